@@ -1,0 +1,30 @@
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+
+const BY_STATUS: Record<number, [MessageKey, MessageKey]> = {
+  400: ["errors.page.400.title", "errors.page.400.body"],
+  403: ["errors.page.403.title", "errors.page.403.body"],
+  404: ["errors.page.404.title", "errors.page.404.body"],
+  405: ["errors.page.405.title", "errors.page.405.body"],
+  409: ["errors.page.409.title", "errors.page.409.body"],
+  429: ["errors.page.429.title", "errors.page.429.body"],
+  503: ["errors.page.unavailable.title", "errors.page.unavailable.body"],
+};
+
+/** Translated, and never a stack trace, a query or any other internal. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] = BY_STATUS[status] ?? ["errors.page.500.title", "errors.page.500.body"];
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{t(title)}</h1>
+      <p>{t(body)}</p>
+      <p>
+        <a href="/">{t("nav.home")}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { MessageKey } from "~/i18n/translate";
+import type { Role } from "~/modules/auth/roles";
+
+/**
+ * The navigation of each role. A link is shown only to the roles that may open it;
+ * the routes check again for themselves.
+ */
+export type NavItem = { to: string; label: MessageKey; roles: readonly Role[] };
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/home", label: "nav.home", roles: ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer"] },
+  { to: "/admin/users", label: "nav.users", roles: ["admin"] },
+  { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
+  { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
+  { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

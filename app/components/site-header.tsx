@@ -1,0 +1,91 @@
+import { NavLink, useLocation } from "@remix-run/react";
+import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
+import { useI18n } from "~/i18n/i18n-context";
+import type { Role } from "~/modules/auth/roles";
+import { navFor } from "./nav-items";
+
+type Props = { user: { displayName: string; role: Role } | null; unread: number };
+
+/**
+ * Brand, the role's navigation, the language switcher and sign-out: all plain links
+ * and forms, so the header works without JavaScript.
+ */
+export function SiteHeader({ user, unread }: Props) {
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="container header-row">
+        <a className="brand" href={user ? "/home" : "/"}>
+          <span aria-hidden="true" className="brand-mark">
+            م
+          </span>
+          Masar
+        </a>
+        <form method="post" action="/lang" className="lang-switch" aria-label={t("nav.language")}>
+          <input type="hidden" name="redirectTo" value={here} />
+          {LOCALES.map((lng) => (
+            <button
+              key={lng}
+              type="submit"
+              name="lng"
+              value={lng}
+              lang={lng}
+              aria-current={lng === locale ? "true" : undefined}
+              className="link-button"
+            >
+              {LOCALE_NAMES[lng]}
+            </button>
+          ))}
+        </form>
+      </div>
+      {user ? (
+        <nav className="container main-nav" aria-label={t("nav.main")}>
+          <ul>
+            {navFor(user.role).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} prefetch="none">
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+            <li>
+              <NavLink to="/notifications">
+                {t("nav.notifications")}
+                {unread > 0 ? <span className="badge">{t("nav.unread", { count: unread })}</span> : null}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/account">{t("nav.account")}</NavLink>
+            </li>
+            <li>
+              <form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t("nav.signOut")}
+                </button>
+              </form>
+            </li>
+          </ul>
+          <p className="whoami">
+            {user.displayName} · {t(`role.${user.role}`)}
+          </p>
+        </nav>
+      ) : (
+        <nav className="container main-nav" aria-label={t("nav.main")}>
+          <ul>
+            <li>
+              <NavLink to="/login">{t("nav.signIn")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/signup">{t("nav.signUp")}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,7 @@
+import { core } from "./core";
+
+/**
+ * French: the reference dictionary. Its keys define MessageKey; en and ar must have
+ * exactly the same keys (the compiler and a test both check). One file per module.
+ */
+export const fr = { ...core } as const;

@@ -1,0 +1,25 @@
+import type { Executor } from "~db/client";
+import { auditLog } from "~db/schema";
+import type { Role } from "~/modules/auth/roles";
+
+export type AuditActor = { id: string; role: Role; organisationId: string | null } | null;
+
+/**
+ * One row per action on a record: who, in which role and organisation, what, on
+ * which entity, when and from where. Never the values of the fields touched.
+ * Call it inside the transaction of the change, so the two stand or fall together.
+ */
+export async function audit(
+  db: Executor,
+  entry: { actor: AuditActor; action: string; entityType: string; entityId?: string | null; ip?: string | null },
+) {
+  await db.insert(auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    organisationId: entry.actor?.organisationId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    ip: entry.ip ?? null,
+  });
+}

@@ -1,0 +1,32 @@
+import { ROLES, type Role } from "./roles";
+
+/**
+ * Who may do what: one typed map, denied by default. An entry lists the roles that
+ * may act; where the answer depends on the record (a case of one's own association,
+ * an application assigned to one), the entry is a predicate over the actor and the
+ * resource. A test walks this table; a route without a check fails the access matrix.
+ */
+export type Actor = { id: string; role: Role; organisationId: string | null };
+export type Resource = { ownerId?: string | null; organisationId?: string | null };
+type Rule = readonly Role[] | ((actor: Actor, resource: Resource | undefined) => boolean);
+
+const everyone = ROLES;
+
+export const PERMISSIONS = {
+  "account:manage-own": everyone,
+  "notifications:read-own": everyone,
+  "users:manage": ["admin"],
+  "organisations:read": ["admin"],
+  "outbox:read": ["admin"],
+  "audit:read": ["admin"],
+  "applicant-home:view": ["applicant"],
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+  if (!actor) return false;
+  const rule = PERMISSIONS[action] as Rule;
+  if (typeof rule === "function") return rule(actor, resource);
+  return rule.includes(actor.role);
+}

@@ -1,0 +1,97 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "~db/client";
+import { auditLog, organisations, outbox, users } from "~db/schema";
+import type { Role } from "./roles";
+
+/** Admin-only reads. The routes check `users:manage` (or the matching right) first. */
+export async function listUsers(db: Database, filter: { role?: Role; q?: string; limit?: number }) {
+  const conditions: SQL[] = [];
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const match = or(ilike(users.displayName, like), ilike(users.email, like), ilike(users.phone, like));
+    if (match) conditions.push(match);
+  }
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      phone: users.phone,
+      role: users.role,
+      isActive: users.isActive,
+      organisationName: organisations.name,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(users.displayName))
+    .limit(filter.limit ?? 200);
+}
+
+export async function getUserForAdmin(db: Database, userId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      phone: users.phone,
+      role: users.role,
+      organisationId: users.organisationId,
+      isActive: users.isActive,
+      locale: users.locale,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+export async function listOrganisations(db: Database) {
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      city: organisations.city,
+      members: sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`,
+    })
+    .from(organisations)
+    .orderBy(asc(organisations.name));
+}
+
+export async function listOutbox(db: Database, limit = 100) {
+  return db
+    .select({
+      id: outbox.id,
+      channel: outbox.channel,
+      recipient: outbox.recipient,
+      subject: outbox.subject,
+      body: outbox.body,
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+}
+
+export async function listAudit(db: Database, filter: { entityType?: string; limit?: number }) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      actorRole: auditLog.actorRole,
+      actorName: users.displayName,
+      ip: auditLog.ip,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit ?? 200);
+}

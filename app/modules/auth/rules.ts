@@ -1,0 +1,152 @@
+import { isCommonPassword } from "./common-passwords";
+import { isStaff, type Role } from "./roles";
+
+// ---------------------------------------------------------------- identifiers
+
+/**
+ * Normalise a phone number to E.164. Moroccan numbers are accepted in local form
+ * (06…, 07…, 05…, with or without spaces, dots or dashes), with 00212 or +212;
+ * numbers of other countries must carry their + prefix (or 00).
+ */
+export function normalizePhone(input: string): string | null {
+  const compact = input.trim().replace(/[\s.\-()/]/g, "");
+  if (!compact) return null;
+  let digits: string;
+  if (compact.startsWith("+")) digits = compact.slice(1);
+  else if (compact.startsWith("00")) digits = compact.slice(2);
+  else if (/^0[5-7]\d{8}$/.test(compact)) digits = `212${compact.slice(1)}`;
+  else return null;
+  if (!/^\d+$/.test(digits)) return null;
+  if (digits.startsWith("212")) {
+    // Moroccan: 212 + 9 digits, the national number without its leading 0; drop a doubled 0
+    let national = digits.slice(3);
+    if (national.length === 10 && national.startsWith("0")) national = national.slice(1);
+    if (!/^[5-7]\d{8}$/.test(national)) return null;
+    return `+212${national}`;
+  }
+  if (!/^[1-9]\d{6,14}$/.test(digits)) return null;
+  return `+${digits}`;
+}
+
+export function normalizeEmail(input: string): string | null {
+  const email = input.trim().toLowerCase();
+  // deliberately loose: the real check is whether mail arrives
+  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return null;
+  return email;
+}
+
+export type Identifier = { kind: "email"; value: string } | { kind: "phone"; value: string };
+
+/** What a person typed in the sign-in box: an e-mail if it has an @, else a phone. */
+export function parseIdentifier(input: string): Identifier | null {
+  if (input.includes("@")) {
+    const email = normalizeEmail(input);
+    return email ? { kind: "email", value: email } : null;
+  }
+  const phone = normalizePhone(input);
+  return phone ? { kind: "phone", value: phone } : null;
+}
+
+/** The key the throttle counts under: the normalised identifier, or the folded raw text. */
+export function throttleKey(input: string): string {
+  const parsed = parseIdentifier(input);
+  return parsed ? `${parsed.kind}:${parsed.value}` : `raw:${input.trim().toLowerCase().slice(0, 200)}`;
+}
+
+// ---------------------------------------------------------------- passwords
+
+export const PASSWORD_MAX_LENGTH = 256;
+
+export function minPasswordLength(role: Role): number {
+  return isStaff(role) ? 12 : 8;
+}
+
+export type PasswordProblem = "tooShort" | "tooLong" | "common";
+
+/** Length rules per role, long passphrases allowed, the most common passwords refused. */
+export function checkPassword(password: string, role: Role): PasswordProblem | null {
+  if ([...password].length < minPasswordLength(role)) return "tooShort";
+  if (password.length > PASSWORD_MAX_LENGTH) return "tooLong";
+  if (isCommonPassword(password)) return "common";
+  return null;
+}
+
+// ---------------------------------------------------------------- sessions
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type SessionPolicy = { idleMs: number; absoluteMs: number | null };
+
+/** Applicants: 30 days, renewed as they come back. Staff: 30 minutes idle, 12 hours at most. */
+export function sessionPolicy(role: Role): SessionPolicy {
+  return isStaff(role) ? { idleMs: 30 * MINUTE, absoluteMs: 12 * HOUR } : { idleMs: 30 * DAY, absoluteMs: null };
+}
+
+export function initialExpiry(role: Role, now: Date): Date {
+  const { idleMs, absoluteMs } = sessionPolicy(role);
+  return new Date(now.getTime() + (absoluteMs === null ? idleMs : Math.min(idleMs, absoluteMs)));
+}
+
+/**
+ * Sliding renewal: the new expiry after activity at `now`, or null when the stored
+ * one is still fresh enough that writing it again is not worth a database round trip.
+ */
+export function renewedExpiry(
+  role: Role,
+  session: { createdAt: Date; expiresAt: Date },
+  now: Date,
+): Date | null {
+  const { idleMs, absoluteMs } = sessionPolicy(role);
+  let next = now.getTime() + idleMs;
+  if (absoluteMs !== null) next = Math.min(next, session.createdAt.getTime() + absoluteMs);
+  const current = session.expiresAt.getTime();
+  // renew when at least a minute (staff) or a day (applicants) would be gained
+  const worthIt = isStaff(role) ? MINUTE : DAY;
+  return next - current >= worthIt ? new Date(next) : null;
+}
+
+export function isExpired(session: { expiresAt: Date }, now: Date): boolean {
+  return session.expiresAt.getTime() <= now.getTime();
+}
+
+// ---------------------------------------------------------------- throttling
+
+export const THROTTLE = {
+  windowMs: 15 * MINUTE,
+  /** failures for one identifier before it is locked for the rest of the window */
+  perIdentifier: 5,
+  /** attempts from one address: generous, as many applicants share an office or a carrier's NAT */
+  perIp: 100,
+} as const;
+
+/**
+ * Given the times of recent failures (identifier) and attempts (IP) inside the window,
+ * return when the next attempt may be made, or null if it may be made now.
+ */
+export function throttledUntil(
+  identifierFailures: Date[],
+  ipAttempts: Date[],
+  now: Date,
+): Date | null {
+  const since = now.getTime() - THROTTLE.windowMs;
+  const recent = (list: Date[]) => list.map((d) => d.getTime()).filter((t) => t > since).sort((a, b) => a - b);
+  const failures = recent(identifierFailures);
+  const attempts = recent(ipAttempts);
+  let until = 0;
+  if (failures.length >= THROTTLE.perIdentifier) {
+    // free again when enough of the oldest failures have left the window
+    const pivot = failures[failures.length - THROTTLE.perIdentifier] ?? now.getTime();
+    until = Math.max(until, pivot + THROTTLE.windowMs);
+  }
+  if (attempts.length >= THROTTLE.perIp) {
+    const pivot = attempts[attempts.length - THROTTLE.perIp] ?? now.getTime();
+    until = Math.max(until, pivot + THROTTLE.windowMs);
+  }
+  return until > now.getTime() ? new Date(until) : null;
+}
+
+// ---------------------------------------------------------------- password set-up codes
+
+export const PASSWORD_TOKEN_TTL_MS = 72 * HOUR;

@@ -1,0 +1,122 @@
+import { z } from "~/lib/forms";
+import { STAFF_ROLES, ROLES } from "./roles";
+import { checkPassword, normalizeEmail, normalizePhone } from "./rules";
+import { LOCALES } from "~/i18n/config";
+
+export const PRIVACY_NOTICE_VERSION = "2026-11";
+
+const passwordProblemKey = {
+  tooShort: "errors.password.tooShort",
+  tooLong: "errors.password.tooLong",
+  common: "errors.password.common",
+} as const;
+const staffPasswordProblemKey = { ...passwordProblemKey, tooShort: "errors.password.tooShortStaff" } as const;
+
+export const SignUpSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(120),
+    phone: z.string().max(40).optional(),
+    email: z.string().max(254).optional(),
+    password: z.string(),
+    passwordConfirm: z.string(),
+    acceptPrivacy: z.literal("on", { error: "errors.privacy.required" }),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.phone && !value.email) {
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.contact.required" });
+    }
+    if (value.phone && !normalizePhone(value.phone)) {
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.phone.invalid" });
+    }
+    if (value.email && !normalizeEmail(value.email)) {
+      ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email.invalid" });
+    }
+    const problem = checkPassword(value.password, "applicant");
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: passwordProblemKey[problem] });
+    if (value.password !== value.passwordConfirm) {
+      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "errors.password.mismatch" });
+    }
+  })
+  .transform((value) => ({
+    displayName: value.displayName,
+    phone: value.phone ? normalizePhone(value.phone) : null,
+    email: value.email ? normalizeEmail(value.email) : null,
+    password: value.password,
+  }));
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const LoginSchema = z.object({
+  identifier: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+  redirectTo: z.string().optional(),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+
+export function newPasswordSchema(role: (typeof ROLES)[number]) {
+  const keys = role === "applicant" ? passwordProblemKey : staffPasswordProblemKey;
+  return z
+    .object({ password: z.string(), passwordConfirm: z.string() })
+    .superRefine((value, ctx) => {
+      const problem = checkPassword(value.password, role);
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: keys[problem] });
+      if (value.password !== value.passwordConfirm) {
+        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "errors.password.mismatch" });
+      }
+    });
+}
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  password: z.string(),
+  passwordConfirm: z.string(),
+});
+
+export const SetPasswordSchema = z.object({
+  code: z.string().trim().min(1).max(64),
+  password: z.string(),
+  passwordConfirm: z.string(),
+});
+
+export const CreateStaffSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(120),
+    email: z.string().max(254).optional(),
+    phone: z.string().max(40).optional(),
+    role: z.enum(STAFF_ROLES),
+    organisationId: z.uuid().optional(),
+    locale: z.enum(LOCALES).default("fr"),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.phone && !value.email) ctx.addIssue({ code: "custom", path: ["email"], message: "errors.contact.required" });
+    if (value.phone && !normalizePhone(value.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.phone.invalid" });
+    if (value.email && !normalizeEmail(value.email)) ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email.invalid" });
+    if (value.role === "case_worker" && !value.organisationId) {
+      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "errors.organisation.required" });
+    }
+  })
+  .transform((value) => ({
+    ...value,
+    phone: value.phone ? normalizePhone(value.phone) : null,
+    email: value.email ? normalizeEmail(value.email) : null,
+    organisationId: value.organisationId ?? null,
+  }));
+export type CreateStaffInput = z.infer<typeof CreateStaffSchema>;
+
+export const UpdateUserSchema = z
+  .object({
+    role: z.enum(ROLES),
+    organisationId: z.uuid().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === "case_worker" && !value.organisationId) {
+      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "errors.organisation.required" });
+    }
+  });
+
+export const ORGANISATION_KINDS = ["programme", "partner_association", "host_company", "donor", "public_institution"] as const;
+
+export const CreateOrganisationSchema = z.object({
+  name: z.string().trim().min(1).max(160),
+  kind: z.enum(ORGANISATION_KINDS),
+  city: z.string().trim().max(80).optional(),
+});

@@ -1,0 +1,360 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import type { Database, Executor } from "~db/client";
+import { loginAttempts, organisations, passwordTokens, privacyAcceptances, users, type User } from "~db/schema";
+import type { Locale } from "~/i18n/config";
+import type { FieldErrors } from "~/lib/forms";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { notify } from "~/modules/notifications/service.server";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
+import { PASSWORD_TOKEN_TTL_MS, THROTTLE, parseIdentifier, throttleKey, throttledUntil } from "./rules";
+import type { Role } from "./roles";
+import type { CreateStaffInput, SignUpInput } from "./schemas";
+import { PRIVACY_NOTICE_VERSION } from "./schemas";
+import { createSession, hashToken, invalidateUserSessions } from "./session.server";
+
+type Meta = { ip: string; locale: Locale; now?: Date };
+
+function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
+  const code = e?.code ?? e?.cause?.code;
+  const name = e?.constraint_name ?? e?.cause?.constraint_name;
+  return code === "23505" && (!constraint || name === constraint);
+}
+
+// ---------------------------------------------------------------- sign-up
+
+export async function signUpApplicant(
+  db: Database,
+  input: SignUpInput,
+  meta: Meta,
+): Promise<{ ok: true; user: User; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          displayName: input.displayName,
+          phone: input.phone,
+          email: input.email,
+          passwordHash,
+          role: "applicant",
+          locale: meta.locale,
+        })
+        .returning();
+      if (!user) throw new Error("insert returned no row");
+      await tx.insert(privacyAcceptances).values({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION, locale: meta.locale });
+      const actor = { id: user.id, role: user.role, organisationId: null };
+      await audit(tx, { actor, action: "auth.sign_up", entityType: "user", entityId: user.id, ip: meta.ip });
+      await notify(tx, { userId: user.id, kind: "notify.welcome", link: "/home" });
+      const session = await createSession(tx, user, meta.now);
+      return { ok: true as const, user, ...session };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "users_phone_key")) return { ok: false, errors: { phone: "errors.phone.taken" } };
+    if (isUniqueViolation(error, "users_email_key")) return { ok: false, errors: { email: "errors.email.taken" } };
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- sign-in
+
+export type SignInResult =
+  | { status: "ok"; user: User; token: string; expiresAt: Date }
+  | { status: "invalid" }
+  | { status: "throttled"; retryAt: Date };
+
+/**
+ * Per identifier, attempts take turns (an advisory lock in the transaction), so
+ * concurrent guesses cannot slip past the limit. An unknown identifier, a wrong
+ * password, a deactivated account and one with no password yet all get "invalid".
+ */
+export async function signIn(
+  db: Database,
+  input: { identifier: string; password: string },
+  meta: Meta,
+): Promise<SignInResult> {
+  const now = meta.now ?? new Date();
+  const key = throttleKey(input.identifier);
+  const since = new Date(now.getTime() - THROTTLE.windowMs);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    const lastSuccess = tx
+      .select({ at: sql`max(${loginAttempts.attemptedAt})` })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.identifierKey, key), eq(loginAttempts.succeeded, true)));
+    const failures = await tx
+      .select({ at: loginAttempts.attemptedAt })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.identifierKey, key),
+          eq(loginAttempts.succeeded, false),
+          gt(loginAttempts.attemptedAt, since),
+          sql`${loginAttempts.attemptedAt} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
+        ),
+      )
+      .orderBy(desc(loginAttempts.attemptedAt))
+      .limit(THROTTLE.perIdentifier);
+    const fromIp = await tx
+      .select({ at: loginAttempts.attemptedAt })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, meta.ip), gt(loginAttempts.attemptedAt, since)))
+      .orderBy(desc(loginAttempts.attemptedAt))
+      .limit(THROTTLE.perIp);
+    const until = throttledUntil(
+      failures.map((f) => f.at),
+      fromIp.map((f) => f.at),
+      now,
+    );
+    if (until) return { status: "throttled" as const, retryAt: until };
+
+    const identifier = parseIdentifier(input.identifier);
+    const [user] = identifier
+      ? await tx
+          .select()
+          .from(users)
+          .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
+      : [];
+    let valid = false;
+    if (user?.passwordHash && user.isActive) valid = await verifyPassword(user.passwordHash, input.password);
+    else await burnPasswordCheck(input.password);
+
+    await tx.insert(loginAttempts).values({ identifierKey: key, ip: meta.ip, succeeded: valid, attemptedAt: now });
+    if (!valid || !user) {
+      await audit(tx, { actor: null, action: "auth.sign_in_failed", entityType: "user", entityId: user?.id ?? null, ip: meta.ip });
+      return { status: "invalid" as const };
+    }
+    const actor = { id: user.id, role: user.role, organisationId: user.organisationId };
+    await audit(tx, { actor, action: "auth.sign_in", entityType: "user", entityId: user.id, ip: meta.ip });
+    const session = await createSession(tx, user, now);
+    return { status: "ok" as const, user, ...session };
+  });
+}
+
+// ---------------------------------------------------------------- passwords
+
+export async function changePassword(
+  db: Database,
+  actor: { id: string; role: Role; organisationId: string | null },
+  input: { currentPassword: string; password: string },
+  meta: Meta,
+): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, errors: { currentPassword: "errors.password.wrongCurrent" } };
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    // every other device is signed out; this one gets a fresh session
+    await invalidateUserSessions(tx, actor.id);
+    await audit(tx, { actor, action: "auth.password_change", entityType: "user", entityId: actor.id, ip: meta.ip });
+    const session = await createSession(tx, user);
+    return { ok: true as const, ...session };
+  });
+}
+
+/** A code of 16 base32 characters (80 bits), shown in groups of four. */
+function newSetupCode(): string {
+  const bytes = new Uint8Array(10);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes).match(/.{4}/g)!.join("-");
+}
+
+function canonicalCode(code: string): string {
+  return code.toLowerCase().replace(/[^a-z2-7]/g, "");
+}
+
+/** Issue a one-time password set-up code; earlier unused codes stop working. */
+export async function issuePasswordSetup(
+  db: Executor,
+  userId: string,
+  now = new Date(),
+): Promise<{ code: string; expiresAt: Date }> {
+  const code = newSetupCode();
+  const expiresAt = new Date(now.getTime() + PASSWORD_TOKEN_TTL_MS);
+  await db
+    .update(passwordTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
+  await db.insert(passwordTokens).values({ userId, tokenHash: hashToken(canonicalCode(code)), expiresAt });
+  return { code, expiresAt };
+}
+
+/** Spend a set-up code: the conditional update lets only one of two racing uses win. */
+export async function setPasswordWithCode(
+  db: Database,
+  input: { code: string; password: string },
+  meta: Meta,
+  checkPolicy: (role: Role) => FieldErrors | null,
+): Promise<{ ok: true; user: User; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+  const now = meta.now ?? new Date();
+  const tokenHash = hashToken(canonicalCode(input.code));
+  const [pending] = await db
+    .select({ userId: passwordTokens.userId, role: users.role })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
+  if (!pending) return { ok: false, errors: { code: "errors.code.invalid" } };
+  const policyErrors = checkPolicy(pending.role);
+  if (policyErrors) return { ok: false, errors: policyErrors };
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const spent = await tx
+      .update(passwordTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
+      .returning({ userId: passwordTokens.userId });
+    if (spent.length === 0) return { ok: false as const, errors: { code: "errors.code.invalid" } };
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: now })
+      .where(and(eq(users.id, pending.userId), eq(users.isActive, true)))
+      .returning();
+    if (!user) return { ok: false as const, errors: { code: "errors.code.invalid" } };
+    await invalidateUserSessions(tx, user.id);
+    const actor = { id: user.id, role: user.role, organisationId: user.organisationId };
+    await audit(tx, { actor, action: "auth.password_set", entityType: "user", entityId: user.id, ip: meta.ip });
+    const session = await createSession(tx, user, now);
+    return { ok: true as const, user, ...session };
+  });
+}
+
+// ---------------------------------------------------------------- user administration
+
+export async function createStaffUser(
+  db: Database,
+  actor: NonNullable<AuditActor>,
+  input: CreateStaffInput,
+  meta: { ip: string; baseUrl: string },
+): Promise<{ ok: true; user: User; code: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          displayName: input.displayName,
+          email: input.email,
+          phone: input.phone,
+          role: input.role,
+          organisationId: input.organisationId,
+          locale: input.locale,
+        })
+        .returning();
+      if (!user) throw new Error("insert returned no row");
+      const { code, expiresAt } = await issuePasswordSetup(tx, user.id);
+      await audit(tx, { actor, action: "user.create", entityType: "user", entityId: user.id, ip: meta.ip });
+      await notify(tx, {
+        userId: user.id,
+        kind: "notify.passwordSetup",
+        params: { code, link: `${meta.baseUrl}/set-password?code=${code}` },
+        channels: ["email", "sms"],
+        inApp: false,
+      });
+      return { ok: true as const, user, code, expiresAt };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "users_phone_key")) return { ok: false, errors: { phone: "errors.phone.taken" } };
+    if (isUniqueViolation(error, "users_email_key")) return { ok: false, errors: { email: "errors.email.taken" } };
+    throw error;
+  }
+}
+
+export async function reissuePasswordSetup(
+  db: Database,
+  actor: NonNullable<AuditActor>,
+  userId: string,
+  meta: { ip: string; baseUrl: string },
+): Promise<{ code: string; expiresAt: Date } | null> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!user) return null;
+    const issued = await issuePasswordSetup(tx, userId);
+    await audit(tx, { actor, action: "user.password_setup_issued", entityType: "user", entityId: userId, ip: meta.ip });
+    await notify(tx, {
+      userId,
+      kind: "notify.passwordSetup",
+      params: { code: issued.code, link: `${meta.baseUrl}/set-password?code=${issued.code}` },
+      channels: ["email", "sms"],
+      inApp: false,
+    });
+    return issued;
+  });
+}
+
+/** Admins cannot lock themselves out: no deactivating or demoting one's own account. */
+export async function setUserActive(
+  db: Database,
+  actor: NonNullable<AuditActor>,
+  userId: string,
+  active: boolean,
+  meta: { ip: string },
+): Promise<"ok" | "not_found" | "self"> {
+  if (userId === actor.id) return "self";
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ isActive: active, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (updated.length === 0) return "not_found" as const;
+    if (!active) await invalidateUserSessions(tx, userId);
+    await audit(tx, {
+      actor,
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "user",
+      entityId: userId,
+      ip: meta.ip,
+    });
+    return "ok" as const;
+  });
+}
+
+/**
+ * A new role or organisation ends the person's sessions: their next request signs
+ * them in afresh, under the session rules of the new role.
+ */
+export async function updateUserRole(
+  db: Database,
+  actor: NonNullable<AuditActor>,
+  userId: string,
+  input: { role: Role; organisationId: string | null },
+  meta: { ip: string },
+): Promise<"ok" | "not_found" | "self"> {
+  if (userId === actor.id) return "self";
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ role: input.role, organisationId: input.organisationId, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (updated.length === 0) return "not_found" as const;
+    await invalidateUserSessions(tx, userId);
+    await audit(tx, { actor, action: "user.role_change", entityType: "user", entityId: userId, ip: meta.ip });
+    return "ok" as const;
+  });
+}
+
+export async function createOrganisation(
+  db: Database,
+  actor: NonNullable<AuditActor>,
+  input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: string },
+  meta: { ip: string },
+): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name: input.name, kind: input.kind, city: input.city ?? null })
+        .returning({ id: organisations.id });
+      if (!row) throw new Error("insert returned no row");
+      await audit(tx, { actor, action: "organisation.create", entityType: "organisation", entityId: row.id, ip: meta.ip });
+      return { ok: true as const, id: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { name: "errors.organisation.taken" } };
+    throw error;
+  }
+}

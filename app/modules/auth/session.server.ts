@@ -1,0 +1,128 @@
+/**
+ * Sessions the Lucia way: the client holds a random token; the database holds only
+ * its SHA-256, so a leaked sessions table opens no account.
+ */
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { eq } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { sessions, users } from "~db/schema";
+import type { Locale } from "~/i18n/config";
+import { initialExpiry, isExpired, renewedExpiry } from "./rules";
+import type { Role } from "./roles";
+
+export type SessionUser = {
+  id: string;
+  role: Role;
+  organisationId: string | null;
+  displayName: string;
+  locale: Locale;
+  email: string | null;
+  phone: string | null;
+};
+
+export type AuthState = { user: SessionUser; sessionId: string; expiresAt: Date };
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(db: Executor, user: { id: string; role: Role }, now = new Date()) {
+  const token = generateSessionToken();
+  const expiresAt = initialExpiry(user.role, now);
+  await db.insert(sessions).values({ id: hashToken(token), userId: user.id, createdAt: now, expiresAt, lastSeenAt: now });
+  return { token, expiresAt };
+}
+
+/**
+ * The user behind a token, with the role and status read fresh on every request:
+ * a deactivation or a role change takes effect on the very next one.
+ */
+export async function validateSessionToken(db: Executor, token: string, now = new Date()): Promise<AuthState | null> {
+  const sessionId = hashToken(token);
+  const [row] = await db
+    .select({
+      session: { id: sessions.id, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt },
+      user: {
+        id: users.id,
+        role: users.role,
+        organisationId: users.organisationId,
+        displayName: users.displayName,
+        locale: users.locale,
+        email: users.email,
+        phone: users.phone,
+        isActive: users.isActive,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId));
+  if (!row) return null;
+  if (isExpired(row.session, now) || !row.user.isActive) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
+  }
+  let expiresAt = row.session.expiresAt;
+  const renewed = renewedExpiry(row.user.role, row.session, now);
+  if (renewed) {
+    expiresAt = renewed;
+    await db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  }
+  const { isActive: _active, ...user } = row.user;
+  return { user, sessionId, expiresAt };
+}
+
+export async function invalidateSession(db: Executor, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: Executor, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+// ---------------------------------------------------------------- cookie
+
+export function sessionCookieName(secure: boolean) {
+  // __Host- binds the cookie to this exact origin over HTTPS
+  return secure ? "__Host-masar_session" : "masar_session";
+}
+
+export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  const parts = [
+    `${sessionCookieName(secure)}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function serializeBlankSessionCookie(secure: boolean): string {
+  const parts = [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const index = part.indexOf("=");
+    if (index < 0) continue;
+    if (part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}

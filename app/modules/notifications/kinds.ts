@@ -1,0 +1,26 @@
+import type { MessageKey } from "~/i18n/translate";
+
+/**
+ * Every notification the portal sends, with the message keys of each channel.
+ * Later modules add their kinds here; texts live in the locale files.
+ */
+export const NOTIFICATION_KINDS = {
+  "notify.welcome": {
+    inApp: "notify.welcome",
+    subject: "notify.welcome.subject",
+    body: "notify.welcome.body",
+    sms: "notify.welcome.sms",
+  },
+  "notify.passwordSetup": {
+    inApp: "notify.passwordSetup",
+    subject: "notify.passwordSetup.subject",
+    body: "notify.passwordSetup.body",
+    sms: "notify.passwordSetup.sms",
+  },
+} as const satisfies Record<string, { inApp: MessageKey; subject: MessageKey; body: MessageKey; sms: MessageKey }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, value);
+}

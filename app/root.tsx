@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SiteHeader } from "~/components/site-header";
+import { useI18n } from "~/i18n/i18n-context";
+import { countUnread } from "~/modules/notifications/service.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles.css?v=1" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Masar" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const user = context.auth?.user ?? null;
+  return {
+    locale: context.locale,
+    i18nVersion: context.i18nVersion,
+    cspNonce: context.cspNonce,
+    user: user ? { displayName: user.displayName, role: user.role } : null,
+    unread: user ? await countUnread(context.db, user.id) : 0,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { locale, dir } = useI18n();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang={locale} dir={dir} data-i18n={data?.i18nVersion}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
+        <main id="main" className="container">
+          {children}
+        </main>
+        <ScrollRestoration nonce={data?.cspNonce} />
+        <Scripts nonce={data?.cspNonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { listAudit } from "~/modules/auth/queries.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "audit:read");
+  const entity = new URL(args.request.url).searchParams.get("entity")?.slice(0, 60) || undefined;
+  const rows = await listAudit(args.context.db, { entityType: entity });
+  return { entries: rows.map((r) => ({ ...r, at: r.at.toISOString() })), entity: entity ?? "" };
+}
+
+export default function Audit() {
+  const { entries, entity } = useLoaderData<typeof loader>();
+  const { t, formatDate } = useI18n();
+  return (
+    <div>
+      <PageTitle>{t("admin.audit.title")}</PageTitle>
+      <Form method="get" className="filters">
+        <label>
+          {t("admin.audit.entity")}
+          <input name="entity" defaultValue={entity} dir="ltr" />
+        </label>
+        <button type="submit" className="button button-secondary">
+          {t("admin.users.filter")}
+        </button>
+      </Form>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.audit.when")}</th>
+              <th scope="col">{t("admin.audit.who")}</th>
+              <th scope="col">{t("admin.audit.action")}</th>
+              <th scope="col">{t("admin.audit.entity")}</th>
+              <th scope="col">IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDate(e.at, true)}</td>
+                <td>
+                  {e.actorName ?? "—"}
+                  {e.actorRole ? ` (${t(`role.${e.actorRole}`)})` : ""}
+                </td>
+                <td dir="ltr">{e.action}</td>
+                <td dir="ltr">
+                  {e.entityType}
+                  {e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}
+                </td>
+                <td dir="ltr">{e.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FieldError, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { formValues, parseForm } from "~/lib/forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { listOrganisations } from "~/modules/auth/queries.server";
+import { CreateOrganisationSchema, ORGANISATION_KINDS } from "~/modules/auth/schemas";
+import { createOrganisation } from "~/modules/auth/service.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "organisations:read");
+  return { organisations: await listOrganisations(args.context.db) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "users:manage");
+  const form = await args.request.formData();
+  const parsed = parseForm(CreateOrganisationSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await createOrganisation(args.context.db, actor, parsed.data, { ip: args.context.ip });
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+  return redirect("/admin/organisations");
+}
+
+export default function Organisations() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <div>
+      <PageTitle>{t("admin.organisations.title")}</PageTitle>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.organisations.name")}</th>
+              <th scope="col">{t("admin.organisations.kind")}</th>
+              <th scope="col">{t("admin.organisations.city")}</th>
+              <th scope="col">{t("admin.organisations.members")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((o) => (
+              <tr key={o.id}>
+                <td>{o.name}</td>
+                <td>{t(`organisationKind.${o.kind}`)}</td>
+                <td>{o.city ?? "—"}</td>
+                <td>{o.members}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("admin.organisations.create")}</h2>
+      <Form method="post" className="stack narrow" noValidate>
+        <Field name="name" label="admin.organisations.name" required errors={errors} values={values} />
+        <div className="field">
+          <label htmlFor="f-kind">{t("admin.organisations.kind")}</label>
+          <select id="f-kind" name="kind" defaultValue={values?.kind ?? "partner_association"}>
+            {ORGANISATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`organisationKind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError name="kind" errors={errors} />
+        </div>
+        <Field name="city" label="admin.organisations.city" errors={errors} values={values} />
+        <button type="submit" className="button">
+          {t("admin.organisations.create")}
+        </button>
+      </Form>
+    </div>
+  );
+}

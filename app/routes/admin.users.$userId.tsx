@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
+import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
+import { useI18n } from "~/i18n/i18n-context";
+import { parseForm, z } from "~/lib/forms";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { getUserForAdmin, listOrganisations } from "~/modules/auth/queries.server";
+import { ROLES } from "~/modules/auth/roles";
+import { UpdateUserSchema } from "~/modules/auth/schemas";
+import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
+
+const UserIdSchema = z.uuid();
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "users:manage");
+  const userId = UserIdSchema.safeParse(args.params.userId);
+  if (!userId.success) notFound();
+  const user = await getUserForAdmin(args.context.db, userId.data);
+  if (!user) notFound();
+  const organisations = await listOrganisations(args.context.db);
+  return {
+    user: { ...user, createdAt: user.createdAt.toISOString() },
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "users:manage");
+  const { request, context, params } = args;
+  const userId = UserIdSchema.safeParse(params.userId);
+  if (!userId.success) notFound();
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const meta = { ip: context.ip, baseUrl: new URL(request.url).origin };
+  if (intent === "role") {
+    const parsed = parseForm(UpdateUserSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors, message: null, code: null }, { status: 400 });
+    const outcome = await updateUserRole(
+      context.db,
+      actor,
+      userId.data,
+      { role: parsed.data.role, organisationId: parsed.data.organisationId ?? null },
+      meta,
+    );
+    if (outcome === "not_found") notFound();
+    if (outcome === "self") return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
+    return redirect(`/admin/users/${userId.data}`);
+  }
+  if (intent === "deactivate" || intent === "reactivate") {
+    const outcome = await setUserActive(context.db, actor, userId.data, intent === "reactivate", meta);
+    if (outcome === "not_found") notFound();
+    if (outcome === "self") return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
+    return redirect(`/admin/users/${userId.data}`);
+  }
+  if (intent === "setup-code") {
+    const issued = await reissuePasswordSetup(context.db, actor, userId.data, meta);
+    if (!issued) notFound();
+    return { errors: undefined, message: "admin.users.codeIntro" as const, code: issued.code };
+  }
+  return data({ errors: { form: "errors.invalid" as const }, message: null, code: null }, { status: 400 });
+}
+
+export default function AdminUser() {
+  const { user, organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, formatDate } = useI18n();
+  return (
+    <div className="narrow">
+      <PageTitle>{user.displayName}</PageTitle>
+      <FormAlert message={actionData?.errors?.form} />
+      <dl className="facts">
+        <dt>{t("admin.users.contact")}</dt>
+        <dd dir="ltr">{[user.email, user.phone].filter(Boolean).join(" · ")}</dd>
+        <dt>{t("admin.users.status")}</dt>
+        <dd>{user.isActive ? t("admin.users.active") : t("admin.users.inactive")}</dd>
+        <dt>{t("admin.users.since")}</dt>
+        <dd>{formatDate(user.createdAt)}</dd>
+        <dt>{t("admin.users.password")}</dt>
+        <dd>{user.hasPassword ? t("admin.users.passwordSet") : t("admin.users.passwordNotSet")}</dd>
+      </dl>
+
+      <h2>{t("admin.users.changeRole")}</h2>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="role" />
+        <RoleSelect roles={ROLES} defaultValue={user.role} errors={actionData?.errors} />
+        <OrganisationSelect organisations={organisations} defaultValue={user.organisationId} errors={actionData?.errors} />
+        <button type="submit" className="button">
+          {t("admin.users.save")}
+        </button>
+      </Form>
+
+      <h2>{t("admin.users.access")}</h2>
+      <Form method="post">
+        <input type="hidden" name="intent" value={user.isActive ? "deactivate" : "reactivate"} />
+        <button type="submit" className={user.isActive ? "button button-danger" : "button"}>
+          {user.isActive ? t("admin.users.deactivate") : t("admin.users.reactivate")}
+        </button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="setup-code" />
+        <button type="submit" className="button button-secondary">
+          {t("admin.users.newCode")}
+        </button>
+      </Form>
+      {actionData?.code ? (
+        <>
+          <p>{t("admin.users.codeIntro")}</p>
+          <p className="code" dir="ltr" data-testid="setup-code">
+            {actionData.code}
+          </p>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, PageTitle } from "~/components/form";
+import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
+import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
+import { useI18n } from "~/i18n/i18n-context";
+import { formValues, parseForm } from "~/lib/forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { listOrganisations } from "~/modules/auth/queries.server";
+import { STAFF_ROLES } from "~/modules/auth/roles";
+import { CreateStaffSchema } from "~/modules/auth/schemas";
+import { createStaffUser } from "~/modules/auth/service.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "users:manage");
+  const organisations = await listOrganisations(args.context.db);
+  return { organisations: organisations.map((o) => ({ id: o.id, name: o.name })) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "users:manage");
+  const { request, context } = args;
+  const form = await request.formData();
+  const parsed = parseForm(CreateStaffSchema, form);
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const baseUrl = new URL(request.url).origin;
+  const result = await createStaffUser(context.db, actor, parsed.data, { ip: context.ip, baseUrl });
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+  // shown once, so an admin can pass it on by hand to someone with no e-mail
+  return { ok: true as const, userId: result.user.id, code: result.code, expiresAt: result.expiresAt.toISOString() };
+}
+
+export default function NewStaffUser() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, formatDate } = useI18n();
+  if (actionData?.ok) {
+    return (
+      <div className="narrow">
+        <PageTitle>{t("admin.users.created")}</PageTitle>
+        <p>{t("admin.users.codeIntro")}</p>
+        <p className="code" dir="ltr" data-testid="setup-code">
+          {actionData.code}
+        </p>
+        <p className="hint">{t("admin.users.codeExpires", { time: formatDate(actionData.expiresAt, true) })}</p>
+        <p>
+          <Link to={`/admin/users/${actionData.userId}`}>{t("admin.users.open")}</Link>
+        </p>
+      </div>
+    );
+  }
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <div className="narrow">
+      <PageTitle>{t("admin.users.create")}</PageTitle>
+      <Form method="post" className="stack" noValidate>
+        <Field name="displayName" label="signup.displayName" required errors={errors} values={values} />
+        <Field name="email" label="signup.email" type="email" dir="ltr" errors={errors} values={values} />
+        <Field name="phone" label="signup.phone" type="tel" dir="ltr" errors={errors} values={values} />
+        <RoleSelect roles={STAFF_ROLES} defaultValue={values?.role} errors={errors} />
+        <OrganisationSelect organisations={organisations} defaultValue={values?.organisationId} errors={errors} />
+        <div className="field">
+          <label htmlFor="f-locale">{t("admin.users.language")}</label>
+          <select id="f-locale" name="locale" defaultValue={values?.locale ?? "fr"}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("admin.users.create")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import { requireUser } from "~/modules/auth/guards.server";
+import type { Role } from "~/modules/auth/roles";
+
+/**
+ * Each role's home. Modules add their panels here as they land; the foundation
+ * gives every role its welcome and the next step it can take today.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  return { role: user.role, displayName: user.displayName };
+}
+
+const INTRO: Record<Role, MessageKey> = {
+  applicant: "home.applicant.intro",
+  coach: "home.coach.intro",
+  committee_member: "home.committee_member.intro",
+  case_worker: "home.case_worker.intro",
+  admin: "home.admin.intro",
+  donor_viewer: "home.donor_viewer.intro",
+};
+
+const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
+  applicant: [{ to: "/account", label: "nav.account" }],
+  coach: [{ to: "/notifications", label: "nav.notifications" }],
+  committee_member: [{ to: "/notifications", label: "nav.notifications" }],
+  case_worker: [{ to: "/notifications", label: "nav.notifications" }],
+  admin: [
+    { to: "/admin/users", label: "nav.users" },
+    { to: "/admin/organisations", label: "nav.organisations" },
+    { to: "/admin/outbox", label: "nav.outbox" },
+    { to: "/admin/audit", label: "nav.audit" },
+  ],
+  donor_viewer: [{ to: "/notifications", label: "nav.notifications" }],
+};
+
+export default function Home() {
+  const { role, displayName } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div data-home={role}>
+      <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
+      <p className="lead">{t(INTRO[role])}</p>
+      <ul className="cards">
+        {LINKS[role].map((link) => (
+          <li key={link.to} className="card">
+            <Link to={link.to}>{t(link.label)}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

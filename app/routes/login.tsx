@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Field, FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { parseForm, safeRedirect } from "~/lib/forms";
+import { requireAnonymous } from "~/modules/auth/guards.server";
+import { LoginSchema } from "~/modules/auth/schemas";
+import { signIn } from "~/modules/auth/service.server";
+import { serializeSessionCookie } from "~/modules/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Masar" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous({ context });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireAnonymous({ context });
+  const form = await request.formData();
+  const parsed = parseForm(LoginSchema, form);
+  if (!parsed.ok) return data({ ...parsed, retryAt: null }, { status: 400 });
+  const result = await signIn(context.db, parsed.data, { ip: context.ip, locale: context.locale });
+  const values = { identifier: parsed.data.identifier };
+  if (result.status === "throttled") {
+    const retryAfter = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+    return data(
+      { ok: false as const, errors: { form: "errors.login.throttled" as const }, values, retryAt: result.retryAt.toISOString() },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
+  if (result.status === "invalid") {
+    return data(
+      { ok: false as const, errors: { form: "errors.login.invalid" as const }, values, retryAt: null },
+      { status: 400 },
+    );
+  }
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
+  });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, formatDate } = useI18n();
+  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const values = actionData && !actionData.ok ? actionData.values : undefined;
+  return (
+    <div className="narrow">
+      <PageTitle>{t("login.title")}</PageTitle>
+      {actionData?.retryAt ? (
+        <p className="alert alert-error" role="alert">
+          {t("errors.login.throttled", { time: formatDate(actionData.retryAt, true) })}
+        </p>
+      ) : (
+        <FormAlert message={errors?.form} />
+      )}
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field
+          name="identifier"
+          label="login.identifier"
+          hint="login.identifier.hint"
+          autoComplete="username"
+          required
+          dir="ltr"
+          errors={errors}
+          values={values}
+        />
+        <Field name="password" label="login.password" type="password" autoComplete="current-password" required errors={errors} />
+        <button type="submit" className="button">
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("login.noAccount")} <Link to="/signup">{t("nav.signUp")}</Link>
+      </p>
+      <p>
+        <Link to="/set-password">{t("login.haveCode")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Field, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { parseForm, type FieldErrors } from "~/lib/forms";
+import { requireAnonymous } from "~/modules/auth/guards.server";
+import { SetPasswordSchema, newPasswordSchema } from "~/modules/auth/schemas";
+import { setPasswordWithCode } from "~/modules/auth/service.server";
+import { serializeSessionCookie } from "~/modules/auth/session.server";
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous({ context });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireAnonymous({ context });
+  const form = await request.formData();
+  const parsed = parseForm(SetPasswordSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const result = await setPasswordWithCode(context.db, parsed.data, { ip: context.ip, locale: context.locale }, (role) => {
+    const policy = parseForm(newPasswordSchema(role), form);
+    return policy.ok ? null : (policy.errors satisfies FieldErrors);
+  });
+  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  return redirect("/home", {
+    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
+  });
+}
+
+export default function SetPassword() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  const errors = actionData?.errors;
+  return (
+    <div className="narrow">
+      <PageTitle>{t("setPassword.title")}</PageTitle>
+      <p>{t("setPassword.intro")}</p>
+      <Form method="post" className="stack" noValidate>
+        <Field
+          name="code"
+          label="setPassword.code"
+          autoComplete="one-time-code"
+          dir="ltr"
+          required
+          defaultValue={params.get("code") ?? ""}
+          errors={errors}
+        />
+        <Field name="password" label="account.newPassword" hint="setPassword.hint" type="password" autoComplete="new-password" required errors={errors} />
+        <Field name="passwordConfirm" label="signup.passwordConfirm" type="password" autoComplete="new-password" required errors={errors} />
+        <button type="submit" className="button">
+          {t("setPassword.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

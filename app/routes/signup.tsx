@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { Field, FieldError, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { formValues, parseForm } from "~/lib/forms";
+import { requireAnonymous } from "~/modules/auth/guards.server";
+import { PRIVACY_NOTICE_VERSION, SignUpSchema } from "~/modules/auth/schemas";
+import { signUpApplicant } from "~/modules/auth/service.server";
+import { serializeSessionCookie } from "~/modules/auth/session.server";
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous({ context });
+  return { noticeVersion: PRIVACY_NOTICE_VERSION };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireAnonymous({ context });
+  const form = await request.formData();
+  const parsed = parseForm(SignUpSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await signUpApplicant(context.db, parsed.data, { ip: context.ip, locale: context.locale });
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+  return redirect("/home", {
+    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
+  });
+}
+
+export default function SignUp() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const values = actionData && !actionData.ok ? actionData.values : undefined;
+  return (
+    <div className="narrow">
+      <PageTitle>{t("signup.title")}</PageTitle>
+      <p>{t("signup.intro")}</p>
+      <Form method="post" className="stack" noValidate>
+        <Field name="displayName" label="signup.displayName" autoComplete="name" required errors={errors} values={values} />
+        <Field
+          name="phone"
+          label="signup.phone"
+          hint="signup.phone.hint"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          dir="ltr"
+          errors={errors}
+          values={values}
+        />
+        <Field
+          name="email"
+          label="signup.email"
+          hint="signup.email.hint"
+          type="email"
+          autoComplete="email"
+          dir="ltr"
+          errors={errors}
+          values={values}
+        />
+        <Field
+          name="password"
+          label="signup.password"
+          hint="signup.password.hint"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors}
+        />
+        <Field
+          name="passwordConfirm"
+          label="signup.passwordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors}
+        />
+        <div className={errors?.acceptPrivacy ? "field field-invalid" : "field"}>
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="f-acceptPrivacy"
+              name="acceptPrivacy"
+              aria-describedby={errors?.acceptPrivacy ? "f-acceptPrivacy-error" : undefined}
+            />
+            <label htmlFor="f-acceptPrivacy">
+              {t("signup.acceptPrivacy")}{" "}
+              <Link to="/privacy" target="_blank">
+                {t("signup.readNotice")}
+              </Link>
+            </label>
+          </div>
+          <FieldError name="acceptPrivacy" errors={errors} />
+        </div>
+        <button type="submit" className="button">
+          {t("signup.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("signup.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Database } from "~db/client";
+import type { MasarContext } from "~/context";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "~/i18n/config";
+import { dictionariesVersion } from "~/i18n/dictionaries.server";
+import {
+  readCookie,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+  sessionCookieName,
+  validateSessionToken,
+} from "~/modules/auth/session.server";
+import { plainPage } from "./plain-page.server";
+
+export type AppOptions = {
+  build: ServerBuild;
+  db: Database;
+  publicDir: string;
+  /** the portal's public origin; by default the Host the request came to */
+  origin?: string;
+  trustProxy?: string;
+  mode?: string;
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function localeOf(req: Request): Locale {
+  const fromCookie = readCookie(req.headers.cookie, "lng");
+  if (isLocale(fromCookie)) return fromCookie;
+  return localeFromAcceptLanguage(req.headers["accept-language"]) ?? DEFAULT_LOCALE;
+}
+
+function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: string; errno?: string } | null;
+  const code = e?.code ?? "";
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03"].includes(code)
+  );
+}
+
+export function createApp(options: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) {
+    const n = Number(options.trustProxy);
+    app.set("trust proxy", Number.isInteger(n) ? n : options.trustProxy);
+  }
+  const secureCookies = options.origin?.startsWith("https://") ?? false;
+  app.use(compression());
+
+  // Security headers on every response, with a fresh CSP nonce per request.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (secureCookies) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  // Fingerprinted assets: cached for a year. The rest of public/: for an hour.
+  app.use("/build", express.static(path.join(options.publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(options.publicDir, { maxAge: "1h", index: false }));
+
+  // Every change must come from a page of the portal itself.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const expected = options.origin ?? `${req.protocol}://${req.get("host")}`;
+    let actual = req.get("origin") ?? null;
+    if (!actual) {
+      const referer = req.get("referer");
+      if (referer) {
+        try {
+          actual = new URL(referer).origin;
+        } catch {
+          actual = null;
+        }
+      }
+    }
+    if (actual !== expected) {
+      res.status(403).type("html").setHeader("Cache-Control", "no-store");
+      res.send(plainPage(localeOf(req), "errors.page.csrf.title", "errors.page.csrf.body"));
+      return;
+    }
+    next();
+  });
+
+  // Who is asking, and in which language; renews the session cookie as it slides.
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("Cache-Control", "no-store");
+    const locale = localeOf(req);
+    const context: MasarContext = {
+      db: options.db,
+      auth: null,
+      locale,
+      cspNonce: String(res.locals.cspNonce),
+      ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      i18nVersion: dictionariesVersion,
+      secureCookies,
+    };
+    const token = readCookie(req.headers.cookie, sessionCookieName(secureCookies));
+    if (token && req.path !== "/healthz") {
+      try {
+        const auth = await validateSessionToken(options.db, token);
+        if (!auth) res.append("Set-Cookie", serializeBlankSessionCookie(secureCookies));
+        else if (auth.expiresAt.getTime() !== 0) {
+          res.append("Set-Cookie", serializeSessionCookie(token, auth.expiresAt, secureCookies));
+        }
+        context.auth = auth;
+      } catch (error) {
+        return next(error);
+      }
+    }
+    res.locals.context = context;
+    next();
+  });
+
+  const remix = createRequestHandler({
+    build: options.build,
+    mode: options.mode ?? "production",
+    getLoadContext: (_req, res) => res.locals.context as MasarContext,
+  });
+  app.all("*", (req, res, next) => {
+    Promise.resolve(remix(req, res, next)).catch(next);
+  });
+
+  // Nothing internal ever reaches the browser: a translated page, details in the log.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const down = isDatabaseDown(error);
+    if (!down) console.error(error);
+    if (res.headersSent) return res.end();
+    res.status(down ? 503 : 500).type("html").setHeader("Cache-Control", "no-store");
+    if (down) res.setHeader("Retry-After", "5");
+    res.send(
+      plainPage(
+        localeOf(req),
+        down ? "errors.page.unavailable.title" : "errors.page.500.title",
+        down ? "errors.page.unavailable.body" : "errors.page.500.body",
+      ),
+    );
+  });
+  return app;
+}

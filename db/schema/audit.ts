@@ -1,0 +1,29 @@
+import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { roleEnum } from "./auth";
+
+/**
+ * Who did what to which record, and when. Never field values: the log itself must
+ * not become a copy of the sensitive data it watches over.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    actorId: uuid(),
+    actorRole: roleEnum(),
+    organisationId: uuid(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    ip: text(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_log_actor_idx").on(t.actorId, t.at),
+    index("audit_log_at_idx").on(t.at),
+  ],
+);
+
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type NewAuditEntry = typeof auditLog.$inferInsert;

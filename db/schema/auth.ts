@@ -1,0 +1,120 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const roleEnum = pgEnum("role", ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer"]);
+export const localeEnum = pgEnum("locale", ["fr", "ar", "en"]);
+export const organisationKindEnum = pgEnum("organisation_kind", [
+  "programme",
+  "partner_association",
+  "host_company",
+  "donor",
+  "public_institution",
+]);
+
+export const organisations = pgTable("organisations", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  kind: organisationKindEnum().notNull(),
+  city: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** lower-cased; null for the many applicants who have no e-mail */
+    email: text(),
+    /** E.164 */
+    phone: text(),
+    /** null until a staff member sets their password from a one-time link */
+    passwordHash: text(),
+    displayName: text().notNull(),
+    role: roleEnum().notNull(),
+    organisationId: uuid().references(() => organisations.id),
+    locale: localeEnum().notNull().default("fr"),
+    isActive: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    uniqueIndex("users_phone_key").on(t.phone),
+    check("users_contact_check", sql`${t.email} is not null or ${t.phone} is not null`),
+    check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
+    check("users_phone_e164_check", sql`${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
+    // a case worker's reach is their association: they cannot exist without one
+    check("users_case_worker_org_check", sql`${t.role} <> 'case_worker' or ${t.organisationId} is not null`),
+  ],
+);
+
+/** Each acceptance of the data-protection notice, with what was shown. */
+export const privacyAcceptances = pgTable(
+  "privacy_acceptances",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    noticeVersion: text().notNull(),
+    locale: localeEnum().notNull(),
+    acceptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("privacy_acceptances_user_idx").on(t.userId)],
+);
+
+/** Lucia-style sessions: the id is the SHA-256 (hex) of the token the client holds. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** One-time codes that let a staff member set their own password. */
+export const passwordTokens = pgTable(
+  "password_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_tokens_user_idx").on(t.userId)],
+);
+
+/** Sign-in attempts, kept in the database so every app server shares the throttle. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    identifierKey: text().notNull(),
+    ip: text().notNull(),
+    succeeded: boolean().notNull(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_attempts_identifier_idx").on(t.identifierKey, t.attemptedAt),
+    index("login_attempts_ip_idx").on(t.ip, t.attemptedAt),
+  ],
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Session = typeof sessions.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Locale = (typeof localeEnum.enumValues)[number];
+export type OrganisationKind = (typeof organisationKindEnum.enumValues)[number];

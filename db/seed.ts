@@ -1,0 +1,30 @@
+/**
+ * `npm run db:seed`: demo data for every module, safe to run again. Each module
+ * adds its own file under db/seed/ and a line here.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Database } from "./client";
+import { createDb } from "./client";
+import { seedFoundation } from "./seed/foundation";
+
+export async function seedDemo(db: Database) {
+  const foundation = await seedFoundation(db);
+  return { foundation };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const { withDatabase } = await import("./database");
+  const { runMigrations } = await import("./migrate");
+  await withDatabase(async ({ url }) => {
+    await runMigrations(url);
+    const handle = createDb(url, { max: 2 });
+    try {
+      await seedDemo(handle.db);
+      console.log("demo data ready");
+    } finally {
+      await handle.close();
+    }
+  });
+}
