@@ -12,36 +12,35 @@ const passwordProblemKey = {
 } as const;
 const staffPasswordProblemKey = { ...passwordProblemKey, tooShort: "errors.password.tooShortStaff" } as const;
 
+/**
+ * Every field is checked in one pass, so a person on a slow connection sees all
+ * that needs fixing after a single round trip, not one error at a time.
+ */
 export const SignUpSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: z.string().trim().max(120).optional(),
     phone: z.string().max(40).optional(),
     email: z.string().max(254).optional(),
-    password: z.string(),
-    passwordConfirm: z.string(),
-    acceptPrivacy: z.literal("on", { error: "errors.privacy.required" }),
+    password: z.string().max(1024).optional(),
+    passwordConfirm: z.string().max(1024).optional(),
+    acceptPrivacy: z.string().optional(),
   })
   .superRefine((value, ctx) => {
-    if (!value.phone && !value.email) {
-      ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.contact.required" });
-    }
-    if (value.phone && !normalizePhone(value.phone)) {
-      ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.phone.invalid" });
-    }
-    if (value.email && !normalizeEmail(value.email)) {
-      ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email.invalid" });
-    }
-    const problem = checkPassword(value.password, "applicant");
-    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: passwordProblemKey[problem] });
-    if (value.password !== value.passwordConfirm) {
-      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "errors.password.mismatch" });
-    }
+    const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+    if (!value.displayName) issue("displayName", "errors.required");
+    if (!value.phone && !value.email) issue("phone", "errors.contact.required");
+    if (value.phone && !normalizePhone(value.phone)) issue("phone", "errors.phone.invalid");
+    if (value.email && !normalizeEmail(value.email)) issue("email", "errors.email.invalid");
+    const problem = checkPassword(value.password ?? "", "applicant");
+    if (problem) issue("password", passwordProblemKey[problem]);
+    if ((value.password ?? "") !== (value.passwordConfirm ?? "")) issue("passwordConfirm", "errors.password.mismatch");
+    if (value.acceptPrivacy !== "on") issue("acceptPrivacy", "errors.privacy.required");
   })
   .transform((value) => ({
-    displayName: value.displayName,
+    displayName: value.displayName ?? "",
     phone: value.phone ? normalizePhone(value.phone) : null,
     email: value.email ? normalizeEmail(value.email) : null,
-    password: value.password,
+    password: value.password ?? "",
   }));
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 

@@ -198,5 +198,6 @@ export const core = {
   "admin.audit.entity": "العنصر",
   "admin.audit.when": "متى",
   "admin.audit.who": "من",
+  "pdf.page": "الصفحة {page} من {total}",
   "admin.audit.action": "الإجراء",
 } as const;

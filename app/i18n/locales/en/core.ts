@@ -202,5 +202,6 @@ export const core = {
   "admin.audit.entity": "Record",
   "admin.audit.when": "When",
   "admin.audit.who": "Who",
+  "pdf.page": "Page {page} of {total}",
   "admin.audit.action": "Action",
 } as const;

@@ -203,5 +203,6 @@ export const core = {
   "admin.audit.entity": "Objet",
   "admin.audit.when": "Quand",
   "admin.audit.who": "Qui",
+  "pdf.page": "Page {page} / {total}",
   "admin.audit.action": "Action",
 } as const;

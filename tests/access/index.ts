@@ -1,0 +1,8 @@
+/**
+ * Every route of the app, from every module. A module adds a file beside this one
+ * and spreads its entries here; a route of the build with no entry fails the test.
+ */
+import { foundationRoutes } from "./foundation";
+import type { AccessEntry } from "./types";
+
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes];

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "../../db/seed/foundation";
+import { seedDemo } from "../../db/seed";
+import { ACCESS_MATRIX } from "../access";
+import { EVERYONE, type Fixture, type Who } from "../access/types";
+import { DEMO_PASSWORD } from "../factories";
+import { loadBuild, useTestApp, type TestClient } from "./helpers/app";
+import { useTestDb } from "./helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+
+/** The demo account that plays each role. */
+const ACTING: Record<Exclude<Who, "anonymous">, string> = {
+  applicant: "applicant@masar.test",
+  coach: "coach@masar.test",
+  committee_member: "committee@masar.test",
+  case_worker: "caseworker@masar.test",
+  admin: "admin@masar.test",
+  donor_viewer: "donor@masar.test",
+};
+
+let fixture: Fixture;
+const clients = {} as Record<Who, TestClient>;
+
+beforeAll(async () => {
+  fixture = await seedDemo(t.db);
+  for (const who of EVERYONE) {
+    const client = app.client();
+    if (who !== "anonymous") await client.login(ACTING[who], DEMO_PASSWORD);
+    clients[who] = client;
+  }
+});
+
+describe("access matrix", () => {
+  it("has a row for every route of the build", async () => {
+    const build = await loadBuild();
+    const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
+    const covered = new Set(ACCESS_MATRIX.map((e) => e.route));
+    const missing = routeIds.filter((id) => !covered.has(id));
+    expect(missing, "routes missing from tests/access").toEqual([]);
+    const stale = [...covered].filter((id) => !routeIds.includes(id));
+    expect(stale, "rows for routes that no longer exist").toEqual([]);
+    expect(DEMO_ACCOUNTS.length).toBeGreaterThan(0);
+  });
+
+  it("answers every route, for every visitor, with the expected status", async () => {
+    const mismatches: string[] = [];
+    for (const entry of ACCESS_MATRIX) {
+      const path = entry.path(fixture);
+      for (const who of EVERYONE) {
+        const response = await clients[who].get(path);
+        await response.arrayBuffer();
+        if (response.status !== entry.expect[who]) {
+          mismatches.push(`${entry.route} ${path} as ${who}: expected ${entry.expect[who]}, got ${response.status}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

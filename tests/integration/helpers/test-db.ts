@@ -1,0 +1,67 @@
+/**
+ * A database of this test file's own, copied from the migrated template, so test
+ * files never share state. Call `useTestDb()` at the top of a file.
+ */
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, inject } from "vitest";
+import { createDb, type DbHandle } from "../../../db/client";
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function createTestDatabase(): Promise<{ url: string; handle: DbHandle; drop(): Promise<void> }> {
+  const adminUrl = inject("pgAdminUrl");
+  const template = inject("pgTemplate");
+  const templatePid = template.split("_").pop();
+  const name = `t_${templatePid}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    // two files copying the template at the same instant can collide: try again
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.unsafe(`create database ${name} template ${template}`);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl, name);
+  const handle = createDb(url, { max: 20 });
+  return {
+    url,
+    handle,
+    async drop() {
+      await handle.close();
+      const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      try {
+        await sql.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await sql.end();
+      }
+    },
+  };
+}
+
+export type TestDb = { url: string } & DbHandle;
+
+export function useTestDb(): TestDb {
+  const box = {} as TestDb;
+  let drop: (() => Promise<void>) | null = null;
+  beforeAll(async () => {
+    const created = await createTestDatabase();
+    Object.assign(box, { url: created.url }, created.handle);
+    drop = created.drop;
+  });
+  afterAll(async () => {
+    await drop?.();
+  });
+  return box;
+}
