@@ -17,6 +17,8 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPat
 if (isMain) {
   const { withDatabase } = await import("./database");
   const { runMigrations } = await import("./migrate");
+  const { ensureEncryptionKey } = await import("../app/modules/protection/crypto.server");
+  ensureEncryptionKey();
   await withDatabase(async ({ url }) => {
     await runMigrations(url);
     const handle = createDb(url, { max: 2 });
