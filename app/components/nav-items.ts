@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { to: "/protection", label: "protection.nav", roles: ["case_worker"] },
+  { to: "/aid", label: "aid.nav", roles: ["case_worker"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -1,11 +1,12 @@
 /** Reads of aid: always the actor's own association's warehouses, rounds and vouchers. */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import {
   aidItems,
   beneficiaryCases,
   distributionRounds,
   distributions,
+  organisations,
   roundItems,
   stockBalances,
   stockMovements,
@@ -135,4 +136,14 @@ export async function getVoucherForActor(db: Executor, actor: Actor, voucherId: 
     .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, vouchers.caseId))
     .where(and(eq(vouchers.id, voucherId), eq(vouchers.organisationId, org)));
   return row ?? null;
+}
+
+/** Warehouses stock can be transferred to (any association's: the programme moves stock between them). */
+export async function transferTargets(db: Executor, fromWarehouseId: string) {
+  return db
+    .select({ id: warehouses.id, name: sql<string>`${warehouses.name} || ' — ' || ${organisations.name}` })
+    .from(warehouses)
+    .innerJoin(organisations, eq(organisations.id, warehouses.organisationId))
+    .where(ne(warehouses.id, fromWarehouseId))
+    .orderBy(asc(organisations.name), asc(warehouses.name));
 }

@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
+  // protection and aid: case workers only; which cases, in the module's scoped queries
+  "protection:use": ["case_worker"],
+  "aid:use": ["case_worker"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

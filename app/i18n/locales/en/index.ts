@@ -1,4 +1,6 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
+import { protection } from "./protection";
+import { aid } from "./aid";
 
-export const en: Messages = { ...core };
+export const en: Messages = { ...core, ...protection, ...aid };

@@ -1,7 +1,9 @@
 import { core } from "./core";
+import { protection } from "./protection";
+import { aid } from "./aid";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
  * exactly the same keys (the compiler and a test both check). One file per module.
  */
-export const fr = { ...core } as const;
+export const fr = { ...core, ...protection, ...aid } as const;
