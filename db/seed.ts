@@ -7,10 +7,12 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
+import { seedProtection } from "./seed/protection";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
-  return { foundation };
+  const protection = await seedProtection(db, foundation);
+  return { foundation, protection };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
