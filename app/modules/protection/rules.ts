@@ -29,37 +29,71 @@ const ARABIC: Record<string, string> = {
   "أ": "", "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "پ": "p", "ڤ": "v", "گ": "g",
 };
 
+function latinWords(name: string): string[] {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+    .toLowerCase()
+    .split(/[\s\-'’.,_]+/)
+    .map((word) =>
+      word
+        .replace(/^(el|al|ال)(?=.{3,})/, "")
+        // Latin digraphs first, so the letters that Arabic maps to cannot form new ones
+        .replace(/kh/g, "k")
+        .replace(/sch|ch|sh/g, "s")
+        .replace(/th/g, "t")
+        .replace(/dj/g, "j")
+        .replace(/dh/g, "d")
+        .replace(/gh/g, "g")
+        .replace(/ph/g, "f")
+        .replace(/q|c/g, "k")
+        .replace(/x/g, "ks"),
+    )
+    .filter((w) => w.length > 0);
+}
+
 /**
  * A name reduced to a consonant skeleton per word, words sorted: case, accents,
  * vowels, doubled letters and the usual Arabic/Latin spellings fold together
  * ("Mohamed", "Muhammad", "محمد" all give "mhmd").
  */
 export function foldName(name: string): string {
-  const words = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
-    .toLowerCase()
-    .split(/[\s\-'’.,_]+/)
-    .map((word) => {
-      let w = [...word].map((ch) => ARABIC[ch] ?? ch).join("");
-      w = w
-        .replace(/^(el|al|ال)(?=.{3,})/, "")
-        .replace(/kh/g, "k")
-        .replace(/(ch|sh|sch)/g, "s")
-        .replace(/th/g, "t")
-        .replace(/dj|dh/g, (m) => (m === "dj" ? "j" : "d"))
-        .replace(/gh/g, "g")
-        .replace(/ph/g, "f")
-        .replace(/q|c/g, "k")
-        .replace(/x/g, "ks")
+  return latinWords(name)
+    .map((w) =>
+      [...w]
+        .map((ch) => ARABIC[ch] ?? ch)
+        .join("")
         .replace(/[^a-z]/g, "")
         .replace(/[aeiouyw]/g, "")
-        .replace(/(.)\1+/g, "$1");
-      return w;
-    })
-    .filter((w) => w.length > 0);
-  return words.sort().join(" ");
+        .replace(/(.)\1+/g, "$1"),
+    )
+    .filter((w) => w.length > 0)
+    .sort()
+    .join(" ");
 }
+
+/**
+ * Between two Latin spellings the vowels still tell names apart (Hassan / Hussein
+ * share a skeleton): vowels fold to three classes and must be within one edit.
+ */
+export function vowelForm(name: string): string {
+  return latinWords(name)
+    .map((w) =>
+      w
+        .replace(/[^a-z]/g, "")
+        .replace(/ou/g, "u")
+        .replace(/e/g, "a")
+        .replace(/o/g, "u")
+        .replace(/y/g, "i")
+        .replace(/w/g, "u")
+        .replace(/(.)\1+/g, "$1"),
+    )
+    .filter((w) => w.length > 0)
+    .sort()
+    .join(" ");
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 
 function levenshtein(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -75,13 +109,15 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Close enough: the same skeleton, or one letter apart on a name long enough to tell. */
+/** Close enough: the same skeleton (or one letter apart on a long name) and, between two Latin spellings, close vowels. */
 export function namesClose(a: string, b: string): boolean {
   const fa = foldName(a);
   const fb = foldName(b);
   if (!fa || !fb) return false;
-  if (fa === fb) return true;
-  return Math.min(fa.length, fb.length) >= 5 && levenshtein(fa, fb) <= 1;
+  const skeletonClose = fa === fb || (Math.min(fa.length, fb.length) >= 5 && levenshtein(fa, fb) <= 1);
+  if (!skeletonClose) return false;
+  if (ARABIC_SCRIPT.test(a) || ARABIC_SCRIPT.test(b)) return true;
+  return levenshtein(vowelForm(a), vowelForm(b)) <= 1;
 }
 
 export function normalisePhone(phone: string | null | undefined): string | null {
