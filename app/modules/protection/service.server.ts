@@ -49,6 +49,12 @@ async function requireOwnCase(db: Executor, actor: Actor, caseId: string): Promi
   return c;
 }
 
+/** drizzle wraps the driver's error: the SQLSTATE is on the error or its cause. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
 function newReference(): string {
   const year = new Date().getFullYear();
   return `PR-${year}-${randomBytes(4).toString("hex").toUpperCase()}`;
@@ -237,7 +243,7 @@ export async function requestReferral(db: Database, actor: Actor, caseId: string
       return { ok: true as const, referralId: row.id };
     });
   } catch (error) {
-    if (String((error as { code?: string }).code) === "23505") return { ok: false, errors: { form: "protection.errors.referralPending" } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { form: "protection.errors.referralPending" } };
     throw error;
   }
 }
