@@ -35,6 +35,14 @@ function latinWords(name: string): string[] {
     .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
     .toLowerCase()
     .split(/[\s\-'’.,_]+/)
+    // a lone article goes; "Abd" / "عبد" belongs to the word after it (Abd al-Lah, عبد الله)
+    .filter((word) => !["el", "al", "ال"].includes(word))
+    .reduce<string[]>((words, word) => {
+      const last = words.at(-1);
+      if (last && /^(abd|abdel|abdal|abdul|abdoul|عبد)$/.test(last)) words[words.length - 1] = last + word;
+      else words.push(word);
+      return words;
+    }, [])
     .map((word) =>
       word
         .replace(/^(el|al|ال)(?=.{3,})/, "")
@@ -57,8 +65,8 @@ function latinWords(name: string): string[] {
  * vowels, doubled letters and the usual Arabic/Latin spellings fold together
  * ("Mohamed", "Muhammad", "محمد" all give "mhmd").
  */
-export function foldName(name: string): string {
-  return latinWords(name)
+export function foldName(name: string, options: { compact?: boolean } = {}): string {
+  const words = latinWords(name)
     .map((w) =>
       [...w]
         .map((ch) => ARABIC[ch] ?? ch)
@@ -67,9 +75,9 @@ export function foldName(name: string): string {
         .replace(/[aeiouyw]/g, "")
         .replace(/(.)\1+/g, "$1"),
     )
-    .filter((w) => w.length > 0)
-    .sort()
-    .join(" ");
+    .filter((w) => w.length > 0);
+  // compact: in the order written, without spaces ("Benali" / "بن علي")
+  return options.compact ? words.join("") : words.sort().join(" ");
 }
 
 /**
@@ -114,7 +122,8 @@ export function namesClose(a: string, b: string): boolean {
   const fa = foldName(a);
   const fb = foldName(b);
   if (!fa || !fb) return false;
-  const skeletonClose = fa === fb || (Math.min(fa.length, fb.length) >= 5 && levenshtein(fa, fb) <= 1);
+  const skeletonClose =
+    fa === fb || foldName(a, { compact: true }) === foldName(b, { compact: true }) || (Math.min(fa.length, fb.length) >= 5 && levenshtein(fa, fb) <= 1);
   if (!skeletonClose) return false;
   if (ARABIC_SCRIPT.test(a) || ARABIC_SCRIPT.test(b)) return true;
   return levenshtein(vowelForm(a), vowelForm(b)) <= 1;
