@@ -1,0 +1,149 @@
+/**
+ * Services on a case (typed forms, status machines, shelter nights, overdue
+ * referrals on the home panel), the supervisor's full-record export, and
+ * anonymisation that keeps aggregate counts.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { beneficiaryCases, caseNotes, caseServices, distributions, vulnerabilityAssessments } from "../../../db/schema";
+import { anonymiseExpired } from "../../../app/modules/protection/service.server";
+import { findOrMakeItem, makeAssessment, makeCase, makeNote, makeRound, makeService, makeWarehouse, receiveStock } from "../../factories/protection";
+import { readPdfText } from "../../helpers/pdf";
+import { useTestApp } from "../helpers/app";
+import { useTestDb } from "../helpers/test-db";
+import { twoAssociations } from "./setup";
+
+const t = useTestDb();
+const app = useTestApp(t);
+let s: Awaited<ReturnType<typeof twoAssociations>>;
+
+beforeAll(async () => {
+  s = await twoAssociations(t.db, app);
+});
+
+async function servicesOf(caseId: string) {
+  return t.db.select().from(caseServices).where(eq(caseServices.caseId, caseId));
+}
+
+describe("services", () => {
+  it("records a hospital referral and moves it along its status machine only", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    const created = await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, {
+      kind: "hospital_referral",
+      serviceDate: "2026-11-02",
+      facility: "CHU Ibn Sina",
+      specialty: "Cardiologie",
+      urgency: "urgent",
+      cost: "150.50",
+    });
+    expect(created.status).toBe(302);
+    const [referral] = await servicesOf(c.id);
+    expect(referral!.status).toBe("requested");
+    expect(referral!.costCentimes).toBe(15_050);
+    const status = (value: string) => s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "status", serviceId: referral!.id, status: value });
+    expect((await status("attended")).status).toBe(400); // must have an appointment first
+    expect((await status("appointment_set")).status).toBe(302);
+    expect((await status("attended")).status).toBe(302);
+    expect((await status("closed")).status).toBe(302);
+    expect((await status("requested")).status).toBe(400);
+    const [closed] = await servicesOf(c.id);
+    expect(closed!.status).toBe("closed");
+  });
+
+  it("rejects a service form with missing fields, with translated errors", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    const response = await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, { kind: "shelter", serviceDate: "2026-11-02", checkIn: "2026-11-10", checkOut: "2026-11-01", place: "Foyer" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Le départ ne peut pas précéder");
+    expect(await servicesOf(c.id)).toHaveLength(0);
+  });
+
+  it("computes shelter nights", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, { kind: "shelter", serviceDate: "2026-11-01", place: "Foyer Hay Riad", checkIn: "2026-11-01", checkOut: "2026-11-08" });
+    const [shelter] = await servicesOf(c.id);
+    expect(shelter!.details.nights).toBe(7);
+  });
+
+  it("lets AVRR be withdrawn before departure but not after", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, { kind: "avrr", serviceDate: "2026-11-01", countryOfReturn: "Guinée" });
+    const [avrr] = await servicesOf(c.id);
+    const status = (value: string) => s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "status", serviceId: avrr!.id, status: value });
+    for (const stage of ["counselling", "travel_documents", "fit_to_travel", "departure"]) expect((await status(stage)).status, stage).toBe(302);
+    expect((await status("withdrawn")).status).toBe(400);
+    expect((await status("arrival")).status).toBe(302);
+  });
+
+  it("shows open cases and overdue referrals on the case worker's home page", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Overduecase" });
+    await makeService(t.db, { caseId: c.id, kind: "hospital_referral", serviceDate: "2026-01-05", status: "requested", recordedById: s.workerA.id, details: {} });
+    const html = await (await s.clients.workerA.get("/home")).text();
+    expect(html).toContain('data-testid="caseworker-panel"');
+    expect(html).toContain("Overduecase");
+    expect(html).toMatch(/Référencements en retard \(\d+\)/);
+    expect(html).not.toContain("Référencements en retard (0)");
+    const other = await (await s.clients.workerB.get("/home")).text();
+    expect(other).not.toContain("Overduecase");
+  });
+});
+
+describe("full-record export and anonymisation", () => {
+  it("exports JSON and PDF for a supervisor only", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Exportee", nameArabic: "سلمى" });
+    await makeNote(t.db, c.id, s.workerA.id, "Note pour l'export");
+    await makeAssessment(t.db, c.id, s.workerA.id, ["elderly"]);
+    expect((await s.clients.workerA.get(`/protection/cases/${c.id}/export.json`)).status).toBe(403);
+    const json = await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.json`);
+    expect(json.status).toBe(200);
+    const record = (await json.json()) as { case: { firstName: string }; notes: { body: string }[]; vulnerability: { flags: string[] }; consents: unknown[] };
+    expect(record.case.firstName).toBe("Exportee");
+    expect(record.notes[0]!.body).toBe("Note pour l'export");
+    expect(record.vulnerability.flags).toEqual(["elderly"]);
+    expect(record.consents).toHaveLength(1);
+    const pdf = await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const text = readPdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain("Exportee");
+    expect(text).toContain("Note pour l'export");
+    expect(text).toContain("سلمى");
+  });
+
+  it("anonymises on request: identity and free text go, counts stay", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Forgetme", phone: "+212655555555", dateOfBirth: "1990-07-15", estimatedAge: null });
+    await makeNote(t.db, c.id, s.workerA.id, "secret");
+    await makeAssessment(t.db, c.id, s.workerA.id, ["gbv_survivor"]);
+    await makeService(t.db, { caseId: c.id, kind: "medical", serviceDate: "2026-11-01", status: "done", recordedById: s.workerA.id, details: {} }, "notes");
+    const item = await findOrMakeItem(t.db, "hygiene_kit", "Kit (anonymisation)");
+    const warehouse = await makeWarehouse(t.db, s.orgA.id);
+    await receiveStock(t.db, warehouse.id, item.id, 5, s.workerA.id);
+    const round = await makeRound(t.db, { organisationId: s.orgA.id, warehouseId: warehouse.id, itemId: item.id, createdById: s.workerA.id });
+    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id })).status).toBe(302);
+
+    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "anonymise" })).status).toBe(403);
+    expect((await s.clients.supervisorA.post(`/protection/cases/${c.id}`, { intent: "anonymise" })).status).toBe(302);
+    const [row] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, c.id));
+    expect(row!.firstName).toBe("—");
+    expect(row!.phone).toBeNull();
+    expect(row!.dateOfBirth).toBe("1990-01-01"); // the year stays for age bands
+    expect(row!.anonymisedAt).not.toBeNull();
+    expect(await t.db.$count(caseNotes, eq(caseNotes.caseId, c.id))).toBe(0);
+    expect(await t.db.$count(vulnerabilityAssessments, eq(vulnerabilityAssessments.caseId, c.id))).toBe(0);
+    expect(await t.db.$count(caseServices, eq(caseServices.caseId, c.id))).toBe(1);
+    expect(await t.db.$count(distributions, eq(distributions.caseId, c.id))).toBe(1);
+    const [service] = await servicesOf(c.id);
+    expect(service!.notesEnc).toBeNull();
+    expect(await (await s.clients.workerA.get(`/protection/cases/${c.id}`)).text()).not.toContain("Forgetme");
+  });
+
+  it("anonymises cases past the retention period", async () => {
+    const old = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Oldcase" });
+    await t.db.update(beneficiaryCases).set({ updatedAt: new Date("2020-01-01") }).where(eq(beneficiaryCases.id, old.id));
+    const recent = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Recentcase" });
+    expect(await anonymiseExpired(t.db, 365 * 3)).toBeGreaterThanOrEqual(1);
+    const [o] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, old.id));
+    const [r] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, recent.id));
+    expect(o!.anonymisedAt).not.toBeNull();
+    expect(r!.anonymisedAt).toBeNull();
+  });
+});
