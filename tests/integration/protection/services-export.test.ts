@@ -52,7 +52,7 @@ describe("services", () => {
 
   it("rejects a service form with missing fields, with translated errors", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    const response = await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, { kind: "shelter", serviceDate: "2026-11-02", checkIn: "2026-11-10", checkOut: "2026-11-01", place: "Foyer" });
+    const response = await s.clients.workerA.post(`/protection/cases/${c.id}/services/new?kind=shelter`, { kind: "shelter", serviceDate: "2026-11-02", checkIn: "2026-11-10", checkOut: "2026-11-01", place: "Foyer" });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Le départ ne peut pas précéder");
     expect(await servicesOf(c.id)).toHaveLength(0);
