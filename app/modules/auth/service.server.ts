@@ -97,10 +97,11 @@ export async function signIn(
       )
       .orderBy(desc(loginAttempts.attemptedAt))
       .limit(THROTTLE.perIdentifier);
+    // an office or a carrier's NAT signs many people in: only failures count per address
     const fromIp = await tx
       .select({ at: loginAttempts.attemptedAt })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.ip, meta.ip), gt(loginAttempts.attemptedAt, since)))
+      .where(and(eq(loginAttempts.ip, meta.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)))
       .orderBy(desc(loginAttempts.attemptedAt))
       .limit(THROTTLE.perIp);
     const until = throttledUntil(
