@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { login, logout, switchLanguage } from "./fixtures";
+
+test("a case worker registers a beneficiary in Arabic, records care, hands out aid; another association cannot open the case", async ({ page }) => {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const firstName = `Mariama${suffix}`;
+  await login(page, "caseworker@masar.test");
+  await switchLanguage(page, "ar");
+  await page.goto("/protection/cases/new");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.getByLabel("الاسم الشخصي (بالحروف اللاتينية)").fill(firstName);
+  await page.getByLabel("الاسم العائلي (بالحروف اللاتينية)").fill("Condé");
+  await page.getByLabel("الاسم بالعربية").fill("مريمة كوندي");
+  await page.getByLabel("السن التقديري (إذا كان التاريخ غير معروف)").fill("24");
+  await page.getByLabel("الجنسية").fill("غينيا");
+  await page.getByLabel("يوافق على تلقي الخدمات").check();
+  await page.getByLabel("يوافق على الإحالة إلى الشركاء").check();
+  await page.getByRole("button", { name: "تسجيل مستفيد(ة)" }).click();
+  await expect(page).toHaveURL(/\/protection\/cases\/[0-9a-f-]{36}$/);
+  const caseUrl = new URL(page.url()).pathname;
+  await expect(page.getByTestId("consent")).toContainText("العربية");
+  // a phone's width: nothing on the case file is wider (a wider page widens the layout viewport itself)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // a medical consultation
+  await page.getByRole("link", { name: "+ استشارة طبية" }).click();
+  await page.getByRole("button", { name: "حفظ الخدمة" }).click();
+  await expect(page).toHaveURL(new RegExp(`${caseUrl}(#services)?$`));
+  await expect(page.locator('[data-service="medical"]')).toBeVisible();
+
+  // a hospital referral
+  await page.getByRole("link", { name: "+ إحالة إلى المستشفى" }).click();
+  await page.getByLabel("المؤسسة").fill("CHU Ibn Sina");
+  await page.getByLabel("التخصص").fill("Gynécologie");
+  await page.getByRole("button", { name: "حفظ الخدمة" }).click();
+  await expect(page.locator('[data-service="hospital_referral"]')).toContainText("مطلوب");
+
+  // a hygiene kit from the demo round
+  await page.goto("/aid");
+  await page.getByRole("link", { name: "Kits d'hygiène — novembre" }).click();
+  await page.locator("li", { hasText: firstName }).getByRole("button", { name: "تسليم" }).click();
+  await expect(page.locator("li", { hasText: firstName }).getByRole("button")).toHaveCount(0);
+
+  // a voucher
+  await page.goto(caseUrl);
+  await expect(page.locator("#aid")).toContainText("Kits d'hygiène — novembre");
+  await page.getByRole("button", { name: "إصدار" }).click();
+  await expect(page.getByTestId("voucher-pdf")).toBeVisible();
+  const pdf = await page.request.get(`${new URL(page.url()).origin}${await page.getByTestId("voucher-pdf").getAttribute("href")}`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+  // another association's case worker: not found
+  await logout(page);
+  await login(page, "caseworker2@masar.test");
+  const response = await page.goto(caseUrl);
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("body")).not.toContainText(firstName);
+});
