@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
   { to: "/protection", label: "protection.nav", roles: ["case_worker"] },
   { to: "/aid", label: "aid.nav", roles: ["case_worker"] },
+  { to: "/admin/protection", label: "protection.admin.nav", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

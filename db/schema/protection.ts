@@ -196,3 +196,15 @@ export type CaseConsent = typeof caseConsents.$inferSelect;
 export type CaseReferral = typeof caseReferrals.$inferSelect;
 export type CaseService = typeof caseServices.$inferSelect;
 export type ServiceKind = (typeof serviceKindEnum.enumValues)[number];
+
+/** One row: how long an inactive case is kept before it is anonymised (set by an admin). */
+export const protectionSettings = pgTable(
+  "protection_settings",
+  {
+    id: boolean().primaryKey().default(true),
+    retentionDays: integer().notNull(),
+    updatedById: uuid().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("protection_settings_single_row", sql`${t.id}`), check("protection_settings_retention_check", sql`${t.retentionDays} between 30 and 36500`)],
+);

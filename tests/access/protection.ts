@@ -5,6 +5,7 @@ const caseWorker = allow(["case_worker"]);
 const otherAssociation = allow(["case_worker"], { ok: 404 });
 
 export const protectionRoutes: AccessEntry[] = [
+  { route: "routes/admin.protection", path: () => "/admin/protection", expect: allow(["admin"]) },
   { route: "routes/protection._index", path: () => "/protection", expect: caseWorker },
   { route: "routes/protection.cases.new", path: () => "/protection/cases/new", expect: caseWorker },
   { route: "routes/protection.referrals", path: () => "/protection/referrals", expect: caseWorker },

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": ["case_worker"],
   "aid:use": ["case_worker"],
+  // supervisors and the retention period: admins, who never see a case
+  "protection:administer": ["admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

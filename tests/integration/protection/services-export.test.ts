@@ -147,3 +147,28 @@ describe("full-record export and anonymisation", () => {
     expect(r!.anonymisedAt).toBeNull();
   });
 });
+
+describe("admin: supervisors and retention, without seeing any case", () => {
+  it("grants supervision, sets the retention period and applies it", async () => {
+    const { makeUser, DEMO_PASSWORD } = await import("../../factories");
+    const admin = await makeUser(t.db, { role: "admin" });
+    const client = app.client();
+    await client.login(admin.email!, DEMO_PASSWORD);
+    const page = await (await client.get("/admin/protection")).text();
+    expect(page).toContain(s.workerA.displayName);
+    expect((await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "1" })).status).toBe(200);
+    expect((await s.clients.workerA.get(`/protection/cases/${(await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id })).id}/export.json`)).status).toBe(200);
+    expect((await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "0" })).status).toBe(200);
+    expect((await client.post("/admin/protection", { intent: "retention", retentionDays: "5" })).status).toBe(400);
+    expect((await client.post("/admin/protection", { intent: "retention", retentionDays: "730" })).status).toBe(200);
+    const old = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Veryold" });
+    await t.db.update(beneficiaryCases).set({ updatedAt: new Date("2019-01-01") }).where(eq(beneficiaryCases.id, old.id));
+    const applied = await client.post("/admin/protection", { intent: "apply" });
+    expect(await applied.text()).toContain("anonymisé");
+    const [row] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, old.id));
+    expect(row!.firstName).toBe("—");
+    // the admin still cannot open a case
+    expect((await client.get(`/protection/cases/${old.id}`)).status).toBe(403);
+    expect((await s.clients.workerA.post("/admin/protection", { intent: "apply" })).status).toBe(403);
+  });
+});
