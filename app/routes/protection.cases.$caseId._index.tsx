@@ -200,6 +200,8 @@ export default function CaseFile() {
               <dd>{c.householdNotes}</dd>
             </>
           ) : null}
+          <dt>{t("protection.field.applicantContact")}</dt>
+          <dd>{t(c.applicantUserId ? "protection.case.linkedAccount" : "protection.case.noAccount")}</dd>
           <dt>{t("protection.case.assignedTo")}</dt>
           <dd>{d.staff.find((s) => s.id === c.assignedToId)?.displayName ?? "—"}</dd>
         </dl>

@@ -75,6 +75,7 @@ export default function RegisterCase() {
         <Field name="phone" label="protection.field.phone" type="tel" dir="ltr" errors={errors} values={values} />
         <Field name="documentNumber" label="protection.field.documentNumber" dir="ltr" errors={errors} values={values} />
         <Field name="city" label="protection.field.city" errors={errors} values={values} />
+        <Field name="applicantContact" label="protection.field.applicantContact" hint="protection.field.applicantContactHint" dir="ltr" errors={errors} values={values} />
         <Field name="householdSize" label="protection.field.householdSize" type="number" min={1} max={30} defaultValue="1" errors={errors} values={values} />
         <div className="field">
           <label htmlFor="f-householdNotes">{t("protection.field.householdNotes")}</label>

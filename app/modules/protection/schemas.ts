@@ -27,7 +27,8 @@ export const RegisterCaseSchema = z
     city: text(80),
     householdSize: z.coerce.number().int().min(1).max(30).default(1),
     householdNotes: text(1000),
-    applicantUserId: z.uuid().optional(),
+    /** the phone or e-mail of the person's applicant account, to link it */
+    applicantContact: text(254),
     // consent, collected at registration
     consentServices: checkbox,
     consentReferral: checkbox,

@@ -19,6 +19,7 @@ import {
   type BeneficiaryCase,
 } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
+import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import type { Actor } from "~/modules/auth/permissions";
 import type { MessageKey } from "~/i18n/translate";
 import { encrypt, encryptJson } from "./crypto.server";
@@ -81,9 +82,19 @@ export async function registerCase(
   if (duplicates.length && !(input.duplicateDecision === "distinct" && input.distinctFrom && duplicates.some((d) => d.id === input.distinctFrom))) {
     return { ok: false, duplicates };
   }
-  if (input.applicantUserId) {
-    const [applicant] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, input.applicantUserId), eq(users.role, "applicant")));
-    if (!applicant) return { ok: false, errors: { applicantUserId: "errors.invalid" } };
+  let applicantUserId: string | null = null;
+  if (input.applicantContact) {
+    const email = normalizeEmail(input.applicantContact);
+    const phone = email ? null : normalizePhone(input.applicantContact);
+    const [applicant] =
+      email || phone
+        ? await db
+            .select({ id: users.id })
+            .from(users)
+            .where(and(email ? eq(users.email, email) : eq(users.phone, phone!), eq(users.role, "applicant")))
+        : [];
+    if (!applicant) return { ok: false, errors: { applicantContact: "protection.errors.applicantNotFound" } };
+    applicantUserId = applicant.id;
   }
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -91,7 +102,7 @@ export async function registerCase(
       .values({
         organisationId,
         assignedToId: actor.id,
-        applicantUserId: input.applicantUserId ?? null,
+        applicantUserId,
         reference: newReference(),
         firstName: input.firstName,
         lastName: input.lastName,

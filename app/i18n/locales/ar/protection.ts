@@ -200,4 +200,9 @@ export const protection = {
   "protection.admin.apply": "إخفاء هوية الملفات المنتهية الآن",
   "protection.admin.applied": "تم إخفاء هوية {count} ملف(ات) منتهية.",
   "protection.admin.nav": "الحماية (الإدارة)",
+  "protection.field.applicantContact": "حساب المترشح(ة) (اختياري)",
+  "protection.field.applicantContactHint": "هاتف أو بريد حساب الشخص في البوابة لربطه بالملف.",
+  "protection.case.linkedAccount": "مرتبط بحساب في البوابة",
+  "protection.case.noAccount": "لا يوجد حساب",
+  "protection.errors.applicantNotFound": "لا يوجد حساب مترشح بهذا الهاتف أو البريد.",
 } as const;

@@ -200,4 +200,9 @@ export const protection = {
   "protection.admin.apply": "Anonymise expired cases now",
   "protection.admin.applied": "{count} expired case(s) anonymised.",
   "protection.admin.nav": "Protection (admin)",
+  "protection.field.applicantContact": "Applicant account (optional)",
+  "protection.field.applicantContactHint": "Phone or e-mail of the person's portal account, to link it to the case.",
+  "protection.case.linkedAccount": "linked to a portal account",
+  "protection.case.noAccount": "no account",
+  "protection.errors.applicantNotFound": "No applicant account with this phone or e-mail.",
 } as const;

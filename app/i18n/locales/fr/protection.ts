@@ -200,4 +200,9 @@ export const protection = {
   "protection.admin.apply": "Anonymiser maintenant les dossiers expirés",
   "protection.admin.applied": "{count} dossier(s) expiré(s) anonymisé(s).",
   "protection.admin.nav": "Protection (admin)",
+  "protection.field.applicantContact": "Compte candidat (facultatif)",
+  "protection.field.applicantContactHint": "Téléphone ou e-mail du compte de la personne sur le portail, pour le lier au dossier.",
+  "protection.case.linkedAccount": "lié à un compte du portail",
+  "protection.case.noAccount": "pas de compte",
+  "protection.errors.applicantNotFound": "Aucun compte candidat avec ce téléphone ou cet e-mail.",
 } as const;
