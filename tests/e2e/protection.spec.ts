@@ -56,3 +56,19 @@ test("a case worker registers a beneficiary in Arabic, records care, hands out a
   expect(response?.status()).toBe(404);
   await expect(page.locator("body")).not.toContainText(firstName);
 });
+
+test("every protection and aid page fits a phone, in Arabic", async ({ page }) => {
+  await login(page, "caseworker@masar.test");
+  await switchLanguage(page, "ar");
+  const paths = ["/home", "/protection", "/protection/cases/new", "/protection/referrals", "/aid", "/aid/vouchers"];
+  await page.goto("/aid");
+  paths.push(new URL(await page.locator('a[href^="/aid/warehouses/"]').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
+  paths.push(new URL(await page.locator('a[href^="/aid/rounds/"]').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
+  await page.goto("/protection");
+  paths.push(new URL(await page.locator('a[href^="/protection/cases/"]').last().evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+  }
+});
