@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { Field, FormAlert, PageTitle } from "~/components/form";
+import type { FieldErrors } from "~/lib/forms";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms";
-import { balancesOf, getRound, roundDistributions } from "~/modules/aid/queries.server";
-import { DistributeSchema } from "~/modules/aid/schemas";
-import { recordDistribution } from "~/modules/aid/service.server";
+import { balancesOf, getRound, listItems, roundDistributions } from "~/modules/aid/queries.server";
+import { DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas";
+import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
 
@@ -16,12 +17,18 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = await getRound(db, actor, args.params.roundId ?? "");
   if (!found) throw new Response("Not Found", { status: 404 });
   const q = new URL(args.request.url).searchParams.get("q")?.slice(0, 80) ?? "";
-  const [given, cases, stock] = await Promise.all([roundDistributions(db, found.round.id), listCases(db, actor, { q }), balancesOf(db, [found.round.warehouseId])]);
+  const [given, cases, stock, catalogue] = await Promise.all([
+    roundDistributions(db, found.round.id),
+    listCases(db, actor, { q }),
+    balancesOf(db, [found.round.warehouseId]),
+    listItems(db),
+  ]);
   const received = new Set(given.map((g) => g.caseId));
   return {
     q,
     round: { id: found.round.id, name: found.round.name, startsOn: found.round.startsOn, endsOn: found.round.endsOn, perHousehold: found.round.perHousehold, eligibility: found.round.eligibilityVulnerability },
     items: found.items,
+    catalogue: catalogue.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: i.name })),
     stock: stock.filter((s) => found.items.some((i) => i.itemId === s.itemId)),
     given: given.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
     candidates: cases
@@ -32,11 +39,21 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
-  const parsed = parseForm(DistributeSchema, await args.request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const result = await recordDistribution(args.context.db, actor, args.params.roundId ?? "", parsed.data.caseId, { ip: args.context.ip });
-  if (!result.ok) return data({ errors: result.errors }, { status: result.errors.caseId === "aid.errors.alreadyReceived" ? 409 : 400 });
-  return redirect(`/aid/rounds/${args.params.roundId}`);
+  const form = await args.request.formData();
+  const meta = { ip: args.context.ip };
+  const roundId = args.params.roundId ?? "";
+  if (form.get("intent") === "item") {
+    const parsed = parseForm(RoundItemSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+    const result = await addRoundItem(args.context.db, actor, roundId, parsed.data.itemId, parsed.data.quantity, meta);
+    if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: 400 });
+    return redirect(`/aid/rounds/${roundId}`);
+  }
+  const parsed = parseForm(DistributeSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  const result = await recordDistribution(args.context.db, actor, roundId, parsed.data.caseId, meta);
+  if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: result.errors.caseId === "aid.errors.alreadyReceived" ? 409 : 400 });
+  return redirect(`/aid/rounds/${roundId}`);
 }
 
 export default function Round() {
@@ -58,7 +75,29 @@ export default function Round() {
           </span>
         ))}
       </p>
-      <FormAlert message={actionData?.errors.caseId ?? actionData?.errors.form} />
+      <FormAlert message={actionData?.errors.caseId ?? actionData?.errors.itemId ?? actionData?.errors.form} />
+      {d.given.length === 0 ? (
+        <details>
+          <summary>{t("aid.rounds.addItem")}</summary>
+          <Form method="post" className="filters">
+            <input type="hidden" name="intent" value="item" />
+            <label>
+              {t("aid.item")}
+              <select name="itemId">
+                {d.catalogue.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Field name="quantity" label="aid.quantity" type="number" min={1} defaultValue="1" errors={actionData?.errors} />
+            <button type="submit" className="button button-secondary">
+              {t("aid.rounds.addItem")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
       <Form method="get" className="filters">
         <label>
           {t("protection.cases.search")}

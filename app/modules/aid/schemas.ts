@@ -37,6 +37,8 @@ export type RoundInput = z.infer<typeof RoundSchema>;
 
 export const DistributeSchema = z.object({ caseId: z.uuid() });
 
+export const RoundItemSchema = z.object({ itemId: z.uuid(), quantity: z.coerce.number().int().min(1).max(100) });
+
 export const IssueVoucherSchema = z.object({ itemId: z.uuid() });
 
 export const RedeemSchema = z.object({ code: z.string().trim().min(1).max(40) });

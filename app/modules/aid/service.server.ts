@@ -130,6 +130,27 @@ export async function createRound(db: Database, actor: Actor, input: RoundInput,
   });
 }
 
+/** Add an item to a round, before anything is handed out (so everyone gets the same). */
+export async function addRoundItem(db: Database, actor: Actor, roundId: string, itemId: string, quantity: number, meta: Meta): Promise<{ ok: true } | Failure> {
+  const org = orgOf(actor);
+  const [round] = await db.select().from(distributionRounds).where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
+  if (!round) notFound();
+  const [item] = await db.select({ id: aidItems.id, kind: aidItems.kind }).from(aidItems).where(eq(aidItems.id, itemId));
+  if (!item || item.kind === "voucher") return { ok: false, errors: { itemId: "errors.invalid" } };
+  return db.transaction(async (tx) => {
+    // lock the round against a distribution starting meanwhile
+    await tx.execute(sql`select 1 from ${distributionRounds} where ${distributionRounds.id} = ${round.id} for update`);
+    const [given] = await tx.select({ id: distributions.id }).from(distributions).where(eq(distributions.roundId, round.id)).limit(1);
+    if (given) return { ok: false as const, errors: { itemId: "aid.errors.roundStarted" as MessageKey } };
+    await tx
+      .insert(roundItems)
+      .values({ roundId: round.id, itemId: item.id, quantity })
+      .onConflictDoUpdate({ target: [roundItems.roundId, roundItems.itemId], set: { quantity } });
+    await audit(tx, { actor, action: "aid.round.item", entityType: "distribution_round", entityId: round.id, ip: meta.ip });
+    return { ok: true as const };
+  });
+}
+
 export async function eligibilityOf(db: Executor, round: typeof distributionRounds.$inferSelect, caseId: string, today = new Date().toISOString().slice(0, 10)): Promise<IneligibleReason | null> {
   const [c] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
   if (!c) return "other_association";
@@ -168,6 +189,7 @@ export async function recordDistribution(
   const items = await db.select().from(roundItems).where(eq(roundItems.roundId, round.id));
   try {
     return await db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from ${distributionRounds} where ${distributionRounds.id} = ${round.id} for share`);
       const [given] = await tx
         .insert(distributions)
         .values({ roundId: round.id, caseId: c.id, handedOutById: actor.id })

@@ -96,6 +96,29 @@ describe("distribution rounds", () => {
     expect(await balance(warehouse.id, item.id)).toBe(94);
   });
 
+  it("hands out every item of a round, which is fixed once handing out starts", async () => {
+    const kit = await findOrMakeItem(t.db, "food_kit", "Kit alimentaire (tournée)");
+    const blanket = await findOrMakeItem(t.db, "blanket", "Couverture (tournée)");
+    const warehouse = await makeWarehouse(t.db, s.orgA.id);
+    await receiveStock(t.db, warehouse.id, kit.id, 10, s.workerA.id);
+    await receiveStock(t.db, warehouse.id, blanket.id, 1, s.workerA.id);
+    const round = await makeRound(t.db, { organisationId: s.orgA.id, warehouseId: warehouse.id, itemId: kit.id, createdById: s.workerA.id });
+    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "item", itemId: blanket.id, quantity: "1" })).status).toBe(302);
+    const first = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    const second = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: first.id })).status).toBe(302);
+    expect(await balance(warehouse.id, kit.id)).toBe(9);
+    expect(await balance(warehouse.id, blanket.id)).toBe(0);
+    // no blanket left: all or nothing, the kit stays in stock
+    const short = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: second.id });
+    expect(short.status).toBe(400);
+    expect(await balance(warehouse.id, kit.id)).toBe(9);
+    expect(await t.db.$count(distributions, eq(distributions.caseId, second.id))).toBe(0);
+    const late = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "item", itemId: blanket.id, quantity: "2" });
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain("La distribution a commencé");
+  });
+
   it("applies eligibility: vulnerability criterion, consent, association", async () => {
     const item = await findOrMakeItem(t.db, "nfi_kit", "Kit NFI (test)");
     const warehouse = await makeWarehouse(t.db, s.orgA.id);

@@ -56,4 +56,6 @@ export const aid = {
   "aid.ineligible.no_consent": "لم يعد الشخص موافقا على تلقي الخدمات.",
   "aid.ineligible.vulnerability": "هذا الشخص لا يستوفي معيار الهشاشة لهذه الجولة.",
   "aid.ineligible.outside_dates": "الجولة ليست جارية اليوم.",
+  "aid.rounds.addItem": "إضافة مادة إلى الجولة",
+  "aid.errors.roundStarted": "بدأ التوزيع: لم تعد مواد الجولة قابلة للتغيير.",
 } as const;

@@ -56,4 +56,6 @@ export const aid = {
   "aid.ineligible.no_consent": "The person has not (or no longer) consented to receive services.",
   "aid.ineligible.vulnerability": "This person does not meet the round's vulnerability criterion.",
   "aid.ineligible.outside_dates": "The round is not running today.",
+  "aid.rounds.addItem": "Add an item to the round",
+  "aid.errors.roundStarted": "Handing out has started: the round's items no longer change.",
 } as const;

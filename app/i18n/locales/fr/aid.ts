@@ -56,4 +56,6 @@ export const aid = {
   "aid.ineligible.no_consent": "La personne n'a pas (ou plus) consenti à recevoir des services.",
   "aid.ineligible.vulnerability": "Cette personne ne remplit pas le critère de vulnérabilité de la tournée.",
   "aid.ineligible.outside_dates": "La tournée n'est pas en cours aujourd'hui.",
+  "aid.rounds.addItem": "Ajouter un article à la tournée",
+  "aid.errors.roundStarted": "La distribution a commencé : les articles de la tournée ne changent plus.",
 } as const;
