@@ -20,6 +20,20 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
+  // trainings, internships, coaching (issue 5). A trainer marks attendance: the roles
+  // that exist for it are coach and admin. Coaches are further scoped per beneficiary.
+  "trainings:browse": ["applicant", "coach", "case_worker", "admin"],
+  "trainings:register": ["applicant"],
+  "trainings:manage": ["admin"],
+  "trainings:attendance": ["coach", "admin"],
+  "trainings:certificate": ["applicant", "coach", "admin"],
+  "internships:browse": ["applicant", "coach", "admin"],
+  "internships:apply": ["applicant"],
+  "internships:manage": ["admin"],
+  "placements:manage": ["coach", "admin"],
+  "coaching:assign": ["admin"],
+  "coaching:caseload": ["coach"],
+  "coaching:follow": ["coach", "admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -70,3 +70,9 @@ export function initials(name: string): string {
     .map((part) => `${Array.from(part)[0]?.toUpperCase() ?? ""}.`)
     .join(" ");
 }
+
+/** The title or description in the reader's language. */
+export function localized<K extends string>(row: Record<`${K}Fr` | `${K}Ar` | `${K}En`, string>, key: K, locale: "fr" | "ar" | "en"): string {
+  const suffix = locale === "ar" ? "Ar" : locale === "en" ? "En" : "Fr";
+  return row[`${key}${suffix}` as `${K}Fr`];
+}
