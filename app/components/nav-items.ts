@@ -13,6 +13,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { to: "/trainings", label: "trainings.nav", roles: ["applicant", "coach", "case_worker", "admin"] },
+  { to: "/internships", label: "internships.nav", roles: ["applicant", "coach", "admin"] },
+  { to: "/coaching/assignments", label: "coaching.nav.assignments", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -57,7 +57,7 @@ describe("registration with a waiting list", () => {
     const training = await makeTraining(t.db);
     const cohort = await makeCohort(t.db, training.id, { capacity: 2 });
     const people = await applicants(4);
-    const regs = [];
+    const regs: Awaited<ReturnType<typeof register>>[] = [];
     for (const p of people) regs.push(await register(t.db, actorOf(p), cohort.id, meta));
     const first = regs[0];
     if (!first?.ok) throw new Error("no registration");
@@ -86,7 +86,7 @@ describe("registration with a waiting list", () => {
     const training = await makeTraining(t.db);
     const cohort = await makeCohort(t.db, training.id, { capacity: 10 });
     const people = await applicants(16);
-    const regs = [];
+    const regs: string[] = [];
     for (const p of people) {
       const r = await register(t.db, actorOf(p), cohort.id, meta);
       if (!r.ok) throw new Error("no registration");
