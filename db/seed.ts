@@ -7,10 +7,12 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
+import { seedEmployability } from "./seed/employability";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
-  return { foundation };
+  const employability = await seedEmployability(db, foundation);
+  return { foundation, employability };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
