@@ -2,3 +2,5 @@ export * from "./auth";
 export * from "./audit";
 export * from "./notifications";
 export * from "./coaching";
+export * from "./business-plans";
+export * from "./profiles";

@@ -1,4 +1,5 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
+import { businessPlans } from "./business-plans";
 
-export const ar: Messages = { ...core };
+export const ar: Messages = { ...core, ...businessPlans };

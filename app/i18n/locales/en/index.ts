@@ -1,4 +1,5 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
+import { businessPlans } from "./business-plans";
 
-export const en: Messages = { ...core };
+export const en: Messages = { ...core, ...businessPlans };
