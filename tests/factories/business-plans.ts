@@ -55,7 +55,7 @@ export function completePlanContent(name = "Boulangerie Al Amal", city = "Rabat"
         { item: "Four", quantity: 1, unitPriceCentimes: 2_500_000 },
         { item: "Pétrin", quantity: 1, unitPriceCentimes: 1_200_000 },
         { item: "Plateaux", quantity: 20, unitPriceCentimes: 15_000 },
-        { item: "Premier stock de farine", quantity: 10, unitPriceCentimes: 20_000 },
+        { item: "Premier stock de farine", quantity: 10, unitPriceCentimes: 25_000 },
       ],
       funding: [
         { kind: "own", label: "Économies", amountCentimes: 1_250_000 },
