@@ -7,10 +7,12 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
+import { seedBusinessPlans } from "./seed/business-plans";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
-  return { foundation };
+  const businessPlans = await seedBusinessPlans(db, foundation);
+  return { foundation, businessPlans };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

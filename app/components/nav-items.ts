@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
+  "plans:list": ["applicant", "coach"],
+  "plans:write-own": ["applicant"],
+  "plans:comment": ["coach"],
+  "profile:manage-own": ["applicant"],
+  "deletion-requests:read": ["admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
