@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/trainings", label: "trainings.nav", roles: ["applicant", "coach", "case_worker", "admin"] },
   { to: "/internships", label: "internships.nav", roles: ["applicant", "coach", "admin"] },
   { to: "/coaching/assignments", label: "coaching.nav.assignments", roles: ["admin"] },
+  { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

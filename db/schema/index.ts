@@ -4,3 +4,5 @@ export * from "./notifications";
 export * from "./coaching";
 export * from "./trainings";
 export * from "./internships";
+export * from "./business-plans";
+export * from "./profiles";

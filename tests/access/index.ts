@@ -4,6 +4,7 @@
  */
 import { foundationRoutes } from "./foundation";
 import { employabilityRoutes } from "./employability";
+import { businessPlanRoutes } from "./business-plans";
 import type { AccessEntry } from "./types";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...employabilityRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...businessPlanRoutes, ...employabilityRoutes];

@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   "coaching:assign": ["admin"],
   "coaching:caseload": ["coach"],
   "coaching:follow": ["coach", "admin"],
+  "plans:list": ["applicant", "coach"],
+  "plans:write-own": ["applicant"],
+  "plans:comment": ["coach"],
+  "profile:manage-own": ["applicant"],
+  "deletion-requests:read": ["admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -3,5 +3,6 @@ import { core } from "./core";
 import { trainings } from "./trainings";
 import { internships } from "./internships";
 import { coaching } from "./coaching";
+import { businessPlans } from "./business-plans";
 
-export const en: Messages = { ...core, ...trainings, ...internships, ...coaching };
+export const en: Messages = { ...core, ...businessPlans, ...trainings, ...internships, ...coaching };
