@@ -76,6 +76,11 @@ export default function BeneficiaryFile() {
     <div>
       <PageTitle>{person.displayName}</PageTitle>
       <p className="hint">{[person.phone, person.email].filter(Boolean).join(" · ")}</p>
+      <p>
+        <a className="button button-secondary" href={`/cv/${person.id}.pdf`}>
+          {t("coaching.cv.print")}
+        </a>
+      </p>
 
       <h2>{t("coaching.nextSteps")}</h2>
       {open.length === 0 ? <p>{t("coaching.noNextSteps")}</p> : null}

@@ -19,6 +19,7 @@ import {
   placementEvaluations,
   placementOutcomes,
   placements,
+  profiles,
   trainingCertificates,
   trainingCohorts,
   trainings,
@@ -58,6 +59,24 @@ export async function seedEmployability(db: Database, foundation: FoundationSeed
       .where(and(eq(coachAssignments.beneficiaryId, b.id), isNull(coachAssignments.endedAt)));
     if (!current) await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: b.id, assignedById: accounts.admin.id });
   }
+
+  // a filled-in profile for the CV (the profile module belongs to issue 3: never overwrite theirs)
+  await db
+    .insert(profiles)
+    .values({
+      userId: accounts.applicant.id,
+      givenName: "Aminata",
+      familyName: "Diallo",
+      nationality: "GN",
+      languagesSpoken: ["fr", "ff", "ar"],
+      languagesRead: ["fr"],
+      city: "Rabat",
+      education: { level: "Baccalauréat", field: "Sciences", country: "GN" },
+      experience: [{ role: "Vendeuse", sector: "Commerce", years: 2, country: "GN" }],
+      skills: "Accueil de la clientèle, caisse, hygiène alimentaire.",
+      seeks: ["Production agroalimentaire", "Vente"],
+    })
+    .onConflictDoNothing();
 
   const [existing] = await db.select().from(trainings).where(eq(trainings.titleFr, ENTREPRENEURSHIP));
   if (!existing) await createAll(db, foundation, caseload, admin, meta);

@@ -49,4 +49,10 @@ export const employabilityRoutes: AccessEntry[] = [
     path: (f) => `/coaching/beneficiaries/${f.employability.beneficiaryId}`,
     expect: allow(["coach", "admin"]),
   },
+  {
+    // the applicant's own CV (applicant@masar.test), their coach, admins
+    route: "routes/cv.$userId[.]pdf",
+    path: (f) => `/cv/${f.employability.beneficiaryId}.pdf`,
+    expect: allow(["applicant", "coach", "admin"]),
+  },
 ];

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "coaching:assign": ["admin"],
   "coaching:caseload": ["coach"],
   "coaching:follow": ["coach", "admin"],
+  "cv:read": ["applicant", "coach", "admin"],
   "plans:list": ["applicant", "coach"],
   "plans:write-own": ["applicant"],
   "plans:comment": ["coach"],

@@ -48,6 +48,7 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
 }
 
 type ApplicantPanelData = {
+  userId: string;
   trainings: {
     registrationId: string;
     trainingId: string;
@@ -117,6 +118,12 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         )}
         <p>
           <Link to="/internships">{t("coaching.home.browseOffers")}</Link>
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t("coaching.cv.title")}</h2>
+        <p>
+          <a href={`/cv/${data.userId}.pdf`}>{t("coaching.cv.download")}</a>
         </p>
       </section>
       <section className="card">

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, trainingRegistrations, users } from "~db/schema";
+import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, profiles, trainingRegistrations, users } from "~db/schema";
 import { placementsOf } from "~/modules/internships/queries.server";
 import { myTrainings } from "~/modules/trainings/queries.server";
 import { buildCaseloadRow, sortCaseload, type CaseloadRow } from "./rules";
@@ -126,6 +126,19 @@ export async function applicantPanel(db: Executor, userId: string) {
       .innerJoin(users, eq(users.id, coachAssignments.coachId))
       .where(and(eq(coachAssignments.beneficiaryId, userId), isNull(coachAssignments.endedAt))),
   ]);
-  return { trainings: trainingsList, placement: places[0] ?? null, actions, coach: coachRow[0] ?? null };
+  return { userId, trainings: trainingsList, placement: places[0] ?? null, actions, coach: coachRow[0] ?? null };
 }
 
+
+/** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */
+export async function cvSource(db: Executor, userId: string) {
+  const [user] = await db
+    .select({ displayName: users.displayName, phone: users.phone, email: users.email, locale: users.locale, role: users.role })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user || user.role !== "applicant") return null;
+  const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId));
+  const trainingsDone = (await myTrainings(db, userId)).filter((r) => r.certificateId);
+  const internships = (await placementsOf(db, [userId])).filter((p) => p.status === "completed" || p.status === "ongoing");
+  return { user, profile: profile ?? null, trainings: trainingsDone, internships };
+}

@@ -178,3 +178,28 @@ describe("demo data", () => {
     expect(panel).toContain(`/trainings/certificates/${first.employability.certificateId}.pdf`);
   });
 });
+
+describe("the CV", () => {
+  it("is built from the profile in the applicant's language, with completed trainings and internships; the coach prints it, others get 404", async () => {
+    const f = await seedDemo(t.db);
+    const applicant = await signedIn("applicant@masar.test");
+    const response = await applicant.get(`/cv/${f.employability.beneficiaryId}.pdf`);
+    expect(response.status).toBe(200);
+    const text = readPdfText(new Uint8Array(await response.arrayBuffer()));
+    expect(text).toContain("Aminata Diallo");
+    expect(text).toContain("Guinée"); // nationality, written out in French
+    expect(text).toContain("Vendeuse, Commerce");
+    expect(text).toContain("Compétences comportementales pour l'emploi"); // certificate
+    expect(text).toContain("Coopérative Argane Souss"); // internship
+    expect(text).not.toMatch(/naissance|résiden/i);
+    const english = readPdfText(new Uint8Array(await (await applicant.get(`/cv/${f.employability.beneficiaryId}.pdf?lang=en`)).arrayBuffer()));
+    expect(english).toContain("Work experience");
+    expect(english).toContain("Guinea");
+    const coach = await signedIn("coach@masar.test");
+    expect((await coach.get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(200);
+    const stranger = await makeUser(t.db, { role: "coach" });
+    expect((await (await signedIn(stranger.email!)).get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(404);
+    const other = await makeUser(t.db);
+    expect((await (await signedIn(other.email!)).get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(404);
+  });
+});
