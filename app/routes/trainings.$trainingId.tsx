@@ -6,8 +6,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
-import { getTraining, registrationsOf } from "~/modules/trainings/queries.server";
-import { localized } from "~/modules/trainings/rules";
+import { audienceGroupOf, getTraining, registrationsOf } from "~/modules/trainings/queries.server";
+import { isEligible, localized } from "~/modules/trainings/rules";
 import { CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas";
 import { cancelRegistration, createCohort, register } from "~/modules/trainings/service.server";
 
@@ -15,11 +15,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:browse");
   const found = await getTraining(args.context.db, args.params.trainingId ?? "");
   if (!found) notFound();
+  const eligible = user.role !== "applicant" || isEligible(found.training.audience, await audienceGroupOf(args.context.db, user.id));
   const mine = user.role === "applicant" ? await registrationsOf(args.context.db, user.id, found.cohorts.map((c) => c.id)) : [];
   return {
     ...found,
     mine,
-    canRegister: can(user, "trainings:register"),
+    eligible,
+    canRegister: can(user, "trainings:register") && eligible,
     canManage: can(user, "trainings:manage"),
     canStaff: can(user, "trainings:attendance"),
   };
@@ -48,6 +50,9 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const found = await getTraining(db, trainingId);
   if (!found?.cohorts.some((c) => c.id === parsed.data.cohortId)) notFound();
+  if (!isEligible(found.training.audience, await audienceGroupOf(db, actor.id))) {
+    return data({ ok: false as const, errors: { form: "trainings.errors.notEligible" as const }, values: {} }, { status: 400 });
+  }
   const result = await register(db, actor, parsed.data.cohortId, { ip });
   if (!result.ok) {
     return data({ ok: false as const, errors: { form: "trainings.errors.alreadyRegistered" as const }, values: {} }, { status: 400 });
@@ -56,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TrainingDetail() {
-  const { training, cohorts, mine, canRegister, canManage, canStaff } = useLoaderData<typeof loader>();
+  const { training, cohorts, mine, eligible, canRegister, canManage, canStaff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, formatDate } = useI18n();
   const errors = actionData?.errors;
@@ -70,6 +75,7 @@ export default function TrainingDetail() {
       <p className="prose">{localized(training, "description", locale)}</p>
       <p>{t("trainings.rule", { percent: training.minAttendancePercent })}</p>
       <FormAlert message={errors?.form} />
+      {!eligible ? <p className="alert alert-error">{t("trainings.errors.notEligible")}</p> : null}
       <h2>{t("trainings.cohorts")}</h2>
       {cohorts.length === 0 ? <p>{t("trainings.noCohorts")}</p> : null}
       <ul className="list">

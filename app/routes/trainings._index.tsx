@@ -4,12 +4,15 @@ import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { listTrainings } from "~/modules/trainings/queries.server";
-import { localized } from "~/modules/trainings/rules";
+import { audienceGroupOf, listTrainings } from "~/modules/trainings/queries.server";
+import { isEligible, localized } from "~/modules/trainings/rules";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:browse");
-  return { trainings: await listTrainings(args.context.db), canManage: can(user, "trainings:manage") };
+  const all = await listTrainings(args.context.db);
+  // applicants see what they are eligible for; staff see the whole catalogue
+  const group = user.role === "applicant" ? await audienceGroupOf(args.context.db, user.id) : null;
+  return { trainings: all.filter((tr) => isEligible(tr.audience, group)), canManage: can(user, "trainings:manage") };
 }
 
 export default function Trainings() {

@@ -9,7 +9,7 @@ import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getCohort } from "~/modules/trainings/queries.server";
 import { attendancePercent, localized } from "~/modules/trainings/rules";
 import { AddSessionSchema } from "~/modules/trainings/schemas";
-import { addSession } from "~/modules/trainings/service.server";
+import { addSession, revokeCertificate } from "~/modules/trainings/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:attendance");
@@ -21,15 +21,24 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "trainings:attendance");
   const cohortId = args.params.cohortId ?? "";
-  if (!(await getCohort(args.context.db, cohortId))) notFound();
-  const parsed = parseForm(AddSessionSchema, await args.request.formData());
+  const cohort = await getCohort(args.context.db, cohortId);
+  if (!cohort) notFound();
+  const form = await args.request.formData();
+  if (form.get("intent") === "revoke") {
+    const admin = requirePermission(args, "trainings:manage");
+    const certificateId = String(form.get("certificateId") ?? "");
+    if (!cohort.participants.some((p) => p.certificateId === certificateId)) notFound();
+    await revokeCertificate(args.context.db, admin, certificateId, { ip: args.context.ip });
+    return redirect(`/trainings/cohorts/${cohortId}`);
+  }
+  const parsed = parseForm(AddSessionSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   await addSession(args.context.db, actor, cohortId, parsed.data, { ip: args.context.ip });
   return redirect(`/trainings/cohorts/${cohortId}`);
 }
 
 export default function CohortPage() {
-  const { cohort, training, sessions, participants } = useLoaderData<typeof loader>();
+  const { cohort, training, sessions, participants, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, formatDate } = useI18n();
   const confirmed = participants.filter((p) => p.status === "confirmed");
@@ -69,6 +78,14 @@ export default function CohortPage() {
                 </>
               ) : null}
             </p>
+            {p.certificateId && canManage ? (
+              <Form method="post">
+                <input type="hidden" name="certificateId" value={p.certificateId} />
+                <button type="submit" name="intent" value="revoke" className="button button-danger">
+                  {t("trainings.revokeCertificate")}
+                </button>
+              </Form>
+            ) : null}
           </li>
         ))}
       </ul>

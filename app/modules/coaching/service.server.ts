@@ -11,6 +11,7 @@ type Meta = { ip?: string | null };
 /**
  * Give a beneficiary a coach. A current assignment to another coach is ended in the
  * same transaction (history kept); the partial unique index holds "one current coach".
+ * Concurrent assignments of one beneficiary are serialised: the last one wins.
  */
 export async function assignCoach(
   db: Database,
@@ -19,7 +20,9 @@ export async function assignCoach(
   meta: Meta,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   return db.transaction(async (tx) => {
-    const [b] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.beneficiaryId));
+    // the beneficiary's row is the lock: with no current assignment there is nothing else
+    // to lock, and two concurrent assignments would both try to insert a current one
+    const [b] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.beneficiaryId)).for("no key update");
     if (b?.role !== "applicant") return { ok: false as const, errors: { beneficiaryId: "errors.required" } as FieldErrors };
     const [c] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.coachId));
     if (c?.role !== "coach") return { ok: false as const, errors: { coachId: "errors.required" } as FieldErrors };

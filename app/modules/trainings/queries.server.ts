@@ -7,6 +7,7 @@ import {
   trainingRegistrations,
   trainings,
   trainingSessions,
+  profiles,
   users,
   type TrainingCategory,
 } from "~db/schema";
@@ -211,4 +212,15 @@ export async function myTrainings(db: Executor, userId: string) {
     .where(and(eq(trainingRegistrations.userId, userId), sql`${trainingRegistrations.status} <> 'cancelled'`))
     .orderBy(asc(trainingCohorts.startsOn));
   return registrations;
+}
+
+/**
+ * The group an applicant belongs to, for a training's audience, from their profile
+ * (issue 3): null when the profile does not say.
+ */
+export async function audienceGroupOf(db: Executor, userId: string): Promise<"migrant" | "young_moroccan" | null> {
+  const [row] = await db.select({ status: profiles.residentStatus }).from(profiles).where(eq(profiles.userId, userId));
+  if (row?.status === "migrant") return "migrant";
+  if (row?.status === "moroccan") return "young_moroccan";
+  return null;
 }
