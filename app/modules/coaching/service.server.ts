@@ -3,6 +3,7 @@ import type { Database } from "~db/client";
 import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, users } from "~db/schema";
 import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { isUuid } from "~/modules/trainings/rules";
 import type { GuidanceInput, JobSearchInput } from "./schemas";
 
 type Actor = NonNullable<AuditActor>;
@@ -43,6 +44,7 @@ export async function assignCoach(
 }
 
 export async function endAssignment(db: Database, actor: Actor, beneficiaryId: string, meta: Meta) {
+  if (!isUuid(beneficiaryId)) return false;
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(coachAssignments)
@@ -73,6 +75,7 @@ export async function recordGuidance(db: Database, actor: Actor, beneficiaryId: 
 }
 
 export async function completeAction(db: Database, actor: Actor, beneficiaryId: string, actionId: string, meta: Meta) {
+  if (!isUuid(actionId)) return false;
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(coachingActions)

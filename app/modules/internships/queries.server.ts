@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, ilike, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
+import { isUuid } from "~/modules/trainings/rules";
 import {
   hostDetails,
   internshipApplications,
@@ -53,6 +54,7 @@ export async function listOffers(db: Executor, filters: { city?: string; sector?
 }
 
 export async function getOffer(db: Executor, offerId: string) {
+  if (!isUuid(offerId)) return null;
   const [row] = await db
     .select({ offer: internshipOffers, hostName: organisations.name })
     .from(internshipOffers)
@@ -96,6 +98,7 @@ export async function myApplication(db: Executor, offerId: string, userId: strin
 const lastContact = sql<string | null>`(select max(pc.contacted_on)::text from ${placementContacts} pc where pc.placement_id = ${placements.id})`;
 
 export async function getPlacement(db: Executor, placementId: string) {
+  if (!isUuid(placementId)) return null;
   const [row] = await db
     .select({
       placement: placements,

@@ -14,6 +14,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
+import { isUuid } from "~/modules/trainings/rules";
 import { canRecordOutcome, canTransition, type Checkpoint, type PlacementStatus } from "./rules";
 import type { ContactInput, CreateHostInput, CreateOfferInput, CreatePlacementInput, EvaluationInput } from "./schemas";
 
@@ -114,6 +115,7 @@ export async function applyToOffer(
 
 /** May this actor work on this beneficiary's internship? Admins always; coaches for their own. */
 export async function mayFollow(db: Database, actor: Actor, beneficiaryId: string): Promise<boolean> {
+  if (!isUuid(beneficiaryId)) return false;
   if (actor.role === "admin") return true;
   return actor.role === "coach" && isCurrentCoachOf(db, actor.id, beneficiaryId);
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
+import { isUuid } from "./rules";
 import {
   trainingAttendance,
   trainingCertificates,
@@ -56,6 +57,7 @@ export async function listTrainings(db: Executor) {
 }
 
 export async function getTraining(db: Executor, trainingId: string) {
+  if (!isUuid(trainingId)) return null;
   const [training] = await db.select().from(trainings).where(eq(trainings.id, trainingId));
   if (!training) return null;
   const cohorts = await db
@@ -89,6 +91,7 @@ export async function registrationsOf(db: Executor, userId: string, cohortIds: s
 }
 
 export async function getCohort(db: Executor, cohortId: string) {
+  if (!isUuid(cohortId)) return null;
   const [row] = await db
     .select({ cohort: trainingCohorts, training: trainings })
     .from(trainingCohorts)
@@ -120,6 +123,7 @@ export async function getCohort(db: Executor, cohortId: string) {
 
 /** The attendance sheet of a session: every confirmed participant and their current mark. */
 export async function getAttendanceSheet(db: Executor, sessionId: string) {
+  if (!isUuid(sessionId)) return null;
   const [session] = await db
     .select({ session: trainingSessions, cohort: trainingCohorts, training: trainings })
     .from(trainingSessions)
@@ -166,6 +170,7 @@ export async function verifyCertificate(db: Executor, code: string) {
 }
 
 export async function getCertificate(db: Executor, certificateId: string) {
+  if (!isUuid(certificateId)) return null;
   const [row] = await db
     .select({
       id: trainingCertificates.id,

@@ -1,4 +1,5 @@
 import { z } from "~/lib/forms";
+import { isUuid } from "./rules";
 
 export const TRAINING_CATEGORIES = [
   "soft_skills",
@@ -59,7 +60,7 @@ export function parseAttendance(form: FormData): { ok: true; marks: Map<string, 
     if (!key.startsWith("mark-")) continue;
     const userId = key.slice(5);
     const mark = ATTENDANCE_MARKS.find((m) => m === value);
-    if (!mark || !/^[0-9a-f-]{36}$/.test(userId)) return { ok: false };
+    if (!mark || !isUuid(userId)) return { ok: false };
     marks.set(userId, mark);
   }
   return { ok: true, marks };

@@ -11,7 +11,7 @@ import {
 } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
-import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
+import { admissionFor, formatVerificationCode, isCompleted, isUuid, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas";
 
 type Actor = NonNullable<AuditActor>;
@@ -117,6 +117,7 @@ export async function cancelRegistration(
   registrationId: string,
   meta: Meta,
 ): Promise<{ ok: true; promotedUserId: string | null } | { ok: false }> {
+  if (!isUuid(registrationId)) return { ok: false };
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ cohortId: trainingRegistrations.cohortId, userId: trainingRegistrations.userId })
@@ -192,6 +193,7 @@ export async function markAttendance(
   marks: Map<string, AttendanceMark>,
   meta: Meta,
 ): Promise<{ ok: true; corrections: number } | { ok: false }> {
+  if (!isUuid(sessionId)) return { ok: false };
   return db.transaction(async (tx) => {
     const [session] = await tx
       .select({ cohortId: trainingSessions.cohortId })
@@ -288,6 +290,7 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
 }
 
 export async function revokeCertificate(db: Database, actor: Actor, certificateId: string, meta: Meta) {
+  if (!isUuid(certificateId)) return false;
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(trainingCertificates)

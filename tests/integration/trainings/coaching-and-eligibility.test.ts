@@ -92,3 +92,30 @@ describe("eligibility and revocation", () => {
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="revoked"');
   });
 });
+
+describe("malformed ids", () => {
+  it("answer 404, never 500, on every page and form of the module", async () => {
+    const admin = await makeUser(t.db, { role: "admin" });
+    const a = await signedIn(admin.email!);
+    for (const path of [
+      "/trainings/abc",
+      "/trainings/cohorts/abc",
+      "/trainings/sessions/abc",
+      "/trainings/certificates/abc.pdf",
+      "/internships/offers/abc",
+      "/placements/abc",
+      "/placements/abc/agreement.pdf",
+      "/coaching/beneficiaries/abc",
+      "/cv/abc.pdf",
+    ]) {
+      expect([path, (await a.get(path)).status]).toEqual([path, 404]);
+    }
+    expect((await a.post("/trainings/sessions/abc", { "mark-x": "present" })).status).toBe(400);
+    expect((await a.post("/coaching/assignments", { intent: "end", beneficiaryId: "abc" })).status).toBe(302);
+    const applicant = await makeUser(t.db);
+    const training = await makeTraining(t.db);
+    const p = await signedIn(applicant.email!);
+    expect((await p.post(`/trainings/${training.id}`, { intent: "cancel", registrationId: "abc" })).status).toBe(404);
+    expect((await p.post(`/trainings/${training.id}`, { intent: "register", cohortId: "abc" })).status).toBe(400);
+  });
+});
