@@ -1,5 +1,6 @@
 CREATE TYPE "public"."attendance_status" AS ENUM('present', 'absent', 'excused');--> statement-breakpoint
 CREATE TYPE "public"."registration_status" AS ENUM('confirmed', 'waiting', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."certificate_revocation_reason" AS ENUM('attendance_corrected', 'revoked_by_admin');--> statement-breakpoint
 CREATE TYPE "public"."training_audience" AS ENUM('migrants', 'young_moroccans', 'both');--> statement-breakpoint
 CREATE TYPE "public"."training_category" AS ENUM('soft_skills', 'life_skills', 'entrepreneurship_orientation', 'auto_entrepreneur', 'language_culture', 'vocational_orientation', 'digital_skills');--> statement-breakpoint
 CREATE TYPE "public"."placement_contact_kind" AS ENUM('visit', 'call', 'message');--> statement-breakpoint
@@ -59,8 +60,10 @@ CREATE TABLE "training_certificates" (
 	"code" text NOT NULL,
 	"issued_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"revoked_at" timestamp with time zone,
+	"revoked_reason" "certificate_revocation_reason",
 	CONSTRAINT "training_certificates_registrationId_unique" UNIQUE("registration_id"),
-	CONSTRAINT "training_certificates_code_unique" UNIQUE("code")
+	CONSTRAINT "training_certificates_code_unique" UNIQUE("code"),
+	CONSTRAINT "training_certificates_revoked_check" CHECK (("training_certificates"."revoked_at" is null) = ("training_certificates"."revoked_reason" is null))
 );
 --> statement-breakpoint
 CREATE TABLE "training_cohorts" (

@@ -26,6 +26,7 @@ export const trainingCategoryEnum = pgEnum("training_category", [
 ]);
 export const trainingAudienceEnum = pgEnum("training_audience", ["migrants", "young_moroccans", "both"]);
 export const registrationStatusEnum = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
+export const revocationReasonEnum = pgEnum("certificate_revocation_reason", ["attendance_corrected", "revoked_by_admin"]);
 export const attendanceStatusEnum = pgEnum("attendance_status", ["present", "absent", "excused"]);
 
 /** A training of the catalogue, in three languages, with its completion rule. */
@@ -155,8 +156,13 @@ export const trainingCertificates = pgTable(
     code: text().notNull().unique(),
     issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp({ withTimezone: true }),
+    /** an admin's revocation stands; one by the rule is lifted if completion comes back */
+    revokedReason: revocationReasonEnum(),
   },
-  (t) => [index("training_certificates_user_idx").on(t.userId)],
+  (t) => [
+    index("training_certificates_user_idx").on(t.userId),
+    check("training_certificates_revoked_check", sql`(${t.revokedAt} is null) = (${t.revokedReason} is null)`),
+  ],
 );
 
 export type Training = typeof trainings.$inferSelect;

@@ -262,8 +262,8 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
         .values({ registrationId: reg.id, userId: reg.userId, cohortId, code: formatVerificationCode(randomBytes(12)) })
         .onConflictDoUpdate({
           target: trainingCertificates.registrationId,
-          set: { revokedAt: null },
-          setWhere: sql`${trainingCertificates.revokedAt} is not null`,
+          set: { revokedAt: null, revokedReason: null },
+          setWhere: sql`${trainingCertificates.revokedReason} = 'attendance_corrected'`,
         })
         .returning({ id: trainingCertificates.id });
       if (issued) {
@@ -279,7 +279,7 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
     } else {
       const revoked = await tx
         .update(trainingCertificates)
-        .set({ revokedAt: new Date() })
+        .set({ revokedAt: new Date(), revokedReason: "attendance_corrected" })
         .where(and(eq(trainingCertificates.registrationId, reg.id), sql`${trainingCertificates.revokedAt} is null`))
         .returning({ id: trainingCertificates.id });
       for (const r of revoked) {
@@ -294,7 +294,7 @@ export async function revokeCertificate(db: Database, actor: Actor, certificateI
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(trainingCertificates)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: new Date(), revokedReason: "revoked_by_admin" })
       .where(and(eq(trainingCertificates.id, certificateId), sql`${trainingCertificates.revokedAt} is null`))
       .returning({ id: trainingCertificates.id });
     if (rows.length) await audit(tx, { actor, action: "training.certificate.revoke", entityType: "training_certificate", entityId: certificateId, ip: meta.ip });

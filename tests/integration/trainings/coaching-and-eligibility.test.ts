@@ -90,6 +90,9 @@ describe("eligibility and revocation", () => {
     const a = await signedIn(admin.email!);
     expect((await a.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status).toBe(302);
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="revoked"');
+    // saving the attendance sheet again does not undo an admin's revocation
+    await markAttendance(t.db, { id: admin.id, role: "admin", organisationId: null }, session!.id, new Map([[holder.id, "present" as const]]), {});
+    expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="revoked"');
   });
 });
 
