@@ -34,6 +34,7 @@ export async function action(args: ActionFunctionArgs) {
   let beneficiaryId: string;
   let motivation: string | undefined;
   if (user.role === "applicant") {
+    requirePermission(args, "internships:apply");
     const parsed = parseForm(ApplySchema, form);
     if (!parsed.ok) return data(parsed, { status: 400 });
     beneficiaryId = user.id;

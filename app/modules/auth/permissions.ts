@@ -32,7 +32,6 @@ export const PERMISSIONS = {
   "internships:manage": ["admin"],
   "placements:manage": ["coach", "admin"],
   "coaching:assign": ["admin"],
-  "coaching:caseload": ["coach"],
   "coaching:follow": ["coach", "admin"],
   "cv:read": ["applicant", "coach", "admin"],
   "plans:list": ["applicant", "coach"],
