@@ -8,11 +8,15 @@ import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
 import { seedProtection } from "./seed/protection";
+import { seedEmployability } from "./seed/employability";
+import { seedBusinessPlans } from "./seed/business-plans";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
   const protection = await seedProtection(db, foundation);
-  return { foundation, protection };
+  const businessPlans = await seedBusinessPlans(db, foundation);
+  const employability = await seedEmployability(db, foundation);
+  return { foundation, protection, businessPlans, employability };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -6,6 +6,8 @@ import { requireUser } from "~/modules/auth/guards.server";
 import type { Role } from "~/modules/auth/roles";
 import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
+import { applicantPanel, caseload } from "~/modules/coaching/queries.server";
+import { ApplicantPanel, CaseloadPanel } from "~/modules/coaching/panels";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -13,8 +15,15 @@ import { caseWorkerPanel } from "~/modules/protection/queries.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const protection = user.role === "case_worker" ? await caseWorkerPanel(args.context.db, user) : null;
-  return { role: user.role, displayName: user.displayName, protection };
+  const { db } = args.context;
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    role: user.role,
+    displayName: user.displayName,
+    caseload: user.role === "coach" ? await caseload(db, user.id, today) : null,
+    applicant: user.role === "applicant" ? await applicantPanel(db, user.id) : null,
+    protection: user.role === "case_worker" ? await caseWorkerPanel(db, user) : null,
+  };
 }
 
 const INTRO: Record<Role, MessageKey> = {
@@ -45,12 +54,14 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName, protection } = useLoaderData<typeof loader>();
+  const { role, displayName, caseload: caseloadRows, applicant, protection } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
+      {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}
+      {applicant ? <ApplicantPanel data={applicant} /> : null}
       {protection ? <CaseWorkerPanel panel={protection} /> : null}
       <ul className="cards">
         {LINKS[role].map((link) => (

@@ -7,7 +7,7 @@ import { localeEnum, organisations, users } from "./auth";
  * vulnerability assessment are stored encrypted by the application (columns `*_enc`,
  * AES-256-GCM, see app/modules/protection/crypto.server.ts): a dump shows ciphertext.
  */
-export const sexEnum = pgEnum("sex", ["female", "male", "other"]);
+import { sexEnum } from "./common";
 export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
 export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
 export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);

@@ -5,5 +5,8 @@
 import { foundationRoutes } from "./foundation";
 import { protectionRoutes } from "./protection";
 import type { AccessEntry } from "./types";
+import { employabilityRoutes } from "./employability";
+import { businessPlanRoutes } from "./business-plans";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes];
+

@@ -2,5 +2,10 @@ import type { Messages } from "../../translate";
 import { core } from "./core";
 import { protection } from "./protection";
 import { aid } from "./aid";
+import { trainings } from "./trainings";
+import { internships } from "./internships";
+import { coaching } from "./coaching";
+import { businessPlans } from "./business-plans";
 
-export const en: Messages = { ...core, ...protection, ...aid };
+export const en: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching };
+
