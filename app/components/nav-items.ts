@@ -14,6 +14,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
   { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
+  { to: "/profile", label: "nav.profile", roles: ["applicant"] },
+  { to: "/admin/deletion-requests", label: "nav.deletionRequests", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -4,6 +4,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { requireUser } from "~/modules/auth/guards.server";
 import type { Role } from "~/modules/auth/roles";
+import { ApplicantPanel } from "~/modules/profiles/home-panel";
+import { applicantHome } from "~/modules/profiles/queries.server";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -11,7 +13,8 @@ import type { Role } from "~/modules/auth/roles";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { role: user.role, displayName: user.displayName };
+  const applicant = user.role === "applicant" ? await applicantHome(args.context.db, user.id) : null;
+  return { role: user.role, displayName: user.displayName, applicant };
 }
 
 const INTRO: Record<Role, MessageKey> = {
@@ -38,12 +41,13 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName } = useLoaderData<typeof loader>();
+  const { role, displayName, applicant } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
+      {applicant ? <ApplicantPanel home={applicant} /> : null}
       <ul className="cards">
         {LINKS[role].map((link) => (
           <li key={link.to} className="card">

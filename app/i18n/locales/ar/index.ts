@@ -1,5 +1,6 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
 import { businessPlans } from "./business-plans";
+import { profiles } from "./profiles";
 
-export const ar: Messages = { ...core, ...businessPlans };
+export const ar: Messages = { ...core, ...businessPlans, ...profiles };
