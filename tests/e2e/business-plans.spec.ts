@@ -89,6 +89,11 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
   await page.locator('input[name="costItem"]').first().fill("Four");
   await page.locator('input[name="costQuantity"]').first().fill("1");
   await page.locator('input[name="costUnitPrice"]').first().fill("25000");
+  // Enter saves the step; it must not trigger the first row's "remove" button
+  await page.locator('input[name="costUnitPrice"]').first().press("Enter");
+  await expect(page).toHaveURL(/\/financial\?saved$/);
+  await expect(page.locator('input[name="costItem"]')).toHaveCount(1);
+  await expect(page.locator('input[name="costItem"]').first()).toHaveValue("Four");
   await page.locator('button[name="intent"][value="add-cost"]').click();
   await expect(page.locator('input[name="costItem"]')).toHaveCount(2);
   // the first line was kept, whether the row came in place or from the server
@@ -117,7 +122,7 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
   await expect(page).toHaveURL(/\/risks$/);
   await page.locator('textarea[name="risks"]').fill("Hausse de la farine.");
   await page.locator('textarea[name="mitigation"]').fill("Contrat avec la minoterie.");
-  await page.locator('button[name="intent"][value="save"]').click();
+  await page.locator('.actions button[name="intent"][value="save"]').click();
   await expect(page).toHaveURL(/\/risks\?saved$/);
 
   await page.goto(planUrl);
