@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
   { to: "/profile", label: "nav.profile", roles: ["applicant"] },
   { to: "/admin/deletion-requests", label: "nav.deletionRequests", roles: ["admin"] },
+  { to: "/admin/coach-assignments", label: "nav.coachAssignments", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

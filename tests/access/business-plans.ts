@@ -18,4 +18,5 @@ export const businessPlanRoutes: AccessEntry[] = [
   { route: "routes/profile.export", path: () => "/profile/export", expect: allow(["applicant"]) },
   { route: "routes/profile.deletion", path: () => "/profile/deletion", expect: allow(["applicant"]) },
   { route: "routes/admin.deletion-requests", path: () => "/admin/deletion-requests", expect: allow(["admin"]) },
+  { route: "routes/admin.coach-assignments", path: () => "/admin/coach-assignments", expect: allow(["admin"]) },
 ];

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "plans:comment": ["coach"],
   "profile:manage-own": ["applicant"],
   "deletion-requests:read": ["admin"],
+  "coach-assignments:manage": ["admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -109,4 +109,12 @@ export const profiles = {
   "profiles.home.nextReady": "خطتك «{plan}» مكتملة: حمّلها أو قدّمها في طلب مشاريع.",
   "nav.profile": "ملفي الشخصي",
   "nav.deletionRequests": "طلبات الحذف",
+  "coaching.assign.title": "مرافقو أصحاب المشاريع",
+  "coaching.assign.beneficiary": "صاحب(ة) المشروع",
+  "coaching.assign.coach": "المرافق",
+  "coaching.assign.submit": "تعيين هذا المرافق",
+  "coaching.assign.since": "منذ",
+  "coaching.assign.none": "لا يوجد تعيين حالي.",
+  "coaching.assign.done": "تم تعيين المرافق؛ يُحتفظ بالمرافقة السابقة في السجل.",
+  "nav.coachAssignments": "المرافقون",
 } as const;

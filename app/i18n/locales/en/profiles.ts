@@ -109,4 +109,12 @@ export const profiles = {
   "profiles.home.nextReady": "Your plan “{plan}” is complete: download it or submit it to a call for proposals.",
   "nav.profile": "My profile",
   "nav.deletionRequests": "Deletion requests",
+  "coaching.assign.title": "Applicants' coaches",
+  "coaching.assign.beneficiary": "Applicant",
+  "coaching.assign.coach": "Coach",
+  "coaching.assign.submit": "Assign this coach",
+  "coaching.assign.since": "Since",
+  "coaching.assign.none": "No current assignment.",
+  "coaching.assign.done": "Coach assigned; the previous one is kept in the history.",
+  "nav.coachAssignments": "Coaches",
 } as const;

@@ -109,4 +109,12 @@ export const profiles = {
   "profiles.home.nextReady": "Votre plan « {plan} » est complet : téléchargez-le ou présentez-le à un appel à projets.",
   "nav.profile": "Mon profil",
   "nav.deletionRequests": "Demandes de suppression",
+  "coaching.assign.title": "Coachs des porteurs de projet",
+  "coaching.assign.beneficiary": "Porteur ou porteuse de projet",
+  "coaching.assign.coach": "Coach",
+  "coaching.assign.submit": "Attribuer ce coach",
+  "coaching.assign.since": "Depuis",
+  "coaching.assign.none": "Aucune attribution en cours.",
+  "coaching.assign.done": "Coach attribué ; l'ancien suivi est gardé dans l'historique.",
+  "nav.coachAssignments": "Coachs",
 } as const;
