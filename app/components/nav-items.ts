@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/internships", label: "internships.nav", roles: ["applicant", "coach", "admin"] },
   { to: "/coaching/assignments", label: "coaching.nav.assignments", roles: ["admin"] },
   { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
+  { to: "/profile", label: "nav.profile", roles: ["applicant"] },
+  { to: "/admin/deletion-requests", label: "nav.deletionRequests", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

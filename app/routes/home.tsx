@@ -7,7 +7,9 @@ import type { Role } from "~/modules/auth/roles";
 import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
 import { applicantPanel, caseload } from "~/modules/coaching/queries.server";
-import { ApplicantPanel, CaseloadPanel } from "~/modules/coaching/panels";
+import { ApplicantPanel as EmployabilityPanel, CaseloadPanel } from "~/modules/coaching/panels";
+import { ApplicantPanel as PlansPanel } from "~/modules/profiles/home-panel";
+import { applicantHome } from "~/modules/profiles/queries.server";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -17,11 +19,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { db } = args.context;
   const today = new Date().toISOString().slice(0, 10);
+  const applicant = user.role === "applicant";
   return {
     role: user.role,
     displayName: user.displayName,
     caseload: user.role === "coach" ? await caseload(db, user.id, today) : null,
-    applicant: user.role === "applicant" ? await applicantPanel(db, user.id) : null,
+    plans: applicant ? await applicantHome(db, user.id) : null,
+    employability: applicant ? await applicantPanel(db, user.id) : null,
     protection: user.role === "case_worker" ? await caseWorkerPanel(db, user) : null,
   };
 }
@@ -54,14 +58,15 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName, caseload: caseloadRows, applicant, protection } = useLoaderData<typeof loader>();
+  const { role, displayName, caseload: caseloadRows, plans, employability, protection } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
+      {plans ? <PlansPanel home={plans} /> : null}
+      {employability ? <EmployabilityPanel data={employability} /> : null}
       {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}
-      {applicant ? <ApplicantPanel data={applicant} /> : null}
       {protection ? <CaseWorkerPanel panel={protection} /> : null}
       <ul className="cards">
         {LINKS[role].map((link) => (

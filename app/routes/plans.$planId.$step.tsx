@@ -171,6 +171,12 @@ export default function PlanStepPage() {
       ) : null}
       <div className="plan-layout">
         <Form method="post" className="stack plan-form" noValidate>
+          {/* Enter in any field saves: the first submit button is the default, so it must not be a row's "remove" */}
+          {!readOnly ? (
+            <button type="submit" name="intent" value="save" className="plan-default-submit" tabIndex={-1} aria-hidden="true">
+              {t("plans.save")}
+            </button>
+          ) : null}
           <fieldset disabled={readOnly} className="stack">
             {step === "summary" ? (
               <>

@@ -346,4 +346,5 @@ CREATE INDEX "placements_coach_idx" ON "placements" USING btree ("coach_id");-->
 CREATE INDEX "business_plans_owner_idx" ON "business_plans" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "plan_attachments_plan_idx" ON "plan_attachments" USING btree ("plan_id");--> statement-breakpoint
 CREATE INDEX "plan_comments_plan_idx" ON "plan_comments" USING btree ("plan_id");--> statement-breakpoint
-CREATE INDEX "deletion_requests_status_idx" ON "deletion_requests" USING btree ("status","created_at");
+CREATE INDEX "deletion_requests_status_idx" ON "deletion_requests" USING btree ("status","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "deletion_requests_pending_key" ON "deletion_requests" USING btree ("user_id") WHERE "deletion_requests"."status" = 'pending';

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 import { sexEnum } from "./common";
@@ -55,7 +55,11 @@ export const deletionRequests = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     handledAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("deletion_requests_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("deletion_requests_status_idx").on(t.status, t.createdAt),
+    // one open request per person, however often the button is pressed
+    uniqueIndex("deletion_requests_pending_key").on(t.userId).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export type Profile = typeof profiles.$inferSelect;

@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { businessPlans, coachAssignments, type BusinessPlan } from "../schema";
+import { businessPlans, coachAssignments, profiles, type BusinessPlan } from "../schema";
 import { completePlanContent, makePlan } from "../../tests/factories/business-plans";
 import type { FoundationSeed } from "./foundation";
 
@@ -63,5 +63,26 @@ export async function seedBusinessPlans(db: Database, foundation: FoundationSeed
   if (!current) {
     await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: applicant.id, assignedById: foundation.accounts.admin.id });
   }
+  // a profile with the personal section and past work filled in (the CV shows them),
+  // education and skills left for the newcomer
+  await db
+    .insert(profiles)
+    .values({
+      userId: applicant.id,
+      givenName: "Aminata",
+      familyName: "Diallo",
+      sex: "female",
+      birthDate: "1994-03-12",
+      nationality: "GN",
+      languagesSpoken: ["fr", "ff", "ary"],
+      languagesRead: ["fr"],
+      city: "Rabat",
+      region: "rabat_sale_kenitra",
+      residentStatus: "migrant",
+      heardFrom: "association",
+      experience: [{ role: "Vendeuse", sector: "Commerce", years: 2, country: "GN" }],
+      seeks: ["business"],
+    })
+    .onConflictDoNothing();
   return { halfPlan, completePlans };
 }

@@ -19,7 +19,6 @@ import {
   placementEvaluations,
   placementOutcomes,
   placements,
-  profiles,
   trainingCertificates,
   trainingCohorts,
   trainings,
@@ -60,23 +59,7 @@ export async function seedEmployability(db: Database, foundation: FoundationSeed
     if (!current) await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: b.id, assignedById: accounts.admin.id });
   }
 
-  // a filled-in profile for the CV (the profile module belongs to issue 3: never overwrite theirs)
-  await db
-    .insert(profiles)
-    .values({
-      userId: accounts.applicant.id,
-      givenName: "Aminata",
-      familyName: "Diallo",
-      nationality: "GN",
-      languagesSpoken: ["fr", "ff", "ar"],
-      languagesRead: ["fr"],
-      city: "Rabat",
-      education: { level: "Baccalauréat", field: "Sciences", country: "GN" },
-      experience: [{ role: "Vendeuse", sector: "Commerce", years: 2, country: "GN" }],
-      skills: "Accueil de la clientèle, caisse, hygiène alimentaire.",
-      seeks: ["Production agroalimentaire", "Vente"],
-    })
-    .onConflictDoNothing();
+  // the demo applicant's profile (shown on the CV) is seeded by the profiles module
 
   const [existing] = await db.select().from(trainings).where(eq(trainings.titleFr, ENTREPRENEURSHIP));
   if (!existing) await createAll(db, foundation, caseload, admin, meta);

@@ -14,4 +14,8 @@ export const businessPlanRoutes: AccessEntry[] = [
     path: (f) => `/plans/${f.businessPlans.halfPlan.id}/attachments/00000000-0000-0000-0000-000000000000`,
     expect: { ...same(404), anonymous: 302 },
   },
+  { route: "routes/profile._index", path: () => "/profile", expect: allow(["applicant"]) },
+  { route: "routes/profile.export", path: () => "/profile/export", expect: allow(["applicant"]) },
+  { route: "routes/profile.deletion", path: () => "/profile/deletion", expect: allow(["applicant"]) },
+  { route: "routes/admin.deletion-requests", path: () => "/admin/deletion-requests", expect: allow(["admin"]) },
 ];

@@ -66,7 +66,7 @@ export function stripJpegMetadata(input: Uint8Array): Uint8Array | null {
 export function safeFilename(name: string, type: AttachmentType): string {
   const ext = type === "application/pdf" ? ".pdf" : type === "image/png" ? ".png" : ".jpg";
   const base = name
-    .replace(/\.[^.]*$/, "")
+    .replace(/\.[^./\\]*$/, "")
     .normalize("NFKD")
     .replace(/[^A-Za-z0-9_-]+/g, "-")
     .replace(/^-+|-+$/g, "")

@@ -63,7 +63,7 @@ export function SelectField({
   errors,
   value,
   options,
-}: FieldBase & { options: readonly { value: string; label: MessageKey }[] }) {
+}: FieldBase & { options: readonly ({ value: string; label: MessageKey } | { value: string; label: string; raw: true })[] }) {
   const { t } = useI18n();
   const error = errors?.[name];
   const id = `f-${name}`;
@@ -74,7 +74,7 @@ export function SelectField({
         <option value="">{t("plans.chooseOne")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
-            {t(o.label)}
+            {"raw" in o ? o.label : t(o.label)}
           </option>
         ))}
       </select>

@@ -3,15 +3,7 @@
  * integer centimes of MAD. Grants (issue 4) rely on `isPlanComplete`, `stepStatus`,
  * `grantRequestedCentimes` and `toPlanDocument` (document.ts): keep their names.
  */
-import type {
-  BusinessPlan,
-  FundingSource,
-  MonthForecast,
-  PlanFinancial,
-  PlanSection,
-  StartupCost,
-  YearForecast,
-} from "../../../db/schema/business-plans";
+import type { BusinessPlan, FundingSource, MonthForecast, PlanFinancial, PlanSection, StartupCost, YearForecast } from "../../../db/schema/business-plans";
 
 export const PLAN_STEPS = [
   "summary",

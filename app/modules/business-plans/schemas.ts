@@ -6,14 +6,7 @@
 import type { FieldErrors } from "~/lib/forms";
 import { z } from "~/lib/forms";
 import type { MessageKey } from "~/i18n/translate";
-import type {
-  FundingSource,
-  MonthForecast,
-  PlanFinancial,
-  PlanMarket,
-  StartupCost,
-  YearForecast,
-} from "../../../db/schema/business-plans";
+import type { FundingSource, MonthForecast, PlanFinancial, PlanMarket, StartupCost, YearForecast } from "../../../db/schema/business-plans";
 import {
   centimesToInput,
   FUNDING_KINDS,

@@ -6,6 +6,7 @@ import { trainings } from "./trainings";
 import { internships } from "./internships";
 import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
+import { profiles } from "./profiles";
 
-export const ar: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching };
+export const ar: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles };
 

@@ -5,9 +5,10 @@ import { trainings } from "./trainings";
 import { internships } from "./internships";
 import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
+import { profiles } from "./profiles";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
  * exactly the same keys (the compiler and a test both check). One file per module.
  */
-export const fr = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching } as const;
+export const fr = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles } as const;

@@ -1,0 +1,130 @@
+import { desc, eq } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import {
+  businessPlans,
+  deletionRequests,
+  notifications,
+  planAttachments,
+  planComments,
+  privacyAcceptances,
+  profiles,
+  users,
+  type Profile,
+} from "~db/schema";
+import { incompleteSteps, planProgress, type PlanStep } from "~/modules/business-plans/rules";
+import { missingSections, profileCompleteness, type ProfileSection } from "./rules";
+
+export async function getProfile(db: Executor, userId: string): Promise<Profile | null> {
+  const [row] = await db.select().from(profiles).where(eq(profiles.userId, userId));
+  return row ?? null;
+}
+
+export async function getPendingDeletionRequest(db: Executor, userId: string) {
+  const [row] = await db
+    .select()
+    .from(deletionRequests)
+    .where(eq(deletionRequests.userId, userId))
+    .orderBy(desc(deletionRequests.createdAt))
+    .limit(1);
+  return row?.status === "pending" ? row : null;
+}
+
+export async function listDeletionRequests(db: Executor) {
+  return db
+    .select({
+      id: deletionRequests.id,
+      reason: deletionRequests.reason,
+      status: deletionRequests.status,
+      createdAt: deletionRequests.createdAt,
+      handledAt: deletionRequests.handledAt,
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      phone: users.phone,
+    })
+    .from(deletionRequests)
+    .innerJoin(users, eq(users.id, deletionRequests.userId))
+    .orderBy(desc(deletionRequests.createdAt))
+    .limit(500);
+}
+
+/**
+ * Everything this module and the foundation hold about a person, for them to
+ * download: account (never the password hash), consents, profile, plans with
+ * comments and attachment names, notifications, deletion requests. Other modules
+ * add their part here as they land.
+ */
+export async function exportMyData(db: Executor, userId: string) {
+  const [account] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      phone: users.phone,
+      displayName: users.displayName,
+      role: users.role,
+      locale: users.locale,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  const plans = await db.select().from(businessPlans).where(eq(businessPlans.ownerId, userId));
+  const planData = [];
+  for (const plan of plans) {
+    const comments = await db
+      .select({ section: planComments.section, body: planComments.body, createdAt: planComments.createdAt })
+      .from(planComments)
+      .where(eq(planComments.planId, plan.id));
+    const attachments = await db
+      .select({ filename: planAttachments.filename, contentType: planAttachments.contentType, byteSize: planAttachments.byteSize, createdAt: planAttachments.createdAt })
+      .from(planAttachments)
+      .where(eq(planAttachments.planId, plan.id));
+    planData.push({ ...plan, comments, attachments });
+  }
+  return {
+    exportedAt: new Date().toISOString(),
+    account: account ?? null,
+    privacyAcceptances: await db
+      .select({ noticeVersion: privacyAcceptances.noticeVersion, locale: privacyAcceptances.locale, acceptedAt: privacyAcceptances.acceptedAt })
+      .from(privacyAcceptances)
+      .where(eq(privacyAcceptances.userId, userId)),
+    profile: await getProfile(db, userId),
+    businessPlans: planData,
+    notifications: await db.select().from(notifications).where(eq(notifications.userId, userId)),
+    deletionRequests: await db.select().from(deletionRequests).where(eq(deletionRequests.userId, userId)),
+  };
+}
+
+export type NextThing =
+  | { kind: "profile"; section: ProfileSection }
+  | { kind: "start-plan" }
+  | { kind: "plan-step"; planId: string; planName: string | null; step: PlanStep }
+  | { kind: "plan-ready"; planId: string; planName: string | null };
+
+/** The applicant's home: profile completeness, plans and their state, and the next thing to do. */
+export async function applicantHome(db: Executor, userId: string) {
+  const profile = await getProfile(db, userId);
+  const missing = missingSections(profile);
+  const plans = (await db.select().from(businessPlans).where(eq(businessPlans.ownerId, userId)).orderBy(desc(businessPlans.updatedAt))).map(
+    (plan) => {
+      const steps = incompleteSteps(plan);
+      return {
+        id: plan.id,
+        name: plan.summary.projectName ?? null,
+        progress: planProgress(plan),
+        complete: steps.length === 0,
+        nextStep: steps[0] ?? null,
+        updatedAt: plan.updatedAt.toISOString(),
+      };
+    },
+  );
+  const draft = plans.find((p) => !p.complete);
+  const ready = plans.find((p) => p.complete);
+  let next: NextThing;
+  if (missing[0] && missing[0] === "personal") next = { kind: "profile", section: missing[0] };
+  else if (draft?.nextStep) next = { kind: "plan-step", planId: draft.id, planName: draft.name, step: draft.nextStep };
+  else if (missing[0]) next = { kind: "profile", section: missing[0] };
+  else if (ready) next = { kind: "plan-ready", planId: ready.id, planName: ready.name };
+  else next = { kind: "start-plan" };
+  return { completeness: profileCompleteness(profile), missing, plans, next };
+}
+export type ApplicantHome = Awaited<ReturnType<typeof applicantHome>>;

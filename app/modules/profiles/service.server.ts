@@ -1,0 +1,68 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { deletionRequests, profiles, type Experience } from "~db/schema";
+import { audit } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/permissions";
+import type { ProfileInput } from "./schemas";
+
+type Meta = { ip?: string | null };
+
+export async function saveProfile(db: Executor, actor: Actor, input: ProfileInput & { experience: Experience[] }, meta: Meta = {}) {
+  const values = {
+    givenName: input.givenName ?? null,
+    familyName: input.familyName ?? null,
+    givenNameAr: input.givenNameAr ?? null,
+    familyNameAr: input.familyNameAr ?? null,
+    sex: input.sex ?? null,
+    birthDate: input.birthDate ?? null,
+    nationality: input.nationality ?? null,
+    languagesSpoken: input.languagesSpoken,
+    languagesRead: input.languagesRead,
+    city: input.city ?? null,
+    region: input.region ?? null,
+    residentStatus: input.residentStatus ?? null,
+    heardFrom: input.heardFrom ?? null,
+    education: {
+      level: input.educationLevel,
+      field: input.educationField,
+      diploma: input.educationDiploma,
+      country: input.educationCountry,
+    },
+    experience: input.experience,
+    skills: input.skills ?? null,
+    seeks: input.seeks,
+    updatedAt: sql`now()`,
+  };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(profiles)
+      .values({ userId: actor.id, ...values })
+      .onConflictDoUpdate({ target: profiles.userId, set: values });
+    await audit(tx, { actor, action: "profile.save", entityType: "profile", entityId: actor.id, ip: meta.ip });
+  });
+}
+
+/** One pending request per person (a partial unique index): asking twice changes nothing. */
+export async function requestDeletion(db: Executor, actor: Actor, input: { reason?: string }, meta: Meta = {}) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(deletionRequests)
+      .values({ userId: actor.id, reason: input.reason ?? null })
+      .onConflictDoNothing()
+      .returning({ id: deletionRequests.id });
+    if (row) await audit(tx, { actor, action: "profile.deletion.request", entityType: "deletion_request", entityId: row.id, ip: meta.ip });
+    return Boolean(row);
+  });
+}
+
+export async function markDeletionHandled(db: Executor, actor: Actor, requestId: string, meta: Meta = {}) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(deletionRequests)
+      .set({ status: "done", handledAt: sql`now()` })
+      .where(and(eq(deletionRequests.id, requestId), eq(deletionRequests.status, "pending")))
+      .returning({ id: deletionRequests.id });
+    if (row) await audit(tx, { actor, action: "profile.deletion.done", entityType: "deletion_request", entityId: row.id, ip: meta.ip });
+    return Boolean(row);
+  });
+}

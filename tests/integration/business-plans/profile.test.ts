@@ -1,0 +1,124 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { deletionRequests, profiles } from "../../../db/schema";
+import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { completePlanContent, makePlan } from "../../factories/business-plans";
+import { useTestApp, type TestClient } from "../helpers/app";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+
+type U = Awaited<ReturnType<typeof makeUser>>;
+let me: U, admin: U;
+let asMe: TestClient, asAdmin: TestClient;
+
+beforeAll(async () => {
+  me = await makeUser(t.db, { role: "applicant", displayName: "Moussa Traoré" });
+  admin = await makeUser(t.db, { role: "admin" });
+  asMe = app.client();
+  await asMe.login(me.email ?? "", DEMO_PASSWORD);
+  asAdmin = app.client();
+  await asAdmin.login(admin.email ?? "", DEMO_PASSWORD);
+});
+
+const personal = {
+  givenName: "Moussa",
+  familyName: "Traoré",
+  sex: "male",
+  birthDate: "1996-05-01",
+  nationality: "ML",
+  languagesSpoken: ["fr", "bm"],
+  city: "Casablanca",
+  region: "casablanca_settat",
+  residentStatus: "migrant",
+};
+
+describe("applicant profile", () => {
+  it("starts empty, and home says to complete it first", async () => {
+    const home = await (await asMe.get("/home")).text();
+    expect(home).toContain('data-completeness="0"');
+    expect(home).toContain('data-next="profile"');
+  });
+
+  it("saves the personal section and reports what is still missing", async () => {
+    const res = await asMe.post("/profile", personal);
+    expect(res.status).toBe(302);
+    const [row] = await t.db.select().from(profiles).where(eq(profiles.userId, me.id));
+    expect(row?.languagesSpoken).toEqual(["fr", "bm"]);
+    const page = await (await asMe.get("/profile")).text();
+    expect(page).toContain('data-completeness="20"');
+    expect(page).toContain("Études, Expérience professionnelle, Compétences, Ce que vous cherchez");
+  });
+
+  it("refuses a country that does not exist and a birth date that makes a child, changing nothing", async () => {
+    const res = await asMe.post("/profile", { ...personal, nationality: "XX", birthDate: "2020-01-01", city: "Tanger" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Choisissez un pays de la liste.");
+    expect(html).toContain("Date de naissance non valide");
+    const [row] = await t.db.select().from(profiles).where(eq(profiles.userId, me.id));
+    expect(row?.city).toBe("Casablanca");
+  });
+
+  it("is complete with education, experience, skills and what is sought", async () => {
+    const res = await asMe.post("/profile", {
+      ...personal,
+      educationLevel: "vocational",
+      expRole: ["Soudeur", "", ""],
+      expSector: ["Bâtiment", "", ""],
+      expYears: ["4", "", ""],
+      expCountry: ["ML", "", ""],
+      skills: "Soudure à l'arc",
+      seeks: ["job", "business"],
+    });
+    expect(res.status).toBe(302);
+    expect(await (await asMe.get("/profile")).text()).toContain('data-completeness="100"');
+    // no plan yet: the next thing is to start one
+    expect(await (await asMe.get("/home")).text()).toContain('data-next="start-plan"');
+  });
+
+  it("has no protection data on the profile page", async () => {
+    const page = (await (await asMe.get("/profile")).text()).toLowerCase();
+    for (const word of ["vulnérabilité", "statut légal", "asile", "notes de cas"]) expect(page).not.toContain(word);
+  });
+
+  it("home lists the plans with their state and points to the next step", async () => {
+    const plan = await makePlan(t.db, me.id, { ...completePlanContent("Soudure Moussa"), risks: {} });
+    const home = await (await asMe.get("/home")).text();
+    expect(home).toContain("Soudure Moussa");
+    expect(home).toContain('data-next="plan-step"');
+    expect(home).toContain(`/plans/${plan.id}/risks`);
+  });
+});
+
+describe("my data", () => {
+  it("exports everything held about me as JSON, without the password hash", async () => {
+    const res = await asMe.get("/profile/export");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toContain("attachment");
+    const body = await res.text();
+    const json = JSON.parse(body);
+    expect(json.account.id).toBe(me.id);
+    expect(json.profile.givenName).toBe("Moussa");
+    expect(json.businessPlans[0].summary.projectName).toBe("Soudure Moussa");
+    expect(body).not.toContain("passwordHash");
+    expect(body).not.toContain("$argon2");
+  });
+
+  it("records one pending deletion request even when asked five times at once, and admins see it", async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => asMe.post("/profile/deletion", { reason: "Je quitte le Maroc" })));
+    expect(results.every((r) => r.status === 302)).toBe(true);
+    const rows = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, me.id));
+    expect(rows).toHaveLength(1);
+    const pendingPage = await (await asMe.get("/profile/deletion")).text();
+    expect(pendingPage).toContain("data-pending");
+    const list = await (await asAdmin.get("/admin/deletion-requests")).text();
+    expect(list).toContain("Moussa Traoré");
+    expect(list).toContain("Je quitte le Maroc");
+    expect((await asMe.get("/admin/deletion-requests")).status).toBe(403);
+    expect((await asAdmin.post("/admin/deletion-requests", { requestId: rows[0]?.id ?? "" })).status).toBe(302);
+    const [done] = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, me.id));
+    expect(done?.status).toBe("done");
+  });
+});
