@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
+  "grants:manage": ["admin"],
+  "grants:apply": ["applicant"],
+  "grants:review": ["committee_member"],
+  "grants:confirm-milestone": ["coach", "admin"],
+  "grants:read-application": ["applicant", "admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

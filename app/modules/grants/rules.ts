@@ -450,3 +450,35 @@ export function toCsv(rows: (string | number | null | undefined)[][]): string {
 export function awardReference(year: number, applicationNumber: number): string {
   return `MASAR-${year}-${String(applicationNumber).padStart(5, "0")}`;
 }
+
+// ---------------------------------------------------------------- input helpers and blind view
+
+/** "1 234,50" or "1234.5" MAD to integer centimes; null when not a non-negative amount. */
+export function parseMadToCentimes(input: string): number | null {
+  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole = "0", frac = ""] = cleaned.split(".");
+  const value = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Keys of a plan snapshot that could identify or reach the applicant: never shown to reviewers. */
+const PERSONAL_KEY = /name|phone|mobile|email|e-mail|mail|contact|address|adresse|birth|naissance|dob|nationality|passport|cin|whatsapp|protection|vulnerab|legal/i;
+
+/**
+ * The plan as a committee member may read it: the same tree without any key that
+ * names, reaches or dates the person (the project's own name is kept, under
+ * `projectName`). A reviewer reads the project, not the person.
+ */
+export function blindPlan(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(blindPlan);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k !== "projectName" && PERSONAL_KEY.test(k)) continue;
+      out[k] = blindPlan(v);
+    }
+    return out;
+  }
+  return value;
+}
