@@ -608,7 +608,8 @@ export async function approveAward(
     return { ok: true as const, award };
   }).catch((error: unknown) => {
     // two approvals of the same application at once: the unique index lets one through
-    if (isUniqueViolation(error, "grant_awards_application_key")) return fail(409, { form: "grants.errors.alreadyAwarded" });
+    if (isUniqueViolation(error, "grant_awards_application_key") || isUniqueViolation(error, "grant_awards_reference_unique"))
+      return fail(409, { form: "grants.errors.alreadyAwarded" });
     throw error;
   });
 }
