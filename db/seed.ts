@@ -7,10 +7,12 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
+import { seedGrants } from "./seed/grants";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
-  return { foundation };
+  const grants = await seedGrants(db, foundation);
+  return { foundation, grants };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

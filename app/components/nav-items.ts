@@ -13,6 +13,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { to: "/grants/calls", label: "grants.nav.calls", roles: ["admin"] },
+  { to: "/grants", label: "grants.nav.apply", roles: ["applicant"] },
+  { to: "/grants/reviews", label: "grants.nav.reviews", roles: ["committee_member"] },
+  { to: "/grants/tranches", label: "grants.nav.tranches", roles: ["coach"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

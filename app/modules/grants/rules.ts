@@ -7,7 +7,7 @@ export const CALL_STATUSES = ["draft", "open", "closed", "under_review", "delibe
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
 /** The only forward moves, one step at a time; each one by an admin, audited. */
-const NEXT: Record<CallStatus, CallStatus | null> = {
+const NEXT: Record<CallStatus, Exclude<CallStatus, "draft"> | null> = {
   draft: "open",
   open: "closed",
   closed: "under_review",
@@ -33,7 +33,7 @@ export function checkTransition(
   return { ok: true };
 }
 
-export function nextStatus(status: CallStatus): CallStatus | null {
+export function nextStatus(status: CallStatus): Exclude<CallStatus, "draft"> | null {
   return NEXT[status];
 }
 

@@ -766,7 +766,7 @@ export async function payTranche(
       await notify(tx, {
         userId: app.applicantId,
         kind: "grants.notify.paid",
-        params: { amount: (paid.amountCentimes / 100).toFixed(2) },
+        params: { amount: `${(paid.amountCentimes / 100).toFixed(2)} MAD` },
         link: `/grants/applications/${award!.applicationId}`,
         channels: ["sms"],
       });

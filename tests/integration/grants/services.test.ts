@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { grantAssignments, grantAwards, grantCalls, grantScores, grantTranches, grantApplications } from "../../../db/schema";
+import { type GrantApplication, grantAssignments, grantAwards, grantCalls, grantScores, grantTranches, grantApplications } from "../../../db/schema";
 import { computeRanking } from "../../../app/modules/grants/rules";
 import { rankingForCall, proposalForCall } from "../../../app/modules/grants/queries.server";
 import {
@@ -15,11 +15,12 @@ import {
   transitionCall,
 } from "../../../app/modules/grants/service.server";
 import { makeUser } from "../../factories";
+import type { Role } from "../../../app/modules/auth/roles";
 import { makeApplication, makeCall, setCallStatus, DEMO_PLAN } from "../../factories/grants";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
-const asActor = (u: { id: string; role: "admin" | "applicant" | "committee_member" | "coach"; organisationId: string | null }) => ({
+const asActor = (u: { id: string; role: Role; organisationId: string | null }) => ({
   id: u.id,
   role: u.role,
   organisationId: u.organisationId,
@@ -119,7 +120,7 @@ describe("reviewing and ranking", () => {
     const members = [];
     for (let i = 0; i < 4; i++) members.push(await makeUser(t.db, { role: "committee_member", password: null }));
     const call = await makeCall(t.db, { status: "closed", reviewersPerApplication: 3 });
-    const apps = [];
+    const apps: GrantApplication[] = [];
     for (let i = 0; i < 5; i++) {
       const applicant = await makeUser(t.db, { password: null });
       apps.push(
