@@ -31,7 +31,9 @@ CREATE TABLE "grant_assignments" (
 	"application_id" uuid NOT NULL,
 	"reviewer_id" uuid NOT NULL,
 	"assigned_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"submitted_at" timestamp with time zone
+	"submitted_at" timestamp with time zone,
+	"total" double precision,
+	"first_fraction" double precision
 );
 --> statement-breakpoint
 CREATE TABLE "grant_awards" (

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -165,6 +166,13 @@ export const grantAssignments = pgTable(
       .references(() => users.id),
     assignedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp({ withTimezone: true }),
+    /**
+     * This review's weighted total (0-100) and its first-criterion score as a fraction of
+     * the maximum, recomputed in SQL from the scores each time they are saved, so the
+     * ranking aggregates one row per review instead of one per score.
+     */
+    total: doublePrecision(),
+    firstFraction: doublePrecision(),
   },
   (t) => [
     uniqueIndex("grant_assignments_key").on(t.applicationId, t.reviewerId),

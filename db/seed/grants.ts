@@ -9,6 +9,7 @@ import type { Database } from "../client";
 import { grantApplications, grantAssignments, grantCalls, grantCriteria, grantScores, type GrantCall } from "../schema";
 import { makeApplication, makeCall, DEMO_PLAN } from "../../tests/factories/grants";
 import type { FoundationSeed } from "./foundation";
+import { refreshReviewTotals } from "../../app/modules/grants/service.server";
 
 const DAY = 24 * 3600 * 1000;
 const OPEN_TITLE = "Appel 2026 : activités génératrices de revenus";
@@ -128,6 +129,7 @@ export async function seedGrants(db: Database, foundation: FoundationSeed) {
           comment: "",
         })),
       );
+      await refreshReviewTotals(db, [assignment.id]);
     }
   }
   return { openCall, reviewCall, committeeAssignmentId: committeeAssignmentId ?? "", applicantApplicationId: applicantApplicationId ?? "" };

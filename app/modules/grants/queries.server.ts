@@ -174,7 +174,7 @@ export type RankingRow = {
 
 /**
  * The ranking, computed by PostgreSQL from submitted reviews of eligible applications:
- * each reviewer's weighted total (0-100), optionally z-normalised per reviewer and
+ * each reviewer's weighted total (0-100, kept on the assignment by `refreshReviewTotals`), optionally z-normalised per reviewer and
  * rescaled on the scale of all totals; per application the mean, the population sd,
  * the range, the disagreement flag; ordered by mean, then the first criterion, then
  * the earlier submission, then the id. The same rules as `computeRanking` in rules.ts,
@@ -199,32 +199,22 @@ export async function rankingForCall(db: Executor, callId: string, options: { no
   }>(sql`
     with call as (
       select id, disagreement_threshold from grant_calls where id = ${callId}
-    ), crit as (
-      select c.id, c.max_score, c.weight, c.position = min(c.position) over () as is_first
-      from grant_criteria c where c.call_id = ${callId}
     ), reviews as (
-      select a.application_id, a.reviewer_id,
-        sum(least(greatest(s.score, 0), crit.max_score)::float8 / crit.max_score * crit.weight) as total,
-        coalesce(max(case when crit.is_first then least(s.score, crit.max_score)::float8 / crit.max_score end), 0) as first
+      select a.application_id, a.reviewer_id, a.total, a.first_fraction as first
       from grant_assignments a
       join grant_applications ap on ap.id = a.application_id and ap.call_id = ${callId}
         and ap.status in ('eligible', 'awarded', 'rejected')
-      join grant_scores s on s.assignment_id = a.id
-      join crit on crit.id = s.criterion_id
-      where a.submitted_at is not null
-      group by a.application_id, a.reviewer_id
-    ), z as (
-      select r.*,
-        case when stddev_pop(total) over (partition by reviewer_id) > 0
-          then (total - avg(total) over (partition by reviewer_id)) / stddev_pop(total) over (partition by reviewer_id)
-          else 0 end as z
-      from reviews r
+      where a.submitted_at is not null and a.total is not null
+    ), rs as (
+      select reviewer_id, avg(total) as m, coalesce(stddev_pop(total), 0) as sd from reviews group by reviewer_id
     ), g as (
       select avg(total) as gm, coalesce(stddev_pop(total), 0) as gsd from reviews
     ), scored as (
-      select z.application_id, z.reviewer_id, z.first,
-        case when ${normalise} then least(100, greatest(0, g.gm + z.z * g.gsd)) else z.total end as total
-      from z cross join g
+      select r.application_id, r.first,
+        case when ${normalise}
+          then least(100, greatest(0, g.gm + (case when rs.sd > 0 then (r.total - rs.m) / rs.sd else 0 end) * g.gsd))
+          else r.total end as total
+      from reviews r join rs using (reviewer_id) cross join g
     ), per_app as (
       select application_id, avg(total) as mean,
         coalesce(stddev_pop(total), 0) as sd,

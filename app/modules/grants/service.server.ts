@@ -419,7 +419,7 @@ export async function moveAssignment(db: Database, actor: Actor, input: { assign
     if (conflict) return fail(400, { reviewerId: "grants.errors.memberConflict" });
     try {
       await tx.delete(grantScores).where(eq(grantScores.assignmentId, a.id));
-      await tx.update(grantAssignments).set({ reviewerId: member.id, submittedAt: null, assignedAt: new Date() }).where(eq(grantAssignments.id, a.id));
+      await tx.update(grantAssignments).set({ reviewerId: member.id, submittedAt: null, total: null, firstFraction: null, assignedAt: new Date() }).where(eq(grantAssignments.id, a.id));
     } catch (error) {
       if (isUniqueViolation(error)) return fail(400, { reviewerId: "grants.errors.alreadyOn" });
       throw error;
@@ -543,6 +543,7 @@ export async function saveScores(
     if (input.intent === "submit") {
       await tx.update(grantAssignments).set({ submittedAt: now }).where(eq(grantAssignments.id, row.assignment.id));
     }
+    await refreshReviewTotals(tx, [row.assignment.id]);
     await audit(tx, {
       actor,
       action: input.intent === "submit" ? "grants.score.submit" : "grants.score.draft",
@@ -552,6 +553,31 @@ export async function saveScores(
     });
     return { ok: true as const };
   });
+}
+
+/**
+ * Recompute, in SQL, each review's weighted total (0-100: score / max × weight, summed)
+ * and its first-criterion fraction, from the stored scores. The same formula as
+ * `weightedTotal` in rules.ts; a test compares the two.
+ */
+export async function refreshReviewTotals(tx: Executor, assignmentIds: string[]) {
+  if (assignmentIds.length === 0) return;
+  await tx.execute(sql`
+    update grant_assignments a set
+      total = coalesce(t.total, 0),
+      first_fraction = coalesce(t.first, 0)
+    from (
+      select a2.id,
+        sum(least(greatest(s.score, 0), c.max_score)::float8 / c.max_score * c.weight) as total,
+        max(case when c.position = (select min(position) from grant_criteria c2 where c2.call_id = c.call_id)
+          then least(greatest(s.score, 0), c.max_score)::float8 / c.max_score end) as first
+      from grant_assignments a2
+      left join grant_scores s on s.assignment_id = a2.id
+      left join grant_criteria c on c.id = s.criterion_id
+      where a2.id in ${sql`(${sql.join(assignmentIds.map((id) => sql`${id}::uuid`), sql`, `)})`}
+      group by a2.id
+    ) t
+    where a.id = t.id`);
 }
 
 // ---------------------------------------------------------------- awards
