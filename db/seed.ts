@@ -8,11 +8,13 @@ import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
 import { seedGrants } from "./seed/grants";
+import { seedBusinessPlans } from "./seed/business-plans";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
+  const businessPlans = await seedBusinessPlans(db, foundation);
   const grants = await seedGrants(db, foundation);
-  return { foundation, grants };
+  return { foundation, businessPlans, grants };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

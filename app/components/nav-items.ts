@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/grants", label: "grants.nav.apply", roles: ["applicant"] },
   { to: "/grants/reviews", label: "grants.nav.reviews", roles: ["committee_member"] },
   { to: "/grants/tranches", label: "grants.nav.tranches", roles: ["coach"] },
+  { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -3,3 +3,5 @@ export * from "./audit";
 export * from "./notifications";
 export * from "./coaching";
 export * from "./grants";
+export * from "./business-plans";
+export * from "./profiles";

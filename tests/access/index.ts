@@ -4,6 +4,7 @@
  */
 import { foundationRoutes } from "./foundation";
 import { grantsRoutes } from "./grants";
+import { businessPlanRoutes } from "./business-plans";
 import type { AccessEntry } from "./types";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...grantsRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...businessPlanRoutes, ...grantsRoutes];

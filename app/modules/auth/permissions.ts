@@ -25,6 +25,11 @@ export const PERMISSIONS = {
   "grants:review": ["committee_member"],
   "grants:confirm-milestone": ["coach", "admin"],
   "grants:read-application": ["applicant", "admin"],
+  "plans:list": ["applicant", "coach"],
+  "plans:write-own": ["applicant"],
+  "plans:comment": ["coach"],
+  "profile:manage-own": ["applicant"],
+  "deletion-requests:read": ["admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
