@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getBlindAssignment } from "~/modules/grants/queries.server";
@@ -56,7 +57,18 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/grants/reviews/${assignmentId}?saved=1`);
 }
 
-function PlanTree({ value }: { value: unknown }) {
+const HIDDEN_KEYS = new Set(["version", "planId", "updatedAt"]);
+
+/** The frozen plan, section by section, with the plan builder's labels where it has them. */
+function PlanTree({ value, name }: { value: unknown; name?: string }) {
+  const { t, formatMoney } = useI18n();
+  const label = (k: string) => {
+    for (const key of [`plans.step.${k}`, `plans.field.${k}`]) {
+      const text = t(key as MessageKey);
+      if (text !== key) return text;
+    }
+    return k;
+  };
   if (Array.isArray(value))
     return (
       <ul>
@@ -70,16 +82,19 @@ function PlanTree({ value }: { value: unknown }) {
   if (value && typeof value === "object")
     return (
       <dl className="facts">
-        {Object.entries(value).map(([k, v]) => (
-          <div key={k} className="grants-plan-entry">
-            <dt>{k}</dt>
-            <dd>
-              <PlanTree value={v} />
-            </dd>
-          </div>
-        ))}
+        {Object.entries(value)
+          .filter(([k]) => !HIDDEN_KEYS.has(k))
+          .map(([k, v]) => (
+            <div key={k} className="grants-plan-entry">
+              <dt>{label(k)}</dt>
+              <dd>
+                <PlanTree value={v} name={k} />
+              </dd>
+            </div>
+          ))}
       </dl>
     );
+  if (typeof value === "number" && name && /Centimes$/.test(name)) return <>{formatMoney(value)}</>;
   return <>{String(value ?? "")}</>;
 }
 

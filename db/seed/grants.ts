@@ -94,7 +94,7 @@ export async function seedGrants(db: Database, foundation: FoundationSeed) {
       (await makeApplication(db, {
         callId: reviewCall.id,
         applicantId: applicant.id,
-        planSnapshot: { ...DEMO_PLAN, projectName: project.projectName, sector: project.sector, pitch: project.pitch },
+        planSnapshot: { ...DEMO_PLAN, summary: { ...DEMO_PLAN.summary, projectName: project.projectName, sector: project.sector, pitch: project.pitch } },
         requestedCentimes: project.requested,
         isWoman: project.woman,
         isMigrant: project.migrant,

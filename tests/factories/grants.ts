@@ -44,12 +44,18 @@ export async function makeCall(
   return { ...call, criteria };
 }
 
+/** A snapshot shaped like the business-plans PlanDocument (the parts a reviewer reads first). */
 export const DEMO_PLAN = {
-  projectName: "Atelier de couture solidaire",
-  sector: "textile",
-  pitch: "Un atelier qui coud des uniformes scolaires pour les écoles du quartier.",
-  market: { customers: "Écoles privées et associations de parents", price: "180 MAD l'uniforme" },
-  financial: { startUpCostsCentimes: 4_200_000, grantRequestedCentimes: 2_500_000 },
+  version: 1,
+  summary: {
+    projectName: "Atelier de couture solidaire",
+    sector: "textile",
+    city: "Rabat",
+    pitch: "Un atelier qui coud des uniformes scolaires pour les écoles du quartier.",
+  },
+  product: { description: "Uniformes scolaires sur mesure", difference: "Livraison en une semaine, retouches gratuites" },
+  market: { customers: "Écoles privées et associations de parents", priceCentimes: 18_000 },
+  financial: { totals: { startupCostCentimes: 4_200_000, grantRequestedCentimes: 2_500_000 } },
 };
 
 export async function makeApplication(

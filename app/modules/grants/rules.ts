@@ -201,6 +201,9 @@ export type ApplicantFacts = {
   sex: "female" | "male" | null;
   /** ids and categories of the trainings the applicant completed */
   completedTrainings: string[];
+  /** for conflict detection only */
+  familyName?: string | null;
+  city?: string | null;
 };
 
 /** Age in whole years on a date (the call's closing date), from a YYYY-MM-DD birth date. */
@@ -463,19 +466,21 @@ export function parseMadToCentimes(input: string): number | null {
 }
 
 /** Keys of a plan snapshot that could identify or reach the applicant: never shown to reviewers. */
-const PERSONAL_KEY = /name|phone|mobile|email|e-mail|mail|contact|address|adresse|birth|naissance|dob|nationality|passport|cin|whatsapp|protection|vulnerab|legal/i;
+const PERSONAL_KEY =
+  /(given|family|full|owner|promoter|applicant|first|last|user|display)_?name|phone|mobile|e-?mail|contact|address|adresse|birth|naissance|^dob$|nationality|passport|^cin$|whatsapp|protection|vulnerab|legal_?status|case_?notes/i;
 
 /**
  * The plan as a committee member may read it: the same tree without any key that
- * names, reaches or dates the person (the project's own name is kept, under
- * `projectName`). A reviewer reads the project, not the person.
+ * names, reaches or dates the person (a project's or a competitor's `name` is kept).
+ * A PlanDocument holds none of these already; this is the second lock, for any
+ * snapshot format. Free text (a team description) cannot be scrubbed.
  */
 export function blindPlan(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(blindPlan);
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k !== "projectName" && PERSONAL_KEY.test(k)) continue;
+      if (PERSONAL_KEY.test(k)) continue;
       out[k] = blindPlan(v);
     }
     return out;

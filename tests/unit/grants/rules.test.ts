@@ -266,3 +266,35 @@ describe("money out and exports", () => {
     expect(csvCell("plain")).toBe("plain");
   });
 });
+
+describe("blind plan and money input", () => {
+  it("drops keys that name, reach or date the person, and keeps the project", async () => {
+    const { blindPlan } = await import("../../../app/modules/grants/rules");
+    const out = blindPlan({
+      summary: { projectName: "Atelier", city: "Rabat" },
+      promoterName: "X",
+      owner_name: "X",
+      contact: { phone: "+212" },
+      phone: "+212",
+      email: "a@b",
+      dateOfBirth: "1990-01-01",
+      legal: { form: "auto_entrepreneur" },
+      legalStatus: "irregular",
+      protectionNotes: "x",
+      market: { competitors: [{ name: "Concurrent", priceCentimes: 100 }] },
+    });
+    expect(out).toEqual({
+      summary: { projectName: "Atelier", city: "Rabat" },
+      legal: { form: "auto_entrepreneur" },
+      market: { competitors: [{ name: "Concurrent", priceCentimes: 100 }] },
+    });
+  });
+  it("reads MAD amounts into centimes", async () => {
+    const { parseMadToCentimes } = await import("../../../app/modules/grants/rules");
+    expect(parseMadToCentimes("1 234,50")).toBe(123450);
+    expect(parseMadToCentimes("25000")).toBe(2500000);
+    expect(parseMadToCentimes("12.345")).toBeNull();
+    expect(parseMadToCentimes("-5")).toBeNull();
+    expect(parseMadToCentimes("abc")).toBeNull();
+  });
+});
