@@ -8,13 +8,15 @@ import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
 import { seedGrants } from "./seed/grants";
+import { seedEmployability } from "./seed/employability";
 import { seedBusinessPlans } from "./seed/business-plans";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
   const businessPlans = await seedBusinessPlans(db, foundation);
+  const employability = await seedEmployability(db, foundation);
   const grants = await seedGrants(db, foundation);
-  return { foundation, businessPlans, grants };
+  return { foundation, businessPlans, employability, grants };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { TRAINING_CATEGORIES } from "~/modules/grants/queries.server";
 import { CallSchema, MAX_CRITERIA } from "~/modules/grants/schemas";
 import { createCall } from "~/modules/grants/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
-  return {};
+  return { trainingCategories: TRAINING_CATEGORIES };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -25,6 +26,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function NewCall() {
   const actionData = useActionData<typeof action>();
+  const { trainingCategories } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const errors = actionData?.errors;
   const values = actionData?.values;
@@ -55,7 +57,15 @@ export default function NewCall() {
         <Field name="minAge" label="grants.field.minAge" type="number" inputMode="numeric" errors={errors} values={values} />
         <Field name="maxAge" label="grants.field.maxAge" type="number" inputMode="numeric" errors={errors} values={values} />
         <Field name="regions" label="grants.field.regions" errors={errors} values={values} />
-        <Field name="requiredTrainings" label="grants.field.requiredTrainings" errors={errors} values={values} />
+        <fieldset className="stack">
+          <legend>{t("grants.field.requiredTrainings")}</legend>
+          {trainingCategories.map((c) => (
+            <label key={c} className="checkbox">
+              <input type="checkbox" name="requiredTrainings" value={c} />
+              <span>{t(`trainings.category.${c}`)}</span>
+            </label>
+          ))}
+        </fieldset>
         <Field name="opensOn" label="grants.field.opensOn" type="date" required errors={errors} values={values} />
         <Field name="closesOn" label="grants.field.closesOn" type="date" required errors={errors} values={values} />
         <Field name="reviewDeadlineOn" label="grants.field.reviewDeadlineOn" type="date" required errors={errors} values={values} />

@@ -4,6 +4,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { requireUser } from "~/modules/auth/guards.server";
 import type { Role } from "~/modules/auth/roles";
+import { applicantPanel, caseload } from "~/modules/coaching/queries.server";
+import { ApplicantPanel, CaseloadPanel } from "~/modules/coaching/panels";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -11,7 +13,14 @@ import type { Role } from "~/modules/auth/roles";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { role: user.role, displayName: user.displayName };
+  const { db } = args.context;
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    role: user.role,
+    displayName: user.displayName,
+    caseload: user.role === "coach" ? await caseload(db, user.id, today) : null,
+    applicant: user.role === "applicant" ? await applicantPanel(db, user.id) : null,
+  };
 }
 
 const INTRO: Record<Role, MessageKey> = {
@@ -48,12 +57,14 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName } = useLoaderData<typeof loader>();
+  const { role, displayName, caseload: caseloadRows, applicant } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
+      {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}
+      {applicant ? <ApplicantPanel data={applicant} /> : null}
       <ul className="cards">
         {LINKS[role].map((link) => (
           <li key={link.to} className="card">

@@ -3,5 +3,7 @@ export * from "./audit";
 export * from "./notifications";
 export * from "./coaching";
 export * from "./grants";
+export * from "./trainings";
+export * from "./internships";
 export * from "./business-plans";
 export * from "./profiles";

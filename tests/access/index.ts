@@ -4,7 +4,8 @@
  */
 import { foundationRoutes } from "./foundation";
 import { grantsRoutes } from "./grants";
+import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
 import type { AccessEntry } from "./types";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...businessPlanRoutes, ...grantsRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...businessPlanRoutes, ...employabilityRoutes, ...grantsRoutes];

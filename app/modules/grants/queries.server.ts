@@ -10,9 +10,13 @@ import {
   grantCriteria,
   grantScores,
   grantTranches,
+  trainingCategoryEnum,
   users,
 } from "~db/schema";
 import { blindPlan, proposeAwards, type Candidate } from "./rules";
+
+/** The training categories a call may require (from the trainings module). */
+export const TRAINING_CATEGORIES = trainingCategoryEnum.enumValues;
 
 export async function listCalls(db: Database) {
   return db.select().from(grantCalls).orderBy(desc(grantCalls.createdAt));

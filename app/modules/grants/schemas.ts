@@ -39,7 +39,10 @@ export const CallSchema = z
     minAge: optionalInt(14, 99),
     maxAge: optionalInt(14, 99),
     regions: list,
-    requiredTrainings: list,
+    requiredTrainings: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean))]),
     opensOn: date,
     closesOn: date,
     reviewDeadlineOn: date,

@@ -3,8 +3,7 @@
  * - the applicant's complete business plans, frozen as a PlanDocument (business-plans),
  *   with the grant amount requested in centimes;
  * - the applicant's profile facts for eligibility and conflict detection (profiles);
- * - the trainings the applicant completed (trainings, issue 5: NOT WIRED YET, see
- *   `getCompletedTrainingKeys`).
+ * - the trainings the applicant completed (trainings: a certificate not revoked).
  */
 import { eq } from "drizzle-orm";
 import type { Database } from "~db/client";
@@ -12,6 +11,7 @@ import { profiles } from "~db/schema";
 import { toPlanDocument } from "~/modules/business-plans/document";
 import { listOwnPlans } from "~/modules/business-plans/queries.server";
 import { grantRequestedCentimes, isPlanComplete } from "~/modules/business-plans/rules";
+import { completedTrainings } from "~/modules/trainings/queries.server";
 import type { ApplicantFacts } from "./rules";
 
 export type SubmittablePlan = {
@@ -36,12 +36,13 @@ export async function getSubmittablePlans(db: Database, applicantId: string): Pr
 }
 
 /**
- * Training ids and categories this applicant completed.
- * TODO(issue-5): return the applicant's completed trainings (ids and categories) once
- * the trainings module is merged; until then every "required training" rule fails.
+ * Training ids and categories this applicant completed, as the keys a call's
+ * "required trainings" list may name (a category such as `entrepreneurship_orientation`,
+ * or one training's id).
  */
-export async function getCompletedTrainingKeys(_db: Database, _applicantId: string): Promise<string[]> {
-  return [];
+export async function getCompletedTrainingKeys(db: Database, applicantId: string): Promise<string[]> {
+  const done = await completedTrainings(db, applicantId);
+  return [...new Set(done.flatMap((t) => [t.trainingId, t.category]))];
 }
 
 /** Profile facts for eligibility, plus family name and city for conflict detection (never shown to reviewers). */

@@ -19,5 +19,12 @@ export function Msg({ message }: { message: { key: string; params?: Record<strin
     const v = params[k];
     if (typeof v === "number") params[k] = formatMoney(v);
   }
+  // a required training named by its category reads as the category's name
+  const training = params.training;
+  if (typeof training === "string") {
+    const key = `trainings.category.${training}`;
+    const label = t(key as MessageKey);
+    if (label !== key) params.training = label;
+  }
   return <>{t(message.key as MessageKey, params)}</>;
 }

@@ -21,7 +21,7 @@ export const grants = {
   "grants.field.minAge": "السن الأدنى عند الإغلاق",
   "grants.field.maxAge": "السن الأقصى عند الإغلاق",
   "grants.field.regions": "الجهات المقبولة (مفصولة بفواصل، فارغ = الكل)",
-  "grants.field.requiredTrainings": "التكوينات المطلوبة (معرفات أو فئات، مفصولة بفواصل)",
+  "grants.field.requiredTrainings": "التكوينات التي يجب إتمامها",
   "grants.field.opensOn": "تاريخ الفتح",
   "grants.field.closesOn": "تاريخ الإغلاق",
   "grants.field.reviewDeadlineOn": "آخر أجل للتقييم",

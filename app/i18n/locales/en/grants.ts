@@ -21,7 +21,7 @@ export const grants = {
   "grants.field.minAge": "Minimum age at closing",
   "grants.field.maxAge": "Maximum age at closing",
   "grants.field.regions": "Regions allowed (comma-separated, empty = all)",
-  "grants.field.requiredTrainings": "Required trainings (ids or categories, comma-separated)",
+  "grants.field.requiredTrainings": "Trainings that must be completed",
   "grants.field.opensOn": "Opening date",
   "grants.field.closesOn": "Closing date",
   "grants.field.reviewDeadlineOn": "Review deadline",

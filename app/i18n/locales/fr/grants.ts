@@ -21,7 +21,7 @@ export const grants = {
   "grants.field.minAge": "Âge minimum à la clôture",
   "grants.field.maxAge": "Âge maximum à la clôture",
   "grants.field.regions": "Régions admises (séparées par des virgules, vide = toutes)",
-  "grants.field.requiredTrainings": "Formations exigées (identifiants ou catégories, séparés par des virgules)",
+  "grants.field.requiredTrainings": "Formations à avoir terminées",
   "grants.field.opensOn": "Date d'ouverture",
   "grants.field.closesOn": "Date de clôture",
   "grants.field.reviewDeadlineOn": "Date limite d'évaluation",
