@@ -304,12 +304,14 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
   let found = 0;
   await db.transaction(async (tx) => {
     for (const app of apps) {
-      const facts = app.facts as { familyName?: string; city?: string };
+      // accounts' phones are unique, so a shared number shows up through the facts (a
+      // household phone recorded on the profile) rather than two accounts
+      const facts = app.facts as { familyName?: string; city?: string; phone?: string };
       for (const m of members) {
         const reasons = detectConflicts(
           { phone: m.phone, familyName: familyNameOf(m.displayName), city: m.city, organisationId: m.organisationId },
           {
-            phone: app.phone,
+            phone: facts.phone ?? app.phone,
             familyName: facts.familyName ?? familyNameOf(app.displayName),
             city: facts.city ?? null,
             coachOrganisationId: app.coachOrganisationId,

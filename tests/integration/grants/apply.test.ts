@@ -91,3 +91,36 @@ describe("applying with a business plan", () => {
     expect(page).toContain("Cet appel est réservé aux personnes migrantes.");
   });
 });
+
+describe("a call that requires a training", () => {
+  it("accepts an applicant holding a certificate of the required category, and turns one away once it is revoked", async () => {
+    const { makeTraining, makeCohort } = await import("../../factories/trainings");
+    const { trainingCertificates, trainingRegistrations } = await import("../../../db/schema");
+    const applicant = await makeUser(t.db, {});
+    const training = await makeTraining(t.db, { category: "entrepreneurship_orientation" });
+    const cohort = await makeCohort(t.db, training.id);
+    const [registration] = await t.db
+      .insert(trainingRegistrations)
+      .values({ cohortId: cohort.id, userId: applicant.id, status: "confirmed" })
+      .returning();
+    const [certificate] = await t.db
+      .insert(trainingCertificates)
+      .values({ registrationId: registration!.id, userId: applicant.id, cohortId: cohort.id, code: `C-${applicant.id.slice(0, 8)}` })
+      .returning();
+    const plan = await makePlan(t.db, applicant.id, completePlanContent("Projet formé"));
+    const client = app.client();
+    await client.login(applicant.email!, DEMO_PASSWORD);
+
+    const call = await makeCall(t.db, { requiredTrainings: ["entrepreneurship_orientation"] });
+    expect((await client.post("/grants", { callId: call.id, planId: plan.id })).status).toBe(302);
+    const [ok] = await t.db.select().from(grantApplications).where(eq(grantApplications.callId, call.id));
+    expect(ok!.eligibilityFailures).toEqual([]);
+
+    await t.db.update(trainingCertificates).set({ revokedAt: new Date() }).where(eq(trainingCertificates.id, certificate!.id));
+    const call2 = await makeCall(t.db, { requiredTrainings: ["entrepreneurship_orientation"] });
+    expect((await client.post("/grants", { callId: call2.id, planId: plan.id })).status).toBe(302);
+    const [refused] = await t.db.select().from(grantApplications).where(eq(grantApplications.callId, call2.id));
+    expect(refused!.status).toBe("ineligible");
+    expect(refused!.eligibilityFailures.map((f) => f.key)).toEqual(["grants.eligibility.training"]);
+  });
+});

@@ -240,3 +240,34 @@ describe("reviewing and ranking", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("detected conflicts", () => {
+  it("finds the coach's organisation and a shared phone, leaves them pending, and keeps those members off the application", async () => {
+    const { coachAssignments, grantConflicts } = await import("../../../db/schema");
+    const { detectCallConflicts, decideConflict } = await import("../../../app/modules/grants/service.server");
+    const { makeOrganisation } = await import("../../factories");
+    const admin = await makeUser(t.db, { role: "admin", password: null });
+    const org = await makeOrganisation(t.db);
+    const coach = await makeUser(t.db, { role: "coach", organisationId: org.id, password: null });
+    const sameOrg = await makeUser(t.db, { role: "committee_member", organisationId: org.id, password: null });
+    const samePhone = await makeUser(t.db, { role: "committee_member", phone: "+212677000111", password: null });
+    // phones are unique per account: the shared number sits in the applicant's facts
+    const realApplicant = await makeUser(t.db, { password: null });
+    await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: realApplicant.id });
+    const call = await makeCall(t.db, { status: "closed", reviewersPerApplication: 1 });
+    const app = await makeApplication(t.db, { callId: call.id, applicantId: realApplicant.id, facts: { phone: "+212677000111" } });
+    const found = await detectCallConflicts(t.db, asActor(admin), { callId: call.id });
+    expect(found.ok).toBe(true);
+    const rows = await t.db.select().from(grantConflicts).where(eq(grantConflicts.applicationId, app.id));
+    const byReviewer = new Map(rows.map((r) => [r.reviewerId, r]));
+    expect(byReviewer.get(sameOrg.id)?.reason).toBe("grants.conflict.sameOrganisationAsCoach");
+    expect(byReviewer.get(samePhone.id)?.reason).toBe("grants.conflict.samePhone");
+    expect(rows.every((r) => r.source === "detected" && r.status === "pending")).toBe(true);
+    // a pending or confirmed conflict keeps the member off; a dismissed one does not
+    await decideConflict(t.db, asActor(admin), { conflictId: byReviewer.get(sameOrg.id)!.id, decision: "confirmed" });
+    await runAutoAssignment(t.db, asActor(admin), { callId: call.id });
+    const assigned = await t.db.select().from(grantAssignments).where(eq(grantAssignments.applicationId, app.id));
+    expect(assigned).toHaveLength(1);
+    expect([sameOrg.id, samePhone.id]).not.toContain(assigned[0]!.reviewerId);
+  });
+});
