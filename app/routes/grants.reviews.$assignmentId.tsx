@@ -81,7 +81,7 @@ function PlanTree({ value, name }: { value: unknown; name?: string }) {
     );
   if (value && typeof value === "object")
     return (
-      <dl className="facts">
+      <dl className="grants-plan-list">
         {Object.entries(value)
           .filter(([k]) => !HIDDEN_KEYS.has(k))
           .map(([k, v]) => (
@@ -125,7 +125,7 @@ export default function ReviewPage() {
         {d.criteria.map((c) => {
           const current = d.scores[c.id];
           return (
-            <fieldset key={c.id} className="stack">
+            <fieldset key={c.id} className="grants-criterion">
               <legend>{criterionLabel(c, locale)}</legend>
               {c.description ? <p className="hint">{c.description}</p> : null}
               <div className={errors?.[`score_${c.id}`] ? "field field-invalid" : "field"}>
@@ -156,7 +156,7 @@ export default function ReviewPage() {
           );
         })}
         {d.open ? (
-          <div className="filters">
+          <div className="grants-actions">
             <button type="submit" name="intent" value="draft" className="button">
               {t("grants.review.saveDraft")}
             </button>
