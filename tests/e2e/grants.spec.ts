@@ -106,5 +106,6 @@ for (const lang of ["fr", "ar"] as const) {
     await expect(page.getByTestId("ranking").locator("tbody tr")).not.toHaveCount(0);
     await expect(page.getByRole("heading", { name: L.ranking })).toBeVisible();
     await expect(page.getByTestId("ranking-normalised").locator("tbody tr")).not.toHaveCount(0);
+    await noOverflow(page);
   });
 }

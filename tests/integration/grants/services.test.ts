@@ -271,3 +271,32 @@ describe("detected conflicts", () => {
     expect([sameOrg.id, samePhone.id]).not.toContain(assigned[0]!.reviewerId);
   });
 });
+
+describe("milestone tranches", () => {
+  it("lets only the beneficiary's current coach (or an admin) confirm the business start, and refuses six months early", async () => {
+    const { coachAssignments } = await import("../../../db/schema");
+    const admin = await makeUser(t.db, { role: "admin", password: null });
+    const coach = await makeUser(t.db, { role: "coach", password: null });
+    const otherCoach = await makeUser(t.db, { role: "coach", password: null });
+    const applicant = await makeUser(t.db, { password: null });
+    await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: applicant.id });
+    const call = await makeCall(t.db, { status: "deliberation" });
+    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
+    expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
+    expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
+    const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
+    const tranches = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award!.id)).orderBy(grantTranches.position);
+    const started = tranches.find((x) => x.condition === "business_started")!;
+    const sixMonths = tranches.find((x) => x.condition === "six_months")!;
+    expect(await confirmTrancheCondition(t.db, asActor(otherCoach), { trancheId: started.id })).toMatchObject({ ok: false, status: 404 });
+    expect((await confirmTrancheCondition(t.db, asActor(coach), { trancheId: started.id })).ok).toBe(true);
+    expect(await confirmTrancheCondition(t.db, asActor(coach), { trancheId: sixMonths.id })).toMatchObject({ ok: false, status: 404 });
+    expect(await confirmTrancheCondition(t.db, asActor(admin), { trancheId: sixMonths.id })).toMatchObject({ ok: false, status: 409 });
+    const later = new Date(Date.now() + 200 * 86400000);
+    expect((await confirmTrancheCondition(t.db, asActor(admin), { trancheId: sixMonths.id }, { now: later })).ok).toBe(true);
+    // after publication the decision is final: no change to the awards
+    const { changeAward } = await import("../../../app/modules/grants/service.server");
+    const change = await changeAward(t.db, asActor(admin), { applicationId: app.id, change: "remove", justification: "x" });
+    expect(change).toMatchObject({ ok: false, status: 409 });
+  });
+});
