@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import {
   coachAssignments,
@@ -670,23 +670,30 @@ export async function changeAward(
   meta: Meta = {},
 ) {
   if (input.change === "remove") return removeAward(db, actor, input, meta);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(grantAwards).where(eq(grantAwards.applicationId, input.applicationId));
-    if (existing) {
-      await tx.delete(grantAwards).where(eq(grantAwards.id, existing.id));
-      await tx
-        .update(grantCalls)
-        .set({ awardedCentimes: sql`${grantCalls.awardedCentimes} - ${existing.amountCentimes}` })
-        .where(eq(grantCalls.id, existing.callId));
-    }
-    const result = await approveAward(tx, actor, { ...input, justification: input.justification }, meta);
-    if (!result.ok) tx.rollback();
-    await audit(tx, { actor, action: "grants.award.change", entityType: "grant_application", entityId: input.applicationId, ip: meta.ip });
-    return result;
-  }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === "TransactionRollbackError") return fail(409, { form: "grants.errors.overBudget" });
-    throw error;
-  });
+  let refused: Failure | null = null;
+  return db
+    .transaction(async (tx) => {
+      const [existing] = await tx.select().from(grantAwards).where(eq(grantAwards.applicationId, input.applicationId));
+      if (existing) {
+        await tx.delete(grantAwards).where(eq(grantAwards.id, existing.id));
+        await tx
+          .update(grantCalls)
+          .set({ awardedCentimes: sql`${grantCalls.awardedCentimes} - ${existing.amountCentimes}` })
+          .where(eq(grantCalls.id, existing.callId));
+      }
+      const result = await approveAward(tx, actor, { ...input, justification: input.justification }, meta);
+      if (!result.ok) {
+        // undo the removal of the old amount too: the change is all or nothing
+        refused = result;
+        tx.rollback();
+      }
+      await audit(tx, { actor, action: "grants.award.change", entityType: "grant_application", entityId: input.applicationId, ip: meta.ip });
+      return result;
+    })
+    .catch((error: unknown) => {
+      if (refused && error instanceof TransactionRollbackError) return refused;
+      throw error;
+    });
 }
 
 /** Accept the proposal as computed now: every line approved in one transaction, or none. */
@@ -801,7 +808,7 @@ export async function payTranche(
     await audit(tx, { actor, action: "grants.tranche.pay", entityType: "grant_tranche", entityId: paid.id, ip: meta.ip });
     return { ok: true as const };
   }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === "TransactionRollbackError") return fail(409, { form: "grants.errors.overpaid" });
+    if (error instanceof TransactionRollbackError) return fail(409, { form: "grants.errors.overpaid" });
     throw error;
   });
 }

@@ -300,3 +300,42 @@ describe("milestone tranches", () => {
     expect(change).toMatchObject({ ok: false, status: 409 });
   });
 });
+
+describe("the chair's changes and screening", () => {
+  it("changes an amount with a justification, and keeps the old award when the new amount is refused", async () => {
+    const { changeAward, screenApplication } = await import("../../../app/modules/grants/service.server");
+    const admin = await makeUser(t.db, { role: "admin", password: null });
+    const call = await makeCall(t.db, { status: "deliberation", budgetCentimes: 50_000_00, maxGrantCentimes: 30_000_00 });
+    const applicant = await makeUser(t.db, { password: null });
+    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 25_000_00 });
+    expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
+    const tooMuch = await changeAward(t.db, asActor(admin), { applicationId: app.id, change: "award", amountCentimes: 40_000_00, justification: "plus" });
+    expect(tooMuch).toMatchObject({ ok: false, status: 400, errors: { amount: "grants.errors.amountAboveMax" } });
+    const [kept] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
+    expect(kept!.amountCentimes).toBe(25_000_00);
+    const lower = await changeAward(t.db, asActor(admin), { applicationId: app.id, change: "award", amountCentimes: 20_000_00, justification: "Devis révisé" });
+    expect(lower.ok).toBe(true);
+    const [after] = await t.db.select().from(grantCalls).where(eq(grantCalls.id, call.id));
+    expect(after!.awardedCentimes).toBe(20_000_00);
+    // screening overturns the automatic check, with a reason
+    const other = await makeApplication(t.db, { callId: call.id, applicantId: (await makeUser(t.db, { password: null })).id, status: "ineligible" });
+    expect((await screenApplication(t.db, asActor(admin), { applicationId: other.id, decision: "eligible", reason: "Date de naissance corrigée" })).ok).toBe(true);
+    const [screened] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, other.id));
+    expect(screened!.status).toBe("eligible");
+    expect(screened!.screeningReason).toBe("Date de naissance corrigée");
+  });
+
+  it("shows the applicant's name to a reviewer only when the call allows it and they have submitted", async () => {
+    const { getBlindAssignment } = await import("../../../app/modules/grants/queries.server");
+    const member = await makeUser(t.db, { role: "committee_member", password: null });
+    const applicant = await makeUser(t.db, { displayName: "Nom Visible Après", password: null });
+    const call = await makeCall(t.db, { status: "under_review", showNamesAfterScoring: true });
+    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
+    const [a] = await t.db.insert(grantAssignments).values({ applicationId: app.id, reviewerId: member.id }).returning();
+    expect((await getBlindAssignment(t.db, member.id, a!.id))!.applicantName).toBeNull();
+    const fields: Record<string, string> = {};
+    for (const c of call.criteria) fields[`score_${c.id}`] = "1";
+    expect((await saveScores(t.db, asActor(member), { assignmentId: a!.id, intent: "submit", fields })).ok).toBe(true);
+    expect((await getBlindAssignment(t.db, member.id, a!.id))!.applicantName).toBe("Nom Visible Après");
+  });
+});
