@@ -73,7 +73,7 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
       labelFr,
       labelAr: get("labelAr") || labelFr,
       labelEn: get("labelEn") || labelFr,
-      description: get("description"),
+      description: get("description").slice(0, 2000),
       maxScore,
       weight,
     });

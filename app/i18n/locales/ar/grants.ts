@@ -41,6 +41,7 @@ export const grants = {
   "grants.rubric.labelFr": "التسمية (فر)",
   "grants.rubric.labelAr": "التسمية (عر)",
   "grants.rubric.labelEn": "التسمية (إن)",
+  "grants.rubric.description": "الوصف (ما تنظر فيه اللجنة)",
   "grants.rubric.max": "النقطة القصوى",
   "grants.rubric.weight": "الوزن (%)",
   "grants.status.draft": "مسودة",

@@ -41,6 +41,7 @@ export const grants = {
   "grants.rubric.labelFr": "Label (fr)",
   "grants.rubric.labelAr": "Label (ar)",
   "grants.rubric.labelEn": "Label (en)",
+  "grants.rubric.description": "Description (what the committee looks at)",
   "grants.rubric.max": "Maximum score",
   "grants.rubric.weight": "Weight (%)",
   "grants.status.draft": "Draft",

@@ -41,6 +41,7 @@ export const grants = {
   "grants.rubric.labelFr": "Libellé (fr)",
   "grants.rubric.labelAr": "Libellé (ar)",
   "grants.rubric.labelEn": "Libellé (en)",
+  "grants.rubric.description": "Description (ce que le comité regarde)",
   "grants.rubric.max": "Note maximale",
   "grants.rubric.weight": "Poids (%)",
   "grants.status.draft": "Brouillon",
