@@ -23,6 +23,7 @@ import {
   ConflictDecisionSchema,
   MoveAssignmentSchema,
   PaymentSchema,
+  ScheduleSchema,
   ScreenSchema,
   TrancheConfirmSchema,
   TransitionSchema,
@@ -38,6 +39,7 @@ import {
   runAutoAssignment,
   screenApplication,
   setDecisionComment,
+  setTrancheSchedule,
   transitionCall,
 } from "~/modules/grants/service.server";
 import { Msg, callTitle, criterionLabel } from "~/modules/grants/ui";
@@ -78,6 +80,7 @@ export async function loader(args: LoaderFunctionArgs) {
       maxGrantCentimes: call.maxGrantCentimes,
       awardedCentimes: call.awardedCentimes,
       quotas: call.quotas,
+      tranches: call.tranches,
     },
     criteria: criteria.map((c) => ({ id: c.id, labelFr: c.labelFr, labelAr: c.labelAr, labelEn: c.labelEn, maxScore: c.maxScore, weight: c.weight })),
     applications: applications.map((a) => ({ ...a, submittedAt: a.submittedAt.toISOString() })),
@@ -133,6 +136,12 @@ export async function action(args: ActionFunctionArgs) {
       const p = parseForm(ScreenSchema, form);
       if (!p.ok) return bad(p.errors);
       result = await screenApplication(db, actor, p.data, meta);
+      break;
+    }
+    case "schedule": {
+      const p = parseForm(ScheduleSchema, form);
+      if (!p.ok) return bad(p.errors);
+      result = await setTrancheSchedule(db, actor, { callId, ...p.data }, meta);
       break;
     }
     case "assign":
@@ -207,7 +216,9 @@ export default function CallPage() {
   return (
     <div>
       <PageTitle>{callTitle(call, locale)}</PageTitle>
-      <FormAlert message={errors?.form ?? errors?.justification ?? errors?.amount ?? errors?.reason ?? errors?.reviewerId} />
+      <FormAlert
+        message={errors?.form ?? errors?.justification ?? errors?.amount ?? errors?.reason ?? errors?.reviewerId ?? errors?.trancheSignature}
+      />
       <dl className="facts">
         <dt>{t("grants.call.status")}</dt>
         <dd data-testid="call-status">{t(`grants.status.${call.status}`)}</dd>
@@ -236,6 +247,34 @@ export default function CallPage() {
         <a href={`/grants/calls/${call.id}/decisions.csv`}>{t("grants.call.exportDecisions")}</a> ·{" "}
         <a href={`/grants/calls/${call.id}/report.pdf`}>{t("grants.call.report")}</a>
       </p>
+
+      {call.status !== "decided" ? (
+        <Form method="post" className="filters">
+          <input type="hidden" name="intent" value="schedule" />
+          {(
+            [
+              ["trancheSignature", "signature"],
+              ["trancheStarted", "business_started"],
+              ["trancheSixMonths", "six_months"],
+            ] as const
+          ).map(([name, condition]) => (
+            <label key={name}>
+              {t(`grants.condition.${condition}`)} (%)
+              <input
+                name={name}
+                type="number"
+                min={0}
+                max={100}
+                inputMode="numeric"
+                defaultValue={call.tranches.find((tr) => tr.condition === condition)?.percent ?? 0}
+              />
+            </label>
+          ))}
+          <button type="submit" className="button">
+            {t("grants.call.saveSchedule")}
+          </button>
+        </Form>
+      ) : null}
 
       <h2>{t("grants.call.rubric")}</h2>
       <ul className="list">

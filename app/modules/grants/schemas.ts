@@ -95,3 +95,14 @@ export const PaymentSchema = z.object({
 });
 export const TrancheConfirmSchema = z.object({ trancheId: z.uuid() });
 export const ApplySchema = z.object({ planId: z.uuid() });
+
+export const ScheduleSchema = z
+  .object({
+    trancheSignature: z.coerce.number().int().min(0).max(100),
+    trancheStarted: z.coerce.number().int().min(0).max(100),
+    trancheSixMonths: z.coerce.number().int().min(0).max(100),
+  })
+  .refine((v) => v.trancheSignature + v.trancheStarted + v.trancheSixMonths === 100, {
+    path: ["trancheSignature"],
+    message: "grants.errors.tranches",
+  });

@@ -28,6 +28,7 @@ import {
   detectConflicts,
   isAcceptingApplications,
   splitTranches,
+  tranchePercentsValid,
   weightsSumTo100,
   type ApplicantFacts,
   type CallStatus,
@@ -121,6 +122,31 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
     await tx.insert(grantCriteria).values(rows.map((r, i) => ({ ...r, callId: call.id, position: i + 1 })));
     await audit(tx, { actor, action: "grants.call.create", entityType: "grant_call", entityId: call.id, ip: meta.ip });
     return { ok: true as const, call };
+  });
+}
+
+/** Edit the tranche schedule of a call; possible until its decisions are published (tranches are made then). */
+export async function setTrancheSchedule(
+  db: Database,
+  actor: Actor,
+  input: { callId: string; trancheSignature: number; trancheStarted: number; trancheSixMonths: number },
+  meta: Meta = {},
+) {
+  const tranches = [
+    { percent: input.trancheSignature, condition: "signature" as const },
+    { percent: input.trancheStarted, condition: "business_started" as const },
+    { percent: input.trancheSixMonths, condition: "six_months" as const },
+  ].filter((t) => t.percent > 0);
+  if (!tranchePercentsValid(tranches.map((t) => t.percent))) return fail(400, { trancheSignature: "grants.errors.tranches" });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(grantCalls)
+      .set({ tranches })
+      .where(and(eq(grantCalls.id, input.callId), ne(grantCalls.status, "decided")))
+      .returning({ id: grantCalls.id });
+    if (!row) return fail(409, { form: "grants.errors.scheduleLocked" });
+    await audit(tx, { actor, action: "grants.call.schedule", entityType: "grant_call", entityId: row.id, ip: meta.ip });
+    return { ok: true as const };
   });
 }
 

@@ -339,3 +339,26 @@ describe("the chair's changes and screening", () => {
     expect((await getBlindAssignment(t.db, member.id, a!.id))!.applicantName).toBe("Nom Visible Après");
   });
 });
+
+describe("tranche schedule", () => {
+  it("is edited per call until publication, must total 100, and shapes the tranches made at publication", async () => {
+    const { setTrancheSchedule } = await import("../../../app/modules/grants/service.server");
+    const admin = await makeUser(t.db, { role: "admin", password: null });
+    const call = await makeCall(t.db, { status: "deliberation" });
+    const bad = await setTrancheSchedule(t.db, asActor(admin), { callId: call.id, trancheSignature: 60, trancheStarted: 30, trancheSixMonths: 20 });
+    expect(bad).toMatchObject({ ok: false, status: 400 });
+    expect((await setTrancheSchedule(t.db, asActor(admin), { callId: call.id, trancheSignature: 70, trancheStarted: 30, trancheSixMonths: 0 })).ok).toBe(true);
+    const applicant = await makeUser(t.db, { password: null });
+    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 10_000_01 });
+    expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
+    expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
+    const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
+    const tranches = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award!.id)).orderBy(grantTranches.position);
+    expect(tranches.map((x) => [x.condition, x.percent, x.amountCentimes])).toEqual([
+      ["signature", 70, 7_000_00],
+      ["business_started", 30, 3_000_01],
+    ]);
+    const late = await setTrancheSchedule(t.db, asActor(admin), { callId: call.id, trancheSignature: 50, trancheStarted: 50, trancheSixMonths: 0 });
+    expect(late).toMatchObject({ ok: false, status: 409 });
+  });
+});

@@ -86,6 +86,8 @@ export const grants = {
   "grants.call.changeRemove": "سحب المنحة",
   "grants.call.justification": "التبرير (إلزامي)",
   "grants.call.comment": "تعليق اللجنة",
+  "grants.call.saveSchedule": "حفظ جدول الدفعات",
+  "grants.errors.scheduleLocked": "تم نشر القرارات: لم يعد بالإمكان تغيير الجدول.",
   "grants.call.save": "حفظ",
   "grants.call.exportRanking": "تصدير الترتيب (CSV)",
   "grants.call.exportDecisions": "تصدير القرارات (CSV)",

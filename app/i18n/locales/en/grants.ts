@@ -86,6 +86,8 @@ export const grants = {
   "grants.call.changeRemove": "Remove the award",
   "grants.call.justification": "Justification (required)",
   "grants.call.comment": "Committee's comment",
+  "grants.call.saveSchedule": "Save the tranche schedule",
+  "grants.errors.scheduleLocked": "The decisions are published: the schedule can no longer change.",
   "grants.call.save": "Save",
   "grants.call.exportRanking": "Export the ranking (CSV)",
   "grants.call.exportDecisions": "Export the decisions (CSV)",

@@ -86,6 +86,8 @@ export const grants = {
   "grants.call.changeRemove": "Retirer la subvention",
   "grants.call.justification": "Justification (obligatoire)",
   "grants.call.comment": "Commentaire du comité",
+  "grants.call.saveSchedule": "Enregistrer le calendrier des tranches",
+  "grants.errors.scheduleLocked": "Les décisions sont publiées : le calendrier ne peut plus changer.",
   "grants.call.save": "Enregistrer",
   "grants.call.exportRanking": "Exporter le classement (CSV)",
   "grants.call.exportDecisions": "Exporter les décisions (CSV)",
