@@ -8,6 +8,7 @@ import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
 import { seedProtection } from "./seed/protection";
+import { seedGrants } from "./seed/grants";
 import { seedEmployability } from "./seed/employability";
 import { seedBusinessPlans } from "./seed/business-plans";
 
@@ -16,7 +17,8 @@ export async function seedDemo(db: Database) {
   const protection = await seedProtection(db, foundation);
   const businessPlans = await seedBusinessPlans(db, foundation);
   const employability = await seedEmployability(db, foundation);
-  return { foundation, protection, businessPlans, employability };
+  const grants = await seedGrants(db, foundation);
+  return { foundation, protection, businessPlans, employability, grants };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

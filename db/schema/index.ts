@@ -5,6 +5,7 @@ export * from "./notifications";
 export * from "./coaching";
 export * from "./protection";
 export * from "./aid";
+export * from "./grants";
 export * from "./trainings";
 export * from "./internships";
 export * from "./business-plans";

@@ -5,8 +5,9 @@
 import { foundationRoutes } from "./foundation";
 import { protectionRoutes } from "./protection";
 import type { AccessEntry } from "./types";
+import { grantsRoutes } from "./grants";
 import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes, ...grantsRoutes];
 

@@ -25,6 +25,11 @@ export const PERMISSIONS = {
   "aid:use": ["case_worker"],
   // supervisors and the retention period: admins, who never see a case
   "protection:administer": ["admin"],
+  "grants:manage": ["admin"],
+  "grants:apply": ["applicant"],
+  "grants:review": ["committee_member"],
+  "grants:confirm-milestone": ["coach", "admin"],
+  "grants:read-application": ["applicant", "admin"],
   // trainings, internships, coaching (issue 5). A trainer marks attendance: the roles
   // that exist for it are coach and admin. Coaches are further scoped per beneficiary.
   "trainings:browse": ["applicant", "coach", "case_worker", "admin"],

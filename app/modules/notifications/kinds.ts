@@ -17,6 +17,24 @@ export const NOTIFICATION_KINDS = {
     body: "notify.passwordSetup.body",
     sms: "notify.passwordSetup.sms",
   },
+  "grants.notify.awarded": {
+    inApp: "grants.notify.awarded",
+    subject: "grants.notify.awarded.subject",
+    body: "grants.notify.awarded.body",
+    sms: "grants.notify.awarded.sms",
+  },
+  "grants.notify.rejected": {
+    inApp: "grants.notify.rejected",
+    subject: "grants.notify.rejected.subject",
+    body: "grants.notify.rejected.body",
+    sms: "grants.notify.rejected.sms",
+  },
+  "grants.notify.paid": {
+    inApp: "grants.notify.paid",
+    subject: "grants.notify.paid.subject",
+    body: "grants.notify.paid.body",
+    sms: "grants.notify.paid.sms",
+  },
   "notify.trainingPromoted": {
     inApp: "notify.trainingPromoted",
     subject: "notify.trainingPromoted.subject",

@@ -2,11 +2,12 @@ import type { Messages } from "../../translate";
 import { core } from "./core";
 import { protection } from "./protection";
 import { aid } from "./aid";
+import { grants } from "./grants";
 import { trainings } from "./trainings";
 import { internships } from "./internships";
 import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
 
-export const en: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles };
+export const en: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants };
 

@@ -1,6 +1,7 @@
 import { core } from "./core";
 import { protection } from "./protection";
 import { aid } from "./aid";
+import { grants } from "./grants";
 import { trainings } from "./trainings";
 import { internships } from "./internships";
 import { coaching } from "./coaching";
@@ -11,4 +12,4 @@ import { profiles } from "./profiles";
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
  * exactly the same keys (the compiler and a test both check). One file per module.
  */
-export const fr = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles } as const;
+export const fr = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants } as const;
