@@ -186,6 +186,12 @@ export function createApp(options: AppOptions) {
     getLoadContext: (_req, res) => res.locals.context as MasarContext,
   });
   app.all("*", (req, res, next) => {
+    // An answer given before the form was read (a redirect to sign in, a 403) left the
+    // rest of the body unread, and the connection was reset under the browser, which
+    // then showed a network error instead of the answer: read what is left, and drop it.
+    res.on("finish", () => {
+      if (!req.complete && !req.destroyed) req.resume();
+    });
     Promise.resolve(remix(req, res, next)).catch(next);
   });
 

@@ -36,6 +36,8 @@ export type FuzzReport = {
   /** "routes/x POST as role" -> status -> count */
   byAction: Map<string, Map<number, number>>;
   serverErrors: { action: string; who: Who; status: number; sample: string }[];
+  /** posts whose connection was reset on every try: no status at all (see the README) */
+  lostToResets: { action: string; who: Who; status: number; sample: string }[];
   violations: string[];
   tableChanges: { table: string; before: number; after: number }[];
   sent: number;
@@ -169,7 +171,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
   log(`${actionRoutes.length} actions (${targets.length} paths): ${actionRoutes.join(", ")}`);
 
-  const report: FuzzReport = { actions: actionRoutes, byAction: new Map(), serverErrors: [], violations: [], tableChanges: [], sent: 0, resets: 0 };
+  const report: FuzzReport = { actions: actionRoutes, byAction: new Map(), serverErrors: [], violations: [], tableChanges: [], sent: 0, resets: 0, lostToResets: [] };
   const admins: Who[] = ["admin"];
   const others = (Object.keys(cookies) as Who[]).filter((w) => !admins.includes(w));
 
@@ -219,7 +221,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const byStatus = report.byAction.get(key) ?? new Map<number, number>();
         byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
         report.byAction.set(key, byStatus);
-        if (status >= 500 || status < 0) {
+        if (status < 0 && /ECONNRESET/.test(text)) {
+          report.lostToResets.push({ action: `POST ${t.path}`, who, status, sample: `${payload.describe} -> ${text.slice(0, 200)}` });
+        } else if (status >= 500 || status < 0) {
           report.serverErrors.push({ action: `POST ${t.path}`, who, status, sample: `${payload.describe} -> ${text.slice(0, 200)}` });
         }
       }
@@ -272,7 +276,9 @@ export function printReport(report: FuzzReport, out: (line: string) => void = co
   for (const c of report.tableChanges) out(`  ${c.table}: ${c.before} -> ${c.after}`);
   if (report.tableChanges.length === 0) out("  none");
   out(`\nconnections reset before an answer (retried, as a browser does): ${report.resets}`);
-  out(`server errors (5xx or no answer): ${report.serverErrors.length}`);
+  out(`posts reset on every try (no answer at all, not a 5xx): ${report.lostToResets.length}`);
+  for (const e of report.lostToResets.slice(0, 5)) out(`  ${e.action} as ${e.who}: ${e.sample}`);
+  out(`server errors (5xx, or no answer other than a reset): ${report.serverErrors.length}`);
   for (const e of report.serverErrors.slice(0, 20)) out(`  ${e.status} ${e.action} as ${e.who}: ${e.sample}`);
   out(`changes a visitor was not allowed to make: ${report.violations.length}`);
   for (const v of report.violations.slice(0, 20)) out(`  ${v}`);
