@@ -15,6 +15,10 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
     max: options.max ?? 10,
     connect_timeout: 5,
     idle_timeout: 30,
+    // reconnect soon after the database comes back: the default backoff grows with
+    // every failed attempt (up to 20 s), so an outage of a few seconds under load
+    // kept the portal answering 503 long after the database had returned
+    backoff: () => 0.2,
     onnotice: () => {},
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });

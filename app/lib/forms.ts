@@ -38,6 +38,12 @@ export function parseForm<S extends z.ZodType>(
     if (existing === undefined) raw[key] = value;
     else raw[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
+  // PostgreSQL text cannot hold NUL: refuse it here, as a field error, not a 500 later
+  const withNul = Object.keys(raw).filter((key) => [raw[key]].flat().some((v) => v?.includes("\u0000")));
+  if (withNul.length) {
+    const errors: FieldErrors = Object.fromEntries(withNul.map((key) => [key, "errors.invalid" as MessageKey]));
+    return { ok: false, errors, values: formValues(formData) };
+  }
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value === "string" && value.trim() === "") continue;

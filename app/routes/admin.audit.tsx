@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listAudit } from "~/modules/auth/queries.server";
@@ -27,7 +28,7 @@ export default function Audit() {
           {t("admin.users.filter")}
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t("admin.audit.title")}>
         <table>
           <thead>
             <tr>
@@ -56,7 +57,7 @@ export default function Audit() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -33,7 +34,7 @@ export default function Organisations() {
   return (
     <div>
       <PageTitle>{t("admin.organisations.title")}</PageTitle>
-      <div className="table-wrap">
+      <TableWrap label={t("admin.organisations.title")}>
         <table>
           <thead>
             <tr>
@@ -54,7 +55,7 @@ export default function Organisations() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t("admin.organisations.create")}</h2>
       <Form method="post" className="stack narrow" noValidate>
         <Field name="name" label="admin.organisations.name" required errors={errors} values={values} />

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listUsers } from "~/modules/auth/queries.server";
@@ -46,7 +47,7 @@ export default function AdminUsers() {
           {t("admin.users.filter")}
         </button>
       </Form>
-      <div className="table-wrap">
+      <TableWrap label={t("admin.users.title")}>
         <table>
           <thead>
             <tr>
@@ -71,7 +72,7 @@ export default function AdminUsers() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

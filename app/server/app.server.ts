@@ -61,6 +61,31 @@ export function isDatabaseDown(error: unknown): boolean {
   return false;
 }
 
+/**
+ * A loader or action that loses the database mid-request throws a driver error,
+ * which Remix would render as a 500. Turn it into a 503 Response instead, so the page
+ * is the translated "unavailable, try again" one (the error boundary maps 503), for
+ * documents and single-fetch data requests alike.
+ */
+export function withDatabaseDownAs503(build: ServerBuild): ServerBuild {
+  const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined): F | undefined =>
+    fn &&
+    ((async (...args: Parameters<F>) => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        if (isDatabaseDown(error)) throw new Response(null, { status: 503, headers: { "Retry-After": "5" } });
+        throw error;
+      }
+    }) as unknown as F);
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
+    routes[id] = { ...route, module: { ...route.module, loader: wrap(route.module.loader), action: wrap(route.module.action) } };
+  }
+  return { ...build, routes };
+}
+
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
@@ -156,11 +181,17 @@ export function createApp(options: AppOptions) {
   });
 
   const remix = createRequestHandler({
-    build: options.build,
+    build: withDatabaseDownAs503(options.build),
     mode: options.mode ?? "production",
     getLoadContext: (_req, res) => res.locals.context as MasarContext,
   });
   app.all("*", (req, res, next) => {
+    // An answer given before the form was read (a redirect to sign in, a 403) left the
+    // rest of the body unread, and the connection was reset under the browser, which
+    // then showed a network error instead of the answer: read what is left, and drop it.
+    res.on("finish", () => {
+      if (!req.complete && !req.destroyed) req.resume();
+    });
     Promise.resolve(remix(req, res, next)).catch(next);
   });
 

@@ -49,7 +49,9 @@ if (process.env.TEST_DATABASE_URL) {
 
 await runMigrations(url);
 const handle = createDb(url, { max: 20 });
-await seedDemo(handle.db);
+const fixture = await seedDemo(handle.db);
+// the demo fixture's ids, for specs that build paths from the access matrix (a11y.spec.ts)
+fs.writeFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), JSON.stringify(fixture));
 const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
 const app = createApp({ build, db: handle.db, publicDir: path.join(root, "public") });
 const server = app.listen(port, "127.0.0.1", () => console.log(`e2e app on ${port}`));

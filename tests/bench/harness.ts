@@ -1,0 +1,248 @@
+/**
+ * What the benchmark, fault and fuzz scripts share: a fresh database (the embedded
+ * server in a temporary folder, or a new database on TEST_DATABASE_URL's server),
+ * migrated and seeded; the BUILT app as a child process (so its memory can be read
+ * and it can be killed); and signed-in cookies for the demo accounts.
+ *
+ * Pages and actions are found from the build's route manifest and the access
+ * matrix (tests/access), never listed by hand, so modules merged later are covered.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import postgres from "postgres";
+import { createDb, type DbHandle } from "../../db/client";
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
+import { runMigrations } from "../../db/migrate";
+import { seedDemo } from "../../db/seed";
+import { ACCESS_MATRIX } from "../access";
+import type { AccessEntry, Fixture, Who } from "../access/types";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export const DEMO_PASSWORD = "masar-demo-2026";
+
+/** The demo account that plays each role (as in the access-matrix test). */
+export const ACTING: Record<Exclude<Who, "anonymous">, string> = {
+  applicant: "applicant@masar.test",
+  coach: "coach@masar.test",
+  committee_member: "committee@masar.test",
+  case_worker: "caseworker@masar.test",
+  admin: "admin@masar.test",
+  donor_viewer: "donor@masar.test",
+};
+
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1]!;
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return eq ? eq.slice(name.length + 3) : fallback;
+}
+
+export async function loadBuild(): Promise<ServerBuild> {
+  return (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+}
+
+export type TestDatabase = {
+  url: string;
+  /** the embedded server, when we run one (faults stop and start it) */
+  embedded: EmbeddedServer | null;
+  dataDir: string | null;
+  handle: DbHandle;
+  fixture: Fixture;
+  seeded: string;
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
+  drop(): Promise<void>;
+};
+
+/**
+ * A fresh, migrated database with the demo data; at scale too when the reporting
+ * module's `seed:scale` script exists in package.json (`scale` beneficiaries).
+ */
+export async function freshDatabase(options: { scale?: number } = {}): Promise<TestDatabase> {
+  let url: string;
+  let embedded: EmbeddedServer | null = null;
+  let dataDir: string | null = null;
+  let tempDir: string | null = null;
+  let dropExternal: (() => Promise<void>) | null = null;
+  if (process.env.TEST_DATABASE_URL) {
+    const name = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const u = new URL(process.env.TEST_DATABASE_URL);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropExternal = async () => {
+      const sql = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+      await sql.end();
+    };
+  } else {
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-bench-"));
+    fs.chmodSync(tempDir, 0o755);
+    dataDir = path.join(tempDir, "pg");
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    url = embedded.url;
+  }
+  await runMigrations(url);
+  const handle = createDb(url, { max: 5 });
+  const fixture = await seedDemo(handle.db);
+  let seeded = "demo data only (no seed:scale script in this build)";
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  if (pkg.scripts["seed:scale"] && options.scale) {
+    const started = Date.now();
+    const result = spawnSync("npm", ["run", "-s", "seed:scale", "--", "--beneficiaries", String(options.scale)], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    seeded =
+      result.status === 0
+        ? `demo data + seed:scale --beneficiaries ${options.scale} (${((Date.now() - started) / 1000).toFixed(0)} s)`
+        : `demo data only: seed:scale failed with status ${result.status}`;
+  }
+  const port = embedded?.port ?? 0;
+  return {
+    url,
+    embedded,
+    dataDir: embedded?.dataDir ?? null,
+    handle,
+    fixture,
+    seeded,
+    async stopServer() {
+      if (!embedded) throw new Error("stopping the database needs the embedded server (unset TEST_DATABASE_URL)");
+      await embedded.stop();
+    },
+    async startServer() {
+      if (!embedded) throw new Error("starting the database needs the embedded server");
+      embedded = await startEmbeddedPostgres({ dataDir: dataDir!, port });
+    },
+    async drop() {
+      await handle.close().catch(() => {});
+      if (dropExternal) await dropExternal();
+      await embedded?.stop();
+      if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type AppProcess = { url: string; pid: number; child: ChildProcess; stop(): Promise<void>; exited: Promise<number | null> };
+
+/** The production server (app/server/main.ts) over `databaseUrl`, as a child process. */
+export async function startApp(databaseUrl: string, options: { quiet?: boolean; env?: Record<string, string> } = {}): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/server/main.ts")], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...options.env },
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => {
+    stderr += d.toString();
+    if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
+    if (!options.quiet) process.stderr.write(d);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the app did not answer /healthz within 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 8000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+export function residentMemory(pid: number): { rss: number; peak: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+  } catch {
+    return null;
+  }
+}
+
+/** Sign in through the real form; returns the Cookie header to send. */
+export async function signIn(baseUrl: string, identifier: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ identifier, password }),
+    redirect: "manual",
+  });
+  if (response.status !== 302) throw new Error(`sign-in of ${identifier} failed with ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0]!)
+    .filter((pair) => !pair.endsWith("="))
+    .join("; ");
+}
+
+export async function signInEveryone(baseUrl: string): Promise<Record<Who, string>> {
+  const cookies = { anonymous: "" } as Record<Who, string>;
+  for (const [who, identifier] of Object.entries(ACTING)) cookies[who as Who] = await signIn(baseUrl, identifier);
+  return cookies;
+}
+
+/** The access-matrix rows for a route whose page `who` may open (expected 200). */
+export function pagesFor(routeId: string, who: Who): AccessEntry[] {
+  return ACCESS_MATRIX.filter((e) => e.route === routeId && e.expect[who] === 200);
+}
+
+/** Fill a route's path pattern: from the access matrix when it has a row, else random uuids. */
+export function pathsForRoute(routeId: string, pattern: string, fixture: Fixture): string[] {
+  const fromMatrix = ACCESS_MATRIX.filter((e) => e.route === routeId).flatMap((e) => {
+    try {
+      return [e.path(fixture).split("?")[0]!];
+    } catch {
+      return [];
+    }
+  });
+  if (fromMatrix.length) return [...new Set(fromMatrix)];
+  return [
+    "/" +
+      pattern
+        .split("/")
+        .filter(Boolean)
+        .map((seg) => (seg.startsWith(":") ? randomUUID() : seg === "*" ? "x" : seg))
+        .join("/"),
+  ];
+}
+
+/** Every route of the build with its full URL pattern (parents' paths joined). */
+export function routePatterns(build: ServerBuild): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of Object.keys(build.routes)) {
+    const parts: string[] = [];
+    for (let r = build.routes[id]; r; r = r.parentId ? build.routes[r.parentId] : undefined) {
+      if (r.path) parts.unshift(r.path);
+    }
+    out.set(id, "/" + parts.join("/").replace(/^\/+/, ""));
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:http [-- --seconds 4 --connections 50 --scale 2000]`: throughput and
+ * latency of the portal's main pages under load, against a static "floor" page of
+ * the same app, and the server's resident memory afterwards.
+ *
+ * The app runs as a child process (app/server/main.ts, the production server) over a
+ * fresh database: the embedded PostgreSQL in a temporary folder (or a new database on
+ * TEST_DATABASE_URL's server), seeded with the demo data, and at scale when the
+ * build has a `seed:scale` script. Which path each page has comes from the access
+ * matrix (tests/access) with the demo fixture: a page whose route is not in this build
+ * is reported "not available in this build", never stood in for by another.
+ *
+ * Run `npm run build` first. Targets (issue 8): signed-in pages at least 40% of the
+ * floor's requests per second, p99 under 150 ms, no errors, RSS under 400 MB.
+ */
+import autocannon from "autocannon";
+import type { Who } from "../access/types";
+import { arg, freshDatabase, loadBuild, pagesFor, residentMemory, signInEveryone, startApp } from "./harness";
+
+/**
+ * The pages measured. `routes` are candidate route ids, first present wins: add a
+ * module's page here when it lands (its path comes from the access matrix).
+ */
+export const BENCH_PAGES: { label: string; who: Who; routes: string[] }[] = [
+  { label: "floor (static text)", who: "anonymous", routes: ["routes/bench.floor"] },
+  { label: "sign-in page", who: "anonymous", routes: ["routes/login"] },
+  { label: "applicant's home", who: "applicant", routes: ["routes/home"] },
+  { label: "a plan's page", who: "applicant", routes: ["routes/plans.$planId._index", "routes/plans.$planId"] },
+  {
+    label: "committee member's list",
+    who: "committee_member",
+    routes: ["routes/grants.reviews._index", "routes/grants.review._index", "routes/grants.calls._index"],
+  },
+  { label: "coach's caseload", who: "coach", routes: ["routes/coaching._index", "routes/coaching.caseload", "routes/coaching.assignments"] },
+  { label: "a case file", who: "case_worker", routes: ["routes/protection.cases.$caseId._index", "routes/protection.cases.$caseId"] },
+  { label: "donor dashboard", who: "donor_viewer", routes: ["routes/reports._index", "routes/reports.dashboard"] },
+];
+
+const seconds = Number(arg("seconds", "4"));
+const connections = Number(arg("connections", "50"));
+const scale = Number(arg("scale", "2000"));
+
+const build = await loadBuild();
+const started = Date.now();
+const database = await freshDatabase({ scale });
+console.log(`database: ${database.embedded ? "embedded PostgreSQL 17 (temporary folder)" : "TEST_DATABASE_URL server"}; seeded: ${database.seeded}`);
+const app = await startApp(database.url, { quiet: true });
+type Result = { label: string; route: string; path: string; rps?: number; p50?: number; p99?: number; errors?: number; note?: string };
+const results: Result[] = [];
+try {
+  const cookies = await signInEveryone(app.url);
+  for (const page of BENCH_PAGES) {
+    const routeId = page.routes.find((id) => build.routes[id]);
+    const entry = routeId ? pagesFor(routeId, page.who)[0] : undefined;
+    if (!routeId || !entry) {
+      results.push({ label: page.label, route: page.routes[0]!, path: "-", note: "not available in this build (404)" });
+      continue;
+    }
+    const path = entry.path(database.fixture);
+    const headers: Record<string, string> = { "Accept-Language": "fr", "Accept-Encoding": "gzip" };
+    if (cookies[page.who]) headers.Cookie = cookies[page.who];
+    const probe = await fetch(app.url + path, { headers, redirect: "manual" });
+    await probe.arrayBuffer();
+    if (probe.status !== 200) {
+      results.push({ label: page.label, route: routeId, path, note: `answered ${probe.status}, not measured` });
+      continue;
+    }
+    // a short warm-up, then the measured run
+    await autocannon({ url: app.url + path, connections, duration: 1, headers });
+    const r = await autocannon({ url: app.url + path, connections, duration: seconds, headers });
+    results.push({
+      label: page.label,
+      route: routeId,
+      path,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts + r.non2xx,
+    });
+    process.stdout.write(".");
+  }
+  process.stdout.write("\n");
+  const memory = residentMemory(app.pid);
+  const floor = results[0]?.rps ?? 0;
+  const os = await import("node:os");
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(" ");
+  console.log(`\n${connections} connections, ${seconds} s per page, ${os.cpus().length} cores, Node ${process.version}; load average ${load} (other work on the machine skews the figures)\n`);
+  const w = Math.max(...results.map((r) => r.label.length));
+  console.log(`${"page".padEnd(w)}  ${"req/s".padStart(7)}  ${"p50 ms".padStart(6)}  ${"p99 ms".padStart(6)}  ${"errors".padStart(6)}  ${"floor".padStart(5)}  path`);
+  const misses: string[] = [];
+  for (const r of results) {
+    if (r.rps === undefined) {
+      console.log(`${r.label.padEnd(w)}  ${r.note}  (${r.route})`);
+      continue;
+    }
+    const ratio = floor ? r.rps / floor : 0;
+    console.log(
+      `${r.label.padEnd(w)}  ${r.rps.toFixed(0).padStart(7)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.errors).padStart(6)}  ${`${(ratio * 100).toFixed(0)}%`.padStart(5)}  ${r.path}`,
+    );
+    if (r.label !== results[0]!.label && ratio < 0.4) misses.push(`${r.label}: ${(ratio * 100).toFixed(0)}% of the floor (target 40%)`);
+    if ((r.p99 ?? 0) > 150) misses.push(`${r.label}: p99 ${r.p99} ms (target 150 ms)`);
+    if (r.errors) misses.push(`${r.label}: ${r.errors} errors`);
+  }
+  if (memory) {
+    console.log(`\nserver resident memory after the load: ${(memory.rss / 2 ** 20).toFixed(0)} MB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MB; target under 400 MB)`);
+    if (memory.rss > 400 * 2 ** 20) misses.push("resident memory over 400 MB");
+  }
+  console.log(misses.length ? `\nTARGETS MISSED:\n  ${misses.join("\n  ")}` : "\nall targets met");
+  console.log(`(total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+} finally {
+  await app.stop();
+  await database.drop();
+}

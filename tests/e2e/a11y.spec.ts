@@ -1,0 +1,63 @@
+/**
+ * axe-core on every page each visitor may open (the access-matrix rows whose expected
+ * status for that visitor is 200), in French and in Arabic: no serious or critical
+ * violation. Pages of modules merged later are covered through their matrix rows.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { ACCESS_MATRIX } from "../access";
+import { EVERYONE, type Fixture, type Who } from "../access/types";
+import { login } from "./fixtures";
+
+const ACTING: Record<Exclude<Who, "anonymous">, string> = {
+  applicant: "applicant@masar.test",
+  coach: "coach@masar.test",
+  committee_member: "committee@masar.test",
+  case_worker: "caseworker@masar.test",
+  admin: "admin@masar.test",
+  donor_viewer: "donor@masar.test",
+};
+
+// axe runs inside the page: it needs JavaScript, even in the no-JavaScript project
+test.use({ javaScriptEnabled: true });
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+function fixture(): Fixture {
+  return JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), "utf8")) as Fixture;
+}
+
+/** Pages, not files: documents and data answers are not for axe. */
+const NOT_A_PAGE = /\.(pdf|json|csv)(\?|$)|^\/locales\/|^\/healthz/;
+
+function pagesFor(who: Who, f: Fixture): string[] {
+  const paths = ACCESS_MATRIX.filter((e) => e.expect[who] === 200).map((e) => e.path(f));
+  return [...new Set(paths.filter((p) => !NOT_A_PAGE.test(p)))];
+}
+
+for (const who of EVERYONE) {
+  for (const lng of ["fr", "ar"] as const) {
+    test(`axe: every page ${who} may open, in ${lng}`, async ({ page, context, baseURL }) => {
+      test.setTimeout(180_000);
+      if (who !== "anonymous") await login(page, ACTING[who]);
+      await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
+      const problems: string[] = [];
+      const pages = pagesFor(who, fixture());
+      expect(pages.length).toBeGreaterThan(0);
+      for (const p of pages) {
+        const response = await page.goto(p);
+        expect(response?.status(), p).toBe(200);
+        await expect(page.locator("html")).toHaveAttribute("lang", lng);
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+        for (const v of results.violations) {
+          if (v.impact !== "serious" && v.impact !== "critical") continue;
+          const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ");
+          problems.push(`${p} [${lng}] ${v.impact} ${v.id}: ${v.help} (${where})`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+}
