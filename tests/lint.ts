@@ -19,6 +19,13 @@ const RULES: Rule[] = [
     check: (l) => !/^\s*import type /.test(l) && (/from ["']~db\//.test(l) || /from ["'](\.\.\/)+db\//.test(l)),
   },
   {
+    name: "server-values-stay-on-the-server",
+    why: "the browser build empties *.server modules: a component or client module may import only types from them (zod alone is 95 KB gzip)",
+    // route modules (and root) may: the compiler drops their loaders and actions from the browser build
+    applies: (f) => isAppCode(f) && !isServerOnly(f) && !f.startsWith("app/routes/") && f !== "app/root.tsx",
+    check: (l) => !/^\s*import type /.test(l) && (/from ["'][^"']*\.server["']/.test(l) || /from ["']zod["']/.test(l)),
+  },
+  {
     name: "no-focused-or-skipped-tests",
     why: "CI must run every test",
     applies: (f) => f.startsWith("tests/") && f !== "tests/lint.ts",

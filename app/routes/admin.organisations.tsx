@@ -4,10 +4,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOrganisations } from "~/modules/auth/queries.server";
-import { CreateOrganisationSchema, ORGANISATION_KINDS } from "~/modules/auth/schemas";
+import { CreateOrganisationSchema } from "~/modules/auth/schemas.server";
+import { ORGANISATION_KINDS } from "~/modules/auth/constants";
 import { createOrganisation } from "~/modules/auth/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

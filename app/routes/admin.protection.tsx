@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm, z } from "~/lib/forms";
+import { parseForm, z } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { applyRetention, setRetention, setSupervisor, supervisorsOverview } from "~/modules/protection/admin.server";
 

@@ -5,11 +5,11 @@ import { Field, PageTitle } from "~/components/form";
 import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOrganisations } from "~/modules/auth/queries.server";
 import { STAFF_ROLES } from "~/modules/auth/roles";
-import { CreateStaffSchema } from "~/modules/auth/schemas";
+import { CreateStaffSchema } from "~/modules/auth/schemas.server";
 import { createStaffUser } from "~/modules/auth/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

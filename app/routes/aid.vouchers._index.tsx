@@ -3,8 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
-import { RedeemSchema } from "~/modules/aid/schemas";
+import { parseForm } from "~/lib/forms.server";
+import { RedeemSchema } from "~/modules/aid/schemas.server";
 import { redeemVoucher } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 

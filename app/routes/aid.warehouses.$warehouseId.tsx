@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { balancesOf, getWarehouse, ledgerOf, listItems, transferTargets } from "~/modules/aid/queries.server";
-import { MovementSchema } from "~/modules/aid/schemas";
+import { MovementSchema } from "~/modules/aid/schemas.server";
 import { recordMovement } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 

@@ -3,10 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { assignmentOverview } from "~/modules/coaching/queries.server";
-import { AssignCoachSchema } from "~/modules/coaching/schemas";
+import { AssignCoachSchema } from "~/modules/coaching/schemas.server";
 import { assignCoach, endAssignment } from "~/modules/coaching/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -3,13 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { beneficiaryFile } from "~/modules/coaching/queries.server";
-import { GuidanceSchema, JobSearchSchema } from "~/modules/coaching/schemas";
+import { GuidanceSchema, JobSearchSchema } from "~/modules/coaching/schemas.server";
 import { completeAction, logJobSearch, recordGuidance } from "~/modules/coaching/service.server";
 import { listHosts } from "~/modules/internships/queries.server";
-import { CreatePlacementSchema } from "~/modules/internships/schemas";
+import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
 import { createPlacement, mayFollow } from "~/modules/internships/service.server";
 import { localized } from "~/modules/trainings/rules";
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import {
   applicationsOfCall,
@@ -27,7 +27,7 @@ import {
   ScreenSchema,
   TrancheConfirmSchema,
   TransitionSchema,
-} from "~/modules/grants/schemas";
+} from "~/modules/grants/schemas.server";
 import {
   acceptProposal,
   changeAward,

@@ -3,10 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { TRAINING_CATEGORIES } from "~/modules/grants/queries.server";
-import { CallSchema, MAX_CRITERIA } from "~/modules/grants/schemas";
+import { CallSchema } from "~/modules/grants/schemas.server";
+import { MAX_CRITERIA } from "~/modules/grants/constants";
 import { createCall } from "~/modules/grants/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

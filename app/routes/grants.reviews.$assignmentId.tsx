@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getBlindAssignment } from "~/modules/grants/queries.server";
-import { ConflictSchema } from "~/modules/grants/schemas";
+import { ConflictSchema } from "~/modules/grants/schemas.server";
 import { declareConflict, saveScores } from "~/modules/grants/service.server";
 import { callTitle, criterionLabel } from "~/modules/grants/ui";
 

@@ -3,10 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { tranchesForCoach } from "~/modules/grants/queries.server";
-import { TrancheConfirmSchema } from "~/modules/grants/schemas";
+import { TrancheConfirmSchema } from "~/modules/grants/schemas.server";
 import { confirmTrancheCondition } from "~/modules/grants/service.server";
 
 /** A coach confirms that a beneficiary they follow has started their business: the second tranche can then be paid. */

@@ -5,7 +5,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOffers } from "~/modules/internships/queries.server";
-import { OfferFiltersSchema } from "~/modules/internships/schemas";
+import { OfferFiltersSchema } from "~/modules/internships/schemas.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "internships:browse");

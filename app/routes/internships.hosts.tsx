@@ -3,10 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listHosts } from "~/modules/internships/queries.server";
-import { AGREEMENT_STATUSES, CreateHostSchema, CreateOfferSchema } from "~/modules/internships/schemas";
+import { CreateHostSchema, CreateOfferSchema } from "~/modules/internships/schemas.server";
+import { AGREEMENT_STATUSES } from "~/modules/internships/constants";
 import { createHost, createOffer } from "~/modules/internships/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -3,11 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { beneficiariesOf } from "~/modules/coaching/queries.server";
 import { applicationsFor, getOffer, myApplication } from "~/modules/internships/queries.server";
-import { ApplySchema, ProposeSchema } from "~/modules/internships/schemas";
+import { ApplySchema, ProposeSchema } from "~/modules/internships/schemas.server";
 import { applyToOffer } from "~/modules/internships/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

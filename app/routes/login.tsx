@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm, safeRedirect } from "~/lib/forms";
+import { parseForm, safeRedirect } from "~/lib/forms.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
-import { LoginSchema } from "~/modules/auth/schemas";
+import { LoginSchema } from "~/modules/auth/schemas.server";
 import { signIn } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
 

@@ -3,11 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getPlacement } from "~/modules/internships/queries.server";
 import { CHECKPOINTS, daysSince, EVALUATION_CRITERIA, evaluationAverage, isFollowUpOverdue, nextStatuses } from "~/modules/internships/rules";
-import { CONTACT_KINDS, ContactSchema, EMPLOYMENT_STATUSES, EvaluationSchema, OutcomeSchema, TransitionSchema } from "~/modules/internships/schemas";
+import { ContactSchema, EvaluationSchema, OutcomeSchema, TransitionSchema } from "~/modules/internships/schemas.server";
+import { CONTACT_KINDS, EMPLOYMENT_STATUSES } from "~/modules/internships/constants";
 import { logContact, mayFollow, recordEvaluation, recordOutcome, transitionPlacement } from "~/modules/internships/service.server";
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { type FieldErrors, formValues, parseForm } from "~/lib/forms";
+import { type FieldErrors, formValues, parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { SelectField, StepList, TextArea } from "~/modules/business-plans/components";
 import { FinancialForm } from "~/modules/business-plans/financial-form";
@@ -18,20 +18,8 @@ import {
   stepStatus,
   type PlanStep,
 } from "~/modules/business-plans/rules";
-import {
-  CommentSchema,
-  COMPETITOR_ROWS,
-  financialToDraft,
-  isTextStep,
-  marketToDraft,
-  parseFinancialDraft,
-  parseMarketDraft,
-  readFinancialDraft,
-  readMarketDraft,
-  TEXT_STEP_SCHEMAS,
-  type FinancialDraft,
-  type MarketDraft,
-} from "~/modules/business-plans/schemas";
+import { CommentSchema, financialToDraft, isTextStep, marketToDraft, parseFinancialDraft, parseMarketDraft, readFinancialDraft, readMarketDraft, TEXT_STEP_SCHEMAS, type FinancialDraft, type MarketDraft } from "~/modules/business-plans/schemas.server";
+import { COMPETITOR_ROWS } from "~/modules/business-plans/constants";
 import { commentOnSection, saveStep } from "~/modules/business-plans/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

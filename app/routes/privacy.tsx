@@ -1,5 +1,5 @@
 import { useI18n } from "~/i18n/i18n-context";
-import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/schemas";
+import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 
 export async function loader() {
   return { version: PRIVACY_NOTICE_VERSION };

@@ -5,7 +5,7 @@ import { Field, FormAlert, PageTitle } from "~/components/form";
 import { INTL_LOCALE, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { type FieldErrors, parseForm } from "~/lib/forms";
+import { type FieldErrors, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { SelectField, TextArea } from "~/modules/business-plans/components";
 import { getProfile } from "~/modules/profiles/queries.server";
@@ -21,7 +21,7 @@ import {
   REGIONS,
   SEEKS,
 } from "~/modules/profiles/rules";
-import { parseExperience, ProfileSchema } from "~/modules/profiles/schemas";
+import { parseExperience, ProfileSchema } from "~/modules/profiles/schemas.server";
 import { saveProfile } from "~/modules/profiles/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

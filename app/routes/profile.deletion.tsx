@@ -3,11 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { TextArea } from "~/modules/business-plans/components";
 import { getPendingDeletionRequest } from "~/modules/profiles/queries.server";
-import { DeletionRequestSchema } from "~/modules/profiles/schemas";
+import { DeletionRequestSchema } from "~/modules/profiles/schemas.server";
 import { requestDeletion } from "~/modules/profiles/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

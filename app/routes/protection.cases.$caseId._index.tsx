@@ -5,14 +5,15 @@ import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { parseForm, z, type FieldErrors } from "~/lib/forms";
+import { parseForm, z, type FieldErrors } from "~/lib/forms.server";
 import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
-import { IssueVoucherSchema } from "~/modules/aid/schemas";
+import { IssueVoucherSchema } from "~/modules/aid/schemas.server";
 import { issueVoucher } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { caseDetail, caseViewers, isSupervisor, ownsCase, partnerAssociations } from "~/modules/protection/queries.server";
 import { ageOn, isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
-import { AssignSchema, ConsentSchema, NoteSchema, ReferralSchema, ServiceStatusSchema, SERVICE_KINDS, VulnerabilitySchema } from "~/modules/protection/schemas";
+import { AssignSchema, ConsentSchema, NoteSchema, ReferralSchema, ServiceStatusSchema, VulnerabilitySchema } from "~/modules/protection/schemas.server";
+import { SERVICE_KINDS } from "~/modules/protection/constants";
 import {
   addNote,
   anonymiseCase,

@@ -4,9 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { SERVICE_KINDS, ServiceSchema } from "~/modules/protection/schemas";
+import { ServiceSchema } from "~/modules/protection/schemas.server";
+import { SERVICE_KINDS } from "~/modules/protection/constants";
 import { addService, requireCase } from "~/modules/protection/service.server";
 
 type Kind = (typeof SERVICE_KINDS)[number];

@@ -4,9 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms";
+import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { CONSENT_NOTICE_VERSION, RegisterCaseSchema } from "~/modules/protection/schemas";
+import { RegisterCaseSchema } from "~/modules/protection/schemas.server";
+import { CONSENT_NOTICE_VERSION } from "~/modules/protection/constants";
 import { registerCase } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -3,10 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { incomingReferrals } from "~/modules/protection/queries.server";
-import { DecideReferralSchema } from "~/modules/protection/schemas";
+import { DecideReferralSchema } from "~/modules/protection/schemas.server";
 import { decideReferral } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
-import { SetPasswordSchema, newPasswordSchema } from "~/modules/auth/schemas";
+import { SetPasswordSchema, newPasswordSchema } from "~/modules/auth/schemas.server";
 import { setPasswordWithCode } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
 

@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
-import { PRIVACY_NOTICE_VERSION, SignUpSchema } from "~/modules/auth/schemas";
+import { SignUpSchema } from "~/modules/auth/schemas.server";
+import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 import { signUpApplicant } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
 

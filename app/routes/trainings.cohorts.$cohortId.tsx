@@ -3,12 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getCohort } from "~/modules/trainings/queries.server";
 import { attendancePercent, localized } from "~/modules/trainings/rules";
-import { AddSessionSchema } from "~/modules/trainings/schemas";
+import { AddSessionSchema } from "~/modules/trainings/schemas.server";
 import { addSession, revokeCertificate } from "~/modules/trainings/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

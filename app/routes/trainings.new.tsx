@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { AUDIENCES, CreateTrainingSchema, TRAINING_CATEGORIES } from "~/modules/trainings/schemas";
+import { CreateTrainingSchema } from "~/modules/trainings/schemas.server";
+import { AUDIENCES, TRAINING_CATEGORIES } from "~/modules/trainings/constants";
 import { createTraining } from "~/modules/trainings/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -6,7 +6,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getAttendanceSheet } from "~/modules/trainings/queries.server";
 import { localized } from "~/modules/trainings/rules";
-import { ATTENDANCE_MARKS, parseAttendance } from "~/modules/trainings/schemas";
+import { parseAttendance } from "~/modules/trainings/schemas.server";
+import { ATTENDANCE_MARKS } from "~/modules/trainings/constants";
 import { markAttendance } from "~/modules/trainings/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -25,7 +25,7 @@ import type { MessageKey } from "~/i18n/translate";
 import { latestVulnerability } from "~/modules/protection/queries.server";
 import { requireCase } from "~/modules/protection/service.server";
 import { ineligibility, normaliseVoucherCode, quantityFor, voucherCodeFrom, type IneligibleReason } from "./rules";
-import type { MovementInput, RoundInput } from "./schemas";
+import type { MovementInput, RoundInput } from "./schemas.server";
 
 type Meta = { ip?: string | null };
 type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };

@@ -9,8 +9,8 @@ import { notify } from "~/modules/notifications/service.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { PASSWORD_TOKEN_TTL_MS, THROTTLE, parseIdentifier, throttleKey, throttledUntil } from "./rules";
 import type { Role } from "./roles";
-import type { CreateStaffInput, SignUpInput } from "./schemas";
-import { PRIVACY_NOTICE_VERSION } from "./schemas";
+import type { CreateStaffInput, SignUpInput } from "./schemas.server";
+import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
 import { createSession, hashToken, invalidateUserSessions } from "./session.server";
 
 type Meta = { ip: string; locale: Locale; now?: Date };

@@ -9,7 +9,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
 import { breakEvenMonth, FUNDING_KINDS, grossMargin, MAX_ROWS, parseMoneyToCentimes, threeYearTotals } from "./rules";
-import type { FinancialDraft } from "./schemas";
+import type { FinancialDraft } from "./schemas.server";
 
 const c = (value: string) => (value.trim() === "" ? 0 : (parseMoneyToCentimes(value) ?? 0));
 

@@ -4,7 +4,7 @@ import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, use
 import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { isUuid } from "~/modules/trainings/rules";
-import type { GuidanceInput, JobSearchInput } from "./schemas";
+import type { GuidanceInput, JobSearchInput } from "./schemas.server";
 
 type Actor = NonNullable<AuditActor>;
 type Meta = { ip?: string | null };

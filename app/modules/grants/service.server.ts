@@ -33,7 +33,7 @@ import {
   type ApplicantFacts,
   type CallStatus,
 } from "./rules";
-import { MAX_CRITERIA, type CallInput } from "./schemas";
+import { MAX_CRITERIA, type CallInput } from "./schemas.server";
 
 type Actor = NonNullable<AuditActor>;
 type Meta = { ip?: string | null; now?: Date };

@@ -16,7 +16,7 @@ import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/modules/trainings/rules";
 import { canRecordOutcome, canTransition, type Checkpoint, type PlacementStatus } from "./rules";
-import type { ContactInput, CreateHostInput, CreateOfferInput, CreatePlacementInput, EvaluationInput } from "./schemas";
+import type { ContactInput, CreateHostInput, CreateOfferInput, CreatePlacementInput, EvaluationInput } from "./schemas.server";
 
 type Actor = NonNullable<AuditActor>;
 type Meta = { ip?: string | null };

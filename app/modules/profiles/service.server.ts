@@ -3,7 +3,7 @@ import type { Executor } from "~db/client";
 import { deletionRequests, profiles, type Experience } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import type { ProfileInput } from "./schemas";
+import type { ProfileInput } from "./schemas.server";
 
 type Meta = { ip?: string | null };
 

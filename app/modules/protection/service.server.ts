@@ -25,7 +25,7 @@ import type { MessageKey } from "~/i18n/translate";
 import { encrypt, encryptJson } from "./crypto.server";
 import { caseDetail, currentConsent, findDuplicateCandidates, getCaseForActor, isSupervisor, ownsCase, type DuplicateCandidate } from "./queries.server";
 import { initialStatus, nextStatuses, normaliseDocument, normalisePhone, referralAllowed, shelterNights } from "./rules";
-import { CONSENT_NOTICE_VERSION, type ConsentInput, type RegisterCaseInput, type ReferralInput, type ServiceInput, type VulnerabilityInput } from "./schemas";
+import { CONSENT_NOTICE_VERSION, type ConsentInput, type RegisterCaseInput, type ReferralInput, type ServiceInput, type VulnerabilityInput } from "./schemas.server";
 
 export type Meta = { ip?: string | null };
 type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };

@@ -12,7 +12,7 @@ import {
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { admissionFor, formatVerificationCode, isCompleted, isUuid, type AttendanceMark } from "./rules";
-import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas";
+import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 
 type Actor = NonNullable<AuditActor>;
 type Meta = { ip?: string | null };

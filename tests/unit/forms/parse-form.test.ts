@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseForm, z } from "~/lib/forms";
+import { parseForm, z } from "~/lib/forms.server";
 
 const Schema = z.object({ name: z.string().min(1).max(50) });
 

@@ -4,7 +4,7 @@
  * an amount, a sector not in the list) are refused, with a message key per field.
  */
 import type { FieldErrors } from "~/lib/forms";
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 import type { MessageKey } from "~/i18n/translate";
 import type { FundingSource, MonthForecast, PlanFinancial, PlanMarket, StartupCost, YearForecast } from "../../../db/schema/business-plans";
 import {
@@ -18,6 +18,8 @@ import {
   SECTORS,
   type PlanStep,
 } from "./rules";
+import { COMPETITOR_ROWS } from "./constants";
+export { COMPETITOR_ROWS } from "./constants";
 
 const text = (max = 4000) => z.string().trim().max(max, "errors.tooLong").optional();
 
@@ -68,7 +70,6 @@ export type MarketDraft = {
   salesPlaces: string;
 };
 
-export const COMPETITOR_ROWS = 4;
 
 const all = (form: FormData, name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
 const one = (form: FormData, name: string) => {

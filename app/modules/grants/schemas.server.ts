@@ -1,5 +1,7 @@
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 import { parseMadToCentimes } from "./rules";
+import { MAX_CRITERIA } from "./constants";
+export { MAX_CRITERIA } from "./constants";
 
 const text = (max: number) => z.string().trim().max(max);
 const money = z
@@ -24,7 +26,6 @@ const list = z
       .filter(Boolean),
   );
 
-export const MAX_CRITERIA = 8;
 
 /** The call form: the rubric comes as rows c1..c8; empty rows are ignored by the service. */
 export const CallSchema = z

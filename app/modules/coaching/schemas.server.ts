@@ -1,4 +1,4 @@
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
 

@@ -1,9 +1,9 @@
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
 import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
+import { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
+export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
-/** The version of the consent notice read to the person; recorded with each consent. */
-export const CONSENT_NOTICE_VERSION = "protection-2026-11";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid").refine((v) => !Number.isNaN(Date.parse(v)), "errors.invalid");
 const checkbox = z
@@ -148,4 +148,3 @@ export const ServiceStatusSchema = z.object({
   dueDate: isoDate.optional(),
 });
 
-export const SERVICE_KINDS = ["medical", "hospital_referral", "mental_health", "shelter", "legal", "avrr"] as const;

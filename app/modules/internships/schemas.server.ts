@@ -1,5 +1,7 @@
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 import { PLACEMENT_STATUSES } from "./rules";
+import { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
+export { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
 /** Dirhams as typed ("1500", "1 500,50"), kept as centimes. */
@@ -10,9 +12,6 @@ const dirhams = z
   .pipe(z.string().regex(/^\d{1,7}(\.\d{1,2})?$/, "internships.errors.amount"))
   .transform((v) => Math.round(Number(v) * 100));
 
-export const AGREEMENT_STATUSES = ["none", "pending", "signed"] as const;
-export const CONTACT_KINDS = ["visit", "call", "message"] as const;
-export const EMPLOYMENT_STATUSES = ["hired_by_host", "hired_elsewhere", "self_employed", "studying", "seeking", "unknown"] as const;
 
 export const CreateHostSchema = z.object({
   name: z.string().trim().min(1).max(200),

@@ -1,9 +1,10 @@
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 import { STAFF_ROLES, ROLES } from "./roles";
 import { checkPassword, normalizeEmail, normalizePhone } from "./rules";
 import { LOCALES } from "~/i18n/config";
+import { PRIVACY_NOTICE_VERSION, ORGANISATION_KINDS } from "./constants";
+export { PRIVACY_NOTICE_VERSION, ORGANISATION_KINDS } from "./constants";
 
-export const PRIVACY_NOTICE_VERSION = "2026-11";
 
 const passwordProblemKey = {
   tooShort: "errors.password.tooShort",
@@ -112,7 +113,6 @@ export const UpdateUserSchema = z
     }
   });
 
-export const ORGANISATION_KINDS = ["programme", "partner_association", "host_company", "donor", "public_institution"] as const;
 
 export const CreateOrganisationSchema = z.object({
   name: z.string().trim().min(1).max(160),

@@ -1,4 +1,4 @@
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 import type { FieldErrors } from "~/lib/forms";
 import type { Experience } from "../../../db/schema/profiles";
 import { ageOn, EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, isCountry, LANGUAGES, REGIONS, SEEKS } from "./rules";

@@ -1,17 +1,8 @@
-import { z } from "~/lib/forms";
+import { z } from "~/lib/forms.server";
 import { isUuid } from "./rules";
+import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
+export { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
 
-export const TRAINING_CATEGORIES = [
-  "soft_skills",
-  "life_skills",
-  "entrepreneurship_orientation",
-  "auto_entrepreneur",
-  "language_culture",
-  "vocational_orientation",
-  "digital_skills",
-] as const;
-export const AUDIENCES = ["migrants", "young_moroccans", "both"] as const;
-export const ATTENDANCE_MARKS = ["present", "absent", "excused"] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
 
