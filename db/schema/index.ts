@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./notifications";
 export * from "./coaching";
+export * from "./reporting";

@@ -1,4 +1,5 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
+import { reporting } from "./reporting";
 
-export const en: Messages = { ...core };
+export const en: Messages = { ...core, ...reporting };

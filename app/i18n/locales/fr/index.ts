@@ -1,7 +1,8 @@
 import { core } from "./core";
+import { reporting } from "./reporting";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
  * exactly the same keys (the compiler and a test both check). One file per module.
  */
-export const fr = { ...core } as const;
+export const fr = { ...core, ...reporting } as const;

@@ -1,0 +1,228 @@
+/**
+ * The indicator queries. Each one aggregates in PostgreSQL (grouping sets, distinct
+ * people counted in SQL) and returns a few dozen rows; no record is ever loaded
+ * into Node to be counted. Scoping (period, association) is applied in SQL.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { budgetLines, exchangeRates, programmeBudget } from "~db/schema";
+import { ACTIVITIES, ACTIVITY_SPECS, FRAMEWORKS, frameworkPairs, type ActivityKey } from "./frameworks";
+import { ageBandCaseSql, isIsoDate, BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, type BudgetLineKey, type DatedRate, type MoneyByDay, type Period } from "./rules";
+import type { Sources } from "./sources.server";
+
+export type ReportFilter = Period & { organisationId: string | null };
+export const DIMENSIONS = ["sex", "age_band", "nationality", "migrant", "region"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** A count of distinct people: `key` is the group ("all" for everyone), `dimension` null for the total. */
+export type ReachRow = { key: string; dimension: Dimension | null; category: string | null; persons: number };
+
+function wiredActivities(sources: Sources): ActivityKey[] {
+  return ACTIVITIES.filter((a) => sources.events[a] !== undefined);
+}
+
+/** All wired events of the given activities, in one shape, filtered by period and association. */
+function eventsSql(sources: Sources, activities: readonly ActivityKey[], filter: ReportFilter): SQL | null {
+  const parts = activities
+    .filter((a) => sources.events[a])
+    .map(
+      (a) => sql`select ${a}::text as activity, s.person_key::text as person_key, s.occurred_on::date as occurred_on,
+        s.organisation_id::uuid as organisation_id, s.detail::text as detail,
+        coalesce(s.quantity, 1)::bigint as quantity, coalesce(s.value_centimes, 0)::bigint as value_centimes
+        from (${sources.events[a]}) s
+        where s.occurred_on >= ${filter.from}::date and s.occurred_on <= ${filter.to}::date
+        ${filter.organisationId ? sql`and s.organisation_id = ${filter.organisationId}::uuid` : sql``}`,
+    );
+  if (parts.length === 0) return null;
+  return sql.join(parts, sql` union all `);
+}
+
+function personsSql(sources: Sources): SQL {
+  return (
+    sources.persons ??
+    sql`select null::text as person_key, null::text as sex, null::date as birth_date, null::text as nationality, null::boolean as is_migrant, null::text as region where false`
+  );
+}
+
+/** The dimensions of a person, unknowns as 'unknown' so that grouping sets can tell them from roll-ups. */
+function dimensionColumns(reference: string): SQL {
+  // the reference date is written into the statement: only a checked ISO date may get there
+  if (!isIsoDate(reference)) throw new Error("reference date must be YYYY-MM-DD");
+  const age = `extract(year from age(${`'${reference}'::date`}, p.birth_date))::int`;
+  return sql`coalesce(p.sex, 'unknown') as sex,
+    coalesce(${sql.raw(ageBandCaseSql(age))}, 'unknown') as age_band,
+    coalesce(p.nationality, 'unknown') as nationality,
+    case when p.is_migrant is null then 'unknown' when p.is_migrant then 'migrant' else 'national' end as migrant,
+    coalesce(p.region, 'unknown') as region`;
+}
+
+const GROUPING = sql.raw(`grouping sets ((k), (k, sex), (k, age_band), (k, nationality), (k, migrant), (k, region))`);
+
+function toReachRows(rows: Record<string, unknown>[]): ReachRow[] {
+  return rows.map((r) => {
+    let dimension: Dimension | null = null;
+    for (const d of DIMENSIONS) if (r[`g_${d}`] === 0) dimension = d;
+    return {
+      key: String(r.k),
+      dimension,
+      category: dimension ? String(r[dimension]) : null,
+      persons: Number(r.persons),
+    };
+  });
+}
+
+/** The pairs (activity, group key) an indicator counts over. */
+type KeyPair = { activity: ActivityKey; key: string };
+
+/**
+ * Distinct people reached per group, with every disaggregation in one statement,
+ * and "all" for the people reached by any of the groups (each counted once).
+ * Ages are computed at the end of the period, never stored.
+ */
+async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs: readonly KeyPair[], withDimensions: boolean): Promise<ReachRow[]> {
+  const activities = [...new Set(pairs.map((p) => p.activity))];
+  const events = eventsSql(sources, activities, filter);
+  if (!events || pairs.length === 0) return [];
+  const keys = sql.join(
+    pairs.map((p) => sql`(${p.activity}::text, ${p.key}::text)`),
+    sql`, `,
+  );
+  const g = (d: Dimension) => sql.raw(`grouping(${d})::int as g_${d}`);
+  const result = await db.execute(sql`
+    with ev as (${events}),
+    keys(activity, k) as (values ${keys}),
+    kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
+    people as (${personsSql(sources)}),
+    pd as (
+      select kp.k, kp.person_key, ${dimensionColumns(filter.to)}
+      from kp left join people p on p.person_key = kp.person_key
+    ),
+    everyone as (
+      select 'all'::text as k, x.person_key, ${dimensionColumns(filter.to)}
+      from (select distinct person_key from kp) x left join people p on p.person_key = x.person_key
+    ),
+    d as (select * from pd union all select * from everyone)
+    ${
+      withDimensions
+        ? sql`select k, sex, age_band, nationality, migrant, region,
+            ${g("sex")}, ${g("age_band")}, ${g("nationality")}, ${g("migrant")}, ${g("region")},
+            count(*)::int as persons
+          from d group by ${GROUPING}`
+        : sql`select k, 1 as g_sex, 1 as g_age_band, 1 as g_nationality, 1 as g_migrant, 1 as g_region, count(*)::int as persons
+          from d group by k`
+    }
+  `);
+  return toReachRows(result as unknown as Record<string, unknown>[]);
+}
+
+/** Indicator: people reached by each of the four results, disaggregated. */
+export function reachByResult(db: Executor, sources: Sources, filter: ReportFilter): Promise<ReachRow[]> {
+  const pairs = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach).map((a) => ({ activity: a, key: ACTIVITY_SPECS[a].result }));
+  return reach(db, sources, filter, pairs, true);
+}
+
+/** Indicator: people reached per objective of the SNIA, the GCM and the SDGs ("snia:OS5"...). */
+export function reachByFramework(db: Executor, sources: Sources, filter: ReportFilter): Promise<ReachRow[]> {
+  const pairs = FRAMEWORKS.flatMap((f) =>
+    frameworkPairs(f)
+      .filter((p) => ACTIVITY_SPECS[p.activity].reach)
+      .map((p) => ({ activity: p.activity, key: `${f}:${p.objective}` })),
+  );
+  return reach(db, sources, filter, pairs, false);
+}
+
+export type OutputRow = { activity: ActivityKey; detail: string | null; events: number; quantity: number; valueCentimes: number; persons: number };
+
+/** Indicator: outputs per activity and sub-category (consultations, referrals by status, nights...). */
+export async function outputs(db: Executor, sources: Sources, filter: ReportFilter): Promise<OutputRow[]> {
+  const events = eventsSql(sources, ACTIVITIES, filter);
+  if (!events) return [];
+  const rows = await db.execute(sql`
+    with ev as (${events})
+    select activity, detail, count(*)::int as events, sum(quantity)::bigint as quantity,
+      sum(value_centimes)::bigint as value_centimes, count(distinct person_key)::int as persons
+    from ev group by activity, detail order by activity, detail nulls first`);
+  return (rows as unknown as Record<string, unknown>[]).map((r) => ({
+    activity: r.activity as ActivityKey,
+    detail: r.detail === null ? null : String(r.detail),
+    events: Number(r.events),
+    quantity: Number(r.quantity),
+    valueCentimes: Number(r.value_centimes),
+    persons: Number(r.persons),
+  }));
+}
+
+/** Indicator: people reached per result and month ("YYYY-MM"). */
+export async function monthlyReach(db: Executor, sources: Sources, filter: ReportFilter): Promise<{ key: string; month: string; persons: number }[]> {
+  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
+  const events = eventsSql(sources, reachActivities, filter);
+  if (!events) return [];
+  const keys = sql.join(
+    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
+    sql`, `,
+  );
+  const rows = await db.execute(sql`
+    with ev as (${events}), keys(activity, k) as (values ${keys})
+    select keys.k, to_char(date_trunc('month', ev.occurred_on), 'YYYY-MM') as month, count(distinct ev.person_key)::int as persons
+    from ev join keys on keys.activity = ev.activity
+    group by 1, 2 order by 2, 1`);
+  return (rows as unknown as Record<string, unknown>[]).map((r) => ({ key: String(r.k), month: String(r.month), persons: Number(r.persons) }));
+}
+
+/** Indicator (authorised staff only): people reached per result and vulnerability category. */
+export async function reachByVulnerability(db: Executor, sources: Sources, filter: ReportFilter): Promise<{ key: string; category: string; persons: number }[]> {
+  if (!sources.vulnerabilities) return [];
+  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
+  const events = eventsSql(sources, reachActivities, filter);
+  if (!events) return [];
+  const keys = sql.join(
+    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
+    sql`, `,
+  );
+  const rows = await db.execute(sql`
+    with ev as (${events}), keys(activity, k) as (values ${keys}),
+    kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
+    v as (${sources.vulnerabilities})
+    select k, category, count(distinct kp.person_key)::int as persons from (
+      select kp.k, kp.person_key, v.category from kp join v on v.person_key = kp.person_key
+      union all
+      select 'all', kp.person_key, v.category from kp join v on v.person_key = kp.person_key
+    ) kp group by 1, 2 order by 1, 2`);
+  return (rows as unknown as Record<string, unknown>[]).map((r) => ({ key: String(r.k), category: String(r.category), persons: Number(r.persons) }));
+}
+
+/** Money per line, day and kind, summed in SQL over the records and the manual entries. */
+export async function moneyByDay(db: Executor, sources: Sources, until: string): Promise<MoneyByDay[]> {
+  if (sources.money.length === 0) return [];
+  const union = sql.join(
+    sources.money.map((m) => sql`select line_key::text as line_key, day::date as day, kind::text as kind, mad_centimes::bigint as mad_centimes from (${m}) m`),
+    sql` union all `,
+  );
+  const rows = await db.execute(sql`
+    select line_key, to_char(day, 'YYYY-MM-DD') as day, kind, sum(mad_centimes)::bigint as mad
+    from (${union}) u where day <= ${until}::date
+    group by 1, 2, 3 order by 2`);
+  return (rows as unknown as Record<string, unknown>[])
+    .filter((r) => (BUDGET_LINES as readonly string[]).includes(String(r.line_key)))
+    .map((r) => ({
+      line: r.line_key as BudgetLineKey,
+      day: String(r.day),
+      kind: r.kind === "committed" ? "committed" : "spent",
+      madCentimes: Number(r.mad),
+    }));
+}
+
+export async function getBudget(db: Executor) {
+  const [budget] = await db.select().from(programmeBudget).limit(1);
+  const lines = await db.select().from(budgetLines);
+  const rates = await db.select().from(exchangeRates).orderBy(exchangeRates.effectiveOn);
+  return {
+    totalUsdCents: budget?.totalUsdCents ?? DEFAULT_BUDGET_USD_CENTS,
+    startsOn: budget?.startsOn ?? null,
+    endsOn: budget?.endsOn ?? null,
+    planned: BUDGET_LINES.map((line) => ({ line, plannedUsdCents: lines.find((l) => l.lineKey === line)?.plannedUsdCents ?? 0 })),
+    rates: rates.map((r): DatedRate & { id: string } => ({ id: r.id, effectiveOn: r.effectiveOn, madPerUsdE4: r.madPerUsdE4 })),
+  };
+}
+
+export { wiredActivities };
