@@ -7,10 +7,12 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
+import { seedReporting } from "./seed/reporting";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
-  return { foundation };
+  const reporting = await seedReporting(db, foundation);
+  return { foundation, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -4,6 +4,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { requireUser } from "~/modules/auth/guards.server";
 import type { Role } from "~/modules/auth/roles";
+import { reportingPanel } from "~/modules/reporting/home.server";
+import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -11,7 +13,7 @@ import type { Role } from "~/modules/auth/roles";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { role: user.role, displayName: user.displayName };
+  return { role: user.role, displayName: user.displayName, reporting: await reportingPanel(args.context.db, user) };
 }
 
 const INTRO: Record<Role, MessageKey> = {
@@ -38,7 +40,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName } = useLoaderData<typeof loader>();
+  const { role, displayName, reporting } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
@@ -51,6 +53,7 @@ export default function Home() {
           </li>
         ))}
       </ul>
+      {reporting ? <ReportingHomePanel reached={reporting.reached} /> : null}
     </div>
   );
 }

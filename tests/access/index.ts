@@ -3,6 +3,7 @@
  * and spreads its entries here; a route of the build with no entry fails the test.
  */
 import { foundationRoutes } from "./foundation";
+import { reportingRoutes } from "./reporting";
 import type { AccessEntry } from "./types";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...reportingRoutes];

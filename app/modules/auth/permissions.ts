@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
+  "reports:view": ["admin", "donor_viewer", "case_worker"],
+  "reports:budget": ["admin", "donor_viewer"],
+  "budget:manage": ["admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

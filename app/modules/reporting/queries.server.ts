@@ -226,3 +226,15 @@ export async function getBudget(db: Executor) {
 }
 
 export { wiredActivities };
+
+/** The home panel's one figure: distinct people reached this quarter, for the actor's scope. */
+export async function reachedThisQuarter(db: Executor, sources: Sources, filter: ReportFilter): Promise<number> {
+  const rows = await reach(
+    db,
+    sources,
+    filter,
+    ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach).map((a) => ({ activity: a, key: ACTIVITY_SPECS[a].result })),
+    false,
+  );
+  return rows.find((r) => r.key === "all")?.persons ?? 0;
+}
