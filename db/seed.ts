@@ -9,16 +9,21 @@ import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
 import { seedReporting } from "./seed/reporting";
 
+import { seedProtection } from "./seed/protection";
+
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
+  const protection = await seedProtection(db, foundation);
   const reporting = await seedReporting(db, foundation);
-  return { foundation, reporting };
+  return { foundation, protection, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const { withDatabase } = await import("./database");
   const { runMigrations } = await import("./migrate");
+  const { ensureEncryptionKey } = await import("../app/modules/protection/crypto.server");
+  ensureEncryptionKey();
   await withDatabase(async ({ url }) => {
     await runMigrations(url);
     const handle = createDb(url, { max: 2 });

@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// tests encrypt protection data with a key generated for the run
+process.env.MASAR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const alias = { "~db": path.join(root, "db"), "~": path.join(root, "app") };
 
 export default defineConfig({

@@ -6,6 +6,8 @@ import { requireUser } from "~/modules/auth/guards.server";
 import type { Role } from "~/modules/auth/roles";
 import { reportingPanel } from "~/modules/reporting/home.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
+import { CaseWorkerPanel } from "~/modules/protection/home-panel";
+import { caseWorkerPanel } from "~/modules/protection/queries.server";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -13,7 +15,9 @@ import { ReportingHomePanel } from "~/modules/reporting/home-panel";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  return { role: user.role, displayName: user.displayName, reporting: await reportingPanel(args.context.db, user) };
+  const protection = user.role === "case_worker" ? await caseWorkerPanel(args.context.db, user) : null;
+  const reporting = await reportingPanel(args.context.db, user);
+  return { role: user.role, displayName: user.displayName, protection, reporting };
 }
 
 const INTRO: Record<Role, MessageKey> = {
@@ -29,7 +33,11 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
   applicant: [{ to: "/account", label: "nav.account" }],
   coach: [{ to: "/notifications", label: "nav.notifications" }],
   committee_member: [{ to: "/notifications", label: "nav.notifications" }],
-  case_worker: [{ to: "/notifications", label: "nav.notifications" }],
+  case_worker: [
+    { to: "/notifications", label: "nav.notifications" },
+    { to: "/protection", label: "protection.nav" },
+    { to: "/aid", label: "aid.nav" },
+  ],
   admin: [
     { to: "/admin/users", label: "nav.users" },
     { to: "/admin/organisations", label: "nav.organisations" },
@@ -40,12 +48,13 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName, reporting } = useLoaderData<typeof loader>();
+  const { role, displayName, protection, reporting } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
+      {protection ? <CaseWorkerPanel panel={protection} /> : null}
       <ul className="cards">
         {LINKS[role].map((link) => (
           <li key={link.to} className="card">

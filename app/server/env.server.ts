@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Masar <no-reply@masar.test>"),
+  /** 32 bytes (base64 or hex) for AES-256-GCM of protection data; generated under .data/ if unset */
+  MASAR_ENCRYPTION_KEY: z.string().optional(),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
 

@@ -10,10 +10,13 @@ import { acquireDatabase } from "~db/database";
 import { runMigrations } from "~db/migrate";
 import { deliverOutbox } from "~/modules/notifications/service.server";
 import { logSmsTransport, smtpTransport } from "~/modules/notifications/transports.server";
+import { ensureEncryptionKey } from "~/modules/protection/crypto.server";
 import { createApp } from "./app.server";
 import { parseEnv } from "./env.server";
 
 const env = parseEnv();
+// protection data is encrypted at rest: MASAR_ENCRYPTION_KEY, or a key file under .data/
+ensureEncryptionKey();
 const root = process.cwd();
 const database = await acquireDatabase();
 await runMigrations(database.url);

@@ -3,3 +3,5 @@ export * from "./audit";
 export * from "./notifications";
 export * from "./coaching";
 export * from "./reporting";
+export * from "./protection";
+export * from "./aid";

@@ -4,6 +4,7 @@
  */
 import { foundationRoutes } from "./foundation";
 import { reportingRoutes } from "./reporting";
+import { protectionRoutes } from "./protection";
 import type { AccessEntry } from "./types";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...reportingRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...reportingRoutes];

@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   "reports:view": ["admin", "donor_viewer", "case_worker"],
   "reports:budget": ["admin", "donor_viewer"],
   "budget:manage": ["admin"],
+  // protection and aid: case workers only; which cases, in the module's scoped queries
+  "protection:use": ["case_worker"],
+  "aid:use": ["case_worker"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,5 +1,7 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
 import { reporting } from "./reporting";
+import { protection } from "./protection";
+import { aid } from "./aid";
 
-export const en: Messages = { ...core, ...reporting };
+export const en: Messages = { ...core, ...reporting, ...protection, ...aid };

@@ -1,8 +1,10 @@
 import { core } from "./core";
 import { reporting } from "./reporting";
+import { protection } from "./protection";
+import { aid } from "./aid";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
  * exactly the same keys (the compiler and a test both check). One file per module.
  */
-export const fr = { ...core, ...reporting } as const;
+export const fr = { ...core, ...reporting, ...protection, ...aid } as const;

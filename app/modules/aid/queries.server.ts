@@ -1,0 +1,149 @@
+/** Reads of aid: always the actor's own association's warehouses, rounds and vouchers. */
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import {
+  aidItems,
+  beneficiaryCases,
+  distributionRounds,
+  distributions,
+  organisations,
+  roundItems,
+  stockBalances,
+  stockMovements,
+  users,
+  vouchers,
+  warehouses,
+} from "~db/schema";
+import type { Actor } from "~/modules/auth/permissions";
+
+function orgOf(actor: Actor): string | null {
+  return actor.role === "case_worker" ? actor.organisationId : null;
+}
+
+export async function listItems(db: Executor) {
+  return db.select().from(aidItems).orderBy(asc(aidItems.kind), asc(aidItems.name));
+}
+
+export async function listWarehouses(db: Executor, actor: Actor) {
+  const org = orgOf(actor);
+  if (!org) return [];
+  return db.select().from(warehouses).where(eq(warehouses.organisationId, org)).orderBy(asc(warehouses.name));
+}
+
+export async function getWarehouse(db: Executor, actor: Actor, warehouseId: string) {
+  const org = orgOf(actor);
+  if (!org || !/^[0-9a-f-]{36}$/i.test(warehouseId)) return null;
+  const [row] = await db.select().from(warehouses).where(and(eq(warehouses.id, warehouseId), eq(warehouses.organisationId, org)));
+  return row ?? null;
+}
+
+export async function balancesOf(db: Executor, warehouseIds: string[]) {
+  if (!warehouseIds.length) return [];
+  return db
+    .select({ warehouseId: stockBalances.warehouseId, itemId: stockBalances.itemId, name: aidItems.name, kind: aidItems.kind, quantity: stockBalances.quantity })
+    .from(stockBalances)
+    .innerJoin(aidItems, eq(aidItems.id, stockBalances.itemId))
+    .where(inArray(stockBalances.warehouseId, warehouseIds))
+    .orderBy(asc(aidItems.name));
+}
+
+export async function ledgerOf(db: Executor, warehouseId: string) {
+  return db
+    .select({
+      id: stockMovements.id,
+      kind: stockMovements.kind,
+      quantity: stockMovements.quantity,
+      reason: stockMovements.reason,
+      createdAt: stockMovements.createdAt,
+      item: aidItems.name,
+      actor: users.displayName,
+    })
+    .from(stockMovements)
+    .innerJoin(aidItems, eq(aidItems.id, stockMovements.itemId))
+    .leftJoin(users, eq(users.id, stockMovements.actorId))
+    .where(eq(stockMovements.warehouseId, warehouseId))
+    .orderBy(desc(stockMovements.createdAt))
+    .limit(300);
+}
+
+/** Sum of the ledger per item, to check against the balances. */
+export async function ledgerSums(db: Executor, warehouseId: string) {
+  return db
+    .select({ itemId: stockMovements.itemId, total: sql<number>`sum(${stockMovements.quantity})::int` })
+    .from(stockMovements)
+    .where(eq(stockMovements.warehouseId, warehouseId))
+    .groupBy(stockMovements.itemId);
+}
+
+export async function listRounds(db: Executor, actor: Actor) {
+  const org = orgOf(actor);
+  if (!org) return [];
+  return db
+    .select({
+      id: distributionRounds.id,
+      name: distributionRounds.name,
+      startsOn: distributionRounds.startsOn,
+      endsOn: distributionRounds.endsOn,
+      handedOut: sql<number>`(select count(*)::int from ${distributions} where ${distributions.roundId} = ${distributionRounds.id})`,
+    })
+    .from(distributionRounds)
+    .where(eq(distributionRounds.organisationId, org))
+    .orderBy(desc(distributionRounds.startsOn));
+}
+
+export async function getRound(db: Executor, actor: Actor, roundId: string) {
+  const org = orgOf(actor);
+  if (!org || !/^[0-9a-f-]{36}$/i.test(roundId)) return null;
+  const [round] = await db.select().from(distributionRounds).where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
+  if (!round) return null;
+  const items = await db
+    .select({ itemId: roundItems.itemId, quantity: roundItems.quantity, name: aidItems.name })
+    .from(roundItems)
+    .innerJoin(aidItems, eq(aidItems.id, roundItems.itemId))
+    .where(eq(roundItems.roundId, round.id));
+  return { round, items };
+}
+
+export async function roundDistributions(db: Executor, roundId: string) {
+  return db
+    .select({ id: distributions.id, caseId: distributions.caseId, createdAt: distributions.createdAt, reference: beneficiaryCases.reference, handedBy: users.displayName })
+    .from(distributions)
+    .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, distributions.caseId))
+    .innerJoin(users, eq(users.id, distributions.handedOutById))
+    .where(eq(distributions.roundId, roundId))
+    .orderBy(desc(distributions.createdAt));
+}
+
+export async function vouchersOfCase(db: Executor, caseId: string) {
+  return db.select().from(vouchers).where(eq(vouchers.caseId, caseId)).orderBy(desc(vouchers.issuedAt));
+}
+
+export async function distributionsOfCase(db: Executor, caseId: string) {
+  return db
+    .select({ id: distributions.id, createdAt: distributions.createdAt, round: distributionRounds.name })
+    .from(distributions)
+    .innerJoin(distributionRounds, eq(distributionRounds.id, distributions.roundId))
+    .where(eq(distributions.caseId, caseId))
+    .orderBy(desc(distributions.createdAt));
+}
+
+export async function getVoucherForActor(db: Executor, actor: Actor, voucherId: string) {
+  const org = orgOf(actor);
+  if (!org || !/^[0-9a-f-]{36}$/i.test(voucherId)) return null;
+  const [row] = await db
+    .select({ voucher: vouchers, firstName: beneficiaryCases.firstName, reference: beneficiaryCases.reference })
+    .from(vouchers)
+    .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, vouchers.caseId))
+    .where(and(eq(vouchers.id, voucherId), eq(vouchers.organisationId, org)));
+  return row ?? null;
+}
+
+/** Warehouses stock can be transferred to (any association's: the programme moves stock between them). */
+export async function transferTargets(db: Executor, fromWarehouseId: string) {
+  return db
+    .select({ id: warehouses.id, name: sql<string>`${warehouses.name} || ' — ' || ${organisations.name}` })
+    .from(warehouses)
+    .innerJoin(organisations, eq(organisations.id, warehouses.organisationId))
+    .where(ne(warehouses.id, fromWarehouseId))
+    .orderBy(asc(organisations.name), asc(warehouses.name));
+}

@@ -1,0 +1,42 @@
+import { z } from "~/lib/forms";
+import { VULNERABILITIES } from "~/modules/protection/rules";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+
+export const MovementSchema = z
+  .object({
+    kind: z.enum(["receipt", "adjustment", "transfer_out"]),
+    itemId: z.uuid(),
+    quantity: z.coerce.number().int().min(-100_000).max(100_000),
+    reason: z.string().trim().max(300).optional(),
+    toWarehouseId: z.uuid().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.quantity === 0 || (v.kind !== "adjustment" && v.quantity < 0)) ctx.addIssue({ code: "custom", path: ["quantity"], message: "errors.outOfRange" });
+    if (v.kind === "adjustment" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "aid.errors.reasonRequired" });
+    if (v.kind === "transfer_out" && !v.toWarehouseId) ctx.addIssue({ code: "custom", path: ["toWarehouseId"], message: "errors.required" });
+  });
+export type MovementInput = z.infer<typeof MovementSchema>;
+
+export const RoundSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    warehouseId: z.uuid(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    perHousehold: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
+    eligibilityVulnerability: z.enum(VULNERABILITIES).optional(),
+    itemId: z.uuid(),
+    quantity: z.coerce.number().int().min(1).max(100),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "aid.errors.endsBeforeStarts" });
+export type RoundInput = z.infer<typeof RoundSchema>;
+
+export const DistributeSchema = z.object({ caseId: z.uuid() });
+
+export const IssueVoucherSchema = z.object({ itemId: z.uuid() });
+
+export const RedeemSchema = z.object({ code: z.string().trim().min(1).max(40) });

@@ -1,0 +1,66 @@
+/** The full record of one person, printed for them on request (supervisors only). */
+import { Text, View } from "@react-pdf/renderer";
+import type { Locale } from "~/i18n/config";
+import { serverT } from "~/i18n/dictionaries.server";
+import type { MessageKey } from "~/i18n/translate";
+import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import type { exportCase } from "./service.server";
+
+type Export = Awaited<ReturnType<typeof exportCase>>;
+
+export function CaseExportPdf({ locale, record }: { locale: Locale; record: Export }) {
+  const t = serverT(locale);
+  const c = record.case;
+  const yes = (b: boolean) => t(b ? "protection.yes" : "protection.no");
+  return (
+    <PdfFrame locale={locale} title={`${t("protection.export.title")} ${c.reference}`}>
+      <Text style={pdfStyles.h1}>{t("protection.export.title")}</Text>
+      <Text style={pdfStyles.p}>
+        {c.firstName} {c.lastName} {c.nameArabic ?? ""} · {c.reference}
+      </Text>
+      <Text style={[pdfStyles.p, pdfStyles.muted]}>
+        {record.organisationName} · {pdfDate(locale, record.exportedAt)}
+      </Text>
+      <Text style={pdfStyles.h2}>{t("protection.case.identity")}</Text>
+      <Text style={pdfStyles.p}>
+        {t("protection.field.sex")}: {t(`protection.sex.${c.sex}`)} · {t("protection.field.dateOfBirth")}: {c.dateOfBirth ?? "—"} · {t("protection.field.nationality")}:{" "}
+        {c.nationality ?? "—"}
+      </Text>
+      <Text style={pdfStyles.p}>
+        {t("protection.field.phone")}: {c.phone ?? "—"} · {t("protection.field.documentNumber")}: {c.documentNumber ?? "—"} · {t("protection.field.city")}: {c.city ?? "—"}
+      </Text>
+      <Text style={pdfStyles.h2}>{t("protection.consent.title")}</Text>
+      {record.consents.map((k) => (
+        <Text key={k.id} style={pdfStyles.p}>
+          {pdfDate(locale, k.givenAt)} · {t("protection.consent.services")}: {yes(k.services)} · {t("protection.consent.referral")}: {yes(k.referral)} ·{" "}
+          {t("protection.consent.reporting")}: {yes(k.anonymisedReporting)}
+          {k.withdrawnAt ? ` · ${t("protection.consent.withdrawn")} ${pdfDate(locale, k.withdrawnAt)}` : ""}
+        </Text>
+      ))}
+      <Text style={pdfStyles.h2}>{t("protection.vulnerability.title")}</Text>
+      <Text style={pdfStyles.p}>
+        {record.vulnerability ? record.vulnerability.flags.map((f) => t(`protection.vulnerability.${f}`)).join(", ") : t("protection.vulnerability.none")}
+      </Text>
+      {record.vulnerability?.notes ? <Text style={pdfStyles.p}>{record.vulnerability.notes}</Text> : null}
+      <Text style={pdfStyles.h2}>{t("protection.services.title")}</Text>
+      {record.services.map((s) => (
+        <View key={s.id} wrap={false}>
+          <Text style={pdfStyles.p}>
+            {pdfDate(locale, s.serviceDate)} · {t(`protection.service.${s.kind}`)} · {t(`protection.serviceStatus.${s.status}` as MessageKey)}
+          </Text>
+          {s.notes ? <Text style={[pdfStyles.p, pdfStyles.muted]}>{s.notes}</Text> : null}
+        </View>
+      ))}
+      <Text style={pdfStyles.h2}>{t("protection.notes.title")}</Text>
+      {record.notes.map((n) => (
+        <Text key={n.id} style={pdfStyles.p}>
+          {pdfDate(locale, n.createdAt)} · {n.author}: {n.body}
+        </Text>
+      ))}
+      <Text style={pdfStyles.h2}>{t("protection.aid.title")}</Text>
+      <Text style={pdfStyles.p}>
+        {t("protection.export.distributions", { count: record.distributions.length })} · {t("protection.export.vouchers", { count: record.vouchers.length })}
+      </Text>
+    </PdfFrame>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * Reads of protection case files, always scoped: a case worker reaches the cases of
+ * their association and those referred or being transferred to it. Anything else is
+ * "not found" to them, whatever id they try.
+ */
+import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import {
+  auditLog,
+  beneficiaryCases,
+  caseConsents,
+  caseNotes,
+  caseReferrals,
+  caseServices,
+  organisations,
+  protectionSupervisors,
+  users,
+  vulnerabilityAssessments,
+  type BeneficiaryCase,
+} from "~db/schema";
+import type { Actor } from "~/modules/auth/permissions";
+import { decrypt, decryptJson } from "./crypto.server";
+import { duplicateReasons, isReferralOverdue, type DuplicateReason, type PersonKey, type VulnerabilityData } from "./rules";
+
+export async function isSupervisor(db: Executor, userId: string): Promise<boolean> {
+  const [row] = await db.select({ userId: protectionSupervisors.userId }).from(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
+  return Boolean(row);
+}
+
+/** The SQL condition "this actor may reach this case". Only case workers with an association reach any. */
+export function caseScope(actor: Actor) {
+  if (actor.role !== "case_worker" || !actor.organisationId) return sql`false`;
+  const org = actor.organisationId;
+  return or(
+    eq(beneficiaryCases.organisationId, org),
+    exists(
+      sql`(select 1 from ${caseReferrals} where ${caseReferrals.caseId} = ${beneficiaryCases.id}
+        and ${caseReferrals.toOrganisationId} = ${org} and ${caseReferrals.status} in ('pending', 'accepted')
+        and (${caseReferrals.kind} = 'referral' or ${caseReferrals.status} = 'pending'))`,
+    ),
+  );
+}
+
+export async function getCaseForActor(db: Executor, actor: Actor, caseId: string): Promise<BeneficiaryCase | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  const [row] = await db.select().from(beneficiaryCases).where(and(eq(beneficiaryCases.id, caseId), caseScope(actor)));
+  return row ?? null;
+}
+
+/** Does the case belong to the actor's own association (not merely referred to it)? */
+export function ownsCase(actor: Actor, c: BeneficiaryCase): boolean {
+  return actor.role === "case_worker" && c.organisationId === actor.organisationId;
+}
+
+export async function listCases(db: Executor, actor: Actor, options: { q?: string; mine?: boolean } = {}) {
+  const q = options.q?.trim();
+  const search = q
+    ? or(
+        ilike(beneficiaryCases.firstName, `%${q}%`),
+        ilike(beneficiaryCases.lastName, `%${q}%`),
+        ilike(beneficiaryCases.nameArabic, `%${q}%`),
+        ilike(beneficiaryCases.reference, `%${q}%`),
+        eq(beneficiaryCases.phone, q),
+      )
+    : undefined;
+  return db
+    .select({
+      id: beneficiaryCases.id,
+      reference: beneficiaryCases.reference,
+      firstName: beneficiaryCases.firstName,
+      lastName: beneficiaryCases.lastName,
+      nameArabic: beneficiaryCases.nameArabic,
+      status: beneficiaryCases.status,
+      city: beneficiaryCases.city,
+      organisationId: beneficiaryCases.organisationId,
+      assignedToId: beneficiaryCases.assignedToId,
+      createdAt: beneficiaryCases.createdAt,
+    })
+    .from(beneficiaryCases)
+    .where(and(caseScope(actor), search, options.mine ? eq(beneficiaryCases.assignedToId, actor.id) : undefined))
+    .orderBy(desc(beneficiaryCases.createdAt))
+    .limit(200);
+}
+
+export type DuplicateCandidate = { id: string; reference: string; firstName: string; lastName: string; nameArabic: string | null; dateOfBirth: string | null; reasons: DuplicateReason[] };
+
+/**
+ * Cases that may be the same person: same phone, same document number, or a close
+ * name with the same date of birth. Looked for among the cases the actor can reach
+ * only, so the check itself never reveals another association's cases.
+ */
+export async function findDuplicateCandidates(db: Executor, actor: Actor, person: PersonKey): Promise<DuplicateCandidate[]> {
+  const rows = await db
+    .select({
+      id: beneficiaryCases.id,
+      reference: beneficiaryCases.reference,
+      firstName: beneficiaryCases.firstName,
+      lastName: beneficiaryCases.lastName,
+      nameArabic: beneficiaryCases.nameArabic,
+      dateOfBirth: beneficiaryCases.dateOfBirth,
+      phone: beneficiaryCases.phone,
+      documentNumber: beneficiaryCases.documentNumber,
+    })
+    .from(beneficiaryCases)
+    .where(and(caseScope(actor), isNull(beneficiaryCases.anonymisedAt)));
+  const found: DuplicateCandidate[] = [];
+  for (const row of rows) {
+    const reasons = duplicateReasons(person, row);
+    if (reasons.length) found.push({ id: row.id, reference: row.reference, firstName: row.firstName, lastName: row.lastName, nameArabic: row.nameArabic, dateOfBirth: row.dateOfBirth, reasons });
+  }
+  return found.slice(0, 20);
+}
+
+export async function currentConsent(db: Executor, caseId: string) {
+  const [row] = await db.select().from(caseConsents).where(eq(caseConsents.caseId, caseId)).orderBy(desc(caseConsents.givenAt)).limit(1);
+  return row ?? null;
+}
+
+export async function latestVulnerability(db: Executor, caseId: string) {
+  const [row] = await db
+    .select()
+    .from(vulnerabilityAssessments)
+    .where(eq(vulnerabilityAssessments.caseId, caseId))
+    .orderBy(desc(vulnerabilityAssessments.createdAt))
+    .limit(1);
+  if (!row) return null;
+  return { id: row.id, assessorId: row.assessorId, assessedOn: row.assessedOn, createdAt: row.createdAt, ...decryptJson<VulnerabilityData>(row.dataEnc) };
+}
+
+/** Everything on one case, decrypted, for someone already allowed to see it. */
+export async function caseDetail(db: Executor, c: BeneficiaryCase) {
+  const author = users;
+  const [consents, notes, vulnerability, services, referrals, staff] = await Promise.all([
+    db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)),
+    db
+      .select({ id: caseNotes.id, bodyEnc: caseNotes.bodyEnc, createdAt: caseNotes.createdAt, author: author.displayName })
+      .from(caseNotes)
+      .innerJoin(author, eq(author.id, caseNotes.authorId))
+      .where(eq(caseNotes.caseId, c.id))
+      .orderBy(desc(caseNotes.createdAt)),
+    latestVulnerability(db, c.id),
+    db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt)),
+    db
+      .select({
+        id: caseReferrals.id,
+        kind: caseReferrals.kind,
+        status: caseReferrals.status,
+        toOrganisationId: caseReferrals.toOrganisationId,
+        fromOrganisationId: caseReferrals.fromOrganisationId,
+        toName: organisations.name,
+        override: caseReferrals.consentOverrideReason,
+        createdAt: caseReferrals.createdAt,
+      })
+      .from(caseReferrals)
+      .innerJoin(organisations, eq(organisations.id, caseReferrals.toOrganisationId))
+      .where(eq(caseReferrals.caseId, c.id))
+      .orderBy(desc(caseReferrals.createdAt)),
+    db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.organisationId, c.organisationId), eq(users.role, "case_worker"), eq(users.isActive, true))).orderBy(asc(users.displayName)),
+  ]);
+  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId));
+  return {
+    case: c,
+    organisationName: org?.name ?? "",
+    consent: consents[0] ?? null,
+    consents,
+    notes: notes.map((n) => ({ id: n.id, body: decrypt(n.bodyEnc), createdAt: n.createdAt, author: n.author })),
+    vulnerability,
+    services: services.map(({ notesEnc, ...s }) => ({ ...s, notes: notesEnc ? decrypt(notesEnc) : null })),
+    referrals,
+    staff,
+  };
+}
+
+/** Who opened or exported this case, for supervisors. */
+export async function caseViewers(db: Executor, caseId: string) {
+  return db
+    .select({ at: auditLog.at, action: auditLog.action, name: users.displayName, role: auditLog.actorRole })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, "beneficiary_case"), eq(auditLog.entityId, caseId), inArray(auditLog.action, ["protection.case.view", "protection.case.export"])))
+    .orderBy(desc(auditLog.at))
+    .limit(100);
+}
+
+export async function partnerAssociations(db: Executor, exceptId: string | null) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, "partner_association"), exceptId ? ne(organisations.id, exceptId) : undefined))
+    .orderBy(asc(organisations.name));
+}
+
+/** Referrals and transfers waiting for the actor's association to accept or reject. */
+export async function incomingReferrals(db: Executor, actor: Actor) {
+  if (actor.role !== "case_worker" || !actor.organisationId) return [];
+  return db
+    .select({
+      id: caseReferrals.id,
+      kind: caseReferrals.kind,
+      caseId: caseReferrals.caseId,
+      reference: beneficiaryCases.reference,
+      fromName: organisations.name,
+      createdAt: caseReferrals.createdAt,
+    })
+    .from(caseReferrals)
+    .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, caseReferrals.caseId))
+    .innerJoin(organisations, eq(organisations.id, caseReferrals.fromOrganisationId))
+    .where(and(eq(caseReferrals.toOrganisationId, actor.organisationId), eq(caseReferrals.status, "pending")))
+    .orderBy(asc(caseReferrals.createdAt));
+}
+
+/** The case worker's day: open cases assigned to them, services due within a week, overdue hospital referrals. */
+export async function caseWorkerPanel(db: Executor, actor: Actor, today = new Date().toISOString().slice(0, 10)) {
+  const openCases = await db
+    .select({ id: beneficiaryCases.id, reference: beneficiaryCases.reference, firstName: beneficiaryCases.firstName, lastName: beneficiaryCases.lastName })
+    .from(beneficiaryCases)
+    .where(and(caseScope(actor), eq(beneficiaryCases.status, "open"), or(eq(beneficiaryCases.assignedToId, actor.id), isNull(beneficiaryCases.assignedToId))))
+    .orderBy(desc(beneficiaryCases.updatedAt))
+    .limit(50);
+  const weekAhead = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const services = await db
+    .select({
+      id: caseServices.id,
+      caseId: caseServices.caseId,
+      kind: caseServices.kind,
+      status: caseServices.status,
+      serviceDate: caseServices.serviceDate,
+      dueDate: caseServices.dueDate,
+      reference: beneficiaryCases.reference,
+    })
+    .from(caseServices)
+    .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, caseServices.caseId))
+    .where(and(caseScope(actor), eq(beneficiaryCases.status, "open"), sql`${caseServices.status} not in ('closed', 'done', 'cancelled', 'withdrawn', 'monitoring', 'attended', 'not_attended')`))
+    .orderBy(asc(caseServices.dueDate))
+    .limit(200);
+  const overdue = services.filter((s) => isReferralOverdue(s, today));
+  const due = services.filter((s) => !overdue.includes(s) && s.dueDate && s.dueDate <= weekAhead);
+  return { openCases, due, overdue };
+}

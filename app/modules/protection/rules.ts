@@ -1,0 +1,265 @@
+/**
+ * Pure rules of protection case files: name folding for the duplicate check,
+ * consent, the status machines of hospital referrals and AVRR, shelter nights,
+ * what is overdue. No database, no Remix.
+ */
+
+export const VULNERABILITIES = [
+  "irregular_situation",
+  "asylum_seeker_refugee",
+  "trafficking_victim",
+  "unaccompanied_child",
+  "gbv_survivor",
+  "woman_at_risk",
+  "pregnant_lactating",
+  "disability",
+  "serious_medical",
+  "elderly",
+  "other",
+] as const;
+export type Vulnerability = (typeof VULNERABILITIES)[number];
+export type VulnerabilityData = { flags: Vulnerability[]; notes: string };
+
+// Arabic letters to the Latin consonant a French or English speaker would write.
+// Long vowels and weak letters fold to nothing, like Latin vowels do below.
+const ARABIC: Record<string, string> = {
+  "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+  "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
+  "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ى": "", "ا": "",
+  "أ": "", "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "پ": "p", "ڤ": "v", "گ": "g",
+};
+
+function latinWords(name: string): string[] {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+    .toLowerCase()
+    .split(/[\s\-'’.,_]+/)
+    // a lone article goes; "Abd" / "عبد" belongs to the word after it (Abd al-Lah, عبد الله)
+    .filter((word) => !["el", "al", "ال"].includes(word))
+    .reduce<string[]>((words, word) => {
+      const last = words.at(-1);
+      if (last && /^(abd|abdel|abdal|abdul|abdoul|عبد)$/.test(last)) words[words.length - 1] = last + word;
+      else words.push(word);
+      return words;
+    }, [])
+    .map((word) =>
+      word
+        .replace(/^(el|al|ال)(?=.{3,})/, "")
+        // Latin digraphs first, so the letters that Arabic maps to cannot form new ones
+        .replace(/kh/g, "k")
+        .replace(/sch|ch|sh/g, "s")
+        .replace(/th/g, "t")
+        .replace(/dj/g, "j")
+        .replace(/dh/g, "d")
+        .replace(/gh/g, "g")
+        .replace(/ph/g, "f")
+        .replace(/q|c/g, "k")
+        .replace(/x/g, "ks"),
+    )
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * A name reduced to a consonant skeleton per word, words sorted: case, accents,
+ * vowels, doubled letters and the usual Arabic/Latin spellings fold together
+ * ("Mohamed", "Muhammad", "محمد" all give "mhmd").
+ */
+export function foldName(name: string, options: { compact?: boolean } = {}): string {
+  const words = latinWords(name)
+    .map((w) =>
+      [...w]
+        .map((ch) => ARABIC[ch] ?? ch)
+        .join("")
+        .replace(/[^a-z]/g, "")
+        .replace(/[aeiouyw]/g, "")
+        .replace(/(.)\1+/g, "$1"),
+    )
+    .filter((w) => w.length > 0);
+  // compact: in the order written, without spaces ("Benali" / "بن علي")
+  return options.compact ? words.join("") : words.sort().join(" ");
+}
+
+/**
+ * Between two Latin spellings the vowels still tell names apart (Hassan / Hussein
+ * share a skeleton): vowels fold to three classes and must be within one edit.
+ */
+export function vowelForm(name: string): string {
+  return latinWords(name)
+    .map((w) =>
+      w
+        .replace(/[^a-z]/g, "")
+        .replace(/ou/g, "u")
+        .replace(/e/g, "a")
+        .replace(/o/g, "u")
+        .replace(/y/g, "i")
+        .replace(/w/g, "u")
+        .replace(/(.)\1+/g, "$1"),
+    )
+    .filter((w) => w.length > 0)
+    .sort()
+    .join(" ");
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+
+function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Close enough: the same skeleton (or one letter apart on a long name) and, between two Latin spellings, close vowels. */
+export function namesClose(a: string, b: string): boolean {
+  const fa = foldName(a);
+  const fb = foldName(b);
+  if (!fa || !fb) return false;
+  const skeletonClose =
+    fa === fb || foldName(a, { compact: true }) === foldName(b, { compact: true }) || (Math.min(fa.length, fb.length) >= 5 && levenshtein(fa, fb) <= 1);
+  if (!skeletonClose) return false;
+  if (ARABIC_SCRIPT.test(a) || ARABIC_SCRIPT.test(b)) return true;
+  return levenshtein(vowelForm(a), vowelForm(b)) <= 1;
+}
+
+export function normalisePhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/[^\d+]/g, "");
+  if (digits.startsWith("+")) return digits;
+  if (digits.startsWith("00")) return `+${digits.slice(2)}`;
+  if (digits.startsWith("0")) return `+212${digits.slice(1)}`;
+  return digits || null;
+}
+
+export function normaliseDocument(doc: string | null | undefined): string | null {
+  if (!doc) return null;
+  const d = doc.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return d || null;
+}
+
+export type PersonKey = {
+  firstName: string;
+  lastName: string;
+  nameArabic?: string | null;
+  dateOfBirth?: string | null;
+  phone?: string | null;
+  documentNumber?: string | null;
+};
+export type DuplicateReason = "phone" | "document" | "name_dob";
+
+/** Why two records may be the same person; empty when nothing matches. Never a merge. */
+export function duplicateReasons(a: PersonKey, b: PersonKey): DuplicateReason[] {
+  const reasons: DuplicateReason[] = [];
+  const pa = normalisePhone(a.phone);
+  if (pa && pa === normalisePhone(b.phone)) reasons.push("phone");
+  const da = normaliseDocument(a.documentNumber);
+  if (da && da === normaliseDocument(b.documentNumber)) reasons.push("document");
+  if (a.dateOfBirth && a.dateOfBirth === b.dateOfBirth) {
+    const namesA = [`${a.firstName} ${a.lastName}`, a.nameArabic].filter((n): n is string => !!n);
+    const namesB = [`${b.firstName} ${b.lastName}`, b.nameArabic].filter((n): n is string => !!n);
+    if (namesA.some((x) => namesB.some((y) => namesClose(x, y)))) reasons.push("name_dob");
+  }
+  return reasons;
+}
+
+export type ConsentState = { services: boolean; referral: boolean; withdrawnAt: Date | string | null } | null;
+
+/** A referral or transfer needs the person's current consent to referral, or a supervisor override with a reason. */
+export function referralAllowed(consent: ConsentState, override: { bySupervisor: boolean; reason?: string | null } | null): "consent" | "override" | "refused" {
+  if (consent && !consent.withdrawnAt && consent.referral) return "consent";
+  if (override?.bySupervisor && override.reason && override.reason.trim().length >= 10) return "override";
+  return "refused";
+}
+
+export const HOSPITAL_STATUSES = ["requested", "appointment_set", "attended", "not_attended", "closed"] as const;
+export type HospitalStatus = (typeof HOSPITAL_STATUSES)[number];
+const HOSPITAL_NEXT: Record<HospitalStatus, readonly HospitalStatus[]> = {
+  requested: ["appointment_set", "not_attended", "closed"],
+  appointment_set: ["attended", "not_attended"],
+  attended: ["closed"],
+  not_attended: ["appointment_set", "closed"],
+  closed: [],
+};
+
+export const AVRR_STAGES = [
+  "request",
+  "counselling",
+  "travel_documents",
+  "fit_to_travel",
+  "departure",
+  "arrival",
+  "reintegration_plan",
+  "monitoring",
+  "withdrawn",
+] as const;
+export type AvrrStage = (typeof AVRR_STAGES)[number];
+
+export const LEGAL_STATUSES = ["open", "in_progress", "closed"] as const;
+export const SIMPLE_STATUSES = ["planned", "done", "cancelled"] as const;
+
+/** The statuses a service may move to from the one it has. */
+export function nextStatuses(kind: string, status: string): readonly string[] {
+  if (kind === "hospital_referral") return HOSPITAL_NEXT[status as HospitalStatus] ?? [];
+  if (kind === "avrr") {
+    const i = AVRR_STAGES.indexOf(status as AvrrStage);
+    if (i < 0 || status === "withdrawn" || status === "monitoring") return [];
+    const departed = i >= AVRR_STAGES.indexOf("departure");
+    const next = AVRR_STAGES[i + 1];
+    // withdrawal is possible at any stage before departure
+    return departed ? (next ? [next] : []) : next === "departure" ? ["departure", "withdrawn"] : [next!, "withdrawn"];
+  }
+  if (kind === "legal") return status === "closed" ? [] : LEGAL_STATUSES.filter((s) => s !== status);
+  return status === "planned" ? ["done", "cancelled"] : [];
+}
+
+export function initialStatus(kind: string): string {
+  if (kind === "hospital_referral") return "requested";
+  if (kind === "avrr") return "request";
+  if (kind === "legal") return "open";
+  return "done";
+}
+
+export function statusesOf(kind: string): readonly string[] {
+  if (kind === "hospital_referral") return HOSPITAL_STATUSES;
+  if (kind === "avrr") return AVRR_STAGES;
+  if (kind === "legal") return LEGAL_STATUSES;
+  return SIMPLE_STATUSES;
+}
+
+/** Nights between check-in and check-out (0 when not checked out yet or the dates are reversed). */
+export function shelterNights(checkIn: string | null | undefined, checkOut: string | null | undefined): number {
+  if (!checkIn || !checkOut) return 0;
+  const ms = Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`);
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms / 86_400_000) : 0;
+}
+
+/** Days a hospital referral may wait for its next step before it counts as overdue. */
+export const REFERRAL_OVERDUE_DAYS = 14;
+
+/** A hospital referral is overdue when its follow-up date passed, or it waits too long without one. */
+export function isReferralOverdue(
+  referral: { kind: string; status: string; serviceDate: string; dueDate: string | null },
+  today: string,
+): boolean {
+  if (referral.kind !== "hospital_referral") return false;
+  if (referral.status !== "requested" && referral.status !== "appointment_set") return false;
+  if (referral.dueDate) return referral.dueDate < today;
+  const limit = new Date(Date.parse(`${referral.serviceDate}T00:00:00Z`) + REFERRAL_OVERDUE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return limit < today;
+}
+
+/** Age in whole years on a day, from a date of birth (computed, never stored). */
+export function ageOn(dateOfBirth: string | null, today: string): number | null {
+  if (!dateOfBirth) return null;
+  const [y, m, d] = dateOfBirth.split("-").map(Number);
+  const [ty, tm, td] = today.split("-").map(Number);
+  if (!y || !m || !d || !ty || !tm || !td) return null;
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}

@@ -1,0 +1,150 @@
+import { z } from "~/lib/forms";
+import { LOCALES } from "~/i18n/config";
+import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
+
+/** The version of the consent notice read to the person; recorded with each consent. */
+export const CONSENT_NOTICE_VERSION = "protection-2026-11";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid").refine((v) => !Number.isNaN(Date.parse(v)), "errors.invalid");
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+const text = (max: number) => z.string().trim().max(max).optional();
+
+export const RegisterCaseSchema = z
+  .object({
+    firstName: z.string().trim().min(1).max(80),
+    lastName: z.string().trim().min(1).max(80),
+    nameArabic: text(160),
+    sex: z.enum(["female", "male", "other"]),
+    dateOfBirth: isoDate.optional(),
+    estimatedAge: z.coerce.number().int().min(0).max(120).optional(),
+    nationality: text(80),
+    languages: text(120),
+    phone: z.string().trim().regex(/^[+\d][\d\s.-]{5,20}$/, "errors.phone.invalid").optional(),
+    documentNumber: text(40),
+    city: text(80),
+    householdSize: z.coerce.number().int().min(1).max(30).default(1),
+    householdNotes: text(1000),
+    applicantUserId: z.uuid().optional(),
+    // consent, collected at registration
+    consentServices: checkbox,
+    consentReferral: checkbox,
+    consentReferralPartners: text(300),
+    consentReporting: checkbox,
+    consentLanguage: z.enum(LOCALES),
+    // the case worker saw the duplicate warning and decided
+    duplicateDecision: z.enum(["distinct"]).optional(),
+    distinctFrom: z.uuid().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.dateOfBirth && v.estimatedAge === undefined) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
+    if (v.dateOfBirth && v.dateOfBirth > new Date().toISOString().slice(0, 10))
+      ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "errors.outOfRange" });
+    if (!v.consentServices) ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
+  });
+export type RegisterCaseInput = z.infer<typeof RegisterCaseSchema>;
+
+export const ConsentSchema = z.object({
+  consentServices: checkbox,
+  consentReferral: checkbox,
+  consentReferralPartners: text(300),
+  consentReporting: checkbox,
+  consentLanguage: z.enum(LOCALES),
+});
+export type ConsentInput = z.infer<typeof ConsentSchema>;
+
+export const NoteSchema = z.object({ body: z.string().trim().min(1).max(5000) });
+
+export const VulnerabilitySchema = z.object({
+  flags: z
+    .union([z.enum(VULNERABILITIES), z.array(z.enum(VULNERABILITIES))])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  notes: text(3000),
+  assessedOn: isoDate,
+});
+export type VulnerabilityInput = z.infer<typeof VulnerabilitySchema>;
+
+export const ReferralSchema = z.object({
+  kind: z.enum(["referral", "transfer"]),
+  toOrganisationId: z.uuid(),
+  overrideReason: text(500),
+});
+export type ReferralInput = z.infer<typeof ReferralSchema>;
+
+export const DecideReferralSchema = z.object({ referralId: z.uuid(), decision: z.enum(["accept", "reject"]) });
+
+export const AssignSchema = z.object({ assignedToId: z.uuid() });
+
+const money = z.coerce.number().min(0).max(1_000_000).default(0).transform((mad) => Math.round(mad * 100));
+
+/** One schema per kind of service: common fields plus the kind's own. */
+export const ServiceSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("medical"),
+    serviceDate: isoDate,
+    provider: text(120),
+    cost: money,
+    notes: text(3000),
+    reasonCategory: z.enum(["general", "maternal", "child", "chronic", "injury", "infectious", "other"]),
+    outcome: z.enum(["treated", "referred", "follow_up", "other"]),
+  }),
+  z.object({
+    kind: z.literal("hospital_referral"),
+    serviceDate: isoDate,
+    provider: text(120),
+    cost: money,
+    notes: text(3000),
+    facility: z.string().trim().min(1).max(160),
+    specialty: z.string().trim().min(1).max(80),
+    urgency: z.enum(["routine", "urgent", "emergency"]),
+    followUpDate: isoDate.optional(),
+  }),
+  z.object({
+    kind: z.literal("mental_health"),
+    serviceDate: isoDate,
+    provider: text(120),
+    cost: money,
+    notes: text(3000),
+    sessionType: z.enum(["individual", "group", "family"]),
+  }),
+  z
+    .object({
+      kind: z.literal("shelter"),
+      serviceDate: isoDate,
+      provider: text(120),
+      cost: money,
+      notes: text(3000),
+      place: z.string().trim().min(1).max(160),
+      checkIn: isoDate,
+      checkOut: isoDate.optional(),
+    })
+    .refine((v) => !v.checkOut || v.checkOut >= v.checkIn, { path: ["checkOut"], message: "protection.errors.checkOutBeforeIn" }),
+  z.object({
+    kind: z.literal("legal"),
+    serviceDate: isoDate,
+    provider: text(120),
+    cost: money,
+    notes: text(3000),
+    legalType: z.enum(["counselling", "documents", "regularisation", "court"]),
+  }),
+  z.object({
+    kind: z.literal("avrr"),
+    serviceDate: isoDate,
+    provider: text(120),
+    cost: money,
+    notes: text(3000),
+    countryOfReturn: z.string().trim().min(1).max(80),
+  }),
+]);
+export type ServiceInput = z.infer<typeof ServiceSchema>;
+
+export const ServiceStatusSchema = z.object({
+  serviceId: z.uuid(),
+  status: z.enum([...new Set([...HOSPITAL_STATUSES, ...AVRR_STAGES, ...LEGAL_STATUSES, ...SIMPLE_STATUSES])] as [string, ...string[]]),
+  dueDate: isoDate.optional(),
+});
+
+export const SERVICE_KINDS = ["medical", "hospital_referral", "mental_health", "shelter", "legal", "avrr"] as const;

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { incomingReferrals, listCases } from "~/modules/protection/queries.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = requirePermission(args, "protection:use");
+  const url = new URL(args.request.url);
+  const q = url.searchParams.get("q")?.slice(0, 80) ?? "";
+  const mine = url.searchParams.get("mine") === "1";
+  const [cases, incoming] = await Promise.all([listCases(args.context.db, actor, { q, mine }), incomingReferrals(args.context.db, actor)]);
+  return {
+    q,
+    mine,
+    incoming: incoming.length,
+    cases: cases.map((c) => ({ ...c, own: c.organisationId === actor.organisationId, createdAt: c.createdAt.toISOString() })),
+  };
+}
+
+export default function Cases() {
+  const { cases, q, mine, incoming } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div>
+      <PageTitle>{t("protection.cases.title")}</PageTitle>
+      <p className="actions">
+        <Link className="button" to="/protection/cases/new">
+          {t("protection.cases.register")}
+        </Link>
+        <Link className="button button-secondary" to="/protection/referrals">
+          {t("protection.referrals.title")} ({incoming})
+        </Link>
+      </p>
+      <Form method="get" className="filters">
+        <label>
+          {t("protection.cases.search")}
+          <input name="q" defaultValue={q} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="mine" value="1" defaultChecked={mine} /> {t("protection.cases.mine")}
+        </label>
+        <button type="submit" className="button button-secondary">
+          {t("protection.cases.filter")}
+        </button>
+      </Form>
+      {cases.length === 0 ? (
+        <p>{t("protection.cases.none")}</p>
+      ) : (
+        <ul className="list">
+          {cases.map((c) => (
+            <li key={c.id} className="list-item">
+              <p>
+                <Link to={`/protection/cases/${c.id}`}>
+                  {c.firstName} {c.lastName}
+                </Link>{" "}
+                {c.nameArabic ? <span dir="rtl">{c.nameArabic}</span> : null}
+              </p>
+              <p className="hint">
+                <span dir="ltr">{c.reference}</span> · {t(`protection.status.${c.status}`)}
+                {c.city ? ` · ${c.city}` : ""}
+                {c.own ? "" : ` · ${t("protection.cases.referredIn")}`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

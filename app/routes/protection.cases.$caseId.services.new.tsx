@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FieldError, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import { parseForm } from "~/lib/forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { SERVICE_KINDS, ServiceSchema } from "~/modules/protection/schemas";
+import { addService, requireCase } from "~/modules/protection/service.server";
+
+type Kind = (typeof SERVICE_KINDS)[number];
+function kindOf(value: string | null): Kind {
+  return (SERVICE_KINDS as readonly string[]).includes(value ?? "") ? (value as Kind) : "medical";
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = requirePermission(args, "protection:use");
+  const c = await requireCase(args.context.db, actor, args.params.caseId ?? "");
+  if (c.anonymisedAt) throw new Response("Not Found", { status: 404 });
+  const kind = kindOf(new URL(args.request.url).searchParams.get("kind"));
+  return { caseId: c.id, reference: c.reference, name: `${c.firstName} ${c.lastName}`, kind, today: new Date().toISOString().slice(0, 10) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "protection:use");
+  const c = await requireCase(args.context.db, actor, args.params.caseId ?? "");
+  const form = await args.request.formData();
+  const parsed = parseForm(ServiceSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await addService(args.context.db, actor, c.id, parsed.data, { ip: args.context.ip });
+  return redirect(`/protection/cases/${c.id}#services`);
+}
+
+/** The choices of the kind's own enumerated fields. */
+const CHOICES: Record<string, readonly string[]> = {
+  reasonCategory: ["general", "maternal", "child", "chronic", "injury", "infectious", "other"],
+  outcome: ["treated", "referred", "follow_up", "other"],
+  urgency: ["routine", "urgent", "emergency"],
+  sessionType: ["individual", "group", "family"],
+  legalType: ["counselling", "documents", "regularisation", "court"],
+};
+
+const KIND_FIELDS: Record<Kind, { name: string; type?: "date" | "select" }[]> = {
+  medical: [
+    { name: "reasonCategory", type: "select" },
+    { name: "outcome", type: "select" },
+  ],
+  hospital_referral: [{ name: "facility" }, { name: "specialty" }, { name: "urgency", type: "select" }, { name: "followUpDate", type: "date" }],
+  mental_health: [{ name: "sessionType", type: "select" }],
+  shelter: [{ name: "place" }, { name: "checkIn", type: "date" }, { name: "checkOut", type: "date" }],
+  legal: [{ name: "legalType", type: "select" }],
+  avrr: [{ name: "countryOfReturn" }],
+};
+
+export default function NewService() {
+  const { caseId, reference, name, kind, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <div className="narrow">
+      <PageTitle>{t(`protection.service.${kind}`)}</PageTitle>
+      <p className="hint">
+        <Link to={`/protection/cases/${caseId}`}>{name}</Link> · <span dir="ltr">{reference}</span>
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="kind" value={kind} />
+        <Field name="serviceDate" label="protection.services.date" type="date" defaultValue={today} required errors={errors} values={values} />
+        {KIND_FIELDS[kind].map((f) =>
+          f.type === "select" ? (
+            <div key={f.name} className="field">
+              <label htmlFor={`f-${f.name}`}>{t(`protection.detail.${f.name}` as MessageKey)}</label>
+              <select id={`f-${f.name}`} name={f.name} defaultValue={values?.[f.name]}>
+                {CHOICES[f.name]!.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`protection.value.${v}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+              <FieldError name={f.name} errors={errors} />
+            </div>
+          ) : (
+            <Field key={f.name} name={f.name} label={`protection.detail.${f.name}` as MessageKey} type={f.type ?? "text"} errors={errors} values={values} />
+          ),
+        )}
+        <Field name="provider" label="protection.services.provider" errors={errors} values={values} />
+        <Field name="cost" label="protection.services.cost" type="number" min={0} step="0.01" inputMode="decimal" errors={errors} values={values} />
+        <div className="field">
+          <label htmlFor="f-notes">{t("protection.services.notes")}</label>
+          <textarea id="f-notes" name="notes" rows={4} defaultValue={values?.notes} />
+          <FieldError name="notes" errors={errors} />
+        </div>
+        <button type="submit" className="button">
+          {t("protection.services.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}

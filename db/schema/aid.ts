@@ -1,0 +1,170 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { organisations, users } from "./auth";
+import { beneficiaryCases } from "./protection";
+
+/**
+ * Humanitarian aid: a catalogue, warehouses of associations, stock kept as a ledger
+ * (movements) with a balance per warehouse and item that can never go below zero,
+ * distribution rounds handed out at most once per beneficiary, and vouchers redeemed once.
+ */
+export const aidItemKindEnum = pgEnum("aid_item_kind", ["food_kit", "hygiene_kit", "nfi_kit", "blanket", "clothing", "baby_kit", "voucher"]);
+export const stockMovementKindEnum = pgEnum("stock_movement_kind", ["receipt", "transfer_in", "transfer_out", "distribution", "adjustment"]);
+
+export const aidItems = pgTable(
+  "aid_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: aidItemKindEnum().notNull(),
+    name: text().notNull().unique(),
+    /** vouchers only: face value in centimes of MAD */
+    faceValueCentimes: integer(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "aid_items_face_value_check",
+      sql`(${t.kind} = 'voucher' and ${t.faceValueCentimes} > 0) or (${t.kind} <> 'voucher' and ${t.faceValueCentimes} is null)`,
+    ),
+  ],
+);
+
+export const warehouses = pgTable(
+  "warehouses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("warehouses_org_name_key").on(t.organisationId, t.name)],
+);
+
+export const stockBalances = pgTable(
+  "stock_balances",
+  {
+    warehouseId: uuid()
+      .notNull()
+      .references(() => warehouses.id),
+    itemId: uuid()
+      .notNull()
+      .references(() => aidItems.id),
+    quantity: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.warehouseId, t.itemId] }), check("stock_balances_quantity_check", sql`${t.quantity} >= 0`)],
+);
+
+export const distributionRounds = pgTable(
+  "distribution_rounds",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    warehouseId: uuid()
+      .notNull()
+      .references(() => warehouses.id),
+    name: text().notNull(),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+    /** quantities are per person, or multiplied by the household size */
+    perHousehold: boolean().notNull().default(false),
+    /** only cases whose latest assessment has this vulnerability; null: every open case */
+    eligibilityVulnerability: text(),
+    createdById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("distribution_rounds_dates_check", sql`${t.endsOn} >= ${t.startsOn}`)],
+);
+
+export const roundItems = pgTable(
+  "round_items",
+  {
+    roundId: uuid()
+      .notNull()
+      .references(() => distributionRounds.id, { onDelete: "cascade" }),
+    itemId: uuid()
+      .notNull()
+      .references(() => aidItems.id),
+    quantity: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.itemId] }), check("round_items_quantity_check", sql`${t.quantity} > 0`)],
+);
+
+export const distributions = pgTable(
+  "distributions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    roundId: uuid()
+      .notNull()
+      .references(() => distributionRounds.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id),
+    handedOutById: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // a beneficiary receives a round's items at most once
+  (t) => [unique("distributions_round_case_key").on(t.roundId, t.caseId)],
+);
+
+export const stockMovements = pgTable(
+  "stock_movements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    warehouseId: uuid()
+      .notNull()
+      .references(() => warehouses.id),
+    itemId: uuid()
+      .notNull()
+      .references(() => aidItems.id),
+    kind: stockMovementKindEnum().notNull(),
+    /** signed: receipts and transfers in add, distributions and transfers out subtract */
+    quantity: integer().notNull(),
+    reason: text(),
+    distributionId: uuid().references(() => distributions.id),
+    actorId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("stock_movements_warehouse_item_idx").on(t.warehouseId, t.itemId, t.createdAt),
+    check("stock_movements_nonzero_check", sql`${t.quantity} <> 0`),
+    check("stock_movements_adjustment_reason_check", sql`${t.kind} <> 'adjustment' or length(${t.reason}) > 0`),
+  ],
+);
+
+export const vouchers = pgTable(
+  "vouchers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    /** 20 characters of base32 from 100 random bits */
+    code: text().notNull().unique(),
+    valueCentimes: integer().notNull(),
+    issuedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    redeemedAt: timestamp({ withTimezone: true }),
+    redeemedById: uuid().references(() => users.id),
+  },
+  (t) => [
+    index("vouchers_case_idx").on(t.caseId),
+    check("vouchers_value_check", sql`${t.valueCentimes} > 0`),
+    check("vouchers_redeemed_check", sql`(${t.redeemedAt} is null) = (${t.redeemedById} is null)`),
+  ],
+);
+
+export type AidItem = typeof aidItems.$inferSelect;
+export type Warehouse = typeof warehouses.$inferSelect;
+export type DistributionRound = typeof distributionRounds.$inferSelect;
+export type Voucher = typeof vouchers.$inferSelect;

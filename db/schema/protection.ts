@@ -1,0 +1,198 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { localeEnum, organisations, users } from "./auth";
+
+/**
+ * Protection case files of partner associations. Free-text notes and the
+ * vulnerability assessment are stored encrypted by the application (columns `*_enc`,
+ * AES-256-GCM, see app/modules/protection/crypto.server.ts): a dump shows ciphertext.
+ */
+export const sexEnum = pgEnum("sex", ["female", "male", "other"]);
+export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
+export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
+export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);
+export const serviceKindEnum = pgEnum("service_kind", ["medical", "hospital_referral", "mental_health", "shelter", "legal", "avrr"]);
+
+/** Case workers who may override a missing consent, export and see who viewed a case. Granted by admins. */
+export const protectionSupervisors = pgTable("protection_supervisors", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  grantedById: uuid().references(() => users.id),
+  grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const beneficiaryCases = pgTable(
+  "beneficiary_cases",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** the partner association the case belongs to */
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    assignedToId: uuid().references(() => users.id),
+    /** the applicant account of the same person, when there is one */
+    applicantUserId: uuid().references(() => users.id),
+    reference: text().notNull().unique(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    nameArabic: text(),
+    sex: sexEnum().notNull(),
+    dateOfBirth: date({ mode: "string" }),
+    estimatedAge: integer(),
+    nationality: text(),
+    languages: text(),
+    phone: text(),
+    documentNumber: text(),
+    city: text(),
+    householdSize: integer().notNull().default(1),
+    householdNotes: text(),
+    status: caseStatusEnum().notNull().default("open"),
+    /** another case the case worker confirmed is NOT the same person (duplicate warning dismissed) */
+    confirmedDistinctFrom: uuid(),
+    anonymisedAt: timestamp({ withTimezone: true }),
+    createdById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("beneficiary_cases_org_idx").on(t.organisationId, t.status),
+    index("beneficiary_cases_phone_idx").on(t.phone),
+    index("beneficiary_cases_document_idx").on(t.documentNumber),
+    check("beneficiary_cases_household_check", sql`${t.householdSize} between 1 and 30`),
+    check("beneficiary_cases_age_check", sql`${t.estimatedAge} is null or ${t.estimatedAge} between 0 and 120`),
+  ],
+);
+
+export const caseConsents = pgTable(
+  "case_consents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    services: boolean().notNull(),
+    referral: boolean().notNull(),
+    /** the partners named when consent to referral was given */
+    referralPartners: text(),
+    anonymisedReporting: boolean().notNull(),
+    noticeVersion: text().notNull(),
+    language: localeEnum().notNull(),
+    collectedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    givenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawnById: uuid().references(() => users.id),
+  },
+  (t) => [index("case_consents_case_idx").on(t.caseId, t.givenAt)],
+);
+
+export const caseNotes = pgTable(
+  "case_notes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    bodyEnc: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_notes_case_idx").on(t.caseId, t.createdAt), check("case_notes_enc_check", sql`${t.bodyEnc} like 'v1:%'`)],
+);
+
+export const vulnerabilityAssessments = pgTable(
+  "vulnerability_assessments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    assessorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    assessedOn: date({ mode: "string" }).notNull(),
+    /** JSON of the flags and the free text, encrypted */
+    dataEnc: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("vulnerability_assessments_case_idx").on(t.caseId, t.createdAt),
+    check("vulnerability_assessments_enc_check", sql`${t.dataEnc} like 'v1:%'`),
+  ],
+);
+
+/** A referral (shared access) or transfer (ownership) of a case to another association. */
+export const caseReferrals = pgTable(
+  "case_referrals",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    kind: caseReferralKindEnum().notNull(),
+    fromOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    toOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    status: caseReferralStatusEnum().notNull().default("pending"),
+    requestedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    consentOverrideById: uuid().references(() => users.id),
+    consentOverrideReason: text(),
+    decidedById: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_referrals_to_idx").on(t.toOrganisationId, t.status),
+    index("case_referrals_case_idx").on(t.caseId),
+    // one open request per case and kind: two transfers cannot race
+    uniqueIndex("case_referrals_pending_key").on(t.caseId, t.kind).where(sql`${t.status} = 'pending'`),
+    check("case_referrals_orgs_check", sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
+    check("case_referrals_override_check", sql`${t.consentOverrideById} is null or length(${t.consentOverrideReason}) > 0`),
+  ],
+);
+
+/** A service given on a case; `details` holds the fields of its kind (validated by zod). */
+export const caseServices = pgTable(
+  "case_services",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    kind: serviceKindEnum().notNull(),
+    serviceDate: date({ mode: "string" }).notNull(),
+    provider: text(),
+    status: text().notNull(),
+    /** when something is next due (follow-up, check-out, next stage) */
+    dueDate: date({ mode: "string" }),
+    costCentimes: integer().notNull().default(0),
+    details: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    notesEnc: text(),
+    recordedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_services_case_idx").on(t.caseId, t.serviceDate),
+    check("case_services_cost_check", sql`${t.costCentimes} >= 0`),
+    check("case_services_notes_enc_check", sql`${t.notesEnc} is null or ${t.notesEnc} like 'v1:%'`),
+  ],
+);
+
+export type BeneficiaryCase = typeof beneficiaryCases.$inferSelect;
+export type NewBeneficiaryCase = typeof beneficiaryCases.$inferInsert;
+export type CaseConsent = typeof caseConsents.$inferSelect;
+export type CaseReferral = typeof caseReferrals.$inferSelect;
+export type CaseService = typeof caseServices.$inferSelect;
+export type ServiceKind = (typeof serviceKindEnum.enumValues)[number];

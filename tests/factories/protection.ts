@@ -1,0 +1,121 @@
+/**
+ * Factories for protection and aid, shared by the demo seed and the tests. A case
+ * comes with its consent to services (and to referral unless told otherwise).
+ */
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import {
+  aidItems,
+  beneficiaryCases,
+  caseConsents,
+  caseNotes,
+  caseServices,
+  distributionRounds,
+  protectionSupervisors,
+  roundItems,
+  stockBalances,
+  stockMovements,
+  vulnerabilityAssessments,
+  warehouses,
+  type AidItem,
+  type BeneficiaryCase,
+  type NewBeneficiaryCase,
+} from "../../db/schema";
+import { encrypt, encryptJson } from "../../app/modules/protection/crypto.server";
+import type { Vulnerability } from "../../app/modules/protection/rules";
+import { uniqueSuffix } from "./index";
+
+export async function makeCase(
+  db: Executor,
+  values: Partial<NewBeneficiaryCase> & { organisationId: string; createdById: string },
+  consent: { services?: boolean; referral?: boolean } = {},
+): Promise<BeneficiaryCase> {
+  const [row] = await db
+    .insert(beneficiaryCases)
+    .values({
+      reference: `PR-T-${randomBytes(4).toString("hex").toUpperCase()}`,
+      firstName: `Prenom${uniqueSuffix()}`,
+      lastName: `Nom${uniqueSuffix()}`,
+      sex: "female",
+      estimatedAge: 30,
+      assignedToId: values.createdById,
+      ...values,
+    })
+    .returning();
+  if (!row) throw new Error("case not created");
+  await db.insert(caseConsents).values({
+    caseId: row.id,
+    services: consent.services ?? true,
+    referral: consent.referral ?? true,
+    anonymisedReporting: true,
+    noticeVersion: "protection-2026-11",
+    language: "fr",
+    collectedById: values.createdById,
+  });
+  return row;
+}
+
+export async function makeNote(db: Executor, caseId: string, authorId: string, body: string) {
+  await db.insert(caseNotes).values({ caseId, authorId, bodyEnc: encrypt(body) });
+}
+
+export async function makeAssessment(db: Executor, caseId: string, assessorId: string, flags: Vulnerability[], notes = "") {
+  await db.insert(vulnerabilityAssessments).values({ caseId, assessorId, assessedOn: new Date().toISOString().slice(0, 10), dataEnc: encryptJson({ flags, notes }) });
+}
+
+export async function makeService(db: Executor, values: typeof caseServices.$inferInsert, notes?: string) {
+  const [row] = await db
+    .insert(caseServices)
+    .values({ ...values, notesEnc: notes ? encrypt(notes) : null })
+    .returning();
+  return row!;
+}
+
+export async function makeSupervisor(db: Executor, userId: string) {
+  await db.insert(protectionSupervisors).values({ userId }).onConflictDoNothing();
+}
+
+export async function findOrMakeItem(db: Executor, kind: AidItem["kind"], name: string, faceValueCentimes: number | null = null): Promise<AidItem> {
+  const [found] = await db.select().from(aidItems).where(eq(aidItems.name, name));
+  if (found) return found;
+  const [row] = await db.insert(aidItems).values({ kind, name, faceValueCentimes }).returning();
+  return row!;
+}
+
+export async function makeWarehouse(db: Executor, organisationId: string, name = `Entrepôt ${uniqueSuffix()}`) {
+  const [row] = await db.insert(warehouses).values({ organisationId, name }).returning();
+  return row!;
+}
+
+/** Stock received the way the service does it: the balance and its ledger movement together. */
+export async function receiveStock(db: Executor, warehouseId: string, itemId: string, quantity: number, actorId: string) {
+  await db
+    .insert(stockBalances)
+    .values({ warehouseId, itemId, quantity })
+    .onConflictDoUpdate({ target: [stockBalances.warehouseId, stockBalances.itemId], set: { quantity: sql`${stockBalances.quantity} + ${quantity}` } });
+  await db.insert(stockMovements).values({ warehouseId, itemId, kind: "receipt", quantity, actorId });
+}
+
+export async function makeRound(
+  db: Executor,
+  values: { organisationId: string; warehouseId: string; itemId: string; quantity?: number; perHousehold?: boolean; eligibilityVulnerability?: string | null; createdById: string; name?: string },
+) {
+  const today = new Date().toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const [round] = await db
+    .insert(distributionRounds)
+    .values({
+      organisationId: values.organisationId,
+      warehouseId: values.warehouseId,
+      name: values.name ?? `Tournée ${uniqueSuffix()}`,
+      startsOn: today,
+      endsOn: end,
+      perHousehold: values.perHousehold ?? false,
+      eligibilityVulnerability: values.eligibilityVulnerability ?? null,
+      createdById: values.createdById,
+    })
+    .returning();
+  await db.insert(roundItems).values({ roundId: round!.id, itemId: values.itemId, quantity: values.quantity ?? 1 });
+  return round!;
+}

@@ -1,0 +1,51 @@
+/** Two associations, their case workers (one a supervisor) and a logged-in client for each. */
+import type { Database } from "../../../db/client";
+import { makeOrganisation, makeUser, DEMO_PASSWORD } from "../../factories";
+import { makeSupervisor } from "../../factories/protection";
+import type { TestApp, TestClient } from "../helpers/app";
+
+export async function twoAssociations(db: Database, app: TestApp) {
+  const orgA = await makeOrganisation(db);
+  const orgB = await makeOrganisation(db);
+  const workerA = await makeUser(db, { role: "case_worker", organisationId: orgA.id });
+  const supervisorA = await makeUser(db, { role: "case_worker", organisationId: orgA.id });
+  const workerB = await makeUser(db, { role: "case_worker", organisationId: orgB.id });
+  await makeSupervisor(db, supervisorA.id);
+  const login = async (email: string | null): Promise<TestClient> => {
+    const client = app.client();
+    await client.login(email!, DEMO_PASSWORD);
+    return client;
+  };
+  return {
+    orgA,
+    orgB,
+    workerA,
+    supervisorA,
+    workerB,
+    clients: { workerA: await login(workerA.email), supervisorA: await login(supervisorA.email), workerB: await login(workerB.email) },
+    login,
+  };
+}
+
+/** The fields of the registration form, with consent to services. */
+export function registration(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    firstName: "Awa",
+    lastName: "Sangaré",
+    sex: "female",
+    dateOfBirth: "1994-02-11",
+    nationality: "Mali",
+    consentServices: "on",
+    consentReferral: "on",
+    consentLanguage: "fr",
+    householdSize: "1",
+    ...overrides,
+  };
+}
+
+export function caseIdFrom(response: Response): string {
+  const location = response.headers.get("location") ?? "";
+  const match = /\/protection\/cases\/([0-9a-f-]{36})/.exec(location);
+  if (!match) throw new Error(`no case in redirect: ${response.status} ${location}`);
+  return match[1]!;
+}

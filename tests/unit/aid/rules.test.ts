@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ineligibility, normaliseVoucherCode, quantityFor, signedQuantity, voucherCodeFrom } from "../../../app/modules/aid/rules";
+
+describe("voucher codes", () => {
+  it("are 20 base32 characters in groups of five, from 100 random bits", () => {
+    const code = voucherCodeFrom(randomBytes(13));
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
+    const many = new Set(Array.from({ length: 2000 }, () => voucherCodeFrom(randomBytes(13))));
+    expect(many.size).toBe(2000);
+  });
+  it("read back what a person types: lower case, spaces, O for 0", () => {
+    const code = voucherCodeFrom(Uint8Array.from(Array(13).fill(0)));
+    expect(code).toBe("00000-00000-00000-00000");
+    expect(normaliseVoucherCode("ooooo 00000 00000 0000o")).toBe(code);
+  });
+});
+
+describe("quantities", () => {
+  it("per person or per household member", () => {
+    expect(quantityFor(2, false, 5)).toBe(2);
+    expect(quantityFor(2, true, 5)).toBe(10);
+  });
+  it("signs ledger movements", () => {
+    expect(signedQuantity("receipt", 5)).toBe(5);
+    expect(signedQuantity("distribution", 5)).toBe(-5);
+    expect(signedQuantity("adjustment", -3)).toBe(-3);
+  });
+});
+
+describe("eligibility", () => {
+  const round = { organisationId: "A", startsOn: "2026-11-01", endsOn: "2026-11-30", eligibilityVulnerability: null };
+  const beneficiary = { organisationId: "A", status: "open", anonymised: false, consentToServices: true, vulnerabilities: [] as string[] };
+  it("accepts an open case of the association with consent", () => {
+    expect(ineligibility({ round, beneficiary, today: "2026-11-15" })).toBeNull();
+  });
+  it("says why not", () => {
+    expect(ineligibility({ round, beneficiary: { ...beneficiary, organisationId: "B" }, today: "2026-11-15" })).toBe("other_association");
+    expect(ineligibility({ round, beneficiary: { ...beneficiary, consentToServices: false }, today: "2026-11-15" })).toBe("no_consent");
+    expect(ineligibility({ round, beneficiary, today: "2026-12-01" })).toBe("outside_dates");
+    expect(ineligibility({ round: { ...round, eligibilityVulnerability: "pregnant_lactating" }, beneficiary, today: "2026-11-15" })).toBe("vulnerability");
+    expect(
+      ineligibility({ round: { ...round, eligibilityVulnerability: "pregnant_lactating" }, beneficiary: { ...beneficiary, vulnerabilities: ["pregnant_lactating"] }, today: "2026-11-15" }),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  duplicateReasons,
+  foldName,
+  isReferralOverdue,
+  namesClose,
+  nextStatuses,
+  normalisePhone,
+  referralAllowed,
+  shelterNights,
+  ageOn,
+} from "../../../app/modules/protection/rules";
+import { DUPLICATE_PAIRS } from "../../fixtures/duplicate-pairs";
+
+describe("foldName", () => {
+  it("folds case, accents, vowels, doubled letters and common transliterations together", () => {
+    expect(foldName("Mohamed")).toBe(foldName("MUHAMMAD"));
+    expect(foldName("محمد")).toBe(foldName("Mohammed"));
+    expect(foldName("Aïcha")).toBe(foldName("aicha"));
+    expect(foldName("يوسف")).toBe(foldName("Youssef"));
+    expect(foldName("Khadija")).toBe(foldName("خديجة"));
+  });
+  it("ignores word order", () => {
+    expect(foldName("Bah Fatoumata")).toBe(foldName("Fatoumata Bah"));
+  });
+  it("keeps different names apart", () => {
+    expect(foldName("Aminata")).not.toBe(foldName("Mariam"));
+    // same skeleton, but two Latin spellings keep their vowels apart
+    expect(foldName("Hassan")).toBe(foldName("Hussein"));
+    expect(namesClose("Hassan", "Hussein")).toBe(false);
+    expect(namesClose("Youssef", "Yusuf")).toBe(true);
+    expect(namesClose("Hussein", "حسين")).toBe(true);
+  });
+});
+
+describe("duplicateReasons", () => {
+  it("matches a phone written nationally and internationally", () => {
+    expect(normalisePhone("06 12 34 56 78")).toBe("+212612345678");
+    expect(duplicateReasons({ firstName: "A", lastName: "B", phone: "0612345678" }, { firstName: "C", lastName: "D", phone: "+212 612 345 678" })).toEqual(["phone"]);
+  });
+  it("needs the same birth date for a name match", () => {
+    const a = { firstName: "Mohamed", lastName: "Diallo", dateOfBirth: "1990-01-01" };
+    expect(duplicateReasons(a, { ...a, dateOfBirth: "1990-01-02" })).toEqual([]);
+    expect(duplicateReasons(a, { firstName: "Muhammad", lastName: "Dialo", dateOfBirth: "1990-01-01" })).toEqual(["name_dob"]);
+  });
+  it("never flags the different people of the fixture", () => {
+    const falsePositives = DUPLICATE_PAIRS.filter((p) => !p.same && duplicateReasons(p.a, p.b).length > 0).map((p) => p.note);
+    expect(falsePositives).toEqual([]);
+  });
+});
+
+describe("referralAllowed", () => {
+  const consent = { services: true, referral: true, withdrawnAt: null };
+  it("allows with current consent to referral", () => {
+    expect(referralAllowed(consent, null)).toBe("consent");
+  });
+  it("refuses without consent, or once it is withdrawn", () => {
+    expect(referralAllowed({ ...consent, referral: false }, null)).toBe("refused");
+    expect(referralAllowed({ ...consent, withdrawnAt: new Date() }, null)).toBe("refused");
+    expect(referralAllowed(null, null)).toBe("refused");
+  });
+  it("accepts a supervisor override only with a real reason", () => {
+    expect(referralAllowed(null, { bySupervisor: true, reason: "Danger immédiat, hébergement nécessaire" })).toBe("override");
+    expect(referralAllowed(null, { bySupervisor: true, reason: "ok" })).toBe("refused");
+    expect(referralAllowed(null, { bySupervisor: false, reason: "Danger immédiat, hébergement nécessaire" })).toBe("refused");
+  });
+});
+
+describe("status machines", () => {
+  it("moves a hospital referral requested → appointment → attended → closed, or not attended", () => {
+    expect(nextStatuses("hospital_referral", "requested")).toContain("appointment_set");
+    expect(nextStatuses("hospital_referral", "appointment_set")).toEqual(["attended", "not_attended"]);
+    expect(nextStatuses("hospital_referral", "attended")).toEqual(["closed"]);
+    expect(nextStatuses("hospital_referral", "closed")).toEqual([]);
+  });
+  it("lets AVRR be withdrawn at any stage before departure, not after", () => {
+    for (const stage of ["request", "counselling", "travel_documents", "fit_to_travel"]) expect(nextStatuses("avrr", stage)).toContain("withdrawn");
+    for (const stage of ["departure", "arrival", "reintegration_plan"]) expect(nextStatuses("avrr", stage)).not.toContain("withdrawn");
+    expect(nextStatuses("avrr", "fit_to_travel")).toEqual(["departure", "withdrawn"]);
+    expect(nextStatuses("avrr", "departure")).toEqual(["arrival"]);
+    expect(nextStatuses("avrr", "withdrawn")).toEqual([]);
+  });
+});
+
+describe("shelter nights and overdue referrals", () => {
+  it("counts nights between check-in and check-out", () => {
+    expect(shelterNights("2026-11-01", "2026-11-15")).toBe(14);
+    expect(shelterNights("2026-11-01", null)).toBe(0);
+    expect(shelterNights("2026-11-10", "2026-11-01")).toBe(0);
+  });
+  it("marks a referral overdue past its follow-up date, or after 14 days without one", () => {
+    const base = { kind: "hospital_referral", status: "requested", serviceDate: "2026-11-01", dueDate: null };
+    expect(isReferralOverdue(base, "2026-11-10")).toBe(false);
+    expect(isReferralOverdue(base, "2026-11-20")).toBe(true);
+    expect(isReferralOverdue({ ...base, dueDate: "2026-11-05" }, "2026-11-06")).toBe(true);
+    expect(isReferralOverdue({ ...base, status: "closed" }, "2026-12-30")).toBe(false);
+  });
+  it("computes age from the date of birth", () => {
+    expect(ageOn("2008-09-01", "2026-08-31")).toBe(17);
+    expect(ageOn("2008-09-01", "2026-09-01")).toBe(18);
+  });
+});
