@@ -120,8 +120,7 @@ export function regionOfCity(city: string | null | undefined): string | null {
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[-']/g, " ")
-    .trim();
-  for (const region of REGIONS) if ((region.cities as readonly string[]).includes(folded)) return region.code;
+    .replace(/[^a-z]/g, "");
+  for (const region of REGIONS) if (region.cities.some((c) => c.replace(/[^a-z]/g, "") === folded)) return region.code;
   return null;
 }

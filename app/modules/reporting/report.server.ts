@@ -81,7 +81,8 @@ function categoryOrder(dimension: Dimension, present: string[]): string[] {
 
 function categoryLabel(dimension: Dimension, category: string): Label {
   if (category === "unknown") return { key: "reporting.unknown" };
-  if (dimension === "sex") return { key: category === "f" ? "reporting.sex.f" : "reporting.sex.m" };
+  if (dimension === "sex") return { key: category === "f" ? "reporting.sex.f" : category === "m" ? "reporting.sex.m" : "reporting.sex.other" };
+  if (dimension === "nationality" && category === "other") return { key: "reporting.nationality.other" };
   if (dimension === "migrant") return { key: category === "migrant" ? "reporting.migrant.migrant" : "reporting.migrant.national" };
   if (dimension === "nationality") return { country: category };
   if (dimension === "region") return { region: category };

@@ -5,15 +5,19 @@
  * here, and its activities are reported as "not yet wired" instead of zero.
  *
  * Shapes (column names matter, order does not):
- * - persons:         person_key text, sex text ('f'|'m'|null), birth_date date,
- *                    nationality text (ISO alpha-2), is_migrant boolean, region text (MA-xx)
+ * - persons:         person_key text, sex text ('f'|'m'|'other'|null), birth_date date,
+ *                    nationality text (ISO alpha-2 or 'other'), is_migrant boolean, region text (MA-xx)
  * - vulnerabilities: person_key text, category text
  * - an event:        person_key text, occurred_on date, organisation_id uuid,
- *                    detail text (a sub-category or null), quantity bigint, value_centimes bigint
+ *                    detail text (an enum value, never free text), quantity bigint, value_centimes bigint
  * - money:           line_key text, day date, kind 'committed'|'spent', mad_centimes bigint
+ *
+ * One person, one key: a protection case linked to an applicant account counts under
+ * the account's id, so someone both sheltered and trained is one person reached.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { ActivityKey } from "./frameworks";
+import { cityRegionPairs, countryAliasPairs, foldSql } from "./mappings";
 
 export type Sources = {
   persons: SQL | null;
@@ -29,12 +33,111 @@ export const manualMoney = sql`
          amount_mad_centimes as mad_centimes
   from budget_entries`;
 
+function valuesList(pairs: { key: string; code: string }[]): SQL {
+  return sql.join(
+    pairs.map((p) => sql`(${p.key}::text, ${p.code}::text)`),
+    sql`, `,
+  );
+}
+
+/** Country and region lookups from free text, as joinable derived tables. */
+const countries = () => sql`(values ${valuesList(countryAliasPairs())}) as cn(key, code)`;
+const cities = () => sql`(values ${valuesList(cityRegionPairs())}) as cr(key, code)`;
+
+// ------------------------------------------------------------------ protection (issue 6)
+
+const caseKey = sql.raw(`coalesce(c.applicant_user_id::text, c.id::text)`);
+const casablancaDay = (column: string) => sql.raw(`(${column} at time zone 'Africa/Casablanca')::date`);
+
+const protectionPersons = () => sql`
+  select ${caseKey} as person_key,
+    case c.sex when 'female' then 'f' when 'male' then 'm' when 'other' then 'other' end as sex,
+    coalesce(c.date_of_birth, (c.created_at::date - make_interval(years => c.estimated_age))::date) as birth_date,
+    case when c.nationality is null or btrim(c.nationality) = '' then null else coalesce(cn.code, 'other') end as nationality,
+    case when c.nationality is null or btrim(c.nationality) = '' then null else coalesce(cn.code, 'other') <> 'MA' end as is_migrant,
+    cr.code as region,
+    2 as priority
+  from beneficiary_cases c
+  left join ${countries()} on cn.key = ${sql.raw(foldSql("c.nationality"))}
+  left join ${cities()} on cr.key = ${sql.raw(foldSql("c.city"))}`;
+
+function serviceEvents(kind: string, detail: string, quantity = "1"): SQL {
+  return sql`
+    select ${caseKey} as person_key, s.service_date as occurred_on,
+      coalesce(u.organisation_id, c.organisation_id) as organisation_id,
+      ${sql.raw(detail)} as detail, ${sql.raw(quantity)} as quantity, s.cost_centimes as value_centimes
+    from case_services s
+    join beneficiary_cases c on c.id = s.case_id
+    left join users u on u.id = s.recorded_by_id
+    where s.kind = ${kind} and s.status not in ('cancelled', 'planned', 'withdrawn', 'not_attended')`;
+}
+
+const protectionEvents = (): Partial<Record<ActivityKey, SQL>> => ({
+  medical_consultation: serviceEvents("medical", "s.details->>'reasonCategory'"),
+  // referrals are counted whatever their status: the outputs show them by status
+  health_referral: sql`
+    select ${caseKey} as person_key, s.service_date as occurred_on,
+      coalesce(u.organisation_id, c.organisation_id) as organisation_id,
+      s.status as detail, 1 as quantity, s.cost_centimes as value_centimes
+    from case_services s join beneficiary_cases c on c.id = s.case_id left join users u on u.id = s.recorded_by_id
+    where s.kind = 'hospital_referral'`,
+  mental_health: serviceEvents("mental_health", "s.details->>'sessionType'"),
+  shelter: serviceEvents("shelter", "null::text", "coalesce((s.details->>'nights')::int, 0)"),
+  legal_assistance: serviceEvents("legal", "s.details->>'legalType'"),
+  avrr: sql`
+    select ${caseKey} as person_key, s.service_date as occurred_on,
+      coalesce(u.organisation_id, c.organisation_id) as organisation_id,
+      s.status as detail, 1 as quantity, s.cost_centimes as value_centimes
+    from case_services s join beneficiary_cases c on c.id = s.case_id left join users u on u.id = s.recorded_by_id
+    where s.kind = 'avrr'`,
+});
+
+const protectionMoney = () => sql`
+  select case when kind in ('medical', 'hospital_referral', 'mental_health') then 'health' else 'humanitarian_aid' end as line_key,
+    service_date as day, 'spent' as kind, cost_centimes as mad_centimes
+  from case_services where cost_centimes > 0`;
+
+// ------------------------------------------------------------------ aid (issue 6)
+
+const aidEvents = (): Partial<Record<ActivityKey, SQL>> => ({
+  aid_kit: sql`
+    select ${caseKey} as person_key, ${casablancaDay("d.created_at")} as occurred_on, r.organisation_id,
+      i.kind::text as detail,
+      ri.quantity * (case when r.per_household then c.household_size else 1 end) as quantity,
+      coalesce(i.face_value_centimes, 0) * ri.quantity * (case when r.per_household then c.household_size else 1 end) as value_centimes
+    from distributions d
+    join distribution_rounds r on r.id = d.round_id
+    join round_items ri on ri.round_id = r.id
+    join aid_items i on i.id = ri.item_id
+    join beneficiary_cases c on c.id = d.case_id`,
+  voucher: sql`
+    select ${caseKey} as person_key, ${casablancaDay("v.issued_at")} as occurred_on, v.organisation_id,
+      case when v.redeemed_at is null then 'issued' else 'redeemed' end as detail, 1 as quantity, v.value_centimes
+    from vouchers v join beneficiary_cases c on c.id = v.case_id`,
+});
+
+/** Vouchers: outstanding ones are commitments, redeemed ones are spent (on their day). */
+const aidMoney = () => sql`
+  select 'humanitarian_aid' as line_key,
+    ${casablancaDay("coalesce(redeemed_at, issued_at)")} as day,
+    case when redeemed_at is null then 'committed' else 'spent' end as kind,
+    value_centimes as mad_centimes
+  from vouchers`;
+
+function combinePersons(parts: SQL[]): SQL | null {
+  if (parts.length === 0) return null;
+  // one row per person: the source with the lowest priority number wins
+  return sql`select distinct on (person_key) person_key, sex, birth_date, nationality, is_migrant, region
+    from (${sql.join(parts, sql` union all `)}) ps order by person_key, priority`;
+}
+
 /** The sources wired on this branch. Modules are added here as they are merged. */
 export function wiredSources(): Sources {
   return {
-    persons: null,
+    persons: combinePersons([protectionPersons()]),
+    // the protection module encrypts assessments in the application: SQL cannot group them
     vulnerabilities: null,
-    events: {},
-    money: [manualMoney],
+    events: { ...protectionEvents(), ...aidEvents() },
+    money: [manualMoney, protectionMoney(), aidMoney()],
   };
 }
