@@ -7,15 +7,19 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
-import { seedReporting } from "./seed/reporting";
-
 import { seedProtection } from "./seed/protection";
+import { seedBusinessPlans } from "./seed/business-plans";
+import { seedEmployability } from "./seed/employability";
+import { seedReporting } from "./seed/reporting";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
   const protection = await seedProtection(db, foundation);
+  const businessPlans = await seedBusinessPlans(db, foundation);
+  const employability = await seedEmployability(db, foundation);
+  // last: the budget reads what the other modules recorded
   const reporting = await seedReporting(db, foundation);
-  return { foundation, protection, reporting };
+  return { foundation, protection, businessPlans, employability, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -17,6 +17,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/budget", label: "reporting.budgetNav", roles: ["admin"] },
   { to: "/protection", label: "protection.nav", roles: ["case_worker"] },
   { to: "/aid", label: "aid.nav", roles: ["case_worker"] },
+  { to: "/trainings", label: "trainings.nav", roles: ["applicant", "coach", "case_worker", "admin"] },
+  { to: "/internships", label: "internships.nav", roles: ["applicant", "coach", "admin"] },
+  { to: "/coaching/assignments", label: "coaching.nav.assignments", roles: ["admin"] },
+  { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

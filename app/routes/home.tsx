@@ -8,6 +8,8 @@ import { reportingPanel } from "~/modules/reporting/home.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
+import { applicantPanel, caseload } from "~/modules/coaching/queries.server";
+import { ApplicantPanel, CaseloadPanel } from "~/modules/coaching/panels";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -15,9 +17,16 @@ import { caseWorkerPanel } from "~/modules/protection/queries.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const protection = user.role === "case_worker" ? await caseWorkerPanel(args.context.db, user) : null;
-  const reporting = await reportingPanel(args.context.db, user);
-  return { role: user.role, displayName: user.displayName, protection, reporting };
+  const { db } = args.context;
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    role: user.role,
+    displayName: user.displayName,
+    protection: user.role === "case_worker" ? await caseWorkerPanel(db, user) : null,
+    caseload: user.role === "coach" ? await caseload(db, user.id, today) : null,
+    applicant: user.role === "applicant" ? await applicantPanel(db, user.id) : null,
+    reporting: await reportingPanel(db, user),
+  };
 }
 
 const INTRO: Record<Role, MessageKey> = {
@@ -48,13 +57,15 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName, protection, reporting } = useLoaderData<typeof loader>();
+  const { role, displayName, protection, caseload: caseloadRows, applicant, reporting } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
       {protection ? <CaseWorkerPanel panel={protection} /> : null}
+      {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}
+      {applicant ? <ApplicantPanel data={applicant} /> : null}
       <ul className="cards">
         {LINKS[role].map((link) => (
           <li key={link.to} className="card">

@@ -35,12 +35,30 @@ export function localeOf(req: Request): Locale {
   return localeFromAcceptLanguage(req.headers["accept-language"]) ?? DEFAULT_LOCALE;
 }
 
-function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: string; errno?: string } | null;
-  const code = e?.code ?? "";
-  return (
-    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03"].includes(code)
-  );
+const DOWN_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01", // admin shutdown
+  "57P02", // crash shutdown
+  "57P03", // cannot connect now (starting up)
+]);
+
+/** A lost database shows up as a driver error, possibly wrapped by drizzle (cause chain). */
+export function isDatabaseDown(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && DOWN_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 export function createApp(options: AppOptions) {
@@ -110,7 +128,6 @@ export function createApp(options: AppOptions) {
 
   // Who is asking, and in which language; renews the session cookie as it slides.
   app.use(async (req: Request, res: Response, next: NextFunction) => {
-    res.setHeader("Cache-Control", "no-store");
     const locale = localeOf(req);
     const context: MasarContext = {
       db: options.db,

@@ -51,7 +51,11 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping`);
   clearInterval(outboxTimer);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // finish requests in flight, drop idle keep-alive connections, then stop
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 5000).unref();
+  await closed;
   await handle.close();
   await database.release();
   process.exit(0);

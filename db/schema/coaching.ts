@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /**
@@ -30,3 +30,65 @@ export const coachAssignments = pgTable(
 );
 
 export type CoachAssignment = typeof coachAssignments.$inferSelect;
+
+/** An orientation interview: goals and obstacles, with next steps in `coachingActions`. */
+export const guidanceSessions = pgTable(
+  "guidance_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    beneficiaryId: uuid()
+      .notNull()
+      .references(() => users.id),
+    coachId: uuid()
+      .notNull()
+      .references(() => users.id),
+    heldOn: date({ mode: "string" }).notNull(),
+    goals: text().notNull(),
+    obstacles: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("guidance_sessions_beneficiary_idx").on(t.beneficiaryId, t.heldOn)],
+);
+
+/** An agreed next step with its due date: what the caseload shows as "next action". */
+export const coachingActions = pgTable(
+  "coaching_actions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    beneficiaryId: uuid()
+      .notNull()
+      .references(() => users.id),
+    coachId: uuid()
+      .notNull()
+      .references(() => users.id),
+    guidanceSessionId: uuid().references(() => guidanceSessions.id),
+    description: text().notNull(),
+    dueOn: date({ mode: "string" }).notNull(),
+    doneAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("coaching_actions_beneficiary_idx").on(t.beneficiaryId, t.dueOn)],
+);
+
+/** Job-search support over a period: CVs sent, interviews obtained, contacts made. */
+export const jobSearchLogs = pgTable(
+  "job_search_logs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    beneficiaryId: uuid()
+      .notNull()
+      .references(() => users.id),
+    coachId: uuid()
+      .notNull()
+      .references(() => users.id),
+    loggedOn: date({ mode: "string" }).notNull(),
+    cvsSent: integer().notNull().default(0),
+    interviews: integer().notNull().default(0),
+    contacts: integer().notNull().default(0),
+    notes: text().notNull().default(""),
+  },
+  (t) => [
+    index("job_search_logs_beneficiary_idx").on(t.beneficiaryId),
+    check("job_search_logs_counts_check", sql`${t.cvsSent} >= 0 and ${t.interviews} >= 0 and ${t.contacts} >= 0`),
+  ],
+);

@@ -3,8 +3,10 @@
  * and spreads its entries here; a route of the build with no entry fails the test.
  */
 import { foundationRoutes } from "./foundation";
-import { reportingRoutes } from "./reporting";
 import { protectionRoutes } from "./protection";
+import { businessPlanRoutes } from "./business-plans";
+import { employabilityRoutes } from "./employability";
+import { reportingRoutes } from "./reporting";
 import type { AccessEntry } from "./types";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...reportingRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes, ...reportingRoutes];

@@ -26,6 +26,26 @@ export const PERMISSIONS = {
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": ["case_worker"],
   "aid:use": ["case_worker"],
+  // trainings, internships, coaching (issue 5). A trainer marks attendance: the roles
+  // that exist for it are coach and admin. Coaches are further scoped per beneficiary.
+  "trainings:browse": ["applicant", "coach", "case_worker", "admin"],
+  "trainings:register": ["applicant"],
+  "trainings:manage": ["admin"],
+  "trainings:attendance": ["coach", "admin"],
+  "trainings:certificate": ["applicant", "coach", "admin"],
+  "internships:browse": ["applicant", "coach", "admin"],
+  "internships:apply": ["applicant"],
+  "internships:manage": ["admin"],
+  "placements:manage": ["coach", "admin"],
+  "coaching:assign": ["admin"],
+  "coaching:caseload": ["coach"],
+  "coaching:follow": ["coach", "admin"],
+  "cv:read": ["applicant", "coach", "admin"],
+  "plans:list": ["applicant", "coach"],
+  "plans:write-own": ["applicant"],
+  "plans:comment": ["coach"],
+  "profile:manage-own": ["applicant"],
+  "deletion-requests:read": ["admin"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -117,23 +117,23 @@ export const THROTTLE = {
   windowMs: 15 * MINUTE,
   /** failures for one identifier before it is locked for the rest of the window */
   perIdentifier: 5,
-  /** attempts from one address: generous, as many applicants share an office or a carrier's NAT */
+  /** failures from one address: generous, as many applicants share an office or a carrier's NAT */
   perIp: 100,
 } as const;
 
 /**
- * Given the times of recent failures (identifier) and attempts (IP) inside the window,
+ * Given the times of recent failures for the identifier and from the address,
  * return when the next attempt may be made, or null if it may be made now.
  */
 export function throttledUntil(
   identifierFailures: Date[],
-  ipAttempts: Date[],
+  ipFailures: Date[],
   now: Date,
 ): Date | null {
   const since = now.getTime() - THROTTLE.windowMs;
   const recent = (list: Date[]) => list.map((d) => d.getTime()).filter((t) => t > since).sort((a, b) => a - b);
   const failures = recent(identifierFailures);
-  const attempts = recent(ipAttempts);
+  const attempts = recent(ipFailures);
   let until = 0;
   if (failures.length >= THROTTLE.perIdentifier) {
     // free again when enough of the oldest failures have left the window

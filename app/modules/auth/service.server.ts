@@ -22,6 +22,13 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
   return code === "23505" && (!constraint || name === constraint);
 }
 
+/** A phone or e-mail that already has an account, as the field error to show. */
+function contactTaken(error: unknown): FieldErrors | null {
+  if (isUniqueViolation(error, "users_phone_key")) return { phone: "errors.phone.taken" };
+  if (isUniqueViolation(error, "users_email_key")) return { email: "errors.email.taken" };
+  return null;
+}
+
 // ---------------------------------------------------------------- sign-up
 
 export async function signUpApplicant(
@@ -52,8 +59,8 @@ export async function signUpApplicant(
       return { ok: true as const, user, ...session };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "users_phone_key")) return { ok: false, errors: { phone: "errors.phone.taken" } };
-    if (isUniqueViolation(error, "users_email_key")) return { ok: false, errors: { email: "errors.email.taken" } };
+    const taken = contactTaken(error);
+    if (taken) return { ok: false, errors: taken };
     throw error;
   }
 }
@@ -97,10 +104,11 @@ export async function signIn(
       )
       .orderBy(desc(loginAttempts.attemptedAt))
       .limit(THROTTLE.perIdentifier);
+    // an office or a carrier's NAT signs many people in: only failures count per address
     const fromIp = await tx
       .select({ at: loginAttempts.attemptedAt })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.ip, meta.ip), gt(loginAttempts.attemptedAt, since)))
+      .where(and(eq(loginAttempts.ip, meta.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)))
       .orderBy(desc(loginAttempts.attemptedAt))
       .limit(THROTTLE.perIp);
     const until = throttledUntil(
@@ -256,8 +264,8 @@ export async function createStaffUser(
       return { ok: true as const, user, code, expiresAt };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "users_phone_key")) return { ok: false, errors: { phone: "errors.phone.taken" } };
-    if (isUniqueViolation(error, "users_email_key")) return { ok: false, errors: { email: "errors.email.taken" } };
+    const taken = contactTaken(error);
+    if (taken) return { ok: false, errors: taken };
     throw error;
   }
 }

@@ -1,6 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { coachAssignments } from "~db/schema";
+import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, profiles, trainingRegistrations, users } from "~db/schema";
+import { placementsOf } from "~/modules/internships/queries.server";
+import { myTrainings } from "~/modules/trainings/queries.server";
+import { buildCaseloadRow, sortCaseload, type CaseloadRow } from "./rules";
 
 /** Is this coach the current coach of this beneficiary? The one check every module uses. */
 export async function isCurrentCoachOf(db: Executor, coachId: string, beneficiaryId: string): Promise<boolean> {
@@ -21,4 +24,121 @@ export async function currentCoachOf(db: Executor, beneficiaryId: string): Promi
     .where(and(eq(coachAssignments.beneficiaryId, beneficiaryId), isNull(coachAssignments.endedAt)))
     .limit(1);
   return row?.coachId ?? null;
+}
+
+// ---- caseload and follow-up (issue 5) ----
+
+
+
+
+
+
+/** The current beneficiaries of a coach: id and name. */
+export async function beneficiariesOf(db: Executor, coachId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(coachAssignments)
+    .innerJoin(users, eq(users.id, coachAssignments.beneficiaryId))
+    .where(and(eq(coachAssignments.coachId, coachId), isNull(coachAssignments.endedAt)))
+    .orderBy(asc(users.displayName));
+}
+
+/**
+ * The coach's morning page: each of their own beneficiaries with a stage, the next
+ * action and its due date; overdue follow-ups first. Only current assignments count.
+ */
+export async function caseload(db: Executor, coachId: string, today: string): Promise<CaseloadRow[]> {
+  const people = await beneficiariesOf(db, coachId);
+  const ids = people.map((p) => p.id);
+  if (ids.length === 0) return [];
+  const [places, actions, regs] = await Promise.all([
+    placementsOf(db, ids),
+    db
+      .select({ beneficiaryId: coachingActions.beneficiaryId, description: coachingActions.description, dueOn: coachingActions.dueOn })
+      .from(coachingActions)
+      .where(and(inArray(coachingActions.beneficiaryId, ids), isNull(coachingActions.doneAt)))
+      .orderBy(asc(coachingActions.dueOn)),
+    db
+      .select({ userId: trainingRegistrations.userId })
+      .from(trainingRegistrations)
+      .where(and(inArray(trainingRegistrations.userId, ids), ne(trainingRegistrations.status, "cancelled"))),
+  ]);
+  const jobSearch = await db
+    .select({ beneficiaryId: jobSearchLogs.beneficiaryId })
+    .from(jobSearchLogs)
+    .where(inArray(jobSearchLogs.beneficiaryId, ids));
+  const rows = people.map((p) =>
+    buildCaseloadRow({
+      beneficiary: p,
+      placements: places.filter((x) => x.beneficiaryId === p.id),
+      nextAction: actions.find((a) => a.beneficiaryId === p.id) ?? null,
+      inTraining: regs.some((r) => r.userId === p.id),
+      inJobSearch: jobSearch.some((j) => j.beneficiaryId === p.id),
+      today,
+    }),
+  );
+  return sortCaseload(rows);
+}
+
+export async function beneficiaryFile(db: Executor, beneficiaryId: string) {
+  const [person] = await db
+    .select({ id: users.id, displayName: users.displayName, phone: users.phone, email: users.email, locale: users.locale, role: users.role })
+    .from(users)
+    .where(eq(users.id, beneficiaryId));
+  if (!person || person.role !== "applicant") return null;
+  const [trainingsList, places, sessions, actions, searches] = await Promise.all([
+    myTrainings(db, beneficiaryId),
+    placementsOf(db, [beneficiaryId]),
+    db.select().from(guidanceSessions).where(eq(guidanceSessions.beneficiaryId, beneficiaryId)).orderBy(desc(guidanceSessions.heldOn)),
+    db.select().from(coachingActions).where(eq(coachingActions.beneficiaryId, beneficiaryId)).orderBy(asc(coachingActions.dueOn)),
+    db.select().from(jobSearchLogs).where(eq(jobSearchLogs.beneficiaryId, beneficiaryId)).orderBy(desc(jobSearchLogs.loggedOn)),
+  ]);
+  return { person, trainings: trainingsList, placements: places, sessions, actions, searches };
+}
+
+/** For the admin screen: current assignments, coaches, and applicants. */
+export async function assignmentOverview(db: Executor) {
+  const coach = sql<string>`(select display_name from users c where c.id = ${coachAssignments.coachId})`;
+  const current = await db
+    .select({ id: coachAssignments.id, beneficiaryId: users.id, beneficiaryName: users.displayName, coachId: coachAssignments.coachId, coachName: coach, startedAt: coachAssignments.startedAt })
+    .from(coachAssignments)
+    .innerJoin(users, eq(users.id, coachAssignments.beneficiaryId))
+    .where(isNull(coachAssignments.endedAt))
+    .orderBy(asc(users.displayName));
+  const coaches = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.role, "coach"), eq(users.isActive, true))).orderBy(asc(users.displayName));
+  const applicants = await db.select({ id: users.id, displayName: users.displayName, phone: users.phone, email: users.email }).from(users).where(eq(users.role, "applicant")).orderBy(asc(users.displayName)).limit(500);
+  return { current, coaches, applicants };
+}
+
+/** The applicant's home panel: trainings, certificates, internship, coach, next steps. */
+export async function applicantPanel(db: Executor, userId: string) {
+  const [trainingsList, places, actions, coachRow] = await Promise.all([
+    myTrainings(db, userId),
+    placementsOf(db, [userId]),
+    db
+      .select({ id: coachingActions.id, description: coachingActions.description, dueOn: coachingActions.dueOn })
+      .from(coachingActions)
+      .where(and(eq(coachingActions.beneficiaryId, userId), isNull(coachingActions.doneAt)))
+      .orderBy(asc(coachingActions.dueOn)),
+    db
+      .select({ displayName: users.displayName, phone: users.phone, email: users.email })
+      .from(coachAssignments)
+      .innerJoin(users, eq(users.id, coachAssignments.coachId))
+      .where(and(eq(coachAssignments.beneficiaryId, userId), isNull(coachAssignments.endedAt))),
+  ]);
+  return { userId, trainings: trainingsList, placement: places[0] ?? null, actions, coach: coachRow[0] ?? null };
+}
+
+
+/** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */
+export async function cvSource(db: Executor, userId: string) {
+  const [user] = await db
+    .select({ displayName: users.displayName, phone: users.phone, email: users.email, locale: users.locale, role: users.role })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user || user.role !== "applicant") return null;
+  const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId));
+  const trainingsDone = (await myTrainings(db, userId)).filter((r) => r.certificateId);
+  const internships = (await placementsOf(db, [userId])).filter((p) => p.status === "completed" || p.status === "ongoing");
+  return { user, profile: profile ?? null, trainings: trainingsDone, internships };
 }

@@ -17,6 +17,30 @@ export const NOTIFICATION_KINDS = {
     body: "notify.passwordSetup.body",
     sms: "notify.passwordSetup.sms",
   },
+  "notify.trainingPromoted": {
+    inApp: "notify.trainingPromoted",
+    subject: "notify.trainingPromoted.subject",
+    body: "notify.trainingPromoted.body",
+    sms: "notify.trainingPromoted.sms",
+  },
+  "notify.trainingCertificate": {
+    inApp: "notify.trainingCertificate",
+    subject: "notify.trainingCertificate.subject",
+    body: "notify.trainingCertificate.body",
+    sms: "notify.trainingCertificate.sms",
+  },
+  "notify.internshipProposed": {
+    inApp: "notify.internshipProposed",
+    subject: "notify.internshipProposed.subject",
+    body: "notify.internshipProposed.body",
+    sms: "notify.internshipProposed.sms",
+  },
+  "notify.placementCreated": {
+    inApp: "notify.placementCreated",
+    subject: "notify.placementCreated.subject",
+    body: "notify.placementCreated.body",
+    sms: "notify.placementCreated.sms",
+  },
 } as const satisfies Record<string, { inApp: MessageKey; subject: MessageKey; body: MessageKey; sms: MessageKey }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

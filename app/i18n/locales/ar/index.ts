@@ -3,5 +3,9 @@ import { core } from "./core";
 import { reporting } from "./reporting";
 import { protection } from "./protection";
 import { aid } from "./aid";
+import { trainings } from "./trainings";
+import { internships } from "./internships";
+import { coaching } from "./coaching";
+import { businessPlans } from "./business-plans";
 
-export const ar: Messages = { ...core, ...reporting, ...protection, ...aid };
+export const ar: Messages = { ...core, ...reporting, ...protection, ...aid, ...trainings, ...internships, ...coaching, ...businessPlans };

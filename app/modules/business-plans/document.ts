@@ -1,0 +1,86 @@
+/**
+ * A plan as a plain JSON document: what the PDF renders and what a grant
+ * application freezes as its snapshot. Never holds the owner's name or contacts,
+ * so a blind reviewer can be shown it as it is. Pure: no database, no Remix.
+ */
+import type { BusinessPlan, FundingSource, MonthForecast, StartupCost, YearForecast } from "../../../db/schema/business-plans";
+import { normaliseMonths, summariseFinancial, type FinancialSummary } from "./rules";
+
+export const PLAN_DOCUMENT_VERSION = 1;
+
+export type PlanDocument = {
+  version: typeof PLAN_DOCUMENT_VERSION;
+  planId: string;
+  /** ISO timestamp of the plan's last change when the document was made */
+  updatedAt: string;
+  summary: { projectName: string; sector: string; city: string; pitch: string };
+  promoters: { experience: string; skills: string; team: string };
+  product: { description: string; difference: string };
+  market: {
+    customers: string;
+    marketSize: string;
+    marketSizeFigure: string;
+    competitors: { name: string; priceCentimes: number | null }[];
+    priceCentimes: number | null;
+    salesPlaces: string;
+  };
+  marketing: { strategy: string; channels: string };
+  operations: { premises: string; equipment: string; suppliers: string; staff: string };
+  legal: { form: string; reason: string };
+  financial: {
+    startupCosts: StartupCost[];
+    funding: FundingSource[];
+    months: MonthForecast[];
+    years: YearForecast[];
+    totals: FinancialSummary;
+  };
+  risks: { risks: string; mitigation: string };
+};
+
+const s = (value: string | undefined | null) => value ?? "";
+
+export function toPlanDocument(
+  plan: Pick<
+    BusinessPlan,
+    "id" | "updatedAt" | "summary" | "promoters" | "product" | "market" | "marketing" | "operations" | "legal" | "financial" | "risks"
+  >,
+): PlanDocument {
+  const f = plan.financial;
+  return {
+    version: PLAN_DOCUMENT_VERSION,
+    planId: plan.id,
+    updatedAt: new Date(plan.updatedAt).toISOString(),
+    summary: {
+      projectName: s(plan.summary.projectName),
+      sector: s(plan.summary.sector),
+      city: s(plan.summary.city),
+      pitch: s(plan.summary.pitch),
+    },
+    promoters: { experience: s(plan.promoters.experience), skills: s(plan.promoters.skills), team: s(plan.promoters.team) },
+    product: { description: s(plan.product.description), difference: s(plan.product.difference) },
+    market: {
+      customers: s(plan.market.customers),
+      marketSize: s(plan.market.marketSize),
+      marketSizeFigure: s(plan.market.marketSizeFigure),
+      competitors: (plan.market.competitors ?? []).map((c) => ({ name: c.name, priceCentimes: c.priceCentimes ?? null })),
+      priceCentimes: plan.market.priceCentimes ?? null,
+      salesPlaces: s(plan.market.salesPlaces),
+    },
+    marketing: { strategy: s(plan.marketing.strategy), channels: s(plan.marketing.channels) },
+    operations: {
+      premises: s(plan.operations.premises),
+      equipment: s(plan.operations.equipment),
+      suppliers: s(plan.operations.suppliers),
+      staff: s(plan.operations.staff),
+    },
+    legal: { form: s(plan.legal.form), reason: s(plan.legal.reason) },
+    financial: {
+      startupCosts: (f.startupCosts ?? []).map((c) => ({ ...c })),
+      funding: (f.funding ?? []).map((x) => ({ ...x })),
+      months: normaliseMonths(f.months).map((m) => ({ ...m })),
+      years: (f.years ?? []).map((y) => ({ ...y })),
+      totals: summariseFinancial(f),
+    },
+    risks: { risks: s(plan.risks.risks), mitigation: s(plan.risks.mitigation) },
+  };
+}

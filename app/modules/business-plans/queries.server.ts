@@ -1,0 +1,103 @@
+import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { businessPlans, coachAssignments, planAttachments, planComments, users, type BusinessPlan, type PlanSection } from "~db/schema";
+import type { Actor } from "~/modules/auth/permissions";
+
+export type PlanAccess = "owner" | "coach";
+export type ReadablePlan = { plan: BusinessPlan; access: PlanAccess; ownerName: string; ownerLocale: "fr" | "ar" | "en" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+
+/**
+ * The plan if this reader may see it: its owner, or the owner's current coach
+ * (read-only). Null for everyone else, so routes answer 404 without telling
+ * whether the plan exists.
+ */
+export async function getReadablePlan(db: Executor, actor: Actor, planId: string): Promise<ReadablePlan | null> {
+  if (!isUuid(planId)) return null;
+  if (actor.role === "applicant") {
+    const [row] = await db
+      .select({ plan: businessPlans, ownerName: users.displayName, ownerLocale: users.locale })
+      .from(businessPlans)
+      .innerJoin(users, eq(users.id, businessPlans.ownerId))
+      .where(and(eq(businessPlans.id, planId), eq(businessPlans.ownerId, actor.id)));
+    return row ? { ...row, access: "owner" } : null;
+  }
+  if (actor.role === "coach") {
+    const [row] = await db
+      .select({ plan: businessPlans, ownerName: users.displayName, ownerLocale: users.locale })
+      .from(businessPlans)
+      .innerJoin(users, eq(users.id, businessPlans.ownerId))
+      .innerJoin(
+        coachAssignments,
+        and(
+          eq(coachAssignments.beneficiaryId, businessPlans.ownerId),
+          eq(coachAssignments.coachId, actor.id),
+          isNull(coachAssignments.endedAt),
+        ),
+      )
+      .where(eq(businessPlans.id, planId));
+    return row ? { ...row, access: "coach" } : null;
+  }
+  return null;
+}
+
+export async function listOwnPlans(db: Executor, ownerId: string): Promise<BusinessPlan[]> {
+  return db.select().from(businessPlans).where(eq(businessPlans.ownerId, ownerId)).orderBy(desc(businessPlans.updatedAt));
+}
+
+/** Plans of the beneficiaries this coach currently follows. */
+export async function listCoachedPlans(db: Executor, coachId: string) {
+  return db
+    .select({ plan: businessPlans, ownerName: users.displayName })
+    .from(businessPlans)
+    .innerJoin(users, eq(users.id, businessPlans.ownerId))
+    .innerJoin(
+      coachAssignments,
+      and(eq(coachAssignments.beneficiaryId, businessPlans.ownerId), eq(coachAssignments.coachId, coachId), isNull(coachAssignments.endedAt)),
+    )
+    .orderBy(desc(businessPlans.updatedAt));
+}
+
+/** Attachments of a plan the caller has already been allowed to read: names and sizes, never the bytes. */
+export async function listAttachments(db: Executor, planId: string) {
+  return db
+    .select({
+      id: planAttachments.id,
+      filename: planAttachments.filename,
+      contentType: planAttachments.contentType,
+      byteSize: planAttachments.byteSize,
+      createdAt: planAttachments.createdAt,
+    })
+    .from(planAttachments)
+    .where(eq(planAttachments.planId, planId))
+    .orderBy(asc(planAttachments.createdAt));
+}
+
+export async function getAttachmentContent(db: Executor, planId: string, attachmentId: string) {
+  if (!isUuid(attachmentId)) return null;
+  const [row] = await db
+    .select()
+    .from(planAttachments)
+    .where(and(eq(planAttachments.id, attachmentId), eq(planAttachments.planId, planId)));
+  return row ?? null;
+}
+
+export async function listComments(db: Executor, planId: string, section?: PlanSection) {
+  return db
+    .select({ id: planComments.id, section: planComments.section, body: planComments.body, createdAt: planComments.createdAt, authorName: users.displayName })
+    .from(planComments)
+    .innerJoin(users, eq(users.id, planComments.authorId))
+    .where(section ? and(eq(planComments.planId, planId), eq(planComments.section, section)) : eq(planComments.planId, planId))
+    .orderBy(asc(planComments.createdAt));
+}
+
+export async function commentCounts(db: Executor, planId: string): Promise<Partial<Record<PlanSection, number>>> {
+  const rows = await db
+    .select({ section: planComments.section, n: count() })
+    .from(planComments)
+    .where(eq(planComments.planId, planId))
+    .groupBy(planComments.section);
+  return Object.fromEntries(rows.map((r) => [r.section, r.n]));
+}

@@ -1,0 +1,129 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { businessPlans, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_PLAN, planAttachments, planComments, type BusinessPlan } from "~db/schema";
+import type { MessageKey } from "~/i18n/translate";
+import { audit } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/permissions";
+import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
+import { safeFilename, sniffType, stripJpegMetadata } from "./attachments";
+import type { PlanStep } from "./rules";
+import { isUuid } from "./queries.server";
+
+type Meta = { ip?: string | null };
+
+export async function createPlan(db: Executor, actor: Actor, meta: Meta = {}): Promise<BusinessPlan> {
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.insert(businessPlans).values({ ownerId: actor.id }).returning();
+    if (!plan) throw new Error("plan not created");
+    await audit(tx, { actor, action: "plan.create", entityType: "business_plan", entityId: plan.id, ip: meta.ip });
+    return plan;
+  });
+}
+
+/** Save one step of the owner's own plan; null when the plan is not theirs. */
+export async function saveStep<S extends PlanStep>(
+  db: Executor,
+  actor: Actor,
+  input: { planId: string; step: S; section: BusinessPlan[S] },
+  meta: Meta = {},
+): Promise<BusinessPlan | null> {
+  if (!isUuid(input.planId)) return null;
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .update(businessPlans)
+      .set({ [input.step]: input.section, updatedAt: sql`now()` })
+      .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)))
+      .returning();
+    if (!plan) return null;
+    await audit(tx, { actor, action: `plan.save.${input.step}`, entityType: "business_plan", entityId: plan.id, ip: meta.ip });
+    return plan;
+  });
+}
+
+export type UploadResult = { ok: true; id: string } | { ok: false; error: MessageKey; notFound?: boolean };
+
+/**
+ * Store a file on the owner's plan. The type comes from the first bytes; JPEGs lose
+ * their metadata; the plan row is locked so two uploads at once cannot both take
+ * the fifth place; the size is checked here and again by the database.
+ */
+export async function addAttachment(
+  db: Executor,
+  actor: Actor,
+  input: { planId: string; filename: string; bytes: Uint8Array },
+  meta: Meta = {},
+): Promise<UploadResult> {
+  if (!isUuid(input.planId)) return { ok: false, error: "errors.invalid", notFound: true };
+  if (input.bytes.length === 0) return { ok: false, error: "plans.errors.file.required" };
+  if (input.bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, error: "plans.errors.file.size" };
+  const type = sniffType(input.bytes);
+  if (!type) return { ok: false, error: "plans.errors.file.type" };
+  let content = input.bytes;
+  if (type === "image/jpeg") {
+    const stripped = stripJpegMetadata(input.bytes);
+    if (!stripped) return { ok: false, error: "plans.errors.file.type" };
+    content = stripped;
+  }
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .select({ id: businessPlans.id })
+      .from(businessPlans)
+      .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)))
+      .for("update");
+    if (!plan) return { ok: false, error: "errors.invalid", notFound: true };
+    const [existing] = await tx.select({ n: count() }).from(planAttachments).where(eq(planAttachments.planId, plan.id));
+    if ((existing?.n ?? 0) >= MAX_ATTACHMENTS_PER_PLAN) return { ok: false, error: "plans.errors.file.count" };
+    const [row] = await tx
+      .insert(planAttachments)
+      .values({
+        planId: plan.id,
+        uploadedById: actor.id,
+        filename: safeFilename(input.filename, type),
+        contentType: type,
+        byteSize: content.length,
+        content: Buffer.from(content.buffer, content.byteOffset, content.length),
+      })
+      .returning({ id: planAttachments.id });
+    if (!row) throw new Error("attachment not stored");
+    await audit(tx, { actor, action: "plan.attachment.add", entityType: "plan_attachment", entityId: row.id, ip: meta.ip });
+    return { ok: true, id: row.id };
+  });
+}
+
+export async function deleteAttachment(db: Executor, actor: Actor, input: { planId: string; attachmentId: string }, meta: Meta = {}) {
+  if (!isUuid(input.planId) || !isUuid(input.attachmentId)) return false;
+  return db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ id: businessPlans.id })
+      .from(businessPlans)
+      .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)));
+    if (!owned) return false;
+    const [row] = await tx
+      .delete(planAttachments)
+      .where(and(eq(planAttachments.id, input.attachmentId), eq(planAttachments.planId, owned.id)))
+      .returning({ id: planAttachments.id });
+    if (!row) return false;
+    await audit(tx, { actor, action: "plan.attachment.delete", entityType: "plan_attachment", entityId: row.id, ip: meta.ip });
+    return true;
+  });
+}
+
+/** A coach's comment on a section of a plan of someone they currently follow; false otherwise. */
+export async function commentOnSection(
+  db: Executor,
+  actor: Actor,
+  input: { planId: string; section: PlanStep; body: string },
+  meta: Meta = {},
+): Promise<boolean> {
+  if (actor.role !== "coach" || !isUuid(input.planId)) return false;
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.select({ id: businessPlans.id, ownerId: businessPlans.ownerId }).from(businessPlans).where(eq(businessPlans.id, input.planId));
+    if (!plan || !(await isCurrentCoachOf(tx, actor.id, plan.ownerId))) return false;
+    const [row] = await tx
+      .insert(planComments)
+      .values({ planId: plan.id, authorId: actor.id, section: input.section, body: input.body })
+      .returning({ id: planComments.id });
+    await audit(tx, { actor, action: "plan.comment", entityType: "plan_comment", entityId: row?.id, ip: meta.ip });
+    return true;
+  });
+}

@@ -1,0 +1,141 @@
+import { Link } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n-context";
+import { localized } from "~/modules/trainings/rules";
+import type { PlacementStatus } from "~/modules/internships/rules";
+import type { CaseloadRow } from "./rules";
+
+/** The coach's home: their own caseload, overdue follow-ups first. */
+export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <section className="caseload" aria-labelledby="caseload-title">
+      <h2 id="caseload-title">{t("coaching.caseload", { count: rows.length })}</h2>
+      {rows.length === 0 ? <p>{t("coaching.emptyCaseload")}</p> : null}
+      <ul className="list">
+        {rows.map((r) => (
+          <li key={r.beneficiaryId} className={r.overdue ? "list-item caseload-overdue" : "list-item"} data-beneficiary={r.beneficiaryId}>
+            <p>
+              <Link to={`/coaching/beneficiaries/${r.beneficiaryId}`}>
+                <strong>{r.displayName}</strong>
+              </Link>{" "}
+              · {t(`coaching.stage.${r.stage}`)}
+              {r.overdue ? (
+                <>
+                  {" "}
+                  <span className="badge badge-overdue" data-overdue="true">
+                    {t("internships.overdue")}
+                  </span>
+                </>
+              ) : null}
+            </p>
+            {r.nextAction ? (
+              <p className={r.actionLate ? "error" : "hint"}>
+                {r.nextAction.description} · {t("coaching.due", { date: formatDate(r.nextAction.dueOn) })}
+              </p>
+            ) : (
+              <p className="hint">{t("coaching.noNextSteps")}</p>
+            )}
+            {r.placementId ? (
+              <p>
+                <Link to={`/placements/${r.placementId}`}>{t("coaching.openPlacement")}</Link>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type ApplicantPanelData = {
+  userId: string;
+  trainings: {
+    registrationId: string;
+    trainingId: string;
+    status: "confirmed" | "waiting" | "cancelled";
+    titleFr: string;
+    titleAr: string;
+    titleEn: string;
+    startsOn: string;
+    certificateId: string | null;
+  }[];
+  placement: { hostName: string; status: PlacementStatus; startsOn: string; endsOn: string } | null;
+  actions: { id: string; description: string; dueOn: string }[];
+  coach: { displayName: string; phone: string | null; email: string | null } | null;
+};
+
+/** The applicant's home: trainings, certificates, internship, coach and next steps. */
+export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
+  const { t, locale, formatDate } = useI18n();
+  const certificates = data.trainings.filter((r) => r.certificateId);
+  return (
+    <div className="applicant-panel">
+      <section className="card">
+        <h2>{t("coaching.home.nextSteps")}</h2>
+        {data.actions.length === 0 ? <p>{t("coaching.noNextSteps")}</p> : null}
+        <ul>
+          {data.actions.map((a) => (
+            <li key={a.id}>
+              {a.description} · {t("coaching.due", { date: formatDate(a.dueOn) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card">
+        <h2>{t("coaching.home.trainings")}</h2>
+        {data.trainings.length === 0 ? <p>{t("coaching.home.noTrainings")}</p> : null}
+        <ul>
+          {data.trainings.map((r) => (
+            <li key={r.registrationId}>
+              <Link to={`/trainings/${r.trainingId}`}>{localized(r, "title", locale)}</Link> · {t(`trainings.status.${r.status}`)}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to="/trainings">{t("coaching.home.browseTrainings")}</Link>
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t("coaching.home.certificates")}</h2>
+        {certificates.length === 0 ? <p>{t("coaching.home.noCertificates")}</p> : null}
+        <ul>
+          {certificates.map((r) => (
+            <li key={r.registrationId}>
+              <a href={`/trainings/certificates/${r.certificateId}.pdf`}>{localized(r, "title", locale)}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card">
+        <h2>{t("coaching.home.internship")}</h2>
+        {data.placement ? (
+          <p>
+            {data.placement.hostName} · {t(`internships.status.${data.placement.status}`)} · {formatDate(data.placement.startsOn)} –{" "}
+            {formatDate(data.placement.endsOn)}
+          </p>
+        ) : (
+          <p>{t("coaching.home.noInternship")}</p>
+        )}
+        <p>
+          <Link to="/internships">{t("coaching.home.browseOffers")}</Link>
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t("coaching.cv.title")}</h2>
+        <p>
+          <a href={`/cv/${data.userId}.pdf`}>{t("coaching.cv.download")}</a>
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t("coaching.home.coach")}</h2>
+        {data.coach ? (
+          <p>
+            {data.coach.displayName} {data.coach.phone ?? data.coach.email ?? ""}
+          </p>
+        ) : (
+          <p>{t("coaching.home.noCoach")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Pure rules of coaching: a beneficiary's stage and the order of the caseload.
+ */
+import { isFollowUpOverdue, type PlacementStatus } from "~/modules/internships/rules";
+
+export type Stage = "internship" | "job_search" | "training" | "guidance";
+
+export type CaseloadRow = {
+  beneficiaryId: string;
+  displayName: string;
+  stage: Stage;
+  placementId: string | null;
+  overdue: boolean;
+  lastContactOn: string | null;
+  nextAction: { description: string; dueOn: string } | null;
+  actionLate: boolean;
+};
+
+/**
+ * The stage shown is the furthest step under way: an open internship, then job
+ * search after one, then training, else guidance. (Business plan and grant stages
+ * come from their own modules when they land.)
+ */
+export function stageOf(input: { openPlacement: boolean; closedPlacement: boolean; inJobSearch: boolean; inTraining: boolean }): Stage {
+  if (input.openPlacement) return "internship";
+  if (input.closedPlacement || input.inJobSearch) return "job_search";
+  if (input.inTraining) return "training";
+  return "guidance";
+}
+
+export function buildCaseloadRow(input: {
+  beneficiary: { id: string; displayName: string };
+  placements: { id: string; status: PlacementStatus; startsOn: string; lastContactOn: string | null }[];
+  nextAction: { description: string; dueOn: string } | null;
+  inTraining: boolean;
+  inJobSearch: boolean;
+  today: string;
+}): CaseloadRow {
+  const open = input.placements.find((p) => p.status === "proposed" || p.status === "accepted" || p.status === "ongoing") ?? null;
+  const overdue = input.placements.some((p) => isFollowUpOverdue({ ...p, today: input.today }));
+  return {
+    beneficiaryId: input.beneficiary.id,
+    displayName: input.beneficiary.displayName,
+    stage: stageOf({
+      openPlacement: Boolean(open),
+      closedPlacement: input.placements.some((p) => p.status === "completed" || p.status === "ended_early"),
+      inJobSearch: input.inJobSearch,
+      inTraining: input.inTraining,
+    }),
+    placementId: open?.id ?? input.placements[0]?.id ?? null,
+    overdue,
+    lastContactOn: open?.lastContactOn ?? null,
+    nextAction: input.nextAction,
+    actionLate: Boolean(input.nextAction && input.nextAction.dueOn < input.today),
+  };
+}
+
+/** Overdue follow-ups first, then late actions, then by due date, then by name. */
+export function sortCaseload(rows: CaseloadRow[]): CaseloadRow[] {
+  return [...rows].sort((a, b) => {
+    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+    if (a.actionLate !== b.actionLate) return a.actionLate ? -1 : 1;
+    const da = a.nextAction?.dueOn ?? "9999-12-31";
+    const db = b.nextAction?.dueOn ?? "9999-12-31";
+    if (da !== db) return da < db ? -1 : 1;
+    return a.displayName.localeCompare(b.displayName);
+  });
+}

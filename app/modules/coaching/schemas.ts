@@ -1,0 +1,39 @@
+import { z } from "~/lib/forms";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+
+export const AssignCoachSchema = z.object({
+  beneficiaryId: z.string().uuid("errors.required"),
+  coachId: z.string().uuid("errors.required"),
+  note: z.string().trim().max(500).optional(),
+});
+
+/** An orientation interview with up to three agreed next steps. */
+export const GuidanceSchema = z
+  .object({
+    heldOn: isoDate,
+    goals: z.string().trim().min(1).max(4000),
+    obstacles: z.string().trim().max(4000).default(""),
+    step1: z.string().trim().max(500).optional(),
+    due1: isoDate.optional(),
+    step2: z.string().trim().max(500).optional(),
+    due2: isoDate.optional(),
+    step3: z.string().trim().max(500).optional(),
+    due3: isoDate.optional(),
+  })
+  .superRefine((v, ctx) => {
+    for (const i of [1, 2, 3] as const) {
+      if (v[`step${i}`] && !v[`due${i}`]) ctx.addIssue({ code: "custom", path: [`due${i}`], message: "coaching.errors.dueRequired" });
+    }
+  });
+export type GuidanceInput = z.infer<typeof GuidanceSchema>;
+
+const count = z.coerce.number().int().min(0).max(1000).default(0);
+export const JobSearchSchema = z.object({
+  loggedOn: isoDate,
+  cvsSent: count,
+  interviews: count,
+  contacts: count,
+  notes: z.string().trim().max(4000).default(""),
+});
+export type JobSearchInput = z.infer<typeof JobSearchSchema>;

@@ -1,0 +1,90 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "~db/client";
+import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, users } from "~db/schema";
+import type { FieldErrors } from "~/lib/forms";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import type { GuidanceInput, JobSearchInput } from "./schemas";
+
+type Actor = NonNullable<AuditActor>;
+type Meta = { ip?: string | null };
+
+/**
+ * Give a beneficiary a coach. A current assignment to another coach is ended in the
+ * same transaction (history kept); the partial unique index holds "one current coach".
+ */
+export async function assignCoach(
+  db: Database,
+  actor: Actor,
+  input: { beneficiaryId: string; coachId: string; note?: string },
+  meta: Meta,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  return db.transaction(async (tx) => {
+    const [b] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.beneficiaryId));
+    if (b?.role !== "applicant") return { ok: false as const, errors: { beneficiaryId: "errors.required" } as FieldErrors };
+    const [c] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.coachId));
+    if (c?.role !== "coach") return { ok: false as const, errors: { coachId: "errors.required" } as FieldErrors };
+    const [current] = await tx
+      .select()
+      .from(coachAssignments)
+      .where(and(eq(coachAssignments.beneficiaryId, input.beneficiaryId), isNull(coachAssignments.endedAt)))
+      .for("update");
+    if (current?.coachId === input.coachId) return { ok: true as const };
+    if (current) await tx.update(coachAssignments).set({ endedAt: new Date() }).where(eq(coachAssignments.id, current.id));
+    const [row] = await tx
+      .insert(coachAssignments)
+      .values({ coachId: input.coachId, beneficiaryId: input.beneficiaryId, assignedById: actor.id, note: input.note ?? null })
+      .returning({ id: coachAssignments.id });
+    await audit(tx, { actor, action: "coaching.assign", entityType: "coach_assignment", entityId: row?.id, ip: meta.ip });
+    return { ok: true as const };
+  });
+}
+
+export async function endAssignment(db: Database, actor: Actor, beneficiaryId: string, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(coachAssignments)
+      .set({ endedAt: new Date() })
+      .where(and(eq(coachAssignments.beneficiaryId, beneficiaryId), isNull(coachAssignments.endedAt)))
+      .returning({ id: coachAssignments.id });
+    for (const r of rows) await audit(tx, { actor, action: "coaching.unassign", entityType: "coach_assignment", entityId: r.id, ip: meta.ip });
+    return rows.length > 0;
+  });
+}
+
+export async function recordGuidance(db: Database, actor: Actor, beneficiaryId: string, input: GuidanceInput, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .insert(guidanceSessions)
+      .values({ beneficiaryId, coachId: actor.id, heldOn: input.heldOn, goals: input.goals, obstacles: input.obstacles })
+      .returning({ id: guidanceSessions.id });
+    if (!session) throw new Error("no row");
+    const steps = ([1, 2, 3] as const).flatMap((i) => {
+      const description = input[`step${i}`];
+      const dueOn = input[`due${i}`];
+      return description && dueOn ? [{ beneficiaryId, coachId: actor.id, guidanceSessionId: session.id, description, dueOn }] : [];
+    });
+    if (steps.length) await tx.insert(coachingActions).values(steps);
+    await audit(tx, { actor, action: "coaching.guidance.record", entityType: "guidance_session", entityId: session.id, ip: meta.ip });
+    return session;
+  });
+}
+
+export async function completeAction(db: Database, actor: Actor, beneficiaryId: string, actionId: string, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(coachingActions)
+      .set({ doneAt: new Date() })
+      .where(and(eq(coachingActions.id, actionId), eq(coachingActions.beneficiaryId, beneficiaryId), isNull(coachingActions.doneAt)))
+      .returning({ id: coachingActions.id });
+    if (rows.length) await audit(tx, { actor, action: "coaching.action.done", entityType: "coaching_action", entityId: actionId, ip: meta.ip });
+    return rows.length > 0;
+  });
+}
+
+export async function logJobSearch(db: Database, actor: Actor, beneficiaryId: string, input: JobSearchInput, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(jobSearchLogs).values({ beneficiaryId, coachId: actor.id, ...input }).returning({ id: jobSearchLogs.id });
+    await audit(tx, { actor, action: "coaching.jobsearch.log", entityType: "job_search_log", entityId: row?.id, ip: meta.ip });
+    return row;
+  });
+}

@@ -1,0 +1,53 @@
+import { Text, View } from "@react-pdf/renderer";
+import type { Locale } from "~/i18n/config";
+import { serverT } from "~/i18n/dictionaries.server";
+import { formatMoney } from "~/i18n/translate";
+import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+
+export type AgreementData = {
+  beneficiaryName: string;
+  beneficiaryContact: string;
+  hostName: string;
+  hostCity: string;
+  hostContact: string;
+  tutorName: string;
+  coachName: string;
+  startsOn: string;
+  endsOn: string;
+  stipendCentimes: number;
+};
+
+/** The internship agreement (convention de stage) between the intern, the host and the programme. */
+export function AgreementPdf({ locale, data }: { locale: Locale; data: AgreementData }) {
+  const t = serverT(locale);
+  const row = (label: string, value: string) => (
+    <View style={pdfStyles.row}>
+      <Text style={pdfStyles.headerCell}>{label}</Text>
+      <Text style={pdfStyles.cell}>{value}</Text>
+    </View>
+  );
+  // amounts are written with plain spaces: react-pdf's fonts lack the narrow no-break space
+  const stipend = formatMoney(locale, data.stipendCentimes).replace(/[\u202f\u00a0]/g, " ");
+  return (
+    <PdfFrame locale={locale} title={t("internships.pdf.title")}>
+      <Text style={pdfStyles.h1}>{t("internships.pdf.title")}</Text>
+      <Text style={pdfStyles.p}>{t("internships.pdf.intro")}</Text>
+      <Text style={pdfStyles.h2}>{t("internships.pdf.parties")}</Text>
+      {row(t("internships.pdf.intern"), `${data.beneficiaryName} · ${data.beneficiaryContact}`)}
+      {row(t("internships.pdf.host"), `${data.hostName} · ${data.hostCity} · ${data.hostContact}`)}
+      {row(t("internships.pdf.programme"), `Programme Masar · ${t("internships.pdf.coach")}: ${data.coachName}`)}
+      <Text style={pdfStyles.h2}>{t("internships.pdf.terms")}</Text>
+      {row(t("internships.pdf.tutor"), data.tutorName)}
+      {row(t("internships.pdf.period"), `${pdfDate(locale, data.startsOn)} – ${pdfDate(locale, data.endsOn)}`)}
+      {row(t("internships.pdf.stipend"), stipend)}
+      <Text style={pdfStyles.h2}>{t("internships.pdf.commitments")}</Text>
+      <Text style={pdfStyles.p}>{t("internships.pdf.commitHost")}</Text>
+      <Text style={pdfStyles.p}>{t("internships.pdf.commitIntern")}</Text>
+      <Text style={pdfStyles.p}>{t("internships.pdf.commitProgramme")}</Text>
+      <Text style={pdfStyles.h2}>{t("internships.pdf.signatures")}</Text>
+      {row(t("internships.pdf.intern"), "")}
+      {row(t("internships.pdf.host"), "")}
+      {row(t("internships.pdf.programme"), "")}
+    </PdfFrame>
+  );
+}

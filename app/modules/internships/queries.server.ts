@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, gt, ilike, inArray, sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import {
+  hostDetails,
+  internshipApplications,
+  internshipOffers,
+  organisations,
+  placementContacts,
+  placementEvaluations,
+  placementOutcomes,
+  placements,
+  users,
+} from "~db/schema";
+
+export async function listHosts(db: Executor) {
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      city: organisations.city,
+      sector: hostDetails.sector,
+      contactName: hostDetails.contactName,
+      contactPhone: hostDetails.contactPhone,
+      agreementStatus: hostDetails.agreementStatus,
+    })
+    .from(organisations)
+    .leftJoin(hostDetails, eq(hostDetails.organisationId, organisations.id))
+    .where(eq(organisations.kind, "host_company"))
+    .orderBy(asc(organisations.name));
+}
+
+export async function listOffers(db: Executor, filters: { city?: string; sector?: string; paid?: "yes" }) {
+  const where = [eq(internshipOffers.isOpen, true)];
+  if (filters.city) where.push(ilike(internshipOffers.city, `%${filters.city.replace(/[%_\\]/g, "")}%`));
+  if (filters.sector) where.push(ilike(internshipOffers.sector, `%${filters.sector.replace(/[%_\\]/g, "")}%`));
+  if (filters.paid) where.push(gt(internshipOffers.stipendCentimes, 0));
+  return db
+    .select({
+      id: internshipOffers.id,
+      title: internshipOffers.title,
+      hostName: organisations.name,
+      sector: internshipOffers.sector,
+      city: internshipOffers.city,
+      startsOn: internshipOffers.startsOn,
+      durationWeeks: internshipOffers.durationWeeks,
+      stipendCentimes: internshipOffers.stipendCentimes,
+      seats: internshipOffers.seats,
+    })
+    .from(internshipOffers)
+    .innerJoin(organisations, eq(organisations.id, internshipOffers.hostId))
+    .where(and(...where))
+    .orderBy(asc(internshipOffers.startsOn));
+}
+
+export async function getOffer(db: Executor, offerId: string) {
+  const [row] = await db
+    .select({ offer: internshipOffers, hostName: organisations.name })
+    .from(internshipOffers)
+    .innerJoin(organisations, eq(organisations.id, internshipOffers.hostId))
+    .where(eq(internshipOffers.id, offerId));
+  return row ?? null;
+}
+
+/** Applications to an offer, for staff; a coach sees only those of their own beneficiaries. */
+export async function applicationsFor(db: Executor, offerId: string, coachId: string | null) {
+  const rows = await db
+    .select({
+      id: internshipApplications.id,
+      beneficiaryId: users.id,
+      displayName: users.displayName,
+      status: internshipApplications.status,
+      createdAt: internshipApplications.createdAt,
+    })
+    .from(internshipApplications)
+    .innerJoin(users, eq(users.id, internshipApplications.beneficiaryId))
+    .where(
+      and(
+        eq(internshipApplications.offerId, offerId),
+        coachId
+          ? sql`exists (select 1 from coach_assignments ca where ca.beneficiary_id = ${users.id} and ca.coach_id = ${coachId} and ca.ended_at is null)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(internshipApplications.createdAt));
+  return rows;
+}
+
+export async function myApplication(db: Executor, offerId: string, userId: string) {
+  const [row] = await db
+    .select({ status: internshipApplications.status })
+    .from(internshipApplications)
+    .where(and(eq(internshipApplications.offerId, offerId), eq(internshipApplications.beneficiaryId, userId)));
+  return row ?? null;
+}
+
+const lastContact = sql<string | null>`(select max(pc.contacted_on)::text from ${placementContacts} pc where pc.placement_id = ${placements.id})`;
+
+export async function getPlacement(db: Executor, placementId: string) {
+  const [row] = await db
+    .select({
+      placement: placements,
+      beneficiaryName: users.displayName,
+      beneficiaryPhone: users.phone,
+      beneficiaryEmail: users.email,
+      beneficiaryLocale: users.locale,
+      hostName: organisations.name,
+      hostCity: organisations.city,
+      lastContactOn: lastContact,
+    })
+    .from(placements)
+    .innerJoin(users, eq(users.id, placements.beneficiaryId))
+    .innerJoin(organisations, eq(organisations.id, placements.hostId))
+    .where(eq(placements.id, placementId));
+  if (!row) return null;
+  const [coach] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.placement.coachId));
+  const [host] = await db.select().from(hostDetails).where(eq(hostDetails.organisationId, row.placement.hostId));
+  const contacts = await db
+    .select()
+    .from(placementContacts)
+    .where(eq(placementContacts.placementId, placementId))
+    .orderBy(desc(placementContacts.contactedOn), desc(placementContacts.createdAt));
+  const evaluations = await db.select().from(placementEvaluations).where(eq(placementEvaluations.placementId, placementId));
+  const outcomes = await db.select().from(placementOutcomes).where(eq(placementOutcomes.placementId, placementId));
+  return { ...row, coachName: coach?.displayName ?? "", host: host ?? null, contacts, evaluations, outcomes };
+}
+
+/** Placements of a set of beneficiaries, with the date of their last contact. */
+export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
+  if (beneficiaryIds.length === 0) return [];
+  return db
+    .select({
+      id: placements.id,
+      beneficiaryId: placements.beneficiaryId,
+      hostName: organisations.name,
+      status: placements.status,
+      startsOn: placements.startsOn,
+      endsOn: placements.endsOn,
+      lastContactOn: lastContact,
+    })
+    .from(placements)
+    .innerJoin(organisations, eq(organisations.id, placements.hostId))
+    .where(inArray(placements.beneficiaryId, beneficiaryIds))
+    .orderBy(desc(placements.startsOn));
+}

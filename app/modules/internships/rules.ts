@@ -1,0 +1,98 @@
+/**
+ * Pure rules of internships: the placement status machine, overdue follow-up,
+ * evaluation averages and the outcome checkpoints.
+ */
+export const PLACEMENT_STATUSES = ["proposed", "accepted", "ongoing", "completed", "ended_early"] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/** proposed → accepted by host → ongoing → completed; any open placement may end early. */
+const NEXT: Record<PlacementStatus, readonly PlacementStatus[]> = {
+  proposed: ["accepted", "ended_early"],
+  accepted: ["ongoing", "ended_early"],
+  ongoing: ["completed", "ended_early"],
+  completed: [],
+  ended_early: [],
+};
+
+export function canTransition(from: PlacementStatus, to: PlacementStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function nextStatuses(from: PlacementStatus): readonly PlacementStatus[] {
+  return NEXT[from];
+}
+
+export const FOLLOW_UP_DAYS = 14;
+const DAY = 86_400_000;
+
+function day(value: string | Date): number {
+  const iso = typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+  return Date.parse(`${iso}T00:00:00Z`);
+}
+
+/**
+ * A placement that is under way (accepted or ongoing) is overdue when its last contact,
+ * or its start if there was none, is more than 14 days ago. Placements not yet
+ * started or already closed are never overdue.
+ */
+export function isFollowUpOverdue(input: {
+  status: PlacementStatus;
+  startsOn: string;
+  lastContactOn: string | null;
+  today: string | Date;
+}): boolean {
+  if (input.status !== "ongoing" && input.status !== "accepted") return false;
+  const today = day(input.today);
+  if (day(input.startsOn) > today) return false;
+  const since = input.lastContactOn ?? input.startsOn;
+  return (today - day(since)) / DAY > FOLLOW_UP_DAYS;
+}
+
+export function daysSince(value: string, today: string | Date): number {
+  return Math.floor((day(today) - day(value)) / DAY);
+}
+
+export const EVALUATION_CRITERIA = ["punctuality", "teamwork", "communication", "technicalSkills", "autonomy"] as const;
+export type Scores = Record<(typeof EVALUATION_CRITERIA)[number], number>;
+
+export function evaluationAverage(scores: Scores): number {
+  const values = EVALUATION_CRITERIA.map((c) => scores[c]);
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+}
+
+export const CHECKPOINTS = ["end", "month_3", "month_6"] as const;
+export type Checkpoint = (typeof CHECKPOINTS)[number];
+
+/** The date from which a checkpoint's outcome can be recorded: the end date, then 3 and 6 months after. */
+export function checkpointDate(endsOn: string, checkpoint: Checkpoint): string {
+  const months = checkpoint === "end" ? 0 : checkpoint === "month_3" ? 3 : 6;
+  const d = new Date(`${endsOn.slice(0, 10)}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * An outcome may be recorded once the placement is closed (completed or ended early)
+ * and the checkpoint's date has come.
+ */
+export function canRecordOutcome(input: { status: PlacementStatus; endsOn: string; checkpoint: Checkpoint; today: string | Date }): boolean {
+  if (input.status !== "completed" && input.status !== "ended_early") return false;
+  return day(checkpointDate(input.endsOn, input.checkpoint)) <= day(input.today);
+}
+
+/** Which checkpoints are due now and still without an outcome. */
+export function dueCheckpoints(input: {
+  status: PlacementStatus;
+  endsOn: string;
+  recorded: readonly Checkpoint[];
+  today: string | Date;
+}): Checkpoint[] {
+  return CHECKPOINTS.filter((c) => !input.recorded.includes(c) && canRecordOutcome({ ...input, checkpoint: c }));
+}
+
+/** Employed, for the donor indicators: hired by the host, elsewhere, or self-employed. */
+export function isEmployed(status: string): boolean {
+  return status === "hired_by_host" || status === "hired_elsewhere" || status === "self_employed";
+}

@@ -1,0 +1,92 @@
+import { z } from "~/lib/forms";
+import { PLACEMENT_STATUSES } from "./rules";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+/** Dirhams as typed ("1500", "1 500,50"), kept as centimes. */
+const dirhams = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s\u202f\u00a0]/g, "").replace(",", "."))
+  .pipe(z.string().regex(/^\d{1,7}(\.\d{1,2})?$/, "internships.errors.amount"))
+  .transform((v) => Math.round(Number(v) * 100));
+
+export const AGREEMENT_STATUSES = ["none", "pending", "signed"] as const;
+export const CONTACT_KINDS = ["visit", "call", "message"] as const;
+export const EMPLOYMENT_STATUSES = ["hired_by_host", "hired_elsewhere", "self_employed", "studying", "seeking", "unknown"] as const;
+
+export const CreateHostSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(100),
+  sector: z.string().trim().min(1).max(100),
+  contactName: z.string().trim().min(1).max(120),
+  contactPhone: z.string().trim().max(40).optional(),
+  contactEmail: z.string().trim().email("errors.email.invalid").max(254).optional(),
+  agreementStatus: z.enum(AGREEMENT_STATUSES).default("none"),
+});
+export type CreateHostInput = z.infer<typeof CreateHostSchema>;
+
+export const CreateOfferSchema = z.object({
+  hostId: z.string().uuid("errors.required"),
+  title: z.string().trim().min(1).max(200),
+  sector: z.string().trim().min(1).max(100),
+  city: z.string().trim().min(1).max(100),
+  startsOn: isoDate,
+  durationWeeks: z.coerce.number().int().min(1).max(104),
+  stipend: dirhams.default(0),
+  seats: z.coerce.number().int().min(1).max(100),
+  requirements: z.string().trim().max(2000).default(""),
+  languages: z.string().trim().max(200).default(""),
+});
+export type CreateOfferInput = z.infer<typeof CreateOfferSchema>;
+
+export const OfferFiltersSchema = z.object({
+  city: z.string().trim().max(100).optional(),
+  sector: z.string().trim().max(100).optional(),
+  paid: z.enum(["yes"]).optional(),
+});
+
+export const ApplySchema = z.object({ motivation: z.string().trim().max(2000).optional() });
+export const ProposeSchema = z.object({ beneficiaryId: z.string().uuid("errors.required") });
+
+export const CreatePlacementSchema = z
+  .object({
+    beneficiaryId: z.string().uuid("errors.required"),
+    hostId: z.string().uuid("errors.required"),
+    offerId: z.string().uuid().optional(),
+    tutorName: z.string().trim().min(1).max(120),
+    tutorContact: z.string().trim().max(200).optional(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    stipend: dirhams.default(0),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "internships.errors.endBeforeStart" });
+export type CreatePlacementInput = z.infer<typeof CreatePlacementSchema>;
+
+export const TransitionSchema = z
+  .object({ to: z.enum(PLACEMENT_STATUSES), reason: z.string().trim().max(1000).optional() })
+  .refine((v) => v.to !== "ended_early" || Boolean(v.reason), { path: ["reason"], message: "internships.errors.reasonRequired" });
+
+export const ContactSchema = z.object({
+  kind: z.enum(CONTACT_KINDS),
+  contactedOn: isoDate,
+  notes: z.string().trim().min(1).max(4000),
+  problem: z.string().trim().max(2000).optional(),
+});
+export type ContactInput = z.infer<typeof ContactSchema>;
+
+const scale = z.coerce.number().int().min(1, "internships.errors.scale").max(4, "internships.errors.scale");
+export const EvaluationSchema = z.object({
+  stage: z.enum(["mid_term", "final"]),
+  punctuality: scale,
+  teamwork: scale,
+  communication: scale,
+  technicalSkills: scale,
+  autonomy: scale,
+  comments: z.string().trim().max(4000).default(""),
+});
+export type EvaluationInput = z.infer<typeof EvaluationSchema>;
+
+export const OutcomeSchema = z.object({
+  checkpoint: z.enum(["end", "month_3", "month_6"]),
+  employmentStatus: z.enum(EMPLOYMENT_STATUSES),
+});

@@ -1,0 +1,219 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "~db/client";
+import {
+  hostDetails,
+  internshipApplications,
+  internshipOffers,
+  organisations,
+  placementContacts,
+  placementEvaluations,
+  placementOutcomes,
+  placements,
+} from "~db/schema";
+import type { FieldErrors } from "~/lib/forms";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
+import { notify } from "~/modules/notifications/service.server";
+import { canRecordOutcome, canTransition, type Checkpoint, type PlacementStatus } from "./rules";
+import type { ContactInput, CreateHostInput, CreateOfferInput, CreatePlacementInput, EvaluationInput } from "./schemas";
+
+type Actor = NonNullable<AuditActor>;
+type Meta = { ip?: string | null };
+type Fail = { ok: false; errors: FieldErrors };
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+export async function createHost(db: Database, actor: Actor, input: CreateHostInput, meta: Meta): Promise<{ ok: true; id: string } | Fail> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [org] = await tx
+        .insert(organisations)
+        .values({ name: input.name, kind: "host_company", city: input.city })
+        .returning({ id: organisations.id });
+      if (!org) throw new Error("no row");
+      await tx.insert(hostDetails).values({
+        organisationId: org.id,
+        sector: input.sector,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone ?? null,
+        contactEmail: input.contactEmail ?? null,
+        agreementStatus: input.agreementStatus,
+      });
+      await audit(tx, { actor, action: "internship.host.create", entityType: "organisation", entityId: org.id, ip: meta.ip });
+      return { ok: true as const, id: org.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { name: "errors.organisation.taken" } };
+    throw error;
+  }
+}
+
+export async function createOffer(db: Database, actor: Actor, input: CreateOfferInput, meta: Meta): Promise<{ ok: true; id: string } | Fail> {
+  return db.transaction(async (tx) => {
+    const [host] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, input.hostId), eq(organisations.kind, "host_company")));
+    if (!host) return { ok: false as const, errors: { hostId: "errors.required" } as FieldErrors };
+    const { stipend, ...rest } = input;
+    const [row] = await tx.insert(internshipOffers).values({ ...rest, stipendCentimes: stipend }).returning({ id: internshipOffers.id });
+    if (!row) throw new Error("no row");
+    await audit(tx, { actor, action: "internship.offer.create", entityType: "internship_offer", entityId: row.id, ip: meta.ip });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+/** An applicant applies, or a coach proposes one of their own beneficiaries. Once per offer. */
+export async function applyToOffer(
+  db: Database,
+  actor: Actor,
+  input: { offerId: string; beneficiaryId: string; motivation?: string },
+  meta: Meta,
+): Promise<{ ok: true; id: string } | { ok: false; reason: "notFound" | "already" }> {
+  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId))) return { ok: false, reason: "notFound" };
+  if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return { ok: false, reason: "notFound" };
+  try {
+    return await db.transaction(async (tx) => {
+      const [offer] = await tx
+        .select({ id: internshipOffers.id, title: internshipOffers.title })
+        .from(internshipOffers)
+        .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
+      if (!offer) return { ok: false as const, reason: "notFound" as const };
+      const proposed = actor.role !== "applicant";
+      const [row] = await tx
+        .insert(internshipApplications)
+        .values({
+          offerId: offer.id,
+          beneficiaryId: input.beneficiaryId,
+          proposedById: proposed ? actor.id : null,
+          status: proposed ? "proposed" : "submitted",
+          motivation: input.motivation ?? null,
+        })
+        .returning({ id: internshipApplications.id });
+      if (!row) throw new Error("no row");
+      await audit(tx, { actor, action: proposed ? "internship.propose" : "internship.apply", entityType: "internship_application", entityId: row.id, ip: meta.ip });
+      if (proposed) {
+        await notify(tx, {
+          userId: input.beneficiaryId,
+          kind: "notify.internshipProposed",
+          params: { offer: offer.title },
+          link: `/internships/offers/${offer.id}`,
+          channels: ["sms", "email"],
+        });
+      }
+      return { ok: true as const, id: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
+    throw error;
+  }
+}
+
+/** May this actor work on this beneficiary's internship? Admins always; coaches for their own. */
+export async function mayFollow(db: Database, actor: Actor, beneficiaryId: string): Promise<boolean> {
+  if (actor.role === "admin") return true;
+  return actor.role === "coach" && isCurrentCoachOf(db, actor.id, beneficiaryId);
+}
+
+export async function createPlacement(
+  db: Database,
+  actor: Actor,
+  input: CreatePlacementInput,
+  meta: Meta,
+): Promise<{ ok: true; id: string } | { ok: false; notFound: true } | Fail> {
+  if (!(await mayFollow(db, actor, input.beneficiaryId))) return { ok: false, notFound: true };
+  return db.transaction(async (tx) => {
+    const [host] = await tx
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(and(eq(organisations.id, input.hostId), eq(organisations.kind, "host_company")));
+    if (!host) return { ok: false as const, errors: { hostId: "errors.required" } as FieldErrors };
+    const { stipend, ...rest } = input;
+    const coachId = actor.role === "coach" ? actor.id : actor.id;
+    const [row] = await tx
+      .insert(placements)
+      .values({ ...rest, offerId: rest.offerId ?? null, tutorContact: rest.tutorContact ?? null, stipendCentimes: stipend, coachId })
+      .returning({ id: placements.id });
+    if (!row) throw new Error("no row");
+    await audit(tx, { actor, action: "placement.create", entityType: "placement", entityId: row.id, ip: meta.ip });
+    await notify(tx, {
+      userId: input.beneficiaryId,
+      kind: "notify.placementCreated",
+      params: { host: host.name },
+      link: "/home",
+      channels: ["sms", "email"],
+    });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+/** Move a placement along its status machine; the update re-checks the status it started from. */
+export async function transitionPlacement(
+  db: Database,
+  actor: Actor,
+  placementId: string,
+  input: { to: PlacementStatus; reason?: string },
+  meta: Meta,
+): Promise<{ ok: true } | Fail> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ status: placements.status }).from(placements).where(eq(placements.id, placementId)).for("update");
+    if (!current || !canTransition(current.status, input.to)) return { ok: false as const, errors: { to: "internships.errors.transition" } as FieldErrors };
+    await tx
+      .update(placements)
+      .set({ status: input.to, endedReason: input.to === "ended_early" ? (input.reason ?? null) : null })
+      .where(and(eq(placements.id, placementId), eq(placements.status, current.status)));
+    await audit(tx, { actor, action: `placement.status.${input.to}`, entityType: "placement", entityId: placementId, ip: meta.ip });
+    return { ok: true as const };
+  });
+}
+
+export async function logContact(db: Database, actor: Actor, placementId: string, input: ContactInput, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(placementContacts)
+      .values({ placementId, ...input, problem: input.problem ?? null, loggedById: actor.id })
+      .returning({ id: placementContacts.id });
+    await audit(tx, { actor, action: "placement.contact.log", entityType: "placement", entityId: placementId, ip: meta.ip });
+    return row;
+  });
+}
+
+export async function recordEvaluation(db: Database, actor: Actor, placementId: string, input: EvaluationInput, meta: Meta): Promise<{ ok: true } | Fail> {
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(placementEvaluations).values({ placementId, ...input, enteredById: actor.id });
+      await audit(tx, { actor, action: `placement.evaluation.${input.stage}`, entityType: "placement", entityId: placementId, ip: meta.ip });
+    });
+    return { ok: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { stage: "internships.errors.evaluationExists" } };
+    throw error;
+  }
+}
+
+export async function recordOutcome(
+  db: Database,
+  actor: Actor,
+  placementId: string,
+  input: { checkpoint: Checkpoint; employmentStatus: (typeof placementOutcomes.$inferInsert)["employmentStatus"] },
+  meta: Meta & { today?: string },
+): Promise<{ ok: true } | Fail> {
+  const today = meta.today ?? new Date().toISOString().slice(0, 10);
+  try {
+    return await db.transaction(async (tx) => {
+      const [p] = await tx.select({ status: placements.status, endsOn: placements.endsOn }).from(placements).where(eq(placements.id, placementId));
+      if (!p || !canRecordOutcome({ status: p.status, endsOn: p.endsOn, checkpoint: input.checkpoint, today })) {
+        return { ok: false as const, errors: { checkpoint: "internships.errors.outcomeNotDue" } as FieldErrors };
+      }
+      await tx.insert(placementOutcomes).values({ placementId, ...input, recordedOn: today, recordedById: actor.id });
+      await audit(tx, { actor, action: `placement.outcome.${input.checkpoint}`, entityType: "placement", entityId: placementId, ip: meta.ip });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { checkpoint: "internships.errors.outcomeExists" } };
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Pure rules of the trainings module: completion, the waiting list, eligibility.
+ * No database, no Remix: unit-tested on their own.
+ */
+export type AttendanceMark = "present" | "absent" | "excused";
+
+/**
+ * Completed when every session of the cohort has been marked for the participant
+ * and the share of sessions attended (present) reaches the rule's percentage.
+ * An excused absence is still an absence: it counts in the total, not as attended.
+ */
+export function isCompleted(input: { sessionCount: number; marks: AttendanceMark[]; minAttendancePercent: number }): boolean {
+  const { sessionCount, marks, minAttendancePercent } = input;
+  if (sessionCount <= 0 || marks.length < sessionCount) return false;
+  const present = marks.filter((m) => m === "present").length;
+  return present * 100 >= minAttendancePercent * sessionCount;
+}
+
+export function attendancePercent(sessionCount: number, present: number): number {
+  if (sessionCount <= 0) return 0;
+  return Math.round((present * 100) / sessionCount);
+}
+
+export type QueueEntry = { id: string; seq: number; status: "confirmed" | "waiting" | "cancelled" };
+
+/** The next person to promote: the waiting entry that registered first. */
+export function nextToPromote<T extends QueueEntry>(entries: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const e of entries) if (e.status === "waiting" && (!best || e.seq < best.seq)) best = e;
+  return best;
+}
+
+/** Decide a new registration's status from the seats already taken. */
+export function admissionFor(confirmed: number, capacity: number): "confirmed" | "waiting" {
+  return confirmed < capacity ? "confirmed" : "waiting";
+}
+
+/** 1-based place on the waiting list of a given entry, or null if not waiting. */
+export function waitingPosition(entries: readonly QueueEntry[], id: string): number | null {
+  const waiting = entries.filter((e) => e.status === "waiting").sort((a, b) => a.seq - b.seq);
+  const index = waiting.findIndex((e) => e.id === id);
+  return index < 0 ? null : index + 1;
+}
+
+export type Audience = "migrants" | "young_moroccans" | "both";
+
+/**
+ * Who may register. The user record does not say (yet) whether someone is a migrant
+ * or a young Moroccan: until the profile does, an unknown group sees everything.
+ */
+export function isEligible(audience: Audience, group: "migrant" | "young_moroccan" | null): boolean {
+  if (audience === "both" || group === null) return true;
+  return audience === "migrants" ? group === "migrant" : group === "young_moroccan";
+}
+
+/** Verification codes: no 0/O/1/I, grouped for reading aloud over the phone. */
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export function formatVerificationCode(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < 12; i++) out += ALPHABET[(bytes[i] ?? 0) % ALPHABET.length];
+  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}`;
+}
+
+/** Initials only, for the public verification page: "Aminata Diallo" -> "A. D." */
+export function initials(name: string): string {
+  return name
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => `${Array.from(part)[0]?.toUpperCase() ?? ""}.`)
+    .join(" ");
+}
+
+/** The title or description in the reader's language. */
+export function localized<K extends string>(row: Record<`${K}Fr` | `${K}Ar` | `${K}En`, string>, key: K, locale: "fr" | "ar" | "en"): string {
+  const suffix = locale === "ar" ? "Ar" : locale === "en" ? "En" : "Fr";
+  return row[`${key}${suffix}` as `${K}Fr`];
+}

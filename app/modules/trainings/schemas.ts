@@ -1,0 +1,66 @@
+import { z } from "~/lib/forms";
+
+export const TRAINING_CATEGORIES = [
+  "soft_skills",
+  "life_skills",
+  "entrepreneurship_orientation",
+  "auto_entrepreneur",
+  "language_culture",
+  "vocational_orientation",
+  "digital_skills",
+] as const;
+export const AUDIENCES = ["migrants", "young_moroccans", "both"] as const;
+export const ATTENDANCE_MARKS = ["present", "absent", "excused"] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+
+export const CreateTrainingSchema = z.object({
+  category: z.enum(TRAINING_CATEGORIES),
+  titleFr: z.string().trim().min(1).max(200),
+  titleAr: z.string().trim().min(1).max(200),
+  titleEn: z.string().trim().min(1).max(200),
+  descriptionFr: z.string().trim().max(4000).default(""),
+  descriptionAr: z.string().trim().max(4000).default(""),
+  descriptionEn: z.string().trim().max(4000).default(""),
+  audience: z.enum(AUDIENCES),
+  deliveryLanguage: z.string().trim().min(1).max(40),
+  minAttendancePercent: z.coerce.number().int().min(1).max(100),
+});
+export type CreateTrainingInput = z.infer<typeof CreateTrainingSchema>;
+
+export const CreateCohortSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    capacity: z.coerce.number().int().min(1).max(1000),
+    startsOn: isoDate,
+    endsOn: isoDate,
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "trainings.errors.endBeforeStart" });
+export type CreateCohortInput = z.infer<typeof CreateCohortSchema>;
+
+export const AddSessionSchema = z
+  .object({
+    date: isoDate,
+    time: z.string().regex(/^\d{2}:\d{2}$/, "errors.invalid"),
+    durationMinutes: z.coerce.number().int().min(15).max(600).default(120),
+    place: z.string().trim().max(200).optional(),
+    onlineLink: z.string().trim().url("errors.invalid").max(500).optional(),
+    trainerName: z.string().trim().max(120).optional(),
+  })
+  .refine((v) => v.place || v.onlineLink, { path: ["place"], message: "trainings.errors.placeRequired" });
+export type AddSessionInput = z.infer<typeof AddSessionSchema>;
+
+export const RegistrationSchema = z.object({ cohortId: z.string().uuid("errors.invalid") });
+
+/** The attendance form posts one `mark-<userId>` field per participant. */
+export function parseAttendance(form: FormData): { ok: true; marks: Map<string, (typeof ATTENDANCE_MARKS)[number]> } | { ok: false } {
+  const marks = new Map<string, (typeof ATTENDANCE_MARKS)[number]>();
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith("mark-")) continue;
+    const userId = key.slice(5);
+    const mark = ATTENDANCE_MARKS.find((m) => m === value);
+    if (!mark || !/^[0-9a-f-]{36}$/.test(userId)) return { ok: false };
+    marks.set(userId, mark);
+  }
+  return { ok: true, marks };
+}

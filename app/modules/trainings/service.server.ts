@@ -1,0 +1,300 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database, Executor } from "~db/client";
+import {
+  trainingAttendance,
+  trainingCertificates,
+  trainingCohorts,
+  trainingRegistrations,
+  trainings,
+  trainingSessions,
+} from "~db/schema";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { notify } from "~/modules/notifications/service.server";
+import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
+import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas";
+
+type Actor = NonNullable<AuditActor>;
+type Meta = { ip?: string | null };
+
+export async function createTraining(db: Database, actor: Actor, input: CreateTrainingInput, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(trainings).values(input).returning({ id: trainings.id });
+    if (!row) throw new Error("no row");
+    await audit(tx, { actor, action: "training.create", entityType: "training", entityId: row.id, ip: meta.ip });
+    return row;
+  });
+}
+
+export async function createCohort(db: Database, actor: Actor, trainingId: string, input: CreateCohortInput, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(trainingCohorts).values({ trainingId, ...input }).returning({ id: trainingCohorts.id });
+    if (!row) throw new Error("no row");
+    await audit(tx, { actor, action: "training.cohort.create", entityType: "training_cohort", entityId: row.id, ip: meta.ip });
+    return row;
+  });
+}
+
+/** Session times are typed in Moroccan time (UTC+1 all year since 2018, outside Ramadan). */
+export function casablancaInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+01:00`);
+}
+
+export async function addSession(db: Database, actor: Actor, cohortId: string, input: AddSessionInput, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(trainingSessions)
+      .values({
+        cohortId,
+        startsAt: casablancaInstant(input.date, input.time),
+        durationMinutes: input.durationMinutes,
+        place: input.place ?? null,
+        onlineLink: input.onlineLink ?? null,
+        trainerName: input.trainerName ?? null,
+        trainerId: actor.role === "coach" ? actor.id : null,
+      })
+      .returning({ id: trainingSessions.id });
+    if (!row) throw new Error("no row");
+    await audit(tx, { actor, action: "training.session.create", entityType: "training_session", entityId: row.id, ip: meta.ip });
+    return row;
+  });
+}
+
+export type RegisterResult =
+  | { ok: true; status: "confirmed" | "waiting"; registrationId: string }
+  | { ok: false; reason: "notFound" | "alreadyRegistered" };
+
+/**
+ * Register a user in a cohort: a seat if one is free, else the waiting list.
+ * The cohort row is locked for the whole decision, so concurrent registrations are
+ * decided one after the other; the seat counter's check constraint would refuse an
+ * overflow even if that lock were ever forgotten.
+ */
+export async function register(db: Database, actor: Actor, cohortId: string, meta: Meta): Promise<RegisterResult> {
+  return db.transaction(async (tx) => {
+    const [cohort] = await tx
+      .select({ id: trainingCohorts.id, capacity: trainingCohorts.capacity, confirmedCount: trainingCohorts.confirmedCount })
+      .from(trainingCohorts)
+      .where(eq(trainingCohorts.id, cohortId))
+      .for("update");
+    if (!cohort) return { ok: false as const, reason: "notFound" as const };
+    const [existing] = await tx
+      .select({ id: trainingRegistrations.id })
+      .from(trainingRegistrations)
+      .where(
+        and(
+          eq(trainingRegistrations.cohortId, cohortId),
+          eq(trainingRegistrations.userId, actor.id),
+          sql`${trainingRegistrations.status} <> 'cancelled'`,
+        ),
+      );
+    if (existing) return { ok: false as const, reason: "alreadyRegistered" as const };
+    const status = admissionFor(cohort.confirmedCount, cohort.capacity);
+    if (status === "confirmed") {
+      await tx
+        .update(trainingCohorts)
+        .set({ confirmedCount: sql`${trainingCohorts.confirmedCount} + 1` })
+        .where(eq(trainingCohorts.id, cohortId));
+    }
+    const [row] = await tx
+      .insert(trainingRegistrations)
+      .values({ cohortId, userId: actor.id, status, confirmedAt: status === "confirmed" ? new Date() : null })
+      .returning({ id: trainingRegistrations.id });
+    if (!row) throw new Error("no row");
+    await audit(tx, { actor, action: `training.register.${status}`, entityType: "training_registration", entityId: row.id, ip: meta.ip });
+    return { ok: true as const, status, registrationId: row.id };
+  });
+}
+
+/**
+ * Cancel one's registration. If it held a seat, the first on the waiting list takes
+ * it and is told. Under the cohort lock, and with the status checked in the update
+ * itself, a registration is cancelled once and a waiting person promoted once.
+ */
+export async function cancelRegistration(
+  db: Database,
+  actor: Actor,
+  registrationId: string,
+  meta: Meta,
+): Promise<{ ok: true; promotedUserId: string | null } | { ok: false }> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ cohortId: trainingRegistrations.cohortId, userId: trainingRegistrations.userId })
+      .from(trainingRegistrations)
+      .where(eq(trainingRegistrations.id, registrationId));
+    if (!found || (found.userId !== actor.id && actor.role !== "admin")) return { ok: false as const };
+    await tx.select({ id: trainingCohorts.id }).from(trainingCohorts).where(eq(trainingCohorts.id, found.cohortId)).for("update");
+    // read under the cohort lock: every change of status in this cohort holds it too
+    const [current] = await tx
+      .select({ status: trainingRegistrations.status })
+      .from(trainingRegistrations)
+      .where(eq(trainingRegistrations.id, registrationId))
+      .for("update");
+    if (!current || current.status === "cancelled") return { ok: false as const };
+    await tx
+      .update(trainingRegistrations)
+      .set({ status: "cancelled", cancelledAt: new Date() })
+      .where(eq(trainingRegistrations.id, registrationId));
+    await audit(tx, { actor, action: "training.register.cancel", entityType: "training_registration", entityId: registrationId, ip: meta.ip });
+    if (current.status !== "confirmed") return { ok: true as const, promotedUserId: null };
+    const promoted = await promoteNext(tx, found.cohortId);
+    if (!promoted) {
+      await tx
+        .update(trainingCohorts)
+        .set({ confirmedCount: sql`${trainingCohorts.confirmedCount} - 1` })
+        .where(eq(trainingCohorts.id, found.cohortId));
+      return { ok: true as const, promotedUserId: null };
+    }
+    await audit(tx, { actor: null, action: "training.register.promoted", entityType: "training_registration", entityId: promoted.id, ip: meta.ip });
+    return { ok: true as const, promotedUserId: promoted.userId };
+  });
+}
+
+/** The seat passes to the first waiting person; the caller holds the cohort lock. */
+async function promoteNext(tx: Executor, cohortId: string) {
+  const [first] = await tx
+    .select({ id: trainingRegistrations.id })
+    .from(trainingRegistrations)
+    .where(and(eq(trainingRegistrations.cohortId, cohortId), eq(trainingRegistrations.status, "waiting")))
+    .orderBy(asc(trainingRegistrations.seq))
+    .limit(1);
+  if (!first) return null;
+  const [promoted] = await tx
+    .update(trainingRegistrations)
+    .set({ status: "confirmed", confirmedAt: new Date(), promotedAt: new Date() })
+    .where(and(eq(trainingRegistrations.id, first.id), eq(trainingRegistrations.status, "waiting")))
+    .returning({ id: trainingRegistrations.id, userId: trainingRegistrations.userId });
+  if (!promoted) return null;
+  const [info] = await tx
+    .select({ title: trainings.titleFr, trainingId: trainings.id })
+    .from(trainingCohorts)
+    .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
+    .where(eq(trainingCohorts.id, cohortId));
+  await notify(tx, {
+    userId: promoted.userId,
+    kind: "notify.trainingPromoted",
+    params: { training: info?.title ?? "" },
+    link: `/trainings/${info?.trainingId ?? ""}`,
+    channels: ["sms", "email"],
+  });
+  return promoted;
+}
+
+/**
+ * Mark a whole session. A mark that changes an earlier one is a correction: it gets
+ * its own audit row. Certificates follow: issued when a participant completes,
+ * revoked when a correction undoes completion.
+ */
+export async function markAttendance(
+  db: Database,
+  actor: Actor,
+  sessionId: string,
+  marks: Map<string, AttendanceMark>,
+  meta: Meta,
+): Promise<{ ok: true; corrections: number } | { ok: false }> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .select({ cohortId: trainingSessions.cohortId })
+      .from(trainingSessions)
+      .where(eq(trainingSessions.id, sessionId));
+    if (!session) return { ok: false as const };
+    const confirmed = await tx
+      .select({ userId: trainingRegistrations.userId })
+      .from(trainingRegistrations)
+      .where(and(eq(trainingRegistrations.cohortId, session.cohortId), eq(trainingRegistrations.status, "confirmed")));
+    const allowed = new Set(confirmed.map((r) => r.userId));
+    for (const userId of marks.keys()) if (!allowed.has(userId)) return { ok: false as const };
+    const previous = await tx
+      .select({ userId: trainingAttendance.userId, status: trainingAttendance.status })
+      .from(trainingAttendance)
+      .where(eq(trainingAttendance.sessionId, sessionId));
+    const before = new Map(previous.map((p) => [p.userId, p.status]));
+    let corrections = 0;
+    for (const [userId, status] of marks) {
+      const old = before.get(userId);
+      if (old === status) continue;
+      await tx
+        .insert(trainingAttendance)
+        .values({ sessionId, userId, status, markedById: actor.id })
+        .onConflictDoUpdate({
+          target: [trainingAttendance.sessionId, trainingAttendance.userId],
+          set: { status, markedById: actor.id, markedAt: new Date() },
+        });
+      if (old) {
+        corrections++;
+        await audit(tx, { actor, action: "training.attendance.correct", entityType: "training_attendance", entityId: `${sessionId}:${userId}`, ip: meta.ip });
+      }
+    }
+    await audit(tx, { actor, action: "training.attendance.mark", entityType: "training_session", entityId: sessionId, ip: meta.ip });
+    await settleCertificates(tx, session.cohortId, [...marks.keys()], meta);
+    return { ok: true as const, corrections };
+  });
+}
+
+async function settleCertificates(tx: Executor, cohortId: string, userIds: string[], meta: Meta) {
+  if (userIds.length === 0) return;
+  const [info] = await tx
+    .select({ min: trainings.minAttendancePercent, title: trainings.titleFr })
+    .from(trainingCohorts)
+    .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
+    .where(eq(trainingCohorts.id, cohortId));
+  const sessions = await tx.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.cohortId, cohortId));
+  if (!info || sessions.length === 0) return;
+  const marks = await tx
+    .select({ userId: trainingAttendance.userId, status: trainingAttendance.status })
+    .from(trainingAttendance)
+    .where(and(inArray(trainingAttendance.sessionId, sessions.map((s) => s.id)), inArray(trainingAttendance.userId, userIds)));
+  const regs = await tx
+    .select({ id: trainingRegistrations.id, userId: trainingRegistrations.userId })
+    .from(trainingRegistrations)
+    .where(and(eq(trainingRegistrations.cohortId, cohortId), eq(trainingRegistrations.status, "confirmed"), inArray(trainingRegistrations.userId, userIds)));
+  for (const reg of regs) {
+    const done = isCompleted({
+      sessionCount: sessions.length,
+      marks: marks.filter((m) => m.userId === reg.userId).map((m) => m.status),
+      minAttendancePercent: info.min,
+    });
+    if (done) {
+      const [issued] = await tx
+        .insert(trainingCertificates)
+        .values({ registrationId: reg.id, userId: reg.userId, cohortId, code: formatVerificationCode(randomBytes(12)) })
+        .onConflictDoUpdate({
+          target: trainingCertificates.registrationId,
+          set: { revokedAt: null },
+          setWhere: sql`${trainingCertificates.revokedAt} is not null`,
+        })
+        .returning({ id: trainingCertificates.id });
+      if (issued) {
+        await audit(tx, { actor: null, action: "training.certificate.issue", entityType: "training_certificate", entityId: issued.id, ip: meta.ip });
+        await notify(tx, {
+          userId: reg.userId,
+          kind: "notify.trainingCertificate",
+          params: { training: info.title },
+          link: `/trainings/certificates/${issued.id}.pdf`,
+          channels: ["sms", "email"],
+        });
+      }
+    } else {
+      const revoked = await tx
+        .update(trainingCertificates)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(trainingCertificates.registrationId, reg.id), sql`${trainingCertificates.revokedAt} is null`))
+        .returning({ id: trainingCertificates.id });
+      for (const r of revoked) {
+        await audit(tx, { actor: null, action: "training.certificate.revoke", entityType: "training_certificate", entityId: r.id, ip: meta.ip });
+      }
+    }
+  }
+}
+
+export async function revokeCertificate(db: Database, actor: Actor, certificateId: string, meta: Meta) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(trainingCertificates)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(trainingCertificates.id, certificateId), sql`${trainingCertificates.revokedAt} is null`))
+      .returning({ id: trainingCertificates.id });
+    if (rows.length) await audit(tx, { actor, action: "training.certificate.revoke", entityType: "training_certificate", entityId: certificateId, ip: meta.ip });
+    return rows.length > 0;
+  });
+}

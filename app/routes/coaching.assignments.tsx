@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { parseForm } from "~/lib/forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { assignmentOverview } from "~/modules/coaching/queries.server";
+import { AssignCoachSchema } from "~/modules/coaching/schemas";
+import { assignCoach, endAssignment } from "~/modules/coaching/service.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "coaching:assign");
+  return assignmentOverview(args.context.db);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "coaching:assign");
+  const form = await args.request.formData();
+  if (form.get("intent") === "end") {
+    await endAssignment(args.context.db, actor, String(form.get("beneficiaryId") ?? ""), { ip: args.context.ip });
+    return redirect("/coaching/assignments");
+  }
+  const parsed = parseForm(AssignCoachSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await assignCoach(args.context.db, actor, parsed.data, { ip: args.context.ip });
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: 400 });
+  return redirect("/coaching/assignments");
+}
+
+export default function Assignments() {
+  const { current, coaches, applicants } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, formatDate } = useI18n();
+  return (
+    <div>
+      <PageTitle>{t("coaching.assignments")}</PageTitle>
+      <Form method="post" className="stack narrow">
+        <div className="field">
+          <label htmlFor="f-beneficiaryId">{t("coaching.beneficiary")}</label>
+          <select id="f-beneficiaryId" name="beneficiaryId" defaultValue="">
+            <option value="">—</option>
+            {applicants.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.displayName} ({a.phone ?? a.email})
+              </option>
+            ))}
+          </select>
+          <FieldError name="beneficiaryId" errors={actionData?.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-coachId">{t("coaching.coach")}</label>
+          <select id="f-coachId" name="coachId" defaultValue="">
+            <option value="">—</option>
+            {coaches.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.displayName}
+              </option>
+            ))}
+          </select>
+          <FieldError name="coachId" errors={actionData?.errors} />
+        </div>
+        <button type="submit" className="button">
+          {t("coaching.assign")}
+        </button>
+      </Form>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("coaching.beneficiary")}</th>
+              <th scope="col">{t("coaching.coach")}</th>
+              <th scope="col">{t("coaching.since")}</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
+          <tbody>
+            {current.map((a) => (
+              <tr key={a.id}>
+                <td>{a.beneficiaryName}</td>
+                <td>{a.coachName}</td>
+                <td>{formatDate(a.startedAt)}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="beneficiaryId" value={a.beneficiaryId} />
+                    <button type="submit" name="intent" value="end" className="button button-secondary">
+                      {t("coaching.endAssignment")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

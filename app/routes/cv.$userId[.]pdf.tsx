@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isLocale } from "~/i18n/config";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { CvPdf } from "~/modules/coaching/cv-pdf.server";
+import { cvSource, isCurrentCoachOf } from "~/modules/coaching/queries.server";
+import { localized } from "~/modules/trainings/rules";
+import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+
+/** The applicant downloads their own CV; their coach prints it; anyone else: 404. */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "cv:read");
+  const { db } = args.context;
+  const userId = args.params.userId ?? "";
+  if (!/^[0-9a-f-]{36}$/.test(userId)) notFound();
+  const allowed = userId === user.id || user.role === "admin" || (user.role === "coach" && (await isCurrentCoachOf(db, user.id, userId)));
+  if (!allowed) notFound();
+  const src = await cvSource(db, userId);
+  if (!src) notFound();
+  const asked = new URL(args.request.url).searchParams.get("lang");
+  // in the applicant's chosen language, unless asked otherwise
+  const locale = isLocale(asked) ? asked : src.user.locale;
+  const p = src.profile;
+  const given = locale === "ar" ? (p?.givenNameAr ?? p?.givenName) : p?.givenName;
+  const family = locale === "ar" ? (p?.familyNameAr ?? p?.familyName) : p?.familyName;
+  const name = given && family ? `${given} ${family}` : src.user.displayName;
+  const buffer = await renderPdf(
+    <CvPdf
+      locale={locale}
+      data={{
+        name,
+        contact: [src.user.phone, src.user.email].filter((v): v is string => Boolean(v)),
+        city: [p?.city, p?.region].filter(Boolean).join(", ") || null,
+        nationality: p?.nationality ?? null,
+        languagesSpoken: p?.languagesSpoken ?? [],
+        languagesRead: p?.languagesRead ?? [],
+        education: p?.education ?? {},
+        experience: p?.experience ?? [],
+        skills: p?.skills ?? null,
+        seeks: p?.seeks ?? [],
+        trainings: src.trainings.map((r) => ({ title: localized(r, "title", locale), endsOn: r.endsOn })),
+        internships: src.internships.map((i) => ({ host: i.hostName, startsOn: i.startsOn, endsOn: i.endsOn })),
+      }}
+    />,
+  );
+  return pdfResponse(buffer, "cv.pdf");
+}

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { can } from "~/modules/auth/permissions";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { listTrainings } from "~/modules/trainings/queries.server";
+import { localized } from "~/modules/trainings/rules";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "trainings:browse");
+  return { trainings: await listTrainings(args.context.db), canManage: can(user, "trainings:manage") };
+}
+
+export default function Trainings() {
+  const { trainings, canManage } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <div>
+      <PageTitle>{t("trainings.title")}</PageTitle>
+      {canManage ? (
+        <p>
+          <Link className="button" to="/trainings/new">
+            {t("trainings.create")}
+          </Link>
+        </p>
+      ) : null}
+      {trainings.length === 0 ? <p>{t("trainings.empty")}</p> : null}
+      <ul className="cards">
+        {trainings.map((tr) => (
+          <li key={tr.id} className="card">
+            <h2>
+              <Link to={`/trainings/${tr.id}`}>{localized(tr, "title", locale)}</Link>
+            </h2>
+            <p className="hint">
+              {t(`trainings.category.${tr.category}`)} · {t(`trainings.audience.${tr.audience}`)}
+            </p>
+            <p className="hint">{t("trainings.cohortCount", { count: tr.cohorts })}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

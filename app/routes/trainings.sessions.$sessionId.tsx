@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { getAttendanceSheet } from "~/modules/trainings/queries.server";
+import { localized } from "~/modules/trainings/rules";
+import { ATTENDANCE_MARKS, parseAttendance } from "~/modules/trainings/schemas";
+import { markAttendance } from "~/modules/trainings/service.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "trainings:attendance");
+  const sheet = await getAttendanceSheet(args.context.db, args.params.sessionId ?? "");
+  if (!sheet) notFound();
+  return sheet;
+}
+
+/** One form for the whole session: a row per participant, three radio buttons each. */
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "trainings:attendance");
+  const sessionId = args.params.sessionId ?? "";
+  const parsed = parseAttendance(await args.request.formData());
+  const invalid = { ok: false as const, errors: { form: "trainings.errors.attendanceInvalid" as const } };
+  if (!parsed.ok) return data(invalid, { status: 400 });
+  const result = await markAttendance(args.context.db, actor, sessionId, parsed.marks, { ip: args.context.ip });
+  if (!result.ok) {
+    if (!(await getAttendanceSheet(args.context.db, sessionId))) notFound();
+    return data(invalid, { status: 400 });
+  }
+  return redirect(`/trainings/sessions/${sessionId}?saved=1`);
+}
+
+export default function AttendanceSheet() {
+  const { session, cohort, training, rows } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, locale, formatDate } = useI18n();
+  return (
+    <div>
+      <PageTitle>{t("trainings.attendanceTitle")}</PageTitle>
+      <p>
+        {localized(training, "title", locale)} · {cohort.name} · {formatDate(session.startsAt, true)}
+      </p>
+      <p>
+        <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>
+      </p>
+      {params.get("saved") ? <FormAlert tone="success" message="trainings.attendanceSaved" /> : null}
+      <FormAlert message={actionData?.errors.form} />
+      {rows.length === 0 ? <p>{t("trainings.noParticipants")}</p> : null}
+      <Form method="post" className="attendance">
+        {rows.map((r) => (
+          <fieldset key={r.userId} className="attendance-row">
+            <legend>{r.displayName}</legend>
+            {ATTENDANCE_MARKS.map((m) => (
+              <label key={m} className="attendance-choice">
+                <input type="radio" name={`mark-${r.userId}`} value={m} defaultChecked={(r.status ?? "present") === m} />
+                {t(`trainings.mark.${m}`)}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        {rows.length > 0 ? (
+          <button type="submit" className="button">
+            {t("trainings.saveAttendance")}
+          </button>
+        ) : null}
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import { check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+/** Raw bytes: attachments live in PostgreSQL so every app server sees the same files. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType() {
+    return "bytea";
+  },
+});
+
+export const planSectorEnum = pgEnum("plan_sector", [
+  "agriculture",
+  "food_processing",
+  "trade",
+  "crafts",
+  "services",
+  "digital",
+  "textile",
+  "construction",
+  "other",
+]);
+
+export const planSectionEnum = pgEnum("plan_section", [
+  "summary",
+  "promoters",
+  "product",
+  "market",
+  "marketing",
+  "operations",
+  "legal",
+  "financial",
+  "risks",
+]);
+
+/** Shapes of the JSON sections; rules.ts and schemas.ts validate them. Money in centimes. */
+export type PlanSummary = { projectName?: string; sector?: string; city?: string; pitch?: string };
+export type PlanPromoters = { experience?: string; skills?: string; team?: string };
+export type PlanProduct = { description?: string; difference?: string };
+export type PlanCompetitor = { name: string; priceCentimes: number | null };
+export type PlanMarket = {
+  customers?: string;
+  marketSize?: string;
+  marketSizeFigure?: string;
+  competitors?: PlanCompetitor[];
+  priceCentimes?: number | null;
+  salesPlaces?: string;
+};
+export type PlanMarketing = { strategy?: string; channels?: string };
+export type PlanOperations = { premises?: string; equipment?: string; suppliers?: string; staff?: string };
+export type PlanLegal = { form?: string; reason?: string };
+export type StartupCost = { item: string; quantity: number; unitPriceCentimes: number };
+export type FundingSource = { kind: string; label: string; amountCentimes: number };
+export type MonthForecast = { revenueCentimes: number; costOfSalesCentimes: number; fixedCostsCentimes: number };
+export type YearForecast = { revenueCentimes: number; costsCentimes: number };
+export type PlanFinancial = {
+  startupCosts?: StartupCost[];
+  funding?: FundingSource[];
+  /** always 12 months once saved */
+  months?: MonthForecast[];
+  /** years 2 and 3; year 1 is the sum of the 12 months */
+  years?: YearForecast[];
+};
+export type PlanRisks = { risks?: string; mitigation?: string };
+
+/**
+ * A business plan: one row per plan, one JSON column per step of the builder. Drafts
+ * are edited in place; grant applications freeze a `PlanDocument` snapshot of it.
+ */
+export const businessPlans = pgTable(
+  "business_plans",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    summary: jsonb().$type<PlanSummary>().notNull().default({}),
+    promoters: jsonb().$type<PlanPromoters>().notNull().default({}),
+    product: jsonb().$type<PlanProduct>().notNull().default({}),
+    market: jsonb().$type<PlanMarket>().notNull().default({}),
+    marketing: jsonb().$type<PlanMarketing>().notNull().default({}),
+    operations: jsonb().$type<PlanOperations>().notNull().default({}),
+    legal: jsonb().$type<PlanLegal>().notNull().default({}),
+    financial: jsonb().$type<PlanFinancial>().notNull().default({}),
+    risks: jsonb().$type<PlanRisks>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("business_plans_owner_idx").on(t.ownerId)],
+);
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_PLAN = 5;
+
+export const planAttachments = pgTable(
+  "plan_attachments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid()
+      .notNull()
+      .references(() => businessPlans.id, { onDelete: "cascade" }),
+    uploadedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    filename: text().notNull(),
+    contentType: text().notNull(),
+    byteSize: integer().notNull(),
+    content: bytea().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("plan_attachments_plan_idx").on(t.planId),
+    check("plan_attachments_size_check", sql`octet_length(${t.content}) between 1 and ${sql.raw(String(MAX_ATTACHMENT_BYTES))}`),
+    check("plan_attachments_byte_size_check", sql`${t.byteSize} = octet_length(${t.content})`),
+    check("plan_attachments_type_check", sql`${t.contentType} in ('application/pdf', 'image/jpeg', 'image/png')`),
+  ],
+);
+
+/** A coach's comment on one section of a plan of a beneficiary they follow. */
+export const planComments = pgTable(
+  "plan_comments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid()
+      .notNull()
+      .references(() => businessPlans.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    section: planSectionEnum().notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("plan_comments_plan_idx").on(t.planId), check("plan_comments_body_check", sql`length(${t.body}) between 1 and 4000`)],
+);
+
+export type BusinessPlan = typeof businessPlans.$inferSelect;
+export type NewBusinessPlan = typeof businessPlans.$inferInsert;
+export type PlanAttachment = typeof planAttachments.$inferSelect;
+export type PlanComment = typeof planComments.$inferSelect;
+export type PlanSection = (typeof planSectionEnum.enumValues)[number];
+export type PlanSector = (typeof planSectorEnum.enumValues)[number];

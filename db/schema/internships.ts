@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations, users } from "./auth";
+
+export const hostAgreementStatusEnum = pgEnum("host_agreement_status", ["none", "pending", "signed"]);
+export const internshipApplicationStatusEnum = pgEnum("internship_application_status", [
+  "submitted",
+  "proposed",
+  "accepted",
+  "declined",
+  "withdrawn",
+]);
+export const placementStatusEnum = pgEnum("placement_status", ["proposed", "accepted", "ongoing", "completed", "ended_early"]);
+export const contactKindEnum = pgEnum("placement_contact_kind", ["visit", "call", "message"]);
+export const evaluationStageEnum = pgEnum("evaluation_stage", ["mid_term", "final"]);
+export const outcomeCheckpointEnum = pgEnum("outcome_checkpoint", ["end", "month_3", "month_6"]);
+export const employmentStatusEnum = pgEnum("employment_status", [
+  "hired_by_host",
+  "hired_elsewhere",
+  "self_employed",
+  "studying",
+  "seeking",
+  "unknown",
+]);
+
+/** What a host organisation (organisations.kind = host_company) needs beyond its name and city. */
+export const hostDetails = pgTable("host_details", {
+  organisationId: uuid()
+    .primaryKey()
+    .references(() => organisations.id),
+  sector: text().notNull(),
+  contactName: text().notNull(),
+  contactPhone: text(),
+  contactEmail: text(),
+  agreementStatus: hostAgreementStatusEnum().notNull().default("none"),
+});
+
+export const internshipOffers = pgTable(
+  "internship_offers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    hostId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    title: text().notNull(),
+    sector: text().notNull(),
+    city: text().notNull(),
+    startsOn: date({ mode: "string" }).notNull(),
+    durationWeeks: integer().notNull(),
+    stipendCentimes: integer().notNull().default(0),
+    seats: integer().notNull().default(1),
+    requirements: text().notNull().default(""),
+    languages: text().notNull().default(""),
+    isOpen: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("internship_offers_stipend_check", sql`${t.stipendCentimes} >= 0`),
+    check("internship_offers_seats_check", sql`${t.seats} > 0`),
+    check("internship_offers_duration_check", sql`${t.durationWeeks} between 1 and 104`),
+  ],
+);
+
+/** An applicant applying, or a coach proposing a beneficiary, for an offer. */
+export const internshipApplications = pgTable(
+  "internship_applications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    offerId: uuid()
+      .notNull()
+      .references(() => internshipOffers.id),
+    beneficiaryId: uuid()
+      .notNull()
+      .references(() => users.id),
+    proposedById: uuid().references(() => users.id),
+    status: internshipApplicationStatusEnum().notNull(),
+    motivation: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("internship_applications_once_key").on(t.offerId, t.beneficiaryId)],
+);
+
+export const placements = pgTable(
+  "placements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    beneficiaryId: uuid()
+      .notNull()
+      .references(() => users.id),
+    hostId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    offerId: uuid().references(() => internshipOffers.id),
+    coachId: uuid()
+      .notNull()
+      .references(() => users.id),
+    tutorName: text().notNull(),
+    tutorContact: text(),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+    stipendCentimes: integer().notNull().default(0),
+    status: placementStatusEnum().notNull().default("proposed"),
+    endedReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("placements_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
+    check("placements_stipend_check", sql`${t.stipendCentimes} >= 0`),
+    check("placements_ended_reason_check", sql`${t.status} <> 'ended_early' or ${t.endedReason} is not null`),
+    index("placements_beneficiary_idx").on(t.beneficiaryId),
+    index("placements_coach_idx").on(t.coachId),
+  ],
+);
+
+export const placementContacts = pgTable(
+  "placement_contacts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    placementId: uuid()
+      .notNull()
+      .references(() => placements.id),
+    kind: contactKindEnum().notNull(),
+    contactedOn: date({ mode: "string" }).notNull(),
+    notes: text().notNull().default(""),
+    problem: text(),
+    loggedById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("placement_contacts_placement_idx").on(t.placementId, t.contactedOn)],
+);
+
+const score = (name: string) => smallint(name).notNull();
+
+export const placementEvaluations = pgTable(
+  "placement_evaluations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    placementId: uuid()
+      .notNull()
+      .references(() => placements.id),
+    stage: evaluationStageEnum().notNull(),
+    punctuality: score("punctuality"),
+    teamwork: score("teamwork"),
+    communication: score("communication"),
+    technicalSkills: score("technical_skills"),
+    autonomy: score("autonomy"),
+    comments: text().notNull().default(""),
+    enteredById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("placement_evaluations_stage_key").on(t.placementId, t.stage),
+    check(
+      "placement_evaluations_scale_check",
+      sql`${t.punctuality} between 1 and 4 and ${t.teamwork} between 1 and 4 and ${t.communication} between 1 and 4 and ${t.technicalSkills} between 1 and 4 and ${t.autonomy} between 1 and 4`,
+    ),
+  ],
+);
+
+export const placementOutcomes = pgTable(
+  "placement_outcomes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    placementId: uuid()
+      .notNull()
+      .references(() => placements.id),
+    checkpoint: outcomeCheckpointEnum().notNull(),
+    employmentStatus: employmentStatusEnum().notNull(),
+    recordedOn: date({ mode: "string" }).notNull(),
+    recordedById: uuid().references(() => users.id),
+  },
+  (t) => [uniqueIndex("placement_outcomes_checkpoint_key").on(t.placementId, t.checkpoint)],
+);
+
+export type Placement = typeof placements.$inferSelect;
+export type PlacementStatus = (typeof placementStatusEnum.enumValues)[number];
+export type OutcomeCheckpoint = (typeof outcomeCheckpointEnum.enumValues)[number];

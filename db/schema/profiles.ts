@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const sexEnum = pgEnum("sex", ["female", "male"]);
+export const residentStatusEnum = pgEnum("resident_status", ["migrant", "moroccan"]);
+export const deletionRequestStatusEnum = pgEnum("deletion_request_status", ["pending", "done", "refused"]);
+
+export type Education = { level?: string; field?: string; diploma?: string; country?: string };
+export type Experience = { role: string; sector: string; years: number; country: string };
+
+/**
+ * The applicant's own profile: who they are, what they learnt and did, what they
+ * seek. Protection data (legal status, vulnerability, case notes) never lives here.
+ */
+export const profiles = pgTable(
+  "profiles",
+  {
+    userId: uuid()
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    givenName: text(),
+    familyName: text(),
+    givenNameAr: text(),
+    familyNameAr: text(),
+    sex: sexEnum(),
+    birthDate: date({ mode: "string" }),
+    /** ISO 3166-1 alpha-2 */
+    nationality: text(),
+    languagesSpoken: text().array().notNull().default(sql`'{}'::text[]`),
+    languagesRead: text().array().notNull().default(sql`'{}'::text[]`),
+    city: text(),
+    region: text(),
+    residentStatus: residentStatusEnum(),
+    heardFrom: text(),
+    education: jsonb().$type<Education>().notNull().default({}),
+    experience: jsonb().$type<Experience[]>().notNull().default([]),
+    skills: text(),
+    seeks: text().array().notNull().default(sql`'{}'::text[]`),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("profiles_nationality_check", sql`${t.nationality} ~ '^[A-Z]{2}$'`)],
+);
+
+/** An applicant's request that the programme erase their data; admins handle them. */
+export const deletionRequests = pgTable(
+  "deletion_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text(),
+    status: deletionRequestStatusEnum().notNull().default("pending"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    handledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("deletion_requests_status_idx").on(t.status, t.createdAt)],
+);
+
+export type Profile = typeof profiles.$inferSelect;
+export type NewProfile = typeof profiles.$inferInsert;
+export type DeletionRequest = typeof deletionRequests.$inferSelect;

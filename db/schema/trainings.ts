@@ -1,0 +1,167 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const trainingCategoryEnum = pgEnum("training_category", [
+  "soft_skills",
+  "life_skills",
+  "entrepreneurship_orientation",
+  "auto_entrepreneur",
+  "language_culture",
+  "vocational_orientation",
+  "digital_skills",
+]);
+export const trainingAudienceEnum = pgEnum("training_audience", ["migrants", "young_moroccans", "both"]);
+export const registrationStatusEnum = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
+export const attendanceStatusEnum = pgEnum("attendance_status", ["present", "absent", "excused"]);
+
+/** A training of the catalogue, in three languages, with its completion rule. */
+export const trainings = pgTable(
+  "trainings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    category: trainingCategoryEnum().notNull(),
+    titleFr: text().notNull(),
+    titleAr: text().notNull(),
+    titleEn: text().notNull(),
+    descriptionFr: text().notNull().default(""),
+    descriptionAr: text().notNull().default(""),
+    descriptionEn: text().notNull().default(""),
+    audience: trainingAudienceEnum().notNull().default("both"),
+    deliveryLanguage: text().notNull().default("fr"),
+    /** completion rule: share of the cohort's sessions attended, in percent */
+    minAttendancePercent: integer().notNull().default(80),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("trainings_min_attendance_check", sql`${t.minAttendancePercent} between 1 and 100`)],
+);
+
+/**
+ * One run of a training. `confirmedCount` is the seat counter, kept in the same
+ * transaction as the registrations under a row lock; the check constraint is the
+ * last guard that capacity is never exceeded.
+ */
+export const trainingCohorts = pgTable(
+  "training_cohorts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    trainingId: uuid()
+      .notNull()
+      .references(() => trainings.id),
+    name: text().notNull(),
+    capacity: integer().notNull(),
+    confirmedCount: integer().notNull().default(0),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("training_cohorts_capacity_check", sql`${t.capacity} > 0`),
+    check("training_cohorts_seats_check", sql`${t.confirmedCount} between 0 and ${t.capacity}`),
+    check("training_cohorts_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
+    index("training_cohorts_training_idx").on(t.trainingId),
+  ],
+);
+
+export const trainingSessions = pgTable(
+  "training_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    cohortId: uuid()
+      .notNull()
+      .references(() => trainingCohorts.id),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    durationMinutes: integer().notNull().default(120),
+    place: text(),
+    onlineLink: text(),
+    trainerId: uuid().references(() => users.id),
+    trainerName: text(),
+  },
+  (t) => [
+    index("training_sessions_cohort_idx").on(t.cohortId, t.startsAt),
+    check("training_sessions_duration_check", sql`${t.durationMinutes} > 0`),
+  ],
+);
+
+/** A seat or a place on the waiting list; `seq` orders the list (first come, first promoted). */
+export const trainingRegistrations = pgTable(
+  "training_registrations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    seq: bigserial({ mode: "number" }).notNull(),
+    cohortId: uuid()
+      .notNull()
+      .references(() => trainingCohorts.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    status: registrationStatusEnum().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp({ withTimezone: true }),
+    promotedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("training_registrations_active_key").on(t.cohortId, t.userId).where(sql`${t.status} <> 'cancelled'`),
+    index("training_registrations_queue_idx").on(t.cohortId, t.status, t.seq),
+    index("training_registrations_user_idx").on(t.userId),
+  ],
+);
+
+export const trainingAttendance = pgTable(
+  "training_attendance",
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => trainingSessions.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    status: attendanceStatusEnum().notNull(),
+    markedById: uuid().references(() => users.id),
+    markedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
+);
+
+/** One certificate per completed registration; the code is what /verify/$code checks. */
+export const trainingCertificates = pgTable(
+  "training_certificates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    registrationId: uuid()
+      .notNull()
+      .references(() => trainingRegistrations.id)
+      .unique(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    cohortId: uuid()
+      .notNull()
+      .references(() => trainingCohorts.id),
+    code: text().notNull().unique(),
+    issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("training_certificates_user_idx").on(t.userId)],
+);
+
+export type Training = typeof trainings.$inferSelect;
+export type TrainingCohort = typeof trainingCohorts.$inferSelect;
+export type TrainingSession = typeof trainingSessions.$inferSelect;
+export type TrainingRegistration = typeof trainingRegistrations.$inferSelect;
+export type TrainingCategory = (typeof trainingCategoryEnum.enumValues)[number];
+export type AttendanceStatus = (typeof attendanceStatusEnum.enumValues)[number];

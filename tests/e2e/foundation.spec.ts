@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, login, logout, switchLanguage, uniquePhone } from "./fixtures";
+
+test("signs up in French with a phone number, then signs out and back in", async ({ page }) => {
+  const phone = uniquePhone();
+  await page.goto("/signup");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await page.getByLabel("Nom complet").fill("Awa Sangaré");
+  await page.getByLabel("Téléphone").fill(phone);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("ma phrase secrète");
+  await page.getByLabel("Confirmer le mot de passe").fill("ma phrase secrète");
+  await page.getByLabel("J'ai lu et j'accepte la notice de protection des données.").check();
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Awa Sangaré");
+  await logout(page);
+  await login(page, phone, "ma phrase secrète");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Awa Sangaré");
+});
+
+test("shows each field's error in place and keeps what was typed", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Nom complet").fill("Ibrahim");
+  await page.getByLabel("Téléphone").fill("12345");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByText("Numéro de téléphone non valide")).toBeVisible();
+  await expect(page.getByText("Vous devez accepter la notice de protection des données")).toBeVisible();
+  await expect(page.getByLabel("Nom complet")).toHaveValue("Ibrahim");
+  await expect(page.getByLabel("Téléphone")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("signs up and signs in in Arabic, right to left, and the layout fits a phone", async ({ page }) => {
+  const phone = uniquePhone();
+  await page.goto("/signup");
+  await switchLanguage(page, "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.getByLabel("الاسم الكامل").fill("مريم الفاسي");
+  await page.getByLabel("الهاتف").fill(phone);
+  await page.getByLabel("كلمة المرور", { exact: true }).fill("جملة سرية طويلة");
+  await page.getByLabel("تأكيد كلمة المرور").fill("جملة سرية طويلة");
+  await page.getByLabel("قرأت إشعار حماية المعطيات وأوافق عليه.").check();
+  await page.getByRole("button", { name: "إنشاء حسابي" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("مرحبا مريم الفاسي");
+  // nothing wider than the screen
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "تسجيل الخروج" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel("الهاتف أو البريد الإلكتروني").fill(phone);
+  await page.getByLabel("كلمة المرور").fill("جملة سرية طويلة");
+  await page.getByRole("button", { name: "دخول" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+});
+
+test("every demo account reaches its role's home page", async ({ page }) => {
+  const accounts: [string, string][] = [
+    ["admin@masar.test", "admin"],
+    ["caseworker@masar.test", "case_worker"],
+    ["caseworker2@masar.test", "case_worker"],
+    ["coach@masar.test", "coach"],
+    ["committee@masar.test", "committee_member"],
+    ["committee2@masar.test", "committee_member"],
+    ["donor@masar.test", "donor_viewer"],
+    ["applicant@masar.test", "applicant"],
+    ["+212600000001", "applicant"],
+  ];
+  for (const [identifier, role] of accounts) {
+    await login(page, identifier, DEMO_PASSWORD);
+    await expect(page.locator(`[data-home="${role}"]`)).toBeVisible();
+    await logout(page);
+  }
+});
+
+test("a wrong password gets one clear message, the same as an unknown account", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Téléphone ou e-mail").fill("applicant@masar.test");
+  await page.getByLabel("Mot de passe").fill("not the password");
+  await page.getByRole("button", { name: "Se connecter" }).last().click();
+  await expect(page.getByRole("alert")).toHaveText("Identifiant ou mot de passe incorrect.");
+});

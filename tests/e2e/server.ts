@@ -1,0 +1,66 @@
+/**
+ * The app for the end-to-end run: a fresh database (embedded in a temporary folder,
+ * or a new database on TEST_DATABASE_URL's server), migrated and seeded with the demo
+ * data, served from the production build.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import postgres from "postgres";
+import { createDb } from "../../db/client";
+import { startEmbeddedPostgres } from "../../db/embedded";
+import { runMigrations } from "../../db/migrate";
+import { seedDemo } from "../../db/seed";
+import { createApp } from "../../app/server/app.server";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = Number(process.env.E2E_PORT ?? 3210);
+
+let url: string;
+let cleanup: () => Promise<void>;
+if (process.env.TEST_DATABASE_URL) {
+  const name = `e2e_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const u = new URL(process.env.TEST_DATABASE_URL);
+  u.pathname = `/${name}`;
+  url = u.toString();
+  cleanup = async () => {
+    const sql = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await sql.unsafe(`drop database if exists ${name} with (force)`);
+    await sql.end();
+  };
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-e2e-"));
+  fs.chmodSync(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
+  url = server.url;
+  cleanup = async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+await runMigrations(url);
+const handle = createDb(url, { max: 20 });
+await seedDemo(handle.db);
+const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+const app = createApp({ build, db: handle.db, publicDir: path.join(root, "public") });
+const server = app.listen(port, "127.0.0.1", () => console.log(`e2e app on ${port}`));
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.closeAllConnections();
+  server.close();
+  await handle.close();
+  await cleanup();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());

@@ -1,0 +1,42 @@
+import type { Executor } from "../../db/client";
+import { trainingCohorts, trainings, trainingSessions, type NewUser } from "../../db/schema";
+import { uniqueSuffix } from "./index";
+
+export async function makeTraining(db: Executor, overrides: Partial<typeof trainings.$inferInsert> = {}) {
+  const s = uniqueSuffix();
+  const [row] = await db
+    .insert(trainings)
+    .values({
+      category: "soft_skills",
+      titleFr: `Formation ${s}`,
+      titleAr: `تكوين ${s}`,
+      titleEn: `Training ${s}`,
+      minAttendancePercent: 80,
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error("training not created");
+  return row;
+}
+
+export async function makeCohort(db: Executor, trainingId: string, overrides: Partial<typeof trainingCohorts.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(trainingCohorts)
+    .values({ trainingId, name: `Cohorte ${uniqueSuffix()}`, capacity: 20, startsOn: "2026-12-01", endsOn: "2026-12-15", ...overrides })
+    .returning();
+  if (!row) throw new Error("cohort not created");
+  return row;
+}
+
+export async function makeSessions(db: Executor, cohortId: string, count: number, firstDay = "2026-12-01") {
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const d = new Date(`${firstDay}T09:00:00+01:00`);
+    d.setUTCDate(d.getUTCDate() + i * 2);
+    const [row] = await db.insert(trainingSessions).values({ cohortId, startsAt: d, place: "Rabat, salle 2", trainerName: "Karim Tazi" }).returning();
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+export type UserLike = Pick<NewUser, "role"> & { id: string; organisationId: string | null };

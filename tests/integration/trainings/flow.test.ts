@@ -1,0 +1,143 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, trainingAttendance, trainingCohorts, trainingCertificates, trainingRegistrations, users } from "../../../db/schema";
+import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeCohort, makeSessions, makeTraining } from "../../factories/trainings";
+import { readPdfText } from "../../helpers/pdf";
+import { TestClient, useTestApp } from "../helpers/app";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+
+async function signedIn(email: string, lang?: string) {
+  const client = lang ? new TestClient(app.url, { "Accept-Language": lang }) : app.client();
+  await client.login(email, DEMO_PASSWORD);
+  return client;
+}
+
+describe("a training from registration to verified certificate, over HTTP without JavaScript", () => {
+  it("registers, fills the last seat, waits, marks attendance, corrects it with an audit row, and issues a checkable certificate", async () => {
+    const training = await makeTraining(t.db, { titleFr: "Savoir-être au travail", titleAr: "السلوك في العمل", minAttendancePercent: 100 });
+    const cohort = await makeCohort(t.db, training.id, { capacity: 1, startsOn: "2026-10-05", endsOn: "2026-10-19" });
+    const sessions = await makeSessions(t.db, cohort.id, 2, "2026-10-05");
+    const first = await makeUser(t.db, { displayName: "Awa Sangaré", email: "awa@masar.test" });
+    const second = await makeUser(t.db, { displayName: "Ibrahima Sow", email: "ibrahima@masar.test" });
+    const coach = await makeUser(t.db, { role: "coach", email: "trainer@masar.test" });
+
+    const awa = await signedIn("awa@masar.test");
+    const reg = await awa.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
+    expect(reg.status).toBe(302);
+    const page = await (await awa.get(`/trainings/${training.id}`)).text();
+    expect(page).toContain('data-registration="confirmed"');
+
+    const ibrahima = await signedIn("ibrahima@masar.test");
+    await ibrahima.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
+    const waitingPage = await (await ibrahima.get(`/trainings/${training.id}`)).text();
+    expect(waitingPage).toContain('data-registration="waiting"');
+    expect(waitingPage).toContain("n° 1 sur la liste");
+    // registering twice is a translated 400 that changes nothing
+    const twice = await ibrahima.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain("déjà inscrit");
+    expect(await t.db.$count(trainingRegistrations, eq(trainingRegistrations.cohortId, cohort.id))).toBe(2);
+
+    const trainer = await signedIn("trainer@masar.test");
+    const sheet = await (await trainer.get(`/trainings/sessions/${sessions[0]!.id}`)).text();
+    expect(sheet).toContain("Awa Sangaré");
+    expect(sheet).not.toContain("Ibrahima Sow"); // waiting list is not on the sheet
+    // someone not confirmed in the cohort cannot be marked
+    const stranger = await trainer.post(`/trainings/sessions/${sessions[0]!.id}`, { [`mark-${second.id}`]: "present" });
+    expect(stranger.status).toBe(400);
+    expect(await t.db.$count(trainingAttendance)).toBe(0);
+
+    expect((await trainer.post(`/trainings/sessions/${sessions[0]!.id}`, { [`mark-${first.id}`]: "present" })).status).toBe(302);
+    expect((await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "absent" })).status).toBe(302);
+    expect(await t.db.$count(trainingCertificates, eq(trainingCertificates.userId, first.id))).toBe(0);
+    const correctionsBefore = await t.db.$count(auditLog, eq(auditLog.action, "training.attendance.correct"));
+    // the late correction: absent -> present, audited, and the rule now gives a certificate
+    expect((await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "present" })).status).toBe(302);
+    const corrections = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "training.attendance.correct"), eq(auditLog.actorId, coach.id)));
+    expect(corrections.length).toBe(correctionsBefore + 1);
+    expect(corrections[0]?.entityId).toBe(`${sessions[1]!.id}:${first.id}`);
+    const [cert] = await t.db.select().from(trainingCertificates).where(eq(trainingCertificates.userId, first.id));
+    expect(cert?.revokedAt).toBeNull();
+
+    // the holder downloads the certificate and finds her name, the training and the dates
+    const pdf = await awa.get(`/trainings/certificates/${cert!.id}.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const text = readPdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain("Awa Sangaré");
+    expect(text).toContain("Savoir-être au travail");
+    expect(text).toContain("5 octobre 2026");
+    expect(text).toContain("19 octobre 2026");
+    expect(text).toContain(cert!.code);
+    // in Arabic too
+    const ar = await awa.get(`/trainings/certificates/${cert!.id}.pdf?lang=ar`);
+    const arText = readPdfText(new Uint8Array(await ar.arrayBuffer()));
+    expect(arText).toMatch(/[\u0600-\u06ff]{3,}/); // Arabic came out as Arabic letters, not boxes
+    expect(arText).toContain(cert!.code);
+    expect(arText).toContain("Awa Sangaré");
+    // another applicant cannot
+    expect((await ibrahima.get(`/trainings/certificates/${cert!.id}.pdf`)).status).toBe(404);
+
+    // anyone checks it: initials only, valid
+    const anonymous = app.client();
+    const valid = await anonymous.get(`/verify/${cert!.code}`);
+    expect(valid.status).toBe(200);
+    const validHtml = await valid.text();
+    expect(validHtml).toContain('data-verify="valid"');
+    expect(validHtml).toContain("A. S.");
+    expect(validHtml).not.toContain("Awa Sangaré");
+    expect(validHtml).not.toContain("Sangaré");
+    expect(validHtml).toContain("Savoir-être au travail");
+
+    // correcting back to absent undoes completion: the certificate is revoked
+    expect((await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "absent" })).status).toBe(302);
+    const revoked = await (await anonymous.get(`/verify/${cert!.code}`)).text();
+    expect(revoked).toContain('data-verify="revoked"');
+    expect((await awa.get(`/trainings/certificates/${cert!.id}.pdf`)).status).toBe(404);
+
+    const unknown = await anonymous.get("/verify/AAAA-BBBB-CCCC");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('data-verify="unknown"');
+  });
+
+  it("cancelling over HTTP promotes the next person, who sees it on their page", async () => {
+    const training = await makeTraining(t.db);
+    const cohort = await makeCohort(t.db, training.id, { capacity: 1 });
+    await makeUser(t.db, { email: "c1@masar.test" });
+    const c2 = await makeUser(t.db, { email: "c2@masar.test", phone: null });
+    const one = await signedIn("c1@masar.test");
+    const two = await signedIn("c2@masar.test");
+    await one.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
+    await two.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
+    const [mine] = await t.db.select().from(trainingRegistrations).innerJoin(users, eq(users.id, trainingRegistrations.userId)).where(eq(users.email, "c1@masar.test"));
+    expect((await one.post(`/trainings/${training.id}`, { intent: "cancel", registrationId: mine!.training_registrations.id })).status).toBe(302);
+    expect(await (await two.get(`/trainings/${training.id}`)).text()).toContain('data-registration="confirmed"');
+    const notes = await (await two.get("/notifications")).text();
+    expect(notes).toContain("libérée : vous êtes inscrit");
+    expect(c2.id).toBeTruthy();
+  });
+
+  it("answers bad cohort input with translated field errors and creates nothing", async () => {
+    await makeUser(t.db, { role: "admin", email: "trainings-admin@masar.test" });
+    const training = await makeTraining(t.db);
+    const admin = await signedIn("trainings-admin@masar.test", "en");
+    const response = await admin.post(`/trainings/${training.id}`, { intent: "cohort", name: "", capacity: "-3", startsOn: "2026-12-10", endsOn: "2026-12-01" });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("This field is required.");
+    expect(html).toContain("This value is outside the allowed range.");
+    const dates = await admin.post(`/trainings/${training.id}`, { intent: "cohort", name: "A", capacity: "10", startsOn: "2026-12-10", endsOn: "2026-12-01" });
+    expect(dates.status).toBe(400);
+    expect(await dates.text()).toContain("The end date must come after the start date.");
+    expect(await t.db.$count(trainingCohorts, eq(trainingCohorts.trainingId, training.id))).toBe(0);
+    const bad = await admin.post("/trainings/new", { category: "cooking", titleFr: "x" });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,175 @@
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { auditLog, users } from "../../db/schema";
+import { createApp } from "../../app/server/app.server";
+import { DEMO_PASSWORD, makeUser } from "../factories";
+import { loadBuild, useTestApp } from "./helpers/app";
+import { useTestDb } from "./helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+
+describe("cross-site requests", () => {
+  it("refuses a form posted from another origin with 403, and changes nothing", async () => {
+    const before = await t.db.$count(users);
+    const client = app.client();
+    const fields = {
+      displayName: "Forged",
+      phone: "0677777777",
+      password: "une phrase assez longue",
+      passwordConfirm: "une phrase assez longue",
+      acceptPrivacy: "on",
+    };
+    const foreign = await client.post("/signup", fields, { origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain("Ce formulaire ne vient pas du portail Masar");
+    const noOrigin = await client.post("/signup", fields, { origin: null });
+    expect(noOrigin.status).toBe(403);
+    const foreignReferer = await client.post("/signup", fields, { origin: null, headers: { Referer: "https://evil.example/page" } });
+    expect(foreignReferer.status).toBe(403);
+    expect(await t.db.$count(users)).toBe(before);
+    // the same request from the portal's own pages goes through
+    const sameReferer = await client.post("/signup", fields, { origin: null, headers: { Referer: `${app.url}/signup` } });
+    expect(sameReferer.status).toBe(302);
+    expect(await t.db.$count(users)).toBe(before + 1);
+  });
+
+  it("refuses a forged sign-out or admin action too", async () => {
+    const admin = await makeUser(t.db, { role: "admin" });
+    const target = await makeUser(t.db, { role: "coach" });
+    const client = app.client();
+    await client.login(admin.email!, DEMO_PASSWORD);
+    const forged = await client.post(`/admin/users/${target.id}`, { intent: "deactivate" }, { origin: "http://127.0.0.1:1" });
+    expect(forged.status).toBe(403);
+    const [row] = await t.db.select().from(users).where(eq(users.id, target.id));
+    expect(row?.isActive).toBe(true);
+  });
+});
+
+describe("security headers", () => {
+  it("sends an enforced nonce CSP, nosniff, a strict referrer policy, and no-store on signed-in pages", async () => {
+    const user = await makeUser(t.db);
+    const client = app.client();
+    await client.login(user.email!, DEMO_PASSWORD);
+    const response = await client.get("/home");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(response.headers.get("content-security-policy-report-only")).toBeNull();
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "default-src 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain("unsafe-inline");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-powered-by")).toBeNull();
+    // a new nonce on every response
+    const again = await client.get("/home");
+    expect(again.headers.get("content-security-policy")).not.toBe(csp);
+  });
+
+  it("shows translated error pages without internals", async () => {
+    const client = app.client();
+    const missing = await client.get("/no-such-page", { headers: { "Accept-Language": "en" } });
+    expect(missing.status).toBe(404);
+    const html = await missing.text();
+    expect(html).toContain("Page not found");
+    expect(html).not.toMatch(/at \w+ \(|node_modules|\.ts:\d|select |postgres/i);
+    const user = await makeUser(t.db);
+    await client.login(user.email!, DEMO_PASSWORD);
+    client.cookies.set("lng", "ar");
+    const denied = await client.get("/admin/users");
+    expect(denied.status).toBe(403);
+    const deniedHtml = await denied.text();
+    expect(deniedHtml).toContain('dir="rtl"');
+    expect(deniedHtml).toContain("الدخول مرفوض");
+  });
+});
+
+describe("health and database outages", () => {
+  it("answers /healthz with the database status", async () => {
+    const ok = await app.client().get("/healthz");
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  it("answers 503 (health) and a translated 503 page while the database is unreachable", async () => {
+    const build = await loadBuild();
+    const dead = createDb("postgres://postgres@127.0.0.1:1/none", { max: 1 });
+    const server = createApp({ build, db: dead.db, publicDir: path.resolve("public") }).listen(0, "127.0.0.1");
+    await new Promise<void>((r) => server.once("listening", () => r()));
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    try {
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: "error", db: "down" });
+      const page = await fetch(`${base}/home`, { headers: { Cookie: "masar_session=abc; lng=fr" }, redirect: "manual" });
+      expect(page.status).toBe(503);
+      const html = await page.text();
+      expect(html).toContain("Service momentanément indisponible");
+      expect(html).not.toContain("ECONNREFUSED");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      await dead.close();
+    }
+  });
+});
+
+describe("language", () => {
+  it("switches language with a plain form, keeps it in a cookie, and renders Arabic right to left", async () => {
+    const client = app.client();
+    const switched = await client.post("/lang", { lng: "ar", redirectTo: "/login" });
+    expect(switched.status).toBe(302);
+    expect(switched.headers.get("location")).toBe("/login");
+    const page = await client.get("/login");
+    const html = await page.text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(html).toContain("تسجيل الدخول");
+    // never redirect off-site
+    const offsite = await client.post("/lang", { lng: "en", redirectTo: "//evil.example/" });
+    expect(offsite.headers.get("location")).toBe("/");
+  });
+
+  it("falls back to Accept-Language, then French", async () => {
+    const en = await app.client().get("/login", { headers: { "Accept-Language": "en-US,en;q=0.9" } });
+    expect(await en.text()).toMatch(/<html lang="en" dir="ltr"/);
+    const none = await app.client().get("/login", { headers: { "Accept-Language": "de" } });
+    expect(await none.text()).toMatch(/<html lang="fr" dir="ltr"/);
+  });
+
+  it("serves each dictionary under its version, cached for good", async () => {
+    const page = await (await app.client().get("/login")).text();
+    const version = page.match(/data-i18n="([0-9a-f]+)"/)?.[1];
+    const dict = await app.client().get(`/locales/ar?v=${version}`);
+    expect(dict.headers.get("cache-control")).toContain("immutable");
+    expect((await dict.json())["nav.signIn"]).toBe("تسجيل الدخول");
+  });
+});
+
+describe("audit", () => {
+  it("writes who, role, organisation, action, entity and IP, never field values", async () => {
+    const admin = await makeUser(t.db, { role: "admin" });
+    const client = app.client();
+    await client.login(admin.email!, DEMO_PASSWORD);
+    await client.post("/admin/users/new", {
+      displayName: "Nouvelle Coach",
+      email: "new-coach@masar.test",
+      role: "coach",
+      locale: "fr",
+    });
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, "user.create"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: admin.id, actorRole: "admin", entityType: "user" });
+    expect(JSON.stringify(rows)).not.toContain("new-coach@masar.test");
+    expect(JSON.stringify(rows)).not.toContain("Nouvelle Coach");
+  });
+});

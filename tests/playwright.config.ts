@@ -1,0 +1,56 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.E2E_PORT ?? 3210);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * End-to-end in Debian's Chromium against the built app on a fresh, seeded database.
+ * Every spec runs twice on a phone-sized screen: with JavaScript, and without it.
+ */
+export default defineConfig({
+  testDir: path.join(root, "tests", "e2e"),
+  outputDir: path.join(root, "test-results"),
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    ...devices["Pixel 5"],
+    viewport: { width: 375, height: 740 },
+    // the programme's default audience: a French-speaking phone in Morocco
+    locale: "fr-MA",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+    trace: "off",
+  },
+  projects: [
+    { name: "phone-js", use: { browserName: "chromium", javaScriptEnabled: true } },
+    { name: "phone-no-js", use: { browserName: "chromium", javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `npx tsx tests/e2e/server.ts`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: { E2E_PORT: String(port) },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

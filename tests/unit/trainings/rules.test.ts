@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  admissionFor,
+  attendancePercent,
+  formatVerificationCode,
+  initials,
+  isCompleted,
+  isEligible,
+  nextToPromote,
+  waitingPosition,
+  type QueueEntry,
+} from "../../../app/modules/trainings/rules";
+
+describe("completion rule", () => {
+  it("completes at exactly the required share of sessions attended", () => {
+    expect(isCompleted({ sessionCount: 5, marks: ["present", "present", "present", "present", "absent"], minAttendancePercent: 80 })).toBe(true);
+    expect(isCompleted({ sessionCount: 5, marks: ["present", "present", "present", "absent", "absent"], minAttendancePercent: 80 })).toBe(false);
+  });
+  it("counts an excused absence as an absence", () => {
+    expect(isCompleted({ sessionCount: 4, marks: ["present", "present", "present", "excused"], minAttendancePercent: 80 })).toBe(false);
+    expect(isCompleted({ sessionCount: 4, marks: ["present", "present", "present", "excused"], minAttendancePercent: 75 })).toBe(true);
+  });
+  it("is not complete while sessions remain unmarked, or with no session", () => {
+    expect(isCompleted({ sessionCount: 3, marks: ["present", "present"], minAttendancePercent: 50 })).toBe(false);
+    expect(isCompleted({ sessionCount: 0, marks: [], minAttendancePercent: 50 })).toBe(false);
+  });
+  it("rounds the attendance share for display", () => {
+    expect(attendancePercent(3, 2)).toBe(67);
+    expect(attendancePercent(0, 0)).toBe(0);
+  });
+});
+
+describe("waiting list", () => {
+  const entries: QueueEntry[] = [
+    { id: "a", seq: 1, status: "confirmed" },
+    { id: "b", seq: 7, status: "waiting" },
+    { id: "c", seq: 3, status: "waiting" },
+    { id: "d", seq: 2, status: "cancelled" },
+    { id: "e", seq: 9, status: "waiting" },
+  ];
+  it("promotes the earliest waiting registration, not the first in the array", () => {
+    expect(nextToPromote(entries)?.id).toBe("c");
+    expect(nextToPromote(entries.filter((e) => e.id !== "c"))?.id).toBe("b");
+    expect(nextToPromote(entries.filter((e) => e.status !== "waiting"))).toBeNull();
+  });
+  it("numbers waiting places from 1 in registration order", () => {
+    expect(waitingPosition(entries, "c")).toBe(1);
+    expect(waitingPosition(entries, "b")).toBe(2);
+    expect(waitingPosition(entries, "e")).toBe(3);
+    expect(waitingPosition(entries, "a")).toBeNull();
+  });
+  it("admits while seats are free, then puts on the list", () => {
+    expect(admissionFor(19, 20)).toBe("confirmed");
+    expect(admissionFor(20, 20)).toBe("waiting");
+  });
+});
+
+describe("eligibility, codes and initials", () => {
+  it("matches the audience, and lets an unknown group see all", () => {
+    expect(isEligible("migrants", "migrant")).toBe(true);
+    expect(isEligible("migrants", "young_moroccan")).toBe(false);
+    expect(isEligible("young_moroccans", null)).toBe(true);
+    expect(isEligible("both", "migrant")).toBe(true);
+  });
+  it("formats verification codes without ambiguous characters", () => {
+    const code = formatVerificationCode(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 255]));
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    expect(code.startsWith("ABCD")).toBe(true);
+  });
+  it("keeps only initials", () => {
+    expect(initials("Aminata Diallo")).toBe("A. D.");
+    expect(initials("Jean-Paul Mbarga")).toBe("J. P. M.");
+    expect(initials("محمد أمين")).toBe("م. أ.");
+  });
+});
