@@ -18,10 +18,15 @@ export function labelText(label: Label, t: TFunction, locale: Locale): string {
     }
   }
   if ("region" in label) return REGIONS.find((r) => r.code === label.region)?.name ?? label.region;
-  // sub-categories come from the modules' enums; translated when a key exists
-  const key = `reporting.detail.${label.detail}` as MessageKey;
-  const text = t(key);
-  return text === key ? label.detail.replace(/_/g, " ") : text;
+  // sub-categories come from the modules' enums ("month_3:hired_by_host"); translated when a key exists
+  return label.detail
+    .split(":")
+    .map((part) => {
+      const key = `reporting.detail.${part}` as MessageKey;
+      const text = t(key);
+      return text === key ? part.replace(/_/g, " ") : text;
+    })
+    .join(" · ");
 }
 
 export function isLabel(cell: Cell): cell is Label {

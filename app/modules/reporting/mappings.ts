@@ -80,3 +80,13 @@ export function cityRegionPairs(): { key: string; code: string }[] {
   pairs.set(foldKey("فاس"), "MA-03");
   return [...pairs].map(([key, code]) => ({ key, code }));
 }
+
+/** Region names and codes as people write them ("Rabat-Salé-Kénitra", "MA-04"). */
+export function regionNamePairs(): { key: string; code: string }[] {
+  const pairs = new Map<string, string>();
+  for (const region of REGIONS) {
+    pairs.set(foldKey(region.code), region.code);
+    pairs.set(foldKey(region.name), region.code);
+  }
+  return [...pairs].map(([key, code]) => ({ key, code }));
+}

@@ -17,7 +17,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { ActivityKey } from "./frameworks";
-import { cityRegionPairs, countryAliasPairs, foldSql } from "./mappings";
+import { cityRegionPairs, countryAliasPairs, foldSql, regionNamePairs } from "./mappings";
 
 export type Sources = {
   persons: SQL | null;
@@ -43,6 +43,7 @@ function valuesList(pairs: { key: string; code: string }[]): SQL {
 /** Country and region lookups from free text, as joinable derived tables. */
 const countries = () => sql`(values ${valuesList(countryAliasPairs())}) as cn(key, code)`;
 const cities = () => sql`(values ${valuesList(cityRegionPairs())}) as cr(key, code)`;
+const regionNames = () => sql`(values ${valuesList(regionNamePairs())}) as rn(key, code)`;
 
 // ------------------------------------------------------------------ protection (issue 6)
 
@@ -124,6 +125,59 @@ const aidMoney = () => sql`
     value_centimes as mad_centimes
   from vouchers`;
 
+// ------------------------------------------------------------------ profiles (issue 3)
+
+/** An applicant's own profile wins over what a case file says about the same person. */
+const profilePersons = () => sql`
+  select p.user_id::text as person_key,
+    case p.sex when 'female' then 'f' when 'male' then 'm' end as sex,
+    p.birth_date,
+    p.nationality,
+    case when p.resident_status is not null then p.resident_status = 'migrant'
+         when p.nationality is not null then p.nationality <> 'MA' end as is_migrant,
+    coalesce(rn.code, cr.code) as region,
+    1 as priority
+  from profiles p
+  left join ${regionNames()} on rn.key = ${sql.raw(foldSql("p.region"))}
+  left join ${cities()} on cr.key = ${sql.raw(foldSql("p.city"))}`;
+
+// ------------------------------------------------------------------ trainings, internships, coaching (issue 5)
+
+/** A certificate is issued when the completion rule is met: one completed training. */
+function certificates(categories: string[] | null, exclude: string[]): SQL {
+  const only = categories ? sql`and t.category in (${sql.join(categories.map((c) => sql`${c}`), sql`, `)})` : sql``;
+  const not = exclude.length ? sql`and t.category not in (${sql.join(exclude.map((c) => sql`${c}`), sql`, `)})` : sql``;
+  return sql`
+    select tc.user_id::text as person_key, ${casablancaDay("tc.issued_at")} as occurred_on, null::uuid as organisation_id,
+      t.category::text as detail, 1 as quantity, 0 as value_centimes
+    from training_certificates tc
+    join training_cohorts co on co.id = tc.cohort_id
+    join trainings t on t.id = co.training_id
+    where tc.revoked_at is null ${only} ${not}`;
+}
+
+const ORIENTATION = ["entrepreneurship_orientation", "auto_entrepreneur"];
+const LANGUAGE = ["language_culture"];
+
+const employabilityEvents = (): Partial<Record<ActivityKey, SQL>> => ({
+  training_completed: certificates(null, [...ORIENTATION, ...LANGUAGE]),
+  entrepreneurship_orientation: certificates(ORIENTATION, []),
+  language_training: certificates(LANGUAGE, []),
+  career_guidance: sql`
+    select beneficiary_id::text as person_key, held_on as occurred_on, null::uuid as organisation_id,
+      'interview' as detail, 1 as quantity, 0 as value_centimes from guidance_sessions
+    union all
+    select beneficiary_id::text, logged_on, null::uuid, 'job_search', cvs_sent + interviews + contacts, 0 from job_search_logs`,
+  internship: sql`
+    select beneficiary_id::text as person_key, starts_on as occurred_on, null::uuid as organisation_id,
+      status::text as detail, 1 as quantity, stipend_centimes as value_centimes
+    from placements where status in ('accepted', 'ongoing', 'completed', 'ended_early')`,
+  internship_outcome: sql`
+    select p.beneficiary_id::text as person_key, o.recorded_on as occurred_on, null::uuid as organisation_id,
+      o.checkpoint::text || ':' || o.employment_status::text as detail, 1 as quantity, 0 as value_centimes
+    from placement_outcomes o join placements p on p.id = o.placement_id`,
+});
+
 function combinePersons(parts: SQL[]): SQL | null {
   if (parts.length === 0) return null;
   // one row per person: the source with the lowest priority number wins
@@ -134,10 +188,10 @@ function combinePersons(parts: SQL[]): SQL | null {
 /** The sources wired on this branch. Modules are added here as they are merged. */
 export function wiredSources(): Sources {
   return {
-    persons: combinePersons([protectionPersons()]),
+    persons: combinePersons([profilePersons(), protectionPersons()]),
     // the protection module encrypts assessments in the application: SQL cannot group them
     vulnerabilities: null,
-    events: { ...protectionEvents(), ...aidEvents() },
+    events: { ...protectionEvents(), ...aidEvents(), ...employabilityEvents() },
     money: [manualMoney, protectionMoney(), aidMoney()],
   };
 }
