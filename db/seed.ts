@@ -8,6 +8,7 @@ import type { Database } from "./client";
 import { createDb } from "./client";
 import { seedFoundation } from "./seed/foundation";
 import { seedProtection } from "./seed/protection";
+import { seedGrants } from "./seed/grants";
 import { seedBusinessPlans } from "./seed/business-plans";
 import { seedEmployability } from "./seed/employability";
 import { seedReporting } from "./seed/reporting";
@@ -17,9 +18,10 @@ export async function seedDemo(db: Database) {
   const protection = await seedProtection(db, foundation);
   const businessPlans = await seedBusinessPlans(db, foundation);
   const employability = await seedEmployability(db, foundation);
+  const grants = await seedGrants(db, foundation);
   // last: the budget reads what the other modules recorded
   const reporting = await seedReporting(db, foundation);
-  return { foundation, protection, businessPlans, employability, reporting };
+  return { foundation, protection, businessPlans, employability, grants, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -20,6 +20,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/trainings", label: "trainings.nav", roles: ["applicant", "coach", "case_worker", "admin"] },
   { to: "/internships", label: "internships.nav", roles: ["applicant", "coach", "admin"] },
   { to: "/coaching/assignments", label: "coaching.nav.assignments", roles: ["admin"] },
+  { to: "/grants/calls", label: "grants.nav.calls", roles: ["admin"] },
+  { to: "/grants", label: "grants.nav.apply", roles: ["applicant"] },
+  { to: "/grants/reviews", label: "grants.nav.reviews", roles: ["committee_member"] },
+  { to: "/grants/tranches", label: "grants.nav.tranches", roles: ["coach"] },
   { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
 ];
 

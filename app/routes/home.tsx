@@ -39,9 +39,18 @@ const INTRO: Record<Role, MessageKey> = {
 };
 
 const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
-  applicant: [{ to: "/account", label: "nav.account" }],
-  coach: [{ to: "/notifications", label: "nav.notifications" }],
-  committee_member: [{ to: "/notifications", label: "nav.notifications" }],
+  applicant: [
+    { to: "/account", label: "nav.account" },
+    { to: "/grants", label: "grants.nav.apply" },
+  ],
+  coach: [
+    { to: "/notifications", label: "nav.notifications" },
+    { to: "/grants/tranches", label: "grants.nav.tranches" },
+  ],
+  committee_member: [
+    { to: "/notifications", label: "nav.notifications" },
+    { to: "/grants/reviews", label: "grants.nav.reviews" },
+  ],
   case_worker: [
     { to: "/notifications", label: "nav.notifications" },
     { to: "/protection", label: "protection.nav" },
@@ -52,6 +61,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/admin/organisations", label: "nav.organisations" },
     { to: "/admin/outbox", label: "nav.outbox" },
     { to: "/admin/audit", label: "nav.audit" },
+    { to: "/grants/calls", label: "grants.nav.calls" },
   ],
   donor_viewer: [{ to: "/notifications", label: "nav.notifications" }],
 };

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   data,
   redirect,
+  unstable_composeUploadHandlers,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
@@ -46,14 +47,32 @@ export async function action(args: ActionFunctionArgs) {
   const type = request.headers.get("Content-Type") ?? "";
   if (type.startsWith("multipart/form-data")) {
     let form: FormData;
+    let tooLarge = false;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
+      form = await unstable_parseMultipartFormData(
+        request,
+        unstable_composeUploadHandlers(async (part) => {
+          if (part.name !== "file" || !part.filename) return undefined;
+          // keep reading past the limit (up to a cap) so the browser gets our answer, not a reset
+          const chunks: Uint8Array<ArrayBuffer>[] = [];
+          let size = 0;
+          for await (const chunk of part.data) {
+            size += chunk.length;
+            if (size > MAX_ATTACHMENT_BYTES) tooLarge = true;
+            else chunks.push(new Uint8Array(chunk));
+            if (size > 3 * MAX_ATTACHMENT_BYTES) throw new MaxPartSizeExceededError(part.name, MAX_ATTACHMENT_BYTES);
+          }
+          if (tooLarge) return undefined;
+          return new File(chunks, part.filename, { type: part.contentType });
+        }, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
+      );
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) {
-        return data({ error: "plans.errors.file.size" as MessageKey }, { status: 400 });
+        return data({ error: "plans.errors.file.size" as MessageKey }, { status: 400, headers: { Connection: "close" } });
       }
       throw error;
     }
+    if (tooLarge) return data({ error: "plans.errors.file.size" as MessageKey }, { status: 400 });
     const file = form.get("file");
     if (!file || typeof file === "string" || file.size === 0) return data({ error: "plans.errors.file.required" as MessageKey }, { status: 400 });
     const result = await addAttachment(

@@ -7,6 +7,7 @@ export * from "./protection";
 export * from "./aid";
 export * from "./trainings";
 export * from "./internships";
+export * from "./grants";
 export * from "./business-plans";
 export * from "./profiles";
 // merge note: profiles and protection both declare pgEnum("sex"); one SQL type serves both (female, male, other)

@@ -4,9 +4,17 @@
  */
 import { foundationRoutes } from "./foundation";
 import { protectionRoutes } from "./protection";
+import { grantsRoutes } from "./grants";
 import { businessPlanRoutes } from "./business-plans";
 import { employabilityRoutes } from "./employability";
 import { reportingRoutes } from "./reporting";
 import type { AccessEntry } from "./types";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes, ...reportingRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [
+  ...foundationRoutes,
+  ...protectionRoutes,
+  ...businessPlanRoutes,
+  ...employabilityRoutes,
+  ...grantsRoutes,
+  ...reportingRoutes,
+];

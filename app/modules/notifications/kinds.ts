@@ -41,6 +41,24 @@ export const NOTIFICATION_KINDS = {
     body: "notify.placementCreated.body",
     sms: "notify.placementCreated.sms",
   },
+  "grants.notify.awarded": {
+    inApp: "grants.notify.awarded",
+    subject: "grants.notify.awarded.subject",
+    body: "grants.notify.awarded.body",
+    sms: "grants.notify.awarded.sms",
+  },
+  "grants.notify.rejected": {
+    inApp: "grants.notify.rejected",
+    subject: "grants.notify.rejected.subject",
+    body: "grants.notify.rejected.body",
+    sms: "grants.notify.rejected.sms",
+  },
+  "grants.notify.paid": {
+    inApp: "grants.notify.paid",
+    subject: "grants.notify.paid.subject",
+    body: "grants.notify.paid.body",
+    sms: "grants.notify.paid.sms",
+  },
 } as const satisfies Record<string, { inApp: MessageKey; subject: MessageKey; body: MessageKey; sms: MessageKey }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

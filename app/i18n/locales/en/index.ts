@@ -7,5 +7,6 @@ import { trainings } from "./trainings";
 import { internships } from "./internships";
 import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
+import { grants } from "./grants";
 
-export const en: Messages = { ...core, ...reporting, ...protection, ...aid, ...trainings, ...internships, ...coaching, ...businessPlans };
+export const en: Messages = { ...core, ...reporting, ...protection, ...aid, ...trainings, ...internships, ...coaching, ...businessPlans, ...grants };

@@ -1,0 +1,109 @@
+/**
+ * The award letter and the rejection letter, in the applicant's language: amount,
+ * conditions, tranches and the reference; or the committee's comments.
+ */
+import { Text, View } from "@react-pdf/renderer";
+import type { Locale } from "~/i18n/config";
+import { serverT } from "~/i18n/dictionaries.server";
+import { formatMoney } from "~/i18n/translate";
+import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import type { MessageKey } from "~/i18n/translate";
+
+export type LetterData = {
+  locale: Locale;
+  applicantName: string;
+  callTitle: string;
+  number: number;
+  decidedAt: Date;
+  award: { reference: string; amountCentimes: number } | null;
+  tranches: { condition: "signature" | "business_started" | "six_months"; percent: number; amountCentimes: number }[];
+  comment: string | null;
+};
+
+/** "12 500,00 MAD" with plain spaces: react-pdf's fonts lack the narrow no-break space Intl writes. */
+export function pdfMoney(locale: Locale, centimes: number): string {
+  return formatMoney(locale, centimes).replace(/[\u00a0\u202f]/g, " ").replace(/[\u200e\u200f\u061c]/g, "");
+}
+
+export function LetterPdf(d: LetterData) {
+  const t = serverT(d.locale);
+  const title = d.award ? t("grants.pdf.awardTitle") : t("grants.pdf.rejectionTitle");
+  return (
+    <PdfFrame locale={d.locale} title={title} generatedAt={d.decidedAt}>
+      <Text style={pdfStyles.h1}>{title}</Text>
+      {d.award ? <Text style={pdfStyles.p}>{t("grants.pdf.reference", { reference: d.award.reference })}</Text> : null}
+      <Text style={[pdfStyles.p, pdfStyles.muted]}>{pdfDate(d.locale, d.decidedAt)}</Text>
+      <Text style={pdfStyles.p}>{t("grants.pdf.dear", { name: d.applicantName })}</Text>
+      {d.award ? (
+        <View>
+          <Text style={pdfStyles.p}>
+            {t("grants.pdf.awardBody", { call: d.callTitle, amount: pdfMoney(d.locale, d.award.amountCentimes) })}
+          </Text>
+          <Text style={pdfStyles.h2}>{t("grants.pdf.tranches")}</Text>
+          {d.tranches.map((tr, i) => (
+            <View key={i} style={pdfStyles.row}>
+              <Text style={pdfStyles.cell}>{t(`grants.condition.${tr.condition}` as MessageKey)}</Text>
+              <Text style={pdfStyles.cell}>{tr.percent} %</Text>
+              <Text style={pdfStyles.cell}>{pdfMoney(d.locale, tr.amountCentimes)}</Text>
+            </View>
+          ))}
+          <Text style={pdfStyles.h2}>{t("grants.pdf.conditions")}</Text>
+          <Text style={pdfStyles.p}>{t("grants.pdf.conditionsBody")}</Text>
+        </View>
+      ) : (
+        <View>
+          <Text style={pdfStyles.p}>{t("grants.pdf.rejectionBody", { call: d.callTitle })}</Text>
+          <Text style={pdfStyles.p}>{t("grants.pdf.encouragement")}</Text>
+        </View>
+      )}
+      <Text style={pdfStyles.h2}>{t("grants.pdf.comments")}</Text>
+      <Text style={pdfStyles.p}>{d.comment || t("grants.pdf.noComment")}</Text>
+    </PdfFrame>
+  );
+}
+
+export type ReportData = {
+  locale: Locale;
+  callTitle: string;
+  budgetCentimes: number;
+  awardedCentimes: number;
+  applications: number;
+  ranking: { rank: number; number: number; mean: number; sd: number; disagreement: boolean; awardedCentimes: number | null }[];
+};
+
+/** The call report: figures and the ranking with the decisions, for the steering committee. */
+export function CallReportPdf(d: ReportData) {
+  const t = serverT(d.locale);
+  const title = t("grants.pdf.reportTitle", { call: d.callTitle });
+  return (
+    <PdfFrame locale={d.locale} title={title}>
+      <Text style={pdfStyles.h1}>{title}</Text>
+      <Text style={pdfStyles.p}>
+        {t("grants.pdf.summary", {
+          applications: d.applications,
+          awards: d.ranking.filter((r) => r.awardedCentimes).length,
+          awarded: pdfMoney(d.locale, d.awardedCentimes),
+          budget: pdfMoney(d.locale, d.budgetCentimes),
+        })}
+      </Text>
+      <Text style={pdfStyles.h2}>{t("grants.call.ranking")}</Text>
+      <View style={pdfStyles.row}>
+        {(["grants.col.rank", "grants.col.number", "grants.col.mean", "grants.col.sd", "grants.col.flag", "grants.col.amount"] as const).map((k) => (
+          <Text key={k} style={pdfStyles.headerCell}>
+            {t(k)}
+          </Text>
+        ))}
+      </View>
+      {d.ranking.map((r) => (
+        <View key={r.number} style={pdfStyles.row} wrap={false}>
+          <Text style={pdfStyles.cell}>{r.rank}</Text>
+          <Text style={pdfStyles.cell}>#{r.number}</Text>
+          <Text style={pdfStyles.cell}>{r.mean.toFixed(1)}</Text>
+          <Text style={pdfStyles.cell}>{r.sd.toFixed(1)}</Text>
+          <Text style={pdfStyles.cell}>{r.disagreement ? t("grants.yes") : t("grants.no")}</Text>
+          <Text style={pdfStyles.cell}>{r.awardedCentimes ? pdfMoney(d.locale, r.awardedCentimes) : "—"}</Text>
+        </View>
+      ))}
+    </PdfFrame>
+  );
+}

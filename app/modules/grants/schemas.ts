@@ -1,0 +1,94 @@
+import { z } from "~/lib/forms";
+import { parseMadToCentimes } from "./rules";
+
+const text = (max: number) => z.string().trim().max(max);
+const money = z
+  .string()
+  .transform((v, ctx) => {
+    const c = parseMadToCentimes(v);
+    if (c === null || c <= 0) {
+      ctx.addIssue({ code: "custom", message: "grants.errors.amount" });
+      return z.NEVER;
+    }
+    return c;
+  });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "grants.errors.date");
+const optionalInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export const MAX_CRITERIA = 8;
+
+/** The call form: the rubric comes as rows c1..c8; empty rows are ignored by the service. */
+export const CallSchema = z
+  .object({
+    titleFr: text(200).min(1),
+    titleAr: text(200).min(1),
+    titleEn: text(200).min(1),
+    descriptionFr: text(4000).optional(),
+    descriptionAr: text(4000).optional(),
+    descriptionEn: text(4000).optional(),
+    audience: z.enum(["migrants", "young_moroccans", "both"]),
+    minAge: optionalInt(14, 99),
+    maxAge: optionalInt(14, 99),
+    regions: list,
+    requiredTrainings: list,
+    opensOn: date,
+    closesOn: date,
+    reviewDeadlineOn: date,
+    budget: money,
+    maxGrant: money,
+    reviewersPerApplication: z.coerce.number().int().min(1).max(10).default(3),
+    disagreementThreshold: z.coerce.number().int().min(1).max(100).default(25),
+    quotaWomen: optionalInt(0, 100),
+    quotaWomenBasis: z.enum(["budget", "awards"]).default("awards"),
+    quotaMigrants: optionalInt(0, 100),
+    quotaMigrantsBasis: z.enum(["budget", "awards"]).default("awards"),
+    trancheSignature: z.coerce.number().int().min(0).max(100).default(50),
+    trancheStarted: z.coerce.number().int().min(0).max(100).default(30),
+    trancheSixMonths: z.coerce.number().int().min(0).max(100).default(20),
+    showNamesAfterScoring: z.literal("on").optional(),
+  })
+  .catchall(z.string())
+  .superRefine((v, ctx) => {
+    if (v.closesOn <= v.opensOn) ctx.addIssue({ code: "custom", path: ["closesOn"], message: "grants.errors.closeAfterOpen" });
+    if (v.reviewDeadlineOn < v.closesOn)
+      ctx.addIssue({ code: "custom", path: ["reviewDeadlineOn"], message: "grants.errors.deadlineAfterClose" });
+    if (v.minAge !== undefined && v.maxAge !== undefined && v.minAge > v.maxAge)
+      ctx.addIssue({ code: "custom", path: ["maxAge"], message: "grants.errors.ages" });
+    if (v.maxGrant > v.budget) ctx.addIssue({ code: "custom", path: ["maxGrant"], message: "grants.errors.maxGrant" });
+    if (v.trancheSignature + v.trancheStarted + v.trancheSixMonths !== 100)
+      ctx.addIssue({ code: "custom", path: ["trancheSignature"], message: "grants.errors.tranches" });
+  });
+export type CallInput = z.infer<typeof CallSchema>;
+
+export const TransitionSchema = z.object({ to: z.enum(["open", "closed", "under_review", "deliberation", "decided"]) });
+export const ScreenSchema = z.object({
+  applicationId: z.uuid(),
+  decision: z.enum(["eligible", "ineligible"]),
+  reason: text(1000).min(1),
+});
+export const ConflictSchema = z.object({ reason: text(1000).min(1) });
+export const ConflictDecisionSchema = z.object({ conflictId: z.uuid(), decision: z.enum(["confirmed", "dismissed"]) });
+export const MoveAssignmentSchema = z.object({ assignmentId: z.uuid(), reviewerId: z.uuid() });
+export const AwardChangeSchema = z.object({
+  applicationId: z.uuid(),
+  amount: z.string().optional(),
+  change: z.enum(["award", "remove"]),
+  justification: text(2000).min(1, "grants.errors.justification"),
+});
+export const CommentSchema = z.object({ applicationId: z.uuid(), comment: text(4000).min(1) });
+export const PaymentSchema = z.object({
+  trancheId: z.uuid(),
+  method: z.enum(["bank_transfer", "cash", "mobile_money"]),
+  reference: text(200).min(1),
+});
+export const TrancheConfirmSchema = z.object({ trancheId: z.uuid() });
+export const ApplySchema = z.object({ planId: z.uuid() });

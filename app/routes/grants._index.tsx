@@ -1,0 +1,113 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { parseForm } from "~/lib/forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { listApplicationsOfApplicant, listOpenCalls } from "~/modules/grants/queries.server";
+import { ApplySchema } from "~/modules/grants/schemas";
+import { submitApplication } from "~/modules/grants/service.server";
+import { getApplicantFacts, getSubmittablePlans } from "~/modules/grants/sources.server";
+import { callTitle } from "~/modules/grants/ui";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "grants:apply");
+  const db = args.context.db;
+  const [calls, mine, plans] = await Promise.all([
+    listOpenCalls(db),
+    listApplicationsOfApplicant(db, user.id),
+    getSubmittablePlans(db, user.id),
+  ]);
+  return {
+    calls: calls.map((c) => ({
+      id: c.id,
+      titleFr: c.titleFr,
+      titleAr: c.titleAr,
+      titleEn: c.titleEn,
+      description: args.context.locale === "ar" ? c.descriptionAr : args.context.locale === "en" ? c.descriptionEn : c.descriptionFr,
+      closesAt: c.closesAt.toISOString(),
+      maxGrantCentimes: c.maxGrantCentimes,
+      applied: mine.some((m) => m.callId === c.id && m.status !== "withdrawn"),
+    })),
+    mine: mine.map((m) => ({ ...m, submittedAt: m.submittedAt.toISOString(), closesAt: m.closesAt.toISOString() })),
+    plans: plans.map((p) => ({ id: p.id, title: p.title, requestedCentimes: p.requestedCentimes })),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "grants:apply");
+  const db = args.context.db;
+  const form = await args.request.formData();
+  const callId = String(form.get("callId") ?? "");
+  const parsed = parseForm(ApplySchema, form);
+  if (!parsed.ok || !/^[0-9a-f-]{36}$/i.test(callId)) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
+  const plan = (await getSubmittablePlans(db, user.id)).find((p) => p.id === parsed.data.planId);
+  if (!plan) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
+  const facts = await getApplicantFacts(db, user.id);
+  const r = await submitApplication(
+    db,
+    user,
+    { callId, planId: plan.id, planSnapshot: plan.snapshot, requestedCentimes: plan.requestedCentimes, facts },
+    { ip: args.context.ip },
+  );
+  if (!r.ok) return data({ callId, error: r.errors.form ?? ("errors.invalid" as const) }, { status: r.status });
+  return redirect(`/grants/applications/${r.application.id}`);
+}
+
+export default function GrantsHome() {
+  const { calls, mine, plans } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, locale, formatDate, formatMoney } = useI18n();
+  return (
+    <div>
+      <PageTitle>{t("grants.apply.title")}</PageTitle>
+      <h2>{t("grants.apply.mine")}</h2>
+      {mine.length === 0 ? <p>{t("grants.apply.noneMine")}</p> : null}
+      <ul className="list">
+        {mine.map((m) => (
+          <li key={m.id} className="list-item">
+            <p>
+              <Link to={`/grants/applications/${m.id}`}>{callTitle(m, locale)}</Link> · {t(`grants.app.status.${m.status}`)}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("grants.apply.open")}</h2>
+      {calls.length === 0 ? <p>{t("grants.apply.none")}</p> : null}
+      <ul className="list">
+        {calls.map((c) => (
+          <li key={c.id} className="list-item stack">
+            <h3>{callTitle(c, locale)}</h3>
+            {c.description ? <p>{c.description}</p> : null}
+            <p className="hint">
+              {t("grants.call.closes")} {formatDate(c.closesAt, true)} · {t("grants.call.maxGrant")} {formatMoney(c.maxGrantCentimes)}
+            </p>
+            {actionData?.callId === c.id ? <FormAlert message={actionData.error} /> : null}
+            {c.applied ? null : plans.length === 0 ? (
+              <p>{t("grants.apply.needPlan")}</p>
+            ) : (
+              <Form method="post" className="stack">
+                <input type="hidden" name="callId" value={c.id} />
+                <div className="field">
+                  <label htmlFor={`f-plan-${c.id}`}>{t("grants.apply.plan")}</label>
+                  <select id={`f-plan-${c.id}`} name="planId">
+                    {plans.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.title} · {formatMoney(p.requestedCentimes)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <p className="hint">{t("grants.apply.frozen")}</p>
+                <button type="submit" className="button">
+                  {t("grants.apply.submit")}
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { LetterPdf } from "~/modules/grants/letters-pdf.server";
+import { getApplicationFor } from "~/modules/grants/queries.server";
+import { callTitle } from "~/modules/grants/ui";
+import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The decision letter, in the applicant's language, once the call's decisions are published. */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "grants:read-application");
+  const applicationId = args.params.applicationId ?? "";
+  if (!UUID.test(applicationId)) notFound();
+  const found = await getApplicationFor(args.context.db, user, applicationId);
+  if (!found || !found.decided) notFound();
+  const locale = found.applicantLocale;
+  const buffer = await renderPdf(
+    <LetterPdf
+      locale={locale}
+      applicantName={found.applicantName}
+      callTitle={callTitle(found.call, locale)}
+      number={found.app.number}
+      decidedAt={found.call.publishedAt ?? new Date()}
+      award={found.award ? { reference: found.award.reference, amountCentimes: found.award.amountCentimes } : null}
+      tranches={found.tranches.map((t) => ({ condition: t.condition, percent: t.percent, amountCentimes: t.amountCentimes }))}
+      comment={found.app.decisionComment}
+    />,
+  );
+  return pdfResponse(buffer, `masar-decision-${found.app.number}.pdf`);
+}

@@ -1,0 +1,130 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { getApplicationFor } from "~/modules/grants/queries.server";
+import { withdrawApplication } from "~/modules/grants/service.server";
+import { Msg, callTitle } from "~/modules/grants/ui";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "grants:read-application");
+  const applicationId = args.params.applicationId ?? "";
+  if (!UUID.test(applicationId)) notFound();
+  const found = await getApplicationFor(args.context.db, user, applicationId);
+  if (!found) notFound();
+  const { app, call, decided, award, tranches } = found;
+  const reviewStarted = ["under_review", "deliberation", "decided"].includes(call.status);
+  return {
+    id: app.id,
+    number: app.number,
+    status: app.status,
+    title: { titleFr: call.titleFr, titleAr: call.titleAr, titleEn: call.titleEn },
+    submittedAt: app.submittedAt.toISOString(),
+    screened: app.status !== "submitted",
+    reviewStarted,
+    decided,
+    failures: app.status === "ineligible" ? app.eligibilityFailures : [],
+    screeningReason: app.status === "ineligible" ? app.screeningReason : null,
+    comment: decided ? app.decisionComment : null,
+    award: award ? { reference: award.reference, amountCentimes: award.amountCentimes, paidCentimes: award.paidCentimes } : null,
+    tranches: tranches.map((t) => ({
+      id: t.id,
+      condition: t.condition,
+      amountCentimes: t.amountCentimes,
+      paidAt: t.paidAt?.toISOString() ?? null,
+    })),
+    canWithdraw: user.id === app.applicantId && ["submitted", "eligible", "ineligible"].includes(app.status) && new Date() < call.closesAt,
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "grants:apply");
+  const applicationId = args.params.applicationId ?? "";
+  if (!UUID.test(applicationId)) notFound();
+  const r = await withdrawApplication(args.context.db, user, { applicationId }, { ip: args.context.ip });
+  if (!r.ok) {
+    if (r.status === 404) notFound();
+    return data({ error: r.errors.form ?? null }, { status: r.status });
+  }
+  return redirect("/grants");
+}
+
+export default function ApplicationPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, locale, formatDate, formatMoney } = useI18n();
+  const steps = [
+    { key: "grants.timeline.submitted" as const, done: true, date: d.submittedAt },
+    { key: "grants.timeline.eligible" as const, done: d.screened || d.status === "ineligible", date: null },
+    { key: "grants.timeline.review" as const, done: d.reviewStarted, date: null },
+    { key: "grants.timeline.decided" as const, done: d.decided, date: null },
+  ];
+  return (
+    <div>
+      <PageTitle>{t("grants.application.title", { number: d.number })}</PageTitle>
+      <p>{callTitle(d.title, locale)}</p>
+      <p data-testid="application-status">{t(`grants.app.status.${d.status}`)}</p>
+      <FormAlert message={actionData?.error} />
+      <h2>{t("grants.timeline.title")}</h2>
+      <ol className="grants-timeline">
+        {steps.map((s) => (
+          <li key={s.key} className={s.done ? "grants-step-done" : "grants-step"}>
+            {t(s.key)}
+            {s.date ? ` · ${formatDate(s.date)}` : ""}
+          </li>
+        ))}
+      </ol>
+      {d.failures.length ? (
+        <>
+          <h2>{t("grants.application.reasons")}</h2>
+          <ul>
+            {d.failures.map((f, i) => (
+              <li key={i}>
+                <Msg message={f} />
+              </li>
+            ))}
+          </ul>
+          {d.screeningReason ? <p>{d.screeningReason}</p> : null}
+        </>
+      ) : null}
+      {d.decided ? (
+        <section>
+          <h2>{t("grants.application.decision")}</h2>
+          {d.award ? (
+            <p>
+              {d.award.reference} · {formatMoney(d.award.amountCentimes)}
+            </p>
+          ) : null}
+          {d.comment ? <p>{d.comment}</p> : null}
+          <p>
+            <a href={`/grants/applications/${d.id}/letter.pdf`}>{t("grants.application.letter")}</a>
+          </p>
+          {d.tranches.length ? (
+            <>
+              <h3>{t("grants.application.tranches")}</h3>
+              <ul>
+                {d.tranches.map((tr) => (
+                  <li key={tr.id}>
+                    {t(`grants.condition.${tr.condition}`)} · {formatMoney(tr.amountCentimes)} ·{" "}
+                    {tr.paidAt ? t("grants.tranche.paid", { date: formatDate(tr.paidAt) }) : t("grants.tranche.pending")}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {d.canWithdraw ? (
+        <Form method="post">
+          <button type="submit" className="button">
+            {t("grants.apply.withdraw")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { serverT } from "~/i18n/dictionaries.server";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { applicationsOfCall, awardsOfCall, getCall } from "~/modules/grants/queries.server";
+import { toCsv } from "~/modules/grants/rules";
+
+/** Decisions per application as CSV (names included: admins only); text cells escaped against formula injection. */
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "grants:manage");
+  const callId = args.params.callId ?? "";
+  if (!/^[0-9a-f-]{36}$/i.test(callId)) notFound();
+  const db = args.context.db;
+  if (!(await getCall(db, callId))) notFound();
+  const [apps, awards] = await Promise.all([applicationsOfCall(db, callId), awardsOfCall(db, callId)]);
+  const t = serverT(args.context.locale);
+  const rows: (string | number | null)[][] = [
+    [t("grants.col.number"), t("grants.col.applicant"), t("grants.col.status"), t("grants.col.reference"), t("grants.col.amount"), t("grants.col.paid"), t("grants.col.comment")],
+    ...apps.map((a) => {
+      const award = awards.find((w) => w.award.applicationId === a.id)?.award;
+      return [
+        a.number,
+        a.applicantName,
+        t(`grants.app.status.${a.status}`),
+        award?.reference ?? "",
+        award ? award.amountCentimes / 100 : null,
+        award ? award.paidCentimes / 100 : null,
+        a.decisionComment ?? "",
+      ];
+    }),
+  ];
+  return new Response("\ufeff" + toCsv(rows), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="decisions.csv"', "Cache-Control": "no-store" },
+  });
+}

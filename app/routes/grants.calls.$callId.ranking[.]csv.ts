@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { serverT } from "~/i18n/dictionaries.server";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { getCall, rankingForCall } from "~/modules/grants/queries.server";
+import { toCsv } from "~/modules/grants/rules";
+
+/** The ranking (raw and normalised means) as CSV; every text cell escaped against formula injection. */
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "grants:manage");
+  const callId = args.params.callId ?? "";
+  if (!/^[0-9a-f-]{36}$/i.test(callId)) notFound();
+  const db = args.context.db;
+  if (!(await getCall(db, callId))) notFound();
+  const [raw, norm] = await Promise.all([rankingForCall(db, callId), rankingForCall(db, callId, { normalise: true })]);
+  const t = serverT(args.context.locale);
+  const rows: (string | number)[][] = [
+    [t("grants.col.rank"), t("grants.col.number"), t("grants.col.mean"), t("grants.col.sd"), t("grants.col.range"), t("grants.col.reviews"), t("grants.col.flag"), t("grants.call.rankingNormalised")],
+    ...raw.map((r) => [
+      r.rank,
+      r.number,
+      Number(r.mean.toFixed(2)),
+      Number(r.sd.toFixed(2)),
+      Number(r.range.toFixed(2)),
+      r.reviewers,
+      r.disagreement ? t("grants.yes") : t("grants.no"),
+      Number((norm.find((n) => n.applicationId === r.applicationId)?.mean ?? 0).toFixed(2)),
+    ]),
+  ];
+  return new Response("\ufeff" + toCsv(rows), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="ranking.csv"', "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { CallReportPdf } from "~/modules/grants/letters-pdf.server";
+import { applicationsOfCall, awardsOfCall, getCall, rankingForCall } from "~/modules/grants/queries.server";
+import { callTitle } from "~/modules/grants/ui";
+import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  requirePermission(args, "grants:manage");
+  const callId = args.params.callId ?? "";
+  if (!/^[0-9a-f-]{36}$/i.test(callId)) notFound();
+  const db = args.context.db;
+  const found = await getCall(db, callId);
+  if (!found) notFound();
+  const [ranking, awards, applications] = await Promise.all([rankingForCall(db, callId), awardsOfCall(db, callId), applicationsOfCall(db, callId)]);
+  const locale = args.context.locale;
+  const buffer = await renderPdf(
+    <CallReportPdf
+      locale={locale}
+      callTitle={callTitle(found.call, locale)}
+      budgetCentimes={found.call.budgetCentimes}
+      awardedCentimes={found.call.awardedCentimes}
+      applications={applications.length}
+      ranking={ranking.map((r) => ({
+        rank: r.rank,
+        number: r.number,
+        mean: r.mean,
+        sd: r.sd,
+        disagreement: r.disagreement,
+        awardedCentimes: awards.find((a) => a.award.applicationId === r.applicationId)?.award.amountCentimes ?? null,
+      }))}
+    />,
+  );
+  return pdfResponse(buffer, `masar-call-report.pdf`);
+}

@@ -1,0 +1,183 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError, FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import { parseForm, type FieldErrors } from "~/lib/forms";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { getBlindAssignment } from "~/modules/grants/queries.server";
+import { ConflictSchema } from "~/modules/grants/schemas";
+import { declareConflict, saveScores } from "~/modules/grants/service.server";
+import { callTitle, criterionLabel } from "~/modules/grants/ui";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "grants:review");
+  const assignmentId = args.params.assignmentId ?? "";
+  if (!UUID.test(assignmentId)) notFound();
+  const view = await getBlindAssignment(args.context.db, user.id, assignmentId);
+  if (!view) notFound();
+  const url = new URL(args.request.url);
+  return {
+    ...view,
+    submittedAt: view.submittedAt?.toISOString() ?? null,
+    call: { ...view.call, reviewDeadline: view.call.reviewDeadline.toISOString() },
+    open: view.call.status === "under_review" && new Date() <= view.call.reviewDeadline,
+    saved: url.searchParams.get("saved") === "1",
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = requirePermission(args, "grants:review");
+  const assignmentId = args.params.assignmentId ?? "";
+  if (!UUID.test(assignmentId)) notFound();
+  const form = await args.request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "conflict") {
+    const p = parseForm(ConflictSchema, form);
+    if (!p.ok) return data({ errors: p.errors as FieldErrors, values: p.values }, { status: 400 });
+    const r = await declareConflict(args.context.db, user, { assignmentId, reason: p.data.reason }, { ip: args.context.ip });
+    if (!r.ok) notFound();
+    return redirect("/grants/reviews");
+  }
+  const fields: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") fields[k] = v;
+  const r = await saveScores(
+    args.context.db,
+    user,
+    { assignmentId, intent: intent === "submit" ? "submit" : "draft", fields },
+    { ip: args.context.ip },
+  );
+  if (!r.ok) {
+    if (r.status === 404) notFound();
+    return data({ errors: r.errors, values: fields }, { status: r.status });
+  }
+  return redirect(`/grants/reviews/${assignmentId}?saved=1`);
+}
+
+const HIDDEN_KEYS = new Set(["version", "planId", "updatedAt"]);
+
+/** The frozen plan, section by section, with the plan builder's labels where it has them. */
+function PlanTree({ value, name }: { value: unknown; name?: string }) {
+  const { t, formatMoney } = useI18n();
+  const label = (k: string) => {
+    for (const key of [`plans.step.${k}`, `plans.field.${k}`]) {
+      const text = t(key as MessageKey);
+      if (text !== key) return text;
+    }
+    return k;
+  };
+  if (Array.isArray(value))
+    return (
+      <ul>
+        {value.map((v, i) => (
+          <li key={i}>
+            <PlanTree value={v} />
+          </li>
+        ))}
+      </ul>
+    );
+  if (value && typeof value === "object")
+    return (
+      <dl className="facts">
+        {Object.entries(value)
+          .filter(([k]) => !HIDDEN_KEYS.has(k))
+          .map(([k, v]) => (
+            <div key={k} className="grants-plan-entry">
+              <dt>{label(k)}</dt>
+              <dd>
+                <PlanTree value={v} name={k} />
+              </dd>
+            </div>
+          ))}
+      </dl>
+    );
+  if (typeof value === "number" && name && /Centimes$/.test(name)) return <>{formatMoney(value)}</>;
+  return <>{String(value ?? "")}</>;
+}
+
+export default function ReviewPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, locale, formatDate, formatMoney } = useI18n();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <div>
+      <PageTitle>{t("grants.review.title", { number: d.number })}</PageTitle>
+      <p className="hint">{callTitle(d.call, locale)}</p>
+      <p className="hint">{t("grants.review.blind")}</p>
+      {d.applicantName ? <p>{t("grants.review.applicantName", { name: d.applicantName })}</p> : null}
+      <FormAlert message={errors?.form} />
+      {d.saved ? <FormAlert tone="success" message="grants.review.saved" /> : null}
+      <p>{t("grants.review.deadline", { date: formatDate(d.call.reviewDeadline, true) })}</p>
+      {d.submittedAt ? <p>{t("grants.review.submitted", { date: formatDate(d.submittedAt, true) })}</p> : null}
+      <h2>{t("grants.review.plan")}</h2>
+      <p>
+        {t("grants.col.requested")} : {formatMoney(d.requestedCentimes)}
+      </p>
+      <div className="grants-plan">
+        <PlanTree value={d.plan} />
+      </div>
+      <Form method="post" className="stack narrow" noValidate>
+        {d.criteria.map((c) => {
+          const current = d.scores[c.id];
+          return (
+            <fieldset key={c.id} className="stack">
+              <legend>{criterionLabel(c, locale)}</legend>
+              {c.description ? <p className="hint">{c.description}</p> : null}
+              <div className={errors?.[`score_${c.id}`] ? "field field-invalid" : "field"}>
+                <label htmlFor={`f-score_${c.id}`}>{t("grants.review.score", { max: c.maxScore, weight: c.weight })}</label>
+                <input
+                  id={`f-score_${c.id}`}
+                  name={`score_${c.id}`}
+                  type="number"
+                  min={0}
+                  max={c.maxScore}
+                  inputMode="numeric"
+                  defaultValue={values?.[`score_${c.id}`] ?? current?.score ?? ""}
+                  disabled={!d.open}
+                />
+                <FieldError name={`score_${c.id}`} errors={errors} />
+              </div>
+              <div className="field">
+                <label htmlFor={`f-comment_${c.id}`}>{t("grants.review.comment")}</label>
+                <textarea
+                  id={`f-comment_${c.id}`}
+                  name={`comment_${c.id}`}
+                  rows={2}
+                  defaultValue={values?.[`comment_${c.id}`] ?? current?.comment ?? ""}
+                  disabled={!d.open}
+                />
+              </div>
+            </fieldset>
+          );
+        })}
+        {d.open ? (
+          <div className="filters">
+            <button type="submit" name="intent" value="draft" className="button">
+              {t("grants.review.saveDraft")}
+            </button>
+            <button type="submit" name="intent" value="submit" className="button">
+              {t("grants.review.submit")}
+            </button>
+          </div>
+        ) : null}
+      </Form>
+      <h2>{t("grants.review.conflict")}</h2>
+      <Form method="post" className="stack narrow">
+        <input type="hidden" name="intent" value="conflict" />
+        <div className="field">
+          <label htmlFor="f-reason">{t("grants.call.reason")}</label>
+          <textarea id="f-reason" name="reason" rows={2} required />
+          <FieldError name="reason" errors={errors} />
+        </div>
+        <button type="submit" className="button">
+          {t("grants.review.conflict")}
+        </button>
+      </Form>
+    </div>
+  );
+}

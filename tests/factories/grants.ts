@@ -1,0 +1,81 @@
+/** Grant factories shared by the demo seed and the tests. */
+import { eq } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { grantApplications, grantCalls, grantCriteria, type GrantCall, type NewGrantCall } from "../../db/schema";
+
+const DAY = 24 * 3600 * 1000;
+
+export const DEMO_RUBRIC = [
+  { labelFr: "Viabilité du marché", labelAr: "قابلية السوق", labelEn: "Market viability", maxScore: 10, weight: 25 },
+  { labelFr: "Solidité financière", labelAr: "المتانة المالية", labelEn: "Financial soundness", maxScore: 10, weight: 20 },
+  { labelFr: "Capacité du promoteur", labelAr: "قدرة صاحب المشروع", labelEn: "Promoter's capacity", maxScore: 10, weight: 20 },
+  { labelFr: "Impact social", labelAr: "الأثر الاجتماعي", labelEn: "Social impact", maxScore: 5, weight: 15 },
+  { labelFr: "Innovation", labelAr: "الابتكار", labelEn: "Innovation", maxScore: 5, weight: 10 },
+  { labelFr: "Création d'emplois", labelAr: "خلق فرص الشغل", labelEn: "Job creation", maxScore: 5, weight: 10 },
+];
+
+export async function makeCall(
+  db: Executor,
+  overrides: Partial<NewGrantCall> = {},
+  rubric: { labelFr: string; labelAr: string; labelEn: string; maxScore: number; weight: number }[] = DEMO_RUBRIC,
+): Promise<GrantCall & { criteria: (typeof grantCriteria.$inferSelect)[] }> {
+  const now = Date.now();
+  const [call] = await db
+    .insert(grantCalls)
+    .values({
+      titleFr: "Appel test",
+      titleAr: "طلب تجريبي",
+      titleEn: "Test call",
+      opensAt: new Date(now - 10 * DAY),
+      closesAt: new Date(now + 10 * DAY),
+      reviewDeadline: new Date(now + 20 * DAY),
+      budgetCentimes: 100_000_00,
+      maxGrantCentimes: 30_000_00,
+      status: "open",
+      ...overrides,
+    })
+    .returning();
+  if (!call) throw new Error("call not created");
+  const criteria = await db
+    .insert(grantCriteria)
+    .values(rubric.map((r, i) => ({ ...r, callId: call.id, position: i + 1 })))
+    .returning();
+  criteria.sort((a, b) => a.position - b.position);
+  return { ...call, criteria };
+}
+
+/** A snapshot shaped like the business-plans PlanDocument (the parts a reviewer reads first). */
+export const DEMO_PLAN = {
+  version: 1,
+  summary: {
+    projectName: "Atelier de couture solidaire",
+    sector: "textile",
+    city: "Rabat",
+    pitch: "Un atelier qui coud des uniformes scolaires pour les écoles du quartier.",
+  },
+  product: { description: "Uniformes scolaires sur mesure", difference: "Livraison en une semaine, retouches gratuites" },
+  market: { customers: "Écoles privées et associations de parents", priceCentimes: 18_000 },
+  financial: { totals: { startupCostCentimes: 4_200_000, grantRequestedCentimes: 2_500_000 } },
+};
+
+export async function makeApplication(
+  db: Executor,
+  input: { callId: string; applicantId: string } & Partial<typeof grantApplications.$inferInsert>,
+) {
+  const [row] = await db
+    .insert(grantApplications)
+    .values({
+      planSnapshot: DEMO_PLAN,
+      requestedCentimes: 25_000_00,
+      facts: {},
+      status: "eligible",
+      ...input,
+    })
+    .returning();
+  if (!row) throw new Error("application not created");
+  return row;
+}
+
+export async function setCallStatus(db: Executor, callId: string, status: GrantCall["status"]) {
+  await db.update(grantCalls).set({ status }).where(eq(grantCalls.id, callId));
+}

@@ -1,0 +1,93 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { businessPlans, grantApplications, profiles } from "../../../db/schema";
+import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { completePlanContent, makePlan } from "../../factories/business-plans";
+import { makeCall } from "../../factories/grants";
+import { useTestApp } from "../helpers/app";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+
+describe("applying with a business plan", () => {
+  it("freezes the complete plan at submission, checks eligibility from the profile, allows one application, and withdraws", async () => {
+    const applicant = await makeUser(t.db, {});
+    await t.db.insert(profiles).values({
+      userId: applicant.id,
+      familyName: "Diallo",
+      birthDate: "2000-05-01",
+      sex: "female",
+      residentStatus: "migrant",
+      region: "Rabat-Salé-Kénitra",
+      city: "Rabat",
+    });
+    const plan = await makePlan(t.db, applicant.id, completePlanContent("Boulangerie Canari"));
+    await makePlan(t.db, applicant.id, { summary: { projectName: "Brouillon" } });
+    const call = await makeCall(t.db, { audience: "migrants", minAge: 18, maxAge: 35, regions: ["Rabat-Salé-Kénitra"] });
+    const client = app.client();
+    await client.login(applicant.email!, DEMO_PASSWORD);
+
+    const page = await (await client.get("/grants")).text();
+    expect(page).toContain("Boulangerie Canari");
+    expect(page).not.toContain("Brouillon");
+
+    const res = await client.post("/grants", { callId: call.id, planId: plan.id });
+    expect(res.status).toBe(302);
+    const [application] = await t.db.select().from(grantApplications).where(eq(grantApplications.applicantId, applicant.id));
+    expect(application!.status).toBe("submitted");
+    expect(application!.eligibilityFailures).toEqual([]);
+    expect(application!.isWoman).toBe(true);
+    expect(application!.requestedCentimes).toBeGreaterThan(0);
+    expect((application!.planSnapshot as { summary: { projectName: string } }).summary.projectName).toBe("Boulangerie Canari");
+
+    // later edits change the plan, never the submitted snapshot
+    await t.db
+      .update(businessPlans)
+      .set({ summary: { ...plan.summary, projectName: "Nom changé" } })
+      .where(eq(businessPlans.id, plan.id));
+    const [again] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, application!.id));
+    expect((again!.planSnapshot as { summary: { projectName: string } }).summary.projectName).toBe("Boulangerie Canari");
+
+    // a second application to the same call is refused
+    const twice = await client.post("/grants", { callId: call.id, planId: plan.id });
+    expect(twice.status).toBe(409);
+
+    // someone else's plan cannot be submitted
+    const other = await makeUser(t.db, {});
+    const otherPlan = await makePlan(t.db, other.id, completePlanContent("Autre"));
+    const call2 = await makeCall(t.db);
+    expect((await client.post("/grants", { callId: call2.id, planId: otherPlan.id })).status).toBe(400);
+
+    // the timeline, then withdrawal before the closing date
+    const timeline = await client.get(`/grants/applications/${application!.id}`);
+    expect(timeline.status).toBe(200);
+    expect((await client.post(`/grants/applications/${application!.id}`, {})).status).toBe(302);
+    const [withdrawn] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, application!.id));
+    expect(withdrawn!.status).toBe("withdrawn");
+    // another applicant cannot see it
+    const stranger = app.client();
+    await stranger.login(other.email!, DEMO_PASSWORD);
+    expect((await stranger.get(`/grants/applications/${application!.id}`)).status).toBe(404);
+  });
+
+  it("records the reason for each failed rule when the profile does not fit", async () => {
+    const applicant = await makeUser(t.db, {});
+    await t.db.insert(profiles).values({ userId: applicant.id, birthDate: "1970-01-01", residentStatus: "moroccan", region: "Oriental" });
+    const plan = await makePlan(t.db, applicant.id, completePlanContent("Projet Oujda"));
+    const call = await makeCall(t.db, { audience: "migrants", minAge: 18, maxAge: 35, regions: ["Rabat-Salé-Kénitra"], requiredTrainings: ["entrepreneurship-orientation"] });
+    const client = app.client();
+    await client.login(applicant.email!, DEMO_PASSWORD);
+    expect((await client.post("/grants", { callId: call.id, planId: plan.id })).status).toBe(302);
+    const [application] = await t.db.select().from(grantApplications).where(eq(grantApplications.applicantId, applicant.id));
+    expect(application!.status).toBe("ineligible");
+    expect(application!.eligibilityFailures.map((f) => f.key)).toEqual([
+      "grants.eligibility.migrantsOnly",
+      "grants.eligibility.tooOld",
+      "grants.eligibility.region",
+      "grants.eligibility.training",
+    ]);
+    const page = await (await client.get(`/grants/applications/${application!.id}`)).text();
+    expect(page).toContain("Cet appel est réservé aux personnes migrantes.");
+  });
+});

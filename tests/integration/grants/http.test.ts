@@ -1,0 +1,249 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { grantAssignments, grantCalls, grantAwards, grantScores, grantTranches, users, outbox } from "../../../db/schema";
+import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeApplication, makeCall, DEMO_PLAN } from "../../factories/grants";
+import { readPdfText } from "../../helpers/pdf";
+import { useTestApp } from "../helpers/app";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+
+// canaries: if any of these reach a committee member's response, blind review is broken
+const CANARY_NAME = "Zzcanary Qqapplicant";
+const CANARY_PHONE = "+212611223344";
+const CANARY_EMAIL = "canary-applicant@masar.test";
+const CANARY_DOB = "1991-04-17";
+const CANARY_PROTECTION = "CANARY-PROTECTION-NOTE";
+
+let ctx: {
+  callId: string;
+  criteria: { id: string; maxScore: number }[];
+  assignmentId: string;
+  otherAssignmentId: string;
+  applicationId: string;
+  member: { email: string };
+  admin: { email: string };
+  applicant: { id: string; email: string };
+};
+
+beforeAll(async () => {
+  const admin = await makeUser(t.db, { role: "admin", email: "grants-admin@masar.test" });
+  const member = await makeUser(t.db, { role: "committee_member", email: "member1@masar.test" });
+  const member2 = await makeUser(t.db, { role: "committee_member", email: "member2@masar.test" });
+  const applicant = await makeUser(t.db, { displayName: CANARY_NAME, phone: CANARY_PHONE, email: CANARY_EMAIL, locale: "ar" });
+  const other = await makeUser(t.db, { displayName: "Autre Candidat" });
+  const call = await makeCall(t.db, {
+    status: "under_review",
+    opensAt: new Date(Date.now() - 30 * 86400000),
+    closesAt: new Date(Date.now() - 86400000),
+    reviewDeadline: new Date(Date.now() + 10 * 86400000),
+    budgetCentimes: 50_000_00,
+    reviewersPerApplication: 1,
+  });
+  const application = await makeApplication(t.db, {
+    callId: call.id,
+    applicantId: applicant.id,
+    planSnapshot: {
+      ...DEMO_PLAN,
+      promoterName: CANARY_NAME,
+      contact: { phone: CANARY_PHONE, email: CANARY_EMAIL },
+      dateOfBirth: CANARY_DOB,
+      protectionNotes: CANARY_PROTECTION,
+    },
+    facts: { dateOfBirth: CANARY_DOB, familyName: "Qqapplicant", phone: CANARY_PHONE },
+  });
+  const otherApp = await makeApplication(t.db, { callId: call.id, applicantId: other.id, requestedCentimes: 20_000_00 });
+  const [a1] = await t.db.insert(grantAssignments).values({ applicationId: application.id, reviewerId: member.id }).returning();
+  const [a2] = await t.db.insert(grantAssignments).values({ applicationId: otherApp.id, reviewerId: member2.id }).returning();
+  ctx = {
+    callId: call.id,
+    criteria: call.criteria,
+    assignmentId: a1!.id,
+    otherAssignmentId: a2!.id,
+    applicationId: application.id,
+    member: { email: member.email! },
+    admin: { email: admin.email! },
+    applicant: { id: applicant.id, email: applicant.email! },
+  };
+});
+
+function scoreFields(intent: "draft" | "submit", value = (max: number) => Math.floor(max / 2)) {
+  const fields: Record<string, string> = { intent };
+  for (const c of ctx.criteria) {
+    fields[`score_${c.id}`] = String(value(c.maxScore));
+    fields[`comment_${c.id}`] = "=HYPERLINK(\"http://evil\")";
+  }
+  return fields;
+}
+
+describe("blind review", () => {
+  it("never shows a committee member the applicant's name, contact, birth date or protection data", async () => {
+    const client = app.client();
+    await client.login(ctx.member.email, DEMO_PASSWORD);
+    const bodies: string[] = [];
+    for (const path of [
+      "/grants/reviews",
+      `/grants/reviews/${ctx.assignmentId}`,
+      `/grants/reviews.data`,
+      `/grants/reviews/${ctx.assignmentId}.data`,
+      "/home",
+      "/notifications",
+    ]) {
+      const res = await client.get(path);
+      expect(res.status, path).toBe(200);
+      bodies.push(await res.text());
+    }
+    // after a draft and a submission too
+    const saved = await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("submit"));
+    expect(saved.status).toBe(302);
+    const after = await client.get(`/grants/reviews/${ctx.assignmentId}`);
+    bodies.push(await after.text());
+    const all = bodies.join("\n");
+    expect(all).toContain("Atelier de couture solidaire");
+    for (const canary of [CANARY_NAME, "Qqapplicant", CANARY_PHONE, "611223344", CANARY_EMAIL, CANARY_DOB, CANARY_PROTECTION]) {
+      expect(all, canary).not.toContain(canary);
+    }
+  });
+
+  it("answers 404 to a member opening or scoring an application not assigned to them", async () => {
+    const client = app.client();
+    await client.login(ctx.member.email, DEMO_PASSWORD);
+    expect((await client.get(`/grants/reviews/${ctx.otherAssignmentId}`)).status).toBe(404);
+    const res = await client.post(`/grants/reviews/${ctx.otherAssignmentId}`, scoreFields("submit"));
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("review deadline", () => {
+  it("refuses any score change after the deadline with 409, whatever the form sends", async () => {
+    const client = app.client();
+    await client.login(ctx.member.email, DEMO_PASSWORD);
+    expect((await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("draft"))).status).toBe(302);
+    await t.db.update(grantCalls).set({ reviewDeadline: new Date(Date.now() - 1000) }).where(eq(grantCalls.id, ctx.callId));
+    try {
+      for (const intent of ["draft", "submit", "anything"] as const) {
+        const res = await client.post(`/grants/reviews/${ctx.assignmentId}`, { ...scoreFields("draft", () => 0), intent });
+        expect(res.status).toBe(409);
+      }
+      const page = await client.get(`/grants/reviews/${ctx.assignmentId}`);
+      expect(await page.text()).not.toContain(">Soumettre mes notes<");
+    } finally {
+      await t.db.update(grantCalls).set({ reviewDeadline: new Date(Date.now() + 10 * 86400000) }).where(eq(grantCalls.id, ctx.callId));
+    }
+  });
+
+  it("answers 400 with a field error to an out-of-range score, and keeps the stored one", async () => {
+    const client = app.client();
+    await client.login(ctx.member.email, DEMO_PASSWORD);
+    const res = await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("submit", (max) => max + 1));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("La note doit être un nombre entier");
+    const stored = await t.db.select().from(grantScores).where(eq(grantScores.assignmentId, ctx.assignmentId));
+    expect(stored).toHaveLength(ctx.criteria.length);
+    for (const s of stored) expect(s.score).toBe(Math.floor(ctx.criteria.find((c) => c.id === s.criterionId)!.maxScore / 2));
+  });
+});
+
+describe("from deliberation to the letter and the first tranche", () => {
+  it("accepts the proposal, publishes, writes the letter in the applicant's language and pays a tranche", async () => {
+    const admin = app.client();
+    await admin.login(ctx.admin.email, DEMO_PASSWORD);
+    // the other application gets its review too
+    const [a2] = await t.db.select().from(grantAssignments).where(eq(grantAssignments.id, ctx.otherAssignmentId));
+    const [m2] = await t.db.select().from(users).where(eq(users.id, a2!.reviewerId));
+    const member2 = app.client();
+    await member2.login(m2!.email!, DEMO_PASSWORD);
+    expect((await member2.post(`/grants/reviews/${ctx.otherAssignmentId}`, scoreFields("submit", (max) => max))).status).toBe(302);
+
+    const toDeliberation = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "deliberation" });
+    expect(toDeliberation.status).toBe(302);
+    const page = await (await admin.get(`/grants/calls/${ctx.callId}`)).text();
+    expect(page).toContain("data-testid=\"proposal\"");
+    // a change without justification: 400, nothing changes
+    const noWhy = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "change", applicationId: ctx.applicationId, change: "award", amount: "1000" });
+    expect(noWhy.status).toBe(400);
+    expect(await t.db.select().from(grantAwards)).toHaveLength(0);
+
+    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "accept" })).status).toBe(302);
+    const awards = await t.db.select().from(grantAwards);
+    expect(awards).toHaveLength(2);
+    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "comment", applicationId: ctx.applicationId, comment: "Projet solide" })).status).toBe(302);
+    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "decided" })).status).toBe(302);
+
+    // the applicant is told, in-app and through the outbox, and downloads the letter in Arabic
+    const messages = await t.db.select().from(outbox).where(eq(outbox.userId, ctx.applicant.id));
+    expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
+    const applicant = app.client();
+    await applicant.login(ctx.applicant.email, DEMO_PASSWORD);
+    const letter = await applicant.get(`/grants/applications/${ctx.applicationId}/letter.pdf`);
+    expect(letter.status).toBe(200);
+    expect(letter.headers.get("content-type")).toBe("application/pdf");
+    const text = readPdfText(new Uint8Array(await letter.arrayBuffer()));
+    const award = awards.find((a) => a.applicationId === ctx.applicationId)!;
+    expect(text).toContain(award.reference);
+    expect(text).toContain("25");
+    expect(text).toContain("رسالة منح الدعم".split(" ")[0]!);
+    expect(text).toContain("Projet solide");
+    // another applicant cannot read it
+    const stranger = app.client();
+    const someone = await makeUser(t.db, {});
+    await stranger.login(someone.email!, DEMO_PASSWORD);
+    expect((await stranger.get(`/grants/applications/${ctx.applicationId}/letter.pdf`)).status).toBe(404);
+
+    // first tranche: confirm the signature, then pay
+    const [first] = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award.id)).orderBy(grantTranches.position);
+    const early = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "pay", trancheId: first!.id, method: "cash", reference: "R-1" });
+    expect(early.status).toBe(409);
+    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "confirmTranche", trancheId: first!.id })).status).toBe(302);
+    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "pay", trancheId: first!.id, method: "cash", reference: "R-1" })).status).toBe(302);
+    const [paid] = await t.db.select().from(grantAwards).where(eq(grantAwards.id, award.id));
+    expect(paid!.paidCentimes).toBe(first!.amountCentimes);
+
+    // exports: formula-looking text is escaped
+    const csv = await (await admin.get(`/grants/calls/${ctx.callId}/decisions.csv`)).text();
+    expect(csv).toContain(CANARY_NAME);
+    await t.db.update(users).set({ displayName: "=cmd|' /C calc'!A0" }).where(eq(users.id, ctx.applicant.id));
+    const csv2 = await (await admin.get(`/grants/calls/${ctx.callId}/decisions.csv`)).text();
+    expect(csv2).toContain("'=cmd|");
+    expect(csv2).not.toMatch(/(^|,)=cmd/m);
+    const report = await admin.get(`/grants/calls/${ctx.callId}/report.pdf`);
+    expect(report.status).toBe(200);
+    expect(readPdfText(new Uint8Array(await report.arrayBuffer()))).toContain("#");
+  });
+});
+
+describe("creating a call", () => {
+  it("refuses a rubric whose weights do not sum to 100 with a translated error, and creates a good one", async () => {
+    const admin = app.client();
+    await admin.login(ctx.admin.email, DEMO_PASSWORD);
+    const base = {
+      titleFr: "Appel X",
+      titleAr: "طلب",
+      titleEn: "Call X",
+      audience: "both",
+      opensOn: "2026-12-01",
+      closesOn: "2026-12-31",
+      reviewDeadlineOn: "2027-01-31",
+      budget: "100000",
+      maxGrant: "20000",
+      c1_labelFr: "Marché",
+      c1_max: "10",
+      c1_weight: "60",
+      c2_labelFr: "Finances",
+      c2_max: "5",
+      c2_weight: "39",
+    };
+    const before = (await t.db.select().from(grantCalls)).length;
+    const bad = await admin.post("/grants/calls/new", base);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Les poids des critères doivent totaliser exactement 100");
+    const badMoney = await admin.post("/grants/calls/new", { ...base, budget: "abc", c2_weight: "40" });
+    expect(badMoney.status).toBe(400);
+    expect((await t.db.select().from(grantCalls)).length).toBe(before);
+    const good = await admin.post("/grants/calls/new", { ...base, c2_weight: "40" });
+    expect(good.status).toBe(302);
+    expect((await t.db.select().from(grantCalls)).length).toBe(before + 1);
+  });
+});

@@ -1,0 +1,242 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { type GrantApplication, grantAssignments, grantAwards, grantCalls, grantScores, grantTranches, grantApplications } from "../../../db/schema";
+import { computeRanking } from "../../../app/modules/grants/rules";
+import { rankingForCall, proposalForCall } from "../../../app/modules/grants/queries.server";
+import {
+  acceptProposal,
+  approveAward,
+  confirmTrancheCondition,
+  declareConflict,
+  payTranche,
+  runAutoAssignment,
+  saveScores,
+  submitApplication,
+  transitionCall,
+} from "../../../app/modules/grants/service.server";
+import { makeUser } from "../../factories";
+import type { Role } from "../../../app/modules/auth/roles";
+import { makeApplication, makeCall, setCallStatus, DEMO_PLAN } from "../../factories/grants";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const asActor = (u: { id: string; role: Role; organisationId: string | null }) => ({
+  id: u.id,
+  role: u.role,
+  organisationId: u.organisationId,
+});
+
+describe("awards within budget", () => {
+  it("lets exactly 10 of 50 concurrent approvals through a budget that fits 10", async () => {
+    const admin = await makeUser(t.db, { role: "admin", password: null });
+    const call = await makeCall(t.db, { status: "deliberation", budgetCentimes: 10 * 20_000_00, maxGrantCentimes: 20_000_00 });
+    const apps = [];
+    for (let i = 0; i < 50; i++) {
+      const applicant = await makeUser(t.db, { password: null });
+      apps.push(await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 20_000_00 }));
+    }
+    const results = await Promise.all(apps.map((a) => approveAward(t.db, asActor(admin), { applicationId: a.id })));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.errors.form === "grants.errors.overBudget")).toBe(true);
+    const [row] = await t.db.select().from(grantCalls).where(eq(grantCalls.id, call.id));
+    expect(row!.awardedCentimes).toBe(row!.budgetCentimes);
+    const [sum] = await t.db
+      .select({ total: sql<string>`coalesce(sum(amount_centimes), 0)` })
+      .from(grantAwards)
+      .where(eq(grantAwards.callId, call.id));
+    expect(Number(sum!.total)).toBe(row!.budgetCentimes);
+  });
+
+  it("never awards the same application twice, even at once", async () => {
+    const admin = await makeUser(t.db, { role: "admin", password: null });
+    const call = await makeCall(t.db, { status: "deliberation" });
+    const applicant = await makeUser(t.db, { password: null });
+    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
+    const results = await Promise.all(Array.from({ length: 10 }, () => approveAward(t.db, asActor(admin), { applicationId: app.id })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const [row] = await t.db.select().from(grantCalls).where(eq(grantCalls.id, call.id));
+    expect(row!.awardedCentimes).toBe(25_000_00);
+  });
+
+  it("refuses, in the database itself, an awarded total above the budget", async () => {
+    const call = await makeCall(t.db, { status: "deliberation" });
+    await expect(
+      t.db.update(grantCalls).set({ awardedCentimes: call.budgetCentimes + 1 }).where(eq(grantCalls.id, call.id)),
+    ).rejects.toThrow();
+  });
+});
+
+describe("one application per applicant per call", () => {
+  it("keeps one of 10 concurrent submits", async () => {
+    const applicant = await makeUser(t.db, { password: null });
+    const call = await makeCall(t.db);
+    const facts = { dateOfBirth: "1995-01-01", region: null, isMigrant: true, sex: "female" as const, completedTrainings: [] };
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        submitApplication(t.db, asActor(applicant), { callId: call.id, planId: null, planSnapshot: DEMO_PLAN, requestedCentimes: 100, facts }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.errors.form === "grants.errors.alreadyApplied")).toBe(true);
+  });
+
+  it("checks eligibility at submission, with a reason per failed rule, and freezes the plan", async () => {
+    const applicant = await makeUser(t.db, { password: null });
+    const call = await makeCall(t.db, { audience: "migrants", minAge: 18, maxAge: 35 });
+    const plan = { ...DEMO_PLAN, pitch: "before" };
+    const r = await submitApplication(t.db, asActor(applicant), {
+      callId: call.id,
+      planId: null,
+      planSnapshot: plan,
+      requestedCentimes: 100,
+      facts: { dateOfBirth: "1970-01-01", region: null, isMigrant: false, sex: null, completedTrainings: [] },
+    });
+    plan.pitch = "edited later";
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.application.status).toBe("ineligible");
+    expect(r.application.eligibilityFailures.map((f) => f.key)).toEqual(["grants.eligibility.migrantsOnly", "grants.eligibility.tooOld"]);
+    const [stored] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, r.application.id));
+    expect(stored!.planSnapshot.pitch).toBe("before");
+  });
+
+  it("refuses an application after the closing date, by the server clock", async () => {
+    const applicant = await makeUser(t.db, { password: null });
+    const call = await makeCall(t.db, { closesAt: new Date(Date.now() - 1000), opensAt: new Date(Date.now() - 86400000) });
+    const r = await submitApplication(t.db, asActor(applicant), {
+      callId: call.id,
+      planId: null,
+      planSnapshot: DEMO_PLAN,
+      requestedCentimes: 100,
+      facts: { dateOfBirth: null, region: null, isMigrant: null, sex: null, completedTrainings: [] },
+    });
+    expect(r).toMatchObject({ ok: false, status: 409 });
+  });
+});
+
+describe("reviewing and ranking", () => {
+  it("assigns, scores, refuses after the deadline and ranks in SQL as the pure rules do", async () => {
+    const admin = await makeUser(t.db, { role: "admin", password: null });
+    const members = [];
+    for (let i = 0; i < 4; i++) members.push(await makeUser(t.db, { role: "committee_member", password: null }));
+    const call = await makeCall(t.db, { status: "closed", reviewersPerApplication: 3 });
+    const apps: GrantApplication[] = [];
+    for (let i = 0; i < 5; i++) {
+      const applicant = await makeUser(t.db, { password: null });
+      apps.push(
+        await makeApplication(t.db, {
+          callId: call.id,
+          applicantId: applicant.id,
+          submittedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        }),
+      );
+    }
+    const assigned = await runAutoAssignment(t.db, asActor(admin), { callId: call.id });
+    expect(assigned).toMatchObject({ ok: true, assigned: 15, short: 0 });
+    // other tests' members exist too: count only this test's members
+    const rows = await t.db.select().from(grantAssignments);
+    const mine = rows.filter((r) => apps.some((a) => a.id === r.applicationId));
+    const loads = members.map((m) => mine.filter((r) => r.reviewerId === m.id).length);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+
+    await setCallStatus(t.db, call.id, "under_review");
+    // a member declares a conflict: their seat moves to someone else
+    const first = mine[0]!;
+    const declared = await declareConflict(t.db, asActor(members.find((m) => m.id === first.reviewerId)!), {
+      assignmentId: first.id,
+      reason: "Je connais la famille",
+    });
+    expect(declared.ok).toBe(true);
+    const after = (await t.db.select().from(grantAssignments).where(eq(grantAssignments.applicationId, first.applicationId))).map(
+      (a) => a.reviewerId,
+    );
+    expect(after).toHaveLength(3);
+    expect(after).not.toContain(first.reviewerId);
+
+    const current = (await t.db.select().from(grantAssignments)).filter((r) => apps.some((a) => a.id === r.applicationId));
+    let seed = 7;
+    const rnd = () => (seed = (seed * 9301 + 49297) % 233280) / 233280;
+    for (const a of current) {
+      const member = members.find((m) => m.id === a.reviewerId)!;
+      const fields: Record<string, string> = {};
+      for (const c of call.criteria) fields[`score_${c.id}`] = String(Math.round(rnd() * c.maxScore));
+      const r = await saveScores(t.db, asActor(member), { assignmentId: a.id, intent: "submit", fields });
+      expect(r.ok).toBe(true);
+    }
+    // not theirs: 404, whatever the form says
+    const stranger = await makeUser(t.db, { role: "committee_member", password: null });
+    const notMine = await saveScores(t.db, asActor(stranger), { assignmentId: current[0]!.id, intent: "submit", fields: {} });
+    expect(notMine).toMatchObject({ ok: false, status: 404 });
+    // out of range: 400, nothing changed
+    const a0 = current[0]!;
+    const m0 = members.find((m) => m.id === a0.reviewerId)!;
+    const bad = await saveScores(t.db, asActor(m0), { assignmentId: a0.id, intent: "draft", fields: { [`score_${call.criteria[0]!.id}`]: "11" } });
+    expect(bad).toMatchObject({ ok: false, status: 400 });
+    // after the deadline: 409, and the stored score stays
+    const [before] = await t.db.select().from(grantScores).where(eq(grantScores.assignmentId, a0.id)).limit(1);
+    const late = await saveScores(
+      t.db,
+      asActor(m0),
+      { assignmentId: a0.id, intent: "submit", fields: { [`score_${before!.criterionId}`]: "0" } },
+      { now: new Date(call.reviewDeadline.getTime() + 1000) },
+    );
+    expect(late).toMatchObject({ ok: false, status: 409 });
+    const [still] = await t.db
+      .select()
+      .from(grantScores)
+      .where(sql`${grantScores.assignmentId} = ${a0.id} and ${grantScores.criterionId} = ${before!.criterionId}`);
+    expect(still!.score).toBe(before!.score);
+
+    // SQL ranking = pure ranking, raw and normalised
+    const scores = await t.db
+      .select({
+        applicationId: grantAssignments.applicationId,
+        reviewerId: grantAssignments.reviewerId,
+        criterionId: grantScores.criterionId,
+        score: grantScores.score,
+      })
+      .from(grantScores)
+      .innerJoin(grantAssignments, eq(grantAssignments.id, grantScores.assignmentId));
+    const mineScores = scores.filter((s) => apps.some((a) => a.id === s.applicationId));
+    const submitted = new Map(apps.map((a) => [a.id, a.submittedAt]));
+    for (const normalise of [false, true]) {
+      const pure = computeRanking(call.criteria, mineScores, submitted, { normalise });
+      const fromSql = await rankingForCall(t.db, call.id, { normalise });
+      expect(fromSql.map((r) => r.applicationId)).toEqual(pure.map((r) => r.applicationId));
+      fromSql.forEach((r, i) => {
+        expect(r.mean).toBeCloseTo(pure[i]!.mean, 6);
+        expect(r.sd).toBeCloseTo(pure[i]!.sd, 6);
+        expect(r.range).toBeCloseTo(pure[i]!.range, 6);
+        expect(r.disagreement).toBe(pure[i]!.disagreement);
+      });
+    }
+
+    // deliberation: accept the proposal, publish, tranches, pay the first
+    await setCallStatus(t.db, call.id, "deliberation");
+    const proposal = await proposalForCall(t.db, call.id);
+    expect(proposal!.proposal.awards.length).toBeGreaterThan(0);
+    const accepted = await acceptProposal(t.db, asActor(admin), { callId: call.id });
+    expect(accepted).toMatchObject({ ok: true, awards: proposal!.proposal.awards.length });
+    const again = await acceptProposal(t.db, asActor(admin), { callId: call.id });
+    expect(again.ok).toBe(false);
+    const published = await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" });
+    expect(published.ok).toBe(true);
+    const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.callId, call.id)).limit(1);
+    const tranches = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award!.id)).orderBy(grantTranches.position);
+    expect(tranches.map((x) => x.percent)).toEqual([50, 30, 20]);
+    expect(tranches.reduce((s, x) => s + x.amountCentimes, 0)).toBe(award!.amountCentimes);
+    const unconfirmed = await payTranche(t.db, asActor(admin), { trancheId: tranches[0]!.id, method: "cash", reference: "R1" });
+    expect(unconfirmed).toMatchObject({ ok: false, status: 409 });
+    expect((await confirmTrancheCondition(t.db, asActor(admin), { trancheId: tranches[0]!.id })).ok).toBe(true);
+    const paid = await Promise.all(
+      [1, 2, 3].map(() => payTranche(t.db, asActor(admin), { trancheId: tranches[0]!.id, method: "bank_transfer", reference: "VIR-1" })),
+    );
+    expect(paid.filter((p) => p.ok)).toHaveLength(1);
+    const [after2] = await t.db.select().from(grantAwards).where(eq(grantAwards.id, award!.id));
+    expect(after2!.paidCentimes).toBe(tranches[0]!.amountCentimes);
+    // the database refuses paying more than the award
+    await expect(
+      t.db.update(grantAwards).set({ paidCentimes: award!.amountCentimes + 1 }).where(eq(grantAwards.id, award!.id)),
+    ).rejects.toThrow();
+  });
+});
