@@ -178,6 +178,47 @@ const employabilityEvents = (): Partial<Record<ActivityKey, SQL>> => ({
     from placement_outcomes o join placements p on p.id = o.placement_id`,
 });
 
+// ------------------------------------------------------------------ grants (issue 4)
+
+const grantEvents = (): Partial<Record<ActivityKey, SQL>> => ({
+  // a plan is submitted by applying with it to a call (the plan is frozen then)
+  business_plan_submitted: sql`
+    select applicant_id::text as person_key, ${casablancaDay("submitted_at")} as occurred_on, null::uuid as organisation_id,
+      null::text as detail, 1 as quantity, requested_centimes as value_centimes
+    from grant_applications where status <> 'withdrawn'`,
+  grant_application: sql`
+    select applicant_id::text as person_key, ${casablancaDay("submitted_at")} as occurred_on, null::uuid as organisation_id,
+      status::text as detail, 1 as quantity, requested_centimes as value_centimes
+    from grant_applications`,
+  grant_awarded: sql`
+    select a.applicant_id::text as person_key, ${casablancaDay("w.approved_at")} as occurred_on, null::uuid as organisation_id,
+      null::text as detail, 1 as quantity, w.amount_centimes as value_centimes
+    from grant_awards w join grant_applications a on a.id = w.application_id`,
+  grant_disbursed: sql`
+    select a.applicant_id::text as person_key, ${casablancaDay("t.paid_at")} as occurred_on, null::uuid as organisation_id,
+      t.condition::text as detail, 1 as quantity, t.amount_centimes as value_centimes
+    from grant_tranches t join grant_awards w on w.id = t.award_id join grant_applications a on a.id = w.application_id
+    where t.paid_at is not null`,
+  // the coach confirms the business has started to release the second tranche
+  business_started: sql`
+    select a.applicant_id::text as person_key, ${casablancaDay("t.condition_confirmed_at")} as occurred_on, null::uuid as organisation_id,
+      null::text as detail, 1 as quantity, 0 as value_centimes
+    from grant_tranches t join grant_awards w on w.id = t.award_id join grant_applications a on a.id = w.application_id
+    where t.condition = 'business_started' and t.condition_confirmed_at is not null`,
+});
+
+/**
+ * An award commits its amount on approval; each tranche paid moves its amount from
+ * committed to spent on the day it is paid.
+ */
+const grantMoney = () => sql`
+  select 'entrepreneurship_grants' as line_key, ${casablancaDay("approved_at")} as day, 'committed' as kind, amount_centimes as mad_centimes
+  from grant_awards
+  union all
+  select 'entrepreneurship_grants', ${casablancaDay("paid_at")}, 'committed', -amount_centimes from grant_tranches where paid_at is not null
+  union all
+  select 'entrepreneurship_grants', ${casablancaDay("paid_at")}, 'spent', amount_centimes from grant_tranches where paid_at is not null`;
+
 function combinePersons(parts: SQL[]): SQL | null {
   if (parts.length === 0) return null;
   // one row per person: the source with the lowest priority number wins
@@ -191,7 +232,7 @@ export function wiredSources(): Sources {
     persons: combinePersons([profilePersons(), protectionPersons()]),
     // the protection module encrypts assessments in the application: SQL cannot group them
     vulnerabilities: null,
-    events: { ...protectionEvents(), ...aidEvents(), ...employabilityEvents() },
-    money: [manualMoney, protectionMoney(), aidMoney()],
+    events: { ...protectionEvents(), ...aidEvents(), ...employabilityEvents(), ...grantEvents() },
+    money: [manualMoney, protectionMoney(), aidMoney(), grantMoney()],
   };
 }

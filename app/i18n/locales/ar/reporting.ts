@@ -224,4 +224,12 @@ export const reporting = {
   "reporting.detail.language_culture": "اللغة والثقافة",
   "reporting.detail.vocational_orientation": "التوجيه المهني",
   "reporting.detail.digital_skills": "المهارات الرقمية",
+  "reporting.detail.submitted": "مقدم",
+  "reporting.detail.eligible": "مؤهل",
+  "reporting.detail.ineligible": "غير مؤهل",
+  "reporting.detail.awarded": "ممنوح",
+  "reporting.detail.rejected": "غير مقبول",
+  "reporting.detail.signature": "عند التوقيع",
+  "reporting.detail.business_started": "انطلاق النشاط",
+  "reporting.detail.six_months": "بعد ستة أشهر",
 } as const;

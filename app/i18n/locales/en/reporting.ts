@@ -224,4 +224,12 @@ export const reporting = {
   "reporting.detail.language_culture": "Language and culture",
   "reporting.detail.vocational_orientation": "Vocational orientation",
   "reporting.detail.digital_skills": "Digital skills",
+  "reporting.detail.submitted": "Submitted",
+  "reporting.detail.eligible": "Eligible",
+  "reporting.detail.ineligible": "Not eligible",
+  "reporting.detail.awarded": "Awarded",
+  "reporting.detail.rejected": "Not selected",
+  "reporting.detail.signature": "At signature",
+  "reporting.detail.business_started": "Business started",
+  "reporting.detail.six_months": "After six months",
 } as const;

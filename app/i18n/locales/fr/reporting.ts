@@ -224,4 +224,12 @@ export const reporting = {
   "reporting.detail.language_culture": "Langue et culture",
   "reporting.detail.vocational_orientation": "Orientation professionnelle",
   "reporting.detail.digital_skills": "Compétences numériques",
+  "reporting.detail.submitted": "Déposée",
+  "reporting.detail.eligible": "Éligible",
+  "reporting.detail.ineligible": "Non éligible",
+  "reporting.detail.awarded": "Retenue",
+  "reporting.detail.rejected": "Non retenue",
+  "reporting.detail.signature": "À la signature",
+  "reporting.detail.business_started": "Démarrage de l'activité",
+  "reporting.detail.six_months": "Après six mois",
 } as const;
