@@ -171,7 +171,6 @@ export async function monthlyReach(db: Executor, sources: Sources, filter: Repor
 
 /** Indicator (authorised staff only): people reached per result and vulnerability category. */
 export async function reachByVulnerability(db: Executor, sources: Sources, filter: ReportFilter): Promise<{ key: string; category: string; persons: number }[]> {
-  if (!sources.vulnerabilities) return [];
   const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
   const events = eventsSql(sources, reachActivities, filter);
   if (!events) return [];
@@ -179,16 +178,51 @@ export async function reachByVulnerability(db: Executor, sources: Sources, filte
     reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
     sql`, `,
   );
-  const rows = await db.execute(sql`
+  if (sources.vulnerabilities) {
+    const rows = await db.execute(sql`
+      with ev as (${events}), keys(activity, k) as (values ${keys}),
+      kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
+      v as (${sources.vulnerabilities})
+      select k, category, count(distinct kp.person_key)::int as persons from (
+        select kp.k, kp.person_key, v.category from kp join v on v.person_key = kp.person_key
+        union all
+        select 'all', kp.person_key, v.category from kp join v on v.person_key = kp.person_key
+      ) kp group by 1, 2 order by 1, 2`);
+    return (rows as unknown as Record<string, unknown>[]).map((r) => ({ key: String(r.k), category: String(r.category), persons: Number(r.persons) }));
+  }
+  const sealed = sources.sealedVulnerabilities;
+  if (!sealed) return [];
+  // encrypted at rest: SQL narrows to the people reached and their latest assessment,
+  // the application opens each once and counts
+  const rows = (await db.execute(sql`
     with ev as (${events}), keys(activity, k) as (values ${keys}),
     kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
-    v as (${sources.vulnerabilities})
-    select k, category, count(distinct kp.person_key)::int as persons from (
-      select kp.k, kp.person_key, v.category from kp join v on v.person_key = kp.person_key
-      union all
-      select 'all', kp.person_key, v.category from kp join v on v.person_key = kp.person_key
-    ) kp group by 1, 2 order by 1, 2`);
-  return (rows as unknown as Record<string, unknown>[]).map((r) => ({ key: String(r.k), category: String(r.category), persons: Number(r.persons) }));
+    v as (${sealed.sql})
+    select v.person_key, v.sealed, array_agg(distinct kp.k) as keys
+    from kp join v on v.person_key = kp.person_key group by v.person_key, v.sealed`)) as unknown as { person_key: string; sealed: string; keys: string[] }[];
+  const counts = new Map<string, Set<string>>();
+  for (const row of rows) {
+    let categories: string[] = [];
+    try {
+      categories = sealed.open(row.sealed);
+    } catch {
+      continue; // a record sealed with another key is not counted rather than crashing the page
+    }
+    for (const category of new Set(categories)) {
+      for (const key of [...row.keys, "all"]) {
+        const id = `${key}\u0000${category}`;
+        const set = counts.get(id) ?? new Set<string>();
+        set.add(row.person_key);
+        counts.set(id, set);
+      }
+    }
+  }
+  return [...counts]
+    .map(([id, people]) => {
+      const [key = "", category = ""] = id.split("\u0000");
+      return { key, category, persons: people.size };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key) || a.category.localeCompare(b.category));
 }
 
 /** Money per line, day and kind, summed in SQL over the records and the manual entries. */

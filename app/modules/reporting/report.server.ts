@@ -162,7 +162,7 @@ export async function buildReport(
     unknown: pick(sexIndex("reporting.unknown"), col),
   }));
 
-  if (audience !== "donor") {
+  if (audience === "admin") {
     const vulnerability = await reachByVulnerability(db, sources, filter);
     const categories = [...new Set(vulnerability.map((v) => v.category))].sort();
     tables.push({

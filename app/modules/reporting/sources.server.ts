@@ -16,12 +16,19 @@
  * the account's id, so someone both sheltered and trained is one person reached.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { decryptJson } from "~/modules/protection/crypto.server";
 import type { ActivityKey } from "./frameworks";
 import { cityRegionPairs, countryAliasPairs, foldSql, regionNamePairs } from "./mappings";
 
 export type Sources = {
   persons: SQL | null;
   vulnerabilities: SQL | null;
+  /**
+   * Vulnerability held encrypted by its module: person_key, sealed (the ciphertext of
+   * the latest assessment) and how to open it into categories. The one figure that
+   * cannot be grouped in SQL; only admins ask for it.
+   */
+  sealedVulnerabilities?: { sql: SQL; open: (sealed: string) => string[] };
   events: Partial<Record<ActivityKey, SQL>>;
   money: SQL[];
 };
@@ -232,6 +239,15 @@ export function wiredSources(): Sources {
     persons: combinePersons([profilePersons(), protectionPersons()]),
     // the protection module encrypts assessments in the application: SQL cannot group them
     vulnerabilities: null,
+    sealedVulnerabilities: {
+      sql: sql`select distinct on (va.case_id) ${caseKey} as person_key, va.data_enc as sealed
+        from vulnerability_assessments va join beneficiary_cases c on c.id = va.case_id
+        order by va.case_id, va.assessed_on desc, va.created_at desc`,
+      open: (sealed) => {
+        const data = decryptJson<{ flags?: unknown }>(sealed);
+        return Array.isArray(data.flags) ? data.flags.filter((f): f is string => typeof f === "string") : [];
+      },
+    },
     events: { ...protectionEvents(), ...aidEvents(), ...employabilityEvents(), ...grantEvents() },
     money: [manualMoney, protectionMoney(), aidMoney(), grantMoney()],
   };

@@ -11,7 +11,7 @@ import { reachByResult } from "../../../app/modules/reporting/queries.server";
 import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeOrganisation, makeUser } from "../../factories";
-import { findOrMakeItem, makeCase, makeRound, makeService, makeWarehouse } from "../../factories/protection";
+import { findOrMakeItem, makeAssessment, makeCase, makeRound, makeService, makeWarehouse } from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -45,6 +45,10 @@ beforeAll(async () => {
   await service(c5.id, cwB.id, "shelter", "done", { place: "Foyer", checkIn: "2026-02-01", checkOut: "2026-02-04", nights: 3 }, 450_00);
   await service(c6.id, cwB.id, "legal", "open", { legalType: "documents" });
   await service(c6.id, cwB.id, "avrr", "departure", { countryOfReturn: "Côte d'Ivoire" });
+  await makeAssessment(t.db, c2.id, cwB.id, ["unaccompanied_child", "irregular_situation"]);
+  await makeAssessment(t.db, c5.id, cwB.id, ["gbv_survivor"]);
+  await makeAssessment(t.db, c5.id, cwB.id, ["gbv_survivor", "serious_medical"]); // the latest counts
+  await makeAssessment(t.db, c3.id, cwA.id, ["pregnant_lactating"]);
   const kit = await findOrMakeItem(t.db, "hygiene_kit", "Kit hygiène test");
   const warehouse = await makeWarehouse(t.db, b.id);
   const round = await makeRound(t.db, { organisationId: b.id, warehouseId: warehouse.id, itemId: kit.id, quantity: 2, perHousehold: true, createdById: cwB.id });
@@ -110,6 +114,19 @@ describe("indicators over protection and aid records", () => {
     expect(line("health")?.[5]).toBe(1_300_00);
     expect(line("humanitarian_aid")?.[5]).toBe(950_00);
     expect(line("humanitarian_aid")?.[3]).toBe(300_00);
+    const vulnerability = report.tables.find((x) => x.id === "reach-vulnerability")?.rows ?? [];
+    const v = (category: string, col: number) => vulnerability.find((r) => JSON.stringify(r[0]) === JSON.stringify({ detail: category }))?.[col];
+    // columns: health, humanitarian, employability, entrepreneurship, all
+    expect(v("unaccompanied_child", 1)).toBe(1);
+    expect(v("unaccompanied_child", 2)).toBe(1);
+    expect(v("gbv_survivor", 2)).toBe(1);
+    expect(v("serious_medical", 5)).toBe(1);
+    expect(v("pregnant_lactating", 1)).toBe(1);
+    expect(v("pregnant_lactating", 2)).toBe(0);
+    const donor = await buildReport(t.db, { audience: "donor", filter: Q1, sources: wiredSources() });
+    expect(donor.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
+    const association = await buildReport(t.db, { audience: "association", filter: { ...Q1, organisationId: orgA }, sources: wiredSources() });
+    expect(association.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
     for (const a of ["medical_consultation", "health_referral", "shelter", "aid_kit", "voucher", "avrr"]) expect(report.notWired).not.toContain(a);
   });
 });
