@@ -124,8 +124,8 @@ export async function seedScale(sql: postgres.Sql, n: number) {
       select c.id, c.organisation_id, upper(substr(md5('scale-voucher-' || i), 1, 20)), 20000 + (i % 4) * 10000, ${worker.id},
         t, case when i % 3 <> 0 then t + interval '3 days' end, case when i % 3 <> 0 then ${worker.id}::uuid end
       from generate_series(1, ${n / 2}) i
-      join c on c.rn = 1 + (i * 7919) % ${cases}
-      cross join lateral (select timestamptz '2026-01-01' + ((i * 104729) % 360) * interval '1 day' as t) x`;
+      join c on c.rn = 1 + (i::bigint * 7919) % ${cases}
+      cross join lateral (select timestamptz '2026-01-01' + ((i::bigint * 104729) % 360) * interval '1 day' as t) x`;
   });
 
   await step(`trainings and certificates (${Math.round(n * 0.3)})`, async () => {

@@ -10,11 +10,8 @@ import { ACTIVITIES, ACTIVITY_SPECS, FRAMEWORK_OBJECTIVES, REGIONS, RESULTS, typ
 import {
   DIMENSIONS,
   getBudget,
-  monthlyReach,
+  indicatorSnapshot,
   moneyByDay,
-  outputs,
-  reachByFramework,
-  reachByResult,
   reachByVulnerability,
   type Dimension,
   type ReachRow,
@@ -123,12 +120,8 @@ export async function buildReport(
   const suppress = audience === "donor";
   const show = (n: number): Shown => (suppress ? suppressAlone(n) : n);
 
-  const [reachRows, frameworkRows, outputRows, monthlyRows] = await Promise.all([
-    reachByResult(db, sources, filter),
-    reachByFramework(db, sources, filter),
-    outputs(db, sources, filter),
-    monthlyReach(db, sources, filter),
-  ]);
+  const snapshot = await indicatorSnapshot(db, sources, filter);
+  const { reach: reachRows, frameworks: frameworkRows, outputs: outputRows, monthly: monthlyRows } = snapshot;
 
   const total = (k: Key) => reachRows.find((r) => r.key === k && r.dimension === null)?.persons ?? 0;
   const headline = KEYS.map((k) => ({ key: k, persons: show(total(k)) }));

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, type ReportTable } from "../../../app/modules/reporting/report.server";
 import { manualMoney, type Sources } from "../../../app/modules/reporting/sources.server";
 import { addEntry, addRate, ensureBudget, updateBudget } from "../../../app/modules/reporting/service.server";
-import { reachByResult } from "../../../app/modules/reporting/queries.server";
+import { indicatorSnapshot, monthlyReach, outputs, reachByFramework, reachByResult } from "../../../app/modules/reporting/queries.server";
 import { makeOrganisation, makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
 
@@ -115,6 +115,20 @@ describe("indicators on a fixture with known counts", () => {
     const a = await reachByResult(t.db, fixtureSources, { ...Q1, organisationId: orgA });
     expect(a.find((r) => r.key === "health" && r.dimension === null)?.persons).toBe(3);
     expect(a.find((r) => r.key === "humanitarian" && r.dimension === null)).toBeUndefined();
+  });
+
+  it("gives the same figures in the one-pass snapshot as in the indicator functions", async () => {
+    for (const filter of [Q1, { ...Q1, organisationId: orgA }, { from: "2026-01-01", to: "2026-12-31", organisationId: null }]) {
+      const snapshot = await indicatorSnapshot(t.db, fixtureSources, filter);
+      const order = (rows: { key: string; dimension?: string | null; category?: string | null }[]) =>
+        [...rows].map((r) => JSON.stringify(r)).sort();
+      expect(order(snapshot.reach)).toEqual(order(await reachByResult(t.db, fixtureSources, filter)));
+      // ("all" of the framework objectives is not a figure the report shows)
+      expect(order(snapshot.frameworks)).toEqual(order((await reachByFramework(t.db, fixtureSources, filter)).filter((r) => r.key !== "all")));
+      expect(order(snapshot.monthly)).toEqual(order(await monthlyReach(t.db, fixtureSources, filter)));
+      expect(snapshot.outputs.map((o) => JSON.stringify(o)).sort()).toEqual((await outputs(t.db, fixtureSources, filter)).map((o) => JSON.stringify(o)).sort());
+      expect(snapshot.reach.length).toBeGreaterThan(0);
+    }
   });
 
   it("builds outputs, framework groups, the monthly series and vulnerability for staff", async () => {
