@@ -8,7 +8,7 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "../../db/client";
 import { withDatabase } from "../../db/database";
-import { getBudget, monthlyReach, moneyByDay, outputs, reachByFramework, reachByResult, reachByVulnerability, type ReportFilter } from "../../app/modules/reporting/queries.server";
+import { getBudget, indicatorSnapshot, monthlyReach, moneyByDay, outputs, reachByFramework, reachByResult, reachByVulnerability, type ReportFilter } from "../../app/modules/reporting/queries.server";
 import { buildReport } from "../../app/modules/reporting/report.server";
 import { wiredSources } from "../../app/modules/reporting/sources.server";
 
@@ -49,6 +49,7 @@ await withDatabase(async ({ url }) => {
     for (const [label, filter] of periods) {
       console.log(`\n${label}`);
       const rows: [string, () => Promise<unknown>][] = [
+        ["indicatorSnapshot (one pass, all of below)", () => indicatorSnapshot(db, sources, filter)],
         ["reachByResult (all disaggregations)", () => reachByResult(db, sources, filter)],
         ["reachByFramework", () => reachByFramework(db, sources, filter)],
         ["outputs", () => outputs(db, sources, filter)],
