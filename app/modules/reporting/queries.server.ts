@@ -88,29 +88,37 @@ async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs
     sql`, `,
   );
   const g = (d: Dimension) => sql.raw(`grouping(${d})::int as g_${d}`);
+  if (!withDimensions) {
+    // totals only: no person needs describing
+    const totals = await db.execute(sql`
+      with ev as (${events}),
+      keys(activity, k) as (values ${keys}),
+      kp as materialized (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity)
+      select k, 1 as g_sex, 1 as g_age_band, 1 as g_nationality, 1 as g_migrant, 1 as g_region, count(*)::int as persons from kp group by k
+      union all
+      select 'all', 1, 1, 1, 1, 1, count(distinct person_key)::int from kp`);
+    return toReachRows(totals as unknown as Record<string, unknown>[]);
+  }
   const result = await db.execute(sql`
     with ev as (${events}),
     keys(activity, k) as (values ${keys}),
-    kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
-    people as (${personsSql(sources)}),
-    pd as (
-      select kp.k, kp.person_key, ${dimensionColumns(filter.to)}
-      from kp left join people p on p.person_key = kp.person_key
+    kp as materialized (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
+    who as materialized (select distinct person_key from kp),
+    -- describe only the people reached: the filter reaches into each source of people
+    people as (select * from (${personsSql(sources)}) p where p.person_key in (select person_key from who)),
+    pdim as materialized (
+      select who.person_key, ${dimensionColumns(filter.to)}
+      from who left join people p on p.person_key = who.person_key
     ),
-    everyone as (
-      select 'all'::text as k, x.person_key, ${dimensionColumns(filter.to)}
-      from (select distinct person_key from kp) x left join people p on p.person_key = x.person_key
-    ),
-    d as (select * from pd union all select * from everyone)
-    ${
-      withDimensions
-        ? sql`select k, sex, age_band, nationality, migrant, region,
-            ${g("sex")}, ${g("age_band")}, ${g("nationality")}, ${g("migrant")}, ${g("region")},
-            count(*)::int as persons
-          from d group by ${GROUPING}`
-        : sql`select k, 1 as g_sex, 1 as g_age_band, 1 as g_nationality, 1 as g_migrant, 1 as g_region, count(*)::int as persons
-          from d group by k`
-    }
+    d as (
+      select kp.k, pdim.sex, pdim.age_band, pdim.nationality, pdim.migrant, pdim.region from kp join pdim on pdim.person_key = kp.person_key
+      union all
+      select 'all', sex, age_band, nationality, migrant, region from pdim
+    )
+    select k, sex, age_band, nationality, migrant, region,
+      ${g("sex")}, ${g("age_band")}, ${g("nationality")}, ${g("migrant")}, ${g("region")},
+      count(*)::int as persons
+    from d group by ${GROUPING}
   `);
   return toReachRows(result as unknown as Record<string, unknown>[]);
 }
