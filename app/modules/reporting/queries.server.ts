@@ -93,7 +93,8 @@ async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs
     const totals = await db.execute(sql`
       with ev as (${events}),
       keys(activity, k) as (values ${keys}),
-      kp as materialized (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity)
+      ap as materialized (select distinct activity, person_key from ev),
+      kp as materialized (select distinct keys.k, ap.person_key from ap join keys on keys.activity = ap.activity)
       select k, 1 as g_sex, 1 as g_age_band, 1 as g_nationality, 1 as g_migrant, 1 as g_region, count(*)::int as persons from kp group by k
       union all
       select 'all', 1, 1, 1, 1, 1, count(distinct person_key)::int from kp`);
@@ -102,7 +103,8 @@ async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs
   const result = await db.execute(sql`
     with ev as (${events}),
     keys(activity, k) as (values ${keys}),
-    kp as materialized (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
+    ap as materialized (select distinct activity, person_key from ev),
+      kp as materialized (select distinct keys.k, ap.person_key from ap join keys on keys.activity = ap.activity),
     who as materialized (select distinct person_key from kp),
     -- describe only the people reached: the filter reaches into each source of people
     people as (select * from (${personsSql(sources)}) p where p.person_key in (select person_key from who)),
