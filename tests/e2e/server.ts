@@ -3,7 +3,7 @@
  * or a new database on TEST_DATABASE_URL's server), migrated and seeded with the demo
  * data, served from the production build.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,8 @@ import { seedDemo } from "../../db/seed";
 import { createApp } from "../../app/server/app.server";
 
 const root = path.resolve(import.meta.dirname, "../..");
+// protection data is encrypted at rest: the run gets a key of its own
+process.env.MASAR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const port = Number(process.env.E2E_PORT ?? 3210);
 
 let url: string;
