@@ -21,7 +21,6 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
   "reports:view": ["admin", "donor_viewer", "case_worker"],
-  "reports:budget": ["admin", "donor_viewer"],
   "budget:manage": ["admin"],
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": ["case_worker"],

@@ -47,13 +47,14 @@ describe("association scope", () => {
 
   it("changes nothing when A posts to B's case, whatever the intent", async () => {
     const before = await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, caseB.id));
-    for (const fields of [
+    const attempts: Record<string, string>[] = [
       { intent: "note", body: "written by A" },
       { intent: "withdrawConsent" },
       { intent: "assign", assignedToId: s.workerA.id },
       { intent: "anonymise" },
       { intent: "referral", kind: "transfer", toOrganisationId: s.orgA.id },
-    ]) {
+    ];
+    for (const fields of attempts) {
       const response = await s.clients.supervisorA.post(`/protection/cases/${caseB.id}`, fields);
       expect(response.status, fields.intent).toBe(404);
     }
