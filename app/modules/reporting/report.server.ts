@@ -4,6 +4,7 @@
  * audiences that must only see aggregates. Built from the aggregates of
  * queries.server.ts; nothing here counts records.
  */
+import { sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import type { MessageKey } from "~/i18n/translate";
 import { ACTIVITIES, ACTIVITY_SPECS, FRAMEWORK_OBJECTIVES, REGIONS, RESULTS, type ActivityKey, type Framework, type ResultKey } from "./frameworks";
@@ -111,7 +112,24 @@ function dimensionTable(rows: ReachRow[], dimension: Dimension, suppress: boolea
   };
 }
 
-export async function buildReport(
+/**
+ * The report, read in one read-only transaction with room to hash: the distinct
+ * (person, activity) sets of a year spill to disk with PostgreSQL's default 4 MB.
+ */
+export function buildReport(
+  db: Executor,
+  options: { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework },
+): Promise<Report> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      return buildReportIn(tx, options);
+    },
+    { accessMode: "read only" },
+  );
+}
+
+async function buildReportIn(
   db: Executor,
   options: { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework },
 ): Promise<Report> {
