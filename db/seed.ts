@@ -11,6 +11,7 @@ import { seedProtection } from "./seed/protection";
 import { seedGrants } from "./seed/grants";
 import { seedEmployability } from "./seed/employability";
 import { seedBusinessPlans } from "./seed/business-plans";
+import { seedReporting } from "./seed/reporting";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
@@ -18,7 +19,9 @@ export async function seedDemo(db: Database) {
   const businessPlans = await seedBusinessPlans(db, foundation);
   const employability = await seedEmployability(db, foundation);
   const grants = await seedGrants(db, foundation);
-  return { foundation, protection, businessPlans, employability, grants };
+  // last: the budget reads what the other modules recorded
+  const reporting = await seedReporting(db, foundation);
+  return { foundation, protection, businessPlans, employability, grants, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

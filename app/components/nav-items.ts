@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { to: "/reports", label: "reporting.nav", roles: ["admin", "donor_viewer", "case_worker"] },
+  { to: "/admin/budget", label: "reporting.budgetNav", roles: ["admin"] },
   { to: "/protection", label: "protection.nav", roles: ["case_worker"] },
   { to: "/aid", label: "aid.nav", roles: ["case_worker"] },
   { to: "/admin/protection", label: "protection.admin.nav", roles: ["admin"] },

@@ -10,6 +10,8 @@ import { applicantPanel, caseload } from "~/modules/coaching/queries.server";
 import { ApplicantPanel as EmployabilityPanel, CaseloadPanel } from "~/modules/coaching/panels";
 import { ApplicantPanel as PlansPanel } from "~/modules/profiles/home-panel";
 import { applicantHome } from "~/modules/profiles/queries.server";
+import { reportingPanel } from "~/modules/reporting/home.server";
+import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -27,6 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
     plans: applicant ? await applicantHome(db, user.id) : null,
     employability: applicant ? await applicantPanel(db, user.id) : null,
     protection: user.role === "case_worker" ? await caseWorkerPanel(db, user) : null,
+    reporting: await reportingPanel(db, user),
   };
 }
 
@@ -68,7 +71,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName, caseload: caseloadRows, plans, employability, protection } = useLoaderData<typeof loader>();
+  const { role, displayName, caseload: caseloadRows, plans, employability, protection, reporting } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
@@ -85,6 +88,7 @@ export default function Home() {
           </li>
         ))}
       </ul>
+      {reporting ? <ReportingHomePanel reached={reporting.reached} /> : null}
     </div>
   );
 }

@@ -258,6 +258,8 @@ export const grantTranches = pgTable(
     paymentReference: text(),
   },
   (t) => [
+    // money spent per period, for the budget dashboard
+    index("grant_tranches_paid_idx").on(t.paidAt).where(sql`${t.paidAt} is not null`),
     uniqueIndex("grant_tranches_position_key").on(t.awardId, t.position),
     check("grant_tranches_paid_check", sql`${t.paidAt} is null or (${t.conditionConfirmedAt} is not null and ${t.method} is not null)`),
   ],

@@ -10,3 +10,4 @@ export * from "./trainings";
 export * from "./internships";
 export * from "./business-plans";
 export * from "./profiles";
+export * from "./reporting";

@@ -185,6 +185,8 @@ export const caseServices = pgTable(
   },
   (t) => [
     index("case_services_case_idx").on(t.caseId, t.serviceDate),
+    // the indicator queries filter services by kind and period
+    index("case_services_kind_date_idx").on(t.kind, t.serviceDate),
     check("case_services_cost_check", sql`${t.costCentimes} >= 0`),
     check("case_services_notes_enc_check", sql`${t.notesEnc} is null or ${t.notesEnc} like 'v1:%'`),
   ],

@@ -4,10 +4,11 @@
  */
 import { foundationRoutes } from "./foundation";
 import { protectionRoutes } from "./protection";
+import { reportingRoutes } from "./reporting";
 import type { AccessEntry } from "./types";
 import { grantsRoutes } from "./grants";
 import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes, ...grantsRoutes];
+export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes, ...grantsRoutes, ...reportingRoutes];
 

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
+  "reports:view": ["admin", "donor_viewer", "case_worker"],
+  "budget:manage": ["admin"],
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": ["case_worker"],
   "aid:use": ["case_worker"],

@@ -8,6 +8,7 @@ import { internships } from "./internships";
 import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
+import { reporting } from "./reporting";
 
-export const ar: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants };
+export const ar: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants, ...reporting };
 

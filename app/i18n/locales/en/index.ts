@@ -8,6 +8,7 @@ import { internships } from "./internships";
 import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
+import { reporting } from "./reporting";
 
-export const en: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants };
+export const en: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants, ...reporting };
 

@@ -1,0 +1,113 @@
+/**
+ * Chart layout as plain numbers, so the page (HTML SVG) and the PDF (react-pdf SVG)
+ * draw the same picture. Right to left mirrors everything: labels on the right,
+ * bars growing leftwards, time running from right to left.
+ */
+import type { Shown } from "./rules";
+
+export type TextMark = { x: number; y: number; text: string; anchor: "start" | "end" | "middle" };
+export type RectMark = { x: number; y: number; w: number; h: number; series: number };
+export type Geometry = { width: number; height: number; rects: RectMark[]; texts: TextMark[]; lines: { points: [number, number][]; series: number }[]; axes: { x1: number; y1: number; x2: number; y2: number }[] };
+
+const numeric = (v: Shown): number => (typeof v === "number" ? v : 0);
+
+function scaleMax(values: number[]): number {
+  const max = Math.max(1, ...values);
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= max) return step * magnitude;
+  return max;
+}
+
+const LABEL_W = 150;
+const VALUE_W = 48;
+const ROW_H = 28;
+const BAR_H = 18;
+
+/** Horizontal bars, one row per item; suppressed values are not drawn, their label says "<5". */
+export function barGeometry(items: { label: string; value: Shown }[], options: { width?: number; rtl: boolean; format?: (n: number) => string }): Geometry {
+  return stackedGeometry(
+    items.map((i) => ({ label: i.label, parts: [i.value], total: i.value })),
+    options,
+  );
+}
+
+/** Horizontal stacked bars: each item's parts side by side from the start edge. */
+export function stackedGeometry(
+  items: { label: string; parts: Shown[]; total: Shown }[],
+  options: { width?: number; rtl: boolean; format?: (n: number) => string },
+): Geometry {
+  const width = options.width ?? 560;
+  const format = options.format ?? ((n: number) => String(n));
+  const height = Math.max(1, items.length) * ROW_H + 8;
+  const plotW = width - LABEL_W - VALUE_W;
+  const max = scaleMax(items.map((i) => i.parts.reduce<number>((a, p) => a + numeric(p), 0)));
+  const rects: RectMark[] = [];
+  const texts: TextMark[] = [];
+  items.forEach((item, row) => {
+    const y = row * ROW_H + 4;
+    let offset = 0;
+    item.parts.forEach((part, series) => {
+      const w = (numeric(part) / max) * plotW;
+      if (w <= 0) return;
+      const start = LABEL_W + offset;
+      rects.push({ x: options.rtl ? width - start - w : start, y, w, h: BAR_H, series });
+      offset += w;
+    });
+    const labelX = options.rtl ? width - 4 : 4;
+    texts.push({ x: labelX, y: y + 13, text: item.label, anchor: options.rtl ? "end" : "start" });
+    const valueX = options.rtl ? width - LABEL_W - offset - 4 : LABEL_W + offset + 4;
+    texts.push({ x: valueX, y: y + 13, text: typeof item.total === "number" ? format(item.total) : item.total, anchor: options.rtl ? "end" : "start" });
+  });
+  const axisX = options.rtl ? width - LABEL_W : LABEL_W;
+  return { width, height, rects, texts, lines: [], axes: [{ x1: axisX, y1: 0, x2: axisX, y2: height }] };
+}
+
+/** Lines over months; a suppressed or missing point breaks the line. */
+export function seriesGeometry(
+  months: string[],
+  series: { values: Shown[] }[],
+  options: { width?: number; rtl: boolean; format?: (n: number) => string },
+): Geometry {
+  const width = options.width ?? 560;
+  const height = 200;
+  const format = options.format ?? ((n: number) => String(n));
+  const pad = { top: 10, bottom: 28, side: 44 };
+  const plotW = width - pad.side * 2;
+  const plotH = height - pad.top - pad.bottom;
+  const max = scaleMax(series.flatMap((s) => s.values.map(numeric)));
+  const xOf = (i: number) => {
+    const t = months.length <= 1 ? 0.5 : i / (months.length - 1);
+    return options.rtl ? width - pad.side - t * plotW : pad.side + t * plotW;
+  };
+  const yOf = (v: number) => pad.top + plotH - (v / max) * plotH;
+  const lines: Geometry["lines"] = [];
+  series.forEach((s, index) => {
+    let run: [number, number][] = [];
+    s.values.forEach((v, i) => {
+      if (typeof v === "number") run.push([xOf(i), yOf(v)]);
+      else {
+        if (run.length) lines.push({ points: run, series: index });
+        run = [];
+      }
+    });
+    if (run.length) lines.push({ points: run, series: index });
+  });
+  const texts: TextMark[] = months.map((m, i) => ({ x: xOf(i), y: height - 8, text: m.slice(2), anchor: "middle" }));
+  const axisX = options.rtl ? width - pad.side : pad.side;
+  texts.push({ x: options.rtl ? width - pad.side + 4 : pad.side - 4, y: pad.top + 8, text: format(max), anchor: options.rtl ? "start" : "end" });
+  texts.push({ x: options.rtl ? width - pad.side + 4 : pad.side - 4, y: pad.top + plotH, text: "0", anchor: options.rtl ? "start" : "end" });
+  return {
+    width,
+    height,
+    rects: [],
+    texts,
+    lines,
+    axes: [
+      { x1: axisX, y1: pad.top, x2: axisX, y2: pad.top + plotH },
+      { x1: pad.side, y1: pad.top + plotH, x2: width - pad.side, y2: pad.top + plotH },
+    ],
+  };
+}
+
+/** The palette, by series index (colour-blind safe, Okabe-Ito). */
+export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"] as const;

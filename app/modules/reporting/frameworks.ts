@@ -1,0 +1,126 @@
+/**
+ * What the programme reports against: its four results, the activities that feed
+ * them, and how each activity maps to the national strategy (SNIA), the Global
+ * Compact for Migration (GCM) and the Sustainable Development Goals (SDG).
+ * Pure data, shared by the SQL queries (as a VALUES list), the pages and the PDF.
+ */
+
+export const RESULTS = ["health", "humanitarian", "employability", "entrepreneurship"] as const;
+export type ResultKey = (typeof RESULTS)[number];
+
+export const ACTIVITIES = [
+  "medical_consultation",
+  "health_referral",
+  "mental_health",
+  "shelter",
+  "legal_assistance",
+  "avrr",
+  "aid_kit",
+  "voucher",
+  "career_guidance",
+  "language_training",
+  "training_completed",
+  "internship",
+  "internship_outcome",
+  "entrepreneurship_orientation",
+  "business_plan_submitted",
+  "grant_application",
+  "grant_awarded",
+  "grant_disbursed",
+  "business_started",
+] as const;
+export type ActivityKey = (typeof ACTIVITIES)[number];
+
+export const SNIA_OBJECTIVES = ["OS3", "OS5", "OS6", "OS7", "OS10"] as const;
+export type SniaObjective = (typeof SNIA_OBJECTIVES)[number];
+/** The GCM objectives the programme's activities serve (of the 23). */
+export const GCM_OBJECTIVES = ["GCM4", "GCM6", "GCM7", "GCM10", "GCM12", "GCM15", "GCM16", "GCM18", "GCM21"] as const;
+export type GcmObjective = (typeof GCM_OBJECTIVES)[number];
+export const SDG_GOALS = ["SDG1", "SDG2", "SDG3", "SDG4", "SDG5", "SDG8", "SDG10", "SDG11", "SDG16"] as const;
+export type SdgGoal = (typeof SDG_GOALS)[number];
+
+export const FRAMEWORKS = ["snia", "gcm", "sdg"] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+export const FRAMEWORK_OBJECTIVES: Record<Framework, readonly string[]> = {
+  snia: SNIA_OBJECTIVES,
+  gcm: GCM_OBJECTIVES,
+  sdg: SDG_GOALS,
+};
+
+export type ActivitySpec = {
+  result: ResultKey;
+  /** counts a person as "reached" for its result (an application or an outcome does not) */
+  reach: boolean;
+  snia: readonly SniaObjective[];
+  gcm: readonly GcmObjective[];
+  sdg: readonly SdgGoal[];
+  /** the module whose records feed it, for the "not yet wired" notice */
+  module: "protection" | "aid" | "trainings" | "internships" | "coaching" | "business-plans" | "grants";
+};
+
+export const ACTIVITY_SPECS: Record<ActivityKey, ActivitySpec> = {
+  medical_consultation: { result: "health", reach: true, snia: ["OS5", "OS6"], gcm: ["GCM15"], sdg: ["SDG3"], module: "protection" },
+  health_referral: { result: "health", reach: true, snia: ["OS5", "OS6"], gcm: ["GCM12", "GCM15"], sdg: ["SDG3"], module: "protection" },
+  mental_health: { result: "health", reach: true, snia: ["OS5"], gcm: ["GCM7", "GCM15"], sdg: ["SDG3"], module: "protection" },
+  shelter: { result: "humanitarian", reach: true, snia: ["OS7"], gcm: ["GCM7", "GCM15"], sdg: ["SDG1", "SDG11"], module: "protection" },
+  legal_assistance: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM4", "GCM7", "GCM10"], sdg: ["SDG16"], module: "protection" },
+  avrr: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM21"], sdg: ["SDG10"], module: "protection" },
+  aid_kit: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM7"], sdg: ["SDG1", "SDG2"], module: "aid" },
+  voucher: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM7"], sdg: ["SDG1", "SDG2"], module: "aid" },
+  career_guidance: { result: "employability", reach: true, snia: ["OS10"], gcm: ["GCM18"], sdg: ["SDG8"], module: "coaching" },
+  language_training: { result: "employability", reach: true, snia: ["OS3"], gcm: ["GCM16"], sdg: ["SDG4"], module: "trainings" },
+  training_completed: { result: "employability", reach: true, snia: ["OS10"], gcm: ["GCM18"], sdg: ["SDG4", "SDG8"], module: "trainings" },
+  internship: { result: "employability", reach: true, snia: ["OS10"], gcm: ["GCM6", "GCM18"], sdg: ["SDG8"], module: "internships" },
+  internship_outcome: { result: "employability", reach: false, snia: [], gcm: ["GCM6"], sdg: ["SDG8"], module: "internships" },
+  entrepreneurship_orientation: { result: "entrepreneurship", reach: true, snia: ["OS10"], gcm: ["GCM16", "GCM18"], sdg: ["SDG4", "SDG8"], module: "trainings" },
+  business_plan_submitted: { result: "entrepreneurship", reach: true, snia: [], gcm: ["GCM16"], sdg: ["SDG8"], module: "business-plans" },
+  grant_application: { result: "entrepreneurship", reach: false, snia: [], gcm: ["GCM16"], sdg: ["SDG8"], module: "grants" },
+  grant_awarded: { result: "entrepreneurship", reach: true, snia: [], gcm: ["GCM16"], sdg: ["SDG1", "SDG5", "SDG8"], module: "grants" },
+  grant_disbursed: { result: "entrepreneurship", reach: false, snia: [], gcm: ["GCM16"], sdg: ["SDG1", "SDG8"], module: "grants" },
+  business_started: { result: "entrepreneurship", reach: true, snia: [], gcm: ["GCM16"], sdg: ["SDG1", "SDG8"], module: "grants" },
+};
+
+export function activitiesOf(result: ResultKey): ActivityKey[] {
+  return ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].result === result);
+}
+
+/** Every (activity, objective) pair of a framework: the rows of the grouping join. */
+export function frameworkPairs(framework: Framework): { activity: ActivityKey; objective: string }[] {
+  const pairs: { activity: ActivityKey; objective: string }[] = [];
+  for (const activity of ACTIVITIES) {
+    for (const objective of ACTIVITY_SPECS[activity][framework]) pairs.push({ activity, objective });
+  }
+  return pairs;
+}
+
+export function isActivity(value: unknown): value is ActivityKey {
+  return typeof value === "string" && (ACTIVITIES as readonly string[]).includes(value);
+}
+
+/** Morocco's twelve regions (2015 division); codes as ISO 3166-2:MA. */
+export const REGIONS = [
+  { code: "MA-01", name: "Tanger-Tétouan-Al Hoceïma", cities: ["tanger", "tetouan", "al hoceima", "larache", "chefchaouen"] },
+  { code: "MA-02", name: "L'Oriental", cities: ["oujda", "nador", "berkane", "taourirt", "figuig"] },
+  { code: "MA-03", name: "Fès-Meknès", cities: ["fes", "meknes", "taza", "ifrane", "sefrou"] },
+  { code: "MA-04", name: "Rabat-Salé-Kénitra", cities: ["rabat", "sale", "kenitra", "temara", "khemisset"] },
+  { code: "MA-05", name: "Béni Mellal-Khénifra", cities: ["beni mellal", "khenifra", "khouribga"] },
+  { code: "MA-06", name: "Casablanca-Settat", cities: ["casablanca", "mohammedia", "settat", "el jadida", "berrechid"] },
+  { code: "MA-07", name: "Marrakech-Safi", cities: ["marrakech", "safi", "essaouira", "el kelaa des sraghna"] },
+  { code: "MA-08", name: "Drâa-Tafilalet", cities: ["errachidia", "ouarzazate", "midelt", "zagora", "tinghir"] },
+  { code: "MA-09", name: "Souss-Massa", cities: ["agadir", "inezgane", "taroudant", "tiznit"] },
+  { code: "MA-10", name: "Guelmim-Oued Noun", cities: ["guelmim", "tan tan", "sidi ifni"] },
+  { code: "MA-11", name: "Laâyoune-Sakia El Hamra", cities: ["laayoune", "boujdour", "tarfaya"] },
+  { code: "MA-12", name: "Dakhla-Oued Ed-Dahab", cities: ["dakhla"] },
+] as const;
+
+/** A city name (any case, accents) to its region code, or null. */
+export function regionOfCity(city: string | null | undefined): string | null {
+  if (!city) return null;
+  const folded = city
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+  for (const region of REGIONS) if (region.cities.some((c) => c.replace(/[^a-z]/g, "") === folded)) return region.code;
+  return null;
+}

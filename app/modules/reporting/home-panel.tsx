@@ -1,0 +1,15 @@
+/** The home page panel for those who read the indicators. */
+import { Link } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n-context";
+import type { Shown } from "./rules";
+
+export function ReportingHomePanel({ reached }: { reached: Shown }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <section className="card" data-panel="reporting">
+      <h2>{t("reporting.home.title")}</h2>
+      <p>{t("reporting.home.reached", { count: typeof reached === "number" ? formatNumber(reached) : reached })}</p>
+      <Link to="/reports">{t("reporting.home.open")}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Turning report labels and cells into text, the same way on the page, in the CSV
+ * and in the PDF.
+ */
+import { INTL_LOCALE, type Locale } from "~/i18n/config";
+import type { MessageKey, TFunction } from "~/i18n/translate";
+import { REGIONS } from "./frameworks";
+import type { Cell, ColumnFormat, Label } from "./report.server";
+
+export function labelText(label: Label, t: TFunction, locale: Locale): string {
+  if ("key" in label) return t(label.key);
+  if ("text" in label) return label.text;
+  if ("country" in label) {
+    try {
+      return new Intl.DisplayNames([INTL_LOCALE[locale]], { type: "region" }).of(label.country) ?? label.country;
+    } catch {
+      return label.country;
+    }
+  }
+  if ("region" in label) return REGIONS.find((r) => r.code === label.region)?.name ?? label.region;
+  // sub-categories come from the modules' enums ("month_3:hired_by_host"); translated when a key exists
+  return label.detail
+    .split(":")
+    .map((part) => {
+      const key = `reporting.detail.${part}` as MessageKey;
+      const text = t(key);
+      return text === key ? part.replace(/_/g, " ") : text;
+    })
+    .join(" · ");
+}
+
+export function isLabel(cell: Cell): cell is Label {
+  return typeof cell === "object" && cell !== null;
+}
+
+export function cellText(cell: Cell, format: ColumnFormat, t: TFunction, locale: Locale): string {
+  if (cell === null) return "—";
+  if (isLabel(cell)) return labelText(cell, t, locale);
+  if (typeof cell === "string") return cell;
+  const intl = INTL_LOCALE[locale];
+  if (format === "mad") return new Intl.NumberFormat(intl, { style: "currency", currency: "MAD" }).format(cell / 100);
+  if (format === "usd") return new Intl.NumberFormat(intl, { style: "currency", currency: "USD" }).format(cell / 100);
+  return new Intl.NumberFormat(intl).format(cell);
+}
+
+/** The plain value for a CSV cell: amounts in units with two decimals, counts as integers. */
+export function csvValue(cell: Cell, format: ColumnFormat, t: TFunction, locale: Locale): string | number | null {
+  if (cell === null) return null;
+  if (isLabel(cell)) return labelText(cell, t, locale);
+  if (typeof cell === "string") return cell;
+  if (format === "mad" || format === "usd") return (cell / 100).toFixed(2);
+  return cell;
+}

@@ -1,0 +1,139 @@
+/** The report's tables and charts on the page. */
+import { useI18n } from "~/i18n/i18n-context";
+import { barGeometry, seriesGeometry, stackedGeometry } from "./chart-geometry";
+import { ChartWithTable, SvgChart } from "./charts";
+import { cellText } from "./labels";
+import type { Report, ReportTable } from "./report.server";
+
+export function ReportTableView({ table, caption, csvHref }: { table: ReportTable; caption?: boolean; csvHref?: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <table className="report-table" data-table={table.id}>
+        {caption !== false ? <caption>{t(table.title)}</caption> : null}
+        <thead>
+          <tr>
+            {table.columns.map((c, i) => (
+              <th key={i} scope="col">
+                {cellText(c.label, "label", t, locale)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, i) => {
+                const format = table.columns[i]?.format ?? "label";
+                const text = cellText(cell, format, t, locale);
+                return i === 0 ? (
+                  <th key={i} scope="row">
+                    {text}
+                  </th>
+                ) : (
+                  <td key={i} className={format === "label" ? undefined : "num"}>
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {csvHref ? (
+        <p className="table-actions">
+          <a href={csvHref} download>
+            {t("reporting.download.csv")}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: string) => string }) {
+  const { t, dir, formatNumber, locale } = useI18n();
+  const rtl = dir === "rtl";
+  const table = (id: string) => report.tables.find((x) => x.id === id);
+  const reach = table("reach");
+  const sex = table("reach-sex");
+  const monthly = table("monthly");
+  const frameworks = table("frameworks");
+  const resultName = (k: string) => t(k === "all" ? "reporting.result.all" : (`reporting.result.${k}` as "reporting.result.health"));
+  const hasSuppressed = report.suppressed;
+  return (
+    <>
+      {reach ? (
+        <ChartWithTable
+          heading={t("reporting.chart.reach")}
+          chart={
+            <SvgChart
+              title={t("reporting.chart.reach")}
+              geometry={barGeometry(
+                report.headline.map((h) => ({ label: resultName(h.key), value: h.persons })),
+                { rtl, format: formatNumber },
+              )}
+            />
+          }
+          table={<ReportTableView table={reach} csvHref={csv("reach")} />}
+          note={hasSuppressed ? t("reporting.chart.suppressedNotDrawn") : undefined}
+        />
+      ) : null}
+      {sex ? (
+        <ChartWithTable
+          heading={t("reporting.chart.bySex")}
+          chart={
+            <SvgChart
+              title={t("reporting.chart.bySex")}
+              geometry={stackedGeometry(
+                report.bySex.map((b) => ({
+                  label: resultName(b.key),
+                  parts: [b.f, b.m, b.unknown],
+                  total: report.headline.find((h) => h.key === b.key)?.persons ?? 0,
+                })),
+                { rtl, format: formatNumber },
+              )}
+              legend={[
+                { label: t("reporting.sex.f"), series: 0 },
+                { label: t("reporting.sex.m"), series: 1 },
+                { label: t("reporting.unknown"), series: 2 },
+              ]}
+            />
+          }
+          table={<ReportTableView table={sex} csvHref={csv("reach-sex")} />}
+        />
+      ) : null}
+      {monthly ? (
+        <ChartWithTable
+          heading={t("reporting.chart.monthly")}
+          chart={
+            <SvgChart
+              title={t("reporting.chart.monthly")}
+              geometry={seriesGeometry(report.monthly.months, report.monthly.series, { rtl, format: formatNumber })}
+              legend={report.monthly.series.map((s, i) => ({ label: resultName(s.key), series: i }))}
+            />
+          }
+          table={<ReportTableView table={monthly} csvHref={csv("monthly")} />}
+        />
+      ) : null}
+      {frameworks ? (
+        <ChartWithTable
+          heading={`${t("reporting.chart.framework")} · ${t(`reporting.framework.${report.framework}`)}`}
+          chart={
+            <SvgChart
+              title={t("reporting.chart.framework")}
+              geometry={barGeometry(
+                frameworks.rows.map((r) => ({
+                  label: cellText(r[0] ?? null, "label", t, locale).split(/[:：]/)[0] ?? "",
+                  value: typeof r[1] === "number" || r[1] === "<5" ? r[1] : 0,
+                })),
+                { rtl, format: formatNumber },
+              )}
+            />
+          }
+          table={<ReportTableView table={frameworks} csvHref={csv("frameworks")} />}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,365 @@
+/**
+ * Pure rules of the reporting module: age bands, periods, small-cell suppression,
+ * currency conversion and budget arithmetic. No database, no Remix.
+ */
+
+// ---------------------------------------------------------------- age bands
+
+export const AGE_BANDS = [
+  { key: "0-4", min: 0, max: 4 },
+  { key: "5-11", min: 5, max: 11 },
+  { key: "12-17", min: 12, max: 17 },
+  { key: "18-24", min: 18, max: 24 },
+  { key: "25-59", min: 25, max: 59 },
+  { key: "60+", min: 60, max: null },
+] as const;
+export type AgeBand = (typeof AGE_BANDS)[number]["key"];
+export const AGE_BAND_KEYS: readonly AgeBand[] = AGE_BANDS.map((b) => b.key);
+
+/** Whole years between a birth date and a reference date (ISO dates, "YYYY-MM-DD"). */
+export function ageAt(birthDate: string, reference: string): number | null {
+  const b = parseIsoDate(birthDate);
+  const r = parseIsoDate(reference);
+  if (!b || !r) return null;
+  let age = r.y - b.y;
+  if (r.m < b.m || (r.m === b.m && r.d < b.d)) age -= 1;
+  return age < 0 ? null : age;
+}
+
+export function ageBand(age: number | null): AgeBand | null {
+  if (age === null || !Number.isFinite(age) || age < 0) return null;
+  for (const band of AGE_BANDS) if (band.max === null || age <= band.max) return band.key;
+  return null;
+}
+
+/**
+ * The same bands as a SQL CASE over an age in whole years, generated from the list
+ * above so the database and the tests can never disagree on a boundary.
+ */
+export function ageBandCaseSql(ageExpression: string): string {
+  const whens = AGE_BANDS.map((b) =>
+    b.max === null ? `when ${ageExpression} >= ${b.min} then '${b.key}'` : `when ${ageExpression} <= ${b.max} then '${b.key}'`,
+  );
+  return `(case when ${ageExpression} is null or ${ageExpression} < 0 then null ${whens.join(" ")} end)`;
+}
+
+// ---------------------------------------------------------------- periods
+
+export type Period = { from: string; to: string };
+
+function parseIsoDate(value: string): { y: number; m: number; d: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return { y, m, d };
+}
+
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === "string" && parseIsoDate(value) !== null;
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** "2026-Q3" to its first and last day; null when malformed. */
+export function quarterPeriod(quarter: string): Period | null {
+  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const q = Number(match[2]);
+  const first = (q - 1) * 3 + 1;
+  return { from: iso(y, first, 1), to: iso(y, first + 2, lastDayOfMonth(y, first + 2)) };
+}
+
+export function quarterOf(date: string): string {
+  const p = parseIsoDate(date);
+  if (!p) throw new Error(`not a date: ${date}`);
+  return `${p.y}-Q${Math.floor((p.m - 1) / 3) + 1}`;
+}
+
+/** The quarters from the one holding `from` to the one holding `to`, oldest first. */
+export function quartersBetween(from: string, to: string): string[] {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  if (!a || !b) return [];
+  const out: string[] = [];
+  let y = a.y;
+  let q = Math.floor((a.m - 1) / 3) + 1;
+  const endKey = b.y * 4 + Math.floor((b.m - 1) / 3);
+  while (y * 4 + q - 1 <= endKey && out.length < 200) {
+    out.push(`${y}-Q${q}`);
+    q += 1;
+    if (q > 4) {
+      q = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/** The months ("YYYY-MM") a period touches, oldest first, at most 60. */
+export function monthsBetween(from: string, to: string): string[] {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  if (!a || !b) return [];
+  const out: string[] = [];
+  let y = a.y;
+  let m = a.m;
+  while ((y < b.y || (y === b.y && m <= b.m)) && out.length < 60) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- small-cell suppression
+
+/** Cells counting fewer people than this are shown as "<5". */
+export const SMALL_CELL_THRESHOLD = 5;
+export const SUPPRESSED = "<5" as const;
+export type Shown = number | typeof SUPPRESSED;
+
+/**
+ * A table of counts as a set of entries and "lines": a line says that its interior
+ * entries add up to its margin entry (a row and its row total, the totals and the
+ * grand total...). The published table must not let anyone solve a line for a
+ * hidden entry, so no line may have exactly one hidden entry.
+ */
+export type Line = { interior: number[]; margin: number };
+
+/**
+ * Which entries to hide. Primary: every entry below the threshold (zero included:
+ * a zero beside a total gives the others away as surely as a one). Secondary:
+ * while some line has exactly one hidden entry, hide the smallest visible entry of
+ * that line, an interior one before the margin, so the line cannot be solved.
+ * Deterministic: equal values are broken by position.
+ */
+export function suppressionMask(values: readonly number[], lines: readonly Line[], threshold = SMALL_CELL_THRESHOLD): boolean[] {
+  const hidden = values.map((v) => v < threshold);
+  for (let guard = 0; guard < values.length + 1; guard++) {
+    let changed = false;
+    for (const line of lines) {
+      const members = [...line.interior, line.margin];
+      const hiddenCount = members.filter((i) => hidden[i]).length;
+      if (hiddenCount !== 1) continue;
+      const pick = (candidates: number[]) =>
+        candidates
+          .filter((i) => !hidden[i])
+          .sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b)[0];
+      const choice = pick(line.interior) ?? pick([line.margin]);
+      if (choice === undefined) continue;
+      hidden[choice] = true;
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return hidden;
+}
+
+/** A breakdown of one total into categories (sex, age band, region...) that add up to it. */
+export function suppressBreakdown(cells: readonly number[], total: number, threshold = SMALL_CELL_THRESHOLD): { cells: Shown[]; total: Shown } {
+  const values = [...cells, total];
+  const mask = suppressionMask(values, [{ interior: cells.map((_, i) => i), margin: cells.length }], threshold);
+  return {
+    cells: cells.map((v, i) => (mask[i] ? SUPPRESSED : v)),
+    total: mask[cells.length] ? SUPPRESSED : total,
+  };
+}
+
+/**
+ * A two-way table with row totals, and optionally column totals and a grand total
+ * (only when the columns do add up: distinct people counted in several rows do not).
+ */
+export function suppressTable(
+  table: { cells: readonly (readonly number[])[]; rowTotals: readonly number[]; colTotals?: readonly number[]; grandTotal?: number },
+  threshold = SMALL_CELL_THRESHOLD,
+): { cells: Shown[][]; rowTotals: Shown[]; colTotals?: Shown[]; grandTotal?: Shown } {
+  const rows = table.cells.length;
+  const cols = table.cells[0]?.length ?? 0;
+  const values: number[] = [];
+  const at = (r: number, c: number) => r * cols + c;
+  for (const row of table.cells) values.push(...row);
+  const rowTotalAt = values.length;
+  values.push(...table.rowTotals);
+  const lines: Line[] = [];
+  for (let r = 0; r < rows; r++) lines.push({ interior: Array.from({ length: cols }, (_, c) => at(r, c)), margin: rowTotalAt + r });
+  let colTotalAt = -1;
+  let grandAt = -1;
+  if (table.colTotals) {
+    colTotalAt = values.length;
+    values.push(...table.colTotals);
+    for (let c = 0; c < cols; c++) lines.push({ interior: Array.from({ length: rows }, (_, r) => at(r, c)), margin: colTotalAt + c });
+    if (table.grandTotal !== undefined) {
+      grandAt = values.length;
+      values.push(table.grandTotal);
+      lines.push({ interior: Array.from({ length: cols }, (_, c) => colTotalAt + c), margin: grandAt });
+      lines.push({ interior: Array.from({ length: rows }, (_, r) => rowTotalAt + r), margin: grandAt });
+    }
+  }
+  const mask = suppressionMask(values, lines, threshold);
+  const show = (i: number): Shown => (mask[i] ? SUPPRESSED : (values[i] ?? 0));
+  return {
+    cells: table.cells.map((row, r) => row.map((_, c) => show(at(r, c)))),
+    rowTotals: table.rowTotals.map((_, r) => show(rowTotalAt + r)),
+    colTotals: table.colTotals ? table.colTotals.map((_, c) => show(colTotalAt + c)) : undefined,
+    grandTotal: grandAt >= 0 ? show(grandAt) : undefined,
+  };
+}
+
+/** Only primary suppression, for figures that add up to nothing shown (months, overlapping categories). */
+export function suppressAlone(value: number, threshold = SMALL_CELL_THRESHOLD): Shown {
+  return value < threshold ? SUPPRESSED : value;
+}
+
+// ---------------------------------------------------------------- money and rates
+
+/** A rate is kept as MAD per USD times 10,000 (9.8765 MAD = 98765), an integer. */
+export const RATE_SCALE = 10_000;
+export type DatedRate = { effectiveOn: string; madPerUsdE4: number };
+
+/** "9.8765" or "9,8765" to 98765; null when not a positive number with at most 4 decimals. */
+export function parseRate(input: string): number | null {
+  const match = /^\s*(\d{1,4})(?:[.,](\d{1,4}))?\s*$/.exec(input);
+  if (!match) return null;
+  const value = Number(match[1]) * RATE_SCALE + Number((match[2] ?? "").padEnd(4, "0") || "0");
+  return value > 0 ? value : null;
+}
+
+export function formatRate(madPerUsdE4: number): string {
+  return (madPerUsdE4 / RATE_SCALE).toFixed(4);
+}
+
+/**
+ * The rate in force on a date: the latest one set on or before it. Before the first
+ * rate, the first rate (the programme has to show something for early spending).
+ */
+export function rateOn(rates: readonly DatedRate[], date: string): DatedRate | null {
+  if (rates.length === 0) return null;
+  const sorted = [...rates].sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+  let found: DatedRate | null = null;
+  for (const rate of sorted) if (rate.effectiveOn <= date) found = rate;
+  return found ?? sorted[0] ?? null;
+}
+
+/** Centimes of MAD to cents of USD at a rate, rounded half away from zero. */
+export function madToUsdCents(madCentimes: number, madPerUsdE4: number): number {
+  return roundDiv(madCentimes * RATE_SCALE, madPerUsdE4);
+}
+
+export function usdToMadCentimes(usdCents: number, madPerUsdE4: number): number {
+  return roundDiv(usdCents * madPerUsdE4, RATE_SCALE);
+}
+
+function roundDiv(numerator: number, denominator: number): number {
+  const q = Math.floor(Math.abs(numerator) / denominator);
+  const r = Math.abs(numerator) - q * denominator;
+  const rounded = r * 2 >= denominator ? q + 1 : q;
+  return numerator < 0 ? -rounded : rounded;
+}
+
+// ---------------------------------------------------------------- budget
+
+export const BUDGET_LINES = ["health", "humanitarian_aid", "employability", "entrepreneurship_grants", "staff_operations"] as const;
+export type BudgetLineKey = (typeof BUDGET_LINES)[number];
+export const DEFAULT_BUDGET_USD_CENTS = 151_500_00;
+
+/** Money recorded against a line on a day: outstanding commitments or payments, in MAD. */
+export type MoneyByDay = { line: BudgetLineKey; day: string; kind: "committed" | "spent"; madCentimes: number };
+export type BudgetLineFigures = {
+  line: BudgetLineKey;
+  plannedUsdCents: number;
+  plannedMadCentimes: number | null;
+  committedMadCentimes: number;
+  committedUsdCents: number | null;
+  spentMadCentimes: number;
+  spentUsdCents: number | null;
+  /** planned minus committed minus spent, in USD (the budget's currency) */
+  remainingUsdCents: number | null;
+};
+
+/**
+ * Planned (in USD, the donor's currency) against committed and spent (recorded in
+ * MAD). Each MAD amount is converted at the rate in force on its own date; planned
+ * amounts at the rate in force on `asOf`. Committed means obligations not yet paid,
+ * so planned = committed + spent + remaining.
+ */
+export function budgetFigures(
+  planned: readonly { line: BudgetLineKey; plannedUsdCents: number }[],
+  money: readonly MoneyByDay[],
+  rates: readonly DatedRate[],
+  asOf: string,
+): { lines: BudgetLineFigures[]; total: Omit<BudgetLineFigures, "line"> } {
+  const current = rateOn(rates, asOf);
+  const lines = BUDGET_LINES.map((line): BudgetLineFigures => {
+    const plannedUsdCents = planned.find((p) => p.line === line)?.plannedUsdCents ?? 0;
+    let committedMad = 0;
+    let spentMad = 0;
+    let committedUsd: number | null = 0;
+    let spentUsd: number | null = 0;
+    for (const m of money) {
+      if (m.line !== line) continue;
+      const rate = rateOn(rates, m.day);
+      const usd = rate ? madToUsdCents(m.madCentimes, rate.madPerUsdE4) : null;
+      if (m.kind === "committed") {
+        committedMad += m.madCentimes;
+        committedUsd = committedUsd === null || usd === null ? null : committedUsd + usd;
+      } else {
+        spentMad += m.madCentimes;
+        spentUsd = spentUsd === null || usd === null ? null : spentUsd + usd;
+      }
+    }
+    return {
+      line,
+      plannedUsdCents,
+      plannedMadCentimes: current ? usdToMadCentimes(plannedUsdCents, current.madPerUsdE4) : null,
+      committedMadCentimes: committedMad,
+      committedUsdCents: committedUsd,
+      spentMadCentimes: spentMad,
+      spentUsdCents: spentUsd,
+      remainingUsdCents: committedUsd === null || spentUsd === null ? null : plannedUsdCents - committedUsd - spentUsd,
+    };
+  });
+  const sum = (pick: (l: BudgetLineFigures) => number | null): number | null =>
+    lines.reduce<number | null>((acc, l) => {
+      const v = pick(l);
+      return acc === null || v === null ? null : acc + v;
+    }, 0);
+  return {
+    lines,
+    total: {
+      plannedUsdCents: sum((l) => l.plannedUsdCents) ?? 0,
+      plannedMadCentimes: sum((l) => l.plannedMadCentimes),
+      committedMadCentimes: sum((l) => l.committedMadCentimes) ?? 0,
+      committedUsdCents: sum((l) => l.committedUsdCents),
+      spentMadCentimes: sum((l) => l.spentMadCentimes) ?? 0,
+      spentUsdCents: sum((l) => l.spentUsdCents),
+      remainingUsdCents: sum((l) => l.remainingUsdCents),
+    },
+  };
+}
+
+/** Can the lines be planned this way within the donor budget? */
+export function linesFitBudget(plannedUsdCents: readonly number[], totalUsdCents: number): boolean {
+  return plannedUsdCents.every((v) => Number.isInteger(v) && v >= 0) && plannedUsdCents.reduce((a, b) => a + b, 0) <= totalUsdCents;
+}
+
+/** "1 234,56" / "1234.56" / "1234" to integer minor units; null when not a non-negative amount. */
+export function parseAmount(input: string): number | null {
+  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "");
+  const match = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0") || "0");
+}

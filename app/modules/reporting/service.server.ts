@@ -1,0 +1,85 @@
+/**
+ * Budget writes (admin only): the donor total and its lines, dated rates, and the
+ * manual money entries. Each in a transaction with its audit row.
+ */
+import { sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { budgetEntries, budgetLines, exchangeRates, programmeBudget } from "~db/schema";
+import type { FieldErrors } from "~/lib/forms";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import type { AddEntryInput, AddRateInput, UpdateBudgetInput } from "./schemas.server";
+import { BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
+
+type Meta = { ip?: string | null };
+type Result = { ok: true } | { ok: false; errors: FieldErrors };
+
+/** The budget row and one row per line, created once (the programme year by default). */
+export async function ensureBudget(db: Executor, period = { startsOn: "2026-01-01", endsOn: "2026-12-31" }) {
+  await db
+    .insert(programmeBudget)
+    .values({ totalUsdCents: DEFAULT_BUDGET_USD_CENTS, ...period })
+    .onConflictDoNothing({ target: programmeBudget.singleton });
+  await db
+    .insert(budgetLines)
+    .values(BUDGET_LINES.map((lineKey) => ({ lineKey, plannedUsdCents: 0 })))
+    .onConflictDoNothing({ target: budgetLines.lineKey });
+}
+
+/**
+ * Set the total and every line at once. The singleton budget row is locked so that
+ * two admins saving at the same time are serialised, and the lines never add up to
+ * more than the total.
+ */
+export async function updateBudget(db: Executor, actor: NonNullable<AuditActor>, input: UpdateBudgetInput, meta: Meta): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await ensureBudget(tx);
+    await tx.execute(sql`select id from programme_budget where singleton for update`);
+    if (!linesFitBudget(input.lines.map((l) => l.plannedUsdCents), input.totalUsdCents)) {
+      return { ok: false as const, errors: { form: "reporting.errors.overBudget" } };
+    }
+    await tx
+      .update(programmeBudget)
+      .set({ totalUsdCents: input.totalUsdCents, startsOn: input.startsOn, endsOn: input.endsOn, updatedById: actor.id, updatedAt: new Date() })
+      .where(sql`${programmeBudget.singleton}`);
+    for (const line of input.lines) {
+      await tx
+        .update(budgetLines)
+        .set({ plannedUsdCents: line.plannedUsdCents, updatedAt: new Date() })
+        .where(sql`${budgetLines.lineKey} = ${line.line}`);
+    }
+    await audit(tx, { actor, action: "budget.update", entityType: "programme_budget", ip: meta.ip });
+    return { ok: true as const };
+  });
+}
+
+export async function addRate(db: Executor, actor: NonNullable<AuditActor>, input: AddRateInput, meta: Meta): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(exchangeRates)
+      .values({ effectiveOn: input.effectiveOn, madPerUsdE4: input.rate, setById: actor.id })
+      .onConflictDoNothing({ target: exchangeRates.effectiveOn })
+      .returning({ id: exchangeRates.id });
+    if (!row) return { ok: false as const, errors: { effectiveOn: "reporting.errors.rateExists" } };
+    await audit(tx, { actor, action: "exchange_rate.create", entityType: "exchange_rate", entityId: row.id, ip: meta.ip });
+    return { ok: true as const };
+  });
+}
+
+export async function addEntry(db: Executor, actor: NonNullable<AuditActor>, input: AddEntryInput, meta: Meta): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(budgetEntries)
+      .values({
+        lineKey: input.lineKey,
+        kind: input.kind,
+        amountMadCentimes: input.amount,
+        occurredOn: input.occurredOn,
+        reference: input.reference,
+        createdById: actor.id,
+      })
+      .returning({ id: budgetEntries.id });
+    if (!row) throw new Error("entry not created");
+    await audit(tx, { actor, action: "budget_entry.create", entityType: "budget_entry", entityId: row.id, ip: meta.ip });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { serverT } from "~/i18n/dictionaries.server";
+import { audit } from "~/modules/audit/service.server";
+import { forbidden, notFound, requirePermission } from "~/modules/auth/guards.server";
+import { audienceOf, resolveFilter } from "~/modules/reporting/access.server";
+import { toCsv } from "~/modules/reporting/csv";
+import { csvValue, labelText } from "~/modules/reporting/labels";
+import { buildReport } from "~/modules/reporting/report.server";
+import { wiredSources } from "~/modules/reporting/sources.server";
+
+/** One table of the report as CSV, with the HXL hashtag row under the headers. */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "reports:view");
+  if (user.role === "case_worker" && !user.organisationId) forbidden();
+  const url = new URL(args.request.url);
+  const tableId = url.searchParams.get("table") ?? "reach";
+  const resolved = resolveFilter(url, user);
+  const report = await buildReport(args.context.db, {
+    audience: audienceOf(user),
+    filter: resolved.filter,
+    sources: wiredSources(),
+    framework: resolved.framework,
+  });
+  const table = report.tables.find((x) => x.id === tableId);
+  if (!table) notFound();
+  const locale = args.context.locale;
+  const t = serverT(locale);
+  const columns = [
+    { header: t("reporting.filter.from"), hxl: "#date +start" },
+    { header: t("reporting.filter.to"), hxl: "#date +end" },
+    ...table.columns.map((c) => ({ header: labelText(c.label, t, locale), hxl: c.hxl })),
+  ];
+  const rows = table.rows.map((row) => [report.filter.from, report.filter.to, ...row.map((cell, i) => csvValue(cell, table.columns[i]?.format ?? "label", t, locale))]);
+  await audit(args.context.db, { actor: user, action: "report.export.csv", entityType: "report", entityId: table.id, ip: args.context.ip });
+  const name = `masar-${table.id}-${resolved.quarter ?? `${report.filter.from}_${report.filter.to}`}.csv`;
+  return new Response(toCsv(columns, rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name.replace(/[^A-Za-z0-9._-]+/g, "-")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isLocale } from "~/i18n/config";
+import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { audit } from "~/modules/audit/service.server";
+import { forbidden, requirePermission } from "~/modules/auth/guards.server";
+import { resolveFilter } from "~/modules/reporting/access.server";
+import { QuarterlyReportPdf } from "~/modules/reporting/quarterly-pdf.server";
+import { buildReport } from "~/modules/reporting/report.server";
+import { wiredSources } from "~/modules/reporting/sources.server";
+
+/**
+ * The quarterly report as PDF. It is the document that goes to the donor, so it is
+ * always written with small cells suppressed; an association gets its own figures.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requirePermission(args, "reports:view");
+  if (user.role === "case_worker" && !user.organisationId) forbidden();
+  const url = new URL(args.request.url);
+  const lang = url.searchParams.get("lang");
+  const locale = isLocale(lang) ? lang : args.context.locale;
+  const resolved = resolveFilter(url, user);
+  const audience = user.role === "case_worker" ? "association" : "donor";
+  const report = await buildReport(args.context.db, { audience, filter: resolved.filter, sources: wiredSources(), framework: "snia" });
+  const quarter = resolved.quarter ?? `${report.filter.from} – ${report.filter.to}`;
+  const buffer = await renderPdf(<QuarterlyReportPdf report={report} locale={locale} quarter={quarter} />);
+  await audit(args.context.db, { actor: user, action: "report.export.pdf", entityType: "report", entityId: quarter, ip: args.context.ip });
+  return pdfResponse(buffer, `masar-report-${quarter}-${locale}.pdf`);
+}

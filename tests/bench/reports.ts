@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:reports`: the time of each dashboard query and of the whole
+ * dashboard (every query of the page, as the loader runs them) over the volume of
+ * `npm run seed:scale`, for a quarter and for the whole year, as the donor and as an
+ * admin. Prints figures (median of several runs); asserts nothing. Uses DATABASE_URL
+ * when set, else the embedded database the scale seed filled.
+ */
+import { performance } from "node:perf_hooks";
+import { createDb } from "../../db/client";
+import { withDatabase } from "../../db/database";
+import { getBudget, indicatorSnapshot, monthlyReach, moneyByDay, outputs, reachByFramework, reachByResult, reachByVulnerability, type ReportFilter } from "../../app/modules/reporting/queries.server";
+import { buildReport } from "../../app/modules/reporting/report.server";
+import { wiredSources } from "../../app/modules/reporting/sources.server";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function time(run: () => Promise<unknown>): Promise<{ median: number; max: number }> {
+  await run(); // warm the plan and cache
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)] ?? 0, max: times.at(-1) ?? 0 };
+}
+
+const { ensureEncryptionKey } = await import("../../app/modules/protection/crypto.server");
+ensureEncryptionKey();
+
+await withDatabase(async ({ url }) => {
+  const handle = createDb(url, { max: 4 });
+  const { db, sql } = handle;
+  try {
+    const [counts] = await sql`
+      select (select count(*) from beneficiary_cases)::int as cases, (select count(*) from profiles)::int as profiles,
+        (select count(*) from case_services)::int as services, (select count(*) from distributions)::int as distributions,
+        (select count(*) from vouchers)::int as vouchers, (select count(*) from grant_applications)::int as applications`;
+    console.log("volume:", counts);
+    if ((counts?.services ?? 0) < 100_000) console.log("(little data: run `npm run seed:scale -- --beneficiaries 100000` first)");
+    const sources = wiredSources();
+    const periods: [string, ReportFilter][] = [
+      ["2026-Q2", { from: "2026-04-01", to: "2026-06-30", organisationId: null }],
+      ["2026 (year)", { from: "2026-01-01", to: "2026-12-31", organisationId: null }],
+    ];
+    const [org] = await sql`select id from organisations where kind = 'partner_association' order by name limit 1`;
+    if (org) periods.push(["2026 one association", { from: "2026-01-01", to: "2026-12-31", organisationId: String(org.id) }]);
+    for (const [label, filter] of periods) {
+      console.log(`\n${label}`);
+      const rows: [string, () => Promise<unknown>][] = [
+        ["indicatorSnapshot (one pass, all of below)", () => indicatorSnapshot(db, sources, filter)],
+        ["reachByResult (all disaggregations)", () => reachByResult(db, sources, filter)],
+        ["reachByFramework", () => reachByFramework(db, sources, filter)],
+        ["outputs", () => outputs(db, sources, filter)],
+        ["monthlyReach", () => monthlyReach(db, sources, filter)],
+        ["reachByVulnerability (admin, decrypts)", () => reachByVulnerability(db, sources, filter)],
+        ["budget (getBudget + moneyByDay)", async () => Promise.all([getBudget(db), moneyByDay(db, sources, filter.to)])],
+        ["WHOLE DASHBOARD as donor", () => buildReport(db, { audience: "donor", filter, sources })],
+        ["WHOLE DASHBOARD as admin", () => buildReport(db, { audience: "admin", filter, sources })],
+      ];
+      for (const [name, run] of rows) {
+        const { median, max } = await time(run);
+        console.log(`  ${name.padEnd(40)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import {
+  ageAt,
+  ageBand,
+  ageBandCaseSql,
+  budgetFigures,
+  linesFitBudget,
+  madToUsdCents,
+  monthsBetween,
+  parseAmount,
+  parseRate,
+  quarterOf,
+  quarterPeriod,
+  quartersBetween,
+  rateOn,
+  suppressBreakdown,
+  suppressTable,
+  usdToMadCentimes,
+} from "../../../app/modules/reporting/rules";
+import { ACTIVITY_SPECS, ACTIVITIES, frameworkPairs, regionOfCity } from "../../../app/modules/reporting/frameworks";
+
+describe("age bands", () => {
+  it("counts whole years, the birthday itself included", () => {
+    expect(ageAt("2000-06-15", "2026-06-14")).toBe(25);
+    expect(ageAt("2000-06-15", "2026-06-15")).toBe(26);
+    expect(ageAt("2008-02-29", "2026-02-28")).toBe(17);
+    expect(ageAt("2030-01-01", "2026-01-01")).toBeNull();
+    expect(ageAt("not a date", "2026-01-01")).toBeNull();
+  });
+  it("puts each boundary age in the right band", () => {
+    const cases: [number, string][] = [
+      [0, "0-4"], [4, "0-4"], [5, "5-11"], [11, "5-11"], [12, "12-17"], [17, "12-17"],
+      [18, "18-24"], [24, "18-24"], [25, "25-59"], [59, "25-59"], [60, "60+"], [97, "60+"],
+    ];
+    for (const [age, band] of cases) expect(ageBand(age)).toBe(band);
+    expect(ageBand(null)).toBeNull();
+    expect(ageBand(-1)).toBeNull();
+  });
+  it("writes the same boundaries in SQL", () => {
+    const sql = ageBandCaseSql("a");
+    expect(sql).toContain("when a <= 4 then '0-4'");
+    expect(sql).toContain("when a <= 17 then '12-17'");
+    expect(sql).toContain("when a >= 60 then '60+'");
+  });
+});
+
+describe("periods", () => {
+  it("turns a quarter into its first and last day", () => {
+    expect(quarterPeriod("2026-Q1")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(quarterPeriod("2024-Q1")).toEqual({ from: "2024-01-01", to: "2024-03-31" });
+    expect(quarterPeriod("2026-Q4")).toEqual({ from: "2026-10-01", to: "2026-12-31" });
+    expect(quarterPeriod("2026-Q5")).toBeNull();
+    expect(quarterOf("2026-08-31")).toBe("2026-Q3");
+  });
+  it("lists the quarters and months of a period", () => {
+    expect(quartersBetween("2025-11-10", "2026-04-01")).toEqual(["2025-Q4", "2026-Q1", "2026-Q2"]);
+    expect(monthsBetween("2025-11-10", "2026-02-01")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+  });
+});
+
+describe("small-cell suppression", () => {
+  it("hides cells under 5, zero included, and keeps the rest", () => {
+    const r = suppressBreakdown([12, 3, 0, 9], 24);
+    expect(r.cells[1]).toBe("<5");
+    expect(r.cells[2]).toBe("<5");
+    // two cells hidden: the total cannot give either back
+    expect(r.cells[0]).toBe(12);
+    expect(r.cells[3]).toBe(9);
+    expect(r.total).toBe(24);
+  });
+  it("hides a second cell when a total would give a single hidden one away", () => {
+    const r = suppressBreakdown([20, 3, 9], 32);
+    expect(r.cells).toEqual([20, "<5", "<5"]);
+    expect(r.total).toBe(32);
+  });
+  it("hides the smallest other cell, the first on a tie", () => {
+    expect(suppressBreakdown([8, 2, 8, 30], 48).cells).toEqual(["<5", "<5", 8, 30]);
+  });
+  it("hides the total itself when there is no other cell to hide", () => {
+    const r = suppressBreakdown([2, 40], 42);
+    expect(r.cells).toEqual(["<5", "<5"]);
+    expect(r.total).toBe(42);
+    const alone = suppressBreakdown([3], 3);
+    expect(alone.cells).toEqual(["<5"]);
+    expect(alone.total).toBe("<5");
+  });
+  it("leaves a table with nothing small alone", () => {
+    expect(suppressBreakdown([5, 6], 11)).toEqual({ cells: [5, 6], total: 11 });
+  });
+  it("protects rows and columns of a two-way table, margins included", () => {
+    const r = suppressTable({
+      cells: [
+        [10, 2, 15],
+        [20, 12, 18],
+        [9, 30, 7],
+      ],
+      rowTotals: [27, 50, 46],
+      colTotals: [39, 44, 40],
+      grandTotal: 123,
+    });
+    const hiddenIn = (values: (number | string)[]) => values.filter((v) => v === "<5").length;
+    for (const row of r.cells) expect(hiddenIn(row)).not.toBe(1);
+    for (let c = 0; c < 3; c++) expect(hiddenIn(r.cells.map((row) => row[c] ?? 0).concat(r.colTotals?.[c] ?? 0))).not.toBe(1);
+    expect(r.cells[0]?.[1]).toBe("<5");
+    // whatever else is hidden, no row or column can be solved for the 2
+    const visibleRow0 = (r.cells[0] ?? []).filter((v) => v !== "<5");
+    expect(visibleRow0.length).toBeLessThan(2);
+  });
+  it("handles rows that do not add up down the columns (row lines only)", () => {
+    const r = suppressTable({ cells: [[3, 10], [6, 7]], rowTotals: [13, 13] });
+    expect(r.cells).toEqual([["<5", "<5"], [6, 7]]);
+    expect(r.rowTotals).toEqual([13, 13]);
+  });
+});
+
+describe("money and budget", () => {
+  it("reads and converts rates", () => {
+    expect(parseRate("9.8765")).toBe(98765);
+    expect(parseRate("10,5")).toBe(105000);
+    expect(parseRate("0")).toBeNull();
+    expect(parseRate("abc")).toBeNull();
+    expect(madToUsdCents(1000_00, 100000)).toBe(100_00);
+    expect(madToUsdCents(1, 100000)).toBe(0);
+    expect(madToUsdCents(5, 100000)).toBe(1); // half a cent rounds up
+    expect(usdToMadCentimes(151_500_00, 98765)).toBe(1_496_289_75);
+  });
+  it("reads amounts", () => {
+    expect(parseAmount("1 234,56")).toBe(123456);
+    expect(parseAmount("1234.5")).toBe(123450);
+    expect(parseAmount("-3")).toBeNull();
+    expect(parseAmount("=1+1")).toBeNull();
+  });
+  it("picks the rate in force on a date", () => {
+    const rates = [
+      { effectiveOn: "2026-04-01", madPerUsdE4: 95000 },
+      { effectiveOn: "2026-01-01", madPerUsdE4: 100000 },
+    ];
+    expect(rateOn(rates, "2026-03-31")?.madPerUsdE4).toBe(100000);
+    expect(rateOn(rates, "2026-04-01")?.madPerUsdE4).toBe(95000);
+    expect(rateOn(rates, "2025-06-01")?.madPerUsdE4).toBe(100000);
+    expect(rateOn([], "2026-01-01")).toBeNull();
+  });
+  it("adds committed and spent per line, each at the rate of its day", () => {
+    const rates = [
+      { effectiveOn: "2026-01-01", madPerUsdE4: 100000 },
+      { effectiveOn: "2026-07-01", madPerUsdE4: 80000 },
+    ];
+    const { lines, total } = budgetFigures(
+      [
+        { line: "health", plannedUsdCents: 30_000_00 },
+        { line: "entrepreneurship_grants", plannedUsdCents: 50_000_00 },
+      ],
+      [
+        { line: "health", day: "2026-02-01", kind: "spent", madCentimes: 10_000_00 },
+        { line: "health", day: "2026-08-01", kind: "spent", madCentimes: 8_000_00 },
+        { line: "entrepreneurship_grants", day: "2026-08-01", kind: "committed", madCentimes: 40_000_00 },
+      ],
+      rates,
+      "2026-09-30",
+    );
+    const health = lines.find((l) => l.line === "health");
+    expect(health?.spentMadCentimes).toBe(18_000_00);
+    expect(health?.spentUsdCents).toBe(1_000_00 + 1_000_00);
+    expect(health?.plannedMadCentimes).toBe(240_000_00);
+    expect(health?.remainingUsdCents).toBe(28_000_00);
+    const grants = lines.find((l) => l.line === "entrepreneurship_grants");
+    expect(grants?.committedUsdCents).toBe(5_000_00);
+    expect(grants?.remainingUsdCents).toBe(45_000_00);
+    expect(total.plannedUsdCents).toBe(80_000_00);
+    expect(total.spentMadCentimes).toBe(18_000_00);
+    expect(total.remainingUsdCents).toBe(73_000_00);
+    expect(lines).toHaveLength(5);
+  });
+  it("shows no USD when no rate is set", () => {
+    const { total } = budgetFigures([{ line: "health", plannedUsdCents: 100 }], [{ line: "health", day: "2026-01-01", kind: "spent", madCentimes: 100 }], [], "2026-01-01");
+    expect(total.spentUsdCents).toBeNull();
+    expect(total.plannedMadCentimes).toBeNull();
+  });
+  it("refuses lines over the donor budget, by one cent", () => {
+    expect(linesFitBudget([100_000_00, 51_500_00], 151_500_00)).toBe(true);
+    expect(linesFitBudget([100_000_00, 51_500_01], 151_500_00)).toBe(false);
+    expect(linesFitBudget([-1], 151_500_00)).toBe(false);
+  });
+});
+
+describe("frameworks", () => {
+  it("maps every activity to a result and the SNIA objectives to the right activities", () => {
+    for (const a of ACTIVITIES) expect(ACTIVITY_SPECS[a].result).toBeTruthy();
+    const snia = frameworkPairs("snia");
+    expect(snia.filter((p) => p.objective === "OS7").map((p) => p.activity)).toEqual(["shelter"]);
+    expect(snia.filter((p) => p.objective === "OS3").map((p) => p.activity)).toEqual(["language_training"]);
+    expect(snia.some((p) => p.objective === "OS5" && p.activity === "medical_consultation")).toBe(true);
+  });
+  it("finds a city's region, accents and case folded", () => {
+    expect(regionOfCity("Fès")).toBe("MA-03");
+    expect(regionOfCity("CASABLANCA")).toBe("MA-06");
+    expect(regionOfCity("Tan-Tan")).toBe("MA-10");
+    expect(regionOfCity("Atlantis")).toBeNull();
+  });
+});
