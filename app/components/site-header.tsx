@@ -56,7 +56,7 @@ export function SiteHeader({ user, unread }: Props) {
             <li>
               <NavLink to="/notifications">
                 {t("nav.notifications")}
-                {unread > 0 ? <span className="badge">{t("nav.unread", { count: unread })}</span> : null}
+                {unread > 0 ? <span className="nav-badge">{t("nav.unread", { count: unread })}</span> : null}
               </NavLink>
             </li>
             <li>

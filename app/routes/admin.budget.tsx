@@ -102,7 +102,7 @@ export default function BudgetAdmin() {
 
       <h2>{t("reporting.budget.rates")}</h2>
       {budget.rates.length === 0 ? <p className="alert">{t("reporting.budget.noRate")}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -161,7 +161,7 @@ export default function BudgetAdmin() {
       {entries.length === 0 ? (
         <p className="hint">{t("reporting.budget.noEntries")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -29,7 +29,7 @@ export default function DeletionRequests() {
     <div>
       <PageTitle>{t("profiles.admin.title")}</PageTitle>
       {rows.length === 0 ? <p>{t("profiles.admin.none")}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -98,7 +98,7 @@ export default function Warehouse() {
         </Form>
       </details>
       <h2>{t("aid.ledger")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -64,7 +64,7 @@ export default function Assignments() {
           {t("coaching.assign")}
         </button>
       </Form>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -351,7 +351,7 @@ export default function CallPage() {
           </button>
         </Form>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -426,7 +426,7 @@ export default function CallPage() {
             <section key={block.id}>
               <h2>{t(block.title)}</h2>
               <p className="hint">{t("grants.call.tieBreak")}</p>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table data-testid={block.id}>
                   <thead>
                     <tr>

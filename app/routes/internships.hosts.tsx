@@ -45,7 +45,7 @@ export default function Hosts() {
   return (
     <div>
       <PageTitle>{t("internships.hosts")}</PageTitle>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -127,7 +127,7 @@ export default function ReportsDashboard() {
 
       <h2>{t("reporting.section.disaggregation")}</h2>
       {breakdowns.map((table) => (
-        <div key={table.id} className="table-wrap">
+        <div key={table.id} className="table-wrap" tabIndex={0}>
           <ReportTableView table={table} csvHref={csv(table.id)} />
         </div>
       ))}
@@ -135,7 +135,7 @@ export default function ReportsDashboard() {
       {outputs ? (
         <>
           <h2>{t("reporting.section.outputs")}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <ReportTableView table={outputs} csvHref={csv("outputs")} />
           </div>
         </>
@@ -144,7 +144,7 @@ export default function ReportsDashboard() {
       {budget ? (
         <>
           <h2>{t("reporting.section.budget")}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <ReportTableView table={budget} csvHref={csv("budget")} />
           </div>
         </>

@@ -68,7 +68,7 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
     <fieldset disabled={readOnly} className="plan-financial">
       <h2>{t("plans.field.startupCosts")}</h2>
       {errors?.form ? <p className="error">{t(errors.form)}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="plan-table">
           <thead>
             <tr>
@@ -135,7 +135,7 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
       ) : null}
 
       <h2>{t("plans.field.funding")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="plan-table">
           <thead>
             <tr>
@@ -211,7 +211,7 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
       </p>
 
       <h2>{t("plans.field.months")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="plan-table">
           <thead>
             <tr>
@@ -260,7 +260,7 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
 
       <h2>{t("plans.field.years")}</h2>
       <p className="hint">{t("plans.fin.year1Hint")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="plan-table">
           <thead>
             <tr>

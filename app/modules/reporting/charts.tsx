@@ -57,7 +57,7 @@ export function ChartWithTable({ heading, chart, table, note }: { heading: strin
       <h3>{heading}</h3>
       <div className="chart-pair">
         {chart}
-        <div className="table-wrap">{table}</div>
+        <div className="table-wrap" tabIndex={0}>{table}</div>
       </div>
       {note ? <p className="hint">{note}</p> : null}
     </section>
