@@ -52,6 +52,12 @@ const handle = createDb(url, { max: 20 });
 const fixture = await seedDemo(handle.db);
 // the demo fixture's ids, for specs that build paths from the access matrix (a11y.spec.ts)
 fs.writeFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), JSON.stringify(fixture));
+// the database's address, for the one write a spec cannot make through the pages: letting
+// time pass (grants.spec.ts moves a call's dates into the past, as the integration tests
+// do). Readable by this user only: on TEST_DATABASE_URL's server it carries the password.
+const databaseFile = path.join(os.tmpdir(), `masar-e2e-database-${port}.json`);
+fs.rmSync(databaseFile, { force: true });
+fs.writeFileSync(databaseFile, JSON.stringify({ url }), { mode: 0o600 });
 const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
 const app = createApp({ build, db: handle.db, publicDir: path.join(root, "public") });
 const server = app.listen(port, "127.0.0.1", () => console.log(`e2e app on ${port}`));
@@ -64,6 +70,7 @@ async function stop() {
   server.close();
   await handle.close();
   await cleanup();
+  fs.rmSync(databaseFile, { force: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
