@@ -92,9 +92,19 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
     embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     url = embedded.url;
   }
-  await runMigrations(url);
   const handle = createDb(url, { max: 5 });
-  const fixture = await seedDemo(handle.db);
+  let fixture: Fixture;
+  try {
+    await runMigrations(url);
+    fixture = await seedDemo(handle.db);
+  } catch (error) {
+    // leave no database server or folder behind when the migrations or the seed fail
+    await handle.close().catch(() => {});
+    if (dropExternal) await dropExternal().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
   let seeded = "demo data only (no seed:scale script in this build)";
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
   if (pkg.scripts["seed:scale"] && options.scale) {
