@@ -8,7 +8,7 @@
  * matrix (tests/access), never listed by hand, so modules merged later are covered.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,6 +69,9 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
   let dataDir: string | null = null;
   let tempDir: string | null = null;
   let dropExternal: (() => Promise<void>) | null = null;
+  // protection data is encrypted at rest: a throwaway key for this run (the seed writes
+  // assessments with it, and the app started by startApp inherits it), as the tests do
+  process.env.MASAR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   if (process.env.TEST_DATABASE_URL) {
     const name = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
     const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
@@ -89,9 +92,19 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
     embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     url = embedded.url;
   }
-  await runMigrations(url);
   const handle = createDb(url, { max: 5 });
-  const fixture = await seedDemo(handle.db);
+  let fixture: Fixture;
+  try {
+    await runMigrations(url);
+    fixture = await seedDemo(handle.db);
+  } catch (error) {
+    // leave no database server or folder behind when the migrations or the seed fail
+    await handle.close().catch(() => {});
+    if (dropExternal) await dropExternal().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
   let seeded = "demo data only (no seed:scale script in this build)";
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
   if (pkg.scripts["seed:scale"] && options.scale) {

@@ -25,15 +25,12 @@ export const BENCH_PAGES: { label: string; who: Who; routes: string[] }[] = [
   { label: "floor (static text)", who: "anonymous", routes: ["routes/bench.floor"] },
   { label: "sign-in page", who: "anonymous", routes: ["routes/login"] },
   { label: "applicant's home", who: "applicant", routes: ["routes/home"] },
-  { label: "a plan's page", who: "applicant", routes: ["routes/plans.$planId._index", "routes/plans.$planId"] },
-  {
-    label: "committee member's list",
-    who: "committee_member",
-    routes: ["routes/grants.reviews._index", "routes/grants.review._index", "routes/grants.calls._index"],
-  },
-  { label: "coach's caseload", who: "coach", routes: ["routes/coaching._index", "routes/coaching.caseload", "routes/coaching.assignments"] },
-  { label: "a case file", who: "case_worker", routes: ["routes/protection.cases.$caseId._index", "routes/protection.cases.$caseId"] },
-  { label: "donor dashboard", who: "donor_viewer", routes: ["routes/reports._index", "routes/reports.dashboard"] },
+  { label: "a plan's page", who: "applicant", routes: ["routes/plans.$planId._index"] },
+  { label: "committee member's list", who: "committee_member", routes: ["routes/grants.reviews._index"] },
+  // the coach's caseload is the coach's home page (CaseloadPanel); /coaching/assignments is the admin's
+  { label: "coach's caseload", who: "coach", routes: ["routes/home"] },
+  { label: "a case file", who: "case_worker", routes: ["routes/protection.cases.$caseId._index"] },
+  { label: "donor dashboard", who: "donor_viewer", routes: ["routes/reports._index"] },
 ];
 
 const seconds = Number(arg("seconds", "4"));

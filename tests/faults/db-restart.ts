@@ -32,6 +32,7 @@ let stop = false;
 let lastOkAt = 0;
 
 try {
+  if (write.setup) await write.setup(database.handle.db, database.fixture, run);
   const cookies = await signInEveryone(app.url);
   const writerCookie = await signIn(app.url, ACTING[write.actor]);
   // the signed-in pages each role may open, from the access matrix
@@ -60,7 +61,7 @@ try {
   };
   let next = 0;
   const writer = async () => {
-    while (!stop) {
+    while (!stop && (write.more?.() ?? true)) {
       const i = next++;
       const at = phase;
       try {

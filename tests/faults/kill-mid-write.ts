@@ -4,8 +4,8 @@
  * moments under a stream of concurrent writes), restart it, and check that no write
  * is half-written and that every write answered as done is there.
  *
- * Scenarios live in tests/faults/scenarios.ts: today the foundation's staff-account
- * creation; add the award and the distribution there when their modules land.
+ * Scenarios live in tests/faults/scenarios.ts: the foundation's staff-account
+ * creation (`staff-user`), an aid distribution (`distribution`) and a grant award (`award`).
  * Exits 1 on any half-written or lost write. Needs a build (`npm run build`).
  */
 import { randomUUID } from "node:crypto";
@@ -27,13 +27,18 @@ let openAtKill = 0;
 let unanswered = 0;
 
 try {
+  if (write.setup) {
+    const started = Date.now();
+    await write.setup(database.handle.db, database.fixture, run);
+    console.log(`setup: ${Date.now() - started} ms`);
+  }
   for (let round = 1; round <= rounds; round++) {
     app = await startApp(database.url, { quiet: true });
     const cookie = await signIn(app.url, ACTING[write.actor]);
     const baseUrl = app.url;
     let stop = false;
     const writer = async () => {
-      while (!stop) {
+      while (!stop && (write.more?.() ?? true)) {
         const i = next++;
         try {
           const r = await write.submit({ baseUrl, cookie, fixture: database.fixture, run }, i);
