@@ -342,14 +342,15 @@ export async function indicatorSnapshot(db: Executor, sources: Sources, filter: 
       0::bigint as events, 0::bigint as quantity, 0::bigint as value_centimes
     from d group by ${GROUPING}
     union all
-    select 'framework', fk.k, null, null, null, null, null, 1, 1, 1, 1, 1, count(distinct ap.person_key)::int, null, null, null, 0, 0, 0
-    from ap join fk on fk.activity = ap.activity group by fk.k
+    select 'framework', k, null, null, null, null, null, 1, 1, 1, 1, 1, count(person_key)::int, null, null, null, 0, 0, 0
+    from (select distinct fk.k, ap.person_key from ap join fk on fk.activity = ap.activity) fp group by k
     union all
-    select 'monthly', rk.k, null, null, null, null, null, 1, 1, 1, 1, 1, count(distinct g.person_key)::int, g.month, null, null, 0, 0, 0
-    from g join rk on rk.activity = g.activity group by rk.k, g.month
+    select 'monthly', k, null, null, null, null, null, 1, 1, 1, 1, 1, count(person_key)::int, month, null, null, 0, 0, 0
+    from (select distinct rk.k, g.month, g.person_key from g join rk on rk.activity = g.activity) mp group by k, month
     union all
-    select 'output', null, null, null, null, null, null, 1, 1, 1, 1, 1, count(distinct person_key)::int, null, activity, detail, sum(n)::bigint, sum(q)::bigint, sum(v)::bigint
-    from g group by activity, detail
+    select 'output', null, null, null, null, null, null, 1, 1, 1, 1, 1, count(person_key)::int, null, activity, detail, sum(n)::bigint, sum(q)::bigint, sum(v)::bigint
+    from (select activity, detail, person_key, sum(n) as n, sum(q) as q, sum(v) as v from g group by activity, detail, person_key) op
+    group by activity, detail
   `)) as unknown as Record<string, unknown>[];
   const of = (section: string) => result.filter((r) => r.section === section);
   return {

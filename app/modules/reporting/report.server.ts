@@ -5,6 +5,7 @@
  * queries.server.ts; nothing here counts records.
  */
 import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "~db/client";
 import type { MessageKey } from "~/i18n/translate";
 import { ACTIVITIES, ACTIVITY_SPECS, FRAMEWORK_OBJECTIVES, REGIONS, RESULTS, type ActivityKey, type Framework, type ResultKey } from "./frameworks";
@@ -15,10 +16,11 @@ import {
   moneyByDay,
   reachByVulnerability,
   type Dimension,
+  type IndicatorSnapshot,
   type ReachRow,
   type ReportFilter,
 } from "./queries.server";
-import { AGE_BAND_KEYS, budgetFigures, monthsBetween, suppressAlone, suppressBreakdown, SUPPRESSED, type Shown } from "./rules";
+import { AGE_BAND_KEYS, budgetFigures, monthsBetween, suppressAlone, suppressBreakdown, SUPPRESSED, type MoneyByDay, type Shown } from "./rules";
 import type { Sources } from "./sources.server";
 
 export type Audience = "donor" | "admin" | "association";
@@ -112,34 +114,60 @@ function dimensionTable(rows: ReachRow[], dimension: Dimension, suppress: boolea
   };
 }
 
+type Fetched = {
+  snapshot: IndicatorSnapshot;
+  vulnerability: Awaited<ReturnType<typeof reachByVulnerability>> | null;
+  budget: Awaited<ReturnType<typeof getBudget>> | null;
+  money: MoneyByDay[] | null;
+};
+
 /**
- * The report, read in one read-only transaction with room to hash: the distinct
+ * The report. Its independent reads run at the same time, each on its own
+ * connection: the indicators, the vulnerability breakdown (admins) and the budget.
+ * The indicators read in a read-only transaction with room to hash: the distinct
  * (person, activity) sets of a year spill to disk with PostgreSQL's default 4 MB.
+ * Inside a caller's transaction (one connection) the reads run one after another.
  */
-export function buildReport(
+export async function buildReport(
   db: Executor,
   options: { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework },
 ): Promise<Report> {
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`set local work_mem = '64MB'`);
-      return buildReportIn(tx, options);
-    },
-    { accessMode: "read only" },
-  );
+  const { audience, filter, sources } = options;
+  const hasBudget = audience !== "association";
+  const readOnly = <T>(run: (tx: Executor) => Promise<T>): Promise<T> =>
+    db.transaction(
+      async (tx) => {
+        await tx.execute(sql`set local work_mem = '64MB'`);
+        return run(tx);
+      },
+      { accessMode: "read only" },
+    );
+  const reads = [
+    () => readOnly((tx) => indicatorSnapshot(tx, sources, filter)),
+    () => (audience === "admin" ? readOnly((tx) => reachByVulnerability(tx, sources, filter)) : Promise.resolve(null)),
+    () => (hasBudget ? getBudget(db) : Promise.resolve(null)),
+    () => (hasBudget ? moneyByDay(db, sources, filter.to) : Promise.resolve(null)),
+  ] as const;
+  let fetched: Fetched;
+  if (db instanceof PgTransaction) {
+    fetched = { snapshot: await reads[0](), vulnerability: await reads[1](), budget: await reads[2](), money: await reads[3]() };
+  } else {
+    const [snapshot, vulnerability, budget, money] = await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);
+    fetched = { snapshot, vulnerability, budget, money };
+  }
+  return assembleReport(fetched, options);
 }
 
-async function buildReportIn(
-  db: Executor,
+function assembleReport(
+  fetched: Fetched,
   options: { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework },
-): Promise<Report> {
+): Report {
   const { audience, filter, sources } = options;
   const framework = options.framework ?? "snia";
   const suppress = audience === "donor";
   const show = (n: number): Shown => (suppress ? suppressAlone(n) : n);
 
-  const snapshot = await indicatorSnapshot(db, sources, filter);
-  const { reach: reachRows, frameworks: frameworkRows, outputs: outputRows, monthly: monthlyRows } = snapshot;
+  const { reach: reachRows, frameworks: frameworkRows, outputs: outputRows, monthly: monthlyRows } = fetched.snapshot;
 
   const total = (k: Key) => reachRows.find((r) => r.key === k && r.dimension === null)?.persons ?? 0;
   const headline = KEYS.map((k) => ({ key: k, persons: show(total(k)) }));
@@ -173,8 +201,8 @@ async function buildReportIn(
     unknown: pick(sexIndex("reporting.unknown"), col),
   }));
 
-  if (audience === "admin") {
-    const vulnerability = await reachByVulnerability(db, sources, filter);
+  if (audience === "admin" && fetched.vulnerability) {
+    const vulnerability = fetched.vulnerability;
     const categories = [...new Set(vulnerability.map((v) => v.category))].sort();
     tables.push({
       id: "reach-vulnerability",
@@ -235,9 +263,8 @@ async function buildReportIn(
   });
 
   const hasBudget = audience !== "association";
-  if (hasBudget) {
-    const budget = await getBudget(db);
-    const money = await moneyByDay(db, sources, filter.to);
+  if (hasBudget && fetched.budget && fetched.money) {
+    const { budget, money } = fetched;
     const figures = budgetFigures(budget.planned, money, budget.rates, filter.to);
     const money$ = (line: { key: MessageKey }, f: Omit<(typeof figures.lines)[number], "line">): Cell[] => [
       line,

@@ -52,6 +52,17 @@ const countries = () => sql`(values ${valuesList(countryAliasPairs())}) as cn(ke
 const cities = () => sql`(values ${valuesList(cityRegionPairs())}) as cr(key, code)`;
 const regionNames = () => sql`(values ${valuesList(regionNamePairs())}) as rn(key, code)`;
 
+/**
+ * A lookup joined on the folded text of `table.column`, folded once per distinct
+ * value instead of once per row (the folding is a regular expression; a table holds
+ * a few dozen distinct cities for tens of thousands of rows). Joins on the raw text,
+ * which gives the same rows as joining each row's folded text to the lookup.
+ */
+function foldedLookup(lookup: SQL, alias: string, table: string, column: string): SQL {
+  return sql`(select x.raw, ${sql.raw(alias)}.code from (select distinct ${sql.raw(column)} as raw from ${sql.raw(table)}) x
+    join ${lookup} on ${sql.raw(alias)}.key = ${sql.raw(foldSql("x.raw"))}) as ${sql.raw(alias)}`;
+}
+
 // ------------------------------------------------------------------ protection (issue 6)
 
 const caseKey = sql.raw(`coalesce(c.applicant_user_id::text, c.id::text)`);
@@ -66,8 +77,8 @@ const protectionPersons = () => sql`
     cr.code as region,
     2 as priority
   from beneficiary_cases c
-  left join ${countries()} on cn.key = ${sql.raw(foldSql("c.nationality"))}
-  left join ${cities()} on cr.key = ${sql.raw(foldSql("c.city"))}`;
+  left join ${foldedLookup(countries(), "cn", "beneficiary_cases", "nationality")} on cn.raw = c.nationality
+  left join ${foldedLookup(cities(), "cr", "beneficiary_cases", "city")} on cr.raw = c.city`;
 
 function serviceEvents(kind: string, detail: string, quantity = "1"): SQL {
   return sql`
@@ -145,8 +156,8 @@ const profilePersons = () => sql`
     coalesce(rn.code, cr.code) as region,
     1 as priority
   from profiles p
-  left join ${regionNames()} on rn.key = ${sql.raw(foldSql("p.region"))}
-  left join ${cities()} on cr.key = ${sql.raw(foldSql("p.city"))}`;
+  left join ${foldedLookup(regionNames(), "rn", "profiles", "region")} on rn.raw = p.region
+  left join ${foldedLookup(cities(), "cr", "profiles", "city")} on cr.raw = p.city`;
 
 // ------------------------------------------------------------------ trainings, internships, coaching (issue 5)
 
