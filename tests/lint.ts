@@ -26,6 +26,12 @@ const RULES: Rule[] = [
     check: (l) => !/^\s*import type /.test(l) && (/from ["'][^"']*\.server["']/.test(l) || /from ["']zod["']/.test(l)),
   },
   {
+    name: "no-schema-at-route-top-level",
+    why: "a route's top level runs in the browser too, where *.server imports are empty: a zod schema there breaks client navigation into the page; put it in the module's schemas.server.ts",
+    applies: (f) => f.startsWith("app/routes/"),
+    check: (l) => /^(export )?const \w+ = z\./.test(l),
+  },
+  {
     name: "no-focused-or-skipped-tests",
     why: "CI must run every test",
     applies: (f) => f.startsWith("tests/") && f !== "tests/lint.ts",

@@ -3,24 +3,20 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm, z } from "~/lib/forms.server";
+import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { applyRetention, setRetention, setSupervisor, supervisorsOverview } from "~/modules/protection/admin.server";
+import { AdminProtectionActionSchema } from "~/modules/protection/schemas.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "protection:administer");
   return supervisorsOverview(args.context.db);
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("supervisor"), userId: z.uuid(), on: z.enum(["1", "0"]) }),
-  z.object({ intent: z.literal("retention"), retentionDays: z.coerce.number().int().min(30).max(36500) }),
-  z.object({ intent: z.literal("apply") }),
-]);
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "protection:administer");
-  const parsed = parseForm(ActionSchema, await args.request.formData());
+  const parsed = parseForm(AdminProtectionActionSchema, await args.request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, anonymised: null as number | null }, { status: 400 });
   const meta = { ip: args.context.ip };
   const db = args.context.db;

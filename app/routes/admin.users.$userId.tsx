@@ -4,14 +4,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm, z } from "~/lib/forms.server";
+import { parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getUserForAdmin, listOrganisations } from "~/modules/auth/queries.server";
 import { ROLES } from "~/modules/auth/roles";
 import { UpdateUserSchema } from "~/modules/auth/schemas.server";
 import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
+import { UserIdSchema } from "~/modules/auth/schemas.server";
 
-const UserIdSchema = z.uuid();
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");

@@ -5,7 +5,7 @@ import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { parseForm, z, type FieldErrors } from "~/lib/forms.server";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
 import { IssueVoucherSchema } from "~/modules/aid/schemas.server";
 import { issueVoucher } from "~/modules/aid/service.server";
@@ -14,6 +14,7 @@ import { caseDetail, caseViewers, isSupervisor, ownsCase, partnerAssociations } 
 import { ageOn, isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
 import { AssignSchema, ConsentSchema, NoteSchema, ReferralSchema, ServiceStatusSchema, VulnerabilitySchema } from "~/modules/protection/schemas.server";
 import { SERVICE_KINDS } from "~/modules/protection/constants";
+import { CaseIntentSchema } from "~/modules/protection/schemas.server";
 import {
   addNote,
   anonymiseCase,
@@ -77,9 +78,6 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.object({
-  intent: z.enum(["note", "consent", "withdrawConsent", "vulnerability", "assign", "referral", "status", "voucher", "anonymise"]),
-});
 
 type ActionResult = { intent: string; errors: FieldErrors };
 const fail = (intent: string, errors: FieldErrors) => data<ActionResult>({ intent, errors }, { status: 400 });
@@ -91,7 +89,7 @@ export async function action(args: ActionFunctionArgs) {
   const caseId = args.params.caseId ?? "";
   const c = await requireCase(db, actor, caseId);
   const form = await args.request.formData();
-  const intent = parseForm(IntentSchema, form);
+  const intent = parseForm(CaseIntentSchema, form);
   if (!intent.ok) return fail("", { form: "errors.invalid" });
   const back = redirect(`/protection/cases/${c.id}`);
   switch (intent.data.intent) {

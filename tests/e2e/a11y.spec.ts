@@ -53,6 +53,14 @@ for (const who of EVERYONE) {
       if (who !== "anonymous") await login(page, ACTING[who]);
       await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
       const problems: string[] = [];
+      // a page whose browser module throws (say, a server-only value used at its top level)
+      // still renders on the server, then breaks every client navigation into it
+      // (React's hydration mismatches, #418/#423/#425, are a known open problem: dates and
+      // numbers formatted by Node's ICU and by Chromium's differ; see the README)
+      page.on("pageerror", (error) => {
+        if (/Minified React error #(418|423|425)\b/.test(error.message)) return;
+        problems.push(`${page.url()} script error: ${error.message}`);
+      });
       const pages = pagesFor(who, fixture());
       // every visitor has at least its home page (or the landing page) to check
       expect(pages.length).toBeGreaterThan(0);

@@ -148,3 +148,12 @@ export const ServiceStatusSchema = z.object({
   dueDate: isoDate.optional(),
 });
 
+export const AdminProtectionActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("supervisor"), userId: z.uuid(), on: z.enum(["1", "0"]) }),
+  z.object({ intent: z.literal("retention"), retentionDays: z.coerce.number().int().min(30).max(36500) }),
+  z.object({ intent: z.literal("apply") }),
+]);
+
+export const CaseIntentSchema = z.object({
+  intent: z.enum(["note", "consent", "withdrawConsent", "vulnerability", "assign", "referral", "status", "voucher", "anonymise"]),
+});
