@@ -14,13 +14,13 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import postgres from "postgres";
 import { createDb, type DbHandle } from "../../db/client";
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
 import { seedDemo } from "../../db/seed";
 import { ACCESS_MATRIX } from "../access";
 import type { AccessEntry, Fixture, Who } from "../access/types";
+import { scratchDatabase } from "../helpers/scratch-database";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const DEMO_PASSWORD = "masar-demo-2026";
@@ -73,18 +73,9 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
   // assessments with it, and the app started by startApp inherits it), as the tests do
   process.env.MASAR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   if (process.env.TEST_DATABASE_URL) {
-    const name = `bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const u = new URL(process.env.TEST_DATABASE_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    dropExternal = async () => {
-      const sql = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
-    };
+    const scratch = await scratchDatabase(process.env.TEST_DATABASE_URL, "bench");
+    url = scratch.url;
+    dropExternal = scratch.drop;
   } else {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-bench-"));
     fs.chmodSync(tempDir, 0o755);

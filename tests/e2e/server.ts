@@ -3,18 +3,18 @@
  * or a new database on TEST_DATABASE_URL's server), migrated and seeded with the demo
  * data, served from the production build.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import postgres from "postgres";
 import { createDb } from "../../db/client";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
 import { seedDemo } from "../../db/seed";
 import { createApp } from "../../app/server/app.server";
+import { scratchDatabase } from "../helpers/scratch-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // protection data is encrypted at rest: the run gets a key of its own
@@ -24,18 +24,9 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 let url: string;
 let cleanup: () => Promise<void>;
 if (process.env.TEST_DATABASE_URL) {
-  const name = `e2e_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const u = new URL(process.env.TEST_DATABASE_URL);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  cleanup = async () => {
-    const sql = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await sql.unsafe(`drop database if exists ${name} with (force)`);
-    await sql.end();
-  };
+  const scratch = await scratchDatabase(process.env.TEST_DATABASE_URL, "e2e");
+  url = scratch.url;
+  cleanup = scratch.drop;
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-e2e-"));
   fs.chmodSync(dir, 0o755);
