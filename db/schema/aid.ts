@@ -109,7 +109,8 @@ export const distributions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   // a beneficiary receives a round's items at most once
-  (t) => [unique("distributions_round_case_key").on(t.roundId, t.caseId)],
+  // the reporting rollup follows a case's changes to its distributions
+  (t) => [unique("distributions_round_case_key").on(t.roundId, t.caseId), index("distributions_case_idx").on(t.caseId)],
 );
 
 export const stockMovements = pgTable(

@@ -59,6 +59,8 @@ export const beneficiaryCases = pgTable(
     index("beneficiary_cases_org_idx").on(t.organisationId, t.status),
     index("beneficiary_cases_phone_idx").on(t.phone),
     index("beneficiary_cases_document_idx").on(t.documentNumber),
+    // the reporting rollup finds a person's cases by the key they are counted under
+    index("beneficiary_cases_person_key_idx").on(sql`coalesce(${t.applicantUserId}, ${t.id})`),
     check("beneficiary_cases_household_check", sql`${t.householdSize} between 1 and 30`),
     check("beneficiary_cases_age_check", sql`${t.estimatedAge} is null or ${t.estimatedAge} between 0 and 120`),
   ],

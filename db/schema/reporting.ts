@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /**
@@ -78,6 +78,61 @@ export const budgetEntries = pgTable(
     check("budget_entries_amount_check", sql`${t.amountMadCentimes} > 0`),
     index("budget_entries_line_idx").on(t.lineKey, t.occurredOn),
   ],
+);
+
+/**
+ * The reporting rollup: one row per event the indicators count (a service, a kit
+ * handed out, a certificate...), in one shape, kept by the database itself. Triggers
+ * on the modules' tables (migration 0007) rewrite the rows of a record in the same
+ * transaction as the record, so the dashboard reads one narrow table instead of
+ * joining every module at every view. `source`/`sourceId` name the record; a record
+ * may give several rows (a distribution gives one per item of its round). Nothing
+ * here is a constraint a write could fail on: the triggers must never refuse a
+ * module's write.
+ */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    source: text().notNull(),
+    sourceId: uuid().notNull(),
+    activity: text().notNull(),
+    detail: text(),
+    /** the person counted: an applicant account's id, else the case's id */
+    personKey: uuid(),
+    occurredOn: date({ mode: "string" }),
+    organisationId: uuid(),
+    quantity: bigint({ mode: "number" }).notNull(),
+    valueCentimes: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("report_events_source_idx").on(t.source, t.sourceId),
+    index("report_events_day_idx").on(t.occurredOn),
+    index("report_events_org_day_idx").on(t.organisationId, t.occurredOn),
+  ],
+);
+
+/** Who each person counted is, as the disaggregations need it (profile first, else case file). */
+export const reportPeople = pgTable("report_people", {
+  personKey: uuid().primaryKey(),
+  sex: text(),
+  birthDate: date({ mode: "string" }),
+  nationality: text(),
+  isMigrant: boolean(),
+  region: text(),
+});
+
+/**
+ * Free-text countries, cities and region names folded to codes (`kind` country, city
+ * or region), as `mappings.ts` defines them; a test holds the two together.
+ */
+export const reportPlaceCodes = pgTable(
+  "report_place_codes",
+  {
+    kind: text().notNull(),
+    key: text().notNull(),
+    code: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] })],
 );
 
 export type ProgrammeBudget = typeof programmeBudget.$inferSelect;

@@ -124,3 +124,34 @@ export function regionOfCity(city: string | null | undefined): string | null {
   for (const region of REGIONS) if (region.cities.some((c) => c.replace(/[^a-z]/g, "") === folded)) return region.code;
   return null;
 }
+
+/**
+ * Activities as bits of an integer (19 activities fit in 31 bits), and each group an
+ * indicator counts people over as the mask of its reaching activities: the four
+ * results, "all" (any reaching activity) and every framework objective. A person's
+ * activities in a period fold into one mask, so "reached by this group" is a test
+ * of one integer, not a join.
+ */
+export type ActivityMasks = {
+  bit: Record<ActivityKey, number>;
+  results: { key: ResultKey | "all"; mask: number }[];
+  objectives: { key: string; mask: number }[];
+};
+
+export function activityMasks(): ActivityMasks {
+  const bit = Object.fromEntries(ACTIVITIES.map((a, i) => [a, 1 << i])) as Record<ActivityKey, number>;
+  const reaching = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
+  const maskOf = (activities: readonly ActivityKey[]) => activities.reduce((mask, a) => mask | bit[a], 0);
+  const results = [
+    ...RESULTS.map((key) => ({ key, mask: maskOf(reaching.filter((a) => ACTIVITY_SPECS[a].result === key)) })),
+    { key: "all" as const, mask: maskOf(reaching) },
+  ];
+  const objectives: { key: string; mask: number }[] = [];
+  for (const framework of FRAMEWORKS) {
+    for (const objective of FRAMEWORK_OBJECTIVES[framework]) {
+      const mask = maskOf(reaching.filter((a) => (ACTIVITY_SPECS[a][framework] as readonly string[]).includes(objective)));
+      if (mask !== 0) objectives.push({ key: `${framework}:${objective}`, mask });
+    }
+  }
+  return { bit, results, objectives };
+}

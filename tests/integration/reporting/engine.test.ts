@@ -36,11 +36,8 @@ const persons: [string, string | null, string, string, boolean, string][] = [
 const fixtureSources: Sources = {
   persons: sql`select person_key, sex, birth_date, nationality, is_migrant, region from fx_persons`,
   vulnerabilities: sql`select person_key, category from fx_vulnerabilities`,
-  events: {
-    medical_consultation: sql`select person_key, occurred_on, organisation_id, detail, quantity, value_centimes from fx_events where activity = 'medical_consultation'`,
-    aid_kit: sql`select person_key, occurred_on, organisation_id, detail, quantity, value_centimes from fx_events where activity = 'aid_kit'`,
-    training_completed: sql`select person_key, occurred_on, organisation_id, detail, quantity, value_centimes from fx_events where activity = 'training_completed'`,
-  },
+  events: sql`select activity, person_key, occurred_on, organisation_id, detail, quantity, value_centimes from fx_events`,
+  wired: ["medical_consultation", "aid_kit", "training_completed"],
   money: [manualMoney, sql`select 'health' as line_key, occurred_on as day, 'spent' as kind, value_centimes as mad_centimes from fx_events where activity = 'medical_consultation'`],
 };
 

@@ -86,7 +86,7 @@ describe("indicators over protection and aid records", () => {
     expect(n("age_band", "12-17")).toBe(1);
     expect(n("age_band", "unknown")).toBe(1);
     const [linked] = (await t.db.execute(
-      sql`select count(*)::int as n from (${wiredSources().events.medical_consultation}) e where e.person_key = ${applicantId}`,
+      sql`select count(*)::int as n from report_events e where e.activity = 'medical_consultation' and e.person_key = ${applicantId}`,
     )) as unknown as { n: number }[];
     expect(linked?.n).toBe(1);
   });

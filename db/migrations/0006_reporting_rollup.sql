@@ -1,0 +1,33 @@
+CREATE TABLE "report_events" (
+	"source" text NOT NULL,
+	"source_id" uuid NOT NULL,
+	"activity" text NOT NULL,
+	"detail" text,
+	"person_key" uuid,
+	"occurred_on" date,
+	"organisation_id" uuid,
+	"quantity" bigint NOT NULL,
+	"value_centimes" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "report_people" (
+	"person_key" uuid PRIMARY KEY NOT NULL,
+	"sex" text,
+	"birth_date" date,
+	"nationality" text,
+	"is_migrant" boolean,
+	"region" text
+);
+--> statement-breakpoint
+CREATE TABLE "report_place_codes" (
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	"code" text NOT NULL,
+	CONSTRAINT "report_place_codes_kind_key_pk" PRIMARY KEY("kind","key")
+);
+--> statement-breakpoint
+CREATE INDEX "report_events_source_idx" ON "report_events" USING btree ("source","source_id");--> statement-breakpoint
+CREATE INDEX "report_events_day_idx" ON "report_events" USING btree ("occurred_on");--> statement-breakpoint
+CREATE INDEX "report_events_org_day_idx" ON "report_events" USING btree ("organisation_id","occurred_on");--> statement-breakpoint
+CREATE INDEX "beneficiary_cases_person_key_idx" ON "beneficiary_cases" USING btree (coalesce("applicant_user_id", "id"));--> statement-breakpoint
+CREATE INDEX "distributions_case_idx" ON "distributions" USING btree ("case_id");

@@ -1,0 +1,212 @@
+/**
+ * The reporting rollup (migration 0007): the triggers keep report_events and
+ * report_people equal to what the source views say, through every kind of write the
+ * modules make (inserts by the demo seed's services, then updates, re-links and
+ * deletes that move rows between people, activities and associations), and under
+ * concurrent writes to one person. The views are the reference; `report_rebuild()`
+ * recomputes from them.
+ */
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../../db/seed";
+import { cityRegionPairs, countryAliasPairs, foldKey, regionNamePairs } from "../../../app/modules/reporting/mappings";
+import { makeUser } from "../../factories";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+
+type Row = Record<string, unknown>;
+const rows = async (query: ReturnType<typeof sql>) => (await t.db.execute(query)) as unknown as Row[];
+const one = async (query: ReturnType<typeof sql>) => (await rows(query))[0] ?? {};
+
+/** Run a write and make sure it changed something (else the test would prove nothing). */
+async function touch(query: ReturnType<typeof sql>) {
+  const result = (await t.db.execute(query)) as unknown as { count: number };
+  expect(result.count).toBeGreaterThan(0);
+}
+
+/** Rows in one relation and not the other, both ways (multisets). */
+async function drift() {
+  const events = await rows(sql`
+    select 'missing' as side, * from (select * from report_event_source except all
+      select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes from report_events) a
+    union all
+    select 'extra', * from (select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes from report_events
+      except all select * from report_event_source) b`);
+  const people = await rows(sql`
+    select 'missing' as side, * from (select * from report_people_source except all select * from report_people) a
+    union all
+    select 'extra', * from (select * from report_people except all select * from report_people_source) b`);
+  return { events, people };
+}
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+});
+
+describe("the reporting rollup", () => {
+  it("holds every module's records after the demo seed, one row per record and item", async () => {
+    const counts = await rows(sql`select source, count(*)::int as n from report_events group by source order by source`);
+    const sources = counts.map((c) => c.source);
+    for (const s of ["case_services", "distributions", "vouchers", "training_certificates", "guidance_sessions", "placements", "grant_applications"]) {
+      expect(sources, s).toContain(s);
+    }
+    expect(await drift()).toEqual({ events: [], people: [] });
+    const [people] = await rows(sql`select count(*)::int as n from report_people`);
+    expect(Number(people?.n)).toBeGreaterThan(5);
+  });
+
+  it("follows updates, re-links and deletes across modules", async () => {
+    // a case linked to an applicant account: its services, kits and vouchers move to the account's key
+    const applicant = await makeUser(t.db, { role: "applicant" });
+    const target = await one(sql`select c.id from beneficiary_cases c
+      where c.applicant_user_id is null and exists (select 1 from case_services s where s.case_id = c.id)
+        and exists (select 1 from distributions d where d.case_id = c.id) limit 1`);
+    expect(target.id).toBeTruthy();
+    await t.db.execute(sql`update beneficiary_cases set applicant_user_id = ${applicant.id} where id = ${target.id}`);
+    const moved = await one(sql`select count(*)::int as n from report_events where person_key = ${applicant.id}`);
+    expect(Number(moved.n)).toBeGreaterThan(1);
+    // household size changes what a per-household round hands out
+    await touch(sql`update beneficiary_cases set household_size = household_size + 2 where id in (select case_id from distributions limit 3)`);
+    // what a case file says of a person: nationality and city, free text
+    await touch(sql`update beneficiary_cases set nationality = 'Guinée Conakry', city = 'Fès' where id in (select id from beneficiary_cases order by reference limit 2)`);
+    // a service cancelled leaves the figures; a shelter stay with a malformed night count still saves
+    await touch(sql`update case_services set status = 'cancelled' where id = (select id from case_services where kind = 'medical' limit 1)`);
+    const shelterCase = await one(sql`select id, organisation_id from beneficiary_cases limit 1`);
+    const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
+    await touch(sql`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
+      values (${shelterCase.id}, 'shelter', '2026-02-01', 'completed', ${JSON.stringify({ nights: "three" })}::jsonb, ${worker.id})`);
+    // a round's items, the round, then an item's kind (last: the others rewrite the round's kits)
+    const round = await one(sql`select ri.round_id, ri.item_id from round_items ri join aid_items i on i.id = ri.item_id
+      where i.kind <> 'voucher' and exists (select 1 from distributions d where d.round_id = ri.round_id) limit 1`);
+    await touch(sql`update round_items set quantity = quantity + 1 where round_id = ${round.round_id} and item_id = ${round.item_id}`);
+    await touch(sql`update distribution_rounds set per_household = not per_household where id = ${round.round_id}`);
+    await touch(sql`update aid_items set kind = case when kind = 'nfi_kit' then 'blanket' else 'nfi_kit' end::aid_item_kind where id = ${round.item_id}`);
+    // a voucher redeemed
+    await touch(sql`update vouchers set redeemed_at = now(), redeemed_by_id = issued_by_id where id = (select id from vouchers where redeemed_at is null limit 1)`);
+    // a certificate revoked, a training moved to another category
+    await touch(sql`update training_certificates set revoked_at = now(), revoked_reason = 'revoked_by_admin'
+      where id = (select id from training_certificates limit 1)`);
+    await touch(sql`update trainings set category = 'language_culture' where id = (
+      select co.training_id from training_certificates tc join training_cohorts co on co.id = tc.cohort_id where tc.revoked_at is null limit 1)`);
+    // a placement handed to another beneficiary carries its outcomes along
+    await touch(sql`update placements set beneficiary_id = ${applicant.id} where id = (select placement_id from placement_outcomes limit 1)`);
+    // a grant application withdrawn; a tranche paid
+    await touch(sql`update grant_applications set status = 'withdrawn', withdrawn_at = now() where id = (
+      select id from grant_applications where status <> 'withdrawn' and id not in (select application_id from grant_awards) limit 1)`);
+    // an award and its tranches: the coach confirms the business started, the tranche is paid,
+    // then the application moves to another account (its award and tranches follow)
+    const application = await one(sql`select id, call_id from grant_applications where status <> 'withdrawn' limit 1`);
+    const [award] = await rows(sql`insert into grant_awards (reference, call_id, application_id, amount_centimes)
+      values ('TEST-ROLLUP-1', ${application.call_id}, ${application.id}, 1000000) returning id`);
+    await touch(sql`insert into grant_tranches (award_id, position, percent, amount_centimes, condition)
+      values (${award?.id}, 1, 60, 600000, 'signature'), (${award?.id}, 2, 40, 400000, 'business_started')`);
+    await touch(sql`update grant_tranches set condition_confirmed_at = now(), method = 'cash', paid_at = now() where award_id = ${award?.id}`);
+    await touch(sql`update grant_applications set applicant_id = ${applicant.id} where id = ${application.id}`);
+    const followed = await one(sql`select count(*)::int as n from report_events where source in ('grant_awards', 'grant_tranches') and person_key = ${applicant.id}`);
+    expect(followed.n).toBe(4);
+    // a profile's region; an outcome struck out; a person with no profile and no case any more
+    await touch(sql`update profiles set region = 'Rabat-Salé-Kénitra', city = null where user_id = (select user_id from profiles limit 1)`);
+    await touch(sql`delete from placement_outcomes where id = (select id from placement_outcomes limit 1)`);
+    await touch(sql`delete from profiles where user_id = (select user_id from profiles p
+      where not exists (select 1 from beneficiary_cases c where c.applicant_user_id = p.user_id) order by user_id limit 1)`);
+    expect(await drift()).toEqual({ events: [], people: [] });
+  });
+
+  it("gives the same rows when rebuilt from the views", async () => {
+    const before = await rows(sql`select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes
+      from report_events order by 1, 2, 3, 4`);
+    await t.db.execute(sql`select report_rebuild()`);
+    const after = await rows(sql`select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes
+      from report_events order by 1, 2, 3, 4`);
+    expect(after).toEqual(before);
+  });
+
+  /**
+   * Two interleavings where each transaction reads before the other commits. The
+   * steps are forced in order: a step that must wait is started, the test waits until
+   * PostgreSQL shows it waiting (or done), then lets the other side commit.
+   */
+  async function waitingOrDone(pid: number, step: Promise<unknown>) {
+    let done = false;
+    void step.then(() => (done = true), () => (done = true));
+    for (let i = 0; i < 200 && !done; i++) {
+      const [row] = (await t.sql`select wait_event_type from pg_stat_activity where pid = ${pid}`) as unknown as { wait_event_type: string | null }[];
+      if (row?.wait_event_type === "Lock") return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async function connection() {
+    const c = await t.sql.reserve();
+    const [row] = await c`select pg_backend_pid() as pid`;
+    return { c, pid: Number(row?.pid) };
+  }
+
+  it("describes a person from their profile when a profile and two case links race", async () => {
+    const applicant = await makeUser(t.db, { role: "applicant" });
+    const [case1, case2] = await rows(sql`select id from beneficiary_cases where applicant_user_id is null order by reference limit 2`);
+    const [a, b, c] = [await connection(), await connection(), await connection()];
+    try {
+      await a.c`begin`;
+      await a.c`update beneficiary_cases set applicant_user_id = ${applicant.id} where id = ${String(case1?.id)}`;
+      await b.c`begin`;
+      const profile = b.c`insert into profiles (user_id, sex, nationality, city) values (${applicant.id}, 'female', 'ML', 'Oujda')`;
+      await waitingOrDone(b.pid, profile);
+      await a.c`commit`;
+      await profile;
+      await c.c`begin`;
+      // reads before the profile is committed: it must wait for it, then describe from it
+      const link = c.c`update beneficiary_cases set applicant_user_id = ${applicant.id} where id = ${String(case2?.id)}`;
+      await waitingOrDone(c.pid, link);
+      await b.c`commit`;
+      await link;
+      await c.c`commit`;
+    } finally {
+      for (const x of [a, b, c]) x.c.release();
+    }
+    const person = await rows(sql`select * from report_people where person_key = ${applicant.id}`);
+    expect(person).toHaveLength(1);
+    expect(person[0]).toMatchObject({ sex: "f", nationality: "ML", region: "MA-02" });
+    expect(await drift()).toEqual({ events: [], people: [] });
+  });
+
+  it("counts a service under the new key when it is recorded while its case is linked to an account", async () => {
+    const applicant = await makeUser(t.db, { role: "applicant" });
+    const [kase] = await rows(sql`select id from beneficiary_cases where applicant_user_id is null order by reference desc limit 1`);
+    const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
+    const [a, b] = [await connection(), await connection()];
+    try {
+      await a.c`begin`;
+      await a.c`update beneficiary_cases set applicant_user_id = ${applicant.id} where id = ${String(kase?.id)}`;
+      await b.c`begin`;
+      const service = b.c`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
+        values (${String(kase?.id)}, 'legal', '2026-03-03', 'completed', '{}'::jsonb, ${String(worker.id)})`;
+      await waitingOrDone(b.pid, service);
+      await a.c`commit`;
+      await service;
+      await b.c`commit`;
+    } finally {
+      for (const x of [a, b]) x.c.release();
+    }
+    const [row] = await rows(sql`select count(*)::int as n from report_events e join case_services s on s.id = e.source_id
+      where s.case_id = ${String(kase?.id)} and e.person_key <> ${applicant.id}`);
+    expect(row?.n).toBe(0);
+    expect(await drift()).toEqual({ events: [], people: [] });
+  });
+
+  it("folds free text in the database as mappings.ts does, with its codes", async () => {
+    for (const text of ["Côte d'Ivoire", "GUINÉE", "Fès", "السودان", " Salé-Rabat ", "Nulle-part 12", ""]) {
+      const row = await one(sql`select report_fold(${text}) as f`);
+      expect(row.f, text).toBe(foldKey(text));
+    }
+    const stored = (await rows(sql`select kind, key, code from report_place_codes`)).map((r) => `${r.kind}|${r.key}|${r.code}`).sort();
+    const expected = [
+      ...countryAliasPairs().map((p) => `country|${p.key}|${p.code}`),
+      ...cityRegionPairs().map((p) => `city|${p.key}|${p.code}`),
+      ...regionNamePairs().map((p) => `region|${p.key}|${p.code}`),
+    ].sort();
+    // a change to mappings.ts needs a migration that writes the same codes
+    expect(stored).toEqual(expected);
+  });
+});
