@@ -6,6 +6,12 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { dictionaries } from "~/i18n/dictionaries.server";
 import { I18nProvider } from "~/i18n/i18n-context";
+import { installOffsetTable } from "~/i18n/time-zone";
+import { casablancaOffsetTable } from "~/i18n/time-zone.server";
+
+// dates are formatted with the server's own time-zone data, in pages and in the
+// browser that hydrates them (the table is rendered into every page by root's Layout)
+installOffsetTable(casablancaOffsetTable());
 
 export const streamTimeout = 5_000;
 

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { useI18n } from "~/i18n/i18n-context";
+import { installedOffsetTable, OFFSET_TABLE_ELEMENT_ID, serializeOffsetTable } from "~/i18n/time-zone";
 import { countUnread } from "~/modules/notifications/service.server";
 
 export const links: LinksFunction = () => [
@@ -29,6 +30,9 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, dir } = useI18n();
   const data = useRouteLoaderData<typeof loader>("root");
+  // Morocco's UTC offsets from the server's time-zone data, for the browser to format
+  // dates exactly as the server did (entry.client.tsx reads it before hydrating)
+  const offsets = installedOffsetTable();
   return (
     <html lang={locale} dir={dir} data-i18n={data?.i18nVersion}>
       <head>
@@ -37,6 +41,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {offsets ? (
+          <script
+            id={OFFSET_TABLE_ELEMENT_ID}
+            type="application/json"
+            nonce={data?.cspNonce}
+            dangerouslySetInnerHTML={{ __html: serializeOffsetTable(offsets) }}
+          />
+        ) : null}
       </head>
       <body>
         <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} />

@@ -1,5 +1,6 @@
 import type { fr } from "./locales/fr/index";
 import { INTL_LOCALE, type Locale } from "./config";
+import { installedOffsetTable, TIME_ZONE, toWallClock } from "./time-zone";
 
 export type MessageKey = keyof typeof fr;
 export type Messages = Record<MessageKey, string>;
@@ -25,13 +26,34 @@ export function isMessageKey(messages: Messages, key: string): key is MessageKey
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, withTime: boolean, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${withTime} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A date (and time) as read in Morocco. The instant is moved to Morocco's wall-clock
+ * time with the installed offset table (the server's time-zone data, see time-zone.ts),
+ * then formatted in UTC, so the server and the browser write the same text. A date
+ * without a time ("2026-03-31") is a calendar day and shows that day. Without a table
+ * (scripts, tests that install none), the engine's own data for Casablanca is used.
+ */
 export function formatDate(locale: Locale, value: Date | string, withTime = false): string {
+  if (typeof value === "string" && DATE_ONLY.test(value)) {
+    return dateFormat(locale, withTime, "UTC").format(new Date(`${value}T00:00:00Z`));
+  }
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: "Africa/Casablanca",
-  }).format(date);
+  const table = installedOffsetTable();
+  if (!table) return dateFormat(locale, withTime, TIME_ZONE).format(date);
+  return dateFormat(locale, withTime, "UTC").format(toWallClock(table, date));
 }
 
 export function formatNumber(locale: Locale, value: number): string {

@@ -2,18 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormAlert, PageTitle } from "~/components/form";
-import { INTL_LOCALE, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { type FieldErrors, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { SelectField, TextArea } from "~/modules/business-plans/components";
+import { countryOptions, type CountryOptions } from "~/modules/profiles/countries.server";
 import { getProfile } from "~/modules/profiles/queries.server";
 import {
-  ALL_COUNTRIES,
   EDUCATION_LEVELS,
   EXPERIENCE_ROWS,
-  FIRST_COUNTRIES,
   HEARD_FROM,
   LANGUAGES,
   missingSections,
@@ -34,6 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
     phone: user.phone,
     email: user.email,
     saved: new URL(args.request.url).searchParams.has("saved"),
+    // named on the server: the browser's ICU names some countries differently
+    countries: countryOptions(args.context.locale),
   };
 }
 
@@ -50,18 +50,21 @@ export async function action(args: ActionFunctionArgs) {
   return redirect("/profile?saved");
 }
 
-function countryOptions(locale: Locale) {
-  const names = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: "region" });
-  const first = FIRST_COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code }));
-  const rest = ALL_COUNTRIES.filter((c) => !(FIRST_COUNTRIES as readonly string[]).includes(c))
-    .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, INTL_LOCALE[locale]));
-  return { first, rest };
-}
-
-function CountrySelect({ name, label, value, errors }: { name: string; label: MessageKey; value?: string | null; errors?: FieldErrors }) {
-  const { t, locale } = useI18n();
-  const { first, rest } = countryOptions(locale);
+function CountrySelect({
+  name,
+  label,
+  value,
+  countries,
+  errors,
+}: {
+  name: string;
+  label: MessageKey;
+  value?: string | null;
+  countries: CountryOptions;
+  errors?: FieldErrors;
+}) {
+  const { t } = useI18n();
+  const { first, rest } = countries;
   const error = errors?.[name];
   return (
     <div className={error ? "field field-invalid" : "field"}>
@@ -69,16 +72,16 @@ function CountrySelect({ name, label, value, errors }: { name: string; label: Me
       <select id={`f-${name}`} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined}>
         <option value="">{t("plans.chooseOne")}</option>
         <optgroup label="—">
-          {first.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
+          {first.map(([code, countryName]) => (
+            <option key={code} value={code}>
+              {countryName}
             </option>
           ))}
         </optgroup>
         <optgroup label="—">
-          {rest.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
+          {rest.map(([code, countryName]) => (
+            <option key={code} value={code}>
+              {countryName}
             </option>
           ))}
         </optgroup>
@@ -103,7 +106,7 @@ function Checkboxes({ name, label, options, checked }: { name: string; label: Me
 }
 
 export default function ProfilePage() {
-  const { profile, completeness, missing, phone, email, saved } = useLoaderData<typeof loader>();
+  const { profile, completeness, missing, phone, email, saved, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errors = actionData?.errors;
@@ -143,7 +146,7 @@ export default function ProfilePage() {
           ]}
         />
         <Field name="birthDate" label="profiles.field.birthDate" type="date" defaultValue={v("birthDate")} errors={errors} />
-        <CountrySelect name="nationality" label="profiles.field.nationality" value={p?.nationality} errors={errors} />
+        <CountrySelect name="nationality" countries={countries} label="profiles.field.nationality" value={p?.nationality} errors={errors} />
         <Checkboxes name="languagesSpoken" label="profiles.field.languagesSpoken" options={languages} checked={p?.languagesSpoken ?? []} />
         <Checkboxes name="languagesRead" label="profiles.field.languagesRead" options={languages} checked={p?.languagesRead ?? []} />
         <Field name="city" label="profiles.field.city" defaultValue={v("city")} errors={errors} />
@@ -186,7 +189,7 @@ export default function ProfilePage() {
         />
         <Field name="educationField" label="profiles.field.educationField" defaultValue={p?.education.field ?? ""} errors={errors} />
         <Field name="educationDiploma" label="profiles.field.educationDiploma" defaultValue={p?.education.diploma ?? ""} errors={errors} />
-        <CountrySelect name="educationCountry" label="profiles.field.educationCountry" value={p?.education.country} errors={errors} />
+        <CountrySelect name="educationCountry" countries={countries} label="profiles.field.educationCountry" value={p?.education.country} errors={errors} />
 
         <h2>{t("profiles.section.experience")}</h2>
         {Array.from({ length: EXPERIENCE_ROWS }, (_, i) => {
@@ -207,7 +210,7 @@ export default function ProfilePage() {
                   {err(f) ? <p className="error">{t(err(f) as MessageKey)}</p> : null}
                 </div>
               ))}
-              <CountrySelect name="expCountry" label="profiles.field.expCountry" value={row?.country} errors={{ expCountry: err("expCountry") }} />
+              <CountrySelect name="expCountry" countries={countries} label="profiles.field.expCountry" value={row?.country} errors={{ expCountry: err("expCountry") }} />
             </fieldset>
           );
         })}
