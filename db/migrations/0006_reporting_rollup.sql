@@ -4,6 +4,7 @@ CREATE TABLE "report_events" (
 	"activity" text NOT NULL,
 	"detail" text,
 	"person_key" uuid,
+	"person_id" integer,
 	"occurred_on" date,
 	"organisation_id" uuid,
 	"quantity" bigint NOT NULL,
@@ -12,11 +13,18 @@ CREATE TABLE "report_events" (
 --> statement-breakpoint
 CREATE TABLE "report_people" (
 	"person_key" uuid PRIMARY KEY NOT NULL,
+	"person_id" integer,
 	"sex" text,
 	"birth_date" date,
 	"nationality" text,
 	"is_migrant" boolean,
 	"region" text
+);
+--> statement-breakpoint
+CREATE TABLE "report_person_ids" (
+	"person_key" uuid PRIMARY KEY NOT NULL,
+	"person_id" integer GENERATED ALWAYS AS IDENTITY (sequence name "report_person_ids_person_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	CONSTRAINT "report_person_ids_personId_unique" UNIQUE("person_id")
 );
 --> statement-breakpoint
 CREATE TABLE "report_place_codes" (

@@ -379,11 +379,12 @@ BEGIN
       UNION ALL SELECT person_key FROM report_events WHERE source = $2 AND source_id = ANY($1)) k',
     'report_src_' || p_source) INTO keys USING p_ids, p_source;
   PERFORM report_lock_people(keys);
+  INSERT INTO report_person_ids (person_key) SELECT k FROM unnest(keys) AS k WHERE k IS NOT NULL ON CONFLICT DO NOTHING;
   EXECUTE 'DELETE FROM report_events WHERE source = $1 AND source_id = ANY($2)' USING p_source, p_ids;
   EXECUTE format(
-    'INSERT INTO report_events (source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes)
-     SELECT source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes
-     FROM %I WHERE source_id = ANY($1)', 'report_src_' || p_source) USING p_ids;
+    'INSERT INTO report_events (source, source_id, activity, detail, person_key, person_id, occurred_on, organisation_id, quantity, value_centimes)
+     SELECT e.source, e.source_id, e.activity, e.detail, e.person_key, i.person_id, e.occurred_on, e.organisation_id, e.quantity, e.value_centimes
+     FROM %I e LEFT JOIN report_person_ids i ON i.person_key = e.person_key WHERE e.source_id = ANY($1)', 'report_src_' || p_source) USING p_ids;
 END $$;
 --> statement-breakpoint
 -- Describe some people again (upsert: two transactions touching one person wait for
@@ -392,9 +393,11 @@ CREATE FUNCTION report_refresh_people(p_keys uuid[]) RETURNS void LANGUAGE plpgs
 BEGIN
   IF p_keys IS NULL OR cardinality(p_keys) = 0 THEN RETURN; END IF;
   PERFORM report_lock_people(p_keys);
-  EXECUTE 'INSERT INTO report_people (person_key, sex, birth_date, nationality, is_migrant, region)
-    SELECT person_key, sex, birth_date, nationality, is_migrant, region FROM report_people_source WHERE person_key = ANY($1)
-    ON CONFLICT (person_key) DO UPDATE SET sex = excluded.sex, birth_date = excluded.birth_date,
+  INSERT INTO report_person_ids (person_key) SELECT k FROM unnest(p_keys) AS k WHERE k IS NOT NULL ON CONFLICT DO NOTHING;
+  EXECUTE 'INSERT INTO report_people (person_key, person_id, sex, birth_date, nationality, is_migrant, region)
+    SELECT s.person_key, i.person_id, s.sex, s.birth_date, s.nationality, s.is_migrant, s.region
+    FROM report_people_source s JOIN report_person_ids i ON i.person_key = s.person_key WHERE s.person_key = ANY($1)
+    ON CONFLICT (person_key) DO UPDATE SET person_id = excluded.person_id, sex = excluded.sex, birth_date = excluded.birth_date,
       nationality = excluded.nationality, is_migrant = excluded.is_migrant, region = excluded.region' USING p_keys;
   EXECUTE 'DELETE FROM report_people r WHERE r.person_key = ANY($1)
     AND NOT EXISTS (SELECT 1 FROM profiles p WHERE p.user_id = r.person_key)
@@ -402,13 +405,21 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- Everything again from the views (after a bulk load with triggers off, or to check).
+-- Person ids are kept: they are given once per person and never reused.
 CREATE FUNCTION report_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(727275, 0);
   TRUNCATE report_events, report_people;
-  INSERT INTO report_events (source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes)
-    SELECT source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes FROM report_event_source;
-  INSERT INTO report_people (person_key, sex, birth_date, nationality, is_migrant, region)
-    SELECT person_key, sex, birth_date, nationality, is_migrant, region FROM report_people_source;
+  INSERT INTO report_person_ids (person_key)
+    SELECT person_key FROM report_event_source WHERE person_key IS NOT NULL
+    UNION SELECT person_key FROM report_people_source
+    ON CONFLICT DO NOTHING;
+  INSERT INTO report_events (source, source_id, activity, detail, person_key, person_id, occurred_on, organisation_id, quantity, value_centimes)
+    SELECT e.source, e.source_id, e.activity, e.detail, e.person_key, i.person_id, e.occurred_on, e.organisation_id, e.quantity, e.value_centimes
+    FROM report_event_source e LEFT JOIN report_person_ids i ON i.person_key = e.person_key;
+  INSERT INTO report_people (person_key, person_id, sex, birth_date, nationality, is_migrant, region)
+    SELECT s.person_key, i.person_id, s.sex, s.birth_date, s.nationality, s.is_migrant, s.region
+    FROM report_people_source s JOIN report_person_ids i ON i.person_key = s.person_key;
 END $$;
 --> statement-breakpoint
 -- The ids a statement touched, from its transition tables.

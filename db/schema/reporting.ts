@@ -99,6 +99,8 @@ export const reportEvents = pgTable(
     detail: text(),
     /** the person counted: an applicant account's id, else the case's id */
     personKey: uuid(),
+    /** the same person as a small integer (`report_person_ids`), which hashes faster */
+    personId: integer(),
     occurredOn: date({ mode: "string" }),
     organisationId: uuid(),
     quantity: bigint({ mode: "number" }).notNull(),
@@ -114,11 +116,18 @@ export const reportEvents = pgTable(
 /** Who each person counted is, as the disaggregations need it (profile first, else case file). */
 export const reportPeople = pgTable("report_people", {
   personKey: uuid().primaryKey(),
+  personId: integer(),
   sex: text(),
   birthDate: date({ mode: "string" }),
   nationality: text(),
   isMigrant: boolean(),
   region: text(),
+});
+
+/** A small integer per person key, given on first sight and never reused. */
+export const reportPersonIds = pgTable("report_person_ids", {
+  personKey: uuid().primaryKey(),
+  personId: integer().generatedAlwaysAsIdentity().notNull().unique(),
 });
 
 /**

@@ -8,8 +8,8 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "../../db/client";
 import { withDatabase } from "../../db/database";
-import { getBudget, moneyByDay, outputTotals, reachByVulnerability, reachSnapshot, type ReportFilter } from "../../app/modules/reporting/queries.server";
-import { buildReport } from "../../app/modules/reporting/report.server";
+import { getBudget, moneyByDay, monthlyTotals, outputTotals, reachByVulnerability, reachTotals, type ReportFilter } from "../../app/modules/reporting/queries.server";
+import { buildReport, readForReport } from "../../app/modules/reporting/report.server";
 import { wiredSources } from "../../app/modules/reporting/sources.server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -49,9 +49,10 @@ await withDatabase(async ({ url }) => {
     for (const [label, filter] of periods) {
       console.log(`\n${label}`);
       const rows: [string, () => Promise<unknown>][] = [
-        ["reachSnapshot (reach, disaggregations, frameworks, months)", () => reachSnapshot(db, sources, filter)],
-        ["outputTotals (outputs per activity and detail)", () => outputTotals(db, sources, filter)],
-        ["reachByVulnerability (admin, decrypts)", () => reachByVulnerability(db, sources, filter)],
+        ["reachTotals (reach, disaggregations, frameworks)", () => readForReport(db, (tx) => reachTotals(tx, sources, filter))],
+        ["monthlyTotals (people reached per month)", () => readForReport(db, (tx) => monthlyTotals(tx, sources, filter))],
+        ["outputTotals (outputs per activity and detail)", () => readForReport(db, (tx) => outputTotals(tx, sources, filter))],
+        ["reachByVulnerability (admin, decrypts)", () => readForReport(db, (tx) => reachByVulnerability(tx, sources, filter))],
         ["budget (getBudget + moneyByDay)", async () => Promise.all([getBudget(db), moneyByDay(db, sources, filter.to)])],
         ["WHOLE DASHBOARD as donor", () => buildReport(db, { audience: "donor", filter, sources })],
         ["WHOLE DASHBOARD as admin", () => buildReport(db, { audience: "admin", filter, sources })],

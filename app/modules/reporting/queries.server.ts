@@ -288,25 +288,14 @@ export type IndicatorSnapshot = {
   monthly: { key: string; month: string; persons: number }[];
 };
 
-/**
- * The people-counting indicators in one statement and one pass over the events.
- * Each person's activities of a month fold into a bit mask (see `activityMasks`), then
- * into one mask for the period: the reach of every group, every disaggregation and
- * every framework objective are counts of people whose mask meets the group's, over
- * one row per person, instead of joins of people to groups. Same figures as the
- * indicator functions above, which count by joins (a test holds them equal).
- */
-export async function reachSnapshot(db: Executor, sources: Sources, filter: ReportFilter): Promise<Omit<IndicatorSnapshot, "outputs">> {
-  const events = eventsSql(sources, ACTIVITIES, filter);
-  if (!events) return { reach: [], frameworks: [], monthly: [] };
+/** Activities as bits, and the groups' masks as counts, for the statements below. */
+function maskSql() {
   const masks = activityMasks();
   const bits = sql.join(
     ACTIVITIES.map((a) => sql`(${a}::text, ${masks.bit[a]}::int)`),
     sql`, `,
   );
-  const all = masks.results.find((r) => r.key === "all")?.mask ?? 0;
-  const results = masks.results.filter((r) => r.key !== "all");
-  // the masks are integers computed above, never input: safe to write into the statement
+  // the masks are integers computed from constants, never input: safe to write into the statement
   const counts = (groups: { mask: number }[], prefix: string) =>
     sql.raw(groups.map((g, i) => `count(*) filter (where mask & ${Math.trunc(g.mask)} <> 0)::int as ${prefix}${i}`).join(", "));
   const unpivot = (groups: { key: string }[], prefix: string) =>
@@ -314,21 +303,36 @@ export async function reachSnapshot(db: Executor, sources: Sources, filter: Repo
       groups.map((g, i) => sql`(${g.key}::text, ${sql.raw(`agg.${prefix}${i}`)})`),
       sql`, `,
     );
+  const all = sql.raw(String(Math.trunc(masks.results.find((r) => r.key === "all")?.mask ?? 0)));
+  return { masks, bits, counts, unpivot, all };
+}
+
+/**
+ * People reached per result, every disaggregation and every framework objective, in
+ * one statement and one pass over the events. Each person's activities of the period
+ * fold into one bit mask (see `activityMasks`); the reach of a group is the number of
+ * people whose mask meets the group's, over one row per person, instead of joins of
+ * people to groups. Same figures as the indicator functions above, which count by
+ * joins (a test holds them equal).
+ */
+export async function reachTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks">> {
+  const events = eventsSql(sources, ACTIVITIES, filter);
+  if (!events) return { reach: [], frameworks: [] };
+  const { masks, bits, counts, unpivot, all } = maskSql();
   const rows = (await db.execute(sql`
     with bits(activity, bit) as (values ${bits}),
-    pm as materialized (
-      select ev.person_key, ev.occurred_on - (extract(day from ev.occurred_on)::int - 1) as month, bit_or(bits.bit) as mask
+    pp as materialized (
+      select ev.person_key, bit_or(bits.bit) as mask
       from (${events}) ev join bits on bits.activity = ev.activity
-      group by 1, 2
+      group by 1
     ),
-    pp as materialized (select person_key, bit_or(mask) as mask from pm group by 1),
     pdim as (
       select pp.mask, ${dimensionColumns(filter.to)}
       from pp left join (${personsSql(sources)}) p on p.person_key = pp.person_key
-      where pp.mask & ${sql.raw(String(Math.trunc(all)))} <> 0
+      where pp.mask & ${all} <> 0
     )
     select 'reach' as section, v.k, sex, age_band, nationality, migrant, region,
-      g_sex, g_age_band, g_nationality, g_migrant, g_region, v.persons, null::text as month
+      g_sex, g_age_band, g_nationality, g_migrant, g_region, v.persons
     from (
       select sex, age_band, nationality, migrant, region,
         grouping(sex)::int as g_sex, grouping(age_band)::int as g_age_band, grouping(nationality)::int as g_nationality,
@@ -338,24 +342,38 @@ export async function reachSnapshot(db: Executor, sources: Sources, filter: Repo
     ) agg cross join lateral (values ${unpivot(masks.results, "r")}) v(k, persons)
     where v.persons > 0
     union all
-    select 'framework', v.k, null, null, null, null, null, 1, 1, 1, 1, 1, v.persons, null
+    select 'framework', v.k, null, null, null, null, null, 1, 1, 1, 1, 1, v.persons
     from (select ${counts(masks.objectives, "f")} from pp) agg
     cross join lateral (values ${unpivot(masks.objectives, "f")}) v(k, persons)
     where v.persons > 0
-    union all
-    select 'monthly', v.k, null, null, null, null, null, 1, 1, 1, 1, 1, v.persons, to_char(agg.month, 'YYYY-MM')
+  `)) as unknown as Record<string, unknown>[];
+  return {
+    reach: toReachRows(rows.filter((r) => r.section === "reach")),
+    frameworks: rows.filter((r) => r.section === "framework").map((r) => ({ key: String(r.k), dimension: null, category: null, persons: Number(r.persons) })),
+  };
+}
+
+/** People reached per result and month, by the same masks, folded per person and month. */
+export async function monthlyTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<IndicatorSnapshot["monthly"]> {
+  const events = eventsSql(sources, ACTIVITIES, filter);
+  if (!events) return [];
+  const { masks, bits, counts, unpivot } = maskSql();
+  const results = masks.results.filter((r) => r.key !== "all");
+  const rows = (await db.execute(sql`
+    with bits(activity, bit) as (values ${bits}),
+    pm as (
+      select ev.person_key, ev.occurred_on - (extract(day from ev.occurred_on)::int - 1) as month, bit_or(bits.bit) as mask
+      from (${events}) ev join bits on bits.activity = ev.activity
+      group by 1, 2
+    )
+    select v.k, to_char(agg.month, 'YYYY-MM') as month, v.persons
     from (select month, ${counts(results, "r")} from pm group by month) agg
     cross join lateral (values ${unpivot(results, "r")}) v(k, persons)
     where v.persons > 0
   `)) as unknown as Record<string, unknown>[];
-  const of = (section: string) => rows.filter((r) => r.section === section);
-  return {
-    reach: toReachRows(of("reach")),
-    frameworks: of("framework").map((r) => ({ key: String(r.k), dimension: null, category: null, persons: Number(r.persons) })),
-    monthly: of("monthly")
-      .map((r) => ({ key: String(r.k), month: String(r.month), persons: Number(r.persons) }))
-      .sort((a, b) => a.month.localeCompare(b.month) || a.key.localeCompare(b.key)),
-  };
+  return rows
+    .map((r) => ({ key: String(r.k), month: String(r.month), persons: Number(r.persons) }))
+    .sort((a, b) => a.month.localeCompare(b.month) || a.key.localeCompare(b.key));
 }
 
 /**
@@ -385,8 +403,9 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
     .sort((a, b) => ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || (a.detail ?? "").localeCompare(b.detail ?? ""));
 }
 
-/** Every indicator of the dashboard: the two statements above. */
+/** Every indicator of the dashboard: the three statements above, one after another. */
 export async function indicatorSnapshot(db: Executor, sources: Sources, filter: ReportFilter): Promise<IndicatorSnapshot> {
-  const people = await reachSnapshot(db, sources, filter);
-  return { ...people, outputs: await outputTotals(db, sources, filter) };
+  const people = await reachTotals(db, sources, filter);
+  const monthly = await monthlyTotals(db, sources, filter);
+  return { ...people, monthly, outputs: await outputTotals(db, sources, filter) };
 }

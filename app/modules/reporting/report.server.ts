@@ -15,7 +15,8 @@ import {
   moneyByDay,
   outputTotals,
   reachByVulnerability,
-  reachSnapshot,
+  reachTotals,
+  monthlyTotals,
   type Dimension,
   type IndicatorSnapshot,
   type ReachRow,
@@ -123,11 +124,29 @@ type Fetched = {
 };
 
 /**
+ * A read-only transaction set up for the indicator statements: room to hash (the
+ * distinct sets of a year spill to disk with PostgreSQL's default 4 MB), no JIT (the
+ * statements are short: compiling them costs more than running them), and no nested
+ * loops (the CTEs give the planner no estimates, and a loop chosen for "200 people"
+ * meets tens of thousands).
+ */
+export function readForReport<T>(db: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(sql`set local enable_nestloop = off`);
+      return run(tx);
+    },
+    { accessMode: "read only" },
+  );
+}
+
+/**
  * The report. Its independent reads run at the same time, each on its own
- * connection: the indicators, the vulnerability breakdown (admins) and the budget.
- * The indicators read in a read-only transaction with room to hash: the distinct
- * (person, activity) sets of a year spill to disk with PostgreSQL's default 4 MB.
- * Inside a caller's transaction (one connection) the reads run one after another.
+ * connection (`readForReport`): reach, the monthly series, the outputs, the
+ * vulnerability breakdown (admins) and the budget. Inside a caller's transaction (one
+ * connection) they run one after another.
  */
 export async function buildReport(
   db: Executor,
@@ -135,22 +154,11 @@ export async function buildReport(
 ): Promise<Report> {
   const { audience, filter, sources } = options;
   const hasBudget = audience !== "association";
-  const readOnly = <T>(run: (tx: Executor) => Promise<T>): Promise<T> =>
-    db.transaction(
-      async (tx) => {
-        await tx.execute(sql`set local work_mem = '64MB'`);
-        // the statements are short and planned from estimates the CTEs cannot give:
-        // compiling them (JIT) costs more than running them, and a nested loop chosen
-        // for "200 people" meets tens of thousands
-        await tx.execute(sql`set local jit = off`);
-        await tx.execute(sql`set local enable_nestloop = off`);
-        return run(tx);
-      },
-      { accessMode: "read only" },
-    );
+  const readOnly = <T>(run: (tx: Executor) => Promise<T>): Promise<T> => readForReport(db, run);
   const reads = [
-    () => readOnly((tx) => reachSnapshot(tx, sources, filter)),
+    () => readOnly((tx) => reachTotals(tx, sources, filter)),
     () => readOnly((tx) => outputTotals(tx, sources, filter)),
+    () => readOnly((tx) => monthlyTotals(tx, sources, filter)),
     () => (audience === "admin" ? readOnly((tx) => reachByVulnerability(tx, sources, filter)) : Promise.resolve(null)),
     () => (hasBudget ? getBudget(db) : Promise.resolve(null)),
     () => (hasBudget ? moneyByDay(db, sources, filter.to) : Promise.resolve(null)),
@@ -159,10 +167,18 @@ export async function buildReport(
   if (db instanceof PgTransaction) {
     const people = await reads[0]();
     const outputs = await reads[1]();
-    fetched = { snapshot: { ...people, outputs }, vulnerability: await reads[2](), budget: await reads[3](), money: await reads[4]() };
+    const monthly = await reads[2]();
+    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability: await reads[3](), budget: await reads[4](), money: await reads[5]() };
   } else {
-    const [people, outputs, vulnerability, budget, money] = await Promise.all([reads[0](), reads[1](), reads[2](), reads[3](), reads[4]()]);
-    fetched = { snapshot: { ...people, outputs }, vulnerability, budget, money };
+    const [people, outputs, monthly, vulnerability, budget, money] = await Promise.all([
+      reads[0](),
+      reads[1](),
+      reads[2](),
+      reads[3](),
+      reads[4](),
+      reads[5](),
+    ]);
+    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability, budget, money };
   }
   return assembleReport(fetched, options);
 }

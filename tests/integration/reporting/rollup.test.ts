@@ -34,10 +34,19 @@ async function drift() {
     select 'extra', * from (select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes from report_events
       except all select * from report_event_source) b`);
   const people = await rows(sql`
-    select 'missing' as side, * from (select * from report_people_source except all select * from report_people) a
+    select 'missing' as side, * from (select * from report_people_source
+      except all select person_key, sex, birth_date, nationality, is_migrant, region from report_people) a
     union all
-    select 'extra', * from (select * from report_people except all select * from report_people_source) b`);
-  return { events, people };
+    select 'extra', * from (select person_key, sex, birth_date, nationality, is_migrant, region from report_people
+      except all select * from report_people_source) b`);
+  // every row carries its person's integer, and each person has one
+  const ids = await rows(sql`
+    select 'event' as kind, e.person_key from report_events e left join report_person_ids i on i.person_key = e.person_key
+      where e.person_key is not null and e.person_id is distinct from i.person_id
+    union all
+    select 'person', p.person_key from report_people p left join report_person_ids i on i.person_key = p.person_key
+      where p.person_id is distinct from i.person_id`);
+  return { events, people, ids };
 }
 
 beforeAll(async () => {
@@ -51,7 +60,7 @@ describe("the reporting rollup", () => {
     for (const s of ["case_services", "distributions", "vouchers", "training_certificates", "guidance_sessions", "placements", "grant_applications"]) {
       expect(sources, s).toContain(s);
     }
-    expect(await drift()).toEqual({ events: [], people: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
     const [people] = await rows(sql`select count(*)::int as n from report_people`);
     expect(Number(people?.n)).toBeGreaterThan(5);
   });
@@ -110,7 +119,7 @@ describe("the reporting rollup", () => {
     await touch(sql`delete from placement_outcomes where id = (select id from placement_outcomes limit 1)`);
     await touch(sql`delete from profiles where user_id = (select user_id from profiles p
       where not exists (select 1 from beneficiary_cases c where c.applicant_user_id = p.user_id) order by user_id limit 1)`);
-    expect(await drift()).toEqual({ events: [], people: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
   });
 
   it("gives the same rows when rebuilt from the views", async () => {
@@ -168,7 +177,7 @@ describe("the reporting rollup", () => {
     const person = await rows(sql`select * from report_people where person_key = ${applicant.id}`);
     expect(person).toHaveLength(1);
     expect(person[0]).toMatchObject({ sex: "f", nationality: "ML", region: "MA-02" });
-    expect(await drift()).toEqual({ events: [], people: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
   });
 
   it("counts a service under the new key when it is recorded while its case is linked to an account", async () => {
@@ -192,7 +201,7 @@ describe("the reporting rollup", () => {
     const [row] = await rows(sql`select count(*)::int as n from report_events e join case_services s on s.id = e.source_id
       where s.case_id = ${String(kase?.id)} and e.person_key <> ${applicant.id}`);
     expect(row?.n).toBe(0);
-    expect(await drift()).toEqual({ events: [], people: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
   });
 
   it("folds free text in the database as mappings.ts does, with its codes", async () => {
