@@ -42,16 +42,22 @@ function personsSql(sources: Sources): SQL {
   );
 }
 
-/** The dimensions of a person, unknowns as 'unknown' so that grouping sets can tell them from roll-ups. */
-function dimensionColumns(reference: string): SQL {
+/**
+ * The dimensions of a person `p`, unknowns as 'unknown' so that grouping sets can tell
+ * them from roll-ups. The age at the reference date is computed once per person (the
+ * lateral subquery, kept apart by `offset 0`), not once per age band.
+ */
+function dimensionColumns(reference: string): { columns: SQL; age: SQL } {
   // the reference date is written into the statement: only a checked ISO date may get there
   if (!isIsoDate(reference)) throw new Error("reference date must be YYYY-MM-DD");
-  const age = `extract(year from age(${`'${reference}'::date`}, p.birth_date))::int`;
-  return sql`coalesce(p.sex, 'unknown') as sex,
-    coalesce(${sql.raw(ageBandCaseSql(age))}, 'unknown') as age_band,
+  return {
+    age: sql.raw(`cross join lateral (select extract(year from age('${reference}'::date, p.birth_date))::int as years offset 0) a`),
+    columns: sql`coalesce(p.sex, 'unknown') as sex,
+    coalesce(${sql.raw(ageBandCaseSql("a.years"))}, 'unknown') as age_band,
     coalesce(p.nationality, 'unknown') as nationality,
     case when p.is_migrant is null then 'unknown' when p.is_migrant then 'migrant' else 'national' end as migrant,
-    coalesce(p.region, 'unknown') as region`;
+    coalesce(p.region, 'unknown') as region`,
+  };
 }
 
 const GROUPING = sql.raw(`grouping sets ((k), (k, sex), (k, age_band), (k, nationality), (k, migrant), (k, region))`);
@@ -98,6 +104,7 @@ async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs
       select 'all', 1, 1, 1, 1, 1, count(distinct person_key)::int from kp`);
     return toReachRows(totals as unknown as Record<string, unknown>[]);
   }
+  const dims = dimensionColumns(filter.to);
   const result = await db.execute(sql`
     with ev as (${events}),
     keys(activity, k) as (values ${keys}),
@@ -107,8 +114,8 @@ async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs
     -- describe only the people reached: the filter reaches into each source of people
     people as (select * from (${personsSql(sources)}) p where p.person_key in (select person_key from who)),
     pdim as materialized (
-      select who.person_key, ${dimensionColumns(filter.to)}
-      from who left join people p on p.person_key = who.person_key
+      select who.person_key, ${dims.columns}
+      from who left join people p on p.person_key = who.person_key ${dims.age}
     ),
     d as (
       select kp.k, pdim.sex, pdim.age_band, pdim.nationality, pdim.migrant, pdim.region from kp join pdim on pdim.person_key = kp.person_key
@@ -291,10 +298,8 @@ export type IndicatorSnapshot = {
 /** Activities as bits, and the groups' masks as counts, for the statements below. */
 function maskSql() {
   const masks = activityMasks();
-  const bits = sql.join(
-    ACTIVITIES.map((a) => sql`(${a}::text, ${masks.bit[a]}::int)`),
-    sql`, `,
-  );
+  // a CASE over the activity names (constants, never input) costs less than a join to a VALUES list
+  const bit = sql.raw(`case ev.activity ${ACTIVITIES.map((a) => `when '${a}' then ${masks.bit[a]}`).join(" ")} else 0 end`);
   // the masks are integers computed from constants, never input: safe to write into the statement
   const counts = (groups: { mask: number }[], prefix: string) =>
     sql.raw(groups.map((g, i) => `count(*) filter (where mask & ${Math.trunc(g.mask)} <> 0)::int as ${prefix}${i}`).join(", "));
@@ -304,7 +309,7 @@ function maskSql() {
       sql`, `,
     );
   const all = sql.raw(String(Math.trunc(masks.results.find((r) => r.key === "all")?.mask ?? 0)));
-  return { masks, bits, counts, unpivot, all };
+  return { masks, bit, counts, unpivot, all };
 }
 
 /**
@@ -318,17 +323,17 @@ function maskSql() {
 export async function reachTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks">> {
   const events = eventsSql(sources, ACTIVITIES, filter);
   if (!events) return { reach: [], frameworks: [] };
-  const { masks, bits, counts, unpivot, all } = maskSql();
+  const dims = dimensionColumns(filter.to);
+  const { masks, bit, counts, unpivot, all } = maskSql();
   const rows = (await db.execute(sql`
-    with bits(activity, bit) as (values ${bits}),
-    pp as materialized (
-      select ev.person_key, bit_or(bits.bit) as mask
-      from (${events}) ev join bits on bits.activity = ev.activity
+    with pp as materialized (
+      select ev.person_key, bit_or(${bit}) as mask
+      from (${events}) ev
       group by 1
     ),
     pdim as (
-      select pp.mask, ${dimensionColumns(filter.to)}
-      from pp left join (${personsSql(sources)}) p on p.person_key = pp.person_key
+      select pp.mask, ${dims.columns}
+      from pp left join (${personsSql(sources)}) p on p.person_key = pp.person_key ${dims.age}
       where pp.mask & ${all} <> 0
     )
     select 'reach' as section, v.k, sex, age_band, nationality, migrant, region,
@@ -357,13 +362,12 @@ export async function reachTotals(db: Executor, sources: Sources, filter: Report
 export async function monthlyTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<IndicatorSnapshot["monthly"]> {
   const events = eventsSql(sources, ACTIVITIES, filter);
   if (!events) return [];
-  const { masks, bits, counts, unpivot } = maskSql();
+  const { masks, bit, counts, unpivot } = maskSql();
   const results = masks.results.filter((r) => r.key !== "all");
   const rows = (await db.execute(sql`
-    with bits(activity, bit) as (values ${bits}),
-    pm as (
-      select ev.person_key, ev.occurred_on - (extract(day from ev.occurred_on)::int - 1) as month, bit_or(bits.bit) as mask
-      from (${events}) ev join bits on bits.activity = ev.activity
+    with pm as (
+      select ev.person_key, ev.occurred_on - (extract(day from ev.occurred_on)::int - 1) as month, bit_or(${bit}) as mask
+      from (${events}) ev
       group by 1, 2
     )
     select v.k, to_char(agg.month, 'YYYY-MM') as month, v.persons
