@@ -27,6 +27,14 @@ CREATE TABLE "report_person_ids" (
 	CONSTRAINT "report_person_ids_personId_unique" UNIQUE("person_id")
 );
 --> statement-breakpoint
+CREATE TABLE "report_person_months" (
+	"person_id" integer NOT NULL,
+	"month" date NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"mask" integer NOT NULL,
+	CONSTRAINT "report_person_months_person_id_month_organisation_id_pk" PRIMARY KEY("person_id","month","organisation_id")
+);
+--> statement-breakpoint
 CREATE TABLE "report_place_codes" (
 	"kind" text NOT NULL,
 	"key" text NOT NULL,
@@ -37,5 +45,7 @@ CREATE TABLE "report_place_codes" (
 CREATE INDEX "report_events_source_idx" ON "report_events" USING btree ("source","source_id");--> statement-breakpoint
 CREATE INDEX "report_events_day_idx" ON "report_events" USING btree ("occurred_on");--> statement-breakpoint
 CREATE INDEX "report_events_org_day_idx" ON "report_events" USING btree ("organisation_id","occurred_on");--> statement-breakpoint
+CREATE INDEX "report_events_person_day_idx" ON "report_events" USING btree ("person_id","occurred_on");--> statement-breakpoint
+CREATE INDEX "report_person_months_month_idx" ON "report_person_months" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "beneficiary_cases_person_key_idx" ON "beneficiary_cases" USING btree (coalesce("applicant_user_id", "id"));--> statement-breakpoint
 CREATE INDEX "distributions_case_idx" ON "distributions" USING btree ("case_id");

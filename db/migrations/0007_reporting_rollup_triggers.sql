@@ -192,6 +192,11 @@ INSERT INTO report_place_codes (kind, key, code) VALUES
 CREATE FUNCTION report_int(value text) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE WHEN value ~ '^\s*\d{1,9}\s*$' THEN value::bigint ELSE 0 END $$;
 --> statement-breakpoint
+-- An activity's bit, as activityMasks() in app/modules/reporting/frameworks.ts gives it
+-- (a test holds the two together).
+CREATE FUNCTION report_activity_bit(activity text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE activity WHEN 'medical_consultation' THEN 1 WHEN 'health_referral' THEN 2 WHEN 'mental_health' THEN 4 WHEN 'shelter' THEN 8 WHEN 'legal_assistance' THEN 16 WHEN 'avrr' THEN 32 WHEN 'aid_kit' THEN 64 WHEN 'voucher' THEN 128 WHEN 'career_guidance' THEN 256 WHEN 'language_training' THEN 512 WHEN 'training_completed' THEN 1024 WHEN 'internship' THEN 2048 WHEN 'internship_outcome' THEN 4096 WHEN 'entrepreneurship_orientation' THEN 8192 WHEN 'business_plan_submitted' THEN 16384 WHEN 'grant_application' THEN 32768 WHEN 'grant_awarded' THEN 65536 WHEN 'grant_disbursed' THEN 131072 WHEN 'business_started' THEN 262144 ELSE 0 END $$;
+--> statement-breakpoint
 -- protection services: consultations, referrals (any status: the outputs show them by
 -- status), mental health, shelter nights, legal assistance, voluntary return
 CREATE VIEW report_src_case_services AS
@@ -409,7 +414,7 @@ END $$;
 CREATE FUNCTION report_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(727275, 0);
-  TRUNCATE report_events, report_people;
+  TRUNCATE report_events, report_people, report_person_months;
   INSERT INTO report_person_ids (person_key)
     SELECT person_key FROM report_event_source WHERE person_key IS NOT NULL
     UNION SELECT person_key FROM report_people_source
@@ -549,6 +554,46 @@ CREATE TRIGGER report_placements_parent_upd AFTER UPDATE ON placements REFERENCI
 CREATE TRIGGER report_applications_parent_upd AFTER UPDATE ON grant_applications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_on_parent_change();
 --> statement-breakpoint
 CREATE TRIGGER report_awards_parent_upd AFTER UPDATE ON grant_awards REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_on_parent_change();
+--> statement-breakpoint
+-- report_person_months from report_events: new events OR their bits into their
+-- person's month; deleted ones have their months recomputed from what is left. The
+-- refreshes above delete then insert, each under the person's lock, so two writers
+-- never fold the same person's month at once.
+CREATE FUNCTION report_on_events_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    -- the months that still hold events get their mask recomputed, the others go
+    INSERT INTO report_person_months (person_id, month, organisation_id, mask)
+      SELECT e.person_id, t.month, t.organisation_id, bit_or(report_activity_bit(e.activity))
+      FROM (SELECT DISTINCT person_id, date_trunc('month', occurred_on)::date AS month,
+              coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id
+            FROM old_rows WHERE person_id IS NOT NULL AND occurred_on IS NOT NULL) t
+      JOIN report_events e ON e.person_id = t.person_id AND e.occurred_on >= t.month AND e.occurred_on < (t.month + interval '1 month')::date
+        AND coalesce(e.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = t.organisation_id
+      GROUP BY e.person_id, t.month, t.organisation_id
+      ON CONFLICT (person_id, month, organisation_id) DO UPDATE SET mask = excluded.mask;
+    DELETE FROM report_person_months m
+      USING (SELECT DISTINCT person_id, date_trunc('month', occurred_on)::date AS month,
+               coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) AS organisation_id
+             FROM old_rows WHERE person_id IS NOT NULL AND occurred_on IS NOT NULL) t
+      WHERE m.person_id = t.person_id AND m.month = t.month AND m.organisation_id = t.organisation_id
+        AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.person_id = t.person_id
+          AND e.occurred_on >= t.month AND e.occurred_on < (t.month + interval '1 month')::date
+          AND coalesce(e.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = t.organisation_id);
+  ELSE
+    INSERT INTO report_person_months (person_id, month, organisation_id, mask)
+      SELECT person_id, date_trunc('month', occurred_on)::date, coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid),
+        bit_or(report_activity_bit(activity))
+      FROM new_rows WHERE person_id IS NOT NULL AND occurred_on IS NOT NULL
+      GROUP BY 1, 2, 3
+      ON CONFLICT (person_id, month, organisation_id) DO UPDATE SET mask = report_person_months.mask | excluded.mask;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER report_events_months_ins AFTER INSERT ON report_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_on_events_change();
+--> statement-breakpoint
+CREATE TRIGGER report_events_months_del AFTER DELETE ON report_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_on_events_change();
 --> statement-breakpoint
 -- what the modules already hold
 SELECT report_rebuild();

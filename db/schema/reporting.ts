@@ -110,6 +110,8 @@ export const reportEvents = pgTable(
     index("report_events_source_idx").on(t.source, t.sourceId),
     index("report_events_day_idx").on(t.occurredOn),
     index("report_events_org_day_idx").on(t.organisationId, t.occurredOn),
+    // a person's month is recomputed from their events when some are deleted
+    index("report_events_person_day_idx").on(t.personId, t.occurredOn),
   ],
 );
 
@@ -123,6 +125,23 @@ export const reportPeople = pgTable("report_people", {
   isMigrant: boolean(),
   region: text(),
 });
+
+/**
+ * Each person's activities per month and association as a bit mask (the bits of
+ * `activityMasks`; events without an association under the zero uuid), kept from
+ * report_events by a trigger. A period of whole months reads this instead of the
+ * events: about 40% fewer rows, already folded.
+ */
+export const reportPersonMonths = pgTable(
+  "report_person_months",
+  {
+    personId: integer().notNull(),
+    month: date({ mode: "string" }).notNull(),
+    organisationId: uuid().notNull(),
+    mask: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.month, t.organisationId] }), index("report_person_months_month_idx").on(t.month)],
+);
 
 /** A small integer per person key, given on first sight and never reused. */
 export const reportPersonIds = pgTable("report_person_ids", {

@@ -30,7 +30,8 @@ const { ensureEncryptionKey } = await import("../../app/modules/protection/crypt
 ensureEncryptionKey();
 
 await withDatabase(async ({ url }) => {
-  const handle = createDb(url, { max: 4 });
+  // as many connections as the app's default pool (DB_POOL_SIZE): the page runs its reads side by side
+  const handle = createDb(url, { max: 10 });
   const { db, sql } = handle;
   try {
     const [counts] = await sql`

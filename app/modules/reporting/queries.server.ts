@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { budgetLines, exchangeRates, programmeBudget } from "~db/schema";
 import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, FRAMEWORKS, frameworkPairs, type ActivityKey } from "./frameworks";
-import { ageBandCaseSql, isIsoDate, BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, type BudgetLineKey, type DatedRate, type MoneyByDay, type Period } from "./rules";
+import { ageBandCaseSql, isIsoDate, isWholeMonths, BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, type BudgetLineKey, type DatedRate, type MoneyByDay, type Period } from "./rules";
 import type { Sources } from "./sources.server";
 
 export type ReportFilter = Period & { organisationId: string | null };
@@ -313,6 +313,21 @@ function maskSql() {
 }
 
 /**
+ * Each person's activity mask per month, from the month rollup when the period is
+ * whole months (and the sources have one), else folded from the events.
+ */
+function personMonthMasks(sources: Sources, filter: ReportFilter, bit: SQL): SQL | null {
+  if (sources.personMonths && isWholeMonths(filter)) {
+    return sql`select pm.person_key, pm.month, pm.mask from (${sources.personMonths}) pm
+      where pm.month >= ${filter.from}::date and pm.month <= ${filter.to}::date
+      ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}`;
+  }
+  const events = eventsSql(sources, ACTIVITIES, filter);
+  if (!events) return null;
+  return sql`select ev.person_key, ev.occurred_on - (extract(day from ev.occurred_on)::int - 1) as month, ${bit} as mask from (${events}) ev`;
+}
+
+/**
  * People reached per result, every disaggregation and every framework objective, in
  * one statement and one pass over the events. Each person's activities of the period
  * fold into one bit mask (see `activityMasks`); the reach of a group is the number of
@@ -321,15 +336,13 @@ function maskSql() {
  * joins (a test holds them equal).
  */
 export async function reachTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks">> {
-  const events = eventsSql(sources, ACTIVITIES, filter);
-  if (!events) return { reach: [], frameworks: [] };
   const dims = dimensionColumns(filter.to);
   const { masks, bit, counts, unpivot, all } = maskSql();
+  const months = personMonthMasks(sources, filter, bit);
+  if (!months) return { reach: [], frameworks: [] };
   const rows = (await db.execute(sql`
     with pp as materialized (
-      select ev.person_key, bit_or(${bit}) as mask
-      from (${events}) ev
-      group by 1
+      select m.person_key, bit_or(m.mask) as mask from (${months}) m group by 1
     ),
     pdim as (
       select pp.mask, ${dims.columns}
@@ -360,15 +373,13 @@ export async function reachTotals(db: Executor, sources: Sources, filter: Report
 
 /** People reached per result and month, by the same masks, folded per person and month. */
 export async function monthlyTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<IndicatorSnapshot["monthly"]> {
-  const events = eventsSql(sources, ACTIVITIES, filter);
-  if (!events) return [];
   const { masks, bit, counts, unpivot } = maskSql();
+  const months = personMonthMasks(sources, filter, bit);
+  if (!months) return [];
   const results = masks.results.filter((r) => r.key !== "all");
   const rows = (await db.execute(sql`
     with pm as (
-      select ev.person_key, ev.occurred_on - (extract(day from ev.occurred_on)::int - 1) as month, bit_or(${bit}) as mask
-      from (${events}) ev
-      group by 1, 2
+      select m.person_key, m.month, bit_or(m.mask) as mask from (${months}) m group by 1, 2
     )
     select v.k, to_char(agg.month, 'YYYY-MM') as month, v.persons
     from (select month, ${counts(results, "r")} from pm group by month) agg

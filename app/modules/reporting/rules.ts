@@ -70,6 +70,14 @@ function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** A period of whole calendar months (first day to last day), which the month rollup can answer. */
+export function isWholeMonths(period: Period): boolean {
+  const from = parseIsoDate(period.from);
+  const to = parseIsoDate(period.to);
+  if (!from || !to || period.from > period.to) return false;
+  return from.d === 1 && to.d === lastDayOfMonth(to.y, to.m);
+}
+
 /** "2026-Q3" to its first and last day; null when malformed. */
 export function quarterPeriod(quarter: string): Period | null {
   const match = /^(\d{4})-Q([1-4])$/.exec(quarter);

@@ -32,6 +32,12 @@ export type Sources = {
   sealedVulnerabilities?: { sql: SQL; open: (sealed: string) => string[] };
   /** every event, one relation of the events shape */
   events: SQL | null;
+  /**
+   * Optional: the events folded per person, month and association into activity bit
+   * masks (person_key, month date, organisation_id uuid, mask integer), for periods of
+   * whole months. Events without an association are under the zero uuid.
+   */
+  personMonths?: SQL;
   /** the activities some module records; the others are reported as "not yet wired" */
   wired: readonly ActivityKey[];
   money: SQL[];
@@ -88,6 +94,7 @@ export function wiredSources(): Sources {
       },
     },
     events: sql`select activity, person_id as person_key, occurred_on, organisation_id, detail, quantity, value_centimes from report_events`,
+    personMonths: sql`select person_id as person_key, month, organisation_id, mask from report_person_months`,
     wired: ACTIVITIES,
     money: [manualMoney, protectionMoney(), aidMoney(), grantMoney()],
   };

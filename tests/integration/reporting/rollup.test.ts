@@ -9,7 +9,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
+import { ACTIVITIES, activityMasks } from "../../../app/modules/reporting/frameworks";
 import { cityRegionPairs, countryAliasPairs, foldKey, regionNamePairs } from "../../../app/modules/reporting/mappings";
+import { monthlyTotals, reachTotals } from "../../../app/modules/reporting/queries.server";
+import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
 
@@ -46,7 +49,18 @@ async function drift() {
     union all
     select 'person', p.person_key from report_people p left join report_person_ids i on i.person_key = p.person_key
       where p.person_id is distinct from i.person_id`);
-  return { events, people, ids };
+  // the month rollup is the events folded per person, month and association
+  const months = await rows(sql`
+    (select person_id, month, organisation_id, mask from report_person_months
+     except all
+     select person_id, date_trunc('month', occurred_on)::date, coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid),
+       bit_or(report_activity_bit(activity)) from report_events where person_id is not null and occurred_on is not null group by 1, 2, 3)
+    union all
+    (select person_id, date_trunc('month', occurred_on)::date, coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid),
+       bit_or(report_activity_bit(activity)) from report_events where person_id is not null and occurred_on is not null group by 1, 2, 3
+     except all
+     select person_id, month, organisation_id, mask from report_person_months)`);
+  return { events, people, ids, months };
 }
 
 beforeAll(async () => {
@@ -60,7 +74,7 @@ describe("the reporting rollup", () => {
     for (const s of ["case_services", "distributions", "vouchers", "training_certificates", "guidance_sessions", "placements", "grant_applications"]) {
       expect(sources, s).toContain(s);
     }
-    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
     const [people] = await rows(sql`select count(*)::int as n from report_people`);
     expect(Number(people?.n)).toBeGreaterThan(5);
   });
@@ -119,7 +133,7 @@ describe("the reporting rollup", () => {
     await touch(sql`delete from placement_outcomes where id = (select id from placement_outcomes limit 1)`);
     await touch(sql`delete from profiles where user_id = (select user_id from profiles p
       where not exists (select 1 from beneficiary_cases c where c.applicant_user_id = p.user_id) order by user_id limit 1)`);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
   });
 
   it("gives the same rows when rebuilt from the views", async () => {
@@ -177,7 +191,7 @@ describe("the reporting rollup", () => {
     const person = await rows(sql`select * from report_people where person_key = ${applicant.id}`);
     expect(person).toHaveLength(1);
     expect(person[0]).toMatchObject({ sex: "f", nationality: "ML", region: "MA-02" });
-    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
   });
 
   it("counts a service under the new key when it is recorded while its case is linked to an account", async () => {
@@ -201,7 +215,34 @@ describe("the reporting rollup", () => {
     const [row] = await rows(sql`select count(*)::int as n from report_events e join case_services s on s.id = e.source_id
       where s.case_id = ${String(kase?.id)} and e.person_key <> ${applicant.id}`);
     expect(row?.n).toBe(0);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
+  });
+
+  it("answers whole months from the month rollup with the same figures as from the events", async () => {
+    const org = await one(sql`select organisation_id from report_events where organisation_id is not null group by 1 order by count(*) desc limit 1`);
+    const wired = wiredSources();
+    const { personMonths: _unused, ...eventsOnly } = wired;
+    const order = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    for (const filter of [
+      { from: "2026-01-01", to: "2026-03-31", organisationId: null },
+      { from: "2025-01-01", to: "2027-12-31", organisationId: null },
+      { from: "2025-01-01", to: "2027-12-31", organisationId: String(org.organisation_id) },
+    ]) {
+      const folded = await reachTotals(t.db, wired, filter);
+      expect(order(folded.reach)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).reach));
+      expect(order(folded.frameworks)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).frameworks));
+      expect(order(await monthlyTotals(t.db, wired, filter))).toEqual(order(await monthlyTotals(t.db, eventsOnly, filter)));
+    }
+    const wide = await reachTotals(t.db, wired, { from: "2025-01-01", to: "2027-12-31", organisationId: null });
+    expect(wide.reach.find((r) => r.key === "all" && r.dimension === null)?.persons).toBeGreaterThan(5);
+  });
+
+  it("gives each activity the same bit in the database as activityMasks", async () => {
+    const masks = activityMasks();
+    for (const a of ACTIVITIES) {
+      const row = await one(sql`select report_activity_bit(${a}) as bit`);
+      expect(row.bit, a).toBe(masks.bit[a]);
+    }
   });
 
   it("folds free text in the database as mappings.ts does, with its codes", async () => {

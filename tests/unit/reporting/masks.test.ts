@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, frameworkPairs, FRAMEWORKS } from "../../../app/modules/reporting/frameworks";
+import { isWholeMonths } from "../../../app/modules/reporting/rules";
 
 const masks = activityMasks();
 const activitiesOf = (mask: number) => ACTIVITIES.filter((a) => (mask & masks.bit[a]) !== 0);
@@ -37,5 +38,18 @@ describe("activity masks", () => {
       }
       expect(masks.objectives.filter((o) => o.key.startsWith(`${framework}:`)).length).toBe(byObjective.size);
     }
+  });
+});
+
+describe("whole months", () => {
+  it("recognises periods from a first day to a last day of a month", () => {
+    expect(isWholeMonths({ from: "2026-04-01", to: "2026-06-30" })).toBe(true);
+    expect(isWholeMonths({ from: "2026-01-01", to: "2026-12-31" })).toBe(true);
+    expect(isWholeMonths({ from: "2024-02-01", to: "2024-02-29" })).toBe(true);
+    expect(isWholeMonths({ from: "2026-02-01", to: "2026-02-28" })).toBe(true);
+    expect(isWholeMonths({ from: "2026-04-02", to: "2026-06-30" })).toBe(false);
+    expect(isWholeMonths({ from: "2026-04-01", to: "2026-06-29" })).toBe(false);
+    expect(isWholeMonths({ from: "2026-07-01", to: "2026-06-30" })).toBe(false);
+    expect(isWholeMonths({ from: "2026-02-30", to: "2026-03-31" })).toBe(false);
   });
 });
