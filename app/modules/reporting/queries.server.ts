@@ -148,6 +148,17 @@ export function reachByFramework(db: Executor, sources: Sources, filter: ReportF
 
 export type OutputRow = { activity: ActivityKey; detail: string | null; events: number; quantity: number; valueCentimes: number; persons: number };
 
+function toOutputRow(r: Record<string, unknown>): OutputRow {
+  return {
+    activity: r.activity as ActivityKey,
+    detail: r.detail === null ? null : String(r.detail),
+    events: Number(r.events),
+    quantity: Number(r.quantity),
+    valueCentimes: Number(r.value_centimes),
+    persons: Number(r.persons),
+  };
+}
+
 /** Indicator: outputs per activity and sub-category (consultations, referrals by status, nights...). */
 export async function outputs(db: Executor, sources: Sources, filter: ReportFilter): Promise<OutputRow[]> {
   const events = eventsSql(sources, ACTIVITIES, filter);
@@ -157,14 +168,7 @@ export async function outputs(db: Executor, sources: Sources, filter: ReportFilt
     select activity, detail, count(*)::int as events, sum(quantity)::bigint as quantity,
       sum(value_centimes)::bigint as value_centimes, count(distinct person_key)::int as persons
     from ev group by activity, detail order by activity, detail nulls first`);
-  return (rows as unknown as Record<string, unknown>[]).map((r) => ({
-    activity: r.activity as ActivityKey,
-    detail: r.detail === null ? null : String(r.detail),
-    events: Number(r.events),
-    quantity: Number(r.quantity),
-    valueCentimes: Number(r.value_centimes),
-    persons: Number(r.persons),
-  }));
+  return (rows as unknown as Record<string, unknown>[]).map(toOutputRow);
 }
 
 /** Indicator: people reached per result and month ("YYYY-MM"). */
@@ -407,14 +411,7 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
     group by activity, detail
   `)) as unknown as Record<string, unknown>[];
   return rows
-    .map((r) => ({
-      activity: r.activity as ActivityKey,
-      detail: r.detail === null ? null : String(r.detail),
-      events: Number(r.events),
-      quantity: Number(r.quantity),
-      valueCentimes: Number(r.value_centimes),
-      persons: Number(r.persons),
-    }))
+    .map(toOutputRow)
     .sort((a, b) => ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || (a.detail ?? "").localeCompare(b.detail ?? ""));
 }
 
