@@ -376,15 +376,23 @@ END $$;
 -- Rewrite the rows of some records of one source. Planned with the ids in hand
 -- (EXECUTE), so one record is an index lookup and a bulk insert a hash.
 CREATE FUNCTION report_refresh_events(p_source text, p_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE keys uuid[];
+DECLARE
+  keys uuid[];
+  fresh uuid[];
+  people text := format('SELECT array_agg(DISTINCT person_key) FROM (
+      SELECT person_key FROM %I WHERE source_id = ANY($1)
+      UNION ALL SELECT person_key FROM report_events WHERE source = $2 AND source_id = ANY($1)) k', 'report_src_' || p_source);
 BEGIN
   IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN RETURN; END IF;
-  EXECUTE format('SELECT array_agg(DISTINCT person_key) FROM (
-      SELECT person_key FROM %I WHERE source_id = ANY($1)
-      UNION ALL SELECT person_key FROM report_events WHERE source = $2 AND source_id = ANY($1)) k',
-    'report_src_' || p_source) INTO keys USING p_ids, p_source;
+  EXECUTE people INTO keys USING p_ids, p_source;
   PERFORM report_lock_people(keys);
-  INSERT INTO report_person_ids (person_key) SELECT k FROM unnest(keys) AS k WHERE k IS NOT NULL ON CONFLICT DO NOTHING;
+  -- read again under the lock: a writer we waited for may have moved these records to
+  -- someone else (a case linked to an account), who must be locked and numbered too
+  EXECUTE people INTO fresh USING p_ids, p_source;
+  IF EXISTS (SELECT 1 FROM unnest(fresh) AS f WHERE f IS NOT NULL AND f <> ALL (array_remove(coalesce(keys, '{}'), NULL))) THEN
+    PERFORM report_lock_people(fresh);
+  END IF;
+  INSERT INTO report_person_ids (person_key) SELECT k FROM unnest(fresh) AS k WHERE k IS NOT NULL ON CONFLICT DO NOTHING;
   EXECUTE 'DELETE FROM report_events WHERE source = $1 AND source_id = ANY($2)' USING p_source, p_ids;
   EXECUTE format(
     'INSERT INTO report_events (source, source_id, activity, detail, person_key, person_id, occurred_on, organisation_id, quantity, value_centimes)

@@ -45,10 +45,10 @@ async function drift() {
   // every row carries its person's integer, and each person has one
   const ids = await rows(sql`
     select 'event' as kind, e.person_key from report_events e left join report_person_ids i on i.person_key = e.person_key
-      where e.person_key is not null and e.person_id is distinct from i.person_id
+      where e.person_key is not null and (e.person_id is null or e.person_id is distinct from i.person_id)
     union all
     select 'person', p.person_key from report_people p left join report_person_ids i on i.person_key = p.person_key
-      where p.person_id is distinct from i.person_id`);
+      where p.person_id is null or p.person_id is distinct from i.person_id`);
   // the month rollup is the events folded per person, month and association
   const months = await rows(sql`
     (select person_id, month, organisation_id, mask from report_person_months
