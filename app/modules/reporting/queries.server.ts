@@ -17,10 +17,6 @@ export type Dimension = (typeof DIMENSIONS)[number];
 /** A count of distinct people: `key` is the group ("all" for everyone), `dimension` null for the total. */
 export type ReachRow = { key: string; dimension: Dimension | null; category: string | null; persons: number };
 
-function wiredActivities(sources: Sources): ActivityKey[] {
-  return ACTIVITIES.filter((a) => sources.wired.includes(a));
-}
-
 /** The events of the given activities, filtered by period and association. */
 function eventsSql(sources: Sources, activities: readonly ActivityKey[], filter: ReportFilter): SQL | null {
   const wanted = activities.filter((a) => sources.wired.includes(a));
@@ -278,18 +274,16 @@ export async function getBudget(db: Executor) {
   };
 }
 
-export { wiredActivities };
-
 /** The home panel's one figure: distinct people reached this quarter, for the actor's scope. */
 export async function reachedThisQuarter(db: Executor, sources: Sources, filter: ReportFilter): Promise<number> {
-  const rows = await reach(
-    db,
-    sources,
-    filter,
-    ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach).map((a) => ({ activity: a, key: ACTIVITY_SPECS[a].result })),
-    false,
-  );
-  return rows.find((r) => r.key === "all")?.persons ?? 0;
+  // the same fold as the dashboard's (a quarter reads the month rollup), counted only
+  const { bit, all } = maskSql();
+  const months = personMonthMasks(sources, filter, bit);
+  if (!months) return 0;
+  const [row] = (await db.execute(sql`
+    select count(*)::int as persons from (select m.person_key, bit_or(m.mask) as mask from (${months}) m group by 1) pp
+    where pp.mask & ${all} <> 0`)) as unknown as { persons: number }[];
+  return Number(row?.persons ?? 0);
 }
 
 export type IndicatorSnapshot = {

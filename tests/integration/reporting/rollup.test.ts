@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { ACTIVITIES, activityMasks } from "../../../app/modules/reporting/frameworks";
 import { cityRegionPairs, countryAliasPairs, foldKey, regionNamePairs } from "../../../app/modules/reporting/mappings";
-import { monthlyTotals, reachTotals } from "../../../app/modules/reporting/queries.server";
+import { monthlyTotals, reachedThisQuarter, reachTotals } from "../../../app/modules/reporting/queries.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
@@ -232,6 +232,15 @@ describe("the reporting rollup", () => {
       expect(order(folded.reach)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).reach));
       expect(order(folded.frameworks)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).frameworks));
       expect(order(await monthlyTotals(t.db, wired, filter))).toEqual(order(await monthlyTotals(t.db, eventsOnly, filter)));
+    }
+    // the home panel's one figure is the dashboard's "all", whole months or not
+    for (const filter of [
+      { from: "2026-01-01", to: "2026-03-31", organisationId: null },
+      { from: "2025-01-10", to: "2027-12-20", organisationId: null },
+      { from: "2025-01-01", to: "2027-12-31", organisationId: String(org.organisation_id) },
+    ]) {
+      const all = (await reachTotals(t.db, wired, filter)).reach.find((r) => r.key === "all" && r.dimension === null)?.persons ?? 0;
+      expect(await reachedThisQuarter(t.db, wired, filter)).toBe(all);
     }
     const wide = await reachTotals(t.db, wired, { from: "2025-01-01", to: "2027-12-31", organisationId: null });
     expect(wide.reach.find((r) => r.key === "all" && r.dimension === null)?.persons).toBeGreaterThan(5);
