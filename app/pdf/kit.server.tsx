@@ -94,10 +94,36 @@ export function pdfDate(locale: Locale, value: Date | string): string {
     .replace(/[\u200e\u200f]/g, "");
 }
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * fontkit keeps each glyph with the characters it was first asked for. Subsetting a
+ * document asks by glyph id, with none, and react-pdf then drops such a glyph from the
+ * next document's text layer: an "E" on a voucher read back, or copied, as a space
+ * (diegomura/react-pdf#3404). Each document starts with such glyphs forgotten; the
+ * rest of the cache stays. `_glyphs` is fontkit's own field; the voucher PDF test
+ * fails if a fontkit update renames it.
+ */
+function forgetGlyphs() {
+  for (const family of Object.values(Font.getRegisteredFonts())) {
+    for (const source of family.sources) {
+      const glyphs = (source.data as { _glyphs?: Record<string, { codePoints?: number[] }> } | null)?._glyphs;
+      if (!glyphs) continue;
+      for (const [id, glyph] of Object.entries(glyphs)) if (!glyph?.codePoints?.length) delete glyphs[id];
+    }
+  }
+}
+
+/** Renders one document at a time: a render must not subset fonts under another's layout. */
 export async function renderPdf(document: ReactElement): Promise<Buffer> {
   registerFonts();
-  // renderToBuffer's type wants a <Document> element; PdfFrame renders one
-  return renderToBuffer(document as Parameters<typeof renderToBuffer>[0]);
+  const run = queue.then(() => {
+    forgetGlyphs();
+    // renderToBuffer's type wants a <Document> element; PdfFrame renders one
+    return renderToBuffer(document as Parameters<typeof renderToBuffer>[0]);
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** The HTTP answer for a PDF: never cached, never sniffed, with a file name. */

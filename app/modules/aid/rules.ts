@@ -34,7 +34,7 @@ export function ineligibility({ round, beneficiary, today }: Eligibility): Ineli
 }
 
 // Crockford's base32: no I, L, O, U, so a code read aloud or typed is not mistaken
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const VOUCHER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** 20 characters from 100 random bits, grouped by 5 for reading: unguessable, easy to type. */
 export function voucherCodeFrom(bytes: Uint8Array): string {
@@ -46,7 +46,7 @@ export function voucherCodeFrom(bytes: Uint8Array): string {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5 && out.length < 20) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      out += VOUCHER_ALPHABET[(value >>> (bits - 5)) & 31];
       bits -= 5;
     }
     value &= (1 << bits) - 1;

@@ -24,7 +24,7 @@ export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, 
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("aid.voucher.issued", { date: pdfDate(locale, issuedAt) })}</Text>
       <View style={{ marginTop: 16, alignItems: "center" }}>
         <Image src={qr} style={{ width: 180, height: 180 }} />
-        <Text style={{ fontSize: 18, marginTop: 8, letterSpacing: 1 }}>{code}</Text>
+        <Text style={{ fontSize: 18, marginTop: 8 }}>{code}</Text>
       </View>
       <Text style={[pdfStyles.p, { marginTop: 16 }]}>{t("aid.voucher.once")}</Text>
     </PdfFrame>
