@@ -108,8 +108,9 @@ export const reportEvents = pgTable(
   },
   (t) => [
     index("report_events_source_idx").on(t.source, t.sourceId),
-    index("report_events_day_idx").on(t.occurredOn),
-    index("report_events_org_day_idx").on(t.organisationId, t.occurredOn),
+    // the outputs' sums read a period's rows from these two alone (index-only scans)
+    index("report_events_day_cover_idx").on(t.occurredOn, t.activity, t.detail, t.personId, t.organisationId, t.quantity, t.valueCentimes),
+    index("report_events_org_day_cover_idx").on(t.organisationId, t.occurredOn, t.activity, t.detail, t.personId, t.quantity, t.valueCentimes),
     // a person's month is recomputed from their events when some are deleted
     index("report_events_person_day_idx").on(t.personId, t.occurredOn),
   ],
@@ -130,7 +131,9 @@ export const reportPeople = pgTable("report_people", {
  * Each person's activities per month and association as a bit mask (the bits of
  * `activityMasks`; events without an association under the zero uuid), kept from
  * report_events by a trigger. A period of whole months reads this instead of the
- * events: about 40% fewer rows, already folded.
+ * events: about 40% fewer rows, already folded. `linesLo`/`linesHi` fold the output
+ * lines the same way: bit n of linesLo is line n of `report_lines`, bit n of linesHi
+ * line 64 + n.
  */
 export const reportPersonMonths = pgTable(
   "report_person_months",
@@ -139,8 +142,26 @@ export const reportPersonMonths = pgTable(
     month: date({ mode: "string" }).notNull(),
     organisationId: uuid().notNull(),
     mask: integer().notNull(),
+    linesLo: bigint({ mode: "number" }).notNull().default(0),
+    linesHi: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.personId, t.month, t.organisationId] }), index("report_person_months_month_idx").on(t.month)],
+);
+
+/**
+ * The output lines (an activity and its detail, "" for none), numbered on first sight
+ * by the month rollup's trigger and never renumbered: a line's number is its bit in
+ * report_person_months. Lines past 127 have no bit; the outputs count their people
+ * from the events.
+ */
+export const reportLines = pgTable(
+  "report_lines",
+  {
+    lineId: integer().generatedAlwaysAsIdentity({ startWith: 0, minValue: 0 }).primaryKey(),
+    activity: text().notNull(),
+    detail: text().notNull(),
+  },
+  (t) => [uniqueIndex("report_lines_activity_detail_idx").on(t.activity, t.detail)],
 );
 
 /** A small integer per person key, given on first sight and never reused. */

@@ -390,23 +390,71 @@ export async function monthlyTotals(db: Executor, sources: Sources, filter: Repo
 }
 
 /**
- * The outputs (`outputs` above) summed per person first, so that people are counted
- * with hash aggregates instead of `count(distinct)` sorts.
+ * The outputs (`outputs` above). For whole months with the month rollup's lines, the
+ * sums come from the events (an index-only scan) and the people of each line from
+ * one row per person: their months' line masks OR-ed, people with the same mask
+ * counted together, then each line's bit looked up in those few masks. Otherwise the
+ * events are summed per person first, so that people are counted with hash
+ * aggregates instead of `count(distinct)` sorts.
  */
 export async function outputTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<OutputRow[]> {
   const events = eventsSql(sources, ACTIVITIES, filter);
   if (!events) return [];
+  const sort = (rows: OutputRow[]) =>
+    rows.sort((a, b) => ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || (a.detail ?? "").localeCompare(b.detail ?? ""));
+  if (sources.personMonths && sources.lines && isWholeMonths(filter)) {
+    const lines = ((await db.execute(sql`select line_id, activity, detail from (${sources.lines}) l`)) as unknown as Record<string, unknown>[]).map(
+      (l) => ({ id: Number(l.line_id), activity: String(l.activity), detail: String(l.detail) }),
+    );
+    const folded = lines.filter((l) => Number.isInteger(l.id) && l.id >= 0 && l.id < 128);
+    const unfolded = lines.filter((l) => !folded.includes(l));
+    const persons = new Map<string, number>();
+    const lineKey = (activity: unknown, detail: unknown) => `${String(activity)}\u0000${String(detail ?? "")}`;
+    if (folded.length > 0) {
+      // each line's bit is a constant computed here from an integer id, never input
+      // (bit 63 is the sign: written in parentheses, else "-" would apply after the cast)
+      const bit = (id: number) => `${id < 64 ? "lo" : "hi"} & (${BigInt.asIntN(64, 1n << BigInt(id % 64)).toString()})::bigint <> 0`;
+      const counts = sql.raw(folded.map((l) => `count(*) filter (where ${bit(l.id)})::int as l${l.id}`).join(", "));
+      const unpivot = sql.raw(folded.map((l) => `(${l.id}, agg.l${l.id})`).join(", "));
+      const rows = (await db.execute(sql`
+        select v.line_id, v.persons from (
+          select ${counts} from (
+            select bit_or(pm.lines_lo) as lo, bit_or(pm.lines_hi) as hi from (${sources.personMonths}) pm
+            where pm.month >= ${filter.from}::date and pm.month <= ${filter.to}::date
+            ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}
+            group by pm.person_key
+          ) pp
+        ) agg cross join lateral (values ${unpivot}) v(line_id, persons)`)) as unknown as Record<string, unknown>[];
+      for (const r of rows) {
+        const line = folded.find((l) => l.id === Number(r.line_id));
+        if (line) persons.set(lineKey(line.activity, line.detail), Number(r.persons));
+      }
+    }
+    if (unfolded.length > 0) {
+      // lines numbered past the masks' 128 bits: their people from the events
+      const wanted = sql.join(
+        unfolded.map((l) => sql`(${l.activity}::text, ${l.detail}::text)`),
+        sql`, `,
+      );
+      const rows = (await db.execute(sql`
+        select ev.activity, coalesce(ev.detail, '') as detail, count(distinct ev.person_key)::int as persons from (${events}) ev
+        where (ev.activity, coalesce(ev.detail, '')) in (${wanted}) group by 1, 2`)) as unknown as Record<string, unknown>[];
+      for (const r of rows) persons.set(lineKey(r.activity, r.detail), Number(r.persons));
+    }
+    const sums = (await db.execute(sql`
+      select ev.activity, ev.detail, count(*)::int as events, sum(ev.quantity)::bigint as quantity, sum(ev.value_centimes)::bigint as value_centimes
+      from (${events}) ev group by 1, 2`)) as unknown as Record<string, unknown>[];
+    return sort(sums.map((r) => toOutputRow({ ...r, persons: persons.get(lineKey(r.activity, r.detail)) ?? 0 })));
+  }
   const rows = (await db.execute(sql`
-    select activity, detail, count(*)::int as persons, sum(n)::bigint as events, sum(q)::bigint as quantity, sum(v)::bigint as value_centimes
+    select activity, detail, count(person_key)::int as persons, sum(n)::bigint as events, sum(q)::bigint as quantity, sum(v)::bigint as value_centimes
     from (
       select activity, detail, person_key, count(*) as n, sum(quantity) as q, sum(value_centimes) as v
       from (${events}) ev group by activity, detail, person_key
     ) op
     group by activity, detail
   `)) as unknown as Record<string, unknown>[];
-  return rows
-    .map(toOutputRow)
-    .sort((a, b) => ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || (a.detail ?? "").localeCompare(b.detail ?? ""));
+  return sort(rows.map(toOutputRow));
 }
 
 /** Every indicator of the dashboard: the three statements above, one after another. */

@@ -38,6 +38,13 @@ export type Sources = {
    * whole months. Events without an association are under the zero uuid.
    */
   personMonths?: SQL;
+  /**
+   * Optional, with personMonths: the output lines folded the same way. personMonths
+   * then also has lines_lo and lines_hi (bigint), and `lines` numbers the lines
+   * (line_id integer, activity text, detail text, "" for none): line n is bit n of
+   * lines_lo below 64, bit n - 64 of lines_hi below 128, and has no bit above.
+   */
+  lines?: SQL;
   /** the activities some module records; the others are reported as "not yet wired" */
   wired: readonly ActivityKey[];
   money: SQL[];
@@ -94,7 +101,8 @@ export function wiredSources(): Sources {
       },
     },
     events: sql`select activity, person_id as person_key, occurred_on, organisation_id, detail, quantity, value_centimes from report_events`,
-    personMonths: sql`select person_id as person_key, month, organisation_id, mask from report_person_months`,
+    personMonths: sql`select person_id as person_key, month, organisation_id, mask, lines_lo, lines_hi from report_person_months`,
+    lines: sql`select line_id, activity, detail from report_lines`,
     wired: ACTIVITIES,
     money: [manualMoney, protectionMoney(), aidMoney(), grantMoney()],
   };

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { ACTIVITIES, activityMasks } from "../../../app/modules/reporting/frameworks";
 import { cityRegionPairs, countryAliasPairs, foldKey, regionNamePairs } from "../../../app/modules/reporting/mappings";
-import { monthlyTotals, reachedThisQuarter, reachTotals } from "../../../app/modules/reporting/queries.server";
+import { monthlyTotals, outputs, outputTotals, reachedThisQuarter, reachTotals } from "../../../app/modules/reporting/queries.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
@@ -49,18 +49,20 @@ async function drift() {
     union all
     select 'person', p.person_key from report_people p left join report_person_ids i on i.person_key = p.person_key
       where p.person_id is null or p.person_id is distinct from i.person_id`);
-  // the month rollup is the events folded per person, month and association
+  // the month rollup is the events folded per person, month and association: their
+  // activities' bits and their output lines' bits
+  const folded = sql`select e.person_id, date_trunc('month', e.occurred_on)::date,
+      coalesce(e.organisation_id, '00000000-0000-0000-0000-000000000000'::uuid),
+      bit_or(report_activity_bit(e.activity)), coalesce(bit_or(report_line_lo(l.line_id)), 0), coalesce(bit_or(report_line_hi(l.line_id)), 0)
+    from report_events e left join report_lines l on l.activity = e.activity and l.detail = coalesce(e.detail, '')
+    where e.person_id is not null and e.occurred_on is not null group by 1, 2, 3`;
   const months = await rows(sql`
-    (select person_id, month, organisation_id, mask from report_person_months
-     except all
-     select person_id, date_trunc('month', occurred_on)::date, coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid),
-       bit_or(report_activity_bit(activity)) from report_events where person_id is not null and occurred_on is not null group by 1, 2, 3)
+    (select person_id, month, organisation_id, mask, lines_lo, lines_hi from report_person_months except all ${folded})
     union all
-    (select person_id, date_trunc('month', occurred_on)::date, coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid),
-       bit_or(report_activity_bit(activity)) from report_events where person_id is not null and occurred_on is not null group by 1, 2, 3
-     except all
-     select person_id, month, organisation_id, mask from report_person_months)`);
-  return { events, people, ids, months };
+    (${folded} except all select person_id, month, organisation_id, mask, lines_lo, lines_hi from report_person_months)`);
+  // every output line is numbered
+  const lines = await rows(sql`select activity, coalesce(detail, '') from report_events except select activity, detail from report_lines`);
+  return { events, people, ids, months, lines };
 }
 
 beforeAll(async () => {
@@ -74,7 +76,7 @@ describe("the reporting rollup", () => {
     for (const s of ["case_services", "distributions", "vouchers", "training_certificates", "guidance_sessions", "placements", "grant_applications"]) {
       expect(sources, s).toContain(s);
     }
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
     const [people] = await rows(sql`select count(*)::int as n from report_people`);
     expect(Number(people?.n)).toBeGreaterThan(5);
   });
@@ -133,7 +135,7 @@ describe("the reporting rollup", () => {
     await touch(sql`delete from placement_outcomes where id = (select id from placement_outcomes limit 1)`);
     await touch(sql`delete from profiles where user_id = (select user_id from profiles p
       where not exists (select 1 from beneficiary_cases c where c.applicant_user_id = p.user_id) order by user_id limit 1)`);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
   });
 
   it("gives the same rows when rebuilt from the views", async () => {
@@ -191,7 +193,7 @@ describe("the reporting rollup", () => {
     const person = await rows(sql`select * from report_people where person_key = ${applicant.id}`);
     expect(person).toHaveLength(1);
     expect(person[0]).toMatchObject({ sex: "f", nationality: "ML", region: "MA-02" });
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
   });
 
   it("counts a service under the new key when it is recorded while its case is linked to an account", async () => {
@@ -215,13 +217,41 @@ describe("the reporting rollup", () => {
     const [row] = await rows(sql`select count(*)::int as n from report_events e join case_services s on s.id = e.source_id
       where s.case_id = ${String(kase?.id)} and e.person_key <> ${applicant.id}`);
     expect(row?.n).toBe(0);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [] });
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+  });
+
+  it("numbers a new line once, and folds it for both people, when two transactions record it at once", async () => {
+    const cases = await rows(sql`select id from beneficiary_cases order by reference limit 2`);
+    const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
+    const [a, b] = [await connection(), await connection()];
+    const record = (x: typeof a, caseId: unknown) =>
+      x.c`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
+        values (${String(caseId)}, 'legal', '2026-04-07', 'done', ${JSON.stringify({ legalType: "asylum_appeal" })}::jsonb, ${String(worker.id)})`;
+    try {
+      await a.c`begin`;
+      await record(a, cases[0]?.id);
+      await b.c`begin`;
+      // b numbers the same line: it waits for a's number, then folds it into its person's month
+      const second = record(b, cases[1]?.id);
+      await waitingOrDone(b.pid, second);
+      await a.c`commit`;
+      await second;
+      await b.c`commit`;
+    } finally {
+      for (const x of [a, b]) x.c.release();
+    }
+    const lines = await rows(sql`select line_id from report_lines where activity = 'legal_assistance' and detail = 'asylum_appeal'`);
+    expect(lines).toHaveLength(1);
+    const folded = await one(sql`select count(*)::int as n from report_person_months
+      where month = '2026-04-01' and ((lines_lo & report_line_lo(${lines[0]?.line_id}::int)) | (lines_hi & report_line_hi(${lines[0]?.line_id}::int))) <> 0`);
+    expect(folded.n).toBe(2);
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
   });
 
   it("answers whole months from the month rollup with the same figures as from the events", async () => {
     const org = await one(sql`select organisation_id from report_events where organisation_id is not null group by 1 order by count(*) desc limit 1`);
     const wired = wiredSources();
-    const { personMonths: _unused, ...eventsOnly } = wired;
+    const { personMonths: _unused, lines: _lines, ...eventsOnly } = wired;
     const order = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
     for (const filter of [
       { from: "2026-01-01", to: "2026-03-31", organisationId: null },
@@ -232,6 +262,11 @@ describe("the reporting rollup", () => {
       expect(order(folded.reach)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).reach));
       expect(order(folded.frameworks)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).frameworks));
       expect(order(await monthlyTotals(t.db, wired, filter))).toEqual(order(await monthlyTotals(t.db, eventsOnly, filter)));
+      // the outputs: from the line masks, from the events summed per person, and by the join-based reference
+      const lines = await outputTotals(t.db, wired, filter);
+      expect(lines.length).toBeGreaterThan(filter.from === "2025-01-01" ? 5 : 0);
+      expect(order(lines)).toEqual(order(await outputTotals(t.db, eventsOnly, filter)));
+      expect(order(lines)).toEqual(order(await outputs(t.db, wired, filter)));
     }
     // the home panel's one figure is the dashboard's "all", whole months or not
     for (const filter of [
@@ -244,6 +279,43 @@ describe("the reporting rollup", () => {
     }
     const wide = await reachTotals(t.db, wired, { from: "2025-01-01", to: "2027-12-31", organisationId: null });
     expect(wide.reach.find((r) => r.key === "all" && r.dimension === null)?.persons).toBeGreaterThan(5);
+  });
+
+  it("counts the people of lines in the second mask and past the masks' 128 bits", async () => {
+    // lines no record has, numbered so that the next new line falls in lines_hi, then past it
+    const numberUpTo = (id: number) =>
+      t.db.execute(sql`insert into report_lines (activity, detail)
+        select 'medical_consultation', 'unused-' || n from generate_series((select max(line_id) + 1 from report_lines), ${id}) n`);
+    const services = await rows(sql`select c.id as case_id, c.organisation_id, (select id from users where role = 'case_worker' limit 1) as recorded_by_id
+      from beneficiary_cases c order by c.reference limit 2`);
+    expect(services).toHaveLength(2);
+    const record = (kase: Row, day: string, reasonCategory: string) =>
+      touch(sql`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
+        values (${kase.case_id}, 'medical', ${day}, 'done', ${JSON.stringify({ reasonCategory })}::jsonb, ${kase.recorded_by_id})`);
+    await numberUpTo(90);
+    for (const kase of services) await record(kase, "2026-02-10", "eye");
+    // a second line of the same mask in the same month, by another statement: the bits add up
+    await record(services[1]!, "2026-02-15", "ear");
+    await numberUpTo(140);
+    await record(services[0]!, "2026-03-02", "dental");
+    await record(services[0]!, "2026-03-20", "dental");
+    const id = async (detail: string) => Number((await one(sql`select line_id from report_lines where detail = ${detail}`)).line_id);
+    for (const detail of ["eye", "ear"]) {
+      expect(await id(detail)).toBeGreaterThanOrEqual(64);
+      expect(await id(detail)).toBeLessThan(128);
+    }
+    expect(await id("dental")).toBeGreaterThanOrEqual(128);
+    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    const wired = wiredSources();
+    const order = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    for (const organisationId of [null, String(services[0]!.organisation_id)]) {
+      const filter = { from: "2026-01-01", to: "2026-06-30", organisationId };
+      const lines = await outputTotals(t.db, wired, filter);
+      const line = (detail: string) => lines.find((l) => l.activity === "medical_consultation" && l.detail === detail);
+      expect(line("dental")).toMatchObject({ events: 2, persons: 1 });
+      expect(line("eye")?.persons).toBe(services.filter((s) => organisationId === null || s.organisation_id === organisationId).length);
+      expect(order(lines)).toEqual(order(await outputs(t.db, wired, filter)));
+    }
   });
 
   it("gives each activity the same bit in the database as activityMasks", async () => {
