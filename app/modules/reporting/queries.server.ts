@@ -207,14 +207,18 @@ export async function reachByVulnerability(db: Executor, sources: Sources, filte
   }
   const sealed = sources.sealedVulnerabilities;
   if (!sealed) return [];
-  // encrypted at rest: SQL narrows to the people reached and their latest assessment,
+  // encrypted at rest: SQL narrows to the people reached, with the mask of their
+  // activities of the period (as reachTotals folds them), and their latest assessment;
   // the application opens each once and counts
+  const { masks, bit, all } = maskSql();
+  const months = personMonthMasks(sources, filter, bit);
+  if (!months) return [];
   const rows = (await db.execute(sql`
-    with ev as (${events}), keys(activity, k) as (values ${keys}),
-    kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
+    with pp as (select m.person_key, bit_or(m.mask) as mask from (${months}) m group by 1),
     v as (${sealed.sql})
-    select v.person_key, v.sealed, array_agg(distinct kp.k) as keys
-    from kp join v on v.person_key = kp.person_key group by v.person_key, v.sealed`)) as unknown as { person_key: string; sealed: string; keys: string[] }[];
+    select v.person_key, v.sealed, pp.mask
+    from pp join v on v.person_key = pp.person_key where pp.mask & ${all} <> 0`)) as unknown as { person_key: string; sealed: string; mask: number }[];
+  const results = masks.results.filter((r) => r.key !== "all");
   const counts = new Map<string, Set<string>>();
   for (const row of rows) {
     let categories: string[] = [];
@@ -223,8 +227,9 @@ export async function reachByVulnerability(db: Executor, sources: Sources, filte
     } catch {
       continue; // a record sealed with another key is not counted rather than crashing the page
     }
+    const keys = results.filter((r) => (Number(row.mask) & r.mask) !== 0).map((r) => r.key);
     for (const category of new Set(categories)) {
-      for (const key of [...row.keys, "all"]) {
+      for (const key of [...keys, "all"]) {
         const id = `${key}\u0000${category}`;
         const set = counts.get(id) ?? new Set<string>();
         set.add(row.person_key);

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { ACTIVITIES, activityMasks } from "../../../app/modules/reporting/frameworks";
 import { cityRegionPairs, countryAliasPairs, foldKey, regionNamePairs } from "../../../app/modules/reporting/mappings";
-import { monthlyTotals, outputs, outputTotals, reachedThisQuarter, reachTotals } from "../../../app/modules/reporting/queries.server";
+import { monthlyTotals, outputs, outputTotals, reachByVulnerability, reachedThisQuarter, reachTotals } from "../../../app/modules/reporting/queries.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
@@ -267,6 +267,9 @@ describe("the reporting rollup", () => {
       expect(lines.length).toBeGreaterThan(filter.from === "2025-01-01" ? 5 : 0);
       expect(order(lines)).toEqual(order(await outputTotals(t.db, eventsOnly, filter)));
       expect(order(lines)).toEqual(order(await outputs(t.db, wired, filter)));
+      const vulnerable = await reachByVulnerability(t.db, wired, filter);
+      if (filter.from === "2025-01-01") expect(vulnerable.length).toBeGreaterThan(0);
+      expect(order(vulnerable)).toEqual(order(await reachByVulnerability(t.db, eventsOnly, filter)));
     }
     // the home panel's one figure is the dashboard's "all", whole months or not
     for (const filter of [
