@@ -145,7 +145,12 @@ export const reportPersonMonths = pgTable(
     linesLo: bigint({ mode: "number" }).notNull().default(0),
     linesHi: bigint({ mode: "number" }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.month, t.organisationId] }), index("report_person_months_month_idx").on(t.month)],
+  (t) => [
+    primaryKey({ columns: [t.personId, t.month, t.organisationId] }),
+    // a period's rows in (month, person) order from the index alone: the monthly series
+    // folds each person's month without hashing
+    index("report_person_months_month_person_idx").on(t.month, t.personId, t.organisationId, t.mask),
+  ],
 );
 
 /**

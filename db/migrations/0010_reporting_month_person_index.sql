@@ -1,0 +1,2 @@
+DROP INDEX "report_person_months_month_idx";--> statement-breakpoint
+CREATE INDEX "report_person_months_month_person_idx" ON "report_person_months" USING btree ("month","person_id","organisation_id","mask");
