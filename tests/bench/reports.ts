@@ -2,8 +2,9 @@
  * `npm run bench:reports`: the time of each dashboard query and of the whole
  * dashboard (every query of the page, as the loader runs them) over the volume of
  * `npm run seed:scale`, for a quarter and for the whole year, as the donor and as an
- * admin. Prints figures (median of several runs); asserts nothing. Uses DATABASE_URL
- * when set, else the embedded database the scale seed filled.
+ * admin, then the page itself over HTTP from the built app. Prints figures (median of
+ * several runs); asserts nothing. Uses DATABASE_URL when set, else the embedded
+ * database the scale seed filled.
  */
 import { performance } from "node:perf_hooks";
 import { createDb } from "../../db/client";
@@ -62,6 +63,30 @@ await withDatabase(async ({ url }) => {
         const { median, max } = await time(run);
         console.log(`  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`);
       }
+    }
+    // the whole page as a browser gets it: the built app (`npm run build` first) as a
+    // child process, signed in, one request at a time, the HTML read to its end
+    const { signIn, startApp } = await import("./harness");
+    const app = await startApp(url, { quiet: true });
+    try {
+      const cookies = { donor: await signIn(app.url, "donor@masar.test"), admin: await signIn(app.url, "admin@masar.test") };
+      console.log("\nGET /reports over HTTP (loader, queries and server rendering)");
+      for (const [label, filter] of periods) {
+        const query = new URLSearchParams({ from: filter.from, to: filter.to, ...(filter.organisationId ? { organisationId: filter.organisationId } : {}) });
+        for (const [who, cookie] of Object.entries(cookies)) {
+          let bytes = 0;
+          const { median, max } = await time(async () => {
+            const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
+            const html = await response.text();
+            if (response.status !== 200) throw new Error(`/reports answered ${response.status} to ${who}`);
+            bytes = html.length;
+          });
+          const name = `${label} as ${who} (${Math.round(bytes / 1024)} KB)`;
+          console.log(`  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`);
+        }
+      }
+    } finally {
+      await app.stop();
     }
   } finally {
     await handle.close();
