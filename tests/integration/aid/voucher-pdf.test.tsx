@@ -62,4 +62,19 @@ describe("voucher PDF", () => {
     }
     expect(unreadable).toEqual([]);
   });
+
+  it("prints codes asked for at the same time as exactly", async () => {
+    const qr = await voucherQr("https://masar.test/v/check");
+    const codes = codesCoveringEveryPair(VOUCHER_ALPHABET).slice(0, 16);
+    const texts = await Promise.all(
+      codes.map(async (code, i) =>
+        readPdfText(
+          await renderPdf(
+            <VoucherPdf locale={i % 2 ? "ar" : "fr"} code={code} valueCentimes={30000} firstName="Awa" reference="PR-T-1" issuedAt={new Date("2026-11-29T10:00:00Z")} qr={qr} />,
+          ),
+        ),
+      ),
+    );
+    expect(codes.filter((code, i) => !texts[i]!.includes(code))).toEqual([]);
+  });
 });
