@@ -220,6 +220,40 @@ describe("the reporting rollup", () => {
     expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
   });
 
+  /**
+   * A round's items change while a distribution of that round is recorded by another
+   * transaction: the two are about different people, so only the rollup's shared lock
+   * (taken exclusively by the item change) makes one wait for the other. Both orders.
+   */
+  for (const first of ["distribution", "items"] as const) {
+    it(`rewrites a distribution recorded while its round's items change (${first} first)`, async () => {
+      const round = await one(sql`select ri.round_id, ri.item_id from round_items ri join aid_items i on i.id = ri.item_id
+        where i.kind <> 'voucher' order by ri.round_id, ri.item_id limit 1`);
+      const kase = await one(sql`select c.id from beneficiary_cases c
+        where not exists (select 1 from distributions d where d.case_id = c.id and d.round_id = ${round.round_id}) order by c.reference limit 1`);
+      const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
+      expect(kase.id).toBeTruthy();
+      const [a, b] = [await connection(), await connection()];
+      const distribute = (x: typeof a) =>
+        x.c`insert into distributions (round_id, case_id, handed_out_by_id) values (${String(round.round_id)}, ${String(kase.id)}, ${String(worker.id)})`;
+      const moreItems = (x: typeof a) =>
+        x.c`update round_items set quantity = quantity + 3 where round_id = ${String(round.round_id)} and item_id = ${String(round.item_id)}`;
+      try {
+        await a.c`begin`;
+        await (first === "distribution" ? distribute(a) : moreItems(a));
+        await b.c`begin`;
+        const second = first === "distribution" ? moreItems(b) : distribute(b);
+        await waitingOrDone(b.pid, second);
+        await a.c`commit`;
+        await second;
+        await b.c`commit`;
+      } finally {
+        for (const x of [a, b]) x.c.release();
+      }
+      expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    });
+  }
+
   it("numbers a new line once, and folds it for both people, when two transactions record it at once", async () => {
     const cases = await rows(sql`select id from beneficiary_cases order by reference limit 2`);
     const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
