@@ -79,7 +79,7 @@ await withDatabase(async ({ url }) => {
             const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
             const html = await response.text();
             if (response.status !== 200) throw new Error(`/reports answered ${response.status} to ${who}`);
-            bytes = html.length;
+            bytes = Buffer.byteLength(html);
           });
           const name = `${label} as ${who} (${Math.round(bytes / 1024)} KB)`;
           console.log(`  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`);

@@ -409,8 +409,8 @@ export async function monthlyTotals(db: Executor, sources: Sources, filter: Repo
 /**
  * The outputs (`outputs` above). For whole months with the month rollup's lines, the
  * sums come from the events (an index-only scan) and the people of each line from
- * one row per person: their months' line masks OR-ed, people with the same mask
- * counted together, then each line's bit looked up in those few masks. Otherwise the
+ * one row per person (their months' line masks OR-ed), one filtered count per line;
+ * a line numbered past the masks counts its people from the events. Otherwise the
  * events are summed per person first, so that people are counted with hash
  * aggregates instead of `count(distinct)` sorts.
  */
