@@ -86,6 +86,9 @@ export function withDatabaseDownAs503(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
+/** What is left of a body answered before it was read is read and dropped up to this. */
+const UNREAD_BODY_LIMIT = 16 * 1024 * 1024;
+
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
@@ -189,8 +192,19 @@ export function createApp(options: AppOptions) {
     // An answer given before the form was read (a redirect to sign in, a 403) left the
     // rest of the body unread, and the connection was reset under the browser, which
     // then showed a network error instead of the answer: read what is left, and drop it.
+    // Remix's request body listens to the request's data and pauses it whenever its
+    // unread queue is full, so resuming alone stalled again after one chunk (1 MB bodies
+    // were still reset): its listener goes first.
     res.on("finish", () => {
-      if (!req.complete && !req.destroyed) req.resume();
+      if (req.complete || req.destroyed) return;
+      req.removeAllListeners("data");
+      let dropped = 0;
+      req.on("data", (chunk: Buffer) => {
+        dropped += chunk.length;
+        // no one sends a form this large in good faith: stop reading and close
+        if (dropped > UNREAD_BODY_LIMIT) req.destroy();
+      });
+      req.resume();
     });
     Promise.resolve(remix(req, res, next)).catch(next);
   });
