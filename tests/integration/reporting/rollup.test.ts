@@ -65,6 +65,11 @@ async function drift() {
   return { events, people, ids, months, lines };
 }
 
+/** The rollup equals what its views and events say, on every count. */
+async function expectNoDrift() {
+  expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+}
+
 beforeAll(async () => {
   await seedDemo(t.db);
 });
@@ -76,7 +81,7 @@ describe("the reporting rollup", () => {
     for (const s of ["case_services", "distributions", "vouchers", "training_certificates", "guidance_sessions", "placements", "grant_applications"]) {
       expect(sources, s).toContain(s);
     }
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    await expectNoDrift();
     const [people] = await rows(sql`select count(*)::int as n from report_people`);
     expect(Number(people?.n)).toBeGreaterThan(5);
   });
@@ -135,7 +140,7 @@ describe("the reporting rollup", () => {
     await touch(sql`delete from placement_outcomes where id = (select id from placement_outcomes limit 1)`);
     await touch(sql`delete from profiles where user_id = (select user_id from profiles p
       where not exists (select 1 from beneficiary_cases c where c.applicant_user_id = p.user_id) order by user_id limit 1)`);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    await expectNoDrift();
   });
 
   it("gives the same rows when rebuilt from the views", async () => {
@@ -167,6 +172,27 @@ describe("the reporting rollup", () => {
     const [row] = await c`select pg_backend_pid() as pid`;
     return { c, pid: Number(row?.pid) };
   }
+  type Connection = Awaited<ReturnType<typeof connection>>;
+
+  /**
+   * `first` runs in a transaction left open; `second` starts in another and is let run
+   * until it waits on a lock (or is done); then the first commits, then the second.
+   */
+  async function interleave(first: (x: Connection) => Promise<unknown>, second: (x: Connection) => Promise<unknown>) {
+    const [a, b] = [await connection(), await connection()];
+    try {
+      await a.c`begin`;
+      await first(a);
+      await b.c`begin`;
+      const step = second(b);
+      await waitingOrDone(b.pid, step);
+      await a.c`commit`;
+      await step;
+      await b.c`commit`;
+    } finally {
+      for (const x of [a, b]) x.c.release();
+    }
+  }
 
   it("describes a person from their profile when a profile and two case links race", async () => {
     const applicant = await makeUser(t.db, { role: "applicant" });
@@ -193,31 +219,22 @@ describe("the reporting rollup", () => {
     const person = await rows(sql`select * from report_people where person_key = ${applicant.id}`);
     expect(person).toHaveLength(1);
     expect(person[0]).toMatchObject({ sex: "f", nationality: "ML", region: "MA-02" });
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    await expectNoDrift();
   });
 
   it("counts a service under the new key when it is recorded while its case is linked to an account", async () => {
     const applicant = await makeUser(t.db, { role: "applicant" });
     const [kase] = await rows(sql`select id from beneficiary_cases where applicant_user_id is null order by reference desc limit 1`);
     const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
-    const [a, b] = [await connection(), await connection()];
-    try {
-      await a.c`begin`;
-      await a.c`update beneficiary_cases set applicant_user_id = ${applicant.id} where id = ${String(kase?.id)}`;
-      await b.c`begin`;
-      const service = b.c`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
-        values (${String(kase?.id)}, 'legal', '2026-03-03', 'completed', '{}'::jsonb, ${String(worker.id)})`;
-      await waitingOrDone(b.pid, service);
-      await a.c`commit`;
-      await service;
-      await b.c`commit`;
-    } finally {
-      for (const x of [a, b]) x.c.release();
-    }
+    await interleave(
+      (a) => a.c`update beneficiary_cases set applicant_user_id = ${applicant.id} where id = ${String(kase?.id)}`,
+      (b) => b.c`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
+        values (${String(kase?.id)}, 'legal', '2026-03-03', 'completed', '{}'::jsonb, ${String(worker.id)})`,
+    );
     const [row] = await rows(sql`select count(*)::int as n from report_events e join case_services s on s.id = e.source_id
       where s.case_id = ${String(kase?.id)} and e.person_key <> ${applicant.id}`);
     expect(row?.n).toBe(0);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    await expectNoDrift();
   });
 
   /**
@@ -233,53 +250,32 @@ describe("the reporting rollup", () => {
         where not exists (select 1 from distributions d where d.case_id = c.id and d.round_id = ${round.round_id}) order by c.reference limit 1`);
       const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
       expect(kase.id).toBeTruthy();
-      const [a, b] = [await connection(), await connection()];
-      const distribute = (x: typeof a) =>
+      const distribute = (x: Connection) =>
         x.c`insert into distributions (round_id, case_id, handed_out_by_id) values (${String(round.round_id)}, ${String(kase.id)}, ${String(worker.id)})`;
-      const moreItems = (x: typeof a) =>
+      const moreItems = (x: Connection) =>
         x.c`update round_items set quantity = quantity + 3 where round_id = ${String(round.round_id)} and item_id = ${String(round.item_id)}`;
-      try {
-        await a.c`begin`;
-        await (first === "distribution" ? distribute(a) : moreItems(a));
-        await b.c`begin`;
-        const second = first === "distribution" ? moreItems(b) : distribute(b);
-        await waitingOrDone(b.pid, second);
-        await a.c`commit`;
-        await second;
-        await b.c`commit`;
-      } finally {
-        for (const x of [a, b]) x.c.release();
-      }
-      expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+      await (first === "distribution" ? interleave(distribute, moreItems) : interleave(moreItems, distribute));
+      await expectNoDrift();
     });
   }
 
   it("numbers a new line once, and folds it for both people, when two transactions record it at once", async () => {
     const cases = await rows(sql`select id from beneficiary_cases order by reference limit 2`);
     const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
-    const [a, b] = [await connection(), await connection()];
-    const record = (x: typeof a, caseId: unknown) =>
+    const record = (x: Connection, caseId: unknown) =>
       x.c`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
         values (${String(caseId)}, 'legal', '2026-04-07', 'done', ${JSON.stringify({ legalType: "asylum_appeal" })}::jsonb, ${String(worker.id)})`;
-    try {
-      await a.c`begin`;
-      await record(a, cases[0]?.id);
-      await b.c`begin`;
-      // b numbers the same line: it waits for a's number, then folds it into its person's month
-      const second = record(b, cases[1]?.id);
-      await waitingOrDone(b.pid, second);
-      await a.c`commit`;
-      await second;
-      await b.c`commit`;
-    } finally {
-      for (const x of [a, b]) x.c.release();
-    }
+    // the second numbers the same line: it waits for the first's number, then folds it into its person's month
+    await interleave(
+      (a) => record(a, cases[0]?.id),
+      (b) => record(b, cases[1]?.id),
+    );
     const lines = await rows(sql`select line_id from report_lines where activity = 'legal_assistance' and detail = 'asylum_appeal'`);
     expect(lines).toHaveLength(1);
     const folded = await one(sql`select count(*)::int as n from report_person_months
       where month = '2026-04-01' and ((lines_lo & report_line_lo(${lines[0]?.line_id}::int)) | (lines_hi & report_line_hi(${lines[0]?.line_id}::int))) <> 0`);
     expect(folded.n).toBe(2);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    await expectNoDrift();
   });
 
   it("answers whole months from the month rollup with the same figures as from the events", async () => {
@@ -342,7 +338,7 @@ describe("the reporting rollup", () => {
       expect(await id(detail)).toBeLessThan(128);
     }
     expect(await id("dental")).toBeGreaterThanOrEqual(128);
-    expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+    await expectNoDrift();
     const wired = wiredSources();
     const order = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
     for (const organisationId of [null, String(services[0]!.organisation_id)]) {
