@@ -71,6 +71,10 @@ function toReachRows(rows: Record<string, unknown>[]): ReachRow[] {
   });
 }
 
+// The reference: the indicators counted by joins of events to groups, plainly. No page
+// reads them (the dashboard uses reachTotals, monthlyTotals and outputTotals below);
+// the reporting tests hold the page's statements equal to them.
+
 /** The pairs (activity, group key) an indicator counts over. */
 type KeyPair = { activity: ActivityKey; key: string };
 
