@@ -5,7 +5,11 @@ import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
  * The database the process should use: DATABASE_URL when given, else the embedded
  * server under .data/pg (started here, stopped by `release`).
  */
-export async function acquireDatabase(): Promise<{ url: string; embedded: EmbeddedServer | null; release(): Promise<void> }> {
+export async function acquireDatabase(): Promise<{
+  url: string;
+  embedded: EmbeddedServer | null;
+  release(): Promise<void>;
+}> {
   const url = process.env.DATABASE_URL;
   if (url) return { url, embedded: null, release: async () => {} };
   const dataDir = process.env.MASAR_DATA_DIR ?? path.join(process.cwd(), ".data", "pg");

@@ -99,7 +99,8 @@ export async function seedScale(sql: postgres.Sql, n: number) {
   });
 
   await step(`distributions (${Math.round(n * 2.5)})`, async () => {
-    const [warehouse] = await sql`insert into warehouses (organisation_id, name) values (${orgIds[0]!}, 'Entrepôt volume') returning id`;
+    const [warehouse] =
+      await sql`insert into warehouses (organisation_id, name) values (${orgIds[0]!}, 'Entrepôt volume') returning id`;
     const items = await sql`
       insert into aid_items (kind, name) values ('food_kit', 'Kit alimentaire (volume)'), ('hygiene_kit', 'Kit hygiène (volume)'), ('nfi_kit', 'Kit NFI (volume)')
       returning id`;
@@ -129,11 +130,19 @@ export async function seedScale(sql: postgres.Sql, n: number) {
   });
 
   await step(`trainings and certificates (${Math.round(n * 0.3)})`, async () => {
-    const categories = ["soft_skills", "life_skills", "entrepreneurship_orientation", "language_culture", "digital_skills", "vocational_orientation"];
+    const categories = [
+      "soft_skills",
+      "life_skills",
+      "entrepreneurship_orientation",
+      "language_culture",
+      "digital_skills",
+      "vocational_orientation",
+    ];
     const perCohort = Math.round((n * 0.3) / 24);
     for (let i = 0; i < 24; i++) {
       const category = categories[i % categories.length]!;
-      const [tr] = await sql`insert into trainings (category, title_fr, title_ar, title_en) values (${category}, ${`Formation volume ${i}`}, ${`تكوين ${i}`}, ${`Training ${i}`}) returning id`;
+      const [tr] =
+        await sql`insert into trainings (category, title_fr, title_ar, title_en) values (${category}, ${`Formation volume ${i}`}, ${`تكوين ${i}`}, ${`Training ${i}`}) returning id`;
       const month = String(1 + (i % 11)).padStart(2, "0");
       const [co] = await sql`
         insert into training_cohorts (training_id, name, capacity, starts_on, ends_on)

@@ -8,7 +8,11 @@ import type { Role } from "~/modules/auth/roles";
 export type NavItem = { to: string; label: MessageKey; roles: readonly Role[] };
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: "/home", label: "nav.home", roles: ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer"] },
+  {
+    to: "/home",
+    label: "nav.home",
+    roles: ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer"],
+  },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },

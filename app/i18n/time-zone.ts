@@ -71,7 +71,8 @@ export function parseOffsetTable(text: string | null | undefined): OffsetTable |
   for (const entry of value as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 2) return null;
     const [at, offset] = entry as unknown[];
-    if (typeof at !== "number" || typeof offset !== "number" || !Number.isFinite(at) || !Number.isInteger(offset)) return null;
+    if (typeof at !== "number" || typeof offset !== "number" || !Number.isFinite(at) || !Number.isInteger(offset))
+      return null;
     if (Math.abs(offset) > 24 * 60) return null;
     if (table.length && at <= table[table.length - 1]![0]) return null;
     table.push([at, offset]);

@@ -33,7 +33,11 @@ function dateFormat(locale: Locale, withTime: boolean, timeZone: string): Intl.D
   const key = `${locale} ${withTime} ${timeZone}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone,
+    });
     dateFormats.set(key, format);
   }
   return format;

@@ -26,10 +26,7 @@ export { z };
  * return the first error of each field as a message key, and the values typed
  * (never passwords) so the form can show them again.
  */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-): FormSuccess<z.infer<S>> | FormFailure {
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormSuccess<z.infer<S>> | FormFailure {
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
@@ -57,4 +54,3 @@ export function parseForm<S extends z.ZodType>(
   }
   return { ok: false, errors, values: formValues(formData) };
 }
-

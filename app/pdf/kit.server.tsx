@@ -11,7 +11,8 @@ import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
 
 const require = createRequire(import.meta.url);
-const fontFile = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "files", file);
+const fontFile = (pkg: string, file: string) =>
+  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "files", file);
 
 let registered = false;
 /** Noto Sans for Latin script, Noto Sans Arabic for Arabic (.woff: react-pdf cannot read .woff2). */
@@ -48,7 +49,16 @@ export const pdfStyles = StyleSheet.create({
   h2: { fontSize: 14, fontWeight: 700, marginTop: 14, marginBottom: 6, color: "#0b5e55" },
   p: { marginBottom: 4, lineHeight: 1.45 },
   muted: { color: "#4f5b6b" },
-  footer: { position: "absolute", bottom: 24, left: 40, right: 40, fontSize: 8.5, color: "#4f5b6b", flexDirection: "row", justifyContent: "space-between" },
+  footer: {
+    position: "absolute",
+    bottom: 24,
+    left: 40,
+    right: 40,
+    fontSize: 8.5,
+    color: "#4f5b6b",
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#cfd6df", paddingVertical: 3 },
   cell: { flex: 1, paddingHorizontal: 3 },
   headerCell: { flex: 1, paddingHorizontal: 3, fontWeight: 700 },
@@ -127,7 +137,11 @@ export async function renderPdf(document: ReactElement): Promise<Buffer> {
 }
 
 /** The HTTP answer for a PDF: never cached, never sniffed, with a file name. */
-export function pdfResponse(buffer: Buffer, filename: string, disposition: "inline" | "attachment" = "attachment"): Response {
+export function pdfResponse(
+  buffer: Buffer,
+  filename: string,
+  disposition: "inline" | "attachment" = "attachment",
+): Response {
   const safe = filename.replace(/[^A-Za-z0-9._-]+/g, "-");
   return new Response(new Uint8Array(buffer), {
     headers: {

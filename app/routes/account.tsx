@@ -48,7 +48,14 @@ export default function Account() {
       <h2>{t("account.changePassword")}</h2>
       {actionData?.ok ? <FormAlert tone="success" message="account.passwordChanged" /> : null}
       <Form method="post" className="stack" noValidate>
-        <Field name="currentPassword" label="account.currentPassword" type="password" autoComplete="current-password" required errors={errors} />
+        <Field
+          name="currentPassword"
+          label="account.currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errors}
+        />
         <Field
           name="password"
           label="account.newPassword"
@@ -58,7 +65,14 @@ export default function Account() {
           required
           errors={errors}
         />
-        <Field name="passwordConfirm" label="signup.passwordConfirm" type="password" autoComplete="new-password" required errors={errors} />
+        <Field
+          name="passwordConfirm"
+          label="signup.passwordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors}
+        />
         <button type="submit" className="button">
           {t("account.changePassword")}
         </button>

@@ -42,18 +42,23 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseForm(UpdateBudgetSchema, form);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     const result = await updateBudget(db, actor, parsed.data, meta);
-    if (!result.ok) return data({ intent, ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+    if (!result.ok)
+      return data({ intent, ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
   } else if (intent === "rate") {
     const parsed = parseForm(AddRateSchema, form);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     const result = await addRate(db, actor, parsed.data, meta);
-    if (!result.ok) return data({ intent, ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+    if (!result.ok)
+      return data({ intent, ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
   } else if (intent === "entry") {
     const parsed = parseForm(AddEntrySchema, form);
     if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
     await addEntry(db, actor, parsed.data, meta);
   } else {
-    return data({ intent: null, ok: false as const, errors: { form: "errors.invalid" } as FieldErrors, values: formValues(form) }, { status: 400 });
+    return data(
+      { intent: null, ok: false as const, errors: { form: "errors.invalid" } as FieldErrors, values: formValues(form) },
+      { status: 400 },
+    );
   }
   return redirect("/admin/budget?saved=1");
 }
@@ -65,10 +70,15 @@ export default function BudgetAdmin() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, formatMoney, formatDate, locale } = useI18n();
-  const errorsFor = (intent: string) => (actionData && actionData.intent === intent && !actionData.ok ? actionData.errors : undefined);
-  const valuesFor = (intent: string) => (actionData && actionData.intent === intent && !actionData.ok ? actionData.values : undefined);
+  const errorsFor = (intent: string) =>
+    actionData && actionData.intent === intent && !actionData.ok ? actionData.errors : undefined;
+  const valuesFor = (intent: string) =>
+    actionData && actionData.intent === intent && !actionData.ok ? actionData.values : undefined;
   const planned = budget.planned.reduce((a, l) => a + l.plannedUsdCents, 0);
-  const fmtUsd = (cents: number) => new Intl.NumberFormat(locale === "ar" ? "ar-MA" : locale, { style: "currency", currency: "USD" }).format(cents / 100);
+  const fmtUsd = (cents: number) =>
+    new Intl.NumberFormat(locale === "ar" ? "ar-MA" : locale, { style: "currency", currency: "USD" }).format(
+      cents / 100,
+    );
   const be = errorsFor("budget");
   return (
     <div>
@@ -79,9 +89,33 @@ export default function BudgetAdmin() {
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="budget" />
         <FormAlert message={be?.form} />
-        <Field name="total" label="reporting.budget.total" inputMode="decimal" required errors={be} values={valuesFor("budget")} defaultValue={usd(budget.totalUsdCents)} />
-        <Field name="startsOn" label="reporting.budget.startsOn" type="date" required errors={be} values={valuesFor("budget")} defaultValue={budget.startsOn ?? ""} />
-        <Field name="endsOn" label="reporting.budget.endsOn" type="date" required errors={be} values={valuesFor("budget")} defaultValue={budget.endsOn ?? ""} />
+        <Field
+          name="total"
+          label="reporting.budget.total"
+          inputMode="decimal"
+          required
+          errors={be}
+          values={valuesFor("budget")}
+          defaultValue={usd(budget.totalUsdCents)}
+        />
+        <Field
+          name="startsOn"
+          label="reporting.budget.startsOn"
+          type="date"
+          required
+          errors={be}
+          values={valuesFor("budget")}
+          defaultValue={budget.startsOn ?? ""}
+        />
+        <Field
+          name="endsOn"
+          label="reporting.budget.endsOn"
+          type="date"
+          required
+          errors={be}
+          values={valuesFor("budget")}
+          defaultValue={budget.endsOn ?? ""}
+        />
         {BUDGET_LINES.map((line) => (
           <Field
             key={line}
@@ -102,7 +136,7 @@ export default function BudgetAdmin() {
 
       <h2>{t("reporting.budget.rates")}</h2>
       {budget.rates.length === 0 ? <p className="alert">{t("reporting.budget.noRate")}</p> : null}
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("reporting.budget.rates")}>
         <table>
           <thead>
             <tr>
@@ -122,8 +156,22 @@ export default function BudgetAdmin() {
       </div>
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="rate" />
-        <Field name="effectiveOn" label="reporting.budget.effectiveOn" type="date" required errors={errorsFor("rate")} values={valuesFor("rate")} />
-        <Field name="rate" label="reporting.budget.rate" inputMode="decimal" required errors={errorsFor("rate")} values={valuesFor("rate")} />
+        <Field
+          name="effectiveOn"
+          label="reporting.budget.effectiveOn"
+          type="date"
+          required
+          errors={errorsFor("rate")}
+          values={valuesFor("rate")}
+        />
+        <Field
+          name="rate"
+          label="reporting.budget.rate"
+          inputMode="decimal"
+          required
+          errors={errorsFor("rate")}
+          values={valuesFor("rate")}
+        />
         <button type="submit" className="button">
           {t("reporting.budget.addRate")}
         </button>
@@ -151,9 +199,30 @@ export default function BudgetAdmin() {
           </select>
           <FieldError name="kind" errors={errorsFor("entry")} />
         </div>
-        <Field name="amount" label="reporting.budget.amount" inputMode="decimal" required errors={errorsFor("entry")} values={valuesFor("entry")} />
-        <Field name="occurredOn" label="reporting.budget.occurredOn" type="date" required errors={errorsFor("entry")} values={valuesFor("entry")} />
-        <Field name="reference" label="reporting.budget.reference" required maxLength={200} errors={errorsFor("entry")} values={valuesFor("entry")} />
+        <Field
+          name="amount"
+          label="reporting.budget.amount"
+          inputMode="decimal"
+          required
+          errors={errorsFor("entry")}
+          values={valuesFor("entry")}
+        />
+        <Field
+          name="occurredOn"
+          label="reporting.budget.occurredOn"
+          type="date"
+          required
+          errors={errorsFor("entry")}
+          values={valuesFor("entry")}
+        />
+        <Field
+          name="reference"
+          label="reporting.budget.reference"
+          required
+          maxLength={200}
+          errors={errorsFor("entry")}
+          values={valuesFor("entry")}
+        />
         <button type="submit" className="button">
           {t("reporting.budget.addEntry")}
         </button>
@@ -161,7 +230,7 @@ export default function BudgetAdmin() {
       {entries.length === 0 ? (
         <p className="hint">{t("reporting.budget.noEntries")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("reporting.budget.entries")}>
           <table>
             <thead>
               <tr>

@@ -12,7 +12,13 @@ import { markDeletionHandled } from "~/modules/profiles/service.server";
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "deletion-requests:read");
   const rows = await listDeletionRequests(args.context.db);
-  return { rows: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), handledAt: r.handledAt?.toISOString() ?? null })) };
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      handledAt: r.handledAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -29,7 +35,7 @@ export default function DeletionRequests() {
     <div>
       <PageTitle>{t("profiles.admin.title")}</PageTitle>
       {rows.length === 0 ? <p>{t("profiles.admin.none")}</p> : null}
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("profiles.admin.title")}>
         <table>
           <thead>
             <tr>

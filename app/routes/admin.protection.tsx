@@ -13,14 +13,14 @@ export async function loader(args: LoaderFunctionArgs) {
   return supervisorsOverview(args.context.db);
 }
 
-
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "protection:administer");
   const parsed = parseForm(AdminProtectionActionSchema, await args.request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, anonymised: null as number | null }, { status: 400 });
   const meta = { ip: args.context.ip };
   const db = args.context.db;
-  if (parsed.data.intent === "supervisor") await setSupervisor(db, actor, parsed.data.userId, parsed.data.on === "1", meta);
+  if (parsed.data.intent === "supervisor")
+    await setSupervisor(db, actor, parsed.data.userId, parsed.data.on === "1", meta);
   if (parsed.data.intent === "retention") await setRetention(db, actor, parsed.data.retentionDays, meta);
   if (parsed.data.intent === "apply") return { errors: {}, anonymised: await applyRetention(db, actor, meta) };
   return { errors: {}, anonymised: null as number | null };
@@ -57,7 +57,14 @@ export default function ProtectionAdmin() {
       <p className="hint">{t("protection.admin.retentionHint")}</p>
       <Form method="post" className="filters">
         <input type="hidden" name="intent" value="retention" />
-        <Field name="retentionDays" label="protection.admin.retentionDays" type="number" min={30} defaultValue={retentionDays ?? ""} errors={actionData?.errors} />
+        <Field
+          name="retentionDays"
+          label="protection.admin.retentionDays"
+          type="number"
+          min={30}
+          defaultValue={retentionDays ?? ""}
+          errors={actionData?.errors}
+        />
         <button type="submit" className="button">
           {t("protection.admin.save")}
         </button>

@@ -12,7 +12,6 @@ import { UpdateUserSchema } from "~/modules/auth/schemas.server";
 import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
 import { UserIdSchema } from "~/modules/auth/schemas.server";
 
-
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
   const userId = UserIdSchema.safeParse(args.params.userId);
@@ -45,13 +44,15 @@ export async function action(args: ActionFunctionArgs) {
       meta,
     );
     if (outcome === "not_found") notFound();
-    if (outcome === "self") return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
+    if (outcome === "self")
+      return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
     return redirect(`/admin/users/${userId.data}`);
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const outcome = await setUserActive(context.db, actor, userId.data, intent === "reactivate", meta);
     if (outcome === "not_found") notFound();
-    if (outcome === "self") return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
+    if (outcome === "self")
+      return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
     return redirect(`/admin/users/${userId.data}`);
   }
   if (intent === "setup-code") {
@@ -85,7 +86,11 @@ export default function AdminUser() {
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="role" />
         <RoleSelect roles={ROLES} defaultValue={user.role} errors={actionData?.errors} />
-        <OrganisationSelect organisations={organisations} defaultValue={user.organisationId} errors={actionData?.errors} />
+        <OrganisationSelect
+          organisations={organisations}
+          defaultValue={user.organisationId}
+          errors={actionData?.errors}
+        />
         <button type="submit" className="button">
           {t("admin.users.save")}
         </button>

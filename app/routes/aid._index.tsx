@@ -13,12 +13,23 @@ import { VULNERABILITIES } from "~/modules/protection/rules";
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
   const db = args.context.db;
-  const [warehouses, items, rounds] = await Promise.all([listWarehouses(db, actor), listItems(db), listRounds(db, actor)]);
-  const balances = await balancesOf(db, warehouses.map((w) => w.id));
+  const [warehouses, items, rounds] = await Promise.all([
+    listWarehouses(db, actor),
+    listItems(db),
+    listRounds(db, actor),
+  ]);
+  const balances = await balancesOf(
+    db,
+    warehouses.map((w) => w.id),
+  );
   const today = new Date().toISOString().slice(0, 10);
   return {
     today,
-    warehouses: warehouses.map((w) => ({ id: w.id, name: w.name, stock: balances.filter((b) => b.warehouseId === w.id) })),
+    warehouses: warehouses.map((w) => ({
+      id: w.id,
+      name: w.name,
+      stock: balances.filter((b) => b.warehouseId === w.id),
+    })),
     items: items.map((i) => ({ id: i.id, name: i.name, kind: i.kind, faceValueCentimes: i.faceValueCentimes })),
     rounds,
   };
@@ -68,7 +79,8 @@ export default function Aid() {
       <ul className="list">
         {rounds.map((r) => (
           <li key={r.id} className="list-item">
-            <Link to={`/aid/rounds/${r.id}`}>{r.name}</Link> · {formatDate(r.startsOn)} – {formatDate(r.endsOn)} · {t("aid.rounds.handedOut", { count: r.handedOut })}
+            <Link to={`/aid/rounds/${r.id}`}>{r.name}</Link> · {formatDate(r.startsOn)} – {formatDate(r.endsOn)} ·{" "}
+            {t("aid.rounds.handedOut", { count: r.handedOut })}
           </li>
         ))}
       </ul>
@@ -99,13 +111,25 @@ export default function Aid() {
             </select>
             <FieldError name="itemId" errors={errors} />
           </div>
-          <Field name="quantity" label="aid.quantity" type="number" min={1} defaultValue="1" errors={errors} values={values} />
+          <Field
+            name="quantity"
+            label="aid.quantity"
+            type="number"
+            min={1}
+            defaultValue="1"
+            errors={errors}
+            values={values}
+          />
           <label className="checkbox">
             <input type="checkbox" name="perHousehold" /> {t("aid.rounds.perHousehold")}
           </label>
           <div className="field">
             <label htmlFor="f-eligibility">{t("aid.rounds.eligibility")}</label>
-            <select id="f-eligibility" name="eligibilityVulnerability" defaultValue={values?.eligibilityVulnerability ?? ""}>
+            <select
+              id="f-eligibility"
+              name="eligibilityVulnerability"
+              defaultValue={values?.eligibilityVulnerability ?? ""}
+            >
               <option value="">{t("aid.rounds.everyone")}</option>
               {VULNERABILITIES.map((v) => (
                 <option key={v} value={v}>
@@ -114,8 +138,22 @@ export default function Aid() {
               ))}
             </select>
           </div>
-          <Field name="startsOn" label="aid.rounds.startsOn" type="date" defaultValue={today} errors={errors} values={values} />
-          <Field name="endsOn" label="aid.rounds.endsOn" type="date" defaultValue={today} errors={errors} values={values} />
+          <Field
+            name="startsOn"
+            label="aid.rounds.startsOn"
+            type="date"
+            defaultValue={today}
+            errors={errors}
+            values={values}
+          />
+          <Field
+            name="endsOn"
+            label="aid.rounds.endsOn"
+            type="date"
+            defaultValue={today}
+            errors={errors}
+            values={values}
+          />
           <button type="submit" className="button">
             {t("aid.rounds.create")}
           </button>

@@ -26,7 +26,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const received = new Set(given.map((g) => g.caseId));
   return {
     q,
-    round: { id: found.round.id, name: found.round.name, startsOn: found.round.startsOn, endsOn: found.round.endsOn, perHousehold: found.round.perHousehold, eligibility: found.round.eligibilityVulnerability },
+    round: {
+      id: found.round.id,
+      name: found.round.name,
+      startsOn: found.round.startsOn,
+      endsOn: found.round.endsOn,
+      perHousehold: found.round.perHousehold,
+      eligibility: found.round.eligibilityVulnerability,
+    },
     items: found.items,
     catalogue: catalogue.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: i.name })),
     stock: stock.filter((s) => found.items.some((i) => i.itemId === s.itemId)),
@@ -52,7 +59,11 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(DistributeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
   const result = await recordDistribution(args.context.db, actor, roundId, parsed.data.caseId, meta);
-  if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: result.errors.caseId === "aid.errors.alreadyReceived" ? 409 : 400 });
+  if (!result.ok)
+    return data(
+      { errors: result.errors as FieldErrors },
+      { status: result.errors.caseId === "aid.errors.alreadyReceived" ? 409 : 400 },
+    );
   return redirect(`/aid/rounds/${roundId}`);
 }
 
@@ -64,7 +75,8 @@ export default function Round() {
     <div>
       <PageTitle>{d.round.name}</PageTitle>
       <p className="hint">
-        {formatDate(d.round.startsOn)} – {formatDate(d.round.endsOn)} · {d.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
+        {formatDate(d.round.startsOn)} – {formatDate(d.round.endsOn)} ·{" "}
+        {d.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
         {d.round.perHousehold ? ` · ${t("aid.rounds.perHousehold")}` : ""}
         {d.round.eligibility ? ` · ${t(`protection.vulnerability.${d.round.eligibility as "other"}`)}` : ""}
       </p>
@@ -91,7 +103,14 @@ export default function Round() {
                 ))}
               </select>
             </label>
-            <Field name="quantity" label="aid.quantity" type="number" min={1} defaultValue="1" errors={actionData?.errors} />
+            <Field
+              name="quantity"
+              label="aid.quantity"
+              type="number"
+              min={1}
+              defaultValue="1"
+              errors={actionData?.errors}
+            />
             <button type="submit" className="button button-secondary">
               {t("aid.rounds.addItem")}
             </button>

@@ -12,7 +12,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const { voucher } = found;
   const origin = new URL(args.request.url).origin;
   const qr = await voucherQr(`${origin}/aid/vouchers?code=${encodeURIComponent(voucher.code)}`);
-  await audit(args.context.db, { actor, action: "aid.voucher.print", entityType: "voucher", entityId: voucher.id, ip: args.context.ip });
+  await audit(args.context.db, {
+    actor,
+    action: "aid.voucher.print",
+    entityType: "voucher",
+    entityId: voucher.id,
+    ip: args.context.ip,
+  });
   const buffer = await renderPdf(
     <VoucherPdf
       locale={args.context.locale}

@@ -38,7 +38,14 @@ export default function RedeemVoucher() {
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
-        <Field name="code" label="aid.vouchers.code" dir="ltr" autoComplete="off" defaultValue={code} errors={actionData?.ok ? undefined : actionData?.errors} />
+        <Field
+          name="code"
+          label="aid.vouchers.code"
+          dir="ltr"
+          autoComplete="off"
+          defaultValue={code}
+          errors={actionData?.ok ? undefined : actionData?.errors}
+        />
         <button type="submit" className="button">
           {t("aid.vouchers.redeem")}
         </button>

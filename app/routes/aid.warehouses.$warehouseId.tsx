@@ -33,7 +33,9 @@ export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
   const parsed = parseForm(MovementSchema, await args.request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await recordMovement(args.context.db, actor, args.params.warehouseId ?? "", parsed.data, { ip: args.context.ip });
+  const result = await recordMovement(args.context.db, actor, args.params.warehouseId ?? "", parsed.data, {
+    ip: args.context.ip,
+  });
   if (!result.ok) return data({ errors: result.errors, values: {} as Record<string, string> }, { status: 400 });
   return redirect(`/aid/warehouses/${args.params.warehouseId}`);
 }
@@ -78,7 +80,14 @@ export default function Warehouse() {
             </select>
             <FieldError name="itemId" errors={errors} />
           </div>
-          <Field name="quantity" label="aid.quantity" type="number" hint="aid.movement.quantityHint" errors={errors} values={values} />
+          <Field
+            name="quantity"
+            label="aid.quantity"
+            type="number"
+            hint="aid.movement.quantityHint"
+            errors={errors}
+            values={values}
+          />
           <Field name="reason" label="aid.movement.reason" errors={errors} values={values} />
           <div className="field">
             <label htmlFor="f-to">{t("aid.movement.to")}</label>
@@ -98,7 +107,7 @@ export default function Warehouse() {
         </Form>
       </details>
       <h2>{t("aid.ledger")}</h2>
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("aid.ledger")}>
         <table>
           <thead>
             <tr>

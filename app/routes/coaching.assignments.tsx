@@ -64,7 +64,7 @@ export default function Assignments() {
           {t("coaching.assign")}
         </button>
       </Form>
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("coaching.assignments")}>
         <table>
           <thead>
             <tr>

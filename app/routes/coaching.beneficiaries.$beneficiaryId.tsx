@@ -34,7 +34,8 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
   const back = redirect(`/coaching/beneficiaries/${beneficiaryId}`);
-  const fail = (errors: Record<string, unknown>, values: Record<string, string>) => data({ ok: false as const, intent, errors, values }, { status: 400 });
+  const fail = (errors: Record<string, unknown>, values: Record<string, string>) =>
+    data({ ok: false as const, intent, errors, values }, { status: 400 });
   if (intent === "guidance") {
     const parsed = parseForm(GuidanceSchema, form);
     if (!parsed.ok) return fail(parsed.errors, parsed.values);
@@ -69,7 +70,8 @@ export default function BeneficiaryFile() {
   const { person, trainings, placements, sessions, actions, searches, hosts, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, formatDate } = useI18n();
-  const errorsFor = (intent: string) => (actionData?.intent === intent ? (actionData.errors as Record<string, never>) : undefined);
+  const errorsFor = (intent: string) =>
+    actionData?.intent === intent ? (actionData.errors as Record<string, never>) : undefined;
   const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
   const open = actions.filter((a) => !a.doneAt);
   return (
@@ -105,7 +107,8 @@ export default function BeneficiaryFile() {
         {trainings.map((r) => (
           <li key={r.registrationId} className="list-item">
             <p>
-              <Link to={`/trainings/${r.trainingId}`}>{localized(r, "title", locale)}</Link> · {t(`trainings.status.${r.status}`)}
+              <Link to={`/trainings/${r.trainingId}`}>{localized(r, "title", locale)}</Link> ·{" "}
+              {t(`trainings.status.${r.status}`)}
               {r.certificateId ? (
                 <>
                   {" · "}
@@ -143,11 +146,43 @@ export default function BeneficiaryFile() {
             </select>
             <FieldError name="hostId" errors={errorsFor("placement")} />
           </div>
-          <Field name="tutorName" label="internships.field.tutor" required errors={errorsFor("placement")} values={valuesFor("placement")} />
-          <Field name="tutorContact" label="internships.field.tutorContact" errors={errorsFor("placement")} values={valuesFor("placement")} />
-          <Field name="startsOn" label="internships.field.startsOn" type="date" required errors={errorsFor("placement")} values={valuesFor("placement")} />
-          <Field name="endsOn" label="internships.field.endsOn" type="date" required errors={errorsFor("placement")} values={valuesFor("placement")} />
-          <Field name="stipend" label="internships.field.stipend" inputMode="decimal" defaultValue="0" errors={errorsFor("placement")} values={valuesFor("placement")} />
+          <Field
+            name="tutorName"
+            label="internships.field.tutor"
+            required
+            errors={errorsFor("placement")}
+            values={valuesFor("placement")}
+          />
+          <Field
+            name="tutorContact"
+            label="internships.field.tutorContact"
+            errors={errorsFor("placement")}
+            values={valuesFor("placement")}
+          />
+          <Field
+            name="startsOn"
+            label="internships.field.startsOn"
+            type="date"
+            required
+            errors={errorsFor("placement")}
+            values={valuesFor("placement")}
+          />
+          <Field
+            name="endsOn"
+            label="internships.field.endsOn"
+            type="date"
+            required
+            errors={errorsFor("placement")}
+            values={valuesFor("placement")}
+          />
+          <Field
+            name="stipend"
+            label="internships.field.stipend"
+            inputMode="decimal"
+            defaultValue="0"
+            errors={errorsFor("placement")}
+            values={valuesFor("placement")}
+          />
           <button type="submit" className="button">
             {t("coaching.createPlacement")}
           </button>
@@ -170,7 +205,15 @@ export default function BeneficiaryFile() {
         <summary>{t("coaching.newGuidance")}</summary>
         <Form method="post" className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="guidance" />
-          <Field name="heldOn" label="coaching.field.heldOn" type="date" defaultValue={today} required errors={errorsFor("guidance")} values={valuesFor("guidance")} />
+          <Field
+            name="heldOn"
+            label="coaching.field.heldOn"
+            type="date"
+            defaultValue={today}
+            required
+            errors={errorsFor("guidance")}
+            values={valuesFor("guidance")}
+          />
           <div className="field">
             <label htmlFor="f-goals">{t("coaching.field.goals")}</label>
             <textarea id="f-goals" name="goals" rows={3} defaultValue={valuesFor("guidance")?.goals} />
@@ -182,8 +225,19 @@ export default function BeneficiaryFile() {
           </div>
           {([1, 2, 3] as const).map((i) => (
             <div key={i} className="step-pair">
-              <Field name={`step${i}`} label="coaching.field.step" errors={errorsFor("guidance")} values={valuesFor("guidance")} />
-              <Field name={`due${i}`} label="coaching.field.due" type="date" errors={errorsFor("guidance")} values={valuesFor("guidance")} />
+              <Field
+                name={`step${i}`}
+                label="coaching.field.step"
+                errors={errorsFor("guidance")}
+                values={valuesFor("guidance")}
+              />
+              <Field
+                name={`due${i}`}
+                label="coaching.field.due"
+                type="date"
+                errors={errorsFor("guidance")}
+                values={valuesFor("guidance")}
+              />
             </div>
           ))}
           <button type="submit" className="button">
@@ -197,7 +251,8 @@ export default function BeneficiaryFile() {
         {searches.map((s) => (
           <li key={s.id} className="list-item">
             <p>
-              <strong>{formatDate(s.loggedOn)}</strong> · {t("coaching.jobSearchFigures", { cvs: s.cvsSent, interviews: s.interviews, contacts: s.contacts })}
+              <strong>{formatDate(s.loggedOn)}</strong> ·{" "}
+              {t("coaching.jobSearchFigures", { cvs: s.cvsSent, interviews: s.interviews, contacts: s.contacts })}
             </p>
             {s.notes ? <p>{s.notes}</p> : null}
           </li>
@@ -207,10 +262,42 @@ export default function BeneficiaryFile() {
         <summary>{t("coaching.newJobSearch")}</summary>
         <Form method="post" className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="jobsearch" />
-          <Field name="loggedOn" label="coaching.field.loggedOn" type="date" defaultValue={today} required errors={errorsFor("jobsearch")} values={valuesFor("jobsearch")} />
-          <Field name="cvsSent" label="coaching.field.cvsSent" type="number" inputMode="numeric" defaultValue="0" errors={errorsFor("jobsearch")} values={valuesFor("jobsearch")} />
-          <Field name="interviews" label="coaching.field.interviews" type="number" inputMode="numeric" defaultValue="0" errors={errorsFor("jobsearch")} values={valuesFor("jobsearch")} />
-          <Field name="contacts" label="coaching.field.contacts" type="number" inputMode="numeric" defaultValue="0" errors={errorsFor("jobsearch")} values={valuesFor("jobsearch")} />
+          <Field
+            name="loggedOn"
+            label="coaching.field.loggedOn"
+            type="date"
+            defaultValue={today}
+            required
+            errors={errorsFor("jobsearch")}
+            values={valuesFor("jobsearch")}
+          />
+          <Field
+            name="cvsSent"
+            label="coaching.field.cvsSent"
+            type="number"
+            inputMode="numeric"
+            defaultValue="0"
+            errors={errorsFor("jobsearch")}
+            values={valuesFor("jobsearch")}
+          />
+          <Field
+            name="interviews"
+            label="coaching.field.interviews"
+            type="number"
+            inputMode="numeric"
+            defaultValue="0"
+            errors={errorsFor("jobsearch")}
+            values={valuesFor("jobsearch")}
+          />
+          <Field
+            name="contacts"
+            label="coaching.field.contacts"
+            type="number"
+            inputMode="numeric"
+            defaultValue="0"
+            errors={errorsFor("jobsearch")}
+            values={valuesFor("jobsearch")}
+          />
           <div className="field">
             <label htmlFor="f-jsnotes">{t("internships.field.notes")}</label>
             <textarea id="f-jsnotes" name="notes" rows={2} />

@@ -12,7 +12,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db } = args.context;
   const userId = args.params.userId ?? "";
   if (!/^[0-9a-f-]{36}$/.test(userId)) notFound();
-  const allowed = userId === user.id || user.role === "admin" || (user.role === "coach" && (await isCurrentCoachOf(db, user.id, userId)));
+  const allowed =
+    userId === user.id ||
+    user.role === "admin" ||
+    (user.role === "coach" && (await isCurrentCoachOf(db, user.id, userId)));
   if (!allowed) notFound();
   const src = await cvSource(db, userId);
   if (!src) notFound();

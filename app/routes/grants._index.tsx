@@ -25,7 +25,12 @@ export async function loader(args: LoaderFunctionArgs) {
       titleFr: c.titleFr,
       titleAr: c.titleAr,
       titleEn: c.titleEn,
-      description: args.context.locale === "ar" ? c.descriptionAr : args.context.locale === "en" ? c.descriptionEn : c.descriptionFr,
+      description:
+        args.context.locale === "ar"
+          ? c.descriptionAr
+          : args.context.locale === "en"
+            ? c.descriptionEn
+            : c.descriptionFr,
       closesAt: c.closesAt.toISOString(),
       maxGrantCentimes: c.maxGrantCentimes,
       applied: mine.some((m) => m.callId === c.id && m.status !== "withdrawn"),
@@ -41,7 +46,8 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const callId = String(form.get("callId") ?? "");
   const parsed = parseForm(ApplySchema, form);
-  if (!parsed.ok || !/^[0-9a-f-]{36}$/i.test(callId)) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
+  if (!parsed.ok || !/^[0-9a-f-]{36}$/i.test(callId))
+    return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
   const plan = (await getSubmittablePlans(db, user.id)).find((p) => p.id === parsed.data.planId);
   if (!plan) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
   const facts = await getApplicantFacts(db, user.id);
@@ -68,7 +74,8 @@ export default function GrantsHome() {
         {mine.map((m) => (
           <li key={m.id} className="list-item">
             <p>
-              <Link to={`/grants/applications/${m.id}`}>{callTitle(m, locale)}</Link> · {t(`grants.app.status.${m.status}`)}
+              <Link to={`/grants/applications/${m.id}`}>{callTitle(m, locale)}</Link> ·{" "}
+              {t(`grants.app.status.${m.status}`)}
             </p>
           </li>
         ))}
@@ -81,7 +88,8 @@ export default function GrantsHome() {
             <h3>{callTitle(c, locale)}</h3>
             {c.description ? <p>{c.description}</p> : null}
             <p className="hint">
-              {t("grants.call.closes")} {formatDate(c.closesAt, true)} · {t("grants.call.maxGrant")} {formatMoney(c.maxGrantCentimes)}
+              {t("grants.call.closes")} {formatDate(c.closesAt, true)} · {t("grants.call.maxGrant")}{" "}
+              {formatMoney(c.maxGrantCentimes)}
             </p>
             {actionData?.callId === c.id ? <FormAlert message={actionData.error} /> : null}
             {c.applied ? null : plans.length === 0 ? (

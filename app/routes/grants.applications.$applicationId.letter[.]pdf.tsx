@@ -23,7 +23,11 @@ export async function loader(args: LoaderFunctionArgs) {
       number={found.app.number}
       decidedAt={found.call.publishedAt ?? new Date()}
       award={found.award ? { reference: found.award.reference, amountCentimes: found.award.amountCentimes } : null}
-      tranches={found.tranches.map((t) => ({ condition: t.condition, percent: t.percent, amountCentimes: t.amountCentimes }))}
+      tranches={found.tranches.map((t) => ({
+        condition: t.condition,
+        percent: t.percent,
+        amountCentimes: t.amountCentimes,
+      }))}
       comment={found.app.decisionComment}
     />,
   );

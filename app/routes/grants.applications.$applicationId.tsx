@@ -30,14 +30,19 @@ export async function loader(args: LoaderFunctionArgs) {
     failures: app.status === "ineligible" ? app.eligibilityFailures : [],
     screeningReason: app.status === "ineligible" ? app.screeningReason : null,
     comment: decided ? app.decisionComment : null,
-    award: award ? { reference: award.reference, amountCentimes: award.amountCentimes, paidCentimes: award.paidCentimes } : null,
+    award: award
+      ? { reference: award.reference, amountCentimes: award.amountCentimes, paidCentimes: award.paidCentimes }
+      : null,
     tranches: tranches.map((t) => ({
       id: t.id,
       condition: t.condition,
       amountCentimes: t.amountCentimes,
       paidAt: t.paidAt?.toISOString() ?? null,
     })),
-    canWithdraw: user.id === app.applicantId && ["submitted", "eligible", "ineligible"].includes(app.status) && new Date() < call.closesAt,
+    canWithdraw:
+      user.id === app.applicantId &&
+      ["submitted", "eligible", "ineligible"].includes(app.status) &&
+      new Date() < call.closesAt,
   };
 }
 
@@ -110,7 +115,9 @@ export default function ApplicationPage() {
                 {d.tranches.map((tr) => (
                   <li key={tr.id}>
                     {t(`grants.condition.${tr.condition}`)} · {formatMoney(tr.amountCentimes)} ·{" "}
-                    {tr.paidAt ? t("grants.tranche.paid", { date: formatDate(tr.paidAt) }) : t("grants.tranche.pending")}
+                    {tr.paidAt
+                      ? t("grants.tranche.paid", { date: formatDate(tr.paidAt) })
+                      : t("grants.tranche.pending")}
                   </li>
                 ))}
               </ul>

@@ -14,7 +14,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const [apps, awards] = await Promise.all([applicationsOfCall(db, callId), awardsOfCall(db, callId)]);
   const t = serverT(args.context.locale);
   const rows: (string | number | null)[][] = [
-    [t("grants.col.number"), t("grants.col.applicant"), t("grants.col.status"), t("grants.col.reference"), t("grants.col.amount"), t("grants.col.paid"), t("grants.col.comment")],
+    [
+      t("grants.col.number"),
+      t("grants.col.applicant"),
+      t("grants.col.status"),
+      t("grants.col.reference"),
+      t("grants.col.amount"),
+      t("grants.col.paid"),
+      t("grants.col.comment"),
+    ],
     ...apps.map((a) => {
       const award = awards.find((w) => w.award.applicationId === a.id)?.award;
       return [
@@ -29,6 +37,10 @@ export async function loader(args: LoaderFunctionArgs) {
     }),
   ];
   return new Response("\ufeff" + toCsv(rows), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="decisions.csv"', "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="decisions.csv"',
+      "Cache-Control": "no-store",
+    },
   });
 }

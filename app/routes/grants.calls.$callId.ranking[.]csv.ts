@@ -14,7 +14,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const [raw, norm] = await Promise.all([rankingForCall(db, callId), rankingForCall(db, callId, { normalise: true })]);
   const t = serverT(args.context.locale);
   const rows: (string | number)[][] = [
-    [t("grants.col.rank"), t("grants.col.number"), t("grants.col.mean"), t("grants.col.sd"), t("grants.col.range"), t("grants.col.reviews"), t("grants.col.flag"), t("grants.call.rankingNormalised")],
+    [
+      t("grants.col.rank"),
+      t("grants.col.number"),
+      t("grants.col.mean"),
+      t("grants.col.sd"),
+      t("grants.col.range"),
+      t("grants.col.reviews"),
+      t("grants.col.flag"),
+      t("grants.call.rankingNormalised"),
+    ],
     ...raw.map((r) => [
       r.rank,
       r.number,
@@ -27,6 +36,10 @@ export async function loader(args: LoaderFunctionArgs) {
     ]),
   ];
   return new Response("\ufeff" + toCsv(rows), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="ranking.csv"', "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="ranking.csv"',
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -12,7 +12,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const db = args.context.db;
   const found = await getCall(db, callId);
   if (!found) notFound();
-  const [ranking, awards, applications] = await Promise.all([rankingForCall(db, callId), awardsOfCall(db, callId), applicationsOfCall(db, callId)]);
+  const [ranking, awards, applications] = await Promise.all([
+    rankingForCall(db, callId),
+    awardsOfCall(db, callId),
+    applicationsOfCall(db, callId),
+  ]);
   const locale = args.context.locale;
   const buffer = await renderPdf(
     <CallReportPdf

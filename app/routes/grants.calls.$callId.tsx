@@ -82,7 +82,14 @@ export async function loader(args: LoaderFunctionArgs) {
       quotas: call.quotas,
       tranches: call.tranches,
     },
-    criteria: criteria.map((c) => ({ id: c.id, labelFr: c.labelFr, labelAr: c.labelAr, labelEn: c.labelEn, maxScore: c.maxScore, weight: c.weight })),
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      labelFr: c.labelFr,
+      labelAr: c.labelAr,
+      labelEn: c.labelEn,
+      maxScore: c.maxScore,
+      weight: c.weight,
+    })),
     applications: applications.map((a) => ({ ...a, submittedAt: a.submittedAt.toISOString() })),
     assignments: assignments.map((a) => ({ ...a, submittedAt: a.submittedAt?.toISOString() ?? null })),
     conflicts,
@@ -217,7 +224,14 @@ export default function CallPage() {
     <div>
       <PageTitle>{callTitle(call, locale)}</PageTitle>
       <FormAlert
-        message={errors?.form ?? errors?.justification ?? errors?.amount ?? errors?.reason ?? errors?.reviewerId ?? errors?.trancheSignature}
+        message={
+          errors?.form ??
+          errors?.justification ??
+          errors?.amount ??
+          errors?.reason ??
+          errors?.reviewerId ??
+          errors?.trancheSignature
+        }
       />
       <dl className="facts">
         <dt>{t("grants.call.status")}</dt>
@@ -291,7 +305,8 @@ export default function CallPage() {
         {d.applications.map((a) => (
           <li key={a.id} className="list-item stack">
             <p>
-              <strong>#{a.number}</strong> · {a.applicantName} · {t(`grants.app.status.${a.status}`)} · {formatMoney(a.requestedCentimes)}
+              <strong>#{a.number}</strong> · {a.applicantName} · {t(`grants.app.status.${a.status}`)} ·{" "}
+              {formatMoney(a.requestedCentimes)}
             </p>
             {a.eligibilityFailures.map((f, i) => (
               <p key={i} className="hint">
@@ -351,7 +366,7 @@ export default function CallPage() {
           </button>
         </Form>
       </div>
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("grants.call.applications")}>
         <table>
           <thead>
             <tr>
@@ -397,7 +412,12 @@ export default function CallPage() {
           <li key={c.id} className="list-item">
             <p>
               #{c.number} · {c.reviewerName} · {t(`grants.conflict.${c.source}`)} · {t(`grants.conflict.${c.status}`)} ·{" "}
-              {c.source === "detected" ? c.reason.split(",").map((r) => t(r as MessageKey)).join(", ") : c.reason}
+              {c.source === "detected"
+                ? c.reason
+                    .split(",")
+                    .map((r) => t(r as MessageKey))
+                    .join(", ")
+                : c.reason}
             </p>
             {c.status === "pending" ? (
               <div className="filters">
@@ -426,7 +446,7 @@ export default function CallPage() {
             <section key={block.id}>
               <h2>{t(block.title)}</h2>
               <p className="hint">{t("grants.call.tieBreak")}</p>
-              <div className="table-wrap" tabIndex={0}>
+              <div className="table-wrap" tabIndex={0} role="region" aria-label={t(block.title)}>
                 <table data-testid={block.id}>
                   <thead>
                     <tr>
@@ -523,8 +543,8 @@ export default function CallPage() {
             {d.awards.map((a) => (
               <li key={a.id} className="list-item stack">
                 <p>
-                  <strong>{a.reference}</strong> · #{numberOf(a.applicationId)} · {a.applicantName} · {formatMoney(a.amountCentimes)} ·{" "}
-                  {t("grants.col.paid")} {formatMoney(a.paidCentimes)}
+                  <strong>{a.reference}</strong> · #{numberOf(a.applicationId)} · {a.applicantName} ·{" "}
+                  {formatMoney(a.amountCentimes)} · {t("grants.col.paid")} {formatMoney(a.paidCentimes)}
                 </p>
                 {a.tranches.map((tr) => (
                   <div key={tr.id} className="filters">
@@ -571,7 +591,9 @@ export default function CallPage() {
                   </div>
                 ))}
                 <p>
-                  <Link to={`/grants/applications/${a.applicationId}`}>{t("grants.application.title", { number: numberOf(a.applicationId) })}</Link>
+                  <Link to={`/grants/applications/${a.applicationId}`}>
+                    {t("grants.application.title", { number: numberOf(a.applicationId) })}
+                  </Link>
                 </p>
               </li>
             ))}

@@ -42,8 +42,8 @@ export default function GrantCalls() {
               <Link to={`/grants/calls/${c.id}`}>{callTitle(c, locale)}</Link>
             </p>
             <p className="hint">
-              {t(`grants.status.${c.status}`)} · {t("grants.call.closes")} {formatDate(c.closesAt)} · {t("grants.call.awarded")}{" "}
-              {formatMoney(c.awardedCentimes)} / {formatMoney(c.budgetCentimes)}
+              {t(`grants.status.${c.status}`)} · {t("grants.call.closes")} {formatDate(c.closesAt)} ·{" "}
+              {t("grants.call.awarded")} {formatMoney(c.awardedCentimes)} / {formatMoney(c.budgetCentimes)}
             </p>
           </li>
         ))}

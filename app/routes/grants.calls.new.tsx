@@ -37,12 +37,26 @@ export default function NewCall() {
       <PageTitle>{t("grants.calls.new")}</PageTitle>
       <Form method="post" className="stack" noValidate>
         <Field name="titleFr" label="grants.field.titleFr" required errors={errors} values={values} />
-        <Field name="titleAr" label="grants.field.titleAr" dir="rtl" lang="ar" required errors={errors} values={values} />
+        <Field
+          name="titleAr"
+          label="grants.field.titleAr"
+          dir="rtl"
+          lang="ar"
+          required
+          errors={errors}
+          values={values}
+        />
         <Field name="titleEn" label="grants.field.titleEn" required errors={errors} values={values} />
         {(["descriptionFr", "descriptionAr", "descriptionEn"] as const).map((name) => (
           <div className="field" key={name}>
             <label htmlFor={`f-${name}`}>{t(`grants.field.${name}`)}</label>
-            <textarea id={`f-${name}`} name={name} rows={3} defaultValue={values?.[name]} dir={name === "descriptionAr" ? "rtl" : undefined} />
+            <textarea
+              id={`f-${name}`}
+              name={name}
+              rows={3}
+              defaultValue={values?.[name]}
+              dir={name === "descriptionAr" ? "rtl" : undefined}
+            />
           </div>
         ))}
         <div className="field">
@@ -55,8 +69,22 @@ export default function NewCall() {
             ))}
           </select>
         </div>
-        <Field name="minAge" label="grants.field.minAge" type="number" inputMode="numeric" errors={errors} values={values} />
-        <Field name="maxAge" label="grants.field.maxAge" type="number" inputMode="numeric" errors={errors} values={values} />
+        <Field
+          name="minAge"
+          label="grants.field.minAge"
+          type="number"
+          inputMode="numeric"
+          errors={errors}
+          values={values}
+        />
+        <Field
+          name="maxAge"
+          label="grants.field.maxAge"
+          type="number"
+          inputMode="numeric"
+          errors={errors}
+          values={values}
+        />
         <Field name="regions" label="grants.field.regions" errors={errors} values={values} />
         <fieldset className="stack">
           <legend>{t("grants.field.requiredTrainings")}</legend>
@@ -69,11 +97,37 @@ export default function NewCall() {
         </fieldset>
         <Field name="opensOn" label="grants.field.opensOn" type="date" required errors={errors} values={values} />
         <Field name="closesOn" label="grants.field.closesOn" type="date" required errors={errors} values={values} />
-        <Field name="reviewDeadlineOn" label="grants.field.reviewDeadlineOn" type="date" required errors={errors} values={values} />
+        <Field
+          name="reviewDeadlineOn"
+          label="grants.field.reviewDeadlineOn"
+          type="date"
+          required
+          errors={errors}
+          values={values}
+        />
         <Field name="budget" label="grants.field.budget" inputMode="decimal" required errors={errors} values={values} />
-        <Field name="maxGrant" label="grants.field.maxGrant" inputMode="decimal" required errors={errors} values={values} />
-        <Field name="reviewersPerApplication" label="grants.field.reviewers" type="number" errors={errors} values={values ?? defaults} />
-        <Field name="disagreementThreshold" label="grants.field.threshold" type="number" errors={errors} values={values ?? defaults} />
+        <Field
+          name="maxGrant"
+          label="grants.field.maxGrant"
+          inputMode="decimal"
+          required
+          errors={errors}
+          values={values}
+        />
+        <Field
+          name="reviewersPerApplication"
+          label="grants.field.reviewers"
+          type="number"
+          errors={errors}
+          values={values ?? defaults}
+        />
+        <Field
+          name="disagreementThreshold"
+          label="grants.field.threshold"
+          type="number"
+          errors={errors}
+          values={values ?? defaults}
+        />
         {(["quotaWomen", "quotaMigrants"] as const).map((q) => (
           <fieldset key={q} className="stack">
             <legend>{t(`grants.field.${q}`)}</legend>
@@ -89,9 +143,27 @@ export default function NewCall() {
         ))}
         <fieldset className="stack">
           <legend>{t("grants.field.tranches")}</legend>
-          <Field name="trancheSignature" label="grants.condition.signature" type="number" errors={errors} values={values ?? { trancheSignature: "50" }} />
-          <Field name="trancheStarted" label="grants.condition.business_started" type="number" errors={errors} values={values ?? { trancheStarted: "30" }} />
-          <Field name="trancheSixMonths" label="grants.condition.six_months" type="number" errors={errors} values={values ?? { trancheSixMonths: "20" }} />
+          <Field
+            name="trancheSignature"
+            label="grants.condition.signature"
+            type="number"
+            errors={errors}
+            values={values ?? { trancheSignature: "50" }}
+          />
+          <Field
+            name="trancheStarted"
+            label="grants.condition.business_started"
+            type="number"
+            errors={errors}
+            values={values ?? { trancheStarted: "30" }}
+          />
+          <Field
+            name="trancheSixMonths"
+            label="grants.condition.six_months"
+            type="number"
+            errors={errors}
+            values={values ?? { trancheSixMonths: "20" }}
+          />
         </fieldset>
         <label className="checkbox">
           <input type="checkbox" name="showNamesAfterScoring" defaultChecked={values?.showNamesAfterScoring === "on"} />

@@ -38,7 +38,12 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "conflict") {
     const p = parseForm(ConflictSchema, form);
     if (!p.ok) return data({ errors: p.errors as FieldErrors, values: p.values }, { status: 400 });
-    const r = await declareConflict(args.context.db, user, { assignmentId, reason: p.data.reason }, { ip: args.context.ip });
+    const r = await declareConflict(
+      args.context.db,
+      user,
+      { assignmentId, reason: p.data.reason },
+      { ip: args.context.ip },
+    );
     if (!r.ok) notFound();
     return redirect("/grants/reviews");
   }
@@ -129,7 +134,9 @@ export default function ReviewPage() {
               <legend>{criterionLabel(c, locale)}</legend>
               {c.description ? <p className="hint">{c.description}</p> : null}
               <div className={errors?.[`score_${c.id}`] ? "field field-invalid" : "field"}>
-                <label htmlFor={`f-score_${c.id}`}>{t("grants.review.score", { max: c.maxScore, weight: c.weight })}</label>
+                <label htmlFor={`f-score_${c.id}`}>
+                  {t("grants.review.score", { max: c.maxScore, weight: c.weight })}
+                </label>
                 <input
                   id={`f-score_${c.id}`}
                   name={`score_${c.id}`}

@@ -35,12 +35,16 @@ export default function Reviews() {
         {assignments.map((a) => (
           <li key={a.assignmentId} className="list-item">
             <p>
-              <Link to={`/grants/reviews/${a.assignmentId}`}>{t("grants.application.title", { number: a.number })}</Link> ·{" "}
-              {callTitle(a, locale)}
+              <Link to={`/grants/reviews/${a.assignmentId}`}>
+                {t("grants.application.title", { number: a.number })}
+              </Link>{" "}
+              · {callTitle(a, locale)}
             </p>
             <p className="hint">
-              {a.submittedAt ? t("grants.review.submitted", { date: formatDate(a.submittedAt) }) : t("grants.review.draft")} ·{" "}
-              {t("grants.review.deadline", { date: formatDate(a.reviewDeadline, true) })}
+              {a.submittedAt
+                ? t("grants.review.submitted", { date: formatDate(a.submittedAt) })
+                : t("grants.review.draft")}{" "}
+              · {t("grants.review.deadline", { date: formatDate(a.reviewDeadline, true) })}
             </p>
           </li>
         ))}

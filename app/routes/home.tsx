@@ -71,7 +71,15 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
 };
 
 export default function Home() {
-  const { role, displayName, caseload: caseloadRows, plans, employability, protection, reporting } = useLoaderData<typeof loader>();
+  const {
+    role,
+    displayName,
+    caseload: caseloadRows,
+    plans,
+    employability,
+    protection,
+    reporting,
+  } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>

@@ -61,7 +61,8 @@ export default function Offers() {
               {o.hostName} · {o.city} · {o.sector}
             </p>
             <p className="hint">
-              {t("internships.startsOn", { date: formatDate(o.startsOn) })} · {t("internships.weeks", { count: o.durationWeeks })}
+              {t("internships.startsOn", { date: formatDate(o.startsOn) })} ·{" "}
+              {t("internships.weeks", { count: o.durationWeeks })}
             </p>
             <p className="hint">{o.stipendCentimes > 0 ? formatMoney(o.stipendCentimes) : t("internships.unpaid")}</p>
           </li>

@@ -24,13 +24,15 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseForm(CreateHostSchema, form);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const result = await createHost(args.context.db, actor, parsed.data, meta);
-    if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form), intent }, { status: 400 });
+    if (!result.ok)
+      return data({ ok: false as const, errors: result.errors, values: formValues(form), intent }, { status: 400 });
     return redirect("/internships/hosts");
   }
   const parsed = parseForm(CreateOfferSchema, form);
   if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
   const result = await createOffer(args.context.db, actor, parsed.data, meta);
-  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form), intent }, { status: 400 });
+  if (!result.ok)
+    return data({ ok: false as const, errors: result.errors, values: formValues(form), intent }, { status: 400 });
   return redirect(`/internships/offers/${result.id}`);
 }
 
@@ -45,7 +47,7 @@ export default function Hosts() {
   return (
     <div>
       <PageTitle>{t("internships.hosts")}</PageTitle>
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("internships.hosts")}>
         <table>
           <thead>
             <tr>
@@ -77,9 +79,27 @@ export default function Hosts() {
         <Field name="name" label="internships.field.name" required errors={hostErrors} values={hostValues} />
         <Field name="city" label="internships.field.city" required errors={hostErrors} values={hostValues} />
         <Field name="sector" label="internships.field.sector" required errors={hostErrors} values={hostValues} />
-        <Field name="contactName" label="internships.field.contactName" required errors={hostErrors} values={hostValues} />
-        <Field name="contactPhone" label="internships.field.contactPhone" type="tel" errors={hostErrors} values={hostValues} />
-        <Field name="contactEmail" label="internships.field.contactEmail" type="email" errors={hostErrors} values={hostValues} />
+        <Field
+          name="contactName"
+          label="internships.field.contactName"
+          required
+          errors={hostErrors}
+          values={hostValues}
+        />
+        <Field
+          name="contactPhone"
+          label="internships.field.contactPhone"
+          type="tel"
+          errors={hostErrors}
+          values={hostValues}
+        />
+        <Field
+          name="contactEmail"
+          label="internships.field.contactEmail"
+          type="email"
+          errors={hostErrors}
+          values={hostValues}
+        />
         <div className="field">
           <label htmlFor="f-agreementStatus">{t("internships.field.agreementStatus")}</label>
           <select id="f-agreementStatus" name="agreementStatus" defaultValue={hostValues?.agreementStatus ?? "none"}>
@@ -112,10 +132,40 @@ export default function Hosts() {
         <Field name="title" label="internships.field.title" required errors={offerErrors} values={offerValues} />
         <Field name="sector" label="internships.field.sector" required errors={offerErrors} values={offerValues} />
         <Field name="city" label="internships.field.city" required errors={offerErrors} values={offerValues} />
-        <Field name="startsOn" label="internships.field.startsOn" type="date" required errors={offerErrors} values={offerValues} />
-        <Field name="durationWeeks" label="internships.field.durationWeeks" type="number" inputMode="numeric" required errors={offerErrors} values={offerValues} />
-        <Field name="stipend" label="internships.field.stipend" inputMode="decimal" defaultValue="0" errors={offerErrors} values={offerValues} />
-        <Field name="seats" label="internships.field.seats" type="number" inputMode="numeric" defaultValue="1" errors={offerErrors} values={offerValues} />
+        <Field
+          name="startsOn"
+          label="internships.field.startsOn"
+          type="date"
+          required
+          errors={offerErrors}
+          values={offerValues}
+        />
+        <Field
+          name="durationWeeks"
+          label="internships.field.durationWeeks"
+          type="number"
+          inputMode="numeric"
+          required
+          errors={offerErrors}
+          values={offerValues}
+        />
+        <Field
+          name="stipend"
+          label="internships.field.stipend"
+          inputMode="decimal"
+          defaultValue="0"
+          errors={offerErrors}
+          values={offerValues}
+        />
+        <Field
+          name="seats"
+          label="internships.field.seats"
+          type="number"
+          inputMode="numeric"
+          defaultValue="1"
+          errors={offerErrors}
+          values={offerValues}
+        />
         <Field name="languages" label="internships.field.languages" errors={offerErrors} values={offerValues} />
         <div className="field">
           <label htmlFor="f-requirements">{t("internships.field.requirements")}</label>

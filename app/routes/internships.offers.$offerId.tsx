@@ -47,7 +47,11 @@ export async function action(args: ActionFunctionArgs) {
   }
   const result = await applyToOffer(db, user, { offerId, beneficiaryId, motivation }, { ip });
   if (!result.ok && result.reason === "notFound") notFound();
-  if (!result.ok) return data({ ok: false as const, errors: { form: "internships.errors.alreadyApplied" as const }, values: {} }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { ok: false as const, errors: { form: "internships.errors.alreadyApplied" as const }, values: {} },
+      { status: 400 },
+    );
   return redirect(`/internships/offers/${offerId}?sent=1`);
 }
 

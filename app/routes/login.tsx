@@ -34,7 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.status === "throttled") {
     const retryAfter = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
     return data(
-      { ok: false as const, errors: { form: "errors.login.throttled" as const }, values, retryAt: result.retryAt.toISOString() },
+      {
+        ok: false as const,
+        errors: { form: "errors.login.throttled" as const },
+        values,
+        retryAt: result.retryAt.toISOString(),
+      },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
@@ -77,7 +82,14 @@ export default function Login() {
           errors={errors}
           values={values}
         />
-        <Field name="password" label="login.password" type="password" autoComplete="current-password" required errors={errors} />
+        <Field
+          name="password"
+          label="login.password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errors}
+        />
         <button type="submit" className="button">
           {t("login.submit")}
         </button>

@@ -12,7 +12,13 @@ export async function action({ context }: ActionFunctionArgs) {
   if (context.auth) {
     const { user, sessionId } = context.auth;
     await invalidateSession(context.db, sessionId);
-    await audit(context.db, { actor: user, action: "auth.sign_out", entityType: "user", entityId: user.id, ip: context.ip });
+    await audit(context.db, {
+      actor: user,
+      action: "auth.sign_out",
+      entityType: "user",
+      entityId: user.id,
+      ip: context.ip,
+    });
   }
   return redirect("/login", { headers: { "Set-Cookie": serializeBlankSessionCookie(context.secureCookies) } });
 }

@@ -6,10 +6,23 @@ import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getPlacement } from "~/modules/internships/queries.server";
-import { CHECKPOINTS, daysSince, EVALUATION_CRITERIA, evaluationAverage, isFollowUpOverdue, nextStatuses } from "~/modules/internships/rules";
+import {
+  CHECKPOINTS,
+  daysSince,
+  EVALUATION_CRITERIA,
+  evaluationAverage,
+  isFollowUpOverdue,
+  nextStatuses,
+} from "~/modules/internships/rules";
 import { ContactSchema, EvaluationSchema, OutcomeSchema, TransitionSchema } from "~/modules/internships/schemas.server";
 import { CONTACT_KINDS, EMPLOYMENT_STATUSES } from "~/modules/internships/constants";
-import { logContact, mayFollow, recordEvaluation, recordOutcome, transitionPlacement } from "~/modules/internships/service.server";
+import {
+  logContact,
+  mayFollow,
+  recordEvaluation,
+  recordOutcome,
+  transitionPlacement,
+} from "~/modules/internships/service.server";
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const user = requirePermission(args, "placements:manage");
@@ -22,7 +35,11 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const { placement } = await load(args);
   const today = new Date().toISOString().slice(0, 10);
-  return { ...placement, today, overdue: isFollowUpOverdue({ ...placement.placement, lastContactOn: placement.lastContactOn, today }) };
+  return {
+    ...placement,
+    today,
+    overdue: isFollowUpOverdue({ ...placement.placement, lastContactOn: placement.lastContactOn, today }),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -31,7 +48,8 @@ export async function action(args: ActionFunctionArgs) {
   const id = placement.placement.id;
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, unknown>, values: Record<string, string> = {}) => data({ ok: false as const, intent, errors, values }, { status: 400 });
+  const fail = (errors: Record<string, unknown>, values: Record<string, string> = {}) =>
+    data({ ok: false as const, intent, errors, values }, { status: 400 });
   if (intent === "status") {
     const parsed = parseForm(TransitionSchema, form);
     if (!parsed.ok) return fail(parsed.errors, parsed.values);
@@ -61,7 +79,8 @@ export default function PlacementPage() {
   const p = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate, formatMoney } = useI18n();
-  const errorsFor = (intent: string) => (actionData?.intent === intent ? (actionData.errors as Record<string, never>) : undefined);
+  const errorsFor = (intent: string) =>
+    actionData?.intent === intent ? (actionData.errors as Record<string, never>) : undefined;
   const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
   const pl = p.placement;
   const doneStages = p.evaluations.map((e) => e.stage);
@@ -94,7 +113,11 @@ export default function PlacementPage() {
         <dt>{t("internships.field.stipend")}</dt>
         <dd>{formatMoney(pl.stipendCentimes)}</dd>
         <dt>{t("internships.lastContact")}</dt>
-        <dd>{p.lastContactOn ? t("internships.daysAgo", { date: formatDate(p.lastContactOn), days: daysSince(p.lastContactOn, p.today) }) : "—"}</dd>
+        <dd>
+          {p.lastContactOn
+            ? t("internships.daysAgo", { date: formatDate(p.lastContactOn), days: daysSince(p.lastContactOn, p.today) })
+            : "—"}
+        </dd>
         {pl.endedReason ? (
           <>
             <dt>{t("internships.field.reason")}</dt>
@@ -125,7 +148,13 @@ export default function PlacementPage() {
               </select>
               <FieldError name="to" errors={errorsFor("status")} />
             </div>
-            <Field name="reason" label="internships.field.reason" hint="internships.field.reasonHint" errors={errorsFor("status")} values={valuesFor("status")} />
+            <Field
+              name="reason"
+              label="internships.field.reason"
+              hint="internships.field.reasonHint"
+              errors={errorsFor("status")}
+              values={valuesFor("status")}
+            />
             <button type="submit" className="button">
               {t("internships.changeStatus")}
             </button>
@@ -146,13 +175,26 @@ export default function PlacementPage() {
             ))}
           </select>
         </div>
-        <Field name="contactedOn" label="internships.field.contactedOn" type="date" defaultValue={p.today} required errors={errorsFor("contact")} values={valuesFor("contact")} />
+        <Field
+          name="contactedOn"
+          label="internships.field.contactedOn"
+          type="date"
+          defaultValue={p.today}
+          required
+          errors={errorsFor("contact")}
+          values={valuesFor("contact")}
+        />
         <div className="field">
           <label htmlFor="f-notes">{t("internships.field.notes")}</label>
           <textarea id="f-notes" name="notes" rows={3} defaultValue={valuesFor("contact")?.notes} />
           <FieldError name="notes" errors={errorsFor("contact")} />
         </div>
-        <Field name="problem" label="internships.field.problem" errors={errorsFor("contact")} values={valuesFor("contact")} />
+        <Field
+          name="problem"
+          label="internships.field.problem"
+          errors={errorsFor("contact")}
+          values={valuesFor("contact")}
+        />
         <button type="submit" className="button">
           {t("internships.logContact")}
         </button>
@@ -174,7 +216,8 @@ export default function PlacementPage() {
         {p.evaluations.map((e) => (
           <li key={e.id} className="list-item">
             <p>
-              <strong>{t(`internships.stage.${e.stage}`)}</strong> · {t("internships.average", { value: evaluationAverage(e) })}
+              <strong>{t(`internships.stage.${e.stage}`)}</strong> ·{" "}
+              {t("internships.average", { value: evaluationAverage(e) })}
             </p>
             <p className="hint">
               {EVALUATION_CRITERIA.map((c) => `${t(`internships.criterion.${c}`)} ${e[c]}/4`).join(" · ")}
@@ -226,7 +269,8 @@ export default function PlacementPage() {
         {p.outcomes.map((o) => (
           <li key={o.id} className="list-item" data-outcome={o.checkpoint}>
             <p>
-              {t(`internships.checkpoint.${o.checkpoint}`)} · {t(`internships.employment.${o.employmentStatus}`)} · {formatDate(o.recordedOn)}
+              {t(`internships.checkpoint.${o.checkpoint}`)} · {t(`internships.employment.${o.employmentStatus}`)} ·{" "}
+              {formatDate(o.recordedOn)}
             </p>
           </li>
         ))}

@@ -18,7 +18,19 @@ import {
   stepStatus,
   type PlanStep,
 } from "~/modules/business-plans/rules";
-import { CommentSchema, financialToDraft, isTextStep, marketToDraft, parseFinancialDraft, parseMarketDraft, readFinancialDraft, readMarketDraft, TEXT_STEP_SCHEMAS, type FinancialDraft, type MarketDraft } from "~/modules/business-plans/schemas.server";
+import {
+  CommentSchema,
+  financialToDraft,
+  isTextStep,
+  marketToDraft,
+  parseFinancialDraft,
+  parseMarketDraft,
+  readFinancialDraft,
+  readMarketDraft,
+  TEXT_STEP_SCHEMAS,
+  type FinancialDraft,
+  type MarketDraft,
+} from "~/modules/business-plans/schemas.server";
 import { COMPETITOR_ROWS } from "~/modules/business-plans/constants";
 import { commentOnSection, saveStep } from "~/modules/business-plans/service.server";
 
@@ -45,7 +57,12 @@ export async function loader(args: LoaderFunctionArgs) {
     market: marketToDraft(plan.market),
     financial: financialToDraft(plan.financial),
     missing: stepIssues(plan, step),
-    steps: PLAN_STEPS.map((s) => ({ step: s, state: stepStatus(plan, s), missing: stepIssues(plan, s), comments: counts[s] ?? 0 })),
+    steps: PLAN_STEPS.map((s) => ({
+      step: s,
+      state: stepStatus(plan, s),
+      missing: stepIssues(plan, s),
+      comments: counts[s] ?? 0,
+    })),
     comments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
   };
 }
@@ -84,7 +101,9 @@ export async function action(args: ActionFunctionArgs) {
   requirePermission(args, "plans:write-own");
   const after = (saved: boolean) => {
     const next = nextOf(step);
-    return redirect(intent === "next" && next ? `/plans/${planId}/${next}` : `/plans/${planId}/${step}${saved ? "?saved" : ""}`);
+    return redirect(
+      intent === "next" && next ? `/plans/${planId}/${next}` : `/plans/${planId}/${step}${saved ? "?saved" : ""}`,
+    );
   };
 
   if (step === "financial") {
@@ -96,11 +115,13 @@ export async function action(args: ActionFunctionArgs) {
     if (rowIntent === "add-funding") draft.funding.push({ kind: "other", label: "", amount: "" });
     if (rowIntent === "remove-funding") draft.funding = draft.funding.filter((_, i) => i !== at);
     const parsed = parseFinancialDraft(draft);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, financial: draft, revision: Date.now() }, { status: 400 });
+    if (!parsed.ok)
+      return data<ActionResult>({ errors: parsed.errors, financial: draft, revision: Date.now() }, { status: 400 });
     const saved = await saveStep(context.db, user, { planId, step, section: parsed.data }, meta);
     if (!saved) notFound();
     // a row added or removed without JavaScript: show the same form again, saved
-    if (rowIntent !== "save" && rowIntent !== "next") return data<ActionResult>({ financial: draft, revision: Date.now() });
+    if (rowIntent !== "save" && rowIntent !== "next")
+      return data<ActionResult>({ financial: draft, revision: Date.now() });
     return after(true);
   }
 
@@ -149,7 +170,11 @@ export default function PlanStepPage() {
       <PageTitle>
         {PLAN_STEPS.indexOf(step) + 1}. {t(`plans.step.${step}` as MessageKey)}
       </PageTitle>
-      {readOnly ? <p className="alert alert-success">{t("plans.readOnly")} {t("plans.owner", { name: loaded.ownerName })}</p> : null}
+      {readOnly ? (
+        <p className="alert alert-success">
+          {t("plans.readOnly")} {t("plans.owner", { name: loaded.ownerName })}
+        </p>
+      ) : null}
       {loaded.saved && !actionData ? <FormAlert tone="success" message="plans.saved" /> : null}
       {actionData && !errors ? <FormAlert tone="success" message="plans.saved" /> : null}
       {loaded.missing.length && !readOnly ? (
@@ -161,14 +186,27 @@ export default function PlanStepPage() {
         <Form method="post" className="stack plan-form" noValidate>
           {/* Enter in any field saves: the first submit button is the default, so it must not be a row's "remove" */}
           {!readOnly ? (
-            <button type="submit" name="intent" value="save" className="plan-default-submit" tabIndex={-1} aria-hidden="true">
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="plan-default-submit"
+              tabIndex={-1}
+              aria-hidden="true"
+            >
               {t("plans.save")}
             </button>
           ) : null}
           <fieldset disabled={readOnly} className="stack">
             {step === "summary" ? (
               <>
-                <Field name="projectName" label="plans.field.projectName" values={values} errors={errors} maxLength={120} />
+                <Field
+                  name="projectName"
+                  label="plans.field.projectName"
+                  values={values}
+                  errors={errors}
+                  maxLength={120}
+                />
                 <SelectField
                   name="sector"
                   label="plans.field.sector"
@@ -185,7 +223,14 @@ export default function PlanStepPage() {
                 <legend>{t("plans.field.form")}</legend>
                 {LEGAL_FORMS.map((f) => (
                   <div key={f} className="checkbox">
-                    <input type="radio" id={`f-form-${f}`} name="form" value={f} defaultChecked={values.form === f} aria-describedby={`f-form-${f}-help`} />
+                    <input
+                      type="radio"
+                      id={`f-form-${f}`}
+                      name="form"
+                      value={f}
+                      defaultChecked={values.form === f}
+                      aria-describedby={`f-form-${f}-help`}
+                    />
                     <label htmlFor={`f-form-${f}`}>{t(`plans.legal.${f}` as MessageKey)}</label>
                     <p className="hint" id={`f-form-${f}-help`}>
                       {t(`plans.legal.${f}.help` as MessageKey)}
@@ -198,14 +243,31 @@ export default function PlanStepPage() {
             ) : null}
             {step in TEXT_FIELDS
               ? TEXT_FIELDS[step as keyof typeof TEXT_FIELDS].map((name) => (
-                  <TextArea key={name} name={name} label={`plans.field.${name}` as MessageKey} value={values[name]} errors={errors} />
+                  <TextArea
+                    key={name}
+                    name={name}
+                    label={`plans.field.${name}` as MessageKey}
+                    value={values[name]}
+                    errors={errors}
+                  />
                 ))
               : null}
             {step === "market" ? (
               <>
                 <TextArea name="customers" label="plans.field.customers" value={market.customers} errors={errors} />
-                <TextArea name="marketSize" label="plans.field.marketSize" value={market.marketSize} errors={errors} rows={2} />
-                <Field name="marketSizeFigure" label="plans.field.marketSizeFigure" defaultValue={market.marketSizeFigure} errors={errors} />
+                <TextArea
+                  name="marketSize"
+                  label="plans.field.marketSize"
+                  value={market.marketSize}
+                  errors={errors}
+                  rows={2}
+                />
+                <Field
+                  name="marketSizeFigure"
+                  label="plans.field.marketSizeFigure"
+                  defaultValue={market.marketSizeFigure}
+                  errors={errors}
+                />
                 <fieldset>
                   <legend>{t("plans.field.competitors")}</legend>
                   {Array.from({ length: COMPETITOR_ROWS }, (_, i) => {
@@ -214,29 +276,68 @@ export default function PlanStepPage() {
                       <div key={i} className="plan-row">
                         <div className={errors?.[`competitorName.${i}`] ? "field field-invalid" : "field"}>
                           <label htmlFor={`f-competitorName-${i}`}>{t("plans.field.competitorName")}</label>
-                          <input id={`f-competitorName-${i}`} name="competitorName" defaultValue={row.name} maxLength={200} />
-                          {errors?.[`competitorName.${i}`] ? <p className="error">{t(errors[`competitorName.${i}`] as MessageKey)}</p> : null}
+                          <input
+                            id={`f-competitorName-${i}`}
+                            name="competitorName"
+                            defaultValue={row.name}
+                            maxLength={200}
+                          />
+                          {errors?.[`competitorName.${i}`] ? (
+                            <p className="error">{t(errors[`competitorName.${i}`] as MessageKey)}</p>
+                          ) : null}
                         </div>
                         <div className={errors?.[`competitorPrice.${i}`] ? "field field-invalid" : "field"}>
                           <label htmlFor={`f-competitorPrice-${i}`}>{t("plans.field.competitorPrice")}</label>
-                          <input id={`f-competitorPrice-${i}`} name="competitorPrice" defaultValue={row.price} inputMode="decimal" dir="ltr" />
-                          {errors?.[`competitorPrice.${i}`] ? <p className="error">{t(errors[`competitorPrice.${i}`] as MessageKey)}</p> : null}
+                          <input
+                            id={`f-competitorPrice-${i}`}
+                            name="competitorPrice"
+                            defaultValue={row.price}
+                            inputMode="decimal"
+                            dir="ltr"
+                          />
+                          {errors?.[`competitorPrice.${i}`] ? (
+                            <p className="error">{t(errors[`competitorPrice.${i}`] as MessageKey)}</p>
+                          ) : null}
                         </div>
                       </div>
                     );
                   })}
                 </fieldset>
-                <Field name="price" label="plans.field.price" defaultValue={market.price} inputMode="decimal" dir="ltr" errors={errors} />
-                <TextArea name="salesPlaces" label="plans.field.salesPlaces" value={market.salesPlaces} errors={errors} rows={2} />
+                <Field
+                  name="price"
+                  label="plans.field.price"
+                  defaultValue={market.price}
+                  inputMode="decimal"
+                  dir="ltr"
+                  errors={errors}
+                />
+                <TextArea
+                  name="salesPlaces"
+                  label="plans.field.salesPlaces"
+                  value={market.salesPlaces}
+                  errors={errors}
+                  rows={2}
+                />
               </>
             ) : null}
           </fieldset>
           {step === "financial" ? (
-            <FinancialForm key={actionData?.revision ?? "loaded"} initial={financial} errors={errors} readOnly={readOnly} />
+            <FinancialForm
+              key={actionData?.revision ?? "loaded"}
+              initial={financial}
+              errors={errors}
+              readOnly={readOnly}
+            />
           ) : null}
           {!readOnly ? (
             <div className="actions">
-              <button type="submit" name="intent" value="save" className="button button-secondary" disabled={navigation.state === "submitting"}>
+              <button
+                type="submit"
+                name="intent"
+                value="save"
+                className="button button-secondary"
+                disabled={navigation.state === "submitting"}
+              >
                 {t("plans.save")}
               </button>
               {next ? (
@@ -263,7 +364,13 @@ export default function PlanStepPage() {
           {loaded.canComment ? (
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="comment" />
-              <TextArea name="body" label="plans.comments.body" errors={errors} value={actionData?.values?.body} rows={3} />
+              <TextArea
+                name="body"
+                label="plans.comments.body"
+                errors={errors}
+                value={actionData?.values?.body}
+                rows={3}
+              />
               <button type="submit" className="button">
                 {t("plans.comments.send")}
               </button>
@@ -275,4 +382,3 @@ export default function PlanStepPage() {
     </div>
   );
 }
-

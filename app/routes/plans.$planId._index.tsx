@@ -33,7 +33,12 @@ export async function loader(args: LoaderFunctionArgs) {
     readOnly: access !== "owner",
     complete: missingSteps.length === 0,
     nextStep: missingSteps[0] ?? null,
-    steps: PLAN_STEPS.map((step) => ({ step, state: stepStatus(plan, step), missing: stepIssues(plan, step), comments: counts[step] ?? 0 })),
+    steps: PLAN_STEPS.map((step) => ({
+      step,
+      state: stepStatus(plan, step),
+      missing: stepIssues(plan, step),
+      comments: counts[step] ?? 0,
+    })),
     attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
     maxAttachments: MAX_ATTACHMENTS_PER_PLAN,
     uploaded: new URL(args.request.url).searchParams.has("uploaded"),
@@ -51,30 +56,37 @@ export async function action(args: ActionFunctionArgs) {
     try {
       form = await unstable_parseMultipartFormData(
         request,
-        unstable_composeUploadHandlers(async (part) => {
-          if (part.name !== "file" || !part.filename) return undefined;
-          // keep reading past the limit (up to a cap) so the browser gets our answer, not a reset
-          const chunks: Uint8Array<ArrayBuffer>[] = [];
-          let size = 0;
-          for await (const chunk of part.data) {
-            size += chunk.length;
-            if (size > MAX_ATTACHMENT_BYTES) tooLarge = true;
-            else chunks.push(new Uint8Array(chunk));
-            if (size > 3 * MAX_ATTACHMENT_BYTES) throw new MaxPartSizeExceededError(part.name, MAX_ATTACHMENT_BYTES);
-          }
-          if (tooLarge) return undefined;
-          return new File(chunks, part.filename, { type: part.contentType });
-        }, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
+        unstable_composeUploadHandlers(
+          async (part) => {
+            if (part.name !== "file" || !part.filename) return undefined;
+            // keep reading past the limit (up to a cap) so the browser gets our answer, not a reset
+            const chunks: Uint8Array<ArrayBuffer>[] = [];
+            let size = 0;
+            for await (const chunk of part.data) {
+              size += chunk.length;
+              if (size > MAX_ATTACHMENT_BYTES) tooLarge = true;
+              else chunks.push(new Uint8Array(chunk));
+              if (size > 3 * MAX_ATTACHMENT_BYTES) throw new MaxPartSizeExceededError(part.name, MAX_ATTACHMENT_BYTES);
+            }
+            if (tooLarge) return undefined;
+            return new File(chunks, part.filename, { type: part.contentType });
+          },
+          unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
+        ),
       );
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) {
-        return data({ error: "plans.errors.file.size" as MessageKey }, { status: 400, headers: { Connection: "close" } });
+        return data(
+          { error: "plans.errors.file.size" as MessageKey },
+          { status: 400, headers: { Connection: "close" } },
+        );
       }
       throw error;
     }
     if (tooLarge) return data({ error: "plans.errors.file.size" as MessageKey }, { status: 400 });
     const file = form.get("file");
-    if (!file || typeof file === "string" || file.size === 0) return data({ error: "plans.errors.file.required" as MessageKey }, { status: 400 });
+    if (!file || typeof file === "string" || file.size === 0)
+      return data({ error: "plans.errors.file.required" as MessageKey }, { status: 400 });
     const result = await addAttachment(
       context.db,
       user,
@@ -89,7 +101,12 @@ export async function action(args: ActionFunctionArgs) {
   }
   const form = await request.formData();
   if (form.get("intent") === "delete-attachment") {
-    const deleted = await deleteAttachment(context.db, user, { planId, attachmentId: String(form.get("attachmentId") ?? "") }, { ip: context.ip });
+    const deleted = await deleteAttachment(
+      context.db,
+      user,
+      { planId, attachmentId: String(form.get("attachmentId") ?? "") },
+      { ip: context.ip },
+    );
     if (!deleted) notFound();
     return redirect(`/plans/${planId}`);
   }
@@ -97,20 +114,27 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function PlanOverview() {
-  const { planId, name, ownerName, readOnly, complete, nextStep, steps, attachments, maxAttachments, uploaded } = useLoaderData<typeof loader>();
+  const { planId, name, ownerName, readOnly, complete, nextStep, steps, attachments, maxAttachments, uploaded } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatNumber } = useI18n();
   return (
     <div>
       <PageTitle>{name ?? t("plans.untitled")}</PageTitle>
-      {readOnly ? <p className="alert alert-success">{t("plans.readOnly")} {t("plans.owner", { name: ownerName })}</p> : null}
+      {readOnly ? (
+        <p className="alert alert-success">
+          {t("plans.readOnly")} {t("plans.owner", { name: ownerName })}
+        </p>
+      ) : null}
       {complete ? (
         <p className="alert alert-success" data-plan-complete>
           {t("plans.completeBanner")}
         </p>
       ) : nextStep && !readOnly ? (
         <p className="lead">
-          <a href={`/plans/${planId}/${nextStep}`}>{t("plans.nextStep", { step: t(`plans.step.${nextStep}` as MessageKey) })}</a>
+          <a href={`/plans/${planId}/${nextStep}`}>
+            {t("plans.nextStep", { step: t(`plans.step.${nextStep}` as MessageKey) })}
+          </a>
         </p>
       ) : null}
       <p>
@@ -151,7 +175,13 @@ export default function PlanOverview() {
             <p className="hint" id="f-file-hint">
               {t("plans.attachments.hint")}
             </p>
-            <input id="f-file" type="file" name="file" accept="application/pdf,image/jpeg,image/png" aria-describedby="f-file-hint" />
+            <input
+              id="f-file"
+              type="file"
+              name="file"
+              accept="application/pdf,image/jpeg,image/png"
+              aria-describedby="f-file-hint"
+            />
           </div>
           <button type="submit" className="button button-secondary">
             {t("plans.attachments.upload")}

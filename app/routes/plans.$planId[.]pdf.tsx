@@ -12,6 +12,10 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!found) notFound();
   const doc = toPlanDocument(found.plan);
   const buffer = await renderPlanPdf({ doc, locale: found.ownerLocale, ownerName: found.ownerName });
-  const name = doc.summary.projectName.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
+  const name =
+    doc.summary.projectName
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "plan";
   return pdfResponse(buffer, `${name}.pdf`);
 }

@@ -91,7 +91,17 @@ function CountrySelect({
   );
 }
 
-function Checkboxes({ name, label, options, checked }: { name: string; label: MessageKey; options: { value: string; label: MessageKey }[]; checked: string[] }) {
+function Checkboxes({
+  name,
+  label,
+  options,
+  checked,
+}: {
+  name: string;
+  label: MessageKey;
+  options: { value: string; label: MessageKey }[];
+  checked: string[];
+}) {
   const { t } = useI18n();
   return (
     <fieldset className="field checkbox-group">
@@ -125,16 +135,44 @@ export default function ProfilePage() {
         <strong>{t("profiles.completeness", { percent: completeness })}</strong>
       </p>
       {missing.length ? (
-        <p className="hint">{t("profiles.missing", { sections: missing.map((s) => t(`profiles.section.${s}` as MessageKey)).join(", ") })}</p>
+        <p className="hint">
+          {t("profiles.missing", { sections: missing.map((s) => t(`profiles.section.${s}` as MessageKey)).join(", ") })}
+        </p>
       ) : null}
       {saved && !actionData ? <FormAlert tone="success" message="profiles.saved" /> : null}
       {errors ? <FormAlert message="errors.invalid" /> : null}
       <Form method="post" className="stack" noValidate>
         <h2>{t("profiles.section.personal")}</h2>
-        <Field name="givenName" label="profiles.field.givenName" defaultValue={v("givenName")} errors={errors} autoComplete="given-name" />
-        <Field name="familyName" label="profiles.field.familyName" defaultValue={v("familyName")} errors={errors} autoComplete="family-name" />
-        <Field name="givenNameAr" label="profiles.field.givenNameAr" defaultValue={v("givenNameAr")} errors={errors} dir="rtl" lang="ar" />
-        <Field name="familyNameAr" label="profiles.field.familyNameAr" defaultValue={v("familyNameAr")} errors={errors} dir="rtl" lang="ar" />
+        <Field
+          name="givenName"
+          label="profiles.field.givenName"
+          defaultValue={v("givenName")}
+          errors={errors}
+          autoComplete="given-name"
+        />
+        <Field
+          name="familyName"
+          label="profiles.field.familyName"
+          defaultValue={v("familyName")}
+          errors={errors}
+          autoComplete="family-name"
+        />
+        <Field
+          name="givenNameAr"
+          label="profiles.field.givenNameAr"
+          defaultValue={v("givenNameAr")}
+          errors={errors}
+          dir="rtl"
+          lang="ar"
+        />
+        <Field
+          name="familyNameAr"
+          label="profiles.field.familyNameAr"
+          defaultValue={v("familyNameAr")}
+          errors={errors}
+          dir="rtl"
+          lang="ar"
+        />
         <SelectField
           name="sex"
           label="profiles.field.sex"
@@ -145,10 +183,32 @@ export default function ProfilePage() {
             { value: "male", label: "profiles.sex.male" },
           ]}
         />
-        <Field name="birthDate" label="profiles.field.birthDate" type="date" defaultValue={v("birthDate")} errors={errors} />
-        <CountrySelect name="nationality" countries={countries} label="profiles.field.nationality" value={p?.nationality} errors={errors} />
-        <Checkboxes name="languagesSpoken" label="profiles.field.languagesSpoken" options={languages} checked={p?.languagesSpoken ?? []} />
-        <Checkboxes name="languagesRead" label="profiles.field.languagesRead" options={languages} checked={p?.languagesRead ?? []} />
+        <Field
+          name="birthDate"
+          label="profiles.field.birthDate"
+          type="date"
+          defaultValue={v("birthDate")}
+          errors={errors}
+        />
+        <CountrySelect
+          name="nationality"
+          countries={countries}
+          label="profiles.field.nationality"
+          value={p?.nationality}
+          errors={errors}
+        />
+        <Checkboxes
+          name="languagesSpoken"
+          label="profiles.field.languagesSpoken"
+          options={languages}
+          checked={p?.languagesSpoken ?? []}
+        />
+        <Checkboxes
+          name="languagesRead"
+          label="profiles.field.languagesRead"
+          options={languages}
+          checked={p?.languagesRead ?? []}
+        />
         <Field name="city" label="profiles.field.city" defaultValue={v("city")} errors={errors} />
         <SelectField
           name="region"
@@ -175,8 +235,8 @@ export default function ProfilePage() {
           options={HEARD_FROM.map((h) => ({ value: h, label: `profiles.heard.${h}` as MessageKey }))}
         />
         <p className="hint">
-          {t("profiles.contact")}{" "}
-          <span dir="ltr">{[phone, email].filter(Boolean).join(" · ")}</span> <Link to="/account">{t("nav.account")}</Link>
+          {t("profiles.contact")} <span dir="ltr">{[phone, email].filter(Boolean).join(" · ")}</span>{" "}
+          <Link to="/account">{t("nav.account")}</Link>
         </p>
 
         <h2>{t("profiles.section.education")}</h2>
@@ -187,9 +247,25 @@ export default function ProfilePage() {
           errors={errors}
           options={EDUCATION_LEVELS.map((e) => ({ value: e, label: `profiles.edu.${e}` as MessageKey }))}
         />
-        <Field name="educationField" label="profiles.field.educationField" defaultValue={p?.education.field ?? ""} errors={errors} />
-        <Field name="educationDiploma" label="profiles.field.educationDiploma" defaultValue={p?.education.diploma ?? ""} errors={errors} />
-        <CountrySelect name="educationCountry" countries={countries} label="profiles.field.educationCountry" value={p?.education.country} errors={errors} />
+        <Field
+          name="educationField"
+          label="profiles.field.educationField"
+          defaultValue={p?.education.field ?? ""}
+          errors={errors}
+        />
+        <Field
+          name="educationDiploma"
+          label="profiles.field.educationDiploma"
+          defaultValue={p?.education.diploma ?? ""}
+          errors={errors}
+        />
+        <CountrySelect
+          name="educationCountry"
+          countries={countries}
+          label="profiles.field.educationCountry"
+          value={p?.education.country}
+          errors={errors}
+        />
 
         <h2>{t("profiles.section.experience")}</h2>
         {Array.from({ length: EXPERIENCE_ROWS }, (_, i) => {
@@ -205,12 +281,20 @@ export default function ProfilePage() {
                     id={`f-${f}-${i}`}
                     name={f}
                     inputMode={f === "expYears" ? "numeric" : undefined}
-                    defaultValue={row ? String(f === "expRole" ? row.role : f === "expSector" ? row.sector : row.years) : ""}
+                    defaultValue={
+                      row ? String(f === "expRole" ? row.role : f === "expSector" ? row.sector : row.years) : ""
+                    }
                   />
                   {err(f) ? <p className="error">{t(err(f) as MessageKey)}</p> : null}
                 </div>
               ))}
-              <CountrySelect name="expCountry" countries={countries} label="profiles.field.expCountry" value={row?.country} errors={{ expCountry: err("expCountry") }} />
+              <CountrySelect
+                name="expCountry"
+                countries={countries}
+                label="profiles.field.expCountry"
+                value={row?.country}
+                errors={{ expCountry: err("expCountry") }}
+              />
             </fieldset>
           );
         })}

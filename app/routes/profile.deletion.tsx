@@ -13,7 +13,10 @@ import { requestDeletion } from "~/modules/profiles/service.server";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:manage-own");
   const pending = await getPendingDeletionRequest(args.context.db, user.id);
-  return { pendingSince: pending?.createdAt.toISOString() ?? null, sent: new URL(args.request.url).searchParams.has("sent") };
+  return {
+    pendingSince: pending?.createdAt.toISOString() ?? null,
+    sent: new URL(args.request.url).searchParams.has("sent"),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {

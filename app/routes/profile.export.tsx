@@ -7,7 +7,13 @@ import { audit } from "~/modules/audit/service.server";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:manage-own");
   const body = JSON.stringify(await exportMyData(args.context.db, user.id), null, 2);
-  await audit(args.context.db, { actor: user, action: "profile.export", entityType: "user", entityId: user.id, ip: args.context.ip });
+  await audit(args.context.db, {
+    actor: user,
+    action: "profile.export",
+    entityType: "user",
+    entityId: user.id,
+    ip: args.context.ip,
+  });
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -10,12 +10,19 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const q = url.searchParams.get("q")?.slice(0, 80) ?? "";
   const mine = url.searchParams.get("mine") === "1";
-  const [cases, incoming] = await Promise.all([listCases(args.context.db, actor, { q, mine }), incomingReferrals(args.context.db, actor)]);
+  const [cases, incoming] = await Promise.all([
+    listCases(args.context.db, actor, { q, mine }),
+    incomingReferrals(args.context.db, actor),
+  ]);
   return {
     q,
     mine,
     incoming: incoming.length,
-    cases: cases.map((c) => ({ ...c, own: c.organisationId === actor.organisationId, createdAt: c.createdAt.toISOString() })),
+    cases: cases.map((c) => ({
+      ...c,
+      own: c.organisationId === actor.organisationId,
+      createdAt: c.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -10,9 +10,22 @@ import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/qu
 import { IssueVoucherSchema } from "~/modules/aid/schemas.server";
 import { issueVoucher } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { caseDetail, caseViewers, isSupervisor, ownsCase, partnerAssociations } from "~/modules/protection/queries.server";
+import {
+  caseDetail,
+  caseViewers,
+  isSupervisor,
+  ownsCase,
+  partnerAssociations,
+} from "~/modules/protection/queries.server";
 import { ageOn, isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
-import { AssignSchema, ConsentSchema, NoteSchema, ReferralSchema, ServiceStatusSchema, VulnerabilitySchema } from "~/modules/protection/schemas.server";
+import {
+  AssignSchema,
+  ConsentSchema,
+  NoteSchema,
+  ReferralSchema,
+  ServiceStatusSchema,
+  VulnerabilitySchema,
+} from "~/modules/protection/schemas.server";
 import { SERVICE_KINDS } from "~/modules/protection/constants";
 import { CaseIntentSchema } from "~/modules/protection/schemas.server";
 import {
@@ -48,13 +61,28 @@ export async function loader(args: LoaderFunctionArgs) {
     supervisor,
     today,
     age: ageOn(c.dateOfBirth, today) ?? c.estimatedAge,
-    case: { ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), anonymisedAt: c.anonymisedAt?.toISOString() ?? null },
+    case: {
+      ...c,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+      anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
+    },
     organisationName: detail.organisationName,
     consent: detail.consent
-      ? { ...detail.consent, givenAt: detail.consent.givenAt.toISOString(), withdrawnAt: detail.consent.withdrawnAt?.toISOString() ?? null }
+      ? {
+          ...detail.consent,
+          givenAt: detail.consent.givenAt.toISOString(),
+          withdrawnAt: detail.consent.withdrawnAt?.toISOString() ?? null,
+        }
       : null,
     notes: detail.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
-    vulnerability: detail.vulnerability ? { assessedOn: detail.vulnerability.assessedOn, flags: detail.vulnerability.flags, notes: detail.vulnerability.notes } : null,
+    vulnerability: detail.vulnerability
+      ? {
+          assessedOn: detail.vulnerability.assessedOn,
+          flags: detail.vulnerability.flags,
+          notes: detail.vulnerability.notes,
+        }
+      : null,
     services: detail.services.map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -73,11 +101,17 @@ export async function loader(args: LoaderFunctionArgs) {
     partners,
     viewers: viewers.map((v) => ({ ...v, at: v.at.toISOString() })),
     distributions: given.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
-    vouchers: issued.map((v) => ({ id: v.id, valueCentimes: v.valueCentimes, issuedAt: v.issuedAt.toISOString(), redeemedAt: v.redeemedAt?.toISOString() ?? null })),
-    voucherItems: items.filter((i) => i.kind === "voucher").map((i) => ({ id: i.id, name: i.name, value: i.faceValueCentimes ?? 0 })),
+    vouchers: issued.map((v) => ({
+      id: v.id,
+      valueCentimes: v.valueCentimes,
+      issuedAt: v.issuedAt.toISOString(),
+      redeemedAt: v.redeemedAt?.toISOString() ?? null,
+    })),
+    voucherItems: items
+      .filter((i) => i.kind === "voucher")
+      .map((i) => ({ id: i.id, name: i.name, value: i.faceValueCentimes ?? 0 })),
   };
 }
-
 
 type ActionResult = { intent: string; errors: FieldErrors };
 const fail = (intent: string, errors: FieldErrors) => data<ActionResult>({ intent, errors }, { status: 400 });
@@ -239,7 +273,8 @@ export default function CaseFile() {
             <dd>{t(d.consent.anonymisedReporting ? "protection.yes" : "protection.no")}</dd>
             <dt>{t("protection.consent.given")}</dt>
             <dd>
-              {formatDate(d.consent.givenAt, true)} · {LOCALE_NAMES[d.consent.language]} · <span dir="ltr">{d.consent.noticeVersion}</span>
+              {formatDate(d.consent.givenAt, true)} · {LOCALE_NAMES[d.consent.language]} ·{" "}
+              <span dir="ltr">{d.consent.noticeVersion}</span>
             </dd>
             {d.consent.withdrawnAt ? (
               <>
@@ -271,7 +306,11 @@ export default function CaseFile() {
                 <label className="checkbox">
                   <input type="checkbox" name="consentReferral" /> {t("protection.consent.referral")}
                 </label>
-                <Field name="consentReferralPartners" label="protection.consent.partners" errors={errorsFor("consent")} />
+                <Field
+                  name="consentReferralPartners"
+                  label="protection.consent.partners"
+                  errors={errorsFor("consent")}
+                />
                 <label className="checkbox">
                   <input type="checkbox" name="consentReporting" /> {t("protection.consent.reporting")}
                 </label>
@@ -315,14 +354,21 @@ export default function CaseFile() {
               <input type="hidden" name="intent" value="vulnerability" />
               {VULNERABILITIES.map((v) => (
                 <label key={v} className="checkbox">
-                  <input type="checkbox" name="flags" value={v} defaultChecked={d.vulnerability?.flags.includes(v)} /> {t(`protection.vulnerability.${v}`)}
+                  <input type="checkbox" name="flags" value={v} defaultChecked={d.vulnerability?.flags.includes(v)} />{" "}
+                  {t(`protection.vulnerability.${v}`)}
                 </label>
               ))}
               <div className="field">
                 <label htmlFor="f-vnotes">{t("protection.vulnerability.notes")}</label>
                 <textarea id="f-vnotes" name="notes" rows={3} />
               </div>
-              <Field name="assessedOn" label="protection.vulnerability.date" type="date" defaultValue={d.today} errors={errorsFor("vulnerability")} />
+              <Field
+                name="assessedOn"
+                label="protection.vulnerability.date"
+                type="date"
+                defaultValue={d.today}
+                errors={errorsFor("vulnerability")}
+              />
               <button type="submit" className="button">
                 {t("protection.vulnerability.assess")}
               </button>
@@ -349,13 +395,17 @@ export default function CaseFile() {
             {d.services.map((s) => (
               <li key={s.id} className={s.overdue ? "list-item overdue" : "list-item"} data-service={s.kind}>
                 <p>
-                  <strong>{t(`protection.service.${s.kind}`)}</strong> · {formatDate(s.serviceDate)} · {t(`protection.serviceStatus.${s.status}` as MessageKey)}
+                  <strong>{t(`protection.service.${s.kind}`)}</strong> · {formatDate(s.serviceDate)} ·{" "}
+                  {t(`protection.serviceStatus.${s.status}` as MessageKey)}
                   {s.overdue ? ` · ${t("protection.services.overdue")}` : ""}
                 </p>
                 <p className="hint">
                   {Object.entries(s.details)
                     .filter(([, v]) => v !== null && v !== "")
-                    .map(([k, v]) => `${t(`protection.detail.${k}` as MessageKey)}: ${ENUM_DETAILS.has(k) ? t(`protection.value.${v}` as MessageKey) : v}`)
+                    .map(
+                      ([k, v]) =>
+                        `${t(`protection.detail.${k}` as MessageKey)}: ${ENUM_DETAILS.has(k) ? t(`protection.value.${v}` as MessageKey) : v}`,
+                    )
                     .join(" · ")}
                   {s.provider ? ` · ${s.provider}` : ""}
                   {s.costCentimes ? ` · ${formatMoney(s.costCentimes)}` : ""}
@@ -464,7 +514,8 @@ export default function CaseFile() {
           <ul className="list">
             {d.referrals.map((r) => (
               <li key={r.id} className="list-item">
-                {t(`protection.referral.kind.${r.kind}`)} → {r.toName} · {t(`protection.referral.status.${r.status}`)} · {formatDate(r.createdAt)}
+                {t(`protection.referral.kind.${r.kind}`)} → {r.toName} · {t(`protection.referral.status.${r.status}`)} ·{" "}
+                {formatDate(r.createdAt)}
                 {r.override ? ` · ${t("protection.referral.overridden")}` : ""}
               </li>
             ))}
@@ -527,7 +578,12 @@ export default function CaseFile() {
           <ul className="list" data-testid="viewers">
             {d.viewers.map((v, i) => (
               <li key={i} className="list-item">
-                {formatDate(v.at, true)} · {v.name ?? "—"} · {t(v.action === "protection.case.export" ? "protection.supervisor.exported" : "protection.supervisor.viewed")}
+                {formatDate(v.at, true)} · {v.name ?? "—"} ·{" "}
+                {t(
+                  v.action === "protection.case.export"
+                    ? "protection.supervisor.exported"
+                    : "protection.supervisor.viewed",
+                )}
               </li>
             ))}
           </ul>

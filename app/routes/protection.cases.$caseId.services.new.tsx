@@ -20,7 +20,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const c = await requireCase(args.context.db, actor, args.params.caseId ?? "");
   if (c.anonymisedAt) throw new Response("Not Found", { status: 404 });
   const kind = kindOf(new URL(args.request.url).searchParams.get("kind"));
-  return { caseId: c.id, reference: c.reference, name: `${c.firstName} ${c.lastName}`, kind, today: new Date().toISOString().slice(0, 10) };
+  return {
+    caseId: c.id,
+    reference: c.reference,
+    name: `${c.firstName} ${c.lastName}`,
+    kind,
+    today: new Date().toISOString().slice(0, 10),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -47,7 +53,12 @@ const KIND_FIELDS: Record<Kind, { name: string; type?: "date" | "select" }[]> = 
     { name: "reasonCategory", type: "select" },
     { name: "outcome", type: "select" },
   ],
-  hospital_referral: [{ name: "facility" }, { name: "specialty" }, { name: "urgency", type: "select" }, { name: "followUpDate", type: "date" }],
+  hospital_referral: [
+    { name: "facility" },
+    { name: "specialty" },
+    { name: "urgency", type: "select" },
+    { name: "followUpDate", type: "date" },
+  ],
   mental_health: [{ name: "sessionType", type: "select" }],
   shelter: [{ name: "place" }, { name: "checkIn", type: "date" }, { name: "checkOut", type: "date" }],
   legal: [{ name: "legalType", type: "select" }],
@@ -68,7 +79,15 @@ export default function NewService() {
       </p>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="kind" value={kind} />
-        <Field name="serviceDate" label="protection.services.date" type="date" defaultValue={today} required errors={errors} values={values} />
+        <Field
+          name="serviceDate"
+          label="protection.services.date"
+          type="date"
+          defaultValue={today}
+          required
+          errors={errors}
+          values={values}
+        />
         {KIND_FIELDS[kind].map((f) =>
           f.type === "select" ? (
             <div key={f.name} className="field">
@@ -83,11 +102,27 @@ export default function NewService() {
               <FieldError name={f.name} errors={errors} />
             </div>
           ) : (
-            <Field key={f.name} name={f.name} label={`protection.detail.${f.name}` as MessageKey} type={f.type ?? "text"} errors={errors} values={values} />
+            <Field
+              key={f.name}
+              name={f.name}
+              label={`protection.detail.${f.name}` as MessageKey}
+              type={f.type ?? "text"}
+              errors={errors}
+              values={values}
+            />
           ),
         )}
         <Field name="provider" label="protection.services.provider" errors={errors} values={values} />
-        <Field name="cost" label="protection.services.cost" type="number" min={0} step="0.01" inputMode="decimal" errors={errors} values={values} />
+        <Field
+          name="cost"
+          label="protection.services.cost"
+          type="number"
+          min={0}
+          step="0.01"
+          inputMode="decimal"
+          errors={errors}
+          values={values}
+        />
         <div className="field">
           <label htmlFor="f-notes">{t("protection.services.notes")}</label>
           <textarea id="f-notes" name="notes" rows={4} defaultValue={values?.notes} />

@@ -22,7 +22,11 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, duplicates: [] }, { status: 400 });
   const result = await registerCase(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (result.ok) return redirect(`/protection/cases/${result.caseId}`);
-  if ("duplicates" in result) return data({ errors: {} as FieldErrors, values: formValues(form), duplicates: result.duplicates }, { status: 409 });
+  if ("duplicates" in result)
+    return data(
+      { errors: {} as FieldErrors, values: formValues(form), duplicates: result.duplicates },
+      { status: 409 },
+    );
   return data({ errors: result.errors, values: formValues(form), duplicates: [] }, { status: 400 });
 }
 
@@ -46,7 +50,8 @@ export default function RegisterCase() {
                 <Link to={`/protection/cases/${d.id}`}>
                   {d.firstName} {d.lastName} {d.nameArabic ?? ""}
                 </Link>{" "}
-                <span dir="ltr">{d.reference}</span> — {d.reasons.map((r) => t(`protection.duplicates.reason.${r}`)).join(", ")}
+                <span dir="ltr">{d.reference}</span> —{" "}
+                {d.reasons.map((r) => t(`protection.duplicates.reason.${r}`)).join(", ")}
               </li>
             ))}
           </ul>
@@ -70,14 +75,44 @@ export default function RegisterCase() {
           <FieldError name="sex" errors={errors} />
         </div>
         <Field name="dateOfBirth" label="protection.field.dateOfBirth" type="date" errors={errors} values={values} />
-        <Field name="estimatedAge" label="protection.field.estimatedAge" type="number" min={0} max={120} errors={errors} values={values} />
+        <Field
+          name="estimatedAge"
+          label="protection.field.estimatedAge"
+          type="number"
+          min={0}
+          max={120}
+          errors={errors}
+          values={values}
+        />
         <Field name="nationality" label="protection.field.nationality" errors={errors} values={values} />
         <Field name="languages" label="protection.field.languages" errors={errors} values={values} />
         <Field name="phone" label="protection.field.phone" type="tel" dir="ltr" errors={errors} values={values} />
-        <Field name="documentNumber" label="protection.field.documentNumber" dir="ltr" errors={errors} values={values} />
+        <Field
+          name="documentNumber"
+          label="protection.field.documentNumber"
+          dir="ltr"
+          errors={errors}
+          values={values}
+        />
         <Field name="city" label="protection.field.city" errors={errors} values={values} />
-        <Field name="applicantContact" label="protection.field.applicantContact" hint="protection.field.applicantContactHint" dir="ltr" errors={errors} values={values} />
-        <Field name="householdSize" label="protection.field.householdSize" type="number" min={1} max={30} defaultValue="1" errors={errors} values={values} />
+        <Field
+          name="applicantContact"
+          label="protection.field.applicantContact"
+          hint="protection.field.applicantContactHint"
+          dir="ltr"
+          errors={errors}
+          values={values}
+        />
+        <Field
+          name="householdSize"
+          label="protection.field.householdSize"
+          type="number"
+          min={1}
+          max={30}
+          defaultValue="1"
+          errors={errors}
+          values={values}
+        />
         <div className="field">
           <label htmlFor="f-householdNotes">{t("protection.field.householdNotes")}</label>
           <textarea id="f-householdNotes" name="householdNotes" rows={3} defaultValue={values?.householdNotes} />
@@ -86,15 +121,18 @@ export default function RegisterCase() {
           <legend>{t("protection.consent.title")}</legend>
           <p className="hint">{t("protection.consent.notice", { version: notice })}</p>
           <label className="checkbox">
-            <input type="checkbox" name="consentServices" defaultChecked={checked("consentServices")} /> {t("protection.consent.services")}
+            <input type="checkbox" name="consentServices" defaultChecked={checked("consentServices")} />{" "}
+            {t("protection.consent.services")}
           </label>
           <FieldError name="consentServices" errors={errors} />
           <label className="checkbox">
-            <input type="checkbox" name="consentReferral" defaultChecked={checked("consentReferral")} /> {t("protection.consent.referral")}
+            <input type="checkbox" name="consentReferral" defaultChecked={checked("consentReferral")} />{" "}
+            {t("protection.consent.referral")}
           </label>
           <Field name="consentReferralPartners" label="protection.consent.partners" errors={errors} values={values} />
           <label className="checkbox">
-            <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} /> {t("protection.consent.reporting")}
+            <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} />{" "}
+            {t("protection.consent.reporting")}
           </label>
           <div className="field">
             <label htmlFor="f-consentLanguage">{t("protection.consent.language")}</label>
@@ -112,7 +150,8 @@ export default function RegisterCase() {
             <legend>{t("protection.duplicates.confirmTitle")}</legend>
             <input type="hidden" name="distinctFrom" value={duplicates[0]?.id} />
             <label className="checkbox">
-              <input type="checkbox" name="duplicateDecision" value="distinct" required /> {t("protection.duplicates.confirm")}
+              <input type="checkbox" name="duplicateDecision" value="distinct" required />{" "}
+              {t("protection.duplicates.confirm")}
             </label>
           </fieldset>
         ) : null}

@@ -19,7 +19,9 @@ export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const parsed = parseForm(DecideReferralSchema, await args.request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const row = await decideReferral(args.context.db, actor, parsed.data.referralId, parsed.data.decision, { ip: args.context.ip });
+  const row = await decideReferral(args.context.db, actor, parsed.data.referralId, parsed.data.decision, {
+    ip: args.context.ip,
+  });
   return redirect(parsed.data.decision === "accept" ? `/protection/cases/${row.caseId}` : "/protection/referrals");
 }
 

@@ -19,10 +19,18 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db } = args.context;
   const resolved = resolveFilter(new URL(args.request.url), user);
   const audience = audienceOf(user);
-  const report = await buildReport(db, { audience, filter: resolved.filter, sources: wiredSources(), framework: resolved.framework });
+  const report = await buildReport(db, {
+    audience,
+    filter: resolved.filter,
+    sources: wiredSources(),
+    framework: resolved.framework,
+  });
   const budget = await getBudget(db);
   const now = today();
-  const quarters = quartersBetween(budget.startsOn ?? `${now.slice(0, 4)}-01-01`, now > (budget.endsOn ?? now) ? (budget.endsOn ?? now) : now).reverse();
+  const quarters = quartersBetween(
+    budget.startsOn ?? `${now.slice(0, 4)}-01-01`,
+    now > (budget.endsOn ?? now) ? (budget.endsOn ?? now) : now,
+  ).reverse();
   if (!quarters.includes(quarterOf(now))) quarters.unshift(quarterOf(now));
   const partners =
     audience === "association"
@@ -109,7 +117,11 @@ export default function ReportsDashboard() {
       ) : null}
 
       <p className="actions">
-        <a className="button button-secondary" href={`/reports/quarterly.pdf?quarter=${pdfQuarter}${report.filter.organisationId ? `&organisationId=${report.filter.organisationId}` : ""}`} download>
+        <a
+          className="button button-secondary"
+          href={`/reports/quarterly.pdf?quarter=${pdfQuarter}${report.filter.organisationId ? `&organisationId=${report.filter.organisationId}` : ""}`}
+          download
+        >
           {t("reporting.download.pdf")}
         </a>
       </p>
@@ -127,7 +139,7 @@ export default function ReportsDashboard() {
 
       <h2>{t("reporting.section.disaggregation")}</h2>
       {breakdowns.map((table) => (
-        <div key={table.id} className="table-wrap" tabIndex={0}>
+        <div key={table.id} className="table-wrap" tabIndex={0} role="region" aria-label={t(table.title)}>
           <ReportTableView table={table} csvHref={csv(table.id)} />
         </div>
       ))}
@@ -135,7 +147,7 @@ export default function ReportsDashboard() {
       {outputs ? (
         <>
           <h2>{t("reporting.section.outputs")}</h2>
-          <div className="table-wrap" tabIndex={0}>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("reporting.section.outputs")}>
             <ReportTableView table={outputs} csvHref={csv("outputs")} />
           </div>
         </>
@@ -144,7 +156,7 @@ export default function ReportsDashboard() {
       {budget ? (
         <>
           <h2>{t("reporting.section.budget")}</h2>
-          <div className="table-wrap" tabIndex={0}>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("reporting.section.budget")}>
             <ReportTableView table={budget} csvHref={csv("budget")} />
           </div>
         </>

@@ -30,8 +30,18 @@ export async function loader(args: LoaderFunctionArgs) {
     { header: t("reporting.filter.to"), hxl: "#date +end" },
     ...table.columns.map((c) => ({ header: labelText(c.label, t, locale), hxl: c.hxl })),
   ];
-  const rows = table.rows.map((row) => [report.filter.from, report.filter.to, ...row.map((cell, i) => csvValue(cell, table.columns[i]?.format ?? "label", t, locale))]);
-  await audit(args.context.db, { actor: user, action: "report.export.csv", entityType: "report", entityId: table.id, ip: args.context.ip });
+  const rows = table.rows.map((row) => [
+    report.filter.from,
+    report.filter.to,
+    ...row.map((cell, i) => csvValue(cell, table.columns[i]?.format ?? "label", t, locale)),
+  ]);
+  await audit(args.context.db, {
+    actor: user,
+    action: "report.export.csv",
+    entityType: "report",
+    entityId: table.id,
+    ip: args.context.ip,
+  });
   const name = `masar-${table.id}-${resolved.quarter ?? `${report.filter.from}_${report.filter.to}`}.csv`;
   return new Response(toCsv(columns, rows), {
     headers: {

@@ -20,9 +20,20 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = isLocale(lang) ? lang : args.context.locale;
   const resolved = resolveFilter(url, user);
   const audience = user.role === "case_worker" ? "association" : "donor";
-  const report = await buildReport(args.context.db, { audience, filter: resolved.filter, sources: wiredSources(), framework: "snia" });
+  const report = await buildReport(args.context.db, {
+    audience,
+    filter: resolved.filter,
+    sources: wiredSources(),
+    framework: "snia",
+  });
   const quarter = resolved.quarter ?? `${report.filter.from} – ${report.filter.to}`;
   const buffer = await renderPdf(<QuarterlyReportPdf report={report} locale={locale} quarter={quarter} />);
-  await audit(args.context.db, { actor: user, action: "report.export.pdf", entityType: "report", entityId: quarter, ip: args.context.ip });
+  await audit(args.context.db, {
+    actor: user,
+    action: "report.export.pdf",
+    entityType: "report",
+    entityId: quarter,
+    ip: args.context.ip,
+  });
   return pdfResponse(buffer, `masar-report-${quarter}-${locale}.pdf`);
 }

@@ -19,10 +19,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(SetPasswordSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const result = await setPasswordWithCode(context.db, parsed.data, { ip: context.ip, locale: context.locale }, (role) => {
-    const policy = parseForm(newPasswordSchema(role), form);
-    return policy.ok ? null : (policy.errors satisfies FieldErrors);
-  });
+  const result = await setPasswordWithCode(
+    context.db,
+    parsed.data,
+    { ip: context.ip, locale: context.locale },
+    (role) => {
+      const policy = parseForm(newPasswordSchema(role), form);
+      return policy.ok ? null : (policy.errors satisfies FieldErrors);
+    },
+  );
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
   return redirect("/home", {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
@@ -48,8 +53,23 @@ export default function SetPassword() {
           defaultValue={params.get("code") ?? ""}
           errors={errors}
         />
-        <Field name="password" label="account.newPassword" hint="setPassword.hint" type="password" autoComplete="new-password" required errors={errors} />
-        <Field name="passwordConfirm" label="signup.passwordConfirm" type="password" autoComplete="new-password" required errors={errors} />
+        <Field
+          name="password"
+          label="account.newPassword"
+          hint="setPassword.hint"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors}
+        />
+        <Field
+          name="passwordConfirm"
+          label="signup.passwordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors}
+        />
         <button type="submit" className="button">
           {t("setPassword.submit")}
         </button>

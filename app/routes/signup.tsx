@@ -37,7 +37,14 @@ export default function SignUp() {
       <PageTitle>{t("signup.title")}</PageTitle>
       <p>{t("signup.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <Field name="displayName" label="signup.displayName" autoComplete="name" required errors={errors} values={values} />
+        <Field
+          name="displayName"
+          label="signup.displayName"
+          autoComplete="name"
+          required
+          errors={errors}
+          values={values}
+        />
         <Field
           name="phone"
           label="signup.phone"

@@ -15,8 +15,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:browse");
   const found = await getTraining(args.context.db, args.params.trainingId ?? "");
   if (!found) notFound();
-  const eligible = user.role !== "applicant" || isEligible(found.training.audience, await audienceGroupOf(args.context.db, user.id));
-  const mine = user.role === "applicant" ? await registrationsOf(args.context.db, user.id, found.cohorts.map((c) => c.id)) : [];
+  const eligible =
+    user.role !== "applicant" || isEligible(found.training.audience, await audienceGroupOf(args.context.db, user.id));
+  const mine =
+    user.role === "applicant"
+      ? await registrationsOf(
+          args.context.db,
+          user.id,
+          found.cohorts.map((c) => c.id),
+        )
+      : [];
   return {
     ...found,
     mine,
@@ -51,11 +59,17 @@ export async function action(args: ActionFunctionArgs) {
   const found = await getTraining(db, trainingId);
   if (!found?.cohorts.some((c) => c.id === parsed.data.cohortId)) notFound();
   if (!isEligible(found.training.audience, await audienceGroupOf(db, actor.id))) {
-    return data({ ok: false as const, errors: { form: "trainings.errors.notEligible" as const }, values: {} }, { status: 400 });
+    return data(
+      { ok: false as const, errors: { form: "trainings.errors.notEligible" as const }, values: {} },
+      { status: 400 },
+    );
   }
   const result = await register(db, actor, parsed.data.cohortId, { ip });
   if (!result.ok) {
-    return data({ ok: false as const, errors: { form: "trainings.errors.alreadyRegistered" as const }, values: {} }, { status: 400 });
+    return data(
+      { ok: false as const, errors: { form: "trainings.errors.alreadyRegistered" as const }, values: {} },
+      { status: 400 },
+    );
   }
   return redirect(`/trainings/${trainingId}?registered=${result.status}`);
 }
@@ -96,7 +110,9 @@ export default function TrainingDetail() {
               {canRegister && reg ? (
                 <Form method="post" className="actions">
                   <p className="status-line" data-registration={reg.status}>
-                    {reg.status === "confirmed" ? t("trainings.youAreConfirmed") : t("trainings.youAreWaiting", { position: reg.position ?? 0 })}
+                    {reg.status === "confirmed"
+                      ? t("trainings.youAreConfirmed")
+                      : t("trainings.youAreWaiting", { position: reg.position ?? 0 })}
                   </p>
                   <input type="hidden" name="registrationId" value={reg.id} />
                   <button type="submit" name="intent" value="cancel" className="button button-secondary">
@@ -121,10 +137,39 @@ export default function TrainingDetail() {
           <h2>{t("trainings.addCohort")}</h2>
           <Form method="post" className="stack narrow" noValidate>
             <input type="hidden" name="intent" value="cohort" />
-            <Field name="name" label="trainings.field.cohortName" required errors={errors} values={actionData?.values} />
-            <Field name="capacity" label="trainings.field.capacity" type="number" inputMode="numeric" min={1} required errors={errors} values={actionData?.values} />
-            <Field name="startsOn" label="trainings.field.startsOn" type="date" required errors={errors} values={actionData?.values} />
-            <Field name="endsOn" label="trainings.field.endsOn" type="date" required errors={errors} values={actionData?.values} />
+            <Field
+              name="name"
+              label="trainings.field.cohortName"
+              required
+              errors={errors}
+              values={actionData?.values}
+            />
+            <Field
+              name="capacity"
+              label="trainings.field.capacity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              required
+              errors={errors}
+              values={actionData?.values}
+            />
+            <Field
+              name="startsOn"
+              label="trainings.field.startsOn"
+              type="date"
+              required
+              errors={errors}
+              values={actionData?.values}
+            />
+            <Field
+              name="endsOn"
+              label="trainings.field.endsOn"
+              type="date"
+              required
+              errors={errors}
+              values={actionData?.values}
+            />
             <button type="submit" className="button">
               {t("trainings.addCohort")}
             </button>

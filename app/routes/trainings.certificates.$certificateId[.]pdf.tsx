@@ -14,7 +14,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const cert = await getCertificate(db, args.params.certificateId ?? "");
   if (!cert || cert.revokedAt) notFound();
   const allowed =
-    cert.userId === user.id || user.role === "admin" || (user.role === "coach" && (await isCurrentCoachOf(db, user.id, cert.userId)));
+    cert.userId === user.id ||
+    user.role === "admin" ||
+    (user.role === "coach" && (await isCurrentCoachOf(db, user.id, cert.userId)));
   if (!allowed) notFound();
   const asked = new URL(args.request.url).searchParams.get("lang");
   const locale = isLocale(asked) ? asked : cert.userId === user.id ? args.context.locale : cert.locale;

@@ -97,12 +97,45 @@ export default function CohortPage() {
       </ol>
       <h2>{t("trainings.addSession")}</h2>
       <Form method="post" className="stack narrow" noValidate>
-        <Field name="date" label="trainings.field.date" type="date" required errors={actionData?.errors} values={actionData?.values} />
-        <Field name="time" label="trainings.field.time" type="time" required errors={actionData?.errors} values={actionData?.values} />
-        <Field name="durationMinutes" label="trainings.field.duration" type="number" inputMode="numeric" defaultValue="120" errors={actionData?.errors} values={actionData?.values} />
+        <Field
+          name="date"
+          label="trainings.field.date"
+          type="date"
+          required
+          errors={actionData?.errors}
+          values={actionData?.values}
+        />
+        <Field
+          name="time"
+          label="trainings.field.time"
+          type="time"
+          required
+          errors={actionData?.errors}
+          values={actionData?.values}
+        />
+        <Field
+          name="durationMinutes"
+          label="trainings.field.duration"
+          type="number"
+          inputMode="numeric"
+          defaultValue="120"
+          errors={actionData?.errors}
+          values={actionData?.values}
+        />
         <Field name="place" label="trainings.field.place" errors={actionData?.errors} values={actionData?.values} />
-        <Field name="onlineLink" label="trainings.field.onlineLink" type="url" errors={actionData?.errors} values={actionData?.values} />
-        <Field name="trainerName" label="trainings.field.trainer" errors={actionData?.errors} values={actionData?.values} />
+        <Field
+          name="onlineLink"
+          label="trainings.field.onlineLink"
+          type="url"
+          errors={actionData?.errors}
+          values={actionData?.values}
+        />
+        <Field
+          name="trainerName"
+          label="trainings.field.trainer"
+          errors={actionData?.errors}
+          values={actionData?.values}
+        />
         <button type="submit" className="button">
           {t("trainings.addSession")}
         </button>

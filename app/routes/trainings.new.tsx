@@ -43,12 +43,26 @@ export default function NewTraining() {
           <FieldError name="category" errors={errors} />
         </div>
         <Field name="titleFr" label="trainings.field.titleFr" required errors={errors} values={values} />
-        <Field name="titleAr" label="trainings.field.titleAr" required errors={errors} values={values} dir="rtl" lang="ar" />
+        <Field
+          name="titleAr"
+          label="trainings.field.titleAr"
+          required
+          errors={errors}
+          values={values}
+          dir="rtl"
+          lang="ar"
+        />
         <Field name="titleEn" label="trainings.field.titleEn" required errors={errors} values={values} />
         {(["descriptionFr", "descriptionAr", "descriptionEn"] as const).map((name) => (
           <div className="field" key={name}>
             <label htmlFor={`f-${name}`}>{t(`trainings.field.${name}`)}</label>
-            <textarea id={`f-${name}`} name={name} rows={3} defaultValue={values?.[name]} dir={name === "descriptionAr" ? "rtl" : undefined} />
+            <textarea
+              id={`f-${name}`}
+              name={name}
+              rows={3}
+              defaultValue={values?.[name]}
+              dir={name === "descriptionAr" ? "rtl" : undefined}
+            />
             <FieldError name={name} errors={errors} />
           </div>
         ))}
@@ -63,7 +77,13 @@ export default function NewTraining() {
           </select>
           <FieldError name="audience" errors={errors} />
         </div>
-        <Field name="deliveryLanguage" label="trainings.field.deliveryLanguage" required errors={errors} values={values} />
+        <Field
+          name="deliveryLanguage"
+          label="trainings.field.deliveryLanguage"
+          required
+          errors={errors}
+          values={values}
+        />
         <Field
           name="minAttendancePercent"
           label="trainings.field.minAttendancePercent"

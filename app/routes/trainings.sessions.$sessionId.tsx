@@ -55,7 +55,12 @@ export default function AttendanceSheet() {
             <legend>{r.displayName}</legend>
             {ATTENDANCE_MARKS.map((m) => (
               <label key={m} className="attendance-choice">
-                <input type="radio" name={`mark-${r.userId}`} value={m} defaultChecked={(r.status ?? "present") === m} />
+                <input
+                  type="radio"
+                  name={`mark-${r.userId}`}
+                  value={m}
+                  defaultChecked={(r.status ?? "present") === m}
+                />
                 {t(`trainings.mark.${m}`)}
               </label>
             ))}

@@ -39,7 +39,10 @@ export default function Verify() {
         </p>
       ) : (
         <>
-          <p className={result.valid ? "alert alert-success" : "alert alert-error"} data-verify={result.valid ? "valid" : "revoked"}>
+          <p
+            className={result.valid ? "alert alert-success" : "alert alert-error"}
+            data-verify={result.valid ? "valid" : "revoked"}
+          >
             {result.valid ? t("trainings.verify.valid") : t("trainings.verify.revoked")}
           </p>
           <dl className="facts">

@@ -81,7 +81,10 @@ export function withDatabaseDownAs503(build: ServerBuild): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
     if (!route) continue;
-    routes[id] = { ...route, module: { ...route.module, loader: wrap(route.module.loader), action: wrap(route.module.action) } };
+    routes[id] = {
+      ...route,
+      module: { ...route.module, loader: wrap(route.module.loader), action: wrap(route.module.action) },
+    };
   }
   return { ...build, routes };
 }
@@ -128,7 +131,10 @@ export function createApp(options: AppOptions) {
   });
 
   // Fingerprinted assets: cached for a year. The rest of public/: for an hour.
-  app.use("/build", express.static(path.join(options.publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(
+    "/build",
+    express.static(path.join(options.publicDir, "build"), { immutable: true, maxAge: "1y", index: false }),
+  );
   app.use(express.static(options.publicDir, { maxAge: "1h", index: false }));
 
   // Every change must come from a page of the portal itself.
@@ -214,7 +220,10 @@ export function createApp(options: AppOptions) {
     const down = isDatabaseDown(error);
     if (!down) console.error(error);
     if (res.headersSent) return res.end();
-    res.status(down ? 503 : 500).type("html").setHeader("Cache-Control", "no-store");
+    res
+      .status(down ? 503 : 500)
+      .type("html")
+      .setHeader("Cache-Control", "no-store");
     if (down) res.setHeader("Retry-After", "5");
     res.send(
       plainPage(

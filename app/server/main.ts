@@ -53,7 +53,9 @@ process.on("uncaughtException", (error) => {
     console.error(error);
     process.exit(1);
   }
-  console.error("database: a connection broke in the middle of a write (postgres.js bug); replacing the connection pool");
+  console.error(
+    "database: a connection broke in the middle of a write (postgres.js bug); replacing the connection pool",
+  );
   const broken = handle;
   handle = createDb(database.url, { max: env.DB_POOL_SIZE });
   appOptions.db = handle.db;

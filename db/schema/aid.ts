@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations, users } from "./auth";
 import { beneficiaryCases } from "./protection";
 
@@ -8,8 +21,22 @@ import { beneficiaryCases } from "./protection";
  * (movements) with a balance per warehouse and item that can never go below zero,
  * distribution rounds handed out at most once per beneficiary, and vouchers redeemed once.
  */
-export const aidItemKindEnum = pgEnum("aid_item_kind", ["food_kit", "hygiene_kit", "nfi_kit", "blanket", "clothing", "baby_kit", "voucher"]);
-export const stockMovementKindEnum = pgEnum("stock_movement_kind", ["receipt", "transfer_in", "transfer_out", "distribution", "adjustment"]);
+export const aidItemKindEnum = pgEnum("aid_item_kind", [
+  "food_kit",
+  "hygiene_kit",
+  "nfi_kit",
+  "blanket",
+  "clothing",
+  "baby_kit",
+  "voucher",
+]);
+export const stockMovementKindEnum = pgEnum("stock_movement_kind", [
+  "receipt",
+  "transfer_in",
+  "transfer_out",
+  "distribution",
+  "adjustment",
+]);
 
 export const aidItems = pgTable(
   "aid_items",
@@ -53,7 +80,10 @@ export const stockBalances = pgTable(
       .references(() => aidItems.id),
     quantity: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.warehouseId, t.itemId] }), check("stock_balances_quantity_check", sql`${t.quantity} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.warehouseId, t.itemId] }),
+    check("stock_balances_quantity_check", sql`${t.quantity} >= 0`),
+  ],
 );
 
 export const distributionRounds = pgTable(

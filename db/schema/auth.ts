@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-export const roleEnum = pgEnum("role", ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer"]);
+export const roleEnum = pgEnum("role", [
+  "applicant",
+  "coach",
+  "committee_member",
+  "case_worker",
+  "admin",
+  "donor_viewer",
+]);
 export const localeEnum = pgEnum("locale", ["fr", "ar", "en"]);
 export const organisationKindEnum = pgEnum("organisation_kind", [
   "programme",

@@ -110,7 +110,10 @@ export const planAttachments = pgTable(
   },
   (t) => [
     index("plan_attachments_plan_idx").on(t.planId),
-    check("plan_attachments_size_check", sql`octet_length(${t.content}) between 1 and ${sql.raw(String(MAX_ATTACHMENT_BYTES))}`),
+    check(
+      "plan_attachments_size_check",
+      sql`octet_length(${t.content}) between 1 and ${sql.raw(String(MAX_ATTACHMENT_BYTES))}`,
+    ),
     check("plan_attachments_byte_size_check", sql`${t.byteSize} = octet_length(${t.content})`),
     check("plan_attachments_type_check", sql`${t.contentType} in ('application/pdf', 'image/jpeg', 'image/png')`),
   ],
@@ -131,7 +134,10 @@ export const planComments = pgTable(
     body: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("plan_comments_plan_idx").on(t.planId), check("plan_comments_body_check", sql`length(${t.body}) between 1 and 4000`)],
+  (t) => [
+    index("plan_comments_plan_idx").on(t.planId),
+    check("plan_comments_body_check", sql`length(${t.body}) between 1 and 4000`),
+  ],
 );
 
 export type BusinessPlan = typeof businessPlans.$inferSelect;

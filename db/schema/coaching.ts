@@ -23,7 +23,9 @@ export const coachAssignments = pgTable(
     endedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("coach_assignments_current_key").on(t.beneficiaryId).where(sql`${t.endedAt} is null`),
+    uniqueIndex("coach_assignments_current_key")
+      .on(t.beneficiaryId)
+      .where(sql`${t.endedAt} is null`),
     index("coach_assignments_coach_idx").on(t.coachId),
     check("coach_assignments_not_self_check", sql`${t.coachId} <> ${t.beneficiaryId}`),
   ],

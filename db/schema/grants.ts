@@ -57,9 +57,15 @@ export const grantCalls = pgTable(
     minAge: integer(),
     maxAge: integer(),
     /** empty: any region of residence */
-    regions: text().array().notNull().default(sql`'{}'::text[]`),
+    regions: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** training ids or categories the applicant must have completed */
-    requiredTrainings: text().array().notNull().default(sql`'{}'::text[]`),
+    requiredTrainings: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     opensAt: timestamp({ withTimezone: true }).notNull(),
     closesAt: timestamp({ withTimezone: true }).notNull(),
     reviewDeadline: timestamp({ withTimezone: true }).notNull(),
@@ -138,7 +144,10 @@ export const grantApplications = pgTable(
     facts: jsonb().$type<Record<string, unknown>>().notNull(),
     isWoman: boolean().notNull().default(false),
     isMigrant: boolean().notNull().default(false),
-    eligibilityFailures: jsonb().$type<{ key: string; params?: Record<string, string | number> }[]>().notNull().default([]),
+    eligibilityFailures: jsonb()
+      .$type<{ key: string; params?: Record<string, string | number> }[]>()
+      .notNull()
+      .default([]),
     screeningReason: text(),
     status: grantApplicationStatusEnum().notNull().default("submitted"),
     decisionComment: text(),
@@ -148,7 +157,9 @@ export const grantApplications = pgTable(
   },
   (t) => [
     // one live application per applicant per call; a withdrawn one does not count
-    uniqueIndex("grant_applications_one_per_call_key").on(t.callId, t.applicantId).where(sql`${t.status} <> 'withdrawn'`),
+    uniqueIndex("grant_applications_one_per_call_key")
+      .on(t.callId, t.applicantId)
+      .where(sql`${t.status} <> 'withdrawn'`),
     index("grant_applications_call_idx").on(t.callId, t.status),
     check("grant_applications_requested_check", sql`${t.requestedCentimes} > 0`),
   ],
@@ -193,7 +204,10 @@ export const grantScores = pgTable(
     comment: text().notNull().default(""),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.assignmentId, t.criterionId] }), check("grant_scores_score_check", sql`${t.score} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.assignmentId, t.criterionId] }),
+    check("grant_scores_score_check", sql`${t.score} >= 0`),
+  ],
 );
 
 export const grantConflicts = pgTable(
@@ -259,9 +273,14 @@ export const grantTranches = pgTable(
   },
   (t) => [
     // money spent per period, for the budget dashboard
-    index("grant_tranches_paid_idx").on(t.paidAt).where(sql`${t.paidAt} is not null`),
+    index("grant_tranches_paid_idx")
+      .on(t.paidAt)
+      .where(sql`${t.paidAt} is not null`),
     uniqueIndex("grant_tranches_position_key").on(t.awardId, t.position),
-    check("grant_tranches_paid_check", sql`${t.paidAt} is null or (${t.conditionConfirmedAt} is not null and ${t.method} is not null)`),
+    check(
+      "grant_tranches_paid_check",
+      sql`${t.paidAt} is null or (${t.conditionConfirmedAt} is not null and ${t.method} is not null)`,
+    ),
   ],
 );
 

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations, users } from "./auth";
 
 export const hostAgreementStatusEnum = pgEnum("host_agreement_status", ["none", "pending", "signed"]);
@@ -10,7 +23,13 @@ export const internshipApplicationStatusEnum = pgEnum("internship_application_st
   "declined",
   "withdrawn",
 ]);
-export const placementStatusEnum = pgEnum("placement_status", ["proposed", "accepted", "ongoing", "completed", "ended_early"]);
+export const placementStatusEnum = pgEnum("placement_status", [
+  "proposed",
+  "accepted",
+  "ongoing",
+  "completed",
+  "ended_early",
+]);
 export const contactKindEnum = pgEnum("placement_contact_kind", ["visit", "call", "message"]);
 export const evaluationStageEnum = pgEnum("evaluation_stage", ["mid_term", "final"]);
 export const outcomeCheckpointEnum = pgEnum("outcome_checkpoint", ["end", "month_3", "month_6"]);

@@ -27,8 +27,14 @@ export const profiles = pgTable(
     birthDate: date({ mode: "string" }),
     /** ISO 3166-1 alpha-2 */
     nationality: text(),
-    languagesSpoken: text().array().notNull().default(sql`'{}'::text[]`),
-    languagesRead: text().array().notNull().default(sql`'{}'::text[]`),
+    languagesSpoken: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    languagesRead: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     city: text(),
     region: text(),
     residentStatus: residentStatusEnum(),
@@ -36,7 +42,10 @@ export const profiles = pgTable(
     education: jsonb().$type<Education>().notNull().default({}),
     experience: jsonb().$type<Experience[]>().notNull().default([]),
     skills: text(),
-    seeks: text().array().notNull().default(sql`'{}'::text[]`),
+    seeks: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("profiles_nationality_check", sql`${t.nationality} ~ '^[A-Z]{2}$'`)],
@@ -58,7 +67,9 @@ export const deletionRequests = pgTable(
   (t) => [
     index("deletion_requests_status_idx").on(t.status, t.createdAt),
     // one open request per person, however often the button is pressed
-    uniqueIndex("deletion_requests_pending_key").on(t.userId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("deletion_requests_pending_key")
+      .on(t.userId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { localeEnum, organisations, users } from "./auth";
 
 /**
@@ -11,7 +24,14 @@ import { sexEnum } from "./common";
 export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
 export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
 export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);
-export const serviceKindEnum = pgEnum("service_kind", ["medical", "hospital_referral", "mental_health", "shelter", "legal", "avrr"]);
+export const serviceKindEnum = pgEnum("service_kind", [
+  "medical",
+  "hospital_referral",
+  "mental_health",
+  "shelter",
+  "legal",
+  "avrr",
+]);
 
 /** Case workers who may override a missing consent, export and see who viewed a case. Granted by admins. */
 export const protectionSupervisors = pgTable("protection_supervisors", {
@@ -103,7 +123,10 @@ export const caseNotes = pgTable(
     bodyEnc: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("case_notes_case_idx").on(t.caseId, t.createdAt), check("case_notes_enc_check", sql`${t.bodyEnc} like 'v1:%'`)],
+  (t) => [
+    index("case_notes_case_idx").on(t.caseId, t.createdAt),
+    check("case_notes_enc_check", sql`${t.bodyEnc} like 'v1:%'`),
+  ],
 );
 
 export const vulnerabilityAssessments = pgTable(
@@ -156,9 +179,14 @@ export const caseReferrals = pgTable(
     index("case_referrals_to_idx").on(t.toOrganisationId, t.status),
     index("case_referrals_case_idx").on(t.caseId),
     // one open request per case and kind: two transfers cannot race
-    uniqueIndex("case_referrals_pending_key").on(t.caseId, t.kind).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("case_referrals_pending_key")
+      .on(t.caseId, t.kind)
+      .where(sql`${t.status} = 'pending'`),
     check("case_referrals_orgs_check", sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
-    check("case_referrals_override_check", sql`${t.consentOverrideById} is null or length(${t.consentOverrideReason}) > 0`),
+    check(
+      "case_referrals_override_check",
+      sql`${t.consentOverrideById} is null or length(${t.consentOverrideReason}) > 0`,
+    ),
   ],
 );
 
@@ -210,5 +238,8 @@ export const protectionSettings = pgTable(
     updatedById: uuid().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("protection_settings_single_row", sql`${t.id}`), check("protection_settings_retention_check", sql`${t.retentionDays} between 30 and 36500`)],
+  (t) => [
+    check("protection_settings_single_row", sql`${t.id}`),
+    check("protection_settings_retention_check", sql`${t.retentionDays} between 30 and 36500`),
+  ],
 );

@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /**
@@ -109,8 +123,24 @@ export const reportEvents = pgTable(
   (t) => [
     index("report_events_source_idx").on(t.source, t.sourceId),
     // the outputs' sums read a period's rows from these two alone (index-only scans)
-    index("report_events_day_cover_idx").on(t.occurredOn, t.activity, t.detail, t.personId, t.organisationId, t.quantity, t.valueCentimes),
-    index("report_events_org_day_cover_idx").on(t.organisationId, t.occurredOn, t.activity, t.detail, t.personId, t.quantity, t.valueCentimes),
+    index("report_events_day_cover_idx").on(
+      t.occurredOn,
+      t.activity,
+      t.detail,
+      t.personId,
+      t.organisationId,
+      t.quantity,
+      t.valueCentimes,
+    ),
+    index("report_events_org_day_cover_idx").on(
+      t.organisationId,
+      t.occurredOn,
+      t.activity,
+      t.detail,
+      t.personId,
+      t.quantity,
+      t.valueCentimes,
+    ),
     // a person's month is recomputed from their events when some are deleted
     index("report_events_person_day_idx").on(t.personId, t.occurredOn),
   ],

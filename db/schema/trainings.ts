@@ -26,7 +26,10 @@ export const trainingCategoryEnum = pgEnum("training_category", [
 ]);
 export const trainingAudienceEnum = pgEnum("training_audience", ["migrants", "young_moroccans", "both"]);
 export const registrationStatusEnum = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
-export const revocationReasonEnum = pgEnum("certificate_revocation_reason", ["attendance_corrected", "revoked_by_admin"]);
+export const revocationReasonEnum = pgEnum("certificate_revocation_reason", [
+  "attendance_corrected",
+  "revoked_by_admin",
+]);
 export const attendanceStatusEnum = pgEnum("attendance_status", ["present", "absent", "excused"]);
 
 /** A training of the catalogue, in three languages, with its completion rule. */
@@ -116,7 +119,9 @@ export const trainingRegistrations = pgTable(
     cancelledAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("training_registrations_active_key").on(t.cohortId, t.userId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex("training_registrations_active_key")
+      .on(t.cohortId, t.userId)
+      .where(sql`${t.status} <> 'cancelled'`),
     index("training_registrations_queue_idx").on(t.cohortId, t.status, t.seq),
     index("training_registrations_user_idx").on(t.userId),
   ],

@@ -52,7 +52,10 @@ export async function seedBusinessPlans(db: Database, foundation: FoundationSeed
   for (const [index, spec] of COMPLETE_PLANS.entries()) {
     const owner = foundation.applicants[index];
     if (!owner) continue;
-    completePlans.push((await planNamed(db, owner.id, spec.name)) ?? (await makePlan(db, owner.id, completePlanContent(spec.name, spec.city))));
+    completePlans.push(
+      (await planNamed(db, owner.id, spec.name)) ??
+        (await makePlan(db, owner.id, completePlanContent(spec.name, spec.city))),
+    );
   }
 
   const coach = foundation.accounts.coach;
@@ -61,7 +64,9 @@ export async function seedBusinessPlans(db: Database, foundation: FoundationSeed
     .from(coachAssignments)
     .where(and(eq(coachAssignments.beneficiaryId, applicant.id), isNull(coachAssignments.endedAt)));
   if (!current) {
-    await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: applicant.id, assignedById: foundation.accounts.admin.id });
+    await db
+      .insert(coachAssignments)
+      .values({ coachId: coach.id, beneficiaryId: applicant.id, assignedById: foundation.accounts.admin.id });
   }
   // a profile with the personal section and past work filled in (the CV shows them),
   // education and skills left for the newcomer

@@ -38,6 +38,7 @@ function isoDay(offsetDays: number): string {
   return d.toISOString().slice(0, 10);
 }
 function at(offsetDays: number, hour = 9): Date {
+  // eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
   return new Date(`${isoDay(offsetDays)}T${String(hour).padStart(2, "0")}:00:00+01:00`);
 }
 
@@ -56,7 +57,10 @@ export async function seedEmployability(db: Database, foundation: FoundationSeed
       .select({ id: coachAssignments.id })
       .from(coachAssignments)
       .where(and(eq(coachAssignments.beneficiaryId, b.id), isNull(coachAssignments.endedAt)));
-    if (!current) await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: b.id, assignedById: accounts.admin.id });
+    if (!current)
+      await db
+        .insert(coachAssignments)
+        .values({ coachId: coach.id, beneficiaryId: b.id, assignedById: accounts.admin.id });
   }
 
   // the demo applicant's profile (shown on the CV) is seeded by the profiles module
@@ -67,16 +71,29 @@ export async function seedEmployability(db: Database, foundation: FoundationSeed
   const [entrepreneurship] = await db.select().from(trainings).where(eq(trainings.titleFr, ENTREPRENEURSHIP));
   const [softSkills] = await db.select().from(trainings).where(eq(trainings.titleFr, SOFT_SKILLS));
   if (!entrepreneurship || !softSkills) throw new Error("employability seed: trainings missing");
-  const [openCohort] = await db.select().from(trainingCohorts).where(eq(trainingCohorts.trainingId, entrepreneurship.id));
+  const [openCohort] = await db
+    .select()
+    .from(trainingCohorts)
+    .where(eq(trainingCohorts.trainingId, entrepreneurship.id));
   const [doneCohort] = await db.select().from(trainingCohorts).where(eq(trainingCohorts.trainingId, softSkills.id));
   if (!openCohort || !doneCohort) throw new Error("employability seed: cohorts missing");
-  const [session] = await db.select().from(trainingSessions).where(eq(trainingSessions.cohortId, doneCohort.id)).limit(1);
+  const [session] = await db
+    .select()
+    .from(trainingSessions)
+    .where(eq(trainingSessions.cohortId, doneCohort.id))
+    .limit(1);
   const [certificate] = await db
     .select()
     .from(trainingCertificates)
-    .where(and(eq(trainingCertificates.userId, accounts.applicant.id), eq(trainingCertificates.cohortId, doneCohort.id)));
+    .where(
+      and(eq(trainingCertificates.userId, accounts.applicant.id), eq(trainingCertificates.cohortId, doneCohort.id)),
+    );
   const [offer] = await db.select().from(internshipOffers).where(eq(internshipOffers.hostId, orgs.host.id)).limit(1);
-  const [overdue] = await db.select().from(placements).where(eq(placements.beneficiaryId, accounts.applicant.id)).limit(1);
+  const [overdue] = await db
+    .select()
+    .from(placements)
+    .where(eq(placements.beneficiaryId, accounts.applicant.id))
+    .limit(1);
   if (!session || !certificate || !offer || !overdue) throw new Error("employability seed: records missing");
   return {
     trainingId: entrepreneurship.id,
@@ -165,45 +182,88 @@ async function createAll(
   // ---- an open cohort of the entrepreneurship orientation, starting next week
   const [openCohort] = await db
     .insert(trainingCohorts)
-    .values({ trainingId: entrepreneurship.id, name: "Rabat — décembre", capacity: 12, startsOn: isoDay(7), endsOn: isoDay(21) })
+    .values({
+      trainingId: entrepreneurship.id,
+      name: "Rabat — décembre",
+      capacity: 12,
+      startsOn: isoDay(7),
+      endsOn: isoDay(21),
+    })
     .returning();
   if (!openCohort) throw new Error("cohort not created");
   for (const day of [7, 14, 21]) {
-    await db.insert(trainingSessions).values({ cohortId: openCohort.id, startsAt: at(day), place: "Association Tadamon, Rabat", trainerId: coach.id, trainerName: coach.displayName });
+    await db.insert(trainingSessions).values({
+      cohortId: openCohort.id,
+      startsAt: at(day),
+      place: "Association Tadamon, Rabat",
+      trainerId: coach.id,
+      trainerName: coach.displayName,
+    });
   }
-  for (const u of [accounts.applicantPhone, ...applicants.slice(4, 7)]) await register(db, asApplicant(u), openCohort.id, meta);
+  for (const u of [accounts.applicantPhone, ...applicants.slice(4, 7)])
+    await register(db, asApplicant(u), openCohort.id, meta);
 
   // ---- a finished cohort of soft skills: attendance marked, certificates issued by the rule
   const [doneCohort] = await db
     .insert(trainingCohorts)
-    .values({ trainingId: softSkills.id, name: "Rabat — octobre", capacity: 15, startsOn: isoDay(-60), endsOn: isoDay(-46) })
+    .values({
+      trainingId: softSkills.id,
+      name: "Rabat — octobre",
+      capacity: 15,
+      startsOn: isoDay(-60),
+      endsOn: isoDay(-46),
+    })
     .returning();
   if (!doneCohort) throw new Error("cohort not created");
   const sessions = [];
   for (const day of [-60, -53, -46]) {
     const [s] = await db
       .insert(trainingSessions)
-      .values({ cohortId: doneCohort.id, startsAt: at(day), place: "Association Tadamon, Rabat", trainerId: coach.id, trainerName: coach.displayName })
+      .values({
+        cohortId: doneCohort.id,
+        startsAt: at(day),
+        place: "Association Tadamon, Rabat",
+        trainerId: coach.id,
+        trainerName: coach.displayName,
+      })
       .returning();
     if (s) sessions.push(s);
   }
-  const participants = [accounts.applicant, applicants[0], applicants[1], applicants[2]].filter((u): u is User => Boolean(u));
+  const participants = [accounts.applicant, applicants[0], applicants[1], applicants[2]].filter((u): u is User =>
+    Boolean(u),
+  );
   for (const u of participants) await register(db, asApplicant(u), doneCohort.id, meta);
   for (const [i, s] of sessions.entries()) {
-    const marks = new Map(participants.map((u, j) => [u.id, j === 2 && i > 0 ? ("absent" as const) : ("present" as const)]));
+    const marks = new Map(
+      participants.map((u, j) => [u.id, j === 2 && i > 0 ? ("absent" as const) : ("present" as const)]),
+    );
     await markAttendance(db, admin, s.id, marks, meta);
   }
 
   // ---- hosts and offers
   await db
     .insert(hostDetails)
-    .values({ organisationId: orgs.host.id, sector: "Agroalimentaire", contactName: "Latifa Ait Ouahmane", contactPhone: "+212528000111", agreementStatus: "signed" })
+    .values({
+      organisationId: orgs.host.id,
+      sector: "Agroalimentaire",
+      contactName: "Latifa Ait Ouahmane",
+      contactPhone: "+212528000111",
+      agreementStatus: "signed",
+    })
     .onConflictDoNothing();
   const [foundHost2] = await db.select().from(organisations).where(eq(organisations.name, "Atlas Digital SARL"));
-  const host2 = foundHost2 ?? (await makeOrganisation(db, { name: "Atlas Digital SARL", kind: "host_company", city: "Casablanca" }));
+  const host2 =
+    foundHost2 ??
+    (await makeOrganisation(db, { name: "Atlas Digital SARL", kind: "host_company", city: "Casablanca" }));
   await db
     .insert(hostDetails)
-    .values({ organisationId: host2.id, sector: "Numérique", contactName: "Reda Bennani", contactEmail: "rh@atlas-digital.test", agreementStatus: "pending" })
+    .values({
+      organisationId: host2.id,
+      sector: "Numérique",
+      contactName: "Reda Bennani",
+      contactEmail: "rh@atlas-digital.test",
+      agreementStatus: "pending",
+    })
     .onConflictDoNothing();
   const [offer] = await db
     .insert(internshipOffers)
@@ -252,8 +312,20 @@ async function createAll(
     .returning();
   if (!overdue) throw new Error("placement not created");
   await db.insert(placementContacts).values([
-    { placementId: overdue.id, kind: "visit", contactedOn: isoDay(-38), notes: "Accueil et présentation de l'équipe.", loggedById: coach.id },
-    { placementId: overdue.id, kind: "call", contactedOn: isoDay(-20), notes: "Tout va bien, horaires respectés.", loggedById: coach.id },
+    {
+      placementId: overdue.id,
+      kind: "visit",
+      contactedOn: isoDay(-38),
+      notes: "Accueil et présentation de l'équipe.",
+      loggedById: coach.id,
+    },
+    {
+      placementId: overdue.id,
+      kind: "call",
+      contactedOn: isoDay(-20),
+      notes: "Tout va bien, horaires respectés.",
+      loggedById: coach.id,
+    },
   ]);
   await db.insert(placementEvaluations).values({
     placementId: overdue.id,
@@ -271,20 +343,66 @@ async function createAll(
   if (b2) {
     const [followed] = await db
       .insert(placements)
-      .values({ beneficiaryId: b2.id, hostId: host2.id, coachId: coach.id, tutorName: "Reda Bennani", startsOn: isoDay(-10), endsOn: isoDay(50), status: "ongoing" })
+      .values({
+        beneficiaryId: b2.id,
+        hostId: host2.id,
+        coachId: coach.id,
+        tutorName: "Reda Bennani",
+        startsOn: isoDay(-10),
+        endsOn: isoDay(50),
+        status: "ongoing",
+      })
       .returning();
-    if (followed) await db.insert(placementContacts).values({ placementId: followed.id, kind: "visit", contactedOn: isoDay(-3), notes: "Bonne intégration.", loggedById: coach.id });
+    if (followed)
+      await db.insert(placementContacts).values({
+        placementId: followed.id,
+        kind: "visit",
+        contactedOn: isoDay(-3),
+        notes: "Bonne intégration.",
+        loggedById: coach.id,
+      });
   }
   if (b3) {
     const [done] = await db
       .insert(placements)
-      .values({ beneficiaryId: b3.id, hostId: orgs.host.id, coachId: coach.id, tutorName: "Latifa Ait Ouahmane", startsOn: isoDay(-200), endsOn: isoDay(-110), stipendCentimes: 120000, status: "completed" })
+      .values({
+        beneficiaryId: b3.id,
+        hostId: orgs.host.id,
+        coachId: coach.id,
+        tutorName: "Latifa Ait Ouahmane",
+        startsOn: isoDay(-200),
+        endsOn: isoDay(-110),
+        stipendCentimes: 120000,
+        status: "completed",
+      })
       .returning();
     if (done) {
-      await db.insert(placementEvaluations).values({ placementId: done.id, stage: "final", punctuality: 4, teamwork: 4, communication: 3, technicalSkills: 3, autonomy: 4, comments: "Très bon stage.", enteredById: coach.id });
+      await db.insert(placementEvaluations).values({
+        placementId: done.id,
+        stage: "final",
+        punctuality: 4,
+        teamwork: 4,
+        communication: 3,
+        technicalSkills: 3,
+        autonomy: 4,
+        comments: "Très bon stage.",
+        enteredById: coach.id,
+      });
       await db.insert(placementOutcomes).values([
-        { placementId: done.id, checkpoint: "end", employmentStatus: "seeking", recordedOn: isoDay(-110), recordedById: coach.id },
-        { placementId: done.id, checkpoint: "month_3", employmentStatus: "hired_by_host", recordedOn: isoDay(-18), recordedById: coach.id },
+        {
+          placementId: done.id,
+          checkpoint: "end",
+          employmentStatus: "seeking",
+          recordedOn: isoDay(-110),
+          recordedById: coach.id,
+        },
+        {
+          placementId: done.id,
+          checkpoint: "month_3",
+          employmentStatus: "hired_by_host",
+          recordedOn: isoDay(-18),
+          recordedById: coach.id,
+        },
       ]);
     }
   }
@@ -293,15 +411,31 @@ async function createAll(
   for (const b of caseload.slice(0, 3)) {
     const [g] = await db
       .insert(guidanceSessions)
-      .values({ beneficiaryId: b.id, coachId: coach.id, heldOn: isoDay(-30), goals: "Trouver un emploi stable dans la production ou la vente.", obstacles: "Transport, darija écrite." })
+      .values({
+        beneficiaryId: b.id,
+        coachId: coach.id,
+        heldOn: isoDay(-30),
+        goals: "Trouver un emploi stable dans la production ou la vente.",
+        obstacles: "Transport, darija écrite.",
+      })
       .returning();
     await db.insert(coachingActions).values({
       beneficiaryId: b.id,
       coachId: coach.id,
       guidanceSessionId: g?.id ?? null,
-      description: b.id === accounts.applicant.id ? "Préparer l'évaluation finale avec la tutrice" : "Mettre à jour le CV",
+      description:
+        b.id === accounts.applicant.id ? "Préparer l'évaluation finale avec la tutrice" : "Mettre à jour le CV",
       dueOn: b.id === accounts.applicant.id ? isoDay(5) : isoDay(-2),
     });
   }
-  if (b3) await db.insert(jobSearchLogs).values({ beneficiaryId: b3.id, coachId: coach.id, loggedOn: isoDay(-100), cvsSent: 6, interviews: 2, contacts: 4, notes: "Relances auprès de deux coopératives." });
+  if (b3)
+    await db.insert(jobSearchLogs).values({
+      beneficiaryId: b3.id,
+      coachId: coach.id,
+      loggedOn: isoDay(-100),
+      cvsSent: 6,
+      interviews: 2,
+      contacts: 4,
+      notes: "Relances auprès de deux coopératives.",
+    });
 }

@@ -24,11 +24,35 @@ type OrgKey = keyof typeof DEMO_ORGANISATIONS;
 
 export const DEMO_ACCOUNTS = [
   { key: "admin", email: "admin@masar.test", displayName: "Samira Benali", role: "admin", org: "programme" },
-  { key: "caseworker", email: "caseworker@masar.test", displayName: "Youssef El Idrissi", role: "case_worker", org: "assocA" },
-  { key: "caseworker2", email: "caseworker2@masar.test", displayName: "Fatima Zahra Ouali", role: "case_worker", org: "assocB" },
+  {
+    key: "caseworker",
+    email: "caseworker@masar.test",
+    displayName: "Youssef El Idrissi",
+    role: "case_worker",
+    org: "assocA",
+  },
+  {
+    key: "caseworker2",
+    email: "caseworker2@masar.test",
+    displayName: "Fatima Zahra Ouali",
+    role: "case_worker",
+    org: "assocB",
+  },
   { key: "coach", email: "coach@masar.test", displayName: "Karim Tazi", role: "coach", org: "programme" },
-  { key: "committee", email: "committee@masar.test", displayName: "Nadia Berrada", role: "committee_member", org: "programme" },
-  { key: "committee2", email: "committee2@masar.test", displayName: "Omar Chraibi", role: "committee_member", org: "assocCasa" },
+  {
+    key: "committee",
+    email: "committee@masar.test",
+    displayName: "Nadia Berrada",
+    role: "committee_member",
+    org: "programme",
+  },
+  {
+    key: "committee2",
+    email: "committee2@masar.test",
+    displayName: "Omar Chraibi",
+    role: "committee_member",
+    org: "assocCasa",
+  },
   { key: "donor", email: "donor@masar.test", displayName: "Haruto Sato", role: "donor_viewer", org: "donor" },
   { key: "applicant", email: "applicant@masar.test", displayName: "Aminata Diallo", role: "applicant", org: null },
   { key: "applicantPhone", phone: "+212600000001", displayName: "محمد أمين الصديقي", role: "applicant", org: null },
@@ -66,7 +90,9 @@ type AccountSpec = { email?: string; phone?: string } & Omit<NewUser, "email" | 
 async function account(db: Database, spec: AccountSpec) {
   const where = spec.email ? eq(users.email, spec.email) : eq(users.phone, spec.phone ?? "");
   const [found] = await db.select().from(users).where(where);
-  return found ?? makeUser(db, { ...spec, email: spec.email ?? null, phone: spec.phone ?? null, password: DEMO_PASSWORD });
+  return (
+    found ?? makeUser(db, { ...spec, email: spec.email ?? null, phone: spec.phone ?? null, password: DEMO_PASSWORD })
+  );
 }
 
 export async function seedFoundation(db: Database): Promise<FoundationSeed> {
@@ -85,7 +111,9 @@ export async function seedFoundation(db: Database): Promise<FoundationSeed> {
   }
   const applicants: User[] = [];
   for (const spec of DEMO_APPLICANTS) {
-    applicants.push(await account(db, { phone: spec.phone, displayName: spec.displayName, role: "applicant", organisationId: null }));
+    applicants.push(
+      await account(db, { phone: spec.phone, displayName: spec.displayName, role: "applicant", organisationId: null }),
+    );
   }
   return { orgs, accounts, applicants };
 }

@@ -16,13 +16,62 @@ const OPEN_TITLE = "Appel 2026 : activités génératrices de revenus";
 const REVIEW_TITLE = "Appel pilote 2026 : premiers projets";
 
 const PROJECTS = [
-  { projectName: "Atelier de couture solidaire", sector: "textile", pitch: "Uniformes scolaires cousus dans le quartier.", requested: 25_000_00, woman: true, migrant: true },
-  { projectName: "Épicerie de quartier Al Baraka", sector: "trade", pitch: "Produits frais et de base, ouverte tard.", requested: 30_000_00, woman: false, migrant: true },
-  { projectName: "Coiffure mobile", sector: "services", pitch: "Coiffure à domicile pour les femmes âgées.", requested: 15_000_00, woman: true, migrant: true },
-  { projectName: "Réparation de téléphones", sector: "digital", pitch: "Réparation et pièces détachées, garantie trois mois.", requested: 20_000_00, woman: false, migrant: true },
-  { projectName: "Traiteur africain", sector: "food_processing", pitch: "Plats cuisinés livrés aux bureaux.", requested: 28_000_00, woman: true, migrant: true },
-  { projectName: "Menuiserie Atlas", sector: "crafts", pitch: "Meubles sur mesure en bois local.", requested: 30_000_00, woman: false, migrant: false },
-  { projectName: "Pâtisserie Nour", sector: "food_processing", pitch: "Gâteaux marocains pour les fêtes.", requested: 18_000_00, woman: true, migrant: false },
+  {
+    projectName: "Atelier de couture solidaire",
+    sector: "textile",
+    pitch: "Uniformes scolaires cousus dans le quartier.",
+    requested: 25_000_00,
+    woman: true,
+    migrant: true,
+  },
+  {
+    projectName: "Épicerie de quartier Al Baraka",
+    sector: "trade",
+    pitch: "Produits frais et de base, ouverte tard.",
+    requested: 30_000_00,
+    woman: false,
+    migrant: true,
+  },
+  {
+    projectName: "Coiffure mobile",
+    sector: "services",
+    pitch: "Coiffure à domicile pour les femmes âgées.",
+    requested: 15_000_00,
+    woman: true,
+    migrant: true,
+  },
+  {
+    projectName: "Réparation de téléphones",
+    sector: "digital",
+    pitch: "Réparation et pièces détachées, garantie trois mois.",
+    requested: 20_000_00,
+    woman: false,
+    migrant: true,
+  },
+  {
+    projectName: "Traiteur africain",
+    sector: "food_processing",
+    pitch: "Plats cuisinés livrés aux bureaux.",
+    requested: 28_000_00,
+    woman: true,
+    migrant: true,
+  },
+  {
+    projectName: "Menuiserie Atlas",
+    sector: "crafts",
+    pitch: "Meubles sur mesure en bois local.",
+    requested: 30_000_00,
+    woman: false,
+    migrant: false,
+  },
+  {
+    projectName: "Pâtisserie Nour",
+    sector: "food_processing",
+    pitch: "Gâteaux marocains pour les fêtes.",
+    requested: 18_000_00,
+    woman: true,
+    migrant: false,
+  },
 ];
 
 async function findCall(db: Database, titleFr: string): Promise<GrantCall | null> {
@@ -94,7 +143,15 @@ export async function seedGrants(db: Database, foundation: FoundationSeed) {
       (await makeApplication(db, {
         callId: reviewCall.id,
         applicantId: applicant.id,
-        planSnapshot: { ...DEMO_PLAN, summary: { ...DEMO_PLAN.summary, projectName: project.projectName, sector: project.sector, pitch: project.pitch } },
+        planSnapshot: {
+          ...DEMO_PLAN,
+          summary: {
+            ...DEMO_PLAN.summary,
+            projectName: project.projectName,
+            sector: project.sector,
+            pitch: project.pitch,
+          },
+        },
         requestedCentimes: project.requested,
         isWoman: project.woman,
         isMigrant: project.migrant,
@@ -115,24 +172,40 @@ export async function seedGrants(db: Database, foundation: FoundationSeed) {
         (
           await db
             .insert(grantAssignments)
-            .values({ applicationId: app.id, reviewerId: reviewer.id, submittedAt: leaveOpen ? null : new Date(now - 2 * DAY) })
+            .values({
+              applicationId: app.id,
+              reviewerId: reviewer.id,
+              submittedAt: leaveOpen ? null : new Date(now - 2 * DAY),
+            })
             .returning()
         )[0]!;
-      if (reviewer.id === foundation.accounts.committee.id && !committeeAssignmentId) committeeAssignmentId = assignment.id;
+      if (reviewer.id === foundation.accounts.committee.id && !committeeAssignmentId)
+        committeeAssignmentId = assignment.id;
       if (found || leaveOpen) continue;
       await db.insert(grantScores).values(
         criteria.map((c, k) => ({
           assignmentId: assignment.id,
           criterionId: c.id,
           // a fixed spread of scores: reviewer 2 is harsher, and disagrees on project 4
-          score: Math.max(0, Math.min(c.maxScore, Math.round(c.maxScore * (0.85 - i * 0.08 - r * 0.1 + (i === 3 && r === 1 ? -0.4 : 0) + ((k % 2) * 0.05))))),
+          score: Math.max(
+            0,
+            Math.min(
+              c.maxScore,
+              Math.round(c.maxScore * (0.85 - i * 0.08 - r * 0.1 + (i === 3 && r === 1 ? -0.4 : 0) + (k % 2) * 0.05)),
+            ),
+          ),
           comment: "",
         })),
       );
       await refreshReviewTotals(db, [assignment.id]);
     }
   }
-  return { openCall, reviewCall, committeeAssignmentId: committeeAssignmentId ?? "", applicantApplicationId: applicantApplicationId ?? "" };
+  return {
+    openCall,
+    reviewCall,
+    committeeAssignmentId: committeeAssignmentId ?? "",
+    applicantApplicationId: applicantApplicationId ?? "",
+  };
 }
 
 async function makeCallCriteria(db: Database, callId: string) {

@@ -32,7 +32,11 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
   const cwB = accounts.caseworker2;
   await makeSupervisor(db, cwA.id);
 
-  async function demoCase(reference: string, values: Omit<Parameters<typeof makeCase>[1], "reference">, setup?: (c: BeneficiaryCase) => Promise<void>) {
+  async function demoCase(
+    reference: string,
+    values: Omit<Parameters<typeof makeCase>[1], "reference">,
+    setup?: (c: BeneficiaryCase) => Promise<void>,
+  ) {
     const [found] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.reference, reference));
     if (found) return found;
     const created = await makeCase(db, { ...values, reference });
@@ -42,62 +46,201 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
 
   const a1 = await demoCase(
     "PR-DEMO-A1",
-    { organisationId: orgs.assocA.id, createdById: cwA.id, firstName: "Aissatou", lastName: "Barry", nameArabic: "عائشة باري", sex: "female", dateOfBirth: "1996-04-12", estimatedAge: null, nationality: "Guinée", languages: "Français, Peul", phone: "+212611000101", city: "Rabat", householdSize: 2, householdNotes: "Avec sa fille de 3 ans" },
+    {
+      organisationId: orgs.assocA.id,
+      createdById: cwA.id,
+      firstName: "Aissatou",
+      lastName: "Barry",
+      nameArabic: "عائشة باري",
+      sex: "female",
+      dateOfBirth: "1996-04-12",
+      estimatedAge: null,
+      nationality: "Guinée",
+      languages: "Français, Peul",
+      phone: "+212611000101",
+      city: "Rabat",
+      householdSize: 2,
+      householdNotes: "Avec sa fille de 3 ans",
+    },
     async (c) => {
-      await makeAssessment(db, c.id, cwA.id, ["irregular_situation", "woman_at_risk", "pregnant_lactating"], "Arrivée récente, enceinte de 6 mois.");
+      await makeAssessment(
+        db,
+        c.id,
+        cwA.id,
+        ["irregular_situation", "woman_at_risk", "pregnant_lactating"],
+        "Arrivée récente, enceinte de 6 mois.",
+      );
       await makeNote(db, c.id, cwA.id, "Premier entretien : besoin de suivi prénatal et d'un hébergement.");
-      await makeService(db, { caseId: c.id, kind: "medical", serviceDate: daysAgo(20), status: "done", provider: "Centre de santé Yacoub El Mansour", recordedById: cwA.id, details: { reasonCategory: "maternal", outcome: "referred" } });
+      await makeService(db, {
+        caseId: c.id,
+        kind: "medical",
+        serviceDate: daysAgo(20),
+        status: "done",
+        provider: "Centre de santé Yacoub El Mansour",
+        recordedById: cwA.id,
+        details: { reasonCategory: "maternal", outcome: "referred" },
+      });
       await makeService(
         db,
-        { caseId: c.id, kind: "hospital_referral", serviceDate: daysAgo(20), status: "requested", recordedById: cwA.id, details: { facility: "Maternité Souissi", specialty: "Obstétrique", urgency: "urgent" } },
+        {
+          caseId: c.id,
+          kind: "hospital_referral",
+          serviceDate: daysAgo(20),
+          status: "requested",
+          recordedById: cwA.id,
+          details: { facility: "Maternité Souissi", specialty: "Obstétrique", urgency: "urgent" },
+        },
         "Rendez-vous à confirmer par téléphone.",
       );
-      await makeService(db, { caseId: c.id, kind: "shelter", serviceDate: daysAgo(10), status: "done", recordedById: cwA.id, dueDate: daysAhead(4), details: { place: "Foyer partenaire Hay Riad", checkIn: daysAgo(10), checkOut: daysAhead(4), nights: 14 } });
+      await makeService(db, {
+        caseId: c.id,
+        kind: "shelter",
+        serviceDate: daysAgo(10),
+        status: "done",
+        recordedById: cwA.id,
+        dueDate: daysAhead(4),
+        details: { place: "Foyer partenaire Hay Riad", checkIn: daysAgo(10), checkOut: daysAhead(4), nights: 14 },
+      });
     },
   );
   const a2 = await demoCase(
     "PR-DEMO-A2",
-    { organisationId: orgs.assocA.id, createdById: cwA.id, firstName: "Moussa", lastName: "Keita", sex: "male", dateOfBirth: "2008-09-01", estimatedAge: null, nationality: "Mali", languages: "Bambara, Français", city: "Rabat" },
+    {
+      organisationId: orgs.assocA.id,
+      createdById: cwA.id,
+      firstName: "Moussa",
+      lastName: "Keita",
+      sex: "male",
+      dateOfBirth: "2008-09-01",
+      estimatedAge: null,
+      nationality: "Mali",
+      languages: "Bambara, Français",
+      city: "Rabat",
+    },
     async (c) => {
       await makeAssessment(db, c.id, cwA.id, ["unaccompanied_child", "irregular_situation"]);
-      await makeService(db, { caseId: c.id, kind: "legal", serviceDate: daysAgo(5), status: "open", recordedById: cwA.id, details: { legalType: "documents" } });
-      await makeService(db, { caseId: c.id, kind: "mental_health", serviceDate: daysAgo(3), status: "done", recordedById: cwA.id, details: { sessionType: "individual" } });
+      await makeService(db, {
+        caseId: c.id,
+        kind: "legal",
+        serviceDate: daysAgo(5),
+        status: "open",
+        recordedById: cwA.id,
+        details: { legalType: "documents" },
+      });
+      await makeService(db, {
+        caseId: c.id,
+        kind: "mental_health",
+        serviceDate: daysAgo(3),
+        status: "done",
+        recordedById: cwA.id,
+        details: { sessionType: "individual" },
+      });
     },
   );
-  const a3 = await demoCase("PR-DEMO-A3", {
-    organisationId: orgs.assocA.id,
-    createdById: cwA.id,
-    firstName: "Chinedu",
-    lastName: "Okeke",
-    sex: "male",
-    estimatedAge: 34,
-    nationality: "Nigeria",
-    city: "Salé",
-    phone: "+212611000103",
-  }, async (c) => {
-    await makeService(db, { caseId: c.id, kind: "avrr", serviceDate: daysAgo(15), status: "counselling", recordedById: cwA.id, details: { countryOfReturn: "Nigeria" } });
-  });
+  const a3 = await demoCase(
+    "PR-DEMO-A3",
+    {
+      organisationId: orgs.assocA.id,
+      createdById: cwA.id,
+      firstName: "Chinedu",
+      lastName: "Okeke",
+      sex: "male",
+      estimatedAge: 34,
+      nationality: "Nigeria",
+      city: "Salé",
+      phone: "+212611000103",
+    },
+    async (c) => {
+      await makeService(db, {
+        caseId: c.id,
+        kind: "avrr",
+        serviceDate: daysAgo(15),
+        status: "counselling",
+        recordedById: cwA.id,
+        details: { countryOfReturn: "Nigeria" },
+      });
+    },
+  );
   const a4 = await demoCase(
     "PR-DEMO-A4",
-    { organisationId: orgs.assocA.id, createdById: cwA.id, firstName: "Hawa", lastName: "Camara", nameArabic: "حواء كامارا", sex: "female", dateOfBirth: "1990-01-20", estimatedAge: null, nationality: "Côte d'Ivoire", city: "Rabat", householdSize: 4 },
+    {
+      organisationId: orgs.assocA.id,
+      createdById: cwA.id,
+      firstName: "Hawa",
+      lastName: "Camara",
+      nameArabic: "حواء كامارا",
+      sex: "female",
+      dateOfBirth: "1990-01-20",
+      estimatedAge: null,
+      nationality: "Côte d'Ivoire",
+      city: "Rabat",
+      householdSize: 4,
+    },
     async (c) => {
       await makeAssessment(db, c.id, cwA.id, ["gbv_survivor"]);
     },
   );
   const b1 = await demoCase(
     "PR-DEMO-B1",
-    { organisationId: orgs.assocB.id, createdById: cwB.id, firstName: "Ibrahim", lastName: "Adam", nameArabic: "إبراهيم آدم", sex: "male", dateOfBirth: "1999-06-30", estimatedAge: null, nationality: "Soudan", city: "Oujda" },
+    {
+      organisationId: orgs.assocB.id,
+      createdById: cwB.id,
+      firstName: "Ibrahim",
+      lastName: "Adam",
+      nameArabic: "إبراهيم آدم",
+      sex: "male",
+      dateOfBirth: "1999-06-30",
+      estimatedAge: null,
+      nationality: "Soudan",
+      city: "Oujda",
+    },
     async (c) => {
       await makeAssessment(db, c.id, cwB.id, ["asylum_seeker_refugee", "serious_medical"]);
       await makeNote(db, c.id, cwB.id, "Blessure au pied lors du passage ; soins en cours.");
-      await makeService(db, { caseId: c.id, kind: "medical", serviceDate: daysAgo(2), status: "done", recordedById: cwB.id, details: { reasonCategory: "injury", outcome: "follow_up" } });
+      await makeService(db, {
+        caseId: c.id,
+        kind: "medical",
+        serviceDate: daysAgo(2),
+        status: "done",
+        recordedById: cwB.id,
+        details: { reasonCategory: "injury", outcome: "follow_up" },
+      });
     },
   );
-  const b2 = await demoCase("PR-DEMO-B2", { organisationId: orgs.assocB.id, createdById: cwB.id, firstName: "Mariam", lastName: "Yousif", nameArabic: "مريم يوسف", sex: "female", estimatedAge: 27, nationality: "Soudan", city: "Oujda" });
-  // B asks A to take over a person who moved to Rabat
-  const b3 = await demoCase("PR-DEMO-B3", { organisationId: orgs.assocB.id, createdById: cwB.id, firstName: "Blessing", lastName: "Eze", sex: "female", estimatedAge: 22, nationality: "Nigeria", city: "Rabat" }, async (c) => {
-    await db.insert(caseReferrals).values({ caseId: c.id, kind: "transfer", fromOrganisationId: orgs.assocB.id, toOrganisationId: orgs.assocA.id, requestedById: cwB.id });
+  const b2 = await demoCase("PR-DEMO-B2", {
+    organisationId: orgs.assocB.id,
+    createdById: cwB.id,
+    firstName: "Mariam",
+    lastName: "Yousif",
+    nameArabic: "مريم يوسف",
+    sex: "female",
+    estimatedAge: 27,
+    nationality: "Soudan",
+    city: "Oujda",
   });
+  // B asks A to take over a person who moved to Rabat
+  const b3 = await demoCase(
+    "PR-DEMO-B3",
+    {
+      organisationId: orgs.assocB.id,
+      createdById: cwB.id,
+      firstName: "Blessing",
+      lastName: "Eze",
+      sex: "female",
+      estimatedAge: 22,
+      nationality: "Nigeria",
+      city: "Rabat",
+    },
+    async (c) => {
+      await db.insert(caseReferrals).values({
+        caseId: c.id,
+        kind: "transfer",
+        fromOrganisationId: orgs.assocB.id,
+        toOrganisationId: orgs.assocA.id,
+        requestedById: cwB.id,
+      });
+    },
+  );
 
   // aid: catalogue, a warehouse per partner association, stock
   const items = {
@@ -113,7 +256,10 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
   const whs: Record<string, typeof warehouses.$inferSelect> = {};
   for (const key of ["assocA", "assocB", "assocCasa", "assocTanger", "assocFes"] as const) {
     const org = orgs[key];
-    const [found] = await db.select().from(warehouses).where(and(eq(warehouses.organisationId, org.id), eq(warehouses.name, `Entrepôt ${org.city}`)));
+    const [found] = await db
+      .select()
+      .from(warehouses)
+      .where(and(eq(warehouses.organisationId, org.id), eq(warehouses.name, `Entrepôt ${org.city}`)));
     if (found) {
       whs[key] = found;
       continue;
@@ -132,29 +278,70 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
   const [existingRound] = await db.select().from(distributions).where(eq(distributions.caseId, a1.id));
   let roundId = existingRound?.roundId;
   if (!roundId) {
-    const round = await makeRound(db, { organisationId: orgs.assocA.id, warehouseId: whs.assocA!.id, itemId: items.hygiene.id, quantity: 1, createdById: cwA.id, name: "Kits d'hygiène — novembre" });
+    const round = await makeRound(db, {
+      organisationId: orgs.assocA.id,
+      warehouseId: whs.assocA!.id,
+      itemId: items.hygiene.id,
+      quantity: 1,
+      createdById: cwA.id,
+      name: "Kits d'hygiène — novembre",
+    });
     roundId = round.id;
     // handed out to A1 through the ledger, as the service does
     const { recordDistribution } = await import("../../app/modules/aid/service.server");
-    await recordDistribution(db, { id: cwA.id, role: "case_worker", organisationId: orgs.assocA.id }, round.id, a1.id, {});
+    await recordDistribution(
+      db,
+      { id: cwA.id, role: "case_worker", organisationId: orgs.assocA.id },
+      round.id,
+      a1.id,
+      {},
+    );
   }
 
   const voucherRows = await db.select().from(vouchers).where(eq(vouchers.caseId, a4.id));
   let openVoucher = voucherRows.find((v) => !v.redeemedAt);
   let usedVoucher = voucherRows.find((v) => v.redeemedAt);
   if (!openVoucher) {
-    [openVoucher] = await db.insert(vouchers).values({ caseId: a4.id, organisationId: orgs.assocA.id, code: voucherCodeFrom(randomBytes(13)), valueCentimes: 50_000, issuedById: cwA.id }).returning();
+    [openVoucher] = await db
+      .insert(vouchers)
+      .values({
+        caseId: a4.id,
+        organisationId: orgs.assocA.id,
+        code: voucherCodeFrom(randomBytes(13)),
+        valueCentimes: 50_000,
+        issuedById: cwA.id,
+      })
+      .returning();
   }
   if (!usedVoucher) {
     [usedVoucher] = await db
       .insert(vouchers)
-      .values({ caseId: a4.id, organisationId: orgs.assocA.id, code: voucherCodeFrom(randomBytes(13)), valueCentimes: 20_000, issuedById: cwA.id, redeemedAt: new Date(), redeemedById: cwA.id })
+      .values({
+        caseId: a4.id,
+        organisationId: orgs.assocA.id,
+        code: voucherCodeFrom(randomBytes(13)),
+        valueCentimes: 20_000,
+        issuedById: cwA.id,
+        redeemedAt: new Date(),
+        redeemedById: cwA.id,
+      })
       .returning();
   }
   const [bVoucher] = await db.select().from(vouchers).where(eq(vouchers.caseId, b1.id));
   const voucherB =
     bVoucher ??
-    (await db.insert(vouchers).values({ caseId: b1.id, organisationId: orgs.assocB.id, code: voucherCodeFrom(randomBytes(13)), valueCentimes: 20_000, issuedById: cwB.id }).returning())[0]!;
+    (
+      await db
+        .insert(vouchers)
+        .values({
+          caseId: b1.id,
+          organisationId: orgs.assocB.id,
+          code: voucherCodeFrom(randomBytes(13)),
+          valueCentimes: 20_000,
+          issuedById: cwB.id,
+        })
+        .returning()
+    )[0]!;
 
   return {
     cases: { a1, a2, a3, a4, b1, b2, b3 },

@@ -18,12 +18,48 @@ export const DEMO_BUDGET_LINES = {
 } as const;
 
 const DEMO_ENTRIES = [
-  { lineKey: "staff_operations", kind: "spending", amount: 18_000_00, occurredOn: "2026-01-31", reference: "Salaires janvier (coordination)" },
-  { lineKey: "staff_operations", kind: "spending", amount: 18_000_00, occurredOn: "2026-02-28", reference: "Salaires février (coordination)" },
-  { lineKey: "staff_operations", kind: "spending", amount: 18_000_00, occurredOn: "2026-03-31", reference: "Salaires mars (coordination)" },
-  { lineKey: "staff_operations", kind: "spending", amount: 6_500_00, occurredOn: "2026-04-05", reference: "Loyer bureau Rabat T2" },
-  { lineKey: "employability", kind: "commitment", amount: 45_000_00, occurredOn: "2026-05-01", reference: "Convention centre de formation Casablanca" },
-  { lineKey: "health", kind: "commitment", amount: 30_000_00, occurredOn: "2026-02-01", reference: "Convention laboratoire d'analyses Oujda" },
+  {
+    lineKey: "staff_operations",
+    kind: "spending",
+    amount: 18_000_00,
+    occurredOn: "2026-01-31",
+    reference: "Salaires janvier (coordination)",
+  },
+  {
+    lineKey: "staff_operations",
+    kind: "spending",
+    amount: 18_000_00,
+    occurredOn: "2026-02-28",
+    reference: "Salaires février (coordination)",
+  },
+  {
+    lineKey: "staff_operations",
+    kind: "spending",
+    amount: 18_000_00,
+    occurredOn: "2026-03-31",
+    reference: "Salaires mars (coordination)",
+  },
+  {
+    lineKey: "staff_operations",
+    kind: "spending",
+    amount: 6_500_00,
+    occurredOn: "2026-04-05",
+    reference: "Loyer bureau Rabat T2",
+  },
+  {
+    lineKey: "employability",
+    kind: "commitment",
+    amount: 45_000_00,
+    occurredOn: "2026-05-01",
+    reference: "Convention centre de formation Casablanca",
+  },
+  {
+    lineKey: "health",
+    kind: "commitment",
+    amount: 30_000_00,
+    occurredOn: "2026-02-01",
+    reference: "Convention laboratoire d'analyses Oujda",
+  },
 ] as const;
 
 export async function seedReporting(db: Database, foundation: FoundationSeed) {
@@ -36,7 +72,10 @@ export async function seedReporting(db: Database, foundation: FoundationSeed) {
       totalUsdCents: 151_500_00,
       startsOn: "2026-01-01",
       endsOn: "2026-12-31",
-      lines: Object.entries(DEMO_BUDGET_LINES).map(([line, plannedUsdCents]) => ({ line: line as keyof typeof DEMO_BUDGET_LINES, plannedUsdCents })),
+      lines: Object.entries(DEMO_BUDGET_LINES).map(([line, plannedUsdCents]) => ({
+        line: line as keyof typeof DEMO_BUDGET_LINES,
+        plannedUsdCents,
+      })),
     },
     {},
   );

@@ -5,9 +5,21 @@ const ownerAndCoach = (ok = 200): Record<Who, number> => ({ ...same(404), anonym
 
 export const businessPlanRoutes: AccessEntry[] = [
   { route: "routes/plans._index", path: () => "/plans", expect: allow(["applicant", "coach"]) },
-  { route: "routes/plans.$planId._index", path: (f) => `/plans/${f.businessPlans.halfPlan.id}`, expect: ownerAndCoach() },
-  { route: "routes/plans.$planId.$step", path: (f) => `/plans/${f.businessPlans.halfPlan.id}/financial`, expect: ownerAndCoach() },
-  { route: "routes/plans.$planId[.]pdf", path: (f) => `/plans/${f.businessPlans.halfPlan.id}.pdf`, expect: ownerAndCoach() },
+  {
+    route: "routes/plans.$planId._index",
+    path: (f) => `/plans/${f.businessPlans.halfPlan.id}`,
+    expect: ownerAndCoach(),
+  },
+  {
+    route: "routes/plans.$planId.$step",
+    path: (f) => `/plans/${f.businessPlans.halfPlan.id}/financial`,
+    expect: ownerAndCoach(),
+  },
+  {
+    route: "routes/plans.$planId[.]pdf",
+    path: (f) => `/plans/${f.businessPlans.halfPlan.id}.pdf`,
+    expect: ownerAndCoach(),
+  },
   {
     route: "routes/plans.$planId.attachments.$attachmentId",
     // no attachment in the demo: the owner gets 404 for an unknown file, like everyone else

@@ -2,7 +2,11 @@ import { allow, same, type AccessEntry } from "./types";
 
 /** Trainings, internships and coaching (issue 5). */
 export const employabilityRoutes: AccessEntry[] = [
-  { route: "routes/trainings._index", path: () => "/trainings", expect: allow(["applicant", "coach", "case_worker", "admin"]) },
+  {
+    route: "routes/trainings._index",
+    path: () => "/trainings",
+    expect: allow(["applicant", "coach", "case_worker", "admin"]),
+  },
   { route: "routes/trainings.new", path: () => "/trainings/new", expect: allow(["admin"]) },
   {
     route: "routes/trainings.$trainingId",

@@ -7,9 +7,21 @@ export const grantsRoutes: AccessEntry[] = [
   { route: "routes/grants.calls._index", path: () => "/grants/calls", expect: admin },
   { route: "routes/grants.calls.new", path: () => "/grants/calls/new", expect: admin },
   { route: "routes/grants.calls.$callId", path: (f) => `/grants/calls/${f.grants.reviewCall.id}`, expect: admin },
-  { route: "routes/grants.calls.$callId.ranking[.]csv", path: (f) => `/grants/calls/${f.grants.reviewCall.id}/ranking.csv`, expect: admin },
-  { route: "routes/grants.calls.$callId.decisions[.]csv", path: (f) => `/grants/calls/${f.grants.reviewCall.id}/decisions.csv`, expect: admin },
-  { route: "routes/grants.calls.$callId.report[.]pdf", path: (f) => `/grants/calls/${f.grants.reviewCall.id}/report.pdf`, expect: admin },
+  {
+    route: "routes/grants.calls.$callId.ranking[.]csv",
+    path: (f) => `/grants/calls/${f.grants.reviewCall.id}/ranking.csv`,
+    expect: admin,
+  },
+  {
+    route: "routes/grants.calls.$callId.decisions[.]csv",
+    path: (f) => `/grants/calls/${f.grants.reviewCall.id}/decisions.csv`,
+    expect: admin,
+  },
+  {
+    route: "routes/grants.calls.$callId.report[.]pdf",
+    path: (f) => `/grants/calls/${f.grants.reviewCall.id}/report.pdf`,
+    expect: admin,
+  },
   {
     route: "routes/grants.applications.$applicationId",
     path: (f) => `/grants/applications/${f.grants.applicantApplicationId}`,

@@ -10,5 +10,11 @@ import { grantsRoutes } from "./grants";
 import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
 
-export const ACCESS_MATRIX: AccessEntry[] = [...foundationRoutes, ...protectionRoutes, ...businessPlanRoutes, ...employabilityRoutes, ...grantsRoutes, ...reportingRoutes];
-
+export const ACCESS_MATRIX: AccessEntry[] = [
+  ...foundationRoutes,
+  ...protectionRoutes,
+  ...businessPlanRoutes,
+  ...employabilityRoutes,
+  ...grantsRoutes,
+  ...reportingRoutes,
+];

@@ -9,23 +9,63 @@ export const protectionRoutes: AccessEntry[] = [
   { route: "routes/protection._index", path: () => "/protection", expect: caseWorker },
   { route: "routes/protection.cases.new", path: () => "/protection/cases/new", expect: caseWorker },
   { route: "routes/protection.referrals", path: () => "/protection/referrals", expect: caseWorker },
-  { route: "routes/protection.cases.$caseId._index", path: (f) => `/protection/cases/${f.protection.cases.a1.id}`, expect: caseWorker },
-  { route: "routes/protection.cases.$caseId._index", path: (f) => `/protection/cases/${f.protection.cases.b1.id}`, expect: otherAssociation },
+  {
+    route: "routes/protection.cases.$caseId._index",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId._index",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}`,
+    expect: otherAssociation,
+  },
   {
     route: "routes/protection.cases.$caseId.services.new",
     path: (f) => `/protection/cases/${f.protection.cases.a1.id}/services/new?kind=hospital_referral`,
     expect: caseWorker,
   },
-  { route: "routes/protection.cases.$caseId.services.new", path: (f) => `/protection/cases/${f.protection.cases.b1.id}/services/new`, expect: otherAssociation },
+  {
+    route: "routes/protection.cases.$caseId.services.new",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}/services/new`,
+    expect: otherAssociation,
+  },
   // caseworker@masar.test is a supervisor in the demo data
-  { route: "routes/protection.cases.$caseId.export[.]json", path: (f) => `/protection/cases/${f.protection.cases.a2.id}/export.json`, expect: caseWorker },
-  { route: "routes/protection.cases.$caseId.export[.]json", path: (f) => `/protection/cases/${f.protection.cases.b1.id}/export.json`, expect: otherAssociation },
-  { route: "routes/protection.cases.$caseId.export[.]pdf", path: (f) => `/protection/cases/${f.protection.cases.a2.id}/export.pdf`, expect: caseWorker },
+  {
+    route: "routes/protection.cases.$caseId.export[.]json",
+    path: (f) => `/protection/cases/${f.protection.cases.a2.id}/export.json`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId.export[.]json",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}/export.json`,
+    expect: otherAssociation,
+  },
+  {
+    route: "routes/protection.cases.$caseId.export[.]pdf",
+    path: (f) => `/protection/cases/${f.protection.cases.a2.id}/export.pdf`,
+    expect: caseWorker,
+  },
   { route: "routes/aid._index", path: () => "/aid", expect: caseWorker },
-  { route: "routes/aid.warehouses.$warehouseId", path: (f) => `/aid/warehouses/${f.protection.warehouses.a.id}`, expect: caseWorker },
-  { route: "routes/aid.warehouses.$warehouseId", path: (f) => `/aid/warehouses/${f.protection.warehouses.b.id}`, expect: otherAssociation },
+  {
+    route: "routes/aid.warehouses.$warehouseId",
+    path: (f) => `/aid/warehouses/${f.protection.warehouses.a.id}`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/aid.warehouses.$warehouseId",
+    path: (f) => `/aid/warehouses/${f.protection.warehouses.b.id}`,
+    expect: otherAssociation,
+  },
   { route: "routes/aid.rounds.$roundId", path: (f) => `/aid/rounds/${f.protection.roundId}`, expect: caseWorker },
   { route: "routes/aid.vouchers._index", path: () => "/aid/vouchers", expect: caseWorker },
-  { route: "routes/aid.vouchers.$voucherId[.]pdf", path: (f) => `/aid/vouchers/${f.protection.vouchers.open.id}.pdf`, expect: caseWorker },
-  { route: "routes/aid.vouchers.$voucherId[.]pdf", path: (f) => `/aid/vouchers/${f.protection.vouchers.b.id}.pdf`, expect: otherAssociation },
+  {
+    route: "routes/aid.vouchers.$voucherId[.]pdf",
+    path: (f) => `/aid/vouchers/${f.protection.vouchers.open.id}.pdf`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/aid.vouchers.$voucherId[.]pdf",
+    path: (f) => `/aid/vouchers/${f.protection.vouchers.b.id}.pdf`,
+    expect: otherAssociation,
+  },
 ];

@@ -97,7 +97,9 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
     throw error;
   }
   let seeded = "demo data only (no seed:scale script in this build)";
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
   if (pkg.scripts["seed:scale"] && options.scale) {
     const started = Date.now();
     const result = spawnSync("npm", ["run", "-s", "seed:scale", "--", "--beneficiaries", String(options.scale)], {
@@ -135,14 +137,30 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
   };
 }
 
-export type AppProcess = { url: string; pid: number; child: ChildProcess; stop(): Promise<void>; exited: Promise<number | null> };
+export type AppProcess = {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  exited: Promise<number | null>;
+};
 
 /** The production server (app/server/main.ts) over `databaseUrl`, as a child process. */
-export async function startApp(databaseUrl: string, options: { quiet?: boolean; env?: Record<string, string> } = {}): Promise<AppProcess> {
+export async function startApp(
+  databaseUrl: string,
+  options: { quiet?: boolean; env?: Record<string, string> } = {},
+): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/server/main.ts")], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...options.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      ...options.env,
+    },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", "pipe"],
   });
   let stderr = "";

@@ -40,9 +40,20 @@ const scale = Number(arg("scale", "2000"));
 const build = await loadBuild();
 const started = Date.now();
 const database = await freshDatabase({ scale });
-console.log(`database: ${database.embedded ? "embedded PostgreSQL 17 (temporary folder)" : "TEST_DATABASE_URL server"}; seeded: ${database.seeded}`);
+console.log(
+  `database: ${database.embedded ? "embedded PostgreSQL 17 (temporary folder)" : "TEST_DATABASE_URL server"}; seeded: ${database.seeded}`,
+);
 const app = await startApp(database.url, { quiet: true });
-type Result = { label: string; route: string; path: string; rps?: number; p50?: number; p99?: number; errors?: number; note?: string };
+type Result = {
+  label: string;
+  route: string;
+  path: string;
+  rps?: number;
+  p50?: number;
+  p99?: number;
+  errors?: number;
+  note?: string;
+};
 const results: Result[] = [];
 try {
   const cookies = await signInEveryone(app.url);
@@ -80,10 +91,17 @@ try {
   const memory = residentMemory(app.pid);
   const floor = results[0]?.rps ?? 0;
   const os = await import("node:os");
-  const load = os.loadavg().map((n) => n.toFixed(1)).join(" ");
-  console.log(`\n${connections} connections, ${seconds} s per page, ${os.cpus().length} cores, Node ${process.version}; load average ${load} (other work on the machine skews the figures)\n`);
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
+  console.log(
+    `\n${connections} connections, ${seconds} s per page, ${os.cpus().length} cores, Node ${process.version}; load average ${load} (other work on the machine skews the figures)\n`,
+  );
   const w = Math.max(...results.map((r) => r.label.length));
-  console.log(`${"page".padEnd(w)}  ${"req/s".padStart(7)}  ${"p50 ms".padStart(6)}  ${"p99 ms".padStart(6)}  ${"errors".padStart(6)}  ${"floor".padStart(5)}  path`);
+  console.log(
+    `${"page".padEnd(w)}  ${"req/s".padStart(7)}  ${"p50 ms".padStart(6)}  ${"p99 ms".padStart(6)}  ${"errors".padStart(6)}  ${"floor".padStart(5)}  path`,
+  );
   const misses: string[] = [];
   for (const r of results) {
     if (r.rps === undefined) {
@@ -94,12 +112,15 @@ try {
     console.log(
       `${r.label.padEnd(w)}  ${r.rps.toFixed(0).padStart(7)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.errors).padStart(6)}  ${`${(ratio * 100).toFixed(0)}%`.padStart(5)}  ${r.path}`,
     );
-    if (r.label !== results[0]!.label && ratio < 0.4) misses.push(`${r.label}: ${(ratio * 100).toFixed(0)}% of the floor (target 40%)`);
+    if (r.label !== results[0]!.label && ratio < 0.4)
+      misses.push(`${r.label}: ${(ratio * 100).toFixed(0)}% of the floor (target 40%)`);
     if ((r.p99 ?? 0) > 150) misses.push(`${r.label}: p99 ${r.p99} ms (target 150 ms)`);
     if (r.errors) misses.push(`${r.label}: ${r.errors} errors`);
   }
   if (memory) {
-    console.log(`\nserver resident memory after the load: ${(memory.rss / 2 ** 20).toFixed(0)} MB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MB; target under 400 MB)`);
+    console.log(
+      `\nserver resident memory after the load: ${(memory.rss / 2 ** 20).toFixed(0)} MB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MB; target under 400 MB)`,
+    );
     if (memory.rss > 400 * 2 ** 20) misses.push("resident memory over 400 MB");
   }
   console.log(misses.length ? `\nTARGETS MISSED:\n  ${misses.join("\n  ")}` : "\nall targets met");

@@ -75,11 +75,14 @@ console.log(`${"route".padEnd(width)}  ${"audience".padEnd(9)}  ${"gzip".padStar
 for (const r of rows) {
   const own = r.bytes - floor;
   const flag = r.bytes > r.budget ? "  OVER" : "";
-  console.log(`${r.route.padEnd(width)}  ${r.audience.padEnd(9)}  ${kb(r.bytes).padStart(9)}  ${kb(own).padStart(8)}  ${kb(r.budget)}${flag}`);
+  console.log(
+    `${r.route.padEnd(width)}  ${r.audience.padEnd(9)}  ${kb(r.bytes).padStart(9)}  ${kb(own).padStart(8)}  ${kb(r.budget)}${flag}`,
+  );
 }
 const over = rows.filter((r) => r.bytes > r.budget);
 console.log("");
-if (over.length === 0) console.log(`all ${rows.length} pages within budget (largest: ${rows[0]?.route} ${kb(rows[0]?.bytes ?? 0)})`);
+if (over.length === 0)
+  console.log(`all ${rows.length} pages within budget (largest: ${rows[0]?.route} ${kb(rows[0]?.bytes ?? 0)})`);
 for (const r of over) {
   console.log(`OVER BUDGET: ${r.route} (${r.audience}) loads ${kb(r.bytes)} of JavaScript, budget ${kb(r.budget)}`);
 }

@@ -19,7 +19,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 // one warm-up render: font loading and module initialisation are not per-PDF costs
-await renderPlanPdf({ doc: toPlanDocument({ id: "warm-up", updatedAt: new Date(), ...completePlanContent() }), locale: "fr" });
+await renderPlanPdf({
+  doc: toPlanDocument({ id: "warm-up", updatedAt: new Date(), ...completePlanContent() }),
+  locale: "fr",
+});
 
 const times: number[] = [];
 let bytes = 0;
@@ -38,4 +41,9 @@ console.log(`p95:    ${percentile(times, 95).toFixed(1)} ms`);
 console.log(`max:    ${(times.at(-1) ?? 0).toFixed(1)} ms`);
 console.log(`mean size: ${Math.round(bytes / RUNS / 1024)} KB`);
 // the figures mean little on a busy machine: say how busy it was
-console.log(`load average: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
+console.log(
+  `load average: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} on ${os.cpus().length} cores`,
+);

@@ -65,7 +65,9 @@ try {
       where a.id = t.assignment_id`;
     await sql`analyze`;
     const seedMs = performance.now() - seedStart;
-    console.log(`seeded ${APPLICATIONS} applications × ${REVIEWERS_PER_APP} reviewers × ${CRITERIA} criteria in ${(seedMs / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${APPLICATIONS} applications × ${REVIEWERS_PER_APP} reviewers × ${CRITERIA} criteria in ${(seedMs / 1000).toFixed(1)} s`,
+    );
     if (process.env.BENCH_EXPLAIN) {
       const { sql: dsql } = await import("drizzle-orm");
       void dsql;

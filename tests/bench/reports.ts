@@ -9,7 +9,15 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "../../db/client";
 import { withDatabase } from "../../db/database";
-import { getBudget, moneyByDay, monthlyTotals, outputTotals, reachByVulnerability, reachTotals, type ReportFilter } from "../../app/modules/reporting/queries.server";
+import {
+  getBudget,
+  moneyByDay,
+  monthlyTotals,
+  outputTotals,
+  reachByVulnerability,
+  reachTotals,
+  type ReportFilter,
+} from "../../app/modules/reporting/queries.server";
 import { buildReport, readForReport } from "../../app/modules/reporting/report.server";
 import { wiredSources } from "../../app/modules/reporting/sources.server";
 
@@ -40,28 +48,47 @@ await withDatabase(async ({ url }) => {
         (select count(*) from case_services)::int as services, (select count(*) from distributions)::int as distributions,
         (select count(*) from vouchers)::int as vouchers, (select count(*) from grant_applications)::int as applications`;
     console.log("volume:", counts);
-    if ((counts?.services ?? 0) < 100_000) console.log("(little data: run `npm run seed:scale -- --beneficiaries 100000` first)");
+    if ((counts?.services ?? 0) < 100_000)
+      console.log("(little data: run `npm run seed:scale -- --beneficiaries 100000` first)");
     const sources = wiredSources();
     const periods: [string, ReportFilter][] = [
       ["2026-Q2", { from: "2026-04-01", to: "2026-06-30", organisationId: null }],
       ["2026 (year)", { from: "2026-01-01", to: "2026-12-31", organisationId: null }],
     ];
     const [org] = await sql`select id from organisations where kind = 'partner_association' order by name limit 1`;
-    if (org) periods.push(["2026 one association", { from: "2026-01-01", to: "2026-12-31", organisationId: String(org.id) }]);
+    if (org)
+      periods.push(["2026 one association", { from: "2026-01-01", to: "2026-12-31", organisationId: String(org.id) }]);
     for (const [label, filter] of periods) {
       console.log(`\n${label}`);
       const rows: [string, () => Promise<unknown>][] = [
-        ["reachTotals (reach, disaggregations, frameworks)", () => readForReport(db, (tx) => reachTotals(tx, sources, filter))],
-        ["monthlyTotals (people reached per month)", () => readForReport(db, (tx) => monthlyTotals(tx, sources, filter))],
-        ["outputTotals (outputs per activity and detail)", () => readForReport(db, (tx) => outputTotals(tx, sources, filter))],
-        ["reachByVulnerability (admin, decrypts)", () => readForReport(db, (tx) => reachByVulnerability(tx, sources, filter))],
-        ["budget (getBudget + moneyByDay)", async () => Promise.all([getBudget(db), moneyByDay(db, sources, filter.to)])],
+        [
+          "reachTotals (reach, disaggregations, frameworks)",
+          () => readForReport(db, (tx) => reachTotals(tx, sources, filter)),
+        ],
+        [
+          "monthlyTotals (people reached per month)",
+          () => readForReport(db, (tx) => monthlyTotals(tx, sources, filter)),
+        ],
+        [
+          "outputTotals (outputs per activity and detail)",
+          () => readForReport(db, (tx) => outputTotals(tx, sources, filter)),
+        ],
+        [
+          "reachByVulnerability (admin, decrypts)",
+          () => readForReport(db, (tx) => reachByVulnerability(tx, sources, filter)),
+        ],
+        [
+          "budget (getBudget + moneyByDay)",
+          async () => Promise.all([getBudget(db), moneyByDay(db, sources, filter.to)]),
+        ],
         ["WHOLE DASHBOARD as donor", () => buildReport(db, { audience: "donor", filter, sources })],
         ["WHOLE DASHBOARD as admin", () => buildReport(db, { audience: "admin", filter, sources })],
       ];
       for (const [name, run] of rows) {
         const { median, max } = await time(run);
-        console.log(`  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`);
+        console.log(
+          `  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`,
+        );
       }
     }
     // the whole page as a browser gets it: the built app (`npm run build` first) as a
@@ -69,10 +96,17 @@ await withDatabase(async ({ url }) => {
     const { signIn, startApp } = await import("./harness");
     const app = await startApp(url, { quiet: true });
     try {
-      const cookies = { donor: await signIn(app.url, "donor@masar.test"), admin: await signIn(app.url, "admin@masar.test") };
+      const cookies = {
+        donor: await signIn(app.url, "donor@masar.test"),
+        admin: await signIn(app.url, "admin@masar.test"),
+      };
       console.log("\nGET /reports over HTTP (loader, queries and server rendering)");
       for (const [label, filter] of periods) {
-        const query = new URLSearchParams({ from: filter.from, to: filter.to, ...(filter.organisationId ? { organisationId: filter.organisationId } : {}) });
+        const query = new URLSearchParams({
+          from: filter.from,
+          to: filter.to,
+          ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+        });
         for (const [who, cookie] of Object.entries(cookies)) {
           let bytes = 0;
           const { median, max } = await time(async () => {
@@ -82,7 +116,9 @@ await withDatabase(async ({ url }) => {
             bytes = Buffer.byteLength(html);
           });
           const name = `${label} as ${who} (${Math.round(bytes / 1024)} KB)`;
-          console.log(`  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`);
+          console.log(
+            `  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`,
+          );
         }
       }
     } finally {

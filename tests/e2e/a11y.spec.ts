@@ -67,10 +67,15 @@ for (const who of EVERYONE) {
         const response = await page.goto(p);
         expect(response?.status(), p).toBe(200);
         await expect(page.locator("html")).toHaveAttribute("lang", lng);
-        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+        const results = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+          .analyze();
         for (const v of results.violations) {
           if (v.impact !== "serious" && v.impact !== "critical") continue;
-          const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ");
+          const where = v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(", ");
           problems.push(`${p} [${lng}] ${v.impact} ${v.id}: ${v.help} (${where})`);
         }
       }

@@ -47,7 +47,9 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
   await page.locator('input[name="projectName"]').fill(projectName);
   await page.locator('select[name="sector"]').selectOption("food_processing");
   await page.locator('input[name="city"]').fill("Rabat");
-  await page.locator('textarea[name="pitch"]').fill("Pain frais et msemen pour le quartier, livrés aux épiceries voisines.");
+  await page
+    .locator('textarea[name="pitch"]')
+    .fill("Pain frais et msemen pour le quartier, livrés aux épiceries voisines.");
   await noOverflow(page);
   await saveAndNext(page);
 
@@ -143,5 +145,7 @@ test("the demo applicant finds the half-written plan and its next step", async (
   await expect(page.locator('[data-next="plan-step"]')).toBeVisible();
   await page.locator('[data-next="plan-step"] a').click();
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}\/market$/);
-  await expect(page.locator('textarea[name="customers"]')).toHaveValue("Familles du quartier, écoles privées voisines.");
+  await expect(page.locator('textarea[name="customers"]')).toHaveValue(
+    "Familles du quartier, écoles privées voisines.",
+  );
 });

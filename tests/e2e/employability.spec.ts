@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { login, switchLanguage, uniquePhone } from "./fixtures";
 
 /**
@@ -28,7 +28,7 @@ const TEXT = {
   },
 } as const;
 
-async function noOverflow(page: import("@playwright/test").Page) {
+async function noOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
@@ -47,7 +47,9 @@ for (const lang of ["fr", "ar"] as const) {
     await page.getByRole("button", { name: L.signup }).click();
     await expect(page).toHaveURL(/\/home$/);
     await page.goto("/trainings");
-    await page.locator(".cards a", { hasText: lang === "ar" ? "التوجيه نحو المقاولة" : "Orientation à l'entrepreneuriat" }).click();
+    await page
+      .locator(".cards a", { hasText: lang === "ar" ? "التوجيه نحو المقاولة" : "Orientation à l'entrepreneuriat" })
+      .click();
     await page.getByRole("button", { name: L.register, exact: true }).first().click();
     await expect(page.locator('[data-registration="confirmed"]')).toHaveText(L.confirmed);
     if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -58,7 +60,11 @@ for (const lang of ["fr", "ar"] as const) {
     await login(page, "coach@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.goto("/trainings");
-    await page.locator(".cards a", { hasText: lang === "ar" ? "المهارات السلوكية من أجل الشغل" : "Compétences comportementales" }).click();
+    await page
+      .locator(".cards a", {
+        hasText: lang === "ar" ? "المهارات السلوكية من أجل الشغل" : "Compétences comportementales",
+      })
+      .click();
     await page.locator("[data-cohort] a").first().click();
     await page.locator(".list-item a[href^='/trainings/sessions/']").first().click();
     const rows = page.locator("fieldset.attendance-row");

@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import {
+  expect as baseExpect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 import postgres from "postgres";
 import { arabicSkeleton, readPdfText } from "../helpers/pdf";
 import { login, switchLanguage } from "./fixtures";
@@ -136,7 +143,13 @@ async function timePasses(callId: string, moment: "closes_at" | "review_deadline
 }
 
 /** Another person on another phone: their own browser context, signed in, in `lang`. */
-async function personOnPhone(browser: Browser, testInfo: TestInfo, identifier: string, lang: Lang, contexts: BrowserContext[]) {
+async function personOnPhone(
+  browser: Browser,
+  testInfo: TestInfo,
+  identifier: string,
+  lang: Lang,
+  contexts: BrowserContext[],
+) {
   const context = await browser.newContext({
     viewport: { width: 375, height: 740 },
     javaScriptEnabled: testInfo.project.use.javaScriptEnabled !== false,
@@ -164,7 +177,13 @@ async function apply(page: Page, callTitle: string, L: (typeof TEXT)[Lang]) {
 }
 
 /** A committee member scores every criterion of one application of the call, then submits. */
-async function score(page: Page, callTitle: string, heading: string, points: (max: number) => number, L: (typeof TEXT)[Lang]) {
+async function score(
+  page: Page,
+  callTitle: string,
+  heading: string,
+  points: (max: number) => number,
+  L: (typeof TEXT)[Lang],
+) {
   await page.goto("/grants/reviews");
   await page.locator(".list-item", { hasText: callTitle }).getByRole("link", { name: heading, exact: true }).click();
   await expect(page).toHaveURL(/\/grants\/reviews\/[0-9a-f-]{36}$/);
@@ -240,11 +259,15 @@ for (const lang of ["fr", "ar"] as const) {
       await page.getByRole("button", { name: L.close }).click();
       await expect(page.getByTestId("call-status")).toHaveText(L.statusClosed);
       for (const app of [won, lost]) {
-        const screen = page.locator(`form:has(input[name="intent"][value="screen"]):has(input[name="applicationId"][value="${app.id}"])`);
+        const screen = page.locator(
+          `form:has(input[name="intent"][value="screen"]):has(input[name="applicationId"][value="${app.id}"])`,
+        );
         await screen.locator('input[name="reason"]').fill("Plan complet, pièces vérifiées.");
         await screen.getByRole("button", { name: L.confirm }).click();
         // "#12 · name · Éligible · 30 000,00 MAD"
-        await expect(page.locator("li.list-item", { has: screen }).locator("p").first()).toContainText(` · ${L.appEligible} · `);
+        await expect(page.locator("li.list-item", { has: screen }).locator("p").first()).toContainText(
+          ` · ${L.appEligible} · `,
+        );
       }
       await page.getByRole("button", { name: L.review }).click();
       await expect(page.getByTestId("call-status")).toHaveText(L.statusReview);
@@ -265,7 +288,9 @@ for (const lang of ["fr", "ar"] as const) {
       }
       await page.goto(callUrl);
       // the winner ranks first (the second cell is the application's number)
-      await expect(page.getByTestId("ranking").locator("tbody tr").first().locator("td").nth(1)).toHaveText(`#${won.heading.replace(/\D/g, "")}`);
+      await expect(page.getByTestId("ranking").locator("tbody tr").first().locator("td").nth(1)).toHaveText(
+        `#${won.heading.replace(/\D/g, "")}`,
+      );
 
       // time passes: the review deadline; scores can no longer change
       await timePasses(callId, "review_deadline");
@@ -296,7 +321,10 @@ for (const lang of ["fr", "ar"] as const) {
       const reference = (await awardLine.textContent())!.split("·")[0]!.trim();
       expect(reference).toMatch(/\S/);
       await noOverflow(first);
-      const [download] = await Promise.all([first.waitForEvent("download"), first.getByRole("link", { name: L.letter }).click()]);
+      const [download] = await Promise.all([
+        first.waitForEvent("download"),
+        first.getByRole("link", { name: L.letter }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
       const bytes = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
       expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
@@ -314,7 +342,11 @@ for (const lang of ["fr", "ar"] as const) {
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.goto("/grants/reviews");
     // the demo call under review: the walk above adds calls whose deadline comes first
-    await page.locator(".list-item", { hasText: lang === "ar" ? "الطلب التجريبي 2026" : "Appel pilote 2026" }).locator("a").first().click();
+    await page
+      .locator(".list-item", { hasText: lang === "ar" ? "الطلب التجريبي 2026" : "Appel pilote 2026" })
+      .locator("a")
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/grants\/reviews\/[0-9a-f-]{36}$/);
     await expect(page.getByText(L.blind).first()).toBeVisible();
     await noOverflow(page);
@@ -330,7 +362,9 @@ for (const lang of ["fr", "ar"] as const) {
     await login(page, "admin@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.goto("/grants/calls");
-    await page.locator(".list-item a", { hasText: lang === "ar" ? "الطلب التجريبي 2026" : "Appel pilote 2026" }).click();
+    await page
+      .locator(".list-item a", { hasText: lang === "ar" ? "الطلب التجريبي 2026" : "Appel pilote 2026" })
+      .click();
     await expect(page.getByTestId("ranking").locator("tbody tr")).not.toHaveCount(0);
     await expect(page.getByRole("heading", { name: L.ranking })).toBeVisible();
     await expect(page.getByTestId("ranking-normalised").locator("tbody tr")).not.toHaveCount(0);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { login, logout, switchLanguage } from "./fixtures";
 
-test("a case worker registers a beneficiary in Arabic, records care, hands out aid; another association cannot open the case", async ({ page }, testInfo) => {
+test("a case worker registers a beneficiary in Arabic, records care, hands out aid; another association cannot open the case", async ({
+  page,
+}, testInfo) => {
   const suffix = Math.random().toString(36).slice(2, 8);
   const firstName = `Mariama${suffix}`;
   // the two projects run at once: two different people, or the duplicate check (rightly) stops the second
@@ -50,7 +52,9 @@ test("a case worker registers a beneficiary in Arabic, records care, hands out a
   await expect(page.locator("#aid")).toContainText("Kits d'hygiène — novembre");
   await page.getByRole("button", { name: "إصدار" }).click();
   await expect(page.getByTestId("voucher-pdf")).toBeVisible();
-  const pdf = await page.request.get(`${new URL(page.url()).origin}${await page.getByTestId("voucher-pdf").getAttribute("href")}`);
+  const pdf = await page.request.get(
+    `${new URL(page.url()).origin}${await page.getByTestId("voucher-pdf").getAttribute("href")}`,
+  );
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
   // another association's case worker: not found
@@ -66,10 +70,31 @@ test("every protection and aid page fits a phone, in Arabic", async ({ page }) =
   await switchLanguage(page, "ar");
   const paths = ["/home", "/protection", "/protection/cases/new", "/protection/referrals", "/aid", "/aid/vouchers"];
   await page.goto("/aid");
-  paths.push(new URL(await page.locator('a[href^="/aid/warehouses/"]').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
-  paths.push(new URL(await page.locator('a[href^="/aid/rounds/"]').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
+  paths.push(
+    new URL(
+      await page
+        .locator('a[href^="/aid/warehouses/"]')
+        .first()
+        .evaluate((a) => (a as HTMLAnchorElement).href),
+    ).pathname,
+  );
+  paths.push(
+    new URL(
+      await page
+        .locator('a[href^="/aid/rounds/"]')
+        .first()
+        .evaluate((a) => (a as HTMLAnchorElement).href),
+    ).pathname,
+  );
   await page.goto("/protection");
-  paths.push(new URL(await page.locator('a[href^="/protection/cases/"]').last().evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
+  paths.push(
+    new URL(
+      await page
+        .locator('a[href^="/protection/cases/"]')
+        .last()
+        .evaluate((a) => (a as HTMLAnchorElement).href),
+    ).pathname,
+  );
   for (const path of paths) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

@@ -23,12 +23,22 @@ test("the donor reads the results of a quarter, in Arabic, and downloads the CSV
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.locator('a[href*="/reports/export.csv?table=reach&"]').first().click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('a[href*="/reports/export.csv?table=reach&"]').first().click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-  const csvText = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const csvText = await (
+    await csv.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString("utf8"));
   expect(csvText.split("\r\n")[1]).toContain("#reached +num");
 
-  const [pdf] = await Promise.all([page.waitForEvent("download"), page.locator('a[href^="/reports/quarterly.pdf"]').click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('a[href^="/reports/quarterly.pdf"]').click(),
+  ]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   const pdfBytes = await (await pdf.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
   expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");

@@ -72,11 +72,18 @@ export function completePlanContent(name = "Boulangerie Al Amal", city = "Rabat"
         { revenueCentimes: 18_000_000, costsCentimes: 12_500_000 },
       ],
     },
-    risks: { risks: "Hausse du prix de la farine; panne du four.", mitigation: "Contrat avec la minoterie; épargne de réparation." },
+    risks: {
+      risks: "Hausse du prix de la farine; panne du four.",
+      mitigation: "Contrat avec la minoterie; épargne de réparation.",
+    },
   };
 }
 
-export async function makePlan(db: Executor, ownerId: string, content: Partial<Content> = completePlanContent()): Promise<BusinessPlan> {
+export async function makePlan(
+  db: Executor,
+  ownerId: string,
+  content: Partial<Content> = completePlanContent(),
+): Promise<BusinessPlan> {
   const [row] = await db
     .insert(businessPlans)
     .values({ ownerId, ...content })

@@ -7,8 +7,20 @@ const DAY = 24 * 3600 * 1000;
 
 export const DEMO_RUBRIC = [
   { labelFr: "Viabilité du marché", labelAr: "قابلية السوق", labelEn: "Market viability", maxScore: 10, weight: 25 },
-  { labelFr: "Solidité financière", labelAr: "المتانة المالية", labelEn: "Financial soundness", maxScore: 10, weight: 20 },
-  { labelFr: "Capacité du promoteur", labelAr: "قدرة صاحب المشروع", labelEn: "Promoter's capacity", maxScore: 10, weight: 20 },
+  {
+    labelFr: "Solidité financière",
+    labelAr: "المتانة المالية",
+    labelEn: "Financial soundness",
+    maxScore: 10,
+    weight: 20,
+  },
+  {
+    labelFr: "Capacité du promoteur",
+    labelAr: "قدرة صاحب المشروع",
+    labelEn: "Promoter's capacity",
+    maxScore: 10,
+    weight: 20,
+  },
   { labelFr: "Impact social", labelAr: "الأثر الاجتماعي", labelEn: "Social impact", maxScore: 5, weight: 15 },
   { labelFr: "Innovation", labelAr: "الابتكار", labelEn: "Innovation", maxScore: 5, weight: 10 },
   { labelFr: "Création d'emplois", labelAr: "خلق فرص الشغل", labelEn: "Job creation", maxScore: 5, weight: 10 },
@@ -53,7 +65,10 @@ export const DEMO_PLAN = {
     city: "Rabat",
     pitch: "Un atelier qui coud des uniformes scolaires pour les écoles du quartier.",
   },
-  product: { description: "Uniformes scolaires sur mesure", difference: "Livraison en une semaine, retouches gratuites" },
+  product: {
+    description: "Uniformes scolaires sur mesure",
+    difference: "Livraison en une semaine, retouches gratuites",
+  },
   market: { customers: "Écoles privées et associations de parents", priceCentimes: 18_000 },
   financial: { totals: { startupCostCentimes: 4_200_000, grantRequestedCentimes: 2_500_000 } },
 };

@@ -6,7 +6,14 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { organisations, users, type NewOrganisation, type NewUser, type Organisation, type User } from "../../db/schema";
+import {
+  organisations,
+  users,
+  type NewOrganisation,
+  type NewUser,
+  type Organisation,
+  type User,
+} from "../../db/schema";
 import { hashPassword } from "../../app/modules/auth/password.server";
 
 export const DEMO_PASSWORD = "masar-demo-2026";

@@ -60,8 +60,19 @@ export async function makeNote(db: Executor, caseId: string, authorId: string, b
   await db.insert(caseNotes).values({ caseId, authorId, bodyEnc: encrypt(body) });
 }
 
-export async function makeAssessment(db: Executor, caseId: string, assessorId: string, flags: Vulnerability[], notes = "") {
-  await db.insert(vulnerabilityAssessments).values({ caseId, assessorId, assessedOn: new Date().toISOString().slice(0, 10), dataEnc: encryptJson({ flags, notes }) });
+export async function makeAssessment(
+  db: Executor,
+  caseId: string,
+  assessorId: string,
+  flags: Vulnerability[],
+  notes = "",
+) {
+  await db.insert(vulnerabilityAssessments).values({
+    caseId,
+    assessorId,
+    assessedOn: new Date().toISOString().slice(0, 10),
+    dataEnc: encryptJson({ flags, notes }),
+  });
 }
 
 export async function makeService(db: Executor, values: typeof caseServices.$inferInsert, notes?: string) {
@@ -76,7 +87,12 @@ export async function makeSupervisor(db: Executor, userId: string) {
   await db.insert(protectionSupervisors).values({ userId }).onConflictDoNothing();
 }
 
-export async function findOrMakeItem(db: Executor, kind: AidItem["kind"], name: string, faceValueCentimes: number | null = null): Promise<AidItem> {
+export async function findOrMakeItem(
+  db: Executor,
+  kind: AidItem["kind"],
+  name: string,
+  faceValueCentimes: number | null = null,
+): Promise<AidItem> {
   const [found] = await db.select().from(aidItems).where(eq(aidItems.name, name));
   if (found) return found;
   const [row] = await db.insert(aidItems).values({ kind, name, faceValueCentimes }).returning();
@@ -89,17 +105,35 @@ export async function makeWarehouse(db: Executor, organisationId: string, name =
 }
 
 /** Stock received the way the service does it: the balance and its ledger movement together. */
-export async function receiveStock(db: Executor, warehouseId: string, itemId: string, quantity: number, actorId: string) {
+export async function receiveStock(
+  db: Executor,
+  warehouseId: string,
+  itemId: string,
+  quantity: number,
+  actorId: string,
+) {
   await db
     .insert(stockBalances)
     .values({ warehouseId, itemId, quantity })
-    .onConflictDoUpdate({ target: [stockBalances.warehouseId, stockBalances.itemId], set: { quantity: sql`${stockBalances.quantity} + ${quantity}` } });
+    .onConflictDoUpdate({
+      target: [stockBalances.warehouseId, stockBalances.itemId],
+      set: { quantity: sql`${stockBalances.quantity} + ${quantity}` },
+    });
   await db.insert(stockMovements).values({ warehouseId, itemId, kind: "receipt", quantity, actorId });
 }
 
 export async function makeRound(
   db: Executor,
-  values: { organisationId: string; warehouseId: string; itemId: string; quantity?: number; perHousehold?: boolean; eligibilityVulnerability?: string | null; createdById: string; name?: string },
+  values: {
+    organisationId: string;
+    warehouseId: string;
+    itemId: string;
+    quantity?: number;
+    perHousehold?: boolean;
+    eligibilityVulnerability?: string | null;
+    createdById: string;
+    name?: string;
+  },
 ) {
   const today = new Date().toISOString().slice(0, 10);
   const end = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);

@@ -19,10 +19,21 @@ export async function makeTraining(db: Executor, overrides: Partial<typeof train
   return row;
 }
 
-export async function makeCohort(db: Executor, trainingId: string, overrides: Partial<typeof trainingCohorts.$inferInsert> = {}) {
+export async function makeCohort(
+  db: Executor,
+  trainingId: string,
+  overrides: Partial<typeof trainingCohorts.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(trainingCohorts)
-    .values({ trainingId, name: `Cohorte ${uniqueSuffix()}`, capacity: 20, startsOn: "2026-12-01", endsOn: "2026-12-15", ...overrides })
+    .values({
+      trainingId,
+      name: `Cohorte ${uniqueSuffix()}`,
+      capacity: 20,
+      startsOn: "2026-12-01",
+      endsOn: "2026-12-15",
+      ...overrides,
+    })
     .returning();
   if (!row) throw new Error("cohort not created");
   return row;
@@ -33,7 +44,10 @@ export async function makeSessions(db: Executor, cohortId: string, count: number
   for (let i = 0; i < count; i++) {
     const d = new Date(`${firstDay}T09:00:00+01:00`);
     d.setUTCDate(d.getUTCDate() + i * 2);
-    const [row] = await db.insert(trainingSessions).values({ cohortId, startsAt: d, place: "Rabat, salle 2", trainerName: "Karim Tazi" }).returning();
+    const [row] = await db
+      .insert(trainingSessions)
+      .values({ cohortId, startsAt: d, place: "Rabat, salle 2", trainerName: "Karim Tazi" })
+      .returning();
     if (row) rows.push(row);
   }
   return rows;

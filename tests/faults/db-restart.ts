@@ -38,7 +38,9 @@ try {
   // the signed-in pages each role may open, from the access matrix
   const pages = ACCESS_MATRIX.flatMap((e) =>
     (Object.keys(ACTING) as (keyof typeof ACTING)[])
-      .filter((who) => e.expect[who] === 200 && !/\.(pdf|json|csv)$|^\/locales\/|^\/healthz/.test(e.path(database.fixture)))
+      .filter(
+        (who) => e.expect[who] === 200 && !/\.(pdf|json|csv)$|^\/locales\/|^\/healthz/.test(e.path(database.fixture)),
+      )
       .map((who) => ({ path: e.path(database.fixture), cookie: cookies[who] })),
   );
 
@@ -47,12 +49,16 @@ try {
       const page = pages[i % pages.length]!;
       const lng = i % 2 ? "ar" : "fr";
       try {
-        const r = await fetch(app.url + page.path, { headers: { Cookie: `${page.cookie}; lng=${lng}` }, redirect: "manual" });
+        const r = await fetch(app.url + page.path, {
+          headers: { Cookie: `${page.cookie}; lng=${lng}` },
+          redirect: "manual",
+        });
         const body = await r.text();
         note(`GET ${r.status}`);
         if (r.status === 200) lastOkAt = Date.now();
         if (r.status >= 500 && r.status !== 503) failures.push(`${phase}: GET ${page.path} answered ${r.status}`);
-        if (r.status === 503 && !body.includes(TITLES[lng])) failures.push(`${phase}: a 503 page not translated into ${lng}`);
+        if (r.status === 503 && !body.includes(TITLES[lng]))
+          failures.push(`${phase}: a 503 page not translated into ${lng}`);
       } catch (error) {
         note("GET no answer");
         failures.push(`${phase}: GET ${page.path}: the portal did not answer (${String(error)})`);
@@ -96,21 +102,42 @@ try {
 
   // writes answered as done must all be there, and whole
   const done = answered.filter((a) => write.done(a.status));
-  const present = await write.committed(database.handle.sql, run, done.map((a) => a.key));
+  const present = await write.committed(
+    database.handle.sql,
+    run,
+    done.map((a) => a.key),
+  );
   const lost = done.filter((a) => !present.has(a.key));
   const half = await write.halfWritten(database.handle.sql, run);
   const inDb = await write.count(database.handle.sql, run);
 
   console.log(`\nscenario: ${chosen}: ${write.describe}`);
   for (const p of ["before", "down", "after"] as Phase[]) {
-    console.log(`  ${p.padEnd(6)} ${[...counts[p]].sort().map(([k, v]) => `${k}: ${v}`).join(", ")}`);
+    console.log(
+      `  ${p.padEnd(6)} ${[...counts[p]]
+        .sort()
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(", ")}`,
+    );
   }
-  console.log(`recovered ${Number.isFinite(recovery) ? `${recovery} ms` : "NOT within 30 s"} after the database came back (target 5 s)`);
-  console.log(`writes answered as done: ${done.length}; in the database: ${present.size} of them; lost: ${lost.length}`);
-  console.log(`writes of this run in the database: ${inDb} (more than answered means a write committed while its answer was lost)`);
+  console.log(
+    `recovered ${Number.isFinite(recovery) ? `${recovery} ms` : "NOT within 30 s"} after the database came back (target 5 s)`,
+  );
+  console.log(
+    `writes answered as done: ${done.length}; in the database: ${present.size} of them; lost: ${lost.length}`,
+  );
+  console.log(
+    `writes of this run in the database: ${inDb} (more than answered means a write committed while its answer was lost)`,
+  );
   console.log(`half-written: ${half.length}`);
   if (!Number.isFinite(recovery) || recovery > 5000) failures.push(`recovery took ${recovery} ms`);
-  if (lost.length) failures.push(`${lost.length} write(s) answered as done are missing: ${lost.slice(0, 5).map((l) => l.key).join(", ")}`);
+  if (lost.length)
+    failures.push(
+      `${lost.length} write(s) answered as done are missing: ${lost
+        .slice(0, 5)
+        .map((l) => l.key)
+        .join(", ")}`,
+    );
   failures.push(...half);
   if ((counts.down.get("GET 503") ?? 0) === 0) failures.push("no 503 page was seen while the database was down");
 } finally {
@@ -119,5 +146,9 @@ try {
   await database.drop();
 }
 const unique = [...new Set(failures)];
-console.log(unique.length ? `\nFAILED:\n  ${unique.slice(0, 30).join("\n  ")}${unique.length > 30 ? `\n  … ${unique.length - 30} more` : ""}` : "\nPASSED: clean 503s while down, recovery within 5 s, nothing lost, nothing half-written");
+console.log(
+  unique.length
+    ? `\nFAILED:\n  ${unique.slice(0, 30).join("\n  ")}${unique.length > 30 ? `\n  … ${unique.length - 30} more` : ""}`
+    : "\nPASSED: clean 503s while down, recovery within 5 s, nothing lost, nothing half-written",
+);
 process.exit(unique.length ? 1 : 0);

@@ -65,13 +65,21 @@ try {
   // the app comes back, over the same database
   app = await startApp(database.url, { quiet: true });
   const done = answered.filter((a) => write.done(a.status));
-  const present = await write.committed(database.handle.sql, run, done.map((a) => a.key));
+  const present = await write.committed(
+    database.handle.sql,
+    run,
+    done.map((a) => a.key),
+  );
   const lost = done.filter((a) => !present.has(a.key));
   const half = await write.halfWritten(database.handle.sql, run);
   const inDb = await write.count(database.handle.sql, run);
   console.log(`\nscenario: ${chosen}: ${write.describe}`);
-  console.log(`${rounds} kills; ${openAtKill} transaction(s) open at the kills; ${unanswered} attempt(s) got no answer (the app was dead)`);
-  console.log(`writes answered as done: ${done.length}; lost: ${lost.length}; in the database: ${inDb}; half-written: ${half.length}`);
+  console.log(
+    `${rounds} kills; ${openAtKill} transaction(s) open at the kills; ${unanswered} attempt(s) got no answer (the app was dead)`,
+  );
+  console.log(
+    `writes answered as done: ${done.length}; lost: ${lost.length}; in the database: ${inDb}; half-written: ${half.length}`,
+  );
   const health = await fetch(`${app.url}/healthz`);
   console.log(`after restart: /healthz ${health.status}`);
   if (health.status !== 200) failures.push(`the restarted app answers /healthz with ${health.status}`);
@@ -81,5 +89,9 @@ try {
   await app?.stop();
   await database.drop();
 }
-console.log(failures.length ? `\nFAILED:\n  ${failures.slice(0, 30).join("\n  ")}` : "\nPASSED: nothing half-written, nothing answered as done is missing");
+console.log(
+  failures.length
+    ? `\nFAILED:\n  ${failures.slice(0, 30).join("\n  ")}`
+    : "\nPASSED: nothing half-written, nothing answered as done is missing",
+);
 process.exit(failures.length ? 1 : 0);

@@ -14,7 +14,12 @@ import { RoundSchema, MovementSchema } from "../../app/modules/aid/schemas.serve
 import { addRoundItem, createRound, recordMovement } from "../../app/modules/aid/service.server";
 import type { Actor } from "../../app/modules/auth/permissions";
 import { CallSchema } from "../../app/modules/grants/schemas.server";
-import { createCall, screenApplication, submitApplication, transitionCall } from "../../app/modules/grants/service.server";
+import {
+  createCall,
+  screenApplication,
+  submitApplication,
+  transitionCall,
+} from "../../app/modules/grants/service.server";
 import type { Fixture } from "../access/types";
 
 export type WriteContext = { baseUrl: string; cookie: string; fixture: Fixture; run: string };
@@ -87,7 +92,9 @@ const staffUser: Scenario = {
     const problems: string[] = [];
     for (const r of rows) {
       if (r.tokens !== 1 || r.audits !== 1 || r.messages !== 1) {
-        problems.push(`${r.email}: ${r.tokens} password code(s), ${r.audits} audit row(s), ${r.messages} outbox message(s); expected 1, 1, 1 (e-mail only: no phone)`);
+        problems.push(
+          `${r.email}: ${r.tokens} password code(s), ${r.audits} audit row(s), ${r.messages} outbox message(s); expected 1, 1, 1 (e-mail only: no phone)`,
+        );
       }
     }
     // the other way round: an audit row for a user that is not there
@@ -99,7 +106,6 @@ const staffUser: Scenario = {
     return problems;
   },
 };
-
 
 /**
  * Targets that can be written once each, handed out in order. One answered 503 (the
@@ -125,7 +131,11 @@ class Targets<T extends { key: string }> {
   }
 }
 
-const actorOf = (u: { id: string; role: Actor["role"]; organisationId: string | null }): Actor => ({ id: u.id, role: u.role, organisationId: u.organisationId });
+const actorOf = (u: { id: string; role: Actor["role"]; organisationId: string | null }): Actor => ({
+  id: u.id,
+  role: u.role,
+  organisationId: u.organisationId,
+});
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -146,16 +156,31 @@ const distribution: Scenario = {
     const { cases, items, warehouses } = fixture.protection;
     const people = [cases.a1, cases.a2, cases.a3, cases.a4];
     for (const item of [items.hygiene, items.blanket]) {
-      const received = await recordMovement(db, actor, warehouses.a.id, MovementSchema.parse({ kind: "receipt", itemId: item.id, quantity: "5000", reason: `fault ${run}` }), {});
+      const received = await recordMovement(
+        db,
+        actor,
+        warehouses.a.id,
+        MovementSchema.parse({ kind: "receipt", itemId: item.id, quantity: "5000", reason: `fault ${run}` }),
+        {},
+      );
       if (!received.ok) throw new Error(`stock receipt refused: ${JSON.stringify(received.errors)}`);
     }
     for (let n = 0; n < DISTRIBUTION_ROUNDS; n++) {
-      const input = RoundSchema.parse({ name: `fault-${run}-${n}`, warehouseId: warehouses.a.id, startsOn: day(-1), endsOn: day(2), itemId: items.hygiene.id, quantity: "1" });
+      const input = RoundSchema.parse({
+        name: `fault-${run}-${n}`,
+        warehouseId: warehouses.a.id,
+        startsOn: day(-1),
+        endsOn: day(2),
+        itemId: items.hygiene.id,
+        quantity: "1",
+      });
       const created = await createRound(db, actor, input, {});
       if (!created.ok) throw new Error(`round refused: ${JSON.stringify(created.errors)}`);
       const added = await addRoundItem(db, actor, created.roundId, items.blanket.id, 2, {});
       if (!added.ok) throw new Error(`round item refused: ${JSON.stringify(added.errors)}`);
-      distributionTargets.fill(people.map((c) => ({ key: `${created.roundId}/${c.id}`, roundId: created.roundId, caseId: c.id })));
+      distributionTargets.fill(
+        people.map((c) => ({ key: `${created.roundId}/${c.id}`, roundId: created.roundId, caseId: c.id })),
+      );
     }
   },
   more: () => distributionTargets.left > 0,
@@ -180,7 +205,9 @@ const distribution: Scenario = {
   async halfWritten(sql, run) {
     const problems: string[] = [];
     // each distribution with exactly its round's ledger movements
-    const rows = await sql<{ round: string; reference: string; movements: number; moved: number; items: number; expected: number }[]>`
+    const rows = await sql<
+      { round: string; reference: string; movements: number; moved: number; items: number; expected: number }[]
+    >`
       select r.name as round, c.reference,
         (select count(*)::int from stock_movements m where m.distribution_id = d.id and m.kind = 'distribution') as movements,
         (select coalesce(sum(m.quantity), 0)::int from stock_movements m where m.distribution_id = d.id) as moved,
@@ -192,7 +219,9 @@ const distribution: Scenario = {
       where r.name like ${`fault-${run}-%`}`;
     for (const r of rows) {
       if (r.movements !== r.items || r.moved !== -r.expected) {
-        problems.push(`${r.round} → ${r.reference}: ${r.movements} ledger movement(s) of ${r.moved} in all; expected ${r.items} of ${-r.expected}`);
+        problems.push(
+          `${r.round} → ${r.reference}: ${r.movements} ledger movement(s) of ${r.moved} in all; expected ${r.items} of ${-r.expected}`,
+        );
       }
     }
     // every balance equals the sum of its ledger
@@ -201,7 +230,8 @@ const distribution: Scenario = {
         coalesce((select sum(m.quantity) from stock_movements m where m.warehouse_id = b.warehouse_id and m.item_id = b.item_id), 0)::int as ledger
       from stock_balances b join warehouses w on w.id = b.warehouse_id join aid_items i on i.id = b.item_id`;
     for (const b of balances) {
-      if (b.quantity !== b.ledger) problems.push(`${b.warehouse} / ${b.item}: balance ${b.quantity}, ledger sum ${b.ledger}`);
+      if (b.quantity !== b.ledger)
+        problems.push(`${b.warehouse} / ${b.item}: balance ${b.quantity}, ledger sum ${b.ledger}`);
     }
     // one audit row per distribution of this run (rows written after the run's rounds were made)
     const audits = await sql<{ reference: string; given: number; audited: number }[]>`
@@ -213,7 +243,8 @@ const distribution: Scenario = {
           where a.action = 'aid.distribution.record' and a.entity_type = 'beneficiary_case' and a.entity_id = c.id::text and a.at >= since.at) as audited
       from beneficiary_cases c`;
     for (const a of audits) {
-      if (a.given !== a.audited) problems.push(`${a.reference}: ${a.given} distribution(s) of this run, ${a.audited} audit row(s)`);
+      if (a.given !== a.audited)
+        problems.push(`${a.reference}: ${a.given} distribution(s) of this run, ${a.audited} audit row(s)`);
     }
     return problems;
   },
@@ -264,17 +295,29 @@ const award: Scenario = {
         const r = await submitApplication(
           db,
           applicant,
-          { callId: call.id, planId: null, planSnapshot: { fault: run }, requestedCentimes: 20_000_00, facts: { dateOfBirth: null, region: null, isMigrant: true, sex: "female", completedTrainings: [] } },
+          {
+            callId: call.id,
+            planId: null,
+            planSnapshot: { fault: run },
+            requestedCentimes: 20_000_00,
+            facts: { dateOfBirth: null, region: null, isMigrant: true, sex: "female", completedTrainings: [] },
+          },
           {},
         );
         if (!r.ok) throw new Error(`application refused: ${JSON.stringify(r.errors)}`);
         applications.push(r.application.id);
       }
       // closing waits for the closing date: the service takes the moment as meta.now
-      await must("close", transitionCall(db, admin, { callId: call.id, to: "closed" }, { now: new Date(call.closesAt.getTime() + 1000) }));
+      await must(
+        "close",
+        transitionCall(db, admin, { callId: call.id, to: "closed" }, { now: new Date(call.closesAt.getTime() + 1000) }),
+      );
       await must("review", transitionCall(db, admin, { callId: call.id, to: "under_review" }, {}));
       for (const applicationId of applications) {
-        await must("screen", screenApplication(db, admin, { applicationId, decision: "eligible", reason: "fault scenario" }, {}));
+        await must(
+          "screen",
+          screenApplication(db, admin, { applicationId, decision: "eligible", reason: "fault scenario" }, {}),
+        );
       }
       await must("deliberation", transitionCall(db, admin, { callId: call.id, to: "deliberation" }, {}));
       awardTargets.fill(applications.map((id) => ({ key: id, callId: call.id })));
@@ -296,7 +339,9 @@ const award: Scenario = {
   done: (status) => status === 302,
   async committed(sql, _run, keys) {
     if (keys.length === 0) return new Set();
-    const rows = await sql<{ id: string }[]>`select application_id::text as id from grant_awards where application_id::text = any(${keys})`;
+    const rows = await sql<
+      { id: string }[]
+    >`select application_id::text as id from grant_awards where application_id::text = any(${keys})`;
     return new Set(rows.map((r) => r.id));
   },
   async count(sql, run) {
@@ -313,7 +358,8 @@ const award: Scenario = {
         coalesce((select sum(a.amount_centimes) from grant_awards a where a.call_id = c.id), 0)::text as summed
       from grant_calls c where c.title_fr like ${like}`;
     for (const c of calls) {
-      if (c.awarded !== c.summed) problems.push(`${c.title}: awarded total ${c.awarded} centimes, sum of its awards ${c.summed}`);
+      if (c.awarded !== c.summed)
+        problems.push(`${c.title}: awarded total ${c.awarded} centimes, sum of its awards ${c.summed}`);
     }
     // each award has its audit rows; no "change" audit row without its award
     const apps = await sql<{ number: number; award: string | null; approved: number; changed: number }[]>`
@@ -325,9 +371,11 @@ const award: Scenario = {
       left join grant_awards a on a.application_id = g.id
       where c.title_fr like ${like}`;
     for (const a of apps) {
-      if (a.award && a.approved !== 1) problems.push(`application #${a.number}: award with ${a.approved} approval audit row(s)`);
+      if (a.award && a.approved !== 1)
+        problems.push(`application #${a.number}: award with ${a.approved} approval audit row(s)`);
       if (a.award && a.changed === 0) problems.push(`application #${a.number}: award without its "change" audit row`);
-      if (!a.award && a.changed > 0) problems.push(`application #${a.number}: ${a.changed} "change" audit row(s) and no award`);
+      if (!a.award && a.changed > 0)
+        problems.push(`application #${a.number}: ${a.changed} "change" audit row(s) and no award`);
     }
     return problems;
   },

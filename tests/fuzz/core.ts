@@ -60,25 +60,101 @@ function rng(seed: number) {
 const MEGABYTE = "م".repeat(256 * 1024) + "x".repeat(512 * 1024); // about 1 MB in UTF-8
 
 const FORGED_FIELDS = [
-  "role", "status", "score", "scores", "organisationId", "userId", "applicantId", "ownerId", "intent", "id",
-  "amount", "amountCentimes", "budget", "isActive", "decision", "state", "coachId", "caseId", "planId",
-  "callId", "_action", "redirectTo", "locale", "lng", "accepted",
+  "role",
+  "status",
+  "score",
+  "scores",
+  "organisationId",
+  "userId",
+  "applicantId",
+  "ownerId",
+  "intent",
+  "id",
+  "amount",
+  "amountCentimes",
+  "budget",
+  "isActive",
+  "decision",
+  "state",
+  "coachId",
+  "caseId",
+  "planId",
+  "callId",
+  "_action",
+  "redirectTo",
+  "locale",
+  "lng",
+  "accepted",
 ];
 
 function valuePool(fixture: Fixture): string[] {
   const f = fixture.foundation;
   return [
-    "", " ", "0", "-1", "-999999999999", "1e309", "99999999999999999999999999", "NaN", "Infinity", "3.14159",
-    "true", "false", "null", "undefined", "[]", "{}", "[object Object]", '{"role":"admin"}',
-    "admin", "applicant", "case_worker", "approved", "awarded", "rejected", "submitted", "closed", "deleted",
-    "مرحبا بكم في مسار", "عربي ٠١٢٣٤٥٦٧٨٩", "🙂🚀👩🏽‍💻", "\u200f\u202e reversed", "Zoë Çağlar – ñ",
-    "' OR '1'='1", "1; drop table users; --", "'); delete from audit_log; --", "%' and 1=0 union select password_hash from users --",
-    "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "{{7*7}}", "${7*7}",
-    "\u0000", "a\u0000b", "\r\nSet-Cookie: x=1", "../../../etc/passwd", "%00", "%2e%2e%2f",
-    "2026-02-30", "31/12/9999", "0000-00-00", "1970-01-01T00:00:00Z", "+212600000099", "0600000099", "not-an-email@",
-    randomUUID(), "00000000-0000-0000-0000-000000000000", "not-a-uuid",
-    f.accounts.admin.id, f.accounts.caseworker2.id, f.accounts.applicant.id, f.orgs.assocB.id, f.orgs.programme.id,
-    "https://evil.example/", "//evil.example", "/admin/users",
+    "",
+    " ",
+    "0",
+    "-1",
+    "-999999999999",
+    "1e309",
+    "99999999999999999999999999",
+    "NaN",
+    "Infinity",
+    "3.14159",
+    "true",
+    "false",
+    "null",
+    "undefined",
+    "[]",
+    "{}",
+    "[object Object]",
+    '{"role":"admin"}',
+    "admin",
+    "applicant",
+    "case_worker",
+    "approved",
+    "awarded",
+    "rejected",
+    "submitted",
+    "closed",
+    "deleted",
+    "مرحبا بكم في مسار",
+    "عربي ٠١٢٣٤٥٦٧٨٩",
+    "🙂🚀👩🏽‍💻",
+    "\u200f\u202e reversed",
+    "Zoë Çağlar – ñ",
+    "' OR '1'='1",
+    "1; drop table users; --",
+    "'); delete from audit_log; --",
+    "%' and 1=0 union select password_hash from users --",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "{{7*7}}",
+    "${7*7}",
+    "\u0000",
+    "a\u0000b",
+    "\r\nSet-Cookie: x=1",
+    "../../../etc/passwd",
+    "%00",
+    "%2e%2e%2f",
+    "2026-02-30",
+    "31/12/9999",
+    "0000-00-00",
+    "1970-01-01T00:00:00Z",
+    "+212600000099",
+    "0600000099",
+    "not-an-email@",
+    randomUUID(),
+    "00000000-0000-0000-0000-000000000000",
+    "not-a-uuid",
+    f.accounts.admin.id,
+    f.accounts.caseworker2.id,
+    f.accounts.applicant.id,
+    f.orgs.assocB.id,
+    f.orgs.programme.id,
+    "https://evil.example/",
+    "//evil.example",
+    "/admin/users",
   ];
 }
 
@@ -101,11 +177,15 @@ function makePayload(random: () => number, names: string[], pool: string[]): Pay
   const body = multipart ? new FormData() : new URLSearchParams();
   for (const [name, values] of fields) {
     for (const v of values) {
-      if (multipart && random() < 0.2) (body as FormData).append(name, new Blob([v]), pick(["a.pdf", "x.jpg", "../../x.png", "évil.exe"]));
+      if (multipart && random() < 0.2)
+        (body as FormData).append(name, new Blob([v]), pick(["a.pdf", "x.jpg", "../../x.png", "évil.exe"]));
       else body.append(name, v);
     }
   }
-  const describe = [...fields.keys()].map((k) => `${k}=${(fields.get(k)![0] ?? "").slice(0, 24)}`).join("&").slice(0, 300);
+  const describe = [...fields.keys()]
+    .map((k) => `${k}=${(fields.get(k)![0] ?? "").slice(0, 24)}`)
+    .join("&")
+    .slice(0, 300);
   const size = [...fields.values()].flat().reduce((n, v) => n + v.length, 0);
   return { body, describe: `${multipart ? "multipart " : ""}${size > 100_000 ? "[1 MB] " : ""}${describe}` };
 }
@@ -136,23 +216,34 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const random = rng(options.seed ?? Date.now());
   const patterns = routePatterns(build);
   const actionRoutes = Object.keys(build.routes).filter((id) => build.routes[id]?.module.action);
-  const targets = actionRoutes.flatMap((id) => pathsForRoute(id, patterns.get(id)!, fixture).map((path) => ({ id, path })));
+  const targets = actionRoutes.flatMap((id) =>
+    pathsForRoute(id, patterns.get(id)!, fixture).map((path) => ({ id, path })),
+  );
   const pool = valuePool(fixture);
   let address = 0;
   const from = (): Record<string, string> =>
-    options.forwardedFor ? { "X-Forwarded-For": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address++ & 255}` } : {};
+    options.forwardedFor
+      ? { "X-Forwarded-For": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address++ & 255}` }
+      : {};
 
   // sign everyone in (from an address of its own, which fuzzed sign-ins never use)
   const signInAs = async (who: Exclude<Who, "anonymous">) => {
     const r = await fetch(`${baseUrl}/login`, {
       method: "POST",
-      headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded", ...(options.forwardedFor ? { "X-Forwarded-For": "192.0.2.1" } : {}) },
+      headers: {
+        Origin: baseUrl,
+        "Content-Type": "application/x-www-form-urlencoded",
+        ...(options.forwardedFor ? { "X-Forwarded-For": "192.0.2.1" } : {}),
+      },
       body: new URLSearchParams({ identifier: ACTING[who], password: DEMO_PASSWORD }),
       redirect: "manual",
     });
     await r.arrayBuffer();
     if (r.status !== 302) throw new Error(`sign-in of ${who} failed with ${r.status}`);
-    return r.headers.getSetCookie().map((l) => l.split(";")[0]!).join("; ");
+    return r.headers
+      .getSetCookie()
+      .map((l) => l.split(";")[0]!)
+      .join("; ");
   };
   const cookies = { anonymous: "" } as Record<Who, string>;
   for (const who of Object.keys(ACTING) as Exclude<Who, "anonymous">[]) cookies[who] = await signInAs(who);
@@ -171,7 +262,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
   log(`${actionRoutes.length} actions (${targets.length} paths): ${actionRoutes.join(", ")}`);
 
-  const report: FuzzReport = { actions: actionRoutes, byAction: new Map(), serverErrors: [], violations: [], tableChanges: [], sent: 0, resets: 0, lostToResets: [] };
+  const report: FuzzReport = {
+    actions: actionRoutes,
+    byAction: new Map(),
+    serverErrors: [],
+    violations: [],
+    tableChanges: [],
+    sent: 0,
+    resets: 0,
+    lostToResets: [],
+  };
   const admins: Who[] = ["admin"];
   const others = (Object.keys(cookies) as Who[]).filter((w) => !admins.includes(w));
 
@@ -186,7 +286,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const headers: Record<string, string> = { ...from() };
         if (!noOrigin) headers.Origin = baseUrl;
         if (cookies[who]) headers.Cookie = cookies[who];
-        if (random() < 0.2) headers.Cookie = `${headers.Cookie ?? ""}; lng=${random() < 0.5 ? "ar" : "en"}`.replace(/^; /, "");
+        if (random() < 0.2)
+          headers.Cookie = `${headers.Cookie ?? ""}; lng=${random() < 0.5 ? "ar" : "en"}`.replace(/^; /, "");
         let status = 0;
         let text = "";
         try {
@@ -208,7 +309,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           status = r.status;
           text = await r.text();
           // a post that ended the session (sign-out, password change): sign in again
-          if (who !== "anonymous" && r.headers.getSetCookie().some((l) => /masar_session=;|masar_session=[^;]*;.*max-age=0/i.test(l))) {
+          if (
+            who !== "anonymous" &&
+            r.headers.getSetCookie().some((l) => /masar_session=;|masar_session=[^;]*;.*max-age=0/i.test(l))
+          ) {
             cookies[who] = await signInAs(who);
           }
         } catch (error) {
@@ -222,9 +326,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
         report.byAction.set(key, byStatus);
         if (status < 0 && /ECONNRESET/.test(text)) {
-          report.lostToResets.push({ action: `POST ${t.path}`, who, status, sample: `${payload.describe} -> ${text.slice(0, 200)}` });
+          report.lostToResets.push({
+            action: `POST ${t.path}`,
+            who,
+            status,
+            sample: `${payload.describe} -> ${text.slice(0, 200)}`,
+          });
         } else if (status >= 500 || status < 0) {
-          report.serverErrors.push({ action: `POST ${t.path}`, who, status, sample: `${payload.describe} -> ${text.slice(0, 200)}` });
+          report.serverErrors.push({
+            action: `POST ${t.path}`,
+            who,
+            status,
+            sample: `${payload.describe} -> ${text.slice(0, 200)}`,
+          });
         }
       }
     };
@@ -242,7 +356,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   for (const [id, line] of before.users) {
     const now = after.users.get(id);
     if (now === undefined) report.violations.push(`account ${id} disappeared`);
-    else if (now !== line) report.violations.push(`account ${id} changed (role|active|organisation|password|email|phone): ${line} -> ${now}`);
+    else if (now !== line)
+      report.violations.push(
+        `account ${id} changed (role|active|organisation|password|email|phone): ${line} -> ${now}`,
+      );
   }
   const newStaff = await sql<{ id: string; role: string }[]>`
     select id::text, role from users where role <> 'applicant' and id::text <> all(${[...before.users.keys()]})`;
@@ -252,7 +369,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
   const adminAudit = await sql<{ action: string }[]>`
     select action from audit_log where id > ${before.maxAudit} and actor_role = 'admin' and action <> 'auth.sign_in'`;
-  for (const a of adminAudit) report.violations.push(`an admin action "${a.action}" was audited while no admin was posting`);
+  for (const a of adminAudit)
+    report.violations.push(`an admin action "${a.action}" was audited while no admin was posting`);
   for (const [table, n] of after.tables) {
     const was = before.tables.get(table) ?? 0;
     if (n !== was) report.tableChanges.push({ table, before: was, after: n });
@@ -269,7 +387,10 @@ export function printReport(report: FuzzReport, out: (line: string) => void = co
   const keys = [...report.byAction.keys()].sort();
   const w = Math.max(...keys.map((k) => k.length));
   for (const key of keys) {
-    const statuses = [...report.byAction.get(key)!].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(", ");
+    const statuses = [...report.byAction.get(key)!]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(", ");
     out(`  ${key.padEnd(w)}  ${statuses}`);
   }
   out(`\nrows added by anonymous and non-admin posts (allowed kinds: sign-ups, failed sign-ins, sessions, audit):`);

@@ -19,7 +19,17 @@ const app = await startApp(database.url, { quiet: true, env: { TRUST_PROXY: "1" 
 let failed = true;
 try {
   console.log(`fuzz: ${count} posts, seed ${seed}`);
-  const report = await runFuzz({ baseUrl: app.url, build, fixture: database.fixture, sql: database.handle.sql, count, seed, forwardedFor: true, concurrency: Number(arg("concurrency", "8")), log: console.log });
+  const report = await runFuzz({
+    baseUrl: app.url,
+    build,
+    fixture: database.fixture,
+    sql: database.handle.sql,
+    count,
+    seed,
+    forwardedFor: true,
+    concurrency: Number(arg("concurrency", "8")),
+    log: console.log,
+  });
   printReport(report);
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
   failed = report.serverErrors.length > 0 || report.violations.length > 0;

@@ -12,7 +12,9 @@ describe("throttling by address", () => {
     const user = await makeUser(t.db);
     // a busy office: successful sign-ins from one address do not count
     for (let i = 0; i < 3; i++) {
-      expect((await app.client().post("/login", { identifier: user.email!, password: DEMO_PASSWORD })).status).toBe(302);
+      expect((await app.client().post("/login", { identifier: user.email!, password: DEMO_PASSWORD })).status).toBe(
+        302,
+      );
     }
     for (let batch = 0; batch < 10; batch++) {
       const answers = await Promise.all(

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, loginAttempts, privacyAcceptances, sessions, users } from "../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../factories";
-import { useTestApp } from "./helpers/app";
+import { type TestClient, useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
@@ -33,7 +33,7 @@ describe("sign-up", () => {
 
   it("answers bad input with each field's translated error, and creates nothing", async () => {
     const before = await t.db.$count(users);
-    const client = new (app.client().constructor as typeof import("./helpers/app").TestClient)(app.url, {
+    const client = new (app.client().constructor as typeof TestClient)(app.url, {
       "Accept-Language": "ar",
     });
     const response = await client.post("/signup", {
@@ -91,11 +91,16 @@ describe("sign-in", () => {
       expect(out.status).toBe(302);
       expect((await client.get("/home")).status).toBe(302);
     }
-    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "auth.sign_in")));
+    const rows = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "auth.sign_in")));
     expect(rows).toHaveLength(3);
     expect(rows[0]?.actorRole).toBe("applicant");
     expect(rows[0]?.ip).toBeTruthy();
-    expect(await t.db.$count(auditLog, and(eq(auditLog.entityId, user.id), eq(auditLog.action, "auth.sign_out")))).toBe(3);
+    expect(await t.db.$count(auditLog, and(eq(auditLog.entityId, user.id), eq(auditLog.action, "auth.sign_out")))).toBe(
+      3,
+    );
   });
 
   it("gives an unknown identifier and a wrong password the same answer, and audits the failure", async () => {
@@ -109,7 +114,9 @@ describe("sign-in", () => {
     const b = (await unknown.text()).match(/<p class="alert alert-error"[^>]*>(.*?)<\/p>/)?.[1];
     expect(a).toBe("Identifiant ou mot de passe incorrect.");
     expect(b).toBe(a);
-    expect(await t.db.$count(auditLog, and(eq(auditLog.entityId, user.id), eq(auditLog.action, "auth.sign_in_failed")))).toBe(1);
+    expect(
+      await t.db.$count(auditLog, and(eq(auditLog.entityId, user.id), eq(auditLog.action, "auth.sign_in_failed"))),
+    ).toBe(1);
   });
 
   it("issues a new session token at each sign-in and stores only its hash", async () => {
@@ -162,7 +169,9 @@ describe("throttling", () => {
   it("holds the limit under concurrent guesses: at most 5 are checked", async () => {
     const victim = await makeUser(t.db, { email: "concurrent-victim@masar.test" });
     const attempts = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => app.client().post("/login", { identifier: victim.email!, password: `guess-${i}-wrong` })),
+      Array.from({ length: 20 }, (_, i) =>
+        app.client().post("/login", { identifier: victim.email!, password: `guess-${i}-wrong` }),
+      ),
     );
     const statuses = attempts.map((r) => r.status);
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
@@ -179,7 +188,9 @@ describe("throttling", () => {
         const server = i % 2 === 0 ? app : second;
         await server.client().post("/login", { identifier: victim.email!, password: `wrong-${i}-password` });
       }
-      expect((await second.client().post("/login", { identifier: victim.email!, password: DEMO_PASSWORD })).status).toBe(429);
+      expect(
+        (await second.client().post("/login", { identifier: victim.email!, password: DEMO_PASSWORD })).status,
+      ).toBe(429);
     } finally {
       await second.close();
     }
@@ -227,7 +238,9 @@ describe("sessions", () => {
     const off = await adminClient.post(`/admin/users/${target.id}`, { intent: "deactivate" });
     expect(off.status).toBe(302);
     expect((await targetClient.get("/home")).status).toBe(302);
-    expect((await app.client().post("/login", { identifier: target.email!, password: DEMO_PASSWORD })).status).toBe(400);
+    expect((await app.client().post("/login", { identifier: target.email!, password: DEMO_PASSWORD })).status).toBe(
+      400,
+    );
 
     await adminClient.post(`/admin/users/${target.id}`, { intent: "reactivate" });
     await targetClient.login(target.email!, DEMO_PASSWORD);

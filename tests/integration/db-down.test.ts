@@ -42,8 +42,14 @@ describe("database away", () => {
     const build = withDatabaseDownAs503(await loadBuild());
     // the root loader counts a signed-in user's unread notifications
     const root = build.routes.root!.module.loader!;
-    const context = { db: handle.db, auth: { user: { id: "00000000-0000-0000-0000-000000000000", role: "applicant" } }, locale: "fr" };
-    const args = { request: new Request("http://localhost/"), params: {}, context } as unknown as Parameters<typeof root>[0];
+    const context = {
+      db: handle.db,
+      auth: { user: { id: "00000000-0000-0000-0000-000000000000", role: "applicant" } },
+      locale: "fr",
+    };
+    const args = { request: new Request("http://localhost/"), params: {}, context } as unknown as Parameters<
+      typeof root
+    >[0];
     const thrown = await Promise.resolve(root(args)).then(
       () => null,
       (error: unknown) => error,

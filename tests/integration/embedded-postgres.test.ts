@@ -9,16 +9,24 @@ describe("embedded PostgreSQL", () => {
   it("starts, answers and stops from a checkout that only its owner can enter (CI clones as root into such folders)", async () => {
     const checkout = fs.mkdtempSync(path.join(os.tmpdir(), "masar-private-"));
     fs.chmodSync(checkout, 0o700);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(checkout, ".data", "pg"), database: "masar_probe" });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(checkout, ".data", "pg"),
+      database: "masar_probe",
+    });
     try {
       const sql = postgres(server.url, { max: 1, onnotice: () => {} });
-      const [row] = await sql<{ v: string; db: string }[]>`select current_setting('server_version') as v, current_database() as db`;
+      const [row] = await sql<
+        { v: string; db: string }[]
+      >`select current_setting('server_version') as v, current_database() as db`;
       await sql.end();
       expect(row?.db).toBe("masar_probe");
       expect(Number(row?.v.split(".")[0])).toBeGreaterThanOrEqual(15);
       expect(server.owned).toBe(true);
       // a second process on the same data folder shares the running server instead of failing
-      const second = await startEmbeddedPostgres({ dataDir: path.join(checkout, ".data", "pg"), database: "masar_probe" });
+      const second = await startEmbeddedPostgres({
+        dataDir: path.join(checkout, ".data", "pg"),
+        database: "masar_probe",
+      });
       expect(second.owned).toBe(false);
       expect(second.port).toBe(server.port);
     } finally {

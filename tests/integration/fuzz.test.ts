@@ -22,7 +22,12 @@ beforeAll(async () => {
   fixture = await seedDemo(t.db);
   // behind a "proxy", so each fuzzed post has an address of its own and sign-in
   // throttling by address does not lock out the demo accounts' sign-ins
-  const app = createApp({ build: await loadBuild(), db: t.db, publicDir: path.resolve(import.meta.dirname, "../../public"), trustProxy: "1" });
+  const app = createApp({
+    build: await loadBuild(),
+    db: t.db,
+    publicDir: path.resolve(import.meta.dirname, "../../public"),
+    trustProxy: "1",
+  });
   server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server!.once("listening", () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

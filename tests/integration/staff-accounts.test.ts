@@ -38,7 +38,11 @@ describe("staff accounts", () => {
     expect(sms?.body).toContain("مسار");
 
     const staff = app.client();
-    const weak = await staff.post("/set-password", { code: code!, password: "short-pass1", passwordConfirm: "short-pass1" });
+    const weak = await staff.post("/set-password", {
+      code: code!,
+      password: "short-pass1",
+      passwordConfirm: "short-pass1",
+    });
     expect(weak.status).toBe(400);
     expect(await weak.text()).toContain("au moins 12 caractères");
     const done = await staff.post("/set-password", {
@@ -60,10 +64,18 @@ describe("staff accounts", () => {
 
   it("refuses an expired code", async () => {
     const admin = await adminClient();
-    const created = await admin.post("/admin/users/new", { displayName: "Late", email: "late@masar.test", role: "coach", locale: "fr" });
+    const created = await admin.post("/admin/users/new", {
+      displayName: "Late",
+      email: "late@masar.test",
+      role: "coach",
+      locale: "fr",
+    });
     const code = (await created.text()).match(/data-testid="setup-code">([^<]+)</)?.[1];
     const [user] = await t.db.select().from(users).where(eq(users.email, "late@masar.test"));
-    await t.db.update(passwordTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordTokens.userId, user!.id));
+    await t.db
+      .update(passwordTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(passwordTokens.userId, user!.id));
     const late = await app.client().post("/set-password", {
       code: code!,
       password: "a long staff passphrase",
@@ -75,7 +87,12 @@ describe("staff accounts", () => {
 
   it("a case worker must belong to an organisation; an admin cannot demote themselves", async () => {
     const admin = await adminClient();
-    const missingOrg = await admin.post("/admin/users/new", { displayName: "No Org", email: "noorg@masar.test", role: "case_worker", locale: "fr" });
+    const missingOrg = await admin.post("/admin/users/new", {
+      displayName: "No Org",
+      email: "noorg@masar.test",
+      role: "case_worker",
+      locale: "fr",
+    });
     expect(missingOrg.status).toBe(400);
     expect(await missingOrg.text()).toContain("Ce rôle doit être rattaché à une organisation.");
     expect(await t.db.$count(users, eq(users.email, "noorg@masar.test"))).toBe(0);
@@ -85,7 +102,12 @@ describe("staff accounts", () => {
     const applicant = await makeUser(t.db);
     const client = app.client();
     await client.login(applicant.email!, DEMO_PASSWORD);
-    const attempt = await client.post("/admin/users/new", { displayName: "Hacker", email: "h@masar.test", role: "admin", locale: "fr" });
+    const attempt = await client.post("/admin/users/new", {
+      displayName: "Hacker",
+      email: "h@masar.test",
+      role: "admin",
+      locale: "fr",
+    });
     expect(attempt.status).toBe(403);
     const selfPromote = await client.post(`/admin/users/${applicant.id}`, { intent: "role", role: "admin" });
     expect(selfPromote.status).toBe(403);
@@ -107,7 +129,11 @@ describe("staff accounts", () => {
     expect(changed.status).toBe(200);
     expect((await phone.get("/home")).status).toBe(200);
     expect((await laptop.get("/home")).status).toBe(302);
-    const wrong = await phone.post("/account", { currentPassword: "nope", password: "x long passphrase", passwordConfirm: "x long passphrase" });
+    const wrong = await phone.post("/account", {
+      currentPassword: "nope",
+      password: "x long passphrase",
+      passwordConfirm: "x long passphrase",
+    });
     expect(wrong.status).toBe(400);
   });
 });

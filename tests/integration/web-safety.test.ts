@@ -28,11 +28,17 @@ describe("cross-site requests", () => {
     expect(await foreign.text()).toContain("Ce formulaire ne vient pas du portail Masar");
     const noOrigin = await client.post("/signup", fields, { origin: null });
     expect(noOrigin.status).toBe(403);
-    const foreignReferer = await client.post("/signup", fields, { origin: null, headers: { Referer: "https://evil.example/page" } });
+    const foreignReferer = await client.post("/signup", fields, {
+      origin: null,
+      headers: { Referer: "https://evil.example/page" },
+    });
     expect(foreignReferer.status).toBe(403);
     expect(await t.db.$count(users)).toBe(before);
     // the same request from the portal's own pages goes through
-    const sameReferer = await client.post("/signup", fields, { origin: null, headers: { Referer: `${app.url}/signup` } });
+    const sameReferer = await client.post("/signup", fields, {
+      origin: null,
+      headers: { Referer: `${app.url}/signup` },
+    });
     expect(sameReferer.status).toBe(302);
     expect(await t.db.$count(users)).toBe(before + 1);
   });
@@ -42,7 +48,11 @@ describe("cross-site requests", () => {
     const target = await makeUser(t.db, { role: "coach" });
     const client = app.client();
     await client.login(admin.email!, DEMO_PASSWORD);
-    const forged = await client.post(`/admin/users/${target.id}`, { intent: "deactivate" }, { origin: "http://127.0.0.1:1" });
+    const forged = await client.post(
+      `/admin/users/${target.id}`,
+      { intent: "deactivate" },
+      { origin: "http://127.0.0.1:1" },
+    );
     expect(forged.status).toBe(403);
     const [row] = await t.db.select().from(users).where(eq(users.id, target.id));
     expect(row?.isActive).toBe(true);
@@ -112,7 +122,10 @@ describe("health and database outages", () => {
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(503);
       expect(await health.json()).toEqual({ status: "error", db: "down" });
-      const page = await fetch(`${base}/home`, { headers: { Cookie: "masar_session=abc; lng=fr" }, redirect: "manual" });
+      const page = await fetch(`${base}/home`, {
+        headers: { Cookie: "masar_session=abc; lng=fr" },
+        redirect: "manual",
+      });
       expect(page.status).toBe(503);
       const html = await page.text();
       expect(html).toContain("Service momentanément indisponible");

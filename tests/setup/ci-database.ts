@@ -12,7 +12,9 @@ try {
   await sql.unsafe(verb === "create" ? `create database ${name}` : `drop database if exists ${name} with (force)`);
   // the integration setup leaves its template and copies on this server too
   if (verb === "drop") {
-    const extra = await sql<{ datname: string }[]>`select datname from pg_database where datname like 'masar_template_%' or datname like 't\\_%\\_%'`;
+    const extra = await sql<
+      { datname: string }[]
+    >`select datname from pg_database where datname like 'masar_template_%' or datname like 't\\_%\\_%'`;
     for (const { datname } of extra) await sql.unsafe(`drop database if exists ${datname} with (force)`);
   }
 } finally {

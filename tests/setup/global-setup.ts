@@ -57,7 +57,9 @@ export async function teardown() {
     const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
     try {
       // copies left by crashed files, then the template
-      const leftovers = await sql<{ datname: string }[]>`select datname from pg_database where datname like ${`t_${process.pid}_%`}`;
+      const leftovers = await sql<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${`t_${process.pid}_%`}`;
       for (const { datname } of leftovers) await sql.unsafe(`drop database if exists ${datname} with (force)`);
       await sql.unsafe(`drop database if exists ${template} with (force)`);
     } finally {

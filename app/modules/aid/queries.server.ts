@@ -33,14 +33,23 @@ export async function listWarehouses(db: Executor, actor: Actor) {
 export async function getWarehouse(db: Executor, actor: Actor, warehouseId: string) {
   const org = orgOf(actor);
   if (!org || !/^[0-9a-f-]{36}$/i.test(warehouseId)) return null;
-  const [row] = await db.select().from(warehouses).where(and(eq(warehouses.id, warehouseId), eq(warehouses.organisationId, org)));
+  const [row] = await db
+    .select()
+    .from(warehouses)
+    .where(and(eq(warehouses.id, warehouseId), eq(warehouses.organisationId, org)));
   return row ?? null;
 }
 
 export async function balancesOf(db: Executor, warehouseIds: string[]) {
   if (!warehouseIds.length) return [];
   return db
-    .select({ warehouseId: stockBalances.warehouseId, itemId: stockBalances.itemId, name: aidItems.name, kind: aidItems.kind, quantity: stockBalances.quantity })
+    .select({
+      warehouseId: stockBalances.warehouseId,
+      itemId: stockBalances.itemId,
+      name: aidItems.name,
+      kind: aidItems.kind,
+      quantity: stockBalances.quantity,
+    })
     .from(stockBalances)
     .innerJoin(aidItems, eq(aidItems.id, stockBalances.itemId))
     .where(inArray(stockBalances.warehouseId, warehouseIds))
@@ -94,7 +103,10 @@ export async function listRounds(db: Executor, actor: Actor) {
 export async function getRound(db: Executor, actor: Actor, roundId: string) {
   const org = orgOf(actor);
   if (!org || !/^[0-9a-f-]{36}$/i.test(roundId)) return null;
-  const [round] = await db.select().from(distributionRounds).where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
+  const [round] = await db
+    .select()
+    .from(distributionRounds)
+    .where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
   if (!round) return null;
   const items = await db
     .select({ itemId: roundItems.itemId, quantity: roundItems.quantity, name: aidItems.name })
@@ -106,7 +118,13 @@ export async function getRound(db: Executor, actor: Actor, roundId: string) {
 
 export async function roundDistributions(db: Executor, roundId: string) {
   return db
-    .select({ id: distributions.id, caseId: distributions.caseId, createdAt: distributions.createdAt, reference: beneficiaryCases.reference, handedBy: users.displayName })
+    .select({
+      id: distributions.id,
+      caseId: distributions.caseId,
+      createdAt: distributions.createdAt,
+      reference: beneficiaryCases.reference,
+      handedBy: users.displayName,
+    })
     .from(distributions)
     .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, distributions.caseId))
     .innerJoin(users, eq(users.id, distributions.handedOutById))

@@ -9,7 +9,10 @@ export function quantityFor(perItem: number, perHousehold: boolean, householdSiz
 }
 
 /** The signed quantity of a ledger movement. */
-export function signedQuantity(kind: "receipt" | "transfer_in" | "transfer_out" | "distribution" | "adjustment", quantity: number): number {
+export function signedQuantity(
+  kind: "receipt" | "transfer_in" | "transfer_out" | "distribution" | "adjustment",
+  quantity: number,
+): number {
   if (kind === "receipt" || kind === "transfer_in") return Math.abs(quantity);
   if (kind === "transfer_out" || kind === "distribution") return -Math.abs(quantity);
   return quantity;
@@ -17,7 +20,13 @@ export function signedQuantity(kind: "receipt" | "transfer_in" | "transfer_out" 
 
 export type Eligibility = {
   round: { organisationId: string; startsOn: string; endsOn: string; eligibilityVulnerability: string | null };
-  beneficiary: { organisationId: string; status: string; anonymised: boolean; consentToServices: boolean; vulnerabilities: readonly string[] };
+  beneficiary: {
+    organisationId: string;
+    status: string;
+    anonymised: boolean;
+    consentToServices: boolean;
+    vulnerabilities: readonly string[];
+  };
   today: string;
 };
 
@@ -29,7 +38,8 @@ export function ineligibility({ round, beneficiary, today }: Eligibility): Ineli
   if (beneficiary.status !== "open" || beneficiary.anonymised) return "closed";
   if (!beneficiary.consentToServices) return "no_consent";
   if (today < round.startsOn || today > round.endsOn) return "outside_dates";
-  if (round.eligibilityVulnerability && !beneficiary.vulnerabilities.includes(round.eligibilityVulnerability)) return "vulnerability";
+  if (round.eligibilityVulnerability && !beneficiary.vulnerabilities.includes(round.eligibilityVulnerability))
+    return "vulnerability";
   return null;
 }
 
@@ -56,10 +66,6 @@ export function voucherCodeFrom(bytes: Uint8Array): string {
 
 /** What a person typed, back to the stored form (case, spaces, look-alike letters). */
 export function normaliseVoucherCode(input: string): string {
-  const raw = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const raw = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   return raw.length === 20 ? raw.match(/.{5}/g)!.join("-") : raw;
 }

@@ -12,9 +12,12 @@ export const MovementSchema = z
     toWarehouseId: z.uuid().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.quantity === 0 || (v.kind !== "adjustment" && v.quantity < 0)) ctx.addIssue({ code: "custom", path: ["quantity"], message: "errors.outOfRange" });
-    if (v.kind === "adjustment" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "aid.errors.reasonRequired" });
-    if (v.kind === "transfer_out" && !v.toWarehouseId) ctx.addIssue({ code: "custom", path: ["toWarehouseId"], message: "errors.required" });
+    if (v.quantity === 0 || (v.kind !== "adjustment" && v.quantity < 0))
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "errors.outOfRange" });
+    if (v.kind === "adjustment" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "aid.errors.reasonRequired" });
+    if (v.kind === "transfer_out" && !v.toWarehouseId)
+      ctx.addIssue({ code: "custom", path: ["toWarehouseId"], message: "errors.required" });
   });
 export type MovementInput = z.infer<typeof MovementSchema>;
 

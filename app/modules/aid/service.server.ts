@@ -42,25 +42,45 @@ function orgOf(actor: Actor): string {
 }
 
 async function ownWarehouse(db: Executor, org: string, warehouseId: string) {
-  const [w] = await db.select().from(warehouses).where(and(eq(warehouses.id, warehouseId), eq(warehouses.organisationId, org)));
+  const [w] = await db
+    .select()
+    .from(warehouses)
+    .where(and(eq(warehouses.id, warehouseId), eq(warehouses.organisationId, org)));
   return w ?? notFound();
 }
 
 /** Add (or take, with a negative delta) stock; throws OutOfStock rather than go below zero. */
 async function moveStock(
   tx: Executor,
-  m: { warehouseId: string; itemId: string; delta: number; kind: "receipt" | "transfer_in" | "transfer_out" | "distribution" | "adjustment"; reason?: string | null; distributionId?: string | null; actorId: string },
+  m: {
+    warehouseId: string;
+    itemId: string;
+    delta: number;
+    kind: "receipt" | "transfer_in" | "transfer_out" | "distribution" | "adjustment";
+    reason?: string | null;
+    distributionId?: string | null;
+    actorId: string;
+  },
 ) {
   if (m.delta > 0) {
     await tx
       .insert(stockBalances)
       .values({ warehouseId: m.warehouseId, itemId: m.itemId, quantity: m.delta })
-      .onConflictDoUpdate({ target: [stockBalances.warehouseId, stockBalances.itemId], set: { quantity: sql`${stockBalances.quantity} + ${m.delta}` } });
+      .onConflictDoUpdate({
+        target: [stockBalances.warehouseId, stockBalances.itemId],
+        set: { quantity: sql`${stockBalances.quantity} + ${m.delta}` },
+      });
   } else {
     const [row] = await tx
       .update(stockBalances)
       .set({ quantity: sql`${stockBalances.quantity} + ${m.delta}` })
-      .where(and(eq(stockBalances.warehouseId, m.warehouseId), eq(stockBalances.itemId, m.itemId), gte(stockBalances.quantity, -m.delta)))
+      .where(
+        and(
+          eq(stockBalances.warehouseId, m.warehouseId),
+          eq(stockBalances.itemId, m.itemId),
+          gte(stockBalances.quantity, -m.delta),
+        ),
+      )
       .returning({ quantity: stockBalances.quantity });
     if (!row) throw new OutOfStock();
   }
@@ -75,28 +95,71 @@ async function moveStock(
   });
 }
 
-export async function recordMovement(db: Database, actor: Actor, warehouseId: string, input: MovementInput, meta: Meta): Promise<{ ok: true } | Failure> {
+export async function recordMovement(
+  db: Database,
+  actor: Actor,
+  warehouseId: string,
+  input: MovementInput,
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
   const org = orgOf(actor);
   const warehouse = await ownWarehouse(db, org, warehouseId);
   const [item] = await db.select({ id: aidItems.id }).from(aidItems).where(eq(aidItems.id, input.itemId));
   if (!item) return { ok: false, errors: { itemId: "errors.invalid" } };
   let target: { id: string } | null = null;
   if (input.kind === "transfer_out") {
-    const [w] = await db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, input.toWarehouseId ?? ""));
+    const [w] = await db
+      .select({ id: warehouses.id })
+      .from(warehouses)
+      .where(eq(warehouses.id, input.toWarehouseId ?? ""));
     if (!w || w.id === warehouse.id) return { ok: false, errors: { toWarehouseId: "errors.invalid" } };
     target = w;
   }
   try {
     await db.transaction(async (tx) => {
       if (input.kind === "receipt") {
-        await moveStock(tx, { warehouseId: warehouse.id, itemId: item.id, delta: input.quantity, kind: "receipt", reason: input.reason, actorId: actor.id });
+        await moveStock(tx, {
+          warehouseId: warehouse.id,
+          itemId: item.id,
+          delta: input.quantity,
+          kind: "receipt",
+          reason: input.reason,
+          actorId: actor.id,
+        });
       } else if (input.kind === "adjustment") {
-        await moveStock(tx, { warehouseId: warehouse.id, itemId: item.id, delta: input.quantity, kind: "adjustment", reason: input.reason, actorId: actor.id });
+        await moveStock(tx, {
+          warehouseId: warehouse.id,
+          itemId: item.id,
+          delta: input.quantity,
+          kind: "adjustment",
+          reason: input.reason,
+          actorId: actor.id,
+        });
       } else if (target) {
-        await moveStock(tx, { warehouseId: warehouse.id, itemId: item.id, delta: -input.quantity, kind: "transfer_out", reason: input.reason, actorId: actor.id });
-        await moveStock(tx, { warehouseId: target.id, itemId: item.id, delta: input.quantity, kind: "transfer_in", reason: input.reason, actorId: actor.id });
+        await moveStock(tx, {
+          warehouseId: warehouse.id,
+          itemId: item.id,
+          delta: -input.quantity,
+          kind: "transfer_out",
+          reason: input.reason,
+          actorId: actor.id,
+        });
+        await moveStock(tx, {
+          warehouseId: target.id,
+          itemId: item.id,
+          delta: input.quantity,
+          kind: "transfer_in",
+          reason: input.reason,
+          actorId: actor.id,
+        });
       }
-      await audit(tx, { actor, action: `aid.stock.${input.kind}`, entityType: "warehouse", entityId: warehouse.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: `aid.stock.${input.kind}`,
+        entityType: "warehouse",
+        entityId: warehouse.id,
+        ip: meta.ip,
+      });
     });
   } catch (error) {
     if (error instanceof OutOfStock) return { ok: false, errors: { quantity: "aid.errors.outOfStock" } };
@@ -105,10 +168,18 @@ export async function recordMovement(db: Database, actor: Actor, warehouseId: st
   return { ok: true };
 }
 
-export async function createRound(db: Database, actor: Actor, input: RoundInput, meta: Meta): Promise<{ ok: true; roundId: string } | Failure> {
+export async function createRound(
+  db: Database,
+  actor: Actor,
+  input: RoundInput,
+  meta: Meta,
+): Promise<{ ok: true; roundId: string } | Failure> {
   const org = orgOf(actor);
   await ownWarehouse(db, org, input.warehouseId);
-  const [item] = await db.select({ id: aidItems.id, kind: aidItems.kind }).from(aidItems).where(eq(aidItems.id, input.itemId));
+  const [item] = await db
+    .select({ id: aidItems.id, kind: aidItems.kind })
+    .from(aidItems)
+    .where(eq(aidItems.id, input.itemId));
   if (!item || item.kind === "voucher") return { ok: false, errors: { itemId: "errors.invalid" } };
   return db.transaction(async (tx) => {
     const [round] = await tx
@@ -125,36 +196,75 @@ export async function createRound(db: Database, actor: Actor, input: RoundInput,
       })
       .returning({ id: distributionRounds.id });
     await tx.insert(roundItems).values({ roundId: round!.id, itemId: item.id, quantity: input.quantity });
-    await audit(tx, { actor, action: "aid.round.create", entityType: "distribution_round", entityId: round!.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "aid.round.create",
+      entityType: "distribution_round",
+      entityId: round!.id,
+      ip: meta.ip,
+    });
     return { ok: true as const, roundId: round!.id };
   });
 }
 
 /** Add an item to a round, before anything is handed out (so everyone gets the same). */
-export async function addRoundItem(db: Database, actor: Actor, roundId: string, itemId: string, quantity: number, meta: Meta): Promise<{ ok: true } | Failure> {
+export async function addRoundItem(
+  db: Database,
+  actor: Actor,
+  roundId: string,
+  itemId: string,
+  quantity: number,
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
   const org = orgOf(actor);
-  const [round] = await db.select().from(distributionRounds).where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
+  const [round] = await db
+    .select()
+    .from(distributionRounds)
+    .where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
   if (!round) notFound();
-  const [item] = await db.select({ id: aidItems.id, kind: aidItems.kind }).from(aidItems).where(eq(aidItems.id, itemId));
+  const [item] = await db
+    .select({ id: aidItems.id, kind: aidItems.kind })
+    .from(aidItems)
+    .where(eq(aidItems.id, itemId));
   if (!item || item.kind === "voucher") return { ok: false, errors: { itemId: "errors.invalid" } };
   return db.transaction(async (tx) => {
     // lock the round against a distribution starting meanwhile
     await tx.execute(sql`select 1 from ${distributionRounds} where ${distributionRounds.id} = ${round.id} for update`);
-    const [given] = await tx.select({ id: distributions.id }).from(distributions).where(eq(distributions.roundId, round.id)).limit(1);
+    const [given] = await tx
+      .select({ id: distributions.id })
+      .from(distributions)
+      .where(eq(distributions.roundId, round.id))
+      .limit(1);
     if (given) return { ok: false as const, errors: { itemId: "aid.errors.roundStarted" as MessageKey } };
     await tx
       .insert(roundItems)
       .values({ roundId: round.id, itemId: item.id, quantity })
       .onConflictDoUpdate({ target: [roundItems.roundId, roundItems.itemId], set: { quantity } });
-    await audit(tx, { actor, action: "aid.round.item", entityType: "distribution_round", entityId: round.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "aid.round.item",
+      entityType: "distribution_round",
+      entityId: round.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
 
-export async function eligibilityOf(db: Executor, round: typeof distributionRounds.$inferSelect, caseId: string, today = new Date().toISOString().slice(0, 10)): Promise<IneligibleReason | null> {
+export async function eligibilityOf(
+  db: Executor,
+  round: typeof distributionRounds.$inferSelect,
+  caseId: string,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<IneligibleReason | null> {
   const [c] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
   if (!c) return "other_association";
-  const [consent] = await db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)).limit(1);
+  const [consent] = await db
+    .select()
+    .from(caseConsents)
+    .where(eq(caseConsents.caseId, c.id))
+    .orderBy(desc(caseConsents.givenAt))
+    .limit(1);
   const vulnerability = round.eligibilityVulnerability ? await latestVulnerability(db, c.id) : null;
   return ineligibility({
     round,
@@ -181,7 +291,10 @@ export async function recordDistribution(
   meta: Meta,
 ): Promise<{ ok: true; distributionId: string } | Failure> {
   const org = orgOf(actor);
-  const [round] = await db.select().from(distributionRounds).where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
+  const [round] = await db
+    .select()
+    .from(distributionRounds)
+    .where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
   if (!round) notFound();
   const c = await requireCase(db, actor, caseId);
   const reason = await eligibilityOf(db, round, c.id);
@@ -198,9 +311,22 @@ export async function recordDistribution(
       if (!given) return { ok: false as const, errors: { caseId: "aid.errors.alreadyReceived" as MessageKey } };
       for (const item of items) {
         const quantity = quantityFor(item.quantity, round.perHousehold, c.householdSize);
-        await moveStock(tx, { warehouseId: round.warehouseId, itemId: item.itemId, delta: -quantity, kind: "distribution", distributionId: given.id, actorId: actor.id });
+        await moveStock(tx, {
+          warehouseId: round.warehouseId,
+          itemId: item.itemId,
+          delta: -quantity,
+          kind: "distribution",
+          distributionId: given.id,
+          actorId: actor.id,
+        });
       }
-      await audit(tx, { actor, action: "aid.distribution.record", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: "aid.distribution.record",
+        entityType: "beneficiary_case",
+        entityId: c.id,
+        ip: meta.ip,
+      });
       return { ok: true as const, distributionId: given.id };
     });
   } catch (error) {
@@ -209,24 +335,51 @@ export async function recordDistribution(
   }
 }
 
-export async function issueVoucher(db: Database, actor: Actor, caseId: string, itemId: string, meta: Meta): Promise<{ ok: true; voucherId: string } | Failure> {
+export async function issueVoucher(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  itemId: string,
+  meta: Meta,
+): Promise<{ ok: true; voucherId: string } | Failure> {
   const org = orgOf(actor);
   const c = await requireCase(db, actor, caseId);
-  if (c.organisationId !== org || c.anonymisedAt || c.status !== "open") return { ok: false, errors: { itemId: "aid.ineligible.closed" } };
-  const [item] = await db.select().from(aidItems).where(and(eq(aidItems.id, itemId), eq(aidItems.kind, "voucher")));
+  if (c.organisationId !== org || c.anonymisedAt || c.status !== "open")
+    return { ok: false, errors: { itemId: "aid.ineligible.closed" } };
+  const [item] = await db
+    .select()
+    .from(aidItems)
+    .where(and(eq(aidItems.id, itemId), eq(aidItems.kind, "voucher")));
   if (!item?.faceValueCentimes) return { ok: false, errors: { itemId: "errors.invalid" } };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(vouchers)
-      .values({ caseId: c.id, organisationId: org, code: voucherCodeFrom(randomBytes(13)), valueCentimes: item.faceValueCentimes!, issuedById: actor.id })
+      .values({
+        caseId: c.id,
+        organisationId: org,
+        code: voucherCodeFrom(randomBytes(13)),
+        valueCentimes: item.faceValueCentimes!,
+        issuedById: actor.id,
+      })
       .returning({ id: vouchers.id });
-    await audit(tx, { actor, action: "aid.voucher.issue", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "aid.voucher.issue",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
     return { ok: true as const, voucherId: row!.id };
   });
 }
 
 /** Redeem once: the conditional update lets exactly one of any number of simultaneous attempts through. */
-export async function redeemVoucher(db: Database, actor: Actor, code: string, meta: Meta): Promise<{ ok: true; valueCentimes: number } | Failure> {
+export async function redeemVoucher(
+  db: Database,
+  actor: Actor,
+  code: string,
+  meta: Meta,
+): Promise<{ ok: true; valueCentimes: number } | Failure> {
   const org = orgOf(actor);
   const normalised = normaliseVoucherCode(code);
   return db.transaction(async (tx) => {
@@ -236,9 +389,21 @@ export async function redeemVoucher(db: Database, actor: Actor, code: string, me
       .where(and(eq(vouchers.code, normalised), eq(vouchers.organisationId, org), isNull(vouchers.redeemedAt)))
       .returning({ id: vouchers.id, valueCentimes: vouchers.valueCentimes });
     if (!row) {
-      const [existing] = await tx.select({ id: vouchers.id }).from(vouchers).where(and(eq(vouchers.code, normalised), eq(vouchers.organisationId, org)));
-      await audit(tx, { actor, action: existing ? "aid.voucher.redeem_refused" : "aid.voucher.redeem_unknown", entityType: "voucher", entityId: existing?.id ?? null, ip: meta.ip });
-      return { ok: false as const, errors: { code: (existing ? "aid.errors.voucherUsed" : "aid.errors.voucherUnknown") as MessageKey } };
+      const [existing] = await tx
+        .select({ id: vouchers.id })
+        .from(vouchers)
+        .where(and(eq(vouchers.code, normalised), eq(vouchers.organisationId, org)));
+      await audit(tx, {
+        actor,
+        action: existing ? "aid.voucher.redeem_refused" : "aid.voucher.redeem_unknown",
+        entityType: "voucher",
+        entityId: existing?.id ?? null,
+        ip: meta.ip,
+      });
+      return {
+        ok: false as const,
+        errors: { code: (existing ? "aid.errors.voucherUsed" : "aid.errors.voucherUnknown") as MessageKey },
+      };
     }
     await audit(tx, { actor, action: "aid.voucher.redeem", entityType: "voucher", entityId: row.id, ip: meta.ip });
     return { ok: true as const, valueCentimes: row.valueCentimes };

@@ -10,7 +10,15 @@ export async function voucherQr(url: string): Promise<string> {
   return QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 360 });
 }
 
-type Props = { locale: Locale; code: string; valueCentimes: number; firstName: string; reference: string; issuedAt: Date; qr: string };
+type Props = {
+  locale: Locale;
+  code: string;
+  valueCentimes: number;
+  firstName: string;
+  reference: string;
+  issuedAt: Date;
+  qr: string;
+};
 
 export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, issuedAt, qr }: Props) {
   const t = serverT(locale);

@@ -2,4 +2,10 @@
 
 export const PRIVACY_NOTICE_VERSION = "2026-11";
 
-export const ORGANISATION_KINDS = ["programme", "partner_association", "host_company", "donor", "public_institution"] as const;
+export const ORGANISATION_KINDS = [
+  "programme",
+  "partner_association",
+  "host_company",
+  "donor",
+  "public_institution",
+] as const;

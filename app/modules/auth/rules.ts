@@ -93,11 +93,7 @@ export function initialExpiry(role: Role, now: Date): Date {
  * Sliding renewal: the new expiry after activity at `now`, or null when the stored
  * one is still fresh enough that writing it again is not worth a database round trip.
  */
-export function renewedExpiry(
-  role: Role,
-  session: { createdAt: Date; expiresAt: Date },
-  now: Date,
-): Date | null {
+export function renewedExpiry(role: Role, session: { createdAt: Date; expiresAt: Date }, now: Date): Date | null {
   const { idleMs, absoluteMs } = sessionPolicy(role);
   let next = now.getTime() + idleMs;
   if (absoluteMs !== null) next = Math.min(next, session.createdAt.getTime() + absoluteMs);
@@ -125,13 +121,13 @@ export const THROTTLE = {
  * Given the times of recent failures for the identifier and from the address,
  * return when the next attempt may be made, or null if it may be made now.
  */
-export function throttledUntil(
-  identifierFailures: Date[],
-  ipFailures: Date[],
-  now: Date,
-): Date | null {
+export function throttledUntil(identifierFailures: Date[], ipFailures: Date[], now: Date): Date | null {
   const since = now.getTime() - THROTTLE.windowMs;
-  const recent = (list: Date[]) => list.map((d) => d.getTime()).filter((t) => t > since).sort((a, b) => a - b);
+  const recent = (list: Date[]) =>
+    list
+      .map((d) => d.getTime())
+      .filter((t) => t > since)
+      .sort((a, b) => a - b);
   const failures = recent(identifierFailures);
   const attempts = recent(ipFailures);
   let until = 0;

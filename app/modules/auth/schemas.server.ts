@@ -2,9 +2,8 @@ import { z } from "~/lib/forms.server";
 import { STAFF_ROLES, ROLES } from "./roles";
 import { checkPassword, normalizeEmail, normalizePhone } from "./rules";
 import { LOCALES } from "~/i18n/config";
-import { PRIVACY_NOTICE_VERSION, ORGANISATION_KINDS } from "./constants";
+import { ORGANISATION_KINDS } from "./constants";
 export { PRIVACY_NOTICE_VERSION, ORGANISATION_KINDS } from "./constants";
-
 
 const passwordProblemKey = {
   tooShort: "errors.password.tooShort",
@@ -54,15 +53,13 @@ export type LoginInput = z.infer<typeof LoginSchema>;
 
 export function newPasswordSchema(role: (typeof ROLES)[number]) {
   const keys = role === "applicant" ? passwordProblemKey : staffPasswordProblemKey;
-  return z
-    .object({ password: z.string(), passwordConfirm: z.string() })
-    .superRefine((value, ctx) => {
-      const problem = checkPassword(value.password, role);
-      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: keys[problem] });
-      if (value.password !== value.passwordConfirm) {
-        ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "errors.password.mismatch" });
-      }
-    });
+  return z.object({ password: z.string(), passwordConfirm: z.string() }).superRefine((value, ctx) => {
+    const problem = checkPassword(value.password, role);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: keys[problem] });
+    if (value.password !== value.passwordConfirm) {
+      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "errors.password.mismatch" });
+    }
+  });
 }
 
 export const ChangePasswordSchema = z.object({
@@ -87,9 +84,12 @@ export const CreateStaffSchema = z
     locale: z.enum(LOCALES).default("fr"),
   })
   .superRefine((value, ctx) => {
-    if (!value.phone && !value.email) ctx.addIssue({ code: "custom", path: ["email"], message: "errors.contact.required" });
-    if (value.phone && !normalizePhone(value.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.phone.invalid" });
-    if (value.email && !normalizeEmail(value.email)) ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email.invalid" });
+    if (!value.phone && !value.email)
+      ctx.addIssue({ code: "custom", path: ["email"], message: "errors.contact.required" });
+    if (value.phone && !normalizePhone(value.phone))
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.phone.invalid" });
+    if (value.email && !normalizeEmail(value.email))
+      ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email.invalid" });
     if (value.role === "case_worker" && !value.organisationId) {
       ctx.addIssue({ code: "custom", path: ["organisationId"], message: "errors.organisation.required" });
     }
@@ -112,7 +112,6 @@ export const UpdateUserSchema = z
       ctx.addIssue({ code: "custom", path: ["organisationId"], message: "errors.organisation.required" });
     }
   });
-
 
 export const CreateOrganisationSchema = z.object({
   name: z.string().trim().min(1).max(160),

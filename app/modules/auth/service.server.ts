@@ -51,7 +51,9 @@ export async function signUpApplicant(
         })
         .returning();
       if (!user) throw new Error("insert returned no row");
-      await tx.insert(privacyAcceptances).values({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION, locale: meta.locale });
+      await tx
+        .insert(privacyAcceptances)
+        .values({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION, locale: meta.locale });
       const actor = { id: user.id, role: user.role, organisationId: null };
       await audit(tx, { actor, action: "auth.sign_up", entityType: "user", entityId: user.id, ip: meta.ip });
       await notify(tx, { userId: user.id, kind: "notify.welcome", link: "/home" });
@@ -108,7 +110,9 @@ export async function signIn(
     const fromIp = await tx
       .select({ at: loginAttempts.attemptedAt })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.ip, meta.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)))
+      .where(
+        and(eq(loginAttempts.ip, meta.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)),
+      )
       .orderBy(desc(loginAttempts.attemptedAt))
       .limit(THROTTLE.perIp);
     const until = throttledUntil(
@@ -131,7 +135,13 @@ export async function signIn(
 
     await tx.insert(loginAttempts).values({ identifierKey: key, ip: meta.ip, succeeded: valid, attemptedAt: now });
     if (!valid || !user) {
-      await audit(tx, { actor: null, action: "auth.sign_in_failed", entityType: "user", entityId: user?.id ?? null, ip: meta.ip });
+      await audit(tx, {
+        actor: null,
+        action: "auth.sign_in_failed",
+        entityType: "user",
+        entityId: user?.id ?? null,
+        ip: meta.ip,
+      });
       return { status: "invalid" as const };
     }
     const actor = { id: user.id, role: user.role, organisationId: user.organisationId };
@@ -204,7 +214,9 @@ export async function setPasswordWithCode(
     .select({ userId: passwordTokens.userId, role: users.role })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
-    .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)));
+    .where(
+      and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)),
+    );
   if (!pending) return { ok: false, errors: { code: "errors.code.invalid" } };
   const policyErrors = checkPolicy(pending.role);
   if (policyErrors) return { ok: false, errors: policyErrors };
@@ -213,7 +225,9 @@ export async function setPasswordWithCode(
     const spent = await tx
       .update(passwordTokens)
       .set({ usedAt: now })
-      .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
+      .where(
+        and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)),
+      )
       .returning({ userId: passwordTokens.userId });
     if (spent.length === 0) return { ok: false as const, errors: { code: "errors.code.invalid" } };
     const [user] = await tx
@@ -358,7 +372,13 @@ export async function createOrganisation(
         .values({ name: input.name, kind: input.kind, city: input.city ?? null })
         .returning({ id: organisations.id });
       if (!row) throw new Error("insert returned no row");
-      await audit(tx, { actor, action: "organisation.create", entityType: "organisation", entityId: row.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: "organisation.create",
+        entityType: "organisation",
+        entityId: row.id,
+        ip: meta.ip,
+      });
       return { ok: true as const, id: row.id };
     });
   } catch (error) {

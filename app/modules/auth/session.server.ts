@@ -36,7 +36,9 @@ export function hashToken(token: string): string {
 export async function createSession(db: Executor, user: { id: string; role: Role }, now = new Date()) {
   const token = generateSessionToken();
   const expiresAt = initialExpiry(user.role, now);
-  await db.insert(sessions).values({ id: hashToken(token), userId: user.id, createdAt: now, expiresAt, lastSeenAt: now });
+  await db
+    .insert(sessions)
+    .values({ id: hashToken(token), userId: user.id, createdAt: now, expiresAt, lastSeenAt: now });
   return { token, expiresAt };
 }
 

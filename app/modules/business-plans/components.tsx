@@ -18,7 +18,9 @@ export function StepList({ planId, steps, current }: { planId: string; steps: St
           <span className="badge">{t(`plans.state.${s.state}` as MessageKey)}</span>
           {s.comments > 0 ? <span className="badge"> {t("plans.comments.count", { count: s.comments })}</span> : null}
           {s.state === "incomplete" && s.missing.length ? (
-            <p className="hint">{t("plans.missing", { fields: s.missing.map((f) => t(`plans.field.${f}` as MessageKey)).join(", ") })}</p>
+            <p className="hint">
+              {t("plans.missing", { fields: s.missing.map((f) => t(`plans.field.${f}` as MessageKey)).join(", ") })}
+            </p>
           ) : null}
         </li>
       ))}
@@ -26,7 +28,13 @@ export function StepList({ planId, steps, current }: { planId: string; steps: St
   );
 }
 
-type FieldBase = { name: string; label: MessageKey; errors?: Partial<Record<string, MessageKey>>; value?: string; hint?: MessageKey };
+type FieldBase = {
+  name: string;
+  label: MessageKey;
+  errors?: Partial<Record<string, MessageKey>>;
+  value?: string;
+  hint?: MessageKey;
+};
 
 export function TextArea({ name, label, errors, value, hint, rows = 4 }: FieldBase & { rows?: number }) {
   const { t } = useI18n();
@@ -63,14 +71,22 @@ export function SelectField({
   errors,
   value,
   options,
-}: FieldBase & { options: readonly ({ value: string; label: MessageKey } | { value: string; label: string; raw: true })[] }) {
+}: FieldBase & {
+  options: readonly ({ value: string; label: MessageKey } | { value: string; label: string; raw: true })[];
+}) {
   const { t } = useI18n();
   const error = errors?.[name];
   const id = `f-${name}`;
   return (
     <div className={error ? "field field-invalid" : "field"}>
       <label htmlFor={id}>{t(label)}</label>
-      <select id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         <option value="">{t("plans.chooseOne")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

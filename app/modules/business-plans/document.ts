@@ -3,7 +3,13 @@
  * application freezes as its snapshot. Never holds the owner's name or contacts,
  * so a blind reviewer can be shown it as it is. Pure: no database, no Remix.
  */
-import type { BusinessPlan, FundingSource, MonthForecast, StartupCost, YearForecast } from "../../../db/schema/business-plans";
+import type {
+  BusinessPlan,
+  FundingSource,
+  MonthForecast,
+  StartupCost,
+  YearForecast,
+} from "../../../db/schema/business-plans";
 import { normaliseMonths, summariseFinancial, type FinancialSummary } from "./rules";
 
 export const PLAN_DOCUMENT_VERSION = 1;
@@ -42,7 +48,17 @@ const s = (value: string | undefined | null) => value ?? "";
 export function toPlanDocument(
   plan: Pick<
     BusinessPlan,
-    "id" | "updatedAt" | "summary" | "promoters" | "product" | "market" | "marketing" | "operations" | "legal" | "financial" | "risks"
+    | "id"
+    | "updatedAt"
+    | "summary"
+    | "promoters"
+    | "product"
+    | "market"
+    | "marketing"
+    | "operations"
+    | "legal"
+    | "financial"
+    | "risks"
   >,
 ): PlanDocument {
   const f = plan.financial;
@@ -56,13 +72,20 @@ export function toPlanDocument(
       city: s(plan.summary.city),
       pitch: s(plan.summary.pitch),
     },
-    promoters: { experience: s(plan.promoters.experience), skills: s(plan.promoters.skills), team: s(plan.promoters.team) },
+    promoters: {
+      experience: s(plan.promoters.experience),
+      skills: s(plan.promoters.skills),
+      team: s(plan.promoters.team),
+    },
     product: { description: s(plan.product.description), difference: s(plan.product.difference) },
     market: {
       customers: s(plan.market.customers),
       marketSize: s(plan.market.marketSize),
       marketSizeFigure: s(plan.market.marketSizeFigure),
-      competitors: (plan.market.competitors ?? []).map((c) => ({ name: c.name, priceCentimes: c.priceCentimes ?? null })),
+      competitors: (plan.market.competitors ?? []).map((c) => ({
+        name: c.name,
+        priceCentimes: c.priceCentimes ?? null,
+      })),
       priceCentimes: plan.market.priceCentimes ?? null,
       salesPlaces: s(plan.market.salesPlaces),
     },

@@ -41,10 +41,19 @@ function CellInput(props: {
   );
 }
 
-export function FinancialForm({ initial, errors, readOnly }: { initial: FinancialDraft; errors?: FieldErrors; readOnly: boolean }) {
+export function FinancialForm({
+  initial,
+  errors,
+  readOnly,
+}: {
+  initial: FinancialDraft;
+  errors?: FieldErrors;
+  readOnly: boolean;
+}) {
   const { t, formatMoney } = useI18n();
   const [draft, setDraft] = useState(initial);
-  const set = <K extends keyof FinancialDraft>(key: K, rows: FinancialDraft[K]) => setDraft((d) => ({ ...d, [key]: rows }));
+  const set = <K extends keyof FinancialDraft>(key: K, rows: FinancialDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: rows }));
   const inPlace = (fn: () => void) => (e: MouseEvent<HTMLButtonElement>) => {
     e.preventDefault();
     fn();
@@ -62,13 +71,17 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
   const breakEven = breakEvenMonth(months);
   const margin = grossMargin(months);
   const three = threeYearTotals(months, years);
-  let cumulative = 0;
+  // the running balance at the end of each month
+  const cumulative = months.reduce<number[]>((sums, m) => {
+    const net = m.revenueCentimes - m.costOfSalesCentimes - m.fixedCostsCentimes;
+    return [...sums, (sums[sums.length - 1] ?? 0) + net];
+  }, []);
 
   return (
     <fieldset disabled={readOnly} className="plan-financial">
       <h2>{t("plans.field.startupCosts")}</h2>
       {errors?.form ? <p className="error">{t(errors.form)}</p> : null}
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("plans.field.startupCosts")}>
         <table className="plan-table">
           <thead>
             <tr>
@@ -81,17 +94,44 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
           </thead>
           <tbody>
             {draft.costs.map((row, i) => {
-              const update = (patch: Partial<typeof row>) => set("costs", draft.costs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+              const update = (patch: Partial<typeof row>) =>
+                set(
+                  "costs",
+                  draft.costs.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+                );
               return (
                 <tr key={i}>
                   <td>
-                    <CellInput name="costItem" index={i} value={row.item} label={t("plans.fin.item")} errors={errors} onChange={(v) => update({ item: v })} />
+                    <CellInput
+                      name="costItem"
+                      index={i}
+                      value={row.item}
+                      label={t("plans.fin.item")}
+                      errors={errors}
+                      onChange={(v) => update({ item: v })}
+                    />
                   </td>
                   <td>
-                    <CellInput name="costQuantity" index={i} value={row.quantity} label={t("plans.fin.quantity")} inputMode="numeric" errors={errors} onChange={(v) => update({ quantity: v })} />
+                    <CellInput
+                      name="costQuantity"
+                      index={i}
+                      value={row.quantity}
+                      label={t("plans.fin.quantity")}
+                      inputMode="numeric"
+                      errors={errors}
+                      onChange={(v) => update({ quantity: v })}
+                    />
                   </td>
                   <td>
-                    <CellInput name="costUnitPrice" index={i} value={row.unitPrice} label={t("plans.fin.unitPrice")} inputMode="decimal" errors={errors} onChange={(v) => update({ unitPrice: v })} />
+                    <CellInput
+                      name="costUnitPrice"
+                      index={i}
+                      value={row.unitPrice}
+                      label={t("plans.fin.unitPrice")}
+                      inputMode="decimal"
+                      errors={errors}
+                      onChange={(v) => update({ unitPrice: v })}
+                    />
                   </td>
                   <td className="num" data-line-total>
                     {formatMoney((Number.parseInt(row.quantity, 10) || 0) * c(row.unitPrice))}
@@ -102,7 +142,12 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
                       name="intent"
                       value={`remove-cost:${i}`}
                       className="link-button"
-                      onClick={inPlace(() => set("costs", draft.costs.filter((_, j) => j !== i)))}
+                      onClick={inPlace(() =>
+                        set(
+                          "costs",
+                          draft.costs.filter((_, j) => j !== i),
+                        ),
+                      )}
                     >
                       {t("plans.fin.removeRow", { n: i + 1 })}
                     </button>
@@ -135,7 +180,7 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
       ) : null}
 
       <h2>{t("plans.field.funding")}</h2>
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("plans.field.funding")}>
         <table className="plan-table">
           <thead>
             <tr>
@@ -147,11 +192,20 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
           </thead>
           <tbody>
             {draft.funding.map((row, i) => {
-              const update = (patch: Partial<typeof row>) => set("funding", draft.funding.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+              const update = (patch: Partial<typeof row>) =>
+                set(
+                  "funding",
+                  draft.funding.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+                );
               return (
                 <tr key={i}>
                   <td>
-                    <select name="fundingKind" value={row.kind} aria-label={t("plans.fin.kind")} onChange={(e) => update({ kind: e.target.value })}>
+                    <select
+                      name="fundingKind"
+                      value={row.kind}
+                      aria-label={t("plans.fin.kind")}
+                      onChange={(e) => update({ kind: e.target.value })}
+                    >
                       {FUNDING_KINDS.map((k) => (
                         <option key={k} value={k}>
                           {t(`plans.funding.${k}` as MessageKey)}
@@ -160,10 +214,25 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
                     </select>
                   </td>
                   <td>
-                    <CellInput name="fundingLabel" index={i} value={row.label} label={t("plans.fin.label")} errors={errors} onChange={(v) => update({ label: v })} />
+                    <CellInput
+                      name="fundingLabel"
+                      index={i}
+                      value={row.label}
+                      label={t("plans.fin.label")}
+                      errors={errors}
+                      onChange={(v) => update({ label: v })}
+                    />
                   </td>
                   <td>
-                    <CellInput name="fundingAmount" index={i} value={row.amount} label={t("plans.fin.amount")} inputMode="decimal" errors={errors} onChange={(v) => update({ amount: v })} />
+                    <CellInput
+                      name="fundingAmount"
+                      index={i}
+                      value={row.amount}
+                      label={t("plans.fin.amount")}
+                      inputMode="decimal"
+                      errors={errors}
+                      onChange={(v) => update({ amount: v })}
+                    />
                   </td>
                   <td>
                     <button
@@ -171,7 +240,12 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
                       name="intent"
                       value={`remove-funding:${i}`}
                       className="link-button"
-                      onClick={inPlace(() => set("funding", draft.funding.filter((_, j) => j !== i)))}
+                      onClick={inPlace(() =>
+                        set(
+                          "funding",
+                          draft.funding.filter((_, j) => j !== i),
+                        ),
+                      )}
                     >
                       {t("plans.fin.removeRow", { n: i + 1 })}
                     </button>
@@ -211,7 +285,7 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
       </p>
 
       <h2>{t("plans.field.months")}</h2>
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("plans.field.months")}>
         <table className="plan-table">
           <thead>
             <tr>
@@ -225,25 +299,52 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
           </thead>
           <tbody>
             {draft.months.map((row, i) => {
-              const update = (patch: Partial<typeof row>) => set("months", draft.months.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+              const update = (patch: Partial<typeof row>) =>
+                set(
+                  "months",
+                  draft.months.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+                );
               const m = months[i] ?? { revenueCentimes: 0, costOfSalesCentimes: 0, fixedCostsCentimes: 0 };
               const net = m.revenueCentimes - m.costOfSalesCentimes - m.fixedCostsCentimes;
-              cumulative += net;
               const label = t("plans.fin.month", { n: i + 1 });
               return (
                 <tr key={i}>
                   <th scope="row">{label}</th>
                   <td>
-                    <CellInput name="revenue" index={i} value={row.revenue} label={`${label} ${t("plans.fin.revenue")}`} inputMode="decimal" errors={errors} onChange={(v) => update({ revenue: v })} />
+                    <CellInput
+                      name="revenue"
+                      index={i}
+                      value={row.revenue}
+                      label={`${label} ${t("plans.fin.revenue")}`}
+                      inputMode="decimal"
+                      errors={errors}
+                      onChange={(v) => update({ revenue: v })}
+                    />
                   </td>
                   <td>
-                    <CellInput name="costOfSales" index={i} value={row.costOfSales} label={`${label} ${t("plans.fin.costOfSales")}`} inputMode="decimal" errors={errors} onChange={(v) => update({ costOfSales: v })} />
+                    <CellInput
+                      name="costOfSales"
+                      index={i}
+                      value={row.costOfSales}
+                      label={`${label} ${t("plans.fin.costOfSales")}`}
+                      inputMode="decimal"
+                      errors={errors}
+                      onChange={(v) => update({ costOfSales: v })}
+                    />
                   </td>
                   <td>
-                    <CellInput name="fixedCosts" index={i} value={row.fixedCosts} label={`${label} ${t("plans.fin.fixedCosts")}`} inputMode="decimal" errors={errors} onChange={(v) => update({ fixedCosts: v })} />
+                    <CellInput
+                      name="fixedCosts"
+                      index={i}
+                      value={row.fixedCosts}
+                      label={`${label} ${t("plans.fin.fixedCosts")}`}
+                      inputMode="decimal"
+                      errors={errors}
+                      onChange={(v) => update({ fixedCosts: v })}
+                    />
                   </td>
                   <td className="num">{formatMoney(net)}</td>
-                  <td className="num">{formatMoney(cumulative)}</td>
+                  <td className="num">{formatMoney(cumulative[i] ?? 0)}</td>
                 </tr>
               );
             })}
@@ -260,7 +361,7 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
 
       <h2>{t("plans.field.years")}</h2>
       <p className="hint">{t("plans.fin.year1Hint")}</p>
-      <div className="table-wrap" tabIndex={0}>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("plans.field.years")}>
         <table className="plan-table">
           <thead>
             <tr>
@@ -278,16 +379,36 @@ export function FinancialForm({ initial, errors, readOnly }: { initial: Financia
               <td className="num">{formatMoney(three.years[0]?.resultCentimes ?? 0)}</td>
             </tr>
             {draft.years.map((row, i) => {
-              const update = (patch: Partial<typeof row>) => set("years", draft.years.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+              const update = (patch: Partial<typeof row>) =>
+                set(
+                  "years",
+                  draft.years.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+                );
               const label = t("plans.fin.year", { n: i + 2 });
               return (
                 <tr key={i}>
                   <th scope="row">{label}</th>
                   <td>
-                    <CellInput name="yearRevenue" index={i} value={row.revenue} label={`${label} ${t("plans.fin.revenue")}`} inputMode="decimal" errors={errors} onChange={(v) => update({ revenue: v })} />
+                    <CellInput
+                      name="yearRevenue"
+                      index={i}
+                      value={row.revenue}
+                      label={`${label} ${t("plans.fin.revenue")}`}
+                      inputMode="decimal"
+                      errors={errors}
+                      onChange={(v) => update({ revenue: v })}
+                    />
                   </td>
                   <td>
-                    <CellInput name="yearCosts" index={i} value={row.costs} label={`${label} ${t("plans.fin.costs")}`} inputMode="decimal" errors={errors} onChange={(v) => update({ costs: v })} />
+                    <CellInput
+                      name="yearCosts"
+                      index={i}
+                      value={row.costs}
+                      label={`${label} ${t("plans.fin.costs")}`}
+                      inputMode="decimal"
+                      errors={errors}
+                      onChange={(v) => update({ costs: v })}
+                    />
                   </td>
                   <td className="num">{formatMoney(three.years[i + 1]?.resultCentimes ?? 0)}</td>
                 </tr>

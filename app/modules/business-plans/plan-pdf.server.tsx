@@ -69,7 +69,9 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
         <Text style={pdfStyles.p}>
           {t("plans.fin.totalCosts")} : {money(totals.totalStartupCostCentimes)}
         </Text>
-        <Text style={pdfStyles.p}>{t("plans.fin.grantRequested", { amount: money(totals.grantRequestedCentimes) })}</Text>
+        <Text style={pdfStyles.p}>
+          {t("plans.fin.grantRequested", { amount: money(totals.grantRequestedCentimes) })}
+        </Text>
         <Text style={pdfStyles.p}>
           {totals.breakEvenMonth === null
             ? t("plans.fin.breakEvenNever")
@@ -119,7 +121,12 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
         {table(
           [t("plans.fin.item"), t("plans.fin.quantity"), t("plans.fin.unitPrice"), t("plans.fin.lineTotal")],
           [
-            ...doc.financial.startupCosts.map((c) => [c.item, String(c.quantity), money(c.unitPriceCentimes), money(lineTotal(c))]),
+            ...doc.financial.startupCosts.map((c) => [
+              c.item,
+              String(c.quantity),
+              money(c.unitPriceCentimes),
+              money(lineTotal(c)),
+            ]),
             [t("plans.fin.totalCosts"), "", "", money(totals.totalStartupCostCentimes)],
           ],
           "costs",
@@ -128,7 +135,11 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
         {table(
           [t("plans.fin.kind"), t("plans.fin.label"), t("plans.fin.amount")],
           [
-            ...doc.financial.funding.map((s) => [t(`plans.funding.${s.kind}` as MessageKey), s.label, money(s.amountCentimes)]),
+            ...doc.financial.funding.map((s) => [
+              t(`plans.funding.${s.kind}` as MessageKey),
+              s.label,
+              money(s.amountCentimes),
+            ]),
             [t("plans.fin.totalFunding"), "", money(totals.totalFundingCentimes)],
           ],
           "funding",
@@ -201,4 +212,3 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
 export function renderPlanPdf(props: Props): Promise<Buffer> {
   return renderPdf(<PlanPdf {...props} />);
 }
-

@@ -1,10 +1,23 @@
 import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { businessPlans, coachAssignments, planAttachments, planComments, users, type BusinessPlan, type PlanSection } from "~db/schema";
+import {
+  businessPlans,
+  coachAssignments,
+  planAttachments,
+  planComments,
+  users,
+  type BusinessPlan,
+  type PlanSection,
+} from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 
 export type PlanAccess = "owner" | "coach";
-export type ReadablePlan = { plan: BusinessPlan; access: PlanAccess; ownerName: string; ownerLocale: "fr" | "ar" | "en" };
+export type ReadablePlan = {
+  plan: BusinessPlan;
+  access: PlanAccess;
+  ownerName: string;
+  ownerLocale: "fr" | "ar" | "en";
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
@@ -44,7 +57,11 @@ export async function getReadablePlan(db: Executor, actor: Actor, planId: string
 }
 
 export async function listOwnPlans(db: Executor, ownerId: string): Promise<BusinessPlan[]> {
-  return db.select().from(businessPlans).where(eq(businessPlans.ownerId, ownerId)).orderBy(desc(businessPlans.updatedAt));
+  return db
+    .select()
+    .from(businessPlans)
+    .where(eq(businessPlans.ownerId, ownerId))
+    .orderBy(desc(businessPlans.updatedAt));
 }
 
 /** Plans of the beneficiaries this coach currently follows. */
@@ -55,7 +72,11 @@ export async function listCoachedPlans(db: Executor, coachId: string) {
     .innerJoin(users, eq(users.id, businessPlans.ownerId))
     .innerJoin(
       coachAssignments,
-      and(eq(coachAssignments.beneficiaryId, businessPlans.ownerId), eq(coachAssignments.coachId, coachId), isNull(coachAssignments.endedAt)),
+      and(
+        eq(coachAssignments.beneficiaryId, businessPlans.ownerId),
+        eq(coachAssignments.coachId, coachId),
+        isNull(coachAssignments.endedAt),
+      ),
     )
     .orderBy(desc(businessPlans.updatedAt));
 }
@@ -86,10 +107,20 @@ export async function getAttachmentContent(db: Executor, planId: string, attachm
 
 export async function listComments(db: Executor, planId: string, section?: PlanSection) {
   return db
-    .select({ id: planComments.id, section: planComments.section, body: planComments.body, createdAt: planComments.createdAt, authorName: users.displayName })
+    .select({
+      id: planComments.id,
+      section: planComments.section,
+      body: planComments.body,
+      createdAt: planComments.createdAt,
+      authorName: users.displayName,
+    })
     .from(planComments)
     .innerJoin(users, eq(users.id, planComments.authorId))
-    .where(section ? and(eq(planComments.planId, planId), eq(planComments.section, section)) : eq(planComments.planId, planId))
+    .where(
+      section
+        ? and(eq(planComments.planId, planId), eq(planComments.section, section))
+        : eq(planComments.planId, planId),
+    )
     .orderBy(asc(planComments.createdAt));
 }
 

@@ -3,7 +3,15 @@
  * integer centimes of MAD. Grants (issue 4) rely on `isPlanComplete`, `stepStatus`,
  * `grantRequestedCentimes` and `toPlanDocument` (document.ts): keep their names.
  */
-import type { BusinessPlan, FundingSource, MonthForecast, PlanFinancial, PlanSection, StartupCost, YearForecast } from "../../../db/schema/business-plans";
+import type {
+  BusinessPlan,
+  FundingSource,
+  MonthForecast,
+  PlanFinancial,
+  PlanSection,
+  StartupCost,
+  YearForecast,
+} from "../../../db/schema/business-plans";
 
 export const PLAN_STEPS = [
   "summary",
@@ -51,7 +59,10 @@ export function isPlanStep(value: unknown): value is PlanStep {
  * Anything else (negative, three decimals, letters) is null.
  */
 export function parseMoneyToCentimes(input: string): number | null {
-  const cleaned = input.trim().replace(/[\s\u00a0\u202f]/g, "").replace(/(MAD|DH|DHS|درهم)$/i, "");
+  const cleaned = input
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/(MAD|DH|DHS|درهم)$/i, "");
   const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   const whole = Number(match[1]);
@@ -145,7 +156,11 @@ export function threeYearTotals(
     revenueCentimes: months.reduce((s, m) => s + m.revenueCentimes, 0),
     costsCentimes: months.reduce((s, m) => s + monthCosts(m), 0),
   };
-  const all = [first, years[0] ?? { revenueCentimes: 0, costsCentimes: 0 }, years[1] ?? { revenueCentimes: 0, costsCentimes: 0 }];
+  const all = [
+    first,
+    years[0] ?? { revenueCentimes: 0, costsCentimes: 0 },
+    years[1] ?? { revenueCentimes: 0, costsCentimes: 0 },
+  ];
   const rows = all.map((y, i) => ({
     year: i + 1,
     revenueCentimes: y.revenueCentimes,
@@ -193,7 +208,10 @@ export function summariseFinancial(financial: PlanFinancial): FinancialSummary {
 
 /** Always twelve months, missing ones as zero. */
 export function normaliseMonths(months: readonly MonthForecast[] = []): MonthForecast[] {
-  return Array.from({ length: MONTHS }, (_, i) => months[i] ?? { revenueCentimes: 0, costOfSalesCentimes: 0, fixedCostsCentimes: 0 });
+  return Array.from(
+    { length: MONTHS },
+    (_, i) => months[i] ?? { revenueCentimes: 0, costOfSalesCentimes: 0, fixedCostsCentimes: 0 },
+  );
 }
 
 // ---------- completeness ----------
@@ -237,7 +255,10 @@ export function stepIssues(plan: PlanContent, step: PlanStep): string[] {
       need(filled(m.customers), "customers");
       need(filled(m.marketSize), "marketSize");
       need(filled(m.marketSizeFigure), "marketSizeFigure");
-      need((m.competitors ?? []).some((c) => filled(c.name)), "competitors");
+      need(
+        (m.competitors ?? []).some((c) => filled(c.name)),
+        "competitors",
+      );
       need(typeof m.priceCentimes === "number" && m.priceCentimes > 0, "price");
       need(filled(m.salesPlaces), "salesPlaces");
       break;
@@ -260,7 +281,10 @@ export function stepIssues(plan: PlanContent, step: PlanStep): string[] {
     case "financial": {
       const f = plan.financial;
       const costs = f.startupCosts ?? [];
-      need(costs.length > 0 && costs.every((c) => filled(c.item) && c.quantity > 0 && c.unitPriceCentimes > 0), "startupCosts");
+      need(
+        costs.length > 0 && costs.every((c) => filled(c.item) && c.quantity > 0 && c.unitPriceCentimes > 0),
+        "startupCosts",
+      );
       need((f.funding ?? []).length > 0 && (f.funding ?? []).every((s) => s.amountCentimes > 0), "funding");
       need(costs.length > 0 && fundingGap(costs, f.funding) === 0, "fundingGap");
       need((f.months ?? []).length === MONTHS && (f.months ?? []).some((m) => m.revenueCentimes > 0), "months");
@@ -280,7 +304,9 @@ export type StepState = "empty" | "incomplete" | "complete";
 export function stepStatus(plan: PlanContent, step: PlanStep): StepState {
   if (stepIssues(plan, step).length === 0) return "complete";
   const section = plan[step] as Record<string, unknown>;
-  const touched = Object.values(section).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== ""));
+  const touched = Object.values(section).some((v) =>
+    Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== "",
+  );
   return touched ? "incomplete" : "empty";
 }
 

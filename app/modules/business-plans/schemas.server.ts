@@ -6,7 +6,14 @@
 import type { FieldErrors } from "~/lib/forms";
 import { z } from "~/lib/forms.server";
 import type { MessageKey } from "~/i18n/translate";
-import type { FundingSource, MonthForecast, PlanFinancial, PlanMarket, StartupCost, YearForecast } from "../../../db/schema/business-plans";
+import type {
+  FundingSource,
+  MonthForecast,
+  PlanFinancial,
+  PlanMarket,
+  StartupCost,
+  YearForecast,
+} from "../../../db/schema/business-plans";
 import {
   centimesToInput,
   FUNDING_KINDS,
@@ -70,7 +77,6 @@ export type MarketDraft = {
   salesPlaces: string;
 };
 
-
 const all = (form: FormData, name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
 const one = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -91,8 +97,12 @@ export function readFinancialDraft(form: FormData): FinancialDraft {
   const yRevenue = all(form, "yearRevenue");
   const yCosts = all(form, "yearCosts");
   return {
-    costs: items.slice(0, MAX_ROWS + 1).map((item, i) => ({ item, quantity: quantities[i] ?? "", unitPrice: prices[i] ?? "" })),
-    funding: kinds.slice(0, MAX_ROWS + 1).map((kind, i) => ({ kind, label: labels[i] ?? "", amount: amounts[i] ?? "" })),
+    costs: items
+      .slice(0, MAX_ROWS + 1)
+      .map((item, i) => ({ item, quantity: quantities[i] ?? "", unitPrice: prices[i] ?? "" })),
+    funding: kinds
+      .slice(0, MAX_ROWS + 1)
+      .map((kind, i) => ({ kind, label: labels[i] ?? "", amount: amounts[i] ?? "" })),
     months: Array.from({ length: MONTHS }, (_, i) => ({
       revenue: revenue[i] ?? "",
       costOfSales: cos[i] ?? "",
@@ -108,10 +118,19 @@ export function financialToDraft(f: PlanFinancial): FinancialDraft {
     quantity: String(c.quantity),
     unitPrice: centimesToInput(c.unitPriceCentimes),
   }));
-  const funding = (f.funding ?? []).map((s) => ({ kind: s.kind, label: s.label, amount: centimesToInput(s.amountCentimes) }));
+  const funding = (f.funding ?? []).map((s) => ({
+    kind: s.kind,
+    label: s.label,
+    amount: centimesToInput(s.amountCentimes),
+  }));
   return {
     costs: costs.length ? costs : [{ item: "", quantity: "", unitPrice: "" }],
-    funding: funding.length ? funding : [{ kind: "own", label: "", amount: "" }, { kind: "grant", label: "", amount: "" }],
+    funding: funding.length
+      ? funding
+      : [
+          { kind: "own", label: "", amount: "" },
+          { kind: "grant", label: "", amount: "" },
+        ],
     months: Array.from({ length: MONTHS }, (_, i) => {
       const m = f.months?.[i];
       return {
@@ -149,7 +168,8 @@ export function parseFinancialDraft(draft: FinancialDraft): Parsed<PlanFinancial
     if (!row.item.trim()) errors[`costItem.${i}`] = "errors.required";
     else if (row.item.length > 200) errors[`costItem.${i}`] = "errors.tooLong";
     const quantity = Number(row.quantity.trim());
-    if (!/^\d+$/.test(row.quantity.trim()) || quantity < 1 || quantity > MAX_QUANTITY) errors[`costQuantity.${i}`] = "plans.errors.quantity";
+    if (!/^\d+$/.test(row.quantity.trim()) || quantity < 1 || quantity > MAX_QUANTITY)
+      errors[`costQuantity.${i}`] = "plans.errors.quantity";
     const price = money(row.unitPrice, `costUnitPrice.${i}`, errors, false);
     startupCosts.push({ item: row.item.trim(), quantity, unitPriceCentimes: price ?? 0 });
   });
@@ -219,7 +239,10 @@ export function parseMarketDraft(draft: MarketDraft): Parsed<PlanMarket> {
     return c;
   };
   const competitors = draft.competitors
-    .map((c, i) => ({ name: long(c.name, `competitorName.${i}`, 200) ?? "", priceCentimes: optionalMoney(c.price, `competitorPrice.${i}`) }))
+    .map((c, i) => ({
+      name: long(c.name, `competitorName.${i}`, 200) ?? "",
+      priceCentimes: optionalMoney(c.price, `competitorPrice.${i}`),
+    }))
     .filter((c, i) => {
       const row = draft.competitors[i];
       if (row && !row.name.trim() && row.price.trim()) errors[`competitorName.${i}`] = "errors.required";

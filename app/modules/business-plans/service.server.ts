@@ -1,6 +1,13 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { businessPlans, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_PLAN, planAttachments, planComments, type BusinessPlan } from "~db/schema";
+import {
+  businessPlans,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_PLAN,
+  planAttachments,
+  planComments,
+  type BusinessPlan,
+} from "~db/schema";
 import type { MessageKey } from "~/i18n/translate";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
@@ -35,7 +42,13 @@ export async function saveStep<S extends PlanStep>(
       .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)))
       .returning();
     if (!plan) return null;
-    await audit(tx, { actor, action: `plan.save.${input.step}`, entityType: "business_plan", entityId: plan.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `plan.save.${input.step}`,
+      entityType: "business_plan",
+      entityId: plan.id,
+      ip: meta.ip,
+    });
     return plan;
   });
 }
@@ -85,12 +98,23 @@ export async function addAttachment(
       })
       .returning({ id: planAttachments.id });
     if (!row) throw new Error("attachment not stored");
-    await audit(tx, { actor, action: "plan.attachment.add", entityType: "plan_attachment", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "plan.attachment.add",
+      entityType: "plan_attachment",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return { ok: true, id: row.id };
   });
 }
 
-export async function deleteAttachment(db: Executor, actor: Actor, input: { planId: string; attachmentId: string }, meta: Meta = {}) {
+export async function deleteAttachment(
+  db: Executor,
+  actor: Actor,
+  input: { planId: string; attachmentId: string },
+  meta: Meta = {},
+) {
   if (!isUuid(input.planId) || !isUuid(input.attachmentId)) return false;
   return db.transaction(async (tx) => {
     const [owned] = await tx
@@ -103,7 +127,13 @@ export async function deleteAttachment(db: Executor, actor: Actor, input: { plan
       .where(and(eq(planAttachments.id, input.attachmentId), eq(planAttachments.planId, owned.id)))
       .returning({ id: planAttachments.id });
     if (!row) return false;
-    await audit(tx, { actor, action: "plan.attachment.delete", entityType: "plan_attachment", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "plan.attachment.delete",
+      entityType: "plan_attachment",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return true;
   });
 }
@@ -117,7 +147,10 @@ export async function commentOnSection(
 ): Promise<boolean> {
   if (actor.role !== "coach" || !isUuid(input.planId)) return false;
   return db.transaction(async (tx) => {
-    const [plan] = await tx.select({ id: businessPlans.id, ownerId: businessPlans.ownerId }).from(businessPlans).where(eq(businessPlans.id, input.planId));
+    const [plan] = await tx
+      .select({ id: businessPlans.id, ownerId: businessPlans.ownerId })
+      .from(businessPlans)
+      .where(eq(businessPlans.id, input.planId));
     if (!plan || !(await isCurrentCoachOf(tx, actor.id, plan.ownerId))) return false;
     const [row] = await tx
       .insert(planComments)

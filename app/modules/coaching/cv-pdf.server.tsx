@@ -34,7 +34,12 @@ function displayName(locale: Locale, type: "region" | "language", code: string):
 export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
   const t = serverT(locale);
   const lang = (codes: string[]) => codes.map((c) => displayName(locale, "language", c)).join(", ");
-  const education = [data.education.diploma, data.education.level, data.education.field, data.education.country ? displayName(locale, "region", data.education.country) : null]
+  const education = [
+    data.education.diploma,
+    data.education.level,
+    data.education.field,
+    data.education.country ? displayName(locale, "region", data.education.country) : null,
+  ]
     .filter(Boolean)
     .join(" · ");
   return (
@@ -42,7 +47,11 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
       <Text style={pdfStyles.h1}>{data.name}</Text>
       {data.contact.length ? <Text style={pdfStyles.p}>{data.contact.join(" · ")}</Text> : null}
       {data.city ? <Text style={pdfStyles.p}>{data.city}</Text> : null}
-      {data.nationality ? <Text style={pdfStyles.p}>{t("coaching.cv.nationality", { value: displayName(locale, "region", data.nationality) })}</Text> : null}
+      {data.nationality ? (
+        <Text style={pdfStyles.p}>
+          {t("coaching.cv.nationality", { value: displayName(locale, "region", data.nationality) })}
+        </Text>
+      ) : null}
       {data.seeks.length ? (
         <>
           <Text style={pdfStyles.h2}>{t("coaching.cv.seeks")}</Text>
@@ -54,7 +63,12 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
           <Text style={pdfStyles.h2}>{t("coaching.cv.experience")}</Text>
           {data.experience.map((e, i) => (
             <Text key={i} style={pdfStyles.p}>
-              {t("coaching.cv.experienceLine", { role: e.role, sector: e.sector, years: e.years, country: displayName(locale, "region", e.country) })}
+              {t("coaching.cv.experienceLine", {
+                role: e.role,
+                sector: e.sector,
+                years: e.years,
+                country: displayName(locale, "region", e.country),
+              })}
             </Text>
           ))}
         </>
@@ -88,8 +102,12 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
       {data.languagesSpoken.length || data.languagesRead.length ? (
         <>
           <Text style={pdfStyles.h2}>{t("coaching.cv.languages")}</Text>
-          {data.languagesSpoken.length ? <Text style={pdfStyles.p}>{t("coaching.cv.spoken", { value: lang(data.languagesSpoken) })}</Text> : null}
-          {data.languagesRead.length ? <Text style={pdfStyles.p}>{t("coaching.cv.read", { value: lang(data.languagesRead) })}</Text> : null}
+          {data.languagesSpoken.length ? (
+            <Text style={pdfStyles.p}>{t("coaching.cv.spoken", { value: lang(data.languagesSpoken) })}</Text>
+          ) : null}
+          {data.languagesRead.length ? (
+            <Text style={pdfStyles.p}>{t("coaching.cv.read", { value: lang(data.languagesRead) })}</Text>
+          ) : null}
         </>
       ) : null}
       {data.skills ? (

@@ -13,7 +13,11 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
       {rows.length === 0 ? <p>{t("coaching.emptyCaseload")}</p> : null}
       <ul className="list">
         {rows.map((r) => (
-          <li key={r.beneficiaryId} className={r.overdue ? "list-item caseload-overdue" : "list-item"} data-beneficiary={r.beneficiaryId}>
+          <li
+            key={r.beneficiaryId}
+            className={r.overdue ? "list-item caseload-overdue" : "list-item"}
+            data-beneficiary={r.beneficiaryId}
+          >
             <p>
               <Link to={`/coaching/beneficiaries/${r.beneficiaryId}`}>
                 <strong>{r.displayName}</strong>
@@ -87,7 +91,8 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         <ul>
           {data.trainings.map((r) => (
             <li key={r.registrationId}>
-              <Link to={`/trainings/${r.trainingId}`}>{localized(r, "title", locale)}</Link> · {t(`trainings.status.${r.status}`)}
+              <Link to={`/trainings/${r.trainingId}`}>{localized(r, "title", locale)}</Link> ·{" "}
+              {t(`trainings.status.${r.status}`)}
             </li>
           ))}
         </ul>
@@ -110,8 +115,8 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         <h2>{t("coaching.home.internship")}</h2>
         {data.placement ? (
           <p>
-            {data.placement.hostName} · {t(`internships.status.${data.placement.status}`)} · {formatDate(data.placement.startsOn)} –{" "}
-            {formatDate(data.placement.endsOn)}
+            {data.placement.hostName} · {t(`internships.status.${data.placement.status}`)} ·{" "}
+            {formatDate(data.placement.startsOn)} – {formatDate(data.placement.endsOn)}
           </p>
         ) : (
           <p>{t("coaching.home.noInternship")}</p>

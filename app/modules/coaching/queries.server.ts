@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, profiles, trainingRegistrations, users } from "~db/schema";
+import {
+  coachAssignments,
+  coachingActions,
+  guidanceSessions,
+  jobSearchLogs,
+  profiles,
+  trainingRegistrations,
+  users,
+} from "~db/schema";
 import { placementsOf } from "~/modules/internships/queries.server";
 import { myTrainings } from "~/modules/trainings/queries.server";
 import { buildCaseloadRow, sortCaseload, type CaseloadRow } from "./rules";
@@ -11,7 +19,11 @@ export async function isCurrentCoachOf(db: Executor, coachId: string, beneficiar
     .select({ id: coachAssignments.id })
     .from(coachAssignments)
     .where(
-      and(eq(coachAssignments.coachId, coachId), eq(coachAssignments.beneficiaryId, beneficiaryId), isNull(coachAssignments.endedAt)),
+      and(
+        eq(coachAssignments.coachId, coachId),
+        eq(coachAssignments.beneficiaryId, beneficiaryId),
+        isNull(coachAssignments.endedAt),
+      ),
     )
     .limit(1);
   return Boolean(row);
@@ -27,11 +39,6 @@ export async function currentCoachOf(db: Executor, beneficiaryId: string): Promi
 }
 
 // ---- caseload and follow-up (issue 5) ----
-
-
-
-
-
 
 /** The current beneficiaries of a coach: id and name. */
 export async function beneficiariesOf(db: Executor, coachId: string) {
@@ -54,7 +61,11 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
   const [places, actions, regs] = await Promise.all([
     placementsOf(db, ids),
     db
-      .select({ beneficiaryId: coachingActions.beneficiaryId, description: coachingActions.description, dueOn: coachingActions.dueOn })
+      .select({
+        beneficiaryId: coachingActions.beneficiaryId,
+        description: coachingActions.description,
+        dueOn: coachingActions.dueOn,
+      })
       .from(coachingActions)
       .where(and(inArray(coachingActions.beneficiaryId, ids), isNull(coachingActions.doneAt)))
       .orderBy(asc(coachingActions.dueOn)),
@@ -82,16 +93,35 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
 
 export async function beneficiaryFile(db: Executor, beneficiaryId: string) {
   const [person] = await db
-    .select({ id: users.id, displayName: users.displayName, phone: users.phone, email: users.email, locale: users.locale, role: users.role })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      phone: users.phone,
+      email: users.email,
+      locale: users.locale,
+      role: users.role,
+    })
     .from(users)
     .where(eq(users.id, beneficiaryId));
   if (!person || person.role !== "applicant") return null;
   const [trainingsList, places, sessions, actions, searches] = await Promise.all([
     myTrainings(db, beneficiaryId),
     placementsOf(db, [beneficiaryId]),
-    db.select().from(guidanceSessions).where(eq(guidanceSessions.beneficiaryId, beneficiaryId)).orderBy(desc(guidanceSessions.heldOn)),
-    db.select().from(coachingActions).where(eq(coachingActions.beneficiaryId, beneficiaryId)).orderBy(asc(coachingActions.dueOn)),
-    db.select().from(jobSearchLogs).where(eq(jobSearchLogs.beneficiaryId, beneficiaryId)).orderBy(desc(jobSearchLogs.loggedOn)),
+    db
+      .select()
+      .from(guidanceSessions)
+      .where(eq(guidanceSessions.beneficiaryId, beneficiaryId))
+      .orderBy(desc(guidanceSessions.heldOn)),
+    db
+      .select()
+      .from(coachingActions)
+      .where(eq(coachingActions.beneficiaryId, beneficiaryId))
+      .orderBy(asc(coachingActions.dueOn)),
+    db
+      .select()
+      .from(jobSearchLogs)
+      .where(eq(jobSearchLogs.beneficiaryId, beneficiaryId))
+      .orderBy(desc(jobSearchLogs.loggedOn)),
   ]);
   return { person, trainings: trainingsList, placements: places, sessions, actions, searches };
 }
@@ -100,13 +130,29 @@ export async function beneficiaryFile(db: Executor, beneficiaryId: string) {
 export async function assignmentOverview(db: Executor) {
   const coach = sql<string>`(select display_name from users c where c.id = ${coachAssignments.coachId})`;
   const current = await db
-    .select({ id: coachAssignments.id, beneficiaryId: users.id, beneficiaryName: users.displayName, coachId: coachAssignments.coachId, coachName: coach, startedAt: coachAssignments.startedAt })
+    .select({
+      id: coachAssignments.id,
+      beneficiaryId: users.id,
+      beneficiaryName: users.displayName,
+      coachId: coachAssignments.coachId,
+      coachName: coach,
+      startedAt: coachAssignments.startedAt,
+    })
     .from(coachAssignments)
     .innerJoin(users, eq(users.id, coachAssignments.beneficiaryId))
     .where(isNull(coachAssignments.endedAt))
     .orderBy(asc(users.displayName));
-  const coaches = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.role, "coach"), eq(users.isActive, true))).orderBy(asc(users.displayName));
-  const applicants = await db.select({ id: users.id, displayName: users.displayName, phone: users.phone, email: users.email }).from(users).where(eq(users.role, "applicant")).orderBy(asc(users.displayName)).limit(500);
+  const coaches = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, "coach"), eq(users.isActive, true)))
+    .orderBy(asc(users.displayName));
+  const applicants = await db
+    .select({ id: users.id, displayName: users.displayName, phone: users.phone, email: users.email })
+    .from(users)
+    .where(eq(users.role, "applicant"))
+    .orderBy(asc(users.displayName))
+    .limit(500);
   return { current, coaches, applicants };
 }
 
@@ -129,16 +175,23 @@ export async function applicantPanel(db: Executor, userId: string) {
   return { userId, trainings: trainingsList, placement: places[0] ?? null, actions, coach: coachRow[0] ?? null };
 }
 
-
 /** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */
 export async function cvSource(db: Executor, userId: string) {
   const [user] = await db
-    .select({ displayName: users.displayName, phone: users.phone, email: users.email, locale: users.locale, role: users.role })
+    .select({
+      displayName: users.displayName,
+      phone: users.phone,
+      email: users.email,
+      locale: users.locale,
+      role: users.role,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user || user.role !== "applicant") return null;
   const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId));
   const trainingsDone = (await myTrainings(db, userId)).filter((r) => r.certificateId);
-  const internships = (await placementsOf(db, [userId])).filter((p) => p.status === "completed" || p.status === "ongoing");
+  const internships = (await placementsOf(db, [userId])).filter(
+    (p) => p.status === "completed" || p.status === "ongoing",
+  );
   return { user, profile: profile ?? null, trainings: trainingsDone, internships };
 }

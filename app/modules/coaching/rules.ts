@@ -21,7 +21,12 @@ export type CaseloadRow = {
  * search after one, then training, else guidance. (Business plan and grant stages
  * come from their own modules when they land.)
  */
-export function stageOf(input: { openPlacement: boolean; closedPlacement: boolean; inJobSearch: boolean; inTraining: boolean }): Stage {
+export function stageOf(input: {
+  openPlacement: boolean;
+  closedPlacement: boolean;
+  inJobSearch: boolean;
+  inTraining: boolean;
+}): Stage {
   if (input.openPlacement) return "internship";
   if (input.closedPlacement || input.inJobSearch) return "job_search";
   if (input.inTraining) return "training";
@@ -36,7 +41,8 @@ export function buildCaseloadRow(input: {
   inJobSearch: boolean;
   today: string;
 }): CaseloadRow {
-  const open = input.placements.find((p) => p.status === "proposed" || p.status === "accepted" || p.status === "ongoing") ?? null;
+  const open =
+    input.placements.find((p) => p.status === "proposed" || p.status === "accepted" || p.status === "ongoing") ?? null;
   const overdue = input.placements.some((p) => isFollowUpOverdue({ ...p, today: input.today }));
   return {
     beneficiaryId: input.beneficiary.id,

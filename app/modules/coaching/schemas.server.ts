@@ -23,7 +23,8 @@ export const GuidanceSchema = z
   })
   .superRefine((v, ctx) => {
     for (const i of [1, 2, 3] as const) {
-      if (v[`step${i}`] && !v[`due${i}`]) ctx.addIssue({ code: "custom", path: [`due${i}`], message: "coaching.errors.dueRequired" });
+      if (v[`step${i}`] && !v[`due${i}`])
+        ctx.addIssue({ code: "custom", path: [`due${i}`], message: "coaching.errors.dueRequired" });
     }
   });
 export type GuidanceInput = z.infer<typeof GuidanceSchema>;

@@ -23,8 +23,13 @@ export async function assignCoach(
   return db.transaction(async (tx) => {
     // the beneficiary's row is the lock: with no current assignment there is nothing else
     // to lock, and two concurrent assignments would both try to insert a current one
-    const [b] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.beneficiaryId)).for("no key update");
-    if (b?.role !== "applicant") return { ok: false as const, errors: { beneficiaryId: "errors.required" } as FieldErrors };
+    const [b] = await tx
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.id, input.beneficiaryId))
+      .for("no key update");
+    if (b?.role !== "applicant")
+      return { ok: false as const, errors: { beneficiaryId: "errors.required" } as FieldErrors };
     const [c] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.coachId));
     if (c?.role !== "coach") return { ok: false as const, errors: { coachId: "errors.required" } as FieldErrors };
     const [current] = await tx
@@ -33,12 +38,24 @@ export async function assignCoach(
       .where(and(eq(coachAssignments.beneficiaryId, input.beneficiaryId), isNull(coachAssignments.endedAt)))
       .for("update");
     if (current?.coachId === input.coachId) return { ok: true as const };
-    if (current) await tx.update(coachAssignments).set({ endedAt: new Date() }).where(eq(coachAssignments.id, current.id));
+    if (current)
+      await tx.update(coachAssignments).set({ endedAt: new Date() }).where(eq(coachAssignments.id, current.id));
     const [row] = await tx
       .insert(coachAssignments)
-      .values({ coachId: input.coachId, beneficiaryId: input.beneficiaryId, assignedById: actor.id, note: input.note ?? null })
+      .values({
+        coachId: input.coachId,
+        beneficiaryId: input.beneficiaryId,
+        assignedById: actor.id,
+        note: input.note ?? null,
+      })
       .returning({ id: coachAssignments.id });
-    await audit(tx, { actor, action: "coaching.assign", entityType: "coach_assignment", entityId: row?.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "coaching.assign",
+      entityType: "coach_assignment",
+      entityId: row?.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -51,25 +68,52 @@ export async function endAssignment(db: Database, actor: Actor, beneficiaryId: s
       .set({ endedAt: new Date() })
       .where(and(eq(coachAssignments.beneficiaryId, beneficiaryId), isNull(coachAssignments.endedAt)))
       .returning({ id: coachAssignments.id });
-    for (const r of rows) await audit(tx, { actor, action: "coaching.unassign", entityType: "coach_assignment", entityId: r.id, ip: meta.ip });
+    for (const r of rows)
+      await audit(tx, {
+        actor,
+        action: "coaching.unassign",
+        entityType: "coach_assignment",
+        entityId: r.id,
+        ip: meta.ip,
+      });
     return rows.length > 0;
   });
 }
 
-export async function recordGuidance(db: Database, actor: Actor, beneficiaryId: string, input: GuidanceInput, meta: Meta) {
+export async function recordGuidance(
+  db: Database,
+  actor: Actor,
+  beneficiaryId: string,
+  input: GuidanceInput,
+  meta: Meta,
+) {
   return db.transaction(async (tx) => {
     const [session] = await tx
       .insert(guidanceSessions)
-      .values({ beneficiaryId, coachId: actor.id, heldOn: input.heldOn, goals: input.goals, obstacles: input.obstacles })
+      .values({
+        beneficiaryId,
+        coachId: actor.id,
+        heldOn: input.heldOn,
+        goals: input.goals,
+        obstacles: input.obstacles,
+      })
       .returning({ id: guidanceSessions.id });
     if (!session) throw new Error("no row");
     const steps = ([1, 2, 3] as const).flatMap((i) => {
       const description = input[`step${i}`];
       const dueOn = input[`due${i}`];
-      return description && dueOn ? [{ beneficiaryId, coachId: actor.id, guidanceSessionId: session.id, description, dueOn }] : [];
+      return description && dueOn
+        ? [{ beneficiaryId, coachId: actor.id, guidanceSessionId: session.id, description, dueOn }]
+        : [];
     });
     if (steps.length) await tx.insert(coachingActions).values(steps);
-    await audit(tx, { actor, action: "coaching.guidance.record", entityType: "guidance_session", entityId: session.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "coaching.guidance.record",
+      entityType: "guidance_session",
+      entityId: session.id,
+      ip: meta.ip,
+    });
     return session;
   });
 }
@@ -80,17 +124,45 @@ export async function completeAction(db: Database, actor: Actor, beneficiaryId: 
     const rows = await tx
       .update(coachingActions)
       .set({ doneAt: new Date() })
-      .where(and(eq(coachingActions.id, actionId), eq(coachingActions.beneficiaryId, beneficiaryId), isNull(coachingActions.doneAt)))
+      .where(
+        and(
+          eq(coachingActions.id, actionId),
+          eq(coachingActions.beneficiaryId, beneficiaryId),
+          isNull(coachingActions.doneAt),
+        ),
+      )
       .returning({ id: coachingActions.id });
-    if (rows.length) await audit(tx, { actor, action: "coaching.action.done", entityType: "coaching_action", entityId: actionId, ip: meta.ip });
+    if (rows.length)
+      await audit(tx, {
+        actor,
+        action: "coaching.action.done",
+        entityType: "coaching_action",
+        entityId: actionId,
+        ip: meta.ip,
+      });
     return rows.length > 0;
   });
 }
 
-export async function logJobSearch(db: Database, actor: Actor, beneficiaryId: string, input: JobSearchInput, meta: Meta) {
+export async function logJobSearch(
+  db: Database,
+  actor: Actor,
+  beneficiaryId: string,
+  input: JobSearchInput,
+  meta: Meta,
+) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(jobSearchLogs).values({ beneficiaryId, coachId: actor.id, ...input }).returning({ id: jobSearchLogs.id });
-    await audit(tx, { actor, action: "coaching.jobsearch.log", entityType: "job_search_log", entityId: row?.id, ip: meta.ip });
+    const [row] = await tx
+      .insert(jobSearchLogs)
+      .values({ beneficiaryId, coachId: actor.id, ...input })
+      .returning({ id: jobSearchLogs.id });
+    await audit(tx, {
+      actor,
+      action: "coaching.jobsearch.log",
+      entityType: "job_search_log",
+      entityId: row?.id,
+      ip: meta.ip,
+    });
     return row;
   });
 }

@@ -22,7 +22,9 @@ export type LetterData = {
 
 /** "12 500,00 MAD" with plain spaces: react-pdf's fonts lack the narrow no-break space Intl writes. */
 export function pdfMoney(locale: Locale, centimes: number): string {
-  return formatMoney(locale, centimes).replace(/[\u00a0\u202f]/g, " ").replace(/[\u200e\u200f\u061c]/g, "");
+  return formatMoney(locale, centimes)
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/[\u200e\u200f\u061c]/g, "");
 }
 
 export function LetterPdf(d: LetterData) {
@@ -68,7 +70,14 @@ export type ReportData = {
   budgetCentimes: number;
   awardedCentimes: number;
   applications: number;
-  ranking: { rank: number; number: number; mean: number; sd: number; disagreement: boolean; awardedCentimes: number | null }[];
+  ranking: {
+    rank: number;
+    number: number;
+    mean: number;
+    sd: number;
+    disagreement: boolean;
+    awardedCentimes: number | null;
+  }[];
 };
 
 /** The call report: figures and the ranking with the decisions, for the steering committee. */
@@ -88,7 +97,16 @@ export function CallReportPdf(d: ReportData) {
       </Text>
       <Text style={pdfStyles.h2}>{t("grants.call.ranking")}</Text>
       <View style={pdfStyles.row}>
-        {(["grants.col.rank", "grants.col.number", "grants.col.mean", "grants.col.sd", "grants.col.flag", "grants.col.amount"] as const).map((k) => (
+        {(
+          [
+            "grants.col.rank",
+            "grants.col.number",
+            "grants.col.mean",
+            "grants.col.sd",
+            "grants.col.flag",
+            "grants.col.amount",
+          ] as const
+        ).map((k) => (
           <Text key={k} style={pdfStyles.headerCell}>
             {t(k)}
           </Text>

@@ -25,7 +25,11 @@ export async function listCalls(db: Database) {
 export async function getCall(db: Executor, callId: string) {
   const [call] = await db.select().from(grantCalls).where(eq(grantCalls.id, callId));
   if (!call) return null;
-  const criteria = await db.select().from(grantCriteria).where(eq(grantCriteria.callId, callId)).orderBy(asc(grantCriteria.position));
+  const criteria = await db
+    .select()
+    .from(grantCriteria)
+    .where(eq(grantCriteria.callId, callId))
+    .orderBy(asc(grantCriteria.position));
   return { call, criteria };
 }
 
@@ -63,7 +67,12 @@ export async function listApplicationsOfApplicant(db: Database, applicantId: str
  */
 export async function getApplicationFor(db: Database, actor: { id: string; role: string }, applicationId: string) {
   const [row] = await db
-    .select({ app: grantApplications, call: grantCalls, applicantName: users.displayName, applicantLocale: users.locale })
+    .select({
+      app: grantApplications,
+      call: grantCalls,
+      applicantName: users.displayName,
+      applicantLocale: users.locale,
+    })
     .from(grantApplications)
     .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
     .innerJoin(users, eq(users.id, grantApplications.applicantId))
@@ -71,9 +80,15 @@ export async function getApplicationFor(db: Database, actor: { id: string; role:
   if (!row) return null;
   if (actor.role !== "admin" && row.app.applicantId !== actor.id) return null;
   const decided = row.call.status === "decided";
-  const [award] = decided ? await db.select().from(grantAwards).where(eq(grantAwards.applicationId, applicationId)) : [];
+  const [award] = decided
+    ? await db.select().from(grantAwards).where(eq(grantAwards.applicationId, applicationId))
+    : [];
   const tranches = award
-    ? await db.select().from(grantTranches).where(eq(grantTranches.awardId, award.id)).orderBy(asc(grantTranches.position))
+    ? await db
+        .select()
+        .from(grantTranches)
+        .where(eq(grantTranches.awardId, award.id))
+        .orderBy(asc(grantTranches.position))
     : [];
   return { ...row, decided, award: award ?? null, tranches };
 }
@@ -123,7 +138,11 @@ export async function getBlindAssignment(db: Database, reviewerId: string, assig
     .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
     .where(and(eq(grantAssignments.id, assignmentId), eq(grantAssignments.reviewerId, reviewerId)));
   if (!row) return null;
-  const criteria = await db.select().from(grantCriteria).where(eq(grantCriteria.callId, row.call.id)).orderBy(asc(grantCriteria.position));
+  const criteria = await db
+    .select()
+    .from(grantCriteria)
+    .where(eq(grantCriteria.callId, row.call.id))
+    .orderBy(asc(grantCriteria.position));
   const scores = await db.select().from(grantScores).where(eq(grantScores.assignmentId, assignmentId));
   let applicantName: string | null = null;
   if (row.call.showNamesAfterScoring && row.submittedAt) {
@@ -184,7 +203,11 @@ export type RankingRow = {
  * the earlier submission, then the id. The same rules as `computeRanking` in rules.ts,
  * which a test compares against.
  */
-export async function rankingForCall(db: Executor, callId: string, options: { normalise?: boolean } = {}): Promise<RankingRow[]> {
+export async function rankingForCall(
+  db: Executor,
+  callId: string,
+  options: { normalise?: boolean } = {},
+): Promise<RankingRow[]> {
   const normalise = options.normalise === true;
   const rows = await db.execute<{
     application_id: string;
@@ -349,7 +372,11 @@ export async function awardsOfCall(db: Executor, callId: string) {
     .orderBy(asc(grantApplications.number));
   const ids = awards.map((a) => a.award.id);
   const tranches = ids.length
-    ? await db.select().from(grantTranches).where(inArray(grantTranches.awardId, ids)).orderBy(asc(grantTranches.position))
+    ? await db
+        .select()
+        .from(grantTranches)
+        .where(inArray(grantTranches.awardId, ids))
+        .orderBy(asc(grantTranches.position))
     : [];
   return awards.map((a) => ({ ...a, tranches: tranches.filter((t) => t.awardId === a.award.id) }));
 }

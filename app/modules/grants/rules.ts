@@ -38,7 +38,10 @@ export function nextStatus(status: CallStatus): Exclude<CallStatus, "draft"> | n
 }
 
 /** An open call takes applications between its opening and closing dates. */
-export function isAcceptingApplications(call: { status: CallStatus; opensAt: Date; closesAt: Date }, now: Date): boolean {
+export function isAcceptingApplications(
+  call: { status: CallStatus; opensAt: Date; closesAt: Date },
+  now: Date,
+): boolean {
   return call.status === "open" && now >= call.opensAt && now < call.closesAt;
 }
 
@@ -218,17 +221,23 @@ export function ageOn(dateOfBirth: string, on: Date): number {
 }
 
 /** Every rule checked, each failure a translated reason (message key and parameters). */
-export function checkEligibility(rules: EligibilityRules, facts: ApplicantFacts): { eligible: boolean; failures: Message[] } {
+export function checkEligibility(
+  rules: EligibilityRules,
+  facts: ApplicantFacts,
+): { eligible: boolean; failures: Message[] } {
   const failures: Message[] = [];
-  if (rules.audience === "migrants" && facts.isMigrant !== true) failures.push({ key: "grants.eligibility.migrantsOnly" });
+  if (rules.audience === "migrants" && facts.isMigrant !== true)
+    failures.push({ key: "grants.eligibility.migrantsOnly" });
   if (rules.audience === "young_moroccans" && facts.isMigrant !== false)
     failures.push({ key: "grants.eligibility.moroccansOnly" });
   if (rules.minAge !== null || rules.maxAge !== null) {
     if (!facts.dateOfBirth) failures.push({ key: "grants.eligibility.noBirthDate" });
     else {
       const age = ageOn(facts.dateOfBirth, rules.closesAt);
-      if (rules.minAge !== null && age < rules.minAge) failures.push({ key: "grants.eligibility.tooYoung", params: { min: rules.minAge } });
-      if (rules.maxAge !== null && age > rules.maxAge) failures.push({ key: "grants.eligibility.tooOld", params: { max: rules.maxAge } });
+      if (rules.minAge !== null && age < rules.minAge)
+        failures.push({ key: "grants.eligibility.tooYoung", params: { min: rules.minAge } });
+      if (rules.maxAge !== null && age > rules.maxAge)
+        failures.push({ key: "grants.eligibility.tooOld", params: { max: rules.maxAge } });
     }
   }
   if (rules.regions.length > 0 && (!facts.region || !rules.regions.includes(facts.region)))
@@ -282,11 +291,7 @@ export function conflictKey(applicationId: string, reviewerId: string): string {
 }
 
 function normaliseName(value: string | null | undefined): string {
-  return (value ?? "")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .trim();
+  return (value ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
 }
 
 export type PersonFacts = { phone: string | null; familyName: string | null; city: string | null };
@@ -305,7 +310,12 @@ export function detectConflicts(
     reasons.push("grants.conflict.sameOrganisationAsCoach");
   if (member.phone && member.phone === applicant.phone) reasons.push("grants.conflict.samePhone");
   const fam = normaliseName(member.familyName);
-  if (fam && fam === normaliseName(applicant.familyName) && normaliseName(member.city) && normaliseName(member.city) === normaliseName(applicant.city))
+  if (
+    fam &&
+    fam === normaliseName(applicant.familyName) &&
+    normaliseName(member.city) &&
+    normaliseName(member.city) === normaliseName(applicant.city)
+  )
     reasons.push("grants.conflict.sameFamilyAndCity");
   return reasons;
 }
@@ -322,7 +332,12 @@ export type Candidate = {
   migrant: boolean;
 };
 export type ProposalLine = { applicationId: string; label: string; rank: number; amountCentimes: number };
-export type Proposal = { awards: ProposalLine[]; explanations: Message[]; remainingCentimes: number; quotasMet: Record<string, boolean> };
+export type Proposal = {
+  awards: ProposalLine[];
+  explanations: Message[];
+  remainingCentimes: number;
+  quotasMet: Record<string, boolean>;
+};
 
 function hasTrait(c: Candidate, trait: Quota["trait"]): boolean {
   return trait === "woman" ? c.woman : c.migrant;
@@ -400,15 +415,26 @@ export function proposeAwards(input: {
         params: { label: pick.label, rank: pick.rank, before: top.label, quota: quotaLabel(reason), amount, remaining },
       });
     } else if (amount < pick.requestedCentimes) {
-      explanations.push({ key: "grants.proposal.capped", params: { label: pick.label, rank: pick.rank, amount, remaining } });
+      explanations.push({
+        key: "grants.proposal.capped",
+        params: { label: pick.label, rank: pick.rank, amount, remaining },
+      });
     } else {
-      explanations.push({ key: "grants.proposal.award", params: { label: pick.label, rank: pick.rank, amount, remaining } });
+      explanations.push({
+        key: "grants.proposal.award",
+        params: { label: pick.label, rank: pick.rank, amount, remaining },
+      });
     }
   }
   const quotasMet: Record<string, boolean> = {};
   for (const q of input.quotas) quotasMet[quotaLabel(q)] = quotaMet(q, awards, input.budgetCentimes);
   return {
-    awards: awards.map(({ applicationId, label, rank, amountCentimes }) => ({ applicationId, label, rank, amountCentimes })),
+    awards: awards.map(({ applicationId, label, rank, amountCentimes }) => ({
+      applicationId,
+      label,
+      rank,
+      amountCentimes,
+    })),
     explanations,
     remainingCentimes: remaining,
     quotasMet,
@@ -426,7 +452,11 @@ export function splitTranches(amountCentimes: number, percents: number[]): numbe
 }
 
 export function tranchePercentsValid(percents: number[]): boolean {
-  return percents.length > 0 && percents.every((p) => Number.isInteger(p) && p > 0) && percents.reduce((s, p) => s + p, 0) === 100;
+  return (
+    percents.length > 0 &&
+    percents.every((p) => Number.isInteger(p) && p > 0) &&
+    percents.reduce((s, p) => s + p, 0) === 100
+  );
 }
 
 // ---------------------------------------------------------------- exports

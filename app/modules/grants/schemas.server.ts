@@ -1,19 +1,16 @@
 import { z } from "~/lib/forms.server";
 import { parseMadToCentimes } from "./rules";
-import { MAX_CRITERIA } from "./constants";
 export { MAX_CRITERIA } from "./constants";
 
 const text = (max: number) => z.string().trim().max(max);
-const money = z
-  .string()
-  .transform((v, ctx) => {
-    const c = parseMadToCentimes(v);
-    if (c === null || c <= 0) {
-      ctx.addIssue({ code: "custom", message: "grants.errors.amount" });
-      return z.NEVER;
-    }
-    return c;
-  });
+const money = z.string().transform((v, ctx) => {
+  const c = parseMadToCentimes(v);
+  if (c === null || c <= 0) {
+    ctx.addIssue({ code: "custom", message: "grants.errors.amount" });
+    return z.NEVER;
+  }
+  return c;
+});
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "grants.errors.date");
 const optionalInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
 const list = z
@@ -25,7 +22,6 @@ const list = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
-
 
 /** The call form: the rubric comes as rows c1..c8; empty rows are ignored by the service. */
 export const CallSchema = z
@@ -62,7 +58,8 @@ export const CallSchema = z
   })
   .catchall(z.string())
   .superRefine((v, ctx) => {
-    if (v.closesOn <= v.opensOn) ctx.addIssue({ code: "custom", path: ["closesOn"], message: "grants.errors.closeAfterOpen" });
+    if (v.closesOn <= v.opensOn)
+      ctx.addIssue({ code: "custom", path: ["closesOn"], message: "grants.errors.closeAfterOpen" });
     if (v.reviewDeadlineOn < v.closesOn)
       ctx.addIssue({ code: "custom", path: ["reviewDeadlineOn"], message: "grants.errors.deadlineAfterClose" });
     if (v.minAge !== undefined && v.maxAge !== undefined && v.minAge > v.maxAge)

@@ -52,13 +52,22 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
 }
 
 /** 23:59:59 in Morocco (UTC+1) on a YYYY-MM-DD day; opening days start at 00:00. */
+// eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
 const endOfDay = (d: string) => new Date(`${d}T23:59:59+01:00`);
+// eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
 const startOfDay = (d: string) => new Date(`${d}T00:00:00+01:00`);
 
 // ---------------------------------------------------------------- calls
 
 export async function createCall(db: Database, actor: Actor, input: CallInput, meta: Meta = {}) {
-  const rows: { labelFr: string; labelAr: string; labelEn: string; description: string; maxScore: number; weight: number }[] = [];
+  const rows: {
+    labelFr: string;
+    labelAr: string;
+    labelEn: string;
+    description: string;
+    maxScore: number;
+    weight: number;
+  }[] = [];
   const errors: Record<string, string> = {};
   const raw = input as Record<string, unknown>;
   for (let i = 1; i <= MAX_CRITERIA; i++) {
@@ -82,8 +91,12 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
   if (Object.keys(errors).length) return fail(400, errors);
   if (!weightsSumTo100(rows)) return fail(400, { rubric: "grants.errors.weights" });
   const quotas = [
-    ...(input.quotaWomen ? [{ trait: "woman" as const, basis: input.quotaWomenBasis, minPercent: input.quotaWomen }] : []),
-    ...(input.quotaMigrants ? [{ trait: "migrant" as const, basis: input.quotaMigrantsBasis, minPercent: input.quotaMigrants }] : []),
+    ...(input.quotaWomen
+      ? [{ trait: "woman" as const, basis: input.quotaWomenBasis, minPercent: input.quotaWomen }]
+      : []),
+    ...(input.quotaMigrants
+      ? [{ trait: "migrant" as const, basis: input.quotaMigrantsBasis, minPercent: input.quotaMigrants }]
+      : []),
   ];
   const tranches = [
     { percent: input.trancheSignature, condition: "signature" as const },
@@ -137,7 +150,8 @@ export async function setTrancheSchedule(
     { percent: input.trancheStarted, condition: "business_started" as const },
     { percent: input.trancheSixMonths, condition: "six_months" as const },
   ].filter((t) => t.percent > 0);
-  if (!tranchePercentsValid(tranches.map((t) => t.percent))) return fail(400, { trancheSignature: "grants.errors.tranches" });
+  if (!tranchePercentsValid(tranches.map((t) => t.percent)))
+    return fail(400, { trancheSignature: "grants.errors.tranches" });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(grantCalls)
@@ -154,7 +168,12 @@ export async function setTrancheSchedule(
  * Move a call one step on, by the server clock. Deciding publishes: awarded and
  * rejected applications are marked, tranches scheduled, applicants notified.
  */
-export async function transitionCall(db: Database, actor: Actor, input: { callId: string; to: CallStatus }, meta: Meta = {}) {
+export async function transitionCall(
+  db: Database,
+  actor: Actor,
+  input: { callId: string; to: CallStatus },
+  meta: Meta = {},
+) {
   const now = meta.now ?? new Date();
   return db.transaction(async (tx) => {
     const [call] = await tx.select().from(grantCalls).where(eq(grantCalls.id, input.callId)).for("update");
@@ -166,7 +185,13 @@ export async function transitionCall(db: Database, actor: Actor, input: { callId
       .set({ status: input.to, ...(input.to === "decided" ? { publishedAt: now } : {}) })
       .where(eq(grantCalls.id, call.id));
     if (input.to === "decided") await publishDecisions(tx, call, now);
-    await audit(tx, { actor, action: `grants.call.${input.to}`, entityType: "grant_call", entityId: call.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `grants.call.${input.to}`,
+      entityType: "grant_call",
+      entityId: call.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -256,16 +281,28 @@ export async function submitApplication(
         })
         .returning();
       if (!app) throw new Error("application not created");
-      await audit(tx, { actor, action: "grants.application.submit", entityType: "grant_application", entityId: app.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: "grants.application.submit",
+        entityType: "grant_application",
+        entityId: app.id,
+        ip: meta.ip,
+      });
       return { ok: true as const, application: app, eligibility };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "grant_applications_one_per_call_key")) return fail(409, { form: "grants.errors.alreadyApplied" });
+    if (isUniqueViolation(error, "grant_applications_one_per_call_key"))
+      return fail(409, { form: "grants.errors.alreadyApplied" });
     throw error;
   }
 }
 
-export async function withdrawApplication(db: Database, actor: Actor, input: { applicationId: string }, meta: Meta = {}) {
+export async function withdrawApplication(
+  db: Database,
+  actor: Actor,
+  input: { applicationId: string },
+  meta: Meta = {},
+) {
   const now = meta.now ?? new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -280,7 +317,13 @@ export async function withdrawApplication(db: Database, actor: Actor, input: { a
       .update(grantApplications)
       .set({ status: "withdrawn", withdrawnAt: now })
       .where(eq(grantApplications.id, row.app.id));
-    await audit(tx, { actor, action: "grants.application.withdraw", entityType: "grant_application", entityId: row.app.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "grants.application.withdraw",
+      entityType: "grant_application",
+      entityId: row.app.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -296,10 +339,21 @@ export async function screenApplication(
     const [updated] = await tx
       .update(grantApplications)
       .set({ status: input.decision, screeningReason: input.reason, screenedAt: meta.now ?? new Date() })
-      .where(and(eq(grantApplications.id, input.applicationId), inArray(grantApplications.status, ["submitted", "eligible", "ineligible"])))
+      .where(
+        and(
+          eq(grantApplications.id, input.applicationId),
+          inArray(grantApplications.status, ["submitted", "eligible", "ineligible"]),
+        ),
+      )
       .returning({ id: grantApplications.id });
     if (!updated) return fail(409, { form: "grants.errors.notScreenable" });
-    await audit(tx, { actor, action: `grants.application.${input.decision}`, entityType: "grant_application", entityId: updated.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `grants.application.${input.decision}`,
+      entityType: "grant_application",
+      entityId: updated.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -312,7 +366,13 @@ export async function screenApplication(
  */
 export async function detectCallConflicts(db: Database, actor: Actor, input: { callId: string }, meta: Meta = {}) {
   const members = await db
-    .select({ id: users.id, phone: users.phone, displayName: users.displayName, organisationId: users.organisationId, city: organisations.city })
+    .select({
+      id: users.id,
+      phone: users.phone,
+      displayName: users.displayName,
+      organisationId: users.organisationId,
+      city: organisations.city,
+    })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(users.role, "committee_member"), eq(users.isActive, true)));
@@ -322,11 +382,15 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
       phone: users.phone,
       displayName: users.displayName,
       facts: grantApplications.facts,
-      coachOrganisationId: sql<string | null>`(select c.organisation_id from ${coachAssignments} ca join ${users} c on c.id = ca.coach_id where ca.beneficiary_id = ${grantApplications.applicantId} and ca.ended_at is null limit 1)`,
+      coachOrganisationId: sql<
+        string | null
+      >`(select c.organisation_id from ${coachAssignments} ca join ${users} c on c.id = ca.coach_id where ca.beneficiary_id = ${grantApplications.applicantId} and ca.ended_at is null limit 1)`,
     })
     .from(grantApplications)
     .innerJoin(users, eq(users.id, grantApplications.applicantId))
-    .where(and(eq(grantApplications.callId, input.callId), inArray(grantApplications.status, ["submitted", "eligible"])));
+    .where(
+      and(eq(grantApplications.callId, input.callId), inArray(grantApplications.status, ["submitted", "eligible"])),
+    );
   let found = 0;
   await db.transaction(async (tx) => {
     for (const app of apps) {
@@ -346,13 +410,25 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
         if (!reasons.length) continue;
         const inserted = await tx
           .insert(grantConflicts)
-          .values({ applicationId: app.id, reviewerId: m.id, source: "detected", status: "pending", reason: reasons.join(",") })
+          .values({
+            applicationId: app.id,
+            reviewerId: m.id,
+            source: "detected",
+            status: "pending",
+            reason: reasons.join(","),
+          })
           .onConflictDoNothing()
           .returning({ id: grantConflicts.id });
         found += inserted.length;
       }
     }
-    await audit(tx, { actor, action: "grants.conflicts.detect", entityType: "grant_call", entityId: input.callId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "grants.conflicts.detect",
+      entityType: "grant_call",
+      entityId: input.callId,
+      ip: meta.ip,
+    });
   });
   return { ok: true as const, found };
 }
@@ -381,7 +457,13 @@ export async function decideConflict(
         .delete(grantAssignments)
         .where(and(eq(grantAssignments.applicationId, c.applicationId), eq(grantAssignments.reviewerId, c.reviewerId)));
     }
-    await audit(tx, { actor, action: `grants.conflict.${input.decision}`, entityType: "grant_conflict", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `grants.conflict.${input.decision}`,
+      entityType: "grant_conflict",
+      entityId: c.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -395,7 +477,8 @@ export async function runAutoAssignment(db: Database, actor: Actor, input: { cal
   return db.transaction(async (tx) => {
     const [call] = await tx.select().from(grantCalls).where(eq(grantCalls.id, input.callId)).for("update");
     if (!call) return fail(404, {});
-    if (call.status !== "closed" && call.status !== "under_review") return fail(409, { form: "grants.errors.assignState" });
+    if (call.status !== "closed" && call.status !== "under_review")
+      return fail(409, { form: "grants.errors.assignState" });
     const members = await tx
       .select({ id: users.id })
       .from(users)
@@ -418,7 +501,10 @@ export async function runAutoAssignment(db: Database, actor: Actor, input: { cal
     const load = new Map<string, number>();
     for (const a of existing) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
     const result = autoAssign({
-      applications: apps.map((a) => ({ id: a.id, reviewers: existing.filter((e) => e.applicationId === a.id).map((e) => e.reviewerId) })),
+      applications: apps.map((a) => ({
+        id: a.id,
+        reviewers: existing.filter((e) => e.applicationId === a.id).map((e) => e.reviewerId),
+      })),
       members: members.map((m) => m.id),
       perApplication: call.reviewersPerApplication,
       conflicts: new Set(conflicts.map((c) => conflictKey(c.applicationId, c.reviewerId))),
@@ -431,9 +517,18 @@ export async function runAutoAssignment(db: Database, actor: Actor, input: { cal
 }
 
 /** Hand move: give an assignment to another member, unless they are in conflict or already on it. */
-export async function moveAssignment(db: Database, actor: Actor, input: { assignmentId: string; reviewerId: string }, meta: Meta = {}) {
+export async function moveAssignment(
+  db: Database,
+  actor: Actor,
+  input: { assignmentId: string; reviewerId: string },
+  meta: Meta = {},
+) {
   return db.transaction(async (tx) => {
-    const [a] = await tx.select().from(grantAssignments).where(eq(grantAssignments.id, input.assignmentId)).for("update");
+    const [a] = await tx
+      .select()
+      .from(grantAssignments)
+      .where(eq(grantAssignments.id, input.assignmentId))
+      .for("update");
     if (!a) return fail(404, {});
     const [member] = await tx
       .select({ id: users.id })
@@ -443,16 +538,31 @@ export async function moveAssignment(db: Database, actor: Actor, input: { assign
     const [conflict] = await tx
       .select({ id: grantConflicts.id })
       .from(grantConflicts)
-      .where(and(eq(grantConflicts.applicationId, a.applicationId), eq(grantConflicts.reviewerId, member.id), ne(grantConflicts.status, "dismissed")));
+      .where(
+        and(
+          eq(grantConflicts.applicationId, a.applicationId),
+          eq(grantConflicts.reviewerId, member.id),
+          ne(grantConflicts.status, "dismissed"),
+        ),
+      );
     if (conflict) return fail(400, { reviewerId: "grants.errors.memberConflict" });
     try {
       await tx.delete(grantScores).where(eq(grantScores.assignmentId, a.id));
-      await tx.update(grantAssignments).set({ reviewerId: member.id, submittedAt: null, total: null, firstFraction: null, assignedAt: new Date() }).where(eq(grantAssignments.id, a.id));
+      await tx
+        .update(grantAssignments)
+        .set({ reviewerId: member.id, submittedAt: null, total: null, firstFraction: null, assignedAt: new Date() })
+        .where(eq(grantAssignments.id, a.id));
     } catch (error) {
       if (isUniqueViolation(error)) return fail(400, { reviewerId: "grants.errors.alreadyOn" });
       throw error;
     }
-    await audit(tx, { actor, action: "grants.assign.move", entityType: "grant_assignment", entityId: a.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "grants.assign.move",
+      entityType: "grant_assignment",
+      entityId: a.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -462,7 +572,12 @@ export async function moveAssignment(db: Database, actor: Actor, input: { assign
  * recorded (confirmed: their word is enough), their assignment and scores go, and the
  * seat is given to the least-loaded member without a conflict.
  */
-export async function declareConflict(db: Database, actor: Actor, input: { assignmentId: string; reason: string }, meta: Meta = {}) {
+export async function declareConflict(
+  db: Database,
+  actor: Actor,
+  input: { assignmentId: string; reason: string },
+  meta: Meta = {},
+) {
   return db.transaction(async (tx) => {
     const [a] = await tx
       .select()
@@ -472,7 +587,13 @@ export async function declareConflict(db: Database, actor: Actor, input: { assig
     if (!a) return fail(404, {});
     await tx
       .insert(grantConflicts)
-      .values({ applicationId: a.applicationId, reviewerId: actor.id, source: "declared", status: "confirmed", reason: input.reason })
+      .values({
+        applicationId: a.applicationId,
+        reviewerId: actor.id,
+        source: "declared",
+        status: "confirmed",
+        reason: input.reason,
+      })
       .onConflictDoUpdate({
         target: [grantConflicts.applicationId, grantConflicts.reviewerId],
         set: { source: "declared", status: "confirmed", reason: input.reason },
@@ -489,7 +610,10 @@ export async function declareConflict(db: Database, actor: Actor, input: { assig
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.role, "committee_member"), eq(users.isActive, true)));
-      const current = await tx.select().from(grantAssignments).where(eq(grantAssignments.applicationId, a.applicationId));
+      const current = await tx
+        .select()
+        .from(grantAssignments)
+        .where(eq(grantAssignments.applicationId, a.applicationId));
       const conflicts = await tx
         .select()
         .from(grantConflicts)
@@ -512,7 +636,13 @@ export async function declareConflict(db: Database, actor: Actor, input: { assig
         reassignedTo = result.pairs[0]?.reviewerId ?? null;
       }
     }
-    await audit(tx, { actor, action: "grants.conflict.declare", entityType: "grant_application", entityId: a.applicationId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "grants.conflict.declare",
+      entityType: "grant_application",
+      entityId: a.applicationId,
+      ip: meta.ip,
+    });
     return { ok: true as const, reassignedTo };
   });
 }
@@ -540,8 +670,13 @@ export async function saveScores(
       .where(and(eq(grantAssignments.id, input.assignmentId), eq(grantAssignments.reviewerId, actor.id)))
       .for("update", { of: grantAssignments });
     if (!row) return fail(404, {});
-    if (row.call.status !== "under_review" || now > row.call.reviewDeadline) return fail(409, { form: "grants.errors.reviewClosed" });
-    const criteria = await tx.select().from(grantCriteria).where(eq(grantCriteria.callId, row.call.id)).orderBy(grantCriteria.position);
+    if (row.call.status !== "under_review" || now > row.call.reviewDeadline)
+      return fail(409, { form: "grants.errors.reviewClosed" });
+    const criteria = await tx
+      .select()
+      .from(grantCriteria)
+      .where(eq(grantCriteria.callId, row.call.id))
+      .orderBy(grantCriteria.position);
     const errors: Record<string, string> = {};
     const values: { criterionId: string; score: number; comment: string }[] = [];
     for (const c of criteria) {
@@ -602,7 +737,10 @@ export async function refreshReviewTotals(tx: Executor, assignmentIds: string[])
       from grant_assignments a2
       left join grant_scores s on s.assignment_id = a2.id
       left join grant_criteria c on c.id = s.criterion_id
-      where a2.id in ${sql`(${sql.join(assignmentIds.map((id) => sql`${id}::uuid`), sql`, `)})`}
+      where a2.id in ${sql`(${sql.join(
+        assignmentIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`}
       group by a2.id
     ) t
     where a.id = t.id`);
@@ -622,54 +760,76 @@ export async function approveAward(
   input: { applicationId: string; amountCentimes?: number; justification?: string | null },
   meta: Meta = {},
 ) {
-  return db.transaction(async (tx) => {
-    const [app] = await tx
-      .select({ app: grantApplications, call: grantCalls })
-      .from(grantApplications)
-      .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
-      .where(eq(grantApplications.id, input.applicationId));
-    if (!app) return fail(404, {});
-    if (app.app.status !== "eligible") return fail(409, { form: "grants.errors.notAwardable" });
-    const [existing] = await tx.select({ id: grantAwards.id }).from(grantAwards).where(eq(grantAwards.applicationId, app.app.id));
-    if (existing) return fail(409, { form: "grants.errors.alreadyAwarded" });
-    const amount = input.amountCentimes ?? Math.min(app.app.requestedCentimes, app.call.maxGrantCentimes);
-    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > app.call.maxGrantCentimes)
-      return fail(400, { amount: "grants.errors.amountAboveMax" });
-    const [updated] = await tx
-      .update(grantCalls)
-      .set({ awardedCentimes: sql`${grantCalls.awardedCentimes} + ${amount}` })
-      .where(
-        and(
-          eq(grantCalls.id, app.call.id),
-          eq(grantCalls.status, "deliberation"),
-          sql`${grantCalls.awardedCentimes} + ${amount} <= ${grantCalls.budgetCentimes}`,
-        ),
+  return db
+    .transaction(async (tx) => {
+      const [app] = await tx
+        .select({ app: grantApplications, call: grantCalls })
+        .from(grantApplications)
+        .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+        .where(eq(grantApplications.id, input.applicationId));
+      if (!app) return fail(404, {});
+      if (app.app.status !== "eligible") return fail(409, { form: "grants.errors.notAwardable" });
+      const [existing] = await tx
+        .select({ id: grantAwards.id })
+        .from(grantAwards)
+        .where(eq(grantAwards.applicationId, app.app.id));
+      if (existing) return fail(409, { form: "grants.errors.alreadyAwarded" });
+      const amount = input.amountCentimes ?? Math.min(app.app.requestedCentimes, app.call.maxGrantCentimes);
+      if (!Number.isSafeInteger(amount) || amount <= 0 || amount > app.call.maxGrantCentimes)
+        return fail(400, { amount: "grants.errors.amountAboveMax" });
+      const [updated] = await tx
+        .update(grantCalls)
+        .set({ awardedCentimes: sql`${grantCalls.awardedCentimes} + ${amount}` })
+        .where(
+          and(
+            eq(grantCalls.id, app.call.id),
+            eq(grantCalls.status, "deliberation"),
+            sql`${grantCalls.awardedCentimes} + ${amount} <= ${grantCalls.budgetCentimes}`,
+          ),
+        )
+        .returning({ awarded: grantCalls.awardedCentimes });
+      if (!updated)
+        return fail(409, {
+          form: app.call.status === "deliberation" ? "grants.errors.overBudget" : "grants.errors.notDeliberating",
+        });
+      const [award] = await tx
+        .insert(grantAwards)
+        .values({
+          reference: awardReference(app.call.closesAt.getUTCFullYear(), app.app.number),
+          callId: app.call.id,
+          applicationId: app.app.id,
+          amountCentimes: amount,
+          justification: input.justification ?? null,
+          approvedById: actor.id,
+        })
+        .returning();
+      await audit(tx, {
+        actor,
+        action: "grants.award.approve",
+        entityType: "grant_award",
+        entityId: award?.id,
+        ip: meta.ip,
+      });
+      return { ok: true as const, award };
+    })
+    .catch((error: unknown) => {
+      // two approvals of the same application at once: the unique index lets one through
+      if (
+        isUniqueViolation(error, "grant_awards_application_key") ||
+        isUniqueViolation(error, "grant_awards_reference_unique")
       )
-      .returning({ awarded: grantCalls.awardedCentimes });
-    if (!updated) return fail(409, { form: app.call.status === "deliberation" ? "grants.errors.overBudget" : "grants.errors.notDeliberating" });
-    const [award] = await tx
-      .insert(grantAwards)
-      .values({
-        reference: awardReference(app.call.closesAt.getUTCFullYear(), app.app.number),
-        callId: app.call.id,
-        applicationId: app.app.id,
-        amountCentimes: amount,
-        justification: input.justification ?? null,
-        approvedById: actor.id,
-      })
-      .returning();
-    await audit(tx, { actor, action: "grants.award.approve", entityType: "grant_award", entityId: award?.id, ip: meta.ip });
-    return { ok: true as const, award };
-  }).catch((error: unknown) => {
-    // two approvals of the same application at once: the unique index lets one through
-    if (isUniqueViolation(error, "grant_awards_application_key") || isUniqueViolation(error, "grant_awards_reference_unique"))
-      return fail(409, { form: "grants.errors.alreadyAwarded" });
-    throw error;
-  });
+        return fail(409, { form: "grants.errors.alreadyAwarded" });
+      throw error;
+    });
 }
 
 /** The chair removes an award during deliberation, with a written justification; the budget is given back. */
-export async function removeAward(db: Database, actor: Actor, input: { applicationId: string; justification: string }, meta: Meta = {}) {
+export async function removeAward(
+  db: Database,
+  actor: Actor,
+  input: { applicationId: string; justification: string },
+  meta: Meta = {},
+) {
   return db.transaction(async (tx) => {
     const [award] = await tx
       .select({ award: grantAwards, status: grantCalls.status })
@@ -683,7 +843,13 @@ export async function removeAward(db: Database, actor: Actor, input: { applicati
       .update(grantCalls)
       .set({ awardedCentimes: sql`${grantCalls.awardedCentimes} - ${award.award.amountCentimes}` })
       .where(eq(grantCalls.id, award.award.callId));
-    await audit(tx, { actor, action: "grants.award.remove", entityType: "grant_application", entityId: input.applicationId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "grants.award.remove",
+      entityType: "grant_application",
+      entityId: input.applicationId,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -713,7 +879,13 @@ export async function changeAward(
         refused = result;
         tx.rollback();
       }
-      await audit(tx, { actor, action: "grants.award.change", entityType: "grant_application", entityId: input.applicationId, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: "grants.award.change",
+        entityType: "grant_application",
+        entityId: input.applicationId,
+        ip: meta.ip,
+      });
       return result;
     })
     .catch((error: unknown) => {
@@ -733,10 +905,21 @@ export async function acceptProposal(db: Database, actor: Actor, input: { callId
       const already = await tx.select({ id: grantAwards.id }).from(grantAwards).where(eq(grantAwards.callId, call.id));
       if (already.length) return fail(409, { form: "grants.errors.proposalAlreadyAccepted" });
       for (const line of proposal.proposal.awards) {
-        const r = await approveAward(tx, actor, { applicationId: line.applicationId, amountCentimes: line.amountCentimes }, meta);
+        const r = await approveAward(
+          tx,
+          actor,
+          { applicationId: line.applicationId, amountCentimes: line.amountCentimes },
+          meta,
+        );
         if (!r.ok) throw new ProposalFailed();
       }
-      await audit(tx, { actor, action: "grants.proposal.accept", entityType: "grant_call", entityId: call.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: "grants.proposal.accept",
+        entityType: "grant_call",
+        entityId: call.id,
+        ip: meta.ip,
+      });
       return { ok: true as const, awards: proposal.proposal.awards.length };
     });
   } catch (error) {
@@ -746,7 +929,12 @@ export async function acceptProposal(db: Database, actor: Actor, input: { callId
 }
 class ProposalFailed extends Error {}
 
-export async function setDecisionComment(db: Database, actor: Actor, input: { applicationId: string; comment: string }, meta: Meta = {}) {
+export async function setDecisionComment(
+  db: Database,
+  actor: Actor,
+  input: { applicationId: string; comment: string },
+  meta: Meta = {},
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(grantApplications)
@@ -754,7 +942,13 @@ export async function setDecisionComment(db: Database, actor: Actor, input: { ap
       .where(eq(grantApplications.id, input.applicationId))
       .returning({ id: grantApplications.id });
     if (!row) return fail(404, {});
-    await audit(tx, { actor, action: "grants.application.comment", entityType: "grant_application", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "grants.application.comment",
+      entityType: "grant_application",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -766,7 +960,12 @@ export async function setDecisionComment(db: Database, actor: Actor, input: { ap
  * once six months have passed since the award); the business having started by the
  * beneficiary's current coach, or an admin.
  */
-export async function confirmTrancheCondition(db: Database, actor: Actor, input: { trancheId: string }, meta: Meta = {}) {
+export async function confirmTrancheCondition(
+  db: Database,
+  actor: Actor,
+  input: { trancheId: string },
+  meta: Meta = {},
+) {
   const now = meta.now ?? new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -790,7 +989,13 @@ export async function confirmTrancheCondition(db: Database, actor: Actor, input:
       .update(grantTranches)
       .set({ conditionConfirmedAt: now, conditionConfirmedById: actor.id })
       .where(eq(grantTranches.id, row.tranche.id));
-    await audit(tx, { actor, action: "grants.tranche.confirm", entityType: "grant_tranche", entityId: row.tranche.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "grants.tranche.confirm",
+      entityType: "grant_tranche",
+      entityId: row.tranche.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -806,36 +1011,54 @@ export async function payTranche(
   meta: Meta = {},
 ) {
   const now = meta.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const [paid] = await tx
-      .update(grantTranches)
-      .set({ paidAt: now, paidById: actor.id, method: input.method, paymentReference: input.reference })
-      .where(and(eq(grantTranches.id, input.trancheId), isNull(grantTranches.paidAt), sql`${grantTranches.conditionConfirmedAt} is not null`))
-      .returning();
-    if (!paid) return fail(409, { form: "grants.errors.notPayable" });
-    const [award] = await tx
-      .update(grantAwards)
-      .set({ paidCentimes: sql`${grantAwards.paidCentimes} + ${paid.amountCentimes}` })
-      .where(and(eq(grantAwards.id, paid.awardId), sql`${grantAwards.paidCentimes} + ${paid.amountCentimes} <= ${grantAwards.amountCentimes}`))
-      .returning({ applicationId: grantAwards.applicationId });
-    if (!award) tx.rollback();
-    const [app] = await tx
-      .select({ applicantId: grantApplications.applicantId })
-      .from(grantApplications)
-      .where(eq(grantApplications.id, award!.applicationId));
-    if (app)
-      await notify(tx, {
-        userId: app.applicantId,
-        kind: "grants.notify.paid",
-        params: { amount: `${(paid.amountCentimes / 100).toFixed(2)} MAD` },
-        link: `/grants/applications/${award!.applicationId}`,
-        channels: ["sms"],
+  return db
+    .transaction(async (tx) => {
+      const [paid] = await tx
+        .update(grantTranches)
+        .set({ paidAt: now, paidById: actor.id, method: input.method, paymentReference: input.reference })
+        .where(
+          and(
+            eq(grantTranches.id, input.trancheId),
+            isNull(grantTranches.paidAt),
+            sql`${grantTranches.conditionConfirmedAt} is not null`,
+          ),
+        )
+        .returning();
+      if (!paid) return fail(409, { form: "grants.errors.notPayable" });
+      const [award] = await tx
+        .update(grantAwards)
+        .set({ paidCentimes: sql`${grantAwards.paidCentimes} + ${paid.amountCentimes}` })
+        .where(
+          and(
+            eq(grantAwards.id, paid.awardId),
+            sql`${grantAwards.paidCentimes} + ${paid.amountCentimes} <= ${grantAwards.amountCentimes}`,
+          ),
+        )
+        .returning({ applicationId: grantAwards.applicationId });
+      if (!award) tx.rollback();
+      const [app] = await tx
+        .select({ applicantId: grantApplications.applicantId })
+        .from(grantApplications)
+        .where(eq(grantApplications.id, award!.applicationId));
+      if (app)
+        await notify(tx, {
+          userId: app.applicantId,
+          kind: "grants.notify.paid",
+          params: { amount: `${(paid.amountCentimes / 100).toFixed(2)} MAD` },
+          link: `/grants/applications/${award!.applicationId}`,
+          channels: ["sms"],
+        });
+      await audit(tx, {
+        actor,
+        action: "grants.tranche.pay",
+        entityType: "grant_tranche",
+        entityId: paid.id,
+        ip: meta.ip,
       });
-    await audit(tx, { actor, action: "grants.tranche.pay", entityType: "grant_tranche", entityId: paid.id, ip: meta.ip });
-    return { ok: true as const };
-  }).catch((error: unknown) => {
-    if (error instanceof TransactionRollbackError) return fail(409, { form: "grants.errors.overpaid" });
-    throw error;
-  });
+      return { ok: true as const };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return fail(409, { form: "grants.errors.overpaid" });
+      throw error;
+    });
 }
-

@@ -95,7 +95,9 @@ export async function myApplication(db: Executor, offerId: string, userId: strin
   return row ?? null;
 }
 
-const lastContact = sql<string | null>`(select max(pc.contacted_on)::text from ${placementContacts} pc where pc.placement_id = ${placements.id})`;
+const lastContact = sql<
+  string | null
+>`(select max(pc.contacted_on)::text from ${placementContacts} pc where pc.placement_id = ${placements.id})`;
 
 export async function getPlacement(db: Executor, placementId: string) {
   if (!isUuid(placementId)) return null;
@@ -115,14 +117,20 @@ export async function getPlacement(db: Executor, placementId: string) {
     .innerJoin(organisations, eq(organisations.id, placements.hostId))
     .where(eq(placements.id, placementId));
   if (!row) return null;
-  const [coach] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, row.placement.coachId));
+  const [coach] = await db
+    .select({ displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, row.placement.coachId));
   const [host] = await db.select().from(hostDetails).where(eq(hostDetails.organisationId, row.placement.hostId));
   const contacts = await db
     .select()
     .from(placementContacts)
     .where(eq(placementContacts.placementId, placementId))
     .orderBy(desc(placementContacts.contactedOn), desc(placementContacts.createdAt));
-  const evaluations = await db.select().from(placementEvaluations).where(eq(placementEvaluations.placementId, placementId));
+  const evaluations = await db
+    .select()
+    .from(placementEvaluations)
+    .where(eq(placementEvaluations.placementId, placementId));
   const outcomes = await db.select().from(placementOutcomes).where(eq(placementOutcomes.placementId, placementId));
   return { ...row, coachName: coach?.displayName ?? "", host: host ?? null, contacts, evaluations, outcomes };
 }

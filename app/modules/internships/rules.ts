@@ -77,7 +77,12 @@ export function checkpointDate(endsOn: string, checkpoint: Checkpoint): string {
  * An outcome may be recorded once the placement is closed (completed or ended early)
  * and the checkpoint's date has come.
  */
-export function canRecordOutcome(input: { status: PlacementStatus; endsOn: string; checkpoint: Checkpoint; today: string | Date }): boolean {
+export function canRecordOutcome(input: {
+  status: PlacementStatus;
+  endsOn: string;
+  checkpoint: Checkpoint;
+  today: string | Date;
+}): boolean {
   if (input.status !== "completed" && input.status !== "ended_early") return false;
   return day(checkpointDate(input.endsOn, input.checkpoint)) <= day(input.today);
 }

@@ -12,7 +12,6 @@ const dirhams = z
   .pipe(z.string().regex(/^\d{1,7}(\.\d{1,2})?$/, "internships.errors.amount"))
   .transform((v) => Math.round(Number(v) * 100));
 
-
 export const CreateHostSchema = z.object({
   name: z.string().trim().min(1).max(200),
   city: z.string().trim().min(1).max(100),
@@ -63,7 +62,10 @@ export type CreatePlacementInput = z.infer<typeof CreatePlacementSchema>;
 
 export const TransitionSchema = z
   .object({ to: z.enum(PLACEMENT_STATUSES), reason: z.string().trim().max(1000).optional() })
-  .refine((v) => v.to !== "ended_early" || Boolean(v.reason), { path: ["reason"], message: "internships.errors.reasonRequired" });
+  .refine((v) => v.to !== "ended_early" || Boolean(v.reason), {
+    path: ["reason"],
+    message: "internships.errors.reasonRequired",
+  });
 
 export const ContactSchema = z.object({
   kind: z.enum(CONTACT_KINDS),

@@ -16,7 +16,13 @@ import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/modules/trainings/rules";
 import { canRecordOutcome, canTransition, type Checkpoint, type PlacementStatus } from "./rules";
-import type { ContactInput, CreateHostInput, CreateOfferInput, CreatePlacementInput, EvaluationInput } from "./schemas.server";
+import type {
+  ContactInput,
+  CreateHostInput,
+  CreateOfferInput,
+  CreatePlacementInput,
+  EvaluationInput,
+} from "./schemas.server";
 
 type Actor = NonNullable<AuditActor>;
 type Meta = { ip?: string | null };
@@ -27,7 +33,12 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-export async function createHost(db: Database, actor: Actor, input: CreateHostInput, meta: Meta): Promise<{ ok: true; id: string } | Fail> {
+export async function createHost(
+  db: Database,
+  actor: Actor,
+  input: CreateHostInput,
+  meta: Meta,
+): Promise<{ ok: true; id: string } | Fail> {
   try {
     return await db.transaction(async (tx) => {
       const [org] = await tx
@@ -43,7 +54,13 @@ export async function createHost(db: Database, actor: Actor, input: CreateHostIn
         contactEmail: input.contactEmail ?? null,
         agreementStatus: input.agreementStatus,
       });
-      await audit(tx, { actor, action: "internship.host.create", entityType: "organisation", entityId: org.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: "internship.host.create",
+        entityType: "organisation",
+        entityId: org.id,
+        ip: meta.ip,
+      });
       return { ok: true as const, id: org.id };
     });
   } catch (error) {
@@ -52,7 +69,12 @@ export async function createHost(db: Database, actor: Actor, input: CreateHostIn
   }
 }
 
-export async function createOffer(db: Database, actor: Actor, input: CreateOfferInput, meta: Meta): Promise<{ ok: true; id: string } | Fail> {
+export async function createOffer(
+  db: Database,
+  actor: Actor,
+  input: CreateOfferInput,
+  meta: Meta,
+): Promise<{ ok: true; id: string } | Fail> {
   return db.transaction(async (tx) => {
     const [host] = await tx
       .select({ id: organisations.id })
@@ -60,9 +82,18 @@ export async function createOffer(db: Database, actor: Actor, input: CreateOffer
       .where(and(eq(organisations.id, input.hostId), eq(organisations.kind, "host_company")));
     if (!host) return { ok: false as const, errors: { hostId: "errors.required" } as FieldErrors };
     const { stipend, ...rest } = input;
-    const [row] = await tx.insert(internshipOffers).values({ ...rest, stipendCentimes: stipend }).returning({ id: internshipOffers.id });
+    const [row] = await tx
+      .insert(internshipOffers)
+      .values({ ...rest, stipendCentimes: stipend })
+      .returning({ id: internshipOffers.id });
     if (!row) throw new Error("no row");
-    await audit(tx, { actor, action: "internship.offer.create", entityType: "internship_offer", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "internship.offer.create",
+      entityType: "internship_offer",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return { ok: true as const, id: row.id };
   });
 }
@@ -74,7 +105,8 @@ export async function applyToOffer(
   input: { offerId: string; beneficiaryId: string; motivation?: string },
   meta: Meta,
 ): Promise<{ ok: true; id: string } | { ok: false; reason: "notFound" | "already" }> {
-  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId))) return { ok: false, reason: "notFound" };
+  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId)))
+    return { ok: false, reason: "notFound" };
   if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return { ok: false, reason: "notFound" };
   try {
     return await db.transaction(async (tx) => {
@@ -95,7 +127,13 @@ export async function applyToOffer(
         })
         .returning({ id: internshipApplications.id });
       if (!row) throw new Error("no row");
-      await audit(tx, { actor, action: proposed ? "internship.propose" : "internship.apply", entityType: "internship_application", entityId: row.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: proposed ? "internship.propose" : "internship.apply",
+        entityType: "internship_application",
+        entityId: row.id,
+        ip: meta.ip,
+      });
       if (proposed) {
         await notify(tx, {
           userId: input.beneficiaryId,
@@ -137,7 +175,13 @@ export async function createPlacement(
     const coachId = actor.role === "coach" ? actor.id : actor.id;
     const [row] = await tx
       .insert(placements)
-      .values({ ...rest, offerId: rest.offerId ?? null, tutorContact: rest.tutorContact ?? null, stipendCentimes: stipend, coachId })
+      .values({
+        ...rest,
+        offerId: rest.offerId ?? null,
+        tutorContact: rest.tutorContact ?? null,
+        stipendCentimes: stipend,
+        coachId,
+      })
       .returning({ id: placements.id });
     if (!row) throw new Error("no row");
     await audit(tx, { actor, action: "placement.create", entityType: "placement", entityId: row.id, ip: meta.ip });
@@ -161,13 +205,24 @@ export async function transitionPlacement(
   meta: Meta,
 ): Promise<{ ok: true } | Fail> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ status: placements.status }).from(placements).where(eq(placements.id, placementId)).for("update");
-    if (!current || !canTransition(current.status, input.to)) return { ok: false as const, errors: { to: "internships.errors.transition" } as FieldErrors };
+    const [current] = await tx
+      .select({ status: placements.status })
+      .from(placements)
+      .where(eq(placements.id, placementId))
+      .for("update");
+    if (!current || !canTransition(current.status, input.to))
+      return { ok: false as const, errors: { to: "internships.errors.transition" } as FieldErrors };
     await tx
       .update(placements)
       .set({ status: input.to, endedReason: input.to === "ended_early" ? (input.reason ?? null) : null })
       .where(and(eq(placements.id, placementId), eq(placements.status, current.status)));
-    await audit(tx, { actor, action: `placement.status.${input.to}`, entityType: "placement", entityId: placementId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `placement.status.${input.to}`,
+      entityType: "placement",
+      entityId: placementId,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -178,16 +233,34 @@ export async function logContact(db: Database, actor: Actor, placementId: string
       .insert(placementContacts)
       .values({ placementId, ...input, problem: input.problem ?? null, loggedById: actor.id })
       .returning({ id: placementContacts.id });
-    await audit(tx, { actor, action: "placement.contact.log", entityType: "placement", entityId: placementId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "placement.contact.log",
+      entityType: "placement",
+      entityId: placementId,
+      ip: meta.ip,
+    });
     return row;
   });
 }
 
-export async function recordEvaluation(db: Database, actor: Actor, placementId: string, input: EvaluationInput, meta: Meta): Promise<{ ok: true } | Fail> {
+export async function recordEvaluation(
+  db: Database,
+  actor: Actor,
+  placementId: string,
+  input: EvaluationInput,
+  meta: Meta,
+): Promise<{ ok: true } | Fail> {
   try {
     await db.transaction(async (tx) => {
       await tx.insert(placementEvaluations).values({ placementId, ...input, enteredById: actor.id });
-      await audit(tx, { actor, action: `placement.evaluation.${input.stage}`, entityType: "placement", entityId: placementId, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: `placement.evaluation.${input.stage}`,
+        entityType: "placement",
+        entityId: placementId,
+        ip: meta.ip,
+      });
     });
     return { ok: true };
   } catch (error) {
@@ -206,12 +279,21 @@ export async function recordOutcome(
   const today = meta.today ?? new Date().toISOString().slice(0, 10);
   try {
     return await db.transaction(async (tx) => {
-      const [p] = await tx.select({ status: placements.status, endsOn: placements.endsOn }).from(placements).where(eq(placements.id, placementId));
+      const [p] = await tx
+        .select({ status: placements.status, endsOn: placements.endsOn })
+        .from(placements)
+        .where(eq(placements.id, placementId));
       if (!p || !canRecordOutcome({ status: p.status, endsOn: p.endsOn, checkpoint: input.checkpoint, today })) {
         return { ok: false as const, errors: { checkpoint: "internships.errors.outcomeNotDue" } as FieldErrors };
       }
       await tx.insert(placementOutcomes).values({ placementId, ...input, recordedOn: today, recordedById: actor.id });
-      await audit(tx, { actor, action: `placement.outcome.${input.checkpoint}`, entityType: "placement", entityId: placementId, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: `placement.outcome.${input.checkpoint}`,
+        entityType: "placement",
+        entityId: placementId,
+        ip: meta.ip,
+      });
       return { ok: true as const };
     });
   } catch (error) {

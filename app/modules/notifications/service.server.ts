@@ -49,7 +49,13 @@ export async function notify(
   }
   // many applicants have no e-mail: a phone gets the SMS even when e-mail was also sent
   if (channels.includes("sms") && user.phone) {
-    rows.push({ userId: input.userId, channel: "sms", recipient: user.phone, body: t(keys.sms, params), locale: user.locale });
+    rows.push({
+      userId: input.userId,
+      channel: "sms",
+      recipient: user.phone,
+      body: t(keys.sms, params),
+      locale: user.locale,
+    });
   }
   if (rows.length) await db.insert(outbox).values(rows);
 }

@@ -13,13 +13,20 @@ export function ApplicantPanel({ home }: { home: ApplicantHome }) {
       <div className="card next-thing" data-next={next.kind}>
         <h2 id="next-title">{t("profiles.home.next")}</h2>
         {next.kind === "profile" ? (
-          <Link to="/profile">{t("profiles.home.nextProfile", { section: t(`profiles.section.${next.section}` as MessageKey) })}</Link>
+          <Link to="/profile">
+            {t("profiles.home.nextProfile", { section: t(`profiles.section.${next.section}` as MessageKey) })}
+          </Link>
         ) : next.kind === "plan-step" ? (
           <Link to={`/plans/${next.planId}/${next.step}`}>
-            {t("profiles.home.nextPlanStep", { plan: next.planName ?? t("plans.untitled"), step: stepLabel(next.step) })}
+            {t("profiles.home.nextPlanStep", {
+              plan: next.planName ?? t("plans.untitled"),
+              step: stepLabel(next.step),
+            })}
           </Link>
         ) : next.kind === "plan-ready" ? (
-          <Link to={`/plans/${next.planId}`}>{t("profiles.home.nextReady", { plan: next.planName ?? t("plans.untitled") })}</Link>
+          <Link to={`/plans/${next.planId}`}>
+            {t("profiles.home.nextReady", { plan: next.planName ?? t("plans.untitled") })}
+          </Link>
         ) : (
           <Form method="post" action="/plans">
             <button type="submit" className="button">
@@ -32,7 +39,11 @@ export function ApplicantPanel({ home }: { home: ApplicantHome }) {
         <h2>{t("profiles.home.title")}</h2>
         <p data-completeness={home.completeness}>{t("profiles.completeness", { percent: home.completeness })}</p>
         {home.missing.length ? (
-          <p className="hint">{t("profiles.missing", { sections: home.missing.map((s) => t(`profiles.section.${s}` as MessageKey)).join(", ") })}</p>
+          <p className="hint">
+            {t("profiles.missing", {
+              sections: home.missing.map((s) => t(`profiles.section.${s}` as MessageKey)).join(", "),
+            })}
+          </p>
         ) : null}
         <Link to="/profile">{t("nav.profile")}</Link>
       </div>
@@ -43,10 +54,14 @@ export function ApplicantPanel({ home }: { home: ApplicantHome }) {
           {home.plans.map((plan) => (
             <li key={plan.id} className="list-item" data-plan={plan.id}>
               <Link to={`/plans/${plan.id}`}>{plan.name ?? t("plans.untitled")}</Link>{" "}
-              <span className="badge">{plan.complete ? t("plans.state.complete") : t("plans.progress", { percent: plan.progress })}</span>
+              <span className="badge">
+                {plan.complete ? t("plans.state.complete") : t("plans.progress", { percent: plan.progress })}
+              </span>
               {plan.nextStep ? (
                 <p className="hint">
-                  <Link to={`/plans/${plan.id}/${plan.nextStep}`}>{t("plans.home.continue", { step: stepLabel(plan.nextStep) })}</Link>
+                  <Link to={`/plans/${plan.id}/${plan.nextStep}`}>
+                    {t("plans.home.continue", { step: stepLabel(plan.nextStep) })}
+                  </Link>
                 </p>
               ) : null}
             </li>

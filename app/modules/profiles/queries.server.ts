@@ -75,7 +75,12 @@ export async function exportMyData(db: Executor, userId: string) {
       .from(planComments)
       .where(eq(planComments.planId, plan.id));
     const attachments = await db
-      .select({ filename: planAttachments.filename, contentType: planAttachments.contentType, byteSize: planAttachments.byteSize, createdAt: planAttachments.createdAt })
+      .select({
+        filename: planAttachments.filename,
+        contentType: planAttachments.contentType,
+        byteSize: planAttachments.byteSize,
+        createdAt: planAttachments.createdAt,
+      })
       .from(planAttachments)
       .where(eq(planAttachments.planId, plan.id));
     planData.push({ ...plan, comments, attachments });
@@ -84,7 +89,11 @@ export async function exportMyData(db: Executor, userId: string) {
     exportedAt: new Date().toISOString(),
     account: account ?? null,
     privacyAcceptances: await db
-      .select({ noticeVersion: privacyAcceptances.noticeVersion, locale: privacyAcceptances.locale, acceptedAt: privacyAcceptances.acceptedAt })
+      .select({
+        noticeVersion: privacyAcceptances.noticeVersion,
+        locale: privacyAcceptances.locale,
+        acceptedAt: privacyAcceptances.acceptedAt,
+      })
       .from(privacyAcceptances)
       .where(eq(privacyAcceptances.userId, userId)),
     profile: await getProfile(db, userId),
@@ -104,19 +113,23 @@ export type NextThing =
 export async function applicantHome(db: Executor, userId: string) {
   const profile = await getProfile(db, userId);
   const missing = missingSections(profile);
-  const plans = (await db.select().from(businessPlans).where(eq(businessPlans.ownerId, userId)).orderBy(desc(businessPlans.updatedAt))).map(
-    (plan) => {
-      const steps = incompleteSteps(plan);
-      return {
-        id: plan.id,
-        name: plan.summary.projectName ?? null,
-        progress: planProgress(plan),
-        complete: steps.length === 0,
-        nextStep: steps[0] ?? null,
-        updatedAt: plan.updatedAt.toISOString(),
-      };
-    },
-  );
+  const plans = (
+    await db
+      .select()
+      .from(businessPlans)
+      .where(eq(businessPlans.ownerId, userId))
+      .orderBy(desc(businessPlans.updatedAt))
+  ).map((plan) => {
+    const steps = incompleteSteps(plan);
+    return {
+      id: plan.id,
+      name: plan.summary.projectName ?? null,
+      progress: planProgress(plan),
+      complete: steps.length === 0,
+      nextStep: steps[0] ?? null,
+      updatedAt: plan.updatedAt.toISOString(),
+    };
+  });
   const draft = plans.find((p) => !p.complete);
   const ready = plans.find((p) => p.complete);
   let next: NextThing;

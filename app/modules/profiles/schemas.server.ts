@@ -12,8 +12,18 @@ const country = z.string().refine(isCountry, "profiles.errors.country").optional
 export const ProfileSchema = z.object({
   givenName: text(),
   familyName: text(),
-  givenNameAr: z.string().trim().max(200, "errors.tooLong").regex(/^[\u0600-\u06FF\s'-]+$/, "profiles.errors.arabicScript").optional(),
-  familyNameAr: z.string().trim().max(200, "errors.tooLong").regex(/^[\u0600-\u06FF\s'-]+$/, "profiles.errors.arabicScript").optional(),
+  givenNameAr: z
+    .string()
+    .trim()
+    .max(200, "errors.tooLong")
+    .regex(/^[\u0600-\u06FF\s'-]+$/, "profiles.errors.arabicScript")
+    .optional(),
+  familyNameAr: z
+    .string()
+    .trim()
+    .max(200, "errors.tooLong")
+    .regex(/^[\u0600-\u06FF\s'-]+$/, "profiles.errors.arabicScript")
+    .optional(),
   sex: z.enum(["female", "male"]).optional(),
   birthDate: z
     .string()

@@ -7,7 +7,12 @@ import type { ProfileInput } from "./schemas.server";
 
 type Meta = { ip?: string | null };
 
-export async function saveProfile(db: Executor, actor: Actor, input: ProfileInput & { experience: Experience[] }, meta: Meta = {}) {
+export async function saveProfile(
+  db: Executor,
+  actor: Actor,
+  input: ProfileInput & { experience: Experience[] },
+  meta: Meta = {},
+) {
   const values = {
     givenName: input.givenName ?? null,
     familyName: input.familyName ?? null,
@@ -50,7 +55,14 @@ export async function requestDeletion(db: Executor, actor: Actor, input: { reaso
       .values({ userId: actor.id, reason: input.reason ?? null })
       .onConflictDoNothing()
       .returning({ id: deletionRequests.id });
-    if (row) await audit(tx, { actor, action: "profile.deletion.request", entityType: "deletion_request", entityId: row.id, ip: meta.ip });
+    if (row)
+      await audit(tx, {
+        actor,
+        action: "profile.deletion.request",
+        entityType: "deletion_request",
+        entityId: row.id,
+        ip: meta.ip,
+      });
     return Boolean(row);
   });
 }
@@ -62,7 +74,14 @@ export async function markDeletionHandled(db: Executor, actor: Actor, requestId:
       .set({ status: "done", handledAt: sql`now()` })
       .where(and(eq(deletionRequests.id, requestId), eq(deletionRequests.status, "pending")))
       .returning({ id: deletionRequests.id });
-    if (row) await audit(tx, { actor, action: "profile.deletion.done", entityType: "deletion_request", entityId: row.id, ip: meta.ip });
+    if (row)
+      await audit(tx, {
+        actor,
+        action: "profile.deletion.done",
+        entityType: "deletion_request",
+        entityId: row.id,
+        ip: meta.ip,
+      });
     return Boolean(row);
   });
 }

@@ -11,23 +11,40 @@ import { anonymiseExpired, type Meta } from "./service.server";
 
 export async function supervisorsOverview(db: Database) {
   const rows = await db
-    .select({ id: users.id, displayName: users.displayName, organisation: organisations.name, supervisor: protectionSupervisors.userId })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      organisation: organisations.name,
+      supervisor: protectionSupervisors.userId,
+    })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .leftJoin(protectionSupervisors, eq(protectionSupervisors.userId, users.id))
     .where(and(eq(users.role, "case_worker"), eq(users.isActive, true)))
     .orderBy(asc(organisations.name), asc(users.displayName));
   const [settings] = await db.select().from(protectionSettings);
-  return { workers: rows.map((r) => ({ ...r, supervisor: Boolean(r.supervisor) })), retentionDays: settings?.retentionDays ?? null };
+  return {
+    workers: rows.map((r) => ({ ...r, supervisor: Boolean(r.supervisor) })),
+    retentionDays: settings?.retentionDays ?? null,
+  };
 }
 
 export async function setSupervisor(db: Database, actor: Actor, userId: string, on: boolean, meta: Meta) {
-  const [worker] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.role, "case_worker")));
+  const [worker] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, "case_worker")));
   if (!worker) throw new Response("Not Found", { status: 404 });
   await db.transaction(async (tx) => {
     if (on) await tx.insert(protectionSupervisors).values({ userId, grantedById: actor.id }).onConflictDoNothing();
     else await tx.delete(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
-    await audit(tx, { actor, action: on ? "protection.supervisor.grant" : "protection.supervisor.revoke", entityType: "user", entityId: userId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: on ? "protection.supervisor.grant" : "protection.supervisor.revoke",
+      entityType: "user",
+      entityId: userId,
+      ip: meta.ip,
+    });
   });
 }
 
@@ -36,7 +53,10 @@ export async function setRetention(db: Database, actor: Actor, retentionDays: nu
     await tx
       .insert(protectionSettings)
       .values({ id: true, retentionDays, updatedById: actor.id })
-      .onConflictDoUpdate({ target: protectionSettings.id, set: { retentionDays, updatedById: actor.id, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: protectionSettings.id,
+        set: { retentionDays, updatedById: actor.id, updatedAt: new Date() },
+      });
     await audit(tx, { actor, action: "protection.retention.set", entityType: "protection_settings", ip: meta.ip });
   });
 }

@@ -23,30 +23,35 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       </Text>
       <Text style={pdfStyles.h2}>{t("protection.case.identity")}</Text>
       <Text style={pdfStyles.p}>
-        {t("protection.field.sex")}: {t(`protection.sex.${c.sex}`)} · {t("protection.field.dateOfBirth")}: {c.dateOfBirth ?? "—"} · {t("protection.field.nationality")}:{" "}
-        {c.nationality ?? "—"}
+        {t("protection.field.sex")}: {t(`protection.sex.${c.sex}`)} · {t("protection.field.dateOfBirth")}:{" "}
+        {c.dateOfBirth ?? "—"} · {t("protection.field.nationality")}: {c.nationality ?? "—"}
       </Text>
       <Text style={pdfStyles.p}>
-        {t("protection.field.phone")}: {c.phone ?? "—"} · {t("protection.field.documentNumber")}: {c.documentNumber ?? "—"} · {t("protection.field.city")}: {c.city ?? "—"}
+        {t("protection.field.phone")}: {c.phone ?? "—"} · {t("protection.field.documentNumber")}:{" "}
+        {c.documentNumber ?? "—"} · {t("protection.field.city")}: {c.city ?? "—"}
       </Text>
       <Text style={pdfStyles.h2}>{t("protection.consent.title")}</Text>
       {record.consents.map((k) => (
         <Text key={k.id} style={pdfStyles.p}>
-          {pdfDate(locale, k.givenAt)} · {t("protection.consent.services")}: {yes(k.services)} · {t("protection.consent.referral")}: {yes(k.referral)} ·{" "}
-          {t("protection.consent.reporting")}: {yes(k.anonymisedReporting)}
+          {pdfDate(locale, k.givenAt)} · {t("protection.consent.services")}: {yes(k.services)} ·{" "}
+          {t("protection.consent.referral")}: {yes(k.referral)} · {t("protection.consent.reporting")}:{" "}
+          {yes(k.anonymisedReporting)}
           {k.withdrawnAt ? ` · ${t("protection.consent.withdrawn")} ${pdfDate(locale, k.withdrawnAt)}` : ""}
         </Text>
       ))}
       <Text style={pdfStyles.h2}>{t("protection.vulnerability.title")}</Text>
       <Text style={pdfStyles.p}>
-        {record.vulnerability ? record.vulnerability.flags.map((f) => t(`protection.vulnerability.${f}`)).join(", ") : t("protection.vulnerability.none")}
+        {record.vulnerability
+          ? record.vulnerability.flags.map((f) => t(`protection.vulnerability.${f}`)).join(", ")
+          : t("protection.vulnerability.none")}
       </Text>
       {record.vulnerability?.notes ? <Text style={pdfStyles.p}>{record.vulnerability.notes}</Text> : null}
       <Text style={pdfStyles.h2}>{t("protection.services.title")}</Text>
       {record.services.map((s) => (
         <View key={s.id} wrap={false}>
           <Text style={pdfStyles.p}>
-            {pdfDate(locale, s.serviceDate)} · {t(`protection.service.${s.kind}`)} · {t(`protection.serviceStatus.${s.status}` as MessageKey)}
+            {pdfDate(locale, s.serviceDate)} · {t(`protection.service.${s.kind}`)} ·{" "}
+            {t(`protection.serviceStatus.${s.status}` as MessageKey)}
           </Text>
           {s.notes ? <Text style={[pdfStyles.p, pdfStyles.muted]}>{s.notes}</Text> : null}
         </View>
@@ -59,7 +64,8 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       ))}
       <Text style={pdfStyles.h2}>{t("protection.aid.title")}</Text>
       <Text style={pdfStyles.p}>
-        {t("protection.export.distributions", { count: record.distributions.length })} · {t("protection.export.vouchers", { count: record.vouchers.length })}
+        {t("protection.export.distributions", { count: record.distributions.length })} ·{" "}
+        {t("protection.export.vouchers", { count: record.vouchers.length })}
       </Text>
     </PdfFrame>
   );

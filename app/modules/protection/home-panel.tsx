@@ -3,7 +3,13 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { caseWorkerPanel } from "./queries.server";
 
 type Panel = Awaited<ReturnType<typeof caseWorkerPanel>>;
-type Props = { panel: { [K in keyof Panel]: { [F in keyof Panel[K][number]]: Panel[K][number][F] extends Date ? string : Panel[K][number][F] }[] } };
+type Props = {
+  panel: {
+    [K in keyof Panel]: {
+      [F in keyof Panel[K][number]]: Panel[K][number][F] extends Date ? string : Panel[K][number][F];
+    }[];
+  };
+};
 
 export function CaseWorkerPanel({ panel }: Props) {
   const { t, formatDate } = useI18n();

@@ -20,10 +20,19 @@ import {
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 import { decrypt, decryptJson } from "./crypto.server";
-import { duplicateReasons, isReferralOverdue, type DuplicateReason, type PersonKey, type VulnerabilityData } from "./rules";
+import {
+  duplicateReasons,
+  isReferralOverdue,
+  type DuplicateReason,
+  type PersonKey,
+  type VulnerabilityData,
+} from "./rules";
 
 export async function isSupervisor(db: Executor, userId: string): Promise<boolean> {
-  const [row] = await db.select({ userId: protectionSupervisors.userId }).from(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
+  const [row] = await db
+    .select({ userId: protectionSupervisors.userId })
+    .from(protectionSupervisors)
+    .where(eq(protectionSupervisors.userId, userId));
   return Boolean(row);
 }
 
@@ -43,7 +52,10 @@ export function caseScope(actor: Actor) {
 
 export async function getCaseForActor(db: Executor, actor: Actor, caseId: string): Promise<BeneficiaryCase | null> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
-  const [row] = await db.select().from(beneficiaryCases).where(and(eq(beneficiaryCases.id, caseId), caseScope(actor)));
+  const [row] = await db
+    .select()
+    .from(beneficiaryCases)
+    .where(and(eq(beneficiaryCases.id, caseId), caseScope(actor)));
   return row ?? null;
 }
 
@@ -82,14 +94,26 @@ export async function listCases(db: Executor, actor: Actor, options: { q?: strin
     .limit(200);
 }
 
-export type DuplicateCandidate = { id: string; reference: string; firstName: string; lastName: string; nameArabic: string | null; dateOfBirth: string | null; reasons: DuplicateReason[] };
+export type DuplicateCandidate = {
+  id: string;
+  reference: string;
+  firstName: string;
+  lastName: string;
+  nameArabic: string | null;
+  dateOfBirth: string | null;
+  reasons: DuplicateReason[];
+};
 
 /**
  * Cases that may be the same person: same phone, same document number, or a close
  * name with the same date of birth. Looked for among the cases the actor can reach
  * only, so the check itself never reveals another association's cases.
  */
-export async function findDuplicateCandidates(db: Executor, actor: Actor, person: PersonKey): Promise<DuplicateCandidate[]> {
+export async function findDuplicateCandidates(
+  db: Executor,
+  actor: Actor,
+  person: PersonKey,
+): Promise<DuplicateCandidate[]> {
   const rows = await db
     .select({
       id: beneficiaryCases.id,
@@ -106,13 +130,27 @@ export async function findDuplicateCandidates(db: Executor, actor: Actor, person
   const found: DuplicateCandidate[] = [];
   for (const row of rows) {
     const reasons = duplicateReasons(person, row);
-    if (reasons.length) found.push({ id: row.id, reference: row.reference, firstName: row.firstName, lastName: row.lastName, nameArabic: row.nameArabic, dateOfBirth: row.dateOfBirth, reasons });
+    if (reasons.length)
+      found.push({
+        id: row.id,
+        reference: row.reference,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        nameArabic: row.nameArabic,
+        dateOfBirth: row.dateOfBirth,
+        reasons,
+      });
   }
   return found.slice(0, 20);
 }
 
 export async function currentConsent(db: Executor, caseId: string) {
-  const [row] = await db.select().from(caseConsents).where(eq(caseConsents.caseId, caseId)).orderBy(desc(caseConsents.givenAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(caseConsents)
+    .where(eq(caseConsents.caseId, caseId))
+    .orderBy(desc(caseConsents.givenAt))
+    .limit(1);
   return row ?? null;
 }
 
@@ -124,7 +162,13 @@ export async function latestVulnerability(db: Executor, caseId: string) {
     .orderBy(desc(vulnerabilityAssessments.createdAt))
     .limit(1);
   if (!row) return null;
-  return { id: row.id, assessorId: row.assessorId, assessedOn: row.assessedOn, createdAt: row.createdAt, ...decryptJson<VulnerabilityData>(row.dataEnc) };
+  return {
+    id: row.id,
+    assessorId: row.assessorId,
+    assessedOn: row.assessedOn,
+    createdAt: row.createdAt,
+    ...decryptJson<VulnerabilityData>(row.dataEnc),
+  };
 }
 
 /** Everything on one case, decrypted, for someone already allowed to see it. */
@@ -133,13 +177,22 @@ export async function caseDetail(db: Executor, c: BeneficiaryCase) {
   const [consents, notes, vulnerability, services, referrals, staff] = await Promise.all([
     db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)),
     db
-      .select({ id: caseNotes.id, bodyEnc: caseNotes.bodyEnc, createdAt: caseNotes.createdAt, author: author.displayName })
+      .select({
+        id: caseNotes.id,
+        bodyEnc: caseNotes.bodyEnc,
+        createdAt: caseNotes.createdAt,
+        author: author.displayName,
+      })
       .from(caseNotes)
       .innerJoin(author, eq(author.id, caseNotes.authorId))
       .where(eq(caseNotes.caseId, c.id))
       .orderBy(desc(caseNotes.createdAt)),
     latestVulnerability(db, c.id),
-    db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt)),
+    db
+      .select()
+      .from(caseServices)
+      .where(eq(caseServices.caseId, c.id))
+      .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt)),
     db
       .select({
         id: caseReferrals.id,
@@ -155,9 +208,16 @@ export async function caseDetail(db: Executor, c: BeneficiaryCase) {
       .innerJoin(organisations, eq(organisations.id, caseReferrals.toOrganisationId))
       .where(eq(caseReferrals.caseId, c.id))
       .orderBy(desc(caseReferrals.createdAt)),
-    db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.organisationId, c.organisationId), eq(users.role, "case_worker"), eq(users.isActive, true))).orderBy(asc(users.displayName)),
+    db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.organisationId, c.organisationId), eq(users.role, "case_worker"), eq(users.isActive, true)))
+      .orderBy(asc(users.displayName)),
   ]);
-  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId));
+  const [org] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, c.organisationId));
   return {
     case: c,
     organisationName: org?.name ?? "",
@@ -177,7 +237,13 @@ export async function caseViewers(db: Executor, caseId: string) {
     .select({ at: auditLog.at, action: auditLog.action, name: users.displayName, role: auditLog.actorRole })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entityType, "beneficiary_case"), eq(auditLog.entityId, caseId), inArray(auditLog.action, ["protection.case.view", "protection.case.export"])))
+    .where(
+      and(
+        eq(auditLog.entityType, "beneficiary_case"),
+        eq(auditLog.entityId, caseId),
+        inArray(auditLog.action, ["protection.case.view", "protection.case.export"]),
+      ),
+    )
     .orderBy(desc(auditLog.at))
     .limit(100);
 }
@@ -212,9 +278,20 @@ export async function incomingReferrals(db: Executor, actor: Actor) {
 /** The case worker's day: open cases assigned to them, services due within a week, overdue hospital referrals. */
 export async function caseWorkerPanel(db: Executor, actor: Actor, today = new Date().toISOString().slice(0, 10)) {
   const openCases = await db
-    .select({ id: beneficiaryCases.id, reference: beneficiaryCases.reference, firstName: beneficiaryCases.firstName, lastName: beneficiaryCases.lastName })
+    .select({
+      id: beneficiaryCases.id,
+      reference: beneficiaryCases.reference,
+      firstName: beneficiaryCases.firstName,
+      lastName: beneficiaryCases.lastName,
+    })
     .from(beneficiaryCases)
-    .where(and(caseScope(actor), eq(beneficiaryCases.status, "open"), or(eq(beneficiaryCases.assignedToId, actor.id), isNull(beneficiaryCases.assignedToId))))
+    .where(
+      and(
+        caseScope(actor),
+        eq(beneficiaryCases.status, "open"),
+        or(eq(beneficiaryCases.assignedToId, actor.id), isNull(beneficiaryCases.assignedToId)),
+      ),
+    )
     .orderBy(desc(beneficiaryCases.updatedAt))
     .limit(50);
   const weekAhead = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -230,7 +307,13 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = new Da
     })
     .from(caseServices)
     .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, caseServices.caseId))
-    .where(and(caseScope(actor), eq(beneficiaryCases.status, "open"), sql`${caseServices.status} not in ('closed', 'done', 'cancelled', 'withdrawn', 'monitoring', 'attended', 'not_attended')`))
+    .where(
+      and(
+        caseScope(actor),
+        eq(beneficiaryCases.status, "open"),
+        sql`${caseServices.status} not in ('closed', 'done', 'cancelled', 'withdrawn', 'monitoring', 'attended', 'not_attended')`,
+      ),
+    )
     .orderBy(asc(caseServices.dueDate))
     .limit(200);
   const overdue = services.filter((s) => isReferralOverdue(s, today));

@@ -23,41 +23,78 @@ export type VulnerabilityData = { flags: Vulnerability[]; notes: string };
 // Arabic letters to the Latin consonant a French or English speaker would write.
 // Long vowels and weak letters fold to nothing, like Latin vowels do below.
 const ARABIC: Record<string, string> = {
-  "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
-  "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
-  "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ى": "", "ا": "",
-  "أ": "", "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "پ": "p", "ڤ": "v", "گ": "g",
+  ب: "b",
+  ت: "t",
+  ث: "t",
+  ج: "j",
+  ح: "h",
+  خ: "k",
+  د: "d",
+  ذ: "d",
+  ر: "r",
+  ز: "z",
+  س: "s",
+  ش: "s",
+  ص: "s",
+  ض: "d",
+  ط: "t",
+  ظ: "z",
+  ع: "",
+  غ: "g",
+  ف: "f",
+  ق: "k",
+  ك: "k",
+  ل: "l",
+  م: "m",
+  ن: "n",
+  ه: "h",
+  ة: "",
+  و: "",
+  ي: "",
+  ى: "",
+  ا: "",
+  أ: "",
+  إ: "",
+  آ: "",
+  ء: "",
+  ئ: "",
+  ؤ: "",
+  پ: "p",
+  ڤ: "v",
+  گ: "g",
 };
 
 function latinWords(name: string): string[] {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
-    .toLowerCase()
-    .split(/[\s\-'’.,_]+/)
-    // a lone article goes; "Abd" / "عبد" belongs to the word after it (Abd al-Lah, عبد الله)
-    .filter((word) => !["el", "al", "ال"].includes(word))
-    .reduce<string[]>((words, word) => {
-      const last = words.at(-1);
-      if (last && /^(abd|abdel|abdal|abdul|abdoul|عبد)$/.test(last)) words[words.length - 1] = last + word;
-      else words.push(word);
-      return words;
-    }, [])
-    .map((word) =>
-      word
-        .replace(/^(el|al|ال)(?=.{3,})/, "")
-        // Latin digraphs first, so the letters that Arabic maps to cannot form new ones
-        .replace(/kh/g, "k")
-        .replace(/sch|ch|sh/g, "s")
-        .replace(/th/g, "t")
-        .replace(/dj/g, "j")
-        .replace(/dh/g, "d")
-        .replace(/gh/g, "g")
-        .replace(/ph/g, "f")
-        .replace(/q|c/g, "k")
-        .replace(/x/g, "ks"),
-    )
-    .filter((w) => w.length > 0);
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+      .toLowerCase()
+      .split(/[\s\-'’.,_]+/)
+      // a lone article goes; "Abd" / "عبد" belongs to the word after it (Abd al-Lah, عبد الله)
+      .filter((word) => !["el", "al", "ال"].includes(word))
+      .reduce<string[]>((words, word) => {
+        const last = words.at(-1);
+        if (last && /^(abd|abdel|abdal|abdul|abdoul|عبد)$/.test(last)) words[words.length - 1] = last + word;
+        else words.push(word);
+        return words;
+      }, [])
+      .map((word) =>
+        word
+          .replace(/^(el|al|ال)(?=.{3,})/, "")
+          // Latin digraphs first, so the letters that Arabic maps to cannot form new ones
+          .replace(/kh/g, "k")
+          .replace(/sch|ch|sh/g, "s")
+          .replace(/th/g, "t")
+          .replace(/dj/g, "j")
+          .replace(/dh/g, "d")
+          .replace(/gh/g, "g")
+          .replace(/ph/g, "f")
+          .replace(/q|c/g, "k")
+          .replace(/x/g, "ks"),
+      )
+      .filter((w) => w.length > 0)
+  );
 }
 
 /**
@@ -123,7 +160,9 @@ export function namesClose(a: string, b: string): boolean {
   const fb = foldName(b);
   if (!fa || !fb) return false;
   const skeletonClose =
-    fa === fb || foldName(a, { compact: true }) === foldName(b, { compact: true }) || (Math.min(fa.length, fb.length) >= 5 && levenshtein(fa, fb) <= 1);
+    fa === fb ||
+    foldName(a, { compact: true }) === foldName(b, { compact: true }) ||
+    (Math.min(fa.length, fb.length) >= 5 && levenshtein(fa, fb) <= 1);
   if (!skeletonClose) return false;
   if (ARABIC_SCRIPT.test(a) || ARABIC_SCRIPT.test(b)) return true;
   return levenshtein(vowelForm(a), vowelForm(b)) <= 1;
@@ -172,7 +211,10 @@ export function duplicateReasons(a: PersonKey, b: PersonKey): DuplicateReason[] 
 export type ConsentState = { services: boolean; referral: boolean; withdrawnAt: Date | string | null } | null;
 
 /** A referral or transfer needs the person's current consent to referral, or a supervisor override with a reason. */
-export function referralAllowed(consent: ConsentState, override: { bySupervisor: boolean; reason?: string | null } | null): "consent" | "override" | "refused" {
+export function referralAllowed(
+  consent: ConsentState,
+  override: { bySupervisor: boolean; reason?: string | null } | null,
+): "consent" | "override" | "refused" {
   if (consent && !consent.withdrawnAt && consent.referral) return "consent";
   if (override?.bySupervisor && override.reason && override.reason.trim().length >= 10) return "override";
   return "refused";
@@ -251,7 +293,9 @@ export function isReferralOverdue(
   if (referral.kind !== "hospital_referral") return false;
   if (referral.status !== "requested" && referral.status !== "appointment_set") return false;
   if (referral.dueDate) return referral.dueDate < today;
-  const limit = new Date(Date.parse(`${referral.serviceDate}T00:00:00Z`) + REFERRAL_OVERDUE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const limit = new Date(Date.parse(`${referral.serviceDate}T00:00:00Z`) + REFERRAL_OVERDUE_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return limit < today;
 }
 

@@ -1,11 +1,12 @@
 import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
 import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
-import { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid").refine((v) => !Number.isNaN(Date.parse(v)), "errors.invalid");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid")
+  .refine((v) => !Number.isNaN(Date.parse(v)), "errors.invalid");
 const checkbox = z
   .string()
   .optional()
@@ -22,7 +23,11 @@ export const RegisterCaseSchema = z
     estimatedAge: z.coerce.number().int().min(0).max(120).optional(),
     nationality: text(80),
     languages: text(120),
-    phone: z.string().trim().regex(/^[+\d][\d\s.-]{5,20}$/, "errors.phone.invalid").optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+\d][\d\s.-]{5,20}$/, "errors.phone.invalid")
+      .optional(),
     documentNumber: text(40),
     city: text(80),
     householdSize: z.coerce.number().int().min(1).max(30).default(1),
@@ -40,10 +45,12 @@ export const RegisterCaseSchema = z
     distinctFrom: z.uuid().optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.dateOfBirth && v.estimatedAge === undefined) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
+    if (!v.dateOfBirth && v.estimatedAge === undefined)
+      ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
     if (v.dateOfBirth && v.dateOfBirth > new Date().toISOString().slice(0, 10))
       ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "errors.outOfRange" });
-    if (!v.consentServices) ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
+    if (!v.consentServices)
+      ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
   });
 export type RegisterCaseInput = z.infer<typeof RegisterCaseSchema>;
 
@@ -79,7 +86,12 @@ export const DecideReferralSchema = z.object({ referralId: z.uuid(), decision: z
 
 export const AssignSchema = z.object({ assignedToId: z.uuid() });
 
-const money = z.coerce.number().min(0).max(1_000_000).default(0).transform((mad) => Math.round(mad * 100));
+const money = z.coerce
+  .number()
+  .min(0)
+  .max(1_000_000)
+  .default(0)
+  .transform((mad) => Math.round(mad * 100));
 
 /** One schema per kind of service: common fields plus the kind's own. */
 export const ServiceSchema = z.discriminatedUnion("kind", [
@@ -122,7 +134,10 @@ export const ServiceSchema = z.discriminatedUnion("kind", [
       checkIn: isoDate,
       checkOut: isoDate.optional(),
     })
-    .refine((v) => !v.checkOut || v.checkOut >= v.checkIn, { path: ["checkOut"], message: "protection.errors.checkOutBeforeIn" }),
+    .refine((v) => !v.checkOut || v.checkOut >= v.checkIn, {
+      path: ["checkOut"],
+      message: "protection.errors.checkOutBeforeIn",
+    }),
   z.object({
     kind: z.literal("legal"),
     serviceDate: isoDate,
@@ -144,7 +159,10 @@ export type ServiceInput = z.infer<typeof ServiceSchema>;
 
 export const ServiceStatusSchema = z.object({
   serviceId: z.uuid(),
-  status: z.enum([...new Set([...HOSPITAL_STATUSES, ...AVRR_STAGES, ...LEGAL_STATUSES, ...SIMPLE_STATUSES])] as [string, ...string[]]),
+  status: z.enum([...new Set([...HOSPITAL_STATUSES, ...AVRR_STAGES, ...LEGAL_STATUSES, ...SIMPLE_STATUSES])] as [
+    string,
+    ...string[],
+  ]),
   dueDate: isoDate.optional(),
 });
 
@@ -155,5 +173,15 @@ export const AdminProtectionActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const CaseIntentSchema = z.object({
-  intent: z.enum(["note", "consent", "withdrawConsent", "vulnerability", "assign", "referral", "status", "voucher", "anonymise"]),
+  intent: z.enum([
+    "note",
+    "consent",
+    "withdrawConsent",
+    "vulnerability",
+    "assign",
+    "referral",
+    "status",
+    "voucher",
+    "anonymise",
+  ]),
 });

@@ -23,9 +23,31 @@ import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import type { Actor } from "~/modules/auth/permissions";
 import type { MessageKey } from "~/i18n/translate";
 import { encrypt, encryptJson } from "./crypto.server";
-import { caseDetail, currentConsent, findDuplicateCandidates, getCaseForActor, isSupervisor, ownsCase, type DuplicateCandidate } from "./queries.server";
-import { initialStatus, nextStatuses, normaliseDocument, normalisePhone, referralAllowed, shelterNights } from "./rules";
-import { CONSENT_NOTICE_VERSION, type ConsentInput, type RegisterCaseInput, type ReferralInput, type ServiceInput, type VulnerabilityInput } from "./schemas.server";
+import {
+  caseDetail,
+  currentConsent,
+  findDuplicateCandidates,
+  getCaseForActor,
+  isSupervisor,
+  ownsCase,
+  type DuplicateCandidate,
+} from "./queries.server";
+import {
+  initialStatus,
+  nextStatuses,
+  normaliseDocument,
+  normalisePhone,
+  referralAllowed,
+  shelterNights,
+} from "./rules";
+import {
+  CONSENT_NOTICE_VERSION,
+  type ConsentInput,
+  type RegisterCaseInput,
+  type ReferralInput,
+  type ServiceInput,
+  type VulnerabilityInput,
+} from "./schemas.server";
 
 export type Meta = { ip?: string | null };
 type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };
@@ -79,7 +101,14 @@ export async function registerCase(
   };
   const duplicates = await findDuplicateCandidates(db, actor, person);
   // never merged: the case worker opens the existing case, or confirms this is someone else
-  if (duplicates.length && !(input.duplicateDecision === "distinct" && input.distinctFrom && duplicates.some((d) => d.id === input.distinctFrom))) {
+  if (
+    duplicates.length &&
+    !(
+      input.duplicateDecision === "distinct" &&
+      input.distinctFrom &&
+      duplicates.some((d) => d.id === input.distinctFrom)
+    )
+  ) {
     return { ok: false, duplicates };
   }
   let applicantUserId: string | null = null;
@@ -132,8 +161,21 @@ export async function registerCase(
       language: input.consentLanguage,
       collectedById: actor.id,
     });
-    await audit(tx, { actor, action: "protection.case.create", entityType: "beneficiary_case", entityId: created.id, ip: meta.ip });
-    if (duplicates.length) await audit(tx, { actor, action: "protection.case.confirm_distinct", entityType: "beneficiary_case", entityId: created.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "protection.case.create",
+      entityType: "beneficiary_case",
+      entityId: created.id,
+      ip: meta.ip,
+    });
+    if (duplicates.length)
+      await audit(tx, {
+        actor,
+        action: "protection.case.confirm_distinct",
+        entityType: "beneficiary_case",
+        entityId: created.id,
+        ip: meta.ip,
+      });
     return { ok: true as const, caseId: created.id };
   });
 }
@@ -141,7 +183,13 @@ export async function registerCase(
 /** Opening a case file is itself recorded: supervisors see who looked. */
 export async function viewCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
   const c = await requireCase(db, actor, caseId);
-  await audit(db, { actor, action: "protection.case.view", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+  await audit(db, {
+    actor,
+    action: "protection.case.view",
+    entityType: "beneficiary_case",
+    entityId: c.id,
+    ip: meta.ip,
+  });
   return c;
 }
 
@@ -158,7 +206,13 @@ export async function recordConsent(db: Database, actor: Actor, caseId: string, 
       language: input.consentLanguage,
       collectedById: actor.id,
     });
-    await audit(tx, { actor, action: "protection.consent.record", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "protection.consent.record",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
   });
 }
 
@@ -169,7 +223,13 @@ export async function withdrawConsent(db: Database, actor: Actor, caseId: string
       .update(caseConsents)
       .set({ withdrawnAt: new Date(), withdrawnById: actor.id })
       .where(and(eq(caseConsents.caseId, c.id), isNull(caseConsents.withdrawnAt)));
-    await audit(tx, { actor, action: "protection.consent.withdraw", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "protection.consent.withdraw",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
   });
 }
 
@@ -178,14 +238,29 @@ export async function addNote(db: Database, actor: Actor, caseId: string, body: 
   const c = await requireCase(db, actor, caseId);
   if (c.anonymisedAt) forbidden();
   await db.transaction(async (tx) => {
-    const [note] = await tx.insert(caseNotes).values({ caseId: c.id, authorId: actor.id, bodyEnc: encrypt(body) }).returning({ id: caseNotes.id });
+    const [note] = await tx
+      .insert(caseNotes)
+      .values({ caseId: c.id, authorId: actor.id, bodyEnc: encrypt(body) })
+      .returning({ id: caseNotes.id });
     await tx.update(beneficiaryCases).set({ updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
-    await audit(tx, { actor, action: "protection.note.add", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "protection.note.add",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
     return note;
   });
 }
 
-export async function recordVulnerability(db: Database, actor: Actor, caseId: string, input: VulnerabilityInput, meta: Meta) {
+export async function recordVulnerability(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: VulnerabilityInput,
+  meta: Meta,
+) {
   const c = await requireOwnCase(db, actor, caseId);
   await db.transaction(async (tx) => {
     await tx.insert(vulnerabilityAssessments).values({
@@ -194,20 +269,45 @@ export async function recordVulnerability(db: Database, actor: Actor, caseId: st
       assessedOn: input.assessedOn,
       dataEnc: encryptJson({ flags: input.flags, notes: input.notes ?? "" }),
     });
-    await audit(tx, { actor, action: "protection.vulnerability.assess", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "protection.vulnerability.assess",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
   });
 }
 
-export async function assignCase(db: Database, actor: Actor, caseId: string, assignedToId: string, meta: Meta): Promise<{ ok: true } | Failure> {
+export async function assignCase(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  assignedToId: string,
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
   const c = await requireOwnCase(db, actor, caseId);
   const [worker] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, assignedToId), eq(users.role, "case_worker"), eq(users.organisationId, c.organisationId), eq(users.isActive, true)));
+    .where(
+      and(
+        eq(users.id, assignedToId),
+        eq(users.role, "case_worker"),
+        eq(users.organisationId, c.organisationId),
+        eq(users.isActive, true),
+      ),
+    );
   if (!worker) return { ok: false, errors: { assignedToId: "protection.errors.assignee" } };
   await db.transaction(async (tx) => {
     await tx.update(beneficiaryCases).set({ assignedToId, updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
-    await audit(tx, { actor, action: "protection.case.assign", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "protection.case.assign",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
@@ -217,7 +317,13 @@ export async function assignCase(db: Database, actor: Actor, caseId: string, ass
  * moves on acceptance). Both share the person's data: refused without their consent
  * to referral, unless a supervisor records an override with a reason.
  */
-export async function requestReferral(db: Database, actor: Actor, caseId: string, input: ReferralInput, meta: Meta): Promise<{ ok: true; referralId: string } | Failure> {
+export async function requestReferral(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: ReferralInput,
+  meta: Meta,
+): Promise<{ ok: true; referralId: string } | Failure> {
   const c = await requireOwnCase(db, actor, caseId);
   if (input.toOrganisationId === c.organisationId) return { ok: false, errors: { toOrganisationId: "errors.invalid" } };
   const [target] = await db
@@ -227,10 +333,20 @@ export async function requestReferral(db: Database, actor: Actor, caseId: string
   if (!target) return { ok: false, errors: { toOrganisationId: "errors.invalid" } };
   const consent = await currentConsent(db, c.id);
   const supervisor = input.overrideReason ? await isSupervisor(db, actor.id) : false;
-  const decision = referralAllowed(consent, input.overrideReason ? { bySupervisor: supervisor, reason: input.overrideReason } : null);
+  const decision = referralAllowed(
+    consent,
+    input.overrideReason ? { bySupervisor: supervisor, reason: input.overrideReason } : null,
+  );
   if (decision === "refused") {
-    await audit(db, { actor, action: "protection.referral.refused_no_consent", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
-    if (input.overrideReason && !supervisor) return { ok: false, errors: { overrideReason: "protection.errors.overrideSupervisorOnly" } };
+    await audit(db, {
+      actor,
+      action: "protection.referral.refused_no_consent",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+    if (input.overrideReason && !supervisor)
+      return { ok: false, errors: { overrideReason: "protection.errors.overrideSupervisorOnly" } };
     if (input.overrideReason) return { ok: false, errors: { overrideReason: "protection.errors.overrideReason" } };
     return { ok: false, errors: { form: "protection.errors.noReferralConsent" } };
   }
@@ -249,8 +365,21 @@ export async function requestReferral(db: Database, actor: Actor, caseId: string
         })
         .returning({ id: caseReferrals.id });
       if (!row) throw new Error("referral not created");
-      await audit(tx, { actor, action: `protection.${input.kind}.request`, entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
-      if (decision === "override") await audit(tx, { actor, action: "protection.consent.override", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+      await audit(tx, {
+        actor,
+        action: `protection.${input.kind}.request`,
+        entityType: "beneficiary_case",
+        entityId: c.id,
+        ip: meta.ip,
+      });
+      if (decision === "override")
+        await audit(tx, {
+          actor,
+          action: "protection.consent.override",
+          entityType: "beneficiary_case",
+          entityId: c.id,
+          ip: meta.ip,
+        });
       return { ok: true as const, referralId: row.id };
     });
   } catch (error) {
@@ -260,14 +389,26 @@ export async function requestReferral(db: Database, actor: Actor, caseId: string
 }
 
 /** The receiving association accepts or rejects; a pending request is decided once. */
-export async function decideReferral(db: Database, actor: Actor, referralId: string, decision: "accept" | "reject", meta: Meta) {
+export async function decideReferral(
+  db: Database,
+  actor: Actor,
+  referralId: string,
+  decision: "accept" | "reject",
+  meta: Meta,
+) {
   if (actor.role !== "case_worker" || !actor.organisationId) forbidden();
   const org = actor.organisationId;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(caseReferrals)
       .set({ status: decision === "accept" ? "accepted" : "rejected", decidedById: actor.id, decidedAt: new Date() })
-      .where(and(eq(caseReferrals.id, referralId), eq(caseReferrals.toOrganisationId, org), eq(caseReferrals.status, "pending")))
+      .where(
+        and(
+          eq(caseReferrals.id, referralId),
+          eq(caseReferrals.toOrganisationId, org),
+          eq(caseReferrals.status, "pending"),
+        ),
+      )
       .returning();
     if (!row) notFound();
     if (row.kind === "transfer" && decision === "accept") {
@@ -276,22 +417,39 @@ export async function decideReferral(db: Database, actor: Actor, referralId: str
         .set({ organisationId: org, assignedToId: actor.id, updatedAt: new Date() })
         .where(eq(beneficiaryCases.id, row.caseId));
     }
-    await audit(tx, { actor, action: `protection.${row.kind}.${decision}`, entityType: "beneficiary_case", entityId: row.caseId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `protection.${row.kind}.${decision}`,
+      entityType: "beneficiary_case",
+      entityId: row.caseId,
+      ip: meta.ip,
+    });
     return row;
   });
 }
 
-function serviceFields(input: ServiceInput): { details: Record<string, string | number | null>; dueDate: string | null } {
+function serviceFields(input: ServiceInput): {
+  details: Record<string, string | number | null>;
+  dueDate: string | null;
+} {
   switch (input.kind) {
     case "medical":
       return { details: { reasonCategory: input.reasonCategory, outcome: input.outcome }, dueDate: null };
     case "hospital_referral":
-      return { details: { facility: input.facility, specialty: input.specialty, urgency: input.urgency }, dueDate: input.followUpDate ?? null };
+      return {
+        details: { facility: input.facility, specialty: input.specialty, urgency: input.urgency },
+        dueDate: input.followUpDate ?? null,
+      };
     case "mental_health":
       return { details: { sessionType: input.sessionType }, dueDate: null };
     case "shelter":
       return {
-        details: { place: input.place, checkIn: input.checkIn, checkOut: input.checkOut ?? null, nights: shelterNights(input.checkIn, input.checkOut) },
+        details: {
+          place: input.place,
+          checkIn: input.checkIn,
+          checkOut: input.checkOut ?? null,
+          nights: shelterNights(input.checkIn, input.checkOut),
+        },
         dueDate: input.checkOut ?? null,
       };
     case "legal":
@@ -322,7 +480,13 @@ export async function addService(db: Database, actor: Actor, caseId: string, inp
       })
       .returning({ id: caseServices.id });
     await tx.update(beneficiaryCases).set({ updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
-    await audit(tx, { actor, action: `protection.service.${input.kind}.add`, entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `protection.service.${input.kind}.add`,
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
     return row!;
   });
 }
@@ -337,9 +501,13 @@ export async function updateServiceStatus(
 ): Promise<{ ok: true } | Failure> {
   const c = await requireCase(db, actor, caseId);
   if (c.anonymisedAt) forbidden();
-  const [service] = await db.select().from(caseServices).where(and(eq(caseServices.id, input.serviceId), eq(caseServices.caseId, c.id)));
+  const [service] = await db
+    .select()
+    .from(caseServices)
+    .where(and(eq(caseServices.id, input.serviceId), eq(caseServices.caseId, c.id)));
   if (!service) notFound();
-  if (!nextStatuses(service.kind, service.status).includes(input.status)) return { ok: false, errors: { status: "protection.errors.statusTransition" } };
+  if (!nextStatuses(service.kind, service.status).includes(input.status))
+    return { ok: false, errors: { status: "protection.errors.statusTransition" } };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(caseServices)
@@ -347,7 +515,13 @@ export async function updateServiceStatus(
       .where(and(eq(caseServices.id, service.id), eq(caseServices.status, service.status)))
       .returning({ id: caseServices.id });
     if (!row) return { ok: false as const, errors: { status: "protection.errors.statusTransition" as MessageKey } };
-    await audit(tx, { actor, action: `protection.service.${service.kind}.status`, entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `protection.service.${service.kind}.status`,
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -363,15 +537,35 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
   const c = await requireSupervisorOfCase(db, actor, caseId);
   const detail = await caseDetail(db, c);
   const [given, vouchersOf] = await Promise.all([
-    db.select({ id: distributions.id, roundId: distributions.roundId, at: distributions.createdAt }).from(distributions).where(eq(distributions.caseId, c.id)),
-    db.select({ id: vouchers.id, valueCentimes: vouchers.valueCentimes, issuedAt: vouchers.issuedAt, redeemedAt: vouchers.redeemedAt }).from(vouchers).where(eq(vouchers.caseId, c.id)),
+    db
+      .select({ id: distributions.id, roundId: distributions.roundId, at: distributions.createdAt })
+      .from(distributions)
+      .where(eq(distributions.caseId, c.id)),
+    db
+      .select({
+        id: vouchers.id,
+        valueCentimes: vouchers.valueCentimes,
+        issuedAt: vouchers.issuedAt,
+        redeemedAt: vouchers.redeemedAt,
+      })
+      .from(vouchers)
+      .where(eq(vouchers.caseId, c.id)),
   ]);
   let account: { displayName: string; email: string | null; phone: string | null; createdAt: Date } | null = null;
   if (c.applicantUserId) {
-    const [u] = await db.select({ displayName: users.displayName, email: users.email, phone: users.phone, createdAt: users.createdAt }).from(users).where(eq(users.id, c.applicantUserId));
+    const [u] = await db
+      .select({ displayName: users.displayName, email: users.email, phone: users.phone, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, c.applicantUserId));
     account = u ?? null;
   }
-  await audit(db, { actor, action: "protection.case.export", entityType: "beneficiary_case", entityId: c.id, ip: meta.ip });
+  await audit(db, {
+    actor,
+    action: "protection.case.export",
+    entityType: "beneficiary_case",
+    entityId: c.id,
+    ip: meta.ip,
+  });
   const { staff: _staff, ...rest } = detail;
   return { exportedAt: new Date().toISOString(), ...rest, account, distributions: given, vouchers: vouchersOf };
 }
@@ -406,7 +600,13 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
     await tx.delete(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, caseId));
     await tx.update(caseServices).set({ notesEnc: null, provider: null }).where(eq(caseServices.caseId, caseId));
     await tx.update(caseConsents).set({ referralPartners: null }).where(eq(caseConsents.caseId, caseId));
-    await audit(tx, { actor, action: "protection.case.anonymise", entityType: "beneficiary_case", entityId: caseId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "protection.case.anonymise",
+      entityType: "beneficiary_case",
+      entityId: caseId,
+      ip: meta.ip,
+    });
   });
 }
 
@@ -415,7 +615,12 @@ export async function anonymiseExpired(db: Database, retentionDays: number, meta
   const rows = await db
     .select({ id: beneficiaryCases.id })
     .from(beneficiaryCases)
-    .where(and(isNull(beneficiaryCases.anonymisedAt), sql`${beneficiaryCases.updatedAt} < now() - make_interval(days => ${retentionDays})`));
+    .where(
+      and(
+        isNull(beneficiaryCases.anonymisedAt),
+        sql`${beneficiaryCases.updatedAt} < now() - make_interval(days => ${retentionDays})`,
+      ),
+    );
   for (const row of rows) await anonymiseCase(db, null, row.id, meta);
   return rows.length;
 }

@@ -22,7 +22,11 @@ export function today(): string {
 export type ResolvedFilter = { filter: ReportFilter; quarter: string | null; framework: Framework };
 
 /** The period (a quarter, or from/to), the association and the grouping, from the URL. */
-export function resolveFilter(url: URL, user: Pick<SessionUser, "role" | "organisationId">, now = today()): ResolvedFilter {
+export function resolveFilter(
+  url: URL,
+  user: Pick<SessionUser, "role" | "organisationId">,
+  now = today(),
+): ResolvedFilter {
   const parsed = ReportFilterSchema.safeParse(Object.fromEntries(url.searchParams));
   const input = parsed.success ? parsed.data : {};
   let quarter: string | null = input.quarter ?? null;

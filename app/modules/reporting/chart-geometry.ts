@@ -7,7 +7,14 @@ import type { Shown } from "./rules";
 
 export type TextMark = { x: number; y: number; text: string; anchor: "start" | "end" | "middle" };
 export type RectMark = { x: number; y: number; w: number; h: number; series: number };
-export type Geometry = { width: number; height: number; rects: RectMark[]; texts: TextMark[]; lines: { points: [number, number][]; series: number }[]; axes: { x1: number; y1: number; x2: number; y2: number }[] };
+export type Geometry = {
+  width: number;
+  height: number;
+  rects: RectMark[];
+  texts: TextMark[];
+  lines: { points: [number, number][]; series: number }[];
+  axes: { x1: number; y1: number; x2: number; y2: number }[];
+};
 
 const numeric = (v: Shown): number => (typeof v === "number" ? v : 0);
 
@@ -24,7 +31,10 @@ const ROW_H = 28;
 const BAR_H = 18;
 
 /** Horizontal bars, one row per item; suppressed values are not drawn, their label says "<5". */
-export function barGeometry(items: { label: string; value: Shown }[], options: { width?: number; rtl: boolean; format?: (n: number) => string }): Geometry {
+export function barGeometry(
+  items: { label: string; value: Shown }[],
+  options: { width?: number; rtl: boolean; format?: (n: number) => string },
+): Geometry {
   return stackedGeometry(
     items.map((i) => ({ label: i.label, parts: [i.value], total: i.value })),
     options,
@@ -56,7 +66,12 @@ export function stackedGeometry(
     const labelX = options.rtl ? width - 4 : 4;
     texts.push({ x: labelX, y: y + 13, text: item.label, anchor: options.rtl ? "end" : "start" });
     const valueX = options.rtl ? width - LABEL_W - offset - 4 : LABEL_W + offset + 4;
-    texts.push({ x: valueX, y: y + 13, text: typeof item.total === "number" ? format(item.total) : item.total, anchor: options.rtl ? "end" : "start" });
+    texts.push({
+      x: valueX,
+      y: y + 13,
+      text: typeof item.total === "number" ? format(item.total) : item.total,
+      anchor: options.rtl ? "end" : "start",
+    });
   });
   const axisX = options.rtl ? width - LABEL_W : LABEL_W;
   return { width, height, rects, texts, lines: [], axes: [{ x1: axisX, y1: 0, x2: axisX, y2: height }] };
@@ -94,8 +109,18 @@ export function seriesGeometry(
   });
   const texts: TextMark[] = months.map((m, i) => ({ x: xOf(i), y: height - 8, text: m.slice(2), anchor: "middle" }));
   const axisX = options.rtl ? width - pad.side : pad.side;
-  texts.push({ x: options.rtl ? width - pad.side + 4 : pad.side - 4, y: pad.top + 8, text: format(max), anchor: options.rtl ? "start" : "end" });
-  texts.push({ x: options.rtl ? width - pad.side + 4 : pad.side - 4, y: pad.top + plotH, text: "0", anchor: options.rtl ? "start" : "end" });
+  texts.push({
+    x: options.rtl ? width - pad.side + 4 : pad.side - 4,
+    y: pad.top + 8,
+    text: format(max),
+    anchor: options.rtl ? "start" : "end",
+  });
+  texts.push({
+    x: options.rtl ? width - pad.side + 4 : pad.side - 4,
+    y: pad.top + plotH,
+    text: "0",
+    anchor: options.rtl ? "start" : "end",
+  });
   return {
     width,
     height,

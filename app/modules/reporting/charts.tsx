@@ -5,7 +5,15 @@
 import type { ReactNode } from "react";
 import type { Geometry } from "./chart-geometry";
 
-export function SvgChart({ geometry, title, legend }: { geometry: Geometry; title: string; legend?: { label: string; series: number }[] }) {
+export function SvgChart({
+  geometry,
+  title,
+  legend,
+}: {
+  geometry: Geometry;
+  title: string;
+  legend?: { label: string; series: number }[];
+}) {
   return (
     <figure className="chart">
       <svg
@@ -25,9 +33,19 @@ export function SvgChart({ geometry, title, legend }: { geometry: Geometry; titl
         ))}
         {geometry.lines.map((l, i) =>
           l.points.length === 1 ? (
-            <circle key={`l${i}`} cx={l.points[0]?.[0]} cy={l.points[0]?.[1]} r={3} className={`chart-s${l.series % 6}`} />
+            <circle
+              key={`l${i}`}
+              cx={l.points[0]?.[0]}
+              cy={l.points[0]?.[1]}
+              r={3}
+              className={`chart-s${l.series % 6}`}
+            />
           ) : (
-            <polyline key={`l${i}`} points={l.points.map((p) => p.join(",")).join(" ")} className={`chart-line chart-stroke${l.series % 6}`} />
+            <polyline
+              key={`l${i}`}
+              points={l.points.map((p) => p.join(",")).join(" ")}
+              className={`chart-line chart-stroke${l.series % 6}`}
+            />
           ),
         )}
         {geometry.texts.map((t, i) => (
@@ -51,13 +69,25 @@ export function SvgChart({ geometry, title, legend }: { geometry: Geometry; titl
 }
 
 /** A chart and its data table, side by side on wide screens, stacked on a phone. */
-export function ChartWithTable({ heading, chart, table, note }: { heading: string; chart: ReactNode; table: ReactNode; note?: string }) {
+export function ChartWithTable({
+  heading,
+  chart,
+  table,
+  note,
+}: {
+  heading: string;
+  chart: ReactNode;
+  table: ReactNode;
+  note?: string;
+}) {
   return (
     <section className="chart-block">
       <h3>{heading}</h3>
       <div className="chart-pair">
         {chart}
-        <div className="table-wrap" tabIndex={0}>{table}</div>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={heading}>
+          {table}
+        </div>
       </div>
       {note ? <p className="hint">{note}</p> : null}
     </section>

@@ -20,7 +20,11 @@ export function csvCell(value: CsvCell): string {
 
 /** Headers, the HXL row, then the data; CRLF line ends and a BOM so spreadsheets read Arabic right. */
 export function toCsv(columns: readonly CsvColumn[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)), columns.map((c) => csvCell(c.hxl)), ...rows.map((r) => columns.map((_, i) => csvCell(r[i])))];
+  const lines = [
+    columns.map((c) => csvCell(c.header)),
+    columns.map((c) => csvCell(c.hxl)),
+    ...rows.map((r) => columns.map((_, i) => csvCell(r[i]))),
+  ];
   return `\ufeff${lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
 }
 

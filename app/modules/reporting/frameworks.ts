@@ -59,25 +59,137 @@ export type ActivitySpec = {
 };
 
 export const ACTIVITY_SPECS: Record<ActivityKey, ActivitySpec> = {
-  medical_consultation: { result: "health", reach: true, snia: ["OS5", "OS6"], gcm: ["GCM15"], sdg: ["SDG3"], module: "protection" },
-  health_referral: { result: "health", reach: true, snia: ["OS5", "OS6"], gcm: ["GCM12", "GCM15"], sdg: ["SDG3"], module: "protection" },
-  mental_health: { result: "health", reach: true, snia: ["OS5"], gcm: ["GCM7", "GCM15"], sdg: ["SDG3"], module: "protection" },
-  shelter: { result: "humanitarian", reach: true, snia: ["OS7"], gcm: ["GCM7", "GCM15"], sdg: ["SDG1", "SDG11"], module: "protection" },
-  legal_assistance: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM4", "GCM7", "GCM10"], sdg: ["SDG16"], module: "protection" },
+  medical_consultation: {
+    result: "health",
+    reach: true,
+    snia: ["OS5", "OS6"],
+    gcm: ["GCM15"],
+    sdg: ["SDG3"],
+    module: "protection",
+  },
+  health_referral: {
+    result: "health",
+    reach: true,
+    snia: ["OS5", "OS6"],
+    gcm: ["GCM12", "GCM15"],
+    sdg: ["SDG3"],
+    module: "protection",
+  },
+  mental_health: {
+    result: "health",
+    reach: true,
+    snia: ["OS5"],
+    gcm: ["GCM7", "GCM15"],
+    sdg: ["SDG3"],
+    module: "protection",
+  },
+  shelter: {
+    result: "humanitarian",
+    reach: true,
+    snia: ["OS7"],
+    gcm: ["GCM7", "GCM15"],
+    sdg: ["SDG1", "SDG11"],
+    module: "protection",
+  },
+  legal_assistance: {
+    result: "humanitarian",
+    reach: true,
+    snia: [],
+    gcm: ["GCM4", "GCM7", "GCM10"],
+    sdg: ["SDG16"],
+    module: "protection",
+  },
   avrr: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM21"], sdg: ["SDG10"], module: "protection" },
   aid_kit: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM7"], sdg: ["SDG1", "SDG2"], module: "aid" },
   voucher: { result: "humanitarian", reach: true, snia: [], gcm: ["GCM7"], sdg: ["SDG1", "SDG2"], module: "aid" },
-  career_guidance: { result: "employability", reach: true, snia: ["OS10"], gcm: ["GCM18"], sdg: ["SDG8"], module: "coaching" },
-  language_training: { result: "employability", reach: true, snia: ["OS3"], gcm: ["GCM16"], sdg: ["SDG4"], module: "trainings" },
-  training_completed: { result: "employability", reach: true, snia: ["OS10"], gcm: ["GCM18"], sdg: ["SDG4", "SDG8"], module: "trainings" },
-  internship: { result: "employability", reach: true, snia: ["OS10"], gcm: ["GCM6", "GCM18"], sdg: ["SDG8"], module: "internships" },
-  internship_outcome: { result: "employability", reach: false, snia: [], gcm: ["GCM6"], sdg: ["SDG8"], module: "internships" },
-  entrepreneurship_orientation: { result: "entrepreneurship", reach: true, snia: ["OS10"], gcm: ["GCM16", "GCM18"], sdg: ["SDG4", "SDG8"], module: "trainings" },
-  business_plan_submitted: { result: "entrepreneurship", reach: true, snia: [], gcm: ["GCM16"], sdg: ["SDG8"], module: "business-plans" },
-  grant_application: { result: "entrepreneurship", reach: false, snia: [], gcm: ["GCM16"], sdg: ["SDG8"], module: "grants" },
-  grant_awarded: { result: "entrepreneurship", reach: true, snia: [], gcm: ["GCM16"], sdg: ["SDG1", "SDG5", "SDG8"], module: "grants" },
-  grant_disbursed: { result: "entrepreneurship", reach: false, snia: [], gcm: ["GCM16"], sdg: ["SDG1", "SDG8"], module: "grants" },
-  business_started: { result: "entrepreneurship", reach: true, snia: [], gcm: ["GCM16"], sdg: ["SDG1", "SDG8"], module: "grants" },
+  career_guidance: {
+    result: "employability",
+    reach: true,
+    snia: ["OS10"],
+    gcm: ["GCM18"],
+    sdg: ["SDG8"],
+    module: "coaching",
+  },
+  language_training: {
+    result: "employability",
+    reach: true,
+    snia: ["OS3"],
+    gcm: ["GCM16"],
+    sdg: ["SDG4"],
+    module: "trainings",
+  },
+  training_completed: {
+    result: "employability",
+    reach: true,
+    snia: ["OS10"],
+    gcm: ["GCM18"],
+    sdg: ["SDG4", "SDG8"],
+    module: "trainings",
+  },
+  internship: {
+    result: "employability",
+    reach: true,
+    snia: ["OS10"],
+    gcm: ["GCM6", "GCM18"],
+    sdg: ["SDG8"],
+    module: "internships",
+  },
+  internship_outcome: {
+    result: "employability",
+    reach: false,
+    snia: [],
+    gcm: ["GCM6"],
+    sdg: ["SDG8"],
+    module: "internships",
+  },
+  entrepreneurship_orientation: {
+    result: "entrepreneurship",
+    reach: true,
+    snia: ["OS10"],
+    gcm: ["GCM16", "GCM18"],
+    sdg: ["SDG4", "SDG8"],
+    module: "trainings",
+  },
+  business_plan_submitted: {
+    result: "entrepreneurship",
+    reach: true,
+    snia: [],
+    gcm: ["GCM16"],
+    sdg: ["SDG8"],
+    module: "business-plans",
+  },
+  grant_application: {
+    result: "entrepreneurship",
+    reach: false,
+    snia: [],
+    gcm: ["GCM16"],
+    sdg: ["SDG8"],
+    module: "grants",
+  },
+  grant_awarded: {
+    result: "entrepreneurship",
+    reach: true,
+    snia: [],
+    gcm: ["GCM16"],
+    sdg: ["SDG1", "SDG5", "SDG8"],
+    module: "grants",
+  },
+  grant_disbursed: {
+    result: "entrepreneurship",
+    reach: false,
+    snia: [],
+    gcm: ["GCM16"],
+    sdg: ["SDG1", "SDG8"],
+    module: "grants",
+  },
+  business_started: {
+    result: "entrepreneurship",
+    reach: true,
+    snia: [],
+    gcm: ["GCM16"],
+    sdg: ["SDG1", "SDG8"],
+    module: "grants",
+  },
 };
 
 export function activitiesOf(result: ResultKey): ActivityKey[] {
@@ -99,12 +211,20 @@ export function isActivity(value: unknown): value is ActivityKey {
 
 /** Morocco's twelve regions (2015 division); codes as ISO 3166-2:MA. */
 export const REGIONS = [
-  { code: "MA-01", name: "Tanger-Tétouan-Al Hoceïma", cities: ["tanger", "tetouan", "al hoceima", "larache", "chefchaouen"] },
+  {
+    code: "MA-01",
+    name: "Tanger-Tétouan-Al Hoceïma",
+    cities: ["tanger", "tetouan", "al hoceima", "larache", "chefchaouen"],
+  },
   { code: "MA-02", name: "L'Oriental", cities: ["oujda", "nador", "berkane", "taourirt", "figuig"] },
   { code: "MA-03", name: "Fès-Meknès", cities: ["fes", "meknes", "taza", "ifrane", "sefrou"] },
   { code: "MA-04", name: "Rabat-Salé-Kénitra", cities: ["rabat", "sale", "kenitra", "temara", "khemisset"] },
   { code: "MA-05", name: "Béni Mellal-Khénifra", cities: ["beni mellal", "khenifra", "khouribga"] },
-  { code: "MA-06", name: "Casablanca-Settat", cities: ["casablanca", "mohammedia", "settat", "el jadida", "berrechid"] },
+  {
+    code: "MA-06",
+    name: "Casablanca-Settat",
+    cities: ["casablanca", "mohammedia", "settat", "el jadida", "berrechid"],
+  },
   { code: "MA-07", name: "Marrakech-Safi", cities: ["marrakech", "safi", "essaouira", "el kelaa des sraghna"] },
   { code: "MA-08", name: "Drâa-Tafilalet", cities: ["errachidia", "ouarzazate", "midelt", "zagora", "tinghir"] },
   { code: "MA-09", name: "Souss-Massa", cities: ["agadir", "inezgane", "taroudant", "tiznit"] },
@@ -149,7 +269,9 @@ export function activityMasks(): ActivityMasks {
   const objectives: { key: string; mask: number }[] = [];
   for (const framework of FRAMEWORKS) {
     for (const objective of FRAMEWORK_OBJECTIVES[framework]) {
-      const mask = maskOf(reaching.filter((a) => (ACTIVITY_SPECS[a][framework] as readonly string[]).includes(objective)));
+      const mask = maskOf(
+        reaching.filter((a) => (ACTIVITY_SPECS[a][framework] as readonly string[]).includes(objective)),
+      );
       if (mask !== 0) objectives.push({ key: `${framework}:${objective}`, mask });
     }
   }

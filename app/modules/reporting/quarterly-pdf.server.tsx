@@ -46,7 +46,13 @@ function PdfTable({ table, locale }: { table: ReportTable; locale: Locale }) {
   );
 }
 
-function PdfBars({ items, locale }: { items: { label: string; parts: (number | string)[]; total: string }[]; locale: Locale }) {
+function PdfBars({
+  items,
+  locale,
+}: {
+  items: { label: string; parts: (number | string)[]; total: string }[];
+  locale: Locale;
+}) {
   const rtl = direction(locale) === "rtl";
   const flexDirection = rtl ? ("row-reverse" as const) : ("row" as const);
   const sums = items.map((i) => i.parts.reduce<number>((a, p) => a + (typeof p === "number" ? p : 0), 0));
@@ -59,7 +65,10 @@ function PdfBars({ items, locale }: { items: { label: string; parts: (number | s
           <View style={{ flex: 1, flexDirection }}>
             {item.parts.map((p, i) =>
               typeof p === "number" && p > 0 ? (
-                <View key={i} style={{ width: `${(p / max) * 85}%`, height: 10, backgroundColor: SERIES_COLOURS[i % 6] }} />
+                <View
+                  key={i}
+                  style={{ width: `${(p / max) * 85}%`, height: 10, backgroundColor: SERIES_COLOURS[i % 6] }}
+                />
               ) : null,
             )}
             <Text style={{ marginHorizontal: 4, fontSize: 8 }}>{item.total}</Text>
@@ -70,20 +79,44 @@ function PdfBars({ items, locale }: { items: { label: string; parts: (number | s
   );
 }
 
-export function QuarterlyReportPdf({ report, locale, quarter, generatedAt }: { report: Report; locale: Locale; quarter: string; generatedAt?: Date }) {
+export function QuarterlyReportPdf({
+  report,
+  locale,
+  quarter,
+  generatedAt,
+}: {
+  report: Report;
+  locale: Locale;
+  quarter: string;
+  generatedAt?: Date;
+}) {
   const t = serverT(locale);
   const rtl = direction(locale) === "rtl";
   const flexDirection = rtl ? ("row-reverse" as const) : ("row" as const);
   const table = (id: string) => report.tables.find((x) => x.id === id);
-  const resultName = (k: string) => t(k === "all" ? "reporting.result.all" : (`reporting.result.${k}` as "reporting.result.health"));
-  const show = (v: number | string) => (typeof v === "number" ? new Intl.NumberFormat(locale === "ar" ? "ar-MA" : locale).format(v) : v);
+  const resultName = (k: string) =>
+    t(k === "all" ? "reporting.result.all" : (`reporting.result.${k}` as "reporting.result.health"));
+  const show = (v: number | string) =>
+    typeof v === "number" ? new Intl.NumberFormat(locale === "ar" ? "ar-MA" : locale).format(v) : v;
   const series = seriesGeometry(report.monthly.months, report.monthly.series, { rtl, width: 500 });
-  const ordered = ["reach-sex", "reach-age-band", "reach-migrant", "reach-nationality", "reach-region", "outputs", "frameworks", "monthly", "budget"];
+  const ordered = [
+    "reach-sex",
+    "reach-age-band",
+    "reach-migrant",
+    "reach-nationality",
+    "reach-region",
+    "outputs",
+    "frameworks",
+    "monthly",
+    "budget",
+  ];
   return (
     <PdfFrame locale={locale} title={t("reporting.pdf.title", { quarter })} generatedAt={generatedAt}>
       <Text style={pdfStyles.h1}>{t("reporting.pdf.title", { quarter })}</Text>
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("reporting.pdf.subtitle")}</Text>
-      <Text style={pdfStyles.p}>{t("reporting.period", { from: pdfDate(locale, report.filter.from), to: pdfDate(locale, report.filter.to) })}</Text>
+      <Text style={pdfStyles.p}>
+        {t("reporting.period", { from: pdfDate(locale, report.filter.from), to: pdfDate(locale, report.filter.to) })}
+      </Text>
       {report.suppressed ? <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("reporting.suppressedNote")}</Text> : null}
       {report.notWired.length ? (
         <Text style={[pdfStyles.p, pdfStyles.muted, styles.small]}>
@@ -119,10 +152,18 @@ export function QuarterlyReportPdf({ report, locale, quarter, generatedAt }: { r
           <SvgLine key={i} x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} stroke="#4f5b6b" strokeWidth={0.5} />
         ))}
         {series.lines.map((l, i) => (
-          <Polyline key={i} points={l.points.map((p) => p.join(",")).join(" ")} stroke={SERIES_COLOURS[l.series % 6]} strokeWidth={1.5} fill="none" />
+          <Polyline
+            key={i}
+            points={l.points.map((p) => p.join(",")).join(" ")}
+            stroke={SERIES_COLOURS[l.series % 6]}
+            strokeWidth={1.5}
+            fill="none"
+          />
         ))}
       </Svg>
-      <Text style={[styles.small, pdfStyles.muted]}>{report.monthly.series.map((s) => resultName(s.key)).join(" · ")}</Text>
+      <Text style={[styles.small, pdfStyles.muted]}>
+        {report.monthly.series.map((s) => resultName(s.key)).join(" · ")}
+      </Text>
 
       {ordered.map((id) => {
         const x = table(id);

@@ -7,7 +7,17 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { budgetLines, exchangeRates, programmeBudget } from "~db/schema";
 import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, FRAMEWORKS, frameworkPairs, type ActivityKey } from "./frameworks";
-import { ageBandCaseSql, isIsoDate, isWholeMonths, BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, type BudgetLineKey, type DatedRate, type MoneyByDay, type Period } from "./rules";
+import {
+  ageBandCaseSql,
+  isIsoDate,
+  isWholeMonths,
+  BUDGET_LINES,
+  DEFAULT_BUDGET_USD_CENTS,
+  type BudgetLineKey,
+  type DatedRate,
+  type MoneyByDay,
+  type Period,
+} from "./rules";
 import type { Sources } from "./sources.server";
 
 export type ReportFilter = Period & { organisationId: string | null };
@@ -28,7 +38,14 @@ function eventsSql(sources: Sources, activities: readonly ActivityKey[], filter:
     from (${sources.events}) s
     where s.occurred_on >= ${filter.from}::date and s.occurred_on <= ${filter.to}::date
     ${filter.organisationId ? sql`and s.organisation_id = ${filter.organisationId}::uuid` : sql``}
-    ${some ? sql`and s.activity in (${sql.join(wanted.map((a) => sql`${a}`), sql`, `)})` : sql``}`;
+    ${
+      some
+        ? sql`and s.activity in (${sql.join(
+            wanted.map((a) => sql`${a}`),
+            sql`, `,
+          )})`
+        : sql``
+    }`;
 }
 
 function personsSql(sources: Sources): SQL {
@@ -47,7 +64,9 @@ function dimensionColumns(reference: string): { columns: SQL; age: SQL } {
   // the reference date is written into the statement: only a checked ISO date may get there
   if (!isIsoDate(reference)) throw new Error("reference date must be YYYY-MM-DD");
   return {
-    age: sql.raw(`cross join lateral (select extract(year from age('${reference}'::date, p.birth_date))::int as years offset 0) a`),
+    age: sql.raw(
+      `cross join lateral (select extract(year from age('${reference}'::date, p.birth_date))::int as years offset 0) a`,
+    ),
     columns: sql`coalesce(p.sex, 'unknown') as sex,
     coalesce(${sql.raw(ageBandCaseSql("a.years"))}, 'unknown') as age_band,
     coalesce(p.nationality, 'unknown') as nationality,
@@ -83,7 +102,13 @@ type KeyPair = { activity: ActivityKey; key: string };
  * and "all" for the people reached by any of the groups (each counted once).
  * Ages are computed at the end of the period, never stored.
  */
-async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs: readonly KeyPair[], withDimensions: boolean): Promise<ReachRow[]> {
+async function reach(
+  db: Executor,
+  sources: Sources,
+  filter: ReportFilter,
+  pairs: readonly KeyPair[],
+  withDimensions: boolean,
+): Promise<ReachRow[]> {
   const activities = [...new Set(pairs.map((p) => p.activity))];
   const events = eventsSql(sources, activities, filter);
   if (!events || pairs.length === 0) return [];
@@ -132,7 +157,10 @@ async function reach(db: Executor, sources: Sources, filter: ReportFilter, pairs
 
 /** Indicator: people reached by each of the four results, disaggregated. */
 export function reachByResult(db: Executor, sources: Sources, filter: ReportFilter): Promise<ReachRow[]> {
-  const pairs = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach).map((a) => ({ activity: a, key: ACTIVITY_SPECS[a].result }));
+  const pairs = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach).map((a) => ({
+    activity: a,
+    key: ACTIVITY_SPECS[a].result,
+  }));
   return reach(db, sources, filter, pairs, true);
 }
 
@@ -146,7 +174,14 @@ export function reachByFramework(db: Executor, sources: Sources, filter: ReportF
   return reach(db, sources, filter, pairs, false);
 }
 
-export type OutputRow = { activity: ActivityKey; detail: string | null; events: number; quantity: number; valueCentimes: number; persons: number };
+export type OutputRow = {
+  activity: ActivityKey;
+  detail: string | null;
+  events: number;
+  quantity: number;
+  valueCentimes: number;
+  persons: number;
+};
 
 function toOutputRow(r: Record<string, unknown>): OutputRow {
   return {
@@ -172,7 +207,11 @@ export async function outputs(db: Executor, sources: Sources, filter: ReportFilt
 }
 
 /** Indicator: people reached per result and month ("YYYY-MM"). */
-export async function monthlyReach(db: Executor, sources: Sources, filter: ReportFilter): Promise<{ key: string; month: string; persons: number }[]> {
+export async function monthlyReach(
+  db: Executor,
+  sources: Sources,
+  filter: ReportFilter,
+): Promise<{ key: string; month: string; persons: number }[]> {
   const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
   const events = eventsSql(sources, reachActivities, filter);
   if (!events) return [];
@@ -185,11 +224,19 @@ export async function monthlyReach(db: Executor, sources: Sources, filter: Repor
     select keys.k, to_char(date_trunc('month', ev.occurred_on), 'YYYY-MM') as month, count(distinct ev.person_key)::int as persons
     from ev join keys on keys.activity = ev.activity
     group by 1, 2 order by 2, 1`);
-  return (rows as unknown as Record<string, unknown>[]).map((r) => ({ key: String(r.k), month: String(r.month), persons: Number(r.persons) }));
+  return (rows as unknown as Record<string, unknown>[]).map((r) => ({
+    key: String(r.k),
+    month: String(r.month),
+    persons: Number(r.persons),
+  }));
 }
 
 /** Indicator (authorised staff only): people reached per result and vulnerability category. */
-export async function reachByVulnerability(db: Executor, sources: Sources, filter: ReportFilter): Promise<{ key: string; category: string; persons: number }[]> {
+export async function reachByVulnerability(
+  db: Executor,
+  sources: Sources,
+  filter: ReportFilter,
+): Promise<{ key: string; category: string; persons: number }[]> {
   const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
   const events = eventsSql(sources, reachActivities, filter);
   if (!events) return [];
@@ -207,7 +254,11 @@ export async function reachByVulnerability(db: Executor, sources: Sources, filte
         union all
         select 'all', kp.person_key, v.category from kp join v on v.person_key = kp.person_key
       ) kp group by 1, 2 order by 1, 2`);
-    return (rows as unknown as Record<string, unknown>[]).map((r) => ({ key: String(r.k), category: String(r.category), persons: Number(r.persons) }));
+    return (rows as unknown as Record<string, unknown>[]).map((r) => ({
+      key: String(r.k),
+      category: String(r.category),
+      persons: Number(r.persons),
+    }));
   }
   const sealed = sources.sealedVulnerabilities;
   if (!sealed) return [];
@@ -221,7 +272,11 @@ export async function reachByVulnerability(db: Executor, sources: Sources, filte
     with pp as (select m.person_key, bit_or(m.mask) as mask from (${months}) m group by 1),
     v as (${sealed.sql})
     select v.person_key, v.sealed, pp.mask
-    from pp join v on v.person_key = pp.person_key where pp.mask & ${all} <> 0`)) as unknown as { person_key: string; sealed: string; mask: number }[];
+    from pp join v on v.person_key = pp.person_key where pp.mask & ${all} <> 0`)) as unknown as {
+    person_key: string;
+    sealed: string;
+    mask: number;
+  }[];
   const results = masks.results.filter((r) => r.key !== "all");
   const counts = new Map<string, Set<string>>();
   for (const row of rows) {
@@ -253,7 +308,10 @@ export async function reachByVulnerability(db: Executor, sources: Sources, filte
 export async function moneyByDay(db: Executor, sources: Sources, until: string): Promise<MoneyByDay[]> {
   if (sources.money.length === 0) return [];
   const union = sql.join(
-    sources.money.map((m) => sql`select line_key::text as line_key, day::date as day, kind::text as kind, mad_centimes::bigint as mad_centimes from (${m}) m`),
+    sources.money.map(
+      (m) =>
+        sql`select line_key::text as line_key, day::date as day, kind::text as kind, mad_centimes::bigint as mad_centimes from (${m}) m`,
+    ),
     sql` union all `,
   );
   const rows = await db.execute(sql`
@@ -278,8 +336,15 @@ export async function getBudget(db: Executor) {
     totalUsdCents: budget?.totalUsdCents ?? DEFAULT_BUDGET_USD_CENTS,
     startsOn: budget?.startsOn ?? null,
     endsOn: budget?.endsOn ?? null,
-    planned: BUDGET_LINES.map((line) => ({ line, plannedUsdCents: lines.find((l) => l.lineKey === line)?.plannedUsdCents ?? 0 })),
-    rates: rates.map((r): DatedRate & { id: string } => ({ id: r.id, effectiveOn: r.effectiveOn, madPerUsdE4: r.madPerUsdE4 })),
+    planned: BUDGET_LINES.map((line) => ({
+      line,
+      plannedUsdCents: lines.find((l) => l.lineKey === line)?.plannedUsdCents ?? 0,
+    })),
+    rates: rates.map((r): DatedRate & { id: string } => ({
+      id: r.id,
+      effectiveOn: r.effectiveOn,
+      madPerUsdE4: r.madPerUsdE4,
+    })),
   };
 }
 
@@ -306,10 +371,16 @@ export type IndicatorSnapshot = {
 function maskSql() {
   const masks = activityMasks();
   // a CASE over the activity names (constants, never input) costs less than a join to a VALUES list
-  const bit = sql.raw(`case ev.activity ${ACTIVITIES.map((a) => `when '${a}' then ${masks.bit[a]}`).join(" ")} else 0 end`);
+  const bit = sql.raw(
+    `case ev.activity ${ACTIVITIES.map((a) => `when '${a}' then ${masks.bit[a]}`).join(" ")} else 0 end`,
+  );
   // the masks are integers computed from constants, never input: safe to write into the statement
   const counts = (groups: { mask: number }[], prefix: string) =>
-    sql.raw(groups.map((g, i) => `count(*) filter (where mask & ${Math.trunc(g.mask)} <> 0)::int as ${prefix}${i}`).join(", "));
+    sql.raw(
+      groups
+        .map((g, i) => `count(*) filter (where mask & ${Math.trunc(g.mask)} <> 0)::int as ${prefix}${i}`)
+        .join(", "),
+    );
   const unpivot = (groups: { key: string }[], prefix: string) =>
     sql.join(
       groups.map((g, i) => sql`(${g.key}::text, ${sql.raw(`agg.${prefix}${i}`)})`),
@@ -342,7 +413,11 @@ function personMonthMasks(sources: Sources, filter: ReportFilter, bit: SQL): SQL
  * people to groups. Same figures as the indicator functions above, which count by
  * joins (a test holds them equal).
  */
-export async function reachTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks">> {
+export async function reachTotals(
+  db: Executor,
+  sources: Sources,
+  filter: ReportFilter,
+): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks">> {
   const dims = dimensionColumns(filter.to);
   const { masks, bit, counts, unpivot, all } = maskSql();
   const months = personMonthMasks(sources, filter, bit);
@@ -374,7 +449,9 @@ export async function reachTotals(db: Executor, sources: Sources, filter: Report
   `)) as unknown as Record<string, unknown>[];
   return {
     reach: toReachRows(rows.filter((r) => r.section === "reach")),
-    frameworks: rows.filter((r) => r.section === "framework").map((r) => ({ key: String(r.k), dimension: null, category: null, persons: Number(r.persons) })),
+    frameworks: rows
+      .filter((r) => r.section === "framework")
+      .map((r) => ({ key: String(r.k), dimension: null, category: null, persons: Number(r.persons) })),
   };
 }
 
@@ -384,7 +461,11 @@ export async function reachTotals(db: Executor, sources: Sources, filter: Report
  * and folding them as they come (hash aggregation off for this one statement) costs
  * about a third of hashing a year's half a million person-months.
  */
-export async function monthlyTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<IndicatorSnapshot["monthly"]> {
+export async function monthlyTotals(
+  db: Executor,
+  sources: Sources,
+  filter: ReportFilter,
+): Promise<IndicatorSnapshot["monthly"]> {
   const { masks, bit, counts, unpivot } = maskSql();
   const months = personMonthMasks(sources, filter, bit);
   if (!months) return [];
@@ -422,11 +503,18 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
   const events = eventsSql(sources, ACTIVITIES, filter);
   if (!events) return [];
   const sort = (rows: OutputRow[]) =>
-    rows.sort((a, b) => ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || (a.detail ?? "").localeCompare(b.detail ?? ""));
-  if (sources.personMonths && sources.lines && isWholeMonths(filter)) {
-    const lines = ((await db.execute(sql`select line_id, activity, detail from (${sources.lines}) l`)) as unknown as Record<string, unknown>[]).map(
-      (l) => ({ id: Number(l.line_id), activity: String(l.activity), detail: String(l.detail) }),
+    rows.sort(
+      (a, b) =>
+        ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) ||
+        (a.detail ?? "").localeCompare(b.detail ?? ""),
     );
+  if (sources.personMonths && sources.lines && isWholeMonths(filter)) {
+    const lines = (
+      (await db.execute(sql`select line_id, activity, detail from (${sources.lines}) l`)) as unknown as Record<
+        string,
+        unknown
+      >[]
+    ).map((l) => ({ id: Number(l.line_id), activity: String(l.activity), detail: String(l.detail) }));
     const folded = lines.filter((l) => Number.isInteger(l.id) && l.id >= 0 && l.id < 128);
     const unfolded = lines.filter((l) => !folded.includes(l));
     const persons = new Map<string, number>();
@@ -434,7 +522,8 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
     if (folded.length > 0) {
       // each line's bit is a constant computed here from an integer id, never input
       // (bit 63 is the sign: written in parentheses, else "-" would apply after the cast)
-      const bit = (id: number) => `${id < 64 ? "lo" : "hi"} & (${BigInt.asIntN(64, 1n << BigInt(id % 64)).toString()})::bigint <> 0`;
+      const bit = (id: number) =>
+        `${id < 64 ? "lo" : "hi"} & (${BigInt.asIntN(64, 1n << BigInt(id % 64)).toString()})::bigint <> 0`;
       const counts = sql.raw(folded.map((l) => `count(*) filter (where ${bit(l.id)})::int as l${l.id}`).join(", "));
       const unpivot = sql.raw(folded.map((l) => `(${l.id}, agg.l${l.id})`).join(", "));
       const rows = (await db.execute(sql`
@@ -459,7 +548,10 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
       );
       const rows = (await db.execute(sql`
         select ev.activity, coalesce(ev.detail, '') as detail, count(distinct ev.person_key)::int as persons from (${events}) ev
-        where (ev.activity, coalesce(ev.detail, '')) in (${wanted}) group by 1, 2`)) as unknown as Record<string, unknown>[];
+        where (ev.activity, coalesce(ev.detail, '')) in (${wanted}) group by 1, 2`)) as unknown as Record<
+        string,
+        unknown
+      >[];
       for (const r of rows) persons.set(lineKey(r.activity, r.detail), Number(r.persons));
     }
     const sums = (await db.execute(sql`
@@ -479,7 +571,11 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
 }
 
 /** Every indicator of the dashboard: the three statements above, one after another. */
-export async function indicatorSnapshot(db: Executor, sources: Sources, filter: ReportFilter): Promise<IndicatorSnapshot> {
+export async function indicatorSnapshot(
+  db: Executor,
+  sources: Sources,
+  filter: ReportFilter,
+): Promise<IndicatorSnapshot> {
   const people = await reachTotals(db, sources, filter);
   const monthly = await monthlyTotals(db, sources, filter);
   return { ...people, monthly, outputs: await outputTotals(db, sources, filter) };

@@ -5,7 +5,15 @@ import { ChartWithTable, SvgChart } from "./charts";
 import { cellText } from "./labels";
 import type { Report, ReportTable } from "./report.server";
 
-export function ReportTableView({ table, caption, csvHref }: { table: ReportTable; caption?: boolean; csvHref?: string }) {
+export function ReportTableView({
+  table,
+  caption,
+  csvHref,
+}: {
+  table: ReportTable;
+  caption?: boolean;
+  csvHref?: string;
+}) {
   const { t, locale } = useI18n();
   return (
     <>
@@ -59,7 +67,8 @@ export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: s
   const sex = table("reach-sex");
   const monthly = table("monthly");
   const frameworks = table("frameworks");
-  const resultName = (k: string) => t(k === "all" ? "reporting.result.all" : (`reporting.result.${k}` as "reporting.result.health"));
+  const resultName = (k: string) =>
+    t(k === "all" ? "reporting.result.all" : (`reporting.result.${k}` as "reporting.result.health"));
   const hasSuppressed = report.suppressed;
   return (
     <>

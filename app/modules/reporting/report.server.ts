@@ -8,7 +8,16 @@ import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "~db/client";
 import type { MessageKey } from "~/i18n/translate";
-import { ACTIVITIES, ACTIVITY_SPECS, FRAMEWORK_OBJECTIVES, REGIONS, RESULTS, type ActivityKey, type Framework, type ResultKey } from "./frameworks";
+import {
+  ACTIVITIES,
+  ACTIVITY_SPECS,
+  FRAMEWORK_OBJECTIVES,
+  REGIONS,
+  RESULTS,
+  type ActivityKey,
+  type Framework,
+  type ResultKey,
+} from "./frameworks";
 import {
   DIMENSIONS,
   getBudget,
@@ -22,11 +31,21 @@ import {
   type ReachRow,
   type ReportFilter,
 } from "./queries.server";
-import { AGE_BAND_KEYS, budgetFigures, monthsBetween, suppressAlone, suppressBreakdown, SUPPRESSED, type MoneyByDay, type Shown } from "./rules";
+import {
+  AGE_BAND_KEYS,
+  budgetFigures,
+  monthsBetween,
+  suppressAlone,
+  suppressBreakdown,
+  SUPPRESSED,
+  type MoneyByDay,
+  type Shown,
+} from "./rules";
 import type { Sources } from "./sources.server";
 
 export type Audience = "donor" | "admin" | "association";
-export type Label = { key: MessageKey } | { text: string } | { country: string } | { region: string } | { detail: string };
+export type Label =
+  { key: MessageKey } | { text: string } | { country: string } | { region: string } | { detail: string };
 export type ColumnFormat = "label" | "count" | "mad" | "usd";
 export type Cell = Label | Shown | null;
 export type ReportTable = {
@@ -83,9 +102,11 @@ function categoryOrder(dimension: Dimension, present: string[]): string[] {
 
 function categoryLabel(dimension: Dimension, category: string): Label {
   if (category === "unknown") return { key: "reporting.unknown" };
-  if (dimension === "sex") return { key: category === "f" ? "reporting.sex.f" : category === "m" ? "reporting.sex.m" : "reporting.sex.other" };
+  if (dimension === "sex")
+    return { key: category === "f" ? "reporting.sex.f" : category === "m" ? "reporting.sex.m" : "reporting.sex.other" };
   if (dimension === "nationality" && category === "other") return { key: "reporting.nationality.other" };
-  if (dimension === "migrant") return { key: category === "migrant" ? "reporting.migrant.migrant" : "reporting.migrant.national" };
+  if (dimension === "migrant")
+    return { key: category === "migrant" ? "reporting.migrant.migrant" : "reporting.migrant.national" };
   if (dimension === "nationality") return { country: category };
   if (dimension === "region") return { region: category };
   return { text: category };
@@ -97,7 +118,9 @@ function dimensionTable(rows: ReachRow[], dimension: Dimension, suppress: boolea
   const present = [...new Set(rows.filter((r) => r.dimension === dimension).map((r) => r.category ?? "unknown"))];
   const categories = categoryOrder(dimension, present);
   const columns: Shown[][] = KEYS.map((k) => {
-    const counts = categories.map((c) => rows.find((r) => r.key === k && r.dimension === dimension && r.category === c)?.persons ?? 0);
+    const counts = categories.map(
+      (c) => rows.find((r) => r.key === k && r.dimension === dimension && r.category === c)?.persons ?? 0,
+    );
     if (!suppress) return [...counts, totalOf(k)];
     const s = suppressBreakdown(counts, totalOf(k));
     return [...s.cells, s.total];
@@ -168,7 +191,12 @@ export async function buildReport(
     const people = await reads[0]();
     const outputs = await reads[1]();
     const monthly = await reads[2]();
-    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability: await reads[3](), budget: await reads[4](), money: await reads[5]() };
+    fetched = {
+      snapshot: { ...people, monthly, outputs },
+      vulnerability: await reads[3](),
+      budget: await reads[4](),
+      money: await reads[5](),
+    };
   } else {
     const [people, outputs, monthly, vulnerability, budget, money] = await Promise.all([
       reads[0](),
@@ -236,7 +264,10 @@ function assembleReport(
         { label: { key: "reporting.dimension.vulnerability" }, hxl: "#meta +vulnerability", format: "label" },
         ...KEYS.map((k) => ({ label: resultLabel(k), hxl: RESULT_HXL[k], format: "count" as const })),
       ],
-      rows: categories.map((c) => [{ detail: c } as Label, ...KEYS.map((k) => vulnerability.find((v) => v.key === k && v.category === c)?.persons ?? 0)]),
+      rows: categories.map((c) => [
+        { detail: c } as Label,
+        ...KEYS.map((k) => vulnerability.find((v) => v.key === k && v.category === c)?.persons ?? 0),
+      ]),
     });
   }
 
@@ -255,7 +286,14 @@ function assembleReport(
       // fewer than 5 people behind a line: its counts and amount would describe them
       const hide = suppress && o.persons < 5;
       const v = (n: number): Shown => (hide ? SUPPRESSED : n);
-      return [{ key: `reporting.activity.${o.activity}` }, o.detail ? { detail: o.detail } : null, v(o.persons), v(o.events), v(o.quantity), v(o.valueCentimes)];
+      return [
+        { key: `reporting.activity.${o.activity}` },
+        o.detail ? { detail: o.detail } : null,
+        v(o.persons),
+        v(o.events),
+        v(o.quantity),
+        v(o.valueCentimes),
+      ];
     }),
   });
 

@@ -38,7 +38,9 @@ export function ageBand(age: number | null): AgeBand | null {
  */
 export function ageBandCaseSql(ageExpression: string): string {
   const whens = AGE_BANDS.map((b) =>
-    b.max === null ? `when ${ageExpression} >= ${b.min} then '${b.key}'` : `when ${ageExpression} <= ${b.max} then '${b.key}'`,
+    b.max === null
+      ? `when ${ageExpression} >= ${b.min} then '${b.key}'`
+      : `when ${ageExpression} <= ${b.max} then '${b.key}'`,
   );
   return `(case when ${ageExpression} is null or ${ageExpression} < 0 then null ${whens.join(" ")} end)`;
 }
@@ -155,7 +157,11 @@ export type Line = { interior: number[]; margin: number };
  * that line, an interior one before the margin, so the line cannot be solved.
  * Deterministic: equal values are broken by position.
  */
-export function suppressionMask(values: readonly number[], lines: readonly Line[], threshold = SMALL_CELL_THRESHOLD): boolean[] {
+export function suppressionMask(
+  values: readonly number[],
+  lines: readonly Line[],
+  threshold = SMALL_CELL_THRESHOLD,
+): boolean[] {
   const hidden = values.map((v) => v < threshold);
   for (let guard = 0; guard < values.length + 1; guard++) {
     let changed = false;
@@ -164,9 +170,7 @@ export function suppressionMask(values: readonly number[], lines: readonly Line[
       const hiddenCount = members.filter((i) => hidden[i]).length;
       if (hiddenCount !== 1) continue;
       const pick = (candidates: number[]) =>
-        candidates
-          .filter((i) => !hidden[i])
-          .sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b)[0];
+        candidates.filter((i) => !hidden[i]).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b)[0];
       const choice = pick(line.interior) ?? pick([line.margin]);
       if (choice === undefined) continue;
       hidden[choice] = true;
@@ -178,7 +182,11 @@ export function suppressionMask(values: readonly number[], lines: readonly Line[
 }
 
 /** A breakdown of one total into categories (sex, age band, region...) that add up to it. */
-export function suppressBreakdown(cells: readonly number[], total: number, threshold = SMALL_CELL_THRESHOLD): { cells: Shown[]; total: Shown } {
+export function suppressBreakdown(
+  cells: readonly number[],
+  total: number,
+  threshold = SMALL_CELL_THRESHOLD,
+): { cells: Shown[]; total: Shown } {
   const values = [...cells, total];
   const mask = suppressionMask(values, [{ interior: cells.map((_, i) => i), margin: cells.length }], threshold);
   return {
@@ -192,7 +200,12 @@ export function suppressBreakdown(cells: readonly number[], total: number, thres
  * (only when the columns do add up: distinct people counted in several rows do not).
  */
 export function suppressTable(
-  table: { cells: readonly (readonly number[])[]; rowTotals: readonly number[]; colTotals?: readonly number[]; grandTotal?: number },
+  table: {
+    cells: readonly (readonly number[])[];
+    rowTotals: readonly number[];
+    colTotals?: readonly number[];
+    grandTotal?: number;
+  },
   threshold = SMALL_CELL_THRESHOLD,
 ): { cells: Shown[][]; rowTotals: Shown[]; colTotals?: Shown[]; grandTotal?: Shown } {
   const rows = table.cells.length;
@@ -203,13 +216,15 @@ export function suppressTable(
   const rowTotalAt = values.length;
   values.push(...table.rowTotals);
   const lines: Line[] = [];
-  for (let r = 0; r < rows; r++) lines.push({ interior: Array.from({ length: cols }, (_, c) => at(r, c)), margin: rowTotalAt + r });
+  for (let r = 0; r < rows; r++)
+    lines.push({ interior: Array.from({ length: cols }, (_, c) => at(r, c)), margin: rowTotalAt + r });
   let colTotalAt = -1;
   let grandAt = -1;
   if (table.colTotals) {
     colTotalAt = values.length;
     values.push(...table.colTotals);
-    for (let c = 0; c < cols; c++) lines.push({ interior: Array.from({ length: rows }, (_, r) => at(r, c)), margin: colTotalAt + c });
+    for (let c = 0; c < cols; c++)
+      lines.push({ interior: Array.from({ length: rows }, (_, r) => at(r, c)), margin: colTotalAt + c });
     if (table.grandTotal !== undefined) {
       grandAt = values.length;
       values.push(table.grandTotal);
@@ -280,7 +295,13 @@ function roundDiv(numerator: number, denominator: number): number {
 
 // ---------------------------------------------------------------- budget
 
-export const BUDGET_LINES = ["health", "humanitarian_aid", "employability", "entrepreneurship_grants", "staff_operations"] as const;
+export const BUDGET_LINES = [
+  "health",
+  "humanitarian_aid",
+  "employability",
+  "entrepreneurship_grants",
+  "staff_operations",
+] as const;
 export type BudgetLineKey = (typeof BUDGET_LINES)[number];
 export const DEFAULT_BUDGET_USD_CENTS = 151_500_00;
 
@@ -361,7 +382,10 @@ export function budgetFigures(
 
 /** Can the lines be planned this way within the donor budget? */
 export function linesFitBudget(plannedUsdCents: readonly number[], totalUsdCents: number): boolean {
-  return plannedUsdCents.every((v) => Number.isInteger(v) && v >= 0) && plannedUsdCents.reduce((a, b) => a + b, 0) <= totalUsdCents;
+  return (
+    plannedUsdCents.every((v) => Number.isInteger(v) && v >= 0) &&
+    plannedUsdCents.reduce((a, b) => a + b, 0) <= totalUsdCents
+  );
 }
 
 /** "1 234,56" / "1234.56" / "1234" to integer minor units; null when not a non-negative amount. */

@@ -17,7 +17,11 @@ const amount = z
 
 /** The dashboard's filters, from the query string; anything malformed falls back to the default. */
 export const ReportFilterSchema = z.object({
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   organisationId: z.uuid().optional().catch(undefined),
@@ -33,7 +37,8 @@ export const UpdateBudgetSchema = z
     ...Object.fromEntries(BUDGET_LINES.map((l) => [`line_${l}`, amount])),
   })
   .superRefine((value, ctx) => {
-    if (value.startsOn > value.endsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "reporting.errors.period" });
+    if (value.startsOn > value.endsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "reporting.errors.period" });
   })
   .transform((value) => {
     const record = value as Record<string, unknown>;

@@ -30,16 +30,32 @@ export async function ensureBudget(db: Executor, period = { startsOn: "2026-01-0
  * two admins saving at the same time are serialised, and the lines never add up to
  * more than the total.
  */
-export async function updateBudget(db: Executor, actor: NonNullable<AuditActor>, input: UpdateBudgetInput, meta: Meta): Promise<Result> {
+export async function updateBudget(
+  db: Executor,
+  actor: NonNullable<AuditActor>,
+  input: UpdateBudgetInput,
+  meta: Meta,
+): Promise<Result> {
   return db.transaction(async (tx) => {
     await ensureBudget(tx);
     await tx.execute(sql`select id from programme_budget where singleton for update`);
-    if (!linesFitBudget(input.lines.map((l) => l.plannedUsdCents), input.totalUsdCents)) {
+    if (
+      !linesFitBudget(
+        input.lines.map((l) => l.plannedUsdCents),
+        input.totalUsdCents,
+      )
+    ) {
       return { ok: false as const, errors: { form: "reporting.errors.overBudget" } };
     }
     await tx
       .update(programmeBudget)
-      .set({ totalUsdCents: input.totalUsdCents, startsOn: input.startsOn, endsOn: input.endsOn, updatedById: actor.id, updatedAt: new Date() })
+      .set({
+        totalUsdCents: input.totalUsdCents,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        updatedById: actor.id,
+        updatedAt: new Date(),
+      })
       .where(sql`${programmeBudget.singleton}`);
     for (const line of input.lines) {
       await tx
@@ -52,7 +68,12 @@ export async function updateBudget(db: Executor, actor: NonNullable<AuditActor>,
   });
 }
 
-export async function addRate(db: Executor, actor: NonNullable<AuditActor>, input: AddRateInput, meta: Meta): Promise<Result> {
+export async function addRate(
+  db: Executor,
+  actor: NonNullable<AuditActor>,
+  input: AddRateInput,
+  meta: Meta,
+): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(exchangeRates)
@@ -60,12 +81,23 @@ export async function addRate(db: Executor, actor: NonNullable<AuditActor>, inpu
       .onConflictDoNothing({ target: exchangeRates.effectiveOn })
       .returning({ id: exchangeRates.id });
     if (!row) return { ok: false as const, errors: { effectiveOn: "reporting.errors.rateExists" } };
-    await audit(tx, { actor, action: "exchange_rate.create", entityType: "exchange_rate", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "exchange_rate.create",
+      entityType: "exchange_rate",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }
 
-export async function addEntry(db: Executor, actor: NonNullable<AuditActor>, input: AddEntryInput, meta: Meta): Promise<Result> {
+export async function addEntry(
+  db: Executor,
+  actor: NonNullable<AuditActor>,
+  input: AddEntryInput,
+  meta: Meta,
+): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(budgetEntries)
@@ -79,7 +111,13 @@ export async function addEntry(db: Executor, actor: NonNullable<AuditActor>, inp
       })
       .returning({ id: budgetEntries.id });
     if (!row) throw new Error("entry not created");
-    await audit(tx, { actor, action: "budget_entry.create", entityType: "budget_entry", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "budget_entry.create",
+      entityType: "budget_entry",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return { ok: true as const };
   });
 }

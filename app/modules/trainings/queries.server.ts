@@ -112,7 +112,9 @@ export async function getCohort(db: Executor, cohortId: string) {
       seq: trainingRegistrations.seq,
       present: sql<number>`(select count(*)::int from ${trainingAttendance} a join ${trainingSessions} s on s.id = a.session_id
         where s.cohort_id = ${cohortId} and a.user_id = ${users.id} and a.status = 'present')`,
-      certificateId: sql<string | null>`(select c.id from ${trainingCertificates} c where c.registration_id = ${trainingRegistrations.id} and c.revoked_at is null)`,
+      certificateId: sql<
+        string | null
+      >`(select c.id from ${trainingCertificates} c where c.registration_id = ${trainingRegistrations.id} and c.revoked_at is null)`,
     })
     .from(trainingRegistrations)
     .innerJoin(users, eq(users.id, trainingRegistrations.userId))

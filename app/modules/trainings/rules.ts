@@ -9,7 +9,11 @@ export type AttendanceMark = "present" | "absent" | "excused";
  * and the share of sessions attended (present) reaches the rule's percentage.
  * An excused absence is still an absence: it counts in the total, not as attended.
  */
-export function isCompleted(input: { sessionCount: number; marks: AttendanceMark[]; minAttendancePercent: number }): boolean {
+export function isCompleted(input: {
+  sessionCount: number;
+  marks: AttendanceMark[];
+  minAttendancePercent: number;
+}): boolean {
   const { sessionCount, marks, minAttendancePercent } = input;
   if (sessionCount <= 0 || marks.length < sessionCount) return false;
   const present = marks.filter((m) => m === "present").length;
@@ -72,7 +76,11 @@ export function initials(name: string): string {
 }
 
 /** The title or description in the reader's language. */
-export function localized<K extends string>(row: Record<`${K}Fr` | `${K}Ar` | `${K}En`, string>, key: K, locale: "fr" | "ar" | "en"): string {
+export function localized<K extends string>(
+  row: Record<`${K}Fr` | `${K}Ar` | `${K}En`, string>,
+  key: K,
+  locale: "fr" | "ar" | "en",
+): string {
   const suffix = locale === "ar" ? "Ar" : locale === "en" ? "En" : "Fr";
   return row[`${key}${suffix}` as `${K}Fr`];
 }

@@ -3,7 +3,6 @@ import { isUuid } from "./rules";
 import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
 export { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
 
-
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
 
 export const CreateTrainingSchema = z.object({
@@ -45,7 +44,9 @@ export type AddSessionInput = z.infer<typeof AddSessionSchema>;
 export const RegistrationSchema = z.object({ cohortId: z.string().uuid("errors.invalid") });
 
 /** The attendance form posts one `mark-<userId>` field per participant. */
-export function parseAttendance(form: FormData): { ok: true; marks: Map<string, (typeof ATTENDANCE_MARKS)[number]> } | { ok: false } {
+export function parseAttendance(
+  form: FormData,
+): { ok: true; marks: Map<string, (typeof ATTENDANCE_MARKS)[number]> } | { ok: false } {
   const marks = new Map<string, (typeof ATTENDANCE_MARKS)[number]>();
   for (const [key, value] of form.entries()) {
     if (!key.startsWith("mark-")) continue;

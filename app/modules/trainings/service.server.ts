@@ -26,17 +26,33 @@ export async function createTraining(db: Database, actor: Actor, input: CreateTr
   });
 }
 
-export async function createCohort(db: Database, actor: Actor, trainingId: string, input: CreateCohortInput, meta: Meta) {
+export async function createCohort(
+  db: Database,
+  actor: Actor,
+  trainingId: string,
+  input: CreateCohortInput,
+  meta: Meta,
+) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(trainingCohorts).values({ trainingId, ...input }).returning({ id: trainingCohorts.id });
+    const [row] = await tx
+      .insert(trainingCohorts)
+      .values({ trainingId, ...input })
+      .returning({ id: trainingCohorts.id });
     if (!row) throw new Error("no row");
-    await audit(tx, { actor, action: "training.cohort.create", entityType: "training_cohort", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "training.cohort.create",
+      entityType: "training_cohort",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return row;
   });
 }
 
 /** Session times are typed in Moroccan time (UTC+1 all year since 2018, outside Ramadan). */
 export function casablancaInstant(date: string, time: string): Date {
+  // eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
   return new Date(`${date}T${time}:00+01:00`);
 }
 
@@ -55,7 +71,13 @@ export async function addSession(db: Database, actor: Actor, cohortId: string, i
       })
       .returning({ id: trainingSessions.id });
     if (!row) throw new Error("no row");
-    await audit(tx, { actor, action: "training.session.create", entityType: "training_session", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "training.session.create",
+      entityType: "training_session",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return row;
   });
 }
@@ -73,7 +95,11 @@ export type RegisterResult =
 export async function register(db: Database, actor: Actor, cohortId: string, meta: Meta): Promise<RegisterResult> {
   return db.transaction(async (tx) => {
     const [cohort] = await tx
-      .select({ id: trainingCohorts.id, capacity: trainingCohorts.capacity, confirmedCount: trainingCohorts.confirmedCount })
+      .select({
+        id: trainingCohorts.id,
+        capacity: trainingCohorts.capacity,
+        confirmedCount: trainingCohorts.confirmedCount,
+      })
       .from(trainingCohorts)
       .where(eq(trainingCohorts.id, cohortId))
       .for("update");
@@ -101,7 +127,13 @@ export async function register(db: Database, actor: Actor, cohortId: string, met
       .values({ cohortId, userId: actor.id, status, confirmedAt: status === "confirmed" ? new Date() : null })
       .returning({ id: trainingRegistrations.id });
     if (!row) throw new Error("no row");
-    await audit(tx, { actor, action: `training.register.${status}`, entityType: "training_registration", entityId: row.id, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: `training.register.${status}`,
+      entityType: "training_registration",
+      entityId: row.id,
+      ip: meta.ip,
+    });
     return { ok: true as const, status, registrationId: row.id };
   });
 }
@@ -124,7 +156,11 @@ export async function cancelRegistration(
       .from(trainingRegistrations)
       .where(eq(trainingRegistrations.id, registrationId));
     if (!found || (found.userId !== actor.id && actor.role !== "admin")) return { ok: false as const };
-    await tx.select({ id: trainingCohorts.id }).from(trainingCohorts).where(eq(trainingCohorts.id, found.cohortId)).for("update");
+    await tx
+      .select({ id: trainingCohorts.id })
+      .from(trainingCohorts)
+      .where(eq(trainingCohorts.id, found.cohortId))
+      .for("update");
     // read under the cohort lock: every change of status in this cohort holds it too
     const [current] = await tx
       .select({ status: trainingRegistrations.status })
@@ -136,7 +172,13 @@ export async function cancelRegistration(
       .update(trainingRegistrations)
       .set({ status: "cancelled", cancelledAt: new Date() })
       .where(eq(trainingRegistrations.id, registrationId));
-    await audit(tx, { actor, action: "training.register.cancel", entityType: "training_registration", entityId: registrationId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "training.register.cancel",
+      entityType: "training_registration",
+      entityId: registrationId,
+      ip: meta.ip,
+    });
     if (current.status !== "confirmed") return { ok: true as const, promotedUserId: null };
     const promoted = await promoteNext(tx, found.cohortId);
     if (!promoted) {
@@ -146,7 +188,13 @@ export async function cancelRegistration(
         .where(eq(trainingCohorts.id, found.cohortId));
       return { ok: true as const, promotedUserId: null };
     }
-    await audit(tx, { actor: null, action: "training.register.promoted", entityType: "training_registration", entityId: promoted.id, ip: meta.ip });
+    await audit(tx, {
+      actor: null,
+      action: "training.register.promoted",
+      entityType: "training_registration",
+      entityId: promoted.id,
+      ip: meta.ip,
+    });
     return { ok: true as const, promotedUserId: promoted.userId };
   });
 }
@@ -224,10 +272,22 @@ export async function markAttendance(
         });
       if (old) {
         corrections++;
-        await audit(tx, { actor, action: "training.attendance.correct", entityType: "training_attendance", entityId: `${sessionId}:${userId}`, ip: meta.ip });
+        await audit(tx, {
+          actor,
+          action: "training.attendance.correct",
+          entityType: "training_attendance",
+          entityId: `${sessionId}:${userId}`,
+          ip: meta.ip,
+        });
       }
     }
-    await audit(tx, { actor, action: "training.attendance.mark", entityType: "training_session", entityId: sessionId, ip: meta.ip });
+    await audit(tx, {
+      actor,
+      action: "training.attendance.mark",
+      entityType: "training_session",
+      entityId: sessionId,
+      ip: meta.ip,
+    });
     await settleCertificates(tx, session.cohortId, [...marks.keys()], meta);
     return { ok: true as const, corrections };
   });
@@ -240,16 +300,33 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
     .from(trainingCohorts)
     .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
     .where(eq(trainingCohorts.id, cohortId));
-  const sessions = await tx.select({ id: trainingSessions.id }).from(trainingSessions).where(eq(trainingSessions.cohortId, cohortId));
+  const sessions = await tx
+    .select({ id: trainingSessions.id })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.cohortId, cohortId));
   if (!info || sessions.length === 0) return;
   const marks = await tx
     .select({ userId: trainingAttendance.userId, status: trainingAttendance.status })
     .from(trainingAttendance)
-    .where(and(inArray(trainingAttendance.sessionId, sessions.map((s) => s.id)), inArray(trainingAttendance.userId, userIds)));
+    .where(
+      and(
+        inArray(
+          trainingAttendance.sessionId,
+          sessions.map((s) => s.id),
+        ),
+        inArray(trainingAttendance.userId, userIds),
+      ),
+    );
   const regs = await tx
     .select({ id: trainingRegistrations.id, userId: trainingRegistrations.userId })
     .from(trainingRegistrations)
-    .where(and(eq(trainingRegistrations.cohortId, cohortId), eq(trainingRegistrations.status, "confirmed"), inArray(trainingRegistrations.userId, userIds)));
+    .where(
+      and(
+        eq(trainingRegistrations.cohortId, cohortId),
+        eq(trainingRegistrations.status, "confirmed"),
+        inArray(trainingRegistrations.userId, userIds),
+      ),
+    );
   for (const reg of regs) {
     const done = isCompleted({
       sessionCount: sessions.length,
@@ -267,7 +344,13 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
         })
         .returning({ id: trainingCertificates.id });
       if (issued) {
-        await audit(tx, { actor: null, action: "training.certificate.issue", entityType: "training_certificate", entityId: issued.id, ip: meta.ip });
+        await audit(tx, {
+          actor: null,
+          action: "training.certificate.issue",
+          entityType: "training_certificate",
+          entityId: issued.id,
+          ip: meta.ip,
+        });
         await notify(tx, {
           userId: reg.userId,
           kind: "notify.trainingCertificate",
@@ -283,7 +366,13 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
         .where(and(eq(trainingCertificates.registrationId, reg.id), sql`${trainingCertificates.revokedAt} is null`))
         .returning({ id: trainingCertificates.id });
       for (const r of revoked) {
-        await audit(tx, { actor: null, action: "training.certificate.revoke", entityType: "training_certificate", entityId: r.id, ip: meta.ip });
+        await audit(tx, {
+          actor: null,
+          action: "training.certificate.revoke",
+          entityType: "training_certificate",
+          entityId: r.id,
+          ip: meta.ip,
+        });
       }
     }
   }
@@ -297,7 +386,14 @@ export async function revokeCertificate(db: Database, actor: Actor, certificateI
       .set({ revokedAt: new Date(), revokedReason: "revoked_by_admin" })
       .where(and(eq(trainingCertificates.id, certificateId), sql`${trainingCertificates.revokedAt} is null`))
       .returning({ id: trainingCertificates.id });
-    if (rows.length) await audit(tx, { actor, action: "training.certificate.revoke", entityType: "training_certificate", entityId: certificateId, ip: meta.ip });
+    if (rows.length)
+      await audit(tx, {
+        actor,
+        action: "training.certificate.revoke",
+        entityType: "training_certificate",
+        entityId: certificateId,
+        ip: meta.ip,
+      });
     return rows.length > 0;
   });
 }

@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 async function balance(warehouseId: string, itemId: string) {
-  const [row] = await t.db.select().from(stockBalances).where(and(eq(stockBalances.warehouseId, warehouseId), eq(stockBalances.itemId, itemId)));
+  const [row] = await t.db
+    .select()
+    .from(stockBalances)
+    .where(and(eq(stockBalances.warehouseId, warehouseId), eq(stockBalances.itemId, itemId)));
   return row?.quantity ?? 0;
 }
 async function ledgerSum(warehouseId: string, itemId: string) {
@@ -37,9 +40,15 @@ describe("stock", () => {
     const item = await findOrMakeItem(t.db, "hygiene_kit", "Kit d'hygiène (test)");
     const warehouse = await makeWarehouse(t.db, s.orgA.id);
     await receiveStock(t.db, warehouse.id, item.id, 50, s.workerA.id);
-    const round = await makeRound(t.db, { organisationId: s.orgA.id, warehouseId: warehouse.id, itemId: item.id, createdById: s.workerA.id });
+    const round = await makeRound(t.db, {
+      organisationId: s.orgA.id,
+      warehouseId: warehouse.id,
+      itemId: item.id,
+      createdById: s.workerA.id,
+    });
     const cases = [];
-    for (let i = 0; i < 200; i++) cases.push(await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }));
+    for (let i = 0; i < 200; i++)
+      cases.push(await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }));
     const actor = { id: s.workerA.id, role: "case_worker" as const, organisationId: s.orgA.id };
     const results = await Promise.all(cases.map((c) => recordDistribution(t.db, actor, round.id, c.id, {})));
     const succeeded = results.filter((r) => r.ok).length;
@@ -56,14 +65,17 @@ describe("stock", () => {
     const item = await findOrMakeItem(t.db, "blanket", "Couverture (test)");
     const warehouse = await makeWarehouse(t.db, s.orgA.id);
     await receiveStock(t.db, warehouse.id, item.id, 3, s.workerA.id);
-    await expect(t.db.update(stockBalances).set({ quantity: -1 }).where(eq(stockBalances.warehouseId, warehouse.id))).rejects.toThrow();
+    await expect(
+      t.db.update(stockBalances).set({ quantity: -1 }).where(eq(stockBalances.warehouseId, warehouse.id)),
+    ).rejects.toThrow();
   });
 
   it("keeps the ledger equal to the balance through receipts, adjustments and transfers over HTTP", async () => {
     const item = await findOrMakeItem(t.db, "food_kit", "Kit alimentaire (test)");
     const from = await makeWarehouse(t.db, s.orgA.id);
     const to = await makeWarehouse(t.db, s.orgA.id);
-    const post = (fields: Record<string, string>) => s.clients.workerA.post(`/aid/warehouses/${from.id}`, { itemId: item.id, ...fields });
+    const post = (fields: Record<string, string>) =>
+      s.clients.workerA.post(`/aid/warehouses/${from.id}`, { itemId: item.id, ...fields });
     expect((await post({ kind: "receipt", quantity: "30" })).status).toBe(302);
     expect((await post({ kind: "adjustment", quantity: "-4", reason: "Cartons abîmés" })).status).toBe(302);
     expect((await post({ kind: "adjustment", quantity: "-4" })).status).toBe(400); // no reason
@@ -76,7 +88,10 @@ describe("stock", () => {
     expect(await ledgerSum(from.id, item.id)).toBe(16);
     expect(await ledgerSum(to.id, item.id)).toBe(10);
     // another association's warehouse: not found
-    expect((await s.clients.workerB.post(`/aid/warehouses/${from.id}`, { itemId: item.id, kind: "receipt", quantity: "5" })).status).toBe(404);
+    expect(
+      (await s.clients.workerB.post(`/aid/warehouses/${from.id}`, { itemId: item.id, kind: "receipt", quantity: "5" }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -85,9 +100,18 @@ describe("distribution rounds", () => {
     const item = await findOrMakeItem(t.db, "baby_kit", "Kit bébé (test)");
     const warehouse = await makeWarehouse(t.db, s.orgA.id);
     await receiveStock(t.db, warehouse.id, item.id, 100, s.workerA.id);
-    const round = await makeRound(t.db, { organisationId: s.orgA.id, warehouseId: warehouse.id, itemId: item.id, quantity: 2, perHousehold: true, createdById: s.workerA.id });
+    const round = await makeRound(t.db, {
+      organisationId: s.orgA.id,
+      warehouseId: warehouse.id,
+      itemId: item.id,
+      quantity: 2,
+      perHousehold: true,
+      createdById: s.workerA.id,
+    });
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, householdSize: 3 });
-    const responses = await Promise.all(Array.from({ length: 10 }, () => s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id })),
+    );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((x) => x === 302)).toHaveLength(1);
     expect(statuses.filter((x) => x === 409)).toHaveLength(9);
@@ -102,8 +126,16 @@ describe("distribution rounds", () => {
     const warehouse = await makeWarehouse(t.db, s.orgA.id);
     await receiveStock(t.db, warehouse.id, kit.id, 10, s.workerA.id);
     await receiveStock(t.db, warehouse.id, blanket.id, 1, s.workerA.id);
-    const round = await makeRound(t.db, { organisationId: s.orgA.id, warehouseId: warehouse.id, itemId: kit.id, createdById: s.workerA.id });
-    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "item", itemId: blanket.id, quantity: "1" })).status).toBe(302);
+    const round = await makeRound(t.db, {
+      organisationId: s.orgA.id,
+      warehouseId: warehouse.id,
+      itemId: kit.id,
+      createdById: s.workerA.id,
+    });
+    expect(
+      (await s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "item", itemId: blanket.id, quantity: "1" }))
+        .status,
+    ).toBe(302);
     const first = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
     const second = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
     expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: first.id })).status).toBe(302);
@@ -114,7 +146,11 @@ describe("distribution rounds", () => {
     expect(short.status).toBe(400);
     expect(await balance(warehouse.id, kit.id)).toBe(9);
     expect(await t.db.$count(distributions, eq(distributions.caseId, second.id))).toBe(0);
-    const late = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "item", itemId: blanket.id, quantity: "2" });
+    const late = await s.clients.workerA.post(`/aid/rounds/${round.id}`, {
+      intent: "item",
+      itemId: blanket.id,
+      quantity: "2",
+    });
     expect(late.status).toBe(400);
     expect(await late.text()).toContain("La distribution a commencé");
   });
@@ -123,7 +159,13 @@ describe("distribution rounds", () => {
     const item = await findOrMakeItem(t.db, "nfi_kit", "Kit NFI (test)");
     const warehouse = await makeWarehouse(t.db, s.orgA.id);
     await receiveStock(t.db, warehouse.id, item.id, 10, s.workerA.id);
-    const round = await makeRound(t.db, { organisationId: s.orgA.id, warehouseId: warehouse.id, itemId: item.id, eligibilityVulnerability: "pregnant_lactating", createdById: s.workerA.id });
+    const round = await makeRound(t.db, {
+      organisationId: s.orgA.id,
+      warehouseId: warehouse.id,
+      itemId: item.id,
+      eligibilityVulnerability: "pregnant_lactating",
+      createdById: s.workerA.id,
+    });
     const notVulnerable = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
     const response = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: notVulnerable.id });
     expect(response.status).toBe(400);
@@ -139,11 +181,15 @@ describe("vouchers", () => {
   it("redeems a voucher once out of 20 simultaneous attempts over HTTP", async () => {
     const item = await findOrMakeItem(t.db, "voucher", "Bon 300 MAD (test)", 30_000);
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "voucher", itemId: item.id })).status).toBe(302);
+    expect(
+      (await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "voucher", itemId: item.id })).status,
+    ).toBe(302);
     const [voucher] = await t.db.select().from(vouchers).where(eq(vouchers.caseId, c.id));
     expect(voucher!.code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     expect(voucher!.valueCentimes).toBe(30_000);
-    const responses = await Promise.all(Array.from({ length: 20 }, () => s.clients.workerA.post("/aid/vouchers", { code: voucher!.code.toLowerCase() })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => s.clients.workerA.post("/aid/vouchers", { code: voucher!.code.toLowerCase() })),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((x) => x === 200)).toHaveLength(1);
     expect(statuses.filter((x) => x === 409)).toHaveLength(19);

@@ -46,7 +46,8 @@ describe("voucher PDF", () => {
   it("covers every ordered pair of the code alphabet (the check of the check)", () => {
     const codes = codesCoveringEveryPair(VOUCHER_ALPHABET);
     const pairs = new Set<string>();
-    for (const code of codes) for (const group of code.split("-")) for (let i = 0; i + 1 < group.length; i++) pairs.add(group.slice(i, i + 2));
+    for (const code of codes)
+      for (const group of code.split("-")) for (let i = 0; i + 1 < group.length; i++) pairs.add(group.slice(i, i + 2));
     expect(pairs.size).toBe(VOUCHER_ALPHABET.length ** 2);
   });
 
@@ -55,7 +56,15 @@ describe("voucher PDF", () => {
     const unreadable: string[] = [];
     for (const code of codesCoveringEveryPair(VOUCHER_ALPHABET)) {
       const buffer = await renderPdf(
-        <VoucherPdf locale="fr" code={code} valueCentimes={30000} firstName="Awa" reference="PR-T-1" issuedAt={new Date("2026-11-29T10:00:00Z")} qr={qr} />,
+        <VoucherPdf
+          locale="fr"
+          code={code}
+          valueCentimes={30000}
+          firstName="Awa"
+          reference="PR-T-1"
+          issuedAt={new Date("2026-11-29T10:00:00Z")}
+          qr={qr}
+        />,
       );
       const t = readPdfText(buffer);
       if (!t.includes(code)) unreadable.push(code);
@@ -70,7 +79,15 @@ describe("voucher PDF", () => {
       codes.map(async (code, i) =>
         readPdfText(
           await renderPdf(
-            <VoucherPdf locale={i % 2 ? "ar" : "fr"} code={code} valueCentimes={30000} firstName="Awa" reference="PR-T-1" issuedAt={new Date("2026-11-29T10:00:00Z")} qr={qr} />,
+            <VoucherPdf
+              locale={i % 2 ? "ar" : "fr"}
+              code={code}
+              valueCentimes={30000}
+              firstName="Awa"
+              reference="PR-T-1"
+              issuedAt={new Date("2026-11-29T10:00:00Z")}
+              qr={qr}
+            />,
           ),
         ),
       ),

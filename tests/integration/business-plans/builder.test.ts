@@ -56,7 +56,11 @@ describe("writing a plan step by step without JavaScript", () => {
   });
 
   it("saves a half-filled step, and moves on", async () => {
-    const res = await asOwner.post(`/plans/${planId}/summary`, { intent: "next", projectName: "Couture Amal", sector: "textile" });
+    const res = await asOwner.post(`/plans/${planId}/summary`, {
+      intent: "next",
+      projectName: "Couture Amal",
+      sector: "textile",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/plans/${planId}/promoters`);
     const saved = await plan(planId);
@@ -86,7 +90,9 @@ describe("writing a plan step by step without JavaScript", () => {
     const html = await res.text();
     expect(html.match(/name="costItem"/g)).toHaveLength(2);
     expect(html).toContain('value="Machine à coudre"');
-    expect((await plan(planId)).financial.startupCosts).toEqual([{ item: "Machine à coudre", quantity: 2, unitPriceCentimes: 150_050 }]);
+    expect((await plan(planId)).financial.startupCosts).toEqual([
+      { item: "Machine à coudre", quantity: 2, unitPriceCentimes: 150_050 },
+    ]);
   });
 
   it("removes a cost row by posting back", async () => {
@@ -100,7 +106,9 @@ describe("writing a plan step by step without JavaScript", () => {
       fundingAmount: [""],
     });
     expect(res.status).toBe(200);
-    expect((await plan(planId)).financial.startupCosts).toEqual([{ item: "Tissu", quantity: 10, unitPriceCentimes: 3000 }]);
+    expect((await plan(planId)).financial.startupCosts).toEqual([
+      { item: "Tissu", quantity: 10, unitPriceCentimes: 3000 },
+    ]);
   });
 
   it("refuses an amount that is not one, and keeps the plan as it was", async () => {
@@ -114,12 +122,22 @@ describe("writing a plan step by step without JavaScript", () => {
     const html = await res.text();
     expect(html).toContain("Montant non valide");
     expect(html).toContain('value="trente"');
-    expect((await plan(planId)).financial.startupCosts).toEqual([{ item: "Tissu", quantity: 10, unitPriceCentimes: 3000 }]);
+    expect((await plan(planId)).financial.startupCosts).toEqual([
+      { item: "Tissu", quantity: 10, unitPriceCentimes: 3000 },
+    ]);
   });
 
   it("completes every step through the forms, and the plan becomes complete", async () => {
     const steps: [string, Record<string, string | string[]>][] = [
-      ["summary", { projectName: "Couture Amal", sector: "textile", city: "Rabat", pitch: "Retouches et vêtements sur mesure pour le quartier." }],
+      [
+        "summary",
+        {
+          projectName: "Couture Amal",
+          sector: "textile",
+          city: "Rabat",
+          pitch: "Retouches et vêtements sur mesure pour le quartier.",
+        },
+      ],
       ["promoters", { experience: "Huit ans de couture.", skills: "Coupe, couture.", team: "" }],
       ["product", { description: "Retouches et confection.", difference: "Livré en 24 heures." }],
       [
@@ -135,7 +153,10 @@ describe("writing a plan step by step without JavaScript", () => {
         },
       ],
       ["marketing", { strategy: "Bouche à oreille", channels: "WhatsApp" }],
-      ["operations", { premises: "Local 15 m²", equipment: "Deux machines", suppliers: "Marché de tissus", staff: "Moi" }],
+      [
+        "operations",
+        { premises: "Local 15 m²", equipment: "Deux machines", suppliers: "Marché de tissus", staff: "Moi" },
+      ],
       ["legal", { form: "auto_entrepreneur" }],
       [
         "financial",
@@ -221,15 +242,22 @@ describe("who may see and change a plan", () => {
     const edit = await asCoach.post(`/plans/${planId}/summary`, { projectName: "Changé" });
     expect(edit.status).toBe(403);
     expect((await plan(planId)).summary.projectName).toBe("Plan secret");
-    const comment = await asCoach.post(`/plans/${planId}/market`, { intent: "comment", body: "Précisez les prix des concurrents." });
+    const comment = await asCoach.post(`/plans/${planId}/market`, {
+      intent: "comment",
+      body: "Précisez les prix des concurrents.",
+    });
     expect(comment.status).toBe(302);
     const ownerView = await (await asOwner.get(`/plans/${planId}/market`)).text();
     expect(ownerView).toContain("Précisez les prix des concurrents.");
-    expect(await (await asOwner.get(`/plans/${planId}/summary`)).text()).not.toContain("Précisez les prix des concurrents.");
+    expect(await (await asOwner.get(`/plans/${planId}/summary`)).text()).not.toContain(
+      "Précisez les prix des concurrents.",
+    );
   });
 
   it("refuses comments from a coach who does not follow the owner, and from the owner", async () => {
-    expect((await asOtherCoach.post(`/plans/${planId}/market`, { intent: "comment", body: "Intrus" })).status).toBe(404);
+    expect((await asOtherCoach.post(`/plans/${planId}/market`, { intent: "comment", body: "Intrus" })).status).toBe(
+      404,
+    );
     expect((await asOwner.post(`/plans/${planId}/market`, { intent: "comment", body: "Moi" })).status).toBe(403);
   });
 
@@ -244,22 +272,39 @@ describe("who may see and change a plan", () => {
 // ---------- attachments ----------
 
 function jpegWithGps(): Uint8Array {
-  const seg = (marker: number, payload: number[]) => [0xff, marker, ((payload.length + 2) >> 8) & 0xff, (payload.length + 2) & 0xff, ...payload];
+  const seg = (marker: number, payload: number[]) => [
+    0xff,
+    marker,
+    ((payload.length + 2) >> 8) & 0xff,
+    (payload.length + 2) & 0xff,
+    ...payload,
+  ];
   const ascii = (s: string) => [...Buffer.from(s, "latin1")];
   return new Uint8Array([
-    0xff, 0xd8,
+    0xff,
+    0xd8,
     ...seg(0xe0, ascii("JFIF\0\x01\x01\0\0\x01\0\x01\0\0")),
     ...seg(0xe1, ascii("Exif\0\0MM\0*GPSLatitude 33.9716 N GPSLongitude 6.8498 W")),
     ...seg(0xe1, ascii("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>Rabat</x:xmpmeta>")),
     ...seg(0xfe, ascii("Camera owner Aminata")),
     ...seg(0xdb, [0, ...Array.from({ length: 64 }, () => 1)]),
     ...seg(0xda, [1, 1, 0, 0, 63, 0]),
-    0x12, 0x34, 0x56, 0x78,
-    0xff, 0xd9,
+    0x12,
+    0x34,
+    0x56,
+    0x78,
+    0xff,
+    0xd9,
   ]);
 }
 
-function upload(client: TestClient, planId: string, bytes: Uint8Array, name: string, type = "application/octet-stream") {
+function upload(
+  client: TestClient,
+  planId: string,
+  bytes: Uint8Array,
+  name: string,
+  type = "application/octet-stream",
+) {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
   return client.post(`/plans/${planId}`, form);
@@ -272,7 +317,13 @@ describe("attachments", () => {
   });
 
   it("refuses an HTML page renamed .pdf, with a translated message", async () => {
-    const res = await upload(asOwner, planId, new TextEncoder().encode("<html><script>alert(1)</script></html>"), "devis.pdf", "application/pdf");
+    const res = await upload(
+      asOwner,
+      planId,
+      new TextEncoder().encode("<html><script>alert(1)</script></html>"),
+      "devis.pdf",
+      "application/pdf",
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Seuls les fichiers PDF, JPEG et PNG sont acceptés.");
     const [n] = await t.db.select({ n: count() }).from(planAttachments).where(eq(planAttachments.planId, planId));
@@ -299,7 +350,8 @@ describe("attachments", () => {
     const download = await asOwner.get(`/plans/${planId}/attachments/${row.id}`);
     expect(download.status).toBe(200);
     const bytes = Buffer.from(await download.arrayBuffer());
-    for (const secret of ["Exif", "GPSLatitude", "xmpmeta", "Camera owner"]) expect(bytes.includes(secret), secret).toBe(false);
+    for (const secret of ["Exif", "GPSLatitude", "xmpmeta", "Camera owner"])
+      expect(bytes.includes(secret), secret).toBe(false);
     expect(bytes.includes("JFIF")).toBe(true);
     expect([...bytes.subarray(-6)]).toEqual([0x12, 0x34, 0x56, 0x78, 0xff, 0xd9]);
     expect((await asCoach.get(`/plans/${planId}/attachments/${row.id}`)).status).toBe(200);
@@ -332,10 +384,17 @@ describe("attachments", () => {
   });
 
   it("lets the owner delete a file, and nobody else", async () => {
-    const [row] = await t.db.select().from(planAttachments).where(and(eq(planAttachments.planId, planId)));
+    const [row] = await t.db
+      .select()
+      .from(planAttachments)
+      .where(and(eq(planAttachments.planId, planId)));
     if (!row) throw new Error("none");
-    expect((await asOther.post(`/plans/${planId}`, { intent: "delete-attachment", attachmentId: row.id })).status).toBe(404);
-    expect((await asOwner.post(`/plans/${planId}`, { intent: "delete-attachment", attachmentId: row.id })).status).toBe(302);
+    expect((await asOther.post(`/plans/${planId}`, { intent: "delete-attachment", attachmentId: row.id })).status).toBe(
+      404,
+    );
+    expect((await asOwner.post(`/plans/${planId}`, { intent: "delete-attachment", attachmentId: row.id })).status).toBe(
+      302,
+    );
     expect(await t.db.select().from(planAttachments).where(eq(planAttachments.id, row.id))).toEqual([]);
   });
 });

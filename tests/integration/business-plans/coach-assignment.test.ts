@@ -32,10 +32,14 @@ beforeAll(async () => {
 describe("an admin assigns coaches", () => {
   it("gives the plan's reading to the new coach only, keeping the old assignment as history", async () => {
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Suivi changeant"));
-    expect((await asAdmin.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: coachA.id })).status).toBe(302);
+    expect(
+      (await asAdmin.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: coachA.id })).status,
+    ).toBe(302);
     expect((await asA.get(`/plans/${plan.id}`)).status).toBe(200);
     expect((await asB.get(`/plans/${plan.id}`)).status).toBe(404);
-    expect((await asAdmin.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: coachB.id })).status).toBe(302);
+    expect(
+      (await asAdmin.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: coachB.id })).status,
+    ).toBe(302);
     expect((await asA.get(`/plans/${plan.id}`)).status).toBe(404);
     expect((await asB.get(`/plans/${plan.id}`)).status).toBe(200);
     const all = await t.db.select().from(coachAssignments).where(eq(coachAssignments.beneficiaryId, applicant.id));
@@ -59,6 +63,8 @@ describe("an admin assigns coaches", () => {
   it("refuses a coach who is not a coach, with a 400 and no change", async () => {
     const res = await asAdmin.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: admin.id });
     expect(res.status).toBe(400);
-    expect((await asA.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: coachA.id })).status).toBe(403);
+    expect((await asA.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: coachA.id })).status).toBe(
+      403,
+    );
   });
 });

@@ -4,7 +4,11 @@ import { renderPlanPdf } from "../../../app/modules/business-plans/plan-pdf.serv
 import { completePlanContent } from "../../factories/business-plans";
 import { readPdfText } from "../../helpers/pdf";
 
-const plan = { id: "00000000-0000-0000-0000-000000000001", updatedAt: new Date("2026-11-29T10:00:00Z"), ...completePlanContent() };
+const plan = {
+  id: "00000000-0000-0000-0000-000000000001",
+  updatedAt: new Date("2026-11-29T10:00:00Z"),
+  ...completePlanContent(),
+};
 
 describe("plan PDF from a PlanDocument", () => {
   it("writes the project name, the sections and the totals in French", async () => {

@@ -52,7 +52,12 @@ describe("applicant profile", () => {
   });
 
   it("refuses a country that does not exist and a birth date that makes a child, changing nothing", async () => {
-    const res = await asMe.post("/profile", { ...personal, nationality: "XX", birthDate: "2020-01-01", city: "Tanger" });
+    const res = await asMe.post("/profile", {
+      ...personal,
+      nationality: "XX",
+      birthDate: "2020-01-01",
+      city: "Tanger",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Choisissez un pays de la liste.");
@@ -107,7 +112,9 @@ describe("my data", () => {
   });
 
   it("records one pending deletion request even when asked five times at once, and admins see it", async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => asMe.post("/profile/deletion", { reason: "Je quitte le Maroc" })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => asMe.post("/profile/deletion", { reason: "Je quitte le Maroc" })),
+    );
     expect(results.every((r) => r.status === 302)).toBe(true);
     const rows = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, me.id));
     expect(rows).toHaveLength(1);

@@ -24,7 +24,12 @@ describe("applying with a business plan", () => {
     });
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Boulangerie Canari"));
     await makePlan(t.db, applicant.id, { summary: { projectName: "Brouillon" } });
-    const call = await makeCall(t.db, { audience: "migrants", minAge: 18, maxAge: 35, regions: ["Rabat-Salé-Kénitra"] });
+    const call = await makeCall(t.db, {
+      audience: "migrants",
+      minAge: 18,
+      maxAge: 35,
+      regions: ["Rabat-Salé-Kénitra"],
+    });
     const client = app.client();
     await client.login(applicant.email!, DEMO_PASSWORD);
 
@@ -34,12 +39,17 @@ describe("applying with a business plan", () => {
 
     const res = await client.post("/grants", { callId: call.id, planId: plan.id });
     expect(res.status).toBe(302);
-    const [application] = await t.db.select().from(grantApplications).where(eq(grantApplications.applicantId, applicant.id));
+    const [application] = await t.db
+      .select()
+      .from(grantApplications)
+      .where(eq(grantApplications.applicantId, applicant.id));
     expect(application!.status).toBe("submitted");
     expect(application!.eligibilityFailures).toEqual([]);
     expect(application!.isWoman).toBe(true);
     expect(application!.requestedCentimes).toBeGreaterThan(0);
-    expect((application!.planSnapshot as { summary: { projectName: string } }).summary.projectName).toBe("Boulangerie Canari");
+    expect((application!.planSnapshot as { summary: { projectName: string } }).summary.projectName).toBe(
+      "Boulangerie Canari",
+    );
 
     // later edits change the plan, never the submitted snapshot
     await t.db
@@ -47,7 +57,9 @@ describe("applying with a business plan", () => {
       .set({ summary: { ...plan.summary, projectName: "Nom changé" } })
       .where(eq(businessPlans.id, plan.id));
     const [again] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, application!.id));
-    expect((again!.planSnapshot as { summary: { projectName: string } }).summary.projectName).toBe("Boulangerie Canari");
+    expect((again!.planSnapshot as { summary: { projectName: string } }).summary.projectName).toBe(
+      "Boulangerie Canari",
+    );
 
     // a second application to the same call is refused
     const twice = await client.post("/grants", { callId: call.id, planId: plan.id });
@@ -73,13 +85,24 @@ describe("applying with a business plan", () => {
 
   it("records the reason for each failed rule when the profile does not fit", async () => {
     const applicant = await makeUser(t.db, {});
-    await t.db.insert(profiles).values({ userId: applicant.id, birthDate: "1970-01-01", residentStatus: "moroccan", region: "Oriental" });
+    await t.db
+      .insert(profiles)
+      .values({ userId: applicant.id, birthDate: "1970-01-01", residentStatus: "moroccan", region: "Oriental" });
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Projet Oujda"));
-    const call = await makeCall(t.db, { audience: "migrants", minAge: 18, maxAge: 35, regions: ["Rabat-Salé-Kénitra"], requiredTrainings: ["entrepreneurship-orientation"] });
+    const call = await makeCall(t.db, {
+      audience: "migrants",
+      minAge: 18,
+      maxAge: 35,
+      regions: ["Rabat-Salé-Kénitra"],
+      requiredTrainings: ["entrepreneurship-orientation"],
+    });
     const client = app.client();
     await client.login(applicant.email!, DEMO_PASSWORD);
     expect((await client.post("/grants", { callId: call.id, planId: plan.id })).status).toBe(302);
-    const [application] = await t.db.select().from(grantApplications).where(eq(grantApplications.applicantId, applicant.id));
+    const [application] = await t.db
+      .select()
+      .from(grantApplications)
+      .where(eq(grantApplications.applicantId, applicant.id));
     expect(application!.status).toBe("ineligible");
     expect(application!.eligibilityFailures.map((f) => f.key)).toEqual([
       "grants.eligibility.migrantsOnly",
@@ -105,7 +128,12 @@ describe("a call that requires a training", () => {
       .returning();
     const [certificate] = await t.db
       .insert(trainingCertificates)
-      .values({ registrationId: registration!.id, userId: applicant.id, cohortId: cohort.id, code: `C-${applicant.id.slice(0, 8)}` })
+      .values({
+        registrationId: registration!.id,
+        userId: applicant.id,
+        cohortId: cohort.id,
+        code: `C-${applicant.id.slice(0, 8)}`,
+      })
       .returning();
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Projet formé"));
     const client = app.client();
@@ -116,7 +144,10 @@ describe("a call that requires a training", () => {
     const [ok] = await t.db.select().from(grantApplications).where(eq(grantApplications.callId, call.id));
     expect(ok!.eligibilityFailures).toEqual([]);
 
-    await t.db.update(trainingCertificates).set({ revokedAt: new Date(), revokedReason: "revoked_by_admin" }).where(eq(trainingCertificates.id, certificate!.id));
+    await t.db
+      .update(trainingCertificates)
+      .set({ revokedAt: new Date(), revokedReason: "revoked_by_admin" })
+      .where(eq(trainingCertificates.id, certificate!.id));
     const call2 = await makeCall(t.db, { requiredTrainings: ["entrepreneurship_orientation"] });
     expect((await client.post("/grants", { callId: call2.id, planId: plan.id })).status).toBe(302);
     const [refused] = await t.db.select().from(grantApplications).where(eq(grantApplications.callId, call2.id));

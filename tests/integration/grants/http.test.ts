@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { grantAssignments, grantCalls, grantAwards, grantScores, grantTranches, users, outbox } from "../../../db/schema";
+import {
+  grantAssignments,
+  grantCalls,
+  grantAwards,
+  grantScores,
+  grantTranches,
+  users,
+  outbox,
+} from "../../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { makeApplication, makeCall, DEMO_PLAN } from "../../factories/grants";
 import { readPdfText } from "../../helpers/pdf";
@@ -32,7 +40,12 @@ beforeAll(async () => {
   const admin = await makeUser(t.db, { role: "admin", email: "grants-admin@masar.test" });
   const member = await makeUser(t.db, { role: "committee_member", email: "member1@masar.test" });
   const member2 = await makeUser(t.db, { role: "committee_member", email: "member2@masar.test" });
-  const applicant = await makeUser(t.db, { displayName: CANARY_NAME, phone: CANARY_PHONE, email: CANARY_EMAIL, locale: "ar" });
+  const applicant = await makeUser(t.db, {
+    displayName: CANARY_NAME,
+    phone: CANARY_PHONE,
+    email: CANARY_EMAIL,
+    locale: "ar",
+  });
   const other = await makeUser(t.db, { displayName: "Autre Candidat" });
   const call = await makeCall(t.db, {
     status: "under_review",
@@ -54,9 +67,19 @@ beforeAll(async () => {
     },
     facts: { dateOfBirth: CANARY_DOB, familyName: "Qqapplicant", phone: CANARY_PHONE },
   });
-  const otherApp = await makeApplication(t.db, { callId: call.id, applicantId: other.id, requestedCentimes: 20_000_00 });
-  const [a1] = await t.db.insert(grantAssignments).values({ applicationId: application.id, reviewerId: member.id }).returning();
-  const [a2] = await t.db.insert(grantAssignments).values({ applicationId: otherApp.id, reviewerId: member2.id }).returning();
+  const otherApp = await makeApplication(t.db, {
+    callId: call.id,
+    applicantId: other.id,
+    requestedCentimes: 20_000_00,
+  });
+  const [a1] = await t.db
+    .insert(grantAssignments)
+    .values({ applicationId: application.id, reviewerId: member.id })
+    .returning();
+  const [a2] = await t.db
+    .insert(grantAssignments)
+    .values({ applicationId: otherApp.id, reviewerId: member2.id })
+    .returning();
   ctx = {
     callId: call.id,
     criteria: call.criteria,
@@ -73,7 +96,7 @@ function scoreFields(intent: "draft" | "submit", value = (max: number) => Math.f
   const fields: Record<string, string> = { intent };
   for (const c of ctx.criteria) {
     fields[`score_${c.id}`] = String(value(c.maxScore));
-    fields[`comment_${c.id}`] = "=HYPERLINK(\"http://evil\")";
+    fields[`comment_${c.id}`] = '=HYPERLINK("http://evil")';
   }
   return fields;
 }
@@ -102,7 +125,15 @@ describe("blind review", () => {
     bodies.push(await after.text());
     const all = bodies.join("\n");
     expect(all).toContain("Atelier de couture solidaire");
-    for (const canary of [CANARY_NAME, "Qqapplicant", CANARY_PHONE, "611223344", CANARY_EMAIL, CANARY_DOB, CANARY_PROTECTION]) {
+    for (const canary of [
+      CANARY_NAME,
+      "Qqapplicant",
+      CANARY_PHONE,
+      "611223344",
+      CANARY_EMAIL,
+      CANARY_DOB,
+      CANARY_PROTECTION,
+    ]) {
       expect(all, canary).not.toContain(canary);
     }
   });
@@ -121,28 +152,41 @@ describe("review deadline", () => {
     const client = app.client();
     await client.login(ctx.member.email, DEMO_PASSWORD);
     expect((await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("draft"))).status).toBe(302);
-    await t.db.update(grantCalls).set({ reviewDeadline: new Date(Date.now() - 1000) }).where(eq(grantCalls.id, ctx.callId));
+    await t.db
+      .update(grantCalls)
+      .set({ reviewDeadline: new Date(Date.now() - 1000) })
+      .where(eq(grantCalls.id, ctx.callId));
     try {
       for (const intent of ["draft", "submit", "anything"] as const) {
-        const res = await client.post(`/grants/reviews/${ctx.assignmentId}`, { ...scoreFields("draft", () => 0), intent });
+        const res = await client.post(`/grants/reviews/${ctx.assignmentId}`, {
+          ...scoreFields("draft", () => 0),
+          intent,
+        });
         expect(res.status).toBe(409);
       }
       const page = await client.get(`/grants/reviews/${ctx.assignmentId}`);
       expect(await page.text()).not.toContain(">Soumettre mes notes<");
     } finally {
-      await t.db.update(grantCalls).set({ reviewDeadline: new Date(Date.now() + 10 * 86400000) }).where(eq(grantCalls.id, ctx.callId));
+      await t.db
+        .update(grantCalls)
+        .set({ reviewDeadline: new Date(Date.now() + 10 * 86400000) })
+        .where(eq(grantCalls.id, ctx.callId));
     }
   });
 
   it("answers 400 with a field error to an out-of-range score, and keeps the stored one", async () => {
     const client = app.client();
     await client.login(ctx.member.email, DEMO_PASSWORD);
-    const res = await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("submit", (max) => max + 1));
+    const res = await client.post(
+      `/grants/reviews/${ctx.assignmentId}`,
+      scoreFields("submit", (max) => max + 1),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("La note doit être un nombre entier");
     const stored = await t.db.select().from(grantScores).where(eq(grantScores.assignmentId, ctx.assignmentId));
     expect(stored).toHaveLength(ctx.criteria.length);
-    for (const s of stored) expect(s.score).toBe(Math.floor(ctx.criteria.find((c) => c.id === s.criterionId)!.maxScore / 2));
+    for (const s of stored)
+      expect(s.score).toBe(Math.floor(ctx.criteria.find((c) => c.id === s.criterionId)!.maxScore / 2));
   });
 });
 
@@ -155,21 +199,44 @@ describe("from deliberation to the letter and the first tranche", () => {
     const [m2] = await t.db.select().from(users).where(eq(users.id, a2!.reviewerId));
     const member2 = app.client();
     await member2.login(m2!.email!, DEMO_PASSWORD);
-    expect((await member2.post(`/grants/reviews/${ctx.otherAssignmentId}`, scoreFields("submit", (max) => max))).status).toBe(302);
+    expect(
+      (
+        await member2.post(
+          `/grants/reviews/${ctx.otherAssignmentId}`,
+          scoreFields("submit", (max) => max),
+        )
+      ).status,
+    ).toBe(302);
 
-    const toDeliberation = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "deliberation" });
+    const toDeliberation = await admin.post(`/grants/calls/${ctx.callId}`, {
+      intent: "transition",
+      to: "deliberation",
+    });
     expect(toDeliberation.status).toBe(302);
     const page = await (await admin.get(`/grants/calls/${ctx.callId}`)).text();
-    expect(page).toContain("data-testid=\"proposal\"");
+    expect(page).toContain('data-testid="proposal"');
     // a change without justification: 400, nothing changes
-    const noWhy = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "change", applicationId: ctx.applicationId, change: "award", amount: "1000" });
+    const noWhy = await admin.post(`/grants/calls/${ctx.callId}`, {
+      intent: "change",
+      applicationId: ctx.applicationId,
+      change: "award",
+      amount: "1000",
+    });
     expect(noWhy.status).toBe(400);
     expect(await t.db.select().from(grantAwards)).toHaveLength(0);
 
     expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "accept" })).status).toBe(302);
     const awards = await t.db.select().from(grantAwards);
     expect(awards).toHaveLength(2);
-    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "comment", applicationId: ctx.applicationId, comment: "Projet solide" })).status).toBe(302);
+    expect(
+      (
+        await admin.post(`/grants/calls/${ctx.callId}`, {
+          intent: "comment",
+          applicationId: ctx.applicationId,
+          comment: "Projet solide",
+        })
+      ).status,
+    ).toBe(302);
     expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "decided" })).status).toBe(302);
 
     // the applicant is told, in-app and through the outbox, and downloads the letter in Arabic
@@ -193,11 +260,31 @@ describe("from deliberation to the letter and the first tranche", () => {
     expect((await stranger.get(`/grants/applications/${ctx.applicationId}/letter.pdf`)).status).toBe(404);
 
     // first tranche: confirm the signature, then pay
-    const [first] = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award.id)).orderBy(grantTranches.position);
-    const early = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "pay", trancheId: first!.id, method: "cash", reference: "R-1" });
+    const [first] = await t.db
+      .select()
+      .from(grantTranches)
+      .where(eq(grantTranches.awardId, award.id))
+      .orderBy(grantTranches.position);
+    const early = await admin.post(`/grants/calls/${ctx.callId}`, {
+      intent: "pay",
+      trancheId: first!.id,
+      method: "cash",
+      reference: "R-1",
+    });
     expect(early.status).toBe(409);
-    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "confirmTranche", trancheId: first!.id })).status).toBe(302);
-    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "pay", trancheId: first!.id, method: "cash", reference: "R-1" })).status).toBe(302);
+    expect(
+      (await admin.post(`/grants/calls/${ctx.callId}`, { intent: "confirmTranche", trancheId: first!.id })).status,
+    ).toBe(302);
+    expect(
+      (
+        await admin.post(`/grants/calls/${ctx.callId}`, {
+          intent: "pay",
+          trancheId: first!.id,
+          method: "cash",
+          reference: "R-1",
+        })
+      ).status,
+    ).toBe(302);
     const [paid] = await t.db.select().from(grantAwards).where(eq(grantAwards.id, award.id));
     expect(paid!.paidCentimes).toBe(first!.amountCentimes);
 

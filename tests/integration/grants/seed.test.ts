@@ -10,7 +10,11 @@ describe("grants demo data", () => {
   it("gives an open call and a call in review with a ranking, and running it again adds nothing", async () => {
     const first = await seedDemo(t.db);
     const count = async () =>
-      (await t.db.execute<{ n: number }>(sql`select (select count(*) from grant_calls) + (select count(*) from grant_applications) + (select count(*) from grant_scores) as n`))[0]!.n;
+      (
+        await t.db.execute<{ n: number }>(
+          sql`select (select count(*) from grant_calls) + (select count(*) from grant_applications) + (select count(*) from grant_scores) as n`,
+        )
+      )[0]!.n;
     const before = Number(await count());
     const again = await seedDemo(t.db);
     expect(Number(await count())).toBe(before);

@@ -1,6 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type GrantApplication, grantAssignments, grantAwards, grantCalls, grantScores, grantTranches, grantApplications } from "../../../db/schema";
+import {
+  type GrantApplication,
+  grantAssignments,
+  grantAwards,
+  grantCalls,
+  grantScores,
+  grantTranches,
+  grantApplications,
+} from "../../../db/schema";
 import { computeRanking } from "../../../app/modules/grants/rules";
 import { rankingForCall, proposalForCall } from "../../../app/modules/grants/queries.server";
 import {
@@ -29,11 +37,17 @@ const asActor = (u: { id: string; role: Role; organisationId: string | null }) =
 describe("awards within budget", () => {
   it("lets exactly 10 of 50 concurrent approvals through a budget that fits 10", async () => {
     const admin = await makeUser(t.db, { role: "admin", password: null });
-    const call = await makeCall(t.db, { status: "deliberation", budgetCentimes: 10 * 20_000_00, maxGrantCentimes: 20_000_00 });
+    const call = await makeCall(t.db, {
+      status: "deliberation",
+      budgetCentimes: 10 * 20_000_00,
+      maxGrantCentimes: 20_000_00,
+    });
     const apps = [];
     for (let i = 0; i < 50; i++) {
       const applicant = await makeUser(t.db, { password: null });
-      apps.push(await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 20_000_00 }));
+      apps.push(
+        await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 20_000_00 }),
+      );
     }
     const results = await Promise.all(apps.map((a) => approveAward(t.db, asActor(admin), { applicationId: a.id })));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
@@ -52,7 +66,9 @@ describe("awards within budget", () => {
     const call = await makeCall(t.db, { status: "deliberation" });
     const applicant = await makeUser(t.db, { password: null });
     const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
-    const results = await Promise.all(Array.from({ length: 10 }, () => approveAward(t.db, asActor(admin), { applicationId: app.id })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => approveAward(t.db, asActor(admin), { applicationId: app.id })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const [row] = await t.db.select().from(grantCalls).where(eq(grantCalls.id, call.id));
     expect(row!.awardedCentimes).toBe(25_000_00);
@@ -61,7 +77,10 @@ describe("awards within budget", () => {
   it("refuses, in the database itself, an awarded total above the budget", async () => {
     const call = await makeCall(t.db, { status: "deliberation" });
     await expect(
-      t.db.update(grantCalls).set({ awardedCentimes: call.budgetCentimes + 1 }).where(eq(grantCalls.id, call.id)),
+      t.db
+        .update(grantCalls)
+        .set({ awardedCentimes: call.budgetCentimes + 1 })
+        .where(eq(grantCalls.id, call.id)),
     ).rejects.toThrow();
   });
 });
@@ -70,14 +89,28 @@ describe("one application per applicant per call", () => {
   it("keeps one of 10 concurrent submits", async () => {
     const applicant = await makeUser(t.db, { password: null });
     const call = await makeCall(t.db);
-    const facts = { dateOfBirth: "1995-01-01", region: null, isMigrant: true, sex: "female" as const, completedTrainings: [] };
+    const facts = {
+      dateOfBirth: "1995-01-01",
+      region: null,
+      isMigrant: true,
+      sex: "female" as const,
+      completedTrainings: [],
+    };
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        submitApplication(t.db, asActor(applicant), { callId: call.id, planId: null, planSnapshot: DEMO_PLAN, requestedCentimes: 100, facts }),
+        submitApplication(t.db, asActor(applicant), {
+          callId: call.id,
+          planId: null,
+          planSnapshot: DEMO_PLAN,
+          requestedCentimes: 100,
+          facts,
+        }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.errors.form === "grants.errors.alreadyApplied")).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.errors.form === "grants.errors.alreadyApplied")).toBe(
+      true,
+    );
   });
 
   it("checks eligibility at submission, with a reason per failed rule, and freezes the plan", async () => {
@@ -95,14 +128,20 @@ describe("one application per applicant per call", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.application.status).toBe("ineligible");
-    expect(r.application.eligibilityFailures.map((f) => f.key)).toEqual(["grants.eligibility.migrantsOnly", "grants.eligibility.tooOld"]);
+    expect(r.application.eligibilityFailures.map((f) => f.key)).toEqual([
+      "grants.eligibility.migrantsOnly",
+      "grants.eligibility.tooOld",
+    ]);
     const [stored] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, r.application.id));
     expect(stored!.planSnapshot.pitch).toBe("before");
   });
 
   it("refuses an application after the closing date, by the server clock", async () => {
     const applicant = await makeUser(t.db, { password: null });
-    const call = await makeCall(t.db, { closesAt: new Date(Date.now() - 1000), opensAt: new Date(Date.now() - 86400000) });
+    const call = await makeCall(t.db, {
+      closesAt: new Date(Date.now() - 1000),
+      opensAt: new Date(Date.now() - 86400000),
+    });
     const r = await submitApplication(t.db, asActor(applicant), {
       callId: call.id,
       planId: null,
@@ -147,13 +186,15 @@ describe("reviewing and ranking", () => {
       reason: "Je connais la famille",
     });
     expect(declared.ok).toBe(true);
-    const after = (await t.db.select().from(grantAssignments).where(eq(grantAssignments.applicationId, first.applicationId))).map(
-      (a) => a.reviewerId,
-    );
+    const after = (
+      await t.db.select().from(grantAssignments).where(eq(grantAssignments.applicationId, first.applicationId))
+    ).map((a) => a.reviewerId);
     expect(after).toHaveLength(3);
     expect(after).not.toContain(first.reviewerId);
 
-    const current = (await t.db.select().from(grantAssignments)).filter((r) => apps.some((a) => a.id === r.applicationId));
+    const current = (await t.db.select().from(grantAssignments)).filter((r) =>
+      apps.some((a) => a.id === r.applicationId),
+    );
     let seed = 7;
     const rnd = () => (seed = (seed * 9301 + 49297) % 233280) / 233280;
     for (const a of current) {
@@ -165,12 +206,20 @@ describe("reviewing and ranking", () => {
     }
     // not theirs: 404, whatever the form says
     const stranger = await makeUser(t.db, { role: "committee_member", password: null });
-    const notMine = await saveScores(t.db, asActor(stranger), { assignmentId: current[0]!.id, intent: "submit", fields: {} });
+    const notMine = await saveScores(t.db, asActor(stranger), {
+      assignmentId: current[0]!.id,
+      intent: "submit",
+      fields: {},
+    });
     expect(notMine).toMatchObject({ ok: false, status: 404 });
     // out of range: 400, nothing changed
     const a0 = current[0]!;
     const m0 = members.find((m) => m.id === a0.reviewerId)!;
-    const bad = await saveScores(t.db, asActor(m0), { assignmentId: a0.id, intent: "draft", fields: { [`score_${call.criteria[0]!.id}`]: "11" } });
+    const bad = await saveScores(t.db, asActor(m0), {
+      assignmentId: a0.id,
+      intent: "draft",
+      fields: { [`score_${call.criteria[0]!.id}`]: "11" },
+    });
     expect(bad).toMatchObject({ ok: false, status: 400 });
     // after the deadline: 409, and the stored score stays
     const [before] = await t.db.select().from(grantScores).where(eq(grantScores.assignmentId, a0.id)).limit(1);
@@ -222,21 +271,34 @@ describe("reviewing and ranking", () => {
     const published = await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" });
     expect(published.ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.callId, call.id)).limit(1);
-    const tranches = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award!.id)).orderBy(grantTranches.position);
+    const tranches = await t.db
+      .select()
+      .from(grantTranches)
+      .where(eq(grantTranches.awardId, award!.id))
+      .orderBy(grantTranches.position);
     expect(tranches.map((x) => x.percent)).toEqual([50, 30, 20]);
     expect(tranches.reduce((s, x) => s + x.amountCentimes, 0)).toBe(award!.amountCentimes);
-    const unconfirmed = await payTranche(t.db, asActor(admin), { trancheId: tranches[0]!.id, method: "cash", reference: "R1" });
+    const unconfirmed = await payTranche(t.db, asActor(admin), {
+      trancheId: tranches[0]!.id,
+      method: "cash",
+      reference: "R1",
+    });
     expect(unconfirmed).toMatchObject({ ok: false, status: 409 });
     expect((await confirmTrancheCondition(t.db, asActor(admin), { trancheId: tranches[0]!.id })).ok).toBe(true);
     const paid = await Promise.all(
-      [1, 2, 3].map(() => payTranche(t.db, asActor(admin), { trancheId: tranches[0]!.id, method: "bank_transfer", reference: "VIR-1" })),
+      [1, 2, 3].map(() =>
+        payTranche(t.db, asActor(admin), { trancheId: tranches[0]!.id, method: "bank_transfer", reference: "VIR-1" }),
+      ),
     );
     expect(paid.filter((p) => p.ok)).toHaveLength(1);
     const [after2] = await t.db.select().from(grantAwards).where(eq(grantAwards.id, award!.id));
     expect(after2!.paidCentimes).toBe(tranches[0]!.amountCentimes);
     // the database refuses paying more than the award
     await expect(
-      t.db.update(grantAwards).set({ paidCentimes: award!.amountCentimes + 1 }).where(eq(grantAwards.id, award!.id)),
+      t.db
+        .update(grantAwards)
+        .set({ paidCentimes: award!.amountCentimes + 1 })
+        .where(eq(grantAwards.id, award!.id)),
     ).rejects.toThrow();
   });
 });
@@ -255,7 +317,11 @@ describe("detected conflicts", () => {
     const realApplicant = await makeUser(t.db, { password: null });
     await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: realApplicant.id });
     const call = await makeCall(t.db, { status: "closed", reviewersPerApplication: 1 });
-    const app = await makeApplication(t.db, { callId: call.id, applicantId: realApplicant.id, facts: { phone: "+212677000111" } });
+    const app = await makeApplication(t.db, {
+      callId: call.id,
+      applicantId: realApplicant.id,
+      facts: { phone: "+212677000111" },
+    });
     const found = await detectCallConflicts(t.db, asActor(admin), { callId: call.id });
     expect(found.ok).toBe(true);
     const rows = await t.db.select().from(grantConflicts).where(eq(grantConflicts.applicationId, app.id));
@@ -285,18 +351,37 @@ describe("milestone tranches", () => {
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
     expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
-    const tranches = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award!.id)).orderBy(grantTranches.position);
+    const tranches = await t.db
+      .select()
+      .from(grantTranches)
+      .where(eq(grantTranches.awardId, award!.id))
+      .orderBy(grantTranches.position);
     const started = tranches.find((x) => x.condition === "business_started")!;
     const sixMonths = tranches.find((x) => x.condition === "six_months")!;
-    expect(await confirmTrancheCondition(t.db, asActor(otherCoach), { trancheId: started.id })).toMatchObject({ ok: false, status: 404 });
+    expect(await confirmTrancheCondition(t.db, asActor(otherCoach), { trancheId: started.id })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect((await confirmTrancheCondition(t.db, asActor(coach), { trancheId: started.id })).ok).toBe(true);
-    expect(await confirmTrancheCondition(t.db, asActor(coach), { trancheId: sixMonths.id })).toMatchObject({ ok: false, status: 404 });
-    expect(await confirmTrancheCondition(t.db, asActor(admin), { trancheId: sixMonths.id })).toMatchObject({ ok: false, status: 409 });
+    expect(await confirmTrancheCondition(t.db, asActor(coach), { trancheId: sixMonths.id })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
+    expect(await confirmTrancheCondition(t.db, asActor(admin), { trancheId: sixMonths.id })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     const later = new Date(Date.now() + 200 * 86400000);
-    expect((await confirmTrancheCondition(t.db, asActor(admin), { trancheId: sixMonths.id }, { now: later })).ok).toBe(true);
+    expect((await confirmTrancheCondition(t.db, asActor(admin), { trancheId: sixMonths.id }, { now: later })).ok).toBe(
+      true,
+    );
     // after publication the decision is final: no change to the awards
     const { changeAward } = await import("../../../app/modules/grants/service.server");
-    const change = await changeAward(t.db, asActor(admin), { applicationId: app.id, change: "remove", justification: "x" });
+    const change = await changeAward(t.db, asActor(admin), {
+      applicationId: app.id,
+      change: "remove",
+      justification: "x",
+    });
     expect(change).toMatchObject({ ok: false, status: 409 });
   });
 });
@@ -305,21 +390,51 @@ describe("the chair's changes and screening", () => {
   it("changes an amount with a justification, and keeps the old award when the new amount is refused", async () => {
     const { changeAward, screenApplication } = await import("../../../app/modules/grants/service.server");
     const admin = await makeUser(t.db, { role: "admin", password: null });
-    const call = await makeCall(t.db, { status: "deliberation", budgetCentimes: 50_000_00, maxGrantCentimes: 30_000_00 });
+    const call = await makeCall(t.db, {
+      status: "deliberation",
+      budgetCentimes: 50_000_00,
+      maxGrantCentimes: 30_000_00,
+    });
     const applicant = await makeUser(t.db, { password: null });
-    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 25_000_00 });
+    const app = await makeApplication(t.db, {
+      callId: call.id,
+      applicantId: applicant.id,
+      requestedCentimes: 25_000_00,
+    });
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
-    const tooMuch = await changeAward(t.db, asActor(admin), { applicationId: app.id, change: "award", amountCentimes: 40_000_00, justification: "plus" });
+    const tooMuch = await changeAward(t.db, asActor(admin), {
+      applicationId: app.id,
+      change: "award",
+      amountCentimes: 40_000_00,
+      justification: "plus",
+    });
     expect(tooMuch).toMatchObject({ ok: false, status: 400, errors: { amount: "grants.errors.amountAboveMax" } });
     const [kept] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
     expect(kept!.amountCentimes).toBe(25_000_00);
-    const lower = await changeAward(t.db, asActor(admin), { applicationId: app.id, change: "award", amountCentimes: 20_000_00, justification: "Devis révisé" });
+    const lower = await changeAward(t.db, asActor(admin), {
+      applicationId: app.id,
+      change: "award",
+      amountCentimes: 20_000_00,
+      justification: "Devis révisé",
+    });
     expect(lower.ok).toBe(true);
     const [after] = await t.db.select().from(grantCalls).where(eq(grantCalls.id, call.id));
     expect(after!.awardedCentimes).toBe(20_000_00);
     // screening overturns the automatic check, with a reason
-    const other = await makeApplication(t.db, { callId: call.id, applicantId: (await makeUser(t.db, { password: null })).id, status: "ineligible" });
-    expect((await screenApplication(t.db, asActor(admin), { applicationId: other.id, decision: "eligible", reason: "Date de naissance corrigée" })).ok).toBe(true);
+    const other = await makeApplication(t.db, {
+      callId: call.id,
+      applicantId: (await makeUser(t.db, { password: null })).id,
+      status: "ineligible",
+    });
+    expect(
+      (
+        await screenApplication(t.db, asActor(admin), {
+          applicationId: other.id,
+          decision: "eligible",
+          reason: "Date de naissance corrigée",
+        })
+      ).ok,
+    ).toBe(true);
     const [screened] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, other.id));
     expect(screened!.status).toBe("eligible");
     expect(screened!.screeningReason).toBe("Date de naissance corrigée");
@@ -331,7 +446,10 @@ describe("the chair's changes and screening", () => {
     const applicant = await makeUser(t.db, { displayName: "Nom Visible Après", password: null });
     const call = await makeCall(t.db, { status: "under_review", showNamesAfterScoring: true });
     const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
-    const [a] = await t.db.insert(grantAssignments).values({ applicationId: app.id, reviewerId: member.id }).returning();
+    const [a] = await t.db
+      .insert(grantAssignments)
+      .values({ applicationId: app.id, reviewerId: member.id })
+      .returning();
     expect((await getBlindAssignment(t.db, member.id, a!.id))!.applicantName).toBeNull();
     const fields: Record<string, string> = {};
     for (const c of call.criteria) fields[`score_${c.id}`] = "1";
@@ -345,20 +463,47 @@ describe("tranche schedule", () => {
     const { setTrancheSchedule } = await import("../../../app/modules/grants/service.server");
     const admin = await makeUser(t.db, { role: "admin", password: null });
     const call = await makeCall(t.db, { status: "deliberation" });
-    const bad = await setTrancheSchedule(t.db, asActor(admin), { callId: call.id, trancheSignature: 60, trancheStarted: 30, trancheSixMonths: 20 });
+    const bad = await setTrancheSchedule(t.db, asActor(admin), {
+      callId: call.id,
+      trancheSignature: 60,
+      trancheStarted: 30,
+      trancheSixMonths: 20,
+    });
     expect(bad).toMatchObject({ ok: false, status: 400 });
-    expect((await setTrancheSchedule(t.db, asActor(admin), { callId: call.id, trancheSignature: 70, trancheStarted: 30, trancheSixMonths: 0 })).ok).toBe(true);
+    expect(
+      (
+        await setTrancheSchedule(t.db, asActor(admin), {
+          callId: call.id,
+          trancheSignature: 70,
+          trancheStarted: 30,
+          trancheSixMonths: 0,
+        })
+      ).ok,
+    ).toBe(true);
     const applicant = await makeUser(t.db, { password: null });
-    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 10_000_01 });
+    const app = await makeApplication(t.db, {
+      callId: call.id,
+      applicantId: applicant.id,
+      requestedCentimes: 10_000_01,
+    });
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
     expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
-    const tranches = await t.db.select().from(grantTranches).where(eq(grantTranches.awardId, award!.id)).orderBy(grantTranches.position);
+    const tranches = await t.db
+      .select()
+      .from(grantTranches)
+      .where(eq(grantTranches.awardId, award!.id))
+      .orderBy(grantTranches.position);
     expect(tranches.map((x) => [x.condition, x.percent, x.amountCentimes])).toEqual([
       ["signature", 70, 7_000_00],
       ["business_started", 30, 3_000_01],
     ]);
-    const late = await setTrancheSchedule(t.db, asActor(admin), { callId: call.id, trancheSignature: 50, trancheStarted: 50, trancheSixMonths: 0 });
+    const late = await setTrancheSchedule(t.db, asActor(admin), {
+      callId: call.id,
+      trancheSignature: 50,
+      trancheStarted: 50,
+      trancheSixMonths: 0,
+    });
     expect(late).toMatchObject({ ok: false, status: 409 });
   });
 });

@@ -79,7 +79,8 @@ export class TestClient {
     for (const [k, v] of Object.entries(this.headers)) if (!headers.has(k)) headers.set(k, v);
     if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
     const method = (init.method ?? "GET").toUpperCase();
-    if (method !== "GET" && method !== "HEAD" && init.origin !== null) headers.set("Origin", init.origin ?? this.baseUrl);
+    if (method !== "GET" && method !== "HEAD" && init.origin !== null)
+      headers.set("Origin", init.origin ?? this.baseUrl);
     const response = await fetch(new URL(pathname, this.baseUrl), { ...init, headers, redirect: "manual" });
     this.remember(response);
     return response;
@@ -90,7 +91,11 @@ export class TestClient {
   }
 
   /** Post a form the way a browser without JavaScript does. */
-  post(pathname: string, fields: Record<string, string | string[]> | FormData, init: RequestInit & { origin?: string | null } = {}) {
+  post(
+    pathname: string,
+    fields: Record<string, string | string[]> | FormData,
+    init: RequestInit & { origin?: string | null } = {},
+  ) {
     let body: URLSearchParams | FormData;
     if (fields instanceof FormData) body = fields;
     else {

@@ -27,8 +27,17 @@ async function signedIn(email: string, lang?: string) {
 }
 
 async function setup() {
-  const host = await makeOrganisation(t.db, { kind: "host_company", name: `Boulangerie Al Baraka ${Math.random().toString(36).slice(2, 7)}`, city: "Fès" });
-  await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "Boulangerie", contactName: "Hassan Alaoui", contactPhone: "+212535000000" });
+  const host = await makeOrganisation(t.db, {
+    kind: "host_company",
+    name: `Boulangerie Al Baraka ${Math.random().toString(36).slice(2, 7)}`,
+    city: "Fès",
+  });
+  await t.db.insert(hostDetails).values({
+    organisationId: host.id,
+    sector: "Boulangerie",
+    contactName: "Hassan Alaoui",
+    contactPhone: "+212535000000",
+  });
   const coach = await makeUser(t.db, { role: "coach" });
   const other = await makeUser(t.db, { role: "coach" });
   const beneficiary = await makeUser(t.db, { displayName: "Kadiatou Barry" });
@@ -64,12 +73,29 @@ describe("a coach takes a beneficiary into an internship", () => {
     // no contact since the start (long ago): overdue, until a visit is logged
     expect(await (await c.get(path)).text()).toContain('data-overdue="true"');
     const today = new Date().toISOString().slice(0, 10);
-    expect((await c.post(path, { intent: "contact", kind: "visit", contactedOn: today, notes: "Visite sur place, tout va bien." })).status).toBe(302);
+    expect(
+      (
+        await c.post(path, {
+          intent: "contact",
+          kind: "visit",
+          contactedOn: today,
+          notes: "Visite sur place, tout va bien.",
+        })
+      ).status,
+    ).toBe(302);
     expect(await (await c.get(path)).text()).not.toContain('data-overdue="true"');
     expect(await t.db.$count(placementContacts, eq(placementContacts.placementId, placement!.id))).toBe(1);
 
     // evaluation on the 1-4 scale: 5 is refused, the mid-term once only
-    const bad = await c.post(path, { intent: "evaluation", stage: "mid_term", punctuality: "5", teamwork: "3", communication: "3", technicalSkills: "2", autonomy: "3" });
+    const bad = await c.post(path, {
+      intent: "evaluation",
+      stage: "mid_term",
+      punctuality: "5",
+      teamwork: "3",
+      communication: "3",
+      technicalSkills: "2",
+      autonomy: "3",
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Choisissez une note de 1 à 4.");
     const scores = { punctuality: "4", teamwork: "3", communication: "3", technicalSkills: "2", autonomy: "3" };
@@ -78,11 +104,20 @@ describe("a coach takes a beneficiary into an internship", () => {
     expect(await t.db.$count(placementEvaluations, eq(placementEvaluations.placementId, placement!.id))).toBe(1);
 
     // outcomes only once closed
-    expect((await c.post(path, { intent: "outcome", checkpoint: "end", employmentStatus: "hired_by_host" })).status).toBe(400);
+    expect(
+      (await c.post(path, { intent: "outcome", checkpoint: "end", employmentStatus: "hired_by_host" })).status,
+    ).toBe(400);
     expect((await c.post(path, { intent: "status", to: "completed" })).status).toBe(302);
-    expect((await c.post(path, { intent: "outcome", checkpoint: "end", employmentStatus: "hired_by_host" })).status).toBe(302);
-    expect((await c.post(path, { intent: "outcome", checkpoint: "end", employmentStatus: "seeking" })).status).toBe(400);
-    const outcomes = await t.db.select().from(placementOutcomes).where(eq(placementOutcomes.placementId, placement!.id));
+    expect(
+      (await c.post(path, { intent: "outcome", checkpoint: "end", employmentStatus: "hired_by_host" })).status,
+    ).toBe(302);
+    expect((await c.post(path, { intent: "outcome", checkpoint: "end", employmentStatus: "seeking" })).status).toBe(
+      400,
+    );
+    const outcomes = await t.db
+      .select()
+      .from(placementOutcomes)
+      .where(eq(placementOutcomes.placementId, placement!.id));
     expect(outcomes.map((o) => [o.checkpoint, o.employmentStatus])).toEqual([["end", "hired_by_host"]]);
     expect(await t.db.$count(auditLog, eq(auditLog.entityId, placement!.id))).toBeGreaterThanOrEqual(7);
 
@@ -104,15 +139,38 @@ describe("a coach takes a beneficiary into an internship", () => {
     const { host, coach, other, beneficiary } = await setup();
     const [placement] = await t.db
       .insert(placements)
-      .values({ beneficiaryId: beneficiary.id, hostId: host.id, coachId: coach.id, tutorName: "X", startsOn: "2026-09-01", endsOn: "2026-10-01", status: "ongoing" })
+      .values({
+        beneficiaryId: beneficiary.id,
+        hostId: host.id,
+        coachId: coach.id,
+        tutorName: "X",
+        startsOn: "2026-09-01",
+        endsOn: "2026-10-01",
+        status: "ongoing",
+      })
       .returning();
     const intruder = await signedIn(other.email!);
     expect((await intruder.get(`/coaching/beneficiaries/${beneficiary.id}`)).status).toBe(404);
     expect((await intruder.get(`/placements/${placement!.id}`)).status).toBe(404);
     expect((await intruder.get(`/placements/${placement!.id}/agreement.pdf`)).status).toBe(404);
-    expect((await intruder.post(`/placements/${placement!.id}`, { intent: "contact", kind: "call", contactedOn: "2026-09-10", notes: "x" })).status).toBe(404);
     expect(
-      (await intruder.post(`/coaching/beneficiaries/${beneficiary.id}`, { intent: "guidance", heldOn: "2026-09-10", goals: "x" })).status,
+      (
+        await intruder.post(`/placements/${placement!.id}`, {
+          intent: "contact",
+          kind: "call",
+          contactedOn: "2026-09-10",
+          notes: "x",
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await intruder.post(`/coaching/beneficiaries/${beneficiary.id}`, {
+          intent: "guidance",
+          heldOn: "2026-09-10",
+          goals: "x",
+        })
+      ).status,
     ).toBe(404);
     expect(await t.db.$count(placementContacts, eq(placementContacts.placementId, placement!.id))).toBe(0);
     // and a coach's own caseload does not list them
@@ -154,7 +212,10 @@ describe("a coach takes a beneficiary into an internship", () => {
     await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: someone.id });
     const c = await signedIn(coach.email!);
     expect((await c.post(offerPath, { beneficiaryId: someone.id })).status).toBe(302);
-    const apps = await t.db.select().from(internshipApplications).where(eq(internshipApplications.beneficiaryId, someone.id));
+    const apps = await t.db
+      .select()
+      .from(internshipApplications)
+      .where(eq(internshipApplications.beneficiaryId, someone.id));
     expect(apps.map((a) => a.status)).toEqual(["proposed"]);
   });
 });
@@ -192,7 +253,9 @@ describe("the CV", () => {
     expect(text).toContain("Compétences comportementales pour l'emploi"); // certificate
     expect(text).toContain("Coopérative Argane Souss"); // internship
     expect(text).not.toMatch(/naissance|résiden/i);
-    const english = readPdfText(new Uint8Array(await (await applicant.get(`/cv/${f.employability.beneficiaryId}.pdf?lang=en`)).arrayBuffer()));
+    const english = readPdfText(
+      new Uint8Array(await (await applicant.get(`/cv/${f.employability.beneficiaryId}.pdf?lang=en`)).arrayBuffer()),
+    );
     expect(english).toContain("Work experience");
     expect(english).toContain("Guinea");
     const coach = await signedIn("coach@masar.test");

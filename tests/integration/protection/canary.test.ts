@@ -43,16 +43,64 @@ beforeAll(async () => {
   });
   await makeNote(t.db, c.id, cw.id, `${CANARY}note`);
   await makeAssessment(t.db, c.id, cw.id, ["trafficking_victim", "irregular_situation"], `${CANARY}vulnerability`);
-  await makeService(t.db, { caseId: c.id, kind: "legal", serviceDate: "2026-11-01", status: "open", provider: `${CANARY}provider`, recordedById: cw.id, details: { legalType: "regularisation" } }, `${CANARY}servicenote`);
-  await makeService(t.db, { caseId: c.id, kind: "hospital_referral", serviceDate: "2026-01-01", status: "requested", recordedById: cw.id, details: { facility: `${CANARY}facility`, specialty: "x", urgency: "urgent" } });
-  await t.db.insert(caseReferrals).values({ caseId: c.id, kind: "referral", fromOrganisationId: orgs.assocA.id, toOrganisationId: orgs.assocCasa.id, requestedById: cw.id, consentOverrideById: cw.id, consentOverrideReason: `${CANARY}override` });
-  const item = await findOrMakeItem(t.db, "food_kit", "Kit du test canari") // the catalogue is shared, not personal;
-  const round = await makeRound(t.db, { organisationId: orgs.assocA.id, warehouseId: fixture.protection.warehouses.a.id, itemId: item.id, createdById: cw.id, name: `${CANARY}round` });
+  await makeService(
+    t.db,
+    {
+      caseId: c.id,
+      kind: "legal",
+      serviceDate: "2026-11-01",
+      status: "open",
+      provider: `${CANARY}provider`,
+      recordedById: cw.id,
+      details: { legalType: "regularisation" },
+    },
+    `${CANARY}servicenote`,
+  );
+  await makeService(t.db, {
+    caseId: c.id,
+    kind: "hospital_referral",
+    serviceDate: "2026-01-01",
+    status: "requested",
+    recordedById: cw.id,
+    details: { facility: `${CANARY}facility`, specialty: "x", urgency: "urgent" },
+  });
+  await t.db.insert(caseReferrals).values({
+    caseId: c.id,
+    kind: "referral",
+    fromOrganisationId: orgs.assocA.id,
+    toOrganisationId: orgs.assocCasa.id,
+    requestedById: cw.id,
+    consentOverrideById: cw.id,
+    consentOverrideReason: `${CANARY}override`,
+  });
+  const item = await findOrMakeItem(t.db, "food_kit", "Kit du test canari"); // the catalogue is shared, not personal;
+  const round = await makeRound(t.db, {
+    organisationId: orgs.assocA.id,
+    warehouseId: fixture.protection.warehouses.a.id,
+    itemId: item.id,
+    createdById: cw.id,
+    name: `${CANARY}round`,
+  });
   const { receiveStock } = await import("../../factories/protection");
   await receiveStock(t.db, fixture.protection.warehouses.a.id, item.id, 5, cw.id);
-  const given = await recordDistribution(t.db, { id: cw.id, role: "case_worker", organisationId: orgs.assocA.id }, round.id, c.id, {});
+  const given = await recordDistribution(
+    t.db,
+    { id: cw.id, role: "case_worker", organisationId: orgs.assocA.id },
+    round.id,
+    c.id,
+    {},
+  );
   expect(given.ok).toBe(true);
-  const [voucher] = await t.db.insert(vouchers).values({ caseId: c.id, organisationId: orgs.assocA.id, code: `${CANARY}-CODE`, valueCentimes: 10_000, issuedById: cw.id }).returning();
+  const [voucher] = await t.db
+    .insert(vouchers)
+    .values({
+      caseId: c.id,
+      organisationId: orgs.assocA.id,
+      code: `${CANARY}-CODE`,
+      valueCentimes: 10_000,
+      issuedById: cw.id,
+    })
+    .returning();
   extraPaths = [
     `/protection/cases/${c.id}`,
     `/protection/cases/${c.id}/services/new?kind=legal`,
@@ -100,7 +148,14 @@ describe("canary: no protection data outside protection staff", () => {
     expect(hits.some((h) => h.includes("export.pdf"))).toBe(true);
   });
 
-  for (const email of ["committee@masar.test", "committee2@masar.test", "coach@masar.test", "donor@masar.test", "admin@masar.test", "applicant@masar.test"]) {
+  for (const email of [
+    "committee@masar.test",
+    "committee2@masar.test",
+    "coach@masar.test",
+    "donor@masar.test",
+    "admin@masar.test",
+    "applicant@masar.test",
+  ]) {
     it(`never reaches ${email}, on any page, data response or export`, async () => {
       expect(await hitsAs(email)).toEqual([]);
     });

@@ -61,10 +61,16 @@ describe("duplicate detection on known pairs", () => {
   });
 
   it("creates nothing on a warning, and registers after the case worker confirms a different person", async () => {
-    const first = caseIdFrom(await s.clients.workerA.post("/protection/cases/new", registration({ phone: "0611223344" })));
-    const count = async () => (await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.organisationId, s.orgA.id))).length;
+    const first = caseIdFrom(
+      await s.clients.workerA.post("/protection/cases/new", registration({ phone: "0611223344" })),
+    );
+    const count = async () =>
+      (await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.organisationId, s.orgA.id))).length;
     const before = await count();
-    const warned = await s.clients.workerA.post("/protection/cases/new", registration({ firstName: "Other", lastName: "Person", phone: "+212 611 22 33 44" }));
+    const warned = await s.clients.workerA.post(
+      "/protection/cases/new",
+      registration({ firstName: "Other", lastName: "Person", phone: "+212 611 22 33 44" }),
+    );
     expect(warned.status).toBe(409);
     const html = await warned.text();
     expect(html).toContain(`/protection/cases/${first}`);
@@ -72,7 +78,13 @@ describe("duplicate detection on known pairs", () => {
     expect(await count()).toBe(before);
     const confirmed = await s.clients.workerA.post(
       "/protection/cases/new",
-      registration({ firstName: "Other", lastName: "Person", phone: "+212 611 22 33 44", duplicateDecision: "distinct", distinctFrom: first }),
+      registration({
+        firstName: "Other",
+        lastName: "Person",
+        phone: "+212 611 22 33 44",
+        duplicateDecision: "distinct",
+        distinctFrom: first,
+      }),
     );
     expect(confirmed.status).toBe(302);
     expect(await count()).toBe(before + 1);
@@ -83,19 +95,32 @@ describe("duplicate detection on known pairs", () => {
 
   it("does not reveal another association's cases as candidates", async () => {
     await s.clients.workerB.post("/protection/cases/new", registration({ firstName: "Onlyinb", phone: "0699887766" }));
-    const response = await s.clients.workerA.post("/protection/cases/new", registration({ firstName: "Someone", phone: "0699887766" }));
+    const response = await s.clients.workerA.post(
+      "/protection/cases/new",
+      registration({ firstName: "Someone", phone: "0699887766" }),
+    );
     expect(response.status).toBe(302);
   });
 
   it("answers bad input with translated field errors and creates nothing", async () => {
-    const response = await s.clients.workerA.post("/protection/cases/new", { firstName: "", sex: "x", consentLanguage: "fr", phone: "abc" });
+    const response = await s.clients.workerA.post("/protection/cases/new", {
+      firstName: "",
+      sex: "x",
+      consentLanguage: "fr",
+      phone: "abc",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Ce champ est obligatoire.");
-    const noConsent = await s.clients.workerA.post("/protection/cases/new", registration({ firstName: "Noconsent", consentServices: "" }));
+    const noConsent = await s.clients.workerA.post(
+      "/protection/cases/new",
+      registration({ firstName: "Noconsent", consentServices: "" }),
+    );
     expect(noConsent.status).toBe(400);
     expect(await noConsent.text()).toContain("Sans consentement à recevoir des services");
-    expect((await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.firstName, "Noconsent"))).length).toBe(0);
+    expect((await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.firstName, "Noconsent"))).length).toBe(
+      0,
+    );
   });
 });
 
@@ -103,10 +128,19 @@ describe("linking an applicant account", () => {
   it("links the case to the applicant with that phone, and refuses an unknown contact", async () => {
     const { makeUser } = await import("../../factories");
     const applicant = await makeUser(t.db, { role: "applicant", phone: "+212677001122" });
-    const linked = await s.clients.workerA.post("/protection/cases/new", registration({ firstName: "Linked", dateOfBirth: "1980-01-01", applicantContact: "06 77 00 11 22" }));
-    const [row] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseIdFrom(linked)));
+    const linked = await s.clients.workerA.post(
+      "/protection/cases/new",
+      registration({ firstName: "Linked", dateOfBirth: "1980-01-01", applicantContact: "06 77 00 11 22" }),
+    );
+    const [row] = await t.db
+      .select()
+      .from(beneficiaryCases)
+      .where(eq(beneficiaryCases.id, caseIdFrom(linked)));
     expect(row!.applicantUserId).toBe(applicant.id);
-    const unknown = await s.clients.workerA.post("/protection/cases/new", registration({ firstName: "Unlinked", dateOfBirth: "1981-01-01", applicantContact: "nobody@example.org" }));
+    const unknown = await s.clients.workerA.post(
+      "/protection/cases/new",
+      registration({ firstName: "Unlinked", dateOfBirth: "1981-01-01", applicantContact: "nobody@example.org" }),
+    );
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("Aucun compte candidat");
   });

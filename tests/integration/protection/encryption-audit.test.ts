@@ -22,12 +22,28 @@ const SERVICE = "Confidentiel-service-psy";
 beforeAll(async () => {
   s = await twoAssociations(t.db, app);
   caseId = caseIdFrom(await s.clients.workerA.post("/protection/cases/new", registration({ firstName: "Rokia" })));
-  expect((await s.clients.workerA.post(`/protection/cases/${caseId}`, { intent: "note", body: NOTE })).status).toBe(302);
+  expect((await s.clients.workerA.post(`/protection/cases/${caseId}`, { intent: "note", body: NOTE })).status).toBe(
+    302,
+  );
   expect(
-    (await s.clients.workerA.post(`/protection/cases/${caseId}`, { intent: "vulnerability", flags: ["trafficking_victim", "gbv_survivor"], notes: VULN, assessedOn: "2026-11-20" })).status,
+    (
+      await s.clients.workerA.post(`/protection/cases/${caseId}`, {
+        intent: "vulnerability",
+        flags: ["trafficking_victim", "gbv_survivor"],
+        notes: VULN,
+        assessedOn: "2026-11-20",
+      })
+    ).status,
   ).toBe(302);
   expect(
-    (await s.clients.workerA.post(`/protection/cases/${caseId}/services/new`, { kind: "mental_health", serviceDate: "2026-11-20", sessionType: "individual", notes: SERVICE })).status,
+    (
+      await s.clients.workerA.post(`/protection/cases/${caseId}/services/new`, {
+        kind: "mental_health",
+        serviceDate: "2026-11-20",
+        sessionType: "individual",
+        notes: SERVICE,
+      })
+    ).status,
   ).toBe(302);
 });
 
@@ -39,13 +55,16 @@ describe("encryption at rest", () => {
       union all select t::text from case_services t`;
     expect(rows.length).toBe(3);
     const dump = rows.map((r) => r.row).join("\n");
-    for (const secret of [NOTE, VULN, SERVICE, "trafficking_victim", "gbv_survivor"]) expect(dump).not.toContain(secret);
+    for (const secret of [NOTE, VULN, SERVICE, "trafficking_victim", "gbv_survivor"])
+      expect(dump).not.toContain(secret);
     const [note] = await t.sql<{ body_enc: string }[]>`select body_enc from case_notes where case_id = ${caseId}`;
     expect(note!.body_enc).toMatch(/^v1:[A-Za-z0-9+/=]+$/);
   });
 
   it("refuses clear text at the database itself", async () => {
-    await expect(t.sql`insert into case_notes (case_id, author_id, body_enc) values (${caseId}, ${s.workerA.id}, 'plain text')`).rejects.toThrow(/case_notes_enc_check/);
+    await expect(
+      t.sql`insert into case_notes (case_id, author_id, body_enc) values (${caseId}, ${s.workerA.id}, 'plain text')`,
+    ).rejects.toThrow(/case_notes_enc_check/);
   });
 
   it("shows the decrypted text to the case worker", async () => {
@@ -57,13 +76,26 @@ describe("encryption at rest", () => {
 
 describe("audit", () => {
   it("writes a row for each change and each view", async () => {
-    const before = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.view")));
+    const before = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.view")));
     await s.clients.workerA.get(`/protection/cases/${caseId}`);
-    const after = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.view")));
+    const after = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.view")));
     expect(after.length).toBe(before.length + 1);
     expect(after.at(-1)!.actorId).toBe(s.workerA.id);
     const actions = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, caseId))).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["protection.case.create", "protection.note.add", "protection.vulnerability.assess", "protection.service.mental_health.add"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "protection.case.create",
+        "protection.note.add",
+        "protection.vulnerability.assess",
+        "protection.service.mental_health.add",
+      ]),
+    );
   });
 
   it("never copies the values into the audit log", async () => {
@@ -74,7 +106,10 @@ describe("audit", () => {
 
   it("records exports, and shows who viewed to supervisors only", async () => {
     expect((await s.clients.supervisorA.get(`/protection/cases/${caseId}/export.json`)).status).toBe(200);
-    const exports = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.export")));
+    const exports = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.export")));
     expect(exports).toHaveLength(1);
     const supervisorPage = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}`)).text();
     expect(supervisorPage).toContain('data-testid="viewers"');

@@ -23,14 +23,21 @@ async function referralsOf(caseId: string) {
   return t.db.select().from(caseReferrals).where(eq(caseReferrals.caseId, caseId));
 }
 async function auditActions(caseId: string) {
-  const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, "beneficiary_case"), eq(auditLog.entityId, caseId)));
+  const rows = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "beneficiary_case"), eq(auditLog.entityId, caseId)));
   return rows.map((r) => r.action);
 }
 
 describe("consent-gated referral", () => {
   it("refuses a referral without consent, with a translated message, and records nothing", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
-    const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "referral", kind: "referral", toOrganisationId: s.orgB.id });
+    const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+      intent: "referral",
+      kind: "referral",
+      toOrganisationId: s.orgB.id,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("pas consenti au référencement");
     expect(await referralsOf(c.id)).toHaveLength(0);
@@ -40,7 +47,11 @@ describe("consent-gated referral", () => {
   it("refuses after consent is withdrawn", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
     expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "withdrawConsent" })).status).toBe(302);
-    const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "referral", kind: "referral", toOrganisationId: s.orgB.id });
+    const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+      intent: "referral",
+      kind: "referral",
+      toOrganisationId: s.orgB.id,
+    });
     expect(response.status).toBe(400);
     expect(await referralsOf(c.id)).toHaveLength(0);
   });
@@ -59,7 +70,12 @@ describe("consent-gated referral", () => {
 
   it("accepts a supervisor override with a reason, and audits it", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
-    const short = await s.clients.supervisorA.post(`/protection/cases/${c.id}`, { intent: "referral", kind: "referral", toOrganisationId: s.orgB.id, overrideReason: "vite" });
+    const short = await s.clients.supervisorA.post(`/protection/cases/${c.id}`, {
+      intent: "referral",
+      kind: "referral",
+      toOrganisationId: s.orgB.id,
+      overrideReason: "vite",
+    });
     expect(short.status).toBe(400);
     const response = await s.clients.supervisorA.post(`/protection/cases/${c.id}`, {
       intent: "referral",
@@ -71,39 +87,79 @@ describe("consent-gated referral", () => {
     const [row] = await referralsOf(c.id);
     expect(row!.consentOverrideById).toBe(s.supervisorA.id);
     expect(row!.consentOverrideReason).toBe("Danger immédiat pour la personne");
-    expect(await auditActions(c.id)).toEqual(expect.arrayContaining(["protection.consent.override", "protection.referral.request"]));
+    expect(await auditActions(c.id)).toEqual(
+      expect.arrayContaining(["protection.consent.override", "protection.referral.request"]),
+    );
   });
 
   it("gives the receiving association access to a referred case, and takes it back on rejection", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Referredperson" });
+    const c = await makeCase(t.db, {
+      organisationId: s.orgA.id,
+      createdById: s.workerA.id,
+      firstName: "Referredperson",
+    });
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "referral", kind: "referral", toOrganisationId: s.orgB.id })).status).toBe(302);
+    expect(
+      (
+        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+          intent: "referral",
+          kind: "referral",
+          toOrganisationId: s.orgB.id,
+        })
+      ).status,
+    ).toBe(302);
     // a second pending referral of the same kind is refused
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "referral", kind: "referral", toOrganisationId: s.orgB.id })).status).toBe(400);
+    expect(
+      (
+        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+          intent: "referral",
+          kind: "referral",
+          toOrganisationId: s.orgB.id,
+        })
+      ).status,
+    ).toBe(400);
     const inbox = await (await s.clients.workerB.get("/protection/referrals")).text();
     expect(inbox).toContain(c.reference);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
     const [row] = await referralsOf(c.id);
-    expect((await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "reject" })).status).toBe(302);
+    expect(
+      (await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "reject" })).status,
+    ).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
     // decided once: a second decision finds nothing pending
-    expect((await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "accept" })).status).toBe(404);
+    expect(
+      (await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "accept" })).status,
+    ).toBe(404);
   });
 });
 
 describe("transfer", () => {
   it("moves the case to the accepting association; the sender then gets 404", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "referral", kind: "transfer", toOrganisationId: s.orgB.id })).status).toBe(302);
+    expect(
+      (
+        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+          intent: "referral",
+          kind: "transfer",
+          toOrganisationId: s.orgB.id,
+        })
+      ).status,
+    ).toBe(302);
     const [row] = await referralsOf(c.id);
     // only the receiving association can decide
-    expect((await s.clients.supervisorA.post("/protection/referrals", { referralId: row!.id, decision: "accept" })).status).toBe(404);
-    expect((await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "accept" })).status).toBe(302);
+    expect(
+      (await s.clients.supervisorA.post("/protection/referrals", { referralId: row!.id, decision: "accept" })).status,
+    ).toBe(404);
+    expect(
+      (await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "accept" })).status,
+    ).toBe(302);
     const [moved] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, c.id));
     expect(moved!.organisationId).toBe(s.orgB.id);
     expect(moved!.assignedToId).toBe(s.workerB.id);
     expect((await s.clients.workerA.get(`/protection/cases/${c.id}`)).status).toBe(404);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
-    expect(await auditActions(c.id)).toEqual(expect.arrayContaining(["protection.transfer.request", "protection.transfer.accept"]));
+    expect(await auditActions(c.id)).toEqual(
+      expect.arrayContaining(["protection.transfer.request", "protection.transfer.accept"]),
+    );
   });
 });

@@ -58,7 +58,12 @@ describe("association scope", () => {
       const response = await s.clients.supervisorA.post(`/protection/cases/${caseB.id}`, fields);
       expect(response.status, fields.intent).toBe(404);
     }
-    const service = await s.clients.workerA.post(`/protection/cases/${caseB.id}/services/new`, { kind: "medical", serviceDate: "2026-11-01", reasonCategory: "general", outcome: "treated" });
+    const service = await s.clients.workerA.post(`/protection/cases/${caseB.id}/services/new`, {
+      kind: "medical",
+      serviceDate: "2026-11-01",
+      reasonCategory: "general",
+      outcome: "treated",
+    });
     expect(service.status).toBe(404);
     const after = await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, caseB.id));
     expect(after.length).toBe(before.length);
@@ -85,7 +90,9 @@ describe("association scope", () => {
       await client.login(user.email!, DEMO_PASSWORD);
       expect((await client.get(`/protection/cases/${caseB.id}`)).status, role).toBe(403);
       expect((await client.get("/protection")).status, role).toBe(403);
-      expect((await client.post(`/protection/cases/${caseB.id}`, { intent: "note", body: "x" })).status, role).toBe(403);
+      expect((await client.post(`/protection/cases/${caseB.id}`, { intent: "note", body: "x" })).status, role).toBe(
+        403,
+      );
     }
   });
 });

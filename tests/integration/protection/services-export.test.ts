@@ -7,7 +7,16 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { beneficiaryCases, caseNotes, caseServices, distributions, vulnerabilityAssessments } from "../../../db/schema";
 import { anonymiseExpired } from "../../../app/modules/protection/service.server";
-import { findOrMakeItem, makeAssessment, makeCase, makeNote, makeRound, makeService, makeWarehouse, receiveStock } from "../../factories/protection";
+import {
+  findOrMakeItem,
+  makeAssessment,
+  makeCase,
+  makeNote,
+  makeRound,
+  makeService,
+  makeWarehouse,
+  receiveStock,
+} from "../../factories/protection";
 import { readPdfText } from "../../helpers/pdf";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -40,7 +49,8 @@ describe("services", () => {
     const [referral] = await servicesOf(c.id);
     expect(referral!.status).toBe("requested");
     expect(referral!.costCentimes).toBe(15_050);
-    const status = (value: string) => s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "status", serviceId: referral!.id, status: value });
+    const status = (value: string) =>
+      s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "status", serviceId: referral!.id, status: value });
     expect((await status("attended")).status).toBe(400); // must have an appointment first
     expect((await status("appointment_set")).status).toBe(302);
     expect((await status("attended")).status).toBe(302);
@@ -52,7 +62,13 @@ describe("services", () => {
 
   it("rejects a service form with missing fields, with translated errors", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    const response = await s.clients.workerA.post(`/protection/cases/${c.id}/services/new?kind=shelter`, { kind: "shelter", serviceDate: "2026-11-02", checkIn: "2026-11-10", checkOut: "2026-11-01", place: "Foyer" });
+    const response = await s.clients.workerA.post(`/protection/cases/${c.id}/services/new?kind=shelter`, {
+      kind: "shelter",
+      serviceDate: "2026-11-02",
+      checkIn: "2026-11-10",
+      checkOut: "2026-11-01",
+      place: "Foyer",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Le départ ne peut pas précéder");
     expect(await servicesOf(c.id)).toHaveLength(0);
@@ -60,24 +76,43 @@ describe("services", () => {
 
   it("computes shelter nights", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, { kind: "shelter", serviceDate: "2026-11-01", place: "Foyer Hay Riad", checkIn: "2026-11-01", checkOut: "2026-11-08" });
+    await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, {
+      kind: "shelter",
+      serviceDate: "2026-11-01",
+      place: "Foyer Hay Riad",
+      checkIn: "2026-11-01",
+      checkOut: "2026-11-08",
+    });
     const [shelter] = await servicesOf(c.id);
     expect(shelter!.details.nights).toBe(7);
   });
 
   it("lets AVRR be withdrawn before departure but not after", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, { kind: "avrr", serviceDate: "2026-11-01", countryOfReturn: "Guinée" });
+    await s.clients.workerA.post(`/protection/cases/${c.id}/services/new`, {
+      kind: "avrr",
+      serviceDate: "2026-11-01",
+      countryOfReturn: "Guinée",
+    });
     const [avrr] = await servicesOf(c.id);
-    const status = (value: string) => s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "status", serviceId: avrr!.id, status: value });
-    for (const stage of ["counselling", "travel_documents", "fit_to_travel", "departure"]) expect((await status(stage)).status, stage).toBe(302);
+    const status = (value: string) =>
+      s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "status", serviceId: avrr!.id, status: value });
+    for (const stage of ["counselling", "travel_documents", "fit_to_travel", "departure"])
+      expect((await status(stage)).status, stage).toBe(302);
     expect((await status("withdrawn")).status).toBe(400);
     expect((await status("arrival")).status).toBe(302);
   });
 
   it("shows open cases and overdue referrals on the case worker's home page", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Overduecase" });
-    await makeService(t.db, { caseId: c.id, kind: "hospital_referral", serviceDate: "2026-01-05", status: "requested", recordedById: s.workerA.id, details: {} });
+    await makeService(t.db, {
+      caseId: c.id,
+      kind: "hospital_referral",
+      serviceDate: "2026-01-05",
+      status: "requested",
+      recordedById: s.workerA.id,
+      details: {},
+    });
     const html = await (await s.clients.workerA.get("/home")).text();
     expect(html).toContain('data-testid="caseworker-panel"');
     expect(html).toContain("Overduecase");
@@ -90,13 +125,23 @@ describe("services", () => {
 
 describe("full-record export and anonymisation", () => {
   it("exports JSON and PDF for a supervisor only", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Exportee", nameArabic: "سلمى" });
+    const c = await makeCase(t.db, {
+      organisationId: s.orgA.id,
+      createdById: s.workerA.id,
+      firstName: "Exportee",
+      nameArabic: "سلمى",
+    });
     await makeNote(t.db, c.id, s.workerA.id, "Note pour l'export");
     await makeAssessment(t.db, c.id, s.workerA.id, ["elderly"]);
     expect((await s.clients.workerA.get(`/protection/cases/${c.id}/export.json`)).status).toBe(403);
     const json = await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.json`);
     expect(json.status).toBe(200);
-    const record = (await json.json()) as { case: { firstName: string }; notes: { body: string }[]; vulnerability: { flags: string[] }; consents: unknown[] };
+    const record = (await json.json()) as {
+      case: { firstName: string };
+      notes: { body: string }[];
+      vulnerability: { flags: string[] };
+      consents: unknown[];
+    };
     expect(record.case.firstName).toBe("Exportee");
     expect(record.notes[0]!.body).toBe("Note pour l'export");
     expect(record.vulnerability.flags).toEqual(["elderly"]);
@@ -110,14 +155,37 @@ describe("full-record export and anonymisation", () => {
   });
 
   it("anonymises on request: identity and free text go, counts stay", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Forgetme", phone: "+212655555555", dateOfBirth: "1990-07-15", estimatedAge: null });
+    const c = await makeCase(t.db, {
+      organisationId: s.orgA.id,
+      createdById: s.workerA.id,
+      firstName: "Forgetme",
+      phone: "+212655555555",
+      dateOfBirth: "1990-07-15",
+      estimatedAge: null,
+    });
     await makeNote(t.db, c.id, s.workerA.id, "secret");
     await makeAssessment(t.db, c.id, s.workerA.id, ["gbv_survivor"]);
-    await makeService(t.db, { caseId: c.id, kind: "medical", serviceDate: "2026-11-01", status: "done", recordedById: s.workerA.id, details: {} }, "notes");
+    await makeService(
+      t.db,
+      {
+        caseId: c.id,
+        kind: "medical",
+        serviceDate: "2026-11-01",
+        status: "done",
+        recordedById: s.workerA.id,
+        details: {},
+      },
+      "notes",
+    );
     const item = await findOrMakeItem(t.db, "hygiene_kit", "Kit (anonymisation)");
     const warehouse = await makeWarehouse(t.db, s.orgA.id);
     await receiveStock(t.db, warehouse.id, item.id, 5, s.workerA.id);
-    const round = await makeRound(t.db, { organisationId: s.orgA.id, warehouseId: warehouse.id, itemId: item.id, createdById: s.workerA.id });
+    const round = await makeRound(t.db, {
+      organisationId: s.orgA.id,
+      warehouseId: warehouse.id,
+      itemId: item.id,
+      createdById: s.workerA.id,
+    });
     expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id })).status).toBe(302);
 
     expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "anonymise" })).status).toBe(403);
@@ -138,8 +206,15 @@ describe("full-record export and anonymisation", () => {
 
   it("anonymises cases past the retention period", async () => {
     const old = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Oldcase" });
-    await t.db.update(beneficiaryCases).set({ updatedAt: new Date("2020-01-01") }).where(eq(beneficiaryCases.id, old.id));
-    const recent = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Recentcase" });
+    await t.db
+      .update(beneficiaryCases)
+      .set({ updatedAt: new Date("2020-01-01") })
+      .where(eq(beneficiaryCases.id, old.id));
+    const recent = await makeCase(t.db, {
+      organisationId: s.orgA.id,
+      createdById: s.workerA.id,
+      firstName: "Recentcase",
+    });
     expect(await anonymiseExpired(t.db, 365 * 3)).toBeGreaterThanOrEqual(1);
     const [o] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, old.id));
     const [r] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, recent.id));
@@ -156,13 +231,26 @@ describe("admin: supervisors and retention, without seeing any case", () => {
     await client.login(admin.email!, DEMO_PASSWORD);
     const page = await (await client.get("/admin/protection")).text();
     expect(page).toContain(s.workerA.displayName);
-    expect((await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "1" })).status).toBe(200);
-    expect((await s.clients.workerA.get(`/protection/cases/${(await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id })).id}/export.json`)).status).toBe(200);
-    expect((await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "0" })).status).toBe(200);
+    expect(
+      (await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "1" })).status,
+    ).toBe(200);
+    expect(
+      (
+        await s.clients.workerA.get(
+          `/protection/cases/${(await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id })).id}/export.json`,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "0" })).status,
+    ).toBe(200);
     expect((await client.post("/admin/protection", { intent: "retention", retentionDays: "5" })).status).toBe(400);
     expect((await client.post("/admin/protection", { intent: "retention", retentionDays: "730" })).status).toBe(200);
     const old = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Veryold" });
-    await t.db.update(beneficiaryCases).set({ updatedAt: new Date("2019-01-01") }).where(eq(beneficiaryCases.id, old.id));
+    await t.db
+      .update(beneficiaryCases)
+      .set({ updatedAt: new Date("2019-01-01") })
+      .where(eq(beneficiaryCases.id, old.id));
     const applied = await client.post("/admin/protection", { intent: "apply" });
     expect(await applied.text()).toContain("anonymisé");
     const [row] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, old.id));

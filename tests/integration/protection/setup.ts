@@ -22,7 +22,11 @@ export async function twoAssociations(db: Database, app: TestApp) {
     workerA,
     supervisorA,
     workerB,
-    clients: { workerA: await login(workerA.email), supervisorA: await login(supervisorA.email), workerB: await login(workerB.email) },
+    clients: {
+      workerA: await login(workerA.email),
+      supervisorA: await login(supervisorA.email),
+      workerB: await login(workerB.email),
+    },
     login,
   };
 }

@@ -9,7 +9,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, type ReportTable } from "../../../app/modules/reporting/report.server";
 import { manualMoney, type Sources } from "../../../app/modules/reporting/sources.server";
 import { addEntry, addRate, ensureBudget, updateBudget } from "../../../app/modules/reporting/service.server";
-import { indicatorSnapshot, monthlyReach, outputs, reachByFramework, reachByResult } from "../../../app/modules/reporting/queries.server";
+import {
+  indicatorSnapshot,
+  monthlyReach,
+  outputs,
+  reachByFramework,
+  reachByResult,
+} from "../../../app/modules/reporting/queries.server";
 import { makeOrganisation, makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
 
@@ -38,7 +44,10 @@ const fixtureSources: Sources = {
   vulnerabilities: sql`select person_key, category from fx_vulnerabilities`,
   events: sql`select activity, person_key, occurred_on, organisation_id, detail, quantity, value_centimes from fx_events`,
   wired: ["medical_consultation", "aid_kit", "training_completed"],
-  money: [manualMoney, sql`select 'health' as line_key, occurred_on as day, 'spent' as kind, value_centimes as mad_centimes from fx_events where activity = 'medical_consultation'`],
+  money: [
+    manualMoney,
+    sql`select 'health' as line_key, occurred_on as day, 'spent' as kind, value_centimes as mad_centimes from fx_events where activity = 'medical_consultation'`,
+  ],
 };
 
 const Q1 = { from: "2026-01-01", to: "2026-03-31", organisationId: null };
@@ -51,7 +60,9 @@ function cell(table: ReportTable | undefined, rowLabel: unknown, column: number)
 beforeAll(async () => {
   orgA = (await makeOrganisation(t.db)).id;
   orgB = (await makeOrganisation(t.db)).id;
-  await t.db.execute(sql`create table fx_persons (person_key text primary key, sex text, birth_date date, nationality text, is_migrant boolean, region text)`);
+  await t.db.execute(
+    sql`create table fx_persons (person_key text primary key, sex text, birth_date date, nationality text, is_migrant boolean, region text)`,
+  );
   await t.db.execute(sql`create table fx_vulnerabilities (person_key text, category text)`);
   await t.db.execute(
     sql`create table fx_events (activity text, person_key text, occurred_on date, organisation_id uuid, detail text, quantity bigint, value_centimes bigint)`,
@@ -59,9 +70,21 @@ beforeAll(async () => {
   for (const [key, sex, birth, nat, migrant, region] of persons) {
     await t.db.execute(sql`insert into fx_persons values (${key}, ${sex}, ${birth}, ${nat}, ${migrant}, ${region})`);
   }
-  await t.db.execute(sql`insert into fx_vulnerabilities values ('p1','unaccompanied_child'), ('p2','unaccompanied_child'), ('p5','serious_medical_condition'), ('p10','irregular_situation')`);
-  const ev = (activity: string, key: string, day: string, org: string, detail: string | null, qty: number, value: number) =>
-    t.db.execute(sql`insert into fx_events values (${activity}, ${key}, ${day}, ${org}::uuid, ${detail}, ${qty}, ${value})`);
+  await t.db.execute(
+    sql`insert into fx_vulnerabilities values ('p1','unaccompanied_child'), ('p2','unaccompanied_child'), ('p5','serious_medical_condition'), ('p10','irregular_situation')`,
+  );
+  const ev = (
+    activity: string,
+    key: string,
+    day: string,
+    org: string,
+    detail: string | null,
+    qty: number,
+    value: number,
+  ) =>
+    t.db.execute(
+      sql`insert into fx_events values (${activity}, ${key}, ${day}, ${org}::uuid, ${detail}, ${qty}, ${value})`,
+    );
   // health: p1..p7, p1 twice; p1..p3 at association A
   for (const [i, key] of ["p1", "p2", "p3", "p4", "p5", "p6", "p7"].entries()) {
     await ev("medical_consultation", key, `2026-0${(i % 3) + 1}-10`, i < 3 ? orgA : orgB, "primary_care", 1, 200_00);
@@ -88,7 +111,8 @@ describe("indicators on a fixture with known counts", () => {
 
   it("disaggregates by sex, age band (computed at the period end), nationality, migrant status and region", async () => {
     const rows = await reachByResult(t.db, fixtureSources, Q1);
-    const n = (k: string, d: string, c: string) => rows.find((r) => r.key === k && r.dimension === d && r.category === c)?.persons ?? 0;
+    const n = (k: string, d: string, c: string) =>
+      rows.find((r) => r.key === k && r.dimension === d && r.category === c)?.persons ?? 0;
     expect(n("health", "sex", "f")).toBe(6);
     expect(n("health", "sex", "m")).toBe(1);
     expect(n("all", "sex", "unknown")).toBe(1);
@@ -107,7 +131,11 @@ describe("indicators on a fixture with known counts", () => {
   });
 
   it("filters by period and by partner association", async () => {
-    const april = await reachByResult(t.db, fixtureSources, { from: "2026-04-01", to: "2026-06-30", organisationId: null });
+    const april = await reachByResult(t.db, fixtureSources, {
+      from: "2026-04-01",
+      to: "2026-06-30",
+      organisationId: null,
+    });
     expect(april.find((r) => r.key === "humanitarian" && r.dimension === null)?.persons).toBe(1);
     const a = await reachByResult(t.db, fixtureSources, { ...Q1, organisationId: orgA });
     expect(a.find((r) => r.key === "health" && r.dimension === null)?.persons).toBe(3);
@@ -115,25 +143,42 @@ describe("indicators on a fixture with known counts", () => {
   });
 
   it("gives the same figures in the one-pass snapshot as in the indicator functions", async () => {
-    for (const filter of [Q1, { ...Q1, organisationId: orgA }, { from: "2026-01-01", to: "2026-12-31", organisationId: null }]) {
+    for (const filter of [
+      Q1,
+      { ...Q1, organisationId: orgA },
+      { from: "2026-01-01", to: "2026-12-31", organisationId: null },
+    ]) {
       const snapshot = await indicatorSnapshot(t.db, fixtureSources, filter);
       const order = (rows: { key: string; dimension?: string | null; category?: string | null }[]) =>
         [...rows].map((r) => JSON.stringify(r)).sort();
       expect(order(snapshot.reach)).toEqual(order(await reachByResult(t.db, fixtureSources, filter)));
       // ("all" of the framework objectives is not a figure the report shows)
-      expect(order(snapshot.frameworks)).toEqual(order((await reachByFramework(t.db, fixtureSources, filter)).filter((r) => r.key !== "all")));
+      expect(order(snapshot.frameworks)).toEqual(
+        order((await reachByFramework(t.db, fixtureSources, filter)).filter((r) => r.key !== "all")),
+      );
       expect(order(snapshot.monthly)).toEqual(order(await monthlyReach(t.db, fixtureSources, filter)));
-      expect(snapshot.outputs.map((o) => JSON.stringify(o)).sort()).toEqual((await outputs(t.db, fixtureSources, filter)).map((o) => JSON.stringify(o)).sort());
+      expect(snapshot.outputs.map((o) => JSON.stringify(o)).sort()).toEqual(
+        (await outputs(t.db, fixtureSources, filter)).map((o) => JSON.stringify(o)).sort(),
+      );
       expect(snapshot.reach.length).toBeGreaterThan(0);
     }
   });
 
   it("builds outputs, framework groups, the monthly series and vulnerability for staff", async () => {
-    const report = await buildReport(t.db, { audience: "admin", filter: Q1, sources: fixtureSources, framework: "snia" });
+    const report = await buildReport(t.db, {
+      audience: "admin",
+      filter: Q1,
+      sources: fixtureSources,
+      framework: "snia",
+    });
     const outputs = report.tables.find((x) => x.id === "outputs");
-    const kits = outputs?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.activity.aid_kit" }));
+    const kits = outputs?.rows.find(
+      (r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.activity.aid_kit" }),
+    );
     expect(kits?.slice(2)).toEqual([4, 4, 8, 1200_00]);
-    const consultations = outputs?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.activity.medical_consultation" }));
+    const consultations = outputs?.rows.find(
+      (r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.activity.medical_consultation" }),
+    );
     expect(consultations?.slice(2, 4)).toEqual([7, 8]);
     const snia = report.tables.find((x) => x.id === "frameworks");
     expect(cell(snia, { key: "reporting.objective.OS5" }, 1)).toBe(7);
@@ -162,7 +207,13 @@ describe("indicators on a fixture with known counts", () => {
     expect(cell(migrant, { key: "reporting.migrant.national" }, 5)).toBe("<5");
     expect(cell(migrant, { key: "reporting.total" }, 5)).toBe(12);
     // all by sex: 7 women, 4 men, 1 unknown: two small cells, the 7 stays
-    expect(cell(report.tables.find((x) => x.id === "reach-sex"), { key: "reporting.sex.f" }, 5)).toBe(7);
+    expect(
+      cell(
+        report.tables.find((x) => x.id === "reach-sex"),
+        { key: "reporting.sex.f" },
+        5,
+      ),
+    ).toBe(7);
     expect(report.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
     // no line of any donor disaggregation has exactly one hidden cell
     for (const table of report.tables.filter((x) => x.id.startsWith("reach-"))) {
@@ -171,43 +222,86 @@ describe("indicators on a fixture with known counts", () => {
         expect(hidden, `${table.id} column ${col}`).not.toBe(1);
       }
     }
-    const kits = report.tables.find((x) => x.id === "outputs")?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.activity.aid_kit" }));
+    const kits = report.tables
+      .find((x) => x.id === "outputs")
+      ?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.activity.aid_kit" }));
     expect(kits?.slice(2)).toEqual(["<5", "<5", "<5", "<5"]);
   });
 
   it("adds up the budget per line from records and manual entries, in MAD and USD", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     await ensureBudget(t.db);
-    const lines = { health: 30_000_00, humanitarian_aid: 40_000_00, employability: 30_000_00, entrepreneurship_grants: 41_500_00, staff_operations: 10_000_00 };
+    const lines = {
+      health: 30_000_00,
+      humanitarian_aid: 40_000_00,
+      employability: 30_000_00,
+      entrepreneurship_grants: 41_500_00,
+      staff_operations: 10_000_00,
+    };
     const set = await updateBudget(
       t.db,
       admin,
-      { totalUsdCents: 151_500_00, startsOn: "2026-01-01", endsOn: "2026-12-31", lines: Object.entries(lines).map(([line, plannedUsdCents]) => ({ line: line as keyof typeof lines, plannedUsdCents })) },
+      {
+        totalUsdCents: 151_500_00,
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+        lines: Object.entries(lines).map(([line, plannedUsdCents]) => ({
+          line: line as keyof typeof lines,
+          plannedUsdCents,
+        })),
+      },
       {},
     );
     expect(set.ok).toBe(true);
     const over = await updateBudget(
       t.db,
       admin,
-      { totalUsdCents: 151_500_00, startsOn: "2026-01-01", endsOn: "2026-12-31", lines: [{ line: "health", plannedUsdCents: 151_500_01 }] },
+      {
+        totalUsdCents: 151_500_00,
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+        lines: [{ line: "health", plannedUsdCents: 151_500_01 }],
+      },
       {},
     );
     expect(over.ok).toBe(false);
     await addRate(t.db, admin, { effectiveOn: "2026-01-01", rate: 100000 }, {});
     await addRate(t.db, admin, { effectiveOn: "2026-03-01", rate: 80000 }, {});
     expect((await addRate(t.db, admin, { effectiveOn: "2026-03-01", rate: 90000 }, {})).ok).toBe(false);
-    await addEntry(t.db, admin, { lineKey: "staff_operations", kind: "spending", amount: 5_000_00, occurredOn: "2026-02-01", reference: "Loyer" }, {});
-    await addEntry(t.db, admin, { lineKey: "entrepreneurship_grants", kind: "commitment", amount: 16_000_00, occurredOn: "2026-03-05", reference: "Convention" }, {});
+    await addEntry(
+      t.db,
+      admin,
+      { lineKey: "staff_operations", kind: "spending", amount: 5_000_00, occurredOn: "2026-02-01", reference: "Loyer" },
+      {},
+    );
+    await addEntry(
+      t.db,
+      admin,
+      {
+        lineKey: "entrepreneurship_grants",
+        kind: "commitment",
+        amount: 16_000_00,
+        occurredOn: "2026-03-05",
+        reference: "Convention",
+      },
+      {},
+    );
     const report = await buildReport(t.db, { audience: "admin", filter: Q1, sources: fixtureSources });
     const budget = report.tables.find((x) => x.id === "budget");
     // health: consultations of the quarter at 200 MAD: Jan 3 (p1, p4, p7), Feb 2, Mar 3 (p3, p6, p1 again)
-    const health = budget?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.budgetLine.health" }));
+    const health = budget?.rows.find(
+      (r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.budgetLine.health" }),
+    );
     // planned 30,000 USD at 8 MAD; spent 1,000 MAD at 10 (Jan, Feb) + 600 MAD at 8 (Mar)
     expect(health?.slice(1)).toEqual([30_000_00, 240_000_00, 0, 0, 1_600_00, 100_00 + 75_00, 30_000_00 - 175_00]);
-    const staff = budget?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.budgetLine.staff_operations" }));
+    const staff = budget?.rows.find(
+      (r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.budgetLine.staff_operations" }),
+    );
     expect(staff?.[5]).toBe(5_000_00);
     expect(staff?.[6]).toBe(500_00);
-    const grants = budget?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.budgetLine.entrepreneurship_grants" }));
+    const grants = budget?.rows.find(
+      (r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.budgetLine.entrepreneurship_grants" }),
+    );
     expect(grants?.[3]).toBe(16_000_00);
     expect(grants?.[4]).toBe(2_000_00);
     const total = budget?.rows.at(-1);

@@ -17,7 +17,18 @@ const t = useTestDb();
 const app = useTestApp(t);
 const CANARY_REF = "CANARY-REFERENCE-7731";
 const CANARY_NAME = "Canaryname Zeta-4417";
-const TABLES = ["reach", "reach-sex", "reach-age-band", "reach-nationality", "reach-migrant", "reach-region", "outputs", "frameworks", "monthly", "budget"];
+const TABLES = [
+  "reach",
+  "reach-sex",
+  "reach-age-band",
+  "reach-nationality",
+  "reach-migrant",
+  "reach-region",
+  "outputs",
+  "frameworks",
+  "monthly",
+  "budget",
+];
 
 let donor: TestClient;
 let admin: TestClient;
@@ -25,7 +36,10 @@ let caseworker: TestClient;
 
 beforeAll(async () => {
   const fixture = await seedDemo(t.db);
-  await t.db.update(users).set({ displayName: CANARY_NAME }).where(eq(users.id, fixture.foundation.accounts.applicant.id));
+  await t.db
+    .update(users)
+    .set({ displayName: CANARY_NAME })
+    .where(eq(users.id, fixture.foundation.accounts.applicant.id));
   // canaries in every personal or free-text field the indicators read from
   await t.db.update(beneficiaryCases).set({
     firstName: CANARY_NAME,
@@ -35,11 +49,15 @@ beforeAll(async () => {
     phone: "+212699999999",
     householdNotes: CANARY_REF,
   });
-  await t.db.update(profiles).set({ givenName: CANARY_NAME, city: "CANARY-CITY-5521", region: "CANARY-REGION-5521", skills: CANARY_REF });
+  await t.db
+    .update(profiles)
+    .set({ givenName: CANARY_NAME, city: "CANARY-CITY-5521", region: "CANARY-REGION-5521", skills: CANARY_REF });
   await t.db.update(grantApplications).set({ decisionComment: CANARY_REF, screeningReason: CANARY_REF });
   await t.db.update(guidanceSessions).set({ goals: CANARY_REF, obstacles: CANARY_REF });
   await t.db.update(placements).set({ tutorName: CANARY_NAME, endedReason: CANARY_REF });
-  const [counted] = (await t.db.execute(sql`select count(*)::int as n from beneficiary_cases`)) as unknown as { n: number }[];
+  const [counted] = (await t.db.execute(sql`select count(*)::int as n from beneficiary_cases`)) as unknown as {
+    n: number;
+  }[];
   expect(counted?.n).toBeGreaterThan(0);
   donor = app.client();
   await donor.login("donor@masar.test", DEMO_PASSWORD);
@@ -120,13 +138,20 @@ describe("reports over HTTP", () => {
     // "الأعمال" (business, of the entrepreneurship result) survives pdftotext's loose Arabic mapping
     expect(arText).toContain("الأعمال");
     expect(arText).toContain("Masar");
-    const en = readPdfText(new Uint8Array(await (await donor.get("/reports/quarterly.pdf?quarter=2026-Q1&lang=en")).arrayBuffer()));
+    const en = readPdfText(
+      new Uint8Array(await (await donor.get("/reports/quarterly.pdf?quarter=2026-Q1&lang=en")).arrayBuffer()),
+    );
     expect(en).toContain("Quarterly report 2026-Q1");
   });
 
   it("never shows the donor a name or a free-text field, on any page or export", async () => {
     const bodies: string[] = [];
-    for (const path of ["/reports?quarter=2026-Q1", "/reports", "/home", ...TABLES.map((x) => `/reports/export.csv?table=${x}&quarter=2026-Q1`)]) {
+    for (const path of [
+      "/reports?quarter=2026-Q1",
+      "/reports",
+      "/home",
+      ...TABLES.map((x) => `/reports/export.csv?table=${x}&quarter=2026-Q1`),
+    ]) {
       bodies.push(await (await donor.get(path)).text());
     }
     const pdf = await donor.get("/reports/quarterly.pdf?quarter=2026-Q1");

@@ -11,7 +11,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { ACTIVITIES, activityMasks } from "../../../app/modules/reporting/frameworks";
 import { cityRegionPairs, countryAliasPairs, foldKey, regionNamePairs } from "../../../app/modules/reporting/mappings";
-import { monthlyTotals, outputs, outputTotals, reachByVulnerability, reachedThisQuarter, reachTotals } from "../../../app/modules/reporting/queries.server";
+import {
+  monthlyTotals,
+  outputs,
+  outputTotals,
+  reachByVulnerability,
+  reachedThisQuarter,
+  reachTotals,
+} from "../../../app/modules/reporting/queries.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
@@ -61,7 +68,9 @@ async function drift() {
     union all
     (${folded} except all select person_id, month, organisation_id, mask, lines_lo, lines_hi from report_person_months)`);
   // every output line is numbered
-  const lines = await rows(sql`select activity, coalesce(detail, '') from report_events except select activity, detail from report_lines`);
+  const lines = await rows(
+    sql`select activity, coalesce(detail, '') from report_events except select activity, detail from report_lines`,
+  );
   return { events, people, ids, months, lines };
 }
 
@@ -76,9 +85,19 @@ beforeAll(async () => {
 
 describe("the reporting rollup", () => {
   it("holds every module's records after the demo seed, one row per record and item", async () => {
-    const counts = await rows(sql`select source, count(*)::int as n from report_events group by source order by source`);
+    const counts = await rows(
+      sql`select source, count(*)::int as n from report_events group by source order by source`,
+    );
     const sources = counts.map((c) => c.source);
-    for (const s of ["case_services", "distributions", "vouchers", "training_certificates", "guidance_sessions", "placements", "grant_applications"]) {
+    for (const s of [
+      "case_services",
+      "distributions",
+      "vouchers",
+      "training_certificates",
+      "guidance_sessions",
+      "placements",
+      "grant_applications",
+    ]) {
       expect(sources, s).toContain(s);
     }
     await expectNoDrift();
@@ -97,11 +116,17 @@ describe("the reporting rollup", () => {
     const moved = await one(sql`select count(*)::int as n from report_events where person_key = ${applicant.id}`);
     expect(Number(moved.n)).toBeGreaterThan(1);
     // household size changes what a per-household round hands out
-    await touch(sql`update beneficiary_cases set household_size = household_size + 2 where id in (select case_id from distributions limit 3)`);
+    await touch(
+      sql`update beneficiary_cases set household_size = household_size + 2 where id in (select case_id from distributions limit 3)`,
+    );
     // what a case file says of a person: nationality and city, free text
-    await touch(sql`update beneficiary_cases set nationality = 'Guinée Conakry', city = 'Fès' where id in (select id from beneficiary_cases order by reference limit 2)`);
+    await touch(
+      sql`update beneficiary_cases set nationality = 'Guinée Conakry', city = 'Fès' where id in (select id from beneficiary_cases order by reference limit 2)`,
+    );
     // a service cancelled leaves the figures; a shelter stay with a malformed night count still saves
-    await touch(sql`update case_services set status = 'cancelled' where id = (select id from case_services where kind = 'medical' limit 1)`);
+    await touch(
+      sql`update case_services set status = 'cancelled' where id = (select id from case_services where kind = 'medical' limit 1)`,
+    );
     const shelterCase = await one(sql`select id, organisation_id from beneficiary_cases limit 1`);
     const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
     await touch(sql`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
@@ -109,18 +134,26 @@ describe("the reporting rollup", () => {
     // a round's items, the round, then an item's kind (last: the others rewrite the round's kits)
     const round = await one(sql`select ri.round_id, ri.item_id from round_items ri join aid_items i on i.id = ri.item_id
       where i.kind <> 'voucher' and exists (select 1 from distributions d where d.round_id = ri.round_id) limit 1`);
-    await touch(sql`update round_items set quantity = quantity + 1 where round_id = ${round.round_id} and item_id = ${round.item_id}`);
+    await touch(
+      sql`update round_items set quantity = quantity + 1 where round_id = ${round.round_id} and item_id = ${round.item_id}`,
+    );
     await touch(sql`update distribution_rounds set per_household = not per_household where id = ${round.round_id}`);
-    await touch(sql`update aid_items set kind = case when kind = 'nfi_kit' then 'blanket' else 'nfi_kit' end::aid_item_kind where id = ${round.item_id}`);
+    await touch(
+      sql`update aid_items set kind = case when kind = 'nfi_kit' then 'blanket' else 'nfi_kit' end::aid_item_kind where id = ${round.item_id}`,
+    );
     // a voucher redeemed
-    await touch(sql`update vouchers set redeemed_at = now(), redeemed_by_id = issued_by_id where id = (select id from vouchers where redeemed_at is null limit 1)`);
+    await touch(
+      sql`update vouchers set redeemed_at = now(), redeemed_by_id = issued_by_id where id = (select id from vouchers where redeemed_at is null limit 1)`,
+    );
     // a certificate revoked, a training moved to another category
     await touch(sql`update training_certificates set revoked_at = now(), revoked_reason = 'revoked_by_admin'
       where id = (select id from training_certificates limit 1)`);
     await touch(sql`update trainings set category = 'language_culture' where id = (
       select co.training_id from training_certificates tc join training_cohorts co on co.id = tc.cohort_id where tc.revoked_at is null limit 1)`);
     // a placement handed to another beneficiary carries its outcomes along
-    await touch(sql`update placements set beneficiary_id = ${applicant.id} where id = (select placement_id from placement_outcomes limit 1)`);
+    await touch(
+      sql`update placements set beneficiary_id = ${applicant.id} where id = (select placement_id from placement_outcomes limit 1)`,
+    );
     // a grant application withdrawn; a tranche paid
     await touch(sql`update grant_applications set status = 'withdrawn', withdrawn_at = now() where id = (
       select id from grant_applications where status <> 'withdrawn' and id not in (select application_id from grant_awards) limit 1)`);
@@ -131,12 +164,18 @@ describe("the reporting rollup", () => {
       values ('TEST-ROLLUP-1', ${application.call_id}, ${application.id}, 1000000) returning id`);
     await touch(sql`insert into grant_tranches (award_id, position, percent, amount_centimes, condition)
       values (${award?.id}, 1, 60, 600000, 'signature'), (${award?.id}, 2, 40, 400000, 'business_started')`);
-    await touch(sql`update grant_tranches set condition_confirmed_at = now(), method = 'cash', paid_at = now() where award_id = ${award?.id}`);
+    await touch(
+      sql`update grant_tranches set condition_confirmed_at = now(), method = 'cash', paid_at = now() where award_id = ${award?.id}`,
+    );
     await touch(sql`update grant_applications set applicant_id = ${applicant.id} where id = ${application.id}`);
-    const followed = await one(sql`select count(*)::int as n from report_events where source in ('grant_awards', 'grant_tranches') and person_key = ${applicant.id}`);
+    const followed = await one(
+      sql`select count(*)::int as n from report_events where source in ('grant_awards', 'grant_tranches') and person_key = ${applicant.id}`,
+    );
     expect(followed.n).toBe(4);
     // a profile's region; an outcome struck out; a person with no profile and no case any more
-    await touch(sql`update profiles set region = 'Rabat-Salé-Kénitra', city = null where user_id = (select user_id from profiles limit 1)`);
+    await touch(
+      sql`update profiles set region = 'Rabat-Salé-Kénitra', city = null where user_id = (select user_id from profiles limit 1)`,
+    );
     await touch(sql`delete from placement_outcomes where id = (select id from placement_outcomes limit 1)`);
     await touch(sql`delete from profiles where user_id = (select user_id from profiles p
       where not exists (select 1 from beneficiary_cases c where c.applicant_user_id = p.user_id) order by user_id limit 1)`);
@@ -144,10 +183,12 @@ describe("the reporting rollup", () => {
   });
 
   it("gives the same rows when rebuilt from the views", async () => {
-    const before = await rows(sql`select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes
+    const before =
+      await rows(sql`select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes
       from report_events order by 1, 2, 3, 4`);
     await t.db.execute(sql`select report_rebuild()`);
-    const after = await rows(sql`select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes
+    const after =
+      await rows(sql`select source, source_id, activity, detail, person_key, occurred_on, organisation_id, quantity, value_centimes
       from report_events order by 1, 2, 3, 4`);
     expect(after).toEqual(before);
   });
@@ -159,9 +200,14 @@ describe("the reporting rollup", () => {
    */
   async function waitingOrDone(pid: number, step: Promise<unknown>) {
     let done = false;
-    void step.then(() => (done = true), () => (done = true));
+    void step.then(
+      () => (done = true),
+      () => (done = true),
+    );
     for (let i = 0; i < 200 && !done; i++) {
-      const [row] = (await t.sql`select wait_event_type from pg_stat_activity where pid = ${pid}`) as unknown as { wait_event_type: string | null }[];
+      const [row] = (await t.sql`select wait_event_type from pg_stat_activity where pid = ${pid}`) as unknown as {
+        wait_event_type: string | null;
+      }[];
       if (row?.wait_event_type === "Lock") return;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -196,7 +242,9 @@ describe("the reporting rollup", () => {
 
   it("describes a person from their profile when a profile and two case links race", async () => {
     const applicant = await makeUser(t.db, { role: "applicant" });
-    const [case1, case2] = await rows(sql`select id from beneficiary_cases where applicant_user_id is null order by reference limit 2`);
+    const [case1, case2] = await rows(
+      sql`select id from beneficiary_cases where applicant_user_id is null order by reference limit 2`,
+    );
     const [a, b, c] = [await connection(), await connection(), await connection()];
     try {
       await a.c`begin`;
@@ -224,14 +272,17 @@ describe("the reporting rollup", () => {
 
   it("counts a service under the new key when it is recorded while its case is linked to an account", async () => {
     const applicant = await makeUser(t.db, { role: "applicant" });
-    const [kase] = await rows(sql`select id from beneficiary_cases where applicant_user_id is null order by reference desc limit 1`);
+    const [kase] = await rows(
+      sql`select id from beneficiary_cases where applicant_user_id is null order by reference desc limit 1`,
+    );
     const worker = await one(sql`select id from users where role = 'case_worker' limit 1`);
     await interleave(
       (a) => a.c`update beneficiary_cases set applicant_user_id = ${applicant.id} where id = ${String(kase?.id)}`,
       (b) => b.c`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
         values (${String(kase?.id)}, 'legal', '2026-03-03', 'completed', '{}'::jsonb, ${String(worker.id)})`,
     );
-    const [row] = await rows(sql`select count(*)::int as n from report_events e join case_services s on s.id = e.source_id
+    const [row] =
+      await rows(sql`select count(*)::int as n from report_events e join case_services s on s.id = e.source_id
       where s.case_id = ${String(kase?.id)} and e.person_key <> ${applicant.id}`);
     expect(row?.n).toBe(0);
     await expectNoDrift();
@@ -244,7 +295,8 @@ describe("the reporting rollup", () => {
    */
   for (const first of ["distribution", "items"] as const) {
     it(`rewrites a distribution recorded while its round's items change (${first} first)`, async () => {
-      const round = await one(sql`select ri.round_id, ri.item_id from round_items ri join aid_items i on i.id = ri.item_id
+      const round =
+        await one(sql`select ri.round_id, ri.item_id from round_items ri join aid_items i on i.id = ri.item_id
         where i.kind <> 'voucher' order by ri.round_id, ri.item_id limit 1`);
       const kase = await one(sql`select c.id from beneficiary_cases c
         where not exists (select 1 from distributions d where d.case_id = c.id and d.round_id = ${round.round_id}) order by c.reference limit 1`);
@@ -270,7 +322,9 @@ describe("the reporting rollup", () => {
       (a) => record(a, cases[0]?.id),
       (b) => record(b, cases[1]?.id),
     );
-    const lines = await rows(sql`select line_id from report_lines where activity = 'legal_assistance' and detail = 'asylum_appeal'`);
+    const lines = await rows(
+      sql`select line_id from report_lines where activity = 'legal_assistance' and detail = 'asylum_appeal'`,
+    );
     expect(lines).toHaveLength(1);
     const folded = await one(sql`select count(*)::int as n from report_person_months
       where month = '2026-04-01' and ((lines_lo & report_line_lo(${lines[0]?.line_id}::int)) | (lines_hi & report_line_hi(${lines[0]?.line_id}::int))) <> 0`);
@@ -279,7 +333,9 @@ describe("the reporting rollup", () => {
   });
 
   it("answers whole months from the month rollup with the same figures as from the events", async () => {
-    const org = await one(sql`select organisation_id from report_events where organisation_id is not null group by 1 order by count(*) desc limit 1`);
+    const org = await one(
+      sql`select organisation_id from report_events where organisation_id is not null group by 1 order by count(*) desc limit 1`,
+    );
     const wired = wiredSources();
     const { personMonths: _unused, lines: _lines, ...eventsOnly } = wired;
     const order = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -291,7 +347,9 @@ describe("the reporting rollup", () => {
       const folded = await reachTotals(t.db, wired, filter);
       expect(order(folded.reach)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).reach));
       expect(order(folded.frameworks)).toEqual(order((await reachTotals(t.db, eventsOnly, filter)).frameworks));
-      expect(order(await monthlyTotals(t.db, wired, filter))).toEqual(order(await monthlyTotals(t.db, eventsOnly, filter)));
+      expect(order(await monthlyTotals(t.db, wired, filter))).toEqual(
+        order(await monthlyTotals(t.db, eventsOnly, filter)),
+      );
       // the outputs: from the line masks, from the events summed per person, and by the join-based reference
       const lines = await outputTotals(t.db, wired, filter);
       expect(lines.length).toBeGreaterThan(filter.from === "2025-01-01" ? 5 : 0);
@@ -307,7 +365,9 @@ describe("the reporting rollup", () => {
       { from: "2025-01-10", to: "2027-12-20", organisationId: null },
       { from: "2025-01-01", to: "2027-12-31", organisationId: String(org.organisation_id) },
     ]) {
-      const all = (await reachTotals(t.db, wired, filter)).reach.find((r) => r.key === "all" && r.dimension === null)?.persons ?? 0;
+      const all =
+        (await reachTotals(t.db, wired, filter)).reach.find((r) => r.key === "all" && r.dimension === null)?.persons ??
+        0;
       expect(await reachedThisQuarter(t.db, wired, filter)).toBe(all);
     }
     const wide = await reachTotals(t.db, wired, { from: "2025-01-01", to: "2027-12-31", organisationId: null });
@@ -319,7 +379,8 @@ describe("the reporting rollup", () => {
     const numberUpTo = (id: number) =>
       t.db.execute(sql`insert into report_lines (activity, detail)
         select 'medical_consultation', 'unused-' || n from generate_series((select max(line_id) + 1 from report_lines), ${id}) n`);
-    const services = await rows(sql`select c.id as case_id, c.organisation_id, (select id from users where role = 'case_worker' limit 1) as recorded_by_id
+    const services =
+      await rows(sql`select c.id as case_id, c.organisation_id, (select id from users where role = 'case_worker' limit 1) as recorded_by_id
       from beneficiary_cases c order by c.reference limit 2`);
     expect(services).toHaveLength(2);
     const record = (kase: Row, day: string, reasonCategory: string) =>
@@ -332,7 +393,8 @@ describe("the reporting rollup", () => {
     await numberUpTo(140);
     await record(services[0]!, "2026-03-02", "dental");
     await record(services[0]!, "2026-03-20", "dental");
-    const id = async (detail: string) => Number((await one(sql`select line_id from report_lines where detail = ${detail}`)).line_id);
+    const id = async (detail: string) =>
+      Number((await one(sql`select line_id from report_lines where detail = ${detail}`)).line_id);
     for (const detail of ["eye", "ear"]) {
       expect(await id(detail)).toBeGreaterThanOrEqual(64);
       expect(await id(detail)).toBeLessThan(128);
@@ -346,7 +408,9 @@ describe("the reporting rollup", () => {
       const lines = await outputTotals(t.db, wired, filter);
       const line = (detail: string) => lines.find((l) => l.activity === "medical_consultation" && l.detail === detail);
       expect(line("dental")).toMatchObject({ events: 2, persons: 1 });
-      expect(line("eye")?.persons).toBe(services.filter((s) => organisationId === null || s.organisation_id === organisationId).length);
+      expect(line("eye")?.persons).toBe(
+        services.filter((s) => organisationId === null || s.organisation_id === organisationId).length,
+      );
       expect(order(lines)).toEqual(order(await outputs(t.db, wired, filter)));
     }
   });
@@ -364,7 +428,9 @@ describe("the reporting rollup", () => {
       const row = await one(sql`select report_fold(${text}) as f`);
       expect(row.f, text).toBe(foldKey(text));
     }
-    const stored = (await rows(sql`select kind, key, code from report_place_codes`)).map((r) => `${r.kind}|${r.key}|${r.code}`).sort();
+    const stored = (await rows(sql`select kind, key, code from report_place_codes`))
+      .map((r) => `${r.kind}|${r.key}|${r.code}`)
+      .sort();
     const expected = [
       ...countryAliasPairs().map((p) => `country|${p.key}|${p.code}`),
       ...cityRegionPairs().map((p) => `city|${p.key}|${p.code}`),

@@ -11,7 +11,14 @@ import { reachByResult } from "../../../app/modules/reporting/queries.server";
 import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeOrganisation, makeUser } from "../../factories";
-import { findOrMakeItem, makeAssessment, makeCase, makeRound, makeService, makeWarehouse } from "../../factories/protection";
+import {
+  findOrMakeItem,
+  makeAssessment,
+  makeCase,
+  makeRound,
+  makeService,
+  makeWarehouse,
+} from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -28,21 +35,99 @@ beforeAll(async () => {
   const applicant = await makeUser(t.db, { role: "applicant" });
   applicantId = applicant.id;
   const base = { createdById: cwA.id, organisationId: a.id, estimatedAge: null };
-  const c1 = await makeCase(t.db, { ...base, sex: "female", dateOfBirth: "1990-05-01", nationality: "Guinée", city: "Rabat" });
-  const c2 = await makeCase(t.db, { ...base, organisationId: b.id, createdById: cwB.id, sex: "male", dateOfBirth: "2010-01-01", nationality: "Mali", city: "Oujda", householdSize: 3 });
-  const c3 = await makeCase(t.db, { ...base, sex: "female", dateOfBirth: "1996-01-01", nationality: "Maroc", city: "Casablanca", applicantUserId: applicant.id });
-  const c4 = await makeCase(t.db, { ...base, organisationId: b.id, createdById: cwB.id, sex: "other", nationality: "Atlantide", city: "Nulle-part" });
-  const c5 = await makeCase(t.db, { ...base, organisationId: b.id, createdById: cwB.id, sex: "female", dateOfBirth: "1985-03-03", nationality: "Soudan", city: "Fès" });
-  const c6 = await makeCase(t.db, { ...base, organisationId: b.id, createdById: cwB.id, sex: "male", dateOfBirth: "1980-03-03", nationality: "Côte d'Ivoire", city: "Tanger" });
-  const service = (caseId: string, by: string, kind: "medical" | "hospital_referral" | "mental_health" | "shelter" | "legal" | "avrr", status: string, details: Record<string, string | number | null>, cost = 0) =>
-    makeService(t.db, { caseId, kind, serviceDate: "2026-02-01", status, details, costCentimes: cost, recordedById: by });
+  const c1 = await makeCase(t.db, {
+    ...base,
+    sex: "female",
+    dateOfBirth: "1990-05-01",
+    nationality: "Guinée",
+    city: "Rabat",
+  });
+  const c2 = await makeCase(t.db, {
+    ...base,
+    organisationId: b.id,
+    createdById: cwB.id,
+    sex: "male",
+    dateOfBirth: "2010-01-01",
+    nationality: "Mali",
+    city: "Oujda",
+    householdSize: 3,
+  });
+  const c3 = await makeCase(t.db, {
+    ...base,
+    sex: "female",
+    dateOfBirth: "1996-01-01",
+    nationality: "Maroc",
+    city: "Casablanca",
+    applicantUserId: applicant.id,
+  });
+  const c4 = await makeCase(t.db, {
+    ...base,
+    organisationId: b.id,
+    createdById: cwB.id,
+    sex: "other",
+    nationality: "Atlantide",
+    city: "Nulle-part",
+  });
+  const c5 = await makeCase(t.db, {
+    ...base,
+    organisationId: b.id,
+    createdById: cwB.id,
+    sex: "female",
+    dateOfBirth: "1985-03-03",
+    nationality: "Soudan",
+    city: "Fès",
+  });
+  const c6 = await makeCase(t.db, {
+    ...base,
+    organisationId: b.id,
+    createdById: cwB.id,
+    sex: "male",
+    dateOfBirth: "1980-03-03",
+    nationality: "Côte d'Ivoire",
+    city: "Tanger",
+  });
+  const service = (
+    caseId: string,
+    by: string,
+    kind: "medical" | "hospital_referral" | "mental_health" | "shelter" | "legal" | "avrr",
+    status: string,
+    details: Record<string, string | number | null>,
+    cost = 0,
+  ) =>
+    makeService(t.db, {
+      caseId,
+      kind,
+      serviceDate: "2026-02-01",
+      status,
+      details,
+      costCentimes: cost,
+      recordedById: by,
+    });
   await service(c1.id, cwA.id, "medical", "done", { reasonCategory: "general", outcome: "treated" }, 300_00);
   await service(c2.id, cwB.id, "medical", "done", { reasonCategory: "child", outcome: "treated" });
   await service(c3.id, cwA.id, "medical", "done", { reasonCategory: "general", outcome: "treated" });
   await service(c5.id, cwB.id, "medical", "cancelled", { reasonCategory: "general", outcome: "treated" });
-  await service(c1.id, cwA.id, "hospital_referral", "requested", { facility: "CHU", specialty: "cardio", urgency: "routine" });
-  await service(c2.id, cwB.id, "hospital_referral", "attended", { facility: "CHU", specialty: "pédiatrie", urgency: "urgent" }, 1_000_00);
-  await service(c5.id, cwB.id, "shelter", "done", { place: "Foyer", checkIn: "2026-02-01", checkOut: "2026-02-04", nights: 3 }, 450_00);
+  await service(c1.id, cwA.id, "hospital_referral", "requested", {
+    facility: "CHU",
+    specialty: "cardio",
+    urgency: "routine",
+  });
+  await service(
+    c2.id,
+    cwB.id,
+    "hospital_referral",
+    "attended",
+    { facility: "CHU", specialty: "pédiatrie", urgency: "urgent" },
+    1_000_00,
+  );
+  await service(
+    c5.id,
+    cwB.id,
+    "shelter",
+    "done",
+    { place: "Foyer", checkIn: "2026-02-01", checkOut: "2026-02-04", nights: 3 },
+    450_00,
+  );
   await service(c6.id, cwB.id, "legal", "open", { legalType: "documents" });
   await service(c6.id, cwB.id, "avrr", "departure", { countryOfReturn: "Côte d'Ivoire" });
   await makeAssessment(t.db, c2.id, cwB.id, ["unaccompanied_child", "irregular_situation"]);
@@ -51,22 +136,47 @@ beforeAll(async () => {
   await makeAssessment(t.db, c3.id, cwA.id, ["pregnant_lactating"]);
   const kit = await findOrMakeItem(t.db, "hygiene_kit", "Kit hygiène test");
   const warehouse = await makeWarehouse(t.db, b.id);
-  const round = await makeRound(t.db, { organisationId: b.id, warehouseId: warehouse.id, itemId: kit.id, quantity: 2, perHousehold: true, createdById: cwB.id });
+  const round = await makeRound(t.db, {
+    organisationId: b.id,
+    warehouseId: warehouse.id,
+    itemId: kit.id,
+    quantity: 2,
+    perHousehold: true,
+    createdById: cwB.id,
+  });
   const at = new Date("2026-02-15T10:00:00Z");
   await t.db.insert(distributions).values([
     { roundId: round.id, caseId: c2.id, handedOutById: cwB.id, createdAt: at },
     { roundId: round.id, caseId: c4.id, handedOutById: cwB.id, createdAt: at },
   ]);
   await t.db.insert(vouchers).values([
-    { caseId: c5.id, organisationId: b.id, code: "TESTVOUCHER000000001", valueCentimes: 500_00, issuedById: cwB.id, issuedAt: new Date("2026-02-10T10:00:00Z"), redeemedAt: new Date("2026-02-12T10:00:00Z"), redeemedById: cwB.id },
-    { caseId: c6.id, organisationId: b.id, code: "TESTVOUCHER000000002", valueCentimes: 300_00, issuedById: cwB.id, issuedAt: new Date("2026-02-10T10:00:00Z") },
+    {
+      caseId: c5.id,
+      organisationId: b.id,
+      code: "TESTVOUCHER000000001",
+      valueCentimes: 500_00,
+      issuedById: cwB.id,
+      issuedAt: new Date("2026-02-10T10:00:00Z"),
+      redeemedAt: new Date("2026-02-12T10:00:00Z"),
+      redeemedById: cwB.id,
+    },
+    {
+      caseId: c6.id,
+      organisationId: b.id,
+      code: "TESTVOUCHER000000002",
+      valueCentimes: 300_00,
+      issuedById: cwB.id,
+      issuedAt: new Date("2026-02-10T10:00:00Z"),
+    },
   ]);
 });
 
 describe("indicators over protection and aid records", () => {
   it("folds free text the same way in SQL and in TypeScript", async () => {
     for (const text of ["Côte d'Ivoire", "GUINÉE", "Fès", "السودان", " Salé-Rabat ", "Nulle-part 12"]) {
-      const [row] = (await t.db.execute(sql`select ${sql.raw(foldSql("x"))} as f from (select ${text}::text as x) s`)) as unknown as { f: string }[];
+      const [row] = (await t.db.execute(
+        sql`select ${sql.raw(foldSql("x"))} as f from (select ${text}::text as x) s`,
+      )) as unknown as { f: string }[];
       expect(row?.f, text).toBe(foldKey(text));
     }
   });
@@ -77,10 +187,25 @@ describe("indicators over protection and aid records", () => {
     expect(total("health")).toBe(3);
     expect(total("humanitarian")).toBe(4);
     expect(total("all")).toBe(6);
-    const n = (d: string, c: string) => rows.find((r) => r.key === "all" && r.dimension === d && r.category === c)?.persons ?? 0;
+    const n = (d: string, c: string) =>
+      rows.find((r) => r.key === "all" && r.dimension === d && r.category === c)?.persons ?? 0;
     expect([n("sex", "f"), n("sex", "m"), n("sex", "other")]).toEqual([3, 2, 1]);
-    expect([n("nationality", "GN"), n("nationality", "ML"), n("nationality", "MA"), n("nationality", "SD"), n("nationality", "CI"), n("nationality", "other")]).toEqual([1, 1, 1, 1, 1, 1]);
-    expect([n("region", "MA-04"), n("region", "MA-02"), n("region", "MA-06"), n("region", "MA-03"), n("region", "MA-01"), n("region", "unknown")]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect([
+      n("nationality", "GN"),
+      n("nationality", "ML"),
+      n("nationality", "MA"),
+      n("nationality", "SD"),
+      n("nationality", "CI"),
+      n("nationality", "other"),
+    ]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect([
+      n("region", "MA-04"),
+      n("region", "MA-02"),
+      n("region", "MA-06"),
+      n("region", "MA-03"),
+      n("region", "MA-01"),
+      n("region", "unknown"),
+    ]).toEqual([1, 1, 1, 1, 1, 1]);
     // an unrecognised nationality is still not Moroccan
     expect([n("migrant", "migrant"), n("migrant", "national"), n("migrant", "unknown")]).toEqual([5, 1, 0]);
     expect(n("age_band", "12-17")).toBe(1);
@@ -100,7 +225,11 @@ describe("indicators over protection and aid records", () => {
     const report = await buildReport(t.db, { audience: "admin", filter: Q1, sources: wiredSources() });
     const outputs = report.tables.find((x) => x.id === "outputs")?.rows ?? [];
     const row = (activity: string, detail: string | null) =>
-      outputs.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: `reporting.activity.${activity}` }) && JSON.stringify(r[1]) === JSON.stringify(detail ? { detail } : null));
+      outputs.find(
+        (r) =>
+          JSON.stringify(r[0]) === JSON.stringify({ key: `reporting.activity.${activity}` }) &&
+          JSON.stringify(r[1]) === JSON.stringify(detail ? { detail } : null),
+      );
     expect(row("health_referral", "requested")?.slice(2, 4)).toEqual([1, 1]);
     expect(row("health_referral", "attended")?.slice(2, 4)).toEqual([1, 1]);
     expect(row("shelter", null)?.[4]).toBe(3);
@@ -110,12 +239,14 @@ describe("indicators over protection and aid records", () => {
     expect(row("medical_consultation", "general")?.slice(2, 4)).toEqual([2, 2]);
     expect(row("avrr", "departure")?.[2]).toBe(1);
     const budget = report.tables.find((x) => x.id === "budget")?.rows ?? [];
-    const line = (key: string) => budget.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: `reporting.budgetLine.${key}` }));
+    const line = (key: string) =>
+      budget.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: `reporting.budgetLine.${key}` }));
     expect(line("health")?.[5]).toBe(1_300_00);
     expect(line("humanitarian_aid")?.[5]).toBe(950_00);
     expect(line("humanitarian_aid")?.[3]).toBe(300_00);
     const vulnerability = report.tables.find((x) => x.id === "reach-vulnerability")?.rows ?? [];
-    const v = (category: string, col: number) => vulnerability.find((r) => JSON.stringify(r[0]) === JSON.stringify({ detail: category }))?.[col];
+    const v = (category: string, col: number) =>
+      vulnerability.find((r) => JSON.stringify(r[0]) === JSON.stringify({ detail: category }))?.[col];
     // columns: health, humanitarian, employability, entrepreneurship, all
     expect(v("unaccompanied_child", 1)).toBe(1);
     expect(v("unaccompanied_child", 2)).toBe(1);
@@ -125,8 +256,13 @@ describe("indicators over protection and aid records", () => {
     expect(v("pregnant_lactating", 2)).toBe(0);
     const donor = await buildReport(t.db, { audience: "donor", filter: Q1, sources: wiredSources() });
     expect(donor.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
-    const association = await buildReport(t.db, { audience: "association", filter: { ...Q1, organisationId: orgA }, sources: wiredSources() });
+    const association = await buildReport(t.db, {
+      audience: "association",
+      filter: { ...Q1, organisationId: orgA },
+      sources: wiredSources(),
+    });
     expect(association.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
-    for (const a of ["medical_consultation", "health_referral", "shelter", "aid_kit", "voucher", "avrr"]) expect(report.notWired).not.toContain(a);
+    for (const a of ["medical_consultation", "health_referral", "shelter", "aid_kit", "voucher", "avrr"])
+      expect(report.notWired).not.toContain(a);
   });
 });

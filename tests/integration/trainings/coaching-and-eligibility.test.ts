@@ -23,9 +23,13 @@ describe("coach assignments", () => {
     const coachB = await makeUser(t.db, { role: "coach", displayName: "Coach Beta" });
     const beneficiary = await makeUser(t.db, { displayName: "Ousmane Keita" });
     const a = await signedIn(admin.email!);
-    expect((await a.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachA.id })).status).toBe(302);
+    expect((await a.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachA.id })).status).toBe(
+      302,
+    );
     expect(await (await (await signedIn(coachA.email!)).get("/home")).text()).toContain("Ousmane Keita");
-    expect((await a.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachB.id })).status).toBe(302);
+    expect((await a.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachB.id })).status).toBe(
+      302,
+    );
     const rows = await t.db.select().from(coachAssignments).where(eq(coachAssignments.beneficiaryId, beneficiary.id));
     expect(rows).toHaveLength(2);
     expect(rows.filter((r) => r.endedAt === null).map((r) => r.coachId)).toEqual([coachB.id]);
@@ -36,10 +40,21 @@ describe("coach assignments", () => {
     expect((await a.post("/coaching/assignments", { beneficiaryId: coachA.id, coachId: coachB.id })).status).toBe(400);
     expect((await a.post("/coaching/assignments", { beneficiaryId: "nope", coachId: coachB.id })).status).toBe(400);
     expect((await a.post("/coaching/assignments", { intent: "end", beneficiaryId: beneficiary.id })).status).toBe(302);
-    expect(await t.db.$count(coachAssignments, and(eq(coachAssignments.beneficiaryId, beneficiary.id), isNull(coachAssignments.endedAt)))).toBe(0);
+    expect(
+      await t.db.$count(
+        coachAssignments,
+        and(eq(coachAssignments.beneficiaryId, beneficiary.id), isNull(coachAssignments.endedAt)),
+      ),
+    ).toBe(0);
     expect(await t.db.$count(auditLog, eq(auditLog.action, "coaching.assign"))).toBe(2);
     // a coach may not assign
-    expect((await (await signedIn(coachB.email!)).post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachB.id })).status).toBe(403);
+    expect(
+      (
+        await (
+          await signedIn(coachB.email!)
+        ).post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachB.id })
+      ).status,
+    ).toBe(403);
   });
 
   it("two admins assigning the same beneficiary at once leave exactly one current coach", async () => {
@@ -47,11 +62,20 @@ describe("coach assignments", () => {
     const coaches = await Promise.all([1, 2, 3, 4].map(() => makeUser(t.db, { role: "coach" })));
     const beneficiary = await makeUser(t.db);
     const clients = await Promise.all(coaches.map(() => signedIn(admin.email!)));
-    const results = await Promise.all(coaches.map((c, i) => clients[i]!.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: c.id })));
+    const results = await Promise.all(
+      coaches.map((c, i) =>
+        clients[i]!.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: c.id }),
+      ),
+    );
     // serialised on the beneficiary: every request succeeds in turn, the last one wins
     for (const r of results) expect(r.status).toBe(302);
     expect(await t.db.$count(coachAssignments, eq(coachAssignments.beneficiaryId, beneficiary.id))).toBe(4);
-    expect(await t.db.$count(coachAssignments, and(eq(coachAssignments.beneficiaryId, beneficiary.id), isNull(coachAssignments.endedAt)))).toBe(1);
+    expect(
+      await t.db.$count(
+        coachAssignments,
+        and(eq(coachAssignments.beneficiaryId, beneficiary.id), isNull(coachAssignments.endedAt)),
+      ),
+    ).toBe(1);
   });
 });
 
@@ -71,7 +95,9 @@ describe("eligibility and revocation", () => {
     await t.db.insert(profiles).values({ userId: migrant.id, residentStatus: "migrant" });
     const m = await signedIn(migrant.email!);
     expect(await (await m.get("/trainings")).text()).toContain("Darija pour nouveaux arrivants");
-    expect((await m.post(`/trainings/${migrantsOnly.id}`, { intent: "register", cohortId: cohort.id })).status).toBe(302);
+    expect((await m.post(`/trainings/${migrantsOnly.id}`, { intent: "register", cohortId: cohort.id })).status).toBe(
+      302,
+    );
   });
 
   it("an admin revokes a certificate and /verify says so; a coach cannot revoke", async () => {
@@ -82,16 +108,32 @@ describe("eligibility and revocation", () => {
     const [session] = await makeSessions(t.db, cohort.id, 1);
     const holder = await makeUser(t.db);
     await register(t.db, { id: holder.id, role: "applicant", organisationId: null }, cohort.id, {});
-    await markAttendance(t.db, { id: admin.id, role: "admin", organisationId: null }, session!.id, new Map([[holder.id, "present" as const]]), {});
+    await markAttendance(
+      t.db,
+      { id: admin.id, role: "admin", organisationId: null },
+      session!.id,
+      new Map([[holder.id, "present" as const]]),
+      {},
+    );
     const [cert] = await t.db.select().from(trainingCertificates).where(eq(trainingCertificates.userId, holder.id));
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="valid"');
     const c = await signedIn(coach.email!);
-    expect((await c.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status).toBe(403);
+    expect(
+      (await c.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status,
+    ).toBe(403);
     const a = await signedIn(admin.email!);
-    expect((await a.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status).toBe(302);
+    expect(
+      (await a.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status,
+    ).toBe(302);
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="revoked"');
     // saving the attendance sheet again does not undo an admin's revocation
-    await markAttendance(t.db, { id: admin.id, role: "admin", organisationId: null }, session!.id, new Map([[holder.id, "present" as const]]), {});
+    await markAttendance(
+      t.db,
+      { id: admin.id, role: "admin", organisationId: null },
+      session!.id,
+      new Map([[holder.id, "present" as const]]),
+      {},
+    );
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="revoked"');
   });
 });

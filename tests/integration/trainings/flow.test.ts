@@ -1,6 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, trainingAttendance, trainingCohorts, trainingCertificates, trainingRegistrations, users } from "../../../db/schema";
+import {
+  auditLog,
+  trainingAttendance,
+  trainingCohorts,
+  trainingCertificates,
+  trainingRegistrations,
+  users,
+} from "../../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { makeCohort, makeSessions, makeTraining } from "../../factories/trainings";
 import { readPdfText } from "../../helpers/pdf";
@@ -18,7 +25,11 @@ async function signedIn(email: string, lang?: string) {
 
 describe("a training from registration to verified certificate, over HTTP without JavaScript", () => {
   it("registers, fills the last seat, waits, marks attendance, corrects it with an audit row, and issues a checkable certificate", async () => {
-    const training = await makeTraining(t.db, { titleFr: "Savoir-être au travail", titleAr: "السلوك في العمل", minAttendancePercent: 100 });
+    const training = await makeTraining(t.db, {
+      titleFr: "Savoir-être au travail",
+      titleAr: "السلوك في العمل",
+      minAttendancePercent: 100,
+    });
     const cohort = await makeCohort(t.db, training.id, { capacity: 1, startsOn: "2026-10-05", endsOn: "2026-10-19" });
     const sessions = await makeSessions(t.db, cohort.id, 2, "2026-10-05");
     const first = await makeUser(t.db, { displayName: "Awa Sangaré", email: "awa@masar.test" });
@@ -51,12 +62,18 @@ describe("a training from registration to verified certificate, over HTTP withou
     expect(stranger.status).toBe(400);
     expect(await t.db.$count(trainingAttendance)).toBe(0);
 
-    expect((await trainer.post(`/trainings/sessions/${sessions[0]!.id}`, { [`mark-${first.id}`]: "present" })).status).toBe(302);
-    expect((await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "absent" })).status).toBe(302);
+    expect(
+      (await trainer.post(`/trainings/sessions/${sessions[0]!.id}`, { [`mark-${first.id}`]: "present" })).status,
+    ).toBe(302);
+    expect(
+      (await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "absent" })).status,
+    ).toBe(302);
     expect(await t.db.$count(trainingCertificates, eq(trainingCertificates.userId, first.id))).toBe(0);
     const correctionsBefore = await t.db.$count(auditLog, eq(auditLog.action, "training.attendance.correct"));
     // the late correction: absent -> present, audited, and the rule now gives a certificate
-    expect((await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "present" })).status).toBe(302);
+    expect(
+      (await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "present" })).status,
+    ).toBe(302);
     const corrections = await t.db
       .select()
       .from(auditLog)
@@ -97,7 +114,9 @@ describe("a training from registration to verified certificate, over HTTP withou
     expect(validHtml).toContain("Savoir-être au travail");
 
     // correcting back to absent undoes completion: the certificate is revoked
-    expect((await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "absent" })).status).toBe(302);
+    expect(
+      (await trainer.post(`/trainings/sessions/${sessions[1]!.id}`, { [`mark-${first.id}`]: "absent" })).status,
+    ).toBe(302);
     const revoked = await (await anonymous.get(`/verify/${cert!.code}`)).text();
     expect(revoked).toContain('data-verify="revoked"');
     expect((await awa.get(`/trainings/certificates/${cert!.id}.pdf`)).status).toBe(404);
@@ -116,8 +135,19 @@ describe("a training from registration to verified certificate, over HTTP withou
     const two = await signedIn("c2@masar.test");
     await one.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
     await two.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
-    const [mine] = await t.db.select().from(trainingRegistrations).innerJoin(users, eq(users.id, trainingRegistrations.userId)).where(eq(users.email, "c1@masar.test"));
-    expect((await one.post(`/trainings/${training.id}`, { intent: "cancel", registrationId: mine!.training_registrations.id })).status).toBe(302);
+    const [mine] = await t.db
+      .select()
+      .from(trainingRegistrations)
+      .innerJoin(users, eq(users.id, trainingRegistrations.userId))
+      .where(eq(users.email, "c1@masar.test"));
+    expect(
+      (
+        await one.post(`/trainings/${training.id}`, {
+          intent: "cancel",
+          registrationId: mine!.training_registrations.id,
+        })
+      ).status,
+    ).toBe(302);
     expect(await (await two.get(`/trainings/${training.id}`)).text()).toContain('data-registration="confirmed"');
     const notes = await (await two.get("/notifications")).text();
     expect(notes).toContain("libérée : vous êtes inscrit");
@@ -128,12 +158,24 @@ describe("a training from registration to verified certificate, over HTTP withou
     await makeUser(t.db, { role: "admin", email: "trainings-admin@masar.test" });
     const training = await makeTraining(t.db);
     const admin = await signedIn("trainings-admin@masar.test", "en");
-    const response = await admin.post(`/trainings/${training.id}`, { intent: "cohort", name: "", capacity: "-3", startsOn: "2026-12-10", endsOn: "2026-12-01" });
+    const response = await admin.post(`/trainings/${training.id}`, {
+      intent: "cohort",
+      name: "",
+      capacity: "-3",
+      startsOn: "2026-12-10",
+      endsOn: "2026-12-01",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("This field is required.");
     expect(html).toContain("This value is outside the allowed range.");
-    const dates = await admin.post(`/trainings/${training.id}`, { intent: "cohort", name: "A", capacity: "10", startsOn: "2026-12-10", endsOn: "2026-12-01" });
+    const dates = await admin.post(`/trainings/${training.id}`, {
+      intent: "cohort",
+      name: "A",
+      capacity: "10",
+      startsOn: "2026-12-10",
+      endsOn: "2026-12-01",
+    });
     expect(dates.status).toBe(400);
     expect(await dates.text()).toContain("The end date must come after the start date.");
     expect(await t.db.$count(trainingCohorts, eq(trainingCohorts.trainingId, training.id))).toBe(0);

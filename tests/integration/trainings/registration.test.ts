@@ -14,7 +14,11 @@ async function applicants(n: number) {
   for (let i = 0; i < n; i++) out.push(await makeUser(t.db, { role: "applicant", password: null }));
   return out;
 }
-const actorOf = (u: { id: string; organisationId: string | null }) => ({ id: u.id, role: "applicant" as const, organisationId: u.organisationId });
+const actorOf = (u: { id: string; organisationId: string | null }) => ({
+  id: u.id,
+  role: "applicant" as const,
+  organisationId: u.organisationId,
+});
 
 describe("registration with a waiting list", () => {
   it("100 concurrent registrations at 20 seats: exactly 20 confirmed and 80 waiting, in order", async () => {
@@ -41,14 +45,19 @@ describe("registration with a waiting list", () => {
   it("the database refuses a seat counter above capacity even without the service", async () => {
     const training = await makeTraining(t.db);
     const cohort = await makeCohort(t.db, training.id, { capacity: 2 });
-    await expect(t.db.update(trainingCohorts).set({ confirmedCount: 3 }).where(eq(trainingCohorts.id, cohort.id))).rejects.toThrow();
+    await expect(
+      t.db.update(trainingCohorts).set({ confirmedCount: 3 }).where(eq(trainingCohorts.id, cohort.id)),
+    ).rejects.toThrow();
   });
 
   it("a second registration of the same person is refused", async () => {
     const training = await makeTraining(t.db);
     const cohort = await makeCohort(t.db, training.id, { capacity: 2 });
     const [p] = await applicants(1);
-    const results = await Promise.all([register(t.db, actorOf(p!), cohort.id, meta), register(t.db, actorOf(p!), cohort.id, meta)]);
+    const results = await Promise.all([
+      register(t.db, actorOf(p!), cohort.id, meta),
+      register(t.db, actorOf(p!), cohort.id, meta),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ reason: "alreadyRegistered" });
   });
@@ -68,7 +77,10 @@ describe("registration with a waiting list", () => {
     // cancelling a waiting place promotes no one and frees no seat
     const last = regs[3];
     if (!last?.ok) throw new Error("no registration");
-    expect(await cancelRegistration(t.db, actorOf(people[3]!), last.registrationId, meta)).toEqual({ ok: true, promotedUserId: null });
+    expect(await cancelRegistration(t.db, actorOf(people[3]!), last.registrationId, meta)).toEqual({
+      ok: true,
+      promotedUserId: null,
+    });
     const [c] = await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, cohort.id));
     expect(c?.confirmedCount).toBe(2);
   });
@@ -93,10 +105,12 @@ describe("registration with a waiting list", () => {
       regs.push(r.registrationId);
     }
     // all 10 seat holders cancel at once, and each of them twice (double submit)
-    const cancels = people.slice(0, 10).flatMap((p, i) => [
-      cancelRegistration(t.db, actorOf(p), regs[i]!, meta),
-      cancelRegistration(t.db, actorOf(p), regs[i]!, meta),
-    ]);
+    const cancels = people
+      .slice(0, 10)
+      .flatMap((p, i) => [
+        cancelRegistration(t.db, actorOf(p), regs[i]!, meta),
+        cancelRegistration(t.db, actorOf(p), regs[i]!, meta),
+      ]);
     const results = await Promise.all(cancels);
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     const promoted = results.flatMap((r) => (r.ok && r.promotedUserId ? [r.promotedUserId] : []));
@@ -109,7 +123,10 @@ describe("registration with a waiting list", () => {
     const [c] = await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, cohort.id));
     expect(c?.confirmedCount).toBe(6);
     for (const p of people.slice(10)) {
-      const notes = await t.db.select().from(notifications).where(and(eq(notifications.userId, p.id), eq(notifications.kind, "notify.trainingPromoted")));
+      const notes = await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, p.id), eq(notifications.kind, "notify.trainingPromoted")));
       expect(notes).toHaveLength(1);
     }
     const promotions = await t.db.select().from(auditLog).where(eq(auditLog.action, "training.register.promoted"));

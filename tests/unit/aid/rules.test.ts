@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ineligibility, normaliseVoucherCode, quantityFor, signedQuantity, voucherCodeFrom } from "../../../app/modules/aid/rules";
+import {
+  ineligibility,
+  normaliseVoucherCode,
+  quantityFor,
+  signedQuantity,
+  voucherCodeFrom,
+} from "../../../app/modules/aid/rules";
 
 describe("voucher codes", () => {
   it("are 20 base32 characters in groups of five, from 100 random bits", () => {
@@ -30,17 +36,37 @@ describe("quantities", () => {
 
 describe("eligibility", () => {
   const round = { organisationId: "A", startsOn: "2026-11-01", endsOn: "2026-11-30", eligibilityVulnerability: null };
-  const beneficiary = { organisationId: "A", status: "open", anonymised: false, consentToServices: true, vulnerabilities: [] as string[] };
+  const beneficiary = {
+    organisationId: "A",
+    status: "open",
+    anonymised: false,
+    consentToServices: true,
+    vulnerabilities: [] as string[],
+  };
   it("accepts an open case of the association with consent", () => {
     expect(ineligibility({ round, beneficiary, today: "2026-11-15" })).toBeNull();
   });
   it("says why not", () => {
-    expect(ineligibility({ round, beneficiary: { ...beneficiary, organisationId: "B" }, today: "2026-11-15" })).toBe("other_association");
-    expect(ineligibility({ round, beneficiary: { ...beneficiary, consentToServices: false }, today: "2026-11-15" })).toBe("no_consent");
-    expect(ineligibility({ round, beneficiary, today: "2026-12-01" })).toBe("outside_dates");
-    expect(ineligibility({ round: { ...round, eligibilityVulnerability: "pregnant_lactating" }, beneficiary, today: "2026-11-15" })).toBe("vulnerability");
+    expect(ineligibility({ round, beneficiary: { ...beneficiary, organisationId: "B" }, today: "2026-11-15" })).toBe(
+      "other_association",
+    );
     expect(
-      ineligibility({ round: { ...round, eligibilityVulnerability: "pregnant_lactating" }, beneficiary: { ...beneficiary, vulnerabilities: ["pregnant_lactating"] }, today: "2026-11-15" }),
+      ineligibility({ round, beneficiary: { ...beneficiary, consentToServices: false }, today: "2026-11-15" }),
+    ).toBe("no_consent");
+    expect(ineligibility({ round, beneficiary, today: "2026-12-01" })).toBe("outside_dates");
+    expect(
+      ineligibility({
+        round: { ...round, eligibilityVulnerability: "pregnant_lactating" },
+        beneficiary,
+        today: "2026-11-15",
+      }),
+    ).toBe("vulnerability");
+    expect(
+      ineligibility({
+        round: { ...round, eligibilityVulnerability: "pregnant_lactating" },
+        beneficiary: { ...beneficiary, vulnerabilities: ["pregnant_lactating"] },
+        today: "2026-11-15",
+      }),
     ).toBeNull();
   });
 });

@@ -99,7 +99,9 @@ describe("session expiry", () => {
   it("does not rewrite an expiry that would gain less than the threshold", () => {
     const createdAt = new Date(now.getTime() - 60_000);
     expect(renewedExpiry("coach", { createdAt, expiresAt: new Date(now.getTime() + 29.5 * 60_000) }, now)).toBeNull();
-    expect(renewedExpiry("applicant", { createdAt, expiresAt: new Date(now.getTime() + 29.5 * 86_400_000) }, now)).toBeNull();
+    expect(
+      renewedExpiry("applicant", { createdAt, expiresAt: new Date(now.getTime() + 29.5 * 86_400_000) }, now),
+    ).toBeNull();
     const stale = renewedExpiry("applicant", { createdAt, expiresAt: new Date(now.getTime() + 20 * 86_400_000) }, now);
     expect(stale && minutes(stale)).toBe(30 * 24 * 60);
   });

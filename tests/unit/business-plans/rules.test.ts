@@ -42,7 +42,8 @@ describe("money input", () => {
     expect(parseMoneyToCentimes("0,01")).toBe(1);
   });
   it("refuses negatives, three decimals, words and absurd amounts", () => {
-    for (const bad of ["-5", "1,234.50", "12,345", "abc", "", "99999999999"]) expect(parseMoneyToCentimes(bad)).toBeNull();
+    for (const bad of ["-5", "1,234.50", "12,345", "abc", "", "99999999999"])
+      expect(parseMoneyToCentimes(bad)).toBeNull();
   });
   it("writes centimes back for an input", () => {
     expect(centimesToInput(125_050)).toBe("1250.50");

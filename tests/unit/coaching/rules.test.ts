@@ -3,23 +3,47 @@ import { buildCaseloadRow, sortCaseload, stageOf } from "../../../app/modules/co
 
 const today = "2026-11-29";
 const row = (name: string, extra: Partial<Parameters<typeof buildCaseloadRow>[0]> = {}) =>
-  buildCaseloadRow({ beneficiary: { id: name, displayName: name }, placements: [], nextAction: null, inTraining: false, inJobSearch: false, today, ...extra });
+  buildCaseloadRow({
+    beneficiary: { id: name, displayName: name },
+    placements: [],
+    nextAction: null,
+    inTraining: false,
+    inJobSearch: false,
+    today,
+    ...extra,
+  });
 
 describe("caseload", () => {
   it("shows the furthest stage under way", () => {
-    expect(stageOf({ openPlacement: true, closedPlacement: false, inJobSearch: true, inTraining: true })).toBe("internship");
-    expect(stageOf({ openPlacement: false, closedPlacement: true, inJobSearch: false, inTraining: true })).toBe("job_search");
-    expect(stageOf({ openPlacement: false, closedPlacement: false, inJobSearch: false, inTraining: true })).toBe("training");
-    expect(stageOf({ openPlacement: false, closedPlacement: false, inJobSearch: false, inTraining: false })).toBe("guidance");
+    expect(stageOf({ openPlacement: true, closedPlacement: false, inJobSearch: true, inTraining: true })).toBe(
+      "internship",
+    );
+    expect(stageOf({ openPlacement: false, closedPlacement: true, inJobSearch: false, inTraining: true })).toBe(
+      "job_search",
+    );
+    expect(stageOf({ openPlacement: false, closedPlacement: false, inJobSearch: false, inTraining: true })).toBe(
+      "training",
+    );
+    expect(stageOf({ openPlacement: false, closedPlacement: false, inJobSearch: false, inTraining: false })).toBe(
+      "guidance",
+    );
   });
   it("puts overdue follow-ups first, then late actions, then by due date", () => {
-    const overdue = row("Zoe", { placements: [{ id: "p", status: "ongoing", startsOn: "2026-09-01", lastContactOn: "2026-11-01" }] });
+    const overdue = row("Zoe", {
+      placements: [{ id: "p", status: "ongoing", startsOn: "2026-09-01", lastContactOn: "2026-11-01" }],
+    });
     const late = row("Yann", { nextAction: { description: "CV", dueOn: "2026-11-20" } });
     const soon = row("Xavier", { nextAction: { description: "CV", dueOn: "2026-12-01" } });
     const later = row("Adam", { nextAction: { description: "CV", dueOn: "2026-12-20" } });
     const none = row("Bea");
     expect(overdue.overdue).toBe(true);
     expect(late.actionLate).toBe(true);
-    expect(sortCaseload([none, later, soon, late, overdue]).map((r) => r.displayName)).toEqual(["Zoe", "Yann", "Xavier", "Adam", "Bea"]);
+    expect(sortCaseload([none, later, soon, late, overdue]).map((r) => r.displayName)).toEqual([
+      "Zoe",
+      "Yann",
+      "Xavier",
+      "Adam",
+      "Bea",
+    ]);
   });
 });

@@ -130,7 +130,13 @@ describe("eligibility", () => {
     expect(checkEligibility(rules, ok)).toEqual({ eligible: true, failures: [] });
   });
   it("gives one reason per failed rule", () => {
-    const r = checkEligibility(rules, { dateOfBirth: "1980-01-01", region: "Oriental", isMigrant: false, sex: null, completedTrainings: [] });
+    const r = checkEligibility(rules, {
+      dateOfBirth: "1980-01-01",
+      region: "Oriental",
+      isMigrant: false,
+      sex: null,
+      completedTrainings: [],
+    });
     expect(r.eligible).toBe(false);
     expect(r.failures.map((f) => f.key)).toEqual([
       "grants.eligibility.migrantsOnly",
@@ -164,13 +170,20 @@ describe("assignment", () => {
     const { pairs, short } = autoAssign({ applications, members, perApplication: 3, conflicts, load: new Map() });
     expect(short).toEqual([]);
     expect(pairs).toHaveLength(21);
-    for (const a of applications) expect(new Set(pairs.filter((p) => p.applicationId === a.id).map((p) => p.reviewerId)).size).toBe(3);
+    for (const a of applications)
+      expect(new Set(pairs.filter((p) => p.applicationId === a.id).map((p) => p.reviewerId)).size).toBe(3);
     expect(pairs.some((p) => conflicts.has(conflictKey(p.applicationId, p.reviewerId)))).toBe(false);
     const loads = members.map((m) => pairs.filter((p) => p.reviewerId === m).length);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
   });
   it("reports an application it cannot staff", () => {
-    const r = autoAssign({ applications: [{ id: "a", reviewers: [] }], members: ["m1"], perApplication: 2, conflicts: new Set(), load: new Map() });
+    const r = autoAssign({
+      applications: [{ id: "a", reviewers: [] }],
+      members: ["m1"],
+      perApplication: 2,
+      conflicts: new Set(),
+      load: new Map(),
+    });
     expect(r.short).toEqual(["a"]);
   });
 });
@@ -181,13 +194,15 @@ describe("conflict detection", () => {
     expect(detectConflicts({ phone: null, familyName: null, city: null, organisationId: "org-1" }, applicant)).toEqual([
       "grants.conflict.sameOrganisationAsCoach",
     ]);
-    expect(detectConflicts({ phone: "+212600000001", familyName: null, city: null, organisationId: null }, applicant)).toEqual([
-      "grants.conflict.samePhone",
-    ]);
-    expect(detectConflicts({ phone: null, familyName: "DIALLO", city: "rabat", organisationId: null }, applicant)).toEqual([
-      "grants.conflict.sameFamilyAndCity",
-    ]);
-    expect(detectConflicts({ phone: null, familyName: "Diallo", city: "Fès", organisationId: "org-2" }, applicant)).toEqual([]);
+    expect(
+      detectConflicts({ phone: "+212600000001", familyName: null, city: null, organisationId: null }, applicant),
+    ).toEqual(["grants.conflict.samePhone"]);
+    expect(
+      detectConflicts({ phone: null, familyName: "DIALLO", city: "rabat", organisationId: null }, applicant),
+    ).toEqual(["grants.conflict.sameFamilyAndCity"]);
+    expect(
+      detectConflicts({ phone: null, familyName: "Diallo", city: "Fès", organisationId: "org-2" }, applicant),
+    ).toEqual([]);
   });
 });
 
@@ -202,16 +217,33 @@ describe("award proposal", () => {
     ...traits,
   });
   it("uses a budget that runs out exactly", () => {
-    const p = proposeAwards({ budgetCentimes: 300, maxGrantCentimes: 1000, quotas: [], ranked: [c(1, 100), c(2, 200), c(3, 1)] });
+    const p = proposeAwards({
+      budgetCentimes: 300,
+      maxGrantCentimes: 1000,
+      quotas: [],
+      ranked: [c(1, 100), c(2, 200), c(3, 1)],
+    });
     expect(p.awards.map((a) => a.applicationId)).toEqual(["a1", "a2"]);
     expect(p.remainingCentimes).toBe(0);
-    expect(p.explanations.map((e) => e.key)).toEqual(["grants.proposal.award", "grants.proposal.award", "grants.proposal.skip"]);
+    expect(p.explanations.map((e) => e.key)).toEqual([
+      "grants.proposal.award",
+      "grants.proposal.award",
+      "grants.proposal.skip",
+    ]);
   });
   it("skips the one a centime short and goes on down the ranking", () => {
-    const p = proposeAwards({ budgetCentimes: 299, maxGrantCentimes: 1000, quotas: [], ranked: [c(1, 100), c(2, 200), c(3, 199)] });
+    const p = proposeAwards({
+      budgetCentimes: 299,
+      maxGrantCentimes: 1000,
+      quotas: [],
+      ranked: [c(1, 100), c(2, 200), c(3, 199)],
+    });
     expect(p.awards.map((a) => a.applicationId)).toEqual(["a1", "a3"]);
     expect(p.remainingCentimes).toBe(0);
-    expect(p.explanations[1]).toEqual({ key: "grants.proposal.skip", params: { label: "#2", rank: 2, amount: 200, remaining: 199 } });
+    expect(p.explanations[1]).toEqual({
+      key: "grants.proposal.skip",
+      params: { label: "#2", rank: 2, amount: 200, remaining: 199 },
+    });
   });
   it("caps at the call's maximum", () => {
     const p = proposeAwards({ budgetCentimes: 1000, maxGrantCentimes: 150, quotas: [], ranked: [c(1, 400)] });
@@ -257,7 +289,7 @@ describe("money out and exports", () => {
     expect(splitTranches(1001, [50, 30, 20]).reduce((s, v) => s + v, 0)).toBe(1001);
   });
   it("escapes formulas and quotes in CSV cells", () => {
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("+212600")).toBe("'+212600");
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM")).toBe("'@SUM");

@@ -17,7 +17,10 @@ describe("locale files", () => {
   it("use the same placeholders in every language, and leave no message empty", () => {
     const problems: string[] = [];
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
-      for (const [lng, dict] of [["en", en], ["ar", ar]] as const) {
+      for (const [lng, dict] of [
+        ["en", en],
+        ["ar", ar],
+      ] as const) {
         if (placeholders(dict[key]).join() !== placeholders(fr[key]).join()) problems.push(`${lng} ${key}`);
         if (!dict[key].trim()) problems.push(`${lng} ${key} empty`);
       }

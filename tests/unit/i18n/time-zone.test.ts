@@ -84,7 +84,19 @@ describe("Morocco's offset table", () => {
 
   it("goes through the page and back unchanged, and refuses anything else", () => {
     expect(parseOffsetTable(serializeOffsetTable(table))).toEqual(table);
-    for (const bad of [null, undefined, "", "nope", "{}", "[]", "[[1,60,2]]", '[["1",60]]', "[[1,60.5]]", "[[2,0],[1,60]]", "[[1,5000]]"]) {
+    for (const bad of [
+      null,
+      undefined,
+      "",
+      "nope",
+      "{}",
+      "[]",
+      "[[1,60,2]]",
+      '[["1",60]]',
+      "[[1,60.5]]",
+      "[[2,0],[1,60]]",
+      "[[1,5000]]",
+    ]) {
       expect(parseOffsetTable(bad)).toBeNull();
     }
   });

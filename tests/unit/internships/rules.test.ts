@@ -43,8 +43,12 @@ describe("overdue follow-up", () => {
 
 describe("evaluations and outcomes", () => {
   it("averages the five criteria to one decimal", () => {
-    expect(evaluationAverage({ punctuality: 4, teamwork: 3, communication: 3, technicalSkills: 2, autonomy: 3 })).toBe(3);
-    expect(evaluationAverage({ punctuality: 4, teamwork: 4, communication: 3, technicalSkills: 3, autonomy: 4 })).toBe(3.6);
+    expect(evaluationAverage({ punctuality: 4, teamwork: 3, communication: 3, technicalSkills: 2, autonomy: 3 })).toBe(
+      3,
+    );
+    expect(evaluationAverage({ punctuality: 4, teamwork: 4, communication: 3, technicalSkills: 3, autonomy: 4 })).toBe(
+      3.6,
+    );
   });
   it("places checkpoints at the end, 3 and 6 months later, clamping month ends", () => {
     expect(checkpointDate("2026-08-31", "end")).toBe("2026-08-31");
@@ -52,20 +56,30 @@ describe("evaluations and outcomes", () => {
     expect(checkpointDate("2026-08-31", "month_6")).toBe("2027-02-28");
   });
   it("records an outcome only for a closed placement whose checkpoint has come", () => {
-    expect(canRecordOutcome({ status: "ongoing", endsOn: "2026-01-01", checkpoint: "end", today: "2026-11-29" })).toBe(false);
-    expect(canRecordOutcome({ status: "completed", endsOn: "2026-10-01", checkpoint: "end", today: "2026-11-29" })).toBe(true);
-    expect(canRecordOutcome({ status: "completed", endsOn: "2026-10-01", checkpoint: "month_3", today: "2026-11-29" })).toBe(false);
-    expect(canRecordOutcome({ status: "ended_early", endsOn: "2026-06-15", checkpoint: "month_6", today: "2026-12-14" })).toBe(false);
-    expect(canRecordOutcome({ status: "ended_early", endsOn: "2026-06-15", checkpoint: "month_6", today: "2026-12-15" })).toBe(true);
+    expect(canRecordOutcome({ status: "ongoing", endsOn: "2026-01-01", checkpoint: "end", today: "2026-11-29" })).toBe(
+      false,
+    );
+    expect(
+      canRecordOutcome({ status: "completed", endsOn: "2026-10-01", checkpoint: "end", today: "2026-11-29" }),
+    ).toBe(true);
+    expect(
+      canRecordOutcome({ status: "completed", endsOn: "2026-10-01", checkpoint: "month_3", today: "2026-11-29" }),
+    ).toBe(false);
+    expect(
+      canRecordOutcome({ status: "ended_early", endsOn: "2026-06-15", checkpoint: "month_6", today: "2026-12-14" }),
+    ).toBe(false);
+    expect(
+      canRecordOutcome({ status: "ended_early", endsOn: "2026-06-15", checkpoint: "month_6", today: "2026-12-15" }),
+    ).toBe(true);
   });
   it("lists the checkpoints due and not yet recorded", () => {
-    expect(dueCheckpoints({ status: "completed", endsOn: "2026-05-01", recorded: ["end"], today: "2026-09-01" })).toEqual(["month_3"]);
+    expect(
+      dueCheckpoints({ status: "completed", endsOn: "2026-05-01", recorded: ["end"], today: "2026-09-01" }),
+    ).toEqual(["month_3"]);
   });
   it("counts hired and self-employed as employed", () => {
-    expect(["hired_by_host", "hired_elsewhere", "self_employed", "studying", "seeking", "unknown"].filter(isEmployed)).toEqual([
-      "hired_by_host",
-      "hired_elsewhere",
-      "self_employed",
-    ]);
+    expect(
+      ["hired_by_host", "hired_elsewhere", "self_employed", "studying", "seeking", "unknown"].filter(isEmployed),
+    ).toEqual(["hired_by_host", "hired_elsewhere", "self_employed"]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, ALL_COUNTRIES, FIRST_COUNTRIES, missingSections, profileCompleteness, type ProfileContent } from "../../../app/modules/profiles/rules";
+import {
+  ageOn,
+  ALL_COUNTRIES,
+  FIRST_COUNTRIES,
+  missingSections,
+  profileCompleteness,
+  type ProfileContent,
+} from "../../../app/modules/profiles/rules";
 
 const full: ProfileContent = {
   givenName: "Aya",

@@ -36,15 +36,24 @@ describe("foldName", () => {
 describe("duplicateReasons", () => {
   it("matches a phone written nationally and internationally", () => {
     expect(normalisePhone("06 12 34 56 78")).toBe("+212612345678");
-    expect(duplicateReasons({ firstName: "A", lastName: "B", phone: "0612345678" }, { firstName: "C", lastName: "D", phone: "+212 612 345 678" })).toEqual(["phone"]);
+    expect(
+      duplicateReasons(
+        { firstName: "A", lastName: "B", phone: "0612345678" },
+        { firstName: "C", lastName: "D", phone: "+212 612 345 678" },
+      ),
+    ).toEqual(["phone"]);
   });
   it("needs the same birth date for a name match", () => {
     const a = { firstName: "Mohamed", lastName: "Diallo", dateOfBirth: "1990-01-01" };
     expect(duplicateReasons(a, { ...a, dateOfBirth: "1990-01-02" })).toEqual([]);
-    expect(duplicateReasons(a, { firstName: "Muhammad", lastName: "Dialo", dateOfBirth: "1990-01-01" })).toEqual(["name_dob"]);
+    expect(duplicateReasons(a, { firstName: "Muhammad", lastName: "Dialo", dateOfBirth: "1990-01-01" })).toEqual([
+      "name_dob",
+    ]);
   });
   it("never flags the different people of the fixture", () => {
-    const falsePositives = DUPLICATE_PAIRS.filter((p) => !p.same && duplicateReasons(p.a, p.b).length > 0).map((p) => p.note);
+    const falsePositives = DUPLICATE_PAIRS.filter((p) => !p.same && duplicateReasons(p.a, p.b).length > 0).map(
+      (p) => p.note,
+    );
     expect(falsePositives).toEqual([]);
   });
 });
@@ -60,9 +69,13 @@ describe("referralAllowed", () => {
     expect(referralAllowed(null, null)).toBe("refused");
   });
   it("accepts a supervisor override only with a real reason", () => {
-    expect(referralAllowed(null, { bySupervisor: true, reason: "Danger immédiat, hébergement nécessaire" })).toBe("override");
+    expect(referralAllowed(null, { bySupervisor: true, reason: "Danger immédiat, hébergement nécessaire" })).toBe(
+      "override",
+    );
     expect(referralAllowed(null, { bySupervisor: true, reason: "ok" })).toBe("refused");
-    expect(referralAllowed(null, { bySupervisor: false, reason: "Danger immédiat, hébergement nécessaire" })).toBe("refused");
+    expect(referralAllowed(null, { bySupervisor: false, reason: "Danger immédiat, hébergement nécessaire" })).toBe(
+      "refused",
+    );
   });
 });
 
@@ -74,8 +87,10 @@ describe("status machines", () => {
     expect(nextStatuses("hospital_referral", "closed")).toEqual([]);
   });
   it("lets AVRR be withdrawn at any stage before departure, not after", () => {
-    for (const stage of ["request", "counselling", "travel_documents", "fit_to_travel"]) expect(nextStatuses("avrr", stage)).toContain("withdrawn");
-    for (const stage of ["departure", "arrival", "reintegration_plan"]) expect(nextStatuses("avrr", stage)).not.toContain("withdrawn");
+    for (const stage of ["request", "counselling", "travel_documents", "fit_to_travel"])
+      expect(nextStatuses("avrr", stage)).toContain("withdrawn");
+    for (const stage of ["departure", "arrival", "reintegration_plan"])
+      expect(nextStatuses("avrr", stage)).not.toContain("withdrawn");
     expect(nextStatuses("avrr", "fit_to_travel")).toEqual(["departure", "withdrawn"]);
     expect(nextStatuses("avrr", "departure")).toEqual(["arrival"]);
     expect(nextStatuses("avrr", "withdrawn")).toEqual([]);

@@ -22,7 +22,13 @@ describe("chart geometry", () => {
   });
 
   it("stacks parts side by side, scaled to the largest total", () => {
-    const g = stackedGeometry([{ label: "A", parts: [10, 30], total: 40 }, { label: "B", parts: [20, "<5"], total: 22 }], { rtl: false, width: 560 });
+    const g = stackedGeometry(
+      [
+        { label: "A", parts: [10, 30], total: 40 },
+        { label: "B", parts: [20, "<5"], total: 22 },
+      ],
+      { rtl: false, width: 560 },
+    );
     const row0 = g.rects.filter((r) => r.y === g.rects[0]!.y);
     expect(row0).toHaveLength(2);
     expect(row0[1]!.x).toBeCloseTo(row0[0]!.x + row0[0]!.w);

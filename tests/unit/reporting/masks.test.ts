@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, frameworkPairs, FRAMEWORKS } from "../../../app/modules/reporting/frameworks";
+import {
+  ACTIVITIES,
+  ACTIVITY_SPECS,
+  activityMasks,
+  frameworkPairs,
+  FRAMEWORKS,
+} from "../../../app/modules/reporting/frameworks";
 import { isWholeMonths } from "../../../app/modules/reporting/rules";
 
 const masks = activityMasks();
@@ -18,7 +24,9 @@ describe("activity masks", () => {
 
   it("masks each result with its reaching activities only, and 'all' with every reaching activity", () => {
     for (const r of masks.results) {
-      const expected = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach && (r.key === "all" || ACTIVITY_SPECS[a].result === r.key));
+      const expected = ACTIVITIES.filter(
+        (a) => ACTIVITY_SPECS[a].reach && (r.key === "all" || ACTIVITY_SPECS[a].result === r.key),
+      );
       expect(activitiesOf(r.mask), r.key).toEqual(expected);
     }
     // an application does not make a person reached
@@ -29,7 +37,10 @@ describe("activity masks", () => {
     for (const framework of FRAMEWORKS) {
       const byObjective = new Map<string, string[]>();
       for (const p of frameworkPairs(framework).filter((p) => ACTIVITY_SPECS[p.activity].reach)) {
-        byObjective.set(`${framework}:${p.objective}`, [...(byObjective.get(`${framework}:${p.objective}`) ?? []), p.activity]);
+        byObjective.set(`${framework}:${p.objective}`, [
+          ...(byObjective.get(`${framework}:${p.objective}`) ?? []),
+          p.activity,
+        ]);
       }
       for (const [key, activities] of byObjective) {
         const found = masks.objectives.find((o) => o.key === key);

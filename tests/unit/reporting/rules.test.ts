@@ -29,8 +29,18 @@ describe("age bands", () => {
   });
   it("puts each boundary age in the right band", () => {
     const cases: [number, string][] = [
-      [0, "0-4"], [4, "0-4"], [5, "5-11"], [11, "5-11"], [12, "12-17"], [17, "12-17"],
-      [18, "18-24"], [24, "18-24"], [25, "25-59"], [59, "25-59"], [60, "60+"], [97, "60+"],
+      [0, "0-4"],
+      [4, "0-4"],
+      [5, "5-11"],
+      [11, "5-11"],
+      [12, "12-17"],
+      [17, "12-17"],
+      [18, "18-24"],
+      [24, "18-24"],
+      [25, "25-59"],
+      [59, "25-59"],
+      [60, "60+"],
+      [97, "60+"],
     ];
     for (const [age, band] of cases) expect(ageBand(age)).toBe(band);
     expect(ageBand(null)).toBeNull();
@@ -100,15 +110,25 @@ describe("small-cell suppression", () => {
     });
     const hiddenIn = (values: (number | string)[]) => values.filter((v) => v === "<5").length;
     for (const row of r.cells) expect(hiddenIn(row)).not.toBe(1);
-    for (let c = 0; c < 3; c++) expect(hiddenIn(r.cells.map((row) => row[c] ?? 0).concat(r.colTotals?.[c] ?? 0))).not.toBe(1);
+    for (let c = 0; c < 3; c++)
+      expect(hiddenIn(r.cells.map((row) => row[c] ?? 0).concat(r.colTotals?.[c] ?? 0))).not.toBe(1);
     expect(r.cells[0]?.[1]).toBe("<5");
     // whatever else is hidden, no row or column can be solved for the 2
     const visibleRow0 = (r.cells[0] ?? []).filter((v) => v !== "<5");
     expect(visibleRow0.length).toBeLessThan(2);
   });
   it("handles rows that do not add up down the columns (row lines only)", () => {
-    const r = suppressTable({ cells: [[3, 10], [6, 7]], rowTotals: [13, 13] });
-    expect(r.cells).toEqual([["<5", "<5"], [6, 7]]);
+    const r = suppressTable({
+      cells: [
+        [3, 10],
+        [6, 7],
+      ],
+      rowTotals: [13, 13],
+    });
+    expect(r.cells).toEqual([
+      ["<5", "<5"],
+      [6, 7],
+    ]);
     expect(r.rowTotals).toEqual([13, 13]);
   });
 });
@@ -172,7 +192,12 @@ describe("money and budget", () => {
     expect(lines).toHaveLength(5);
   });
   it("shows no USD when no rate is set", () => {
-    const { total } = budgetFigures([{ line: "health", plannedUsdCents: 100 }], [{ line: "health", day: "2026-01-01", kind: "spent", madCentimes: 100 }], [], "2026-01-01");
+    const { total } = budgetFigures(
+      [{ line: "health", plannedUsdCents: 100 }],
+      [{ line: "health", day: "2026-01-01", kind: "spent", madCentimes: 100 }],
+      [],
+      "2026-01-01",
+    );
     expect(total.spentUsdCents).toBeNull();
     expect(total.plannedMadCentimes).toBeNull();
   });

@@ -13,12 +13,28 @@ import {
 
 describe("completion rule", () => {
   it("completes at exactly the required share of sessions attended", () => {
-    expect(isCompleted({ sessionCount: 5, marks: ["present", "present", "present", "present", "absent"], minAttendancePercent: 80 })).toBe(true);
-    expect(isCompleted({ sessionCount: 5, marks: ["present", "present", "present", "absent", "absent"], minAttendancePercent: 80 })).toBe(false);
+    expect(
+      isCompleted({
+        sessionCount: 5,
+        marks: ["present", "present", "present", "present", "absent"],
+        minAttendancePercent: 80,
+      }),
+    ).toBe(true);
+    expect(
+      isCompleted({
+        sessionCount: 5,
+        marks: ["present", "present", "present", "absent", "absent"],
+        minAttendancePercent: 80,
+      }),
+    ).toBe(false);
   });
   it("counts an excused absence as an absence", () => {
-    expect(isCompleted({ sessionCount: 4, marks: ["present", "present", "present", "excused"], minAttendancePercent: 80 })).toBe(false);
-    expect(isCompleted({ sessionCount: 4, marks: ["present", "present", "present", "excused"], minAttendancePercent: 75 })).toBe(true);
+    expect(
+      isCompleted({ sessionCount: 4, marks: ["present", "present", "present", "excused"], minAttendancePercent: 80 }),
+    ).toBe(false);
+    expect(
+      isCompleted({ sessionCount: 4, marks: ["present", "present", "present", "excused"], minAttendancePercent: 75 }),
+    ).toBe(true);
   });
   it("is not complete while sessions remain unmarked, or with no session", () => {
     expect(isCompleted({ sessionCount: 3, marks: ["present", "present"], minAttendancePercent: 50 })).toBe(false);

@@ -72,7 +72,8 @@ export const businessPlans = {
   "plans.sector.other": "آخر",
   "plans.chooseOne": "اختر…",
   "plans.legal.auto_entrepreneur": "المقاول الذاتي",
-  "plans.legal.auto_entrepreneur.help": "الوضع الذي يوصي به البرنامج للبدء: تسجيل بسيط ومجاني، ضريبة منخفضة على رقم المعاملات، تغطية صحية، دون رأسمال أدنى.",
+  "plans.legal.auto_entrepreneur.help":
+    "الوضع الذي يوصي به البرنامج للبدء: تسجيل بسيط ومجاني، ضريبة منخفضة على رقم المعاملات، تغطية صحية، دون رأسمال أدنى.",
   "plans.legal.cooperative": "تعاونية",
   "plans.legal.cooperative.help": "خمسة أعضاء على الأقل يقررون معا؛ مناسبة للفلاحة والصناعة التقليدية.",
   "plans.legal.sarl": "شركة ذات مسؤولية محدودة",
@@ -122,7 +123,8 @@ export const businessPlans = {
   "plans.errors.tooManyRows": "عدد الأسطر كبير جدا.",
   "plans.errors.sector": "اختر قطاعا من القائمة.",
   "plans.attachments.title": "المرفقات",
-  "plans.attachments.hint": "عروض أسعار، صور: PDF أو JPEG أو PNG، 5 ميغابايت كحد أقصى، 5 ملفات لكل خطة. تُحذف بيانات الموقع من الصور.",
+  "plans.attachments.hint":
+    "عروض أسعار، صور: PDF أو JPEG أو PNG، 5 ميغابايت كحد أقصى، 5 ملفات لكل خطة. تُحذف بيانات الموقع من الصور.",
   "plans.attachments.file": "الملف",
   "plans.attachments.upload": "إرسال الملف",
   "plans.attachments.delete": "حذف",

@@ -186,7 +186,8 @@ export const core = {
   "admin.organisations.create": "إضافة منظمة",
 
   "admin.outbox.title": "الرسائل المرسلة",
-  "admin.outbox.intro": "رسائل البريد الإلكتروني والرسائل القصيرة للبوابة. في غياب خادم SMTP، تبقى الرسائل هنا في الانتظار.",
+  "admin.outbox.intro":
+    "رسائل البريد الإلكتروني والرسائل القصيرة للبوابة. في غياب خادم SMTP، تبقى الرسائل هنا في الانتظار.",
   "admin.outbox.empty": "لا توجد رسائل.",
   "outbox.channel.email": "بريد إلكتروني",
   "outbox.channel.sms": "رسالة قصيرة",

@@ -130,7 +130,8 @@ export const grants = {
   "grants.proposal.award": "{label} (الرتبة {rank}): منح {amount}؛ يتبقى {remaining}.",
   "grants.proposal.capped": "{label} (الرتبة {rank}): سقف الطلب، {amount}؛ يتبقى {remaining}.",
   "grants.proposal.skip": "{label} (الرتبة {rank}): تم تجاوزه، {amount} لا تسعه البقية {remaining}.",
-  "grants.proposal.reorder": "{label} (الرتبة {rank}) يتقدم على {before} لاحترام الحصة {quota}: {amount}؛ يتبقى {remaining}.",
+  "grants.proposal.reorder":
+    "{label} (الرتبة {rank}) يتقدم على {before} لاحترام الحصة {quota}: {amount}؛ يتبقى {remaining}.",
   "grants.proposal.quotaUnreachable": "لا يمكن بلوغ الحصة {quota}: لا يوجد ترشيح متبق يستوفيها ويتسع له المبلغ.",
   "grants.proposal.remaining": "المتبقي غير الممنوح: {amount}",
   "grants.proposal.empty": "لا توجد تقييمات مقدمة: لا مقترح بعد.",
@@ -240,7 +241,8 @@ export const grants = {
   "grants.pdf.dear": "السيد(ة) {name}،",
   "grants.pdf.awardBody": "تمنح لجنة انتقاء طلب «{call}» مشروعك منحة بقيمة {amount}.",
   "grants.pdf.conditions": "الشروط",
-  "grants.pdf.conditionsBody": "تؤدى المنحة على دفعات، كل دفعة عند تأكيد شرطها. وهي تمول المشروع المقدم فقط؛ ويجب إبلاغ المرافق بأي تغيير.",
+  "grants.pdf.conditionsBody":
+    "تؤدى المنحة على دفعات، كل دفعة عند تأكيد شرطها. وهي تمول المشروع المقدم فقط؛ ويجب إبلاغ المرافق بأي تغيير.",
   "grants.pdf.tranches": "جدول الدفعات",
   "grants.pdf.rejectionBody": "درست لجنة انتقاء طلب «{call}» ترشيحك بعناية. لم يتم قبوله هذه المرة.",
   "grants.pdf.comments": "تعليقات اللجنة",

@@ -10,5 +10,15 @@ import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 
-export const ar: Messages = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants, ...reporting };
-
+export const ar: Messages = {
+  ...core,
+  ...protection,
+  ...aid,
+  ...businessPlans,
+  ...trainings,
+  ...internships,
+  ...coaching,
+  ...profiles,
+  ...grants,
+  ...reporting,
+};

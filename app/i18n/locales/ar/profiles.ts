@@ -1,6 +1,7 @@
 export const profiles = {
   "profiles.title": "ملفي الشخصي",
-  "profiles.intro": "تساعدنا هذه المعلومات على اقتراح وظائف أو تداريب أو تكوينات أو مرافقة لإنشاء مشروعك. يمكنك إكمالها على عدة مرات.",
+  "profiles.intro":
+    "تساعدنا هذه المعلومات على اقتراح وظائف أو تداريب أو تكوينات أو مرافقة لإنشاء مشروعك. يمكنك إكمالها على عدة مرات.",
   "profiles.saved": "تم حفظ الملف الشخصي.",
   "profiles.save": "حفظ ملفي الشخصي",
   "profiles.completeness": "الملف الشخصي مكتمل بنسبة {percent}٪",
@@ -86,7 +87,8 @@ export const profiles = {
   "profiles.data.export": "تحميل جميع بياناتي (JSON)",
   "profiles.data.deletion": "طلب حذف بياناتي",
   "profiles.deletion.title": "طلب حذف بياناتك",
-  "profiles.deletion.body": "سيعالج أحد مسؤولي البرنامج طلبك. يجب الاحتفاظ ببعض البيانات لتقارير الممولين أو بحكم القانون: سيخبرك بها وبالسبب.",
+  "profiles.deletion.body":
+    "سيعالج أحد مسؤولي البرنامج طلبك. يجب الاحتفاظ ببعض البيانات لتقارير الممولين أو بحكم القانون: سيخبرك بها وبالسبب.",
   "profiles.deletion.reason": "السبب (اختياري)",
   "profiles.deletion.submit": "إرسال الطلب",
   "profiles.deletion.pending": "طلبك بتاريخ {date} في انتظار المعالجة.",

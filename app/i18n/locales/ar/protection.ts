@@ -189,7 +189,8 @@ export const protection = {
   "protection.errors.statusTransition": "هذا التغيير في الوضعية غير ممكن.",
   "protection.admin.title": "الحماية: الإشراف ومدة الحفظ",
   "protection.admin.supervisors": "المشرفون",
-  "protection.admin.supervisorsHint": "يمكن للمشرف(ة) تجاوز الموافقة مع ذكر السبب وتصدير الملف الكامل وإخفاء هويته ومعرفة من اطلع عليه، داخل جمعيته.",
+  "protection.admin.supervisorsHint":
+    "يمكن للمشرف(ة) تجاوز الموافقة مع ذكر السبب وتصدير الملف الكامل وإخفاء هويته ومعرفة من اطلع عليه، داخل جمعيته.",
   "protection.admin.isSupervisor": "مشرف(ة)",
   "protection.admin.grant": "تعيين مشرفا(ة)",
   "protection.admin.revoke": "سحب الإشراف",

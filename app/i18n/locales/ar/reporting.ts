@@ -14,7 +14,8 @@ export const reporting = {
   "reporting.filter.customPeriod": "فترة مخصصة",
   "reporting.period": "الفترة: من {from} إلى {to}",
   "reporting.scope.organisation": "أرقام جمعيتكم فقط.",
-  "reporting.suppressedNote": "لحماية الأشخاص، يُعرض كل رقم أقل من 5 على شكل «<5»، وكذلك رقم ثانٍ إذا كان المجموع يسمح بمعرفته.",
+  "reporting.suppressedNote":
+    "لحماية الأشخاص، يُعرض كل رقم أقل من 5 على شكل «<5»، وكذلك رقم ثانٍ إذا كان المجموع يسمح بمعرفته.",
   "reporting.notWired": "غير مربوطة بعد (الوحدة قيد التطوير): {activities}.",
   "reporting.download.csv": "تنزيل (CSV)",
   "reporting.download.pdf": "التقرير الفصلي (PDF)",

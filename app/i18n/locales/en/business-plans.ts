@@ -72,7 +72,8 @@ export const businessPlans = {
   "plans.sector.other": "Other",
   "plans.chooseOne": "Choose…",
   "plans.legal.auto_entrepreneur": "Auto-entrepreneur",
-  "plans.legal.auto_entrepreneur.help": "The status the programme recommends to start: simple free registration, a low tax on turnover, health cover, no minimum capital.",
+  "plans.legal.auto_entrepreneur.help":
+    "The status the programme recommends to start: simple free registration, a low tax on turnover, health cover, no minimum capital.",
   "plans.legal.cooperative": "Cooperative",
   "plans.legal.cooperative.help": "At least five members who decide together; suited to farming and crafts.",
   "plans.legal.sarl": "SARL or single-member SARL",
@@ -122,7 +123,8 @@ export const businessPlans = {
   "plans.errors.tooManyRows": "Too many lines.",
   "plans.errors.sector": "Choose a sector from the list.",
   "plans.attachments.title": "Attachments",
-  "plans.attachments.hint": "Quotes, photos: PDF, JPEG or PNG, at most 5 MB, 5 files per plan. Location data is removed from photos.",
+  "plans.attachments.hint":
+    "Quotes, photos: PDF, JPEG or PNG, at most 5 MB, 5 files per plan. Location data is removed from photos.",
   "plans.attachments.file": "File",
   "plans.attachments.upload": "Upload the file",
   "plans.attachments.delete": "Delete",

@@ -109,8 +109,7 @@ export const core = {
   "privacy.who":
     "Masar is the portal of a programme for the protection and socio-economic inclusion of migrants and young people in Morocco.",
   "privacy.what": "We keep the information you give us: name, contact, profile, trainings, projects and requests.",
-  "privacy.why":
-    "It is used only to offer you the programme's services and to follow your steps. It is never sold.",
+  "privacy.why": "It is used only to offer you the programme's services and to follow your steps. It is never sold.",
   "privacy.sharing":
     "Only the people who need it to help you can see it. Reports to donors contain only anonymous figures.",
   "privacy.rights":

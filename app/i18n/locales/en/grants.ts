@@ -130,8 +130,10 @@ export const grants = {
   "grants.proposal.award": "{label} (rank {rank}): {amount} awarded; {remaining} left.",
   "grants.proposal.capped": "{label} (rank {rank}): capped at the call's maximum, {amount}; {remaining} left.",
   "grants.proposal.skip": "{label} (rank {rank}): skipped, {amount} no longer fits the {remaining} left.",
-  "grants.proposal.reorder": "{label} (rank {rank}) goes before {before} to meet the quota {quota}: {amount}; {remaining} left.",
-  "grants.proposal.quotaUnreachable": "The quota {quota} cannot be met: no remaining application that meets it fits the budget.",
+  "grants.proposal.reorder":
+    "{label} (rank {rank}) goes before {before} to meet the quota {quota}: {amount}; {remaining} left.",
+  "grants.proposal.quotaUnreachable":
+    "The quota {quota} cannot be met: no remaining application that meets it fits the budget.",
   "grants.proposal.remaining": "Left unawarded: {amount}",
   "grants.proposal.empty": "No submitted review: no proposal yet.",
   "grants.eligibility.migrantsOnly": "This call is for migrants only.",
@@ -224,11 +226,13 @@ export const grants = {
   "grants.coach.confirm": "Confirm the start",
   "grants.notify.awarded": "Your project was awarded a grant ({call}). Download your letter.",
   "grants.notify.awarded.subject": "Masar: grant awarded",
-  "grants.notify.awarded.body": "Good news: your project was awarded a grant in the call “{call}”. Sign in to download your award letter.",
+  "grants.notify.awarded.body":
+    "Good news: your project was awarded a grant in the call “{call}”. Sign in to download your award letter.",
   "grants.notify.awarded.sms": "Masar: your project was awarded a grant. Sign in to see the letter.",
   "grants.notify.rejected": "The decision on your application ({call}) is published.",
   "grants.notify.rejected.subject": "Masar: decision on your application",
-  "grants.notify.rejected.body": "The committee's decision on your application to the call “{call}” is published. Sign in to read the letter and the comments.",
+  "grants.notify.rejected.body":
+    "The committee's decision on your application to the call “{call}” is published. Sign in to read the letter and the comments.",
   "grants.notify.rejected.sms": "Masar: the decision on your application is published. Sign in to read it.",
   "grants.notify.paid": "A payment of {amount} of your grant was made.",
   "grants.notify.paid.subject": "Masar: payment made",
@@ -240,9 +244,11 @@ export const grants = {
   "grants.pdf.dear": "Dear {name},",
   "grants.pdf.awardBody": "The selection committee of the call “{call}” awards your project a grant of {amount}.",
   "grants.pdf.conditions": "Conditions",
-  "grants.pdf.conditionsBody": "The grant is paid in tranches, each once its condition is confirmed. It funds only the project submitted; any change must be reported to your coach.",
+  "grants.pdf.conditionsBody":
+    "The grant is paid in tranches, each once its condition is confirmed. It funds only the project submitted; any change must be reported to your coach.",
   "grants.pdf.tranches": "Payment schedule",
-  "grants.pdf.rejectionBody": "The selection committee of the call “{call}” examined your application carefully. It was not selected this time.",
+  "grants.pdf.rejectionBody":
+    "The selection committee of the call “{call}” examined your application carefully. It was not selected this time.",
   "grants.pdf.comments": "The committee's comments",
   "grants.pdf.noComment": "No comment.",
   "grants.pdf.encouragement": "Your coach stays with you to improve your project and apply to the next call.",

@@ -103,7 +103,8 @@ export const internships = {
   "internships.field.checkpoint": "Checkpoint",
   "internships.field.employmentStatus": "Status",
   "internships.pdf.title": "Internship agreement",
-  "internships.pdf.intro": "This agreement sets out the relations between the host, the intern and the Masar programme.",
+  "internships.pdf.intro":
+    "This agreement sets out the relations between the host, the intern and the Masar programme.",
   "internships.pdf.parties": "The parties",
   "internships.pdf.intern": "Intern",
   "internships.pdf.host": "Host",
@@ -114,16 +115,20 @@ export const internships = {
   "internships.pdf.period": "Period",
   "internships.pdf.stipend": "Monthly stipend",
   "internships.pdf.commitments": "Commitments",
-  "internships.pdf.commitHost": "The host names a tutor, gives tasks that match the training and receives the coach for follow-up.",
+  "internships.pdf.commitHost":
+    "The host names a tutor, gives tasks that match the training and receives the coach for follow-up.",
   "internships.pdf.commitIntern": "The intern keeps to the hours and house rules and gives notice of any absence.",
-  "internships.pdf.commitProgramme": "The Masar programme follows the internship and runs the mid-term and final evaluations.",
+  "internships.pdf.commitProgramme":
+    "The Masar programme follows the internship and runs the mid-term and final evaluations.",
   "internships.pdf.signatures": "Signatures",
   "notify.internshipProposed": "Your coach proposes the internship “{offer}”.",
   "notify.internshipProposed.subject": "An internship is proposed to you",
-  "notify.internshipProposed.body": "Hello,\n\nYour coach proposes the internship “{offer}”. See the offer in Masar.\n\nMasar",
+  "notify.internshipProposed.body":
+    "Hello,\n\nYour coach proposes the internship “{offer}”. See the offer in Masar.\n\nMasar",
   "notify.internshipProposed.sms": "Masar: internship proposed “{offer}”.",
   "notify.placementCreated": "Internship at {host}: see the details.",
   "notify.placementCreated.subject": "Your internship",
-  "notify.placementCreated.body": "Hello,\n\nAn internship at {host} was recorded for you. Your coach will contact you.\n\nMasar",
+  "notify.placementCreated.body":
+    "Hello,\n\nAn internship at {host} was recorded for you. Your coach will contact you.\n\nMasar",
   "notify.placementCreated.sms": "Masar: internship at {host} recorded.",
 } as const;

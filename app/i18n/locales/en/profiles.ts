@@ -1,6 +1,7 @@
 export const profiles = {
   "profiles.title": "My profile",
-  "profiles.intro": "This information helps us offer you jobs, internships, trainings or support to start your business. You can fill it in over several visits.",
+  "profiles.intro":
+    "This information helps us offer you jobs, internships, trainings or support to start your business. You can fill it in over several visits.",
   "profiles.saved": "Profile saved.",
   "profiles.save": "Save my profile",
   "profiles.completeness": "Profile {percent}% complete",
@@ -86,7 +87,8 @@ export const profiles = {
   "profiles.data.export": "Download all my data (JSON)",
   "profiles.data.deletion": "Ask for my data to be deleted",
   "profiles.deletion.title": "Ask for your data to be deleted",
-  "profiles.deletion.body": "A programme administrator will handle your request. Some data must be kept for reports to funders or by law: they will tell you which and why.",
+  "profiles.deletion.body":
+    "A programme administrator will handle your request. Some data must be kept for reports to funders or by law: they will tell you which and why.",
   "profiles.deletion.reason": "Reason (optional)",
   "profiles.deletion.submit": "Send the request",
   "profiles.deletion.pending": "Your request of {date} is waiting to be handled.",

@@ -34,7 +34,8 @@ export const protection = {
   "protection.case.assign": "Assign",
   "protection.case.anonymised": "anonymised",
   "protection.consent.title": "Consent",
-  "protection.consent.notice": "Read the consent notice (version {version}) to the person, in their language, before ticking.",
+  "protection.consent.notice":
+    "Read the consent notice (version {version}) to the person, in their language, before ticking.",
   "protection.consent.services": "Agrees to receive services",
   "protection.consent.referral": "Agrees to be referred to partners",
   "protection.consent.partners": "Partners named",
@@ -154,7 +155,8 @@ export const protection = {
   "protection.referral.kind.transfer": "Transfer of the case",
   "protection.referral.to": "Partner association",
   "protection.referral.override": "Supervisor override: reason",
-  "protection.referral.overrideHint": "Only if the person has not consented to referral and their safety requires it. The reason is logged.",
+  "protection.referral.overrideHint":
+    "Only if the person has not consented to referral and their safety requires it. The reason is logged.",
   "protection.referral.overridden": "with override",
   "protection.referral.send": "Send",
   "protection.referral.status.pending": "pending",
@@ -182,14 +184,16 @@ export const protection = {
   "protection.errors.consentServices": "Without consent to receive services, no case can be opened.",
   "protection.errors.checkOutBeforeIn": "Check-out cannot be before check-in.",
   "protection.errors.assignee": "Choose a case worker of the association.",
-  "protection.errors.noReferralConsent": "The person has not consented to referral: refused. A supervisor may override with a reason.",
+  "protection.errors.noReferralConsent":
+    "The person has not consented to referral: refused. A supervisor may override with a reason.",
   "protection.errors.overrideSupervisorOnly": "Only a supervisor may override consent.",
   "protection.errors.overrideReason": "Explain the reason for the override (at least 10 characters).",
   "protection.errors.referralPending": "A request of this kind is already pending for this case.",
   "protection.errors.statusTransition": "This status change is not possible.",
   "protection.admin.title": "Protection: supervision and retention",
   "protection.admin.supervisors": "Supervisors",
-  "protection.admin.supervisorsHint": "A supervisor may override consent with a reason, export the full record, anonymise it and see who viewed it, within their association.",
+  "protection.admin.supervisorsHint":
+    "A supervisor may override consent with a reason, export the full record, anonymise it and see who viewed it, within their association.",
   "protection.admin.isSupervisor": "supervisor",
   "protection.admin.grant": "Make supervisor",
   "protection.admin.revoke": "Remove supervision",

@@ -14,7 +14,8 @@ export const reporting = {
   "reporting.filter.customPeriod": "Custom period",
   "reporting.period": "Period: {from} to {to}",
   "reporting.scope.organisation": "Figures of your association only.",
-  "reporting.suppressedNote": "To protect people, any figure below 5 is shown as “<5”, and so is a second figure where a total would give it away.",
+  "reporting.suppressedNote":
+    "To protect people, any figure below 5 is shown as “<5”, and so is a second figure where a total would give it away.",
   "reporting.notWired": "Not yet wired (module still being built): {activities}.",
   "reporting.download.csv": "Download (CSV)",
   "reporting.download.pdf": "Quarterly report (PDF)",

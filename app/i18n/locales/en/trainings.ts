@@ -92,10 +92,12 @@ export const trainings = {
   "trainings.verify.code": "Code",
   "notify.trainingPromoted": "A seat opened: you are now registered for “{training}”.",
   "notify.trainingPromoted.subject": "Your seat is confirmed",
-  "notify.trainingPromoted.body": "Hello,\n\nA seat opened in the training “{training}”. Your registration is confirmed.\n\nMasar",
+  "notify.trainingPromoted.body":
+    "Hello,\n\nA seat opened in the training “{training}”. Your registration is confirmed.\n\nMasar",
   "notify.trainingPromoted.sms": "Masar: seat confirmed for “{training}”.",
   "notify.trainingCertificate": "Your “{training}” certificate is ready.",
   "notify.trainingCertificate.subject": "Your training certificate",
-  "notify.trainingCertificate.body": "Hello,\n\nYou completed the training “{training}”. Your certificate is available in Masar.\n\nMasar",
+  "notify.trainingCertificate.body":
+    "Hello,\n\nYou completed the training “{training}”. Your certificate is available in Masar.\n\nMasar",
   "notify.trainingCertificate.sms": "Masar: “{training}” certificate available.",
 } as const;

@@ -72,11 +72,14 @@ export const businessPlans = {
   "plans.sector.other": "Autre",
   "plans.chooseOne": "Choisir…",
   "plans.legal.auto_entrepreneur": "Auto-entrepreneur",
-  "plans.legal.auto_entrepreneur.help": "Le statut recommandé par le programme pour démarrer : inscription simple et gratuite, impôt faible calculé sur le chiffre d'affaires, couverture médicale, pas de capital minimum.",
+  "plans.legal.auto_entrepreneur.help":
+    "Le statut recommandé par le programme pour démarrer : inscription simple et gratuite, impôt faible calculé sur le chiffre d'affaires, couverture médicale, pas de capital minimum.",
   "plans.legal.cooperative": "Coopérative",
-  "plans.legal.cooperative.help": "Au moins cinq membres qui décident ensemble ; adaptée à l'agriculture et à l'artisanat.",
+  "plans.legal.cooperative.help":
+    "Au moins cinq membres qui décident ensemble ; adaptée à l'agriculture et à l'artisanat.",
   "plans.legal.sarl": "SARL ou SARL AU",
-  "plans.legal.sarl.help": "Une société : la responsabilité est limitée aux apports, mais la comptabilité et les formalités coûtent plus.",
+  "plans.legal.sarl.help":
+    "Une société : la responsabilité est limitée aux apports, mais la comptabilité et les formalités coûtent plus.",
   "plans.legal.not_decided": "Pas encore décidé",
   "plans.legal.not_decided.help": "Votre coach vous aidera à choisir.",
   "plans.funding.own": "Apport personnel",
@@ -122,7 +125,8 @@ export const businessPlans = {
   "plans.errors.tooManyRows": "Trop de lignes.",
   "plans.errors.sector": "Choisissez un secteur de la liste.",
   "plans.attachments.title": "Pièces jointes",
-  "plans.attachments.hint": "Devis, photos : PDF, JPEG ou PNG, 5 Mo au plus, 5 fichiers par plan. Les données de localisation des photos sont effacées.",
+  "plans.attachments.hint":
+    "Devis, photos : PDF, JPEG ou PNG, 5 Mo au plus, 5 fichiers par plan. Les données de localisation des photos sont effacées.",
   "plans.attachments.file": "Fichier",
   "plans.attachments.upload": "Envoyer le fichier",
   "plans.attachments.delete": "Supprimer",

@@ -167,7 +167,8 @@ export const core = {
   "admin.users.active": "Actif",
   "admin.users.inactive": "Désactivé",
   "admin.users.created": "Compte créé",
-  "admin.users.codeIntro": "Transmettez ce code à la personne : il lui permet de choisir son mot de passe une seule fois.",
+  "admin.users.codeIntro":
+    "Transmettez ce code à la personne : il lui permet de choisir son mot de passe une seule fois.",
   "admin.users.codeExpires": "Valable jusqu'au {time}.",
   "admin.users.open": "Voir le compte",
   "admin.users.language": "Langue",

@@ -128,10 +128,13 @@ export const grants = {
   "grants.yes": "Oui",
   "grants.no": "Non",
   "grants.proposal.award": "{label} (rang {rank}) : {amount} accordés ; reste {remaining}.",
-  "grants.proposal.capped": "{label} (rang {rank}) : montant plafonné au maximum de l'appel, {amount} ; reste {remaining}.",
+  "grants.proposal.capped":
+    "{label} (rang {rank}) : montant plafonné au maximum de l'appel, {amount} ; reste {remaining}.",
   "grants.proposal.skip": "{label} (rang {rank}) : écarté, {amount} ne tiennent plus dans le reste de {remaining}.",
-  "grants.proposal.reorder": "{label} (rang {rank}) passe avant {before} pour respecter le quota {quota} : {amount} ; reste {remaining}.",
-  "grants.proposal.quotaUnreachable": "Le quota {quota} ne peut pas être atteint : aucune candidature restante qui y répond ne tient dans le budget.",
+  "grants.proposal.reorder":
+    "{label} (rang {rank}) passe avant {before} pour respecter le quota {quota} : {amount} ; reste {remaining}.",
+  "grants.proposal.quotaUnreachable":
+    "Le quota {quota} ne peut pas être atteint : aucune candidature restante qui y répond ne tient dans le budget.",
   "grants.proposal.remaining": "Reste non attribué : {amount}",
   "grants.proposal.empty": "Aucune évaluation soumise : pas encore de proposition.",
   "grants.eligibility.migrantsOnly": "Cet appel est réservé aux personnes migrantes.",
@@ -191,7 +194,8 @@ export const grants = {
   "grants.apply.plan": "Plan d'affaires à présenter",
   "grants.apply.submit": "Déposer ma candidature",
   "grants.apply.needPlan": "Il faut un plan d'affaires complet pour postuler. Terminez votre plan puis revenez.",
-  "grants.apply.frozen": "Votre plan est figé au moment du dépôt : les modifications ultérieures ne changent pas la candidature.",
+  "grants.apply.frozen":
+    "Votre plan est figé au moment du dépôt : les modifications ultérieures ne changent pas la candidature.",
   "grants.apply.withdraw": "Retirer ma candidature",
   "grants.apply.done": "Votre candidature est déposée.",
   "grants.timeline.title": "Suivi",
@@ -224,11 +228,13 @@ export const grants = {
   "grants.coach.confirm": "Confirmer le démarrage",
   "grants.notify.awarded": "Votre projet a reçu une subvention ({call}). Téléchargez votre lettre.",
   "grants.notify.awarded.subject": "Masar : subvention accordée",
-  "grants.notify.awarded.body": "Bonne nouvelle : votre projet a reçu une subvention dans l'appel « {call} ». Connectez-vous pour télécharger votre lettre d'attribution.",
+  "grants.notify.awarded.body":
+    "Bonne nouvelle : votre projet a reçu une subvention dans l'appel « {call} ». Connectez-vous pour télécharger votre lettre d'attribution.",
   "grants.notify.awarded.sms": "Masar : votre projet a reçu une subvention. Connectez-vous pour voir la lettre.",
   "grants.notify.rejected": "La décision sur votre candidature ({call}) est publiée.",
   "grants.notify.rejected.subject": "Masar : décision sur votre candidature",
-  "grants.notify.rejected.body": "La décision du comité sur votre candidature à l'appel « {call} » est publiée. Connectez-vous pour lire la lettre et les commentaires.",
+  "grants.notify.rejected.body":
+    "La décision du comité sur votre candidature à l'appel « {call} » est publiée. Connectez-vous pour lire la lettre et les commentaires.",
   "grants.notify.rejected.sms": "Masar : la décision sur votre candidature est publiée. Connectez-vous pour la lire.",
   "grants.notify.paid": "Un versement de {amount} de votre subvention a été effectué.",
   "grants.notify.paid.subject": "Masar : versement effectué",
@@ -238,14 +244,18 @@ export const grants = {
   "grants.pdf.rejectionTitle": "Décision du comité de sélection",
   "grants.pdf.reference": "Référence : {reference}",
   "grants.pdf.dear": "Madame, Monsieur {name},",
-  "grants.pdf.awardBody": "Le comité de sélection de l'appel « {call} » vous accorde une subvention de {amount} pour votre projet.",
+  "grants.pdf.awardBody":
+    "Le comité de sélection de l'appel « {call} » vous accorde une subvention de {amount} pour votre projet.",
   "grants.pdf.conditions": "Conditions",
-  "grants.pdf.conditionsBody": "La subvention est versée par tranches, chacune à la confirmation de sa condition. Elle finance uniquement le projet présenté ; tout changement doit être signalé à votre coach.",
+  "grants.pdf.conditionsBody":
+    "La subvention est versée par tranches, chacune à la confirmation de sa condition. Elle finance uniquement le projet présenté ; tout changement doit être signalé à votre coach.",
   "grants.pdf.tranches": "Calendrier des versements",
-  "grants.pdf.rejectionBody": "Le comité de sélection de l'appel « {call} » a examiné votre candidature avec attention. Elle n'a pas été retenue cette fois.",
+  "grants.pdf.rejectionBody":
+    "Le comité de sélection de l'appel « {call} » a examiné votre candidature avec attention. Elle n'a pas été retenue cette fois.",
   "grants.pdf.comments": "Commentaires du comité",
   "grants.pdf.noComment": "Aucun commentaire.",
-  "grants.pdf.encouragement": "Votre coach reste à vos côtés pour améliorer votre projet et postuler au prochain appel.",
+  "grants.pdf.encouragement":
+    "Votre coach reste à vos côtés pour améliorer votre projet et postuler au prochain appel.",
   "grants.pdf.reportTitle": "Rapport de l'appel : {call}",
   "grants.pdf.summary": "{applications} candidatures, {awards} subventions, {awarded} attribués sur {budget}.",
 } as const;

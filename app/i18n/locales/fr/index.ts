@@ -13,4 +13,15 @@ import { reporting } from "./reporting";
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
  * exactly the same keys (the compiler and a test both check). One file per module.
  */
-export const fr = { ...core, ...protection, ...aid, ...businessPlans, ...trainings, ...internships, ...coaching, ...profiles, ...grants, ...reporting } as const;
+export const fr = {
+  ...core,
+  ...protection,
+  ...aid,
+  ...businessPlans,
+  ...trainings,
+  ...internships,
+  ...coaching,
+  ...profiles,
+  ...grants,
+  ...reporting,
+} as const;

@@ -103,7 +103,8 @@ export const internships = {
   "internships.field.checkpoint": "Étape",
   "internships.field.employmentStatus": "Situation",
   "internships.pdf.title": "Convention de stage",
-  "internships.pdf.intro": "La présente convention règle les rapports entre la structure d'accueil, le ou la stagiaire et le programme Masar.",
+  "internships.pdf.intro":
+    "La présente convention règle les rapports entre la structure d'accueil, le ou la stagiaire et le programme Masar.",
   "internships.pdf.parties": "Les parties",
   "internships.pdf.intern": "Stagiaire",
   "internships.pdf.host": "Structure d'accueil",
@@ -114,16 +115,21 @@ export const internships = {
   "internships.pdf.period": "Période",
   "internships.pdf.stipend": "Gratification mensuelle",
   "internships.pdf.commitments": "Engagements",
-  "internships.pdf.commitHost": "La structure d'accueil désigne un tuteur, confie des tâches en lien avec la formation et reçoit le coach pour le suivi.",
-  "internships.pdf.commitIntern": "Le ou la stagiaire respecte les horaires et le règlement intérieur et prévient en cas d'absence.",
-  "internships.pdf.commitProgramme": "Le programme Masar assure le suivi du stage et les évaluations à mi-parcours et en fin de stage.",
+  "internships.pdf.commitHost":
+    "La structure d'accueil désigne un tuteur, confie des tâches en lien avec la formation et reçoit le coach pour le suivi.",
+  "internships.pdf.commitIntern":
+    "Le ou la stagiaire respecte les horaires et le règlement intérieur et prévient en cas d'absence.",
+  "internships.pdf.commitProgramme":
+    "Le programme Masar assure le suivi du stage et les évaluations à mi-parcours et en fin de stage.",
   "internships.pdf.signatures": "Signatures",
   "notify.internshipProposed": "Votre coach vous propose le stage « {offer} ».",
   "notify.internshipProposed.subject": "Un stage vous est proposé",
-  "notify.internshipProposed.body": "Bonjour,\n\nVotre coach vous propose le stage « {offer} ». Consultez l'offre dans Masar.\n\nMasar",
+  "notify.internshipProposed.body":
+    "Bonjour,\n\nVotre coach vous propose le stage « {offer} ». Consultez l'offre dans Masar.\n\nMasar",
   "notify.internshipProposed.sms": "Masar : stage proposé « {offer} ».",
   "notify.placementCreated": "Stage chez {host} : voir les détails.",
   "notify.placementCreated.subject": "Votre stage",
-  "notify.placementCreated.body": "Bonjour,\n\nUn stage chez {host} a été enregistré pour vous. Votre coach vous contactera.\n\nMasar",
+  "notify.placementCreated.body":
+    "Bonjour,\n\nUn stage chez {host} a été enregistré pour vous. Votre coach vous contactera.\n\nMasar",
   "notify.placementCreated.sms": "Masar : stage chez {host} enregistré.",
 } as const;

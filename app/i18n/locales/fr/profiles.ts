@@ -1,6 +1,7 @@
 export const profiles = {
   "profiles.title": "Mon profil",
-  "profiles.intro": "Ces informations servent à vous proposer des emplois, des stages, des formations ou un accompagnement pour créer votre entreprise. Vous pouvez les compléter en plusieurs fois.",
+  "profiles.intro":
+    "Ces informations servent à vous proposer des emplois, des stages, des formations ou un accompagnement pour créer votre entreprise. Vous pouvez les compléter en plusieurs fois.",
   "profiles.saved": "Profil enregistré.",
   "profiles.save": "Enregistrer mon profil",
   "profiles.completeness": "Profil complété à {percent} %",
@@ -86,7 +87,8 @@ export const profiles = {
   "profiles.data.export": "Télécharger toutes mes données (JSON)",
   "profiles.data.deletion": "Demander la suppression de mes données",
   "profiles.deletion.title": "Demander la suppression de vos données",
-  "profiles.deletion.body": "Un administrateur du programme traitera votre demande. Certaines données doivent être gardées pour les comptes rendus aux financeurs ou par la loi : il vous dira lesquelles et pourquoi.",
+  "profiles.deletion.body":
+    "Un administrateur du programme traitera votre demande. Certaines données doivent être gardées pour les comptes rendus aux financeurs ou par la loi : il vous dira lesquelles et pourquoi.",
   "profiles.deletion.reason": "Raison (facultatif)",
   "profiles.deletion.submit": "Envoyer la demande",
   "profiles.deletion.pending": "Votre demande du {date} est en attente de traitement.",

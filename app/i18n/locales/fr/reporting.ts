@@ -14,7 +14,8 @@ export const reporting = {
   "reporting.filter.customPeriod": "Période libre",
   "reporting.period": "Période : du {from} au {to}",
   "reporting.scope.organisation": "Chiffres de votre association uniquement.",
-  "reporting.suppressedNote": "Pour protéger les personnes, tout chiffre inférieur à 5 est affiché « <5 », ainsi qu'un second chiffre quand un total permettrait de le retrouver.",
+  "reporting.suppressedNote":
+    "Pour protéger les personnes, tout chiffre inférieur à 5 est affiché « <5 », ainsi qu'un second chiffre quand un total permettrait de le retrouver.",
   "reporting.notWired": "Pas encore reliés (module en cours de développement) : {activities}.",
   "reporting.download.csv": "Télécharger (CSV)",
   "reporting.download.pdf": "Rapport trimestriel (PDF)",
@@ -201,7 +202,8 @@ export const reporting = {
   "reporting.detail.voucher": "Bon d'achat",
   "reporting.detail.issued": "Émis",
   "reporting.detail.redeemed": "Utilisé",
-  "reporting.budget.fromRecords": "Les dépenses viennent aussi des dossiers : coûts des services, bons d'achat, tranches versées.",
+  "reporting.budget.fromRecords":
+    "Les dépenses viennent aussi des dossiers : coûts des services, bons d'achat, tranches versées.",
   "reporting.detail.end": "Fin du stage",
   "reporting.detail.month_3": "À 3 mois",
   "reporting.detail.month_6": "À 6 mois",

@@ -92,10 +92,12 @@ export const trainings = {
   "trainings.verify.code": "Code",
   "notify.trainingPromoted": "Une place s'est libérée : vous êtes inscrit·e à « {training} ».",
   "notify.trainingPromoted.subject": "Votre place est confirmée",
-  "notify.trainingPromoted.body": "Bonjour,\n\nUne place s'est libérée dans la formation « {training} ». Votre inscription est confirmée.\n\nMasar",
+  "notify.trainingPromoted.body":
+    "Bonjour,\n\nUne place s'est libérée dans la formation « {training} ». Votre inscription est confirmée.\n\nMasar",
   "notify.trainingPromoted.sms": "Masar : place confirmée pour « {training} ».",
   "notify.trainingCertificate": "Votre attestation « {training} » est prête.",
   "notify.trainingCertificate.subject": "Votre attestation de formation",
-  "notify.trainingCertificate.body": "Bonjour,\n\nVous avez terminé la formation « {training} ». Votre attestation est disponible dans Masar.\n\nMasar",
+  "notify.trainingCertificate.body":
+    "Bonjour,\n\nVous avez terminé la formation « {training} ». Votre attestation est disponible dans Masar.\n\nMasar",
   "notify.trainingCertificate.sms": "Masar : attestation « {training} » disponible.",
 } as const;

@@ -1,0 +1,142 @@
+// ESLint (flat config): typescript-eslint, react-hooks and jsx-a11y, with Prettier owning
+// the layout. The house rules ESLint cannot express stay in tests/lint.ts.
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+/** A literal UTC offset in a date string: Morocco is UTC+1, and UTC+0 during Ramadan. */
+const LITERAL_OFFSET = String.raw`[0-9]T?[0-9:]*[+-][01][0-9]:[0-9]{2}`;
+const OFFSET_MESSAGE = "A literal UTC offset: Morocco is UTC+0 in Ramadan; go through app/lib/morocco-time.ts.";
+const noLiteralOffset = [
+  { selector: `Literal[value=/${LITERAL_OFFSET}/]`, message: OFFSET_MESSAGE },
+  { selector: `TemplateElement[value.raw=/${LITERAL_OFFSET}/]`, message: OFFSET_MESSAGE },
+  {
+    selector: "Literal[value=/Content-Security-Policy-Report-Only/i]",
+    message: "The CSP is enforced, never report-only.",
+  },
+];
+const noInlineStyle = {
+  selector: "JSXAttribute[name.name='style']",
+  message: "The CSP allows no inline styles: use classes in public/styles.css.",
+};
+const TOP_LEVEL_SCHEMA = "VariableDeclarator > CallExpression.init:has(MemberExpression[object.name='z'])";
+const noTopLevelSchema = [
+  "Program > VariableDeclaration > ",
+  "Program > ExportNamedDeclaration > VariableDeclaration > ",
+].map((prefix) => ({
+  // a route's top level runs in the browser too, where *.server imports are empty
+  selector: prefix + TOP_LEVEL_SCHEMA,
+  message: "No zod schema at a route's top level: put it in the module's schemas.server.ts.",
+}));
+const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      ".data/",
+      "node_modules/",
+      "db/migrations/",
+      "test-results/",
+      "playwright-report/",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx,js}"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["app/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // a table that scrolls sideways is a named region reachable from the keyboard (axe: scrollable-region-focusable)
+      "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["tabpanel", "region"], tags: [] }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...noLiteralOffset] },
+  },
+  {
+    // documents are drawn by react-pdf, whose styles are objects, not CSS
+    files: ["app/**/*.tsx"],
+    ignores: ["**/*-pdf.server.tsx", "app/pdf/**"],
+    rules: { "no-restricted-syntax": ["error", ...noLiteralOffset, noInlineStyle] },
+  },
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": ["error", ...noLiteralOffset, noInlineStyle, ...noTopLevelSchema],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/node",
+              importNames: ["json"],
+              message: "Single fetch is on: return plain objects or data().",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // modules the browser loads: the classic compiler would ship db/ (credentials, Node APIs),
+    // zod and every *.server value to it; route modules may (their loaders and actions are dropped)
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: [...SERVER_ONLY, "app/routes/**", "app/root.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~db/*", "**/db/*"],
+              allowTypeImports: true,
+              message: "db/ is server-only: import it from *.server files.",
+            },
+            {
+              group: ["*.server", "**/*.server"],
+              allowTypeImports: true,
+              message: "Only types from *.server modules reach the browser.",
+            },
+          ],
+          paths: [{ name: "zod", allowTypeImports: true, message: "zod stays on the server (forms.server.ts)." }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["tests/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["it", "test", "describe"].flatMap((object) =>
+          ["only", "skip", "todo"].map((property) => ({ object, property, message: "CI runs every test." })),
+        ),
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "fit", message: "CI runs every test." },
+        { name: "xit", message: "CI runs every test." },
+      ],
+    },
+  },
+  prettier,
+);
