@@ -12,9 +12,9 @@ import type { Params } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/node";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { MessageKey } from "~/i18n/translate";
-import { isIsoDate } from "./dates";
 import { z } from "./forms.server";
 import { isUuid } from "./ids";
+import { isIsoDate } from "./morocco-time";
 
 type RouteArgs = { params: Params; request: Request; context: AppLoadContext };
 
