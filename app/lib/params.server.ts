@@ -10,6 +10,7 @@
  */
 import type { Params } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/node";
+import { LOCALES, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { MessageKey } from "~/i18n/translate";
 import { z } from "./forms.server";
@@ -116,4 +117,9 @@ export function parseQuery<S extends z.ZodRawShape>(
 /** A flag a redirect sets ("?saved"): present or not, whatever its value. */
 export function queryFlag(args: Pick<RouteArgs, "request">, name: string): boolean {
   return new URL(args.request.url).searchParams.has(name);
+}
+
+/** The language a document is asked in ("?lang=ar"), if any: downloads may differ from the page's language. */
+export function queryLocale(args: Pick<RouteArgs, "request" | "context">): Locale | undefined {
+  return parseQuery(args, { lang: query.oneOf(LOCALES) }).lang;
 }

@@ -5,10 +5,11 @@ import { TableWrap } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listAudit } from "~/modules/auth/queries.server";
+import { parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "audit:read");
-  const entity = new URL(args.request.url).searchParams.get("entity")?.slice(0, 60) || undefined;
+  const { entity } = parseQuery(args, { entity: query.text(60) });
   const rows = await listAudit(args.context.db, { entityType: entity });
   return { entries: rows.map((r) => ({ ...r, at: r.at.toISOString() })), entity: entity ?? "" };
 }
@@ -22,7 +23,7 @@ export default function Audit() {
       <Form method="get" className="filters">
         <label>
           {t("admin.audit.entity")}
-          <input name="entity" defaultValue={entity} dir="ltr" />
+          <input name="entity" defaultValue={entity} dir="ltr" maxLength={60} />
         </label>
         <button type="submit" className="button button-secondary">
           {t("admin.users.filter")}

@@ -10,13 +10,12 @@ import { getUserForAdmin, listOrganisations } from "~/modules/auth/queries.serve
 import { ROLES } from "~/modules/auth/roles";
 import { UpdateUserSchema } from "~/modules/auth/schemas.server";
 import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
-import { UserIdSchema } from "~/modules/auth/schemas.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
-  const userId = UserIdSchema.safeParse(args.params.userId);
-  if (!userId.success) notFound();
-  const user = await getUserForAdmin(args.context.db, userId.data);
+  const userId = idParam(args, "userId");
+  const user = await getUserForAdmin(args.context.db, userId);
   if (!user) notFound();
   const organisations = await listOrganisations(args.context.db);
   return {
@@ -28,8 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "users:manage");
   const { request, context, params } = args;
-  const userId = UserIdSchema.safeParse(params.userId);
-  if (!userId.success) notFound();
+  const userId = idParam({ params }, "userId");
   const form = await request.formData();
   const intent = form.get("intent");
   const meta = { ip: context.ip, baseUrl: new URL(request.url).origin };
@@ -39,24 +37,24 @@ export async function action(args: ActionFunctionArgs) {
     const outcome = await updateUserRole(
       context.db,
       actor,
-      userId.data,
+      userId,
       { role: parsed.data.role, organisationId: parsed.data.organisationId ?? null },
       meta,
     );
     if (outcome === "not_found") notFound();
     if (outcome === "self")
       return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
-    return redirect(`/admin/users/${userId.data}`);
+    return redirect(`/admin/users/${userId}`);
   }
   if (intent === "deactivate" || intent === "reactivate") {
-    const outcome = await setUserActive(context.db, actor, userId.data, intent === "reactivate", meta);
+    const outcome = await setUserActive(context.db, actor, userId, intent === "reactivate", meta);
     if (outcome === "not_found") notFound();
     if (outcome === "self")
       return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
-    return redirect(`/admin/users/${userId.data}`);
+    return redirect(`/admin/users/${userId}`);
   }
   if (intent === "setup-code") {
-    const issued = await reissuePasswordSetup(context.db, actor, userId.data, meta);
+    const issued = await reissuePasswordSetup(context.db, actor, userId, meta);
     if (!issued) notFound();
     return { errors: undefined, message: "admin.users.codeIntro" as const, code: issued.code };
   }

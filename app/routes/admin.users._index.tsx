@@ -5,15 +5,14 @@ import { TableWrap } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listUsers } from "~/modules/auth/queries.server";
-import { ROLES, isRole } from "~/modules/auth/roles";
+import { ROLES } from "~/modules/auth/roles";
+import { parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
-  const url = new URL(args.request.url);
-  const role = url.searchParams.get("role");
-  const q = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
-  const rows = await listUsers(args.context.db, { role: isRole(role) ? role : undefined, q });
-  return { users: rows, role: isRole(role) ? role : "", q: q ?? "" };
+  const { role, q } = parseQuery(args, { role: query.oneOf(ROLES), q: query.text(100) });
+  const rows = await listUsers(args.context.db, { role, q: q || undefined });
+  return { users: rows, role: role ?? "", q: q ?? "" };
 }
 
 export default function AdminUsers() {
@@ -30,7 +29,7 @@ export default function AdminUsers() {
       <Form method="get" className="filters">
         <label>
           {t("admin.users.search")}
-          <input name="q" defaultValue={q} type="search" />
+          <input name="q" defaultValue={q} type="search" maxLength={100} />
         </label>
         <label>
           {t("admin.users.role")}

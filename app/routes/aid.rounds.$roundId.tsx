@@ -10,13 +10,14 @@ import { DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server"
 import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
+import { idParam, parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
   const db = args.context.db;
-  const found = await getRound(db, actor, args.params.roundId ?? "");
+  const found = await getRound(db, actor, idParam(args, "roundId"));
   if (!found) throw new Response("Not Found", { status: 404 });
-  const q = new URL(args.request.url).searchParams.get("q")?.slice(0, 80) ?? "";
+  const q = parseQuery(args, { q: query.text(80) }).q ?? "";
   const [given, cases, stock, catalogue] = await Promise.all([
     roundDistributions(db, found.round.id),
     listCases(db, actor, { q }),
@@ -48,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
   const form = await args.request.formData();
   const meta = { ip: args.context.ip };
-  const roundId = args.params.roundId ?? "";
+  const roundId = idParam(args, "roundId");
   if (form.get("intent") === "item") {
     const parsed = parseForm(RoundItemSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
@@ -120,7 +121,7 @@ export default function Round() {
       <Form method="get" className="filters">
         <label>
           {t("protection.cases.search")}
-          <input name="q" defaultValue={d.q} />
+          <input name="q" defaultValue={d.q} maxLength={80} />
         </label>
         <button type="submit" className="button button-secondary">
           {t("protection.cases.filter")}

@@ -4,10 +4,11 @@ import { VoucherPdf, voucherQr } from "~/modules/aid/voucher-pdf.server";
 import { audit } from "~/modules/audit/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
-  const found = await getVoucherForActor(args.context.db, actor, args.params.voucherId ?? "");
+  const found = await getVoucherForActor(args.context.db, actor, idParam(args, "voucherId"));
   if (!found) throw new Response("Not Found", { status: 404 });
   const { voucher } = found;
   const origin = new URL(args.request.url).origin;

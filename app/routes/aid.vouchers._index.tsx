@@ -7,11 +7,12 @@ import { parseForm } from "~/lib/forms.server";
 import { RedeemSchema } from "~/modules/aid/schemas.server";
 import { redeemVoucher } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "aid:use");
   // the QR code on a voucher opens this page with the code filled in; redeeming still takes a POST
-  const code = new URL(args.request.url).searchParams.get("code")?.slice(0, 40) ?? "";
+  const code = parseQuery(args, { code: query.text(40) }).code ?? "";
   return { code };
 }
 

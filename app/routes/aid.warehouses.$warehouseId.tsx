@@ -8,11 +8,12 @@ import { balancesOf, getWarehouse, ledgerOf, listItems, transferTargets } from "
 import { MovementSchema } from "~/modules/aid/schemas.server";
 import { recordMovement } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
   const db = args.context.db;
-  const warehouse = await getWarehouse(db, actor, args.params.warehouseId ?? "");
+  const warehouse = await getWarehouse(db, actor, idParam(args, "warehouseId"));
   if (!warehouse) throw new Response("Not Found", { status: 404 });
   const [stock, ledger, items, all] = await Promise.all([
     balancesOf(db, [warehouse.id]),
@@ -31,13 +32,14 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
+  const warehouseId = idParam(args, "warehouseId");
   const parsed = parseForm(MovementSchema, await args.request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await recordMovement(args.context.db, actor, args.params.warehouseId ?? "", parsed.data, {
+  const result = await recordMovement(args.context.db, actor, warehouseId, parsed.data, {
     ip: args.context.ip,
   });
   if (!result.ok) return data({ errors: result.errors, values: {} as Record<string, string> }, { status: 400 });
-  return redirect(`/aid/warehouses/${args.params.warehouseId}`);
+  return redirect(`/aid/warehouses/${warehouseId}`);
 }
 
 export default function Warehouse() {

@@ -12,12 +12,13 @@ import { listHosts } from "~/modules/internships/queries.server";
 import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
 import { createPlacement, mayFollow } from "~/modules/internships/service.server";
 import { localized } from "~/lib/localized";
+import { idParam } from "~/lib/params.server";
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const user = requirePermission(args, "coaching:follow");
-  const beneficiaryId = args.params.beneficiaryId ?? "";
+  const beneficiaryId = idParam(args, "beneficiaryId");
   // another coach's beneficiary answers exactly like one that does not exist
-  if (!/^[0-9a-f-]{36}$/.test(beneficiaryId) || !(await mayFollow(args.context.db, user, beneficiaryId))) notFound();
+  if (!(await mayFollow(args.context.db, user, beneficiaryId))) notFound();
   const file = await beneficiaryFile(args.context.db, beneficiaryId);
   if (!file) notFound();
   return { user, file, beneficiaryId };

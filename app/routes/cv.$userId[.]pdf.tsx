@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isLocale } from "~/i18n/config";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { CvPdf } from "~/modules/coaching/cv-pdf.server";
 import { cvSource, isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { localized } from "~/lib/localized";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { idParam, queryLocale } from "~/lib/params.server";
 
 /** The applicant downloads their own CV; their coach prints it; anyone else: 404. */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "cv:read");
   const { db } = args.context;
-  const userId = args.params.userId ?? "";
-  if (!/^[0-9a-f-]{36}$/.test(userId)) notFound();
+  const userId = idParam(args, "userId");
   const allowed =
     userId === user.id ||
     user.role === "admin" ||
@@ -19,9 +18,9 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!allowed) notFound();
   const src = await cvSource(db, userId);
   if (!src) notFound();
-  const asked = new URL(args.request.url).searchParams.get("lang");
+  const asked = queryLocale(args);
   // in the applicant's chosen language, unless asked otherwise
-  const locale = isLocale(asked) ? asked : src.user.locale;
+  const locale = asked ?? src.user.locale;
   const p = src.profile;
   const given = locale === "ar" ? (p?.givenNameAr ?? p?.givenName) : p?.givenName;
   const family = locale === "ar" ? (p?.familyNameAr ?? p?.familyName) : p?.familyName;

@@ -10,6 +10,7 @@ import { ApplySchema } from "~/modules/grants/schemas.server";
 import { submitApplication } from "~/modules/grants/service.server";
 import { getApplicantFacts, getSubmittablePlans } from "~/modules/grants/sources.server";
 import { callTitle } from "~/modules/grants/ui";
+import { isUuid } from "~/lib/ids";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:apply");
@@ -46,8 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const callId = String(form.get("callId") ?? "");
   const parsed = parseForm(ApplySchema, form);
-  if (!parsed.ok || !/^[0-9a-f-]{36}$/i.test(callId))
-    return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
+  if (!parsed.ok || !isUuid(callId)) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
   const plan = (await getSubmittablePlans(db, user.id)).find((p) => p.id === parsed.data.planId);
   if (!plan) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
   const facts = await getApplicantFacts(db, user.id);

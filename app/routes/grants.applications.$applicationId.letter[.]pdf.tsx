@@ -4,14 +4,12 @@ import { LetterPdf } from "~/modules/grants/letters-pdf.server";
 import { getApplicationFor } from "~/modules/grants/queries.server";
 import { callTitle } from "~/modules/grants/ui";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idParam } from "~/lib/params.server";
 
 /** The decision letter, in the applicant's language, once the call's decisions are published. */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:read-application");
-  const applicationId = args.params.applicationId ?? "";
-  if (!UUID.test(applicationId)) notFound();
+  const applicationId = idParam(args, "applicationId");
   const found = await getApplicationFor(args.context.db, user, applicationId);
   if (!found || !found.decided) notFound();
   const locale = found.applicantLocale;

@@ -7,13 +7,11 @@ import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getApplicationFor } from "~/modules/grants/queries.server";
 import { withdrawApplication } from "~/modules/grants/service.server";
 import { Msg, callTitle } from "~/modules/grants/ui";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:read-application");
-  const applicationId = args.params.applicationId ?? "";
-  if (!UUID.test(applicationId)) notFound();
+  const applicationId = idParam(args, "applicationId");
   const found = await getApplicationFor(args.context.db, user, applicationId);
   if (!found) notFound();
   const { app, call, decided, award, tranches } = found;
@@ -48,8 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "grants:apply");
-  const applicationId = args.params.applicationId ?? "";
-  if (!UUID.test(applicationId)) notFound();
+  const applicationId = idParam(args, "applicationId");
   const r = await withdrawApplication(args.context.db, user, { applicationId }, { ip: args.context.ip });
   if (!r.ok) {
     if (r.status === 404) notFound();

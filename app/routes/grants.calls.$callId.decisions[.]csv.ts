@@ -3,12 +3,12 @@ import { serverT } from "~/i18n/dictionaries.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { applicationsOfCall, awardsOfCall, getCall } from "~/modules/grants/queries.server";
 import { toCsv } from "~/modules/grants/rules";
+import { idParam } from "~/lib/params.server";
 
 /** Decisions per application as CSV (names included: admins only); text cells escaped against formula injection. */
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
-  const callId = args.params.callId ?? "";
-  if (!/^[0-9a-f-]{36}$/i.test(callId)) notFound();
+  const callId = idParam(args, "callId");
   const db = args.context.db;
   if (!(await getCall(db, callId))) notFound();
   const [apps, awards] = await Promise.all([applicationsOfCall(db, callId), awardsOfCall(db, callId)]);

@@ -3,12 +3,12 @@ import { serverT } from "~/i18n/dictionaries.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getCall, rankingForCall } from "~/modules/grants/queries.server";
 import { toCsv } from "~/modules/grants/rules";
+import { idParam } from "~/lib/params.server";
 
 /** The ranking (raw and normalised means) as CSV; every text cell escaped against formula injection. */
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
-  const callId = args.params.callId ?? "";
-  if (!/^[0-9a-f-]{36}$/i.test(callId)) notFound();
+  const callId = idParam(args, "callId");
   const db = args.context.db;
   if (!(await getCall(db, callId))) notFound();
   const [raw, norm] = await Promise.all([rankingForCall(db, callId), rankingForCall(db, callId, { normalise: true })]);

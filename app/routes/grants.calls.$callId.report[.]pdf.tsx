@@ -4,11 +4,11 @@ import { CallReportPdf } from "~/modules/grants/letters-pdf.server";
 import { applicationsOfCall, awardsOfCall, getCall, rankingForCall } from "~/modules/grants/queries.server";
 import { callTitle } from "~/modules/grants/ui";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
-  const callId = args.params.callId ?? "";
-  if (!/^[0-9a-f-]{36}$/i.test(callId)) notFound();
+  const callId = idParam(args, "callId");
   const db = args.context.db;
   const found = await getCall(db, callId);
   if (!found) notFound();

@@ -10,29 +10,25 @@ import { getBlindAssignment } from "~/modules/grants/queries.server";
 import { ConflictSchema } from "~/modules/grants/schemas.server";
 import { declareConflict, saveScores } from "~/modules/grants/service.server";
 import { callTitle, criterionLabel } from "~/modules/grants/ui";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idParam, parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:review");
-  const assignmentId = args.params.assignmentId ?? "";
-  if (!UUID.test(assignmentId)) notFound();
+  const assignmentId = idParam(args, "assignmentId");
   const view = await getBlindAssignment(args.context.db, user.id, assignmentId);
   if (!view) notFound();
-  const url = new URL(args.request.url);
   return {
     ...view,
     submittedAt: view.submittedAt?.toISOString() ?? null,
     call: { ...view.call, reviewDeadline: view.call.reviewDeadline.toISOString() },
     open: view.call.status === "under_review" && new Date() <= view.call.reviewDeadline,
-    saved: url.searchParams.get("saved") === "1",
+    saved: parseQuery(args, { saved: query.oneOf(["1"]) }).saved === "1",
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "grants:review");
-  const assignmentId = args.params.assignmentId ?? "";
-  if (!UUID.test(assignmentId)) notFound();
+  const assignmentId = idParam(args, "assignmentId");
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "conflict") {

@@ -5,14 +5,12 @@ import { useI18n } from "~/i18n/i18n-context";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOffers } from "~/modules/internships/queries.server";
-import { OfferFiltersSchema } from "~/modules/internships/schemas.server";
+import { parseQuery } from "~/lib/params.server";
+import { OFFER_FILTERS } from "~/modules/internships/schemas.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "internships:browse");
-  const url = new URL(args.request.url);
-  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v.trim() !== ""));
-  const parsed = OfferFiltersSchema.safeParse(raw);
-  const filters = parsed.success ? parsed.data : {};
+  const filters = parseQuery(args, OFFER_FILTERS);
   return {
     offers: await listOffers(args.context.db, filters),
     filters: { city: filters.city ?? "", sector: filters.sector ?? "", paid: filters.paid ?? "" },
@@ -36,11 +34,11 @@ export default function Offers() {
       <Form method="get" className="filters">
         <label>
           {t("internships.field.city")}
-          <input name="city" defaultValue={filters.city} />
+          <input name="city" defaultValue={filters.city} maxLength={100} />
         </label>
         <label>
           {t("internships.field.sector")}
-          <input name="sector" defaultValue={filters.sector} />
+          <input name="sector" defaultValue={filters.sector} maxLength={100} />
         </label>
         <label className="checkbox">
           <input type="checkbox" name="paid" value="yes" defaultChecked={filters.paid === "yes"} />

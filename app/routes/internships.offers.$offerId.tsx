@@ -9,11 +9,12 @@ import { beneficiariesOf } from "~/modules/coaching/queries.server";
 import { applicationsFor, getOffer, myApplication } from "~/modules/internships/queries.server";
 import { ApplySchema, ProposeSchema } from "~/modules/internships/schemas.server";
 import { applyToOffer } from "~/modules/internships/service.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "internships:browse");
   const { db } = args.context;
-  const found = await getOffer(db, args.params.offerId ?? "");
+  const found = await getOffer(db, idParam(args, "offerId"));
   if (!found) notFound();
   const staff = user.role !== "applicant";
   return {
@@ -28,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "internships:browse");
   const { db, ip } = args.context;
-  const offerId = args.params.offerId ?? "";
+  const offerId = idParam(args, "offerId");
   if (!(await getOffer(db, offerId))) notFound();
   const form = await args.request.formData();
   let beneficiaryId: string;

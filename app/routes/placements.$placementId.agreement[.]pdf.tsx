@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isLocale } from "~/i18n/config";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { AgreementPdf } from "~/modules/internships/agreement-pdf.server";
 import { getPlacement } from "~/modules/internships/queries.server";
 import { mayFollow } from "~/modules/internships/service.server";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { idParam, queryLocale } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "placements:manage");
-  const p = await getPlacement(args.context.db, args.params.placementId ?? "");
+  const p = await getPlacement(args.context.db, idParam(args, "placementId"));
   if (!p || !(await mayFollow(args.context.db, user, p.placement.beneficiaryId))) notFound();
-  const asked = new URL(args.request.url).searchParams.get("lang");
-  const locale = isLocale(asked) ? asked : args.context.locale;
+  const locale = queryLocale(args) ?? args.context.locale;
   const buffer = await renderPdf(
     <AgreementPdf
       locale={locale}

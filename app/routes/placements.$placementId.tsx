@@ -23,10 +23,11 @@ import {
   recordOutcome,
   transitionPlacement,
 } from "~/modules/internships/service.server";
+import { idParam } from "~/lib/params.server";
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const user = requirePermission(args, "placements:manage");
-  const placement = await getPlacement(args.context.db, args.params.placementId ?? "");
+  const placement = await getPlacement(args.context.db, idParam(args, "placementId"));
   // another coach's beneficiary: as if it did not exist
   if (!placement || !(await mayFollow(args.context.db, user, placement.placement.beneficiaryId))) notFound();
   return { user, placement };

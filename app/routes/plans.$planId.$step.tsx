@@ -10,7 +10,6 @@ import { SelectField, StepList, TextArea } from "~/modules/business-plans/compon
 import { FinancialForm } from "~/modules/business-plans/financial-form";
 import { commentCounts, getReadablePlan, listComments } from "~/modules/business-plans/queries.server";
 import {
-  isPlanStep,
   LEGAL_FORMS,
   PLAN_STEPS,
   SECTORS,
@@ -33,12 +32,14 @@ import {
 } from "~/modules/business-plans/schemas.server";
 import { COMPETITOR_ROWS } from "~/modules/business-plans/constants";
 import { commentOnSection, saveStep } from "~/modules/business-plans/service.server";
+import { idParam, oneOfParam, queryFlag } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const step = args.params.step;
-  const found = await getReadablePlan(args.context.db, user, args.params.planId ?? "");
-  if (!found || !isPlanStep(step)) notFound();
+  const planId = idParam(args, "planId");
+  const step = oneOfParam(args, "step", PLAN_STEPS);
+  const found = await getReadablePlan(args.context.db, user, planId);
+  if (!found) notFound();
   const { plan, access, ownerName } = found;
   const counts = await commentCounts(args.context.db, plan.id);
   const comments = await listComments(args.context.db, plan.id, step);
@@ -52,7 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
     step,
     readOnly: access !== "owner",
     canComment: access === "coach",
-    saved: new URL(args.request.url).searchParams.has("saved"),
+    saved: queryFlag(args, "saved"),
     text,
     market: marketToDraft(plan.market),
     financial: financialToDraft(plan.financial),
@@ -82,9 +83,8 @@ function nextOf(step: PlanStep): PlanStep | null {
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const { request, context, params } = args;
-  const step = params.step;
-  const planId = params.planId ?? "";
-  if (!isPlanStep(step)) notFound();
+  const planId = idParam({ params }, "planId");
+  const step = oneOfParam({ params }, "step", PLAN_STEPS);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
   const meta = { ip: context.ip };

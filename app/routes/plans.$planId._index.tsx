@@ -17,10 +17,11 @@ import { commentCounts, getReadablePlan, listAttachments } from "~/modules/busin
 import { incompleteSteps, PLAN_STEPS, stepIssues, stepStatus } from "~/modules/business-plans/rules";
 import { addAttachment, deleteAttachment } from "~/modules/business-plans/service.server";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_PLAN } from "~db/schema/business-plans";
+import { idParam, queryFlag } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const found = await getReadablePlan(args.context.db, user, args.params.planId ?? "");
+  const found = await getReadablePlan(args.context.db, user, idParam(args, "planId"));
   if (!found) notFound();
   const { plan, access, ownerName } = found;
   const counts = await commentCounts(args.context.db, plan.id);
@@ -41,14 +42,14 @@ export async function loader(args: LoaderFunctionArgs) {
     })),
     attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
     maxAttachments: MAX_ATTACHMENTS_PER_PLAN,
-    uploaded: new URL(args.request.url).searchParams.has("uploaded"),
+    uploaded: queryFlag(args, "uploaded"),
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "plans:write-own");
   const { request, context, params } = args;
-  const planId = params.planId ?? "";
+  const planId = idParam({ params }, "planId");
   const type = request.headers.get("Content-Type") ?? "";
   if (type.startsWith("multipart/form-data")) {
     let form: FormData;

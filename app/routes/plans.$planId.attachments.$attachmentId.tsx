@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireUser } from "~/modules/auth/guards.server";
 import { getAttachmentContent, getReadablePlan } from "~/modules/business-plans/queries.server";
+import { idParam } from "~/lib/params.server";
 
 /** An attachment's bytes, only for the plan's owner and their current coach. */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const found = await getReadablePlan(args.context.db, user, args.params.planId ?? "");
+  const found = await getReadablePlan(args.context.db, user, idParam(args, "planId"));
   if (!found) notFound();
-  const file = await getAttachmentContent(args.context.db, found.plan.id, args.params.attachmentId ?? "");
+  const file = await getAttachmentContent(args.context.db, found.plan.id, idParam(args, "attachmentId"));
   if (!file) notFound();
   return new Response(new Uint8Array(file.content), {
     headers: {

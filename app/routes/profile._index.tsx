@@ -21,6 +21,7 @@ import {
 } from "~/modules/profiles/rules";
 import { parseExperience, ProfileSchema } from "~/modules/profiles/schemas.server";
 import { saveProfile } from "~/modules/profiles/service.server";
+import { queryFlag } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:manage-own");
@@ -31,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
     missing: missingSections(profile),
     phone: user.phone,
     email: user.email,
-    saved: new URL(args.request.url).searchParams.has("saved"),
+    saved: queryFlag(args, "saved"),
     // named on the server: the browser's ICU names some countries differently
     countries: countryOptions(args.context.locale),
   };

@@ -9,13 +9,14 @@ import { TextArea } from "~/modules/business-plans/components";
 import { getPendingDeletionRequest } from "~/modules/profiles/queries.server";
 import { DeletionRequestSchema } from "~/modules/profiles/schemas.server";
 import { requestDeletion } from "~/modules/profiles/service.server";
+import { queryFlag } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "profile:manage-own");
   const pending = await getPendingDeletionRequest(args.context.db, user.id);
   return {
     pendingSince: pending?.createdAt.toISOString() ?? null,
-    sent: new URL(args.request.url).searchParams.has("sent"),
+    sent: queryFlag(args, "sent"),
   };
 }
 

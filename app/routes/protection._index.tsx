@@ -4,12 +4,13 @@ import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { incomingReferrals, listCases } from "~/modules/protection/queries.server";
+import { parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const url = new URL(args.request.url);
-  const q = url.searchParams.get("q")?.slice(0, 80) ?? "";
-  const mine = url.searchParams.get("mine") === "1";
+  const filters = parseQuery(args, { q: query.text(80), mine: query.oneOf(["1"]) });
+  const q = filters.q ?? "";
+  const mine = filters.mine === "1";
   const [cases, incoming] = await Promise.all([
     listCases(args.context.db, actor, { q, mine }),
     incomingReferrals(args.context.db, actor),
@@ -43,7 +44,7 @@ export default function Cases() {
       <Form method="get" className="filters">
         <label>
           {t("protection.cases.search")}
-          <input name="q" defaultValue={q} />
+          <input name="q" defaultValue={q} maxLength={80} />
         </label>
         <label className="checkbox">
           <input type="checkbox" name="mine" value="1" defaultChecked={mine} /> {t("protection.cases.mine")}

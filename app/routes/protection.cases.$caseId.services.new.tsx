@@ -9,17 +9,15 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { ServiceSchema } from "~/modules/protection/schemas.server";
 import { SERVICE_KINDS } from "~/modules/protection/constants";
 import { addService, requireCase } from "~/modules/protection/service.server";
+import { idParam, parseQuery, query } from "~/lib/params.server";
 
 type Kind = (typeof SERVICE_KINDS)[number];
-function kindOf(value: string | null): Kind {
-  return (SERVICE_KINDS as readonly string[]).includes(value ?? "") ? (value as Kind) : "medical";
-}
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const c = await requireCase(args.context.db, actor, args.params.caseId ?? "");
+  const c = await requireCase(args.context.db, actor, idParam(args, "caseId"));
   if (c.anonymisedAt) throw new Response("Not Found", { status: 404 });
-  const kind = kindOf(new URL(args.request.url).searchParams.get("kind"));
+  const kind: Kind = parseQuery(args, { kind: query.oneOf(SERVICE_KINDS) }).kind ?? "medical";
   return {
     caseId: c.id,
     reference: c.reference,
@@ -31,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const c = await requireCase(args.context.db, actor, args.params.caseId ?? "");
+  const c = await requireCase(args.context.db, actor, idParam(args, "caseId"));
   const form = await args.request.formData();
   const parsed = parseForm(ServiceSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

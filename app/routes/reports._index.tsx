@@ -17,7 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "reports:view");
   if (user.role === "case_worker" && !user.organisationId) forbidden();
   const { db } = args.context;
-  const resolved = resolveFilter(new URL(args.request.url), user);
+  const resolved = resolveFilter(args, user);
   const audience = audienceOf(user);
   const report = await buildReport(db, {
     audience,

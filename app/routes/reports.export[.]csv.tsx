@@ -8,14 +8,14 @@ import { toHxlCsv } from "~/modules/reporting/csv";
 import { csvValue, labelText } from "~/modules/reporting/labels";
 import { buildReport } from "~/modules/reporting/report.server";
 import { wiredSources } from "~/modules/reporting/sources.server";
+import { parseQuery, query } from "~/lib/params.server";
 
 /** One table of the report as CSV, with the HXL hashtag row under the headers. */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "reports:view");
   if (user.role === "case_worker" && !user.organisationId) forbidden();
-  const url = new URL(args.request.url);
-  const tableId = url.searchParams.get("table") ?? "reach";
-  const resolved = resolveFilter(url, user);
+  const tableId = parseQuery(args, { table: query.text(60) }).table ?? "reach";
+  const resolved = resolveFilter(args, user);
   const report = await buildReport(args.context.db, {
     audience: audienceOf(user),
     filter: resolved.filter,

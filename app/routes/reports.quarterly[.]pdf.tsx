@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isLocale } from "~/i18n/config";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
 import { audit } from "~/modules/audit/service.server";
 import { forbidden, requirePermission } from "~/modules/auth/guards.server";
@@ -7,6 +6,7 @@ import { resolveFilter } from "~/modules/reporting/access.server";
 import { QuarterlyReportPdf } from "~/modules/reporting/quarterly-pdf.server";
 import { buildReport } from "~/modules/reporting/report.server";
 import { wiredSources } from "~/modules/reporting/sources.server";
+import { queryLocale } from "~/lib/params.server";
 
 /**
  * The quarterly report as PDF. It is the document that goes to the donor, so it is
@@ -15,10 +15,8 @@ import { wiredSources } from "~/modules/reporting/sources.server";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "reports:view");
   if (user.role === "case_worker" && !user.organisationId) forbidden();
-  const url = new URL(args.request.url);
-  const lang = url.searchParams.get("lang");
-  const locale = isLocale(lang) ? lang : args.context.locale;
-  const resolved = resolveFilter(url, user);
+  const locale = queryLocale(args) ?? args.context.locale;
+  const resolved = resolveFilter(args, user);
   const audience = user.role === "case_worker" ? "association" : "donor";
   const report = await buildReport(args.context.db, {
     audience,

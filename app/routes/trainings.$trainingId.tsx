@@ -11,10 +11,11 @@ import { localized } from "~/lib/localized";
 import { isEligible } from "~/modules/trainings/rules";
 import { CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas.server";
 import { cancelRegistration, createCohort, register } from "~/modules/trainings/service.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:browse");
-  const found = await getTraining(args.context.db, args.params.trainingId ?? "");
+  const found = await getTraining(args.context.db, idParam(args, "trainingId"));
   if (!found) notFound();
   const eligible =
     user.role !== "applicant" || isEligible(found.training.audience, await audienceGroupOf(args.context.db, user.id));
@@ -39,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const intent = form.get("intent");
-  const trainingId = args.params.trainingId ?? "";
+  const trainingId = idParam(args, "trainingId");
   const { db, ip } = args.context;
   if (intent === "cohort") {
     const actor = requirePermission(args, "trainings:manage");

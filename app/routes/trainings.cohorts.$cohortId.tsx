@@ -11,17 +11,18 @@ import { localized } from "~/lib/localized";
 import { attendancePercent } from "~/modules/trainings/rules";
 import { AddSessionSchema } from "~/modules/trainings/schemas.server";
 import { addSession, revokeCertificate } from "~/modules/trainings/service.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:attendance");
-  const cohort = await getCohort(args.context.db, args.params.cohortId ?? "");
+  const cohort = await getCohort(args.context.db, idParam(args, "cohortId"));
   if (!cohort) notFound();
   return { ...cohort, canManage: can(user, "trainings:manage") };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "trainings:attendance");
-  const cohortId = args.params.cohortId ?? "";
+  const cohortId = idParam(args, "cohortId");
   const cohort = await getCohort(args.context.db, cohortId);
   if (!cohort) notFound();
   const form = await args.request.formData();

@@ -9,10 +9,11 @@ import { localized } from "~/lib/localized";
 import { parseAttendance } from "~/modules/trainings/schemas.server";
 import { ATTENDANCE_MARKS } from "~/modules/trainings/constants";
 import { markAttendance } from "~/modules/trainings/service.server";
+import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "trainings:attendance");
-  const sheet = await getAttendanceSheet(args.context.db, args.params.sessionId ?? "");
+  const sheet = await getAttendanceSheet(args.context.db, idParam(args, "sessionId"));
   if (!sheet) notFound();
   return sheet;
 }
@@ -20,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
 /** One form for the whole session: a row per participant, three radio buttons each. */
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "trainings:attendance");
-  const sessionId = args.params.sessionId ?? "";
+  const sessionId = idParam(args, "sessionId");
   const parsed = parseAttendance(await args.request.formData());
   const invalid = { ok: false as const, errors: { form: "trainings.errors.attendanceInvalid" as const } };
   if (!parsed.ok) return data(invalid, { status: 400 });

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { textParam } from "~/lib/params.server";
 import { verifyCertificate } from "~/modules/trainings/queries.server";
 import { localized } from "~/lib/localized";
 import { initials } from "~/modules/trainings/rules";
@@ -12,7 +13,7 @@ import { initials } from "~/modules/trainings/rules";
  * the initials only, the training, the dates and whether the certificate is valid.
  */
 export async function loader(args: LoaderFunctionArgs) {
-  const code = (args.params.code ?? "").slice(0, 40);
+  const code = textParam(args, "code", 40);
   const found = await verifyCertificate(args.context.db, code);
   if (!found) return data({ found: false as const, code }, { status: 404 });
   return {

@@ -118,5 +118,3 @@ export const CreateOrganisationSchema = z.object({
   kind: z.enum(ORGANISATION_KINDS),
   city: z.string().trim().max(80).optional(),
 });
-
-export const UserIdSchema = z.uuid();

@@ -14,6 +14,7 @@ import {
   users,
 } from "~db/schema";
 import { blindPlan, proposeAwards, type Candidate } from "./rules";
+import { isUuid } from "~/lib/ids";
 
 /** The training categories a call may require (from the trainings module). */
 export const TRAINING_CATEGORIES = trainingCategoryEnum.enumValues;
@@ -23,6 +24,7 @@ export async function listCalls(db: Database) {
 }
 
 export async function getCall(db: Executor, callId: string) {
+  if (!isUuid(callId)) return null;
   const [call] = await db.select().from(grantCalls).where(eq(grantCalls.id, callId));
   if (!call) return null;
   const criteria = await db

@@ -1,4 +1,5 @@
 import { z } from "~/lib/forms.server";
+import { query } from "~/lib/params.server";
 import { PLACEMENT_STATUSES } from "./rules";
 import { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 import { dateField, moneyField } from "~/lib/fields.server";
@@ -33,11 +34,8 @@ export const CreateOfferSchema = z.object({
 });
 export type CreateOfferInput = z.infer<typeof CreateOfferSchema>;
 
-export const OfferFiltersSchema = z.object({
-  city: z.string().trim().max(100).optional(),
-  sector: z.string().trim().max(100).optional(),
-  paid: z.enum(["yes"]).optional(),
-});
+/** The offers' filters, from the query string (app/lib/params.server). */
+export const OFFER_FILTERS = { city: query.text(100), sector: query.text(100), paid: query.oneOf(["yes"]) };
 
 export const ApplySchema = z.object({ motivation: z.string().trim().max(2000).optional() });
 export const ProposeSchema = z.object({ beneficiaryId: z.string().uuid("errors.required") });

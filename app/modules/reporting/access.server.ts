@@ -3,11 +3,12 @@
  * staff are held to their own association whatever the query string says.
  */
 import type { SessionUser } from "~/modules/auth/session.server";
-import { FRAMEWORKS, type Framework } from "./frameworks";
+import type { Framework } from "./frameworks";
 import type { ReportFilter } from "./queries.server";
 import type { Audience } from "./report.server";
 import { quarterOf, quarterPeriod } from "./rules";
-import { ReportFilterSchema } from "./schemas.server";
+import { badQuery, parseQuery } from "~/lib/params.server";
+import { REPORT_QUERY } from "./schemas.server";
 
 export function audienceOf(user: Pick<SessionUser, "role">): Audience {
   if (user.role === "admin") return "admin";
@@ -21,25 +22,27 @@ export function today(): string {
 
 export type ResolvedFilter = { filter: ReportFilter; quarter: string | null; framework: Framework };
 
-/** The period (a quarter, or from/to), the association and the grouping, from the URL. */
+/**
+ * The period (a quarter, or from/to), the association and the grouping, from the
+ * URL. A malformed value, or a period that ends before it starts, is a 400.
+ */
 export function resolveFilter(
-  url: URL,
+  args: Parameters<typeof parseQuery>[0],
   user: Pick<SessionUser, "role" | "organisationId">,
   now = today(),
 ): ResolvedFilter {
-  const parsed = ReportFilterSchema.safeParse(Object.fromEntries(url.searchParams));
-  const input = parsed.success ? parsed.data : {};
+  const input = parseQuery(args, REPORT_QUERY);
+  if (input.from && input.to && input.from > input.to) badQuery(args.context, "to", "errors.query.invalid");
   let quarter: string | null = input.quarter ?? null;
   let period = quarter ? quarterPeriod(quarter) : null;
-  if (!period && input.from && input.to && input.from <= input.to) period = { from: input.from, to: input.to };
+  if (!period && input.from && input.to) period = { from: input.from, to: input.to };
   if (!period) {
     quarter = quarterOf(now);
     period = quarterPeriod(quarter);
   }
   if (!period) throw new Error("no period");
   const organisationId = user.role === "case_worker" ? user.organisationId : (input.organisationId ?? null);
-  const framework = input.framework && FRAMEWORKS.includes(input.framework) ? input.framework : "snia";
-  return { filter: { ...period, organisationId }, quarter, framework };
+  return { filter: { ...period, organisationId }, quarter, framework: input.framework ?? "snia" };
 }
 
 /** The query string that reproduces a filter, for export links. */

@@ -387,11 +387,3 @@ export function linesFitBudget(plannedUsdCents: readonly number[], totalUsdCents
     plannedUsdCents.reduce((a, b) => a + b, 0) <= totalUsdCents
   );
 }
-
-/** "1 234,56" / "1234.56" / "1234" to integer minor units; null when not a non-negative amount. */
-export function parseAmount(input: string): number | null {
-  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "");
-  const match = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(cleaned);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0") || "0");
-}

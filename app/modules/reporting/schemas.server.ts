@@ -1,40 +1,33 @@
 import { z } from "~/lib/forms.server";
+import { dateField, moneyField } from "~/lib/fields.server";
+import { query } from "~/lib/params.server";
 import { FRAMEWORKS } from "./frameworks";
-import { BUDGET_LINES, isIsoDate, parseAmount, parseRate } from "./rules";
+import { BUDGET_LINES, parseRate } from "./rules";
 
-const isoDate = z.string().refine(isIsoDate, { message: "reporting.errors.date" });
-const amount = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
-    const parsed = parseAmount(value);
-    if (parsed === null) {
-      ctx.addIssue({ code: "custom", message: "reporting.errors.amount" });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+const isoDate = dateField("reporting.errors.date");
+/** The donor budget is in US dollars; entries are in dirhams. */
+const usd = moneyField("reporting.errors.amount", { currency: "USD" });
+const mad = moneyField("reporting.errors.amount", { min: 1 });
 
-/** The dashboard's filters, from the query string; anything malformed falls back to the default. */
-export const ReportFilterSchema = z.object({
+/** The dashboard's filters, from the query string: a value that cannot be read is a 400 (app/lib/params.server). */
+export const REPORT_QUERY = {
   quarter: z
     .string()
-    .regex(/^\d{4}-Q[1-4]$/)
-    .optional()
-    .catch(undefined),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
-  organisationId: z.uuid().optional().catch(undefined),
-  framework: z.enum(FRAMEWORKS).optional().catch(undefined),
-});
-export type ReportFilterInput = z.infer<typeof ReportFilterSchema>;
+    .regex(/^(?!0000)\d{4}-Q[1-4]$/, "errors.query.invalid")
+    .optional(),
+  from: query.date(),
+  to: query.date(),
+  organisationId: query.id(),
+  framework: query.oneOf(FRAMEWORKS),
+};
+export type ReportFilterInput = { [K in keyof typeof REPORT_QUERY]: z.infer<(typeof REPORT_QUERY)[K]> };
 
 export const UpdateBudgetSchema = z
   .object({
-    total: amount,
+    total: usd,
     startsOn: isoDate,
     endsOn: isoDate,
-    ...Object.fromEntries(BUDGET_LINES.map((l) => [`line_${l}`, amount])),
+    ...Object.fromEntries(BUDGET_LINES.map((l) => [`line_${l}`, usd])),
   })
   .superRefine((value, ctx) => {
     if (value.startsOn > value.endsOn)
@@ -70,7 +63,7 @@ export type AddRateInput = z.infer<typeof AddRateSchema>;
 export const AddEntrySchema = z.object({
   lineKey: z.enum(BUDGET_LINES),
   kind: z.enum(["commitment", "spending"]),
-  amount: amount.refine((v) => v > 0, { message: "reporting.errors.amount" }),
+  amount: mad,
   occurredOn: isoDate,
   reference: z.string().trim().min(1).max(200),
 });

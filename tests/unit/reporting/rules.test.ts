@@ -7,7 +7,6 @@ import {
   linesFitBudget,
   madToUsdCents,
   monthsBetween,
-  parseAmount,
   parseRate,
   quarterOf,
   quarterPeriod,
@@ -143,12 +142,6 @@ describe("money and budget", () => {
     expect(madToUsdCents(1, 100000)).toBe(0);
     expect(madToUsdCents(5, 100000)).toBe(1); // half a cent rounds up
     expect(usdToMadCentimes(151_500_00, 98765)).toBe(1_496_289_75);
-  });
-  it("reads amounts", () => {
-    expect(parseAmount("1 234,56")).toBe(123456);
-    expect(parseAmount("1234.5")).toBe(123450);
-    expect(parseAmount("-3")).toBeNull();
-    expect(parseAmount("=1+1")).toBeNull();
   });
   it("picks the rate in force on a date", () => {
     const rates = [
