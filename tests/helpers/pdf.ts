@@ -86,28 +86,38 @@ export function inkBands(raster: Raster, options: { gap?: number; maxY?: number 
     if (left < 0) {
       blank++;
       if (current && blank >= gapRows) {
-        bands.push({ top: pt(current.top), bottom: pt(current.bottom + 1), left: pt(current.left), right: pt(current.right + 1) });
+        bands.push({
+          top: pt(current.top),
+          bottom: pt(current.bottom + 1),
+          left: pt(current.left),
+          right: pt(current.right + 1),
+        });
         current = null;
       }
       continue;
     }
     blank = 0;
     if (!current) current = { top: y, bottom: y, left, right };
-    else Object.assign(current, { bottom: y, left: Math.min(current.left, left), right: Math.max(current.right, right) });
+    else
+      Object.assign(current, { bottom: y, left: Math.min(current.left, left), right: Math.max(current.right, right) });
   }
   if (current)
-    bands.push({ top: pt(current.top), bottom: pt(current.bottom + 1), left: pt(current.left), right: pt(current.right + 1) });
+    bands.push({
+      top: pt(current.top),
+      bottom: pt(current.bottom + 1),
+      left: pt(current.left),
+      right: pt(current.right + 1),
+    });
   return bands;
 }
 
 const require = createRequire(import.meta.url);
 const fonts = new Map<string, fontkit.Font>();
-function notoArabic(weight: 400 | 700): fontkit.Font {
-  const file = path.join(
-    path.dirname(require.resolve("@fontsource/noto-sans-arabic/package.json")),
-    "files",
-    `noto-sans-arabic-arabic-${weight}-normal.woff`,
-  );
+function noto(script: "arabic" | "latin", weight: 400 | 700): fontkit.Font {
+  const pkg = script === "arabic" ? "@fontsource/noto-sans-arabic" : "@fontsource/noto-sans";
+  const name =
+    script === "arabic" ? `noto-sans-arabic-arabic-${weight}-normal.woff` : `noto-sans-latin-${weight}-normal.woff`;
+  const file = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "files", name);
   let font = fonts.get(file);
   if (!font) {
     const opened = fontkit.openSync(file);
@@ -119,12 +129,30 @@ function notoArabic(weight: 400 | 700): fontkit.Font {
 }
 
 /**
- * The width in points of the ink of an Arabic line, shaped by fontkit alone (right to
- * left, the font's own shaping, none of the PDF layout): what a line of the document
- * must measure when none of its letters is lost.
+ * The width in points of the ink of a line of an Arabic document, shaped by fontkit
+ * alone (the font's own shaping, right to left, none of the PDF layout): what the line
+ * must measure when none of its letters is lost. Letters the Arabic font lacks (Latin,
+ * digits) take the Latin font, as the documents' font list does; such a line is
+ * measured by its advances, which overstate its ink by the bearings at its two ends.
  */
-export function arabicInkWidth(text: string, fontSize: number, weight: 400 | 700): number {
-  const font = notoArabic(weight);
-  const run = font.layout(text, undefined, "arab", undefined, "rtl");
-  return (run.bbox.width * fontSize) / font.unitsPerEm;
+export function inkWidth(text: string, fontSize: number, weight: 400 | 700): number {
+  const arabic = noto("arabic", weight);
+  const latin = noto("latin", weight);
+  const runs: { font: fontkit.Font; text: string }[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const font = arabic.hasGlyphForCodePoint(code) || !latin.hasGlyphForCodePoint(code) ? arabic : latin;
+    const last = runs.at(-1);
+    if (last?.font === font) last.text += char;
+    else runs.push({ font, text: char });
+  }
+  const [only] = runs;
+  if (runs.length === 1 && only) {
+    const run = only.font.layout(only.text, undefined, undefined, undefined, "rtl");
+    return (run.bbox.width * fontSize) / only.font.unitsPerEm;
+  }
+  return runs.reduce((sum, r) => {
+    const run = r.font.layout(r.text, undefined, undefined, undefined, r.font === arabic ? "rtl" : "ltr");
+    return sum + (run.advanceWidth * fontSize) / r.font.unitsPerEm;
+  }, 0);
 }
