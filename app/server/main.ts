@@ -20,7 +20,7 @@ ensureEncryptionKey();
 const root = process.cwd();
 const database = await acquireDatabase();
 await runMigrations(database.url);
-let handle = createDb(database.url, { max: env.DB_POOL_SIZE });
+const handle = createDb(database.url, { max: env.DB_POOL_SIZE });
 const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
 
 const appOptions = {
@@ -31,36 +31,6 @@ const appOptions = {
   trustProxy: env.TRUST_PROXY,
 };
 const app = createApp(appOptions);
-
-/**
- * postgres.js 3.4.9 can throw from a timer when the database closes a connection in
- * the middle of a write (porsager/postgres#1154, #1208; fix not released yet): an
- * uncaught TypeError that would end the process, and leaves that connection unable
- * to reconnect. Seen here when the database restarts under load. We answer it by
- * replacing the whole pool (requests already running on the old one get the 503
- * page) and keep serving; any other uncaught error still stops the process.
- */
-function isDriverNullSocketWrite(error: unknown): boolean {
-  return (
-    error instanceof TypeError &&
-    /reading 'write'/.test(error.message) &&
-    /nextWrite/.test(error.stack ?? "") &&
-    /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "")
-  );
-}
-process.on("uncaughtException", (error) => {
-  if (!isDriverNullSocketWrite(error)) {
-    console.error(error);
-    process.exit(1);
-  }
-  console.error(
-    "database: a connection broke in the middle of a write (postgres.js bug); replacing the connection pool",
-  );
-  const broken = handle;
-  handle = createDb(database.url, { max: env.DB_POOL_SIZE });
-  appOptions.db = handle.db;
-  broken.close().catch(() => {});
-});
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
