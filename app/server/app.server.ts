@@ -19,7 +19,7 @@ import {
 } from "./middleware.server";
 import { routeIdMatcher } from "./route-id.server";
 
-export { isDatabaseDown, withDatabaseDownAs503 } from "./database-down.server";
+export { withDatabaseDownAs503 } from "./database-down.server";
 export { localeOf } from "./middleware.server";
 
 export type AppOptions = {

@@ -1,41 +1,13 @@
 /**
- * A database that is away: recognising its errors, answering 503 instead of 500, and
- * telling the log once when an outage starts and once when it ends (not per request).
+ * A database that is away (its errors are recognised by db/errors.ts): answering 503
+ * instead of 500, and telling the log once when an outage starts and once when it ends
+ * (not per request).
  */
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import type { Database } from "~db/client";
+import { databaseDownCode, isDatabaseDown } from "~db/errors";
 import type { Logger } from "./logger.server";
-
-const DOWN_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "CONNECT_TIMEOUT",
-  "CONNECTION_CLOSED",
-  "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED",
-  "57P01", // admin shutdown
-  "57P02", // crash shutdown
-  "57P03", // cannot connect now (starting up)
-]);
-
-function downCode(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && DOWN_CODES.has(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
-}
-
-/** A lost database shows up as a driver error, possibly wrapped by drizzle (cause chain). */
-export function isDatabaseDown(error: unknown): boolean {
-  return downCode(error) !== null;
-}
 
 export type OutageMonitor = {
   /** an error seen anywhere: starts an outage when it says the database is away */
@@ -71,7 +43,7 @@ export function createOutageMonitor(options: { db: Database; log: Logger; probeM
   };
   return {
     observe(error) {
-      const code = downCode(error);
+      const code = databaseDownCode(error);
       if (code === null || since !== null || stopped) return;
       since = Date.now();
       options.log.warn({ event: "database.down", code }, "database unreachable");

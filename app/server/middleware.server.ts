@@ -15,7 +15,8 @@ import {
   sessionCookieName,
   validateSessionToken,
 } from "~/modules/auth/session.server";
-import { isDatabaseDown, type OutageMonitor } from "./database-down.server";
+import { isDatabaseDown } from "~db/errors";
+import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
 import { plainPage } from "./plain-page.server";
 

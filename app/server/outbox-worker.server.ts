@@ -1,7 +1,8 @@
 import type { Database } from "~db/client";
 import { deliverOutbox } from "~/modules/notifications/service.server";
 import type { EmailTransport, SmsTransport } from "~/modules/notifications/transports.server";
-import { isDatabaseDown, type OutageMonitor } from "./database-down.server";
+import { isDatabaseDown } from "~db/errors";
+import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
 
 export type OutboxWorker = {

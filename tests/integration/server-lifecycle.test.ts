@@ -3,6 +3,7 @@
  * outbox delivery in flight finishes and is recorded), and a database outage told to
  * the log once when it starts and once when it ends.
  */
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +12,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
-import { startEmbeddedPostgres } from "../../db/embedded";
+import { freePort, startEmbeddedPostgres } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
 import { outbox } from "../../db/schema";
 import { createApp } from "../../app/server/app.server";
@@ -140,6 +141,56 @@ describe("a database outage", () => {
       await handle.close();
       await database.stop();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("npm start (node app/server/start.js over the build)", () => {
+  const start = path.join(root, "app/server/start.js");
+
+  it("refuses the embedded database in production, with the reason", () => {
+    const run = spawnSync(process.execPath, [start], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: "production" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("DATABASE_URL is required in production");
+  });
+
+  it("serves from the build, logs JSON lines, and stops cleanly on SIGTERM", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [start], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: "production",
+        DATABASE_URL: t.url,
+        MASAR_ENCRYPTION_KEY: process.env.MASAR_ENCRYPTION_KEY,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    // "close", not "exit": the last lines of stdout may still be on their way at exit
+    const exited = new Promise<number | null>((r) => child.on("close", (code) => r(code)));
+    try {
+      await until(() => stdout.includes('"event":"ready"'), "the server to be ready", 60_000);
+      expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      const lines = stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines[0]).toMatchObject({ event: "ready", nodeEnv: "production", embeddedDatabase: false });
+      expect(lines).toContainEqual(expect.objectContaining({ event: "request", route: "routes/login", status: 200 }));
+      expect(lines.at(-1)).toMatchObject({ event: "stopped" });
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
     }
   });
 });
