@@ -33,6 +33,42 @@ const noTopLevelSchema = [
 }));
 const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
 
+// A reader does not scroll: no file in app/ over 450 lines, no function over 80 (blank lines
+// and comments not counted). The files below were over a limit when the rule came in, and
+// are being split; each entry must go: remove it in the change that brings its file within
+// the limits, and add none.
+const TOO_LONG_TODAY = [
+  "app/modules/business-plans/financial-form.tsx",
+  "app/modules/business-plans/plan-pdf.server.tsx",
+  "app/modules/coaching/cv-pdf.server.tsx",
+  "app/modules/reporting/quarterly-pdf.server.tsx",
+  "app/modules/reporting/queries.server.ts",
+  "app/modules/reporting/report-view.tsx",
+  "app/modules/reporting/report.server.ts",
+  "app/modules/trainings/service.server.ts",
+  "app/routes/admin.budget.tsx",
+  "app/routes/aid._index.tsx",
+  "app/routes/aid.rounds.$roundId.tsx",
+  "app/routes/aid.warehouses.$warehouseId.tsx",
+  "app/routes/coaching.beneficiaries.$beneficiaryId.tsx",
+  "app/routes/grants.calls.$callId.tsx",
+  "app/routes/grants.calls.new.tsx",
+  "app/routes/grants.reviews.$assignmentId.tsx",
+  "app/routes/internships.hosts.tsx",
+  "app/routes/internships.offers.$offerId.tsx",
+  "app/routes/placements.$placementId.tsx",
+  "app/routes/plans.$planId.$step.tsx",
+  "app/routes/profile._index.tsx",
+  "app/routes/protection.cases.$caseId._index.tsx",
+  "app/routes/protection.cases.new.tsx",
+  "app/routes/reports._index.tsx",
+  "app/routes/signup.tsx",
+  "app/routes/trainings.$trainingId.tsx",
+  "app/routes/trainings.cohorts.$cohortId.tsx",
+  "app/routes/trainings.new.tsx",
+  "app/server/app.server.ts",
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -120,6 +156,14 @@ export default tseslint.config(
           paths: [{ name: "zod", allowTypeImports: true, message: "zod stays on the server (forms.server.ts)." }],
         },
       ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: TOO_LONG_TODAY,
+    rules: {
+      "max-lines": ["error", { max: 450, skipBlankLines: true, skipComments: true }],
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
   {

@@ -2,6 +2,14 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 
+/** A 400 from app/lib/params.server.ts names the query parameter it could not read. */
+function queryProblem(data: unknown): { key: MessageKey; field: string } | null {
+  if (!data || typeof data !== "object") return null;
+  const { key, field } = data as { key?: unknown; field?: unknown };
+  if (typeof key !== "string" || !key.startsWith("errors.query.") || typeof field !== "string") return null;
+  return { key: key as MessageKey, field: field.slice(0, 40) };
+}
+
 const BY_STATUS: Record<number, [MessageKey, MessageKey]> = {
   400: ["errors.page.400.title", "errors.page.400.body"],
   403: ["errors.page.403.title", "errors.page.403.body"],
@@ -18,10 +26,11 @@ export function GeneralErrorBoundary() {
   const { t } = useI18n();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] = BY_STATUS[status] ?? ["errors.page.500.title", "errors.page.500.body"];
+  const problem = status === 400 && isRouteErrorResponse(error) ? queryProblem(error.data) : null;
   return (
     <section className="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{t(title)}</h1>
-      <p>{t(body)}</p>
+      <p>{problem ? t(problem.key, { field: problem.field }) : t(body)}</p>
       <p>
         <a href="/">{t("nav.home")}</a>
       </p>

@@ -1,40 +1,12 @@
-import { TIME_ZONE, type OffsetTable } from "./time-zone";
+import { offsetReader, TIME_ZONE, type OffsetTable } from "./time-zone";
+
+export { engineOffsetAt } from "./time-zone";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 /** The years the table covers: the current rules (2018 on) and a decade ahead. */
 export const OFFSET_TABLE_YEARS = { from: 2018, to: 2035 } as const;
-
-const readers = new Map<string, (utcMillis: number) => number>();
-
-function offsetReader(timeZone: string): (utcMillis: number) => number {
-  const known = readers.get(timeZone);
-  if (known) return known;
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-  });
-  const read = (utcMillis: number) => {
-    const minute = Math.floor(utcMillis / MINUTE) * MINUTE;
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(minute)) if (part.type !== "literal") parts[part.type] = Number(part.value);
-    const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-    return Math.round((local - minute) / MINUTE);
-  };
-  readers.set(timeZone, read);
-  return read;
-}
-
-/** The offset (minutes) of a time zone at an instant, from this engine's own data. */
-export function engineOffsetAt(timeZone: string, utcMillis: number): number {
-  return offsetReader(timeZone)(utcMillis);
-}
 
 /**
  * A time zone's offsets from 1 January of `from` to 31 December of `to`, from this

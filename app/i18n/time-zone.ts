@@ -53,6 +53,40 @@ export function toWallClock(table: OffsetTable, date: Date): Date {
   return new Date(ms + offsetAt(table, ms) * 60_000);
 }
 
+const MINUTE = 60_000;
+const readers = new Map<string, (utcMillis: number) => number>();
+
+export function offsetReader(timeZone: string): (utcMillis: number) => number {
+  const known = readers.get(timeZone);
+  if (known) return known;
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+  });
+  const read = (utcMillis: number) => {
+    const minute = Math.floor(utcMillis / MINUTE) * MINUTE;
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(minute)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+    const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+    return Math.round((local - minute) / MINUTE);
+  };
+  readers.set(timeZone, read);
+  return read;
+}
+
+/**
+ * The offset (minutes) of a time zone at an instant, from this engine's own data: what
+ * stands in where no table is installed (scripts, tests that install none).
+ */
+export function engineOffsetAt(timeZone: string, utcMillis: number): number {
+  return offsetReader(timeZone)(utcMillis);
+}
+
 export function serializeOffsetTable(table: OffsetTable): string {
   return JSON.stringify(table);
 }

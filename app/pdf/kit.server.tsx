@@ -10,7 +10,7 @@ import bidiFactory from "bidi-js";
 import type { ReactElement, ReactNode } from "react";
 import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
-import { formatMoney, type TFunction, type TParams } from "~/i18n/translate";
+import type { TFunction, TParams } from "~/i18n/translate";
 
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, file: string) =>
@@ -120,11 +120,6 @@ export function pdfDate(locale: Locale, value: Date | string): string {
       }).format(date),
     ),
   );
-}
-
-/** "12 500,00 MAD", "12.500,00 د.م.", "MAD 12,500.00", as the reader's locale writes them. */
-export function pdfMoney(locale: Locale, centimes: number): string {
-  return isolate(printable(formatMoney(locale, centimes)));
 }
 
 /** Figures in the reader's locale ("1 234", "1.234"). */

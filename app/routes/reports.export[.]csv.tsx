@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "~/lib/csv";
 import { serverT } from "~/i18n/dictionaries.server";
 import { audit } from "~/modules/audit/service.server";
 import { forbidden, notFound, requirePermission } from "~/modules/auth/guards.server";
 import { audienceOf, resolveFilter } from "~/modules/reporting/access.server";
-import { toCsv } from "~/modules/reporting/csv";
+import { toHxlCsv } from "~/modules/reporting/csv";
 import { csvValue, labelText } from "~/modules/reporting/labels";
 import { buildReport } from "~/modules/reporting/report.server";
 import { wiredSources } from "~/modules/reporting/sources.server";
@@ -43,11 +44,5 @@ export async function loader(args: LoaderFunctionArgs) {
     ip: args.context.ip,
   });
   const name = `masar-${table.id}-${resolved.quarter ?? `${report.filter.from}_${report.filter.to}`}.csv`;
-  return new Response(toCsv(columns, rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name.replace(/[^A-Za-z0-9._-]+/g, "-")}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(toHxlCsv(columns, rows), name);
 }

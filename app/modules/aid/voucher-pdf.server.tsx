@@ -2,7 +2,8 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import type { Locale } from "~/i18n/config";
-import { pdfDate, PdfFrame, pdfMoney, pdfStyles, pdfT } from "~/pdf/kit.server";
+import { formatMoneyForPdf } from "~/lib/money";
+import { pdfDate, PdfFrame, pdfStyles, pdfT } from "~/pdf/kit.server";
 
 export async function voucherQr(url: string): Promise<string> {
   return QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 360 });
@@ -23,7 +24,7 @@ export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, 
   return (
     <PdfFrame locale={locale} title={t("aid.voucher.title")}>
       <Text style={pdfStyles.h1}>{t("aid.voucher.title")}</Text>
-      <Text style={pdfStyles.h2}>{pdfMoney(locale, valueCentimes)}</Text>
+      <Text style={pdfStyles.h2}>{formatMoneyForPdf(locale, valueCentimes)}</Text>
       <Text style={pdfStyles.p}>
         {firstName} · {reference}
       </Text>

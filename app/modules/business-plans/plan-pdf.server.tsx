@@ -5,16 +5,17 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
 import type { MessageKey } from "~/i18n/translate";
-import { pdfDate, PdfFrame, pdfMoney, pdfStyles, pdfT, renderPdf, TypedText } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfStyles, pdfT, renderPdf, TypedText } from "~/pdf/kit.server";
 import type { PlanDocument } from "./document";
 import { lineTotal, monthCosts } from "./rules";
+import { formatMoneyForPdf } from "~/lib/money";
 
 type Props = { doc: PlanDocument; locale: Locale; ownerName?: string | null; generatedAt?: Date };
 
 export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Props) {
   const t = pdfT(locale);
   const row = pdfStyles.row;
-  const money = (c: number | null) => (c === null ? "—" : pdfMoney(locale, c));
+  const money = (c: number | null) => (c === null ? "—" : formatMoneyForPdf(locale, c));
   const orDash = (value: string) => (value.trim() ? value : t("plans.pdf.notProvided"));
   const field = (label: MessageKey, value: string) => (
     <View wrap={false}>

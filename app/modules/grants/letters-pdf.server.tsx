@@ -4,8 +4,9 @@
  */
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import { pdfDate, PdfFrame, pdfMoney, pdfNumber, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 import type { MessageKey } from "~/i18n/translate";
+import { formatMoneyForPdf } from "~/lib/money";
 
 export type LetterData = {
   locale: Locale;
@@ -30,14 +31,17 @@ export function LetterPdf(d: LetterData) {
       {d.award ? (
         <View>
           <Text style={pdfStyles.p}>
-            {t("grants.pdf.awardBody", { call: d.callTitle, amount: pdfMoney(d.locale, d.award.amountCentimes) })}
+            {t("grants.pdf.awardBody", {
+              call: d.callTitle,
+              amount: formatMoneyForPdf(d.locale, d.award.amountCentimes),
+            })}
           </Text>
           <Text style={pdfStyles.h2}>{t("grants.pdf.tranches")}</Text>
           {d.tranches.map((tr, i) => (
             <View key={i} style={pdfStyles.row}>
               <Text style={pdfStyles.cell}>{t(`grants.condition.${tr.condition}` as MessageKey)}</Text>
               <Text style={pdfStyles.cell}>{t("grants.pdf.percent", { percent: tr.percent })}</Text>
-              <Text style={pdfStyles.cell}>{pdfMoney(d.locale, tr.amountCentimes)}</Text>
+              <Text style={pdfStyles.cell}>{formatMoneyForPdf(d.locale, tr.amountCentimes)}</Text>
             </View>
           ))}
           <Text style={pdfStyles.h2}>{t("grants.pdf.conditions")}</Text>
@@ -86,8 +90,8 @@ export function CallReportPdf(d: ReportData) {
         {t("grants.pdf.summary", {
           applications: d.applications,
           awards: d.ranking.filter((r) => r.awardedCentimes).length,
-          awarded: pdfMoney(d.locale, d.awardedCentimes),
-          budget: pdfMoney(d.locale, d.budgetCentimes),
+          awarded: formatMoneyForPdf(d.locale, d.awardedCentimes),
+          budget: formatMoneyForPdf(d.locale, d.budgetCentimes),
         })}
       </Text>
       <Text style={pdfStyles.h2}>{t("grants.call.ranking")}</Text>
@@ -114,7 +118,7 @@ export function CallReportPdf(d: ReportData) {
           <Text style={pdfStyles.cell}>{pdfNumber(d.locale, r.mean, 1)}</Text>
           <Text style={pdfStyles.cell}>{pdfNumber(d.locale, r.sd, 1)}</Text>
           <Text style={pdfStyles.cell}>{r.disagreement ? t("grants.yes") : t("grants.no")}</Text>
-          <Text style={pdfStyles.cell}>{r.awardedCentimes ? pdfMoney(d.locale, r.awardedCentimes) : "—"}</Text>
+          <Text style={pdfStyles.cell}>{r.awardedCentimes ? formatMoneyForPdf(d.locale, r.awardedCentimes) : "—"}</Text>
         </View>
       ))}
     </PdfFrame>

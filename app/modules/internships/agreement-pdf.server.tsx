@@ -1,6 +1,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import { pdfDate, PdfFrame, pdfMoney, pdfStyles, pdfT } from "~/pdf/kit.server";
+import { formatMoneyForPdf } from "~/lib/money";
+import { pdfDate, PdfFrame, pdfStyles, pdfT } from "~/pdf/kit.server";
 
 export type AgreementData = {
   beneficiaryName: string;
@@ -24,7 +25,7 @@ export function AgreementPdf({ locale, data }: { locale: Locale; data: Agreement
       <Text style={pdfStyles.cell}>{value}</Text>
     </View>
   );
-  const stipend = pdfMoney(locale, data.stipendCentimes);
+  const stipend = formatMoneyForPdf(locale, data.stipendCentimes);
   return (
     <PdfFrame locale={locale} title={t("internships.pdf.title")}>
       <Text style={pdfStyles.h1}>{t("internships.pdf.title")}</Text>

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
-import { isHxlTag, parseCsv } from "../../../app/modules/reporting/csv";
+import { parseCsv } from "../../../app/lib/csv";
+import { isHxlTag } from "../../../app/modules/reporting/csv";
 import { DEMO_PASSWORD, makeOrganisation } from "../../factories";
 import { readPdfText } from "../../helpers/pdf";
 import { useTestApp, type TestClient } from "../helpers/app";

@@ -1,0 +1,119 @@
+/**
+ * Route parameters and query strings, read one way in every loader and action.
+ *
+ * A path segment names a thing: when it cannot name one (not a uuid, not a known
+ * step), the page does not exist: 404. A query string is the visitor's request:
+ * a value that cannot be read (31 February, month 99, "abc" for a number, a choice
+ * not offered) is answered 400 with a translated message naming the parameter.
+ * Never a 500 from PostgreSQL refusing the value, and never a silent correction
+ * that shows another page than the one asked for.
+ */
+import type { Params } from "@remix-run/react";
+import type { AppLoadContext } from "@remix-run/node";
+import { serverT } from "~/i18n/dictionaries.server";
+import type { MessageKey } from "~/i18n/translate";
+import { z } from "./forms.server";
+import { isUuid } from "./ids";
+import { isIsoDate } from "./morocco-time";
+
+type RouteArgs = { params: Params; request: Request; context: AppLoadContext };
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+/** The uuid in the path segment `name` (e.g. "callId"); 404 when it is not one. */
+export function idParam(args: Pick<RouteArgs, "params">, name: string): string {
+  const value = args.params[name];
+  if (!isUuid(value)) notFound();
+  return value;
+}
+
+/** A path segment that must be one of `values` (a step, a language); 404 otherwise. */
+export function oneOfParam<const T extends string>(
+  args: Pick<RouteArgs, "params">,
+  name: string,
+  values: readonly T[],
+): T {
+  const value = args.params[name];
+  if (typeof value !== "string" || !(values as readonly string[]).includes(value)) notFound();
+  return value as T;
+}
+
+/** A free path segment (a verification code), cut to `max` characters; 404 when absent. */
+export function textParam(args: Pick<RouteArgs, "params">, name: string, max: number): string {
+  const value = args.params[name];
+  if (typeof value !== "string" || value === "" || value.length > max || value.includes("\u0000")) notFound();
+  return value;
+}
+
+/** 400 with a translated message naming the query parameter; the error page shows it. */
+export function badQuery(context: Pick<AppLoadContext, "locale">, field: string, key: MessageKey): never {
+  const message = serverT(context.locale)(key, { field });
+  throw new Response(JSON.stringify({ key, field, message }), {
+    status: 400,
+    headers: { "Content-Type": "application/json; charset=utf-8" },
+  });
+}
+
+/*
+ * Field types for query strings: each optional (an absent or blank parameter is
+ * absent), each with the message its failure shows.
+ */
+export const query = {
+  /** A real calendar day, YYYY-MM-DD. */
+  date: () => z.string().refine(isIsoDate, { message: "errors.query.date" }).optional(),
+  /** A whole number within bounds. */
+  int: (min: number, max: number) =>
+    z
+      .string()
+      .regex(/^-?\d{1,15}$/, "errors.query.number")
+      .transform(Number)
+      .pipe(z.number().int().min(min, "errors.query.number").max(max, "errors.query.number"))
+      .optional(),
+  /** One of the choices the page offers. */
+  oneOf: <const T extends string>(values: readonly T[]) =>
+    z
+      .string()
+      .refine((v): v is T => (values as readonly string[]).includes(v), { message: "errors.query.choice" })
+      .transform((v) => v as T)
+      .optional(),
+  /** An id (a filter on an organisation, a call). */
+  id: () => z.string().refine(isUuid, { message: "errors.query.invalid" }).optional(),
+  /** Free text (a search), trimmed, at most `max` characters. */
+  text: (max: number) =>
+    z
+      .string()
+      .trim()
+      .max(max, "errors.query.tooLong")
+      .refine((v) => !v.includes("\u0000"), { message: "errors.query.invalid" })
+      .optional(),
+};
+
+/**
+ * The query string of the request, read with a shape built from `query.*`.
+ * Parameters the shape does not name are ignored (trackers, cache busters); a
+ * repeated parameter counts by its last value; blank values count as absent.
+ */
+export function parseQuery<S extends z.ZodRawShape>(
+  args: Pick<RouteArgs, "request" | "context">,
+  shape: S,
+): z.infer<z.ZodObject<S>> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of new URL(args.request.url).searchParams) {
+    if (!Object.hasOwn(shape, key)) continue;
+    if (value.trim() === "") delete raw[key];
+    else raw[key] = value;
+  }
+  const result = z.object(shape).safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length ? String(issue.path[0]) : "query";
+  const key = issue?.message.startsWith("errors.query.") ? (issue.message as MessageKey) : "errors.query.invalid";
+  return badQuery(args.context, field, key);
+}
+
+/** A flag a redirect sets ("?saved"): present or not, whatever its value. */
+export function queryFlag(args: Pick<RouteArgs, "request">, name: string): boolean {
+  return new URL(args.request.url).searchParams.has(name);
+}

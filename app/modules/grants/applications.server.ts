@@ -1,0 +1,128 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "~db/client";
+import { grantApplications, grantCalls } from "~db/schema";
+import { audit } from "~/modules/audit/service.server";
+import type { Actor } from "./common.server";
+import { checkEligibility, isAcceptingApplications, type ApplicantFacts } from "./rules";
+import { isUniqueViolation } from "~db/errors";
+import { fail, type Meta } from "~/lib/result";
+
+/**
+ * Apply to an open call with a frozen copy of a complete plan. Eligibility is checked
+ * here, at submission; the unique index keeps one live application per applicant and
+ * call, even under concurrent submits.
+ */
+export async function submitApplication(
+  db: Database,
+  actor: Actor,
+  input: {
+    callId: string;
+    planId: string | null;
+    planSnapshot: Record<string, unknown>;
+    requestedCentimes: number;
+    facts: ApplicantFacts;
+  },
+  meta: Meta = {},
+) {
+  const now = meta.now ?? new Date();
+  const [call] = await db.select().from(grantCalls).where(eq(grantCalls.id, input.callId));
+  if (!call) return fail(404, {});
+  if (!isAcceptingApplications(call, now)) return fail(409, { form: "grants.errors.callNotOpen" });
+  if (input.requestedCentimes <= 0) return fail(400, { form: "grants.errors.noAmount" });
+  const eligibility = checkEligibility({ ...call, closesAt: call.closesAt }, input.facts);
+  try {
+    return await db.transaction(async (tx) => {
+      const [app] = await tx
+        .insert(grantApplications)
+        .values({
+          callId: call.id,
+          applicantId: actor.id,
+          planId: input.planId,
+          // a deep copy: later edits of the plan can never reach the submitted one
+          planSnapshot: JSON.parse(JSON.stringify(input.planSnapshot)) as Record<string, unknown>,
+          requestedCentimes: input.requestedCentimes,
+          facts: { ...input.facts },
+          isWoman: input.facts.sex === "female",
+          isMigrant: input.facts.isMigrant === true,
+          eligibilityFailures: eligibility.failures,
+          status: eligibility.eligible ? "submitted" : "ineligible",
+          submittedAt: now,
+        })
+        .returning();
+      if (!app) throw new Error("application not created");
+      await audit(tx, {
+        actor,
+        action: "grants.application.submit",
+        entityType: "grant_application",
+        entityId: app.id,
+        ip: meta.ip,
+      });
+      return { ok: true as const, application: app, eligibility };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "grant_applications_one_per_call_key"))
+      return fail(409, { form: "grants.errors.alreadyApplied" });
+    throw error;
+  }
+}
+
+export async function withdrawApplication(
+  db: Database,
+  actor: Actor,
+  input: { applicationId: string },
+  meta: Meta = {},
+) {
+  const now = meta.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ app: grantApplications, closesAt: grantCalls.closesAt })
+      .from(grantApplications)
+      .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+      .where(and(eq(grantApplications.id, input.applicationId), eq(grantApplications.applicantId, actor.id)));
+    if (!row) return fail(404, {});
+    if (now >= row.closesAt || !["submitted", "eligible", "ineligible"].includes(row.app.status))
+      return fail(409, { form: "grants.errors.cannotWithdraw" });
+    await tx
+      .update(grantApplications)
+      .set({ status: "withdrawn", withdrawnAt: now })
+      .where(eq(grantApplications.id, row.app.id));
+    await audit(tx, {
+      actor,
+      action: "grants.application.withdraw",
+      entityType: "grant_application",
+      entityId: row.app.id,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Screening: the admin confirms or overturns the automatic check, with a reason. */
+export async function screenApplication(
+  db: Database,
+  actor: Actor,
+  input: { applicationId: string; decision: "eligible" | "ineligible"; reason: string },
+  meta: Meta = {},
+) {
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(grantApplications)
+      .set({ status: input.decision, screeningReason: input.reason, screenedAt: meta.now ?? new Date() })
+      .where(
+        and(
+          eq(grantApplications.id, input.applicationId),
+          inArray(grantApplications.status, ["submitted", "eligible", "ineligible"]),
+        ),
+      )
+      .returning({ id: grantApplications.id });
+    if (!updated) return fail(409, { form: "grants.errors.notScreenable" });
+    await audit(tx, {
+      actor,
+      action: `grants.application.${input.decision}`,
+      entityType: "grant_application",
+      entityId: updated.id,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,110 @@
+/** The services a case receives (medical, shelter, legal...) and their status machines. */
+import { and, eq } from "drizzle-orm";
+import type { Database } from "~db/client";
+import { beneficiaryCases, caseServices } from "~db/schema";
+import { audit } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/permissions";
+import type { MessageKey } from "~/i18n/translate";
+import { forbidden, notFound, requireCase, type Failure } from "./case-access.server";
+import { encrypt } from "./crypto.server";
+import { initialStatus, nextStatuses, shelterNights } from "./rules";
+import type { ServiceInput } from "./schemas.server";
+import type { Meta } from "~/lib/result";
+
+function serviceFields(input: ServiceInput): {
+  details: Record<string, string | number | null>;
+  dueDate: string | null;
+} {
+  switch (input.kind) {
+    case "medical":
+      return { details: { reasonCategory: input.reasonCategory, outcome: input.outcome }, dueDate: null };
+    case "hospital_referral":
+      return {
+        details: { facility: input.facility, specialty: input.specialty, urgency: input.urgency },
+        dueDate: input.followUpDate ?? null,
+      };
+    case "mental_health":
+      return { details: { sessionType: input.sessionType }, dueDate: null };
+    case "shelter":
+      return {
+        details: {
+          place: input.place,
+          checkIn: input.checkIn,
+          checkOut: input.checkOut ?? null,
+          nights: shelterNights(input.checkIn, input.checkOut),
+        },
+        dueDate: input.checkOut ?? null,
+      };
+    case "legal":
+      return { details: { legalType: input.legalType }, dueDate: null };
+    case "avrr":
+      return { details: { countryOfReturn: input.countryOfReturn }, dueDate: null };
+  }
+}
+
+export async function addService(db: Database, actor: Actor, caseId: string, input: ServiceInput, meta: Meta) {
+  const c = await requireCase(db, actor, caseId);
+  if (c.anonymisedAt) forbidden();
+  const { details, dueDate } = serviceFields(input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(caseServices)
+      .values({
+        caseId: c.id,
+        kind: input.kind,
+        serviceDate: input.serviceDate,
+        provider: input.provider ?? null,
+        status: initialStatus(input.kind),
+        dueDate,
+        costCentimes: input.cost,
+        details,
+        notesEnc: input.notes ? encrypt(input.notes) : null,
+        recordedById: actor.id,
+      })
+      .returning({ id: caseServices.id });
+    await tx.update(beneficiaryCases).set({ updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
+    await audit(tx, {
+      actor,
+      action: `protection.service.${input.kind}.add`,
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+    return row!;
+  });
+}
+
+/** Move a service along its status machine; a stale form (status changed meanwhile) changes nothing. */
+export async function updateServiceStatus(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: { serviceId: string; status: string; dueDate?: string },
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
+  const c = await requireCase(db, actor, caseId);
+  if (c.anonymisedAt) forbidden();
+  const [service] = await db
+    .select()
+    .from(caseServices)
+    .where(and(eq(caseServices.id, input.serviceId), eq(caseServices.caseId, c.id)));
+  if (!service) notFound();
+  if (!nextStatuses(service.kind, service.status).includes(input.status))
+    return { ok: false, errors: { status: "protection.errors.statusTransition" } };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(caseServices)
+      .set({ status: input.status, dueDate: input.dueDate ?? service.dueDate, updatedAt: new Date() })
+      .where(and(eq(caseServices.id, service.id), eq(caseServices.status, service.status)))
+      .returning({ id: caseServices.id });
+    if (!row) return { ok: false as const, errors: { status: "protection.errors.statusTransition" as MessageKey } };
+    await audit(tx, {
+      actor,
+      action: `protection.service.${service.kind}.status`,
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}

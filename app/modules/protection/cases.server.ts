@@ -1,0 +1,251 @@
+/** Opening a case file and the writes on its person: consent, notes, vulnerability, assignment. */
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "~db/client";
+import { beneficiaryCases, caseConsents, caseNotes, users, vulnerabilityAssessments } from "~db/schema";
+import { audit } from "~/modules/audit/service.server";
+import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
+import type { Actor } from "~/modules/auth/permissions";
+import { forbidden, requireCase, requireOwnCase, type Failure } from "./case-access.server";
+import { encrypt, encryptJson } from "./crypto.server";
+import { findDuplicateCandidates, type DuplicateCandidate } from "./queries.server";
+import { normaliseDocument, normalisePhone } from "./rules";
+import {
+  CONSENT_NOTICE_VERSION,
+  type ConsentInput,
+  type RegisterCaseInput,
+  type VulnerabilityInput,
+} from "./schemas.server";
+import type { Meta } from "~/lib/result";
+
+/** The applicant account a case is linked to, found by its e-mail or phone; null when there is none. */
+async function findApplicantId(db: Database, contact: string): Promise<string | null> {
+  const email = normalizeEmail(contact);
+  const phone = email ? null : normalizePhone(contact);
+  if (!email && !phone) return null;
+  const [applicant] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(email ? eq(users.email, email) : eq(users.phone, phone!), eq(users.role, "applicant")));
+  return applicant?.id ?? null;
+}
+
+function consentRow(caseId: string, input: ConsentInput, actor: Actor) {
+  return {
+    caseId,
+    services: input.consentServices,
+    referral: input.consentReferral,
+    referralPartners: input.consentReferralPartners ?? null,
+    anonymisedReporting: input.consentReporting,
+    noticeVersion: CONSENT_NOTICE_VERSION,
+    language: input.consentLanguage,
+    collectedById: actor.id,
+  };
+}
+
+function newReference(): string {
+  const year = new Date().getFullYear();
+  return `PR-${year}-${randomBytes(4).toString("hex").toUpperCase()}`;
+}
+
+export async function registerCase(
+  db: Database,
+  actor: Actor,
+  input: RegisterCaseInput,
+  meta: Meta,
+): Promise<{ ok: true; caseId: string } | { ok: false; duplicates: DuplicateCandidate[] } | Failure> {
+  if (actor.role !== "case_worker" || !actor.organisationId) forbidden();
+  const organisationId = actor.organisationId;
+  const person = {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    nameArabic: input.nameArabic ?? null,
+    dateOfBirth: input.dateOfBirth ?? null,
+    phone: normalisePhone(input.phone),
+    documentNumber: normaliseDocument(input.documentNumber),
+  };
+  const duplicates = await findDuplicateCandidates(db, actor, person);
+  // never merged: the case worker opens the existing case, or confirms this is someone else
+  if (
+    duplicates.length &&
+    !(
+      input.duplicateDecision === "distinct" &&
+      input.distinctFrom &&
+      duplicates.some((d) => d.id === input.distinctFrom)
+    )
+  ) {
+    return { ok: false, duplicates };
+  }
+  let applicantUserId: string | null = null;
+  if (input.applicantContact) {
+    applicantUserId = await findApplicantId(db, input.applicantContact);
+    if (!applicantUserId) return { ok: false, errors: { applicantContact: "protection.errors.applicantNotFound" } };
+  }
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(beneficiaryCases)
+      .values({
+        organisationId,
+        assignedToId: actor.id,
+        applicantUserId,
+        reference: newReference(),
+        firstName: input.firstName,
+        lastName: input.lastName,
+        nameArabic: input.nameArabic ?? null,
+        sex: input.sex,
+        dateOfBirth: input.dateOfBirth ?? null,
+        estimatedAge: input.dateOfBirth ? null : (input.estimatedAge ?? null),
+        nationality: input.nationality ?? null,
+        languages: input.languages ?? null,
+        phone: person.phone,
+        documentNumber: person.documentNumber,
+        city: input.city ?? null,
+        householdSize: input.householdSize,
+        householdNotes: input.householdNotes ?? null,
+        confirmedDistinctFrom: duplicates.length ? (input.distinctFrom ?? null) : null,
+        createdById: actor.id,
+      })
+      .returning({ id: beneficiaryCases.id });
+    if (!created) throw new Error("case not created");
+    await tx.insert(caseConsents).values(consentRow(created.id, input, actor));
+    await audit(tx, {
+      actor,
+      action: "protection.case.create",
+      entityType: "beneficiary_case",
+      entityId: created.id,
+      ip: meta.ip,
+    });
+    if (duplicates.length)
+      await audit(tx, {
+        actor,
+        action: "protection.case.confirm_distinct",
+        entityType: "beneficiary_case",
+        entityId: created.id,
+        ip: meta.ip,
+      });
+    return { ok: true as const, caseId: created.id };
+  });
+}
+
+/** Opening a case file is itself recorded: supervisors see who looked. */
+export async function viewCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
+  const c = await requireCase(db, actor, caseId);
+  await audit(db, {
+    actor,
+    action: "protection.case.view",
+    entityType: "beneficiary_case",
+    entityId: c.id,
+    ip: meta.ip,
+  });
+  return c;
+}
+
+export async function recordConsent(db: Database, actor: Actor, caseId: string, input: ConsentInput, meta: Meta) {
+  const c = await requireOwnCase(db, actor, caseId);
+  await db.transaction(async (tx) => {
+    await tx.insert(caseConsents).values(consentRow(c.id, input, actor));
+    await audit(tx, {
+      actor,
+      action: "protection.consent.record",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+  });
+}
+
+export async function withdrawConsent(db: Database, actor: Actor, caseId: string, meta: Meta) {
+  const c = await requireOwnCase(db, actor, caseId);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(caseConsents)
+      .set({ withdrawnAt: new Date(), withdrawnById: actor.id })
+      .where(and(eq(caseConsents.caseId, c.id), isNull(caseConsents.withdrawnAt)));
+    await audit(tx, {
+      actor,
+      action: "protection.consent.withdraw",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+  });
+}
+
+export async function addNote(db: Database, actor: Actor, caseId: string, body: string, meta: Meta) {
+  // a referred association may add notes to a case it works on with the owner
+  const c = await requireCase(db, actor, caseId);
+  if (c.anonymisedAt) forbidden();
+  await db.transaction(async (tx) => {
+    const [note] = await tx
+      .insert(caseNotes)
+      .values({ caseId: c.id, authorId: actor.id, bodyEnc: encrypt(body) })
+      .returning({ id: caseNotes.id });
+    await tx.update(beneficiaryCases).set({ updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
+    await audit(tx, {
+      actor,
+      action: "protection.note.add",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+    return note;
+  });
+}
+
+export async function recordVulnerability(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: VulnerabilityInput,
+  meta: Meta,
+) {
+  const c = await requireOwnCase(db, actor, caseId);
+  await db.transaction(async (tx) => {
+    await tx.insert(vulnerabilityAssessments).values({
+      caseId: c.id,
+      assessorId: actor.id,
+      assessedOn: input.assessedOn,
+      dataEnc: encryptJson({ flags: input.flags, notes: input.notes ?? "" }),
+    });
+    await audit(tx, {
+      actor,
+      action: "protection.vulnerability.assess",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+  });
+}
+
+export async function assignCase(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  assignedToId: string,
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
+  const c = await requireOwnCase(db, actor, caseId);
+  const [worker] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, assignedToId),
+        eq(users.role, "case_worker"),
+        eq(users.organisationId, c.organisationId),
+        eq(users.isActive, true),
+      ),
+    );
+  if (!worker) return { ok: false, errors: { assignedToId: "protection.errors.assignee" } };
+  await db.transaction(async (tx) => {
+    await tx.update(beneficiaryCases).set({ assignedToId, updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
+    await audit(tx, {
+      actor,
+      action: "protection.case.assign",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      ip: meta.ip,
+    });
+  });
+  return { ok: true };
+}

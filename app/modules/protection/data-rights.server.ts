@@ -1,0 +1,111 @@
+/** A person's rights over their record: export on request, anonymisation on request or at retention's end. */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "~db/client";
+import {
+  beneficiaryCases,
+  caseConsents,
+  caseNotes,
+  caseServices,
+  distributions,
+  users,
+  vouchers,
+  vulnerabilityAssessments,
+} from "~db/schema";
+import { audit } from "~/modules/audit/service.server";
+import type { Actor } from "~/modules/auth/permissions";
+import { requireSupervisorOfCase } from "./case-access.server";
+import { caseDetail } from "./queries.server";
+import type { Meta } from "~/lib/result";
+
+/** A person's full record, for them, on request: supervisors only, audited. */
+export async function exportCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
+  const c = await requireSupervisorOfCase(db, actor, caseId);
+  const detail = await caseDetail(db, c);
+  const [given, vouchersOf] = await Promise.all([
+    db
+      .select({ id: distributions.id, roundId: distributions.roundId, at: distributions.createdAt })
+      .from(distributions)
+      .where(eq(distributions.caseId, c.id)),
+    db
+      .select({
+        id: vouchers.id,
+        valueCentimes: vouchers.valueCentimes,
+        issuedAt: vouchers.issuedAt,
+        redeemedAt: vouchers.redeemedAt,
+      })
+      .from(vouchers)
+      .where(eq(vouchers.caseId, c.id)),
+  ]);
+  let account: { displayName: string; email: string | null; phone: string | null; createdAt: Date } | null = null;
+  if (c.applicantUserId) {
+    const [u] = await db
+      .select({ displayName: users.displayName, email: users.email, phone: users.phone, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, c.applicantUserId));
+    account = u ?? null;
+  }
+  await audit(db, {
+    actor,
+    action: "protection.case.export",
+    entityType: "beneficiary_case",
+    entityId: c.id,
+    ip: meta.ip,
+  });
+  const { staff: _staff, ...rest } = detail;
+  return { exportedAt: new Date().toISOString(), ...rest, account, distributions: given, vouchers: vouchersOf };
+}
+
+/**
+ * Anonymise on request (or at the end of the retention period): identifying fields
+ * and free text go, the rows that aggregate counts rely on (services, distributions,
+ * vouchers, sex, nationality, year of birth) stay.
+ */
+export async function anonymiseCase(db: Database, actor: Actor | null, caseId: string, meta: Meta) {
+  if (actor) await requireSupervisorOfCase(db, actor, caseId);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(beneficiaryCases)
+      .set({
+        firstName: "—",
+        lastName: "—",
+        nameArabic: null,
+        dateOfBirth: sql`case when ${beneficiaryCases.dateOfBirth} is null then null else make_date(extract(year from ${beneficiaryCases.dateOfBirth})::int, 1, 1) end`,
+        phone: null,
+        documentNumber: null,
+        householdNotes: null,
+        applicantUserId: null,
+        languages: null,
+        confirmedDistinctFrom: null,
+        status: "closed",
+        anonymisedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(beneficiaryCases.id, caseId), isNull(beneficiaryCases.anonymisedAt)));
+    await tx.delete(caseNotes).where(eq(caseNotes.caseId, caseId));
+    await tx.delete(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, caseId));
+    await tx.update(caseServices).set({ notesEnc: null, provider: null }).where(eq(caseServices.caseId, caseId));
+    await tx.update(caseConsents).set({ referralPartners: null }).where(eq(caseConsents.caseId, caseId));
+    await audit(tx, {
+      actor,
+      action: "protection.case.anonymise",
+      entityType: "beneficiary_case",
+      entityId: caseId,
+      ip: meta.ip,
+    });
+  });
+}
+
+/** Anonymise every case with no activity for `retentionDays` (run by the admin or a scheduled job). */
+export async function anonymiseExpired(db: Database, retentionDays: number, meta: Meta = {}) {
+  const rows = await db
+    .select({ id: beneficiaryCases.id })
+    .from(beneficiaryCases)
+    .where(
+      and(
+        isNull(beneficiaryCases.anonymisedAt),
+        sql`${beneficiaryCases.updatedAt} < now() - make_interval(days => ${retentionDays})`,
+      ),
+    );
+  for (const row of rows) await anonymiseCase(db, null, row.id, meta);
+  return rows.length;
+}
