@@ -16,6 +16,19 @@ const EnvSchema = z.object({
   /** 32 bytes (base64 or hex) for AES-256-GCM of protection data; generated under .data/ if unset */
   MASAR_ENCRYPTION_KEY: z.string().optional(),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** SMS through the generic gateway contract (docs/modules/notifications.md) */
+  SMS_URL: z.string().url().optional(),
+  SMS_TOKEN: z.string().min(1).optional(),
+  /** the Bearer token the generic gateway's delivery reports carry */
+  SMS_WEBHOOK_TOKEN: z.string().min(16).optional(),
+  /** SMS through Infobip instead (docs/decisions/new-sms-provider-infobip.md) */
+  INFOBIP_BASE_URL: z.string().url().optional(),
+  INFOBIP_API_KEY: z.string().min(1).optional(),
+  INFOBIP_SENDER: z.string().min(1).max(11).default("Masar"),
+  INFOBIP_WEBHOOK_USER: z.string().min(1).optional(),
+  INFOBIP_WEBHOOK_PASSWORD: z.string().min(16).optional(),
+  /** SMS handed to the gateway per minute, across every server */
+  SMS_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
