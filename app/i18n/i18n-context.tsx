@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { direction, type Locale } from "./config";
-import { formatDate, formatMoney, formatNumber, translate, type Messages, type TFunction } from "./translate";
+import { formatDate, formatNumber, translate, type Messages, type TFunction } from "./translate";
+import { formatMoney } from "~/lib/money";
 
 type I18n = {
   locale: Locale;

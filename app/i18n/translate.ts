@@ -63,8 +63,3 @@ export function formatDate(locale: Locale, value: Date | string, withTime = fals
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
 }
-
-/** Money is kept in centimes; shown in dirhams. */
-export function formatMoney(locale: Locale, centimes: number, currency = "MAD"): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency }).format(centimes / 100);
-}

@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
-import { isUuid } from "~/modules/business-plans/queries.server";
+import { isUuid } from "~/lib/ids";
 import { listDeletionRequests } from "~/modules/profiles/queries.server";
 import { markDeletionHandled } from "~/modules/profiles/service.server";
 

@@ -11,7 +11,7 @@ import { completeAction, logJobSearch, recordGuidance } from "~/modules/coaching
 import { listHosts } from "~/modules/internships/queries.server";
 import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
 import { createPlacement, mayFollow } from "~/modules/internships/service.server";
-import { localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const user = requirePermission(args, "coaching:follow");

@@ -3,7 +3,7 @@ import { isLocale } from "~/i18n/config";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { CvPdf } from "~/modules/coaching/cv-pdf.server";
 import { cvSource, isCurrentCoachOf } from "~/modules/coaching/queries.server";
-import { localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
 
 /** The applicant downloads their own CV; their coach prints it; anyone else: 404. */

@@ -7,7 +7,8 @@ import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { audienceGroupOf, getTraining, registrationsOf } from "~/modules/trainings/queries.server";
-import { isEligible, localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
+import { isEligible } from "~/modules/trainings/rules";
 import { CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas.server";
 import { cancelRegistration, createCohort, register } from "~/modules/trainings/service.server";
 

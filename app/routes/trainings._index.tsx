@@ -5,7 +5,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { audienceGroupOf, listTrainings } from "~/modules/trainings/queries.server";
-import { isEligible, localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
+import { isEligible } from "~/modules/trainings/rules";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:browse");

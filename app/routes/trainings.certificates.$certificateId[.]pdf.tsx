@@ -4,7 +4,7 @@ import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { CertificatePdf } from "~/modules/trainings/certificate-pdf.server";
 import { getCertificate } from "~/modules/trainings/queries.server";
-import { localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
 import { pdfResponse, renderPdf } from "~/pdf/kit.server";
 
 /** The holder downloads it; their coach and admins may print it. Anyone else: 404. */

@@ -7,7 +7,8 @@ import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getCohort } from "~/modules/trainings/queries.server";
-import { attendancePercent, localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
+import { attendancePercent } from "~/modules/trainings/rules";
 import { AddSessionSchema } from "~/modules/trainings/schemas.server";
 import { addSession, revokeCertificate } from "~/modules/trainings/service.server";
 

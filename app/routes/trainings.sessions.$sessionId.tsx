@@ -5,7 +5,7 @@ import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getAttendanceSheet } from "~/modules/trainings/queries.server";
-import { localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
 import { parseAttendance } from "~/modules/trainings/schemas.server";
 import { ATTENDANCE_MARKS } from "~/modules/trainings/constants";
 import { markAttendance } from "~/modules/trainings/service.server";

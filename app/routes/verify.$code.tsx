@@ -4,7 +4,8 @@ import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { verifyCertificate } from "~/modules/trainings/queries.server";
-import { initials, localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
+import { initials } from "~/modules/trainings/rules";
 
 /**
  * Public on purpose: an employer checks a certificate without an account. It shows

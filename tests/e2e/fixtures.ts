@@ -1,9 +1,64 @@
-import { expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { parseIdentifier } from "../../app/modules/auth/rules";
+import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
 
 export const DEMO_PASSWORD = "masar-demo-2026";
 
-/** Sign in through the real form, as a person would. */
-export async function login(page: Page, identifier: string, password = DEMO_PASSWORD) {
+const port = Number(process.env.E2E_PORT ?? 3210);
+
+/** The e2e database's address, which tests/e2e/server.ts writes (mode 600) once it is seeded. */
+export function e2eDatabaseUrl(): string {
+  const file = path.join(os.tmpdir(), `masar-e2e-database-${port}.json`);
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { url: string }).url;
+}
+
+/**
+ * Sign in as a demo user without the form: a real session row made by the app's own
+ * `createSession` (same token hashing, same expiry rules for the role), handed to the
+ * browser as the cookie the sign-in action would set. The form costs an argon2 check
+ * and several page loads per test; only the tests of sign-in itself need it
+ * (`loginWithForm`). Ends on the home page, as the form does.
+ */
+export async function login(page: Page, identifier: string) {
+  const parsed = parseIdentifier(identifier);
+  if (!parsed) throw new Error(`not an e-mail or phone number: ${identifier}`);
+  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+  let session: { token: string; expiresAt: Date };
+  try {
+    const [user] = await handle.db
+      .select({ id: users.id, role: users.role, isActive: users.isActive })
+      .from(users)
+      .where(parsed.kind === "email" ? eq(users.email, parsed.value) : eq(users.phone, parsed.value));
+    if (!user?.isActive) throw new Error(`no active user ${identifier} in the e2e database`);
+    session = await createSession(handle.db, user);
+  } finally {
+    await handle.close();
+  }
+  const baseURL = new URL(test.info().project.use.baseURL ?? `http://127.0.0.1:${port}`);
+  await page.context().addCookies([
+    {
+      name: sessionCookieName(baseURL.protocol === "https:"),
+      value: session.token,
+      domain: baseURL.hostname,
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: baseURL.protocol === "https:",
+      expires: Math.floor(session.expiresAt.getTime() / 1000),
+    },
+  ]);
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/home$/);
+}
+
+/** Sign in through the real form, as a person would: for the tests of sign-in itself. */
+export async function loginWithForm(page: Page, identifier: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.locator('input[name="identifier"]').fill(identifier);
   await page.locator('input[name="password"]').fill(password);

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, logout, switchLanguage, uniquePhone } from "./fixtures";
+import { DEMO_PASSWORD, loginWithForm, logout, switchLanguage, uniquePhone } from "./fixtures";
+
+// The tests of sign-in itself: they sign in through the form, never with the session fixture.
 
 test("signs up in French with a phone number, then signs out and back in", async ({ page }) => {
   const phone = uniquePhone();
@@ -14,7 +16,7 @@ test("signs up in French with a phone number, then signs out and back in", async
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Awa Sangaré");
   await logout(page);
-  await login(page, phone, "ma phrase secrète");
+  await loginWithForm(page, phone, "ma phrase secrète");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Awa Sangaré");
 });
 
@@ -67,7 +69,7 @@ test("every demo account reaches its role's home page", async ({ page }) => {
     ["+212600000001", "applicant"],
   ];
   for (const [identifier, role] of accounts) {
-    await login(page, identifier, DEMO_PASSWORD);
+    await loginWithForm(page, identifier, DEMO_PASSWORD);
     await expect(page.locator(`[data-home="${role}"]`)).toBeVisible();
     await logout(page);
   }

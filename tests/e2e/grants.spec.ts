@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import {
   expect as baseExpect,
   test,
@@ -11,7 +8,7 @@ import {
 } from "@playwright/test";
 import postgres from "postgres";
 import { arabicSkeleton, readPdfText } from "../helpers/pdf";
-import { login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
 
 /**
  * Grants on a phone, with and without JavaScript (each project of the config), in
@@ -123,10 +120,7 @@ function isoDay(offsetDays: number): string {
  * the walk that does not go through the pages.
  */
 async function timePasses(callId: string, moment: "closes_at" | "review_deadline") {
-  const port = Number(process.env.E2E_PORT ?? 3210);
-  const file = path.join(os.tmpdir(), `masar-e2e-database-${port}.json`);
-  const { url } = JSON.parse(fs.readFileSync(file, "utf8")) as { url: string };
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
   try {
     const moved = await sql`
       update grant_calls c set

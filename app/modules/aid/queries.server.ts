@@ -1,5 +1,6 @@
 /** Reads of aid: always the actor's own association's warehouses, rounds and vouchers. */
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { isUuid } from "~/lib/ids";
 import type { Executor } from "~db/client";
 import {
   aidItems,
@@ -32,7 +33,7 @@ export async function listWarehouses(db: Executor, actor: Actor) {
 
 export async function getWarehouse(db: Executor, actor: Actor, warehouseId: string) {
   const org = orgOf(actor);
-  if (!org || !/^[0-9a-f-]{36}$/i.test(warehouseId)) return null;
+  if (!org || !isUuid(warehouseId)) return null;
   const [row] = await db
     .select()
     .from(warehouses)
@@ -102,7 +103,7 @@ export async function listRounds(db: Executor, actor: Actor) {
 
 export async function getRound(db: Executor, actor: Actor, roundId: string) {
   const org = orgOf(actor);
-  if (!org || !/^[0-9a-f-]{36}$/i.test(roundId)) return null;
+  if (!org || !isUuid(roundId)) return null;
   const [round] = await db
     .select()
     .from(distributionRounds)
@@ -147,7 +148,7 @@ export async function distributionsOfCase(db: Executor, caseId: string) {
 
 export async function getVoucherForActor(db: Executor, actor: Actor, voucherId: string) {
   const org = orgOf(actor);
-  if (!org || !/^[0-9a-f-]{36}$/i.test(voucherId)) return null;
+  if (!org || !isUuid(voucherId)) return null;
   const [row] = await db
     .select({ voucher: vouchers, firstName: beneficiaryCases.firstName, reference: beneficiaryCases.reference })
     .from(vouchers)

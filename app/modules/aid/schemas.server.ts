@@ -1,7 +1,8 @@
 import { z } from "~/lib/forms.server";
 import { VULNERABILITIES } from "~/modules/protection/rules";
+import { dateField } from "~/lib/fields.server";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+const isoDate = dateField();
 
 export const MovementSchema = z
   .object({

@@ -26,8 +26,8 @@ import { latestVulnerability } from "~/modules/protection/queries.server";
 import { requireCase } from "~/modules/protection/service.server";
 import { ineligibility, normaliseVoucherCode, quantityFor, voucherCodeFrom, type IneligibleReason } from "./rules";
 import type { MovementInput, RoundInput } from "./schemas.server";
+import type { Meta } from "~/lib/result";
 
-type Meta = { ip?: string | null };
 type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };
 
 class OutOfStock extends Error {}

@@ -3,7 +3,7 @@ import { Image, Text, View } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import type { Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
-import { formatMoney } from "~/i18n/translate";
+import { formatMoneyForPdf } from "~/lib/money";
 import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
 
 export async function voucherQr(url: string): Promise<string> {
@@ -25,7 +25,7 @@ export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, 
   return (
     <PdfFrame locale={locale} title={t("aid.voucher.title")}>
       <Text style={pdfStyles.h1}>{t("aid.voucher.title")}</Text>
-      <Text style={pdfStyles.h2}>{formatMoney(locale, valueCentimes)}</Text>
+      <Text style={pdfStyles.h2}>{formatMoneyForPdf(locale, valueCentimes)}</Text>
       <Text style={pdfStyles.p}>
         {firstName} · {reference}
       </Text>

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { isUniqueViolation } from "~db/errors";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Database, Executor } from "~db/client";
 import { loginAttempts, organisations, passwordTokens, privacyAcceptances, users, type User } from "~db/schema";
@@ -12,15 +13,10 @@ import type { Role } from "./roles";
 import type { CreateStaffInput, SignUpInput } from "./schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
 import { createSession, hashToken, invalidateUserSessions } from "./session.server";
+import type { Meta as BaseMeta } from "~/lib/result";
 
-type Meta = { ip: string; locale: Locale; now?: Date };
-
-function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
-  const code = e?.code ?? e?.cause?.code;
-  const name = e?.constraint_name ?? e?.cause?.constraint_name;
-  return code === "23505" && (!constraint || name === constraint);
-}
+/** Sign-in and sign-up know the address and the language of the visitor. */
+type Meta = BaseMeta & { ip: string; locale: Locale };
 
 /** A phone or e-mail that already has an account, as the field error to show. */
 function contactTaken(error: unknown): FieldErrors | null {

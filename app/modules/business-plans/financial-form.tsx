@@ -8,10 +8,11 @@ import { useState, type MouseEvent } from "react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
-import { breakEvenMonth, FUNDING_KINDS, grossMargin, MAX_ROWS, parseMoneyToCentimes, threeYearTotals } from "./rules";
+import { breakEvenMonth, FUNDING_KINDS, grossMargin, MAX_ROWS, threeYearTotals } from "./rules";
 import type { FinancialDraft } from "./schemas.server";
+import { parseMoney } from "~/lib/money";
 
-const c = (value: string) => (value.trim() === "" ? 0 : (parseMoneyToCentimes(value) ?? 0));
+const c = (value: string) => (value.trim() === "" ? 0 : (parseMoney(value) ?? 0));
 
 function CellInput(props: {
   name: string;

@@ -3,28 +3,21 @@
  * rows), so a snapshot frozen by a grant application renders exactly the same way.
  */
 import { Text, View } from "@react-pdf/renderer";
-import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
+import { direction, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { MessageKey } from "~/i18n/translate";
 import { PdfFrame, pdfDate, pdfStyles, renderPdf } from "~/pdf/kit.server";
 import type { PlanDocument } from "./document";
 import { lineTotal, monthCosts } from "./rules";
+import { formatMoneyForPdf } from "~/lib/money";
 
 type Props = { doc: PlanDocument; locale: Locale; ownerName?: string | null; generatedAt?: Date };
-
-/** Amounts written for print: no bidi marks, which react-pdf shows as boxes. */
-export function pdfMoney(locale: Locale, centimes: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency: "MAD" })
-    .format(centimes / 100)
-    .replace(/[\u200e\u200f\u061c]/g, "")
-    .replace(/[\u202f\u00a0]/g, " ");
-}
 
 export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Props) {
   const t = serverT(locale);
   const rtl = direction(locale) === "rtl";
   const row = [pdfStyles.row, { flexDirection: rtl ? ("row-reverse" as const) : ("row" as const) }];
-  const money = (c: number | null) => (c === null ? "—" : pdfMoney(locale, c));
+  const money = (c: number | null) => (c === null ? "—" : formatMoneyForPdf(locale, c));
   const orDash = (value: string) => (value.trim() ? value : t("plans.pdf.notProvided"));
   const field = (label: MessageKey, value: string) => (
     <View wrap={false}>

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { isUuid } from "~/lib/ids";
 import type { Executor } from "~db/client";
 import {
   businessPlans,
@@ -18,9 +19,6 @@ export type ReadablePlan = {
   ownerName: string;
   ownerLocale: "fr" | "ar" | "en";
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
 
 /**
  * The plan if this reader may see it: its owner, or the owner's current coach

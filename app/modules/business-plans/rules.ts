@@ -42,41 +42,11 @@ export const FUNDING_KINDS = ["own", "grant", "loan", "other"] as const;
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
 export const MONTHS = 12;
-/** 10 million MAD: far above any micro-project, far below integer overflow. */
-export const MAX_AMOUNT_CENTIMES = 1_000_000_000;
 export const MAX_QUANTITY = 100_000;
 export const MAX_ROWS = 30;
 
 export function isPlanStep(value: unknown): value is PlanStep {
   return typeof value === "string" && (PLAN_STEPS as readonly string[]).includes(value);
-}
-
-// ---------- money input ----------
-
-/**
- * "1 234,50", "1234.5", "1234" -> centimes. Spaces (also the narrow no-break space
- * French formatting uses) group thousands; one comma or dot marks the decimals.
- * Anything else (negative, three decimals, letters) is null.
- */
-export function parseMoneyToCentimes(input: string): number | null {
-  const cleaned = input
-    .trim()
-    .replace(/[\s\u00a0\u202f]/g, "")
-    .replace(/(MAD|DH|DHS|درهم)$/i, "");
-  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(cleaned);
-  if (!match) return null;
-  const whole = Number(match[1]);
-  const decimals = match[2] ? Number(match[2].padEnd(2, "0")) : 0;
-  const centimes = whole * 100 + decimals;
-  return centimes <= MAX_AMOUNT_CENTIMES ? centimes : null;
-}
-
-/** Centimes -> what an input shows back ("1234.50", "1234"). */
-export function centimesToInput(centimes: number | null | undefined): string {
-  if (centimes === null || centimes === undefined) return "";
-  const whole = Math.trunc(centimes / 100);
-  const rest = Math.abs(centimes % 100);
-  return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, "0")}`;
 }
 
 // ---------- financial computations ----------

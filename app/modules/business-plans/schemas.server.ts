@@ -14,18 +14,9 @@ import type {
   StartupCost,
   YearForecast,
 } from "../../../db/schema/business-plans";
-import {
-  centimesToInput,
-  FUNDING_KINDS,
-  LEGAL_FORMS,
-  MAX_QUANTITY,
-  MAX_ROWS,
-  MONTHS,
-  parseMoneyToCentimes,
-  SECTORS,
-  type PlanStep,
-} from "./rules";
+import { FUNDING_KINDS, LEGAL_FORMS, MAX_QUANTITY, MAX_ROWS, MONTHS, SECTORS, type PlanStep } from "./rules";
 import { COMPETITOR_ROWS } from "./constants";
+import { moneyInputValue, parseMoney } from "~/lib/money";
 export { COMPETITOR_ROWS } from "./constants";
 
 const text = (max = 4000) => z.string().trim().max(max, "errors.tooLong").optional();
@@ -116,12 +107,12 @@ export function financialToDraft(f: PlanFinancial): FinancialDraft {
   const costs = (f.startupCosts ?? []).map((c) => ({
     item: c.item,
     quantity: String(c.quantity),
-    unitPrice: centimesToInput(c.unitPriceCentimes),
+    unitPrice: moneyInputValue(c.unitPriceCentimes),
   }));
   const funding = (f.funding ?? []).map((s) => ({
     kind: s.kind,
     label: s.label,
-    amount: centimesToInput(s.amountCentimes),
+    amount: moneyInputValue(s.amountCentimes),
   }));
   return {
     costs: costs.length ? costs : [{ item: "", quantity: "", unitPrice: "" }],
@@ -134,14 +125,14 @@ export function financialToDraft(f: PlanFinancial): FinancialDraft {
     months: Array.from({ length: MONTHS }, (_, i) => {
       const m = f.months?.[i];
       return {
-        revenue: m ? centimesToInput(m.revenueCentimes) : "",
-        costOfSales: m ? centimesToInput(m.costOfSalesCentimes) : "",
-        fixedCosts: m ? centimesToInput(m.fixedCostsCentimes) : "",
+        revenue: m ? moneyInputValue(m.revenueCentimes) : "",
+        costOfSales: m ? moneyInputValue(m.costOfSalesCentimes) : "",
+        fixedCosts: m ? moneyInputValue(m.fixedCostsCentimes) : "",
       };
     }),
     years: [0, 1].map((i) => {
       const y = f.years?.[i];
-      return { revenue: y ? centimesToInput(y.revenueCentimes) : "", costs: y ? centimesToInput(y.costsCentimes) : "" };
+      return { revenue: y ? moneyInputValue(y.revenueCentimes) : "", costs: y ? moneyInputValue(y.costsCentimes) : "" };
     }),
   };
 }
@@ -154,7 +145,7 @@ function money(value: string, key: string, errors: FieldErrors, blankAsZero: boo
     if (!blankAsZero) errors[key] = "errors.required";
     return blankAsZero ? 0 : null;
   }
-  const centimes = parseMoneyToCentimes(value);
+  const centimes = parseMoney(value);
   if (centimes === null) errors[key] = "plans.errors.money";
   return centimes;
 }
@@ -219,9 +210,9 @@ export function marketToDraft(m: PlanMarket): MarketDraft {
     marketSizeFigure: m.marketSizeFigure ?? "",
     competitors: Array.from({ length: COMPETITOR_ROWS }, (_, i) => {
       const c = m.competitors?.[i];
-      return { name: c?.name ?? "", price: centimesToInput(c?.priceCentimes ?? null) };
+      return { name: c?.name ?? "", price: moneyInputValue(c?.priceCentimes ?? null) };
     }),
-    price: centimesToInput(m.priceCentimes ?? null),
+    price: moneyInputValue(m.priceCentimes ?? null),
     salesPlaces: m.salesPlaces ?? "",
   };
 }
@@ -234,7 +225,7 @@ export function parseMarketDraft(draft: MarketDraft): Parsed<PlanMarket> {
   };
   const optionalMoney = (value: string, key: string): number | null => {
     if (!value.trim()) return null;
-    const c = parseMoneyToCentimes(value);
+    const c = parseMoney(value);
     if (c === null) errors[key] = "plans.errors.money" satisfies MessageKey;
     return c;
   };

@@ -14,9 +14,8 @@ import type { Actor } from "~/modules/auth/permissions";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { safeFilename, sniffType, stripJpegMetadata } from "./attachments";
 import type { PlanStep } from "./rules";
-import { isUuid } from "./queries.server";
-
-type Meta = { ip?: string | null };
+import { isUuid } from "~/lib/ids";
+import type { Meta } from "~/lib/result";
 
 export async function createPlan(db: Executor, actor: Actor, meta: Meta = {}): Promise<BusinessPlan> {
   return db.transaction(async (tx) => {

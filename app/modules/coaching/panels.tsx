@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
-import { localized } from "~/modules/trainings/rules";
+import { localized } from "~/lib/localized";
 import type { PlacementStatus } from "~/modules/internships/rules";
 import type { CaseloadRow } from "./rules";
 

@@ -1,6 +1,7 @@
 import { z } from "~/lib/forms.server";
+import { dateField } from "~/lib/fields.server";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+const isoDate = dateField();
 
 export const AssignCoachSchema = z.object({
   beneficiaryId: z.string().uuid("errors.required"),

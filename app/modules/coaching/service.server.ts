@@ -3,11 +3,11 @@ import type { Database } from "~db/client";
 import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, users } from "~db/schema";
 import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
-import { isUuid } from "~/modules/trainings/rules";
+import { isUuid } from "~/lib/ids";
 import type { GuidanceInput, JobSearchInput } from "./schemas.server";
+import type { Meta } from "~/lib/result";
 
 type Actor = NonNullable<AuditActor>;
-type Meta = { ip?: string | null };
 
 /**
  * Give a beneficiary a coach. A current assignment to another coach is ended in the

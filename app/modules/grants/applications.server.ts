@@ -2,8 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { grantApplications, grantCalls } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
-import { fail, isUniqueViolation, type Actor, type Meta } from "./common.server";
+import type { Actor } from "./common.server";
 import { checkEligibility, isAcceptingApplications, type ApplicantFacts } from "./rules";
+import { isUniqueViolation } from "~db/errors";
+import { fail, type Meta } from "~/lib/result";
 
 /**
  * Apply to an open call with a frozen copy of a complete plan. Eligibility is checked

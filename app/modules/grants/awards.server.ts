@@ -4,9 +4,11 @@ import { grantApplications, grantAwards, grantCalls, grantTranches } from "~db/s
 import { audit } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
-import { fail, isUniqueViolation, type Actor, type Failure, type Meta } from "./common.server";
+import type { Actor } from "./common.server";
 import { proposalForCall } from "./queries.server";
 import { awardReference } from "./rules";
+import { isUniqueViolation } from "~db/errors";
+import { fail, type Failure, type Meta } from "~/lib/result";
 
 /**
  * Approve one award. The conditional update on the call row adds the amount only if

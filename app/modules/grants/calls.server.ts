@@ -3,9 +3,11 @@ import type { Database, Executor } from "~db/client";
 import { grantApplications, grantAwards, grantCalls, grantCriteria, grantTranches, type GrantCall } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
-import { fail, type Actor, type Meta } from "./common.server";
+import type { Actor } from "./common.server";
 import { checkTransition, splitTranches, tranchePercentsValid, weightsSumTo100, type CallStatus } from "./rules";
 import { MAX_CRITERIA, type CallInput } from "./schemas.server";
+import { fail, type Meta } from "~/lib/result";
+import type { FieldErrors } from "~/lib/forms";
 
 /** 23:59:59 in Morocco (UTC+1) on a YYYY-MM-DD day; opening days start at 00:00. */
 // eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
@@ -22,7 +24,7 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
     maxScore: number;
     weight: number;
   }[] = [];
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const raw = input as Record<string, unknown>;
   for (let i = 1; i <= MAX_CRITERIA; i++) {
     const get = (k: string) => String(raw[`c${i}_${k}`] ?? "").trim();

@@ -5,9 +5,9 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
-import { formatMoney } from "~/i18n/translate";
 import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
 import type { MessageKey } from "~/i18n/translate";
+import { formatMoneyForPdf } from "~/lib/money";
 
 export type LetterData = {
   locale: Locale;
@@ -19,13 +19,6 @@ export type LetterData = {
   tranches: { condition: "signature" | "business_started" | "six_months"; percent: number; amountCentimes: number }[];
   comment: string | null;
 };
-
-/** "12 500,00 MAD" with plain spaces: react-pdf's fonts lack the narrow no-break space Intl writes. */
-export function pdfMoney(locale: Locale, centimes: number): string {
-  return formatMoney(locale, centimes)
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replace(/[\u200e\u200f\u061c]/g, "");
-}
 
 export function LetterPdf(d: LetterData) {
   const t = serverT(d.locale);
@@ -39,14 +32,17 @@ export function LetterPdf(d: LetterData) {
       {d.award ? (
         <View>
           <Text style={pdfStyles.p}>
-            {t("grants.pdf.awardBody", { call: d.callTitle, amount: pdfMoney(d.locale, d.award.amountCentimes) })}
+            {t("grants.pdf.awardBody", {
+              call: d.callTitle,
+              amount: formatMoneyForPdf(d.locale, d.award.amountCentimes),
+            })}
           </Text>
           <Text style={pdfStyles.h2}>{t("grants.pdf.tranches")}</Text>
           {d.tranches.map((tr, i) => (
             <View key={i} style={pdfStyles.row}>
               <Text style={pdfStyles.cell}>{t(`grants.condition.${tr.condition}` as MessageKey)}</Text>
               <Text style={pdfStyles.cell}>{tr.percent} %</Text>
-              <Text style={pdfStyles.cell}>{pdfMoney(d.locale, tr.amountCentimes)}</Text>
+              <Text style={pdfStyles.cell}>{formatMoneyForPdf(d.locale, tr.amountCentimes)}</Text>
             </View>
           ))}
           <Text style={pdfStyles.h2}>{t("grants.pdf.conditions")}</Text>
@@ -91,8 +87,8 @@ export function CallReportPdf(d: ReportData) {
         {t("grants.pdf.summary", {
           applications: d.applications,
           awards: d.ranking.filter((r) => r.awardedCentimes).length,
-          awarded: pdfMoney(d.locale, d.awardedCentimes),
-          budget: pdfMoney(d.locale, d.budgetCentimes),
+          awarded: formatMoneyForPdf(d.locale, d.awardedCentimes),
+          budget: formatMoneyForPdf(d.locale, d.budgetCentimes),
         })}
       </Text>
       <Text style={pdfStyles.h2}>{t("grants.call.ranking")}</Text>
@@ -119,7 +115,7 @@ export function CallReportPdf(d: ReportData) {
           <Text style={pdfStyles.cell}>{r.mean.toFixed(1)}</Text>
           <Text style={pdfStyles.cell}>{r.sd.toFixed(1)}</Text>
           <Text style={pdfStyles.cell}>{r.disagreement ? t("grants.yes") : t("grants.no")}</Text>
-          <Text style={pdfStyles.cell}>{r.awardedCentimes ? pdfMoney(d.locale, r.awardedCentimes) : "—"}</Text>
+          <Text style={pdfStyles.cell}>{r.awardedCentimes ? formatMoneyForPdf(d.locale, r.awardedCentimes) : "—"}</Text>
         </View>
       ))}
     </PdfFrame>

@@ -12,8 +12,11 @@ import {
   users,
 } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
-import { fail, isUniqueViolation, type Actor, type Meta } from "./common.server";
+import type { Actor } from "./common.server";
 import { autoAssign, conflictKey, detectConflicts } from "./rules";
+import { isUniqueViolation } from "~db/errors";
+import { fail, type Meta } from "~/lib/result";
+import type { FieldErrors } from "~/lib/forms";
 
 /**
  * Look for conflicts the portal can see for itself (coach's organisation, shared phone,
@@ -332,7 +335,7 @@ export async function saveScores(
       .from(grantCriteria)
       .where(eq(grantCriteria.callId, row.call.id))
       .orderBy(grantCriteria.position);
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     const values: { criterionId: string; score: number; comment: string }[] = [];
     for (const c of criteria) {
       const rawScore = (input.fields[`score_${c.id}`] ?? "").trim();

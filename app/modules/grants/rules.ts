@@ -2,6 +2,7 @@
  * The grant rules, pure: no database, no Remix. Money is integer centimes; scores
  * are on a 0-100 scale after weighting. Each function is unit-tested.
  */
+import type { MessageKey } from "~/i18n/translate";
 
 export const CALL_STATUSES = ["draft", "open", "closed", "under_review", "deliberation", "decided"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -26,7 +27,7 @@ export function checkTransition(
   call: { status: CallStatus; opensAt: Date; closesAt: Date },
   to: CallStatus,
   now: Date,
-): { ok: true } | { ok: false; error: string } {
+): { ok: true } | { ok: false; error: MessageKey } {
   if (NEXT[call.status] !== to) return { ok: false, error: "grants.errors.transition" };
   if (to === "open" && now >= call.closesAt) return { ok: false, error: "grants.errors.openAfterClose" };
   if (to === "closed" && now < call.closesAt) return { ok: false, error: "grants.errors.closeBeforeDate" };

@@ -1,7 +1,6 @@
 // The grants module's writes, one file per stage of a call; this file gathers them so
 // callers keep one import. Each write is (db, actor, input, meta) -> result, in a
 // transaction with its audit row.
-export type { Failure } from "./common.server";
 export * from "./calls.server";
 export * from "./applications.server";
 export * from "./review.server";

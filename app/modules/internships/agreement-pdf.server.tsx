@@ -1,7 +1,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
-import { formatMoney } from "~/i18n/translate";
+import { formatMoneyForPdf } from "~/lib/money";
 import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
 
 export type AgreementData = {
@@ -27,7 +27,7 @@ export function AgreementPdf({ locale, data }: { locale: Locale; data: Agreement
     </View>
   );
   // amounts are written with plain spaces: react-pdf's fonts lack the narrow no-break space
-  const stipend = formatMoney(locale, data.stipendCentimes).replace(/[\u202f\u00a0]/g, " ");
+  const stipend = formatMoneyForPdf(locale, data.stipendCentimes);
   return (
     <PdfFrame locale={locale} title={t("internships.pdf.title")}>
       <Text style={pdfStyles.h1}>{t("internships.pdf.title")}</Text>

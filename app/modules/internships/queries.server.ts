@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, ilike, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { isUuid } from "~/modules/trainings/rules";
+import { isUuid } from "~/lib/ids";
 import {
   hostDetails,
   internshipApplications,

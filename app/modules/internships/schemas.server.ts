@@ -1,16 +1,12 @@
 import { z } from "~/lib/forms.server";
 import { PLACEMENT_STATUSES } from "./rules";
 import { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
+import { dateField, moneyField } from "~/lib/fields.server";
 export { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+const isoDate = dateField();
 /** Dirhams as typed ("1500", "1 500,50"), kept as centimes. */
-const dirhams = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/[\s\u202f\u00a0]/g, "").replace(",", "."))
-  .pipe(z.string().regex(/^\d{1,7}(\.\d{1,2})?$/, "internships.errors.amount"))
-  .transform((v) => Math.round(Number(v) * 100));
+const dirhams = moneyField("internships.errors.amount");
 
 export const CreateHostSchema = z.object({
   name: z.string().trim().min(1).max(200),

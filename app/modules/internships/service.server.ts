@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { isUniqueViolation } from "~db/errors";
 import type { Database } from "~db/client";
 import {
   hostDetails,
@@ -14,7 +15,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
-import { isUuid } from "~/modules/trainings/rules";
+import { isUuid } from "~/lib/ids";
 import { canRecordOutcome, canTransition, type Checkpoint, type PlacementStatus } from "./rules";
 import type {
   ContactInput,
@@ -23,15 +24,10 @@ import type {
   CreatePlacementInput,
   EvaluationInput,
 } from "./schemas.server";
+import type { Meta } from "~/lib/result";
 
 type Actor = NonNullable<AuditActor>;
-type Meta = { ip?: string | null };
 type Fail = { ok: false; errors: FieldErrors };
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}
 
 export async function createHost(
   db: Database,

@@ -90,12 +90,3 @@ export function missingSections(p: ProfileContent | null): ProfileSection[] {
 export function profileCompleteness(p: ProfileContent | null): number {
   return Math.round(((PROFILE_SECTIONS.length - missingSections(p).length) * 100) / PROFILE_SECTIONS.length);
 }
-
-/** Age in whole years on a date; computed, never stored. */
-export function ageOn(birthDate: string, on: Date): number {
-  const [y, m, d] = birthDate.split("-").map(Number);
-  if (!y || !m || !d) return Number.NaN;
-  let age = on.getUTCFullYear() - y;
-  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age--;
-  return age;
-}

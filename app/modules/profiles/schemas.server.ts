@@ -1,7 +1,10 @@
 import { z } from "~/lib/forms.server";
 import type { FieldErrors } from "~/lib/forms";
 import type { Experience } from "../../../db/schema/profiles";
-import { ageOn, EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, isCountry, LANGUAGES, REGIONS, SEEKS } from "./rules";
+import { EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, isCountry, LANGUAGES, REGIONS, SEEKS } from "./rules";
+import { ageOn } from "~/lib/age";
+import { dateField } from "~/lib/fields.server";
+import { moroccoToday } from "~/lib/morocco-time";
 
 const text = (max = 200) => z.string().trim().max(max, "errors.tooLong").optional();
 const many = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -25,12 +28,10 @@ export const ProfileSchema = z.object({
     .regex(/^[\u0600-\u06FF\s'-]+$/, "profiles.errors.arabicScript")
     .optional(),
   sex: z.enum(["female", "male"]).optional(),
-  birthDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "profiles.errors.birthDate")
+  birthDate: dateField("profiles.errors.birthDate")
     .refine((v) => {
-      const age = ageOn(v, new Date());
-      return Number.isFinite(age) && age >= 15 && age <= 90 && !Number.isNaN(Date.parse(v));
+      const age = ageOn(v, moroccoToday());
+      return age !== null && age >= 15 && age <= 90;
     }, "profiles.errors.birthDate")
     .optional(),
   nationality: country,

@@ -4,8 +4,7 @@ import { deletionRequests, profiles, type Experience } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { ProfileInput } from "./schemas.server";
-
-type Meta = { ip?: string | null };
+import type { Meta } from "~/lib/result";
 
 export async function saveProfile(
   db: Executor,

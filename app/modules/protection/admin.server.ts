@@ -7,7 +7,8 @@ import type { Database } from "~db/client";
 import { organisations, protectionSettings, protectionSupervisors, users } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { anonymiseExpired, type Meta } from "./service.server";
+import { anonymiseExpired } from "./service.server";
+import type { Meta } from "~/lib/result";
 
 export async function supervisorsOverview(db: Database) {
   const rows = await db

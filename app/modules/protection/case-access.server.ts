@@ -8,7 +8,6 @@ import type { Actor } from "~/modules/auth/permissions";
 import type { MessageKey } from "~/i18n/translate";
 import { getCaseForActor, isSupervisor, ownsCase } from "./queries.server";
 
-export type Meta = { ip?: string | null };
 export type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };
 
 export function notFound(): never {

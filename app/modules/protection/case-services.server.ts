@@ -5,10 +5,11 @@ import { beneficiaryCases, caseServices } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { MessageKey } from "~/i18n/translate";
-import { forbidden, notFound, requireCase, type Failure, type Meta } from "./case-access.server";
+import { forbidden, notFound, requireCase, type Failure } from "./case-access.server";
 import { encrypt } from "./crypto.server";
 import { initialStatus, nextStatuses, shelterNights } from "./rules";
 import type { ServiceInput } from "./schemas.server";
+import type { Meta } from "~/lib/result";
 
 function serviceFields(input: ServiceInput): {
   details: Record<string, string | number | null>;

@@ -6,7 +6,7 @@ import { beneficiaryCases, caseConsents, caseNotes, users, vulnerabilityAssessme
 import { audit } from "~/modules/audit/service.server";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import type { Actor } from "~/modules/auth/permissions";
-import { forbidden, requireCase, requireOwnCase, type Failure, type Meta } from "./case-access.server";
+import { forbidden, requireCase, requireOwnCase, type Failure } from "./case-access.server";
 import { encrypt, encryptJson } from "./crypto.server";
 import { findDuplicateCandidates, type DuplicateCandidate } from "./queries.server";
 import { normaliseDocument, normalisePhone } from "./rules";
@@ -16,6 +16,7 @@ import {
   type RegisterCaseInput,
   type VulnerabilityInput,
 } from "./schemas.server";
+import type { Meta } from "~/lib/result";
 
 /** The applicant account a case is linked to, found by its e-mail or phone; null when there is none. */
 async function findApplicantId(db: Database, contact: string): Promise<string | null> {

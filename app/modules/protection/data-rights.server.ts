@@ -13,8 +13,9 @@ import {
 } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { requireSupervisorOfCase, type Meta } from "./case-access.server";
+import { requireSupervisorOfCase } from "./case-access.server";
 import { caseDetail } from "./queries.server";
+import type { Meta } from "~/lib/result";
 
 /** A person's full record, for them, on request: supervisors only, audited. */
 export async function exportCase(db: Database, actor: Actor, caseId: string, meta: Meta) {

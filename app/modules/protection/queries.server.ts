@@ -4,6 +4,7 @@
  * "not found" to them, whatever id they try.
  */
 import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { isUuid } from "~/lib/ids";
 import type { Executor } from "~db/client";
 import {
   auditLog,
@@ -51,7 +52,7 @@ export function caseScope(actor: Actor) {
 }
 
 export async function getCaseForActor(db: Executor, actor: Actor, caseId: string): Promise<BeneficiaryCase | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const [row] = await db
     .select()
     .from(beneficiaryCases)

@@ -4,16 +4,14 @@ import type { Database } from "~db/client";
 import { beneficiaryCases, caseReferrals, organisations } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { forbidden, notFound, requireOwnCase, type Failure, type Meta } from "./case-access.server";
+import { forbidden, notFound, requireOwnCase, type Failure } from "./case-access.server";
 import { currentConsent, isSupervisor } from "./queries.server";
 import { referralAllowed } from "./rules";
 import type { ReferralInput } from "./schemas.server";
+import { isUniqueViolation } from "~db/errors";
+import type { Meta } from "~/lib/result";
 
 /** drizzle wraps the driver's error: the SQLSTATE is on the error or its cause. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}
 
 /**
  * Refer a case to another association (shared access) or transfer it (ownership

@@ -1,12 +1,10 @@
 import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
 import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
+import { dateField, moneyField } from "~/lib/fields.server";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid")
-  .refine((v) => !Number.isNaN(Date.parse(v)), "errors.invalid");
+const isoDate = dateField();
 const checkbox = z
   .string()
   .optional()
@@ -86,12 +84,8 @@ export const DecideReferralSchema = z.object({ referralId: z.uuid(), decision: z
 
 export const AssignSchema = z.object({ assignedToId: z.uuid() });
 
-const money = z.coerce
-  .number()
-  .min(0)
-  .max(1_000_000)
-  .default(0)
-  .transform((mad) => Math.round(mad * 100));
+/** At most one million dirhams for one service. */
+const money = moneyField("errors.money", { max: 100_000_000 }).default(0);
 
 /** One schema per kind of service: common fields plus the kind's own. */
 export const ServiceSchema = z.discriminatedUnion("kind", [

@@ -1,6 +1,6 @@
 // The protection module's writes on case files, one file per topic; this file gathers
 // them so callers keep one import. Each write runs in a transaction with its audit row.
-export { requireCase, type Meta } from "./case-access.server";
+export { requireCase } from "./case-access.server";
 export * from "./cases.server";
 export * from "./referrals.server";
 export * from "./case-services.server";

@@ -9,8 +9,8 @@ import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import type { AddEntryInput, AddRateInput, UpdateBudgetInput } from "./schemas.server";
 import { BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
+import type { Meta } from "~/lib/result";
 
-type Meta = { ip?: string | null };
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** The budget row and one row per line, created once (the programme year by default). */

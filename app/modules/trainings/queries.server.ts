@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { isUuid } from "./rules";
+import { isUuid } from "~/lib/ids";
 import {
   trainingAttendance,
   trainingCertificates,

@@ -74,18 +74,3 @@ export function initials(name: string): string {
     .map((part) => `${Array.from(part)[0]?.toUpperCase() ?? ""}.`)
     .join(" ");
 }
-
-/** The title or description in the reader's language. */
-export function localized<K extends string>(
-  row: Record<`${K}Fr` | `${K}Ar` | `${K}En`, string>,
-  key: K,
-  locale: "fr" | "ar" | "en",
-): string {
-  const suffix = locale === "ar" ? "Ar" : locale === "en" ? "En" : "Fr";
-  return row[`${key}${suffix}` as `${K}Fr`];
-}
-
-/** Ids in URLs and forms are checked before they reach a uuid column (which would throw). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

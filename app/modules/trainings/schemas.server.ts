@@ -1,9 +1,10 @@
 import { z } from "~/lib/forms.server";
-import { isUuid } from "./rules";
+import { isUuid } from "~/lib/ids";
 import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
+import { dateField } from "~/lib/fields.server";
 export { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalid");
+const isoDate = dateField();
 
 export const CreateTrainingSchema = z.object({
   category: z.enum(TRAINING_CATEGORIES),

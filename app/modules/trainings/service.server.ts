@@ -11,11 +11,12 @@ import {
 } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
-import { admissionFor, formatVerificationCode, isCompleted, isUuid, type AttendanceMark } from "./rules";
+import { isUuid } from "~/lib/ids";
+import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
+import type { Meta } from "~/lib/result";
 
 type Actor = NonNullable<AuditActor>;
-type Meta = { ip?: string | null };
 
 export async function createTraining(db: Database, actor: Actor, input: CreateTrainingInput, meta: Meta) {
   return db.transaction(async (tx) => {

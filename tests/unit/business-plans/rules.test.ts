@@ -2,13 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   breakEvenMonth,
   cashFlow,
-  centimesToInput,
   fundingGap,
   grantRequestedCentimes,
   grossMargin,
   incompleteSteps,
   isPlanComplete,
-  parseMoneyToCentimes,
   stepIssues,
   stepStatus,
   threeYearTotals,
@@ -33,24 +31,6 @@ const emptyPlan = {
   financial: {},
   risks: {},
 };
-
-describe("money input", () => {
-  it("reads dirhams written the French or English way into centimes", () => {
-    expect(parseMoneyToCentimes("1250")).toBe(125_000);
-    expect(parseMoneyToCentimes("1 250,5")).toBe(125_050);
-    expect(parseMoneyToCentimes("1\u202f250.05")).toBe(125_005);
-    expect(parseMoneyToCentimes("0,01")).toBe(1);
-  });
-  it("refuses negatives, three decimals, words and absurd amounts", () => {
-    for (const bad of ["-5", "1,234.50", "12,345", "abc", "", "99999999999"])
-      expect(parseMoneyToCentimes(bad)).toBeNull();
-  });
-  it("writes centimes back for an input", () => {
-    expect(centimesToInput(125_050)).toBe("1250.50");
-    expect(centimesToInput(125_000)).toBe("1250");
-    expect(centimesToInput(null)).toBe("");
-  });
-});
 
 describe("start-up costs and funding", () => {
   const costs = [

@@ -3,7 +3,8 @@ import { ar } from "../../../app/i18n/locales/ar/index";
 import { en } from "../../../app/i18n/locales/en/index";
 import { fr } from "../../../app/i18n/locales/fr/index";
 import { direction, localeFromAcceptLanguage } from "../../../app/i18n/config";
-import { formatMoney, translate } from "../../../app/i18n/translate";
+import { formatMoney } from "../../../app/lib/money";
+import { translate } from "../../../app/i18n/translate";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  ageOn,
   ALL_COUNTRIES,
   FIRST_COUNTRIES,
   missingSections,
@@ -34,13 +33,6 @@ describe("profile completeness", () => {
     expect(missingSections({ ...full, experience: [], skills: "  " })).toEqual(["experience", "skills"]);
     expect(missingSections({ ...full, region: null })).toEqual(["personal"]);
     expect(profileCompleteness({ ...full, seeks: [] })).toBe(80);
-  });
-});
-
-describe("age", () => {
-  it("counts whole years, the day before and on the birthday", () => {
-    expect(ageOn("2000-06-15", new Date("2026-06-14T12:00:00Z"))).toBe(25);
-    expect(ageOn("2000-06-15", new Date("2026-06-15T12:00:00Z"))).toBe(26);
   });
 });
 

@@ -32,6 +32,7 @@ export const core = {
   "errors.tooLong": "This text is too long.",
   "errors.invalid": "This value is not valid.",
   "errors.outOfRange": "This value is outside the allowed range.",
+  "errors.money": "Amount not valid. Examples: 1500, 1,500.50 or 1500.50 MAD.",
   "errors.privacy.required": "You must accept the data-protection notice to create an account.",
   "errors.contact.required": "Give a phone number or an e-mail address.",
   "errors.phone.invalid": "Phone number not valid. Examples: 06 12 34 56 78 or +224 620 00 00 00.",

@@ -32,6 +32,7 @@ export const core = {
   "errors.tooLong": "Ce texte est trop long.",
   "errors.invalid": "Cette valeur n'est pas valide.",
   "errors.outOfRange": "Cette valeur est hors des limites permises.",
+  "errors.money": "Montant non valide. Exemples : 1500, 1 500,50 ou 1500.50 MAD.",
   "errors.privacy.required": "Vous devez accepter la notice de protection des données pour créer un compte.",
   "errors.contact.required": "Indiquez un numéro de téléphone ou une adresse e-mail.",
   "errors.phone.invalid": "Numéro de téléphone non valide. Exemples : 06 12 34 56 78 ou +224 620 00 00 00.",

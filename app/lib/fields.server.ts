@@ -1,0 +1,36 @@
+/**
+ * Form fields every module types the same way, read by one rule each: an amount
+ * (app/lib/money.ts) and a calendar day (app/lib/morocco-time.ts). A field that a
+ * column would refuse ("2026-02-31", "12,500") is a field error here, never a 500.
+ */
+import type { MessageKey } from "~/i18n/translate";
+import { z } from "./forms.server";
+import { parseMoney, type Currency } from "./money";
+import { isIsoDate } from "./morocco-time";
+
+/** An amount as typed, to minor units; `min`/`max` in minor units bound what this field accepts. */
+export function moneyField(
+  message: MessageKey = "errors.money",
+  options: { currency?: Currency; min?: number; max?: number } = {},
+) {
+  return z
+    .string()
+    .max(64, message)
+    .transform((value, ctx) => {
+      const centimes = parseMoney(value, options.currency);
+      if (
+        centimes === null ||
+        (options.min !== undefined && centimes < options.min) ||
+        (options.max !== undefined && centimes > options.max)
+      ) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return centimes;
+    });
+}
+
+/** A real calendar day, YYYY-MM-DD, as <input type="date"> posts it. */
+export function dateField(message: MessageKey = "errors.invalid") {
+  return z.string().refine(isIsoDate, { message });
+}
