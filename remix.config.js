@@ -5,6 +5,8 @@ export default {
   serverPlatform: "node",
   // @react-pdf/renderer is ESM-only and large: keep it an external import of the server build
   serverDependenciesToBundle: [],
+  // build/index.js is the server build and the portal's process (see app/server/server-build.ts)
+  server: "app/server/server-build.ts",
   tailwind: false,
   postcss: false,
   future: {

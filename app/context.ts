@@ -1,6 +1,7 @@
 import type { Database } from "~db/client";
 import type { Locale } from "~/i18n/config";
 import type { AuthState } from "~/modules/auth/session.server";
+import type { Logger } from "~/server/logger.server";
 
 /** What the HTTP server hands every loader and action (see app/server/app.server.ts). */
 export type MasarContext = {
@@ -12,6 +13,10 @@ export type MasarContext = {
   i18nVersion: string;
   /** true when cookies must carry Secure (the portal is served over HTTPS) */
   secureCookies: boolean;
+  /** this request's log (its lines carry the request id); see app/server/logger.server.ts */
+  log: Logger;
+  /** tells the outage log about an error that may mean the database is away */
+  observeDatabaseError(error: unknown): void;
 };
 
 declare module "@remix-run/node" {

@@ -24,11 +24,14 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
-/** Log what went wrong on the server, but not the 404s of people typing addresses. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Log what went wrong on the server, but not the 404s of people typing addresses,
+ * through the request's log (which keeps query text and parameters out).
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(error);
+  context.log.error({ err: error }, "loader or action failed");
 };
 
 export default function handleRequest(
@@ -63,7 +66,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) loadContext.log.error({ err: error }, "render failed");
         },
       },
     );

@@ -37,3 +37,37 @@ export function isUniqueViolation(error: unknown, constraint?: string | readonly
   const names = typeof constraint === "string" ? [constraint] : constraint;
   return found.constraint !== undefined && names.includes(found.constraint);
 }
+
+const DOWN_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01", // admin shutdown
+  "57P02", // crash shutdown
+  "57P03", // cannot connect now (starting up)
+]);
+
+/**
+ * The code that says the database is away (a refused or lost connection, a server
+ * shutting down or starting), along the `cause` chain; null for any other error.
+ */
+export function databaseDownCode(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === "object"; depth++) {
+    const code = (current as PgErrorFields).code;
+    if (typeof code === "string" && DOWN_CODES.has(code)) return code;
+    current = (current as PgErrorFields).cause;
+  }
+  return null;
+}
+
+/** A lost database shows up as a driver error, possibly wrapped by drizzle. */
+export function isDatabaseDown(error: unknown): boolean {
+  return databaseDownCode(error) !== null;
+}

@@ -7,7 +7,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
   try {
     await context.db.execute(sql`select 1`);
     return new Response(JSON.stringify({ status: "ok", db: "ok" }), { status: 200, headers });
-  } catch {
+  } catch (error) {
+    context.observeDatabaseError(error);
     return new Response(JSON.stringify({ status: "error", db: "down" }), { status: 503, headers });
   }
 }

@@ -1,95 +1,51 @@
 /**
- * The portal's process: validate the environment, get a database (DATABASE_URL or
- * the embedded server), migrate, serve, deliver the outbox, and stop cleanly.
+ * The portal's process: settings from the environment (parseEnv), the JSON log, the
+ * portal (portal.server.ts), and a clean stop on SIGTERM/SIGINT. It runs from the server
+ * build: `npm start` is `node app/server/start.js`, which loads build/index.js and calls
+ * this with the build's own routes, so every module is loaded once.
  */
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createDb } from "~db/client";
-import { acquireDatabase } from "~db/database";
-import { runMigrations } from "~db/migrate";
-import { deliverOutbox } from "~/modules/notifications/service.server";
-import { logSmsTransport, smtpTransport } from "~/modules/notifications/transports.server";
-import { ensureEncryptionKey } from "~/modules/protection/crypto.server";
-import { createApp } from "./app.server";
-import { parseEnv } from "./env.server";
+import { InvalidEnvironment, parseEnv, type Env } from "./env.server";
+import { createLogger } from "./logger.server";
+import { startPortal } from "./portal.server";
 
-const env = parseEnv();
-// protection data is encrypted at rest: MASAR_ENCRYPTION_KEY, or a key file under .data/
-ensureEncryptionKey();
-const root = process.cwd();
-const database = await acquireDatabase();
-await runMigrations(database.url);
-let handle = createDb(database.url, { max: env.DB_POOL_SIZE });
-const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
-
-const appOptions = {
-  build,
-  db: handle.db,
-  publicDir: path.join(root, "public"),
-  origin: env.ORIGIN,
-  trustProxy: env.TRUST_PROXY,
-};
-const app = createApp(appOptions);
-
-/**
- * postgres.js 3.4.9 can throw from a timer when the database closes a connection in
- * the middle of a write (porsager/postgres#1154, #1208; fix not released yet): an
- * uncaught TypeError that would end the process, and leaves that connection unable
- * to reconnect. Seen here when the database restarts under load. We answer it by
- * replacing the whole pool (requests already running on the old one get the 503
- * page) and keep serving; any other uncaught error still stops the process.
- */
-function isDriverNullSocketWrite(error: unknown): boolean {
-  return (
-    error instanceof TypeError &&
-    /reading 'write'/.test(error.message) &&
-    /nextWrite/.test(error.stack ?? "") &&
-    /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "")
-  );
-}
-process.on("uncaughtException", (error) => {
-  if (!isDriverNullSocketWrite(error)) {
-    console.error(error);
+function environment(): Env {
+  try {
+    return parseEnv();
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironment)) throw error;
+    process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  console.error(
-    "database: a connection broke in the middle of a write (postgres.js bug); replacing the connection pool",
-  );
-  const broken = handle;
-  handle = createDb(database.url, { max: env.DB_POOL_SIZE });
-  appOptions.db = handle.db;
-  broken.close().catch(() => {});
-});
-
-const server = app.listen(env.PORT, env.HOST, () => {
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.PORT;
-  console.log(`Masar is ready on http://localhost:${port}${database.embedded ? " (embedded PostgreSQL)" : ""}`);
-});
-
-const transports = {
-  email: env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : null,
-  sms: logSmsTransport,
-};
-const outboxTimer = setInterval(() => {
-  deliverOutbox(handle.db, transports).catch((error) => console.error("outbox:", error));
-}, env.OUTBOX_INTERVAL_MS);
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: stopping`);
-  clearInterval(outboxTimer);
-  // finish requests in flight, drop idle keep-alive connections, then stop
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  setTimeout(() => server.closeAllConnections(), 5000).unref();
-  await closed;
-  await handle.close();
-  await database.release();
-  process.exit(0);
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+export async function main(build: ServerBuild, root: string) {
+  const env = environment();
+  const logger = createLogger({ level: env.LOG_LEVEL });
+  // an error nobody caught ends the process, logged without its message's values
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, "uncaught exception");
+    process.exit(1);
+  });
+  process.on("unhandledRejection", (error) => {
+    logger.fatal({ err: error }, "unhandled rejection");
+    process.exit(1);
+  });
+
+  const portal = await startPortal({ env, logger, build, root });
+  logger.info(
+    { event: "ready", port: portal.port, nodeEnv: env.NODE_ENV, embeddedDatabase: portal.embedded },
+    `Masar is ready on http://localhost:${portal.port}${portal.embedded ? " (embedded PostgreSQL)" : ""}`,
+  );
+  const stop = (signal: string) => {
+    portal.shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}

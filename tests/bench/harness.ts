@@ -145,13 +145,13 @@ export type AppProcess = {
   exited: Promise<number | null>;
 };
 
-/** The production server (app/server/main.ts) over `databaseUrl`, as a child process. */
+/** The production server (`npm start`: node app/server/start.js over the build) on `databaseUrl`, as a child process. */
 export async function startApp(
   databaseUrl: string,
   options: { quiet?: boolean; env?: Record<string, string> } = {},
 ): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/server/main.ts")], {
+  const child = spawn(process.execPath, [path.join(root, "app/server/start.js")], {
     cwd: root,
     env: {
       ...process.env,

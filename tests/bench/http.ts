@@ -3,7 +3,7 @@
  * latency of the portal's main pages under load, against a static "floor" page of
  * the same app, and the server's resident memory afterwards.
  *
- * The app runs as a child process (app/server/main.ts, the production server) over a
+ * The app runs as a child process (`npm start`, the production server) over a
  * fresh database: the embedded PostgreSQL in a temporary folder (or a new database on
  * TEST_DATABASE_URL's server), seeded with the demo data, and at scale when the
  * build has a `seed:scale` script. Which path each page has comes from the access

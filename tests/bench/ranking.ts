@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { createDb } from "../../db/client";
-import { acquireDatabase } from "../../db/database";
+import { acquireDatabase, databaseSettings } from "../../db/database";
 import { runMigrations } from "../../db/migrate";
 import { rankingForCall } from "../../app/modules/grants/queries.server";
 
@@ -22,7 +22,7 @@ function withDb(url: string, name: string) {
   return u.toString();
 }
 
-const acquired = await acquireDatabase();
+const acquired = await acquireDatabase(databaseSettings());
 const name = `bench_ranking_${process.pid}`;
 const admin = postgres(acquired.url, { max: 1, onnotice: () => {} });
 try {

@@ -13,17 +13,10 @@ type SmsEnv = Pick<
   "SMS_URL" | "SMS_TOKEN" | "INFOBIP_BASE_URL" | "INFOBIP_API_KEY" | "INFOBIP_SENDER" | "SMTP_URL" | "MAIL_FROM"
 >;
 
+/** parseEnv has already refused both gateways at once, and Infobip without its key. */
 export function smsTransportFromEnv(env: SmsEnv): SmsTransport | null {
-  if (env.SMS_URL && env.INFOBIP_BASE_URL) {
-    throw new Error("Invalid environment: set SMS_URL or INFOBIP_BASE_URL, not both");
-  }
-  if (env.INFOBIP_BASE_URL) {
-    if (!env.INFOBIP_API_KEY) throw new Error("Invalid environment: INFOBIP_BASE_URL needs INFOBIP_API_KEY");
-    return infobipSmsTransport({
-      baseUrl: env.INFOBIP_BASE_URL,
-      apiKey: env.INFOBIP_API_KEY,
-      sender: env.INFOBIP_SENDER,
-    });
+  if (env.INFOBIP_BASE_URL && env.INFOBIP_API_KEY) {
+    return infobipSmsTransport({ baseUrl: env.INFOBIP_BASE_URL, apiKey: env.INFOBIP_API_KEY, sender: env.INFOBIP_SENDER });
   }
   if (env.SMS_URL) return httpSmsTransport({ url: env.SMS_URL, token: env.SMS_TOKEN });
   return null;

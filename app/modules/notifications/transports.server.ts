@@ -24,12 +24,6 @@ export interface EmailTransport {
 
 export type Transports = { email: EmailTransport | null; sms: SmsTransport | null };
 
-/**
- * No SMS transport: messages stay "not sent: no SMS gateway configured". Kept under
- * this name for the server's entry point, which wired a log writer here before.
- */
-export const logSmsTransport: SmsTransport | null = null;
-
 export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
   const transporter = nodemailer.createTransport(smtpUrl);
   return {

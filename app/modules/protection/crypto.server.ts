@@ -4,7 +4,7 @@
  * or a raw query shows only ciphertext. Stored form: "v1:" + base64(iv | tag | ciphertext).
  *
  * The key has one source: the environment variable MASAR_ENCRYPTION_KEY (32 bytes,
- * base64 or hex). The server (app/server/main.ts) and the seed call
+ * base64 or hex). The server (app/server/portal.server.ts) and the seed call
  * `ensureEncryptionKey()` at start: with no variable set, it reads or creates a key
  * file under .data/ and puts it in the environment; the tests set a generated key.
  */

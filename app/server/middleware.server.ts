@@ -1,0 +1,218 @@
+/**
+ * The express middlewares of the portal, in the order createApp (app.server.ts) uses
+ * them. Each one does one thing and says why.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { Database } from "~db/client";
+import type { MasarContext } from "~/context";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "~/i18n/config";
+import { dictionariesVersion } from "~/i18n/dictionaries.server";
+import {
+  readCookie,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+  sessionCookieName,
+  validateSessionToken,
+} from "~/modules/auth/session.server";
+import { isDatabaseDown } from "~db/errors";
+import type { OutageMonitor } from "./database-down.server";
+import type { Logger } from "./logger.server";
+import { plainPage } from "./plain-page.server";
+
+export type ServerState = { draining: boolean };
+
+export function localeOf(req: Request): Locale {
+  const fromCookie = readCookie(req.headers.cookie, "lng");
+  if (isLocale(fromCookie)) return fromCookie;
+  return localeFromAcceptLanguage(req.headers["accept-language"]) ?? DEFAULT_LOCALE;
+}
+
+/** A proxy's request id is kept when it looks like one; anything else gets a new one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,80}$/;
+
+/**
+ * One log line per request, when its answer is finished (or the client went away):
+ * request id, route id, status, duration, and the signed-in user's id. No path or query
+ * string (a search can hold a name), no body, no header.
+ */
+export function requestLog(logger: Logger, routeIdOf: (pathname: string) => string | null): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const incoming = req.get("x-request-id");
+    const reqId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const log = logger.child({ reqId });
+    res.locals.log = log;
+    res.setHeader("X-Request-Id", reqId);
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      const context = res.locals.context as MasarContext | undefined;
+      log.info(
+        {
+          event: "request",
+          method: req.method,
+          route: routeIdOf(req.path),
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          userId: context?.auth?.user.id ?? null,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
+        "request",
+      );
+    };
+    res.on("finish", done);
+    res.on("close", done);
+    next();
+  };
+}
+
+/**
+ * A stopping server answers /healthz with 503 so the load balancer sends no new
+ * visitors, and asks keep-alive clients to reconnect elsewhere.
+ */
+export function whileDraining(state: ServerState): RequestHandler {
+  return (req, res, next) => {
+    if (!state.draining) return next();
+    res.setHeader("Connection", "close");
+    if (req.path !== "/healthz") return next();
+    res.status(503).setHeader("Cache-Control", "no-store").json({ status: "draining" });
+  };
+}
+
+/** Security headers on every response, with a fresh CSP nonce per request. */
+export function securityHeaders(secureCookies: boolean): RequestHandler {
+  return (_req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (secureCookies) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function originOfRequest(req: Request): string | null {
+  const origin = req.get("origin");
+  if (origin) return origin;
+  const referer = req.get("referer");
+  if (!referer) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Every change must come from a page of the portal itself. */
+export function sameOriginForms(origin: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    // delivery reports come from SMS gateways, not pages: a shared secret authenticates them
+    if (SAFE_METHODS.has(req.method) || req.path.startsWith("/webhooks/")) return next();
+    const expected = origin ?? `${req.protocol}://${req.get("host")}`;
+    if (originOfRequest(req) === expected) return next();
+    res.status(403).type("html").setHeader("Cache-Control", "no-store");
+    res.send(plainPage(localeOf(req), "errors.page.csrf.title", "errors.page.csrf.body"));
+  };
+}
+
+/** Who is asking, and in which language; renews the session cookie as it slides. */
+export function loadContext(options: { db: Database; secureCookies: boolean; monitor: OutageMonitor }): RequestHandler {
+  const { db, secureCookies, monitor } = options;
+  return async (req, res, next) => {
+    const context: MasarContext = {
+      db,
+      auth: null,
+      locale: localeOf(req),
+      cspNonce: String(res.locals.cspNonce),
+      ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      i18nVersion: dictionariesVersion,
+      secureCookies,
+      log: res.locals.log as Logger,
+      observeDatabaseError: (error) => monitor.observe(error),
+    };
+    res.locals.context = context;
+    const token = readCookie(req.headers.cookie, sessionCookieName(secureCookies));
+    if (!token || req.path === "/healthz") return next();
+    try {
+      const auth = await validateSessionToken(db, token);
+      if (!auth) res.append("Set-Cookie", serializeBlankSessionCookie(secureCookies));
+      else if (auth.expiresAt.getTime() !== 0) {
+        res.append("Set-Cookie", serializeSessionCookie(token, auth.expiresAt, secureCookies));
+      }
+      context.auth = auth;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** What is left of a body answered before it was read is read and dropped up to this. */
+const UNREAD_BODY_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * An answer given before the form was read (a redirect to sign in, a 403) left the
+ * rest of the body unread, and the connection was reset under the browser, which
+ * then showed a network error instead of the answer: read what is left, and drop it.
+ * Remix's request body listens to the request's data and pauses it whenever its
+ * unread queue is full, so resuming alone stalled again after one chunk (1 MB bodies
+ * were still reset): its listener goes first.
+ */
+export const dropUnreadBody: RequestHandler = (req, res, next) => {
+  res.on("finish", () => {
+    if (req.complete || req.destroyed) return;
+    req.removeAllListeners("data");
+    let dropped = 0;
+    req.on("data", (chunk: Buffer) => {
+      dropped += chunk.length;
+      // no one sends a form this large in good faith: stop reading and close
+      if (dropped > UNREAD_BODY_LIMIT) req.destroy();
+    });
+    req.resume();
+  });
+  next();
+};
+
+/** Nothing internal ever reaches the browser: a translated page; the error's code and frames in the log. */
+export function errorPage(monitor: OutageMonitor) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const down = isDatabaseDown(error);
+    if (down) monitor.observe(error);
+    else (res.locals.log as Logger).error({ err: error }, "request failed");
+    if (res.headersSent) return res.end();
+    res
+      .status(down ? 503 : 500)
+      .type("html")
+      .setHeader("Cache-Control", "no-store");
+    if (down) res.setHeader("Retry-After", "5");
+    res.send(
+      plainPage(
+        localeOf(req),
+        down ? "errors.page.unavailable.title" : "errors.page.500.title",
+        down ? "errors.page.unavailable.body" : "errors.page.500.body",
+      ),
+    );
+  };
+}
