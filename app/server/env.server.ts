@@ -81,7 +81,11 @@ const EnvSchema = z
       });
     }
     if (env.SMS_URL && env.INFOBIP_BASE_URL) {
-      ctx.addIssue({ code: "custom", path: ["SMS_URL"], message: "and INFOBIP_BASE_URL: set one SMS gateway, not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_URL"],
+        message: "and INFOBIP_BASE_URL: set one SMS gateway, not both",
+      });
     }
     if (env.INFOBIP_BASE_URL && !env.INFOBIP_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["INFOBIP_API_KEY"], message: "is required with INFOBIP_BASE_URL" });

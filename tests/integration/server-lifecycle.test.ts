@@ -51,7 +51,14 @@ describe("stopping the portal", () => {
     const [message] = await t.db
       .insert(outbox)
       .values(
-        outboxRow({ userId: null, kind: "test", channel: "sms", recipient: "+212600000099", body: "Votre rendez-vous", locale: "fr" }),
+        outboxRow({
+          userId: null,
+          kind: "test",
+          channel: "sms",
+          recipient: "+212600000099",
+          body: "Votre rendez-vous",
+          locale: "fr",
+        }),
       )
       .returning();
     let release!: () => void;

@@ -115,16 +115,22 @@ async function claim(db: Database, transports: Transports, now: Date, options: D
 async function settle(db: Database, message: OutboxMessage, outcome: SendOutcome, now: Date) {
   const mine = and(eq(outbox.id, message.id), eq(outbox.state, "sending"), eq(outbox.claimedAt, message.claimedAt!));
   if (outcome.status === "accepted") {
+    // a delivery report may have come first (it moved the row on): keep its state, add what we know
+    const reported = and(
+      eq(outbox.id, message.id),
+      eq(outbox.claimedAt, message.claimedAt!),
+      or(eq(outbox.state, "delivered"), and(eq(outbox.state, "failed"), eq(outbox.failReason, "undeliverable"))),
+    );
     await db
       .update(outbox)
       .set({
-        state: "accepted",
-        acceptedAt: now,
+        state: sql`case when ${outbox.state} = 'sending' then 'accepted'::outbox_state else ${outbox.state} end`,
+        acceptedAt: sql`coalesce(${outbox.acceptedAt}, ${now.toISOString()}::timestamptz)`,
         providerMessageId: outcome.providerMessageId ?? null,
         lastError: null,
         body: settledBody,
       })
-      .where(mine);
+      .where(or(mine, reported));
     return "accepted" as const;
   }
   if (outcome.status === "rejected") {

@@ -6,7 +6,6 @@ import type { MessageKey, TParams } from "~/i18n/translate";
 import { kindSpec, type NotificationKind } from "./kinds";
 import { clipForSms, DELIVERY, maskSecrets, smsSize } from "./rules";
 
-
 type Channel = "email" | "sms";
 /** A title kept in the three languages (a call, a training): the recipient's is used. */
 export type LocalizedText = { fr: string; ar: string; en: string };

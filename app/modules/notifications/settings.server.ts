@@ -16,7 +16,11 @@ type SmsEnv = Pick<
 /** parseEnv has already refused both gateways at once, and Infobip without its key. */
 export function smsTransportFromEnv(env: SmsEnv): SmsTransport | null {
   if (env.INFOBIP_BASE_URL && env.INFOBIP_API_KEY) {
-    return infobipSmsTransport({ baseUrl: env.INFOBIP_BASE_URL, apiKey: env.INFOBIP_API_KEY, sender: env.INFOBIP_SENDER });
+    return infobipSmsTransport({
+      baseUrl: env.INFOBIP_BASE_URL,
+      apiKey: env.INFOBIP_API_KEY,
+      sender: env.INFOBIP_SENDER,
+    });
   }
   if (env.SMS_URL) return httpSmsTransport({ url: env.SMS_URL, token: env.SMS_TOKEN });
   return null;
