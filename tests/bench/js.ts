@@ -3,7 +3,7 @@
  * gzip bytes (the entry, the root route, the page's own module and every chunk they
  * import, each counted once), read from the build's asset manifest. Budgets: pages an
  * applicant or an anonymous visitor can open, 120 KB; staff-only pages, 200 KB (over
- * that needs a reason in the README). Prints figures and exits 0; a page over its
+ * that needs a decision record in docs/decisions). Prints figures and exits 0; a page over its
  * budget gets an "OVER BUDGET" line. Run `npm run build` first.
  *
  * Which page is whose comes from the access matrix (tests/access), so modules merged

@@ -36,7 +36,7 @@ export type FuzzReport = {
   /** "routes/x POST as role" -> status -> count */
   byAction: Map<string, Map<number, number>>;
   serverErrors: { action: string; who: Who; status: number; sample: string }[];
-  /** posts whose connection was reset on every try: no status at all (see the README) */
+  /** posts whose connection was reset on every try: no status at all (docs/performance.md, "Fuzz") */
   lostToResets: { action: string; who: Who; status: number; sample: string }[];
   violations: string[];
   tableChanges: { table: string; before: number; after: number }[];
