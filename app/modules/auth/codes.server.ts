@@ -111,8 +111,7 @@ export async function liveCode(db: Executor, userId: string, purpose: CodePurpos
 }
 
 export type CodeCheck =
-  | { ok: true; target: string; channel: "sms" | "email" }
-  | { ok: false; reason: "wrong" | "dead"; triesLeft: number };
+  { ok: true; target: string; channel: "sms" | "email" } | { ok: false; reason: "wrong" | "dead"; triesLeft: number };
 
 /**
  * Spend one try on the live code, then compare. A try is counted before the comparison

@@ -182,7 +182,8 @@ export function codeRequestRetryAt(identifierTimes: Date[], ipTimes: Date[], now
   if (mine.length >= CODES.perIdentifier) {
     until = Math.max(until, (mine[mine.length - CODES.perIdentifier] ?? 0) + CODES.windowMs);
   }
-  if (fromIp.length >= CODES.perIp) until = Math.max(until, (fromIp[fromIp.length - CODES.perIp] ?? 0) + CODES.windowMs);
+  if (fromIp.length >= CODES.perIp)
+    until = Math.max(until, (fromIp[fromIp.length - CODES.perIp] ?? 0) + CODES.windowMs);
   return until > now.getTime() ? new Date(until) : null;
 }
 
