@@ -123,9 +123,12 @@ export function formatMoney(locale: Locale, centimes: number, currency: Currency
   return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency }).format(centimes / 100);
 }
 
-/** The same for print: react-pdf's fonts lack the narrow no-break space and show bidi marks as boxes. */
+/**
+ * The same for print. The PDF fonts lack the narrow no-break space (French thousands):
+ * it becomes a no-break space. Bidi marks stay, the PDF layout orders by them ("-500,00
+ * د.م." keeps its minus on the left) and draws nothing; the amount is isolated (U+2068
+ * ... U+2069, as <bdi> in a page), so a sentence around it keeps its own order.
+ */
 export function formatMoneyForPdf(locale: Locale, centimes: number, currency: Currency = "MAD"): string {
-  return formatMoney(locale, centimes, currency)
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replace(/[\u200e\u200f\u061c]/g, "");
+  return `\u2068${formatMoney(locale, centimes, currency).replace(/\u202f/g, "\u00a0")}\u2069`;
 }

@@ -6,9 +6,11 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import bidiFactory from "bidi-js";
 import type { ReactElement, ReactNode } from "react";
 import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
+import type { TFunction, TParams } from "~/i18n/translate";
 
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, file: string) =>
@@ -42,6 +44,9 @@ export function fontFamily(locale: Locale): string[] {
   return locale === "ar" ? ["NotoSansArabic", "NotoSans"] : ["NotoSans", "NotoSansArabic"];
 }
 
+/** One style object of a PDF element. */
+export type PdfStyle = Parameters<typeof StyleSheet.create>[0][string];
+
 export const pdfStyles = StyleSheet.create({
   // no lineHeight on the page: it hides render-prop text in fixed footers (react-pdf 4.9)
   page: { paddingTop: 40, paddingBottom: 56, paddingHorizontal: 40, fontSize: 10.5, color: "#1c2330" },
@@ -72,14 +77,10 @@ export function PdfFrame({ locale, title, children, generatedAt = new Date() }: 
   const t = serverT(locale);
   const rtl = direction(locale) === "rtl";
   return (
-    <Document title={title} author="Masar" language={locale}>
-      <Page
-        size="A4"
-        style={[pdfStyles.page, { fontFamily: fontFamily(locale), textAlign: rtl ? "right" : "left" }]}
-        wrap
-      >
+    <Document title={title.replace(/[\u2066-\u2069]/g, "")} author="Masar" language={locale}>
+      <Page size="A4" style={[pdfStyles.page, { fontFamily: fontFamily(locale), direction: rtl ? "rtl" : "ltr" }]} wrap>
         {children}
-        <View style={[pdfStyles.footer, { flexDirection: rtl ? "row-reverse" : "row" }]} fixed>
+        <View style={pdfStyles.footer} fixed>
           <Text>Masar · {pdfDate(locale, generatedAt)}</Text>
           <Text render={({ pageNumber, totalPages }) => t("pdf.page", { page: pageNumber, total: totalPages })} />
         </View>
@@ -89,49 +90,91 @@ export function PdfFrame({ locale, title, children, generatedAt = new Date() }: 
 }
 
 /**
- * Dates in PDFs are written with the month in words ("29 novembre 2026"): react-pdf's
- * bidi reorders "29/11/2026" wrongly inside Arabic text, and drops the marks Intl adds.
+ * Text as Intl writes it, for the PDF fonts: they have no narrow no-break space (French
+ * thousands), so it becomes a no-break space. Bidi marks stay: the layout orders text
+ * by them ("-500,00 د.م." keeps its minus on the left in Arabic) and draws nothing.
  */
-export function pdfDate(locale: Locale, value: Date | string): string {
-  const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Africa/Casablanca",
-  })
-    .format(date)
-    .replace(/[\u200e\u200f]/g, "");
+function printable(text: string): string {
+  return text.replace(/\u202f/g, "\u00a0");
 }
-
-let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * fontkit keeps each glyph with the characters it was first asked for. Subsetting a
- * document asks by glyph id, with none, and react-pdf then drops such a glyph from the
- * next document's text layer: an "E" on a voucher read back, or copied, as a space
- * (diegomura/react-pdf#3404). Each document starts with such glyphs forgotten; the
- * rest of the cache stays. `_glyphs` is fontkit's own field; the voucher PDF test
- * fails if a fontkit update renames it.
+ * A value set apart from the text around it, as <bdi> does in a page: a date after a
+ * Latin name ("Souss · 24 أكتوبر 2026") keeps its own order instead of joining the name's.
+ * The isolate marks are drawn as nothing and left out of the text layer.
  */
-function forgetGlyphs() {
-  for (const family of Object.values(Font.getRegisteredFonts())) {
-    for (const source of family.sources) {
-      const glyphs = (source.data as { _glyphs?: Record<string, { codePoints?: number[] }> } | null)?._glyphs;
-      if (!glyphs) continue;
-      for (const [id, glyph] of Object.entries(glyphs)) if (!glyph?.codePoints?.length) delete glyphs[id];
-    }
-  }
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
-/** Renders one document at a time: a render must not subset fonts under another's layout. */
+/** Dates in PDFs are written with the month in words ("29 novembre 2026", "29 نونبر 2026"). */
+export function pdfDate(locale: Locale, value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return isolate(
+    printable(
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "Africa/Casablanca",
+      }).format(date),
+    ),
+  );
+}
+
+/** Figures in the reader's locale ("1 234", "1.234"). */
+export function pdfNumber(locale: Locale, value: number, fractionDigits = 0): string {
+  return printable(
+    new Intl.NumberFormat(INTL_LOCALE[locale], {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    }).format(value),
+  );
+}
+
+/**
+ * The translation function for PDFs: every value put into a sentence (a name, a title, a
+ * figure) is isolated, so the sentence keeps its order whatever the value's script.
+ */
+export function pdfT(locale: Locale): TFunction {
+  const t = serverT(locale);
+  return (key, params) => {
+    if (!params) return t(key);
+    const isolated: TParams = {};
+    for (const [name, value] of Object.entries(params)) {
+      if (value === null || value === undefined) isolated[name] = value;
+      else isolated[name] = isolate(typeof value === "number" ? pdfNumber(locale, value, value % 1 ? 1 : 0) : value);
+    }
+    return t(key, isolated);
+  };
+}
+
+const bidi = bidiFactory();
+
+/**
+ * The direction of what a person typed (a name, a pitch, a comment), from its first
+ * strong letter, as dir="auto" does in a browser: French typed into an Arabic document
+ * reads left to right with its full stop at the end.
+ */
+export function textDirection(text: string): "ltr" | "rtl" {
+  return bidi.getEmbeddingLevels(text).paragraphs[0]?.level === 1 ? "rtl" : "ltr";
+}
+
+/** A paragraph of typed text, in its own direction. */
+export function TypedText({ children, style = [] }: { children: string; style?: PdfStyle[] }) {
+  return <Text style={[...style, { direction: textDirection(children) }]}>{children}</Text>;
+}
+
+/**
+ * Renders one document at a time: documents share the fonts' glyph caches and subsets.
+ * The glyphs keep the characters of each use (patches/fontkit+*.patch), so a glyph
+ * cached by one document no longer loses text in the next (diegomura/react-pdf#3404).
+ */
+let queue: Promise<unknown> = Promise.resolve();
 export async function renderPdf(document: ReactElement): Promise<Buffer> {
   registerFonts();
-  const run = queue.then(() => {
-    forgetGlyphs();
-    // renderToBuffer's type wants a <Document> element; PdfFrame renders one
-    return renderToBuffer(document as Parameters<typeof renderToBuffer>[0]);
-  });
+  // renderToBuffer's type wants a <Document> element; PdfFrame renders one
+  const run = queue.then(() => renderToBuffer(document as Parameters<typeof renderToBuffer>[0]));
   queue = run.catch(() => undefined);
   return run;
 }

@@ -32,7 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
       data={{
         name,
         contact: [src.user.phone, src.user.email].filter((v): v is string => Boolean(v)),
-        city: [p?.city, p?.region].filter(Boolean).join(", ") || null,
+        city: p?.city ?? null,
+        region: p?.region ?? null,
         nationality: p?.nationality ?? null,
         languagesSpoken: p?.languagesSpoken ?? [],
         languagesRead: p?.languagesRead ?? [],

@@ -27,7 +27,9 @@ export async function loader(args: LoaderFunctionArgs) {
     framework: "snia",
   });
   const quarter = resolved.quarter ?? `${report.filter.from} – ${report.filter.to}`;
-  const buffer = await renderPdf(<QuarterlyReportPdf report={report} locale={locale} quarter={quarter} />);
+  const buffer = await renderPdf(
+    <QuarterlyReportPdf report={report} locale={locale} quarter={resolved.quarter ?? null} />,
+  );
   await audit(args.context.db, {
     actor: user,
     action: "report.export.pdf",

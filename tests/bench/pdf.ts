@@ -25,21 +25,40 @@ await renderPlanPdf({
 });
 
 const times: number[] = [];
+const cpuTimes: number[] = [];
+const byLocale = new Map<Locale, number[]>();
 let bytes = 0;
+const rssBefore = process.memoryUsage().rss;
 for (let i = 0; i < RUNS; i++) {
   const content = completePlanContent(`Projet numéro ${i + 1}`, ["Rabat", "Oujda", "Tanger"][i % 3]);
   const doc = toPlanDocument({ id: `bench-${i}`, updatedAt: new Date(), ...content });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const buffer = await renderPlanPdf({ doc, locale: LOCALES[i % LOCALES.length] ?? "fr", ownerName: "Aminata Diallo" });
   times.push(performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  cpuTimes.push((used.user + used.system) / 1000);
+  const locale = LOCALES[i % LOCALES.length] ?? "fr";
+  byLocale.set(locale, [...(byLocale.get(locale) ?? []), (used.user + used.system) / 1000]);
   bytes += buffer.length;
 }
 times.sort((a, b) => a - b);
+cpuTimes.sort((a, b) => a - b);
 console.log(`PDFs rendered: ${RUNS} (fr/ar/en, 5 pages each)`);
 console.log(`median: ${percentile(times, 50).toFixed(1)} ms`);
 console.log(`p95:    ${percentile(times, 95).toFixed(1)} ms`);
 console.log(`max:    ${(times.at(-1) ?? 0).toFixed(1)} ms`);
+// CPU time counts only this process's work: a fairer figure on a shared machine
+console.log(`cpu median: ${percentile(cpuTimes, 50).toFixed(1)} ms, p95: ${percentile(cpuTimes, 95).toFixed(1)} ms`);
+for (const [locale, list] of byLocale) {
+  list.sort((a, b) => a - b);
+  console.log(`cpu median ${locale}: ${percentile(list, 50).toFixed(1)} ms`);
+}
 console.log(`mean size: ${Math.round(bytes / RUNS / 1024)} KB`);
+const memory = process.memoryUsage();
+console.log(
+  `memory: rss ${Math.round(memory.rss / 1048576)} MB (+${Math.round((memory.rss - rssBefore) / 1048576)} MB over the runs), heap ${Math.round(memory.heapUsed / 1048576)} MB`,
+);
 // the figures mean little on a busy machine: say how busy it was
 console.log(
   `load average: ${os

@@ -2,9 +2,8 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import type { Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
 import { formatMoneyForPdf } from "~/lib/money";
-import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfStyles, pdfT } from "~/pdf/kit.server";
 
 export async function voucherQr(url: string): Promise<string> {
   return QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 360 });
@@ -21,7 +20,7 @@ type Props = {
 };
 
 export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, issuedAt, qr }: Props) {
-  const t = serverT(locale);
+  const t = pdfT(locale);
   return (
     <PdfFrame locale={locale} title={t("aid.voucher.title")}>
       <Text style={pdfStyles.h1}>{t("aid.voucher.title")}</Text>
@@ -32,7 +31,7 @@ export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, 
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("aid.voucher.issued", { date: pdfDate(locale, issuedAt) })}</Text>
       <View style={{ marginTop: 16, alignItems: "center" }}>
         <Image src={qr} style={{ width: 180, height: 180 }} />
-        <Text style={{ fontSize: 18, marginTop: 8 }}>{code}</Text>
+        <Text style={{ fontSize: 18, marginTop: 8, direction: "ltr" }}>{code}</Text>
       </View>
       <Text style={[pdfStyles.p, { marginTop: 16 }]}>{t("aid.voucher.once")}</Text>
     </PdfFrame>

@@ -3,10 +3,9 @@
  * rows), so a snapshot frozen by a grant application renders exactly the same way.
  */
 import { Text, View } from "@react-pdf/renderer";
-import { direction, type Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
+import type { Locale } from "~/i18n/config";
 import type { MessageKey } from "~/i18n/translate";
-import { PdfFrame, pdfDate, pdfStyles, renderPdf } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfStyles, pdfT, renderPdf, TypedText } from "~/pdf/kit.server";
 import type { PlanDocument } from "./document";
 import { lineTotal, monthCosts } from "./rules";
 import { formatMoneyForPdf } from "~/lib/money";
@@ -14,15 +13,14 @@ import { formatMoneyForPdf } from "~/lib/money";
 type Props = { doc: PlanDocument; locale: Locale; ownerName?: string | null; generatedAt?: Date };
 
 export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Props) {
-  const t = serverT(locale);
-  const rtl = direction(locale) === "rtl";
-  const row = [pdfStyles.row, { flexDirection: rtl ? ("row-reverse" as const) : ("row" as const) }];
+  const t = pdfT(locale);
+  const row = pdfStyles.row;
   const money = (c: number | null) => (c === null ? "—" : formatMoneyForPdf(locale, c));
   const orDash = (value: string) => (value.trim() ? value : t("plans.pdf.notProvided"));
   const field = (label: MessageKey, value: string) => (
     <View wrap={false}>
       <Text style={[pdfStyles.p, { fontWeight: 700 }]}>{t(label)}</Text>
-      <Text style={pdfStyles.p}>{orDash(value)}</Text>
+      <TypedText style={[pdfStyles.p]}>{orDash(value)}</TypedText>
     </View>
   );
   const totals = doc.financial.totals;
@@ -58,7 +56,9 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
         <Text style={pdfStyles.p}>{[sector, doc.summary.city].filter(Boolean).join(" · ")}</Text>
         {ownerName ? <Text style={pdfStyles.p}>{t("plans.pdf.presentedBy", { name: ownerName })}</Text> : null}
         <Text style={[pdfStyles.p, pdfStyles.muted]}>{pdfDate(locale, generatedAt)}</Text>
-        <Text style={pdfStyles.h2}>{t("plans.pdf.keyFigures")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          {t("plans.pdf.keyFigures")}
+        </Text>
         <Text style={pdfStyles.p}>
           {t("plans.fin.totalCosts")} : {money(totals.totalStartupCostCentimes)}
         </Text>
@@ -73,16 +73,24 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
       </View>
 
       <View break>
-        <Text style={pdfStyles.h2}>1. {t("plans.step.summary")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          1. {t("plans.step.summary")}
+        </Text>
         {field("plans.field.pitch", doc.summary.pitch)}
-        <Text style={pdfStyles.h2}>2. {t("plans.step.promoters")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          2. {t("plans.step.promoters")}
+        </Text>
         {field("plans.field.experience", doc.promoters.experience)}
         {field("plans.field.skills", doc.promoters.skills)}
         {doc.promoters.team ? field("plans.field.team", doc.promoters.team) : null}
-        <Text style={pdfStyles.h2}>3. {t("plans.step.product")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          3. {t("plans.step.product")}
+        </Text>
         {field("plans.field.description", doc.product.description)}
         {field("plans.field.difference", doc.product.difference)}
-        <Text style={pdfStyles.h2}>4. {t("plans.step.market")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          4. {t("plans.step.market")}
+        </Text>
         {field("plans.field.customers", doc.market.customers)}
         {field("plans.field.marketSize", doc.market.marketSize)}
         {field("plans.field.marketSizeFigure", doc.market.marketSizeFigure)}
@@ -95,21 +103,29 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
           {t("plans.field.price")} : {money(doc.market.priceCentimes)}
         </Text>
         {field("plans.field.salesPlaces", doc.market.salesPlaces)}
-        <Text style={pdfStyles.h2}>5. {t("plans.step.marketing")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          5. {t("plans.step.marketing")}
+        </Text>
         {field("plans.field.strategy", doc.marketing.strategy)}
         {field("plans.field.channels", doc.marketing.channels)}
-        <Text style={pdfStyles.h2}>6. {t("plans.step.operations")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          6. {t("plans.step.operations")}
+        </Text>
         {field("plans.field.premises", doc.operations.premises)}
         {field("plans.field.equipment", doc.operations.equipment)}
         {field("plans.field.suppliers", doc.operations.suppliers)}
         {field("plans.field.staff", doc.operations.staff)}
-        <Text style={pdfStyles.h2}>7. {t("plans.step.legal")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          7. {t("plans.step.legal")}
+        </Text>
         {field("plans.field.form", legal)}
         {doc.legal.reason ? field("plans.field.reason", doc.legal.reason) : null}
       </View>
 
       <View break>
-        <Text style={pdfStyles.h2}>8. {t("plans.step.financial")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          8. {t("plans.step.financial")}
+        </Text>
         <Text style={[pdfStyles.p, { fontWeight: 700 }]}>{t("plans.field.startupCosts")}</Text>
         {table(
           [t("plans.fin.item"), t("plans.fin.quantity"), t("plans.fin.unitPrice"), t("plans.fin.lineTotal")],
@@ -194,7 +210,9 @@ export function PlanPdf({ doc, locale, ownerName, generatedAt = new Date() }: Pr
           ],
           "years",
         )}
-        <Text style={pdfStyles.h2}>9. {t("plans.step.risks")}</Text>
+        <Text style={pdfStyles.h2} minPresenceAhead={60}>
+          9. {t("plans.step.risks")}
+        </Text>
         {field("plans.field.risks", doc.risks.risks)}
         {field("plans.field.mitigation", doc.risks.mitigation)}
       </View>

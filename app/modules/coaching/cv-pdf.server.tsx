@@ -1,13 +1,14 @@
 import { Text, View } from "@react-pdf/renderer";
+import { codeLabel, countryName } from "~/i18n/codes";
 import type { Locale } from "~/i18n/config";
-import { INTL_LOCALE } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
-import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 
 export type CvData = {
   name: string;
   contact: string[];
   city: string | null;
+  /** A region code of profiles' REGIONS. */
+  region: string | null;
   nationality: string | null;
   languagesSpoken: string[];
   languagesRead: string[];
@@ -19,43 +20,38 @@ export type CvData = {
   internships: { host: string; startsOn: string; endsOn: string }[];
 };
 
-function displayName(locale: Locale, type: "region" | "language", code: string): string {
-  try {
-    return new Intl.DisplayNames([INTL_LOCALE[locale]], { type }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /**
  * The applicant's CV, in their language. Only what an employer should read: no birth
  * date, sex or residence status (the profile holds them for the programme, not for a CV).
  */
 export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
-  const t = serverT(locale);
-  const lang = (codes: string[]) => codes.map((c) => displayName(locale, "language", c)).join(", ");
+  const t = pdfT(locale);
+  const list = (items: string[]) => items.join(t("coaching.cv.separator"));
+  const lang = (codes: string[]) => list(codes.map((c) => codeLabel(t, "language", c)));
   const education = [
     data.education.diploma,
-    data.education.level,
+    data.education.level ? codeLabel(t, "education", data.education.level) : null,
     data.education.field,
-    data.education.country ? displayName(locale, "region", data.education.country) : null,
+    data.education.country ? countryName(locale, data.education.country) : null,
   ]
     .filter(Boolean)
     .join(" · ");
+  const place = [data.city, data.region ? codeLabel(t, "region", data.region) : null].filter(Boolean).join(" · ");
   return (
     <PdfFrame locale={locale} title={t("coaching.cv.title")}>
+      <Text style={[pdfStyles.muted]}>{t("coaching.cv.title")}</Text>
       <Text style={pdfStyles.h1}>{data.name}</Text>
       {data.contact.length ? <Text style={pdfStyles.p}>{data.contact.join(" · ")}</Text> : null}
-      {data.city ? <Text style={pdfStyles.p}>{data.city}</Text> : null}
+      {place ? <Text style={pdfStyles.p}>{place}</Text> : null}
       {data.nationality ? (
         <Text style={pdfStyles.p}>
-          {t("coaching.cv.nationality", { value: displayName(locale, "region", data.nationality) })}
+          {t("coaching.cv.nationality", { value: countryName(locale, data.nationality) })}
         </Text>
       ) : null}
       {data.seeks.length ? (
         <>
           <Text style={pdfStyles.h2}>{t("coaching.cv.seeks")}</Text>
-          <Text style={pdfStyles.p}>{data.seeks.join(", ")}</Text>
+          <Text style={pdfStyles.p}>{list(data.seeks.map((code) => codeLabel(t, "seeks", code)))}</Text>
         </>
       ) : null}
       {data.experience.length ? (
@@ -67,7 +63,7 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
                 role: e.role,
                 sector: e.sector,
                 years: e.years,
-                country: displayName(locale, "region", e.country),
+                country: countryName(locale, e.country),
               })}
             </Text>
           ))}
@@ -113,7 +109,7 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
       {data.skills ? (
         <View>
           <Text style={pdfStyles.h2}>{t("coaching.cv.skills")}</Text>
-          <Text style={pdfStyles.p}>{data.skills}</Text>
+          <TypedText style={[pdfStyles.p]}>{data.skills}</TypedText>
         </View>
       ) : null}
     </PdfFrame>

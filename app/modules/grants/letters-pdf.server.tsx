@@ -4,8 +4,7 @@
  */
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
-import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 import type { MessageKey } from "~/i18n/translate";
 import { formatMoneyForPdf } from "~/lib/money";
 
@@ -21,7 +20,7 @@ export type LetterData = {
 };
 
 export function LetterPdf(d: LetterData) {
-  const t = serverT(d.locale);
+  const t = pdfT(d.locale);
   const title = d.award ? t("grants.pdf.awardTitle") : t("grants.pdf.rejectionTitle");
   return (
     <PdfFrame locale={d.locale} title={title} generatedAt={d.decidedAt}>
@@ -41,7 +40,7 @@ export function LetterPdf(d: LetterData) {
           {d.tranches.map((tr, i) => (
             <View key={i} style={pdfStyles.row}>
               <Text style={pdfStyles.cell}>{t(`grants.condition.${tr.condition}` as MessageKey)}</Text>
-              <Text style={pdfStyles.cell}>{tr.percent} %</Text>
+              <Text style={pdfStyles.cell}>{t("grants.pdf.percent", { percent: tr.percent })}</Text>
               <Text style={pdfStyles.cell}>{formatMoneyForPdf(d.locale, tr.amountCentimes)}</Text>
             </View>
           ))}
@@ -55,7 +54,11 @@ export function LetterPdf(d: LetterData) {
         </View>
       )}
       <Text style={pdfStyles.h2}>{t("grants.pdf.comments")}</Text>
-      <Text style={pdfStyles.p}>{d.comment || t("grants.pdf.noComment")}</Text>
+      {d.comment ? (
+        <TypedText style={[pdfStyles.p]}>{d.comment}</TypedText>
+      ) : (
+        <Text style={pdfStyles.p}>{t("grants.pdf.noComment")}</Text>
+      )}
     </PdfFrame>
   );
 }
@@ -78,7 +81,7 @@ export type ReportData = {
 
 /** The call report: figures and the ranking with the decisions, for the steering committee. */
 export function CallReportPdf(d: ReportData) {
-  const t = serverT(d.locale);
+  const t = pdfT(d.locale);
   const title = t("grants.pdf.reportTitle", { call: d.callTitle });
   return (
     <PdfFrame locale={d.locale} title={title}>
@@ -112,8 +115,8 @@ export function CallReportPdf(d: ReportData) {
         <View key={r.number} style={pdfStyles.row} wrap={false}>
           <Text style={pdfStyles.cell}>{r.rank}</Text>
           <Text style={pdfStyles.cell}>#{r.number}</Text>
-          <Text style={pdfStyles.cell}>{r.mean.toFixed(1)}</Text>
-          <Text style={pdfStyles.cell}>{r.sd.toFixed(1)}</Text>
+          <Text style={pdfStyles.cell}>{pdfNumber(d.locale, r.mean, 1)}</Text>
+          <Text style={pdfStyles.cell}>{pdfNumber(d.locale, r.sd, 1)}</Text>
           <Text style={pdfStyles.cell}>{r.disagreement ? t("grants.yes") : t("grants.no")}</Text>
           <Text style={pdfStyles.cell}>{r.awardedCentimes ? formatMoneyForPdf(d.locale, r.awardedCentimes) : "—"}</Text>
         </View>

@@ -1,8 +1,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
 import { formatMoneyForPdf } from "~/lib/money";
-import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfStyles, pdfT } from "~/pdf/kit.server";
 
 export type AgreementData = {
   beneficiaryName: string;
@@ -19,14 +18,13 @@ export type AgreementData = {
 
 /** The internship agreement (convention de stage) between the intern, the host and the programme. */
 export function AgreementPdf({ locale, data }: { locale: Locale; data: AgreementData }) {
-  const t = serverT(locale);
+  const t = pdfT(locale);
   const row = (label: string, value: string) => (
     <View style={pdfStyles.row}>
       <Text style={pdfStyles.headerCell}>{label}</Text>
       <Text style={pdfStyles.cell}>{value}</Text>
     </View>
   );
-  // amounts are written with plain spaces: react-pdf's fonts lack the narrow no-break space
   const stipend = formatMoneyForPdf(locale, data.stipendCentimes);
   return (
     <PdfFrame locale={locale} title={t("internships.pdf.title")}>

@@ -1,15 +1,15 @@
 /** The full record of one person, printed for them on request (supervisors only). */
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
 import type { MessageKey } from "~/i18n/translate";
-import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import { countryName } from "~/i18n/codes";
+import { pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 import type { exportCase } from "./service.server";
 
 type Export = Awaited<ReturnType<typeof exportCase>>;
 
 export function CaseExportPdf({ locale, record }: { locale: Locale; record: Export }) {
-  const t = serverT(locale);
+  const t = pdfT(locale);
   const c = record.case;
   const yes = (b: boolean) => t(b ? "protection.yes" : "protection.no");
   return (
@@ -24,7 +24,8 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       <Text style={pdfStyles.h2}>{t("protection.case.identity")}</Text>
       <Text style={pdfStyles.p}>
         {t("protection.field.sex")}: {t(`protection.sex.${c.sex}`)} · {t("protection.field.dateOfBirth")}:{" "}
-        {c.dateOfBirth ?? "—"} · {t("protection.field.nationality")}: {c.nationality ?? "—"}
+        {c.dateOfBirth ? pdfDate(locale, c.dateOfBirth) : "—"} · {t("protection.field.nationality")}:{" "}
+        {c.nationality ? countryName(locale, c.nationality) : "—"}
       </Text>
       <Text style={pdfStyles.p}>
         {t("protection.field.phone")}: {c.phone ?? "—"} · {t("protection.field.documentNumber")}:{" "}
@@ -45,7 +46,7 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
           ? record.vulnerability.flags.map((f) => t(`protection.vulnerability.${f}`)).join(", ")
           : t("protection.vulnerability.none")}
       </Text>
-      {record.vulnerability?.notes ? <Text style={pdfStyles.p}>{record.vulnerability.notes}</Text> : null}
+      {record.vulnerability?.notes ? <TypedText style={[pdfStyles.p]}>{record.vulnerability.notes}</TypedText> : null}
       <Text style={pdfStyles.h2}>{t("protection.services.title")}</Text>
       {record.services.map((s) => (
         <View key={s.id} wrap={false}>
@@ -53,7 +54,7 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
             {pdfDate(locale, s.serviceDate)} · {t(`protection.service.${s.kind}`)} ·{" "}
             {t(`protection.serviceStatus.${s.status}` as MessageKey)}
           </Text>
-          {s.notes ? <Text style={[pdfStyles.p, pdfStyles.muted]}>{s.notes}</Text> : null}
+          {s.notes ? <TypedText style={[pdfStyles.p, pdfStyles.muted]}>{s.notes}</TypedText> : null}
         </View>
       ))}
       <Text style={pdfStyles.h2}>{t("protection.notes.title")}</Text>

@@ -213,24 +213,51 @@ export function isActivity(value: unknown): value is ActivityKey {
 export const REGIONS = [
   {
     code: "MA-01",
+    key: "tanger_tetouan_al_hoceima",
     name: "Tanger-Tétouan-Al Hoceïma",
     cities: ["tanger", "tetouan", "al hoceima", "larache", "chefchaouen"],
   },
-  { code: "MA-02", name: "L'Oriental", cities: ["oujda", "nador", "berkane", "taourirt", "figuig"] },
-  { code: "MA-03", name: "Fès-Meknès", cities: ["fes", "meknes", "taza", "ifrane", "sefrou"] },
-  { code: "MA-04", name: "Rabat-Salé-Kénitra", cities: ["rabat", "sale", "kenitra", "temara", "khemisset"] },
-  { code: "MA-05", name: "Béni Mellal-Khénifra", cities: ["beni mellal", "khenifra", "khouribga"] },
+  { code: "MA-02", key: "oriental", name: "L'Oriental", cities: ["oujda", "nador", "berkane", "taourirt", "figuig"] },
+  { code: "MA-03", key: "fes_meknes", name: "Fès-Meknès", cities: ["fes", "meknes", "taza", "ifrane", "sefrou"] },
+  {
+    code: "MA-04",
+    key: "rabat_sale_kenitra",
+    name: "Rabat-Salé-Kénitra",
+    cities: ["rabat", "sale", "kenitra", "temara", "khemisset"],
+  },
+  {
+    code: "MA-05",
+    key: "beni_mellal_khenifra",
+    name: "Béni Mellal-Khénifra",
+    cities: ["beni mellal", "khenifra", "khouribga"],
+  },
   {
     code: "MA-06",
+    key: "casablanca_settat",
     name: "Casablanca-Settat",
     cities: ["casablanca", "mohammedia", "settat", "el jadida", "berrechid"],
   },
-  { code: "MA-07", name: "Marrakech-Safi", cities: ["marrakech", "safi", "essaouira", "el kelaa des sraghna"] },
-  { code: "MA-08", name: "Drâa-Tafilalet", cities: ["errachidia", "ouarzazate", "midelt", "zagora", "tinghir"] },
-  { code: "MA-09", name: "Souss-Massa", cities: ["agadir", "inezgane", "taroudant", "tiznit"] },
-  { code: "MA-10", name: "Guelmim-Oued Noun", cities: ["guelmim", "tan tan", "sidi ifni"] },
-  { code: "MA-11", name: "Laâyoune-Sakia El Hamra", cities: ["laayoune", "boujdour", "tarfaya"] },
-  { code: "MA-12", name: "Dakhla-Oued Ed-Dahab", cities: ["dakhla"] },
+  {
+    code: "MA-07",
+    key: "marrakech_safi",
+    name: "Marrakech-Safi",
+    cities: ["marrakech", "safi", "essaouira", "el kelaa des sraghna"],
+  },
+  {
+    code: "MA-08",
+    key: "draa_tafilalet",
+    name: "Drâa-Tafilalet",
+    cities: ["errachidia", "ouarzazate", "midelt", "zagora", "tinghir"],
+  },
+  { code: "MA-09", key: "souss_massa", name: "Souss-Massa", cities: ["agadir", "inezgane", "taroudant", "tiznit"] },
+  { code: "MA-10", key: "guelmim_oued_noun", name: "Guelmim-Oued Noun", cities: ["guelmim", "tan tan", "sidi ifni"] },
+  {
+    code: "MA-11",
+    key: "laayoune_sakia_el_hamra",
+    name: "Laâyoune-Sakia El Hamra",
+    cities: ["laayoune", "boujdour", "tarfaya"],
+  },
+  { code: "MA-12", key: "dakhla_oued_ed_dahab", name: "Dakhla-Oued Ed-Dahab", cities: ["dakhla"] },
 ] as const;
 
 /** A city name (any case, accents) to its region code, or null. */

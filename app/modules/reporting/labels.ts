@@ -2,6 +2,7 @@
  * Turning report labels and cells into text, the same way on the page, in the CSV
  * and in the PDF.
  */
+import { codeLabel, countryName } from "~/i18n/codes";
 import { INTL_LOCALE, type Locale } from "~/i18n/config";
 import type { MessageKey, TFunction } from "~/i18n/translate";
 import { REGIONS } from "./frameworks";
@@ -10,14 +11,11 @@ import type { Cell, ColumnFormat, Label } from "./report.server";
 export function labelText(label: Label, t: TFunction, locale: Locale): string {
   if ("key" in label) return t(label.key);
   if ("text" in label) return label.text;
-  if ("country" in label) {
-    try {
-      return new Intl.DisplayNames([INTL_LOCALE[locale]], { type: "region" }).of(label.country) ?? label.country;
-    } catch {
-      return label.country;
-    }
+  if ("country" in label) return countryName(locale, label.country);
+  if ("region" in label) {
+    const region = REGIONS.find((r) => r.code === label.region);
+    return region ? codeLabel(t, "region", region.key) : t("reporting.unknown");
   }
-  if ("region" in label) return REGIONS.find((r) => r.code === label.region)?.name ?? label.region;
   // sub-categories come from the modules' enums ("month_3:hired_by_host"); translated when a key exists
   return label.detail
     .split(":")

@@ -3,10 +3,9 @@
  * objectives, the monthly reach and the budget, in one PDF in fr, ar or en. Bars are
  * drawn with boxes (react-pdf shapes Arabic in text boxes, not in SVG text).
  */
-import { Svg, Polyline, Line as SvgLine, Text, View } from "@react-pdf/renderer";
-import { direction, type Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
-import { PdfFrame, pdfDate, pdfStyles } from "~/pdf/kit.server";
+import { Circle, Svg, Polyline, Line as SvgLine, Text, View } from "@react-pdf/renderer";
+import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
+import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT } from "~/pdf/kit.server";
 import { SERIES_COLOURS, seriesGeometry } from "./chart-geometry";
 import { cellText } from "./labels";
 import type { Report, ReportTable } from "./report.server";
@@ -19,9 +18,8 @@ const styles = {
 };
 
 function PdfTable({ table, locale }: { table: ReportTable; locale: Locale }) {
-  const t = serverT(locale);
-  const rtl = direction(locale) === "rtl";
-  const flexDirection = rtl ? ("row-reverse" as const) : ("row" as const);
+  const t = pdfT(locale);
+  const flexDirection = "row" as const;
   const wide = table.columns.length > 5;
   return (
     <View wrap={false} style={{ marginBottom: 8 }}>
@@ -46,23 +44,29 @@ function PdfTable({ table, locale }: { table: ReportTable; locale: Locale }) {
   );
 }
 
-function PdfBars({
-  items,
-  locale,
-}: {
-  items: { label: string; parts: (number | string)[]; total: string }[];
-  locale: Locale;
-}) {
-  const rtl = direction(locale) === "rtl";
-  const flexDirection = rtl ? ("row-reverse" as const) : ("row" as const);
+/** A colour key: a swatch per series, in the series' colours. */
+function PdfLegend({ labels }: { labels: string[] }) {
+  return (
+    <View style={{ flexDirection: "row", flexWrap: "wrap", marginBottom: 6 }}>
+      {labels.map((label, i) => (
+        <View key={i} style={{ flexDirection: "row", alignItems: "center", marginHorizontal: 5, marginBottom: 2 }}>
+          <View style={{ width: 8, height: 8, marginHorizontal: 3, backgroundColor: SERIES_COLOURS[i % 6] }} />
+          <Text style={styles.small}>{label}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function PdfBars({ items }: { items: { label: string; parts: (number | string)[]; total: string }[] }) {
   const sums = items.map((i) => i.parts.reduce<number>((a, p) => a + (typeof p === "number" ? p : 0), 0));
   const max = Math.max(1, ...sums);
   return (
     <View style={{ marginBottom: 6 }}>
       {items.map((item, row) => (
-        <View key={row} style={{ flexDirection, alignItems: "center", marginBottom: 3 }}>
+        <View key={row} style={{ flexDirection: "row", alignItems: "center", marginBottom: 3 }}>
           <Text style={{ width: 150 }}>{item.label}</Text>
-          <View style={{ flex: 1, flexDirection }}>
+          <View style={{ flex: 1, flexDirection: "row", alignItems: "center" }}>
             {item.parts.map((p, i) =>
               typeof p === "number" && p > 0 ? (
                 <View
@@ -79,6 +83,84 @@ function PdfBars({
   );
 }
 
+/**
+ * People reached per month: one line per result, a dot on every month with a figure
+ * (a line of one month is a dot), a hollow dot at the foot for a month shown as "<5",
+ * the months under the axis and the scale beside it.
+ */
+function PdfMonthly({ report, locale }: { report: Report; locale: Locale }) {
+  const rtl = direction(locale) === "rtl";
+  const geometry = seriesGeometry(report.monthly.months, report.monthly.series, {
+    rtl,
+    width: 500,
+    format: (n) => pdfNumber(locale, n),
+  });
+  const foot = geometry.axes[1]?.y1 ?? geometry.height;
+  return (
+    <Svg width={500} height={200} viewBox={`0 0 ${geometry.width} ${geometry.height}`}>
+      {geometry.axes.map((a, i) => (
+        <SvgLine key={i} x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} stroke="#4f5b6b" strokeWidth={0.5} />
+      ))}
+      {geometry.lines.map((l, i) => (
+        <Polyline
+          key={i}
+          points={l.points.map((p) => p.join(",")).join(" ")}
+          stroke={SERIES_COLOURS[l.series % 6]}
+          strokeWidth={1.5}
+          fill="none"
+        />
+      ))}
+      {geometry.lines.flatMap((l, i) =>
+        l.points.map(([x, y], j) => (
+          <Circle key={`${i}-${j}`} cx={x} cy={y} r={2.2} fill={SERIES_COLOURS[l.series % 6]} />
+        )),
+      )}
+      {report.monthly.series.flatMap((s, index) =>
+        s.values.map((v, i) =>
+          typeof v === "number" ? null : (
+            <Circle
+              key={`s-${index}-${i}`}
+              cx={geometry.texts[i]?.x ?? 0}
+              cy={foot - 3 - index * 2}
+              r={2.2}
+              stroke={SERIES_COLOURS[index % 6]}
+              strokeWidth={1}
+              fill="none"
+            />
+          ),
+        ),
+      )}
+      {geometry.texts.map((mark, i) => (
+        <Text key={i} x={mark.x} y={mark.y} textAnchor={mark.anchor} fill="#4f5b6b" style={{ fontSize: 8 }}>
+          {i < report.monthly.months.length ? monthLabel(locale, report.monthly.months[i] ?? "") : mark.text}
+        </Text>
+      ))}
+    </Svg>
+  );
+}
+
+/** "oct. 2026" for "2026-10": a month as its reader writes it, in Latin digits for the chart's font. */
+function monthLabel(locale: Locale, month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  if (!y || !m) return month;
+  return new Intl.DateTimeFormat(locale === "ar" ? "fr-MA" : INTL_LOCALE[locale], {
+    month: "2-digit",
+    year: "2-digit",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** "4th quarter 2026" for "2026-Q4"; a free period reads as its two dates. */
+export function reportTitle(locale: Locale, report: Report, quarter: string | null): string {
+  const t = pdfT(locale);
+  const match = quarter ? /^(\d{4})-Q([1-4])$/.exec(quarter) : null;
+  if (match) return t("reporting.pdf.title", { quarter: t("reporting.quarterName", { n: match[2], year: match[1] }) });
+  return t("reporting.pdf.titlePeriod", {
+    from: pdfDate(locale, report.filter.from),
+    to: pdfDate(locale, report.filter.to),
+  });
+}
+
 export function QuarterlyReportPdf({
   report,
   locale,
@@ -87,18 +169,17 @@ export function QuarterlyReportPdf({
 }: {
   report: Report;
   locale: Locale;
-  quarter: string;
+  /** "2026-Q4", or null for a free period. */
+  quarter: string | null;
   generatedAt?: Date;
 }) {
-  const t = serverT(locale);
-  const rtl = direction(locale) === "rtl";
-  const flexDirection = rtl ? ("row-reverse" as const) : ("row" as const);
+  const t = pdfT(locale);
+  const flexDirection = "row" as const;
+  const title = reportTitle(locale, report, quarter);
   const table = (id: string) => report.tables.find((x) => x.id === id);
   const resultName = (k: string) =>
     t(k === "all" ? "reporting.result.all" : (`reporting.result.${k}` as "reporting.result.health"));
-  const show = (v: number | string) =>
-    typeof v === "number" ? new Intl.NumberFormat(locale === "ar" ? "ar-MA" : locale).format(v) : v;
-  const series = seriesGeometry(report.monthly.months, report.monthly.series, { rtl, width: 500 });
+  const show = (v: number | string) => (typeof v === "number" ? pdfNumber(locale, v) : v);
   const ordered = [
     "reach-sex",
     "reach-age-band",
@@ -111,8 +192,8 @@ export function QuarterlyReportPdf({
     "budget",
   ];
   return (
-    <PdfFrame locale={locale} title={t("reporting.pdf.title", { quarter })} generatedAt={generatedAt}>
-      <Text style={pdfStyles.h1}>{t("reporting.pdf.title", { quarter })}</Text>
+    <PdfFrame locale={locale} title={title} generatedAt={generatedAt}>
+      <Text style={pdfStyles.h1}>{title}</Text>
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("reporting.pdf.subtitle")}</Text>
       <Text style={pdfStyles.p}>
         {t("reporting.period", { from: pdfDate(locale, report.filter.from), to: pdfDate(locale, report.filter.to) })}
@@ -134,36 +215,20 @@ export function QuarterlyReportPdf({
         ))}
       </View>
       <Text style={pdfStyles.h2}>{t("reporting.chart.bySex")}</Text>
+      <PdfLegend labels={[t("reporting.sex.f"), t("reporting.sex.m"), t("reporting.unknown")]} />
       <PdfBars
-        locale={locale}
         items={report.bySex.map((b) => ({
           label: resultName(b.key),
           parts: [b.f, b.m, b.unknown],
           total: String(show(report.headline.find((h) => h.key === b.key)?.persons ?? 0)),
         }))}
       />
-      <Text style={[styles.small, pdfStyles.muted]}>
-        {[t("reporting.sex.f"), t("reporting.sex.m"), t("reporting.unknown")].join(" · ")}
-      </Text>
-
       <Text style={pdfStyles.h2}>{t("reporting.chart.monthly")}</Text>
-      <Svg width={500} height={200} viewBox={`0 0 ${series.width} ${series.height}`}>
-        {series.axes.map((a, i) => (
-          <SvgLine key={i} x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} stroke="#4f5b6b" strokeWidth={0.5} />
-        ))}
-        {series.lines.map((l, i) => (
-          <Polyline
-            key={i}
-            points={l.points.map((p) => p.join(",")).join(" ")}
-            stroke={SERIES_COLOURS[l.series % 6]}
-            strokeWidth={1.5}
-            fill="none"
-          />
-        ))}
-      </Svg>
-      <Text style={[styles.small, pdfStyles.muted]}>
-        {report.monthly.series.map((s) => resultName(s.key)).join(" · ")}
-      </Text>
+      <PdfLegend labels={report.monthly.series.map((s) => resultName(s.key))} />
+      <PdfMonthly report={report} locale={locale} />
+      {report.monthly.series.some((s) => s.values.some((v) => typeof v !== "number")) ? (
+        <Text style={[styles.small, pdfStyles.muted]}>{t("reporting.chart.suppressedPoint")}</Text>
+      ) : null}
 
       {ordered.map((id) => {
         const x = table(id);

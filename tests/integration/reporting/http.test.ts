@@ -131,7 +131,7 @@ describe("reports over HTTP", () => {
     expect(fr.status).toBe(200);
     expect(fr.headers.get("content-type")).toBe("application/pdf");
     const text = readPdfText(new Uint8Array(await fr.arrayBuffer()));
-    expect(text).toContain("Rapport trimestriel 2026-Q1");
+    expect(text).toContain("Rapport trimestriel : T1 2026");
     expect(text).toContain("Budget par ligne");
     expect(text).toMatch(/151[.\s\u202f]?500,00/);
     const ar = await donor.get("/reports/quarterly.pdf?quarter=2026-Q1&lang=ar");
@@ -142,7 +142,7 @@ describe("reports over HTTP", () => {
     const en = readPdfText(
       new Uint8Array(await (await donor.get("/reports/quarterly.pdf?quarter=2026-Q1&lang=en")).arrayBuffer()),
     );
-    expect(en).toContain("Quarterly report 2026-Q1");
+    expect(en).toContain("Quarterly report: Quarter 1 of 2026");
   });
 
   it("never shows the donor a name or a free-text field, on any page or export", async () => {

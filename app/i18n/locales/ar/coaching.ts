@@ -66,5 +66,6 @@ export const coaching = {
   "coaching.cv.spoken": "محكية: {value}",
   "coaching.cv.read": "مقروءة: {value}",
   "coaching.cv.skills": "المهارات",
+  "coaching.cv.separator": "، ",
   "coaching.home.noCoach": "لم يعين لك مرشد بعد.",
 } as const;

@@ -243,6 +243,7 @@ export const grants = {
   "grants.pdf.conditions": "الشروط",
   "grants.pdf.conditionsBody":
     "تؤدى المنحة على دفعات، كل دفعة عند تأكيد شرطها. وهي تمول المشروع المقدم فقط؛ ويجب إبلاغ المرافق بأي تغيير.",
+  "grants.pdf.percent": "{percent}٪",
   "grants.pdf.tranches": "جدول الدفعات",
   "grants.pdf.rejectionBody": "درست لجنة انتقاء طلب «{call}» ترشيحك بعناية. لم يتم قبوله هذه المرة.",
   "grants.pdf.comments": "تعليقات اللجنة",

@@ -66,5 +66,6 @@ export const coaching = {
   "coaching.cv.spoken": "Spoken: {value}",
   "coaching.cv.read": "Read: {value}",
   "coaching.cv.skills": "Skills",
+  "coaching.cv.separator": ", ",
   "coaching.home.noCoach": "No coach is assigned to you yet.",
 } as const;

@@ -246,6 +246,7 @@ export const grants = {
   "grants.pdf.conditions": "Conditions",
   "grants.pdf.conditionsBody":
     "The grant is paid in tranches, each once its condition is confirmed. It funds only the project submitted; any change must be reported to your coach.",
+  "grants.pdf.percent": "{percent}%",
   "grants.pdf.tranches": "Payment schedule",
   "grants.pdf.rejectionBody":
     "The selection committee of the call “{call}” examined your application carefully. It was not selected this time.",

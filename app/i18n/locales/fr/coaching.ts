@@ -66,5 +66,6 @@ export const coaching = {
   "coaching.cv.spoken": "Parlées : {value}",
   "coaching.cv.read": "Lues : {value}",
   "coaching.cv.skills": "Compétences",
+  "coaching.cv.separator": ", ",
   "coaching.home.noCoach": "Aucun coach ne vous est encore affecté.",
 } as const;

@@ -249,6 +249,7 @@ export const grants = {
   "grants.pdf.conditions": "Conditions",
   "grants.pdf.conditionsBody":
     "La subvention est versée par tranches, chacune à la confirmation de sa condition. Elle finance uniquement le projet présenté ; tout changement doit être signalé à votre coach.",
+  "grants.pdf.percent": "{percent} %",
   "grants.pdf.tranches": "Calendrier des versements",
   "grants.pdf.rejectionBody":
     "Le comité de sélection de l'appel « {call} » a examiné votre candidature avec attention. Elle n'a pas été retenue cette fois.",
