@@ -57,6 +57,19 @@ const EnvSchema = z
     /** how long /healthz answers 503 before a stopping server closes its port */
     SHUTDOWN_DRAIN_MS: integer(0, 60_000).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** SMS through the generic gateway contract (docs/modules/notifications.md) */
+    SMS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    SMS_TOKEN: z.string().min(1).optional(),
+    /** the Bearer token the generic gateway's delivery reports carry */
+    SMS_WEBHOOK_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+    /** SMS through Infobip instead (docs/decisions/new-sms-provider-infobip.md) */
+    INFOBIP_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    INFOBIP_API_KEY: z.string().min(1).optional(),
+    INFOBIP_SENDER: z.string().min(1).max(11, { error: "must be at most 11 characters" }).default("Masar"),
+    INFOBIP_WEBHOOK_USER: z.string().min(1).optional(),
+    INFOBIP_WEBHOOK_PASSWORD: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+    /** SMS handed to the gateway per minute, across every server */
+    SMS_PER_MINUTE: integer(1, 6000).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.MASAR_ENCRYPTION_KEY) {
@@ -66,6 +79,16 @@ const EnvSchema = z
         message:
           "is required with DATABASE_URL: every server of one database must encrypt with the same key (32 bytes, base64 or hex)",
       });
+    }
+    if (env.SMS_URL && env.INFOBIP_BASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_URL"],
+        message: "and INFOBIP_BASE_URL: set one SMS gateway, not both",
+      });
+    }
+    if (env.INFOBIP_BASE_URL && !env.INFOBIP_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["INFOBIP_API_KEY"], message: "is required with INFOBIP_BASE_URL" });
     }
     if (env.NODE_ENV === "production" && !env.DATABASE_URL && !env.MASAR_ALLOW_EMBEDDED_DATABASE) {
       ctx.addIssue({

@@ -1,6 +1,6 @@
 import type { Database } from "~db/client";
-import { deliverOutbox } from "~/modules/notifications/service.server";
-import type { EmailTransport, SmsTransport } from "~/modules/notifications/transports.server";
+import { deliverOutbox } from "~/modules/notifications/delivery.server";
+import type { Transports } from "~/modules/notifications/transports.server";
 import { isDatabaseDown } from "~db/errors";
 import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
@@ -14,13 +14,15 @@ export type OutboxWorker = {
 
 /**
  * Delivers the e-mail/SMS outbox every `intervalMs`, one delivery at a time, so a
- * stopping server knows what is in flight and lets it finish (a message handed to the
- * SMTP server is then marked sent, not sent twice by the next server).
+ * stopping server knows what is in flight and lets it finish (a message a gateway
+ * accepted is recorded as accepted, not left for another server to send again).
  */
 export function startOutboxWorker(options: {
   db: Database;
-  transports: { email: EmailTransport | null; sms: SmsTransport };
+  transports: Transports;
   intervalMs: number;
+  /** SMS handed to the gateway per minute, across every server */
+  smsPerMinute?: number;
   log: Logger;
   monitor: OutageMonitor;
 }): OutboxWorker {
@@ -29,10 +31,10 @@ export function startOutboxWorker(options: {
   let draining = false;
   const tick = () => {
     if (draining) return Promise.resolve();
-    running ??= deliverOutbox(db, transports)
+    running ??= deliverOutbox(db, transports, { smsPerMinute: options.smsPerMinute })
       .then(
-        (count) => {
-          if (count > 0) log.info({ event: "outbox.delivered", count }, "outbox delivered");
+        (round) => {
+          if (round.claimed > 0) log.info({ event: "outbox.delivered", ...round }, "outbox delivered");
         },
         (error: unknown) => {
           if (isDatabaseDown(error)) monitor.observe(error);

@@ -9,12 +9,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "~db/client";
 import { acquireDatabase } from "~db/database";
 import { runMigrations } from "~db/migrate";
-import {
-  logSmsTransport,
-  smtpTransport,
-  type EmailTransport,
-  type SmsTransport,
-} from "~/modules/notifications/transports.server";
+import { transportsFromEnv } from "~/modules/notifications/settings.server";
+import type { Transports } from "~/modules/notifications/transports.server";
 import { ensureEncryptionKey } from "~/modules/protection/crypto.server";
 import { createApp } from "./app.server";
 import { createOutageMonitor } from "./database-down.server";
@@ -38,7 +34,7 @@ export async function startPortal(options: {
   build: ServerBuild;
   /** the checkout: public/, db/migrations/ and .data/ are found from here */
   root: string;
-  transports?: { email: EmailTransport | null; sms: SmsTransport };
+  transports?: Transports;
 }): Promise<Portal> {
   const { env, logger, root } = options;
   // protection data is encrypted at rest: MASAR_ENCRYPTION_KEY, or (embedded database only) a key file under .data/
@@ -68,11 +64,10 @@ export async function startPortal(options: {
   });
   const outbox = startOutboxWorker({
     db: handle.db,
-    transports: options.transports ?? {
-      email: env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : null,
-      sms: logSmsTransport((fields) => logger.info({ event: "sms", ...fields }, "sms (written to the log)")),
-    },
+    // without SMS_URL / INFOBIP_*, SMS stay "not sent: no SMS gateway configured"
+    transports: options.transports ?? transportsFromEnv(env),
     intervalMs: env.OUTBOX_INTERVAL_MS,
+    smsPerMinute: env.SMS_PER_MINUTE,
     log: logger,
     monitor,
   });

@@ -34,6 +34,10 @@ export const users = pgTable(
     email: text(),
     /** E.164 */
     phone: text(),
+    /** when the person proved the phone with a code sent to it; null until then */
+    phoneConfirmedAt: timestamp({ withTimezone: true }),
+    /** SMS only for codes and decisions */
+    smsOptOut: boolean().notNull().default(false),
     /** null until a staff member sets their password from a one-time link */
     passwordHash: text(),
     displayName: text().notNull(),

@@ -2,6 +2,7 @@ export * from "./common";
 export * from "./auth";
 export * from "./audit";
 export * from "./notifications";
+export * from "./codes";
 export * from "./coaching";
 export * from "./protection";
 export * from "./aid";

@@ -9,6 +9,7 @@ import type { AccessEntry } from "./types";
 import { grantsRoutes } from "./grants";
 import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
+import { notificationRoutes } from "./notifications";
 
 export const ACCESS_MATRIX: AccessEntry[] = [
   ...foundationRoutes,
@@ -17,4 +18,5 @@ export const ACCESS_MATRIX: AccessEntry[] = [
   ...employabilityRoutes,
   ...grantsRoutes,
   ...reportingRoutes,
+  ...notificationRoutes,
 ];

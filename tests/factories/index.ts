@@ -54,6 +54,8 @@ export async function makeUser(
       email: rest.phone ? null : `user-${suffix}@masar.test`,
       role,
       passwordHash: password ? await hashFor(password) : null,
+      // people made here have been around: their phone counts as confirmed unless a test says otherwise
+      phoneConfirmedAt: rest.phone ? new Date() : null,
       ...rest,
       organisationId: organisationId ?? null,
     })

@@ -19,6 +19,7 @@ import { createApp } from "../../app/server/app.server";
 import { createOutageMonitor } from "../../app/server/database-down.server";
 import { parseEnv } from "../../app/server/env.server";
 import { createLogger } from "../../app/server/logger.server";
+import { outboxRow } from "../../app/modules/notifications/service.server";
 import { startPortal } from "../../app/server/portal.server";
 import { loadBuild } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
@@ -49,7 +50,16 @@ describe("stopping the portal", () => {
   it("answers /healthz 503 while it drains, and lets the outbox delivery in flight finish", async () => {
     const [message] = await t.db
       .insert(outbox)
-      .values({ channel: "sms", recipient: "+212600000099", body: "Votre rendez-vous", locale: "fr" })
+      .values(
+        outboxRow({
+          userId: null,
+          kind: "test",
+          channel: "sms",
+          recipient: "+212600000099",
+          body: "Votre rendez-vous",
+          locale: "fr",
+        }),
+      )
       .returning();
     let release!: () => void;
     const delivering = new Promise<void>((r) => (release = r));
@@ -69,9 +79,11 @@ describe("stopping the portal", () => {
       transports: {
         email: null,
         sms: {
+          name: "held",
           async send() {
             started = true;
             await delivering;
+            return { status: "accepted" as const };
           },
         },
       },
@@ -92,7 +104,7 @@ describe("stopping the portal", () => {
     release();
     await stopping;
     const [row] = await t.db.select().from(outbox).where(eq(outbox.id, message!.id));
-    expect(row?.status).toBe("sent");
+    expect(row?.state).toBe("accepted");
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client";
-import { auditLog, organisations, outbox, users } from "~db/schema";
+import { auditLog, organisations, users } from "~db/schema";
 import type { Role } from "./roles";
 
 /** Admin-only reads. The routes check `users:manage` (or the matching right) first. */
@@ -59,22 +59,6 @@ export async function listOrganisations(db: Database) {
     })
     .from(organisations)
     .orderBy(asc(organisations.name));
-}
-
-export async function listOutbox(db: Database, limit = 100) {
-  return db
-    .select({
-      id: outbox.id,
-      channel: outbox.channel,
-      recipient: outbox.recipient,
-      subject: outbox.subject,
-      body: outbox.body,
-      status: outbox.status,
-      createdAt: outbox.createdAt,
-    })
-    .from(outbox)
-    .orderBy(desc(outbox.createdAt))
-    .limit(limit);
 }
 
 export async function listAudit(db: Database, filter: { entityType?: string; limit?: number }) {

@@ -146,3 +146,51 @@ export function throttledUntil(identifierFailures: Date[], ipFailures: Date[], n
 // ---------------------------------------------------------------- password set-up codes
 
 export const PASSWORD_TOKEN_TTL_MS = 72 * HOUR;
+
+// ---------------------------------------------------------------- six-digit codes (SMS, e-mail)
+
+export const CODES = {
+  ttlMs: 10 * MINUTE,
+  /** wrong tries before a code is dead (the database's check holds the same number) */
+  maxTries: 5,
+  windowMs: 15 * MINUTE,
+  /** codes asked for one identifier in the window */
+  perIdentifier: 3,
+  /** codes asked from one address in the window: an office or a carrier's NAT is shared */
+  perIp: 30,
+  /** at least this long between two codes for one identifier */
+  resendAfterMs: MINUTE,
+} as const;
+
+/**
+ * When the next code may be asked for, given the times of earlier requests for the
+ * identifier and from the address, or null if now. The same rule for identifiers that
+ * have an account and those that do not, so the answer says nothing about accounts.
+ */
+export function codeRequestRetryAt(identifierTimes: Date[], ipTimes: Date[], now: Date): Date | null {
+  const since = now.getTime() - CODES.windowMs;
+  const recent = (list: Date[]) =>
+    list
+      .map((d) => d.getTime())
+      .filter((t) => t > since)
+      .sort((a, b) => a - b);
+  const mine = recent(identifierTimes);
+  const fromIp = recent(ipTimes);
+  let until = 0;
+  const last = mine[mine.length - 1];
+  if (last !== undefined) until = Math.max(until, last + CODES.resendAfterMs);
+  if (mine.length >= CODES.perIdentifier) {
+    until = Math.max(until, (mine[mine.length - CODES.perIdentifier] ?? 0) + CODES.windowMs);
+  }
+  if (fromIp.length >= CODES.perIp)
+    until = Math.max(until, (fromIp[fromIp.length - CODES.perIp] ?? 0) + CODES.windowMs);
+  return until > now.getTime() ? new Date(until) : null;
+}
+
+/** What a person typed as a six-digit code: spaces and dashes dropped, Arabic-Indic digits read; null if not six digits. */
+export function canonicalSixDigits(input: string): string | null {
+  const digits = input
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/[\s-]/g, "");
+  return /^\d{6}$/.test(digits) ? digits : null;
+}

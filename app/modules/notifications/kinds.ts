@@ -1,68 +1,79 @@
 import type { MessageKey } from "~/i18n/translate";
 
+type KindSpec = {
+  inApp: MessageKey;
+  subject: MessageKey;
+  body: MessageKey;
+  sms: MessageKey;
+  /** sent by SMS even to people who turned SMS off: codes, security alerts, decisions */
+  essential?: boolean;
+  /** carries a one-time code in `params.code`: sent first, masked on the outbox page, short-lived */
+  code?: boolean;
+};
+
+/** Every kind names its four texts the same way: `<kind>`, `.subject`, `.body`, `.sms`. */
+function kind<P extends string>(prefix: P, options: { essential?: boolean; code?: boolean } = {}) {
+  return {
+    inApp: prefix,
+    subject: `${prefix}.subject` as const,
+    body: `${prefix}.body` as const,
+    sms: `${prefix}.sms` as const,
+    ...options,
+  };
+}
+
 /**
- * Every notification the portal sends, with the message keys of each channel.
- * Later modules add their kinds here; texts live in the locale files.
+ * Every notification the portal sends, with the message keys of each channel. Modules
+ * add their kinds here and call `notify()` (service.server.ts) in the transaction of the
+ * change; the texts live in the locale files, and a unit test keeps every SMS within two
+ * segments in every language.
  */
 export const NOTIFICATION_KINDS = {
-  "notify.welcome": {
-    inApp: "notify.welcome",
-    subject: "notify.welcome.subject",
-    body: "notify.welcome.body",
-    sms: "notify.welcome.sms",
-  },
-  "notify.passwordSetup": {
-    inApp: "notify.passwordSetup",
-    subject: "notify.passwordSetup.subject",
-    body: "notify.passwordSetup.body",
-    sms: "notify.passwordSetup.sms",
-  },
-  "grants.notify.awarded": {
-    inApp: "grants.notify.awarded",
-    subject: "grants.notify.awarded.subject",
-    body: "grants.notify.awarded.body",
-    sms: "grants.notify.awarded.sms",
-  },
-  "grants.notify.rejected": {
-    inApp: "grants.notify.rejected",
-    subject: "grants.notify.rejected.subject",
-    body: "grants.notify.rejected.body",
-    sms: "grants.notify.rejected.sms",
-  },
-  "grants.notify.paid": {
-    inApp: "grants.notify.paid",
-    subject: "grants.notify.paid.subject",
-    body: "grants.notify.paid.body",
-    sms: "grants.notify.paid.sms",
-  },
-  "notify.trainingPromoted": {
-    inApp: "notify.trainingPromoted",
-    subject: "notify.trainingPromoted.subject",
-    body: "notify.trainingPromoted.body",
-    sms: "notify.trainingPromoted.sms",
-  },
-  "notify.trainingCertificate": {
-    inApp: "notify.trainingCertificate",
-    subject: "notify.trainingCertificate.subject",
-    body: "notify.trainingCertificate.body",
-    sms: "notify.trainingCertificate.sms",
-  },
-  "notify.internshipProposed": {
-    inApp: "notify.internshipProposed",
-    subject: "notify.internshipProposed.subject",
-    body: "notify.internshipProposed.body",
-    sms: "notify.internshipProposed.sms",
-  },
-  "notify.placementCreated": {
-    inApp: "notify.placementCreated",
-    subject: "notify.placementCreated.subject",
-    body: "notify.placementCreated.body",
-    sms: "notify.placementCreated.sms",
-  },
-} as const satisfies Record<string, { inApp: MessageKey; subject: MessageKey; body: MessageKey; sms: MessageKey }>;
+  // accounts
+  "notify.welcome": kind("notify.welcome"),
+  "notify.passwordSetup": kind("notify.passwordSetup", { essential: true }),
+  "notify.phoneCode": kind("notify.phoneCode", { essential: true, code: true }),
+  "notify.resetCode": kind("notify.resetCode", { essential: true, code: true }),
+  "notify.phoneConfirmed": kind("notify.phoneConfirmed"),
+  "notify.resetCodeIssued": kind("notify.resetCodeIssued", { essential: true }),
+  // grants: decisions reach people who turned SMS off
+  "grants.notify.submitted": kind("grants.notify.submitted"),
+  "grants.notify.withdrawn": kind("grants.notify.withdrawn"),
+  "grants.notify.awarded": kind("grants.notify.awarded", { essential: true }),
+  "grants.notify.rejected": kind("grants.notify.rejected", { essential: true }),
+  "grants.notify.paid": kind("grants.notify.paid"),
+  // trainings
+  "notify.trainingSeat": kind("notify.trainingSeat"),
+  "notify.trainingWaiting": kind("notify.trainingWaiting"),
+  "notify.trainingPromoted": kind("notify.trainingPromoted"),
+  "notify.trainingSessionMoved": kind("notify.trainingSessionMoved"),
+  "notify.trainingCertificate": kind("notify.trainingCertificate"),
+  // internships and follow-up
+  "notify.internshipProposed": kind("notify.internshipProposed"),
+  "notify.internshipAnswered": kind("notify.internshipAnswered"),
+  "notify.placementCreated": kind("notify.placementCreated"),
+  "notify.followUpAppointment": kind("notify.followUpAppointment"),
+} as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
 export function isNotificationKind(value: string): value is NotificationKind {
   return Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, value);
 }
+
+export function kindSpec(kind: NotificationKind): KindSpec {
+  return NOTIFICATION_KINDS[kind];
+}
+
+/**
+ * The short SMS a case worker may send from a case file: fixed texts that say nothing
+ * of the person's situation or of the service (never protection details), with at most
+ * a date and a time.
+ */
+export const CASE_SMS_TEMPLATES = {
+  callBack: { sms: "caseSms.callBack.sms", label: "caseSms.callBack", needsWhen: false },
+  appointment: { sms: "caseSms.appointment.sms", label: "caseSms.appointment", needsWhen: true },
+  documentsReady: { sms: "caseSms.documentsReady.sms", label: "caseSms.documentsReady", needsWhen: false },
+} as const satisfies Record<string, { sms: MessageKey; label: MessageKey; needsWhen: boolean }>;
+
+export type CaseSmsTemplate = keyof typeof CASE_SMS_TEMPLATES;

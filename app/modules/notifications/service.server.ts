@@ -1,63 +1,132 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
-import { notifications, outbox, users } from "~db/schema";
+import { notifications, outbox, users, type Locale } from "~db/schema";
 import { serverT } from "~/i18n/dictionaries.server";
-import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
-import type { EmailTransport, SmsTransport } from "./transports.server";
+import type { MessageKey, TParams } from "~/i18n/translate";
+import { kindSpec, type NotificationKind } from "./kinds";
+import { clipForSms, DELIVERY, maskSecrets, smsSize } from "./rules";
 
 type Channel = "email" | "sms";
+/** A title kept in the three languages (a call, a training): the recipient's is used. */
+export type LocalizedText = { fr: string; ar: string; en: string };
+export type NotifyParams = Record<string, string | number | LocalizedText>;
+
+function resolveParams(params: NotifyParams, locale: Locale): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = typeof value === "object" ? value[locale] : value;
+  return out;
+}
+
+type NewMessage = {
+  userId: string | null;
+  actorId?: string | null;
+  kind: string;
+  channel: Channel;
+  recipient: string;
+  subject?: string | null;
+  body: string;
+  locale: Locale;
+  /** codes inside the body: masked in the preview, and the message is short-lived and first in line */
+  secrets?: string[];
+  ttlMs?: number;
+  now?: Date;
+};
+
+/** One outbox row, with what the outbox page may show, its SMS size and its expiry. */
+export function outboxRow(m: NewMessage): typeof outbox.$inferInsert {
+  const now = m.now ?? new Date();
+  const isCode = (m.secrets?.length ?? 0) > 0;
+  const size = m.channel === "sms" ? smsSize(m.body) : null;
+  return {
+    userId: m.userId,
+    actorId: m.actorId ?? null,
+    kind: m.kind,
+    channel: m.channel,
+    recipient: m.recipient,
+    subject: m.subject ?? null,
+    body: m.body,
+    preview: maskSecrets(m.body, m.secrets ?? []),
+    locale: m.locale,
+    priority: isCode ? 0 : 1,
+    encoding: size?.encoding ?? null,
+    segments: size?.segments ?? null,
+    nextAttemptAt: now,
+    expiresAt: new Date(now.getTime() + (m.ttlMs ?? (isCode ? DELIVERY.codeTtlMs : DELIVERY.newsTtlMs))),
+  };
+}
 
 /**
- * Tell a user something: an in-app notification, and e-mail / SMS messages written
- * to the outbox in the user's language, inside the caller's transaction.
+ * Tell a user something: an in-app notification, and e-mail / SMS messages written to
+ * the outbox in the user's language, **inside the caller's transaction**, so a change and
+ * its message commit together. Other modules call this for their events (see kinds.ts).
+ * - SMS respect the person's opt-out, except for essential kinds (codes, decisions).
+ * - Secrets (a code) never sit in the in-app list: pass `inApp: false`.
+ * - `to` sends to another phone or e-mail than the account's (confirming a new number).
+ * Returns the ids of the outbox messages written, for pages that show their state.
  */
 export async function notify(
   db: Executor,
   input: {
     userId: string;
     kind: NotificationKind;
-    params?: Record<string, string | number>;
+    params?: NotifyParams;
     link?: string;
     channels?: Channel[];
     inApp?: boolean;
+    actorId?: string | null;
+    to?: { phone?: string; email?: string };
+    ttlMs?: number;
   },
-) {
-  const params = input.params ?? {};
+): Promise<string[]> {
+  const [user] = await db
+    .select({ email: users.email, phone: users.phone, locale: users.locale, smsOptOut: users.smsOptOut })
+    .from(users)
+    .where(eq(users.id, input.userId));
+  if (!user) return [];
+  const spec = kindSpec(input.kind);
+  const params = resolveParams(input.params ?? {}, user.locale);
   if (input.inApp !== false) {
-    // secrets such as set-up codes never sit in the in-app list
     await db.insert(notifications).values({ userId: input.userId, kind: input.kind, params, link: input.link ?? null });
   }
   const channels = input.channels ?? [];
-  if (channels.length === 0) return;
-  const [user] = await db
-    .select({ email: users.email, phone: users.phone, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, input.userId));
-  if (!user) return;
   const t = serverT(user.locale);
-  const keys = NOTIFICATION_KINDS[input.kind];
+  const secrets = spec.code && typeof params.code === "string" ? [params.code] : [];
+  const common = {
+    userId: input.userId,
+    actorId: input.actorId,
+    kind: input.kind,
+    locale: user.locale,
+    secrets,
+    ttlMs: input.ttlMs,
+  };
   const rows: (typeof outbox.$inferInsert)[] = [];
-  if (channels.includes("email") && user.email) {
-    rows.push({
-      userId: input.userId,
-      channel: "email",
-      recipient: user.email,
-      subject: t(keys.subject, params),
-      body: t(keys.body, params),
-      locale: user.locale,
-    });
+  const email = input.to ? input.to.email : user.email;
+  if (channels.includes("email") && email) {
+    const body = t(spec.body, params);
+    rows.push(outboxRow({ ...common, channel: "email", recipient: email, subject: t(spec.subject, params), body }));
   }
   // many applicants have no e-mail: a phone gets the SMS even when e-mail was also sent
-  if (channels.includes("sms") && user.phone) {
-    rows.push({
-      userId: input.userId,
-      channel: "sms",
-      recipient: user.phone,
-      body: t(keys.sms, params),
-      locale: user.locale,
-    });
+  const phone = input.to ? input.to.phone : user.phone;
+  if (channels.includes("sms") && phone && (spec.essential || !user.smsOptOut)) {
+    rows.push(outboxRow({ ...common, channel: "sms", recipient: phone, body: smsText(t, spec.sms, params, secrets) }));
   }
-  if (rows.length) await db.insert(outbox).values(rows);
+  if (rows.length === 0) return [];
+  const written = await db.insert(outbox).values(rows).returning({ id: outbox.id });
+  return written.map((r) => r.id);
+}
+
+/** An SMS text: titles and names clipped so the message stays within two segments. */
+export function smsText(
+  t: (key: MessageKey, params?: TParams) => string,
+  key: MessageKey,
+  params: Record<string, string | number>,
+  secrets: readonly string[] = [],
+): string {
+  const clipped: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    clipped[name] = typeof value === "string" && !secrets.includes(value) ? clipForSms(value) : value;
+  }
+  return t(key, clipped);
 }
 
 export async function listNotifications(db: Database, userId: string, limit = 50) {
@@ -89,46 +158,4 @@ export async function markAllRead(db: Database, userId: string) {
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-}
-
-/**
- * Send what waits in the outbox. Rows are claimed with SKIP LOCKED, so several app
- * servers can run this at once without sending a message twice. E-mail waits in the
- * outbox (readable by admins) while no SMTP transport is configured.
- */
-export async function deliverOutbox(
-  db: Database,
-  transports: { email: EmailTransport | null; sms: SmsTransport },
-  batch = 20,
-): Promise<number> {
-  const channels: Channel[] = transports.email ? ["email", "sms"] : ["sms"];
-  return db.transaction(async (tx) => {
-    const claimed = await tx
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.status, "pending"), inArray(outbox.channel, channels), sql`${outbox.attempts} < 5`))
-      .orderBy(outbox.createdAt)
-      .limit(batch)
-      .for("update", { skipLocked: true });
-    for (const message of claimed) {
-      try {
-        if (message.channel === "email" && transports.email) {
-          await transports.email.send({ to: message.recipient, subject: message.subject ?? "", text: message.body });
-        } else {
-          await transports.sms.send({ to: message.recipient, text: message.body });
-        }
-        await tx
-          .update(outbox)
-          .set({ status: "sent", sentAt: new Date(), attempts: message.attempts + 1 })
-          .where(eq(outbox.id, message.id));
-      } catch (error) {
-        const attempts = message.attempts + 1;
-        await tx
-          .update(outbox)
-          .set({ attempts, status: attempts >= 5 ? "failed" : "pending", lastError: String(error).slice(0, 500) })
-          .where(eq(outbox.id, message.id));
-      }
-    }
-    return claimed.length;
-  });
 }

@@ -12,7 +12,7 @@ export const core = {
   "nav.signUp": "إنشاء حساب",
   "nav.users": "المستخدمون",
   "nav.organisations": "المنظمات",
-  "nav.outbox": "الرسائل المرسلة",
+  "nav.outbox": "الرسائل",
   "nav.audit": "سجل التدقيق",
 
   "role.applicant": "مترشح(ة)",
@@ -93,7 +93,7 @@ export const core = {
   "login.password": "كلمة المرور",
   "login.submit": "دخول",
   "login.noAccount": "ليس لديك حساب بعد؟",
-  "login.haveCode": "توصلت برمز لإنشاء كلمة المرور",
+  "login.haveCode": "لدي رمز من فريق البرنامج",
 
   "signup.title": "إنشاء حساب",
   "signup.intro": "يكفي رقم الهاتف: البريد الإلكتروني اختياري.",
@@ -191,15 +191,11 @@ export const core = {
   "admin.organisations.members": "الأعضاء",
   "admin.organisations.create": "إضافة منظمة",
 
-  "admin.outbox.title": "الرسائل المرسلة",
-  "admin.outbox.intro":
-    "رسائل البريد الإلكتروني والرسائل القصيرة للبوابة. في غياب خادم SMTP، تبقى الرسائل هنا في الانتظار.",
+  "admin.outbox.title": "الرسائل",
+  "admin.outbox.intro": "رسائل البوابة الإلكترونية والقصيرة بحالتها الحقيقية: لا شيء «مُرسل» ما لم تقبله بوابة.",
   "admin.outbox.empty": "لا توجد رسائل.",
   "outbox.channel.email": "بريد إلكتروني",
   "outbox.channel.sms": "رسالة قصيرة",
-  "outbox.status.pending": "في الانتظار",
-  "outbox.status.sent": "أُرسلت",
-  "outbox.status.failed": "فشل",
 
   "admin.audit.title": "سجل التدقيق",
   "admin.audit.entity": "العنصر",

@@ -9,6 +9,7 @@ import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
 import { reporting } from "./reporting";
+import { notifications } from "./notifications";
 
 export const ar: Messages = {
   ...core,
@@ -21,4 +22,5 @@ export const ar: Messages = {
   ...profiles,
   ...grants,
   ...reporting,
+  ...notifications,
 };

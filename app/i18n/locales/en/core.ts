@@ -12,7 +12,7 @@ export const core = {
   "nav.signUp": "Create an account",
   "nav.users": "Users",
   "nav.organisations": "Organisations",
-  "nav.outbox": "Sent messages",
+  "nav.outbox": "Messages",
   "nav.audit": "Audit log",
 
   "role.applicant": "Applicant",
@@ -93,7 +93,7 @@ export const core = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.noAccount": "No account yet?",
-  "login.haveCode": "I received a code to create my password",
+  "login.haveCode": "I have a code from the programme team",
 
   "signup.title": "Create an account",
   "signup.intro": "A phone number is enough: e-mail is optional.",
@@ -194,14 +194,12 @@ export const core = {
   "admin.organisations.members": "Members",
   "admin.organisations.create": "Add an organisation",
 
-  "admin.outbox.title": "Sent messages",
-  "admin.outbox.intro": "The portal's e-mails and SMS. With no SMTP server configured, e-mails wait here.",
+  "admin.outbox.title": "Messages",
+  "admin.outbox.intro":
+    'The portal\'s e-mails and SMS, with their real state: nothing is "sent" until a gateway accepted it.',
   "admin.outbox.empty": "No messages.",
   "outbox.channel.email": "E-mail",
   "outbox.channel.sms": "SMS",
-  "outbox.status.pending": "Waiting",
-  "outbox.status.sent": "Sent",
-  "outbox.status.failed": "Failed",
 
   "admin.audit.title": "Audit log",
   "admin.audit.entity": "Record",

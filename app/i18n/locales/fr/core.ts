@@ -12,7 +12,7 @@ export const core = {
   "nav.signUp": "Créer un compte",
   "nav.users": "Utilisateurs",
   "nav.organisations": "Organisations",
-  "nav.outbox": "Messages envoyés",
+  "nav.outbox": "Messages",
   "nav.audit": "Journal d'audit",
 
   "role.applicant": "Candidat·e",
@@ -93,7 +93,7 @@ export const core = {
   "login.password": "Mot de passe",
   "login.submit": "Se connecter",
   "login.noAccount": "Pas encore de compte ?",
-  "login.haveCode": "J'ai reçu un code pour créer mon mot de passe",
+  "login.haveCode": "J'ai un code remis par l'équipe du programme",
 
   "signup.title": "Créer un compte",
   "signup.intro": "Un numéro de téléphone suffit : l'e-mail est facultatif.",
@@ -197,14 +197,12 @@ export const core = {
   "admin.organisations.members": "Membres",
   "admin.organisations.create": "Ajouter une organisation",
 
-  "admin.outbox.title": "Messages envoyés",
-  "admin.outbox.intro": "E-mails et SMS du portail. Sans serveur SMTP configuré, les e-mails restent ici en attente.",
+  "admin.outbox.title": "Messages",
+  "admin.outbox.intro":
+    "E-mails et SMS du portail, avec leur état réel : rien n'est « envoyé » tant qu'une passerelle ne l'a pas accepté.",
   "admin.outbox.empty": "Aucun message.",
   "outbox.channel.email": "E-mail",
   "outbox.channel.sms": "SMS",
-  "outbox.status.pending": "En attente",
-  "outbox.status.sent": "Envoyé",
-  "outbox.status.failed": "Échec",
 
   "admin.audit.title": "Journal d'audit",
   "admin.audit.entity": "Objet",

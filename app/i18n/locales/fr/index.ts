@@ -8,6 +8,7 @@ import { coaching } from "./coaching";
 import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
 import { reporting } from "./reporting";
+import { notifications } from "./notifications";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -24,4 +25,5 @@ export const fr = {
   ...profiles,
   ...grants,
   ...reporting,
+  ...notifications,
 } as const;

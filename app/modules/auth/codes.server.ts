@@ -1,0 +1,153 @@
+/**
+ * Six-digit codes sent by SMS or e-mail (confirming a phone, recovering a password):
+ * asked for under a throttle kept in the database, single use, ten minutes, five tries.
+ * The tries are counted by a conditional update, so concurrent guesses cannot pass the
+ * limit, and only one of two racing correct uses wins.
+ */
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { Database, Executor } from "~db/client";
+import { codeRequests, verificationCodes, type CodePurpose } from "~db/schema";
+import { notify } from "~/modules/notifications/service.server";
+import { CODES, codeRequestRetryAt } from "./rules";
+
+function hashCode(userId: string, purpose: CodePurpose, code: string): string {
+  return createHash("sha256").update(`${userId}:${purpose}:${code}`).digest("hex");
+}
+
+/**
+ * Count a request for a code (also for an identifier with no account) and say when the
+ * next one may be made. Requests for one identifier take turns under an advisory lock.
+ */
+export async function throttleCodeRequest(
+  tx: Executor,
+  identifierKey: string,
+  ip: string,
+  now: Date,
+): Promise<Date | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`code:${identifierKey}`}, 0))`);
+  const since = new Date(now.getTime() - CODES.windowMs);
+  const mine = await tx
+    .select({ at: codeRequests.requestedAt })
+    .from(codeRequests)
+    .where(and(eq(codeRequests.identifierKey, identifierKey), gt(codeRequests.requestedAt, since)));
+  const fromIp = await tx
+    .select({ at: codeRequests.requestedAt })
+    .from(codeRequests)
+    .where(and(eq(codeRequests.ip, ip), gt(codeRequests.requestedAt, since)))
+    .orderBy(desc(codeRequests.requestedAt))
+    .limit(CODES.perIp);
+  const retryAt = codeRequestRetryAt(
+    mine.map((r) => r.at),
+    fromIp.map((r) => r.at),
+    now,
+  );
+  if (!retryAt) await tx.insert(codeRequests).values({ identifierKey, ip, requestedAt: now });
+  return retryAt;
+}
+
+/**
+ * A new code for a person, sent through the outbox; earlier live codes of the same
+ * purpose stop working. Returns the outbox ids of the message (a page shows its state).
+ */
+export async function issueCode(
+  tx: Executor,
+  input: {
+    userId: string;
+    purpose: CodePurpose;
+    channel: "sms" | "email";
+    target: string;
+    kind: "notify.phoneCode" | "notify.resetCode";
+    now: Date;
+  },
+): Promise<string[]> {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  await tx
+    .update(verificationCodes)
+    .set({ usedAt: input.now })
+    .where(
+      and(
+        eq(verificationCodes.userId, input.userId),
+        eq(verificationCodes.purpose, input.purpose),
+        isNull(verificationCodes.usedAt),
+      ),
+    );
+  await tx.insert(verificationCodes).values({
+    userId: input.userId,
+    purpose: input.purpose,
+    channel: input.channel,
+    target: input.target,
+    codeHash: hashCode(input.userId, input.purpose, code),
+    expiresAt: new Date(input.now.getTime() + CODES.ttlMs),
+    createdAt: input.now,
+  });
+  return notify(tx, {
+    userId: input.userId,
+    kind: input.kind,
+    params: { code },
+    channels: [input.channel],
+    inApp: false,
+    to: input.channel === "sms" ? { phone: input.target } : { email: input.target },
+    ttlMs: CODES.ttlMs,
+  });
+}
+
+/** The live code of a purpose (not used, not expired), if any. */
+export async function liveCode(db: Executor, userId: string, purpose: CodePurpose, now: Date) {
+  const [row] = await db
+    .select()
+    .from(verificationCodes)
+    .where(
+      and(
+        eq(verificationCodes.userId, userId),
+        eq(verificationCodes.purpose, purpose),
+        isNull(verificationCodes.usedAt),
+        gt(verificationCodes.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(verificationCodes.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export type CodeCheck =
+  { ok: true; target: string; channel: "sms" | "email" } | { ok: false; reason: "wrong" | "dead"; triesLeft: number };
+
+/**
+ * Spend one try on the live code, then compare. A try is counted before the comparison
+ * (`attempts < 5` in the update), so five wrong guesses kill the code, whatever runs in
+ * parallel; a right code is then marked used by a second conditional update.
+ */
+export async function checkCode(
+  db: Database,
+  input: { userId: string; purpose: CodePurpose; code: string; now: Date },
+): Promise<CodeCheck> {
+  const live = await liveCode(db, input.userId, input.purpose, input.now);
+  if (!live) return { ok: false, reason: "dead", triesLeft: 0 };
+  const [counted] = await db
+    .update(verificationCodes)
+    .set({ attempts: sql`${verificationCodes.attempts} + 1` })
+    .where(
+      and(
+        eq(verificationCodes.id, live.id),
+        isNull(verificationCodes.usedAt),
+        lt(verificationCodes.attempts, CODES.maxTries),
+        gt(verificationCodes.expiresAt, input.now),
+      ),
+    )
+    .returning({ attempts: verificationCodes.attempts });
+  if (!counted) return { ok: false, reason: "dead", triesLeft: 0 };
+  const expected = Buffer.from(live.codeHash, "hex");
+  const given = Buffer.from(hashCode(input.userId, input.purpose, input.code), "hex");
+  if (!timingSafeEqual(expected, given)) {
+    const triesLeft = CODES.maxTries - counted.attempts;
+    return { ok: false, reason: triesLeft > 0 ? "wrong" : "dead", triesLeft };
+  }
+  const [spent] = await db
+    .update(verificationCodes)
+    .set({ usedAt: input.now })
+    .where(and(eq(verificationCodes.id, live.id), isNull(verificationCodes.usedAt)))
+    .returning({ target: verificationCodes.target, channel: verificationCodes.channel });
+  if (!spent) return { ok: false, reason: "dead", triesLeft: 0 };
+  return { ok: true, target: spent.target, channel: spent.channel };
+}

@@ -1,0 +1,62 @@
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Database } from "~db/client";
+import { outbox, type OutboxState } from "~db/schema";
+
+/** What people reading the outbox see: the preview (codes masked), never the body. */
+const visible = {
+  id: outbox.id,
+  kind: outbox.kind,
+  channel: outbox.channel,
+  recipient: outbox.recipient,
+  subject: outbox.subject,
+  preview: outbox.preview,
+  state: outbox.state,
+  failReason: outbox.failReason,
+  lastError: outbox.lastError,
+  encoding: outbox.encoding,
+  segments: outbox.segments,
+  attempts: outbox.attempts,
+  createdAt: outbox.createdAt,
+  acceptedAt: outbox.acceptedAt,
+  deliveredAt: outbox.deliveredAt,
+};
+
+export type VisibleMessage = Awaited<ReturnType<typeof listOutbox>>[number];
+
+/** Admins: the latest messages, optionally of one state, and how many there are in each state. */
+export async function listOutbox(db: Database, filter: { state?: OutboxState; limit?: number } = {}) {
+  const where: SQL | undefined = filter.state ? eq(outbox.state, filter.state) : undefined;
+  return db
+    .select(visible)
+    .from(outbox)
+    .where(where)
+    .orderBy(desc(outbox.createdAt))
+    .limit(filter.limit ?? 100);
+}
+
+export async function countOutboxByState(db: Database) {
+  return db.select({ state: outbox.state, n: count() }).from(outbox).groupBy(outbox.state).orderBy(outbox.state);
+}
+
+/** The messages a staff member's actions sent, for the page where they act (newest first). */
+export async function messagesSentBy(db: Database, actorId: string, filter: { recipient?: string; limit?: number }) {
+  const conditions: SQL[] = [eq(outbox.actorId, actorId)];
+  if (filter.recipient) conditions.push(eq(outbox.recipient, filter.recipient));
+  return db
+    .select(visible)
+    .from(outbox)
+    .where(and(...conditions))
+    .orderBy(desc(outbox.createdAt))
+    .limit(filter.limit ?? 20);
+}
+
+/** The newest message of some kinds to a person: the confirmation page shows where its code stands. */
+export async function latestMessageTo(db: Database, userId: string, kinds: string[]) {
+  const [row] = await db
+    .select(visible)
+    .from(outbox)
+    .where(and(eq(outbox.userId, userId), inArray(outbox.kind, kinds)))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,31 @@
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import type { OutboxStateName } from "./constants";
+
+type StateProps = {
+  state: OutboxStateName;
+  channel: "email" | "sms";
+  failReason?: string | null;
+};
+
+const REASONS: Record<string, MessageKey> = {
+  rejected: "outbox.reason.rejected",
+  undeliverable: "outbox.reason.undeliverable",
+  gave_up: "outbox.reason.gave_up",
+};
+
+/** Where a message stands, in words a person reads: "sent" only once a gateway accepted it. */
+export function messageStateText(t: (key: MessageKey) => string, { state, channel, failReason }: StateProps): string {
+  if (state === "not_configured") {
+    return t(channel === "sms" ? "outbox.state.not_configured.sms" : "outbox.state.not_configured.email");
+  }
+  const text = t(`outbox.state.${state}`);
+  const reason = state === "failed" && failReason ? REASONS[failReason] : undefined;
+  return reason ? `${text} (${t(reason)})` : text;
+}
+
+export function MessageState(props: StateProps) {
+  const { t } = useI18n();
+  const tone = props.state === "delivered" || props.state === "accepted" ? "ok" : props.state;
+  return <span className={`message-state message-state-${tone}`}>{messageStateText(t, props)}</span>;
+}

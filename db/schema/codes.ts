@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { outboxChannelEnum } from "./notifications";
+
+export const codePurposeEnum = pgEnum("code_purpose", ["phone_confirm", "password_reset"]);
+
+/**
+ * Six-digit codes sent by SMS or e-mail: confirming a phone (the account's or a new
+ * one), recovering a password. Single use, short-lived, five tries: the tries are
+ * counted by a conditional update, and the check keeps the count within the limit.
+ */
+export const verificationCodes = pgTable(
+  "verification_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: codePurposeEnum().notNull(),
+    channel: outboxChannelEnum().notNull(),
+    /** the phone (E.164) or e-mail the code went to: for a phone change, the new number */
+    target: text().notNull(),
+    codeHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("verification_codes_user_idx").on(t.userId, t.purpose, t.createdAt),
+    check("verification_codes_attempts_check", sql`${t.attempts} between 0 and 5`),
+  ],
+);
+
+/**
+ * Requests for a code, also for identifiers that have no account (the answer never
+ * says whether one exists), so the throttle is the same for everyone.
+ */
+export const codeRequests = pgTable(
+  "code_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    identifierKey: text().notNull(),
+    ip: text().notNull(),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("code_requests_identifier_idx").on(t.identifierKey, t.requestedAt),
+    index("code_requests_ip_idx").on(t.ip, t.requestedAt),
+  ],
+);
+
+export type VerificationCode = typeof verificationCodes.$inferSelect;
+export type CodePurpose = (typeof codePurposeEnum.enumValues)[number];
