@@ -102,7 +102,7 @@ export async function seedScale(sql: postgres.Sql, n: number) {
     const [warehouse] =
       await sql`insert into warehouses (organisation_id, name) values (${orgIds[0]!}, 'Entrepôt volume') returning id`;
     const items = await sql`
-      insert into aid_items (kind, name) values ('food_kit', 'Kit alimentaire (volume)'), ('hygiene_kit', 'Kit hygiène (volume)'), ('nfi_kit', 'Kit NFI (volume)')
+      insert into aid_items (kind, name_fr) values ('food_kit', 'Kit alimentaire (volume)'), ('hygiene_kit', 'Kit hygiène (volume)'), ('nfi_kit', 'Kit NFI (volume)')
       returning id`;
     const perRound = Math.round((n * 2.5) / 50);
     for (let round = 0; round < 50; round++) {
@@ -145,7 +145,7 @@ export async function seedScale(sql: postgres.Sql, n: number) {
         await sql`insert into trainings (category, title_fr, title_ar, title_en) values (${category}, ${`Formation volume ${i}`}, ${`تكوين ${i}`}, ${`Training ${i}`}) returning id`;
       const month = String(1 + (i % 11)).padStart(2, "0");
       const [co] = await sql`
-        insert into training_cohorts (training_id, name, capacity, starts_on, ends_on)
+        insert into training_cohorts (training_id, name_fr, capacity, starts_on, ends_on)
         values (${tr!.id}, 'Volume', ${perCohort + 10}, ${`2026-${month}-01`}, ${`2026-${month}-20`}) returning id`;
       await sql`
         with picked as (

@@ -33,3 +33,12 @@ export function localized<K extends string>(row: Trilingual<K>, key: K, locale: 
 export function localizedText<K extends string>(row: Trilingual<K>, key: K): LocalizedText {
   return { fr: localized(row, key, "fr"), ar: localized(row, key, "ar"), en: localized(row, key, "en") };
 }
+
+/** Rows given `key` as one string in the reader's language (a loader's last step before the page). */
+export function withLocalized<K extends string, R extends Trilingual<K>>(
+  rows: readonly R[],
+  key: K,
+  locale: Locale,
+): (R & Record<K, string>)[] {
+  return rows.map((row) => ({ ...row, [key]: localized(row, key, locale) }) as R & Record<K, string>);
+}

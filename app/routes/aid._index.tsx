@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
+import { localized, withLocalized } from "~/lib/localized";
 import { parseForm } from "~/lib/forms.server";
 import { balancesOf, listItems, listRounds, listWarehouses } from "~/modules/aid/queries.server";
 import { RoundSchema } from "~/modules/aid/schemas.server";
@@ -19,6 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     listItems(db),
     listRounds(db, actor),
   ]);
+  const locale = args.context.locale;
   const balances = await balancesOf(
     db,
     warehouses.map((w) => w.id),
@@ -29,9 +31,13 @@ export async function loader(args: LoaderFunctionArgs) {
     warehouses: warehouses.map((w) => ({
       id: w.id,
       name: w.name,
-      stock: balances.filter((b) => b.warehouseId === w.id),
+      stock: withLocalized(
+        balances.filter((b) => b.warehouseId === w.id),
+        "name",
+        locale,
+      ),
     })),
-    items: items.map((i) => ({ id: i.id, name: i.name, kind: i.kind, faceValueCentimes: i.faceValueCentimes })),
+    items: items.map((i) => ({ id: i.id, name: localized(i, "name", locale), kind: i.kind, faceValueCentimes: i.faceValueCentimes })),
     rounds,
   };
 }

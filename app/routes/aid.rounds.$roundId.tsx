@@ -11,6 +11,7 @@ import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
 import { idParam, parseQuery, query } from "~/lib/params.server";
+import { localized, withLocalized } from "~/lib/localized";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
@@ -25,6 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
     listItems(db),
   ]);
   const received = new Set(given.map((g) => g.caseId));
+  const locale = args.context.locale;
   return {
     q,
     round: {
@@ -35,9 +37,13 @@ export async function loader(args: LoaderFunctionArgs) {
       perHousehold: found.round.perHousehold,
       eligibility: found.round.eligibilityVulnerability,
     },
-    items: found.items,
-    catalogue: catalogue.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: i.name })),
-    stock: stock.filter((s) => found.items.some((i) => i.itemId === s.itemId)),
+    items: withLocalized(found.items, "name", locale),
+    catalogue: catalogue.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
+    stock: withLocalized(
+      stock.filter((s) => found.items.some((i) => i.itemId === s.itemId)),
+      "name",
+      locale,
+    ),
     given: given.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
     candidates: cases
       .filter((c) => c.organisationId === actor.organisationId && c.status === "open" && !received.has(c.id))

@@ -9,6 +9,7 @@ import { MovementSchema } from "~/modules/aid/schemas.server";
 import { recordMovement } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { idParam } from "~/lib/params.server";
+import { localized, withLocalized } from "~/lib/localized";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
@@ -21,11 +22,14 @@ export async function loader(args: LoaderFunctionArgs) {
     listItems(db),
     transferTargets(db, warehouse.id),
   ]);
+  const locale = args.context.locale;
   return {
     warehouse: { id: warehouse.id, name: warehouse.name },
-    stock,
-    ledger: ledger.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
-    items: items.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: i.name })),
+    stock: withLocalized(stock, "name", locale),
+    ledger: ledger.map((m) => ({ ...m, item: localized(m, "name", locale), createdAt: m.createdAt.toISOString() })),
+    items: items
+      .filter((i) => i.kind !== "voucher")
+      .map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
     targets: all,
   };
 }

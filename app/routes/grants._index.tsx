@@ -11,6 +11,7 @@ import { submitApplication } from "~/modules/grants/service.server";
 import { getApplicantFacts, getSubmittablePlans } from "~/modules/grants/sources.server";
 import { callTitle } from "~/modules/grants/ui";
 import { isUuid } from "~/lib/ids";
+import { localized } from "~/lib/localized";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:apply");
@@ -26,12 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
       titleFr: c.titleFr,
       titleAr: c.titleAr,
       titleEn: c.titleEn,
-      description:
-        args.context.locale === "ar"
-          ? c.descriptionAr
-          : args.context.locale === "en"
-            ? c.descriptionEn
-            : c.descriptionFr,
+      description: localized(c, "description", args.context.locale),
       closesAt: c.closesAt.toISOString(),
       maxGrantCentimes: c.maxGrantCentimes,
       applied: mine.some((m) => m.callId === c.id && m.status !== "withdrawn"),

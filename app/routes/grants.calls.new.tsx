@@ -177,7 +177,7 @@ export default function NewCall() {
             <Field name={`c${n}_labelFr`} label="grants.rubric.labelFr" errors={errors} values={values} />
             <Field name={`c${n}_labelAr`} label="grants.rubric.labelAr" dir="rtl" errors={errors} values={values} />
             <Field name={`c${n}_labelEn`} label="grants.rubric.labelEn" errors={errors} values={values} />
-            <Field name={`c${n}_description`} label="grants.rubric.description" errors={errors} values={values} />
+            <Field name={`c${n}_descriptionFr`} label="grants.rubric.description" errors={errors} values={values} />
             <Field name={`c${n}_max`} label="grants.rubric.max" type="number" errors={errors} values={values} />
             <Field name={`c${n}_weight`} label="grants.rubric.weight" type="number" errors={errors} values={values} />
           </fieldset>

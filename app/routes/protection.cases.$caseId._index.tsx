@@ -5,6 +5,7 @@ import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
+import { localized } from "~/lib/localized";
 import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
@@ -110,7 +111,7 @@ export async function loader(args: LoaderFunctionArgs) {
     })),
     voucherItems: items
       .filter((i) => i.kind === "voucher")
-      .map((i) => ({ id: i.id, name: i.name, value: i.faceValueCentimes ?? 0 })),
+      .map((i) => ({ id: i.id, name: localized(i, "name", args.context.locale), value: i.faceValueCentimes ?? 0 })),
   };
 }
 

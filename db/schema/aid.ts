@@ -43,7 +43,10 @@ export const aidItems = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     kind: aidItemKindEnum().notNull(),
-    name: text().notNull().unique(),
+    /** the item's name in three languages (French required and unique; empty ones show the French) */
+    nameFr: text().notNull().unique("aid_items_name_unique"),
+    nameAr: text().notNull().default(""),
+    nameEn: text().notNull().default(""),
     /** vouchers only: face value in centimes of MAD */
     faceValueCentimes: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

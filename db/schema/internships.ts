@@ -61,14 +61,19 @@ export const internshipOffers = pgTable(
     hostId: uuid()
       .notNull()
       .references(() => organisations.id),
-    title: text().notNull(),
+    /** title and requirements in three languages (French required; empty ones show the French) */
+    titleFr: text().notNull(),
+    titleAr: text().notNull().default(""),
+    titleEn: text().notNull().default(""),
     sector: text().notNull(),
     city: text().notNull(),
     startsOn: date({ mode: "string" }).notNull(),
     durationWeeks: integer().notNull(),
     stipendCentimes: integer().notNull().default(0),
     seats: integer().notNull().default(1),
-    requirements: text().notNull().default(""),
+    requirementsFr: text().notNull().default(""),
+    requirementsAr: text().notNull().default(""),
+    requirementsEn: text().notNull().default(""),
     languages: text().notNull().default(""),
     isOpen: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -39,8 +39,9 @@ export const trainings = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     category: trainingCategoryEnum().notNull(),
     titleFr: text().notNull(),
-    titleAr: text().notNull(),
-    titleEn: text().notNull(),
+    /** Arabic and English may stay empty: the French text is shown in their place, marked */
+    titleAr: text().notNull().default(""),
+    titleEn: text().notNull().default(""),
     descriptionFr: text().notNull().default(""),
     descriptionAr: text().notNull().default(""),
     descriptionEn: text().notNull().default(""),
@@ -65,7 +66,10 @@ export const trainingCohorts = pgTable(
     trainingId: uuid()
       .notNull()
       .references(() => trainings.id),
-    name: text().notNull(),
+    /** the cohort's name in three languages (French required) */
+    nameFr: text().notNull(),
+    nameAr: text().notNull().default(""),
+    nameEn: text().notNull().default(""),
     capacity: integer().notNull(),
     confirmedCount: integer().notNull().default(0),
     startsOn: date({ mode: "string" }).notNull(),
@@ -89,7 +93,10 @@ export const trainingSessions = pgTable(
       .references(() => trainingCohorts.id),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     durationMinutes: integer().notNull().default(120),
-    place: text(),
+    /** where it happens, in three languages (an empty Arabic or English place shows the French one) */
+    placeFr: text(),
+    placeAr: text(),
+    placeEn: text(),
     onlineLink: text(),
     trainerId: uuid().references(() => users.id),
     trainerName: text(),

@@ -31,6 +31,11 @@ import { markAttendance, register } from "../../app/modules/trainings/service.se
 
 const ENTREPRENEURSHIP = "Orientation à l'entrepreneuriat";
 const SOFT_SKILLS = "Compétences comportementales pour l'emploi";
+const TADAMON_PLACE = {
+  placeFr: "Association Tadamon, Rabat",
+  placeAr: "جمعية التضامن، الرباط",
+  placeEn: "Tadamon Association, Rabat",
+};
 
 function isoDay(offsetDays: number): string {
   const d = new Date();
@@ -184,7 +189,9 @@ async function createAll(
     .insert(trainingCohorts)
     .values({
       trainingId: entrepreneurship.id,
-      name: "Rabat — décembre",
+      nameFr: "Rabat — décembre",
+      nameAr: "الرباط — دجنبر",
+      nameEn: "Rabat — December",
       capacity: 12,
       startsOn: isoDay(7),
       endsOn: isoDay(21),
@@ -195,7 +202,7 @@ async function createAll(
     await db.insert(trainingSessions).values({
       cohortId: openCohort.id,
       startsAt: at(day),
-      place: "Association Tadamon, Rabat",
+      ...TADAMON_PLACE,
       trainerId: coach.id,
       trainerName: coach.displayName,
     });
@@ -208,7 +215,9 @@ async function createAll(
     .insert(trainingCohorts)
     .values({
       trainingId: softSkills.id,
-      name: "Rabat — octobre",
+      nameFr: "Rabat — octobre",
+      nameAr: "الرباط — أكتوبر",
+      nameEn: "Rabat — October",
       capacity: 15,
       startsOn: isoDay(-60),
       endsOn: isoDay(-46),
@@ -222,7 +231,7 @@ async function createAll(
       .values({
         cohortId: doneCohort.id,
         startsAt: at(day),
-        place: "Association Tadamon, Rabat",
+        ...TADAMON_PLACE,
         trainerId: coach.id,
         trainerName: coach.displayName,
       })
@@ -269,27 +278,35 @@ async function createAll(
     .insert(internshipOffers)
     .values({
       hostId: orgs.host.id,
-      title: "Assistant·e de production (huile d'argan)",
+      titleFr: "Assistant·e de production (huile d'argan)",
+      titleAr: "مساعد·ة في الإنتاج (زيت الأركان)",
+      titleEn: "Production assistant (argan oil)",
       sector: "Agroalimentaire",
       city: "Agadir",
       startsOn: isoDay(-40),
       durationWeeks: 12,
       stipendCentimes: 150000,
       seats: 3,
-      requirements: "Motivation, respect des règles d'hygiène.",
+      requirementsFr: "Motivation, respect des règles d'hygiène.",
+      requirementsAr: "الحماس واحترام قواعد النظافة.",
+      requirementsEn: "Motivation, following hygiene rules.",
       languages: "darija, français",
     })
     .returning();
   await db.insert(internshipOffers).values({
     hostId: host2.id,
-    title: "Support informatique junior",
+    titleFr: "Support informatique junior",
+    titleAr: "دعم معلوماتي مبتدئ",
+    titleEn: "Junior IT support",
     sector: "Numérique",
     city: "Casablanca",
     startsOn: isoDay(20),
     durationWeeks: 8,
     stipendCentimes: 0,
     seats: 2,
-    requirements: "Bases en informatique.",
+    requirementsFr: "Bases en informatique.",
+    requirementsAr: "أساسيات المعلوميات.",
+    requirementsEn: "Basic computer skills.",
     languages: "français, anglais",
   });
   if (!offer) throw new Error("offer not created");

@@ -93,9 +93,9 @@ export async function findOrMakeItem(
   name: string,
   faceValueCentimes: number | null = null,
 ): Promise<AidItem> {
-  const [found] = await db.select().from(aidItems).where(eq(aidItems.name, name));
+  const [found] = await db.select().from(aidItems).where(eq(aidItems.nameFr, name));
   if (found) return found;
-  const [row] = await db.insert(aidItems).values({ kind, name, faceValueCentimes }).returning();
+  const [row] = await db.insert(aidItems).values({ kind, nameFr: name, faceValueCentimes }).returning();
   return row!;
 }
 

@@ -28,7 +28,7 @@ export async function makeCohort(
     .insert(trainingCohorts)
     .values({
       trainingId,
-      name: `Cohorte ${uniqueSuffix()}`,
+      nameFr: `Cohorte ${uniqueSuffix()}`,
       capacity: 20,
       startsOn: "2026-12-01",
       endsOn: "2026-12-15",
@@ -46,7 +46,7 @@ export async function makeSessions(db: Executor, cohortId: string, count: number
     d.setUTCDate(d.getUTCDate() + i * 2);
     const [row] = await db
       .insert(trainingSessions)
-      .values({ cohortId, startsAt: d, place: "Rabat, salle 2", trainerName: "Karim Tazi" })
+      .values({ cohortId, startsAt: d, placeFr: "Rabat, salle 2", trainerName: "Karim Tazi" })
       .returning();
     if (row) rows.push(row);
   }

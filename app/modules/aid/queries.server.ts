@@ -17,12 +17,15 @@ import {
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 
+/** An item's name in its three languages: pages show the reader's (`localized(row, "name", locale)`). */
+const itemName = { nameFr: aidItems.nameFr, nameAr: aidItems.nameAr, nameEn: aidItems.nameEn };
+
 function orgOf(actor: Actor): string | null {
   return actor.role === "case_worker" ? actor.organisationId : null;
 }
 
 export async function listItems(db: Executor) {
-  return db.select().from(aidItems).orderBy(asc(aidItems.kind), asc(aidItems.name));
+  return db.select().from(aidItems).orderBy(asc(aidItems.kind), asc(aidItems.nameFr));
 }
 
 export async function listWarehouses(db: Executor, actor: Actor) {
@@ -47,14 +50,14 @@ export async function balancesOf(db: Executor, warehouseIds: string[]) {
     .select({
       warehouseId: stockBalances.warehouseId,
       itemId: stockBalances.itemId,
-      name: aidItems.name,
+      ...itemName,
       kind: aidItems.kind,
       quantity: stockBalances.quantity,
     })
     .from(stockBalances)
     .innerJoin(aidItems, eq(aidItems.id, stockBalances.itemId))
     .where(inArray(stockBalances.warehouseId, warehouseIds))
-    .orderBy(asc(aidItems.name));
+    .orderBy(asc(aidItems.nameFr));
 }
 
 export async function ledgerOf(db: Executor, warehouseId: string) {
@@ -65,7 +68,7 @@ export async function ledgerOf(db: Executor, warehouseId: string) {
       quantity: stockMovements.quantity,
       reason: stockMovements.reason,
       createdAt: stockMovements.createdAt,
-      item: aidItems.name,
+      ...itemName,
       actor: users.displayName,
     })
     .from(stockMovements)
@@ -110,7 +113,7 @@ export async function getRound(db: Executor, actor: Actor, roundId: string) {
     .where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
   if (!round) return null;
   const items = await db
-    .select({ itemId: roundItems.itemId, quantity: roundItems.quantity, name: aidItems.name })
+    .select({ itemId: roundItems.itemId, quantity: roundItems.quantity, ...itemName })
     .from(roundItems)
     .innerJoin(aidItems, eq(aidItems.id, roundItems.itemId))
     .where(eq(roundItems.roundId, round.id));

@@ -21,7 +21,9 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
     labelFr: string;
     labelAr: string;
     labelEn: string;
-    description: string;
+    descriptionFr: string;
+    descriptionAr: string;
+    descriptionEn: string;
     maxScore: number;
     weight: number;
   }[] = [];
@@ -38,9 +40,12 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
     if (!Number.isInteger(weight) || weight < 1 || weight > 100) errors[`c${i}_weight`] = "errors.outOfRange";
     rows.push({
       labelFr,
-      labelAr: get("labelAr") || labelFr,
-      labelEn: get("labelEn") || labelFr,
-      description: get("description").slice(0, 2000),
+      // an empty translation stays empty: pages show the French, marked as French
+      labelAr: get("labelAr"),
+      labelEn: get("labelEn"),
+      descriptionFr: get("descriptionFr").slice(0, 2000),
+      descriptionAr: get("descriptionAr").slice(0, 2000),
+      descriptionEn: get("descriptionEn").slice(0, 2000),
       maxScore,
       weight,
     });

@@ -46,7 +46,7 @@ beforeAll(async () => {
       .returning();
     const [co] = await t.db
       .insert(trainingCohorts)
-      .values({ trainingId: tr!.id, name: "C1", capacity: 20, startsOn: "2026-01-05", endsOn: "2026-02-05" })
+      .values({ trainingId: tr!.id, nameFr: "C1", capacity: 20, startsOn: "2026-01-05", endsOn: "2026-02-05" })
       .returning();
     return co!.id;
   };

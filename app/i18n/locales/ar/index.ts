@@ -10,6 +10,7 @@ import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
+import { content } from "./content";
 
 export const ar: Messages = {
   ...core,
@@ -23,4 +24,5 @@ export const ar: Messages = {
   ...grants,
   ...reporting,
   ...notifications,
+  ...content,
 };

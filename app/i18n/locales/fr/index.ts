@@ -9,6 +9,7 @@ import { businessPlans } from "./business-plans";
 import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
+import { content } from "./content";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -26,4 +27,5 @@ export const fr = {
   ...grants,
   ...reporting,
   ...notifications,
+  ...content,
 } as const;
