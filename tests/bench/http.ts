@@ -17,7 +17,6 @@ import autocannon from "autocannon";
 import { BENCH_PAGES } from "./pages";
 import { arg, freshDatabase, loadBuild, pagesFor, residentMemory, signInEveryone, startApp } from "./harness";
 
-
 const seconds = Number(arg("seconds", "4"));
 const connections = Number(arg("connections", "50"));
 const scale = Number(arg("scale", "2000"));
