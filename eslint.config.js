@@ -62,7 +62,6 @@ const TOO_LONG_TODAY = [
   "app/routes/protection.cases.new.tsx",
   "app/routes/reports._index.tsx",
   "app/routes/signup.tsx",
-  "app/server/app.server.ts",
 ];
 
 export default tseslint.config(
