@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
@@ -128,7 +129,11 @@ export default function ReviewPage() {
           return (
             <fieldset key={c.id} className="grants-criterion">
               <legend>{criterionLabel(c, locale)}</legend>
-              {c.description ? <p className="hint">{c.description}</p> : null}
+              {c.descriptionFr ? (
+                <p className="hint">
+                  <LocalizedText row={c} field="description" />
+                </p>
+              ) : null}
               <div className={errors?.[`score_${c.id}`] ? "field field-invalid" : "field"}>
                 <label htmlFor={`f-score_${c.id}`}>
                   {t("grants.review.score", { max: c.maxScore, weight: c.weight })}

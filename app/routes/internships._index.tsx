@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -53,7 +54,9 @@ export default function Offers() {
         {offers.map((o) => (
           <li key={o.id} className="card" data-offer={o.id}>
             <h2>
-              <Link to={`/internships/offers/${o.id}`}>{o.title}</Link>
+              <Link to={`/internships/offers/${o.id}`}>
+                <LocalizedText row={o} field="title" />
+              </Link>
             </h2>
             <p className="hint">
               {o.hostName} · {o.city} · {o.sector}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
+import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -129,7 +130,7 @@ export default function Hosts() {
           </select>
           <FieldError name="hostId" errors={offerErrors} />
         </div>
-        <Field name="title" label="internships.field.title" required errors={offerErrors} values={offerValues} />
+        <TrilingualField name="title" label="internships.field.title" errors={offerErrors} values={offerValues} />
         <Field name="sector" label="internships.field.sector" required errors={offerErrors} values={offerValues} />
         <Field name="city" label="internships.field.city" required errors={offerErrors} values={offerValues} />
         <Field
@@ -167,10 +168,14 @@ export default function Hosts() {
           values={offerValues}
         />
         <Field name="languages" label="internships.field.languages" errors={offerErrors} values={offerValues} />
-        <div className="field">
-          <label htmlFor="f-requirements">{t("internships.field.requirements")}</label>
-          <textarea id="f-requirements" name="requirements" rows={3} defaultValue={offerValues?.requirements} />
-        </div>
+        <TrilingualField
+          name="requirements"
+          label="internships.field.requirements"
+          multiline
+          required={false}
+          errors={offerErrors}
+          values={offerValues}
+        />
         <button type="submit" className="button">
           {t("internships.addOffer")}
         </button>

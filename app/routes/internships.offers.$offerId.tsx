@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
@@ -62,7 +63,9 @@ export default function OfferDetail() {
   const { t, formatDate, formatMoney } = useI18n();
   return (
     <div>
-      <PageTitle>{offer.title}</PageTitle>
+      <PageTitle>
+        <LocalizedText row={offer} field="title" />
+      </PageTitle>
       <dl className="facts">
         <dt>{t("internships.field.host")}</dt>
         <dd>{hostName}</dd>
@@ -81,7 +84,7 @@ export default function OfferDetail() {
         <dt>{t("internships.field.languages")}</dt>
         <dd>{offer.languages || "—"}</dd>
         <dt>{t("internships.field.requirements")}</dt>
-        <dd>{offer.requirements || "—"}</dd>
+        <dd>{offer.requirementsFr ? <LocalizedText row={offer} field="requirements" /> : "—"}</dd>
       </dl>
       <FormAlert message={actionData?.errors?.form} />
       {role === "applicant" ? (

@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
-import { localized } from "~/lib/localized";
+import { LocalizedText } from "~/components/localized-text";
 import { idParam } from "~/lib/params.server";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
@@ -53,11 +53,11 @@ export async function action(args: ActionFunctionArgs) {
 export default function CohortPage() {
   const { cohort, training, sessions, participants, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <div>
       <PageTitle>
-        {localized(training, "title", locale)} · {cohort.name}
+        <LocalizedText row={training} field="title" /> · <LocalizedText row={cohort} field="name" />
       </PageTitle>
       <p>
         {t("trainings.seatsTaken", { taken: cohort.confirmedCount, capacity: cohort.capacity })} ·{" "}

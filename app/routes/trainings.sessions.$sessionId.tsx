@@ -5,7 +5,7 @@ import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getAttendanceSheet } from "~/modules/trainings/queries.server";
-import { localized } from "~/lib/localized";
+import { LocalizedText } from "~/components/localized-text";
 import { parseAttendance } from "~/modules/trainings/schemas.server";
 import { ATTENDANCE_MARKS } from "~/modules/trainings/constants";
 import { markAttendance } from "~/modules/trainings/service.server";
@@ -37,12 +37,12 @@ export default function AttendanceSheet() {
   const { session, cohort, training, rows } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   return (
     <div>
       <PageTitle>{t("trainings.attendanceTitle")}</PageTitle>
       <p>
-        {localized(training, "title", locale)} · {cohort.name} · {formatDate(session.startsAt, true)}
+        <LocalizedText row={training} field="title" /> · <LocalizedText row={cohort} field="name" /> · {formatDate(session.startsAt, true)}
       </p>
       <p>
         <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>

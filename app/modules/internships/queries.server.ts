@@ -38,7 +38,9 @@ export async function listOffers(db: Executor, filters: { city?: string; sector?
   return db
     .select({
       id: internshipOffers.id,
-      title: internshipOffers.title,
+      titleFr: internshipOffers.titleFr,
+      titleAr: internshipOffers.titleAr,
+      titleEn: internshipOffers.titleEn,
       hostName: organisations.name,
       sector: internshipOffers.sector,
       city: internshipOffers.city,

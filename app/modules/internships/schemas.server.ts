@@ -22,14 +22,18 @@ export type CreateHostInput = z.infer<typeof CreateHostSchema>;
 
 export const CreateOfferSchema = z.object({
   hostId: z.string().uuid("errors.required"),
-  title: z.string().trim().min(1).max(200),
+  titleFr: z.string().trim().min(1).max(200),
+  titleAr: z.string().trim().max(200).default(""),
+  titleEn: z.string().trim().max(200).default(""),
   sector: z.string().trim().min(1).max(100),
   city: z.string().trim().min(1).max(100),
   startsOn: isoDate,
   durationWeeks: z.coerce.number().int().min(1).max(104),
   stipend: dirhams.default(0),
   seats: z.coerce.number().int().min(1).max(100),
-  requirements: z.string().trim().max(2000).default(""),
+  requirementsFr: z.string().trim().max(2000).default(""),
+  requirementsAr: z.string().trim().max(2000).default(""),
+  requirementsEn: z.string().trim().max(2000).default(""),
   languages: z.string().trim().max(200).default(""),
 });
 export type CreateOfferInput = z.infer<typeof CreateOfferSchema>;

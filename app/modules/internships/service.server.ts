@@ -25,6 +25,7 @@ import type {
   EvaluationInput,
 } from "./schemas.server";
 import type { Meta } from "~/lib/result";
+import { localizedText } from "~/lib/localized";
 
 type Actor = NonNullable<AuditActor>;
 type Fail = { ok: false; errors: FieldErrors };
@@ -107,7 +108,12 @@ export async function applyToOffer(
   try {
     return await db.transaction(async (tx) => {
       const [offer] = await tx
-        .select({ id: internshipOffers.id, title: internshipOffers.title })
+        .select({
+          id: internshipOffers.id,
+          titleFr: internshipOffers.titleFr,
+          titleAr: internshipOffers.titleAr,
+          titleEn: internshipOffers.titleEn,
+        })
         .from(internshipOffers)
         .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
       if (!offer) return { ok: false as const, reason: "notFound" as const };
@@ -134,7 +140,7 @@ export async function applyToOffer(
         await notify(tx, {
           userId: input.beneficiaryId,
           kind: "notify.internshipProposed",
-          params: { offer: offer.title },
+          params: { offer: localizedText(offer, "title") },
           link: `/internships/offers/${offer.id}`,
           channels: ["sms", "email"],
         });

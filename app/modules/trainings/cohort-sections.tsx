@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
+import { LocalizedText, TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { getCohort } from "./queries.server";
@@ -18,7 +19,7 @@ export function CohortSessions({ sessions }: { sessions: Cohort["sessions"] }) {
         {sessions.map((s) => (
           <li key={s.id} className="list-item">
             <p>
-              <strong>{formatDate(s.startsAt, true)}</strong> · {s.place ?? s.onlineLink}
+              <strong>{formatDate(s.startsAt, true)}</strong> · {s.placeFr ? <LocalizedText row={s} field="place" /> : s.onlineLink}
               {s.trainerName ? ` · ${s.trainerName}` : ""}
             </p>
             <Link to={`/trainings/sessions/${s.id}`}>{t("trainings.markAttendance")}</Link>
@@ -96,7 +97,7 @@ export function AddSessionForm({ errors, values }: { errors?: FieldErrors; value
           defaultValue="120"
           {...echo}
         />
-        <Field name="place" label="trainings.field.place" {...echo} />
+        <TrilingualField name="place" label="trainings.field.place" required={false} {...echo} />
         <Field name="onlineLink" label="trainings.field.onlineLink" type="url" {...echo} />
         <Field name="trainerName" label="trainings.field.trainer" {...echo} />
         <button type="submit" className="button">

@@ -9,8 +9,9 @@ const isoDate = dateField();
 export const CreateTrainingSchema = z.object({
   category: z.enum(TRAINING_CATEGORIES),
   titleFr: z.string().trim().min(1).max(200),
-  titleAr: z.string().trim().min(1).max(200),
-  titleEn: z.string().trim().min(1).max(200),
+  // Arabic and English may stay empty: the French text is shown, marked as French
+  titleAr: z.string().trim().max(200).default(""),
+  titleEn: z.string().trim().max(200).default(""),
   descriptionFr: z.string().trim().max(4000).default(""),
   descriptionAr: z.string().trim().max(4000).default(""),
   descriptionEn: z.string().trim().max(4000).default(""),
@@ -22,7 +23,9 @@ export type CreateTrainingInput = z.infer<typeof CreateTrainingSchema>;
 
 export const CreateCohortSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    nameFr: z.string().trim().min(1).max(120),
+    nameAr: z.string().trim().max(120).default(""),
+    nameEn: z.string().trim().max(120).default(""),
     capacity: z.coerce.number().int().min(1).max(1000),
     startsOn: isoDate,
     endsOn: isoDate,
@@ -35,11 +38,13 @@ export const AddSessionSchema = z
     date: isoDate,
     time: z.string().regex(/^\d{2}:\d{2}$/, "errors.invalid"),
     durationMinutes: z.coerce.number().int().min(15).max(600).default(120),
-    place: z.string().trim().max(200).optional(),
+    placeFr: z.string().trim().max(200).optional(),
+    placeAr: z.string().trim().max(200).optional(),
+    placeEn: z.string().trim().max(200).optional(),
     onlineLink: z.string().trim().url("errors.invalid").max(500).optional(),
     trainerName: z.string().trim().max(120).optional(),
   })
-  .refine((v) => v.place || v.onlineLink, { path: ["place"], message: "trainings.errors.placeRequired" });
+  .refine((v) => v.placeFr || v.onlineLink, { path: ["placeFr"], message: "trainings.errors.placeRequired" });
 export type AddSessionInput = z.infer<typeof AddSessionSchema>;
 
 export const RegistrationSchema = z.object({ cohortId: z.string().uuid("errors.invalid") });

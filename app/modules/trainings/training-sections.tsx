@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
+import { LocalizedText, TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { getTraining, registrationsOf } from "./queries.server";
@@ -24,7 +25,9 @@ function CohortItem({
   return (
     <li className="list-item" data-cohort={c.id}>
       <p>
-        <strong>{c.name}</strong> · {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
+        <strong>
+          <LocalizedText row={c} field="name" />
+        </strong> · {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
       </p>
       <p className="hint">{free > 0 ? t("trainings.seatsLeft", { count: free }) : t("trainings.full")}</p>
       {canStaff ? (
@@ -98,7 +101,7 @@ export function AddCohortForm({ errors, values }: { errors?: FieldErrors; values
       <h2>{t("trainings.addCohort")}</h2>
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="cohort" />
-        <Field name="name" label="trainings.field.cohortName" required {...echo} />
+        <TrilingualField name="name" label="trainings.field.cohortName" {...echo} />
         <Field
           name="capacity"
           label="trainings.field.capacity"
