@@ -37,7 +37,12 @@ export async function loader(args: LoaderFunctionArgs) {
         locale,
       ),
     })),
-    items: items.map((i) => ({ id: i.id, name: localized(i, "name", locale), kind: i.kind, faceValueCentimes: i.faceValueCentimes })),
+    items: items.map((i) => ({
+      id: i.id,
+      name: localized(i, "name", locale),
+      kind: i.kind,
+      faceValueCentimes: i.faceValueCentimes,
+    })),
     rounds,
   };
 }

@@ -38,7 +38,9 @@ export async function loader(args: LoaderFunctionArgs) {
       eligibility: found.round.eligibilityVulnerability,
     },
     items: withLocalized(found.items, "name", locale),
-    catalogue: catalogue.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
+    catalogue: catalogue
+      .filter((i) => i.kind !== "voucher")
+      .map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
     stock: withLocalized(
       stock.filter((s) => found.items.some((i) => i.itemId === s.itemId)),
       "name",

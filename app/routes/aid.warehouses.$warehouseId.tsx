@@ -27,9 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
     warehouse: { id: warehouse.id, name: warehouse.name },
     stock: withLocalized(stock, "name", locale),
     ledger: ledger.map((m) => ({ ...m, item: localized(m, "name", locale), createdAt: m.createdAt.toISOString() })),
-    items: items
-      .filter((i) => i.kind !== "voucher")
-      .map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
+    items: items.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
     targets: all,
   };
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
+import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -43,22 +44,8 @@ export default function NewTraining() {
           </select>
           <FieldError name="category" errors={errors} />
         </div>
-        <Field name="titleFr" label="trainings.field.titleFr" required {...echo} />
-        <Field name="titleAr" label="trainings.field.titleAr" required {...echo} dir="rtl" lang="ar" />
-        <Field name="titleEn" label="trainings.field.titleEn" required {...echo} />
-        {(["descriptionFr", "descriptionAr", "descriptionEn"] as const).map((name) => (
-          <div className="field" key={name}>
-            <label htmlFor={`f-${name}`}>{t(`trainings.field.${name}`)}</label>
-            <textarea
-              id={`f-${name}`}
-              name={name}
-              rows={3}
-              defaultValue={values?.[name]}
-              dir={name === "descriptionAr" ? "rtl" : undefined}
-            />
-            <FieldError name={name} errors={errors} />
-          </div>
-        ))}
+        <TrilingualField name="title" label="trainings.field.title" {...echo} />
+        <TrilingualField name="description" label="trainings.field.description" multiline required={false} {...echo} />
         <div className="field">
           <label htmlFor="f-audience">{t("trainings.field.audience")}</label>
           <select id="f-audience" name="audience" defaultValue={values?.audience ?? "both"}>

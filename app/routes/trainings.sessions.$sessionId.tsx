@@ -42,7 +42,8 @@ export default function AttendanceSheet() {
     <div>
       <PageTitle>{t("trainings.attendanceTitle")}</PageTitle>
       <p>
-        <LocalizedText row={training} field="title" /> · <LocalizedText row={cohort} field="name" /> · {formatDate(session.startsAt, true)}
+        <LocalizedText row={training} field="title" /> · <LocalizedText row={cohort} field="name" /> ·{" "}
+        {formatDate(session.startsAt, true)}
       </p>
       <p>
         <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>

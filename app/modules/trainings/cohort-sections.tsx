@@ -19,7 +19,8 @@ export function CohortSessions({ sessions }: { sessions: Cohort["sessions"] }) {
         {sessions.map((s) => (
           <li key={s.id} className="list-item">
             <p>
-              <strong>{formatDate(s.startsAt, true)}</strong> · {s.placeFr ? <LocalizedText row={s} field="place" /> : s.onlineLink}
+              <strong>{formatDate(s.startsAt, true)}</strong> ·{" "}
+              {s.placeFr ? <LocalizedText row={s} field="place" /> : s.onlineLink}
               {s.trainerName ? ` · ${s.trainerName}` : ""}
             </p>
             <Link to={`/trainings/sessions/${s.id}`}>{t("trainings.markAttendance")}</Link>

@@ -27,7 +27,8 @@ function CohortItem({
       <p>
         <strong>
           <LocalizedText row={c} field="name" />
-        </strong> · {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
+        </strong>{" "}
+        · {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
       </p>
       <p className="hint">{free > 0 ? t("trainings.seatsLeft", { count: free }) : t("trainings.full")}</p>
       {canStaff ? (
