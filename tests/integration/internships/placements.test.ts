@@ -187,7 +187,7 @@ describe("a coach takes a beneficiary into an internship", () => {
     const offer = await admin.post("/internships/hosts", {
       intent: "offer",
       hostId: host.id,
-      title: "Aide boulanger·e",
+      titleFr: "Aide boulanger·e",
       sector: "Boulangerie",
       city: "Fès",
       startsOn: "2027-01-10",

@@ -160,7 +160,7 @@ describe("a training from registration to verified certificate, over HTTP withou
     const admin = await signedIn("trainings-admin@masar.test", "en");
     const response = await admin.post(`/trainings/${training.id}`, {
       intent: "cohort",
-      name: "",
+      nameFr: "",
       capacity: "-3",
       startsOn: "2026-12-10",
       endsOn: "2026-12-01",
@@ -171,7 +171,7 @@ describe("a training from registration to verified certificate, over HTTP withou
     expect(html).toContain("This value is outside the allowed range.");
     const dates = await admin.post(`/trainings/${training.id}`, {
       intent: "cohort",
-      name: "A",
+      nameFr: "A",
       capacity: "10",
       startsOn: "2026-12-10",
       endsOn: "2026-12-01",
