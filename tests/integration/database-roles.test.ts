@@ -5,16 +5,15 @@
  * embedded server and on CI's PostgreSQL 15 alike: the role is made for this file and
  * granted exactly as the portal's start grants it (runMigrations → db/roles.ts).
  */
-import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMigrations } from "../../db/migrate";
-import { APPEND_ONLY_TABLES, quoteIdent } from "../../db/roles";
+import { APPEND_ONLY_TABLES } from "../../db/roles";
+import { createAppRole } from "./helpers/app-role";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
-const role = `masar_app_test_${randomBytes(6).toString("hex")}`;
-const password = randomBytes(18).toString("base64url");
+let role: string;
+let dropRole: () => Promise<void>;
 let app: postgres.Sql;
 
 /** The Postgres error code a statement of the app's role fails with, or "ok". */
@@ -32,19 +31,15 @@ async function attempt(statement: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await t.sql.unsafe(`create role ${quoteIdent(role)} login password '${password}'`);
-  await runMigrations(t.url, undefined, { appRole: role });
-  const u = new URL(t.url);
-  u.username = role;
-  u.password = password;
-  app = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  const created = await createAppRole(t);
+  role = created.role;
+  dropRole = created.drop;
+  app = postgres(created.url, { max: 1, onnotice: () => {} });
 });
 
 afterAll(async () => {
   await app?.end({ timeout: 2 });
-  // the role's grants live in this file's database only: drop them, then the role
-  await t.sql.unsafe(`drop owned by ${quoteIdent(role)}`);
-  await t.sql.unsafe(`drop role ${quoteIdent(role)}`);
+  await dropRole?.();
 });
 
 describe("the application's database role", () => {
