@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { requireUser } from "~/modules/auth/guards.server";
+import { PhoneUnconfirmed } from "~/modules/auth/ui";
+import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Role } from "~/modules/auth/roles";
 import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
@@ -30,6 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
     employability: applicant ? await applicantPanel(db, user.id) : null,
     protection: user.role === "case_worker" ? await caseWorkerPanel(db, user) : null,
     reporting: await reportingPanel(db, user),
+    phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),
   };
 }
 
@@ -79,12 +82,14 @@ export default function Home() {
     employability,
     protection,
     reporting,
+    phoneUnconfirmed,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
+      {phoneUnconfirmed ? <PhoneUnconfirmed /> : null}
       {plans ? <PlansPanel home={plans} /> : null}
       {employability ? <EmployabilityPanel data={employability} /> : null}
       {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}

@@ -4,15 +4,13 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
-import { requireAnonymous } from "~/modules/auth/guards.server";
+import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
+import { NewPasswordFields } from "~/modules/auth/ui";
 import { SetPasswordSchema, newPasswordSchema } from "~/modules/auth/schemas.server";
 import { setPasswordWithCode } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous({ context });
-  return null;
-}
+export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });
@@ -53,23 +51,7 @@ export default function SetPassword() {
           defaultValue={params.get("code") ?? ""}
           errors={errors}
         />
-        <Field
-          name="password"
-          label="account.newPassword"
-          hint="setPassword.hint"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors}
-        />
-        <Field
-          name="passwordConfirm"
-          label="signup.passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors}
-        />
+        <NewPasswordFields hint="setPassword.hint" errors={errors} />
         <button type="submit" className="button">
           {t("setPassword.submit")}
         </button>
