@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
+import { moroccoToday } from "~/lib/morocco-time";
 import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
@@ -55,7 +56,7 @@ export async function loader(args: LoaderFunctionArgs) {
     vouchersOfCase(db, c.id),
     listItems(db),
   ]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = moroccoToday();
   return {
     own,
     supervisor,
