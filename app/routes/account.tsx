@@ -6,7 +6,7 @@ import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { CodeThrottled, NewPasswordFields, PhoneField } from "~/modules/auth/ui";
+import { CodeThrottled, PhoneField } from "~/modules/auth/ui";
 import { phoneStatus, requestPhoneChange, setSmsOptOut } from "~/modules/auth/phone.server";
 import { ChangePasswordSchema, newPasswordSchema } from "~/modules/auth/schemas.server";
 import { changePassword } from "~/modules/auth/service.server";

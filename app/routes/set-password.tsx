@@ -6,7 +6,6 @@ import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
-import { NewPasswordFields } from "~/modules/auth/ui";
 import { SetPasswordSchema, newPasswordSchema } from "~/modules/auth/schemas.server";
 import { setPasswordWithCode } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";

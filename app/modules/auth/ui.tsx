@@ -87,42 +87,6 @@ export function PhoneUnconfirmed() {
   );
 }
 
-/** A new password and its confirmation, as every form that sets one asks for them. */
-export function NewPasswordFields({
-  label = "account.newPassword",
-  hint,
-  minLength,
-  errors,
-}: {
-  label?: "account.newPassword" | "signup.password";
-  hint?: "signup.password.hint" | "setPassword.hint";
-  minLength?: number;
-  errors?: FieldErrors;
-}) {
-  return (
-    <>
-      <Field
-        name="password"
-        label={label}
-        hint={hint}
-        type="password"
-        autoComplete="new-password"
-        minLength={minLength}
-        required
-        errors={errors}
-      />
-      <Field
-        name="passwordConfirm"
-        label="signup.passwordConfirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors}
-      />
-    </>
-  );
-}
-
 /** The phone-or-e-mail box of the sign-in and recovery forms. */
 export function IdentifierField(props: {
   hint?: boolean;
