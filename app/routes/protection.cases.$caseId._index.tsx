@@ -18,7 +18,8 @@ import {
   ownsCase,
   partnerAssociations,
 } from "~/modules/protection/queries.server";
-import { ageOn, isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
+import { isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
+import { ageOn } from "~/lib/age";
 import {
   AssignSchema,
   ConsentSchema,
