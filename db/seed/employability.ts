@@ -33,7 +33,6 @@ import { at, isoDay } from "./days";
 const ENTREPRENEURSHIP = "Orientation à l'entrepreneuriat";
 const SOFT_SKILLS = "Compétences comportementales pour l'emploi";
 
-
 export type EmployabilitySeed = Awaited<ReturnType<typeof seedEmployability>>;
 
 export async function seedEmployability(db: Database, foundation: FoundationSeed) {

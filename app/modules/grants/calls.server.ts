@@ -11,7 +11,6 @@ import { fail, type Meta } from "~/lib/result";
 import type { FieldErrors } from "~/lib/forms";
 import { endOfMoroccoDay, startOfMoroccoDay } from "~/lib/morocco-time";
 
-
 export async function createCall(db: Database, actor: Actor, input: CallInput, meta: Meta = {}) {
   const rows: {
     labelFr: string;

@@ -296,4 +296,3 @@ export function isReferralOverdue(
   if (referral.dueDate) return referral.dueDate < today;
   return addDays(referral.serviceDate, REFERRAL_OVERDUE_DAYS) < today;
 }
-
