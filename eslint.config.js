@@ -45,7 +45,6 @@ const TOO_LONG_TODAY = [
   "app/modules/business-plans/financial-form.tsx",
   "app/modules/business-plans/plan-pdf.server.tsx",
   "app/modules/coaching/cv-pdf.server.tsx",
-  "app/modules/reporting/quarterly-pdf.server.tsx",
   "app/modules/reporting/queries.server.ts",
   "app/modules/reporting/report-view.tsx",
   "app/modules/reporting/report.server.ts",
@@ -67,9 +66,6 @@ const TOO_LONG_TODAY = [
   "app/routes/protection.cases.new.tsx",
   "app/routes/reports._index.tsx",
   "app/routes/signup.tsx",
-  "app/routes/trainings.$trainingId.tsx",
-  "app/routes/trainings.cohorts.$cohortId.tsx",
-  "app/routes/trainings.new.tsx",
 ];
 
 export default tseslint.config(
