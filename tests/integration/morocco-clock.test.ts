@@ -34,8 +34,7 @@ function call(days: { opensOn: string; closesOn: string; reviewDeadlineOn: strin
     ...days,
     budget: "100 000",
     maxGrant: "20 000",
-    c1_labelFr: "Marché",
-    c1_weight: "100",
+    criteria: [{ labelFr: "Marché", weight: "100" }],
   });
 }
 
