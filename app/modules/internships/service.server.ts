@@ -26,6 +26,7 @@ import type {
 } from "./schemas.server";
 import type { Meta } from "~/lib/result";
 import { localizedText } from "~/lib/localized";
+import { moroccoToday } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
 type Fail = { ok: false; errors: FieldErrors };
@@ -278,7 +279,7 @@ export async function recordOutcome(
   input: { checkpoint: Checkpoint; employmentStatus: (typeof placementOutcomes.$inferInsert)["employmentStatus"] },
   meta: Meta & { today?: string },
 ): Promise<{ ok: true } | Fail> {
-  const today = meta.today ?? new Date().toISOString().slice(0, 10);
+  const today = meta.today ?? moroccoToday();
   try {
     return await db.transaction(async (tx) => {
       const [p] = await tx
