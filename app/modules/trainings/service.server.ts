@@ -16,6 +16,7 @@ import { isUuid } from "~/lib/ids";
 import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
+import { moroccoInstant } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -52,19 +53,13 @@ export async function createCohort(
   });
 }
 
-/** Session times are typed in Moroccan time (UTC+1 all year since 2018, outside Ramadan). */
-export function casablancaInstant(date: string, time: string): Date {
-  // eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
-  return new Date(`${date}T${time}:00+01:00`);
-}
-
 export async function addSession(db: Database, actor: Actor, cohortId: string, input: AddSessionInput, meta: Meta) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingSessions)
       .values({
         cohortId,
-        startsAt: casablancaInstant(input.date, input.time),
+        startsAt: moroccoInstant(input.date, input.time), // typed on Morocco's clock
         durationMinutes: input.durationMinutes,
         place: input.place ?? null,
         onlineLink: input.onlineLink ?? null,
@@ -345,48 +340,67 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
       marks: marks.filter((m) => m.userId === reg.userId).map((m) => m.status),
       minAttendancePercent: info.min,
     });
-    if (done) {
-      const [issued] = await tx
-        .insert(trainingCertificates)
-        .values({ registrationId: reg.id, userId: reg.userId, cohortId, code: formatVerificationCode(randomBytes(12)) })
-        .onConflictDoUpdate({
-          target: trainingCertificates.registrationId,
-          set: { revokedAt: null, revokedReason: null },
-          setWhere: sql`${trainingCertificates.revokedReason} = 'attendance_corrected'`,
-        })
-        .returning({ id: trainingCertificates.id });
-      if (issued) {
-        await audit(tx, {
-          actor: null,
-          action: "training.certificate.issue",
-          entityType: "training_certificate",
-          entityId: issued.id,
-          ip: meta.ip,
-        });
-        await notify(tx, {
-          userId: reg.userId,
-          kind: "notify.trainingCertificate",
-          params: { training: localizedText(info, "title") },
-          link: `/trainings/certificates/${issued.id}.pdf`,
-          channels: ["sms", "email"],
-        });
-      }
-    } else {
-      const revoked = await tx
-        .update(trainingCertificates)
-        .set({ revokedAt: new Date(), revokedReason: "attendance_corrected" })
-        .where(and(eq(trainingCertificates.registrationId, reg.id), sql`${trainingCertificates.revokedAt} is null`))
-        .returning({ id: trainingCertificates.id });
-      for (const r of revoked) {
-        await audit(tx, {
-          actor: null,
-          action: "training.certificate.revoke",
-          entityType: "training_certificate",
-          entityId: r.id,
-          ip: meta.ip,
-        });
-      }
-    }
+    if (done) await issueCertificate(tx, { ...reg, cohortId }, info, meta);
+    else await withdrawCertificate(tx, reg.id, meta);
+  }
+}
+
+/**
+ * A participant who now meets the attendance rule gets her certificate, or gets back the one
+ * an attendance correction had withdrawn; one an administrator revoked stays revoked.
+ */
+async function issueCertificate(
+  tx: Executor,
+  reg: { id: string; userId: string; cohortId: string },
+  training: { titleFr: string; titleAr: string; titleEn: string },
+  meta: Meta,
+) {
+  const [issued] = await tx
+    .insert(trainingCertificates)
+    .values({
+      registrationId: reg.id,
+      userId: reg.userId,
+      cohortId: reg.cohortId,
+      code: formatVerificationCode(randomBytes(12)),
+    })
+    .onConflictDoUpdate({
+      target: trainingCertificates.registrationId,
+      set: { revokedAt: null, revokedReason: null },
+      setWhere: sql`${trainingCertificates.revokedReason} = 'attendance_corrected'`,
+    })
+    .returning({ id: trainingCertificates.id });
+  if (!issued) return;
+  await audit(tx, {
+    actor: null,
+    action: "training.certificate.issue",
+    entityType: "training_certificate",
+    entityId: issued.id,
+    ip: meta.ip,
+  });
+  await notify(tx, {
+    userId: reg.userId,
+    kind: "notify.trainingCertificate",
+    params: { training: localizedText(training, "title") },
+    link: `/trainings/certificates/${issued.id}.pdf`,
+    channels: ["sms", "email"],
+  });
+}
+
+/** A participant whose corrected attendance no longer meets the rule loses her valid certificate. */
+async function withdrawCertificate(tx: Executor, registrationId: string, meta: Meta) {
+  const revoked = await tx
+    .update(trainingCertificates)
+    .set({ revokedAt: new Date(), revokedReason: "attendance_corrected" })
+    .where(and(eq(trainingCertificates.registrationId, registrationId), sql`${trainingCertificates.revokedAt} is null`))
+    .returning({ id: trainingCertificates.id });
+  for (const r of revoked) {
+    await audit(tx, {
+      actor: null,
+      action: "training.certificate.revoke",
+      entityType: "training_certificate",
+      entityId: r.id,
+      ip: meta.ip,
+    });
   }
 }
 
