@@ -64,7 +64,6 @@ const TOO_LONG_TODAY = [
   "app/routes/trainings.$trainingId.tsx",
   "app/routes/trainings.cohorts.$cohortId.tsx",
   "app/routes/trainings.new.tsx",
-  "app/server/app.server.ts",
 ];
 
 export default tseslint.config(

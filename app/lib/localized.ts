@@ -1,14 +1,35 @@
 import type { Locale } from "~/i18n/config";
 
 /**
- * The text of a row kept in the three languages (`titleFr`, `titleAr`, `titleEn`)
- * in the reader's language: trainings, calls, criteria.
+ * Text that staff type in three languages (a call's title, a training's description, an
+ * offer's title...), kept in columns `<key>Fr`, `<key>Ar`, `<key>En`. French is required;
+ * Arabic and English may be empty until someone fills them, and then the French text is
+ * shown in their place, marked as French (see `<LocalizedText>`).
  */
-export function localized<K extends string>(
-  row: Record<`${K}Fr` | `${K}Ar` | `${K}En`, string>,
+export type Trilingual<K extends string> = Record<`${K}Fr` | `${K}Ar` | `${K}En`, string | null>;
+
+/** The same text, one value per language, for what is written for someone else (a message). */
+export type LocalizedText = { fr: string; ar: string; en: string };
+
+const SUFFIX: Record<Locale, "Fr" | "Ar" | "En"> = { fr: "Fr", ar: "Ar", en: "En" };
+
+/** The text in the reader's language, and the language it is really in (French when it falls back). */
+export function localizedIn<K extends string>(
+  row: Trilingual<K>,
   key: K,
   locale: Locale,
-): string {
-  const suffix = locale === "ar" ? "Ar" : locale === "en" ? "En" : "Fr";
-  return row[`${key}${suffix}` as `${K}Fr`];
+): { text: string; lang: Locale; fallback: boolean } {
+  const own = (row[`${key}${SUFFIX[locale]}` as `${K}Fr`] ?? "").trim();
+  if (own || locale === "fr") return { text: own, lang: locale, fallback: false };
+  return { text: (row[`${key}Fr` as `${K}Fr`] ?? "").trim(), lang: "fr", fallback: true };
+}
+
+/** The text in the reader's language, or the French text when it has not been translated. */
+export function localized<K extends string>(row: Trilingual<K>, key: K, locale: Locale): string {
+  return localizedIn(row, key, locale).text;
+}
+
+/** The three values, each falling back to French: what `notify` picks from for the recipient. */
+export function localizedText<K extends string>(row: Trilingual<K>, key: K): LocalizedText {
+  return { fr: localized(row, key, "fr"), ar: localized(row, key, "ar"), en: localized(row, key, "en") };
 }

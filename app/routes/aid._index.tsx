@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { moroccoToday } from "~/lib/morocco-time";
 import { parseForm } from "~/lib/forms.server";
 import { balancesOf, listItems, listRounds, listWarehouses } from "~/modules/aid/queries.server";
 import { RoundSchema } from "~/modules/aid/schemas.server";
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
     db,
     warehouses.map((w) => w.id),
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = moroccoToday();
   return {
     today,
     warehouses: warehouses.map((w) => ({

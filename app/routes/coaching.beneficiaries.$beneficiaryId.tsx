@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { moroccoToday } from "~/lib/morocco-time";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { beneficiaryFile } from "~/modules/coaching/queries.server";
@@ -26,7 +27,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { file } = await load(args);
-  return { ...file, hosts: await listHosts(args.context.db), today: new Date().toISOString().slice(0, 10) };
+  return { ...file, hosts: await listHosts(args.context.db), today: moroccoToday() };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
+import { moroccoToday } from "~/lib/morocco-time";
 import type { MessageKey } from "~/i18n/translate";
 import { requireUser } from "~/modules/auth/guards.server";
 import type { Role } from "~/modules/auth/roles";
@@ -20,7 +21,7 @@ import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
   const { db } = args.context;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = moroccoToday();
   const applicant = user.role === "applicant";
   return {
     role: user.role,

@@ -5,6 +5,7 @@ import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { isNotificationKind, NOTIFICATION_KINDS } from "~/modules/notifications/kinds";
+import { paramsIn } from "~/modules/notifications/rules";
 import { listNotifications, markAllRead } from "~/modules/notifications/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
     notifications: rows.map((n) => ({
       id: n.id,
       kind: n.kind,
-      params: n.params,
+      params: paramsIn(n.params, args.context.locale),
       link: n.link,
       read: n.readAt !== null,
       createdAt: n.createdAt.toISOString(),

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { moroccoToday } from "~/lib/morocco-time";
 import { parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getPlacement } from "~/modules/internships/queries.server";
@@ -35,7 +36,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { placement } = await load(args);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = moroccoToday();
   return {
     ...placement,
     today,

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { moroccoToday } from "~/lib/morocco-time";
 import type { MessageKey } from "~/i18n/translate";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -23,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     reference: c.reference,
     name: `${c.firstName} ${c.lastName}`,
     kind,
-    today: new Date().toISOString().slice(0, 10),
+    today: moroccoToday(),
   };
 }
 

@@ -12,7 +12,10 @@ export const outboxChannelEnum = pgEnum("outbox_channel", ["email", "sms"]);
 export const outboxStateEnum = pgEnum("outbox_state", OUTBOX_STATES);
 export const smsEncodingEnum = pgEnum("sms_encoding", ["gsm7", "ucs2"]);
 
-/** In-app notifications: a message key and its parameters, translated when shown. */
+/**
+ * In-app notifications: a message key and its parameters, translated when shown, in the
+ * reader's language (a title kept in three languages is stored as `{ fr, ar, en }`).
+ */
 export const notifications = pgTable(
   "notifications",
   {
@@ -21,7 +24,10 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text().notNull(),
-    params: jsonb().$type<Record<string, string | number>>().notNull().default({}),
+    params: jsonb()
+      .$type<Record<string, string | number | { fr: string; ar: string; en: string }>>()
+      .notNull()
+      .default({}),
     link: text(),
     readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

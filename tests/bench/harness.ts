@@ -148,10 +148,10 @@ export type AppProcess = {
 /** The production server (`npm start`: node app/server/start.js over the build) on `databaseUrl`, as a child process. */
 export async function startApp(
   databaseUrl: string,
-  options: { quiet?: boolean; env?: Record<string, string> } = {},
+  options: { quiet?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "app/server/start.js")], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "app/server/start.js")], {
     cwd: root,
     env: {
       ...process.env,

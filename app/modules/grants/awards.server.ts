@@ -4,6 +4,7 @@ import { grantApplications, grantAwards, grantCalls, grantTranches } from "~db/s
 import { audit } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
+import { amountText } from "~/modules/notifications/rules";
 import type { Actor } from "./common.server";
 import { proposalForCall } from "./queries.server";
 import { awardReference } from "./rules";
@@ -306,7 +307,7 @@ export async function payTranche(
         await notify(tx, {
           userId: app.applicantId,
           kind: "grants.notify.paid",
-          params: { amount: `${(paid.amountCentimes / 100).toFixed(2)} MAD` },
+          params: { amount: amountText(paid.amountCentimes) },
           link: `/grants/applications/${award!.applicationId}`,
           channels: ["sms"],
         });

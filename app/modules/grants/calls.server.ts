@@ -3,6 +3,7 @@ import type { Database, Executor } from "~db/client";
 import { grantApplications, grantAwards, grantCalls, grantCriteria, grantTranches, type GrantCall } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
+import { localizedText } from "~/lib/localized";
 import type { Actor } from "./common.server";
 import { checkTransition, splitTranches, tranchePercentsValid, weightsSumTo100, type CallStatus } from "./rules";
 import { MAX_CRITERIA, type CallInput } from "./schemas.server";
@@ -183,7 +184,7 @@ async function publishDecisions(tx: Executor, call: GrantCall, now: Date) {
       await notify(tx, {
         userId: app.applicantId,
         kind: won ? "grants.notify.awarded" : "grants.notify.rejected",
-        params: { call: call.titleFr },
+        params: { call: localizedText(call, "title") },
         link: `/grants/applications/${app.id}`,
         channels: ["sms", "email"],
       });

@@ -2,13 +2,14 @@
 import type { Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
+import { localized, type Trilingual } from "~/lib/localized";
 
-export function callTitle(call: { titleFr: string; titleAr: string; titleEn: string }, locale: Locale): string {
-  return locale === "ar" ? call.titleAr : locale === "en" ? call.titleEn : call.titleFr;
+export function callTitle(call: Trilingual<"title">, locale: Locale): string {
+  return localized(call, "title", locale);
 }
 
-export function criterionLabel(c: { labelFr: string; labelAr: string; labelEn: string }, locale: Locale): string {
-  return locale === "ar" ? c.labelAr : locale === "en" ? c.labelEn : c.labelFr;
+export function criterionLabel(c: Trilingual<"label">, locale: Locale): string {
+  return localized(c, "label", locale);
 }
 
 /** A stored message (key and parameters) in the reader's language; amounts in centimes become MAD. */

@@ -3,6 +3,32 @@
  * again, when to give up, what people reading the outbox may see. No database here.
  */
 import type { OutboxState } from "~db/schema/notifications";
+import type { Locale } from "~/i18n/config";
+import { LOCALES } from "~/i18n/config";
+import type { LocalizedText } from "~/lib/localized";
+import { formatMoney } from "~/lib/money";
+
+// ---------------------------------------------------------------- the recipient's language
+
+/**
+ * A message's parameters: a title staff keep in three languages (a call, a training, an
+ * offer) or an amount travels as `{ fr, ar, en }`, and each message is written with its
+ * recipient's value.
+ */
+export type NotifyParams = Record<string, string | number | LocalizedText>;
+
+/** The parameters in one language. */
+export function paramsIn(params: NotifyParams, locale: Locale): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = typeof value === "object" ? value[locale] : value;
+  return out;
+}
+
+/** An amount as each language writes it; plain spaces, so a French SMS stays in the GSM alphabet. */
+export function amountText(centimes: number): LocalizedText {
+  const one = (locale: Locale) => formatMoney(locale, centimes).replace(/[\u202f\u00a0]/g, " ");
+  return Object.fromEntries(LOCALES.map((l) => [l, one(l)])) as LocalizedText;
+}
 
 // ---------------------------------------------------------------- SMS segments
 

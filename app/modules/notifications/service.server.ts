@@ -4,18 +4,9 @@ import { notifications, outbox, users, type Locale } from "~db/schema";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { MessageKey, TParams } from "~/i18n/translate";
 import { kindSpec, type NotificationKind } from "./kinds";
-import { clipForSms, DELIVERY, maskSecrets, smsSize } from "./rules";
+import { clipForSms, DELIVERY, maskSecrets, paramsIn, smsSize, type NotifyParams } from "./rules";
 
 type Channel = "email" | "sms";
-/** A title kept in the three languages (a call, a training): the recipient's is used. */
-export type LocalizedText = { fr: string; ar: string; en: string };
-export type NotifyParams = Record<string, string | number | LocalizedText>;
-
-function resolveParams(params: NotifyParams, locale: Locale): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params)) out[key] = typeof value === "object" ? value[locale] : value;
-  return out;
-}
 
 type NewMessage = {
   userId: string | null;
@@ -84,9 +75,13 @@ export async function notify(
     .where(eq(users.id, input.userId));
   if (!user) return [];
   const spec = kindSpec(input.kind);
-  const params = resolveParams(input.params ?? {}, user.locale);
+  // e-mail and SMS are written now, in the recipient's language (never the sender's);
+  // the in-app list keeps every language and shows the one its reader uses
+  const params = paramsIn(input.params ?? {}, user.locale);
   if (input.inApp !== false) {
-    await db.insert(notifications).values({ userId: input.userId, kind: input.kind, params, link: input.link ?? null });
+    await db
+      .insert(notifications)
+      .values({ userId: input.userId, kind: input.kind, params: input.params ?? {}, link: input.link ?? null });
   }
   const channels = input.channels ?? [];
   const t = serverT(user.locale);

@@ -11,6 +11,7 @@ import {
 } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
+import { localizedText } from "~/lib/localized";
 import { isUuid } from "~/lib/ids";
 import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
@@ -216,14 +217,19 @@ async function promoteNext(tx: Executor, cohortId: string) {
     .returning({ id: trainingRegistrations.id, userId: trainingRegistrations.userId });
   if (!promoted) return null;
   const [info] = await tx
-    .select({ title: trainings.titleFr, trainingId: trainings.id })
+    .select({
+      titleFr: trainings.titleFr,
+      titleAr: trainings.titleAr,
+      titleEn: trainings.titleEn,
+      trainingId: trainings.id,
+    })
     .from(trainingCohorts)
     .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
     .where(eq(trainingCohorts.id, cohortId));
   await notify(tx, {
     userId: promoted.userId,
     kind: "notify.trainingPromoted",
-    params: { training: info?.title ?? "" },
+    params: { training: info ? localizedText(info, "title") : "" },
     link: `/trainings/${info?.trainingId ?? ""}`,
     channels: ["sms", "email"],
   });
@@ -297,7 +303,12 @@ export async function markAttendance(
 async function settleCertificates(tx: Executor, cohortId: string, userIds: string[], meta: Meta) {
   if (userIds.length === 0) return;
   const [info] = await tx
-    .select({ min: trainings.minAttendancePercent, title: trainings.titleFr })
+    .select({
+      min: trainings.minAttendancePercent,
+      titleFr: trainings.titleFr,
+      titleAr: trainings.titleAr,
+      titleEn: trainings.titleEn,
+    })
     .from(trainingCohorts)
     .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
     .where(eq(trainingCohorts.id, cohortId));
@@ -355,7 +366,7 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
         await notify(tx, {
           userId: reg.userId,
           kind: "notify.trainingCertificate",
-          params: { training: info.title },
+          params: { training: localizedText(info, "title") },
           link: `/trainings/certificates/${issued.id}.pdf`,
           channels: ["sms", "email"],
         });
