@@ -202,3 +202,4 @@ export const CaseIntentSchema = z.object({
     "anonymise",
   ]),
 });
+export type CaseIntent = z.infer<typeof CaseIntentSchema>["intent"];

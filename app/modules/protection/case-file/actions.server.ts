@@ -7,13 +7,14 @@ import { data, redirect } from "@remix-run/node";
 import type { Database } from "~db/client";
 import type { Actor } from "~/modules/auth/permissions";
 import { unlessConfirmed } from "~/lib/confirm.server";
-import { parseForm, type FieldErrors } from "~/lib/forms.server";
+import { parseForm, type FieldErrors, type z } from "~/lib/forms.server";
 import type { Meta } from "~/lib/result";
 import { IssueVoucherSchema } from "~/modules/aid/schemas.server";
 import { issueVoucher } from "~/modules/aid/service.server";
 import {
   AssignSchema,
   CaseIntentSchema,
+  type CaseIntent,
   ConsentSchema,
   NoteSchema,
   ReferralSchema,
@@ -40,62 +41,44 @@ const fail = (intent: string, errors: FieldErrors, values?: Record<string, strin
   data<CaseActionResult>({ intent, errors, values }, { status: 400 });
 
 /** Parse with `schema`, then run `write`; a refused form or write comes back with its errors and values. */
-async function handle<T>(
-  ctx: Ctx,
-  intent: string,
-  parsed: { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> },
-  write: (input: T) => Promise<Outcome | void>,
+function on<S extends Parameters<typeof parseForm>[0]>(
+  schema: S,
+  write: (ctx: Ctx, input: z.infer<S>) => Promise<Outcome | void>,
 ) {
-  if (!parsed.ok) return fail(intent, parsed.errors, parsed.values);
-  const result = await write(parsed.data);
-  if (result && !result.ok) return fail(intent, result.errors);
-  return redirect(`/protection/cases/${ctx.caseId}`);
+  return async (ctx: Ctx, intent: string) => {
+    const parsed = parseForm(schema, ctx.form);
+    if (!parsed.ok) return fail(intent, parsed.errors, parsed.values);
+    const result = await write(ctx, parsed.data);
+    if (result && !result.ok) return fail(intent, result.errors);
+    return redirect(`/protection/cases/${ctx.caseId}`);
+  };
 }
 
-const handlers: Record<string, (ctx: Ctx) => Promise<Response | ReturnType<typeof fail>>> = {
-  note: (ctx) =>
-    handle(ctx, "note", parseForm(NoteSchema, ctx.form), (input) =>
-      addNote(ctx.db, ctx.actor, ctx.caseId, input.body, ctx.meta),
-    ),
-  consent: (ctx) =>
-    handle(ctx, "consent", parseForm(ConsentSchema, ctx.form), (input) =>
-      recordConsent(ctx.db, ctx.actor, ctx.caseId, input, ctx.meta),
-    ),
-  vulnerability: (ctx) =>
-    handle(ctx, "vulnerability", parseForm(VulnerabilitySchema, ctx.form), (input) =>
-      recordVulnerability(ctx.db, ctx.actor, ctx.caseId, input, ctx.meta),
-    ),
-  assign: (ctx) =>
-    handle(ctx, "assign", parseForm(AssignSchema, ctx.form), (input) =>
-      assignCase(ctx.db, ctx.actor, ctx.caseId, input.assignedToId, ctx.meta),
-    ),
-  referral: (ctx) =>
-    handle(ctx, "referral", parseForm(ReferralSchema, ctx.form), (input) =>
-      requestReferral(ctx.db, ctx.actor, ctx.caseId, input, ctx.meta),
-    ),
-  status: (ctx) =>
-    handle(ctx, "status", parseForm(ServiceStatusSchema, ctx.form), (input) =>
-      updateServiceStatus(ctx.db, ctx.actor, ctx.caseId, input, ctx.meta),
-    ),
-  voucher: (ctx) =>
-    handle(ctx, "voucher", parseForm(IssueVoucherSchema, ctx.form), (input) =>
-      issueVoucher(ctx.db, ctx.actor, ctx.caseId, input.itemId, ctx.meta),
-    ),
-  withdrawConsent: async (ctx) =>
-    unlessConfirmed(ctx.request, ctx.form, "withdrawConsent") ??
-    handle(ctx, "withdrawConsent", { ok: true, data: null }, () =>
-      withdrawConsent(ctx.db, ctx.actor, ctx.caseId, ctx.meta),
-    ),
-  anonymise: async (ctx) =>
-    unlessConfirmed(ctx.request, ctx.form, "anonymise") ??
-    handle(ctx, "anonymise", { ok: true, data: null }, () => anonymiseCase(ctx.db, ctx.actor, ctx.caseId, ctx.meta)),
-};
+/** An action that cannot be undone: done only from its confirmation step (app/lib/confirm.ts). */
+function confirmed(write: (ctx: Ctx) => Promise<void>) {
+  return async (ctx: Ctx, intent: string) => {
+    const step = unlessConfirmed(ctx.request, ctx.form, intent);
+    if (step) return step;
+    await write(ctx);
+    return redirect(`/protection/cases/${ctx.caseId}`);
+  };
+}
+
+const handlers = {
+  note: on(NoteSchema, (c, i) => addNote(c.db, c.actor, c.caseId, i.body, c.meta)),
+  consent: on(ConsentSchema, (c, i) => recordConsent(c.db, c.actor, c.caseId, i, c.meta)),
+  vulnerability: on(VulnerabilitySchema, (c, i) => recordVulnerability(c.db, c.actor, c.caseId, i, c.meta)),
+  assign: on(AssignSchema, (c, i) => assignCase(c.db, c.actor, c.caseId, i.assignedToId, c.meta)),
+  referral: on(ReferralSchema, (c, i) => requestReferral(c.db, c.actor, c.caseId, i, c.meta)),
+  status: on(ServiceStatusSchema, (c, i) => updateServiceStatus(c.db, c.actor, c.caseId, i, c.meta)),
+  voucher: on(IssueVoucherSchema, (c, i) => issueVoucher(c.db, c.actor, c.caseId, i.itemId, c.meta)),
+  withdrawConsent: confirmed((c) => withdrawConsent(c.db, c.actor, c.caseId, c.meta)),
+  anonymise: confirmed((c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta)),
+} satisfies Record<CaseIntent, unknown>;
 
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {
   const form = await ctx.request.formData();
   const intent = parseForm(CaseIntentSchema, form);
   if (!intent.ok) return fail("", { form: "errors.invalid" });
-  const handler = handlers[intent.data.intent];
-  if (!handler) return fail("", { form: "errors.invalid" });
-  return handler({ ...ctx, form });
+  return handlers[intent.data.intent]({ ...ctx, form }, intent.data.intent);
 }

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
-import { Field } from "~/components/form";
+import { Field, FieldError } from "~/components/form";
+import type { FieldErrors } from "~/lib/forms";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -50,41 +51,57 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
 }
 
 function RecordConsentForm() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { errors, values } = useIntentResult("consent");
-  const checked = (name: string) => values?.[name] === "on";
   return (
     <details open={Boolean(errors)}>
       <summary>{t("protection.consent.record")}</summary>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="consent" />
-        <label className="checkbox">
-          <input type="checkbox" name="consentServices" defaultChecked={checked("consentServices")} />{" "}
-          {t("protection.consent.services")}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" name="consentReferral" defaultChecked={checked("consentReferral")} />{" "}
-          {t("protection.consent.referral")}
-        </label>
-        <Field name="consentReferralPartners" label="protection.consent.partners" errors={errors} values={values} />
-        <label className="checkbox">
-          <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} />{" "}
-          {t("protection.consent.reporting")}
-        </label>
-        <div className="field">
-          <label htmlFor="f-consentLanguage">{t("protection.consent.language")}</label>
-          <select id="f-consentLanguage" name="consentLanguage" defaultValue={values?.consentLanguage ?? locale}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ConsentChoices errors={errors} values={values} />
         <button type="submit" className="button">
           {t("protection.consent.record")}
         </button>
       </Form>
     </details>
+  );
+}
+
+/** What the person consents to, and the language the notice was read in: at registration and later. */
+export function ConsentChoices({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+  const { t, locale } = useI18n();
+  const checked = (name: string) => values?.[name] === "on";
+  return (
+    <>
+      <label className="checkbox">
+        <input
+          id="f-consentServices"
+          type="checkbox"
+          name="consentServices"
+          defaultChecked={checked("consentServices")}
+        />{" "}
+        {t("protection.consent.services")}
+      </label>
+      <FieldError name="consentServices" errors={errors} />
+      <label className="checkbox">
+        <input type="checkbox" name="consentReferral" defaultChecked={checked("consentReferral")} />{" "}
+        {t("protection.consent.referral")}
+      </label>
+      <Field name="consentReferralPartners" label="protection.consent.partners" errors={errors} values={values} />
+      <label className="checkbox">
+        <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} />{" "}
+        {t("protection.consent.reporting")}
+      </label>
+      <div className="field">
+        <label htmlFor="f-consentLanguage">{t("protection.consent.language")}</label>
+        <select id="f-consentLanguage" name="consentLanguage" defaultValue={values?.consentLanguage ?? locale}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
   );
 }

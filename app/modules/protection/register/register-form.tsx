@@ -1,11 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, FieldError } from "~/components/form";
-import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
 import type { DuplicateReason } from "../rules";
+import { ConsentChoices } from "../case-file/consent-section";
 
 export type Duplicate = {
   id: string;
@@ -139,41 +139,12 @@ function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values
 }
 
 function ConsentFields({ errors, values, notice }: { errors?: FieldErrors; values: Values; notice: string }) {
-  const { t, locale } = useI18n();
-  const checked = (name: string) => values?.[name] === "on";
+  const { t } = useI18n();
   return (
     <fieldset className="stack">
       <legend>{t("protection.consent.title")}</legend>
       <p className="hint">{t("protection.consent.notice", { version: notice })}</p>
-      <label className="checkbox">
-        <input
-          id="f-consentServices"
-          type="checkbox"
-          name="consentServices"
-          defaultChecked={checked("consentServices")}
-        />{" "}
-        {t("protection.consent.services")}
-      </label>
-      <FieldError name="consentServices" errors={errors} />
-      <label className="checkbox">
-        <input type="checkbox" name="consentReferral" defaultChecked={checked("consentReferral")} />{" "}
-        {t("protection.consent.referral")}
-      </label>
-      <Field name="consentReferralPartners" label="protection.consent.partners" errors={errors} values={values} />
-      <label className="checkbox">
-        <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} />{" "}
-        {t("protection.consent.reporting")}
-      </label>
-      <div className="field">
-        <label htmlFor="f-consentLanguage">{t("protection.consent.language")}</label>
-        <select id="f-consentLanguage" name="consentLanguage" defaultValue={values?.consentLanguage ?? locale}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ConsentChoices errors={errors} values={values} />
     </fieldset>
   );
 }
