@@ -41,7 +41,6 @@ const TOO_LONG_TODAY = [
   "app/modules/business-plans/financial-form.tsx",
   "app/modules/business-plans/plan-pdf.server.tsx",
   "app/modules/coaching/cv-pdf.server.tsx",
-  "app/modules/reporting/quarterly-pdf.server.tsx",
   "app/modules/reporting/queries.server.ts",
   "app/modules/reporting/report-view.tsx",
   "app/modules/reporting/report.server.ts",
@@ -52,7 +51,6 @@ const TOO_LONG_TODAY = [
   "app/routes/aid.warehouses.$warehouseId.tsx",
   "app/routes/coaching.beneficiaries.$beneficiaryId.tsx",
   "app/routes/grants.calls.$callId.tsx",
-  "app/routes/grants.calls.new.tsx",
   "app/routes/grants.reviews.$assignmentId.tsx",
   "app/routes/internships.hosts.tsx",
   "app/routes/internships.offers.$offerId.tsx",
@@ -61,9 +59,6 @@ const TOO_LONG_TODAY = [
   "app/routes/profile._index.tsx",
   "app/routes/reports._index.tsx",
   "app/routes/signup.tsx",
-  "app/routes/trainings.$trainingId.tsx",
-  "app/routes/trainings.cohorts.$cohortId.tsx",
-  "app/routes/trainings.new.tsx",
 ];
 
 export default tseslint.config(

@@ -1,22 +1,58 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { MessageKey } from "~/i18n/translate";
 
-type FieldProps = {
+/** What every labelled field takes: its name, its label, a hint, the errors and values of a refused submit. */
+type Labelled = {
   name: string;
   label: MessageKey;
   hint?: MessageKey;
   errors?: FieldErrors;
   values?: Record<string, string>;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+  /** The element's id when the same name appears in several forms of a page (one per row). */
+  id?: string;
+};
 
-/** A labelled input with its hint and its translated error, linked for screen readers. */
-export function Field({ name, label, hint, errors, values, defaultValue, ...input }: FieldProps) {
+type Aria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/**
+ * The frame of a field: label, hint and translated error around one control, linked for
+ * screen readers. `inline` is the compact form of filter bars (label wrapping the control).
+ */
+function FieldFrame({
+  name,
+  label,
+  hint,
+  errors,
+  id = `f-${name}`,
+  inline,
+  control,
+}: Omit<Labelled, "values"> & { inline?: boolean; control: (aria: Aria) => ReactNode }) {
   const { t } = useI18n();
   const error = errors?.[name];
-  const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const aria: Aria = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  const hintText = hint ? (
+    <span className="hint" id={`${id}-hint`}>
+      {t(hint)}
+    </span>
+  ) : null;
+  const errorText = error ? (
+    <span className="error" id={`${id}-error`}>
+      {t(error)}
+    </span>
+  ) : null;
+  if (inline) {
+    return (
+      <label htmlFor={id} className={error ? "field-invalid" : undefined}>
+        {t(label)}
+        {hintText}
+        {control(aria)}
+        {errorText}
+      </label>
+    );
+  }
   return (
     <div className={error ? "field field-invalid" : "field"}>
       <label htmlFor={id}>{t(label)}</label>
@@ -25,20 +61,153 @@ export function Field({ name, label, hint, errors, values, defaultValue, ...inpu
           {t(hint)}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        defaultValue={values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {control(aria)}
       {error ? (
         <p className="error" id={`${id}-error`}>
           {t(error)}
         </p>
       ) : null}
     </div>
+  );
+}
+
+type FieldProps = Labelled & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+/** A labelled input with its hint and its translated error, linked for screen readers. */
+export function Field({ name, label, hint, errors, values, id, defaultValue, ...input }: FieldProps) {
+  return (
+    <FieldFrame
+      {...{ name, label, hint, errors, id }}
+      control={(aria) => <input {...aria} name={name} defaultValue={values?.[name] ?? defaultValue} {...input} />}
+    />
+  );
+}
+
+/** One choice of a select or a checkbox group, its label already in the reader's language. */
+export type Choice = { value: string; label: string };
+
+type SelectFieldProps = Labelled & {
+  /** The choices; or `children` for option groups. */
+  options?: readonly Choice[];
+  /** A first, empty choice ("all", "choose one"). */
+  placeholder?: MessageKey;
+  inline?: boolean;
+  children?: ReactNode;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "children">;
+
+/** A labelled select; after a refused submit it shows the value that was chosen. */
+export function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  values,
+  id,
+  options,
+  placeholder,
+  inline,
+  children,
+  defaultValue,
+  ...select
+}: SelectFieldProps) {
+  const { t } = useI18n();
+  return (
+    <FieldFrame
+      {...{ name, label, hint, errors, id, inline }}
+      control={(aria) => (
+        <select {...aria} name={name} defaultValue={values?.[name] ?? defaultValue} {...select}>
+          {placeholder ? <option value="">{t(placeholder)}</option> : null}
+          {options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          {children}
+        </select>
+      )}
+    />
+  );
+}
+
+type TextareaFieldProps = Labelled & { inline?: boolean } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    "name" | "id"
+  >;
+
+/** A labelled textarea; after a refused submit it shows the text typed. */
+export function TextareaField({
+  name,
+  label,
+  hint,
+  errors,
+  values,
+  id,
+  inline,
+  defaultValue,
+  rows = 3,
+  ...textarea
+}: TextareaFieldProps) {
+  return (
+    <FieldFrame
+      {...{ name, label, hint, errors, id, inline }}
+      control={(aria) => (
+        <textarea {...aria} name={name} rows={rows} defaultValue={values?.[name] ?? defaultValue} {...textarea} />
+      )}
+    />
+  );
+}
+
+/** One checkbox with its label; `checked` is its state before any submit. */
+export function CheckboxField({
+  name,
+  label,
+  values,
+  checked = false,
+  value = "on",
+}: {
+  name: string;
+  label: MessageKey;
+  values?: Record<string, string>;
+  checked?: boolean;
+  value?: string;
+}) {
+  const { t } = useI18n();
+  const isChecked = values ? values[name] === value : checked;
+  return (
+    <label className="checkbox">
+      <input type="checkbox" name={name} value={value} defaultChecked={isChecked} />
+      <span>{t(label)}</span>
+    </label>
+  );
+}
+
+/** Checkboxes posting one name several times (categories, needs), in a fieldset with its legend. */
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  checked,
+  errors,
+}: {
+  name: string;
+  legend: MessageKey;
+  options: readonly Choice[];
+  checked: readonly string[];
+  errors?: FieldErrors;
+}) {
+  const { t } = useI18n();
+  const error = errors?.[name];
+  return (
+    <fieldset className={error ? "stack checkbox-group field-invalid" : "stack checkbox-group"}>
+      <legend>{t(legend)}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="checkbox">
+          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+      <FieldError name={name} errors={errors} />
+    </fieldset>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { Role } from "~/modules/auth/roles";
-import { FieldError } from "./form";
+import { SelectField } from "./form";
 
 type Org = { id: string; name: string };
 
@@ -16,17 +16,13 @@ export function RoleSelect({
 }) {
   const { t } = useI18n();
   return (
-    <div className="field">
-      <label htmlFor="f-role">{t("admin.users.role")}</label>
-      <select id="f-role" name="role" defaultValue={defaultValue}>
-        {roles.map((r) => (
-          <option key={r} value={r}>
-            {t(`role.${r}`)}
-          </option>
-        ))}
-      </select>
-      <FieldError name="role" errors={errors} />
-    </div>
+    <SelectField
+      name="role"
+      label="admin.users.role"
+      options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+      defaultValue={defaultValue}
+      errors={errors}
+    />
   );
 }
 
@@ -39,19 +35,14 @@ export function OrganisationSelect({
   defaultValue?: string | null;
   errors?: FieldErrors;
 }) {
-  const { t } = useI18n();
   return (
-    <div className={errors?.organisationId ? "field field-invalid" : "field"}>
-      <label htmlFor="f-organisationId">{t("admin.users.organisation")}</label>
-      <select id="f-organisationId" name="organisationId" defaultValue={defaultValue ?? ""}>
-        <option value="">{t("admin.users.noOrganisation")}</option>
-        {organisations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-      <FieldError name="organisationId" errors={errors} />
-    </div>
+    <SelectField
+      name="organisationId"
+      label="admin.users.organisation"
+      placeholder="admin.users.noOrganisation"
+      options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+      defaultValue={defaultValue ?? ""}
+      errors={errors}
+    />
   );
 }

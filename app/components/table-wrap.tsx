@@ -12,3 +12,50 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     </div>
   );
 }
+
+/**
+ * A plain data table in its scrolling region: one header per column, one cell per column
+ * of each row. Pages with cells that span or rows that differ write their own <table>.
+ */
+export function DataTable<Row>({
+  label,
+  headers,
+  rows,
+  rowKey,
+  cells,
+  rowClassName,
+  testId,
+}: {
+  label: string;
+  headers: readonly ReactNode[];
+  rows: readonly Row[];
+  rowKey: (row: Row, index: number) => string | number;
+  cells: (row: Row) => readonly ReactNode[];
+  rowClassName?: (row: Row) => string | undefined;
+  testId?: string;
+}) {
+  return (
+    <TableWrap label={label}>
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            {headers.map((header, i) => (
+              <th key={i} scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} className={rowClassName?.(row)}>
+              {cells(row).map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}

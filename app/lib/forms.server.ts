@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import * as z from "zod";
 import type { MessageKey } from "~/i18n/translate";
 import { formValues, type FieldErrors, type FormFailure, type FormSuccess } from "./forms";
@@ -34,12 +35,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
     if (existing === undefined) raw[key] = value;
     else raw[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
-  // PostgreSQL text cannot hold NUL: refuse it here, as a field error, not a 500 later
-  const withNul = Object.keys(raw).filter((key) => [raw[key]].flat().some((v) => v?.includes("\u0000")));
-  if (withNul.length) {
-    const errors: FieldErrors = Object.fromEntries(withNul.map((key) => [key, "errors.invalid" as MessageKey]));
-    return { ok: false, errors, values: formValues(formData) };
-  }
+  const withNul = refuseNul(formData);
+  if (withNul) return withNul;
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value === "string" && value.trim() === "") continue;
@@ -52,5 +49,37 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
     const field = issue.path.length ? String(issue.path[0]) : "form";
     if (!errors[field]) errors[field] = issue.message as MessageKey;
   }
+  return { ok: false, errors, values: formValues(formData) };
+}
+
+/** PostgreSQL text cannot hold NUL: refuse it here, as a field error, not a 500 later. */
+function refuseNul(formData: FormData): FormFailure | null {
+  const errors: FieldErrors = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && value.includes("\u0000")) errors[key] = "errors.invalid";
+  }
+  return Object.keys(errors).length ? { ok: false, errors, values: formValues(formData) } : null;
+}
+
+/**
+ * For forms with repeated rows (experience, financial lines, competitors, criteria):
+ * fields named as conform names them, `rows[0].label`, reach the schema as an array
+ * of objects, parsed by conform's parseWithZod (server side only). Empty fields count
+ * as absent, as in parseForm; errors are keyed by the field's full name.
+ */
+export function parseRowsForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): FormSuccess<z.output<S>> | FormFailure {
+  const withNul = refuseNul(formData);
+  if (withNul) return withNul;
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status === "success") return { ok: true, data: submission.value };
+  const errors: FieldErrors = {};
+  for (const [name, messages] of Object.entries(submission.error ?? {})) {
+    const message = messages?.[0];
+    if (message) errors[name || "form"] ??= message as MessageKey;
+  }
+  if (!Object.keys(errors).length) errors.form = "errors.invalid";
   return { ok: false, errors, values: formValues(formData) };
 }

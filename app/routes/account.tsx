@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormAlert, PageTitle } from "~/components/form";
+import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -56,23 +57,7 @@ export default function Account() {
           required
           errors={errors}
         />
-        <Field
-          name="password"
-          label="account.newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={minLength}
-          required
-          errors={errors}
-        />
-        <Field
-          name="passwordConfirm"
-          label="signup.passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors}
-        />
+        <NewPasswordFields minLength={minLength} errors={errors} />
         <button type="submit" className="button">
           {t("account.changePassword")}
         </button>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
-import { TableWrap } from "~/components/table-wrap";
+import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listAudit } from "~/modules/auth/queries.server";
@@ -29,36 +29,26 @@ export default function Audit() {
           {t("admin.users.filter")}
         </button>
       </Form>
-      <TableWrap label={t("admin.audit.title")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.audit.when")}</th>
-              <th scope="col">{t("admin.audit.who")}</th>
-              <th scope="col">{t("admin.audit.action")}</th>
-              <th scope="col">{t("admin.audit.entity")}</th>
-              <th scope="col">IP</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDate(e.at, true)}</td>
-                <td>
-                  {e.actorName ?? "—"}
-                  {e.actorRole ? ` (${t(`role.${e.actorRole}`)})` : ""}
-                </td>
-                <td dir="ltr">{e.action}</td>
-                <td dir="ltr">
-                  {e.entityType}
-                  {e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}
-                </td>
-                <td dir="ltr">{e.ip ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t("admin.audit.title")}
+        headers={[t("admin.audit.when"), t("admin.audit.who"), t("admin.audit.action"), t("admin.audit.entity"), "IP"]}
+        rows={entries}
+        rowKey={(e) => e.id}
+        cells={(e) => [
+          formatDate(e.at, true),
+          `${e.actorName ?? "—"}${e.actorRole ? ` (${t(`role.${e.actorRole}`)})` : ""}`,
+          <span key="action" dir="ltr">
+            {e.action}
+          </span>,
+          <span key="entity" dir="ltr">
+            {e.entityType}
+            {e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}
+          </span>,
+          <span key="ip" dir="ltr">
+            {e.ip ?? "—"}
+          </span>,
+        ]}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
@@ -35,41 +36,34 @@ export default function DeletionRequests() {
     <div>
       <PageTitle>{t("profiles.admin.title")}</PageTitle>
       {rows.length === 0 ? <p>{t("profiles.admin.none")}</p> : null}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("profiles.admin.title")}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("profiles.admin.user")}</th>
-              <th>{t("profiles.admin.date")}</th>
-              <th>{t("profiles.admin.reason")}</th>
-              <th>{t("profiles.admin.status")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a href={`/admin/users/${r.userId}`}>{r.displayName}</a> <span dir="ltr">{r.email ?? r.phone}</span>
-                </td>
-                <td>{formatDate(r.createdAt)}</td>
-                <td>{r.reason ?? "—"}</td>
-                <td>{t(`profiles.status.${r.status}` as MessageKey)}</td>
-                <td>
-                  {r.status === "pending" ? (
-                    <Form method="post">
-                      <input type="hidden" name="requestId" value={r.id} />
-                      <button type="submit" className="link-button">
-                        {t("profiles.admin.markDone")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t("profiles.admin.title")}
+        headers={[
+          t("profiles.admin.user"),
+          t("profiles.admin.date"),
+          t("profiles.admin.reason"),
+          t("profiles.admin.status"),
+          null,
+        ]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        cells={(r) => [
+          <>
+            <a href={`/admin/users/${r.userId}`}>{r.displayName}</a> <span dir="ltr">{r.email ?? r.phone}</span>
+          </>,
+          formatDate(r.createdAt),
+          r.reason ?? "—",
+          t(`profiles.status.${r.status}` as MessageKey),
+          r.status === "pending" ? (
+            <Form method="post">
+              <input type="hidden" name="requestId" value={r.id} />
+              <button type="submit" className="link-button">
+                {t("profiles.admin.markDone")}
+              </button>
+            </Form>
+          ) : null,
+        ]}
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FieldError, PageTitle } from "~/components/form";
-import { TableWrap } from "~/components/table-wrap";
+import { Field, PageTitle, SelectField } from "~/components/form";
+import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -35,42 +35,29 @@ export default function Organisations() {
   return (
     <div>
       <PageTitle>{t("admin.organisations.title")}</PageTitle>
-      <TableWrap label={t("admin.organisations.title")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.organisations.name")}</th>
-              <th scope="col">{t("admin.organisations.kind")}</th>
-              <th scope="col">{t("admin.organisations.city")}</th>
-              <th scope="col">{t("admin.organisations.members")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.id}>
-                <td>{o.name}</td>
-                <td>{t(`organisationKind.${o.kind}`)}</td>
-                <td>{o.city ?? "—"}</td>
-                <td>{o.members}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t("admin.organisations.title")}
+        headers={[
+          t("admin.organisations.name"),
+          t("admin.organisations.kind"),
+          t("admin.organisations.city"),
+          t("admin.organisations.members"),
+        ]}
+        rows={organisations}
+        rowKey={(o) => o.id}
+        cells={(o) => [o.name, t(`organisationKind.${o.kind}`), o.city ?? "—", o.members]}
+      />
       <h2>{t("admin.organisations.create")}</h2>
       <Form method="post" className="stack narrow" noValidate>
         <Field name="name" label="admin.organisations.name" required errors={errors} values={values} />
-        <div className="field">
-          <label htmlFor="f-kind">{t("admin.organisations.kind")}</label>
-          <select id="f-kind" name="kind" defaultValue={values?.kind ?? "partner_association"}>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`organisationKind.${k}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError name="kind" errors={errors} />
-        </div>
+        <SelectField
+          name="kind"
+          label="admin.organisations.kind"
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisationKind.${k}`) }))}
+          defaultValue="partner_association"
+          errors={errors}
+          values={values}
+        />
         <Field name="city" label="admin.organisations.city" errors={errors} values={values} />
         <button type="submit" className="button">
           {t("admin.organisations.create")}

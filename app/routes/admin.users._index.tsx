@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "~/components/form";
-import { TableWrap } from "~/components/table-wrap";
+import { PageTitle, SelectField } from "~/components/form";
+import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listUsers } from "~/modules/auth/queries.server";
@@ -31,47 +31,41 @@ export default function AdminUsers() {
           {t("admin.users.search")}
           <input name="q" defaultValue={q} type="search" maxLength={100} />
         </label>
-        <label>
-          {t("admin.users.role")}
-          <select name="role" defaultValue={role}>
-            <option value="">{t("admin.users.allRoles")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          inline
+          name="role"
+          label="admin.users.role"
+          placeholder="admin.users.allRoles"
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          defaultValue={role}
+        />
         <button type="submit" className="button button-secondary">
           {t("admin.users.filter")}
         </button>
       </Form>
-      <TableWrap label={t("admin.users.title")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.users.name")}</th>
-              <th scope="col">{t("admin.users.contact")}</th>
-              <th scope="col">{t("admin.users.role")}</th>
-              <th scope="col">{t("admin.users.organisation")}</th>
-              <th scope="col">{t("admin.users.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
-                </td>
-                <td dir="ltr">{u.email ?? u.phone}</td>
-                <td>{t(`role.${u.role}`)}</td>
-                <td>{u.organisationName ?? "—"}</td>
-                <td>{u.isActive ? t("admin.users.active") : t("admin.users.inactive")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t("admin.users.title")}
+        headers={[
+          t("admin.users.name"),
+          t("admin.users.contact"),
+          t("admin.users.role"),
+          t("admin.users.organisation"),
+          t("admin.users.status"),
+        ]}
+        rows={users}
+        rowKey={(u) => u.id}
+        cells={(u) => [
+          <Link key="name" to={`/admin/users/${u.id}`}>
+            {u.displayName}
+          </Link>,
+          <span key="contact" dir="ltr">
+            {u.email ?? u.phone}
+          </span>,
+          t(`role.${u.role}`),
+          u.organisationName ?? "—",
+          u.isActive ? t("admin.users.active") : t("admin.users.inactive"),
+        ]}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, PageTitle } from "~/components/form";
+import { Field, PageTitle, SelectField } from "~/components/form";
 import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
@@ -61,16 +61,14 @@ export default function NewStaffUser() {
         <Field name="phone" label="signup.phone" type="tel" dir="ltr" errors={errors} values={values} />
         <RoleSelect roles={STAFF_ROLES} defaultValue={values?.role} errors={errors} />
         <OrganisationSelect organisations={organisations} defaultValue={values?.organisationId} errors={errors} />
-        <div className="field">
-          <label htmlFor="f-locale">{t("admin.users.language")}</label>
-          <select id="f-locale" name="locale" defaultValue={values?.locale ?? "fr"}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="locale"
+          label="admin.users.language"
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+          defaultValue="fr"
+          errors={errors}
+          values={values}
+        />
         <button type="submit" className="button">
           {t("admin.users.create")}
         </button>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
+import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
@@ -53,23 +54,7 @@ export default function SetPassword() {
           defaultValue={params.get("code") ?? ""}
           errors={errors}
         />
-        <Field
-          name="password"
-          label="account.newPassword"
-          hint="setPassword.hint"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors}
-        />
-        <Field
-          name="passwordConfirm"
-          label="signup.passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors}
-        />
+        <NewPasswordFields hint="setPassword.hint" errors={errors} />
         <button type="submit" className="button">
           {t("setPassword.submit")}
         </button>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormAlert, PageTitle } from "~/components/form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
@@ -9,9 +9,11 @@ import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { audienceGroupOf, getTraining, registrationsOf } from "~/modules/trainings/queries.server";
 import { localized } from "~/lib/localized";
 import { isEligible } from "~/modules/trainings/rules";
-import { CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas.server";
+import { CancelRegistrationSchema, CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas.server";
+import { AddCohortForm, TrainingCohorts } from "~/modules/trainings/training-sections";
 import { cancelRegistration, createCohort, register } from "~/modules/trainings/service.server";
 import { idParam } from "~/lib/params.server";
+import { runIntent } from "~/lib/intents.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:browse");
@@ -37,49 +39,54 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const form = await args.request.formData();
-  const intent = form.get("intent");
+async function handleCohort(args: ActionFunctionArgs, form: FormData) {
   const trainingId = idParam(args, "trainingId");
-  const { db, ip } = args.context;
-  if (intent === "cohort") {
-    const actor = requirePermission(args, "trainings:manage");
-    if (!(await getTraining(db, trainingId))) notFound();
-    const parsed = parseForm(CreateCohortSchema, form);
-    if (!parsed.ok) return data(parsed, { status: 400 });
-    await createCohort(db, actor, trainingId, parsed.data, { ip });
-    return redirect(`/trainings/${trainingId}`);
-  }
+  const actor = requirePermission(args, "trainings:manage");
+  if (!(await getTraining(args.context.db, trainingId))) notFound();
+  const parsed = parseForm(CreateCohortSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  await createCohort(args.context.db, actor, trainingId, parsed.data, { ip: args.context.ip });
+  return redirect(`/trainings/${trainingId}`);
+}
+
+async function handleCancel(args: ActionFunctionArgs, form: FormData) {
+  const trainingId = idParam(args, "trainingId");
   const actor = requirePermission(args, "trainings:register");
-  if (intent === "cancel") {
-    const result = await cancelRegistration(db, actor, String(form.get("registrationId") ?? ""), { ip });
-    if (!result.ok) notFound();
-    return redirect(`/trainings/${trainingId}`);
-  }
+  const parsed = parseForm(CancelRegistrationSchema, form);
+  if (!parsed.ok) notFound();
+  const result = await cancelRegistration(args.context.db, actor, parsed.data.registrationId, { ip: args.context.ip });
+  if (!result.ok) notFound();
+  return redirect(`/trainings/${trainingId}`);
+}
+
+function refused(form: "trainings.errors.notEligible" | "trainings.errors.alreadyRegistered") {
+  return data({ ok: false as const, errors: { form }, values: {} }, { status: 400 });
+}
+
+async function handleRegister(args: ActionFunctionArgs, form: FormData) {
+  const trainingId = idParam(args, "trainingId");
+  const actor = requirePermission(args, "trainings:register");
+  const { db, ip } = args.context;
   const parsed = parseForm(RegistrationSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const found = await getTraining(db, trainingId);
   if (!found?.cohorts.some((c) => c.id === parsed.data.cohortId)) notFound();
   if (!isEligible(found.training.audience, await audienceGroupOf(db, actor.id))) {
-    return data(
-      { ok: false as const, errors: { form: "trainings.errors.notEligible" as const }, values: {} },
-      { status: 400 },
-    );
+    return refused("trainings.errors.notEligible");
   }
   const result = await register(db, actor, parsed.data.cohortId, { ip });
-  if (!result.ok) {
-    return data(
-      { ok: false as const, errors: { form: "trainings.errors.alreadyRegistered" as const }, values: {} },
-      { status: 400 },
-    );
-  }
+  if (!result.ok) return refused("trainings.errors.alreadyRegistered");
   return redirect(`/trainings/${trainingId}?registered=${result.status}`);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return runIntent(args, { cohort: handleCohort, cancel: handleCancel }, handleRegister);
 }
 
 export default function TrainingDetail() {
   const { training, cohorts, mine, eligible, canRegister, canManage, canStaff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale } = useI18n();
   const errors = actionData?.errors;
   return (
     <div>
@@ -92,92 +99,8 @@ export default function TrainingDetail() {
       <p>{t("trainings.rule", { percent: training.minAttendancePercent })}</p>
       <FormAlert message={errors?.form} />
       {!eligible ? <p className="alert alert-error">{t("trainings.errors.notEligible")}</p> : null}
-      <h2>{t("trainings.cohorts")}</h2>
-      {cohorts.length === 0 ? <p>{t("trainings.noCohorts")}</p> : null}
-      <ul className="list">
-        {cohorts.map((c) => {
-          const reg = mine.find((m) => m.cohortId === c.id);
-          const free = Math.max(0, c.capacity - c.confirmedCount);
-          return (
-            <li key={c.id} className="list-item" data-cohort={c.id}>
-              <p>
-                <strong>{c.name}</strong> · {formatDate(c.startsOn)} – {formatDate(c.endsOn)}
-              </p>
-              <p className="hint">{free > 0 ? t("trainings.seatsLeft", { count: free }) : t("trainings.full")}</p>
-              {canStaff ? (
-                <p>
-                  <Link to={`/trainings/cohorts/${c.id}`}>{t("trainings.openCohort")}</Link>
-                </p>
-              ) : null}
-              {canRegister && reg ? (
-                <Form method="post" className="actions">
-                  <p className="status-line" data-registration={reg.status}>
-                    {reg.status === "confirmed"
-                      ? t("trainings.youAreConfirmed")
-                      : t("trainings.youAreWaiting", { position: reg.position ?? 0 })}
-                  </p>
-                  <input type="hidden" name="registrationId" value={reg.id} />
-                  <button type="submit" name="intent" value="cancel" className="button button-secondary">
-                    {t("trainings.cancel")}
-                  </button>
-                </Form>
-              ) : null}
-              {canRegister && !reg ? (
-                <Form method="post">
-                  <input type="hidden" name="cohortId" value={c.id} />
-                  <button type="submit" name="intent" value="register" className="button">
-                    {free > 0 ? t("trainings.register") : t("trainings.joinWaitingList")}
-                  </button>
-                </Form>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-      {canManage ? (
-        <>
-          <h2>{t("trainings.addCohort")}</h2>
-          <Form method="post" className="stack narrow" noValidate>
-            <input type="hidden" name="intent" value="cohort" />
-            <Field
-              name="name"
-              label="trainings.field.cohortName"
-              required
-              errors={errors}
-              values={actionData?.values}
-            />
-            <Field
-              name="capacity"
-              label="trainings.field.capacity"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              required
-              errors={errors}
-              values={actionData?.values}
-            />
-            <Field
-              name="startsOn"
-              label="trainings.field.startsOn"
-              type="date"
-              required
-              errors={errors}
-              values={actionData?.values}
-            />
-            <Field
-              name="endsOn"
-              label="trainings.field.endsOn"
-              type="date"
-              required
-              errors={errors}
-              values={actionData?.values}
-            />
-            <button type="submit" className="button">
-              {t("trainings.addCohort")}
-            </button>
-          </Form>
-        </>
-      ) : null}
+      <TrainingCohorts cohorts={cohorts} mine={mine} canRegister={canRegister} canStaff={canStaff} />
+      {canManage ? <AddCohortForm errors={errors} values={actionData?.values} /> : null}
     </div>
   );
 }

@@ -27,6 +27,7 @@ export default function NewTraining() {
   const { t } = useI18n();
   const errors = actionData?.errors;
   const values = actionData?.values;
+  const echo = { errors, values };
   return (
     <div>
       <PageTitle>{t("trainings.create")}</PageTitle>
@@ -42,17 +43,9 @@ export default function NewTraining() {
           </select>
           <FieldError name="category" errors={errors} />
         </div>
-        <Field name="titleFr" label="trainings.field.titleFr" required errors={errors} values={values} />
-        <Field
-          name="titleAr"
-          label="trainings.field.titleAr"
-          required
-          errors={errors}
-          values={values}
-          dir="rtl"
-          lang="ar"
-        />
-        <Field name="titleEn" label="trainings.field.titleEn" required errors={errors} values={values} />
+        <Field name="titleFr" label="trainings.field.titleFr" required {...echo} />
+        <Field name="titleAr" label="trainings.field.titleAr" required {...echo} dir="rtl" lang="ar" />
+        <Field name="titleEn" label="trainings.field.titleEn" required {...echo} />
         {(["descriptionFr", "descriptionAr", "descriptionEn"] as const).map((name) => (
           <div className="field" key={name}>
             <label htmlFor={`f-${name}`}>{t(`trainings.field.${name}`)}</label>
@@ -77,13 +70,7 @@ export default function NewTraining() {
           </select>
           <FieldError name="audience" errors={errors} />
         </div>
-        <Field
-          name="deliveryLanguage"
-          label="trainings.field.deliveryLanguage"
-          required
-          errors={errors}
-          values={values}
-        />
+        <Field name="deliveryLanguage" label="trainings.field.deliveryLanguage" required {...echo} />
         <Field
           name="minAttendancePercent"
           label="trainings.field.minAttendancePercent"
@@ -93,8 +80,7 @@ export default function NewTraining() {
           min={1}
           max={100}
           defaultValue="80"
-          errors={errors}
-          values={values}
+          {...echo}
         />
         <button type="submit" className="button">
           {t("trainings.create")}

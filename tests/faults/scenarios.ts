@@ -283,8 +283,8 @@ const award: Scenario = {
         reviewDeadlineOn: day(10),
         budget: "10000000",
         maxGrant: "30000",
-        c1_labelFr: "Viabilité",
-        c1_weight: "100",
+        "criteria[0].labelFr": "Viabilité",
+        "criteria[0].weight": "100",
       });
       const created = await createCall(db, admin, input, {});
       if (!created.ok) throw new Error(`call refused: ${JSON.stringify(created.errors)}`);

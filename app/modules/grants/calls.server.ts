@@ -6,9 +6,8 @@ import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import type { Actor } from "./common.server";
 import { checkTransition, splitTranches, tranchePercentsValid, weightsSumTo100, type CallStatus } from "./rules";
-import { MAX_CRITERIA, type CallInput } from "./schemas.server";
+import type { CallInput } from "./schemas.server";
 import { fail, type Meta } from "~/lib/result";
-import type { FieldErrors } from "~/lib/forms";
 
 /** 23:59:59 in Morocco (UTC+1) on a YYYY-MM-DD day; opening days start at 00:00. */
 // eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
@@ -17,35 +16,7 @@ const endOfDay = (d: string) => new Date(`${d}T23:59:59+01:00`);
 const startOfDay = (d: string) => new Date(`${d}T00:00:00+01:00`);
 
 export async function createCall(db: Database, actor: Actor, input: CallInput, meta: Meta = {}) {
-  const rows: {
-    labelFr: string;
-    labelAr: string;
-    labelEn: string;
-    description: string;
-    maxScore: number;
-    weight: number;
-  }[] = [];
-  const errors: FieldErrors = {};
-  const raw = input as Record<string, unknown>;
-  for (let i = 1; i <= MAX_CRITERIA; i++) {
-    const get = (k: string) => String(raw[`c${i}_${k}`] ?? "").trim();
-    const labelFr = get("labelFr");
-    if (!labelFr && !get("weight")) continue;
-    const maxScore = Number(get("max") || "10");
-    const weight = Number(get("weight"));
-    if (!labelFr) errors[`c${i}_labelFr`] = "errors.required";
-    if (!Number.isInteger(maxScore) || maxScore < 1 || maxScore > 100) errors[`c${i}_max`] = "errors.outOfRange";
-    if (!Number.isInteger(weight) || weight < 1 || weight > 100) errors[`c${i}_weight`] = "errors.outOfRange";
-    rows.push({
-      labelFr,
-      labelAr: get("labelAr") || labelFr,
-      labelEn: get("labelEn") || labelFr,
-      description: get("description").slice(0, 2000),
-      maxScore,
-      weight,
-    });
-  }
-  if (Object.keys(errors).length) return fail(400, errors);
+  const rows = input.criteria;
   if (!weightsSumTo100(rows)) return fail(400, { rubric: "grants.errors.weights" });
   const quotas = [
     ...(input.quotaWomen

@@ -1,6 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { parseMadToCentimes } from "./rules";
-export { MAX_CRITERIA } from "./constants";
+import { MAX_CRITERIA } from "./constants";
+export { MAX_CRITERIA };
 
 const text = (max: number) => z.string().trim().max(max);
 const money = z.string().transform((v, ctx) => {
@@ -23,7 +24,26 @@ const list = z
       .filter(Boolean),
   );
 
-/** The call form: the rubric comes as rows c1..c8; empty rows are ignored by the service. */
+const score = z.coerce.number("errors.outOfRange").int("errors.outOfRange").min(1).max(100);
+
+/** One row of the rubric; a row with neither a label nor a weight is blank and left out. */
+const CriterionRowSchema = z
+  .object({
+    labelFr: text(200).optional(),
+    labelAr: text(200).optional(),
+    labelEn: text(200).optional(),
+    description: z.string().trim().optional(),
+    max: score.default(10),
+    weight: score.optional(),
+  })
+  .superRefine((row, ctx) => {
+    if (!row.labelFr && row.weight !== undefined)
+      ctx.addIssue({ code: "custom", path: ["labelFr"], message: "errors.required" });
+    if (row.labelFr && row.weight === undefined)
+      ctx.addIssue({ code: "custom", path: ["weight"], message: "errors.outOfRange" });
+  });
+
+/** The call form (parseRowsForm): the rubric comes as rows criteria[0..7]. */
 export const CallSchema = z
   .object({
     titleFr: text(200).min(1),
@@ -55,8 +75,27 @@ export const CallSchema = z
     trancheStarted: z.coerce.number().int().min(0).max(100).default(30),
     trancheSixMonths: z.coerce.number().int().min(0).max(100).default(20),
     showNamesAfterScoring: z.literal("on").optional(),
+    criteria: z
+      .array(CriterionRowSchema)
+      .max(MAX_CRITERIA)
+      .default([])
+      .transform((rows) =>
+        rows.flatMap((r) =>
+          r.labelFr && r.weight !== undefined
+            ? [
+                {
+                  labelFr: r.labelFr,
+                  labelAr: r.labelAr || r.labelFr,
+                  labelEn: r.labelEn || r.labelFr,
+                  description: (r.description ?? "").slice(0, 2000),
+                  maxScore: r.max,
+                  weight: r.weight,
+                },
+              ]
+            : [],
+        ),
+      ),
   })
-  .catchall(z.string())
   .superRefine((v, ctx) => {
     if (v.closesOn <= v.opensOn)
       ctx.addIssue({ code: "custom", path: ["closesOn"], message: "grants.errors.closeAfterOpen" });

@@ -44,6 +44,10 @@ export type AddSessionInput = z.infer<typeof AddSessionSchema>;
 
 export const RegistrationSchema = z.object({ cohortId: z.string().uuid("errors.invalid") });
 
+export const CancelRegistrationSchema = z.object({ registrationId: z.uuid() });
+
+export const RevokeCertificateSchema = z.object({ certificateId: z.uuid() });
+
 /** The attendance form posts one `mark-<userId>` field per participant. */
 export function parseAttendance(
   form: FormData,

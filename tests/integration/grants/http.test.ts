@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   grantAssignments,
   grantCalls,
+  grantCriteria,
   grantAwards,
   grantScores,
   grantTranches,
@@ -315,22 +316,40 @@ describe("creating a call", () => {
       reviewDeadlineOn: "2027-01-31",
       budget: "100000",
       maxGrant: "20000",
-      c1_labelFr: "Marché",
-      c1_max: "10",
-      c1_weight: "60",
-      c2_labelFr: "Finances",
-      c2_max: "5",
-      c2_weight: "39",
+      "criteria[0].labelFr": "Marché",
+      "criteria[0].max": "10",
+      "criteria[0].weight": "60",
+      "criteria[1].labelFr": "Finances",
+      "criteria[1].max": "5",
+      "criteria[1].weight": "39",
     };
     const before = (await t.db.select().from(grantCalls)).length;
     const bad = await admin.post("/grants/calls/new", base);
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("Les poids des critères doivent totaliser exactement 100");
-    const badMoney = await admin.post("/grants/calls/new", { ...base, budget: "abc", c2_weight: "40" });
+    const badPage = await bad.text();
+    expect(badPage).toContain("Les poids des critères doivent totaliser exactement 100");
+    expect(badPage).toContain('value="Finances"');
+    // a row with a label and no weight, or a weight and no label, is refused on its own field
+    const halfRows = await admin.post("/grants/calls/new", {
+      ...base,
+      "criteria[1].weight": "",
+      "criteria[2].weight": "10",
+    });
+    expect(halfRows.status).toBe(400);
+    const halfPage = await halfRows.text();
+    expect(halfPage).toContain('id="f-criteria[1].weight-error"');
+    expect(halfPage).toContain('id="f-criteria[2].labelFr-error"');
+    const badMoney = await admin.post("/grants/calls/new", { ...base, budget: "abc", "criteria[1].weight": "40" });
     expect(badMoney.status).toBe(400);
     expect((await t.db.select().from(grantCalls)).length).toBe(before);
-    const good = await admin.post("/grants/calls/new", { ...base, c2_weight: "40" });
+    const good = await admin.post("/grants/calls/new", { ...base, "criteria[1].weight": "40" });
     expect(good.status).toBe(302);
     expect((await t.db.select().from(grantCalls)).length).toBe(before + 1);
+    const callId = good.headers.get("location")?.split("/").pop() ?? "";
+    const criteria = await t.db.select().from(grantCriteria).where(eq(grantCriteria.callId, callId));
+    expect(criteria.map((c) => [c.position, c.labelFr, c.labelAr, c.maxScore, c.weight]).sort()).toEqual([
+      [1, "Marché", "Marché", 10, 60],
+      [2, "Finances", "Finances", 5, 40],
+    ]);
   });
 });

@@ -1,0 +1,141 @@
+/** The sections of the new-call form (no data access): texts, eligibility, money and review, rubric. */
+import { CheckboxField, CheckboxGroup, Field, FormAlert, SelectField, TextareaField } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { FieldErrors } from "~/lib/forms";
+import type { TRAINING_CATEGORIES } from "~/modules/trainings/constants";
+import { MAX_CRITERIA } from "./constants";
+
+type TrainingCategory = (typeof TRAINING_CATEGORIES)[number];
+
+type Shown = { errors?: FieldErrors; values?: Record<string, string> };
+
+const AUDIENCES = ["both", "migrants", "young_moroccans"] as const;
+const QUOTA_BASES = ["awards", "budget"] as const;
+const TRANCHES = [
+  ["trancheSignature", "signature"],
+  ["trancheStarted", "business_started"],
+  ["trancheSixMonths", "six_months"],
+] as const;
+
+/** What a blank form shows; after a refused submit, the values typed replace them all. */
+export const CALL_FORM_DEFAULTS: Record<string, string> = {
+  reviewersPerApplication: "3",
+  disagreementThreshold: "25",
+  trancheSignature: "50",
+  trancheStarted: "30",
+  trancheSixMonths: "20",
+};
+
+export function CallTextFields({ errors, values }: Shown) {
+  return (
+    <>
+      <Field name="titleFr" label="grants.field.titleFr" required errors={errors} values={values} />
+      <Field name="titleAr" label="grants.field.titleAr" dir="rtl" lang="ar" required errors={errors} values={values} />
+      <Field name="titleEn" label="grants.field.titleEn" required errors={errors} values={values} />
+      {(["descriptionFr", "descriptionAr", "descriptionEn"] as const).map((name) => (
+        <TextareaField
+          key={name}
+          name={name}
+          label={`grants.field.${name}`}
+          dir={name === "descriptionAr" ? "rtl" : undefined}
+          errors={errors}
+          values={values}
+        />
+      ))}
+    </>
+  );
+}
+
+export function CallEligibilityFields({
+  errors,
+  values,
+  trainingCategories,
+  requiredTrainings,
+}: Shown & { trainingCategories: readonly TrainingCategory[]; requiredTrainings: readonly string[] }) {
+  const { t } = useI18n();
+  const shown = { errors, values };
+  return (
+    <>
+      <SelectField
+        name="audience"
+        label="grants.field.audience"
+        options={AUDIENCES.map((a) => ({ value: a, label: t(`grants.audience.${a}`) }))}
+        defaultValue="both"
+        {...shown}
+      />
+      <Field name="minAge" label="grants.field.minAge" type="number" inputMode="numeric" {...shown} />
+      <Field name="maxAge" label="grants.field.maxAge" type="number" inputMode="numeric" {...shown} />
+      <Field name="regions" label="grants.field.regions" {...shown} />
+      <CheckboxGroup
+        name="requiredTrainings"
+        legend="grants.field.requiredTrainings"
+        options={trainingCategories.map((c) => ({ value: c, label: t(`trainings.category.${c}`) }))}
+        checked={requiredTrainings}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+/** Dates, money, reviewing, quotas, tranches: `values` already holds the defaults of a blank form. */
+export function CallTermsFields({ errors, values }: Shown) {
+  const { t } = useI18n();
+  const shown = { errors, values };
+  return (
+    <>
+      <Field name="opensOn" label="grants.field.opensOn" type="date" required {...shown} />
+      <Field name="closesOn" label="grants.field.closesOn" type="date" required {...shown} />
+      <Field name="reviewDeadlineOn" label="grants.field.reviewDeadlineOn" type="date" required {...shown} />
+      <Field name="budget" label="grants.field.budget" inputMode="decimal" required {...shown} />
+      <Field name="maxGrant" label="grants.field.maxGrant" inputMode="decimal" required {...shown} />
+      <Field name="reviewersPerApplication" label="grants.field.reviewers" type="number" {...shown} />
+      <Field name="disagreementThreshold" label="grants.field.threshold" type="number" {...shown} />
+      {(["quotaWomen", "quotaMigrants"] as const).map((q) => (
+        <fieldset key={q} className="stack">
+          <legend>{t(`grants.field.${q}`)}</legend>
+          <Field name={q} label={`grants.field.${q}`} type="number" {...shown} />
+          <SelectField
+            name={`${q}Basis`}
+            label="grants.field.quotaBasis"
+            options={QUOTA_BASES.map((b) => ({ value: b, label: t(`grants.quotaBasis.${b}`) }))}
+            defaultValue="awards"
+            {...shown}
+          />
+        </fieldset>
+      ))}
+      <fieldset className="stack">
+        <legend>{t("grants.field.tranches")}</legend>
+        {TRANCHES.map(([name, condition]) => (
+          <Field key={name} name={name} label={`grants.condition.${condition}`} type="number" {...shown} />
+        ))}
+      </fieldset>
+      <CheckboxField name="showNamesAfterScoring" label="grants.field.showNames" values={values} />
+    </>
+  );
+}
+
+/** The rubric as rows criteria[0..7]; blank rows are left out by the schema. */
+export function CallRubricFields({ errors, values }: Shown) {
+  const { t } = useI18n();
+  const shown = { errors, values };
+  return (
+    <>
+      <h2>{t("grants.rubric.title")}</h2>
+      <FormAlert message={errors?.rubric} />
+      {Array.from({ length: MAX_CRITERIA }, (_, i) => i).map((i) => {
+        const row = `criteria[${i}]`;
+        return (
+          <fieldset key={i} className="stack">
+            <legend>{t("grants.rubric.criterion", { n: i + 1 })}</legend>
+            <Field name={`${row}.labelFr`} label="grants.rubric.labelFr" {...shown} />
+            <Field name={`${row}.labelAr`} label="grants.rubric.labelAr" dir="rtl" {...shown} />
+            <Field name={`${row}.labelEn`} label="grants.rubric.labelEn" {...shown} />
+            <Field name={`${row}.description`} label="grants.rubric.description" {...shown} />
+            <Field name={`${row}.max`} label="grants.rubric.max" type="number" {...shown} />
+            <Field name={`${row}.weight`} label="grants.rubric.weight" type="number" {...shown} />
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}

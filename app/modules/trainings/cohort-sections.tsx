@@ -1,0 +1,108 @@
+import { Form, Link } from "@remix-run/react";
+import { Field } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { FieldErrors } from "~/lib/forms";
+import type { getCohort } from "./queries.server";
+import { attendancePercent } from "./rules";
+
+type Cohort = NonNullable<Awaited<ReturnType<typeof getCohort>>>;
+
+/** The cohort's sessions, each with the link to its attendance sheet. */
+export function CohortSessions({ sessions }: { sessions: Cohort["sessions"] }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <>
+      <h2>{t("trainings.sessions")}</h2>
+      {sessions.length === 0 ? <p>{t("trainings.noSessions")}</p> : null}
+      <ul className="list">
+        {sessions.map((s) => (
+          <li key={s.id} className="list-item">
+            <p>
+              <strong>{formatDate(s.startsAt, true)}</strong> · {s.place ?? s.onlineLink}
+              {s.trainerName ? ` · ${s.trainerName}` : ""}
+            </p>
+            <Link to={`/trainings/sessions/${s.id}`}>{t("trainings.markAttendance")}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Confirmed participants with their attendance and certificate, then the waiting list in order. */
+export function CohortParticipants({
+  participants,
+  sessionCount,
+  canManage,
+}: {
+  participants: Cohort["participants"];
+  sessionCount: number;
+  canManage: boolean;
+}) {
+  const { t } = useI18n();
+  const confirmed = participants.filter((p) => p.status === "confirmed");
+  const waiting = participants.filter((p) => p.status === "waiting");
+  return (
+    <>
+      <h2>{t("trainings.participants", { count: confirmed.length })}</h2>
+      <ul className="list">
+        {confirmed.map((p) => (
+          <li key={p.registrationId} className="list-item">
+            <p>
+              {p.displayName} · {t("trainings.attended", { percent: attendancePercent(sessionCount, p.present) })}
+              {p.certificateId ? (
+                <>
+                  {" · "}
+                  <a href={`/trainings/certificates/${p.certificateId}.pdf`}>{t("trainings.certificate")}</a>
+                </>
+              ) : null}
+            </p>
+            {p.certificateId && canManage ? (
+              <Form method="post">
+                <input type="hidden" name="certificateId" value={p.certificateId} />
+                <button type="submit" name="intent" value="revoke" className="button button-danger">
+                  {t("trainings.revokeCertificate")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("trainings.waitingList", { count: waiting.length })}</h2>
+      <ol>
+        {waiting.map((p) => (
+          <li key={p.registrationId}>{p.displayName}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** The form that adds a session: a day and a time in Morocco, a place or a link. */
+export function AddSessionForm({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+  const { t } = useI18n();
+  const echo = { errors, values };
+  return (
+    <>
+      <h2>{t("trainings.addSession")}</h2>
+      <Form method="post" className="stack narrow" noValidate>
+        <Field name="date" label="trainings.field.date" type="date" required {...echo} />
+        <Field name="time" label="trainings.field.time" type="time" required {...echo} />
+        <Field
+          name="durationMinutes"
+          label="trainings.field.duration"
+          type="number"
+          inputMode="numeric"
+          defaultValue="120"
+          {...echo}
+        />
+        <Field name="place" label="trainings.field.place" {...echo} />
+        <Field name="onlineLink" label="trainings.field.onlineLink" type="url" {...echo} />
+        <Field name="trainerName" label="trainings.field.trainer" {...echo} />
+        <button type="submit" className="button">
+          {t("trainings.addSession")}
+        </button>
+      </Form>
+    </>
+  );
+}
