@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { confirmStep } from "~/lib/confirm.server";
-import { idParam } from "~/lib/params.server";
+import { idParam, parseQuery, query } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { caseFileAction, type CaseActionResult } from "~/modules/protection/case-file/actions.server";
 import { CaseConfirmStep } from "~/modules/protection/case-file/confirm-steps";
@@ -17,7 +17,8 @@ import { requireCase } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const d = await loadCaseFile(args.context.db, actor, idParam(args, "caseId"), { ip: args.context.ip });
+  const notesPage = parseQuery(args, { notes: query.int(1, 100_000) }).notes ?? 1;
+  const d = await loadCaseFile(args.context.db, actor, idParam(args, "caseId"), { ip: args.context.ip }, notesPage);
   const asked = confirmStep(args, ["anonymise", "withdrawConsent"]);
   // a step is offered only where its action is: a supervisor's live file, a live consent of one's own case
   const live = d.own && !d.case.anonymisedAt;

@@ -4,17 +4,16 @@ import type { Actor } from "~/modules/auth/permissions";
 import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { Meta } from "~/lib/result";
-import { caseDetail, caseViewers, isSupervisor, ownsCase, partnerAssociations } from "../queries.server";
+import { caseDetail, caseViewersForSupervisor, NOTES_PER_PAGE, ownsCase, partnerAssociations } from "../queries.server";
 import { ageOn, isReferralOverdue, nextStatuses } from "../rules";
 import { viewCase } from "../service.server";
 
-export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: Meta) {
+export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: Meta, notesPage = 1) {
   const c = await viewCase(db, actor, caseId, meta);
   const own = ownsCase(actor, c);
-  const supervisor = own && (await isSupervisor(db, actor.id));
-  const [detail, viewers, partners, given, issued, items] = await Promise.all([
-    caseDetail(db, c),
-    supervisor ? caseViewers(db, c.id) : Promise.resolve([]),
+  const [detail, { supervisor, viewers }, partners, given, issued, items] = await Promise.all([
+    caseDetail(db, c, { notesPage }),
+    own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
     own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
     distributionsOfCase(db, c.id),
     vouchersOfCase(db, c.id),
@@ -41,6 +40,8 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
         }
       : null,
     notes: detail.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+    notesPage,
+    notesPages: Math.max(1, Math.ceil(detail.noteCount / NOTES_PER_PAGE)),
     vulnerability: detail.vulnerability
       ? {
           assessedOn: detail.vulnerability.assessedOn,

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { FieldError } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -40,6 +40,15 @@ export function NotesSection({ d }: { d: CaseFileData }) {
           </li>
         ))}
       </ul>
+      {d.notesPages > 1 ? (
+        <p className="actions">
+          {d.notesPage > 1 ? <Link to={`?notes=${d.notesPage - 1}#notes`}>{t("protection.notes.newer")}</Link> : null}
+          <span className="hint">{t("protection.notes.page", { page: d.notesPage, pages: d.notesPages })}</span>
+          {d.notesPage < d.notesPages ? (
+            <Link to={`?notes=${d.notesPage + 1}#notes`}>{t("protection.notes.older")}</Link>
+          ) : null}
+        </p>
+      ) : null}
     </Section>
   );
 }
