@@ -5,7 +5,8 @@ import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/qu
 import { moroccoToday } from "~/lib/morocco-time";
 import type { Meta } from "~/lib/result";
 import { caseDetail, caseViewersForSupervisor, NOTES_PER_PAGE, ownsCase, partnerAssociations } from "../queries.server";
-import { ageOn, isReferralOverdue, nextStatuses } from "../rules";
+import { ageOn } from "~/lib/age";
+import { isReferralOverdue, nextStatuses } from "../rules";
 import { viewCase } from "../service.server";
 
 export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: Meta, notesPage = 1) {
