@@ -61,7 +61,6 @@ const TOO_LONG_TODAY = [
   "app/routes/plans.$planId.$step.tsx",
   "app/routes/profile._index.tsx",
   "app/routes/reports._index.tsx",
-  "app/routes/signup.tsx",
 ];
 
 export default tseslint.config(
