@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
@@ -15,7 +15,7 @@ import { decideReferral } from "~/modules/protection/service.server";
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const rows = await incomingReferrals(args.context.db, actor);
-  const referrals = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const referrals = rows.map(({ caseId: _caseId, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   const asked = confirmStep(args, ["reject"]);
   const { referralId } = parseQuery(args, { referralId: query.id() });
   // a referral decided meanwhile (or not ours) has no step: the list says what is left
@@ -76,9 +76,8 @@ export default function Referrals() {
           <li key={r.id} className="list-item">
             <p>
               {t(`protection.referral.kind.${r.kind}`)} · <bdi>{r.fromName}</bdi> · {formatDate(r.createdAt)} ·{" "}
-              <Link to={`/protection/cases/${r.caseId}`} dir="ltr">
-                {r.reference}
-              </Link>
+              {/* the case opens once accepted: before, only what is shared here */}
+              <bdi dir="ltr">{r.reference}</bdi>
             </p>
             <Form method="post">
               <input type="hidden" name="referralId" value={r.id} />
