@@ -16,9 +16,28 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import {
+  credentialsFile,
+  ensureRoles,
+  generateCredentials,
+  passwordFileFor,
+  readCredentials,
+  SUPERUSER,
+  upgradeLegacy,
+  urlFor,
+  writeCredentials,
+  writeHba,
+  type Credentials,
+} from "./embedded-auth";
+import { APP_ROLE } from "./roles";
 
 export type EmbeddedServer = {
+  /** the superuser (owner of everything, runs migrations), with its password */
   url: string;
+  /** the application's role (db/roles.ts), with its password */
+  appUrl: string;
+  /** where the passwords are kept (mode 600, outside the data folder) */
+  credentialsFile: string;
   port: number;
   dataDir: string;
   /** false when we attached to a server another process had already started */
@@ -179,41 +198,39 @@ export async function startEmbeddedPostgres(options: {
   if (!runAs) hydrateSymlinks(nativeDir);
   const dataDir = resolveDataDir(options.dataDir, runAs);
   const pidFile = path.join(dataDir, "postmaster.pid");
+  const secrets = credentialsFile(options.dataDir);
+  const served = (port: number, credentials: Credentials, owned: boolean, stop: () => Promise<void>) => ({
+    url: urlFor(port, SUPERUSER, credentials.superuser, database),
+    appUrl: urlFor(port, APP_ROLE, credentials.app, database),
+    credentialsFile: secrets,
+    port,
+    dataDir,
+    owned,
+    stop,
+  });
 
   // Another process of ours may already run this data folder: share it.
   if (fs.existsSync(pidFile)) {
     const port = Number(fs.readFileSync(pidFile, "utf8").split("\n")[3]);
-    if (port) {
-      const url = `postgres://postgres@127.0.0.1:${port}/${database}`;
-      if (await answers(`postgres://postgres@127.0.0.1:${port}/postgres`)) {
-        await ensureDatabase(port, database);
-        return { url, port, dataDir, owned: false, stop: async () => {} };
-      }
+    let credentials = readCredentials(secrets);
+    if (port && !credentials && (await answers(`postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`))) {
+      // an older version of ours runs it without passwords: close that door now
+      credentials = await upgradeLegacy(port, dataDir, secrets);
+      await ensureRoles(port, credentials);
+    }
+    if (port && credentials && (await answers(urlFor(port, SUPERUSER, credentials.superuser, "postgres")))) {
+      await ensureDatabase(port, database, credentials);
+      return served(port, credentials, false, async () => {});
     }
   }
 
+  let credentials = readCredentials(secrets);
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    fs.mkdirSync(dataDir, { mode: 0o700 });
-    if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);
-    await run(
-      path.join(binDir, "initdb"),
-      ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"],
-      runAs,
-    );
-    fs.appendFileSync(
-      path.join(dataDir, "postgresql.conf"),
-      [
-        "",
-        "# written by Masar's embedded launcher",
-        "listen_addresses = '127.0.0.1'",
-        "unix_socket_directories = ''",
-        "max_connections = 300",
-        "shared_buffers = 128MB",
-        "",
-      ].join("\n"),
-    );
+    credentials = generateCredentials();
+    writeCredentials(secrets, credentials);
+    await initialise(binDir, dataDir, runAs, credentials);
+  } else if (credentials) {
+    writeHba(dataDir); // an older pg_hba.conf, or one edited by hand: passwords only again
   }
 
   const port = options.port ?? (await freePort());
@@ -222,23 +239,68 @@ export async function startEmbeddedPostgres(options: {
     ["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-o", `-p ${port}`, "-w", "-t", "60", "start"],
     runAs,
   );
-  await ensureDatabase(port, database);
   let stopped = false;
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/${database}`,
-    port,
-    dataDir,
-    owned: true,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await run(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"], runAs, { allowFail: true });
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await run(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"], runAs, { allowFail: true });
   };
+  try {
+    // a data folder from before passwords: upgraded now, or refused with what to do
+    credentials ??= await upgradeLegacy(port, dataDir, secrets);
+    await ensureRoles(port, credentials);
+    await ensureDatabase(port, database, credentials);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return served(port, credentials, true, stop);
 }
 
-async function ensureDatabase(port: number, database: string) {
-  const sql = postgres(`postgres://postgres@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => {} });
+/** A new cluster: scram-sha-256 for every connection, the superuser's password from the start. */
+async function initialise(binDir: string, dataDir: string, runAs: RunAs, credentials: Credentials) {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  fs.mkdirSync(dataDir, { mode: 0o700 });
+  if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);
+  const pw = passwordFileFor(credentials.superuser, runAs);
+  try {
+    await run(
+      path.join(binDir, "initdb"),
+      [
+        "-D",
+        dataDir,
+        "-U",
+        SUPERUSER,
+        "--auth=scram-sha-256",
+        `--pwfile=${pw.file}`,
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-sync",
+      ],
+      runAs,
+    );
+  } finally {
+    pw.remove();
+  }
+  fs.appendFileSync(
+    path.join(dataDir, "postgresql.conf"),
+    [
+      "",
+      "# written by Masar's embedded launcher",
+      "listen_addresses = '127.0.0.1'",
+      "unix_socket_directories = ''",
+      "password_encryption = 'scram-sha-256'",
+      "max_connections = 300",
+      "shared_buffers = 128MB",
+      "",
+    ].join("\n"),
+  );
+  writeHba(dataDir);
+}
+
+async function ensureDatabase(port: number, database: string, credentials: Credentials) {
+  const sql = postgres(urlFor(port, SUPERUSER, credentials.superuser, "postgres"), { max: 1, onnotice: () => {} });
   try {
     const rows = await sql`select 1 from pg_database where datname = ${database}`;
     if (rows.length === 0) {

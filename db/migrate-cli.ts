@@ -2,7 +2,7 @@
 import { withDatabase } from "./database";
 import { runMigrations } from "./migrate";
 
-await withDatabase(async ({ url }) => {
-  await runMigrations(url);
+await withDatabase(async ({ migrationUrl, appRole }) => {
+  await runMigrations(migrationUrl, undefined, { appRole });
   console.log("migrations applied");
 });

@@ -219,9 +219,9 @@ if (isMain) {
   const n = argument("beneficiaries", 100_000);
   const { ensureEncryptionKey } = await import("../app/modules/protection/crypto.server");
   ensureEncryptionKey();
-  await withDatabase(async ({ url }) => {
-    await runMigrations(url);
-    const handle = createDb(url, { max: 2 });
+  await withDatabase(async ({ migrationUrl, appRole }) => {
+    await runMigrations(migrationUrl, undefined, { appRole });
+    const handle = createDb(migrationUrl, { max: 2 });
     try {
       await seedDemo(handle.db);
       const start = performance.now();

@@ -27,6 +27,10 @@ const EnvSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
       .optional(),
+    /** the same database as its owner role, for migrations; DATABASE_URL's role then only reads and writes rows */
+    DATABASE_MIGRATION_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
     /** the embedded server's data folder (used without DATABASE_URL) */
     MASAR_DATA_DIR: z.string().min(1).default(path.join(".data", "pg")),
     /** NODE_ENV=production refuses the embedded database unless this is true (the demo sets it) */
@@ -79,6 +83,9 @@ const EnvSchema = z
         message:
           "is required with DATABASE_URL: every server of one database must encrypt with the same key (32 bytes, base64 or hex)",
       });
+    }
+    if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_MIGRATION_URL"], message: "needs DATABASE_URL as well" });
     }
     if (env.SMS_URL && env.INFOBIP_BASE_URL) {
       ctx.addIssue({

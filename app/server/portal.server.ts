@@ -9,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "~db/client";
 import { acquireDatabase } from "~db/database";
 import { runMigrations } from "~db/migrate";
+import { roleRisks } from "~db/roles";
 import { transportsFromEnv } from "~/modules/notifications/settings.server";
 import type { Transports } from "~/modules/notifications/transports.server";
 import { ensureEncryptionKey } from "~/modules/protection/crypto.server";
@@ -41,10 +42,13 @@ export async function startPortal(options: {
   ensureEncryptionKey(path.join(root, ".data"));
   const database = await acquireDatabase({
     databaseUrl: env.DATABASE_URL,
+    migrationUrl: env.DATABASE_MIGRATION_URL,
     dataDir: path.resolve(root, env.MASAR_DATA_DIR),
   });
-  await runMigrations(database.url, path.join(root, "db", "migrations"));
+  // migrations as the owner; the app as a role that only reads and writes rows (db/roles.ts)
+  await runMigrations(database.migrationUrl, path.join(root, "db", "migrations"), { appRole: database.appRole });
   const handle = createDb(database.url, { max: env.DB_POOL_SIZE });
+  await warnAboutRole(handle, logger);
   const state: ServerState = { draining: false };
   const monitor = createOutageMonitor({ db: handle.db, log: logger });
   const app = createApp({
@@ -92,4 +96,15 @@ export async function startPortal(options: {
 
   const { port } = server.address() as AddressInfo;
   return { port, embedded: database.embedded !== null, state, outbox, shutdown };
+}
+
+/** An external DATABASE_URL may still sign in as a superuser or the tables' owner: say so once. */
+async function warnAboutRole(handle: { sql: Parameters<typeof roleRisks>[0] }, logger: Logger) {
+  const risks = await roleRisks(handle.sql);
+  if (risks.superuser || risks.ownsTables) {
+    logger.warn(
+      { event: "database.role", superuser: risks.superuser, ownsTables: risks.ownsTables },
+      "DATABASE_URL signs in as a role that can change the schema: give the app a role that only reads and writes rows (docs/operations.md)",
+    );
+  }
 }

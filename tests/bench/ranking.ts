@@ -24,10 +24,10 @@ function withDb(url: string, name: string) {
 
 const acquired = await acquireDatabase(databaseSettings());
 const name = `bench_ranking_${process.pid}`;
-const admin = postgres(acquired.url, { max: 1, onnotice: () => {} });
+const admin = postgres(acquired.migrationUrl, { max: 1, onnotice: () => {} });
 try {
   await admin.unsafe(`create database ${name}`);
-  const url = withDb(acquired.url, name);
+  const url = withDb(acquired.migrationUrl, name);
   await runMigrations(url);
   const handle = createDb(url, { max: 2 });
   const sql = handle.sql;

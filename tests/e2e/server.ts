@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "../../db/client";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
+import { urlRole } from "../../db/roles";
 import { seedDemo } from "../../db/seed";
 import { createApp } from "../../app/server/app.server";
 import { scratchDatabase } from "../helpers/scratch-database";
@@ -22,25 +23,30 @@ process.env.MASAR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const port = Number(process.env.E2E_PORT ?? 3210);
 
 let url: string;
+// the embedded server's owner migrates and seeds; the app runs as its restricted role
+let ownerUrl: string;
 let cleanup: () => Promise<void>;
 if (process.env.TEST_DATABASE_URL) {
   const scratch = await scratchDatabase(process.env.TEST_DATABASE_URL, "e2e");
-  url = scratch.url;
+  url = ownerUrl = scratch.url;
   cleanup = scratch.drop;
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-e2e-"));
   fs.chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
-  url = server.url;
+  url = server.appUrl;
+  ownerUrl = server.url;
   cleanup = async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }
 
-await runMigrations(url);
+await runMigrations(ownerUrl, undefined, { appRole: url === ownerUrl ? undefined : urlRole(url) });
+const owner = createDb(ownerUrl, { max: 2 });
+const fixture = await seedDemo(owner.db);
+await owner.close();
 const handle = createDb(url, { max: 20 });
-const fixture = await seedDemo(handle.db);
 // the demo fixture's ids, for specs that build paths from the access matrix (a11y.spec.ts)
 fs.writeFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), JSON.stringify(fixture));
 // the database's address, for the one write a spec cannot make through the pages: letting

@@ -3,7 +3,30 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { HBA, readCredentials } from "../../db/embedded-auth";
 import { startEmbeddedPostgres } from "../../db/embedded";
+import { runMigrations } from "../../db/migrate";
+import { APP_ROLE } from "../../db/roles";
+
+/** The SQLSTATE (or the client's error code) a connection attempt fails with, or "ok". */
+async function signIn(url: string): Promise<string> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return "ok";
+  } catch (error) {
+    return String((error as { code?: string }).code ?? error);
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+function as(url: string, user: string, password: string | null): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = password ?? "";
+  return u.toString();
+}
 
 describe("embedded PostgreSQL", () => {
   it("starts, answers and stops from a checkout that only its owner can enter (CI clones as root into such folders)", async () => {
@@ -37,5 +60,107 @@ describe("embedded PostgreSQL", () => {
     const after = postgres(server.url, { max: 1, connect_timeout: 2, onnotice: () => {} });
     await expect(after`select 1`).rejects.toThrow();
     await after.end();
+  });
+});
+
+describe("the embedded server's door", () => {
+  it("lets in only the two roles with their generated passwords, over 127.0.0.1; the app's role owns nothing", async () => {
+    const checkout = fs.mkdtempSync(path.join(os.tmpdir(), "masar-door-"));
+    fs.chmodSync(checkout, 0o755);
+    const dataDir = path.join(checkout, ".data", "pg");
+    const server = await startEmbeddedPostgres({ dataDir, database: "masar_door" });
+    try {
+      // the passwords: beside the data folder, never in it, readable by their owner only
+      expect(server.credentialsFile).toBe(`${dataDir}.passwords.json`);
+      expect(path.relative(server.dataDir, server.credentialsFile).startsWith("..")).toBe(true);
+      expect(fs.statSync(server.credentialsFile).mode & 0o777).toBe(0o600);
+      const credentials = readCredentials(server.credentialsFile)!;
+      expect(credentials.superuser.length).toBeGreaterThanOrEqual(32);
+      expect(credentials.app).not.toBe(credentials.superuser);
+      expect(fs.readFileSync(path.join(server.dataDir, "pg_hba.conf"), "utf8")).toBe(HBA);
+
+      // without a password, with a wrong one, with another role's: refused
+      for (const user of ["postgres", APP_ROLE]) {
+        expect(await signIn(as(server.url, user, null)), `${user} without a password`).not.toBe("ok");
+        expect(await signIn(as(server.url, user, "postgres")), `${user} with a guessed password`).toBe("28P01");
+        expect(await signIn(as(server.url, user, `${credentials.superuser}x`)), user).toBe("28P01");
+      }
+      expect(await signIn(as(server.url, APP_ROLE, credentials.superuser))).toBe("28P01");
+      expect(await signIn(as(server.url, "postgres", credentials.app))).toBe("28P01");
+      // a role that does not exist gets the same answer as a wrong password
+      expect(await signIn(as(server.url, "masar", credentials.superuser))).toBe("28P01");
+      expect(await signIn(server.url)).toBe("ok");
+      expect(await signIn(server.appUrl)).toBe("ok");
+
+      const admin = postgres(server.url, { max: 1, onnotice: () => {} });
+      const [settings] = await admin<{ listen: string; socket: string; encryption: string }[]>`
+        select current_setting('listen_addresses') as listen, current_setting('unix_socket_directories') as socket,
+          current_setting('password_encryption') as encryption`;
+      expect(settings).toEqual({ listen: "127.0.0.1", socket: "", encryption: "scram-sha-256" });
+      const hashes = await admin<{ name: string; scram: boolean }[]>`
+        select rolname as name, rolpassword like 'SCRAM-SHA-256$%' as scram from pg_authid where rolcanlogin order by 1`;
+      expect(hashes).toEqual([
+        { name: APP_ROLE, scram: true },
+        { name: "postgres", scram: true },
+      ]);
+      await admin.end();
+
+      // the portal's road: migrations as the owner, then the app as its role
+      await runMigrations(server.url, undefined, { appRole: APP_ROLE });
+      const app = postgres(server.appUrl, { max: 1, onnotice: () => {} });
+      try {
+        const [me] = await app<{ superuser: boolean; owned: number }[]>`
+          select rolsuper as superuser, (select count(*)::int from pg_class where relowner = r.oid) as owned
+          from pg_roles r where rolname = current_user`;
+        expect(me).toEqual({ superuser: false, owned: 0 });
+        await expect(app`create table evil (x int)`).rejects.toMatchObject({ code: "42501" });
+        await expect(app`copy (select 1) to program 'id'`).rejects.toMatchObject({ code: "42501" });
+        await app`insert into audit_log (action, entity_type) values ('probe', 'probe')`;
+        await expect(app`delete from audit_log`).rejects.toMatchObject({ code: "42501" });
+      } finally {
+        await app.end();
+      }
+    } finally {
+      await server.stop();
+      fs.rmSync(checkout, { recursive: true, force: true });
+    }
+  });
+
+  it("upgrades a data folder from before passwords at its next start, and refuses one whose passwords are lost", async () => {
+    const checkout = fs.mkdtempSync(path.join(os.tmpdir(), "masar-legacy-"));
+    fs.chmodSync(checkout, 0o755);
+    const dataDir = path.join(checkout, ".data", "pg");
+    const first = await startEmbeddedPostgres({ dataDir, database: "masar_legacy" });
+    const before = postgres(first.url, { max: 1, onnotice: () => {} });
+    await before`create table kept (x int)`;
+    await before`insert into kept values (42)`;
+    await before.end();
+    await first.stop();
+    // what an older version left: every local connection trusted, no password file
+    fs.writeFileSync(path.join(first.dataDir, "pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+    fs.rmSync(first.credentialsFile);
+    try {
+      const upgraded = await startEmbeddedPostgres({ dataDir, database: "masar_legacy" });
+      try {
+        expect(fs.statSync(upgraded.credentialsFile).mode & 0o777).toBe(0o600);
+        expect(fs.readFileSync(path.join(upgraded.dataDir, "pg_hba.conf"), "utf8")).toBe(HBA);
+        expect(await signIn(as(upgraded.url, "postgres", null))).not.toBe("ok");
+        expect(await signIn(as(upgraded.url, "postgres", "wrong"))).toBe("28P01");
+        const after = postgres(upgraded.url, { max: 1, onnotice: () => {} });
+        expect(await after`select x from kept`).toEqual([{ x: 42 }]);
+        await after.end();
+        expect(await signIn(upgraded.appUrl)).toBe("ok");
+      } finally {
+        await upgraded.stop();
+      }
+      // the password file lost: a clear refusal, not a hang or a silent new cluster
+      fs.rmSync(first.credentialsFile);
+      await expect(startEmbeddedPostgres({ dataDir, database: "masar_legacy" })).rejects.toThrow(
+        /asks for a password, but its password file .* is missing/,
+      );
+      expect(fs.existsSync(path.join(first.dataDir, "PG_VERSION"))).toBe(true);
+    } finally {
+      fs.rmSync(checkout, { recursive: true, force: true });
+    }
   });
 });

@@ -22,6 +22,7 @@ import { createLogger } from "../../app/server/logger.server";
 import { outboxRow } from "../../app/modules/notifications/service.server";
 import { startPortal } from "../../app/server/portal.server";
 import { loadBuild } from "./helpers/app";
+import { createAppRole } from "./helpers/app-role";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
@@ -90,6 +91,10 @@ describe("stopping the portal", () => {
     });
     const base = `http://127.0.0.1:${portal.port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    // DATABASE_URL alone, as the tests' superuser: the operator is told once
+    expect(memory.lines.filter((l) => l.event === "database.role")).toMatchObject([
+      { level: "warn", superuser: true, ownsTables: true },
+    ]);
     await until(() => started, "the outbox delivery to start");
 
     let stopped = false;
@@ -171,14 +176,17 @@ describe("npm start (node app/server/start.js over the build)", () => {
     expect(run.stderr).toContain("DATABASE_URL is required in production");
   });
 
-  it("serves from the build, logs JSON lines, and stops cleanly on SIGTERM", async () => {
+  it("serves from the build as the app's restricted role, logs JSON lines, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
+    // production's split: migrations as the owner, the app as a role that only reads and writes rows
+    const appRole = await createAppRole(t);
     const child = spawn(process.execPath, [start], {
       cwd: root,
       env: {
         PATH: process.env.PATH,
         NODE_ENV: "production",
-        DATABASE_URL: t.url,
+        DATABASE_URL: appRole.url,
+        DATABASE_MIGRATION_URL: t.url,
         MASAR_ENCRYPTION_KEY: process.env.MASAR_ENCRYPTION_KEY,
         PORT: String(port),
         HOST: "127.0.0.1",
@@ -201,8 +209,11 @@ describe("npm start (node app/server/start.js over the build)", () => {
       expect(lines[0]).toMatchObject({ event: "ready", nodeEnv: "production", embeddedDatabase: false });
       expect(lines).toContainEqual(expect.objectContaining({ event: "request", route: "routes/login", status: 200 }));
       expect(lines.at(-1)).toMatchObject({ event: "stopped" });
+      // no warning about the app's role: it is not the owner
+      expect(lines.filter((l) => l.event === "database.role")).toEqual([]);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
+      await appRole.drop();
     }
   });
 });
