@@ -44,7 +44,6 @@ const TOO_LONG_TODAY = [
   "app/modules/reporting/queries.server.ts",
   "app/modules/reporting/report-view.tsx",
   "app/modules/reporting/report.server.ts",
-  "app/modules/trainings/service.server.ts",
   "app/routes/admin.budget.tsx",
   "app/routes/aid._index.tsx",
   "app/routes/aid.rounds.$roundId.tsx",

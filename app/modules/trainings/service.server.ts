@@ -345,48 +345,67 @@ async function settleCertificates(tx: Executor, cohortId: string, userIds: strin
       marks: marks.filter((m) => m.userId === reg.userId).map((m) => m.status),
       minAttendancePercent: info.min,
     });
-    if (done) {
-      const [issued] = await tx
-        .insert(trainingCertificates)
-        .values({ registrationId: reg.id, userId: reg.userId, cohortId, code: formatVerificationCode(randomBytes(12)) })
-        .onConflictDoUpdate({
-          target: trainingCertificates.registrationId,
-          set: { revokedAt: null, revokedReason: null },
-          setWhere: sql`${trainingCertificates.revokedReason} = 'attendance_corrected'`,
-        })
-        .returning({ id: trainingCertificates.id });
-      if (issued) {
-        await audit(tx, {
-          actor: null,
-          action: "training.certificate.issue",
-          entityType: "training_certificate",
-          entityId: issued.id,
-          ip: meta.ip,
-        });
-        await notify(tx, {
-          userId: reg.userId,
-          kind: "notify.trainingCertificate",
-          params: { training: localizedText(info, "title") },
-          link: `/trainings/certificates/${issued.id}.pdf`,
-          channels: ["sms", "email"],
-        });
-      }
-    } else {
-      const revoked = await tx
-        .update(trainingCertificates)
-        .set({ revokedAt: new Date(), revokedReason: "attendance_corrected" })
-        .where(and(eq(trainingCertificates.registrationId, reg.id), sql`${trainingCertificates.revokedAt} is null`))
-        .returning({ id: trainingCertificates.id });
-      for (const r of revoked) {
-        await audit(tx, {
-          actor: null,
-          action: "training.certificate.revoke",
-          entityType: "training_certificate",
-          entityId: r.id,
-          ip: meta.ip,
-        });
-      }
-    }
+    if (done) await issueCertificate(tx, { ...reg, cohortId }, info, meta);
+    else await withdrawCertificate(tx, reg.id, meta);
+  }
+}
+
+/**
+ * A participant who now meets the attendance rule gets her certificate, or gets back the one
+ * an attendance correction had withdrawn; one an administrator revoked stays revoked.
+ */
+async function issueCertificate(
+  tx: Executor,
+  reg: { id: string; userId: string; cohortId: string },
+  training: { titleFr: string; titleAr: string; titleEn: string },
+  meta: Meta,
+) {
+  const [issued] = await tx
+    .insert(trainingCertificates)
+    .values({
+      registrationId: reg.id,
+      userId: reg.userId,
+      cohortId: reg.cohortId,
+      code: formatVerificationCode(randomBytes(12)),
+    })
+    .onConflictDoUpdate({
+      target: trainingCertificates.registrationId,
+      set: { revokedAt: null, revokedReason: null },
+      setWhere: sql`${trainingCertificates.revokedReason} = 'attendance_corrected'`,
+    })
+    .returning({ id: trainingCertificates.id });
+  if (!issued) return;
+  await audit(tx, {
+    actor: null,
+    action: "training.certificate.issue",
+    entityType: "training_certificate",
+    entityId: issued.id,
+    ip: meta.ip,
+  });
+  await notify(tx, {
+    userId: reg.userId,
+    kind: "notify.trainingCertificate",
+    params: { training: localizedText(training, "title") },
+    link: `/trainings/certificates/${issued.id}.pdf`,
+    channels: ["sms", "email"],
+  });
+}
+
+/** A participant whose corrected attendance no longer meets the rule loses her valid certificate. */
+async function withdrawCertificate(tx: Executor, registrationId: string, meta: Meta) {
+  const revoked = await tx
+    .update(trainingCertificates)
+    .set({ revokedAt: new Date(), revokedReason: "attendance_corrected" })
+    .where(and(eq(trainingCertificates.registrationId, registrationId), sql`${trainingCertificates.revokedAt} is null`))
+    .returning({ id: trainingCertificates.id });
+  for (const r of revoked) {
+    await audit(tx, {
+      actor: null,
+      action: "training.certificate.revoke",
+      entityType: "training_certificate",
+      entityId: r.id,
+      ip: meta.ip,
+    });
   }
 }
 
