@@ -4,9 +4,9 @@
  */
 import type { Database } from "~db/client";
 import { parseForm, z } from "~/lib/forms.server";
+import { parseMoney } from "~/lib/money";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import type { Actor } from "./common.server";
-import { parseMadToCentimes } from "./rules";
 import {
   AwardChangeSchema,
   CommentSchema,
@@ -56,7 +56,7 @@ const HANDLERS: Record<string, Handler<z.ZodType>> = {
   change: handle(AwardChangeSchema, async (p, c) => {
     let amountCentimes: number | undefined;
     if (p.change === "award") {
-      const centimes = parseMadToCentimes(p.amount ?? "");
+      const centimes = parseMoney(p.amount ?? "");
       if (centimes === null || centimes <= 0) return fail(400, { amount: "grants.errors.amount" });
       amountCentimes = centimes;
     }
