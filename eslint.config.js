@@ -53,15 +53,12 @@ const TOO_LONG_TODAY = [
   "app/routes/aid.rounds.$roundId.tsx",
   "app/routes/aid.warehouses.$warehouseId.tsx",
   "app/routes/coaching.beneficiaries.$beneficiaryId.tsx",
-  "app/routes/grants.calls.$callId.tsx",
   "app/routes/grants.reviews.$assignmentId.tsx",
   "app/routes/internships.hosts.tsx",
   "app/routes/internships.offers.$offerId.tsx",
   "app/routes/placements.$placementId.tsx",
   "app/routes/plans.$planId.$step.tsx",
   "app/routes/profile._index.tsx",
-  "app/routes/protection.cases.$caseId._index.tsx",
-  "app/routes/protection.cases.new.tsx",
   "app/routes/reports._index.tsx",
 ];
 
