@@ -19,7 +19,8 @@ import {
   partnerAssociations,
 } from "~/modules/protection/queries.server";
 import { parseQuery, query } from "~/lib/params.server";
-import { ageOn, isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
+import { isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
+import { ageOn } from "~/lib/age";
 import {
   AssignSchema,
   ConsentSchema,

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
+import { addDays, moroccoToday } from "~/lib/morocco-time";
 import type { Executor } from "~db/client";
 import {
   auditLog,
@@ -308,7 +309,7 @@ export async function incomingReferrals(db: Executor, actor: Actor) {
 }
 
 /** The case worker's day: open cases assigned to them, services due within a week, overdue hospital referrals. */
-export async function caseWorkerPanel(db: Executor, actor: Actor, today = new Date().toISOString().slice(0, 10)) {
+export async function caseWorkerPanel(db: Executor, actor: Actor, today = moroccoToday()) {
   const openCases = await db
     .select({
       id: beneficiaryCases.id,
@@ -326,7 +327,7 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = new Da
     )
     .orderBy(desc(beneficiaryCases.updatedAt))
     .limit(50);
-  const weekAhead = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const weekAhead = addDays(today, 7);
   const services = await db
     .select({
       id: caseServices.id,
