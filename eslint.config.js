@@ -63,7 +63,6 @@ const TOO_LONG_TODAY = [
   "app/routes/protection.cases.$caseId._index.tsx",
   "app/routes/protection.cases.new.tsx",
   "app/routes/reports._index.tsx",
-  "app/routes/signup.tsx",
 ];
 
 export default tseslint.config(
