@@ -48,7 +48,6 @@ const TOO_LONG_TODAY = [
   "app/routes/aid._index.tsx",
   "app/routes/aid.rounds.$roundId.tsx",
   "app/routes/aid.warehouses.$warehouseId.tsx",
-  "app/routes/coaching.beneficiaries.$beneficiaryId.tsx",
   "app/routes/grants.calls.$callId.tsx",
   "app/routes/grants.reviews.$assignmentId.tsx",
   "app/routes/plans.$planId.$step.tsx",
