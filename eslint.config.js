@@ -40,7 +40,6 @@ const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
 const TOO_LONG_TODAY = [
   "app/modules/business-plans/financial-form.tsx",
   "app/modules/business-plans/plan-pdf.server.tsx",
-  "app/modules/coaching/cv-pdf.server.tsx",
   "app/modules/reporting/queries.server.ts",
   "app/modules/reporting/report-view.tsx",
   "app/modules/reporting/report.server.ts",
