@@ -14,14 +14,18 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Masar" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const user = context.auth?.user ?? null;
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const auth = context.auth;
+  const user = auth?.user ?? null;
+  // the session check counted the unread notifications; a form posted without
+  // JavaScript runs its action first in the same request, so the count is taken again
+  const fresh = request.method === "GET" || request.method === "HEAD";
   return {
     locale: context.locale,
     i18nVersion: context.i18nVersion,
     cspNonce: context.cspNonce,
     user: user ? { displayName: user.displayName, role: user.role } : null,
-    unread: user ? await countUnread(context.db, user.id) : 0,
+    unread: auth ? (fresh ? auth.unread : await countUnread(context.db, auth.user.id)) : 0,
   };
 }
 

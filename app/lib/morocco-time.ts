@@ -90,6 +90,19 @@ export function addDays(date: string, days: number): string {
   return new Date(dayMillis(date) + days * DAY).toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar day plus (or minus) a number of months, held to the last day of a shorter
+ * month: 31 August plus 6 months is 28 February (29 in a leap year).
+ */
+export function addMonths(date: string, months: number): string {
+  if (!Number.isInteger(months)) throw new RangeError(`not a whole number of months: ${months}`);
+  const day = new Date(dayMillis(date));
+  const first = Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1);
+  const target = new Date(first);
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(first + (Math.min(day.getUTCDate(), lastDay) - 1) * DAY).toISOString().slice(0, 10);
+}
+
 /** Calendar days from one day to another (negative if `to` comes first). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((dayMillis(to) - dayMillis(from)) / DAY);

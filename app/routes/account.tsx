@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormAlert, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { CodeThrottled, PhoneField } from "~/modules/auth/ui";
+import { phoneStatus, requestPhoneChange, setSmsOptOut } from "~/modules/auth/phone.server";
 import { ChangePasswordSchema, newPasswordSchema } from "~/modules/auth/schemas.server";
 import { changePassword } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
@@ -13,41 +15,132 @@ import { minPasswordLength } from "~/modules/auth/rules";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "account:manage-own");
-  return { email: user.email, phone: user.phone, minLength: minPasswordLength(user.role) };
+  const status = await phoneStatus(args.context.db, user.id);
+  return {
+    email: user.email,
+    phone: user.phone,
+    phoneConfirmed: status?.confirmed ?? false,
+    smsOptOut: status?.smsOptOut ?? false,
+    minLength: minPasswordLength(user.role),
+  };
 }
+
+type Answer = {
+  ok: boolean;
+  form: "password" | "phone" | "sms";
+  errors?: FieldErrors;
+  retryAt?: string | null;
+  values?: Record<string, string>;
+};
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "account:manage-own");
   const { request, context } = args;
   const form = await request.formData();
+  const meta = { ip: context.ip, locale: context.locale };
+  const intent = form.get("intent");
+  if (intent === "phone") {
+    const result = await requestPhoneChange(context.db, user, { phone: String(form.get("phone") ?? "") }, meta);
+    if (result.ok) return redirect("/confirm-phone");
+    const retryAt = result.retryAt?.toISOString() ?? null;
+    const values = { phone: String(form.get("phone") ?? "").slice(0, 40) };
+    return data<Answer>(
+      { ok: false, form: "phone", errors: result.errors, retryAt, values },
+      { status: retryAt ? 429 : 400 },
+    );
+  }
+  if (intent === "sms") {
+    await setSmsOptOut(context.db, user, form.get("smsOptOut") === "on", meta);
+    return data<Answer>({ ok: true, form: "sms" });
+  }
   const parsed = parseForm(ChangePasswordSchema, form);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return data<Answer>({ ok: false, form: "password", errors: parsed.errors }, { status: 400 });
   const policy = parseForm(newPasswordSchema(user.role), form);
-  if (!policy.ok) return data({ ok: false as const, errors: policy.errors }, { status: 400 });
-  const result = await changePassword(context.db, user, parsed.data, { ip: context.ip, locale: context.locale });
-  if (!result.ok) return data({ ok: false as const, errors: result.errors }, { status: 400 });
-  return data(
-    { ok: true as const, errors: undefined },
+  if (!policy.ok) return data<Answer>({ ok: false, form: "password", errors: policy.errors }, { status: 400 });
+  const result = await changePassword(context.db, user, parsed.data, meta);
+  if (!result.ok) return data<Answer>({ ok: false, form: "password", errors: result.errors }, { status: 400 });
+  return data<Answer>(
+    { ok: true, form: "password" },
     { headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) } },
   );
 }
 
 export default function Account() {
-  const { email, phone, minLength } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { email, phone, phoneConfirmed, smsOptOut, minLength } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const { t } = useI18n();
-  const errors = actionData?.errors;
   return (
     <div className="narrow">
       <PageTitle>{t("account.title")}</PageTitle>
       <dl className="facts">
         <dt>{t("account.phone")}</dt>
-        <dd dir="ltr">{phone ?? "—"}</dd>
+        <dd>
+          <bdi dir="ltr">{phone ?? "—"}</bdi>
+          {phone ? (
+            <>
+              {" "}
+              ({t(phoneConfirmed ? "account.phoneConfirmed" : "account.phoneUnconfirmed")})
+              {phoneConfirmed ? null : (
+                <>
+                  {" "}
+                  <Link to="/confirm-phone">{t("confirmPhone.bannerLink")}</Link>
+                </>
+              )}
+            </>
+          ) : null}
+        </dd>
         <dt>{t("account.email")}</dt>
         <dd dir="ltr">{email ?? "—"}</dd>
       </dl>
+      <PhoneSection answer={answer?.form === "phone" ? answer : undefined} />
+      <SmsSection smsOptOut={smsOptOut} saved={answer?.form === "sms" && answer.ok} />
+      <PasswordSection answer={answer?.form === "password" ? answer : undefined} minLength={minLength} />
+    </div>
+  );
+}
+
+function PhoneSection({ answer }: { answer?: Answer }) {
+  const { t } = useI18n();
+  return (
+    <section className="stack">
+      <h2>{t("account.changePhone")}</h2>
+      <p>{t("account.changePhone.intro")}</p>
+      <CodeThrottled retryAt={answer?.retryAt} />
+      <Form method="post" className="stack" noValidate>
+        <PhoneField label="account.newPhone" required values={answer?.values} errors={answer?.errors} />
+        <button type="submit" name="intent" value="phone" className="button">
+          {t("account.changePhone.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function SmsSection({ smsOptOut, saved }: { smsOptOut: boolean; saved: boolean }) {
+  const { t } = useI18n();
+  return (
+    <section className="stack">
+      <h2>{t("account.sms.title")}</h2>
+      {saved ? <FormAlert tone="success" message="account.sms.saved" /> : null}
+      <Form method="post" className="stack">
+        <label className="checkbox">
+          <input type="checkbox" name="smsOptOut" defaultChecked={smsOptOut} /> {t("account.sms.optOut")}
+        </label>
+        <button type="submit" name="intent" value="sms" className="button button-secondary">
+          {t("account.sms.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function PasswordSection({ answer, minLength }: { answer?: Answer; minLength: number }) {
+  const { t } = useI18n();
+  const errors = answer?.errors;
+  return (
+    <section className="stack">
       <h2>{t("account.changePassword")}</h2>
-      {actionData?.ok ? <FormAlert tone="success" message="account.passwordChanged" /> : null}
+      {answer?.ok ? <FormAlert tone="success" message="account.passwordChanged" /> : null}
       <Form method="post" className="stack" noValidate>
         <Field
           name="currentPassword"
@@ -62,6 +155,6 @@ export default function Account() {
           {t("account.changePassword")}
         </button>
       </Form>
-    </div>
+    </section>
   );
 }

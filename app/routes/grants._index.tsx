@@ -11,16 +11,20 @@ import { submitApplication } from "~/modules/grants/service.server";
 import { getApplicantFacts, getSubmittablePlans } from "~/modules/grants/sources.server";
 import { callTitle } from "~/modules/grants/ui";
 import { isUuid } from "~/lib/ids";
+import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
+import { PhoneNeeded } from "~/modules/auth/ui";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:apply");
   const db = args.context.db;
-  const [calls, mine, plans] = await Promise.all([
+  const [calls, mine, plans, phoneOk] = await Promise.all([
     listOpenCalls(db),
     listApplicationsOfApplicant(db, user.id),
     getSubmittablePlans(db, user.id),
+    phoneConfirmedOrAbsent(db, user.id),
   ]);
   return {
+    phoneUnconfirmed: !phoneOk,
     calls: calls.map((c) => ({
       id: c.id,
       titleFr: c.titleFr,
@@ -62,12 +66,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function GrantsHome() {
-  const { calls, mine, plans } = useLoaderData<typeof loader>();
+  const { calls, mine, plans, phoneUnconfirmed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, formatDate, formatMoney } = useI18n();
   return (
     <div>
       <PageTitle>{t("grants.apply.title")}</PageTitle>
+      {phoneUnconfirmed ? <PhoneNeeded /> : null}
       <h2>{t("grants.apply.mine")}</h2>
       {mine.length === 0 ? <p>{t("grants.apply.noneMine")}</p> : null}
       <ul className="list">

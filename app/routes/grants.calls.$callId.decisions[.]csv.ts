@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { serverT } from "~/i18n/dictionaries.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { applicationsOfCall, awardsOfCall, getCall } from "~/modules/grants/queries.server";
-import { toCsv } from "~/modules/grants/rules";
+import { toCsv } from "~/lib/csv";
 import { idParam } from "~/lib/params.server";
 
 /** Decisions per application as CSV (names included: admins only); text cells escaped against formula injection. */
@@ -36,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ];
     }),
   ];
-  return new Response("\ufeff" + toCsv(rows), {
+  return new Response(toCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="decisions.csv"',

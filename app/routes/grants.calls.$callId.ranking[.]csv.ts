@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { serverT } from "~/i18n/dictionaries.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getCall, rankingForCall } from "~/modules/grants/queries.server";
-import { toCsv } from "~/modules/grants/rules";
+import { toCsv } from "~/lib/csv";
 import { idParam } from "~/lib/params.server";
 
 /** The ranking (raw and normalised means) as CSV; every text cell escaped against formula injection. */
@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
       Number((norm.find((n) => n.applicationId === r.applicationId)?.mean ?? 0).toFixed(2)),
     ]),
   ];
-  return new Response("\ufeff" + toCsv(rows), {
+  return new Response(toCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="ranking.csv"',

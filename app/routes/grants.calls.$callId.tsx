@@ -16,7 +16,8 @@ import {
   proposalForCall,
   rankingForCall,
 } from "~/modules/grants/queries.server";
-import { nextStatus, parseMadToCentimes } from "~/modules/grants/rules";
+import { nextStatus } from "~/modules/grants/rules";
+import { parseMoney } from "~/lib/money";
 import {
   AwardChangeSchema,
   CommentSchema,
@@ -177,7 +178,7 @@ export async function action(args: ActionFunctionArgs) {
       if (!p.ok) return bad(p.errors);
       let amountCentimes: number | undefined;
       if (p.data.change === "award") {
-        const c = parseMadToCentimes(p.data.amount ?? "");
+        const c = parseMoney(p.data.amount ?? "");
         if (c === null || c <= 0) return bad({ amount: "grants.errors.amount" });
         amountCentimes = c;
       }

@@ -4,6 +4,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { MessageKey } from "~/i18n/translate";
 import { requireUser } from "~/modules/auth/guards.server";
+import { PhoneUnconfirmed } from "~/modules/auth/ui";
+import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Role } from "~/modules/auth/roles";
 import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
@@ -31,6 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
     employability: applicant ? await applicantPanel(db, user.id) : null,
     protection: user.role === "case_worker" ? await caseWorkerPanel(db, user) : null,
     reporting: await reportingPanel(db, user),
+    phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),
   };
 }
 
@@ -80,12 +83,14 @@ export default function Home() {
     employability,
     protection,
     reporting,
+    phoneUnconfirmed,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div data-home={role}>
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
+      {phoneUnconfirmed ? <PhoneUnconfirmed /> : null}
       {plans ? <PlansPanel home={plans} /> : null}
       {employability ? <EmployabilityPanel data={employability} /> : null}
       {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}

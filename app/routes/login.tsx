@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, safeRedirect } from "~/lib/forms.server";
-import { requireAnonymous } from "~/modules/auth/guards.server";
+import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
+import { IdentifierField } from "~/modules/auth/ui";
 import { LoginSchema } from "~/modules/auth/schemas.server";
 import { signIn } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
@@ -19,10 +20,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return headers;
 };
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous({ context });
-  return null;
-}
+export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });
@@ -72,16 +70,7 @@ export default function Login() {
       )}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field
-          name="identifier"
-          label="login.identifier"
-          hint="login.identifier.hint"
-          autoComplete="username"
-          required
-          dir="ltr"
-          errors={errors}
-          values={values}
-        />
+        <IdentifierField hint errors={errors} values={values} />
         <Field
           name="password"
           label="login.password"
@@ -96,6 +85,9 @@ export default function Login() {
       </Form>
       <p>
         {t("login.noAccount")} <Link to="/signup">{t("nav.signUp")}</Link>
+      </p>
+      <p>
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>
       <p>
         <Link to="/set-password">{t("login.haveCode")}</Link>

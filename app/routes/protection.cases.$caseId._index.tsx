@@ -13,12 +13,14 @@ import { issueVoucher } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import {
   caseDetail,
-  caseViewers,
-  isSupervisor,
+  caseViewersForSupervisor,
+  NOTES_PER_PAGE,
   ownsCase,
   partnerAssociations,
 } from "~/modules/protection/queries.server";
-import { ageOn, isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
+import { parseQuery, query } from "~/lib/params.server";
+import { isReferralOverdue, nextStatuses, VULNERABILITIES } from "~/modules/protection/rules";
+import { ageOn } from "~/lib/age";
 import {
   AssignSchema,
   ConsentSchema,
@@ -45,12 +47,12 @@ import {
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const db = args.context.db;
+  const notesPage = parseQuery(args, { notes: query.int(1, 100_000) }).notes ?? 1;
   const c = await viewCase(db, actor, args.params.caseId ?? "", { ip: args.context.ip });
   const own = ownsCase(actor, c);
-  const supervisor = own && (await isSupervisor(db, actor.id));
-  const [detail, viewers, partners, given, issued, items] = await Promise.all([
-    caseDetail(db, c),
-    supervisor ? caseViewers(db, c.id) : Promise.resolve([]),
+  const [detail, { supervisor, viewers }, partners, given, issued, items] = await Promise.all([
+    caseDetail(db, c, { notesPage }),
+    own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
     own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
     distributionsOfCase(db, c.id),
     vouchersOfCase(db, c.id),
@@ -77,6 +79,8 @@ export async function loader(args: LoaderFunctionArgs) {
         }
       : null,
     notes: detail.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+    notesPage,
+    notesPages: Math.max(1, Math.ceil(detail.noteCount / NOTES_PER_PAGE)),
     vulnerability: detail.vulnerability
       ? {
           assessedOn: detail.vulnerability.assessedOn,
@@ -468,6 +472,15 @@ export default function CaseFile() {
             </li>
           ))}
         </ul>
+        {d.notesPages > 1 ? (
+          <p className="actions">
+            {d.notesPage > 1 ? <Link to={`?notes=${d.notesPage - 1}#notes`}>{t("protection.notes.newer")}</Link> : null}
+            <span className="hint">{t("protection.notes.page", { page: d.notesPage, pages: d.notesPages })}</span>
+            {d.notesPage < d.notesPages ? (
+              <Link to={`?notes=${d.notesPage + 1}#notes`}>{t("protection.notes.older")}</Link>
+            ) : null}
+          </p>
+        ) : null}
       </Section>
 
       <Section title="protection.aid.title" id="aid">

@@ -5,15 +5,12 @@ import { Field, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
-import { requireAnonymous } from "~/modules/auth/guards.server";
+import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { SetPasswordSchema, newPasswordSchema } from "~/modules/auth/schemas.server";
 import { setPasswordWithCode } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous({ context });
-  return null;
-}
+export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });

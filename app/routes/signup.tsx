@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
+import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm } from "~/lib/forms.server";
+import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
+import { PhoneField } from "~/modules/auth/ui";
 import { SignUpSchema } from "~/modules/auth/schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 import { signUpApplicant } from "~/modules/auth/service.server";
@@ -22,7 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await signUpApplicant(context.db, parsed.data, { ip: context.ip, locale: context.locale });
   if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
-  return redirect("/home", {
+  // a phone is proved before the account may apply: straight to the code sent to it
+  return redirect(result.user.phone ? "/confirm-phone" : "/home", {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
   });
 }
@@ -45,17 +48,7 @@ export default function SignUp() {
           errors={errors}
           values={values}
         />
-        <Field
-          name="phone"
-          label="signup.phone"
-          hint="signup.phone.hint"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          dir="ltr"
-          errors={errors}
-          values={values}
-        />
+        <PhoneField label="signup.phone" errors={errors} values={values} />
         <Field
           name="email"
           label="signup.email"
@@ -66,40 +59,8 @@ export default function SignUp() {
           errors={errors}
           values={values}
         />
-        <Field
-          name="password"
-          label="signup.password"
-          hint="signup.password.hint"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors}
-        />
-        <Field
-          name="passwordConfirm"
-          label="signup.passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors}
-        />
-        <div className={errors?.acceptPrivacy ? "field field-invalid" : "field"}>
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="f-acceptPrivacy"
-              name="acceptPrivacy"
-              aria-describedby={errors?.acceptPrivacy ? "f-acceptPrivacy-error" : undefined}
-            />
-            <label htmlFor="f-acceptPrivacy">
-              {t("signup.acceptPrivacy")}{" "}
-              <Link to="/privacy" target="_blank">
-                {t("signup.readNotice")}
-              </Link>
-            </label>
-          </div>
-          <FieldError name="acceptPrivacy" errors={errors} />
-        </div>
+        <NewPasswordFields label="signup.password" hint="signup.password.hint" errors={errors} />
+        <PrivacyConsent errors={errors} />
         <button type="submit" className="button">
           {t("signup.submit")}
         </button>
@@ -107,6 +68,29 @@ export default function SignUp() {
       <p>
         {t("signup.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
       </p>
+    </div>
+  );
+}
+
+function PrivacyConsent({ errors }: { errors?: FieldErrors }) {
+  const { t } = useI18n();
+  return (
+    <div className={errors?.acceptPrivacy ? "field field-invalid" : "field"}>
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id="f-acceptPrivacy"
+          name="acceptPrivacy"
+          aria-describedby={errors?.acceptPrivacy ? "f-acceptPrivacy-error" : undefined}
+        />
+        <label htmlFor="f-acceptPrivacy">
+          {t("signup.acceptPrivacy")}{" "}
+          <Link to="/privacy" target="_blank">
+            {t("signup.readNotice")}
+          </Link>
+        </label>
+      </div>
+      <FieldError name="acceptPrivacy" errors={errors} />
     </div>
   );
 }

@@ -28,19 +28,10 @@ import {
 import type { FoundationSeed } from "./foundation";
 import { makeOrganisation } from "../../tests/factories";
 import { markAttendance, register } from "../../app/modules/trainings/service.server";
+import { at, isoDay } from "./days";
 
 const ENTREPRENEURSHIP = "Orientation à l'entrepreneuriat";
 const SOFT_SKILLS = "Compétences comportementales pour l'emploi";
-
-function isoDay(offsetDays: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
-function at(offsetDays: number, hour = 9): Date {
-  // eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
-  return new Date(`${isoDay(offsetDays)}T${String(hour).padStart(2, "0")}:00:00+01:00`);
-}
 
 export type EmployabilitySeed = Awaited<ReturnType<typeof seedEmployability>>;
 

@@ -11,6 +11,7 @@ import { beneficiaryCases, caseReferrals, distributions, vouchers, warehouses, t
 import { voucherCodeFrom } from "../../app/modules/aid/rules";
 import { randomBytes } from "node:crypto";
 import type { FoundationSeed } from "./foundation";
+import { isoDay } from "./days";
 import {
   findOrMakeItem,
   makeAssessment,
@@ -23,8 +24,8 @@ import {
   receiveStock,
 } from "../../tests/factories/protection";
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-const daysAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => isoDay(-n);
+const daysAhead = (n: number) => isoDay(n);
 
 export async function seedProtection(db: Database, foundation: FoundationSeed) {
   const { orgs, accounts } = foundation;

@@ -1,6 +1,7 @@
 import type { Executor } from "../../db/client";
 import { trainingCohorts, trainings, trainingSessions, type NewUser } from "../../db/schema";
 import { uniqueSuffix } from "./index";
+import { addDays, moroccoInstant } from "../../app/lib/morocco-time";
 
 export async function makeTraining(db: Executor, overrides: Partial<typeof trainings.$inferInsert> = {}) {
   const s = uniqueSuffix();
@@ -42,8 +43,7 @@ export async function makeCohort(
 export async function makeSessions(db: Executor, cohortId: string, count: number, firstDay = "2026-12-01") {
   const rows = [];
   for (let i = 0; i < count; i++) {
-    const d = new Date(`${firstDay}T09:00:00+01:00`);
-    d.setUTCDate(d.getUTCDate() + i * 2);
+    const d = moroccoInstant(addDays(firstDay, i * 2), "09:00");
     const [row] = await db
       .insert(trainingSessions)
       .values({ cohortId, startsAt: d, place: "Rabat, salle 2", trainerName: "Karim Tazi" })

@@ -19,7 +19,7 @@ describe("sign-up", () => {
       acceptPrivacy: "on",
     });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/home");
+    expect(response.headers.get("location")).toBe("/confirm-phone");
     const [user] = await t.db.select().from(users).where(eq(users.phone, "+212611223344"));
     expect(user?.role).toBe("applicant");
     expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

@@ -40,16 +40,18 @@ describe("database away", () => {
 
   it("a loader that loses the database throws a 503 Response, not the driver's error", async () => {
     const build = withDatabaseDownAs503(await loadBuild());
-    // the root loader counts a signed-in user's unread notifications
+    // after a form's action (a POST), the root loader counts the unread notifications again
     const root = build.routes.root!.module.loader!;
     const context = {
       db: handle.db,
       auth: { user: { id: "00000000-0000-0000-0000-000000000000", role: "applicant" } },
       locale: "fr",
     };
-    const args = { request: new Request("http://localhost/"), params: {}, context } as unknown as Parameters<
-      typeof root
-    >[0];
+    const args = {
+      request: new Request("http://localhost/", { method: "POST" }),
+      params: {},
+      context,
+    } as unknown as Parameters<typeof root>[0];
     const thrown = await Promise.resolve(root(args)).then(
       () => null,
       (error: unknown) => error,

@@ -27,6 +27,7 @@ import { requireCase } from "~/modules/protection/service.server";
 import { ineligibility, normaliseVoucherCode, quantityFor, voucherCodeFrom, type IneligibleReason } from "./rules";
 import type { MovementInput, RoundInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
+import { moroccoToday } from "~/lib/morocco-time";
 
 type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };
 
@@ -255,7 +256,7 @@ export async function eligibilityOf(
   db: Executor,
   round: typeof distributionRounds.$inferSelect,
   caseId: string,
-  today = new Date().toISOString().slice(0, 10),
+  today = moroccoToday(),
 ): Promise<IneligibleReason | null> {
   const [c] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
   if (!c) return "other_association";

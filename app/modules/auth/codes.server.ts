@@ -111,16 +111,19 @@ export async function liveCode(db: Executor, userId: string, purpose: CodePurpos
 }
 
 export type CodeCheck =
-  { ok: true; target: string; channel: "sms" | "email" } | { ok: false; reason: "wrong" | "dead"; triesLeft: number };
+  | { ok: true; id: string; target: string; channel: "sms" | "email" }
+  | { ok: false; reason: "wrong" | "dead"; triesLeft: number };
 
 /**
  * Spend one try on the live code, then compare. A try is counted before the comparison
  * (`attempts < 5` in the update), so five wrong guesses kill the code, whatever runs in
- * parallel; a right code is then marked used by a second conditional update.
+ * parallel; a right code is then marked used by a second conditional update. With
+ * `spend: false` a right code stays live for the caller to spend (`spendCode`) in the
+ * transaction of what it unlocks.
  */
 export async function checkCode(
   db: Database,
-  input: { userId: string; purpose: CodePurpose; code: string; now: Date },
+  input: { userId: string; purpose: CodePurpose; code: string; now: Date; spend?: boolean },
 ): Promise<CodeCheck> {
   const live = await liveCode(db, input.userId, input.purpose, input.now);
   if (!live) return { ok: false, reason: "dead", triesLeft: 0 };
@@ -143,11 +146,17 @@ export async function checkCode(
     const triesLeft = CODES.maxTries - counted.attempts;
     return { ok: false, reason: triesLeft > 0 ? "wrong" : "dead", triesLeft };
   }
-  const [spent] = await db
+  if (input.spend === false) return { ok: true, id: live.id, target: live.target, channel: live.channel };
+  if (!(await spendCode(db, live.id, input.now))) return { ok: false, reason: "dead", triesLeft: 0 };
+  return { ok: true, id: live.id, target: live.target, channel: live.channel };
+}
+
+/** Mark a code used; false when another use won the race (or it died meanwhile). */
+export async function spendCode(db: Executor, id: string, now: Date): Promise<boolean> {
+  const spent = await db
     .update(verificationCodes)
-    .set({ usedAt: input.now })
-    .where(and(eq(verificationCodes.id, live.id), isNull(verificationCodes.usedAt)))
-    .returning({ target: verificationCodes.target, channel: verificationCodes.channel });
-  if (!spent) return { ok: false, reason: "dead", triesLeft: 0 };
-  return { ok: true, target: spent.target, channel: spent.channel };
+    .set({ usedAt: now })
+    .where(and(eq(verificationCodes.id, id), isNull(verificationCodes.usedAt), gt(verificationCodes.expiresAt, now)))
+    .returning({ id: verificationCodes.id });
+  return spent.length > 0;
 }

@@ -36,3 +36,9 @@ export function requirePermission(args: Args, action: Action, resource?: Resourc
 export function requireAnonymous({ context }: Pick<Args, "context">) {
   if (context.auth) throw redirect("/home");
 }
+
+/** The loader of a page for visitors who are not signed in (sign-in, sign-up, codes). */
+export function anonymousOnlyLoader({ context }: Pick<Args, "context">) {
+  requireAnonymous({ context });
+  return null;
+}

@@ -7,6 +7,7 @@ import type { Locale } from "~/i18n/config";
 import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
+import { sendPhoneCode } from "./phone.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { PASSWORD_TOKEN_TTL_MS, THROTTLE, parseIdentifier, throttleKey, throttledUntil } from "./rules";
 import type { Role } from "./roles";
@@ -53,6 +54,8 @@ export async function signUpApplicant(
       const actor = { id: user.id, role: user.role, organisationId: null };
       await audit(tx, { actor, action: "auth.sign_up", entityType: "user", entityId: user.id, ip: meta.ip });
       await notify(tx, { userId: user.id, kind: "notify.welcome", link: "/home" });
+      // the phone is proved by a code sent to it; a throttled request leaves the page's "new code" button
+      if (user.phone) await sendPhoneCode(tx, user.id, user.phone, { ip: meta.ip, now: meta.now });
       const session = await createSession(tx, user, meta.now);
       return { ok: true as const, user, ...session };
     });

@@ -4,9 +4,9 @@
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { sessions, users } from "~db/schema";
+import { notifications, sessions, users } from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import { initialExpiry, isExpired, renewedExpiry } from "./rules";
 import type { Role } from "./roles";
@@ -21,7 +21,8 @@ export type SessionUser = {
   phone: string | null;
 };
 
-export type AuthState = { user: SessionUser; sessionId: string; expiresAt: Date };
+/** `unread`: the user's unread notifications when the session was read (the header's badge). */
+export type AuthState = { user: SessionUser; sessionId: string; expiresAt: Date; unread: number };
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -44,7 +45,8 @@ export async function createSession(db: Executor, user: { id: string; role: Role
 
 /**
  * The user behind a token, with the role and status read fresh on every request:
- * a deactivation or a role change takes effect on the very next one.
+ * a deactivation or a role change takes effect on the very next one. The same query
+ * counts the unread notifications, so a page costs one round trip for both.
  */
 export async function validateSessionToken(db: Executor, token: string, now = new Date()): Promise<AuthState | null> {
   const sessionId = hashToken(token);
@@ -61,6 +63,7 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
         phone: users.phone,
         isActive: users.isActive,
       },
+      unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -77,7 +80,7 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
     await db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   const { isActive: _active, ...user } = row.user;
-  return { user, sessionId, expiresAt };
+  return { user, sessionId, expiresAt, unread: row.unread };
 }
 
 export async function invalidateSession(db: Executor, sessionId: string) {

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { grantApplications, grantCalls } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
+import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Actor } from "./common.server";
 import { checkEligibility, isAcceptingApplications, type ApplicantFacts } from "./rules";
 import { isUniqueViolation } from "~db/errors";
@@ -25,6 +26,8 @@ export async function submitApplication(
   meta: Meta = {},
 ) {
   const now = meta.now ?? new Date();
+  // an account with a phone proves it (a code by SMS) before it may apply
+  if (!(await phoneConfirmedOrAbsent(db, actor.id))) return fail(403, { form: "errors.grants.phoneUnconfirmed" });
   const [call] = await db.select().from(grantCalls).where(eq(grantCalls.id, input.callId));
   if (!call) return fail(404, {});
   if (!isAcceptingApplications(call, now)) return fail(409, { form: "grants.errors.callNotOpen" });

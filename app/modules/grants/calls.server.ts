@@ -8,12 +8,7 @@ import type { Actor } from "./common.server";
 import { checkTransition, splitTranches, tranchePercentsValid, weightsSumTo100, type CallStatus } from "./rules";
 import type { CallInput } from "./schemas.server";
 import { fail, type Meta } from "~/lib/result";
-
-/** 23:59:59 in Morocco (UTC+1) on a YYYY-MM-DD day; opening days start at 00:00. */
-// eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
-const endOfDay = (d: string) => new Date(`${d}T23:59:59+01:00`);
-// eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
-const startOfDay = (d: string) => new Date(`${d}T00:00:00+01:00`);
+import { endOfMoroccoDay, startOfMoroccoDay } from "~/lib/morocco-time";
 
 export async function createCall(db: Database, actor: Actor, input: CallInput, meta: Meta = {}) {
   const rows = input.criteria;
@@ -46,9 +41,9 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
         maxAge: input.maxAge ?? null,
         regions: input.regions,
         requiredTrainings: input.requiredTrainings,
-        opensAt: startOfDay(input.opensOn),
-        closesAt: endOfDay(input.closesOn),
-        reviewDeadline: endOfDay(input.reviewDeadlineOn),
+        opensAt: startOfMoroccoDay(input.opensOn),
+        closesAt: endOfMoroccoDay(input.closesOn),
+        reviewDeadline: endOfMoroccoDay(input.reviewDeadlineOn),
         budgetCentimes: input.budget,
         maxGrantCentimes: input.maxGrant,
         reviewersPerApplication: input.reviewersPerApplication,

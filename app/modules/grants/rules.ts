@@ -3,6 +3,8 @@
  * are on a 0-100 scale after weighting. Each function is unit-tested.
  */
 import type { MessageKey } from "~/i18n/translate";
+import { ageOn } from "~/lib/age";
+import { moroccoToday } from "~/lib/morocco-time";
 
 export const CALL_STATUSES = ["draft", "open", "closed", "under_review", "deliberation", "decided"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -210,17 +212,6 @@ export type ApplicantFacts = {
   city?: string | null;
 };
 
-/** Age in whole years on a date (the call's closing date), from a YYYY-MM-DD birth date. */
-export function ageOn(dateOfBirth: string, on: Date): number {
-  const [y, m, d] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const oy = on.getUTCFullYear();
-  const om = on.getUTCMonth() + 1;
-  const od = on.getUTCDate();
-  let age = oy - y;
-  if (om < m || (om === m && od < d)) age -= 1;
-  return age;
-}
-
 /** Every rule checked, each failure a translated reason (message key and parameters). */
 export function checkEligibility(
   rules: EligibilityRules,
@@ -234,10 +225,11 @@ export function checkEligibility(
   if (rules.minAge !== null || rules.maxAge !== null) {
     if (!facts.dateOfBirth) failures.push({ key: "grants.eligibility.noBirthDate" });
     else {
-      const age = ageOn(facts.dateOfBirth, rules.closesAt);
-      if (rules.minAge !== null && age < rules.minAge)
+      // on the call's closing day in Morocco; null: not yet born by then
+      const age = ageOn(facts.dateOfBirth, moroccoToday(rules.closesAt));
+      if (rules.minAge !== null && (age === null || age < rules.minAge))
         failures.push({ key: "grants.eligibility.tooYoung", params: { min: rules.minAge } });
-      if (rules.maxAge !== null && age > rules.maxAge)
+      if (rules.maxAge !== null && age !== null && age > rules.maxAge)
         failures.push({ key: "grants.eligibility.tooOld", params: { max: rules.maxAge } });
     }
   }
@@ -462,39 +454,12 @@ export function tranchePercentsValid(percents: number[]): boolean {
 
 // ---------------------------------------------------------------- exports
 
-/**
- * One CSV cell. A value a spreadsheet would read as a formula (starting with = + - @,
- * tab or carriage return) is prefixed with an apostrophe; quotes, commas and line
- * breaks are quoted. Numbers are written as they are.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return String(value);
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  if (/[",\n\r;]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
-
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
-
 /** The reference printed on letters: call year, application number, zero-padded. */
 export function awardReference(year: number, applicationNumber: number): string {
   return `MASAR-${year}-${String(applicationNumber).padStart(5, "0")}`;
 }
 
 // ---------------------------------------------------------------- input helpers and blind view
-
-/** "1 234,50" or "1234.5" MAD to integer centimes; null when not a non-negative amount. */
-export function parseMadToCentimes(input: string): number | null {
-  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  const [whole = "0", frac = ""] = cleaned.split(".");
-  const value = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
-  return Number.isSafeInteger(value) ? value : null;
-}
 
 /** Keys of a plan snapshot that could identify or reach the applicant: never shown to reviewers. */
 const PERSONAL_KEY =

@@ -1,18 +1,11 @@
 import { z } from "~/lib/forms.server";
-import { parseMadToCentimes } from "./rules";
+import { dateField, moneyField } from "~/lib/fields.server";
 import { MAX_CRITERIA } from "./constants";
 export { MAX_CRITERIA };
 
 const text = (max: number) => z.string().trim().max(max);
-const money = z.string().transform((v, ctx) => {
-  const c = parseMadToCentimes(v);
-  if (c === null || c <= 0) {
-    ctx.addIssue({ code: "custom", message: "grants.errors.amount" });
-    return z.NEVER;
-  }
-  return c;
-});
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "grants.errors.date");
+const money = moneyField("grants.errors.amount", { min: 1 });
+const date = dateField("grants.errors.date");
 const optionalInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
 const list = z
   .string()

@@ -2,6 +2,7 @@
  * Pure rules of internships: the placement status machine, overdue follow-up,
  * evaluation averages and the outcome checkpoints.
  */
+import { addMonths, daysBetween, moroccoToday } from "~/lib/morocco-time";
 export const PLACEMENT_STATUSES = ["proposed", "accepted", "ongoing", "completed", "ended_early"] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
@@ -23,11 +24,10 @@ export function nextStatuses(from: PlacementStatus): readonly PlacementStatus[] 
 }
 
 export const FOLLOW_UP_DAYS = 14;
-const DAY = 86_400_000;
 
-function day(value: string | Date): number {
-  const iso = typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-  return Date.parse(`${iso}T00:00:00Z`);
+/** A day as a YYYY-MM-DD string; an instant is read as the day it is in Morocco then. */
+function day(value: string | Date): string {
+  return typeof value === "string" ? value.slice(0, 10) : moroccoToday(value);
 }
 
 /**
@@ -45,11 +45,11 @@ export function isFollowUpOverdue(input: {
   const today = day(input.today);
   if (day(input.startsOn) > today) return false;
   const since = input.lastContactOn ?? input.startsOn;
-  return (today - day(since)) / DAY > FOLLOW_UP_DAYS;
+  return daysBetween(day(since), today) > FOLLOW_UP_DAYS;
 }
 
 export function daysSince(value: string, today: string | Date): number {
-  return Math.floor((day(today) - day(value)) / DAY);
+  return daysBetween(day(value), day(today));
 }
 
 export const EVALUATION_CRITERIA = ["punctuality", "teamwork", "communication", "technicalSkills", "autonomy"] as const;
@@ -66,11 +66,7 @@ export type Checkpoint = (typeof CHECKPOINTS)[number];
 /** The date from which a checkpoint's outcome can be recorded: the end date, then 3 and 6 months after. */
 export function checkpointDate(endsOn: string, checkpoint: Checkpoint): string {
   const months = checkpoint === "end" ? 0 : checkpoint === "month_3" ? 3 : 6;
-  const d = new Date(`${endsOn.slice(0, 10)}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return target.toISOString().slice(0, 10);
+  return addMonths(endsOn.slice(0, 10), months);
 }
 
 /**

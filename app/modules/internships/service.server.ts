@@ -25,6 +25,7 @@ import type {
   EvaluationInput,
 } from "./schemas.server";
 import type { Meta } from "~/lib/result";
+import { moroccoToday } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
 type Fail = { ok: false; errors: FieldErrors };
@@ -272,7 +273,7 @@ export async function recordOutcome(
   input: { checkpoint: Checkpoint; employmentStatus: (typeof placementOutcomes.$inferInsert)["employmentStatus"] },
   meta: Meta & { today?: string },
 ): Promise<{ ok: true } | Fail> {
-  const today = meta.today ?? new Date().toISOString().slice(0, 10);
+  const today = meta.today ?? moroccoToday();
   try {
     return await db.transaction(async (tx) => {
       const [p] = await tx

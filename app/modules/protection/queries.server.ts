@@ -3,8 +3,9 @@
  * their association and those referred or being transferred to it. Anything else is
  * "not found" to them, whatever id they try.
  */
-import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
+import { addDays, moroccoToday } from "~/lib/morocco-time";
 import type { Executor } from "~db/client";
 import {
   auditLog,
@@ -172,22 +173,33 @@ export async function latestVulnerability(db: Executor, caseId: string) {
   };
 }
 
-/** Everything on one case, decrypted, for someone already allowed to see it. */
-export async function caseDetail(db: Executor, c: BeneficiaryCase) {
+/** Notes shown per page of a case file, newest first. */
+export const NOTES_PER_PAGE = 20;
+
+/**
+ * Everything on one case, decrypted, for someone already allowed to see it: the
+ * sections in one batch of parallel reads (the association's name with them). With
+ * `notesPage`, only that page of notes is read and decrypted (`noteCount` says how
+ * many there are); without it, every note (the data export).
+ */
+export async function caseDetail(db: Executor, c: BeneficiaryCase, options: { notesPage?: number } = {}) {
   const author = users;
-  const [consents, notes, vulnerability, services, referrals, staff] = await Promise.all([
+  const page = options.notesPage;
+  const notesQuery = db
+    .select({
+      id: caseNotes.id,
+      bodyEnc: caseNotes.bodyEnc,
+      createdAt: caseNotes.createdAt,
+      author: author.displayName,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(caseNotes)
+    .innerJoin(author, eq(author.id, caseNotes.authorId))
+    .where(eq(caseNotes.caseId, c.id))
+    .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id));
+  const [consents, notes, vulnerability, services, referrals, staff, org] = await Promise.all([
     db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)),
-    db
-      .select({
-        id: caseNotes.id,
-        bodyEnc: caseNotes.bodyEnc,
-        createdAt: caseNotes.createdAt,
-        author: author.displayName,
-      })
-      .from(caseNotes)
-      .innerJoin(author, eq(author.id, caseNotes.authorId))
-      .where(eq(caseNotes.caseId, c.id))
-      .orderBy(desc(caseNotes.createdAt)),
+    page ? notesQuery.limit(NOTES_PER_PAGE).offset((page - 1) * NOTES_PER_PAGE) : notesQuery,
     latestVulnerability(db, c.id),
     db
       .select()
@@ -214,17 +226,26 @@ export async function caseDetail(db: Executor, c: BeneficiaryCase) {
       .from(users)
       .where(and(eq(users.organisationId, c.organisationId), eq(users.role, "case_worker"), eq(users.isActive, true)))
       .orderBy(asc(users.displayName)),
+    db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId)),
   ]);
-  const [org] = await db
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, c.organisationId));
+  // a page past the last one reads no row, so no total: count them apart (rare)
+  const noteCount =
+    notes[0]?.total ??
+    (page && page > 1
+      ? ((
+          await db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(caseNotes)
+            .where(eq(caseNotes.caseId, c.id))
+        )[0]?.n ?? 0)
+      : 0);
   return {
     case: c,
-    organisationName: org?.name ?? "",
+    organisationName: org[0]?.name ?? "",
     consent: consents[0] ?? null,
     consents,
     notes: notes.map((n) => ({ id: n.id, body: decrypt(n.bodyEnc), createdAt: n.createdAt, author: n.author })),
+    noteCount,
     vulnerability,
     services: services.map(({ notesEnc, ...s }) => ({ ...s, notes: notesEnc ? decrypt(notesEnc) : null })),
     referrals,
@@ -232,8 +253,18 @@ export async function caseDetail(db: Executor, c: BeneficiaryCase) {
   };
 }
 
+/**
+ * Whether `viewerId` supervises, and who opened or exported this case when they do
+ * (else nobody): two reads side by side, not one after the other.
+ */
+export async function caseViewersForSupervisor(db: Executor, caseId: string, viewerId: string) {
+  const supervising = sql`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})`;
+  const [supervisor, viewers] = await Promise.all([isSupervisor(db, viewerId), caseViewers(db, caseId, supervising)]);
+  return { supervisor, viewers };
+}
+
 /** Who opened or exported this case, for supervisors. */
-export async function caseViewers(db: Executor, caseId: string) {
+export async function caseViewers(db: Executor, caseId: string, onlyIf: SQL = sql`true`) {
   return db
     .select({ at: auditLog.at, action: auditLog.action, name: users.displayName, role: auditLog.actorRole })
     .from(auditLog)
@@ -243,6 +274,7 @@ export async function caseViewers(db: Executor, caseId: string) {
         eq(auditLog.entityType, "beneficiary_case"),
         eq(auditLog.entityId, caseId),
         inArray(auditLog.action, ["protection.case.view", "protection.case.export"]),
+        onlyIf,
       ),
     )
     .orderBy(desc(auditLog.at))
@@ -277,7 +309,7 @@ export async function incomingReferrals(db: Executor, actor: Actor) {
 }
 
 /** The case worker's day: open cases assigned to them, services due within a week, overdue hospital referrals. */
-export async function caseWorkerPanel(db: Executor, actor: Actor, today = new Date().toISOString().slice(0, 10)) {
+export async function caseWorkerPanel(db: Executor, actor: Actor, today = moroccoToday()) {
   const openCases = await db
     .select({
       id: beneficiaryCases.id,
@@ -295,7 +327,7 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = new Da
     )
     .orderBy(desc(beneficiaryCases.updatedAt))
     .limit(50);
-  const weekAhead = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const weekAhead = addDays(today, 7);
   const services = await db
     .select({
       id: caseServices.id,

@@ -3,6 +3,7 @@
  * consent, the status machines of hospital referrals and AVRR, shelter nights,
  * what is overdue. No database, no Remix.
  */
+import { addDays, daysBetween, isIsoDate } from "~/lib/morocco-time";
 
 export const VULNERABILITIES = [
   "irregular_situation",
@@ -278,8 +279,8 @@ export function statusesOf(kind: string): readonly string[] {
 /** Nights between check-in and check-out (0 when not checked out yet or the dates are reversed). */
 export function shelterNights(checkIn: string | null | undefined, checkOut: string | null | undefined): number {
   if (!checkIn || !checkOut) return 0;
-  const ms = Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`);
-  return Number.isFinite(ms) && ms > 0 ? Math.round(ms / 86_400_000) : 0;
+  if (!isIsoDate(checkIn) || !isIsoDate(checkOut)) return 0;
+  return Math.max(daysBetween(checkIn, checkOut), 0);
 }
 
 /** Days a hospital referral may wait for its next step before it counts as overdue. */
@@ -293,17 +294,5 @@ export function isReferralOverdue(
   if (referral.kind !== "hospital_referral") return false;
   if (referral.status !== "requested" && referral.status !== "appointment_set") return false;
   if (referral.dueDate) return referral.dueDate < today;
-  const limit = new Date(Date.parse(`${referral.serviceDate}T00:00:00Z`) + REFERRAL_OVERDUE_DAYS * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  return limit < today;
-}
-
-/** Age in whole years on a day, from a date of birth (computed, never stored). */
-export function ageOn(dateOfBirth: string | null, today: string): number | null {
-  if (!dateOfBirth) return null;
-  const [y, m, d] = dateOfBirth.split("-").map(Number);
-  const [ty, tm, td] = today.split("-").map(Number);
-  if (!y || !m || !d || !ty || !tm || !td) return null;
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  return addDays(referral.serviceDate, REFERRAL_OVERDUE_DAYS) < today;
 }

@@ -2,6 +2,7 @@ import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
 import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
 import { dateField, moneyField } from "~/lib/fields.server";
+import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
 const isoDate = dateField();
@@ -45,7 +46,7 @@ export const RegisterCaseSchema = z
   .superRefine((v, ctx) => {
     if (!v.dateOfBirth && v.estimatedAge === undefined)
       ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
-    if (v.dateOfBirth && v.dateOfBirth > new Date().toISOString().slice(0, 10))
+    if (v.dateOfBirth && v.dateOfBirth > moroccoToday())
       ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "errors.outOfRange" });
     if (!v.consentServices)
       ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });

@@ -9,6 +9,7 @@ import type { Audience } from "./report.server";
 import { quarterOf, quarterPeriod } from "./rules";
 import { badQuery, parseQuery } from "~/lib/params.server";
 import { REPORT_QUERY } from "./schemas.server";
+import { moroccoToday } from "~/lib/morocco-time";
 
 export function audienceOf(user: Pick<SessionUser, "role">): Audience {
   if (user.role === "admin") return "admin";
@@ -16,8 +17,9 @@ export function audienceOf(user: Pick<SessionUser, "role">): Audience {
   return "donor";
 }
 
+/** Today in Morocco: reports' periods are Moroccan days. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return moroccoToday();
 }
 
 export type ResolvedFilter = { filter: ReportFilter; quarter: string | null; framework: Framework };

@@ -5,11 +5,11 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~db/client";
+import { isIsoDate } from "~/lib/morocco-time";
 import { budgetLines, exchangeRates, programmeBudget } from "~db/schema";
 import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, FRAMEWORKS, frameworkPairs, type ActivityKey } from "./frameworks";
 import {
   ageBandCaseSql,
-  isIsoDate,
   isWholeMonths,
   BUDGET_LINES,
   DEFAULT_BUDGET_USD_CENTS,

@@ -2,6 +2,7 @@
  * Pure rules of the reporting module: age bands, periods, small-cell suppression,
  * currency conversion and budget arithmetic. No database, no Remix.
  */
+import { isIsoDate } from "~/lib/morocco-time";
 
 // ---------------------------------------------------------------- age bands
 
@@ -15,16 +16,6 @@ export const AGE_BANDS = [
 ] as const;
 export type AgeBand = (typeof AGE_BANDS)[number]["key"];
 export const AGE_BAND_KEYS: readonly AgeBand[] = AGE_BANDS.map((b) => b.key);
-
-/** Whole years between a birth date and a reference date (ISO dates, "YYYY-MM-DD"). */
-export function ageAt(birthDate: string, reference: string): number | null {
-  const b = parseIsoDate(birthDate);
-  const r = parseIsoDate(reference);
-  if (!b || !r) return null;
-  let age = r.y - b.y;
-  if (r.m < b.m || (r.m === b.m && r.d < b.d)) age -= 1;
-  return age < 0 ? null : age;
-}
 
 export function ageBand(age: number | null): AgeBand | null {
   if (age === null || !Number.isFinite(age) || age < 0) return null;
@@ -49,19 +40,11 @@ export function ageBandCaseSql(ageExpression: string): string {
 
 export type Period = { from: string; to: string };
 
+/** A real calendar day's parts (app/lib/morocco-time.ts says which days are real). */
 function parseIsoDate(value: string): { y: number; m: number; d: number } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (!isIsoDate(value)) return null;
+  const [y = 0, m = 0, d = 0] = value.split("-").map(Number);
   return { y, m, d };
-}
-
-export function isIsoDate(value: unknown): value is string {
-  return typeof value === "string" && parseIsoDate(value) !== null;
 }
 
 function iso(y: number, m: number, d: number): string {

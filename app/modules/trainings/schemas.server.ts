@@ -33,7 +33,7 @@ export type CreateCohortInput = z.infer<typeof CreateCohortSchema>;
 export const AddSessionSchema = z
   .object({
     date: isoDate,
-    time: z.string().regex(/^\d{2}:\d{2}$/, "errors.invalid"),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.invalid"),
     durationMinutes: z.coerce.number().int().min(15).max(600).default(120),
     place: z.string().trim().max(200).optional(),
     onlineLink: z.string().trim().url("errors.invalid").max(500).optional(),

@@ -16,6 +16,7 @@ import { isUuid } from "~/lib/ids";
 import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
+import { moroccoInstant } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -52,19 +53,13 @@ export async function createCohort(
   });
 }
 
-/** Session times are typed in Moroccan time (UTC+1 all year since 2018, outside Ramadan). */
-export function casablancaInstant(date: string, time: string): Date {
-  // eslint-disable-next-line no-restricted-syntax -- a literal offset, replaced by the Morocco time module (issue 12)
-  return new Date(`${date}T${time}:00+01:00`);
-}
-
 export async function addSession(db: Database, actor: Actor, cohortId: string, input: AddSessionInput, meta: Meta) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingSessions)
       .values({
         cohortId,
-        startsAt: casablancaInstant(input.date, input.time),
+        startsAt: moroccoInstant(input.date, input.time), // typed on Morocco's clock
         durationMinutes: input.durationMinutes,
         place: input.place ?? null,
         onlineLink: input.onlineLink ?? null,

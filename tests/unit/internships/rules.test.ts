@@ -3,6 +3,7 @@ import {
   canRecordOutcome,
   canTransition,
   checkpointDate,
+  daysSince,
   dueCheckpoints,
   evaluationAverage,
   isEmployed,
@@ -33,6 +34,13 @@ describe("overdue follow-up", () => {
   it("counts from the start when there was never a contact", () => {
     expect(isFollowUpOverdue({ ...base, startsOn: "2026-11-20", lastContactOn: null })).toBe(false);
     expect(isFollowUpOverdue({ ...base, startsOn: "2026-11-01", lastContactOn: null })).toBe(true);
+  });
+  it("reads an instant as Morocco's day: at 00:30 in Morocco it is already the next day", () => {
+    const lastContactOn = "2026-11-14";
+    // 23:30Z on 29 November is 00:30 on 30 November in Morocco (UTC+1): 16 days since
+    expect(isFollowUpOverdue({ ...base, today: new Date("2026-11-29T23:30:00Z"), lastContactOn })).toBe(true);
+    expect(isFollowUpOverdue({ ...base, today: new Date("2026-11-28T22:30:00Z"), lastContactOn })).toBe(false);
+    expect(daysSince(lastContactOn, new Date("2026-11-29T23:30:00Z"))).toBe(16);
   });
   it("is never overdue before the start or once closed", () => {
     expect(isFollowUpOverdue({ ...base, startsOn: "2026-12-10", status: "accepted", lastContactOn: null })).toBe(false);

@@ -3,6 +3,7 @@ import { installOffsetTable } from "../../../app/i18n/time-zone";
 import { casablancaOffsetTable } from "../../../app/i18n/time-zone.server";
 import {
   addDays,
+  addMonths,
   daysBetween,
   endOfMoroccoDay,
   isIsoDate,
@@ -208,6 +209,17 @@ describe("calendar days", () => {
     expect(daysBetween("2026-03-21", "2026-03-23")).toBe(2);
     expect(daysBetween("2026-12-31", "2026-12-01")).toBe(-30);
     expect(daysBetween("2028-01-01", "2029-01-01")).toBe(366);
+  });
+
+  it("adds months, holding the day to the end of a shorter month", () => {
+    expect(addMonths("2026-08-31", 0)).toBe("2026-08-31");
+    expect(addMonths("2026-08-31", 3)).toBe("2026-11-30");
+    expect(addMonths("2026-08-31", 6)).toBe("2027-02-28");
+    expect(addMonths("2027-08-31", 6)).toBe("2028-02-29");
+    expect(addMonths("2026-10-15", 3)).toBe("2027-01-15");
+    expect(addMonths("2027-01-31", -2)).toBe("2026-11-30");
+    expect(() => addMonths("2026-02-30", 1)).toThrow(RangeError);
+    expect(() => addMonths("2026-01-01", 1.5)).toThrow(RangeError);
   });
 
   it("knows which days exist", () => {

@@ -8,7 +8,6 @@ import {
   normalisePhone,
   referralAllowed,
   shelterNights,
-  ageOn,
 } from "../../../app/modules/protection/rules";
 import { DUPLICATE_PAIRS } from "../../fixtures/duplicate-pairs";
 
@@ -109,9 +108,5 @@ describe("shelter nights and overdue referrals", () => {
     expect(isReferralOverdue(base, "2026-11-20")).toBe(true);
     expect(isReferralOverdue({ ...base, dueDate: "2026-11-05" }, "2026-11-06")).toBe(true);
     expect(isReferralOverdue({ ...base, status: "closed" }, "2026-12-30")).toBe(false);
-  });
-  it("computes age from the date of birth", () => {
-    expect(ageOn("2008-09-01", "2026-08-31")).toBe(17);
-    expect(ageOn("2008-09-01", "2026-09-01")).toBe(18);
   });
 });

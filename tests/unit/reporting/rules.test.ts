@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  ageAt,
   ageBand,
   ageBandCaseSql,
   budgetFigures,
@@ -16,6 +15,7 @@ import {
   suppressTable,
   usdToMadCentimes,
 } from "../../../app/modules/reporting/rules";
+import { ageOn as ageAt } from "../../../app/lib/age";
 import { ACTIVITY_SPECS, ACTIVITIES, frameworkPairs, regionOfCity } from "../../../app/modules/reporting/frameworks";
 
 describe("age bands", () => {

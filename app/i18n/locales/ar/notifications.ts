@@ -92,6 +92,8 @@ export const notifications = {
   "confirmPhone.resend": "الحصول على رمز جديد",
   "confirmPhone.later": "لاحقا: الذهاب إلى صفحتي",
   "confirmPhone.done": "تم تأكيد رقم هاتفك.",
+  "confirmPhone.continue": "الذهاب إلى صفحتي",
+  "errors.identifier.invalid": "اكتب رقم هاتف (06 12 34 56 78) أو عنوان بريد إلكتروني.",
   "confirmPhone.resent": "تم طلب رمز جديد.",
   "confirmPhone.smsState": "رسالة الرمز: {state}",
   "confirmPhone.noPhone": "لا يحتوي حسابك على رقم هاتف.",

@@ -98,6 +98,8 @@ export const notifications = {
   "confirmPhone.resend": "Get a new code",
   "confirmPhone.later": "Later: go to my page",
   "confirmPhone.done": "Your phone number is confirmed.",
+  "confirmPhone.continue": "Go to my page",
+  "errors.identifier.invalid": "Type a phone number (06 12 34 56 78) or an e-mail address.",
   "confirmPhone.resent": "A new code is requested.",
   "confirmPhone.smsState": "SMS with the code: {state}",
   "confirmPhone.noPhone": "Your account has no phone number.",

@@ -104,6 +104,8 @@ export const notifications = {
   "confirmPhone.resend": "Recevoir un nouveau code",
   "confirmPhone.later": "Plus tard : aller à mon espace",
   "confirmPhone.done": "Votre numéro de téléphone est confirmé.",
+  "confirmPhone.continue": "Aller à ma page",
+  "errors.identifier.invalid": "Saisissez un numéro de téléphone (06 12 34 56 78) ou une adresse e-mail.",
   "confirmPhone.resent": "Un nouveau code est demandé.",
   "confirmPhone.smsState": "SMS du code : {state}",
   "confirmPhone.noPhone": "Votre compte n'a pas de numéro de téléphone.",

@@ -1,0 +1,156 @@
+/**
+ * Proof of the phone: a six-digit code sent by SMS to the account's number (after
+ * sign-up) or to a new one (a change of number). Until the code comes back, the number
+ * is not confirmed, and a new number does not replace the old one.
+ */
+import { and, eq, ne } from "drizzle-orm";
+import type { Database, Executor } from "~db/client";
+import { isUniqueViolation } from "~db/errors";
+import { users } from "~db/schema";
+import type { FieldErrors } from "~/lib/forms";
+import type { MessageKey } from "~/i18n/translate";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { notify } from "~/modules/notifications/service.server";
+import { latestMessageTo } from "~/modules/notifications/queries.server";
+import { checkCode, issueCode, liveCode, throttleCodeRequest } from "./codes.server";
+import { canonicalSixDigits, normalizePhone } from "./rules";
+
+type Meta = { ip: string; now?: Date };
+type Actor = NonNullable<AuditActor>;
+
+export type CodeAsked = { ok: true; outboxIds: string[] } | { ok: false; retryAt: Date };
+
+/** Ask for a code to a phone, under the throttle; the outbox ids say where the SMS stands. */
+export async function sendPhoneCode(tx: Executor, userId: string, phone: string, meta: Meta): Promise<CodeAsked> {
+  const now = meta.now ?? new Date();
+  const retryAt = await throttleCodeRequest(tx, `phone:${phone}`, meta.ip, now);
+  if (retryAt) return { ok: false, retryAt };
+  const outboxIds = await issueCode(tx, {
+    userId,
+    purpose: "phone_confirm",
+    channel: "sms",
+    target: phone,
+    kind: "notify.phoneCode",
+    now,
+  });
+  return { ok: true, outboxIds };
+}
+
+/** Where the person's phone stands: confirmed or not, a number waiting for its code, the last code's SMS. */
+export async function phoneStatus(db: Database, userId: string, now = new Date()) {
+  const [user] = await db
+    .select({ phone: users.phone, confirmedAt: users.phoneConfirmedAt, smsOptOut: users.smsOptOut })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return null;
+  const live = await liveCode(db, userId, "phone_confirm", now);
+  const message = await latestMessageTo(db, userId, ["notify.phoneCode"]);
+  return {
+    phone: user.phone,
+    confirmed: user.phone !== null && user.confirmedAt !== null,
+    smsOptOut: user.smsOptOut,
+    /** the number the live code went to: the account's, or a new one not yet confirmed */
+    pending: live?.target ?? null,
+    lastSms: message ? { state: message.state, failReason: message.failReason, createdAt: message.createdAt } : null,
+  };
+}
+
+/** A new code to the number waiting for one (a new number), else to the account's unconfirmed phone. */
+export async function resendPhoneCode(
+  db: Database,
+  actor: Actor,
+  meta: Meta,
+): Promise<CodeAsked | { ok: false; retryAt: null }> {
+  const status = await phoneStatus(db, actor.id, meta.now);
+  const target = status?.pending ?? (status && !status.confirmed ? status.phone : null);
+  if (!target) return { ok: false, retryAt: null };
+  return db.transaction((tx) => sendPhoneCode(tx, actor.id, target, meta));
+}
+
+/** A change of number: the code goes to the new number, which replaces the old one once confirmed. */
+export async function requestPhoneChange(
+  db: Database,
+  actor: Actor,
+  input: { phone: string },
+  meta: Meta,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors; retryAt?: Date }> {
+  const phone = normalizePhone(input.phone);
+  if (!phone) return { ok: false, errors: { phone: "errors.phone.invalid" } };
+  const [me] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
+  if (me?.phone === phone) return { ok: false, errors: { phone: "errors.phone.unchanged" } };
+  const [other] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.phone, phone), ne(users.id, actor.id)));
+  if (other) return { ok: false, errors: { phone: "errors.phone.taken" } };
+  const asked = await db.transaction(async (tx) => {
+    const result = await sendPhoneCode(tx, actor.id, phone, meta);
+    if (result.ok) {
+      await audit(tx, {
+        actor,
+        action: "auth.phone_change_requested",
+        entityType: "user",
+        entityId: actor.id,
+        ip: meta.ip,
+      });
+    }
+    return result;
+  });
+  if (!asked.ok) return { ok: false, errors: {}, retryAt: asked.retryAt };
+  return { ok: true };
+}
+
+const CODE_ERRORS: Record<"wrong" | "dead", MessageKey> = { wrong: "errors.code.wrong", dead: "errors.code.dead" };
+
+/**
+ * Spend a code: the number it went to becomes the account's, confirmed. A number that
+ * another account took meanwhile is refused (the unique index decides).
+ */
+export async function confirmPhone(
+  db: Database,
+  actor: Actor,
+  input: { code: string },
+  meta: Meta,
+): Promise<{ ok: true; phone: string } | { ok: false; errors: FieldErrors; triesLeft?: number }> {
+  const now = meta.now ?? new Date();
+  const code = canonicalSixDigits(input.code);
+  if (!code) return { ok: false, errors: { code: "errors.code.format" } };
+  const checked = await checkCode(db, { userId: actor.id, purpose: "phone_confirm", code, now });
+  if (!checked.ok) return { ok: false, errors: { code: CODE_ERRORS[checked.reason] }, triesLeft: checked.triesLeft };
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
+      await tx
+        .update(users)
+        .set({ phone: checked.target, phoneConfirmedAt: now, updatedAt: now })
+        .where(eq(users.id, actor.id));
+      const action = before?.phone === checked.target ? "auth.phone_confirmed" : "auth.phone_changed";
+      await audit(tx, { actor, action, entityType: "user", entityId: actor.id, ip: meta.ip });
+      await notify(tx, { userId: actor.id, kind: "notify.phoneConfirmed", link: "/account", channels: ["sms"] });
+      return { ok: true as const, phone: checked.target };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "users_phone_key")) return { ok: false, errors: { code: "errors.phone.taken" } };
+    throw error;
+  }
+}
+
+/** Applying for a grant needs a confirmed phone, when the account has one. */
+export async function phoneConfirmedOrAbsent(db: Executor, userId: string): Promise<boolean> {
+  const [user] = await db
+    .select({ phone: users.phone, confirmedAt: users.phoneConfirmedAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return !user || user.phone === null || user.confirmedAt !== null;
+}
+
+/** SMS only for codes and decisions (the essential kinds), or for every piece of news. */
+export async function setSmsOptOut(db: Database, actor: Actor, optOut: boolean, meta: Meta) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ smsOptOut: optOut, updatedAt: meta.now ?? new Date() })
+      .where(eq(users.id, actor.id));
+    await audit(tx, { actor, action: "auth.sms_preference", entityType: "user", entityId: actor.id, ip: meta.ip });
+  });
+}

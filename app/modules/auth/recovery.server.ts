@@ -1,0 +1,107 @@
+/**
+ * Password recovery with a six-digit code, by SMS to the account's phone or by e-mail,
+ * whichever the person typed. The answers are the same whether an account exists or not:
+ * the throttle counts every identifier, a code goes only where an account is, and a
+ * wrong code, a dead one and an unknown identifier give one and the same error.
+ */
+import { eq } from "drizzle-orm";
+import type { Database } from "~db/client";
+import { users, type User } from "~db/schema";
+import type { FieldErrors } from "~/lib/forms";
+import type { Role } from "./roles";
+import { audit } from "~/modules/audit/service.server";
+import { checkCode, issueCode, spendCode, throttleCodeRequest } from "./codes.server";
+import { hashPassword } from "./password.server";
+import { canonicalSixDigits, parseIdentifier, throttleKey, type Identifier } from "./rules";
+import { createSession, invalidateUserSessions } from "./session.server";
+
+type Meta = { ip: string; now?: Date };
+
+async function accountOf(db: Database, identifier: Identifier) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value));
+  return user?.isActive ? user : null;
+}
+
+/**
+ * Ask for a recovery code. `sent` means only "if an account uses it, a code is on its
+ * way": the page says exactly that, for every identifier.
+ */
+export async function requestPasswordReset(
+  db: Database,
+  input: { identifier: string },
+  meta: Meta,
+): Promise<{ ok: true; identifier: Identifier } | { ok: false; errors: FieldErrors; retryAt?: Date }> {
+  const now = meta.now ?? new Date();
+  const identifier = parseIdentifier(input.identifier);
+  if (!identifier) return { ok: false, errors: { identifier: "errors.identifier.invalid" } };
+  return db.transaction(async (tx) => {
+    const retryAt = await throttleCodeRequest(tx, throttleKey(input.identifier), meta.ip, now);
+    if (retryAt) return { ok: false as const, errors: {}, retryAt };
+    const [user] = await tx
+      .select({ id: users.id, isActive: users.isActive })
+      .from(users)
+      .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value));
+    if (user?.isActive) {
+      await issueCode(tx, {
+        userId: user.id,
+        purpose: "password_reset",
+        channel: identifier.kind === "email" ? "email" : "sms",
+        target: identifier.value,
+        kind: "notify.resetCode",
+        now,
+      });
+      await audit(tx, {
+        actor: null,
+        action: "auth.reset_code_sent",
+        entityType: "user",
+        entityId: user.id,
+        ip: meta.ip,
+      });
+    }
+    return { ok: true as const, identifier };
+  });
+}
+
+/**
+ * Choose a new password with the code. The code is checked first and spent in the
+ * transaction of the change, so the staff's longer password rule speaks only to a
+ * person holding the right code. Every other session ends; a code that came by SMS to
+ * the account's phone also proves that phone.
+ */
+export async function resetPasswordWithCode(
+  db: Database,
+  input: { identifier: string; code: string; password: string },
+  meta: Meta,
+  checkPolicy: (role: Role) => FieldErrors | null,
+): Promise<{ ok: true; user: User; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+  const now = meta.now ?? new Date();
+  const invalid = { ok: false as const, errors: { code: "errors.reset.invalid" } satisfies FieldErrors };
+  const identifier = parseIdentifier(input.identifier);
+  const code = canonicalSixDigits(input.code);
+  if (!code) return { ok: false, errors: { code: "errors.code.format" } };
+  const user = identifier ? await accountOf(db, identifier) : null;
+  if (!user || !identifier) return invalid;
+  const checked = await checkCode(db, { userId: user.id, purpose: "password_reset", code, now, spend: false });
+  if (!checked.ok || checked.target !== identifier.value) return invalid;
+  const policy = checkPolicy(user.role);
+  if (policy) return { ok: false, errors: policy };
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (!(await spendCode(tx, checked.id, now))) return invalid;
+    const provesPhone = checked.channel === "sms" && user.phone === checked.target && !user.phoneConfirmedAt;
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: now, ...(provesPhone ? { phoneConfirmedAt: now } : {}) })
+      .where(eq(users.id, user.id))
+      .returning();
+    if (!updated) return invalid;
+    await invalidateUserSessions(tx, user.id);
+    const actor = { id: user.id, role: user.role, organisationId: user.organisationId };
+    await audit(tx, { actor, action: "auth.password_reset", entityType: "user", entityId: user.id, ip: meta.ip });
+    const session = await createSession(tx, updated, now);
+    return { ok: true as const, user: updated, ...session };
+  });
+}

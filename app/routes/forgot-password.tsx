@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { formValues } from "~/lib/forms.server";
+import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
+import { CodeThrottled, IdentifierField } from "~/modules/auth/ui";
+import { requestPasswordReset } from "~/modules/auth/recovery.server";
+
+export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
+
+/** The same answer whether an account uses the number or e-mail or not: the next page says "if". */
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireAnonymous({ context });
+  const form = await request.formData();
+  const identifier = String(form.get("identifier") ?? "").slice(0, 254);
+  const result = await requestPasswordReset(context.db, { identifier }, { ip: context.ip });
+  if (!result.ok) {
+    const retryAt = result.retryAt?.toISOString() ?? null;
+    return data({ errors: result.errors, retryAt, values: formValues(form) }, { status: retryAt ? 429 : 400 });
+  }
+  return redirect(`/reset-password?to=${encodeURIComponent(result.identifier.value)}`);
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <div className="narrow stack">
+      <PageTitle>{t("forgot.title")}</PageTitle>
+      <p>{t("forgot.intro")}</p>
+      <CodeThrottled retryAt={actionData?.retryAt} />
+      <Form method="post" className="stack" noValidate>
+        <IdentifierField hint errors={actionData?.errors} values={actionData?.values} />
+        <button type="submit" className="button">
+          {t("forgot.submit")}
+        </button>
+      </Form>
+      <p>{t("forgot.staff")}</p>
+      <p>
+        <Link to="/set-password">{t("forgot.haveStaffCode")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
+import { NewPasswordFields } from "~/components/password-fields";
+import { useI18n } from "~/i18n/i18n-context";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
+import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
+import { CodeField, CodeThrottled, IdentifierField, ResendCode } from "~/modules/auth/ui";
+import { requestPasswordReset, resetPasswordWithCode } from "~/modules/auth/recovery.server";
+import { newPasswordSchema } from "~/modules/auth/schemas.server";
+import { serializeSessionCookie } from "~/modules/auth/session.server";
+
+export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireAnonymous({ context });
+  const form = await request.formData();
+  const identifier = String(form.get("identifier") ?? "").slice(0, 254);
+  const meta = { ip: context.ip };
+  if (form.get("intent") === "resend") {
+    const asked = await requestPasswordReset(context.db, { identifier }, meta);
+    if (!asked.ok) {
+      const retryAt = asked.retryAt?.toISOString() ?? null;
+      return data({ errors: asked.errors, retryAt }, { status: retryAt ? 429 : 400 });
+    }
+    return redirect(`/reset-password?to=${encodeURIComponent(asked.identifier.value)}&resent=1`);
+  }
+  // the applicants' rule first, for everyone: a staff account's longer rule speaks only after a right code
+  const basic = parseForm(newPasswordSchema("applicant"), form);
+  if (!basic.ok) return data({ errors: basic.errors, retryAt: null }, { status: 400 });
+  const result = await resetPasswordWithCode(
+    context.db,
+    { identifier, code: String(form.get("code") ?? ""), password: basic.data.password },
+    meta,
+    (role) => {
+      const policy = parseForm(newPasswordSchema(role), form);
+      return policy.ok ? null : (policy.errors satisfies FieldErrors);
+    },
+  );
+  if (!result.ok) return data({ errors: result.errors, retryAt: null }, { status: 400 });
+  return redirect("/home", {
+    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
+  });
+}
+
+export default function ResetPassword() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  const to = params.get("to") ?? "";
+  const errors = actionData?.errors;
+  return (
+    <div className="narrow stack">
+      <PageTitle>{t("reset.title")}</PageTitle>
+      {params.get("resent") && !actionData ? <FormAlert tone="success" message="confirmPhone.resent" /> : null}
+      <CodeThrottled retryAt={actionData?.retryAt} />
+      <p>{t("reset.intro")}</p>
+      <Form method="post" className="stack" noValidate>
+        <IdentifierField defaultValue={to} errors={errors} />
+        <CodeField label="reset.code" errors={errors} />
+        <NewPasswordFields hint="signup.password.hint" errors={errors} />
+        <button type="submit" className="button">
+          {t("reset.submit")}
+        </button>
+      </Form>
+      {to ? <ResendCode label="reset.again" hidden={{ identifier: to }} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Database round trips per page (issue 19): the session check and the header's unread
+ * count are one query; the case file's reads do not grow with its notes, and only
+ * one page of notes is read and decrypted per view.
+ */
+import { drizzle } from "drizzle-orm/postgres-js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import * as schema from "../../db/schema";
+import { notify } from "../../app/modules/notifications/service.server";
+import { NOTES_PER_PAGE } from "../../app/modules/protection/queries.server";
+import { startTestApp, type TestApp } from "./helpers/app";
+import { useTestDb } from "./helpers/test-db";
+import { caseIdFrom, registration, twoAssociations } from "./protection/setup";
+
+const t = useTestDb();
+const queries: string[] = [];
+let app: TestApp;
+let s: Awaited<ReturnType<typeof twoAssociations>>;
+
+beforeAll(async () => {
+  // the app's database handle, with every statement it sends written down
+  const counted = drizzle(t.sql, {
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (query) => void queries.push(query) },
+  }) as Database;
+  app = await startTestApp(counted);
+  s = await twoAssociations(t.db, app);
+  return () => app.close();
+});
+
+/** The statements one request sends, and its answer's body. */
+async function statementsOf(request: () => Promise<Response>) {
+  queries.length = 0;
+  const response = await request();
+  const body = await response.text();
+  return { status: response.status, body, statements: [...queries] };
+}
+
+describe("the session check", () => {
+  it("reads the session, the user and the unread count in one statement", async () => {
+    for (let i = 0; i < 3; i++) await notify(t.db, { userId: s.workerA.id, kind: "notify.welcome", channels: [] });
+    const page = await statementsOf(() => s.clients.workerA.get("/bench/floor"));
+    expect(page.status).toBe(200);
+    expect(page.statements).toHaveLength(1);
+    expect(page.body).toMatch(/class="nav-badge"[^>]*>[^<]*3/);
+  });
+
+  it("counts again after a form posted without JavaScript changed it", async () => {
+    const after = await statementsOf(() => s.clients.workerA.post("/notifications", {}));
+    expect(after.status).toBe(302);
+    const page = await statementsOf(() => s.clients.workerA.get("/bench/floor"));
+    expect(page.statements).toHaveLength(1);
+    expect(page.body).not.toContain('class="nav-badge"');
+  });
+});
+
+describe("the case file", () => {
+  let caseId: string;
+  const addNotes = async (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const r = await s.clients.workerA.post(`/protection/cases/${caseId}`, { intent: "note", body: `note-n${i}-end` });
+      expect(r.status).toBe(302);
+    }
+  };
+
+  beforeAll(async () => {
+    caseId = caseIdFrom(await s.clients.workerA.post("/protection/cases/new", registration({ firstName: "Rokia" })));
+  });
+
+  it("sends as many statements with 25 notes as with 2", async () => {
+    await addNotes(0, 2);
+    const few = await statementsOf(() => s.clients.workerA.get(`/protection/cases/${caseId}`));
+    await addNotes(2, NOTES_PER_PAGE + 5);
+    const many = await statementsOf(() => s.clients.workerA.get(`/protection/cases/${caseId}`));
+    expect(few.status).toBe(200);
+    expect(many.status).toBe(200);
+    expect(many.statements.length).toBe(few.statements.length);
+  });
+
+  it("shows the newest page of notes, and the older ones on the next page", async () => {
+    const first = await s.clients.workerA.get(`/protection/cases/${caseId}`);
+    const html = await first.text();
+    const shown = (page: string) =>
+      [...page.matchAll(/<p class="message-body">note-n(\d+)-end</g)].map((m) => Number(m[1]));
+    expect(shown(html)).toEqual(Array.from({ length: NOTES_PER_PAGE }, (_, i) => NOTES_PER_PAGE + 4 - i));
+    expect(html).toContain("?notes=2#notes");
+    const second = await (await s.clients.workerA.get(`/protection/cases/${caseId}?notes=2`)).text();
+    expect(shown(second)).toEqual([4, 3, 2, 1, 0]);
+    expect(second).toContain("?notes=1#notes");
+    const past = await (await s.clients.workerA.get(`/protection/cases/${caseId}?notes=9`)).text();
+    expect(shown(past)).toEqual([]);
+  });
+
+  it("answers a malformed page with 400, not a 500", async () => {
+    expect((await s.clients.workerA.get(`/protection/cases/${caseId}?notes=abc`)).status).toBe(400);
+    expect((await s.clients.workerA.get(`/protection/cases/${caseId}?notes=0`)).status).toBe(400);
+  });
+});
