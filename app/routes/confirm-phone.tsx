@@ -60,8 +60,7 @@ export default function ConfirmPhone() {
       <PageTitle>{t("confirmPhone.title")}</PageTitle>
       {params.get("resent") && !actionData ? <FormAlert tone="success" message="confirmPhone.resent" /> : null}
       <CodeThrottled retryAt={actionData?.retryAt} />
-      {/* the number isolated left to right (U+2066 … U+2069) inside an Arabic sentence */}
-      <p>{t("confirmPhone.intro", { phone: `\u2066${target}\u2069` })}</p>
+      <PhoneSentence target={target} />
       <CodeSmsState sms={lastSms} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="confirm" />
@@ -75,5 +74,18 @@ export default function ConfirmPhone() {
         <Link to="/home">{t("confirmPhone.later")}</Link>
       </p>
     </div>
+  );
+}
+
+/** The sentence that names the number, the number kept left to right inside an Arabic sentence. */
+function PhoneSentence({ target }: { target: string }) {
+  const { t } = useI18n();
+  const [before = "", after = ""] = t("confirmPhone.intro", {}).split("{phone}");
+  return (
+    <p>
+      {before}
+      <bdi dir="ltr">{target}</bdi>
+      {after}
+    </p>
   );
 }

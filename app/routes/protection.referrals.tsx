@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
@@ -12,7 +12,7 @@ import { decideReferral } from "~/modules/protection/service.server";
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const rows = await incomingReferrals(args.context.db, actor);
-  return { referrals: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+  return { referrals: rows.map(({ caseId: _caseId, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -37,9 +37,8 @@ export default function Referrals() {
           <li key={r.id} className="list-item">
             <p>
               {t(`protection.referral.kind.${r.kind}`)} · {r.fromName} · {formatDate(r.createdAt)} ·{" "}
-              <Link to={`/protection/cases/${r.caseId}`} dir="ltr">
-                {r.reference}
-              </Link>
+              {/* the case opens once accepted: before, only what is shared here */}
+              <bdi dir="ltr">{r.reference}</bdi>
             </p>
             <Form method="post" className="actions">
               <input type="hidden" name="referralId" value={r.id} />

@@ -16,6 +16,10 @@ import { urlRole } from "../../db/roles";
 import { seedDemo } from "../../db/seed";
 import { createApp } from "../../app/server/app.server";
 import { scratchDatabase } from "../helpers/scratch-database";
+import { deliverOutbox } from "../../app/modules/notifications/delivery.server";
+import { httpSmsTransport } from "../../app/modules/notifications/transports.server";
+import { startFakeGateway } from "../../scripts/sms-fake-gateway";
+import { smsGatewayPort } from "./sms-gateway";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // protection data is encrypted at rest: the run gets a key of its own
@@ -59,10 +63,20 @@ const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).
 const app = createApp({ build, db: handle.db, publicDir: path.join(root, "public") });
 const server = app.listen(port, "127.0.0.1", () => console.log(`e2e app on ${port}`));
 
+// SMS leave through the generic gateway contract to the fake gateway, a real HTTP server
+// the specs read codes from (smsGatewayUrl() in fixtures.ts), as `npm run sms:fake` does
+const gateway = await startFakeGateway({ port: smsGatewayPort(port), log: false });
+const sms = httpSmsTransport({ url: `${gateway.url}/sms` });
+const delivery = setInterval(() => {
+  deliverOutbox(handle.db, { email: null, sms }).catch((error: unknown) => console.error("e2e outbox", error));
+}, 300);
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  clearInterval(delivery);
+  await gateway.close();
   server.closeAllConnections();
   server.close();
   await handle.close();

@@ -1,11 +1,12 @@
 /** The services a case receives (medical, shelter, legal...) and their status machines. */
 import { and, eq } from "drizzle-orm";
 import type { Database } from "~db/client";
-import { beneficiaryCases, caseServices } from "~db/schema";
+import { beneficiaryCases, caseServices, users } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { MessageKey } from "~/i18n/translate";
 import { forbidden, notFound, requireCase, type Failure } from "./case-access.server";
+import { ownsCase } from "./queries.server";
 import { encrypt } from "./crypto.server";
 import { initialStatus, nextStatuses, shelterNights } from "./rules";
 import type { ServiceInput } from "./schemas.server";
@@ -84,11 +85,15 @@ export async function updateServiceStatus(
 ): Promise<{ ok: true } | Failure> {
   const c = await requireCase(db, actor, caseId);
   if (c.anonymisedAt) forbidden();
-  const [service] = await db
-    .select()
+  const [found] = await db
+    .select({ service: caseServices, recorderOrganisationId: users.organisationId })
     .from(caseServices)
+    .innerJoin(users, eq(users.id, caseServices.recordedById))
     .where(and(eq(caseServices.id, input.serviceId), eq(caseServices.caseId, c.id)));
-  if (!service) notFound();
+  if (!found) notFound();
+  const service = found.service;
+  // a referred association moves its own services along, never the referring association's
+  if (!ownsCase(actor, c) && found.recorderOrganisationId !== actor.organisationId) forbidden();
   if (!nextStatuses(service.kind, service.status).includes(input.status))
     return { ok: false, errors: { status: "protection.errors.statusTransition" } };
   return db.transaction(async (tx) => {

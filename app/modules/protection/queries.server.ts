@@ -25,6 +25,7 @@ import { decrypt, decryptJson } from "./crypto.server";
 import {
   duplicateReasons,
   isReferralOverdue,
+  REFERRAL_EXPIRY_DAYS,
   type DuplicateReason,
   type PersonKey,
   type VulnerabilityData,
@@ -38,18 +39,38 @@ export async function isSupervisor(db: Executor, userId: string): Promise<boolea
   return Boolean(row);
 }
 
-/** The SQL condition "this actor may reach this case". Only case workers with an association reach any. */
+/**
+ * The SQL condition "this actor may reach this case". Only case workers with an association
+ * reach any: their own association's cases, and cases referred to it once it accepted, for
+ * as long as the person's consent to referral holds (or the supervisor's override, until a
+ * later consent decision). A pending referral or transfer opens nothing: the receiving
+ * association sees only its inbox entry (incomingReferrals). Checked on every request, so
+ * a withdrawal, a rejection or an expiry ends access at the next one.
+ */
 export function caseScope(actor: Actor) {
   if (actor.role !== "case_worker" || !actor.organisationId) return sql`false`;
   const org = actor.organisationId;
   return or(
     eq(beneficiaryCases.organisationId, org),
     exists(
-      sql`(select 1 from ${caseReferrals} where ${caseReferrals.caseId} = ${beneficiaryCases.id}
-        and ${caseReferrals.toOrganisationId} = ${org} and ${caseReferrals.status} in ('pending', 'accepted')
-        and (${caseReferrals.kind} = 'referral' or ${caseReferrals.status} = 'pending'))`,
+      sql`(select 1 from ${caseReferrals} r where r.case_id = ${beneficiaryCases.id}
+        and r.to_organisation_id = ${org} and r.kind = 'referral' and r.status = 'accepted'
+        and ${referralConsentHolds(sql`r`)})`,
     ),
   );
+}
+
+/**
+ * Does the consent behind referral `r` still hold? The case's latest consent decides: a
+ * consent to referral not withdrawn; or, for a supervisor's override, no consent at all, or
+ * a latest one given before the referral and not withdrawn. Any withdrawal ends it.
+ */
+export function referralConsentHolds(r: ReturnType<typeof sql> = sql`${caseReferrals}`) {
+  return sql`coalesce(
+    (select (cc.referral and cc.withdrawn_at is null)
+        or (${r}.consent_override_by_id is not null and cc.given_at <= ${r}.created_at and cc.withdrawn_at is null)
+      from ${caseConsents} cc where cc.case_id = ${r}.case_id order by cc.given_at desc limit 1),
+    ${r}.consent_override_by_id is not null)`;
 }
 
 export async function getCaseForActor(db: Executor, actor: Actor, caseId: string): Promise<BeneficiaryCase | null> {
@@ -289,7 +310,11 @@ export async function partnerAssociations(db: Executor, exceptId: string | null)
     .orderBy(asc(organisations.name));
 }
 
-/** Referrals and transfers waiting for the actor's association to accept or reject. */
+/**
+ * Referrals and transfers waiting for the actor's association to accept or reject, not
+ * yet expired: what the referring association shares before acceptance (the case's
+ * reference, who refers, when), never the person's details.
+ */
 export async function incomingReferrals(db: Executor, actor: Actor) {
   if (actor.role !== "case_worker" || !actor.organisationId) return [];
   return db
@@ -304,8 +329,19 @@ export async function incomingReferrals(db: Executor, actor: Actor) {
     .from(caseReferrals)
     .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, caseReferrals.caseId))
     .innerJoin(organisations, eq(organisations.id, caseReferrals.fromOrganisationId))
-    .where(and(eq(caseReferrals.toOrganisationId, actor.organisationId), eq(caseReferrals.status, "pending")))
+    .where(
+      and(
+        eq(caseReferrals.toOrganisationId, actor.organisationId),
+        eq(caseReferrals.status, "pending"),
+        referralNotExpired(),
+      ),
+    )
     .orderBy(asc(caseReferrals.createdAt));
+}
+
+/** A pending request is decided within REFERRAL_EXPIRY_DAYS, or lapses. */
+export function referralNotExpired() {
+  return sql`${caseReferrals.createdAt} > now() - make_interval(days => ${REFERRAL_EXPIRY_DAYS})`;
 }
 
 /** The case worker's day: open cases assigned to them, services due within a week, overdue hospital referrals. */

@@ -1,11 +1,11 @@
 /** Referrals and transfers of a case to another association. */
-import { and, eq } from "drizzle-orm";
+import { and, eq, not } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { beneficiaryCases, caseReferrals, organisations } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireOwnCase, type Failure } from "./case-access.server";
-import { currentConsent, isSupervisor } from "./queries.server";
+import { currentConsent, isSupervisor, referralConsentHolds, referralNotExpired } from "./queries.server";
 import { referralAllowed } from "./rules";
 import type { ReferralInput } from "./schemas.server";
 import { isUniqueViolation } from "~db/errors";
@@ -53,6 +53,11 @@ export async function requestReferral(
   }
   try {
     return await db.transaction(async (tx) => {
+      // a request left undecided past its time lapses (rejected, decided by no one): it no longer blocks a new one
+      await tx
+        .update(caseReferrals)
+        .set({ status: "rejected", decidedAt: new Date() })
+        .where(and(eq(caseReferrals.caseId, c.id), eq(caseReferrals.status, "pending"), not(referralNotExpired())));
       const [row] = await tx
         .insert(caseReferrals)
         .values({
@@ -89,7 +94,10 @@ export async function requestReferral(
   }
 }
 
-/** The receiving association accepts or rejects; a pending request is decided once. */
+/**
+ * The receiving association accepts or rejects; a pending request is decided once, before
+ * it lapses, and is accepted only while the person's consent to referral still holds.
+ */
 export async function decideReferral(
   db: Database,
   actor: Actor,
@@ -108,6 +116,8 @@ export async function decideReferral(
           eq(caseReferrals.id, referralId),
           eq(caseReferrals.toOrganisationId, org),
           eq(caseReferrals.status, "pending"),
+          referralNotExpired(),
+          decision === "accept" ? referralConsentHolds() : undefined,
         ),
       )
       .returning();

@@ -221,6 +221,9 @@ export function referralAllowed(
   return "refused";
 }
 
+/** A referral or transfer not accepted within this many days lapses (docs/decisions/new-referral-access-ends-with-consent.md). */
+export const REFERRAL_EXPIRY_DAYS = 30;
+
 export const HOSPITAL_STATUSES = ["requested", "appointment_set", "attended", "not_attended", "closed"] as const;
 export type HospitalStatus = (typeof HOSPITAL_STATUSES)[number];
 const HOSPITAL_NEXT: Record<HospitalStatus, readonly HospitalStatus[]> = {

@@ -92,7 +92,7 @@ describe("consent-gated referral", () => {
     );
   });
 
-  it("gives the receiving association access to a referred case, and takes it back on rejection", async () => {
+  it("shows the receiving association only its inbox entry while pending, and nothing after rejection", async () => {
     const c = await makeCase(t.db, {
       organisationId: s.orgA.id,
       createdById: s.workerA.id,
@@ -120,7 +120,9 @@ describe("consent-gated referral", () => {
     ).toBe(400);
     const inbox = await (await s.clients.workerB.get("/protection/referrals")).text();
     expect(inbox).toContain(c.reference);
-    expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
+    expect(inbox).not.toContain("Referredperson");
+    // before accepting, the case file stays closed to the receiving association
+    expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
     const [row] = await referralsOf(c.id);
     expect(
       (await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "reject" })).status,

@@ -1,0 +1,104 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createDb } from "../../db/client";
+import { normalizePhone } from "../../app/modules/auth/rules";
+import { makeUser } from "../factories";
+import { e2eDatabaseUrl, loginWithForm, switchLanguage, uniquePhone } from "./fixtures";
+import { codeSentTo, smsCount } from "./sms-gateway";
+
+/**
+ * Six-digit codes on a 375 px phone, with and without JavaScript, in French and Arabic:
+ * the code read from the fake SMS gateway the run's server delivers to (tests/e2e/server.ts).
+ */
+const TEXT = {
+  fr: {
+    signup: "Créer mon compte",
+    confirm: "Confirmer",
+    done: "Votre numéro de téléphone est confirmé.",
+    accepted: "Accepté par la passerelle",
+    forgot: "Mot de passe oublié ? Recevoir un code par SMS ou e-mail",
+    getCode: "Recevoir un code",
+    save: "Enregistrer mon nouveau mot de passe",
+  },
+  ar: {
+    signup: "إنشاء حسابي",
+    confirm: "تأكيد",
+    done: "تم تأكيد رقم هاتفك.",
+    accepted: "قبلتها البوابة",
+    forgot: "نسيت كلمة المرور؟ احصل على رمز برسالة قصيرة أو بالبريد",
+    getCode: "الحصول على رمز",
+    save: "حفظ كلمة المرور الجديدة",
+  },
+} as const;
+
+async function fitsThePhone(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+for (const lang of ["fr", "ar"] as const) {
+  const L = TEXT[lang];
+
+  test(`${lang}: signs up with a phone, types the code the SMS brought, and the phone is confirmed`, async ({
+    page,
+  }) => {
+    const phone = uniquePhone();
+    const e164 = normalizePhone(phone)!;
+    await page.goto("/signup");
+    if (lang !== "fr") await switchLanguage(page, lang);
+    await page.locator('input[name="displayName"]').fill(lang === "ar" ? "نادية المرابط" : "Nadia Mrabet");
+    await page.locator('input[name="phone"]').fill(phone);
+    await page.locator('input[name="password"]').fill("une phrase assez longue");
+    await page.locator('input[name="passwordConfirm"]').fill("une phrase assez longue");
+    await page.locator('input[name="acceptPrivacy"]').check();
+    await page.getByRole("button", { name: L.signup }).click();
+    await expect(page).toHaveURL(/\/confirm-phone$/);
+    const code = await codeSentTo(e164);
+    // the page tells where the SMS stands: accepted by the gateway, once it was
+    await page.reload();
+    await expect(page.locator(".message-state-ok")).toContainText(L.accepted);
+    if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await fitsThePhone(page);
+    await shot(page, `confirm-phone-${lang}`);
+    await page.locator('input[name="code"]').fill(code);
+    await page.getByRole("button", { name: L.confirm, exact: true }).click();
+    await expect(page).toHaveURL(/\/confirm-phone\?done=1$/);
+    await expect(page.getByText(L.done)).toBeVisible();
+    // the "confirmed" SMS follows the code's, one each
+    await expect.poll(() => smsCount(e164), { timeout: 10_000 }).toBe(2);
+    await page.goto("/home");
+    await expect(page.locator('a[href="/confirm-phone"]')).toHaveCount(0);
+  });
+
+  test(`${lang}: recovers a password with a code sent by SMS`, async ({ page }) => {
+    const phone = normalizePhone(uniquePhone())!;
+    const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+    try {
+      await makeUser(handle.db, { phone, email: null, locale: lang, displayName: "Yao Kouamé" });
+    } finally {
+      await handle.close();
+    }
+    await page.goto("/login");
+    if (lang !== "fr") await switchLanguage(page, lang);
+    await page.getByRole("link", { name: L.forgot }).click();
+    // the sign-in page has an identifier box too: type only once the next page is there
+    await expect(page).toHaveURL(/\/forgot-password$/);
+    await page.locator('input[name="identifier"]').fill(phone);
+    await page.getByRole("button", { name: L.getCode }).click();
+    await expect(page).toHaveURL(/\/reset-password\?to=/);
+    await expect(page.locator("#f-identifier")).toHaveValue(phone);
+    const code = await codeSentTo(phone);
+    await page.locator('input[name="code"]').fill(code);
+    await page.locator('input[name="password"]').fill("mon nouveau secret");
+    await page.locator('input[name="passwordConfirm"]').fill("mon nouveau secret");
+    await fitsThePhone(page);
+    await shot(page, `reset-password-${lang}`);
+    await page.getByRole("button", { name: L.save }).click();
+    await expect(page).toHaveURL(/\/home$/);
+    await page.context().clearCookies();
+    await loginWithForm(page, phone, "mon nouveau secret");
+  });
+}
