@@ -54,8 +54,6 @@ const TOO_LONG_TODAY = [
   "app/routes/grants.reviews.$assignmentId.tsx",
   "app/routes/plans.$planId.$step.tsx",
   "app/routes/profile._index.tsx",
-  "app/routes/protection.cases.$caseId._index.tsx",
-  "app/routes/protection.cases.new.tsx",
   "app/routes/reports._index.tsx",
 ];
 

@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { parseForm } from "~/lib/forms.server";
+import { parseQuery, query } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { incomingReferrals } from "~/modules/protection/queries.server";
 import { DecideReferralSchema } from "~/modules/protection/schemas.server";
@@ -12,22 +15,58 @@ import { decideReferral } from "~/modules/protection/service.server";
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const rows = await incomingReferrals(args.context.db, actor);
-  return { referrals: rows.map(({ caseId: _caseId, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+  const referrals = rows.map(({ caseId: _caseId, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const asked = confirmStep(args, ["reject"]);
+  const { referralId } = parseQuery(args, { referralId: query.id() });
+  // a referral decided meanwhile (or not ours) has no step: the list says what is left
+  const rejecting = asked === "reject" ? (referrals.find((r) => r.id === referralId) ?? null) : null;
+  return { referrals, rejecting };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const parsed = parseForm(DecideReferralSchema, await args.request.formData());
+  const form = await args.request.formData();
+  const parsed = parseForm(DecideReferralSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  if (parsed.data.decision === "reject") {
+    const step = unlessConfirmed(args.request, form, "reject", ["referralId"]);
+    if (step) return step;
+  }
   const row = await decideReferral(args.context.db, actor, parsed.data.referralId, parsed.data.decision, {
     ip: args.context.ip,
   });
   return redirect(parsed.data.decision === "accept" ? `/protection/cases/${row.caseId}` : "/protection/referrals");
 }
 
-export default function Referrals() {
-  const { referrals } = useLoaderData<typeof loader>();
+type Referral = ReturnType<typeof useLoaderData<typeof loader>>["referrals"][number];
+
+function RejectStep({ r }: { r: Referral }) {
   const { t, formatDate } = useI18n();
+  const kind = t(`protection.referral.kind.${r.kind}`);
+  return (
+    <ConfirmStep
+      title={t("protection.confirm.reject.title", { kind })}
+      intent="reject"
+      hidden={{ referralId: r.id, decision: "reject" }}
+      confirmLabel="protection.confirm.reject.button"
+      cancelTo="/protection/referrals"
+    >
+      <p>
+        {t("protection.confirm.reject.from", {
+          from: r.fromName,
+          date: formatDate(r.createdAt),
+          reference: r.reference,
+        })}
+      </p>
+      <p>{t("protection.confirm.reject.effects")}</p>
+    </ConfirmStep>
+  );
+}
+
+export default function Referrals() {
+  const { referrals, rejecting } = useLoaderData<typeof loader>();
+  const { t, formatDate } = useI18n();
+  if (rejecting) return <RejectStep r={rejecting} />;
   return (
     <div>
       <PageTitle>{t("protection.referrals.title")}</PageTitle>
@@ -36,19 +75,21 @@ export default function Referrals() {
         {referrals.map((r) => (
           <li key={r.id} className="list-item">
             <p>
-              {t(`protection.referral.kind.${r.kind}`)} · {r.fromName} · {formatDate(r.createdAt)} ·{" "}
+              {t(`protection.referral.kind.${r.kind}`)} · <bdi>{r.fromName}</bdi> · {formatDate(r.createdAt)} ·{" "}
               {/* the case opens once accepted: before, only what is shared here */}
               <bdi dir="ltr">{r.reference}</bdi>
             </p>
-            <Form method="post" className="actions">
+            <Form method="post">
               <input type="hidden" name="referralId" value={r.id} />
               <button type="submit" name="decision" value="accept" className="button">
                 {t("protection.referrals.accept")}
               </button>
-              <button type="submit" name="decision" value="reject" className="button button-danger">
-                {t("protection.referrals.reject")}
-              </button>
             </Form>
+            <p className="danger-zone">
+              <ConfirmLink path="/protection/referrals" intent="reject" extra={{ referralId: r.id }}>
+                {t("protection.referrals.reject")}
+              </ConfirmLink>
+            </p>
           </li>
         ))}
       </ul>

@@ -14,12 +14,26 @@ const text = (max: number) => z.string().trim().max(max).optional();
 
 export const RegisterCaseSchema = z
   .object({
-    firstName: z.string().trim().min(1).max(80),
-    lastName: z.string().trim().min(1).max(80),
+    firstName: z
+      .string({ message: "protection.errors.firstName" })
+      .trim()
+      .min(1, "protection.errors.firstName")
+      .max(80, "protection.errors.firstName"),
+    lastName: z
+      .string({ message: "protection.errors.lastName" })
+      .trim()
+      .min(1, "protection.errors.lastName")
+      .max(80, "protection.errors.lastName"),
     nameArabic: text(160),
-    sex: z.enum(["female", "male", "other"]),
-    dateOfBirth: isoDate.optional(),
-    estimatedAge: z.coerce.number().int().min(0).max(120).optional(),
+    // a fact about the person: no default, the case worker chooses (issue 13)
+    sex: z.enum(["female", "male", "other"], { message: "protection.errors.sexRequired" }),
+    dateOfBirth: dateField("protection.errors.dateOfBirth").optional(),
+    estimatedAge: z.coerce
+      .number({ message: "protection.errors.estimatedAge" })
+      .int("protection.errors.estimatedAge")
+      .min(0, "protection.errors.estimatedAge")
+      .max(120, "protection.errors.estimatedAge")
+      .optional(),
     nationality: text(80),
     languages: text(120),
     phone: z
@@ -29,7 +43,11 @@ export const RegisterCaseSchema = z
       .optional(),
     documentNumber: text(40),
     city: text(80),
-    householdSize: z.coerce.number().int().min(1).max(30).default(1),
+    householdSize: z.coerce
+      .number({ message: "protection.errors.householdSize" })
+      .int("protection.errors.householdSize")
+      .min(1, "protection.errors.householdSize")
+      .max(30, "protection.errors.householdSize"),
     householdNotes: text(1000),
     /** the phone or e-mail of the person's applicant account, to link it */
     applicantContact: text(254),
@@ -43,14 +61,18 @@ export const RegisterCaseSchema = z
     duplicateDecision: z.enum(["distinct"]).optional(),
     distinctFrom: z.uuid().optional(),
   })
-  .superRefine((v, ctx) => {
-    if (!v.dateOfBirth && v.estimatedAge === undefined)
-      ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
-    if (v.dateOfBirth && v.dateOfBirth > moroccoToday())
-      ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "errors.outOfRange" });
-    if (!v.consentServices)
-      ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (!v.dateOfBirth && v.estimatedAge === undefined)
+        ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
+      if (v.dateOfBirth && v.dateOfBirth > moroccoToday())
+        ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.dateOfBirth" });
+      if (!v.consentServices)
+        ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
+      // also when other fields failed: a refused form lists every problem at once (error summary)
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 export type RegisterCaseInput = z.infer<typeof RegisterCaseSchema>;
 
 export const ConsentSchema = z.object({
@@ -180,3 +202,4 @@ export const CaseIntentSchema = z.object({
     "anonymise",
   ]),
 });
+export type CaseIntent = z.infer<typeof CaseIntentSchema>["intent"];

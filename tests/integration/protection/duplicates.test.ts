@@ -111,7 +111,8 @@ describe("duplicate detection on known pairs", () => {
     });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain("Ce champ est obligatoire.");
+    expect(html).toContain("Indiquez le prénom de la personne");
+    expect(html).toContain("Indiquez le sexe de la personne");
     const noConsent = await s.clients.workerA.post(
       "/protection/cases/new",
       registration({ firstName: "Noconsent", consentServices: "" }),

@@ -46,7 +46,14 @@ describe("consent-gated referral", () => {
 
   it("refuses after consent is withdrawn", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "withdrawConsent" })).status).toBe(302);
+    expect(
+      (
+        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+          intent: "withdrawConsent",
+          confirm: "withdrawConsent",
+        })
+      ).status,
+    ).toBe(302);
     const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
       intent: "referral",
       kind: "referral",
@@ -125,7 +132,13 @@ describe("consent-gated referral", () => {
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
     const [row] = await referralsOf(c.id);
     expect(
-      (await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "reject" })).status,
+      (
+        await s.clients.workerB.post("/protection/referrals", {
+          referralId: row!.id,
+          decision: "reject",
+          confirm: "reject",
+        })
+      ).status,
     ).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
     // decided once: a second decision finds nothing pending

@@ -49,9 +49,9 @@ describe("association scope", () => {
     const before = await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, caseB.id));
     const attempts: Record<string, string>[] = [
       { intent: "note", body: "written by A" },
-      { intent: "withdrawConsent" },
+      { intent: "withdrawConsent", confirm: "withdrawConsent" },
       { intent: "assign", assignedToId: s.workerA.id },
-      { intent: "anonymise" },
+      { intent: "anonymise", confirm: "anonymise" },
       { intent: "referral", kind: "transfer", toOrganisationId: s.orgA.id },
     ];
     for (const fields of attempts) {

@@ -188,8 +188,9 @@ describe("full-record export and anonymisation", () => {
     });
     expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id })).status).toBe(302);
 
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "anonymise" })).status).toBe(403);
-    expect((await s.clients.supervisorA.post(`/protection/cases/${c.id}`, { intent: "anonymise" })).status).toBe(302);
+    const anonymise = { intent: "anonymise", confirm: "anonymise" };
+    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, anonymise)).status).toBe(403);
+    expect((await s.clients.supervisorA.post(`/protection/cases/${c.id}`, anonymise)).status).toBe(302);
     const [row] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, c.id));
     expect(row!.firstName).toBe("—");
     expect(row!.phone).toBeNull();

@@ -203,4 +203,9 @@ export const core = {
   "admin.audit.who": "من",
   "pdf.page": "الصفحة {page} من {total}",
   "admin.audit.action": "الإجراء",
+  "confirm.warning": "تنبيه",
+  "confirm.cannotUndo": "هذا الإجراء نهائي ولا يمكن التراجع عنه.",
+  "confirm.cancel": "إلغاء والرجوع",
+  "errors.summary.title": "هناك مشكلة",
+  "errors.summary.item": "{field}: {message}",
 } as const;

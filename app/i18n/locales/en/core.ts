@@ -207,4 +207,9 @@ export const core = {
   "admin.audit.who": "Who",
   "pdf.page": "Page {page} of {total}",
   "admin.audit.action": "Action",
+  "confirm.warning": "Warning",
+  "confirm.cannotUndo": "This cannot be undone.",
+  "confirm.cancel": "Cancel and go back",
+  "errors.summary.title": "There is a problem",
+  "errors.summary.item": "{field}: {message}",
 } as const;

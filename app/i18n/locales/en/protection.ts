@@ -212,4 +212,39 @@ export const protection = {
   "protection.case.linkedAccount": "linked to a portal account",
   "protection.case.noAccount": "no account",
   "protection.errors.applicantNotFound": "No applicant account with this phone or e-mail.",
+  "protection.supervisor.anonymiseTitle": "Anonymise the case file",
+  "protection.supervisor.anonymiseHint":
+    "At the person's request or at the end of the retention period. A confirmation step follows.",
+  "protection.confirm.anonymise.title": "Anonymise the case file of {name}?",
+  "protection.confirm.anonymise.erased": "These will be erased for good:",
+  "protection.confirm.anonymise.identity":
+    "the name, the Arabic name, the phone, the document number, the languages and the household notes; only the year of the date of birth is kept;",
+  "protection.confirm.anonymise.notes":
+    "the case notes, the vulnerability assessments, the notes and providers of services;",
+  "protection.confirm.anonymise.account": "the link to the person's portal account. The case is closed.",
+  "protection.confirm.anonymise.kept":
+    "Kept, without a name, for statistics: services, distributions and vouchers, sex, nationality, city and year of birth.",
+  "protection.confirm.anonymise.export": "If the person asked for a copy of their file, export it before anonymising.",
+  "protection.confirm.anonymise.button": "Yes, anonymise this case file",
+  "protection.confirm.withdrawConsent.title": "Withdraw the consent of {name}?",
+  "protection.confirm.withdrawConsent.effects": "From now on:",
+  "protection.confirm.withdrawConsent.referrals":
+    "no referral or transfer to another association without a supervisor's override with a reason;",
+  "protection.confirm.withdrawConsent.aid": "no aid distribution for this case.",
+  "protection.confirm.withdrawConsent.again":
+    "The withdrawn consent stays on the file with its date. If the person consents again, record a new consent with them.",
+  "protection.confirm.withdrawConsent.button": "Yes, withdraw consent",
+  "protection.confirm.reject.title": "Reject this request ({kind})?",
+  "protection.confirm.reject.from": "Sent by {from} on {date}, case {reference}.",
+  "protection.confirm.reject.effects":
+    "The sending association will see the request rejected and keeps the case. To reverse this, they must send a new request.",
+  "protection.confirm.reject.button": "Yes, reject",
+  "protection.field.sexChoose": "Choose…",
+  "protection.errors.sexRequired": "Select the person's sex: female, male or other.",
+  "protection.errors.householdSize":
+    "Enter the number of people in the household, from 1 to 30 (1 if the person lives alone).",
+  "protection.errors.firstName": "Enter the person's first name (80 characters at most).",
+  "protection.errors.lastName": "Enter the person's last name (80 characters at most).",
+  "protection.errors.dateOfBirth": "Date of birth must be a real date in the past, for example 27/03/2001.",
+  "protection.errors.estimatedAge": "Estimated age is a number of years from 0 to 120, for example 34.",
 } as const;

@@ -210,4 +210,9 @@ export const core = {
   "admin.audit.who": "Qui",
   "pdf.page": "Page {page} / {total}",
   "admin.audit.action": "Action",
+  "confirm.warning": "Attention",
+  "confirm.cannotUndo": "Cette action est définitive : elle ne peut pas être annulée.",
+  "confirm.cancel": "Annuler et revenir en arrière",
+  "errors.summary.title": "Il y a un problème",
+  "errors.summary.item": "{field} : {message}",
 } as const;

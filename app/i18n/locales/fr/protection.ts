@@ -215,4 +215,41 @@ export const protection = {
   "protection.case.linkedAccount": "lié à un compte du portail",
   "protection.case.noAccount": "pas de compte",
   "protection.errors.applicantNotFound": "Aucun compte candidat avec ce téléphone ou cet e-mail.",
+  "protection.supervisor.anonymiseTitle": "Anonymiser le dossier",
+  "protection.supervisor.anonymiseHint":
+    "À la demande de la personne ou à la fin de la durée de conservation. Une étape de confirmation suit.",
+  "protection.confirm.anonymise.title": "Anonymiser le dossier de {name} ?",
+  "protection.confirm.anonymise.erased": "Seront effacés définitivement :",
+  "protection.confirm.anonymise.identity":
+    "le nom, le nom en arabe, le téléphone, le numéro de document, les langues et les notes sur le foyer ; la date de naissance ne garde que l'année ;",
+  "protection.confirm.anonymise.notes":
+    "les notes de suivi, les évaluations de vulnérabilité, les notes et prestataires des services ;",
+  "protection.confirm.anonymise.account":
+    "le lien avec le compte de la personne sur le portail. Le dossier est clôturé.",
+  "protection.confirm.anonymise.kept":
+    "Restent, sans nom, pour les statistiques : les services, distributions et bons, le sexe, la nationalité, la ville et l'année de naissance.",
+  "protection.confirm.anonymise.export":
+    "Si la personne a demandé une copie de son dossier, exportez-le avant d'anonymiser.",
+  "protection.confirm.anonymise.button": "Oui, anonymiser ce dossier",
+  "protection.confirm.withdrawConsent.title": "Retirer le consentement de {name} ?",
+  "protection.confirm.withdrawConsent.effects": "À partir de maintenant :",
+  "protection.confirm.withdrawConsent.referrals":
+    "aucune orientation ni aucun transfert vers une autre association sans la dérogation motivée d'un·e superviseur·e ;",
+  "protection.confirm.withdrawConsent.aid": "aucune distribution d'aide pour ce dossier.",
+  "protection.confirm.withdrawConsent.again":
+    "Le consentement retiré reste visible au dossier avec sa date. Si la personne consent de nouveau, enregistrez un nouveau consentement avec elle.",
+  "protection.confirm.withdrawConsent.button": "Oui, retirer le consentement",
+  "protection.confirm.reject.title": "Refuser cette demande ({kind}) ?",
+  "protection.confirm.reject.from": "Envoyé par {from} le {date}, dossier {reference}.",
+  "protection.confirm.reject.effects":
+    "L'association d'origine verra la demande refusée et garde le dossier. Pour revenir sur ce refus, elle devra envoyer une nouvelle demande.",
+  "protection.confirm.reject.button": "Oui, refuser",
+  "protection.field.sexChoose": "Choisir…",
+  "protection.errors.sexRequired": "Indiquez le sexe de la personne : femme, homme ou autre.",
+  "protection.errors.householdSize":
+    "Indiquez le nombre de personnes du foyer, entre 1 et 30 (1 si la personne vit seule).",
+  "protection.errors.firstName": "Indiquez le prénom de la personne (80 caractères au plus).",
+  "protection.errors.lastName": "Indiquez le nom de la personne (80 caractères au plus).",
+  "protection.errors.dateOfBirth": "La date de naissance doit être une date réelle et passée, par exemple 27/03/2001.",
+  "protection.errors.estimatedAge": "L'âge estimé est un nombre d'années entre 0 et 120, par exemple 34.",
 } as const;

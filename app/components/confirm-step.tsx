@@ -1,0 +1,87 @@
+import type { ReactNode } from "react";
+import { Form, Link } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import { confirmHref } from "~/lib/confirm";
+
+/**
+ * The entry to a destructive action: a link to its confirmation step, styled as a
+ * secondary warning, never a submit button (see app/lib/confirm.ts).
+ */
+export function ConfirmLink({
+  path,
+  intent,
+  extra,
+  children,
+}: {
+  path: string;
+  intent: string;
+  extra?: Record<string, string>;
+  children: ReactNode;
+}) {
+  return (
+    <Link className="button button-warning" to={confirmHref(path, intent, extra)} data-confirm-link={intent}>
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * The confirmation step (GOV.UK): a question naming the person, what will happen,
+ * whether it can be undone, the one destructive button and a cancel link back.
+ */
+export function ConfirmStep({
+  title,
+  intent,
+  hidden = {},
+  confirmLabel,
+  cancelTo,
+  irreversible = true,
+  children,
+}: {
+  title: string;
+  intent: string;
+  hidden?: Record<string, string>;
+  confirmLabel: MessageKey;
+  cancelTo: string;
+  irreversible?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="confirm-step narrow" aria-labelledby="confirm-title" data-testid="confirm-step">
+      <h1 id="confirm-title" className="page-title">
+        {title}
+      </h1>
+      {children}
+      {irreversible ? (
+        <div className="warning-text">
+          <span className="warning-icon" aria-hidden="true">
+            !
+          </span>
+          <strong>
+            <span className="visually-hidden">{t("confirm.warning")} </span>
+            {t("confirm.cannotUndo")}
+          </strong>
+        </div>
+      ) : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="confirm" value={intent} />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div className="actions">
+          <button type="submit" className="button button-danger">
+            {t(confirmLabel)}
+          </button>
+        </div>
+      </Form>
+      <p>
+        <Link to={cancelTo} className="cancel-link">
+          {t("confirm.cancel")}
+        </Link>
+      </p>
+    </section>
+  );
+}

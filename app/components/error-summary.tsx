@@ -1,0 +1,56 @@
+import { useEffect, useRef } from "react";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+
+/**
+ * The GOV.UK error summary: at the top of a refused form, every problem as a link to
+ * its field (`#f-<name>`, the id Field gives its input), each led by the field's label.
+ * With JavaScript, focus moves to it when it appears, so a screen reader announces it
+ * and the page scrolls to it; without, it is the first thing after the title.
+ */
+export function ErrorSummary({
+  errors,
+  labels,
+  order,
+}: {
+  errors?: FieldErrors | null;
+  /** the label of each field, to say which field a message is about */
+  labels?: Partial<Record<string, MessageKey>>;
+  /** the fields in the order of the form; others follow */
+  order?: readonly string[];
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {}).filter((e): e is [string, MessageKey] => Boolean(e[1]));
+  if (order) entries.sort(([a], [b]) => rank(order, a) - rank(order, b));
+  const signature = entries.map(([k, v]) => `${k}:${v}`).join("|");
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+  if (!entries.length) return null;
+  return (
+    <div
+      className="error-summary"
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      data-testid="error-summary"
+    >
+      <h2 id="error-summary-title">{t("errors.summary.title")}</h2>
+      <ul>
+        {entries.map(([name, message]) => {
+          const label = labels?.[name];
+          const text = label ? t("errors.summary.item", { field: t(label), message: t(message) }) : t(message);
+          return <li key={name}>{name === "form" ? text : <a href={`#f-${name}`}>{text}</a>}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function rank(order: readonly string[], name: string): number {
+  const i = order.indexOf(name);
+  return i < 0 ? order.length : i;
+}

@@ -1,0 +1,84 @@
+/**
+ * The case file's form intents, one small handler each: parse with the intent's own
+ * schema, call the service, answer (a redirect back, or the errors with status 400).
+ * Anonymising and withdrawing consent go through the confirmation step first.
+ */
+import { data, redirect } from "@remix-run/node";
+import type { Database } from "~db/client";
+import type { Actor } from "~/modules/auth/permissions";
+import { unlessConfirmed } from "~/lib/confirm.server";
+import { parseForm, type FieldErrors, type z } from "~/lib/forms.server";
+import type { Meta } from "~/lib/result";
+import { IssueVoucherSchema } from "~/modules/aid/schemas.server";
+import { issueVoucher } from "~/modules/aid/service.server";
+import {
+  AssignSchema,
+  CaseIntentSchema,
+  type CaseIntent,
+  ConsentSchema,
+  NoteSchema,
+  ReferralSchema,
+  ServiceStatusSchema,
+  VulnerabilitySchema,
+} from "../schemas.server";
+import {
+  addNote,
+  anonymiseCase,
+  assignCase,
+  recordConsent,
+  recordVulnerability,
+  requestReferral,
+  updateServiceStatus,
+  withdrawConsent,
+} from "../service.server";
+
+export type CaseActionResult = { intent: string; errors: FieldErrors; values?: Record<string, string> };
+
+type Ctx = { db: Database; actor: Actor; caseId: string; form: FormData; request: Request; meta: Meta };
+type Outcome = { ok: true } | { ok: false; errors: FieldErrors };
+
+const fail = (intent: string, errors: FieldErrors, values?: Record<string, string>) =>
+  data<CaseActionResult>({ intent, errors, values }, { status: 400 });
+
+/** Parse with `schema`, then run `write`; a refused form or write comes back with its errors and values. */
+function on<S extends Parameters<typeof parseForm>[0]>(
+  schema: S,
+  write: (ctx: Ctx, input: z.infer<S>) => Promise<Outcome | void>,
+) {
+  return async (ctx: Ctx, intent: string) => {
+    const parsed = parseForm(schema, ctx.form);
+    if (!parsed.ok) return fail(intent, parsed.errors, parsed.values);
+    const result = await write(ctx, parsed.data);
+    if (result && !result.ok) return fail(intent, result.errors);
+    return redirect(`/protection/cases/${ctx.caseId}`);
+  };
+}
+
+/** An action that cannot be undone: done only from its confirmation step (app/lib/confirm.ts). */
+function confirmed(write: (ctx: Ctx) => Promise<void>) {
+  return async (ctx: Ctx, intent: string) => {
+    const step = unlessConfirmed(ctx.request, ctx.form, intent);
+    if (step) return step;
+    await write(ctx);
+    return redirect(`/protection/cases/${ctx.caseId}`);
+  };
+}
+
+const handlers = {
+  note: on(NoteSchema, (c, i) => addNote(c.db, c.actor, c.caseId, i.body, c.meta)),
+  consent: on(ConsentSchema, (c, i) => recordConsent(c.db, c.actor, c.caseId, i, c.meta)),
+  vulnerability: on(VulnerabilitySchema, (c, i) => recordVulnerability(c.db, c.actor, c.caseId, i, c.meta)),
+  assign: on(AssignSchema, (c, i) => assignCase(c.db, c.actor, c.caseId, i.assignedToId, c.meta)),
+  referral: on(ReferralSchema, (c, i) => requestReferral(c.db, c.actor, c.caseId, i, c.meta)),
+  status: on(ServiceStatusSchema, (c, i) => updateServiceStatus(c.db, c.actor, c.caseId, i, c.meta)),
+  voucher: on(IssueVoucherSchema, (c, i) => issueVoucher(c.db, c.actor, c.caseId, i.itemId, c.meta)),
+  withdrawConsent: confirmed((c) => withdrawConsent(c.db, c.actor, c.caseId, c.meta)),
+  anonymise: confirmed((c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta)),
+} satisfies Record<CaseIntent, unknown>;
+
+export async function caseFileAction(ctx: Omit<Ctx, "form">) {
+  const form = await ctx.request.formData();
+  const intent = parseForm(CaseIntentSchema, form);
+  if (!intent.ok) return fail("", { form: "errors.invalid" });
+  return handlers[intent.data.intent]({ ...ctx, form }, intent.data.intent);
+}

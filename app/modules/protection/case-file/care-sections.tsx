@@ -1,0 +1,158 @@
+import { Form, Link } from "@remix-run/react";
+import { Field, FormAlert } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import { SERVICE_KINDS } from "../constants";
+import { VULNERABILITIES } from "../rules";
+import type { CaseFileData } from "./data.server";
+import { Section, useIntentResult } from "./section";
+
+/** Details whose values are codes to translate; the others are free text or dates. */
+const ENUM_DETAILS = new Set(["reasonCategory", "outcome", "urgency", "sessionType", "legalType"]);
+
+export function VulnerabilitySection({ d }: { d: CaseFileData }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <Section title="protection.vulnerability.title" id="vulnerability">
+      {d.vulnerability ? (
+        <div data-testid="vulnerability">
+          <p className="hint">{formatDate(d.vulnerability.assessedOn)}</p>
+          <ul>
+            {d.vulnerability.flags.map((f) => (
+              <li key={f}>{t(`protection.vulnerability.${f}`)}</li>
+            ))}
+          </ul>
+          {d.vulnerability.notes ? <p className="message-body">{d.vulnerability.notes}</p> : null}
+        </div>
+      ) : (
+        <p>{t("protection.vulnerability.none")}</p>
+      )}
+      {d.own && !d.case.anonymisedAt ? <VulnerabilityForm d={d} /> : null}
+    </Section>
+  );
+}
+
+function VulnerabilityForm({ d }: { d: CaseFileData }) {
+  const { t } = useI18n();
+  const { errors, values } = useIntentResult("vulnerability");
+  return (
+    <details open={Boolean(errors)}>
+      <summary>{t("protection.vulnerability.assess")}</summary>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="vulnerability" />
+        {VULNERABILITIES.map((v) => (
+          <label key={v} className="checkbox">
+            <input type="checkbox" name="flags" value={v} defaultChecked={d.vulnerability?.flags.includes(v)} />{" "}
+            {t(`protection.vulnerability.${v}`)}
+          </label>
+        ))}
+        <div className="field">
+          <label htmlFor="f-vnotes">{t("protection.vulnerability.notes")}</label>
+          <textarea id="f-vnotes" name="notes" rows={3} defaultValue={values?.notes} />
+        </div>
+        <Field
+          name="assessedOn"
+          label="protection.vulnerability.date"
+          type="date"
+          defaultValue={d.today}
+          errors={errors}
+          values={values}
+        />
+        <button type="submit" className="button">
+          {t("protection.vulnerability.assess")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+type Service = CaseFileData["services"][number];
+
+export function ServicesSection({ d }: { d: CaseFileData }) {
+  const { t } = useI18n();
+  const live = !d.case.anonymisedAt;
+  const { errors } = useIntentResult("status");
+  return (
+    <Section title="protection.services.title" id="services">
+      {live ? (
+        <p className="actions">
+          {SERVICE_KINDS.map((k) => (
+            <Link
+              key={k}
+              className="button button-secondary"
+              to={`/protection/cases/${d.case.id}/services/new?kind=${k}`}
+            >
+              + {t(`protection.service.${k}`)}
+            </Link>
+          ))}
+        </p>
+      ) : null}
+      <FormAlert message={errors?.status} />
+      {d.services.length === 0 ? (
+        <p>{t("protection.services.none")}</p>
+      ) : (
+        <ul className="list">
+          {d.services.map((s) => (
+            <ServiceItem key={s.id} s={s} live={live} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function ServiceItem({ s, live }: { s: Service; live: boolean }) {
+  const { t, formatDate, formatMoney } = useI18n();
+  return (
+    <li className={s.overdue ? "list-item overdue" : "list-item"} data-service={s.kind}>
+      <p>
+        <strong>{t(`protection.service.${s.kind}`)}</strong> · {formatDate(s.serviceDate)} ·{" "}
+        {t(`protection.serviceStatus.${s.status}` as MessageKey)}
+        {s.overdue ? ` · ${t("protection.services.overdue")}` : ""}
+      </p>
+      <p className="hint">
+        {Object.entries(s.details)
+          .filter(([, v]) => v !== null && v !== "")
+          .map(
+            ([k, v]) =>
+              `${t(`protection.detail.${k}` as MessageKey)}: ${ENUM_DETAILS.has(k) ? t(`protection.value.${v}` as MessageKey) : v}`,
+          )
+          .join(" · ")}
+        {s.provider ? ` · ${s.provider}` : ""}
+        {s.costCentimes ? ` · ${formatMoney(s.costCentimes)}` : ""}
+        {s.dueDate ? ` · ${t("protection.services.due")}: ${formatDate(s.dueDate)}` : ""}
+      </p>
+      {s.notes ? <p className="message-body">{s.notes}</p> : null}
+      {s.next.length && live ? <StatusForm s={s} /> : null}
+    </li>
+  );
+}
+
+function StatusForm({ s }: { s: Service }) {
+  const { t } = useI18n();
+  return (
+    <Form method="post" className="filters">
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="serviceId" value={s.id} />
+      <label>
+        {t("protection.services.nextStatus")}
+        <select name="status">
+          {s.next.map((n) => (
+            <option key={n} value={n}>
+              {t(`protection.serviceStatus.${n}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {s.kind === "hospital_referral" ? (
+        <label>
+          {t("protection.services.followUp")}
+          <input type="date" name="dueDate" />
+        </label>
+      ) : null}
+      <button type="submit" className="button button-secondary">
+        {t("protection.services.update")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,107 @@
+import { Form } from "@remix-run/react";
+import { ConfirmLink } from "~/components/confirm-step";
+import { Field, FieldError } from "~/components/form";
+import type { FieldErrors } from "~/lib/forms";
+import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
+import { useI18n } from "~/i18n/i18n-context";
+import type { CaseFileData } from "./data.server";
+import { Section, useIntentResult } from "./section";
+
+export function ConsentSection({ d }: { d: CaseFileData }) {
+  const { t, formatDate } = useI18n();
+  const consent = d.consent;
+  return (
+    <Section title="protection.consent.title" id="consent">
+      {consent ? (
+        <dl className="facts" data-testid="consent">
+          <dt>{t("protection.consent.services")}</dt>
+          <dd>{t(consent.services ? "protection.yes" : "protection.no")}</dd>
+          <dt>{t("protection.consent.referral")}</dt>
+          <dd>
+            {t(consent.referral ? "protection.yes" : "protection.no")}
+            {consent.referralPartners ? ` (${consent.referralPartners})` : ""}
+          </dd>
+          <dt>{t("protection.consent.reporting")}</dt>
+          <dd>{t(consent.anonymisedReporting ? "protection.yes" : "protection.no")}</dd>
+          <dt>{t("protection.consent.given")}</dt>
+          <dd>
+            {formatDate(consent.givenAt, true)} · {LOCALE_NAMES[consent.language]} ·{" "}
+            <span dir="ltr">{consent.noticeVersion}</span>
+          </dd>
+          {consent.withdrawnAt ? (
+            <>
+              <dt>{t("protection.consent.withdrawn")}</dt>
+              <dd>{formatDate(consent.withdrawnAt, true)}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : (
+        <p>{t("protection.consent.none")}</p>
+      )}
+      {d.own && !d.case.anonymisedAt ? <RecordConsentForm /> : null}
+      {d.own && !d.case.anonymisedAt && consent && !consent.withdrawnAt ? (
+        <p className="danger-zone">
+          <ConfirmLink path={`/protection/cases/${d.case.id}`} intent="withdrawConsent">
+            {t("protection.consent.withdraw")}
+          </ConfirmLink>
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+function RecordConsentForm() {
+  const { t } = useI18n();
+  const { errors, values } = useIntentResult("consent");
+  return (
+    <details open={Boolean(errors)}>
+      <summary>{t("protection.consent.record")}</summary>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="consent" />
+        <ConsentChoices errors={errors} values={values} />
+        <button type="submit" className="button">
+          {t("protection.consent.record")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** What the person consents to, and the language the notice was read in: at registration and later. */
+export function ConsentChoices({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+  const { t, locale } = useI18n();
+  const checked = (name: string) => values?.[name] === "on";
+  return (
+    <>
+      <label className="checkbox">
+        <input
+          id="f-consentServices"
+          type="checkbox"
+          name="consentServices"
+          defaultChecked={checked("consentServices")}
+        />{" "}
+        {t("protection.consent.services")}
+      </label>
+      <FieldError name="consentServices" errors={errors} />
+      <label className="checkbox">
+        <input type="checkbox" name="consentReferral" defaultChecked={checked("consentReferral")} />{" "}
+        {t("protection.consent.referral")}
+      </label>
+      <Field name="consentReferralPartners" label="protection.consent.partners" errors={errors} values={values} />
+      <label className="checkbox">
+        <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} />{" "}
+        {t("protection.consent.reporting")}
+      </label>
+      <div className="field">
+        <label htmlFor="f-consentLanguage">{t("protection.consent.language")}</label>
+        <select id="f-consentLanguage" name="consentLanguage" defaultValue={values?.consentLanguage ?? locale}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { Form, Link } from "@remix-run/react";
+import { FieldError } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { CaseFileData } from "./data.server";
+import { Section, useIntentResult } from "./section";
+
+export function NotesSection({ d }: { d: CaseFileData }) {
+  const { t, formatDate } = useI18n();
+  const { errors, values } = useIntentResult("note");
+  return (
+    <Section title="protection.notes.title" id="notes">
+      {!d.case.anonymisedAt ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="note" />
+          <div className={errors?.body ? "field field-invalid" : "field"}>
+            <label htmlFor="f-body">{t("protection.notes.add")}</label>
+            <textarea
+              id="f-body"
+              name="body"
+              rows={4}
+              required
+              defaultValue={values?.body}
+              aria-invalid={errors?.body ? true : undefined}
+              aria-describedby={errors?.body ? "f-body-error" : undefined}
+            />
+            <FieldError name="body" errors={errors} />
+          </div>
+          <button type="submit" className="button">
+            {t("protection.notes.save")}
+          </button>
+        </Form>
+      ) : null}
+      <ul className="list">
+        {d.notes.map((n) => (
+          <li key={n.id} className="list-item">
+            <p className="hint">
+              {formatDate(n.createdAt, true)} · {n.author}
+            </p>
+            <p className="message-body">{n.body}</p>
+          </li>
+        ))}
+      </ul>
+      {d.notesPages > 1 ? (
+        <p className="actions">
+          {d.notesPage > 1 ? <Link to={`?notes=${d.notesPage - 1}#notes`}>{t("protection.notes.newer")}</Link> : null}
+          <span className="hint">{t("protection.notes.page", { page: d.notesPage, pages: d.notesPages })}</span>
+          {d.notesPage < d.notesPages ? (
+            <Link to={`?notes=${d.notesPage + 1}#notes`}>{t("protection.notes.older")}</Link>
+          ) : null}
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+export function AidSection({ d }: { d: CaseFileData }) {
+  const { t, formatDate, formatMoney } = useI18n();
+  const { errors } = useIntentResult("voucher");
+  return (
+    <Section title="protection.aid.title" id="aid">
+      <ul className="list">
+        {d.distributions.map((g) => (
+          <li key={g.id} className="list-item">
+            {g.round} · {formatDate(g.createdAt)}
+          </li>
+        ))}
+        {d.vouchers.map((v) => (
+          <li key={v.id} className="list-item">
+            {t("protection.aid.voucher", { value: formatMoney(v.valueCentimes) })} · {formatDate(v.issuedAt)} ·{" "}
+            {v.redeemedAt ? t("protection.aid.redeemed") : t("protection.aid.notRedeemed")} ·{" "}
+            {d.own ? (
+              <a href={`/aid/vouchers/${v.id}.pdf`} data-testid="voucher-pdf">
+                {t("protection.aid.print")}
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {d.own && !d.case.anonymisedAt && d.voucherItems.length ? (
+        <Form method="post" className="filters">
+          <input type="hidden" name="intent" value="voucher" />
+          <label>
+            {t("protection.aid.issueVoucher")}
+            <select name="itemId">
+              {d.voucherItems.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name} ({formatMoney(i.value)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button button-secondary">
+            {t("protection.aid.issue")}
+          </button>
+          <FieldError name="itemId" errors={errors} />
+        </Form>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { useActionData } from "@remix-run/react";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+import type { CaseActionResult } from "./actions.server";
+
+export function Section({ title, children, id }: { title: MessageKey; children: ReactNode; id: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="case-section" aria-labelledby={`h-${id}`} id={id}>
+      <h2 id={`h-${id}`}>{t(title)}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The errors and typed values of the last refused submit of `intent`, if it was that one. */
+export function useIntentResult(intent: string): { errors?: FieldErrors; values?: Record<string, string> } {
+  const actionData = useActionData<CaseActionResult>();
+  return actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
+}

@@ -1,0 +1,150 @@
+import { Form, Link } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
+import { Field, FieldError } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+import type { DuplicateReason } from "../rules";
+import { ConsentChoices } from "../case-file/consent-section";
+
+export type Duplicate = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  nameArabic: string | null;
+  reference: string;
+  reasons: readonly DuplicateReason[];
+};
+type Values = Record<string, string> | undefined;
+
+/** The fields in the order of the form, with their labels, for the error summary. */
+const LABELS: Record<string, MessageKey> = {
+  firstName: "protection.field.firstName",
+  lastName: "protection.field.lastName",
+  nameArabic: "protection.field.nameArabic",
+  sex: "protection.field.sex",
+  dateOfBirth: "protection.field.dateOfBirth",
+  estimatedAge: "protection.field.estimatedAge",
+  nationality: "protection.field.nationality",
+  languages: "protection.field.languages",
+  phone: "protection.field.phone",
+  documentNumber: "protection.field.documentNumber",
+  city: "protection.field.city",
+  applicantContact: "protection.field.applicantContact",
+  householdSize: "protection.field.householdSize",
+  householdNotes: "protection.field.householdNotes",
+  consentServices: "protection.consent.services",
+  consentReferralPartners: "protection.consent.partners",
+  duplicateDecision: "protection.duplicates.confirmTitle",
+};
+
+export function RegisterForm(p: { errors?: FieldErrors; values: Values; duplicates: Duplicate[]; notice: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ErrorSummary errors={p.errors} labels={LABELS} order={Object.keys(LABELS)} />
+      {p.duplicates.length ? <DuplicatesAlert duplicates={p.duplicates} /> : null}
+      <Form method="post" className="stack" noValidate>
+        <PersonFields errors={p.errors} values={p.values} />
+        <ConsentFields errors={p.errors} values={p.values} notice={p.notice} />
+        {p.duplicates[0] ? (
+          <fieldset className="stack">
+            <legend>{t("protection.duplicates.confirmTitle")}</legend>
+            <input type="hidden" name="distinctFrom" value={p.duplicates[0].id} />
+            <label className="checkbox">
+              <input id="f-duplicateDecision" type="checkbox" name="duplicateDecision" value="distinct" required />{" "}
+              {t("protection.duplicates.confirm")}
+            </label>
+          </fieldset>
+        ) : null}
+        <button type="submit" className="button">
+          {t("protection.cases.register")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function DuplicatesAlert({ duplicates }: { duplicates: Duplicate[] }) {
+  const { t } = useI18n();
+  return (
+    <section className="alert alert-error" data-testid="duplicates">
+      <p>{t("protection.duplicates.intro")}</p>
+      <ul>
+        {duplicates.map((d) => (
+          <li key={d.id}>
+            <Link to={`/protection/cases/${d.id}`}>
+              <bdi>
+                {d.firstName} {d.lastName} {d.nameArabic ?? ""}
+              </bdi>
+            </Link>{" "}
+            <span dir="ltr">{d.reference}</span> —{" "}
+            {d.reasons.map((r) => t(`protection.duplicates.reason.${r}`)).join(", ")}
+          </li>
+        ))}
+      </ul>
+      <p className="hint">{t("protection.duplicates.decide")}</p>
+    </section>
+  );
+}
+
+function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values }) {
+  const { t } = useI18n();
+  const f = { errors, values };
+  return (
+    <>
+      <Field name="firstName" label="protection.field.firstName" required {...f} />
+      <Field name="lastName" label="protection.field.lastName" required {...f} />
+      <Field name="nameArabic" label="protection.field.nameArabic" dir="rtl" {...f} />
+      <div className={errors?.sex ? "field field-invalid" : "field"}>
+        <label htmlFor="f-sex">{t("protection.field.sex")}</label>
+        <select
+          id="f-sex"
+          name="sex"
+          defaultValue={values?.sex ?? ""}
+          aria-invalid={errors?.sex ? true : undefined}
+          aria-describedby={errors?.sex ? "f-sex-error" : undefined}
+        >
+          <option value="">{t("protection.field.sexChoose")}</option>
+          {(["female", "male", "other"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`protection.sex.${s}`)}
+            </option>
+          ))}
+        </select>
+        <FieldError name="sex" errors={errors} />
+      </div>
+      <Field name="dateOfBirth" label="protection.field.dateOfBirth" type="date" {...f} />
+      <Field name="estimatedAge" label="protection.field.estimatedAge" type="number" min={0} max={120} {...f} />
+      <Field name="nationality" label="protection.field.nationality" {...f} />
+      <Field name="languages" label="protection.field.languages" {...f} />
+      <Field name="phone" label="protection.field.phone" type="tel" dir="ltr" {...f} />
+      <Field name="documentNumber" label="protection.field.documentNumber" dir="ltr" {...f} />
+      <Field name="city" label="protection.field.city" {...f} />
+      <Field
+        name="applicantContact"
+        label="protection.field.applicantContact"
+        hint="protection.field.applicantContactHint"
+        dir="ltr"
+        {...f}
+      />
+      <Field name="householdSize" label="protection.field.householdSize" type="number" min={1} max={30} {...f} />
+      <div className="field">
+        <label htmlFor="f-householdNotes">{t("protection.field.householdNotes")}</label>
+        <textarea id="f-householdNotes" name="householdNotes" rows={3} defaultValue={values?.householdNotes} />
+        <FieldError name="householdNotes" errors={errors} />
+      </div>
+    </>
+  );
+}
+
+function ConsentFields({ errors, values, notice }: { errors?: FieldErrors; values: Values; notice: string }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="stack">
+      <legend>{t("protection.consent.title")}</legend>
+      <p className="hint">{t("protection.consent.notice", { version: notice })}</p>
+      <ConsentChoices errors={errors} values={values} />
+    </fieldset>
+  );
+}
