@@ -50,8 +50,6 @@ const TOO_LONG_TODAY = [
   "app/routes/admin.budget.tsx",
   "app/routes/aid._index.tsx",
   "app/routes/aid.rounds.$roundId.tsx",
-  "app/routes/grants.calls.$callId.tsx",
-  "app/routes/grants.reviews.$assignmentId.tsx",
   "app/routes/plans.$planId.$step.tsx",
   "app/routes/profile._index.tsx",
   "app/routes/reports._index.tsx",
