@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, SelectField, TextareaField } from "~/components/form";
+import { Field, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
