@@ -53,7 +53,6 @@ const TOO_LONG_TODAY = [
   "app/routes/aid.rounds.$roundId.tsx",
   "app/routes/aid.warehouses.$warehouseId.tsx",
   "app/routes/coaching.beneficiaries.$beneficiaryId.tsx",
-  "app/routes/grants.calls.$callId.tsx",
   "app/routes/grants.reviews.$assignmentId.tsx",
   "app/routes/internships.hosts.tsx",
   "app/routes/internships.offers.$offerId.tsx",

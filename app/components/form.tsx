@@ -12,9 +12,13 @@ type Labelled = {
   values?: Record<string, string>;
   /** The element's id when the same name appears in several forms of a page (one per row). */
   id?: string;
+  /** The compact form of filter bars and rows: the label wraps the control. */
+  inline?: boolean;
+  /** The label is read by screen readers only, where the row around says what the field is. */
+  hideLabel?: boolean;
 };
 
-type Aria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+type Aria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string; "aria-label"?: string };
 
 /**
  * The frame of a field: label, hint and translated error around one control, linked for
@@ -27,8 +31,9 @@ function FieldFrame({
   errors,
   id = `f-${name}`,
   inline,
+  hideLabel,
   control,
-}: Omit<Labelled, "values"> & { inline?: boolean; control: (aria: Aria) => ReactNode }) {
+}: Omit<Labelled, "values"> & { control: (aria: Aria) => ReactNode }) {
   const { t } = useI18n();
   const error = errors?.[name];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -43,6 +48,15 @@ function FieldFrame({
       {t(error)}
     </span>
   ) : null;
+  if (hideLabel) {
+    // where the row around it says what it is (a table row, a button beside it)
+    return (
+      <>
+        {control({ ...aria, "aria-label": t(label) })}
+        {errorText}
+      </>
+    );
+  }
   if (inline) {
     return (
       <label htmlFor={id} className={error ? "field-invalid" : undefined}>
@@ -74,10 +88,21 @@ function FieldFrame({
 type FieldProps = Labelled & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
 /** A labelled input with its hint and its translated error, linked for screen readers. */
-export function Field({ name, label, hint, errors, values, id, defaultValue, ...input }: FieldProps) {
+export function Field({
+  name,
+  label,
+  hint,
+  errors,
+  values,
+  id,
+  inline,
+  hideLabel,
+  defaultValue,
+  ...input
+}: FieldProps) {
   return (
     <FieldFrame
-      {...{ name, label, hint, errors, id }}
+      {...{ name, label, hint, errors, id, inline, hideLabel }}
       control={(aria) => <input {...aria} name={name} defaultValue={values?.[name] ?? defaultValue} {...input} />}
     />
   );
@@ -91,7 +116,6 @@ type SelectFieldProps = Labelled & {
   options?: readonly Choice[];
   /** A first, empty choice ("all", "choose one"). */
   placeholder?: MessageKey;
-  inline?: boolean;
   children?: ReactNode;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "children">;
 
@@ -106,6 +130,7 @@ export function SelectField({
   options,
   placeholder,
   inline,
+  hideLabel,
   children,
   defaultValue,
   ...select
@@ -113,7 +138,7 @@ export function SelectField({
   const { t } = useI18n();
   return (
     <FieldFrame
-      {...{ name, label, hint, errors, id, inline }}
+      {...{ name, label, hint, errors, id, inline, hideLabel }}
       control={(aria) => (
         <select {...aria} name={name} defaultValue={values?.[name] ?? defaultValue} {...select}>
           {placeholder ? <option value="">{t(placeholder)}</option> : null}
@@ -129,10 +154,7 @@ export function SelectField({
   );
 }
 
-type TextareaFieldProps = Labelled & { inline?: boolean } & Omit<
-    TextareaHTMLAttributes<HTMLTextAreaElement>,
-    "name" | "id"
-  >;
+type TextareaFieldProps = Labelled & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
 
 /** A labelled textarea; after a refused submit it shows the text typed. */
 export function TextareaField({

@@ -19,8 +19,23 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** Only same-site paths: never let a link send someone to another site after sign-in. */
+const REDIRECT_BASE = "http://portal.invalid";
+
+/**
+ * Only paths of this portal: never let a link send someone to another site after sign-in.
+ * An absolute path, parsed as a URL against the portal's origin, must keep that origin;
+ * control characters and backslashes (which browsers drop or read as "/") are refused,
+ * and what is returned is the parsed path, query and fragment, not the input.
+ */
 export function safeRedirect(to: unknown, fallback = "/home"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // eslint-disable-next-line no-control-regex
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

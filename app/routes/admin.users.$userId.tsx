@@ -11,14 +11,19 @@ import { ROLES } from "~/modules/auth/roles";
 import { UpdateUserSchema } from "~/modules/auth/schemas.server";
 import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
 import { idParam } from "~/lib/params.server";
+import { messagesSentBy } from "~/modules/notifications/queries.server";
+import { SentMessages } from "~/modules/notifications/ui";
 
 export async function loader(args: LoaderFunctionArgs) {
-  requirePermission(args, "users:manage");
+  const actor = requirePermission(args, "users:manage");
   const userId = idParam(args, "userId");
   const user = await getUserForAdmin(args.context.db, userId);
   if (!user) notFound();
   const organisations = await listOrganisations(args.context.db);
+  // the set-up codes this admin sent, and whether a gateway took them
+  const sent = await messagesSentBy(args.context.db, actor.id, { userId, limit: 10 });
   return {
+    sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     user: { ...user, createdAt: user.createdAt.toISOString() },
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
   };
@@ -62,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, organisations } = useLoaderData<typeof loader>();
+  const { user, organisations, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
   return (
@@ -115,6 +120,7 @@ export default function AdminUser() {
           </p>
         </>
       ) : null}
+      <SentMessages messages={sent} />
     </div>
   );
 }

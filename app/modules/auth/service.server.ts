@@ -273,6 +273,7 @@ export async function createStaffUser(
         params: { code, link: `${meta.baseUrl}/set-password?code=${code}` },
         channels: ["email", "sms"],
         inApp: false,
+        actorId: actor.id,
       });
       return { ok: true as const, user, code, expiresAt };
     });
@@ -300,6 +301,7 @@ export async function reissuePasswordSetup(
       params: { code: issued.code, link: `${meta.baseUrl}/set-password?code=${issued.code}` },
       channels: ["email", "sms"],
       inApp: false,
+      actorId: actor.id,
     });
     return issued;
   });

@@ -39,9 +39,14 @@ export async function countOutboxByState(db: Database) {
 }
 
 /** The messages a staff member's actions sent, for the page where they act (newest first). */
-export async function messagesSentBy(db: Database, actorId: string, filter: { recipient?: string; limit?: number }) {
+export async function messagesSentBy(
+  db: Database,
+  actorId: string,
+  filter: { recipient?: string; userId?: string; limit?: number },
+) {
   const conditions: SQL[] = [eq(outbox.actorId, actorId)];
   if (filter.recipient) conditions.push(eq(outbox.recipient, filter.recipient));
+  if (filter.userId) conditions.push(eq(outbox.userId, filter.userId));
   return db
     .select(visible)
     .from(outbox)

@@ -29,3 +29,40 @@ export function MessageState(props: StateProps) {
   const tone = props.state === "delivered" || props.state === "accepted" ? "ok" : props.state;
   return <span className={`message-state message-state-${tone}`}>{messageStateText(t, props)}</span>;
 }
+
+type SentMessage = {
+  id: string;
+  channel: "email" | "sms";
+  recipient: string;
+  preview: string;
+  state: OutboxStateName;
+  failReason: string | null;
+  createdAt: string;
+};
+
+/** The messages a staff member's actions sent to someone, each with where it stands (never "sent" before a gateway took it). */
+export function SentMessages({ messages }: { messages: SentMessage[] }) {
+  const { t, formatDate } = useI18n();
+  if (messages.length === 0) return null;
+  return (
+    <section className="stack" data-sent-messages>
+      <h2>{t("outbox.sentByYou")}</h2>
+      <ul className="list">
+        {messages.map((m) => (
+          <li key={m.id} className="list-item">
+            <p>
+              {formatDate(m.createdAt, true)} · {m.channel === "sms" ? "SMS" : t("outbox.email")} ·{" "}
+              <bdi dir="ltr">{m.recipient}</bdi>
+            </p>
+            <p>
+              <MessageState state={m.state} channel={m.channel} failReason={m.failReason} />
+            </p>
+            <p className="hint" dir="auto">
+              {m.preview}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -249,3 +249,21 @@ describe("password recovery", () => {
     expect(used!.usedAt).not.toBeNull();
   });
 });
+
+describe("staff see the state of the messages they trigger", () => {
+  it("a set-up code an admin sent says 'not sent' while no gateway is configured, then 'accepted'", async () => {
+    const admin = await makeUser(t.db, { role: "admin", email: `admin-${Date.now()}@masar.test`, phone: null });
+    const phone = newPhone();
+    const person = await makeUser(t.db, { role: "coach", phone: phone.e164, email: null });
+    const client = app.client();
+    await client.login(admin.email!, admin.password!);
+    expect((await client.post(`/admin/users/${person.id}`, { intent: "setup-code" })).status).toBe(200);
+    await deliverOutbox(t.db, { email: null, sms: null });
+    const page = await read(client.get(`/admin/users/${person.id}`));
+    expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
+    expect(page).not.toContain("Accepté par la passerelle");
+    await deliver();
+    expect(await read(client.get(`/admin/users/${person.id}`))).toContain("Accepté par la passerelle");
+    expect(gateway.messages().filter((m) => m.to === phone.e164)).toHaveLength(1);
+  });
+});

@@ -19,6 +19,8 @@ export const notifications = {
   "outbox.deliveredAt": "وصلت في {time}",
   "outbox.masked": "الرموز مخفية.",
   "outbox.summary": "حسب الحالة",
+  "outbox.sentByYou": "الرسائل التي أرسلتها إلى هذا الشخص",
+  "outbox.email": "البريد الإلكتروني",
   "outbox.recipient": "المرسَل إليه",
   "notify.phoneCode": "أُرسل رمز تأكيد إلى هاتفك.",
   "notify.phoneCode.subject": "رمزك في مسار",

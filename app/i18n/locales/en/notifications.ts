@@ -19,6 +19,8 @@ export const notifications = {
   "outbox.deliveredAt": "Delivered on {time}",
   "outbox.masked": "Codes are hidden.",
   "outbox.summary": "By state",
+  "outbox.sentByYou": "Messages you sent to this person",
+  "outbox.email": "E-mail",
   "outbox.recipient": "Recipient",
   "notify.phoneCode": "A confirmation code was sent to your phone.",
   "notify.phoneCode.subject": "Your Masar code",

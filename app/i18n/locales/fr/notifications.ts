@@ -20,6 +20,8 @@ export const notifications = {
   "outbox.deliveredAt": "Remis le {time}",
   "outbox.masked": "Les codes sont masqués.",
   "outbox.summary": "Par état",
+  "outbox.sentByYou": "Messages que vous avez envoyés à cette personne",
+  "outbox.email": "E-mail",
   "outbox.recipient": "Destinataire",
   // texts of the notifications
   "notify.phoneCode": "Un code de confirmation a été envoyé à votre téléphone.",

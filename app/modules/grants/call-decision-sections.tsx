@@ -1,0 +1,170 @@
+/** The sections of a call's page from the review on (no data access): rankings, proposal, awards and their tranches. */
+import { Link } from "@remix-run/react";
+import { Field, SelectField, TextareaField } from "~/components/form";
+import { DataTable } from "~/components/table-wrap";
+import { useI18n } from "~/i18n/i18n-context";
+import { IntentButton, IntentForm, type CallPageData } from "./call-sections";
+import { Msg } from "./ui";
+
+export function CallRankings({ ranking, normalised }: Pick<CallPageData, "ranking" | "normalised">) {
+  const { t, formatNumber } = useI18n();
+  if (!ranking.length) return null;
+  const fmt = (n: number) => formatNumber(Math.round(n * 10) / 10);
+  const blocks = [
+    { title: "grants.call.ranking" as const, rows: ranking, id: "ranking" },
+    { title: "grants.call.rankingNormalised" as const, rows: normalised, id: "ranking-normalised" },
+  ];
+  return (
+    <>
+      {blocks.map((block) => (
+        <section key={block.id}>
+          <h2>{t(block.title)}</h2>
+          <p className="hint">{t("grants.call.tieBreak")}</p>
+          <DataTable
+            label={t(block.title)}
+            testId={block.id}
+            headers={[
+              t("grants.col.rank"),
+              t("grants.col.number"),
+              t("grants.col.mean"),
+              t("grants.col.sd"),
+              t("grants.col.range"),
+              t("grants.col.reviews"),
+              t("grants.col.flag"),
+            ]}
+            rows={block.rows}
+            rowKey={(r) => r.applicationId}
+            rowClassName={(r) => (r.disagreement ? "grants-flag" : undefined)}
+            cells={(r) => [
+              r.rank,
+              `#${r.number}`,
+              fmt(r.mean),
+              fmt(r.sd),
+              fmt(r.range),
+              r.reviewers,
+              r.disagreement ? t("grants.yes") : t("grants.no"),
+            ]}
+          />
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function CallProposal({
+  proposal,
+  applications,
+  awards,
+}: Pick<CallPageData, "applications" | "awards"> & { proposal: NonNullable<CallPageData["proposal"]> }) {
+  const { t, formatMoney } = useI18n();
+  return (
+    <section>
+      <h2>{t("grants.call.proposal")}</h2>
+      {proposal.explanations.length === 0 ? <p>{t("grants.proposal.empty")}</p> : null}
+      <ol className="stack" data-testid="proposal">
+        {proposal.explanations.map((e, i) => (
+          <li key={i}>
+            <Msg message={e} />
+          </li>
+        ))}
+      </ol>
+      <p>{t("grants.proposal.remaining", { amount: formatMoney(proposal.remainingCentimes) })}</p>
+      {awards.length === 0 && proposal.awards.length > 0 ? (
+        <IntentButton intent="accept" label={t("grants.call.acceptProposal")} />
+      ) : null}
+      <h3>{t("grants.call.change")}</h3>
+      <IntentForm intent="change" className="stack narrow">
+        <SelectField
+          id="f-change-app"
+          name="applicationId"
+          label="grants.col.number"
+          options={applications
+            .filter((a) => a.status === "eligible")
+            .map((a) => ({ value: a.id, label: `#${a.number} · ${a.applicantName}` }))}
+        />
+        <SelectField
+          id="f-change"
+          name="change"
+          label="grants.col.decision"
+          options={[
+            { value: "award", label: t("grants.call.changeAward") },
+            { value: "remove", label: t("grants.call.changeRemove") },
+          ]}
+        />
+        <Field name="amount" label="grants.col.amount" inputMode="decimal" />
+        <TextareaField name="justification" label="grants.call.justification" required />
+        <button type="submit" className="button">
+          {t("grants.call.save")}
+        </button>
+      </IntentForm>
+    </section>
+  );
+}
+
+type Award = CallPageData["awards"][number];
+
+function TrancheRow({ tr }: { tr: Award["tranches"][number] }) {
+  const { t, formatDate, formatMoney } = useI18n();
+  return (
+    <div className="filters">
+      <span>
+        {tr.position}. {t(`grants.condition.${tr.condition}`)} · {formatMoney(tr.amountCentimes)} ·{" "}
+        {tr.paidAt
+          ? t("grants.tranche.paid", { date: formatDate(tr.paidAt) })
+          : tr.confirmed
+            ? t("grants.tranche.confirmed")
+            : t("grants.tranche.pending")}
+      </span>
+      {!tr.confirmed ? (
+        <IntentButton intent="confirmTranche" fields={{ trancheId: tr.id }} label={t("grants.call.confirm")} />
+      ) : null}
+      {tr.confirmed && !tr.paidAt ? (
+        <IntentForm intent="pay" fields={{ trancheId: tr.id }} className="filters">
+          <SelectField
+            inline
+            id={`f-method-${tr.id}`}
+            name="method"
+            label="grants.call.method"
+            options={(["bank_transfer", "cash", "mobile_money"] as const).map((m) => ({
+              value: m,
+              label: t(`grants.method.${m}`),
+            }))}
+          />
+          <Field inline id={`f-reference-${tr.id}`} name="reference" label="grants.call.reference" required />
+          <button type="submit" className="button">
+            {t("grants.call.pay")}
+          </button>
+        </IntentForm>
+      ) : null}
+    </div>
+  );
+}
+
+export function CallAwards({ awards, applications }: Pick<CallPageData, "applications" | "awards">) {
+  const { t, formatMoney } = useI18n();
+  if (!awards.length) return null;
+  const numberOf = (applicationId: string) => applications.find((a) => a.id === applicationId)?.number ?? "?";
+  return (
+    <section>
+      <h2>{t("grants.call.awards")}</h2>
+      <ul className="list">
+        {awards.map((a) => (
+          <li key={a.id} className="list-item stack">
+            <p>
+              <strong>{a.reference}</strong> · #{numberOf(a.applicationId)} · {a.applicantName} ·{" "}
+              {formatMoney(a.amountCentimes)} · {t("grants.col.paid")} {formatMoney(a.paidCentimes)}
+            </p>
+            {a.tranches.map((tr) => (
+              <TrancheRow key={tr.id} tr={tr} />
+            ))}
+            <p>
+              <Link to={`/grants/applications/${a.applicationId}`}>
+                {t("grants.application.title", { number: numberOf(a.applicationId) })}
+              </Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
