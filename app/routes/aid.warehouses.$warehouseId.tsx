@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FieldError, PageTitle } from "~/components/form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { balancesOf, getWarehouse, ledgerOf, listItems, transferTargets } from "~/modules/aid/queries.server";
 import { MovementSchema } from "~/modules/aid/schemas.server";
 import { recordMovement } from "~/modules/aid/service.server";
+import { LedgerTable, MovementForm } from "~/modules/aid/warehouse-sections";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { idParam } from "~/lib/params.server";
 
@@ -45,9 +46,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function Warehouse() {
   const { warehouse, stock, ledger, items, targets } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, formatDate, formatNumber } = useI18n();
-  const errors = actionData?.errors;
-  const values = actionData?.values;
+  const { formatNumber } = useI18n();
   return (
     <div>
       <PageTitle>{warehouse.name}</PageTitle>
@@ -58,84 +57,8 @@ export default function Warehouse() {
           </li>
         ))}
       </ul>
-      <details open={Boolean(errors)}>
-        <summary>{t("aid.movement.record")}</summary>
-        <Form method="post" className="stack narrow" noValidate>
-          <div className="field">
-            <label htmlFor="f-kind">{t("aid.movement.kind")}</label>
-            <select id="f-kind" name="kind" defaultValue={values?.kind ?? "receipt"}>
-              {(["receipt", "adjustment", "transfer_out"] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`aid.movement.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-itemId">{t("aid.item")}</label>
-            <select id="f-itemId" name="itemId" defaultValue={values?.itemId}>
-              {items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-            <FieldError name="itemId" errors={errors} />
-          </div>
-          <Field
-            name="quantity"
-            label="aid.quantity"
-            type="number"
-            hint="aid.movement.quantityHint"
-            errors={errors}
-            values={values}
-          />
-          <Field name="reason" label="aid.movement.reason" errors={errors} values={values} />
-          <div className="field">
-            <label htmlFor="f-to">{t("aid.movement.to")}</label>
-            <select id="f-to" name="toWarehouseId" defaultValue={values?.toWarehouseId ?? ""}>
-              <option value="">—</option>
-              {targets.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.name}
-                </option>
-              ))}
-            </select>
-            <FieldError name="toWarehouseId" errors={errors} />
-          </div>
-          <button type="submit" className="button">
-            {t("aid.movement.record")}
-          </button>
-        </Form>
-      </details>
-      <h2>{t("aid.ledger")}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("aid.ledger")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("aid.ledger.when")}</th>
-              <th scope="col">{t("aid.item")}</th>
-              <th scope="col">{t("aid.movement.kind")}</th>
-              <th scope="col">{t("aid.quantity")}</th>
-              <th scope="col">{t("aid.ledger.who")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ledger.map((m) => (
-              <tr key={m.id}>
-                <td>{formatDate(m.createdAt, true)}</td>
-                <td>{m.item}</td>
-                <td>
-                  {t(`aid.movement.${m.kind}`)}
-                  {m.reason ? ` (${m.reason})` : ""}
-                </td>
-                <td dir="ltr">{m.quantity > 0 ? `+${m.quantity}` : m.quantity}</td>
-                <td>{m.actor ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MovementForm items={items} targets={targets} errors={actionData?.errors} values={actionData?.values} />
+      <LedgerTable ledger={ledger} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldError, FormAlert, PageTitle } from "~/components/form";
+import { FieldError, FormAlert, PageTitle, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
@@ -99,6 +99,54 @@ function PlanTree({ value, name }: { value: unknown; name?: string }) {
   return <>{String(value ?? "")}</>;
 }
 
+type Loaded = SerializeFrom<typeof loader>;
+
+/** One criterion of the rubric: its score and the reviewer's comment, kept after a refused submit. */
+function CriterionScore({
+  c,
+  current,
+  open,
+  errors,
+  values,
+}: {
+  c: Loaded["criteria"][number];
+  current: Loaded["scores"][string] | undefined;
+  open: boolean;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const { t, locale } = useI18n();
+  const score = `score_${c.id}`;
+  return (
+    <fieldset className="grants-criterion">
+      <legend>{criterionLabel(c, locale)}</legend>
+      {c.description ? <p className="hint">{c.description}</p> : null}
+      <div className={errors?.[score] ? "field field-invalid" : "field"}>
+        <label htmlFor={`f-${score}`}>{t("grants.review.score", { max: c.maxScore, weight: c.weight })}</label>
+        <input
+          id={`f-${score}`}
+          name={score}
+          type="number"
+          min={0}
+          max={c.maxScore}
+          inputMode="numeric"
+          defaultValue={values?.[score] ?? current?.score ?? ""}
+          disabled={!open}
+        />
+        <FieldError name={score} errors={errors} />
+      </div>
+      <TextareaField
+        name={`comment_${c.id}`}
+        label="grants.review.comment"
+        rows={2}
+        defaultValue={current?.comment ?? ""}
+        values={values}
+        disabled={!open}
+      />
+    </fieldset>
+  );
+}
+
 export default function ReviewPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -123,41 +171,9 @@ export default function ReviewPage() {
         <PlanTree value={d.plan} />
       </div>
       <Form method="post" className="stack narrow" noValidate>
-        {d.criteria.map((c) => {
-          const current = d.scores[c.id];
-          return (
-            <fieldset key={c.id} className="grants-criterion">
-              <legend>{criterionLabel(c, locale)}</legend>
-              {c.description ? <p className="hint">{c.description}</p> : null}
-              <div className={errors?.[`score_${c.id}`] ? "field field-invalid" : "field"}>
-                <label htmlFor={`f-score_${c.id}`}>
-                  {t("grants.review.score", { max: c.maxScore, weight: c.weight })}
-                </label>
-                <input
-                  id={`f-score_${c.id}`}
-                  name={`score_${c.id}`}
-                  type="number"
-                  min={0}
-                  max={c.maxScore}
-                  inputMode="numeric"
-                  defaultValue={values?.[`score_${c.id}`] ?? current?.score ?? ""}
-                  disabled={!d.open}
-                />
-                <FieldError name={`score_${c.id}`} errors={errors} />
-              </div>
-              <div className="field">
-                <label htmlFor={`f-comment_${c.id}`}>{t("grants.review.comment")}</label>
-                <textarea
-                  id={`f-comment_${c.id}`}
-                  name={`comment_${c.id}`}
-                  rows={2}
-                  defaultValue={values?.[`comment_${c.id}`] ?? current?.comment ?? ""}
-                  disabled={!d.open}
-                />
-              </div>
-            </fieldset>
-          );
-        })}
+        {d.criteria.map((c) => (
+          <CriterionScore key={c.id} c={c} current={d.scores[c.id]} open={d.open} errors={errors} values={values} />
+        ))}
         {d.open ? (
           <div className="grants-actions">
             <button type="submit" name="intent" value="draft" className="button">
@@ -172,11 +188,7 @@ export default function ReviewPage() {
       <h2>{t("grants.review.conflict")}</h2>
       <Form method="post" className="stack narrow">
         <input type="hidden" name="intent" value="conflict" />
-        <div className="field">
-          <label htmlFor="f-reason">{t("grants.call.reason")}</label>
-          <textarea id="f-reason" name="reason" rows={2} required />
-          <FieldError name="reason" errors={errors} />
-        </div>
+        <TextareaField name="reason" label="grants.call.reason" rows={2} required errors={errors} />
         <button type="submit" className="button">
           {t("grants.review.conflict")}
         </button>

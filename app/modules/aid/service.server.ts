@@ -21,15 +21,12 @@ import {
 } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import type { MessageKey } from "~/i18n/translate";
 import { latestVulnerability } from "~/modules/protection/queries.server";
 import { requireCase } from "~/modules/protection/service.server";
 import { ineligibility, normaliseVoucherCode, quantityFor, voucherCodeFrom, type IneligibleReason } from "./rules";
 import type { MovementInput, RoundInput } from "./schemas.server";
-import type { Meta } from "~/lib/result";
+import { fail, type Failure, type Meta } from "~/lib/result";
 import { moroccoToday } from "~/lib/morocco-time";
-
-type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };
 
 class OutOfStock extends Error {}
 
@@ -106,14 +103,14 @@ export async function recordMovement(
   const org = orgOf(actor);
   const warehouse = await ownWarehouse(db, org, warehouseId);
   const [item] = await db.select({ id: aidItems.id }).from(aidItems).where(eq(aidItems.id, input.itemId));
-  if (!item) return { ok: false, errors: { itemId: "errors.invalid" } };
+  if (!item) return fail(400, { itemId: "errors.invalid" });
   let target: { id: string } | null = null;
   if (input.kind === "transfer_out") {
     const [w] = await db
       .select({ id: warehouses.id })
       .from(warehouses)
       .where(eq(warehouses.id, input.toWarehouseId ?? ""));
-    if (!w || w.id === warehouse.id) return { ok: false, errors: { toWarehouseId: "errors.invalid" } };
+    if (!w || w.id === warehouse.id) return fail(400, { toWarehouseId: "errors.invalid" });
     target = w;
   }
   try {
@@ -163,7 +160,7 @@ export async function recordMovement(
       });
     });
   } catch (error) {
-    if (error instanceof OutOfStock) return { ok: false, errors: { quantity: "aid.errors.outOfStock" } };
+    if (error instanceof OutOfStock) return fail(409, { quantity: "aid.errors.outOfStock" });
     throw error;
   }
   return { ok: true };
@@ -181,7 +178,7 @@ export async function createRound(
     .select({ id: aidItems.id, kind: aidItems.kind })
     .from(aidItems)
     .where(eq(aidItems.id, input.itemId));
-  if (!item || item.kind === "voucher") return { ok: false, errors: { itemId: "errors.invalid" } };
+  if (!item || item.kind === "voucher") return fail(400, { itemId: "errors.invalid" });
   return db.transaction(async (tx) => {
     const [round] = await tx
       .insert(distributionRounds)
@@ -227,7 +224,7 @@ export async function addRoundItem(
     .select({ id: aidItems.id, kind: aidItems.kind })
     .from(aidItems)
     .where(eq(aidItems.id, itemId));
-  if (!item || item.kind === "voucher") return { ok: false, errors: { itemId: "errors.invalid" } };
+  if (!item || item.kind === "voucher") return fail(400, { itemId: "errors.invalid" });
   return db.transaction(async (tx) => {
     // lock the round against a distribution starting meanwhile
     await tx.execute(sql`select 1 from ${distributionRounds} where ${distributionRounds.id} = ${round.id} for update`);
@@ -236,7 +233,7 @@ export async function addRoundItem(
       .from(distributions)
       .where(eq(distributions.roundId, round.id))
       .limit(1);
-    if (given) return { ok: false as const, errors: { itemId: "aid.errors.roundStarted" as MessageKey } };
+    if (given) return fail(409, { itemId: "aid.errors.roundStarted" });
     await tx
       .insert(roundItems)
       .values({ roundId: round.id, itemId: item.id, quantity })
@@ -299,7 +296,7 @@ export async function recordDistribution(
   if (!round) notFound();
   const c = await requireCase(db, actor, caseId);
   const reason = await eligibilityOf(db, round, c.id);
-  if (reason) return { ok: false, errors: { caseId: `aid.ineligible.${reason}` } };
+  if (reason) return fail(409, { caseId: `aid.ineligible.${reason}` });
   const items = await db.select().from(roundItems).where(eq(roundItems.roundId, round.id));
   try {
     return await db.transaction(async (tx) => {
@@ -309,7 +306,7 @@ export async function recordDistribution(
         .values({ roundId: round.id, caseId: c.id, handedOutById: actor.id })
         .onConflictDoNothing()
         .returning({ id: distributions.id });
-      if (!given) return { ok: false as const, errors: { caseId: "aid.errors.alreadyReceived" as MessageKey } };
+      if (!given) return fail(409, { caseId: "aid.errors.alreadyReceived" });
       for (const item of items) {
         const quantity = quantityFor(item.quantity, round.perHousehold, c.householdSize);
         await moveStock(tx, {
@@ -331,7 +328,7 @@ export async function recordDistribution(
       return { ok: true as const, distributionId: given.id };
     });
   } catch (error) {
-    if (error instanceof OutOfStock) return { ok: false, errors: { caseId: "aid.errors.outOfStock" } };
+    if (error instanceof OutOfStock) return fail(409, { caseId: "aid.errors.outOfStock" });
     throw error;
   }
 }
@@ -346,12 +343,12 @@ export async function issueVoucher(
   const org = orgOf(actor);
   const c = await requireCase(db, actor, caseId);
   if (c.organisationId !== org || c.anonymisedAt || c.status !== "open")
-    return { ok: false, errors: { itemId: "aid.ineligible.closed" } };
+    return fail(400, { itemId: "aid.ineligible.closed" });
   const [item] = await db
     .select()
     .from(aidItems)
     .where(and(eq(aidItems.id, itemId), eq(aidItems.kind, "voucher")));
-  if (!item?.faceValueCentimes) return { ok: false, errors: { itemId: "errors.invalid" } };
+  if (!item?.faceValueCentimes) return fail(400, { itemId: "errors.invalid" });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(vouchers)
@@ -401,10 +398,7 @@ export async function redeemVoucher(
         entityId: existing?.id ?? null,
         ip: meta.ip,
       });
-      return {
-        ok: false as const,
-        errors: { code: (existing ? "aid.errors.voucherUsed" : "aid.errors.voucherUnknown") as MessageKey },
-      };
+      return fail(existing ? 409 : 404, { code: existing ? "aid.errors.voucherUsed" : "aid.errors.voucherUnknown" });
     }
     await audit(tx, { actor, action: "aid.voucher.redeem", entityType: "voucher", entityId: row.id, ip: meta.ip });
     return { ok: true as const, valueCentimes: row.valueCentimes };

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Text, View } from "@react-pdf/renderer";
 import { codeLabel, countryName } from "~/i18n/codes";
 import type { Locale } from "~/i18n/config";
@@ -20,14 +21,18 @@ export type CvData = {
   internships: { host: string; startsOn: string; endsOn: string }[];
 };
 
-/**
- * The applicant's CV, in their language. Only what an employer should read: no birth
- * date, sex or residence status (the profile holds them for the programme, not for a CV).
- */
-export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
-  const t = pdfT(locale);
-  const list = (items: string[]) => items.join(t("coaching.cv.separator"));
-  const lang = (codes: string[]) => list(codes.map((c) => codeLabel(t, "language", c)));
+/** A heading and what follows it, drawn only when there is something to show. */
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <Text style={pdfStyles.h2}>{title}</Text>
+      {children}
+    </>
+  );
+}
+
+/** Education and place of living as one line each, in the reader's language. */
+function summaryLines(locale: Locale, data: CvData, t: ReturnType<typeof pdfT>) {
   const education = [
     data.education.diploma,
     data.education.level ? codeLabel(t, "education", data.education.level) : null,
@@ -37,6 +42,18 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
     .filter(Boolean)
     .join(" · ");
   const place = [data.city, data.region ? codeLabel(t, "region", data.region) : null].filter(Boolean).join(" · ");
+  return { education, place };
+}
+
+/**
+ * The applicant's CV, in their language. Only what an employer should read: no birth
+ * date, sex or residence status (the profile holds them for the programme, not for a CV).
+ */
+export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
+  const t = pdfT(locale);
+  const list = (items: string[]) => items.join(t("coaching.cv.separator"));
+  const lang = (codes: string[]) => list(codes.map((c) => codeLabel(t, "language", c)));
+  const { education, place } = summaryLines(locale, data, t);
   return (
     <PdfFrame locale={locale} title={t("coaching.cv.title")}>
       <Text style={[pdfStyles.muted]}>{t("coaching.cv.title")}</Text>
@@ -49,14 +66,12 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
         </Text>
       ) : null}
       {data.seeks.length ? (
-        <>
-          <Text style={pdfStyles.h2}>{t("coaching.cv.seeks")}</Text>
+        <Section title={t("coaching.cv.seeks")}>
           <Text style={pdfStyles.p}>{list(data.seeks.map((code) => codeLabel(t, "seeks", code)))}</Text>
-        </>
+        </Section>
       ) : null}
       {data.experience.length ? (
-        <>
-          <Text style={pdfStyles.h2}>{t("coaching.cv.experience")}</Text>
+        <Section title={t("coaching.cv.experience")}>
           {data.experience.map((e, i) => (
             <Text key={i} style={pdfStyles.p}>
               {t("coaching.cv.experienceLine", {
@@ -67,44 +82,40 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
               })}
             </Text>
           ))}
-        </>
+        </Section>
       ) : null}
       {data.internships.length ? (
-        <>
-          <Text style={pdfStyles.h2}>{t("coaching.cv.internships")}</Text>
+        <Section title={t("coaching.cv.internships")}>
           {data.internships.map((p, i) => (
             <Text key={i} style={pdfStyles.p}>
               {p.host} · {pdfDate(locale, p.startsOn)} – {pdfDate(locale, p.endsOn)}
             </Text>
           ))}
-        </>
+        </Section>
       ) : null}
       {education ? (
-        <>
-          <Text style={pdfStyles.h2}>{t("coaching.cv.education")}</Text>
+        <Section title={t("coaching.cv.education")}>
           <Text style={pdfStyles.p}>{education}</Text>
-        </>
+        </Section>
       ) : null}
       {data.trainings.length ? (
-        <>
-          <Text style={pdfStyles.h2}>{t("coaching.cv.trainings")}</Text>
+        <Section title={t("coaching.cv.trainings")}>
           {data.trainings.map((tr, i) => (
             <Text key={i} style={pdfStyles.p}>
               {tr.title} · {pdfDate(locale, tr.endsOn)}
             </Text>
           ))}
-        </>
+        </Section>
       ) : null}
       {data.languagesSpoken.length || data.languagesRead.length ? (
-        <>
-          <Text style={pdfStyles.h2}>{t("coaching.cv.languages")}</Text>
+        <Section title={t("coaching.cv.languages")}>
           {data.languagesSpoken.length ? (
             <Text style={pdfStyles.p}>{t("coaching.cv.spoken", { value: lang(data.languagesSpoken) })}</Text>
           ) : null}
           {data.languagesRead.length ? (
             <Text style={pdfStyles.p}>{t("coaching.cv.read", { value: lang(data.languagesRead) })}</Text>
           ) : null}
-        </>
+        </Section>
       ) : null}
       {data.skills ? (
         <View>

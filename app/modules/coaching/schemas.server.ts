@@ -39,3 +39,5 @@ export const JobSearchSchema = z.object({
   notes: z.string().trim().max(4000).default(""),
 });
 export type JobSearchInput = z.infer<typeof JobSearchSchema>;
+
+export const CompleteActionSchema = z.object({ actionId: z.uuid() });

@@ -11,7 +11,6 @@ import {
   placementOutcomes,
   placements,
 } from "~db/schema";
-import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
@@ -24,18 +23,16 @@ import type {
   CreatePlacementInput,
   EvaluationInput,
 } from "./schemas.server";
-import type { Meta } from "~/lib/result";
+import { fail, type Failure, type Meta } from "~/lib/result";
 import { moroccoToday } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
-type Fail = { ok: false; errors: FieldErrors };
-
 export async function createHost(
   db: Database,
   actor: Actor,
   input: CreateHostInput,
   meta: Meta,
-): Promise<{ ok: true; id: string } | Fail> {
+): Promise<{ ok: true; id: string } | Failure> {
   try {
     return await db.transaction(async (tx) => {
       const [org] = await tx
@@ -61,7 +58,7 @@ export async function createHost(
       return { ok: true as const, id: org.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { name: "errors.organisation.taken" } };
+    if (isUniqueViolation(error)) return fail(409, { name: "errors.organisation.taken" });
     throw error;
   }
 }
@@ -71,13 +68,13 @@ export async function createOffer(
   actor: Actor,
   input: CreateOfferInput,
   meta: Meta,
-): Promise<{ ok: true; id: string } | Fail> {
+): Promise<{ ok: true; id: string } | Failure> {
   return db.transaction(async (tx) => {
     const [host] = await tx
       .select({ id: organisations.id })
       .from(organisations)
       .where(and(eq(organisations.id, input.hostId), eq(organisations.kind, "host_company")));
-    if (!host) return { ok: false as const, errors: { hostId: "errors.required" } as FieldErrors };
+    if (!host) return fail(400, { hostId: "errors.required" });
     const { stipend, ...rest } = input;
     const [row] = await tx
       .insert(internshipOffers)
@@ -160,14 +157,14 @@ export async function createPlacement(
   actor: Actor,
   input: CreatePlacementInput,
   meta: Meta,
-): Promise<{ ok: true; id: string } | { ok: false; notFound: true } | Fail> {
+): Promise<{ ok: true; id: string } | { ok: false; notFound: true } | Failure> {
   if (!(await mayFollow(db, actor, input.beneficiaryId))) return { ok: false, notFound: true };
   return db.transaction(async (tx) => {
     const [host] = await tx
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
       .where(and(eq(organisations.id, input.hostId), eq(organisations.kind, "host_company")));
-    if (!host) return { ok: false as const, errors: { hostId: "errors.required" } as FieldErrors };
+    if (!host) return fail(400, { hostId: "errors.required" });
     const { stipend, ...rest } = input;
     const coachId = actor.role === "coach" ? actor.id : actor.id;
     const [row] = await tx
@@ -200,15 +197,14 @@ export async function transitionPlacement(
   placementId: string,
   input: { to: PlacementStatus; reason?: string },
   meta: Meta,
-): Promise<{ ok: true } | Fail> {
+): Promise<{ ok: true } | Failure> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ status: placements.status })
       .from(placements)
       .where(eq(placements.id, placementId))
       .for("update");
-    if (!current || !canTransition(current.status, input.to))
-      return { ok: false as const, errors: { to: "internships.errors.transition" } as FieldErrors };
+    if (!current || !canTransition(current.status, input.to)) return fail(409, { to: "internships.errors.transition" });
     await tx
       .update(placements)
       .set({ status: input.to, endedReason: input.to === "ended_early" ? (input.reason ?? null) : null })
@@ -247,7 +243,7 @@ export async function recordEvaluation(
   placementId: string,
   input: EvaluationInput,
   meta: Meta,
-): Promise<{ ok: true } | Fail> {
+): Promise<{ ok: true } | Failure> {
   try {
     await db.transaction(async (tx) => {
       await tx.insert(placementEvaluations).values({ placementId, ...input, enteredById: actor.id });
@@ -261,7 +257,7 @@ export async function recordEvaluation(
     });
     return { ok: true };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { stage: "internships.errors.evaluationExists" } };
+    if (isUniqueViolation(error)) return fail(409, { stage: "internships.errors.evaluationExists" });
     throw error;
   }
 }
@@ -272,7 +268,7 @@ export async function recordOutcome(
   placementId: string,
   input: { checkpoint: Checkpoint; employmentStatus: (typeof placementOutcomes.$inferInsert)["employmentStatus"] },
   meta: Meta & { today?: string },
-): Promise<{ ok: true } | Fail> {
+): Promise<{ ok: true } | Failure> {
   const today = meta.today ?? moroccoToday();
   try {
     return await db.transaction(async (tx) => {
@@ -281,7 +277,7 @@ export async function recordOutcome(
         .from(placements)
         .where(eq(placements.id, placementId));
       if (!p || !canRecordOutcome({ status: p.status, endsOn: p.endsOn, checkpoint: input.checkpoint, today })) {
-        return { ok: false as const, errors: { checkpoint: "internships.errors.outcomeNotDue" } as FieldErrors };
+        return fail(409, { checkpoint: "internships.errors.outcomeNotDue" });
       }
       await tx.insert(placementOutcomes).values({ placementId, ...input, recordedOn: today, recordedById: actor.id });
       await audit(tx, {
@@ -294,7 +290,7 @@ export async function recordOutcome(
       return { ok: true as const };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { checkpoint: "internships.errors.outcomeExists" } };
+    if (isUniqueViolation(error)) return fail(409, { checkpoint: "internships.errors.outcomeExists" });
     throw error;
   }
 }

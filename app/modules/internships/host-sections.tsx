@@ -1,0 +1,111 @@
+import { Form } from "@remix-run/react";
+import { Field, SelectField, TextareaField } from "~/components/form";
+import { DataTable } from "~/components/table-wrap";
+import { useI18n } from "~/i18n/i18n-context";
+import type { FieldErrors } from "~/lib/forms";
+import { AGREEMENT_STATUSES } from "./constants";
+import type { listHosts } from "./queries.server";
+
+type Host = Awaited<ReturnType<typeof listHosts>>[number];
+type Echo = { errors?: FieldErrors; values?: Record<string, string> };
+
+/** The host companies with their contact and the state of their agreement. */
+export function HostsTable({ hosts }: { hosts: Host[] }) {
+  const { t } = useI18n();
+  return (
+    <DataTable
+      label={t("internships.hosts")}
+      headers={[
+        t("internships.field.name"),
+        t("internships.field.sector"),
+        t("internships.field.city"),
+        t("internships.field.contactName"),
+        t("internships.field.agreementStatus"),
+      ]}
+      rows={hosts}
+      rowKey={(h) => h.id}
+      cells={(h) => [
+        h.name,
+        h.sector ?? "—",
+        h.city ?? "—",
+        <>
+          {h.contactName ?? "—"} {h.contactPhone ?? ""}
+        </>,
+        t(`internships.agreement.${h.agreementStatus ?? "none"}`),
+      ]}
+    />
+  );
+}
+
+export function AddHostForm(echo: Echo) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t("internships.addHost")}</h2>
+      <Form method="post" className="stack narrow" noValidate>
+        <input type="hidden" name="intent" value="host" />
+        <Field name="name" label="internships.field.name" required {...echo} />
+        <Field name="city" label="internships.field.city" required {...echo} />
+        <Field name="sector" label="internships.field.sector" required {...echo} />
+        <Field name="contactName" label="internships.field.contactName" required {...echo} />
+        <Field name="contactPhone" label="internships.field.contactPhone" type="tel" {...echo} />
+        <Field name="contactEmail" label="internships.field.contactEmail" type="email" {...echo} />
+        <SelectField
+          name="agreementStatus"
+          label="internships.field.agreementStatus"
+          defaultValue="none"
+          options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`internships.agreement.${s}`) }))}
+          {...echo}
+        />
+        <button type="submit" className="button">
+          {t("internships.addHost")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t("internships.addOffer")}</h2>
+      <Form method="post" className="stack narrow" noValidate>
+        <input type="hidden" name="intent" value="offer" />
+        <SelectField
+          name="hostId"
+          label="internships.field.host"
+          defaultValue=""
+          options={[{ value: "", label: "—" }, ...hosts.map((h) => ({ value: h.id, label: h.name }))]}
+          {...echo}
+        />
+        <Field name="title" label="internships.field.title" required {...echo} />
+        <Field name="sector" label="internships.field.sector" required {...echo} />
+        <Field name="city" label="internships.field.city" required {...echo} />
+        <Field name="startsOn" label="internships.field.startsOn" type="date" required {...echo} />
+        <Field
+          name="durationWeeks"
+          label="internships.field.durationWeeks"
+          type="number"
+          inputMode="numeric"
+          required
+          {...echo}
+        />
+        <Field name="stipend" label="internships.field.stipend" inputMode="decimal" defaultValue="0" {...echo} />
+        <Field
+          name="seats"
+          label="internships.field.seats"
+          type="number"
+          inputMode="numeric"
+          defaultValue="1"
+          {...echo}
+        />
+        <Field name="languages" label="internships.field.languages" {...echo} />
+        <TextareaField name="requirements" label="internships.field.requirements" {...echo} />
+        <button type="submit" className="button">
+          {t("internships.addOffer")}
+        </button>
+      </Form>
+    </>
+  );
+}
