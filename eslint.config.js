@@ -45,7 +45,6 @@ const TOO_LONG_TODAY = [
   "app/modules/business-plans/financial-form.tsx",
   "app/modules/business-plans/plan-pdf.server.tsx",
   "app/modules/reporting/queries.server.ts",
-  "app/modules/reporting/report-view.tsx",
   "app/modules/reporting/report.server.ts",
   "app/routes/admin.budget.tsx",
   "app/routes/aid._index.tsx",

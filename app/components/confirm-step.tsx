@@ -37,6 +37,7 @@ export function ConfirmStep({
   confirmLabel,
   cancelTo,
   irreversible = true,
+  tone = "danger",
   children,
 }: {
   title: string;
@@ -45,6 +46,8 @@ export function ConfirmStep({
   confirmLabel: MessageKey;
   cancelTo: string;
   irreversible?: boolean;
+  /** "primary" for a check before an ordinary action (a hand-out), not a destructive one */
+  tone?: "danger" | "primary";
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -72,7 +75,7 @@ export function ConfirmStep({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <div className="actions">
-          <button type="submit" className="button button-danger">
+          <button type="submit" className={tone === "danger" ? "button button-danger" : "button"}>
             {t(confirmLabel)}
           </button>
         </div>

@@ -12,6 +12,9 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
 import { idParam, parseQuery, query } from "~/lib/params.server";
 import { localized, withLocalized } from "~/lib/localized";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
+import { handOutPreview } from "~/modules/aid/hand-out-step.server";
+import { HandOutStep } from "~/modules/aid/hand-out-step";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
@@ -27,8 +30,15 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const received = new Set(given.map((g) => g.caseId));
   const locale = args.context.locale;
+  const asked = confirmStep(args, ["distribute"]);
+  const { caseId } = parseQuery(args, { caseId: query.id() });
+  const handOut =
+    asked === "distribute" && caseId
+      ? await handOutPreview(db, actor, found.round, withLocalized(found.items, "name", locale), caseId, received)
+      : null;
   return {
     q,
+    handOut,
     round: {
       id: found.round.id,
       name: found.round.name,
@@ -67,6 +77,9 @@ export async function action(args: ActionFunctionArgs) {
   }
   const parsed = parseForm(DistributeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  // the items and quantities are shown before anything leaves the stock
+  const step = unlessConfirmed(args.request, form, "distribute", ["caseId"]);
+  if (step) return step;
   const result = await recordDistribution(args.context.db, actor, roundId, parsed.data.caseId, meta);
   if (!result.ok)
     return data(
@@ -80,6 +93,7 @@ export default function Round() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate, formatNumber } = useI18n();
+  if (d.handOut) return <HandOutStep p={d.handOut} roundId={d.round.id} roundName={d.round.name} />;
   return (
     <div>
       <PageTitle>{d.round.name}</PageTitle>

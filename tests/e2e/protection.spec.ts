@@ -47,6 +47,10 @@ test("a case worker registers a beneficiary in Arabic, records care, hands out a
   await page.goto("/aid");
   await page.getByRole("link", { name: "Kits d'hygiène — novembre" }).click();
   await page.locator("li", { hasText: firstName }).getByRole("button", { name: "تسليم" }).click();
+  // the items and quantities are shown before anything leaves the stock
+  await expect(page.getByTestId("hand-out-items")).toContainText("×");
+  await page.getByRole("button", { name: "تأكيد التسليم" }).click();
+  await expect(page).toHaveURL(/\/aid\/rounds\/[0-9a-f-]{36}$/);
   await expect(page.locator("li", { hasText: firstName }).getByRole("button")).toHaveCount(0);
 
   // a voucher

@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
-import { Field, SelectField, TextareaField } from "~/components/form";
+import { Field, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { localized } from "~/lib/localized";
+import { HostSelect } from "~/modules/internships/host-sections";
 import type { listHosts } from "~/modules/internships/queries.server";
 import type { beneficiaryFile } from "./queries.server";
 
@@ -85,13 +86,7 @@ export function PlacementsSection({
         <summary>{t("coaching.newPlacement")}</summary>
         <Form method="post" className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="placement" />
-          <SelectField
-            name="hostId"
-            label="internships.field.host"
-            defaultValue=""
-            options={[{ value: "", label: "—" }, ...hosts.map((h) => ({ value: h.id, label: h.name }))]}
-            {...echo}
-          />
+          <HostSelect hosts={hosts} {...echo} />
           <Field name="tutorName" label="internships.field.tutor" required {...echo} />
           <Field name="tutorContact" label="internships.field.tutorContact" {...echo} />
           <Field name="startsOn" label="internships.field.startsOn" type="date" required {...echo} />

@@ -2,6 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { grantApplications, grantCalls } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
+import { notify } from "~/modules/notifications/service.server";
+import { localizedText } from "~/lib/localized";
 import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Actor } from "./common.server";
 import { checkEligibility, isAcceptingApplications, type ApplicantFacts } from "./rules";
@@ -60,6 +62,14 @@ export async function submitApplication(
         entityId: app.id,
         ip: meta.ip,
       });
+      // the SMS is the only proof of applying for people without e-mail
+      await notify(tx, {
+        userId: actor.id,
+        kind: "grants.notify.submitted",
+        params: { call: localizedText(call, "title") },
+        link: `/grants/applications/${app.id}`,
+        channels: ["sms", "email"],
+      });
       return { ok: true as const, application: app, eligibility };
     });
   } catch (error) {
@@ -78,7 +88,13 @@ export async function withdrawApplication(
   const now = meta.now ?? new Date();
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ app: grantApplications, closesAt: grantCalls.closesAt })
+      .select({
+        app: grantApplications,
+        closesAt: grantCalls.closesAt,
+        titleFr: grantCalls.titleFr,
+        titleAr: grantCalls.titleAr,
+        titleEn: grantCalls.titleEn,
+      })
       .from(grantApplications)
       .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
       .where(and(eq(grantApplications.id, input.applicationId), eq(grantApplications.applicantId, actor.id)));
@@ -95,6 +111,13 @@ export async function withdrawApplication(
       entityType: "grant_application",
       entityId: row.app.id,
       ip: meta.ip,
+    });
+    await notify(tx, {
+      userId: actor.id,
+      kind: "grants.notify.withdrawn",
+      params: { call: localizedText(row, "title") },
+      link: `/grants/applications/${row.app.id}`,
+      channels: ["sms", "email"],
     });
     return { ok: true as const };
   });

@@ -66,6 +66,19 @@ export function AddHostForm(echo: Echo) {
   );
 }
 
+/** The host company of an offer or a placement, none chosen at first. */
+export function HostSelect({ hosts, ...echo }: Echo & { hosts: Pick<Host, "id" | "name">[] }) {
+  return (
+    <SelectField
+      name="hostId"
+      label="internships.field.host"
+      defaultValue=""
+      options={[{ value: "", label: "—" }, ...hosts.map((h) => ({ value: h.id, label: h.name }))]}
+      {...echo}
+    />
+  );
+}
+
 export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
   const { t } = useI18n();
   return (
@@ -73,13 +86,7 @@ export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
       <h2>{t("internships.addOffer")}</h2>
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="offer" />
-        <SelectField
-          name="hostId"
-          label="internships.field.host"
-          defaultValue=""
-          options={[{ value: "", label: "—" }, ...hosts.map((h) => ({ value: h.id, label: h.name }))]}
-          {...echo}
-        />
+        <HostSelect hosts={hosts} {...echo} />
         <TrilingualField name="title" label="internships.field.title" {...echo} />
         <Field name="sector" label="internships.field.sector" required {...echo} />
         <Field name="city" label="internships.field.city" required {...echo} />

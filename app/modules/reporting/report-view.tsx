@@ -59,6 +59,45 @@ export function ReportTableView({
   );
 }
 
+/** Persons reached per result, by sex (women, men, not said), stacked. */
+function SexChart({
+  report,
+  table,
+  csvHref,
+  resultName,
+}: {
+  report: Report;
+  table: ReportTable;
+  csvHref: string;
+  resultName: (key: string) => string;
+}) {
+  const { t, dir, formatNumber } = useI18n();
+  return (
+    <ChartWithTable
+      heading={t("reporting.chart.bySex")}
+      chart={
+        <SvgChart
+          title={t("reporting.chart.bySex")}
+          geometry={stackedGeometry(
+            report.bySex.map((b) => ({
+              label: resultName(b.key),
+              parts: [b.f, b.m, b.unknown],
+              total: report.headline.find((h) => h.key === b.key)?.persons ?? 0,
+            })),
+            { rtl: dir === "rtl", format: formatNumber },
+          )}
+          legend={[
+            { label: t("reporting.sex.f"), series: 0 },
+            { label: t("reporting.sex.m"), series: 1 },
+            { label: t("reporting.unknown"), series: 2 },
+          ]}
+        />
+      }
+      table={<ReportTableView table={table} csvHref={csvHref} />}
+    />
+  );
+}
+
 export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: string) => string }) {
   const { t, dir, formatNumber, locale } = useI18n();
   const rtl = dir === "rtl";
@@ -88,30 +127,7 @@ export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: s
           note={hasSuppressed ? t("reporting.chart.suppressedNotDrawn") : undefined}
         />
       ) : null}
-      {sex ? (
-        <ChartWithTable
-          heading={t("reporting.chart.bySex")}
-          chart={
-            <SvgChart
-              title={t("reporting.chart.bySex")}
-              geometry={stackedGeometry(
-                report.bySex.map((b) => ({
-                  label: resultName(b.key),
-                  parts: [b.f, b.m, b.unknown],
-                  total: report.headline.find((h) => h.key === b.key)?.persons ?? 0,
-                })),
-                { rtl, format: formatNumber },
-              )}
-              legend={[
-                { label: t("reporting.sex.f"), series: 0 },
-                { label: t("reporting.sex.m"), series: 1 },
-                { label: t("reporting.unknown"), series: 2 },
-              ]}
-            />
-          }
-          table={<ReportTableView table={sex} csvHref={csv("reach-sex")} />}
-        />
-      ) : null}
+      {sex ? <SexChart report={report} table={sex} csvHref={csv("reach-sex")} resultName={resultName} /> : null}
       {monthly ? (
         <ChartWithTable
           heading={t("reporting.chart.monthly")}

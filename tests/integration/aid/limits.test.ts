@@ -110,7 +110,9 @@ describe("distribution rounds", () => {
     });
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, householdSize: 3 });
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id })),
+      Array.from({ length: 10 }, () =>
+        s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id, confirm: "distribute" }),
+      ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((x) => x === 302)).toHaveLength(1);
@@ -118,6 +120,36 @@ describe("distribution rounds", () => {
     expect(await t.db.$count(distributions, eq(distributions.caseId, c.id))).toBe(1);
     // two per household member, three members
     expect(await balance(warehouse.id, item.id)).toBe(94);
+  });
+
+  it("shows the items and quantities for the household before handing out; the first post takes nothing", async () => {
+    const item = await findOrMakeItem(t.db, "baby_kit", "Kit bébé (aperçu)");
+    const warehouse = await makeWarehouse(t.db, s.orgA.id);
+    await receiveStock(t.db, warehouse.id, item.id, 20, s.workerA.id);
+    const round = await makeRound(t.db, {
+      organisationId: s.orgA.id,
+      warehouseId: warehouse.id,
+      itemId: item.id,
+      quantity: 2,
+      perHousehold: true,
+      createdById: s.workerA.id,
+    });
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, householdSize: 4 });
+    const first = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id });
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`/aid/rounds/${round.id}?confirm=distribute&caseId=${c.id}`);
+    expect(await t.db.$count(distributions, eq(distributions.caseId, c.id))).toBe(0);
+    expect(await balance(warehouse.id, item.id)).toBe(20);
+    const step = await (await s.clients.workerA.get(first.headers.get("location")!)).text();
+    expect(step).toContain('data-testid="hand-out-items"');
+    expect(step).toMatch(/Kit bébé \(aperçu\)<\/bdi> × <strong>8<\/strong>/);
+    expect(step).toContain('name="confirm" value="distribute"');
+    const done = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id, confirm: "distribute" });
+    expect(done.status).toBe(302);
+    expect(await balance(warehouse.id, item.id)).toBe(12);
+    // once received, the step is no longer offered
+    const again = await (await s.clients.workerA.get(first.headers.get("location")!)).text();
+    expect(again).not.toContain('data-testid="hand-out-items"');
   });
 
   it("hands out every item of a round, which is fixed once handing out starts", async () => {
@@ -138,11 +170,13 @@ describe("distribution rounds", () => {
     ).toBe(302);
     const first = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
     const second = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: first.id })).status).toBe(302);
+    expect(
+      (await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: first.id, confirm: "distribute" })).status,
+    ).toBe(302);
     expect(await balance(warehouse.id, kit.id)).toBe(9);
     expect(await balance(warehouse.id, blanket.id)).toBe(0);
     // no blanket left: all or nothing, the kit stays in stock
-    const short = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: second.id });
+    const short = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: second.id, confirm: "distribute" });
     expect(short.status).toBe(400);
     expect(await balance(warehouse.id, kit.id)).toBe(9);
     expect(await t.db.$count(distributions, eq(distributions.caseId, second.id))).toBe(0);
@@ -167,12 +201,19 @@ describe("distribution rounds", () => {
       createdById: s.workerA.id,
     });
     const notVulnerable = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    const response = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: notVulnerable.id });
+    const response = await s.clients.workerA.post(`/aid/rounds/${round.id}`, {
+      caseId: notVulnerable.id,
+      confirm: "distribute",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("critère de vulnérabilité");
     const caseOfB = await makeCase(t.db, { organisationId: s.orgB.id, createdById: s.workerB.id });
-    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id })).status).toBe(404);
-    expect((await s.clients.workerB.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id })).status).toBe(404);
+    expect(
+      (await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id, confirm: "distribute" })).status,
+    ).toBe(404);
+    expect(
+      (await s.clients.workerB.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id, confirm: "distribute" })).status,
+    ).toBe(404);
     expect(await balance(warehouse.id, item.id)).toBe(10);
   });
 });

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { outbox } from "../../../db/schema";
 import { describe, expect, it } from "vitest";
 import {
   type GrantApplication,
@@ -134,6 +135,9 @@ describe("one application per applicant per call", () => {
     ]);
     const [stored] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, r.application.id));
     expect(stored!.planSnapshot.pitch).toBe("before");
+    // the applicant's proof of applying: an SMS (or e-mail) in the outbox, in the same transaction
+    const sent = await t.db.select().from(outbox).where(eq(outbox.userId, applicant.id));
+    expect(sent.map((m) => m.kind)).toContain("grants.notify.submitted");
   });
 
   it("refuses an application after the closing date, by the server clock", async () => {

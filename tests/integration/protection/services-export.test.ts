@@ -186,7 +186,9 @@ describe("full-record export and anonymisation", () => {
       itemId: item.id,
       createdById: s.workerA.id,
     });
-    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id })).status).toBe(302);
+    expect(
+      (await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: c.id, confirm: "distribute" })).status,
+    ).toBe(302);
 
     const anonymise = { intent: "anonymise", confirm: "anonymise" };
     expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, anonymise)).status).toBe(403);

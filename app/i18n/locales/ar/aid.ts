@@ -58,4 +58,8 @@ export const aid = {
   "aid.ineligible.outside_dates": "الجولة ليست جارية اليوم.",
   "aid.rounds.addItem": "إضافة مادة إلى الجولة",
   "aid.errors.roundStarted": "بدأ التوزيع: لم تعد مواد الجولة قابلة للتغيير.",
+  "aid.confirm.title": "تسليم إلى {name}؟",
+  "aid.confirm.button": "تأكيد التسليم",
+  "aid.confirm.household": "أسرة من {count} فرد(ا)",
+  "aid.confirm.stock": "تخرج هذه الكميات من مخزون المستودع عند التأكيد.",
 } as const;

@@ -58,4 +58,8 @@ export const aid = {
   "aid.ineligible.outside_dates": "The round is not running today.",
   "aid.rounds.addItem": "Add an item to the round",
   "aid.errors.roundStarted": "Handing out has started: the round's items no longer change.",
+  "aid.confirm.title": "Hand out to {name}?",
+  "aid.confirm.button": "Confirm the hand-out",
+  "aid.confirm.household": "household of {count}",
+  "aid.confirm.stock": "These quantities leave the warehouse's stock when you confirm.",
 } as const;

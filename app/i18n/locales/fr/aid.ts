@@ -58,4 +58,8 @@ export const aid = {
   "aid.ineligible.outside_dates": "La tournée n'est pas en cours aujourd'hui.",
   "aid.rounds.addItem": "Ajouter un article à la tournée",
   "aid.errors.roundStarted": "La distribution a commencé : les articles de la tournée ne changent plus.",
+  "aid.confirm.title": "Remettre à {name} ?",
+  "aid.confirm.button": "Confirmer la remise",
+  "aid.confirm.household": "foyer de {count} personne(s)",
+  "aid.confirm.stock": "Ces quantités sortent du stock de l'entrepôt quand vous confirmez.",
 } as const;
