@@ -33,7 +33,11 @@ async function refer(caseId: string, kind: "referral" | "transfer" = "referral",
 }
 
 const decide = (referralId: string, decision: "accept" | "reject") =>
-  s.clients.workerB.post("/protection/referrals", { referralId, decision });
+  s.clients.workerB.post("/protection/referrals", {
+    referralId,
+    decision,
+    ...(decision === "reject" ? { confirm: "reject" } : {}),
+  });
 
 async function service(caseId: string, recordedById: string) {
   const [row] = await t.db
@@ -104,7 +108,14 @@ describe("a referral, state by state", () => {
       ).status,
     ).toBe(302);
     // never the owner's decisions: consent, referral onwards
-    expect((await s.clients.workerB.post(`/protection/cases/${c.id}`, { intent: "withdrawConsent" })).status).toBe(403);
+    expect(
+      (
+        await s.clients.workerB.post(`/protection/cases/${c.id}`, {
+          intent: "withdrawConsent",
+          confirm: "withdrawConsent",
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("consent withdrawn: every partner's access ends at the next request, whatever the road", async () => {
@@ -113,7 +124,14 @@ describe("a referral, state by state", () => {
     const referral = await refer(c.id);
     expect((await decide(referral.id, "accept")).status).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "withdrawConsent" })).status).toBe(302);
+    expect(
+      (
+        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+          intent: "withdrawConsent",
+          confirm: "withdrawConsent",
+        })
+      ).status,
+    ).toBe(302);
     const notesBefore = (await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id))).length;
     expect(await reachOfB(c.id, mine.id)).toEqual(CLOSED);
     expect((await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id))).length).toBe(notesBefore);
@@ -141,9 +159,14 @@ describe("a referral, state by state", () => {
         .set({ withdrawnAt: null, withdrawnById: null })
         .where(eq(caseConsents.caseId, c.id));
       const referral = await refer(c.id, kind);
-      expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "withdrawConsent" })).status).toBe(
-        302,
-      );
+      expect(
+        (
+          await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+            intent: "withdrawConsent",
+            confirm: "withdrawConsent",
+          })
+        ).status,
+      ).toBe(302);
       expect((await decide(referral.id, "accept")).status).toBe(404);
       const [row] = await t.db.select().from(caseReferrals).where(eq(caseReferrals.id, referral.id));
       expect(row!.status).toBe("pending");
@@ -163,7 +186,14 @@ describe("a referral, state by state", () => {
     expect(referral.consentOverrideById).toBe(s.supervisorA.id);
     expect((await decide(referral.id, "accept")).status).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
-    expect((await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "withdrawConsent" })).status).toBe(302);
+    expect(
+      (
+        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+          intent: "withdrawConsent",
+          confirm: "withdrawConsent",
+        })
+      ).status,
+    ).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
   });
 
