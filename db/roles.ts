@@ -5,7 +5,7 @@
  * the audit log is append-only for it. No DDL (no CREATE on any schema), no other
  * schema (the migrations' journal in `drizzle` stays the owner's), no superuser, so no
  * `COPY … PROGRAM` and no server files.
- * Why: docs/decisions/new-least-privilege-database-roles.md.
+ * Why: docs/decisions/0069-least-privilege-database-roles.md.
  */
 import type postgres from "postgres";
 

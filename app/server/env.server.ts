@@ -66,7 +66,7 @@ const EnvSchema = z
     SMS_TOKEN: z.string().min(1).optional(),
     /** the Bearer token the generic gateway's delivery reports carry */
     SMS_WEBHOOK_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
-    /** SMS through Infobip instead (docs/decisions/new-sms-provider-infobip.md) */
+    /** SMS through Infobip instead (docs/decisions/0063-sms-provider-infobip.md) */
     INFOBIP_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     INFOBIP_API_KEY: z.string().min(1).optional(),
     INFOBIP_SENDER: z.string().min(1).max(11, { error: "must be at most 11 characters" }).default("Masar"),

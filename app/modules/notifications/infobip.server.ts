@@ -1,5 +1,5 @@
 /**
- * Infobip's SMS API (v3), chosen for Morocco (docs/decisions/new-sms-provider-infobip.md):
+ * Infobip's SMS API (v3), chosen for Morocco (docs/decisions/0063-sms-provider-infobip.md):
  * it reaches the three Moroccan operators, takes our outbox id as its `messageId`, which
  * makes a retry idempotent once Infobip has turned idempotency on for the account, and
  * posts delivery reports to a webhook protected by HTTP Basic credentials.

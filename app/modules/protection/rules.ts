@@ -221,7 +221,7 @@ export function referralAllowed(
   return "refused";
 }
 
-/** A referral or transfer not accepted within this many days lapses (docs/decisions/new-referral-access-ends-with-consent.md). */
+/** A referral or transfer not accepted within this many days lapses (docs/decisions/0072-referral-access-ends-with-consent.md). */
 export const REFERRAL_EXPIRY_DAYS = 30;
 
 export const HOSPITAL_STATUSES = ["requested", "appointment_set", "attended", "not_attended", "closed"] as const;

@@ -2,7 +2,7 @@
  * postgres.js is patched (patches/, applied by `npm ci`'s postinstall) with the guard of
  * porsager/postgres#1209 until a release carries it. These checks fail when the driver
  * moves past the patched version, so whoever upgrades it decides: drop the patch (the
- * release has the fix) or port it. See docs/decisions/new-postgres-patch.md.
+ * release has the fix) or port it. See docs/decisions/0059-patch-postgres-js.md.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -3,7 +3,7 @@
  * `npm ci`'s postinstall): matchRoutes flattens and ranks a route tree once per tree
  * shape, and compiles each path pattern once, instead of on every call (the server
  * matched the portal's routes five times a request). See
- * docs/decisions/new-route-matching-cached.md. Both builds are checked: the server
+ * docs/decisions/0067-route-matching-cached.md. Both builds are checked: the server
  * runs the CommonJS one, the browser bundle the ES module.
  */
 import { createRequire } from "node:module";
