@@ -90,7 +90,7 @@ describe("a training session's time on Morocco's clock", () => {
     const cohort = await makeCohort(t.db, training.id, { startsOn: "2027-01-01", endsOn: "2027-04-01" });
     const days = ["2027-02-06", "2027-02-07", "2027-02-20", "2027-03-13", "2027-03-14", "2027-03-20"];
     for (const date of days) {
-      const input = AddSessionSchema.parse({ date, time: "10:00", place: "Rabat" });
+      const input = AddSessionSchema.parse({ date, time: "10:00", placeFr: "Rabat" });
       await addSession(t.db, actor, cohort.id, input, {});
     }
     const rows = await t.db.select().from(trainingSessions).where(eq(trainingSessions.cohortId, cohort.id));
@@ -106,7 +106,7 @@ describe("a training session's time on Morocco's clock", () => {
     expect(rows.map((r) => moroccoDateTime(r.startsAt).time)).toEqual(rows.map(() => "10:00"));
   });
   it("refuses a time of day that no clock reads, as a field error", () => {
-    const parsed = AddSessionSchema.safeParse({ date: "2027-02-20", time: "25:00", place: "Rabat" });
+    const parsed = AddSessionSchema.safeParse({ date: "2027-02-20", time: "25:00", placeFr: "Rabat" });
     expect(parsed.success).toBe(false);
   });
 });
