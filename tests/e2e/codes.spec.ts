@@ -98,6 +98,9 @@ for (const lang of ["fr", "ar"] as const) {
     await shot(page, `reset-password-${lang}`);
     await page.getByRole("button", { name: L.save }).click();
     await expect(page).toHaveURL(/\/home$/);
+    // with JavaScript the home page's data may still be on its way, with a refreshed
+    // session cookie: let it land before signing out by clearing the cookies
+    await page.waitForLoadState("networkidle");
     await page.context().clearCookies();
     await loginWithForm(page, phone, "mon nouveau secret");
   });
