@@ -9,19 +9,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { BENCH_PAGES } from "./pages";
-import { arg, freshDatabase, loadBuild, pagesFor, residentMemory, signInEveryone, startApp } from "./harness";
+import { benchEntry } from "./pages";
+import { arg, freshDatabase, residentMemory, signInEveryone, startApp } from "./harness";
 import { heapByConstructor } from "./heap-summary";
 
 const label = arg("page", "donor dashboard");
 const seconds = Number(arg("seconds", "5"));
 const scale = Number(arg("scale", "2000"));
-const page = BENCH_PAGES.find((p) => p.label === label);
-if (!page) throw new Error(`no page "${label}" in BENCH_PAGES`);
-const build = await loadBuild();
-const routeId = page.routes.find((id) => build.routes[id]);
-const entry = routeId ? pagesFor(routeId, page.who)[0] : undefined;
-if (!entry) throw new Error(`"${label}" is not in this build`);
+const { page, entry } = await benchEntry(label);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-heap-"));
 const database = await freshDatabase({ scale });

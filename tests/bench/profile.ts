@@ -12,21 +12,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { BENCH_PAGES } from "./pages";
-import { arg, freshDatabase, loadBuild, pagesFor, signInEveryone, startApp } from "./harness";
+import { benchEntry } from "./pages";
+import { arg, freshDatabase, signInEveryone, startApp } from "./harness";
 import { summariseProfile, type CpuProfile } from "./profile-summary";
 
 const label = arg("page", "floor (static text)");
 const seconds = Number(arg("seconds", "5"));
 const connections = Number(arg("connections", "50"));
 const scale = Number(arg("scale", "0"));
-const page = BENCH_PAGES.find((p) => p.label === label);
-if (!page) throw new Error(`no page "${label}" in BENCH_PAGES`);
-
-const build = await loadBuild();
-const routeId = page.routes.find((id) => build.routes[id]);
-const entry = routeId ? pagesFor(routeId, page.who)[0] : undefined;
-if (!entry) throw new Error(`"${label}" is not in this build`);
+const { page, entry } = await benchEntry(label);
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-profile-"));
 const database = await freshDatabase({ scale });
 const app = await startApp(database.url, {
