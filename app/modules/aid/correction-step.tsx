@@ -43,7 +43,6 @@ export function CorrectionStep({
           errors={errors}
           values={values}
           maxLength={300}
-          required
         />
       }
     >
