@@ -11,7 +11,7 @@ import { buildReport } from "~/modules/reporting/report.server";
 import { ReportCharts, ReportTableView } from "~/modules/reporting/report-view";
 import { quarterOf, quartersBetween } from "~/modules/reporting/rules";
 import { wiredSources } from "~/modules/reporting/sources.server";
-import { getBudget } from "~/modules/reporting/queries.server";
+import { getBudget } from "~/modules/reporting/budget-queries.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "reports:view");
