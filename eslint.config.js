@@ -47,8 +47,6 @@ const TOO_LONG_TODAY = [
   "app/modules/reporting/queries.server.ts",
   "app/modules/reporting/report.server.ts",
   "app/routes/admin.budget.tsx",
-  "app/routes/aid._index.tsx",
-  "app/routes/aid.rounds.$roundId.tsx",
   "app/routes/plans.$planId.$step.tsx",
   "app/routes/profile._index.tsx",
   "app/routes/reports._index.tsx",
