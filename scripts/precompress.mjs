@@ -25,4 +25,6 @@ for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true }
   before += body.length;
   after += gz.length;
 }
-console.log(`precompressed ${count} assets: ${(before / 1024).toFixed(0)} KB -> ${(after / 1024).toFixed(0)} KB gzip`);
+process.stdout.write(
+  `precompressed ${count} assets: ${(before / 1024).toFixed(0)} KB -> ${(after / 1024).toFixed(0)} KB gzip\n`,
+);
