@@ -43,8 +43,6 @@ const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
 // the limits, and add none.
 const TOO_LONG_TODAY = [
   "app/modules/business-plans/plan-pdf.server.tsx",
-  "app/modules/reporting/queries.server.ts",
-  "app/modules/reporting/report.server.ts",
   "app/routes/admin.budget.tsx",
   "app/routes/reports._index.tsx",
 ];
