@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ConfirmLink } from "~/components/confirm-step";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getApplicationFor } from "~/modules/grants/queries.server";
 import { withdrawApplication } from "~/modules/grants/service.server";
 import { Msg, callTitle } from "~/modules/grants/ui";
-import { WithdrawStep } from "~/modules/grants/withdraw-step";
+import { WithdrawLink, WithdrawnReceipt, WithdrawStep } from "~/modules/grants/withdraw-step";
 import { idParam } from "~/lib/params.server";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 
@@ -87,14 +86,7 @@ export default function ApplicationPage() {
       <PageTitle>{t("grants.application.title", { number: d.number })}</PageTitle>
       <p>{callTitle(d.title, locale)}</p>
       <p data-testid="application-status">{t(`grants.app.status.${d.status}`)}</p>
-      {params.get("withdrawn") && d.status === "withdrawn" ? (
-        <div className="alert alert-success" role="status" data-testid="withdrawn">
-          <p>
-            <strong>{t("grants.withdrawn.done")}</strong>
-          </p>
-          <p>{t("grants.withdrawn.again", { date: formatDate(d.closesAt, true) })}</p>
-        </div>
-      ) : null}
+      {params.get("withdrawn") && d.status === "withdrawn" ? <WithdrawnReceipt closesAt={d.closesAt} /> : null}
       <FormAlert message={actionData?.error} />
       <h2>{t("grants.timeline.title")}</h2>
       <ol className="grants-timeline">
@@ -147,13 +139,7 @@ export default function ApplicationPage() {
           ) : null}
         </section>
       ) : null}
-      {d.canWithdraw ? (
-        <p className="danger-zone">
-          <ConfirmLink path={`/grants/applications/${d.id}`} intent="withdraw">
-            {t("grants.apply.withdraw")}
-          </ConfirmLink>
-        </p>
-      ) : null}
+      {d.canWithdraw ? <WithdrawLink applicationId={d.id} /> : null}
     </div>
   );
 }

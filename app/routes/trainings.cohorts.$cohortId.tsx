@@ -78,7 +78,12 @@ export default function CohortPage() {
         <Link to={`/trainings/${training.id}`}>{t("trainings.backToTraining")}</Link>
       </p>
       <CohortSessions sessions={sessions} />
-      <CohortParticipants cohortId={cohort.id} participants={participants} sessionCount={sessions.length} canManage={canManage} />
+      <CohortParticipants
+        cohortId={cohort.id}
+        participants={participants}
+        sessionCount={sessions.length}
+        canManage={canManage}
+      />
       <AddSessionForm
         errors={actionData && "errors" in actionData ? actionData.errors : undefined}
         values={actionData && "values" in actionData ? actionData.values : undefined}

@@ -1,4 +1,4 @@
-import { ConfirmStep } from "~/components/confirm-step";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { useI18n } from "~/i18n/i18n-context";
 import type { Trilingual } from "~/lib/localized";
 import { callTitle } from "./ui";
@@ -28,5 +28,30 @@ export function WithdrawStep({ d }: { d: Application }) {
       <p>{t("grants.confirm.withdraw.effects")}</p>
       <p>{t("grants.withdrawn.again", { date: formatDate(d.closesAt, true) })}</p>
     </ConfirmStep>
+  );
+}
+
+/** The way to withdraw: a link to the step, apart from everything else on the page. */
+export function WithdrawLink({ applicationId }: { applicationId: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="danger-zone">
+      <ConfirmLink path={`/grants/applications/${applicationId}`} intent="withdraw">
+        {t("grants.apply.withdraw")}
+      </ConfirmLink>
+    </p>
+  );
+}
+
+/** What the person reads once the application is withdrawn, and what they may still do. */
+export function WithdrawnReceipt({ closesAt }: { closesAt: string }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <div className="alert alert-success" role="status" data-testid="withdrawn">
+      <p>
+        <strong>{t("grants.withdrawn.done")}</strong>
+      </p>
+      <p>{t("grants.withdrawn.again", { date: formatDate(closesAt, true) })}</p>
+    </div>
   );
 }

@@ -215,5 +215,6 @@ export const core = {
   "errors.summary.title": "There is a problem",
   "errors.summary.item": "{field}: {message}",
   "admin.users.confirmDeactivate.title": "Deactivate {name}'s account?",
-  "admin.users.confirmDeactivate.effects": "They are signed out at once and can no longer sign in. Their records stay. You can reactivate the account later.",
+  "admin.users.confirmDeactivate.effects":
+    "They are signed out at once and can no longer sign in. Their records stay. You can reactivate the account later.",
 } as const;
