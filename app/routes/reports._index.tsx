@@ -10,7 +10,7 @@ import { FRAMEWORKS } from "~/modules/reporting/frameworks";
 import { cachedReport } from "~/modules/reporting/cache.server";
 import { ReportCharts, ReportTableView } from "~/modules/reporting/report-view";
 import { quarterOf, quartersBetween } from "~/modules/reporting/rules";
-import { getBudget } from "~/modules/reporting/queries.server";
+import { getBudget } from "~/modules/reporting/budget-queries.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "reports:view");

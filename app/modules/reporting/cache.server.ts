@@ -11,8 +11,10 @@
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "~db/client";
-import { reachedThisQuarter, type ReportFilter } from "./queries.server";
-import { buildReport, type Audience, type Report } from "./report.server";
+import type { ReportFilter } from "./indicator-sql.server";
+import { reachedThisQuarter } from "./queries.server";
+import type { Audience, Report } from "./report-tables";
+import { buildReport } from "./report.server";
 import { wiredSources } from "./sources.server";
 import type { Framework } from "./frameworks";
 

@@ -14,8 +14,10 @@ import {
   reportCacheStats,
   reportVersion,
 } from "../../../app/modules/reporting/cache.server";
-import { reachedThisQuarter, type ReportFilter } from "../../../app/modules/reporting/queries.server";
-import { buildReport, type Audience } from "../../../app/modules/reporting/report.server";
+import type { ReportFilter } from "../../../app/modules/reporting/indicator-sql.server";
+import { reachedThisQuarter } from "../../../app/modules/reporting/queries.server";
+import type { Audience } from "../../../app/modules/reporting/report-tables";
+import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeApplication, makeCall } from "../../factories/grants";
