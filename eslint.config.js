@@ -53,6 +53,8 @@ export default tseslint.config(
       "db/migrations/",
       "test-results/",
       "playwright-report/",
+      "tests/bench/floor-app/build/",
+      "tests/bench/floor-app/public/",
     ],
   },
   js.configs.recommended,

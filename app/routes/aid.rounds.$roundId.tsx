@@ -6,7 +6,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { runIntent } from "~/lib/intents.server";
 import { parseForm } from "~/lib/forms.server";
 import { balancesOf, getRound, listItems, roundDistributions } from "~/modules/aid/queries.server";
-import { DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server";
+import { CorrectDistributionSchema, DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server";
 import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
@@ -16,6 +16,10 @@ import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { handOutPreview } from "~/modules/aid/hand-out-step.server";
 import { HandOutStep } from "~/modules/aid/hand-out-step";
 import { AddRoundItemForm, Candidates, GivenList, RoundFacts } from "~/modules/aid/round-sections";
+import { correctDistribution, correctionPreview, getDistributionForActor } from "~/modules/aid/corrections.server";
+import { CorrectionStep } from "~/modules/aid/correction-step";
+import { correctionRefusal } from "~/modules/aid/rules";
+import { isUuid } from "~/lib/ids";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
@@ -29,17 +33,24 @@ export async function loader(args: LoaderFunctionArgs) {
     balancesOf(db, [found.round.warehouseId]),
     listItems(db),
   ]);
-  const received = new Set(given.map((g) => g.caseId));
+  // a corrected hand-out does not count: the person may receive the right one
+  const received = new Set(given.filter((g) => !g.correctedAt).map((g) => g.caseId));
   const locale = args.context.locale;
-  const asked = confirmStep(args, ["distribute"]);
-  const { caseId } = parseQuery(args, { caseId: query.id() });
+  const asked = confirmStep(args, ["distribute", "correct"]);
+  const { caseId, distributionId } = parseQuery(args, { caseId: query.id(), distributionId: query.id() });
   const handOut =
     asked === "distribute" && caseId
       ? await handOutPreview(db, actor, found.round, withLocalized(found.items, "name", locale), caseId, received)
       : null;
+  const correction =
+    asked === "correct" && distributionId
+      ? await correctionPreview(db, actor, found.round.id, distributionId, locale)
+      : null;
+  const now = new Date();
   return {
     q,
     handOut,
+    correction,
     round: {
       id: found.round.id,
       name: found.round.name,
@@ -57,7 +68,12 @@ export async function loader(args: LoaderFunctionArgs) {
       "name",
       locale,
     ),
-    given: given.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
+    given: given.map((g) => ({
+      ...g,
+      createdAt: g.createdAt.toISOString(),
+      correctedAt: g.correctedAt?.toISOString() ?? null,
+      correctable: correctionRefusal(g, now) === null,
+    })),
     candidates: cases
       .filter((c) => c.organisationId === actor.organisationId && c.status === "open" && !received.has(c.id))
       .map((c) => ({ id: c.id, reference: c.reference, name: `${c.firstName} ${c.lastName}` })),
@@ -92,23 +108,43 @@ async function handleDistribute(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/aid/rounds/${roundId}`);
 }
 
+/** Correct a hand-out made by mistake today: only one of this round, and only from its step. */
+async function handleCorrect(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "aid:use");
+  const roundId = idParam(args, "roundId");
+  const db = args.context.db;
+  const id = form.get("distributionId");
+  // who may see the hand-out is checked before the step: another association gets a 404
+  const found = typeof id === "string" && isUuid(id) ? await getDistributionForActor(db, actor, id) : null;
+  if (!found || found.roundId !== roundId) throw new Response("Not Found", { status: 404 });
+  const step = unlessConfirmed(args.request, form, "correct", ["distributionId"]);
+  if (step) return step;
+  const parsed = parseForm(CorrectDistributionSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values: parsed.values }, { status: 400 });
+  const result = await correctDistribution(db, actor, found, parsed.data.reason, { ip: args.context.ip });
+  if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: result.status });
+  return redirect(`/aid/rounds/${roundId}#given`);
+}
+
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { item: handleItem }, handleDistribute);
+  return runIntent(args, { item: handleItem, correct: handleCorrect }, handleDistribute);
 }
 
 export default function Round() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const values = actionData && "values" in actionData ? actionData.values : undefined;
   if (d.handOut) return <HandOutStep p={d.handOut} roundId={d.round.id} roundName={d.round.name} />;
+  if (d.correction) return <CorrectionStep p={d.correction} roundId={d.round.id} errors={errors} values={values} />;
   return (
     <div>
       <PageTitle>{d.round.name}</PageTitle>
       <RoundFacts round={d.round} items={d.items} stock={d.stock} />
-      <FormAlert message={errors?.caseId ?? errors?.itemId ?? errors?.form} />
+      <FormAlert message={errors?.caseId ?? errors?.itemId ?? errors?.reason ?? errors?.form} />
       {d.given.length === 0 ? <AddRoundItemForm catalogue={d.catalogue} errors={errors} /> : null}
       <Candidates q={d.q} candidates={d.candidates} />
-      <GivenList given={d.given} />
+      <GivenList roundId={d.round.id} given={d.given} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ConfirmLink } from "~/components/confirm-step";
 import { Field, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
@@ -84,21 +85,52 @@ export function Candidates({ q, candidates }: { q: string; candidates: (Named & 
   );
 }
 
-type Given = { id: string; caseId: string; reference: string; createdAt: string; handedBy: string | null };
+type Given = {
+  id: string;
+  caseId: string;
+  reference: string;
+  createdAt: string;
+  handedBy: string | null;
+  correctedAt: string | null;
+  correctionReason: string | null;
+  correctable: boolean;
+};
 
-/** Who has received this round, when, and from whom. */
-export function GivenList({ given }: { given: Given[] }) {
+/**
+ * Who has received this round, when, and from whom; a hand-out corrected is kept, marked
+ * with its reason. Today's can be corrected, through a confirmation step.
+ */
+export function GivenList({ roundId, given }: { roundId: string; given: Given[] }) {
   const { t, formatDate } = useI18n();
   return (
     <>
-      <h2>{t("aid.rounds.given")}</h2>
+      <h2 id="given">{t("aid.rounds.given")}</h2>
+      {given.some((g) => g.correctable) ? <p className="hint">{t("aid.correct.onlyToday")}</p> : null}
       <ul className="list">
         {given.map((g) => (
-          <li key={g.id} className="list-item">
-            <Link to={`/protection/cases/${g.caseId}`} dir="ltr">
-              {g.reference}
-            </Link>{" "}
-            · {formatDate(g.createdAt, true)} · {g.handedBy}
+          <li key={g.id} className="list-item" data-distribution={g.id}>
+            <p>
+              <Link to={`/protection/cases/${g.caseId}`} dir="ltr">
+                {g.reference}
+              </Link>{" "}
+              · {formatDate(g.createdAt, true)} · <bdi>{g.handedBy}</bdi>
+              {g.correctedAt ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <span className="badge">
+                    {t("aid.correct.correctedBecause", { reason: g.correctionReason ?? "" })}
+                  </span>
+                </>
+              ) : null}
+            </p>
+            {g.correctable ? (
+              <p className="danger-zone">
+                <ConfirmLink path={`/aid/rounds/${roundId}`} intent="correct" extra={{ distributionId: g.id }}>
+                  {t("aid.correct.link")}
+                </ConfirmLink>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -21,6 +21,7 @@ export const core = {
   "role.case_worker": "مساعد(ة) اجتماعي(ة)",
   "role.admin": "مسؤول(ة) الإدارة",
   "role.donor_viewer": "الجهة المانحة (اطلاع)",
+  "role.focal_point": "نقطة الاتصال للحماية من الاستغلال والاعتداء الجنسيين",
 
   "organisationKind.programme": "البرنامج",
   "organisationKind.partner_association": "جمعية شريكة",
@@ -125,6 +126,7 @@ export const core = {
   "home.case_worker.intro": "تجد هنا ملفات جمعيتك والخدمات التي يجب تتبعها.",
   "home.admin.intro": "تدبير المستخدمين والمنظمات وطلبات الترشيح والتكوينات.",
   "home.donor_viewer.intro": "الاطلاع على المؤشرات الإجمالية للبرنامج.",
+  "home.focal_point.intro": "قراءة البلاغات السرية ومعالجتها: الاستغلال والاعتداء الجنسيان، وسوء سلوك الموظفين.",
 
   "account.title": "حسابي",
   "account.phone": "الهاتف",

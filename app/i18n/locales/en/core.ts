@@ -21,6 +21,7 @@ export const core = {
   "role.case_worker": "Case worker",
   "role.admin": "Administrator",
   "role.donor_viewer": "Donor (read only)",
+  "role.focal_point": "PSEA focal point",
 
   "organisationKind.programme": "Programme",
   "organisationKind.partner_association": "Partner association",
@@ -128,6 +129,7 @@ export const core = {
   "home.case_worker.intro": "Find your association's cases and the services to follow here.",
   "home.admin.intro": "Manage users, organisations, calls and trainings.",
   "home.donor_viewer.intro": "Read the programme's aggregate indicators.",
+  "home.focal_point.intro": "Read and handle confidential reports: sexual exploitation and abuse, staff misconduct.",
 
   "account.title": "My account",
   "account.phone": "Phone",

@@ -21,6 +21,7 @@ export const core = {
   "role.case_worker": "Travailleur·se social·e",
   "role.admin": "Administrateur·rice",
   "role.donor_viewer": "Bailleur (lecture)",
+  "role.focal_point": "Point focal PSEA",
 
   "organisationKind.programme": "Programme",
   "organisationKind.partner_association": "Association partenaire",
@@ -130,6 +131,8 @@ export const core = {
   "home.case_worker.intro": "Retrouvez ici les dossiers de votre association et les services à suivre.",
   "home.admin.intro": "Gérez les utilisateurs, les organisations, les appels et les formations.",
   "home.donor_viewer.intro": "Consultez les indicateurs agrégés du programme.",
+  "home.focal_point.intro":
+    "Lisez et traitez les signalements confidentiels : exploitation et abus sexuels, inconduite du personnel.",
 
   "account.title": "Mon compte",
   "account.phone": "Téléphone",
