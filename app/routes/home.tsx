@@ -44,6 +44,7 @@ const INTRO: Record<Role, MessageKey> = {
   case_worker: "home.case_worker.intro",
   admin: "home.admin.intro",
   donor_viewer: "home.donor_viewer.intro",
+  focal_point: "home.focal_point.intro",
 };
 
 const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
@@ -72,6 +73,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/grants/calls", label: "grants.nav.calls" },
   ],
   donor_viewer: [{ to: "/notifications", label: "nav.notifications" }],
+  focal_point: [{ to: "/notifications", label: "nav.notifications" }],
 };
 
 export default function Home() {

@@ -8,6 +8,7 @@ export const roleEnum = pgEnum("role", [
   "case_worker",
   "admin",
   "donor_viewer",
+  "focal_point",
 ]);
 export const localeEnum = pgEnum("locale", ["fr", "ar", "en"]);
 export const organisationKindEnum = pgEnum("organisation_kind", [

@@ -54,6 +54,7 @@ export const DEMO_ACCOUNTS = [
     org: "assocCasa",
   },
   { key: "donor", email: "donor@masar.test", displayName: "Haruto Sato", role: "donor_viewer", org: "donor" },
+  { key: "focal", email: "focal@masar.test", displayName: "Leila Amrani", role: "focal_point", org: "programme" },
   { key: "applicant", email: "applicant@masar.test", displayName: "Aminata Diallo", role: "applicant", org: null },
   { key: "applicantPhone", phone: "+212600000001", displayName: "محمد أمين الصديقي", role: "applicant", org: null },
 ] as const;

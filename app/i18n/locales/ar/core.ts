@@ -21,6 +21,7 @@ export const core = {
   "role.case_worker": "مساعد(ة) اجتماعي(ة)",
   "role.admin": "مسؤول(ة) الإدارة",
   "role.donor_viewer": "الجهة المانحة (اطلاع)",
+  "role.focal_point": "نقطة الاتصال للحماية من الاستغلال والاعتداء الجنسيين",
 
   "organisationKind.programme": "البرنامج",
   "organisationKind.partner_association": "جمعية شريكة",
@@ -74,6 +75,11 @@ export const core = {
   "errors.page.unavailable.body": "البوابة في طور الصيانة. أعد المحاولة بعد ثوانٍ.",
   "errors.page.csrf.title": "تم رفض الاستمارة",
   "errors.page.csrf.body": "هذه الاستمارة لا تأتي من بوابة مسار. لم يتم تغيير أي شيء.",
+  "errors.page.413.title": "البيانات المرسلة كبيرة جدًا",
+  "errors.page.413.body":
+    "هذه الاستمارة ترسل بيانات كثيرة جدًا (1 ميغابايت على الأكثر، أو الحجم المسموح به للمرفق). لم يتم حفظ أي شيء.",
+  "errors.page.411.title": "تم رفض الإرسال",
+  "errors.page.411.body": "أُرسلت هذه الاستمارة دون ذكر حجمها. لم يتم حفظ أي شيء: أعد إرسالها من البوابة.",
 
   "landing.title": "مسار، طريقك نحو الحماية والشغل والمقاولة",
   "landing.lead":
@@ -125,6 +131,7 @@ export const core = {
   "home.case_worker.intro": "تجد هنا ملفات جمعيتك والخدمات التي يجب تتبعها.",
   "home.admin.intro": "تدبير المستخدمين والمنظمات وطلبات الترشيح والتكوينات.",
   "home.donor_viewer.intro": "الاطلاع على المؤشرات الإجمالية للبرنامج.",
+  "home.focal_point.intro": "قراءة البلاغات السرية ومعالجتها: الاستغلال والاعتداء الجنسيان، وسوء سلوك الموظفين.",
 
   "account.title": "حسابي",
   "account.phone": "الهاتف",
