@@ -68,6 +68,9 @@ export default function Aid() {
       <p className="actions">
         <Link className="button button-secondary" to="/aid/vouchers">
           {t("aid.vouchers.redeem")}
+        </Link>{" "}
+        <Link className="button button-secondary" to="/aid/redemptions">
+          {t("aid.redemptions.link")}
         </Link>
       </p>
       <h2>{t("aid.warehouses")}</h2>

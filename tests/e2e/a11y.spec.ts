@@ -19,6 +19,7 @@ const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   case_worker: "caseworker@masar.test",
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
+  vendor: "vendor@masar.test",
 };
 
 // axe runs inside the page: it needs JavaScript, even in the no-JavaScript project

@@ -1,5 +1,13 @@
 /** The fixed set of roles: a typed list in code, not a table. */
-export const ROLES = ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer"] as const;
+export const ROLES = [
+  "applicant",
+  "coach",
+  "committee_member",
+  "case_worker",
+  "admin",
+  "donor_viewer",
+  "vendor",
+] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = [
   "coach",
@@ -7,6 +15,7 @@ export const STAFF_ROLES = [
   "case_worker",
   "admin",
   "donor_viewer",
+  "vendor",
 ] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
