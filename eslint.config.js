@@ -42,15 +42,8 @@ const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
 // are being split; each entry must go: remove it in the change that brings its file within
 // the limits, and add none.
 const TOO_LONG_TODAY = [
-  "app/modules/business-plans/financial-form.tsx",
   "app/modules/business-plans/plan-pdf.server.tsx",
-  "app/modules/reporting/queries.server.ts",
-  "app/modules/reporting/report.server.ts",
   "app/routes/admin.budget.tsx",
-  "app/routes/aid._index.tsx",
-  "app/routes/aid.rounds.$roundId.tsx",
-  "app/routes/plans.$planId.$step.tsx",
-  "app/routes/profile._index.tsx",
   "app/routes/reports._index.tsx",
 ];
 
@@ -64,6 +57,8 @@ export default tseslint.config(
       "db/migrations/",
       "test-results/",
       "playwright-report/",
+      "tests/bench/floor-app/build/",
+      "tests/bench/floor-app/public/",
     ],
   },
   js.configs.recommended,

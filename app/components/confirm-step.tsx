@@ -38,6 +38,7 @@ export function ConfirmStep({
   cancelTo,
   irreversible = true,
   tone = "danger",
+  fields,
   children,
 }: {
   title: string;
@@ -48,6 +49,8 @@ export function ConfirmStep({
   irreversible?: boolean;
   /** "primary" for a check before an ordinary action (a hand-out), not a destructive one */
   tone?: "danger" | "primary";
+  /** what the person types with the confirmation (a reason), inside its form */
+  fields?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -74,6 +77,7 @@ export function ConfirmStep({
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
+        {fields}
         <div className="actions">
           <button type="submit" className={tone === "danger" ? "button button-danger" : "button"}>
             {t(confirmLabel)}

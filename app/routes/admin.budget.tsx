@@ -7,7 +7,7 @@ import { Field, FieldError, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getBudget } from "~/modules/reporting/queries.server";
+import { getBudget } from "~/modules/reporting/budget-queries.server";
 import { BUDGET_LINES, formatRate } from "~/modules/reporting/rules";
 import { AddEntrySchema, AddRateSchema, UpdateBudgetSchema } from "~/modules/reporting/schemas.server";
 import { addEntry, addRate, ensureBudget, updateBudget } from "~/modules/reporting/service.server";

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormAlert, PageTitle } from "~/components/form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
 import type { FieldErrors } from "~/lib/forms";
-import { useI18n } from "~/i18n/i18n-context";
+import { runIntent } from "~/lib/intents.server";
 import { parseForm } from "~/lib/forms.server";
 import { balancesOf, getRound, listItems, roundDistributions } from "~/modules/aid/queries.server";
-import { DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server";
+import { CorrectDistributionSchema, DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server";
 import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
@@ -15,6 +15,11 @@ import { localized, withLocalized } from "~/lib/localized";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { handOutPreview } from "~/modules/aid/hand-out-step.server";
 import { HandOutStep } from "~/modules/aid/hand-out-step";
+import { AddRoundItemForm, Candidates, GivenList, RoundFacts } from "~/modules/aid/round-sections";
+import { correctDistribution, correctionPreview, getDistributionForActor } from "~/modules/aid/corrections.server";
+import { CorrectionStep } from "~/modules/aid/correction-step";
+import { correctionRefusal } from "~/modules/aid/rules";
+import { isUuid } from "~/lib/ids";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
@@ -28,17 +33,24 @@ export async function loader(args: LoaderFunctionArgs) {
     balancesOf(db, [found.round.warehouseId]),
     listItems(db),
   ]);
-  const received = new Set(given.map((g) => g.caseId));
+  // a corrected hand-out does not count: the person may receive the right one
+  const received = new Set(given.filter((g) => !g.correctedAt).map((g) => g.caseId));
   const locale = args.context.locale;
-  const asked = confirmStep(args, ["distribute"]);
-  const { caseId } = parseQuery(args, { caseId: query.id() });
+  const asked = confirmStep(args, ["distribute", "correct"]);
+  const { caseId, distributionId } = parseQuery(args, { caseId: query.id(), distributionId: query.id() });
   const handOut =
     asked === "distribute" && caseId
       ? await handOutPreview(db, actor, found.round, withLocalized(found.items, "name", locale), caseId, received)
       : null;
+  const correction =
+    asked === "correct" && distributionId
+      ? await correctionPreview(db, actor, found.round.id, distributionId, locale)
+      : null;
+  const now = new Date();
   return {
     q,
     handOut,
+    correction,
     round: {
       id: found.round.id,
       name: found.round.name,
@@ -56,31 +68,38 @@ export async function loader(args: LoaderFunctionArgs) {
       "name",
       locale,
     ),
-    given: given.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
+    given: given.map((g) => ({
+      ...g,
+      createdAt: g.createdAt.toISOString(),
+      correctedAt: g.correctedAt?.toISOString() ?? null,
+      correctable: correctionRefusal(g, now) === null,
+    })),
     candidates: cases
       .filter((c) => c.organisationId === actor.organisationId && c.status === "open" && !received.has(c.id))
       .map((c) => ({ id: c.id, reference: c.reference, name: `${c.firstName} ${c.lastName}` })),
   };
 }
 
-export async function action(args: ActionFunctionArgs) {
+async function handleItem(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "aid:use");
-  const form = await args.request.formData();
-  const meta = { ip: args.context.ip };
   const roundId = idParam(args, "roundId");
-  if (form.get("intent") === "item") {
-    const parsed = parseForm(RoundItemSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
-    const result = await addRoundItem(args.context.db, actor, roundId, parsed.data.itemId, parsed.data.quantity, meta);
-    if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: 400 });
-    return redirect(`/aid/rounds/${roundId}`);
-  }
+  const parsed = parseForm(RoundItemSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  const { itemId, quantity } = parsed.data;
+  const result = await addRoundItem(args.context.db, actor, roundId, itemId, quantity, { ip: args.context.ip });
+  if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: 400 });
+  return redirect(`/aid/rounds/${roundId}`);
+}
+
+async function handleDistribute(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "aid:use");
+  const roundId = idParam(args, "roundId");
   const parsed = parseForm(DistributeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
   // the items and quantities are shown before anything leaves the stock
   const step = unlessConfirmed(args.request, form, "distribute", ["caseId"]);
   if (step) return step;
-  const result = await recordDistribution(args.context.db, actor, roundId, parsed.data.caseId, meta);
+  const result = await recordDistribution(args.context.db, actor, roundId, parsed.data.caseId, { ip: args.context.ip });
   if (!result.ok)
     return data(
       { errors: result.errors as FieldErrors },
@@ -89,93 +108,43 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/aid/rounds/${roundId}`);
 }
 
+/** Correct a hand-out made by mistake today: only one of this round, and only from its step. */
+async function handleCorrect(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "aid:use");
+  const roundId = idParam(args, "roundId");
+  const db = args.context.db;
+  const id = form.get("distributionId");
+  // who may see the hand-out is checked before the step: another association gets a 404
+  const found = typeof id === "string" && isUuid(id) ? await getDistributionForActor(db, actor, id) : null;
+  if (!found || found.roundId !== roundId) throw new Response("Not Found", { status: 404 });
+  const step = unlessConfirmed(args.request, form, "correct", ["distributionId"]);
+  if (step) return step;
+  const parsed = parseForm(CorrectDistributionSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values: parsed.values }, { status: 400 });
+  const result = await correctDistribution(db, actor, found, parsed.data.reason, { ip: args.context.ip });
+  if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: result.status });
+  return redirect(`/aid/rounds/${roundId}#given`);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return runIntent(args, { item: handleItem, correct: handleCorrect }, handleDistribute);
+}
+
 export default function Round() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, formatDate, formatNumber } = useI18n();
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const values = actionData && "values" in actionData ? actionData.values : undefined;
   if (d.handOut) return <HandOutStep p={d.handOut} roundId={d.round.id} roundName={d.round.name} />;
+  if (d.correction) return <CorrectionStep p={d.correction} roundId={d.round.id} errors={errors} values={values} />;
   return (
     <div>
       <PageTitle>{d.round.name}</PageTitle>
-      <p className="hint">
-        {formatDate(d.round.startsOn)} – {formatDate(d.round.endsOn)} ·{" "}
-        {d.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
-        {d.round.perHousehold ? ` · ${t("aid.rounds.perHousehold")}` : ""}
-        {d.round.eligibility ? ` · ${t(`protection.vulnerability.${d.round.eligibility as "other"}`)}` : ""}
-      </p>
-      <p>
-        {d.stock.map((s) => (
-          <span key={s.itemId} className="badge">
-            {s.name}: {formatNumber(s.quantity)}
-          </span>
-        ))}
-      </p>
-      <FormAlert message={actionData?.errors.caseId ?? actionData?.errors.itemId ?? actionData?.errors.form} />
-      {d.given.length === 0 ? (
-        <details>
-          <summary>{t("aid.rounds.addItem")}</summary>
-          <Form method="post" className="filters">
-            <input type="hidden" name="intent" value="item" />
-            <label>
-              {t("aid.item")}
-              <select name="itemId">
-                {d.catalogue.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Field
-              name="quantity"
-              label="aid.quantity"
-              type="number"
-              min={1}
-              defaultValue="1"
-              errors={actionData?.errors}
-            />
-            <button type="submit" className="button button-secondary">
-              {t("aid.rounds.addItem")}
-            </button>
-          </Form>
-        </details>
-      ) : null}
-      <Form method="get" className="filters">
-        <label>
-          {t("protection.cases.search")}
-          <input name="q" defaultValue={d.q} maxLength={80} />
-        </label>
-        <button type="submit" className="button button-secondary">
-          {t("protection.cases.filter")}
-        </button>
-      </Form>
-      <h2>{t("aid.rounds.toHandOut")}</h2>
-      <ul className="list">
-        {d.candidates.map((c) => (
-          <li key={c.id} className="list-item">
-            <Form method="post" className="filters">
-              <input type="hidden" name="caseId" value={c.id} />
-              <span>
-                {c.name} · <span dir="ltr">{c.reference}</span>
-              </span>
-              <button type="submit" className="button">
-                {t("aid.rounds.handOut")}
-              </button>
-            </Form>
-          </li>
-        ))}
-      </ul>
-      <h2>{t("aid.rounds.given")}</h2>
-      <ul className="list">
-        {d.given.map((g) => (
-          <li key={g.id} className="list-item">
-            <Link to={`/protection/cases/${g.caseId}`} dir="ltr">
-              {g.reference}
-            </Link>{" "}
-            · {formatDate(g.createdAt, true)} · {g.handedBy}
-          </li>
-        ))}
-      </ul>
+      <RoundFacts round={d.round} items={d.items} stock={d.stock} />
+      <FormAlert message={errors?.caseId ?? errors?.itemId ?? errors?.reason ?? errors?.form} />
+      {d.given.length === 0 ? <AddRoundItemForm catalogue={d.catalogue} errors={errors} /> : null}
+      <Candidates q={d.q} candidates={d.candidates} />
+      <GivenList roundId={d.round.id} given={d.given} />
     </div>
   );
 }

@@ -3,14 +3,24 @@ import { LocalizedText } from "~/components/localized-text";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { parseForm } from "~/lib/forms.server";
+import { runIntent } from "~/lib/intents.server";
+import { idParam, parseQuery, query, queryFlag } from "~/lib/params.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
 import { beneficiariesOf } from "~/modules/coaching/queries.server";
+import { answerApplication, applyToOffer } from "~/modules/internships/applications.server";
 import { applicationsFor, getOffer, myApplication } from "~/modules/internships/queries.server";
-import { ApplySchema, ProposeSchema } from "~/modules/internships/schemas.server";
-import { applyToOffer } from "~/modules/internships/service.server";
-import { ApplyForm, OfferApplications, OfferFacts, ProposeForm } from "~/modules/internships/offer-sections";
-import { idParam } from "~/lib/params.server";
+import { mayAnswerApplication } from "~/modules/internships/rules";
+import { AnswerApplicationSchema, ApplySchema, ProposeSchema } from "~/modules/internships/schemas.server";
+import {
+  ApplyForm,
+  DeclineStep,
+  OfferApplications,
+  OfferFacts,
+  ProposeForm,
+} from "~/modules/internships/offer-sections";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "internships:browse");
@@ -18,21 +28,48 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = await getOffer(db, idParam(args, "offerId"));
   if (!found) notFound();
   const staff = user.role !== "applicant";
+  const applications = staff ? await applicationsFor(db, found.offer.id, user.role === "coach" ? user.id : null) : [];
+  const canAnswer = can(user, "placements:manage");
+  // the step names the person; an application answered meanwhile (or not visible) has none
+  const { applicationId } = parseQuery(args, { applicationId: query.id() });
+  const declining =
+    canAnswer && confirmStep(args, ["decline"]) === "decline"
+      ? (applications.find((a) => a.id === applicationId && mayAnswerApplication(a.status)) ?? null)
+      : null;
   return {
     ...found,
     role: user.role,
     mine: user.role === "applicant" ? await myApplication(db, found.offer.id, user.id) : null,
-    applications: staff ? await applicationsFor(db, found.offer.id, user.role === "coach" ? user.id : null) : [],
+    applications,
+    canAnswer,
+    declining,
+    answered: queryFlag(args, "answered"),
     caseload: user.role === "coach" ? await beneficiariesOf(db, user.id) : [],
   };
 }
 
-export async function action(args: ActionFunctionArgs) {
+/** Staff record the host's answer; "not retained" only through its confirmation step. */
+async function answer(args: ActionFunctionArgs, form: FormData) {
+  const user = requirePermission(args, "placements:manage");
+  const offerId = idParam(args, "offerId");
+  const parsed = parseForm(AnswerApplicationSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (parsed.data.answer === "declined") {
+    const step = unlessConfirmed(args.request, form, "decline", ["applicationId"]);
+    if (step) return step;
+  }
+  const result = await answerApplication(args.context.db, user, parsed.data, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: result.status });
+  return redirect(`/internships/offers/${offerId}?answered=1`);
+}
+
+/** An applicant applies; a coach proposes one of the people she follows. */
+async function apply(args: ActionFunctionArgs, form: FormData) {
   const user = requirePermission(args, "internships:browse");
   const { db, ip } = args.context;
   const offerId = idParam(args, "offerId");
   if (!(await getOffer(db, offerId))) notFound();
-  const form = await args.request.formData();
   let beneficiaryId: string;
   let motivation: string | undefined;
   if (user.role === "applicant") {
@@ -57,19 +94,27 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/internships/offers/${offerId}?sent=1`);
 }
 
+export async function action(args: ActionFunctionArgs) {
+  return runIntent(args, { answer, decline: answer }, apply);
+}
+
 export default function OfferDetail() {
-  const { offer, hostName, role, mine, applications, caseload } = useLoaderData<typeof loader>();
+  const { offer, hostName, role, mine, applications, caseload, canAnswer, declining, answered } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const path = `/internships/offers/${offer.id}`;
+  if (declining) return <DeclineStep application={declining} path={path} />;
   return (
     <div>
       <PageTitle>
         <LocalizedText row={offer} field="title" />
       </PageTitle>
       <OfferFacts offer={offer} hostName={hostName} />
+      {answered ? <FormAlert tone="success" message="internships.answered" /> : null}
       <FormAlert message={actionData?.errors?.form} />
       {role === "applicant" ? <ApplyForm status={mine?.status} /> : null}
       {role === "coach" ? <ProposeForm caseload={caseload} errors={actionData?.errors} /> : null}
-      {role !== "applicant" ? <OfferApplications applications={applications} /> : null}
+      {role !== "applicant" ? <OfferApplications applications={applications} path={canAnswer ? path : null} /> : null}
     </div>
   );
 }

@@ -1,22 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormAlert, PageTitle } from "~/components/form";
+import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { type FieldErrors, formValues, parseForm } from "~/lib/forms.server";
 import { notFound, requirePermission, requireUser } from "~/modules/auth/guards.server";
-import { SelectField, StepList, TextArea } from "~/modules/business-plans/components";
+import { StepList } from "~/modules/business-plans/components";
 import { FinancialForm } from "~/modules/business-plans/financial-form";
 import { commentCounts, getReadablePlan, listComments } from "~/modules/business-plans/queries.server";
+import { PLAN_STEPS, stepIssues, stepStatus, type PlanStep } from "~/modules/business-plans/rules";
 import {
-  LEGAL_FORMS,
-  PLAN_STEPS,
-  SECTORS,
-  stepIssues,
-  stepStatus,
-  type PlanStep,
-} from "~/modules/business-plans/rules";
+  LegalFields,
+  MarketFields,
+  PlanComments,
+  SummaryFields,
+  TextStepFields,
+} from "~/modules/business-plans/step-fields";
 import {
   CommentSchema,
   financialToDraft,
@@ -30,7 +30,6 @@ import {
   type FinancialDraft,
   type MarketDraft,
 } from "~/modules/business-plans/schemas.server";
-import { COMPETITOR_ROWS } from "~/modules/business-plans/constants";
 import { commentOnSection, saveStep } from "~/modules/business-plans/service.server";
 import { idParam, oneOfParam, queryFlag } from "~/lib/params.server";
 
@@ -142,26 +141,12 @@ export async function action(args: ActionFunctionArgs) {
   return data<ActionResult>({ errors: { form: "errors.invalid" }, values: formValues(form) }, { status: 400 });
 }
 
-const TEXT_FIELDS: Record<Exclude<PlanStep, "market" | "financial" | "summary" | "legal">, string[]> = {
-  promoters: ["experience", "skills", "team"],
-  product: ["description", "difference"],
-  marketing: ["strategy", "channels"],
-  operations: ["premises", "equipment", "suppliers", "staff"],
-  risks: ["risks", "mitigation"],
-};
-
 export default function PlanStepPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
-  const navigation = useNavigation();
-  const { t, formatDate } = useI18n();
-  const { planId, step, readOnly, text } = loaded;
+  const { t } = useI18n();
+  const { planId, step, readOnly } = loaded;
   const errors = actionData?.errors;
-  const values = { ...text, ...(actionData?.values ?? {}) };
-  const next = nextOf(step);
-  const market = actionData?.market ?? loaded.market;
-  const financial = actionData?.financial ?? loaded.financial;
-
   return (
     <div className="plan-builder">
       <p>
@@ -175,210 +160,84 @@ export default function PlanStepPage() {
           {t("plans.readOnly")} {t("plans.owner", { name: loaded.ownerName })}
         </p>
       ) : null}
-      {loaded.saved && !actionData ? <FormAlert tone="success" message="plans.saved" /> : null}
-      {actionData && !errors ? <FormAlert tone="success" message="plans.saved" /> : null}
+      {(loaded.saved && !actionData) || (actionData && !errors) ? (
+        <FormAlert tone="success" message="plans.saved" />
+      ) : null}
       {loaded.missing.length && !readOnly ? (
         <p className="hint" data-missing={loaded.missing.join(" ")}>
           {t("plans.missing", { fields: loaded.missing.map((f) => t(`plans.field.${f}` as MessageKey)).join(", ") })}
         </p>
       ) : null}
       <div className="plan-layout">
-        <Form method="post" className="stack plan-form" noValidate>
-          {/* Enter in any field saves: the first submit button is the default, so it must not be a row's "remove" */}
-          {!readOnly ? (
-            <button
-              type="submit"
-              name="intent"
-              value="save"
-              className="plan-default-submit"
-              tabIndex={-1}
-              aria-hidden="true"
-            >
-              {t("plans.save")}
-            </button>
-          ) : null}
-          <fieldset disabled={readOnly} className="stack">
-            {step === "summary" ? (
-              <>
-                <Field
-                  name="projectName"
-                  label="plans.field.projectName"
-                  values={values}
-                  errors={errors}
-                  maxLength={120}
-                />
-                <SelectField
-                  name="sector"
-                  label="plans.field.sector"
-                  value={values.sector}
-                  errors={errors}
-                  options={SECTORS.map((s) => ({ value: s, label: `plans.sector.${s}` as MessageKey }))}
-                />
-                <Field name="city" label="plans.field.city" values={values} errors={errors} maxLength={80} />
-                <TextArea name="pitch" label="plans.field.pitch" value={values.pitch} errors={errors} />
-              </>
-            ) : null}
-            {step === "legal" ? (
-              <fieldset className="stack">
-                <legend>{t("plans.field.form")}</legend>
-                {LEGAL_FORMS.map((f) => (
-                  <div key={f} className="checkbox">
-                    <input
-                      type="radio"
-                      id={`f-form-${f}`}
-                      name="form"
-                      value={f}
-                      defaultChecked={values.form === f}
-                      aria-describedby={`f-form-${f}-help`}
-                    />
-                    <label htmlFor={`f-form-${f}`}>{t(`plans.legal.${f}` as MessageKey)}</label>
-                    <p className="hint" id={`f-form-${f}-help`}>
-                      {t(`plans.legal.${f}.help` as MessageKey)}
-                    </p>
-                  </div>
-                ))}
-                {errors?.form ? <p className="error">{t(errors.form)}</p> : null}
-                <TextArea name="reason" label="plans.field.reason" value={values.reason} errors={errors} rows={2} />
-              </fieldset>
-            ) : null}
-            {step in TEXT_FIELDS
-              ? TEXT_FIELDS[step as keyof typeof TEXT_FIELDS].map((name) => (
-                  <TextArea
-                    key={name}
-                    name={name}
-                    label={`plans.field.${name}` as MessageKey}
-                    value={values[name]}
-                    errors={errors}
-                  />
-                ))
-              : null}
-            {step === "market" ? (
-              <>
-                <TextArea name="customers" label="plans.field.customers" value={market.customers} errors={errors} />
-                <TextArea
-                  name="marketSize"
-                  label="plans.field.marketSize"
-                  value={market.marketSize}
-                  errors={errors}
-                  rows={2}
-                />
-                <Field
-                  name="marketSizeFigure"
-                  label="plans.field.marketSizeFigure"
-                  defaultValue={market.marketSizeFigure}
-                  errors={errors}
-                />
-                <fieldset>
-                  <legend>{t("plans.field.competitors")}</legend>
-                  {Array.from({ length: COMPETITOR_ROWS }, (_, i) => {
-                    const row = market.competitors[i] ?? { name: "", price: "" };
-                    return (
-                      <div key={i} className="plan-row">
-                        <div className={errors?.[`competitorName.${i}`] ? "field field-invalid" : "field"}>
-                          <label htmlFor={`f-competitorName-${i}`}>{t("plans.field.competitorName")}</label>
-                          <input
-                            id={`f-competitorName-${i}`}
-                            name="competitorName"
-                            defaultValue={row.name}
-                            maxLength={200}
-                          />
-                          {errors?.[`competitorName.${i}`] ? (
-                            <p className="error">{t(errors[`competitorName.${i}`] as MessageKey)}</p>
-                          ) : null}
-                        </div>
-                        <div className={errors?.[`competitorPrice.${i}`] ? "field field-invalid" : "field"}>
-                          <label htmlFor={`f-competitorPrice-${i}`}>{t("plans.field.competitorPrice")}</label>
-                          <input
-                            id={`f-competitorPrice-${i}`}
-                            name="competitorPrice"
-                            defaultValue={row.price}
-                            inputMode="decimal"
-                            dir="ltr"
-                          />
-                          {errors?.[`competitorPrice.${i}`] ? (
-                            <p className="error">{t(errors[`competitorPrice.${i}`] as MessageKey)}</p>
-                          ) : null}
-                        </div>
-                      </div>
-                    );
-                  })}
-                </fieldset>
-                <Field
-                  name="price"
-                  label="plans.field.price"
-                  defaultValue={market.price}
-                  inputMode="decimal"
-                  dir="ltr"
-                  errors={errors}
-                />
-                <TextArea
-                  name="salesPlaces"
-                  label="plans.field.salesPlaces"
-                  value={market.salesPlaces}
-                  errors={errors}
-                  rows={2}
-                />
-              </>
-            ) : null}
-          </fieldset>
-          {step === "financial" ? (
-            <FinancialForm
-              key={actionData?.revision ?? "loaded"}
-              initial={financial}
-              errors={errors}
-              readOnly={readOnly}
-            />
-          ) : null}
-          {!readOnly ? (
-            <div className="actions">
-              <button
-                type="submit"
-                name="intent"
-                value="save"
-                className="button button-secondary"
-                disabled={navigation.state === "submitting"}
-              >
-                {t("plans.save")}
-              </button>
-              {next ? (
-                <button type="submit" name="intent" value="next" className="button">
-                  {t("plans.saveNext")}
-                </button>
-              ) : null}
-            </div>
-          ) : null}
-        </Form>
+        <StepForm loaded={loaded} actionData={actionData} />
         <aside className="plan-aside">
-          <h2>{t("plans.comments.title")}</h2>
-          {loaded.comments.length === 0 ? <p className="hint">{t("plans.comments.none")}</p> : null}
-          <ul className="list">
-            {loaded.comments.map((c) => (
-              <li key={c.id} className="list-item plan-comment">
-                <p className="message-body">{c.body}</p>
-                <p className="hint">
-                  {c.authorName} · {formatDate(c.createdAt, true)}
-                </p>
-              </li>
-            ))}
-          </ul>
-          {loaded.canComment ? (
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="comment" />
-              <TextArea
-                name="body"
-                label="plans.comments.body"
-                errors={errors}
-                value={actionData?.values?.body}
-                rows={3}
-              />
-              <button type="submit" className="button">
-                {t("plans.comments.send")}
-              </button>
-            </Form>
-          ) : null}
+          <PlanComments
+            comments={loaded.comments}
+            canComment={loaded.canComment}
+            errors={errors}
+            body={actionData?.values?.body}
+          />
           <StepList planId={planId} steps={loaded.steps} current={step} />
         </aside>
       </div>
     </div>
+  );
+}
+
+function StepForm({ loaded, actionData }: { loaded: SerializeFrom<typeof loader>; actionData?: ActionResult }) {
+  const navigation = useNavigation();
+  const { t } = useI18n();
+  const { step, readOnly } = loaded;
+  const errors = actionData?.errors;
+  const values = { ...loaded.text, ...(actionData?.values ?? {}) };
+  const next = nextOf(step);
+  return (
+    <Form method="post" className="stack plan-form" noValidate>
+      {/* Enter in any field saves: the first submit button is the default, so it must not be a row's "remove" */}
+      {!readOnly ? (
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="plan-default-submit"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
+          {t("plans.save")}
+        </button>
+      ) : null}
+      <fieldset disabled={readOnly} className="stack">
+        {step === "summary" ? <SummaryFields values={values} errors={errors} /> : null}
+        {step === "legal" ? <LegalFields values={values} errors={errors} /> : null}
+        <TextStepFields step={step} values={values} errors={errors} />
+        {step === "market" ? <MarketFields market={actionData?.market ?? loaded.market} errors={errors} /> : null}
+      </fieldset>
+      {step === "financial" ? (
+        <FinancialForm
+          key={actionData?.revision ?? "loaded"}
+          initial={actionData?.financial ?? loaded.financial}
+          errors={errors}
+          readOnly={readOnly}
+        />
+      ) : null}
+      {!readOnly ? (
+        <div className="actions">
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button button-secondary"
+            disabled={navigation.state === "submitting"}
+          >
+            {t("plans.save")}
+          </button>
+          {next ? (
+            <button type="submit" name="intent" value="next" className="button">
+              {t("plans.saveNext")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </Form>
   );
 }

@@ -7,11 +7,10 @@ import { useI18n } from "~/i18n/i18n-context";
 import { forbidden, requirePermission } from "~/modules/auth/guards.server";
 import { audienceOf, filterQuery, resolveFilter, today } from "~/modules/reporting/access.server";
 import { FRAMEWORKS } from "~/modules/reporting/frameworks";
-import { buildReport } from "~/modules/reporting/report.server";
+import { cachedReport } from "~/modules/reporting/cache.server";
 import { ReportCharts, ReportTableView } from "~/modules/reporting/report-view";
 import { quarterOf, quartersBetween } from "~/modules/reporting/rules";
-import { wiredSources } from "~/modules/reporting/sources.server";
-import { getBudget } from "~/modules/reporting/queries.server";
+import { getBudget } from "~/modules/reporting/budget-queries.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "reports:view");
@@ -19,10 +18,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db } = args.context;
   const resolved = resolveFilter(args, user);
   const audience = audienceOf(user);
-  const report = await buildReport(db, {
+  const report = await cachedReport(db, {
     audience,
     filter: resolved.filter,
-    sources: wiredSources(),
     framework: resolved.framework,
   });
   const budget = await getBudget(db);

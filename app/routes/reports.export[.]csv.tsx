@@ -6,8 +6,7 @@ import { forbidden, notFound, requirePermission } from "~/modules/auth/guards.se
 import { audienceOf, resolveFilter } from "~/modules/reporting/access.server";
 import { toHxlCsv } from "~/modules/reporting/csv";
 import { csvValue, labelText } from "~/modules/reporting/labels";
-import { buildReport } from "~/modules/reporting/report.server";
-import { wiredSources } from "~/modules/reporting/sources.server";
+import { cachedReport } from "~/modules/reporting/cache.server";
 import { parseQuery, query } from "~/lib/params.server";
 
 /** One table of the report as CSV, with the HXL hashtag row under the headers. */
@@ -16,10 +15,9 @@ export async function loader(args: LoaderFunctionArgs) {
   if (user.role === "case_worker" && !user.organisationId) forbidden();
   const tableId = parseQuery(args, { table: query.text(60) }).table ?? "reach";
   const resolved = resolveFilter(args, user);
-  const report = await buildReport(args.context.db, {
+  const report = await cachedReport(args.context.db, {
     audience: audienceOf(user),
     filter: resolved.filter,
-    sources: wiredSources(),
     framework: resolved.framework,
   });
   const table = report.tables.find((x) => x.id === tableId);

@@ -4,8 +4,7 @@ import { audit } from "~/modules/audit/service.server";
 import { forbidden, requirePermission } from "~/modules/auth/guards.server";
 import { resolveFilter } from "~/modules/reporting/access.server";
 import { QuarterlyReportPdf } from "~/modules/reporting/quarterly-pdf.server";
-import { buildReport } from "~/modules/reporting/report.server";
-import { wiredSources } from "~/modules/reporting/sources.server";
+import { cachedReport } from "~/modules/reporting/cache.server";
 import { queryLocale } from "~/lib/params.server";
 
 /**
@@ -18,10 +17,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = queryLocale(args) ?? args.context.locale;
   const resolved = resolveFilter(args, user);
   const audience = user.role === "case_worker" ? "association" : "donor";
-  const report = await buildReport(args.context.db, {
+  const report = await cachedReport(args.context.db, {
     audience,
     filter: resolved.filter,
-    sources: wiredSources(),
     framework: "snia",
   });
   const quarter = resolved.quarter ?? `${report.filter.from} – ${report.filter.to}`;

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisations, shops, users } from "./auth";
@@ -37,6 +38,8 @@ export const stockMovementKindEnum = pgEnum("stock_movement_kind", [
   "transfer_out",
   "distribution",
   "adjustment",
+  // stock coming back when a hand-out made by mistake is corrected (same Moroccan day)
+  "reversal",
 ]);
 
 export const aidItems = pgTable(
@@ -141,10 +144,25 @@ export const distributions = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** a hand-out made by mistake, reversed the same day: kept, never deleted, and no longer counted */
+    correctedAt: timestamp({ withTimezone: true }),
+    correctedById: uuid().references(() => users.id),
+    correctionReason: text(),
   },
-  // a beneficiary receives a round's items at most once
-  // the reporting rollup follows a case's changes to its distributions
-  (t) => [unique("distributions_round_case_key").on(t.roundId, t.caseId), index("distributions_case_idx").on(t.caseId)],
+  (t) => [
+    // a beneficiary holds a round's items at most once; a corrected hand-out frees the
+    // place, so the person can receive the right one
+    uniqueIndex("distributions_round_case_key")
+      .on(t.roundId, t.caseId)
+      .where(sql`${t.correctedAt} is null`),
+    // the reporting rollup follows a case's changes to its distributions
+    index("distributions_case_idx").on(t.caseId),
+    check(
+      "distributions_correction_check",
+      sql`(${t.correctedAt} is null and ${t.correctedById} is null and ${t.correctionReason} is null)
+        or (${t.correctedAt} is not null and ${t.correctedById} is not null and length(${t.correctionReason}) > 0)`,
+    ),
+  ],
 );
 
 export const stockMovements = pgTable(
@@ -169,6 +187,11 @@ export const stockMovements = pgTable(
     index("stock_movements_warehouse_item_idx").on(t.warehouseId, t.itemId, t.createdAt),
     check("stock_movements_nonzero_check", sql`${t.quantity} <> 0`),
     check("stock_movements_adjustment_reason_check", sql`${t.kind} <> 'adjustment' or length(${t.reason}) > 0`),
+    // compared as text: the enum value is new in the same migration
+    check(
+      "stock_movements_reversal_check",
+      sql`${t.kind}::text <> 'reversal' or (${t.distributionId} is not null and ${t.quantity} > 0 and length(${t.reason}) > 0)`,
+    ),
   ],
 );
 

@@ -219,6 +219,23 @@ export const reportPlaceCodes = pgTable(
   (t) => [primaryKey({ columns: [t.kind, t.key] })],
 );
 
+/**
+ * One row: a number that grows by one with every committed transaction that changed what
+ * the reports read (the rollup, the money sources, the budget, the assessments). Bumped
+ * by deferred triggers at commit (migration 0015), read by the report cache
+ * (app/modules/reporting/cache.server.ts): a cached report older than this is stale.
+ */
+export const reportVersion = pgTable(
+  "report_version",
+  {
+    singleton: boolean().primaryKey().default(true),
+    version: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+  },
+  (t) => [check("report_version_singleton_check", sql`${t.singleton}`)],
+);
+
 export type ProgrammeBudget = typeof programmeBudget.$inferSelect;
 export type BudgetLine = typeof budgetLines.$inferSelect;
 export type ExchangeRate = typeof exchangeRates.$inferSelect;

@@ -269,3 +269,45 @@ export function routePatterns(build: ServerBuild): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * The framework's floor (tests/bench/floor-app): a bare Remix 2 app, one static route,
+ * Express with no middleware, production build; built here, then started like the
+ * portal. Every page's share is measured against it in the same run.
+ */
+export async function startFrameworkFloor(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = path.join(root, "tests/bench/floor-app");
+  const built = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
+    cwd: dir,
+    env: { ...process.env, NODE_ENV: "production" },
+    encoding: "utf8",
+  });
+  if (built.status !== 0) throw new Error(`the floor app did not build: ${built.stderr}`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(dir, "server.js")], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the floor app exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the floor app did not answer within 30 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

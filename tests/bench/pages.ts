@@ -3,18 +3,32 @@ import { loadBuild, pagesFor } from "./harness";
 
 /**
  * The pages measured. `routes` are candidate route ids, first present wins: add a
- * module's page here when it lands (its path comes from the access matrix).
+ * module's page here when it lands (its path comes from the access matrix). `share` is
+ * the target: the page's requests per second as a share of the framework's floor
+ * (tests/bench/floor-app) in the same run; `p99` the latency target in ms, if any.
  */
-export const BENCH_PAGES: { label: string; who: Who; routes: string[] }[] = [
-  { label: "floor (static text)", who: "anonymous", routes: ["routes/bench.floor"] },
-  { label: "sign-in page", who: "anonymous", routes: ["routes/login"] },
-  { label: "applicant's home", who: "applicant", routes: ["routes/home"] },
-  { label: "a plan's page", who: "applicant", routes: ["routes/plans.$planId._index"] },
-  { label: "committee member's list", who: "committee_member", routes: ["routes/grants.reviews._index"] },
+export const BENCH_PAGES: { label: string; who: Who; routes: string[]; share: number; p99?: number }[] = [
+  { label: "floor (static text)", who: "anonymous", routes: ["routes/bench.floor"], share: 0.6, p99: 250 },
+  { label: "sign-in page", who: "anonymous", routes: ["routes/login"], share: 0.6, p99: 250 },
+  { label: "applicant's home", who: "applicant", routes: ["routes/home"], share: 0.4, p99: 250 },
+  { label: "a plan's page", who: "applicant", routes: ["routes/plans.$planId._index"], share: 0.4, p99: 250 },
+  {
+    label: "committee member's list",
+    who: "committee_member",
+    routes: ["routes/grants.reviews._index"],
+    share: 0.4,
+    p99: 250,
+  },
   // the coach's caseload is the coach's home page (CaseloadPanel); /coaching/assignments is the admin's
-  { label: "coach's caseload", who: "coach", routes: ["routes/home"] },
-  { label: "a case file", who: "case_worker", routes: ["routes/protection.cases.$caseId._index"] },
-  { label: "donor dashboard", who: "donor_viewer", routes: ["routes/reports._index"] },
+  { label: "coach's caseload", who: "coach", routes: ["routes/home"], share: 0.4, p99: 250 },
+  {
+    label: "a case file",
+    who: "case_worker",
+    routes: ["routes/protection.cases.$caseId._index"],
+    share: 0.3,
+    p99: 250,
+  },
+  { label: "donor dashboard", who: "donor_viewer", routes: ["routes/reports._index"], share: 0.2 },
 ];
 
 /** The page of BENCH_PAGES named `label`, and its first request in this build. */

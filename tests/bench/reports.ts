@@ -9,14 +9,13 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "../../db/client";
 import { withDatabase } from "../../db/database";
+import { getBudget, moneyByDay } from "../../app/modules/reporting/budget-queries.server";
+import type { ReportFilter } from "../../app/modules/reporting/indicator-sql.server";
 import {
-  getBudget,
-  moneyByDay,
   monthlyTotals,
   outputTotals,
   reachByVulnerability,
   reachTotals,
-  type ReportFilter,
 } from "../../app/modules/reporting/queries.server";
 import { buildReport, readForReport } from "../../app/modules/reporting/report.server";
 import { wiredSources } from "../../app/modules/reporting/sources.server";

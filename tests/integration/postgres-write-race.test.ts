@@ -21,13 +21,15 @@ const killer = postgres(url, { max: 1 });
 const outcomes = [];
 for (let round = 0; round < 2; round++) {
   let pid = null;
-  const tx = sql.begin(async (t) => {
+  // the handler is attached at once: the transaction may reject while the killer's
+  // query is still in flight, and a rejection with no handler yet ends the process
+  const outcome = sql.begin(async (t) => {
     pid = (await t\`select pg_backend_pid() as pid\`)[0].pid;
     await t\`select pg_sleep(3)\`;
-  });
+  }).then(() => "committed", (e) => e.code);
   while (pid === null) await new Promise((r) => setTimeout(r, 20));
   await killer\`select pg_terminate_backend(\${pid})\`;
-  outcomes.push(await tx.then(() => "committed", (e) => e.code));
+  outcomes.push(await outcome);
   // a query or two may still meet the dying backend (57P01); then all of them answer
   let recovered = false;
   for (let attempt = 0; attempt < 10 && !recovered; attempt++) {

@@ -120,12 +120,15 @@ export async function getRound(db: Executor, actor: Actor, roundId: string) {
   return { round, items };
 }
 
+/** A round's hand-outs, the corrected ones included (marked: they are kept, never deleted). */
 export async function roundDistributions(db: Executor, roundId: string) {
   return db
     .select({
       id: distributions.id,
       caseId: distributions.caseId,
       createdAt: distributions.createdAt,
+      correctedAt: distributions.correctedAt,
+      correctionReason: distributions.correctionReason,
       reference: beneficiaryCases.reference,
       handedBy: users.displayName,
     })
@@ -142,7 +145,12 @@ export async function vouchersOfCase(db: Executor, caseId: string) {
 
 export async function distributionsOfCase(db: Executor, caseId: string) {
   return db
-    .select({ id: distributions.id, createdAt: distributions.createdAt, round: distributionRounds.name })
+    .select({
+      id: distributions.id,
+      createdAt: distributions.createdAt,
+      correctedAt: distributions.correctedAt,
+      round: distributionRounds.name,
+    })
     .from(distributions)
     .innerJoin(distributionRounds, eq(distributionRounds.id, distributions.roundId))
     .where(eq(distributions.caseId, caseId))

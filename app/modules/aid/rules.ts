@@ -1,5 +1,5 @@
-/** Pure rules of humanitarian aid: quantities, eligibility, voucher codes, validity and shops. */
-import { addDays } from "~/lib/morocco-time";
+/** Pure rules of humanitarian aid: quantities, eligibility, corrections, voucher codes, validity and shops. */
+import { addDays, moroccoToday } from "~/lib/morocco-time";
 
 export const ITEM_KINDS = ["food_kit", "hygiene_kit", "nfi_kit", "blanket", "clothing", "baby_kit", "voucher"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -9,12 +9,11 @@ export function quantityFor(perItem: number, perHousehold: boolean, householdSiz
   return perHousehold ? perItem * Math.max(1, householdSize) : perItem;
 }
 
+export type MovementKind = "receipt" | "transfer_in" | "transfer_out" | "distribution" | "adjustment" | "reversal";
+
 /** The signed quantity of a ledger movement. */
-export function signedQuantity(
-  kind: "receipt" | "transfer_in" | "transfer_out" | "distribution" | "adjustment",
-  quantity: number,
-): number {
-  if (kind === "receipt" || kind === "transfer_in") return Math.abs(quantity);
+export function signedQuantity(kind: MovementKind, quantity: number): number {
+  if (kind === "receipt" || kind === "transfer_in" || kind === "reversal") return Math.abs(quantity);
   if (kind === "transfer_out" || kind === "distribution") return -Math.abs(quantity);
   return quantity;
 }
@@ -41,6 +40,22 @@ export function ineligibility({ round, beneficiary, today }: Eligibility): Ineli
   if (today < round.startsOn || today > round.endsOn) return "outside_dates";
   if (round.eligibilityVulnerability && !beneficiary.vulnerabilities.includes(round.eligibilityVulnerability))
     return "vulnerability";
+  return null;
+}
+
+export type CorrectionRefusal = "already_corrected" | "not_today";
+
+/**
+ * Why a hand-out may no longer be corrected; null when it may. A mistake is put right
+ * the day it is made (Morocco's day): after that the person has gone home with the
+ * items, and the stock count of the evening stands.
+ */
+export function correctionRefusal(
+  distribution: { createdAt: Date; correctedAt: Date | null },
+  now: Date,
+): CorrectionRefusal | null {
+  if (distribution.correctedAt) return "already_corrected";
+  if (moroccoToday(distribution.createdAt) !== moroccoToday(now)) return "not_today";
   return null;
 }
 

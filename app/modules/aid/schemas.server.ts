@@ -41,6 +41,12 @@ export type RoundInput = z.infer<typeof RoundSchema>;
 
 export const DistributeSchema = z.object({ caseId: z.uuid() });
 
+/** Correcting a hand-out made by mistake: which one, and why (kept in the ledger). */
+export const CorrectDistributionSchema = z.object({
+  distributionId: z.uuid(),
+  reason: z.string({ message: "aid.correct.reasonRequired" }).trim().min(1, "aid.correct.reasonRequired").max(300),
+});
+
 export const RoundItemSchema = z.object({ itemId: z.uuid(), quantity: z.coerce.number().int().min(1).max(100) });
 
 export const IssueVoucherSchema = z.object({ itemId: z.uuid() });

@@ -14,8 +14,6 @@ import {
   distributionRounds,
   distributions,
   roundItems,
-  stockBalances,
-  stockMovements,
   vouchers,
   warehouses,
 } from "~db/schema";
@@ -34,9 +32,8 @@ import {
 } from "./rules";
 import type { MovementInput, RoundInput } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
+import { moveStock, OutOfStock } from "./stock.server";
 import { moroccoToday } from "~/lib/morocco-time";
-
-class OutOfStock extends Error {}
 
 function notFound(): never {
   throw new Response("Not Found", { status: 404 });
@@ -53,52 +50,6 @@ async function ownWarehouse(db: Executor, org: string, warehouseId: string) {
     .from(warehouses)
     .where(and(eq(warehouses.id, warehouseId), eq(warehouses.organisationId, org)));
   return w ?? notFound();
-}
-
-/** Add (or take, with a negative delta) stock; throws OutOfStock rather than go below zero. */
-async function moveStock(
-  tx: Executor,
-  m: {
-    warehouseId: string;
-    itemId: string;
-    delta: number;
-    kind: "receipt" | "transfer_in" | "transfer_out" | "distribution" | "adjustment";
-    reason?: string | null;
-    distributionId?: string | null;
-    actorId: string;
-  },
-) {
-  if (m.delta > 0) {
-    await tx
-      .insert(stockBalances)
-      .values({ warehouseId: m.warehouseId, itemId: m.itemId, quantity: m.delta })
-      .onConflictDoUpdate({
-        target: [stockBalances.warehouseId, stockBalances.itemId],
-        set: { quantity: sql`${stockBalances.quantity} + ${m.delta}` },
-      });
-  } else {
-    const [row] = await tx
-      .update(stockBalances)
-      .set({ quantity: sql`${stockBalances.quantity} + ${m.delta}` })
-      .where(
-        and(
-          eq(stockBalances.warehouseId, m.warehouseId),
-          eq(stockBalances.itemId, m.itemId),
-          gte(stockBalances.quantity, -m.delta),
-        ),
-      )
-      .returning({ quantity: stockBalances.quantity });
-    if (!row) throw new OutOfStock();
-  }
-  await tx.insert(stockMovements).values({
-    warehouseId: m.warehouseId,
-    itemId: m.itemId,
-    kind: m.kind,
-    quantity: m.delta,
-    reason: m.reason ?? null,
-    distributionId: m.distributionId ?? null,
-    actorId: m.actorId,
-  });
 }
 
 export async function recordMovement(

@@ -1,10 +1,12 @@
 import { Form } from "@remix-run/react";
 import { SelectField, TextareaField } from "~/components/form";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { beneficiariesOf } from "~/modules/coaching/queries.server";
 import type { applicationsFor, getOffer, myApplication } from "./queries.server";
+import { mayAnswerApplication } from "./rules";
 
 type Offer = NonNullable<Awaited<ReturnType<typeof getOffer>>>["offer"];
 
@@ -84,21 +86,60 @@ export function ProposeForm({
   );
 }
 
-/** The applications to this offer that a member of staff may see. */
-export function OfferApplications({ applications }: { applications: Awaited<ReturnType<typeof applicationsFor>> }) {
+type Application = Awaited<ReturnType<typeof applicationsFor>>[number];
+
+/**
+ * The applications to this offer that a member of staff may see; with `path` (staff who
+ * record the host's answer), each one still waiting has its two answers: "accepted" at
+ * once, "not retained" through its confirmation step.
+ */
+export function OfferApplications({ applications, path }: { applications: Application[]; path: string | null }) {
   const { t, formatDate } = useI18n();
+  const answering = path !== null && applications.some((a) => mayAnswerApplication(a.status));
   return (
     <>
       <h2>{t("internships.applications", { count: applications.length })}</h2>
+      {answering ? <p>{t("internships.answer.hint")}</p> : null}
       <ul className="list">
         {applications.map((a) => (
-          <li key={a.id} className="list-item">
+          <li key={a.id} className="list-item" data-application-id={a.id}>
             <p>
-              {a.displayName} · {t(`internships.application.${a.status}`)} · {formatDate(a.createdAt)}
+              <bdi>{a.displayName}</bdi> · {t(`internships.application.${a.status}`)} · {formatDate(a.createdAt)}
             </p>
+            {path !== null && mayAnswerApplication(a.status) ? (
+              <div className="actions">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="answer" />
+                  <input type="hidden" name="applicationId" value={a.id} />
+                  <button type="submit" name="answer" value="accepted" className="button">
+                    {t("internships.answer.accept")}
+                  </button>
+                </Form>
+                <ConfirmLink path={path} intent="decline" extra={{ applicationId: a.id }}>
+                  {t("internships.answer.decline")}
+                </ConfirmLink>
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>
     </>
+  );
+}
+
+/** "Not retained": the person is told, and the answer cannot change. */
+export function DeclineStep({ application, path }: { application: Application; path: string }) {
+  const { t } = useI18n();
+  const name = application.displayName;
+  return (
+    <ConfirmStep
+      title={t("internships.confirm.decline.title", { name })}
+      intent="decline"
+      hidden={{ applicationId: application.id, answer: "declined" }}
+      confirmLabel="internships.confirm.decline.button"
+      cancelTo={path}
+    >
+      <p>{t("internships.confirm.decline.effects", { name })}</p>
+    </ConfirmStep>
   );
 }

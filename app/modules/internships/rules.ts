@@ -97,3 +97,10 @@ export function dueCheckpoints(input: {
 export function isEmployed(status: string): boolean {
   return status === "hired_by_host" || status === "hired_elsewhere" || status === "self_employed";
 }
+
+/** Applications still waiting for the host's answer; an answer is given once. */
+export const ANSWERABLE_APPLICATION_STATUSES = ["submitted", "proposed"] as const;
+
+export function mayAnswerApplication(status: string): boolean {
+  return (ANSWERABLE_APPLICATION_STATUSES as readonly string[]).includes(status);
+}

@@ -89,3 +89,10 @@ export const OutcomeSchema = z.object({
   checkpoint: z.enum(["end", "month_3", "month_6"]),
   employmentStatus: z.enum(EMPLOYMENT_STATUSES),
 });
+
+/** The host's answer to an application, recorded by staff. */
+export const AnswerApplicationSchema = z.object({
+  applicationId: z.uuid(),
+  answer: z.enum(["accepted", "declined"]),
+});
+export type AnswerApplicationInput = z.infer<typeof AnswerApplicationSchema>;

@@ -3,7 +3,6 @@ import { isUniqueViolation } from "~db/errors";
 import type { Database } from "~db/client";
 import {
   hostDetails,
-  internshipApplications,
   internshipOffers,
   organisations,
   placementContacts,
@@ -24,7 +23,6 @@ import type {
   EvaluationInput,
 } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
-import { localizedText } from "~/lib/localized";
 import { moroccoToday } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
@@ -91,64 +89,6 @@ export async function createOffer(
     });
     return { ok: true as const, id: row.id };
   });
-}
-
-/** An applicant applies, or a coach proposes one of their own beneficiaries. Once per offer. */
-export async function applyToOffer(
-  db: Database,
-  actor: Actor,
-  input: { offerId: string; beneficiaryId: string; motivation?: string },
-  meta: Meta,
-): Promise<{ ok: true; id: string } | { ok: false; reason: "notFound" | "already" }> {
-  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId)))
-    return { ok: false, reason: "notFound" };
-  if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return { ok: false, reason: "notFound" };
-  try {
-    return await db.transaction(async (tx) => {
-      const [offer] = await tx
-        .select({
-          id: internshipOffers.id,
-          titleFr: internshipOffers.titleFr,
-          titleAr: internshipOffers.titleAr,
-          titleEn: internshipOffers.titleEn,
-        })
-        .from(internshipOffers)
-        .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
-      if (!offer) return { ok: false as const, reason: "notFound" as const };
-      const proposed = actor.role !== "applicant";
-      const [row] = await tx
-        .insert(internshipApplications)
-        .values({
-          offerId: offer.id,
-          beneficiaryId: input.beneficiaryId,
-          proposedById: proposed ? actor.id : null,
-          status: proposed ? "proposed" : "submitted",
-          motivation: input.motivation ?? null,
-        })
-        .returning({ id: internshipApplications.id });
-      if (!row) throw new Error("no row");
-      await audit(tx, {
-        actor,
-        action: proposed ? "internship.propose" : "internship.apply",
-        entityType: "internship_application",
-        entityId: row.id,
-        ip: meta.ip,
-      });
-      if (proposed) {
-        await notify(tx, {
-          userId: input.beneficiaryId,
-          kind: "notify.internshipProposed",
-          params: { offer: localizedText(offer, "title") },
-          link: `/internships/offers/${offer.id}`,
-          channels: ["sms", "email"],
-        });
-      }
-      return { ok: true as const, id: row.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
-    throw error;
-  }
 }
 
 /** May this actor work on this beneficiary's internship? Admins always; coaches for their own. */

@@ -50,7 +50,9 @@ export const NOTIFICATION_KINDS = {
   "notify.trainingCertificate": kind("notify.trainingCertificate"),
   // internships and follow-up
   "notify.internshipProposed": kind("notify.internshipProposed"),
-  "notify.internshipAnswered": kind("notify.internshipAnswered"),
+  // the host's answer is a decision: it reaches people who turned SMS off
+  "notify.internshipAccepted": kind("notify.internshipAccepted", { essential: true }),
+  "notify.internshipDeclined": kind("notify.internshipDeclined", { essential: true }),
   "notify.placementCreated": kind("notify.placementCreated"),
   "notify.followUpAppointment": kind("notify.followUpAppointment"),
 } as const satisfies Record<string, KindSpec>;

@@ -7,6 +7,7 @@ import type { Locale } from "~/i18n/config";
 import { LOCALES } from "~/i18n/config";
 import type { LocalizedText } from "~/lib/localized";
 import { formatMoney } from "~/lib/money";
+import { moroccoDateTime } from "~/lib/morocco-time";
 
 // ---------------------------------------------------------------- the recipient's language
 
@@ -28,6 +29,16 @@ export function paramsIn(params: NotifyParams, locale: Locale): Record<string, s
 export function amountText(centimes: number): LocalizedText {
   const one = (locale: Locale) => formatMoney(locale, centimes).replace(/[\u202f\u00a0]/g, " ");
   return Object.fromEntries(LOCALES.map((l) => [l, one(l)])) as LocalizedText;
+}
+
+/**
+ * A moment as a message says it: the day as 27/03/2026 and the time as 10:30, on
+ * Morocco's clock, in digits every language of the portal reads (and the GSM alphabet).
+ */
+export function whenParams(at: Date): { date: string; time: string } {
+  const { date, time } = moroccoDateTime(at);
+  const [y, m, d] = date.split("-");
+  return { date: `${d}/${m}/${y}`, time };
 }
 
 // ---------------------------------------------------------------- SMS segments

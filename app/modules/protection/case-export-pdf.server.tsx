@@ -65,7 +65,7 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       ))}
       <Text style={pdfStyles.h2}>{t("protection.aid.title")}</Text>
       <Text style={pdfStyles.p}>
-        {t("protection.export.distributions", { count: record.distributions.length })} ·{" "}
+        {t("protection.export.distributions", { count: record.distributions.filter((g) => !g.correctedAt).length })} ·{" "}
         {t("protection.export.vouchers", { count: record.vouchers.length })}
       </Text>
     </PdfFrame>

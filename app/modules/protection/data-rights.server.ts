@@ -23,7 +23,12 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
   const detail = await caseDetail(db, c);
   const [given, vouchersOf] = await Promise.all([
     db
-      .select({ id: distributions.id, roundId: distributions.roundId, at: distributions.createdAt })
+      .select({
+        id: distributions.id,
+        roundId: distributions.roundId,
+        at: distributions.createdAt,
+        correctedAt: distributions.correctedAt,
+      })
       .from(distributions)
       .where(eq(distributions.caseId, c.id)),
     db

@@ -4,8 +4,8 @@
  */
 import type { SessionUser } from "~/modules/auth/session.server";
 import type { Framework } from "./frameworks";
-import type { ReportFilter } from "./queries.server";
-import type { Audience } from "./report.server";
+import type { ReportFilter } from "./indicator-sql.server";
+import type { Audience } from "./report-tables";
 import { quarterOf, quarterPeriod } from "./rules";
 import { badQuery, parseQuery } from "~/lib/params.server";
 import { REPORT_QUERY } from "./schemas.server";

@@ -6,7 +6,7 @@ import { codeLabel, countryName } from "~/i18n/codes";
 import { INTL_LOCALE, type Locale } from "~/i18n/config";
 import type { MessageKey, TFunction } from "~/i18n/translate";
 import { REGIONS } from "./frameworks";
-import type { Cell, ColumnFormat, Label } from "./report.server";
+import type { Cell, ColumnFormat, Label } from "./report-tables";
 
 export function labelText(label: Label, t: TFunction, locale: Locale): string {
   if ("key" in label) return t(label.key);

@@ -8,7 +8,7 @@ import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT } from "~/pdf/kit.server";
 import { SERIES_COLOURS, seriesGeometry } from "./chart-geometry";
 import { cellText } from "./labels";
-import type { Report, ReportTable } from "./report.server";
+import type { Report, ReportTable } from "./report-tables";
 
 const styles = {
   small: { fontSize: 8 },

@@ -3,7 +3,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { barGeometry, seriesGeometry, stackedGeometry } from "./chart-geometry";
 import { ChartWithTable, SvgChart } from "./charts";
 import { cellText } from "./labels";
-import type { Report, ReportTable } from "./report.server";
+import type { Report, ReportTable } from "./report-tables";
 
 export function ReportTableView({
   table,

@@ -17,6 +17,10 @@ export const AGE_BANDS = [
 export type AgeBand = (typeof AGE_BANDS)[number]["key"];
 export const AGE_BAND_KEYS: readonly AgeBand[] = AGE_BANDS.map((b) => b.key);
 
+/** What the reach of a group is broken down by, in the order of the report's tables. */
+export const DIMENSIONS = ["sex", "age_band", "nationality", "migrant", "region"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
 export function ageBand(age: number | null): AgeBand | null {
   if (age === null || !Number.isFinite(age) || age < 0) return null;
   for (const band of AGE_BANDS) if (band.max === null || age <= band.max) return band.key;

@@ -74,3 +74,20 @@ export function initials(name: string): string {
     .map((part) => `${Array.from(part)[0]?.toUpperCase() ?? ""}.`)
     .join(" ");
 }
+
+/**
+ * Why a session may not move to a new time, if it may not: a session with attendance
+ * marked has taken place, and a session cannot move into the past. The same time is no
+ * move at all (nobody is told anything).
+ */
+export function sessionMoveProblem(input: {
+  attendanceMarked: boolean;
+  from: Date;
+  to: Date;
+  now: Date;
+}): "held" | "past" | "unchanged" | null {
+  if (input.attendanceMarked) return "held";
+  if (input.to.getTime() === input.from.getTime()) return "unchanged";
+  if (input.to.getTime() <= input.now.getTime()) return "past";
+  return null;
+}

@@ -47,6 +47,13 @@ export const AddSessionSchema = z
   .refine((v) => v.placeFr || v.onlineLink, { path: ["placeFr"], message: "trainings.errors.placeRequired" });
 export type AddSessionInput = z.infer<typeof AddSessionSchema>;
 
+/** A session at a new day and time on Morocco's clock (the participants are told). */
+export const MoveSessionSchema = z.object({
+  date: isoDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.invalid"),
+});
+export type MoveSessionInput = z.infer<typeof MoveSessionSchema>;
+
 export const RegistrationSchema = z.object({ cohortId: z.string().uuid("errors.invalid") });
 
 export const CancelRegistrationSchema = z.object({ registrationId: z.uuid() });

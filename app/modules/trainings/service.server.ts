@@ -13,6 +13,7 @@ import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import { isUuid } from "~/lib/ids";
+import { tellPlace } from "./notices.server";
 import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
@@ -133,6 +134,11 @@ export async function register(db: Database, actor: Actor, cohortId: string, met
       entityId: row.id,
       ip: meta.ip,
     });
+    await tellPlace(tx, {
+      userId: actor.id,
+      cohortId,
+      kind: status === "confirmed" ? "notify.trainingSeat" : "notify.trainingWaiting",
+    });
     return { ok: true as const, status, registrationId: row.id };
   });
 }
@@ -213,23 +219,7 @@ async function promoteNext(tx: Executor, cohortId: string) {
     .where(and(eq(trainingRegistrations.id, first.id), eq(trainingRegistrations.status, "waiting")))
     .returning({ id: trainingRegistrations.id, userId: trainingRegistrations.userId });
   if (!promoted) return null;
-  const [info] = await tx
-    .select({
-      titleFr: trainings.titleFr,
-      titleAr: trainings.titleAr,
-      titleEn: trainings.titleEn,
-      trainingId: trainings.id,
-    })
-    .from(trainingCohorts)
-    .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
-    .where(eq(trainingCohorts.id, cohortId));
-  await notify(tx, {
-    userId: promoted.userId,
-    kind: "notify.trainingPromoted",
-    params: { training: info ? localizedText(info, "title") : "" },
-    link: `/trainings/${info?.trainingId ?? ""}`,
-    channels: ["sms", "email"],
-  });
+  await tellPlace(tx, { userId: promoted.userId, cohortId, kind: "notify.trainingPromoted" });
   return promoted;
 }
 

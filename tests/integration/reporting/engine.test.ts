@@ -6,7 +6,8 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReport, type ReportTable } from "../../../app/modules/reporting/report.server";
+import { buildReport } from "../../../app/modules/reporting/report.server";
+import type { ReportTable } from "../../../app/modules/reporting/report-tables";
 import { manualMoney, type Sources } from "../../../app/modules/reporting/sources.server";
 import { addEntry, addRate, ensureBudget, updateBudget } from "../../../app/modules/reporting/service.server";
 import {
@@ -15,7 +16,7 @@ import {
   outputs,
   reachByFramework,
   reachByResult,
-} from "../../../app/modules/reporting/queries.server";
+} from "../../helpers/reporting-reference";
 import { makeOrganisation, makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";
 

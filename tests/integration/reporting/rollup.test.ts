@@ -13,12 +13,12 @@ import { ACTIVITIES, activityMasks } from "../../../app/modules/reporting/framew
 import { cityRegionPairs, countryAliasPairs, foldKey, regionNamePairs } from "../../../app/modules/reporting/mappings";
 import {
   monthlyTotals,
-  outputs,
   outputTotals,
   reachByVulnerability,
   reachedThisQuarter,
   reachTotals,
 } from "../../../app/modules/reporting/queries.server";
+import { outputs } from "../../helpers/reporting-reference";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeUser } from "../../factories";
 import { useTestDb } from "../helpers/test-db";

@@ -13,7 +13,7 @@ import {
   trainingRegistrations,
   trainings,
 } from "../../../db/schema";
-import { reachByResult } from "../../../app/modules/reporting/queries.server";
+import { reachByResult } from "../../helpers/reporting-reference";
 import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeOrganisation, makeUser } from "../../factories";

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { distributions, vouchers } from "../../../db/schema";
 import { foldKey, foldSql } from "../../../app/modules/reporting/mappings";
-import { reachByResult } from "../../../app/modules/reporting/queries.server";
+import { reachByResult } from "../../helpers/reporting-reference";
 import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeOrganisation, makeUser } from "../../factories";

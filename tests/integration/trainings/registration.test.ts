@@ -73,7 +73,8 @@ describe("registration with a waiting list", () => {
     const result = await cancelRegistration(t.db, actorOf(people[0]!), first.registrationId, meta);
     expect(result).toEqual({ ok: true, promotedUserId: people[2]!.id });
     const notes = await t.db.select().from(notifications).where(eq(notifications.userId, people[2]!.id));
-    expect(notes.map((n) => n.kind)).toEqual(["notify.trainingPromoted"]);
+    // first told they wait, then that the seat is theirs
+    expect(notes.map((n) => n.kind).sort()).toEqual(["notify.trainingPromoted", "notify.trainingWaiting"]);
     // cancelling a waiting place promotes no one and frees no seat
     const last = regs[3];
     if (!last?.ok) throw new Error("no registration");

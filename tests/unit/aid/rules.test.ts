@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   VOUCHER_VALID_DAYS,
+  correctionRefusal,
   ineligibility,
   initialsOf,
   normaliseVoucherCode,
@@ -128,5 +129,24 @@ describe("round state", () => {
     expect(roundState(round, "2026-03-01")).toBe("ongoing");
     expect(roundState(round, "2026-03-31")).toBe("ongoing");
     expect(roundState(round, "2026-04-01")).toBe("ended");
+  });
+});
+
+describe("correcting a hand-out", () => {
+  it("is possible the same day on Morocco's clock, not UTC's", () => {
+    // 23:30 UTC on 14 June is 00:30 on 15 June in Morocco (UTC+1 outside Ramadan)
+    const createdAt = new Date("2027-06-14T23:30:00Z");
+    expect(correctionRefusal({ createdAt, correctedAt: null }, new Date("2027-06-15T10:00:00Z"))).toBeNull();
+    expect(correctionRefusal({ createdAt, correctedAt: null }, new Date("2027-06-15T22:59:00Z"))).toBeNull();
+    expect(correctionRefusal({ createdAt, correctedAt: null }, new Date("2027-06-15T23:00:00Z"))).toBe("not_today");
+    expect(correctionRefusal({ createdAt, correctedAt: null }, new Date("2027-06-14T22:59:00Z"))).toBe("not_today");
+  });
+  it("is done once", () => {
+    const createdAt = new Date("2027-06-15T10:00:00Z");
+    expect(correctionRefusal({ createdAt, correctedAt: createdAt }, createdAt)).toBe("already_corrected");
+  });
+  it("gives back what a hand-out took: a reversal adds to the stock", () => {
+    expect(signedQuantity("reversal", 6)).toBe(6);
+    expect(signedQuantity("reversal", -6)).toBe(6);
   });
 });

@@ -8,6 +8,7 @@ import {
   evaluationAverage,
   isEmployed,
   isFollowUpOverdue,
+  mayAnswerApplication,
 } from "../../../app/modules/internships/rules";
 
 describe("placement status machine", () => {
@@ -89,5 +90,13 @@ describe("evaluations and outcomes", () => {
     expect(
       ["hired_by_host", "hired_elsewhere", "self_employed", "studying", "seeking", "unknown"].filter(isEmployed),
     ).toEqual(["hired_by_host", "hired_elsewhere", "self_employed"]);
+  });
+});
+
+describe("the host's answer to an application", () => {
+  it("is given to an application still waiting, once", () => {
+    expect(mayAnswerApplication("submitted")).toBe(true);
+    expect(mayAnswerApplication("proposed")).toBe(true);
+    for (const done of ["accepted", "declined", "withdrawn"]) expect(mayAnswerApplication(done)).toBe(false);
   });
 });

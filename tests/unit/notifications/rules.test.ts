@@ -7,6 +7,7 @@ import {
   pickWithinLimits,
   retryDelayMs,
   smsSize,
+  whenParams,
 } from "../../../app/modules/notifications/rules";
 
 describe("SMS segments", () => {
@@ -92,5 +93,14 @@ describe("rate limits", () => {
       batch: 10,
     });
     expect(busy.map((m) => m.recipient)).toEqual(["+2"]);
+  });
+});
+
+describe("a moment in a message", () => {
+  it("is the day and time Morocco's clock reads, in digits every language reads", () => {
+    // UTC+1 in June; UTC+0 during Ramadan 2026 (about 18 February to 19 March)
+    expect(whenParams(new Date("2030-06-12T13:30:00Z"))).toEqual({ date: "12/06/2030", time: "14:30" });
+    expect(whenParams(new Date("2026-03-01T09:05:00Z"))).toEqual({ date: "01/03/2026", time: "09:05" });
+    expect(whenParams(new Date("2026-12-31T23:30:00Z"))).toEqual({ date: "01/01/2027", time: "00:30" });
   });
 });

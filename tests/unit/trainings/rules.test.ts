@@ -7,6 +7,7 @@ import {
   isCompleted,
   isEligible,
   nextToPromote,
+  sessionMoveProblem,
   waitingPosition,
   type QueueEntry,
 } from "../../../app/modules/trainings/rules";
@@ -87,5 +88,27 @@ describe("eligibility, codes and initials", () => {
     expect(initials("Aminata Diallo")).toBe("A. D.");
     expect(initials("Jean-Paul Mbarga")).toBe("J. P. M.");
     expect(initials("محمد أمين")).toBe("م. أ.");
+  });
+});
+
+describe("moving a session", () => {
+  const from = new Date("2030-01-10T08:00:00Z");
+  const now = new Date("2030-01-01T08:00:00Z");
+  it("moves a session not yet held to a time still to come", () => {
+    expect(sessionMoveProblem({ attendanceMarked: false, from, to: new Date("2030-01-12T13:30:00Z"), now })).toBeNull();
+  });
+  it("refuses a session whose attendance is marked, whatever the new time", () => {
+    expect(sessionMoveProblem({ attendanceMarked: true, from, to: new Date("2030-01-12T13:30:00Z"), now })).toBe(
+      "held",
+    );
+  });
+  it("refuses the past and the present moment", () => {
+    expect(sessionMoveProblem({ attendanceMarked: false, from, to: new Date("2029-12-31T08:00:00Z"), now })).toBe(
+      "past",
+    );
+    expect(sessionMoveProblem({ attendanceMarked: false, from, to: now, now })).toBe("past");
+  });
+  it("the same time is no move", () => {
+    expect(sessionMoveProblem({ attendanceMarked: false, from, to: new Date(from), now })).toBe("unchanged");
   });
 });

@@ -45,6 +45,8 @@ export const trainings = {
   "trainings.errors.attendanceInvalid": "ورقة الحضور غير صالحة. أعد تحميل الصفحة.",
   "trainings.errors.endBeforeStart": "يجب أن يكون تاريخ النهاية بعد تاريخ البداية.",
   "trainings.errors.placeRequired": "حدد مكانا أو رابطا عبر الإنترنت.",
+  "trainings.errors.sessionHeld": "هذه الحصة قد جرت (سُجّل الحضور): لا يمكن نقلها بعد الآن.",
+  "trainings.errors.sessionInPast": "اختر تاريخا ووقتا في المستقبل.",
   "trainings.field.category": "الفئة",
   "trainings.field.title": "العنوان",
   "trainings.field.description": "الوصف",

@@ -64,4 +64,20 @@ export const aid = {
   "aid.confirm.button": "Confirm the hand-out",
   "aid.confirm.household": "household of {count}",
   "aid.confirm.stock": "These quantities leave the warehouse's stock when you confirm.",
+  "aid.movement.reversal": "Hand-out corrected",
+  "aid.correct.link": "Correct this hand-out",
+  "aid.correct.title": "Correct the hand-out to {name}?",
+  "aid.correct.returns": "These items go back to the warehouse's stock:",
+  "aid.correct.after":
+    'The hand-out stays in the history, marked "corrected", and no longer counts in reports. You can then hand this person what they should receive.',
+  "aid.correct.reason": "Reason for the correction",
+  "aid.correct.reasonHint": "For example: wrong person, wrong household size.",
+  "aid.correct.reasonRequired": 'Say why the hand-out is corrected, for example "wrong person".',
+  "aid.correct.button": "Correct the hand-out and return the stock",
+  "aid.correct.corrected": "corrected",
+  "aid.correct.correctedBecause": "corrected: {reason}",
+  "aid.correct.onlyToday": "A hand-out made by mistake is corrected the same day.",
+  "aid.correct.refused.already_corrected": "This hand-out has already been corrected.",
+  "aid.correct.refused.not_today":
+    "A hand-out can only be corrected the same day. For a stock difference, record an adjustment at the warehouse.",
 } as const;

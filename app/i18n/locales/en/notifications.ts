@@ -64,10 +64,17 @@ export const notifications = {
   "notify.trainingSessionMoved.subject": "Session moved",
   "notify.trainingSessionMoved.body": "A session of the training “{training}” now takes place on {date} at {time}.",
   "notify.trainingSessionMoved.sms": "Masar: session of “{training}” moved to {date} at {time}.",
-  "notify.internshipAnswered": "Your application for the internship “{offer}” has an answer.",
-  "notify.internshipAnswered.subject": "Answer to your internship application",
-  "notify.internshipAnswered.body": "Your application for the internship “{offer}” has an answer. Sign in to read it.",
-  "notify.internshipAnswered.sms": "Masar: answer to your application “{offer}”. Sign in to read it.",
+  "notify.internshipAccepted": "Application accepted for the internship “{offer}”.",
+  "notify.internshipAccepted.subject": "Internship application accepted",
+  "notify.internshipAccepted.body":
+    "The host company accepted your application for the internship “{offer}”. Your coach will contact you about the next steps.",
+  "notify.internshipAccepted.sms":
+    "Masar: application accepted for the internship “{offer}”. Your coach will contact you.",
+  "notify.internshipDeclined": "Application not retained for the internship “{offer}”.",
+  "notify.internshipDeclined.subject": "Internship application not retained",
+  "notify.internshipDeclined.body":
+    "Your application for the internship “{offer}” was not retained. Other offers are on Masar, and your coach can help you.",
+  "notify.internshipDeclined.sms": "Masar: your application “{offer}” was not retained. Other offers are on Masar.",
   "notify.followUpAppointment": "Follow-up appointment on {date} at {time}.",
   "notify.followUpAppointment.subject": "Follow-up appointment",
   "notify.followUpAppointment.body": "You have a follow-up appointment on {date} at {time}.",

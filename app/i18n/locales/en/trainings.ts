@@ -45,6 +45,8 @@ export const trainings = {
   "trainings.errors.attendanceInvalid": "The attendance sheet is not valid. Reload the page.",
   "trainings.errors.endBeforeStart": "The end date must come after the start date.",
   "trainings.errors.placeRequired": "Give a place or an online link.",
+  "trainings.errors.sessionHeld": "This session has taken place (attendance is marked): it can no longer be moved.",
+  "trainings.errors.sessionInPast": "Choose a date and time still to come.",
   "trainings.field.category": "Category",
   "trainings.field.title": "Title",
   "trainings.field.description": "Description",

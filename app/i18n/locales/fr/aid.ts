@@ -64,4 +64,20 @@ export const aid = {
   "aid.confirm.button": "Confirmer la remise",
   "aid.confirm.household": "foyer de {count} personne(s)",
   "aid.confirm.stock": "Ces quantités sortent du stock de l'entrepôt quand vous confirmez.",
+  "aid.movement.reversal": "Correction d'une remise",
+  "aid.correct.link": "Corriger cette remise",
+  "aid.correct.title": "Corriger la remise à {name} ?",
+  "aid.correct.returns": "Ces articles reviennent dans le stock de l'entrepôt :",
+  "aid.correct.after":
+    "La remise reste dans l'historique, marquée « corrigée », et ne compte plus dans les rapports. Ensuite, vous pourrez remettre à cette personne ce qui lui revient.",
+  "aid.correct.reason": "Motif de la correction",
+  "aid.correct.reasonHint": "Par exemple : mauvaise personne, taille du foyer erronée.",
+  "aid.correct.reasonRequired": "Indiquez le motif de la correction, par exemple « mauvaise personne ».",
+  "aid.correct.button": "Corriger la remise et remettre en stock",
+  "aid.correct.corrected": "corrigée",
+  "aid.correct.correctedBecause": "corrigée : {reason}",
+  "aid.correct.onlyToday": "Une remise faite par erreur se corrige le jour même.",
+  "aid.correct.refused.already_corrected": "Cette remise a déjà été corrigée.",
+  "aid.correct.refused.not_today":
+    "Une remise ne se corrige que le jour même. Pour un écart de stock, enregistrez un ajustement à l'entrepôt.",
 } as const;

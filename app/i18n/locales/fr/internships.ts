@@ -62,6 +62,16 @@ export const internships = {
   "internships.employment.seeking": "En recherche d'emploi",
   "internships.employment.unknown": "Inconnue",
   "internships.errors.alreadyApplied": "Une candidature existe déjà pour cette offre.",
+  "internships.errors.alreadyAnswered": "Cette candidature a déjà reçu une réponse.",
+  "internships.answer.accept": "Acceptée par l'entreprise",
+  "internships.answer.decline": "Non retenue",
+  "internships.answer.hint":
+    "Notez la réponse de l'entreprise : la personne en est informée par SMS et e-mail, dans sa langue.",
+  "internships.confirm.decline.title": "Noter que la candidature de {name} n'est pas retenue ?",
+  "internships.confirm.decline.effects":
+    "{name} en sera informé·e par SMS (même s'il ou elle a limité les SMS) et par e-mail, dans sa langue. La réponse ne pourra plus être changée.",
+  "internships.confirm.decline.button": "Oui, candidature non retenue",
+  "internships.answered": "La réponse est enregistrée et la personne va en être informée.",
   "internships.errors.amount": "Montant en dirhams non valide (ex. 1500 ou 1500,50).",
   "internships.errors.endBeforeStart": "La date de fin doit suivre la date de début.",
   "internships.errors.evaluationExists": "Cette évaluation a déjà été saisie.",

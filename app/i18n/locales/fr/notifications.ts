@@ -66,11 +66,17 @@ export const notifications = {
   "notify.trainingSessionMoved.subject": "Séance déplacée",
   "notify.trainingSessionMoved.body": "Une séance de la formation « {training} » a lieu désormais le {date} à {time}.",
   "notify.trainingSessionMoved.sms": "Masar : séance de « {training} » déplacée au {date} à {time}.",
-  "notify.internshipAnswered": "Votre candidature au stage « {offer} » a une réponse.",
-  "notify.internshipAnswered.subject": "Réponse à votre candidature de stage",
-  "notify.internshipAnswered.body":
-    "Votre candidature au stage « {offer} » a reçu une réponse. Connectez-vous pour la lire.",
-  "notify.internshipAnswered.sms": "Masar : réponse à votre candidature « {offer} ». Connectez-vous pour la lire.",
+  "notify.internshipAccepted": "Candidature acceptée pour le stage « {offer} ».",
+  "notify.internshipAccepted.subject": "Candidature de stage acceptée",
+  "notify.internshipAccepted.body":
+    "L'entreprise d'accueil a accepté votre candidature au stage « {offer} ». Votre coach vous contacte pour la suite.",
+  "notify.internshipAccepted.sms": "Masar : candidature acceptée pour le stage « {offer} ». Votre coach vous contacte.",
+  "notify.internshipDeclined": "Candidature non retenue pour le stage « {offer} ».",
+  "notify.internshipDeclined.subject": "Candidature de stage non retenue",
+  "notify.internshipDeclined.body":
+    "Votre candidature au stage « {offer} » n'a pas été retenue. D'autres offres sont sur Masar, et votre coach peut vous aider.",
+  "notify.internshipDeclined.sms":
+    "Masar : candidature au stage « {offer} » non retenue. D'autres offres sont sur Masar.",
   "notify.followUpAppointment": "Rendez-vous de suivi le {date} à {time}.",
   "notify.followUpAppointment.subject": "Rendez-vous de suivi",
   "notify.followUpAppointment.body": "Vous avez un rendez-vous de suivi le {date} à {time}.",

@@ -45,6 +45,8 @@ export const trainings = {
   "trainings.errors.attendanceInvalid": "La feuille de présence n'est pas valide. Rechargez la page.",
   "trainings.errors.endBeforeStart": "La date de fin doit suivre la date de début.",
   "trainings.errors.placeRequired": "Indiquez un lieu ou un lien en ligne.",
+  "trainings.errors.sessionHeld": "Cette séance a eu lieu (la présence est notée) : elle ne peut plus être déplacée.",
+  "trainings.errors.sessionInPast": "Choisissez une date et une heure à venir.",
   "trainings.field.category": "Catégorie",
   "trainings.field.title": "Titre",
   "trainings.field.description": "Description",

@@ -67,7 +67,11 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
     staff: detail.staff,
     partners,
     viewers: viewers.map((v) => ({ ...v, at: v.at.toISOString() })),
-    distributions: given.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+    distributions: given.map((d) => ({
+      ...d,
+      createdAt: d.createdAt.toISOString(),
+      correctedAt: d.correctedAt?.toISOString() ?? null,
+    })),
     vouchers: issued.map((v) => ({
       id: v.id,
       valueCentimes: v.valueCentimes,

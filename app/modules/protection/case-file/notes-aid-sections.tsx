@@ -62,7 +62,8 @@ export function AidSection({ d }: { d: CaseFileData }) {
       <ul className="list">
         {d.distributions.map((g) => (
           <li key={g.id} className="list-item">
-            {g.round} · {formatDate(g.createdAt)}
+            <bdi>{g.round}</bdi> · {formatDate(g.createdAt)}
+            {g.correctedAt ? ` · ${t("aid.correct.corrected")}` : ""}
           </li>
         ))}
         {d.vouchers.map((v) => (

@@ -13,7 +13,7 @@ CREATE TABLE "shops" (
 ALTER TABLE "users" ADD COLUMN "shop_id" uuid;--> statement-breakpoint
 ALTER TABLE "vouchers" ADD COLUMN "expires_on" date;--> statement-breakpoint
 -- vouchers issued before expiry existed: valid 90 days from their Moroccan day of issue (VOUCHER_VALID_DAYS)
-UPDATE "vouchers" SET "expires_on" = ("issued_at" at time zone 'Africa/Casablanca')::date + 90;--> statement-breakpoint
+UPDATE "vouchers" SET "expires_on" = ("issued_at" at time zone 'Africa/Casablanca')::date + 89;--> statement-breakpoint
 ALTER TABLE "vouchers" ALTER COLUMN "expires_on" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "vouchers" ADD COLUMN "shop_id" uuid;--> statement-breakpoint
 ALTER TABLE "shops" ADD CONSTRAINT "shops_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,0 +1,63 @@
+import { ConfirmStep } from "~/components/confirm-step";
+import { TextareaField } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { FieldErrors } from "~/lib/forms";
+
+export type CorrectionPreview = {
+  distributionId: string;
+  name: string;
+  reference: string;
+  createdAt: string;
+  items: { itemId: string; name: string; quantity: number }[];
+};
+
+/**
+ * The confirmation step of correcting a hand-out made by mistake: to whom it was made,
+ * what comes back to the stock, what happens next, and the reason (required, kept in
+ * the ledger and the audit).
+ */
+export function CorrectionStep({
+  p,
+  roundId,
+  errors,
+  values,
+}: {
+  p: CorrectionPreview;
+  roundId: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const { t, formatDate, formatNumber } = useI18n();
+  return (
+    <ConfirmStep
+      title={t("aid.correct.title", { name: p.name })}
+      intent="correct"
+      hidden={{ distributionId: p.distributionId }}
+      confirmLabel="aid.correct.button"
+      cancelTo={`/aid/rounds/${roundId}#given`}
+      fields={
+        <TextareaField
+          name="reason"
+          label="aid.correct.reason"
+          hint="aid.correct.reasonHint"
+          errors={errors}
+          values={values}
+          maxLength={300}
+        />
+      }
+    >
+      <p>
+        <span dir="ltr">{p.reference}</span> · {formatDate(p.createdAt, true)}
+      </p>
+      <p>{t("aid.correct.returns")}</p>
+      <ul data-testid="correction-items">
+        {p.items.map((i) => (
+          <li key={i.itemId}>
+            <bdi>{i.name}</bdi> × <strong>{formatNumber(i.quantity)}</strong>
+          </li>
+        ))}
+      </ul>
+      <p>{t("aid.correct.after")}</p>
+    </ConfirmStep>
+  );
+}

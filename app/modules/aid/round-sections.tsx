@@ -1,0 +1,139 @@
+import { Form, Link } from "@remix-run/react";
+import { ConfirmLink } from "~/components/confirm-step";
+import { Field, SelectField } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { FieldErrors } from "~/lib/forms";
+import type { Vulnerability } from "~/modules/protection/rules";
+
+type Named = { id: string; name: string };
+type Round = Named & { startsOn: string; endsOn: string; perHousehold: boolean; eligibility: string | null };
+type Line = { itemId: string; name: string; quantity: number };
+
+/** The round's dates, what each household receives, who is eligible, and the stock left. */
+export function RoundFacts({ round, items, stock }: { round: Round; items: Line[]; stock: Line[] }) {
+  const { t, formatDate, formatNumber } = useI18n();
+  return (
+    <>
+      <p className="hint">
+        {formatDate(round.startsOn)} – {formatDate(round.endsOn)} ·{" "}
+        {items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
+        {round.perHousehold ? ` · ${t("aid.rounds.perHousehold")}` : ""}
+        {round.eligibility ? ` · ${t(`protection.vulnerability.${round.eligibility as Vulnerability}`)}` : ""}
+      </p>
+      <p>
+        {stock.map((s) => (
+          <span key={s.itemId} className="badge">
+            {s.name}: {formatNumber(s.quantity)}
+          </span>
+        ))}
+      </p>
+    </>
+  );
+}
+
+/** One more item in the kit; offered only until the first hand-out. */
+export function AddRoundItemForm({ catalogue, errors }: { catalogue: Named[]; errors?: FieldErrors }) {
+  const { t } = useI18n();
+  return (
+    <details>
+      <summary>{t("aid.rounds.addItem")}</summary>
+      <Form method="post" className="filters">
+        <input type="hidden" name="intent" value="item" />
+        <SelectField
+          name="itemId"
+          label="aid.item"
+          inline
+          options={catalogue.map((i) => ({ value: i.id, label: i.name }))}
+        />
+        <Field name="quantity" label="aid.quantity" type="number" min={1} defaultValue="1" errors={errors} />
+        <button type="submit" className="button button-secondary">
+          {t("aid.rounds.addItem")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** The open cases of the organisation that have not received this round yet, with a search. */
+export function Candidates({ q, candidates }: { q: string; candidates: (Named & { reference: string })[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form method="get" className="filters">
+        <Field name="q" label="protection.cases.search" inline defaultValue={q} maxLength={80} />
+        <button type="submit" className="button button-secondary">
+          {t("protection.cases.filter")}
+        </button>
+      </Form>
+      <h2>{t("aid.rounds.toHandOut")}</h2>
+      <ul className="list">
+        {candidates.map((c) => (
+          <li key={c.id} className="list-item">
+            <Form method="post" className="filters">
+              <input type="hidden" name="caseId" value={c.id} />
+              <span>
+                {c.name} · <span dir="ltr">{c.reference}</span>
+              </span>
+              <button type="submit" className="button">
+                {t("aid.rounds.handOut")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type Given = {
+  id: string;
+  caseId: string;
+  reference: string;
+  createdAt: string;
+  handedBy: string | null;
+  correctedAt: string | null;
+  correctionReason: string | null;
+  correctable: boolean;
+};
+
+/**
+ * Who has received this round, when, and from whom; a hand-out corrected is kept, marked
+ * with its reason. Today's can be corrected, through a confirmation step.
+ */
+export function GivenList({ roundId, given }: { roundId: string; given: Given[] }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <>
+      <h2 id="given">{t("aid.rounds.given")}</h2>
+      {given.some((g) => g.correctable) ? <p className="hint">{t("aid.correct.onlyToday")}</p> : null}
+      <ul className="list">
+        {given.map((g) => (
+          <li key={g.id} className="list-item" data-distribution={g.id}>
+            <p>
+              <Link to={`/protection/cases/${g.caseId}`} dir="ltr">
+                {g.reference}
+              </Link>{" "}
+              · {formatDate(g.createdAt, true)} · <bdi>{g.handedBy}</bdi>
+              {g.correctedAt ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <span className="badge">
+                    {t("aid.correct.correctedBecause", { reason: g.correctionReason ?? "" })}
+                  </span>
+                </>
+              ) : null}
+            </p>
+            {g.correctable ? (
+              <p className="danger-zone">
+                <ConfirmLink path={`/aid/rounds/${roundId}`} intent="correct" extra={{ distributionId: g.id }}>
+                  {t("aid.correct.link")}
+                </ConfirmLink>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

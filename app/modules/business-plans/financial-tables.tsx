@@ -1,0 +1,373 @@
+/**
+ * The four tables of the financial step, each a piece of FinancialForm: startup costs
+ * and funding (rows added and removed), the twelve months and the two later years.
+ * Each gets its rows and says what changed; FinancialForm keeps the state.
+ */
+import type { MouseEvent, ReactNode } from "react";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+import { FUNDING_KINDS, MAX_ROWS } from "./rules";
+import type { CostRow, FundingRow, MonthRow, YearRow } from "./schemas.server";
+
+import { typedAmount, typedQuantity, type Figures } from "./financial-figures";
+
+type Rows<R> = { rows: R[]; errors?: FieldErrors; onChange: (rows: R[]) => void };
+
+/** Without JavaScript a row button posts the form; with it, the rows change in place. */
+const inPlace = (fn: () => void) => (e: MouseEvent<HTMLButtonElement>) => {
+  e.preventDefault();
+  fn();
+};
+
+function patchRow<R>(rows: R[], i: number, patch: Partial<R>): R[] {
+  return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+}
+
+function CellInput(props: {
+  name: string;
+  index: number;
+  value: string;
+  label: string;
+  errors?: FieldErrors;
+  onChange: (value: string) => void;
+  inputMode?: "decimal" | "numeric" | "text";
+}) {
+  const { t } = useI18n();
+  const error = props.errors?.[`${props.name}.${props.index}`];
+  return (
+    <>
+      <input
+        name={props.name}
+        value={props.value}
+        aria-label={props.label}
+        inputMode={props.inputMode}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+        dir={props.inputMode && props.inputMode !== "text" ? "ltr" : undefined}
+      />
+      {error ? <span className="error">{t(error)}</span> : null}
+    </>
+  );
+}
+
+/** A table that scrolls sideways on a phone, a named region reachable from the keyboard. */
+function TableFrame({ label, head, children }: { label: MessageKey; head: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t(label)}>
+      <table className="plan-table">
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+function Headers({ labels }: { labels: (MessageKey | null)[] }) {
+  const { t } = useI18n();
+  return labels.map((label, i) => <th key={i}>{label ? t(label) : null}</th>);
+}
+
+function RemoveRow({ value, n, onRemove }: { value: string; n: number; onRemove: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="submit" name="intent" value={value} className="link-button" onClick={inPlace(onRemove)}>
+      {t("plans.fin.removeRow", { n })}
+    </button>
+  );
+}
+
+function AddRow({
+  value,
+  label,
+  count,
+  onAdd,
+}: {
+  value: string;
+  label: MessageKey;
+  count: number;
+  onAdd: () => void;
+}) {
+  const { t } = useI18n();
+  if (count >= MAX_ROWS) return null;
+  return (
+    <button type="submit" name="intent" value={value} className="button button-secondary" onClick={inPlace(onAdd)}>
+      {t(label)}
+    </button>
+  );
+}
+
+export function CostsTable({ rows, errors, onChange, total }: Rows<CostRow> & { total: number }) {
+  const { t, formatMoney } = useI18n();
+  const cell = (i: number, key: keyof CostRow, name: string, label: MessageKey, inputMode?: "decimal" | "numeric") => (
+    <td>
+      <CellInput
+        {...{ name, errors, inputMode }}
+        index={i}
+        value={rows[i]?.[key] ?? ""}
+        label={t(label)}
+        onChange={(v) => onChange(patchRow(rows, i, { [key]: v }))}
+      />
+    </td>
+  );
+  return (
+    <>
+      <TableFrame
+        label="plans.field.startupCosts"
+        head={
+          <Headers
+            labels={["plans.fin.item", "plans.fin.quantity", "plans.fin.unitPrice", "plans.fin.lineTotal", null]}
+          />
+        }
+      >
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {cell(i, "item", "costItem", "plans.fin.item")}
+              {cell(i, "quantity", "costQuantity", "plans.fin.quantity", "numeric")}
+              {cell(i, "unitPrice", "costUnitPrice", "plans.fin.unitPrice", "decimal")}
+              <td className="num" data-line-total>
+                {formatMoney(typedQuantity(row.quantity) * typedAmount(row.unitPrice))}
+              </td>
+              <td>
+                <RemoveRow
+                  value={`remove-cost:${i}`}
+                  n={i + 1}
+                  onRemove={() => onChange(rows.filter((_, j) => j !== i))}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colSpan={3}>{t("plans.fin.totalCosts")}</th>
+            <td className="num" data-total="costs">
+              {formatMoney(total)}
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </TableFrame>
+      <AddRow
+        value="add-cost"
+        label="plans.fin.addCost"
+        count={rows.length}
+        onAdd={() => onChange([...rows, { item: "", quantity: "", unitPrice: "" }])}
+      />
+    </>
+  );
+}
+
+function KindSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <select
+      name="fundingKind"
+      value={value}
+      aria-label={t("plans.fin.kind")}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {FUNDING_KINDS.map((k) => (
+        <option key={k} value={k}>
+          {t(`plans.funding.${k}` as MessageKey)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function FundingTable({ rows, errors, onChange, total }: Rows<FundingRow> & { total: number }) {
+  const { t, formatMoney } = useI18n();
+  const update = (i: number, patch: Partial<FundingRow>) => onChange(patchRow(rows, i, patch));
+  return (
+    <>
+      <TableFrame
+        label="plans.field.funding"
+        head={<Headers labels={["plans.fin.kind", "plans.fin.label", "plans.fin.amount", null]} />}
+      >
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              <td>
+                <KindSelect value={row.kind} onChange={(kind) => update(i, { kind })} />
+              </td>
+              <td>
+                <CellInput
+                  name="fundingLabel"
+                  index={i}
+                  value={row.label}
+                  label={t("plans.fin.label")}
+                  errors={errors}
+                  onChange={(label) => update(i, { label })}
+                />
+              </td>
+              <td>
+                <CellInput
+                  name="fundingAmount"
+                  index={i}
+                  value={row.amount}
+                  label={t("plans.fin.amount")}
+                  inputMode="decimal"
+                  errors={errors}
+                  onChange={(amount) => update(i, { amount })}
+                />
+              </td>
+              <td>
+                <RemoveRow
+                  value={`remove-funding:${i}`}
+                  n={i + 1}
+                  onRemove={() => onChange(rows.filter((_, j) => j !== i))}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colSpan={2}>{t("plans.fin.totalFunding")}</th>
+            <td className="num" data-total="funding">
+              {formatMoney(total)}
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </TableFrame>
+      <AddRow
+        value="add-funding"
+        label="plans.fin.addFunding"
+        count={rows.length}
+        onAdd={() => onChange([...rows, { kind: "other", label: "", amount: "" }])}
+      />
+    </>
+  );
+}
+
+/** An amount cell of a forecast row, labelled with its row ("Month 3 Revenue"). */
+function ForecastCell<R>(props: {
+  rows: R[];
+  i: number;
+  field: keyof R & string;
+  name: string;
+  rowLabel: string;
+  label: MessageKey;
+  errors?: FieldErrors;
+  onChange: (rows: R[]) => void;
+}) {
+  const { t } = useI18n();
+  const { rows, i, field } = props;
+  return (
+    <td>
+      <CellInput
+        name={props.name}
+        index={i}
+        value={String(rows[i]?.[field] ?? "")}
+        label={`${props.rowLabel} ${t(props.label)}`}
+        inputMode="decimal"
+        errors={props.errors}
+        onChange={(v) => props.onChange(patchRow(rows, i, { [field]: v } as Partial<R>))}
+      />
+    </td>
+  );
+}
+
+export function MonthsTable({ rows, errors, onChange, figures }: Rows<MonthRow> & { figures: Figures }) {
+  const { t, formatMoney } = useI18n();
+  const cells = { rows, errors, onChange };
+  return (
+    <TableFrame
+      label="plans.field.months"
+      head={
+        <Headers
+          labels={[
+            null,
+            "plans.fin.revenue",
+            "plans.fin.costOfSales",
+            "plans.fin.fixedCosts",
+            "plans.fin.net",
+            "plans.fin.cumulative",
+          ]}
+        />
+      }
+    >
+      <tbody>
+        {rows.map((_, i) => {
+          const rowLabel = t("plans.fin.month", { n: i + 1 });
+          return (
+            <tr key={i}>
+              <th scope="row">{rowLabel}</th>
+              <ForecastCell {...cells} {...{ i, rowLabel }} field="revenue" name="revenue" label="plans.fin.revenue" />
+              <ForecastCell
+                {...cells}
+                {...{ i, rowLabel }}
+                field="costOfSales"
+                name="costOfSales"
+                label="plans.fin.costOfSales"
+              />
+              <ForecastCell
+                {...cells}
+                {...{ i, rowLabel }}
+                field="fixedCosts"
+                name="fixedCosts"
+                label="plans.fin.fixedCosts"
+              />
+              <td className="num">{formatMoney(figures.net[i] ?? 0)}</td>
+              <td className="num">{formatMoney(figures.cumulative[i] ?? 0)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableFrame>
+  );
+}
+
+export function YearsTable({ rows, errors, onChange, figures }: Rows<YearRow> & { figures: Figures }) {
+  const { t, formatMoney } = useI18n();
+  const cells = { rows, errors, onChange };
+  const { three } = figures;
+  return (
+    <TableFrame
+      label="plans.field.years"
+      head={<Headers labels={[null, "plans.fin.revenue", "plans.fin.costs", "plans.fin.result"]} />}
+    >
+      <tbody>
+        <tr>
+          <th scope="row">{t("plans.fin.year", { n: 1 })}</th>
+          <td className="num">{formatMoney(three.years[0]?.revenueCentimes ?? 0)}</td>
+          <td className="num">{formatMoney(three.years[0]?.costsCentimes ?? 0)}</td>
+          <td className="num">{formatMoney(three.years[0]?.resultCentimes ?? 0)}</td>
+        </tr>
+        {rows.map((_, i) => {
+          const rowLabel = t("plans.fin.year", { n: i + 2 });
+          return (
+            <tr key={i}>
+              <th scope="row">{rowLabel}</th>
+              <ForecastCell
+                {...cells}
+                {...{ i, rowLabel }}
+                field="revenue"
+                name="yearRevenue"
+                label="plans.fin.revenue"
+              />
+              <ForecastCell {...cells} {...{ i, rowLabel }} field="costs" name="yearCosts" label="plans.fin.costs" />
+              <td className="num">{formatMoney(three.years[i + 1]?.resultCentimes ?? 0)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t("plans.fin.threeYears")}</th>
+          <td className="num">{formatMoney(three.total.revenueCentimes)}</td>
+          <td className="num">{formatMoney(three.total.costsCentimes)}</td>
+          <td className="num" data-total="three-years">
+            {formatMoney(three.total.resultCentimes)}
+          </td>
+        </tr>
+      </tfoot>
+    </TableFrame>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * The fields of each step of the plan builder but the financial one (FinancialForm),
+ * and the coach's comments beside them. Plain form fields: they work without JavaScript
+ * and come back with what was typed after a refused save.
+ */
+import { Form } from "@remix-run/react";
+import { Field, SelectField, TextareaField } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+import { COMPETITOR_ROWS } from "./constants";
+import { LEGAL_FORMS, SECTORS, type PlanStep } from "./rules";
+import type { MarketDraft } from "./schemas.server";
+
+type StepProps = { values: Record<string, string>; errors?: FieldErrors };
+
+export function SummaryFields({ values, errors }: StepProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field name="projectName" label="plans.field.projectName" values={values} errors={errors} maxLength={120} />
+      <SelectField
+        name="sector"
+        label="plans.field.sector"
+        values={values}
+        errors={errors}
+        placeholder="plans.chooseOne"
+        options={SECTORS.map((s) => ({ value: s, label: t(`plans.sector.${s}` as MessageKey) }))}
+      />
+      <Field name="city" label="plans.field.city" values={values} errors={errors} maxLength={80} />
+      <TextareaField name="pitch" label="plans.field.pitch" values={values} errors={errors} rows={4} />
+    </>
+  );
+}
+
+export function LegalFields({ values, errors }: StepProps) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="stack">
+      <legend>{t("plans.field.form")}</legend>
+      {LEGAL_FORMS.map((f) => (
+        <div key={f} className="checkbox">
+          <input
+            type="radio"
+            id={`f-form-${f}`}
+            name="form"
+            value={f}
+            defaultChecked={values.form === f}
+            aria-describedby={`f-form-${f}-help`}
+          />
+          <label htmlFor={`f-form-${f}`}>{t(`plans.legal.${f}` as MessageKey)}</label>
+          <p className="hint" id={`f-form-${f}-help`}>
+            {t(`plans.legal.${f}.help` as MessageKey)}
+          </p>
+        </div>
+      ))}
+      {errors?.form ? <p className="error">{t(errors.form)}</p> : null}
+      <TextareaField name="reason" label="plans.field.reason" values={values} errors={errors} rows={2} />
+    </fieldset>
+  );
+}
+
+/** The steps that are only text: one textarea per field. */
+const TEXT_FIELDS: Partial<Record<PlanStep, string[]>> = {
+  promoters: ["experience", "skills", "team"],
+  product: ["description", "difference"],
+  marketing: ["strategy", "channels"],
+  operations: ["premises", "equipment", "suppliers", "staff"],
+  risks: ["risks", "mitigation"],
+};
+
+export function TextStepFields({ step, values, errors }: StepProps & { step: PlanStep }) {
+  return (TEXT_FIELDS[step] ?? []).map((name) => (
+    <TextareaField
+      key={name}
+      name={name}
+      label={`plans.field.${name}` as MessageKey}
+      values={values}
+      errors={errors}
+      rows={4}
+    />
+  ));
+}
+
+function CompetitorRows({ market, errors }: { market: MarketDraft; errors?: FieldErrors }) {
+  const { t } = useI18n();
+  return (
+    <fieldset>
+      <legend>{t("plans.field.competitors")}</legend>
+      {Array.from({ length: COMPETITOR_ROWS }, (_, i) => {
+        const row = market.competitors[i] ?? { name: "", price: "" };
+        const rowErrors = { name: errors?.[`competitorName.${i}`], price: errors?.[`competitorPrice.${i}`] };
+        return (
+          <div key={i} className="plan-row">
+            <Field
+              id={`f-competitorName-${i}`}
+              name="competitorName"
+              label="plans.field.competitorName"
+              defaultValue={row.name}
+              errors={{ competitorName: rowErrors.name }}
+              maxLength={200}
+            />
+            <Field
+              id={`f-competitorPrice-${i}`}
+              name="competitorPrice"
+              label="plans.field.competitorPrice"
+              defaultValue={row.price}
+              errors={{ competitorPrice: rowErrors.price }}
+              inputMode="decimal"
+              dir="ltr"
+            />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function MarketFields({ market, errors }: { market: MarketDraft; errors?: FieldErrors }) {
+  const { competitors: _, ...values } = market;
+  return (
+    <>
+      <TextareaField name="customers" label="plans.field.customers" values={values} errors={errors} rows={4} />
+      <TextareaField name="marketSize" label="plans.field.marketSize" values={values} errors={errors} rows={2} />
+      <Field name="marketSizeFigure" label="plans.field.marketSizeFigure" values={values} errors={errors} />
+      <CompetitorRows market={market} errors={errors} />
+      <Field name="price" label="plans.field.price" values={values} inputMode="decimal" dir="ltr" errors={errors} />
+      <TextareaField name="salesPlaces" label="plans.field.salesPlaces" values={values} errors={errors} rows={2} />
+    </>
+  );
+}
+
+export type PlanComment = { id: string; body: string; authorName: string; createdAt: string };
+
+/** What coaches said on this step, and, for a coach, a form to say more. */
+export function PlanComments({
+  comments,
+  canComment,
+  errors,
+  body,
+}: {
+  comments: PlanComment[];
+  canComment: boolean;
+  errors?: FieldErrors;
+  body?: string;
+}) {
+  const { t, formatDate } = useI18n();
+  return (
+    <>
+      <h2>{t("plans.comments.title")}</h2>
+      {comments.length === 0 ? <p className="hint">{t("plans.comments.none")}</p> : null}
+      <ul className="list">
+        {comments.map((c) => (
+          <li key={c.id} className="list-item plan-comment">
+            <p className="message-body">{c.body}</p>
+            <p className="hint">
+              {c.authorName} · {formatDate(c.createdAt, true)}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {canComment ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="comment" />
+          <TextareaField name="body" label="plans.comments.body" errors={errors} defaultValue={body} rows={3} />
+          <button type="submit" className="button">
+            {t("plans.comments.send")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * Applications to internship offers: an applicant applies or a coach proposes one of her
+ * beneficiaries; staff record the host's answer, and the person is told it.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { isUniqueViolation } from "~db/errors";
+import type { Database } from "~db/client";
+import { internshipApplications, internshipOffers } from "~db/schema";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
+import { notify } from "~/modules/notifications/service.server";
+import { isUuid } from "~/lib/ids";
+import { localizedText } from "~/lib/localized";
+import { fail, type Meta, type Result } from "~/lib/result";
+import { ANSWERABLE_APPLICATION_STATUSES, mayAnswerApplication } from "./rules";
+import type { AnswerApplicationInput } from "./schemas.server";
+
+type Actor = NonNullable<AuditActor>;
+
+/** An applicant applies, or a coach proposes one of their own beneficiaries. Once per offer. */
+export async function applyToOffer(
+  db: Database,
+  actor: Actor,
+  input: { offerId: string; beneficiaryId: string; motivation?: string },
+  meta: Meta,
+): Promise<{ ok: true; id: string } | { ok: false; reason: "notFound" | "already" }> {
+  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId)))
+    return { ok: false, reason: "notFound" };
+  if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return { ok: false, reason: "notFound" };
+  try {
+    return await db.transaction(async (tx) => {
+      const [offer] = await tx
+        .select({
+          id: internshipOffers.id,
+          titleFr: internshipOffers.titleFr,
+          titleAr: internshipOffers.titleAr,
+          titleEn: internshipOffers.titleEn,
+        })
+        .from(internshipOffers)
+        .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
+      if (!offer) return { ok: false as const, reason: "notFound" as const };
+      const proposed = actor.role !== "applicant";
+      const [row] = await tx
+        .insert(internshipApplications)
+        .values({
+          offerId: offer.id,
+          beneficiaryId: input.beneficiaryId,
+          proposedById: proposed ? actor.id : null,
+          status: proposed ? "proposed" : "submitted",
+          motivation: input.motivation ?? null,
+        })
+        .returning({ id: internshipApplications.id });
+      if (!row) throw new Error("no row");
+      await audit(tx, {
+        actor,
+        action: proposed ? "internship.propose" : "internship.apply",
+        entityType: "internship_application",
+        entityId: row.id,
+        ip: meta.ip,
+      });
+      if (proposed) {
+        await notify(tx, {
+          userId: input.beneficiaryId,
+          kind: "notify.internshipProposed",
+          params: { offer: localizedText(offer, "title") },
+          link: `/internships/offers/${offer.id}`,
+          channels: ["sms", "email"],
+        });
+      }
+      return { ok: true as const, id: row.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
+    throw error;
+  }
+}
+
+/**
+ * Record the host's answer to an application (admins; a coach for the people she
+ * follows). Given once: the update re-checks that the application still waits, so two
+ * members of staff answering at once tell the person once. The answer is a decision: it
+ * goes by SMS even to people who turned SMS off, and by e-mail.
+ */
+export async function answerApplication(
+  db: Database,
+  actor: Actor,
+  input: AnswerApplicationInput,
+  meta: Meta,
+): Promise<Result> {
+  if (!isUuid(input.applicationId)) return fail(404, {});
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({
+        status: internshipApplications.status,
+        beneficiaryId: internshipApplications.beneficiaryId,
+        offerId: internshipOffers.id,
+        titleFr: internshipOffers.titleFr,
+        titleAr: internshipOffers.titleAr,
+        titleEn: internshipOffers.titleEn,
+      })
+      .from(internshipApplications)
+      .innerJoin(internshipOffers, eq(internshipOffers.id, internshipApplications.offerId))
+      .where(eq(internshipApplications.id, input.applicationId));
+    const allowed =
+      actor.role === "admin" ||
+      (actor.role === "coach" && found && (await isCurrentCoachOf(tx, actor.id, found.beneficiaryId)));
+    if (!found || !allowed) return fail(404, {});
+    if (!mayAnswerApplication(found.status)) return fail(409, { form: "internships.errors.alreadyAnswered" });
+    const [answered] = await tx
+      .update(internshipApplications)
+      .set({ status: input.answer })
+      .where(
+        and(
+          eq(internshipApplications.id, input.applicationId),
+          inArray(internshipApplications.status, [...ANSWERABLE_APPLICATION_STATUSES]),
+        ),
+      )
+      .returning({ id: internshipApplications.id });
+    if (!answered) return fail(409, { form: "internships.errors.alreadyAnswered" });
+    await audit(tx, {
+      actor,
+      action: `internship.application.${input.answer}`,
+      entityType: "internship_application",
+      entityId: input.applicationId,
+      ip: meta.ip,
+    });
+    await notify(tx, {
+      userId: found.beneficiaryId,
+      kind: input.answer === "accepted" ? "notify.internshipAccepted" : "notify.internshipDeclined",
+      params: { offer: localizedText(found, "title") },
+      link: `/internships/offers/${found.offerId}`,
+      channels: ["sms", "email"],
+      actorId: actor.id,
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * The sections of the applicant's profile form: personal, education, experience,
+ * skills and what the person seeks. Plain fields that work without JavaScript.
+ */
+import { Link } from "@remix-run/react";
+import { CheckboxGroup, Field, SelectField, TextareaField } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+import type { CountryOptions } from "./countries.server";
+import { EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, LANGUAGES, REGIONS, SEEKS } from "./rules";
+import type { Experience } from "../../../db/schema/profiles";
+
+/** The profile as the form shows it: texts by field name, and the checked boxes of each group. */
+export type ProfileFormValues = {
+  values: Record<string, string>;
+  checked: Record<"languagesSpoken" | "languagesRead" | "seeks", string[]>;
+  experience: Experience[];
+};
+
+type SectionProps = { form: ProfileFormValues; errors?: FieldErrors; countries: CountryOptions };
+
+/** The programme's main countries first, then every other, by name in the reader's language. */
+export function CountrySelect({
+  name,
+  label,
+  value,
+  countries,
+  errors,
+  id,
+}: {
+  name: string;
+  label: MessageKey;
+  value?: string | null;
+  countries: CountryOptions;
+  errors?: FieldErrors;
+  id?: string;
+}) {
+  const option = ([code, countryName]: readonly [string, string]) => (
+    <option key={code} value={code}>
+      {countryName}
+    </option>
+  );
+  return (
+    <SelectField {...{ name, label, errors, id }} defaultValue={value ?? ""} placeholder="plans.chooseOne">
+      <optgroup label="—">{countries.first.map(option)}</optgroup>
+      <optgroup label="—">{countries.rest.map(option)}</optgroup>
+    </SelectField>
+  );
+}
+
+function useChoices() {
+  const { t } = useI18n();
+  return (prefix: string, values: readonly string[]) =>
+    values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
+}
+
+export function PersonalSection({ form, errors, countries }: SectionProps) {
+  const { t } = useI18n();
+  const choices = useChoices();
+  const { values, checked } = form;
+  const common = { values, errors };
+  return (
+    <>
+      <h2>{t("profiles.section.personal")}</h2>
+      <Field name="givenName" label="profiles.field.givenName" {...common} autoComplete="given-name" />
+      <Field name="familyName" label="profiles.field.familyName" {...common} autoComplete="family-name" />
+      <Field name="givenNameAr" label="profiles.field.givenNameAr" {...common} dir="rtl" lang="ar" />
+      <Field name="familyNameAr" label="profiles.field.familyNameAr" {...common} dir="rtl" lang="ar" />
+      <SelectField
+        name="sex"
+        label="profiles.field.sex"
+        {...common}
+        placeholder="plans.chooseOne"
+        options={choices("profiles.sex", ["female", "male"])}
+      />
+      <Field name="birthDate" label="profiles.field.birthDate" type="date" {...common} />
+      <CountrySelect
+        name="nationality"
+        label="profiles.field.nationality"
+        value={values.nationality}
+        countries={countries}
+        errors={errors}
+      />
+      <CheckboxGroup
+        name="languagesSpoken"
+        legend="profiles.field.languagesSpoken"
+        options={choices("profiles.lang", LANGUAGES)}
+        checked={checked.languagesSpoken}
+        errors={errors}
+      />
+      <CheckboxGroup
+        name="languagesRead"
+        legend="profiles.field.languagesRead"
+        options={choices("profiles.lang", LANGUAGES)}
+        checked={checked.languagesRead}
+        errors={errors}
+      />
+      <Field name="city" label="profiles.field.city" {...common} />
+      <SelectField
+        name="region"
+        label="profiles.field.region"
+        {...common}
+        placeholder="plans.chooseOne"
+        options={choices("profiles.region", REGIONS)}
+      />
+      <SelectField
+        name="residentStatus"
+        label="profiles.field.residentStatus"
+        {...common}
+        placeholder="plans.chooseOne"
+        options={choices("profiles.resident", ["migrant", "moroccan"])}
+      />
+      <SelectField
+        name="heardFrom"
+        label="profiles.field.heardFrom"
+        {...common}
+        placeholder="plans.chooseOne"
+        options={choices("profiles.heard", HEARD_FROM)}
+      />
+    </>
+  );
+}
+
+export function ContactNote({ phone, email }: { phone: string | null; email: string | null }) {
+  const { t } = useI18n();
+  return (
+    <p className="hint">
+      {t("profiles.contact")} <span dir="ltr">{[phone, email].filter(Boolean).join(" · ")}</span>{" "}
+      <Link to="/account">{t("nav.account")}</Link>
+    </p>
+  );
+}
+
+export function EducationSection({ form, errors, countries }: SectionProps) {
+  const { t } = useI18n();
+  const choices = useChoices();
+  const { values } = form;
+  return (
+    <>
+      <h2>{t("profiles.section.education")}</h2>
+      <SelectField
+        name="educationLevel"
+        label="profiles.field.educationLevel"
+        values={values}
+        errors={errors}
+        placeholder="plans.chooseOne"
+        options={choices("profiles.edu", EDUCATION_LEVELS)}
+      />
+      <Field name="educationField" label="profiles.field.educationField" values={values} errors={errors} />
+      <Field name="educationDiploma" label="profiles.field.educationDiploma" values={values} errors={errors} />
+      <CountrySelect
+        name="educationCountry"
+        label="profiles.field.educationCountry"
+        value={values.educationCountry}
+        countries={countries}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+export function ExperienceSection({ form, errors, countries }: SectionProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t("profiles.section.experience")}</h2>
+      {Array.from({ length: EXPERIENCE_ROWS }, (_, i) => {
+        const row = form.experience[i];
+        const err = (f: string) => ({ [f]: errors?.[`${f}.${i}`] });
+        return (
+          <fieldset key={i} className="plan-row">
+            <legend>{t("profiles.expRow", { n: i + 1 })}</legend>
+            <Field
+              id={`f-expRole-${i}`}
+              name="expRole"
+              label="profiles.field.expRole"
+              defaultValue={row?.role ?? ""}
+              errors={err("expRole")}
+            />
+            <Field
+              id={`f-expSector-${i}`}
+              name="expSector"
+              label="profiles.field.expSector"
+              defaultValue={row?.sector ?? ""}
+              errors={err("expSector")}
+            />
+            <Field
+              id={`f-expYears-${i}`}
+              name="expYears"
+              label="profiles.field.expYears"
+              inputMode="numeric"
+              defaultValue={row ? String(row.years) : ""}
+              errors={err("expYears")}
+            />
+            <CountrySelect
+              id={`f-expCountry-${i}`}
+              name="expCountry"
+              label="profiles.field.expCountry"
+              value={row?.country}
+              countries={countries}
+              errors={err("expCountry")}
+            />
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
+
+export function SkillsAndSeeksSections({ form, errors }: Omit<SectionProps, "countries">) {
+  const { t } = useI18n();
+  const choices = useChoices();
+  return (
+    <>
+      <h2>{t("profiles.section.skills")}</h2>
+      <TextareaField name="skills" label="profiles.field.skills" values={form.values} errors={errors} rows={4} />
+      <h2>{t("profiles.section.seeks")}</h2>
+      <CheckboxGroup
+        name="seeks"
+        legend="profiles.field.seeks"
+        options={choices("profiles.seeks", SEEKS)}
+        checked={form.checked.seeks}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+type SavedProfile = {
+  givenName: string | null;
+  familyName: string | null;
+  givenNameAr: string | null;
+  familyNameAr: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  nationality: string | null;
+  city: string | null;
+  region: string | null;
+  residentStatus: string | null;
+  heardFrom: string | null;
+  skills: string | null;
+  education: { level?: string; field?: string; diploma?: string; country?: string };
+  experience: Experience[];
+  languagesSpoken: string[];
+  languagesRead: string[];
+  seeks: string[];
+};
+
+/** A saved profile (or none yet) as the form shows it. */
+export function profileFormValues(p: SavedProfile | null): ProfileFormValues {
+  const texts = {
+    givenName: p?.givenName,
+    familyName: p?.familyName,
+    givenNameAr: p?.givenNameAr,
+    familyNameAr: p?.familyNameAr,
+    sex: p?.sex,
+    birthDate: p?.birthDate,
+    nationality: p?.nationality,
+    city: p?.city,
+    region: p?.region,
+    residentStatus: p?.residentStatus,
+    heardFrom: p?.heardFrom,
+    skills: p?.skills,
+    educationLevel: p?.education.level,
+    educationField: p?.education.field,
+    educationDiploma: p?.education.diploma,
+    educationCountry: p?.education.country,
+  };
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(texts)) values[k] = v ?? "";
+  return {
+    values,
+    checked: {
+      languagesSpoken: p?.languagesSpoken ?? [],
+      languagesRead: p?.languagesRead ?? [],
+      seeks: p?.seeks ?? [],
+    },
+    experience: p?.experience ?? [],
+  };
+}

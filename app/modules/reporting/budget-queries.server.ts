@@ -1,0 +1,50 @@
+/** The budget as planned (lines in USD, dated rates) and the money the records move. */
+import { sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { budgetLines, exchangeRates, programmeBudget } from "~db/schema";
+import { BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, type BudgetLineKey, type DatedRate, type MoneyByDay } from "./rules";
+import type { Sources } from "./sources.server";
+
+/** Money per line, day and kind, summed in SQL over the records and the manual entries. */
+export async function moneyByDay(db: Executor, sources: Sources, until: string): Promise<MoneyByDay[]> {
+  if (sources.money.length === 0) return [];
+  const union = sql.join(
+    sources.money.map(
+      (m) =>
+        sql`select line_key::text as line_key, day::date as day, kind::text as kind, mad_centimes::bigint as mad_centimes from (${m}) m`,
+    ),
+    sql` union all `,
+  );
+  const rows = await db.execute(sql`
+    select line_key, to_char(day, 'YYYY-MM-DD') as day, kind, sum(mad_centimes)::bigint as mad
+    from (${union}) u where day <= ${until}::date
+    group by 1, 2, 3 order by 2`);
+  return (rows as unknown as Record<string, unknown>[])
+    .filter((r) => (BUDGET_LINES as readonly string[]).includes(String(r.line_key)))
+    .map((r) => ({
+      line: r.line_key as BudgetLineKey,
+      day: String(r.day),
+      kind: r.kind === "committed" ? "committed" : "spent",
+      madCentimes: Number(r.mad),
+    }));
+}
+
+export async function getBudget(db: Executor) {
+  const [budget] = await db.select().from(programmeBudget).limit(1);
+  const lines = await db.select().from(budgetLines);
+  const rates = await db.select().from(exchangeRates).orderBy(exchangeRates.effectiveOn);
+  return {
+    totalUsdCents: budget?.totalUsdCents ?? DEFAULT_BUDGET_USD_CENTS,
+    startsOn: budget?.startsOn ?? null,
+    endsOn: budget?.endsOn ?? null,
+    planned: BUDGET_LINES.map((line) => ({
+      line,
+      plannedUsdCents: lines.find((l) => l.lineKey === line)?.plannedUsdCents ?? 0,
+    })),
+    rates: rates.map((r): DatedRate & { id: string } => ({
+      id: r.id,
+      effectiveOn: r.effectiveOn,
+      madPerUsdE4: r.madPerUsdE4,
+    })),
+  };
+}

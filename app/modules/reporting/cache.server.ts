@@ -1,0 +1,79 @@
+/**
+ * Reports served from memory while nothing they read has changed.
+ *
+ * Every committed write to a table the reports read bumps `report_version` once, at
+ * commit (migration 0015). A figure is computed once per key (audience, period,
+ * association, framework) and version: fifty donors opening the dashboard at once cost
+ * one computation, and the first request after a write computes afresh. Requests that
+ * arrive while a computation runs share it. Each server keeps its own cache; they agree
+ * because they all read the version from the database. Why: docs/decisions (report cache).
+ */
+import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Executor } from "~db/client";
+import type { ReportFilter } from "./indicator-sql.server";
+import { reachedThisQuarter } from "./queries.server";
+import type { Audience, Report } from "./report-tables";
+import { buildReport } from "./report.server";
+import { wiredSources } from "./sources.server";
+import type { Framework } from "./frameworks";
+
+/** Entries kept at most; the oldest goes first. A key is a few dozen bytes, a report tens of KB. */
+const MAX_ENTRIES = 200;
+
+type Entry = { version: string; value: Promise<unknown> };
+const entries = new Map<string, Entry>();
+
+/** How many times each cached figure was really computed (for tests and benchmarks). */
+export const reportCacheStats = { computed: 0, served: 0 };
+
+/** The committed version of what the reports read. */
+export async function reportVersion(db: Executor): Promise<string> {
+  const rows = (await db.execute(sql`select version::text as version from report_version`)) as unknown as {
+    version: string;
+  }[];
+  return rows[0]?.version ?? "0";
+}
+
+async function memo<T>(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
+  // inside a transaction the caller may see its own uncommitted writes: never cache those
+  if (db instanceof PgTransaction) return compute();
+  const version = await reportVersion(db);
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    reportCacheStats.served++;
+    // most recently used last, so the eviction below takes the oldest
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  reportCacheStats.computed++;
+  const value = compute();
+  const entry: Entry = { version, value };
+  entries.set(key, entry);
+  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  // a failed computation (the database went away) is not kept
+  value.catch(() => entries.get(key) === entry && entries.delete(key));
+  return value;
+}
+
+/** The report of `buildReport` over the app's own sources, cached. */
+export function cachedReport(
+  db: Executor,
+  options: { audience: Audience; filter: ReportFilter; framework?: Framework },
+): Promise<Report> {
+  const { audience, filter, framework } = options;
+  const key = JSON.stringify(["report", audience, filter.from, filter.to, filter.organisationId, framework ?? null]);
+  return memo(db, key, () => buildReport(db, { audience, filter, framework, sources: wiredSources() }));
+}
+
+/** The home panel's figure, cached like the reports. */
+export function cachedReachedThisQuarter(db: Executor, filter: ReportFilter): Promise<number> {
+  const key = JSON.stringify(["reached", filter.from, filter.to, filter.organisationId]);
+  return memo(db, key, () => reachedThisQuarter(db, wiredSources(), filter));
+}
+
+/** Empties the cache (tests that compare the cached and computed paths). */
+export function clearReportCache(): void {
+  entries.clear();
+}

@@ -1,0 +1,321 @@
+/**
+ * The report as tables (the same tables feed the page, the CSV and the PDF) and chart
+ * data, with small cells suppressed for audiences that must only see aggregates. Pure:
+ * built from the aggregates report.server.ts reads; nothing here counts records.
+ */
+import type { MessageKey } from "~/i18n/translate";
+import type { getBudget } from "./budget-queries.server";
+import {
+  ACTIVITIES,
+  FRAMEWORK_OBJECTIVES,
+  REGIONS,
+  RESULTS,
+  type ActivityKey,
+  type Framework,
+  type ResultKey,
+} from "./frameworks";
+import type { IndicatorSnapshot, OutputRow, ReachRow, ReportFilter } from "./indicator-sql.server";
+import type { reachByVulnerability } from "./queries.server";
+import {
+  AGE_BAND_KEYS,
+  DIMENSIONS,
+  type Dimension,
+  budgetFigures,
+  monthsBetween,
+  suppressAlone,
+  suppressBreakdown,
+  SUPPRESSED,
+  type MoneyByDay,
+  type Shown,
+} from "./rules";
+import type { Sources } from "./sources.server";
+
+export type Audience = "donor" | "admin" | "association";
+export type Label =
+  { key: MessageKey } | { text: string } | { country: string } | { region: string } | { detail: string };
+export type ColumnFormat = "label" | "count" | "mad" | "usd";
+export type Cell = Label | Shown | null;
+export type ReportTable = {
+  id: string;
+  title: MessageKey;
+  columns: { label: Label; hxl: string; format: ColumnFormat }[];
+  rows: Cell[][];
+};
+export type Report = {
+  filter: ReportFilter;
+  audience: Audience;
+  suppressed: boolean;
+  framework: Framework;
+  notWired: ActivityKey[];
+  headline: { key: ResultKey | "all"; persons: Shown }[];
+  bySex: { key: ResultKey; f: Shown; m: Shown; unknown: Shown }[];
+  monthly: { months: string[]; series: { key: ResultKey; values: Shown[] }[] };
+  tables: ReportTable[];
+  hasBudget: boolean;
+};
+
+const KEYS = [...RESULTS, "all"] as const;
+type Key = (typeof KEYS)[number];
+
+const resultLabel = (k: Key): Label => ({ key: k === "all" ? "reporting.result.all" : `reporting.result.${k}` });
+
+const DIM_HXL: Record<Dimension, string> = {
+  sex: "#meta +sex",
+  age_band: "#meta +age_band",
+  nationality: "#country +code",
+  migrant: "#meta +population_group",
+  region: "#adm1 +code",
+};
+
+const RESULT_HXL: Record<Key, string> = {
+  health: "#reached +health",
+  humanitarian: "#reached +humanitarian",
+  employability: "#reached +employability",
+  entrepreneurship: "#reached +entrepreneurship",
+  all: "#reached +total",
+};
+
+function categoryOrder(dimension: Dimension, present: string[]): string[] {
+  const fixed: Partial<Record<Dimension, string[]>> = {
+    sex: ["f", "m"],
+    age_band: [...AGE_BAND_KEYS],
+    migrant: ["migrant", "national"],
+    region: REGIONS.map((r) => r.code),
+  };
+  const base = fixed[dimension] ?? [...present].filter((c) => c !== "unknown").sort();
+  const extra = present.filter((c) => c !== "unknown" && !base.includes(c)).sort();
+  return [...base, ...extra, ...(present.includes("unknown") ? ["unknown"] : [])];
+}
+
+function categoryLabel(dimension: Dimension, category: string): Label {
+  if (category === "unknown") return { key: "reporting.unknown" };
+  if (dimension === "sex")
+    return { key: category === "f" ? "reporting.sex.f" : category === "m" ? "reporting.sex.m" : "reporting.sex.other" };
+  if (dimension === "nationality" && category === "other") return { key: "reporting.nationality.other" };
+  if (dimension === "migrant")
+    return { key: category === "migrant" ? "reporting.migrant.migrant" : "reporting.migrant.national" };
+  if (dimension === "nationality") return { country: category };
+  if (dimension === "region") return { region: category };
+  return { text: category };
+}
+
+/** A dimension as a table: categories down, results across, totals at the foot. */
+function dimensionTable(rows: ReachRow[], dimension: Dimension, suppress: boolean): ReportTable {
+  const totalOf = (k: Key) => rows.find((r) => r.key === k && r.dimension === null)?.persons ?? 0;
+  const present = [...new Set(rows.filter((r) => r.dimension === dimension).map((r) => r.category ?? "unknown"))];
+  const categories = categoryOrder(dimension, present);
+  const columns: Shown[][] = KEYS.map((k) => {
+    const counts = categories.map(
+      (c) => rows.find((r) => r.key === k && r.dimension === dimension && r.category === c)?.persons ?? 0,
+    );
+    if (!suppress) return [...counts, totalOf(k)];
+    const s = suppressBreakdown(counts, totalOf(k));
+    return [...s.cells, s.total];
+  });
+  return {
+    id: `reach-${dimension.replace("_", "-")}`,
+    title: `reporting.table.reach.${dimension}`,
+    columns: [
+      { label: { key: `reporting.dimension.${dimension}` }, hxl: DIM_HXL[dimension], format: "label" },
+      ...KEYS.map((k) => ({ label: resultLabel(k), hxl: RESULT_HXL[k], format: "count" as const })),
+    ],
+    rows: [
+      ...categories.map((c, i) => [categoryLabel(dimension, c), ...columns.map((col) => col[i] ?? 0)]),
+      [{ key: "reporting.total" } as Label, ...columns.map((col) => col[categories.length] ?? 0)],
+    ],
+  };
+}
+
+/** What the report is built from: the indicator aggregates, and the budget for those who see it. */
+export type Fetched = {
+  snapshot: IndicatorSnapshot;
+  vulnerability: Awaited<ReturnType<typeof reachByVulnerability>> | null;
+  budget: Awaited<ReturnType<typeof getBudget>> | null;
+  money: MoneyByDay[] | null;
+};
+
+export type ReportOptions = { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework };
+
+const personsColumn = { label: { key: "reporting.column.persons" }, hxl: "#reached +num", format: "count" } as const;
+const resultColumns = (keys: readonly Key[]) =>
+  keys.map((k) => ({ label: resultLabel(k), hxl: RESULT_HXL[k], format: "count" as const }));
+
+/** The four results and everyone, one row each. */
+function reachTable(headline: Report["headline"]): ReportTable {
+  return {
+    id: "reach",
+    title: "reporting.table.reach",
+    columns: [{ label: { key: "reporting.column.result" }, hxl: "#sector", format: "label" }, personsColumn],
+    rows: headline.map((h) => [resultLabel(h.key), h.persons]),
+  };
+}
+
+/** The stacked bars of the sex chart, read from the sex table (suppressed as a whole). */
+function sexBars(sexTable: ReportTable | undefined): Report["bySex"] {
+  const sexRows = sexTable?.rows ?? [];
+  const sexIndex = (label: string) => sexRows.findIndex((r) => JSON.stringify(r[0]) === JSON.stringify({ key: label }));
+  const pick = (rowIndex: number, col: number): Shown => {
+    const v = rowIndex >= 0 ? sexRows[rowIndex]?.[col + 1] : 0;
+    return typeof v === "number" || v === SUPPRESSED ? v : 0;
+  };
+  return RESULTS.map((k, col) => ({
+    key: k,
+    f: pick(sexIndex("reporting.sex.f"), col),
+    m: pick(sexIndex("reporting.sex.m"), col),
+    unknown: pick(sexIndex("reporting.unknown"), col),
+  }));
+}
+
+/** People per vulnerability category (admins only, never suppressed). */
+function vulnerabilityTable(vulnerability: NonNullable<Fetched["vulnerability"]>): ReportTable {
+  const categories = [...new Set(vulnerability.map((v) => v.category))].sort();
+  return {
+    id: "reach-vulnerability",
+    title: "reporting.table.reach.vulnerability",
+    columns: [
+      { label: { key: "reporting.dimension.vulnerability" }, hxl: "#meta +vulnerability", format: "label" },
+      ...resultColumns(KEYS),
+    ],
+    rows: categories.map((c) => [
+      { detail: c } as Label,
+      ...KEYS.map((k) => vulnerability.find((v) => v.key === k && v.category === c)?.persons ?? 0),
+    ]),
+  };
+}
+
+/** Outputs per activity and sub-category. */
+function outputsTable(outputRows: OutputRow[], suppress: boolean): ReportTable {
+  return {
+    id: "outputs",
+    title: "reporting.table.outputs",
+    columns: [
+      { label: { key: "reporting.column.activity" }, hxl: "#activity +code", format: "label" },
+      { label: { key: "reporting.column.detail" }, hxl: "#meta +detail", format: "label" },
+      personsColumn,
+      { label: { key: "reporting.column.events" }, hxl: "#output +num", format: "count" },
+      { label: { key: "reporting.column.quantity" }, hxl: "#output +quantity", format: "count" },
+      { label: { key: "reporting.column.value" }, hxl: "#value +mad", format: "mad" },
+    ],
+    rows: outputRows.map((o) => {
+      // fewer than 5 people behind a line: its counts and amount would describe them
+      const hide = suppress && o.persons < 5;
+      const v = (n: number): Shown => (hide ? SUPPRESSED : n);
+      return [
+        { key: `reporting.activity.${o.activity}` },
+        o.detail ? { detail: o.detail } : null,
+        v(o.persons),
+        v(o.events),
+        v(o.quantity),
+        v(o.valueCentimes),
+      ];
+    }),
+  };
+}
+
+/** People per objective of the chosen framework. */
+function frameworkTable(framework: Framework, rows: ReachRow[], show: (n: number) => Shown): ReportTable {
+  return {
+    id: "frameworks",
+    title: `reporting.table.framework.${framework}`,
+    columns: [
+      { label: { key: "reporting.column.objective" }, hxl: "#meta +objective", format: "label" },
+      personsColumn,
+    ],
+    rows: FRAMEWORK_OBJECTIVES[framework].map((o) => [
+      { key: `reporting.objective.${o}` } as Label,
+      show(rows.find((r) => r.key === `${framework}:${o}`)?.persons ?? 0),
+    ]),
+  };
+}
+
+/** People per result and month: the chart's series and the table. */
+function monthlyReport(
+  filter: ReportFilter,
+  monthlyRows: IndicatorSnapshot["monthly"],
+  show: (n: number) => Shown,
+): { monthly: Report["monthly"]; table: ReportTable } {
+  const months = monthsBetween(filter.from, filter.to);
+  const series = RESULTS.map((k) => ({
+    key: k,
+    values: months.map((m) => show(monthlyRows.find((r) => r.key === k && r.month === m)?.persons ?? 0)),
+  }));
+  const table: ReportTable = {
+    id: "monthly",
+    title: "reporting.table.monthly",
+    columns: [
+      { label: { key: "reporting.column.month" }, hxl: "#date +month", format: "label" },
+      ...resultColumns(RESULTS),
+    ],
+    rows: months.map((m, i) => [{ text: m } as Label, ...series.map((s) => s.values[i] ?? 0)]),
+  };
+  return { monthly: { months, series }, table };
+}
+
+/** Planned, committed, spent and remaining per budget line, in both currencies. */
+function budgetTable(budget: NonNullable<Fetched["budget"]>, money: MoneyByDay[], until: string): ReportTable {
+  const figures = budgetFigures(budget.planned, money, budget.rates, until);
+  const row = (line: { key: MessageKey }, f: Omit<(typeof figures.lines)[number], "line">): Cell[] => [
+    line,
+    f.plannedUsdCents,
+    f.plannedMadCentimes,
+    f.committedMadCentimes,
+    f.committedUsdCents,
+    f.spentMadCentimes,
+    f.spentUsdCents,
+    f.remainingUsdCents,
+  ];
+  return {
+    id: "budget",
+    title: "reporting.table.budget",
+    columns: [
+      { label: { key: "reporting.column.budgetLine" }, hxl: "#meta +budget_line", format: "label" },
+      { label: { key: "reporting.column.plannedUsd" }, hxl: "#value +planned +usd", format: "usd" },
+      { label: { key: "reporting.column.plannedMad" }, hxl: "#value +planned +mad", format: "mad" },
+      { label: { key: "reporting.column.committedMad" }, hxl: "#value +committed +mad", format: "mad" },
+      { label: { key: "reporting.column.committedUsd" }, hxl: "#value +committed +usd", format: "usd" },
+      { label: { key: "reporting.column.spentMad" }, hxl: "#value +spent +mad", format: "mad" },
+      { label: { key: "reporting.column.spentUsd" }, hxl: "#value +spent +usd", format: "usd" },
+      { label: { key: "reporting.column.remainingUsd" }, hxl: "#value +remaining +usd", format: "usd" },
+    ],
+    rows: [
+      ...figures.lines.map((l) => row({ key: `reporting.budgetLine.${l.line}` }, l)),
+      row({ key: "reporting.total" }, figures.total),
+    ],
+  };
+}
+
+/** The report from what was read: every table in page order, the charts' data, and what is not wired. */
+export function assembleReport(fetched: Fetched, options: ReportOptions): Report {
+  const { audience, filter, sources } = options;
+  const framework = options.framework ?? "snia";
+  const suppress = audience === "donor";
+  const show = (n: number): Shown => (suppress ? suppressAlone(n) : n);
+  const { reach: reachRows, frameworks: frameworkRows, outputs: outputRows, monthly: monthlyRows } = fetched.snapshot;
+
+  const total = (k: Key) => reachRows.find((r) => r.key === k && r.dimension === null)?.persons ?? 0;
+  const headline = KEYS.map((k) => ({ key: k, persons: show(total(k)) }));
+  const dimensionTables = DIMENSIONS.map((d) => dimensionTable(reachRows, d, suppress));
+  const monthly = monthlyReport(filter, monthlyRows, show);
+  const hasBudget = audience !== "association";
+  const tables: ReportTable[] = [
+    reachTable(headline),
+    ...dimensionTables,
+    ...(audience === "admin" && fetched.vulnerability ? [vulnerabilityTable(fetched.vulnerability)] : []),
+    outputsTable(outputRows, suppress),
+    frameworkTable(framework, frameworkRows, show),
+    monthly.table,
+    ...(hasBudget && fetched.budget && fetched.money ? [budgetTable(fetched.budget, fetched.money, filter.to)] : []),
+  ];
+  return {
+    filter,
+    audience,
+    suppressed: suppress,
+    framework,
+    notWired: ACTIVITIES.filter((a) => !sources.wired.includes(a)),
+    headline,
+    bySex: sexBars(dimensionTables[0]),
+    monthly: monthly.monthly,
+    tables,
+    hasBudget,
+  };
+}

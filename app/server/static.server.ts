@@ -1,0 +1,47 @@
+/**
+ * Fingerprinted assets (public/build) served from the .gz files the build wrote
+ * (scripts/precompress.mjs) to clients that accept gzip; everything else falls through
+ * to express.static. Why: docs/decisions/0076-gzip-once-for-assets-lightly-for-pages.md.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { RequestHandler } from "express";
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+
+export function precompressedAssets(dir: string): RequestHandler {
+  const root = path.resolve(dir);
+  // the build never changes under a running server: look each file up once
+  const found = new Map<string, string | null>();
+  const lookup = (urlPath: string): string | null => {
+    const cached = found.get(urlPath);
+    if (cached !== undefined) return cached;
+    let file: string | null = path.join(root, decodeURIComponent(urlPath));
+    if (!file.startsWith(root + path.sep) || !TYPES[path.extname(file)] || !fs.existsSync(`${file}.gz`)) file = null;
+    if (found.size < 10_000) found.set(urlPath, file);
+    return file;
+  };
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    let file: string | null;
+    try {
+      file = lookup(req.path);
+    } catch {
+      return next(); // a malformed %-escape: let express.static answer
+    }
+    res.vary("Accept-Encoding");
+    if (!file || !req.acceptsEncodings("gzip")) return next();
+    res.setHeader("Content-Encoding", "gzip");
+    res.sendFile(`${file}.gz`, {
+      immutable: true,
+      maxAge: "1y",
+      headers: { "Content-Type": TYPES[path.extname(file)]! },
+    });
+  };
+}

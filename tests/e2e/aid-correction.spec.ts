@@ -1,0 +1,95 @@
+/**
+ * Correcting a hand-out made by mistake (issue 13), on a phone, with and without
+ * JavaScript, in French and Arabic: the first tap only opens the confirmation step,
+ * which says what comes back to the stock and asks why; without a reason nothing
+ * changes; once confirmed, the hand-out stays listed, marked, and the person can
+ * receive the right one.
+ */
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { ar } from "../../app/i18n/locales/ar/index";
+import { fr } from "../../app/i18n/locales/fr/index";
+import { makeCase } from "../factories/protection";
+import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+
+/** A fresh open case of the demo case worker's association, with consent to services. */
+async function freshCase(firstName: string) {
+  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    const [worker] = await handle.db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
+    return await makeCase(handle.db, {
+      organisationId: worker!.organisationId!,
+      createdById: worker!.id,
+      firstName,
+      lastName: "Keita",
+      householdSize: 2,
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`a hand-out made by mistake is corrected the same day, after confirming with a reason (${lang})`, async ({
+    page,
+  }, testInfo) => {
+    const firstName = `Corr${Math.random().toString(36).slice(2, 8)}`;
+    const c = await freshCase(firstName);
+    await login(page, "caseworker@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto("/aid");
+    await page.getByRole("link", { name: "Kits d'hygiène — novembre" }).click();
+    await expect(page).toHaveURL(/\/aid\/rounds\/[0-9a-f-]{36}$/);
+    const roundUrl = new URL(page.url()).pathname;
+    await page.locator("li", { hasText: firstName }).getByRole("button", { name: m["aid.rounds.handOut"] }).click();
+    await page.getByRole("button", { name: m["aid.confirm.button"] }).click();
+    await expect(page).toHaveURL(new RegExp(`${roundUrl}$`));
+
+    // the first tap opens the step: what comes back to the stock, and a reason to give
+    const given = page.locator("[data-distribution]", { hasText: c.reference });
+    await given.getByRole("link", { name: m["aid.correct.link"] }).click();
+    const step = page.getByTestId("confirm-step");
+    await expect(step.getByRole("heading", { level: 1 })).toContainText(firstName);
+    await expect(page.getByTestId("correction-items")).toContainText("×");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: testInfo.outputPath(`correct-step-${lang}.png`), fullPage: true });
+
+    // no reason: refused, said in the person's language, nothing changed
+    await step.getByRole("button", { name: m["aid.correct.button"] }).click();
+    await expect(page.getByTestId("confirm-step")).toContainText(m["aid.correct.reasonRequired"]);
+    await page.screenshot({ path: testInfo.outputPath(`correct-refused-${lang}.png`), fullPage: true });
+    await page.goto(roundUrl);
+    await expect(page.locator("[data-distribution]", { hasText: c.reference })).not.toContainText(
+      m["aid.correct.corrected"],
+    );
+
+    // cancel leaves it as it was
+    await page
+      .locator("[data-distribution]", { hasText: c.reference })
+      .getByRole("link", { name: m["aid.correct.link"] })
+      .click();
+    await page.getByRole("link", { name: m["confirm.cancel"] }).click();
+    await expect(page).toHaveURL(new RegExp(`${roundUrl}#given$`));
+
+    await page
+      .locator("[data-distribution]", { hasText: c.reference })
+      .getByRole("link", { name: m["aid.correct.link"] })
+      .click();
+    await page.getByLabel(m["aid.correct.reason"]).fill("Mauvaise personne");
+    await page.getByRole("button", { name: m["aid.correct.button"] }).click();
+    await expect(page).toHaveURL(new RegExp(`${roundUrl}#given$`));
+    const corrected = page.locator("[data-distribution]", { hasText: c.reference });
+    await expect(corrected).toContainText("Mauvaise personne");
+    await expect(corrected.getByRole("link", { name: m["aid.correct.link"] })).toHaveCount(0);
+    // the person is back among those to hand out to
+    await expect(
+      page.locator("li", { hasText: firstName }).getByRole("button", { name: m["aid.rounds.handOut"] }),
+    ).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`corrected-${lang}.png`), fullPage: true });
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Compression (decision 0076): fingerprinted assets come from the .gz the build wrote,
+ * byte for byte, to clients that accept gzip, and plain to the others; pages are
+ * gzipped on the fly above one TCP segment, small answers are not.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "./helpers/app";
+import { useTestDb } from "./helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+const buildDir = path.resolve(import.meta.dirname, "../../public/build");
+
+/** A raw GET: fetch() would undo the gzip and hide the headers' truth. */
+function get(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+/** The largest asset of the build, as a URL path and its bytes. */
+function largestAsset() {
+  const files = fs
+    .readdirSync(buildDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".js"))
+    .map((e) => path.join(e.parentPath, e.name));
+  const file = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
+  return { urlPath: `/build/${path.relative(buildDir, file).split(path.sep).join("/")}`, bytes: fs.readFileSync(file) };
+}
+
+describe("compression", () => {
+  it("serves an asset's precompressed file to a client that accepts gzip, and the plain file otherwise", async () => {
+    const asset = largestAsset();
+    expect(fs.existsSync(path.join(buildDir, asset.urlPath.slice("/build/".length)) + ".gz")).toBe(true);
+    const gz = await get(app.url + asset.urlPath, { "Accept-Encoding": "gzip, deflate, br" });
+    expect(gz.status).toBe(200);
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gz.headers["content-type"]).toMatch(/^text\/javascript/);
+    expect(gz.headers["cache-control"]).toContain("immutable");
+    expect(gz.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(gz.body.length).toBeLessThan(asset.bytes.length / 2);
+    expect(zlib.gunzipSync(gz.body).equals(asset.bytes)).toBe(true);
+
+    const plain = await get(app.url + asset.urlPath, { "Accept-Encoding": "identity" });
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.equals(asset.bytes)).toBe(true);
+  });
+
+  it("answers 404 for a missing asset and never serves a file outside the build", async () => {
+    expect((await get(`${app.url}/build/nope-123.js`, { "Accept-Encoding": "gzip" })).status).toBe(404);
+    const escape = await get(`${app.url}/build/..%2F..%2Fpackage.json`, { "Accept-Encoding": "gzip" });
+    expect(escape.status).not.toBe(200);
+  });
+
+  it("gzips a page above one TCP segment, not a small answer", async () => {
+    const page = await get(`${app.url}/login`, { "Accept-Encoding": "gzip" });
+    expect(page.status).toBe(200);
+    expect(page.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(page.body).toString("utf8")).toContain("<html");
+    const small = await get(`${app.url}/favicon.svg`, { "Accept-Encoding": "gzip" });
+    expect(small.status).toBe(200);
+    expect(small.headers["content-encoding"]).toBeUndefined();
+  });
+});

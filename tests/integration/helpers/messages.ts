@@ -1,0 +1,47 @@
+/** People with a phone, and what the outbox holds for them: for tests of "every step leaves a message". */
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "../../../db/client";
+import { notifications, outbox, type NewUser } from "../../../db/schema";
+import { makeUser } from "../../factories";
+
+let phoneSeq = 0;
+
+/** A Moroccan mobile number no other test of the run uses. */
+export function uniqueMobile(): string {
+  phoneSeq = (phoneSeq + 1) % 100;
+  const clock = String(Date.now() % 1e6).padStart(6, "0");
+  return `+2126${clock}${String(phoneSeq).padStart(2, "0")}`;
+}
+
+/** An applicant with a confirmed phone (and no e-mail unless given), reading `locale`. */
+export async function personWithPhone(
+  db: Executor,
+  locale: "fr" | "ar" | "en" = "fr",
+  overrides: Partial<NewUser> = {},
+) {
+  return makeUser(db, { phone: uniqueMobile(), locale, ...overrides });
+}
+
+/** The outbox messages a person was sent about one kind of event, on one channel. */
+export async function outboxTo(db: Executor, userId: string, kind: string, channel: "sms" | "email" = "sms") {
+  return db
+    .select({
+      id: outbox.id,
+      body: outbox.body,
+      locale: outbox.locale,
+      recipient: outbox.recipient,
+      segments: outbox.segments,
+      state: outbox.state,
+      actorId: outbox.actorId,
+    })
+    .from(outbox)
+    .where(and(eq(outbox.userId, userId), eq(outbox.kind, kind), eq(outbox.channel, channel)));
+}
+
+/** The in-app notifications a person has of one kind. */
+export async function inAppOf(db: Executor, userId: string, kind: string) {
+  return db
+    .select({ id: notifications.id, params: notifications.params, link: notifications.link })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+}

@@ -1,0 +1,300 @@
+/**
+ * The report cache (app/modules/reporting/cache.server.ts): after every kind of write
+ * that changes the figures, the cached report equals the one computed afresh; with no
+ * write in between it is served from memory; concurrent requests share one computation;
+ * a transaction's uncommitted writes never reach the cache.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { budgetEntries, distributions, exchangeRates, grantAwards, grantTranches } from "../../../db/schema";
+import {
+  cachedReachedThisQuarter,
+  cachedReport,
+  clearReportCache,
+  reportCacheStats,
+  reportVersion,
+} from "../../../app/modules/reporting/cache.server";
+import type { ReportFilter } from "../../../app/modules/reporting/indicator-sql.server";
+import { reachedThisQuarter } from "../../../app/modules/reporting/queries.server";
+import type { Audience } from "../../../app/modules/reporting/report-tables";
+import { buildReport } from "../../../app/modules/reporting/report.server";
+import { wiredSources } from "../../../app/modules/reporting/sources.server";
+import { makeOrganisation, makeUser } from "../../factories";
+import { makeApplication, makeCall } from "../../factories/grants";
+import {
+  findOrMakeItem,
+  makeAssessment,
+  makeCase,
+  makeRound,
+  makeService,
+  makeWarehouse,
+} from "../../factories/protection";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const YEAR: ReportFilter = { from: "2026-01-01", to: "2026-12-31", organisationId: null };
+const Q1: ReportFilter = { from: "2026-01-01", to: "2026-03-31", organisationId: null };
+let orgId = "";
+let workerId = "";
+let caseIds: string[] = [];
+
+beforeAll(async () => {
+  const org = await makeOrganisation(t.db);
+  orgId = org.id;
+  const worker = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
+  workerId = worker.id;
+  const base = { createdById: worker.id, organisationId: org.id, estimatedAge: null };
+  const a = await makeCase(t.db, {
+    ...base,
+    sex: "female",
+    dateOfBirth: "1990-05-01",
+    nationality: "Mali",
+    city: "Rabat",
+  });
+  const b = await makeCase(t.db, {
+    ...base,
+    sex: "male",
+    dateOfBirth: "2001-01-01",
+    nationality: "Guinée",
+    city: "Oujda",
+  });
+  caseIds = [a.id, b.id];
+  // both are reached this year, so their assessments show in the admin's breakdown
+  for (const caseId of caseIds) {
+    await makeService(t.db, {
+      caseId,
+      kind: "legal",
+      serviceDate: "2026-01-15",
+      status: "open",
+      details: { legalType: "documents" },
+      recordedById: worker.id,
+    });
+  }
+  await t.db.insert(exchangeRates).values({ effectiveOn: "2026-01-01", madPerUsdE4: 100_000 });
+});
+
+beforeEach(() => clearReportCache());
+
+/** The cached and the freshly computed report, for one audience. */
+async function both(audience: Audience, filter = YEAR) {
+  const cached = await cachedReport(t.db, { audience, filter });
+  const fresh = await buildReport(t.db, { audience, filter, sources: wiredSources() });
+  return { cached, fresh };
+}
+
+/** Warm the cache, make the write, then the cached report must equal a fresh one and differ from before. */
+async function expectFollows(audience: Audience, write: () => Promise<unknown>) {
+  const before = await cachedReport(t.db, { audience, filter: YEAR });
+  await write();
+  const { cached, fresh } = await both(audience);
+  expect(cached).toEqual(fresh);
+  expect(cached).not.toEqual(before);
+}
+
+describe("the report cache", () => {
+  it("serves a second request from memory when nothing changed", async () => {
+    const first = await cachedReport(t.db, { audience: "donor", filter: YEAR });
+    const computed = reportCacheStats.computed;
+    const served = reportCacheStats.served;
+    const second = await cachedReport(t.db, { audience: "donor", filter: YEAR });
+    expect(second).toBe(first);
+    expect(reportCacheStats.computed).toBe(computed);
+    expect(reportCacheStats.served).toBe(served + 1);
+  });
+
+  it("keeps audiences, periods and associations apart", async () => {
+    const donor = await cachedReport(t.db, { audience: "donor", filter: YEAR });
+    const admin = await cachedReport(t.db, { audience: "admin", filter: YEAR });
+    const own = await cachedReport(t.db, { audience: "association", filter: { ...YEAR, organisationId: orgId } });
+    const quarter = await cachedReport(t.db, { audience: "donor", filter: Q1 });
+    expect(new Set([donor, admin, own, quarter]).size).toBe(4);
+    expect(quarter.filter).toEqual(Q1);
+    expect(own.filter.organisationId).toBe(orgId);
+  });
+
+  it("fifty requests at once cost one computation", async () => {
+    const computed = reportCacheStats.computed;
+    const reports = await Promise.all(
+      Array.from({ length: 50 }, () => cachedReport(t.db, { audience: "donor", filter: YEAR })),
+    );
+    expect(reportCacheStats.computed).toBe(computed + 1);
+    expect(new Set(reports).size).toBe(1);
+  });
+
+  it("follows a service recorded (a rollup write)", async () => {
+    await expectFollows("admin", () =>
+      makeService(t.db, {
+        caseId: caseIds[0]!,
+        kind: "medical",
+        serviceDate: "2026-02-01",
+        status: "done",
+        details: { reasonCategory: "general", outcome: "treated" },
+        costCentimes: 250_00,
+        recordedById: workerId,
+      }),
+    );
+  });
+
+  it("follows a vulnerability assessment", async () => {
+    await expectFollows("admin", () => makeAssessment(t.db, caseIds[1]!, workerId, ["gbv_survivor"]));
+  });
+
+  it("follows a distribution", async () => {
+    const kit = await findOrMakeItem(t.db, "hygiene_kit", "Kit hygiène cache");
+    const warehouse = await makeWarehouse(t.db, orgId);
+    const round = await makeRound(t.db, {
+      organisationId: orgId,
+      warehouseId: warehouse.id,
+      itemId: kit.id,
+      quantity: 1,
+      perHousehold: false,
+      createdById: workerId,
+    });
+    await expectFollows("donor", () =>
+      t.db.insert(distributions).values({
+        roundId: round.id,
+        caseId: caseIds[1]!,
+        handedOutById: workerId,
+        createdAt: new Date("2026-03-10T10:00:00Z"),
+      }),
+    );
+  });
+
+  it("follows an award and a tranche paid", async () => {
+    const call = await makeCall(t.db, {
+      opensAt: new Date("2026-01-01T00:00:00Z"),
+      closesAt: new Date("2026-01-31T00:00:00Z"),
+      reviewDeadline: new Date("2026-02-15T00:00:00Z"),
+      status: "decided",
+    });
+    const applicant = await makeUser(t.db, { role: "applicant" });
+    const application = await makeApplication(t.db, {
+      callId: call.id,
+      applicantId: applicant.id,
+      submittedAt: new Date("2026-01-20T10:00:00Z"),
+      status: "awarded",
+    });
+    let awardId = "";
+    await expectFollows("admin", async () => {
+      const [award] = await t.db
+        .insert(grantAwards)
+        .values({
+          reference: `AW-${application.id.slice(0, 6)}`,
+          callId: call.id,
+          applicationId: application.id,
+          amountCentimes: 20_000_00,
+          approvedAt: new Date("2026-02-01T10:00:00Z"),
+        })
+        .returning();
+      awardId = award!.id;
+    });
+    await t.db.insert(grantTranches).values({
+      awardId,
+      position: 1,
+      percent: 100,
+      amountCentimes: 20_000_00,
+      condition: "signature",
+    });
+    await expectFollows("admin", () =>
+      t.db
+        .update(grantTranches)
+        .set({
+          conditionConfirmedAt: new Date("2026-02-05T10:00:00Z"),
+          paidAt: new Date("2026-02-05T10:00:00Z"),
+          method: "bank_transfer",
+        })
+        .where(eq(grantTranches.awardId, awardId)),
+    );
+  });
+
+  it("follows a budget entry", async () => {
+    await expectFollows("admin", () =>
+      t.db.insert(budgetEntries).values({
+        lineKey: "health",
+        kind: "spending",
+        occurredOn: "2026-04-02",
+        amountMadCentimes: 1_000_00,
+        reference: "Pharmacie",
+        createdById: workerId,
+      }),
+    );
+  });
+
+  it("bumps the version once per committed transaction, and not for a rolled-back one", async () => {
+    const before = BigInt(await reportVersion(t.db));
+    await t.db.transaction(async (tx) => {
+      for (const day of ["2026-05-01", "2026-05-02", "2026-05-03"]) {
+        await makeService(tx, {
+          caseId: caseIds[0]!,
+          kind: "legal",
+          serviceDate: day,
+          status: "open",
+          details: { legalType: "documents" },
+          recordedById: workerId,
+        });
+      }
+    });
+    expect(BigInt(await reportVersion(t.db))).toBe(before + 1n);
+    await t.db
+      .transaction(async (tx) => {
+        await makeService(tx, {
+          caseId: caseIds[0]!,
+          kind: "legal",
+          serviceDate: "2026-05-04",
+          status: "open",
+          details: { legalType: "documents" },
+          recordedById: workerId,
+        });
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect(BigInt(await reportVersion(t.db))).toBe(before + 1n);
+  });
+
+  it("never caches what a transaction sees before it commits", async () => {
+    const committed = await cachedReport(t.db, { audience: "donor", filter: YEAR });
+    await t.db
+      .transaction(async (tx) => {
+        await makeService(tx, {
+          caseId: caseIds[1]!,
+          kind: "shelter",
+          serviceDate: "2026-06-01",
+          status: "done",
+          details: { place: "Foyer", checkIn: "2026-06-01", checkOut: "2026-06-02", nights: 1 },
+          recordedById: workerId,
+        });
+        const inside = await cachedReport(tx, { audience: "donor", filter: YEAR });
+        expect(inside).not.toEqual(committed);
+        throw new Error("roll back");
+      })
+      .catch((e: Error) => {
+        if (e.message !== "roll back") throw e;
+      });
+    expect(await cachedReport(t.db, { audience: "donor", filter: YEAR })).toEqual(committed);
+  });
+
+  it("caches the home panel's figure and follows writes", async () => {
+    const filter: ReportFilter = { ...Q1, organisationId: orgId };
+    const before = await cachedReachedThisQuarter(t.db, filter);
+    const person = await makeCase(t.db, {
+      createdById: workerId,
+      organisationId: orgId,
+      estimatedAge: null,
+      sex: "female",
+      dateOfBirth: "1999-09-09",
+      nationality: "Sénégal",
+      city: "Tanger",
+    });
+    await makeService(t.db, {
+      caseId: person.id,
+      kind: "legal",
+      serviceDate: "2026-03-03",
+      status: "open",
+      details: { legalType: "documents" },
+      recordedById: workerId,
+    });
+    const after = await cachedReachedThisQuarter(t.db, filter);
+    expect(after).toBe(await reachedThisQuarter(t.db, wiredSources(), filter));
+    expect(after).toBe(before + 1);
+  });
+});
