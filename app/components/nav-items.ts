@@ -11,7 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     to: "/home",
     label: "nav.home",
-    roles: ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer"],
+    roles: ["applicant", "coach", "committee_member", "case_worker", "admin", "donor_viewer", "focal_point"],
   },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },

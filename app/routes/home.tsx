@@ -47,6 +47,7 @@ const INTRO: Record<Role, MessageKey> = {
   case_worker: "home.case_worker.intro",
   admin: "home.admin.intro",
   donor_viewer: "home.donor_viewer.intro",
+  focal_point: "home.focal_point.intro",
   vendor: "home.vendor.intro",
 };
 
@@ -77,6 +78,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/admin/programme", label: "aid.programme.nav" },
   ],
   donor_viewer: [{ to: "/notifications", label: "nav.notifications" }],
+  focal_point: [{ to: "/notifications", label: "nav.notifications" }],
   vendor: [{ to: "/shop", label: "aid.shop.nav" }],
 };
 

@@ -20,6 +20,7 @@ export const roleEnum = pgEnum("role", [
   "case_worker",
   "admin",
   "donor_viewer",
+  "focal_point",
   "vendor",
 ]);
 export const localeEnum = pgEnum("locale", ["fr", "ar", "en"]);

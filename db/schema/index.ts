@@ -12,3 +12,4 @@ export * from "./internships";
 export * from "./business-plans";
 export * from "./profiles";
 export * from "./reporting";
+export * from "./feedback";

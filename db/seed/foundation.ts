@@ -62,10 +62,11 @@ export const DEMO_ACCOUNTS = [
     org: "assocCasa",
   },
   { key: "donor", email: "donor@masar.test", displayName: "Haruto Sato", role: "donor_viewer", org: "donor" },
+  { key: "focal", email: "focal@masar.test", displayName: "Leila Amrani", role: "focal_point", org: "programme" },
   {
     key: "vendor",
     email: "vendor@masar.test",
-    displayName: "Rachid Amrani",
+    displayName: "Rachid Bennani",
     role: "vendor",
     org: "assocA",
     shop: "baraka",

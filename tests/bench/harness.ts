@@ -33,6 +33,7 @@ export const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   case_worker: "caseworker@masar.test",
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
+  focal_point: "focal@masar.test",
   vendor: "vendor@masar.test",
 };
 

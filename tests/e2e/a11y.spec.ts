@@ -19,6 +19,7 @@ const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   case_worker: "caseworker@masar.test",
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
+  focal_point: "focal@masar.test",
   vendor: "vendor@masar.test",
 };
 

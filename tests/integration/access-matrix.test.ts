@@ -18,6 +18,7 @@ const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   case_worker: "caseworker@masar.test",
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
+  focal_point: "focal@masar.test",
   vendor: "vendor@masar.test",
 };
 

@@ -6,6 +6,7 @@ export const ROLES = [
   "case_worker",
   "admin",
   "donor_viewer",
+  "focal_point",
   "vendor",
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,6 +16,7 @@ export const STAFF_ROLES = [
   "case_worker",
   "admin",
   "donor_viewer",
+  "focal_point",
   "vendor",
 ] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -21,6 +21,7 @@ export const core = {
   "role.case_worker": "Case worker",
   "role.admin": "Administrator",
   "role.donor_viewer": "Donor (read only)",
+  "role.focal_point": "PSEA focal point",
   "role.vendor": "Partner shop",
 
   "organisationKind.programme": "Programme",
@@ -77,6 +78,12 @@ export const core = {
   "errors.page.unavailable.body": "The portal is under maintenance. Try again in a few seconds.",
   "errors.page.csrf.title": "Form refused",
   "errors.page.csrf.body": "This form does not come from the Masar portal. Nothing was changed.",
+  "errors.page.413.title": "Too much data sent",
+  "errors.page.413.body":
+    "This form sends too much data (at most 1 MB, or the size allowed for an attachment). Nothing was saved.",
+  "errors.page.411.title": "Submission refused",
+  "errors.page.411.body":
+    "This form was sent without saying how large it is. Nothing was saved: send it again from the portal.",
 
   "landing.title": "Masar, your path to protection, work and enterprise",
   "landing.lead":
@@ -131,6 +138,7 @@ export const core = {
   "home.case_worker.intro": "Find your association's cases and the services to follow here.",
   "home.admin.intro": "Manage users, organisations, calls and trainings.",
   "home.donor_viewer.intro": "Read the programme's aggregate indicators.",
+  "home.focal_point.intro": "Read and handle confidential reports: sexual exploitation and abuse, staff misconduct.",
   "home.vendor.intro": "Redeem the association's purchase vouchers.",
 
   "account.title": "My account",

@@ -21,6 +21,7 @@ export const core = {
   "role.case_worker": "Travailleur·se social·e",
   "role.admin": "Administrateur·rice",
   "role.donor_viewer": "Bailleur (lecture)",
+  "role.focal_point": "Point focal PSEA",
   "role.vendor": "Boutique partenaire",
 
   "organisationKind.programme": "Programme",
@@ -77,6 +78,12 @@ export const core = {
   "errors.page.unavailable.body": "Le portail est en maintenance. Réessayez dans quelques secondes.",
   "errors.page.csrf.title": "Formulaire refusé",
   "errors.page.csrf.body": "Ce formulaire ne vient pas du portail Masar. Rien n'a été modifié.",
+  "errors.page.413.title": "Envoi trop volumineux",
+  "errors.page.413.body":
+    "Ce formulaire envoie trop de données (au plus 1 Mo, ou la taille permise pour une pièce jointe). Rien n'a été enregistré.",
+  "errors.page.411.title": "Envoi refusé",
+  "errors.page.411.body":
+    "Ce formulaire a été envoyé sans indiquer sa taille. Rien n'a été enregistré : renvoyez-le depuis le portail.",
 
   "landing.title": "Masar, votre chemin vers la protection, l'emploi et l'entreprise",
   "landing.lead":
@@ -133,6 +140,8 @@ export const core = {
   "home.case_worker.intro": "Retrouvez ici les dossiers de votre association et les services à suivre.",
   "home.admin.intro": "Gérez les utilisateurs, les organisations, les appels et les formations.",
   "home.donor_viewer.intro": "Consultez les indicateurs agrégés du programme.",
+  "home.focal_point.intro":
+    "Lisez et traitez les signalements confidentiels : exploitation et abus sexuels, inconduite du personnel.",
   "home.vendor.intro": "Encaissez les bons d'achat de l'association.",
 
   "account.title": "Mon compte",
