@@ -2,7 +2,17 @@
  * Pure rules of the trainings module: completion, the waiting list, eligibility.
  * No database, no Remix: unit-tested on their own.
  */
+import { moroccoToday } from "~/lib/morocco-time";
+
 export type AttendanceMark = "present" | "absent" | "excused";
+
+/**
+ * The register of a session opens on the session's day, on Morocco's clock (a trainer
+ * takes it when people arrive), never before: nobody is marked for a session to come.
+ */
+export function attendanceOpen(sessionStartsAt: Date, now: Date): boolean {
+  return moroccoToday(sessionStartsAt) <= moroccoToday(now);
+}
 
 /**
  * Completed when every session of the cohort has been marked for the participant

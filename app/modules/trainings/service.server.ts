@@ -14,7 +14,7 @@ import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import { isUuid } from "~/lib/ids";
 import { tellPlace } from "./notices.server";
-import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
+import { admissionFor, attendanceOpen, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
 import { moroccoInstant } from "~/lib/morocco-time";
@@ -234,14 +234,17 @@ export async function markAttendance(
   sessionId: string,
   marks: Map<string, AttendanceMark>,
   meta: Meta,
-): Promise<{ ok: true; corrections: number } | { ok: false }> {
+): Promise<{ ok: true; corrections: number } | { ok: false; future?: true }> {
   if (!isUuid(sessionId)) return { ok: false };
   return db.transaction(async (tx) => {
     const [session] = await tx
-      .select({ cohortId: trainingSessions.cohortId })
+      .select({ cohortId: trainingSessions.cohortId, startsAt: trainingSessions.startsAt })
       .from(trainingSessions)
-      .where(eq(trainingSessions.id, sessionId));
+      .where(eq(trainingSessions.id, sessionId))
+      // a session moved meanwhile waits for this register, or this register for the move
+      .for("share");
     if (!session) return { ok: false as const };
+    if (!attendanceOpen(session.startsAt, meta.now ?? new Date())) return { ok: false as const, future: true as const };
     const confirmed = await tx
       .select({ userId: trainingRegistrations.userId })
       .from(trainingRegistrations)

@@ -100,4 +100,7 @@ export const trainings = {
   "trainings.confirm.revoke.effects":
     "من يتحقق من الشهادة (مشغّل، برمزها) سيراها ملغاة؛ ولن تُحتسب بعد الآن في النداءات التي تشترط هذا التكوين، ولن يبقى ملف PDF الخاص بها متاحا.",
   "trainings.confirm.revoke.button": "إلغاء الشهادة",
+  "trainings.attendanceUnmarked": "{count} مشارك(ين) لم يُسجَّل حضورهم بعد: لا يُحتسبون حاضرين ولا غائبين.",
+  "trainings.attendanceNotYet": "يُفتح تسجيل الحضور لهذه الحصة يوم الحصة، في {date}.",
+  "trainings.errors.attendanceFuture": "لم تُعقد هذه الحصة بعد: يُفتح تسجيل الحضور يوم الحصة.",
 } as const;
