@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
-import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
+import { OrganisationSelect, RoleSelect, ShopSelect } from "~/components/staff-fields";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getUserForAdmin, listOrganisations } from "~/modules/auth/queries.server";
+import { listShops } from "~/modules/aid/shops.server";
 import { ROLES } from "~/modules/auth/roles";
 import { UpdateUserSchema } from "~/modules/auth/schemas.server";
 import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
@@ -19,13 +20,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const userId = idParam(args, "userId");
   const user = await getUserForAdmin(args.context.db, userId);
   if (!user) notFound();
-  const organisations = await listOrganisations(args.context.db);
+  const [organisations, shops] = await Promise.all([listOrganisations(args.context.db), listShops(args.context.db)]);
   // the set-up codes this admin sent, and whether a gateway took them
   const sent = await messagesSentBy(args.context.db, actor.id, { userId, limit: 10 });
   return {
     sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     user: { ...user, createdAt: user.createdAt.toISOString() },
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+    shops: shops.map((s) => ({ id: s.id, name: s.name, association: s.association })),
   };
 }
 
@@ -39,14 +41,12 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "role") {
     const parsed = parseForm(UpdateUserSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, message: null, code: null }, { status: 400 });
-    const outcome = await updateUserRole(
-      context.db,
-      actor,
-      userId,
-      { role: parsed.data.role, organisationId: parsed.data.organisationId ?? null },
-      meta,
-    );
+    const outcome = await updateUserRole(context.db, actor, userId, parsed.data, meta);
     if (outcome === "not_found") notFound();
+    if (outcome === "no_shop") {
+      const errors: FieldErrors = { shopId: "errors.invalid" };
+      return data({ errors, message: null, code: null }, { status: 400 });
+    }
     if (outcome === "self")
       return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
     return redirect(`/admin/users/${userId}`);
@@ -67,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, organisations, sent } = useLoaderData<typeof loader>();
+  const { user, organisations, shops, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
   return (
@@ -94,6 +94,7 @@ export default function AdminUser() {
           defaultValue={user.organisationId}
           errors={actionData?.errors}
         />
+        <ShopSelect shops={shops} defaultValue={user.shopId} errors={actionData?.errors} />
         <button type="submit" className="button">
           {t("admin.users.save")}
         </button>
