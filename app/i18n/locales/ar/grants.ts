@@ -252,4 +252,10 @@ export const grants = {
   "grants.pdf.encouragement": "يبقى مرافقك إلى جانبك لتحسين مشروعك والترشح للطلب القادم.",
   "grants.pdf.reportTitle": "تقرير الطلب: {call}",
   "grants.pdf.summary": "{applications} ترشيحات، {awards} منح، {awarded} ممنوحة من أصل {budget}.",
+  "grants.confirm.withdraw.title": "سحب ترشيحك إلى «{call}»؟",
+  "grants.confirm.withdraw.which": "الترشيح رقم {number}، أُرسل في {date}.",
+  "grants.confirm.withdraw.effects": "لن تدرسه اللجنة: لا يمكن بعد ذلك أن يُختار للحصول على منحة.",
+  "grants.confirm.withdraw.button": "سحب ترشيحي",
+  "grants.withdrawn.done": "تم سحب ترشيحك.",
+  "grants.withdrawn.again": "يمكنك إرسال ترشيح جديد لهذا النداء حتى {date}.",
 } as const;

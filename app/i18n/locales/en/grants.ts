@@ -257,4 +257,10 @@ export const grants = {
   "grants.pdf.encouragement": "Your coach stays with you to improve your project and apply to the next call.",
   "grants.pdf.reportTitle": "Call report: {call}",
   "grants.pdf.summary": "{applications} applications, {awards} awards, {awarded} awarded of {budget}.",
+  "grants.confirm.withdraw.title": "Withdraw your application to “{call}”?",
+  "grants.confirm.withdraw.which": "Application no. {number}, sent on {date}.",
+  "grants.confirm.withdraw.effects": "The committee will not consider it: it can no longer be chosen for a grant.",
+  "grants.confirm.withdraw.button": "Withdraw my application",
+  "grants.withdrawn.done": "Your application is withdrawn.",
+  "grants.withdrawn.again": "You can still send a new application to this call until {date}.",
 } as const;

@@ -261,4 +261,11 @@ export const grants = {
     "Votre coach reste à vos côtés pour améliorer votre projet et postuler au prochain appel.",
   "grants.pdf.reportTitle": "Rapport de l'appel : {call}",
   "grants.pdf.summary": "{applications} candidatures, {awards} subventions, {awarded} attribués sur {budget}.",
+  "grants.confirm.withdraw.title": "Retirer votre candidature à « {call} » ?",
+  "grants.confirm.withdraw.which": "Candidature n° {number}, envoyée le {date}.",
+  "grants.confirm.withdraw.effects":
+    "Le comité ne l'examinera pas : elle ne peut plus être retenue pour une subvention.",
+  "grants.confirm.withdraw.button": "Retirer ma candidature",
+  "grants.withdrawn.done": "Votre candidature est retirée.",
+  "grants.withdrawn.again": "Vous pouvez encore envoyer une nouvelle candidature à cet appel jusqu'au {date}.",
 } as const;
