@@ -210,6 +210,13 @@ export const grants = {
   "grants.review.saveDraft": "حفظ المسودة",
   "grants.review.submit": "تقديم نقطي",
   "grants.review.submitted": "قدمت النقط في {date}.",
+  "grants.errors.reviewSubmitted":
+    "لقد قدمت هذا التقييم: لم يعد بالإمكان تغييره. اطلب من المسؤول إعادة فتحه إذا كان يجب تغيير نقطة.",
+  "grants.errors.reviewNotSubmitted": "هذا التقييم غير مقدم: لا شيء لإعادة فتحه.",
+  "grants.errors.reopenReason": "اذكر سبب إعادة فتح التقييم (3 أحرف على الأقل).",
+  "grants.call.reopen": "إعادة فتح التقييم",
+  "grants.call.reopenReason": "السبب (يقرؤه المقيّم)",
+  "grants.review.reopened": "أعاد المسؤول فتح تقييمك في {date}: «{reason}». عدّل نقطك ثم قدّمه من جديد.",
   "grants.review.draft": "مسودة",
   "grants.review.conflict": "التصريح بتضارب المصالح",
   "grants.review.applicantName": "المترشح: {name}",

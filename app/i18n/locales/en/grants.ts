@@ -211,6 +211,14 @@ export const grants = {
   "grants.review.saveDraft": "Save draft",
   "grants.review.submit": "Submit my scores",
   "grants.review.submitted": "Scores submitted on {date}.",
+  "grants.errors.reviewSubmitted":
+    "You have already submitted this review: it can no longer be changed. Ask the administrator to reopen it if a score must change.",
+  "grants.errors.reviewNotSubmitted": "This review is not submitted: there is nothing to reopen.",
+  "grants.errors.reopenReason": "Say why the review is reopened (at least 3 characters).",
+  "grants.call.reopen": "Reopen the review",
+  "grants.call.reopenReason": "Reason (the reviewer reads it)",
+  "grants.review.reopened":
+    "The administrator reopened your review on {date}: “{reason}”. Change your scores, then submit it again.",
   "grants.review.draft": "Draft",
   "grants.review.conflict": "Declare a conflict of interest",
   "grants.review.applicantName": "Applicant: {name}",
