@@ -19,6 +19,7 @@ const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
   focal_point: "focal@masar.test",
+  vendor: "vendor@masar.test",
 };
 
 let fixture: Fixture;
