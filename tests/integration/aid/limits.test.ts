@@ -215,6 +215,9 @@ describe("distribution rounds", () => {
     expect(
       (await s.clients.workerB.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id, confirm: "distribute" })).status,
     ).toBe(404);
+    // refused before the confirmation step, not sent to it
+    expect((await s.clients.workerB.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id })).status).toBe(404);
+    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id })).status).toBe(404);
     expect(await balance(warehouse.id, item.id)).toBe(10);
   });
 });

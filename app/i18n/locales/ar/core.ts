@@ -221,4 +221,7 @@ export const core = {
   "confirm.cancel": "إلغاء والرجوع",
   "errors.summary.title": "هناك مشكلة",
   "errors.summary.item": "{field}: {message}",
+  "admin.users.confirmDeactivate.title": "تعطيل حساب {name}؟",
+  "admin.users.confirmDeactivate.effects":
+    "يُسجَّل خروج الشخص فورا ولا يمكنه تسجيل الدخول بعد ذلك. تبقى ملفاته محفوظة. يمكنك إعادة تفعيل الحساب لاحقا.",
 } as const;

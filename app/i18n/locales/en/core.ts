@@ -226,4 +226,7 @@ export const core = {
   "confirm.cancel": "Cancel and go back",
   "errors.summary.title": "There is a problem",
   "errors.summary.item": "{field}: {message}",
+  "admin.users.confirmDeactivate.title": "Deactivate {name}'s account?",
+  "admin.users.confirmDeactivate.effects":
+    "They are signed out at once and can no longer sign in. Their records stay. You can reactivate the account later.",
 } as const;

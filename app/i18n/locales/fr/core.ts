@@ -230,4 +230,7 @@ export const core = {
   "confirm.cancel": "Annuler et revenir en arrière",
   "errors.summary.title": "Il y a un problème",
   "errors.summary.item": "{field} : {message}",
+  "admin.users.confirmDeactivate.title": "Désactiver le compte de {name} ?",
+  "admin.users.confirmDeactivate.effects":
+    "La personne est déconnectée tout de suite et ne peut plus se connecter. Ses dossiers restent. Vous pourrez réactiver le compte plus tard.",
 } as const;
