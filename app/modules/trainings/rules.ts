@@ -75,6 +75,17 @@ export function formatVerificationCode(bytes: Uint8Array): string {
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}`;
 }
 
+/**
+ * A verification code as a person types it, back to its printed form: any case, with or
+ * without dashes or spaces ("abcd efgh jkmn" → "ABCD-EFGH-JKMN"); null when it cannot
+ * be one (so the page says "no such certificate" without asking the database).
+ */
+export function normaliseVerificationCode(input: string): string | null {
+  const raw = input.toUpperCase().replace(/[\s\-_.]/g, "");
+  if (raw.length !== 12 || [...raw].some((ch) => !ALPHABET.includes(ch))) return null;
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
+}
+
 /** Initials only, for the public verification page: "Aminata Diallo" -> "A. D." */
 export function initials(name: string): string {
   return name

@@ -103,4 +103,8 @@ export const trainings = {
   "trainings.attendanceUnmarked": "{count} مشارك(ين) لم يُسجَّل حضورهم بعد: لا يُحتسبون حاضرين ولا غائبين.",
   "trainings.attendanceNotYet": "يُفتح تسجيل الحضور لهذه الحصة يوم الحصة، في {date}.",
   "trainings.errors.attendanceFuture": "لم تُعقد هذه الحصة بعد: يُفتح تسجيل الحضور يوم الحصة.",
+  "trainings.verify.intro": "اكتب الرمز المطبوع على الشهادة لمعرفة ما إذا كانت صالحة.",
+  "trainings.verify.codeHint": "12 حرفا، مثلا ABCD-EFGH-JKMN؛ بحروف كبيرة أو صغيرة، مع الشرطات أو بدونها.",
+  "trainings.verify.submit": "تحقق",
+  "trainings.verify.empty": "اكتب رمز الشهادة.",
 } as const;

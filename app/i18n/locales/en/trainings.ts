@@ -106,4 +106,9 @@ export const trainings = {
   "trainings.attendanceNotYet": "The register of this session opens on the day of the session, {date}.",
   "trainings.errors.attendanceFuture":
     "This session has not taken place yet: the register opens on the day of the session.",
+  "trainings.verify.intro": "Type the code printed on the certificate to find out whether it is valid.",
+  "trainings.verify.codeHint":
+    "12 characters, for example ABCD-EFGH-JKMN; upper or lower case, with or without dashes.",
+  "trainings.verify.submit": "Check",
+  "trainings.verify.empty": "Type the certificate's code.",
 } as const;

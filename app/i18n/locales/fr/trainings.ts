@@ -106,4 +106,9 @@ export const trainings = {
     "{count} participant(s) pas encore marqué(s) : ils ne comptent ni présents ni absents.",
   "trainings.attendanceNotYet": "L'appel de cette séance s'ouvre le jour de la séance, le {date}.",
   "trainings.errors.attendanceFuture": "Cette séance n'a pas encore eu lieu : l'appel s'ouvre le jour de la séance.",
+  "trainings.verify.intro": "Tapez le code imprimé sur l'attestation pour savoir si elle est valide.",
+  "trainings.verify.codeHint":
+    "12 caractères, par exemple ABCD-EFGH-JKMN ; majuscules ou minuscules, avec ou sans tirets.",
+  "trainings.verify.submit": "Vérifier",
+  "trainings.verify.empty": "Tapez le code de l'attestation.",
 } as const;
