@@ -183,6 +183,22 @@ describe("proof of the phone", () => {
     expect(after!.phone).toBe(next.e164);
     expect(after!.phoneConfirmedAt).not.toBeNull();
   });
+
+  it("a number changed by any other road than its code is not confirmed (the database sees to it)", async () => {
+    const old = newPhone();
+    const person = await makeUser(t.db, { phone: old.e164 });
+    expect(person.phoneConfirmedAt).not.toBeNull();
+    const next = newPhone();
+    await t.db.update(users).set({ phone: next.e164 }).where(eq(users.id, person.id));
+    const [changed] = await t.db.select().from(users).where(eq(users.id, person.id));
+    expect(changed!.phoneConfirmedAt).toBeNull();
+    // other changes to the account leave a confirmation alone
+    const now = new Date();
+    await t.db.update(users).set({ phoneConfirmedAt: now }).where(eq(users.id, person.id));
+    await t.db.update(users).set({ displayName: "Awa Traoré", locale: "ar" }).where(eq(users.id, person.id));
+    const [kept] = await t.db.select().from(users).where(eq(users.id, person.id));
+    expect(kept!.phoneConfirmedAt?.getTime()).toBe(now.getTime());
+  });
 });
 
 describe("password recovery", () => {
