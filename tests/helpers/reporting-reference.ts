@@ -17,6 +17,7 @@ import {
   dimensionColumns,
   eventsSql,
   personsSql,
+  reachEventsSql,
   toOutputRow,
   toReachRows,
   type IndicatorSnapshot,
@@ -128,13 +129,9 @@ export async function monthlyReach(
   sources: Sources,
   filter: ReportFilter,
 ): Promise<{ key: string; month: string; persons: number }[]> {
-  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
-  const events = eventsSql(sources, reachActivities, filter);
-  if (!events) return [];
-  const keys = sql.join(
-    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
-    sql`, `,
-  );
+  const reach = reachEventsSql(sources, filter);
+  if (!reach) return [];
+  const { events, keys } = reach;
   const rows = await db.execute(sql`
     with ev as (${events}), keys(activity, k) as (values ${keys})
     select keys.k, to_char(date_trunc('month', ev.occurred_on), 'YYYY-MM') as month, count(distinct ev.person_key)::int as persons

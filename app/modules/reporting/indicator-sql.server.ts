@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { isIsoDate } from "~/lib/morocco-time";
-import { ACTIVITIES, activityMasks, type ActivityKey } from "./frameworks";
+import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, type ActivityKey } from "./frameworks";
 import { ageBandCaseSql, DIMENSIONS, isWholeMonths, type Dimension, type Period } from "./rules";
 import type { Sources } from "./sources.server";
 
@@ -50,6 +50,21 @@ export function eventsSql(sources: Sources, activities: readonly ActivityKey[], 
           )})`
         : sql``
     }`;
+}
+
+/**
+ * The events of the activities that reach people, and each activity's result as a
+ * `keys(activity, k)` VALUES list; null when none of them is wired.
+ */
+export function reachEventsSql(sources: Sources, filter: ReportFilter): { events: SQL; keys: SQL } | null {
+  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
+  const events = eventsSql(sources, reachActivities, filter);
+  if (!events) return null;
+  const keys = sql.join(
+    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
+    sql`, `,
+  );
+  return { events, keys };
 }
 
 export function personsSql(sources: Sources): SQL {

@@ -5,13 +5,14 @@
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { ACTIVITIES, ACTIVITY_SPECS } from "./frameworks";
+import { ACTIVITIES } from "./frameworks";
 import {
   dimensionColumns,
   eventsSql,
   maskSql,
   personMonthMasks,
   personsSql,
+  reachEventsSql,
   toOutputRow,
   toReachRows,
   type IndicatorSnapshot,
@@ -193,13 +194,9 @@ export async function reachByVulnerability(
   sources: Sources,
   filter: ReportFilter,
 ): Promise<{ key: string; category: string; persons: number }[]> {
-  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
-  const events = eventsSql(sources, reachActivities, filter);
-  if (!events) return [];
-  const keys = sql.join(
-    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
-    sql`, `,
-  );
+  const reach = reachEventsSql(sources, filter);
+  if (!reach) return [];
+  const { events, keys } = reach;
   if (sources.vulnerabilities) {
     const rows = await db.execute(sql`
       with ev as (${events}), keys(activity, k) as (values ${keys}),
