@@ -55,17 +55,22 @@ export default function Shop() {
   const fieldErrors = refused ? undefined : actionData?.errors;
   return (
     <div className="narrow">
-      <PageTitle>{t("aid.shop.title", { shop: shop.name })}</PageTitle>
+      <PageTitle>{t("aid.shop.title", { shop: `\u2068${shop.name}\u2069` })}</PageTitle>
       {shop.isActive ? <p>{t("aid.shop.intro")}</p> : <FormAlert message="aid.shop.refused.shop_inactive" />}
       {done ? (
         <p className="alert alert-success" role="status" data-testid="redeemed">
-          {t("aid.shop.redeemed", { value: formatMoney(done.valueCentimes), initials: done.initials })}
+          {t("aid.shop.redeemed", {
+            value: formatMoney(done.valueCentimes),
+            // Latin initials in an Arabic sentence: isolated, so "Z. O." does not read ".Z. O"
+            initials: `\u2068${done.initials}\u2069`,
+          })}
         </p>
       ) : null}
       {refused && shop.isActive ? <FormAlert message={refused} /> : null}
       {check?.refusal && !refused && shop.isActive ? <FormAlert message={`aid.shop.refused.${check.refusal}`} /> : null}
       {check?.voucher && !refused ? <VoucherCheck code={check.code} voucher={check.voucher} /> : null}
-      <Form method="get" className="stack" noValidate>
+      {/* keyed: after a redemption or a check the field starts empty again, with or without JavaScript */}
+      <Form method="get" className="stack" noValidate key={done?.code ?? check?.code ?? "new"}>
         <Field
           name="code"
           label="aid.vouchers.code"

@@ -12,7 +12,7 @@ export function VoucherCheck({
 }) {
   const { t, formatMoney, formatDate } = useI18n();
   return (
-    <section className="card stack" data-testid="voucher-check" aria-labelledby="voucher-valid">
+    <section className="card stack voucher-check" data-testid="voucher-check" aria-labelledby="voucher-valid">
       <h2 id="voucher-valid">{t("aid.shop.valid")}</h2>
       <dl className="facts">
         <dt>{t("aid.shop.code")}</dt>
@@ -22,7 +22,9 @@ export function VoucherCheck({
           <strong>{formatMoney(voucher.valueCentimes)}</strong>
         </dd>
         <dt>{t("aid.shop.holder")}</dt>
-        <dd data-testid="initials">{voucher.initials}</dd>
+        <dd>
+          <bdi data-testid="initials">{voucher.initials}</bdi>
+        </dd>
         <dt>{t("aid.shop.validUntil")}</dt>
         <dd>{formatDate(voucher.expiresOn)}</dd>
       </dl>
@@ -66,7 +68,7 @@ export function ShopHistory({
         <DataTable
           label={t("aid.shop.history")}
           testId="shop-history"
-          headers={[t("aid.shop.when"), t("aid.shop.code"), t("aid.shop.holder"), t("aid.shop.value")]}
+          headers={[t("aid.shop.when"), t("aid.shop.code"), t("aid.shop.initials"), t("aid.shop.value")]}
           rows={history}
           rowKey={(h) => h.id}
           cells={(h) => [
@@ -74,7 +76,7 @@ export function ShopHistory({
             <bdi key="code" dir="ltr">
               {h.code}
             </bdi>,
-            h.initials,
+            <bdi key="initials">{h.initials}</bdi>,
             formatMoney(h.valueCentimes),
           ]}
         />

@@ -8,6 +8,7 @@ export const shops = {
   "aid.shop.valid": "قسيمة صالحة",
   "aid.shop.value": "المبلغ",
   "aid.shop.holder": "الأحرف الأولى لصاحب(ة) القسيمة",
+  "aid.shop.initials": "الأحرف الأولى",
   "aid.shop.validUntil": "صالحة إلى غاية",
   "aid.shop.redeem": "صرف {value}",
   "aid.shop.redeemed": "تم صرف القسيمة: {value} ({initials}). يمكنك تسليم المشتريات.",

@@ -8,6 +8,7 @@ export const shops = {
   "aid.shop.valid": "Valid voucher",
   "aid.shop.value": "Amount",
   "aid.shop.holder": "Holder's initials",
+  "aid.shop.initials": "Initials",
   "aid.shop.validUntil": "Valid until",
   "aid.shop.redeem": "Redeem {value}",
   "aid.shop.redeemed": "Voucher redeemed: {value} ({initials}). You can hand over the goods.",

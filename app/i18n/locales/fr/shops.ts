@@ -8,6 +8,7 @@ export const shops = {
   "aid.shop.valid": "Bon valable",
   "aid.shop.value": "Montant",
   "aid.shop.holder": "Initiales du titulaire",
+  "aid.shop.initials": "Initiales",
   "aid.shop.validUntil": "Valable jusqu'au",
   "aid.shop.redeem": "Encaisser {value}",
   "aid.shop.redeemed": "Bon encaissé : {value} ({initials}). Vous pouvez remettre les achats.",
