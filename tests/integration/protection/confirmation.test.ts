@@ -10,7 +10,7 @@ import { auditLog, beneficiaryCases, caseConsents, caseReferrals } from "../../.
 import { makeCase } from "../../factories/protection";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
-import { registration, twoAssociations } from "./setup";
+import { registration, twoAssociations, withdrawConsent } from "./setup";
 
 const t = useTestDb();
 const app = useTestApp(t);
@@ -51,10 +51,7 @@ describe("withdrawing consent", () => {
     expect(step).toContain('name="confirm" value="withdrawConsent"');
     expect(step).toContain(`href="/protection/cases/${c.id}#consent"`); // cancel
 
-    const done = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-      intent: "withdrawConsent",
-      confirm: "withdrawConsent",
-    });
+    const done = await withdrawConsent(s, c.id);
     expect(done.status).toBe(302);
     expect((await consentOf(c.id)).withdrawnAt).not.toBeNull();
     expect(await actions(c.id)).toContain("protection.consent.withdraw");

@@ -12,10 +12,8 @@ import {
   makeAssessment,
   makeCase,
   makeNote,
-  makeRound,
+  makeStockedRound,
   makeService,
-  makeWarehouse,
-  receiveStock,
 } from "../../factories/protection";
 import { readPdfText } from "../../helpers/pdf";
 import { useTestApp } from "../helpers/app";
@@ -179,12 +177,10 @@ describe("full-record export and anonymisation", () => {
       "notes",
     );
     const item = await findOrMakeItem(t.db, "hygiene_kit", "Kit (anonymisation)");
-    const warehouse = await makeWarehouse(t.db, s.orgA.id);
-    await receiveStock(t.db, warehouse.id, item.id, 5, s.workerA.id);
-    const round = await makeRound(t.db, {
+    const { round } = await makeStockedRound(t.db, {
       organisationId: s.orgA.id,
-      warehouseId: warehouse.id,
       itemId: item.id,
+      stock: 5,
       createdById: s.workerA.id,
     });
     expect(

@@ -53,3 +53,25 @@ export function caseIdFrom(response: Response): string {
   if (!match) throw new Error(`no case in redirect: ${response.status} ${location}`);
   return match[1]!;
 }
+
+type Scene = Awaited<ReturnType<typeof twoAssociations>>;
+
+/** Ask association B to take the case (a referral, or a transfer), posted on the case page by `client`. */
+export function postReferral(
+  s: Scene,
+  caseId: string,
+  options: { kind?: "referral" | "transfer"; client?: TestClient; overrideReason?: string } = {},
+) {
+  const { kind = "referral", client = s.clients.workerA, overrideReason } = options;
+  return client.post(`/protection/cases/${caseId}`, {
+    intent: "referral",
+    kind,
+    toOrganisationId: s.orgB.id,
+    ...(overrideReason ? { overrideReason } : {}),
+  });
+}
+
+/** The person's consent withdrawn from the case page, the confirmation step passed. */
+export function withdrawConsent(s: Scene, caseId: string, client: TestClient = s.clients.workerA) {
+  return client.post(`/protection/cases/${caseId}`, { intent: "withdrawConsent", confirm: "withdrawConsent" });
+}
