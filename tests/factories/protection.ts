@@ -127,11 +127,12 @@ export async function receiveStock(
   await db.insert(stockMovements).values({ warehouseId, itemId, kind: "receipt", quantity, actorId });
 }
 
+/** A round of one item running for 30 days from today; from a new, empty warehouse unless one is given. */
 export async function makeRound(
   db: Executor,
   values: {
     organisationId: string;
-    warehouseId: string;
+    warehouseId?: string;
     itemId: string;
     quantity?: number;
     perHousehold?: boolean;
@@ -146,7 +147,7 @@ export async function makeRound(
     .insert(distributionRounds)
     .values({
       organisationId: values.organisationId,
-      warehouseId: values.warehouseId,
+      warehouseId: values.warehouseId ?? (await makeWarehouse(db, values.organisationId)).id,
       name: values.name ?? `Tournée ${uniqueSuffix()}`,
       startsOn: today,
       endsOn: end,

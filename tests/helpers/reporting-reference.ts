@@ -17,7 +17,7 @@ import {
   dimensionColumns,
   eventsSql,
   personsSql,
-  reachEventsSql,
+  reachCtes,
   toOutputRow,
   toReachRows,
   type IndicatorSnapshot,
@@ -129,11 +129,10 @@ export async function monthlyReach(
   sources: Sources,
   filter: ReportFilter,
 ): Promise<{ key: string; month: string; persons: number }[]> {
-  const reach = reachEventsSql(sources, filter);
+  const reach = reachCtes(sources, filter);
   if (!reach) return [];
-  const { events, keys } = reach;
   const rows = await db.execute(sql`
-    with ev as (${events}), keys(activity, k) as (values ${keys})
+    with ${reach}
     select keys.k, to_char(date_trunc('month', ev.occurred_on), 'YYYY-MM') as month, count(distinct ev.person_key)::int as persons
     from ev join keys on keys.activity = ev.activity
     group by 1, 2 order by 2, 1`);

@@ -53,10 +53,10 @@ export function eventsSql(sources: Sources, activities: readonly ActivityKey[], 
 }
 
 /**
- * The events of the activities that reach people, and each activity's result as a
- * `keys(activity, k)` VALUES list; null when none of them is wired.
+ * `ev`, the events of the activities that reach people, and `keys(activity, k)`, each such
+ * activity with its result: the opening of a `with`. Null when none of them is wired.
  */
-export function reachEventsSql(sources: Sources, filter: ReportFilter): { events: SQL; keys: SQL } | null {
+export function reachCtes(sources: Sources, filter: ReportFilter): SQL | null {
   const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
   const events = eventsSql(sources, reachActivities, filter);
   if (!events) return null;
@@ -64,7 +64,7 @@ export function reachEventsSql(sources: Sources, filter: ReportFilter): { events
     reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
     sql`, `,
   );
-  return { events, keys };
+  return sql`ev as (${events}), keys(activity, k) as (values ${keys})`;
 }
 
 export function personsSql(sources: Sources): SQL {

@@ -12,7 +12,7 @@ import {
   maskSql,
   personMonthMasks,
   personsSql,
-  reachEventsSql,
+  reachCtes,
   toOutputRow,
   toReachRows,
   type IndicatorSnapshot,
@@ -194,12 +194,11 @@ export async function reachByVulnerability(
   sources: Sources,
   filter: ReportFilter,
 ): Promise<{ key: string; category: string; persons: number }[]> {
-  const reach = reachEventsSql(sources, filter);
+  const reach = reachCtes(sources, filter);
   if (!reach) return [];
-  const { events, keys } = reach;
   if (sources.vulnerabilities) {
     const rows = await db.execute(sql`
-      with ev as (${events}), keys(activity, k) as (values ${keys}),
+      with ${reach},
       kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
       v as (${sources.vulnerabilities})
       select k, category, count(distinct kp.person_key)::int as persons from (
