@@ -3,9 +3,9 @@
  * below zero and the ledger always equal to the balance; one distribution per
  * beneficiary and round; one redemption per voucher.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { distributions, stockBalances, stockMovements, vouchers } from "../../../db/schema";
+import { distributions, stockBalances, vouchers } from "../../../db/schema";
 import { recordDistribution, redeemVoucher } from "../../../app/modules/aid/service.server";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import {
@@ -19,6 +19,7 @@ import {
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 import { twoAssociations } from "../protection/setup";
+import { balanceOf, ledgerSumOf } from "./stock";
 
 const t = useTestDb();
 const app = useTestApp(t);
@@ -28,20 +29,8 @@ beforeAll(async () => {
   s = await twoAssociations(t.db, app);
 });
 
-async function balance(warehouseId: string, itemId: string) {
-  const [row] = await t.db
-    .select()
-    .from(stockBalances)
-    .where(and(eq(stockBalances.warehouseId, warehouseId), eq(stockBalances.itemId, itemId)));
-  return row?.quantity ?? 0;
-}
-async function ledgerSum(warehouseId: string, itemId: string) {
-  const [row] = await t.db
-    .select({ total: sql<number>`coalesce(sum(${stockMovements.quantity}), 0)::int` })
-    .from(stockMovements)
-    .where(and(eq(stockMovements.warehouseId, warehouseId), eq(stockMovements.itemId, itemId)));
-  return row!.total;
-}
+const balance = (warehouseId: string, itemId: string) => balanceOf(t.db, warehouseId, itemId);
+const ledgerSum = (warehouseId: string, itemId: string) => ledgerSumOf(t.db, warehouseId, itemId);
 
 describe("stock", () => {
   it("hands out exactly 50 of 200 simultaneous distributions against 50 units, leaving 0", async () => {
