@@ -5,21 +5,13 @@
  * stops counting in reports, and the person can receive the right one.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, distributions, stockMovements } from "../../../db/schema";
 import { findOrMakeItem, makeCase, makeStockedRound } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "../protection/setup";
+import { useTwoAssociations } from "../protection/setup";
 import { balanceOf, ledgerSumOf } from "./stock";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, s } = useTwoAssociations();
 
 const balance = (warehouseId: string, itemId: string) => balanceOf(t.db, warehouseId, itemId);
 const ledgerSum = (warehouseId: string, itemId: string) => ledgerSumOf(t.db, warehouseId, itemId);

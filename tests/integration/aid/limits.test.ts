@@ -4,7 +4,7 @@
  * beneficiary and round; one redemption per voucher.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { distributions, stockBalances, vouchers } from "../../../db/schema";
 import { recordDistribution, redeemVoucher } from "../../../app/modules/aid/service.server";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
@@ -16,18 +16,10 @@ import {
   makeWarehouse,
   receiveStock,
 } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "../protection/setup";
+import { useTwoAssociations } from "../protection/setup";
 import { balanceOf, ledgerSumOf } from "./stock";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, s } = useTwoAssociations();
 
 const balance = (warehouseId: string, itemId: string) => balanceOf(t.db, warehouseId, itemId);
 const ledgerSum = (warehouseId: string, itemId: string) => ledgerSumOf(t.db, warehouseId, itemId);

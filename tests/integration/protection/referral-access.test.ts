@@ -5,20 +5,12 @@
  * checked on every request, so each change of state shows at the next one.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caseConsents, caseNotes, caseReferrals, caseServices } from "../../../db/schema";
 import { makeCase } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { postReferral, twoAssociations, withdrawConsent } from "./setup";
+import { postReferral, useTwoAssociations, withdrawConsent } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, s } = useTwoAssociations();
 
 async function refer(caseId: string, kind: "referral" | "transfer" = "referral", client = s.clients.workerA) {
   const overrideReason = client === s.clients.supervisorA ? "Danger immédiat pour la personne" : undefined;

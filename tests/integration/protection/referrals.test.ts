@@ -4,20 +4,12 @@
  * (audited). The receiving association accepts or rejects.
  */
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseReferrals } from "../../../db/schema";
 import { makeCase } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { postReferral, twoAssociations, withdrawConsent } from "./setup";
+import { postReferral, useTwoAssociations, withdrawConsent } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, s } = useTwoAssociations();
 
 async function referralsOf(caseId: string) {
   return t.db.select().from(caseReferrals).where(eq(caseReferrals.caseId, caseId));

@@ -4,7 +4,7 @@
  * anonymisation that keeps aggregate counts.
  */
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { beneficiaryCases, caseNotes, caseServices, distributions, vulnerabilityAssessments } from "../../../db/schema";
 import { anonymiseExpired } from "../../../app/modules/protection/service.server";
 import {
@@ -16,17 +16,9 @@ import {
   makeService,
 } from "../../factories/protection";
 import { readPdfText } from "../../helpers/pdf";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "./setup";
+import { useTwoAssociations } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, app, s } = useTwoAssociations();
 
 async function servicesOf(caseId: string) {
   return t.db.select().from(caseServices).where(eq(caseServices.caseId, caseId));
