@@ -10,6 +10,7 @@ import { grantsRoutes } from "./grants";
 import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
 import { notificationRoutes } from "./notifications";
+import { feedbackRoutes } from "./feedback";
 
 export const ACCESS_MATRIX: AccessEntry[] = [
   ...foundationRoutes,
@@ -19,4 +20,5 @@ export const ACCESS_MATRIX: AccessEntry[] = [
   ...grantsRoutes,
   ...reportingRoutes,
   ...notificationRoutes,
+  ...feedbackRoutes,
 ];

@@ -11,6 +11,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { feedback } from "./feedback";
 
 export const ar: Messages = {
   ...core,
@@ -25,4 +26,5 @@ export const ar: Messages = {
   ...reporting,
   ...notifications,
   ...content,
+  ...feedback,
 };
