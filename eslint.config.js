@@ -41,11 +41,7 @@ const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
 // and comments not counted). The files below were over a limit when the rule came in, and
 // are being split; each entry must go: remove it in the change that brings its file within
 // the limits, and add none.
-const TOO_LONG_TODAY = [
-  "app/modules/business-plans/plan-pdf.server.tsx",
-  "app/routes/admin.budget.tsx",
-  "app/routes/reports._index.tsx",
-];
+const TOO_LONG_TODAY = ["app/modules/business-plans/plan-pdf.server.tsx"];
 
 export default tseslint.config(
   {

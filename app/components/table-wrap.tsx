@@ -24,6 +24,7 @@ export function DataTable<Row>({
   rowKey,
   cells,
   rowClassName,
+  numeric,
   testId,
 }: {
   label: string;
@@ -32,6 +33,8 @@ export function DataTable<Row>({
   rowKey: (row: Row, index: number) => string | number;
   cells: (row: Row) => readonly ReactNode[];
   rowClassName?: (row: Row) => string | undefined;
+  /** The indexes of the columns of figures, aligned to the end with digits of one width. */
+  numeric?: readonly number[];
   testId?: string;
 }) {
   return (
@@ -50,7 +53,9 @@ export function DataTable<Row>({
           {rows.map((row, index) => (
             <tr key={rowKey(row, index)} className={rowClassName?.(row)}>
               {cells(row).map((cell, i) => (
-                <td key={i}>{cell}</td>
+                <td key={i} className={numeric?.includes(i) ? "num" : undefined}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

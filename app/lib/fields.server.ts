@@ -34,3 +34,8 @@ export function moneyField(
 export function dateField(message: MessageKey = "errors.invalid") {
   return z.string().refine(isIsoDate, { message });
 }
+
+/** A wall-clock time on Morocco's clock, HH:MM, as <input type="time"> posts it. */
+export function timeField(message: MessageKey = "errors.invalid") {
+  return z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
+}

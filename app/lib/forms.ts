@@ -19,6 +19,20 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The name of a field of a repeated row, as conform reads it: `costs[2].item`. */
+export function rowField(list: string, index: number, field: string): string {
+  return `${list}[${index}].${field}`;
+}
+
+/** Rows as the flat values a form shows, under their row names. */
+export function rowValues(list: string, rows: readonly Record<string, string>[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  rows.forEach((row, i) => {
+    for (const [field, value] of Object.entries(row)) values[rowField(list, i, field)] = value;
+  });
+  return values;
+}
+
 const REDIRECT_BASE = "http://portal.invalid";
 
 /**

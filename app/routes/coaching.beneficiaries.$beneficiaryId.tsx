@@ -15,7 +15,15 @@ import {
   PlacementsSection,
   TrainingsList,
 } from "~/modules/coaching/beneficiary-sections";
-import { CompleteActionSchema, GuidanceSchema, JobSearchSchema } from "~/modules/coaching/schemas.server";
+import { AppointmentsSection } from "~/modules/coaching/appointment-section";
+import { scheduleAppointment, upcomingAppointments } from "~/modules/coaching/appointments.server";
+import {
+  AppointmentSchema,
+  CompleteActionSchema,
+  GuidanceSchema,
+  JobSearchSchema,
+} from "~/modules/coaching/schemas.server";
+import { messagesSentBy } from "~/modules/notifications/queries.server";
 import { completeAction, logJobSearch, recordGuidance } from "~/modules/coaching/service.server";
 import { listHosts } from "~/modules/internships/queries.server";
 import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
@@ -33,8 +41,20 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { file } = await load(args);
-  return { ...file, hosts: await listHosts(args.context.db), today: moroccoToday() };
+  const { user, file, beneficiaryId } = await load(args);
+  const { db } = args.context;
+  const [hosts, appointments, sent] = await Promise.all([
+    listHosts(db),
+    upcomingAppointments(db, beneficiaryId),
+    messagesSentBy(db, user.id, { userId: beneficiaryId, limit: 10 }),
+  ]);
+  return {
+    ...file,
+    hosts,
+    appointments: appointments.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
+    sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    today: moroccoToday(),
+  };
 }
 
 function refused(intent: string, errors: FieldErrors, values: Record<string, string>) {
@@ -79,6 +99,15 @@ async function handlePlacement(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/placements/${result.id}`);
 }
 
+async function handleAppointment(args: ActionFunctionArgs, form: FormData) {
+  const { user, beneficiaryId } = await load(args);
+  const parsed = parseForm(AppointmentSchema, form);
+  if (!parsed.ok) return refused("appointment", parsed.errors, parsed.values);
+  const result = await scheduleAppointment(args.context.db, user, beneficiaryId, parsed.data, { ip: args.context.ip });
+  if (!result.ok) return refused("appointment", result.errors, formValues(form));
+  return redirect(`/coaching/beneficiaries/${beneficiaryId}`);
+}
+
 async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
   await load(args);
   return refused(String(form.get("intent") ?? ""), { form: "errors.invalid" }, {});
@@ -87,13 +116,20 @@ async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
 export async function action(args: ActionFunctionArgs) {
   return runIntent(
     args,
-    { guidance: handleGuidance, jobsearch: handleJobSearch, done: handleDone, placement: handlePlacement },
+    {
+      guidance: handleGuidance,
+      jobsearch: handleJobSearch,
+      done: handleDone,
+      placement: handlePlacement,
+      appointment: handleAppointment,
+    },
     handleUnknown,
   );
 }
 
 export default function BeneficiaryFile() {
-  const { person, trainings, placements, sessions, actions, searches, hosts, today } = useLoaderData<typeof loader>();
+  const { person, trainings, placements, sessions, actions, searches, hosts, appointments, sent, today } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const echoOf = (intent: string) =>
@@ -107,6 +143,7 @@ export default function BeneficiaryFile() {
           {t("coaching.cv.print")}
         </a>
       </p>
+      <AppointmentsSection appointments={appointments} sent={sent} today={today} {...echoOf("appointment")} />
       <NextSteps actions={actions} today={today} />
       <TrainingsList trainings={trainings} />
       <PlacementsSection placements={placements} hosts={hosts} {...echoOf("placement")} />

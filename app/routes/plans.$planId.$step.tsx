@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { type FieldErrors, formValues, parseForm } from "~/lib/forms.server";
+import { type FieldErrors, formValues, parseForm, parseRowsForm } from "~/lib/forms.server";
 import { notFound, requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { StepList } from "~/modules/business-plans/components";
 import { FinancialForm } from "~/modules/business-plans/financial-form";
@@ -18,17 +18,21 @@ import {
   TextStepFields,
 } from "~/modules/business-plans/step-fields";
 import {
-  CommentSchema,
+  applyRowChange,
   financialToDraft,
+  rowChange,
+  typedFinancial,
+  withBlankRow,
+  type RemovedRow,
+} from "~/modules/business-plans/financial-rows.server";
+import {
+  CommentSchema,
+  FinancialSchema,
   isTextStep,
-  marketToDraft,
-  parseFinancialDraft,
-  parseMarketDraft,
-  readFinancialDraft,
-  readMarketDraft,
+  MarketSchema,
+  marketFormValues,
   TEXT_STEP_SCHEMAS,
   type FinancialDraft,
-  type MarketDraft,
 } from "~/modules/business-plans/schemas.server";
 import { commentOnSection, saveStep } from "~/modules/business-plans/service.server";
 import { idParam, oneOfParam, queryFlag } from "~/lib/params.server";
@@ -42,9 +46,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { plan, access, ownerName } = found;
   const counts = await commentCounts(args.context.db, plan.id);
   const comments = await listComments(args.context.db, plan.id, step);
-  const section = plan[step] as Record<string, unknown>;
   const text: Record<string, string> = {};
-  for (const [k, v] of Object.entries(section)) if (typeof v === "string") text[k] = v;
+  for (const [k, v] of Object.entries(plan[step])) if (typeof v === "string") text[k] = v;
   return {
     planId: plan.id,
     name: plan.summary.projectName ?? null,
@@ -53,8 +56,7 @@ export async function loader(args: LoaderFunctionArgs) {
     readOnly: access !== "owner",
     canComment: access === "coach",
     saved: queryFlag(args, "saved"),
-    text,
-    market: marketToDraft(plan.market),
+    values: step === "market" ? marketFormValues(plan.market) : text,
     financial: financialToDraft(plan.financial),
     missing: stepIssues(plan, step),
     steps: PLAN_STEPS.map((s) => ({
@@ -70,8 +72,8 @@ export async function loader(args: LoaderFunctionArgs) {
 type ActionResult = {
   errors?: FieldErrors;
   values?: Record<string, string>;
-  market?: MarketDraft;
   financial?: FinancialDraft;
+  removed?: RemovedRow;
   revision?: number;
 };
 
@@ -79,66 +81,74 @@ function nextOf(step: PlanStep): PlanStep | null {
   return PLAN_STEPS[PLAN_STEPS.indexOf(step) + 1] ?? null;
 }
 
+type StepAction = {
+  args: ActionFunctionArgs;
+  planId: string;
+  step: PlanStep;
+  form: FormData;
+  intent: string;
+};
+
 export async function action(args: ActionFunctionArgs) {
-  const user = requireUser(args);
-  const { request, context, params } = args;
-  const planId = idParam({ params }, "planId");
-  const step = oneOfParam({ params }, "step", PLAN_STEPS);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "save");
-  const meta = { ip: context.ip };
-
-  if (intent === "comment") {
-    requirePermission(args, "plans:comment");
-    const parsed = parseForm(CommentSchema, form);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const ok = await commentOnSection(context.db, user, { planId, section: step, body: parsed.data.body }, meta);
-    if (!ok) notFound();
-    return redirect(`/plans/${planId}/${step}`);
-  }
-
+  requireUser(args);
+  const planId = idParam(args, "planId");
+  const step = oneOfParam(args, "step", PLAN_STEPS);
+  const form = await args.request.formData();
+  const at: StepAction = { args, planId, step, form, intent: String(form.get("intent") ?? "save") };
+  if (at.intent === "comment") return comment(at);
   requirePermission(args, "plans:write-own");
-  const after = (saved: boolean) => {
-    const next = nextOf(step);
-    return redirect(
-      intent === "next" && next ? `/plans/${planId}/${next}` : `/plans/${planId}/${step}${saved ? "?saved" : ""}`,
+  if (step === "financial") return saveFinancial(at);
+  const parsed =
+    step === "market"
+      ? parseRowsForm(MarketSchema, form)
+      : isTextStep(step)
+        ? parseForm(TEXT_STEP_SCHEMAS[step], form)
+        : null;
+  if (!parsed?.ok)
+    return data<ActionResult>(
+      { errors: parsed?.errors ?? { form: "errors.invalid" }, values: parsed?.values ?? formValues(form) },
+      { status: 400 },
     );
-  };
+  await save(at, parsed.data);
+  return afterSave(at);
+}
 
-  if (step === "financial") {
-    const draft = readFinancialDraft(form);
-    const [rowIntent, index] = intent.split(":");
-    const at = Number(index);
-    if (rowIntent === "add-cost") draft.costs.push({ item: "", quantity: "", unitPrice: "" });
-    if (rowIntent === "remove-cost") draft.costs = draft.costs.filter((_, i) => i !== at);
-    if (rowIntent === "add-funding") draft.funding.push({ kind: "other", label: "", amount: "" });
-    if (rowIntent === "remove-funding") draft.funding = draft.funding.filter((_, i) => i !== at);
-    const parsed = parseFinancialDraft(draft);
-    if (!parsed.ok)
-      return data<ActionResult>({ errors: parsed.errors, financial: draft, revision: Date.now() }, { status: 400 });
-    const saved = await saveStep(context.db, user, { planId, step, section: parsed.data }, meta);
-    if (!saved) notFound();
-    // a row added or removed without JavaScript: show the same form again, saved
-    if (rowIntent !== "save" && rowIntent !== "next")
-      return data<ActionResult>({ financial: draft, revision: Date.now() });
-    return after(true);
-  }
+async function comment({ args, planId, step, form }: StepAction) {
+  const user = requirePermission(args, "plans:comment");
+  const parsed = parseForm(CommentSchema, form);
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const ok = await commentOnSection(
+    args.context.db,
+    user,
+    { planId, section: step, body: parsed.data.body },
+    { ip: args.context.ip },
+  );
+  if (!ok) notFound();
+  return redirect(`/plans/${planId}/${step}`);
+}
 
-  if (step === "market") {
-    const draft = readMarketDraft(form);
-    const parsed = parseMarketDraft(draft);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, market: draft }, { status: 400 });
-    if (!(await saveStep(context.db, user, { planId, step, section: parsed.data }, meta))) notFound();
-    return after(true);
-  }
+async function save({ args, planId, step }: StepAction, section: Parameters<typeof saveStep>[2]["section"]) {
+  const user = requireUser(args);
+  const saved = await saveStep(args.context.db, user, { planId, step, section }, { ip: args.context.ip });
+  if (!saved) notFound();
+}
 
-  if (isTextStep(step)) {
-    const parsed = parseForm(TEXT_STEP_SCHEMAS[step], form);
-    if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    if (!(await saveStep(context.db, user, { planId, step, section: parsed.data }, meta))) notFound();
-    return after(true);
-  }
-  return data<ActionResult>({ errors: { form: "errors.invalid" }, values: formValues(form) }, { status: 400 });
+function afterSave({ planId, step, intent }: StepAction) {
+  const next = nextOf(step);
+  return redirect(intent === "next" && next ? `/plans/${planId}/${next}` : `/plans/${planId}/${step}?saved`);
+}
+
+/** The financial tables, and their row buttons without JavaScript (add, remove, undo a removal). */
+async function saveFinancial(at: StepAction) {
+  const change = rowChange(at.intent, at.form);
+  const { form, removed } = applyRowChange(at.form, change);
+  const parsed = parseRowsForm(FinancialSchema, form);
+  const financial = withBlankRow(typedFinancial(parsed.payload), change);
+  const shown = { financial, removed, revision: Date.now() };
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, ...shown }, { status: 400 });
+  await save(at, parsed.data);
+  // a row added or removed without JavaScript: show the same form again, saved
+  return change ? data<ActionResult>(shown) : afterSave(at);
 }
 
 export default function PlanStepPage() {
@@ -189,7 +199,8 @@ function StepForm({ loaded, actionData }: { loaded: SerializeFrom<typeof loader>
   const { t } = useI18n();
   const { step, readOnly } = loaded;
   const errors = actionData?.errors;
-  const values = { ...loaded.text, ...(actionData?.values ?? {}) };
+  // after a refused save, what was typed; else what is saved
+  const values = { ...loaded.values, ...actionData?.values };
   const next = nextOf(step);
   return (
     <Form method="post" className="stack plan-form" noValidate>
@@ -210,12 +221,13 @@ function StepForm({ loaded, actionData }: { loaded: SerializeFrom<typeof loader>
         {step === "summary" ? <SummaryFields values={values} errors={errors} /> : null}
         {step === "legal" ? <LegalFields values={values} errors={errors} /> : null}
         <TextStepFields step={step} values={values} errors={errors} />
-        {step === "market" ? <MarketFields market={actionData?.market ?? loaded.market} errors={errors} /> : null}
+        {step === "market" ? <MarketFields values={values} errors={errors} /> : null}
       </fieldset>
       {step === "financial" ? (
         <FinancialForm
           key={actionData?.revision ?? "loaded"}
           initial={actionData?.financial ?? loaded.financial}
+          removed={actionData?.removed}
           errors={errors}
           readOnly={readOnly}
         />

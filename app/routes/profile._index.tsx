@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { type FieldErrors, parseForm } from "~/lib/forms.server";
+import { parseRowsForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { countryOptions } from "~/modules/profiles/countries.server";
 import { getProfile } from "~/modules/profiles/queries.server";
@@ -13,11 +13,13 @@ import {
   EducationSection,
   ExperienceSection,
   PersonalSection,
+  checkedBoxes,
   profileFormValues,
+  type ProfileFormValues,
   SkillsAndSeeksSections,
 } from "~/modules/profiles/profile-form";
 import { missingSections, profileCompleteness } from "~/modules/profiles/rules";
-import { parseExperience, ProfileSchema } from "~/modules/profiles/schemas.server";
+import { ProfileSchema } from "~/modules/profiles/schemas.server";
 import { saveProfile } from "~/modules/profiles/service.server";
 import { queryFlag } from "~/lib/params.server";
 
@@ -39,22 +41,22 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "profile:manage-own");
   const form = await args.request.formData();
-  const parsed = parseForm(ProfileSchema, form);
-  const experience = parseExperience(form);
-  if (!parsed.ok || !experience.ok) {
-    const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(experience.ok ? {} : experience.errors) };
-    return data({ errors }, { status: 400 });
+  const parsed = parseRowsForm(ProfileSchema, form);
+  if (!parsed.ok) {
+    // every value typed comes back, the checked boxes too
+    const shown: ProfileFormValues = { values: parsed.values, checked: checkedBoxes(form) };
+    return data({ errors: parsed.errors, form: shown }, { status: 400 });
   }
-  await saveProfile(args.context.db, user, { ...parsed.data, experience: experience.data }, { ip: args.context.ip });
+  await saveProfile(args.context.db, user, parsed.data, { ip: args.context.ip });
   return redirect("/profile?saved");
 }
 
 export default function ProfilePage() {
-  const { form, completeness, missing, phone, email, saved, countries } = useLoaderData<typeof loader>();
+  const { completeness, missing, phone, email, saved, countries, ...loaded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errors = actionData?.errors;
-  const sections = { form, errors, countries };
+  const sections = { form: actionData?.form ?? loaded.form, errors, countries };
   return (
     <div className="narrow">
       <PageTitle>{t("profiles.title")}</PageTitle>

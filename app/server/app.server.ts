@@ -8,6 +8,7 @@ import type { MasarContext } from "~/context";
 import { createOutageMonitor, withDatabaseDownAs503, type OutageMonitor } from "./database-down.server";
 import { createLogger, type Logger } from "./logger.server";
 import {
+  bodyLimits,
   dropUnreadBody,
   errorPage,
   loadContext,
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions) {
   }
   app.use(requestLog(logger, routeIdMatcher(options.build)));
   app.use(whileDraining(options.state ?? { draining: false }));
+  app.use(bodyLimits);
   // pages: gzip above one TCP segment, at a level that costs a third of the default's
   // CPU for a few % more bytes (decision 0076); assets come precompressed
   app.use(compression({ threshold: 1400, level: 4 }));

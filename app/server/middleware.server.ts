@@ -16,6 +16,7 @@ import {
   validateSessionToken,
 } from "~/modules/auth/session.server";
 import { isDatabaseDown } from "~db/errors";
+import { MAX_ATTACHMENT_BYTES } from "~db/schema/business-plans";
 import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
 import { plainPage } from "./plain-page.server";
@@ -124,6 +125,37 @@ function originOfRequest(req: Request): string | null {
     return null;
   }
 }
+
+/** A form's body at most; the routes that take files have their own limit below. */
+export const FORM_BODY_LIMIT = 1024 * 1024;
+/**
+ * Routes that take files: the plan page's attachments (the route reads up to three times
+ * an attachment's limit itself, to answer "too large" in a page rather than a reset).
+ */
+const UPLOAD_BODY_LIMITS: { path: RegExp; limit: number }[] = [
+  { path: /^\/plans\/[^/]+\/?$/, limit: 3 * MAX_ATTACHMENT_BYTES + FORM_BODY_LIMIT },
+];
+
+/**
+ * Bodies are limited before anyone reads them: a declared length over the route's limit
+ * gets 413 at once and the connection is closed, so nothing is buffered; a body without
+ * a declared length (chunked) gets 411: browsers always declare it. Why: issue 18.
+ */
+export const bodyLimits: RequestHandler = (req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const declared = req.headers["content-length"];
+  const refuse = (status: 411 | 413) => {
+    res.status(status).type("html").setHeader("Cache-Control", "no-store");
+    res.setHeader("Connection", "close");
+    res.send(plainPage(localeOf(req), `errors.page.${status}.title`, `errors.page.${status}.body`));
+  };
+  // SMS gateways' delivery reports may come chunked; they are small and authenticated
+  if (declared === undefined)
+    return req.headers["transfer-encoding"] && !req.path.startsWith("/webhooks/") ? refuse(411) : next();
+  const limit = UPLOAD_BODY_LIMITS.find((u) => u.path.test(req.path))?.limit ?? FORM_BODY_LIMIT;
+  if (Number(declared) > limit) return refuse(413);
+  next();
+};
 
 /** Every change must come from a page of the portal itself. */
 export function sameOriginForms(origin: string | undefined): RequestHandler {

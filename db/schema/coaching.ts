@@ -94,3 +94,24 @@ export const jobSearchLogs = pgTable(
     check("job_search_logs_counts_check", sql`${t.cvsSent} >= 0 and ${t.interviews} >= 0 and ${t.contacts} >= 0`),
   ],
 );
+
+/**
+ * A follow-up appointment a coach sets with a beneficiary: the person is told the day and
+ * time when it is set. One appointment per person and instant, so a form sent twice does
+ * not tell her twice.
+ */
+export const coachingAppointments = pgTable(
+  "coaching_appointments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    beneficiaryId: uuid()
+      .notNull()
+      .references(() => users.id),
+    coachId: uuid()
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("coaching_appointments_once_key").on(t.beneficiaryId, t.startsAt)],
+);

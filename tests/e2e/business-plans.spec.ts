@@ -68,8 +68,8 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
   await page.locator('textarea[name="customers"]').fill("Familles du quartier.");
   await page.locator('textarea[name="marketSize"]').fill("3 000 foyers.");
   await page.locator('input[name="marketSizeFigure"]').fill("3000");
-  await page.locator('input[name="competitorName"]').first().fill("Boulangerie du coin");
-  await page.locator('input[name="competitorPrice"]').first().fill("1,50");
+  await page.locator('input[name="competitors[0].name"]').fill("Boulangerie du coin");
+  await page.locator('input[name="competitors[0].price"]').fill("1,50");
   await page.locator('input[name="price"]').fill("1,40");
   await page.locator('textarea[name="salesPlaces"]').fill("Boutique.");
   await saveAndNext(page);
@@ -90,32 +90,47 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
 
   await expect(page).toHaveURL(/\/financial$/);
   await noOverflow(page);
-  await page.locator('input[name="costItem"]').first().fill("Four");
-  await page.locator('input[name="costQuantity"]').first().fill("1");
-  await page.locator('input[name="costUnitPrice"]').first().fill("25000");
+  const cell = (list: string, i: number, field: string) => page.locator(`[name="${list}[${i}].${field}"]`);
+  const costItems = page.locator('input[name$="].item"][name^="costs["]');
+  await cell("costs", 0, "item").fill("Four");
+  await cell("costs", 0, "quantity").fill("1");
+  await cell("costs", 0, "unitPrice").fill("25000");
   // Enter saves the step; it must not trigger the first row's "remove" button
-  await page.locator('input[name="costUnitPrice"]').first().press("Enter");
+  await cell("costs", 0, "unitPrice").press("Enter");
   await expect(page).toHaveURL(/\/financial\?saved$/);
-  await expect(page.locator('input[name="costItem"]')).toHaveCount(1);
-  await expect(page.locator('input[name="costItem"]').first()).toHaveValue("Four");
+  await expect(costItems).toHaveCount(1);
+  await expect(cell("costs", 0, "item")).toHaveValue("Four");
   await page.locator('button[name="intent"][value="add-cost"]').click();
-  await expect(page.locator('input[name="costItem"]')).toHaveCount(2);
+  await expect(costItems).toHaveCount(2);
   // the first line was kept, whether the row came in place or from the server
-  await expect(page.locator('input[name="costItem"]').first()).toHaveValue("Four");
-  await page.locator('input[name="costItem"]').nth(1).fill("Pétrin");
-  await page.locator('input[name="costQuantity"]').nth(1).fill("2");
-  await page.locator('input[name="costUnitPrice"]').nth(1).fill("6000");
-  await page.locator('input[name="fundingAmount"]').nth(0).fill("7000");
-  await page.locator('input[name="fundingAmount"]').nth(1).fill("30000");
+  await expect(cell("costs", 0, "item")).toHaveValue("Four");
+  await cell("costs", 1, "item").fill("Pétrin");
+  await cell("costs", 1, "quantity").fill("2");
+  await cell("costs", 1, "unitPrice").fill("6000");
+  // removing a line with content takes one tap, and one more puts it back where it was
+  await page.locator('button[name="intent"][value="remove-cost:0"]').click();
+  await expect(costItems).toHaveCount(1);
+  await expect(cell("costs", 0, "item")).toHaveValue("Pétrin");
+  await expect(page.locator('[data-removed="costs:0"]')).toContainText("Four");
+  await noOverflow(page);
+  await page.locator("[data-removed]").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath(`financial-undo-${lng}.png`) });
+  await page.locator('button[name="intent"][value="undo-remove"]').click();
+  await expect(costItems).toHaveCount(2);
+  await expect(cell("costs", 0, "item")).toHaveValue("Four");
+  await expect(cell("costs", 1, "item")).toHaveValue("Pétrin");
+  await expect(page.locator("[data-removed]")).toHaveCount(0);
+  await cell("funding", 0, "amount").fill("7000");
+  await cell("funding", 1, "amount").fill("30000");
   for (let i = 0; i < 12; i++) {
-    await page.locator('input[name="revenue"]').nth(i).fill("12000");
-    await page.locator('input[name="costOfSales"]').nth(i).fill("6000");
-    await page.locator('input[name="fixedCosts"]').nth(i).fill("3500");
+    await cell("months", i, "revenue").fill("12000");
+    await cell("months", i, "costOfSales").fill("6000");
+    await cell("months", i, "fixedCosts").fill("3500");
   }
-  await page.locator('input[name="yearRevenue"]').nth(0).fill("160000");
-  await page.locator('input[name="yearCosts"]').nth(0).fill("115000");
-  await page.locator('input[name="yearRevenue"]').nth(1).fill("180000");
-  await page.locator('input[name="yearCosts"]').nth(1).fill("125000");
+  await cell("years", 0, "revenue").fill("160000");
+  await cell("years", 0, "costs").fill("115000");
+  await cell("years", 1, "revenue").fill("180000");
+  await cell("years", 1, "costs").fill("125000");
   if (withJs) {
     // totals follow the typing, before any save
     await expect(page.locator('[data-total="costs"]')).toContainText("37");

@@ -9,34 +9,61 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { draftFigures, type Figures } from "./financial-figures";
 import { CostsTable, FundingTable, MonthsTable, YearsTable } from "./financial-tables";
-import type { FinancialDraft } from "./schemas.server";
+import type { FinancialDraft, FinancialList } from "./schemas.server";
+import { FieldError } from "~/components/form";
+
+/** A line removed with something typed in it, offered back until the next change. */
+export type RemovedLine = { list: FinancialList; index: number; row: Record<string, string> };
 
 export function FinancialForm({
   initial,
+  removed: removedBefore,
   errors,
   readOnly,
 }: {
   initial: FinancialDraft;
+  /** the line a removal without JavaScript took out */
+  removed?: RemovedLine;
   errors?: FieldErrors;
   readOnly: boolean;
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(initial);
+  const [removed, setRemoved] = useState(removedBefore);
   const rows = <K extends keyof FinancialDraft>(key: K) => ({
     rows: draft[key],
     errors,
     onChange: (next: FinancialDraft[K]) => setDraft((d) => ({ ...d, [key]: next })),
   });
+  const removable = <K extends FinancialList>(list: K) => ({
+    ...rows(list),
+    onRemove: (index: number) => {
+      const row: Record<string, string> = { ...draft[list][index] };
+      const typed = Object.entries(row).some(([field, v]) => field !== "kind" && v.trim() !== "");
+      setRemoved(typed ? { list, index, row } : undefined);
+      setDraft((d) => ({ ...d, [list]: d[list].filter((_, j) => j !== index) }));
+    },
+  });
+  const undo = () => {
+    if (!removed) return;
+    const { list, index, row } = removed;
+    setDraft((d) => ({ ...d, [list]: [...d[list].slice(0, index), row, ...d[list].slice(index)] }));
+    setRemoved(undefined);
+  };
   const figures = draftFigures(draft);
 
   return (
     <fieldset disabled={readOnly} className="plan-financial">
       <h2>{t("plans.field.startupCosts")}</h2>
-      {errors?.form ? <p className="error">{t(errors.form)}</p> : null}
-      <CostsTable {...rows("costs")} total={figures.costTotal} />
+      <FieldError name="form" errors={errors} />
+      <FieldError name="costs" errors={errors} />
+      {removed?.list === "costs" ? <UndoRemoval removed={removed} onUndo={undo} /> : null}
+      <CostsTable {...removable("costs")} total={figures.costTotal} />
 
       <h2>{t("plans.field.funding")}</h2>
-      <FundingTable {...rows("funding")} total={figures.fundingTotal} />
+      <FieldError name="funding" errors={errors} />
+      {removed?.list === "funding" ? <UndoRemoval removed={removed} onUndo={undo} /> : null}
+      <FundingTable {...removable("funding")} total={figures.fundingTotal} />
       <GapNote gap={figures.gap} />
 
       <h2>{t("plans.field.months")}</h2>
@@ -47,6 +74,41 @@ export function FinancialForm({
       <p className="hint">{t("plans.fin.year1Hint")}</p>
       <YearsTable {...rows("years")} figures={figures} />
     </fieldset>
+  );
+}
+
+/**
+ * "Line 2 (Four) removed", with a button that puts it back where it was. Without
+ * JavaScript the button posts the line back (the hidden fields); with it, in place.
+ */
+function UndoRemoval({ removed, onUndo }: { removed: RemovedLine; onUndo: () => void }) {
+  const { t } = useI18n();
+  const { list, index, row } = removed;
+  // what names the line: its item or label, else the first thing typed in it
+  const label = Object.values(row).find((v) => v.trim() !== "" && v !== row.kind) ?? "";
+  return (
+    <div className="alert alert-success" role="status" data-removed={`${list}:${index}`}>
+      <p>
+        {t("plans.fin.rowRemoved", { n: index + 1 })} <bdi>{label}</bdi>
+      </p>
+      <input type="hidden" name="undo.list" value={list} />
+      <input type="hidden" name="undo.index" value={index} />
+      {Object.entries(row).map(([field, value]) => (
+        <input key={field} type="hidden" name={`undo.row.${field}`} value={value} />
+      ))}
+      <button
+        type="submit"
+        name="intent"
+        value="undo-remove"
+        className="button button-secondary"
+        onClick={(e) => {
+          e.preventDefault();
+          onUndo();
+        }}
+      >
+        {t("plans.fin.undoRemove", { n: index + 1 })}
+      </button>
+    </div>
   );
 }
 

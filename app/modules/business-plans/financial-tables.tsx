@@ -6,13 +6,15 @@
 import type { MouseEvent, ReactNode } from "react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import type { FieldErrors } from "~/lib/forms";
+import { rowField, type FieldErrors } from "~/lib/forms";
 import { FUNDING_KINDS, MAX_ROWS } from "./rules";
 import type { CostRow, FundingRow, MonthRow, YearRow } from "./schemas.server";
 
 import { typedAmount, typedQuantity, type Figures } from "./financial-figures";
 
 type Rows<R> = { rows: R[]; errors?: FieldErrors; onChange: (rows: R[]) => void };
+/** Rows that can be removed: the form keeps what was removed, to offer it back. */
+type RemovableRows<R> = Rows<R> & { onRemove: (index: number) => void };
 
 /** Without JavaScript a row button posts the form; with it, the rows change in place. */
 const inPlace = (fn: () => void) => (e: MouseEvent<HTMLButtonElement>) => {
@@ -26,7 +28,6 @@ function patchRow<R>(rows: R[], i: number, patch: Partial<R>): R[] {
 
 function CellInput(props: {
   name: string;
-  index: number;
   value: string;
   label: string;
   errors?: FieldErrors;
@@ -34,7 +35,7 @@ function CellInput(props: {
   inputMode?: "decimal" | "numeric" | "text";
 }) {
   const { t } = useI18n();
-  const error = props.errors?.[`${props.name}.${props.index}`];
+  const error = props.errors?.[props.name];
   return (
     <>
       <input
@@ -100,13 +101,13 @@ function AddRow({
   );
 }
 
-export function CostsTable({ rows, errors, onChange, total }: Rows<CostRow> & { total: number }) {
+export function CostsTable({ rows, errors, onChange, onRemove, total }: RemovableRows<CostRow> & { total: number }) {
   const { t, formatMoney } = useI18n();
-  const cell = (i: number, key: keyof CostRow, name: string, label: MessageKey, inputMode?: "decimal" | "numeric") => (
+  const cell = (i: number, key: keyof CostRow, label: MessageKey, inputMode?: "decimal" | "numeric") => (
     <td>
       <CellInput
-        {...{ name, errors, inputMode }}
-        index={i}
+        {...{ errors, inputMode }}
+        name={rowField("costs", i, key)}
         value={rows[i]?.[key] ?? ""}
         label={t(label)}
         onChange={(v) => onChange(patchRow(rows, i, { [key]: v }))}
@@ -126,18 +127,14 @@ export function CostsTable({ rows, errors, onChange, total }: Rows<CostRow> & { 
         <tbody>
           {rows.map((row, i) => (
             <tr key={i}>
-              {cell(i, "item", "costItem", "plans.fin.item")}
-              {cell(i, "quantity", "costQuantity", "plans.fin.quantity", "numeric")}
-              {cell(i, "unitPrice", "costUnitPrice", "plans.fin.unitPrice", "decimal")}
+              {cell(i, "item", "plans.fin.item")}
+              {cell(i, "quantity", "plans.fin.quantity", "numeric")}
+              {cell(i, "unitPrice", "plans.fin.unitPrice", "decimal")}
               <td className="num" data-line-total>
                 {formatMoney(typedQuantity(row.quantity) * typedAmount(row.unitPrice))}
               </td>
               <td>
-                <RemoveRow
-                  value={`remove-cost:${i}`}
-                  n={i + 1}
-                  onRemove={() => onChange(rows.filter((_, j) => j !== i))}
-                />
+                <RemoveRow value={`remove-cost:${i}`} n={i + 1} onRemove={() => onRemove(i)} />
               </td>
             </tr>
           ))}
@@ -162,15 +159,10 @@ export function CostsTable({ rows, errors, onChange, total }: Rows<CostRow> & { 
   );
 }
 
-function KindSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+function KindSelect({ name, value, onChange }: { name: string; value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   return (
-    <select
-      name="fundingKind"
-      value={value}
-      aria-label={t("plans.fin.kind")}
-      onChange={(e) => onChange(e.target.value)}
-    >
+    <select name={name} value={value} aria-label={t("plans.fin.kind")} onChange={(e) => onChange(e.target.value)}>
       {FUNDING_KINDS.map((k) => (
         <option key={k} value={k}>
           {t(`plans.funding.${k}` as MessageKey)}
@@ -180,7 +172,13 @@ function KindSelect({ value, onChange }: { value: string; onChange: (value: stri
   );
 }
 
-export function FundingTable({ rows, errors, onChange, total }: Rows<FundingRow> & { total: number }) {
+export function FundingTable({
+  rows,
+  errors,
+  onChange,
+  onRemove,
+  total,
+}: RemovableRows<FundingRow> & { total: number }) {
   const { t, formatMoney } = useI18n();
   const update = (i: number, patch: Partial<FundingRow>) => onChange(patchRow(rows, i, patch));
   return (
@@ -193,12 +191,15 @@ export function FundingTable({ rows, errors, onChange, total }: Rows<FundingRow>
           {rows.map((row, i) => (
             <tr key={i}>
               <td>
-                <KindSelect value={row.kind} onChange={(kind) => update(i, { kind })} />
+                <KindSelect
+                  name={rowField("funding", i, "kind")}
+                  value={row.kind}
+                  onChange={(kind) => update(i, { kind })}
+                />
               </td>
               <td>
                 <CellInput
-                  name="fundingLabel"
-                  index={i}
+                  name={rowField("funding", i, "label")}
                   value={row.label}
                   label={t("plans.fin.label")}
                   errors={errors}
@@ -207,8 +208,7 @@ export function FundingTable({ rows, errors, onChange, total }: Rows<FundingRow>
               </td>
               <td>
                 <CellInput
-                  name="fundingAmount"
-                  index={i}
+                  name={rowField("funding", i, "amount")}
                   value={row.amount}
                   label={t("plans.fin.amount")}
                   inputMode="decimal"
@@ -217,11 +217,7 @@ export function FundingTable({ rows, errors, onChange, total }: Rows<FundingRow>
                 />
               </td>
               <td>
-                <RemoveRow
-                  value={`remove-funding:${i}`}
-                  n={i + 1}
-                  onRemove={() => onChange(rows.filter((_, j) => j !== i))}
-                />
+                <RemoveRow value={`remove-funding:${i}`} n={i + 1} onRemove={() => onRemove(i)} />
               </td>
             </tr>
           ))}
@@ -249,9 +245,9 @@ export function FundingTable({ rows, errors, onChange, total }: Rows<FundingRow>
 /** An amount cell of a forecast row, labelled with its row ("Month 3 Revenue"). */
 function ForecastCell<R>(props: {
   rows: R[];
+  list: "months" | "years";
   i: number;
   field: keyof R & string;
-  name: string;
   rowLabel: string;
   label: MessageKey;
   errors?: FieldErrors;
@@ -262,8 +258,7 @@ function ForecastCell<R>(props: {
   return (
     <td>
       <CellInput
-        name={props.name}
-        index={i}
+        name={rowField(props.list, i, field)}
         value={String(rows[i]?.[field] ?? "")}
         label={`${props.rowLabel} ${t(props.label)}`}
         inputMode="decimal"
@@ -276,7 +271,7 @@ function ForecastCell<R>(props: {
 
 export function MonthsTable({ rows, errors, onChange, figures }: Rows<MonthRow> & { figures: Figures }) {
   const { t, formatMoney } = useI18n();
-  const cells = { rows, errors, onChange };
+  const cells = { rows, errors, onChange, list: "months" as const };
   return (
     <TableFrame
       label="plans.field.months"
@@ -299,19 +294,19 @@ export function MonthsTable({ rows, errors, onChange, figures }: Rows<MonthRow> 
           return (
             <tr key={i}>
               <th scope="row">{rowLabel}</th>
-              <ForecastCell {...cells} {...{ i, rowLabel }} field="revenue" name="revenue" label="plans.fin.revenue" />
+              <ForecastCell {...cells} {...{ i, rowLabel }} field="revenue" label="plans.fin.revenue" />
               <ForecastCell
                 {...cells}
                 {...{ i, rowLabel }}
                 field="costOfSales"
-                name="costOfSales"
+
                 label="plans.fin.costOfSales"
               />
               <ForecastCell
                 {...cells}
                 {...{ i, rowLabel }}
                 field="fixedCosts"
-                name="fixedCosts"
+
                 label="plans.fin.fixedCosts"
               />
               <td className="num">{formatMoney(figures.net[i] ?? 0)}</td>
@@ -326,7 +321,7 @@ export function MonthsTable({ rows, errors, onChange, figures }: Rows<MonthRow> 
 
 export function YearsTable({ rows, errors, onChange, figures }: Rows<YearRow> & { figures: Figures }) {
   const { t, formatMoney } = useI18n();
-  const cells = { rows, errors, onChange };
+  const cells = { rows, errors, onChange, list: "years" as const };
   const { three } = figures;
   return (
     <TableFrame
@@ -349,10 +344,10 @@ export function YearsTable({ rows, errors, onChange, figures }: Rows<YearRow> & 
                 {...cells}
                 {...{ i, rowLabel }}
                 field="revenue"
-                name="yearRevenue"
+
                 label="plans.fin.revenue"
               />
-              <ForecastCell {...cells} {...{ i, rowLabel }} field="costs" name="yearCosts" label="plans.fin.costs" />
+              <ForecastCell {...cells} {...{ i, rowLabel }} field="costs" label="plans.fin.costs" />
               <td className="num">{formatMoney(three.years[i + 1]?.resultCentimes ?? 0)}</td>
             </tr>
           );

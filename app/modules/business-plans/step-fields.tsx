@@ -7,10 +7,9 @@ import { Form } from "@remix-run/react";
 import { Field, SelectField, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import type { FieldErrors } from "~/lib/forms";
+import { rowField, type FieldErrors } from "~/lib/forms";
 import { COMPETITOR_ROWS } from "./constants";
 import { LEGAL_FORMS, SECTORS, type PlanStep } from "./rules";
-import type { MarketDraft } from "./schemas.server";
 
 type StepProps = { values: Record<string, string>; errors?: FieldErrors };
 
@@ -82,48 +81,39 @@ export function TextStepFields({ step, values, errors }: StepProps & { step: Pla
   ));
 }
 
-function CompetitorRows({ market, errors }: { market: MarketDraft; errors?: FieldErrors }) {
+function CompetitorRows({ values, errors }: StepProps) {
   const { t } = useI18n();
   return (
     <fieldset>
       <legend>{t("plans.field.competitors")}</legend>
-      {Array.from({ length: COMPETITOR_ROWS }, (_, i) => {
-        const row = market.competitors[i] ?? { name: "", price: "" };
-        const rowErrors = { name: errors?.[`competitorName.${i}`], price: errors?.[`competitorPrice.${i}`] };
-        return (
-          <div key={i} className="plan-row">
-            <Field
-              id={`f-competitorName-${i}`}
-              name="competitorName"
-              label="plans.field.competitorName"
-              defaultValue={row.name}
-              errors={{ competitorName: rowErrors.name }}
-              maxLength={200}
-            />
-            <Field
-              id={`f-competitorPrice-${i}`}
-              name="competitorPrice"
-              label="plans.field.competitorPrice"
-              defaultValue={row.price}
-              errors={{ competitorPrice: rowErrors.price }}
-              inputMode="decimal"
-              dir="ltr"
-            />
-          </div>
-        );
-      })}
+      {Array.from({ length: COMPETITOR_ROWS }, (_, i) => (
+        <div key={i} className="plan-row">
+          <Field
+            name={rowField("competitors", i, "name")}
+            label="plans.field.competitorName"
+            {...{ values, errors }}
+            maxLength={200}
+          />
+          <Field
+            name={rowField("competitors", i, "price")}
+            label="plans.field.competitorPrice"
+            {...{ values, errors }}
+            inputMode="decimal"
+            dir="ltr"
+          />
+        </div>
+      ))}
     </fieldset>
   );
 }
 
-export function MarketFields({ market, errors }: { market: MarketDraft; errors?: FieldErrors }) {
-  const { competitors: _, ...values } = market;
+export function MarketFields({ values, errors }: StepProps) {
   return (
     <>
       <TextareaField name="customers" label="plans.field.customers" values={values} errors={errors} rows={4} />
       <TextareaField name="marketSize" label="plans.field.marketSize" values={values} errors={errors} rows={2} />
       <Field name="marketSizeFigure" label="plans.field.marketSizeFigure" values={values} errors={errors} />
-      <CompetitorRows market={market} errors={errors} />
+      <CompetitorRows values={values} errors={errors} />
       <Field name="price" label="plans.field.price" values={values} inputMode="decimal" dir="ltr" errors={errors} />
       <TextareaField name="salesPlaces" label="plans.field.salesPlaces" values={values} errors={errors} rows={2} />
     </>

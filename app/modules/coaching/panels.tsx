@@ -66,14 +66,34 @@ type ApplicantPanelData = {
   placement: { hostName: string; status: PlacementStatus; startsOn: string; endsOn: string } | null;
   actions: { id: string; description: string; dueOn: string }[];
   coach: { displayName: string; phone: string | null; email: string | null } | null;
+  appointments: { id: string; startsAt: string; coachName: string }[];
 };
 
-/** The applicant's home: trainings, certificates, internship, coach and next steps. */
+/** The follow-up appointments to come, when there are any: the day, the time and the coach. */
+function AppointmentsCard({ appointments }: { appointments: ApplicantPanelData["appointments"] }) {
+  const { t, formatDate } = useI18n();
+  if (appointments.length === 0) return null;
+  return (
+    <section className="card" data-appointments>
+      <h2>{t("coaching.home.appointments")}</h2>
+      <ul>
+        {appointments.map((a) => (
+          <li key={a.id}>
+            {t("coaching.home.appointmentWith", { date: formatDate(a.startsAt, true), name: a.coachName })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The applicant's home: appointments to come, next steps, trainings, certificates, internship, coach. */
 export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
   const { t, locale, formatDate } = useI18n();
   const certificates = data.trainings.filter((r) => r.certificateId);
   return (
     <div className="applicant-panel">
+      <AppointmentsCard appointments={data.appointments} />
       <section className="card">
         <h2>{t("coaching.home.nextSteps")}</h2>
         {data.actions.length === 0 ? <p>{t("coaching.noNextSteps")}</p> : null}

@@ -12,6 +12,7 @@ import {
 import { placementsOf } from "~/modules/internships/queries.server";
 import { myTrainings } from "~/modules/trainings/queries.server";
 import { buildCaseloadRow, sortCaseload, type CaseloadRow } from "./rules";
+import { upcomingAppointments } from "./appointments.server";
 
 /** Is this coach the current coach of this beneficiary? The one check every module uses. */
 export async function isCurrentCoachOf(db: Executor, coachId: string, beneficiaryId: string): Promise<boolean> {
@@ -156,9 +157,9 @@ export async function assignmentOverview(db: Executor) {
   return { current, coaches, applicants };
 }
 
-/** The applicant's home panel: trainings, certificates, internship, coach, next steps. */
+/** The applicant's home panel: appointments, trainings, certificates, internship, coach, next steps. */
 export async function applicantPanel(db: Executor, userId: string) {
-  const [trainingsList, places, actions, coachRow] = await Promise.all([
+  const [trainingsList, places, actions, coachRow, appointments] = await Promise.all([
     myTrainings(db, userId),
     placementsOf(db, [userId]),
     db
@@ -171,8 +172,16 @@ export async function applicantPanel(db: Executor, userId: string) {
       .from(coachAssignments)
       .innerJoin(users, eq(users.id, coachAssignments.coachId))
       .where(and(eq(coachAssignments.beneficiaryId, userId), isNull(coachAssignments.endedAt))),
+    upcomingAppointments(db, userId),
   ]);
-  return { userId, trainings: trainingsList, placement: places[0] ?? null, actions, coach: coachRow[0] ?? null };
+  return {
+    userId,
+    trainings: trainingsList,
+    placement: places[0] ?? null,
+    actions,
+    coach: coachRow[0] ?? null,
+    appointments: appointments.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
+  };
 }
 
 /** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */

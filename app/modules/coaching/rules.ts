@@ -72,3 +72,10 @@ export function sortCaseload(rows: CaseloadRow[]): CaseloadRow[] {
     return a.displayName.localeCompare(b.displayName);
   });
 }
+
+/** A follow-up appointment is set for later: not in the past, and within a year. */
+export function appointmentProblem(startsAt: Date, now: Date): "past" | "tooFar" | null {
+  if (startsAt.getTime() <= now.getTime()) return "past";
+  if (startsAt.getTime() - now.getTime() > 366 * 24 * 60 * 60 * 1000) return "tooFar";
+  return null;
+}

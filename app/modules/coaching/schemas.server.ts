@@ -1,5 +1,5 @@
 import { z } from "~/lib/forms.server";
-import { dateField } from "~/lib/fields.server";
+import { dateField, timeField } from "~/lib/fields.server";
 
 const isoDate = dateField();
 
@@ -41,3 +41,7 @@ export const JobSearchSchema = z.object({
 export type JobSearchInput = z.infer<typeof JobSearchSchema>;
 
 export const CompleteActionSchema = z.object({ actionId: z.uuid() });
+
+/** A follow-up appointment: a day and a time on Morocco's clock. */
+export const AppointmentSchema = z.object({ date: isoDate, time: timeField() });
+export type AppointmentInput = z.infer<typeof AppointmentSchema>;

@@ -6,17 +6,22 @@ import { Link } from "@remix-run/react";
 import { CheckboxGroup, Field, SelectField, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import type { FieldErrors } from "~/lib/forms";
+import { rowField, rowValues, type FieldErrors } from "~/lib/forms";
 import type { CountryOptions } from "./countries.server";
 import { EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, LANGUAGES, REGIONS, SEEKS } from "./rules";
 import type { Experience } from "../../../db/schema/profiles";
 
-/** The profile as the form shows it: texts by field name, and the checked boxes of each group. */
+/** The profile as the form shows it: texts by field name (experience[0].role...), and the checked boxes of each group. */
 export type ProfileFormValues = {
   values: Record<string, string>;
   checked: Record<"languagesSpoken" | "languagesRead" | "seeks", string[]>;
-  experience: Experience[];
 };
+
+/** The boxes checked in a posted form, to show them again. */
+export function checkedBoxes(form: FormData): ProfileFormValues["checked"] {
+  const all = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+  return { languagesSpoken: all("languagesSpoken"), languagesRead: all("languagesRead"), seeks: all("seeks") };
+}
 
 type SectionProps = { form: ProfileFormValues; errors?: FieldErrors; countries: CountryOptions };
 
@@ -162,44 +167,24 @@ export function EducationSection({ form, errors, countries }: SectionProps) {
 
 export function ExperienceSection({ form, errors, countries }: SectionProps) {
   const { t } = useI18n();
+  const { values } = form;
   return (
     <>
       <h2>{t("profiles.section.experience")}</h2>
       {Array.from({ length: EXPERIENCE_ROWS }, (_, i) => {
-        const row = form.experience[i];
-        const err = (f: string) => ({ [f]: errors?.[`${f}.${i}`] });
+        const name = (field: string) => rowField("experience", i, field);
         return (
           <fieldset key={i} className="plan-row">
             <legend>{t("profiles.expRow", { n: i + 1 })}</legend>
-            <Field
-              id={`f-expRole-${i}`}
-              name="expRole"
-              label="profiles.field.expRole"
-              defaultValue={row?.role ?? ""}
-              errors={err("expRole")}
-            />
-            <Field
-              id={`f-expSector-${i}`}
-              name="expSector"
-              label="profiles.field.expSector"
-              defaultValue={row?.sector ?? ""}
-              errors={err("expSector")}
-            />
-            <Field
-              id={`f-expYears-${i}`}
-              name="expYears"
-              label="profiles.field.expYears"
-              inputMode="numeric"
-              defaultValue={row ? String(row.years) : ""}
-              errors={err("expYears")}
-            />
+            <Field name={name("role")} label="profiles.field.expRole" {...{ values, errors }} />
+            <Field name={name("sector")} label="profiles.field.expSector" {...{ values, errors }} />
+            <Field name={name("years")} label="profiles.field.expYears" inputMode="numeric" {...{ values, errors }} />
             <CountrySelect
-              id={`f-expCountry-${i}`}
-              name="expCountry"
+              name={name("country")}
               label="profiles.field.expCountry"
-              value={row?.country}
+              value={values[name("country")]}
               countries={countries}
-              errors={err("expCountry")}
+              errors={errors}
             />
           </fieldset>
         );
@@ -269,13 +254,13 @@ export function profileFormValues(p: SavedProfile | null): ProfileFormValues {
   };
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(texts)) values[k] = v ?? "";
+  const experience = (p?.experience ?? []).map((e) => ({ ...e, years: String(e.years) }));
   return {
-    values,
+    values: { ...values, ...rowValues("experience", experience) },
     checked: {
       languagesSpoken: p?.languagesSpoken ?? [],
       languagesRead: p?.languagesRead ?? [],
       seeks: p?.seeks ?? [],
     },
-    experience: p?.experience ?? [],
   };
 }

@@ -1,5 +1,4 @@
-import { z } from "~/lib/forms.server";
-import type { FieldErrors } from "~/lib/forms";
+import { rowList, z } from "~/lib/forms.server";
 import type { Experience } from "../../../db/schema/profiles";
 import { EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, isCountry, LANGUAGES, REGIONS, SEEKS } from "./rules";
 import { ageOn } from "~/lib/age";
@@ -11,7 +10,23 @@ const many = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)));
 const country = z.string().refine(isCountry, "profiles.errors.country").optional();
 
-/** Everything optional: a profile fills up over several visits; completeness says what is missing. */
+/** One row of experience (role, sector, years, country). */
+const ExperienceRowSchema = z.object({
+  role: z.string("errors.required").trim().min(1, "errors.required").max(200, "errors.tooLong"),
+  sector: z.string().trim().max(200, "errors.tooLong").default(""),
+  years: z
+    .string("profiles.errors.years")
+    .trim()
+    .regex(/^\d{1,2}$/, "profiles.errors.years")
+    .transform(Number)
+    .pipe(z.number().max(60, "profiles.errors.years")),
+  country: country.transform((c) => c ?? ""),
+}) satisfies z.ZodType<Experience>;
+
+/**
+ * Everything optional: a profile fills up over several visits; completeness says what is
+ * missing. Parsed by parseRowsForm: experience comes as rows experience[0..2], blank ones left out.
+ */
 export const ProfileSchema = z.object({
   givenName: text(),
   familyName: text(),
@@ -47,33 +62,8 @@ export const ProfileSchema = z.object({
   educationCountry: country,
   skills: text(2000),
   seeks: many(SEEKS),
+  experience: rowList(ExperienceRowSchema, EXPERIENCE_ROWS, "errors.invalid"),
 });
 export type ProfileInput = z.infer<typeof ProfileSchema>;
-
-/** Experience rows (role, sector, years, country); blank rows are dropped. */
-export function parseExperience(form: FormData): { ok: true; data: Experience[] } | { ok: false; errors: FieldErrors } {
-  const get = (name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v.trim() : ""));
-  const roles = get("expRole");
-  const sectors = get("expSector");
-  const years = get("expYears");
-  const countries = get("expCountry");
-  const errors: FieldErrors = {};
-  const rows: Experience[] = [];
-  for (let i = 0; i < EXPERIENCE_ROWS; i++) {
-    const role = roles[i] ?? "";
-    const sector = sectors[i] ?? "";
-    const y = years[i] ?? "";
-    const c = countries[i] ?? "";
-    if (!role && !sector && !y && !c) continue;
-    if (!role) errors[`expRole.${i}`] = "errors.required";
-    if (role.length > 200) errors[`expRole.${i}`] = "errors.tooLong";
-    if (sector.length > 200) errors[`expSector.${i}`] = "errors.tooLong";
-    const n = Number(y);
-    if (!/^\d{1,2}$/.test(y) || n > 60) errors[`expYears.${i}`] = "profiles.errors.years";
-    if (c && !isCountry(c)) errors[`expCountry.${i}`] = "profiles.errors.country";
-    rows.push({ role, sector, years: n, country: c });
-  }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: rows };
-}
 
 export const DeletionRequestSchema = z.object({ reason: z.string().trim().max(2000, "errors.tooLong").optional() });

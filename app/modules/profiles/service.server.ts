@@ -1,17 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { deletionRequests, profiles, type Experience } from "~db/schema";
+import { deletionRequests, profiles } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { ProfileInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
 
-export async function saveProfile(
-  db: Executor,
-  actor: Actor,
-  input: ProfileInput & { experience: Experience[] },
-  meta: Meta = {},
-) {
+export async function saveProfile(db: Executor, actor: Actor, input: ProfileInput, meta: Meta = {}) {
   const values = {
     givenName: input.givenName ?? null,
     familyName: input.familyName ?? null,

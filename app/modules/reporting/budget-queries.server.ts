@@ -1,7 +1,7 @@
 /** The budget as planned (lines in USD, dated rates) and the money the records move. */
-import { sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { budgetLines, exchangeRates, programmeBudget } from "~db/schema";
+import { budgetEntries, budgetLines, exchangeRates, programmeBudget } from "~db/schema";
 import { BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, type BudgetLineKey, type DatedRate, type MoneyByDay } from "./rules";
 import type { Sources } from "./sources.server";
 
@@ -47,4 +47,20 @@ export async function getBudget(db: Executor) {
       madPerUsdE4: r.madPerUsdE4,
     })),
   };
+}
+
+/** The latest manual commitments and spending, newest first. */
+export async function listBudgetEntries(db: Executor, limit = 100) {
+  return db
+    .select({
+      id: budgetEntries.id,
+      lineKey: budgetEntries.lineKey,
+      kind: budgetEntries.kind,
+      amount: budgetEntries.amountMadCentimes,
+      occurredOn: budgetEntries.occurredOn,
+      reference: budgetEntries.reference,
+    })
+    .from(budgetEntries)
+    .orderBy(desc(budgetEntries.occurredOn), desc(budgetEntries.createdAt))
+    .limit(limit);
 }

@@ -83,6 +83,17 @@ export function quarterOf(date: string): string {
   return `${p.y}-Q${Math.floor((p.m - 1) / 3) + 1}`;
 }
 
+/**
+ * The quarters the dashboard offers, newest first: from the programme's start (else the
+ * start of this year) to its end or today, whichever is sooner, and always this quarter.
+ */
+export function offeredQuarters(programme: { startsOn: string | null; endsOn: string | null }, today: string) {
+  const end = programme.endsOn && programme.endsOn < today ? programme.endsOn : today;
+  const quarters = quartersBetween(programme.startsOn ?? `${today.slice(0, 4)}-01-01`, end).reverse();
+  if (!quarters.includes(quarterOf(today))) quarters.unshift(quarterOf(today));
+  return quarters;
+}
+
 /** The quarters from the one holding `from` to the one holding `to`, oldest first. */
 export function quartersBetween(from: string, to: string): string[] {
   const a = parseIsoDate(from);

@@ -1,7 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { isUuid } from "~/lib/ids";
 import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
-import { dateField } from "~/lib/fields.server";
+import { dateField, timeField } from "~/lib/fields.server";
 export { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
 
 const isoDate = dateField();
@@ -36,7 +36,7 @@ export type CreateCohortInput = z.infer<typeof CreateCohortSchema>;
 export const AddSessionSchema = z
   .object({
     date: isoDate,
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.invalid"),
+    time: timeField(),
     durationMinutes: z.coerce.number().int().min(15).max(600).default(120),
     placeFr: z.string().trim().max(200).optional(),
     placeAr: z.string().trim().max(200).optional(),
@@ -50,7 +50,7 @@ export type AddSessionInput = z.infer<typeof AddSessionSchema>;
 /** A session at a new day and time on Morocco's clock (the participants are told). */
 export const MoveSessionSchema = z.object({
   date: isoDate,
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.invalid"),
+  time: timeField(),
 });
 export type MoveSessionInput = z.infer<typeof MoveSessionSchema>;
 

@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { businessPlans, coachAssignments, planAttachments } from "../../../db/schema";
 import { incompleteSteps, isPlanComplete } from "../../../app/modules/business-plans/rules";
+import { rowValues } from "../../../app/lib/forms";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { readPdfText } from "../../helpers/pdf";
@@ -41,7 +42,27 @@ beforeAll(async () => {
   asAdmin = await signIn(admin);
 });
 
-const months = (value: string) => Array.from({ length: 12 }, () => value);
+/** Twelve months of the forecast, the same figures each month. */
+const months = (fields: Record<string, string>) =>
+  rowValues(
+    "months",
+    Array.from({ length: 12 }, () => fields),
+  );
+const costs = (...rows: [string, string, string][]) =>
+  rowValues(
+    "costs",
+    rows.map(([item, quantity, unitPrice]) => ({ item, quantity, unitPrice })),
+  );
+const funding = (...rows: [string, string, string][]) =>
+  rowValues(
+    "funding",
+    rows.map(([kind, label, amount]) => ({ kind, label, amount })),
+  );
+const years = (...rows: [string, string][]) =>
+  rowValues(
+    "years",
+    rows.map(([revenue, c]) => ({ revenue, costs: c })),
+  );
 
 describe("writing a plan step by step without JavaScript", () => {
   let planId: string;
@@ -79,49 +100,76 @@ describe("writing a plan step by step without JavaScript", () => {
   it("adds a cost row by posting back, keeping what was typed and saving it", async () => {
     const res = await asOwner.post(`/plans/${planId}/financial`, {
       intent: "add-cost",
-      costItem: ["Machine à coudre"],
-      costQuantity: ["2"],
-      costUnitPrice: ["1 500,50"],
-      fundingKind: ["own"],
-      fundingLabel: [""],
-      fundingAmount: [""],
+      ...costs(["Machine à coudre", "2", "1 500,50"]),
+      ...funding(["own", "", ""]),
     });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html.match(/name="costItem"/g)).toHaveLength(2);
+    expect(html.match(/name="costs\[\d\]\.item"/g)).toHaveLength(2);
     expect(html).toContain('value="Machine à coudre"');
     expect((await plan(planId)).financial.startupCosts).toEqual([
       { item: "Machine à coudre", quantity: 2, unitPriceCentimes: 150_050 },
     ]);
   });
 
-  it("removes a cost row by posting back", async () => {
+  it("removes a cost row by posting back, and offers to put it back where it was", async () => {
     const res = await asOwner.post(`/plans/${planId}/financial`, {
       intent: "remove-cost:0",
-      costItem: ["Machine à coudre", "Tissu"],
-      costQuantity: ["2", "10"],
-      costUnitPrice: ["1500.50", "30"],
-      fundingKind: ["own"],
-      fundingLabel: [""],
-      fundingAmount: [""],
+      ...costs(["Machine à coudre", "2", "1500.50"], ["Tissu", "10", "30"]),
+      ...funding(["own", "", ""]),
     });
     expect(res.status).toBe(200);
     expect((await plan(planId)).financial.startupCosts).toEqual([
       { item: "Tissu", quantity: 10, unitPriceCentimes: 3000 },
     ]);
+    const html = await res.text();
+    expect(html).toContain("Machine à coudre");
+    expect(html).toContain('data-removed="costs:0"');
+
+    // the undo button posts the line back with the rest of the form
+    const undo = await asOwner.post(`/plans/${planId}/financial`, {
+      intent: "undo-remove",
+      ...costs(["Tissu", "10", "30"]),
+      ...funding(["own", "", ""]),
+      "undo.list": "costs",
+      "undo.index": "0",
+      "undo.row.item": "Machine à coudre",
+      "undo.row.quantity": "2",
+      "undo.row.unitPrice": "1500.50",
+    });
+    expect(undo.status).toBe(200);
+    expect((await plan(planId)).financial.startupCosts).toEqual([
+      { item: "Machine à coudre", quantity: 2, unitPriceCentimes: 150_050 },
+      { item: "Tissu", quantity: 10, unitPriceCentimes: 3000 },
+    ]);
+    expect(await undo.text()).not.toContain("data-removed");
+
+    // a blank line goes without a word
+    const blank = await asOwner.post(`/plans/${planId}/financial`, {
+      intent: "remove-cost:2",
+      ...costs(["Machine à coudre", "2", "1500.50"], ["Tissu", "10", "30"], ["", "", ""]),
+    });
+    expect(blank.status).toBe(200);
+    expect(await blank.text()).not.toContain("data-removed");
+    await asOwner.post(`/plans/${planId}/financial`, {
+      intent: "remove-cost:0",
+      ...costs(["Machine à coudre", "2", "1500.50"], ["Tissu", "10", "30"]),
+    });
   });
 
   it("refuses an amount that is not one, and keeps the plan as it was", async () => {
     const res = await asOwner.post(`/plans/${planId}/financial`, {
       intent: "save",
-      costItem: ["Tissu"],
-      costQuantity: ["10"],
-      costUnitPrice: ["trente"],
+      ...costs(["Tissu", "10", "trente"]),
+      ...months({ revenue: "4000", costOfSales: "quatre" }),
     });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Montant non valide");
+    // every value typed comes back, the good ones and the bad
     expect(html).toContain('value="trente"');
+    expect(html).toContain('value="quatre"');
+    expect(html.match(/value="4000"/g)).toHaveLength(12);
     expect((await plan(planId)).financial.startupCosts).toEqual([
       { item: "Tissu", quantity: 10, unitPriceCentimes: 3000 },
     ]);
@@ -146,8 +194,10 @@ describe("writing a plan step by step without JavaScript", () => {
           customers: "Familles",
           marketSize: "Grand quartier",
           marketSizeFigure: "2000 foyers",
-          competitorName: ["Atelier voisin", "", "", ""],
-          competitorPrice: ["50", "", "", ""],
+          ...rowValues("competitors", [
+            { name: "Atelier voisin", price: "50" },
+            { name: "", price: "" },
+          ]),
           price: "45",
           salesPlaces: "Boutique",
         },
@@ -161,17 +211,10 @@ describe("writing a plan step by step without JavaScript", () => {
       [
         "financial",
         {
-          costItem: ["Machine", "Tissu"],
-          costQuantity: ["2", "10"],
-          costUnitPrice: ["1500", "30"],
-          fundingKind: ["own", "grant"],
-          fundingLabel: ["", "Masar"],
-          fundingAmount: ["300", "3 000"],
-          revenue: months("4000"),
-          costOfSales: months("1000"),
-          fixedCosts: months("1500"),
-          yearRevenue: ["50000", "60000"],
-          yearCosts: ["30000", "35000"],
+          ...costs(["Machine", "2", "1500"], ["Tissu", "10", "30"]),
+          ...funding(["own", "", "300"], ["grant", "Masar", "3 000"]),
+          ...months({ revenue: "4000", costOfSales: "1000", fixedCosts: "1500" }),
+          ...years(["50000", "30000"], ["60000", "35000"]),
         },
       ],
       ["risks", { risks: "Panne de machine", mitigation: "Contrat d'entretien" }],
@@ -190,15 +233,10 @@ describe("writing a plan step by step without JavaScript", () => {
   it("is not complete when the funding misses the costs by one centime", async () => {
     const res = await asOwner.post(`/plans/${planId}/financial`, {
       intent: "save",
-      costItem: ["Machine", "Tissu"],
-      costQuantity: ["2", "10"],
-      costUnitPrice: ["1500", "30"],
-      fundingKind: ["own", "grant"],
-      fundingLabel: ["", "Masar"],
-      fundingAmount: ["300", "2 999,99"],
-      revenue: months("4000"),
-      yearRevenue: ["50000", "60000"],
-      yearCosts: ["30000", "35000"],
+      ...costs(["Machine", "2", "1500"], ["Tissu", "10", "30"]),
+      ...funding(["own", "", "300"], ["grant", "Masar", "2 999,99"]),
+      ...months({ revenue: "4000" }),
+      ...years(["50000", "30000"], ["60000", "35000"]),
     });
     expect(res.status).toBe(302);
     expect(isPlanComplete(await plan(planId))).toBe(false);

@@ -57,11 +57,23 @@ describe("applicant profile", () => {
       nationality: "XX",
       birthDate: "2020-01-01",
       city: "Tanger",
+      "experience[1].role": "Menuisier",
+      "experience[1].years": "trois",
+      skills: "Menuiserie",
+      seeks: ["internship", "training"],
     });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Choisissez un pays de la liste.");
     expect(html).toContain("Date de naissance non valide");
+    // every value typed comes back, in every section
+    expect(html).toContain('value="Tanger"');
+    expect(html).toContain('value="Menuisier"');
+    expect(html).toContain('value="trois"');
+    expect(html).toContain("Menuiserie</textarea>");
+    expect(html).toMatch(/checked="" value="internship"/);
+    expect(html).toMatch(/checked="" value="bm"/);
+    expect(html).not.toMatch(/checked="" value="job"/);
     const [row] = await t.db.select().from(profiles).where(eq(profiles.userId, me.id));
     expect(row?.city).toBe("Casablanca");
   });
@@ -70,10 +82,12 @@ describe("applicant profile", () => {
     const res = await asMe.post("/profile", {
       ...personal,
       educationLevel: "vocational",
-      expRole: ["Soudeur", "", ""],
-      expSector: ["Bâtiment", "", ""],
-      expYears: ["4", "", ""],
-      expCountry: ["ML", "", ""],
+      "experience[0].role": "Soudeur",
+      "experience[0].sector": "Bâtiment",
+      "experience[0].years": "4",
+      "experience[0].country": "ML",
+      "experience[1].role": "",
+      "experience[1].years": "",
       skills: "Soudure à l'arc",
       seeks: ["job", "business"],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCaseloadRow, sortCaseload, stageOf } from "../../../app/modules/coaching/rules";
+import { appointmentProblem, buildCaseloadRow, sortCaseload, stageOf } from "../../../app/modules/coaching/rules";
 
 const today = "2026-11-29";
 const row = (name: string, extra: Partial<Parameters<typeof buildCaseloadRow>[0]> = {}) =>
@@ -45,5 +45,16 @@ describe("caseload", () => {
       "Adam",
       "Bea",
     ]);
+  });
+});
+
+describe("a follow-up appointment's time", () => {
+  const now = new Date("2030-06-01T10:00:00Z");
+  it("is later than now, and within a year", () => {
+    expect(appointmentProblem(new Date("2030-06-01T10:01:00Z"), now)).toBeNull();
+    expect(appointmentProblem(new Date("2031-05-31T10:00:00Z"), now)).toBeNull();
+    expect(appointmentProblem(now, now)).toBe("past");
+    expect(appointmentProblem(new Date("2029-06-01T10:00:00Z"), now)).toBe("past");
+    expect(appointmentProblem(new Date("2031-06-03T10:00:00Z"), now)).toBe("tooFar");
   });
 });

@@ -9,6 +9,7 @@ import {
   parseRate,
   quarterOf,
   quarterPeriod,
+  offeredQuarters,
   quartersBetween,
   rateOn,
   suppressBreakdown,
@@ -64,6 +65,18 @@ describe("periods", () => {
   it("lists the quarters and months of a period", () => {
     expect(quartersBetween("2025-11-10", "2026-04-01")).toEqual(["2025-Q4", "2026-Q1", "2026-Q2"]);
     expect(monthsBetween("2025-11-10", "2026-02-01")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+  });
+  it("offers the programme's quarters up to today, newest first, and always this quarter", () => {
+    const programme = { startsOn: "2026-02-01", endsOn: "2027-12-31" };
+    expect(offeredQuarters(programme, "2026-08-15")).toEqual(["2026-Q3", "2026-Q2", "2026-Q1"]);
+    // ended: its quarters, then this one on top
+    expect(offeredQuarters({ startsOn: "2025-10-01", endsOn: "2026-01-31" }, "2026-08-15")).toEqual([
+      "2026-Q3",
+      "2026-Q1",
+      "2025-Q4",
+    ]);
+    // no programme dates: this year so far
+    expect(offeredQuarters({ startsOn: null, endsOn: null }, "2026-05-02")).toEqual(["2026-Q2", "2026-Q1"]);
   });
 });
 

@@ -68,4 +68,16 @@ export const coaching = {
   "coaching.cv.skills": "المهارات",
   "coaching.cv.separator": "، ",
   "coaching.home.noCoach": "لم يعين لك مرشد بعد.",
+  "coaching.appointments": "مواعيد المتابعة",
+  "coaching.appointments.none": "لا توجد مواعيد قادمة.",
+  "coaching.appointments.new": "تحديد موعد متابعة",
+  "coaching.appointments.hint":
+    "يتلقى الشخص التاريخ والساعة برسالة قصيرة (إلا إذا قلّل الرسائل القصيرة) وبالبريد الإلكتروني، بلغته.",
+  "coaching.appointments.save": "تحديد الموعد",
+  "coaching.field.appointmentDate": "تاريخ الموعد",
+  "coaching.field.appointmentTime": "الساعة (بتوقيت المغرب)",
+  "coaching.errors.appointmentPast": "اختر تاريخا وساعة في المستقبل.",
+  "coaching.errors.appointmentTooFar": "اختر تاريخا خلال السنة القادمة.",
+  "coaching.home.appointments": "مواعيد المتابعة الخاصة بي",
+  "coaching.home.appointmentWith": "{date} مع {name}",
 } as const;

@@ -68,4 +68,16 @@ export const coaching = {
   "coaching.cv.skills": "Skills",
   "coaching.cv.separator": ", ",
   "coaching.home.noCoach": "No coach is assigned to you yet.",
+  "coaching.appointments": "Follow-up appointments",
+  "coaching.appointments.none": "No appointment to come.",
+  "coaching.appointments.new": "Set a follow-up appointment",
+  "coaching.appointments.hint":
+    "The person gets the date and time by SMS (unless they limited SMS) and by e-mail, in their language.",
+  "coaching.appointments.save": "Set the appointment",
+  "coaching.field.appointmentDate": "Date of the appointment",
+  "coaching.field.appointmentTime": "Time (Morocco time)",
+  "coaching.errors.appointmentPast": "Choose a date and time still to come.",
+  "coaching.errors.appointmentTooFar": "Choose a date within the coming year.",
+  "coaching.home.appointments": "My follow-up appointments",
+  "coaching.home.appointmentWith": "{date} with {name}",
 } as const;

@@ -76,6 +76,12 @@ export const core = {
   "errors.page.unavailable.body": "The portal is under maintenance. Try again in a few seconds.",
   "errors.page.csrf.title": "Form refused",
   "errors.page.csrf.body": "This form does not come from the Masar portal. Nothing was changed.",
+  "errors.page.413.title": "Too much data sent",
+  "errors.page.413.body":
+    "This form sends too much data (at most 1 MB, or the size allowed for an attachment). Nothing was saved.",
+  "errors.page.411.title": "Submission refused",
+  "errors.page.411.body":
+    "This form was sent without saying how large it is. Nothing was saved: send it again from the portal.",
 
   "landing.title": "Masar, your path to protection, work and enterprise",
   "landing.lead":

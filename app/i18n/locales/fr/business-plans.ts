@@ -100,6 +100,8 @@ export const businessPlans = {
   "plans.fin.addFunding": "Ajouter une source",
   "plans.fin.addCompetitor": "Ajouter un concurrent",
   "plans.fin.removeRow": "Retirer la ligne {n}",
+  "plans.fin.rowRemoved": "Ligne {n} retirée :",
+  "plans.fin.undoRemove": "Remettre la ligne {n}",
   "plans.fin.month": "Mois {n}",
   "plans.fin.year": "Année {n}",
   "plans.fin.revenue": "Chiffre d'affaires",

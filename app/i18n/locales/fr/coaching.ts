@@ -68,4 +68,16 @@ export const coaching = {
   "coaching.cv.skills": "Compétences",
   "coaching.cv.separator": ", ",
   "coaching.home.noCoach": "Aucun coach ne vous est encore affecté.",
+  "coaching.appointments": "Rendez-vous de suivi",
+  "coaching.appointments.none": "Aucun rendez-vous à venir.",
+  "coaching.appointments.new": "Fixer un rendez-vous de suivi",
+  "coaching.appointments.hint":
+    "La personne reçoit la date et l'heure par SMS (sauf si elle a limité les SMS) et par e-mail, dans sa langue.",
+  "coaching.appointments.save": "Fixer le rendez-vous",
+  "coaching.field.appointmentDate": "Date du rendez-vous",
+  "coaching.field.appointmentTime": "Heure (heure du Maroc)",
+  "coaching.errors.appointmentPast": "Choisissez une date et une heure à venir.",
+  "coaching.errors.appointmentTooFar": "Choisissez une date dans l'année qui vient.",
+  "coaching.home.appointments": "Mes rendez-vous de suivi",
+  "coaching.home.appointmentWith": "{date} avec {name}",
 } as const;

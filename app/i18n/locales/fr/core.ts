@@ -76,6 +76,12 @@ export const core = {
   "errors.page.unavailable.body": "Le portail est en maintenance. Réessayez dans quelques secondes.",
   "errors.page.csrf.title": "Formulaire refusé",
   "errors.page.csrf.body": "Ce formulaire ne vient pas du portail Masar. Rien n'a été modifié.",
+  "errors.page.413.title": "Envoi trop volumineux",
+  "errors.page.413.body":
+    "Ce formulaire envoie trop de données (au plus 1 Mo, ou la taille permise pour une pièce jointe). Rien n'a été enregistré.",
+  "errors.page.411.title": "Envoi refusé",
+  "errors.page.411.body":
+    "Ce formulaire a été envoyé sans indiquer sa taille. Rien n'a été enregistré : renvoyez-le depuis le portail.",
 
   "landing.title": "Masar, votre chemin vers la protection, l'emploi et l'entreprise",
   "landing.lead":

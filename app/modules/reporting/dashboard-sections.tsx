@@ -1,0 +1,142 @@
+/** The sections of the dashboard page around the report's charts and tables. */
+import { Form } from "@remix-run/react";
+import { Field, SelectField } from "~/components/form";
+import { TableWrap } from "~/components/table-wrap";
+import type { MessageKey } from "~/i18n/translate";
+import { useI18n } from "~/i18n/i18n-context";
+import { FRAMEWORKS } from "./frameworks";
+import { ReportTableView } from "./report-view";
+import type { Report, ReportTable } from "./report-tables";
+
+type Named = { id: string; name: string };
+
+/** The period (a quarter, or from/to), the association and the framework: a GET form. */
+export function ReportFilters({
+  report,
+  quarters,
+  quarter,
+  partners,
+}: {
+  report: Report;
+  quarters: string[];
+  quarter: string | null;
+  partners: Named[] | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form method="get" className="filters" aria-label={t("reporting.filter.apply")}>
+      <SelectField
+        name="quarter"
+        label="reporting.filter.quarter"
+        inline
+        defaultValue={quarter ?? ""}
+        placeholder="reporting.filter.customPeriod"
+        options={quarters.map((q) => ({ value: q, label: q }))}
+      />
+      <Field
+        name="from"
+        label="reporting.filter.from"
+        inline
+        type="date"
+        defaultValue={quarter ? "" : report.filter.from}
+      />
+      <Field name="to" label="reporting.filter.to" inline type="date" defaultValue={quarter ? "" : report.filter.to} />
+      {partners ? (
+        <SelectField
+          name="organisationId"
+          label="reporting.filter.organisation"
+          inline
+          defaultValue={report.filter.organisationId ?? ""}
+          placeholder="reporting.filter.allOrganisations"
+          options={partners.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      ) : null}
+      <SelectField
+        name="framework"
+        label="reporting.filter.framework"
+        inline
+        defaultValue={report.framework}
+        options={FRAMEWORKS.map((f) => ({ value: f, label: t(`reporting.framework.${f}`) }))}
+      />
+      <button type="submit" className="button">
+        {t("reporting.filter.apply")}
+      </button>
+    </Form>
+  );
+}
+
+/** The period shown, whose figures these are, what is hidden or not counted, and the PDF. */
+export function ReportNotes({ report, pdfQuarter }: { report: Report; pdfQuarter: string }) {
+  const { t, formatDate } = useI18n();
+  const organisation = report.filter.organisationId ? `&organisationId=${report.filter.organisationId}` : "";
+  return (
+    <>
+      <p className="report-period">
+        {t("reporting.period", { from: formatDate(report.filter.from), to: formatDate(report.filter.to) })}
+      </p>
+      {report.audience === "association" ? <p className="hint">{t("reporting.scope.organisation")}</p> : null}
+      {report.suppressed ? <p className="alert">{t("reporting.suppressedNote")}</p> : null}
+      {report.notWired.length ? (
+        <p className="hint" data-not-wired={report.notWired.join(" ")}>
+          {t("reporting.notWired", { activities: report.notWired.map((a) => t(`reporting.activity.${a}`)).join(", ") })}
+        </p>
+      ) : null}
+      <p className="actions">
+        <a
+          className="button button-secondary"
+          href={`/reports/quarterly.pdf?quarter=${pdfQuarter}${organisation}`}
+          download
+        >
+          {t("reporting.download.pdf")}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/** The people reached by each result and by any, as big figures. */
+export function Headline({ headline }: { headline: Report["headline"] }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <>
+      <h2>{t("reporting.section.results")}</h2>
+      <ul className="cards headline">
+        {headline.map((h) => (
+          <li key={h.key} className="card">
+            <p className="headline-figure">{typeof h.persons === "number" ? formatNumber(h.persons) : h.persons}</p>
+            <p>{t(h.key === "all" ? "reporting.result.all" : `reporting.result.${h.key}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * A heading and its tables, each in a scrolling region with its CSV link. The region is
+ * named by `regionLabel`, else by its table's title.
+ */
+export function TablesSection({
+  heading,
+  tables,
+  csv,
+  regionLabel,
+}: {
+  heading: MessageKey;
+  tables: ReportTable[];
+  csv: (tableId: string) => string;
+  regionLabel?: MessageKey;
+}) {
+  const { t } = useI18n();
+  if (tables.length === 0) return null;
+  return (
+    <>
+      <h2>{t(heading)}</h2>
+      {tables.map((table) => (
+        <TableWrap key={table.id} label={t(regionLabel ?? table.title)}>
+          <ReportTableView table={table} csvHref={csv(table.id)} />
+        </TableWrap>
+      ))}
+    </>
+  );
+}
