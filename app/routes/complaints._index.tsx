@@ -75,9 +75,7 @@ export default function Complaints() {
             <p className="excerpt" dir="auto">
               {r.excerpt}
             </p>
-            {r.assigneeName ? (
-              <p className="hint">{t("feedback.list.assignedTo", { name: r.assigneeName })}</p>
-            ) : null}
+            {r.assigneeName ? <p className="hint">{t("feedback.list.assignedTo", { name: r.assigneeName })}</p> : null}
             <p>
               <Link to={`/complaints/${r.id}`}>{t("feedback.list.open")}</Link>
             </p>

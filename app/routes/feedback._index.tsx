@@ -24,7 +24,12 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 /** Public on purpose: anyone, signed in or not, from the link in every page's footer. */
 export const loader = () => null;
 
-type Refused = { ok: false; errors: Partial<Record<string, MessageKey>>; values: Record<string, string>; retryAt?: string };
+type Refused = {
+  ok: false;
+  errors: Partial<Record<string, MessageKey>>;
+  values: Record<string, string>;
+  retryAt?: string;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readSmallForm(request, FEEDBACK_BODY_MAX_BYTES);

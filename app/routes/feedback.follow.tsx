@@ -22,7 +22,13 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 export const loader = () => null;
 
 type Answer =
-  | { found: true; status: FeedbackStatus; answer: string | null; answeredAt: string | null; values: Record<string, string> }
+  | {
+      found: true;
+      status: FeedbackStatus;
+      answer: string | null;
+      answeredAt: string | null;
+      values: Record<string, string>;
+    }
   | { found: false; error: MessageKey; retryAt?: string; values: Record<string, string> };
 
 /**

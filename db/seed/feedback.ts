@@ -11,8 +11,7 @@ import { dueAt } from "../../app/modules/feedback/rules";
 import { at } from "./days";
 import type { FoundationSeed } from "./foundation";
 
-const KEYS = ["answered", "assigned", "overdue", "suggestion", "thanks", "psea", "misconduct"] as const;
-type Key = (typeof KEYS)[number];
+type Key = "answered" | "assigned" | "overdue" | "suggestion" | "thanks" | "psea" | "misconduct";
 type Spec = Omit<NewFeedbackItem, "dueAt" | "confidential"> & { key: Key; receivedAt: Date };
 
 function specs(f: FoundationSeed): Spec[] {

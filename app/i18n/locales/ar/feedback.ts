@@ -27,7 +27,8 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.field.message": "رسالتكم",
   "feedback.field.message.hint": "بكلماتكم وباللغة التي تختارونها. ماذا حدث، وأين، ومتى.",
   "feedback.contact.legend": "لمعاودة الاتصال بكم (اختياري)",
-  "feedback.contact.hint": "اتركوا الخانتين فارغتين لتبقوا مجهولي الهوية. وفي كل الأحوال ستحصلون على مرجع لقراءة الجواب هنا.",
+  "feedback.contact.hint":
+    "اتركوا الخانتين فارغتين لتبقوا مجهولي الهوية. وفي كل الأحوال ستحصلون على مرجع لقراءة الجواب هنا.",
   "feedback.field.contactName": "اسمكم (اختياري)",
   "feedback.field.contactPhone": "هاتفكم (اختياري)",
   "feedback.errors.category": "اختاروا نوع الرسالة.",
@@ -134,7 +135,6 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.report.closedInTime": "المغلقة في غضون 14 يومًا",
   "feedback.report.medianDays": "أيام الإغلاق (الوسيط)",
   "feedback.report.openOverdue": "المفتوحة المتأخرة",
-  "feedback.report.note":
-    "البلاغات السرية (الاستغلال والاعتداء الجنسيان، سوء السلوك) تُعدّ فقط: دون أي تفصيل آخر.",
+  "feedback.report.note": "البلاغات السرية (الاستغلال والاعتداء الجنسيان، سوء السلوك) تُعدّ فقط: دون أي تفصيل آخر.",
   "feedback.report.section": "المساءلة: الشكايات والملاحظات",
 };

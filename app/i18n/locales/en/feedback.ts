@@ -37,7 +37,8 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.errors.tooLong": "This text is too long: 4,000 characters at most.",
   "feedback.errors.nameTooLong": "This name is too long: 120 characters at most.",
   "feedback.errors.tooLarge": "This form is too large. Shorten your message and try again.",
-  "feedback.errors.throttled": "Too many messages sent from this connection. Try again after {time}. Nothing was saved.",
+  "feedback.errors.throttled":
+    "Too many messages sent from this connection. Try again after {time}. Nothing was saved.",
   "feedback.errors.reference": "Type the reference you received: 8 characters, for example K7QM-3XPA.",
   "feedback.errors.unknownReference": "No message has this reference. Check each character.",
   "feedback.errors.lookupThrottled": "Too many unknown references from this connection. Try again after {time}.",
@@ -59,7 +60,8 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.field.reference": "Reference",
   "feedback.field.reference.hint": "8 characters, upper or lower case, with or without the dash.",
   "feedback.follow.title": "Follow my message",
-  "feedback.follow.lead": "Type the reference you received after sending to see where your message stands and read the answer.",
+  "feedback.follow.lead":
+    "Type the reference you received after sending to see where your message stands and read the answer.",
   "feedback.follow.submit": "Show",
   "feedback.follow.status": "Where does it stand?",
   "feedback.follow.status.received": "Your message has arrived; no one has taken it up yet.",

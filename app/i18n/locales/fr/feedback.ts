@@ -58,7 +58,8 @@ export const feedback = {
   "feedback.field.reference": "Référence",
   "feedback.field.reference.hint": "8 caractères, majuscules ou minuscules, avec ou sans tiret.",
   "feedback.follow.title": "Suivre mon message",
-  "feedback.follow.lead": "Tapez la référence reçue après l'envoi pour voir où en est votre message et lire la réponse.",
+  "feedback.follow.lead":
+    "Tapez la référence reçue après l'envoi pour voir où en est votre message et lire la réponse.",
   "feedback.follow.submit": "Voir",
   "feedback.follow.status": "Où en est-il ?",
   "feedback.follow.status.received": "Votre message est arrivé ; personne ne l'a encore pris en charge.",
