@@ -6,6 +6,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { useI18n } from "~/i18n/i18n-context";
 import { installedOffsetTable, OFFSET_TABLE_ELEMENT_ID, serializeOffsetTable } from "~/i18n/time-zone";
+import { can } from "~/modules/auth/permissions";
 import { countUnread } from "~/modules/notifications/service.server";
 
 export const links: LinksFunction = () => [
@@ -25,7 +26,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     locale: context.locale,
     i18nVersion: context.i18nVersion,
     cspNonce: context.cspNonce,
-    user: user ? { displayName: user.displayName, role: user.role } : null,
+    user: user
+      ? { displayName: user.displayName, role: user.role, notifications: can(user, "notifications:read-own") }
+      : null,
     unread: auth ? (fresh ? auth.unread : await countUnread(context.db, auth.user.id)) : 0,
   };
 }

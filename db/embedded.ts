@@ -185,6 +185,15 @@ export function resolveDataDir(requested: string, runAs: RunAs): string {
   return path.join(os.tmpdir(), `masar-data-${key}`);
 }
 
+/**
+ * The server's log keeps no personal data (issue 18): a failed statement's message can
+ * quote the value (`invalid input syntax for type uuid: "…"`), its DETAIL the key of a
+ * unique violation (a phone), and its STATEMENT the query. Errors are left out of the
+ * server's log (the app logs their codes, decision 0058); startup, checkpoints and
+ * FATAL lines stay.
+ */
+const QUIET_LOG = "-c log_min_messages=log -c log_min_error_statement=panic -c log_error_verbosity=terse";
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   database?: string;
@@ -236,7 +245,7 @@ export async function startEmbeddedPostgres(options: {
   const port = options.port ?? (await freePort());
   await run(
     path.join(binDir, "pg_ctl"),
-    ["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-o", `-p ${port}`, "-w", "-t", "60", "start"],
+    ["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-o", `-p ${port} ${QUIET_LOG}`, "-w", "-t", "60", "start"],
     runAs,
   );
   let stopped = false;

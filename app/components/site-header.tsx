@@ -4,7 +4,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { Role } from "~/modules/auth/roles";
 import { navFor } from "./nav-items";
 
-type Props = { user: { displayName: string; role: Role } | null; unread: number };
+/** `notifications`: whether the role has a notifications page (a shop's account has none) */
+type Props = { user: { displayName: string; role: Role; notifications: boolean } | null; unread: number };
 
 /**
  * Brand, the role's navigation, the language switcher and sign-out: all plain links
@@ -44,36 +45,7 @@ export function SiteHeader({ user, unread }: Props) {
         </form>
       </div>
       {user ? (
-        <nav className="container main-nav" aria-label={t("nav.main")}>
-          <ul>
-            {navFor(user.role).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} prefetch="none">
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-            <li>
-              <NavLink to="/notifications">
-                {t("nav.notifications")}
-                {unread > 0 ? <span className="nav-badge">{t("nav.unread", { count: unread })}</span> : null}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/account">{t("nav.account")}</NavLink>
-            </li>
-            <li>
-              <form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  {t("nav.signOut")}
-                </button>
-              </form>
-            </li>
-          </ul>
-          <p className="whoami">
-            {user.displayName} · {t(`role.${user.role}`)}
-          </p>
-        </nav>
+        <SignedInNav user={user} unread={unread} />
       ) : (
         <nav className="container main-nav" aria-label={t("nav.main")}>
           <ul>
@@ -87,5 +59,44 @@ export function SiteHeader({ user, unread }: Props) {
         </nav>
       )}
     </header>
+  );
+}
+
+/** The signed-in person's navigation: their role's links, notifications when the role has them, account, sign-out. */
+function SignedInNav({ user, unread }: { user: NonNullable<Props["user"]>; unread: number }) {
+  const { t } = useI18n();
+  return (
+    <nav className="container main-nav" aria-label={t("nav.main")}>
+      <ul>
+        {navFor(user.role).map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} prefetch="none">
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+        {user.notifications ? (
+          <li>
+            <NavLink to="/notifications">
+              {t("nav.notifications")}
+              {unread > 0 ? <span className="nav-badge">{t("nav.unread", { count: unread })}</span> : null}
+            </NavLink>
+          </li>
+        ) : null}
+        <li>
+          <NavLink to="/account">{t("nav.account")}</NavLink>
+        </li>
+        <li>
+          <form method="post" action="/logout">
+            <button type="submit" className="link-button">
+              {t("nav.signOut")}
+            </button>
+          </form>
+        </li>
+      </ul>
+      <p className="whoami">
+        {user.displayName} · {t(`role.${user.role}`)}
+      </p>
+    </nav>
   );
 }

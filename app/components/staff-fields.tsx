@@ -46,3 +46,26 @@ export function OrganisationSelect({
     />
   );
 }
+
+/** The shop of a partner shop's account; the account takes the shop's association. */
+export function ShopSelect({
+  shops,
+  defaultValue,
+  errors,
+}: {
+  shops: { id: string; name: string; association: string }[];
+  defaultValue?: string | null;
+  errors?: FieldErrors;
+}) {
+  return (
+    <SelectField
+      name="shopId"
+      label="admin.users.shop"
+      hint="admin.users.shopHint"
+      placeholder="admin.users.noOrganisation"
+      options={shops.map((s) => ({ value: s.id, label: `${s.name} — ${s.association}` }))}
+      defaultValue={defaultValue ?? ""}
+      errors={errors}
+    />
+  );
+}

@@ -18,6 +18,9 @@ export function isConfirmed(form: FormData, intent: string): boolean {
 /**
  * null when the form was confirmed; otherwise the redirect (303) to the confirmation
  * step of `intent` on the page that was posted to, carrying the `keep` fields it needs.
+ *
+ * Call it only once the actor is known to be allowed the action on that record: who may
+ * not do it gets the 403 or 404 at once, never a confirmation step for it.
  */
 export function unlessConfirmed(
   request: Request,

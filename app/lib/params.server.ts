@@ -64,6 +64,12 @@ export function badQuery(context: Pick<AppLoadContext, "locale">, field: string,
 export const query = {
   /** A real calendar day, YYYY-MM-DD. */
   date: () => z.string().refine(isIsoDate, { message: "errors.query.date" }).optional(),
+  /** A calendar month, YYYY-MM (a month field's value). */
+  month: () =>
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "errors.query.month")
+      .optional(),
   /** A whole number within bounds. */
   int: (min: number, max: number) =>
     z

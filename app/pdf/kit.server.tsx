@@ -165,6 +165,30 @@ export function TypedText({ children, style = [] }: { children: string; style?: 
   return <Text style={[...style, { direction: textDirection(children) }]}>{children}</Text>;
 }
 
+/** A table of text: a header row, then rows that are never split across pages. */
+export function PdfTable({ headers, rows }: { headers: readonly string[]; rows: readonly (readonly string[])[] }) {
+  return (
+    <View>
+      <View style={pdfStyles.row}>
+        {headers.map((h, i) => (
+          <Text key={i} style={pdfStyles.headerCell}>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {rows.map((cells, r) => (
+        <View key={r} style={pdfStyles.row} wrap={false}>
+          {cells.map((c, i) => (
+            <Text key={i} style={pdfStyles.cell}>
+              {c}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /**
  * Renders one document at a time: documents share the fonts' glyph caches and subsets.
  * The glyphs keep the characters of each use (patches/fontkit+*.patch), so a glyph

@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { FormAlert, PageTitle } from "~/components/form";
-import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
+import { OrganisationSelect, RoleSelect, ShopSelect } from "~/components/staff-fields";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getUserForAdmin, listOrganisations } from "~/modules/auth/queries.server";
+import { listShops } from "~/modules/aid/shops.server";
 import { ROLES } from "~/modules/auth/roles";
 import { UpdateUserSchema } from "~/modules/auth/schemas.server";
 import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
 import { idParam } from "~/lib/params.server";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { messagesSentBy } from "~/modules/notifications/queries.server";
 import { SentMessages } from "~/modules/notifications/ui";
 
@@ -19,13 +22,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const userId = idParam(args, "userId");
   const user = await getUserForAdmin(args.context.db, userId);
   if (!user) notFound();
-  const organisations = await listOrganisations(args.context.db);
+  const [organisations, shops] = await Promise.all([listOrganisations(args.context.db), listShops(args.context.db)]);
   // the set-up codes this admin sent, and whether a gateway took them
   const sent = await messagesSentBy(args.context.db, actor.id, { userId, limit: 10 });
+  // the step is offered for an active account that is not the admin's own
+  const deactivating = confirmStep(args, ["deactivate"]) === "deactivate" && user.isActive && user.id !== actor.id;
   return {
+    deactivating,
     sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     user: { ...user, createdAt: user.createdAt.toISOString() },
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+    shops: shops.map((s) => ({ id: s.id, name: s.name, association: s.association })),
   };
 }
 
@@ -39,19 +46,25 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "role") {
     const parsed = parseForm(UpdateUserSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, message: null, code: null }, { status: 400 });
-    const outcome = await updateUserRole(
-      context.db,
-      actor,
-      userId,
-      { role: parsed.data.role, organisationId: parsed.data.organisationId ?? null },
-      meta,
-    );
+    const outcome = await updateUserRole(context.db, actor, userId, parsed.data, meta);
     if (outcome === "not_found") notFound();
+    if (outcome === "no_shop") {
+      const errors: FieldErrors = { shopId: "errors.invalid" };
+      return data({ errors, message: null, code: null }, { status: 400 });
+    }
     if (outcome === "self")
       return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
     return redirect(`/admin/users/${userId}`);
   }
   if (intent === "deactivate" || intent === "reactivate") {
+    if (intent === "deactivate") {
+      // an unknown account is not found, one's own is refused, before the step
+      if (!(await getUserForAdmin(context.db, userId))) notFound();
+      if (userId === actor.id)
+        return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
+      const step = unlessConfirmed(request, form, "deactivate");
+      if (step) return step;
+    }
     const outcome = await setUserActive(context.db, actor, userId, intent === "reactivate", meta);
     if (outcome === "not_found") notFound();
     if (outcome === "self")
@@ -67,9 +80,22 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, organisations, sent } = useLoaderData<typeof loader>();
+  const { user, organisations, shops, sent, deactivating } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
+  if (deactivating)
+    return (
+      <ConfirmStep
+        title={t("admin.users.confirmDeactivate.title", { name: user.displayName })}
+        intent="deactivate"
+        confirmLabel="admin.users.deactivate"
+        cancelTo={`/admin/users/${user.id}`}
+        irreversible={false}
+      >
+        <p dir="ltr">{[user.email, user.phone].filter(Boolean).join(" · ")}</p>
+        <p>{t("admin.users.confirmDeactivate.effects")}</p>
+      </ConfirmStep>
+    );
   return (
     <div className="narrow">
       <PageTitle>{user.displayName}</PageTitle>
@@ -94,18 +120,21 @@ export default function AdminUser() {
           defaultValue={user.organisationId}
           errors={actionData?.errors}
         />
+        <ShopSelect shops={shops} defaultValue={user.shopId} errors={actionData?.errors} />
         <button type="submit" className="button">
           {t("admin.users.save")}
         </button>
       </Form>
 
       <h2>{t("admin.users.access")}</h2>
-      <Form method="post">
-        <input type="hidden" name="intent" value={user.isActive ? "deactivate" : "reactivate"} />
-        <button type="submit" className={user.isActive ? "button button-danger" : "button"}>
-          {user.isActive ? t("admin.users.deactivate") : t("admin.users.reactivate")}
-        </button>
-      </Form>
+      {user.isActive ? null : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="reactivate" />
+          <button type="submit" className="button">
+            {t("admin.users.reactivate")}
+          </button>
+        </Form>
+      )}
       <Form method="post">
         <input type="hidden" name="intent" value="setup-code" />
         <button type="submit" className="button button-secondary">
@@ -121,6 +150,13 @@ export default function AdminUser() {
         </>
       ) : null}
       <SentMessages messages={sent} />
+      {user.isActive ? (
+        <p className="danger-zone">
+          <ConfirmLink path={`/admin/users/${user.id}`} intent="deactivate">
+            {t("admin.users.deactivate")}
+          </ConfirmLink>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,20 +2,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle, SelectField } from "~/components/form";
-import { OrganisationSelect, RoleSelect } from "~/components/staff-fields";
+import { OrganisationSelect, RoleSelect, ShopSelect } from "~/components/staff-fields";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOrganisations } from "~/modules/auth/queries.server";
+import { listShops } from "~/modules/aid/shops.server";
 import { STAFF_ROLES } from "~/modules/auth/roles";
 import { CreateStaffSchema } from "~/modules/auth/schemas.server";
 import { createStaffUser } from "~/modules/auth/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
-  const organisations = await listOrganisations(args.context.db);
-  return { organisations: organisations.map((o) => ({ id: o.id, name: o.name })) };
+  const [organisations, shops] = await Promise.all([listOrganisations(args.context.db), listShops(args.context.db)]);
+  return {
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+    shops: shops.map((s) => ({ id: s.id, name: s.name, association: s.association })),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -32,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewStaffUser() {
-  const { organisations } = useLoaderData<typeof loader>();
+  const { organisations, shops } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
   if (actionData?.ok) {
@@ -61,6 +65,7 @@ export default function NewStaffUser() {
         <Field name="phone" label="signup.phone" type="tel" dir="ltr" errors={errors} values={values} />
         <RoleSelect roles={STAFF_ROLES} defaultValue={values?.role} errors={errors} />
         <OrganisationSelect organisations={organisations} defaultValue={values?.organisationId} errors={errors} />
+        <ShopSelect shops={shops} defaultValue={values?.shopId} errors={errors} />
         <SelectField
           name="locale"
           label="admin.users.language"

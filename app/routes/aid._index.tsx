@@ -66,6 +66,9 @@ export default function Aid() {
       <p className="actions">
         <Link className="button button-secondary" to="/aid/vouchers">
           {t("aid.vouchers.redeem")}
+        </Link>{" "}
+        <Link className="button button-secondary" to="/aid/redemptions">
+          {t("aid.redemptions.link")}
         </Link>
       </p>
       <WarehouseCards warehouses={warehouses} />

@@ -9,7 +9,7 @@ import { balancesOf, getRound, listItems, roundDistributions } from "~/modules/a
 import { CorrectDistributionSchema, DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server";
 import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { listCases } from "~/modules/protection/queries.server";
+import { getCaseForActor, listCases } from "~/modules/protection/queries.server";
 import { idParam, parseQuery, query } from "~/lib/params.server";
 import { localized, withLocalized } from "~/lib/localized";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
@@ -96,6 +96,10 @@ async function handleDistribute(args: ActionFunctionArgs, form: FormData) {
   const roundId = idParam(args, "roundId");
   const parsed = parseForm(DistributeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  // a round or a case the actor may not see: 404, not the step
+  const db = args.context.db;
+  if (!(await getRound(db, actor, roundId)) || !(await getCaseForActor(db, actor, parsed.data.caseId)))
+    throw new Response("Not Found", { status: 404 });
   // the items and quantities are shown before anything leaves the stock
   const step = unlessConfirmed(args.request, form, "distribute", ["caseId"]);
   if (step) return step;

@@ -12,7 +12,8 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!found) throw new Response("Not Found", { status: 404 });
   const { voucher } = found;
   const origin = new URL(args.request.url).origin;
-  const qr = await voucherQr(`${origin}/aid/vouchers?code=${encodeURIComponent(voucher.code)}`);
+  // scanned by a partner shop, the code opens its redeem page, filled in (a case worker lands on theirs)
+  const qr = await voucherQr(`${origin}/shop?code=${encodeURIComponent(voucher.code)}`);
   await audit(args.context.db, {
     actor,
     action: "aid.voucher.print",
@@ -28,6 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
       firstName={found.firstName}
       reference={found.reference}
       issuedAt={voucher.issuedAt}
+      expiresOn={voucher.expiresOn}
       qr={qr}
     />,
   );

@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getApplicationFor } from "~/modules/grants/queries.server";
 import { withdrawApplication } from "~/modules/grants/service.server";
 import { Msg, callTitle } from "~/modules/grants/ui";
+import { WithdrawLink, WithdrawnReceipt, WithdrawStep } from "~/modules/grants/withdraw-step";
 import { idParam } from "~/lib/params.server";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
+
+const WITHDRAWABLE = ["submitted", "eligible", "ineligible"];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:read-application");
@@ -37,28 +41,40 @@ export async function loader(args: LoaderFunctionArgs) {
       amountCentimes: t.amountCentimes,
       paidAt: t.paidAt?.toISOString() ?? null,
     })),
-    canWithdraw:
-      user.id === app.applicantId &&
-      ["submitted", "eligible", "ineligible"].includes(app.status) &&
-      new Date() < call.closesAt,
+    closesAt: call.closesAt.toISOString(),
+    canWithdraw: canWithdraw(user.id, app, call),
+    // the step is offered only where withdrawing is
+    confirm: confirmStep(args, ["withdraw"]) && canWithdraw(user.id, app, call) ? ("withdraw" as const) : null,
   };
+}
+
+function canWithdraw(userId: string, app: { applicantId: string; status: string }, call: { closesAt: Date }) {
+  return userId === app.applicantId && WITHDRAWABLE.includes(app.status) && new Date() < call.closesAt;
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "grants:apply");
   const applicationId = idParam(args, "applicationId");
+  // someone else's application is not found, before any step
+  const found = await getApplicationFor(args.context.db, user, applicationId);
+  if (!found || found.app.applicantId !== user.id) notFound();
+  const form = await args.request.formData();
+  const step = unlessConfirmed(args.request, form, "withdraw");
+  if (step) return step;
   const r = await withdrawApplication(args.context.db, user, { applicationId }, { ip: args.context.ip });
   if (!r.ok) {
     if (r.status === 404) notFound();
     return data({ error: r.errors.form ?? null }, { status: r.status });
   }
-  return redirect("/grants");
+  return redirect(`/grants/applications/${applicationId}?withdrawn=1`);
 }
 
 export default function ApplicationPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const { t, locale, formatDate, formatMoney } = useI18n();
+  if (d.confirm) return <WithdrawStep d={d} />;
   const steps = [
     { key: "grants.timeline.submitted" as const, done: true, date: d.submittedAt },
     { key: "grants.timeline.eligible" as const, done: d.screened || d.status === "ineligible", date: null },
@@ -70,6 +86,7 @@ export default function ApplicationPage() {
       <PageTitle>{t("grants.application.title", { number: d.number })}</PageTitle>
       <p>{callTitle(d.title, locale)}</p>
       <p data-testid="application-status">{t(`grants.app.status.${d.status}`)}</p>
+      {params.get("withdrawn") && d.status === "withdrawn" ? <WithdrawnReceipt closesAt={d.closesAt} /> : null}
       <FormAlert message={actionData?.error} />
       <h2>{t("grants.timeline.title")}</h2>
       <ol className="grants-timeline">
@@ -122,13 +139,7 @@ export default function ApplicationPage() {
           ) : null}
         </section>
       ) : null}
-      {d.canWithdraw ? (
-        <Form method="post">
-          <button type="submit" className="button">
-            {t("grants.apply.withdraw")}
-          </button>
-        </Form>
-      ) : null}
+      {d.canWithdraw ? <WithdrawLink applicationId={d.id} /> : null}
     </div>
   );
 }

@@ -22,7 +22,9 @@ export async function loader(args: LoaderFunctionArgs) {
     ...view,
     submittedAt: view.submittedAt?.toISOString() ?? null,
     call: { ...view.call, reviewDeadline: view.call.reviewDeadline.toISOString() },
-    open: view.call.status === "under_review" && new Date() <= view.call.reviewDeadline,
+    reopenedAt: view.reopenedAt?.toISOString() ?? null,
+    // a submitted review is final until an admin reopens it
+    open: view.call.status === "under_review" && new Date() <= view.call.reviewDeadline && !view.submittedAt,
     saved: parseQuery(args, { saved: query.oneOf(["1"]) }).saved === "1",
   };
 }
@@ -168,6 +170,11 @@ export default function ReviewPage() {
       {d.saved ? <FormAlert tone="success" message="grants.review.saved" /> : null}
       <p>{t("grants.review.deadline", { date: formatDate(d.call.reviewDeadline, true) })}</p>
       {d.submittedAt ? <p>{t("grants.review.submitted", { date: formatDate(d.submittedAt, true) })}</p> : null}
+      {!d.submittedAt && d.reopenedAt ? (
+        <p className="alert alert-error" role="status">
+          {t("grants.review.reopened", { date: formatDate(d.reopenedAt, true), reason: d.reopenReason ?? "" })}
+        </p>
+      ) : null}
       <h2>{t("grants.review.plan")}</h2>
       <p>
         {t("grants.col.requested")} : {formatMoney(d.requestedCentimes)}

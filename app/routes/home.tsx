@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
@@ -22,6 +23,8 @@ import { ReportingHomePanel } from "~/modules/reporting/home-panel";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
+  // a shop's account has one page: its home is the redeem page
+  if (user.role === "vendor") throw redirect("/shop");
   const { db } = args.context;
   const today = moroccoToday();
   const applicant = user.role === "applicant";
@@ -45,6 +48,7 @@ const INTRO: Record<Role, MessageKey> = {
   admin: "home.admin.intro",
   donor_viewer: "home.donor_viewer.intro",
   focal_point: "home.focal_point.intro",
+  vendor: "home.vendor.intro",
 };
 
 const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
@@ -71,9 +75,11 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/admin/outbox", label: "nav.outbox" },
     { to: "/admin/audit", label: "nav.audit" },
     { to: "/grants/calls", label: "grants.nav.calls" },
+    { to: "/admin/programme", label: "aid.programme.nav" },
   ],
   donor_viewer: [{ to: "/notifications", label: "nav.notifications" }],
   focal_point: [{ to: "/notifications", label: "nav.notifications" }],
+  vendor: [{ to: "/shop", label: "aid.shop.nav" }],
 };
 
 export default function Home() {

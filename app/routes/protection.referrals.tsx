@@ -29,6 +29,9 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(DecideReferralSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   if (parsed.data.decision === "reject") {
+    // a referral that is not (or no longer) this association's to decide: 404, not the step
+    const incoming = await incomingReferrals(args.context.db, actor);
+    if (!incoming.some((r) => r.id === parsed.data.referralId)) throw new Response("Not Found", { status: 404 });
     const step = unlessConfirmed(args.request, form, "reject", ["referralId"]);
     if (step) return step;
   }

@@ -6,7 +6,9 @@ import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
 import { LocalizedText } from "~/components/localized-text";
-import { idParam } from "~/lib/params.server";
+import { idParam, parseQuery, query } from "~/lib/params.server";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
+import { RevokeStep } from "~/modules/trainings/revoke-step";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { AddSessionForm, CohortParticipants, CohortSessions } from "~/modules/trainings/cohort-sections";
@@ -18,7 +20,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "trainings:attendance");
   const cohort = await getCohort(args.context.db, idParam(args, "cohortId"));
   if (!cohort) notFound();
-  return { ...cohort, canManage: can(user, "trainings:manage") };
+  const canManage = can(user, "trainings:manage");
+  // the step is offered to who may revoke, for a live certificate of this cohort
+  const asked = confirmStep(args, ["revoke"]);
+  const { certificateId } = parseQuery(args, { certificateId: query.id() });
+  const holder =
+    asked === "revoke" && canManage && certificateId
+      ? cohort.participants.find((p) => p.certificateId === certificateId)
+      : undefined;
+  const revoking = holder?.certificateId ? { certificateId: holder.certificateId, name: holder.displayName } : null;
+  return { ...cohort, canManage, revoking };
 }
 
 /** The cohort the path names, for a member of staff who marks attendance; 404 when there is none. */
@@ -34,6 +45,8 @@ async function handleRevoke(args: ActionFunctionArgs, form: FormData) {
   const admin = requirePermission(args, "trainings:manage");
   const parsed = parseForm(RevokeCertificateSchema, form);
   if (!parsed.ok || !cohort.participants.some((p) => p.certificateId === parsed.data.certificateId)) notFound();
+  const step = unlessConfirmed(args.request, form, "revoke", ["certificateId"]);
+  if (step) return step;
   await revokeCertificate(args.context.db, admin, parsed.data.certificateId, { ip: args.context.ip });
   return redirect(`/trainings/cohorts/${cohort.cohort.id}`);
 }
@@ -51,9 +64,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CohortPage() {
-  const { cohort, training, sessions, participants, canManage } = useLoaderData<typeof loader>();
+  const { cohort, training, sessions, participants, canManage, revoking } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
+  if (revoking) return <RevokeStep cohortId={cohort.id} training={training} holder={revoking} />;
   return (
     <div>
       <PageTitle>
@@ -64,8 +78,16 @@ export default function CohortPage() {
         <Link to={`/trainings/${training.id}`}>{t("trainings.backToTraining")}</Link>
       </p>
       <CohortSessions sessions={sessions} />
-      <CohortParticipants participants={participants} sessionCount={sessions.length} canManage={canManage} />
-      <AddSessionForm errors={actionData?.errors} values={actionData?.values} />
+      <CohortParticipants
+        cohortId={cohort.id}
+        participants={participants}
+        sessionCount={sessions.length}
+        canManage={canManage}
+      />
+      <AddSessionForm
+        errors={actionData && "errors" in actionData ? actionData.errors : undefined}
+        values={actionData && "values" in actionData ? actionData.values : undefined}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   pgEnum,
@@ -14,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, users } from "./auth";
+import { organisations, shops, users } from "./auth";
 import { beneficiaryCases } from "./protection";
 
 /**
@@ -211,13 +212,26 @@ export const vouchers = pgTable(
       .notNull()
       .references(() => users.id),
     issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** the last Moroccan day it can be redeemed */
+    expiresOn: date({ mode: "string" }).notNull(),
     redeemedAt: timestamp({ withTimezone: true }),
     redeemedById: uuid().references(() => users.id),
+    /** the shop that took it; null when the association redeemed it itself */
+    shopId: uuid(),
   },
   (t) => [
     index("vouchers_case_idx").on(t.caseId),
+    // reconciliation: a shop's redemptions, by day
+    index("vouchers_shop_idx").on(t.shopId, t.redeemedAt),
     check("vouchers_value_check", sql`${t.valueCentimes} > 0`),
     check("vouchers_redeemed_check", sql`(${t.redeemedAt} is null) = (${t.redeemedById} is null)`),
+    check("vouchers_shop_redeemed_check", sql`${t.shopId} is null or ${t.redeemedAt} is not null`),
+    // a shop only ever takes the vouchers of its own association
+    foreignKey({
+      name: "vouchers_shop_fk",
+      columns: [t.shopId, t.organisationId],
+      foreignColumns: [shops.id, shops.organisationId],
+    }),
   ],
 );
 

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const roleEnum = pgEnum("role", [
   "applicant",
@@ -9,6 +21,7 @@ export const roleEnum = pgEnum("role", [
   "admin",
   "donor_viewer",
   "focal_point",
+  "vendor",
 ]);
 export const localeEnum = pgEnum("locale", ["fr", "ar", "en"]);
 export const organisationKindEnum = pgEnum("organisation_kind", [
@@ -27,6 +40,31 @@ export const organisations = pgTable("organisations", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Partner shops of an association's voucher scheme. A shop lives beside the
+ * organisations because its accounts (users of role `vendor`) point at it; the
+ * vouchers it redeems point at it too (db/schema/aid.ts). Deactivated, it redeems nothing.
+ */
+export const shops = pgTable(
+  "shops",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** the partner association whose vouchers the shop takes */
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    name: text().notNull(),
+    city: text(),
+    isActive: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("shops_org_name_key").on(t.organisationId, t.name),
+    // the target of the (shop, association) foreign keys of users and vouchers
+    unique("shops_id_org_key").on(t.id, t.organisationId),
+  ],
+);
+
 export const users = pgTable(
   "users",
   {
@@ -44,6 +82,8 @@ export const users = pgTable(
     displayName: text().notNull(),
     role: roleEnum().notNull(),
     organisationId: uuid().references(() => organisations.id),
+    /** vendors only: the shop the account works for (its association is organisationId) */
+    shopId: uuid(),
     locale: localeEnum().notNull().default("fr"),
     isActive: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -57,6 +97,15 @@ export const users = pgTable(
     check("users_phone_e164_check", sql`${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
     // a case worker's reach is their association: they cannot exist without one
     check("users_case_worker_org_check", sql`${t.role} <> 'case_worker' or ${t.organisationId} is not null`),
+    // a vendor works for exactly one shop, of the association the account belongs to
+    // (role compared as text: the value is added to the enum in the same migration)
+    check("users_vendor_shop_check", sql`(${t.role}::text = 'vendor') = (${t.shopId} is not null)`),
+    check("users_shop_org_check", sql`${t.shopId} is null or ${t.organisationId} is not null`),
+    foreignKey({
+      name: "users_shop_fk",
+      columns: [t.shopId, t.organisationId],
+      foreignColumns: [shops.id, shops.organisationId],
+    }),
   ],
 );
 
@@ -123,6 +172,7 @@ export const loginAttempts = pgTable(
 );
 
 export type Organisation = typeof organisations.$inferSelect;
+export type Shop = typeof shops.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

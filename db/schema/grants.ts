@@ -179,6 +179,9 @@ export const grantAssignments = pgTable(
       .references(() => users.id),
     assignedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp({ withTimezone: true }),
+    /** a submitted review is final; an admin may reopen it, with a reason the reviewer reads */
+    reopenedAt: timestamp({ withTimezone: true }),
+    reopenReason: text(),
     /**
      * This review's weighted total (0-100) and its first-criterion score as a fraction of
      * the maximum, recomputed in SQL from the scores each time they are saved, so the

@@ -4,9 +4,9 @@
  * nationalities the programme serves. Idempotent: records are found by their
  * unique name, e-mail or phone before anything is created.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { organisations, users, type NewUser, type Organisation, type User } from "../schema";
+import { organisations, shops, users, type NewUser, type Organisation, type Shop, type User } from "../schema";
 import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../../tests/factories";
 
 export const DEMO_ORGANISATIONS = {
@@ -21,6 +21,14 @@ export const DEMO_ORGANISATIONS = {
 } as const;
 
 type OrgKey = keyof typeof DEMO_ORGANISATIONS;
+
+/** Partner shops of the voucher schemes: two take association A's vouchers, one B's. */
+export const DEMO_SHOPS = {
+  baraka: { name: "Épicerie Al Baraka", org: "assocA", city: "Rabat" },
+  takaddoum: { name: "Marché solidaire Takaddoum", org: "assocA", city: "Rabat" },
+  oujda: { name: "Hanout Al Wahda", org: "assocB", city: "Oujda" },
+} as const satisfies Record<string, { name: string; org: OrgKey; city: string }>;
+type ShopKey = keyof typeof DEMO_SHOPS;
 
 export const DEMO_ACCOUNTS = [
   { key: "admin", email: "admin@masar.test", displayName: "Samira Benali", role: "admin", org: "programme" },
@@ -55,6 +63,14 @@ export const DEMO_ACCOUNTS = [
   },
   { key: "donor", email: "donor@masar.test", displayName: "Haruto Sato", role: "donor_viewer", org: "donor" },
   { key: "focal", email: "focal@masar.test", displayName: "Leila Amrani", role: "focal_point", org: "programme" },
+  {
+    key: "vendor",
+    email: "vendor@masar.test",
+    displayName: "Rachid Bennani",
+    role: "vendor",
+    org: "assocA",
+    shop: "baraka",
+  },
   { key: "applicant", email: "applicant@masar.test", displayName: "Aminata Diallo", role: "applicant", org: null },
   { key: "applicantPhone", phone: "+212600000001", displayName: "محمد أمين الصديقي", role: "applicant", org: null },
 ] as const;
@@ -76,6 +92,7 @@ export const DEMO_APPLICANTS = [
 
 export type FoundationSeed = {
   orgs: Record<OrgKey, Organisation>;
+  shops: Record<ShopKey, Shop>;
   accounts: Record<(typeof DEMO_ACCOUNTS)[number]["key"], User>;
   applicants: User[];
 };
@@ -84,6 +101,18 @@ async function organisation(db: Database, key: OrgKey): Promise<Organisation> {
   const spec = DEMO_ORGANISATIONS[key];
   const [found] = await db.select().from(organisations).where(eq(organisations.name, spec.name));
   return found ?? makeOrganisation(db, spec);
+}
+
+async function shop(db: Database, key: ShopKey, orgs: Record<OrgKey, Organisation>): Promise<Shop> {
+  const spec = DEMO_SHOPS[key];
+  const organisationId = orgs[spec.org].id;
+  const [found] = await db
+    .select()
+    .from(shops)
+    .where(and(eq(shops.organisationId, organisationId), eq(shops.name, spec.name)));
+  if (found) return found;
+  const [made] = await db.insert(shops).values({ name: spec.name, organisationId, city: spec.city }).returning();
+  return made!;
 }
 
 type AccountSpec = { email?: string; phone?: string } & Omit<NewUser, "email" | "phone">;
@@ -99,6 +128,8 @@ async function account(db: Database, spec: AccountSpec) {
 export async function seedFoundation(db: Database): Promise<FoundationSeed> {
   const orgs = {} as Record<OrgKey, Organisation>;
   for (const key of Object.keys(DEMO_ORGANISATIONS) as OrgKey[]) orgs[key] = await organisation(db, key);
+  const shopRows = {} as Record<ShopKey, Shop>;
+  for (const key of Object.keys(DEMO_SHOPS) as ShopKey[]) shopRows[key] = await shop(db, key, orgs);
   const accounts = {} as FoundationSeed["accounts"];
   for (const spec of DEMO_ACCOUNTS) {
     accounts[spec.key] = await account(db, {
@@ -107,6 +138,7 @@ export async function seedFoundation(db: Database): Promise<FoundationSeed> {
       displayName: spec.displayName,
       role: spec.role,
       organisationId: spec.org ? orgs[spec.org].id : null,
+      shopId: "shop" in spec ? shopRows[spec.shop].id : null,
       locale: spec.key === "applicantPhone" ? "ar" : "fr",
     });
   }
@@ -116,5 +148,5 @@ export async function seedFoundation(db: Database): Promise<FoundationSeed> {
       await account(db, { phone: spec.phone, displayName: spec.displayName, role: "applicant", organisationId: null }),
     );
   }
-  return { orgs, accounts, applicants };
+  return { orgs, shops: shopRows, accounts, applicants };
 }

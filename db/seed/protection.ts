@@ -8,7 +8,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { beneficiaryCases, caseReferrals, distributions, vouchers, warehouses, type BeneficiaryCase } from "../schema";
-import { voucherCodeFrom } from "../../app/modules/aid/rules";
+import { voucherCodeFrom, voucherExpiresOn } from "../../app/modules/aid/rules";
+import { moroccoToday } from "../../app/lib/morocco-time";
 import { randomBytes } from "node:crypto";
 import type { FoundationSeed } from "./foundation";
 import { isoDay } from "./days";
@@ -299,6 +300,8 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
     );
   }
 
+  // vouchers of A4: one to redeem, one the demo shop already took; one of B
+  const expiresOn = voucherExpiresOn(moroccoToday());
   const voucherRows = await db.select().from(vouchers).where(eq(vouchers.caseId, a4.id));
   let openVoucher = voucherRows.find((v) => !v.redeemedAt);
   let usedVoucher = voucherRows.find((v) => v.redeemedAt);
@@ -311,6 +314,7 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
         code: voucherCodeFrom(randomBytes(13)),
         valueCentimes: 50_000,
         issuedById: cwA.id,
+        expiresOn,
       })
       .returning();
   }
@@ -323,8 +327,10 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
         code: voucherCodeFrom(randomBytes(13)),
         valueCentimes: 20_000,
         issuedById: cwA.id,
+        expiresOn,
         redeemedAt: new Date(),
-        redeemedById: cwA.id,
+        redeemedById: accounts.vendor.id,
+        shopId: foundation.shops.baraka.id,
       })
       .returning();
   }
@@ -340,6 +346,7 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
           code: voucherCodeFrom(randomBytes(13)),
           valueCentimes: 20_000,
           issuedById: cwB.id,
+          expiresOn,
         })
         .returning()
     )[0]!;

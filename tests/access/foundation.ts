@@ -13,9 +13,14 @@ export const foundationRoutes: AccessEntry[] = [
   { route: "routes/locales.$lng", path: () => "/locales/ar", expect: same(200) },
   { route: "routes/logout", path: () => "/logout", expect: same(405) },
   { route: "routes/lang", path: () => "/lang", expect: same(405) },
-  { route: "routes/home", path: () => "/home", expect: signedIn },
+  // a shop's account has one page: its home sends it there
+  { route: "routes/home", path: () => "/home", expect: { ...signedIn, vendor: 302 } },
   { route: "routes/account", path: () => "/account", expect: signedIn },
-  { route: "routes/notifications", path: () => "/notifications", expect: signedIn },
+  {
+    route: "routes/notifications",
+    path: () => "/notifications",
+    expect: allow(ALL_ROLES.filter((r) => r !== "vendor")),
+  },
   { route: "routes/admin.users._index", path: () => "/admin/users", expect: allow(["admin"]) },
   { route: "routes/admin.users.new", path: () => "/admin/users/new", expect: allow(["admin"]) },
   {

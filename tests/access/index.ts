@@ -11,6 +11,7 @@ import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
 import { notificationRoutes } from "./notifications";
 import { feedbackRoutes } from "./feedback";
+import { shopRoutes } from "./shops";
 
 export const ACCESS_MATRIX: AccessEntry[] = [
   ...foundationRoutes,
@@ -21,4 +22,5 @@ export const ACCESS_MATRIX: AccessEntry[] = [
   ...reportingRoutes,
   ...notificationRoutes,
   ...feedbackRoutes,
+  ...shopRoutes,
 ];

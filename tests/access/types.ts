@@ -16,14 +16,18 @@ export type AccessEntry = {
   expect: Record<Who, number>;
 };
 
-/** Shorthand: these roles get `ok`, other signed-in roles `denied`, anonymous `anonymous`. */
+/**
+ * Shorthand: these roles get `ok`, other signed-in roles `denied`, anonymous `anonymous`.
+ * A partner shop's account is never told "forbidden": for it, a page it may not open
+ * does not exist (404).
+ */
 export function allow(
   roles: readonly Role[],
   options: { ok?: number; denied?: number; anonymous?: number } = {},
 ): Record<Who, number> {
   const { ok = 200, denied = 403, anonymous = 302 } = options;
   const result = { anonymous } as Record<Who, number>;
-  for (const role of ROLES) result[role] = roles.includes(role) ? ok : denied;
+  for (const role of ROLES) result[role] = roles.includes(role) ? ok : role === "vendor" ? 404 : denied;
   return result;
 }
 
@@ -43,4 +47,5 @@ export const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
   focal_point: "focal@masar.test",
+  vendor: "vendor@masar.test",
 };

@@ -34,6 +34,7 @@ export const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
   focal_point: "focal@masar.test",
+  vendor: "vendor@masar.test",
 };
 
 export function arg(name: string, fallback: string): string {

@@ -20,6 +20,7 @@ const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   admin: "admin@masar.test",
   donor_viewer: "donor@masar.test",
   focal_point: "focal@masar.test",
+  vendor: "vendor@masar.test",
 };
 
 // axe runs inside the page: it needs JavaScript, even in the no-JavaScript project

@@ -43,6 +43,7 @@ const TEXT = {
     confirm: "Confirmer",
     autoAssign: "Affecter automatiquement",
     saveDraft: "Enregistrer le brouillon",
+    draft: "Brouillon",
     submitScores: "Soumettre mes notes",
     saved: "Enregistré.",
     blind: "Évaluation à l'aveugle",
@@ -72,6 +73,7 @@ const TEXT = {
     confirm: "تأكيد",
     autoAssign: "التوزيع التلقائي",
     saveDraft: "حفظ المسودة",
+    draft: "مسودة",
     submitScores: "تقديم نقطي",
     saved: "تم الحفظ.",
     blind: "تقييم مجهول الهوية",
@@ -335,9 +337,11 @@ for (const lang of ["fr", "ar"] as const) {
     await login(page, "committee@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.goto("/grants/reviews");
-    // the demo call under review: the walk above adds calls whose deadline comes first
+    // the demo call under review (the walk above adds calls whose deadline comes first),
+    // a review not submitted yet: a submitted one is final
     await page
       .locator(".list-item", { hasText: lang === "ar" ? "الطلب التجريبي 2026" : "Appel pilote 2026" })
+      .filter({ hasText: L.draft })
       .locator("a")
       .first()
       .click();

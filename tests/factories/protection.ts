@@ -15,7 +15,9 @@ import {
   protectionSupervisors,
   roundItems,
   stockBalances,
+  shops,
   stockMovements,
+  vouchers,
   vulnerabilityAssessments,
   warehouses,
   type AidItem,
@@ -24,7 +26,9 @@ import {
 } from "../../db/schema";
 import { encrypt, encryptJson } from "../../app/modules/protection/crypto.server";
 import type { Vulnerability } from "../../app/modules/protection/rules";
-import { uniqueSuffix } from "./index";
+import { voucherCodeFrom, voucherExpiresOn } from "../../app/modules/aid/rules";
+import { moroccoToday } from "../../app/lib/morocco-time";
+import { makeUser, uniqueSuffix } from "./index";
 
 export async function makeCase(
   db: Executor,
@@ -152,4 +156,38 @@ export async function makeRound(
     .returning();
   await db.insert(roundItems).values({ roundId: round!.id, itemId: values.itemId, quantity: values.quantity ?? 1 });
   return round!;
+}
+
+/** A partner shop of an association's voucher scheme, and (optionally) its account. */
+export async function makeShop(
+  db: Executor,
+  organisationId: string,
+  values: { name?: string; isActive?: boolean } = {},
+) {
+  const [row] = await db
+    .insert(shops)
+    .values({ organisationId, name: values.name ?? `Boutique ${uniqueSuffix()}`, isActive: values.isActive ?? true })
+    .returning();
+  return row!;
+}
+
+export async function makeVendor(db: Executor, shop: { id: string; organisationId: string }) {
+  return makeUser(db, { role: "vendor", organisationId: shop.organisationId, shopId: shop.id });
+}
+
+/** A voucher as the service issues it: a fresh code, valid from today unless told. */
+export async function makeVoucher(
+  db: Executor,
+  values: { caseId: string; organisationId: string; issuedById: string; valueCentimes?: number; expiresOn?: string },
+) {
+  const [row] = await db
+    .insert(vouchers)
+    .values({
+      ...values,
+      code: voucherCodeFrom(randomBytes(13)),
+      valueCentimes: values.valueCentimes ?? 20_000,
+      expiresOn: values.expiresOn ?? voucherExpiresOn(moroccoToday()),
+    })
+    .returning();
+  return row!;
 }

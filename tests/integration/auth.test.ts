@@ -235,7 +235,7 @@ describe("sessions", () => {
     await targetClient.login(target.email!, DEMO_PASSWORD);
     expect((await targetClient.get("/home")).status).toBe(200);
 
-    const off = await adminClient.post(`/admin/users/${target.id}`, { intent: "deactivate" });
+    const off = await adminClient.post(`/admin/users/${target.id}`, { intent: "deactivate", confirm: "deactivate" });
     expect(off.status).toBe(302);
     expect((await targetClient.get("/home")).status).toBe(302);
     expect((await app.client().post("/login", { identifier: target.email!, password: DEMO_PASSWORD })).status).toBe(

@@ -117,9 +117,19 @@ describe("the embedded server's door", () => {
         await expect(app`copy (select 1) to program 'id'`).rejects.toMatchObject({ code: "42501" });
         await app`insert into audit_log (action, entity_type) values ('probe', 'probe')`;
         await expect(app`delete from audit_log`).rejects.toMatchObject({ code: "42501" });
+        // failing statements that quote personal data: none of it reaches the server's log
+        const phone = "+212600778899";
+        await app`insert into users (display_name, role, phone) values ('Canari Unique', 'applicant', ${phone})`;
+        await expect(
+          app`insert into users (display_name, role, phone) values ('Canari Double', 'applicant', ${phone})`,
+        ).rejects.toMatchObject({ code: "23505" });
+        await expect(app`select ${"Canari-Nom-Fatima"}::uuid`).rejects.toMatchObject({ code: "22P02" });
       } finally {
         await app.end();
       }
+      const log = fs.readFileSync(path.join(server.dataDir, "server.log"), "utf8");
+      expect(log).toContain("database system is ready");
+      for (const canary of ["600778899", "Canari", "Fatima"]) expect(log, canary).not.toContain(canary);
     } finally {
       await server.stop();
       fs.rmSync(checkout, { recursive: true, force: true });

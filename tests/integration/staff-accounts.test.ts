@@ -137,3 +137,39 @@ describe("staff accounts", () => {
     expect(wrong.status).toBe(400);
   });
 });
+
+describe("deactivating an account", () => {
+  it("goes through a confirmation step: the first post changes nothing; one's own account is refused at once", async () => {
+    const admin = await makeUser(t.db, { role: "admin" });
+    const client = app.client();
+    await client.login(admin.email!, DEMO_PASSWORD);
+    const target = await makeUser(t.db, { role: "coach", displayName: "Karim Coach" });
+    const page = await (await client.get(`/admin/users/${target.id}`)).text();
+    expect(page).toContain(`href="/admin/users/${target.id}?confirm=deactivate"`);
+    expect(page).not.toMatch(/name="intent" value="deactivate"/);
+
+    const first = await client.post(`/admin/users/${target.id}`, { intent: "deactivate" });
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`/admin/users/${target.id}?confirm=deactivate`);
+    const [still] = await t.db.select().from(users).where(eq(users.id, target.id));
+    expect(still!.isActive).toBe(true);
+    const step = await (await client.get(first.headers.get("location")!)).text();
+    expect(step).toContain('data-testid="confirm-step"');
+    expect(step).toContain("Désactiver le compte de Karim Coach");
+    expect(step).toContain('name="confirm" value="deactivate"');
+
+    const done = await client.post(`/admin/users/${target.id}`, { intent: "deactivate", confirm: "deactivate" });
+    expect(done.status).toBe(302);
+    const [off] = await t.db.select().from(users).where(eq(users.id, target.id));
+    expect(off!.isActive).toBe(false);
+
+    // one's own account: refused, never a step
+    expect((await client.post(`/admin/users/${admin.id}`, { intent: "deactivate" })).status).toBe(400);
+    const own = await (await client.get(`/admin/users/${admin.id}?confirm=deactivate`)).text();
+    expect(own).not.toContain('data-testid="confirm-step"');
+    // an unknown account: not found
+    expect(
+      (await client.post(`/admin/users/00000000-0000-4000-8000-000000000000`, { intent: "deactivate" })).status,
+    ).toBe(404);
+  });
+});

@@ -50,7 +50,7 @@ describe("cross-site requests", () => {
     await client.login(admin.email!, DEMO_PASSWORD);
     const forged = await client.post(
       `/admin/users/${target.id}`,
-      { intent: "deactivate" },
+      { intent: "deactivate", confirm: "deactivate" },
       { origin: "http://127.0.0.1:1" },
     );
     expect(forged.status).toBe(403);

@@ -1,5 +1,5 @@
-/** Pure rules of humanitarian aid: quantities, eligibility, corrections, voucher codes. */
-import { moroccoToday } from "~/lib/morocco-time";
+/** Pure rules of humanitarian aid: quantities, eligibility, corrections, voucher codes, validity and shops. */
+import { addDays, moroccoToday } from "~/lib/morocco-time";
 
 export const ITEM_KINDS = ["food_kit", "hygiene_kit", "nfi_kit", "blanket", "clothing", "baby_kit", "voucher"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -84,4 +84,61 @@ export function voucherCodeFrom(bytes: Uint8Array): string {
 export function normaliseVoucherCode(input: string): string {
   const raw = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   return raw.length === 20 ? raw.match(/.{5}/g)!.join("-") : raw;
+}
+
+/** How long a voucher can be redeemed: 90 Moroccan days, its day of issue being the first. */
+export const VOUCHER_VALID_DAYS = 90;
+
+/** The last day a voucher issued on `issuedOn` (a Moroccan day) can be redeemed. */
+export function voucherExpiresOn(issuedOn: string): string {
+  return addDays(issuedOn, VOUCHER_VALID_DAYS - 1);
+}
+
+export type VoucherState = "valid" | "redeemed" | "expired";
+
+/** Where a voucher stands on a Moroccan day: a redeemed one stays redeemed after its expiry. */
+export function voucherState(
+  voucher: { redeemedAt: Date | string | null; expiresOn: string },
+  today: string,
+): VoucherState {
+  if (voucher.redeemedAt) return "redeemed";
+  return today > voucher.expiresOn ? "expired" : "valid";
+}
+
+/**
+ * Why a shop cannot take a code, or null when it can. A voucher of another association
+ * is "unknown", exactly as a code that does not exist: a shop learns nothing of other
+ * schemes. A shop that was deactivated takes nothing.
+ */
+export type ShopRefusal = "unknown" | "redeemed" | "expired" | "shop_inactive";
+export function shopRefusal(
+  shop: { organisationId: string; isActive: boolean },
+  voucher: { organisationId: string; redeemedAt: Date | string | null; expiresOn: string } | null,
+  today: string,
+): ShopRefusal | null {
+  if (!shop.isActive) return "shop_inactive";
+  if (!voucher || voucher.organisationId !== shop.organisationId) return "unknown";
+  const state = voucherState(voucher, today);
+  return state === "valid" ? null : state;
+}
+
+/**
+ * What a shop may know of the holder: initials ("A. D."), never a name. An anonymised
+ * case (its names replaced by "—") has none.
+ */
+export function initialsOf(...names: readonly (string | null | undefined)[]): string {
+  const letters = names
+    .flatMap((name) => (name ?? "").trim().split(/[\s-]+/))
+    .map((part) => Array.from(part.replace(/[^\p{L}]/gu, ""))[0])
+    .filter((letter): letter is string => Boolean(letter))
+    .map((letter) => `${letter.toLocaleUpperCase("fr")}.`);
+  return letters.length ? letters.join(" ") : "—";
+}
+
+export type RoundState = "upcoming" | "ongoing" | "ended";
+
+/** Where a round stands on a Moroccan day; its first and last days count as running. */
+export function roundState(round: { startsOn: string; endsOn: string }, today: string): RoundState {
+  if (today < round.startsOn) return "upcoming";
+  return today > round.endsOn ? "ended" : "ongoing";
 }

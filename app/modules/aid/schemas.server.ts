@@ -52,3 +52,11 @@ export const RoundItemSchema = z.object({ itemId: z.uuid(), quantity: z.coerce.n
 export const IssueVoucherSchema = z.object({ itemId: z.uuid() });
 
 export const RedeemSchema = z.object({ code: z.string().trim().min(1).max(40) });
+
+export const CreateShopSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  organisationId: z.uuid(),
+  city: z.string().trim().max(80).optional(),
+});
+
+export const ShopActiveSchema = z.object({ shopId: z.uuid() });

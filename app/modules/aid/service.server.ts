@@ -5,7 +5,7 @@
  * same transaction, so the ledger always sums to the balance.
  */
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import {
   aidItems,
@@ -21,7 +21,15 @@ import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { latestVulnerability } from "~/modules/protection/queries.server";
 import { requireCase } from "~/modules/protection/service.server";
-import { ineligibility, normaliseVoucherCode, quantityFor, voucherCodeFrom, type IneligibleReason } from "./rules";
+import {
+  ineligibility,
+  normaliseVoucherCode,
+  quantityFor,
+  voucherCodeFrom,
+  voucherExpiresOn,
+  voucherState,
+  type IneligibleReason,
+} from "./rules";
 import type { MovementInput, RoundInput } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { moveStock, OutOfStock } from "./stock.server";
@@ -309,6 +317,7 @@ export async function issueVoucher(
         code: voucherCodeFrom(randomBytes(13)),
         valueCentimes: item.faceValueCentimes!,
         issuedById: actor.id,
+        expiresOn: voucherExpiresOn(moroccoToday()),
       })
       .returning({ id: vouchers.id });
     await audit(tx, {
@@ -322,7 +331,10 @@ export async function issueVoucher(
   });
 }
 
-/** Redeem once: the conditional update lets exactly one of any number of simultaneous attempts through. */
+/**
+ * Redeem once, at the association itself (no shop): the conditional update lets exactly
+ * one of any number of simultaneous attempts through, and never an expired voucher.
+ */
 export async function redeemVoucher(
   db: Database,
   actor: Actor,
@@ -331,15 +343,23 @@ export async function redeemVoucher(
 ): Promise<{ ok: true; valueCentimes: number } | Failure> {
   const org = orgOf(actor);
   const normalised = normaliseVoucherCode(code);
+  const today = moroccoToday(meta.now);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(vouchers)
       .set({ redeemedAt: new Date(), redeemedById: actor.id })
-      .where(and(eq(vouchers.code, normalised), eq(vouchers.organisationId, org), isNull(vouchers.redeemedAt)))
+      .where(
+        and(
+          eq(vouchers.code, normalised),
+          eq(vouchers.organisationId, org),
+          isNull(vouchers.redeemedAt),
+          gte(vouchers.expiresOn, today),
+        ),
+      )
       .returning({ id: vouchers.id, valueCentimes: vouchers.valueCentimes });
     if (!row) {
       const [existing] = await tx
-        .select({ id: vouchers.id })
+        .select({ id: vouchers.id, redeemedAt: vouchers.redeemedAt, expiresOn: vouchers.expiresOn })
         .from(vouchers)
         .where(and(eq(vouchers.code, normalised), eq(vouchers.organisationId, org)));
       await audit(tx, {
@@ -349,7 +369,9 @@ export async function redeemVoucher(
         entityId: existing?.id ?? null,
         ip: meta.ip,
       });
-      return fail(existing ? 409 : 404, { code: existing ? "aid.errors.voucherUsed" : "aid.errors.voucherUnknown" });
+      if (!existing) return fail(404, { code: "aid.errors.voucherUnknown" });
+      const state = voucherState(existing, today);
+      return fail(409, { code: state === "expired" ? "aid.errors.voucherExpired" : "aid.errors.voucherUsed" });
     }
     await audit(tx, { actor, action: "aid.voucher.redeem", entityType: "voucher", entityId: row.id, ip: meta.ip });
     return { ok: true as const, valueCentimes: row.valueCentimes };

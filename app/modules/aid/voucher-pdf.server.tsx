@@ -16,10 +16,12 @@ type Props = {
   firstName: string;
   reference: string;
   issuedAt: Date;
+  /** the last Moroccan day it can be redeemed */
+  expiresOn: string;
   qr: string;
 };
 
-export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, issuedAt, qr }: Props) {
+export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, issuedAt, expiresOn, qr }: Props) {
   const t = pdfT(locale);
   return (
     <PdfFrame locale={locale} title={t("aid.voucher.title")}>
@@ -29,6 +31,7 @@ export function VoucherPdf({ locale, code, valueCentimes, firstName, reference, 
         {firstName} · {reference}
       </Text>
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("aid.voucher.issued", { date: pdfDate(locale, issuedAt) })}</Text>
+      <Text style={pdfStyles.p}>{t("aid.voucher.validUntil", { date: pdfDate(locale, expiresOn) })}</Text>
       <View style={{ marginTop: 16, alignItems: "center" }}>
         <Image src={qr} style={{ width: 180, height: 180 }} />
         <Text style={{ fontSize: 18, marginTop: 8, direction: "ltr" }}>{code}</Text>

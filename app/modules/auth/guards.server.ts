@@ -26,10 +26,13 @@ export function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-/** Signed in and allowed; 403 otherwise. Every loader and action calls this itself. */
+/**
+ * Signed in and allowed; 403 otherwise. Every loader and action calls this itself.
+ * A shop's account is told 404 instead: for it, the rest of the portal does not exist.
+ */
 export function requirePermission(args: Args, action: Action, resource?: Resource): SessionUser {
   const user = requireUser(args);
-  if (!can(user, action, resource)) forbidden();
+  if (!can(user, action, resource)) return user.role === "vendor" ? notFound() : forbidden();
   return user;
 }
 

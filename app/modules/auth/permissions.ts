@@ -11,10 +11,12 @@ export type Resource = { ownerId?: string | null; organisationId?: string | null
 type Rule = readonly Role[] | ((actor: Actor, resource: Resource | undefined) => boolean);
 
 const everyone = ROLES;
+/** A shop's account sees its own page and its own account, nothing else (decision: vendor role). */
+const everyoneButShops = ROLES.filter((role) => role !== "vendor");
 
 export const PERMISSIONS = {
   "account:manage-own": everyone,
-  "notifications:read-own": everyone,
+  "notifications:read-own": everyoneButShops,
   "users:manage": ["admin"],
   "organisations:read": ["admin"],
   "outbox:read": ["admin"],
@@ -25,6 +27,10 @@ export const PERMISSIONS = {
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": ["case_worker"],
   "aid:use": ["case_worker"],
+  // partner shops redeem their association's vouchers; admins run the shops and see figures only
+  "shop:redeem": ["vendor"],
+  "shops:manage": ["admin"],
+  "aid:programme": ["admin"],
   // supervisors and the retention period: admins, who never see a case
   "protection:administer": ["admin"],
   "grants:manage": ["admin"],

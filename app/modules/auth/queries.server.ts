@@ -38,6 +38,7 @@ export async function getUserForAdmin(db: Database, userId: string) {
       phone: users.phone,
       role: users.role,
       organisationId: users.organisationId,
+      shopId: users.shopId,
       isActive: users.isActive,
       locale: users.locale,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,

@@ -7,6 +7,7 @@ export const ROLES = [
   "admin",
   "donor_viewer",
   "focal_point",
+  "vendor",
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = [
@@ -16,6 +17,7 @@ export const STAFF_ROLES = [
   "admin",
   "donor_viewer",
   "focal_point",
+  "vendor",
 ] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

@@ -74,6 +74,17 @@ export const SetPasswordSchema = z.object({
   passwordConfirm: z.string(),
 });
 
+/** A case worker belongs to an association; a shop's account to a shop (whose association it takes). */
+function placementIssues(
+  value: { role: string; organisationId?: string; shopId?: string },
+  ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string }) => void },
+) {
+  if (value.role === "case_worker" && !value.organisationId)
+    ctx.addIssue({ code: "custom", path: ["organisationId"], message: "errors.organisation.required" });
+  if (value.role === "vendor" && !value.shopId)
+    ctx.addIssue({ code: "custom", path: ["shopId"], message: "errors.shop.required" });
+}
+
 export const CreateStaffSchema = z
   .object({
     displayName: z.string().trim().min(1).max(120),
@@ -81,6 +92,7 @@ export const CreateStaffSchema = z
     phone: z.string().max(40).optional(),
     role: z.enum(STAFF_ROLES),
     organisationId: z.uuid().optional(),
+    shopId: z.uuid().optional(),
     locale: z.enum(LOCALES).default("fr"),
   })
   .superRefine((value, ctx) => {
@@ -90,15 +102,15 @@ export const CreateStaffSchema = z
       ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.phone.invalid" });
     if (value.email && !normalizeEmail(value.email))
       ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email.invalid" });
-    if (value.role === "case_worker" && !value.organisationId) {
-      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "errors.organisation.required" });
-    }
+    placementIssues(value, ctx);
   })
   .transform((value) => ({
     ...value,
     phone: value.phone ? normalizePhone(value.phone) : null,
     email: value.email ? normalizeEmail(value.email) : null,
     organisationId: value.organisationId ?? null,
+    // only a shop's account works for a shop
+    shopId: value.role === "vendor" ? (value.shopId ?? null) : null,
   }));
 export type CreateStaffInput = z.infer<typeof CreateStaffSchema>;
 
@@ -106,12 +118,14 @@ export const UpdateUserSchema = z
   .object({
     role: z.enum(ROLES),
     organisationId: z.uuid().optional(),
+    shopId: z.uuid().optional(),
   })
-  .superRefine((value, ctx) => {
-    if (value.role === "case_worker" && !value.organisationId) {
-      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "errors.organisation.required" });
-    }
-  });
+  .superRefine(placementIssues)
+  .transform((value) => ({
+    role: value.role,
+    organisationId: value.organisationId ?? null,
+    shopId: value.role === "vendor" ? (value.shopId ?? null) : null,
+  }));
 
 export const CreateOrganisationSchema = z.object({
   name: z.string().trim().min(1).max(160),

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { isUniqueViolation } from "~db/errors";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Database, Executor } from "~db/client";
-import { loginAttempts, organisations, passwordTokens, privacyAcceptances, users, type User } from "~db/schema";
+import { loginAttempts, organisations, passwordTokens, privacyAcceptances, shops, users, type User } from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
@@ -245,12 +245,30 @@ export async function setPasswordWithCode(
 
 // ---------------------------------------------------------------- user administration
 
+/**
+ * Where an account sits: a shop's account takes its shop's association, whatever the
+ * form said; any other account has no shop. null when the shop does not exist.
+ */
+async function placement(
+  db: Executor,
+  input: { organisationId: string | null; shopId: string | null },
+): Promise<{ organisationId: string | null; shopId: string | null } | null> {
+  if (!input.shopId) return { organisationId: input.organisationId, shopId: null };
+  const [shop] = await db
+    .select({ id: shops.id, organisationId: shops.organisationId })
+    .from(shops)
+    .where(eq(shops.id, input.shopId));
+  return shop ? { organisationId: shop.organisationId, shopId: shop.id } : null;
+}
+
 export async function createStaffUser(
   db: Database,
   actor: NonNullable<AuditActor>,
   input: CreateStaffInput,
   meta: { ip: string; baseUrl: string },
 ): Promise<{ ok: true; user: User; code: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+  const place = await placement(db, input);
+  if (!place) return { ok: false, errors: { shopId: "errors.invalid" } };
   try {
     return await db.transaction(async (tx) => {
       const [user] = await tx
@@ -260,7 +278,7 @@ export async function createStaffUser(
           email: input.email,
           phone: input.phone,
           role: input.role,
-          organisationId: input.organisationId,
+          ...place,
           locale: input.locale,
         })
         .returning();
@@ -343,14 +361,16 @@ export async function updateUserRole(
   db: Database,
   actor: NonNullable<AuditActor>,
   userId: string,
-  input: { role: Role; organisationId: string | null },
+  input: { role: Role; organisationId: string | null; shopId: string | null },
   meta: { ip: string },
-): Promise<"ok" | "not_found" | "self"> {
+): Promise<"ok" | "not_found" | "self" | "no_shop"> {
   if (userId === actor.id) return "self";
+  const place = await placement(db, input);
+  if (!place) return "no_shop";
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ role: input.role, organisationId: input.organisationId, updatedAt: new Date() })
+      .set({ role: input.role, ...place, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (updated.length === 0) return "not_found" as const;

@@ -13,6 +13,7 @@ import {
   ConflictDecisionSchema,
   MoveAssignmentSchema,
   PaymentSchema,
+  ReopenReviewSchema,
   ScheduleSchema,
   ScreenSchema,
   TrancheConfirmSchema,
@@ -26,6 +27,7 @@ import {
   detectCallConflicts,
   moveAssignment,
   payTranche,
+  reopenReview,
   runAutoAssignment,
   screenApplication,
   setDecisionComment,
@@ -52,6 +54,7 @@ const HANDLERS: Record<string, Handler<z.ZodType>> = {
   detect: handle(NoInput, (_, c) => detectCallConflicts(c.db, c.actor, { callId: c.callId }, c.meta)),
   conflict: handle(ConflictDecisionSchema, (p, c) => decideConflict(c.db, c.actor, p, c.meta)),
   move: handle(MoveAssignmentSchema, (p, c) => moveAssignment(c.db, c.actor, p, c.meta)),
+  reopen: handle(ReopenReviewSchema, (p, c) => reopenReview(c.db, c.actor, { callId: c.callId, ...p }, c.meta)),
   accept: handle(NoInput, (_, c) => acceptProposal(c.db, c.actor, { callId: c.callId }, c.meta)),
   change: handle(AwardChangeSchema, async (p, c) => {
     let amountCentimes: number | undefined;

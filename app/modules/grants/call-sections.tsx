@@ -211,7 +211,13 @@ export function CallAssignments({ assignments, members }: Pick<CallPageData, "as
       </div>
       <DataTable
         label={t("grants.call.applications")}
-        headers={[t("grants.col.number"), t("grants.col.reviewer"), t("grants.col.submitted"), t("grants.call.move")]}
+        headers={[
+          t("grants.col.number"),
+          t("grants.col.reviewer"),
+          t("grants.col.submitted"),
+          t("grants.call.move"),
+          t("grants.call.reopen"),
+        ]}
         rows={assignments}
         rowKey={(a) => a.id}
         cells={(a) => [
@@ -230,6 +236,16 @@ export function CallAssignments({ assignments, members }: Pick<CallPageData, "as
               {t("grants.call.move")}
             </button>
           </IntentForm>,
+          a.submittedAt ? (
+            <IntentForm key="reopen" intent="reopen" fields={{ assignmentId: a.id }} className="stack">
+              <Field id={`f-reason-${a.id}`} name="reason" label="grants.call.reopenReason" required maxLength={1000} />
+              <button type="submit" className="button">
+                {t("grants.call.reopen")}
+              </button>
+            </IntentForm>
+          ) : (
+            "—"
+          ),
         ]}
       />
     </>

@@ -128,6 +128,8 @@ export async function getBlindAssignment(db: Database, reviewerId: string, assig
     .select({
       assignmentId: grantAssignments.id,
       submittedAt: grantAssignments.submittedAt,
+      reopenedAt: grantAssignments.reopenedAt,
+      reopenReason: grantAssignments.reopenReason,
       applicationId: grantApplications.id,
       number: grantApplications.number,
       planSnapshot: grantApplications.planSnapshot,
@@ -154,6 +156,8 @@ export async function getBlindAssignment(db: Database, reviewerId: string, assig
   return {
     assignmentId: row.assignmentId,
     submittedAt: row.submittedAt,
+    reopenedAt: row.reopenedAt,
+    reopenReason: row.reopenReason,
     number: row.number,
     plan: blindPlan(row.planSnapshot),
     requestedCentimes: row.requestedCentimes,

@@ -330,6 +330,8 @@ export async function saveScores(
     if (!row) return fail(404, {});
     if (row.call.status !== "under_review" || now > row.call.reviewDeadline)
       return fail(409, { form: "grants.errors.reviewClosed" });
+    // submitted is final: only an admin's reopening (with a reason) makes it a draft again
+    if (row.assignment.submittedAt) return fail(409, { form: "grants.errors.reviewSubmitted" });
     const criteria = await tx
       .select()
       .from(grantCriteria)
@@ -368,6 +370,46 @@ export async function saveScores(
     await audit(tx, {
       actor,
       action: input.intent === "submit" ? "grants.score.submit" : "grants.score.draft",
+      entityType: "grant_assignment",
+      entityId: row.assignment.id,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * An admin reopens a submitted review of a call under review, before its deadline, with
+ * a reason the reviewer reads on the review page. The scores stay as they were; the
+ * review counts again only when the reviewer submits it again. Audited.
+ */
+export async function reopenReview(
+  db: Database,
+  actor: Actor,
+  input: { callId: string; assignmentId: string; reason: string },
+  meta: Meta = {},
+) {
+  if (actor.role !== "admin") return fail(403, {});
+  const now = meta.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ assignment: grantAssignments, call: grantCalls })
+      .from(grantAssignments)
+      .innerJoin(grantApplications, eq(grantApplications.id, grantAssignments.applicationId))
+      .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+      .where(and(eq(grantAssignments.id, input.assignmentId), eq(grantCalls.id, input.callId)))
+      .for("update", { of: grantAssignments });
+    if (!row) return fail(404, {});
+    if (row.call.status !== "under_review" || now > row.call.reviewDeadline)
+      return fail(409, { form: "grants.errors.reviewClosed" });
+    if (!row.assignment.submittedAt) return fail(409, { form: "grants.errors.reviewNotSubmitted" });
+    await tx
+      .update(grantAssignments)
+      .set({ submittedAt: null, reopenedAt: now, reopenReason: input.reason })
+      .where(eq(grantAssignments.id, row.assignment.id));
+    await audit(tx, {
+      actor,
+      action: "grants.review.reopen",
       entityType: "grant_assignment",
       entityId: row.assignment.id,
       ip: meta.ip,

@@ -116,6 +116,10 @@ export const ScreenSchema = z.object({
 export const ConflictSchema = z.object({ reason: text(1000).min(1) });
 export const ConflictDecisionSchema = z.object({ conflictId: z.uuid(), decision: z.enum(["confirmed", "dismissed"]) });
 export const MoveAssignmentSchema = z.object({ assignmentId: z.uuid(), reviewerId: z.uuid() });
+export const ReopenReviewSchema = z.object({
+  assignmentId: z.uuid(),
+  reason: text(1000).min(3, "grants.errors.reopenReason"),
+});
 export const AwardChangeSchema = z.object({
   applicationId: z.uuid(),
   amount: z.string().optional(),

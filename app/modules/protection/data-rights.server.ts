@@ -16,6 +16,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { requireSupervisorOfCase } from "./case-access.server";
 import { caseDetail } from "./queries.server";
 import type { Meta } from "~/lib/result";
+import { regionNameOfCity } from "~/modules/reporting/mappings";
 
 /** A person's full record, for them, on request: supervisors only, audited. */
 export async function exportCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
@@ -63,14 +64,21 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
 /**
  * Anonymise on request (or at the end of the retention period): identifying fields
  * and free text go, the rows that aggregate counts rely on (services, distributions,
- * vouchers, sex, nationality, year of birth) stay.
+ * vouchers, sex, nationality, year of birth, and the region of the city) stay.
  */
 export async function anonymiseCase(db: Database, actor: Actor | null, caseId: string, meta: Meta) {
   if (actor) await requireSupervisorOfCase(db, actor, caseId);
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ city: beneficiaryCases.city })
+      .from(beneficiaryCases)
+      .where(eq(beneficiaryCases.id, caseId))
+      .for("update");
     await tx
       .update(beneficiaryCases)
       .set({
+        // the region stays for the reports, not the town (decision: anonymised case keeps its region)
+        city: regionNameOfCity(before?.city),
         firstName: "—",
         lastName: "—",
         nameArabic: null,

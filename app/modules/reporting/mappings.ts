@@ -78,7 +78,20 @@ export function cityRegionPairs(): { key: string; code: string }[] {
   pairs.set(foldKey("وجدة"), "MA-02");
   pairs.set(foldKey("طنجة"), "MA-01");
   pairs.set(foldKey("فاس"), "MA-03");
+  // an anonymised case keeps its region's name as its place (regionNameOfCity)
+  for (const region of REGIONS) pairs.set(foldKey(region.name), region.code);
   return [...pairs].map(([key, code]) => ({ key, code }));
+}
+
+/**
+ * The name of the region a free-text city is in ("Oujda" → "L'Oriental"); null when the
+ * city is not recognised. What an anonymised case keeps of its place.
+ */
+export function regionNameOfCity(city: string | null | undefined): string | null {
+  if (!city?.trim()) return null;
+  const key = foldKey(city);
+  const code = cityRegionPairs().find((p) => p.key === key)?.code;
+  return REGIONS.find((r) => r.code === code)?.name ?? null;
 }
 
 /** Region names and codes as people write them ("Rabat-Salé-Kénitra", "MA-04"). */

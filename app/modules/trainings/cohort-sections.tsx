@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ConfirmLink } from "~/components/confirm-step";
 import { Field } from "~/components/form";
 import { LocalizedText, TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
@@ -33,10 +34,12 @@ export function CohortSessions({ sessions }: { sessions: Cohort["sessions"] }) {
 
 /** Confirmed participants with their attendance and certificate, then the waiting list in order. */
 export function CohortParticipants({
+  cohortId,
   participants,
   sessionCount,
   canManage,
 }: {
+  cohortId: string;
   participants: Cohort["participants"];
   sessionCount: number;
   canManage: boolean;
@@ -60,12 +63,15 @@ export function CohortParticipants({
               ) : null}
             </p>
             {p.certificateId && canManage ? (
-              <Form method="post">
-                <input type="hidden" name="certificateId" value={p.certificateId} />
-                <button type="submit" name="intent" value="revoke" className="button button-danger">
+              <p className="danger-zone">
+                <ConfirmLink
+                  path={`/trainings/cohorts/${cohortId}`}
+                  intent="revoke"
+                  extra={{ certificateId: p.certificateId }}
+                >
                   {t("trainings.revokeCertificate")}
-                </button>
-              </Form>
+                </ConfirmLink>
+              </p>
             ) : null}
           </li>
         ))}

@@ -7,6 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { distributions, stockBalances, stockMovements, vouchers } from "../../../db/schema";
 import { recordDistribution, redeemVoucher } from "../../../app/modules/aid/service.server";
+import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { findOrMakeItem, makeCase, makeRound, makeWarehouse, receiveStock } from "../../factories/protection";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -214,6 +215,9 @@ describe("distribution rounds", () => {
     expect(
       (await s.clients.workerB.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id, confirm: "distribute" })).status,
     ).toBe(404);
+    // refused before the confirmation step, not sent to it
+    expect((await s.clients.workerB.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id })).status).toBe(404);
+    expect((await s.clients.workerA.post(`/aid/rounds/${round.id}`, { caseId: caseOfB.id })).status).toBe(404);
     expect(await balance(warehouse.id, item.id)).toBe(10);
   });
 });
@@ -265,6 +269,9 @@ describe("vouchers", () => {
     expect(text).toContain(voucher!.code);
     expect(text).toContain("Ramatoulaye");
     expect(text).toMatch(/300/);
+    // issued today, valid 90 days counting today
+    expect(voucher!.expiresOn).toBe(addDays(moroccoToday(), 89));
+    expect(text).toContain("Valable jusqu");
     expect((await s.clients.workerB.get(`/aid/vouchers/${voucher!.id}.pdf`)).status).toBe(404);
   });
 });

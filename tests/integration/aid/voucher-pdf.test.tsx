@@ -63,6 +63,7 @@ describe("voucher PDF", () => {
           firstName="Awa"
           reference="PR-T-1"
           issuedAt={new Date("2026-11-29T10:00:00Z")}
+          expiresOn="2027-02-26"
           qr={qr}
         />,
       );
@@ -86,6 +87,7 @@ describe("voucher PDF", () => {
               firstName="Awa"
               reference="PR-T-1"
               issuedAt={new Date("2026-11-29T10:00:00Z")}
+              expiresOn="2027-02-26"
               qr={qr}
             />,
           ),

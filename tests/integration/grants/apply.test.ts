@@ -72,14 +72,36 @@ describe("applying with a business plan", () => {
     expect((await client.post("/grants", { callId: call2.id, planId: otherPlan.id })).status).toBe(400);
 
     // the timeline, then withdrawal before the closing date
+    // (a link to a confirmation step, never a button: one tap withdraws nothing)
     const timeline = await client.get(`/grants/applications/${application!.id}`);
     expect(timeline.status).toBe(200);
-    expect((await client.post(`/grants/applications/${application!.id}`, {})).status).toBe(302);
-    const [withdrawn] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, application!.id));
-    expect(withdrawn!.status).toBe("withdrawn");
-    // another applicant cannot see it
+    const timelineHtml = await timeline.text();
+    expect(timelineHtml).toContain(`href="/grants/applications/${application!.id}?confirm=withdraw"`);
+    expect(timelineHtml).not.toMatch(/<form method="post" action="\/grants\/applications/);
     const stranger = app.client();
     await stranger.login(other.email!, DEMO_PASSWORD);
+    // another applicant: not found, before any step
+    expect((await stranger.post(`/grants/applications/${application!.id}`, {})).status).toBe(404);
+    const first = await client.post(`/grants/applications/${application!.id}`, {});
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`/grants/applications/${application!.id}?confirm=withdraw`);
+    const [still] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, application!.id));
+    expect(still!.status).toBe("submitted");
+    const step = await (await client.get(first.headers.get("location")!)).text();
+    expect(step).toContain('data-testid="confirm-step"');
+    expect(step).toContain("Retirer votre candidature");
+    expect(step).toContain('name="confirm" value="withdraw"');
+    const done = await client.post(`/grants/applications/${application!.id}`, { confirm: "withdraw" });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe(`/grants/applications/${application!.id}?withdrawn=1`);
+    const [withdrawn] = await t.db.select().from(grantApplications).where(eq(grantApplications.id, application!.id));
+    expect(withdrawn!.status).toBe("withdrawn");
+    const receipt = await (await client.get(done.headers.get("location")!)).text();
+    expect(receipt).toContain("Votre candidature est retirée");
+    // once withdrawn, no step is offered any more
+    const stale = await (await client.get(`/grants/applications/${application!.id}?confirm=withdraw`)).text();
+    expect(stale).not.toContain('data-testid="confirm-step"');
+    // another applicant cannot see it
     expect((await stranger.get(`/grants/applications/${application!.id}`)).status).toBe(404);
   });
 

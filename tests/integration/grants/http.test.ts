@@ -124,6 +124,19 @@ describe("blind review", () => {
     expect(saved.status).toBe(302);
     const after = await client.get(`/grants/reviews/${ctx.assignmentId}`);
     bodies.push(await after.text());
+    // submitted is final for the member; the admin reopens it from the call page, with a reason
+    expect((await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("draft"))).status).toBe(409);
+    const admin = app.client();
+    await admin.login(ctx.admin.email, DEMO_PASSWORD);
+    const reopened = await admin.post(`/grants/calls/${ctx.callId}`, {
+      intent: "reopen",
+      assignmentId: ctx.assignmentId,
+      reason: "Relire le critère 2",
+    });
+    expect(reopened.status).toBeLessThan(400);
+    const reopenedPage = await (await client.get(`/grants/reviews/${ctx.assignmentId}`)).text();
+    expect(reopenedPage).toContain("Relire le critère 2");
+    expect(reopenedPage).toContain(">Soumettre mes notes<");
     const all = bodies.join("\n");
     expect(all).toContain("Atelier de couture solidaire");
     for (const canary of [
@@ -195,6 +208,10 @@ describe("from deliberation to the letter and the first tranche", () => {
   it("accepts the proposal, publishes, writes the letter in the applicant's language and pays a tranche", async () => {
     const admin = app.client();
     await admin.login(ctx.admin.email, DEMO_PASSWORD);
+    // the member submits again the review the admin reopened
+    const member = app.client();
+    await member.login(ctx.member.email, DEMO_PASSWORD);
+    expect((await member.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("submit"))).status).toBe(302);
     // the other application gets its review too
     const [a2] = await t.db.select().from(grantAssignments).where(eq(grantAssignments.id, ctx.otherAssignmentId));
     const [m2] = await t.db.select().from(users).where(eq(users.id, a2!.reviewerId));

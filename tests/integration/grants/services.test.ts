@@ -201,6 +201,13 @@ describe("reviewing and ranking", () => {
     );
     let seed = 7;
     const rnd = () => (seed = (seed * 9301 + 49297) % 233280) / 233280;
+    // out of range: 400, nothing changed (before submitting: a submitted review is final)
+    const bad = await saveScores(t.db, asActor(members.find((m) => m.id === current[0]!.reviewerId)!), {
+      assignmentId: current[0]!.id,
+      intent: "draft",
+      fields: { [`score_${call.criteria[0]!.id}`]: "11" },
+    });
+    expect(bad).toMatchObject({ ok: false, status: 400 });
     for (const a of current) {
       const member = members.find((m) => m.id === a.reviewerId)!;
       const fields: Record<string, string> = {};
@@ -216,15 +223,8 @@ describe("reviewing and ranking", () => {
       fields: {},
     });
     expect(notMine).toMatchObject({ ok: false, status: 404 });
-    // out of range: 400, nothing changed
     const a0 = current[0]!;
     const m0 = members.find((m) => m.id === a0.reviewerId)!;
-    const bad = await saveScores(t.db, asActor(m0), {
-      assignmentId: a0.id,
-      intent: "draft",
-      fields: { [`score_${call.criteria[0]!.id}`]: "11" },
-    });
-    expect(bad).toMatchObject({ ok: false, status: 400 });
     // after the deadline: 409, and the stored score stays
     const [before] = await t.db.select().from(grantScores).where(eq(grantScores.assignmentId, a0.id)).limit(1);
     const late = await saveScores(

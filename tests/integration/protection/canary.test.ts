@@ -99,6 +99,7 @@ beforeAll(async () => {
       code: `${CANARY}-CODE`,
       valueCentimes: 10_000,
       issuedById: cw.id,
+      expiresOn: "2099-12-31",
     })
     .returning();
   extraPaths = [

@@ -155,6 +155,36 @@ describe("rejecting a referral", () => {
   });
 });
 
+describe("who may not act is refused before any confirmation step", () => {
+  it("answers 403 or 404, not the step, to an unconfirmed post from someone not allowed", async () => {
+    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    // a case worker who is not a supervisor may not anonymise
+    const anonymise = await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "anonymise" });
+    expect(anonymise.status).toBe(403);
+    // another association does not see the case
+    const withdraw = await s.clients.workerB.post(`/protection/cases/${c.id}`, { intent: "withdrawConsent" });
+    expect(withdraw.status).toBe(404);
+    // a referral sent to association B: A may not reject it
+    const [referral] = await t.db
+      .insert(caseReferrals)
+      .values({
+        caseId: c.id,
+        kind: "referral",
+        fromOrganisationId: s.orgA.id,
+        toOrganisationId: s.orgB.id,
+        requestedById: s.workerA.id,
+      })
+      .returning();
+    const reject = await s.clients.workerA.post("/protection/referrals", {
+      referralId: referral!.id,
+      decision: "reject",
+    });
+    expect(reject.status).toBe(404);
+    expect((await caseRow(c.id)).anonymisedAt).toBeNull();
+    expect((await consentOf(c.id)).withdrawnAt).toBeNull();
+  });
+});
+
 describe("registration: no silent default on a fact about the person", () => {
   it("refuses a case without a sex, keeps what was typed, and sums up the problems at the top", async () => {
     const fields = registration({ firstName: "Sansexe", sex: "", householdSize: "", city: "Oujda" });

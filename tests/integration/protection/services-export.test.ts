@@ -3,7 +3,7 @@
  * referrals on the home panel), the supervisor's full-record export, and
  * anonymisation that keeps aggregate counts.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { beneficiaryCases, caseNotes, caseServices, distributions, vulnerabilityAssessments } from "../../../db/schema";
 import { anonymiseExpired } from "../../../app/modules/protection/service.server";
@@ -162,6 +162,7 @@ describe("full-record export and anonymisation", () => {
       phone: "+212655555555",
       dateOfBirth: "1990-07-15",
       estimatedAge: null,
+      city: "Oujda",
     });
     await makeNote(t.db, c.id, s.workerA.id, "secret");
     await makeAssessment(t.db, c.id, s.workerA.id, ["gbv_survivor"]);
@@ -197,6 +198,12 @@ describe("full-record export and anonymisation", () => {
     expect(row!.firstName).toBe("—");
     expect(row!.phone).toBeNull();
     expect(row!.dateOfBirth).toBe("1990-01-01"); // the year stays for age bands
+    // the town goes, its region stays, and the reports still read it
+    expect(row!.city).toBe("L'Oriental");
+    const [person] = await t.db.execute<{ region: string | null }>(
+      sql`select region from report_people where person_key = ${c.id}`,
+    );
+    expect(person!.region).toBe("MA-02");
     expect(row!.anonymisedAt).not.toBeNull();
     expect(await t.db.$count(caseNotes, eq(caseNotes.caseId, c.id))).toBe(0);
     expect(await t.db.$count(vulnerabilityAssessments, eq(vulnerabilityAssessments.caseId, c.id))).toBe(0);
@@ -208,7 +215,12 @@ describe("full-record export and anonymisation", () => {
   });
 
   it("anonymises cases past the retention period", async () => {
-    const old = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Oldcase" });
+    const old = await makeCase(t.db, {
+      organisationId: s.orgA.id,
+      createdById: s.workerA.id,
+      firstName: "Oldcase",
+      city: "Douar Lahcen",
+    });
     await t.db
       .update(beneficiaryCases)
       .set({ updatedAt: new Date("2020-01-01") })
@@ -222,6 +234,8 @@ describe("full-record export and anonymisation", () => {
     const [o] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, old.id));
     const [r] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, recent.id));
     expect(o!.anonymisedAt).not.toBeNull();
+    // a place the reports do not know: nothing of it stays
+    expect(o!.city).toBeNull();
     expect(r!.anonymisedAt).toBeNull();
   });
 });

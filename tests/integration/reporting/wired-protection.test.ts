@@ -157,6 +157,7 @@ beforeAll(async () => {
       valueCentimes: 500_00,
       issuedById: cwB.id,
       issuedAt: new Date("2026-02-10T10:00:00Z"),
+      expiresOn: "2026-05-10",
       redeemedAt: new Date("2026-02-12T10:00:00Z"),
       redeemedById: cwB.id,
     },
@@ -167,6 +168,7 @@ beforeAll(async () => {
       valueCentimes: 300_00,
       issuedById: cwB.id,
       issuedAt: new Date("2026-02-10T10:00:00Z"),
+      expiresOn: "2026-05-10",
     },
   ]);
 });

@@ -122,8 +122,24 @@ describe("eligibility and revocation", () => {
       (await c.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status,
     ).toBe(403);
     const a = await signedIn(admin.email!);
+    // a link to a confirmation step; the first post revokes nothing
+    const page = await (await a.get(`/trainings/cohorts/${cohort.id}`)).text();
+    expect(page).toContain(`href="/trainings/cohorts/${cohort.id}?confirm=revoke&amp;certificateId=${cert!.id}"`);
+    expect(page).not.toMatch(/name="intent" value="revoke"/);
+    const first = await a.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id });
+    expect(first.status).toBe(303);
+    expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="valid"');
+    const step = await (await a.get(first.headers.get("location")!)).text();
+    expect(step).toContain('data-testid="confirm-step"');
+    expect(step).toContain(`Révoquer l&#x27;attestation de ${holder.displayName}`);
     expect(
-      (await a.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status,
+      (
+        await a.post(`/trainings/cohorts/${cohort.id}`, {
+          intent: "revoke",
+          certificateId: cert!.id,
+          confirm: "revoke",
+        })
+      ).status,
     ).toBe(302);
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="revoked"');
     // saving the attendance sheet again does not undo an admin's revocation

@@ -1,12 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
+  VOUCHER_VALID_DAYS,
   correctionRefusal,
   ineligibility,
+  initialsOf,
   normaliseVoucherCode,
   quantityFor,
+  roundState,
+  shopRefusal,
   signedQuantity,
   voucherCodeFrom,
+  voucherExpiresOn,
+  voucherState,
 } from "../../../app/modules/aid/rules";
 
 describe("voucher codes", () => {
@@ -69,6 +75,60 @@ describe("eligibility", () => {
         today: "2026-11-15",
       }),
     ).toBeNull();
+  });
+});
+
+describe("voucher validity", () => {
+  it("runs 90 days counting the day of issue, across a month and a year", () => {
+    expect(VOUCHER_VALID_DAYS).toBe(90);
+    expect(voucherExpiresOn("2026-01-01")).toBe("2026-03-31");
+    expect(voucherExpiresOn("2026-12-01")).toBe("2027-02-28");
+  });
+  it("is valid up to its last day, expired the next, and stays redeemed once redeemed", () => {
+    const v = { redeemedAt: null, expiresOn: "2026-03-31" };
+    expect(voucherState(v, "2026-03-31")).toBe("valid");
+    expect(voucherState(v, "2026-04-01")).toBe("expired");
+    expect(voucherState({ ...v, redeemedAt: "2026-03-01T10:00:00Z" }, "2026-04-01")).toBe("redeemed");
+  });
+});
+
+describe("what a shop may take", () => {
+  const shop = { organisationId: "A", isActive: true };
+  const voucher = { organisationId: "A", redeemedAt: null, expiresOn: "2026-03-31" };
+  it("takes a valid voucher of its association", () => {
+    expect(shopRefusal(shop, voucher, "2026-03-01")).toBeNull();
+  });
+  it("answers 'unknown' alike for a missing code and another association's voucher", () => {
+    expect(shopRefusal(shop, null, "2026-03-01")).toBe("unknown");
+    expect(shopRefusal(shop, { ...voucher, organisationId: "B" }, "2026-03-01")).toBe("unknown");
+  });
+  it("refuses a redeemed or expired voucher, and anything once the shop is deactivated", () => {
+    expect(shopRefusal(shop, { ...voucher, redeemedAt: new Date() }, "2026-03-01")).toBe("redeemed");
+    expect(shopRefusal(shop, voucher, "2026-04-01")).toBe("expired");
+    expect(shopRefusal({ ...shop, isActive: false }, voucher, "2026-03-01")).toBe("shop_inactive");
+  });
+});
+
+describe("initials", () => {
+  it("give the first letter of each name, never more", () => {
+    expect(initialsOf("Aminata", "Diallo")).toBe("A. D.");
+    expect(initialsOf("jean-paul", "Mbarga")).toBe("J. P. M.");
+    expect(initialsOf("Éloïse", "d'Almeida")).toBe("É. D.");
+    expect(initialsOf("محمد أمين", "الصديقي")).toBe("م. أ. ا.");
+  });
+  it("are a dash for an anonymised case", () => {
+    expect(initialsOf("—", "—")).toBe("—");
+    expect(initialsOf("", null)).toBe("—");
+  });
+});
+
+describe("round state", () => {
+  const round = { startsOn: "2026-03-01", endsOn: "2026-03-31" };
+  it("counts the first and last days as running", () => {
+    expect(roundState(round, "2026-02-28")).toBe("upcoming");
+    expect(roundState(round, "2026-03-01")).toBe("ongoing");
+    expect(roundState(round, "2026-03-31")).toBe("ongoing");
+    expect(roundState(round, "2026-04-01")).toBe("ended");
   });
 });
 

@@ -45,6 +45,8 @@ export const aid = {
   "aid.voucher.title": "قسيمة شراء",
   "aid.voucher.issued": "صدرت في {date}",
   "aid.voucher.once": "صالحة مرة واحدة. قدم هذه القسيمة للتاجر أو للجمعية.",
+  "aid.voucher.validUntil": "صالحة إلى غاية {date}",
+  "aid.errors.voucherExpired": "انتهت صلاحية هذه القسيمة.",
   "aid.errors.outOfStock": "المخزون غير كاف.",
   "aid.errors.reasonRequired": "التعديل يتطلب سببا.",
   "aid.errors.endsBeforeStarts": "لا يمكن أن تسبق النهاية البداية.",

@@ -23,6 +23,7 @@ export const core = {
   "role.admin": "مسؤول(ة) الإدارة",
   "role.donor_viewer": "الجهة المانحة (اطلاع)",
   "role.focal_point": "نقطة الاتصال للحماية من الاستغلال والاعتداء الجنسيين",
+  "role.vendor": "متجر شريك",
 
   "organisationKind.programme": "البرنامج",
   "organisationKind.partner_association": "جمعية شريكة",
@@ -49,6 +50,7 @@ export const core = {
   "errors.password.wrongCurrent": "كلمة المرور الحالية غير صحيحة.",
   "errors.code.invalid": "هذا الرمز غير صالح أو انتهت صلاحيته. اطلب رمزا جديدا من المسؤول.",
   "errors.organisation.required": "يجب ربط هذا الدور بمنظمة.",
+  "errors.shop.required": "يجب ربط حساب المتجر الشريك بمتجر.",
   "errors.organisation.taken": "توجد منظمة بهذا الاسم من قبل.",
   "errors.admin.self": "لا يمكنك تغيير صلاحية أو دور حسابك الخاص.",
   "errors.login.invalid": "المعرّف أو كلمة المرور غير صحيحة.",
@@ -56,6 +58,7 @@ export const core = {
   "errors.page.400.title": "طلب غير صحيح",
   "errors.page.400.body": "تعذّرت معالجة الطلب.",
   "errors.query.date": "في العنوان، «{field}» ليس تاريخًا صحيحًا (سنة-شهر-يوم).",
+  "errors.query.month": "في العنوان، «{field}» ليس شهرا (YYYY-MM).",
   "errors.query.number": "في العنوان، «{field}» ليس رقمًا مقبولًا.",
   "errors.query.choice": "في العنوان، «{field}» ليس من الاختيارات المتاحة.",
   "errors.query.tooLong": "في العنوان، «{field}» طويل جدًا.",
@@ -133,6 +136,7 @@ export const core = {
   "home.admin.intro": "تدبير المستخدمين والمنظمات وطلبات الترشيح والتكوينات.",
   "home.donor_viewer.intro": "الاطلاع على المؤشرات الإجمالية للبرنامج.",
   "home.focal_point.intro": "قراءة البلاغات السرية ومعالجتها: الاستغلال والاعتداء الجنسيان، وسوء سلوك الموظفين.",
+  "home.vendor.intro": "اصرف قسائم الشراء الخاصة بالجمعية.",
 
   "account.title": "حسابي",
   "account.phone": "الهاتف",
@@ -181,6 +185,8 @@ export const core = {
   "admin.users.open": "فتح الحساب",
   "admin.users.language": "اللغة",
   "admin.users.noOrganisation": "لا شيء",
+  "admin.users.shop": "المتجر (لحسابات «متجر شريك»)",
+  "admin.users.shopHint": "جمعية الحساب هي جمعية المتجر.",
   "admin.users.since": "تاريخ الإنشاء",
   "admin.users.password": "كلمة المرور",
   "admin.users.passwordSet": "محددة",
@@ -216,4 +222,7 @@ export const core = {
   "confirm.cancel": "إلغاء والرجوع",
   "errors.summary.title": "هناك مشكلة",
   "errors.summary.item": "{field}: {message}",
+  "admin.users.confirmDeactivate.title": "تعطيل حساب {name}؟",
+  "admin.users.confirmDeactivate.effects":
+    "يُسجَّل خروج الشخص فورا ولا يمكنه تسجيل الدخول بعد ذلك. تبقى ملفاته محفوظة. يمكنك إعادة تفعيل الحساب لاحقا.",
 } as const;

@@ -214,11 +214,11 @@ export const protection = {
   "protection.confirm.anonymise.title": "إخفاء هوية ملف {name}؟",
   "protection.confirm.anonymise.erased": "سيُحذف نهائيًا:",
   "protection.confirm.anonymise.identity":
-    "الاسم، والاسم بالعربية، والهاتف، ورقم الوثيقة، واللغات، وملاحظات الأسرة؛ ولا يُحتفظ من تاريخ الميلاد إلا بالسنة؛",
+    "الاسم، والاسم بالعربية، والهاتف، ورقم الوثيقة، واللغات، وملاحظات الأسرة؛ ولا يُحتفظ من تاريخ الميلاد إلا بالسنة، ومن المدينة إلا بجهتها؛",
   "protection.confirm.anonymise.notes": "ملاحظات المتابعة، وتقييمات الهشاشة، وملاحظات الخدمات ومقدموها؛",
   "protection.confirm.anonymise.account": "الربط بحساب الشخص في البوابة. ويُغلق الملف.",
   "protection.confirm.anonymise.kept":
-    "يبقى، دون اسم، لأغراض الإحصاء: الخدمات والتوزيعات والقسائم، والجنس، والجنسية، والمدينة، وسنة الميلاد.",
+    "يبقى، دون اسم، لأغراض الإحصاء: الخدمات والتوزيعات والقسائم، والجنس، والجنسية، والجهة، وسنة الميلاد.",
   "protection.confirm.anonymise.export": "إذا طلب الشخص نسخة من ملفه، صدّره قبل إخفاء الهوية.",
   "protection.confirm.anonymise.button": "نعم، إخفاء هوية هذا الملف",
   "protection.confirm.withdrawConsent.title": "سحب موافقة {name}؟",

@@ -96,4 +96,8 @@ export const trainings = {
   "notify.trainingCertificate.subject": "شهادة التكوين الخاصة بك",
   "notify.trainingCertificate.body": "مرحبا،\n\nلقد أتممت التكوين «{training}». شهادتك متوفرة في مسار.\n\nمسار",
   "notify.trainingCertificate.sms": "مسار: شهادة «{training}» متوفرة.",
+  "trainings.confirm.revoke.title": "إلغاء شهادة {name}؟",
+  "trainings.confirm.revoke.effects":
+    "من يتحقق من الشهادة (مشغّل، برمزها) سيراها ملغاة؛ ولن تُحتسب بعد الآن في النداءات التي تشترط هذا التكوين، ولن يبقى ملف PDF الخاص بها متاحا.",
+  "trainings.confirm.revoke.button": "إلغاء الشهادة",
 } as const;

@@ -45,6 +45,8 @@ export const aid = {
   "aid.voucher.title": "Purchase voucher",
   "aid.voucher.issued": "Issued on {date}",
   "aid.voucher.once": "Valid once. Show this voucher to the shop or the association.",
+  "aid.voucher.validUntil": "Valid until {date}",
+  "aid.errors.voucherExpired": "This voucher has expired.",
   "aid.errors.outOfStock": "Not enough stock.",
   "aid.errors.reasonRequired": "An adjustment needs a reason.",
   "aid.errors.endsBeforeStarts": "The end cannot be before the start.",

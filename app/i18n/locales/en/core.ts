@@ -23,6 +23,7 @@ export const core = {
   "role.admin": "Administrator",
   "role.donor_viewer": "Donor (read only)",
   "role.focal_point": "PSEA focal point",
+  "role.vendor": "Partner shop",
 
   "organisationKind.programme": "Programme",
   "organisationKind.partner_association": "Partner association",
@@ -49,6 +50,7 @@ export const core = {
   "errors.password.wrongCurrent": "The current password is not correct.",
   "errors.code.invalid": "This code is not valid or has expired. Ask the administrator for a new one.",
   "errors.organisation.required": "This role must belong to an organisation.",
+  "errors.shop.required": "A partner shop account must belong to a shop.",
   "errors.organisation.taken": "An organisation already has this name.",
   "errors.admin.self": "You cannot change the access or the role of your own account.",
   "errors.login.invalid": "Wrong identifier or password.",
@@ -56,6 +58,7 @@ export const core = {
   "errors.page.400.title": "Bad request",
   "errors.page.400.body": "The request could not be processed.",
   "errors.query.date": "In the address, “{field}” is not a real date (YYYY-MM-DD).",
+  "errors.query.month": 'In the address, "{field}" is not a month (YYYY-MM).',
   "errors.query.number": "In the address, “{field}” is not an accepted number.",
   "errors.query.choice": "In the address, “{field}” is not one of the choices offered.",
   "errors.query.tooLong": "In the address, “{field}” is too long.",
@@ -137,6 +140,7 @@ export const core = {
   "home.admin.intro": "Manage users, organisations, calls and trainings.",
   "home.donor_viewer.intro": "Read the programme's aggregate indicators.",
   "home.focal_point.intro": "Read and handle confidential reports: sexual exploitation and abuse, staff misconduct.",
+  "home.vendor.intro": "Redeem the association's purchase vouchers.",
 
   "account.title": "My account",
   "account.phone": "Phone",
@@ -185,6 +189,8 @@ export const core = {
   "admin.users.open": "Open the account",
   "admin.users.language": "Language",
   "admin.users.noOrganisation": "None",
+  "admin.users.shop": 'Shop ("Partner shop" accounts)',
+  "admin.users.shopHint": "The account's association is the shop's.",
   "admin.users.since": "Created on",
   "admin.users.password": "Password",
   "admin.users.passwordSet": "Set",
@@ -221,4 +227,7 @@ export const core = {
   "confirm.cancel": "Cancel and go back",
   "errors.summary.title": "There is a problem",
   "errors.summary.item": "{field}: {message}",
+  "admin.users.confirmDeactivate.title": "Deactivate {name}'s account?",
+  "admin.users.confirmDeactivate.effects":
+    "They are signed out at once and can no longer sign in. Their records stay. You can reactivate the account later.",
 } as const;

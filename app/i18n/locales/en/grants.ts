@@ -211,6 +211,14 @@ export const grants = {
   "grants.review.saveDraft": "Save draft",
   "grants.review.submit": "Submit my scores",
   "grants.review.submitted": "Scores submitted on {date}.",
+  "grants.errors.reviewSubmitted":
+    "You have already submitted this review: it can no longer be changed. Ask the administrator to reopen it if a score must change.",
+  "grants.errors.reviewNotSubmitted": "This review is not submitted: there is nothing to reopen.",
+  "grants.errors.reopenReason": "Say why the review is reopened (at least 3 characters).",
+  "grants.call.reopen": "Reopen the review",
+  "grants.call.reopenReason": "Reason (the reviewer reads it)",
+  "grants.review.reopened":
+    "The administrator reopened your review on {date}: “{reason}”. Change your scores, then submit it again.",
   "grants.review.draft": "Draft",
   "grants.review.conflict": "Declare a conflict of interest",
   "grants.review.applicantName": "Applicant: {name}",
@@ -249,4 +257,10 @@ export const grants = {
   "grants.pdf.encouragement": "Your coach stays with you to improve your project and apply to the next call.",
   "grants.pdf.reportTitle": "Call report: {call}",
   "grants.pdf.summary": "{applications} applications, {awards} awards, {awarded} awarded of {budget}.",
+  "grants.confirm.withdraw.title": "Withdraw your application to “{call}”?",
+  "grants.confirm.withdraw.which": "Application no. {number}, sent on {date}.",
+  "grants.confirm.withdraw.effects": "The committee will not consider it: it can no longer be chosen for a grant.",
+  "grants.confirm.withdraw.button": "Withdraw my application",
+  "grants.withdrawn.done": "Your application is withdrawn.",
+  "grants.withdrawn.again": "You can still send a new application to this call until {date}.",
 } as const;

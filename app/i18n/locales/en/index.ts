@@ -2,6 +2,7 @@ import type { Messages } from "../../translate";
 import { core } from "./core";
 import { protection } from "./protection";
 import { aid } from "./aid";
+import { shops } from "./shops";
 import { grants } from "./grants";
 import { trainings } from "./trainings";
 import { internships } from "./internships";
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...core,
   ...protection,
   ...aid,
+  ...shops,
   ...businessPlans,
   ...trainings,
   ...internships,

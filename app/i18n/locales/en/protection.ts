@@ -218,12 +218,12 @@ export const protection = {
   "protection.confirm.anonymise.title": "Anonymise the case file of {name}?",
   "protection.confirm.anonymise.erased": "These will be erased for good:",
   "protection.confirm.anonymise.identity":
-    "the name, the Arabic name, the phone, the document number, the languages and the household notes; only the year of the date of birth is kept;",
+    "the name, the Arabic name, the phone, the document number, the languages and the household notes; only the year of the date of birth is kept, and only the region of the city;",
   "protection.confirm.anonymise.notes":
     "the case notes, the vulnerability assessments, the notes and providers of services;",
   "protection.confirm.anonymise.account": "the link to the person's portal account. The case is closed.",
   "protection.confirm.anonymise.kept":
-    "Kept, without a name, for statistics: services, distributions and vouchers, sex, nationality, city and year of birth.",
+    "Kept, without a name, for statistics: services, distributions and vouchers, sex, nationality, region and year of birth.",
   "protection.confirm.anonymise.export": "If the person asked for a copy of their file, export it before anonymising.",
   "protection.confirm.anonymise.button": "Yes, anonymise this case file",
   "protection.confirm.withdrawConsent.title": "Withdraw the consent of {name}?",

@@ -98,4 +98,8 @@ export const trainings = {
   "notify.trainingCertificate.body":
     "Hello,\n\nYou completed the training “{training}”. Your certificate is available in Masar.\n\nMasar",
   "notify.trainingCertificate.sms": "Masar: “{training}” certificate available.",
+  "trainings.confirm.revoke.title": "Revoke {name}'s certificate?",
+  "trainings.confirm.revoke.effects":
+    "Whoever checks the certificate (an employer, with its code) will see it revoked; it no longer counts for calls that ask for this training, and its PDF is no longer available.",
+  "trainings.confirm.revoke.button": "Revoke the certificate",
 } as const;

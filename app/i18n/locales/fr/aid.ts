@@ -45,6 +45,8 @@ export const aid = {
   "aid.voucher.title": "Bon d'achat",
   "aid.voucher.issued": "Émis le {date}",
   "aid.voucher.once": "Valable une seule fois. Présentez ce bon au commerçant ou à l'association.",
+  "aid.voucher.validUntil": "Valable jusqu'au {date}",
+  "aid.errors.voucherExpired": "Ce bon a expiré.",
   "aid.errors.outOfStock": "Stock insuffisant.",
   "aid.errors.reasonRequired": "Un ajustement demande un motif.",
   "aid.errors.endsBeforeStarts": "La fin ne peut pas précéder le début.",

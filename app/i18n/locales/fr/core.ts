@@ -23,6 +23,7 @@ export const core = {
   "role.admin": "Administrateur·rice",
   "role.donor_viewer": "Bailleur (lecture)",
   "role.focal_point": "Point focal PSEA",
+  "role.vendor": "Boutique partenaire",
 
   "organisationKind.programme": "Programme",
   "organisationKind.partner_association": "Association partenaire",
@@ -49,6 +50,7 @@ export const core = {
   "errors.password.wrongCurrent": "Le mot de passe actuel n'est pas correct.",
   "errors.code.invalid": "Ce code n'est pas valide ou a expiré. Demandez-en un nouveau à l'administrateur.",
   "errors.organisation.required": "Ce rôle doit être rattaché à une organisation.",
+  "errors.shop.required": "Un compte de boutique partenaire doit être rattaché à une boutique.",
   "errors.organisation.taken": "Une organisation porte déjà ce nom.",
   "errors.admin.self": "Vous ne pouvez pas modifier l'accès ou le rôle de votre propre compte.",
   "errors.login.invalid": "Identifiant ou mot de passe incorrect.",
@@ -56,6 +58,7 @@ export const core = {
   "errors.page.400.title": "Demande incorrecte",
   "errors.page.400.body": "La demande n'a pas pu être traitée.",
   "errors.query.date": "Dans l'adresse, « {field} » n'est pas une date réelle (AAAA-MM-JJ).",
+  "errors.query.month": "Dans l'adresse, « {field} » n'est pas un mois (AAAA-MM).",
   "errors.query.number": "Dans l'adresse, « {field} » n'est pas un nombre accepté.",
   "errors.query.choice": "Dans l'adresse, « {field} » n'est pas un choix proposé.",
   "errors.query.tooLong": "Dans l'adresse, « {field} » est trop long.",
@@ -140,6 +143,7 @@ export const core = {
   "home.donor_viewer.intro": "Consultez les indicateurs agrégés du programme.",
   "home.focal_point.intro":
     "Lisez et traitez les signalements confidentiels : exploitation et abus sexuels, inconduite du personnel.",
+  "home.vendor.intro": "Encaissez les bons d'achat de l'association.",
 
   "account.title": "Mon compte",
   "account.phone": "Téléphone",
@@ -189,6 +193,8 @@ export const core = {
   "admin.users.open": "Voir le compte",
   "admin.users.language": "Langue",
   "admin.users.noOrganisation": "Aucune",
+  "admin.users.shop": "Boutique (comptes « Boutique partenaire »)",
+  "admin.users.shopHint": "L'association du compte est celle de la boutique.",
   "admin.users.since": "Créé le",
   "admin.users.password": "Mot de passe",
   "admin.users.passwordSet": "Défini",
@@ -225,4 +231,7 @@ export const core = {
   "confirm.cancel": "Annuler et revenir en arrière",
   "errors.summary.title": "Il y a un problème",
   "errors.summary.item": "{field} : {message}",
+  "admin.users.confirmDeactivate.title": "Désactiver le compte de {name} ?",
+  "admin.users.confirmDeactivate.effects":
+    "La personne est déconnectée tout de suite et ne peut plus se connecter. Ses dossiers restent. Vous pourrez réactiver le compte plus tard.",
 } as const;

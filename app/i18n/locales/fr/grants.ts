@@ -213,6 +213,14 @@ export const grants = {
   "grants.review.saveDraft": "Enregistrer le brouillon",
   "grants.review.submit": "Soumettre mes notes",
   "grants.review.submitted": "Notes soumises le {date}.",
+  "grants.errors.reviewSubmitted":
+    "Vous avez déjà soumis cette évaluation : elle ne peut plus être modifiée. Demandez à l'administrateur de la rouvrir si une note doit changer.",
+  "grants.errors.reviewNotSubmitted": "Cette évaluation n'est pas soumise : rien à rouvrir.",
+  "grants.errors.reopenReason": "Indiquez pourquoi l'évaluation est rouverte (3 caractères au moins).",
+  "grants.call.reopen": "Rouvrir l'évaluation",
+  "grants.call.reopenReason": "Motif (lu par l'évaluateur)",
+  "grants.review.reopened":
+    "L'administrateur a rouvert votre évaluation le {date} : « {reason} ». Modifiez vos notes puis soumettez-la de nouveau.",
   "grants.review.draft": "Brouillon",
   "grants.review.conflict": "Déclarer un conflit d'intérêts",
   "grants.review.applicantName": "Candidat·e : {name}",
@@ -253,4 +261,11 @@ export const grants = {
     "Votre coach reste à vos côtés pour améliorer votre projet et postuler au prochain appel.",
   "grants.pdf.reportTitle": "Rapport de l'appel : {call}",
   "grants.pdf.summary": "{applications} candidatures, {awards} subventions, {awarded} attribués sur {budget}.",
+  "grants.confirm.withdraw.title": "Retirer votre candidature à « {call} » ?",
+  "grants.confirm.withdraw.which": "Candidature n° {number}, envoyée le {date}.",
+  "grants.confirm.withdraw.effects":
+    "Le comité ne l'examinera pas : elle ne peut plus être retenue pour une subvention.",
+  "grants.confirm.withdraw.button": "Retirer ma candidature",
+  "grants.withdrawn.done": "Votre candidature est retirée.",
+  "grants.withdrawn.again": "Vous pouvez encore envoyer une nouvelle candidature à cet appel jusqu'au {date}.",
 } as const;

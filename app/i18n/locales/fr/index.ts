@@ -1,6 +1,7 @@
 import { core } from "./core";
 import { protection } from "./protection";
 import { aid } from "./aid";
+import { shops } from "./shops";
 import { grants } from "./grants";
 import { trainings } from "./trainings";
 import { internships } from "./internships";
@@ -20,6 +21,7 @@ export const fr = {
   ...core,
   ...protection,
   ...aid,
+  ...shops,
   ...businessPlans,
   ...trainings,
   ...internships,

@@ -221,13 +221,13 @@ export const protection = {
   "protection.confirm.anonymise.title": "Anonymiser le dossier de {name} ?",
   "protection.confirm.anonymise.erased": "Seront effacés définitivement :",
   "protection.confirm.anonymise.identity":
-    "le nom, le nom en arabe, le téléphone, le numéro de document, les langues et les notes sur le foyer ; la date de naissance ne garde que l'année ;",
+    "le nom, le nom en arabe, le téléphone, le numéro de document, les langues et les notes sur le foyer ; la date de naissance ne garde que l'année, la ville que sa région ;",
   "protection.confirm.anonymise.notes":
     "les notes de suivi, les évaluations de vulnérabilité, les notes et prestataires des services ;",
   "protection.confirm.anonymise.account":
     "le lien avec le compte de la personne sur le portail. Le dossier est clôturé.",
   "protection.confirm.anonymise.kept":
-    "Restent, sans nom, pour les statistiques : les services, distributions et bons, le sexe, la nationalité, la ville et l'année de naissance.",
+    "Restent, sans nom, pour les statistiques : les services, distributions et bons, le sexe, la nationalité, la région et l'année de naissance.",
   "protection.confirm.anonymise.export":
     "Si la personne a demandé une copie de son dossier, exportez-le avant d'anonymiser.",
   "protection.confirm.anonymise.button": "Oui, anonymiser ce dossier",

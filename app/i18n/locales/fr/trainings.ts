@@ -98,4 +98,8 @@ export const trainings = {
   "notify.trainingCertificate.body":
     "Bonjour,\n\nVous avez terminé la formation « {training} ». Votre attestation est disponible dans Masar.\n\nMasar",
   "notify.trainingCertificate.sms": "Masar : attestation « {training} » disponible.",
+  "trainings.confirm.revoke.title": "Révoquer l'attestation de {name} ?",
+  "trainings.confirm.revoke.effects":
+    "Qui vérifie l'attestation (un employeur, par son code) la verra révoquée ; elle ne compte plus pour les appels qui demandent cette formation, et son PDF n'est plus disponible.",
+  "trainings.confirm.revoke.button": "Révoquer l'attestation",
 } as const;

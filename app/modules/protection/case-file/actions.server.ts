@@ -31,6 +31,7 @@ import {
   updateServiceStatus,
   withdrawConsent,
 } from "../service.server";
+import { requireOwnCase, requireSupervisorOfCase } from "../case-access.server";
 
 export type CaseActionResult = { intent: string; errors: FieldErrors; values?: Record<string, string> };
 
@@ -54,9 +55,13 @@ function on<S extends Parameters<typeof parseForm>[0]>(
   };
 }
 
-/** An action that cannot be undone: done only from its confirmation step (app/lib/confirm.ts). */
-function confirmed(write: (ctx: Ctx) => Promise<void>) {
+/**
+ * An action that cannot be undone: done only from its confirmation step (app/lib/confirm.ts).
+ * Who may not do it is refused first (403), not sent to the step.
+ */
+function confirmed(allowed: (ctx: Ctx) => Promise<unknown>, write: (ctx: Ctx) => Promise<void>) {
   return async (ctx: Ctx, intent: string) => {
+    await allowed(ctx);
     const step = unlessConfirmed(ctx.request, ctx.form, intent);
     if (step) return step;
     await write(ctx);
@@ -72,8 +77,14 @@ const handlers = {
   referral: on(ReferralSchema, (c, i) => requestReferral(c.db, c.actor, c.caseId, i, c.meta)),
   status: on(ServiceStatusSchema, (c, i) => updateServiceStatus(c.db, c.actor, c.caseId, i, c.meta)),
   voucher: on(IssueVoucherSchema, (c, i) => issueVoucher(c.db, c.actor, c.caseId, i.itemId, c.meta)),
-  withdrawConsent: confirmed((c) => withdrawConsent(c.db, c.actor, c.caseId, c.meta)),
-  anonymise: confirmed((c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta)),
+  withdrawConsent: confirmed(
+    (c) => requireOwnCase(c.db, c.actor, c.caseId),
+    (c) => withdrawConsent(c.db, c.actor, c.caseId, c.meta),
+  ),
+  anonymise: confirmed(
+    (c) => requireSupervisorOfCase(c.db, c.actor, c.caseId),
+    (c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta),
+  ),
 } satisfies Record<CaseIntent, unknown>;
 
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {

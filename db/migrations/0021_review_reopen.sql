@@ -1,0 +1,2 @@
+ALTER TABLE "grant_assignments" ADD COLUMN "reopened_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "grant_assignments" ADD COLUMN "reopen_reason" text;

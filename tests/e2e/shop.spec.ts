@@ -1,0 +1,110 @@
+/**
+ * A partner shop redeems a voucher (issue 15), on a phone, with and without
+ * JavaScript, in French and Arabic: the code typed as a person would, the check showing
+ * the value and the initials (never the name), the redemption, the shop's history and
+ * totals; then the same code refused.
+ */
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { ar } from "../../app/i18n/locales/ar/index";
+import { fr } from "../../app/i18n/locales/fr/index";
+import { makeCase, makeVoucher } from "../factories/protection";
+import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+
+/** A fresh voucher of association A (the demo shop's scheme), for a person of that name. */
+async function freshVoucher(firstName: string, lastName: string) {
+  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    const [worker] = await handle.db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
+    const c = await makeCase(handle.db, {
+      organisationId: worker!.organisationId!,
+      createdById: worker!.id,
+      firstName,
+      lastName,
+    });
+    return await makeVoucher(handle.db, {
+      caseId: c.id,
+      organisationId: c.organisationId,
+      issuedById: worker!.id,
+      valueCentimes: 50_000,
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`a partner shop checks and redeems a voucher, seeing initials only (${lang})`, async ({ page }, testInfo) => {
+    const firstName = `Zeinab${Math.random().toString(36).slice(2, 7)}`;
+    const voucher = await freshVoucher(firstName, "Ouattara");
+    await login(page, "vendor@masar.test");
+    await switchLanguage(page, lang);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Épicerie Al Baraka");
+    // the shop's navigation is its page and its account: no notifications, nothing else
+    await expect(page.locator(".main-nav a")).toHaveText([m["aid.shop.nav"], m["nav.account"]]);
+
+    // typed as read off the paper: lower case, spaces instead of dashes
+    await page.getByLabel(m["aid.vouchers.code"]).fill(voucher.code.toLowerCase().replace(/-/g, " "));
+    await page.getByRole("button", { name: m["aid.shop.check"] }).click();
+    const check = page.getByTestId("voucher-check");
+    await expect(check).toBeVisible();
+    await expect(page.getByTestId("initials")).toHaveText(/^Z\. O\.$/);
+    await expect(page.locator("main")).not.toContainText(firstName);
+    await expect(page.locator("main")).not.toContainText("Ouattara");
+    await page.screenshot({ path: testInfo.outputPath(`shop-check-${lang}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await check.getByRole("button").click();
+    await expect(page.getByTestId("redeemed")).toContainText("Z. O.");
+    await expect(page.getByTestId("shop-history")).toContainText(voucher.code);
+    await expect(page.getByTestId("shop-history")).toContainText("Z. O.");
+    await expect(page.locator("main")).not.toContainText(firstName);
+    await page.screenshot({ path: testInfo.outputPath(`shop-redeemed-${lang}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // the same code again: refused, nothing to redeem
+    await page.getByLabel(m["aid.vouchers.code"]).fill(voucher.code);
+    await page.getByRole("button", { name: m["aid.shop.another"] }).click();
+    await expect(page.getByRole("alert")).toContainText(m["aid.shop.refused.redeemed"]);
+    await expect(page.getByTestId("voucher-check")).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`shop-refused-${lang}.png`), fullPage: true });
+
+    // every other page does not exist for a shop
+    const other = await page.goto("/aid");
+    expect(other?.status()).toBe(404);
+  });
+}
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`the admin's shops and programme view, and the association's reconciliation, fit a phone (${lang})`, async ({
+    page,
+  }, testInfo) => {
+    await login(page, "admin@masar.test");
+    await switchLanguage(page, lang);
+    for (const [path, title, table] of [
+      ["/admin/shops", m["aid.shops.title"], "shops"],
+      ["/admin/programme", m["aid.programme.title"], "programme-vouchers"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(page.getByTestId(table)).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`${path.slice(7)}-${lang}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    }
+    await expect(page.getByTestId("programme-shops")).toContainText("Épicerie Al Baraka");
+
+    await login(page, "caseworker@masar.test");
+    await page.goto("/aid/redemptions");
+    await expect(page.getByTestId("redemptions-per-shop")).toContainText("Épicerie Al Baraka");
+    await page.screenshot({ path: testInfo.outputPath(`redemptions-${lang}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+}
