@@ -12,6 +12,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { feedback } from "./feedback";
 
 export const en: Messages = {
   ...core,
@@ -27,4 +28,5 @@ export const en: Messages = {
   ...reporting,
   ...notifications,
   ...content,
+  ...feedback,
 };

@@ -11,6 +11,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { feedback } from "./feedback";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -30,4 +31,5 @@ export const fr = {
   ...reporting,
   ...notifications,
   ...content,
+  ...feedback,
 } as const;
