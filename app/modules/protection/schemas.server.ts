@@ -1,7 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
 import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
-import { dateField, moneyField } from "~/lib/fields.server";
+import { dateField, moneyField, timeField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
@@ -56,6 +56,7 @@ export const RegisterCaseSchema = z
     consentReferral: checkbox,
     consentReferralPartners: text(300),
     consentReporting: checkbox,
+    consentSms: checkbox,
     consentLanguage: z.enum(LOCALES),
     // the case worker saw the duplicate warning and decided
     duplicateDecision: z.enum(["distinct"]).optional(),
@@ -80,6 +81,7 @@ export const ConsentSchema = z.object({
   consentReferral: checkbox,
   consentReferralPartners: text(300),
   consentReporting: checkbox,
+  consentSms: checkbox,
   consentLanguage: z.enum(LOCALES),
 });
 export type ConsentInput = z.infer<typeof ConsentSchema>;
@@ -200,6 +202,20 @@ export const CaseIntentSchema = z.object({
     "status",
     "voucher",
     "anonymise",
+    "sms",
   ]),
 });
 export type CaseIntent = z.infer<typeof CaseIntentSchema>["intent"];
+
+/** A short SMS from the case file: one of the fixed templates; an appointment carries its day and time. */
+export const CaseSmsSchema = z
+  .object({
+    template: z.enum(["callBack", "appointment", "documentsReady"]),
+    date: isoDate.optional(),
+    time: timeField().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.template === "appointment" && (!v.date || !v.time))
+      ctx.addIssue({ code: "custom", path: ["date"], message: "errors.caseSms.when" });
+  });
+export type CaseSmsInput = z.infer<typeof CaseSmsSchema>;

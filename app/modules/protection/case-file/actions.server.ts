@@ -14,6 +14,7 @@ import { issueVoucher } from "~/modules/aid/service.server";
 import {
   AssignSchema,
   CaseIntentSchema,
+  CaseSmsSchema,
   type CaseIntent,
   ConsentSchema,
   NoteSchema,
@@ -29,6 +30,7 @@ import {
   recordVulnerability,
   requestReferral,
   updateServiceStatus,
+  sendCaseSms,
   withdrawConsent,
 } from "../service.server";
 import { requireOwnCase, requireSupervisorOfCase } from "../case-access.server";
@@ -85,6 +87,7 @@ const handlers = {
     (c) => requireSupervisorOfCase(c.db, c.actor, c.caseId),
     (c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta),
   ),
+  sms: on(CaseSmsSchema, (c, i) => sendCaseSms(c.db, c.actor, c.caseId, i, c.meta)),
 } satisfies Record<CaseIntent, unknown>;
 
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {
