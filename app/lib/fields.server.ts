@@ -7,6 +7,7 @@ import type { MessageKey } from "~/i18n/translate";
 import { z } from "./forms.server";
 import { parseMoney, type Currency } from "./money";
 import { isIsoDate } from "./morocco-time";
+import { isUuid } from "./ids";
 
 /** An amount as typed, to minor units; `min`/`max` in minor units bound what this field accepts. */
 export function moneyField(
@@ -38,4 +39,12 @@ export function dateField(message: MessageKey = "errors.invalid") {
 /** A wall-clock time on Morocco's clock, HH:MM, as <input type="time"> posts it. */
 export function timeField(message: MessageKey = "errors.invalid") {
   return z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
+}
+
+/**
+ * An id posted by a form (a hidden field, a select of rows): what isUuid accepts, the one
+ * check of app/lib/ids.ts, so a forged value is a field error and never reaches a uuid column.
+ */
+export function idField(message: MessageKey = "errors.invalid") {
+  return z.string().refine(isUuid, { message });
 }

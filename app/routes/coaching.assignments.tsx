@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldError, PageTitle } from "~/components/form";
+import { PageTitle, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -28,6 +28,8 @@ export async function action(args: ActionFunctionArgs) {
   return redirect("/coaching/assignments");
 }
 
+const NO_CHOICE = { value: "", label: "—" };
+
 export default function Assignments() {
   const { current, coaches, applicants } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -36,30 +38,21 @@ export default function Assignments() {
     <div>
       <PageTitle>{t("coaching.assignments")}</PageTitle>
       <Form method="post" className="stack narrow">
-        <div className="field">
-          <label htmlFor="f-beneficiaryId">{t("coaching.beneficiary")}</label>
-          <select id="f-beneficiaryId" name="beneficiaryId" defaultValue="">
-            <option value="">—</option>
-            {applicants.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.displayName} ({a.phone ?? a.email})
-              </option>
-            ))}
-          </select>
-          <FieldError name="beneficiaryId" errors={actionData?.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-coachId">{t("coaching.coach")}</label>
-          <select id="f-coachId" name="coachId" defaultValue="">
-            <option value="">—</option>
-            {coaches.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.displayName}
-              </option>
-            ))}
-          </select>
-          <FieldError name="coachId" errors={actionData?.errors} />
-        </div>
+        <SelectField
+          name="beneficiaryId"
+          label="coaching.beneficiary"
+          errors={actionData?.errors}
+          options={[
+            NO_CHOICE,
+            ...applicants.map((a) => ({ value: a.id, label: `${a.displayName} (${a.phone ?? a.email})` })),
+          ]}
+        />
+        <SelectField
+          name="coachId"
+          label="coaching.coach"
+          errors={actionData?.errors}
+          options={[NO_CHOICE, ...coaches.map((c) => ({ value: c.id, label: c.displayName }))]}
+        />
         <button type="submit" className="button">
           {t("coaching.assign")}
         </button>

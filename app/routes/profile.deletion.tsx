@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { FormAlert, PageTitle, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { TextArea } from "~/modules/business-plans/components";
 import { getPendingDeletionRequest } from "~/modules/profiles/queries.server";
 import { DeletionRequestSchema } from "~/modules/profiles/schemas.server";
 import { requestDeletion } from "~/modules/profiles/service.server";
@@ -42,7 +41,7 @@ export default function DeletionRequestPage() {
         </p>
       ) : (
         <Form method="post" className="stack">
-          <TextArea name="reason" label="profiles.deletion.reason" rows={3} />
+          <TextareaField name="reason" label="profiles.deletion.reason" rows={3} />
           <button type="submit" className="button button-danger">
             {t("profiles.deletion.submit")}
           </button>

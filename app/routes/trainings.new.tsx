@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { Field, FieldError, PageTitle } from "~/components/form";
+import { Field, PageTitle, SelectField } from "~/components/form";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
@@ -33,30 +33,22 @@ export default function NewTraining() {
     <div>
       <PageTitle>{t("trainings.create")}</PageTitle>
       <Form method="post" className="stack narrow" noValidate>
-        <div className="field">
-          <label htmlFor="f-category">{t("trainings.field.category")}</label>
-          <select id="f-category" name="category" defaultValue={values?.category ?? "soft_skills"}>
-            {TRAINING_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`trainings.category.${c}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError name="category" errors={errors} />
-        </div>
+        <SelectField
+          name="category"
+          label="trainings.field.category"
+          defaultValue="soft_skills"
+          options={TRAINING_CATEGORIES.map((c) => ({ value: c, label: t(`trainings.category.${c}`) }))}
+          {...echo}
+        />
         <TrilingualField name="title" label="trainings.field.title" {...echo} />
         <TrilingualField name="description" label="trainings.field.description" multiline required={false} {...echo} />
-        <div className="field">
-          <label htmlFor="f-audience">{t("trainings.field.audience")}</label>
-          <select id="f-audience" name="audience" defaultValue={values?.audience ?? "both"}>
-            {AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {t(`trainings.audience.${a}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError name="audience" errors={errors} />
-        </div>
+        <SelectField
+          name="audience"
+          label="trainings.field.audience"
+          defaultValue="both"
+          options={AUDIENCES.map((a) => ({ value: a, label: t(`trainings.audience.${a}`) }))}
+          {...echo}
+        />
         <Field name="deliveryLanguage" label="trainings.field.deliveryLanguage" required {...echo} />
         <Field
           name="minAttendancePercent"

@@ -1,4 +1,5 @@
 import { z } from "~/lib/forms.server";
+import { idField } from "~/lib/fields.server";
 import { STAFF_ROLES, ROLES } from "./roles";
 import { checkPassword, normalizeEmail, normalizePhone } from "./rules";
 import { LOCALES } from "~/i18n/config";
@@ -91,8 +92,8 @@ export const CreateStaffSchema = z
     email: z.string().max(254).optional(),
     phone: z.string().max(40).optional(),
     role: z.enum(STAFF_ROLES),
-    organisationId: z.uuid().optional(),
-    shopId: z.uuid().optional(),
+    organisationId: idField().optional(),
+    shopId: idField().optional(),
     locale: z.enum(LOCALES).default("fr"),
   })
   .superRefine((value, ctx) => {
@@ -117,8 +118,8 @@ export type CreateStaffInput = z.infer<typeof CreateStaffSchema>;
 export const UpdateUserSchema = z
   .object({
     role: z.enum(ROLES),
-    organisationId: z.uuid().optional(),
-    shopId: z.uuid().optional(),
+    organisationId: idField().optional(),
+    shopId: idField().optional(),
   })
   .superRefine(placementIssues)
   .transform((value) => ({

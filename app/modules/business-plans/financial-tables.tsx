@@ -72,6 +72,22 @@ function Headers({ labels }: { labels: (MessageKey | null)[] }) {
   return labels.map((label, i) => <th key={i}>{label ? t(label) : null}</th>);
 }
 
+/** The total under a table of lines, beside the column of amounts. */
+function TotalRow({ label, span, list, total }: { label: MessageKey; span: number; list: string; total: number }) {
+  const { t, formatMoney } = useI18n();
+  return (
+    <tfoot>
+      <tr>
+        <th colSpan={span}>{t(label)}</th>
+        <td className="num" data-total={list}>
+          {formatMoney(total)}
+        </td>
+        <td />
+      </tr>
+    </tfoot>
+  );
+}
+
 function RemoveRow({ value, n, onRemove }: { value: string; n: number; onRemove: () => void }) {
   const { t } = useI18n();
   return (
@@ -139,15 +155,7 @@ export function CostsTable({ rows, errors, onChange, onRemove, total }: Removabl
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th colSpan={3}>{t("plans.fin.totalCosts")}</th>
-            <td className="num" data-total="costs">
-              {formatMoney(total)}
-            </td>
-            <td />
-          </tr>
-        </tfoot>
+        <TotalRow label="plans.fin.totalCosts" span={3} list="costs" total={total} />
       </TableFrame>
       <AddRow
         value="add-cost"
@@ -179,7 +187,7 @@ export function FundingTable({
   onRemove,
   total,
 }: RemovableRows<FundingRow> & { total: number }) {
-  const { t, formatMoney } = useI18n();
+  const { t } = useI18n();
   const update = (i: number, patch: Partial<FundingRow>) => onChange(patchRow(rows, i, patch));
   return (
     <>
@@ -222,15 +230,7 @@ export function FundingTable({
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th colSpan={2}>{t("plans.fin.totalFunding")}</th>
-            <td className="num" data-total="funding">
-              {formatMoney(total)}
-            </td>
-            <td />
-          </tr>
-        </tfoot>
+        <TotalRow label="plans.fin.totalFunding" span={2} list="funding" total={total} />
       </TableFrame>
       <AddRow
         value="add-funding"

@@ -1,5 +1,5 @@
 import { z } from "~/lib/forms.server";
-import { dateField, timeField } from "~/lib/fields.server";
+import { dateField, idField, timeField } from "~/lib/fields.server";
 
 const isoDate = dateField();
 
@@ -40,7 +40,7 @@ export const JobSearchSchema = z.object({
 });
 export type JobSearchInput = z.infer<typeof JobSearchSchema>;
 
-export const CompleteActionSchema = z.object({ actionId: z.uuid() });
+export const CompleteActionSchema = z.object({ actionId: idField() });
 
 /** A follow-up appointment: a day and a time on Morocco's clock. */
 export const AppointmentSchema = z.object({ date: isoDate, time: timeField() });

@@ -2,7 +2,7 @@ import { z } from "~/lib/forms.server";
 import { query } from "~/lib/params.server";
 import { PLACEMENT_STATUSES } from "./rules";
 import { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
-import { dateField, moneyField } from "~/lib/fields.server";
+import { dateField, idField, moneyField } from "~/lib/fields.server";
 export { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 
 const isoDate = dateField();
@@ -48,7 +48,7 @@ export const CreatePlacementSchema = z
   .object({
     beneficiaryId: z.string().uuid("errors.required"),
     hostId: z.string().uuid("errors.required"),
-    offerId: z.string().uuid().optional(),
+    offerId: idField().optional(),
     tutorName: z.string().trim().min(1).max(120),
     tutorContact: z.string().trim().max(200).optional(),
     startsOn: isoDate,
@@ -92,7 +92,7 @@ export const OutcomeSchema = z.object({
 
 /** The host's answer to an application, recorded by staff. */
 export const AnswerApplicationSchema = z.object({
-  applicationId: z.uuid(),
+  applicationId: idField(),
   answer: z.enum(["accepted", "declined"]),
 });
 export type AnswerApplicationInput = z.infer<typeof AnswerApplicationSchema>;

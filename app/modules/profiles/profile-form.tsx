@@ -87,20 +87,16 @@ export function PersonalSection({ form, errors, countries }: SectionProps) {
         countries={countries}
         errors={errors}
       />
-      <CheckboxGroup
-        name="languagesSpoken"
-        legend="profiles.field.languagesSpoken"
-        options={choices("profiles.lang", LANGUAGES)}
-        checked={checked.languagesSpoken}
-        errors={errors}
-      />
-      <CheckboxGroup
-        name="languagesRead"
-        legend="profiles.field.languagesRead"
-        options={choices("profiles.lang", LANGUAGES)}
-        checked={checked.languagesRead}
-        errors={errors}
-      />
+      {(["languagesSpoken", "languagesRead"] as const).map((name) => (
+        <CheckboxGroup
+          key={name}
+          name={name}
+          legend={`profiles.field.${name}`}
+          options={choices("profiles.lang", LANGUAGES)}
+          checked={checked[name]}
+          errors={errors}
+        />
+      ))}
       <Field name="city" label="profiles.field.city" {...common} />
       <SelectField
         name="region"

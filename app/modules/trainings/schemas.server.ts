@@ -1,7 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { isUuid } from "~/lib/ids";
 import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
-import { dateField, timeField } from "~/lib/fields.server";
+import { dateField, idField, timeField } from "~/lib/fields.server";
 export { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
 
 const isoDate = dateField();
@@ -56,9 +56,9 @@ export type MoveSessionInput = z.infer<typeof MoveSessionSchema>;
 
 export const RegistrationSchema = z.object({ cohortId: z.string().uuid("errors.invalid") });
 
-export const CancelRegistrationSchema = z.object({ registrationId: z.uuid() });
+export const CancelRegistrationSchema = z.object({ registrationId: idField() });
 
-export const RevokeCertificateSchema = z.object({ certificateId: z.uuid() });
+export const RevokeCertificateSchema = z.object({ certificateId: idField() });
 
 /** The attendance form posts one `mark-<userId>` field per participant. */
 export function parseAttendance(

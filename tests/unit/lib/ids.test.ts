@@ -22,3 +22,16 @@ describe("isUuid", () => {
     expect(isUuid(42)).toBe(false);
   });
 });
+
+describe("idField (form ids)", () => {
+  it("accepts what isUuid accepts, also ids z.uuid() would refuse, and refuses the rest as a field error", async () => {
+    const { idField } = await import("../../../app/lib/fields.server");
+    const { CancelRegistrationSchema } = await import("../../../app/modules/trainings/schemas.server");
+    // the nil uuid and a version-less one: PostgreSQL takes them, so the form does too
+    for (const id of ["00000000-0000-0000-0000-000000000000", "3f2b8c1e-9d4a-0e6b-0f00-1a2b3c4d5e6f"])
+      expect(idField().safeParse(id).success).toBe(true);
+    const refused = CancelRegistrationSchema.safeParse({ registrationId: "------------------------------------" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe("errors.invalid");
+  });
+});
