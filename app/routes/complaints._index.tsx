@@ -4,7 +4,8 @@ import { PageTitle, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseQuery, query, queryFlag } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { hasActiveFocalPoint, LIST_STATES, listFeedback } from "~/modules/feedback/queries.server";
+import { LIST_STATES } from "~/modules/feedback/constants";
+import { hasActiveFocalPoint, listFeedback } from "~/modules/feedback/queries.server";
 import { ANSWER_WITHIN_DAYS } from "~/modules/feedback/rules";
 import { CategoryLabel, StatusBadge } from "~/modules/feedback/ui";
 

@@ -1,6 +1,6 @@
 /**
  * The acknowledgement after sending: the reference travels to `/feedback/sent` in a
- * short-lived cookie of that page alone, never in the address, where the browser's
+ * short-lived cookie of the feedback pages alone, never in the address, where the browser's
  * history or a shared phone would keep it. It stays 15 minutes, so a reload still shows
  * it; a new message replaces it.
  */
@@ -8,7 +8,8 @@ import { readCookie } from "~/modules/auth/session.server";
 import { canonicalReference } from "./rules";
 
 const NAME = "masar_feedback_sent";
-const PATH = "/feedback/sent";
+// "/feedback", not "/feedback/sent": with JavaScript the page's data comes from /feedback/sent.data
+const PATH = "/feedback";
 const MAX_AGE_S = 15 * 60;
 
 export function ackCookie(ack: { reference: string; confidential: boolean }, secure: boolean): string {

@@ -25,3 +25,7 @@ export const FEEDBACK_NAME_MAX = 120;
 
 /** A posted form larger than this is refused before it is read: the fields above, several times over. */
 export const FEEDBACK_BODY_MAX_BYTES = 64 * 1024;
+
+/** The handlers' list: open ones by default. */
+export const LIST_STATES = ["open", "overdue", "closed", "all"] as const;
+export type ListState = (typeof LIST_STATES)[number];

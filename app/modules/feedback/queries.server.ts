@@ -7,6 +7,7 @@ import type { Executor } from "~db/client";
 import { feedbackItems, users } from "~db/schema";
 import { endOfMoroccoDay, startOfMoroccoDay } from "~/lib/morocco-time";
 import type { Actor } from "~/modules/auth/permissions";
+import type { ListState } from "./constants";
 import { ASSIGNEE_ROLES, countByCategory, isOverdue, type CategoryCounts } from "./rules";
 
 /**
@@ -22,9 +23,6 @@ export function visibleTo(actor: Actor): SQL {
   }
   return sql`false`;
 }
-
-export const LIST_STATES = ["open", "overdue", "closed", "all"] as const;
-export type ListState = (typeof LIST_STATES)[number];
 
 const EXCERPT = 90;
 
