@@ -5,3 +5,4 @@ export * from "./cases.server";
 export * from "./referrals.server";
 export * from "./case-services.server";
 export * from "./data-rights.server";
+export * from "./closure.server";

@@ -1,6 +1,7 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
 import { protection } from "./protection";
+import { closure } from "./closure";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -16,6 +17,7 @@ import { content } from "./content";
 export const ar: Messages = {
   ...core,
   ...protection,
+  ...closure,
   ...aid,
   ...shops,
   ...businessPlans,

@@ -1,5 +1,6 @@
 import { core } from "./core";
 import { protection } from "./protection";
+import { closure } from "./closure";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -19,6 +20,7 @@ import { content } from "./content";
 export const fr = {
   ...core,
   ...protection,
+  ...closure,
   ...aid,
   ...shops,
   ...businessPlans,

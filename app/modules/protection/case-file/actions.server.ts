@@ -14,6 +14,8 @@ import { issueVoucher } from "~/modules/aid/service.server";
 import {
   AssignSchema,
   CaseIntentSchema,
+  CloseCaseSchema,
+  ReopenCaseSchema,
   type CaseIntent,
   ConsentSchema,
   NoteSchema,
@@ -25,8 +27,10 @@ import {
   addNote,
   anonymiseCase,
   assignCase,
+  closeCase,
   recordConsent,
   recordVulnerability,
+  reopenCase,
   requestReferral,
   updateServiceStatus,
   withdrawConsent,
@@ -85,6 +89,15 @@ const handlers = {
     (c) => requireSupervisorOfCase(c.db, c.actor, c.caseId),
     (c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta),
   ),
+  // closing takes the person out of the lists and the rounds: from its step, with a reason
+  close: async (ctx: Ctx, intent: string) => {
+    await requireOwnCase(ctx.db, ctx.actor, ctx.caseId);
+    return (
+      unlessConfirmed(ctx.request, ctx.form, intent) ??
+      on(CloseCaseSchema, (c, i) => closeCase(c.db, c.actor, c.caseId, i.reason, c.meta))(ctx, intent)
+    );
+  },
+  reopen: on(ReopenCaseSchema, (c, i) => reopenCase(c.db, c.actor, c.caseId, i.reason, c.meta)),
 } satisfies Record<CaseIntent, unknown>;
 
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {
