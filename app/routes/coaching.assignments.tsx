@@ -24,7 +24,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(AssignCoachSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await assignCoach(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: 400 });
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: result.status });
   return redirect("/coaching/assignments");
 }
 

@@ -93,7 +93,7 @@ async function handlePlacement(args: ActionFunctionArgs, form: FormData) {
   if (!parsed.ok) return refused("placement", parsed.errors, parsed.values);
   const result = await createPlacement(args.context.db, user, parsed.data, { ip: args.context.ip });
   if (!result.ok) {
-    if ("notFound" in result) notFound();
+    if (result.status === 404) notFound();
     return refused("placement", result.errors, formValues(form));
   }
   return redirect(`/placements/${result.id}`);

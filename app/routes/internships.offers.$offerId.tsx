@@ -85,12 +85,9 @@ async function apply(args: ActionFunctionArgs, form: FormData) {
     beneficiaryId = parsed.data.beneficiaryId;
   }
   const result = await applyToOffer(db, user, { offerId, beneficiaryId, motivation }, { ip });
-  if (!result.ok && result.reason === "notFound") notFound();
-  if (!result.ok)
-    return data(
-      { ok: false as const, errors: { form: "internships.errors.alreadyApplied" as const }, values: {} },
-      { status: 400 },
-    );
+  if (!result.ok && result.status === 404) notFound();
+  // applied already: the form's answer, as any refused form
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: 400 });
   return redirect(`/internships/offers/${offerId}?sent=1`);
 }
 

@@ -117,20 +117,20 @@ async function comment({ args, planId, step, form }: StepAction) {
   const user = requirePermission(args, "plans:comment");
   const parsed = parseForm(CommentSchema, form);
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const ok = await commentOnSection(
+  const commented = await commentOnSection(
     args.context.db,
     user,
     { planId, section: step, body: parsed.data.body },
     { ip: args.context.ip },
   );
-  if (!ok) notFound();
+  if (!commented.ok) notFound();
   return redirect(`/plans/${planId}/${step}`);
 }
 
 async function save({ args, planId, step }: StepAction, section: Parameters<typeof saveStep>[2]["section"]) {
   const user = requireUser(args);
   const saved = await saveStep(args.context.db, user, { planId, step, section }, { ip: args.context.ip });
-  if (!saved) notFound();
+  if (!saved.ok) notFound();
 }
 
 function afterSave({ planId, step, intent }: StepAction) {

@@ -95,8 +95,8 @@ export async function action(args: ActionFunctionArgs) {
       { ip: context.ip },
     );
     if (!result.ok) {
-      if (result.notFound) notFound();
-      return data({ error: result.error }, { status: 400 });
+      if (result.status === 404) notFound();
+      return data({ error: result.errors.file ?? ("errors.invalid" as MessageKey) }, { status: result.status });
     }
     return redirect(`/plans/${planId}?uploaded`);
   }
@@ -108,7 +108,7 @@ export async function action(args: ActionFunctionArgs) {
       { planId, attachmentId: String(form.get("attachmentId") ?? "") },
       { ip: context.ip },
     );
-    if (!deleted) notFound();
+    if (!deleted.ok) notFound();
     return redirect(`/plans/${planId}`);
   }
   return data({ error: "errors.invalid" as MessageKey }, { status: 400 });

@@ -14,7 +14,8 @@ import { loadCaseFile } from "~/modules/protection/case-file/data.server";
 import { IdentitySection } from "~/modules/protection/case-file/identity-section";
 import { AidSection, NotesSection } from "~/modules/protection/case-file/notes-aid-sections";
 import { ReferralSection, SupervisorSection } from "~/modules/protection/case-file/referral-sections";
-import { requireCase } from "~/modules/protection/service.server";
+import { CaseSmsSection } from "~/modules/protection/case-file/sms-section";
+import { caseSmsPanel, requireCase } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
@@ -27,7 +28,9 @@ export async function loader(args: LoaderFunctionArgs) {
     (asked === "anonymise" && live && d.supervisor) ||
     (asked === "withdrawConsent" && live && Boolean(d.consent && !d.consent.withdrawnAt)) ||
     (asked === "close" && live && d.case.status === "open");
-  return { ...d, confirm: offered ? asked : null };
+  // the owning association's SMS section (the template texts say nothing of the situation)
+  const sms = d.own ? await caseSmsPanel(args.context.db, d.case) : null;
+  return { ...d, confirm: offered ? asked : null, sms };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -60,6 +63,7 @@ export default function CaseFile() {
       <ServicesSection d={d} />
       <NotesSection d={d} />
       <AidSection d={d} />
+      {d.sms ? <CaseSmsSection sms={d.sms} /> : null}
       {d.own && !c.anonymisedAt && c.status === "open" ? <ReferralSection d={d} /> : null}
       <ClosureSection d={d} />
       {d.supervisor ? <SupervisorSection d={d} /> : null}

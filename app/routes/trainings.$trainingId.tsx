@@ -59,7 +59,7 @@ async function handleCancel(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/trainings/${trainingId}`);
 }
 
-function refused(form: "trainings.errors.notEligible" | "trainings.errors.alreadyRegistered") {
+function refused(form: "trainings.errors.notEligible") {
   return data({ ok: false as const, errors: { form }, values: {} }, { status: 400 });
 }
 
@@ -75,7 +75,8 @@ async function handleRegister(args: ActionFunctionArgs, form: FormData) {
     return refused("trainings.errors.notEligible");
   }
   const result = await register(db, actor, parsed.data.cohortId, { ip });
-  if (!result.ok) return refused("trainings.errors.alreadyRegistered");
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: 400 });
   return redirect(`/trainings/${trainingId}?registered=${result.status}`);
 }
 

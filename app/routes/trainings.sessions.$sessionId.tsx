@@ -26,10 +26,8 @@ export async function action(args: ActionFunctionArgs) {
   const invalid = { ok: false as const, errors: { form: "trainings.errors.attendanceInvalid" as const } };
   if (!parsed.ok) return data(invalid, { status: 400 });
   const result = await markAttendance(args.context.db, actor, sessionId, parsed.marks, { ip: args.context.ip });
-  if (!result.ok) {
-    if (!(await getAttendanceSheet(args.context.db, sessionId))) notFound();
-    return data(invalid, { status: 400 });
-  }
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data({ ok: false as const, errors: result.errors }, { status: result.status });
   return redirect(`/trainings/sessions/${sessionId}?saved=1`);
 }
 

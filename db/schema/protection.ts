@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { localeEnum, organisations, users } from "./auth";
+import { outbox } from "./notifications";
 
 /**
  * Protection case files of partner associations. Free-text notes and the
@@ -98,6 +99,8 @@ export const caseConsents = pgTable(
     /** the partners named when consent to referral was given */
     referralPartners: text(),
     anonymisedReporting: boolean().notNull(),
+    /** may be sent short fixed SMS (an appointment, "please call") at the case's number */
+    contactBySms: boolean().notNull().default(false),
     noticeVersion: text().notNull(),
     language: localeEnum().notNull(),
     collectedById: uuid()
@@ -284,5 +287,30 @@ export const protectionSettings = pgTable(
   (t) => [
     check("protection_settings_single_row", sql`${t.id}`),
     check("protection_settings_retention_check", sql`${t.retentionDays} between 30 and 36500`),
+  ],
+);
+
+/**
+ * A short SMS a case worker sent from a case file: which fixed template, by whom, and the
+ * outbox message that carries it (its state). Never its text: the template says it all,
+ * and the outbox keeps the text only until it is settled.
+ */
+export const caseMessages = pgTable(
+  "case_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    outboxId: uuid().references(() => outbox.id, { onDelete: "set null" }),
+    template: text().notNull(),
+    sentById: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_messages_case_idx").on(t.caseId, t.createdAt),
+    check("case_messages_template_check", sql`${t.template} in ('callBack', 'appointment', 'documentsReady')`),
   ],
 );

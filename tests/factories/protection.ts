@@ -33,7 +33,7 @@ import { makeUser, uniqueSuffix } from "./index";
 export async function makeCase(
   db: Executor,
   values: Partial<NewBeneficiaryCase> & { organisationId: string; createdById: string },
-  consent: { services?: boolean; referral?: boolean } = {},
+  consent: { services?: boolean; referral?: boolean; sms?: boolean; language?: "fr" | "ar" | "en" } = {},
 ): Promise<BeneficiaryCase> {
   const [row] = await db
     .insert(beneficiaryCases)
@@ -53,8 +53,9 @@ export async function makeCase(
     services: consent.services ?? true,
     referral: consent.referral ?? true,
     anonymisedReporting: true,
+    contactBySms: consent.sms ?? false,
     noticeVersion: "protection-2026-11",
-    language: "fr",
+    language: consent.language ?? "fr",
     collectedById: values.createdById,
   });
   return row;

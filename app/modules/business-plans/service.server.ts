@@ -15,7 +15,7 @@ import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { safeFilename, sniffType, stripJpegMetadata } from "./attachments";
 import type { PlanStep } from "./rules";
 import { isUuid } from "~/lib/ids";
-import type { Meta } from "~/lib/result";
+import { fail, type Meta, type Result } from "~/lib/result";
 
 export async function createPlan(db: Executor, actor: Actor, meta: Meta = {}): Promise<BusinessPlan> {
   return db.transaction(async (tx) => {
@@ -26,21 +26,21 @@ export async function createPlan(db: Executor, actor: Actor, meta: Meta = {}): P
   });
 }
 
-/** Save one step of the owner's own plan; null when the plan is not theirs. */
+/** Save one step of the owner's own plan; 404 when the plan is not theirs. */
 export async function saveStep<S extends PlanStep>(
   db: Executor,
   actor: Actor,
   input: { planId: string; step: S; section: BusinessPlan[S] },
   meta: Meta = {},
-): Promise<BusinessPlan | null> {
-  if (!isUuid(input.planId)) return null;
+): Promise<Result<{ plan: BusinessPlan }>> {
+  if (!isUuid(input.planId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const [plan] = await tx
       .update(businessPlans)
       .set({ [input.step]: input.section, updatedAt: sql`now()` })
       .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)))
       .returning();
-    if (!plan) return null;
+    if (!plan) return fail(404, {});
     await audit(tx, {
       actor,
       action: `plan.save.${input.step}`,
@@ -48,11 +48,13 @@ export async function saveStep<S extends PlanStep>(
       entityId: plan.id,
       ip: meta.ip,
     });
-    return plan;
+    return { ok: true as const, plan };
   });
 }
 
-export type UploadResult = { ok: true; id: string } | { ok: false; error: MessageKey; notFound?: boolean };
+/** A refused file is a 400 with its reason on the `file` field; a plan that is not the actor's, 404. */
+export type UploadResult = Result<{ id: string }>;
+const refuseFile = (message: MessageKey) => fail(400, { file: message });
 
 /**
  * Store a file on the owner's plan. The type comes from the first bytes; JPEGs lose
@@ -65,15 +67,15 @@ export async function addAttachment(
   input: { planId: string; filename: string; bytes: Uint8Array },
   meta: Meta = {},
 ): Promise<UploadResult> {
-  if (!isUuid(input.planId)) return { ok: false, error: "errors.invalid", notFound: true };
-  if (input.bytes.length === 0) return { ok: false, error: "plans.errors.file.required" };
-  if (input.bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, error: "plans.errors.file.size" };
+  if (!isUuid(input.planId)) return fail(404, {});
+  if (input.bytes.length === 0) return refuseFile("plans.errors.file.required");
+  if (input.bytes.length > MAX_ATTACHMENT_BYTES) return refuseFile("plans.errors.file.size");
   const type = sniffType(input.bytes);
-  if (!type) return { ok: false, error: "plans.errors.file.type" };
+  if (!type) return refuseFile("plans.errors.file.type");
   let content = input.bytes;
   if (type === "image/jpeg") {
     const stripped = stripJpegMetadata(input.bytes);
-    if (!stripped) return { ok: false, error: "plans.errors.file.type" };
+    if (!stripped) return refuseFile("plans.errors.file.type");
     content = stripped;
   }
   return db.transaction(async (tx) => {
@@ -82,9 +84,9 @@ export async function addAttachment(
       .from(businessPlans)
       .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)))
       .for("update");
-    if (!plan) return { ok: false, error: "errors.invalid", notFound: true };
+    if (!plan) return fail(404, {});
     const [existing] = await tx.select({ n: count() }).from(planAttachments).where(eq(planAttachments.planId, plan.id));
-    if ((existing?.n ?? 0) >= MAX_ATTACHMENTS_PER_PLAN) return { ok: false, error: "plans.errors.file.count" };
+    if ((existing?.n ?? 0) >= MAX_ATTACHMENTS_PER_PLAN) return refuseFile("plans.errors.file.count");
     const [row] = await tx
       .insert(planAttachments)
       .values({
@@ -113,19 +115,19 @@ export async function deleteAttachment(
   actor: Actor,
   input: { planId: string; attachmentId: string },
   meta: Meta = {},
-) {
-  if (!isUuid(input.planId) || !isUuid(input.attachmentId)) return false;
+): Promise<Result> {
+  if (!isUuid(input.planId) || !isUuid(input.attachmentId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const [owned] = await tx
       .select({ id: businessPlans.id })
       .from(businessPlans)
       .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)));
-    if (!owned) return false;
+    if (!owned) return fail(404, {});
     const [row] = await tx
       .delete(planAttachments)
       .where(and(eq(planAttachments.id, input.attachmentId), eq(planAttachments.planId, owned.id)))
       .returning({ id: planAttachments.id });
-    if (!row) return false;
+    if (!row) return fail(404, {});
     await audit(tx, {
       actor,
       action: "plan.attachment.delete",
@@ -133,29 +135,29 @@ export async function deleteAttachment(
       entityId: row.id,
       ip: meta.ip,
     });
-    return true;
+    return { ok: true as const };
   });
 }
 
-/** A coach's comment on a section of a plan of someone they currently follow; false otherwise. */
+/** A coach's comment on a section of a plan of someone they currently follow; 404 otherwise. */
 export async function commentOnSection(
   db: Executor,
   actor: Actor,
   input: { planId: string; section: PlanStep; body: string },
   meta: Meta = {},
-): Promise<boolean> {
-  if (actor.role !== "coach" || !isUuid(input.planId)) return false;
+): Promise<Result> {
+  if (actor.role !== "coach" || !isUuid(input.planId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const [plan] = await tx
       .select({ id: businessPlans.id, ownerId: businessPlans.ownerId })
       .from(businessPlans)
       .where(eq(businessPlans.id, input.planId));
-    if (!plan || !(await isCurrentCoachOf(tx, actor.id, plan.ownerId))) return false;
+    if (!plan || !(await isCurrentCoachOf(tx, actor.id, plan.ownerId))) return fail(404, {});
     const [row] = await tx
       .insert(planComments)
       .values({ planId: plan.id, authorId: actor.id, section: input.section, body: input.body })
       .returning({ id: planComments.id });
     await audit(tx, { actor, action: "plan.comment", entityType: "plan_comment", entityId: row?.id, ip: meta.ip });
-    return true;
+    return { ok: true as const };
   });
 }

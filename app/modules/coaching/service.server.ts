@@ -1,11 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, users } from "~db/schema";
-import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { isUuid } from "~/lib/ids";
 import type { GuidanceInput, JobSearchInput } from "./schemas.server";
-import type { Meta } from "~/lib/result";
+import { fail, type Meta, type Result } from "~/lib/result";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -19,7 +18,7 @@ export async function assignCoach(
   actor: Actor,
   input: { beneficiaryId: string; coachId: string; note?: string },
   meta: Meta,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<Result> {
   return db.transaction(async (tx) => {
     // the beneficiary's row is the lock: with no current assignment there is nothing else
     // to lock, and two concurrent assignments would both try to insert a current one
@@ -28,10 +27,9 @@ export async function assignCoach(
       .from(users)
       .where(eq(users.id, input.beneficiaryId))
       .for("no key update");
-    if (b?.role !== "applicant")
-      return { ok: false as const, errors: { beneficiaryId: "errors.required" } as FieldErrors };
+    if (b?.role !== "applicant") return fail(400, { beneficiaryId: "errors.required" });
     const [c] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.coachId));
-    if (c?.role !== "coach") return { ok: false as const, errors: { coachId: "errors.required" } as FieldErrors };
+    if (c?.role !== "coach") return fail(400, { coachId: "errors.required" });
     const [current] = await tx
       .select()
       .from(coachAssignments)
@@ -60,8 +58,9 @@ export async function assignCoach(
   });
 }
 
-export async function endAssignment(db: Database, actor: Actor, beneficiaryId: string, meta: Meta) {
-  if (!isUuid(beneficiaryId)) return false;
+/** End the beneficiary's current assignment; 404 when there is none (ended already). */
+export async function endAssignment(db: Database, actor: Actor, beneficiaryId: string, meta: Meta): Promise<Result> {
+  if (!isUuid(beneficiaryId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(coachAssignments)
@@ -76,7 +75,7 @@ export async function endAssignment(db: Database, actor: Actor, beneficiaryId: s
         entityId: r.id,
         ip: meta.ip,
       });
-    return rows.length > 0;
+    return rows.length ? { ok: true as const } : fail(404, {});
   });
 }
 
@@ -118,8 +117,15 @@ export async function recordGuidance(
   });
 }
 
-export async function completeAction(db: Database, actor: Actor, beneficiaryId: string, actionId: string, meta: Meta) {
-  if (!isUuid(actionId)) return false;
+/** Mark a step done; 404 when it is not this beneficiary's, or done already. */
+export async function completeAction(
+  db: Database,
+  actor: Actor,
+  beneficiaryId: string,
+  actionId: string,
+  meta: Meta,
+): Promise<Result> {
+  if (!isUuid(actionId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(coachingActions)
@@ -140,7 +146,7 @@ export async function completeAction(db: Database, actor: Actor, beneficiaryId: 
         entityId: actionId,
         ip: meta.ip,
       });
-    return rows.length > 0;
+    return rows.length ? { ok: true as const } : fail(404, {});
   });
 }
 

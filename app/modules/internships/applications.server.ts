@@ -23,10 +23,9 @@ export async function applyToOffer(
   actor: Actor,
   input: { offerId: string; beneficiaryId: string; motivation?: string },
   meta: Meta,
-): Promise<{ ok: true; id: string } | { ok: false; reason: "notFound" | "already" }> {
-  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId)))
-    return { ok: false, reason: "notFound" };
-  if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return { ok: false, reason: "notFound" };
+): Promise<Result<{ id: string }>> {
+  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId))) return fail(404, {});
+  if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return fail(404, {});
   try {
     return await db.transaction(async (tx) => {
       const [offer] = await tx
@@ -38,7 +37,7 @@ export async function applyToOffer(
         })
         .from(internshipOffers)
         .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
-      if (!offer) return { ok: false as const, reason: "notFound" as const };
+      if (!offer) return fail(404, {});
       const proposed = actor.role !== "applicant";
       const [row] = await tx
         .insert(internshipApplications)
@@ -70,7 +69,7 @@ export async function applyToOffer(
       return { ok: true as const, id: row.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "already" };
+    if (isUniqueViolation(error)) return fail(409, { form: "internships.errors.alreadyApplied" });
     throw error;
   }
 }

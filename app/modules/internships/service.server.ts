@@ -103,8 +103,8 @@ export async function createPlacement(
   actor: Actor,
   input: CreatePlacementInput,
   meta: Meta,
-): Promise<{ ok: true; id: string } | { ok: false; notFound: true } | Failure> {
-  if (!(await mayFollow(db, actor, input.beneficiaryId))) return { ok: false, notFound: true };
+): Promise<{ ok: true; id: string } | Failure> {
+  if (!(await mayFollow(db, actor, input.beneficiaryId))) return fail(404, {});
   return db.transaction(async (tx) => {
     const [host] = await tx
       .select({ id: organisations.id, name: organisations.name })

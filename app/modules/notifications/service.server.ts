@@ -110,6 +110,40 @@ export async function notify(
   return written.map((r) => r.id);
 }
 
+/**
+ * One SMS to a number that is not an account's (a protection case's phone), from a
+ * fixed template, in the language given: no in-app notification, no opt-out (the
+ * caller checked the person's consent). Inside the caller's transaction; returns the
+ * outbox id, whose state the sender sees.
+ */
+export async function queueSms(
+  db: Executor,
+  input: {
+    to: string;
+    locale: Locale;
+    kind: string;
+    key: MessageKey;
+    params?: Record<string, string | number>;
+    actorId: string;
+    ttlMs?: number;
+  },
+): Promise<string> {
+  const body = smsText(serverT(input.locale), input.key, input.params ?? {});
+  const row = outboxRow({
+    userId: null,
+    actorId: input.actorId,
+    kind: input.kind,
+    channel: "sms",
+    recipient: input.to,
+    body,
+    locale: input.locale,
+    ttlMs: input.ttlMs,
+  });
+  const [written] = await db.insert(outbox).values(row).returning({ id: outbox.id });
+  if (!written) throw new Error("outbox row not written");
+  return written.id;
+}
+
 /** An SMS text: titles and names clipped so the message stays within two segments. */
 export function smsText(
   t: (key: MessageKey, params?: TParams) => string,

@@ -37,6 +37,7 @@ function consentRow(caseId: string, input: ConsentInput, actor: Actor) {
     referral: input.consentReferral,
     referralPartners: input.consentReferralPartners ?? null,
     anonymisedReporting: input.consentReporting,
+    contactBySms: input.consentSms,
     noticeVersion: CONSENT_NOTICE_VERSION,
     language: input.consentLanguage,
     collectedById: actor.id,

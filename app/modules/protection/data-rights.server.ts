@@ -1,12 +1,14 @@
 /** A person's rights over their record: export on request, anonymisation on request or at retention's end. */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "~db/client";
 import {
   beneficiaryCases,
   caseConsents,
+  caseMessages,
   caseNotes,
   caseServices,
   distributions,
+  outbox,
   users,
   vouchers,
   vulnerabilityAssessments,
@@ -98,6 +100,16 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
     await tx.delete(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, caseId));
     await tx.update(caseServices).set({ notesEnc: null, provider: null }).where(eq(caseServices.caseId, caseId));
     await tx.update(caseConsents).set({ referralPartners: null }).where(eq(caseConsents.caseId, caseId));
+    // the SMS sent from the file carried its phone number: the messages go (unsent ones too),
+    // the history keeps only template, sender and date
+    await tx
+      .delete(outbox)
+      .where(
+        inArray(
+          outbox.id,
+          tx.select({ id: caseMessages.outboxId }).from(caseMessages).where(eq(caseMessages.caseId, caseId)),
+        ),
+      );
     await audit(tx, {
       actor,
       action: "protection.case.anonymise",

@@ -300,6 +300,22 @@ export function isReferralOverdue(
   return addDays(referral.serviceDate, REFERRAL_OVERDUE_DAYS) < today;
 }
 
+/**
+ * Why no SMS may go from a case file, if none may: a case anonymised, no phone (or not
+ * one an SMS reaches), or no live consent to be contacted by SMS. Consent is explicit
+ * because a phone may be shared with, or held by, the very person someone flees.
+ */
+export function caseSmsBlocker(input: {
+  anonymised: boolean;
+  phone: string | null;
+  consent: { contactBySms: boolean; withdrawnAt: Date | string | null } | null;
+}): "anonymised" | "noPhone" | "noConsent" | null {
+  if (input.anonymised) return "anonymised";
+  if (!input.phone) return "noPhone";
+  if (!input.consent || input.consent.withdrawnAt || !input.consent.contactBySms) return "noConsent";
+  return null;
+}
+
 /** Why a case file closes; why it opens again (db: case_status_reason, with a check pairing each to its status). */
 export const CLOSURE_REASONS = [
   "services_completed",

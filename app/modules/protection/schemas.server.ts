@@ -9,7 +9,7 @@ import {
   SIMPLE_STATUSES,
   VULNERABILITIES,
 } from "./rules";
-import { dateField, moneyField } from "~/lib/fields.server";
+import { dateField, moneyField, timeField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
@@ -64,6 +64,7 @@ export const RegisterCaseSchema = z
     consentReferral: checkbox,
     consentReferralPartners: text(300),
     consentReporting: checkbox,
+    consentSms: checkbox,
     consentLanguage: z.enum(LOCALES),
     // the case worker saw the duplicate warning and decided
     duplicateDecision: z.enum(["distinct"]).optional(),
@@ -88,6 +89,7 @@ export const ConsentSchema = z.object({
   consentReferral: checkbox,
   consentReferralPartners: text(300),
   consentReporting: checkbox,
+  consentSms: checkbox,
   consentLanguage: z.enum(LOCALES),
 });
 export type ConsentInput = z.infer<typeof ConsentSchema>;
@@ -208,6 +210,7 @@ export const CaseIntentSchema = z.object({
     "status",
     "voucher",
     "anonymise",
+    "sms",
     "close",
     "reopen",
   ]),
@@ -220,3 +223,16 @@ export const ReopenCaseSchema = z.object({
   reason: z.enum(REOPEN_REASONS, { message: "protection.closure.reasonRequired" }),
 });
 export type CaseIntent = z.infer<typeof CaseIntentSchema>["intent"];
+
+/** A short SMS from the case file: one of the fixed templates; an appointment carries its day and time. */
+export const CaseSmsSchema = z
+  .object({
+    template: z.enum(["callBack", "appointment", "documentsReady"]),
+    date: isoDate.optional(),
+    time: timeField().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.template === "appointment" && (!v.date || !v.time))
+      ctx.addIssue({ code: "custom", path: ["date"], message: "errors.caseSms.when" });
+  });
+export type CaseSmsInput = z.infer<typeof CaseSmsSchema>;

@@ -5,4 +5,5 @@ export * from "./cases.server";
 export * from "./referrals.server";
 export * from "./case-services.server";
 export * from "./data-rights.server";
+export * from "./case-sms.server";
 export * from "./closure.server";

@@ -16,7 +16,7 @@ import { isUuid } from "~/lib/ids";
 import { tellPlace } from "./notices.server";
 import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
-import type { Meta } from "~/lib/result";
+import { fail, type Meta, type Result } from "~/lib/result";
 import { moroccoInstant } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
@@ -82,9 +82,7 @@ export async function addSession(db: Database, actor: Actor, cohortId: string, i
   });
 }
 
-export type RegisterResult =
-  | { ok: true; status: "confirmed" | "waiting"; registrationId: string }
-  | { ok: false; reason: "notFound" | "alreadyRegistered" };
+export type RegisterResult = Result<{ status: "confirmed" | "waiting"; registrationId: string }>;
 
 /**
  * Register a user in a cohort: a seat if one is free, else the waiting list.
@@ -103,7 +101,7 @@ export async function register(db: Database, actor: Actor, cohortId: string, met
       .from(trainingCohorts)
       .where(eq(trainingCohorts.id, cohortId))
       .for("update");
-    if (!cohort) return { ok: false as const, reason: "notFound" as const };
+    if (!cohort) return fail(404, {});
     const [existing] = await tx
       .select({ id: trainingRegistrations.id })
       .from(trainingRegistrations)
@@ -114,7 +112,7 @@ export async function register(db: Database, actor: Actor, cohortId: string, met
           sql`${trainingRegistrations.status} <> 'cancelled'`,
         ),
       );
-    if (existing) return { ok: false as const, reason: "alreadyRegistered" as const };
+    if (existing) return fail(409, { form: "trainings.errors.alreadyRegistered" });
     const status = admissionFor(cohort.confirmedCount, cohort.capacity);
     if (status === "confirmed") {
       await tx
@@ -153,14 +151,14 @@ export async function cancelRegistration(
   actor: Actor,
   registrationId: string,
   meta: Meta,
-): Promise<{ ok: true; promotedUserId: string | null } | { ok: false }> {
-  if (!isUuid(registrationId)) return { ok: false };
+): Promise<Result<{ promotedUserId: string | null }>> {
+  if (!isUuid(registrationId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ cohortId: trainingRegistrations.cohortId, userId: trainingRegistrations.userId })
       .from(trainingRegistrations)
       .where(eq(trainingRegistrations.id, registrationId));
-    if (!found || (found.userId !== actor.id && actor.role !== "admin")) return { ok: false as const };
+    if (!found || (found.userId !== actor.id && actor.role !== "admin")) return fail(404, {});
     await tx
       .select({ id: trainingCohorts.id })
       .from(trainingCohorts)
@@ -172,7 +170,7 @@ export async function cancelRegistration(
       .from(trainingRegistrations)
       .where(eq(trainingRegistrations.id, registrationId))
       .for("update");
-    if (!current || current.status === "cancelled") return { ok: false as const };
+    if (!current || current.status === "cancelled") return fail(404, {});
     await tx
       .update(trainingRegistrations)
       .set({ status: "cancelled", cancelledAt: new Date() })
@@ -234,20 +232,22 @@ export async function markAttendance(
   sessionId: string,
   marks: Map<string, AttendanceMark>,
   meta: Meta,
-): Promise<{ ok: true; corrections: number } | { ok: false }> {
-  if (!isUuid(sessionId)) return { ok: false };
+): Promise<Result<{ corrections: number }>> {
+  if (!isUuid(sessionId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const [session] = await tx
       .select({ cohortId: trainingSessions.cohortId })
       .from(trainingSessions)
       .where(eq(trainingSessions.id, sessionId));
-    if (!session) return { ok: false as const };
+    if (!session) return fail(404, {});
     const confirmed = await tx
       .select({ userId: trainingRegistrations.userId })
       .from(trainingRegistrations)
       .where(and(eq(trainingRegistrations.cohortId, session.cohortId), eq(trainingRegistrations.status, "confirmed")));
     const allowed = new Set(confirmed.map((r) => r.userId));
-    for (const userId of marks.keys()) if (!allowed.has(userId)) return { ok: false as const };
+    // a mark for someone without a seat: the sheet changed since it was opened
+    for (const userId of marks.keys())
+      if (!allowed.has(userId)) return fail(400, { form: "trainings.errors.attendanceInvalid" });
     const previous = await tx
       .select({ userId: trainingAttendance.userId, status: trainingAttendance.status })
       .from(trainingAttendance)
@@ -396,8 +396,13 @@ async function withdrawCertificate(tx: Executor, registrationId: string, meta: M
   }
 }
 
-export async function revokeCertificate(db: Database, actor: Actor, certificateId: string, meta: Meta) {
-  if (!isUuid(certificateId)) return false;
+export async function revokeCertificate(
+  db: Database,
+  actor: Actor,
+  certificateId: string,
+  meta: Meta,
+): Promise<Result> {
+  if (!isUuid(certificateId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(trainingCertificates)
@@ -412,6 +417,7 @@ export async function revokeCertificate(db: Database, actor: Actor, certificateI
         entityId: certificateId,
         ip: meta.ip,
       });
-    return rows.length > 0;
+    // revoked already: no certificate left to revoke
+    return rows.length ? { ok: true as const } : fail(404, {});
   });
 }

@@ -59,7 +59,10 @@ describe("registration with a waiting list", () => {
       register(t.db, actorOf(p!), cohort.id, meta),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ reason: "alreadyRegistered" });
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      status: 409,
+      errors: { form: "trainings.errors.alreadyRegistered" },
+    });
   });
 
   it("cancelling a seat promotes the first waiting person and tells them", async () => {
@@ -92,7 +95,10 @@ describe("registration with a waiting list", () => {
     const [a, b] = await applicants(2);
     const reg = await register(t.db, actorOf(a!), cohort.id, meta);
     if (!reg.ok) throw new Error("no registration");
-    expect(await cancelRegistration(t.db, actorOf(b!), reg.registrationId, meta)).toEqual({ ok: false });
+    expect(await cancelRegistration(t.db, actorOf(b!), reg.registrationId, meta)).toMatchObject({
+      ok: false,
+      status: 404,
+    });
   });
 
   it("concurrent cancellations promote each waiting person at most once, and in order", async () => {

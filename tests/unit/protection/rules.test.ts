@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  caseSmsBlocker,
   duplicateReasons,
   foldName,
   isReferralOverdue,
@@ -108,5 +109,21 @@ describe("shelter nights and overdue referrals", () => {
     expect(isReferralOverdue(base, "2026-11-20")).toBe(true);
     expect(isReferralOverdue({ ...base, dueDate: "2026-11-05" }, "2026-11-06")).toBe(true);
     expect(isReferralOverdue({ ...base, status: "closed" }, "2026-12-30")).toBe(false);
+  });
+});
+
+describe("an SMS from a case file", () => {
+  const consent = { contactBySms: true, withdrawnAt: null };
+  it("goes with a phone and a live consent to SMS", () => {
+    expect(caseSmsBlocker({ anonymised: false, phone: "+212612345678", consent })).toBeNull();
+  });
+  it("never from an anonymised case, without a phone, or without that consent", () => {
+    expect(caseSmsBlocker({ anonymised: true, phone: "+212612345678", consent })).toBe("anonymised");
+    expect(caseSmsBlocker({ anonymised: false, phone: null, consent })).toBe("noPhone");
+    expect(caseSmsBlocker({ anonymised: false, phone: "+212612345678", consent: null })).toBe("noConsent");
+    const refused = { contactBySms: false, withdrawnAt: null };
+    expect(caseSmsBlocker({ anonymised: false, phone: "+212612345678", consent: refused })).toBe("noConsent");
+    const withdrawn = { contactBySms: true, withdrawnAt: "2026-12-01T10:00:00Z" };
+    expect(caseSmsBlocker({ anonymised: false, phone: "+212612345678", consent: withdrawn })).toBe("noConsent");
   });
 });

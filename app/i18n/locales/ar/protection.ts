@@ -39,6 +39,9 @@ export const protection = {
   "protection.consent.referral": "يوافق على الإحالة إلى الشركاء",
   "protection.consent.partners": "الشركاء المذكورون",
   "protection.consent.reporting": "يوافق على مشاركة بيانات مجهولة الهوية للتقارير",
+  "protection.consent.smsShort": "التواصل برسائل قصيرة على هذا الرقم",
+  "protection.consent.sms":
+    "يوافق على التواصل معه برسائل قصيرة على هذا الرقم (موعد، طلب اتصال: نصوص قصيرة لا تقول شيئا عن وضعه)",
   "protection.consent.language": "لغة الإشعار",
   "protection.consent.given": "تاريخ الموافقة",
   "protection.consent.withdrawn": "تاريخ السحب",

@@ -40,6 +40,9 @@ export const protection = {
   "protection.consent.referral": "Agrees to be referred to partners",
   "protection.consent.partners": "Partners named",
   "protection.consent.reporting": "Agrees to share anonymised data for reporting",
+  "protection.consent.smsShort": "Contact by SMS at this number",
+  "protection.consent.sms":
+    "Agrees to be contacted by SMS at this number (appointment, call-back: short texts that say nothing of their situation)",
   "protection.consent.language": "Language of the notice",
   "protection.consent.given": "Collected on",
   "protection.consent.withdrawn": "Withdrawn on",

@@ -88,20 +88,23 @@ export const notifications = {
   "caseSms.appointment.sms": "Masar : vous avez rendez-vous le {date} à {time}.",
   "caseSms.documentsReady": "Documents prêts à retirer",
   "caseSms.documentsReady.sms": "Masar : vos documents sont prêts. Vous pouvez venir les retirer.",
+  "caseSms.section": "SMS",
   "caseSms.title": "Envoyer un SMS court",
-  "caseSms.intro":
-    "Textes fixes uniquement : ils ne disent rien de la situation de la personne ni du service. La personne le reçoit dans sa langue.",
+  "caseSms.intro": "Textes fixes uniquement : ils ne disent rien de la situation de la personne ni du service.",
   "caseSms.template": "Message",
   "caseSms.date": "Date du rendez-vous",
   "caseSms.time": "Heure",
   "caseSms.submit": "Envoyer le SMS",
-  "caseSms.noPhone": "Ce dossier n'a pas de numéro de téléphone.",
+  "caseSms.noPhone": "Ce dossier n'a pas de numéro de mobile où un SMS peut arriver.",
   "caseSms.queued": "Le SMS est dans la file d'envoi. Son état ci-dessous dit si une passerelle l'a accepté.",
   "caseSms.history": "SMS envoyés depuis ce dossier",
   "caseSms.none": "Aucun SMS depuis ce dossier.",
-  "caseSms.link": "Envoyer un SMS court",
-  "caseSms.back": "Retour au dossier",
   "errors.caseSms.when": "Indiquez la date et l'heure du rendez-vous, par exemple 27/03/2026 et 10:30.",
+  "caseSms.language": "Elle le reçoit en {language}, la langue de sa notice de consentement.",
+  "caseSms.anonymised": "Ce dossier est anonymisé : aucun SMS ne peut en partir.",
+  "caseSms.noConsent":
+    "La personne n'a pas accepté d'être contactée par SMS. Si elle le souhaite, enregistrez un nouveau consentement avec elle.",
+  "errors.caseSms.past": "Le rendez-vous doit être à venir, dans l'année qui vient.",
   // phone confirmation
   "confirmPhone.title": "Confirmer votre téléphone",
   "confirmPhone.intro":

@@ -40,6 +40,9 @@ export const protection = {
   "protection.consent.referral": "Accepte d'être référé·e à des partenaires",
   "protection.consent.partners": "Partenaires nommés",
   "protection.consent.reporting": "Accepte le partage de données anonymisées pour les rapports",
+  "protection.consent.smsShort": "Contact par SMS à ce numéro",
+  "protection.consent.sms":
+    "Accepte d'être contacté·e par SMS à ce numéro (rendez-vous, rappel : textes courts qui ne disent rien de sa situation)",
   "protection.consent.language": "Langue de la notice",
   "protection.consent.given": "Recueilli le",
   "protection.consent.withdrawn": "Retiré le",

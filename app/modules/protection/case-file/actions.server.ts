@@ -14,6 +14,7 @@ import { issueVoucher } from "~/modules/aid/service.server";
 import {
   AssignSchema,
   CaseIntentSchema,
+  CaseSmsSchema,
   CloseCaseSchema,
   ReopenCaseSchema,
   type CaseIntent,
@@ -33,6 +34,7 @@ import {
   reopenCase,
   requestReferral,
   updateServiceStatus,
+  sendCaseSms,
   withdrawConsent,
 } from "../service.server";
 import { requireOwnCase, requireSupervisorOfCase } from "../case-access.server";
@@ -89,6 +91,7 @@ const handlers = {
     (c) => requireSupervisorOfCase(c.db, c.actor, c.caseId),
     (c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta),
   ),
+  sms: on(CaseSmsSchema, (c, i) => sendCaseSms(c.db, c.actor, c.caseId, i, c.meta)),
   // closing takes the person out of the lists and the rounds: from its step, with a reason
   close: async (ctx: Ctx, intent: string) => {
     await requireOwnCase(ctx.db, ctx.actor, ctx.caseId);

@@ -23,6 +23,8 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
           </dd>
           <dt>{t("protection.consent.reporting")}</dt>
           <dd>{t(consent.anonymisedReporting ? "protection.yes" : "protection.no")}</dd>
+          <dt>{t("protection.consent.smsShort")}</dt>
+          <dd>{t(consent.contactBySms ? "protection.yes" : "protection.no")}</dd>
           <dt>{t("protection.consent.given")}</dt>
           <dd>
             {formatDate(consent.givenAt, true)} · {LOCALE_NAMES[consent.language]} ·{" "}
@@ -91,6 +93,9 @@ export function ConsentChoices({ errors, values }: { errors?: FieldErrors; value
       <label className="checkbox">
         <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} />{" "}
         {t("protection.consent.reporting")}
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" name="consentSms" defaultChecked={checked("consentSms")} /> {t("protection.consent.sms")}
       </label>
       <div className="field">
         <label htmlFor="f-consentLanguage">{t("protection.consent.language")}</label>
