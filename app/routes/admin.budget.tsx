@@ -3,7 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
+import { formValues, parseForm, type FieldErrors, type z } from "~/lib/forms.server";
+import type { Meta, Result } from "~/lib/result";
+import type { Database } from "~db/client";
+import type { SessionUser } from "~/modules/auth/session.server";
 import { runIntent } from "~/lib/intents.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getBudget, listBudgetEntries } from "~/modules/reporting/budget-queries.server";
@@ -25,30 +28,17 @@ function refused(intent: Intent | null, errors: FieldErrors, form: FormData) {
   return data({ intent, ok: false as const, errors, values: formValues(form) }, { status: 400 });
 }
 
-const saved = () => redirect("/admin/budget?saved=1");
+type Service<I> = (db: Database, actor: SessionUser, input: I, meta: Meta) => Promise<Result>;
 
-async function handleBudget(args: ActionFunctionArgs, form: FormData) {
-  const actor = requirePermission(args, "budget:manage");
-  const parsed = parseForm(UpdateBudgetSchema, form);
-  if (!parsed.ok) return refused("budget", parsed.errors, form);
-  const result = await updateBudget(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  return result.ok ? saved() : refused("budget", result.errors, form);
-}
-
-async function handleRate(args: ActionFunctionArgs, form: FormData) {
-  const actor = requirePermission(args, "budget:manage");
-  const parsed = parseForm(AddRateSchema, form);
-  if (!parsed.ok) return refused("rate", parsed.errors, form);
-  const result = await addRate(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  return result.ok ? saved() : refused("rate", result.errors, form);
-}
-
-async function handleEntry(args: ActionFunctionArgs, form: FormData) {
-  const actor = requirePermission(args, "budget:manage");
-  const parsed = parseForm(AddEntrySchema, form);
-  if (!parsed.ok) return refused("entry", parsed.errors, form);
-  await addEntry(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  return saved();
+/** One form of the page: its schema, then its service; refused with the form's values echoed. */
+function budgetForm<S extends z.ZodType>(intent: Intent, schema: S, run: Service<z.infer<S>>) {
+  return async (args: ActionFunctionArgs, form: FormData) => {
+    const actor = requirePermission(args, "budget:manage");
+    const parsed = parseForm(schema, form);
+    if (!parsed.ok) return refused(intent, parsed.errors, form);
+    const result = await run(args.context.db, actor, parsed.data, { ip: args.context.ip });
+    return result.ok ? redirect("/admin/budget?saved=1") : refused(intent, result.errors, form);
+  };
 }
 
 async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
@@ -57,7 +47,15 @@ async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { budget: handleBudget, rate: handleRate, entry: handleEntry }, handleUnknown);
+  return runIntent(
+    args,
+    {
+      budget: budgetForm("budget", UpdateBudgetSchema, updateBudget),
+      rate: budgetForm("rate", AddRateSchema, addRate),
+      entry: budgetForm("entry", AddEntrySchema, addEntry),
+    },
+    handleUnknown,
+  );
 }
 
 export default function BudgetAdmin() {

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { serverT } from "~/i18n/dictionaries.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { applicationsOfCall, awardsOfCall, getCall } from "~/modules/grants/queries.server";
-import { toCsv } from "~/lib/csv";
+import { csvResponse, toCsv } from "~/lib/csv";
+import { moneyDecimal } from "~/lib/money";
 import { idParam } from "~/lib/params.server";
 
 /** Decisions per application as CSV (names included: admins only); text cells escaped against formula injection. */
@@ -30,17 +31,11 @@ export async function loader(args: LoaderFunctionArgs) {
         a.applicantName,
         t(`grants.app.status.${a.status}`),
         award?.reference ?? "",
-        award ? award.amountCentimes / 100 : null,
-        award ? award.paidCentimes / 100 : null,
+        award ? moneyDecimal(award.amountCentimes) : null,
+        award ? moneyDecimal(award.paidCentimes) : null,
         a.decisionComment ?? "",
       ];
     }),
   ];
-  return new Response(toCsv(rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="decisions.csv"',
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(toCsv(rows), "decisions.csv");
 }

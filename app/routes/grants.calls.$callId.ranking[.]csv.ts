@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { serverT } from "~/i18n/dictionaries.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { RANKING_COLUMNS } from "~/modules/grants/constants";
 import { getCall, rankingForCall } from "~/modules/grants/queries.server";
-import { toCsv } from "~/lib/csv";
+import { csvResponse, toCsv } from "~/lib/csv";
 import { idParam } from "~/lib/params.server";
 
 /** The ranking (raw and normalised means) as CSV; every text cell escaped against formula injection. */
@@ -14,16 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const [raw, norm] = await Promise.all([rankingForCall(db, callId), rankingForCall(db, callId, { normalise: true })]);
   const t = serverT(args.context.locale);
   const rows: (string | number)[][] = [
-    [
-      t("grants.col.rank"),
-      t("grants.col.number"),
-      t("grants.col.mean"),
-      t("grants.col.sd"),
-      t("grants.col.range"),
-      t("grants.col.reviews"),
-      t("grants.col.flag"),
-      t("grants.call.rankingNormalised"),
-    ],
+    [...RANKING_COLUMNS.map((c) => t(c)), t("grants.call.rankingNormalised")],
     ...raw.map((r) => [
       r.rank,
       r.number,
@@ -35,11 +27,5 @@ export async function loader(args: LoaderFunctionArgs) {
       Number((norm.find((n) => n.applicationId === r.applicationId)?.mean ?? 0).toFixed(2)),
     ]),
   ];
-  return new Response(toCsv(rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="ranking.csv"',
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(toCsv(rows), "ranking.csv");
 }

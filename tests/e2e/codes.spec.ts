@@ -3,11 +3,13 @@ import { createDb } from "../../db/client";
 import { normalizePhone } from "../../app/modules/auth/rules";
 import { makeUser } from "../factories";
 import { e2eDatabaseUrl, loginWithForm, switchLanguage, uniquePhone } from "./fixtures";
+import { codeMailedTo } from "./mail-server";
 import { codeSentTo, smsCount } from "./sms-gateway";
 
 /**
  * Six-digit codes on a 375 px phone, with and without JavaScript, in French and Arabic:
- * the code read from the fake SMS gateway the run's server delivers to (tests/e2e/server.ts).
+ * the code read from the fake SMS gateway or the fake mail server the run's server delivers
+ * to (tests/e2e/server.ts).
  */
 const TEXT = {
   fr: {
@@ -103,5 +105,33 @@ for (const lang of ["fr", "ar"] as const) {
     await page.waitForLoadState("networkidle");
     await page.context().clearCookies();
     await loginWithForm(page, phone, "mon nouveau secret");
+  });
+
+  test(`${lang}: recovers a password with a code sent by e-mail`, async ({ page }, info) => {
+    const address = `reset-${lang}-${info.project.name}-${Date.now()}@masar.test`;
+    const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+    try {
+      await makeUser(handle.db, { email: address, phone: null, locale: lang, displayName: "Chidi Okeke" });
+    } finally {
+      await handle.close();
+    }
+    await page.goto("/login");
+    if (lang !== "fr") await switchLanguage(page, lang);
+    await page.getByRole("link", { name: L.forgot }).click();
+    await expect(page).toHaveURL(/\/forgot-password$/);
+    await page.locator('input[name="identifier"]').fill(address);
+    await page.getByRole("button", { name: L.getCode }).click();
+    await expect(page).toHaveURL(/\/reset-password\?to=/);
+    await expect(page.locator("#f-identifier")).toHaveValue(address);
+    const code = await codeMailedTo(address);
+    await page.locator('input[name="code"]').fill(code);
+    await page.locator('input[name="password"]').fill("une autre phrase secrète");
+    await page.locator('input[name="passwordConfirm"]').fill("une autre phrase secrète");
+    await fitsThePhone(page);
+    await page.getByRole("button", { name: L.save }).click();
+    await expect(page).toHaveURL(/\/home$/);
+    await page.waitForLoadState("networkidle");
+    await page.context().clearCookies();
+    await loginWithForm(page, address, "une autre phrase secrète");
   });
 }

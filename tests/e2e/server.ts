@@ -17,8 +17,10 @@ import { seedDemo } from "../../db/seed";
 import { createApp } from "../../app/server/app.server";
 import { scratchDatabase } from "../helpers/scratch-database";
 import { deliverOutbox } from "../../app/modules/notifications/delivery.server";
-import { httpSmsTransport } from "../../app/modules/notifications/transports.server";
+import { httpSmsTransport, smtpTransport } from "../../app/modules/notifications/transports.server";
+import { startFakeMailServer } from "../../scripts/mail-fake-server";
 import { startFakeGateway } from "../../scripts/sms-fake-gateway";
+import { mailServerPorts } from "./mail-server";
 import { smsGatewayPort } from "./sms-gateway";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -67,8 +69,12 @@ const server = app.listen(port, "127.0.0.1", () => console.log(`e2e app on ${por
 // the specs read codes from (smsGatewayUrl() in fixtures.ts), as `npm run sms:fake` does
 const gateway = await startFakeGateway({ port: smsGatewayPort(port), log: false });
 const sms = httpSmsTransport({ url: `${gateway.url}/sms` });
+// e-mail leaves through real SMTP to a fake mail server the specs read codes from (mail-server.ts)
+const mailPorts = mailServerPorts(port);
+const mail = await startFakeMailServer({ smtpPort: mailPorts.smtp, httpPort: mailPorts.http, log: false });
+const email = smtpTransport(mail.smtpUrl, "Masar <no-reply@masar.test>");
 const delivery = setInterval(() => {
-  deliverOutbox(handle.db, { email: null, sms }).catch((error: unknown) => console.error("e2e outbox", error));
+  deliverOutbox(handle.db, { email, sms }).catch((error: unknown) => console.error("e2e outbox", error));
 }, 300);
 
 let stopping = false;
@@ -77,6 +83,7 @@ async function stop() {
   stopping = true;
   clearInterval(delivery);
   await gateway.close();
+  await mail.close();
   server.closeAllConnections();
   server.close();
   await handle.close();

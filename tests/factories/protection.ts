@@ -27,7 +27,7 @@ import {
 import { encrypt, encryptJson } from "../../app/modules/protection/crypto.server";
 import type { Vulnerability } from "../../app/modules/protection/rules";
 import { voucherCodeFrom, voucherExpiresOn } from "../../app/modules/aid/rules";
-import { moroccoToday } from "../../app/lib/morocco-time";
+import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser, uniqueSuffix } from "./index";
 
 export async function makeCase(
@@ -127,11 +127,12 @@ export async function receiveStock(
   await db.insert(stockMovements).values({ warehouseId, itemId, kind: "receipt", quantity, actorId });
 }
 
+/** A round of one item running for 30 days from today; from a new, empty warehouse unless one is given. */
 export async function makeRound(
   db: Executor,
   values: {
     organisationId: string;
-    warehouseId: string;
+    warehouseId?: string;
     itemId: string;
     quantity?: number;
     perHousehold?: boolean;
@@ -140,13 +141,13 @@ export async function makeRound(
     name?: string;
   },
 ) {
-  const today = new Date().toISOString().slice(0, 10);
-  const end = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const today = moroccoToday();
+  const end = addDays(today, 30);
   const [round] = await db
     .insert(distributionRounds)
     .values({
       organisationId: values.organisationId,
-      warehouseId: values.warehouseId,
+      warehouseId: values.warehouseId ?? (await makeWarehouse(db, values.organisationId)).id,
       name: values.name ?? `Tournée ${uniqueSuffix()}`,
       startsOn: today,
       endsOn: end,
@@ -157,6 +158,17 @@ export async function makeRound(
     .returning();
   await db.insert(roundItems).values({ roundId: round!.id, itemId: values.itemId, quantity: values.quantity ?? 1 });
   return round!;
+}
+
+/** A round handing out one item, from a new warehouse of the association holding `stock` units of it. */
+export async function makeStockedRound(
+  db: Executor,
+  values: Omit<Parameters<typeof makeRound>[1], "warehouseId"> & { stock: number },
+) {
+  const warehouse = await makeWarehouse(db, values.organisationId);
+  await receiveStock(db, warehouse.id, values.itemId, values.stock, values.createdById);
+  const round = await makeRound(db, { ...values, warehouseId: warehouse.id });
+  return { warehouse, round };
 }
 
 /** A partner shop of an association's voucher scheme, and (optionally) its account. */

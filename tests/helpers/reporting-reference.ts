@@ -17,6 +17,7 @@ import {
   dimensionColumns,
   eventsSql,
   personsSql,
+  reachCtes,
   toOutputRow,
   toReachRows,
   type IndicatorSnapshot,
@@ -128,15 +129,10 @@ export async function monthlyReach(
   sources: Sources,
   filter: ReportFilter,
 ): Promise<{ key: string; month: string; persons: number }[]> {
-  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
-  const events = eventsSql(sources, reachActivities, filter);
-  if (!events) return [];
-  const keys = sql.join(
-    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
-    sql`, `,
-  );
+  const reach = reachCtes(sources, filter);
+  if (!reach) return [];
   const rows = await db.execute(sql`
-    with ev as (${events}), keys(activity, k) as (values ${keys})
+    with ${reach}
     select keys.k, to_char(date_trunc('month', ev.occurred_on), 'YYYY-MM') as month, count(distinct ev.person_key)::int as persons
     from ev join keys on keys.activity = ev.activity
     group by 1, 2 order by 2, 1`);

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, loginAttempts, privacyAcceptances, sessions, users } from "../../db/schema";
+import { auditLog, loginAttempts, outbox, privacyAcceptances, sessions, users } from "../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../factories";
 import { type TestClient, useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
@@ -29,6 +29,34 @@ describe("sign-up", () => {
     const home = await client.get("/home");
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("Aïcha Koné");
+  });
+
+  it("welcomes by e-mail, in the person's language, an account made with one; a phone's first SMS is its code", async () => {
+    const client = new (app.client().constructor as typeof TestClient)(app.url, { "Accept-Language": "en" });
+    const address = `welcome-${Date.now()}@masar.test`;
+    const byMail = await client.post("/signup", {
+      displayName: "Grace Mensah",
+      email: address,
+      password: "une phrase assez longue",
+      passwordConfirm: "une phrase assez longue",
+      acceptPrivacy: "on",
+    });
+    expect(byMail.status).toBe(302);
+    const mails = await t.db
+      .select({ channel: outbox.channel, subject: outbox.subject })
+      .from(outbox)
+      .where(and(eq(outbox.recipient, address), eq(outbox.kind, "notify.welcome")));
+    expect(mails).toEqual([{ channel: "email", subject: "Welcome to Masar" }]);
+    const byPhone = await app.client().post("/signup", {
+      displayName: "Moussa Diarra",
+      phone: "06 55 44 33 71",
+      password: "une phrase assez longue",
+      passwordConfirm: "une phrase assez longue",
+      acceptPrivacy: "on",
+    });
+    expect(byPhone.status).toBe(302);
+    const sms = await t.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.recipient, "+212655443371"));
+    expect(sms.map((m) => m.kind)).toEqual(["notify.phoneCode"]);
   });
 
   it("answers bad input with each field's translated error, and creates nothing", async () => {

@@ -13,7 +13,7 @@ import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { latestMessageTo } from "~/modules/notifications/queries.server";
 import { checkCode, issueCode, liveCode, throttleCodeRequest } from "./codes.server";
-import { canonicalSixDigits, normalizePhone } from "./rules";
+import { canonicalSixDigits, identifierKey, normalizePhone } from "./rules";
 
 type Meta = { ip: string; now?: Date };
 type Actor = NonNullable<AuditActor>;
@@ -23,7 +23,8 @@ export type CodeAsked = { ok: true; outboxIds: string[] } | { ok: false; retryAt
 /** Ask for a code to a phone, under the throttle; the outbox ids say where the SMS stands. */
 export async function sendPhoneCode(tx: Executor, userId: string, phone: string, meta: Meta): Promise<CodeAsked> {
   const now = meta.now ?? new Date();
-  const retryAt = await throttleCodeRequest(tx, `phone:${phone}`, meta.ip, now);
+  // the same count as password recovery to this number (identifierKey)
+  const retryAt = await throttleCodeRequest(tx, identifierKey({ kind: "phone", value: phone }), meta.ip, now);
   if (retryAt) return { ok: false, retryAt };
   const outboxIds = await issueCode(tx, {
     userId,

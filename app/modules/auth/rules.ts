@@ -47,10 +47,19 @@ export function parseIdentifier(input: string): Identifier | null {
   return phone ? { kind: "phone", value: phone } : null;
 }
 
+/**
+ * The one key a phone number or an address is counted under, by every throttle: sign-in
+ * tries, and codes asked for it (confirming a phone and recovering a password share it,
+ * so one cannot be used to get round the other's limit).
+ */
+export function identifierKey(identifier: Identifier): string {
+  return `${identifier.kind}:${identifier.value}`;
+}
+
 /** The key the throttle counts under: the normalised identifier, or the folded raw text. */
 export function throttleKey(input: string): string {
   const parsed = parseIdentifier(input);
-  return parsed ? `${parsed.kind}:${parsed.value}` : `raw:${input.trim().toLowerCase().slice(0, 200)}`;
+  return parsed ? identifierKey(parsed) : `raw:${input.trim().toLowerCase().slice(0, 200)}`;
 }
 
 // ---------------------------------------------------------------- passwords

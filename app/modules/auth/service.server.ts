@@ -53,7 +53,8 @@ export async function signUpApplicant(
         .values({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION, locale: meta.locale });
       const actor = { id: user.id, role: user.role, organisationId: null };
       await audit(tx, { actor, action: "auth.sign_up", entityType: "user", entityId: user.id, ip: meta.ip });
-      await notify(tx, { userId: user.id, kind: "notify.welcome", link: "/home" });
+      // welcomed by e-mail when there is one; a phone's first SMS is its code (then "confirmed, welcome")
+      await notify(tx, { userId: user.id, kind: "notify.welcome", link: "/home", channels: ["email"] });
       // the phone is proved by a code sent to it; a throttled request leaves the page's "new code" button
       if (user.phone) await sendPhoneCode(tx, user.id, user.phone, { ip: meta.ip, now: meta.now });
       const session = await createSession(tx, user, meta.now);

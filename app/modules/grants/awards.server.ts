@@ -309,7 +309,8 @@ export async function payTranche(
           kind: "grants.notify.paid",
           params: { amount: amountText(paid.amountCentimes) },
           link: `/grants/applications/${award!.applicationId}`,
-          channels: ["sms"],
+          // by e-mail too: people with no phone would otherwise hear of it only in the portal
+          channels: ["sms", "email"],
         });
       await audit(tx, {
         actor,

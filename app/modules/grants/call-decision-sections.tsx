@@ -4,6 +4,7 @@ import { Field, SelectField, TextareaField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { IntentButton, IntentForm, type CallPageData } from "./call-sections";
+import { RANKING_COLUMNS } from "./constants";
 import { Msg } from "./ui";
 
 export function CallRankings({ ranking, normalised }: Pick<CallPageData, "ranking" | "normalised">) {
@@ -23,15 +24,7 @@ export function CallRankings({ ranking, normalised }: Pick<CallPageData, "rankin
           <DataTable
             label={t(block.title)}
             testId={block.id}
-            headers={[
-              t("grants.col.rank"),
-              t("grants.col.number"),
-              t("grants.col.mean"),
-              t("grants.col.sd"),
-              t("grants.col.range"),
-              t("grants.col.reviews"),
-              t("grants.col.flag"),
-            ]}
+            headers={RANKING_COLUMNS.map((c) => t(c))}
             rows={block.rows}
             rowKey={(r) => r.applicationId}
             rowClassName={(r) => (r.disagreement ? "grants-flag" : undefined)}

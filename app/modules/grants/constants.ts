@@ -1,3 +1,14 @@
 /** Values both the forms (browser) and the schemas (server) need; no zod here. */
 
 export const MAX_CRITERIA = 8;
+
+/** The columns of a call's ranking, on the page and in its CSV. */
+export const RANKING_COLUMNS = [
+  "grants.col.rank",
+  "grants.col.number",
+  "grants.col.mean",
+  "grants.col.sd",
+  "grants.col.range",
+  "grants.col.reviews",
+  "grants.col.flag",
+] as const;

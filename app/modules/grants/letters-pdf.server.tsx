@@ -4,7 +4,7 @@
  */
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
+import { pdfDate, PdfFrame, pdfNumber, pdfStyles, PdfTable, pdfT, TypedText } from "~/pdf/kit.server";
 import type { MessageKey } from "~/i18n/translate";
 import { formatMoneyForPdf } from "~/lib/money";
 
@@ -95,8 +95,8 @@ export function CallReportPdf(d: ReportData) {
         })}
       </Text>
       <Text style={pdfStyles.h2}>{t("grants.call.ranking")}</Text>
-      <View style={pdfStyles.row}>
-        {(
+      <PdfTable
+        headers={(
           [
             "grants.col.rank",
             "grants.col.number",
@@ -105,22 +105,16 @@ export function CallReportPdf(d: ReportData) {
             "grants.col.flag",
             "grants.col.amount",
           ] as const
-        ).map((k) => (
-          <Text key={k} style={pdfStyles.headerCell}>
-            {t(k)}
-          </Text>
-        ))}
-      </View>
-      {d.ranking.map((r) => (
-        <View key={r.number} style={pdfStyles.row} wrap={false}>
-          <Text style={pdfStyles.cell}>{r.rank}</Text>
-          <Text style={pdfStyles.cell}>#{r.number}</Text>
-          <Text style={pdfStyles.cell}>{pdfNumber(d.locale, r.mean, 1)}</Text>
-          <Text style={pdfStyles.cell}>{pdfNumber(d.locale, r.sd, 1)}</Text>
-          <Text style={pdfStyles.cell}>{r.disagreement ? t("grants.yes") : t("grants.no")}</Text>
-          <Text style={pdfStyles.cell}>{r.awardedCentimes ? formatMoneyForPdf(d.locale, r.awardedCentimes) : "—"}</Text>
-        </View>
-      ))}
+        ).map((k) => t(k))}
+        rows={d.ranking.map((r) => [
+          String(r.rank),
+          `#${r.number}`,
+          pdfNumber(d.locale, r.mean, 1),
+          pdfNumber(d.locale, r.sd, 1),
+          r.disagreement ? t("grants.yes") : t("grants.no"),
+          r.awardedCentimes ? formatMoneyForPdf(d.locale, r.awardedCentimes) : "—",
+        ])}
+      />
     </PdfFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import {
   coachAssignments,
@@ -308,6 +308,25 @@ export async function declareConflict(
 // ---------------------------------------------------------------- scoring
 
 /**
+ * An assignment and its call, the assignment locked for the rest of the transaction;
+ * refused when none matches (404), or when the call is not in review or its review
+ * deadline has passed by the server's clock (409).
+ */
+async function lockAssignmentInReview(tx: Executor, where: SQL | undefined, now: Date) {
+  const [row] = await tx
+    .select({ assignment: grantAssignments, call: grantCalls })
+    .from(grantAssignments)
+    .innerJoin(grantApplications, eq(grantApplications.id, grantAssignments.applicationId))
+    .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+    .where(where)
+    .for("update", { of: grantAssignments });
+  if (!row) return fail(404, {});
+  if (row.call.status !== "under_review" || now > row.call.reviewDeadline)
+    return fail(409, { form: "grants.errors.reviewClosed" });
+  return { ok: true as const, ...row };
+}
+
+/**
  * Save a member's scores on an assignment of theirs: a draft, or submitted. The server
  * clock decides: after the review deadline, or outside review, nothing changes (409).
  * On submit every criterion needs a score; every score lies between 0 and its maximum.
@@ -320,16 +339,12 @@ export async function saveScores(
 ) {
   const now = meta.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ assignment: grantAssignments, call: grantCalls })
-      .from(grantAssignments)
-      .innerJoin(grantApplications, eq(grantApplications.id, grantAssignments.applicationId))
-      .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
-      .where(and(eq(grantAssignments.id, input.assignmentId), eq(grantAssignments.reviewerId, actor.id)))
-      .for("update", { of: grantAssignments });
-    if (!row) return fail(404, {});
-    if (row.call.status !== "under_review" || now > row.call.reviewDeadline)
-      return fail(409, { form: "grants.errors.reviewClosed" });
+    const row = await lockAssignmentInReview(
+      tx,
+      and(eq(grantAssignments.id, input.assignmentId), eq(grantAssignments.reviewerId, actor.id)),
+      now,
+    );
+    if (!row.ok) return row;
     // submitted is final: only an admin's reopening (with a reason) makes it a draft again
     if (row.assignment.submittedAt) return fail(409, { form: "grants.errors.reviewSubmitted" });
     const criteria = await tx
@@ -392,16 +407,12 @@ export async function reopenReview(
   if (actor.role !== "admin") return fail(403, {});
   const now = meta.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ assignment: grantAssignments, call: grantCalls })
-      .from(grantAssignments)
-      .innerJoin(grantApplications, eq(grantApplications.id, grantAssignments.applicationId))
-      .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
-      .where(and(eq(grantAssignments.id, input.assignmentId), eq(grantCalls.id, input.callId)))
-      .for("update", { of: grantAssignments });
-    if (!row) return fail(404, {});
-    if (row.call.status !== "under_review" || now > row.call.reviewDeadline)
-      return fail(409, { form: "grants.errors.reviewClosed" });
+    const row = await lockAssignmentInReview(
+      tx,
+      and(eq(grantAssignments.id, input.assignmentId), eq(grantCalls.id, input.callId)),
+      now,
+    );
+    if (!row.ok) return row;
     if (!row.assignment.submittedAt) return fail(409, { form: "grants.errors.reviewNotSubmitted" });
     await tx
       .update(grantAssignments)

@@ -5,10 +5,7 @@
 import type { Executor } from "~db/client";
 import type { BeneficiaryCase } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
-import type { MessageKey } from "~/i18n/translate";
 import { getCaseForActor, isSupervisor, ownsCase } from "./queries.server";
-
-export type Failure = { ok: false; errors: Partial<Record<string, MessageKey>> };
 
 export function notFound(): never {
   throw new Response("Not Found", { status: 404 });

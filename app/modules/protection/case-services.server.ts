@@ -4,13 +4,12 @@ import type { Database } from "~db/client";
 import { beneficiaryCases, caseServices, users } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import type { MessageKey } from "~/i18n/translate";
-import { forbidden, notFound, requireCase, type Failure } from "./case-access.server";
+import { forbidden, notFound, requireCase } from "./case-access.server";
 import { ownsCase } from "./queries.server";
 import { encrypt } from "./crypto.server";
 import { initialStatus, nextStatuses, shelterNights } from "./rules";
 import type { ServiceInput } from "./schemas.server";
-import type { Meta } from "~/lib/result";
+import { fail, type Failure, type Meta } from "~/lib/result";
 
 function serviceFields(input: ServiceInput): {
   details: Record<string, string | number | null>;
@@ -95,14 +94,14 @@ export async function updateServiceStatus(
   // a referred association moves its own services along, never the referring association's
   if (!ownsCase(actor, c) && found.recorderOrganisationId !== actor.organisationId) forbidden();
   if (!nextStatuses(service.kind, service.status).includes(input.status))
-    return { ok: false, errors: { status: "protection.errors.statusTransition" } };
+    return fail(400, { status: "protection.errors.statusTransition" });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(caseServices)
       .set({ status: input.status, dueDate: input.dueDate ?? service.dueDate, updatedAt: new Date() })
       .where(and(eq(caseServices.id, service.id), eq(caseServices.status, service.status)))
       .returning({ id: caseServices.id });
-    if (!row) return { ok: false as const, errors: { status: "protection.errors.statusTransition" as MessageKey } };
+    if (!row) return fail(400, { status: "protection.errors.statusTransition" });
     await audit(tx, {
       actor,
       action: `protection.service.${service.kind}.status`,

@@ -6,7 +6,7 @@ import { beneficiaryCases, caseConsents, caseNotes, users, vulnerabilityAssessme
 import { audit } from "~/modules/audit/service.server";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import type { Actor } from "~/modules/auth/permissions";
-import { forbidden, requireCase, requireOwnCase, type Failure } from "./case-access.server";
+import { forbidden, requireCase, requireOwnCase } from "./case-access.server";
 import { encrypt, encryptJson } from "./crypto.server";
 import { findDuplicateCandidates, type DuplicateCandidate } from "./queries.server";
 import { normaliseDocument, normalisePhone } from "./rules";
@@ -16,7 +16,7 @@ import {
   type RegisterCaseInput,
   type VulnerabilityInput,
 } from "./schemas.server";
-import type { Meta } from "~/lib/result";
+import { fail, type Failure, type Meta } from "~/lib/result";
 
 /** The applicant account a case is linked to, found by its e-mail or phone; null when there is none. */
 async function findApplicantId(db: Database, contact: string): Promise<string | null> {
@@ -80,7 +80,7 @@ export async function registerCase(
   let applicantUserId: string | null = null;
   if (input.applicantContact) {
     applicantUserId = await findApplicantId(db, input.applicantContact);
-    if (!applicantUserId) return { ok: false, errors: { applicantContact: "protection.errors.applicantNotFound" } };
+    if (!applicantUserId) return fail(400, { applicantContact: "protection.errors.applicantNotFound" });
   }
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -237,7 +237,7 @@ export async function assignCase(
         eq(users.isActive, true),
       ),
     );
-  if (!worker) return { ok: false, errors: { assignedToId: "protection.errors.assignee" } };
+  if (!worker) return fail(400, { assignedToId: "protection.errors.assignee" });
   await db.transaction(async (tx) => {
     await tx.update(beneficiaryCases).set({ assignedToId, updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
     await audit(tx, {

@@ -4,12 +4,12 @@ import type { Database } from "~db/client";
 import { beneficiaryCases, caseReferrals, organisations } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { forbidden, notFound, requireOwnCase, type Failure } from "./case-access.server";
+import { forbidden, notFound, requireOwnCase } from "./case-access.server";
 import { currentConsent, isSupervisor, referralConsentHolds, referralNotExpired } from "./queries.server";
 import { referralAllowed } from "./rules";
 import type { ReferralInput } from "./schemas.server";
 import { isUniqueViolation } from "~db/errors";
-import type { Meta } from "~/lib/result";
+import { fail, type Failure, type Meta } from "~/lib/result";
 
 /** drizzle wraps the driver's error: the SQLSTATE is on the error or its cause. */
 
@@ -26,12 +26,12 @@ export async function requestReferral(
   meta: Meta,
 ): Promise<{ ok: true; referralId: string } | Failure> {
   const c = await requireOwnCase(db, actor, caseId);
-  if (input.toOrganisationId === c.organisationId) return { ok: false, errors: { toOrganisationId: "errors.invalid" } };
+  if (input.toOrganisationId === c.organisationId) return fail(400, { toOrganisationId: "errors.invalid" });
   const [target] = await db
     .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(organisations.id, input.toOrganisationId), eq(organisations.kind, "partner_association")));
-  if (!target) return { ok: false, errors: { toOrganisationId: "errors.invalid" } };
+  if (!target) return fail(400, { toOrganisationId: "errors.invalid" });
   const consent = await currentConsent(db, c.id);
   const supervisor = input.overrideReason ? await isSupervisor(db, actor.id) : false;
   const decision = referralAllowed(
@@ -47,9 +47,9 @@ export async function requestReferral(
       ip: meta.ip,
     });
     if (input.overrideReason && !supervisor)
-      return { ok: false, errors: { overrideReason: "protection.errors.overrideSupervisorOnly" } };
-    if (input.overrideReason) return { ok: false, errors: { overrideReason: "protection.errors.overrideReason" } };
-    return { ok: false, errors: { form: "protection.errors.noReferralConsent" } };
+      return fail(400, { overrideReason: "protection.errors.overrideSupervisorOnly" });
+    if (input.overrideReason) return fail(400, { overrideReason: "protection.errors.overrideReason" });
+    return fail(400, { form: "protection.errors.noReferralConsent" });
   }
   try {
     return await db.transaction(async (tx) => {
@@ -89,7 +89,7 @@ export async function requestReferral(
       return { ok: true as const, referralId: row.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { form: "protection.errors.referralPending" } };
+    if (isUniqueViolation(error)) return fail(400, { form: "protection.errors.referralPending" });
     throw error;
   }
 }

@@ -20,6 +20,16 @@ const checkbox = z
   .transform((v) => v === "on" || v === "true");
 const text = (max: number) => z.string().trim().max(max).optional();
 
+/** The person's consent, as registration collects it and as the case file records it again. */
+const consentFields = {
+  consentServices: checkbox,
+  consentReferral: checkbox,
+  consentReferralPartners: text(300),
+  consentReporting: checkbox,
+  consentSms: checkbox,
+  consentLanguage: z.enum(LOCALES),
+};
+
 export const RegisterCaseSchema = z
   .object({
     firstName: z
@@ -60,12 +70,7 @@ export const RegisterCaseSchema = z
     /** the phone or e-mail of the person's applicant account, to link it */
     applicantContact: text(254),
     // consent, collected at registration
-    consentServices: checkbox,
-    consentReferral: checkbox,
-    consentReferralPartners: text(300),
-    consentReporting: checkbox,
-    consentSms: checkbox,
-    consentLanguage: z.enum(LOCALES),
+    ...consentFields,
     // the case worker saw the duplicate warning and decided
     duplicateDecision: z.enum(["distinct"]).optional(),
     distinctFrom: z.uuid().optional(),
@@ -84,14 +89,7 @@ export const RegisterCaseSchema = z
   );
 export type RegisterCaseInput = z.infer<typeof RegisterCaseSchema>;
 
-export const ConsentSchema = z.object({
-  consentServices: checkbox,
-  consentReferral: checkbox,
-  consentReferralPartners: text(300),
-  consentReporting: checkbox,
-  consentSms: checkbox,
-  consentLanguage: z.enum(LOCALES),
-});
+export const ConsentSchema = z.object(consentFields);
 export type ConsentInput = z.infer<typeof ConsentSchema>;
 
 export const NoteSchema = z.object({ body: z.string().trim().min(1).max(5000) });

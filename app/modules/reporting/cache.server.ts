@@ -6,7 +6,7 @@
  * association, framework) and version: fifty donors opening the dashboard at once cost
  * one computation, and the first request after a write computes afresh. Requests that
  * arrive while a computation runs share it. Each server keeps its own cache; they agree
- * because they all read the version from the database. Why: docs/decisions (report cache).
+ * because they all read the version from the database. Why: docs/decisions/0075-report-cache-by-version.md.
  */
 import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";

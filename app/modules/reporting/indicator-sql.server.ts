@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { isIsoDate } from "~/lib/morocco-time";
-import { ACTIVITIES, activityMasks, type ActivityKey } from "./frameworks";
+import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, type ActivityKey } from "./frameworks";
 import { ageBandCaseSql, DIMENSIONS, isWholeMonths, type Dimension, type Period } from "./rules";
 import type { Sources } from "./sources.server";
 
@@ -50,6 +50,21 @@ export function eventsSql(sources: Sources, activities: readonly ActivityKey[], 
           )})`
         : sql``
     }`;
+}
+
+/**
+ * `ev`, the events of the activities that reach people, and `keys(activity, k)`, each such
+ * activity with its result: the opening of a `with`. Null when none of them is wired.
+ */
+export function reachCtes(sources: Sources, filter: ReportFilter): SQL | null {
+  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
+  const events = eventsSql(sources, reachActivities, filter);
+  if (!events) return null;
+  const keys = sql.join(
+    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
+    sql`, `,
+  );
+  return sql`ev as (${events}), keys(activity, k) as (values ${keys})`;
 }
 
 export function personsSql(sources: Sources): SQL {

@@ -5,6 +5,7 @@
 import { codeLabel, countryName } from "~/i18n/codes";
 import { INTL_LOCALE, type Locale } from "~/i18n/config";
 import type { MessageKey, TFunction } from "~/i18n/translate";
+import { formatMoney, moneyDecimal } from "~/lib/money";
 import { REGIONS } from "./frameworks";
 import type { Cell, ColumnFormat, Label } from "./report-tables";
 
@@ -35,10 +36,9 @@ export function cellText(cell: Cell, format: ColumnFormat, t: TFunction, locale:
   if (cell === null) return "—";
   if (isLabel(cell)) return labelText(cell, t, locale);
   if (typeof cell === "string") return cell;
-  const intl = INTL_LOCALE[locale];
-  if (format === "mad") return new Intl.NumberFormat(intl, { style: "currency", currency: "MAD" }).format(cell / 100);
-  if (format === "usd") return new Intl.NumberFormat(intl, { style: "currency", currency: "USD" }).format(cell / 100);
-  return new Intl.NumberFormat(intl).format(cell);
+  if (format === "mad") return formatMoney(locale, cell, "MAD");
+  if (format === "usd") return formatMoney(locale, cell, "USD");
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(cell);
 }
 
 /** The plain value for a CSV cell: amounts in units with two decimals, counts as integers. */
@@ -46,6 +46,6 @@ export function csvValue(cell: Cell, format: ColumnFormat, t: TFunction, locale:
   if (cell === null) return null;
   if (isLabel(cell)) return labelText(cell, t, locale);
   if (typeof cell === "string") return cell;
-  if (format === "mad" || format === "usd") return (cell / 100).toFixed(2);
+  if (format === "mad" || format === "usd") return moneyDecimal(cell);
   return cell;
 }

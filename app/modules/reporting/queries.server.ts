@@ -5,13 +5,14 @@
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { ACTIVITIES, ACTIVITY_SPECS } from "./frameworks";
+import { ACTIVITIES } from "./frameworks";
 import {
   dimensionColumns,
   eventsSql,
   maskSql,
   personMonthMasks,
   personsSql,
+  reachCtes,
   toOutputRow,
   toReachRows,
   type IndicatorSnapshot,
@@ -193,16 +194,11 @@ export async function reachByVulnerability(
   sources: Sources,
   filter: ReportFilter,
 ): Promise<{ key: string; category: string; persons: number }[]> {
-  const reachActivities = ACTIVITIES.filter((a) => ACTIVITY_SPECS[a].reach);
-  const events = eventsSql(sources, reachActivities, filter);
-  if (!events) return [];
-  const keys = sql.join(
-    reachActivities.map((a) => sql`(${a}::text, ${ACTIVITY_SPECS[a].result}::text)`),
-    sql`, `,
-  );
+  const reach = reachCtes(sources, filter);
+  if (!reach) return [];
   if (sources.vulnerabilities) {
     const rows = await db.execute(sql`
-      with ev as (${events}), keys(activity, k) as (values ${keys}),
+      with ${reach},
       kp as (select distinct keys.k, ev.person_key from ev join keys on keys.activity = ev.activity),
       v as (${sources.vulnerabilities})
       select k, category, count(distinct kp.person_key)::int as persons from (

@@ -5,13 +5,10 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { budgetEntries, budgetLines, exchangeRates, programmeBudget } from "~db/schema";
-import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import type { AddEntryInput, AddRateInput, UpdateBudgetInput } from "./schemas.server";
 import { BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
-import type { Meta } from "~/lib/result";
-
-type Result = { ok: true } | { ok: false; errors: FieldErrors };
+import { fail, type Meta, type Result } from "~/lib/result";
 
 /** The budget row and one row per line, created once (the programme year by default). */
 export async function ensureBudget(db: Executor, period = { startsOn: "2026-01-01", endsOn: "2026-12-31" }) {
@@ -45,7 +42,7 @@ export async function updateBudget(
         input.totalUsdCents,
       )
     ) {
-      return { ok: false as const, errors: { form: "reporting.errors.overBudget" } };
+      return fail(400, { form: "reporting.errors.overBudget" });
     }
     await tx
       .update(programmeBudget)
@@ -80,7 +77,7 @@ export async function addRate(
       .values({ effectiveOn: input.effectiveOn, madPerUsdE4: input.rate, setById: actor.id })
       .onConflictDoNothing({ target: exchangeRates.effectiveOn })
       .returning({ id: exchangeRates.id });
-    if (!row) return { ok: false as const, errors: { effectiveOn: "reporting.errors.rateExists" } };
+    if (!row) return fail(400, { effectiveOn: "reporting.errors.rateExists" });
     await audit(tx, {
       actor,
       action: "exchange_rate.create",

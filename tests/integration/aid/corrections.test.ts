@@ -5,35 +5,16 @@
  * stops counting in reports, and the person can receive the right one.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, distributions, stockBalances, stockMovements } from "../../../db/schema";
-import { findOrMakeItem, makeCase, makeRound, makeWarehouse, receiveStock } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "../protection/setup";
+import { describe, expect, it } from "vitest";
+import { auditLog, distributions, stockMovements } from "../../../db/schema";
+import { findOrMakeItem, makeCase, makeStockedRound } from "../../factories/protection";
+import { useTwoAssociations } from "../protection/setup";
+import { balanceOf, ledgerSumOf } from "./stock";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
+const { t, s } = useTwoAssociations();
 
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
-
-async function balance(warehouseId: string, itemId: string) {
-  const [row] = await t.db
-    .select()
-    .from(stockBalances)
-    .where(and(eq(stockBalances.warehouseId, warehouseId), eq(stockBalances.itemId, itemId)));
-  return row?.quantity ?? 0;
-}
-async function ledgerSum(warehouseId: string, itemId: string) {
-  const [row] = await t.db
-    .select({ total: sql<number>`coalesce(sum(${stockMovements.quantity}), 0)::int` })
-    .from(stockMovements)
-    .where(and(eq(stockMovements.warehouseId, warehouseId), eq(stockMovements.itemId, itemId)));
-  return row!.total;
-}
+const balance = (warehouseId: string, itemId: string) => balanceOf(t.db, warehouseId, itemId);
+const ledgerSum = (warehouseId: string, itemId: string) => ledgerSumOf(t.db, warehouseId, itemId);
 async function reportedKits(distributionId: string) {
   const rows = await t.db.execute<{ n: number }>(
     sql`select count(*)::int as n from report_events where source = 'distributions' and source_id = ${distributionId}`,
@@ -44,12 +25,10 @@ async function reportedKits(distributionId: string) {
 /** A round of 2 kits per household member, 40 in stock, and a household of 3 that received it (6 kits). */
 async function handedOut(label: string) {
   const item = await findOrMakeItem(t.db, "food_kit", `Kit alimentaire (${label})`);
-  const warehouse = await makeWarehouse(t.db, s.orgA.id);
-  await receiveStock(t.db, warehouse.id, item.id, 40, s.workerA.id);
-  const round = await makeRound(t.db, {
+  const { warehouse, round } = await makeStockedRound(t.db, {
     organisationId: s.orgA.id,
-    warehouseId: warehouse.id,
     itemId: item.id,
+    stock: 40,
     quantity: 2,
     perHousehold: true,
     createdById: s.workerA.id,

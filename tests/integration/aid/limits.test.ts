@@ -3,48 +3,34 @@
  * below zero and the ledger always equal to the balance; one distribution per
  * beneficiary and round; one redemption per voucher.
  */
-import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { distributions, stockBalances, stockMovements, vouchers } from "../../../db/schema";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { distributions, stockBalances, vouchers } from "../../../db/schema";
 import { recordDistribution, redeemVoucher } from "../../../app/modules/aid/service.server";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
-import { findOrMakeItem, makeCase, makeRound, makeWarehouse, receiveStock } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "../protection/setup";
+import {
+  findOrMakeItem,
+  makeCase,
+  makeRound,
+  makeStockedRound,
+  makeWarehouse,
+  receiveStock,
+} from "../../factories/protection";
+import { useTwoAssociations } from "../protection/setup";
+import { balanceOf, ledgerSumOf } from "./stock";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
+const { t, s } = useTwoAssociations();
 
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
-
-async function balance(warehouseId: string, itemId: string) {
-  const [row] = await t.db
-    .select()
-    .from(stockBalances)
-    .where(and(eq(stockBalances.warehouseId, warehouseId), eq(stockBalances.itemId, itemId)));
-  return row?.quantity ?? 0;
-}
-async function ledgerSum(warehouseId: string, itemId: string) {
-  const [row] = await t.db
-    .select({ total: sql<number>`coalesce(sum(${stockMovements.quantity}), 0)::int` })
-    .from(stockMovements)
-    .where(and(eq(stockMovements.warehouseId, warehouseId), eq(stockMovements.itemId, itemId)));
-  return row!.total;
-}
+const balance = (warehouseId: string, itemId: string) => balanceOf(t.db, warehouseId, itemId);
+const ledgerSum = (warehouseId: string, itemId: string) => ledgerSumOf(t.db, warehouseId, itemId);
 
 describe("stock", () => {
   it("hands out exactly 50 of 200 simultaneous distributions against 50 units, leaving 0", async () => {
     const item = await findOrMakeItem(t.db, "hygiene_kit", "Kit d'hygiène (test)");
-    const warehouse = await makeWarehouse(t.db, s.orgA.id);
-    await receiveStock(t.db, warehouse.id, item.id, 50, s.workerA.id);
-    const round = await makeRound(t.db, {
+    const { warehouse, round } = await makeStockedRound(t.db, {
       organisationId: s.orgA.id,
-      warehouseId: warehouse.id,
       itemId: item.id,
+      stock: 50,
       createdById: s.workerA.id,
     });
     const cases = [];
@@ -99,12 +85,10 @@ describe("stock", () => {
 describe("distribution rounds", () => {
   it("gives a beneficiary a round's items once, even with 10 simultaneous attempts over HTTP", async () => {
     const item = await findOrMakeItem(t.db, "baby_kit", "Kit bébé (test)");
-    const warehouse = await makeWarehouse(t.db, s.orgA.id);
-    await receiveStock(t.db, warehouse.id, item.id, 100, s.workerA.id);
-    const round = await makeRound(t.db, {
+    const { warehouse, round } = await makeStockedRound(t.db, {
       organisationId: s.orgA.id,
-      warehouseId: warehouse.id,
       itemId: item.id,
+      stock: 100,
       quantity: 2,
       perHousehold: true,
       createdById: s.workerA.id,
@@ -125,12 +109,10 @@ describe("distribution rounds", () => {
 
   it("shows the items and quantities for the household before handing out; the first post takes nothing", async () => {
     const item = await findOrMakeItem(t.db, "baby_kit", "Kit bébé (aperçu)");
-    const warehouse = await makeWarehouse(t.db, s.orgA.id);
-    await receiveStock(t.db, warehouse.id, item.id, 20, s.workerA.id);
-    const round = await makeRound(t.db, {
+    const { warehouse, round } = await makeStockedRound(t.db, {
       organisationId: s.orgA.id,
-      warehouseId: warehouse.id,
       itemId: item.id,
+      stock: 20,
       quantity: 2,
       perHousehold: true,
       createdById: s.workerA.id,
@@ -192,12 +174,10 @@ describe("distribution rounds", () => {
 
   it("applies eligibility: vulnerability criterion, consent, association", async () => {
     const item = await findOrMakeItem(t.db, "nfi_kit", "Kit NFI (test)");
-    const warehouse = await makeWarehouse(t.db, s.orgA.id);
-    await receiveStock(t.db, warehouse.id, item.id, 10, s.workerA.id);
-    const round = await makeRound(t.db, {
+    const { warehouse, round } = await makeStockedRound(t.db, {
       organisationId: s.orgA.id,
-      warehouseId: warehouse.id,
       itemId: item.id,
+      stock: 10,
       eligibilityVulnerability: "pregnant_lactating",
       createdById: s.workerA.id,
     });

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { outbox } from "../../../db/schema";
 import { describe, expect, it } from "vitest";
 import {
@@ -297,6 +297,16 @@ describe("reviewing and ranking", () => {
     expect(paid.filter((p) => p.ok)).toHaveLength(1);
     const [after2] = await t.db.select().from(grantAwards).where(eq(grantAwards.id, award!.id));
     expect(after2!.paidCentimes).toBe(tranches[0]!.amountCentimes);
+    // the person is told once, on each channel she has (this one has an e-mail and no phone)
+    const [winner] = await t.db
+      .select({ applicantId: grantApplications.applicantId })
+      .from(grantApplications)
+      .where(eq(grantApplications.id, award!.applicationId));
+    const told = await t.db
+      .select({ channel: outbox.channel, body: outbox.body })
+      .from(outbox)
+      .where(and(eq(outbox.userId, winner!.applicantId), eq(outbox.kind, "grants.notify.paid")));
+    expect(told).toEqual([{ channel: "email", body: expect.stringContaining("MAD") }]);
     // the database refuses paying more than the award
     await expect(
       t.db

@@ -9,7 +9,9 @@ import { outbox, users, verificationCodes } from "../../../db/schema";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
 import { DELIVERY } from "../../../app/modules/notifications/rules";
-import { confirmPhone } from "../../../app/modules/auth/phone.server";
+import { confirmPhone, resendPhoneCode } from "../../../app/modules/auth/phone.server";
+import { requestPasswordReset } from "../../../app/modules/auth/recovery.server";
+import { CODES } from "../../../app/modules/auth/rules";
 import { submitApplication } from "../../../app/modules/grants/service.server";
 import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeUser } from "../../factories";
@@ -181,6 +183,22 @@ describe("proof of the phone", () => {
     expect(after!.phone).toBe(next.e164);
     expect(after!.phoneConfirmedAt).not.toBeNull();
   });
+
+  it("a number changed by any other road than its code is not confirmed (the database sees to it)", async () => {
+    const old = newPhone();
+    const person = await makeUser(t.db, { phone: old.e164 });
+    expect(person.phoneConfirmedAt).not.toBeNull();
+    const next = newPhone();
+    await t.db.update(users).set({ phone: next.e164 }).where(eq(users.id, person.id));
+    const [changed] = await t.db.select().from(users).where(eq(users.id, person.id));
+    expect(changed!.phoneConfirmedAt).toBeNull();
+    // other changes to the account leave a confirmation alone
+    const now = new Date();
+    await t.db.update(users).set({ phoneConfirmedAt: now }).where(eq(users.id, person.id));
+    await t.db.update(users).set({ displayName: "Awa Traoré", locale: "ar" }).where(eq(users.id, person.id));
+    const [kept] = await t.db.select().from(users).where(eq(users.id, person.id));
+    expect(kept!.phoneConfirmedAt?.getTime()).toBe(now.getTime());
+  });
 });
 
 describe("password recovery", () => {
@@ -223,6 +241,24 @@ describe("password recovery", () => {
     await app.client().login(phone.e164, "nouvelle phrase secrète");
     const twice = await app.client().post("/reset-password", { ...fields, code });
     expect(twice.status).toBe(400);
+  });
+
+  it("shares one throttle with the phone's confirmation codes: one number, one count", async () => {
+    const phone = newPhone();
+    await signUp(phone.local); // the sign-up's confirmation code: the first request for this number
+    const [user] = await t.db.select().from(users).where(eq(users.phone, phone.e164));
+    const actor = { id: user!.id, role: user!.role, organisationId: null };
+    const at = (minutes: number) => ({ ip: "10.0.0.9", now: new Date(Date.now() + minutes * 60_000) });
+    // straight after the confirmation code, recovery waits its minute like a resend would
+    const soon = await requestPasswordReset(t.db, { identifier: phone.local }, at(0.5));
+    expect(soon).toMatchObject({ ok: false });
+    expect(await requestPasswordReset(t.db, { identifier: phone.e164 }, at(2))).toMatchObject({ ok: true });
+    expect(await resendPhoneCode(t.db, actor, at(4))).toMatchObject({ ok: true });
+    expect(CODES.perIdentifier).toBe(3);
+    // the fourth code for this number within the window, whichever page asks
+    const fourth = await requestPasswordReset(t.db, { identifier: phone.local }, at(6));
+    expect(fourth).toMatchObject({ ok: false, retryAt: expect.any(Date) });
+    expect(await resendPhoneCode(t.db, actor, at(7))).toMatchObject({ ok: false });
   });
 
   it("by e-mail for people who have one; a staff account's longer rule speaks only after the right code", async () => {

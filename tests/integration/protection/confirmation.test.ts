@@ -5,20 +5,12 @@
  * And a fact about a person has no silent default: a case without a sex is refused.
  */
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseConsents, caseReferrals } from "../../../db/schema";
 import { makeCase } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { registration, twoAssociations } from "./setup";
+import { registration, useTwoAssociations, withdrawConsent } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, s } = useTwoAssociations();
 
 async function actions(caseId: string) {
   const rows = await t.db
@@ -51,10 +43,7 @@ describe("withdrawing consent", () => {
     expect(step).toContain('name="confirm" value="withdrawConsent"');
     expect(step).toContain(`href="/protection/cases/${c.id}#consent"`); // cancel
 
-    const done = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-      intent: "withdrawConsent",
-      confirm: "withdrawConsent",
-    });
+    const done = await withdrawConsent(s, c.id);
     expect(done.status).toBe(302);
     expect((await consentOf(c.id)).withdrawnAt).not.toBeNull();
     expect(await actions(c.id)).toContain("protection.consent.withdraw");

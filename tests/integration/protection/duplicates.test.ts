@@ -5,20 +5,12 @@
  * how many pairs were found and missed; never merges.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { beneficiaryCases } from "../../../db/schema";
 import { DUPLICATE_PAIRS, type Person } from "../../fixtures/duplicate-pairs";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { caseIdFrom, registration, twoAssociations } from "./setup";
+import { caseIdFrom, registration, twoAssociations, useTwoAssociations } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, app, s } = useTwoAssociations();
 
 function fields(p: Person): Record<string, string> {
   const base = registration({ firstName: p.firstName, lastName: p.lastName, dateOfBirth: "" });

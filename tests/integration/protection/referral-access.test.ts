@@ -5,28 +5,16 @@
  * checked on every request, so each change of state shows at the next one.
  */
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caseConsents, caseNotes, caseReferrals, caseServices } from "../../../db/schema";
 import { makeCase } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "./setup";
+import { postReferral, useTwoAssociations, withdrawConsent } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, s } = useTwoAssociations();
 
 async function refer(caseId: string, kind: "referral" | "transfer" = "referral", client = s.clients.workerA) {
-  const response = await client.post(`/protection/cases/${caseId}`, {
-    intent: "referral",
-    kind,
-    toOrganisationId: s.orgB.id,
-    ...(client === s.clients.supervisorA ? { overrideReason: "Danger immédiat pour la personne" } : {}),
-  });
+  const overrideReason = client === s.clients.supervisorA ? "Danger immédiat pour la personne" : undefined;
+  const response = await postReferral(s, caseId, { kind, client, overrideReason });
   expect(response.status).toBe(302);
   const [row] = await t.db.select().from(caseReferrals).where(eq(caseReferrals.caseId, caseId));
   return row!;
@@ -108,14 +96,7 @@ describe("a referral, state by state", () => {
       ).status,
     ).toBe(302);
     // never the owner's decisions: consent, referral onwards
-    expect(
-      (
-        await s.clients.workerB.post(`/protection/cases/${c.id}`, {
-          intent: "withdrawConsent",
-          confirm: "withdrawConsent",
-        })
-      ).status,
-    ).toBe(403);
+    expect((await withdrawConsent(s, c.id, s.clients.workerB)).status).toBe(403);
   });
 
   it("consent withdrawn: every partner's access ends at the next request, whatever the road", async () => {
@@ -124,14 +105,7 @@ describe("a referral, state by state", () => {
     const referral = await refer(c.id);
     expect((await decide(referral.id, "accept")).status).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
-    expect(
-      (
-        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-          intent: "withdrawConsent",
-          confirm: "withdrawConsent",
-        })
-      ).status,
-    ).toBe(302);
+    expect((await withdrawConsent(s, c.id)).status).toBe(302);
     const notesBefore = (await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id))).length;
     expect(await reachOfB(c.id, mine.id)).toEqual(CLOSED);
     expect((await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id))).length).toBe(notesBefore);
@@ -159,14 +133,7 @@ describe("a referral, state by state", () => {
         .set({ withdrawnAt: null, withdrawnById: null })
         .where(eq(caseConsents.caseId, c.id));
       const referral = await refer(c.id, kind);
-      expect(
-        (
-          await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-            intent: "withdrawConsent",
-            confirm: "withdrawConsent",
-          })
-        ).status,
-      ).toBe(302);
+      expect((await withdrawConsent(s, c.id)).status).toBe(302);
       expect((await decide(referral.id, "accept")).status).toBe(404);
       const [row] = await t.db.select().from(caseReferrals).where(eq(caseReferrals.id, referral.id));
       expect(row!.status).toBe("pending");
@@ -186,14 +153,7 @@ describe("a referral, state by state", () => {
     expect(referral.consentOverrideById).toBe(s.supervisorA.id);
     expect((await decide(referral.id, "accept")).status).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
-    expect(
-      (
-        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-          intent: "withdrawConsent",
-          confirm: "withdrawConsent",
-        })
-      ).status,
-    ).toBe(302);
+    expect((await withdrawConsent(s, c.id)).status).toBe(302);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
   });
 
@@ -209,15 +169,7 @@ describe("a referral, state by state", () => {
     expect((await decide(referral.id, "reject")).status).toBe(404);
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
     // the referring association may ask again; the lapsed request is closed, decided by no one
-    expect(
-      (
-        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-          intent: "referral",
-          kind: "referral",
-          toOrganisationId: s.orgB.id,
-        })
-      ).status,
-    ).toBe(302);
+    expect((await postReferral(s, c.id)).status).toBe(302);
     const [lapsed] = await t.db.select().from(caseReferrals).where(eq(caseReferrals.id, referral.id));
     expect(lapsed).toMatchObject({ status: "rejected", decidedById: null });
   });

@@ -4,20 +4,12 @@
  * (audited). The receiving association accepts or rejects.
  */
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseReferrals } from "../../../db/schema";
 import { makeCase } from "../../factories/protection";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "./setup";
+import { postReferral, useTwoAssociations, withdrawConsent } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, s } = useTwoAssociations();
 
 async function referralsOf(caseId: string) {
   return t.db.select().from(caseReferrals).where(eq(caseReferrals.caseId, caseId));
@@ -33,11 +25,7 @@ async function auditActions(caseId: string) {
 describe("consent-gated referral", () => {
   it("refuses a referral without consent, with a translated message, and records nothing", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
-    const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-      intent: "referral",
-      kind: "referral",
-      toOrganisationId: s.orgB.id,
-    });
+    const response = await postReferral(s, c.id);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("pas consenti au référencement");
     expect(await referralsOf(c.id)).toHaveLength(0);
@@ -46,48 +34,25 @@ describe("consent-gated referral", () => {
 
   it("refuses after consent is withdrawn", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    expect(
-      (
-        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-          intent: "withdrawConsent",
-          confirm: "withdrawConsent",
-        })
-      ).status,
-    ).toBe(302);
-    const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-      intent: "referral",
-      kind: "referral",
-      toOrganisationId: s.orgB.id,
-    });
+    expect((await withdrawConsent(s, c.id)).status).toBe(302);
+    const response = await postReferral(s, c.id);
     expect(response.status).toBe(400);
     expect(await referralsOf(c.id)).toHaveLength(0);
   });
 
   it("refuses an override from a case worker who is not a supervisor", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
-    const response = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-      intent: "referral",
-      kind: "referral",
-      toOrganisationId: s.orgB.id,
-      overrideReason: "Danger immédiat pour la personne",
-    });
+    const response = await postReferral(s, c.id, { overrideReason: "Danger immédiat pour la personne" });
     expect(response.status).toBe(400);
     expect(await referralsOf(c.id)).toHaveLength(0);
   });
 
   it("accepts a supervisor override with a reason, and audits it", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
-    const short = await s.clients.supervisorA.post(`/protection/cases/${c.id}`, {
-      intent: "referral",
-      kind: "referral",
-      toOrganisationId: s.orgB.id,
-      overrideReason: "vite",
-    });
+    const short = await postReferral(s, c.id, { client: s.clients.supervisorA, overrideReason: "vite" });
     expect(short.status).toBe(400);
-    const response = await s.clients.supervisorA.post(`/protection/cases/${c.id}`, {
-      intent: "referral",
-      kind: "referral",
-      toOrganisationId: s.orgB.id,
+    const response = await postReferral(s, c.id, {
+      client: s.clients.supervisorA,
       overrideReason: "Danger immédiat pour la personne",
     });
     expect(response.status).toBe(302);
@@ -106,25 +71,9 @@ describe("consent-gated referral", () => {
       firstName: "Referredperson",
     });
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
-    expect(
-      (
-        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-          intent: "referral",
-          kind: "referral",
-          toOrganisationId: s.orgB.id,
-        })
-      ).status,
-    ).toBe(302);
+    expect((await postReferral(s, c.id)).status).toBe(302);
     // a second pending referral of the same kind is refused
-    expect(
-      (
-        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-          intent: "referral",
-          kind: "referral",
-          toOrganisationId: s.orgB.id,
-        })
-      ).status,
-    ).toBe(400);
+    expect((await postReferral(s, c.id)).status).toBe(400);
     const inbox = await (await s.clients.workerB.get("/protection/referrals")).text();
     expect(inbox).toContain(c.reference);
     expect(inbox).not.toContain("Referredperson");
@@ -151,15 +100,7 @@ describe("consent-gated referral", () => {
 describe("transfer", () => {
   it("moves the case to the accepting association; the sender then gets 404", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    expect(
-      (
-        await s.clients.workerA.post(`/protection/cases/${c.id}`, {
-          intent: "referral",
-          kind: "transfer",
-          toOrganisationId: s.orgB.id,
-        })
-      ).status,
-    ).toBe(302);
+    expect((await postReferral(s, c.id, { kind: "transfer" })).status).toBe(302);
     const [row] = await referralsOf(c.id);
     // only the receiving association can decide
     expect(

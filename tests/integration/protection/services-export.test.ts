@@ -4,7 +4,7 @@
  * anonymisation that keeps aggregate counts.
  */
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { beneficiaryCases, caseNotes, caseServices, distributions, vulnerabilityAssessments } from "../../../db/schema";
 import { anonymiseExpired } from "../../../app/modules/protection/service.server";
 import {
@@ -12,23 +12,13 @@ import {
   makeAssessment,
   makeCase,
   makeNote,
-  makeRound,
+  makeStockedRound,
   makeService,
-  makeWarehouse,
-  receiveStock,
 } from "../../factories/protection";
 import { readPdfText } from "../../helpers/pdf";
-import { useTestApp } from "../helpers/app";
-import { useTestDb } from "../helpers/test-db";
-import { twoAssociations } from "./setup";
+import { useTwoAssociations } from "./setup";
 
-const t = useTestDb();
-const app = useTestApp(t);
-let s: Awaited<ReturnType<typeof twoAssociations>>;
-
-beforeAll(async () => {
-  s = await twoAssociations(t.db, app);
-});
+const { t, app, s } = useTwoAssociations();
 
 async function servicesOf(caseId: string) {
   return t.db.select().from(caseServices).where(eq(caseServices.caseId, caseId));
@@ -179,12 +169,10 @@ describe("full-record export and anonymisation", () => {
       "notes",
     );
     const item = await findOrMakeItem(t.db, "hygiene_kit", "Kit (anonymisation)");
-    const warehouse = await makeWarehouse(t.db, s.orgA.id);
-    await receiveStock(t.db, warehouse.id, item.id, 5, s.workerA.id);
-    const round = await makeRound(t.db, {
+    const { round } = await makeStockedRound(t.db, {
       organisationId: s.orgA.id,
-      warehouseId: warehouse.id,
       itemId: item.id,
+      stock: 5,
       createdById: s.workerA.id,
     });
     expect(

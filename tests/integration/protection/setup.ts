@@ -2,7 +2,9 @@
 import type { Database } from "../../../db/client";
 import { makeOrganisation, makeUser, DEMO_PASSWORD } from "../../factories";
 import { makeSupervisor } from "../../factories/protection";
-import type { TestApp, TestClient } from "../helpers/app";
+import { beforeAll } from "vitest";
+import { useTestApp, type TestApp, type TestClient } from "../helpers/app";
+import { useTestDb } from "../helpers/test-db";
 
 export async function twoAssociations(db: Database, app: TestApp) {
   const orgA = await makeOrganisation(db);
@@ -52,4 +54,40 @@ export function caseIdFrom(response: Response): string {
   const match = /\/protection\/cases\/([0-9a-f-]{36})/.exec(location);
   if (!match) throw new Error(`no case in redirect: ${response.status} ${location}`);
   return match[1]!;
+}
+
+type Scene = Awaited<ReturnType<typeof twoAssociations>>;
+
+/** Ask association B to take the case (a referral, or a transfer), posted on the case page by `client`. */
+export function postReferral(
+  s: Scene,
+  caseId: string,
+  options: { kind?: "referral" | "transfer"; client?: TestClient; overrideReason?: string } = {},
+) {
+  const { kind = "referral", client = s.clients.workerA, overrideReason } = options;
+  return client.post(`/protection/cases/${caseId}`, {
+    intent: "referral",
+    kind,
+    toOrganisationId: s.orgB.id,
+    ...(overrideReason ? { overrideReason } : {}),
+  });
+}
+
+/** The person's consent withdrawn from the case page, the confirmation step passed. */
+export function withdrawConsent(s: Scene, caseId: string, client: TestClient = s.clients.workerA) {
+  return client.post(`/protection/cases/${caseId}`, { intent: "withdrawConsent", confirm: "withdrawConsent" });
+}
+
+/**
+ * A test file's database, app and two associations, made once before its tests: `s` is
+ * filled in by then (read it inside tests and hooks, not at the file's top level).
+ */
+export function useTwoAssociations() {
+  const t = useTestDb();
+  const app = useTestApp(t);
+  const s = {} as Scene;
+  beforeAll(async () => {
+    Object.assign(s, await twoAssociations(t.db, app));
+  });
+  return { t, app, s };
 }

@@ -21,14 +21,7 @@ import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeApplication, makeCall } from "../../factories/grants";
-import {
-  findOrMakeItem,
-  makeAssessment,
-  makeCase,
-  makeRound,
-  makeService,
-  makeWarehouse,
-} from "../../factories/protection";
+import { findOrMakeItem, makeAssessment, makeCase, makeRound, makeService } from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -141,10 +134,8 @@ describe("the report cache", () => {
 
   it("follows a distribution", async () => {
     const kit = await findOrMakeItem(t.db, "hygiene_kit", "Kit hygiène cache");
-    const warehouse = await makeWarehouse(t.db, orgId);
     const round = await makeRound(t.db, {
       organisationId: orgId,
-      warehouseId: warehouse.id,
       itemId: kit.id,
       quantity: 1,
       perHousehold: false,

@@ -11,14 +11,7 @@ import { reachByResult } from "../../helpers/reporting-reference";
 import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeOrganisation, makeUser } from "../../factories";
-import {
-  findOrMakeItem,
-  makeAssessment,
-  makeCase,
-  makeRound,
-  makeService,
-  makeWarehouse,
-} from "../../factories/protection";
+import { findOrMakeItem, makeAssessment, makeCase, makeRound, makeService } from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -135,10 +128,8 @@ beforeAll(async () => {
   await makeAssessment(t.db, c5.id, cwB.id, ["gbv_survivor", "serious_medical"]); // the latest counts
   await makeAssessment(t.db, c3.id, cwA.id, ["pregnant_lactating"]);
   const kit = await findOrMakeItem(t.db, "hygiene_kit", "Kit hygiène test");
-  const warehouse = await makeWarehouse(t.db, b.id);
   const round = await makeRound(t.db, {
     organisationId: b.id,
-    warehouseId: warehouse.id,
     itemId: kit.id,
     quantity: 2,
     perHousehold: true,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   THROTTLE,
   checkPassword,
+  identifierKey,
   initialExpiry,
   normalizeEmail,
   normalizePhone,
@@ -53,6 +54,11 @@ describe("identifiers", () => {
     expect(throttleKey("06 12 34 56 78")).toBe(throttleKey("+212612345678"));
     expect(throttleKey("A@B.ma")).toBe(throttleKey("a@b.ma"));
     expect(throttleKey("garbage")).toBe("raw:garbage");
+  });
+
+  it("a phone's confirmation codes and its recovery codes count under the same key", () => {
+    expect(identifierKey({ kind: "phone", value: "+212612345678" })).toBe(throttleKey("06.12.34.56.78"));
+    expect(identifierKey({ kind: "email", value: "a@b.ma" })).toBe(throttleKey(" A@b.MA "));
   });
 });
 

@@ -58,6 +58,29 @@ describe("SMS templates", () => {
     expect(problems).toEqual([]);
   });
 
+  it("every kind has its in-app, subject and e-mail texts in every language, each placeholder filled", () => {
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      const t = serverT(locale);
+      const params = {
+        ...REALISTIC[locale],
+        code: "482913",
+        amount: "12 500,00 MAD",
+        date: "27/03/2026",
+        time: "10:30",
+        link: "https://masar.example.org/set-password",
+      };
+      for (const [name, spec] of Object.entries(NOTIFICATION_KINDS)) {
+        for (const key of [spec.inApp, spec.subject, spec.body]) {
+          const text = t(key, params);
+          if (!text.trim() || text === key || /\{\w+\}/.test(text))
+            problems.push(`${locale} ${name}: ${key} → ${text}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("clip titles, not codes", () => {
     const t = serverT("ar");
     const text = smsText(t, "notify.phoneCode.sms", { code: "482913" }, ["482913"]);

@@ -8,7 +8,7 @@ import type { Database } from "~db/client";
 import type { Actor } from "~/modules/auth/permissions";
 import { unlessConfirmed } from "~/lib/confirm.server";
 import { parseForm, type FieldErrors, type z } from "~/lib/forms.server";
-import type { Meta } from "~/lib/result";
+import type { Meta, Result } from "~/lib/result";
 import { IssueVoucherSchema } from "~/modules/aid/schemas.server";
 import { issueVoucher } from "~/modules/aid/service.server";
 import {
@@ -42,21 +42,20 @@ import { requireOwnCase, requireSupervisorOfCase } from "../case-access.server";
 export type CaseActionResult = { intent: string; errors: FieldErrors; values?: Record<string, string> };
 
 type Ctx = { db: Database; actor: Actor; caseId: string; form: FormData; request: Request; meta: Meta };
-type Outcome = { ok: true } | { ok: false; errors: FieldErrors };
-
-const fail = (intent: string, errors: FieldErrors, values?: Record<string, string>) =>
+/** A refused form: its errors (and what was typed) for the section that posted it. */
+const refuse = (intent: string, errors: FieldErrors, values?: Record<string, string>) =>
   data<CaseActionResult>({ intent, errors, values }, { status: 400 });
 
 /** Parse with `schema`, then run `write`; a refused form or write comes back with its errors and values. */
 function on<S extends Parameters<typeof parseForm>[0]>(
   schema: S,
-  write: (ctx: Ctx, input: z.infer<S>) => Promise<Outcome | void>,
+  write: (ctx: Ctx, input: z.infer<S>) => Promise<Result | void>,
 ) {
   return async (ctx: Ctx, intent: string) => {
     const parsed = parseForm(schema, ctx.form);
-    if (!parsed.ok) return fail(intent, parsed.errors, parsed.values);
+    if (!parsed.ok) return refuse(intent, parsed.errors, parsed.values);
     const result = await write(ctx, parsed.data);
-    if (result && !result.ok) return fail(intent, result.errors);
+    if (result && !result.ok) return refuse(intent, result.errors);
     return redirect(`/protection/cases/${ctx.caseId}`);
   };
 }
@@ -106,6 +105,6 @@ const handlers = {
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {
   const form = await ctx.request.formData();
   const intent = parseForm(CaseIntentSchema, form);
-  if (!intent.ok) return fail("", { form: "errors.invalid" });
+  if (!intent.ok) return refuse("", { form: "errors.invalid" });
   return handlers[intent.data.intent]({ ...ctx, form }, intent.data.intent);
 }
