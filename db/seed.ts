@@ -12,6 +12,7 @@ import { seedGrants } from "./seed/grants";
 import { seedEmployability } from "./seed/employability";
 import { seedBusinessPlans } from "./seed/business-plans";
 import { seedReporting } from "./seed/reporting";
+import { seedFeedback } from "./seed/feedback";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
@@ -19,9 +20,10 @@ export async function seedDemo(db: Database) {
   const businessPlans = await seedBusinessPlans(db, foundation);
   const employability = await seedEmployability(db, foundation);
   const grants = await seedGrants(db, foundation);
+  const feedback = await seedFeedback(db, foundation);
   // last: the budget reads what the other modules recorded
   const reporting = await seedReporting(db, foundation);
-  return { foundation, protection, businessPlans, employability, grants, reporting };
+  return { foundation, protection, businessPlans, employability, grants, feedback, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

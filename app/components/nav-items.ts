@@ -35,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/plans", label: "nav.plans", roles: ["applicant", "coach"] },
   { to: "/profile", label: "nav.profile", roles: ["applicant"] },
   { to: "/admin/deletion-requests", label: "nav.deletionRequests", roles: ["admin"] },
+  { to: "/complaints", label: "feedback.nav", roles: ["admin", "focal_point", "coach", "case_worker"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

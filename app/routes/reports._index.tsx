@@ -61,6 +61,8 @@ export default function ReportsDashboard() {
         tables={tables((id) => id === "budget")}
         csv={csv}
       />
+      <TablesSection heading="feedback.report.section" tables={tables((id) => id === "complaints")} csv={csv} />
+      {tables((id) => id === "complaints").length ? <p className="hint">{t("feedback.report.note")}</p> : null}
     </div>
   );
 }

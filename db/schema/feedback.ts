@@ -18,9 +18,9 @@ export const feedbackStatusEnum = pgEnum("feedback_status", ["received", "in_pro
 /** Only the web form exists; an SMS keyword or a phone line would write the same rows (README). */
 export const feedbackChannelEnum = pgEnum("feedback_channel", ["web", "sms", "phone"]);
 
-/** The longest message or answer, in characters; the form and the database both hold it. */
-export const FEEDBACK_TEXT_MAX = 4000;
-export const FEEDBACK_NAME_MAX = 120;
+/** The longest message or answer, and name, in characters (app/modules/feedback/constants.ts says the same). */
+const FEEDBACK_TEXT_MAX = 4000;
+const FEEDBACK_NAME_MAX = 120;
 
 /**
  * One message. Nothing ties it to an account or an address: a person signed in sends
@@ -62,10 +62,11 @@ export const feedbackItems = pgTable(
     index("feedback_items_assignee_idx").on(t.assignedToId, t.status),
     index("feedback_items_received_idx").on(t.receivedAt),
     check("feedback_items_reference_check", sql`${t.reference} ~ '^[2-9A-HJKMNP-TW-Z]{8}$'`),
-    // the sender's choice cannot be undone by anyone: these two never leave the focal point
+    // confidential exactly when the category is one of the two: the sender's choice cannot be
+    // undone, and an admin's referral gives the message one of the two categories
     check(
-      "feedback_items_confidential_check",
-      sql`${t.confidential} or ${t.category} not in ('staff_misconduct', 'sexual_exploitation_abuse')`,
+      "feedback_items_confidential_category_check",
+      sql`${t.confidential} = (${t.category} in ('staff_misconduct', 'sexual_exploitation_abuse'))`,
     ),
     // the focal point handles confidential messages alone: they are never assigned
     check("feedback_items_unassigned_confidential_check", sql`not ${t.confidential} or ${t.assignedToId} is null`),

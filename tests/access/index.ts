@@ -10,6 +10,7 @@ import { grantsRoutes } from "./grants";
 import { employabilityRoutes } from "./employability";
 import { businessPlanRoutes } from "./business-plans";
 import { notificationRoutes } from "./notifications";
+import { feedbackRoutes } from "./feedback";
 import { shopRoutes } from "./shops";
 
 export const ACCESS_MATRIX: AccessEntry[] = [
@@ -20,5 +21,6 @@ export const ACCESS_MATRIX: AccessEntry[] = [
   ...grantsRoutes,
   ...reportingRoutes,
   ...notificationRoutes,
+  ...feedbackRoutes,
   ...shopRoutes,
 ];

@@ -37,3 +37,15 @@ export function same(status: number): Record<Who, number> {
 }
 
 export const ALL_ROLES = ROLES;
+
+/** The demo account that plays each role, in the access matrix and the tests that walk it. */
+export const ACTING: Record<Exclude<Who, "anonymous">, string> = {
+  applicant: "applicant@masar.test",
+  coach: "coach@masar.test",
+  committee_member: "committee@masar.test",
+  case_worker: "caseworker@masar.test",
+  admin: "admin@masar.test",
+  donor_viewer: "donor@masar.test",
+  focal_point: "focal@masar.test",
+  vendor: "vendor@masar.test",
+};

@@ -2,25 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../db/seed/foundation";
 import { seedDemo } from "../../db/seed";
 import { ACCESS_MATRIX } from "../access";
-import { EVERYONE, type Fixture, type Who } from "../access/types";
+import { ACTING, EVERYONE, type Fixture, type Who } from "../access/types";
 import { DEMO_PASSWORD } from "../factories";
 import { loadBuild, useTestApp, type TestClient } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
-
-/** The demo account that plays each role. */
-const ACTING: Record<Exclude<Who, "anonymous">, string> = {
-  applicant: "applicant@masar.test",
-  coach: "coach@masar.test",
-  committee_member: "committee@masar.test",
-  case_worker: "caseworker@masar.test",
-  admin: "admin@masar.test",
-  donor_viewer: "donor@masar.test",
-  focal_point: "focal@masar.test",
-  vendor: "vendor@masar.test",
-};
 
 let fixture: Fixture;
 const clients = {} as Record<Who, TestClient>;

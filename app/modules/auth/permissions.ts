@@ -57,6 +57,10 @@ export const PERMISSIONS = {
   "plans:comment": ["coach"],
   "profile:manage-own": ["applicant"],
   "deletion-requests:read": ["admin"],
+  // complaints and feedback (issue 16): sending and following are public pages. Which
+  // messages a handler reaches is the module's `visibleTo`: confidential ones the focal
+  // point alone, the others admins and the staff member each is assigned to.
+  "feedback:handle": ["admin", "focal_point", "coach", "case_worker"],
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

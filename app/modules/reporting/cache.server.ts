@@ -17,6 +17,7 @@ import type { Audience, Report } from "./report-tables";
 import { buildReport } from "./report.server";
 import { wiredSources } from "./sources.server";
 import type { Framework } from "./frameworks";
+import { moroccoToday } from "~/lib/morocco-time";
 
 /** Entries kept at most; the oldest goes first. A key is a few dozen bytes, a report tens of KB. */
 const MAX_ENTRIES = 200;
@@ -63,7 +64,17 @@ export function cachedReport(
   options: { audience: Audience; filter: ReportFilter; framework?: Framework },
 ): Promise<Report> {
   const { audience, filter, framework } = options;
-  const key = JSON.stringify(["report", audience, filter.from, filter.to, filter.organisationId, framework ?? null]);
+  // the day too: complaints past their deadline (due at the end of a Moroccan day) change with it, without a write
+  const day = moroccoToday();
+  const key = JSON.stringify([
+    "report",
+    audience,
+    filter.from,
+    filter.to,
+    filter.organisationId,
+    framework ?? null,
+    day,
+  ]);
   return memo(db, key, () => buildReport(db, { audience, filter, framework, sources: wiredSources() }));
 }
 

@@ -29,6 +29,8 @@ import {
   type Shown,
 } from "./rules";
 import type { Sources } from "./sources.server";
+import { complaintsTable } from "~/modules/feedback/report";
+import type { CategoryCounts } from "~/modules/feedback/rules";
 
 export type Audience = "donor" | "admin" | "association";
 export type Label =
@@ -132,6 +134,8 @@ export type Fetched = {
   vulnerability: Awaited<ReturnType<typeof reachByVulnerability>> | null;
   budget: Awaited<ReturnType<typeof getBudget>> | null;
   money: MoneyByDay[] | null;
+  /** complaints and feedback by category (admins and donors, programme-wide) */
+  complaints?: CategoryCounts[] | null;
 };
 
 export type ReportOptions = { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework };
@@ -305,6 +309,7 @@ export function assembleReport(fetched: Fetched, options: ReportOptions): Report
     frameworkTable(framework, frameworkRows, show),
     monthly.table,
     ...(hasBudget && fetched.budget && fetched.money ? [budgetTable(fetched.budget, fetched.money, filter.to)] : []),
+    ...(fetched.complaints ? [complaintsTable(fetched.complaints, suppress)] : []),
   ];
   return {
     filter,

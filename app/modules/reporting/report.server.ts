@@ -8,6 +8,7 @@ import type { Executor } from "~db/client";
 import { getBudget, moneyByDay } from "./budget-queries.server";
 import { monthlyTotals, outputTotals, reachByVulnerability, reachTotals } from "./queries.server";
 import { assembleReport, type Fetched, type Report, type ReportOptions } from "./report-tables";
+import { countFeedback } from "~/modules/feedback/queries.server";
 
 /**
  * A read-only transaction set up for the indicator statements: room to hash (the
@@ -45,6 +46,8 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
     () => (audience === "admin" ? readOnly((tx) => reachByVulnerability(tx, sources, filter)) : Promise.resolve(null)),
     () => (hasBudget ? getBudget(db) : Promise.resolve(null)),
     () => (hasBudget ? moneyByDay(db, sources, filter.to) : Promise.resolve(null)),
+    // complaints are the programme's, not an association's: not in an association's report
+    () => (hasBudget && !filter.organisationId ? countFeedback(db, filter) : Promise.resolve(null)),
   ] as const;
   let fetched: Fetched;
   if (db instanceof PgTransaction) {
@@ -56,17 +59,19 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       vulnerability: await reads[3](),
       budget: await reads[4](),
       money: await reads[5](),
+      complaints: await reads[6](),
     };
   } else {
-    const [people, outputs, monthly, vulnerability, budget, money] = await Promise.all([
+    const [people, outputs, monthly, vulnerability, budget, money, complaints] = await Promise.all([
       reads[0](),
       reads[1](),
       reads[2](),
       reads[3](),
       reads[4](),
       reads[5](),
+      reads[6](),
     ]);
-    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability, budget, money };
+    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability, budget, money, complaints };
   }
   return assembleReport(fetched, options);
 }

@@ -13,6 +13,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { feedback } from "./feedback";
 
 export const ar: Messages = {
   ...core,
@@ -29,4 +30,5 @@ export const ar: Messages = {
   ...reporting,
   ...notifications,
   ...content,
+  ...feedback,
 };

@@ -13,6 +13,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { feedback } from "./feedback";
 
 export const en: Messages = {
   ...core,
@@ -29,4 +30,5 @@ export const en: Messages = {
   ...reporting,
   ...notifications,
   ...content,
+  ...feedback,
 };

@@ -12,6 +12,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { feedback } from "./feedback";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -32,4 +33,5 @@ export const fr = {
   ...reporting,
   ...notifications,
   ...content,
+  ...feedback,
 } as const;
