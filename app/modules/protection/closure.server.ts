@@ -10,8 +10,8 @@ import type { Database, Executor } from "~db/client";
 import { beneficiaryCases, caseStatusChanges, users } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import type { Meta } from "~/lib/result";
-import { requireOwnCase, type Failure } from "./case-access.server";
+import { fail, type Failure, type Meta } from "~/lib/result";
+import { requireOwnCase } from "./case-access.server";
 import { statusChangeRefusal, type ClosureReason, type ReopenReason } from "./rules";
 
 async function changeStatus(
@@ -24,7 +24,7 @@ async function changeStatus(
   const c = await requireOwnCase(db, actor, caseId);
   const from = change.to === "closed" ? "open" : "closed";
   const refusal = statusChangeRefusal(c, change.to);
-  if (refusal) return { ok: false, errors: { reason: `protection.closure.refused.${change.to}` } };
+  if (refusal) return fail(409, { reason: `protection.closure.refused.${change.to}` });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(beneficiaryCases)
@@ -33,7 +33,7 @@ async function changeStatus(
         and(eq(beneficiaryCases.id, c.id), eq(beneficiaryCases.status, from), isNull(beneficiaryCases.anonymisedAt)),
       )
       .returning({ id: beneficiaryCases.id });
-    if (!row) return { ok: false as const, errors: { reason: `protection.closure.refused.${change.to}` as const } };
+    if (!row) return fail(409, { reason: `protection.closure.refused.${change.to}` });
     await tx.insert(caseStatusChanges).values({
       caseId: c.id,
       status: change.to,
