@@ -15,8 +15,8 @@ export function ErrorSummary({
   order,
 }: {
   errors?: FieldErrors | null;
-  /** the label of each field, to say which field a message is about */
-  labels?: Partial<Record<string, MessageKey>>;
+  /** the label of each field, to say which field a message is about (a message key, or text already translated) */
+  labels?: Partial<Record<string, MessageKey | { text: string }>>;
   /** the fields in the order of the form; others follow */
   order?: readonly string[];
 }) {
@@ -42,7 +42,8 @@ export function ErrorSummary({
       <ul>
         {entries.map(([name, message]) => {
           const label = labels?.[name];
-          const text = label ? t("errors.summary.item", { field: t(label), message: t(message) }) : t(message);
+          const field = label === undefined ? null : typeof label === "string" ? t(label) : label.text;
+          const text = field ? t("errors.summary.item", { field, message: t(message) }) : t(message);
           return <li key={name}>{name === "form" ? text : <a href={`#f-${name}`}>{text}</a>}</li>;
         })}
       </ul>

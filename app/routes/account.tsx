@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { Field, FormAlert, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
@@ -72,6 +73,9 @@ export default function Account() {
   return (
     <div className="narrow">
       <PageTitle>{t("account.title")}</PageTitle>
+      {answer && !answer.ok && !answer.retryAt ? (
+        <ErrorSummary errors={answer.errors} labels={ACCOUNT_LABELS} order={Object.keys(ACCOUNT_LABELS)} />
+      ) : null}
       <dl className="facts">
         <dt>{t("account.phone")}</dt>
         <dd>
@@ -98,6 +102,14 @@ export default function Account() {
     </div>
   );
 }
+
+/** The fields of the page's forms, with their labels, for the error summary. */
+const ACCOUNT_LABELS = {
+  phone: "account.newPhone",
+  currentPassword: "account.currentPassword",
+  password: "account.newPassword",
+  passwordConfirm: "signup.passwordConfirm",
+} as const;
 
 function PhoneSection({ answer }: { answer?: Answer }) {
   const { t } = useI18n();

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle, SelectField } from "~/components/form";
@@ -48,6 +49,15 @@ export default function Organisations() {
         cells={(o) => [o.name, t(`organisationKind.${o.kind}`), o.city ?? "—", o.members]}
       />
       <h2>{t("admin.organisations.create")}</h2>
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          name: "admin.organisations.name",
+          kind: "admin.organisations.kind",
+          city: "admin.organisations.city",
+        }}
+        order={["name", "kind", "city"]}
+      />
       <Form method="post" className="stack narrow" noValidate>
         <Field name="name" label="admin.organisations.name" required errors={errors} values={values} />
         <SelectField

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle, SelectField } from "~/components/form";
@@ -59,6 +60,18 @@ export default function NewStaffUser() {
   return (
     <div className="narrow">
       <PageTitle>{t("admin.users.create")}</PageTitle>
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          displayName: "signup.displayName",
+          email: "signup.email",
+          phone: "signup.phone",
+          role: "admin.users.role",
+          organisationId: "admin.users.organisation",
+          locale: "admin.users.language",
+        }}
+        order={["displayName", "email", "phone", "role", "organisationId", "locale"]}
+      />
       <Form method="post" className="stack" noValidate>
         <Field name="displayName" label="signup.displayName" required errors={errors} values={values} />
         <Field name="email" label="signup.email" type="email" dir="ltr" errors={errors} values={values} />

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
 import { localized, withLocalized } from "~/lib/localized";
-import { parseForm } from "~/lib/forms.server";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { balancesOf, listItems, listRounds, listWarehouses } from "~/modules/aid/queries.server";
 import { RoundSchema } from "~/modules/aid/schemas.server";
 import { createRound } from "~/modules/aid/service.server";
@@ -49,12 +50,24 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
-  const parsed = parseForm(RoundSchema, await args.request.formData());
+  const form = await args.request.formData();
+  const parsed = parseForm(RoundSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createRound(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  if (!result.ok) return data({ errors: result.errors, values: {} as Record<string, string> }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: 400 });
   return redirect(`/aid/rounds/${result.roundId}`);
 }
+
+/** The fields of the round form, with their labels, for the error summary. */
+const ROUND_LABELS = {
+  name: "aid.rounds.name",
+  warehouseId: "aid.warehouse",
+  itemId: "aid.item",
+  quantity: "aid.quantity",
+  eligibilityVulnerability: "aid.rounds.eligibility",
+  startsOn: "aid.rounds.startsOn",
+  endsOn: "aid.rounds.endsOn",
+} as const;
 
 export default function Aid() {
   const { warehouses, items, rounds, today } = useLoaderData<typeof loader>();
@@ -63,6 +76,7 @@ export default function Aid() {
   return (
     <div>
       <PageTitle>{t("aid.title")}</PageTitle>
+      <ErrorSummary errors={actionData?.errors} labels={ROUND_LABELS} order={Object.keys(ROUND_LABELS)} />
       <p className="actions">
         <Link className="button button-secondary" to="/aid/vouchers">
           {t("aid.vouchers.redeem")}

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms.server";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { balancesOf, getWarehouse, ledgerOf, listItems, transferTargets } from "~/modules/aid/queries.server";
 import { MovementSchema } from "~/modules/aid/schemas.server";
 import { recordMovement } from "~/modules/aid/service.server";
@@ -36,12 +37,13 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
   const warehouseId = idParam(args, "warehouseId");
-  const parsed = parseForm(MovementSchema, await args.request.formData());
+  const form = await args.request.formData();
+  const parsed = parseForm(MovementSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await recordMovement(args.context.db, actor, warehouseId, parsed.data, {
     ip: args.context.ip,
   });
-  if (!result.ok) return data({ errors: result.errors, values: {} as Record<string, string> }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: 400 });
   return redirect(`/aid/warehouses/${warehouseId}`);
 }
 
@@ -52,6 +54,17 @@ export default function Warehouse() {
   return (
     <div>
       <PageTitle>{warehouse.name}</PageTitle>
+      <ErrorSummary
+        errors={actionData?.errors}
+        labels={{
+          kind: "aid.movement.kind",
+          itemId: "aid.item",
+          quantity: "aid.quantity",
+          reason: "aid.movement.reason",
+          toWarehouseId: "aid.movement.to",
+        }}
+        order={["kind", "itemId", "quantity", "reason", "toWarehouseId"]}
+      />
       <ul className="cards">
         {stock.map((s) => (
           <li key={s.itemId} className="card" data-item={s.kind}>

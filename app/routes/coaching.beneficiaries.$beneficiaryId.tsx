@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
@@ -127,6 +128,32 @@ export async function action(args: ActionFunctionArgs) {
   );
 }
 
+/** The fields of the page's forms, with their labels, for the error summary. */
+const COACHING_LABELS = {
+  date: "coaching.field.appointmentDate",
+  time: "coaching.field.appointmentTime",
+  hostId: "internships.field.host",
+  tutorName: "internships.field.tutor",
+  tutorContact: "internships.field.tutorContact",
+  startsOn: "internships.field.startsOn",
+  endsOn: "internships.field.endsOn",
+  stipend: "internships.field.stipend",
+  heldOn: "coaching.field.heldOn",
+  goals: "coaching.field.goals",
+  obstacles: "coaching.field.obstacles",
+  step1: "coaching.field.step",
+  due1: "coaching.field.due",
+  step2: "coaching.field.step",
+  due2: "coaching.field.due",
+  step3: "coaching.field.step",
+  due3: "coaching.field.due",
+  loggedOn: "coaching.field.loggedOn",
+  cvsSent: "coaching.field.cvsSent",
+  interviews: "coaching.field.interviews",
+  contacts: "coaching.field.contacts",
+  notes: "internships.field.notes",
+} as const;
+
 export default function BeneficiaryFile() {
   const { person, trainings, placements, sessions, actions, searches, hosts, appointments, sent, today } =
     useLoaderData<typeof loader>();
@@ -137,6 +164,7 @@ export default function BeneficiaryFile() {
   return (
     <div>
       <PageTitle>{person.displayName}</PageTitle>
+      <ErrorSummary errors={actionData?.errors} labels={COACHING_LABELS} />
       <p className="hint">{[person.phone, person.email].filter(Boolean).join(" · ")}</p>
       <p>
         <a className="button button-secondary" href={`/cv/${person.id}.pdf`}>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -60,6 +61,7 @@ export default function ConfirmPhone() {
       <PageTitle>{t("confirmPhone.title")}</PageTitle>
       {params.get("resent") && !actionData ? <FormAlert tone="success" message="confirmPhone.resent" /> : null}
       <CodeThrottled retryAt={actionData?.retryAt} />
+      <ErrorSummary errors={actionData?.errors} labels={{ code: "confirmPhone.code" }} />
       <PhoneSentence target={target} />
       <CodeSmsState sms={lastSms} />
       <Form method="post" className="stack" noValidate>

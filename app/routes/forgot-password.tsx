@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues } from "~/lib/forms.server";
@@ -31,6 +32,9 @@ export default function ForgotPassword() {
       <PageTitle>{t("forgot.title")}</PageTitle>
       <p>{t("forgot.intro")}</p>
       <CodeThrottled retryAt={actionData?.retryAt} />
+      {actionData?.retryAt ? null : (
+        <ErrorSummary errors={actionData?.errors} labels={{ identifier: "login.identifier" }} />
+      )}
       <Form method="post" className="stack" noValidate>
         <IdentifierField hint errors={actionData?.errors} values={actionData?.values} />
         <button type="submit" className="button">

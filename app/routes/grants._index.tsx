@@ -9,6 +9,11 @@ import { listApplicationsOfApplicant, listOpenCalls } from "~/modules/grants/que
 import { ApplySchema } from "~/modules/grants/schemas.server";
 import { submitApplication } from "~/modules/grants/service.server";
 import { getApplicantFacts, getSubmittablePlans } from "~/modules/grants/sources.server";
+import { applyContext, factsShown, planShown } from "~/modules/grants/apply-check.server";
+import { CheckAnswers, WhoCanApply, type ApplyCheck } from "~/modules/grants/apply-sections";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
+import { parseQuery, query } from "~/lib/params.server";
+import { ErrorSummary } from "~/components/error-summary";
 import { callTitle } from "~/modules/grants/ui";
 import { isUuid } from "~/lib/ids";
 import { localized } from "~/lib/localized";
@@ -18,15 +23,39 @@ import { PhoneNeeded } from "~/modules/auth/ui";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:apply");
   const db = args.context.db;
-  const [calls, mine, plans, phoneOk] = await Promise.all([
+  const [calls, mine, plans, phoneOk, ctx] = await Promise.all([
     listOpenCalls(db),
     listApplicationsOfApplicant(db, user.id),
     getSubmittablePlans(db, user.id),
     phoneConfirmedOrAbsent(db, user.id),
+    applyContext(db, user.id),
   ]);
+  const locale = args.context.locale;
+  const applied = (callId: string) => mine.some((m) => m.callId === callId && m.status !== "withdrawn");
+  // the check before sending: only for an open call not applied to, with one of this person's plans
+  const asked = confirmStep(args, ["apply"]);
+  const { callId, planId } = parseQuery(args, { callId: query.id(), planId: query.id() });
+  const call = asked && !applied(callId ?? "") ? calls.find((c) => c.id === callId) : undefined;
+  const plan = call ? plans.find((p) => p.id === planId) : undefined;
+  const check: ApplyCheck | null =
+    call && plan
+      ? {
+          call: {
+            id: call.id,
+            title: localized(call, "title", locale),
+            closesAt: call.closesAt.toISOString(),
+            maxGrantCentimes: call.maxGrantCentimes,
+          },
+          plan: planShown(plan),
+          facts: factsShown(ctx.facts, call),
+          conditions: ctx.conditionsOf(call),
+        }
+      : null;
   return {
+    check,
     phoneUnconfirmed: !phoneOk,
     calls: calls.map((c) => ({
+      conditions: ctx.conditionsOf(c),
       id: c.id,
       titleFr: c.titleFr,
       titleAr: c.titleAr,
@@ -34,7 +63,7 @@ export async function loader(args: LoaderFunctionArgs) {
       description: localized(c, "description", args.context.locale),
       closesAt: c.closesAt.toISOString(),
       maxGrantCentimes: c.maxGrantCentimes,
-      applied: mine.some((m) => m.callId === c.id && m.status !== "withdrawn"),
+      applied: applied(c.id),
     })),
     mine: mine.map((m) => ({ ...m, submittedAt: m.submittedAt.toISOString(), closesAt: m.closesAt.toISOString() })),
     plans: plans.map((p) => ({ id: p.id, title: p.title, requestedCentimes: p.requestedCentimes })),
@@ -50,6 +79,9 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok || !isUuid(callId)) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
   const plan = (await getSubmittablePlans(db, user.id)).find((p) => p.id === parsed.data.planId);
   if (!plan) return data({ callId, error: "grants.apply.needPlan" as const }, { status: 400 });
+  // "check your answers" first: nothing is sent from the list
+  const step = unlessConfirmed(args.request, form, "apply", ["callId", "planId"]);
+  if (step) return step;
   const facts = await getApplicantFacts(db, user.id);
   const r = await submitApplication(
     db,
@@ -58,16 +90,21 @@ export async function action(args: ActionFunctionArgs) {
     { ip: args.context.ip },
   );
   if (!r.ok) return data({ callId, error: r.errors.form ?? ("errors.invalid" as const) }, { status: r.status });
-  return redirect(`/grants/applications/${r.application.id}`);
+  return redirect(`/grants/applications/${r.application.id}?sent=1`);
 }
 
 export default function GrantsHome() {
-  const { calls, mine, plans, phoneUnconfirmed } = useLoaderData<typeof loader>();
+  const { calls, mine, plans, phoneUnconfirmed, check } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, formatDate, formatMoney } = useI18n();
+  if (check) return <CheckAnswers c={check} />;
   return (
     <div>
       <PageTitle>{t("grants.apply.title")}</PageTitle>
+      <ErrorSummary
+        errors={actionData ? { [`plan-${actionData.callId}`]: actionData.error } : null}
+        labels={actionData ? { [`plan-${actionData.callId}`]: "grants.apply.plan" } : {}}
+      />
       {phoneUnconfirmed ? <PhoneNeeded /> : null}
       <h2>{t("grants.apply.mine")}</h2>
       {mine.length === 0 ? <p>{t("grants.apply.noneMine")}</p> : null}
@@ -85,9 +122,10 @@ export default function GrantsHome() {
       {calls.length === 0 ? <p>{t("grants.apply.none")}</p> : null}
       <ul className="list">
         {calls.map((c) => (
-          <li key={c.id} className="list-item stack">
+          <li key={c.id} className="list-item stack" id={`call-${c.id}`}>
             <h3>{callTitle(c, locale)}</h3>
             {c.description ? <p>{c.description}</p> : null}
+            <WhoCanApply conditions={c.conditions} />
             <p className="hint">
               {t("grants.call.closes")} {formatDate(c.closesAt, true)} · {t("grants.call.maxGrant")}{" "}
               {formatMoney(c.maxGrantCentimes)}
@@ -110,7 +148,7 @@ export default function GrantsHome() {
                 </div>
                 <p className="hint">{t("grants.apply.frozen")}</p>
                 <button type="submit" className="button">
-                  {t("grants.apply.submit")}
+                  {t("grants.apply.continue")}
                 </button>
               </Form>
             )}

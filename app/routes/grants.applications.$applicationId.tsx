@@ -8,6 +8,7 @@ import { getApplicationFor } from "~/modules/grants/queries.server";
 import { withdrawApplication } from "~/modules/grants/service.server";
 import { Msg, callTitle } from "~/modules/grants/ui";
 import { WithdrawLink, WithdrawnReceipt, WithdrawStep } from "~/modules/grants/withdraw-step";
+import { SentPanel } from "~/modules/grants/apply-sections";
 import { idParam } from "~/lib/params.server";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 
@@ -42,6 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
       paidAt: t.paidAt?.toISOString() ?? null,
     })),
     closesAt: call.closesAt.toISOString(),
+    reviewDeadline: call.reviewDeadline.toISOString(),
     canWithdraw: canWithdraw(user.id, app, call),
     // the step is offered only where withdrawing is
     confirm: confirmStep(args, ["withdraw"]) && canWithdraw(user.id, app, call) ? ("withdraw" as const) : null,
@@ -69,6 +71,20 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/grants/applications/${applicationId}?withdrawn=1`);
 }
 
+/** What the person reads right after sending or withdrawing (and only then: the address says so). */
+function Receipt({ d, params }: { d: ReturnType<typeof useLoaderData<typeof loader>>; params: URLSearchParams }) {
+  if (params.get("withdrawn") && d.status === "withdrawn") return <WithdrawnReceipt closesAt={d.closesAt} />;
+  if (!params.get("sent") || d.status === "withdrawn") return null;
+  return (
+    <SentPanel
+      number={d.number}
+      closesAt={d.closesAt}
+      reviewDeadline={d.reviewDeadline}
+      eligible={d.status !== "ineligible"}
+    />
+  );
+}
+
 export default function ApplicationPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -86,7 +102,7 @@ export default function ApplicationPage() {
       <PageTitle>{t("grants.application.title", { number: d.number })}</PageTitle>
       <p>{callTitle(d.title, locale)}</p>
       <p data-testid="application-status">{t(`grants.app.status.${d.status}`)}</p>
-      {params.get("withdrawn") && d.status === "withdrawn" ? <WithdrawnReceipt closesAt={d.closesAt} /> : null}
+      <Receipt d={d} params={params} />
       <FormAlert message={actionData?.error} />
       <h2>{t("grants.timeline.title")}</h2>
       <ol className="grants-timeline">

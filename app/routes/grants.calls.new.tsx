@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, PageTitle } from "~/components/form";
@@ -7,6 +8,7 @@ import { formValues, parseRowsForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import {
   CALL_FORM_DEFAULTS,
+  CALL_LABELS,
   CallEligibilityFields,
   CallRubricFields,
   CallTermsFields,
@@ -42,6 +44,7 @@ export default function NewCall() {
   return (
     <div className="narrow">
       <PageTitle>{t("grants.calls.new")}</PageTitle>
+      <ErrorSummary errors={errors} labels={CALL_LABELS} order={Object.keys(CALL_LABELS)} />
       <Form method="post" className="stack" noValidate>
         <CallTextFields errors={errors} values={values} />
         <CallEligibilityFields

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle, TextareaField } from "~/components/form";
@@ -166,7 +167,16 @@ export default function ReviewPage() {
       <p className="hint">{callTitle(d.call, locale)}</p>
       <p className="hint">{t("grants.review.blind")}</p>
       {d.applicantName ? <p>{t("grants.review.applicantName", { name: d.applicantName })}</p> : null}
-      <FormAlert message={errors?.form} />
+      <ErrorSummary
+        errors={errors}
+        labels={Object.fromEntries(
+          d.criteria.flatMap((c) => [
+            [`score_${c.id}`, { text: criterionLabel(c, locale) }],
+            [`comment_${c.id}`, { text: criterionLabel(c, locale) }],
+          ]),
+        )}
+        order={d.criteria.flatMap((c) => [`score_${c.id}`, `comment_${c.id}`])}
+      />
       {d.saved ? <FormAlert tone="success" message="grants.review.saved" /> : null}
       <p>{t("grants.review.deadline", { date: formatDate(d.call.reviewDeadline, true) })}</p>
       {d.submittedAt ? <p>{t("grants.review.submitted", { date: formatDate(d.submittedAt, true) })}</p> : null}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
@@ -42,6 +43,27 @@ export async function action(args: ActionFunctionArgs) {
   return runIntent(args, { offer: handleOffer }, handleHost);
 }
 
+/** The fields of the host and offer forms, with their labels, for the error summary. */
+const HOST_LABELS = {
+  name: "internships.field.name",
+  city: "internships.field.city",
+  sector: "internships.field.sector",
+  contactName: "internships.field.contactName",
+  contactPhone: "internships.field.contactPhone",
+  contactEmail: "internships.field.contactEmail",
+  agreementStatus: "internships.field.agreementStatus",
+  hostId: "internships.field.host",
+  titleFr: "internships.field.title",
+  titleAr: "internships.field.title",
+  titleEn: "internships.field.title",
+  startsOn: "internships.field.startsOn",
+  durationWeeks: "internships.field.durationWeeks",
+  stipend: "internships.field.stipend",
+  seats: "internships.field.seats",
+  languages: "internships.field.languages",
+  requirementsFr: "internships.field.requirements",
+} as const;
+
 export default function Hosts() {
   const { hosts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -51,6 +73,7 @@ export default function Hosts() {
   return (
     <div>
       <PageTitle>{t("internships.hosts")}</PageTitle>
+      <ErrorSummary errors={actionData?.errors} labels={HOST_LABELS} />
       <HostsTable hosts={hosts} />
       <AddHostForm {...echoOf("host")} />
       <AddOfferForm hosts={hosts} {...echoOf("offer")} />

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { LocalizedText } from "~/components/localized-text";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
-import { parseForm } from "~/lib/forms.server";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
 import { idParam, parseQuery, query, queryFlag } from "~/lib/params.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
@@ -86,8 +87,8 @@ async function apply(args: ActionFunctionArgs, form: FormData) {
   }
   const result = await applyToOffer(db, user, { offerId, beneficiaryId, motivation }, { ip });
   if (!result.ok && result.status === 404) notFound();
-  // applied already: the form's answer, as any refused form
-  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: 400 });
+  // applied already: the form's answer, as any refused form, with what was typed
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
   return redirect(`/internships/offers/${offerId}?sent=1`);
 }
 
@@ -108,8 +109,13 @@ export default function OfferDetail() {
       </PageTitle>
       <OfferFacts offer={offer} hostName={hostName} />
       {answered ? <FormAlert tone="success" message="internships.answered" /> : null}
-      <FormAlert message={actionData?.errors?.form} />
-      {role === "applicant" ? <ApplyForm status={mine?.status} /> : null}
+      <ErrorSummary
+        errors={actionData?.errors}
+        labels={{ motivation: "internships.field.motivation", beneficiaryId: "internships.proposeBeneficiary" }}
+      />
+      {role === "applicant" ? (
+        <ApplyForm status={mine?.status} errors={actionData?.errors} values={actionData?.values} />
+      ) : null}
       {role === "coach" ? <ProposeForm caseload={caseload} errors={actionData?.errors} /> : null}
       {role !== "applicant" ? <OfferApplications applications={applications} path={canAnswer ? path : null} /> : null}
     </div>

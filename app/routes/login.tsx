@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { Field, FormAlert, PageTitle } from "~/components/form";
+import { ErrorSummary } from "~/components/error-summary";
+import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, safeRedirect } from "~/lib/forms.server";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
@@ -66,7 +67,7 @@ export default function Login() {
           {t("errors.login.throttled", { time: formatDate(actionData.retryAt, true) })}
         </p>
       ) : (
-        <FormAlert message={errors?.form} />
+        <ErrorSummary errors={errors} labels={{ identifier: "login.identifier", password: "login.password" }} />
       )}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

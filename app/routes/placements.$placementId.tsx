@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
@@ -101,6 +102,20 @@ export async function action(args: ActionFunctionArgs) {
   );
 }
 
+/** The fields of the page's forms, with their labels, for the error summary. */
+const PLACEMENT_LABELS = {
+  to: "internships.field.newStatus",
+  reason: "internships.field.reason",
+  kind: "internships.field.contactKind",
+  contactedOn: "internships.field.contactedOn",
+  notes: "internships.field.notes",
+  problem: "internships.field.problem",
+  stage: "internships.field.stage",
+  comments: "internships.field.comments",
+  checkpoint: "internships.field.checkpoint",
+  employmentStatus: "internships.field.employmentStatus",
+} as const;
+
 export default function PlacementPage() {
   const p = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -112,6 +127,7 @@ export default function PlacementPage() {
       <PageTitle>
         {p.beneficiaryName} · {p.hostName}
       </PageTitle>
+      <ErrorSummary errors={actionData?.errors} labels={PLACEMENT_LABELS} />
       <PlacementFacts p={p} today={p.today} overdue={p.overdue} />
       <StatusForm status={pl.status} {...echoOf("status")} />
       <ContactsSection contacts={p.contacts} today={p.today} {...echoOf("contact")} />

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, PageTitle } from "~/components/form";
@@ -64,6 +65,17 @@ const KIND_FIELDS: Record<Kind, { name: string; type?: "date" | "select" }[]> = 
   avrr: [{ name: "countryOfReturn" }],
 };
 
+/** The fields of the form for a service of this kind, in order, with their labels: for the error summary. */
+function serviceLabels(kind: keyof typeof KIND_FIELDS): Record<string, MessageKey> {
+  return {
+    serviceDate: "protection.services.date",
+    ...Object.fromEntries(KIND_FIELDS[kind].map((f) => [f.name, `protection.detail.${f.name}` as MessageKey])),
+    provider: "protection.services.provider",
+    cost: "protection.services.cost",
+    notes: "protection.services.notes",
+  };
+}
+
 export default function NewService() {
   const { caseId, reference, name, kind, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -76,6 +88,7 @@ export default function NewService() {
       <p className="hint">
         <Link to={`/protection/cases/${caseId}`}>{name}</Link> · <span dir="ltr">{reference}</span>
       </p>
+      <ErrorSummary errors={errors} labels={serviceLabels(kind)} order={Object.keys(serviceLabels(kind))} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="kind" value={kind} />
         <Field

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
@@ -22,13 +23,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const asked = await requestPasswordReset(context.db, { identifier }, meta);
     if (!asked.ok) {
       const retryAt = asked.retryAt?.toISOString() ?? null;
-      return data({ errors: asked.errors, retryAt }, { status: retryAt ? 429 : 400 });
+      return data({ errors: asked.errors, retryAt, values: typed(form) }, { status: retryAt ? 429 : 400 });
     }
     return redirect(`/reset-password?to=${encodeURIComponent(asked.identifier.value)}&resent=1`);
   }
   // the applicants' rule first, for everyone: a staff account's longer rule speaks only after a right code
   const basic = parseForm(newPasswordSchema("applicant"), form);
-  if (!basic.ok) return data({ errors: basic.errors, retryAt: null }, { status: 400 });
+  if (!basic.ok) return data({ errors: basic.errors, retryAt: null, values: typed(form) }, { status: 400 });
   const result = await resetPasswordWithCode(
     context.db,
     { identifier, code: String(form.get("code") ?? ""), password: basic.data.password },
@@ -38,11 +39,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return policy.ok ? null : (policy.errors satisfies FieldErrors);
     },
   );
-  if (!result.ok) return data({ errors: result.errors, retryAt: null }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, retryAt: null, values: typed(form) }, { status: 400 });
   return redirect("/home", {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
   });
 }
+
+/** What a refused form shows again: the identifier and the code, never the passwords. */
+function typed(form: FormData): Record<string, string> {
+  return {
+    identifier: String(form.get("identifier") ?? "").slice(0, 254),
+    code: String(form.get("code") ?? "").slice(0, 20),
+  };
+}
+
+const RESET_LABELS = {
+  identifier: "login.identifier",
+  code: "reset.code",
+  password: "account.newPassword",
+  passwordConfirm: "signup.passwordConfirm",
+} as const;
 
 export default function ResetPassword() {
   const actionData = useActionData<typeof action>();
@@ -50,15 +66,19 @@ export default function ResetPassword() {
   const { t } = useI18n();
   const to = params.get("to") ?? "";
   const errors = actionData?.errors;
+  const values = actionData?.values;
   return (
     <div className="narrow stack">
       <PageTitle>{t("reset.title")}</PageTitle>
       {params.get("resent") && !actionData ? <FormAlert tone="success" message="confirmPhone.resent" /> : null}
       <CodeThrottled retryAt={actionData?.retryAt} />
+      {actionData?.retryAt ? null : (
+        <ErrorSummary errors={errors} labels={RESET_LABELS} order={Object.keys(RESET_LABELS)} />
+      )}
       <p>{t("reset.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <IdentifierField defaultValue={to} errors={errors} />
-        <CodeField label="reset.code" errors={errors} />
+        <IdentifierField defaultValue={to} errors={errors} values={values} />
+        <CodeField label="reset.code" errors={errors} values={values} />
         <NewPasswordFields hint="signup.password.hint" errors={errors} />
         <button type="submit" className="button">
           {t("reset.submit")}

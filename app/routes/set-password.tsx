@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { Field, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
@@ -16,7 +17,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });
   const form = await request.formData();
   const parsed = parseForm(SetPasswordSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, code: typedCode(form) }, { status: 400 });
   const result = await setPasswordWithCode(
     context.db,
     parsed.data,
@@ -26,11 +27,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return policy.ok ? null : (policy.errors satisfies FieldErrors);
     },
   );
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, code: typedCode(form) }, { status: 400 });
   return redirect("/home", {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
   });
 }
+
+/** The code typed, shown again after a refused submit (the passwords never are). */
+function typedCode(form: FormData): string {
+  return String(form.get("code") ?? "").slice(0, 40);
+}
+
+const SET_LABELS = {
+  code: "setPassword.code",
+  password: "account.newPassword",
+  passwordConfirm: "signup.passwordConfirm",
+} as const;
 
 export default function SetPassword() {
   const actionData = useActionData<typeof action>();
@@ -40,6 +52,7 @@ export default function SetPassword() {
   return (
     <div className="narrow">
       <PageTitle>{t("setPassword.title")}</PageTitle>
+      <ErrorSummary errors={errors} labels={SET_LABELS} order={Object.keys(SET_LABELS)} />
       <p>{t("setPassword.intro")}</p>
       <Form method="post" className="stack" noValidate>
         <Field
@@ -48,7 +61,7 @@ export default function SetPassword() {
           autoComplete="one-time-code"
           dir="ltr"
           required
-          defaultValue={params.get("code") ?? ""}
+          defaultValue={actionData?.code ?? params.get("code") ?? ""}
           errors={errors}
         />
         <NewPasswordFields hint="setPassword.hint" errors={errors} />

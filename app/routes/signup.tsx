@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
@@ -38,6 +39,7 @@ export default function SignUp() {
   return (
     <div className="narrow">
       <PageTitle>{t("signup.title")}</PageTitle>
+      <ErrorSummary errors={errors} labels={SIGNUP_LABELS} order={Object.keys(SIGNUP_LABELS)} />
       <p>{t("signup.intro")}</p>
       <Form method="post" className="stack" noValidate>
         <Field
@@ -60,7 +62,7 @@ export default function SignUp() {
           values={values}
         />
         <NewPasswordFields label="signup.password" hint="signup.password.hint" errors={errors} />
-        <PrivacyConsent errors={errors} />
+        <PrivacyConsent errors={errors} values={values} />
         <button type="submit" className="button">
           {t("signup.submit")}
         </button>
@@ -72,7 +74,17 @@ export default function SignUp() {
   );
 }
 
-function PrivacyConsent({ errors }: { errors?: FieldErrors }) {
+/** The fields in the order of the form, with their labels, for the error summary. */
+const SIGNUP_LABELS = {
+  displayName: "signup.displayName",
+  phone: "signup.phone",
+  email: "signup.email",
+  password: "signup.password",
+  passwordConfirm: "signup.passwordConfirm",
+  acceptPrivacy: "signup.privacyField",
+} as const;
+
+function PrivacyConsent({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
   const { t } = useI18n();
   return (
     <div className={errors?.acceptPrivacy ? "field field-invalid" : "field"}>
@@ -81,6 +93,7 @@ function PrivacyConsent({ errors }: { errors?: FieldErrors }) {
           type="checkbox"
           id="f-acceptPrivacy"
           name="acceptPrivacy"
+          defaultChecked={values?.acceptPrivacy === "on"}
           aria-describedby={errors?.acceptPrivacy ? "f-acceptPrivacy-error" : undefined}
         />
         <label htmlFor="f-acceptPrivacy">

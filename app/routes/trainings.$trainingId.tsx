@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { ErrorSummary } from "~/components/error-summary";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
@@ -84,6 +85,16 @@ export async function action(args: ActionFunctionArgs) {
   return runIntent(args, { cohort: handleCohort, cancel: handleCancel }, handleRegister);
 }
 
+/** The fields of the staff's cohort form, with their labels, for the error summary. */
+const COHORT_LABELS = {
+  nameFr: "trainings.field.cohortName",
+  nameAr: "trainings.field.cohortName",
+  nameEn: "trainings.field.cohortName",
+  capacity: "trainings.field.capacity",
+  startsOn: "trainings.field.startsOn",
+  endsOn: "trainings.field.endsOn",
+} as const;
+
 export default function TrainingDetail() {
   const { training, cohorts, mine, eligible, canRegister, canManage, canStaff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -98,7 +109,7 @@ export default function TrainingDetail() {
       </p>
       <p className="prose">{localized(training, "description", locale)}</p>
       <p>{t("trainings.rule", { percent: training.minAttendancePercent })}</p>
-      <FormAlert message={errors?.form} />
+      <ErrorSummary errors={errors} labels={COHORT_LABELS} order={Object.keys(COHORT_LABELS)} />
       {!eligible ? <p className="alert alert-error">{t("trainings.errors.notEligible")}</p> : null}
       <TrainingCohorts cohorts={cohorts} mine={mine} canRegister={canRegister} canStaff={canStaff} />
       {canManage ? <AddCohortForm errors={errors} values={actionData?.values} /> : null}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
@@ -67,6 +68,7 @@ export default function CohortPage() {
   const { cohort, training, sessions, participants, canManage, revoking } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   if (revoking) return <RevokeStep cohortId={cohort.id} training={training} holder={revoking} />;
   return (
     <div>
@@ -77,6 +79,18 @@ export default function CohortPage() {
         {t("trainings.seatsTaken", { taken: cohort.confirmedCount, capacity: cohort.capacity })} ·{" "}
         <Link to={`/trainings/${training.id}`}>{t("trainings.backToTraining")}</Link>
       </p>
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          date: "trainings.field.date",
+          time: "trainings.field.time",
+          durationMinutes: "trainings.field.duration",
+          placeFr: "trainings.field.place",
+          onlineLink: "trainings.field.onlineLink",
+          trainerName: "trainings.field.trainer",
+        }}
+        order={["date", "time", "durationMinutes", "placeFr", "onlineLink", "trainerName"]}
+      />
       <CohortSessions sessions={sessions} />
       <CohortParticipants
         cohortId={cohort.id}
@@ -84,10 +98,7 @@ export default function CohortPage() {
         sessionCount={sessions.length}
         canManage={canManage}
       />
-      <AddSessionForm
-        errors={actionData && "errors" in actionData ? actionData.errors : undefined}
-        values={actionData && "values" in actionData ? actionData.values : undefined}
-      />
+      <AddSessionForm errors={errors} values={actionData && "values" in actionData ? actionData.values : undefined} />
     </div>
   );
 }

@@ -9,16 +9,21 @@ import { LocalizedText } from "~/components/localized-text";
 import { parseAttendance } from "~/modules/trainings/schemas.server";
 import { ATTENDANCE_MARKS } from "~/modules/trainings/constants";
 import { markAttendance } from "~/modules/trainings/service.server";
+import { attendanceOpen, type AttendanceMark } from "~/modules/trainings/rules";
 import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "trainings:attendance");
   const sheet = await getAttendanceSheet(args.context.db, idParam(args, "sessionId"));
   if (!sheet) notFound();
-  return sheet;
+  return { ...sheet, open: attendanceOpen(sheet.session.startsAt, new Date()) };
 }
 
-/** One form for the whole session: a row per participant, three radio buttons each. */
+/**
+ * One form for the whole session: a row per participant, three radio buttons each, none
+ * chosen until someone is marked (a register taken, not assumed). Rows left unmarked
+ * stay unmarked. Offered from the session's day only.
+ */
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "trainings:attendance");
   const sessionId = idParam(args, "sessionId");
@@ -32,10 +37,11 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AttendanceSheet() {
-  const { session, cohort, training, rows } = useLoaderData<typeof loader>();
+  const { session, cohort, training, rows, open } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, formatDate } = useI18n();
+  const unmarked = rows.filter((r) => !r.status).length;
   return (
     <div>
       <PageTitle>{t("trainings.attendanceTitle")}</PageTitle>
@@ -47,31 +53,44 @@ export default function AttendanceSheet() {
         <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>
       </p>
       {params.get("saved") ? <FormAlert tone="success" message="trainings.attendanceSaved" /> : null}
+      {params.get("saved") && unmarked > 0 ? (
+        <p className="hint" data-testid="unmarked">
+          {t("trainings.attendanceUnmarked", { count: unmarked })}
+        </p>
+      ) : null}
       <FormAlert message={actionData?.errors.form} />
       {rows.length === 0 ? <p>{t("trainings.noParticipants")}</p> : null}
-      <Form method="post" className="attendance">
-        {rows.map((r) => (
-          <fieldset key={r.userId} className="attendance-row">
-            <legend>{r.displayName}</legend>
-            {ATTENDANCE_MARKS.map((m) => (
-              <label key={m} className="attendance-choice">
-                <input
-                  type="radio"
-                  name={`mark-${r.userId}`}
-                  value={m}
-                  defaultChecked={(r.status ?? "present") === m}
-                />
-                {t(`trainings.mark.${m}`)}
-              </label>
-            ))}
-          </fieldset>
-        ))}
-        {rows.length > 0 ? (
-          <button type="submit" className="button">
-            {t("trainings.saveAttendance")}
-          </button>
-        ) : null}
-      </Form>
+      {open ? (
+        <AttendanceForm rows={rows} />
+      ) : (
+        <p className="alert" data-testid="attendance-not-yet">
+          {t("trainings.attendanceNotYet", { date: formatDate(session.startsAt) })}
+        </p>
+      )}
     </div>
+  );
+}
+
+function AttendanceForm({ rows }: { rows: { userId: string; displayName: string; status: AttendanceMark | null }[] }) {
+  const { t } = useI18n();
+  return (
+    <Form method="post" className="attendance">
+      {rows.map((r) => (
+        <fieldset key={r.userId} className="attendance-row">
+          <legend>{r.displayName}</legend>
+          {ATTENDANCE_MARKS.map((m) => (
+            <label key={m} className="attendance-choice">
+              <input type="radio" name={`mark-${r.userId}`} value={m} defaultChecked={r.status === m} />
+              {t(`trainings.mark.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      {rows.length > 0 ? (
+        <button type="submit" className="button">
+          {t("trainings.saveAttendance")}
+        </button>
+      ) : null}
+    </Form>
   );
 }

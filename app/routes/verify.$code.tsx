@@ -1,24 +1,28 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { textParam } from "~/lib/params.server";
 import { verifyCertificate } from "~/modules/trainings/queries.server";
 import { localized } from "~/lib/localized";
-import { initials } from "~/modules/trainings/rules";
+import { initials, normaliseVerificationCode } from "~/modules/trainings/rules";
+import { VerifyForm } from "~/modules/trainings/verify-form";
 
 /**
  * Public on purpose: an employer checks a certificate without an account. It shows
  * the initials only, the training, the dates and whether the certificate is valid.
  */
 export async function loader(args: LoaderFunctionArgs) {
-  const code = textParam(args, "code", 40);
-  const found = await verifyCertificate(args.context.db, code);
-  if (!found) return data({ found: false as const, code }, { status: 404 });
+  const typed = textParam(args, "code", 40);
+  const code = normaliseVerificationCode(typed);
+  // "abcd efgh jkmn" and "ABCDEFGHJKMN" are the same certificate: one address for it
+  if (code && code !== typed) throw redirect(`/verify/${code}`);
+  const found = code ? await verifyCertificate(args.context.db, code) : null;
+  if (!code || !found) return data({ found: false as const, code: typed }, { status: 404 });
   return {
     found: true as const,
-    code: code.toUpperCase(),
+    code,
     initials: initials(found.displayName),
     titleFr: found.titleFr,
     titleAr: found.titleAr,
@@ -36,9 +40,12 @@ export default function Verify() {
     <div>
       <PageTitle>{t("trainings.verify.title")}</PageTitle>
       {!result.found ? (
-        <p className="alert alert-error" data-verify="unknown">
-          {t("trainings.verify.unknown")}
-        </p>
+        <>
+          <p className="alert alert-error" data-verify="unknown">
+            {t("trainings.verify.unknown")}
+          </p>
+          <VerifyForm code={result.code} />
+        </>
       ) : (
         <>
           <p
@@ -57,7 +64,7 @@ export default function Verify() {
               {formatDate(result.startsOn)} – {formatDate(result.endsOn)}
             </dd>
             <dt>{t("trainings.verify.code")}</dt>
-            <dd>{result.code}</dd>
+            <dd dir="ltr">{result.code}</dd>
           </dl>
         </>
       )}

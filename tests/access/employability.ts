@@ -29,6 +29,7 @@ export const employabilityRoutes: AccessEntry[] = [
     path: (f) => `/trainings/certificates/${f.employability.certificateId}.pdf`,
     expect: allow(["applicant", "coach", "admin"]),
   },
+  { route: "routes/verify._index", path: () => "/verify", expect: same(200) },
   { route: "routes/verify.$code", path: (f) => `/verify/${f.employability.certificateCode}`, expect: same(200) },
   { route: "routes/internships._index", path: () => "/internships", expect: allow(["applicant", "coach", "admin"]) },
   { route: "routes/internships.hosts", path: () => "/internships/hosts", expect: allow(["admin"]) },

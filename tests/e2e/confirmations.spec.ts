@@ -50,8 +50,15 @@ for (const [lang, m] of [
     await login(page, applicant.email!);
     await switchLanguage(page, lang);
     await page.goto("/grants");
-    await page.locator("li", { hasText: title }).getByRole("button", { name: m["grants.apply.submit"] }).click();
-    await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}$/);
+    await page.locator("li", { hasText: title }).getByRole("button", { name: m["grants.apply.continue"] }).click();
+    // "check your answers": nothing is sent yet
+    await expect(page.getByTestId("confirm-step")).toContainText(title);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: testInfo.outputPath(`check-answers-${lang}.png`), fullPage: true });
+    await page.getByRole("button", { name: m["grants.check.send"] }).click();
+    await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}\?sent=1$/);
+    await expect(page.getByTestId("sent")).toContainText(m["grants.sent.title"]);
+    await page.screenshot({ path: testInfo.outputPath(`sent-${lang}.png`), fullPage: true });
     const appUrl = new URL(page.url()).pathname;
 
     await page.getByRole("link", { name: m["grants.apply.withdraw"] }).click();

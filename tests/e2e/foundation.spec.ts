@@ -27,8 +27,11 @@ test("shows each field's error in place and keeps what was typed", async ({ page
   await page.getByLabel("Nom complet").fill("Ibrahim");
   await page.getByLabel("Téléphone").fill("12345");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByText("Numéro de téléphone non valide")).toBeVisible();
-  await expect(page.getByText("Vous devez accepter la notice de protection des données")).toBeVisible();
+  // in place, under each field (the summary at the top says it too)
+  await expect(page.locator("#f-phone-error")).toContainText("Numéro de téléphone non valide");
+  await expect(page.locator("#f-acceptPrivacy-error")).toContainText(
+    "Vous devez accepter la notice de protection des données",
+  );
   await expect(page.getByLabel("Nom complet")).toHaveValue("Ibrahim");
   await expect(page.getByLabel("Téléphone")).toHaveAttribute("aria-invalid", "true");
 });
@@ -83,5 +86,7 @@ test("a wrong password gets one clear message, the same as an unknown account", 
   await page.getByLabel("Téléphone ou e-mail").fill("applicant@masar.test");
   await page.getByLabel("Mot de passe").fill("not the password");
   await page.getByRole("button", { name: "Se connecter" }).last().click();
-  await expect(page.getByRole("alert")).toHaveText("Identifiant ou mot de passe incorrect.");
+  await expect(page.getByTestId("error-summary").getByRole("listitem")).toHaveText(
+    "Identifiant ou mot de passe incorrect.",
+  );
 });

@@ -35,7 +35,8 @@ const TEXT = {
     statusDeliberation: "En délibération",
     statusDecided: "Décidé",
     openCalls: "Appels ouverts",
-    apply: "Déposer ma candidature",
+    apply: "Continuer",
+    send: "Envoyer ma candidature",
     appSubmitted: "Déposée",
     appEligible: "Éligible",
     appAwarded: "Subvention accordée",
@@ -65,7 +66,8 @@ const TEXT = {
     statusDeliberation: "قيد المداولة",
     statusDecided: "تم البت",
     openCalls: "الطلبات المفتوحة",
-    apply: "إيداع ترشيحي",
+    apply: "متابعة",
+    send: "إرسال ترشيحي",
     appSubmitted: "مودع",
     appEligible: "مؤهل",
     appAwarded: "تم منح الدعم",
@@ -163,7 +165,11 @@ async function apply(page: Page, callTitle: string, L: (typeof TEXT)[Lang]) {
   await expect(page.getByRole("heading", { name: L.openCalls })).toBeVisible();
   const call = page.locator(".list-item", { has: page.getByRole("heading", { name: callTitle, exact: true }) });
   await call.getByRole("button", { name: L.apply }).click();
-  await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}$/);
+  // "check your answers", then send
+  await expect(page.getByTestId("confirm-step")).toContainText(callTitle);
+  await page.getByRole("button", { name: L.send }).click();
+  await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}\?sent=1$/);
+  await expect(page.getByTestId("sent")).toBeVisible();
   await expect(page.getByTestId("application-status")).toHaveText(L.appSubmitted);
   await noOverflow(page);
   const id = new URL(page.url()).pathname.split("/").pop()!;

@@ -70,3 +70,37 @@ for (const [lang, m] of [
     await expect(page.getByTestId("consent")).toContainText(m["protection.consent.withdrawn"]);
   });
 }
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`a refused sign-up comes back with a summary of every problem and what was typed (${lang})`, async ({
+    page,
+  }, testInfo) => {
+    const noJs = testInfo.project.name.includes("no-js");
+    await page.goto("/signup");
+    await switchLanguage(page, lang);
+    await page.getByLabel(m["signup.displayName"], { exact: true }).fill("Fatou Refusée");
+    await page.getByLabel(m["signup.phone"], { exact: true }).fill("06 12");
+    await page.getByLabel(m["signup.password"], { exact: true }).fill("un-mot-de-passe-long");
+    await page.getByLabel(m["signup.passwordConfirm"], { exact: true }).fill("un-autre-mot-de-passe");
+    await page.getByLabel(m["signup.acceptPrivacy"]).check();
+    await page.getByRole("button", { name: m["signup.submit"] }).click();
+
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeVisible();
+    await expect(summary.locator('a[href="#f-phone"]')).toContainText(m["signup.phone"]);
+    await expect(summary.locator('a[href="#f-passwordConfirm"]')).toBeVisible();
+    if (!noJs) await expect(summary).toBeFocused();
+    await expect(page.getByLabel(m["signup.displayName"], { exact: true })).toHaveValue("Fatou Refusée");
+    await expect(page.getByLabel(m["signup.phone"], { exact: true })).toHaveValue("06 12");
+    await expect(page.getByLabel(m["signup.acceptPrivacy"])).toBeChecked();
+    // a password is never sent back by the server (with JavaScript, the page simply stays)
+    if (noJs) await expect(page.getByLabel(m["signup.password"], { exact: true })).toHaveValue("");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: testInfo.outputPath(`signup-refused-${lang}.png`), fullPage: true });
+    await summary.locator('a[href="#f-phone"]').click();
+    await expect(page).toHaveURL(/#f-phone$/);
+  });
+}

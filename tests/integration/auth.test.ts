@@ -138,8 +138,9 @@ describe("sign-in", () => {
     const unknown = await client.post("/login", { identifier: "nobody-here@masar.test", password: "wrong password!" });
     expect(wrong.status).toBe(400);
     expect(unknown.status).toBe(400);
-    const a = (await wrong.text()).match(/<p class="alert alert-error"[^>]*>(.*?)<\/p>/)?.[1];
-    const b = (await unknown.text()).match(/<p class="alert alert-error"[^>]*>(.*?)<\/p>/)?.[1];
+    // the error summary at the top says it, the same way for both
+    const a = (await wrong.text()).match(/data-testid="error-summary">.*?<li>(.*?)<\/li>/)?.[1];
+    const b = (await unknown.text()).match(/data-testid="error-summary">.*?<li>(.*?)<\/li>/)?.[1];
     expect(a).toBe("Identifiant ou mot de passe incorrect.");
     expect(b).toBe(a);
     expect(

@@ -71,7 +71,7 @@ export function CreateRoundForm({
   const { t } = useI18n();
   const echo = { errors, values };
   return (
-    <details>
+    <details open={Boolean(errors)}>
       <summary>{t("aid.rounds.create")}</summary>
       <Form method="post" className="stack narrow" noValidate>
         <Field name="name" label="aid.rounds.name" required {...echo} />

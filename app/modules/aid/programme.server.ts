@@ -52,7 +52,9 @@ export async function programmeRounds(db: Executor, today = moroccoToday()) {
       association: organisations.name,
       startsOn: distributionRounds.startsOn,
       endsOn: distributionRounds.endsOn,
-      handedOut: sql<number>`(select count(*)::int from ${distributions} where ${distributions.roundId} = ${distributionRounds.id})`,
+      // a corrected hand-out does not count (its reversal already nets its units out)
+      handedOut: sql<number>`(select count(*)::int from ${distributions}
+        where ${distributions.roundId} = ${distributionRounds.id} and ${distributions.correctedAt} is null)`,
       units: sql<number>`(select coalesce(-sum(${stockMovements.quantity}), 0)::int from ${stockMovements}
         join ${distributions} on ${distributions.id} = ${stockMovements.distributionId}
         where ${distributions.roundId} = ${distributionRounds.id})`,

@@ -97,7 +97,10 @@ export async function listRounds(db: Executor, actor: Actor) {
       name: distributionRounds.name,
       startsOn: distributionRounds.startsOn,
       endsOn: distributionRounds.endsOn,
-      handedOut: sql<number>`(select count(*)::int from ${distributions} where ${distributions.roundId} = ${distributionRounds.id})`,
+      // qualified by hand: in a select list without joins drizzle writes columns bare, and the
+      // subquery's own table would take "id" (every round showed "0 handed out")
+      handedOut: sql<number>`(select count(*)::int from ${distributions} d
+        where d.round_id = ${distributionRounds}.id and d.corrected_at is null)`,
     })
     .from(distributionRounds)
     .where(eq(distributionRounds.organisationId, org))

@@ -56,7 +56,8 @@ export async function listOrganisations(db: Database) {
       name: organisations.name,
       kind: organisations.kind,
       city: organisations.city,
-      members: sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`,
+      // qualified by hand: without joins drizzle writes columns bare, and "id" would be the user's
+      members: sql<number>`(select count(*)::int from ${users} u where u.organisation_id = ${organisations}.id)`,
     })
     .from(organisations)
     .orderBy(asc(organisations.name));

@@ -29,7 +29,15 @@ export function CodeSmsState({ sms }: { sms: { state: OutboxStateName; failReaso
 }
 
 /** The six-digit code field: digits on a phone's keypad, filled from the SMS where the phone can. */
-export function CodeField({ label, errors }: { label: "confirmPhone.code" | "reset.code"; errors?: FieldErrors }) {
+export function CodeField({
+  label,
+  errors,
+  values,
+}: {
+  label: "confirmPhone.code" | "reset.code";
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
   return (
     <Field
       name="code"
@@ -41,6 +49,7 @@ export function CodeField({ label, errors }: { label: "confirmPhone.code" | "res
       dir="ltr"
       required
       errors={errors}
+      values={values}
     />
   );
 }

@@ -82,7 +82,7 @@ export function PlacementsSection({
           </li>
         ))}
       </ul>
-      <details>
+      <details open={Boolean(echo.errors)}>
         <summary>{t("coaching.newPlacement")}</summary>
         <Form method="post" className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="placement" />
@@ -118,13 +118,13 @@ export function GuidanceSection({ sessions, today, ...echo }: Echo & { sessions:
           </li>
         ))}
       </ul>
-      <details>
+      <details open={Boolean(echo.errors)}>
         <summary>{t("coaching.newGuidance")}</summary>
         <Form method="post" className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="guidance" />
           <Field name="heldOn" label="coaching.field.heldOn" type="date" defaultValue={today} required {...echo} />
           <TextareaField name="goals" label="coaching.field.goals" {...echo} />
-          <TextareaField name="obstacles" label="coaching.field.obstacles" rows={2} values={echo.values} />
+          <TextareaField name="obstacles" label="coaching.field.obstacles" rows={2} {...echo} />
           {([1, 2, 3] as const).map((i) => (
             <div key={i} className="step-pair">
               <Field name={`step${i}`} label="coaching.field.step" {...echo} />
@@ -158,7 +158,7 @@ export function JobSearchSection({ searches, today, ...echo }: Echo & { searches
           </li>
         ))}
       </ul>
-      <details>
+      <details open={Boolean(echo.errors)}>
         <summary>{t("coaching.newJobSearch")}</summary>
         <Form method="post" className="stack narrow" noValidate>
           <input type="hidden" name="intent" value="jobsearch" />
@@ -166,7 +166,7 @@ export function JobSearchSection({ searches, today, ...echo }: Echo & { searches
           <Field name="cvsSent" label="coaching.field.cvsSent" {...count} {...echo} />
           <Field name="interviews" label="coaching.field.interviews" {...count} {...echo} />
           <Field name="contacts" label="coaching.field.contacts" {...count} {...echo} />
-          <TextareaField name="notes" label="internships.field.notes" rows={2} />
+          <TextareaField name="notes" label="internships.field.notes" rows={2} {...echo} />
           <button type="submit" className="button">
             {t("coaching.saveJobSearch")}
           </button>

@@ -27,6 +27,25 @@ export const CALL_FORM_DEFAULTS: Record<string, string> = {
   trancheSixMonths: "20",
 };
 
+/** The fields of the call form, in its order, with their labels: for the error summary. */
+export const CALL_LABELS = {
+  titleFr: "grants.field.title",
+  titleAr: "grants.field.title",
+  titleEn: "grants.field.title",
+  descriptionFr: "grants.field.description",
+  audience: "grants.field.audience",
+  minAge: "grants.field.minAge",
+  maxAge: "grants.field.maxAge",
+  regions: "grants.field.regions",
+  opensOn: "grants.field.opensOn",
+  closesOn: "grants.field.closesOn",
+  reviewDeadlineOn: "grants.field.reviewDeadlineOn",
+  budget: "grants.field.budget",
+  maxGrant: "grants.field.maxGrant",
+  reviewersPerApplication: "grants.field.reviewers",
+  disagreementThreshold: "grants.field.threshold",
+} as const;
+
 export function CallTextFields({ errors, values }: Shown) {
   return (
     <>

@@ -40,8 +40,12 @@ export function OfferFacts({ offer, hostName }: { offer: Offer; hostName: string
 /** The applicant's own application, or the form to apply with a motivation. */
 export function ApplyForm({
   status,
+  errors,
+  values,
 }: {
   status: NonNullable<Awaited<ReturnType<typeof myApplication>>>["status"] | undefined;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   if (status) {
@@ -52,8 +56,14 @@ export function ApplyForm({
     );
   }
   return (
-    <Form method="post" className="stack narrow">
-      <TextareaField name="motivation" label="internships.field.motivation" />
+    <Form method="post" className="stack narrow" noValidate>
+      <TextareaField
+        name="motivation"
+        label="internships.field.motivation"
+        maxLength={2000}
+        errors={errors}
+        values={values}
+      />
       <button type="submit" className="button">
         {t("internships.apply")}
       </button>

@@ -5,7 +5,7 @@ import { LocalizedText, TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { getCohort } from "./queries.server";
-import { attendancePercent } from "./rules";
+import { attendanceOpen, attendancePercent } from "./rules";
 
 type Cohort = NonNullable<Awaited<ReturnType<typeof getCohort>>>;
 
@@ -24,7 +24,12 @@ export function CohortSessions({ sessions }: { sessions: Cohort["sessions"] }) {
               {s.placeFr ? <LocalizedText row={s} field="place" /> : s.onlineLink}
               {s.trainerName ? ` · ${s.trainerName}` : ""}
             </p>
-            <Link to={`/trainings/sessions/${s.id}`}>{t("trainings.markAttendance")}</Link>
+            {/* the register is taken on the session's day, not before */}
+            {attendanceOpen(new Date(s.startsAt), new Date()) ? (
+              <Link to={`/trainings/sessions/${s.id}`}>{t("trainings.markAttendance")}</Link>
+            ) : (
+              <span className="hint">{t("trainings.attendanceNotYet", { date: formatDate(s.startsAt) })}</span>
+            )}
           </li>
         ))}
       </ul>

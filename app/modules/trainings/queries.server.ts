@@ -50,7 +50,8 @@ export async function listTrainings(db: Executor) {
       titleEn: trainings.titleEn,
       audience: trainings.audience,
       deliveryLanguage: trainings.deliveryLanguage,
-      cohorts: sql<number>`(select count(*)::int from ${trainingCohorts} c where c.training_id = ${trainings.id})`,
+      // qualified by hand: without joins drizzle writes ${trainings.id} bare, which is c.id here
+      cohorts: sql<number>`(select count(*)::int from ${trainingCohorts} c where c.training_id = ${trainings}.id)`,
     })
     .from(trainings)
     .orderBy(asc(trainings.category), asc(trainings.titleFr));

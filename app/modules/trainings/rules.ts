@@ -2,7 +2,17 @@
  * Pure rules of the trainings module: completion, the waiting list, eligibility.
  * No database, no Remix: unit-tested on their own.
  */
+import { moroccoToday } from "~/lib/morocco-time";
+
 export type AttendanceMark = "present" | "absent" | "excused";
+
+/**
+ * The register of a session opens on the session's day, on Morocco's clock (a trainer
+ * takes it when people arrive), never before: nobody is marked for a session to come.
+ */
+export function attendanceOpen(sessionStartsAt: Date, now: Date): boolean {
+  return moroccoToday(sessionStartsAt) <= moroccoToday(now);
+}
 
 /**
  * Completed when every session of the cohort has been marked for the participant
@@ -63,6 +73,17 @@ export function formatVerificationCode(bytes: Uint8Array): string {
   let out = "";
   for (let i = 0; i < 12; i++) out += ALPHABET[(bytes[i] ?? 0) % ALPHABET.length];
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}`;
+}
+
+/**
+ * A verification code as a person types it, back to its printed form: any case, with or
+ * without dashes or spaces ("abcd efgh jkmn" → "ABCD-EFGH-JKMN"); null when it cannot
+ * be one (so the page says "no such certificate" without asking the database).
+ */
+export function normaliseVerificationCode(input: string): string | null {
+  const raw = input.toUpperCase().replace(/[\s\-_.]/g, "");
+  if (raw.length !== 12 || [...raw].some((ch) => !ALPHABET.includes(ch))) return null;
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
 }
 
 /** Initials only, for the public verification page: "Aminata Diallo" -> "A. D." */

@@ -14,7 +14,7 @@ import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import { isUuid } from "~/lib/ids";
 import { tellPlace } from "./notices.server";
-import { admissionFor, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
+import { admissionFor, attendanceOpen, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { moroccoInstant } from "~/lib/morocco-time";
@@ -236,10 +236,14 @@ export async function markAttendance(
   if (!isUuid(sessionId)) return fail(404, {});
   return db.transaction(async (tx) => {
     const [session] = await tx
-      .select({ cohortId: trainingSessions.cohortId })
+      .select({ cohortId: trainingSessions.cohortId, startsAt: trainingSessions.startsAt })
       .from(trainingSessions)
-      .where(eq(trainingSessions.id, sessionId));
+      .where(eq(trainingSessions.id, sessionId))
+      // a session moved meanwhile waits for this register, or this register for the move
+      .for("share");
     if (!session) return fail(404, {});
+    if (!attendanceOpen(session.startsAt, meta.now ?? new Date()))
+      return fail(409, { form: "trainings.errors.attendanceFuture" });
     const confirmed = await tx
       .select({ userId: trainingRegistrations.userId })
       .from(trainingRegistrations)

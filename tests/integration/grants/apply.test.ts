@@ -36,9 +36,28 @@ describe("applying with a business plan", () => {
     const page = await (await client.get("/grants")).text();
     expect(page).toContain("Boulangerie Canari");
     expect(page).not.toContain("Brouillon");
+    // who can apply, in words, and whether this person meets each condition
+    expect(page).toContain("Qui peut postuler");
+    expect(page).toContain("Avoir entre 18 et 35 ans à la clôture de l&#x27;appel");
+    expect(page.match(/data-met="yes"/g)).toHaveLength(3);
 
-    const res = await client.post("/grants", { callId: call.id, planId: plan.id });
+    // "check your answers" first: the first post sends nothing
+    const unchecked = await client.post("/grants", { callId: call.id, planId: plan.id });
+    expect(unchecked.status).toBe(303);
+    expect(unchecked.headers.get("location")).toBe(`/grants?confirm=apply&callId=${call.id}&planId=${plan.id}`);
+    expect(await t.db.$count(grantApplications, eq(grantApplications.applicantId, applicant.id))).toBe(0);
+    const check = await (await client.get(unchecked.headers.get("location")!)).text();
+    expect(check).toContain("Vérifiez votre candidature avant de l");
+    expect(check).toContain("Boulangerie Canari");
+    expect(check).toContain('name="confirm" value="apply"');
+    expect(check).toContain(`href="/plans/${plan.id}"`); // change the plan
+    expect(check).toContain('href="/profile"'); // change the profile
+    const res = await client.post("/grants", { callId: call.id, planId: plan.id, confirm: "apply" });
     expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toMatch(/^\/grants\/applications\/[0-9a-f-]{36}\?sent=1$/);
+    const sent = await (await client.get(res.headers.get("location")!)).text();
+    expect(sent).toContain('data-testid="sent"');
+    expect(sent).toContain("Candidature envoyée");
     const [application] = await t.db
       .select()
       .from(grantApplications)
@@ -62,7 +81,7 @@ describe("applying with a business plan", () => {
     );
 
     // a second application to the same call is refused
-    const twice = await client.post("/grants", { callId: call.id, planId: plan.id });
+    const twice = await client.post("/grants", { callId: call.id, planId: plan.id, confirm: "apply" });
     expect(twice.status).toBe(409);
 
     // someone else's plan cannot be submitted
@@ -120,7 +139,7 @@ describe("applying with a business plan", () => {
     });
     const client = app.client();
     await client.login(applicant.email!, DEMO_PASSWORD);
-    expect((await client.post("/grants", { callId: call.id, planId: plan.id })).status).toBe(302);
+    expect((await client.post("/grants", { callId: call.id, planId: plan.id, confirm: "apply" })).status).toBe(302);
     const [application] = await t.db
       .select()
       .from(grantApplications)
@@ -162,7 +181,7 @@ describe("a call that requires a training", () => {
     await client.login(applicant.email!, DEMO_PASSWORD);
 
     const call = await makeCall(t.db, { requiredTrainings: ["entrepreneurship_orientation"] });
-    expect((await client.post("/grants", { callId: call.id, planId: plan.id })).status).toBe(302);
+    expect((await client.post("/grants", { callId: call.id, planId: plan.id, confirm: "apply" })).status).toBe(302);
     const [ok] = await t.db.select().from(grantApplications).where(eq(grantApplications.callId, call.id));
     expect(ok!.eligibilityFailures).toEqual([]);
 
@@ -171,7 +190,7 @@ describe("a call that requires a training", () => {
       .set({ revokedAt: new Date(), revokedReason: "revoked_by_admin" })
       .where(eq(trainingCertificates.id, certificate!.id));
     const call2 = await makeCall(t.db, { requiredTrainings: ["entrepreneurship_orientation"] });
-    expect((await client.post("/grants", { callId: call2.id, planId: plan.id })).status).toBe(302);
+    expect((await client.post("/grants", { callId: call2.id, planId: plan.id, confirm: "apply" })).status).toBe(302);
     const [refused] = await t.db.select().from(grantApplications).where(eq(grantApplications.callId, call2.id));
     expect(refused!.status).toBe("ineligible");
     expect(refused!.eligibilityFailures.map((f) => f.key)).toEqual(["grants.eligibility.training"]);

@@ -113,7 +113,9 @@ describe("a session moved", () => {
       [a.id, "present" as const],
       [b.id, "absent" as const],
     ]);
-    expect(await markAttendance(t.db, actor, session.id, marks, meta)).toMatchObject({ ok: true });
+    // the register is taken on the session's day
+    const onTheDay = { ...meta, now: session.startsAt };
+    expect(await markAttendance(t.db, actor, session.id, marks, onTheDay)).toMatchObject({ ok: true });
     const held = await moveSession(t.db, actor, session.id, { date: "2030-07-01", time: "09:00" }, meta);
     expect(held).toMatchObject({ ok: false, status: 409, errors: { date: "trainings.errors.sessionHeld" } });
     const [still] = await t.db.select().from(trainingSessions).where(eq(trainingSessions.id, session.id));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   admissionFor,
+  attendanceOpen,
+  normaliseVerificationCode,
   attendancePercent,
   formatVerificationCode,
   initials,
@@ -110,5 +112,28 @@ describe("moving a session", () => {
   });
   it("the same time is no move", () => {
     expect(sessionMoveProblem({ attendanceMarked: false, from, to: new Date(from), now })).toBe("unchanged");
+  });
+});
+
+describe("the attendance register opens", () => {
+  it("on the session's day on Morocco's clock, not before", () => {
+    // 09:00 in Morocco on 15 June 2027 (UTC+1) is 08:00 UTC
+    const session = new Date("2027-06-15T08:00:00Z");
+    expect(attendanceOpen(session, new Date("2027-06-14T22:59:00Z"))).toBe(false); // 23:59 on the 14th
+    expect(attendanceOpen(session, new Date("2027-06-14T23:00:00Z"))).toBe(true); // 00:00 on the 15th
+    expect(attendanceOpen(session, new Date("2027-06-20T10:00:00Z"))).toBe(true);
+  });
+});
+
+describe("verification codes as typed", () => {
+  it("are read in any case, with or without dashes or spaces", () => {
+    expect(normaliseVerificationCode("abcd-efgh-jkmn")).toBe("ABCD-EFGH-JKMN");
+    expect(normaliseVerificationCode(" ABCDEFGHJKMN ")).toBe("ABCD-EFGH-JKMN");
+    expect(normaliseVerificationCode("abcd efgh jkmn")).toBe("ABCD-EFGH-JKMN");
+  });
+  it("refuse what cannot be one", () => {
+    expect(normaliseVerificationCode("ABCD-EFGH")).toBeNull();
+    expect(normaliseVerificationCode("ABCD-EFGH-JKM0")).toBeNull(); // no 0 in the alphabet
+    expect(normaliseVerificationCode("")).toBeNull();
   });
 });

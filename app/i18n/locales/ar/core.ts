@@ -225,4 +225,5 @@ export const core = {
   "admin.users.confirmDeactivate.title": "تعطيل حساب {name}؟",
   "admin.users.confirmDeactivate.effects":
     "يُسجَّل خروج الشخص فورا ولا يمكنه تسجيل الدخول بعد ذلك. تبقى ملفاته محفوظة. يمكنك إعادة تفعيل الحساب لاحقا.",
+  "signup.privacyField": "إشعار الخصوصية",
 } as const;

@@ -100,4 +100,11 @@ export const trainings = {
   "trainings.confirm.revoke.effects":
     "من يتحقق من الشهادة (مشغّل، برمزها) سيراها ملغاة؛ ولن تُحتسب بعد الآن في النداءات التي تشترط هذا التكوين، ولن يبقى ملف PDF الخاص بها متاحا.",
   "trainings.confirm.revoke.button": "إلغاء الشهادة",
+  "trainings.attendanceUnmarked": "{count} مشارك(ين) لم يُسجَّل حضورهم بعد: لا يُحتسبون حاضرين ولا غائبين.",
+  "trainings.attendanceNotYet": "يُفتح تسجيل الحضور لهذه الحصة يوم الحصة، في {date}.",
+  "trainings.errors.attendanceFuture": "لم تُعقد هذه الحصة بعد: يُفتح تسجيل الحضور يوم الحصة.",
+  "trainings.verify.intro": "اكتب الرمز المطبوع على الشهادة لمعرفة ما إذا كانت صالحة.",
+  "trainings.verify.codeHint": "12 حرفا، مثلا ABCD-EFGH-JKMN؛ بحروف كبيرة أو صغيرة، مع الشرطات أو بدونها.",
+  "trainings.verify.submit": "تحقق",
+  "trainings.verify.empty": "اكتب رمز الشهادة.",
 } as const;

@@ -230,4 +230,5 @@ export const core = {
   "admin.users.confirmDeactivate.title": "Deactivate {name}'s account?",
   "admin.users.confirmDeactivate.effects":
     "They are signed out at once and can no longer sign in. Their records stay. You can reactivate the account later.",
+  "signup.privacyField": "Privacy notice",
 } as const;

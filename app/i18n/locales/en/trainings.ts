@@ -102,4 +102,13 @@ export const trainings = {
   "trainings.confirm.revoke.effects":
     "Whoever checks the certificate (an employer, with its code) will see it revoked; it no longer counts for calls that ask for this training, and its PDF is no longer available.",
   "trainings.confirm.revoke.button": "Revoke the certificate",
+  "trainings.attendanceUnmarked": "{count} participant(s) not marked yet: they count neither as present nor as absent.",
+  "trainings.attendanceNotYet": "The register of this session opens on the day of the session, {date}.",
+  "trainings.errors.attendanceFuture":
+    "This session has not taken place yet: the register opens on the day of the session.",
+  "trainings.verify.intro": "Type the code printed on the certificate to find out whether it is valid.",
+  "trainings.verify.codeHint":
+    "12 characters, for example ABCD-EFGH-JKMN; upper or lower case, with or without dashes.",
+  "trainings.verify.submit": "Check",
+  "trainings.verify.empty": "Type the certificate's code.",
 } as const;

@@ -234,4 +234,5 @@ export const core = {
   "admin.users.confirmDeactivate.title": "Désactiver le compte de {name} ?",
   "admin.users.confirmDeactivate.effects":
     "La personne est déconnectée tout de suite et ne peut plus se connecter. Ses dossiers restent. Vous pourrez réactiver le compte plus tard.",
+  "signup.privacyField": "Avis de confidentialité",
 } as const;

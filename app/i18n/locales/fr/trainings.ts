@@ -102,4 +102,13 @@ export const trainings = {
   "trainings.confirm.revoke.effects":
     "Qui vérifie l'attestation (un employeur, par son code) la verra révoquée ; elle ne compte plus pour les appels qui demandent cette formation, et son PDF n'est plus disponible.",
   "trainings.confirm.revoke.button": "Révoquer l'attestation",
+  "trainings.attendanceUnmarked":
+    "{count} participant(s) pas encore marqué(s) : ils ne comptent ni présents ni absents.",
+  "trainings.attendanceNotYet": "L'appel de cette séance s'ouvre le jour de la séance, le {date}.",
+  "trainings.errors.attendanceFuture": "Cette séance n'a pas encore eu lieu : l'appel s'ouvre le jour de la séance.",
+  "trainings.verify.intro": "Tapez le code imprimé sur l'attestation pour savoir si elle est valide.",
+  "trainings.verify.codeHint":
+    "12 caractères, par exemple ABCD-EFGH-JKMN ; majuscules ou minuscules, avec ou sans tirets.",
+  "trainings.verify.submit": "Vérifier",
+  "trainings.verify.empty": "Tapez le code de l'attestation.",
 } as const;

@@ -1,0 +1,62 @@
+/**
+ * The register on a phone, with and without JavaScript, in French and Arabic (issue 13):
+ * nobody is marked until the trainer marks them, one "Save" keeps the others unmarked
+ * and says so, and a session still to come has no register yet.
+ */
+import { expect, test } from "@playwright/test";
+import { createDb } from "../../db/client";
+import { ar } from "../../app/i18n/locales/ar/index";
+import { fr } from "../../app/i18n/locales/fr/index";
+import { addDays, moroccoToday } from "../../app/lib/morocco-time";
+import { register } from "../../app/modules/trainings/service.server";
+import { makeUser } from "../factories";
+import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
+import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+
+/** A cohort of two with sessions three days ago, yesterday and tomorrow. */
+async function cohortOfTwo() {
+  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    const db = handle.db;
+    const training = await makeTraining(db, { minAttendancePercent: 50 });
+    const start = addDays(moroccoToday(), -3);
+    const cohort = await makeCohort(db, training.id, { startsOn: start, endsOn: addDays(start, 10) });
+    const [past, , future] = await makeSessions(db, cohort.id, 3, start); // two days apart
+    const people = [await makeUser(db, {}), await makeUser(db, {})];
+    for (const u of people) await register(db, { id: u.id, role: "applicant", organisationId: null }, cohort.id, {});
+    return { cohortId: cohort.id, past: past!.id, future: future!.id, people };
+  } finally {
+    await handle.close();
+  }
+}
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`the register starts with nobody marked and is not open before the session (${lang})`, async ({
+    page,
+  }, testInfo) => {
+    const c = await cohortOfTwo();
+    await login(page, "coach@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto(`/trainings/cohorts/${c.cohortId}`);
+    // the session to come has no register link, the past one has
+    await expect(page.locator(`a[href="/trainings/sessions/${c.future}"]`)).toHaveCount(0);
+    await page.locator(`a[href="/trainings/sessions/${c.past}"]`).click();
+    await expect(page.locator("fieldset.attendance-row")).toHaveCount(2);
+    await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
+    await page.locator("fieldset.attendance-row").first().locator('input[value="present"]').check();
+    await page.getByRole("button", { name: m["trainings.saveAttendance"] }).click();
+    await expect(page.getByRole("status")).toHaveText(m["trainings.attendanceSaved"]);
+    await expect(page.getByTestId("unmarked")).toBeVisible();
+    await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await page.goto(`/trainings/sessions/${c.future}`);
+    await expect(page.getByTestId("attendance-not-yet")).toBeVisible();
+    await expect(page.locator("fieldset.attendance-row")).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`register-not-yet-${lang}.png`), fullPage: true });
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * No lost work (issue 13): a form refused without JavaScript comes back with an error
+ * summary at the top, each problem a link to its field and led by the field's label,
+ * and with every value the person typed (never a password). One case per form.
+ */
+import { describe, expect, it } from "vitest";
+import { hostDetails, internshipOffers } from "../../db/schema";
+import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../factories";
+import { findOrMakeItem, makeCase, makeWarehouse } from "../factories/protection";
+import { makeCohort, makeTraining } from "../factories/trainings";
+import { useTestApp } from "./helpers/app";
+import { useTestDb } from "./helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+
+async function signedIn(overrides: Parameters<typeof makeUser>[1] = {}) {
+  const user = await makeUser(t.db, overrides);
+  const client = app.client();
+  await client.login(user.email!, DEMO_PASSWORD);
+  return { user, client };
+}
+
+/** The refused page: 400, a summary linking to `fields` (each named by `labelled`), the `typed` values back. */
+async function expectRefused(
+  response: Response,
+  { fields, typed, labelled = [] }: { fields: string[]; typed: string[]; labelled?: string[] },
+) {
+  expect(response.status).toBe(400);
+  const html = await response.text();
+  const summary = html.match(/<div class="error-summary"[^]*?<\/ul><\/div>/)?.[0] ?? "";
+  expect(summary, "error summary").not.toBe("");
+  for (const field of fields) expect(summary, field).toContain(`href="#f-${field}"`);
+  for (const label of labelled) expect(summary, label).toContain(label);
+  for (const value of typed) expect(html, value).toContain(value);
+  return html;
+}
+
+describe("applicant forms", () => {
+  it("sign-up: every problem at once, what was typed kept, the privacy box still ticked, never the password", async () => {
+    const response = await app.client().post("/signup", {
+      displayName: "Mariam Refusée",
+      phone: "06123",
+      email: "pas-un-email",
+      password: "Secret-typed-123",
+      passwordConfirm: "Autre-chose-456",
+      acceptPrivacy: "on",
+    });
+    const html = await expectRefused(response, {
+      fields: ["phone", "email", "passwordConfirm"],
+      typed: ['value="Mariam Refusée"', 'value="06123"', 'value="pas-un-email"'],
+      labelled: ["Téléphone"],
+    });
+    expect(html).toMatch(/id="f-acceptPrivacy"[^>]*checked/);
+    expect(html).not.toContain("Secret-typed-123");
+  });
+
+  it("sign-in: one message for the whole form, the identifier kept", async () => {
+    const response = await app.client().post("/login", { identifier: "personne@masar.test", password: "faux-mot" });
+    const html = await expectRefused(response, { fields: [], typed: ['value="personne@masar.test"'] });
+    expect(html).toContain("Identifiant ou mot de passe incorrect.");
+    expect(html).not.toContain("faux-mot");
+  });
+
+  it("password recovery: the identifier and the code kept, never the passwords", async () => {
+    const response = await app.client().post("/reset-password", {
+      identifier: "quelqu-un@masar.test",
+      code: "123456",
+      password: "court",
+      passwordConfirm: "court",
+    });
+    const html = await expectRefused(response, {
+      fields: ["password"],
+      typed: ['value="quelqu-un@masar.test"', 'value="123456"'],
+      labelled: ["Nouveau mot de passe"],
+    });
+    expect(html).not.toContain('value="court"');
+  });
+
+  it("a one-time code to set a password: the code kept", async () => {
+    const response = await app.client().post("/set-password", {
+      code: "abcd-efgh",
+      password: "x",
+      passwordConfirm: "y",
+    });
+    await expectRefused(response, { fields: [], typed: ['value="abcd-efgh"'] });
+  });
+
+  it("the account's new phone: the number kept", async () => {
+    const { client } = await signedIn();
+    const response = await client.post("/account", { intent: "phone", phone: "12" });
+    await expectRefused(response, { fields: ["phone"], typed: ['value="12"'] });
+  });
+
+  it("an internship application: the motivation kept", async () => {
+    const host = await makeOrganisation(t.db, { kind: "host_company", name: `Hôte ${Date.now()}`, city: "Rabat" });
+    await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "Couture", contactName: "F. Z." });
+    const [offer] = await t.db
+      .insert(internshipOffers)
+      .values({
+        hostId: host.id,
+        titleFr: "Stage refusé",
+        sector: "Couture",
+        city: "Rabat",
+        startsOn: "2027-02-01",
+        durationWeeks: 8,
+      })
+      .returning();
+    const { client } = await signedIn();
+    const long = `Je veux apprendre la couture. ${"x".repeat(2100)}`;
+    const response = await client.post(`/internships/offers/${offer!.id}`, { motivation: long });
+    await expectRefused(response, { fields: ["motivation"], typed: ["Je veux apprendre la couture."] });
+  });
+});
+
+describe("staff forms", () => {
+  it("a new staff account", async () => {
+    const { client } = await signedIn({ role: "admin" });
+    const response = await client.post("/admin/users/new", {
+      displayName: "Nadia Staff",
+      email: "nadia-staff@masar.test",
+      phone: "",
+      role: "case_worker",
+      organisationId: "",
+      locale: "fr",
+    });
+    await expectRefused(response, {
+      fields: ["organisationId"],
+      typed: ['value="Nadia Staff"', 'value="nadia-staff@masar.test"'],
+    });
+  });
+
+  it("an organisation", async () => {
+    const { client } = await signedIn({ role: "admin" });
+    const response = await client.post("/admin/organisations", { name: "", kind: "association", city: "Tiznit" });
+    await expectRefused(response, { fields: ["name"], typed: ['value="Tiznit"'], labelled: ["Nom"] });
+  });
+
+  it("a grant call", async () => {
+    const { client } = await signedIn({ role: "admin" });
+    const response = await client.post("/grants/calls/new", {
+      titleFr: "Appel refusé mais gardé",
+      descriptionFr: "Une description typée",
+      audience: "both",
+      opensOn: "2027-01-10",
+      closesOn: "2027-01-01",
+      reviewDeadlineOn: "2027-02-01",
+      budget: "abc",
+      maxGrant: "30000",
+    });
+    await expectRefused(response, {
+      fields: ["budget"],
+      typed: ['value="Appel refusé mais gardé"', "Une description typée", 'value="2027-01-10"', 'value="abc"'],
+    });
+  });
+
+  it("a distribution round and a stock movement (the folded form opens on its errors)", async () => {
+    const org = await makeOrganisation(t.db);
+    const { client } = await signedIn({ role: "case_worker", organisationId: org.id });
+    const warehouse = await makeWarehouse(t.db, org.id);
+    const item = await findOrMakeItem(t.db, "food_kit", "Kit (formulaire refusé)");
+    const round = await client.post("/aid", {
+      name: "Tournée gardée",
+      warehouseId: warehouse.id,
+      itemId: item.id,
+      quantity: "0",
+      startsOn: "2027-01-10",
+      endsOn: "2027-01-01",
+    });
+    const html = await expectRefused(round, { fields: ["quantity", "endsOn"], typed: ['value="Tournée gardée"'] });
+    expect(html).toMatch(/<details open="">\s*<summary>Créer une tournée/);
+    const movement = await client.post(`/aid/warehouses/${warehouse.id}`, {
+      kind: "adjustment",
+      itemId: item.id,
+      quantity: "-500",
+      reason: "Cartons abîmés",
+    });
+    await expectRefused(movement, { fields: ["quantity"], typed: ['value="Cartons abîmés"'], labelled: ["Quantité"] });
+  });
+
+  it("a service on a case file", async () => {
+    const org = await makeOrganisation(t.db);
+    const { user, client } = await signedIn({ role: "case_worker", organisationId: org.id });
+    const c = await makeCase(t.db, { organisationId: org.id, createdById: user.id });
+    const response = await client.post(`/protection/cases/${c.id}/services/new?kind=shelter`, {
+      kind: "shelter",
+      serviceDate: "pas une date",
+      place: "Foyer Al Amal",
+      provider: "Association X",
+    });
+    await expectRefused(response, {
+      fields: ["serviceDate"],
+      typed: ['value="Foyer Al Amal"', 'value="Association X"'],
+      labelled: ["Date"],
+    });
+  });
+
+  it("a session of a cohort", async () => {
+    const { client } = await signedIn({ role: "admin" });
+    const training = await makeTraining(t.db);
+    const cohort = await makeCohort(t.db, training.id);
+    const response = await client.post(`/trainings/cohorts/${cohort.id}`, {
+      date: "2027-02-30",
+      time: "09:00",
+      placeFr: "Salle gardée",
+      trainerName: "Karim",
+    });
+    await expectRefused(response, { fields: ["date"], typed: ['value="Salle gardée"', 'value="Karim"'] });
+  });
+});
