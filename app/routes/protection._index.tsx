@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "~/components/form";
+import { PageTitle, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { incomingReferrals, listCases } from "~/modules/protection/queries.server";
@@ -8,16 +8,22 @@ import { parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const filters = parseQuery(args, { q: query.text(80), mine: query.oneOf(["1"]) });
+  const filters = parseQuery(args, {
+    q: query.text(80),
+    mine: query.oneOf(["1"]),
+    status: query.oneOf(["open", "closed"] as const),
+  });
   const q = filters.q ?? "";
   const mine = filters.mine === "1";
+  const status = filters.status ?? "open";
   const [cases, incoming] = await Promise.all([
-    listCases(args.context.db, actor, { q, mine }),
+    listCases(args.context.db, actor, { q, mine, status }),
     incomingReferrals(args.context.db, actor),
   ]);
   return {
     q,
     mine,
+    status,
     incoming: incoming.length,
     cases: cases.map((c) => ({
       ...c,
@@ -28,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Cases() {
-  const { cases, q, mine, incoming } = useLoaderData<typeof loader>();
+  const { cases, q, mine, status, incoming } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div>
@@ -49,6 +55,16 @@ export default function Cases() {
         <label className="checkbox">
           <input type="checkbox" name="mine" value="1" defaultChecked={mine} /> {t("protection.cases.mine")}
         </label>
+        <SelectField
+          inline
+          name="status"
+          label="protection.cases.show"
+          options={[
+            { value: "open", label: t("protection.cases.showOpen") },
+            { value: "closed", label: t("protection.cases.showClosed") },
+          ]}
+          defaultValue={status}
+        />
         <button type="submit" className="button button-secondary">
           {t("protection.cases.filter")}
         </button>

@@ -7,6 +7,7 @@ import { idParam, parseQuery, query } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { caseFileAction, type CaseActionResult } from "~/modules/protection/case-file/actions.server";
 import { CaseConfirmStep } from "~/modules/protection/case-file/confirm-steps";
+import { ClosureSection, CloseStep } from "~/modules/protection/case-file/closure-section";
 import { ConsentSection } from "~/modules/protection/case-file/consent-section";
 import { ServicesSection, VulnerabilitySection } from "~/modules/protection/case-file/care-sections";
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
@@ -20,12 +21,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const notesPage = parseQuery(args, { notes: query.int(1, 100_000) }).notes ?? 1;
   const d = await loadCaseFile(args.context.db, actor, idParam(args, "caseId"), { ip: args.context.ip }, notesPage);
-  const asked = confirmStep(args, ["anonymise", "withdrawConsent"]);
+  const asked = confirmStep(args, ["anonymise", "withdrawConsent", "close"]);
   // a step is offered only where its action is: a supervisor's live file, a live consent of one's own case
   const live = d.own && !d.case.anonymisedAt;
   const offered =
     (asked === "anonymise" && live && d.supervisor) ||
-    (asked === "withdrawConsent" && live && Boolean(d.consent && !d.consent.withdrawnAt));
+    (asked === "withdrawConsent" && live && Boolean(d.consent && !d.consent.withdrawnAt)) ||
+    (asked === "close" && live && d.case.status === "open");
   // the owning association's SMS section (the template texts say nothing of the situation)
   const sms = d.own ? await caseSmsPanel(args.context.db, d.case) : null;
   return { ...d, confirm: offered ? asked : null, sms };
@@ -43,6 +45,7 @@ export default function CaseFile() {
   const actionData = useActionData<CaseActionResult>();
   const { t } = useI18n();
   const c = d.case;
+  if (d.confirm === "close") return <CloseStep d={d} />;
   if (d.confirm) return <CaseConfirmStep d={d} step={d.confirm} />;
   return (
     <div data-case={c.id}>
@@ -61,7 +64,8 @@ export default function CaseFile() {
       <NotesSection d={d} />
       <AidSection d={d} />
       {d.sms ? <CaseSmsSection sms={d.sms} /> : null}
-      {d.own && !c.anonymisedAt ? <ReferralSection d={d} /> : null}
+      {d.own && !c.anonymisedAt && c.status === "open" ? <ReferralSection d={d} /> : null}
+      <ClosureSection d={d} />
       {d.supervisor ? <SupervisorSection d={d} /> : null}
     </div>
   );

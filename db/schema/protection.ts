@@ -113,6 +113,48 @@ export const caseConsents = pgTable(
   (t) => [index("case_consents_case_idx").on(t.caseId, t.givenAt)],
 );
 
+/**
+ * Why a case file was closed (the first six) or opened again (the last three). A
+ * closed case leaves the lists and the rounds; its records stay, and so do the reports
+ * of the time it was open.
+ */
+export const caseStatusReasonEnum = pgEnum("case_status_reason", [
+  "services_completed",
+  "moved",
+  "returned_home",
+  "lost_contact",
+  "deceased",
+  "transferred",
+  "new_need",
+  "came_back",
+  "closed_in_error",
+]);
+
+/** Each closing and reopening of a case file: to which status, why, by whom, when. */
+export const caseStatusChanges = pgTable(
+  "case_status_changes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    status: caseStatusEnum().notNull(),
+    reason: caseStatusReasonEnum().notNull(),
+    changedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_status_changes_case_idx").on(t.caseId, t.changedAt),
+    check(
+      "case_status_changes_reason_check",
+      sql`(${t.status} = 'closed' and ${t.reason} in ('services_completed', 'moved', 'returned_home', 'lost_contact', 'deceased', 'transferred'))
+        or (${t.status} = 'open' and ${t.reason} in ('new_need', 'came_back', 'closed_in_error'))`,
+    ),
+  ],
+);
+
 export const caseNotes = pgTable(
   "case_notes",
   {
@@ -230,6 +272,7 @@ export type NewBeneficiaryCase = typeof beneficiaryCases.$inferInsert;
 export type CaseConsent = typeof caseConsents.$inferSelect;
 export type CaseReferral = typeof caseReferrals.$inferSelect;
 export type CaseService = typeof caseServices.$inferSelect;
+export type CaseStatusChange = typeof caseStatusChanges.$inferSelect;
 export type ServiceKind = (typeof serviceKindEnum.enumValues)[number];
 
 /** One row: how long an inactive case is kept before it is anonymised (set by an admin). */

@@ -87,7 +87,12 @@ export function ownsCase(actor: Actor, c: BeneficiaryCase): boolean {
   return actor.role === "case_worker" && c.organisationId === actor.organisationId;
 }
 
-export async function listCases(db: Executor, actor: Actor, options: { q?: string; mine?: boolean } = {}) {
+/** The cases the actor can reach, open ones unless asked for the closed (a closed file leaves the lists). */
+export async function listCases(
+  db: Executor,
+  actor: Actor,
+  options: { q?: string; mine?: boolean; status?: "open" | "closed" } = {},
+) {
   const q = options.q?.trim();
   const search = q
     ? or(
@@ -112,7 +117,14 @@ export async function listCases(db: Executor, actor: Actor, options: { q?: strin
       createdAt: beneficiaryCases.createdAt,
     })
     .from(beneficiaryCases)
-    .where(and(caseScope(actor), search, options.mine ? eq(beneficiaryCases.assignedToId, actor.id) : undefined))
+    .where(
+      and(
+        caseScope(actor),
+        eq(beneficiaryCases.status, options.status ?? "open"),
+        search,
+        options.mine ? eq(beneficiaryCases.assignedToId, actor.id) : undefined,
+      ),
+    )
     .orderBy(desc(beneficiaryCases.createdAt))
     .limit(200);
 }

@@ -1,6 +1,14 @@
 import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
-import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
+import {
+  AVRR_STAGES,
+  CLOSURE_REASONS,
+  HOSPITAL_STATUSES,
+  LEGAL_STATUSES,
+  REOPEN_REASONS,
+  SIMPLE_STATUSES,
+  VULNERABILITIES,
+} from "./rules";
 import { dateField, moneyField, timeField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
@@ -201,7 +209,16 @@ export const CaseIntentSchema = z.object({
     "voucher",
     "anonymise",
     "sms",
+    "close",
+    "reopen",
   ]),
+});
+
+export const CloseCaseSchema = z.object({
+  reason: z.enum(CLOSURE_REASONS, { message: "protection.closure.reasonRequired" }),
+});
+export const ReopenCaseSchema = z.object({
+  reason: z.enum(REOPEN_REASONS, { message: "protection.closure.reasonRequired" }),
 });
 export type CaseIntent = z.infer<typeof CaseIntentSchema>["intent"];
 

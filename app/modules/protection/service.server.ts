@@ -6,3 +6,4 @@ export * from "./referrals.server";
 export * from "./case-services.server";
 export * from "./data-rights.server";
 export * from "./case-sms.server";
+export * from "./closure.server";

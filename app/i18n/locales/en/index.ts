@@ -1,6 +1,7 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
 import { protection } from "./protection";
+import { closure } from "./closure";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -17,6 +18,7 @@ import { feedback } from "./feedback";
 export const en: Messages = {
   ...core,
   ...protection,
+  ...closure,
   ...aid,
   ...shops,
   ...businessPlans,

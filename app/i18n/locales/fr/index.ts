@@ -1,5 +1,6 @@
 import { core } from "./core";
 import { protection } from "./protection";
+import { closure } from "./closure";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -20,6 +21,7 @@ import { feedback } from "./feedback";
 export const fr = {
   ...core,
   ...protection,
+  ...closure,
   ...aid,
   ...shops,
   ...businessPlans,

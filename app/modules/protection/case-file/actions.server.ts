@@ -15,6 +15,8 @@ import {
   AssignSchema,
   CaseIntentSchema,
   CaseSmsSchema,
+  CloseCaseSchema,
+  ReopenCaseSchema,
   type CaseIntent,
   ConsentSchema,
   NoteSchema,
@@ -26,8 +28,10 @@ import {
   addNote,
   anonymiseCase,
   assignCase,
+  closeCase,
   recordConsent,
   recordVulnerability,
+  reopenCase,
   requestReferral,
   updateServiceStatus,
   sendCaseSms,
@@ -87,6 +91,15 @@ const handlers = {
     (c) => anonymiseCase(c.db, c.actor, c.caseId, c.meta),
   ),
   sms: on(CaseSmsSchema, (c, i) => sendCaseSms(c.db, c.actor, c.caseId, i, c.meta)),
+  // closing takes the person out of the lists and the rounds: from its step, with a reason
+  close: async (ctx: Ctx, intent: string) => {
+    await requireOwnCase(ctx.db, ctx.actor, ctx.caseId);
+    return (
+      unlessConfirmed(ctx.request, ctx.form, intent) ??
+      on(CloseCaseSchema, (c, i) => closeCase(c.db, c.actor, c.caseId, i.reason, c.meta))(ctx, intent)
+    );
+  },
+  reopen: on(ReopenCaseSchema, (c, i) => reopenCase(c.db, c.actor, c.caseId, i.reason, c.meta)),
 } satisfies Record<CaseIntent, unknown>;
 
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {

@@ -7,18 +7,26 @@ import type { Meta } from "~/lib/result";
 import { caseDetail, caseViewersForSupervisor, NOTES_PER_PAGE, ownsCase, partnerAssociations } from "../queries.server";
 import { ageOn } from "~/lib/age";
 import { isReferralOverdue, nextStatuses } from "../rules";
-import { viewCase } from "../service.server";
+import { statusHistory, viewCase } from "../service.server";
+
+/** The catalogue's vouchers a case worker can issue, with their face value. */
+function voucherItemsOf(items: Awaited<ReturnType<typeof listItems>>) {
+  return items
+    .filter((i) => i.kind === "voucher")
+    .map((i) => ({ id: i.id, nameFr: i.nameFr, nameAr: i.nameAr, nameEn: i.nameEn, value: i.faceValueCentimes ?? 0 }));
+}
 
 export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: Meta, notesPage = 1) {
   const c = await viewCase(db, actor, caseId, meta);
   const own = ownsCase(actor, c);
-  const [detail, { supervisor, viewers }, partners, given, issued, items] = await Promise.all([
+  const [detail, { supervisor, viewers }, partners, given, issued, items, history] = await Promise.all([
     caseDetail(db, c, { notesPage }),
     own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
     own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
     distributionsOfCase(db, c.id),
     vouchersOfCase(db, c.id),
     listItems(db),
+    statusHistory(db, c.id),
   ]);
   const today = moroccoToday();
   return {
@@ -33,6 +41,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
       anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
     },
     organisationName: detail.organisationName,
+    statusHistory: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
     consent: detail.consent
       ? {
           ...detail.consent,
@@ -78,15 +87,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
       issuedAt: v.issuedAt.toISOString(),
       redeemedAt: v.redeemedAt?.toISOString() ?? null,
     })),
-    voucherItems: items
-      .filter((i) => i.kind === "voucher")
-      .map((i) => ({
-        id: i.id,
-        nameFr: i.nameFr,
-        nameAr: i.nameAr,
-        nameEn: i.nameEn,
-        value: i.faceValueCentimes ?? 0,
-      })),
+    voucherItems: voucherItemsOf(items),
   };
 }
 
