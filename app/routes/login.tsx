@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, safeRedirect } from "~/lib/forms.server";
+import { retryAfterSeconds } from "~/lib/result";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { IdentifierField } from "~/modules/auth/ui";
 import { LoginSchema } from "~/modules/auth/schemas.server";
@@ -29,23 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, form);
   if (!parsed.ok) return data({ ...parsed, retryAt: null }, { status: 400 });
   const result = await signIn(context.db, parsed.data, { ip: context.ip, locale: context.locale });
-  const values = { identifier: parsed.data.identifier };
-  if (result.status === "throttled") {
-    const retryAfter = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+  if (!result.ok) {
+    const values = { identifier: parsed.data.identifier };
+    const retryAt = result.retryAt ?? null;
     return data(
-      {
-        ok: false as const,
-        errors: { form: "errors.login.throttled" as const },
-        values,
-        retryAt: result.retryAt.toISOString(),
-      },
-      { status: 429, headers: { "Retry-After": String(retryAfter) } },
-    );
-  }
-  if (result.status === "invalid") {
-    return data(
-      { ok: false as const, errors: { form: "errors.login.invalid" as const }, values, retryAt: null },
-      { status: 400 },
+      { ok: false as const, errors: result.errors, values, retryAt: retryAt?.toISOString() ?? null },
+      { status: result.status, headers: retryAt ? { "Retry-After": retryAfterSeconds(retryAt) } : undefined },
     );
   }
   return redirect(safeRedirect(parsed.data.redirectTo), {
