@@ -162,12 +162,19 @@ export const loginAttempts = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     identifierKey: text().notNull(),
     ip: text().notNull(),
+    /**
+     * The account whose password this attempt checked: every identifier of one account
+     * (its phone, its e-mail) counts against the account's one limit. Null when nothing
+     * was checked (no such account, or the account was already locked).
+     */
+    userId: uuid().references(() => users.id, { onDelete: "cascade" }),
     succeeded: boolean().notNull(),
     attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("login_attempts_identifier_idx").on(t.identifierKey, t.attemptedAt),
     index("login_attempts_ip_idx").on(t.ip, t.attemptedAt),
+    index("login_attempts_user_idx").on(t.userId, t.attemptedAt),
   ],
 );
 

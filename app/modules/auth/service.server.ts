@@ -9,7 +9,7 @@ import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { sendPhoneCode } from "./phone.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
-import { PASSWORD_TOKEN_TTL_MS, THROTTLE, parseIdentifier, throttleKey, throttledUntil } from "./rules";
+import { PASSWORD_TOKEN_TTL_MS, THROTTLE, accountLocked, parseIdentifier, throttleKey, throttledUntil } from "./rules";
 import type { Role } from "./roles";
 import type { CreateStaffInput, SignUpInput } from "./schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
@@ -71,9 +71,12 @@ export async function signUpApplicant(
 
 /**
  * Per identifier, attempts take turns (an advisory lock in the transaction), so
- * concurrent guesses cannot slip past the limit (429, with when to try again). An
- * unknown identifier, a wrong password, a deactivated account and one with no password
- * yet all get the same "invalid" (400).
+ * concurrent guesses cannot slip past the limit (429, with when to try again); per
+ * account too, so that the guesses made by its phone and by its e-mail count against one
+ * limit. An unknown identifier, a wrong password, a deactivated account, one with no
+ * password yet, and one locked by guesses made through its other identifiers all get the
+ * same "invalid" (400): the answer never says that two identifiers belong to one account
+ * (docs/decisions/new-sign-in-counts-per-account.md).
  */
 export async function signIn(
   db: Database,
@@ -125,11 +128,19 @@ export async function signIn(
           .from(users)
           .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
       : [];
+    const locked = user ? await accountFailuresLock(tx, user.id, since, now) : false;
+    const checked = Boolean(user?.passwordHash && user.isActive && !locked);
     let valid = false;
-    if (user?.passwordHash && user.isActive) valid = await verifyPassword(user.passwordHash, input.password);
+    if (user?.passwordHash && checked) valid = await verifyPassword(user.passwordHash, input.password);
     else await burnPasswordCheck(input.password);
 
-    await tx.insert(loginAttempts).values({ identifierKey: key, ip: meta.ip, succeeded: valid, attemptedAt: now });
+    await tx.insert(loginAttempts).values({
+      identifierKey: key,
+      ip: meta.ip,
+      userId: checked && user ? user.id : null,
+      succeeded: valid,
+      attemptedAt: now,
+    });
     if (!valid || !user) {
       await audit(tx, {
         actor: null,
@@ -145,6 +156,36 @@ export async function signIn(
     const session = await createSession(tx, user, now);
     return { ok: true as const, user, ...session };
   });
+}
+
+/**
+ * Is the account locked by the failures checked against it since its last success?
+ * Takes the account's turn first (after the identifier's: always in that order), so
+ * guesses through its phone and its e-mail at once cannot both slip under the limit.
+ */
+async function accountFailuresLock(tx: Executor, userId: string, since: Date, now: Date): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`account:${userId}`}, 0))`);
+  const lastSuccess = tx
+    .select({ at: sql`max(${loginAttempts.attemptedAt})` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.userId, userId), eq(loginAttempts.succeeded, true)));
+  const failures = await tx
+    .select({ at: loginAttempts.attemptedAt })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.userId, userId),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.attemptedAt, since),
+        sql`${loginAttempts.attemptedAt} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
+      ),
+    )
+    .orderBy(desc(loginAttempts.attemptedAt))
+    .limit(THROTTLE.perAccount);
+  return accountLocked(
+    failures.map((f) => f.at),
+    now,
+  );
 }
 
 // ---------------------------------------------------------------- passwords
