@@ -16,21 +16,14 @@ import {
 import { organisations, shops, users } from "./auth";
 import { beneficiaryCases } from "./protection";
 import { id, instant, stamp, day, ref } from "./columns";
+import { ITEM_KINDS } from "../../app/modules/aid/constants";
 
 /**
  * Humanitarian aid: a catalogue, warehouses of associations, stock kept as a ledger
  * (movements) with a balance per warehouse and item that can never go below zero,
  * distribution rounds handed out at most once per beneficiary, and vouchers redeemed once.
  */
-export const aidItemKindEnum = pgEnum("aid_item_kind", [
-  "food_kit",
-  "hygiene_kit",
-  "nfi_kit",
-  "blanket",
-  "clothing",
-  "baby_kit",
-  "voucher",
-]);
+export const aidItemKindEnum = pgEnum("aid_item_kind", ITEM_KINDS);
 export const stockMovementKindEnum = pgEnum("stock_movement_kind", [
   "receipt",
   "transfer_in",

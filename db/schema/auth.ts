@@ -12,25 +12,13 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { id, instant, stamp, ref } from "./columns";
+import { ROLES } from "../../app/modules/auth/roles";
+import { LOCALES } from "../../app/i18n/config";
+import { ORGANISATION_KINDS } from "../../app/modules/auth/constants";
 
-export const roleEnum = pgEnum("role", [
-  "applicant",
-  "coach",
-  "committee_member",
-  "case_worker",
-  "admin",
-  "donor_viewer",
-  "focal_point",
-  "vendor",
-]);
-export const localeEnum = pgEnum("locale", ["fr", "ar", "en"]);
-export const organisationKindEnum = pgEnum("organisation_kind", [
-  "programme",
-  "partner_association",
-  "host_company",
-  "donor",
-  "public_institution",
-]);
+export const roleEnum = pgEnum("role", ROLES);
+export const localeEnum = pgEnum("locale", LOCALES);
+export const organisationKindEnum = pgEnum("organisation_kind", ORGANISATION_KINDS);
 
 export const organisations = pgTable("organisations", {
   id: id(),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, customType, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { id, stamp, ref } from "./columns";
+import { SECTORS, PLAN_STEPS } from "../../app/modules/business-plans/constants";
 
 /** Raw bytes: attachments live in PostgreSQL so every app server sees the same files. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
@@ -10,29 +11,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   },
 });
 
-export const planSectorEnum = pgEnum("plan_sector", [
-  "agriculture",
-  "food_processing",
-  "trade",
-  "crafts",
-  "services",
-  "digital",
-  "textile",
-  "construction",
-  "other",
-]);
+export const planSectorEnum = pgEnum("plan_sector", SECTORS);
 
-export const planSectionEnum = pgEnum("plan_section", [
-  "summary",
-  "promoters",
-  "product",
-  "market",
-  "marketing",
-  "operations",
-  "legal",
-  "financial",
-  "risks",
-]);
+export const planSectionEnum = pgEnum("plan_section", PLAN_STEPS);
 
 /** Shapes of the JSON sections; rules.ts and schemas.ts validate them. Money in centimes. */
 export type PlanSummary = { projectName?: string; sector?: string; city?: string; pitch?: string };

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { localeEnum, users } from "./auth";
 import { id, instant, stamp, ref } from "./columns";
+import { FEEDBACK_STATUSES } from "../../app/modules/feedback/constants";
 
 /**
  * What a person sends from the footer's link: a complaint, a suggestion or thanks, or a
@@ -15,7 +16,7 @@ export const feedbackCategoryEnum = pgEnum("feedback_category", [
   "staff_misconduct",
   "sexual_exploitation_abuse",
 ]);
-export const feedbackStatusEnum = pgEnum("feedback_status", ["received", "in_progress", "closed"]);
+export const feedbackStatusEnum = pgEnum("feedback_status", FEEDBACK_STATUSES);
 /** Only the web form exists; an SMS keyword or a phone line would write the same rows (README). */
 export const feedbackChannelEnum = pgEnum("feedback_channel", ["web", "sms", "phone"]);
 

@@ -15,16 +15,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { id, instant, stamp, ref } from "./columns";
+import { CALL_STATUSES } from "../../app/modules/grants/constants";
 import { users } from "./auth";
 
-export const grantCallStatusEnum = pgEnum("grant_call_status", [
-  "draft",
-  "open",
-  "closed",
-  "under_review",
-  "deliberation",
-  "decided",
-]);
+export const grantCallStatusEnum = pgEnum("grant_call_status", CALL_STATUSES);
 export const grantAudienceEnum = pgEnum("grant_audience", ["migrants", "young_moroccans", "both"]);
 export const grantApplicationStatusEnum = pgEnum("grant_application_status", [
   "submitted",

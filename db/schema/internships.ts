@@ -2,8 +2,15 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { organisations, users } from "./auth";
 import { id, stamp, day, ref } from "./columns";
+import {
+  AGREEMENT_STATUSES,
+  PLACEMENT_STATUSES,
+  CONTACT_KINDS,
+  CHECKPOINTS,
+  EMPLOYMENT_STATUSES,
+} from "../../app/modules/internships/constants";
 
-export const hostAgreementStatusEnum = pgEnum("host_agreement_status", ["none", "pending", "signed"]);
+export const hostAgreementStatusEnum = pgEnum("host_agreement_status", AGREEMENT_STATUSES);
 export const internshipApplicationStatusEnum = pgEnum("internship_application_status", [
   "submitted",
   "proposed",
@@ -11,24 +18,11 @@ export const internshipApplicationStatusEnum = pgEnum("internship_application_st
   "declined",
   "withdrawn",
 ]);
-export const placementStatusEnum = pgEnum("placement_status", [
-  "proposed",
-  "accepted",
-  "ongoing",
-  "completed",
-  "ended_early",
-]);
-export const contactKindEnum = pgEnum("placement_contact_kind", ["visit", "call", "message"]);
+export const placementStatusEnum = pgEnum("placement_status", PLACEMENT_STATUSES);
+export const contactKindEnum = pgEnum("placement_contact_kind", CONTACT_KINDS);
 export const evaluationStageEnum = pgEnum("evaluation_stage", ["mid_term", "final"]);
-export const outcomeCheckpointEnum = pgEnum("outcome_checkpoint", ["end", "month_3", "month_6"]);
-export const employmentStatusEnum = pgEnum("employment_status", [
-  "hired_by_host",
-  "hired_elsewhere",
-  "self_employed",
-  "studying",
-  "seeking",
-  "unknown",
-]);
+export const outcomeCheckpointEnum = pgEnum("outcome_checkpoint", CHECKPOINTS);
+export const employmentStatusEnum = pgEnum("employment_status", EMPLOYMENT_STATUSES);
 
 /** What a host organisation (organisations.kind = host_company) needs beyond its name and city. */
 export const hostDetails = pgTable("host_details", {

@@ -10,17 +10,11 @@ import { outbox } from "./notifications";
  */
 import { sexEnum } from "./common";
 import { id, instant, stamp, day, ref } from "./columns";
+import { SERVICE_KINDS, CLOSURE_REASONS, REOPEN_REASONS } from "../../app/modules/protection/constants";
 export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
 export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
 export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);
-export const serviceKindEnum = pgEnum("service_kind", [
-  "medical",
-  "hospital_referral",
-  "mental_health",
-  "shelter",
-  "legal",
-  "avrr",
-]);
+export const serviceKindEnum = pgEnum("service_kind", SERVICE_KINDS);
 
 /** Case workers who may override a missing consent, export and see who viewed a case. Granted by admins. */
 export const protectionSupervisors = pgTable("protection_supervisors", {
@@ -98,17 +92,7 @@ export const caseConsents = pgTable(
  * closed case leaves the lists and the rounds; its records stay, and so do the reports
  * of the time it was open.
  */
-export const caseStatusReasonEnum = pgEnum("case_status_reason", [
-  "services_completed",
-  "moved",
-  "returned_home",
-  "lost_contact",
-  "deceased",
-  "transferred",
-  "new_need",
-  "came_back",
-  "closed_in_error",
-]);
+export const caseStatusReasonEnum = pgEnum("case_status_reason", [...CLOSURE_REASONS, ...REOPEN_REASONS]);
 
 /** Each closing and reopening of a case file: to which status, why, by whom, when. */
 export const caseStatusChanges = pgTable(

@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { id, stamp, day, ref } from "./columns";
+import { BUDGET_LINES } from "../../app/modules/reporting/constants";
 import { users } from "./auth";
 
 /**
@@ -20,13 +21,7 @@ import { users } from "./auth";
  * Spending that the other modules record (service costs, aid value, grant tranches)
  * is read from their tables, never copied here.
  */
-export const budgetLineKeyEnum = pgEnum("budget_line_key", [
-  "health",
-  "humanitarian_aid",
-  "employability",
-  "entrepreneurship_grants",
-  "staff_operations",
-]);
+export const budgetLineKeyEnum = pgEnum("budget_line_key", BUDGET_LINES);
 export const budgetEntryKindEnum = pgEnum("budget_entry_kind", ["commitment", "spending"]);
 
 /** One row: the programme's donor budget, in US cents (the donor's currency). */

@@ -1,24 +1,17 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, instant, stamp, day, ref } from "./columns";
+import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "../../app/modules/trainings/constants";
 import { users } from "./auth";
 
-export const trainingCategoryEnum = pgEnum("training_category", [
-  "soft_skills",
-  "life_skills",
-  "entrepreneurship_orientation",
-  "auto_entrepreneur",
-  "language_culture",
-  "vocational_orientation",
-  "digital_skills",
-]);
-export const trainingAudienceEnum = pgEnum("training_audience", ["migrants", "young_moroccans", "both"]);
+export const trainingCategoryEnum = pgEnum("training_category", TRAINING_CATEGORIES);
+export const trainingAudienceEnum = pgEnum("training_audience", AUDIENCES);
 export const registrationStatusEnum = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
 export const revocationReasonEnum = pgEnum("certificate_revocation_reason", [
   "attendance_corrected",
   "revoked_by_admin",
 ]);
-export const attendanceStatusEnum = pgEnum("attendance_status", ["present", "absent", "excused"]);
+export const attendanceStatusEnum = pgEnum("attendance_status", ATTENDANCE_MARKS);
 
 /** A training of the catalogue, in three languages, with its completion rule. */
 export const trainings = pgTable(
