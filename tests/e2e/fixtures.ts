@@ -8,7 +8,9 @@ import { users } from "../../db/schema";
 import { parseIdentifier } from "../../app/modules/auth/rules";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
 
-export const DEMO_PASSWORD = "masar-demo-2026";
+import { DEMO_PASSWORD } from "../factories";
+
+export { DEMO_PASSWORD };
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
