@@ -10,7 +10,8 @@ import { notFound, requirePermission, requireUser } from "~/modules/auth/guards.
 import { StepList } from "~/modules/business-plans/components";
 import { FinancialForm } from "~/modules/business-plans/financial-form";
 import { commentCounts, getReadablePlan, listComments } from "~/modules/business-plans/queries.server";
-import { PLAN_STEPS, stepIssues, stepStatus, type PlanStep } from "~/modules/business-plans/rules";
+import { stepIssues, stepStatus } from "~/modules/business-plans/rules";
+import { PLAN_STEPS, type PlanStep } from "~/modules/business-plans/constants";
 import {
   LegalFields,
   MarketFields,

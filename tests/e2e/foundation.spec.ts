@@ -90,6 +90,6 @@ test("a wrong password gets one clear message, the same as an unknown account", 
   await page.getByLabel("Mot de passe").fill("not the password");
   await page.getByRole("button", { name: "Se connecter" }).last().click();
   await expect(page.getByTestId("error-summary").getByRole("listitem")).toHaveText(
-    "Identifiant ou mot de passe incorrect.",
+    "Identifiant ou mot de passe incorrect. Après 5 essais manqués, un compte attend 15 minutes.",
   );
 });

@@ -1,7 +1,8 @@
 /**
  * Pure rules of coaching: a beneficiary's stage and the order of the caseload.
  */
-import { isFollowUpOverdue, type PlacementStatus } from "~/modules/internships/rules";
+import { isFollowUpOverdue } from "~/modules/internships/rules";
+import { type PlacementStatus } from "~/modules/internships/constants";
 
 export type Stage = "internship" | "job_search" | "training" | "guidance";
 

@@ -54,7 +54,7 @@ export const core = {
   "errors.shop.required": "يجب ربط حساب المتجر الشريك بمتجر.",
   "errors.organisation.taken": "توجد منظمة بهذا الاسم من قبل.",
   "errors.admin.self": "لا يمكنك تغيير صلاحية أو دور حسابك الخاص.",
-  "errors.login.invalid": "المعرّف أو كلمة المرور غير صحيحة.",
+  "errors.login.invalid": "المعرّف أو كلمة المرور غير صحيحة. بعد 5 محاولات فاشلة، ينتظر الحساب 15 دقيقة.",
   "errors.login.throttled": "محاولات كثيرة جدا. أعد المحاولة بعد {time}.",
   "errors.page.400.title": "طلب غير صحيح",
   "errors.page.400.body": "تعذّرت معالجة الطلب.",

@@ -54,7 +54,7 @@ export const core = {
   "errors.shop.required": "A partner shop account must belong to a shop.",
   "errors.organisation.taken": "An organisation already has this name.",
   "errors.admin.self": "You cannot change the access or the role of your own account.",
-  "errors.login.invalid": "Wrong identifier or password.",
+  "errors.login.invalid": "Wrong identifier or password. After 5 failed tries, an account waits 15 minutes.",
   "errors.login.throttled": "Too many attempts. Try again after {time}.",
   "errors.page.400.title": "Bad request",
   "errors.page.400.body": "The request could not be processed.",

@@ -54,7 +54,7 @@ export const core = {
   "errors.shop.required": "Un compte de boutique partenaire doit être rattaché à une boutique.",
   "errors.organisation.taken": "Une organisation porte déjà ce nom.",
   "errors.admin.self": "Vous ne pouvez pas modifier l'accès ou le rôle de votre propre compte.",
-  "errors.login.invalid": "Identifiant ou mot de passe incorrect.",
+  "errors.login.invalid": "Identifiant ou mot de passe incorrect. Après 5 essais manqués, un compte attend 15 minutes.",
   "errors.login.throttled": "Trop de tentatives. Réessayez après {time}.",
   "errors.page.400.title": "Demande incorrecte",
   "errors.page.400.body": "La demande n'a pas pu être traitée.",
