@@ -2,19 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
-import type { OutboxStateName } from "~/modules/notifications/constants";
-import { SentMessages } from "~/modules/notifications/ui";
+import { SentMessages, type SentMessage } from "~/modules/notifications/ui";
 
 type Appointment = { id: string; startsAt: string; coachName: string; changeable: boolean };
-type Sent = {
-  id: string;
-  channel: "email" | "sms";
-  recipient: string;
-  preview: string;
-  state: OutboxStateName;
-  failReason: string | null;
-  createdAt: string;
-};
 
 /**
  * The coach's side of follow-up appointments: those to come (each she set with a link to
@@ -29,7 +19,7 @@ export function AppointmentsSection({
   values,
 }: {
   appointments: Appointment[];
-  sent: Sent[];
+  sent: SentMessage[];
   today: string;
   errors?: FieldErrors;
   values?: Record<string, string>;

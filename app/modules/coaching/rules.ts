@@ -3,7 +3,8 @@
  * follow-up appointment may change and is recalled.
  */
 import { addDays, moroccoInstant, moroccoToday } from "~/lib/morocco-time";
-import { isFollowUpOverdue, type PlacementStatus } from "~/modules/internships/rules";
+import { isFollowUpOverdue } from "~/modules/internships/rules";
+import { type PlacementStatus } from "~/modules/internships/constants";
 
 export type Stage = "internship" | "job_search" | "training" | "guidance";
 

@@ -30,7 +30,7 @@ export function MessageState(props: StateProps) {
   return <span className={`message-state message-state-${tone}`}>{messageStateText(t, props)}</span>;
 }
 
-type SentMessage = {
+export type SentMessage = {
   id: string;
   channel: "email" | "sms";
   recipient: string;

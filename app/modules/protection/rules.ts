@@ -316,19 +316,6 @@ export function caseSmsBlocker(input: {
   return null;
 }
 
-/** Why a case file closes; why it opens again (db: case_status_reason, with a check pairing each to its status). */
-export const CLOSURE_REASONS = [
-  "services_completed",
-  "moved",
-  "returned_home",
-  "lost_contact",
-  "deceased",
-  "transferred",
-] as const;
-export const REOPEN_REASONS = ["new_need", "came_back", "closed_in_error"] as const;
-export type ClosureReason = (typeof CLOSURE_REASONS)[number];
-export type ReopenReason = (typeof REOPEN_REASONS)[number];
-
 /** Why a case file cannot move to `to` now, or null when it can. An anonymised file never reopens. */
 export function statusChangeRefusal(
   c: { status: "open" | "closed"; anonymisedAt: Date | string | null },

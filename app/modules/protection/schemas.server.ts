@@ -1,14 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
-import {
-  AVRR_STAGES,
-  CLOSURE_REASONS,
-  HOSPITAL_STATUSES,
-  LEGAL_STATUSES,
-  REOPEN_REASONS,
-  SIMPLE_STATUSES,
-  VULNERABILITIES,
-} from "./rules";
+import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
+import { CLOSURE_REASONS, REOPEN_REASONS } from "./constants";
 import { dateField, moneyField, timeField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
