@@ -56,7 +56,13 @@ export async function loader(args: LoaderFunctionArgs) {
     training,
     participants: rows.length,
     held,
-    sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    // participants are named, not given by number: a trainer need not read their phones
+    sent: sent.map((m) => ({
+      ...m,
+      recipient: "",
+      name: rows.find((r) => r.userId === m.userId)?.displayName ?? "",
+      createdAt: m.createdAt.toISOString(),
+    })),
     today: moroccoToday(),
   };
 }
@@ -100,7 +106,8 @@ export default function MoveSessionPage() {
         <LocalizedText row={training} field="title" /> · <LocalizedText row={cohort} field="name" />
       </p>
       <p>
-        {t("trainings.move.now", { date: formatDate(session.startsAt, true) })} ·{" "}
+        <strong>{t("trainings.move.now", { date: formatDate(session.startsAt, true) })}</strong>
+        <br />
         {place.placeFr ? <LocalizedText row={place} field="place" /> : <bdi dir="ltr">{onlineLink}</bdi>}
       </p>
       <p>
@@ -116,7 +123,7 @@ export default function MoveSessionPage() {
       ) : (
         <MoveSessionForm participants={participants} today={today} errors={errors} values={typed ?? current} />
       )}
-      <SentMessages messages={sent} />
+      <SentMessages messages={sent} title="outbox.sentToParticipants" />
     </div>
   );
 }

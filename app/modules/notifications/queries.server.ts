@@ -5,6 +5,7 @@ import { outbox, type OutboxState } from "~db/schema";
 /** What people reading the outbox see: the preview (codes masked), never the body. */
 const visible = {
   id: outbox.id,
+  userId: outbox.userId,
   kind: outbox.kind,
   channel: outbox.channel,
   recipient: outbox.recipient,

@@ -67,6 +67,9 @@ describe("moving a session from its page", () => {
     expect(after).toContain("Séance déplacée.");
     expect(after).toContain("Non envoyé : aucune passerelle SMS configurée");
     expect(after).not.toContain("Accepté par la passerelle");
+    // the trainer reads who was told, not their phone numbers
+    expect(after).toContain(person.displayName);
+    expect(after).not.toContain(person.phone!);
   });
 
   it("a malformed date, the past, or a missing place is refused with the reason, and nothing moves", async () => {

@@ -20,6 +20,7 @@ export const notifications = {
   "outbox.masked": "الرموز مخفية.",
   "outbox.summary": "حسب الحالة",
   "outbox.sentByYou": "الرسائل التي أرسلتها إلى هذا الشخص",
+  "outbox.sentToParticipants": "الرسائل التي أرسلتها تغييراتك إلى المشاركين",
   "outbox.email": "البريد الإلكتروني",
   "outbox.recipient": "المرسَل إليه",
   "notify.phoneCode": "أُرسل رمز تأكيد إلى هاتفك.",

@@ -109,7 +109,7 @@ export const trainings = {
   "trainings.verify.empty": "اكتب رمز الشهادة.",
   "trainings.moveSession": "نقل الحصة",
   "trainings.move.title": "نقل حصة",
-  "trainings.move.now": "محددة حاليا يوم {date}",
+  "trainings.move.now": "محددة يوم {date}",
   "trainings.move.hint":
     "المشاركون المسجلون: {count}. يتلقى كل واحد منهم التاريخ والساعة والمكان الجدد برسالة قصيرة (إلا إذا قلّل الرسائل القصيرة) وبالبريد الإلكتروني، بلغته.",
   "trainings.move.save": "نقل الحصة",

@@ -20,6 +20,7 @@ export const notifications = {
   "outbox.masked": "Codes are hidden.",
   "outbox.summary": "By state",
   "outbox.sentByYou": "Messages you sent to this person",
+  "outbox.sentToParticipants": "Messages your moves sent to the participants",
   "outbox.email": "E-mail",
   "outbox.recipient": "Recipient",
   "notify.phoneCode": "A confirmation code was sent to your phone.",

@@ -113,7 +113,7 @@ export const trainings = {
   "trainings.verify.empty": "Type the certificate's code.",
   "trainings.moveSession": "Move the session",
   "trainings.move.title": "Move a session",
-  "trainings.move.now": "Now set for {date}",
+  "trainings.move.now": "Set for {date}",
   "trainings.move.hint":
     "Registered participants: {count}. Each is told the new date, time and place by SMS (unless they limited SMS) and by e-mail, in their language.",
   "trainings.move.save": "Move the session",

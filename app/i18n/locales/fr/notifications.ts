@@ -21,6 +21,7 @@ export const notifications = {
   "outbox.masked": "Les codes sont masqués.",
   "outbox.summary": "Par état",
   "outbox.sentByYou": "Messages que vous avez envoyés à cette personne",
+  "outbox.sentToParticipants": "Messages que vos déplacements ont envoyés aux participant·e·s",
   "outbox.email": "E-mail",
   "outbox.recipient": "Destinataire",
   // texts of the notifications

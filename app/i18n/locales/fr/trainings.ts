@@ -113,7 +113,7 @@ export const trainings = {
   "trainings.verify.empty": "Tapez le code de l'attestation.",
   "trainings.moveSession": "Déplacer la séance",
   "trainings.move.title": "Déplacer une séance",
-  "trainings.move.now": "Aujourd'hui prévue le {date}",
+  "trainings.move.now": "Prévue le {date}",
   "trainings.move.hint":
     "Participant·e·s inscrit·e·s : {count}. Chacun·e reçoit la nouvelle date, l'heure et le lieu par SMS (sauf s'il ou elle a limité les SMS) et par e-mail, dans sa langue.",
   "trainings.move.save": "Déplacer la séance",
