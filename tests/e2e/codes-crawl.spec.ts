@@ -11,6 +11,9 @@ import { EVERYONE, type Who } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
 import { e2eFixture, login, NOT_A_PAGE } from "./fixtures";
 
+// the text is read by a script in the page: once, with JavaScript, is enough
+test.use({ javaScriptEnabled: true });
+
 const ACTING: Record<Exclude<Who, "anonymous">, string> = {
   applicant: "applicant@masar.test",
   coach: "coach@masar.test",
