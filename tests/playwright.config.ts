@@ -45,7 +45,7 @@ export default defineConfig({
     {
       name: "phone-no-js",
       use: { browserName: "chromium", javaScriptEnabled: false },
-      testIgnore: /(a11y|target-size)\.spec\.ts$/,
+      testIgnore: /(a11y|target-size|codes-crawl)\.spec\.ts$/,
     },
   ],
   webServer: {
