@@ -82,8 +82,11 @@ export const jobSearchLogs = pgTable(
 
 /**
  * A follow-up appointment a coach sets with a beneficiary: the person is told the day and
- * time when it is set. One appointment per person and instant, so a form sent twice does
- * not tell her twice.
+ * time when it is set, moved or cancelled, and reminded the day before. One live
+ * appointment per person and instant, so a form sent twice does not tell her twice.
+ * `remindedAt` is set in the transaction that writes the reminder (a conditional update),
+ * so two servers never remind her twice; it is also set when the message that set or
+ * moved the appointment came after `remindAt` and serves as the reminder.
  */
 export const coachingAppointments = pgTable(
   "coaching_appointments",
@@ -92,7 +95,19 @@ export const coachingAppointments = pgTable(
     beneficiaryId: ref(() => users.id).notNull(),
     coachId: ref(() => users.id).notNull(),
     startsAt: instant().notNull(),
+    /** when the reminder is due: 09:00 on the Morocco day before (coaching/rules.ts) */
+    remindAt: instant().notNull(),
+    remindedAt: instant(),
+    cancelledAt: instant(),
     createdAt: stamp(),
   },
-  (t) => [uniqueIndex("coaching_appointments_once_key").on(t.beneficiaryId, t.startsAt)],
+  (t) => [
+    uniqueIndex("coaching_appointments_once_key")
+      .on(t.beneficiaryId, t.startsAt)
+      .where(sql`${t.cancelledAt} is null`),
+    // the reminders still to write, for the outbox worker's round
+    index("coaching_appointments_remind_idx")
+      .on(t.remindAt)
+      .where(sql`${t.remindedAt} is null and ${t.cancelledAt} is null`),
+  ],
 );

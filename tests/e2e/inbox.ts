@@ -2,25 +2,34 @@
 import { expect } from "@playwright/test";
 
 /**
- * The six-digit code in the newest message listed at `messagesUrl` (a fake server's
- * `/messages?to=…`, each message with its `text`), skipping the first `after`: polled
- * until the portal's worker has handed the message over.
+ * What `pick` finds in the newest message listed at `messagesUrl` (a fake server's
+ * `/messages?to=…`, each message with its `text`) that it finds anything in, skipping
+ * the first `after` messages: polled until the portal's worker has handed it over.
  */
-export async function newestCode(messagesUrl: string, after = 0): Promise<string> {
-  let code: string | undefined;
+export async function newestFound(
+  messagesUrl: string,
+  pick: (text: string) => string | undefined,
+  after = 0,
+): Promise<string> {
+  let found: string | undefined;
   await expect
     .poll(
       async () => {
         const response = await fetch(messagesUrl);
         const messages = ((await response.json()) as { text: string }[]).slice(after);
-        code = messages
-          .map((m) => /\b(\d{6})\b/.exec(m.text)?.[1])
+        found = messages
+          .map((m) => pick(m.text))
           .filter(Boolean)
           .pop();
-        return code;
+        return found;
       },
       { timeout: 10_000 },
     )
-    .toMatch(/^\d{6}$/);
-  return code!;
+    .toBeTruthy();
+  return found!;
+}
+
+/** The six-digit code in the newest message that has one (see newestFound). */
+export function newestCode(messagesUrl: string, after = 0): Promise<string> {
+  return newestFound(messagesUrl, (text) => /\b(\d{6})\b/.exec(text)?.[1], after);
 }

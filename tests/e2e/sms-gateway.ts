@@ -1,6 +1,6 @@
 /** The fake SMS gateway of the end-to-end run (tests/e2e/server.ts starts it): where it listens, what it got. */
 import type { FakeSms } from "../../scripts/sms-fake-gateway";
-import { newestCode } from "./inbox";
+import { newestCode, newestFound } from "./inbox";
 
 /** Beside the app's port, so that runs on different E2E_PORTs do not meet. */
 export function smsGatewayPort(appPort: number): number {
@@ -18,4 +18,11 @@ export function codeSentTo(phone: string, after = 0): Promise<string> {
 export async function smsCount(phone: string): Promise<number> {
   const response = await fetch(`${gatewayUrl}/messages?to=${encodeURIComponent(phone)}`);
   return ((await response.json()) as FakeSms[]).length;
+}
+
+/** The newest SMS to a number whose text contains `part`, once the portal's worker has handed it over. */
+export function smsContaining(phone: string, part: string): Promise<string> {
+  return newestFound(`${gatewayUrl}/messages?to=${encodeURIComponent(phone)}`, (text) =>
+    text.includes(part) ? text : undefined,
+  );
 }

@@ -1,14 +1,15 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { SentMessages, type SentMessage } from "~/modules/notifications/ui";
 
-type Appointment = { id: string; startsAt: string; coachName: string };
+type Appointment = { id: string; startsAt: string; coachName: string; changeable: boolean };
 
 /**
- * The coach's side of follow-up appointments: those to come, the form for a new one (the
- * person is told), and where the messages the coach's actions sent to her stand.
+ * The coach's side of follow-up appointments: those to come (each she set with a link to
+ * move or cancel it), the form for a new one (the person is told), and where the messages
+ * the coach's actions sent to her stand.
  */
 export function AppointmentsSection({
   appointments,
@@ -35,6 +36,11 @@ export function AppointmentsSection({
             <p>
               <strong>{formatDate(a.startsAt, true)}</strong> · <bdi>{a.coachName}</bdi>
             </p>
+            {a.changeable ? (
+              <p>
+                <Link to={`/coaching/appointments/${a.id}`}>{t("coaching.appointments.change")}</Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
