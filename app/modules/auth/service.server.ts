@@ -1,5 +1,4 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { isUniqueViolation } from "~db/errors";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Database, Executor } from "~db/client";
 import { loginAttempts, organisations, passwordTokens, privacyAcceptances, shops, users, type User } from "~db/schema";
@@ -14,16 +13,22 @@ import type { Role } from "./roles";
 import type { CreateStaffInput, SignUpInput } from "./schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
 import { createSession, hashToken, invalidateUserSessions } from "./session.server";
-import { fail, throttled, type Meta as BaseMeta, type Result } from "~/lib/result";
+import { fail, throttled, type Failure, type Meta as BaseMeta, type Result } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 
 /** Sign-in and sign-up know the address and the language of the visitor. */
 type Meta = BaseMeta & { ip: string; locale: Locale };
 
-/** A phone or e-mail that already has an account, as the field error to show. */
-function contactTaken(error: unknown): FieldErrors | null {
-  if (isUniqueViolation(error, "users_phone_key")) return { phone: "errors.phone.taken" };
-  if (isUniqueViolation(error, "users_email_key")) return { email: "errors.email.taken" };
-  return null;
+/**
+ * Make an account (`write` inserts the users row): a phone or e-mail that already has
+ * one is the field's error (400), as the unique indexes decide.
+ */
+function unlessContactTaken<T>(write: () => Promise<T>): Promise<T | Failure> {
+  return refuseDuplicate(
+    () => refuseDuplicate(write, fail(400, { email: "errors.email.taken" }), "users_email_key"),
+    fail(400, { phone: "errors.phone.taken" }),
+    "users_phone_key",
+  );
 }
 
 // ---------------------------------------------------------------- sign-up
@@ -34,8 +39,8 @@ export async function signUpApplicant(
   meta: Meta,
 ): Promise<Result<{ user: User; token: string; expiresAt: Date }>> {
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.transaction(async (tx) => {
+  return unlessContactTaken(() =>
+    db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({
@@ -59,12 +64,8 @@ export async function signUpApplicant(
       if (user.phone) await sendPhoneCode(tx, user.id, user.phone, { ip: meta.ip, now: meta.now });
       const session = await createSession(tx, user, meta.now);
       return { ok: true as const, user, ...session };
-    });
-  } catch (error) {
-    const taken = contactTaken(error);
-    if (taken) return fail(400, taken);
-    throw error;
-  }
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- sign-in
@@ -307,8 +308,8 @@ export async function createStaffUser(
 ): Promise<Result<{ user: User; code: string; expiresAt: Date }>> {
   const place = await placement(db, input);
   if (!place) return fail(400, { shopId: "errors.invalid" });
-  try {
-    return await db.transaction(async (tx) => {
+  return unlessContactTaken(() =>
+    db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({
@@ -332,12 +333,8 @@ export async function createStaffUser(
         actorId: actor.id,
       });
       return { ok: true as const, user, code, expiresAt };
-    });
-  } catch (error) {
-    const taken = contactTaken(error);
-    if (taken) return fail(400, taken);
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function reissuePasswordSetup(
@@ -424,24 +421,23 @@ export async function createOrganisation(
   input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: string },
   meta: { ip: string },
 ): Promise<Result<{ id: string }>> {
-  try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(organisations)
-        .values({ name: input.name, kind: input.kind, city: input.city ?? null })
-        .returning({ id: organisations.id });
-      if (!row) throw new Error("insert returned no row");
-      await audit(tx, {
-        actor,
-        action: "organisation.create",
-        entityType: "organisation",
-        entityId: row.id,
-        ip: meta.ip,
-      });
-      return { ok: true as const, id: row.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail(400, { name: "errors.organisation.taken" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(organisations)
+          .values({ name: input.name, kind: input.kind, city: input.city ?? null })
+          .returning({ id: organisations.id });
+        if (!row) throw new Error("insert returned no row");
+        await audit(tx, {
+          actor,
+          action: "organisation.create",
+          entityType: "organisation",
+          entityId: row.id,
+          ip: meta.ip,
+        });
+        return { ok: true as const, id: row.id };
+      }),
+    fail(400, { name: "errors.organisation.taken" }),
+  );
 }

@@ -8,8 +8,8 @@ import { forbidden, notFound, requireOwnCase } from "./case-access.server";
 import { currentConsent, isSupervisor, referralConsentHolds, referralNotExpired } from "./queries.server";
 import { referralAllowed } from "./rules";
 import type { ReferralInput } from "./schemas.server";
-import { isUniqueViolation } from "~db/errors";
 import { fail, type Failure, type Meta } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 
 /** drizzle wraps the driver's error: the SQLSTATE is on the error or its cause. */
 
@@ -51,47 +51,46 @@ export async function requestReferral(
     if (input.overrideReason) return fail(400, { overrideReason: "protection.errors.overrideReason" });
     return fail(400, { form: "protection.errors.noReferralConsent" });
   }
-  try {
-    return await db.transaction(async (tx) => {
-      // a request left undecided past its time lapses (rejected, decided by no one): it no longer blocks a new one
-      await tx
-        .update(caseReferrals)
-        .set({ status: "rejected", decidedAt: new Date() })
-        .where(and(eq(caseReferrals.caseId, c.id), eq(caseReferrals.status, "pending"), not(referralNotExpired())));
-      const [row] = await tx
-        .insert(caseReferrals)
-        .values({
-          caseId: c.id,
-          kind: input.kind,
-          fromOrganisationId: c.organisationId,
-          toOrganisationId: input.toOrganisationId,
-          requestedById: actor.id,
-          consentOverrideById: decision === "override" ? actor.id : null,
-          consentOverrideReason: decision === "override" ? (input.overrideReason ?? null) : null,
-        })
-        .returning({ id: caseReferrals.id });
-      if (!row) throw new Error("referral not created");
-      await audit(tx, {
-        actor,
-        action: `protection.${input.kind}.request`,
-        entityType: "beneficiary_case",
-        entityId: c.id,
-        ip: meta.ip,
-      });
-      if (decision === "override")
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        // a request left undecided past its time lapses (rejected, decided by no one): it no longer blocks a new one
+        await tx
+          .update(caseReferrals)
+          .set({ status: "rejected", decidedAt: new Date() })
+          .where(and(eq(caseReferrals.caseId, c.id), eq(caseReferrals.status, "pending"), not(referralNotExpired())));
+        const [row] = await tx
+          .insert(caseReferrals)
+          .values({
+            caseId: c.id,
+            kind: input.kind,
+            fromOrganisationId: c.organisationId,
+            toOrganisationId: input.toOrganisationId,
+            requestedById: actor.id,
+            consentOverrideById: decision === "override" ? actor.id : null,
+            consentOverrideReason: decision === "override" ? (input.overrideReason ?? null) : null,
+          })
+          .returning({ id: caseReferrals.id });
+        if (!row) throw new Error("referral not created");
         await audit(tx, {
           actor,
-          action: "protection.consent.override",
+          action: `protection.${input.kind}.request`,
           entityType: "beneficiary_case",
           entityId: c.id,
           ip: meta.ip,
         });
-      return { ok: true as const, referralId: row.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail(400, { form: "protection.errors.referralPending" });
-    throw error;
-  }
+        if (decision === "override")
+          await audit(tx, {
+            actor,
+            action: "protection.consent.override",
+            entityType: "beneficiary_case",
+            entityId: c.id,
+            ip: meta.ip,
+          });
+        return { ok: true as const, referralId: row.id };
+      }),
+    fail(400, { form: "protection.errors.referralPending" }),
+  );
 }
 
 /**
