@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -25,6 +26,15 @@ import { sexEnum } from "./common";
 export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
 export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
 export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);
+/** Why a case goes to another association; a code, so a notification can carry it in the reader's language and say nothing more. */
+export const caseReferralReasonEnum = pgEnum("case_referral_reason", [
+  "specialised_service",
+  "person_moved",
+  "capacity",
+  "safety",
+  "other",
+]);
+export const referralUrgencyEnum = pgEnum("referral_urgency", ["routine", "urgent", "emergency"]);
 export const serviceKindEnum = pgEnum("service_kind", [
   "medical",
   "hospital_referral",
@@ -111,6 +121,24 @@ export const caseConsents = pgTable(
     withdrawnById: uuid().references(() => users.id),
   },
   (t) => [index("case_consents_case_idx").on(t.caseId, t.givenAt)],
+);
+
+/**
+ * The partner associations a consent to referral names: a referral or transfer may go
+ * to these only (or under a supervisor's override), and an accepted referral holds only
+ * while the case's latest consent still names its association.
+ */
+export const caseConsentPartners = pgTable(
+  "case_consent_partners",
+  {
+    consentId: uuid()
+      .notNull()
+      .references(() => caseConsents.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.consentId, t.organisationId] })],
 );
 
 /**
@@ -216,6 +244,15 @@ export const caseReferrals = pgTable(
       .references(() => users.id),
     consentOverrideById: uuid().references(() => users.id),
     consentOverrideReason: text(),
+    /** null only on requests made before reasons existed */
+    reason: caseReferralReasonEnum(),
+    urgency: referralUrgencyEnum(),
+    requestedServices: serviceKindEnum().array().notNull().default(sql`'{}'`),
+    /** the sections of the case file the receiving association sees (nothing unless ticked) */
+    shareIdentity: boolean().notNull().default(false),
+    shareServices: boolean().notNull().default(false),
+    shareNotes: boolean().notNull().default(false),
+    shareVulnerability: boolean().notNull().default(false),
     decidedById: uuid().references(() => users.id),
     decidedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -228,6 +265,7 @@ export const caseReferrals = pgTable(
       .on(t.caseId, t.kind)
       .where(sql`${t.status} = 'pending'`),
     check("case_referrals_orgs_check", sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
+    check("case_referrals_reason_check", sql`(${t.reason} is null) = (${t.urgency} is null)`),
     check(
       "case_referrals_override_check",
       sql`${t.consentOverrideById} is null or length(${t.consentOverrideReason}) > 0`,
