@@ -47,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
     const values = { phone: String(form.get("phone") ?? "").slice(0, 40) };
     return data<Answer>(
       { ok: false, form: "phone", errors: result.errors, retryAt, values },
-      { status: retryAt ? 429 : 400 },
+      { status: result.status },
     );
   }
   if (intent === "sms") {
@@ -59,7 +59,8 @@ export async function action(args: ActionFunctionArgs) {
   const policy = parseForm(newPasswordSchema(user.role), form);
   if (!policy.ok) return data<Answer>({ ok: false, form: "password", errors: policy.errors }, { status: 400 });
   const result = await changePassword(context.db, user, parsed.data, meta);
-  if (!result.ok) return data<Answer>({ ok: false, form: "password", errors: result.errors }, { status: 400 });
+  if (!result.ok)
+    return data<Answer>({ ok: false, form: "password", errors: result.errors }, { status: result.status });
   return data<Answer>(
     { ok: true, form: "password" },
     { headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) } },

@@ -23,7 +23,8 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(CreateOrganisationSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createOrganisation(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+  if (!result.ok)
+    return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: result.status });
   return redirect("/admin/organisations");
 }
 

@@ -5,7 +5,8 @@ import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { FormAlert, PageTitle } from "~/components/form";
 import { OrganisationSelect, RoleSelect, ShopSelect } from "~/components/staff-fields";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm, type FieldErrors } from "~/lib/forms.server";
+import { parseForm } from "~/lib/forms.server";
+import type { Failure } from "~/lib/result";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getUserForAdmin, listOrganisations } from "~/modules/auth/queries.server";
 import { listShops } from "~/modules/aid/shops.server";
@@ -40,6 +41,12 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/** A change the service refused: an unknown account is the 404 page, the rest a message on this one. */
+function refused(failure: Failure) {
+  if (failure.status === 404) notFound();
+  return data({ errors: failure.errors, message: null, code: null }, { status: failure.status });
+}
+
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "users:manage");
   const { request, context, params } = args;
@@ -51,14 +58,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseForm(UpdateUserSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, message: null, code: null }, { status: 400 });
     const outcome = await updateUserRole(context.db, actor, userId, parsed.data, meta);
-    if (outcome === "not_found") notFound();
-    if (outcome === "no_shop") {
-      const errors: FieldErrors = { shopId: "errors.invalid" };
-      return data({ errors, message: null, code: null }, { status: 400 });
-    }
-    if (outcome === "self")
-      return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
-    return redirect(`/admin/users/${userId}`);
+    return outcome.ok ? redirect(`/admin/users/${userId}`) : refused(outcome);
   }
   if (intent === "deactivate" || intent === "reactivate") {
     if (intent === "deactivate") {
@@ -70,14 +70,11 @@ export async function action(args: ActionFunctionArgs) {
       if (step) return step;
     }
     const outcome = await setUserActive(context.db, actor, userId, intent === "reactivate", meta);
-    if (outcome === "not_found") notFound();
-    if (outcome === "self")
-      return data({ errors: { form: "errors.admin.self" as const }, message: null, code: null }, { status: 400 });
-    return redirect(`/admin/users/${userId}`);
+    return outcome.ok ? redirect(`/admin/users/${userId}`) : refused(outcome);
   }
   if (intent === "setup-code") {
     const issued = await reissuePasswordSetup(context.db, actor, userId, meta);
-    if (!issued) notFound();
+    if (!issued.ok) return refused(issued);
     return { errors: undefined, message: "admin.users.codeIntro" as const, code: issued.code };
   }
   return data({ errors: { form: "errors.invalid" as const }, message: null, code: null }, { status: 400 });

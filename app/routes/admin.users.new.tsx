@@ -31,7 +31,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const baseUrl = new URL(request.url).origin;
   const result = await createStaffUser(context.db, actor, parsed.data, { ip: context.ip, baseUrl });
-  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+  if (!result.ok)
+    return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: result.status });
   // shown once, so an admin can pass it on by hand to someone with no e-mail
   return {
     ok: true as const,

@@ -26,11 +26,12 @@ export async function action(args: ActionFunctionArgs) {
   const meta = { ip: context.ip };
   if (form.get("intent") === "resend") {
     const asked = await resendPhoneCode(context.db, user, meta);
-    if (!asked.ok) return data({ errors: undefined, retryAt: asked.retryAt?.toISOString() ?? null }, { status: 429 });
+    if (!asked.ok)
+      return data({ errors: undefined, retryAt: asked.retryAt?.toISOString() ?? null }, { status: asked.status });
     return redirect("/confirm-phone?resent=1");
   }
   const result = await confirmPhone(context.db, user, { code: String(form.get("code") ?? "") }, meta);
-  if (!result.ok) return data({ errors: result.errors, retryAt: null }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, retryAt: null }, { status: result.status });
   return redirect("/confirm-phone?done=1");
 }
 

@@ -19,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await requestPasswordReset(context.db, { identifier }, { ip: context.ip });
   if (!result.ok) {
     const retryAt = result.retryAt?.toISOString() ?? null;
-    return data({ errors: result.errors, retryAt, values: formValues(form) }, { status: retryAt ? 429 : 400 });
+    return data({ errors: result.errors, retryAt, values: formValues(form) }, { status: result.status });
   }
   return redirect(`/reset-password?to=${encodeURIComponent(result.identifier.value)}`);
 }

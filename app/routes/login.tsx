@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, safeRedirect } from "~/lib/forms.server";
+import { keepRetryAfter, retryAfter } from "~/lib/retry-after";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { IdentifierField } from "~/modules/auth/ui";
 import { LoginSchema } from "~/modules/auth/schemas.server";
@@ -13,13 +14,7 @@ import { serializeSessionCookie } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Masar" }];
 
-/** Remix keeps only cookies from an action by itself; a throttled answer also says when to retry. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  const headers = new Headers();
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers = keepRetryAfter;
 
 export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
@@ -29,23 +24,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, form);
   if (!parsed.ok) return data({ ...parsed, retryAt: null }, { status: 400 });
   const result = await signIn(context.db, parsed.data, { ip: context.ip, locale: context.locale });
-  const values = { identifier: parsed.data.identifier };
-  if (result.status === "throttled") {
-    const retryAfter = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+  if (!result.ok) {
+    const values = { identifier: parsed.data.identifier };
     return data(
-      {
-        ok: false as const,
-        errors: { form: "errors.login.throttled" as const },
-        values,
-        retryAt: result.retryAt.toISOString(),
-      },
-      { status: 429, headers: { "Retry-After": String(retryAfter) } },
-    );
-  }
-  if (result.status === "invalid") {
-    return data(
-      { ok: false as const, errors: { form: "errors.login.invalid" as const }, values, retryAt: null },
-      { status: 400 },
+      { ok: false as const, errors: result.errors, values, retryAt: result.retryAt?.toISOString() ?? null },
+      { status: result.status, headers: retryAfter(result.retryAt) },
     );
   }
   return redirect(safeRedirect(parsed.data.redirectTo), {

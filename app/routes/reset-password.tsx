@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const asked = await requestPasswordReset(context.db, { identifier }, meta);
     if (!asked.ok) {
       const retryAt = asked.retryAt?.toISOString() ?? null;
-      return data({ errors: asked.errors, retryAt, values: typed(form) }, { status: retryAt ? 429 : 400 });
+      return data({ errors: asked.errors, retryAt, values: typed(form) }, { status: asked.status });
     }
     return redirect(`/reset-password?to=${encodeURIComponent(asked.identifier.value)}&resent=1`);
   }
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return policy.ok ? null : (policy.errors satisfies FieldErrors);
     },
   );
-  if (!result.ok) return data({ errors: result.errors, retryAt: null, values: typed(form) }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, retryAt: null, values: typed(form) }, { status: result.status });
   return redirect("/home", {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
   });

@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return policy.ok ? null : (policy.errors satisfies FieldErrors);
     },
   );
-  if (!result.ok) return data({ errors: result.errors, code: typedCode(form) }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, code: typedCode(form) }, { status: result.status });
   return redirect("/home", {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
   });

@@ -24,7 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(SignUpSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await signUpApplicant(context.db, parsed.data, { ip: context.ip, locale: context.locale });
-  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: 400 });
+  if (!result.ok)
+    return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: result.status });
   // a phone is proved before the account may apply: straight to the code sent to it
   return redirect(result.user.phone ? "/confirm-phone" : "/home", {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },

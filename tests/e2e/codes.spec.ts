@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { normalizePhone } from "../../app/modules/auth/rules";
 import { makeUser } from "../factories";
-import { e2eDatabaseUrl, loginWithForm, switchLanguage, uniquePhone } from "./fixtures";
+import { e2eDatabaseUrl, loginWithForm, logout, switchLanguage, uniquePhone } from "./fixtures";
 import { codeMailedTo } from "./mail-server";
 import { codeSentTo, smsCount } from "./sms-gateway";
 
@@ -100,10 +100,9 @@ for (const lang of ["fr", "ar"] as const) {
     await shot(page, `reset-password-${lang}`);
     await page.getByRole("button", { name: L.save }).click();
     await expect(page).toHaveURL(/\/home$/);
-    // with JavaScript the home page's data may still be on its way, with a refreshed
-    // session cookie: let it land before signing out by clearing the cookies
-    await page.waitForLoadState("networkidle");
-    await page.context().clearCookies();
+    // signing out ends the session on the server: a refreshed cookie still on its way
+    // with the home page's data cannot sign the browser back in (as clearing cookies could)
+    await logout(page);
     await loginWithForm(page, phone, "mon nouveau secret");
   });
 
@@ -130,8 +129,7 @@ for (const lang of ["fr", "ar"] as const) {
     await fitsThePhone(page);
     await page.getByRole("button", { name: L.save }).click();
     await expect(page).toHaveURL(/\/home$/);
-    await page.waitForLoadState("networkidle");
-    await page.context().clearCookies();
+    await logout(page);
     await loginWithForm(page, address, "une autre phrase secrète");
   });
 }

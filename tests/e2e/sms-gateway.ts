@@ -34,3 +34,22 @@ export async function smsCount(phone: string): Promise<number> {
   const response = await fetch(`${gatewayUrl}/messages?to=${encodeURIComponent(phone)}`);
   return ((await response.json()) as FakeSms[]).length;
 }
+
+/** The newest SMS to a number whose text contains `part`, once the portal's worker has handed it over. */
+export async function smsContaining(phone: string, part: string): Promise<string> {
+  let text: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${gatewayUrl}/messages?to=${encodeURIComponent(phone)}`);
+        text = ((await response.json()) as FakeSms[])
+          .map((m) => m.text)
+          .filter((t) => t.includes(part))
+          .pop();
+        return text;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeTruthy();
+  return text!;
+}

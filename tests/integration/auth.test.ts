@@ -141,7 +141,7 @@ describe("sign-in", () => {
     // the error summary at the top says it, the same way for both
     const a = (await wrong.text()).match(/data-testid="error-summary">.*?<li>(.*?)<\/li>/)?.[1];
     const b = (await unknown.text()).match(/data-testid="error-summary">.*?<li>(.*?)<\/li>/)?.[1];
-    expect(a).toBe("Identifiant ou mot de passe incorrect.");
+    expect(a).toBe("Identifiant ou mot de passe incorrect. Après 5 essais manqués, un compte attend 15 minutes.");
     expect(b).toBe(a);
     expect(
       await t.db.$count(auditLog, and(eq(auditLog.entityId, user.id), eq(auditLog.action, "auth.sign_in_failed"))),

@@ -9,7 +9,7 @@
 import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { beneficiaryCases, caseReferrals, organisations, users } from "~db/schema";
-import type { CaseAccessPendingReason } from "./rules";
+import type { CaseAccessPendingReason } from "./constants";
 
 type CaseAccessColumns = Pick<
   typeof users.$inferInsert,

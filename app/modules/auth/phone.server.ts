@@ -7,7 +7,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { isUniqueViolation } from "~db/errors";
 import { users } from "~db/schema";
-import type { FieldErrors } from "~/lib/forms";
+import { fail, throttled, type Result } from "~/lib/result";
 import type { MessageKey } from "~/i18n/translate";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
@@ -18,14 +18,17 @@ import { canonicalSixDigits, identifierKey, normalizePhone } from "./rules";
 type Meta = { ip: string; now?: Date };
 type Actor = NonNullable<AuditActor>;
 
-export type CodeAsked = { ok: true; outboxIds: string[] } | { ok: false; retryAt: Date };
-
 /** Ask for a code to a phone, under the throttle; the outbox ids say where the SMS stands. */
-export async function sendPhoneCode(tx: Executor, userId: string, phone: string, meta: Meta): Promise<CodeAsked> {
+export async function sendPhoneCode(
+  tx: Executor,
+  userId: string,
+  phone: string,
+  meta: Meta,
+): Promise<Result<{ outboxIds: string[] }>> {
   const now = meta.now ?? new Date();
   // the same count as password recovery to this number (identifierKey)
   const retryAt = await throttleCodeRequest(tx, identifierKey({ kind: "phone", value: phone }), meta.ip, now);
-  if (retryAt) return { ok: false, retryAt };
+  if (retryAt) return throttled(retryAt);
   const outboxIds = await issueCode(tx, {
     userId,
     purpose: "phone_confirm",
@@ -34,7 +37,7 @@ export async function sendPhoneCode(tx: Executor, userId: string, phone: string,
     kind: "notify.phoneCode",
     now,
   });
-  return { ok: true, outboxIds };
+  return { ok: true as const, outboxIds };
 }
 
 /** Where the person's phone stands: confirmed or not, a number waiting for its code, the last code's SMS. */
@@ -56,15 +59,19 @@ export async function phoneStatus(db: Database, userId: string, now = new Date()
   };
 }
 
-/** A new code to the number waiting for one (a new number), else to the account's unconfirmed phone. */
+/**
+ * A new code to the number waiting for one (a new number), else to the account's
+ * unconfirmed phone. With neither, the page's "new code" button is refused as a
+ * throttled one is (429), with no time to wait for.
+ */
 export async function resendPhoneCode(
   db: Database,
   actor: Actor,
   meta: Meta,
-): Promise<CodeAsked | { ok: false; retryAt: null }> {
+): Promise<Result<{ outboxIds: string[] }>> {
   const status = await phoneStatus(db, actor.id, meta.now);
   const target = status?.pending ?? (status && !status.confirmed ? status.phone : null);
-  if (!target) return { ok: false, retryAt: null };
+  if (!target) return fail(429, {});
   return db.transaction((tx) => sendPhoneCode(tx, actor.id, target, meta));
 }
 
@@ -74,16 +81,16 @@ export async function requestPhoneChange(
   actor: Actor,
   input: { phone: string },
   meta: Meta,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors; retryAt?: Date }> {
+): Promise<Result> {
   const phone = normalizePhone(input.phone);
-  if (!phone) return { ok: false, errors: { phone: "errors.phone.invalid" } };
+  if (!phone) return fail(400, { phone: "errors.phone.invalid" });
   const [me] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
-  if (me?.phone === phone) return { ok: false, errors: { phone: "errors.phone.unchanged" } };
+  if (me?.phone === phone) return fail(400, { phone: "errors.phone.unchanged" });
   const [other] = await db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.phone, phone), ne(users.id, actor.id)));
-  if (other) return { ok: false, errors: { phone: "errors.phone.taken" } };
+  if (other) return fail(400, { phone: "errors.phone.taken" });
   const asked = await db.transaction(async (tx) => {
     const result = await sendPhoneCode(tx, actor.id, phone, meta);
     if (result.ok) {
@@ -97,7 +104,7 @@ export async function requestPhoneChange(
     }
     return result;
   });
-  if (!asked.ok) return { ok: false, errors: {}, retryAt: asked.retryAt };
+  if (!asked.ok) return asked;
   return { ok: true };
 }
 
@@ -112,12 +119,12 @@ export async function confirmPhone(
   actor: Actor,
   input: { code: string },
   meta: Meta,
-): Promise<{ ok: true; phone: string } | { ok: false; errors: FieldErrors; triesLeft?: number }> {
+): Promise<Result<{ phone: string }>> {
   const now = meta.now ?? new Date();
   const code = canonicalSixDigits(input.code);
-  if (!code) return { ok: false, errors: { code: "errors.code.format" } };
+  if (!code) return fail(400, { code: "errors.code.format" });
   const checked = await checkCode(db, { userId: actor.id, purpose: "phone_confirm", code, now });
-  if (!checked.ok) return { ok: false, errors: { code: CODE_ERRORS[checked.reason] }, triesLeft: checked.triesLeft };
+  if (!checked.ok) return fail(400, { code: CODE_ERRORS[checked.reason] });
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
@@ -131,7 +138,7 @@ export async function confirmPhone(
       return { ok: true as const, phone: checked.target };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "users_phone_key")) return { ok: false, errors: { code: "errors.phone.taken" } };
+    if (isUniqueViolation(error, "users_phone_key")) return fail(400, { code: "errors.phone.taken" });
     throw error;
   }
 }

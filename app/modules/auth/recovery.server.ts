@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { users, type User } from "~db/schema";
 import type { FieldErrors } from "~/lib/forms";
+import { fail, throttled, type Result } from "~/lib/result";
 import type { Role } from "./roles";
 import { audit } from "~/modules/audit/service.server";
 import { checkCode, issueCode, spendCode, throttleCodeRequest } from "./codes.server";
@@ -33,13 +34,13 @@ export async function requestPasswordReset(
   db: Database,
   input: { identifier: string },
   meta: Meta,
-): Promise<{ ok: true; identifier: Identifier } | { ok: false; errors: FieldErrors; retryAt?: Date }> {
+): Promise<Result<{ identifier: Identifier }>> {
   const now = meta.now ?? new Date();
   const identifier = parseIdentifier(input.identifier);
-  if (!identifier) return { ok: false, errors: { identifier: "errors.identifier.invalid" } };
+  if (!identifier) return fail(400, { identifier: "errors.identifier.invalid" });
   return db.transaction(async (tx) => {
     const retryAt = await throttleCodeRequest(tx, throttleKey(input.identifier), meta.ip, now);
-    if (retryAt) return { ok: false as const, errors: {}, retryAt };
+    if (retryAt) return throttled(retryAt);
     const [user] = await tx
       .select({ id: users.id, isActive: users.isActive })
       .from(users)
@@ -76,18 +77,18 @@ export async function resetPasswordWithCode(
   input: { identifier: string; code: string; password: string },
   meta: Meta,
   checkPolicy: (role: Role) => FieldErrors | null,
-): Promise<{ ok: true; user: User; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ user: User; token: string; expiresAt: Date }>> {
   const now = meta.now ?? new Date();
-  const invalid = { ok: false as const, errors: { code: "errors.reset.invalid" } satisfies FieldErrors };
+  const invalid = fail(400, { code: "errors.reset.invalid" });
   const identifier = parseIdentifier(input.identifier);
   const code = canonicalSixDigits(input.code);
-  if (!code) return { ok: false, errors: { code: "errors.code.format" } };
+  if (!code) return fail(400, { code: "errors.code.format" });
   const user = identifier ? await accountOf(db, identifier) : null;
   if (!user || !identifier) return invalid;
   const checked = await checkCode(db, { userId: user.id, purpose: "password_reset", code, now, spend: false });
   if (!checked.ok || checked.target !== identifier.value) return invalid;
   const policy = checkPolicy(user.role);
-  if (policy) return { ok: false, errors: policy };
+  if (policy) return fail(400, policy);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (!(await spendCode(tx, checked.id, now))) return invalid;

@@ -122,6 +122,8 @@ export const THROTTLE = {
   windowMs: 15 * MINUTE,
   /** failures for one identifier before it is locked for the rest of the window */
   perIdentifier: 5,
+  /** failures for one account, whichever of its identifiers (phone, e-mail) they came by */
+  perAccount: 5,
   /** failures from one address: generous, as many applicants share an office or a carrier's NAT */
   perIp: 100,
 } as const;
@@ -150,6 +152,15 @@ export function throttledUntil(identifierFailures: Date[], ipFailures: Date[], n
     until = Math.max(until, pivot + THROTTLE.windowMs);
   }
   return until > now.getTime() ? new Date(until) : null;
+}
+
+/**
+ * Is an account locked by the failures checked against it (by any of its identifiers)
+ * since its last success? A locked account's password is not checked at all.
+ */
+export function accountLocked(accountFailures: Date[], now: Date): boolean {
+  const since = now.getTime() - THROTTLE.windowMs;
+  return accountFailures.filter((d) => d.getTime() > since).length >= THROTTLE.perAccount;
 }
 
 // ---------------------------------------------------------------- password set-up codes
@@ -219,7 +230,3 @@ export function grantsCaseAccess(
     after.role === "case_worker" && (before.role !== "case_worker" || before.organisationId !== after.organisationId)
   );
 }
-
-/** Why an account waits for its supervisor: what an admin did. */
-export const CASE_ACCESS_PENDING_REASONS = ["new_account", "role_change", "new_code"] as const;
-export type CaseAccessPendingReason = (typeof CASE_ACCESS_PENDING_REASONS)[number];

@@ -22,6 +22,7 @@ import { caseAccessOnEntry, NO_CASE_ACCESS, suspendCaseAccess } from "./case-acc
 import {
   PASSWORD_TOKEN_TTL_MS,
   THROTTLE,
+  accountLocked,
   grantsCaseAccess,
   parseIdentifier,
   throttleKey,
@@ -31,7 +32,7 @@ import type { Role } from "./roles";
 import type { CreateStaffInput, SignUpInput } from "./schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
 import { createSession, hashToken, invalidateUserSessions } from "./session.server";
-import type { Meta as BaseMeta } from "~/lib/result";
+import { fail, throttled, type Meta as BaseMeta, type Result } from "~/lib/result";
 
 /** Sign-in and sign-up know the address and the language of the visitor. */
 type Meta = BaseMeta & { ip: string; locale: Locale };
@@ -49,7 +50,7 @@ export async function signUpApplicant(
   db: Database,
   input: SignUpInput,
   meta: Meta,
-): Promise<{ ok: true; user: User; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ user: User; token: string; expiresAt: Date }>> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -79,28 +80,27 @@ export async function signUpApplicant(
     });
   } catch (error) {
     const taken = contactTaken(error);
-    if (taken) return { ok: false, errors: taken };
+    if (taken) return fail(400, taken);
     throw error;
   }
 }
 
 // ---------------------------------------------------------------- sign-in
 
-export type SignInResult =
-  | { status: "ok"; user: User; token: string; expiresAt: Date }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAt: Date };
-
 /**
  * Per identifier, attempts take turns (an advisory lock in the transaction), so
- * concurrent guesses cannot slip past the limit. An unknown identifier, a wrong
- * password, a deactivated account and one with no password yet all get "invalid".
+ * concurrent guesses cannot slip past the limit (429, with when to try again); per
+ * account too, so that the guesses made by its phone and by its e-mail count against one
+ * limit. An unknown identifier, a wrong password, a deactivated account, one with no
+ * password yet, and one locked by guesses made through its other identifiers all get the
+ * same "invalid" (400): the answer never says that two identifiers belong to one account
+ * (docs/decisions/new-sign-in-counts-per-account.md).
  */
 export async function signIn(
   db: Database,
   input: { identifier: string; password: string },
   meta: Meta,
-): Promise<SignInResult> {
+): Promise<Result<{ user: User; token: string; expiresAt: Date }>> {
   const now = meta.now ?? new Date();
   const key = throttleKey(input.identifier);
   const since = new Date(now.getTime() - THROTTLE.windowMs);
@@ -137,7 +137,7 @@ export async function signIn(
       fromIp.map((f) => f.at),
       now,
     );
-    if (until) return { status: "throttled" as const, retryAt: until };
+    if (until) return throttled(until, { form: "errors.login.throttled" });
 
     const identifier = parseIdentifier(input.identifier);
     const [user] = identifier
@@ -146,11 +146,19 @@ export async function signIn(
           .from(users)
           .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
       : [];
+    const locked = user ? await accountFailuresLock(tx, user.id, since, now) : false;
+    const checked = Boolean(user?.passwordHash && user.isActive && !locked);
     let valid = false;
-    if (user?.passwordHash && user.isActive) valid = await verifyPassword(user.passwordHash, input.password);
+    if (user?.passwordHash && checked) valid = await verifyPassword(user.passwordHash, input.password);
     else await burnPasswordCheck(input.password);
 
-    await tx.insert(loginAttempts).values({ identifierKey: key, ip: meta.ip, succeeded: valid, attemptedAt: now });
+    await tx.insert(loginAttempts).values({
+      identifierKey: key,
+      ip: meta.ip,
+      userId: checked && user ? user.id : null,
+      succeeded: valid,
+      attemptedAt: now,
+    });
     if (!valid || !user) {
       await audit(tx, {
         actor: null,
@@ -159,13 +167,43 @@ export async function signIn(
         entityId: user?.id ?? null,
         ip: meta.ip,
       });
-      return { status: "invalid" as const };
+      return fail(400, { form: "errors.login.invalid" });
     }
     const actor = { id: user.id, role: user.role, organisationId: user.organisationId };
     await audit(tx, { actor, action: "auth.sign_in", entityType: "user", entityId: user.id, ip: meta.ip });
     const session = await createSession(tx, user, now);
-    return { status: "ok" as const, user, ...session };
+    return { ok: true as const, user, ...session };
   });
+}
+
+/**
+ * Is the account locked by the failures checked against it since its last success?
+ * Takes the account's turn first (after the identifier's: always in that order), so
+ * guesses through its phone and its e-mail at once cannot both slip under the limit.
+ */
+async function accountFailuresLock(tx: Executor, userId: string, since: Date, now: Date): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`account:${userId}`}, 0))`);
+  const lastSuccess = tx
+    .select({ at: sql`max(${loginAttempts.attemptedAt})` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.userId, userId), eq(loginAttempts.succeeded, true)));
+  const failures = await tx
+    .select({ at: loginAttempts.attemptedAt })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.userId, userId),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.attemptedAt, since),
+        sql`${loginAttempts.attemptedAt} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
+      ),
+    )
+    .orderBy(desc(loginAttempts.attemptedAt))
+    .limit(THROTTLE.perAccount);
+  return accountLocked(
+    failures.map((f) => f.at),
+    now,
+  );
 }
 
 // ---------------------------------------------------------------- passwords
@@ -175,10 +213,10 @@ export async function changePassword(
   actor: { id: string; role: Role; organisationId: string | null },
   input: { currentPassword: string; password: string },
   meta: Meta,
-): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ token: string; expiresAt: Date }>> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.id));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, errors: { currentPassword: "errors.password.wrongCurrent" } };
+    return fail(400, { currentPassword: "errors.password.wrongCurrent" });
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -224,7 +262,7 @@ export async function setPasswordWithCode(
   input: { code: string; password: string },
   meta: Meta,
   checkPolicy: (role: Role) => FieldErrors | null,
-): Promise<{ ok: true; user: User; token: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ user: User; token: string; expiresAt: Date }>> {
   const now = meta.now ?? new Date();
   const tokenHash = hashToken(canonicalCode(input.code));
   const [pending] = await db
@@ -234,9 +272,9 @@ export async function setPasswordWithCode(
     .where(
       and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)),
     );
-  if (!pending) return { ok: false, errors: { code: "errors.code.invalid" } };
+  if (!pending) return fail(400, { code: "errors.code.invalid" });
   const policyErrors = checkPolicy(pending.role);
-  if (policyErrors) return { ok: false, errors: policyErrors };
+  if (policyErrors) return fail(400, policyErrors);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const spent = await tx
@@ -246,13 +284,13 @@ export async function setPasswordWithCode(
         and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)),
       )
       .returning({ userId: passwordTokens.userId });
-    if (spent.length === 0) return { ok: false as const, errors: { code: "errors.code.invalid" } };
+    if (spent.length === 0) return fail(400, { code: "errors.code.invalid" });
     const [user] = await tx
       .update(users)
       .set({ passwordHash, updatedAt: now })
       .where(and(eq(users.id, pending.userId), eq(users.isActive, true)))
       .returning();
-    if (!user) return { ok: false as const, errors: { code: "errors.code.invalid" } };
+    if (!user) return fail(400, { code: "errors.code.invalid" });
     await invalidateUserSessions(tx, user.id);
     const actor = { id: user.id, role: user.role, organisationId: user.organisationId };
     await audit(tx, { actor, action: "auth.password_set", entityType: "user", entityId: user.id, ip: meta.ip });
@@ -284,9 +322,9 @@ export async function createStaffUser(
   actor: NonNullable<AuditActor>,
   input: CreateStaffInput,
   meta: { ip: string; baseUrl: string },
-): Promise<{ ok: true; user: User; code: string; expiresAt: Date } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ user: User; code: string; expiresAt: Date }>> {
   const place = await placement(db, input);
-  if (!place) return { ok: false, errors: { shopId: "errors.invalid" } };
+  if (!place) return fail(400, { shopId: "errors.invalid" });
   try {
     return await db.transaction(async (tx) => {
       // a case worker waits for the association's supervisor (unless the association is new and empty)
@@ -321,7 +359,7 @@ export async function createStaffUser(
     });
   } catch (error) {
     const taken = contactTaken(error);
-    if (taken) return { ok: false, errors: taken };
+    if (taken) return fail(400, taken);
     throw error;
   }
 }
@@ -331,10 +369,10 @@ export async function reissuePasswordSetup(
   actor: NonNullable<AuditActor>,
   userId: string,
   meta: { ip: string; baseUrl: string },
-): Promise<{ code: string; expiresAt: Date } | null> {
+): Promise<Result<{ code: string; expiresAt: Date }>> {
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
-    if (!user) return null;
+    if (!user) return fail(404, {});
     const issued = await issuePasswordSetup(tx, userId);
     // the admin sees the code: a case worker's account waits for its supervisor again
     if (await suspendCaseAccess(tx, userId))
@@ -354,7 +392,7 @@ export async function reissuePasswordSetup(
       inApp: false,
       actorId: actor.id,
     });
-    return issued;
+    return { ok: true as const, ...issued };
   });
 }
 
@@ -365,15 +403,15 @@ export async function setUserActive(
   userId: string,
   active: boolean,
   meta: { ip: string },
-): Promise<"ok" | "not_found" | "self"> {
-  if (userId === actor.id) return "self";
+): Promise<Result> {
+  if (userId === actor.id) return fail(400, { form: "errors.admin.self" });
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
       .set({ isActive: active, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
-    if (updated.length === 0) return "not_found" as const;
+    if (updated.length === 0) return fail(404, {});
     if (!active) await invalidateUserSessions(tx, userId);
     await audit(tx, {
       actor,
@@ -382,7 +420,7 @@ export async function setUserActive(
       entityId: userId,
       ip: meta.ip,
     });
-    return "ok" as const;
+    return { ok: true as const };
   });
 }
 
@@ -396,17 +434,17 @@ export async function updateUserRole(
   userId: string,
   input: { role: Role; organisationId: string | null; shopId: string | null },
   meta: { ip: string },
-): Promise<"ok" | "not_found" | "self" | "no_shop"> {
-  if (userId === actor.id) return "self";
+): Promise<Result> {
+  if (userId === actor.id) return fail(400, { form: "errors.admin.self" });
   const place = await placement(db, input);
-  if (!place) return "no_shop";
+  if (!place) return fail(400, { shopId: "errors.invalid" });
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ role: users.role, organisationId: users.organisationId })
       .from(users)
       .where(eq(users.id, userId))
       .for("update");
-    if (!before) return "not_found" as const;
+    if (!before) return fail(404, {});
     const after = { role: input.role, organisationId: place.organisationId };
     // into (another) association as a case worker: its supervisor confirms first; out of case work: nothing left
     const caseAccess = grantsCaseAccess(before, after)
@@ -423,7 +461,7 @@ export async function updateUserRole(
       await tx.delete(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
     await invalidateUserSessions(tx, userId);
     await audit(tx, { actor, action: "user.role_change", entityType: "user", entityId: userId, ip: meta.ip });
-    return "ok" as const;
+    return { ok: true as const };
   });
 }
 
@@ -432,7 +470,7 @@ export async function createOrganisation(
   actor: NonNullable<AuditActor>,
   input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: string },
   meta: { ip: string },
-): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+): Promise<Result<{ id: string }>> {
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
@@ -450,7 +488,7 @@ export async function createOrganisation(
       return { ok: true as const, id: row.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { name: "errors.organisation.taken" } };
+    if (isUniqueViolation(error)) return fail(400, { name: "errors.organisation.taken" });
     throw error;
   }
 }

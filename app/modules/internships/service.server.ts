@@ -14,7 +14,8 @@ import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/lib/ids";
-import { canRecordOutcome, canTransition, type Checkpoint, type PlacementStatus } from "./rules";
+import { canRecordOutcome, canTransition } from "./rules";
+import { type Checkpoint, type PlacementStatus } from "./constants";
 import type {
   ContactInput,
   CreateHostInput,

@@ -55,6 +55,9 @@ export const NOTIFICATION_KINDS = {
   "notify.internshipDeclined": kind("notify.internshipDeclined", { essential: true }),
   "notify.placementCreated": kind("notify.placementCreated"),
   "notify.followUpAppointment": kind("notify.followUpAppointment"),
+  "notify.followUpMoved": kind("notify.followUpMoved"),
+  "notify.followUpCancelled": kind("notify.followUpCancelled"),
+  "notify.followUpReminder": kind("notify.followUpReminder"),
   // protection: a request waits for the receiving association (its reason and urgency, nothing of the person)
   "protection.notify.referral": kind("protection.notify.referral"),
 } as const satisfies Record<string, KindSpec>;

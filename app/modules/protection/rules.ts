@@ -232,9 +232,8 @@ export function referralAllowed(
   return live ? "partnerNotNamed" : "noConsent";
 }
 
-/** Why a case goes to another association, how soon, and the sections of the file it may share. */
-export const REFERRAL_REASONS = ["specialised_service", "person_moved", "capacity", "safety", "other"] as const;
-export const REFERRAL_URGENCIES = ["routine", "urgent", "emergency"] as const;
+/** The sections of the file a referral may share. */
+export { REFERRAL_REASONS, REFERRAL_URGENCIES } from "./constants";
 export const SHARED_SECTIONS = ["identity", "services", "notes", "vulnerability"] as const;
 export type SharedSection = (typeof SHARED_SECTIONS)[number];
 export type Sections = Record<SharedSection, boolean>;
@@ -352,19 +351,6 @@ export function caseSmsBlocker(input: {
   if (!input.consent || input.consent.withdrawnAt || !input.consent.contactBySms) return "noConsent";
   return null;
 }
-
-/** Why a case file closes; why it opens again (db: case_status_reason, with a check pairing each to its status). */
-export const CLOSURE_REASONS = [
-  "services_completed",
-  "moved",
-  "returned_home",
-  "lost_contact",
-  "deceased",
-  "transferred",
-] as const;
-export const REOPEN_REASONS = ["new_need", "came_back", "closed_in_error"] as const;
-export type ClosureReason = (typeof CLOSURE_REASONS)[number];
-export type ReopenReason = (typeof REOPEN_REASONS)[number];
 
 /** Why a case file cannot move to `to` now, or null when it can. An anonymised file never reopens. */
 export function statusChangeRefusal(

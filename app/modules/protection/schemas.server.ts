@@ -2,17 +2,13 @@ import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
 import {
   AVRR_STAGES,
-  CLOSURE_REASONS,
   HOSPITAL_STATUSES,
   LEGAL_STATUSES,
-  REFERRAL_REASONS,
-  REFERRAL_URGENCIES,
-  REOPEN_REASONS,
   SHARED_SECTIONS,
   SIMPLE_STATUSES,
   VULNERABILITIES,
 } from "./rules";
-import { SERVICE_KINDS } from "./constants";
+import { CLOSURE_REASONS, REFERRAL_REASONS, REFERRAL_URGENCIES, REOPEN_REASONS, SERVICE_KINDS } from "./constants";
 import { checkedField, dateField, idField, moneyField, timeField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";

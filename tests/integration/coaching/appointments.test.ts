@@ -5,15 +5,15 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { coachAssignments, coachingAppointments } from "../../../db/schema";
+import { coachingAppointments } from "../../../db/schema";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
 import { scheduleAppointment } from "../../../app/modules/coaching/appointments.server";
-import { addDays, moroccoInstant, moroccoToday } from "../../../app/lib/morocco-time";
+import { moroccoInstant } from "../../../app/lib/morocco-time";
 import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
-import { outboxTo, personWithPhone } from "../helpers/messages";
+import { coachAndPerson, dayAhead, outboxTo } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -26,17 +26,7 @@ afterEach(async () => {
 });
 
 async function followed(locale: "fr" | "ar" | "en" = "fr") {
-  const coach = await makeUser(t.db, { role: "coach", displayName: "Youssef Amrani" });
-  const person = await personWithPhone(t.db, locale);
-  await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-  return { coach, person };
-}
-
-/** A day some weeks ahead (appointments are set within the coming year), and as a message writes it. */
-function dayAhead(days: number) {
-  const date = addDays(moroccoToday(), days);
-  const [y, m, d] = date.split("-");
-  return { date, written: `${d}/${m}/${y}` };
+  return coachAndPerson(t.db, locale);
 }
 
 async function appointmentsOf(userId: string) {

@@ -46,12 +46,7 @@ function markers(item: FeedbackItem): string[] {
 async function bodyText(response: Response): Promise<string> {
   const bytes = new Uint8Array(await response.arrayBuffer());
   if ((response.headers.get("content-type") ?? "").includes("pdf")) return readPdfText(bytes);
-  return new TextDecoder()
-    .decode(bytes)
-    .replaceAll("\u0000", "")
-    .replaceAll("&#x27;", "'")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&amp;", "&");
+  return new TextDecoder().decode(bytes).replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 }
 
 describe("a confidential report, through every page and export", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   THROTTLE,
+  accountLocked,
   checkPassword,
   identifierKey,
   initialExpiry,
@@ -143,6 +144,18 @@ describe("grantsCaseAccess", () => {
     expect(grantsCaseAccess(inA, { ...inA, organisationId: "b" })).toBe(true);
     expect(grantsCaseAccess(inA, inA)).toBe(false);
     expect(grantsCaseAccess(inA, coach)).toBe(false);
+  });
+});
+
+describe("accountLocked", () => {
+  const now = new Date("2026-11-29T10:00:00Z");
+  const ago = (m: number) => new Date(now.getTime() - m * 60_000);
+
+  it("locks an account at 5 checked failures in 15 minutes, whichever identifier they came by", () => {
+    expect(THROTTLE.perAccount).toBe(THROTTLE.perIdentifier);
+    expect(accountLocked([ago(1), ago(2), ago(3), ago(4)], now)).toBe(false);
+    expect(accountLocked([ago(1), ago(2), ago(3), ago(4), ago(14)], now)).toBe(true);
+    expect(accountLocked([ago(1), ago(2), ago(3), ago(4), ago(16)], now)).toBe(false);
   });
 });
 
