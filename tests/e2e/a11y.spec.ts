@@ -6,19 +6,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ACCESS_MATRIX } from "../access";
-import { EVERYONE, type Fixture, type Who } from "../access/types";
+import { ACTING, EVERYONE, type Fixture, type Who } from "../access/types";
 import { e2eFixture, login, NOT_A_PAGE } from "./fixtures";
-
-const ACTING: Record<Exclude<Who, "anonymous">, string> = {
-  applicant: "applicant@masar.test",
-  coach: "coach@masar.test",
-  committee_member: "committee@masar.test",
-  case_worker: "caseworker@masar.test",
-  admin: "admin@masar.test",
-  donor_viewer: "donor@masar.test",
-  focal_point: "focal@masar.test",
-  vendor: "vendor@masar.test",
-};
 
 // axe runs inside the page: it needs JavaScript, even in the no-JavaScript project
 test.use({ javaScriptEnabled: true });

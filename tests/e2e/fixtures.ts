@@ -9,7 +9,9 @@ import { parseIdentifier } from "../../app/modules/auth/rules";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
 import type { Fixture } from "../access/types";
 
-export const DEMO_PASSWORD = "masar-demo-2026";
+import { DEMO_PASSWORD } from "../factories";
+
+export { DEMO_PASSWORD };
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 

@@ -2,24 +2,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../db/seed/foundation";
 import { seedDemo } from "../../db/seed";
 import { ACCESS_MATRIX } from "../access";
-import { ACTING, EVERYONE, type Fixture, type Who } from "../access/types";
-import { DEMO_PASSWORD } from "../factories";
-import { loadBuild, useTestApp, type TestClient } from "./helpers/app";
+import { EVERYONE, type Fixture, type Who } from "../access/types";
+import { clientsForEveryone, loadBuild, useTestApp, type TestClient } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
 
 let fixture: Fixture;
-const clients = {} as Record<Who, TestClient>;
+let clients: Record<Who, TestClient>;
 
 beforeAll(async () => {
   fixture = await seedDemo(t.db);
-  for (const who of EVERYONE) {
-    const client = app.client();
-    if (who !== "anonymous") await client.login(ACTING[who], DEMO_PASSWORD);
-    clients[who] = client;
-  }
+  clients = await clientsForEveryone(app);
 });
 
 describe("access matrix", () => {

@@ -11,7 +11,7 @@ import { httpSmsTransport } from "../../../app/modules/notifications/transports.
 import { scheduleAppointment } from "../../../app/modules/coaching/appointments.server";
 import { moroccoInstant } from "../../../app/lib/morocco-time";
 import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
 import { coachAndPerson, dayAhead, outboxTo } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
@@ -36,8 +36,7 @@ async function appointmentsOf(userId: string) {
 describe("a follow-up appointment", () => {
   it("set on the file: the person is told in Arabic, sees it at home, and the coach sees the SMS is not sent yet", async () => {
     const { coach, person } = await followed("ar");
-    const c = app.client();
-    await c.login(coach.email!, DEMO_PASSWORD);
+    const c = await app.signedIn(coach.email!);
     const path = `/coaching/beneficiaries/${person.id}`;
     const day = dayAhead(30);
     const set = await c.post(path, { intent: "appointment", date: day.date, time: "10:30" });
@@ -57,8 +56,7 @@ describe("a follow-up appointment", () => {
     expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
     expect(page).not.toContain("Accepté par la passerelle");
 
-    const p = app.client();
-    await p.login(person.phone!, DEMO_PASSWORD);
+    const p = await app.signedIn(person.phone!);
     const home = await (await p.get("/home")).text();
     expect(home).toContain("Youssef Amrani");
     expect(home).toContain("data-appointments");
@@ -88,8 +86,7 @@ describe("a follow-up appointment", () => {
 
   it("a time in the past is refused with a clear error, and nobody is told", async () => {
     const { coach, person } = await followed("fr");
-    const c = app.client();
-    await c.login(coach.email!, DEMO_PASSWORD);
+    const c = await app.signedIn(coach.email!);
     const refused = await c.post(`/coaching/beneficiaries/${person.id}`, {
       intent: "appointment",
       date: "2020-01-01",
@@ -112,8 +109,7 @@ describe("a follow-up appointment", () => {
   it("another coach's beneficiary is a 404, and nothing is set", async () => {
     const { person } = await followed("fr");
     const other = await makeUser(t.db, { role: "coach" });
-    const c = app.client();
-    await c.login(other.email!, DEMO_PASSWORD);
+    const c = await app.signedIn(other.email!);
     const response = await c.post(`/coaching/beneficiaries/${person.id}`, {
       intent: "appointment",
       date: dayAhead(10).date,

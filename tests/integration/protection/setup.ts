@@ -1,6 +1,6 @@
 /** Two associations, their case workers (one a supervisor) and a logged-in client for each. */
 import type { Database } from "../../../db/client";
-import { makeOrganisation, makeUser, DEMO_PASSWORD } from "../../factories";
+import { makeOrganisation, makeUser } from "../../factories";
 import { makeSupervisor } from "../../factories/protection";
 import { beforeAll } from "vitest";
 import { useTestApp, type TestApp, type TestClient } from "../helpers/app";
@@ -14,8 +14,7 @@ export async function twoAssociations(db: Database, app: TestApp) {
   const workerB = await makeUser(db, { role: "case_worker", organisationId: orgB.id });
   await makeSupervisor(db, supervisorA.id);
   const login = async (email: string | null): Promise<TestClient> => {
-    const client = app.client();
-    await client.login(email!, DEMO_PASSWORD);
+    const client = await app.signedIn(email!);
     return client;
   };
   return {
