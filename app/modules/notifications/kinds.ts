@@ -84,3 +84,7 @@ export const CASE_SMS_TEMPLATES = {
 } as const satisfies Record<string, { sms: MessageKey; label: MessageKey; needsWhen: boolean }>;
 
 export type CaseSmsTemplate = keyof typeof CASE_SMS_TEMPLATES;
+
+export function isCaseSmsTemplate(value: string): value is CaseSmsTemplate {
+  return Object.prototype.hasOwnProperty.call(CASE_SMS_TEMPLATES, value);
+}
