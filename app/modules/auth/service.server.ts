@@ -1,14 +1,32 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Database, Executor } from "~db/client";
-import { loginAttempts, organisations, passwordTokens, privacyAcceptances, shops, users, type User } from "~db/schema";
+import {
+  loginAttempts,
+  organisations,
+  passwordTokens,
+  privacyAcceptances,
+  protectionSupervisors,
+  shops,
+  users,
+  type User,
+} from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { sendPhoneCode } from "./phone.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
-import { PASSWORD_TOKEN_TTL_MS, THROTTLE, accountLocked, parseIdentifier, throttleKey, throttledUntil } from "./rules";
+import { caseAccessOnEntry, NO_CASE_ACCESS, suspendCaseAccess } from "./case-access.server";
+import {
+  PASSWORD_TOKEN_TTL_MS,
+  THROTTLE,
+  accountLocked,
+  grantsCaseAccess,
+  parseIdentifier,
+  throttleKey,
+  throttledUntil,
+} from "./rules";
 import type { Role } from "./roles";
 import type { CreateStaffInput, SignUpInput } from "./schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
@@ -310,6 +328,11 @@ export async function createStaffUser(
   if (!place) return fail(400, { shopId: "errors.invalid" });
   return unlessContactTaken(() =>
     db.transaction(async (tx) => {
+      // a case worker waits for the association's supervisor (unless the association is new and empty)
+      const caseAccess =
+        input.role === "case_worker" && place.organisationId
+          ? await caseAccessOnEntry(tx, place.organisationId, "new_account")
+          : NO_CASE_ACCESS;
       const [user] = await tx
         .insert(users)
         .values({
@@ -318,6 +341,7 @@ export async function createStaffUser(
           phone: input.phone,
           role: input.role,
           ...place,
+          ...caseAccess,
           locale: input.locale,
         })
         .returning();
@@ -347,6 +371,15 @@ export async function reissuePasswordSetup(
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) return fail(404, {});
     const issued = await issuePasswordSetup(tx, userId);
+    // the admin sees the code: a case worker's account waits for its supervisor again
+    if (await suspendCaseAccess(tx, userId))
+      await audit(tx, {
+        actor,
+        action: "user.case_access_suspended",
+        entityType: "user",
+        entityId: userId,
+        ip: meta.ip,
+      });
     await audit(tx, { actor, action: "user.password_setup_issued", entityType: "user", entityId: userId, ip: meta.ip });
     await notify(tx, {
       userId,
@@ -403,12 +436,26 @@ export async function updateUserRole(
   const place = await placement(db, input);
   if (!place) return fail(400, { shopId: "errors.invalid" });
   return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(users)
-      .set({ role: input.role, ...place, updatedAt: new Date() })
+    const [before] = await tx
+      .select({ role: users.role, organisationId: users.organisationId })
+      .from(users)
       .where(eq(users.id, userId))
-      .returning({ id: users.id });
-    if (updated.length === 0) return fail(404, {});
+      .for("update");
+    if (!before) return fail(404, {});
+    const after = { role: input.role, organisationId: place.organisationId };
+    // into (another) association as a case worker: its supervisor confirms first; out of case work: nothing left
+    const caseAccess = grantsCaseAccess(before, after)
+      ? await caseAccessOnEntry(tx, place.organisationId!, "role_change", userId)
+      : input.role === "case_worker"
+        ? {}
+        : NO_CASE_ACCESS;
+    await tx
+      .update(users)
+      .set({ role: input.role, ...place, ...caseAccess, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    // a supervisor named for one association is not one in the next, nor outside case work
+    if (before.role !== after.role || before.organisationId !== after.organisationId)
+      await tx.delete(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
     await invalidateUserSessions(tx, userId);
     await audit(tx, { actor, action: "user.role_change", entityType: "user", entityId: userId, ip: meta.ip });
     return { ok: true as const };
