@@ -10,7 +10,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listOrganisations } from "~/modules/auth/queries.server";
 import { CreateOrganisationSchema } from "~/modules/auth/schemas.server";
 import { ORGANISATION_KINDS } from "~/modules/auth/constants";
-import { createOrganisation } from "~/modules/auth/service.server";
+import { createOrganisation } from "~/modules/auth/users.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "organisations:read");

@@ -12,7 +12,7 @@ import { getUserForAdmin, listOrganisations } from "~/modules/auth/queries.serve
 import { listShops } from "~/modules/aid/shops.server";
 import { ROLES } from "~/modules/auth/roles";
 import { UpdateUserSchema } from "~/modules/auth/schemas.server";
-import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/service.server";
+import { reissuePasswordSetup, setUserActive, updateUserRole } from "~/modules/auth/users.server";
 import { idParam } from "~/lib/params.server";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { messagesSentBy } from "~/modules/notifications/queries.server";

@@ -12,7 +12,7 @@ import { listOrganisations } from "~/modules/auth/queries.server";
 import { listShops } from "~/modules/aid/shops.server";
 import { STAFF_ROLES } from "~/modules/auth/roles";
 import { CreateStaffSchema } from "~/modules/auth/schemas.server";
-import { createStaffUser } from "~/modules/auth/service.server";
+import { createStaffUser } from "~/modules/auth/users.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
