@@ -15,6 +15,8 @@ export type OfferedPeriods = { years: string[]; quarters: string[]; months: stri
 /** A donor's choice: a fixed period (a year, a quarter or a month) and the framework; a GET form. */
 export function DonorFilters({ report, periods, period }: { report: Report; periods: OfferedPeriods; period: string }) {
   const { t } = useI18n();
+  // "2026-Q4" kept in its order inside Arabic text (a left-to-right isolate)
+  const ltr = (key: string) => `\u2066${key}\u2069`;
   const group = (label: string, keys: string[], text: (key: string) => string) =>
     keys.length ? (
       <optgroup label={label}>
@@ -28,9 +30,11 @@ export function DonorFilters({ report, periods, period }: { report: Report; peri
   return (
     <Form method="get" className="filters" aria-label={t("reporting.filter.apply")}>
       <SelectField name="period" label="reporting.filter.period" inline defaultValue={period}>
-        {group(t("reporting.filter.quarter"), periods.quarters, (q) => t("reporting.period.quarter", { quarter: q }))}
-        {group(t("reporting.filter.year"), periods.years, (y) => t("reporting.period.year", { year: y }))}
-        {group(t("reporting.filter.month"), periods.months, (m) => t("reporting.period.month", { month: m }))}
+        {group(t("reporting.filter.quarter"), periods.quarters, (q) =>
+          t("reporting.period.quarter", { quarter: ltr(q) }),
+        )}
+        {group(t("reporting.filter.year"), periods.years, (y) => t("reporting.period.year", { year: ltr(y) }))}
+        {group(t("reporting.filter.month"), periods.months, (m) => t("reporting.period.month", { month: ltr(m) }))}
       </SelectField>
       <SelectField
         name="framework"

@@ -175,6 +175,7 @@ export const reporting = {
   "reporting.pdf.subtitle": "برنامج حماية المهاجرين وقابلية التشغيل",
   "reporting.home.title": "نتائج البرنامج",
   "reporting.home.reached": "{count} شخصًا مستفيدًا هذا الربع",
+  "reporting.home.reachedHidden": "الأشخاص المستفيدون هذا الربع: رقم مخفي لحماية الأشخاص.",
   "reporting.home.open": "عرض المؤشرات",
   "reporting.sex.other": "آخر",
   "reporting.nationality.other": "جنسية أخرى",

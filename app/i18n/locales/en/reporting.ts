@@ -175,6 +175,7 @@ export const reporting = {
   "reporting.pdf.subtitle": "Migrant protection and employability programme",
   "reporting.home.title": "Programme results",
   "reporting.home.reached": "{count} people reached this quarter",
+  "reporting.home.reachedHidden": "People reached this quarter: figure hidden to protect people.",
   "reporting.home.open": "See the indicators",
   "reporting.sex.other": "Other",
   "reporting.nationality.other": "Other nationality",
