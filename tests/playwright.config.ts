@@ -41,8 +41,12 @@ export default defineConfig({
   },
   projects: [
     { name: "phone-js", use: { browserName: "chromium", javaScriptEnabled: true } },
-    // axe runs inside the page, so a11y.spec.ts turns JavaScript on: once is enough
-    { name: "phone-no-js", use: { browserName: "chromium", javaScriptEnabled: false }, testIgnore: /a11y\.spec\.ts$/ },
+    // axe and the target-size measures run inside the page, so those specs turn JavaScript on: once is enough
+    {
+      name: "phone-no-js",
+      use: { browserName: "chromium", javaScriptEnabled: false },
+      testIgnore: /(a11y|target-size|codes-crawl)\.spec\.ts$/,
+    },
   ],
   webServer: {
     command: `npx tsx tests/e2e/server.ts`,

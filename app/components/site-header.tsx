@@ -8,8 +8,10 @@ import { navFor } from "./nav-items";
 type Props = { user: { displayName: string; role: Role; notifications: boolean } | null; unread: number };
 
 /**
- * Brand, the role's navigation, the language switcher and sign-out: all plain links
- * and forms, so the header works without JavaScript.
+ * Brand, the language switcher and a "Menu" holding the navigation, on one line of a
+ * 375 px phone; the menu is a `<details>` disclosure, so it opens without JavaScript,
+ * and on wide screens it is always open (styles.css). See
+ * docs/decisions/new-header-on-one-line.md.
  */
 export function SiteHeader({ user, unread }: Props) {
   const { t, locale } = useI18n();
@@ -25,7 +27,7 @@ export function SiteHeader({ user, unread }: Props) {
           <span aria-hidden="true" className="brand-mark">
             م
           </span>
-          Masar
+          <span className="brand-name">Masar</span>
         </a>
         <form method="post" action="/lang" className="lang-switch" aria-label={t("nav.language")}>
           <input type="hidden" name="redirectTo" value={here} />
@@ -43,21 +45,34 @@ export function SiteHeader({ user, unread }: Props) {
             </button>
           ))}
         </form>
+        <details className="nav-menu">
+          <summary>
+            {t("nav.menu")}
+            {user && unread > 0 ? (
+              <>
+                <span className="nav-badge" aria-hidden="true">
+                  {unread}
+                </span>
+                <span className="visually-hidden">{t("nav.unread", { count: unread })}</span>
+              </>
+            ) : null}
+          </summary>
+          {user ? (
+            <SignedInNav user={user} unread={unread} />
+          ) : (
+            <nav className="main-nav" aria-label={t("nav.main")}>
+              <ul>
+                <li>
+                  <NavLink to="/login">{t("nav.signIn")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">{t("nav.signUp")}</NavLink>
+                </li>
+              </ul>
+            </nav>
+          )}
+        </details>
       </div>
-      {user ? (
-        <SignedInNav user={user} unread={unread} />
-      ) : (
-        <nav className="container main-nav" aria-label={t("nav.main")}>
-          <ul>
-            <li>
-              <NavLink to="/login">{t("nav.signIn")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/signup">{t("nav.signUp")}</NavLink>
-            </li>
-          </ul>
-        </nav>
-      )}
     </header>
   );
 }
@@ -66,7 +81,7 @@ export function SiteHeader({ user, unread }: Props) {
 function SignedInNav({ user, unread }: { user: NonNullable<Props["user"]>; unread: number }) {
   const { t } = useI18n();
   return (
-    <nav className="container main-nav" aria-label={t("nav.main")}>
+    <nav className="main-nav" aria-label={t("nav.main")}>
       <ul>
         {navFor(user.role).map((item) => (
           <li key={item.to}>
@@ -95,7 +110,7 @@ function SignedInNav({ user, unread }: { user: NonNullable<Props["user"]>; unrea
         </li>
       </ul>
       <p className="whoami">
-        {user.displayName} · {t(`role.${user.role}`)}
+        <bdi>{user.displayName}</bdi> · {t(`role.${user.role}`)}
       </p>
     </nav>
   );

@@ -26,8 +26,3 @@ export function fail(status: FailureStatus, errors: FieldErrors): Failure {
 export function throttled(retryAt: Date, errors: FieldErrors = {}): Failure {
   return { ok: false, status: 429, errors, retryAt };
 }
-
-/** The Retry-After header's whole seconds until `retryAt` (at least 1). */
-export function retryAfterSeconds(retryAt: Date, now = new Date()): string {
-  return String(Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)));
-}

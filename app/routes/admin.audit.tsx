@@ -37,11 +37,12 @@ export default function Audit() {
         cells={(e) => [
           formatDate(e.at, true),
           `${e.actorName ?? "—"}${e.actorRole ? ` (${t(`role.${e.actorRole}`)})` : ""}`,
-          <span key="action" dir="ltr">
+          // the record's own identifiers, as stored (the entity filter takes them as typed)
+          <code key="action" dir="ltr">
             {e.action}
-          </span>,
+          </code>,
           <span key="entity" dir="ltr">
-            {e.entityType}
+            <code>{e.entityType}</code>
             {e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}
           </span>,
           <span key="ip" dir="ltr">

@@ -60,7 +60,7 @@ export default function Redemptions() {
               <bdi key="code" dir="ltr">
                 {l.code}
               </bdi>,
-              <Link key="case" to={`/protection/cases/${l.caseId}`}>
+              <Link key="case" to={`/protection/cases/${l.caseId}`} dir="ltr">
                 {l.reference}
               </Link>,
               formatMoney(l.valueCentimes),

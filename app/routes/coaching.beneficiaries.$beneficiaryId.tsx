@@ -9,6 +9,7 @@ import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { beneficiaryFile } from "~/modules/coaching/queries.server";
+import { mayChangeAppointment } from "~/modules/coaching/rules";
 import {
   GuidanceSection,
   JobSearchSection,
@@ -52,7 +53,13 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     ...file,
     hosts,
-    appointments: appointments.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
+    // the one who set an appointment (or an admin) may move or cancel it
+    appointments: appointments.map((a) => ({
+      id: a.id,
+      coachName: a.coachName,
+      startsAt: a.startsAt.toISOString(),
+      changeable: mayChangeAppointment(user, a),
+    })),
     sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     today: moroccoToday(),
   };

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, FormAlert, PageTitle, TextareaField } from "~/components/form";
@@ -6,6 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { formValues, parseForm } from "~/lib/forms.server";
+import { keepRetryAfter, retryAfter } from "~/lib/retry-after";
 import { readSmallForm } from "~/lib/small-form.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { ackCookie } from "~/modules/feedback/ack.server";
@@ -16,10 +17,7 @@ import { CategoryChoice } from "~/modules/feedback/ui";
 
 export const meta: MetaFunction = () => [{ title: "Masar" }];
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = keepRetryAfter;
 
 /** Public on purpose: anyone, signed in or not, from the link in every page's footer. */
 export const loader = () => null;
@@ -45,15 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { userId: user?.id ?? null, ip: context.ip },
   );
   if (!sent.ok) {
-    const seconds = Math.max(1, Math.ceil((sent.retryAt.getTime() - Date.now()) / 1000));
+    const { retryAt } = sent;
     return data<Refused>(
-      {
-        ok: false,
-        errors: { form: "feedback.errors.throttled" },
-        values: formValues(form),
-        retryAt: sent.retryAt.toISOString(),
-      },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
+      { ok: false, errors: sent.errors, values: formValues(form), retryAt: retryAt?.toISOString() },
+      { status: sent.status, headers: retryAfter(retryAt) },
     );
   }
   return redirect("/feedback/sent", { headers: { "Set-Cookie": ackCookie(sent, context.secureCookies) } });

@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { formValues, parseForm } from "~/lib/forms.server";
+import { keepRetryAfter, retryAfter } from "~/lib/retry-after";
 import { readSmallForm } from "~/lib/small-form.server";
 import { FollowSchema } from "~/modules/feedback/schemas.server";
 import { followFeedback } from "~/modules/feedback/service.server";
@@ -13,10 +14,7 @@ import type { FeedbackStatus } from "~/modules/feedback/constants";
 
 export const meta: MetaFunction = () => [{ title: "Masar" }];
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = keepRetryAfter;
 
 /** Public on purpose: the person who sent a message follows it with its reference, without an account. */
 export const loader = () => null;
@@ -42,18 +40,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(FollowSchema, form);
   if (!parsed.ok) return data<Answer>({ found: false, error: "feedback.errors.reference", values }, { status: 400 });
   const result = await followFeedback(context.db, parsed.data.reference, context.ip);
-  if (result.status === "throttled") {
-    const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+  if (!result.ok) {
+    const { retryAt } = result;
     return data<Answer>(
-      { found: false, error: "feedback.errors.lookupThrottled", retryAt: result.retryAt.toISOString(), values },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
+      {
+        found: false,
+        error: result.errors.form ?? "feedback.errors.reference",
+        retryAt: retryAt?.toISOString(),
+        values,
+      },
+      { status: result.status, headers: retryAfter(retryAt) },
     );
-  }
-  if (result.status === "invalid") {
-    return data<Answer>({ found: false, error: "feedback.errors.reference", values }, { status: 400 });
-  }
-  if (result.status === "unknown") {
-    return data<Answer>({ found: false, error: "feedback.errors.unknownReference", values }, { status: 404 });
   }
   const { view } = result;
   return data<Answer>({

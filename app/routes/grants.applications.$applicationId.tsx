@@ -131,7 +131,7 @@ export default function ApplicationPage() {
           <h2>{t("grants.application.decision")}</h2>
           {d.award ? (
             <p>
-              {d.award.reference} · {formatMoney(d.award.amountCentimes)}
+              <span dir="ltr">{d.award.reference}</span> · {formatMoney(d.award.amountCentimes)}
             </p>
           ) : null}
           {d.comment ? <p>{d.comment}</p> : null}

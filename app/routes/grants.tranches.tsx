@@ -40,7 +40,7 @@ export default function CoachTranches() {
         {tranches.map((tr) => (
           <li key={tr.trancheId} className="list-item">
             <p>
-              {tr.beneficiaryName} · {tr.reference} · {formatMoney(tr.amountCentimes)}
+              <bdi>{tr.beneficiaryName}</bdi> · <span dir="ltr">{tr.reference}</span> · {formatMoney(tr.amountCentimes)}
             </p>
             <Form method="post">
               <input type="hidden" name="trancheId" value={tr.trancheId} />

@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, safeRedirect } from "~/lib/forms.server";
-import { retryAfterSeconds } from "~/lib/result";
+import { keepRetryAfter, retryAfter } from "~/lib/retry-after";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { IdentifierField } from "~/modules/auth/ui";
 import { LoginSchema } from "~/modules/auth/schemas.server";
@@ -14,13 +14,7 @@ import { serializeSessionCookie } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Masar" }];
 
-/** Remix keeps only cookies from an action by itself; a throttled answer also says when to retry. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  const headers = new Headers();
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers = keepRetryAfter;
 
 export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
@@ -32,10 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signIn(context.db, parsed.data, { ip: context.ip, locale: context.locale });
   if (!result.ok) {
     const values = { identifier: parsed.data.identifier };
-    const retryAt = result.retryAt ?? null;
     return data(
-      { ok: false as const, errors: result.errors, values, retryAt: retryAt?.toISOString() ?? null },
-      { status: result.status, headers: retryAt ? { "Retry-After": retryAfterSeconds(retryAt) } : undefined },
+      { ok: false as const, errors: result.errors, values, retryAt: result.retryAt?.toISOString() ?? null },
+      { status: result.status, headers: retryAfter(result.retryAt) },
     );
   }
   return redirect(safeRedirect(parsed.data.redirectTo), {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { BackLink } from "~/components/back-link";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
@@ -9,7 +10,8 @@ import { notFound, requirePermission, requireUser } from "~/modules/auth/guards.
 import { StepList } from "~/modules/business-plans/components";
 import { FinancialForm } from "~/modules/business-plans/financial-form";
 import { commentCounts, getReadablePlan, listComments } from "~/modules/business-plans/queries.server";
-import { PLAN_STEPS, stepIssues, stepStatus, type PlanStep } from "~/modules/business-plans/rules";
+import { stepIssues, stepStatus } from "~/modules/business-plans/rules";
+import { PLAN_STEPS, type PlanStep } from "~/modules/business-plans/constants";
 import {
   LegalFields,
   MarketFields,
@@ -160,7 +162,7 @@ export default function PlanStepPage() {
   return (
     <div className="plan-builder">
       <p>
-        <Link to={`/plans/${planId}`}>← {loaded.name ?? t("plans.untitled")}</Link>
+        <BackLink to={`/plans/${planId}`}>{loaded.name ?? t("plans.untitled")}</BackLink>
       </p>
       <PageTitle>
         {PLAN_STEPS.indexOf(step) + 1}. {t(`plans.step.${step}` as MessageKey)}

@@ -14,6 +14,7 @@ import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { AddSessionForm, CohortParticipants, CohortSessions } from "~/modules/trainings/cohort-sections";
 import { getCohort } from "~/modules/trainings/queries.server";
+import { mayMoveSession } from "~/modules/trainings/rules";
 import { AddSessionSchema, RevokeCertificateSchema } from "~/modules/trainings/schemas.server";
 import { addSession, revokeCertificate } from "~/modules/trainings/service.server";
 
@@ -30,7 +31,9 @@ export async function loader(args: LoaderFunctionArgs) {
       ? cohort.participants.find((p) => p.certificateId === certificateId)
       : undefined;
   const revoking = holder?.certificateId ? { certificateId: holder.certificateId, name: holder.displayName } : null;
-  return { ...cohort, canManage, revoking };
+  // the trainer of a session, or an admin, may move it
+  const sessions = cohort.sessions.map((s) => ({ ...s, movable: mayMoveSession(user, s) }));
+  return { ...cohort, sessions, canManage, revoking };
 }
 
 /** The cohort the path names, for a member of staff who marks attendance; 404 when there is none. */

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
-  date,
   foreignKey,
   index,
   integer,
@@ -10,28 +9,21 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisations, shops, users } from "./auth";
 import { beneficiaryCases } from "./protection";
+import { id, instant, stamp, day, ref } from "./columns";
+import { ITEM_KINDS } from "../../app/modules/aid/constants";
 
 /**
  * Humanitarian aid: a catalogue, warehouses of associations, stock kept as a ledger
  * (movements) with a balance per warehouse and item that can never go below zero,
  * distribution rounds handed out at most once per beneficiary, and vouchers redeemed once.
  */
-export const aidItemKindEnum = pgEnum("aid_item_kind", [
-  "food_kit",
-  "hygiene_kit",
-  "nfi_kit",
-  "blanket",
-  "clothing",
-  "baby_kit",
-  "voucher",
-]);
+export const aidItemKindEnum = pgEnum("aid_item_kind", ITEM_KINDS);
 export const stockMovementKindEnum = pgEnum("stock_movement_kind", [
   "receipt",
   "transfer_in",
@@ -45,7 +37,7 @@ export const stockMovementKindEnum = pgEnum("stock_movement_kind", [
 export const aidItems = pgTable(
   "aid_items",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     kind: aidItemKindEnum().notNull(),
     /** the item's name in three languages (French required and unique; empty ones show the French) */
     nameFr: text().notNull().unique("aid_items_name_unique"),
@@ -53,7 +45,7 @@ export const aidItems = pgTable(
     nameEn: text().notNull().default(""),
     /** vouchers only: face value in centimes of MAD */
     faceValueCentimes: integer(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     check(
@@ -66,12 +58,10 @@ export const aidItems = pgTable(
 export const warehouses = pgTable(
   "warehouses",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    id: id(),
+    organisationId: ref(() => organisations.id).notNull(),
     name: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [unique("warehouses_org_name_key").on(t.organisationId, t.name)],
 );
@@ -79,12 +69,8 @@ export const warehouses = pgTable(
 export const stockBalances = pgTable(
   "stock_balances",
   {
-    warehouseId: uuid()
-      .notNull()
-      .references(() => warehouses.id),
-    itemId: uuid()
-      .notNull()
-      .references(() => aidItems.id),
+    warehouseId: ref(() => warehouses.id).notNull(),
+    itemId: ref(() => aidItems.id).notNull(),
     quantity: integer().notNull().default(0),
   },
   (t) => [
@@ -96,22 +82,18 @@ export const stockBalances = pgTable(
 export const distributionRounds = pgTable(
   "distribution_rounds",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    warehouseId: uuid()
-      .notNull()
-      .references(() => warehouses.id),
+    id: id(),
+    organisationId: ref(() => organisations.id).notNull(),
+    warehouseId: ref(() => warehouses.id).notNull(),
     name: text().notNull(),
-    startsOn: date({ mode: "string" }).notNull(),
-    endsOn: date({ mode: "string" }).notNull(),
+    startsOn: day().notNull(),
+    endsOn: day().notNull(),
     /** quantities are per person, or multiplied by the household size */
     perHousehold: boolean().notNull().default(false),
     /** only cases whose latest assessment has this vulnerability; null: every open case */
     eligibilityVulnerability: text(),
-    createdById: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdById: ref(() => users.id),
+    createdAt: stamp(),
   },
   (t) => [check("distribution_rounds_dates_check", sql`${t.endsOn} >= ${t.startsOn}`)],
 );
@@ -119,12 +101,8 @@ export const distributionRounds = pgTable(
 export const roundItems = pgTable(
   "round_items",
   {
-    roundId: uuid()
-      .notNull()
-      .references(() => distributionRounds.id, { onDelete: "cascade" }),
-    itemId: uuid()
-      .notNull()
-      .references(() => aidItems.id),
+    roundId: ref(() => distributionRounds.id, { onDelete: "cascade" }).notNull(),
+    itemId: ref(() => aidItems.id).notNull(),
     quantity: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.itemId] }), check("round_items_quantity_check", sql`${t.quantity} > 0`)],
@@ -133,20 +111,14 @@ export const roundItems = pgTable(
 export const distributions = pgTable(
   "distributions",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    roundId: uuid()
-      .notNull()
-      .references(() => distributionRounds.id),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id),
-    handedOutById: uuid()
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: id(),
+    roundId: ref(() => distributionRounds.id).notNull(),
+    caseId: ref(() => beneficiaryCases.id).notNull(),
+    handedOutById: ref(() => users.id).notNull(),
+    createdAt: stamp(),
     /** a hand-out made by mistake, reversed the same day: kept, never deleted, and no longer counted */
-    correctedAt: timestamp({ withTimezone: true }),
-    correctedById: uuid().references(() => users.id),
+    correctedAt: instant(),
+    correctedById: ref(() => users.id),
     correctionReason: text(),
   },
   (t) => [
@@ -168,20 +140,16 @@ export const distributions = pgTable(
 export const stockMovements = pgTable(
   "stock_movements",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    warehouseId: uuid()
-      .notNull()
-      .references(() => warehouses.id),
-    itemId: uuid()
-      .notNull()
-      .references(() => aidItems.id),
+    id: id(),
+    warehouseId: ref(() => warehouses.id).notNull(),
+    itemId: ref(() => aidItems.id).notNull(),
     kind: stockMovementKindEnum().notNull(),
     /** signed: receipts and transfers in add, distributions and transfers out subtract */
     quantity: integer().notNull(),
     reason: text(),
-    distributionId: uuid().references(() => distributions.id),
-    actorId: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    distributionId: ref(() => distributions.id),
+    actorId: ref(() => users.id),
+    createdAt: stamp(),
   },
   (t) => [
     index("stock_movements_warehouse_item_idx").on(t.warehouseId, t.itemId, t.createdAt),
@@ -198,24 +166,18 @@ export const stockMovements = pgTable(
 export const vouchers = pgTable(
   "vouchers",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id).notNull(),
+    organisationId: ref(() => organisations.id).notNull(),
     /** 20 characters of base32 from 100 random bits */
     code: text().notNull().unique(),
     valueCentimes: integer().notNull(),
-    issuedById: uuid()
-      .notNull()
-      .references(() => users.id),
-    issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    issuedById: ref(() => users.id).notNull(),
+    issuedAt: stamp(),
     /** the last Moroccan day it can be redeemed */
-    expiresOn: date({ mode: "string" }).notNull(),
-    redeemedAt: timestamp({ withTimezone: true }),
-    redeemedById: uuid().references(() => users.id),
+    expiresOn: day().notNull(),
+    redeemedAt: instant(),
+    redeemedById: ref(() => users.id),
     /** the shop that took it; null when the association redeemed it itself */
     shopId: uuid(),
   },

@@ -1,5 +1,6 @@
-import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { roleEnum } from "./auth";
+import { stamp } from "./columns";
 
 /**
  * Who did what to which record, and when. Never field values: the log itself must
@@ -16,7 +17,7 @@ export const auditLog = pgTable(
     entityType: text().notNull(),
     entityId: text(),
     ip: text(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    at: stamp(),
   },
   (t) => [
     index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at),

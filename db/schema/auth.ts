@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   foreignKey,
@@ -7,37 +8,25 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { id, instant, stamp, ref } from "./columns";
+import { ROLES } from "../../app/modules/auth/roles";
+import { LOCALES } from "../../app/i18n/config";
+import { ORGANISATION_KINDS, type CaseAccessPendingReason } from "../../app/modules/auth/constants";
 
-export const roleEnum = pgEnum("role", [
-  "applicant",
-  "coach",
-  "committee_member",
-  "case_worker",
-  "admin",
-  "donor_viewer",
-  "focal_point",
-  "vendor",
-]);
-export const localeEnum = pgEnum("locale", ["fr", "ar", "en"]);
-export const organisationKindEnum = pgEnum("organisation_kind", [
-  "programme",
-  "partner_association",
-  "host_company",
-  "donor",
-  "public_institution",
-]);
+export const roleEnum = pgEnum("role", ROLES);
+export const localeEnum = pgEnum("locale", LOCALES);
+export const organisationKindEnum = pgEnum("organisation_kind", ORGANISATION_KINDS);
 
 export const organisations = pgTable("organisations", {
-  id: uuid().primaryKey().defaultRandom(),
+  id: id(),
   name: text().notNull().unique(),
   kind: organisationKindEnum().notNull(),
   city: text(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: stamp(),
 });
 
 /**
@@ -48,15 +37,13 @@ export const organisations = pgTable("organisations", {
 export const shops = pgTable(
   "shops",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** the partner association whose vouchers the shop takes */
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref(() => organisations.id).notNull(),
     name: text().notNull(),
     city: text(),
     isActive: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     unique("shops_org_name_key").on(t.organisationId, t.name),
@@ -68,26 +55,39 @@ export const shops = pgTable(
 export const users = pgTable(
   "users",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** lower-cased; null for the many applicants who have no e-mail */
     email: text(),
     /** E.164 */
     phone: text(),
     /** when the person proved the phone with a code sent to it; null until then */
-    phoneConfirmedAt: timestamp({ withTimezone: true }),
+    phoneConfirmedAt: instant(),
     /** SMS only for codes and decisions */
     smsOptOut: boolean().notNull().default(false),
     /** null until a staff member sets their password from a one-time link */
     passwordHash: text(),
     displayName: text().notNull(),
     role: roleEnum().notNull(),
-    organisationId: uuid().references(() => organisations.id),
+    organisationId: ref(() => organisations.id),
     /** vendors only: the shop the account works for (its association is organisationId) */
     shopId: uuid(),
     locale: localeEnum().notNull().default("fr"),
     isActive: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Case workers only: the association whose protection data the account may reach,
+     * set when that association's supervisor confirms the account. While it differs from
+     * `organisationId` (a new account, a move, a role change, a set-up code an admin
+     * issued) the account reaches no protection data (docs/decisions: admins cannot grant
+     * protection access).
+     */
+    caseAccessOrganisationId: ref(() => organisations.id),
+    caseAccessConfirmedById: ref((): AnyPgColumn => users.id),
+    caseAccessConfirmedAt: instant(),
+    /** why the account waits for its supervisor: what an admin did, and when */
+    caseAccessPendingReason: text().$type<CaseAccessPendingReason>(),
+    caseAccessPendingSince: instant(),
+    createdAt: stamp(),
+    updatedAt: stamp(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
@@ -97,6 +97,11 @@ export const users = pgTable(
     check("users_phone_e164_check", sql`${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
     // a case worker's reach is their association: they cannot exist without one
     check("users_case_worker_org_check", sql`${t.role} <> 'case_worker' or ${t.organisationId} is not null`),
+    check("users_case_access_check", sql`${t.caseAccessOrganisationId} is null or ${t.role} = 'case_worker'`),
+    check(
+      "users_case_access_pending_check",
+      sql`${t.caseAccessPendingReason} is null or ${t.caseAccessPendingReason} in ('new_account', 'role_change', 'new_code')`,
+    ),
     // a vendor works for exactly one shop, of the association the account belongs to
     // (role compared as text: the value is added to the enum in the same migration)
     check("users_vendor_shop_check", sql`(${t.role}::text = 'vendor') = (${t.shopId} is not null)`),
@@ -113,13 +118,11 @@ export const users = pgTable(
 export const privacyAcceptances = pgTable(
   "privacy_acceptances",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: id(),
+    userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
     noticeVersion: text().notNull(),
     locale: localeEnum().notNull(),
-    acceptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: stamp(),
   },
   (t) => [index("privacy_acceptances_user_idx").on(t.userId)],
 );
@@ -129,12 +132,10 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
+    createdAt: stamp(),
+    expiresAt: instant().notNull(),
+    lastSeenAt: stamp(),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
@@ -143,14 +144,12 @@ export const sessions = pgTable(
 export const passwordTokens = pgTable(
   "password_tokens",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: id(),
+    userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
     tokenHash: text().notNull().unique(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    usedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    createdAt: stamp(),
   },
   (t) => [index("password_tokens_user_idx").on(t.userId)],
 );
@@ -159,7 +158,7 @@ export const passwordTokens = pgTable(
 export const loginAttempts = pgTable(
   "login_attempts",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     identifierKey: text().notNull(),
     ip: text().notNull(),
     /**
@@ -167,9 +166,9 @@ export const loginAttempts = pgTable(
      * (its phone, its e-mail) counts against the account's one limit. Null when nothing
      * was checked (no such account, or the account was already locked).
      */
-    userId: uuid().references(() => users.id, { onDelete: "cascade" }),
+    userId: ref(() => users.id, { onDelete: "cascade" }),
     succeeded: boolean().notNull(),
-    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    attemptedAt: stamp(),
   },
   (t) => [
     index("login_attempts_identifier_idx").on(t.identifierKey, t.attemptedAt),

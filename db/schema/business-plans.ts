@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, customType, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { id, stamp, ref } from "./columns";
+import { SECTORS, PLAN_STEPS } from "../../app/modules/business-plans/constants";
 
 /** Raw bytes: attachments live in PostgreSQL so every app server sees the same files. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
@@ -9,29 +11,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   },
 });
 
-export const planSectorEnum = pgEnum("plan_sector", [
-  "agriculture",
-  "food_processing",
-  "trade",
-  "crafts",
-  "services",
-  "digital",
-  "textile",
-  "construction",
-  "other",
-]);
+export const planSectorEnum = pgEnum("plan_sector", SECTORS);
 
-export const planSectionEnum = pgEnum("plan_section", [
-  "summary",
-  "promoters",
-  "product",
-  "market",
-  "marketing",
-  "operations",
-  "legal",
-  "financial",
-  "risks",
-]);
+export const planSectionEnum = pgEnum("plan_section", PLAN_STEPS);
 
 /** Shapes of the JSON sections; rules.ts and schemas.ts validate them. Money in centimes. */
 export type PlanSummary = { projectName?: string; sector?: string; city?: string; pitch?: string };
@@ -70,10 +52,8 @@ export type PlanRisks = { risks?: string; mitigation?: string };
 export const businessPlans = pgTable(
   "business_plans",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    ownerId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: id(),
+    ownerId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
     summary: jsonb().$type<PlanSummary>().notNull().default({}),
     promoters: jsonb().$type<PlanPromoters>().notNull().default({}),
     product: jsonb().$type<PlanProduct>().notNull().default({}),
@@ -83,8 +63,8 @@ export const businessPlans = pgTable(
     legal: jsonb().$type<PlanLegal>().notNull().default({}),
     financial: jsonb().$type<PlanFinancial>().notNull().default({}),
     risks: jsonb().$type<PlanRisks>().notNull().default({}),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
+    updatedAt: stamp(),
   },
   (t) => [index("business_plans_owner_idx").on(t.ownerId)],
 );
@@ -95,18 +75,14 @@ export const MAX_ATTACHMENTS_PER_PLAN = 5;
 export const planAttachments = pgTable(
   "plan_attachments",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    planId: uuid()
-      .notNull()
-      .references(() => businessPlans.id, { onDelete: "cascade" }),
-    uploadedById: uuid()
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    planId: ref(() => businessPlans.id, { onDelete: "cascade" }).notNull(),
+    uploadedById: ref(() => users.id).notNull(),
     filename: text().notNull(),
     contentType: text().notNull(),
     byteSize: integer().notNull(),
     content: bytea().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     index("plan_attachments_plan_idx").on(t.planId),
@@ -123,16 +99,12 @@ export const planAttachments = pgTable(
 export const planComments = pgTable(
   "plan_comments",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    planId: uuid()
-      .notNull()
-      .references(() => businessPlans.id, { onDelete: "cascade" }),
-    authorId: uuid()
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    planId: ref(() => businessPlans.id, { onDelete: "cascade" }).notNull(),
+    authorId: ref(() => users.id).notNull(),
     section: planSectionEnum().notNull(),
     body: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     index("plan_comments_plan_idx").on(t.planId),

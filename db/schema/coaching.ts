@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant, stamp, day, ref } from "./columns";
 import { users } from "./auth";
 
 /**
@@ -10,17 +11,13 @@ import { users } from "./auth";
 export const coachAssignments = pgTable(
   "coach_assignments",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    coachId: uuid()
-      .notNull()
-      .references(() => users.id),
-    beneficiaryId: uuid()
-      .notNull()
-      .references(() => users.id),
-    assignedById: uuid().references(() => users.id),
+    id: id(),
+    coachId: ref(() => users.id).notNull(),
+    beneficiaryId: ref(() => users.id).notNull(),
+    assignedById: ref(() => users.id),
     note: text(),
-    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    endedAt: timestamp({ withTimezone: true }),
+    startedAt: stamp(),
+    endedAt: instant(),
   },
   (t) => [
     uniqueIndex("coach_assignments_current_key")
@@ -37,17 +34,13 @@ export type CoachAssignment = typeof coachAssignments.$inferSelect;
 export const guidanceSessions = pgTable(
   "guidance_sessions",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    beneficiaryId: uuid()
-      .notNull()
-      .references(() => users.id),
-    coachId: uuid()
-      .notNull()
-      .references(() => users.id),
-    heldOn: date({ mode: "string" }).notNull(),
+    id: id(),
+    beneficiaryId: ref(() => users.id).notNull(),
+    coachId: ref(() => users.id).notNull(),
+    heldOn: day().notNull(),
     goals: text().notNull(),
     obstacles: text().notNull().default(""),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [index("guidance_sessions_beneficiary_idx").on(t.beneficiaryId, t.heldOn)],
 );
@@ -56,18 +49,14 @@ export const guidanceSessions = pgTable(
 export const coachingActions = pgTable(
   "coaching_actions",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    beneficiaryId: uuid()
-      .notNull()
-      .references(() => users.id),
-    coachId: uuid()
-      .notNull()
-      .references(() => users.id),
-    guidanceSessionId: uuid().references(() => guidanceSessions.id),
+    id: id(),
+    beneficiaryId: ref(() => users.id).notNull(),
+    coachId: ref(() => users.id).notNull(),
+    guidanceSessionId: ref(() => guidanceSessions.id),
     description: text().notNull(),
-    dueOn: date({ mode: "string" }).notNull(),
-    doneAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    dueOn: day().notNull(),
+    doneAt: instant(),
+    createdAt: stamp(),
   },
   (t) => [index("coaching_actions_beneficiary_idx").on(t.beneficiaryId, t.dueOn)],
 );
@@ -76,14 +65,10 @@ export const coachingActions = pgTable(
 export const jobSearchLogs = pgTable(
   "job_search_logs",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    beneficiaryId: uuid()
-      .notNull()
-      .references(() => users.id),
-    coachId: uuid()
-      .notNull()
-      .references(() => users.id),
-    loggedOn: date({ mode: "string" }).notNull(),
+    id: id(),
+    beneficiaryId: ref(() => users.id).notNull(),
+    coachId: ref(() => users.id).notNull(),
+    loggedOn: day().notNull(),
     cvsSent: integer().notNull().default(0),
     interviews: integer().notNull().default(0),
     contacts: integer().notNull().default(0),
@@ -97,21 +82,32 @@ export const jobSearchLogs = pgTable(
 
 /**
  * A follow-up appointment a coach sets with a beneficiary: the person is told the day and
- * time when it is set. One appointment per person and instant, so a form sent twice does
- * not tell her twice.
+ * time when it is set, moved or cancelled, and reminded the day before. One live
+ * appointment per person and instant, so a form sent twice does not tell her twice.
+ * `remindedAt` is set in the transaction that writes the reminder (a conditional update),
+ * so two servers never remind her twice; it is also set when the message that set or
+ * moved the appointment came after `remindAt` and serves as the reminder.
  */
 export const coachingAppointments = pgTable(
   "coaching_appointments",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    beneficiaryId: uuid()
-      .notNull()
-      .references(() => users.id),
-    coachId: uuid()
-      .notNull()
-      .references(() => users.id),
-    startsAt: timestamp({ withTimezone: true }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: id(),
+    beneficiaryId: ref(() => users.id).notNull(),
+    coachId: ref(() => users.id).notNull(),
+    startsAt: instant().notNull(),
+    /** when the reminder is due: 09:00 on the Morocco day before (coaching/rules.ts) */
+    remindAt: instant().notNull(),
+    remindedAt: instant(),
+    cancelledAt: instant(),
+    createdAt: stamp(),
   },
-  (t) => [uniqueIndex("coaching_appointments_once_key").on(t.beneficiaryId, t.startsAt)],
+  (t) => [
+    uniqueIndex("coaching_appointments_once_key")
+      .on(t.beneficiaryId, t.startsAt)
+      .where(sql`${t.cancelledAt} is null`),
+    // the reminders still to write, for the outbox worker's round
+    index("coaching_appointments_remind_idx")
+      .on(t.remindAt)
+      .where(sql`${t.remindedAt} is null and ${t.cancelledAt} is null`),
+  ],
 );

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { outboxChannelEnum } from "./notifications";
+import { id, instant, stamp, ref } from "./columns";
 
 export const codePurposeEnum = pgEnum("code_purpose", ["phone_confirm", "password_reset"]);
 
@@ -13,19 +14,17 @@ export const codePurposeEnum = pgEnum("code_purpose", ["phone_confirm", "passwor
 export const verificationCodes = pgTable(
   "verification_codes",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: id(),
+    userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
     purpose: codePurposeEnum().notNull(),
     channel: outboxChannelEnum().notNull(),
     /** the phone (E.164) or e-mail the code went to: for a phone change, the new number */
     target: text().notNull(),
     codeHash: text().notNull(),
     attempts: integer().notNull().default(0),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    usedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    createdAt: stamp(),
   },
   (t) => [
     index("verification_codes_user_idx").on(t.userId, t.purpose, t.createdAt),
@@ -40,10 +39,10 @@ export const verificationCodes = pgTable(
 export const codeRequests = pgTable(
   "code_requests",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     identifierKey: text().notNull(),
     ip: text().notNull(),
-    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    requestedAt: stamp(),
   },
   (t) => [
     index("code_requests_identifier_idx").on(t.identifierKey, t.requestedAt),

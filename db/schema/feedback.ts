@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { localeEnum, users } from "./auth";
+import { id, instant, stamp, ref } from "./columns";
+import { FEEDBACK_STATUSES } from "../../app/modules/feedback/constants";
 
 /**
  * What a person sends from the footer's link: a complaint, a suggestion or thanks, or a
@@ -14,7 +16,7 @@ export const feedbackCategoryEnum = pgEnum("feedback_category", [
   "staff_misconduct",
   "sexual_exploitation_abuse",
 ]);
-export const feedbackStatusEnum = pgEnum("feedback_status", ["received", "in_progress", "closed"]);
+export const feedbackStatusEnum = pgEnum("feedback_status", FEEDBACK_STATUSES);
 /** Only the web form exists; an SMS keyword or a phone line would write the same rows (README). */
 export const feedbackChannelEnum = pgEnum("feedback_channel", ["web", "sms", "phone"]);
 
@@ -29,7 +31,7 @@ const FEEDBACK_NAME_MAX = 120;
 export const feedbackItems = pgTable(
   "feedback_items",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** 8 characters of the no-confusion alphabet (rules.ts), upper case, no dash */
     reference: text().notNull(),
     category: feedbackCategoryEnum().notNull(),
@@ -43,18 +45,18 @@ export const feedbackItems = pgTable(
     /** E.164, only if the person wants to be called back */
     contactPhone: text(),
     status: feedbackStatusEnum().notNull().default("received"),
-    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    receivedAt: stamp(),
     /** the answer is due by then (rules.ts: ANSWER_WITHIN_DAYS) */
-    dueAt: timestamp({ withTimezone: true }).notNull(),
-    assignedToId: uuid().references(() => users.id),
-    assignedAt: timestamp({ withTimezone: true }),
+    dueAt: instant().notNull(),
+    assignedToId: ref(() => users.id),
+    assignedAt: instant(),
     /** shown on the public follow page as typed */
     answer: text(),
-    answeredAt: timestamp({ withTimezone: true }),
-    answeredById: uuid().references(() => users.id),
-    closedAt: timestamp({ withTimezone: true }),
-    closedById: uuid().references(() => users.id),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    answeredAt: instant(),
+    answeredById: ref(() => users.id),
+    closedAt: instant(),
+    closedById: ref(() => users.id),
+    updatedAt: stamp(),
   },
   (t) => [
     uniqueIndex("feedback_items_reference_key").on(t.reference),
@@ -103,10 +105,10 @@ export const feedbackAttemptKindEnum = pgEnum("feedback_attempt_kind", ["submit"
 export const feedbackAttempts = pgTable(
   "feedback_attempts",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     kind: feedbackAttemptKindEnum().notNull(),
     key: text().notNull(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    at: stamp(),
   },
   (t) => [index("feedback_attempts_key_idx").on(t.kind, t.key, t.at), index("feedback_attempts_at_idx").on(t.at)],
 );

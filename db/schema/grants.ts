@@ -11,20 +11,14 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { id, instant, stamp, ref } from "./columns";
+import { CALL_STATUSES } from "../../app/modules/grants/constants";
 import { users } from "./auth";
 
-export const grantCallStatusEnum = pgEnum("grant_call_status", [
-  "draft",
-  "open",
-  "closed",
-  "under_review",
-  "deliberation",
-  "decided",
-]);
+export const grantCallStatusEnum = pgEnum("grant_call_status", CALL_STATUSES);
 export const grantAudienceEnum = pgEnum("grant_audience", ["migrants", "young_moroccans", "both"]);
 export const grantApplicationStatusEnum = pgEnum("grant_application_status", [
   "submitted",
@@ -46,7 +40,7 @@ export type TrancheSpec = { percent: number; condition: "signature" | "business_
 export const grantCalls = pgTable(
   "grant_calls",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     titleFr: text().notNull(),
     titleAr: text().notNull().default(""),
     titleEn: text().notNull().default(""),
@@ -66,9 +60,9 @@ export const grantCalls = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    opensAt: timestamp({ withTimezone: true }).notNull(),
-    closesAt: timestamp({ withTimezone: true }).notNull(),
-    reviewDeadline: timestamp({ withTimezone: true }).notNull(),
+    opensAt: instant().notNull(),
+    closesAt: instant().notNull(),
+    reviewDeadline: instant().notNull(),
     budgetCentimes: bigint({ mode: "number" }).notNull(),
     maxGrantCentimes: bigint({ mode: "number" }).notNull(),
     awardedCentimes: bigint({ mode: "number" }).notNull().default(0),
@@ -85,9 +79,9 @@ export const grantCalls = pgTable(
     disagreementThreshold: integer().notNull().default(25),
     showNamesAfterScoring: boolean().notNull().default(false),
     status: grantCallStatusEnum().notNull().default("draft"),
-    publishedAt: timestamp({ withTimezone: true }),
-    createdById: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    publishedAt: instant(),
+    createdById: ref(() => users.id),
+    createdAt: stamp(),
   },
   (t) => [
     check("grant_calls_budget_check", sql`${t.budgetCentimes} > 0 and ${t.maxGrantCentimes} > 0`),
@@ -103,10 +97,8 @@ export const grantCalls = pgTable(
 export const grantCriteria = pgTable(
   "grant_criteria",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    callId: uuid()
-      .notNull()
-      .references(() => grantCalls.id, { onDelete: "cascade" }),
+    id: id(),
+    callId: ref(() => grantCalls.id, { onDelete: "cascade" }).notNull(),
     position: integer().notNull(),
     labelFr: text().notNull(),
     labelAr: text().notNull().default(""),
@@ -131,15 +123,11 @@ export const grantCriteria = pgTable(
 export const grantApplications = pgTable(
   "grant_applications",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** short number shown to the committee instead of a name */
     number: integer().generatedAlwaysAsIdentity(),
-    callId: uuid()
-      .notNull()
-      .references(() => grantCalls.id),
-    applicantId: uuid()
-      .notNull()
-      .references(() => users.id),
+    callId: ref(() => grantCalls.id).notNull(),
+    applicantId: ref(() => users.id).notNull(),
     planId: uuid(),
     planSnapshot: jsonb().$type<Record<string, unknown>>().notNull(),
     requestedCentimes: bigint({ mode: "number" }).notNull(),
@@ -153,9 +141,9 @@ export const grantApplications = pgTable(
     screeningReason: text(),
     status: grantApplicationStatusEnum().notNull().default("submitted"),
     decisionComment: text(),
-    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    screenedAt: timestamp({ withTimezone: true }),
-    withdrawnAt: timestamp({ withTimezone: true }),
+    submittedAt: stamp(),
+    screenedAt: instant(),
+    withdrawnAt: instant(),
   },
   (t) => [
     // one live application per applicant per call; a withdrawn one does not count
@@ -170,17 +158,13 @@ export const grantApplications = pgTable(
 export const grantAssignments = pgTable(
   "grant_assignments",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    applicationId: uuid()
-      .notNull()
-      .references(() => grantApplications.id, { onDelete: "cascade" }),
-    reviewerId: uuid()
-      .notNull()
-      .references(() => users.id),
-    assignedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    submittedAt: timestamp({ withTimezone: true }),
+    id: id(),
+    applicationId: ref(() => grantApplications.id, { onDelete: "cascade" }).notNull(),
+    reviewerId: ref(() => users.id).notNull(),
+    assignedAt: stamp(),
+    submittedAt: instant(),
     /** a submitted review is final; an admin may reopen it, with a reason the reviewer reads */
-    reopenedAt: timestamp({ withTimezone: true }),
+    reopenedAt: instant(),
     reopenReason: text(),
     /**
      * This review's weighted total (0-100) and its first-criterion score as a fraction of
@@ -199,15 +183,11 @@ export const grantAssignments = pgTable(
 export const grantScores = pgTable(
   "grant_scores",
   {
-    assignmentId: uuid()
-      .notNull()
-      .references(() => grantAssignments.id, { onDelete: "cascade" }),
-    criterionId: uuid()
-      .notNull()
-      .references(() => grantCriteria.id, { onDelete: "cascade" }),
+    assignmentId: ref(() => grantAssignments.id, { onDelete: "cascade" }).notNull(),
+    criterionId: ref(() => grantCriteria.id, { onDelete: "cascade" }).notNull(),
     score: integer().notNull(),
     comment: text().notNull().default(""),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp(),
   },
   (t) => [
     primaryKey({ columns: [t.assignmentId, t.criterionId] }),
@@ -218,17 +198,13 @@ export const grantScores = pgTable(
 export const grantConflicts = pgTable(
   "grant_conflicts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    applicationId: uuid()
-      .notNull()
-      .references(() => grantApplications.id, { onDelete: "cascade" }),
-    reviewerId: uuid()
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    applicationId: ref(() => grantApplications.id, { onDelete: "cascade" }).notNull(),
+    reviewerId: ref(() => users.id).notNull(),
     source: grantConflictSourceEnum().notNull(),
     status: grantConflictStatusEnum().notNull(),
     reason: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [uniqueIndex("grant_conflicts_key").on(t.applicationId, t.reviewerId)],
 );
@@ -237,19 +213,15 @@ export const grantConflicts = pgTable(
 export const grantAwards = pgTable(
   "grant_awards",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     reference: text().notNull().unique(),
-    callId: uuid()
-      .notNull()
-      .references(() => grantCalls.id),
-    applicationId: uuid()
-      .notNull()
-      .references(() => grantApplications.id),
+    callId: ref(() => grantCalls.id).notNull(),
+    applicationId: ref(() => grantApplications.id).notNull(),
     amountCentimes: bigint({ mode: "number" }).notNull(),
     paidCentimes: bigint({ mode: "number" }).notNull().default(0),
     justification: text(),
-    approvedById: uuid().references(() => users.id),
-    approvedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    approvedById: ref(() => users.id),
+    approvedAt: stamp(),
   },
   (t) => [
     uniqueIndex("grant_awards_application_key").on(t.applicationId),
@@ -261,18 +233,16 @@ export const grantAwards = pgTable(
 export const grantTranches = pgTable(
   "grant_tranches",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    awardId: uuid()
-      .notNull()
-      .references(() => grantAwards.id, { onDelete: "cascade" }),
+    id: id(),
+    awardId: ref(() => grantAwards.id, { onDelete: "cascade" }).notNull(),
     position: integer().notNull(),
     percent: integer().notNull(),
     amountCentimes: bigint({ mode: "number" }).notNull(),
     condition: trancheConditionEnum().notNull(),
-    conditionConfirmedAt: timestamp({ withTimezone: true }),
-    conditionConfirmedById: uuid().references(() => users.id),
-    paidAt: timestamp({ withTimezone: true }),
-    paidById: uuid().references(() => users.id),
+    conditionConfirmedAt: instant(),
+    conditionConfirmedById: ref(() => users.id),
+    paidAt: instant(),
+    paidById: ref(() => users.id),
     method: paymentMethodEnum(),
     paymentReference: text(),
   },

@@ -1,21 +1,16 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { organisations, users } from "./auth";
+import { id, stamp, day, ref } from "./columns";
+import {
+  AGREEMENT_STATUSES,
+  PLACEMENT_STATUSES,
+  CONTACT_KINDS,
+  CHECKPOINTS,
+  EMPLOYMENT_STATUSES,
+} from "../../app/modules/internships/constants";
 
-export const hostAgreementStatusEnum = pgEnum("host_agreement_status", ["none", "pending", "signed"]);
+export const hostAgreementStatusEnum = pgEnum("host_agreement_status", AGREEMENT_STATUSES);
 export const internshipApplicationStatusEnum = pgEnum("internship_application_status", [
   "submitted",
   "proposed",
@@ -23,30 +18,15 @@ export const internshipApplicationStatusEnum = pgEnum("internship_application_st
   "declined",
   "withdrawn",
 ]);
-export const placementStatusEnum = pgEnum("placement_status", [
-  "proposed",
-  "accepted",
-  "ongoing",
-  "completed",
-  "ended_early",
-]);
-export const contactKindEnum = pgEnum("placement_contact_kind", ["visit", "call", "message"]);
+export const placementStatusEnum = pgEnum("placement_status", PLACEMENT_STATUSES);
+export const contactKindEnum = pgEnum("placement_contact_kind", CONTACT_KINDS);
 export const evaluationStageEnum = pgEnum("evaluation_stage", ["mid_term", "final"]);
-export const outcomeCheckpointEnum = pgEnum("outcome_checkpoint", ["end", "month_3", "month_6"]);
-export const employmentStatusEnum = pgEnum("employment_status", [
-  "hired_by_host",
-  "hired_elsewhere",
-  "self_employed",
-  "studying",
-  "seeking",
-  "unknown",
-]);
+export const outcomeCheckpointEnum = pgEnum("outcome_checkpoint", CHECKPOINTS);
+export const employmentStatusEnum = pgEnum("employment_status", EMPLOYMENT_STATUSES);
 
 /** What a host organisation (organisations.kind = host_company) needs beyond its name and city. */
 export const hostDetails = pgTable("host_details", {
-  organisationId: uuid()
-    .primaryKey()
-    .references(() => organisations.id),
+  organisationId: ref(() => organisations.id).primaryKey(),
   sector: text().notNull(),
   contactName: text().notNull(),
   contactPhone: text(),
@@ -57,17 +37,15 @@ export const hostDetails = pgTable("host_details", {
 export const internshipOffers = pgTable(
   "internship_offers",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    hostId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    id: id(),
+    hostId: ref(() => organisations.id).notNull(),
     /** title and requirements in three languages (French required; empty ones show the French) */
     titleFr: text().notNull(),
     titleAr: text().notNull().default(""),
     titleEn: text().notNull().default(""),
     sector: text().notNull(),
     city: text().notNull(),
-    startsOn: date({ mode: "string" }).notNull(),
+    startsOn: day().notNull(),
     durationWeeks: integer().notNull(),
     stipendCentimes: integer().notNull().default(0),
     seats: integer().notNull().default(1),
@@ -76,7 +54,7 @@ export const internshipOffers = pgTable(
     requirementsEn: text().notNull().default(""),
     languages: text().notNull().default(""),
     isOpen: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     check("internship_offers_stipend_check", sql`${t.stipendCentimes} >= 0`),
@@ -89,17 +67,13 @@ export const internshipOffers = pgTable(
 export const internshipApplications = pgTable(
   "internship_applications",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    offerId: uuid()
-      .notNull()
-      .references(() => internshipOffers.id),
-    beneficiaryId: uuid()
-      .notNull()
-      .references(() => users.id),
-    proposedById: uuid().references(() => users.id),
+    id: id(),
+    offerId: ref(() => internshipOffers.id).notNull(),
+    beneficiaryId: ref(() => users.id).notNull(),
+    proposedById: ref(() => users.id),
     status: internshipApplicationStatusEnum().notNull(),
     motivation: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [uniqueIndex("internship_applications_once_key").on(t.offerId, t.beneficiaryId)],
 );
@@ -107,25 +81,19 @@ export const internshipApplications = pgTable(
 export const placements = pgTable(
   "placements",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    beneficiaryId: uuid()
-      .notNull()
-      .references(() => users.id),
-    hostId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    offerId: uuid().references(() => internshipOffers.id),
-    coachId: uuid()
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    beneficiaryId: ref(() => users.id).notNull(),
+    hostId: ref(() => organisations.id).notNull(),
+    offerId: ref(() => internshipOffers.id),
+    coachId: ref(() => users.id).notNull(),
     tutorName: text().notNull(),
     tutorContact: text(),
-    startsOn: date({ mode: "string" }).notNull(),
-    endsOn: date({ mode: "string" }).notNull(),
+    startsOn: day().notNull(),
+    endsOn: day().notNull(),
     stipendCentimes: integer().notNull().default(0),
     status: placementStatusEnum().notNull().default("proposed"),
     endedReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     check("placements_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
@@ -139,16 +107,14 @@ export const placements = pgTable(
 export const placementContacts = pgTable(
   "placement_contacts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    placementId: uuid()
-      .notNull()
-      .references(() => placements.id),
+    id: id(),
+    placementId: ref(() => placements.id).notNull(),
     kind: contactKindEnum().notNull(),
-    contactedOn: date({ mode: "string" }).notNull(),
+    contactedOn: day().notNull(),
     notes: text().notNull().default(""),
     problem: text(),
-    loggedById: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    loggedById: ref(() => users.id),
+    createdAt: stamp(),
   },
   (t) => [index("placement_contacts_placement_idx").on(t.placementId, t.contactedOn)],
 );
@@ -158,10 +124,8 @@ const score = (name: string) => smallint(name).notNull();
 export const placementEvaluations = pgTable(
   "placement_evaluations",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    placementId: uuid()
-      .notNull()
-      .references(() => placements.id),
+    id: id(),
+    placementId: ref(() => placements.id).notNull(),
     stage: evaluationStageEnum().notNull(),
     punctuality: score("punctuality"),
     teamwork: score("teamwork"),
@@ -169,8 +133,8 @@ export const placementEvaluations = pgTable(
     technicalSkills: score("technical_skills"),
     autonomy: score("autonomy"),
     comments: text().notNull().default(""),
-    enteredById: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    enteredById: ref(() => users.id),
+    createdAt: stamp(),
   },
   (t) => [
     uniqueIndex("placement_evaluations_stage_key").on(t.placementId, t.stage),
@@ -184,14 +148,12 @@ export const placementEvaluations = pgTable(
 export const placementOutcomes = pgTable(
   "placement_outcomes",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    placementId: uuid()
-      .notNull()
-      .references(() => placements.id),
+    id: id(),
+    placementId: ref(() => placements.id).notNull(),
     checkpoint: outcomeCheckpointEnum().notNull(),
     employmentStatus: employmentStatusEnum().notNull(),
-    recordedOn: date({ mode: "string" }).notNull(),
-    recordedById: uuid().references(() => users.id),
+    recordedOn: day().notNull(),
+    recordedById: ref(() => users.id),
   },
   (t) => [uniqueIndex("placement_outcomes_checkpoint_key").on(t.placementId, t.checkpoint)],
 );

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { OUTBOX_STATES } from "../../app/modules/notifications/constants";
 import { localeEnum, users } from "./auth";
+import { id, instant, stamp, ref } from "./columns";
 
 export const outboxChannelEnum = pgEnum("outbox_channel", ["email", "sms"]);
 /**
@@ -19,18 +20,16 @@ export const smsEncodingEnum = pgEnum("sms_encoding", ["gsm7", "ucs2"]);
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: id(),
+    userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
     kind: text().notNull(),
     params: jsonb()
       .$type<Record<string, string | number | { fr: string; ar: string; en: string }>>()
       .notNull()
       .default({}),
     link: text(),
-    readAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: instant(),
+    createdAt: stamp(),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
@@ -43,10 +42,10 @@ export const notifications = pgTable(
 export const outbox = pgTable(
   "outbox",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    id: id(),
+    userId: ref(() => users.id, { onDelete: "set null" }),
     /** the staff member whose action sent it, when one did (they see its state) */
-    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    actorId: ref(() => users.id, { onDelete: "set null" }),
     /** the notification kind or template, for opt-out and the outbox page */
     kind: text(),
     channel: outboxChannelEnum().notNull(),
@@ -62,18 +61,18 @@ export const outbox = pgTable(
     segments: smallint(),
     state: outboxStateEnum().notNull().default("queued"),
     attempts: integer().notNull().default(0),
-    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: stamp(),
     /** when a worker took it for sending; a claim older than the lease is taken again */
-    claimedAt: timestamp({ withTimezone: true }),
+    claimedAt: instant(),
     /** past this, the message is no use (a code past its expiry): never sent late */
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: instant().notNull(),
     /** why it failed: a message key's last part (rejected, undeliverable, gave_up) */
     failReason: text(),
     lastError: text(),
     providerMessageId: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    acceptedAt: timestamp({ withTimezone: true }),
-    deliveredAt: timestamp({ withTimezone: true }),
+    createdAt: stamp(),
+    acceptedAt: instant(),
+    deliveredAt: instant(),
   },
   (t) => [
     index("outbox_due_idx")

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 import { sexEnum } from "./common";
+import { id, instant, stamp, day, ref } from "./columns";
 export const residentStatusEnum = pgEnum("resident_status", ["migrant", "moroccan"]);
 export const deletionRequestStatusEnum = pgEnum("deletion_request_status", ["pending", "done", "refused"]);
 
@@ -16,15 +17,13 @@ export type Experience = { role: string; sector: string; years: number; country:
 export const profiles = pgTable(
   "profiles",
   {
-    userId: uuid()
-      .primaryKey()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ref(() => users.id, { onDelete: "cascade" }).primaryKey(),
     givenName: text(),
     familyName: text(),
     givenNameAr: text(),
     familyNameAr: text(),
     sex: sexEnum(),
-    birthDate: date({ mode: "string" }),
+    birthDate: day(),
     /** ISO 3166-1 alpha-2 */
     nationality: text(),
     languagesSpoken: text()
@@ -46,7 +45,7 @@ export const profiles = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp(),
   },
   (t) => [check("profiles_nationality_check", sql`${t.nationality} ~ '^[A-Z]{2}$'`)],
 );
@@ -55,14 +54,12 @@ export const profiles = pgTable(
 export const deletionRequests = pgTable(
   "deletion_requests",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: id(),
+    userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
     reason: text(),
     status: deletionRequestStatusEnum().notNull().default("pending"),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    handledAt: timestamp({ withTimezone: true }),
+    createdAt: stamp(),
+    handledAt: instant(),
   },
   (t) => [
     index("deletion_requests_status_idx").on(t.status, t.createdAt),

@@ -2,14 +2,13 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
-  date,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -22,44 +21,43 @@ import { outbox } from "./notifications";
  * AES-256-GCM, see app/modules/protection/crypto.server.ts): a dump shows ciphertext.
  */
 import { sexEnum } from "./common";
+import { id, instant, stamp, day, ref } from "./columns";
+import {
+  SERVICE_KINDS,
+  CLOSURE_REASONS,
+  REFERRAL_REASONS,
+  REFERRAL_URGENCIES,
+  REOPEN_REASONS,
+} from "../../app/modules/protection/constants";
 export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
 export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
 export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);
-export const serviceKindEnum = pgEnum("service_kind", [
-  "medical",
-  "hospital_referral",
-  "mental_health",
-  "shelter",
-  "legal",
-  "avrr",
-]);
+export const serviceKindEnum = pgEnum("service_kind", SERVICE_KINDS);
+export const caseReferralReasonEnum = pgEnum("case_referral_reason", REFERRAL_REASONS);
+export const referralUrgencyEnum = pgEnum("referral_urgency", REFERRAL_URGENCIES);
 
 /** Case workers who may override a missing consent, export and see who viewed a case. Granted by admins. */
 export const protectionSupervisors = pgTable("protection_supervisors", {
-  userId: uuid()
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  grantedById: uuid().references(() => users.id),
-  grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  userId: ref(() => users.id, { onDelete: "cascade" }).primaryKey(),
+  grantedById: ref(() => users.id),
+  grantedAt: stamp(),
 });
 
 export const beneficiaryCases = pgTable(
   "beneficiary_cases",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** the partner association the case belongs to */
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    assignedToId: uuid().references(() => users.id),
+    organisationId: ref(() => organisations.id).notNull(),
+    assignedToId: ref(() => users.id),
     /** the applicant account of the same person, when there is one */
-    applicantUserId: uuid().references(() => users.id),
+    applicantUserId: ref(() => users.id),
     reference: text().notNull().unique(),
     firstName: text().notNull(),
     lastName: text().notNull(),
     nameArabic: text(),
     sex: sexEnum().notNull(),
-    dateOfBirth: date({ mode: "string" }),
+    dateOfBirth: day(),
     estimatedAge: integer(),
     nationality: text(),
     languages: text(),
@@ -71,10 +69,10 @@ export const beneficiaryCases = pgTable(
     status: caseStatusEnum().notNull().default("open"),
     /** another case the case worker confirmed is NOT the same person (duplicate warning dismissed) */
     confirmedDistinctFrom: uuid(),
-    anonymisedAt: timestamp({ withTimezone: true }),
-    createdById: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    anonymisedAt: instant(),
+    createdById: ref(() => users.id),
+    createdAt: stamp(),
+    updatedAt: stamp(),
   },
   (t) => [
     index("beneficiary_cases_org_idx").on(t.organisationId, t.status),
@@ -90,10 +88,8 @@ export const beneficiaryCases = pgTable(
 export const caseConsents = pgTable(
   "case_consents",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
     services: boolean().notNull(),
     referral: boolean().notNull(),
     /** the partners named when consent to referral was given */
@@ -103,14 +99,26 @@ export const caseConsents = pgTable(
     contactBySms: boolean().notNull().default(false),
     noticeVersion: text().notNull(),
     language: localeEnum().notNull(),
-    collectedById: uuid()
-      .notNull()
-      .references(() => users.id),
-    givenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    withdrawnAt: timestamp({ withTimezone: true }),
-    withdrawnById: uuid().references(() => users.id),
+    collectedById: ref(() => users.id).notNull(),
+    givenAt: stamp(),
+    withdrawnAt: instant(),
+    withdrawnById: ref(() => users.id),
   },
   (t) => [index("case_consents_case_idx").on(t.caseId, t.givenAt)],
+);
+
+/**
+ * The partner associations a consent to referral names: a referral or transfer may go
+ * to these only (or under a supervisor's override), and an accepted referral holds only
+ * while the case's latest consent still names its association.
+ */
+export const caseConsentPartners = pgTable(
+  "case_consent_partners",
+  {
+    consentId: ref(() => caseConsents.id, { onDelete: "cascade" }).notNull(),
+    organisationId: ref(() => organisations.id).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consentId, t.organisationId] })],
 );
 
 /**
@@ -118,32 +126,18 @@ export const caseConsents = pgTable(
  * closed case leaves the lists and the rounds; its records stay, and so do the reports
  * of the time it was open.
  */
-export const caseStatusReasonEnum = pgEnum("case_status_reason", [
-  "services_completed",
-  "moved",
-  "returned_home",
-  "lost_contact",
-  "deceased",
-  "transferred",
-  "new_need",
-  "came_back",
-  "closed_in_error",
-]);
+export const caseStatusReasonEnum = pgEnum("case_status_reason", [...CLOSURE_REASONS, ...REOPEN_REASONS]);
 
 /** Each closing and reopening of a case file: to which status, why, by whom, when. */
 export const caseStatusChanges = pgTable(
   "case_status_changes",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
     status: caseStatusEnum().notNull(),
     reason: caseStatusReasonEnum().notNull(),
-    changedById: uuid()
-      .notNull()
-      .references(() => users.id),
-    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    changedById: ref(() => users.id).notNull(),
+    changedAt: stamp(),
   },
   (t) => [
     index("case_status_changes_case_idx").on(t.caseId, t.changedAt),
@@ -158,15 +152,11 @@ export const caseStatusChanges = pgTable(
 export const caseNotes = pgTable(
   "case_notes",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
-    authorId: uuid()
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
+    authorId: ref(() => users.id).notNull(),
     bodyEnc: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     index("case_notes_case_idx").on(t.caseId, t.createdAt),
@@ -177,17 +167,13 @@ export const caseNotes = pgTable(
 export const vulnerabilityAssessments = pgTable(
   "vulnerability_assessments",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
-    assessorId: uuid()
-      .notNull()
-      .references(() => users.id),
-    assessedOn: date({ mode: "string" }).notNull(),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
+    assessorId: ref(() => users.id).notNull(),
+    assessedOn: day().notNull(),
     /** JSON of the flags and the free text, encrypted */
     dataEnc: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [
     index("vulnerability_assessments_case_idx").on(t.caseId, t.createdAt),
@@ -199,26 +185,30 @@ export const vulnerabilityAssessments = pgTable(
 export const caseReferrals = pgTable(
   "case_referrals",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
     kind: caseReferralKindEnum().notNull(),
-    fromOrganisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    toOrganisationId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    fromOrganisationId: ref(() => organisations.id).notNull(),
+    toOrganisationId: ref(() => organisations.id).notNull(),
     status: caseReferralStatusEnum().notNull().default("pending"),
-    requestedById: uuid()
-      .notNull()
-      .references(() => users.id),
-    consentOverrideById: uuid().references(() => users.id),
+    requestedById: ref(() => users.id).notNull(),
+    consentOverrideById: ref(() => users.id),
     consentOverrideReason: text(),
-    decidedById: uuid().references(() => users.id),
-    decidedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** null only on requests made before reasons existed */
+    reason: caseReferralReasonEnum(),
+    urgency: referralUrgencyEnum(),
+    requestedServices: serviceKindEnum()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** the sections of the case file the receiving association sees (nothing unless ticked) */
+    shareIdentity: boolean().notNull().default(false),
+    shareServices: boolean().notNull().default(false),
+    shareNotes: boolean().notNull().default(false),
+    shareVulnerability: boolean().notNull().default(false),
+    decidedById: ref(() => users.id),
+    decidedAt: instant(),
+    createdAt: stamp(),
   },
   (t) => [
     index("case_referrals_to_idx").on(t.toOrganisationId, t.status),
@@ -228,6 +218,7 @@ export const caseReferrals = pgTable(
       .on(t.caseId, t.kind)
       .where(sql`${t.status} = 'pending'`),
     check("case_referrals_orgs_check", sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
+    check("case_referrals_reason_check", sql`(${t.reason} is null) = (${t.urgency} is null)`),
     check(
       "case_referrals_override_check",
       sql`${t.consentOverrideById} is null or length(${t.consentOverrideReason}) > 0`,
@@ -239,24 +230,20 @@ export const caseReferrals = pgTable(
 export const caseServices = pgTable(
   "case_services",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
     kind: serviceKindEnum().notNull(),
-    serviceDate: date({ mode: "string" }).notNull(),
+    serviceDate: day().notNull(),
     provider: text(),
     status: text().notNull(),
     /** when something is next due (follow-up, check-out, next stage) */
-    dueDate: date({ mode: "string" }),
+    dueDate: day(),
     costCentimes: integer().notNull().default(0),
     details: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
     notesEnc: text(),
-    recordedById: uuid()
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    recordedById: ref(() => users.id).notNull(),
+    createdAt: stamp(),
+    updatedAt: stamp(),
   },
   (t) => [
     index("case_services_case_idx").on(t.caseId, t.serviceDate),
@@ -281,8 +268,8 @@ export const protectionSettings = pgTable(
   {
     id: boolean().primaryKey().default(true),
     retentionDays: integer().notNull(),
-    updatedById: uuid().references(() => users.id),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedById: ref(() => users.id),
+    updatedAt: stamp(),
   },
   (t) => [
     check("protection_settings_single_row", sql`${t.id}`),
@@ -298,16 +285,12 @@ export const protectionSettings = pgTable(
 export const caseMessages = pgTable(
   "case_messages",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    caseId: uuid()
-      .notNull()
-      .references(() => beneficiaryCases.id, { onDelete: "cascade" }),
-    outboxId: uuid().references(() => outbox.id, { onDelete: "set null" }),
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
+    outboxId: ref(() => outbox.id, { onDelete: "set null" }),
     template: text().notNull(),
-    sentById: uuid()
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentById: ref(() => users.id).notNull(),
+    createdAt: stamp(),
   },
   (t) => [
     index("case_messages_case_idx").on(t.caseId, t.createdAt),

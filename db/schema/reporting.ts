@@ -3,17 +3,17 @@ import {
   bigint,
   boolean,
   check,
-  date,
   index,
   integer,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { id, stamp, day, ref } from "./columns";
+import { BUDGET_LINES } from "../../app/modules/reporting/constants";
 import { users } from "./auth";
 
 /**
@@ -21,26 +21,20 @@ import { users } from "./auth";
  * Spending that the other modules record (service costs, aid value, grant tranches)
  * is read from their tables, never copied here.
  */
-export const budgetLineKeyEnum = pgEnum("budget_line_key", [
-  "health",
-  "humanitarian_aid",
-  "employability",
-  "entrepreneurship_grants",
-  "staff_operations",
-]);
+export const budgetLineKeyEnum = pgEnum("budget_line_key", BUDGET_LINES);
 export const budgetEntryKindEnum = pgEnum("budget_entry_kind", ["commitment", "spending"]);
 
 /** One row: the programme's donor budget, in US cents (the donor's currency). */
 export const programmeBudget = pgTable(
   "programme_budget",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     singleton: boolean().notNull().default(true),
     totalUsdCents: bigint({ mode: "number" }).notNull().default(15_150_000),
-    startsOn: date({ mode: "string" }).notNull(),
-    endsOn: date({ mode: "string" }).notNull(),
-    updatedById: uuid().references(() => users.id),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    startsOn: day().notNull(),
+    endsOn: day().notNull(),
+    updatedById: ref(() => users.id),
+    updatedAt: stamp(),
   },
   (t) => [
     uniqueIndex("programme_budget_singleton_key").on(t.singleton),
@@ -53,10 +47,10 @@ export const programmeBudget = pgTable(
 export const budgetLines = pgTable(
   "budget_lines",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     lineKey: budgetLineKeyEnum().notNull().unique(),
     plannedUsdCents: bigint({ mode: "number" }).notNull().default(0),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stamp(),
   },
   (t) => [check("budget_lines_planned_check", sql`${t.plannedUsdCents} >= 0`)],
 );
@@ -65,11 +59,11 @@ export const budgetLines = pgTable(
 export const exchangeRates = pgTable(
   "exchange_rates",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    effectiveOn: date({ mode: "string" }).notNull().unique(),
+    id: id(),
+    effectiveOn: day().notNull().unique(),
     madPerUsdE4: integer().notNull(),
-    setById: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    setById: ref(() => users.id),
+    createdAt: stamp(),
   },
   (t) => [check("exchange_rates_positive_check", sql`${t.madPerUsdE4} > 0`)],
 );
@@ -78,15 +72,15 @@ export const exchangeRates = pgTable(
 export const budgetEntries = pgTable(
   "budget_entries",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     lineKey: budgetLineKeyEnum().notNull(),
     kind: budgetEntryKindEnum().notNull(),
     amountMadCentimes: bigint({ mode: "number" }).notNull(),
-    occurredOn: date({ mode: "string" }).notNull(),
+    occurredOn: day().notNull(),
     /** staff-only label; never shown to donors */
     reference: text().notNull(),
-    createdById: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdById: ref(() => users.id),
+    createdAt: stamp(),
   },
   (t) => [
     check("budget_entries_amount_check", sql`${t.amountMadCentimes} > 0`),
@@ -115,7 +109,7 @@ export const reportEvents = pgTable(
     personKey: uuid(),
     /** the same person as a small integer (`report_person_ids`), which hashes faster */
     personId: integer(),
-    occurredOn: date({ mode: "string" }),
+    occurredOn: day(),
     organisationId: uuid(),
     quantity: bigint({ mode: "number" }).notNull(),
     valueCentimes: bigint({ mode: "number" }).notNull(),
@@ -151,7 +145,7 @@ export const reportPeople = pgTable("report_people", {
   personKey: uuid().primaryKey(),
   personId: integer(),
   sex: text(),
-  birthDate: date({ mode: "string" }),
+  birthDate: day(),
   nationality: text(),
   isMigrant: boolean(),
   region: text(),
@@ -169,7 +163,7 @@ export const reportPersonMonths = pgTable(
   "report_person_months",
   {
     personId: integer().notNull(),
-    month: date({ mode: "string" }).notNull(),
+    month: day().notNull(),
     organisationId: uuid().notNull(),
     mask: integer().notNull(),
     linesLo: bigint({ mode: "number" }).notNull().default(0),

@@ -1,42 +1,23 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  check,
-  date,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant, stamp, day, ref } from "./columns";
+import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "../../app/modules/trainings/constants";
 import { users } from "./auth";
 
-export const trainingCategoryEnum = pgEnum("training_category", [
-  "soft_skills",
-  "life_skills",
-  "entrepreneurship_orientation",
-  "auto_entrepreneur",
-  "language_culture",
-  "vocational_orientation",
-  "digital_skills",
-]);
-export const trainingAudienceEnum = pgEnum("training_audience", ["migrants", "young_moroccans", "both"]);
+export const trainingCategoryEnum = pgEnum("training_category", TRAINING_CATEGORIES);
+export const trainingAudienceEnum = pgEnum("training_audience", AUDIENCES);
 export const registrationStatusEnum = pgEnum("registration_status", ["confirmed", "waiting", "cancelled"]);
 export const revocationReasonEnum = pgEnum("certificate_revocation_reason", [
   "attendance_corrected",
   "revoked_by_admin",
 ]);
-export const attendanceStatusEnum = pgEnum("attendance_status", ["present", "absent", "excused"]);
+export const attendanceStatusEnum = pgEnum("attendance_status", ATTENDANCE_MARKS);
 
 /** A training of the catalogue, in three languages, with its completion rule. */
 export const trainings = pgTable(
   "trainings",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     category: trainingCategoryEnum().notNull(),
     titleFr: text().notNull(),
     /** Arabic and English may stay empty: the French text is shown in their place, marked */
@@ -49,7 +30,7 @@ export const trainings = pgTable(
     deliveryLanguage: text().notNull().default("fr"),
     /** completion rule: share of the cohort's sessions attended, in percent */
     minAttendancePercent: integer().notNull().default(80),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stamp(),
   },
   (t) => [check("trainings_min_attendance_check", sql`${t.minAttendancePercent} between 1 and 100`)],
 );
@@ -62,19 +43,17 @@ export const trainings = pgTable(
 export const trainingCohorts = pgTable(
   "training_cohorts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    trainingId: uuid()
-      .notNull()
-      .references(() => trainings.id),
+    id: id(),
+    trainingId: ref(() => trainings.id).notNull(),
     /** the cohort's name in three languages (French required) */
     nameFr: text().notNull(),
     nameAr: text().notNull().default(""),
     nameEn: text().notNull().default(""),
     capacity: integer().notNull(),
     confirmedCount: integer().notNull().default(0),
-    startsOn: date({ mode: "string" }).notNull(),
-    endsOn: date({ mode: "string" }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    startsOn: day().notNull(),
+    endsOn: day().notNull(),
+    createdAt: stamp(),
   },
   (t) => [
     check("training_cohorts_capacity_check", sql`${t.capacity} > 0`),
@@ -87,18 +66,16 @@ export const trainingCohorts = pgTable(
 export const trainingSessions = pgTable(
   "training_sessions",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    cohortId: uuid()
-      .notNull()
-      .references(() => trainingCohorts.id),
-    startsAt: timestamp({ withTimezone: true }).notNull(),
+    id: id(),
+    cohortId: ref(() => trainingCohorts.id).notNull(),
+    startsAt: instant().notNull(),
     durationMinutes: integer().notNull().default(120),
     /** where it happens, in three languages (an empty Arabic or English place shows the French one) */
     placeFr: text(),
     placeAr: text(),
     placeEn: text(),
     onlineLink: text(),
-    trainerId: uuid().references(() => users.id),
+    trainerId: ref(() => users.id),
     trainerName: text(),
   },
   (t) => [
@@ -111,19 +88,15 @@ export const trainingSessions = pgTable(
 export const trainingRegistrations = pgTable(
   "training_registrations",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     seq: bigserial({ mode: "number" }).notNull(),
-    cohortId: uuid()
-      .notNull()
-      .references(() => trainingCohorts.id),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    cohortId: ref(() => trainingCohorts.id).notNull(),
+    userId: ref(() => users.id).notNull(),
     status: registrationStatusEnum().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    confirmedAt: timestamp({ withTimezone: true }),
-    promotedAt: timestamp({ withTimezone: true }),
-    cancelledAt: timestamp({ withTimezone: true }),
+    createdAt: stamp(),
+    confirmedAt: instant(),
+    promotedAt: instant(),
+    cancelledAt: instant(),
   },
   (t) => [
     uniqueIndex("training_registrations_active_key")
@@ -137,15 +110,11 @@ export const trainingRegistrations = pgTable(
 export const trainingAttendance = pgTable(
   "training_attendance",
   {
-    sessionId: uuid()
-      .notNull()
-      .references(() => trainingSessions.id),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    sessionId: ref(() => trainingSessions.id).notNull(),
+    userId: ref(() => users.id).notNull(),
     status: attendanceStatusEnum().notNull(),
-    markedById: uuid().references(() => users.id),
-    markedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    markedById: ref(() => users.id),
+    markedAt: stamp(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
 );
@@ -154,20 +123,15 @@ export const trainingAttendance = pgTable(
 export const trainingCertificates = pgTable(
   "training_certificates",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    registrationId: uuid()
+    id: id(),
+    registrationId: ref(() => trainingRegistrations.id)
       .notNull()
-      .references(() => trainingRegistrations.id)
       .unique(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
-    cohortId: uuid()
-      .notNull()
-      .references(() => trainingCohorts.id),
+    userId: ref(() => users.id).notNull(),
+    cohortId: ref(() => trainingCohorts.id).notNull(),
     code: text().notNull().unique(),
-    issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp({ withTimezone: true }),
+    issuedAt: stamp(),
+    revokedAt: instant(),
     /** an admin's revocation stands; one by the rule is lifted if completion comes back */
     revokedReason: revocationReasonEnum(),
   },

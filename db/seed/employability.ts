@@ -2,14 +2,16 @@
  * Demo data for trainings, internships and coaching: a catalogue (with an
  * entrepreneurship orientation), a finished cohort whose participants hold
  * certificates, an open cohort, two host organisations with offers, and
- * coach@masar.test's caseload with placements, one of them overdue for follow-up.
+ * coach@masar.test's caseload with placements, one of them overdue for follow-up, and a
+ * follow-up appointment with applicant@masar.test.
  * Idempotent: if the catalogue is there, the records are looked up, not created.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   coachAssignments,
   coachingActions,
+  coachingAppointments,
   guidanceSessions,
   hostDetails,
   internshipOffers,
@@ -28,6 +30,7 @@ import {
 import type { FoundationSeed } from "./foundation";
 import { makeOrganisation } from "../../tests/factories";
 import { markAttendance, register } from "../../app/modules/trainings/service.server";
+import { reminderDueAt } from "../../app/modules/coaching/rules";
 import { at, isoDay } from "./days";
 
 const ENTREPRENEURSHIP = "Orientation à l'entrepreneuriat";
@@ -90,19 +93,53 @@ export async function seedEmployability(db: Database, foundation: FoundationSeed
     .from(placements)
     .where(eq(placements.beneficiaryId, accounts.applicant.id))
     .limit(1);
-  if (!session || !certificate || !offer || !overdue) throw new Error("employability seed: records missing");
+  const [openSession] = await db
+    .select()
+    .from(trainingSessions)
+    .where(eq(trainingSessions.cohortId, openCohort.id))
+    .orderBy(trainingSessions.startsAt)
+    .limit(1);
+  const appointment = await demoAppointment(db, coach.id, accounts.applicant.id);
+  if (!session || !openSession || !certificate || !offer || !overdue)
+    throw new Error("employability seed: records missing");
   return {
     trainingId: entrepreneurship.id,
     completedTrainingId: softSkills.id,
     cohortId: doneCohort.id,
     openCohortId: openCohort.id,
     sessionId: session.id,
+    openSessionId: openSession.id,
+    appointmentId: appointment.id,
     certificateId: certificate.id,
     certificateCode: certificate.code,
     offerId: offer.id,
     placementId: overdue.id,
     beneficiaryId: accounts.applicant.id,
   };
+}
+
+/** The coach's next follow-up appointment with the demo applicant (set in ten days if there is none to come). */
+async function demoAppointment(db: Database, coachId: string, beneficiaryId: string) {
+  const [upcoming] = await db
+    .select({ id: coachingAppointments.id })
+    .from(coachingAppointments)
+    .where(
+      and(
+        eq(coachingAppointments.coachId, coachId),
+        eq(coachingAppointments.beneficiaryId, beneficiaryId),
+        isNull(coachingAppointments.cancelledAt),
+        gt(coachingAppointments.startsAt, new Date()),
+      ),
+    )
+    .limit(1);
+  if (upcoming) return upcoming;
+  const startsAt = at(10, 10);
+  const [row] = await db
+    .insert(coachingAppointments)
+    .values({ coachId, beneficiaryId, startsAt, remindAt: reminderDueAt(startsAt) })
+    .returning({ id: coachingAppointments.id });
+  if (!row) throw new Error("appointment not created");
+  return row;
 }
 
 async function createAll(

@@ -24,6 +24,12 @@ export const employabilityRoutes: AccessEntry[] = [
     expect: allow(["coach", "admin"]),
   },
   {
+    // the session's trainer (coach@masar.test gives the demo sessions) and admins
+    route: "routes/trainings.sessions.$sessionId_.move",
+    path: (f) => `/trainings/sessions/${f.employability.openSessionId}/move`,
+    expect: allow(["coach", "admin"]),
+  },
+  {
     // the holder (applicant@masar.test), their coach and admins
     route: "routes/trainings.certificates.$certificateId[.]pdf",
     path: (f) => `/trainings/certificates/${f.employability.certificateId}.pdf`,
@@ -52,6 +58,12 @@ export const employabilityRoutes: AccessEntry[] = [
   {
     route: "routes/coaching.beneficiaries.$beneficiaryId",
     path: (f) => `/coaching/beneficiaries/${f.employability.beneficiaryId}`,
+    expect: allow(["coach", "admin"]),
+  },
+  {
+    // the coach who set it (coach@masar.test, still following the person) and admins
+    route: "routes/coaching.appointments.$appointmentId",
+    path: (f) => `/coaching/appointments/${f.employability.appointmentId}`,
     expect: allow(["coach", "admin"]),
   },
   {

@@ -19,23 +19,11 @@ import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "../../db/e
 import { runMigrations } from "../../db/migrate";
 import { seedDemo } from "../../db/seed";
 import { ACCESS_MATRIX } from "../access";
-import type { AccessEntry, Fixture, Who } from "../access/types";
+import { ACTING, type AccessEntry, type Fixture, type Who } from "../access/types";
+import { DEMO_PASSWORD } from "../factories";
 import { scratchDatabase } from "../helpers/scratch-database";
 
 export const root = path.resolve(import.meta.dirname, "../..");
-export const DEMO_PASSWORD = "masar-demo-2026";
-
-/** The demo account that plays each role (as in the access-matrix test). */
-export const ACTING: Record<Exclude<Who, "anonymous">, string> = {
-  applicant: "applicant@masar.test",
-  coach: "coach@masar.test",
-  committee_member: "committee@masar.test",
-  case_worker: "caseworker@masar.test",
-  admin: "admin@masar.test",
-  donor_viewer: "donor@masar.test",
-  focal_point: "focal@masar.test",
-  vendor: "vendor@masar.test",
-};
 
 export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,36 +3,14 @@
  * status for that visitor is 200), in French and in Arabic: no serious or critical
  * violation. Pages of modules merged later are covered through their matrix rows.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ACCESS_MATRIX } from "../access";
-import { EVERYONE, type Fixture, type Who } from "../access/types";
-import { login } from "./fixtures";
-
-const ACTING: Record<Exclude<Who, "anonymous">, string> = {
-  applicant: "applicant@masar.test",
-  coach: "coach@masar.test",
-  committee_member: "committee@masar.test",
-  case_worker: "caseworker@masar.test",
-  admin: "admin@masar.test",
-  donor_viewer: "donor@masar.test",
-  focal_point: "focal@masar.test",
-  vendor: "vendor@masar.test",
-};
+import { ACTING, EVERYONE, type Fixture, type Who } from "../access/types";
+import { e2eFixture, login, NOT_A_PAGE } from "./fixtures";
 
 // axe runs inside the page: it needs JavaScript, even in the no-JavaScript project
 test.use({ javaScriptEnabled: true });
-
-const port = Number(process.env.E2E_PORT ?? 3210);
-function fixture(): Fixture {
-  return JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), "utf8")) as Fixture;
-}
-
-/** Pages, not files: documents and data answers are not for axe. */
-const NOT_A_PAGE = /\.(pdf|json|csv)(\?|$)|^\/locales\/|^\/healthz|^\/profile\/export|\/attachments\/|\/export\.csv/;
 
 /**
  * Each page is checked once per language, by the first visitor (in EVERYONE's order)
@@ -62,7 +40,7 @@ for (const who of EVERYONE) {
       page.on("pageerror", (error) => {
         problems.push(`${page.url()} script error: ${error.message}`);
       });
-      const pages = pagesFor(who, fixture());
+      const pages = pagesFor(who, e2eFixture());
       // every visitor has at least its home page (or the landing page) to check
       expect(pages.length).toBeGreaterThan(0);
       for (const p of pages) {

@@ -7,8 +7,11 @@ import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { parseIdentifier } from "../../app/modules/auth/rules";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
+import type { Fixture } from "../access/types";
 
-export const DEMO_PASSWORD = "masar-demo-2026";
+import { DEMO_PASSWORD } from "../factories";
+
+export { DEMO_PASSWORD };
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
@@ -17,6 +20,15 @@ export function e2eDatabaseUrl(): string {
   const file = path.join(os.tmpdir(), `masar-e2e-database-${port}.json`);
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { url: string }).url;
 }
+
+/** The seeded records' ids (case files, plans, calls…) that the access matrix's paths need, written by tests/e2e/server.ts. */
+export function e2eFixture(): Fixture {
+  return JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), "utf8")) as Fixture;
+}
+
+/** Access-matrix paths that are documents or data answers, not pages a person looks at. */
+export const NOT_A_PAGE =
+  /\.(pdf|json|csv)(\?|$)|^\/locales\/|^\/healthz|^\/profile\/export|\/attachments\/|\/export\.csv/;
 
 /**
  * Sign in as a demo user without the form: a real session row made by the app's own
@@ -69,7 +81,14 @@ export async function loginWithForm(page: Page, identifier: string, password = D
   await expect(page).toHaveURL(/\/home$/);
 }
 
+/** Opens the header's menu (a disclosure on a phone-sized screen) when it is closed. */
+export async function openMenu(page: Page) {
+  const summary = page.locator(".nav-menu > summary");
+  if ((await summary.isVisible()) && (await page.locator(".nav-menu[open]").count()) === 0) await summary.click();
+}
+
 export async function logout(page: Page) {
+  await openMenu(page);
   await page.locator('form[action="/logout"] button').click();
   await expect(page).toHaveURL(/\/login$/);
 }

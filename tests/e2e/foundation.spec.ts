@@ -53,6 +53,9 @@ test("signs up and signs in in Arabic, right to left, and the layout fits a phon
   // nothing wider than the screen
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // the header is one line: the sign-out button is in the menu
+  await expect(page.locator(".header-row")).toHaveCSS("flex-wrap", "nowrap");
+  await page.locator("summary", { hasText: "القائمة" }).click();
   await page.getByRole("button", { name: "تسجيل الخروج" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel("الهاتف أو البريد الإلكتروني").fill(phone);

@@ -1,6 +1,5 @@
 /** The fake mail server of the end-to-end run (tests/e2e/server.ts starts it): where it listens, what it got. */
-import { expect } from "@playwright/test";
-import type { FakeMail } from "../../scripts/mail-fake-server";
+import { newestCode } from "./inbox";
 
 /** Beside the app's port (the SMS gateway is at +1000), so that runs on different E2E_PORTs do not meet. */
 export function mailServerPorts(appPort: number): { smtp: number; http: number } {
@@ -10,21 +9,6 @@ export function mailServerPorts(appPort: number): { smtp: number; http: number }
 const mailUrl = `http://127.0.0.1:${mailServerPorts(Number(process.env.E2E_PORT ?? 3210)).http}`;
 
 /** The six-digit code in the newest e-mail to an address, once the portal's worker has handed it over. */
-export async function codeMailedTo(address: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const response = await fetch(`${mailUrl}/messages?to=${encodeURIComponent(address)}`);
-        const messages = (await response.json()) as FakeMail[];
-        code = messages
-          .map((m) => /\b(\d{6})\b/.exec(m.text)?.[1])
-          .filter(Boolean)
-          .pop();
-        return code;
-      },
-      { timeout: 10_000 },
-    )
-    .toMatch(/^\d{6}$/);
-  return code!;
+export function codeMailedTo(address: string): Promise<string> {
+  return newestCode(`${mailUrl}/messages?to=${encodeURIComponent(address)}`);
 }

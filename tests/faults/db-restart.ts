@@ -10,7 +10,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { ACCESS_MATRIX } from "../access";
-import { arg, freshDatabase, loadBuild, signIn, signInEveryone, startApp, ACTING } from "../bench/harness";
+import { ACTING } from "../access/types";
+import { arg, freshDatabase, loadBuild, signIn, signInEveryone, startApp } from "../bench/harness";
 import { scenario } from "./scenarios";
 
 const chosen = arg("scenario", "staff-user");

@@ -9,7 +9,8 @@
  * Exits 1 on any half-written or lost write. Needs a build (`npm run build`).
  */
 import { randomUUID } from "node:crypto";
-import { ACTING, arg, freshDatabase, loadBuild, signIn, startApp, type AppProcess } from "../bench/harness";
+import { ACTING } from "../access/types";
+import { arg, freshDatabase, loadBuild, signIn, startApp, type AppProcess } from "../bench/harness";
 import { scenario } from "./scenarios";
 
 const chosen = arg("scenario", "staff-user");

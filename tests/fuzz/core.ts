@@ -16,7 +16,9 @@ import { randomUUID } from "node:crypto";
 import type { ServerBuild } from "@remix-run/node";
 import type postgres from "postgres";
 import type { Fixture, Who } from "../access/types";
-import { ACTING, DEMO_PASSWORD, pathsForRoute, routePatterns } from "../bench/harness";
+import { ACTING } from "../access/types";
+import { DEMO_PASSWORD } from "../factories";
+import { pathsForRoute, routePatterns } from "../bench/harness";
 
 export type FuzzOptions = {
   baseUrl: string;

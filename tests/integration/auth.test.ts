@@ -112,8 +112,7 @@ describe("sign-in", () => {
   it("signs in with e-mail or phone, audits it, and signs out", async () => {
     const user = await makeUser(t.db, { phone: "+212655443322", email: "mariam@masar.test" });
     for (const identifier of ["mariam@masar.test", "0655443322", "+212 655 44 33 22"]) {
-      const client = app.client();
-      await client.login(identifier, DEMO_PASSWORD);
+      const client = await app.signedIn(identifier);
       expect((await client.get("/home")).status).toBe(200);
       const out = await client.post("/logout", {});
       expect(out.status).toBe(302);
@@ -150,10 +149,8 @@ describe("sign-in", () => {
 
   it("issues a new session token at each sign-in and stores only its hash", async () => {
     const user = await makeUser(t.db);
-    const first = app.client();
-    await first.login(user.email!, DEMO_PASSWORD);
-    const second = app.client();
-    await second.login(user.email!, DEMO_PASSWORD);
+    const first = await app.signedIn(user.email!);
+    const second = await app.signedIn(user.email!);
     const tokenA = first.cookies.get("masar_session");
     const tokenB = second.cookies.get("masar_session");
     expect(tokenA).toBeTruthy();
@@ -229,8 +226,7 @@ describe("throttling", () => {
 describe("sessions", () => {
   it("ends a staff session after 30 idle minutes", async () => {
     const staff = await makeUser(t.db, { role: "coach" });
-    const client = app.client();
-    await client.login(staff.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(staff.email!);
     expect((await client.get("/home")).status).toBe(200);
     await t.db
       .update(sessions)
@@ -258,10 +254,8 @@ describe("sessions", () => {
   it("takes deactivation and a role change into account on the very next request", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const target = await makeUser(t.db, { role: "coach" });
-    const adminClient = app.client();
-    await adminClient.login(admin.email!, DEMO_PASSWORD);
-    const targetClient = app.client();
-    await targetClient.login(target.email!, DEMO_PASSWORD);
+    const adminClient = await app.signedIn(admin.email!);
+    const targetClient = await app.signedIn(target.email!);
     expect((await targetClient.get("/home")).status).toBe(200);
 
     const off = await adminClient.post(`/admin/users/${target.id}`, { intent: "deactivate", confirm: "deactivate" });

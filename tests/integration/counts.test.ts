@@ -4,7 +4,7 @@
  * a correlated subquery compared its own table's id; each count below is read back.
  */
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../factories";
+import { makeOrganisation, makeUser } from "../factories";
 import { findOrMakeItem, makeCase, makeRound, makeWarehouse, receiveStock } from "../factories/protection";
 import { makeCohort, makeTraining } from "../factories/trainings";
 import { useTestApp } from "./helpers/app";
@@ -13,17 +13,10 @@ import { useTestDb } from "./helpers/test-db";
 const t = useTestDb();
 const app = useTestApp(t);
 
-async function signedIn(overrides: Parameters<typeof makeUser>[1]) {
-  const user = await makeUser(t.db, overrides);
-  const client = app.client();
-  await client.login(user.email!, DEMO_PASSWORD);
-  return { user, client };
-}
-
 describe("counts in lists", () => {
   it("the aid rounds say how many received, not counting a corrected hand-out", async () => {
     const org = await makeOrganisation(t.db);
-    const { user, client } = await signedIn({ role: "case_worker", organisationId: org.id });
+    const { user, client } = await app.asNewUser({ role: "case_worker", organisationId: org.id });
     const item = await findOrMakeItem(t.db, "blanket", "Couverture (compte)");
     const warehouse = await makeWarehouse(t.db, org.id);
     await receiveStock(t.db, warehouse.id, item.id, 10, user.id);
@@ -56,7 +49,7 @@ describe("counts in lists", () => {
     const training = await makeTraining(t.db, { titleFr: "Formation comptée" });
     await makeCohort(t.db, training.id);
     await makeCohort(t.db, training.id);
-    const { client } = await signedIn({});
+    const { client } = await app.asNewUser();
     const page = await (await client.get("/trainings")).text();
     expect(page).toMatch(/Formation comptée[^]*?2 session\(s\) de formation/);
   });
@@ -65,7 +58,7 @@ describe("counts in lists", () => {
     const org = await makeOrganisation(t.db, { name: "Association comptée" });
     await makeUser(t.db, { role: "case_worker", organisationId: org.id });
     await makeUser(t.db, { role: "case_worker", organisationId: org.id });
-    const { client } = await signedIn({ role: "admin" });
+    const { client } = await app.asNewUser({ role: "admin" });
     const page = await (await client.get("/admin/organisations")).text();
     const row = page.match(/<tr>(?:(?!<\/tr>)[^])*Association comptée(?:(?!<\/tr>)[^])*<\/tr>/)?.[0] ?? "";
     expect(row).toMatch(/>2</);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { hostDetails, internshipOffers } from "../../db/schema";
-import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../factories";
+import { makeOrganisation } from "../factories";
 import { findOrMakeItem, makeCase, makeWarehouse } from "../factories/protection";
 import { makeCohort, makeTraining } from "../factories/trainings";
 import { useTestApp } from "./helpers/app";
@@ -13,13 +13,6 @@ import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
-
-async function signedIn(overrides: Parameters<typeof makeUser>[1] = {}) {
-  const user = await makeUser(t.db, overrides);
-  const client = app.client();
-  await client.login(user.email!, DEMO_PASSWORD);
-  return { user, client };
-}
 
 /** The refused page: 400, a summary linking to `fields` (each named by `labelled`), the `typed` values back. */
 async function expectRefused(
@@ -87,7 +80,7 @@ describe("applicant forms", () => {
   });
 
   it("the account's new phone: the number kept", async () => {
-    const { client } = await signedIn();
+    const { client } = await app.asNewUser();
     const response = await client.post("/account", { intent: "phone", phone: "12" });
     await expectRefused(response, { fields: ["phone"], typed: ['value="12"'] });
   });
@@ -106,7 +99,7 @@ describe("applicant forms", () => {
         durationWeeks: 8,
       })
       .returning();
-    const { client } = await signedIn();
+    const { client } = await app.asNewUser();
     const long = `Je veux apprendre la couture. ${"x".repeat(2100)}`;
     const response = await client.post(`/internships/offers/${offer!.id}`, { motivation: long });
     await expectRefused(response, { fields: ["motivation"], typed: ["Je veux apprendre la couture."] });
@@ -115,7 +108,7 @@ describe("applicant forms", () => {
 
 describe("staff forms", () => {
   it("a new staff account", async () => {
-    const { client } = await signedIn({ role: "admin" });
+    const { client } = await app.asNewUser({ role: "admin" });
     const response = await client.post("/admin/users/new", {
       displayName: "Nadia Staff",
       email: "nadia-staff@masar.test",
@@ -131,13 +124,13 @@ describe("staff forms", () => {
   });
 
   it("an organisation", async () => {
-    const { client } = await signedIn({ role: "admin" });
+    const { client } = await app.asNewUser({ role: "admin" });
     const response = await client.post("/admin/organisations", { name: "", kind: "association", city: "Tiznit" });
     await expectRefused(response, { fields: ["name"], typed: ['value="Tiznit"'], labelled: ["Nom"] });
   });
 
   it("a grant call", async () => {
-    const { client } = await signedIn({ role: "admin" });
+    const { client } = await app.asNewUser({ role: "admin" });
     const response = await client.post("/grants/calls/new", {
       titleFr: "Appel refusé mais gardé",
       descriptionFr: "Une description typée",
@@ -156,7 +149,7 @@ describe("staff forms", () => {
 
   it("a distribution round and a stock movement (the folded form opens on its errors)", async () => {
     const org = await makeOrganisation(t.db);
-    const { client } = await signedIn({ role: "case_worker", organisationId: org.id });
+    const { client } = await app.asNewUser({ role: "case_worker", organisationId: org.id });
     const warehouse = await makeWarehouse(t.db, org.id);
     const item = await findOrMakeItem(t.db, "food_kit", "Kit (formulaire refusé)");
     const round = await client.post("/aid", {
@@ -180,7 +173,7 @@ describe("staff forms", () => {
 
   it("a service on a case file", async () => {
     const org = await makeOrganisation(t.db);
-    const { user, client } = await signedIn({ role: "case_worker", organisationId: org.id });
+    const { user, client } = await app.asNewUser({ role: "case_worker", organisationId: org.id });
     const c = await makeCase(t.db, { organisationId: org.id, createdById: user.id });
     const response = await client.post(`/protection/cases/${c.id}/services/new?kind=shelter`, {
       kind: "shelter",
@@ -196,7 +189,7 @@ describe("staff forms", () => {
   });
 
   it("a session of a cohort", async () => {
-    const { client } = await signedIn({ role: "admin" });
+    const { client } = await app.asNewUser({ role: "admin" });
     const training = await makeTraining(t.db);
     const cohort = await makeCohort(t.db, training.id);
     const response = await client.post(`/trainings/cohorts/${cohort.id}`, {

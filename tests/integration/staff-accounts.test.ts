@@ -10,8 +10,7 @@ const app = useTestApp(t);
 
 async function adminClient() {
   const admin = await makeUser(t.db, { role: "admin" });
-  const client = app.client();
-  await client.login(admin.email!, DEMO_PASSWORD);
+  const client = await app.signedIn(admin.email!);
   return client;
 }
 
@@ -100,8 +99,7 @@ describe("staff accounts", () => {
 
   it("applicants cannot reach user administration, whatever they post", async () => {
     const applicant = await makeUser(t.db);
-    const client = app.client();
-    await client.login(applicant.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(applicant.email!);
     const attempt = await client.post("/admin/users/new", {
       displayName: "Hacker",
       email: "h@masar.test",
@@ -117,10 +115,8 @@ describe("staff accounts", () => {
 
   it("changes one's own password, keeps this device signed in and signs out the others", async () => {
     const user = await makeUser(t.db);
-    const phone = app.client();
-    await phone.login(user.email!, DEMO_PASSWORD);
-    const laptop = app.client();
-    await laptop.login(user.email!, DEMO_PASSWORD);
+    const phone = await app.signedIn(user.email!);
+    const laptop = await app.signedIn(user.email!);
     const changed = await phone.post("/account", {
       currentPassword: DEMO_PASSWORD,
       password: "my brand new passphrase",
@@ -141,8 +137,7 @@ describe("staff accounts", () => {
 describe("deactivating an account", () => {
   it("goes through a confirmation step: the first post changes nothing; one's own account is refused at once", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
-    const client = app.client();
-    await client.login(admin.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(admin.email!);
     const target = await makeUser(t.db, { role: "coach", displayName: "Karim Coach" });
     const page = await (await client.get(`/admin/users/${target.id}`)).text();
     expect(page).toContain(`href="/admin/users/${target.id}?confirm=deactivate"`);

@@ -46,8 +46,7 @@ describe("cross-site requests", () => {
   it("refuses a forged sign-out or admin action too", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const target = await makeUser(t.db, { role: "coach" });
-    const client = app.client();
-    await client.login(admin.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(admin.email!);
     const forged = await client.post(
       `/admin/users/${target.id}`,
       { intent: "deactivate", confirm: "deactivate" },
@@ -62,8 +61,7 @@ describe("cross-site requests", () => {
 describe("security headers", () => {
   it("sends an enforced nonce CSP, nosniff, a strict referrer policy, and no-store on signed-in pages", async () => {
     const user = await makeUser(t.db);
-    const client = app.client();
-    await client.login(user.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(user.email!);
     const response = await client.get("/home");
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(response.headers.get("content-security-policy-report-only")).toBeNull();
@@ -172,8 +170,7 @@ describe("language", () => {
 describe("audit", () => {
   it("writes who, role, organisation, action, entity and IP, never field values", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
-    const client = app.client();
-    await client.login(admin.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(admin.email!);
     await client.post("/admin/users/new", {
       displayName: "Nouvelle Coach",
       email: "new-coach@masar.test",

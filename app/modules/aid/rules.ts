@@ -1,9 +1,6 @@
 /** Pure rules of humanitarian aid: quantities, eligibility, corrections, voucher codes, validity and shops. */
 import { addDays, moroccoToday } from "~/lib/morocco-time";
 
-export const ITEM_KINDS = ["food_kit", "hygiene_kit", "nfi_kit", "blanket", "clothing", "baby_kit", "voucher"] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-
 /** A round's quantity for one beneficiary: per person, or per member of the household. */
 export function quantityFor(perItem: number, perHousehold: boolean, householdSize: number): number {
   return perHousehold ? perItem * Math.max(1, householdSize) : perItem;

@@ -1,15 +1,4 @@
-/** The fixed set of roles: a typed list in code, not a table. */
-export const ROLES = [
-  "applicant",
-  "coach",
-  "committee_member",
-  "case_worker",
-  "admin",
-  "donor_viewer",
-  "focal_point",
-  "vendor",
-] as const;
-export type Role = (typeof ROLES)[number];
+/** Every role but the applicant's. */
 export const STAFF_ROLES = [
   "coach",
   "committee_member",
@@ -18,8 +7,12 @@ export const STAFF_ROLES = [
   "donor_viewer",
   "focal_point",
   "vendor",
-] as const satisfies readonly Role[];
+] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The fixed set of roles: a typed list in code, not a table (db/schema/auth.ts makes it the role enum). */
+export const ROLES = ["applicant", ...STAFF_ROLES] as const;
+export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { PLAN_STEPS, type PlanStep, type StepState } from "./rules";
+import { type StepState } from "./rules";
+import { PLAN_STEPS, type PlanStep } from "./constants";
 
 export type StepSummary = { step: PlanStep; state: StepState; missing: string[]; comments: number };
 

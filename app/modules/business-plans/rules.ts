@@ -8,35 +8,11 @@ import type {
   FundingSource,
   MonthForecast,
   PlanFinancial,
-  PlanSection,
   StartupCost,
   YearForecast,
 } from "../../../db/schema/business-plans";
+import { PLAN_STEPS, type PlanStep, SECTORS } from "./constants";
 
-export const PLAN_STEPS = [
-  "summary",
-  "promoters",
-  "product",
-  "market",
-  "marketing",
-  "operations",
-  "legal",
-  "financial",
-  "risks",
-] as const satisfies readonly PlanSection[];
-export type PlanStep = (typeof PLAN_STEPS)[number];
-
-export const SECTORS = [
-  "agriculture",
-  "food_processing",
-  "trade",
-  "crafts",
-  "services",
-  "digital",
-  "textile",
-  "construction",
-  "other",
-] as const;
 export const LEGAL_FORMS = ["auto_entrepreneur", "cooperative", "sarl", "not_decided"] as const;
 export const FUNDING_KINDS = ["own", "grant", "loan", "other"] as const;
 export type FundingKind = (typeof FUNDING_KINDS)[number];

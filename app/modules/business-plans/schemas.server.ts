@@ -15,7 +15,8 @@ import type {
   StartupCost,
   YearForecast,
 } from "../../../db/schema/business-plans";
-import { FUNDING_KINDS, LEGAL_FORMS, MAX_QUANTITY, MAX_ROWS, MONTHS, SECTORS, type PlanStep } from "./rules";
+import { FUNDING_KINDS, LEGAL_FORMS, MAX_QUANTITY, MAX_ROWS, MONTHS } from "./rules";
+import { SECTORS, type PlanStep } from "./constants";
 import { COMPETITOR_ROWS } from "./constants";
 import { moneyInputValue } from "~/lib/money";
 export { COMPETITOR_ROWS } from "./constants";

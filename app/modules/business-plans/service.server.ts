@@ -13,7 +13,7 @@ import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { safeFilename, sniffType, stripJpegMetadata } from "./attachments";
-import type { PlanStep } from "./rules";
+import type { PlanStep } from "./constants";
 import { isUuid } from "~/lib/ids";
 import { fail, type Meta, type Result } from "~/lib/result";
 

@@ -9,7 +9,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { rowField, type FieldErrors } from "~/lib/forms";
 import { COMPETITOR_ROWS } from "./constants";
-import { LEGAL_FORMS, SECTORS, type PlanStep } from "./rules";
+import { LEGAL_FORMS } from "./rules";
+import { SECTORS, type PlanStep } from "./constants";
 
 type StepProps = { values: Record<string, string>; errors?: FieldErrors };
 

@@ -1,24 +1,15 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
-import type { OutboxStateName } from "~/modules/notifications/constants";
-import { SentMessages } from "~/modules/notifications/ui";
+import { SentMessages, type SentMessage } from "~/modules/notifications/ui";
 
-type Appointment = { id: string; startsAt: string; coachName: string };
-type Sent = {
-  id: string;
-  channel: "email" | "sms";
-  recipient: string;
-  preview: string;
-  state: OutboxStateName;
-  failReason: string | null;
-  createdAt: string;
-};
+type Appointment = { id: string; startsAt: string; coachName: string; changeable: boolean };
 
 /**
- * The coach's side of follow-up appointments: those to come, the form for a new one (the
- * person is told), and where the messages the coach's actions sent to her stand.
+ * The coach's side of follow-up appointments: those to come (each she set with a link to
+ * move or cancel it), the form for a new one (the person is told), and where the messages
+ * the coach's actions sent to her stand.
  */
 export function AppointmentsSection({
   appointments,
@@ -28,7 +19,7 @@ export function AppointmentsSection({
   values,
 }: {
   appointments: Appointment[];
-  sent: Sent[];
+  sent: SentMessage[];
   today: string;
   errors?: FieldErrors;
   values?: Record<string, string>;
@@ -45,6 +36,11 @@ export function AppointmentsSection({
             <p>
               <strong>{formatDate(a.startsAt, true)}</strong> · <bdi>{a.coachName}</bdi>
             </p>
+            {a.changeable ? (
+              <p>
+                <Link to={`/coaching/appointments/${a.id}`}>{t("coaching.appointments.change")}</Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
 import { localized } from "~/lib/localized";
-import type { PlacementStatus } from "~/modules/internships/rules";
+import type { PlacementStatus } from "~/modules/internships/constants";
 import type { CaseloadRow } from "./rules";
 
 /** The coach's home: their own caseload, overdue follow-ups first. */

@@ -1,7 +1,10 @@
 /**
- * Pure rules of coaching: a beneficiary's stage and the order of the caseload.
+ * Pure rules of coaching: a beneficiary's stage, the order of the caseload, and when a
+ * follow-up appointment may change and is recalled.
  */
-import { isFollowUpOverdue, type PlacementStatus } from "~/modules/internships/rules";
+import { addDays, moroccoInstant, moroccoToday } from "~/lib/morocco-time";
+import { isFollowUpOverdue } from "~/modules/internships/rules";
+import { type PlacementStatus } from "~/modules/internships/constants";
 
 export type Stage = "internship" | "job_search" | "training" | "guidance";
 
@@ -78,4 +81,46 @@ export function appointmentProblem(startsAt: Date, now: Date): "past" | "tooFar"
   if (startsAt.getTime() <= now.getTime()) return "past";
   if (startsAt.getTime() - now.getTime() > 366 * 24 * 60 * 60 * 1000) return "tooFar";
   return null;
+}
+
+/** The Morocco time at which reminders go out, on the day before the appointment. */
+export const REMINDER_TIME = "09:00";
+
+/**
+ * When the person is reminded of an appointment: at 09:00 on the Morocco day before it
+ * (never at night), so an appointment on Monday at 10:00 is recalled on Sunday morning.
+ */
+export function reminderDueAt(startsAt: Date): Date {
+  return moroccoInstant(addDays(moroccoToday(startsAt), -1), REMINDER_TIME);
+}
+
+/**
+ * Whether the message that sets or moves an appointment serves as its reminder: it goes
+ * out when the reminder would already be due, so a second message would only repeat it.
+ */
+export function toldLateEnough(startsAt: Date, now: Date): boolean {
+  return reminderDueAt(startsAt).getTime() <= now.getTime();
+}
+
+export type AppointmentChangeProblem = "cancelled" | "over";
+
+/**
+ * Why an appointment may no longer be moved or cancelled, if it may not: once cancelled it
+ * stays so, and once its time has come it has taken place (or been missed).
+ */
+export function appointmentChangeProblem(
+  appointment: { startsAt: Date; cancelledAt: Date | null },
+  now: Date,
+): AppointmentChangeProblem | null {
+  if (appointment.cancelledAt) return "cancelled";
+  if (appointment.startsAt.getTime() <= now.getTime()) return "over";
+  return null;
+}
+
+/**
+ * Who may move or cancel an appointment: the member of staff who set it (the route has
+ * checked she still follows the person), or a programme admin.
+ */
+export function mayChangeAppointment(actor: { id: string; role: string }, appointment: { coachId: string }): boolean {
+  return actor.role === "admin" || appointment.coachId === actor.id;
 }

@@ -9,7 +9,7 @@ import { randomInt } from "node:crypto";
 import { and, eq, gt, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { feedbackAttempts, feedbackItems, users, type Locale } from "~db/schema";
-import { fail, type Failure, type Meta, type Result } from "~/lib/result";
+import { fail, throttled, type Failure, type Meta, type Result } from "~/lib/result";
 import type { MessageKey } from "~/i18n/translate";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
@@ -57,7 +57,6 @@ async function throttle(
 }
 
 export type Sender = { userId: string | null; ip: string };
-export type SendResult = { ok: true; reference: string; confidential: boolean } | { ok: false; retryAt: Date };
 
 /**
  * Record a message and give its reference. The sender is counted by account when signed
@@ -69,12 +68,12 @@ export async function sendFeedback(
   input: SendFeedbackInput & { locale: Locale },
   sender: Sender,
   meta: Meta = {},
-): Promise<SendResult> {
+): Promise<Result<{ reference: string; confidential: boolean }>> {
   const now = meta.now ?? new Date();
   const key = sender.userId ? `user:${sender.userId}` : `ip:${sender.ip}`;
   return db.transaction(async (tx) => {
     const wait = await throttle(tx, "submit", key, FEEDBACK_THROTTLE.submit, now);
-    if (wait) return { ok: false as const, retryAt: wait };
+    if (wait) return throttled(wait, { form: "feedback.errors.throttled" });
     await tx.insert(feedbackAttempts).values({ kind: "submit", key, at: now });
     const confidential = isConfidential(input.category);
     // 5 × 10¹¹ references: a collision is rare, and the unique index settles it
@@ -102,32 +101,32 @@ export async function sendFeedback(
   });
 }
 
-export type LookupResult =
-  | { status: "found"; view: ReturnType<typeof publicView> }
-  | { status: "invalid" }
-  | { status: "unknown" }
-  | { status: "throttled"; retryAt: Date };
-
 /**
- * The follow page's lookup. Only references not found are counted against the address,
- * under a lock, so parallel guesses cannot pass the limit; a person checking their own
- * reference again and again is never stopped.
+ * The follow page's lookup. Only references not found (404) are counted against the
+ * address, under a lock, so parallel guesses cannot pass the limit (429); a person
+ * checking their own reference again and again is never stopped. What cannot be a
+ * reference is a 400, not counted.
  */
-export async function followFeedback(db: Database, typed: string, ip: string, meta: Meta = {}): Promise<LookupResult> {
+export async function followFeedback(
+  db: Database,
+  typed: string,
+  ip: string,
+  meta: Meta = {},
+): Promise<Result<{ view: ReturnType<typeof publicView> }>> {
   const now = meta.now ?? new Date();
   const key = `ip:${ip}`;
   return db.transaction(async (tx) => {
     const wait = await throttle(tx, "lookup_failed", key, FEEDBACK_THROTTLE.lookup, now);
-    if (wait) return { status: "throttled" as const, retryAt: wait };
+    if (wait) return throttled(wait, { form: "feedback.errors.lookupThrottled" });
     const reference = canonicalReference(typed);
-    if (!reference) return { status: "invalid" as const };
+    if (!reference) return fail(400, { form: "feedback.errors.reference" });
     const [item] = await tx
       .select({ status: feedbackItems.status, answer: feedbackItems.answer, answeredAt: feedbackItems.answeredAt })
       .from(feedbackItems)
       .where(eq(feedbackItems.reference, reference));
-    if (item) return { status: "found" as const, view: publicView(item) };
+    if (item) return { ok: true as const, view: publicView(item) };
     await tx.insert(feedbackAttempts).values({ kind: "lookup_failed", key, at: now });
-    return { status: "unknown" as const };
+    return fail(404, { form: "feedback.errors.unknownReference" });
   });
 }
 

@@ -4,7 +4,7 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { REGIONS } from "~/modules/profiles/rules";
-import { SECTORS } from "~/modules/business-plans/rules";
+import { SECTORS } from "~/modules/business-plans/constants";
 import { TRAINING_CATEGORIES } from "~/modules/trainings/constants";
 import type { Condition } from "./eligibility";
 

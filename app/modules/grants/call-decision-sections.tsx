@@ -144,7 +144,7 @@ export function CallAwards({ awards, applications }: Pick<CallPageData, "applica
         {awards.map((a) => (
           <li key={a.id} className="list-item stack">
             <p>
-              <strong>{a.reference}</strong> · #{numberOf(a.applicationId)} · {a.applicantName} ·{" "}
+              <strong dir="ltr">{a.reference}</strong> · #{numberOf(a.applicationId)} · {a.applicantName} ·{" "}
               {formatMoney(a.amountCentimes)} · {t("grants.col.paid")} {formatMoney(a.paidCentimes)}
             </p>
             {a.tranches.map((tr) => (

@@ -12,3 +12,6 @@ export const RANKING_COLUMNS = [
   "grants.col.reviews",
   "grants.col.flag",
 ] as const;
+
+export const CALL_STATUSES = ["draft", "open", "closed", "under_review", "deliberation", "decided"] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];

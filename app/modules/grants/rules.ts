@@ -5,9 +5,7 @@
 import type { MessageKey } from "~/i18n/translate";
 import { ageOn } from "~/lib/age";
 import { moroccoToday } from "~/lib/morocco-time";
-
-export const CALL_STATUSES = ["draft", "open", "closed", "under_review", "deliberation", "decided"] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
+import { type CallStatus } from "./constants";
 
 /** The only forward moves, one step at a time; each one by an admin, audited. */
 const NEXT: Record<CallStatus, Exclude<CallStatus, "draft"> | null> = {

@@ -12,3 +12,8 @@ export const EMPLOYMENT_STATUSES = [
   "seeking",
   "unknown",
 ] as const;
+
+export const PLACEMENT_STATUSES = ["proposed", "accepted", "ongoing", "completed", "ended_early"] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+export const CHECKPOINTS = ["end", "month_3", "month_6"] as const;
+export type Checkpoint = (typeof CHECKPOINTS)[number];

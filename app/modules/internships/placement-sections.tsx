@@ -4,7 +4,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 import type { getPlacement } from "./queries.server";
-import { CHECKPOINTS, daysSince, EVALUATION_CRITERIA, evaluationAverage, nextStatuses } from "./rules";
+import { daysSince, EVALUATION_CRITERIA, evaluationAverage, nextStatuses } from "./rules";
+import { CHECKPOINTS } from "./constants";
 
 type Placement = NonNullable<Awaited<ReturnType<typeof getPlacement>>>;
 type Echo = { errors?: FieldErrors; values?: Record<string, string> };

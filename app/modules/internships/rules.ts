@@ -3,8 +3,7 @@
  * evaluation averages and the outcome checkpoints.
  */
 import { addMonths, daysBetween, moroccoToday } from "~/lib/morocco-time";
-export const PLACEMENT_STATUSES = ["proposed", "accepted", "ongoing", "completed", "ended_early"] as const;
-export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+import { type PlacementStatus, CHECKPOINTS, type Checkpoint } from "./constants";
 
 /** proposed → accepted by host → ongoing → completed; any open placement may end early. */
 const NEXT: Record<PlacementStatus, readonly PlacementStatus[]> = {
@@ -59,9 +58,6 @@ export function evaluationAverage(scores: Scores): number {
   const values = EVALUATION_CRITERIA.map((c) => scores[c]);
   return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
 }
-
-export const CHECKPOINTS = ["end", "month_3", "month_6"] as const;
-export type Checkpoint = (typeof CHECKPOINTS)[number];
 
 /** The date from which a checkpoint's outcome can be recorded: the end date, then 3 and 6 months after. */
 export function checkpointDate(endsOn: string, checkpoint: Checkpoint): string {

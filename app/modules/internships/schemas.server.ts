@@ -1,6 +1,6 @@
 import { z } from "~/lib/forms.server";
 import { query } from "~/lib/params.server";
-import { PLACEMENT_STATUSES } from "./rules";
+import { PLACEMENT_STATUSES } from "./constants";
 import { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 import { dateField, idField, moneyField } from "~/lib/fields.server";
 export { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";

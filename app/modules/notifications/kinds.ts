@@ -55,6 +55,11 @@ export const NOTIFICATION_KINDS = {
   "notify.internshipDeclined": kind("notify.internshipDeclined", { essential: true }),
   "notify.placementCreated": kind("notify.placementCreated"),
   "notify.followUpAppointment": kind("notify.followUpAppointment"),
+  "notify.followUpMoved": kind("notify.followUpMoved"),
+  "notify.followUpCancelled": kind("notify.followUpCancelled"),
+  "notify.followUpReminder": kind("notify.followUpReminder"),
+  // protection: a request waits for the receiving association (its reason and urgency, nothing of the person)
+  "protection.notify.referral": kind("protection.notify.referral"),
 } as const satisfies Record<string, KindSpec>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -79,3 +84,7 @@ export const CASE_SMS_TEMPLATES = {
 } as const satisfies Record<string, { sms: MessageKey; label: MessageKey; needsWhen: boolean }>;
 
 export type CaseSmsTemplate = keyof typeof CASE_SMS_TEMPLATES;
+
+export function isCaseSmsTemplate(value: string): value is CaseSmsTemplate {
+  return Object.prototype.hasOwnProperty.call(CASE_SMS_TEMPLATES, value);
+}

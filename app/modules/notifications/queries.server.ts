@@ -1,10 +1,11 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { outbox, type OutboxState } from "~db/schema";
 
 /** What people reading the outbox see: the preview (codes masked), never the body. */
 const visible = {
   id: outbox.id,
+  userId: outbox.userId,
   kind: outbox.kind,
   channel: outbox.channel,
   recipient: outbox.recipient,
@@ -42,11 +43,13 @@ export async function countOutboxByState(db: Database) {
 export async function messagesSentBy(
   db: Database,
   actorId: string,
-  filter: { recipient?: string; userId?: string; limit?: number },
+  filter: { recipient?: string; userId?: string; userIds?: readonly string[]; kind?: string; limit?: number },
 ) {
   const conditions: SQL[] = [eq(outbox.actorId, actorId)];
   if (filter.recipient) conditions.push(eq(outbox.recipient, filter.recipient));
   if (filter.userId) conditions.push(eq(outbox.userId, filter.userId));
+  if (filter.userIds) conditions.push(filter.userIds.length ? inArray(outbox.userId, [...filter.userIds]) : sql`false`);
+  if (filter.kind) conditions.push(eq(outbox.kind, filter.kind));
   return db
     .select(visible)
     .from(outbox)

@@ -20,6 +20,8 @@ type NewMessage = {
   /** codes inside the body: masked in the preview, and the message is short-lived and first in line */
   secrets?: string[];
   ttlMs?: number;
+  /** when it stops being worth sending, if not `ttlMs` from now (a reminder: when the appointment starts) */
+  expiresAt?: Date;
   now?: Date;
 };
 
@@ -42,7 +44,7 @@ export function outboxRow(m: NewMessage): typeof outbox.$inferInsert {
     encoding: size?.encoding ?? null,
     segments: size?.segments ?? null,
     nextAttemptAt: now,
-    expiresAt: new Date(now.getTime() + (m.ttlMs ?? (isCode ? DELIVERY.codeTtlMs : DELIVERY.newsTtlMs))),
+    expiresAt: m.expiresAt ?? new Date(now.getTime() + (m.ttlMs ?? (isCode ? DELIVERY.codeTtlMs : DELIVERY.newsTtlMs))),
   };
 }
 
@@ -67,6 +69,7 @@ export async function notify(
     actorId?: string | null;
     to?: { phone?: string; email?: string };
     ttlMs?: number;
+    expiresAt?: Date;
   },
 ): Promise<string[]> {
   const [user] = await db
@@ -93,6 +96,7 @@ export async function notify(
     locale: user.locale,
     secrets,
     ttlMs: input.ttlMs,
+    expiresAt: input.expiresAt,
   };
   const rows: (typeof outbox.$inferInsert)[] = [];
   const email = input.to ? input.to.email : user.email;

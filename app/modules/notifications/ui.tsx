@@ -30,10 +30,12 @@ export function MessageState(props: StateProps) {
   return <span className={`message-state message-state-${tone}`}>{messageStateText(t, props)}</span>;
 }
 
-type SentMessage = {
+export type SentMessage = {
   id: string;
   channel: "email" | "sms";
   recipient: string;
+  /** who it went to, shown instead of the number or address (a page listing several people) */
+  name?: string;
   preview: string;
   state: OutboxStateName;
   failReason: string | null;
@@ -41,18 +43,24 @@ type SentMessage = {
 };
 
 /** The messages a staff member's actions sent to someone, each with where it stands (never "sent" before a gateway took it). */
-export function SentMessages({ messages }: { messages: SentMessage[] }) {
+export function SentMessages({
+  messages,
+  title = "outbox.sentByYou",
+}: {
+  messages: SentMessage[];
+  title?: MessageKey;
+}) {
   const { t, formatDate } = useI18n();
   if (messages.length === 0) return null;
   return (
     <section className="stack" data-sent-messages>
-      <h2>{t("outbox.sentByYou")}</h2>
+      <h2>{t(title)}</h2>
       <ul className="list">
         {messages.map((m) => (
           <li key={m.id} className="list-item">
             <p>
               {formatDate(m.createdAt, true)} · {m.channel === "sms" ? "SMS" : t("outbox.email")} ·{" "}
-              <bdi dir="ltr">{m.recipient}</bdi>
+              {m.name === undefined ? <bdi dir="ltr">{m.recipient}</bdi> : <bdi>{m.name}</bdi>}
             </p>
             <p>
               <MessageState state={m.state} channel={m.channel} failReason={m.failReason} />

@@ -11,7 +11,8 @@ import {
   users,
   type Profile,
 } from "~db/schema";
-import { incompleteSteps, planProgress, type PlanStep } from "~/modules/business-plans/rules";
+import { incompleteSteps, planProgress } from "~/modules/business-plans/rules";
+import { type PlanStep } from "~/modules/business-plans/constants";
 import { missingSections, profileCompleteness, type ProfileSection } from "./rules";
 
 export async function getProfile(db: Executor, userId: string): Promise<Profile | null> {

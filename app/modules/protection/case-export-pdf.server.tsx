@@ -4,6 +4,8 @@ import type { Locale } from "~/i18n/config";
 import type { MessageKey } from "~/i18n/translate";
 import { countryName } from "~/i18n/codes";
 import { pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
+import { CASE_SMS_TEMPLATES, isCaseSmsTemplate } from "~/modules/notifications/kinds";
+import { messageStateText } from "~/modules/notifications/ui";
 import type { exportCase } from "./service.server";
 
 type Export = Awaited<ReturnType<typeof exportCase>>;
@@ -61,6 +63,15 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       {record.notes.map((n) => (
         <Text key={n.id} style={pdfStyles.p}>
           {pdfDate(locale, n.createdAt)} · {n.author}: {n.body}
+        </Text>
+      ))}
+      <Text style={pdfStyles.h2}>{t("caseSms.history")}</Text>
+      {record.smsSent.length === 0 ? <Text style={pdfStyles.p}>{t("caseSms.none")}</Text> : null}
+      {record.smsSent.map((m) => (
+        <Text key={m.id} style={pdfStyles.p}>
+          {pdfDate(locale, m.createdAt)} ·{" "}
+          {isCaseSmsTemplate(m.template) ? t(CASE_SMS_TEMPLATES[m.template].label) : m.template} · {m.sentBy}
+          {m.state ? ` · ${messageStateText(t, { state: m.state, channel: "sms", failReason: m.failReason })}` : ""}
         </Text>
       ))}
       <Text style={pdfStyles.h2}>{t("protection.aid.title")}</Text>

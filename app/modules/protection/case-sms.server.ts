@@ -92,9 +92,9 @@ export async function sendCaseSms(
   });
 }
 
-/** The SMS sent from a case file, newest first: template, sender, and where each stands. */
-export async function caseSmsHistory(db: Executor, caseId: string) {
-  return db
+/** The SMS sent from a case file, newest first: template, sender, and where each stands (all of them with `limit: null`). */
+export async function caseSmsHistory(db: Executor, caseId: string, limit: number | null = 20) {
+  const query = db
     .select({
       id: caseMessages.id,
       template: caseMessages.template,
@@ -108,7 +108,8 @@ export async function caseSmsHistory(db: Executor, caseId: string) {
     .leftJoin(outbox, eq(outbox.id, caseMessages.outboxId))
     .where(eq(caseMessages.caseId, caseId))
     .orderBy(desc(caseMessages.createdAt))
-    .limit(20);
+    .$dynamic();
+  return limit === null ? query : query.limit(limit);
 }
 
 /** The case file's SMS section: whether an SMS may go (and why not), and those sent. For the owning association. */

@@ -12,7 +12,8 @@ import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { requireOwnCase } from "./case-access.server";
-import { statusChangeRefusal, type ClosureReason, type ReopenReason } from "./rules";
+import { statusChangeRefusal } from "./rules";
+import { type ClosureReason, type ReopenReason } from "./constants";
 
 async function changeStatus(
   db: Database,

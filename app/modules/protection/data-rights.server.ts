@@ -16,6 +16,7 @@ import {
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { requireSupervisorOfCase } from "./case-access.server";
+import { caseSmsHistory } from "./case-sms.server";
 import { caseDetail } from "./queries.server";
 import type { Meta } from "~/lib/result";
 import { regionNameOfCity } from "~/modules/reporting/mappings";
@@ -24,7 +25,7 @@ import { regionNameOfCity } from "~/modules/reporting/mappings";
 export async function exportCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
   const c = await requireSupervisorOfCase(db, actor, caseId);
   const detail = await caseDetail(db, c);
-  const [given, vouchersOf] = await Promise.all([
+  const [given, vouchersOf, smsSent] = await Promise.all([
     db
       .select({
         id: distributions.id,
@@ -43,6 +44,8 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
       })
       .from(vouchers)
       .where(eq(vouchers.caseId, c.id)),
+    // the SMS the programme sent her from the file: which text, when, by whom, where it stands
+    caseSmsHistory(db, c.id, null),
   ]);
   let account: { displayName: string; email: string | null; phone: string | null; createdAt: Date } | null = null;
   if (c.applicantUserId) {
@@ -60,7 +63,14 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
     ip: meta.ip,
   });
   const { staff: _staff, ...rest } = detail;
-  return { exportedAt: new Date().toISOString(), ...rest, account, distributions: given, vouchers: vouchersOf };
+  return {
+    exportedAt: new Date().toISOString(),
+    ...rest,
+    account,
+    distributions: given,
+    vouchers: vouchersOf,
+    smsSent,
+  };
 }
 
 /**

@@ -2,7 +2,8 @@
 import { desc, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { budgetEntries, budgetLines, exchangeRates, programmeBudget } from "~db/schema";
-import { BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, type BudgetLineKey, type DatedRate, type MoneyByDay } from "./rules";
+import { DEFAULT_BUDGET_USD_CENTS, type DatedRate, type MoneyByDay } from "./rules";
+import { BUDGET_LINES, type BudgetLineKey } from "./constants";
 import type { Sources } from "./sources.server";
 
 /** Money per line, day and kind, summed in SQL over the records and the manual entries. */

@@ -6,7 +6,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { formatMoney, moneyInputValue } from "~/lib/money";
 import type { getBudget, listBudgetEntries } from "./budget-queries.server";
-import { BUDGET_LINES, formatRate } from "./rules";
+import { formatRate } from "./rules";
+import { BUDGET_LINES } from "./constants";
 
 type Budget = Awaited<ReturnType<typeof getBudget>>;
 type Entry = Omit<Awaited<ReturnType<typeof listBudgetEntries>>[number], "occurredOn"> & { occurredOn: string };

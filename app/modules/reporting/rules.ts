@@ -3,6 +3,7 @@
  * currency conversion and budget arithmetic. No database, no Remix.
  */
 import { isIsoDate } from "~/lib/morocco-time";
+import { BUDGET_LINES, type BudgetLineKey } from "./constants";
 
 // ---------------------------------------------------------------- age bands
 
@@ -268,14 +269,6 @@ function roundDiv(numerator: number, denominator: number): number {
 
 // ---------------------------------------------------------------- budget
 
-export const BUDGET_LINES = [
-  "health",
-  "humanitarian_aid",
-  "employability",
-  "entrepreneurship_grants",
-  "staff_operations",
-] as const;
-export type BudgetLineKey = (typeof BUDGET_LINES)[number];
 export const DEFAULT_BUDGET_USD_CENTS = 151_500_00;
 
 /** Money recorded against a line on a day: outstanding commitments or payments, in MAD. */

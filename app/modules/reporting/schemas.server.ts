@@ -2,7 +2,8 @@ import { z } from "~/lib/forms.server";
 import { dateField, moneyField } from "~/lib/fields.server";
 import { query } from "~/lib/params.server";
 import { FRAMEWORKS } from "./frameworks";
-import { BUDGET_LINES, parseRate } from "./rules";
+import { parseRate } from "./rules";
+import { BUDGET_LINES } from "./constants";
 
 const isoDate = dateField("reporting.errors.date");
 /** The donor budget is in US dollars; entries are in dirhams. */

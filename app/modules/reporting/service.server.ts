@@ -7,7 +7,8 @@ import type { Executor } from "~db/client";
 import { budgetEntries, budgetLines, exchangeRates, programmeBudget } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import type { AddEntryInput, AddRateInput, UpdateBudgetInput } from "./schemas.server";
-import { BUDGET_LINES, DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
+import { DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
+import { BUDGET_LINES } from "./constants";
 import { fail, type Meta, type Result } from "~/lib/result";
 
 /** The budget row and one row per line, created once (the programme year by default). */

@@ -9,8 +9,8 @@ import { attendanceOpen, attendancePercent } from "./rules";
 
 type Cohort = NonNullable<Awaited<ReturnType<typeof getCohort>>>;
 
-/** The cohort's sessions, each with the link to its attendance sheet. */
-export function CohortSessions({ sessions }: { sessions: Cohort["sessions"] }) {
+/** The cohort's sessions, each with the link to its attendance sheet, and to move it for who may. */
+export function CohortSessions({ sessions }: { sessions: (Cohort["sessions"][number] & { movable: boolean })[] }) {
   const { t, formatDate } = useI18n();
   return (
     <>
@@ -30,6 +30,11 @@ export function CohortSessions({ sessions }: { sessions: Cohort["sessions"] }) {
             ) : (
               <span className="hint">{t("trainings.attendanceNotYet", { date: formatDate(s.startsAt) })}</span>
             )}
+            {s.movable ? (
+              <p>
+                <Link to={`/trainings/sessions/${s.id}/move`}>{t("trainings.moveSession")}</Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -6,7 +6,9 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { trainingCohorts, trainings } from "~db/schema";
-import { localizedText } from "~/lib/localized";
+import type { Locale } from "~/i18n/config";
+import { serverT } from "~/i18n/dictionaries.server";
+import { localizedText, type LocalizedText, type Trilingual } from "~/lib/localized";
 import { notify } from "~/modules/notifications/service.server";
 import { whenParams } from "~/modules/notifications/rules";
 
@@ -40,18 +42,36 @@ export async function tellPlace(tx: Executor, input: { userId: string; cohortId:
   });
 }
 
-/** A session at a new time: each participant holding a seat is told the new date and time. */
+/** Where a session takes place, in each language: its place (French when untranslated), or "online". */
+export function placeText(session: Trilingual<"place"> & { onlineLink: string | null }): LocalizedText {
+  if (session.placeFr) return localizedText(session, "place");
+  const online = (locale: Locale) => serverT(locale)("notify.placeOnline");
+  return { fr: online("fr"), ar: online("ar"), en: online("en") };
+}
+
+/** A session at a new time or place: each participant holding a seat is told the new date, time and place. */
 export async function tellSessionMoved(
   tx: Executor,
-  input: { cohortId: string; userIds: readonly string[]; startsAt: Date; actorId: string },
+  input: {
+    cohortId: string;
+    userIds: readonly string[];
+    startsAt: Date;
+    place: Trilingual<"place"> & { onlineLink: string | null };
+    actorId: string;
+  },
 ) {
   const info = await trainingOfCohort(tx, input.cohortId);
   if (!info) return;
+  const params = {
+    training: localizedText(info, "title"),
+    place: placeText(input.place),
+    ...whenParams(input.startsAt),
+  };
   for (const userId of input.userIds) {
     await notify(tx, {
       userId,
       kind: "notify.trainingSessionMoved",
-      params: { training: localizedText(info, "title"), ...whenParams(input.startsAt) },
+      params,
       link: `/trainings/${info.trainingId}`,
       channels: ["sms", "email"],
       actorId: input.actorId,

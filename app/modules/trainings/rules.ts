@@ -97,18 +97,27 @@ export function initials(name: string): string {
 }
 
 /**
- * Why a session may not move to a new time, if it may not: a session with attendance
- * marked has taken place, and a session cannot move into the past. The same time is no
- * move at all (nobody is told anything).
+ * Why a session may not move to a new time or place, if it may not: a session with
+ * attendance marked has taken place, and a session cannot move into the past. The same
+ * time and place is no move at all (nobody is told anything).
  */
 export function sessionMoveProblem(input: {
   attendanceMarked: boolean;
   from: Date;
   to: Date;
+  samePlace: boolean;
   now: Date;
 }): "held" | "past" | "unchanged" | null {
   if (input.attendanceMarked) return "held";
-  if (input.to.getTime() === input.from.getTime()) return "unchanged";
+  if (input.to.getTime() === input.from.getTime() && input.samePlace) return "unchanged";
   if (input.to.getTime() <= input.now.getTime()) return "past";
   return null;
+}
+
+/**
+ * Who may move a session: a programme admin, or the coach who gives it (the session's
+ * trainer, set when she added it). Other coaches take attendance but do not move it.
+ */
+export function mayMoveSession(actor: { id: string; role: string }, session: { trainerId: string | null }): boolean {
+  return actor.role === "admin" || (actor.role === "coach" && session.trainerId === actor.id);
 }

@@ -47,11 +47,17 @@ export const AddSessionSchema = z
   .refine((v) => v.placeFr || v.onlineLink, { path: ["placeFr"], message: "trainings.errors.placeRequired" });
 export type AddSessionInput = z.infer<typeof AddSessionSchema>;
 
-/** A session at a new day and time on Morocco's clock (the participants are told). */
-export const MoveSessionSchema = z.object({
-  date: isoDate,
-  time: timeField(),
-});
+/** A session at a new day and time on Morocco's clock, and maybe a new place (the participants are told). */
+export const MoveSessionSchema = z
+  .object({
+    date: isoDate,
+    time: timeField(),
+    placeFr: z.string().trim().max(200).optional(),
+    placeAr: z.string().trim().max(200).optional(),
+    placeEn: z.string().trim().max(200).optional(),
+    onlineLink: z.string().trim().url("errors.invalid").max(500).optional(),
+  })
+  .refine((v) => v.placeFr || v.onlineLink, { path: ["placeFr"], message: "trainings.errors.placeRequired" });
 export type MoveSessionInput = z.infer<typeof MoveSessionSchema>;
 
 export const RegistrationSchema = z.object({ cohortId: z.string().uuid("errors.invalid") });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { businessPlans, coachAssignments, planAttachments } from "../../../db/schema";
 import { incompleteSteps, isPlanComplete } from "../../../app/modules/business-plans/rules";
 import { rowValues } from "../../../app/lib/forms";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { readPdfText } from "../../helpers/pdf";
 import { useTestApp, type TestClient } from "../helpers/app";
@@ -15,12 +15,6 @@ const app = useTestApp(t);
 type U = Awaited<ReturnType<typeof makeUser>>;
 let owner: U, other: U, coach: U, otherCoach: U, admin: U;
 let asOwner: TestClient, asOther: TestClient, asCoach: TestClient, asOtherCoach: TestClient, asAdmin: TestClient;
-
-async function signIn(user: U) {
-  const client = app.client();
-  await client.login(user.email ?? "", DEMO_PASSWORD);
-  return client;
-}
 
 async function plan(id: string) {
   const [row] = await t.db.select().from(businessPlans).where(eq(businessPlans.id, id));
@@ -35,11 +29,11 @@ beforeAll(async () => {
   otherCoach = await makeUser(t.db, { role: "coach" });
   admin = await makeUser(t.db, { role: "admin" });
   await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: owner.id });
-  asOwner = await signIn(owner);
-  asOther = await signIn(other);
-  asCoach = await signIn(coach);
-  asOtherCoach = await signIn(otherCoach);
-  asAdmin = await signIn(admin);
+  asOwner = await app.signedIn(owner.email!);
+  asOther = await app.signedIn(other.email!);
+  asCoach = await app.signedIn(coach.email!);
+  asOtherCoach = await app.signedIn(otherCoach.email!);
+  asAdmin = await app.signedIn(admin.email!);
 });
 
 /** Twelve months of the forecast, the same figures each month. */

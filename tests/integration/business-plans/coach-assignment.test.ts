@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { coachAssignments } from "../../../db/schema";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -13,20 +13,14 @@ type U = Awaited<ReturnType<typeof makeUser>>;
 let applicant: U, coachA: U, coachB: U, admin: U;
 let asAdmin: TestClient, asA: TestClient, asB: TestClient;
 
-async function signIn(user: U) {
-  const client = app.client();
-  await client.login(user.email ?? "", DEMO_PASSWORD);
-  return client;
-}
-
 beforeAll(async () => {
   applicant = await makeUser(t.db, { role: "applicant" });
   coachA = await makeUser(t.db, { role: "coach" });
   coachB = await makeUser(t.db, { role: "coach" });
   admin = await makeUser(t.db, { role: "admin" });
-  asAdmin = await signIn(admin);
-  asA = await signIn(coachA);
-  asB = await signIn(coachB);
+  asAdmin = await app.signedIn(admin.email!);
+  asA = await app.signedIn(coachA.email!);
+  asB = await app.signedIn(coachB.email!);
 });
 
 describe("an admin assigns coaches", () => {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deletionRequests, profiles } from "../../../db/schema";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -16,10 +16,8 @@ let asMe: TestClient, asAdmin: TestClient;
 beforeAll(async () => {
   me = await makeUser(t.db, { role: "applicant", displayName: "Moussa Traoré" });
   admin = await makeUser(t.db, { role: "admin" });
-  asMe = app.client();
-  await asMe.login(me.email ?? "", DEMO_PASSWORD);
-  asAdmin = app.client();
-  await asAdmin.login(admin.email ?? "", DEMO_PASSWORD);
+  asMe = await app.signedIn(me.email ?? "");
+  asAdmin = await app.signedIn(admin.email ?? "");
 });
 
 const personal = {

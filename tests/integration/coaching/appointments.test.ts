@@ -5,15 +5,15 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { coachAssignments, coachingAppointments } from "../../../db/schema";
+import { coachingAppointments } from "../../../db/schema";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
 import { scheduleAppointment } from "../../../app/modules/coaching/appointments.server";
-import { addDays, moroccoInstant, moroccoToday } from "../../../app/lib/morocco-time";
+import { moroccoInstant } from "../../../app/lib/morocco-time";
 import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
-import { outboxTo, personWithPhone } from "../helpers/messages";
+import { coachAndPerson, dayAhead, outboxTo } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -26,17 +26,7 @@ afterEach(async () => {
 });
 
 async function followed(locale: "fr" | "ar" | "en" = "fr") {
-  const coach = await makeUser(t.db, { role: "coach", displayName: "Youssef Amrani" });
-  const person = await personWithPhone(t.db, locale);
-  await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-  return { coach, person };
-}
-
-/** A day some weeks ahead (appointments are set within the coming year), and as a message writes it. */
-function dayAhead(days: number) {
-  const date = addDays(moroccoToday(), days);
-  const [y, m, d] = date.split("-");
-  return { date, written: `${d}/${m}/${y}` };
+  return coachAndPerson(t.db, locale);
 }
 
 async function appointmentsOf(userId: string) {
@@ -46,8 +36,7 @@ async function appointmentsOf(userId: string) {
 describe("a follow-up appointment", () => {
   it("set on the file: the person is told in Arabic, sees it at home, and the coach sees the SMS is not sent yet", async () => {
     const { coach, person } = await followed("ar");
-    const c = app.client();
-    await c.login(coach.email!, DEMO_PASSWORD);
+    const c = await app.signedIn(coach.email!);
     const path = `/coaching/beneficiaries/${person.id}`;
     const day = dayAhead(30);
     const set = await c.post(path, { intent: "appointment", date: day.date, time: "10:30" });
@@ -67,8 +56,7 @@ describe("a follow-up appointment", () => {
     expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
     expect(page).not.toContain("Accepté par la passerelle");
 
-    const p = app.client();
-    await p.login(person.phone!, DEMO_PASSWORD);
+    const p = await app.signedIn(person.phone!);
     const home = await (await p.get("/home")).text();
     expect(home).toContain("Youssef Amrani");
     expect(home).toContain("data-appointments");
@@ -98,8 +86,7 @@ describe("a follow-up appointment", () => {
 
   it("a time in the past is refused with a clear error, and nobody is told", async () => {
     const { coach, person } = await followed("fr");
-    const c = app.client();
-    await c.login(coach.email!, DEMO_PASSWORD);
+    const c = await app.signedIn(coach.email!);
     const refused = await c.post(`/coaching/beneficiaries/${person.id}`, {
       intent: "appointment",
       date: "2020-01-01",
@@ -122,8 +109,7 @@ describe("a follow-up appointment", () => {
   it("another coach's beneficiary is a 404, and nothing is set", async () => {
     const { person } = await followed("fr");
     const other = await makeUser(t.db, { role: "coach" });
-    const c = app.client();
-    await c.login(other.email!, DEMO_PASSWORD);
+    const c = await app.signedIn(other.email!);
     const response = await c.post(`/coaching/beneficiaries/${person.id}`, {
       intent: "appointment",
       date: dayAhead(10).date,

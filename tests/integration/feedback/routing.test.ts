@@ -6,7 +6,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, feedbackItems } from "../../../db/schema";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { makeFeedback } from "../../factories/feedback";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -26,8 +26,7 @@ beforeAll(async () => {
   } as const;
   for (const [key, role] of Object.entries(roles) as [keyof typeof roles, (typeof roles)[keyof typeof roles]][]) {
     const user = await makeUser(t.db, { role });
-    const client = app.client();
-    await client.login(user.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(user.email!);
     who[key] = { id: user.id, client };
   }
 });

@@ -88,9 +88,9 @@ describe("guessing references", () => {
     const known = await makeFeedback(t.db);
     const ip = "192.0.2.55";
     for (let i = 0; i < 30; i++) {
-      expect((await followFeedback(t.db, known.reference, ip)).status).toBe("found");
-      expect((await followFeedback(t.db, "not a reference", ip)).status).toBe("invalid");
+      expect(await followFeedback(t.db, known.reference, ip)).toMatchObject({ ok: true });
+      expect(await followFeedback(t.db, "not a reference", ip)).toMatchObject({ ok: false, status: 400 });
     }
-    expect((await followFeedback(t.db, "ZZZZZZZZ", ip)).status).toBe("unknown");
+    expect(await followFeedback(t.db, "ZZZZZZZZ", ip)).toMatchObject({ ok: false, status: 404 });
   });
 });

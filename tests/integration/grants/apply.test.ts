@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { businessPlans, grantApplications, profiles } from "../../../db/schema";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { makeCall } from "../../factories/grants";
 import { useTestApp } from "../helpers/app";
@@ -30,8 +30,7 @@ describe("applying with a business plan", () => {
       maxAge: 35,
       regions: ["Rabat-Salé-Kénitra"],
     });
-    const client = app.client();
-    await client.login(applicant.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(applicant.email!);
 
     const page = await (await client.get("/grants")).text();
     expect(page).toContain("Boulangerie Canari");
@@ -97,8 +96,7 @@ describe("applying with a business plan", () => {
     const timelineHtml = await timeline.text();
     expect(timelineHtml).toContain(`href="/grants/applications/${application!.id}?confirm=withdraw"`);
     expect(timelineHtml).not.toMatch(/<form method="post" action="\/grants\/applications/);
-    const stranger = app.client();
-    await stranger.login(other.email!, DEMO_PASSWORD);
+    const stranger = await app.signedIn(other.email!);
     // another applicant: not found, before any step
     expect((await stranger.post(`/grants/applications/${application!.id}`, {})).status).toBe(404);
     const first = await client.post(`/grants/applications/${application!.id}`, {});
@@ -137,8 +135,7 @@ describe("applying with a business plan", () => {
       regions: ["Rabat-Salé-Kénitra"],
       requiredTrainings: ["entrepreneurship-orientation"],
     });
-    const client = app.client();
-    await client.login(applicant.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(applicant.email!);
     expect((await client.post("/grants", { callId: call.id, planId: plan.id, confirm: "apply" })).status).toBe(302);
     const [application] = await t.db
       .select()
@@ -177,8 +174,7 @@ describe("a call that requires a training", () => {
       })
       .returning();
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Projet formé"));
-    const client = app.client();
-    await client.login(applicant.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(applicant.email!);
 
     const call = await makeCall(t.db, { requiredTrainings: ["entrepreneurship_orientation"] });
     expect((await client.post("/grants", { callId: call.id, planId: plan.id, confirm: "apply" })).status).toBe(302);

@@ -104,8 +104,7 @@ function scoreFields(intent: "draft" | "submit", value = (max: number) => Math.f
 
 describe("blind review", () => {
   it("never shows a committee member the applicant's name, contact, birth date or protection data", async () => {
-    const client = app.client();
-    await client.login(ctx.member.email, DEMO_PASSWORD);
+    const client = await app.signedIn(ctx.member.email);
     const bodies: string[] = [];
     for (const path of [
       "/grants/reviews",
@@ -126,8 +125,7 @@ describe("blind review", () => {
     bodies.push(await after.text());
     // submitted is final for the member; the admin reopens it from the call page, with a reason
     expect((await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("draft"))).status).toBe(409);
-    const admin = app.client();
-    await admin.login(ctx.admin.email, DEMO_PASSWORD);
+    const admin = await app.signedIn(ctx.admin.email);
     const reopened = await admin.post(`/grants/calls/${ctx.callId}`, {
       intent: "reopen",
       assignmentId: ctx.assignmentId,
@@ -153,8 +151,7 @@ describe("blind review", () => {
   });
 
   it("answers 404 to a member opening or scoring an application not assigned to them", async () => {
-    const client = app.client();
-    await client.login(ctx.member.email, DEMO_PASSWORD);
+    const client = await app.signedIn(ctx.member.email);
     expect((await client.get(`/grants/reviews/${ctx.otherAssignmentId}`)).status).toBe(404);
     const res = await client.post(`/grants/reviews/${ctx.otherAssignmentId}`, scoreFields("submit"));
     expect(res.status).toBe(404);
@@ -163,8 +160,7 @@ describe("blind review", () => {
 
 describe("review deadline", () => {
   it("refuses any score change after the deadline with 409, whatever the form sends", async () => {
-    const client = app.client();
-    await client.login(ctx.member.email, DEMO_PASSWORD);
+    const client = await app.signedIn(ctx.member.email);
     expect((await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("draft"))).status).toBe(302);
     await t.db
       .update(grantCalls)
@@ -189,8 +185,7 @@ describe("review deadline", () => {
   });
 
   it("answers 400 with a field error to an out-of-range score, and keeps the stored one", async () => {
-    const client = app.client();
-    await client.login(ctx.member.email, DEMO_PASSWORD);
+    const client = await app.signedIn(ctx.member.email);
     const res = await client.post(
       `/grants/reviews/${ctx.assignmentId}`,
       scoreFields("submit", (max) => max + 1),
@@ -206,17 +201,14 @@ describe("review deadline", () => {
 
 describe("from deliberation to the letter and the first tranche", () => {
   it("accepts the proposal, publishes, writes the letter in the applicant's language and pays a tranche", async () => {
-    const admin = app.client();
-    await admin.login(ctx.admin.email, DEMO_PASSWORD);
+    const admin = await app.signedIn(ctx.admin.email);
     // the member submits again the review the admin reopened
-    const member = app.client();
-    await member.login(ctx.member.email, DEMO_PASSWORD);
+    const member = await app.signedIn(ctx.member.email);
     expect((await member.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("submit"))).status).toBe(302);
     // the other application gets its review too
     const [a2] = await t.db.select().from(grantAssignments).where(eq(grantAssignments.id, ctx.otherAssignmentId));
     const [m2] = await t.db.select().from(users).where(eq(users.id, a2!.reviewerId));
-    const member2 = app.client();
-    await member2.login(m2!.email!, DEMO_PASSWORD);
+    const member2 = await app.signedIn(m2!.email!);
     expect(
       (
         await member2.post(
@@ -260,8 +252,7 @@ describe("from deliberation to the letter and the first tranche", () => {
     // the applicant is told, in-app and through the outbox, and downloads the letter in Arabic
     const messages = await t.db.select().from(outbox).where(eq(outbox.userId, ctx.applicant.id));
     expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
-    const applicant = app.client();
-    await applicant.login(ctx.applicant.email, DEMO_PASSWORD);
+    const applicant = await app.signedIn(ctx.applicant.email);
     const letter = await applicant.get(`/grants/applications/${ctx.applicationId}/letter.pdf`);
     expect(letter.status).toBe(200);
     expect(letter.headers.get("content-type")).toBe("application/pdf");
@@ -321,8 +312,7 @@ describe("from deliberation to the letter and the first tranche", () => {
 
 describe("creating a call", () => {
   it("refuses a rubric whose weights do not sum to 100 with a translated error, and creates a good one", async () => {
-    const admin = app.client();
-    await admin.login(ctx.admin.email, DEMO_PASSWORD);
+    const admin = await app.signedIn(ctx.admin.email);
     const base = {
       titleFr: "Appel X",
       titleAr: "طلب",

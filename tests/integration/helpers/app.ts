@@ -9,7 +9,10 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../../db/client";
+import type { User } from "../../../db/schema";
 import { createApp } from "../../../app/server/app.server";
+import { ACTING, EVERYONE, type Who } from "../../access/types";
+import { DEMO_PASSWORD, makeUser } from "../../factories";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -19,7 +22,15 @@ export function loadBuild(): Promise<ServerBuild> {
   return buildPromise;
 }
 
-export type TestApp = { url: string; close(): Promise<void>; client(): TestClient };
+export type TestApp = {
+  url: string;
+  close(): Promise<void>;
+  client(): TestClient;
+  /** A client signed in with the demo password (every factory-made user has it), sending `headers`. */
+  signedIn(identifier: string, headers?: Record<string, string>): Promise<TestClient>;
+  /** A new user (tests/factories) and a client signed in as them. */
+  asNewUser(overrides?: Parameters<typeof makeUser>[1]): Promise<{ user: User; client: TestClient }>;
+};
 
 export async function startTestApp(db: Database): Promise<TestApp> {
   const build = await loadBuild();
@@ -27,9 +38,19 @@ export async function startTestApp(db: Database): Promise<TestApp> {
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const signedIn = async (identifier: string, headers?: Record<string, string>) => {
+    const client = new TestClient(url, headers);
+    await client.login(identifier, DEMO_PASSWORD);
+    return client;
+  };
   return {
     url,
     client: () => new TestClient(url),
+    signedIn,
+    asNewUser: async (overrides = {}) => {
+      const user = await makeUser(db, overrides);
+      return { user, client: await signedIn(user.email ?? user.phone ?? "") };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -50,6 +71,13 @@ export function useTestApp(db: { db: Database }): TestApp {
     await started?.close();
   });
   return box;
+}
+
+/** A client for each kind of visitor: anonymous, and the demo account that plays each role (tests/access). */
+export async function clientsForEveryone(app: TestApp): Promise<Record<Who, TestClient>> {
+  const clients = {} as Record<Who, TestClient>;
+  for (const who of EVERYONE) clients[who] = who === "anonymous" ? app.client() : await app.signedIn(ACTING[who]);
+  return clients;
 }
 
 export class TestClient {

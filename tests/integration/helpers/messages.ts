@@ -1,7 +1,8 @@
 /** People with a phone, and what the outbox holds for them: for tests of "every step leaves a message". */
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
-import { notifications, outbox, type NewUser } from "../../../db/schema";
+import { coachAssignments, notifications, outbox, type NewUser } from "../../../db/schema";
+import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { makeUser } from "../../factories";
 
 let phoneSeq = 0;
@@ -44,4 +45,23 @@ export async function inAppOf(db: Executor, userId: string, kind: string) {
     .select({ id: notifications.id, params: notifications.params, link: notifications.link })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+}
+
+/** A coach, and a person with a phone (reading `locale`) whom the coach follows. */
+export async function coachAndPerson(
+  db: Executor,
+  locale: "fr" | "ar" | "en" = "fr",
+  overrides: Partial<NewUser> = {},
+) {
+  const coach = await makeUser(db, { role: "coach", displayName: "Youssef Amrani" });
+  const person = await personWithPhone(db, locale, overrides);
+  await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
+  return { coach, person };
+}
+
+/** A day ahead on Morocco's clock (`YYYY-MM-DD`), and as a message writes it (`DD/MM/YYYY`). */
+export function dayAhead(days: number) {
+  const date = addDays(moroccoToday(), days);
+  const [y, m, d] = date.split("-");
+  return { date, written: `${d}/${m}/${y}` };
 }

@@ -10,7 +10,7 @@ import { answerApplication, applyToOffer } from "../../../app/modules/internship
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
 import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
-import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../../factories";
+import { makeOrganisation, makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
 import { inAppOf, outboxTo, personWithPhone } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
@@ -112,8 +112,7 @@ describe("the host's answer to an internship application", () => {
   it("'not retained' on the page goes through its confirmation step, and reaches a person who turned SMS off", async () => {
     const { offer: o, person, applicationId } = await applied("fr", { smsOptOut: true });
     const admin = await makeUser(t.db, { role: "admin", email: `admin-${Date.now()}@masar.test` });
-    const client = app.client();
-    await client.login(admin.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(admin.email!);
     const path = `/internships/offers/${o.id}`;
     const page = await (await client.get(path)).text();
     expect(page).toContain(`?confirm=decline&amp;applicationId=${applicationId}`);

@@ -12,19 +12,13 @@ import {
   placements,
   trainings,
 } from "../../../db/schema";
-import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../../factories";
+import { makeOrganisation, makeUser } from "../../factories";
 import { readPdfText } from "../../helpers/pdf";
-import { TestClient, useTestApp } from "../helpers/app";
+import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
-
-async function signedIn(email: string, lang?: string) {
-  const client = lang ? new TestClient(app.url, { "Accept-Language": lang }) : app.client();
-  await client.login(email, DEMO_PASSWORD);
-  return client;
-}
 
 async function setup() {
   const host = await makeOrganisation(t.db, {
@@ -48,7 +42,7 @@ async function setup() {
 describe("a coach takes a beneficiary into an internship", () => {
   it("places, moves through the statuses, logs a visit, evaluates, records an outcome, prints the agreement", async () => {
     const { host, coach, beneficiary } = await setup();
-    const c = await signedIn(coach.email!);
+    const c = await app.signedIn(coach.email!);
     const created = await c.post(`/coaching/beneficiaries/${beneficiary.id}`, {
       intent: "placement",
       hostId: host.id,
@@ -149,7 +143,7 @@ describe("a coach takes a beneficiary into an internship", () => {
         status: "ongoing",
       })
       .returning();
-    const intruder = await signedIn(other.email!);
+    const intruder = await app.signedIn(other.email!);
     expect((await intruder.get(`/coaching/beneficiaries/${beneficiary.id}`)).status).toBe(404);
     expect((await intruder.get(`/placements/${placement!.id}`)).status).toBe(404);
     expect((await intruder.get(`/placements/${placement!.id}/agreement.pdf`)).status).toBe(404);
@@ -176,14 +170,14 @@ describe("a coach takes a beneficiary into an internship", () => {
     // and a coach's own caseload does not list them
     const home = await (await intruder.get("/home")).text();
     expect(home).not.toContain("Kadiatou Barry");
-    const mine = await (await signedIn(coach.email!)).get("/home");
+    const mine = await (await app.signedIn(coach.email!)).get("/home");
     expect(await mine.text()).toContain("Kadiatou Barry");
   });
 
   it("an applicant applies once; a coach proposes only their own beneficiaries", async () => {
     const { host, coach, other, beneficiary } = await setup();
     await makeUser(t.db, { role: "admin", email: "intern-admin@masar.test" });
-    const admin = await signedIn("intern-admin@masar.test");
+    const admin = await app.signedIn("intern-admin@masar.test");
     const offer = await admin.post("/internships/hosts", {
       intent: "offer",
       hostId: host.id,
@@ -201,16 +195,16 @@ describe("a coach takes a beneficiary into an internship", () => {
     expect(list).toContain("Aide boulanger·e");
     expect(await (await admin.get("/internships?city=Tanger")).text()).not.toContain("Aide boulanger·e");
 
-    const applicant = await signedIn(beneficiary.email!);
+    const applicant = await app.signedIn(beneficiary.email!);
     expect((await applicant.post(offerPath, { motivation: "J'ai travaillé dans une boulangerie." })).status).toBe(302);
     expect(await (await applicant.get(offerPath)).text()).toContain('data-application="submitted"');
     expect((await applicant.post(offerPath, {})).status).toBe(400);
 
     const someone = await makeUser(t.db);
-    const intruder = await signedIn(other.email!);
+    const intruder = await app.signedIn(other.email!);
     expect((await intruder.post(offerPath, { beneficiaryId: someone.id })).status).toBe(404);
     await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: someone.id });
-    const c = await signedIn(coach.email!);
+    const c = await app.signedIn(coach.email!);
     expect((await c.post(offerPath, { beneficiaryId: someone.id })).status).toBe(302);
     const apps = await t.db
       .select()
@@ -226,13 +220,13 @@ describe("demo data", () => {
     const again = await seedDemo(t.db);
     expect(again.employability).toEqual(first.employability);
     expect(await t.db.$count(trainings, eq(trainings.titleFr, "Orientation à l'entrepreneuriat"))).toBe(1);
-    const coach = await signedIn("coach@masar.test");
+    const coach = await app.signedIn("coach@masar.test");
     const html = await (await coach.get("/home")).text();
     const firstItem = html.indexOf("data-beneficiary=");
     const overdue = html.indexOf('data-overdue="true"');
     expect(overdue).toBeGreaterThan(firstItem);
     expect(html.indexOf("Aminata Diallo")).toBeLessThan(html.indexOf("data-beneficiary=", firstItem + 1));
-    const applicant = await signedIn("applicant@masar.test");
+    const applicant = await app.signedIn("applicant@masar.test");
     const panel = await (await applicant.get("/home")).text();
     expect(panel).toContain("Coopérative Argane Souss");
     expect(panel).toContain("Karim Tazi");
@@ -243,7 +237,7 @@ describe("demo data", () => {
 describe("the CV", () => {
   it("is built from the profile in the applicant's language, with completed trainings and internships; the coach prints it, others get 404", async () => {
     const f = await seedDemo(t.db);
-    const applicant = await signedIn("applicant@masar.test");
+    const applicant = await app.signedIn("applicant@masar.test");
     const response = await applicant.get(`/cv/${f.employability.beneficiaryId}.pdf`);
     expect(response.status).toBe(200);
     const text = readPdfText(new Uint8Array(await response.arrayBuffer()));
@@ -258,11 +252,13 @@ describe("the CV", () => {
     );
     expect(english).toContain("Work experience");
     expect(english).toContain("Guinea");
-    const coach = await signedIn("coach@masar.test");
+    const coach = await app.signedIn("coach@masar.test");
     expect((await coach.get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(200);
     const stranger = await makeUser(t.db, { role: "coach" });
-    expect((await (await signedIn(stranger.email!)).get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(404);
+    expect((await (await app.signedIn(stranger.email!)).get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(
+      404,
+    );
     const other = await makeUser(t.db);
-    expect((await (await signedIn(other.email!)).get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(404);
+    expect((await (await app.signedIn(other.email!)).get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(404);
   });
 });

@@ -13,7 +13,6 @@ import { renderPlanPdf } from "../../../app/modules/business-plans/plan-pdf.serv
 import { LetterPdf } from "../../../app/modules/grants/letters-pdf.server";
 import { renderPdf } from "../../../app/pdf/kit.server";
 import type { Fixture } from "../../access/types";
-import { DEMO_PASSWORD } from "../../factories";
 import { completePlanContent } from "../../factories/business-plans";
 import { inkBands, inkWidth, rasterisePage, readPdfText } from "../../helpers/pdf";
 import { useTestApp, type TestClient } from "../helpers/app";
@@ -35,8 +34,7 @@ beforeAll(async () => {
 async function arabicPdf(email: string, path: string): Promise<Buffer> {
   let client = clients.get(email);
   if (!client) {
-    client = app.client();
-    await client.login(email, DEMO_PASSWORD);
+    client = await app.signedIn(email);
     client.cookies.set("lng", "ar");
     clients.set(email, client);
   }

@@ -9,7 +9,6 @@ import { seedDemo } from "../../../db/seed";
 import { caseReferrals } from "../../../db/schema";
 import { ACCESS_MATRIX } from "../../access";
 import type { Fixture } from "../../access/types";
-import { DEMO_PASSWORD } from "../../factories";
 import { findOrMakeItem, makeAssessment, makeCase, makeNote, makeRound, makeService } from "../../factories/protection";
 import { readPdfText } from "../../helpers/pdf";
 import { useTestApp } from "../helpers/app";
@@ -132,8 +131,7 @@ async function bodyText(response: Response): Promise<string> {
 }
 
 async function hitsAs(email: string): Promise<string[]> {
-  const client = app.client();
-  await client.login(email, DEMO_PASSWORD);
+  const client = await app.signedIn(email);
   const hits: string[] = [];
   for (const path of allPaths()) {
     const response = await client.get(path);

@@ -12,6 +12,7 @@ import { httpSmsTransport } from "../../../app/modules/notifications/transports.
 import { anonymiseCase } from "../../../app/modules/protection/service.server";
 import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeCase } from "../../factories/protection";
+import { readPdfText } from "../../helpers/pdf";
 import { useTestApp } from "../helpers/app";
 import { uniqueMobile } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
@@ -150,6 +151,24 @@ describe("a short SMS from a case file", () => {
     const response = await clients.workerB.post(path, { intent: "sms", template: "callBack" });
     expect(response.status).toBe(404);
     expect(await messagesOf(c.id)).toHaveLength(0);
+  });
+
+  it("the person's full-record export lists the SMS sent to her, with where each stands (JSON and PDF)", async () => {
+    const { path, clients } = await world();
+    expect((await clients.workerA.post(path, { intent: "sms", template: "callBack" })).status).toBe(302);
+    expect((await clients.workerA.post(path, { intent: "sms", template: "documentsReady" })).status).toBe(302);
+    await deliverOutbox(t.db, { email: null, sms: null });
+    const json = await clients.supervisorA.get(`${path}/export.json`);
+    const record = (await json.json()) as { smsSent: { template: string; state: string; sentBy: string }[] };
+    expect(record.smsSent.map((m) => m.template).sort()).toEqual(["callBack", "documentsReady"]);
+    expect(record.smsSent.every((m) => m.state === "not_configured")).toBe(true);
+    const pdf = await clients.supervisorA.get(`${path}/export.pdf`);
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const text = readPdfText(bytes).replace(/\s+/g, " ");
+    expect(text).toContain("SMS envoyés depuis ce dossier");
+    expect(text).toContain("Demander de rappeler");
+    expect(text).toContain("Documents prêts à retirer");
+    expect(text).toContain("Non envoyé : aucune passerelle SMS configurée");
   });
 
   it("anonymising the case removes the messages that carried its number; the history keeps the template", async () => {

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { beneficiaryCases, caseNotes } from "../../../db/schema";
-import { makeUser, DEMO_PASSWORD } from "../../factories";
+import { makeUser } from "../../factories";
 import { makeCase, makeNote } from "../../factories/protection";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -86,8 +86,7 @@ describe("association scope", () => {
   it("refuses every other role with 403", async () => {
     for (const role of ["coach", "committee_member", "admin", "donor_viewer", "applicant"] as const) {
       const user = await makeUser(t.db, { role });
-      const client = app.client();
-      await client.login(user.email!, DEMO_PASSWORD);
+      const client = await app.signedIn(user.email!);
       expect((await client.get(`/protection/cases/${caseB.id}`)).status, role).toBe(403);
       expect((await client.get("/protection")).status, role).toBe(403);
       expect((await client.post(`/protection/cases/${caseB.id}`, { intent: "note", body: "x" })).status, role).toBe(

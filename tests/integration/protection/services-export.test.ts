@@ -230,10 +230,9 @@ describe("full-record export and anonymisation", () => {
 
 describe("admin: supervisors and retention, without seeing any case", () => {
   it("grants supervision, sets the retention period and applies it", async () => {
-    const { makeUser, DEMO_PASSWORD } = await import("../../factories");
+    const { makeUser } = await import("../../factories");
     const admin = await makeUser(t.db, { role: "admin" });
-    const client = app.client();
-    await client.login(admin.email!, DEMO_PASSWORD);
+    const client = await app.signedIn(admin.email!);
     const page = await (await client.get("/admin/protection")).text();
     expect(page).toContain(s.workerA.displayName);
     expect(

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { parseCsv } from "../../../app/lib/csv";
 import { isHxlTag } from "../../../app/modules/reporting/csv";
-import { DEMO_PASSWORD, makeOrganisation } from "../../factories";
+import { makeOrganisation } from "../../factories";
 import { readPdfText } from "../../helpers/pdf";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -60,12 +60,9 @@ beforeAll(async () => {
     n: number;
   }[];
   expect(counted?.n).toBeGreaterThan(0);
-  donor = app.client();
-  await donor.login("donor@masar.test", DEMO_PASSWORD);
-  admin = app.client();
-  await admin.login("admin@masar.test", DEMO_PASSWORD);
-  caseworker = app.client();
-  await caseworker.login("caseworker@masar.test", DEMO_PASSWORD);
+  donor = await app.signedIn("donor@masar.test");
+  admin = await app.signedIn("admin@masar.test");
+  caseworker = await app.signedIn("caseworker@masar.test");
   const added = await admin.post("/admin/budget", {
     intent: "entry",
     lineKey: "staff_operations",
@@ -90,8 +87,7 @@ describe("reports over HTTP", () => {
   });
 
   it("mirrors the page and the charts in Arabic", async () => {
-    const client = app.client();
-    await client.login("donor@masar.test", DEMO_PASSWORD);
+    const client = await app.signedIn("donor@masar.test");
     await client.post("/lang", { lng: "ar", redirectTo: "/reports" });
     const html = await (await client.get("/reports?quarter=2026-Q1")).text();
     expect(html).toContain('dir="rtl"');

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { trainingAttendance, trainingCertificates } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { register } from "../../../app/modules/trainings/service.server";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { makeCohort, makeSessions, makeTraining } from "../../factories/trainings";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -25,8 +25,7 @@ async function cohortOfTwo(firstDay: string) {
   for (const u of [awa, sekou])
     await register(t.db, { id: u.id, role: "applicant", organisationId: null }, cohort.id, {});
   const coach = await makeUser(t.db, { role: "coach" });
-  const client = app.client();
-  await client.login(coach.email!, DEMO_PASSWORD);
+  const client = await app.signedIn(coach.email!);
   return { cohort, session: session!, awa, sekou, client };
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, coachAssignments, profiles, trainingCertificates, trainingRegistrations } from "../../../db/schema";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { makeCohort, makeSessions, makeTraining } from "../../factories/trainings";
 import { markAttendance, register } from "../../../app/modules/trainings/service.server";
 import { useTestApp } from "../helpers/app";
@@ -10,32 +10,30 @@ import { useTestDb } from "../helpers/test-db";
 const t = useTestDb();
 const app = useTestApp(t);
 
-async function signedIn(email: string) {
-  const client = app.client();
-  await client.login(email, DEMO_PASSWORD);
-  return client;
-}
-
 describe("coach assignments", () => {
   it("an admin assigns, reassigns (history kept, one current coach) and ends; the caseload follows", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const coachA = await makeUser(t.db, { role: "coach", displayName: "Coach Alpha" });
     const coachB = await makeUser(t.db, { role: "coach", displayName: "Coach Beta" });
     const beneficiary = await makeUser(t.db, { displayName: "Ousmane Keita" });
-    const a = await signedIn(admin.email!);
+    const a = await app.signedIn(admin.email!);
     expect((await a.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachA.id })).status).toBe(
       302,
     );
-    expect(await (await (await signedIn(coachA.email!)).get("/home")).text()).toContain("Ousmane Keita");
+    expect(await (await (await app.signedIn(coachA.email!)).get("/home")).text()).toContain("Ousmane Keita");
     expect((await a.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachB.id })).status).toBe(
       302,
     );
     const rows = await t.db.select().from(coachAssignments).where(eq(coachAssignments.beneficiaryId, beneficiary.id));
     expect(rows).toHaveLength(2);
     expect(rows.filter((r) => r.endedAt === null).map((r) => r.coachId)).toEqual([coachB.id]);
-    expect(await (await (await signedIn(coachA.email!)).get("/home")).text()).not.toContain("Ousmane Keita");
-    expect((await (await signedIn(coachA.email!)).get(`/coaching/beneficiaries/${beneficiary.id}`)).status).toBe(404);
-    expect((await (await signedIn(coachB.email!)).get(`/coaching/beneficiaries/${beneficiary.id}`)).status).toBe(200);
+    expect(await (await (await app.signedIn(coachA.email!)).get("/home")).text()).not.toContain("Ousmane Keita");
+    expect((await (await app.signedIn(coachA.email!)).get(`/coaching/beneficiaries/${beneficiary.id}`)).status).toBe(
+      404,
+    );
+    expect((await (await app.signedIn(coachB.email!)).get(`/coaching/beneficiaries/${beneficiary.id}`)).status).toBe(
+      200,
+    );
     // a coach cannot be assigned as a beneficiary; bad input is a 400 that changes nothing
     expect((await a.post("/coaching/assignments", { beneficiaryId: coachA.id, coachId: coachB.id })).status).toBe(400);
     expect((await a.post("/coaching/assignments", { beneficiaryId: "nope", coachId: coachB.id })).status).toBe(400);
@@ -51,7 +49,7 @@ describe("coach assignments", () => {
     expect(
       (
         await (
-          await signedIn(coachB.email!)
+          await app.signedIn(coachB.email!)
         ).post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: coachB.id })
       ).status,
     ).toBe(403);
@@ -61,7 +59,7 @@ describe("coach assignments", () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const coaches = await Promise.all([1, 2, 3, 4].map(() => makeUser(t.db, { role: "coach" })));
     const beneficiary = await makeUser(t.db);
-    const clients = await Promise.all(coaches.map(() => signedIn(admin.email!)));
+    const clients = await Promise.all(coaches.map(() => app.signedIn(admin.email!)));
     const results = await Promise.all(
       coaches.map((c, i) =>
         clients[i]!.post("/coaching/assignments", { beneficiaryId: beneficiary.id, coachId: c.id }),
@@ -85,7 +83,7 @@ describe("eligibility and revocation", () => {
     const cohort = await makeCohort(t.db, migrantsOnly.id);
     const young = await makeUser(t.db);
     await t.db.insert(profiles).values({ userId: young.id, residentStatus: "moroccan" });
-    const c = await signedIn(young.email!);
+    const c = await app.signedIn(young.email!);
     expect(await (await c.get("/trainings")).text()).not.toContain("Darija pour nouveaux arrivants");
     const refused = await c.post(`/trainings/${migrantsOnly.id}`, { intent: "register", cohortId: cohort.id });
     expect(refused.status).toBe(400);
@@ -93,7 +91,7 @@ describe("eligibility and revocation", () => {
     expect(await t.db.$count(trainingRegistrations, eq(trainingRegistrations.cohortId, cohort.id))).toBe(0);
     const migrant = await makeUser(t.db);
     await t.db.insert(profiles).values({ userId: migrant.id, residentStatus: "migrant" });
-    const m = await signedIn(migrant.email!);
+    const m = await app.signedIn(migrant.email!);
     expect(await (await m.get("/trainings")).text()).toContain("Darija pour nouveaux arrivants");
     expect((await m.post(`/trainings/${migrantsOnly.id}`, { intent: "register", cohortId: cohort.id })).status).toBe(
       302,
@@ -117,11 +115,11 @@ describe("eligibility and revocation", () => {
     );
     const [cert] = await t.db.select().from(trainingCertificates).where(eq(trainingCertificates.userId, holder.id));
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="valid"');
-    const c = await signedIn(coach.email!);
+    const c = await app.signedIn(coach.email!);
     expect(
       (await c.post(`/trainings/cohorts/${cohort.id}`, { intent: "revoke", certificateId: cert!.id })).status,
     ).toBe(403);
-    const a = await signedIn(admin.email!);
+    const a = await app.signedIn(admin.email!);
     // a link to a confirmation step; the first post revokes nothing
     const page = await (await a.get(`/trainings/cohorts/${cohort.id}`)).text();
     expect(page).toContain(`href="/trainings/cohorts/${cohort.id}?confirm=revoke&amp;certificateId=${cert!.id}"`);
@@ -157,7 +155,7 @@ describe("eligibility and revocation", () => {
 describe("malformed ids", () => {
   it("answer 404, never 500, on every page and form of the module", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
-    const a = await signedIn(admin.email!);
+    const a = await app.signedIn(admin.email!);
     for (const path of [
       "/trainings/abc",
       "/trainings/cohorts/abc",
@@ -175,7 +173,7 @@ describe("malformed ids", () => {
     expect((await a.post("/coaching/assignments", { intent: "end", beneficiaryId: "abc" })).status).toBe(302);
     const applicant = await makeUser(t.db);
     const training = await makeTraining(t.db);
-    const p = await signedIn(applicant.email!);
+    const p = await app.signedIn(applicant.email!);
     expect((await p.post(`/trainings/${training.id}`, { intent: "cancel", registrationId: "abc" })).status).toBe(404);
     expect((await p.post(`/trainings/${training.id}`, { intent: "register", cohortId: "abc" })).status).toBe(400);
   });

@@ -8,20 +8,14 @@ import {
   trainingRegistrations,
   users,
 } from "../../../db/schema";
-import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
 import { makeCohort, makeSessions, makeTraining } from "../../factories/trainings";
 import { readPdfText } from "../../helpers/pdf";
-import { TestClient, useTestApp } from "../helpers/app";
+import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
-
-async function signedIn(email: string, lang?: string) {
-  const client = lang ? new TestClient(app.url, { "Accept-Language": lang }) : app.client();
-  await client.login(email, DEMO_PASSWORD);
-  return client;
-}
 
 describe("a training from registration to verified certificate, over HTTP without JavaScript", () => {
   it("registers, fills the last seat, waits, marks attendance, corrects it with an audit row, and issues a checkable certificate", async () => {
@@ -36,13 +30,13 @@ describe("a training from registration to verified certificate, over HTTP withou
     const second = await makeUser(t.db, { displayName: "Ibrahima Sow", email: "ibrahima@masar.test" });
     const coach = await makeUser(t.db, { role: "coach", email: "trainer@masar.test" });
 
-    const awa = await signedIn("awa@masar.test");
+    const awa = await app.signedIn("awa@masar.test");
     const reg = await awa.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
     expect(reg.status).toBe(302);
     const page = await (await awa.get(`/trainings/${training.id}`)).text();
     expect(page).toContain('data-registration="confirmed"');
 
-    const ibrahima = await signedIn("ibrahima@masar.test");
+    const ibrahima = await app.signedIn("ibrahima@masar.test");
     await ibrahima.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
     const waitingPage = await (await ibrahima.get(`/trainings/${training.id}`)).text();
     expect(waitingPage).toContain('data-registration="waiting"');
@@ -53,7 +47,7 @@ describe("a training from registration to verified certificate, over HTTP withou
     expect(await twice.text()).toContain("déjà inscrit");
     expect(await t.db.$count(trainingRegistrations, eq(trainingRegistrations.cohortId, cohort.id))).toBe(2);
 
-    const trainer = await signedIn("trainer@masar.test");
+    const trainer = await app.signedIn("trainer@masar.test");
     const sheet = await (await trainer.get(`/trainings/sessions/${sessions[0]!.id}`)).text();
     expect(sheet).toContain("Awa Sangaré");
     expect(sheet).not.toContain("Ibrahima Sow"); // waiting list is not on the sheet
@@ -131,8 +125,8 @@ describe("a training from registration to verified certificate, over HTTP withou
     const cohort = await makeCohort(t.db, training.id, { capacity: 1 });
     await makeUser(t.db, { email: "c1@masar.test" });
     const c2 = await makeUser(t.db, { email: "c2@masar.test", phone: null });
-    const one = await signedIn("c1@masar.test");
-    const two = await signedIn("c2@masar.test");
+    const one = await app.signedIn("c1@masar.test");
+    const two = await app.signedIn("c2@masar.test");
     await one.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
     await two.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
     const [mine] = await t.db
@@ -157,7 +151,7 @@ describe("a training from registration to verified certificate, over HTTP withou
   it("answers bad cohort input with translated field errors and creates nothing", async () => {
     await makeUser(t.db, { role: "admin", email: "trainings-admin@masar.test" });
     const training = await makeTraining(t.db);
-    const admin = await signedIn("trainings-admin@masar.test", "en");
+    const admin = await app.signedIn("trainings-admin@masar.test", { "Accept-Language": "en" });
     const response = await admin.post(`/trainings/${training.id}`, {
       intent: "cohort",
       nameFr: "",

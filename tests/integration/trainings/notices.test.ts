@@ -81,17 +81,19 @@ describe("a session moved", () => {
     return { training, cohort, session: session!, a, b, waiting };
   }
   const admin = () => makeUser(t.db, { role: "admin" });
+  // where the factory's sessions take place
+  const rabat = { placeFr: "Rabat, salle 2" };
 
   it("tells each person holding a seat the new day and time on Morocco's clock, not the waiting list", async () => {
     const { session, a, b, waiting } = await cohortWithPeople();
     const actor = await admin();
-    const result = await moveSession(t.db, actor, session.id, { date: "2030-06-12", time: "14:30" }, meta);
-    expect(result).toEqual({ ok: true, told: 2 });
+    const result = await moveSession(t.db, actor, session.id, { date: "2030-06-12", time: "14:30", ...rabat }, meta);
+    expect(result).toEqual({ ok: true, moved: true, told: 2 });
     const [moved] = await t.db.select().from(trainingSessions).where(eq(trainingSessions.id, session.id));
     // Morocco is UTC+1 outside Ramadan (January 2030 is in it, June is not): 14:30 there is 13:30 UTC
     expect(moved?.startsAt.toISOString()).toBe("2030-06-12T13:30:00.000Z");
     const [fr] = await outboxTo(t.db, a.id, "notify.trainingSessionMoved");
-    expect(fr?.body).toBe("Masar : séance de « Gestion de stock » déplacée au 12/06/2030 à 14:30.");
+    expect(fr?.body).toBe("Masar : séance de « Gestion de stock » déplacée au 12/06/2030 à 14:30 (Rabat, salle 2).");
     expect(fr?.actorId).toBe(actor.id);
     const [ar] = await outboxTo(t.db, b.id, "notify.trainingSessionMoved");
     expect(ar?.body).toContain("تدبير المخزون");
@@ -107,7 +109,7 @@ describe("a session moved", () => {
   it("refuses a session already held, or a time in the past, and tells nobody", async () => {
     const { session, a, b } = await cohortWithPeople();
     const actor = await admin();
-    const past = await moveSession(t.db, actor, session.id, { date: "2020-01-12", time: "14:30" }, meta);
+    const past = await moveSession(t.db, actor, session.id, { date: "2020-01-12", time: "14:30", ...rabat }, meta);
     expect(past).toMatchObject({ ok: false, status: 409, errors: { date: "trainings.errors.sessionInPast" } });
     const marks = new Map([
       [a.id, "present" as const],
@@ -116,23 +118,62 @@ describe("a session moved", () => {
     // the register is taken on the session's day
     const onTheDay = { ...meta, now: session.startsAt };
     expect(await markAttendance(t.db, actor, session.id, marks, onTheDay)).toMatchObject({ ok: true });
-    const held = await moveSession(t.db, actor, session.id, { date: "2030-07-01", time: "09:00" }, meta);
+    const held = await moveSession(t.db, actor, session.id, { date: "2030-07-01", time: "09:00", ...rabat }, meta);
     expect(held).toMatchObject({ ok: false, status: 409, errors: { date: "trainings.errors.sessionHeld" } });
     const [still] = await t.db.select().from(trainingSessions).where(eq(trainingSessions.id, session.id));
     expect(still?.startsAt.getTime()).toBe(session.startsAt.getTime());
     expect(await outboxTo(t.db, a.id, "notify.trainingSessionMoved")).toHaveLength(0);
   });
 
-  it("the same time again is no move: nobody is told twice", async () => {
+  it("the same time and place again is no move: nobody is told twice", async () => {
     const { session, a } = await cohortWithPeople();
     const actor = await admin();
-    expect(await moveSession(t.db, actor, session.id, { date: "2030-06-10", time: "09:00" }, meta)).toEqual({
-      ok: true,
-      told: 0,
-    });
+    const same = { date: "2030-06-10", time: "09:00", ...rabat };
+    expect(await moveSession(t.db, actor, session.id, same, meta)).toEqual({ ok: true, moved: false, told: 0 });
     expect(await outboxTo(t.db, a.id, "notify.trainingSessionMoved")).toHaveLength(0);
-    expect(await moveSession(t.db, actor, "not-a-uuid", { date: "2030-06-10", time: "09:00" }, meta)).toMatchObject({
-      status: 404,
-    });
+    expect(await moveSession(t.db, actor, "not-a-uuid", same, meta)).toMatchObject({ status: 404 });
+  });
+
+  it("a new place at the same time is a move: each person reads the place in her language", async () => {
+    const { session, a, b } = await cohortWithPeople();
+    const actor = await admin();
+    const place = { placeFr: "Salle Atlas, Salé", placeAr: "قاعة الأطلس، سلا" };
+    const result = await moveSession(t.db, actor, session.id, { date: "2030-06-10", time: "09:00", ...place }, meta);
+    expect(result).toEqual({ ok: true, moved: true, told: 2 });
+    const [moved] = await t.db.select().from(trainingSessions).where(eq(trainingSessions.id, session.id));
+    expect(moved).toMatchObject({ placeFr: "Salle Atlas, Salé", placeAr: "قاعة الأطلس، سلا", placeEn: null });
+    expect((await outboxTo(t.db, a.id, "notify.trainingSessionMoved"))[0]?.body).toContain("(Salle Atlas, Salé)");
+    expect((await outboxTo(t.db, b.id, "notify.trainingSessionMoved"))[0]?.body).toContain("(قاعة الأطلس، سلا)");
+    // online: the link stays on the training's page, the SMS says "online" in each language
+    const online = { date: "2030-06-11", time: "18:00", onlineLink: "https://meet.example.org/masar-stock" };
+    await moveSession(t.db, actor, session.id, online, meta);
+    const texts = (await outboxTo(t.db, b.id, "notify.trainingSessionMoved")).map((m) => m.body);
+    expect(texts).toContain("مسار: نُقلت حصة «تدبير المخزون» إلى 11/06/2030 على الساعة 18:00 (عن بعد).");
+  });
+
+  it("a person who turned SMS off is told in the portal and by e-mail, not by SMS", async () => {
+    const training = await makeTraining(t.db, titles);
+    const cohort = await makeCohort(t.db, training.id, { capacity: 2 });
+    const [session] = await makeSessions(t.db, cohort.id, 1, "2030-06-10");
+    const quiet = await personWithPhone(t.db, "en", { smsOptOut: true, email: `quiet-move-${Date.now()}@masar.test` });
+    await register(t.db, quiet, cohort.id, meta);
+    await moveSession(t.db, await admin(), session!.id, { date: "2030-06-12", time: "10:00", ...rabat }, meta);
+    expect(await outboxTo(t.db, quiet.id, "notify.trainingSessionMoved", "sms")).toHaveLength(0);
+    const [mail] = await outboxTo(t.db, quiet.id, "notify.trainingSessionMoved", "email");
+    expect(mail?.body).toBe(
+      "A session of the training “Stock keeping” now takes place on 12/06/2030 at 10:00, at: Rabat, salle 2.",
+    );
+    expect(await inAppOf(t.db, quiet.id, "notify.trainingSessionMoved")).toHaveLength(1);
+  });
+
+  it("only the session's trainer or an admin moves it: another coach is refused and nobody is told", async () => {
+    const { session, a } = await cohortWithPeople();
+    const trainer = await makeUser(t.db, { role: "coach" });
+    const other = await makeUser(t.db, { role: "coach" });
+    await t.db.update(trainingSessions).set({ trainerId: trainer.id }).where(eq(trainingSessions.id, session.id));
+    const to = { date: "2030-06-13", time: "09:00", ...rabat };
+    expect(await moveSession(t.db, other, session.id, to, meta)).toMatchObject({ ok: false, status: 403 });
+    expect(await outboxTo(t.db, a.id, "notify.trainingSessionMoved")).toHaveLength(0);
+    expect(await moveSession(t.db, trainer, session.id, to, meta)).toMatchObject({ ok: true, moved: true });
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { appointmentProblem, buildCaseloadRow, sortCaseload, stageOf } from "../../../app/modules/coaching/rules";
+import {
+  appointmentChangeProblem,
+  appointmentProblem,
+  buildCaseloadRow,
+  mayChangeAppointment,
+  reminderDueAt,
+  sortCaseload,
+  stageOf,
+  toldLateEnough,
+} from "../../../app/modules/coaching/rules";
 
 const today = "2026-11-29";
 const row = (name: string, extra: Partial<Parameters<typeof buildCaseloadRow>[0]> = {}) =>
@@ -56,5 +65,37 @@ describe("a follow-up appointment's time", () => {
     expect(appointmentProblem(now, now)).toBe("past");
     expect(appointmentProblem(new Date("2029-06-01T10:00:00Z"), now)).toBe("past");
     expect(appointmentProblem(new Date("2031-06-03T10:00:00Z"), now)).toBe("tooFar");
+  });
+});
+
+describe("an appointment's reminder", () => {
+  it("falls due at 09:00 Morocco time on the day before, in and out of Ramadan", () => {
+    // Monday 14 December 2026, 10:30 in Morocco (UTC+1) is 09:30 UTC: recalled Sunday 09:00 (08:00 UTC)
+    expect(reminderDueAt(new Date("2026-12-14T09:30:00Z")).toISOString()).toBe("2026-12-13T08:00:00.000Z");
+    // 00:30 on 15 December in Morocco is still 14 December in UTC: the Morocco day counts
+    expect(reminderDueAt(new Date("2026-12-14T23:30:00Z")).toISOString()).toBe("2026-12-14T08:00:00.000Z");
+    // during Ramadan 2027 Morocco is UTC+0: 09:00 there is 09:00 UTC
+    expect(reminderDueAt(new Date("2027-02-20T10:00:00Z")).toISOString()).toBe("2027-02-19T09:00:00.000Z");
+  });
+  it("is not repeated when the message that set the appointment came after it fell due", () => {
+    const startsAt = new Date("2026-12-14T09:30:00Z");
+    expect(toldLateEnough(startsAt, new Date("2026-12-13T07:59:00Z"))).toBe(false);
+    expect(toldLateEnough(startsAt, new Date("2026-12-13T14:00:00Z"))).toBe(true);
+  });
+});
+
+describe("changing an appointment", () => {
+  const startsAt = new Date("2026-12-14T09:30:00Z");
+  it("is possible until its time, never once cancelled", () => {
+    expect(appointmentChangeProblem({ startsAt, cancelledAt: null }, new Date("2026-12-14T09:29:00Z"))).toBeNull();
+    expect(appointmentChangeProblem({ startsAt, cancelledAt: null }, startsAt)).toBe("over");
+    expect(appointmentChangeProblem({ startsAt, cancelledAt: new Date("2026-12-01T00:00:00Z") }, new Date(0))).toBe(
+      "cancelled",
+    );
+  });
+  it("is for the one who set it, or an admin", () => {
+    expect(mayChangeAppointment({ id: "c1", role: "coach" }, { coachId: "c1" })).toBe(true);
+    expect(mayChangeAppointment({ id: "c2", role: "coach" }, { coachId: "c1" })).toBe(false);
+    expect(mayChangeAppointment({ id: "a1", role: "admin" }, { coachId: "c1" })).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Every SMS template, in every language, within two segments with realistic content:
- * a long call or training title, a full name, a code, an amount, a date and a time.
+ * a long call or training title, a full name, a place, a code, an amount, a date and a time.
  */
 import { describe, expect, it } from "vitest";
 import { serverT } from "../../../app/i18n/dictionaries.server";
@@ -12,21 +12,30 @@ import { smsText } from "../../../app/modules/notifications/service.server";
 const REALISTIC = {
   fr: {
     call: "Appel à projets 2026 : activités génératrices de revenus pour les jeunes et les migrants",
+    reason: "capacité de l'association",
+    urgency: "immédiate",
     training: "Compétences de vie et préparation à l'entretien d'embauche (session de printemps)",
     offer: "Assistant·e de gestion administrative et comptable — Coopérative féminine d'Oujda",
     host: "Coopérative agricole et artisanale Al Baraka de Tiznit",
+    place: "Maison des jeunes Hay Mohammadi, salle polyvalente, Casablanca",
   },
   ar: {
     call: "طلب مشاريع 2026: أنشطة مدرة للدخل لفائدة الشباب والمهاجرين في جهات الرباط وطنجة ووجدة",
+    reason: "انتقل الشخص إلى مكان آخر",
+    urgency: "مستعجل",
     training: "المهارات الحياتية والاستعداد لمقابلة العمل (الدورة الربيعية)",
     offer: "مساعد(ة) في التسيير الإداري والمحاسبي — تعاونية نسائية بوجدة",
     host: "التعاونية الفلاحية والحرفية البركة بتزنيت",
+    place: "دار الشباب الحي المحمدي، القاعة متعددة الاختصاصات، الدار البيضاء",
   },
   en: {
     call: "Call for proposals 2026: income-generating activities for young people and migrants",
+    reason: "specialised service",
+    urgency: "emergency",
     training: "Life skills and job interview preparation (spring session, Rabat and Oujda)",
     offer: "Administrative and accounting assistant — women's cooperative of Oujda",
     host: "Al Baraka farming and crafts cooperative of Tiznit",
+    place: "Hay Mohammadi youth centre, multipurpose hall, Casablanca",
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CLOSURE_REASONS, REOPEN_REASONS, statusChangeRefusal } from "../../../app/modules/protection/rules";
+import { statusChangeRefusal } from "../../../app/modules/protection/rules";
+import { CLOSURE_REASONS, REOPEN_REASONS } from "../../../app/modules/protection/constants";
 
 describe("closing and reopening a case file", () => {
   it("offers the six reasons to close and three to reopen, none shared", () => {

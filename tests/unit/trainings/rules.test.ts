@@ -9,6 +9,7 @@ import {
   isCompleted,
   isEligible,
   nextToPromote,
+  mayMoveSession,
   sessionMoveProblem,
   waitingPosition,
   type QueueEntry,
@@ -96,22 +97,28 @@ describe("eligibility, codes and initials", () => {
 describe("moving a session", () => {
   const from = new Date("2030-01-10T08:00:00Z");
   const now = new Date("2030-01-01T08:00:00Z");
+  const move = (to: Date, options: { attendanceMarked?: boolean; samePlace?: boolean } = {}) =>
+    sessionMoveProblem({ attendanceMarked: false, samePlace: true, from, to, now, ...options });
   it("moves a session not yet held to a time still to come", () => {
-    expect(sessionMoveProblem({ attendanceMarked: false, from, to: new Date("2030-01-12T13:30:00Z"), now })).toBeNull();
+    expect(move(new Date("2030-01-12T13:30:00Z"))).toBeNull();
   });
-  it("refuses a session whose attendance is marked, whatever the new time", () => {
-    expect(sessionMoveProblem({ attendanceMarked: true, from, to: new Date("2030-01-12T13:30:00Z"), now })).toBe(
-      "held",
-    );
+  it("refuses a session whose attendance is marked, whatever the new time or place", () => {
+    expect(move(new Date("2030-01-12T13:30:00Z"), { attendanceMarked: true })).toBe("held");
+    expect(move(new Date(from), { attendanceMarked: true, samePlace: false })).toBe("held");
   });
   it("refuses the past and the present moment", () => {
-    expect(sessionMoveProblem({ attendanceMarked: false, from, to: new Date("2029-12-31T08:00:00Z"), now })).toBe(
-      "past",
-    );
-    expect(sessionMoveProblem({ attendanceMarked: false, from, to: now, now })).toBe("past");
+    expect(move(new Date("2029-12-31T08:00:00Z"))).toBe("past");
+    expect(move(now)).toBe("past");
   });
-  it("the same time is no move", () => {
-    expect(sessionMoveProblem({ attendanceMarked: false, from, to: new Date(from), now })).toBe("unchanged");
+  it("is for the session's trainer or an admin, not another coach", () => {
+    expect(mayMoveSession({ id: "c1", role: "coach" }, { trainerId: "c1" })).toBe(true);
+    expect(mayMoveSession({ id: "c2", role: "coach" }, { trainerId: "c1" })).toBe(false);
+    expect(mayMoveSession({ id: "c2", role: "coach" }, { trainerId: null })).toBe(false);
+    expect(mayMoveSession({ id: "a1", role: "admin" }, { trainerId: "c1" })).toBe(true);
+  });
+  it("the same time and place is no move; a new place at the same time is one", () => {
+    expect(move(new Date(from))).toBe("unchanged");
+    expect(move(new Date(from), { samePlace: false })).toBeNull();
   });
 });
 

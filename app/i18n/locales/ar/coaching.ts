@@ -80,4 +80,23 @@ export const coaching = {
   "coaching.errors.appointmentTooFar": "اختر تاريخا خلال السنة القادمة.",
   "coaching.home.appointments": "مواعيد المتابعة الخاصة بي",
   "coaching.home.appointmentWith": "{date} مع {name}",
+  "coaching.appointments.change": "نقل أو إلغاء",
+  "coaching.appointment.title": "موعد متابعة مع {name}",
+  "coaching.appointment.when": "محدد يوم {date}",
+  "coaching.appointment.move": "نقل الموعد",
+  "coaching.appointment.moveHint":
+    "يتلقى الشخص التاريخ والساعة الجديدين برسالة قصيرة (إلا إذا قلّل الرسائل القصيرة) وبالبريد الإلكتروني، بلغته، ثم تذكيرا في اليوم السابق.",
+  "coaching.appointment.cancel": "إلغاء الموعد",
+  "coaching.appointment.moved": "تم نقل الموعد. حالة الرسالة أدناه.",
+  "coaching.appointment.unchanged": "الموعد محدد أصلا في هذا التاريخ وهذه الساعة: لم يُخبَر أحد.",
+  "coaching.appointment.isCancelled": "هذا الموعد ملغى.",
+  "coaching.appointment.isOver": "مر وقت هذا الموعد.",
+  "coaching.appointment.backToFile": "العودة إلى ملف {name}",
+  "coaching.confirm.cancel.title": "إلغاء الموعد يوم {date} مع {name}؟",
+  "coaching.confirm.cancel.effects":
+    "يُخبَر الشخص في فضائه وبرسالة قصيرة (إلا إذا قلّل الرسائل القصيرة) وبالبريد الإلكتروني. لن يُرسل التذكير في اليوم السابق.",
+  "coaching.confirm.cancel.button": "إلغاء الموعد",
+  "coaching.errors.appointmentCancelled": "هذا الموعد ملغى: لا يمكن تغييره بعد الآن.",
+  "coaching.errors.appointmentOver": "مر وقت هذا الموعد: لا يمكن تغييره بعد الآن.",
+  "coaching.errors.appointmentTaken": "لدى هذا الشخص موعد آخر في هذا التاريخ وهذه الساعة.",
 } as const;

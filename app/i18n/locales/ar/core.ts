@@ -4,6 +4,7 @@ export const core = {
   "nav.skip": "انتقل إلى المحتوى",
   "nav.language": "اللغة",
   "nav.main": "القائمة الرئيسية",
+  "nav.menu": "القائمة",
   "nav.footer": "تذييل الصفحة",
   "nav.notifications": "الإشعارات",
   "nav.unread": "{count} غير مقروءة",

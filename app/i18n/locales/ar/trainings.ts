@@ -107,4 +107,13 @@ export const trainings = {
   "trainings.verify.codeHint": "12 حرفا، مثلا ABCD-EFGH-JKMN؛ بحروف كبيرة أو صغيرة، مع الشرطات أو بدونها.",
   "trainings.verify.submit": "تحقق",
   "trainings.verify.empty": "اكتب رمز الشهادة.",
+  "trainings.moveSession": "نقل الحصة",
+  "trainings.move.title": "نقل حصة",
+  "trainings.move.now": "محددة يوم {date}",
+  "trainings.move.hint":
+    "المشاركون المسجلون: {count}. يتلقى كل واحد منهم التاريخ والساعة والمكان الجدد برسالة قصيرة (إلا إذا قلّل الرسائل القصيرة) وبالبريد الإلكتروني، بلغته.",
+  "trainings.move.save": "نقل الحصة",
+  "trainings.move.saved": "تم نقل الحصة. حالة الرسائل أدناه.",
+  "trainings.move.unchanged": "الحصة محددة أصلا في هذا التاريخ وهذه الساعة وهذا المكان: لم يُخبَر أحد.",
+  "trainings.field.timeMorocco": "الساعة (بتوقيت المغرب)",
 } as const;

@@ -80,4 +80,23 @@ export const coaching = {
   "coaching.errors.appointmentTooFar": "Choose a date within the coming year.",
   "coaching.home.appointments": "My follow-up appointments",
   "coaching.home.appointmentWith": "{date} with {name}",
+  "coaching.appointments.change": "Move or cancel",
+  "coaching.appointment.title": "Follow-up appointment with {name}",
+  "coaching.appointment.when": "Set for {date}",
+  "coaching.appointment.move": "Move the appointment",
+  "coaching.appointment.moveHint":
+    "The person is told the new date and time by SMS (unless she limited SMS) and by e-mail, in her language, then reminded the day before.",
+  "coaching.appointment.cancel": "Cancel the appointment",
+  "coaching.appointment.moved": "Appointment moved. Where the message stands: below.",
+  "coaching.appointment.unchanged": "The appointment is already at that date and time: nobody is told.",
+  "coaching.appointment.isCancelled": "This appointment is cancelled.",
+  "coaching.appointment.isOver": "This appointment's time has passed.",
+  "coaching.appointment.backToFile": "Back to {name}'s file",
+  "coaching.confirm.cancel.title": "Cancel the appointment of {date} with {name}?",
+  "coaching.confirm.cancel.effects":
+    "The person is told in her space, by SMS (unless she limited SMS) and by e-mail. No reminder goes out the day before.",
+  "coaching.confirm.cancel.button": "Cancel the appointment",
+  "coaching.errors.appointmentCancelled": "This appointment is cancelled: it can no longer change.",
+  "coaching.errors.appointmentOver": "This appointment's time has passed: it can no longer change.",
+  "coaching.errors.appointmentTaken": "This person already has an appointment at that date and time.",
 } as const;

@@ -4,6 +4,7 @@ export const core = {
   "nav.skip": "Skip to content",
   "nav.language": "Language",
   "nav.main": "Main navigation",
+  "nav.menu": "Menu",
   "nav.footer": "Footer",
   "nav.notifications": "Notifications",
   "nav.unread": "{count} unread",

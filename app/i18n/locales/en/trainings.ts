@@ -111,4 +111,13 @@ export const trainings = {
     "12 characters, for example ABCD-EFGH-JKMN; upper or lower case, with or without dashes.",
   "trainings.verify.submit": "Check",
   "trainings.verify.empty": "Type the certificate's code.",
+  "trainings.moveSession": "Move the session",
+  "trainings.move.title": "Move a session",
+  "trainings.move.now": "Set for {date}",
+  "trainings.move.hint":
+    "Registered participants: {count}. Each is told the new date, time and place by SMS (unless they limited SMS) and by e-mail, in their language.",
+  "trainings.move.save": "Move the session",
+  "trainings.move.saved": "Session moved. Where the messages stand: below.",
+  "trainings.move.unchanged": "The session is already at that date, time and place: nobody is told.",
+  "trainings.field.timeMorocco": "Time (Morocco time)",
 } as const;

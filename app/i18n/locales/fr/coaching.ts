@@ -80,4 +80,23 @@ export const coaching = {
   "coaching.errors.appointmentTooFar": "Choisissez une date dans l'année qui vient.",
   "coaching.home.appointments": "Mes rendez-vous de suivi",
   "coaching.home.appointmentWith": "{date} avec {name}",
+  "coaching.appointments.change": "Déplacer ou annuler",
+  "coaching.appointment.title": "Rendez-vous de suivi avec {name}",
+  "coaching.appointment.when": "Prévu le {date}",
+  "coaching.appointment.move": "Déplacer le rendez-vous",
+  "coaching.appointment.moveHint":
+    "La personne reçoit la nouvelle date et l'heure par SMS (sauf si elle a limité les SMS) et par e-mail, dans sa langue, puis un rappel la veille.",
+  "coaching.appointment.cancel": "Annuler le rendez-vous",
+  "coaching.appointment.moved": "Rendez-vous déplacé. Où en est le message : ci-dessous.",
+  "coaching.appointment.unchanged": "Le rendez-vous est déjà à cette date et cette heure : personne n'est prévenu.",
+  "coaching.appointment.isCancelled": "Ce rendez-vous est annulé.",
+  "coaching.appointment.isOver": "L'heure de ce rendez-vous est passée.",
+  "coaching.appointment.backToFile": "Retour au dossier de {name}",
+  "coaching.confirm.cancel.title": "Annuler le rendez-vous du {date} avec {name} ?",
+  "coaching.confirm.cancel.effects":
+    "La personne en est informée dans son espace, par SMS (sauf si elle a limité les SMS) et par e-mail. Le rappel de la veille ne part pas.",
+  "coaching.confirm.cancel.button": "Annuler le rendez-vous",
+  "coaching.errors.appointmentCancelled": "Ce rendez-vous est annulé : il ne peut plus changer.",
+  "coaching.errors.appointmentOver": "L'heure de ce rendez-vous est passée : il ne peut plus changer.",
+  "coaching.errors.appointmentTaken": "Cette personne a déjà un rendez-vous à cette date et cette heure.",
 } as const;

@@ -4,6 +4,7 @@ export const core = {
   "nav.skip": "Aller au contenu",
   "nav.language": "Langue",
   "nav.main": "Navigation principale",
+  "nav.menu": "Menu",
   "nav.footer": "Pied de page",
   "nav.notifications": "Notifications",
   "nav.unread": "{count} non lues",

@@ -21,6 +21,7 @@ export const notifications = {
   "outbox.masked": "Les codes sont masqués.",
   "outbox.summary": "Par état",
   "outbox.sentByYou": "Messages que vous avez envoyés à cette personne",
+  "outbox.sentToParticipants": "Messages que vos déplacements ont envoyés aux participant·e·s",
   "outbox.email": "E-mail",
   "outbox.recipient": "Destinataire",
   // texts of the notifications
@@ -62,10 +63,12 @@ export const notifications = {
   "notify.trainingWaiting.body":
     "La formation « {training} » est complète : vous êtes sur la liste d'attente. Nous vous prévenons si une place se libère.",
   "notify.trainingWaiting.sms": "Masar : « {training} » est complète, vous êtes sur la liste d'attente.",
-  "notify.trainingSessionMoved": "Séance de « {training} » déplacée au {date} à {time}.",
+  "notify.trainingSessionMoved": "Séance de « {training} » déplacée au {date} à {time} ({place}).",
   "notify.trainingSessionMoved.subject": "Séance déplacée",
-  "notify.trainingSessionMoved.body": "Une séance de la formation « {training} » a lieu désormais le {date} à {time}.",
-  "notify.trainingSessionMoved.sms": "Masar : séance de « {training} » déplacée au {date} à {time}.",
+  "notify.trainingSessionMoved.body":
+    "Une séance de la formation « {training} » a lieu désormais le {date} à {time}, lieu : {place}.",
+  "notify.trainingSessionMoved.sms": "Masar : séance de « {training} » déplacée au {date} à {time} ({place}).",
+  "notify.placeOnline": "en ligne",
   "notify.internshipAccepted": "Candidature acceptée pour le stage « {offer} ».",
   "notify.internshipAccepted.subject": "Candidature de stage acceptée",
   "notify.internshipAccepted.body":
@@ -81,6 +84,18 @@ export const notifications = {
   "notify.followUpAppointment.subject": "Rendez-vous de suivi",
   "notify.followUpAppointment.body": "Vous avez un rendez-vous de suivi le {date} à {time}.",
   "notify.followUpAppointment.sms": "Masar : rendez-vous de suivi le {date} à {time}.",
+  "notify.followUpMoved": "Rendez-vous de suivi déplacé au {date} à {time}.",
+  "notify.followUpMoved.subject": "Rendez-vous de suivi déplacé",
+  "notify.followUpMoved.body": "Votre rendez-vous de suivi est déplacé au {date} à {time}.",
+  "notify.followUpMoved.sms": "Masar : rendez-vous de suivi déplacé au {date} à {time}.",
+  "notify.followUpCancelled": "Rendez-vous de suivi du {date} à {time} annulé.",
+  "notify.followUpCancelled.subject": "Rendez-vous de suivi annulé",
+  "notify.followUpCancelled.body": "Votre rendez-vous de suivi du {date} à {time} est annulé.",
+  "notify.followUpCancelled.sms": "Masar : rendez-vous de suivi du {date} à {time} annulé.",
+  "notify.followUpReminder": "Rappel : rendez-vous de suivi le {date} à {time}.",
+  "notify.followUpReminder.subject": "Rappel : rendez-vous de suivi",
+  "notify.followUpReminder.body": "Rappel : vous avez un rendez-vous de suivi le {date} à {time}.",
+  "notify.followUpReminder.sms": "Masar : rappel, rendez-vous de suivi le {date} à {time}.",
   // SMS from a case file: fixed texts, never a word about the situation
   "caseSms.callBack": "Demander de rappeler",
   "caseSms.callBack.sms": "Masar : merci de nous rappeler quand vous pouvez.",

@@ -111,4 +111,13 @@ export const trainings = {
     "12 caractères, par exemple ABCD-EFGH-JKMN ; majuscules ou minuscules, avec ou sans tirets.",
   "trainings.verify.submit": "Vérifier",
   "trainings.verify.empty": "Tapez le code de l'attestation.",
+  "trainings.moveSession": "Déplacer la séance",
+  "trainings.move.title": "Déplacer une séance",
+  "trainings.move.now": "Prévue le {date}",
+  "trainings.move.hint":
+    "Participant·e·s inscrit·e·s : {count}. Chacun·e reçoit la nouvelle date, l'heure et le lieu par SMS (sauf s'il ou elle a limité les SMS) et par e-mail, dans sa langue.",
+  "trainings.move.save": "Déplacer la séance",
+  "trainings.move.saved": "Séance déplacée. Où en sont les messages : ci-dessous.",
+  "trainings.move.unchanged": "La séance est déjà à cette date, cette heure et ce lieu : personne n'est prévenu.",
+  "trainings.field.timeMorocco": "Heure (heure du Maroc)",
 } as const;

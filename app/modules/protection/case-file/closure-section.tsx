@@ -6,7 +6,7 @@ import { Form } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { CLOSURE_REASONS, REOPEN_REASONS } from "../rules";
+import { CLOSURE_REASONS, REOPEN_REASONS } from "../constants";
 import type { CaseFileData } from "./data.server";
 import { Section, useIntentResult } from "./section";
 
@@ -62,7 +62,7 @@ export function CloseStep({ d }: { d: CaseFileData }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("close");
   const c = d.case;
-  const name = `${c.firstName} ${c.lastName}`;
+  const name = d.name;
   return (
     <ConfirmStep
       title={t("protection.confirm.close.title", { name })}

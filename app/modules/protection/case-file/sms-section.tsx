@@ -3,7 +3,7 @@ import { Field, FieldError } from "~/components/form";
 import { LOCALE_NAMES, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { CASE_SMS_TEMPLATES, type CaseSmsTemplate } from "~/modules/notifications/kinds";
+import { CASE_SMS_TEMPLATES, isCaseSmsTemplate, type CaseSmsTemplate } from "~/modules/notifications/kinds";
 import type { OutboxStateName } from "~/modules/notifications/constants";
 import { MessageState } from "~/modules/notifications/ui";
 import { Section, useIntentResult } from "./section";
@@ -23,10 +23,6 @@ export type CaseSmsPanel = {
 
 const TEMPLATES = Object.keys(CASE_SMS_TEMPLATES) as CaseSmsTemplate[];
 
-function isTemplate(value: string): value is CaseSmsTemplate {
-  return Object.prototype.hasOwnProperty.call(CASE_SMS_TEMPLATES, value);
-}
-
 /**
  * A short SMS from the case file: fixed texts only, in the language of the person's
  * consent notice, each with the state of its message (never "sent" before a gateway
@@ -43,7 +39,7 @@ export function CaseSmsSection({ sms }: { sms: CaseSmsPanel }) {
         {sms.history.map((m) => (
           <li key={m.id} className="list-item" data-case-sms={m.template}>
             <p>
-              <strong>{isTemplate(m.template) ? t(CASE_SMS_TEMPLATES[m.template].label) : m.template}</strong> ·{" "}
+              <strong>{isCaseSmsTemplate(m.template) ? t(CASE_SMS_TEMPLATES[m.template].label) : m.template}</strong> ·{" "}
               <bdi>{m.sentBy}</bdi> · {formatDate(m.createdAt, true)}
             </p>
             {m.state ? (

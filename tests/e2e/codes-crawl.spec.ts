@@ -1,0 +1,62 @@
+/**
+ * Every page and PDF each visitor may open (the access-matrix rows they get a 200 for),
+ * in Arabic and in English: no internal code reaches the reader (a snake_case value such
+ * as `rabat_sale_kenitra` or `food_processing`, an enum's raw value, a message key).
+ * Text a page marks as code (`<code>`: the audit log's action and record type, which
+ * its filter takes as typed) is not read.
+ */
+import { expect, test } from "@playwright/test";
+import { ACCESS_MATRIX } from "../access";
+import { EVERYONE, type Who } from "../access/types";
+import { readPdfText } from "../helpers/pdf";
+import { e2eFixture, login, NOT_A_PAGE } from "./fixtures";
+
+// the text is read by a script in the page: once, with JavaScript, is enough
+test.use({ javaScriptEnabled: true });
+
+const ACTING: Record<Exclude<Who, "anonymous">, string> = {
+  applicant: "applicant@masar.test",
+  coach: "coach@masar.test",
+  committee_member: "committee@masar.test",
+  case_worker: "caseworker@masar.test",
+  admin: "admin@masar.test",
+  donor_viewer: "donor@masar.test",
+  focal_point: "focal@masar.test",
+  vendor: "vendor@masar.test",
+};
+
+/** snake_case words and dotted message keys ("plans.step.summary") in what the page shows. */
+const CODE = /\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+(?:\.[a-z][a-zA-Z]+){2,}\b/g;
+
+for (const who of EVERYONE) {
+  for (const lng of ["ar", "en"] as const) {
+    test(`no internal code on any page ${who} may open, in ${lng}`, async ({ page, context, baseURL }) => {
+      test.setTimeout(180_000);
+      if (who !== "anonymous") await login(page, ACTING[who]);
+      await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
+      const fixture = e2eFixture();
+      const paths = [...new Set(ACCESS_MATRIX.filter((e) => e.expect[who] === 200).map((e) => e.path(fixture)))];
+      const found: string[] = [];
+      for (const p of paths) {
+        let text: string;
+        if (/\.pdf(\?|$)/.test(p)) {
+          // documents are read back as a person's reader would: pdftotext
+          const response = await page.request.get(p);
+          expect(response.status(), p).toBe(200);
+          text = readPdfText(await response.body());
+        } else if (NOT_A_PAGE.test(p)) {
+          continue;
+        } else {
+          const response = await page.goto(p);
+          expect(response?.status(), p).toBe(200);
+          text = await page.evaluate(() => {
+            for (const code of Array.from(document.querySelectorAll("code"))) code.textContent = "";
+            return document.body.innerText;
+          });
+        }
+        for (const code of new Set(text.match(CODE) ?? [])) found.push(`${p} [${lng}] ${code}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
