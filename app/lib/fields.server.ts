@@ -48,3 +48,11 @@ export function timeField(message: MessageKey = "errors.invalid") {
 export function idField(message: MessageKey = "errors.invalid") {
   return z.string().refine(isUuid, { message });
 }
+
+/**
+ * Ticked checkboxes of one name: none posts nothing, one posts a string, several an
+ * array; always an array here, each value checked by `item`.
+ */
+export function checkedField<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}

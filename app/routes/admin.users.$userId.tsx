@@ -31,7 +31,11 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     deactivating,
     sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
-    user: { ...user, createdAt: user.createdAt.toISOString() },
+    user: {
+      ...user,
+      createdAt: user.createdAt.toISOString(),
+      caseAccessConfirmedAt: user.caseAccessConfirmedAt?.toISOString() ?? null,
+    },
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
     shops: shops.map((s) => ({ id: s.id, name: s.name, association: s.association })),
   };
@@ -76,6 +80,25 @@ export async function action(args: ActionFunctionArgs) {
   return data({ errors: { form: "errors.invalid" as const }, message: null, code: null }, { status: 400 });
 }
 
+/** Whether the association's supervisor confirmed the account: an admin sees it, and cannot change it. */
+function CaseAccess({ user }: { user: ReturnType<typeof useLoaderData<typeof loader>>["user"] }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <>
+      <dt>{t("admin.users.caseAccess")}</dt>
+      <dd data-testid="case-access">
+        {user.caseAccessPending
+          ? t("admin.users.caseAccessPending", {
+              reason: t(`protection.staff.reason.${user.caseAccessPendingReason ?? "new_account"}`),
+            })
+          : user.caseAccessConfirmedAt
+            ? t("admin.users.caseAccessConfirmed", { date: formatDate(user.caseAccessConfirmedAt) })
+            : "—"}
+      </dd>
+    </>
+  );
+}
+
 export default function AdminUser() {
   const { user, organisations, shops, sent, deactivating } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -106,6 +129,7 @@ export default function AdminUser() {
         <dd>{formatDate(user.createdAt)}</dd>
         <dt>{t("admin.users.password")}</dt>
         <dd>{user.hasPassword ? t("admin.users.passwordSet") : t("admin.users.passwordNotSet")}</dd>
+        {user.role === "case_worker" ? <CaseAccess user={user} /> : null}
       </dl>
 
       <h2>{t("admin.users.changeRole")}</h2>

@@ -34,7 +34,14 @@ export async function action(args: ActionFunctionArgs) {
   if (!result.ok)
     return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: result.status });
   // shown once, so an admin can pass it on by hand to someone with no e-mail
-  return { ok: true as const, userId: result.user.id, code: result.code, expiresAt: result.expiresAt.toISOString() };
+  return {
+    ok: true as const,
+    userId: result.user.id,
+    code: result.code,
+    expiresAt: result.expiresAt.toISOString(),
+    // a case worker reaches no protection file until the association's supervisor confirms it
+    caseAccessPending: result.user.role === "case_worker" && result.user.caseAccessOrganisationId === null,
+  };
 }
 
 export default function NewStaffUser() {
@@ -50,6 +57,7 @@ export default function NewStaffUser() {
           {actionData.code}
         </p>
         <p className="hint">{t("admin.users.codeExpires", { time: formatDate(actionData.expiresAt, true) })}</p>
+        {actionData.caseAccessPending ? <p className="alert">{t("admin.users.caseAccessNote")}</p> : null}
         <p>
           <Link to={`/admin/users/${actionData.userId}`}>{t("admin.users.open")}</Link>
         </p>

@@ -9,7 +9,8 @@ import { balancesOf, getRound, listItems, roundDistributions } from "~/modules/a
 import { CorrectDistributionSchema, DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server";
 import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getCaseForActor, listCases } from "~/modules/protection/queries.server";
+import { listCases } from "~/modules/protection/queries.server";
+import { getCaseForActor } from "~/modules/protection/reach.server";
 import { idParam, parseQuery, query } from "~/lib/params.server";
 import { localized, withLocalized } from "~/lib/localized";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";

@@ -34,9 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
     caseload: user.role === "coach" ? await caseload(db, user.id, today) : null,
     plans: applicant ? await applicantHome(db, user.id) : null,
     employability: applicant ? await applicantPanel(db, user.id) : null,
-    protection: user.role === "case_worker" ? await caseWorkerPanel(db, user) : null,
+    protection: user.role === "case_worker" && !user.caseAccessPending ? await caseWorkerPanel(db, user) : null,
     reporting: await reportingPanel(db, user),
     phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),
+    caseAccessPending: user.caseAccessPending,
   };
 }
 
@@ -92,6 +93,7 @@ export default function Home() {
     protection,
     reporting,
     phoneUnconfirmed,
+    caseAccessPending,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
@@ -99,6 +101,11 @@ export default function Home() {
       <h1 className="page-title">{t("home.greeting", { name: displayName })}</h1>
       <p className="lead">{t(INTRO[role])}</p>
       {phoneUnconfirmed ? <PhoneUnconfirmed /> : null}
+      {caseAccessPending ? (
+        <p className="alert" role="status" data-testid="case-access-pending">
+          {t("protection.staff.pendingNotice")}
+        </p>
+      ) : null}
       {plans ? <PlansPanel home={plans} /> : null}
       {employability ? <EmployabilityPanel data={employability} /> : null}
       {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}

@@ -5,6 +5,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { incomingReferrals, listCases } from "~/modules/protection/queries.server";
 import { parseQuery, query } from "~/lib/params.server";
+import { countPendingStaff } from "~/modules/protection/staff.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
@@ -16,15 +17,18 @@ export async function loader(args: LoaderFunctionArgs) {
   const q = filters.q ?? "";
   const mine = filters.mine === "1";
   const status = filters.status ?? "open";
-  const [cases, incoming] = await Promise.all([
+  const [cases, incoming, waiting] = await Promise.all([
     listCases(args.context.db, actor, { q, mine, status }),
     incomingReferrals(args.context.db, actor),
+    // supervisors only: accounts of the association waiting for their confirmation
+    countPendingStaff(args.context.db, actor),
   ]);
   return {
     q,
     mine,
     status,
     incoming: incoming.length,
+    waiting,
     cases: cases.map((c) => ({
       ...c,
       own: c.organisationId === actor.organisationId,
@@ -34,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Cases() {
-  const { cases, q, mine, status, incoming } = useLoaderData<typeof loader>();
+  const { cases, q, mine, status, incoming, waiting } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div>
@@ -46,6 +50,11 @@ export default function Cases() {
         <Link className="button button-secondary" to="/protection/referrals">
           {t("protection.referrals.title")} ({incoming})
         </Link>
+        {waiting !== null ? (
+          <Link className="button button-secondary" to="/protection/staff">
+            {t("protection.staff.nav", { count: waiting })}
+          </Link>
+        ) : null}
       </p>
       <Form method="get" className="filters">
         <label>
@@ -76,8 +85,11 @@ export default function Cases() {
           {cases.map((c) => (
             <li key={c.id} className="list-item">
               <p>
+                {/* a referred case whose identity is not shared goes by its reference */}
                 <Link to={`/protection/cases/${c.id}`}>
-                  {c.firstName} {c.lastName}
+                  {c.firstName !== null
+                    ? `${c.firstName} ${c.lastName ?? ""}`
+                    : t("protection.partner.title", { reference: c.reference })}
                 </Link>{" "}
                 {c.nameArabic ? <span dir="rtl">{c.nameArabic}</span> : null}
               </p>

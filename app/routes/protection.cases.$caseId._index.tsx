@@ -13,6 +13,7 @@ import { ServicesSection, VulnerabilitySection } from "~/modules/protection/case
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
 import { IdentitySection } from "~/modules/protection/case-file/identity-section";
 import { AidSection, NotesSection } from "~/modules/protection/case-file/notes-aid-sections";
+import { PartnerRequestsSection } from "~/modules/protection/case-file/partner-sections";
 import { ReferralSection, SupervisorSection } from "~/modules/protection/case-file/referral-sections";
 import { CaseSmsSection } from "~/modules/protection/case-file/sms-section";
 import { caseSmsPanel, requireCase } from "~/modules/protection/service.server";
@@ -29,7 +30,13 @@ export async function loader(args: LoaderFunctionArgs) {
     (asked === "withdrawConsent" && live && Boolean(d.consent && !d.consent.withdrawnAt)) ||
     (asked === "close" && live && d.case.status === "open");
   // the owning association's SMS section (the template texts say nothing of the situation)
-  const sms = d.own ? await caseSmsPanel(args.context.db, d.case) : null;
+  const sms = d.own
+    ? await caseSmsPanel(args.context.db, {
+        id: d.case.id,
+        phone: d.identity?.phone ?? null,
+        anonymisedAt: d.case.anonymisedAt,
+      })
+    : null;
   return { ...d, confirm: offered ? asked : null, sms };
 }
 
@@ -48,24 +55,32 @@ export default function CaseFile() {
   if (d.confirm === "close") return <CloseStep d={d} />;
   if (d.confirm) return <CaseConfirmStep d={d} step={d.confirm} />;
   return (
-    <div data-case={c.id}>
+    <div data-case={c.id} data-reach={d.reach}>
       <PageTitle>
-        {c.firstName} {c.lastName} {c.nameArabic ? <bdi dir="rtl">{c.nameArabic}</bdi> : null}
+        {d.identity ? (
+          <>
+            {d.identity.firstName} {d.identity.lastName}{" "}
+            {d.identity.nameArabic ? <bdi dir="rtl">{d.identity.nameArabic}</bdi> : null}
+          </>
+        ) : (
+          t("protection.partner.title", { reference: c.reference })
+        )}
       </PageTitle>
       <p className="hint">
-        <span dir="ltr">{c.reference}</span> · {t(`protection.status.${c.status}`)} · {d.organisationName}
+        <span dir="ltr">{c.reference}</span> · {t(`protection.status.${c.status}`)} · <bdi>{d.organisationName}</bdi>
         {c.anonymisedAt ? ` · ${t("protection.case.anonymised")}` : ""}
       </p>
       <FormAlert message={actionData?.intent === "" ? actionData.errors.form : null} />
+      {d.own ? null : <PartnerRequestsSection d={d} />}
       <IdentitySection d={d} />
-      <ConsentSection d={d} />
+      {d.own ? <ConsentSection d={d} /> : null}
       <VulnerabilitySection d={d} />
       <ServicesSection d={d} />
       <NotesSection d={d} />
-      <AidSection d={d} />
+      {d.own ? <AidSection d={d} /> : null}
       {d.sms ? <CaseSmsSection sms={d.sms} /> : null}
       {d.own && !c.anonymisedAt && c.status === "open" ? <ReferralSection d={d} /> : null}
-      <ClosureSection d={d} />
+      {d.own ? <ClosureSection d={d} /> : null}
       {d.supervisor ? <SupervisorSection d={d} /> : null}
     </div>
   );

@@ -11,6 +11,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { ServiceSchema } from "~/modules/protection/schemas.server";
 import { SERVICE_KINDS } from "~/modules/protection/constants";
 import { addService, requireCase } from "~/modules/protection/service.server";
+import { caseReach } from "~/modules/protection/reach.server";
 import { idParam, parseQuery, query } from "~/lib/params.server";
 
 type Kind = (typeof SERVICE_KINDS)[number];
@@ -20,10 +21,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const c = await requireCase(args.context.db, actor, idParam(args, "caseId"));
   if (c.anonymisedAt) throw new Response("Not Found", { status: 404 });
   const kind: Kind = parseQuery(args, { kind: query.oneOf(SERVICE_KINDS) }).kind ?? "medical";
+  // a receiving association names the case by its reference unless the identity is shared with it
+  const reach = await caseReach(args.context.db, actor, c.id);
   return {
     caseId: c.id,
     reference: c.reference,
-    name: `${c.firstName} ${c.lastName}`,
+    name: reach?.sections.identity ? `${c.firstName} ${c.lastName}` : c.reference,
     kind,
     today: moroccoToday(),
   };

@@ -9,10 +9,13 @@ import { RegisterForm, type Duplicate } from "~/modules/protection/register/regi
 import { RegisterCaseSchema } from "~/modules/protection/schemas.server";
 import { CONSENT_NOTICE_VERSION } from "~/modules/protection/constants";
 import { registerCase } from "~/modules/protection/service.server";
+import { partnerAssociations } from "~/modules/protection/queries.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  requirePermission(args, "protection:use");
-  return { notice: CONSENT_NOTICE_VERSION };
+  const actor = requirePermission(args, "protection:use");
+  // the partners a consent to referral may name
+  const partners = await partnerAssociations(args.context.db, actor.organisationId);
+  return { notice: CONSENT_NOTICE_VERSION, partners };
 }
 
 type Refused = { errors: FieldErrors; values: Record<string, string>; duplicates: Duplicate[] };
@@ -31,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function RegisterCase() {
-  const { notice } = useLoaderData<typeof loader>();
+  const { notice, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -42,6 +45,7 @@ export default function RegisterCase() {
         values={actionData?.values}
         duplicates={actionData?.duplicates ?? []}
         notice={notice}
+        partners={partners}
       />
     </div>
   );

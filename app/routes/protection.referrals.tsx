@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
@@ -15,7 +15,7 @@ import { decideReferral } from "~/modules/protection/service.server";
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const rows = await incomingReferrals(args.context.db, actor);
-  const referrals = rows.map(({ caseId: _caseId, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const referrals = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   const asked = confirmStep(args, ["reject"]);
   const { referralId } = parseQuery(args, { referralId: query.id() });
   // a referral decided meanwhile (or not ours) has no step: the list says what is left
@@ -76,11 +76,27 @@ export default function Referrals() {
       {referrals.length === 0 ? <p>{t("protection.referrals.none")}</p> : null}
       <ul className="list">
         {referrals.map((r) => (
-          <li key={r.id} className="list-item">
+          <li key={r.id} className="list-item" data-referral={r.id}>
             <p>
               {t(`protection.referral.kind.${r.kind}`)} · <bdi>{r.fromName}</bdi> · {formatDate(r.createdAt)} ·{" "}
-              {/* the case opens once accepted: before, only what is shared here */}
               <bdi dir="ltr">{r.reference}</bdi>
+            </p>
+            <p>
+              {t("protection.referrals.details", {
+                reason: t(r.reason ? `protection.referral.reason.${r.reason}` : "protection.referral.reason.unknown"),
+                urgency: r.urgency ? t(`protection.referral.urgency.${r.urgency}`) : "—",
+              })}
+            </p>
+            {r.requestedServices.length ? (
+              <p className="hint">
+                {t("protection.referrals.services", {
+                  services: r.requestedServices.map((k) => t(`protection.service.${k}`)).join(" · "),
+                })}
+              </p>
+            ) : null}
+            {/* before accepting: the sections the referring association ticked, read only */}
+            <p>
+              <Link to={`/protection/cases/${r.caseId}`}>{t("protection.referrals.open")}</Link>
             </p>
             <Form method="post">
               <input type="hidden" name="referralId" value={r.id} />

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   foreignKey,
@@ -14,7 +15,7 @@ import {
 import { id, instant, stamp, ref } from "./columns";
 import { ROLES } from "../../app/modules/auth/roles";
 import { LOCALES } from "../../app/i18n/config";
-import { ORGANISATION_KINDS } from "../../app/modules/auth/constants";
+import { ORGANISATION_KINDS, type CaseAccessPendingReason } from "../../app/modules/auth/constants";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const localeEnum = pgEnum("locale", LOCALES);
@@ -72,6 +73,19 @@ export const users = pgTable(
     shopId: uuid(),
     locale: localeEnum().notNull().default("fr"),
     isActive: boolean().notNull().default(true),
+    /**
+     * Case workers only: the association whose protection data the account may reach,
+     * set when that association's supervisor confirms the account. While it differs from
+     * `organisationId` (a new account, a move, a role change, a set-up code an admin
+     * issued) the account reaches no protection data (docs/decisions: admins cannot grant
+     * protection access).
+     */
+    caseAccessOrganisationId: ref(() => organisations.id),
+    caseAccessConfirmedById: ref((): AnyPgColumn => users.id),
+    caseAccessConfirmedAt: instant(),
+    /** why the account waits for its supervisor: what an admin did, and when */
+    caseAccessPendingReason: text().$type<CaseAccessPendingReason>(),
+    caseAccessPendingSince: instant(),
     createdAt: stamp(),
     updatedAt: stamp(),
   },
@@ -83,6 +97,11 @@ export const users = pgTable(
     check("users_phone_e164_check", sql`${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
     // a case worker's reach is their association: they cannot exist without one
     check("users_case_worker_org_check", sql`${t.role} <> 'case_worker' or ${t.organisationId} is not null`),
+    check("users_case_access_check", sql`${t.caseAccessOrganisationId} is null or ${t.role} = 'case_worker'`),
+    check(
+      "users_case_access_pending_check",
+      sql`${t.caseAccessPendingReason} is null or ${t.caseAccessPendingReason} in ('new_account', 'role_change', 'new_code')`,
+    ),
     // a vendor works for exactly one shop, of the association the account belongs to
     // (role compared as text: the value is added to the enum in the same migration)
     check("users_vendor_shop_check", sql`(${t.role}::text = 'vendor') = (${t.shopId} is not null)`),

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { localeEnum, organisations, users } from "./auth";
 import { outbox } from "./notifications";
 
@@ -10,11 +22,19 @@ import { outbox } from "./notifications";
  */
 import { sexEnum } from "./common";
 import { id, instant, stamp, day, ref } from "./columns";
-import { SERVICE_KINDS, CLOSURE_REASONS, REOPEN_REASONS } from "../../app/modules/protection/constants";
+import {
+  SERVICE_KINDS,
+  CLOSURE_REASONS,
+  REFERRAL_REASONS,
+  REFERRAL_URGENCIES,
+  REOPEN_REASONS,
+} from "../../app/modules/protection/constants";
 export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
 export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
 export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);
 export const serviceKindEnum = pgEnum("service_kind", SERVICE_KINDS);
+export const caseReferralReasonEnum = pgEnum("case_referral_reason", REFERRAL_REASONS);
+export const referralUrgencyEnum = pgEnum("referral_urgency", REFERRAL_URGENCIES);
 
 /** Case workers who may override a missing consent, export and see who viewed a case. Granted by admins. */
 export const protectionSupervisors = pgTable("protection_supervisors", {
@@ -85,6 +105,20 @@ export const caseConsents = pgTable(
     withdrawnById: ref(() => users.id),
   },
   (t) => [index("case_consents_case_idx").on(t.caseId, t.givenAt)],
+);
+
+/**
+ * The partner associations a consent to referral names: a referral or transfer may go
+ * to these only (or under a supervisor's override), and an accepted referral holds only
+ * while the case's latest consent still names its association.
+ */
+export const caseConsentPartners = pgTable(
+  "case_consent_partners",
+  {
+    consentId: ref(() => caseConsents.id, { onDelete: "cascade" }).notNull(),
+    organisationId: ref(() => organisations.id).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consentId, t.organisationId] })],
 );
 
 /**
@@ -160,6 +194,18 @@ export const caseReferrals = pgTable(
     requestedById: ref(() => users.id).notNull(),
     consentOverrideById: ref(() => users.id),
     consentOverrideReason: text(),
+    /** null only on requests made before reasons existed */
+    reason: caseReferralReasonEnum(),
+    urgency: referralUrgencyEnum(),
+    requestedServices: serviceKindEnum()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** the sections of the case file the receiving association sees (nothing unless ticked) */
+    shareIdentity: boolean().notNull().default(false),
+    shareServices: boolean().notNull().default(false),
+    shareNotes: boolean().notNull().default(false),
+    shareVulnerability: boolean().notNull().default(false),
     decidedById: ref(() => users.id),
     decidedAt: instant(),
     createdAt: stamp(),
@@ -172,6 +218,7 @@ export const caseReferrals = pgTable(
       .on(t.caseId, t.kind)
       .where(sql`${t.status} = 'pending'`),
     check("case_referrals_orgs_check", sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
+    check("case_referrals_reason_check", sql`(${t.reason} is null) = (${t.urgency} is null)`),
     check(
       "case_referrals_override_check",
       sql`${t.consentOverrideById} is null or length(${t.consentOverrideReason}) > 0`,

@@ -41,7 +41,9 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
   ) {
     const [found] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.reference, reference));
     if (found) return found;
-    const created = await makeCase(db, { ...values, reference });
+    // consent to referral names the other demo association (the one cases go to and come from)
+    const partner = values.organisationId === orgs.assocA.id ? orgs.assocB.id : orgs.assocA.id;
+    const created = await makeCase(db, { ...values, reference }, { partners: [partner] });
     await setup?.(created);
     return created;
   }
@@ -240,6 +242,11 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
         fromOrganisationId: orgs.assocB.id,
         toOrganisationId: orgs.assocA.id,
         requestedById: cwB.id,
+        reason: "person_moved",
+        urgency: "urgent",
+        requestedServices: ["shelter", "legal"],
+        shareIdentity: true,
+        shareServices: true,
       });
     },
   );

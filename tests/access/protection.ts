@@ -9,6 +9,19 @@ export const protectionRoutes: AccessEntry[] = [
   { route: "routes/protection._index", path: () => "/protection", expect: caseWorker },
   { route: "routes/protection.cases.new", path: () => "/protection/cases/new", expect: caseWorker },
   { route: "routes/protection.referrals", path: () => "/protection/referrals", expect: caseWorker },
+  // caseworker@masar.test supervises association A: it confirms the accounts that wait
+  { route: "routes/protection.staff", path: () => "/protection/staff", expect: caseWorker },
+  // B's transfer of PR-DEMO-B3, pending for A: A reads the sections B shared, writes nothing
+  {
+    route: "routes/protection.cases.$caseId._index",
+    path: (f) => `/protection/cases/${f.protection.cases.b3.id}`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId.services.new",
+    path: (f) => `/protection/cases/${f.protection.cases.b3.id}/services/new`,
+    expect: allow(["case_worker"], { ok: 403 }),
+  },
   {
     route: "routes/protection.cases.$caseId._index",
     path: (f) => `/protection/cases/${f.protection.cases.a1.id}`,

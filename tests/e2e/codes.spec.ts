@@ -75,11 +75,21 @@ for (const lang of ["fr", "ar"] as const) {
     await expect(page.locator('a[href="/confirm-phone"]')).toHaveCount(0);
   });
 
-  test(`${lang}: recovers a password with a code sent by SMS`, async ({ page }) => {
-    const phone = normalizePhone(uniquePhone())!;
+  /**
+   * From the sign-in page's link to a new password with the code that `codeFor` reads where
+   * it was sent; `shotName` keeps a screenshot of the reset page.
+   */
+  async function recover(
+    page: Page,
+    account: { phone: string | null; email: string | null; displayName: string },
+    codeFor: (identifier: string) => Promise<string>,
+    password: string,
+    shotName?: string,
+  ) {
+    const identifier = account.phone ?? account.email!;
     const handle = createDb(e2eDatabaseUrl(), { max: 1 });
     try {
-      await makeUser(handle.db, { phone, email: null, locale: lang, displayName: "Yao Kouamé" });
+      await makeUser(handle.db, { ...account, locale: lang });
     } finally {
       await handle.close();
     }
@@ -88,48 +98,33 @@ for (const lang of ["fr", "ar"] as const) {
     await page.getByRole("link", { name: L.forgot }).click();
     // the sign-in page has an identifier box too: type only once the next page is there
     await expect(page).toHaveURL(/\/forgot-password$/);
-    await page.locator('input[name="identifier"]').fill(phone);
+    await page.locator('input[name="identifier"]').fill(identifier);
     await page.getByRole("button", { name: L.getCode }).click();
     await expect(page).toHaveURL(/\/reset-password\?to=/);
-    await expect(page.locator("#f-identifier")).toHaveValue(phone);
-    const code = await codeSentTo(phone);
+    await expect(page.locator("#f-identifier")).toHaveValue(identifier);
+    const code = await codeFor(identifier);
     await page.locator('input[name="code"]').fill(code);
-    await page.locator('input[name="password"]').fill("mon nouveau secret");
-    await page.locator('input[name="passwordConfirm"]').fill("mon nouveau secret");
+    await page.locator('input[name="password"]').fill(password);
+    await page.locator('input[name="passwordConfirm"]').fill(password);
     await fitsThePhone(page);
-    await shot(page, `reset-password-${lang}`);
+    if (shotName) await shot(page, shotName);
     await page.getByRole("button", { name: L.save }).click();
     await expect(page).toHaveURL(/\/home$/);
     // signing out ends the session on the server: a refreshed cookie still on its way
     // with the home page's data cannot sign the browser back in (as clearing cookies could)
     await logout(page);
-    await loginWithForm(page, phone, "mon nouveau secret");
+    await loginWithForm(page, identifier, password);
+  }
+
+  test(`${lang}: recovers a password with a code sent by SMS`, async ({ page }) => {
+    const phone = normalizePhone(uniquePhone())!;
+    const account = { phone, email: null, displayName: "Yao Kouamé" };
+    await recover(page, account, (to) => codeSentTo(to), "mon nouveau secret", `reset-password-${lang}`);
   });
 
   test(`${lang}: recovers a password with a code sent by e-mail`, async ({ page }, info) => {
-    const address = `reset-${lang}-${info.project.name}-${Date.now()}@masar.test`;
-    const handle = createDb(e2eDatabaseUrl(), { max: 1 });
-    try {
-      await makeUser(handle.db, { email: address, phone: null, locale: lang, displayName: "Chidi Okeke" });
-    } finally {
-      await handle.close();
-    }
-    await page.goto("/login");
-    if (lang !== "fr") await switchLanguage(page, lang);
-    await page.getByRole("link", { name: L.forgot }).click();
-    await expect(page).toHaveURL(/\/forgot-password$/);
-    await page.locator('input[name="identifier"]').fill(address);
-    await page.getByRole("button", { name: L.getCode }).click();
-    await expect(page).toHaveURL(/\/reset-password\?to=/);
-    await expect(page.locator("#f-identifier")).toHaveValue(address);
-    const code = await codeMailedTo(address);
-    await page.locator('input[name="code"]').fill(code);
-    await page.locator('input[name="password"]').fill("une autre phrase secrète");
-    await page.locator('input[name="passwordConfirm"]').fill("une autre phrase secrète");
-    await fitsThePhone(page);
-    await page.getByRole("button", { name: L.save }).click();
-    await expect(page).toHaveURL(/\/home$/);
-    await logout(page);
-    await loginWithForm(page, address, "une autre phrase secrète");
+    const email = `reset-${lang}-${info.project.name}-${Date.now()}@masar.test`;
+    const account = { email, phone: null, displayName: "Chidi Okeke" };
+    await recover(page, account, codeMailedTo, "une autre phrase secrète");
   });
 }

@@ -58,6 +58,13 @@ export async function makeUser(
       phoneConfirmedAt: rest.phone ? new Date() : null,
       ...rest,
       organisationId: organisationId ?? null,
+      // a case worker made here works already: its association's supervisor confirmed it, unless a test says otherwise
+      caseAccessOrganisationId:
+        rest.caseAccessOrganisationId !== undefined
+          ? rest.caseAccessOrganisationId
+          : role === "case_worker"
+            ? (organisationId ?? null)
+            : null,
     })
     .returning();
   if (!row) throw new Error("user not created");

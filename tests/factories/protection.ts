@@ -8,6 +8,7 @@ import type { Executor } from "../../db/client";
 import {
   aidItems,
   beneficiaryCases,
+  caseConsentPartners,
   caseConsents,
   caseNotes,
   caseServices,
@@ -33,7 +34,14 @@ import { makeUser, uniqueSuffix } from "./index";
 export async function makeCase(
   db: Executor,
   values: Partial<NewBeneficiaryCase> & { organisationId: string; createdById: string },
-  consent: { services?: boolean; referral?: boolean; sms?: boolean; language?: "fr" | "ar" | "en" } = {},
+  consent: {
+    services?: boolean;
+    referral?: boolean;
+    /** the partner associations a consent to referral names */
+    partners?: string[];
+    sms?: boolean;
+    language?: "fr" | "ar" | "en";
+  } = {},
 ): Promise<BeneficiaryCase> {
   const [row] = await db
     .insert(beneficiaryCases)
@@ -48,16 +56,24 @@ export async function makeCase(
     })
     .returning();
   if (!row) throw new Error("case not created");
-  await db.insert(caseConsents).values({
-    caseId: row.id,
-    services: consent.services ?? true,
-    referral: consent.referral ?? true,
-    anonymisedReporting: true,
-    contactBySms: consent.sms ?? false,
-    noticeVersion: "protection-2026-11",
-    language: consent.language ?? "fr",
-    collectedById: values.createdById,
-  });
+  const [given] = await db
+    .insert(caseConsents)
+    .values({
+      caseId: row.id,
+      services: consent.services ?? true,
+      referral: consent.referral ?? true,
+      anonymisedReporting: true,
+      contactBySms: consent.sms ?? false,
+      noticeVersion: "protection-2026-11",
+      language: consent.language ?? "fr",
+      collectedById: values.createdById,
+    })
+    .returning({ id: caseConsents.id });
+  const partners = consent.referral === false ? [] : (consent.partners ?? []);
+  if (partners.length)
+    await db
+      .insert(caseConsentPartners)
+      .values(partners.map((organisationId) => ({ consentId: given!.id, organisationId })));
   return row;
 }
 

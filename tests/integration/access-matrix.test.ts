@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../db/seed/foundation";
 import { seedDemo } from "../../db/seed";
 import { ACCESS_MATRIX } from "../access";
-import { EVERYONE, type Fixture, type Who } from "../access/types";
+import { allow, EVERYONE, type Fixture, type Who } from "../access/types";
+import { REFERRAL_STATES, setUpReferralState, type Road } from "../access/referral-states";
 import { clientsForEveryone, loadBuild, useTestApp, type TestClient } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
@@ -46,4 +47,43 @@ describe("access matrix", () => {
     );
     expect(mismatches.sort()).toEqual([]);
   });
+});
+
+describe("access matrix: referral states", () => {
+  // association A's case worker (the matrix's case_worker) on a case of B referred to A
+  for (const state of REFERRAL_STATES) {
+    it(`${state.name}: what the receiving association sees and cannot do`, async () => {
+      const { caseId, serviceId, secrets } = await setUpReferralState(t.db, fixture, state);
+      const a = clients.case_worker;
+      const page = await a.get(`/protection/cases/${caseId}`);
+      const body = await page.text();
+      const roads: Record<Road, number> = {
+        page: page.status,
+        note: (await a.post(`/protection/cases/${caseId}`, { intent: "note", body: "Note de l'association A" })).status,
+        moveReferrersService: (
+          await a.post(`/protection/cases/${caseId}`, { intent: "status", serviceId, status: "appointment_set" })
+        ).status,
+        withdrawConsent: (
+          await a.post(`/protection/cases/${caseId}`, { intent: "withdrawConsent", confirm: "withdrawConsent" })
+        ).status,
+        newService: (await a.get(`/protection/cases/${caseId}/services/new?kind=medical`)).status,
+        exportJson: (await a.get(`/protection/cases/${caseId}/export.json`)).status,
+      };
+      expect(roads).toEqual(state.roads);
+      for (const key of state.sees) expect(body, `sees ${key}`).toContain(secrets[key]);
+      for (const key of state.hidden) expect(body, `hides ${key}`).not.toContain(secrets[key]);
+      // every other visitor: the case page's usual refusal
+      const others = allow(["case_worker"], { ok: state.roads.page });
+      const statuses = Object.fromEntries(
+        await Promise.all(
+          EVERYONE.map(async (who) => {
+            const response = await clients[who].get(`/protection/cases/${caseId}`);
+            await response.arrayBuffer();
+            return [who, response.status] as const;
+          }),
+        ),
+      );
+      expect(statuses).toEqual(others);
+    });
+  }
 });

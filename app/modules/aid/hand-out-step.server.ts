@@ -5,7 +5,7 @@
  */
 import type { Database } from "~db/client";
 import type { Actor } from "~/modules/auth/permissions";
-import { getCaseForActor } from "~/modules/protection/queries.server";
+import { getCaseForActor } from "~/modules/protection/reach.server";
 import { quantityFor } from "./rules";
 
 export async function handOutPreview(

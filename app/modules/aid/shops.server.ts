@@ -4,11 +4,11 @@
  */
 import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
-import { isUniqueViolation } from "~db/errors";
 import { beneficiaryCases, organisations, shops, users, vouchers } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 import { addMonths, startOfMoroccoDay } from "~/lib/morocco-time";
 
 export async function listShops(db: Executor) {
@@ -47,19 +47,19 @@ export async function createShop(
     .from(organisations)
     .where(and(eq(organisations.id, input.organisationId), eq(organisations.kind, "partner_association")));
   if (!association) return fail(400, { organisationId: "aid.shops.errors.association" });
-  try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(shops)
-        .values({ name: input.name, organisationId: association.id, city: input.city || null })
-        .returning({ id: shops.id });
-      await audit(tx, { actor, action: "aid.shop.create", entityType: "shop", entityId: row!.id, ip: meta.ip });
-      return { ok: true as const, shopId: row!.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "shops_org_name_key")) return fail(409, { name: "aid.shops.errors.taken" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(shops)
+          .values({ name: input.name, organisationId: association.id, city: input.city || null })
+          .returning({ id: shops.id });
+        await audit(tx, { actor, action: "aid.shop.create", entityType: "shop", entityId: row!.id, ip: meta.ip });
+        return { ok: true as const, shopId: row!.id };
+      }),
+    fail(409, { name: "aid.shops.errors.taken" }),
+    "shops_org_name_key",
+  );
 }
 
 /** A deactivated shop keeps its history and its accounts, and redeems nothing more. */

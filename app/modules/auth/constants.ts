@@ -9,3 +9,7 @@ export const ORGANISATION_KINDS = [
   "donor",
   "public_institution",
 ] as const;
+
+/** Why a case-worker account waits for its association's supervisor: what an admin did (db: a check on users). */
+export const CASE_ACCESS_PENDING_REASONS = ["new_account", "role_change", "new_code"] as const;
+export type CaseAccessPendingReason = (typeof CASE_ACCESS_PENDING_REASONS)[number];

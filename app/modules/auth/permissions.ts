@@ -11,6 +11,11 @@ export type Resource = { ownerId?: string | null; organisationId?: string | null
 type Rule = readonly Role[] | ((actor: Actor, resource: Resource | undefined) => boolean);
 
 const everyone = ROLES;
+/**
+ * Case workers reach their association's protection data only with an association: an
+ * account its supervisor has not confirmed has none in its session (session.server.ts).
+ */
+const associationStaff = (actor: Actor) => actor.role === "case_worker" && actor.organisationId !== null;
 /** A shop's account sees its own page and its own account, nothing else (decision: vendor role). */
 const everyoneButShops = ROLES.filter((role) => role !== "vendor");
 
@@ -22,11 +27,11 @@ export const PERMISSIONS = {
   "outbox:read": ["admin"],
   "audit:read": ["admin"],
   "applicant-home:view": ["applicant"],
-  "reports:view": ["admin", "donor_viewer", "case_worker"],
+  "reports:view": (actor) => actor.role === "admin" || actor.role === "donor_viewer" || associationStaff(actor),
   "budget:manage": ["admin"],
   // protection and aid: case workers only; which cases, in the module's scoped queries
-  "protection:use": ["case_worker"],
-  "aid:use": ["case_worker"],
+  "protection:use": associationStaff,
+  "aid:use": associationStaff,
   // partner shops redeem their association's vouchers; admins run the shops and see figures only
   "shop:redeem": ["vendor"],
   "shops:manage": ["admin"],

@@ -5,9 +5,9 @@
  */
 import { and, eq, ne } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
-import { isUniqueViolation } from "~db/errors";
 import { users } from "~db/schema";
 import { fail, throttled, type Result } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 import type { MessageKey } from "~/i18n/translate";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
@@ -125,22 +125,22 @@ export async function confirmPhone(
   if (!code) return fail(400, { code: "errors.code.format" });
   const checked = await checkCode(db, { userId: actor.id, purpose: "phone_confirm", code, now });
   if (!checked.ok) return fail(400, { code: CODE_ERRORS[checked.reason] });
-  try {
-    return await db.transaction(async (tx) => {
-      const [before] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
-      await tx
-        .update(users)
-        .set({ phone: checked.target, phoneConfirmedAt: now, updatedAt: now })
-        .where(eq(users.id, actor.id));
-      const action = before?.phone === checked.target ? "auth.phone_confirmed" : "auth.phone_changed";
-      await audit(tx, { actor, action, entityType: "user", entityId: actor.id, ip: meta.ip });
-      await notify(tx, { userId: actor.id, kind: "notify.phoneConfirmed", link: "/account", channels: ["sms"] });
-      return { ok: true as const, phone: checked.target };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "users_phone_key")) return fail(400, { code: "errors.phone.taken" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [before] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
+        await tx
+          .update(users)
+          .set({ phone: checked.target, phoneConfirmedAt: now, updatedAt: now })
+          .where(eq(users.id, actor.id));
+        const action = before?.phone === checked.target ? "auth.phone_confirmed" : "auth.phone_changed";
+        await audit(tx, { actor, action, entityType: "user", entityId: actor.id, ip: meta.ip });
+        await notify(tx, { userId: actor.id, kind: "notify.phoneConfirmed", link: "/account", channels: ["sms"] });
+        return { ok: true as const, phone: checked.target };
+      }),
+    fail(400, { code: "errors.phone.taken" }),
+    "users_phone_key",
+  );
 }
 
 /** Applying for a grant needs a confirmed phone, when the account has one. */

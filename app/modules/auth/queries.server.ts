@@ -42,6 +42,9 @@ export async function getUserForAdmin(db: Database, userId: string) {
       isActive: users.isActive,
       locale: users.locale,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      caseAccessConfirmedAt: users.caseAccessConfirmedAt,
+      caseAccessPending: sql<boolean>`${users.role} = 'case_worker' and ${users.caseAccessOrganisationId} is distinct from ${users.organisationId}`,
+      caseAccessPendingReason: users.caseAccessPendingReason,
       createdAt: users.createdAt,
     })
     .from(users)

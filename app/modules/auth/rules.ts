@@ -214,3 +214,19 @@ export function canonicalSixDigits(input: string): string | null {
     .replace(/[\s-]/g, "");
   return /^\d{6}$/.test(digits) ? digits : null;
 }
+
+// ---------------------------------------------------------------- protection access
+
+/**
+ * Does an admin's change put a case-worker account in (another) association? Then the
+ * account waits for that association's supervisor before it reaches any protection data:
+ * an admin never grants it alone (a role change to case worker, or a move).
+ */
+export function grantsCaseAccess(
+  before: { role: Role; organisationId: string | null },
+  after: { role: Role; organisationId: string | null },
+): boolean {
+  return (
+    after.role === "case_worker" && (before.role !== "case_worker" || before.organisationId !== after.organisationId)
+  );
+}

@@ -1,29 +1,52 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { isUniqueViolation } from "~db/errors";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Database, Executor } from "~db/client";
-import { loginAttempts, organisations, passwordTokens, privacyAcceptances, shops, users, type User } from "~db/schema";
+import {
+  loginAttempts,
+  organisations,
+  passwordTokens,
+  privacyAcceptances,
+  protectionSupervisors,
+  shops,
+  users,
+  type User,
+} from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import type { FieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { sendPhoneCode } from "./phone.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
-import { PASSWORD_TOKEN_TTL_MS, THROTTLE, accountLocked, parseIdentifier, throttleKey, throttledUntil } from "./rules";
+import { caseAccessOnEntry, NO_CASE_ACCESS, suspendCaseAccess } from "./case-access.server";
+import {
+  PASSWORD_TOKEN_TTL_MS,
+  THROTTLE,
+  accountLocked,
+  grantsCaseAccess,
+  parseIdentifier,
+  throttleKey,
+  throttledUntil,
+} from "./rules";
 import type { Role } from "./roles";
 import type { CreateStaffInput, SignUpInput } from "./schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
 import { createSession, hashToken, invalidateUserSessions } from "./session.server";
-import { fail, throttled, type Meta as BaseMeta, type Result } from "~/lib/result";
+import { fail, throttled, type Failure, type Meta as BaseMeta, type Result } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 
 /** Sign-in and sign-up know the address and the language of the visitor. */
 type Meta = BaseMeta & { ip: string; locale: Locale };
 
-/** A phone or e-mail that already has an account, as the field error to show. */
-function contactTaken(error: unknown): FieldErrors | null {
-  if (isUniqueViolation(error, "users_phone_key")) return { phone: "errors.phone.taken" };
-  if (isUniqueViolation(error, "users_email_key")) return { email: "errors.email.taken" };
-  return null;
+/**
+ * Make an account (`write` inserts the users row): a phone or e-mail that already has
+ * one is the field's error (400), as the unique indexes decide.
+ */
+function unlessContactTaken<T>(write: () => Promise<T>): Promise<T | Failure> {
+  return refuseDuplicate(
+    () => refuseDuplicate(write, fail(400, { email: "errors.email.taken" }), "users_email_key"),
+    fail(400, { phone: "errors.phone.taken" }),
+    "users_phone_key",
+  );
 }
 
 // ---------------------------------------------------------------- sign-up
@@ -34,8 +57,8 @@ export async function signUpApplicant(
   meta: Meta,
 ): Promise<Result<{ user: User; token: string; expiresAt: Date }>> {
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.transaction(async (tx) => {
+  return unlessContactTaken(() =>
+    db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({
@@ -59,12 +82,8 @@ export async function signUpApplicant(
       if (user.phone) await sendPhoneCode(tx, user.id, user.phone, { ip: meta.ip, now: meta.now });
       const session = await createSession(tx, user, meta.now);
       return { ok: true as const, user, ...session };
-    });
-  } catch (error) {
-    const taken = contactTaken(error);
-    if (taken) return fail(400, taken);
-    throw error;
-  }
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- sign-in
@@ -307,8 +326,13 @@ export async function createStaffUser(
 ): Promise<Result<{ user: User; code: string; expiresAt: Date }>> {
   const place = await placement(db, input);
   if (!place) return fail(400, { shopId: "errors.invalid" });
-  try {
-    return await db.transaction(async (tx) => {
+  return unlessContactTaken(() =>
+    db.transaction(async (tx) => {
+      // a case worker waits for the association's supervisor (unless the association is new and empty)
+      const caseAccess =
+        input.role === "case_worker" && place.organisationId
+          ? await caseAccessOnEntry(tx, place.organisationId, "new_account")
+          : NO_CASE_ACCESS;
       const [user] = await tx
         .insert(users)
         .values({
@@ -317,6 +341,7 @@ export async function createStaffUser(
           phone: input.phone,
           role: input.role,
           ...place,
+          ...caseAccess,
           locale: input.locale,
         })
         .returning();
@@ -332,12 +357,8 @@ export async function createStaffUser(
         actorId: actor.id,
       });
       return { ok: true as const, user, code, expiresAt };
-    });
-  } catch (error) {
-    const taken = contactTaken(error);
-    if (taken) return fail(400, taken);
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function reissuePasswordSetup(
@@ -350,6 +371,15 @@ export async function reissuePasswordSetup(
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) return fail(404, {});
     const issued = await issuePasswordSetup(tx, userId);
+    // the admin sees the code: a case worker's account waits for its supervisor again
+    if (await suspendCaseAccess(tx, userId))
+      await audit(tx, {
+        actor,
+        action: "user.case_access_suspended",
+        entityType: "user",
+        entityId: userId,
+        ip: meta.ip,
+      });
     await audit(tx, { actor, action: "user.password_setup_issued", entityType: "user", entityId: userId, ip: meta.ip });
     await notify(tx, {
       userId,
@@ -406,12 +436,26 @@ export async function updateUserRole(
   const place = await placement(db, input);
   if (!place) return fail(400, { shopId: "errors.invalid" });
   return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(users)
-      .set({ role: input.role, ...place, updatedAt: new Date() })
+    const [before] = await tx
+      .select({ role: users.role, organisationId: users.organisationId })
+      .from(users)
       .where(eq(users.id, userId))
-      .returning({ id: users.id });
-    if (updated.length === 0) return fail(404, {});
+      .for("update");
+    if (!before) return fail(404, {});
+    const after = { role: input.role, organisationId: place.organisationId };
+    // into (another) association as a case worker: its supervisor confirms first; out of case work: nothing left
+    const caseAccess = grantsCaseAccess(before, after)
+      ? await caseAccessOnEntry(tx, place.organisationId!, "role_change", userId)
+      : input.role === "case_worker"
+        ? {}
+        : NO_CASE_ACCESS;
+    await tx
+      .update(users)
+      .set({ role: input.role, ...place, ...caseAccess, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    // a supervisor named for one association is not one in the next, nor outside case work
+    if (before.role !== after.role || before.organisationId !== after.organisationId)
+      await tx.delete(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
     await invalidateUserSessions(tx, userId);
     await audit(tx, { actor, action: "user.role_change", entityType: "user", entityId: userId, ip: meta.ip });
     return { ok: true as const };
@@ -424,24 +468,23 @@ export async function createOrganisation(
   input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: string },
   meta: { ip: string },
 ): Promise<Result<{ id: string }>> {
-  try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(organisations)
-        .values({ name: input.name, kind: input.kind, city: input.city ?? null })
-        .returning({ id: organisations.id });
-      if (!row) throw new Error("insert returned no row");
-      await audit(tx, {
-        actor,
-        action: "organisation.create",
-        entityType: "organisation",
-        entityId: row.id,
-        ip: meta.ip,
-      });
-      return { ok: true as const, id: row.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail(400, { name: "errors.organisation.taken" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(organisations)
+          .values({ name: input.name, kind: input.kind, city: input.city ?? null })
+          .returning({ id: organisations.id });
+        if (!row) throw new Error("insert returned no row");
+        await audit(tx, {
+          actor,
+          action: "organisation.create",
+          entityType: "organisation",
+          entityId: row.id,
+          ip: meta.ip,
+        });
+        return { ok: true as const, id: row.id };
+      }),
+    fail(400, { name: "errors.organisation.taken" }),
+  );
 }

@@ -14,12 +14,21 @@ import type { Role } from "./roles";
 export type SessionUser = {
   id: string;
   role: Role;
+  /**
+   * The association the account acts for. A case worker's counts only once that
+   * association's supervisor confirmed the account (caseAccessPending): until then it is
+   * null, so every association-scoped read and write finds nothing.
+   */
   organisationId: string | null;
+  caseAccessPending: boolean;
   displayName: string;
   locale: Locale;
   email: string | null;
   phone: string | null;
 };
+
+/** A case worker whose association's supervisor has not confirmed the account (for that association). */
+const caseAccessPendingSql = sql`(${users.role} = 'case_worker' and ${users.caseAccessOrganisationId} is distinct from ${users.organisationId})`;
 
 /** `unread`: the user's unread notifications when the session was read (the header's badge). */
 export type AuthState = { user: SessionUser; sessionId: string; expiresAt: Date; unread: number };
@@ -56,7 +65,10 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
       user: {
         id: users.id,
         role: users.role,
-        organisationId: users.organisationId,
+        organisationId: sql<
+          string | null
+        >`case when ${caseAccessPendingSql} then null else ${users.organisationId} end`,
+        caseAccessPending: sql<boolean>`${caseAccessPendingSql}`,
         displayName: users.displayName,
         locale: users.locale,
         email: users.email,

@@ -6,12 +6,12 @@
  */
 import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
-import { isUniqueViolation } from "~db/errors";
 import { coachingAppointments, users } from "~db/schema";
 import type { MessageKey } from "~/i18n/translate";
 import { isUuid } from "~/lib/ids";
 import { moroccoInstant } from "~/lib/morocco-time";
 import { fail, type Meta, type Result } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { whenParams } from "~/modules/notifications/rules";
@@ -116,37 +116,37 @@ export async function moveAppointment(
   const startsAt = moroccoInstant(input.date, input.time);
   const problem = appointmentProblem(startsAt, now);
   if (problem) return fail(400, { date: PROBLEMS[problem] });
-  try {
-    return await db.transaction(async (tx) => {
-      const locked = await lockForChange(tx, actor, appointmentId, now);
-      if (!locked.ok) return locked;
-      if (locked.row.startsAt.getTime() === startsAt.getTime()) return { ok: true as const, moved: false };
-      await tx
-        .update(coachingAppointments)
-        .set({ startsAt, ...reminderFields(startsAt, now) })
-        .where(eq(coachingAppointments.id, appointmentId));
-      await audit(tx, {
-        actor,
-        action: "coaching.appointment.move",
-        entityType: "coaching_appointment",
-        entityId: appointmentId,
-        ip: meta.ip,
-      });
-      await notify(tx, {
-        userId: locked.row.beneficiaryId,
-        kind: "notify.followUpMoved",
-        params: whenParams(startsAt),
-        link: "/home",
-        channels: ["sms", "email"],
-        actorId: actor.id,
-      });
-      return { ok: true as const, moved: true };
-    });
-  } catch (error) {
-    // another live appointment of hers at that instant: the whole change rolled back
-    if (isUniqueViolation(error, ONCE_KEY)) return fail(409, { date: "coaching.errors.appointmentTaken" });
-    throw error;
-  }
+  // another live appointment of hers at that instant: the whole change rolled back
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const locked = await lockForChange(tx, actor, appointmentId, now);
+        if (!locked.ok) return locked;
+        if (locked.row.startsAt.getTime() === startsAt.getTime()) return { ok: true as const, moved: false };
+        await tx
+          .update(coachingAppointments)
+          .set({ startsAt, ...reminderFields(startsAt, now) })
+          .where(eq(coachingAppointments.id, appointmentId));
+        await audit(tx, {
+          actor,
+          action: "coaching.appointment.move",
+          entityType: "coaching_appointment",
+          entityId: appointmentId,
+          ip: meta.ip,
+        });
+        await notify(tx, {
+          userId: locked.row.beneficiaryId,
+          kind: "notify.followUpMoved",
+          params: whenParams(startsAt),
+          link: "/home",
+          channels: ["sms", "email"],
+          actorId: actor.id,
+        });
+        return { ok: true as const, moved: true };
+      }),
+    fail(409, { date: "coaching.errors.appointmentTaken" }),
+    ONCE_KEY,
+  );
 }
 
 /** Cancel an appointment still to come; the person is told which one. Cancelled once only. */

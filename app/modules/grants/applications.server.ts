@@ -7,8 +7,8 @@ import { localizedText } from "~/lib/localized";
 import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Actor } from "./common.server";
 import { checkEligibility, isAcceptingApplications, type ApplicantFacts } from "./rules";
-import { isUniqueViolation } from "~db/errors";
 import { fail, type Meta } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 
 /**
  * Apply to an open call with a frozen copy of a complete plan. Eligibility is checked
@@ -35,48 +35,47 @@ export async function submitApplication(
   if (!isAcceptingApplications(call, now)) return fail(409, { form: "grants.errors.callNotOpen" });
   if (input.requestedCentimes <= 0) return fail(400, { form: "grants.errors.noAmount" });
   const eligibility = checkEligibility({ ...call, closesAt: call.closesAt }, input.facts);
-  try {
-    return await db.transaction(async (tx) => {
-      const [app] = await tx
-        .insert(grantApplications)
-        .values({
-          callId: call.id,
-          applicantId: actor.id,
-          planId: input.planId,
-          // a deep copy: later edits of the plan can never reach the submitted one
-          planSnapshot: JSON.parse(JSON.stringify(input.planSnapshot)) as Record<string, unknown>,
-          requestedCentimes: input.requestedCentimes,
-          facts: { ...input.facts },
-          isWoman: input.facts.sex === "female",
-          isMigrant: input.facts.isMigrant === true,
-          eligibilityFailures: eligibility.failures,
-          status: eligibility.eligible ? "submitted" : "ineligible",
-          submittedAt: now,
-        })
-        .returning();
-      if (!app) throw new Error("application not created");
-      await audit(tx, {
-        actor,
-        action: "grants.application.submit",
-        entityType: "grant_application",
-        entityId: app.id,
-        ip: meta.ip,
-      });
-      // the SMS is the only proof of applying for people without e-mail
-      await notify(tx, {
-        userId: actor.id,
-        kind: "grants.notify.submitted",
-        params: { call: localizedText(call, "title") },
-        link: `/grants/applications/${app.id}`,
-        channels: ["sms", "email"],
-      });
-      return { ok: true as const, application: app, eligibility };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "grant_applications_one_per_call_key"))
-      return fail(409, { form: "grants.errors.alreadyApplied" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [app] = await tx
+          .insert(grantApplications)
+          .values({
+            callId: call.id,
+            applicantId: actor.id,
+            planId: input.planId,
+            // a deep copy: later edits of the plan can never reach the submitted one
+            planSnapshot: JSON.parse(JSON.stringify(input.planSnapshot)) as Record<string, unknown>,
+            requestedCentimes: input.requestedCentimes,
+            facts: { ...input.facts },
+            isWoman: input.facts.sex === "female",
+            isMigrant: input.facts.isMigrant === true,
+            eligibilityFailures: eligibility.failures,
+            status: eligibility.eligible ? "submitted" : "ineligible",
+            submittedAt: now,
+          })
+          .returning();
+        if (!app) throw new Error("application not created");
+        await audit(tx, {
+          actor,
+          action: "grants.application.submit",
+          entityType: "grant_application",
+          entityId: app.id,
+          ip: meta.ip,
+        });
+        // the SMS is the only proof of applying for people without e-mail
+        await notify(tx, {
+          userId: actor.id,
+          kind: "grants.notify.submitted",
+          params: { call: localizedText(call, "title") },
+          link: `/grants/applications/${app.id}`,
+          channels: ["sms", "email"],
+        });
+        return { ok: true as const, application: app, eligibility };
+      }),
+    fail(409, { form: "grants.errors.alreadyApplied" }),
+    "grant_applications_one_per_call_key",
+  );
 }
 
 export async function withdrawApplication(

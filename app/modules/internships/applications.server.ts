@@ -3,7 +3,6 @@
  * beneficiaries; staff record the host's answer, and the person is told it.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { isUniqueViolation } from "~db/errors";
 import type { Database } from "~db/client";
 import { internshipApplications, internshipOffers } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
@@ -12,6 +11,7 @@ import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/lib/ids";
 import { localizedText } from "~/lib/localized";
 import { fail, type Meta, type Result } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 import { ANSWERABLE_APPLICATION_STATUSES, mayAnswerApplication } from "./rules";
 import type { AnswerApplicationInput } from "./schemas.server";
 
@@ -26,52 +26,51 @@ export async function applyToOffer(
 ): Promise<Result<{ id: string }>> {
   if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId))) return fail(404, {});
   if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return fail(404, {});
-  try {
-    return await db.transaction(async (tx) => {
-      const [offer] = await tx
-        .select({
-          id: internshipOffers.id,
-          titleFr: internshipOffers.titleFr,
-          titleAr: internshipOffers.titleAr,
-          titleEn: internshipOffers.titleEn,
-        })
-        .from(internshipOffers)
-        .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
-      if (!offer) return fail(404, {});
-      const proposed = actor.role !== "applicant";
-      const [row] = await tx
-        .insert(internshipApplications)
-        .values({
-          offerId: offer.id,
-          beneficiaryId: input.beneficiaryId,
-          proposedById: proposed ? actor.id : null,
-          status: proposed ? "proposed" : "submitted",
-          motivation: input.motivation ?? null,
-        })
-        .returning({ id: internshipApplications.id });
-      if (!row) throw new Error("no row");
-      await audit(tx, {
-        actor,
-        action: proposed ? "internship.propose" : "internship.apply",
-        entityType: "internship_application",
-        entityId: row.id,
-        ip: meta.ip,
-      });
-      if (proposed) {
-        await notify(tx, {
-          userId: input.beneficiaryId,
-          kind: "notify.internshipProposed",
-          params: { offer: localizedText(offer, "title") },
-          link: `/internships/offers/${offer.id}`,
-          channels: ["sms", "email"],
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [offer] = await tx
+          .select({
+            id: internshipOffers.id,
+            titleFr: internshipOffers.titleFr,
+            titleAr: internshipOffers.titleAr,
+            titleEn: internshipOffers.titleEn,
+          })
+          .from(internshipOffers)
+          .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
+        if (!offer) return fail(404, {});
+        const proposed = actor.role !== "applicant";
+        const [row] = await tx
+          .insert(internshipApplications)
+          .values({
+            offerId: offer.id,
+            beneficiaryId: input.beneficiaryId,
+            proposedById: proposed ? actor.id : null,
+            status: proposed ? "proposed" : "submitted",
+            motivation: input.motivation ?? null,
+          })
+          .returning({ id: internshipApplications.id });
+        if (!row) throw new Error("no row");
+        await audit(tx, {
+          actor,
+          action: proposed ? "internship.propose" : "internship.apply",
+          entityType: "internship_application",
+          entityId: row.id,
+          ip: meta.ip,
         });
-      }
-      return { ok: true as const, id: row.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail(409, { form: "internships.errors.alreadyApplied" });
-    throw error;
-  }
+        if (proposed) {
+          await notify(tx, {
+            userId: input.beneficiaryId,
+            kind: "notify.internshipProposed",
+            params: { offer: localizedText(offer, "title") },
+            link: `/internships/offers/${offer.id}`,
+            channels: ["sms", "email"],
+          });
+        }
+        return { ok: true as const, id: row.id };
+      }),
+    fail(409, { form: "internships.errors.alreadyApplied" }),
+  );
 }
 
 /**

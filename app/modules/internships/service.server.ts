@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { isUniqueViolation } from "~db/errors";
 import type { Database } from "~db/client";
 import {
   hostDetails,
@@ -24,6 +23,7 @@ import type {
   EvaluationInput,
 } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
+import { refuseDuplicate } from "~/lib/result.server";
 import { moroccoToday } from "~/lib/morocco-time";
 
 type Actor = NonNullable<AuditActor>;
@@ -33,34 +33,33 @@ export async function createHost(
   input: CreateHostInput,
   meta: Meta,
 ): Promise<{ ok: true; id: string } | Failure> {
-  try {
-    return await db.transaction(async (tx) => {
-      const [org] = await tx
-        .insert(organisations)
-        .values({ name: input.name, kind: "host_company", city: input.city })
-        .returning({ id: organisations.id });
-      if (!org) throw new Error("no row");
-      await tx.insert(hostDetails).values({
-        organisationId: org.id,
-        sector: input.sector,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone ?? null,
-        contactEmail: input.contactEmail ?? null,
-        agreementStatus: input.agreementStatus,
-      });
-      await audit(tx, {
-        actor,
-        action: "internship.host.create",
-        entityType: "organisation",
-        entityId: org.id,
-        ip: meta.ip,
-      });
-      return { ok: true as const, id: org.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail(409, { name: "errors.organisation.taken" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [org] = await tx
+          .insert(organisations)
+          .values({ name: input.name, kind: "host_company", city: input.city })
+          .returning({ id: organisations.id });
+        if (!org) throw new Error("no row");
+        await tx.insert(hostDetails).values({
+          organisationId: org.id,
+          sector: input.sector,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone ?? null,
+          contactEmail: input.contactEmail ?? null,
+          agreementStatus: input.agreementStatus,
+        });
+        await audit(tx, {
+          actor,
+          action: "internship.host.create",
+          entityType: "organisation",
+          entityId: org.id,
+          ip: meta.ip,
+        });
+        return { ok: true as const, id: org.id };
+      }),
+    fail(409, { name: "errors.organisation.taken" }),
+  );
 }
 
 export async function createOffer(
@@ -191,22 +190,21 @@ export async function recordEvaluation(
   input: EvaluationInput,
   meta: Meta,
 ): Promise<{ ok: true } | Failure> {
-  try {
-    await db.transaction(async (tx) => {
-      await tx.insert(placementEvaluations).values({ placementId, ...input, enteredById: actor.id });
-      await audit(tx, {
-        actor,
-        action: `placement.evaluation.${input.stage}`,
-        entityType: "placement",
-        entityId: placementId,
-        ip: meta.ip,
-      });
-    });
-    return { ok: true };
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail(409, { stage: "internships.errors.evaluationExists" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        await tx.insert(placementEvaluations).values({ placementId, ...input, enteredById: actor.id });
+        await audit(tx, {
+          actor,
+          action: `placement.evaluation.${input.stage}`,
+          entityType: "placement",
+          entityId: placementId,
+          ip: meta.ip,
+        });
+        return { ok: true as const };
+      }),
+    fail(409, { stage: "internships.errors.evaluationExists" }),
+  );
 }
 
 export async function recordOutcome(
@@ -217,27 +215,26 @@ export async function recordOutcome(
   meta: Meta & { today?: string },
 ): Promise<{ ok: true } | Failure> {
   const today = meta.today ?? moroccoToday();
-  try {
-    return await db.transaction(async (tx) => {
-      const [p] = await tx
-        .select({ status: placements.status, endsOn: placements.endsOn })
-        .from(placements)
-        .where(eq(placements.id, placementId));
-      if (!p || !canRecordOutcome({ status: p.status, endsOn: p.endsOn, checkpoint: input.checkpoint, today })) {
-        return fail(409, { checkpoint: "internships.errors.outcomeNotDue" });
-      }
-      await tx.insert(placementOutcomes).values({ placementId, ...input, recordedOn: today, recordedById: actor.id });
-      await audit(tx, {
-        actor,
-        action: `placement.outcome.${input.checkpoint}`,
-        entityType: "placement",
-        entityId: placementId,
-        ip: meta.ip,
-      });
-      return { ok: true as const };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail(409, { checkpoint: "internships.errors.outcomeExists" });
-    throw error;
-  }
+  return refuseDuplicate(
+    () =>
+      db.transaction(async (tx) => {
+        const [p] = await tx
+          .select({ status: placements.status, endsOn: placements.endsOn })
+          .from(placements)
+          .where(eq(placements.id, placementId));
+        if (!p || !canRecordOutcome({ status: p.status, endsOn: p.endsOn, checkpoint: input.checkpoint, today })) {
+          return fail(409, { checkpoint: "internships.errors.outcomeNotDue" });
+        }
+        await tx.insert(placementOutcomes).values({ placementId, ...input, recordedOn: today, recordedById: actor.id });
+        await audit(tx, {
+          actor,
+          action: `placement.outcome.${input.checkpoint}`,
+          entityType: "placement",
+          entityId: placementId,
+          ip: meta.ip,
+        });
+        return { ok: true as const };
+      }),
+    fail(409, { checkpoint: "internships.errors.outcomeExists" }),
+  );
 }

@@ -5,7 +5,8 @@
 import type { Executor } from "~db/client";
 import type { BeneficiaryCase } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
-import { getCaseForActor, isSupervisor, ownsCase } from "./queries.server";
+import { isSupervisor, ownsCase } from "./queries.server";
+import { getCaseForActor, liveRequestsTo } from "./reach.server";
 
 export function notFound(): never {
   throw new Response("Not Found", { status: 404 });
@@ -14,9 +15,16 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403 });
 }
 
-/** A case the actor may reach, or 404. */
+/**
+ * A case the actor works on (its association's, or referred to it and accepted), or a
+ * refusal: 403 to a receiving association whose request is still pending (it sees the
+ * shared sections, it writes nothing), 404 to everyone else.
+ */
 export async function requireCase(db: Executor, actor: Actor, caseId: string): Promise<BeneficiaryCase> {
-  return (await getCaseForActor(db, actor, caseId)) ?? notFound();
+  const c = await getCaseForActor(db, actor, caseId);
+  if (c) return c;
+  if ((await liveRequestsTo(db, actor, caseId)).length) forbidden();
+  notFound();
 }
 
 /** Only the association that owns the case changes it; a referred association reads it. */

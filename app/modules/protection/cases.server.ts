@@ -1,12 +1,21 @@
 /** Opening a case file and the writes on its person: consent, notes, vulnerability, assignment. */
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
-import type { Database } from "~db/client";
-import { beneficiaryCases, caseConsents, caseNotes, users, vulnerabilityAssessments } from "~db/schema";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Database, Executor } from "~db/client";
+import {
+  beneficiaryCases,
+  caseConsentPartners,
+  caseConsents,
+  caseNotes,
+  organisations,
+  users,
+  vulnerabilityAssessments,
+} from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import type { Actor } from "~/modules/auth/permissions";
-import { forbidden, requireCase, requireOwnCase } from "./case-access.server";
+import { forbidden, notFound, requireCase, requireOwnCase } from "./case-access.server";
+import { caseReach, type CaseReach } from "./reach.server";
 import { encrypt, encryptJson } from "./crypto.server";
 import { findDuplicateCandidates, type DuplicateCandidate } from "./queries.server";
 import { normaliseDocument, normalisePhone } from "./rules";
@@ -30,18 +39,51 @@ async function findApplicantId(db: Database, contact: string): Promise<string | 
   return applicant?.id ?? null;
 }
 
-function consentRow(caseId: string, input: ConsentInput, actor: Actor) {
-  return {
-    caseId,
-    services: input.consentServices,
-    referral: input.consentReferral,
-    referralPartners: input.consentReferralPartners ?? null,
-    anonymisedReporting: input.consentReporting,
-    contactBySms: input.consentSms,
-    noticeVersion: CONSENT_NOTICE_VERSION,
-    language: input.consentLanguage,
-    collectedById: actor.id,
-  };
+/** The partners a consent may name: partner associations other than the case's own; null when one is not. */
+async function namedPartners(db: Executor, ownOrganisationId: string, input: ConsentInput): Promise<string[] | null> {
+  if (!input.consentReferral) return [];
+  const wanted = [...new Set(input.consentPartners)];
+  const found = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        inArray(organisations.id, wanted),
+        eq(organisations.kind, "partner_association"),
+        ne(organisations.id, ownOrganisationId),
+      ),
+    );
+  return found.length === wanted.length ? wanted : null;
+}
+
+/** One consent and the partners it names, in the caller's transaction. */
+async function insertConsent(tx: Executor, caseId: string, input: ConsentInput, partners: string[], actor: Actor) {
+  const [row] = await tx
+    .insert(caseConsents)
+    .values({
+      caseId,
+      services: input.consentServices,
+      referral: input.consentReferral,
+      anonymisedReporting: input.consentReporting,
+      contactBySms: input.consentSms,
+      noticeVersion: CONSENT_NOTICE_VERSION,
+      language: input.consentLanguage,
+      collectedById: actor.id,
+    })
+    .returning({ id: caseConsents.id });
+  if (!row) throw new Error("consent not recorded");
+  if (partners.length)
+    await tx
+      .insert(caseConsentPartners)
+      .values(partners.map((organisationId) => ({ consentId: row.id, organisationId })));
+}
+
+/**
+ * Consent decisions and the acceptance of a referral take turns on the case's row, so an
+ * acceptance racing a withdrawal sees it (and is refused) or comes before it.
+ */
+export async function lockCase(tx: Executor, caseId: string) {
+  await tx.execute(sql`select 1 from ${beneficiaryCases} where ${beneficiaryCases.id} = ${caseId} for update`);
 }
 
 function newReference(): string {
@@ -77,6 +119,8 @@ export async function registerCase(
   ) {
     return { ok: false, duplicates };
   }
+  const partners = await namedPartners(db, organisationId, input);
+  if (!partners) return fail(400, { consentPartners: "errors.invalid" });
   let applicantUserId: string | null = null;
   if (input.applicantContact) {
     applicantUserId = await findApplicantId(db, input.applicantContact);
@@ -108,7 +152,7 @@ export async function registerCase(
       })
       .returning({ id: beneficiaryCases.id });
     if (!created) throw new Error("case not created");
-    await tx.insert(caseConsents).values(consentRow(created.id, input, actor));
+    await insertConsent(tx, created.id, input, partners, actor);
     await audit(tx, {
       actor,
       action: "protection.case.create",
@@ -128,23 +172,35 @@ export async function registerCase(
   });
 }
 
-/** Opening a case file is itself recorded: supervisors see who looked. */
-export async function viewCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
-  const c = await requireCase(db, actor, caseId);
+/**
+ * Opening a case file is itself recorded, by its owner or by a receiving association
+ * (pending or accepted): supervisors see who looked. Returns how the actor reaches it.
+ */
+export async function viewCase(db: Database, actor: Actor, caseId: string, meta: Meta): Promise<CaseReach> {
+  const reach = (await caseReach(db, actor, caseId)) ?? notFound();
   await audit(db, {
     actor,
     action: "protection.case.view",
     entityType: "beneficiary_case",
-    entityId: c.id,
+    entityId: reach.case.id,
     ip: meta.ip,
   });
-  return c;
+  return reach;
 }
 
-export async function recordConsent(db: Database, actor: Actor, caseId: string, input: ConsentInput, meta: Meta) {
+export async function recordConsent(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: ConsentInput,
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
   const c = await requireOwnCase(db, actor, caseId);
+  const partners = await namedPartners(db, c.organisationId, input);
+  if (!partners) return fail(400, { consentPartners: "errors.invalid" });
   await db.transaction(async (tx) => {
-    await tx.insert(caseConsents).values(consentRow(c.id, input, actor));
+    await lockCase(tx, c.id);
+    await insertConsent(tx, c.id, input, partners, actor);
     await audit(tx, {
       actor,
       action: "protection.consent.record",
@@ -153,11 +209,14 @@ export async function recordConsent(db: Database, actor: Actor, caseId: string, 
       ip: meta.ip,
     });
   });
+  return { ok: true };
 }
 
+/** Every partner's access ends with it, at their next request (reach.server.ts). */
 export async function withdrawConsent(db: Database, actor: Actor, caseId: string, meta: Meta) {
   const c = await requireOwnCase(db, actor, caseId);
   await db.transaction(async (tx) => {
+    await lockCase(tx, c.id);
     await tx
       .update(caseConsents)
       .set({ withdrawnAt: new Date(), withdrawnById: actor.id })

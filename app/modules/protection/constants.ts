@@ -17,3 +17,11 @@ export const CLOSURE_REASONS = [
 export const REOPEN_REASONS = ["new_need", "came_back", "closed_in_error"] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export type ReopenReason = (typeof REOPEN_REASONS)[number];
+
+/**
+ * Why a case goes to another association, and how soon (db: case_referral_reason,
+ * referral_urgency): codes, so a notice carries them in its reader's language and says
+ * nothing of the person.
+ */
+export const REFERRAL_REASONS = ["specialised_service", "person_moved", "capacity", "safety", "other"] as const;
+export const REFERRAL_URGENCIES = ["routine", "urgent", "emergency"] as const;

@@ -21,7 +21,7 @@ export function CaseWorkerPanel({ panel }: Props) {
           {panel.openCases.slice(0, 10).map((c) => (
             <li key={c.id}>
               <a href={`/protection/cases/${c.id}`}>
-                {c.firstName} {c.lastName}
+                {c.firstName !== null ? `${c.firstName} ${c.lastName ?? ""}` : <bdi dir="ltr">{c.reference}</bdi>}
               </a>
             </li>
           ))}

@@ -1,10 +1,9 @@
 /**
- * Reads of protection case files, always scoped: a case worker reaches the cases of
- * their association and those referred or being transferred to it. Anything else is
- * "not found" to them, whatever id they try.
+ * Reads of protection case files, always scoped (reach.server.ts): a case worker reaches
+ * the cases of their association and, section by section, those referred to it. Anything
+ * else is "not found" to them, whatever id they try.
  */
-import { and, asc, desc, eq, exists, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { isUuid } from "~/lib/ids";
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { addDays, moroccoToday } from "~/lib/morocco-time";
 import type { Executor } from "~db/client";
 import {
@@ -23,13 +22,26 @@ import {
 import type { Actor } from "~/modules/auth/permissions";
 import { decrypt, decryptJson } from "./crypto.server";
 import {
+  caseScope,
+  referralConsentHolds,
+  referralNotExpired,
+  sectionScope,
+  writtenByOwnAssociation,
+} from "./reach.server";
+import {
+  ALL_SECTIONS,
   duplicateReasons,
   isReferralOverdue,
-  REFERRAL_EXPIRY_DAYS,
   type DuplicateReason,
   type PersonKey,
+  type Sections,
   type VulnerabilityData,
 } from "./rules";
+
+/** A column shown only where the actor may see the case's identity section (else null). */
+function ifIdentity<T>(actor: Actor, column: AnyColumn) {
+  return sql<T | null>`case when ${sectionScope(actor, "identity")} then ${column} end`;
+}
 
 export async function isSupervisor(db: Executor, userId: string): Promise<boolean> {
   const [row] = await db
@@ -37,49 +49,6 @@ export async function isSupervisor(db: Executor, userId: string): Promise<boolea
     .from(protectionSupervisors)
     .where(eq(protectionSupervisors.userId, userId));
   return Boolean(row);
-}
-
-/**
- * The SQL condition "this actor may reach this case". Only case workers with an association
- * reach any: their own association's cases, and cases referred to it once it accepted, for
- * as long as the person's consent to referral holds (or the supervisor's override, until a
- * later consent decision). A pending referral or transfer opens nothing: the receiving
- * association sees only its inbox entry (incomingReferrals). Checked on every request, so
- * a withdrawal, a rejection or an expiry ends access at the next one.
- */
-export function caseScope(actor: Actor) {
-  if (actor.role !== "case_worker" || !actor.organisationId) return sql`false`;
-  const org = actor.organisationId;
-  return or(
-    eq(beneficiaryCases.organisationId, org),
-    exists(
-      sql`(select 1 from ${caseReferrals} r where r.case_id = ${beneficiaryCases.id}
-        and r.to_organisation_id = ${org} and r.kind = 'referral' and r.status = 'accepted'
-        and ${referralConsentHolds(sql`r`)})`,
-    ),
-  );
-}
-
-/**
- * Does the consent behind referral `r` still hold? The case's latest consent decides: a
- * consent to referral not withdrawn; or, for a supervisor's override, no consent at all, or
- * a latest one given before the referral and not withdrawn. Any withdrawal ends it.
- */
-export function referralConsentHolds(r: ReturnType<typeof sql> = sql`${caseReferrals}`) {
-  return sql`coalesce(
-    (select (cc.referral and cc.withdrawn_at is null)
-        or (${r}.consent_override_by_id is not null and cc.given_at <= ${r}.created_at and cc.withdrawn_at is null)
-      from ${caseConsents} cc where cc.case_id = ${r}.case_id order by cc.given_at desc limit 1),
-    ${r}.consent_override_by_id is not null)`;
-}
-
-export async function getCaseForActor(db: Executor, actor: Actor, caseId: string): Promise<BeneficiaryCase | null> {
-  if (!isUuid(caseId)) return null;
-  const [row] = await db
-    .select()
-    .from(beneficiaryCases)
-    .where(and(eq(beneficiaryCases.id, caseId), caseScope(actor)));
-  return row ?? null;
 }
 
 /** Does the case belong to the actor's own association (not merely referred to it)? */
@@ -94,24 +63,30 @@ export async function listCases(
   options: { q?: string; mine?: boolean; status?: "open" | "closed" } = {},
 ) {
   const q = options.q?.trim();
+  // names and phone are searched only where the actor sees them; the reference everywhere
   const search = q
     ? or(
-        ilike(beneficiaryCases.firstName, `%${q}%`),
-        ilike(beneficiaryCases.lastName, `%${q}%`),
-        ilike(beneficiaryCases.nameArabic, `%${q}%`),
+        and(
+          sectionScope(actor, "identity"),
+          or(
+            ilike(beneficiaryCases.firstName, `%${q}%`),
+            ilike(beneficiaryCases.lastName, `%${q}%`),
+            ilike(beneficiaryCases.nameArabic, `%${q}%`),
+            eq(beneficiaryCases.phone, q),
+          ),
+        ),
         ilike(beneficiaryCases.reference, `%${q}%`),
-        eq(beneficiaryCases.phone, q),
       )
     : undefined;
   return db
     .select({
       id: beneficiaryCases.id,
       reference: beneficiaryCases.reference,
-      firstName: beneficiaryCases.firstName,
-      lastName: beneficiaryCases.lastName,
-      nameArabic: beneficiaryCases.nameArabic,
+      firstName: ifIdentity<string>(actor, beneficiaryCases.firstName),
+      lastName: ifIdentity<string>(actor, beneficiaryCases.lastName),
+      nameArabic: ifIdentity<string>(actor, beneficiaryCases.nameArabic),
       status: beneficiaryCases.status,
-      city: beneficiaryCases.city,
+      city: ifIdentity<string>(actor, beneficiaryCases.city),
       organisationId: beneficiaryCases.organisationId,
       assignedToId: beneficiaryCases.assignedToId,
       createdAt: beneficiaryCases.createdAt,
@@ -161,7 +136,8 @@ export async function findDuplicateCandidates(
       documentNumber: beneficiaryCases.documentNumber,
     })
     .from(beneficiaryCases)
-    .where(and(caseScope(actor), isNull(beneficiaryCases.anonymisedAt)));
+    // only identities the actor already sees: the check itself reveals nothing
+    .where(and(sectionScope(actor, "identity"), isNull(beneficiaryCases.anonymisedAt)));
   const found: DuplicateCandidate[] = [];
   for (const row of rows) {
     const reasons = duplicateReasons(person, row);
@@ -177,16 +153,6 @@ export async function findDuplicateCandidates(
       });
   }
   return found.slice(0, 20);
-}
-
-export async function currentConsent(db: Executor, caseId: string) {
-  const [row] = await db
-    .select()
-    .from(caseConsents)
-    .where(eq(caseConsents.caseId, caseId))
-    .orderBy(desc(caseConsents.givenAt))
-    .limit(1);
-  return row ?? null;
 }
 
 export async function latestVulnerability(db: Executor, caseId: string) {
@@ -209,15 +175,62 @@ export async function latestVulnerability(db: Executor, caseId: string) {
 /** Notes shown per page of a case file, newest first. */
 export const NOTES_PER_PAGE = 20;
 
+/** Every referral and transfer of a case, with what each shared: for its owner. */
+function referralsOfCase(db: Executor, caseId: string) {
+  return db
+    .select({
+      id: caseReferrals.id,
+      kind: caseReferrals.kind,
+      status: caseReferrals.status,
+      toOrganisationId: caseReferrals.toOrganisationId,
+      fromOrganisationId: caseReferrals.fromOrganisationId,
+      toName: organisations.name,
+      override: caseReferrals.consentOverrideReason,
+      reason: caseReferrals.reason,
+      urgency: caseReferrals.urgency,
+      requestedServices: caseReferrals.requestedServices,
+      identity: caseReferrals.shareIdentity,
+      services: caseReferrals.shareServices,
+      notes: caseReferrals.shareNotes,
+      vulnerability: caseReferrals.shareVulnerability,
+      createdAt: caseReferrals.createdAt,
+    })
+    .from(caseReferrals)
+    .innerJoin(organisations, eq(organisations.id, caseReferrals.toOrganisationId))
+    .where(eq(caseReferrals.caseId, caseId))
+    .orderBy(desc(caseReferrals.createdAt));
+}
+
+/** The active case workers of an association, to assign a case to. */
+function staffOf(db: Executor, organisationId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.role, "case_worker"), eq(users.isActive, true)))
+    .orderBy(asc(users.displayName));
+}
+
 /**
- * Everything on one case, decrypted, for someone already allowed to see it: the
- * sections in one batch of parallel reads (the association's name with them). With
- * `notesPage`, only that page of notes is read and decrypted (`noteCount` says how
- * many there are); without it, every note (the data export).
+ * Everything on one case the reader may see, decrypted: the sections in one batch of
+ * parallel reads (the association's name with them). The owner (and the data export)
+ * reads it all; a receiving association passes `partner`: the sections its requests share,
+ * plus the notes and services its own association wrote; never the consent, the
+ * referrals, the staff. With `notesPage`, only that page of notes is read and decrypted
+ * (`noteCount` says how many there are); without it, every note (the data export).
  */
-export async function caseDetail(db: Executor, c: BeneficiaryCase, options: { notesPage?: number } = {}) {
+export async function caseDetail(
+  db: Executor,
+  c: BeneficiaryCase,
+  options: { notesPage?: number; partner?: { actor: Actor; sections: Sections } } = {},
+) {
   const author = users;
   const page = options.notesPage;
+  const partner = options.partner;
+  const sections = partner?.sections ?? ALL_SECTIONS;
+  const notesWhere = and(
+    eq(caseNotes.caseId, c.id),
+    sections.notes || !partner ? undefined : writtenByOwnAssociation(partner.actor, caseNotes.authorId),
+  );
   const notesQuery = db
     .select({
       id: caseNotes.id,
@@ -228,37 +241,33 @@ export async function caseDetail(db: Executor, c: BeneficiaryCase, options: { no
     })
     .from(caseNotes)
     .innerJoin(author, eq(author.id, caseNotes.authorId))
-    .where(eq(caseNotes.caseId, c.id))
+    .where(notesWhere)
     .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id));
+  const none = Promise.resolve([]);
   const [consents, notes, vulnerability, services, referrals, staff, org] = await Promise.all([
-    db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)),
+    partner
+      ? none
+      : db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)),
     page ? notesQuery.limit(NOTES_PER_PAGE).offset((page - 1) * NOTES_PER_PAGE) : notesQuery,
-    latestVulnerability(db, c.id),
-    db
-      .select()
-      .from(caseServices)
-      .where(eq(caseServices.caseId, c.id))
-      .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt)),
+    sections.vulnerability ? latestVulnerability(db, c.id) : null,
     db
       .select({
-        id: caseReferrals.id,
-        kind: caseReferrals.kind,
-        status: caseReferrals.status,
-        toOrganisationId: caseReferrals.toOrganisationId,
-        fromOrganisationId: caseReferrals.fromOrganisationId,
-        toName: organisations.name,
-        override: caseReferrals.consentOverrideReason,
-        createdAt: caseReferrals.createdAt,
+        service: caseServices,
+        // the reader's association recorded it: the one it may move along
+        byReader: partner
+          ? sql<boolean>`${writtenByOwnAssociation(partner.actor, caseServices.recordedById)}`
+          : sql<boolean>`true`,
       })
-      .from(caseReferrals)
-      .innerJoin(organisations, eq(organisations.id, caseReferrals.toOrganisationId))
-      .where(eq(caseReferrals.caseId, c.id))
-      .orderBy(desc(caseReferrals.createdAt)),
-    db
-      .select({ id: users.id, displayName: users.displayName })
-      .from(users)
-      .where(and(eq(users.organisationId, c.organisationId), eq(users.role, "case_worker"), eq(users.isActive, true)))
-      .orderBy(asc(users.displayName)),
+      .from(caseServices)
+      .where(
+        and(
+          eq(caseServices.caseId, c.id),
+          sections.services || !partner ? undefined : writtenByOwnAssociation(partner.actor, caseServices.recordedById),
+        ),
+      )
+      .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt)),
+    partner ? none : referralsOfCase(db, c.id),
+    partner ? none : staffOf(db, c.organisationId),
     db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId)),
   ]);
   // a page past the last one reads no row, so no total: count them apart (rare)
@@ -269,7 +278,7 @@ export async function caseDetail(db: Executor, c: BeneficiaryCase, options: { no
           await db
             .select({ n: sql<number>`count(*)::int` })
             .from(caseNotes)
-            .where(eq(caseNotes.caseId, c.id))
+            .where(notesWhere)
         )[0]?.n ?? 0)
       : 0);
   return {
@@ -280,7 +289,11 @@ export async function caseDetail(db: Executor, c: BeneficiaryCase, options: { no
     notes: notes.map((n) => ({ id: n.id, body: decrypt(n.bodyEnc), createdAt: n.createdAt, author: n.author })),
     noteCount,
     vulnerability,
-    services: services.map(({ notesEnc, ...s }) => ({ ...s, notes: notesEnc ? decrypt(notesEnc) : null })),
+    services: services.map(({ service: { notesEnc, ...s }, byReader }) => ({
+      ...s,
+      byReader,
+      notes: notesEnc ? decrypt(notesEnc) : null,
+    })),
     referrals,
     staff,
   };
@@ -324,8 +337,9 @@ export async function partnerAssociations(db: Executor, exceptId: string | null)
 
 /**
  * Referrals and transfers waiting for the actor's association to accept or reject, not
- * yet expired: what the referring association shares before acceptance (the case's
- * reference, who refers, when), never the person's details.
+ * yet lapsed and with the consent behind them holding: the inbox shows what the referring
+ * association shares with every request (the case's reference, who refers, when, why,
+ * how urgent, the services asked for); the case page shows the sections it ticked.
  */
 export async function incomingReferrals(db: Executor, actor: Actor) {
   if (actor.role !== "case_worker" || !actor.organisationId) return [];
@@ -336,6 +350,9 @@ export async function incomingReferrals(db: Executor, actor: Actor) {
       caseId: caseReferrals.caseId,
       reference: beneficiaryCases.reference,
       fromName: organisations.name,
+      reason: caseReferrals.reason,
+      urgency: caseReferrals.urgency,
+      requestedServices: caseReferrals.requestedServices,
       createdAt: caseReferrals.createdAt,
     })
     .from(caseReferrals)
@@ -346,14 +363,10 @@ export async function incomingReferrals(db: Executor, actor: Actor) {
         eq(caseReferrals.toOrganisationId, actor.organisationId),
         eq(caseReferrals.status, "pending"),
         referralNotExpired(),
+        referralConsentHolds(),
       ),
     )
     .orderBy(asc(caseReferrals.createdAt));
-}
-
-/** A pending request is decided within REFERRAL_EXPIRY_DAYS, or lapses. */
-export function referralNotExpired() {
-  return sql`${caseReferrals.createdAt} > now() - make_interval(days => ${REFERRAL_EXPIRY_DAYS})`;
 }
 
 /** The case worker's day: open cases assigned to them, services due within a week, overdue hospital referrals. */
@@ -362,8 +375,8 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = morocc
     .select({
       id: beneficiaryCases.id,
       reference: beneficiaryCases.reference,
-      firstName: beneficiaryCases.firstName,
-      lastName: beneficiaryCases.lastName,
+      firstName: ifIdentity<string>(actor, beneficiaryCases.firstName),
+      lastName: ifIdentity<string>(actor, beneficiaryCases.lastName),
     })
     .from(beneficiaryCases)
     .where(
@@ -391,6 +404,7 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = morocc
     .where(
       and(
         caseScope(actor),
+        or(sectionScope(actor, "services"), writtenByOwnAssociation(actor, caseServices.recordedById)),
         eq(beneficiaryCases.status, "open"),
         sql`${caseServices.status} not in ('closed', 'done', 'cancelled', 'withdrawn', 'monitoring', 'attended', 'not_attended')`,
       ),

@@ -209,16 +209,52 @@ export function duplicateReasons(a: PersonKey, b: PersonKey): DuplicateReason[] 
   return reasons;
 }
 
-export type ConsentState = { services: boolean; referral: boolean; withdrawnAt: Date | string | null } | null;
+export type ConsentState = {
+  services: boolean;
+  referral: boolean;
+  withdrawnAt: Date | string | null;
+  /** the partner associations the consent to referral names */
+  partners: readonly string[];
+} | null;
 
-/** A referral or transfer needs the person's current consent to referral, or a supervisor override with a reason. */
+/**
+ * A referral or transfer to `toOrganisationId` needs the person's current consent to
+ * referral naming that association, or a supervisor's override with a reason.
+ */
 export function referralAllowed(
   consent: ConsentState,
+  toOrganisationId: string,
   override: { bySupervisor: boolean; reason?: string | null } | null,
-): "consent" | "override" | "refused" {
-  if (consent && !consent.withdrawnAt && consent.referral) return "consent";
+): "consent" | "override" | "noConsent" | "partnerNotNamed" {
+  const live = consent && !consent.withdrawnAt && consent.referral;
+  if (live && consent.partners.includes(toOrganisationId)) return "consent";
   if (override?.bySupervisor && override.reason && override.reason.trim().length >= 10) return "override";
-  return "refused";
+  return live ? "partnerNotNamed" : "noConsent";
+}
+
+/** The sections of the file a referral may share. */
+export { REFERRAL_REASONS, REFERRAL_URGENCIES } from "./constants";
+export const SHARED_SECTIONS = ["identity", "services", "notes", "vulnerability"] as const;
+export type SharedSection = (typeof SHARED_SECTIONS)[number];
+export type Sections = Record<SharedSection, boolean>;
+
+export const ALL_SECTIONS: Sections = { identity: true, services: true, notes: true, vulnerability: true };
+export const NO_SECTIONS: Sections = { identity: false, services: false, notes: false, vulnerability: false };
+
+/**
+ * What a receiving association sees of a case: the union of the sections of its live
+ * requests (pending or accepted); it writes only once one of them is accepted. The owner
+ * sees everything.
+ */
+export function partnerView(
+  own: boolean,
+  live: readonly ({ accepted: boolean } & Sections)[],
+): { reach: "own" | "accepted" | "pending"; sections: Sections } | null {
+  if (own) return { reach: "own", sections: ALL_SECTIONS };
+  if (live.length === 0) return null;
+  const sections = { ...NO_SECTIONS };
+  for (const r of live) for (const s of SHARED_SECTIONS) sections[s] ||= r[s];
+  return { reach: live.some((r) => r.accepted) ? "accepted" : "pending", sections };
 }
 
 /** A referral or transfer not accepted within this many days lapses (docs/decisions/0072-referral-access-ends-with-consent.md). */

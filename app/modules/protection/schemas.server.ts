@@ -1,8 +1,15 @@
 import { z } from "~/lib/forms.server";
 import { LOCALES } from "~/i18n/config";
-import { AVRR_STAGES, HOSPITAL_STATUSES, LEGAL_STATUSES, SIMPLE_STATUSES, VULNERABILITIES } from "./rules";
-import { CLOSURE_REASONS, REOPEN_REASONS } from "./constants";
-import { dateField, moneyField, timeField } from "~/lib/fields.server";
+import {
+  AVRR_STAGES,
+  HOSPITAL_STATUSES,
+  LEGAL_STATUSES,
+  SHARED_SECTIONS,
+  SIMPLE_STATUSES,
+  VULNERABILITIES,
+} from "./rules";
+import { CLOSURE_REASONS, REFERRAL_REASONS, REFERRAL_URGENCIES, REOPEN_REASONS, SERVICE_KINDS } from "./constants";
+import { checkedField, dateField, idField, moneyField, timeField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
@@ -13,15 +20,24 @@ const checkbox = z
   .transform((v) => v === "on" || v === "true");
 const text = (max: number) => z.string().trim().max(max).optional();
 
-/** The person's consent, as registration collects it and as the case file records it again. */
+/**
+ * The person's consent, as registration collects it and as the case file records it
+ * again. A consent to referral names the partner associations it covers (ticked).
+ */
 const consentFields = {
   consentServices: checkbox,
   consentReferral: checkbox,
-  consentReferralPartners: text(300),
+  consentPartners: checkedField(idField()),
   consentReporting: checkbox,
   consentSms: checkbox,
   consentLanguage: z.enum(LOCALES),
 };
+
+/** A consent to referral names at least one partner (they limit where a referral may go). */
+function partnersNamed(v: { consentReferral: boolean; consentPartners: string[] }, ctx: z.RefinementCtx) {
+  if (v.consentReferral && v.consentPartners.length === 0)
+    ctx.addIssue({ code: "custom", path: ["consentPartners"], message: "protection.errors.consentPartners" });
+}
 
 export const RegisterCaseSchema = z
   .object({
@@ -76,30 +92,36 @@ export const RegisterCaseSchema = z
         ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.dateOfBirth" });
       if (!v.consentServices)
         ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
+      partnersNamed(v, ctx);
       // also when other fields failed: a refused form lists every problem at once (error summary)
     },
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
 export type RegisterCaseInput = z.infer<typeof RegisterCaseSchema>;
 
-export const ConsentSchema = z.object(consentFields);
+export const ConsentSchema = z.object(consentFields).superRefine(partnersNamed);
 export type ConsentInput = z.infer<typeof ConsentSchema>;
 
 export const NoteSchema = z.object({ body: z.string().trim().min(1).max(5000) });
 
 export const VulnerabilitySchema = z.object({
-  flags: z
-    .union([z.enum(VULNERABILITIES), z.array(z.enum(VULNERABILITIES))])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  flags: checkedField(z.enum(VULNERABILITIES)),
   notes: text(3000),
   assessedOn: isoDate,
 });
 export type VulnerabilityInput = z.infer<typeof VulnerabilitySchema>;
 
+/**
+ * A referral or transfer: to whom, why, how urgent, the services asked for and the
+ * sections of the file the receiving association may see (none unless ticked).
+ */
 export const ReferralSchema = z.object({
   kind: z.enum(["referral", "transfer"]),
-  toOrganisationId: z.uuid(),
+  toOrganisationId: idField(),
+  reason: z.enum(REFERRAL_REASONS, { message: "protection.errors.referralReason" }),
+  urgency: z.enum(REFERRAL_URGENCIES, { message: "protection.errors.referralUrgency" }),
+  services: checkedField(z.enum(SERVICE_KINDS)),
+  share: checkedField(z.enum(SHARED_SECTIONS)),
   overrideReason: text(500),
 });
 export type ReferralInput = z.infer<typeof ReferralSchema>;
@@ -107,6 +129,9 @@ export type ReferralInput = z.infer<typeof ReferralSchema>;
 export const DecideReferralSchema = z.object({ referralId: z.uuid(), decision: z.enum(["accept", "reject"]) });
 
 export const AssignSchema = z.object({ assignedToId: z.uuid() });
+
+/** A supervisor confirms a case-worker account of their association. */
+export const ConfirmStaffSchema = z.object({ userId: idField() });
 
 /** At most one million dirhams for one service. */
 const money = moneyField("errors.money", { max: 100_000_000 }).default(0);

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseConsents, caseReferrals } from "../../../db/schema";
 import { makeCase } from "../../factories/protection";
-import { registration, useTwoAssociations, withdrawConsent } from "./setup";
+import { caseOfA, registration, useTwoAssociations, withdrawConsent } from "./setup";
 
 const { t, s } = useTwoAssociations();
 
@@ -105,7 +105,7 @@ describe("anonymising a case file", () => {
 
 describe("rejecting a referral", () => {
   it("keeps it pending on the first post, shows who sent what, rejects once confirmed", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    const c = await caseOfA(t.db, s);
     const [referral] = await t.db
       .insert(caseReferrals)
       .values({

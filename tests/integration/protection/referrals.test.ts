@@ -1,13 +1,14 @@
 /**
  * Referrals and transfers share a person's data with another association: refused
- * without their consent to referral, unless a supervisor overrides with a reason
- * (audited). The receiving association accepts or rejects.
+ * without their consent to referral naming that association, unless a supervisor
+ * overrides with a reason (audited). The receiving association is told the reason and the
+ * urgency, nothing more, and accepts or rejects.
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, beneficiaryCases, caseReferrals } from "../../../db/schema";
-import { makeCase } from "../../factories/protection";
-import { postReferral, useTwoAssociations, withdrawConsent } from "./setup";
+import { auditLog, beneficiaryCases, caseReferrals, notifications, outbox } from "../../../db/schema";
+import { makeOrganisation, makeUser } from "../../factories";
+import { caseOfA, postReferral, useTwoAssociations, withdrawConsent } from "./setup";
 
 const { t, s } = useTwoAssociations();
 
@@ -24,7 +25,7 @@ async function auditActions(caseId: string) {
 
 describe("consent-gated referral", () => {
   it("refuses a referral without consent, with a translated message, and records nothing", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
+    const c = await caseOfA(t.db, s, {}, { referral: false });
     const response = await postReferral(s, c.id);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("pas consenti au référencement");
@@ -33,73 +34,127 @@ describe("consent-gated referral", () => {
   });
 
   it("refuses after consent is withdrawn", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    const c = await caseOfA(t.db, s);
     expect((await withdrawConsent(s, c.id)).status).toBe(302);
     const response = await postReferral(s, c.id);
     expect(response.status).toBe(400);
     expect(await referralsOf(c.id)).toHaveLength(0);
   });
 
+  it("goes only to the partners the consent names", async () => {
+    const orgC = await makeOrganisation(t.db);
+    const c = await caseOfA(t.db, s);
+    for (const kind of ["referral", "transfer"] as const) {
+      const response = await postReferral(s, c.id, { kind, to: orgC.id });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("ne nomme pas cette association");
+    }
+    expect(await referralsOf(c.id)).toHaveLength(0);
+    // a new consent naming C opens the way to C (and no longer to B)
+    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+      intent: "consent",
+      consentServices: "on",
+      consentReferral: "on",
+      consentPartners: [orgC.id],
+      consentLanguage: "fr",
+    });
+    expect(consent.status).toBe(302);
+    expect((await postReferral(s, c.id, { to: s.orgB.id })).status).toBe(400);
+    expect((await postReferral(s, c.id, { to: orgC.id })).status).toBe(302);
+  });
+
+  it("refuses a consent to referral that names no partner, or a partner that is not an association", async () => {
+    const c = await caseOfA(t.db, s);
+    const base = { intent: "consent", consentServices: "on", consentReferral: "on", consentLanguage: "fr" };
+    const none = await s.clients.workerA.post(`/protection/cases/${c.id}`, base);
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain("Cochez au moins une association partenaire");
+    const donor = await makeOrganisation(t.db, { kind: "donor" });
+    const wrong = await s.clients.workerA.post(`/protection/cases/${c.id}`, { ...base, consentPartners: donor.id });
+    expect(wrong.status).toBe(400);
+    const own = await s.clients.workerA.post(`/protection/cases/${c.id}`, { ...base, consentPartners: s.orgA.id });
+    expect(own.status).toBe(400);
+  });
+
   it("refuses an override from a case worker who is not a supervisor", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
+    const c = await caseOfA(t.db, s, {}, { referral: false });
     const response = await postReferral(s, c.id, { overrideReason: "Danger immédiat pour la personne" });
     expect(response.status).toBe(400);
     expect(await referralsOf(c.id)).toHaveLength(0);
   });
 
-  it("accepts a supervisor override with a reason, and audits it", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id }, { referral: false });
+  it("accepts a supervisor override with a reason, even towards a partner not named, and audits it", async () => {
+    const orgC = await makeOrganisation(t.db);
+    const c = await caseOfA(t.db, s, {}, { referral: false });
     const short = await postReferral(s, c.id, { client: s.clients.supervisorA, overrideReason: "vite" });
     expect(short.status).toBe(400);
     const response = await postReferral(s, c.id, {
       client: s.clients.supervisorA,
       overrideReason: "Danger immédiat pour la personne",
+      to: orgC.id,
     });
     expect(response.status).toBe(302);
     const [row] = await referralsOf(c.id);
     expect(row!.consentOverrideById).toBe(s.supervisorA.id);
     expect(row!.consentOverrideReason).toBe("Danger immédiat pour la personne");
+    expect(row!.toOrganisationId).toBe(orgC.id);
     expect(await auditActions(c.id)).toEqual(
       expect.arrayContaining(["protection.consent.override", "protection.referral.request"]),
     );
   });
 
-  it("shows the receiving association only its inbox entry while pending, and nothing after rejection", async () => {
-    const c = await makeCase(t.db, {
-      organisationId: s.orgA.id,
-      createdById: s.workerA.id,
-      firstName: "Referredperson",
+  it("records the reason, urgency, services asked for and only the sections ticked", async () => {
+    const c = await caseOfA(t.db, s);
+    const refused = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+      intent: "referral",
+      kind: "referral",
+      toOrganisationId: s.orgB.id,
+      urgency: "urgent",
+      share: ["identity", "everything"],
     });
-    expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
-    expect((await postReferral(s, c.id)).status).toBe(302);
-    // a second pending referral of the same kind is refused
-    expect((await postReferral(s, c.id)).status).toBe(400);
-    const inbox = await (await s.clients.workerB.get("/protection/referrals")).text();
-    expect(inbox).toContain(c.reference);
-    expect(inbox).not.toContain("Referredperson");
-    // before accepting, the case file stays closed to the receiving association
-    expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
+    expect(refused.status).toBe(400);
+    expect(await referralsOf(c.id)).toHaveLength(0);
+    expect((await postReferral(s, c.id, { share: ["identity", "notes"] })).status).toBe(302);
     const [row] = await referralsOf(c.id);
-    expect(
-      (
-        await s.clients.workerB.post("/protection/referrals", {
-          referralId: row!.id,
-          decision: "reject",
-          confirm: "reject",
-        })
-      ).status,
-    ).toBe(302);
-    expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(404);
-    // decided once: a second decision finds nothing pending
-    expect(
-      (await s.clients.workerB.post("/protection/referrals", { referralId: row!.id, decision: "accept" })).status,
-    ).toBe(404);
+    expect(row).toMatchObject({
+      reason: "specialised_service",
+      urgency: "urgent",
+      requestedServices: ["medical", "shelter"],
+      shareIdentity: true,
+      shareNotes: true,
+      shareServices: false,
+      shareVulnerability: false,
+    });
+  });
+});
+
+describe("the receiving association's notice", () => {
+  it("tells its confirmed case workers the reason and the urgency, never the case or the person", async () => {
+    const pendingB = await makeUser(t.db, {
+      role: "case_worker",
+      organisationId: s.orgB.id,
+      caseAccessOrganisationId: null,
+    });
+    const c = await caseOfA(t.db, s, { firstName: "Notifiedperson", lastName: "Secretlast" });
+    expect((await postReferral(s, c.id, { share: ["identity"] })).status).toBe(302);
+    const inApp = await t.db.select().from(notifications).where(eq(notifications.userId, s.workerB.id));
+    expect(inApp.map((n) => n.kind)).toContain("protection.notify.referral");
+    const mail = await t.db.select().from(outbox).where(eq(outbox.userId, s.workerB.id));
+    const text = mail.map((m) => `${m.subject} ${m.body}`).join("\n");
+    expect(text).toContain("service spécialisé");
+    expect(text).toContain("urgente");
+    for (const secret of ["Notifiedperson", "Secretlast", c.reference, c.id, s.orgA.name])
+      expect(text).not.toContain(secret);
+    // an account its supervisor has not confirmed is told nothing
+    expect(await t.db.select().from(notifications).where(eq(notifications.userId, pendingB.id))).toHaveLength(0);
+    // and the referring association is not notified of its own request
+    expect(await t.db.select().from(notifications).where(eq(notifications.userId, s.workerA.id))).toHaveLength(0);
   });
 });
 
 describe("transfer", () => {
   it("moves the case to the accepting association; the sender then gets 404", async () => {
-    const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    const c = await caseOfA(t.db, s);
     expect((await postReferral(s, c.id, { kind: "transfer" })).status).toBe(302);
     const [row] = await referralsOf(c.id);
     // only the receiving association can decide
@@ -113,7 +168,9 @@ describe("transfer", () => {
     expect(moved!.organisationId).toBe(s.orgB.id);
     expect(moved!.assignedToId).toBe(s.workerB.id);
     expect((await s.clients.workerA.get(`/protection/cases/${c.id}`)).status).toBe(404);
-    expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
+    // the new owner reads the whole file, whatever the request shared
+    const page = await (await s.clients.workerB.get(`/protection/cases/${c.id}`)).text();
+    expect(page).toContain(moved!.firstName);
     expect(await auditActions(c.id)).toEqual(
       expect.arrayContaining(["protection.transfer.request", "protection.transfer.accept"]),
     );

@@ -1,7 +1,7 @@
 /** Two associations, their case workers (one a supervisor) and a logged-in client for each. */
 import type { Database } from "../../../db/client";
 import { makeOrganisation, makeUser } from "../../factories";
-import { makeSupervisor } from "../../factories/protection";
+import { makeCase, makeSupervisor } from "../../factories/protection";
 import { beforeAll } from "vitest";
 import { useTestApp, type TestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -41,7 +41,6 @@ export function registration(overrides: Record<string, string> = {}): Record<str
     dateOfBirth: "1994-02-11",
     nationality: "Mali",
     consentServices: "on",
-    consentReferral: "on",
     consentLanguage: "fr",
     householdSize: "1",
     ...overrides,
@@ -57,17 +56,49 @@ export function caseIdFrom(response: Response): string {
 
 type Scene = Awaited<ReturnType<typeof twoAssociations>>;
 
-/** Ask association B to take the case (a referral, or a transfer), posted on the case page by `client`. */
+/**
+ * A case of association A whose consent to referral names association B (unless the
+ * consent says otherwise).
+ */
+export function caseOfA(
+  db: Database,
+  s: Scene,
+  values: Partial<Parameters<typeof makeCase>[1]> = {},
+  consent: Parameters<typeof makeCase>[2] = {},
+) {
+  return makeCase(
+    db,
+    { organisationId: s.orgA.id, createdById: s.workerA.id, ...values },
+    { partners: [s.orgB.id], ...consent },
+  );
+}
+
+export type Share = "identity" | "services" | "notes" | "vulnerability";
+
+/**
+ * Ask association B to take the case (a referral, or a transfer), posted on the case page
+ * by `client`, with a reason, an urgency, and the sections ticked in `share` (none by default).
+ */
 export function postReferral(
   s: Scene,
   caseId: string,
-  options: { kind?: "referral" | "transfer"; client?: TestClient; overrideReason?: string } = {},
+  options: {
+    kind?: "referral" | "transfer";
+    client?: TestClient;
+    overrideReason?: string;
+    share?: Share[];
+    to?: string;
+  } = {},
 ) {
-  const { kind = "referral", client = s.clients.workerA, overrideReason } = options;
+  const { kind = "referral", client = s.clients.workerA, overrideReason, share = [], to = s.orgB.id } = options;
   return client.post(`/protection/cases/${caseId}`, {
     intent: "referral",
     kind,
-    toOrganisationId: s.orgB.id,
+    toOrganisationId: to,
+    reason: "specialised_service",
+    urgency: "urgent",
+    services: ["medical", "shelter"],
+    share,
     ...(overrideReason ? { overrideReason } : {}),
   });
 }

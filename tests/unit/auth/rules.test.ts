@@ -11,6 +11,7 @@ import {
   renewedExpiry,
   throttleKey,
   throttledUntil,
+  grantsCaseAccess,
 } from "../../../app/modules/auth/rules";
 import { can } from "../../../app/modules/auth/permissions";
 
@@ -135,6 +136,17 @@ describe("throttledUntil", () => {
   });
 });
 
+describe("grantsCaseAccess", () => {
+  it("sees every admin change that puts a case-worker account in an association", () => {
+    const coach = { role: "coach" as const, organisationId: null };
+    const inA = { role: "case_worker" as const, organisationId: "a" };
+    expect(grantsCaseAccess(coach, inA)).toBe(true);
+    expect(grantsCaseAccess(inA, { ...inA, organisationId: "b" })).toBe(true);
+    expect(grantsCaseAccess(inA, inA)).toBe(false);
+    expect(grantsCaseAccess(inA, coach)).toBe(false);
+  });
+});
+
 describe("accountLocked", () => {
   const now = new Date("2026-11-29T10:00:00Z");
   const ago = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -148,6 +160,17 @@ describe("accountLocked", () => {
 });
 
 describe("can", () => {
+  it("lets case workers into protection and aid only with a confirmed association", () => {
+    const confirmed = { id: "1", role: "case_worker" as const, organisationId: "a" };
+    const pending = { ...confirmed, organisationId: null };
+    for (const action of ["protection:use", "aid:use", "reports:view"] as const) {
+      expect(can(confirmed, action)).toBe(true);
+      expect(can(pending, action)).toBe(false);
+    }
+    expect(can({ id: "2", role: "admin", organisationId: null }, "protection:use")).toBe(false);
+    expect(can({ id: "2", role: "admin", organisationId: null }, "reports:view")).toBe(true);
+  });
+
   it("denies the anonymous and unknown actions, and follows the table", () => {
     expect(can(null, "users:manage")).toBe(false);
     expect(can({ id: "1", role: "admin", organisationId: null }, "users:manage")).toBe(true);

@@ -12,6 +12,8 @@ import { smsText } from "../../../app/modules/notifications/service.server";
 const REALISTIC = {
   fr: {
     call: "Appel à projets 2026 : activités génératrices de revenus pour les jeunes et les migrants",
+    reason: "capacité de l'association",
+    urgency: "immédiate",
     training: "Compétences de vie et préparation à l'entretien d'embauche (session de printemps)",
     offer: "Assistant·e de gestion administrative et comptable — Coopérative féminine d'Oujda",
     host: "Coopérative agricole et artisanale Al Baraka de Tiznit",
@@ -19,6 +21,8 @@ const REALISTIC = {
   },
   ar: {
     call: "طلب مشاريع 2026: أنشطة مدرة للدخل لفائدة الشباب والمهاجرين في جهات الرباط وطنجة ووجدة",
+    reason: "انتقل الشخص إلى مكان آخر",
+    urgency: "مستعجل",
     training: "المهارات الحياتية والاستعداد لمقابلة العمل (الدورة الربيعية)",
     offer: "مساعد(ة) في التسيير الإداري والمحاسبي — تعاونية نسائية بوجدة",
     host: "التعاونية الفلاحية والحرفية البركة بتزنيت",
@@ -26,6 +30,8 @@ const REALISTIC = {
   },
   en: {
     call: "Call for proposals 2026: income-generating activities for young people and migrants",
+    reason: "specialised service",
+    urgency: "emergency",
     training: "Life skills and job interview preparation (spring session, Rabat and Oujda)",
     offer: "Administrative and accounting assistant — women's cooperative of Oujda",
     host: "Al Baraka farming and crafts cooperative of Tiznit",

@@ -7,6 +7,8 @@ import {
   namesClose,
   nextStatuses,
   normalisePhone,
+  ALL_SECTIONS,
+  partnerView,
   referralAllowed,
   shelterNights,
 } from "../../../app/modules/protection/rules";
@@ -59,23 +61,47 @@ describe("duplicateReasons", () => {
 });
 
 describe("referralAllowed", () => {
-  const consent = { services: true, referral: true, withdrawnAt: null };
-  it("allows with current consent to referral", () => {
-    expect(referralAllowed(consent, null)).toBe("consent");
+  const consent = { services: true, referral: true, withdrawnAt: null, partners: ["org-b", "org-c"] };
+  it("allows towards a partner the current consent to referral names", () => {
+    expect(referralAllowed(consent, "org-b", null)).toBe("consent");
+    expect(referralAllowed(consent, "org-c", null)).toBe("consent");
   });
-  it("refuses without consent, or once it is withdrawn", () => {
-    expect(referralAllowed({ ...consent, referral: false }, null)).toBe("refused");
-    expect(referralAllowed({ ...consent, withdrawnAt: new Date() }, null)).toBe("refused");
-    expect(referralAllowed(null, null)).toBe("refused");
+  it("refuses a partner the consent does not name", () => {
+    expect(referralAllowed(consent, "org-d", null)).toBe("partnerNotNamed");
+    expect(referralAllowed({ ...consent, partners: [] }, "org-b", null)).toBe("partnerNotNamed");
   });
-  it("accepts a supervisor override only with a real reason", () => {
-    expect(referralAllowed(null, { bySupervisor: true, reason: "Danger immédiat, hébergement nécessaire" })).toBe(
-      "override",
-    );
-    expect(referralAllowed(null, { bySupervisor: true, reason: "ok" })).toBe("refused");
-    expect(referralAllowed(null, { bySupervisor: false, reason: "Danger immédiat, hébergement nécessaire" })).toBe(
-      "refused",
-    );
+  it("refuses without consent, or once it is withdrawn, whatever it named", () => {
+    expect(referralAllowed({ ...consent, referral: false }, "org-b", null)).toBe("noConsent");
+    expect(referralAllowed({ ...consent, withdrawnAt: new Date() }, "org-b", null)).toBe("noConsent");
+    expect(referralAllowed(null, "org-b", null)).toBe("noConsent");
+  });
+  it("accepts a supervisor override only with a real reason, towards any partner", () => {
+    const reason = "Danger immédiat, hébergement nécessaire";
+    expect(referralAllowed(null, "org-b", { bySupervisor: true, reason })).toBe("override");
+    expect(referralAllowed(consent, "org-d", { bySupervisor: true, reason })).toBe("override");
+    expect(referralAllowed(null, "org-b", { bySupervisor: true, reason: "ok" })).toBe("noConsent");
+    expect(referralAllowed(consent, "org-d", { bySupervisor: false, reason })).toBe("partnerNotNamed");
+  });
+});
+
+describe("partnerView", () => {
+  const none = { identity: false, services: false, notes: false, vulnerability: false };
+  it("gives the owner every section", () => {
+    expect(partnerView(true, [])).toEqual({ reach: "own", sections: ALL_SECTIONS });
+  });
+  it("gives a receiving association nothing without a live request", () => {
+    expect(partnerView(false, [])).toBeNull();
+  });
+  it("reads only the ticked sections while pending, and writes once one request is accepted", () => {
+    expect(partnerView(false, [{ ...none, identity: true, accepted: false }])).toEqual({
+      reach: "pending",
+      sections: { ...none, identity: true },
+    });
+    const both = partnerView(false, [
+      { ...none, identity: true, accepted: false },
+      { ...none, notes: true, accepted: true },
+    ]);
+    expect(both).toEqual({ reach: "accepted", sections: { ...none, identity: true, notes: true } });
   });
 });
 

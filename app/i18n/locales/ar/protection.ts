@@ -37,7 +37,6 @@ export const protection = {
   "protection.consent.notice": "اقرأ إشعار الموافقة (الإصدار {version}) على الشخص بلغته قبل التأشير.",
   "protection.consent.services": "يوافق على تلقي الخدمات",
   "protection.consent.referral": "يوافق على الإحالة إلى الشركاء",
-  "protection.consent.partners": "الشركاء المذكورون",
   "protection.consent.reporting": "يوافق على مشاركة بيانات مجهولة الهوية للتقارير",
   "protection.consent.smsShort": "التواصل برسائل قصيرة على هذا الرقم",
   "protection.consent.sms":

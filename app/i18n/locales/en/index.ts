@@ -1,6 +1,7 @@
 import type { Messages } from "../../translate";
 import { core } from "./core";
 import { protection } from "./protection";
+import { referrals } from "./referrals";
 import { closure } from "./closure";
 import { aid } from "./aid";
 import { shops } from "./shops";
@@ -18,6 +19,7 @@ import { feedback } from "./feedback";
 export const en: Messages = {
   ...core,
   ...protection,
+  ...referrals,
   ...closure,
   ...aid,
   ...shops,

@@ -38,7 +38,6 @@ export const protection = {
     "Read the consent notice (version {version}) to the person, in their language, before ticking.",
   "protection.consent.services": "Agrees to receive services",
   "protection.consent.referral": "Agrees to be referred to partners",
-  "protection.consent.partners": "Partners named",
   "protection.consent.reporting": "Agrees to share anonymised data for reporting",
   "protection.consent.smsShort": "Contact by SMS at this number",
   "protection.consent.sms":

@@ -1,5 +1,6 @@
 import { core } from "./core";
 import { protection } from "./protection";
+import { referrals } from "./referrals";
 import { closure } from "./closure";
 import { aid } from "./aid";
 import { shops } from "./shops";
@@ -21,6 +22,7 @@ import { feedback } from "./feedback";
 export const fr = {
   ...core,
   ...protection,
+  ...referrals,
   ...closure,
   ...aid,
   ...shops,

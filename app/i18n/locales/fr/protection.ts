@@ -38,7 +38,6 @@ export const protection = {
     "Lisez la notice de consentement (version {version}) à la personne, dans sa langue, avant de cocher.",
   "protection.consent.services": "Accepte de recevoir des services",
   "protection.consent.referral": "Accepte d'être référé·e à des partenaires",
-  "protection.consent.partners": "Partenaires nommés",
   "protection.consent.reporting": "Accepte le partage de données anonymisées pour les rapports",
   "protection.consent.smsShort": "Contact par SMS à ce numéro",
   "protection.consent.sms":

@@ -5,13 +5,14 @@ import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
 import { VULNERABILITIES } from "../rules";
 import type { CaseFileData } from "./data.server";
-import { Section, useIntentResult } from "./section";
+import { NotShared, Section, useIntentResult } from "./section";
 
 /** Details whose values are codes to translate; the others are free text or dates. */
 const ENUM_DETAILS = new Set(["reasonCategory", "outcome", "urgency", "sessionType", "legalType"]);
 
 export function VulnerabilitySection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
+  if (!d.sections.vulnerability) return <NotShared title="protection.vulnerability.title" id="vulnerability" />;
   return (
     <Section title="protection.vulnerability.title" id="vulnerability">
       {d.vulnerability ? (
@@ -70,10 +71,12 @@ type Service = CaseFileData["services"][number];
 
 export function ServicesSection({ d }: { d: CaseFileData }) {
   const { t } = useI18n();
-  const live = !d.case.anonymisedAt;
+  // the owner, or a receiving association once it accepted, records services (its own)
+  const live = !d.case.anonymisedAt && d.reach !== "pending";
   const { errors } = useIntentResult("status");
   return (
     <Section title="protection.services.title" id="services">
+      {d.sections.services ? null : <p className="hint">{t("protection.partner.ownOnly")}</p>}
       {live ? (
         <p className="actions">
           {SERVICE_KINDS.map((k) => (

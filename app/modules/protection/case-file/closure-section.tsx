@@ -62,7 +62,7 @@ export function CloseStep({ d }: { d: CaseFileData }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("close");
   const c = d.case;
-  const name = `${c.firstName} ${c.lastName}`;
+  const name = d.name;
   return (
     <ConfirmStep
       title={t("protection.confirm.close.title", { name })}

@@ -6,7 +6,7 @@ import type { CaseFileData } from "./data.server";
 export function CaseConfirmStep({ d, step }: { d: CaseFileData; step: "anonymise" | "withdrawConsent" }) {
   const { t } = useI18n();
   const c = d.case;
-  const name = `${c.firstName} ${c.lastName}`;
+  const name = d.name;
   const back = `/protection/cases/${c.id}`;
   if (step === "anonymise")
     return (

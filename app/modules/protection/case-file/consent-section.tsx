@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
-import { Field, FieldError } from "~/components/form";
+import { FieldError } from "~/components/form";
 import type { FieldErrors } from "~/lib/forms";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
@@ -17,10 +17,27 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
           <dt>{t("protection.consent.services")}</dt>
           <dd>{t(consent.services ? "protection.yes" : "protection.no")}</dd>
           <dt>{t("protection.consent.referral")}</dt>
-          <dd>
-            {t(consent.referral ? "protection.yes" : "protection.no")}
-            {consent.referralPartners ? ` (${consent.referralPartners})` : ""}
-          </dd>
+          <dd>{t(consent.referral ? "protection.yes" : "protection.no")}</dd>
+          {consent.referral ? (
+            <>
+              <dt>{t("protection.consent.partnersLabel")}</dt>
+              <dd data-testid="consent-partners">
+                {consent.partners.length ? (
+                  consent.partners.map((p, i) => (
+                    <span key={p.id}>
+                      {i ? " · " : ""}
+                      <bdi>{p.name}</bdi>
+                    </span>
+                  ))
+                ) : (
+                  <>{t("protection.consent.partnersNone")}</>
+                )}
+                {consent.referralPartners
+                  ? ` (${t("protection.consent.partnersNoted", { text: consent.referralPartners })})`
+                  : ""}
+              </dd>
+            </>
+          ) : null}
           <dt>{t("protection.consent.reporting")}</dt>
           <dd>{t(consent.anonymisedReporting ? "protection.yes" : "protection.no")}</dd>
           <dt>{t("protection.consent.smsShort")}</dt>
@@ -40,7 +57,7 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
       ) : (
         <p>{t("protection.consent.none")}</p>
       )}
-      {d.own && !d.case.anonymisedAt ? <RecordConsentForm /> : null}
+      {d.own && !d.case.anonymisedAt ? <RecordConsentForm partners={d.partners} /> : null}
       {d.own && !d.case.anonymisedAt && consent && !consent.withdrawnAt ? (
         <p className="danger-zone">
           <ConfirmLink path={`/protection/cases/${d.case.id}`} intent="withdrawConsent">
@@ -52,7 +69,9 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
   );
 }
 
-function RecordConsentForm() {
+type Partner = { id: string; name: string };
+
+function RecordConsentForm({ partners }: { partners: Partner[] }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("consent");
   return (
@@ -60,7 +79,7 @@ function RecordConsentForm() {
       <summary>{t("protection.consent.record")}</summary>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="consent" />
-        <ConsentChoices errors={errors} values={values} />
+        <ConsentChoices errors={errors} values={values} partners={partners} />
         <button type="submit" className="button">
           {t("protection.consent.record")}
         </button>
@@ -69,8 +88,19 @@ function RecordConsentForm() {
   );
 }
 
-/** What the person consents to, and the language the notice was read in: at registration and later. */
-export function ConsentChoices({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+/**
+ * What the person consents to, and the language the notice was read in: at registration
+ * and later. Consent to referral names the partner associations it covers.
+ */
+export function ConsentChoices({
+  errors,
+  values,
+  partners,
+}: {
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  partners: Partner[];
+}) {
   const { t, locale } = useI18n();
   const checked = (name: string) => values?.[name] === "on";
   return (
@@ -89,7 +119,22 @@ export function ConsentChoices({ errors, values }: { errors?: FieldErrors; value
         <input type="checkbox" name="consentReferral" defaultChecked={checked("consentReferral")} />{" "}
         {t("protection.consent.referral")}
       </label>
-      <Field name="consentReferralPartners" label="protection.consent.partners" errors={errors} values={values} />
+      <fieldset className={errors?.consentPartners ? "field field-invalid" : "field"}>
+        <legend>{t("protection.consent.partnersLabel")}</legend>
+        {partners.map((p, i) => (
+          <label key={p.id} className="checkbox">
+            <input
+              id={i === 0 ? "f-consentPartners" : undefined}
+              type="checkbox"
+              name="consentPartners"
+              value={p.id}
+              defaultChecked={values?.consentPartners === p.id}
+            />{" "}
+            <bdi>{p.name}</bdi>
+          </label>
+        ))}
+        <FieldError name="consentPartners" errors={errors} />
+      </fieldset>
       <label className="checkbox">
         <input type="checkbox" name="consentReporting" defaultChecked={checked("consentReporting")} />{" "}
         {t("protection.consent.reporting")}

@@ -4,10 +4,36 @@ import type { Actor } from "~/modules/auth/permissions";
 import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { Meta } from "~/lib/result";
-import { caseDetail, caseViewersForSupervisor, NOTES_PER_PAGE, ownsCase, partnerAssociations } from "../queries.server";
+import type { BeneficiaryCase } from "~db/schema";
+import { caseDetail, caseViewersForSupervisor, NOTES_PER_PAGE, partnerAssociations } from "../queries.server";
+import { consentPartners, type CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
 import { isReferralOverdue, nextStatuses } from "../rules";
 import { statusHistory, viewCase } from "../service.server";
+
+/** The identity section of a case, for a reader who may see it. */
+function identityOf(c: BeneficiaryCase, today: string) {
+  return {
+    firstName: c.firstName,
+    lastName: c.lastName,
+    nameArabic: c.nameArabic,
+    sex: c.sex,
+    age: ageOn(c.dateOfBirth, today) ?? c.estimatedAge,
+    nationality: c.nationality,
+    languages: c.languages,
+    phone: c.phone,
+    documentNumber: c.documentNumber,
+    city: c.city,
+    householdSize: c.householdSize,
+    householdNotes: c.householdNotes,
+    linkedAccount: Boolean(c.applicantUserId),
+  };
+}
+
+/** What the receiving association's requests say (reason, urgency, services asked for, sections shared). */
+function requestsOf(reach: CaseReach) {
+  return reach.requests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
 
 /** The catalogue's vouchers a case worker can issue, with their face value. */
 function voucherItemsOf(items: Awaited<ReturnType<typeof listItems>>) {
@@ -16,35 +42,69 @@ function voucherItemsOf(items: Awaited<ReturnType<typeof listItems>>) {
     .map((i) => ({ id: i.id, nameFr: i.nameFr, nameAr: i.nameAr, nameEn: i.nameEn, value: i.faceValueCentimes ?? 0 }));
 }
 
+/**
+ * The services as the page lists them; `writer` (the owner, or a receiving association
+ * that accepted) moves along those its association may: the owner all, a partner its own.
+ */
+function servicesOf(services: Awaited<ReturnType<typeof caseDetail>>["services"], writer: boolean, today: string) {
+  return services.map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    serviceDate: s.serviceDate,
+    provider: s.provider,
+    status: s.status,
+    dueDate: s.dueDate,
+    costCentimes: s.costCentimes,
+    details: s.details,
+    notes: s.notes,
+    next: writer && s.byReader ? nextStatuses(s.kind, s.status) : [],
+    overdue: isReferralOverdue(s, today),
+  }));
+}
+
 export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: Meta, notesPage = 1) {
-  const c = await viewCase(db, actor, caseId, meta);
-  const own = ownsCase(actor, c);
+  const reach = await viewCase(db, actor, caseId, meta);
+  const c = reach.case;
+  const own = reach.reach === "own";
+  const partner = own ? undefined : { actor, sections: reach.sections };
   const [detail, { supervisor, viewers }, partners, given, issued, items, history] = await Promise.all([
-    caseDetail(db, c, { notesPage }),
+    caseDetail(db, c, { notesPage, partner }),
     own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
     own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
-    distributionsOfCase(db, c.id),
-    vouchersOfCase(db, c.id),
-    listItems(db),
-    statusHistory(db, c.id),
+    own ? distributionsOfCase(db, c.id) : Promise.resolve([]),
+    own ? vouchersOfCase(db, c.id) : Promise.resolve([]),
+    own ? listItems(db) : Promise.resolve([]),
+    own ? statusHistory(db, c.id) : Promise.resolve([]),
   ]);
+  const named = detail.consent ? await consentPartners(db, detail.consent.id) : [];
   const today = moroccoToday();
   return {
     own,
+    /** a receiving association: "pending" reads its shared sections, "accepted" also writes its own notes and services */
+    reach: reach.reach,
+    sections: reach.sections,
+    requests: requestsOf(reach),
     supervisor,
     today,
-    age: ageOn(c.dateOfBirth, today) ?? c.estimatedAge,
     case: {
-      ...c,
+      id: c.id,
+      reference: c.reference,
+      status: c.status,
+      organisationId: c.organisationId,
+      assignedToId: own ? c.assignedToId : null,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
     },
+    identity: reach.sections.identity ? identityOf(c, today) : null,
+    /** how the pages name the case: the person's name where the reader sees it, else its reference */
+    name: reach.sections.identity ? `${c.firstName} ${c.lastName}` : c.reference,
     organisationName: detail.organisationName,
     statusHistory: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
     consent: detail.consent
       ? {
           ...detail.consent,
+          partners: named,
           givenAt: detail.consent.givenAt.toISOString(),
           withdrawnAt: detail.consent.withdrawnAt?.toISOString() ?? null,
         }
@@ -59,19 +119,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
           notes: detail.vulnerability.notes,
         }
       : null,
-    services: detail.services.map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      serviceDate: s.serviceDate,
-      provider: s.provider,
-      status: s.status,
-      dueDate: s.dueDate,
-      costCentimes: s.costCentimes,
-      details: s.details,
-      notes: s.notes,
-      next: nextStatuses(s.kind, s.status),
-      overdue: isReferralOverdue(s, today),
-    })),
+    services: servicesOf(detail.services, own || reach.reach === "accepted", today),
     referrals: detail.referrals.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     staff: detail.staff,
     partners,

@@ -2,42 +2,47 @@ import { Form } from "@remix-run/react";
 import { FieldError } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
-import { Section, useIntentResult } from "./section";
+import { NotShared, Section, useIntentResult } from "./section";
 
 export function IdentitySection({ d }: { d: CaseFileData }) {
   const { t } = useI18n();
-  const c = d.case;
+  const p = d.identity;
+  if (!p) return <NotShared title="protection.case.identity" id="identity" />;
   return (
     <Section title="protection.case.identity" id="identity">
       <dl className="facts">
         <dt>{t("protection.field.sex")}</dt>
-        <dd>{t(`protection.sex.${c.sex}`)}</dd>
+        <dd>{t(`protection.sex.${p.sex}`)}</dd>
         <dt>{t("protection.field.age")}</dt>
-        <dd>{d.age ?? "—"}</dd>
+        <dd>{p.age ?? "—"}</dd>
         <dt>{t("protection.field.nationality")}</dt>
-        <dd>{c.nationality ?? "—"}</dd>
+        <dd>{p.nationality ?? "—"}</dd>
         <dt>{t("protection.field.languages")}</dt>
-        <dd>{c.languages ?? "—"}</dd>
+        <dd>{p.languages ?? "—"}</dd>
         <dt>{t("protection.field.phone")}</dt>
-        <dd dir="ltr">{c.phone ?? "—"}</dd>
+        <dd dir="ltr">{p.phone ?? "—"}</dd>
         <dt>{t("protection.field.documentNumber")}</dt>
-        <dd dir="ltr">{c.documentNumber ?? "—"}</dd>
+        <dd dir="ltr">{p.documentNumber ?? "—"}</dd>
         <dt>{t("protection.field.city")}</dt>
-        <dd>{c.city ?? "—"}</dd>
+        <dd>{p.city ?? "—"}</dd>
         <dt>{t("protection.field.householdSize")}</dt>
-        <dd>{c.householdSize}</dd>
-        {c.householdNotes ? (
+        <dd>{p.householdSize}</dd>
+        {p.householdNotes ? (
           <>
             <dt>{t("protection.field.householdNotes")}</dt>
-            <dd>{c.householdNotes}</dd>
+            <dd>{p.householdNotes}</dd>
           </>
         ) : null}
         <dt>{t("protection.field.applicantContact")}</dt>
-        <dd>{t(c.applicantUserId ? "protection.case.linkedAccount" : "protection.case.noAccount")}</dd>
-        <dt>{t("protection.case.assignedTo")}</dt>
-        <dd>{d.staff.find((s) => s.id === c.assignedToId)?.displayName ?? "—"}</dd>
+        <dd>{t(p.linkedAccount ? "protection.case.linkedAccount" : "protection.case.noAccount")}</dd>
+        {d.own ? (
+          <>
+            <dt>{t("protection.case.assignedTo")}</dt>
+            <dd>{d.staff.find((s) => s.id === d.case.assignedToId)?.displayName ?? "—"}</dd>
+          </>
+        ) : null}
       </dl>
-      {d.own && !c.anonymisedAt ? <AssignForm d={d} /> : null}
+      {d.own && !d.case.anonymisedAt ? <AssignForm d={d} /> : null}
     </Section>
   );
 }

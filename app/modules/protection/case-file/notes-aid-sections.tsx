@@ -10,7 +10,8 @@ export function NotesSection({ d }: { d: CaseFileData }) {
   const { errors, values } = useIntentResult("note");
   return (
     <Section title="protection.notes.title" id="notes">
-      {!d.case.anonymisedAt ? (
+      {d.sections.notes ? null : <p className="hint">{t("protection.partner.ownOnly")}</p>}
+      {!d.case.anonymisedAt && d.reach !== "pending" ? (
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="note" />
           <div className={errors?.body ? "field field-invalid" : "field"}>

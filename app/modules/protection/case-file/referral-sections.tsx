@@ -1,58 +1,157 @@
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
-import { FieldError, FormAlert } from "~/components/form";
+import { FieldError, FormAlert, SelectField } from "~/components/form";
+import type { FieldErrors } from "~/lib/forms";
+import type { MessageKey } from "~/i18n/translate";
+import { SERVICE_KINDS } from "../constants";
+import { REFERRAL_REASONS, REFERRAL_URGENCIES, SHARED_SECTIONS } from "../rules";
+import { RequestFacts } from "./partner-sections";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { Section, useIntentResult } from "./section";
 
+/** The partners a referral may go to: those the live consent names; a supervisor may override towards any. */
+function targetsOf(d: CaseFileData) {
+  const consent = d.consent;
+  const named = consent && consent.referral && !consent.withdrawnAt ? consent.partners.map((p) => p.id) : [];
+  return d.partners
+    .filter((p) => d.supervisor || named.includes(p.id))
+    .map((p) => ({ ...p, named: named.includes(p.id) }));
+}
+
 export function ReferralSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
   const { errors, values } = useIntentResult("referral");
+  const targets = targetsOf(d);
   return (
     <Section title="protection.referral.title" id="referral">
       <ul className="list">
         {d.referrals.map((r) => (
           <li key={r.id} className="list-item">
-            {t(`protection.referral.kind.${r.kind}`)} → {r.toName} · {t(`protection.referral.status.${r.status}`)} ·{" "}
-            {formatDate(r.createdAt)}
-            {r.override ? ` · ${t("protection.referral.overridden")}` : ""}
+            <p>
+              {t(`protection.referral.kind.${r.kind}`)} → <bdi>{r.toName}</bdi> ·{" "}
+              {t(`protection.referral.status.${r.status}`)} · {formatDate(r.createdAt)}
+              {r.override ? ` · ${t("protection.referral.overridden")}` : ""}
+            </p>
+            <RequestFacts r={r} />
           </li>
         ))}
       </ul>
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="referral" />
-        <FormAlert message={errors?.form} />
-        <div className="field">
-          <label htmlFor="f-kind">{t("protection.referral.kindLabel")}</label>
-          <select id="f-kind" name="kind" defaultValue={values?.kind}>
-            <option value="referral">{t("protection.referral.kind.referral")}</option>
-            <option value="transfer">{t("protection.referral.kind.transfer")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-toOrganisationId">{t("protection.referral.to")}</label>
-          <select id="f-toOrganisationId" name="toOrganisationId" defaultValue={values?.toOrganisationId}>
-            {d.partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <FieldError name="toOrganisationId" errors={errors} />
-        </div>
-        {d.supervisor ? (
-          <div className="field">
-            <label htmlFor="f-overrideReason">{t("protection.referral.override")}</label>
-            <p className="hint">{t("protection.referral.overrideHint")}</p>
-            <textarea id="f-overrideReason" name="overrideReason" rows={2} defaultValue={values?.overrideReason} />
-            <FieldError name="overrideReason" errors={errors} />
-          </div>
-        ) : null}
-        <button type="submit" className="button">
-          {t("protection.referral.send")}
-        </button>
-      </Form>
+      {targets.length === 0 ? (
+        <>
+          <FormAlert message={errors?.form ?? errors?.toOrganisationId} />
+          <p className="hint">
+            {t(
+              d.consent?.referral && !d.consent.withdrawnAt
+                ? "protection.referral.noPartnerNamed"
+                : "protection.errors.noReferralConsent",
+            )}
+          </p>
+        </>
+      ) : (
+        <ReferralForm d={d} targets={targets} errors={errors} values={values} />
+      )}
     </Section>
+  );
+}
+
+type Target = ReturnType<typeof targetsOf>[number];
+
+/** Boxes of one name, none ticked to begin with (nothing is shared unless ticked). */
+function Checkboxes(p: {
+  name: string;
+  legend: MessageKey;
+  hint?: MessageKey;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field">
+      <legend>{t(p.legend)}</legend>
+      {p.hint ? <p className="hint">{t(p.hint)}</p> : null}
+      {p.options.map((o) => (
+        <label key={o.value} className="checkbox">
+          <input type="checkbox" name={p.name} value={o.value} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ReferralForm({
+  d,
+  targets,
+  errors,
+  values,
+}: {
+  d: CaseFileData;
+  targets: Target[];
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="referral" />
+      <FormAlert message={errors?.form} />
+      <SelectField
+        name="kind"
+        label="protection.referral.kindLabel"
+        options={(["referral", "transfer"] as const).map((k) => ({
+          value: k,
+          label: t(`protection.referral.kind.${k}`),
+        }))}
+        errors={errors}
+        values={values}
+      />
+      <SelectField
+        name="toOrganisationId"
+        label="protection.referral.to"
+        options={targets.map((p) => ({
+          value: p.id,
+          label: d.supervisor && p.named ? `${p.name} (${t("protection.referral.namedTag")})` : p.name,
+        }))}
+        errors={errors}
+        values={values}
+      />
+      <SelectField
+        name="reason"
+        label="protection.referral.reasonLabel"
+        options={REFERRAL_REASONS.map((r) => ({ value: r, label: t(`protection.referral.reason.${r}`) }))}
+        placeholder="protection.field.sexChoose"
+        errors={errors}
+        values={values}
+      />
+      <SelectField
+        name="urgency"
+        label="protection.referral.urgencyLabel"
+        options={REFERRAL_URGENCIES.map((u) => ({ value: u, label: t(`protection.referral.urgency.${u}`) }))}
+        errors={errors}
+        values={values}
+      />
+      <Checkboxes
+        name="services"
+        legend="protection.referral.servicesLabel"
+        options={SERVICE_KINDS.map((k) => ({ value: k, label: t(`protection.service.${k}`) }))}
+      />
+      <Checkboxes
+        name="share"
+        legend="protection.referral.shareLabel"
+        hint="protection.referral.shareHint"
+        options={SHARED_SECTIONS.map((k) => ({ value: k, label: t(`protection.referral.share.${k}`) }))}
+      />
+      {d.supervisor ? (
+        <div className="field">
+          <label htmlFor="f-overrideReason">{t("protection.referral.override")}</label>
+          <p className="hint">{t("protection.referral.overrideHint")}</p>
+          <textarea id="f-overrideReason" name="overrideReason" rows={2} defaultValue={values?.overrideReason} />
+          <FieldError name="overrideReason" errors={errors} />
+        </div>
+      ) : null}
+      <button type="submit" className="button">
+        {t("protection.referral.send")}
+      </button>
+    </Form>
   );
 }
 

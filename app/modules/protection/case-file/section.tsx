@@ -15,6 +15,18 @@ export function Section({ title, children, id }: { title: MessageKey; children: 
   );
 }
 
+/** A section the referring association did not share with the reader's association: its title, and that. */
+export function NotShared({ title, id }: { title: MessageKey; id: string }) {
+  const { t } = useI18n();
+  return (
+    <Section title={title} id={id}>
+      <p className="hint" data-not-shared={id}>
+        {t("protection.partner.notShared")}
+      </p>
+    </Section>
+  );
+}
+
 /** The errors and typed values of the last refused submit of `intent`, if it was that one. */
 export function useIntentResult(intent: string): { errors?: FieldErrors; values?: Record<string, string> } {
   const actionData = useActionData<CaseActionResult>();

@@ -34,11 +34,19 @@ const LABELS: Record<string, MessageKey> = {
   householdSize: "protection.field.householdSize",
   householdNotes: "protection.field.householdNotes",
   consentServices: "protection.consent.services",
-  consentReferralPartners: "protection.consent.partners",
+  consentPartners: "protection.consent.partnersLabel",
   duplicateDecision: "protection.duplicates.confirmTitle",
 };
 
-export function RegisterForm(p: { errors?: FieldErrors; values: Values; duplicates: Duplicate[]; notice: string }) {
+type Partner = { id: string; name: string };
+
+export function RegisterForm(p: {
+  errors?: FieldErrors;
+  values: Values;
+  duplicates: Duplicate[];
+  notice: string;
+  partners: Partner[];
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -46,7 +54,7 @@ export function RegisterForm(p: { errors?: FieldErrors; values: Values; duplicat
       {p.duplicates.length ? <DuplicatesAlert duplicates={p.duplicates} /> : null}
       <Form method="post" className="stack" noValidate>
         <PersonFields errors={p.errors} values={p.values} />
-        <ConsentFields errors={p.errors} values={p.values} notice={p.notice} />
+        <ConsentFields errors={p.errors} values={p.values} notice={p.notice} partners={p.partners} />
         {p.duplicates[0] ? (
           <fieldset className="stack">
             <legend>{t("protection.duplicates.confirmTitle")}</legend>
@@ -138,13 +146,23 @@ function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values
   );
 }
 
-function ConsentFields({ errors, values, notice }: { errors?: FieldErrors; values: Values; notice: string }) {
+function ConsentFields({
+  errors,
+  values,
+  notice,
+  partners,
+}: {
+  errors?: FieldErrors;
+  values: Values;
+  notice: string;
+  partners: Partner[];
+}) {
   const { t } = useI18n();
   return (
     <fieldset className="stack">
       <legend>{t("protection.consent.title")}</legend>
       <p className="hint">{t("protection.consent.notice", { version: notice })}</p>
-      <ConsentChoices errors={errors} values={values} />
+      <ConsentChoices errors={errors} values={values} partners={partners} />
     </fieldset>
   );
 }
