@@ -121,9 +121,10 @@ export async function seedScale(sql: postgres.Sql, n: number) {
   await step(`vouchers (${n / 2})`, async () => {
     await sql`
       with c as (select id, organisation_id, row_number() over (order by reference) as rn from beneficiary_cases where reference like 'SCALE-%')
-      insert into vouchers (case_id, organisation_id, code, value_centimes, issued_by_id, issued_at, redeemed_at, redeemed_by_id)
+      insert into vouchers (case_id, organisation_id, code, value_centimes, issued_by_id, issued_at, expires_on, redeemed_at, redeemed_by_id)
       select c.id, c.organisation_id, upper(substr(md5('scale-voucher-' || i), 1, 20)), 20000 + (i % 4) * 10000, ${worker.id},
-        t, case when i % 3 <> 0 then t + interval '3 days' end, case when i % 3 <> 0 then ${worker.id}::uuid end
+        t, (t at time zone 'Africa/Casablanca')::date + 89,
+        case when i % 3 <> 0 then t + interval '3 days' end, case when i % 3 <> 0 then ${worker.id}::uuid end
       from generate_series(1, ${n / 2}) i
       join c on c.rn = 1 + (i::bigint * 7919) % ${cases}
       cross join lateral (select timestamptz '2026-01-01' + ((i::bigint * 104729) % 360) * interval '1 day' as t) x`;

@@ -7,9 +7,15 @@ import { partnerAssociations } from "~/modules/protection/queries.server";
 import { audienceOf, filterQuery, resolveFilter, today } from "~/modules/reporting/access.server";
 import { getBudget } from "~/modules/reporting/budget-queries.server";
 import { cachedReport } from "~/modules/reporting/cache.server";
-import { Headline, ReportFilters, ReportNotes, TablesSection } from "~/modules/reporting/dashboard-sections";
+import {
+  DonorFilters,
+  Headline,
+  ReportFilters,
+  ReportNotes,
+  TablesSection,
+} from "~/modules/reporting/dashboard-sections";
 import { ReportCharts } from "~/modules/reporting/report-view";
-import { offeredQuarters } from "~/modules/reporting/rules";
+import { offeredPeriods, offeredQuarters, quarterOf } from "~/modules/reporting/rules";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "reports:view");
@@ -22,17 +28,30 @@ export async function loader(args: LoaderFunctionArgs) {
     filter: resolved.filter,
     framework: resolved.framework,
   });
-  const quarters = offeredQuarters(await getBudget(db), today());
-  // a partner association's staff see their own association only: no choice to offer
-  const partners = audience === "association" ? null : await partnerAssociations(db, null);
-  return { report, quarters, partners, query: filterQuery(resolved), quarter: resolved.quarter };
+  const budget = await getBudget(db);
+  const quarters = offeredQuarters(budget, today());
+  // donors choose among fixed periods of the whole programme; associations see their own only
+  const periods = audience === "donor" ? offeredPeriods(budget, today()) : null;
+  const partners = audience === "admin" ? await partnerAssociations(db, null) : null;
+  return {
+    report,
+    quarters,
+    periods,
+    period: resolved.period?.key ?? null,
+    partners,
+    query: filterQuery(resolved),
+    quarter: resolved.quarter,
+    // the quarterly PDF of the period shown, or of the quarter holding its month
+    pdfQuarter:
+      resolved.quarter ?? (resolved.period?.kind === "month" ? quarterOf(resolved.period.from) : (quarters[0] ?? "")),
+  };
 }
 
 /** The breakdowns shown as tables of their own (the others sit under their charts). */
 const UNDER_CHARTS = new Set(["reach", "reach-sex", "monthly", "frameworks"]);
 
 export default function ReportsDashboard() {
-  const { report, quarters, partners, query, quarter } = useLoaderData<typeof loader>();
+  const { report, quarters, periods, period, partners, query, quarter, pdfQuarter } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const csv = (tableId: string) => `/reports/export.csv?table=${tableId}&${query}`;
   const tables = (keep: (id: string) => boolean) => report.tables.filter((x) => keep(x.id));
@@ -40,8 +59,12 @@ export default function ReportsDashboard() {
     <div className="reports">
       <PageTitle>{t("reporting.title")}</PageTitle>
       <p className="lead">{t("reporting.lead")}</p>
-      <ReportFilters report={report} quarters={quarters} quarter={quarter} partners={partners} />
-      <ReportNotes report={report} pdfQuarter={quarter ?? quarters[0] ?? ""} />
+      {periods ? (
+        <DonorFilters report={report} periods={periods} period={period ?? ""} />
+      ) : (
+        <ReportFilters report={report} quarters={quarters} quarter={quarter} partners={partners} />
+      )}
+      <ReportNotes report={report} pdfQuarter={pdfQuarter} />
       <Headline headline={report.headline} />
       <ReportCharts report={report} csv={csv} />
       <TablesSection

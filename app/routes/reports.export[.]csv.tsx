@@ -41,6 +41,6 @@ export async function loader(args: LoaderFunctionArgs) {
     entityId: table.id,
     ip: args.context.ip,
   });
-  const name = `masar-${table.id}-${resolved.quarter ?? `${report.filter.from}_${report.filter.to}`}.csv`;
+  const name = `masar-${table.id}-${resolved.period?.key ?? `${report.filter.from}_${report.filter.to}`}.csv`;
   return csvResponse(toHxlCsv(columns, rows), name);
 }

@@ -5,7 +5,7 @@ import { forbidden, requirePermission } from "~/modules/auth/guards.server";
 import { resolveFilter } from "~/modules/reporting/access.server";
 import { QuarterlyReportPdf } from "~/modules/reporting/quarterly-pdf.server";
 import { cachedReport } from "~/modules/reporting/cache.server";
-import { queryLocale } from "~/lib/params.server";
+import { badQuery, queryLocale } from "~/lib/params.server";
 
 /**
  * The quarterly report as PDF. It is the document that goes to the donor, so it is
@@ -17,6 +17,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = queryLocale(args) ?? args.context.locale;
   const resolved = resolveFilter(args, user);
   const audience = user.role === "case_worker" ? "association" : "donor";
+  // the donor's document: a quarter of the whole programme, whoever downloads it
+  if (audience === "donor" && (resolved.period?.kind !== "quarter" || resolved.filter.organisationId)) {
+    badQuery(args.context, resolved.filter.organisationId ? "organisationId" : "period", "errors.query.quarterOnly");
+  }
   const report = await cachedReport(args.context.db, {
     audience,
     filter: resolved.filter,

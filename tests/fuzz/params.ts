@@ -28,6 +28,7 @@ export const MALFORMED_QUERY: Record<string, string[]> = {
   from: ["2026-02-31", "0000-01-01", "2026-99-01"],
   to: ["2026-02-30"],
   quarter: ["0000-Q1", "2026-Q5"],
+  period: ["2026-13", "0000", "2026-Q0", "2026-00", "99999"],
   organisationId: ["------------------------------------"],
   framework: ["__proto__"],
   table: ["nope"],
@@ -46,7 +47,7 @@ export const MALFORMED_QUERY: Record<string, string[]> = {
 };
 
 /** The keys of REPORT_QUERY, read by every route that calls resolveFilter. */
-const REPORT_KEYS = ["quarter", "from", "to", "organisationId", "framework"];
+const REPORT_KEYS = ["quarter", "period", "from", "to", "organisationId", "framework"];
 
 export type ParamFuzzReport = {
   sent: number;

@@ -4,9 +4,9 @@
  * overdue. Confidential categories are a count and nothing else (rules.ts dashboardRows).
  */
 import type { ReportTable } from "~/modules/reporting/report-tables";
-import { dashboardRows, type CategoryCounts } from "./rules";
+import { dashboardRows, type CategoryCounts, type ShowCount } from "./rules";
 
-export function complaintsTable(counts: readonly CategoryCounts[], suppress: boolean): ReportTable {
+export function complaintsTable(counts: readonly CategoryCounts[], show?: ShowCount): ReportTable {
   return {
     id: "complaints",
     title: "feedback.report.title",
@@ -18,7 +18,7 @@ export function complaintsTable(counts: readonly CategoryCounts[], suppress: boo
       { label: { key: "feedback.report.medianDays" }, hxl: "#indicator +days_to_close +median", format: "count" },
       { label: { key: "feedback.report.openOverdue" }, hxl: "#output +open +overdue +num", format: "count" },
     ],
-    rows: dashboardRows(counts, suppress).map((row) => [
+    rows: dashboardRows(counts, show).map((row) => [
       { key: row.category === "total" ? "reporting.total" : `feedback.category.${row.category}` },
       ...row.cells,
     ]),

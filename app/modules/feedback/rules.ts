@@ -5,7 +5,7 @@
  */
 import { addDays, daysBetween, endOfMoroccoDay, moroccoToday } from "~/lib/morocco-time";
 import type { Role } from "~/modules/auth/roles";
-import { SUPPRESSED, suppressAlone, suppressBreakdown, type Shown } from "~/modules/reporting/rules";
+import { SUPPRESSED, type Shown } from "~/modules/reporting/rules";
 import { CONFIDENTIAL_CATEGORIES, FEEDBACK_CATEGORIES, type FeedbackCategory, type FeedbackStatus } from "./constants";
 
 const MINUTE = 60_000;
@@ -191,29 +191,38 @@ export function countByCategory(items: readonly CountedItem[], now: Date): Categ
 /** A dashboard row: the category, then received, closed, closed in time, median days, open past the deadline. */
 export type CountRow = { category: FeedbackCategory | "total"; cells: (Shown | null)[] };
 
+/** The shown value of a count: exact (admins), or as the donor's family of tables has it (reporting/donor-family.ts). */
+export type ShowCount = (
+  category: FeedbackCategory | "total",
+  measure: "received" | "closed" | "closedInTime" | "openOverdue",
+  n: number,
+) => Shown;
+
 /**
  * The rows the dashboard shows. Confidential categories are a count received and
- * nothing else. For donors (0050, 0051) every count under 5 is hidden, zero included,
- * and the received column with its total is suppressed as a breakdown; a median
- * behind fewer than 5 closed messages is hidden too.
+ * nothing else. Donors get each count as their published family has it (every count
+ * under 5 hidden, zero included, and whatever would let one be worked out); a median
+ * is hidden with the count of closed messages behind it.
  */
-export function dashboardRows(counts: readonly CategoryCounts[], suppress: boolean): CountRow[] {
-  const received = counts.map((c) => c.received);
-  const total = received.reduce((a, b) => a + b, 0);
-  const shownReceived = suppress
-    ? suppressBreakdown(received, total)
-    : { cells: received as Shown[], total: total as Shown };
-  const show = (n: number): Shown => (suppress ? suppressAlone(n) : n);
-  const rows: CountRow[] = counts.map((c, i) => {
-    const first = shownReceived.cells[i] ?? 0;
+export function dashboardRows(counts: readonly CategoryCounts[], show: ShowCount = (_c, _m, n) => n): CountRow[] {
+  const total = counts.reduce((a, c) => a + c.received, 0);
+  const rows: CountRow[] = counts.map((c) => {
+    const first = show(c.category, "received", c.received);
     if (isConfidential(c.category)) return { category: c.category, cells: [first, null, null, null, null] };
+    const closed = show(c.category, "closed", c.closed);
     const medianShown: Shown | null =
-      c.medianDays === null ? null : suppress && c.closed < 5 ? SUPPRESSED : Math.round(c.medianDays);
+      c.medianDays === null ? null : closed === SUPPRESSED ? SUPPRESSED : Math.round(c.medianDays);
     return {
       category: c.category,
-      cells: [first, show(c.closed), show(c.closedInTime), medianShown, show(c.openOverdue)],
+      cells: [
+        first,
+        closed,
+        show(c.category, "closedInTime", c.closedInTime),
+        medianShown,
+        show(c.category, "openOverdue", c.openOverdue),
+      ],
     };
   });
-  rows.push({ category: "total", cells: [shownReceived.total, null, null, null, null] });
+  rows.push({ category: "total", cells: [show("total", "received", total), null, null, null, null] });
   return rows;
 }

@@ -18,6 +18,8 @@ import { buildReport } from "./report.server";
 import { wiredSources } from "./sources.server";
 import type { Framework } from "./frameworks";
 import { moroccoToday } from "~/lib/morocco-time";
+import { donorFamily, donorReport } from "./donor.server";
+import { donorPeriodOf, type DonorPeriod } from "./rules";
 
 /** Entries kept at most; the oldest goes first. A key is a few dozen bytes, a report tens of KB. */
 const MAX_ENTRIES = 200;
@@ -59,11 +61,17 @@ async function memo<T>(db: Executor, key: string, compute: () => Promise<T>): Pr
 }
 
 /** The report of `buildReport` over the app's own sources, cached. */
-export function cachedReport(
+export async function cachedReport(
   db: Executor,
   options: { audience: Audience; filter: ReportFilter; framework?: Framework },
 ): Promise<Report> {
   const { audience, filter, framework } = options;
+  if (audience === "donor") {
+    // donors get fixed periods of the whole programme only: anything else is refused before here
+    const period = filter.organisationId ? null : donorPeriodOf(filter);
+    if (!period) throw new Error("a donor's report is of a month, a quarter or a year of the whole programme");
+    return cachedDonorReport(db, { period, framework });
+  }
   // the day too: complaints past their deadline (due at the end of a Moroccan day) change with it, without a write
   const day = moroccoToday();
   const key = JSON.stringify([
@@ -76,6 +84,22 @@ export function cachedReport(
     day,
   ]);
   return memo(db, key, () => buildReport(db, { audience, filter, framework, sources: wiredSources() }));
+}
+
+/** A year's published family of donor tables (donor.server.ts), cached like the reports. */
+export function cachedDonorFamily(db: Executor, year: string) {
+  const day = moroccoToday();
+  return memo(db, JSON.stringify(["donor-family", year, day]), () => donorFamily(db, wiredSources(), year, day));
+}
+
+/** The donor's report of a fixed period, read from its year's cached family. */
+export function cachedDonorReport(db: Executor, options: { period: DonorPeriod; framework?: Framework }) {
+  const { period } = options;
+  const framework = options.framework ?? "snia";
+  const key = JSON.stringify(["donor", period.key, framework, moroccoToday()]);
+  return memo(db, key, async () =>
+    donorReport(db, { period, framework, sources: wiredSources(), family: await cachedDonorFamily(db, period.year) }),
+  );
 }
 
 /** The home panel's figure, cached like the reports. */

@@ -10,6 +10,46 @@ import type { Report, ReportTable } from "./report-tables";
 
 type Named = { id: string; name: string };
 
+export type OfferedPeriods = { years: string[]; quarters: string[]; months: string[] };
+
+/** A donor's choice: a fixed period (a year, a quarter or a month) and the framework; a GET form. */
+export function DonorFilters({ report, periods, period }: { report: Report; periods: OfferedPeriods; period: string }) {
+  const { t } = useI18n();
+  // "2026-Q4" kept in its order inside Arabic text (a left-to-right isolate)
+  const ltr = (key: string) => `\u2066${key}\u2069`;
+  const group = (label: string, keys: string[], text: (key: string) => string) =>
+    keys.length ? (
+      <optgroup label={label}>
+        {keys.map((k) => (
+          <option key={k} value={k}>
+            {text(k)}
+          </option>
+        ))}
+      </optgroup>
+    ) : null;
+  return (
+    <Form method="get" className="filters" aria-label={t("reporting.filter.apply")}>
+      <SelectField name="period" label="reporting.filter.period" inline defaultValue={period}>
+        {group(t("reporting.filter.quarter"), periods.quarters, (q) =>
+          t("reporting.period.quarter", { quarter: ltr(q) }),
+        )}
+        {group(t("reporting.filter.year"), periods.years, (y) => t("reporting.period.year", { year: ltr(y) }))}
+        {group(t("reporting.filter.month"), periods.months, (m) => t("reporting.period.month", { month: ltr(m) }))}
+      </SelectField>
+      <SelectField
+        name="framework"
+        label="reporting.filter.framework"
+        inline
+        defaultValue={report.framework}
+        options={FRAMEWORKS.map((f) => ({ value: f, label: t(`reporting.framework.${f}`) }))}
+      />
+      <button type="submit" className="button">
+        {t("reporting.filter.apply")}
+      </button>
+    </Form>
+  );
+}
+
 /** The period (a quarter, or from/to), the association and the framework: a GET form. */
 export function ReportFilters({
   report,
@@ -76,6 +116,7 @@ export function ReportNotes({ report, pdfQuarter }: { report: Report; pdfQuarter
       </p>
       {report.audience === "association" ? <p className="hint">{t("reporting.scope.organisation")}</p> : null}
       {report.suppressed ? <p className="alert">{t("reporting.suppressedNote")}</p> : null}
+      {report.headlineOnly ? <p className="hint">{t("reporting.monthScope")}</p> : null}
       {report.notWired.length ? (
         <p className="hint" data-not-wired={report.notWired.join(" ")}>
           {t("reporting.notWired", { activities: report.notWired.map((a) => t(`reporting.activity.${a}`)).join(", ") })}

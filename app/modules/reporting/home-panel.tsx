@@ -8,7 +8,11 @@ export function ReportingHomePanel({ reached }: { reached: Shown }) {
   return (
     <section className="card" data-panel="reporting">
       <h2>{t("reporting.home.title")}</h2>
-      <p>{t("reporting.home.reached", { count: typeof reached === "number" ? formatNumber(reached) : reached })}</p>
+      <p>
+        {typeof reached === "number"
+          ? t("reporting.home.reached", { count: formatNumber(reached) })
+          : t("reporting.home.reachedHidden")}
+      </p>
       <Link to="/reports">{t("reporting.home.open")}</Link>
     </section>
   );

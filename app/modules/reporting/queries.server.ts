@@ -82,11 +82,13 @@ export async function monthlyTotals(
   db: Executor,
   sources: Sources,
   filter: ReportFilter,
+  options: { withAll?: boolean } = {},
 ): Promise<IndicatorSnapshot["monthly"]> {
   const { masks, bit, counts, unpivot } = maskSql();
   const months = personMonthMasks(sources, filter, bit);
   if (!months) return [];
-  const results = masks.results.filter((r) => r.key !== "all");
+  // "all" too for the donor's months, whose headline it is
+  const results = masks.results.filter((r) => options.withAll || r.key !== "all");
   const inOrder = Boolean(sources.personMonths) && isWholeMonths(filter);
   if (inOrder) await db.execute(sql`set local enable_hashagg = off`);
   let rows: Record<string, unknown>[];

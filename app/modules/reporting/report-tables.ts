@@ -22,8 +22,6 @@ import {
   type Dimension,
   budgetFigures,
   monthsBetween,
-  suppressAlone,
-  suppressBreakdown,
   SUPPRESSED,
   type MoneyByDay,
   type Shown,
@@ -54,10 +52,12 @@ export type Report = {
   monthly: { months: string[]; series: { key: ResultKey; values: Shown[] }[] };
   tables: ReportTable[];
   hasBudget: boolean;
+  /** a donor's month: the people reached per result only */
+  headlineOnly?: boolean;
 };
 
-const KEYS = [...RESULTS, "all"] as const;
-type Key = (typeof KEYS)[number];
+export const KEYS = [...RESULTS, "all"] as const;
+export type Key = (typeof KEYS)[number];
 
 const resultLabel = (k: Key): Label => ({ key: k === "all" ? "reporting.result.all" : `reporting.result.${k}` });
 
@@ -77,14 +77,20 @@ const RESULT_HXL: Record<Key, string> = {
   all: "#reached +total",
 };
 
-function categoryOrder(dimension: Dimension, present: string[]): string[] {
+/** The categories a breakdown always shows, met or not (its rows are then the same in every period). */
+export function fixedCategories(dimension: Dimension): string[] {
   const fixed: Partial<Record<Dimension, string[]>> = {
     sex: ["f", "m"],
     age_band: [...AGE_BAND_KEYS],
     migrant: ["migrant", "national"],
     region: REGIONS.map((r) => r.code),
   };
-  const base = fixed[dimension] ?? [...present].filter((c) => c !== "unknown").sort();
+  return fixed[dimension] ?? [];
+}
+
+function categoryOrder(dimension: Dimension, present: string[]): string[] {
+  const fixed = fixedCategories(dimension);
+  const base = fixed.length ? fixed : [...present].filter((c) => c !== "unknown").sort();
   const extra = present.filter((c) => c !== "unknown" && !base.includes(c)).sort();
   return [...base, ...extra, ...(present.includes("unknown") ? ["unknown"] : [])];
 }
@@ -101,19 +107,29 @@ function categoryLabel(dimension: Dimension, category: string): Label {
   return { text: category };
 }
 
+/** A shown value of a breakdown cell (dimension null: the total). */
+export type ShowReach = (key: Key, dimension: Dimension | null, category: string | null, persons: number) => Shown;
+
 /** A dimension as a table: categories down, results across, totals at the foot. */
-function dimensionTable(rows: ReachRow[], dimension: Dimension, suppress: boolean): ReportTable {
+export function dimensionTable(
+  rows: ReachRow[],
+  dimension: Dimension,
+  show: ShowReach,
+  met: string[] = [...new Set(rows.filter((r) => r.dimension === dimension).map((r) => r.category ?? "unknown"))],
+): ReportTable {
   const totalOf = (k: Key) => rows.find((r) => r.key === k && r.dimension === null)?.persons ?? 0;
-  const present = [...new Set(rows.filter((r) => r.dimension === dimension).map((r) => r.category ?? "unknown"))];
-  const categories = categoryOrder(dimension, present);
-  const columns: Shown[][] = KEYS.map((k) => {
-    const counts = categories.map(
-      (c) => rows.find((r) => r.key === k && r.dimension === dimension && r.category === c)?.persons ?? 0,
-    );
-    if (!suppress) return [...counts, totalOf(k)];
-    const s = suppressBreakdown(counts, totalOf(k));
-    return [...s.cells, s.total];
-  });
+  const categories = categoryOrder(dimension, met);
+  const columns: Shown[][] = KEYS.map((k) => [
+    ...categories.map((c) =>
+      show(
+        k,
+        dimension,
+        c,
+        rows.find((r) => r.key === k && r.dimension === dimension && r.category === c)?.persons ?? 0,
+      ),
+    ),
+    show(k, null, null, totalOf(k)),
+  ]);
   return {
     id: `reach-${dimension.replace("_", "-")}`,
     title: `reporting.table.reach.${dimension}`,
@@ -140,12 +156,16 @@ export type Fetched = {
 
 export type ReportOptions = { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework };
 
-const personsColumn = { label: { key: "reporting.column.persons" }, hxl: "#reached +num", format: "count" } as const;
+export const personsColumn = {
+  label: { key: "reporting.column.persons" },
+  hxl: "#reached +num",
+  format: "count",
+} as const;
 const resultColumns = (keys: readonly Key[]) =>
   keys.map((k) => ({ label: resultLabel(k), hxl: RESULT_HXL[k], format: "count" as const }));
 
 /** The four results and everyone, one row each. */
-function reachTable(headline: Report["headline"]): ReportTable {
+export function reachTable(headline: Report["headline"]): ReportTable {
   return {
     id: "reach",
     title: "reporting.table.reach",
@@ -155,7 +175,7 @@ function reachTable(headline: Report["headline"]): ReportTable {
 }
 
 /** The stacked bars of the sex chart, read from the sex table (suppressed as a whole). */
-function sexBars(sexTable: ReportTable | undefined): Report["bySex"] {
+export function sexBars(sexTable: ReportTable | undefined): Report["bySex"] {
   const sexRows = sexTable?.rows ?? [];
   const sexIndex = (label: string) => sexRows.findIndex((r) => JSON.stringify(r[0]) === JSON.stringify({ key: label }));
   const pick = (rowIndex: number, col: number): Shown => {
@@ -171,7 +191,7 @@ function sexBars(sexTable: ReportTable | undefined): Report["bySex"] {
 }
 
 /** People per vulnerability category (admins only, never suppressed). */
-function vulnerabilityTable(vulnerability: NonNullable<Fetched["vulnerability"]>): ReportTable {
+export function vulnerabilityTable(vulnerability: NonNullable<Fetched["vulnerability"]>): ReportTable {
   const categories = [...new Set(vulnerability.map((v) => v.category))].sort();
   return {
     id: "reach-vulnerability",
@@ -187,8 +207,15 @@ function vulnerabilityTable(vulnerability: NonNullable<Fetched["vulnerability"]>
   };
 }
 
+/** The shown value of one measure of an output line. */
+export type ShowOutput = (
+  line: OutputRow,
+  measure: "persons" | "events" | "quantity" | "value",
+  value: number,
+) => Shown;
+
 /** Outputs per activity and sub-category. */
-function outputsTable(outputRows: OutputRow[], suppress: boolean): ReportTable {
+export function outputsTable(outputRows: OutputRow[], show: ShowOutput): ReportTable {
   return {
     id: "outputs",
     title: "reporting.table.outputs",
@@ -200,24 +227,23 @@ function outputsTable(outputRows: OutputRow[], suppress: boolean): ReportTable {
       { label: { key: "reporting.column.quantity" }, hxl: "#output +quantity", format: "count" },
       { label: { key: "reporting.column.value" }, hxl: "#value +mad", format: "mad" },
     ],
-    rows: outputRows.map((o) => {
-      // fewer than 5 people behind a line: its counts and amount would describe them
-      const hide = suppress && o.persons < 5;
-      const v = (n: number): Shown => (hide ? SUPPRESSED : n);
-      return [
-        { key: `reporting.activity.${o.activity}` },
-        o.detail ? { detail: o.detail } : null,
-        v(o.persons),
-        v(o.events),
-        v(o.quantity),
-        v(o.valueCentimes),
-      ];
-    }),
+    rows: outputRows.map((o) => [
+      { key: `reporting.activity.${o.activity}` },
+      o.detail ? { detail: o.detail } : null,
+      show(o, "persons", o.persons),
+      show(o, "events", o.events),
+      show(o, "quantity", o.quantity),
+      show(o, "value", o.valueCentimes),
+    ]),
   };
 }
 
 /** People per objective of the chosen framework. */
-function frameworkTable(framework: Framework, rows: ReachRow[], show: (n: number) => Shown): ReportTable {
+export function frameworkTable(
+  framework: Framework,
+  rows: ReachRow[],
+  show: (key: string, n: number) => Shown,
+): ReportTable {
   return {
     id: "frameworks",
     title: `reporting.table.framework.${framework}`,
@@ -227,21 +253,21 @@ function frameworkTable(framework: Framework, rows: ReachRow[], show: (n: number
     ],
     rows: FRAMEWORK_OBJECTIVES[framework].map((o) => [
       { key: `reporting.objective.${o}` } as Label,
-      show(rows.find((r) => r.key === `${framework}:${o}`)?.persons ?? 0),
+      show(`${framework}:${o}`, rows.find((r) => r.key === `${framework}:${o}`)?.persons ?? 0),
     ]),
   };
 }
 
 /** People per result and month: the chart's series and the table. */
-function monthlyReport(
+export function monthlyReport(
   filter: ReportFilter,
   monthlyRows: IndicatorSnapshot["monthly"],
-  show: (n: number) => Shown,
+  show: (key: ResultKey, month: string, n: number) => Shown,
 ): { monthly: Report["monthly"]; table: ReportTable } {
   const months = monthsBetween(filter.from, filter.to);
   const series = RESULTS.map((k) => ({
     key: k,
-    values: months.map((m) => show(monthlyRows.find((r) => r.key === k && r.month === m)?.persons ?? 0)),
+    values: months.map((m) => show(k, m, monthlyRows.find((r) => r.key === k && r.month === m)?.persons ?? 0)),
   }));
   const table: ReportTable = {
     id: "monthly",
@@ -256,7 +282,7 @@ function monthlyReport(
 }
 
 /** Planned, committed, spent and remaining per budget line, in both currencies. */
-function budgetTable(budget: NonNullable<Fetched["budget"]>, money: MoneyByDay[], until: string): ReportTable {
+export function budgetTable(budget: NonNullable<Fetched["budget"]>, money: MoneyByDay[], until: string): ReportTable {
   const figures = budgetFigures(budget.planned, money, budget.rates, until);
   const row = (line: { key: MessageKey }, f: Omit<(typeof figures.lines)[number], "line">): Cell[] => [
     line,
@@ -288,33 +314,38 @@ function budgetTable(budget: NonNullable<Fetched["budget"]>, money: MoneyByDay[]
   };
 }
 
-/** The report from what was read: every table in page order, the charts' data, and what is not wired. */
+/**
+ * The report with exact figures, from what was read: every table in page order, the
+ * charts' data, and what is not wired. For admins and associations; the donor's report
+ * is assembled from the year's published family (donor-report.ts).
+ */
 export function assembleReport(fetched: Fetched, options: ReportOptions): Report {
   const { audience, filter, sources } = options;
+  // exact figures only: the donor's hidden ones come from their year's family, never from here
+  if (audience === "donor") throw new Error("a donor's report is assembled by donor-report.ts");
   const framework = options.framework ?? "snia";
-  const suppress = audience === "donor";
-  const show = (n: number): Shown => (suppress ? suppressAlone(n) : n);
+  const exact = (n: number): Shown => n;
   const { reach: reachRows, frameworks: frameworkRows, outputs: outputRows, monthly: monthlyRows } = fetched.snapshot;
 
   const total = (k: Key) => reachRows.find((r) => r.key === k && r.dimension === null)?.persons ?? 0;
-  const headline = KEYS.map((k) => ({ key: k, persons: show(total(k)) }));
-  const dimensionTables = DIMENSIONS.map((d) => dimensionTable(reachRows, d, suppress));
-  const monthly = monthlyReport(filter, monthlyRows, show);
+  const headline = KEYS.map((k) => ({ key: k, persons: total(k) as Shown }));
+  const dimensionTables = DIMENSIONS.map((d) => dimensionTable(reachRows, d, (_k, _d, _c, n) => n));
+  const monthly = monthlyReport(filter, monthlyRows, (_k, _m, n) => n);
   const hasBudget = audience !== "association";
   const tables: ReportTable[] = [
     reachTable(headline),
     ...dimensionTables,
     ...(audience === "admin" && fetched.vulnerability ? [vulnerabilityTable(fetched.vulnerability)] : []),
-    outputsTable(outputRows, suppress),
-    frameworkTable(framework, frameworkRows, show),
+    outputsTable(outputRows, (_o, _m, n) => n),
+    frameworkTable(framework, frameworkRows, (_k, n) => exact(n)),
     monthly.table,
     ...(hasBudget && fetched.budget && fetched.money ? [budgetTable(fetched.budget, fetched.money, filter.to)] : []),
-    ...(fetched.complaints ? [complaintsTable(fetched.complaints, suppress)] : []),
+    ...(fetched.complaints ? [complaintsTable(fetched.complaints)] : []),
   ];
   return {
     filter,
     audience,
-    suppressed: suppress,
+    suppressed: false,
     framework,
     notWired: ACTIVITIES.filter((a) => !sources.wired.includes(a)),
     headline,

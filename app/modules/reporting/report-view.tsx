@@ -4,6 +4,7 @@ import { barGeometry, seriesGeometry, stackedGeometry } from "./chart-geometry";
 import { ChartWithTable, SvgChart } from "./charts";
 import { cellText } from "./labels";
 import type { Report, ReportTable } from "./report-tables";
+import { SUPPRESSED } from "./rules";
 
 export function ReportTableView({
   table,
@@ -150,7 +151,7 @@ export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: s
               geometry={barGeometry(
                 frameworks.rows.map((r) => ({
                   label: cellText(r[0] ?? null, "label", t, locale).split(/[:：]/)[0] ?? "",
-                  value: typeof r[1] === "number" || r[1] === "<5" ? r[1] : 0,
+                  value: typeof r[1] === "number" || r[1] === SUPPRESSED ? r[1] : 0,
                 })),
                 { rtl, format: formatNumber },
               )}

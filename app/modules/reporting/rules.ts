@@ -68,10 +68,66 @@ export function isWholeMonths(period: Period): boolean {
   return from.d === 1 && to.d === lastDayOfMonth(to.y, to.m);
 }
 
+/** "2026-03" to its first and last day; null when malformed (month 00 or 13, year 0). */
+export function monthPeriod(month: string): Period | null {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match || match[1] === "0000") return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  return { from: iso(y, m, 1), to: iso(y, m, lastDayOfMonth(y, m)) };
+}
+
+/** "2026" to its first and last day; null when malformed. */
+export function yearPeriod(year: string): Period | null {
+  if (!/^\d{4}$/.test(year) || year === "0000") return null;
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/**
+ * The fixed periods a donor may ask for: a month ("2026-03"), a quarter ("2026-Q1") or
+ * a year ("2026"). Every other period would let two requests be subtracted.
+ */
+export type DonorPeriodKind = "month" | "quarter" | "year";
+export type DonorPeriod = Period & { kind: DonorPeriodKind; key: string; year: string };
+
+export function donorPeriod(kind: DonorPeriodKind, key: string): DonorPeriod | null {
+  const period = kind === "month" ? monthPeriod(key) : kind === "quarter" ? quarterPeriod(key) : yearPeriod(key);
+  return period ? { ...period, kind, key, year: key.slice(0, 4) } : null;
+}
+
+/** The fixed period a from/to pair is exactly (a month, a quarter or a year), or null. */
+export function donorPeriodOf(period: Period): DonorPeriod | null {
+  const y = period.from.slice(0, 4);
+  const m = Number(period.from.slice(5, 7));
+  const candidates: [DonorPeriodKind, string][] = [
+    ["month", period.from.slice(0, 7)],
+    ["quarter", `${y}-Q${Math.floor((m - 1) / 3) + 1}`],
+    ["year", y],
+  ];
+  for (const [kind, key] of candidates) {
+    const p = donorPeriod(kind, key);
+    if (p && p.from === period.from && p.to === period.to) return p;
+  }
+  return null;
+}
+
+/** The periods of a year a donor may ask for: the year, its quarters, its months, coarsest first. */
+export function periodsOfYear(year: string): DonorPeriod[] {
+  const out: DonorPeriod[] = [];
+  const add = (kind: DonorPeriodKind, key: string) => {
+    const p = donorPeriod(kind, key);
+    if (p) out.push(p);
+  };
+  add("year", year);
+  for (let q = 1; q <= 4; q++) add("quarter", `${year}-Q${q}`);
+  for (let m = 1; m <= 12; m++) add("month", `${year}-${String(m).padStart(2, "0")}`);
+  return out;
+}
+
 /** "2026-Q3" to its first and last day; null when malformed. */
 export function quarterPeriod(quarter: string): Period | null {
   const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
-  if (!match) return null;
+  if (!match || match[1] === "0000") return null;
   const y = Number(match[1]);
   const q = Number(match[2]);
   const first = (q - 1) * 3 + 1;
@@ -93,6 +149,23 @@ export function offeredQuarters(programme: { startsOn: string | null; endsOn: st
   const quarters = quartersBetween(programme.startsOn ?? `${today.slice(0, 4)}-01-01`, end).reverse();
   if (!quarters.includes(quarterOf(today))) quarters.unshift(quarterOf(today));
   return quarters;
+}
+
+/**
+ * The fixed periods a donor is offered, newest first within each kind: the years, the
+ * quarters (as offeredQuarters) and the months of the programme up to today.
+ */
+export function offeredPeriods(
+  programme: { startsOn: string | null; endsOn: string | null },
+  today: string,
+): { years: string[]; quarters: string[]; months: string[] } {
+  const quarters = offeredQuarters(programme, today);
+  const start = programme.startsOn ?? `${today.slice(0, 4)}-01-01`;
+  const end = programme.endsOn && programme.endsOn < today ? programme.endsOn : today;
+  const months = monthsBetween(start, end).reverse();
+  if (!months.includes(today.slice(0, 7))) months.unshift(today.slice(0, 7));
+  const years = [...new Set([...quarters, ...months].map((p) => p.slice(0, 4)))].sort().reverse();
+  return { years, quarters, months };
 }
 
 /** The quarters from the one holding `from` to the one holding `to`, oldest first. */
@@ -136,115 +209,17 @@ export function monthsBetween(from: string, to: string): string[] {
 
 // ---------------------------------------------------------------- small-cell suppression
 
-/** Cells counting fewer people than this are shown as "<5". */
+/** Cells counting fewer people than this are hidden (shown as SUPPRESSED). */
 export const SMALL_CELL_THRESHOLD = 5;
-export const SUPPRESSED = "<5" as const;
+/**
+ * The mark of a hidden cell: the same whether the cell counts fewer than 5 people or is
+ * hidden because it would let another be worked out, so that the mark never says which
+ * (a "<5" on a second cell would be untrue, and would tell the reader which cell is small).
+ */
+export const SUPPRESSED = "x" as const;
 export type Shown = number | typeof SUPPRESSED;
 
-/**
- * A table of counts as a set of entries and "lines": a line says that its interior
- * entries add up to its margin entry (a row and its row total, the totals and the
- * grand total...). The published table must not let anyone solve a line for a
- * hidden entry, so no line may have exactly one hidden entry.
- */
-export type Line = { interior: number[]; margin: number };
-
-/**
- * Which entries to hide. Primary: every entry below the threshold (zero included:
- * a zero beside a total gives the others away as surely as a one). Secondary:
- * while some line has exactly one hidden entry, hide the smallest visible entry of
- * that line, an interior one before the margin, so the line cannot be solved.
- * Deterministic: equal values are broken by position.
- */
-export function suppressionMask(
-  values: readonly number[],
-  lines: readonly Line[],
-  threshold = SMALL_CELL_THRESHOLD,
-): boolean[] {
-  const hidden = values.map((v) => v < threshold);
-  for (let guard = 0; guard < values.length + 1; guard++) {
-    let changed = false;
-    for (const line of lines) {
-      const members = [...line.interior, line.margin];
-      const hiddenCount = members.filter((i) => hidden[i]).length;
-      if (hiddenCount !== 1) continue;
-      const pick = (candidates: number[]) =>
-        candidates.filter((i) => !hidden[i]).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b)[0];
-      const choice = pick(line.interior) ?? pick([line.margin]);
-      if (choice === undefined) continue;
-      hidden[choice] = true;
-      changed = true;
-    }
-    if (!changed) break;
-  }
-  return hidden;
-}
-
-/** A breakdown of one total into categories (sex, age band, region...) that add up to it. */
-export function suppressBreakdown(
-  cells: readonly number[],
-  total: number,
-  threshold = SMALL_CELL_THRESHOLD,
-): { cells: Shown[]; total: Shown } {
-  const values = [...cells, total];
-  const mask = suppressionMask(values, [{ interior: cells.map((_, i) => i), margin: cells.length }], threshold);
-  return {
-    cells: cells.map((v, i) => (mask[i] ? SUPPRESSED : v)),
-    total: mask[cells.length] ? SUPPRESSED : total,
-  };
-}
-
-/**
- * A two-way table with row totals, and optionally column totals and a grand total
- * (only when the columns do add up: distinct people counted in several rows do not).
- */
-export function suppressTable(
-  table: {
-    cells: readonly (readonly number[])[];
-    rowTotals: readonly number[];
-    colTotals?: readonly number[];
-    grandTotal?: number;
-  },
-  threshold = SMALL_CELL_THRESHOLD,
-): { cells: Shown[][]; rowTotals: Shown[]; colTotals?: Shown[]; grandTotal?: Shown } {
-  const rows = table.cells.length;
-  const cols = table.cells[0]?.length ?? 0;
-  const values: number[] = [];
-  const at = (r: number, c: number) => r * cols + c;
-  for (const row of table.cells) values.push(...row);
-  const rowTotalAt = values.length;
-  values.push(...table.rowTotals);
-  const lines: Line[] = [];
-  for (let r = 0; r < rows; r++)
-    lines.push({ interior: Array.from({ length: cols }, (_, c) => at(r, c)), margin: rowTotalAt + r });
-  let colTotalAt = -1;
-  let grandAt = -1;
-  if (table.colTotals) {
-    colTotalAt = values.length;
-    values.push(...table.colTotals);
-    for (let c = 0; c < cols; c++)
-      lines.push({ interior: Array.from({ length: rows }, (_, r) => at(r, c)), margin: colTotalAt + c });
-    if (table.grandTotal !== undefined) {
-      grandAt = values.length;
-      values.push(table.grandTotal);
-      lines.push({ interior: Array.from({ length: cols }, (_, c) => colTotalAt + c), margin: grandAt });
-      lines.push({ interior: Array.from({ length: rows }, (_, r) => rowTotalAt + r), margin: grandAt });
-    }
-  }
-  const mask = suppressionMask(values, lines, threshold);
-  const show = (i: number): Shown => (mask[i] ? SUPPRESSED : (values[i] ?? 0));
-  return {
-    cells: table.cells.map((row, r) => row.map((_, c) => show(at(r, c)))),
-    rowTotals: table.rowTotals.map((_, r) => show(rowTotalAt + r)),
-    colTotals: table.colTotals ? table.colTotals.map((_, c) => show(colTotalAt + c)) : undefined,
-    grandTotal: grandAt >= 0 ? show(grandAt) : undefined,
-  };
-}
-
-/** Only primary suppression, for figures that add up to nothing shown (months, overlapping categories). */
-export function suppressAlone(value: number, threshold = SMALL_CELL_THRESHOLD): Shown {
-  return value < threshold ? SUPPRESSED : value;
-}
+/** Hidden cells are chosen for a whole family of tables at once: disclosure.ts and donor-family.ts. */
 
 // ---------------------------------------------------------------- money and rates
 

@@ -16,6 +16,11 @@ export const REPORT_QUERY = {
     .string()
     .regex(/^(?!0000)\d{4}-Q[1-4]$/, "errors.query.invalid")
     .optional(),
+  /** a fixed period: a year ("2026"), a quarter ("2026-Q2") or a month ("2026-05") */
+  period: z
+    .string()
+    .regex(/^(?!0000)\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, "errors.query.period")
+    .optional(),
   from: query.date(),
   to: query.date(),
   organisationId: query.id(),

@@ -129,6 +129,17 @@ describe("moving and cancelling on the appointment's page", () => {
     expect(reset).toMatchObject({ ok: true, id: expect.any(String) });
   });
 
+  it("cancelled twice at once (two tabs, a double tap): one cancellation, one message", async () => {
+    const { coach, person, id } = await appointmentSet("fr", 11);
+    const results = await Promise.all([1, 2, 3].map(() => cancelAppointment(t.db, coach, id, meta)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      expect.objectContaining({ status: 409, errors: { form: "coaching.errors.appointmentCancelled" } }),
+      expect.objectContaining({ status: 409, errors: { form: "coaching.errors.appointmentCancelled" } }),
+    ]);
+    expect(await outboxTo(t.db, person.id, "notify.followUpCancelled")).toHaveLength(1);
+  });
+
   it("only the coach who set it, still following the person, or an admin may open or change it", async () => {
     const { coach, person, id } = await appointmentSet("fr");
     const path = `/coaching/appointments/${id}`;

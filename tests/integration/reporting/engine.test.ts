@@ -7,7 +7,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../../app/modules/reporting/report.server";
-import type { ReportTable } from "../../../app/modules/reporting/report-tables";
+import { assembleReport, type Report, type ReportTable } from "../../../app/modules/reporting/report-tables";
+import { donorFamily, donorReport } from "../../../app/modules/reporting/donor.server";
+import { donorPeriod } from "../../../app/modules/reporting/rules";
 import { manualMoney, type Sources } from "../../../app/modules/reporting/sources.server";
 import { addEntry, addRate, ensureBudget, updateBudget } from "../../../app/modules/reporting/service.server";
 import {
@@ -194,39 +196,55 @@ describe("indicators on a fixture with known counts", () => {
     expect(report.notWired).not.toContain("aid_kit");
   });
 
-  it("shows donors '<5' for small cells and a second cell where the total would give one away", async () => {
-    const report = await buildReport(t.db, { audience: "donor", filter: Q1, sources: fixtureSources });
-    expect(report.headline.find((h) => h.key === "health")?.persons).toBe(7);
-    expect(report.headline.find((h) => h.key === "humanitarian")?.persons).toBe("<5");
-    const migrant = report.tables.find((x) => x.id === "reach-migrant");
-    // health: 6 migrants, 1 Moroccan, total 7: hiding only the 1 would leave 7 - 6
-    expect(cell(migrant, { key: "reporting.migrant.national" }, 1)).toBe("<5");
-    expect(cell(migrant, { key: "reporting.migrant.migrant" }, 1)).toBe("<5");
-    expect(cell(migrant, { key: "reporting.total" }, 1)).toBe(7);
-    // all: 8 migrants, 4 Moroccans: the 8 is hidden too, the total of 12 stays
-    expect(cell(migrant, { key: "reporting.migrant.migrant" }, 5)).toBe("<5");
-    expect(cell(migrant, { key: "reporting.migrant.national" }, 5)).toBe("<5");
-    expect(cell(migrant, { key: "reporting.total" }, 5)).toBe(12);
-    // all by sex: 7 women, 4 men, 1 unknown: two small cells, the 7 stays
-    expect(
-      cell(
-        report.tables.find((x) => x.id === "reach-sex"),
-        { key: "reporting.sex.f" },
-        5,
-      ),
-    ).toBe(7);
-    expect(report.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
-    // no line of any donor disaggregation has exactly one hidden cell
-    for (const table of report.tables.filter((x) => x.id.startsWith("reach-"))) {
-      for (let col = 1; col < table.columns.length; col++) {
-        const hidden = table.rows.filter((r) => r[col] === "<5").length;
-        expect(hidden, `${table.id} column ${col}`).not.toBe(1);
+  it("gives donors fixed periods hidden together: a quarter that adds nothing to its year is hidden", async () => {
+    const family = await donorFamily(t.db, fixtureSources, "2026", "2026-12-31");
+    const report = (kind: "year" | "quarter" | "month", key: string) =>
+      donorReport(t.db, { period: donorPeriod(kind, key)!, framework: "snia", sources: fixtureSources, family });
+    const year = await report("year", "2026");
+    const q1 = await report("quarter", "2026-Q1");
+    const headline = (r: Report, k: string) => r.headline.find((h) => h.key === k)?.persons;
+    // the year: 7 cared for, 5 given aid (p12's kit in April), 12 reached
+    expect(headline(year, "health")).toBe(7);
+    expect(headline(year, "humanitarian")).toBe(5);
+    expect(headline(year, "all")).toBe(12);
+    // the quarter's 7 are the year's 7: both shown would say that nobody else was cared for
+    expect(headline(q1, "health")).toBe("x");
+    expect(headline(q1, "humanitarian")).toBe("x");
+    // a figure is one cell wherever it appears: the headline is the total row of every breakdown
+    for (const r of [year, q1]) {
+      for (const table of r.tables.filter((x) => x.id.startsWith("reach-"))) {
+        const totals = table.rows.at(-1)!;
+        expect(totals.slice(1), `${table.id}`).toEqual(r.headline.map((h) => h.persons));
+        // no row of a breakdown shows a part of a hidden whole (the "all" column is each row's whole)
+        for (const row of table.rows) if (row.at(-1) === "x") expect(row.slice(1)).toEqual(row.slice(1).map(() => "x"));
       }
     }
-    const kits = report.tables
-      .find((x) => x.id === "outputs")
-      ?.rows.find((r) => JSON.stringify(r[0]) === JSON.stringify({ key: "reporting.activity.aid_kit" }));
-    expect(kits?.slice(2)).toEqual(["<5", "<5", "<5", "<5"]);
+    expect(q1.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
+    const kits = (r: Report) =>
+      r.tables
+        .find((x) => x.id === "outputs")
+        ?.rows.find((row) => JSON.stringify(row[0]) === JSON.stringify({ key: "reporting.activity.aid_kit" }));
+    // fewer than 5 people behind a line: its counts and amount too
+    expect(kits(q1)?.slice(2)).toEqual(["x", "x", "x", "x"]);
+    // the year's 5 given kits are the 5 given aid, shown in the headline: the line's people are hidden, its counts not
+    expect(kits(year)?.slice(2)).toEqual(["x", 5, 10, 1500_00]);
+    // a month: the headline only, and the same cells as the quarter's monthly series
+    const february = await report("month", "2026-02");
+    expect(february.headlineOnly).toBe(true);
+    const series = q1.monthly.series.find((x) => x.key === "humanitarian")?.values[1];
+    expect(headline(february, "humanitarian")).toBe(series);
+    // the exact path refuses donors: their figures only come from the family
+    expect(() =>
+      assembleReport(
+        {
+          snapshot: { reach: [], frameworks: [], outputs: [], monthly: [] },
+          vulnerability: null,
+          budget: null,
+          money: null,
+        },
+        { audience: "donor", filter: Q1, sources: fixtureSources },
+      ),
+    ).toThrow();
   });
 
   it("adds up the budget per line from records and manual entries, in MAD and USD", async () => {

@@ -3,6 +3,8 @@
  * six cases with known counts: people, disaggregations from free-text nationality
  * and city, outputs, and the money the records spend.
  */
+import { donorFamily, donorReport } from "../../../app/modules/reporting/donor.server";
+import { donorPeriod } from "../../../app/modules/reporting/rules";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { distributions, vouchers } from "../../../db/schema";
@@ -247,7 +249,12 @@ describe("indicators over protection and aid records", () => {
     expect(v("serious_medical", 5)).toBe(1);
     expect(v("pregnant_lactating", 1)).toBe(1);
     expect(v("pregnant_lactating", 2)).toBe(0);
-    const donor = await buildReport(t.db, { audience: "donor", filter: Q1, sources: wiredSources() });
+    const donor = await donorReport(t.db, {
+      period: donorPeriod("quarter", "2026-Q1")!,
+      framework: "snia",
+      sources: wiredSources(),
+      family: await donorFamily(t.db, wiredSources(), "2026", "2026-12-31"),
+    });
     expect(donor.tables.some((x) => x.id === "reach-vulnerability")).toBe(false);
     const association = await buildReport(t.db, {
       audience: "association",

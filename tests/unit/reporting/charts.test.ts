@@ -5,11 +5,11 @@ describe("chart geometry", () => {
   it("draws bars from the start edge, mirrored right to left", () => {
     const items = [
       { label: "Santé", value: 40 },
-      { label: "Aide", value: "<5" as const },
+      { label: "Aide", value: "x" as const },
     ];
     const ltr = barGeometry(items, { rtl: false, width: 560 });
     const rtl = barGeometry(items, { rtl: true, width: 560 });
-    expect(ltr.rects).toHaveLength(1); // "<5" is not drawn
+    expect(ltr.rects).toHaveLength(1); // a hidden value is not drawn
     const [a] = ltr.rects;
     const [b] = rtl.rects;
     expect(a!.x).toBe(150);
@@ -18,14 +18,14 @@ describe("chart geometry", () => {
     expect(b!.x + b!.w).toBeCloseTo(560 - 150);
     expect(ltr.texts[0]).toMatchObject({ text: "Santé", anchor: "start", x: 4 });
     expect(rtl.texts[0]).toMatchObject({ text: "Santé", anchor: "end", x: 556 });
-    expect(rtl.texts[3]?.text).toBe("<5");
+    expect(rtl.texts[3]?.text).toBe("x");
   });
 
   it("stacks parts side by side, scaled to the largest total", () => {
     const g = stackedGeometry(
       [
         { label: "A", parts: [10, 30], total: 40 },
-        { label: "B", parts: [20, "<5"], total: 22 },
+        { label: "B", parts: [20, "x"], total: 22 },
       ],
       { rtl: false, width: 560 },
     );
@@ -37,8 +37,8 @@ describe("chart geometry", () => {
 
   it("runs time from right to left in Arabic and breaks the line at a hidden month", () => {
     const months = ["2026-01", "2026-02", "2026-03"];
-    const ltr = seriesGeometry(months, [{ values: [5, "<5", 9] }], { rtl: false });
-    const rtl = seriesGeometry(months, [{ values: [5, "<5", 9] }], { rtl: true });
+    const ltr = seriesGeometry(months, [{ values: [5, "x", 9] }], { rtl: false });
+    const rtl = seriesGeometry(months, [{ values: [5, "x", 9] }], { rtl: true });
     expect(ltr.lines).toHaveLength(2);
     expect(ltr.lines[0]!.points[0]![0]).toBeLessThan(ltr.lines[1]!.points[0]![0]);
     expect(rtl.lines[0]!.points[0]![0]).toBeGreaterThan(rtl.lines[1]!.points[0]![0]);

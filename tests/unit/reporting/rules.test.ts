@@ -12,8 +12,11 @@ import {
   offeredQuarters,
   quartersBetween,
   rateOn,
-  suppressBreakdown,
-  suppressTable,
+  donorPeriod,
+  donorPeriodOf,
+  monthPeriod,
+  offeredPeriods,
+  periodsOfYear,
   usdToMadCentimes,
 } from "../../../app/modules/reporting/rules";
 import { ageOn as ageAt } from "../../../app/lib/age";
@@ -78,70 +81,29 @@ describe("periods", () => {
     // no programme dates: this year so far
     expect(offeredQuarters({ startsOn: null, endsOn: null }, "2026-05-02")).toEqual(["2026-Q2", "2026-Q1"]);
   });
-});
-
-describe("small-cell suppression", () => {
-  it("hides cells under 5, zero included, and keeps the rest", () => {
-    const r = suppressBreakdown([12, 3, 0, 9], 24);
-    expect(r.cells[1]).toBe("<5");
-    expect(r.cells[2]).toBe("<5");
-    // two cells hidden: the total cannot give either back
-    expect(r.cells[0]).toBe(12);
-    expect(r.cells[3]).toBe(9);
-    expect(r.total).toBe(24);
-  });
-  it("hides a second cell when a total would give a single hidden one away", () => {
-    const r = suppressBreakdown([20, 3, 9], 32);
-    expect(r.cells).toEqual([20, "<5", "<5"]);
-    expect(r.total).toBe(32);
-  });
-  it("hides the smallest other cell, the first on a tie", () => {
-    expect(suppressBreakdown([8, 2, 8, 30], 48).cells).toEqual(["<5", "<5", 8, 30]);
-  });
-  it("hides the total itself when there is no other cell to hide", () => {
-    const r = suppressBreakdown([2, 40], 42);
-    expect(r.cells).toEqual(["<5", "<5"]);
-    expect(r.total).toBe(42);
-    const alone = suppressBreakdown([3], 3);
-    expect(alone.cells).toEqual(["<5"]);
-    expect(alone.total).toBe("<5");
-  });
-  it("leaves a table with nothing small alone", () => {
-    expect(suppressBreakdown([5, 6], 11)).toEqual({ cells: [5, 6], total: 11 });
-  });
-  it("protects rows and columns of a two-way table, margins included", () => {
-    const r = suppressTable({
-      cells: [
-        [10, 2, 15],
-        [20, 12, 18],
-        [9, 30, 7],
-      ],
-      rowTotals: [27, 50, 46],
-      colTotals: [39, 44, 40],
-      grandTotal: 123,
-    });
-    const hiddenIn = (values: (number | string)[]) => values.filter((v) => v === "<5").length;
-    for (const row of r.cells) expect(hiddenIn(row)).not.toBe(1);
-    for (let c = 0; c < 3; c++)
-      expect(hiddenIn(r.cells.map((row) => row[c] ?? 0).concat(r.colTotals?.[c] ?? 0))).not.toBe(1);
-    expect(r.cells[0]?.[1]).toBe("<5");
-    // whatever else is hidden, no row or column can be solved for the 2
-    const visibleRow0 = (r.cells[0] ?? []).filter((v) => v !== "<5");
-    expect(visibleRow0.length).toBeLessThan(2);
-  });
-  it("handles rows that do not add up down the columns (row lines only)", () => {
-    const r = suppressTable({
-      cells: [
-        [3, 10],
-        [6, 7],
-      ],
-      rowTotals: [13, 13],
-    });
-    expect(r.cells).toEqual([
-      ["<5", "<5"],
-      [6, 7],
+  it("knows the donor's fixed periods, and no other", () => {
+    expect(monthPeriod("2024-02")).toEqual({ from: "2024-02-01", to: "2024-02-29" });
+    for (const bad of ["2026-00", "2026-13", "2026-99", "0000-01", "2026-1"]) expect(monthPeriod(bad), bad).toBeNull();
+    expect(quarterPeriod("0000-Q1")).toBeNull();
+    expect(donorPeriod("year", "2026")).toMatchObject({ from: "2026-01-01", to: "2026-12-31", year: "2026" });
+    expect(periodsOfYear("2026").map((p) => p.key)).toEqual([
+      "2026",
+      ...["Q1", "Q2", "Q3", "Q4"].map((q) => `2026-${q}`),
+      ...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
     ]);
-    expect(r.rowTotals).toEqual([13, 13]);
+    expect(donorPeriodOf({ from: "2026-04-01", to: "2026-06-30" })?.key).toBe("2026-Q2");
+    expect(donorPeriodOf({ from: "2026-05-01", to: "2026-05-31" })?.key).toBe("2026-05");
+    expect(donorPeriodOf({ from: "2026-01-01", to: "2026-12-31" })?.key).toBe("2026");
+    expect(donorPeriodOf({ from: "2026-05-02", to: "2026-05-31" })).toBeNull();
+    expect(donorPeriodOf({ from: "2026-04-01", to: "2026-05-31" })).toBeNull();
+  });
+  it("offers donors the programme's years, quarters and months up to today, newest first", () => {
+    const offered = offeredPeriods({ startsOn: "2026-02-01", endsOn: "2027-01-31" }, "2026-05-10");
+    expect(offered).toEqual({
+      years: ["2026"],
+      quarters: ["2026-Q2", "2026-Q1"],
+      months: ["2026-05", "2026-04", "2026-03", "2026-02"],
+    });
   });
 });
 

@@ -64,6 +64,13 @@ export const core = {
   "errors.query.choice": "In the address, “{field}” is not one of the choices offered.",
   "errors.query.tooLong": "In the address, “{field}” is too long.",
   "errors.query.invalid": "In the address, “{field}” is not valid.",
+  "errors.query.period": "In the address, “{field}” is not a period (YYYY, YYYY-Q1 to YYYY-Q4, or YYYY-MM).",
+  "errors.query.donorPeriod":
+    "In the address, “{field}”: donors choose a month, a quarter or a year, not dates of their own.",
+  "errors.query.donorScope":
+    "In the address, “{field}”: donors’ figures cover the whole programme, not one association.",
+  "errors.query.quarterOnly":
+    "In the address, “{field}”: the quarterly report covers a quarter of the whole programme.",
   "errors.page.403.title": "Access denied",
   "errors.page.403.body": "You do not have access to this page.",
   "errors.page.404.title": "Page not found",

@@ -64,6 +64,13 @@ export const core = {
   "errors.query.choice": "Dans l'adresse, « {field} » n'est pas un choix proposé.",
   "errors.query.tooLong": "Dans l'adresse, « {field} » est trop long.",
   "errors.query.invalid": "Dans l'adresse, « {field} » n'est pas valide.",
+  "errors.query.period": "Dans l'adresse, « {field} » n'est pas une période (AAAA, AAAA-Q1 à AAAA-Q4, ou AAAA-MM).",
+  "errors.query.donorPeriod":
+    "Dans l'adresse, « {field} » : les bailleurs choisissent un mois, un trimestre ou une année, pas des dates libres.",
+  "errors.query.donorScope":
+    "Dans l'adresse, « {field} » : les chiffres des bailleurs portent sur tout le programme, pas sur une association.",
+  "errors.query.quarterOnly":
+    "Dans l'adresse, « {field} » : le rapport trimestriel porte sur un trimestre de tout le programme.",
   "errors.page.403.title": "Accès refusé",
   "errors.page.403.body": "Vous n'avez pas accès à cette page.",
   "errors.page.404.title": "Page introuvable",

@@ -1,0 +1,87 @@
+/**
+ * The donor's report for one fixed period, read from its year's published family
+ * (donor-family.ts): every figure, wherever it appears (the headline, a breakdown's
+ * total, the sex chart, the monthly series of a quarter or of the year), is the one
+ * cell of the family, so two requests can never show one figure two ways. Pure.
+ */
+import { complaintsTable } from "~/modules/feedback/report";
+import type { CategoryCounts } from "~/modules/feedback/rules";
+import { cellIds, reachCell, shownCell, type Published } from "./donor-family";
+import { ACTIVITIES, type ActivityKey, type Framework } from "./frameworks";
+import {
+  budgetTable,
+  dimensionTable,
+  frameworkTable,
+  KEYS,
+  monthlyReport,
+  outputsTable,
+  reachTable,
+  sexBars,
+  type Fetched,
+  type Report,
+  type ReportTable,
+} from "./report-tables";
+import { DIMENSIONS, type Dimension, type DonorPeriod } from "./rules";
+
+export type DonorReportInput = {
+  period: DonorPeriod;
+  published: Published;
+  framework: Framework;
+  wired: readonly ActivityKey[];
+  budget: Fetched["budget"];
+  money: Fetched["money"];
+  /** the period's complaints (medians come from them; counts from the family) */
+  complaints: CategoryCounts[] | null;
+};
+
+export function assembleDonorReport(input: DonorReportInput): Report {
+  const { period, published, framework } = input;
+  const filter = { from: period.from, to: period.to, organisationId: null };
+  const cell = (id: string) => shownCell(published, id);
+  const reach = (p: string, k: string, d: Dimension | null, c: string | null) => reachCell(published, p, k, d, c);
+  const headline = KEYS.map((k) => ({ key: k, persons: reach(period.key, k, null, null) }));
+  const budget = input.budget && input.money ? [budgetTable(input.budget, input.money, filter.to)] : [];
+  const base = {
+    filter,
+    audience: "donor" as const,
+    suppressed: true,
+    framework,
+    notWired: ACTIVITIES.filter((a) => !input.wired.includes(a)),
+    headline,
+    hasBudget: true,
+  };
+  // a month: the people reached, nothing broken down (the breakdowns are the quarter's and the year's)
+  if (period.kind === "month") {
+    return {
+      ...base,
+      headlineOnly: true,
+      bySex: [],
+      monthly: { months: [], series: [] },
+      tables: [reachTable(headline), ...budget],
+    };
+  }
+  const dimensionTables = DIMENSIONS.map((d) =>
+    dimensionTable([], d, (k, dim, c) => reach(period.key, k, dim, c), published.categories.get(d)),
+  );
+  const monthly = monthlyReport(filter, [], (k, month) => reach(month, k, null, null));
+  const outputs = outputsTable(
+    published.outputLines.map((l) => ({ ...l, events: 0, quantity: 0, valueCentimes: 0, persons: 0 })),
+    (line, measure) => cell(cellIds.output(period.key, line.activity, line.detail, measure)),
+  );
+  const tables: ReportTable[] = [
+    reachTable(headline),
+    ...dimensionTables,
+    outputs,
+    frameworkTable(framework, [], (key) => reach(period.key, key, null, null)),
+    monthly.table,
+    ...budget,
+    ...(input.complaints
+      ? [
+          complaintsTable(input.complaints, (category, measure) =>
+            cell(cellIds.complaint(period.key, category, measure)),
+          ),
+        ]
+      : []),
+  ];
+  return { ...base, bySex: sexBars(dimensionTables[0]), monthly: monthly.monthly, tables };
+}

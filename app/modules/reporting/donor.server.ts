@@ -1,0 +1,80 @@
+/**
+ * The donor's figures: the aggregates of a whole year's family (the year, its quarters
+ * begun so far, and its months) read from the database, hidden together
+ * (donor-family.ts), then any fixed period's report read from them (donor-report.ts).
+ */
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Executor } from "~db/client";
+import { countFeedback } from "~/modules/feedback/queries.server";
+import { getBudget, moneyByDay } from "./budget-queries.server";
+import { publishFamily, type FamilyRaw, type PeriodFigures, type Published } from "./donor-family";
+import { assembleDonorReport } from "./donor-report";
+import type { Framework } from "./frameworks";
+import { monthlyTotals, outputTotals, reachTotals } from "./queries.server";
+import type { Report } from "./report-tables";
+import { readForReport } from "./report.server";
+import { periodsOfYear, type DonorPeriod } from "./rules";
+import type { Sources } from "./sources.server";
+
+/** Run the reads one after another inside a caller's transaction (one connection), else side by side. */
+function runAll<T>(db: Executor, reads: (() => Promise<T>)[]): Promise<T[]> {
+  if (!(db instanceof PgTransaction)) return Promise.all(reads.map((r) => r()));
+  return reads.reduce<Promise<T[]>>(async (acc, r) => [...(await acc), await r()], Promise.resolve([]));
+}
+
+/** The aggregates of a year's family; periods that begin after `today` are known to be empty and not read. */
+export async function readFamily(db: Executor, sources: Sources, year: string, today: string): Promise<FamilyRaw> {
+  const periods = periodsOfYear(year);
+  const begun = new Set(periods.filter((p) => p.from <= today).map((p) => p.key));
+  const full = periods.filter((p) => p.kind !== "month" && begun.has(p.key));
+  const read = (p: DonorPeriod) => async (): Promise<[string, PeriodFigures]> => {
+    const filter = { from: p.from, to: p.to, organisationId: null };
+    const people = await readForReport(db, (tx) => reachTotals(tx, sources, filter));
+    const outputs = await readForReport(db, (tx) => outputTotals(tx, sources, filter));
+    const complaints = await countFeedback(db, filter);
+    return [p.key, { ...people, outputs, complaints }];
+  };
+  const yearPeriod = periods[0]!;
+  const [figures, monthly] = await Promise.all([
+    runAll(db, full.map(read)),
+    readForReport(db, (tx) =>
+      monthlyTotals(tx, sources, { from: yearPeriod.from, to: yearPeriod.to, organisationId: null }, { withAll: true }),
+    ),
+  ]);
+  const months = new Map<string, Map<string, number>>();
+  for (const row of monthly) {
+    const counts = months.get(row.month) ?? new Map<string, number>();
+    counts.set(row.key, row.persons);
+    months.set(row.month, counts);
+  }
+  return { periods, wired: sources.wired, begun, figures: new Map(figures), months };
+}
+
+/** A year's family, published. */
+export async function donorFamily(db: Executor, sources: Sources, year: string, today: string) {
+  const raw = await readFamily(db, sources, year, today);
+  return { raw, published: publishFamily(raw) };
+}
+
+/** The donor's report of one fixed period, from its year's published family. */
+export async function donorReport(
+  db: Executor,
+  options: {
+    period: DonorPeriod;
+    framework: Framework;
+    sources: Sources;
+    family: { raw: FamilyRaw; published: Published };
+  },
+): Promise<Report> {
+  const { period, sources, family } = options;
+  const [budget, money] = await Promise.all([getBudget(db), moneyByDay(db, sources, period.to)]);
+  return assembleDonorReport({
+    period,
+    published: family.published,
+    framework: options.framework,
+    wired: sources.wired,
+    budget,
+    money,
+    complaints: family.raw.figures.get(period.key)?.complaints ?? null,
+  });
+}
