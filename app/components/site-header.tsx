@@ -11,7 +11,7 @@ type Props = { user: { displayName: string; role: Role; notifications: boolean }
  * Brand, the language switcher and a "Menu" holding the navigation, on one line of a
  * 375 px phone; the menu is a `<details>` disclosure, so it opens without JavaScript,
  * and on wide screens it is always open (styles.css). See
- * docs/decisions/new-header-on-one-line.md.
+ * docs/decisions/0094-header-on-one-line.md.
  */
 export function SiteHeader({ user, unread }: Props) {
   const { t, locale } = useI18n();

@@ -77,7 +77,7 @@ export async function signUpApplicant(
  * limit. An unknown identifier, a wrong password, a deactivated account, one with no
  * password yet, and one locked by guesses made through its other identifiers all get the
  * same "invalid" (400): the answer never says that two identifiers belong to one account
- * (docs/decisions/new-sign-in-counts-per-account.md).
+ * (docs/decisions/0097-sign-in-counts-per-account.md).
  */
 export async function signIn(
   db: Database,

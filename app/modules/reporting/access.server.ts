@@ -41,7 +41,7 @@ function periodOfKey(key: string): DonorPeriod | null {
  * The period (a fixed one, or from/to for staff), the association and the grouping,
  * from the URL. A malformed value, or a period that ends before it starts, is a 400.
  * Donors get fixed periods of the whole programme only (a month, a quarter, a year:
- * docs/decisions/new-donor-figures-hide-consistently.md): a from/to or an association
+ * docs/decisions/0092-donor-figures-hide-consistently.md): a from/to or an association
  * in their request is a 400 that says so, not another report.
  */
 export function resolveFilter(

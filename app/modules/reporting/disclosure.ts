@@ -2,7 +2,7 @@
  * Statistical disclosure control for the donor's figures: which cells of a family of
  * published tables to hide so that no figure about fewer than 5 people can be read or
  * worked out, from one table or by comparing several (different periods, groups or
- * breakdowns). Pure. The method, and why: docs/decisions/new-donor-figures-hide-consistently.md.
+ * breakdowns). Pure. The method, and why: docs/decisions/0092-donor-figures-hide-consistently.md.
  *
  * The tables are given as cells (a number each) and the relations a reader knows:
  * - a line: its interior cells add up to its margin (the categories of a breakdown and

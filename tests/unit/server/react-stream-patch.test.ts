@@ -5,7 +5,7 @@
  * bytes included, so one to three NUL bytes reached the browser before that character
  * (react/react#31134, fixed upstream by react/react#26228, never released in 18).
  * Browsers turn a NUL inside an attribute value (a typed value shown again) into U+FFFD.
- * See docs/decisions/new-react-stream-nul-patch.md. Both builds are checked: vitest
+ * See docs/decisions/0095-react-stream-nul-patch.md. Both builds are checked: vitest
  * loads the development one, `npm start` (NODE_ENV=production) the minified one.
  */
 import { createRequire } from "node:module";
