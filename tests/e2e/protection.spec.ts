@@ -23,10 +23,13 @@ test("a case worker registers a beneficiary in Arabic, records care, hands out a
   await page.getByLabel("الجنسية").fill("غينيا");
   await page.getByLabel("يوافق على تلقي الخدمات").check();
   await page.getByLabel("يوافق على الإحالة إلى الشركاء").check();
+  // consent to referral names the partners it covers
+  await page.getByLabel("Association Al Amal Oujda").check();
   await page.getByRole("button", { name: "تسجيل مستفيد(ة)" }).click();
   await expect(page).toHaveURL(/\/protection\/cases\/[0-9a-f-]{36}$/);
   const caseUrl = new URL(page.url()).pathname;
   await expect(page.getByTestId("consent")).toContainText("العربية");
+  await expect(page.getByTestId("consent-partners")).toContainText("Association Al Amal Oujda");
   // a phone's width: nothing on the case file is wider (a wider page widens the layout viewport itself)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
