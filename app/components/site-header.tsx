@@ -45,7 +45,8 @@ export function SiteHeader({ user, unread }: Props) {
             </button>
           ))}
         </form>
-        <details className="nav-menu">
+        {/* keyed by the page: after a tap on one of its links (a client-side navigation) the menu is closed again */}
+        <details key={location.pathname} className="nav-menu">
           <summary>
             {t("nav.menu")}
             {user && unread > 0 ? (

@@ -5,7 +5,7 @@
  * - the header is one line (the mark, the languages and the menu);
  * - every visible interactive element is at least 24 × 24 CSS px (WCAG 2.2 target
  *   size), except links inside a sentence (the criterion's "inline" exception), and the
- *   menu's links are found at that size once it is open.
+ *   menu's links are found at that size once it is open, and it closes behind a tap on one.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { ACCESS_MATRIX } from "../access";
@@ -86,6 +86,9 @@ for (const [who, account] of Object.entries(VISITORS) as ["anonymous" | "applica
       await openMenu(page);
       await expect(page.locator(".nav-menu .main-nav a").first()).toBeVisible();
       for (const small of await smallTargets(page)) problems.push(`menu open [${lng}] ${small}`);
+      // a tap on one of its links leads to that page with the menu closed again
+      await page.locator('.nav-menu .main-nav a:not([aria-current="page"])').first().click();
+      await expect(page.locator(".nav-menu[open]")).toHaveCount(0);
       expect(problems).toEqual([]);
     });
   }
