@@ -6,24 +6,12 @@
  * its filter takes as typed) is not read.
  */
 import { expect, test } from "@playwright/test";
-import { ACCESS_MATRIX } from "../access";
-import { EVERYONE, type Who } from "../access/types";
+import { ACTING, EVERYONE } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
-import { e2eFixture, login, NOT_A_PAGE } from "./fixtures";
+import { e2eFixture, login, NOT_A_PAGE, pathsFor } from "./fixtures";
 
 // the text is read by a script in the page: once, with JavaScript, is enough
 test.use({ javaScriptEnabled: true });
-
-const ACTING: Record<Exclude<Who, "anonymous">, string> = {
-  applicant: "applicant@masar.test",
-  coach: "coach@masar.test",
-  committee_member: "committee@masar.test",
-  case_worker: "caseworker@masar.test",
-  admin: "admin@masar.test",
-  donor_viewer: "donor@masar.test",
-  focal_point: "focal@masar.test",
-  vendor: "vendor@masar.test",
-};
 
 /** snake_case words and dotted message keys ("plans.step.summary") in what the page shows. */
 const CODE = /\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+(?:\.[a-z][a-zA-Z]+){2,}\b/g;
@@ -34,8 +22,7 @@ for (const who of EVERYONE) {
       test.setTimeout(180_000);
       if (who !== "anonymous") await login(page, ACTING[who]);
       await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
-      const fixture = e2eFixture();
-      const paths = [...new Set(ACCESS_MATRIX.filter((e) => e.expect[who] === 200).map((e) => e.path(fixture)))];
+      const paths = pathsFor(who, e2eFixture());
       const found: string[] = [];
       for (const p of paths) {
         let text: string;

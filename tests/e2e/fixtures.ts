@@ -7,7 +7,8 @@ import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { parseIdentifier } from "../../app/modules/auth/rules";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
-import type { Fixture } from "../access/types";
+import { ACCESS_MATRIX } from "../access";
+import type { Fixture, Who } from "../access/types";
 
 import { DEMO_PASSWORD } from "../factories";
 
@@ -24,6 +25,11 @@ export function e2eDatabaseUrl(): string {
 /** The seeded records' ids (case files, plans, calls…) that the access matrix's paths need, written by tests/e2e/server.ts. */
 export function e2eFixture(): Fixture {
   return JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), "utf8")) as Fixture;
+}
+
+/** Every path the access matrix lets `who` open (a 200), pages and documents, once each. */
+export function pathsFor(who: Who, f: Fixture): string[] {
+  return [...new Set(ACCESS_MATRIX.filter((e) => e.expect[who] === 200).map((e) => e.path(f)))];
 }
 
 /** Access-matrix paths that are documents or data answers, not pages a person looks at. */
