@@ -19,6 +19,11 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The boxes of one name ticked in a posted form, to show them ticked again beside errors. */
+export function checkedValues(formData: FormData, name: string): string[] {
+  return formData.getAll(name).filter((v): v is string => typeof v === "string");
+}
+
 /** The name of a field of a repeated row, as conform reads it: `costs[2].item`. */
 export function rowField(list: string, index: number, field: string): string {
   return `${list}[${index}].${field}`;

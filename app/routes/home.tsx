@@ -15,6 +15,7 @@ import { ApplicantPanel as EmployabilityPanel, CaseloadPanel } from "~/modules/c
 import { ApplicantPanel as PlansPanel } from "~/modules/profiles/home-panel";
 import { applicantHome } from "~/modules/profiles/queries.server";
 import { reportingPanel } from "~/modules/reporting/home.server";
+import { countOpenCodeFlags } from "~/modules/codes/flags.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 
 /**
@@ -38,6 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
     reporting: await reportingPanel(db, user),
     phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),
     caseAccessPending: user.caseAccessPending,
+    codeFlags: user.role === "admin" ? await countOpenCodeFlags(db) : 0,
   };
 }
 
@@ -94,6 +96,7 @@ export default function Home() {
     reporting,
     phoneUnconfirmed,
     caseAccessPending,
+    codeFlags,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
@@ -104,6 +107,11 @@ export default function Home() {
       {caseAccessPending ? (
         <p className="alert" role="status" data-testid="case-access-pending">
           {t("protection.staff.pendingNotice")}
+        </p>
+      ) : null}
+      {codeFlags > 0 ? (
+        <p className="alert" role="status" data-testid="code-flags">
+          <Link to="/admin/codes">{t("codes.flags.home", { count: codeFlags })}</Link>
         </p>
       ) : null}
       {plans ? <PlansPanel home={plans} /> : null}

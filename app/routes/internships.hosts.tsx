@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
+import { checkedValues, formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listHosts } from "~/modules/internships/queries.server";
@@ -18,13 +18,14 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 function refused<I extends "host" | "offer">(intent: I, errors: FieldErrors, form: FormData) {
-  return data({ ok: false as const, errors, values: formValues(form), intent }, { status: 400 });
+  const checked = checkedValues(form, "languages");
+  return data({ ok: false as const, errors, values: formValues(form), checked, intent }, { status: 400 });
 }
 
 async function handleHost(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "internships:manage");
   const parsed = parseForm(CreateHostSchema, form);
-  if (!parsed.ok) return data({ ...parsed, intent: "host" as const }, { status: 400 });
+  if (!parsed.ok) return refused("host", parsed.errors, form);
   const result = await createHost(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (!result.ok) return refused("host", result.errors, form);
   return redirect("/internships/hosts");
@@ -33,7 +34,7 @@ async function handleHost(args: ActionFunctionArgs, form: FormData) {
 async function handleOffer(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "internships:manage");
   const parsed = parseForm(CreateOfferSchema, form);
-  if (!parsed.ok) return data({ ...parsed, intent: "offer" as const }, { status: 400 });
+  if (!parsed.ok) return refused("offer", parsed.errors, form);
   const result = await createOffer(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (!result.ok) return refused("offer", result.errors, form);
   return redirect(`/internships/offers/${result.id}`);
@@ -76,7 +77,7 @@ export default function Hosts() {
       <ErrorSummary errors={actionData?.errors} labels={HOST_LABELS} />
       <HostsTable hosts={hosts} />
       <AddHostForm {...echoOf("host")} />
-      <AddOfferForm hosts={hosts} {...echoOf("offer")} />
+      <AddOfferForm hosts={hosts} {...echoOf("offer")} checked={actionData?.checked} />
     </div>
   );
 }

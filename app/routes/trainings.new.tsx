@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { Field, PageTitle, SelectField } from "~/components/form";
+import { CheckboxGroup, Field, PageTitle, SelectField } from "~/components/form";
 import { TrilingualField } from "~/components/localized-text";
+import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms.server";
+import { checkedValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { CreateTrainingSchema } from "~/modules/trainings/schemas.server";
 import { AUDIENCES, TRAINING_CATEGORIES } from "~/modules/trainings/constants";
@@ -17,8 +18,9 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "trainings:manage");
-  const parsed = parseForm(CreateTrainingSchema, await args.request.formData());
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  const form = await args.request.formData();
+  const parsed = parseForm(CreateTrainingSchema, form);
+  if (!parsed.ok) return data({ ...parsed, checked: checkedValues(form, "deliveryLanguages") }, { status: 400 });
   const row = await createTraining(args.context.db, actor, parsed.data, { ip: args.context.ip });
   return redirect(`/trainings/${row.id}`);
 }
@@ -49,7 +51,13 @@ export default function NewTraining() {
           options={AUDIENCES.map((a) => ({ value: a, label: t(`trainings.audience.${a}`) }))}
           {...echo}
         />
-        <Field name="deliveryLanguage" label="trainings.field.deliveryLanguage" required {...echo} />
+        <CheckboxGroup
+          name="deliveryLanguages"
+          legend="trainings.field.deliveryLanguage"
+          options={codeChoices(t, "language")}
+          checked={actionData?.checked ?? ["fr"]}
+          errors={errors}
+        />
         <Field
           name="minAttendancePercent"
           label="trainings.field.minAttendancePercent"
