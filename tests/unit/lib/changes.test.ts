@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { changedFields } from "~/lib/changes";
 
 describe("changedFields", () => {
-  const stored = { name: "Ramadan 2027", startsOn: "2027-02-10", perHousehold: false, vulnerability: null as string | null };
+  const stored = {
+    name: "Ramadan 2027",
+    startsOn: "2027-02-10",
+    perHousehold: false,
+    vulnerability: null as string | null,
+  };
 
   it("names only the fields whose value differs, and gives only those to write", () => {
     const { fields, changes } = changedFields(stored, {
@@ -18,9 +23,8 @@ describe("changedFields", () => {
   it("leaves out what the correction does not mention, and tells null from a value", () => {
     expect(changedFields(stored, { name: "Ramadan 2027" }).fields).toEqual([]);
     expect(changedFields(stored, { vulnerability: "disability" }).fields).toEqual(["vulnerability"]);
-    expect(changedFields({ ...stored, vulnerability: "disability" }, { vulnerability: null }).fields).toEqual([
-      "vulnerability",
-    ]);
+    const withVulnerability: typeof stored = { ...stored, vulnerability: "disability" };
+    expect(changedFields(withVulnerability, { vulnerability: null }).fields).toEqual(["vulnerability"]);
   });
 
   it("compares dates and arrays by value", () => {
