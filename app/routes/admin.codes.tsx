@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { CheckboxGroup, FormAlert, PageTitle, SelectField } from "~/components/form";
 import { codeChoices, codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
-import { checkedValues, parseForm } from "~/lib/forms.server";
+import { parseForm, tickedValues } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { FLAG_FIELDS, openCodeFlags, resolveCodeFlag, ResolveCodeFlagSchema } from "~/modules/codes/flags.server";
 
@@ -19,9 +19,9 @@ export async function action(args: ActionFunctionArgs) {
   const flagId = String(form.get("flagId") ?? "");
   const parsed = parseForm(ResolveCodeFlagSchema, form);
   if (!parsed.ok)
-    return data({ flagId, errors: parsed.errors, checked: checkedValues(form, "languages") }, { status: 400 });
+    return data({ flagId, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await resolveCodeFlag(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  if (!result.ok) return data({ flagId, errors: result.errors, checked: [] }, { status: result.status });
+  if (!result.ok) return data({ flagId, errors: result.errors, values: null }, { status: result.status });
   return redirect("/admin/codes?saved=1");
 }
 
@@ -61,7 +61,7 @@ export default function CodeFlags() {
                     name="languages"
                     legend="codes.flags.choose"
                     options={codeChoices(t, kind)}
-                    checked={mine ? mine.checked : f.current}
+                    checked={mine?.values ? tickedValues(mine.values, "languages") : f.current}
                     errors={errors}
                   />
                 ) : (

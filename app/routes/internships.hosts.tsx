@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { checkedValues, formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
+import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listHosts } from "~/modules/internships/queries.server";
@@ -18,8 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 function refused<I extends "host" | "offer">(intent: I, errors: FieldErrors, form: FormData) {
-  const checked = checkedValues(form, "languages");
-  return data({ ok: false as const, errors, values: formValues(form), checked, intent }, { status: 400 });
+  return data({ ok: false as const, errors, values: formValues(form), intent }, { status: 400 });
 }
 
 async function handleHost(args: ActionFunctionArgs, form: FormData) {
@@ -77,7 +76,7 @@ export default function Hosts() {
       <ErrorSummary errors={actionData?.errors} labels={HOST_LABELS} />
       <HostsTable hosts={hosts} />
       <AddHostForm {...echoOf("host")} />
-      <AddOfferForm hosts={hosts} {...echoOf("offer")} checked={actionData?.checked} />
+      <AddOfferForm hosts={hosts} {...echoOf("offer")} />
     </div>
   );
 }

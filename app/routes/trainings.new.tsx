@@ -5,7 +5,7 @@ import { CheckboxGroup, Field, PageTitle, SelectField } from "~/components/form"
 import { TrilingualField } from "~/components/localized-text";
 import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
-import { checkedValues, parseForm } from "~/lib/forms.server";
+import { parseForm, tickedValues } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { CreateTrainingSchema } from "~/modules/trainings/schemas.server";
 import { AUDIENCES, TRAINING_CATEGORIES } from "~/modules/trainings/constants";
@@ -18,9 +18,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "trainings:manage");
-  const form = await args.request.formData();
-  const parsed = parseForm(CreateTrainingSchema, form);
-  if (!parsed.ok) return data({ ...parsed, checked: checkedValues(form, "deliveryLanguages") }, { status: 400 });
+  const parsed = parseForm(CreateTrainingSchema, await args.request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
   const row = await createTraining(args.context.db, actor, parsed.data, { ip: args.context.ip });
   return redirect(`/trainings/${row.id}`);
 }
@@ -55,7 +54,7 @@ export default function NewTraining() {
           name="deliveryLanguages"
           legend="trainings.field.deliveryLanguage"
           options={codeChoices(t, "language")}
-          checked={actionData?.checked ?? ["fr"]}
+          checked={values ? tickedValues(values, "deliveryLanguages") : ["fr"]}
           errors={errors}
         />
         <Field

@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   "applicant-home:view": ["applicant"],
   "reports:view": (actor) => actor.role === "admin" || actor.role === "donor_viewer" || associationStaff(actor),
   "budget:manage": ["admin"],
+  // targets, narratives and issuing the quarterly report: admins; issued reports: admins and donors
+  "targets:manage": ["admin"],
+  "reports:issue": ["admin"],
+  "reports:issued": ["admin", "donor_viewer"],
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": associationStaff,
   "aid:use": associationStaff,

@@ -4,7 +4,7 @@ import { codeChoices, codeLabel } from "~/i18n/codes";
 import { DataTable } from "~/components/table-wrap";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import { tickedValues, type FieldErrors } from "~/lib/forms";
 import { AGREEMENT_STATUSES } from "./constants";
 import type { listHosts } from "./queries.server";
 
@@ -102,8 +102,7 @@ export function HostSelect({ hosts, ...echo }: Echo & { hosts: Pick<Host, "id" |
   );
 }
 
-/** `checked`: the languages ticked in a refused submit. */
-export function AddOfferForm({ hosts, checked, ...echo }: Echo & { hosts: Host[]; checked?: string[] }) {
+export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
   const { t } = useI18n();
   return (
     <>
@@ -136,7 +135,7 @@ export function AddOfferForm({ hosts, checked, ...echo }: Echo & { hosts: Host[]
           name="languages"
           legend="internships.field.languages"
           options={codeChoices(t, "language")}
-          checked={checked ?? []}
+          checked={tickedValues(echo.values, "languages")}
           errors={echo.errors}
         />
         <TrilingualField

@@ -6,7 +6,7 @@ import { Link } from "@remix-run/react";
 import { CheckboxGroup, Field, SelectField, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { checkedValues, rowField, rowValues, type FieldErrors } from "~/lib/forms";
+import { rowField, rowValues, type FieldErrors } from "~/lib/forms";
 import type { CountryOptions } from "./countries.server";
 import { EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, LANGUAGES, REGIONS, SEEKS } from "./rules";
 import type { Experience } from "../../../db/schema/profiles";
@@ -19,7 +19,7 @@ export type ProfileFormValues = {
 
 /** The boxes checked in a posted form, to show them again. */
 export function checkedBoxes(form: FormData): ProfileFormValues["checked"] {
-  const all = (name: string) => checkedValues(form, name);
+  const all = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
   return { languagesSpoken: all("languagesSpoken"), languagesRead: all("languagesRead"), seeks: all("seeks") };
 }
 
