@@ -26,8 +26,14 @@ export function formValues(formData: FormData): Record<string, string> {
 
 /** Whether the box `name` = `value` was ticked on the refused form whose values these are. */
 export function isTicked(values: Record<string, string> | undefined, name: string, value: string): boolean {
-  if (!values) return false;
-  return values[name] === value || (values[`${name}[]`]?.split("\n").includes(value) ?? false);
+  return tickedValues(values, name).includes(value);
+}
+
+/** Every box of `name` ticked on the refused form whose values these are. */
+export function tickedValues(values: Record<string, string> | undefined, name: string): string[] {
+  const one = values?.[name];
+  if (one === undefined) return [];
+  return values?.[`${name}[]`]?.split("\n") ?? [one];
 }
 
 /** The name of a field of a repeated row, as conform reads it: `costs[2].item`. */

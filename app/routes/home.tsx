@@ -17,6 +17,7 @@ import { ApplicantPanel as EmployabilityPanel, CaseloadPanel } from "~/modules/c
 import { ApplicantPanel as PlansPanel } from "~/modules/profiles/home-panel";
 import { applicantHome } from "~/modules/profiles/queries.server";
 import { reportingPanel } from "~/modules/reporting/home.server";
+import { countOpenCodeFlags } from "~/modules/codes/flags.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 
 /**
@@ -42,6 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
     /** a case-worker account waiting for its supervisor: its association and who confirms it */
     caseAccessPending: user.caseAccessPending ? await waitingFor(db, user.id) : null,
     links: LINKS[user.role].filter((link) => mayOpen(user, link.to)),
+    codeFlags: user.role === "admin" ? await countOpenCodeFlags(db) : 0,
   };
 }
 
@@ -99,6 +101,7 @@ export default function Home() {
     phoneUnconfirmed,
     caseAccessPending,
     links,
+    codeFlags,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
@@ -117,6 +120,11 @@ export default function Home() {
               : t("protection.staff.pendingNoSupervisor")}
           </p>
         </div>
+      ) : null}
+      {codeFlags > 0 ? (
+        <p className="alert" role="status" data-testid="code-flags">
+          <Link to="/admin/codes">{t("codes.flags.home", { count: codeFlags })}</Link>
+        </p>
       ) : null}
       {plans ? <PlansPanel home={plans} /> : null}
       {employability ? <EmployabilityPanel data={employability} /> : null}
