@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/reports", label: "reporting.nav", roles: ["admin", "donor_viewer", "case_worker"] },
   { to: "/admin/budget", label: "reporting.budgetNav", roles: ["admin"] },
   { to: "/admin/targets", label: "reporting.targetsNav", roles: ["admin"] },
+  { to: "/reports/issued", label: "reporting.issue.nav", roles: ["admin", "donor_viewer"] },
   { to: "/protection", label: "protection.nav", roles: ["case_worker"] },
   { to: "/aid", label: "aid.nav", roles: ["case_worker"] },
   { to: "/shop", label: "aid.shop.nav", roles: ["vendor"] },
