@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   "plans:comment": ["coach"],
   "profile:manage-own": ["applicant"],
   "deletion-requests:read": ["admin"],
+  // free text left from before the code lists (decision new-staff-fields-as-codes.md)
+  "code-flags:resolve": ["admin"],
   // complaints and feedback (issue 16): sending and following are public pages. Which
   // messages a handler reaches is the module's `visibleTo`: confidential ones the focal
   // point alone, the others admins and the staff member each is assigned to.
