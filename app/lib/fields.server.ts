@@ -71,5 +71,8 @@ export function codeField<K extends CodeKind>(kind: K, message: MessageKey = "co
 
 /** Ticked codes of one list (checkboxes of one name), each checked, none repeated. */
 export function codesField<K extends CodeKind>(kind: K, message: MessageKey = "codes.errors.unknown") {
-  return checkedField(codeField(kind, message)).transform((codes) => [...new Set(codes)]);
+  // checked as a whole, so the error belongs to the group of boxes, not to its n-th value
+  return checkedField(z.string())
+    .refine((codes) => codes.every((c) => isCode(kind, c)), { message })
+    .transform((codes) => [...new Set(codes.filter((c): c is Code<K> => isCode(kind, c)))]);
 }

@@ -6,16 +6,25 @@ import { codeChoices, codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, tickedValues } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { FLAG_FIELDS, openCodeFlags, resolveCodeFlag, ResolveCodeFlagSchema } from "~/modules/codes/flags.server";
+import {
+  callsWithTypedRegions,
+  FLAG_FIELDS,
+  openCodeFlags,
+  resolveCallRegions,
+  ResolveCallRegionsSchema,
+  resolveCodeFlag,
+  ResolveCodeFlagSchema,
+} from "~/modules/codes/flags.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "code-flags:resolve");
-  return { flags: await openCodeFlags(args.context.db) };
+  return { flags: await openCodeFlags(args.context.db), calls: await callsWithTypedRegions(args.context.db) };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "code-flags:resolve");
   const form = await args.request.formData();
+  if (form.has("callId")) return callRegions(args, form);
   const flagId = String(form.get("flagId") ?? "");
   const parsed = parseForm(ResolveCodeFlagSchema, form);
   if (!parsed.ok) return data({ flagId, errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -24,8 +33,19 @@ export async function action(args: ActionFunctionArgs) {
   return redirect("/admin/codes?saved=1");
 }
 
+/** A call's typed regions replaced by regions of the list. */
+async function callRegions(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "code-flags:resolve");
+  const flagId = String(form.get("callId") ?? "");
+  const parsed = parseForm(ResolveCallRegionsSchema, form);
+  if (!parsed.ok) return data({ flagId, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await resolveCallRegions(args.context.db, actor, parsed.data, { ip: args.context.ip });
+  if (!result.ok) return data({ flagId, errors: result.errors, values: null }, { status: result.status });
+  return redirect("/admin/codes?saved=1");
+}
+
 export default function CodeFlags() {
-  const { flags } = useLoaderData<typeof loader>();
+  const { flags, calls } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
@@ -34,7 +54,7 @@ export default function CodeFlags() {
       <PageTitle>{t("codes.flags.title")}</PageTitle>
       {params.get("saved") ? <FormAlert tone="success" message="codes.flags.saved" /> : null}
       <p>{t("codes.flags.intro")}</p>
-      {flags.length === 0 ? <p>{t("codes.flags.none")}</p> : null}
+      {flags.length === 0 && calls.length === 0 ? <p>{t("codes.flags.none")}</p> : null}
       <ul className="list">
         {flags.map((f) => {
           const { kind, multiple } = FLAG_FIELDS[f.field];
@@ -80,7 +100,42 @@ export default function CodeFlags() {
             </li>
           );
         })}
+        {calls.map((c) => (
+          <CallRegionsItem key={c.id} call={c} mine={actionData?.flagId === c.id ? actionData : null} />
+        ))}
       </ul>
     </div>
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+type Answer = ReturnType<typeof useActionData<typeof action>>;
+
+/** A call whose regions were typed before the list, with the boxes to choose them. */
+function CallRegionsItem({ call: c, mine }: { call: Loaded["calls"][number]; mine: Answer | null }) {
+  const { t } = useI18n();
+  return (
+    <li className="list-item stack" data-call-regions={c.id}>
+      <p>
+        {t("codes.record.call")} · <bdi>{c.titleFr}</bdi>
+      </p>
+      <p>
+        {t("codes.field.regions")} · {t("codes.flags.original")} : <bdi lang="fr">{c.typed.join(", ")}</bdi>
+      </p>
+      <FormAlert message={mine?.errors?.form} />
+      <Form method="post" className="stack narrow">
+        <input type="hidden" name="callId" value={c.id} />
+        <CheckboxGroup
+          name="regions"
+          legend="codes.flags.choose"
+          options={codeChoices(t, "region")}
+          checked={mine?.values ? tickedValues(mine.values, "regions") : c.current}
+          errors={mine?.errors}
+        />
+        <button type="submit" className="button">
+          {t("codes.flags.save")}
+        </button>
+      </Form>
+    </li>
   );
 }

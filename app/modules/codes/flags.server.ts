@@ -4,9 +4,18 @@
  * The admin reads each with its record and chooses the code; the record and the flag
  * change in one transaction, with an audit row.
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, not, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
-import { codeFlags, hostDetails, internshipOffers, organisations, trainings, type CodeFlag } from "~db/schema";
+import {
+  codeFlags,
+  grantCalls,
+  hostDetails,
+  internshipOffers,
+  organisations,
+  trainings,
+  type CodeFlag,
+} from "~db/schema";
+import { CODE_LISTS, isCode } from "~/i18n/codes";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { z } from "~/lib/forms.server";
@@ -67,8 +76,61 @@ export async function openCodeFlags(db: Executor) {
   });
 }
 
+/** A call's regions are all codes of the region list (what the table's check holds for every new write). */
+const regionsAreCodes = sql`${grantCalls.regions} <@ array[${sql.join(
+  CODE_LISTS.region.values.map((r) => sql`${r}`),
+  sql`, `,
+)}]::text[]`;
+
+/**
+ * Calls whose eligible regions still hold text typed before the region list (the
+ * migration kept what it did not recognise, so the call stays as strict as it was):
+ * no applicant can match such a region until the admin chooses.
+ */
+export async function callsWithTypedRegions(db: Executor) {
+  const rows = await db
+    .select({ id: grantCalls.id, titleFr: grantCalls.titleFr, regions: grantCalls.regions })
+    .from(grantCalls)
+    .where(not(regionsAreCodes))
+    .orderBy(asc(grantCalls.createdAt));
+  return rows.map((r) => ({
+    ...r,
+    typed: r.regions.filter((v) => !isCode("region", v)),
+    current: r.regions.filter((v) => isCode("region", v)),
+  }));
+}
+
 export async function countOpenCodeFlags(db: Executor): Promise<number> {
-  return db.$count(codeFlags, isNull(codeFlags.resolvedAt));
+  return (
+    (await db.$count(codeFlags, isNull(codeFlags.resolvedAt))) + (await db.$count(grantCalls, not(regionsAreCodes)))
+  );
+}
+
+export const ResolveCallRegionsSchema = z.object({ callId: idField(), regions: codesField("region") });
+
+/** Set a call's regions to codes chosen by the admin, once: a call already fixed is a 409. */
+export async function resolveCallRegions(
+  db: Database,
+  actor: NonNullable<AuditActor>,
+  input: z.infer<typeof ResolveCallRegionsSchema>,
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
+  return db.transaction(async (tx) => {
+    const [call] = await tx
+      .update(grantCalls)
+      .set({ regions: input.regions })
+      .where(and(eq(grantCalls.id, input.callId), not(regionsAreCodes)))
+      .returning({ id: grantCalls.id });
+    if (!call) return fail(409, { form: "codes.flags.gone" });
+    await audit(tx, {
+      actor,
+      action: "code_flag.resolve.regions",
+      entityType: "grant_call",
+      entityId: call.id,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
 }
 
 /** The admin's choice for one flag: the field says which list the value comes from. */

@@ -2,7 +2,8 @@
 import { CheckboxField, CheckboxGroup, Field, FormAlert, SelectField } from "~/components/form";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import { tickedValues, type FieldErrors } from "~/lib/forms";
+import { codeChoices } from "~/i18n/codes";
 import type { TRAINING_CATEGORIES } from "~/modules/trainings/constants";
 import { MAX_CRITERIA } from "./constants";
 
@@ -81,7 +82,13 @@ export function CallEligibilityFields({
       />
       <Field name="minAge" label="grants.field.minAge" type="number" inputMode="numeric" {...shown} />
       <Field name="maxAge" label="grants.field.maxAge" type="number" inputMode="numeric" {...shown} />
-      <Field name="regions" label="grants.field.regions" {...shown} />
+      <CheckboxGroup
+        name="regions"
+        legend="grants.field.regions"
+        options={codeChoices(t, "region")}
+        checked={tickedValues(values, "regions")}
+        errors={errors}
+      />
       <CheckboxGroup
         name="requiredTrainings"
         legend="grants.field.requiredTrainings"

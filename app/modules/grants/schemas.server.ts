@@ -1,5 +1,5 @@
 import { z } from "~/lib/forms.server";
-import { dateField, moneyField } from "~/lib/fields.server";
+import { codesField, dateField, moneyField } from "~/lib/fields.server";
 import { MAX_CRITERIA } from "./constants";
 export { MAX_CRITERIA };
 
@@ -7,15 +7,6 @@ const text = (max: number) => z.string().trim().max(max);
 const money = moneyField("grants.errors.amount", { min: 1 });
 const date = dateField("grants.errors.date");
 const optionalInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
-const list = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? "")
-      .split(/[,\n]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
 
 const score = z.coerce.number("errors.outOfRange").int("errors.outOfRange").min(1).max(100);
 
@@ -50,7 +41,8 @@ export const CallSchema = z
     audience: z.enum(["migrants", "young_moroccans", "both"]),
     minAge: optionalInt(14, 99),
     maxAge: optionalInt(14, 99),
-    regions: list,
+    /** none ticked: any region of residence */
+    regions: codesField("region"),
     requiredTrainings: z
       .union([z.string(), z.array(z.string())])
       .optional()

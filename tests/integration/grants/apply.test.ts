@@ -19,7 +19,7 @@ describe("applying with a business plan", () => {
       birthDate: "2000-05-01",
       sex: "female",
       residentStatus: "migrant",
-      region: "Rabat-Salé-Kénitra",
+      region: "rabat_sale_kenitra",
       city: "Rabat",
     });
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Boulangerie Canari"));
@@ -28,7 +28,7 @@ describe("applying with a business plan", () => {
       audience: "migrants",
       minAge: 18,
       maxAge: 35,
-      regions: ["Rabat-Salé-Kénitra"],
+      regions: ["rabat_sale_kenitra"],
     });
     const client = await app.signedIn(applicant.email!);
 
@@ -126,13 +126,13 @@ describe("applying with a business plan", () => {
     const applicant = await makeUser(t.db, {});
     await t.db
       .insert(profiles)
-      .values({ userId: applicant.id, birthDate: "1970-01-01", residentStatus: "moroccan", region: "Oriental" });
+      .values({ userId: applicant.id, birthDate: "1970-01-01", residentStatus: "moroccan", region: "oriental" });
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Projet Oujda"));
     const call = await makeCall(t.db, {
       audience: "migrants",
       minAge: 18,
       maxAge: 35,
-      regions: ["Rabat-Salé-Kénitra"],
+      regions: ["rabat_sale_kenitra"],
       requiredTrainings: ["entrepreneurship-orientation"],
     });
     const client = await app.signedIn(applicant.email!);

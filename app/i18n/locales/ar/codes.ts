@@ -18,6 +18,8 @@ export const codes = {
   "codes.flags.home": "{count} قيمة مكتوبة باليد قبل القوائم تنتظر التحقق.",
   "codes.record.host": "مؤسسة الاستقبال",
   "codes.record.offer": "عرض التدريب",
+  "codes.record.call": "طلب الترشيحات",
+  "codes.field.regions": "الجهات",
   "codes.record.training": "التكوين",
   "codes.field.sector": "القطاع",
   "codes.field.city": "المدينة",

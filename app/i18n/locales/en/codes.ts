@@ -18,6 +18,8 @@ export const codes = {
   "codes.flags.home": "{count} value(s) typed by hand before the lists are waiting to be checked.",
   "codes.record.host": "Host company",
   "codes.record.offer": "Internship offer",
+  "codes.record.call": "Call for proposals",
+  "codes.field.regions": "Regions",
   "codes.record.training": "Training",
   "codes.field.sector": "Sector",
   "codes.field.city": "Town",

@@ -18,6 +18,8 @@ export const codes = {
   "codes.flags.home": "{count} valeur(s) écrite(s) à la main avant les listes sont à vérifier.",
   "codes.record.host": "Entreprise d'accueil",
   "codes.record.offer": "Offre de stage",
+  "codes.record.call": "Appel à candidatures",
+  "codes.field.regions": "Régions",
   "codes.record.training": "Formation",
   "codes.field.sector": "Secteur",
   "codes.field.city": "Ville",
