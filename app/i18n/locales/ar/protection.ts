@@ -157,6 +157,8 @@ export const protection = {
   "protection.referral.kindLabel": "النوع",
   "protection.referral.kind.referral": "إحالة (ولوج مشترك)",
   "protection.referral.kind.transfer": "نقل الملف",
+  "protection.referral.sentTo.referral": "إحالة إلى {to}",
+  "protection.referral.sentTo.transfer": "نقل الملف إلى {to}",
   "protection.referral.to": "الجمعية الشريكة",
   "protection.referral.override": "استثناء المشرف(ة): السبب",
   "protection.referral.overrideHint": "فقط إذا لم يوافق الشخص على الإحالة وكانت سلامته تتطلب ذلك. يتم تسجيل السبب.",

@@ -14,6 +14,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { codes } from "./codes";
 import { feedback } from "./feedback";
 
 export const en: Messages = {
@@ -32,5 +33,6 @@ export const en: Messages = {
   ...reporting,
   ...notifications,
   ...content,
+  ...codes,
   ...feedback,
 };

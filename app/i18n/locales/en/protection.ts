@@ -158,6 +158,8 @@ export const protection = {
   "protection.referral.kindLabel": "Type",
   "protection.referral.kind.referral": "Referral (shared access)",
   "protection.referral.kind.transfer": "Transfer of the case",
+  "protection.referral.sentTo.referral": "Referral to {to}",
+  "protection.referral.sentTo.transfer": "File transfer to {to}",
   "protection.referral.to": "Partner association",
   "protection.referral.override": "Supervisor override: reason",
   "protection.referral.overrideHint":

@@ -13,6 +13,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { codes } from "./codes";
 import { feedback } from "./feedback";
 
 /**
@@ -35,5 +36,6 @@ export const fr = {
   ...reporting,
   ...notifications,
   ...content,
+  ...codes,
   ...feedback,
 } as const;
