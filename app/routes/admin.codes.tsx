@@ -18,8 +18,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const flagId = String(form.get("flagId") ?? "");
   const parsed = parseForm(ResolveCodeFlagSchema, form);
-  if (!parsed.ok)
-    return data({ flagId, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return data({ flagId, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await resolveCodeFlag(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (!result.ok) return data({ flagId, errors: result.errors, values: null }, { status: result.status });
   return redirect("/admin/codes?saved=1");

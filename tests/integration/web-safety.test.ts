@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
-import { auditLog, users } from "../../db/schema";
+import { auditLog, pendingSignUps, users } from "../../db/schema";
 import { createApp } from "../../app/server/app.server";
 import { DEMO_PASSWORD, makeUser } from "../factories";
 import { loadBuild, useTestApp } from "./helpers/app";
@@ -15,6 +15,7 @@ const app = useTestApp(t);
 describe("cross-site requests", () => {
   it("refuses a form posted from another origin with 403, and changes nothing", async () => {
     const before = await t.db.$count(users);
+    const waiting = await t.db.$count(pendingSignUps);
     const client = app.client();
     const fields = {
       displayName: "Forged",
@@ -34,13 +35,14 @@ describe("cross-site requests", () => {
     });
     expect(foreignReferer.status).toBe(403);
     expect(await t.db.$count(users)).toBe(before);
+    expect(await t.db.$count(pendingSignUps)).toBe(waiting);
     // the same request from the portal's own pages goes through
     const sameReferer = await client.post("/signup", fields, {
       origin: null,
       headers: { Referer: `${app.url}/signup` },
     });
     expect(sameReferer.status).toBe(302);
-    expect(await t.db.$count(users)).toBe(before + 1);
+    expect(await t.db.$count(pendingSignUps)).toBe(waiting + 1);
   });
 
   it("refuses a forged sign-out or admin action too", async () => {

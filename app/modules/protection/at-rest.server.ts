@@ -1,6 +1,6 @@
 /**
  * The batch jobs of encryption at rest, run by the owner role (they may alter tables):
- * - `encryptClearBacklog`: the clear values a migration set aside (migration 0034) are
+ * - `encryptClearBacklog`: the clear values a migration set aside (migration 0035) are
  *   encrypted into their new columns, then the backlog table goes. Run by every
  *   migration run (db/migrate.ts); idempotent.
  * - `rotateKeys`: every encrypted value not under the current key is re-encrypted under
@@ -23,7 +23,7 @@ function database(client: postgres.Sql) {
 
 type BacklogRow = { table_name: string; row_id: string; clear: Record<string, string | number | null> };
 
-/** Encrypt what migration 0034 set aside, then drop its table. Returns how many rows were sealed. */
+/** Encrypt what migration 0035 set aside, then drop its table. Returns how many rows were sealed. */
 export async function encryptClearBacklog(client: postgres.Sql, batch = 500): Promise<number> {
   const [found] = await client<{ present: boolean }[]>`select to_regclass(${BACKLOG}) is not null as present`;
   if (!found?.present) return 0;

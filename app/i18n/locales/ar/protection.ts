@@ -181,6 +181,7 @@ export const protection = {
   "protection.export.title": "الملف الكامل",
   "protection.export.distributions": "{count} توزيع(ات)",
   "protection.export.vouchers": "{count} قسيمة(قسائم)",
+  "protection.export.noReferral": "لا إحالة ولا نقل.",
   "protection.home.openCases": "الملفات المفتوحة ({count})",
   "protection.home.allCases": "كل الملفات",
   "protection.home.due": "الخدمات المستحقة ({count})",

@@ -183,6 +183,7 @@ export const protection = {
   "protection.export.title": "Full record",
   "protection.export.distributions": "{count} distribution(s)",
   "protection.export.vouchers": "{count} voucher(s)",
+  "protection.export.noReferral": "No referral or transfer.",
   "protection.home.openCases": "Open cases ({count})",
   "protection.home.allCases": "All cases",
   "protection.home.due": "Services due ({count})",

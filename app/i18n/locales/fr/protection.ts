@@ -184,6 +184,7 @@ export const protection = {
   "protection.export.title": "Dossier complet",
   "protection.export.distributions": "{count} distribution(s)",
   "protection.export.vouchers": "{count} bon(s) d'achat",
+  "protection.export.noReferral": "Aucun référencement ni transfert.",
   "protection.home.openCases": "Dossiers ouverts ({count})",
   "protection.home.allCases": "Tous les dossiers",
   "protection.home.due": "Services à venir ({count})",
