@@ -136,10 +136,14 @@ export async function findOrMakeItem(
   kind: AidItem["kind"],
   name: string,
   faceValueCentimes: number | null = null,
+  translations: { nameAr: string; nameEn: string } = { nameAr: "", nameEn: "" },
 ): Promise<AidItem> {
   const [found] = await db.select().from(aidItems).where(eq(aidItems.nameFr, name));
   if (found) return found;
-  const [row] = await db.insert(aidItems).values({ kind, nameFr: name, faceValueCentimes }).returning();
+  const [row] = await db
+    .insert(aidItems)
+    .values({ kind, nameFr: name, ...translations, faceValueCentimes })
+    .returning();
   return row!;
 }
 

@@ -260,3 +260,43 @@ describe("bodies answered before they are read", () => {
     expect(written).toBeLessThan(16 * MB);
   });
 });
+
+describe("the sign-in redirect target", () => {
+  const ATTACKS = [
+    "//evil.test",
+    "/\\evil.test",
+    "https:evil.test",
+    "https://evil.test",
+    "/\t/evil.test",
+    "/\n/evil.test",
+    "java\tscript:alert(1)",
+    "javascript:alert(1)",
+    "/.//evil.test",
+    "/a/..//evil.test",
+    "/%2e%2e//evil.test",
+  ];
+
+  /** Where a browser goes with the Location header of a sign-in with this target. */
+  async function landing(redirectTo: string): Promise<URL> {
+    const user = await makeUser(t.db, { email: `redirect-${Date.now()}-${Math.random()}@masar.test` });
+    const answer = await app.client().post("/login", { identifier: user.email!, password: DEMO_PASSWORD, redirectTo });
+    expect(answer.status).toBe(302);
+    return new URL(answer.headers.get("location") ?? "", app.url);
+  }
+
+  for (const target of ATTACKS) {
+    it(`never leaves the portal: ${JSON.stringify(target)}`, async () => {
+      const url = await landing(target);
+      expect(url.origin).toBe(app.url);
+      expect(url.pathname).toBe("/home");
+    });
+  }
+
+  it("keeps an encoded slash as a path of the portal, and the portal's own paths as typed", async () => {
+    const encoded = await landing("/%2F%2Fevil.test");
+    expect(encoded.origin).toBe(app.url);
+    expect(encoded.pathname).toBe("/%2F%2Fevil.test");
+    const own = await landing("/grants/calls?status=open");
+    expect(`${own.pathname}${own.search}`).toBe("/grants/calls?status=open");
+  });
+});
