@@ -5,7 +5,7 @@
  * note; the person's consent to referral withdrawn, the partner's next request finds nothing.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { login, logout, openMenu, switchLanguage } from "./fixtures";
+import { login, logout, switchLanguage } from "./fixtures";
 
 const PARTNER = "Association Al Amal Oujda";
 // names put in a sentence are isolated (U+2068 … U+2069), so their direction never turns the sentence around
@@ -124,5 +124,4 @@ test("a referral shares only the sections ticked, the partner accepts and writes
   await expect(page.locator("body")).not.toContainText(firstName);
   await page.goto("/protection/referrals");
   await expect(page.locator(`a[href="${caseUrl}"]`)).toHaveCount(0);
-  await openMenu(page);
 });
