@@ -5,7 +5,7 @@
  * same transaction, so the ledger always sums to the balance.
  */
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import {
   aidItems,
