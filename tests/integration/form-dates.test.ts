@@ -18,7 +18,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { grantCalls, trainingCohorts, trainingSessions } from "../../db/schema";
+import { grantCalls, profiles, trainingCohorts, trainingSessions } from "../../db/schema";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
@@ -71,6 +71,7 @@ function dateInputsOfApp(): string[] {
 /** Posted below, each by a test of its own. */
 const COVERED = [
   "modules/trainings/move-session-form.tsx#date",
+  "modules/profiles/profile-form.tsx#birthDate",
   "modules/trainings/cohort-sections.tsx#date",
   "modules/trainings/training-sections.tsx#startsOn",
   "modules/trainings/training-sections.tsx#endsOn",
@@ -94,7 +95,6 @@ const UNCOVERED = [
   "modules/coaching/beneficiary-sections.tsx#startsOn",
   "modules/internships/host-sections.tsx#startsOn",
   "modules/internships/placement-sections.tsx#contactedOn",
-  "modules/profiles/profile-form.tsx#birthDate",
   "modules/protection/case-file/care-sections.tsx#assessedOn",
   "modules/protection/case-file/care-sections.tsx#dueDate",
   "modules/protection/case-file/sms-section.tsx#date",
@@ -119,8 +119,14 @@ describe("the date inputs of the app", () => {
 type Client = Awaited<ReturnType<typeof app.signedIn>>;
 
 /** Each bad day in `field` of an otherwise valid `base`: a 400 whose form marks the field. */
-async function refusesEveryBadDay(c: Client, pathname: string, base: Record<string, string>, field: string) {
-  for (const day of BAD_DAYS) {
+async function refusesEveryBadDay(
+  c: Client,
+  pathname: string,
+  base: Record<string, string | string[]>,
+  field: string,
+  days = BAD_DAYS,
+) {
+  for (const day of days) {
     const res = await c.post(pathname, { ...base, [field]: day });
     expect(res.status, `${pathname} ${field}=${day}`).toBe(400);
     expect(await res.text(), `${pathname} ${field}=${day}`).toMatch(
@@ -198,5 +204,28 @@ describe("a day that is not a day is a 400 naming the field, and changes nothing
     expect(await sessions()).toBe(0);
     expect((await c.post(`/trainings/cohorts/${cohort.id}`, session)).status).toBe(302);
     expect(await sessions()).toBe(1);
+  });
+
+  it("a person's own birth date on their profile (an applicant; the field may stay empty)", async () => {
+    const me = await makeUser(t.db, { role: "applicant" });
+    const c = await app.signedIn(me.email!);
+    const personal = {
+      givenName: "Moussa",
+      familyName: "Traoré",
+      sex: "male",
+      birthDate: "1996-05-01",
+      nationality: "ML",
+      languagesSpoken: ["fr", "bm"],
+      city: "Casablanca",
+      region: "casablanca_settat",
+      residentStatus: "migrant",
+    };
+    const row = async () => (await t.db.select().from(profiles).where(eq(profiles.userId, me.id)))[0];
+    const before = await row();
+    const days = BAD_DAYS.filter((day) => day !== "");
+    await refusesEveryBadDay(c, "/profile", personal, "birthDate", days);
+    expect(await row()).toEqual(before);
+    expect((await c.post("/profile", personal)).status).toBe(302);
+    expect((await row())?.birthDate).toBe("1996-05-01");
   });
 });
