@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/reports", label: "reporting.nav", roles: ["admin", "donor_viewer", "case_worker"] },
   { to: "/admin/budget", label: "reporting.budgetNav", roles: ["admin"] },
   { to: "/protection", label: "protection.nav", roles: ["case_worker"] },
+  { to: "/office", label: "office.nav", roles: ["case_worker", "coach"] },
   { to: "/aid", label: "aid.nav", roles: ["case_worker"] },
   { to: "/shop", label: "aid.shop.nav", roles: ["vendor"] },
   { to: "/admin/programme", label: "aid.programme.nav", roles: ["admin"] },

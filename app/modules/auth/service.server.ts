@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { audit } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { sendPhoneCode } from "./phone.server";
+import { byIdentifier } from "./queries.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { PASSWORD_TOKEN_TTL_MS, THROTTLE, accountLocked, parseIdentifier, throttleKey, throttledUntil } from "./rules";
 import type { Role } from "./roles";
@@ -127,7 +128,7 @@ export async function signIn(
       ? await tx
           .select()
           .from(users)
-          .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
+          .where(byIdentifier(identifier))
       : [];
     const locked = user ? await accountFailuresLock(tx, user.id, since, now) : false;
     const checked = Boolean(user?.passwordHash && user.isActive && !locked);

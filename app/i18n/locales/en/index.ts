@@ -15,6 +15,7 @@ import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
 import { feedback } from "./feedback";
+import { office } from "./office";
 
 export const en: Messages = {
   ...core,
@@ -33,4 +34,5 @@ export const en: Messages = {
   ...notifications,
   ...content,
   ...feedback,
+  ...office,
 };

@@ -14,6 +14,7 @@ import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
 import { feedback } from "./feedback";
+import { office } from "./office";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -36,4 +37,5 @@ export const fr = {
   ...notifications,
   ...content,
   ...feedback,
+  ...office,
 } as const;
