@@ -116,7 +116,9 @@ export default function OfficePerson() {
       )}
 
       <h2>{t("office.enrol.heading")}</h2>
+      {/* keyed by the last act: with JavaScript, a form done is shown empty again */}
       <ActForm
+        key={`enrol-${done}`}
         intent="enrol"
         field="cohortId"
         label="office.enrol.cohort"
@@ -128,6 +130,7 @@ export default function OfficePerson() {
 
       <h2>{t("office.apply.heading")}</h2>
       <ActForm
+        key={`apply-${done}`}
         intent="apply"
         field="offerId"
         label="office.apply.offer"

@@ -81,7 +81,7 @@ export default function RegisterPerson() {
         </SelectField>
         <SelectField
           name="residentStatus"
-          label="profiles.field.residentStatus"
+          label="office.field.residentStatus"
           placeholder="plans.chooseOne"
           options={[
             { value: "migrant", label: t("profiles.resident.migrant") },

@@ -76,7 +76,14 @@ export async function issueCode(
 /** A new six-digit code, stored hashed; earlier live codes of the same purpose stop working. */
 async function storeCode(
   tx: Executor,
-  input: { userId: string; purpose: CodePurpose; channel: "sms" | "email" | null; target: string; now: Date; ttlMs: number },
+  input: {
+    userId: string;
+    purpose: CodePurpose;
+    channel: "sms" | "email" | null;
+    target: string;
+    now: Date;
+    ttlMs: number;
+  },
 ): Promise<string> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   await tx

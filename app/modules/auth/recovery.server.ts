@@ -20,10 +20,7 @@ import { createSession, invalidateUserSessions } from "./session.server";
 type Meta = { ip: string; now?: Date };
 
 async function accountOf(db: Database, identifier: Identifier) {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(byIdentifier(identifier));
+  const [user] = await db.select().from(users).where(byIdentifier(identifier));
   return user?.isActive ? user : null;
 }
 
@@ -45,10 +42,7 @@ export async function requestPasswordReset(
   return db.transaction(async (tx) => {
     const retryAt = await throttleCodeRequest(tx, throttleKey(input.identifier), meta.ip, now);
     if (retryAt) return throttled(retryAt);
-    const [user] = await tx
-      .select({ id: users.id, isActive: users.isActive })
-      .from(users)
-      .where(byIdentifier(target));
+    const [user] = await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(byIdentifier(target));
     if (user?.isActive) {
       await issueCode(tx, {
         userId: user.id,

@@ -57,16 +57,17 @@ export function formatLoginId(loginId: string): string {
 
 /** What a person typed as a slip's identifier, as stored ("k7mx 4pra" → "K7MX4PRA"), or null. */
 export function canonicalLoginId(input: string): string | null {
-  const compact = input.trim().toUpperCase().replace(/[\s.\-_]/g, "");
+  const compact = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s.\-_]/g, "");
   if (compact.length !== LOGIN_ID_LENGTH) return null;
   for (const char of compact) if (!LOGIN_ID_ALPHABET.includes(char)) return null;
   return compact;
 }
 
 export type Identifier =
-  | { kind: "email"; value: string }
-  | { kind: "phone"; value: string }
-  | { kind: "login"; value: string };
+  { kind: "email"; value: string } | { kind: "phone"; value: string } | { kind: "login"; value: string };
 
 /** What a person typed in the sign-in box: an e-mail if it has an @, else a phone, else a slip's identifier. */
 export function parseIdentifier(input: string): Identifier | null {

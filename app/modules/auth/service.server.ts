@@ -124,12 +124,7 @@ export async function signIn(
     if (until) return throttled(until, { form: "errors.login.throttled" });
 
     const identifier = parseIdentifier(input.identifier);
-    const [user] = identifier
-      ? await tx
-          .select()
-          .from(users)
-          .where(byIdentifier(identifier))
-      : [];
+    const [user] = identifier ? await tx.select().from(users).where(byIdentifier(identifier)) : [];
     const locked = user ? await accountFailuresLock(tx, user.id, since, now) : false;
     const checked = Boolean(user?.passwordHash && user.isActive && !locked);
     let valid = false;

@@ -120,14 +120,12 @@ export async function registerPerson(
             noticeReadById: actor.id,
             noticeReadAt: now,
           });
-          await tx
-            .insert(privacyAcceptances)
-            .values({
-              userId: person.id,
-              noticeVersion: PRIVACY_NOTICE_VERSION,
-              locale: input.locale,
-              acceptedAt: now,
-            });
+          await tx.insert(privacyAcceptances).values({
+            userId: person.id,
+            noticeVersion: PRIVACY_NOTICE_VERSION,
+            locale: input.locale,
+            acceptedAt: now,
+          });
           await recordAct(tx, actor, { personId: person.id, kind: "registration", entityId: null, at: now }, meta);
           return { ok: true as const, personId: person.id };
         }),

@@ -32,6 +32,8 @@ function groupedCode(code: string): string {
 
 const box = { borderWidth: 1, borderColor: "#0b5e55", borderRadius: 4, padding: 10, marginBottom: 10 } as const;
 const big = { fontSize: 26, fontWeight: 700, direction: "ltr", letterSpacing: 2 } as const;
+/** The identifier and the code sit at the start of the line, as the labels above them do. */
+const start = (locale: Locale) => ({ textAlign: locale === "ar" ? "right" : "left" }) as const;
 
 export function SlipPdf({ locale, displayName, loginId, code, expiresAt, origin, qr }: Props) {
   const t = pdfT(locale);
@@ -42,11 +44,11 @@ export function SlipPdf({ locale, displayName, loginId, code, expiresAt, origin,
       <Text style={[pdfStyles.p, { marginBottom: 12 }]}>{t("office.slipPdf.for", { name: displayName })}</Text>
       <View style={box}>
         <Text style={pdfStyles.muted}>{t("office.slipPdf.identifier")}</Text>
-        <Text style={big}>{formatLoginId(loginId)}</Text>
+        <Text style={[big, start(locale)]}>{formatLoginId(loginId)}</Text>
       </View>
       <View style={box}>
         <Text style={pdfStyles.muted}>{t("office.slipPdf.code")}</Text>
-        <Text style={big}>{groupedCode(code)}</Text>
+        <Text style={[big, start(locale)]}>{groupedCode(code)}</Text>
         <Text style={[pdfStyles.p, { marginTop: 4 }]}>
           {t("office.slipPdf.validUntil", { date: pdfDate(locale, expiresAt) })}
         </Text>

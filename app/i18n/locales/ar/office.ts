@@ -12,13 +12,14 @@ export const office = {
   "office.col.account": "الحساب",
   "office.account.managed": "يديره الموظفون",
   "office.account.takenOver": "استلمه صاحبه",
-  "office.none": "—",
+  "office.none": "لا يوجد",
 
   "office.register.title": "تسجيل شخص في المكتب",
   "office.register.intro":
     "لشخص حاضر في المكتب. الهاتف والبريد الإلكتروني اختياريان: بدونهما يتسلّم الشخص ورقة مطبوعة للدخول.",
   "office.field.phoneHint": "فقط إذا كان للشخص هاتف.",
   "office.field.emailHint": "فقط إذا كان للشخص بريد إلكتروني.",
+  "office.field.residentStatus": "وضعية الشخص",
   "office.field.locale": "لغة البوابة لهذا الشخص",
   "office.notice.heading": "إشعار حماية المعطيات",
   "office.notice.body":
@@ -73,8 +74,8 @@ export const office = {
   "office.acts.staffHeading": "ما تمّ القيام به لهذا الشخص",
   "office.acts.registration": "أنشأ الحسابَ {staff}، يوم {date}",
   "office.acts.slip": "طبع ورقةَ الدخول {staff}، يوم {date}",
-  "office.acts.training_registration": "سجّلك {staff} في «{what}»، يوم {date}",
-  "office.acts.internship_application": "رشّحك {staff} لـ«{what}»، يوم {date}",
+  "office.acts.training_registration": "التسجيل في «{what}» بواسطة {staff}، يوم {date}",
+  "office.acts.internship_application": "الترشح لـ«{what}» بواسطة {staff}، يوم {date}",
 
   "office.slipPdf.title": "دخولك إلى مسار",
   "office.slipPdf.for": "لفائدة: {name}",

@@ -19,6 +19,7 @@ export const office = {
     "For a person who is here at the office. Phone and e-mail are optional: without them, the person gets a printed slip to sign in.",
   "office.field.phoneHint": "Only if the person has one.",
   "office.field.emailHint": "Only if the person has one.",
+  "office.field.residentStatus": "The person is",
   "office.field.locale": "Language of the portal for this person",
   "office.notice.heading": "Data-protection notice",
   "office.notice.body":

@@ -20,6 +20,7 @@ export const office = {
     "Pour une personne présente au bureau. Le téléphone et l'e-mail sont facultatifs : sans eux, la personne reçoit une fiche imprimée pour se connecter.",
   "office.field.phoneHint": "Seulement si la personne en a un.",
   "office.field.emailHint": "Seulement si la personne en a une.",
+  "office.field.residentStatus": "La personne est",
   "office.field.locale": "Langue du portail pour cette personne",
   "office.notice.heading": "Notice de protection des données",
   "office.notice.body":
