@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { navFor } from "~/components/nav-items";
 import { useI18n } from "~/i18n/i18n-context";
 import { installedOffsetTable, OFFSET_TABLE_ELEMENT_ID, serializeOffsetTable } from "~/i18n/time-zone";
 import { can } from "~/modules/auth/permissions";
@@ -27,7 +28,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     i18nVersion: context.i18nVersion,
     cspNonce: context.cspNonce,
     user: user
-      ? { displayName: user.displayName, role: user.role, notifications: can(user, "notifications:read-own") }
+      ? {
+          displayName: user.displayName,
+          role: user.role,
+          notifications: can(user, "notifications:read-own"),
+          nav: navFor(user),
+        }
       : null,
     unread: auth ? (fresh ? auth.unread : await countUnread(context.db, auth.user.id)) : 0,
   };

@@ -12,8 +12,8 @@ import type postgres from "postgres";
 /** The embedded server's application role. */
 export const APP_ROLE = "masar_app";
 
-/** Tables the application may only add rows to and read. */
-export const APPEND_ONLY_TABLES = ["audit_log"] as const;
+/** Tables the application may only add rows to and read (the audit log, the issued reports). */
+export const APPEND_ONLY_TABLES = ["audit_log", "report_issues"] as const;
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -1,11 +1,14 @@
 import type { MessageKey } from "~/i18n/translate";
+import { can, type Action, type Actor } from "~/modules/auth/permissions";
 import type { Role } from "~/modules/auth/roles";
 
 /**
- * The navigation of each role. A link is shown only to the roles that may open it;
- * the routes check again for themselves.
+ * The navigation of each role. A link is shown only to the roles that may open it and,
+ * where the page needs a permission beyond the role (a case worker's association, which
+ * an account waiting for its supervisor does not have yet), to those who have it; the
+ * routes check again for themselves.
  */
-export type NavItem = { to: string; label: MessageKey; roles: readonly Role[] };
+export type NavItem = { to: string; label: MessageKey; roles: readonly Role[]; permission?: Action };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   {
@@ -17,11 +20,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/organisations", label: "nav.organisations", roles: ["admin"] },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
-  { to: "/reports", label: "reporting.nav", roles: ["admin", "donor_viewer", "case_worker"] },
+  {
+    to: "/reports",
+    label: "reporting.nav",
+    roles: ["admin", "donor_viewer", "case_worker"],
+    permission: "reports:view",
+  },
   { to: "/admin/budget", label: "reporting.budgetNav", roles: ["admin"] },
-  { to: "/protection", label: "protection.nav", roles: ["case_worker"] },
-  { to: "/office", label: "office.nav", roles: ["case_worker", "coach"] },
-  { to: "/aid", label: "aid.nav", roles: ["case_worker"] },
+  { to: "/admin/targets", label: "reporting.targetsNav", roles: ["admin"] },
+  { to: "/protection", label: "protection.nav", roles: ["case_worker"], permission: "protection:use" },
+  { to: "/office", label: "office.nav", roles: ["case_worker", "coach"], permission: "office:act" },
+  { to: "/aid", label: "aid.nav", roles: ["case_worker"], permission: "aid:use" },
   { to: "/shop", label: "aid.shop.nav", roles: ["vendor"] },
   { to: "/admin/programme", label: "aid.programme.nav", roles: ["admin"] },
   { to: "/admin/shops", label: "aid.shops.nav", roles: ["admin"] },
@@ -39,6 +48,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/complaints", label: "feedback.nav", roles: ["admin", "focal_point", "coach", "case_worker"] },
 ];
 
-export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+/** Whether `actor` may open `to` as far as the navigation knows (a path it does not list: yes). */
+export function mayOpen(actor: Actor, to: string): boolean {
+  const item = NAV_ITEMS.find((i) => i.to === to);
+  return !item?.permission || can(actor, item.permission);
+}
+
+/** The links of the header's menu for `actor`: label keys and paths, computed on the server. */
+export function navFor(actor: Actor): { to: string; label: MessageKey }[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(actor.role) && mayOpen(actor, item.to)).map(
+    ({ to, label }) => ({
+      to,
+      label,
+    }),
+  );
 }

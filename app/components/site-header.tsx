@@ -1,11 +1,17 @@
 import { NavLink, useLocation } from "@remix-run/react";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
 import type { Role } from "~/modules/auth/roles";
-import { navFor } from "./nav-items";
 
-/** `notifications`: whether the role has a notifications page (a shop's account has none) */
-type Props = { user: { displayName: string; role: Role; notifications: boolean } | null; unread: number };
+/**
+ * `notifications`: whether the role has a notifications page (a shop's account has none);
+ * `nav`: the links the person may open (nav-items.ts's navFor, computed by the root loader)
+ */
+type Props = {
+  user: { displayName: string; role: Role; notifications: boolean; nav: { to: string; label: MessageKey }[] } | null;
+  unread: number;
+};
 
 /**
  * Brand, the language switcher and a "Menu" holding the navigation, on one line of a
@@ -84,7 +90,7 @@ function SignedInNav({ user, unread }: { user: NonNullable<Props["user"]>; unrea
   return (
     <nav className="main-nav" aria-label={t("nav.main")}>
       <ul>
-        {navFor(user.role).map((item) => (
+        {user.nav.map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} prefetch="none">
               {t(item.label)}

@@ -1,25 +1,83 @@
 /**
- * Codes stored in the database (a region, a language, an education level...) as people
- * read them: the one translated source for every page and every PDF. A code with no
- * label prints as "other", never as itself: `rabat_sale_kenitra` is not for people.
+ * Codes stored in the database (a region, a language, a sector, a city...) as people
+ * read them: the one home of every code list and its translated labels, for every
+ * page, form, CSV and PDF. A code with no label prints as "other", never as itself:
+ * `rabat_sale_kenitra` is not for people.
  */
+import { SECTORS } from "../modules/business-plans/constants";
+import { EDUCATION_LEVELS, LANGUAGES, REGIONS, SEEKS } from "../modules/profiles/rules";
 import { INTL_LOCALE, type Locale } from "./config";
 import type { MessageKey, TFunction } from "./translate";
 
-/** Each kind of code and the prefix of its labels in the locale files. */
-export const CODE_LABELS = {
-  region: "profiles.region",
-  language: "profiles.lang",
-  education: "profiles.edu",
-  seeks: "profiles.seeks",
+/**
+ * Towns where the programme's hosts and trainings are, by region (north to south), and
+ * "other" for any place not listed. Labels: `codes.city.<code>`.
+ */
+export const CITIES = [
+  "tanger",
+  "tetouan",
+  "al_hoceima",
+  "oujda",
+  "nador",
+  "berkane",
+  "fes",
+  "meknes",
+  "taza",
+  "rabat",
+  "sale",
+  "kenitra",
+  "temara",
+  "beni_mellal",
+  "khouribga",
+  "casablanca",
+  "mohammedia",
+  "el_jadida",
+  "settat",
+  "marrakech",
+  "safi",
+  "essaouira",
+  "errachidia",
+  "ouarzazate",
+  "agadir",
+  "inezgane",
+  "tiznit",
+  "guelmim",
+  "laayoune",
+  "dakhla",
+  "other",
+] as const;
+
+/** Each kind of code: its values, and the prefix of its labels in the locale files. */
+export const CODE_LISTS = {
+  region: { values: REGIONS, labels: "profiles.region" },
+  language: { values: LANGUAGES, labels: "profiles.lang" },
+  education: { values: EDUCATION_LEVELS, labels: "profiles.edu" },
+  seeks: { values: SEEKS, labels: "profiles.seeks" },
+  sector: { values: SECTORS, labels: "plans.sector" },
+  city: { values: CITIES, labels: "codes.city" },
 } as const;
-export type CodeKind = keyof typeof CODE_LABELS;
+export type CodeKind = keyof typeof CODE_LISTS;
+export type Code<K extends CodeKind> = (typeof CODE_LISTS)[K]["values"][number];
+
+export function isCode<K extends CodeKind>(kind: K, value: unknown): value is Code<K> {
+  return typeof value === "string" && (CODE_LISTS[kind].values as readonly string[]).includes(value);
+}
 
 /** The label of a code; an unknown code reads as "other" in the reader's language. */
 export function codeLabel(t: TFunction, kind: CodeKind, code: string): string {
-  const key = `${CODE_LABELS[kind]}.${code}` as MessageKey;
+  const key = `${CODE_LISTS[kind].labels}.${code}` as MessageKey;
   const label = t(key);
   return label === key ? t("profiles.lang.other") : label;
+}
+
+/** Several codes as one line ("Darija, French"), in the reader's language. */
+export function codeLabels(t: TFunction, kind: CodeKind, codes: readonly string[]): string {
+  return codes.map((c) => codeLabel(t, kind, c)).join(t("codes.separator"));
+}
+
+/** The choices of a select or a checkbox group, in the list's order, labelled in the reader's language. */
+export function codeChoices(t: TFunction, kind: CodeKind): { value: string; label: string }[] {
+  return CODE_LISTS[kind].values.map((value) => ({ value, label: codeLabel(t, kind, value) }));
 }
 
 const countryNames = new Map<Locale, Intl.DisplayNames>();

@@ -8,6 +8,7 @@ import { z } from "./forms.server";
 import { parseMoney, type Currency } from "./money";
 import { isIsoDate } from "./morocco-time";
 import { isUuid } from "./ids";
+import { isCode, type Code, type CodeKind } from "~/i18n/codes";
 
 /** An amount as typed, to minor units; `min`/`max` in minor units bound what this field accepts. */
 export function moneyField(
@@ -55,4 +56,20 @@ export function idField(message: MessageKey = "errors.invalid") {
  */
 export function checkedField<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}
+
+/**
+ * A code of one of the code lists (app/i18n/codes.ts), as a select posts it: anything
+ * else is a field error ("choose from the list"), never a value the database refuses.
+ */
+export function codeField<K extends CodeKind>(kind: K, message: MessageKey = "codes.errors.unknown") {
+  return z
+    .string()
+    .refine((v) => isCode(kind, v), { message })
+    .transform((v) => v as Code<K>);
+}
+
+/** Ticked codes of one list (checkboxes of one name), each checked, none repeated. */
+export function codesField<K extends CodeKind>(kind: K, message: MessageKey = "codes.errors.unknown") {
+  return checkedField(codeField(kind, message)).transform((codes) => [...new Set(codes)]);
 }

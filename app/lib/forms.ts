@@ -9,14 +9,31 @@ export type FieldErrors = Partial<Record<string, MessageKey>>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
 export type FormSuccess<T> = { ok: true; data: T };
 
-/** The values typed, to show again beside errors; never passwords or codes. */
+/**
+ * The values typed, to show again beside errors; never passwords or codes. A field is
+ * its first value; a field posted more than once (boxes ticked under one name) also
+ * has all its values, one a line, under `name[]`: read them with `isTicked`.
+ */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (/password|code/i.test(key) || typeof value !== "string" || key in values) continue;
-    values[key] = value.slice(0, 2000);
+    if (/password|code/i.test(key) || typeof value !== "string") continue;
+    if (!(key in values)) values[key] = value.slice(0, 2000);
+    else values[`${key}[]`] = `${values[`${key}[]`] ?? values[key]}\n${value.slice(0, 200)}`.slice(0, 20_000);
   }
   return values;
+}
+
+/** Whether the box `name` = `value` was ticked on the refused form whose values these are. */
+export function isTicked(values: Record<string, string> | undefined, name: string, value: string): boolean {
+  return tickedValues(values, name).includes(value);
+}
+
+/** Every box of `name` ticked on the refused form whose values these are. */
+export function tickedValues(values: Record<string, string> | undefined, name: string): string[] {
+  const one = values?.[name];
+  if (one === undefined) return [];
+  return values?.[`${name}[]`]?.split("\n") ?? [one];
 }
 
 /** The name of a field of a repeated row, as conform reads it: `costs[2].item`. */

@@ -38,9 +38,15 @@ export default function Audit() {
           formatDate(e.at, true),
           `${e.actorName ?? "—"}${e.actorRole ? ` (${t(`role.${e.actorRole}`)})` : ""}`,
           // the record's own identifiers, as stored (the entity filter takes them as typed)
-          <code key="action" dir="ltr">
-            {e.action}
-          </code>,
+          <span key="action" dir="ltr">
+            <code>{e.action}</code>
+            {e.fields?.length ? (
+              <>
+                {" "}
+                (<code>{e.fields.join(", ")}</code>)
+              </>
+            ) : null}
+          </span>,
           <span key="entity" dir="ltr">
             <code>{e.entityType}</code>
             {e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}

@@ -41,7 +41,12 @@ export async function loader(args: LoaderFunctionArgs) {
         skills: p?.skills ?? null,
         seeks: p?.seeks ?? [],
         trainings: src.trainings.map((r) => ({ title: localized(r, "title", locale), endsOn: r.endsOn })),
-        internships: src.internships.map((i) => ({ host: i.hostName, startsOn: i.startsOn, endsOn: i.endsOn })),
+        internships: src.internships.map((i) => ({
+          host: i.hostName,
+          sector: i.hostSector,
+          startsOn: i.startsOn,
+          endsOn: i.endsOn,
+        })),
       }}
     />,
   );

@@ -10,11 +10,14 @@ import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Role } from "~/modules/auth/roles";
 import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
+import { waitingFor } from "~/modules/protection/staff.server";
+import { mayOpen } from "~/components/nav-items";
 import { applicantPanel, caseload } from "~/modules/coaching/queries.server";
 import { ApplicantPanel as EmployabilityPanel, CaseloadPanel } from "~/modules/coaching/panels";
 import { ApplicantPanel as PlansPanel } from "~/modules/profiles/home-panel";
 import { applicantHome } from "~/modules/profiles/queries.server";
 import { reportingPanel } from "~/modules/reporting/home.server";
+import { countOpenCodeFlags } from "~/modules/codes/flags.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 import { ActsList, actLines } from "~/modules/office/acts";
 import { actsFor } from "~/modules/office/queries.server";
@@ -41,7 +44,10 @@ export async function loader(args: LoaderFunctionArgs) {
     protection: user.role === "case_worker" && !user.caseAccessPending ? await caseWorkerPanel(db, user) : null,
     reporting: await reportingPanel(db, user),
     phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),
-    caseAccessPending: user.caseAccessPending,
+    /** a case-worker account waiting for its supervisor: its association and who confirms it */
+    caseAccessPending: user.caseAccessPending ? await waitingFor(db, user.id) : null,
+    links: LINKS[user.role].filter((link) => mayOpen(user, link.to)),
+    codeFlags: user.role === "admin" ? await countOpenCodeFlags(db) : 0,
   };
 }
 
@@ -101,6 +107,8 @@ export default function Home() {
     reporting,
     phoneUnconfirmed,
     caseAccessPending,
+    links,
+    codeFlags,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
@@ -109,8 +117,20 @@ export default function Home() {
       <p className="lead">{t(INTRO[role])}</p>
       {phoneUnconfirmed ? <PhoneUnconfirmed /> : null}
       {caseAccessPending ? (
-        <p className="alert" role="status" data-testid="case-access-pending">
-          {t("protection.staff.pendingNotice")}
+        <div className="alert" role="status" data-testid="case-access-pending">
+          <p>{t("protection.staff.pendingNotice", { association: `\u2068${caseAccessPending.association}\u2069` })}</p>
+          <p>
+            {caseAccessPending.supervisors.length
+              ? t("protection.staff.pendingWho", {
+                  names: caseAccessPending.supervisors.map((n) => `\u2068${n}\u2069`).join(", "),
+                })
+              : t("protection.staff.pendingNoSupervisor")}
+          </p>
+        </div>
+      ) : null}
+      {codeFlags > 0 ? (
+        <p className="alert" role="status" data-testid="code-flags">
+          <Link to="/admin/codes">{t("codes.flags.home", { count: codeFlags })}</Link>
         </p>
       ) : null}
       {plans ? <PlansPanel home={plans} /> : null}
@@ -124,7 +144,7 @@ export default function Home() {
       {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}
       {protection ? <CaseWorkerPanel panel={protection} /> : null}
       <ul className="cards">
-        {LINKS[role].map((link) => (
+        {links.map((link) => (
           <li key={link.to} className="card">
             <Link to={link.to}>{t(link.label)}</Link>
           </li>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "~/components/form";
+import { PageTitle, SelectField } from "~/components/form";
+import { codeChoices, codeLabel } from "~/i18n/codes";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { can } from "~/modules/auth/permissions";
@@ -33,14 +34,22 @@ export default function Offers() {
         </p>
       ) : null}
       <Form method="get" className="filters">
-        <label>
-          {t("internships.field.city")}
-          <input name="city" defaultValue={filters.city} maxLength={100} />
-        </label>
-        <label>
-          {t("internships.field.sector")}
-          <input name="sector" defaultValue={filters.sector} maxLength={100} />
-        </label>
+        <SelectField
+          inline
+          name="city"
+          label="internships.field.city"
+          defaultValue={filters.city}
+          placeholder="internships.filterAll"
+          options={codeChoices(t, "city")}
+        />
+        <SelectField
+          inline
+          name="sector"
+          label="internships.field.sector"
+          defaultValue={filters.sector}
+          placeholder="internships.filterAll"
+          options={codeChoices(t, "sector")}
+        />
         <label className="checkbox">
           <input type="checkbox" name="paid" value="yes" defaultChecked={filters.paid === "yes"} />
           {t("internships.paidOnly")}
@@ -59,7 +68,7 @@ export default function Offers() {
               </Link>
             </h2>
             <p className="hint">
-              {o.hostName} · {o.city} · {o.sector}
+              {[o.hostName, codeLabel(t, "city", o.city), codeLabel(t, "sector", o.sector)].join(" · ")}
             </p>
             <p className="hint">
               {t("internships.startsOn", { date: formatDate(o.startsOn) })} ·{" "}

@@ -24,7 +24,7 @@ function refused<I extends "host" | "offer">(intent: I, errors: FieldErrors, for
 async function handleHost(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "internships:manage");
   const parsed = parseForm(CreateHostSchema, form);
-  if (!parsed.ok) return data({ ...parsed, intent: "host" as const }, { status: 400 });
+  if (!parsed.ok) return refused("host", parsed.errors, form);
   const result = await createHost(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (!result.ok) return refused("host", result.errors, form);
   return redirect("/internships/hosts");
@@ -33,7 +33,7 @@ async function handleHost(args: ActionFunctionArgs, form: FormData) {
 async function handleOffer(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "internships:manage");
   const parsed = parseForm(CreateOfferSchema, form);
-  if (!parsed.ok) return data({ ...parsed, intent: "offer" as const }, { status: 400 });
+  if (!parsed.ok) return refused("offer", parsed.errors, form);
   const result = await createOffer(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (!result.ok) return refused("offer", result.errors, form);
   return redirect(`/internships/offers/${result.id}`);

@@ -19,6 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
         beneficiaryContact: p.beneficiaryPhone ?? p.beneficiaryEmail ?? "",
         hostName: p.hostName,
         hostCity: p.hostCity ?? "",
+        hostSector: p.host?.sector ?? null,
         hostContact: [p.host?.contactName, p.host?.contactPhone].filter(Boolean).join(" "),
         tutorName: p.placement.tutorName,
         coachName: p.coachName,

@@ -66,6 +66,8 @@ export default function ReportsDashboard() {
       )}
       <ReportNotes report={report} pdfQuarter={pdfQuarter} />
       <Headline headline={report.headline} />
+      <TablesSection heading="reporting.section.progress" tables={tables((id) => id === "progress")} csv={csv} />
+      {tables((id) => id === "progress").length ? <p className="hint">{t("reporting.progress.note")}</p> : null}
       <ReportCharts report={report} csv={csv} />
       <TablesSection
         heading="reporting.section.disaggregation"

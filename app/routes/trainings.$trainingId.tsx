@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { PageTitle } from "~/components/form";
+import { codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
@@ -105,7 +106,7 @@ export default function TrainingDetail() {
       <PageTitle>{localized(training, "title", locale)}</PageTitle>
       <p className="hint">
         {t(`trainings.category.${training.category}`)} · {t(`trainings.audience.${training.audience}`)} ·{" "}
-        {t("trainings.deliveredIn", { language: training.deliveryLanguage })}
+        {t("trainings.deliveredIn", { language: codeLabels(t, "language", training.deliveryLanguages) })}
       </p>
       <p className="prose">{localized(training, "description", locale)}</p>
       <p>{t("trainings.rule", { percent: training.minAttendancePercent })}</p>

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { Field, PageTitle, SelectField } from "~/components/form";
+import { CheckboxGroup, Field, PageTitle, SelectField } from "~/components/form";
 import { TrilingualField } from "~/components/localized-text";
+import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
-import { parseForm } from "~/lib/forms.server";
+import { parseForm, tickedValues } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { CreateTrainingSchema } from "~/modules/trainings/schemas.server";
 import { AUDIENCES, TRAINING_CATEGORIES } from "~/modules/trainings/constants";
@@ -49,7 +50,13 @@ export default function NewTraining() {
           options={AUDIENCES.map((a) => ({ value: a, label: t(`trainings.audience.${a}`) }))}
           {...echo}
         />
-        <Field name="deliveryLanguage" label="trainings.field.deliveryLanguage" required {...echo} />
+        <CheckboxGroup
+          name="deliveryLanguages"
+          legend="trainings.field.deliveryLanguage"
+          options={codeChoices(t, "language")}
+          checked={values ? tickedValues(values, "deliveryLanguages") : ["fr"]}
+          errors={errors}
+        />
         <Field
           name="minAttendancePercent"
           label="trainings.field.minAttendancePercent"

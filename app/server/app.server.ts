@@ -19,7 +19,7 @@ import {
   type ServerState,
 } from "./middleware.server";
 import { routeIdMatcher } from "./route-id.server";
-import { precompressedAssets } from "./static.server";
+import { precompressedAssets, publicFiles } from "./static.server";
 
 export { withDatabaseDownAs503 } from "./database-down.server";
 export { localeOf } from "./middleware.server";
@@ -72,7 +72,7 @@ export function createApp(options: AppOptions) {
   const { publicDir } = options;
   app.use("/build", precompressedAssets(path.join(publicDir, "build")));
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use(publicFiles(publicDir, express.static(publicDir, { maxAge: "1h", index: false })));
   app.use(sameOriginForms(options.origin));
   app.use(loadContext({ db: options.db, secureCookies, monitor }));
   app.all("*", dropUnreadBody, remixHandler(options.build, options.mode ?? "production", monitor));

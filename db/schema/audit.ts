@@ -17,6 +17,8 @@ export const auditLog = pgTable(
     entityType: text().notNull(),
     entityId: text(),
     ip: text(),
+    /** for a correction: the names of the fields it changed (never their values) */
+    fields: text().array(),
     at: stamp(),
   },
   (t) => [

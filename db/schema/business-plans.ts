@@ -1,15 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { id, stamp, ref } from "./columns";
+import { bytea, id, stamp, ref } from "./columns";
 import { SECTORS, PLAN_STEPS } from "../../app/modules/business-plans/constants";
-
-/** Raw bytes: attachments live in PostgreSQL so every app server sees the same files. */
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({
-  dataType() {
-    return "bytea";
-  },
-});
 
 export const planSectorEnum = pgEnum("plan_sector", SECTORS);
 

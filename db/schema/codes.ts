@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { CODE_LISTS } from "../../app/i18n/codes";
 import { users } from "./auth";
 import { outboxChannelEnum } from "./notifications";
 import { id, instant, stamp, ref } from "./columns";
@@ -58,3 +59,42 @@ export const codeRequests = pgTable(
 
 export type VerificationCode = typeof verificationCodes.$inferSelect;
 export type CodePurpose = (typeof codePurposeEnum.enumValues)[number];
+
+/*
+ * Code lists (app/i18n/codes.ts) as the database holds them: a value outside its list
+ * cannot be written, whatever the road.
+ */
+export const sectorEnum = pgEnum("sector", CODE_LISTS.sector.values);
+export const cityEnum = pgEnum("city", CODE_LISTS.city.values);
+export const languageEnum = pgEnum("language", CODE_LISTS.language.values);
+
+export const codeFlagRecordEnum = pgEnum("code_flag_record", ["host", "offer", "training"]);
+export const codeFlagFieldEnum = pgEnum("code_flag_field", ["sector", "city", "languages", "delivery_languages"]);
+
+/**
+ * Free text that a field held before it became a code list and that the migration did
+ * not recognise (decision new-staff-fields-as-codes.md): the field got "other" (or the
+ * codes it did recognise), and the admin chooses the right code on /admin/codes. Never
+ * silently dropped: the text typed stays here until an admin has chosen.
+ */
+export const codeFlags = pgTable(
+  "code_flags",
+  {
+    id: id(),
+    record: codeFlagRecordEnum().notNull(),
+    recordId: uuid().notNull(),
+    field: codeFlagFieldEnum().notNull(),
+    original: text().notNull(),
+    createdAt: stamp(),
+    resolvedAt: instant(),
+    resolvedById: ref(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("code_flags_field_key").on(t.record, t.recordId, t.field),
+    index("code_flags_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+export type CodeFlag = typeof codeFlags.$inferSelect;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { organisations, users } from "./auth";
 import { id, stamp, day, ref } from "./columns";
+import { cityEnum, languageEnum, sectorEnum } from "./codes";
 import {
   AGREEMENT_STATUSES,
   PLACEMENT_STATUSES,
@@ -27,7 +28,7 @@ export const employmentStatusEnum = pgEnum("employment_status", EMPLOYMENT_STATU
 /** What a host organisation (organisations.kind = host_company) needs beyond its name and city. */
 export const hostDetails = pgTable("host_details", {
   organisationId: ref(() => organisations.id).primaryKey(),
-  sector: text().notNull(),
+  sector: sectorEnum().notNull(),
   contactName: text().notNull(),
   contactPhone: text(),
   contactEmail: text(),
@@ -43,8 +44,9 @@ export const internshipOffers = pgTable(
     titleFr: text().notNull(),
     titleAr: text().notNull().default(""),
     titleEn: text().notNull().default(""),
-    sector: text().notNull(),
-    city: text().notNull(),
+    /** sector, town and languages are codes (app/i18n/codes.ts), shown in the reader's language */
+    sector: sectorEnum().notNull(),
+    city: cityEnum().notNull(),
     startsOn: day().notNull(),
     durationWeeks: integer().notNull(),
     stipendCentimes: integer().notNull().default(0),
@@ -52,7 +54,10 @@ export const internshipOffers = pgTable(
     requirementsFr: text().notNull().default(""),
     requirementsAr: text().notNull().default(""),
     requirementsEn: text().notNull().default(""),
-    languages: text().notNull().default(""),
+    languages: languageEnum()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     isOpen: boolean().notNull().default(true),
     createdAt: stamp(),
   },

@@ -12,8 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { id, stamp, day, ref } from "./columns";
+import { bytea, id, stamp, day, ref } from "./columns";
 import { BUDGET_LINES } from "../../app/modules/reporting/constants";
+import { INDICATOR_CODES, RESULTS } from "../../app/modules/reporting/frameworks";
 import { users } from "./auth";
 
 /**
@@ -230,6 +231,86 @@ export const reportVersion = pgTable(
   (t) => [check("report_version_singleton_check", sql`${t.singleton}`)],
 );
 
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+/**
+ * A baseline and a target per indicator of the results framework (`INDICATORS`) and
+ * period: the whole programme ("programme") or one quarter ("2026-Q2"). One row per
+ * indicator and period; both figures are whole numbers of people, never negative.
+ */
+export const reportTargets = pgTable(
+  "report_targets",
+  {
+    indicator: text().notNull(),
+    period: text().notNull(),
+    baseline: integer().notNull().default(0),
+    target: integer().notNull(),
+    updatedById: ref(() => users.id),
+    updatedAt: stamp(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicator, t.period] }),
+    check("report_targets_indicator_check", sql`${t.indicator} in (${inList(INDICATOR_CODES)})`),
+    check("report_targets_period_check", sql`${t.period} ~ '^(programme|[0-9]{4}-Q[1-4])$'`),
+    check("report_targets_baseline_check", sql`${t.baseline} >= 0`),
+    check("report_targets_target_check", sql`${t.target} >= 0`),
+  ],
+);
+
+/**
+ * What the admin writes about a result of a quarter, in one language, before the
+ * quarterly report is issued in that language.
+ */
+export const reportNarratives = pgTable(
+  "report_narratives",
+  {
+    quarter: text().notNull(),
+    locale: text().notNull(),
+    result: text().notNull(),
+    achievements: text().notNull().default(""),
+    challenges: text().notNull().default(""),
+    nextSteps: text().notNull().default(""),
+    updatedById: ref(() => users.id),
+    updatedAt: stamp(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.quarter, t.locale, t.result] }),
+    check("report_narratives_quarter_check", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
+    check("report_narratives_locale_check", sql`${t.locale} in ('fr', 'ar', 'en')`),
+    check("report_narratives_result_check", sql`${t.result} in (${inList(RESULTS)})`),
+    check(
+      "report_narratives_length_check",
+      sql`length(${t.achievements}) <= 4000 and length(${t.challenges}) <= 4000 and length(${t.nextSteps}) <= 4000`,
+    ),
+  ],
+);
+
+/**
+ * An issued quarterly report: the PDF bytes as they were rendered, version n of its
+ * quarter and language. Never updated: later data changes what the dashboard shows, not
+ * what was issued (docs/decisions/new-issued-reports-are-stored-bytes.md).
+ */
+export const reportIssues = pgTable(
+  "report_issues",
+  {
+    id: id(),
+    quarter: text().notNull(),
+    locale: text().notNull(),
+    version: integer().notNull(),
+    pdf: bytea().notNull(),
+    issuedById: ref(() => users.id).notNull(),
+    issuedAt: stamp(),
+  },
+  (t) => [
+    uniqueIndex("report_issues_quarter_locale_version_key").on(t.quarter, t.locale, t.version),
+    check("report_issues_quarter_check", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
+    check("report_issues_locale_check", sql`${t.locale} in ('fr', 'ar', 'en')`),
+    check("report_issues_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
+export type ReportTarget = typeof reportTargets.$inferSelect;
+export type ReportIssue = typeof reportIssues.$inferSelect;
 export type ProgrammeBudget = typeof programmeBudget.$inferSelect;
 export type BudgetLine = typeof budgetLines.$inferSelect;
 export type ExchangeRate = typeof exchangeRates.$inferSelect;

@@ -3,6 +3,7 @@ import { bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, un
 import { id, instant, stamp, day, ref } from "./columns";
 import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "../../app/modules/trainings/constants";
 import { users } from "./auth";
+import { languageEnum } from "./codes";
 
 export const trainingCategoryEnum = pgEnum("training_category", TRAINING_CATEGORIES);
 export const trainingAudienceEnum = pgEnum("training_audience", AUDIENCES);
@@ -27,12 +28,16 @@ export const trainings = pgTable(
     descriptionAr: text().notNull().default(""),
     descriptionEn: text().notNull().default(""),
     audience: trainingAudienceEnum().notNull().default("both"),
-    deliveryLanguage: text().notNull().default("fr"),
+    /** the languages it is given in: codes (app/i18n/codes.ts), at least one */
+    deliveryLanguages: languageEnum().array().notNull(),
     /** completion rule: share of the cohort's sessions attended, in percent */
     minAttendancePercent: integer().notNull().default(80),
     createdAt: stamp(),
   },
-  (t) => [check("trainings_min_attendance_check", sql`${t.minAttendancePercent} between 1 and 100`)],
+  (t) => [
+    check("trainings_min_attendance_check", sql`${t.minAttendancePercent} between 1 and 100`),
+    check("trainings_delivery_languages_check", sql`cardinality(${t.deliveryLanguages}) > 0`),
+  ],
 );
 
 /**

@@ -165,7 +165,7 @@ async function createAll(
       descriptionAr: "من الفكرة إلى المشروع: السوق والزبناء والتكاليف ونظام المقاول الذاتي.",
       descriptionEn: "From an idea to a project: market, customers, costs, and the auto-entrepreneur status.",
       audience: "both",
-      deliveryLanguage: "français, darija",
+      deliveryLanguages: ["fr", "ary"],
       minAttendancePercent: 75,
     })
     .returning();
@@ -180,7 +180,7 @@ async function createAll(
       descriptionAr: "تقديم النفس والعمل الجماعي وتدبير الوقت والنجاح في المقابلة.",
       descriptionEn: "Presenting yourself, teamwork, time management, job interviews.",
       audience: "both",
-      deliveryLanguage: "français",
+      deliveryLanguages: ["fr"],
       minAttendancePercent: 80,
     })
     .returning();
@@ -194,7 +194,7 @@ async function createAll(
       descriptionAr: "الدارجة في الحياة اليومية والعمل، والعادات الثقافية المفيدة.",
       descriptionEn: "Everyday and workplace Darija, and useful cultural codes.",
       audience: "migrants",
-      deliveryLanguage: "darija, français",
+      deliveryLanguages: ["ary", "fr"],
       minAttendancePercent: 70,
     },
     {
@@ -206,7 +206,7 @@ async function createAll(
       descriptionAr: "الهاتف والبريد الإلكتروني والسيرة الذاتية والخدمات عبر الإنترنت.",
       descriptionEn: "Phone, e-mail, online CV and online procedures.",
       audience: "both",
-      deliveryLanguage: "français, arabe",
+      deliveryLanguages: ["fr", "ar"],
       minAttendancePercent: 80,
     },
   ]);
@@ -282,7 +282,7 @@ async function createAll(
     .insert(hostDetails)
     .values({
       organisationId: orgs.host.id,
-      sector: "Agroalimentaire",
+      sector: "food_processing",
       contactName: "Latifa Ait Ouahmane",
       contactPhone: "+212528000111",
       agreementStatus: "signed",
@@ -296,7 +296,7 @@ async function createAll(
     .insert(hostDetails)
     .values({
       organisationId: host2.id,
-      sector: "Numérique",
+      sector: "digital",
       contactName: "Reda Bennani",
       contactEmail: "rh@atlas-digital.test",
       agreementStatus: "pending",
@@ -309,8 +309,8 @@ async function createAll(
       titleFr: "Assistant·e de production (huile d'argan)",
       titleAr: "مساعد·ة في الإنتاج (زيت الأركان)",
       titleEn: "Production assistant (argan oil)",
-      sector: "Agroalimentaire",
-      city: "Agadir",
+      sector: "food_processing",
+      city: "agadir",
       startsOn: isoDay(-40),
       durationWeeks: 12,
       stipendCentimes: 150000,
@@ -318,7 +318,7 @@ async function createAll(
       requirementsFr: "Motivation, respect des règles d'hygiène.",
       requirementsAr: "الحماس واحترام قواعد النظافة.",
       requirementsEn: "Motivation, following hygiene rules.",
-      languages: "darija, français",
+      languages: ["ary", "fr"],
     })
     .returning();
   await db.insert(internshipOffers).values({
@@ -326,8 +326,8 @@ async function createAll(
     titleFr: "Support informatique junior",
     titleAr: "دعم معلوماتي مبتدئ",
     titleEn: "Junior IT support",
-    sector: "Numérique",
-    city: "Casablanca",
+    sector: "digital",
+    city: "casablanca",
     startsOn: isoDay(20),
     durationWeeks: 8,
     stipendCentimes: 0,
@@ -335,7 +335,7 @@ async function createAll(
     requirementsFr: "Bases en informatique.",
     requirementsAr: "أساسيات المعلوميات.",
     requirementsEn: "Basic computer skills.",
-    languages: "français, anglais",
+    languages: ["fr", "en"],
   });
   if (!offer) throw new Error("offer not created");
 

@@ -31,6 +31,7 @@ export const foundationRoutes: AccessEntry[] = [
   { route: "routes/admin.organisations", path: () => "/admin/organisations", expect: allow(["admin"]) },
   { route: "routes/admin.outbox", path: () => "/admin/outbox", expect: allow(["admin"]) },
   { route: "routes/admin.audit", path: () => "/admin/audit", expect: allow(["admin"]) },
+  { route: "routes/admin.codes", path: () => "/admin/codes", expect: allow(["admin"]) },
   // the static page `npm run bench:http` measures every other page against
   { route: "routes/bench.floor", path: () => "/bench/floor", expect: same(200) },
 ];

@@ -11,4 +11,5 @@ export const reportingRoutes: AccessEntry[] = [
   },
   { route: "routes/reports.quarterly[.]pdf", path: () => "/reports/quarterly.pdf?quarter=2026-Q4", expect: readers },
   { route: "routes/admin.budget", path: () => "/admin/budget", expect: allow(["admin"]) },
+  { route: "routes/admin.targets", path: () => "/admin/targets?period=2026-Q4", expect: allow(["admin"]) },
 ];

@@ -189,11 +189,12 @@ export async function startApp(
 }
 
 /** Resident memory of a process, from /proc (Linux). */
-export function residentMemory(pid: number): { rss: number; peak: number } | null {
+export function residentMemory(pid: number): { rss: number; peak: number; anonymous: number; files: number } | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
-    return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+    // anonymous: the heaps (V8's, the allocator's); files: the mapped code (node, .so files)
+    return { rss: kb("VmRSS"), peak: kb("VmHWM"), anonymous: kb("RssAnon"), files: kb("RssFile") };
   } catch {
     return null;
   }

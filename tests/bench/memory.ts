@@ -3,7 +3,10 @@
  * production server holds after load. Heap snapshots (node --heapsnapshot-signal)
  * before and after autocannon loads one page of `BENCH_PAGES`, the resident memory
  * (/proc) at each point, and the constructors that grew most between the snapshots.
- * Run `npm run build` first; the machine is shared: a short run.
+ * `--snapshots no` measures the resident memory alone (a snapshot itself adds about
+ * 150 MB to it); `--node-arg <flag>` (repeatable) passes a flag to the server's node, e.g.
+ * `--node-arg --max-semi-space-size=4`. Run `npm run build` first; the machine is shared:
+ * a short run.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -24,10 +27,12 @@ const database = await freshDatabase({ scale });
 const extraEnv = Object.fromEntries(
   process.argv.flatMap((a, i) => (process.argv[i - 1] === "--env" ? [a.split("=") as [string, string]] : [])),
 );
+const withSnapshots = arg("snapshots", "yes") !== "no";
+const nodeArgs = process.argv.flatMap((a, i) => (process.argv[i - 1] === "--node-arg" ? [a] : []));
 const app = await startApp(database.url, {
   quiet: true,
   env: extraEnv,
-  nodeArgs: ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${dir}`],
+  nodeArgs: [...nodeArgs, ...(withSnapshots ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${dir}`] : [])],
 });
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 async function snapshot(): Promise<string> {
@@ -54,25 +59,29 @@ try {
   const url = app.url + entry.path(database.fixture);
   await (await fetch(url, { headers })).arrayBuffer();
   const rssBefore = residentMemory(app.pid);
-  const first = await snapshot();
+  const first = withSnapshots ? await snapshot() : null;
   const rssSnapshot = residentMemory(app.pid);
   const r = await autocannon({ url, connections: 50, duration: seconds, headers });
   await new Promise((r) => setTimeout(r, 2000));
   const rssAfter = residentMemory(app.pid);
-  const second = await snapshot();
+  const second = withSnapshots ? await snapshot() : null;
+  const settings = { ...extraEnv, ...(nodeArgs.length ? { node: nodeArgs.join(" ") } : {}) };
   console.log(
-    `${label}: ${r.requests.average.toFixed(0)} req/s${Object.keys(extraEnv).length ? ` (${JSON.stringify(extraEnv)})` : ""}; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    `${label}: ${r.requests.average.toFixed(0)} req/s${Object.keys(settings).length ? ` (${JSON.stringify(settings)})` : ""}; load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
-  console.log(
-    `RSS before ${mb(rssBefore?.rss ?? 0)}, after the first snapshot ${mb(rssSnapshot?.rss ?? 0)}, after the load`,
-  );
-  console.log(`   ${mb(rssAfter?.rss ?? 0)} (peak ${mb(rssAfter?.peak ?? 0)})`);
-  const a = heapByConstructor(first);
-  const b = heapByConstructor(second);
-  console.log(`heap (snapshot) before ${mb(a.total)}, after ${mb(b.total)}`);
-  const growth = [...b.sizes].map(([k, v]) => [k, v - (a.sizes.get(k) ?? 0)] as const).sort((x, y) => y[1] - x[1]);
-  for (const [k, v] of growth.slice(0, 12)) console.log(`  +${mb(v).padStart(7)}  ${k}`);
-  console.log(`snapshots in ${dir}`);
+  const rss = (m: ReturnType<typeof residentMemory>) =>
+    `${mb(m?.rss ?? 0)} (anonymous ${mb(m?.anonymous ?? 0)}, files ${mb(m?.files ?? 0)})`;
+  console.log(`RSS before ${rss(rssBefore)}`);
+  if (withSnapshots) console.log(`    after the first snapshot ${rss(rssSnapshot)}`);
+  console.log(`    after the load ${rss(rssAfter)}, peak ${mb(rssAfter?.peak ?? 0)}`);
+  if (first && second) {
+    const a = heapByConstructor(first);
+    const b = heapByConstructor(second);
+    console.log(`heap (snapshot) before ${mb(a.total)}, after ${mb(b.total)}`);
+    const growth = [...b.sizes].map(([k, v]) => [k, v - (a.sizes.get(k) ?? 0)] as const).sort((x, y) => y[1] - x[1]);
+    for (const [k, v] of growth.slice(0, 12)) console.log(`  +${mb(v).padStart(7)}  ${k}`);
+    console.log(`snapshots in ${dir}`);
+  }
 } finally {
   await app.stop();
   await database.drop();

@@ -12,6 +12,7 @@ export async function makeTraining(db: Executor, overrides: Partial<typeof train
       titleFr: `Formation ${s}`,
       titleAr: `تكوين ${s}`,
       titleEn: `Training ${s}`,
+      deliveryLanguages: ["fr"],
       minAttendancePercent: 80,
       ...overrides,
     })

@@ -87,14 +87,14 @@ describe("applicant forms", () => {
 
   it("an internship application: the motivation kept", async () => {
     const host = await makeOrganisation(t.db, { kind: "host_company", name: `Hôte ${Date.now()}`, city: "Rabat" });
-    await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "Couture", contactName: "F. Z." });
+    await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "textile", contactName: "F. Z." });
     const [offer] = await t.db
       .insert(internshipOffers)
       .values({
         hostId: host.id,
         titleFr: "Stage refusé",
-        sector: "Couture",
-        city: "Rabat",
+        sector: "textile",
+        city: "rabat",
         startsOn: "2027-02-01",
         durationWeeks: 8,
       })

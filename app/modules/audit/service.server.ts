@@ -11,7 +11,15 @@ export type AuditActor = { id: string; role: Role; organisationId: string | null
  */
 export async function audit(
   db: Executor,
-  entry: { actor: AuditActor; action: string; entityType: string; entityId?: string | null; ip?: string | null },
+  entry: {
+    actor: AuditActor;
+    action: string;
+    entityType: string;
+    entityId?: string | null;
+    ip?: string | null;
+    /** a correction: the names of the fields it changed, never their values */
+    fields?: readonly string[];
+  },
 ) {
   await db.insert(auditLog).values({
     actorId: entry.actor?.id ?? null,
@@ -21,5 +29,6 @@ export async function audit(
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     ip: entry.ip ?? null,
+    fields: entry.fields?.length ? [...entry.fields] : null,
   });
 }

@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   "applicant-home:view": ["applicant"],
   "reports:view": (actor) => actor.role === "admin" || actor.role === "donor_viewer" || associationStaff(actor),
   "budget:manage": ["admin"],
+  // targets, narratives and issuing the quarterly report: admins; issued reports: admins and donors
+  "targets:manage": ["admin"],
+  "reports:issue": ["admin"],
+  "reports:issued": ["admin", "donor_viewer"],
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": associationStaff,
   "aid:use": associationStaff,
@@ -65,6 +69,8 @@ export const PERMISSIONS = {
   // coaches; for whom, the office module's `mayActFor` (docs/decisions/new-acting-for-a-person.md)
   "office:act": (actor) => actor.role === "coach" || associationStaff(actor),
   "deletion-requests:read": ["admin"],
+  // free text left from before the code lists (decision new-staff-fields-as-codes.md)
+  "code-flags:resolve": ["admin"],
   // complaints and feedback (issue 16): sending and following are public pages. Which
   // messages a handler reaches is the module's `visibleTo`: confidential ones the focal
   // point alone, the others admins and the staff member each is assigned to.

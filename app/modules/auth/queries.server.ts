@@ -82,6 +82,7 @@ export async function listAudit(db: Database, filter: { entityType?: string; lim
       action: auditLog.action,
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
+      fields: auditLog.fields,
       actorRole: auditLog.actorRole,
       actorName: users.displayName,
       ip: auditLog.ip,

@@ -12,7 +12,8 @@ import type { MessageKey } from "~/i18n/translate";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
-import { safeFilename, sniffType, stripJpegMetadata } from "./attachments";
+import { stripMetadata } from "~/lib/file-metadata.server";
+import { safeFilename, sniffType } from "./attachments";
 import type { PlanStep } from "./constants";
 import { isUuid } from "~/lib/ids";
 import { fail, type Meta, type Result } from "~/lib/result";
@@ -57,8 +58,8 @@ export type UploadResult = Result<{ id: string }>;
 const refuseFile = (message: MessageKey) => fail(400, { file: message });
 
 /**
- * Store a file on the owner's plan. The type comes from the first bytes; JPEGs lose
- * their metadata; the plan row is locked so two uploads at once cannot both take
+ * Store a file on the owner's plan. The type comes from the first bytes; images and PDFs
+ * lose their metadata; the plan row is locked so two uploads at once cannot both take
  * the fifth place; the size is checked here and again by the database.
  */
 export async function addAttachment(
@@ -72,12 +73,9 @@ export async function addAttachment(
   if (input.bytes.length > MAX_ATTACHMENT_BYTES) return refuseFile("plans.errors.file.size");
   const type = sniffType(input.bytes);
   if (!type) return refuseFile("plans.errors.file.type");
-  let content = input.bytes;
-  if (type === "image/jpeg") {
-    const stripped = stripJpegMetadata(input.bytes);
-    if (!stripped) return refuseFile("plans.errors.file.type");
-    content = stripped;
-  }
+  // photos lose their GPS position and owner, documents their author and XMP; a file that cannot be read as its type is refused
+  const content = stripMetadata(type, input.bytes);
+  if (!content) return refuseFile("plans.errors.file.type");
   return db.transaction(async (tx) => {
     const [plan] = await tx
       .select({ id: businessPlans.id })

@@ -18,7 +18,8 @@ export type CvData = {
   skills: string | null;
   seeks: string[];
   trainings: { title: string; endsOn: string }[];
-  internships: { host: string; startsOn: string; endsOn: string }[];
+  /** `sector`: the host's sector, a code (app/i18n/codes.ts) */
+  internships: { host: string; sector: string | null; startsOn: string; endsOn: string }[];
 };
 
 /** A heading and what follows it, drawn only when there is something to show. */
@@ -88,7 +89,8 @@ export function CvPdf({ locale, data }: { locale: Locale; data: CvData }) {
         <Section title={t("coaching.cv.internships")}>
           {data.internships.map((p, i) => (
             <Text key={i} style={pdfStyles.p}>
-              {p.host} · {pdfDate(locale, p.startsOn)} – {pdfDate(locale, p.endsOn)}
+              {[p.host, p.sector ? codeLabel(t, "sector", p.sector) : null].filter(Boolean).join(" · ")} ·{" "}
+              {pdfDate(locale, p.startsOn)} – {pdfDate(locale, p.endsOn)}
             </Text>
           ))}
         </Section>

@@ -1,4 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
+import { codeLabel } from "~/i18n/codes";
 import type { Locale } from "~/i18n/config";
 import { formatMoneyForPdf } from "~/lib/money";
 import { pdfDate, PdfFrame, pdfStyles, pdfT } from "~/pdf/kit.server";
@@ -8,6 +9,8 @@ export type AgreementData = {
   beneficiaryContact: string;
   hostName: string;
   hostCity: string;
+  /** the host's sector, a code (app/i18n/codes.ts); null for a host recorded without details */
+  hostSector: string | null;
   hostContact: string;
   tutorName: string;
   coachName: string;
@@ -32,7 +35,17 @@ export function AgreementPdf({ locale, data }: { locale: Locale; data: Agreement
       <Text style={pdfStyles.p}>{t("internships.pdf.intro")}</Text>
       <Text style={pdfStyles.h2}>{t("internships.pdf.parties")}</Text>
       {row(t("internships.pdf.intern"), `${data.beneficiaryName} · ${data.beneficiaryContact}`)}
-      {row(t("internships.pdf.host"), `${data.hostName} · ${data.hostCity} · ${data.hostContact}`)}
+      {row(
+        t("internships.pdf.host"),
+        [
+          data.hostName,
+          data.hostSector ? codeLabel(t, "sector", data.hostSector) : null,
+          data.hostCity,
+          data.hostContact,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+      )}
       {row(t("internships.pdf.programme"), `Programme Masar · ${t("internships.pdf.coach")}: ${data.coachName}`)}
       <Text style={pdfStyles.h2}>{t("internships.pdf.terms")}</Text>
       {row(t("internships.pdf.tutor"), data.tutorName)}

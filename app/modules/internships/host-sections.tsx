@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
-import { Field, SelectField } from "~/components/form";
+import { CheckboxGroup, Field, SelectField } from "~/components/form";
+import { codeChoices, codeLabel } from "~/i18n/codes";
 import { DataTable } from "~/components/table-wrap";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import { tickedValues, type FieldErrors } from "~/lib/forms";
 import { AGREEMENT_STATUSES } from "./constants";
 import type { listHosts } from "./queries.server";
 
@@ -27,13 +28,35 @@ export function HostsTable({ hosts }: { hosts: Host[] }) {
       rowKey={(h) => h.id}
       cells={(h) => [
         h.name,
-        h.sector ?? "—",
+        h.sector ? codeLabel(t, "sector", h.sector) : "—",
         h.city ?? "—",
         <>
           {h.contactName ?? "—"} {h.contactPhone ?? ""}
         </>,
         t(`internships.agreement.${h.agreementStatus ?? "none"}`),
       ]}
+    />
+  );
+}
+
+/** A required choice from one code list (app/i18n/codes.ts), labelled in the reader's language. */
+function CodeSelect({
+  kind,
+  name,
+  label,
+  ...echo
+}: Echo & { kind: "sector" | "city"; name: string; label: "internships.field.sector" | "internships.field.city" }) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      name={name}
+      label={label}
+      required
+      defaultValue=""
+      placeholder="plans.chooseOne"
+      options={codeChoices(t, kind)}
+      errors={echo.errors}
+      values={echo.values}
     />
   );
 }
@@ -47,7 +70,7 @@ export function AddHostForm(echo: Echo) {
         <input type="hidden" name="intent" value="host" />
         <Field name="name" label="internships.field.name" required {...echo} />
         <Field name="city" label="internships.field.city" required {...echo} />
-        <Field name="sector" label="internships.field.sector" required {...echo} />
+        <CodeSelect kind="sector" name="sector" label="internships.field.sector" {...echo} />
         <Field name="contactName" label="internships.field.contactName" required {...echo} />
         <Field name="contactPhone" label="internships.field.contactPhone" type="tel" {...echo} />
         <Field name="contactEmail" label="internships.field.contactEmail" type="email" {...echo} />
@@ -88,8 +111,8 @@ export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
         <input type="hidden" name="intent" value="offer" />
         <HostSelect hosts={hosts} {...echo} />
         <TrilingualField name="title" label="internships.field.title" {...echo} />
-        <Field name="sector" label="internships.field.sector" required {...echo} />
-        <Field name="city" label="internships.field.city" required {...echo} />
+        <CodeSelect kind="sector" name="sector" label="internships.field.sector" {...echo} />
+        <CodeSelect kind="city" name="city" label="internships.field.city" {...echo} />
         <Field name="startsOn" label="internships.field.startsOn" type="date" required {...echo} />
         <Field
           name="durationWeeks"
@@ -108,7 +131,13 @@ export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
           defaultValue="1"
           {...echo}
         />
-        <Field name="languages" label="internships.field.languages" {...echo} />
+        <CheckboxGroup
+          name="languages"
+          legend="internships.field.languages"
+          options={codeChoices(t, "language")}
+          checked={tickedValues(echo.values, "languages")}
+          errors={echo.errors}
+        />
         <TrilingualField
           name="requirements"
           label="internships.field.requirements"

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { SelectField, TextareaField } from "~/components/form";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { LocalizedText } from "~/components/localized-text";
+import { codeLabel, codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { beneficiariesOf } from "~/modules/coaching/queries.server";
@@ -18,9 +19,9 @@ export function OfferFacts({ offer, hostName }: { offer: Offer; hostName: string
       <dt>{t("internships.field.host")}</dt>
       <dd>{hostName}</dd>
       <dt>{t("internships.field.city")}</dt>
-      <dd>{offer.city}</dd>
+      <dd>{codeLabel(t, "city", offer.city)}</dd>
       <dt>{t("internships.field.sector")}</dt>
-      <dd>{offer.sector}</dd>
+      <dd>{codeLabel(t, "sector", offer.sector)}</dd>
       <dt>{t("internships.field.startsOn")}</dt>
       <dd>{formatDate(offer.startsOn)}</dd>
       <dt>{t("internships.field.durationWeeks")}</dt>
@@ -30,7 +31,7 @@ export function OfferFacts({ offer, hostName }: { offer: Offer; hostName: string
       <dt>{t("internships.field.seats")}</dt>
       <dd>{offer.seats}</dd>
       <dt>{t("internships.field.languages")}</dt>
-      <dd>{offer.languages || "—"}</dd>
+      <dd>{offer.languages.length ? codeLabels(t, "language", offer.languages) : "—"}</dd>
       <dt>{t("internships.field.requirements")}</dt>
       <dd>{offer.requirementsFr ? <LocalizedText row={offer} field="requirements" /> : "—"}</dd>
     </dl>

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { isUuid } from "~/lib/ids";
+import type { Code } from "~/i18n/codes";
 import {
   hostDetails,
   internshipApplications,
@@ -30,10 +31,13 @@ export async function listHosts(db: Executor) {
     .orderBy(asc(organisations.name));
 }
 
-export async function listOffers(db: Executor, filters: { city?: string; sector?: string; paid?: "yes" }) {
+export async function listOffers(
+  db: Executor,
+  filters: { city?: Code<"city">; sector?: Code<"sector">; paid?: "yes" },
+) {
   const where = [eq(internshipOffers.isOpen, true)];
-  if (filters.city) where.push(ilike(internshipOffers.city, `%${filters.city.replace(/[%_\\]/g, "")}%`));
-  if (filters.sector) where.push(ilike(internshipOffers.sector, `%${filters.sector.replace(/[%_\\]/g, "")}%`));
+  if (filters.city) where.push(eq(internshipOffers.city, filters.city));
+  if (filters.sector) where.push(eq(internshipOffers.sector, filters.sector));
   if (filters.paid) where.push(gt(internshipOffers.stipendCentimes, 0));
   return db
     .select({
@@ -145,6 +149,7 @@ export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
       id: placements.id,
       beneficiaryId: placements.beneficiaryId,
       hostName: organisations.name,
+      hostSector: hostDetails.sector,
       status: placements.status,
       startsOn: placements.startsOn,
       endsOn: placements.endsOn,
@@ -152,6 +157,7 @@ export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
     })
     .from(placements)
     .innerJoin(organisations, eq(organisations.id, placements.hostId))
+    .leftJoin(hostDetails, eq(hostDetails.organisationId, placements.hostId))
     .where(inArray(placements.beneficiaryId, beneficiaryIds))
     .orderBy(desc(placements.startsOn));
 }

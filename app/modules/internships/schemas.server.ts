@@ -1,8 +1,9 @@
 import { z } from "~/lib/forms.server";
 import { query } from "~/lib/params.server";
+import { CODE_LISTS } from "~/i18n/codes";
 import { PLACEMENT_STATUSES } from "./constants";
 import { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
-import { dateField, idField, moneyField } from "~/lib/fields.server";
+import { codeField, codesField, dateField, idField, moneyField } from "~/lib/fields.server";
 export { AGREEMENT_STATUSES, CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 
 const isoDate = dateField();
@@ -12,7 +13,7 @@ const dirhams = moneyField("internships.errors.amount");
 export const CreateHostSchema = z.object({
   name: z.string().trim().min(1).max(200),
   city: z.string().trim().min(1).max(100),
-  sector: z.string().trim().min(1).max(100),
+  sector: codeField("sector"),
   contactName: z.string().trim().min(1).max(120),
   contactPhone: z.string().trim().max(40).optional(),
   contactEmail: z.string().trim().email("errors.email.invalid").max(254).optional(),
@@ -25,8 +26,8 @@ export const CreateOfferSchema = z.object({
   titleFr: z.string().trim().min(1).max(200),
   titleAr: z.string().trim().max(200).default(""),
   titleEn: z.string().trim().max(200).default(""),
-  sector: z.string().trim().min(1).max(100),
-  city: z.string().trim().min(1).max(100),
+  sector: codeField("sector"),
+  city: codeField("city"),
   startsOn: isoDate,
   durationWeeks: z.coerce.number().int().min(1).max(104),
   stipend: dirhams.default(0),
@@ -34,12 +35,16 @@ export const CreateOfferSchema = z.object({
   requirementsFr: z.string().trim().max(2000).default(""),
   requirementsAr: z.string().trim().max(2000).default(""),
   requirementsEn: z.string().trim().max(2000).default(""),
-  languages: z.string().trim().max(200).default(""),
+  languages: codesField("language"),
 });
 export type CreateOfferInput = z.infer<typeof CreateOfferSchema>;
 
 /** The offers' filters, from the query string (app/lib/params.server). */
-export const OFFER_FILTERS = { city: query.text(100), sector: query.text(100), paid: query.oneOf(["yes"]) };
+export const OFFER_FILTERS = {
+  city: query.oneOf(CODE_LISTS.city.values),
+  sector: query.oneOf(CODE_LISTS.sector.values),
+  paid: query.oneOf(["yes"]),
+};
 
 export const ApplySchema = z.object({ motivation: z.string().trim().max(2000).optional() });
 export const ProposeSchema = z.object({ beneficiaryId: z.string().uuid("errors.required") });

@@ -3,7 +3,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
 import type { MessageKey } from "~/i18n/translate";
 import { countryName } from "~/i18n/codes";
-import { pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
+import { isolate, pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 import { CASE_SMS_TEMPLATES, isCaseSmsTemplate } from "~/modules/notifications/kinds";
 import { messageStateText } from "~/modules/notifications/ui";
 import type { exportCase } from "./service.server";
@@ -40,7 +40,31 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
           {t("protection.consent.referral")}: {yes(k.referral)} · {t("protection.consent.reporting")}:{" "}
           {yes(k.anonymisedReporting)}
           {k.withdrawnAt ? ` · ${t("protection.consent.withdrawn")} ${pdfDate(locale, k.withdrawnAt)}` : ""}
+          {k.referral
+            ? ` · ${t("protection.consent.partnersLabel")}: ${
+                k.partners.length
+                  ? k.partners.map((p) => isolate(p.name)).join(" · ")
+                  : t("protection.consent.partnersNone")
+              }`
+            : ""}
         </Text>
+      ))}
+      <Text style={pdfStyles.h2}>{t("protection.referral.title")}</Text>
+      {record.referrals.length === 0 ? <Text style={pdfStyles.p}>{t("protection.export.noReferral")}</Text> : null}
+      {record.referrals.map((r) => (
+        <View key={r.id} wrap={false}>
+          <Text style={pdfStyles.p}>
+            {t(`protection.referral.sentTo.${r.kind}`, { to: r.toName })} · {pdfDate(locale, r.createdAt)} ·{" "}
+            {t(`protection.referral.status.${r.status}`)}
+            {r.decidedAt ? ` ${pdfDate(locale, r.decidedAt)}` : ""}
+          </Text>
+          <Text style={[pdfStyles.p, pdfStyles.muted]}>
+            {t("protection.referral.shareLabel")}:{" "}
+            {r.sharedSections.length
+              ? r.sharedSections.map((k) => t(`protection.referral.share.${k}`)).join(" · ")
+              : t("protection.referral.sharedNone")}
+          </Text>
+        </View>
       ))}
       <Text style={pdfStyles.h2}>{t("protection.vulnerability.title")}</Text>
       <Text style={pdfStyles.p}>

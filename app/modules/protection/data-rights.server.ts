@@ -3,11 +3,13 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "~db/client";
 import {
   beneficiaryCases,
+  caseConsentPartners,
   caseConsents,
   caseMessages,
   caseNotes,
   caseServices,
   distributions,
+  organisations,
   outbox,
   users,
   vouchers,
@@ -20,12 +22,24 @@ import { caseSmsHistory } from "./case-sms.server";
 import { caseDetail } from "./queries.server";
 import type { Meta } from "~/lib/result";
 import { regionNameOfCity } from "~/modules/reporting/mappings";
+import { SHARED_SECTIONS } from "./rules";
+
+/** The partner associations each consent of the case named (where a referral could go). */
+function partnersNamedBy(db: Database, consentIds: string[]) {
+  if (consentIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ consentId: caseConsentPartners.consentId, id: organisations.id, name: organisations.name })
+    .from(caseConsentPartners)
+    .innerJoin(organisations, eq(organisations.id, caseConsentPartners.organisationId))
+    .where(inArray(caseConsentPartners.consentId, consentIds))
+    .orderBy(organisations.name);
+}
 
 /** A person's full record, for them, on request: supervisors only, audited. */
 export async function exportCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
   const c = await requireSupervisorOfCase(db, actor, caseId);
   const detail = await caseDetail(db, c);
-  const [given, vouchersOf, smsSent] = await Promise.all([
+  const [given, vouchersOf, smsSent, named] = await Promise.all([
     db
       .select({
         id: distributions.id,
@@ -46,6 +60,10 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
       .where(eq(vouchers.caseId, c.id)),
     // the SMS the programme sent her from the file: which text, when, by whom, where it stands
     caseSmsHistory(db, c.id, null),
+    partnersNamedBy(
+      db,
+      detail.consents.map((k) => k.id),
+    ),
   ]);
   let account: { displayName: string; email: string | null; phone: string | null; createdAt: Date } | null = null;
   if (c.applicantUserId) {
@@ -63,9 +81,17 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
     ip: meta.ip,
   });
   const { staff: _staff, ...rest } = detail;
+  const consents = detail.consents.map((k) => ({
+    ...k,
+    partners: named.filter((n) => n.consentId === k.id).map(({ id, name }) => ({ id, name })),
+  }));
   return {
     exportedAt: new Date().toISOString(),
     ...rest,
+    consent: consents[0] ?? null,
+    consents,
+    // to whom, when, what was decided and which sections of the file each request shared
+    referrals: detail.referrals.map((r) => ({ ...r, sharedSections: SHARED_SECTIONS.filter((k) => r[k]) })),
     account,
     distributions: given,
     vouchers: vouchersOf,

@@ -194,6 +194,7 @@ function referralsOfCase(db: Executor, caseId: string) {
       notes: caseReferrals.shareNotes,
       vulnerability: caseReferrals.shareVulnerability,
       createdAt: caseReferrals.createdAt,
+      decidedAt: caseReferrals.decidedAt,
     })
     .from(caseReferrals)
     .innerJoin(organisations, eq(organisations.id, caseReferrals.toOrganisationId))

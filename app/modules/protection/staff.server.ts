@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
-import { users } from "~db/schema";
+import { organisations, protectionSupervisors, users } from "~db/schema";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { Meta } from "~/lib/result";
@@ -27,6 +27,33 @@ function waiting(org: string) {
     eq(users.isActive, true),
     sql`${users.caseAccessOrganisationId} is distinct from ${users.organisationId}`,
   );
+}
+
+/**
+ * For an account waiting for its supervisor (its session has no association): its
+ * association and the supervisors who can confirm it (confirmed themselves, active).
+ */
+export async function waitingFor(db: Executor, userId: string) {
+  const [own] = await db
+    .select({ organisationId: users.organisationId, name: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId));
+  if (!own?.organisationId) return null;
+  const supervisors = await db
+    .select({ name: users.displayName })
+    .from(protectionSupervisors)
+    .innerJoin(users, eq(users.id, protectionSupervisors.userId))
+    .where(
+      and(
+        eq(users.organisationId, own.organisationId),
+        eq(users.caseAccessOrganisationId, own.organisationId),
+        eq(users.isActive, true),
+        ne(users.id, userId),
+      ),
+    )
+    .orderBy(asc(users.displayName));
+  return { association: own.name, supervisors: supervisors.map((s) => s.name) };
 }
 
 export async function pendingStaff(db: Executor, actor: Actor) {

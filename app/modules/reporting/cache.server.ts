@@ -98,7 +98,13 @@ export function cachedDonorReport(db: Executor, options: { period: DonorPeriod; 
   const framework = options.framework ?? "snia";
   const key = JSON.stringify(["donor", period.key, framework, moroccoToday()]);
   return memo(db, key, async () =>
-    donorReport(db, { period, framework, sources: wiredSources(), family: await cachedDonorFamily(db, period.year) }),
+    donorReport(db, {
+      period,
+      framework,
+      sources: wiredSources(),
+      family: await cachedDonorFamily(db, period.year),
+      familyOf: (year) => cachedDonorFamily(db, year),
+    }),
   );
 }
 

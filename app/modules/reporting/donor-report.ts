@@ -21,7 +21,9 @@ import {
   type Report,
   type ReportTable,
 } from "./report-tables";
-import { DIMENSIONS, type Dimension, type DonorPeriod } from "./rules";
+import { DIMENSIONS, type Dimension, type DonorPeriod, type Period, type Shown } from "./rules";
+import { progressTable, type TargetRow } from "./progress";
+import type { ResultKey } from "./frameworks";
 
 export type DonorReportInput = {
   period: DonorPeriod;
@@ -32,6 +34,12 @@ export type DonorReportInput = {
   money: Fetched["money"];
   /** the period's complaints (medians come from them; counts from the family) */
   complaints: CategoryCounts[] | null;
+  /** the targets, and the programme-to-date figures as published (hidden unless a published cell) */
+  progress?: {
+    targets: TargetRow[];
+    toDate: { programme: Period; value: (key: ResultKey | "all") => Shown } | null;
+    today: string;
+  } | null;
 };
 
 export function assembleDonorReport(input: DonorReportInput): Report {
@@ -41,6 +49,18 @@ export function assembleDonorReport(input: DonorReportInput): Report {
   const reach = (p: string, k: string, d: Dimension | null, c: string | null) => reachCell(published, p, k, d, c);
   const headline = KEYS.map((k) => ({ key: k, persons: reach(period.key, k, null, null) }));
   const budget = input.budget && input.money ? [budgetTable(input.budget, input.money, filter.to)] : [];
+  const progress = input.progress
+    ? [
+        progressTable({
+          shown: filter,
+          quarter: period.kind === "quarter" ? period.key : null,
+          targets: input.progress.targets,
+          value: (k) => reach(period.key, k, null, null),
+          toDate: input.progress.toDate,
+          today: input.progress.today,
+        }),
+      ]
+    : [];
   const base = {
     filter,
     audience: "donor" as const,
@@ -57,7 +77,7 @@ export function assembleDonorReport(input: DonorReportInput): Report {
       headlineOnly: true,
       bySex: [],
       monthly: { months: [], series: [] },
-      tables: [reachTable(headline), ...budget],
+      tables: [reachTable(headline), ...progress, ...budget],
     };
   }
   const dimensionTables = DIMENSIONS.map((d) =>
@@ -70,6 +90,7 @@ export function assembleDonorReport(input: DonorReportInput): Report {
   );
   const tables: ReportTable[] = [
     reachTable(headline),
+    ...progress,
     ...dimensionTables,
     outputs,
     frameworkTable(framework, [], (key) => reach(period.key, key, null, null)),

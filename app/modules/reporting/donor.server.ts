@@ -7,13 +7,15 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "~db/client";
 import { countFeedback } from "~/modules/feedback/queries.server";
 import { getBudget, moneyByDay } from "./budget-queries.server";
-import { publishFamily, type FamilyRaw, type PeriodFigures, type Published } from "./donor-family";
+import { publishFamily, reachCell, type FamilyRaw, type PeriodFigures, type Published } from "./donor-family";
+import { listTargets } from "./progress.server";
 import { assembleDonorReport } from "./donor-report";
 import type { Framework } from "./frameworks";
 import { monthlyTotals, outputTotals, reachTotals } from "./queries.server";
 import type { Report } from "./report-tables";
 import { readForReport } from "./report.server";
-import { periodsOfYear, type DonorPeriod } from "./rules";
+import { donorPeriodOf, periodsOfYear, programmeToDate, SUPPRESSED, type DonorPeriod } from "./rules";
+import { moroccoToday } from "~/lib/morocco-time";
 import type { Sources } from "./sources.server";
 
 /** Run the reads one after another inside a caller's transaction (one connection), else side by side. */
@@ -64,11 +66,35 @@ export async function donorReport(
     framework: Framework;
     sources: Sources;
     family: { raw: FamilyRaw; published: Published };
+    /** another year's family (the programme-to-date figure may be one of its cells); read afresh by default */
+    familyOf?: (year: string) => Promise<{ published: Published }>;
+    today?: string;
   },
 ): Promise<Report> {
   const { period, sources, family } = options;
-  const [budget, money] = await Promise.all([getBudget(db), moneyByDay(db, sources, period.to)]);
+  const today = options.today ?? moroccoToday();
+  const [budget, money, targets] = await Promise.all([
+    getBudget(db),
+    moneyByDay(db, sources, period.to),
+    listTargets(db),
+  ]);
+  // people reached since the programme began: published only where that span is itself a
+  // donor period (a cell of its year's family); any other span would let hidden cells be
+  // worked out by difference, so it is hidden (decision: targets and progress)
+  const programme = budget.startsOn && budget.endsOn ? { from: budget.startsOn, to: budget.endsOn } : null;
+  const span = programme ? programmeToDate(programme, period) : null;
+  const spanPeriod = span ? donorPeriodOf(span) : null;
+  const familyOf = options.familyOf ?? ((year: string) => donorFamily(db, sources, year, today));
+  const spanFamily = spanPeriod ? (spanPeriod.year === period.year ? family : await familyOf(spanPeriod.year)) : null;
+  const toDate = programme
+    ? {
+        programme,
+        value: (k: string) =>
+          spanPeriod && spanFamily ? reachCell(spanFamily.published, spanPeriod.key, k, null, null) : SUPPRESSED,
+      }
+    : null;
   return assembleDonorReport({
+    progress: { targets, toDate, today },
     period,
     published: family.published,
     framework: options.framework,

@@ -304,3 +304,18 @@ export function activityMasks(): ActivityMasks {
   }
   return { bit, results, objectives };
 }
+
+/**
+ * The indicators of the results framework that can be given a baseline and a target: the
+ * people reached by the programme (its overall objective) and by each of its four results.
+ * The code is what the donor's framework calls it; it keys `report_targets`.
+ */
+export const INDICATORS = [
+  { code: "OG.1", key: "all" },
+  { code: "R1.1", key: "health" },
+  { code: "R2.1", key: "humanitarian" },
+  { code: "R3.1", key: "employability" },
+  { code: "R4.1", key: "entrepreneurship" },
+] as const satisfies readonly { code: string; key: ResultKey | "all" }[];
+export type IndicatorCode = (typeof INDICATORS)[number]["code"];
+export const INDICATOR_CODES: readonly IndicatorCode[] = INDICATORS.map((i) => i.code);

@@ -38,6 +38,10 @@ export function cellText(cell: Cell, format: ColumnFormat, t: TFunction, locale:
   if (typeof cell === "string") return cell;
   if (format === "mad") return formatMoney(locale, cell, "MAD");
   if (format === "usd") return formatMoney(locale, cell, "USD");
+  if (format === "percent")
+    return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "percent", maximumFractionDigits: 0 }).format(
+      cell / 100,
+    );
   return new Intl.NumberFormat(INTL_LOCALE[locale]).format(cell);
 }
 

@@ -161,6 +161,40 @@ export function reportTitle(locale: Locale, report: Report, quarter: string | nu
   });
 }
 
+/** The report's tables in the document's order; the progress table with its note. */
+const ORDERED_TABLES = [
+  "progress",
+  "reach-sex",
+  "reach-age-band",
+  "reach-migrant",
+  "reach-nationality",
+  "reach-region",
+  "outputs",
+  "frameworks",
+  "monthly",
+  "budget",
+];
+
+function PdfTables({ report, locale }: { report: Report; locale: Locale }) {
+  const t = pdfT(locale);
+  return (
+    <>
+      {ORDERED_TABLES.map((id) => {
+        const x = report.tables.find((table) => table.id === id);
+        if (!x) return null;
+        return id === "progress" ? (
+          <View key={id} style={{ marginBottom: 8 }}>
+            <PdfTable table={x} locale={locale} />
+            <Text style={[styles.small, pdfStyles.muted]}>{t("reporting.progress.note")}</Text>
+          </View>
+        ) : (
+          <PdfTable key={id} table={x} locale={locale} />
+        );
+      })}
+    </>
+  );
+}
+
 export function QuarterlyReportPdf({
   report,
   locale,
@@ -176,21 +210,9 @@ export function QuarterlyReportPdf({
   const t = pdfT(locale);
   const flexDirection = "row" as const;
   const title = reportTitle(locale, report, quarter);
-  const table = (id: string) => report.tables.find((x) => x.id === id);
   const resultName = (k: string) =>
     t(k === "all" ? "reporting.result.all" : (`reporting.result.${k}` as "reporting.result.health"));
   const show = (v: number | string) => (typeof v === "number" ? pdfNumber(locale, v) : v);
-  const ordered = [
-    "reach-sex",
-    "reach-age-band",
-    "reach-migrant",
-    "reach-nationality",
-    "reach-region",
-    "outputs",
-    "frameworks",
-    "monthly",
-    "budget",
-  ];
   return (
     <PdfFrame locale={locale} title={title} generatedAt={generatedAt}>
       <Text style={pdfStyles.h1}>{title}</Text>
@@ -230,10 +252,7 @@ export function QuarterlyReportPdf({
         <Text style={[styles.small, pdfStyles.muted]}>{t("reporting.chart.suppressedPoint")}</Text>
       ) : null}
 
-      {ordered.map((id) => {
-        const x = table(id);
-        return x ? <PdfTable key={id} table={x} locale={locale} /> : null;
-      })}
+      <PdfTables report={report} locale={locale} />
     </PdfFrame>
   );
 }

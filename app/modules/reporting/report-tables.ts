@@ -21,19 +21,23 @@ import {
   DIMENSIONS,
   type Dimension,
   budgetFigures,
+  donorPeriodOf,
   monthsBetween,
+  type Period,
   SUPPRESSED,
   type MoneyByDay,
   type Shown,
 } from "./rules";
 import type { Sources } from "./sources.server";
+import { progressTable, type TargetRow } from "./progress";
 import { complaintsTable } from "~/modules/feedback/report";
 import type { CategoryCounts } from "~/modules/feedback/rules";
 
 export type Audience = "donor" | "admin" | "association";
 export type Label =
   { key: MessageKey } | { text: string } | { country: string } | { region: string } | { detail: string };
-export type ColumnFormat = "label" | "count" | "mad" | "usd";
+/** "percent": a whole percentage (45 is 45 %). */
+export type ColumnFormat = "label" | "count" | "mad" | "usd" | "percent";
 export type Cell = Label | Shown | null;
 export type ReportTable = {
   id: string;
@@ -152,9 +156,22 @@ export type Fetched = {
   money: MoneyByDay[] | null;
   /** complaints and feedback by category (admins and donors, programme-wide) */
   complaints?: CategoryCounts[] | null;
+  /** the targets and the people reached since the programme began (the programme's reports only) */
+  progress?: {
+    targets: TargetRow[];
+    toDate: { programme: Period; reach: ReachRow[] } | null;
+    today: string;
+  } | null;
 };
 
-export type ReportOptions = { audience: Audience; filter: ReportFilter; sources: Sources; framework?: Framework };
+export type ReportOptions = {
+  audience: Audience;
+  filter: ReportFilter;
+  sources: Sources;
+  framework?: Framework;
+  /** Morocco's day the figures are read on (the progress status depends on it) */
+  today?: string;
+};
 
 export const personsColumn = {
   label: { key: "reporting.column.persons" },
@@ -332,8 +349,24 @@ export function assembleReport(fetched: Fetched, options: ReportOptions): Report
   const dimensionTables = DIMENSIONS.map((d) => dimensionTable(reachRows, d, (_k, _d, _c, n) => n));
   const monthly = monthlyReport(filter, monthlyRows, (_k, _m, n) => n);
   const hasBudget = audience !== "association";
+  const progress = fetched.progress;
   const tables: ReportTable[] = [
     reachTable(headline),
+    ...(progress
+      ? [
+          progressTable({
+            shown: filter,
+            quarter: donorPeriodOf(filter)?.kind === "quarter" ? (donorPeriodOf(filter)?.key ?? null) : null,
+            targets: progress.targets,
+            value: total,
+            toDate: progress.toDate && {
+              programme: progress.toDate.programme,
+              value: (k) => progress.toDate?.reach.find((r) => r.key === k)?.persons ?? 0,
+            },
+            today: progress.today,
+          }),
+        ]
+      : []),
     ...dimensionTables,
     ...(audience === "admin" && fetched.vulnerability ? [vulnerabilityTable(fetched.vulnerability)] : []),
     outputsTable(outputRows, (_o, _m, n) => n),

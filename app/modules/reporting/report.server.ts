@@ -9,6 +9,9 @@ import { getBudget, moneyByDay } from "./budget-queries.server";
 import { monthlyTotals, outputTotals, reachByVulnerability, reachTotals } from "./queries.server";
 import { assembleReport, type Fetched, type Report, type ReportOptions } from "./report-tables";
 import { countFeedback } from "~/modules/feedback/queries.server";
+import { moroccoToday } from "~/lib/morocco-time";
+import { listTargets } from "./progress.server";
+import { programmeToDate } from "./rules";
 
 /**
  * A read-only transaction set up for the indicator statements: room to hash (the
@@ -73,5 +76,28 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
     ]);
     fetched = { snapshot: { ...people, monthly, outputs }, vulnerability, budget, money, complaints };
   }
-  return assembleReport(fetched, options);
+  return assembleReport({ ...fetched, progress: await readProgress(db, options, fetched) }, options);
+}
+
+/**
+ * What the progress table needs beyond the report: the targets and the people reached
+ * since the programme began. Targets are the programme's: an association's figures are
+ * not measured against them (not for associations, nor for an admin looking at one).
+ */
+async function readProgress(db: Executor, options: ReportOptions, fetched: Fetched): Promise<Fetched["progress"]> {
+  const { audience, filter, sources } = options;
+  if (audience !== "admin" || filter.organisationId || !fetched.budget) return null;
+  const targets = await listTargets(db);
+  const { startsOn, endsOn } = fetched.budget;
+  const programme = startsOn && endsOn ? { from: startsOn, to: endsOn } : null;
+  const span = programme ? programmeToDate(programme, filter) : null;
+  let toDate: NonNullable<Fetched["progress"]>["toDate"] = null;
+  if (programme && span) {
+    const same = span.from === filter.from && span.to === filter.to;
+    const reach = same
+      ? fetched.snapshot.reach
+      : (await readForReport(db, (tx) => reachTotals(tx, sources, { ...span, organisationId: null }))).reach;
+    toDate = { programme, reach: reach.filter((r) => r.dimension === null) };
+  }
+  return { targets, toDate, today: options.today ?? moroccoToday() };
 }

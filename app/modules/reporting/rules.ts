@@ -353,3 +353,57 @@ export function linesFitBudget(plannedUsdCents: readonly number[], totalUsdCents
     plannedUsdCents.reduce((a, b) => a + b, 0) <= totalUsdCents
   );
 }
+
+// ---------------------------------------------------------------- targets and progress
+
+/** A target is for the whole programme period, or for one quarter ("2026-Q2"). */
+export const PROGRAMME_PERIOD = "programme" as const;
+export type TargetPeriod = typeof PROGRAMME_PERIOD | `${number}-Q${1 | 2 | 3 | 4}`;
+
+export function isTargetPeriod(value: string): value is TargetPeriod {
+  return value === PROGRAMME_PERIOD || quarterPeriod(value) !== null;
+}
+
+/** Days from `from` to `to`, both counted; 0 when `to` is before `from`. */
+function daysCounted(from: string, to: string): number {
+  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
+  return ms < 0 ? 0 : Math.round(ms / 86_400_000) + 1;
+}
+
+/** The share of a period gone by on `asOf` (its last day counted): 0 before it starts, 1 from its last day. */
+export function elapsedShare(period: Period, asOf: string): number {
+  if (asOf < period.from) return 0;
+  if (asOf >= period.to) return 1;
+  return daysCounted(period.from, asOf) / daysCounted(period.from, period.to);
+}
+
+/**
+ * The part of the programme a report's figure "to date" covers: from the programme's
+ * start to the end of the period shown (never past the programme's end). Null when the
+ * period shown ends before the programme starts.
+ */
+export function programmeToDate(programme: Period, shown: Period): Period | null {
+  const to = shown.to < programme.to ? shown.to : programme.to;
+  return to < programme.from ? null : { from: programme.from, to };
+}
+
+export const PROGRESS_STATUSES = ["reached", "on_track", "behind"] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+export type Progress = { percent: Shown | null; status: ProgressStatus | null };
+
+/**
+ * How far a figure is towards its target. `percent` is rounded down (99.6% of the way is
+ * not 100%); a target of 0 has no percentage. The status (docs/decisions/new-targets-and-progress.md):
+ * "reached" once the value is at the target; "on track" while the value is at least the
+ * target's share for the time gone by (half the period gone, half the target reached);
+ * "behind" otherwise, which is also every unreached target once its period is over.
+ * A hidden value hides both: a percentage or a status would tell what it hides.
+ */
+export function progressOf(value: Shown, target: number | null, elapsed: number): Progress {
+  if (target === null) return { percent: null, status: null };
+  if (value === SUPPRESSED) return { percent: SUPPRESSED, status: null };
+  const percent = target > 0 ? Math.floor((value * 100) / target) : null;
+  if (value >= target) return { percent, status: "reached" };
+  const expected = target * Math.min(1, Math.max(0, elapsed));
+  return { percent, status: value >= expected ? "on_track" : "behind" };
+}

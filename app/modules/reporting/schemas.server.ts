@@ -1,8 +1,8 @@
 import { z } from "~/lib/forms.server";
 import { dateField, moneyField } from "~/lib/fields.server";
 import { query } from "~/lib/params.server";
-import { FRAMEWORKS } from "./frameworks";
-import { parseRate } from "./rules";
+import { FRAMEWORKS, INDICATOR_CODES, RESULTS } from "./frameworks";
+import { isTargetPeriod, parseRate, type TargetPeriod } from "./rules";
 import { BUDGET_LINES } from "./constants";
 
 const isoDate = dateField("reporting.errors.date");
@@ -74,3 +74,91 @@ export const AddEntrySchema = z.object({
   reference: z.string().trim().min(1).max(200),
 });
 export type AddEntryInput = z.infer<typeof AddEntrySchema>;
+
+/** A number of people as typed: digits only, at most ten million. */
+const people = z
+  .string()
+  .trim()
+  .regex(/^\d{1,8}$/, "reporting.errors.people")
+  .transform(Number)
+  .refine((n) => n <= 10_000_000, "reporting.errors.people");
+
+const targetPeriod = z.string().refine((v): v is TargetPeriod => isTargetPeriod(v), "reporting.errors.targetPeriod");
+
+/** The page's period: the programme (default) or a quarter. */
+export const TARGETS_QUERY = { period: targetPeriod.optional() };
+
+/**
+ * The baselines and targets of every indicator for one period. An empty target removes
+ * the indicator's row for that period; a baseline without a target is refused.
+ */
+export const SetTargetsSchema = z
+  .object({
+    period: targetPeriod,
+    ...Object.fromEntries(
+      INDICATOR_CODES.flatMap((c) => [
+        [`baseline_${c}`, people.optional()],
+        [`target_${c}`, people.optional()],
+      ]),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    const record = value as Record<string, unknown>;
+    for (const code of INDICATOR_CODES) {
+      if (record[`baseline_${code}`] !== undefined && record[`target_${code}`] === undefined)
+        ctx.addIssue({ code: "custom", path: [`target_${code}`], message: "reporting.errors.targetNeeded" });
+    }
+  })
+  .transform((value) => {
+    const record = value as Record<string, unknown>;
+    return {
+      period: value.period as TargetPeriod,
+      rows: INDICATOR_CODES.map((indicator) => {
+        const target = record[`target_${indicator}`];
+        const baseline = record[`baseline_${indicator}`];
+        return {
+          indicator,
+          target: typeof target === "number" ? target : null,
+          baseline: typeof baseline === "number" ? baseline : 0,
+        };
+      }),
+    };
+  });
+export type SetTargetsInput = z.infer<typeof SetTargetsSchema>;
+
+const narrativeText = z.string().max(4000, "reporting.errors.narrativeTooLong").optional().default("");
+
+/** A quarter's narrative in one language: three texts per result. */
+export const SaveNarrativeSchema = z
+  .object({
+    quarter: z.string().regex(/^(?!0000)\d{4}-Q[1-4]$/, "errors.invalid"),
+    locale: z.enum(["fr", "ar", "en"]),
+    ...Object.fromEntries(
+      RESULTS.flatMap((r) => [
+        [`achievements_${r}`, narrativeText],
+        [`challenges_${r}`, narrativeText],
+        [`nextSteps_${r}`, narrativeText],
+      ]),
+    ),
+  })
+  .transform((value) => {
+    const record = value as Record<string, unknown>;
+    const text = (key: string) => (typeof record[key] === "string" ? String(record[key]).trim() : "");
+    return {
+      quarter: value.quarter,
+      locale: value.locale,
+      results: RESULTS.map((result) => ({
+        result,
+        achievements: text(`achievements_${result}`),
+        challenges: text(`challenges_${result}`),
+        nextSteps: text(`nextSteps_${result}`),
+      })),
+    };
+  });
+export type SaveNarrativeInput = z.infer<typeof SaveNarrativeSchema>;
+
+export const IssueReportSchema = z.object({
+  quarter: z.string().regex(/^(?!0000)\d{4}-Q[1-4]$/, "errors.invalid"),
+  locale: z.enum(["fr", "ar", "en"]),
+});
+export type IssueReportInput = z.infer<typeof IssueReportSchema>;

@@ -2,11 +2,11 @@
  * Budget writes (admin only): the donor total and its lines, dated rates, and the
  * manual money entries. Each in a transaction with its audit row.
  */
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { budgetEntries, budgetLines, exchangeRates, programmeBudget } from "~db/schema";
+import { budgetEntries, budgetLines, exchangeRates, programmeBudget, reportTargets } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
-import type { AddEntryInput, AddRateInput, UpdateBudgetInput } from "./schemas.server";
+import type { AddEntryInput, AddRateInput, SetTargetsInput, UpdateBudgetInput } from "./schemas.server";
 import { DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
 import { BUDGET_LINES } from "./constants";
 import { fail, type Meta, type Result } from "~/lib/result";
@@ -114,6 +114,42 @@ export async function addEntry(
       action: "budget_entry.create",
       entityType: "budget_entry",
       entityId: row.id,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * The baselines and targets of one period, all indicators at once: a row per indicator
+ * with a target (one per indicator and period: the primary key), none for one left
+ * empty. One audit row per save, naming the period; the report version moves at commit
+ * (migration 0030), so no cached report shows the old targets.
+ */
+export async function setTargets(
+  db: Executor,
+  actor: NonNullable<AuditActor>,
+  input: SetTargetsInput,
+  meta: Meta,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    for (const row of input.rows) {
+      const key = and(eq(reportTargets.indicator, row.indicator), eq(reportTargets.period, input.period));
+      if (row.target === null) {
+        await tx.delete(reportTargets).where(key);
+        continue;
+      }
+      const values = { baseline: row.baseline, target: row.target, updatedById: actor.id, updatedAt: new Date() };
+      await tx
+        .insert(reportTargets)
+        .values({ indicator: row.indicator, period: input.period, ...values })
+        .onConflictDoUpdate({ target: [reportTargets.indicator, reportTargets.period], set: values });
+    }
+    await audit(tx, {
+      actor,
+      action: "report_targets.set",
+      entityType: "report_targets",
+      entityId: input.period,
       ip: meta.ip,
     });
     return { ok: true as const };

@@ -49,7 +49,7 @@ export async function listTrainings(db: Executor) {
       titleAr: trainings.titleAr,
       titleEn: trainings.titleEn,
       audience: trainings.audience,
-      deliveryLanguage: trainings.deliveryLanguage,
+      deliveryLanguages: trainings.deliveryLanguages,
       // qualified by hand: without joins drizzle writes ${trainings.id} bare, which is c.id here
       cohorts: sql<number>`(select count(*)::int from ${trainingCohorts} c where c.training_id = ${trainings}.id)`,
     })

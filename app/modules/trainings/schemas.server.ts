@@ -1,7 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { isUuid } from "~/lib/ids";
 import { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
-import { dateField, idField, timeField } from "~/lib/fields.server";
+import { codesField, dateField, idField, timeField } from "~/lib/fields.server";
 export { TRAINING_CATEGORIES, AUDIENCES, ATTENDANCE_MARKS } from "./constants";
 
 const isoDate = dateField();
@@ -16,7 +16,7 @@ export const CreateTrainingSchema = z.object({
   descriptionAr: z.string().trim().max(4000).default(""),
   descriptionEn: z.string().trim().max(4000).default(""),
   audience: z.enum(AUDIENCES),
-  deliveryLanguage: z.string().trim().min(1).max(40),
+  deliveryLanguages: codesField("language").refine((codes) => codes.length > 0, "codes.errors.languages"),
   minAttendancePercent: z.coerce.number().int().min(1).max(100),
 });
 export type CreateTrainingInput = z.infer<typeof CreateTrainingSchema>;

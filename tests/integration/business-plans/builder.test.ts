@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { inflateSync } from "node:zlib";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { businessPlans, coachAssignments, planAttachments } from "../../../db/schema";
@@ -6,6 +8,14 @@ import { rowValues } from "../../../app/lib/forms";
 import { makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { readPdfText } from "../../helpers/pdf";
+import {
+  CANARIES,
+  PNG_PIXELS,
+  decodePng,
+  pdfWithMetadata,
+  pdfWithPackedInfo,
+  pngWithMetadata,
+} from "../../fixtures/files-with-metadata";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -330,6 +340,20 @@ function jpegWithGps(): Uint8Array {
   ]);
 }
 
+/** Every Flate stream of a PDF, inflated: a compressed canary is still a canary. */
+function inflatedStreams(bytes: Buffer): string {
+  const s = bytes.toString("latin1");
+  return [...s.matchAll(/stream\r?\n/g)]
+    .map((m) => {
+      try {
+        return inflateSync(bytes.subarray(m.index + m[0].length, s.indexOf("endstream", m.index))).toString("latin1");
+      } catch {
+        return "";
+      }
+    })
+    .join("\n");
+}
+
 function upload(
   client: TestClient,
   planId: string,
@@ -393,9 +417,37 @@ describe("attachments", () => {
     expect((await upload(asOther, planId, original, "x.jpg")).status).toBe(404);
   });
 
+  it("stores a PNG and PDFs without their author, GPS position, texts or XMP, and they still open", async () => {
+    const fresh = (await makePlan(t.db, owner.id, completePlanContent("Plan aux pièces muettes"))).id;
+    const files = [
+      { name: "carte.png", bytes: pngWithMetadata() },
+      { name: "devis.pdf", bytes: await pdfWithMetadata("Devis du four à pain") },
+      { name: "plan.pdf", bytes: pdfWithPackedInfo() },
+    ];
+    for (const f of files) expect((await upload(asOwner, fresh, f.bytes, f.name)).status).toBe(302);
+    const rows = await t.db.select().from(planAttachments).where(eq(planAttachments.planId, fresh));
+    expect(rows.map((r) => r.filename).sort()).toEqual(["carte.png", "devis.pdf", "plan.pdf"]);
+    for (const row of rows) {
+      const stored = Buffer.from(await (await asOwner.get(`/plans/${fresh}/attachments/${row.id}`)).arrayBuffer());
+      expect(stored.equals(Buffer.from(row.content))).toBe(true);
+      const text = stored.toString("latin1") + inflatedStreams(stored);
+      for (const canary of CANARIES) expect(text, `${row.filename}: ${canary}`).not.toContain(canary);
+      expect(row.byteSize).toBe(stored.length);
+      if (row.contentType === "image/png") expect(decodePng(stored).pixels.equals(PNG_PIXELS)).toBe(true);
+      else {
+        const info = execFileSync("pdfinfo", ["-"], { input: stored }).toString("utf8");
+        expect(info).toMatch(/Pages:\s+1/);
+        for (const canary of CANARIES) expect(info).not.toContain(canary);
+      }
+    }
+    const texts = rows.filter((r) => r.contentType === "application/pdf").map((r) => readPdfText(r.content));
+    expect(texts.join(" ")).toContain("Devis du four à pain");
+    expect(texts.join(" ")).toContain("Plan page one");
+  });
+
   it("keeps at most 5 files per plan when 8 uploads arrive at once", async () => {
     const fresh = (await makePlan(t.db, owner.id, completePlanContent("Plan limite"))).id;
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const png = pngWithMetadata();
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(asOwner, fresh, png, `p${i}.png`)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([302, 302, 302, 302, 302, 400, 400, 400]);

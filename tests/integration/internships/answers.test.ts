@@ -26,7 +26,7 @@ afterEach(async () => {
 
 async function offer() {
   const host = await makeOrganisation(t.db, { kind: "host_company", name: `Atelier ${Date.now()}`, city: "Oujda" });
-  await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "Couture", contactName: "Fatima Zahra" });
+  await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "textile", contactName: "Fatima Zahra" });
   const [row] = await t.db
     .insert(internshipOffers)
     .values({
@@ -34,8 +34,8 @@ async function offer() {
       titleFr: "Couturière en atelier",
       titleAr: "خياطة في ورشة",
       titleEn: "Workshop seamstress",
-      sector: "Couture",
-      city: "Oujda",
+      sector: "textile",
+      city: "oujda",
       startsOn: "2027-02-01",
       durationWeeks: 8,
     })

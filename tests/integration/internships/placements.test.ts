@@ -28,7 +28,7 @@ async function setup() {
   });
   await t.db.insert(hostDetails).values({
     organisationId: host.id,
-    sector: "Boulangerie",
+    sector: "food_processing",
     contactName: "Hassan Alaoui",
     contactPhone: "+212535000000",
   });
@@ -123,6 +123,10 @@ describe("a coach takes a beneficiary into an internship", () => {
     expect(text).toContain("Kadiatou Barry");
     expect(text).toContain(host.name);
     expect(text).toContain("Hassan Alaoui");
+    expect(text).toContain("Agroalimentaire"); // the host's sector, a code, in the reader's language
+    const english = readPdfText(new Uint8Array(await (await c.get(`${path}/agreement.pdf?lang=en`)).arrayBuffer()));
+    expect(english).toContain("Food processing");
+    expect(english).not.toContain("food_processing");
     expect(text).toContain(coach.displayName);
     expect(text).toContain("1 septembre 2026");
     expect(text).toContain("31 octobre 2026");
@@ -182,8 +186,8 @@ describe("a coach takes a beneficiary into an internship", () => {
       intent: "offer",
       hostId: host.id,
       titleFr: "Aide boulanger·e",
-      sector: "Boulangerie",
-      city: "Fès",
+      sector: "food_processing",
+      city: "fes",
       startsOn: "2027-01-10",
       durationWeeks: "8",
       stipend: "800",
@@ -191,9 +195,11 @@ describe("a coach takes a beneficiary into an internship", () => {
     });
     expect(offer.status).toBe(302);
     const offerPath = offer.headers.get("location")!;
-    const list = await (await admin.get("/internships?city=f%C3%A8s&paid=yes")).text();
+    // the town and sector are codes, filtered exactly and shown in the reader's language
+    const list = await (await admin.get("/internships?city=fes&sector=food_processing&paid=yes")).text();
     expect(list).toContain("Aide boulanger·e");
-    expect(await (await admin.get("/internships?city=Tanger")).text()).not.toContain("Aide boulanger·e");
+    expect(list).toContain("Fès · Agroalimentaire");
+    expect(await (await admin.get("/internships?city=tanger")).text()).not.toContain("Aide boulanger·e");
 
     const applicant = await app.signedIn(beneficiary.email!);
     expect((await applicant.post(offerPath, { motivation: "J'ai travaillé dans une boulangerie." })).status).toBe(302);
@@ -245,13 +251,14 @@ describe("the CV", () => {
     expect(text).toContain("Guinée"); // nationality, written out in French
     expect(text).toContain("Vendeuse, Commerce");
     expect(text).toContain("Compétences comportementales pour l'emploi"); // certificate
-    expect(text).toContain("Coopérative Argane Souss"); // internship
+    expect(text).toContain("Coopérative Argane Souss · Agroalimentaire"); // internship, the host's sector as a label
     expect(text).not.toMatch(/naissance|résiden/i);
     const english = readPdfText(
       new Uint8Array(await (await applicant.get(`/cv/${f.employability.beneficiaryId}.pdf?lang=en`)).arrayBuffer()),
     );
     expect(english).toContain("Work experience");
     expect(english).toContain("Guinea");
+    expect(english).toContain("Coopérative Argane Souss · Food processing");
     const coach = await app.signedIn("coach@masar.test");
     expect((await coach.get(`/cv/${f.employability.beneficiaryId}.pdf`)).status).toBe(200);
     const stranger = await makeUser(t.db, { role: "coach" });

@@ -281,7 +281,7 @@ describe("the slip's code", () => {
 describe("acting for the person", () => {
   async function offer() {
     const host = await makeOrganisation(t.db, { kind: "host_company" });
-    await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "Couture", contactName: "Fatima" });
+    await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "textile", contactName: "Fatima" });
     const [row] = await t.db
       .insert(internshipOffers)
       .values({
@@ -289,8 +289,8 @@ describe("acting for the person", () => {
         titleFr: "Couturière en atelier",
         titleAr: "خياطة في ورشة",
         titleEn: "Workshop seamstress",
-        sector: "Couture",
-        city: "Rabat",
+        sector: "textile",
+        city: "rabat",
         startsOn: "2027-02-01",
         durationWeeks: 8,
       })

@@ -50,6 +50,10 @@ async function reachOf(client: TestClient) {
 const NOTHING = { list: 403, case: 403, aid: 403, reports: 403 };
 const EVERYTHING = { list: 200, case: 200, aid: 200, reports: 200 };
 
+/** Every link of a page, and those of the header's menu. */
+const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+const menuLinks = (html: string) => links(/<nav class="main-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "");
+
 const confirm = (userId: string, client = s.clients.supervisorA) => client.post("/protection/staff", { userId });
 
 async function createCaseWorker(email: string, organisationId = s.orgA.id) {
@@ -72,7 +76,14 @@ describe("an account an admin creates", () => {
     expect(created.caseAccessOrganisationId).toBeNull();
     const client = await signIn(created.id);
     expect(await reachOf(client)).toEqual(NOTHING);
-    expect(await (await client.get("/home")).text()).toContain('data-testid="case-access-pending"');
+    // its home says it waits and who confirms it; its menu offers no page it cannot open
+    const home = await (await client.get("/home")).text();
+    expect(home).toContain('data-testid="case-access-pending"');
+    expect(home).toContain("attend la confirmation");
+    expect(home).toContain(`Peut confirmer votre compte : \u2068${s.supervisorA.displayName}\u2069.`);
+    expect(home).toContain(s.orgA.name.replace(/'/g, "&#x27;"));
+    for (const page of ["/protection", "/aid", "/reports"]) expect(links(home), page).not.toContain(page);
+    expect(menuLinks(home)).toEqual(expect.arrayContaining(["/home", "/trainings", "/notifications", "/account"]));
     expect(await (await admin.get(`/admin/users/${created.id}`)).text()).toContain(
       "nouveau compte créé par un·e admin",
     );
@@ -91,6 +102,9 @@ describe("an account an admin creates", () => {
     expect(staff).toContain("recrue-a@masar.test");
     expect((await confirm(created.id)).status).toBe(302);
     expect(await reachOf(client)).toEqual(EVERYTHING);
+    const confirmed = await (await client.get("/home")).text();
+    expect(confirmed).not.toContain('data-testid="case-access-pending"');
+    for (const page of ["/protection", "/aid", "/reports"]) expect(menuLinks(confirmed), page).toContain(page);
     expect(await account(created.id)).toMatchObject({
       caseAccessOrganisationId: s.orgA.id,
       caseAccessConfirmedById: s.supervisorA.id,

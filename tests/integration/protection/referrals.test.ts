@@ -128,6 +128,81 @@ describe("consent-gated referral", () => {
   });
 });
 
+/** The values of the boxes named `name` that the page shows ticked, and the options selected. */
+const ticked = (html: string, name: string) =>
+  [...html.matchAll(/<input[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => tag.includes(`name="${name}"`) && / checked=""/.test(tag))
+    .map((tag) => /value="([^"]*)"/.exec(tag)?.[1]);
+const selected = (html: string) => [...html.matchAll(/<option[^>]*value="([^"]*)"[^>]*selected=""/g)].map((m) => m[1]);
+
+describe("a refused form, posted without JavaScript", () => {
+  it("comes back with every section, service and partner that was ticked, and the partner chosen", async () => {
+    const orgC = await makeOrganisation(t.db);
+    const c = await caseOfA(t.db, s, {}, { partners: [s.orgB.id, orgC.id] });
+    const form = {
+      intent: "referral",
+      kind: "referral",
+      toOrganisationId: orgC.id,
+      urgency: "emergency",
+      services: ["medical", "legal", "shelter"],
+      share: ["identity", "notes", "vulnerability"],
+    };
+    // no reason: refused by the form's schema
+    const missing = await s.clients.workerA.post(`/protection/cases/${c.id}`, form);
+    expect(missing.status).toBe(400);
+    const page = await missing.text();
+    expect(page).toContain("Choisissez le motif de la demande.");
+    expect(ticked(page, "share").sort()).toEqual(["identity", "notes", "vulnerability"]);
+    expect(ticked(page, "services").sort()).toEqual(["legal", "medical", "shelter"]);
+    expect(selected(page)).toEqual(expect.arrayContaining([orgC.id, "emergency"]));
+    // refused by the service (a partner the consent no longer names): the same
+    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+      intent: "consent",
+      consentServices: "on",
+      consentReferral: "on",
+      consentPartners: [s.orgB.id],
+      consentLanguage: "fr",
+    });
+    expect(consent.status).toBe(302);
+    const notNamed = await s.clients.workerA.post(`/protection/cases/${c.id}`, { ...form, reason: "capacity" });
+    expect(notNamed.status).toBe(400);
+    const refused = await notNamed.text();
+    expect(refused).toContain("ne nomme pas cette association");
+    expect(ticked(refused, "share").sort()).toEqual(["identity", "notes", "vulnerability"]);
+    expect(ticked(refused, "services").sort()).toEqual(["legal", "medical", "shelter"]);
+    expect(selected(refused)).toEqual(expect.arrayContaining(["capacity", "emergency"]));
+    expect(await referralsOf(c.id)).toHaveLength(0);
+  });
+
+  it("keeps every partner ticked on a refused consent and a refused registration", async () => {
+    const orgC = await makeOrganisation(t.db);
+    const c = await caseOfA(t.db, s);
+    const donor = await makeOrganisation(t.db, { kind: "donor" });
+    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+      intent: "consent",
+      consentServices: "on",
+      consentReferral: "on",
+      consentPartners: [s.orgB.id, orgC.id, donor.id],
+      consentLanguage: "fr",
+    });
+    expect(consent.status).toBe(400);
+    // the donor has no box (not a partner association); both partners stay ticked
+    expect(ticked(await consent.text(), "consentPartners").sort()).toEqual([s.orgB.id, orgC.id].sort());
+    const registration = await s.clients.workerA.post("/protection/cases/new", {
+      lastName: "Sans-Prénom",
+      sex: "female",
+      householdSize: "1",
+      consentServices: "on",
+      consentReferral: "on",
+      consentPartners: [s.orgB.id, orgC.id],
+      consentLanguage: "fr",
+    });
+    expect(registration.status).toBe(400);
+    expect(ticked(await registration.text(), "consentPartners").sort()).toEqual([s.orgB.id, orgC.id].sort());
+  });
+});
+
 describe("the receiving association's notice", () => {
   it("tells its confirmed case workers the reason and the urgency, never the case or the person", async () => {
     const pendingB = await makeUser(t.db, {

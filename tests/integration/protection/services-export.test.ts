@@ -5,7 +5,14 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { beneficiaryCases, caseNotes, caseServices, distributions, vulnerabilityAssessments } from "../../../db/schema";
+import {
+  beneficiaryCases,
+  caseNotes,
+  caseReferrals,
+  caseServices,
+  distributions,
+  vulnerabilityAssessments,
+} from "../../../db/schema";
 import { anonymiseExpired } from "../../../app/modules/protection/service.server";
 import {
   findOrMakeItem,
@@ -15,8 +22,9 @@ import {
   makeStockedRound,
   makeService,
 } from "../../factories/protection";
-import { readPdfText } from "../../helpers/pdf";
-import { useTwoAssociations } from "./setup";
+import { arabicSkeleton, readPdfText } from "../../helpers/pdf";
+import { makeOrganisation } from "../../factories";
+import { caseOfA, postReferral, useTwoAssociations } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -142,6 +150,48 @@ describe("full-record export and anonymisation", () => {
     expect(text).toContain("Exportee");
     expect(text).toContain("Note pour l'export");
     expect(text).toContain("سلمى");
+  });
+
+  it("lists the partners the consent names and the referrals made: to whom, when, which sections (JSON and PDF, fr and ar)", async () => {
+    // one word: a line of the PDF never breaks inside it
+    const orgC = await makeOrganisation(t.db, { name: `Tadamon-${Date.now()}` });
+    const c = await caseOfA(t.db, s, { firstName: "Referred" }, { partners: [s.orgB.id, orgC.id] });
+    expect((await postReferral(s, c.id, { share: ["identity", "notes"] })).status).toBe(302);
+    const [referral] = await t.db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id));
+    expect(
+      (await s.clients.workerB.post("/protection/referrals", { referralId: referral!.id, decision: "accept" })).status,
+    ).toBe(302);
+    const json = await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.json`);
+    const record = (await json.json()) as {
+      consents: { referral: boolean; partners: { id: string; name: string }[] }[];
+      referrals: { kind: string; toName: string; status: string; createdAt: string; sharedSections: string[] }[];
+    };
+    expect(record.consents[0]!.partners.map((p) => p.id).sort()).toEqual([s.orgB.id, orgC.id].sort());
+    expect(record.referrals).toEqual([
+      expect.objectContaining({
+        kind: "referral",
+        toName: s.orgB.name,
+        status: "accepted",
+        sharedSections: ["identity", "notes"],
+        createdAt: referral!.createdAt.toISOString(),
+      }),
+    ]);
+    const frPdf = new Uint8Array(
+      await (await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.pdf`)).arrayBuffer(),
+    );
+    const fr = readPdfText(frPdf).replace(/\s+/g, " ");
+    expect(fr).toContain(orgC.name);
+    expect(fr).toContain(`Référencement vers ${s.orgB.name}`);
+    expect(fr).toContain(
+      "Sections du dossier partagées: Identité (nom, âge, contact, documents, foyer) · Notes de suivi",
+    );
+    const arabicClient = await s.login(s.supervisorA.email);
+    await arabicClient.post("/lang", { lng: "ar", redirectTo: "/home" });
+    const arPdf = new Uint8Array(await (await arabicClient.get(`/protection/cases/${c.id}/export.pdf`)).arrayBuffer());
+    const ar = readPdfText(arPdf).replace(/\s+/g, " ");
+    expect(ar).toContain(orgC.name);
+    expect(ar).toContain(s.orgB.name.split(" ").at(-1));
+    expect(arabicSkeleton(ar)).toContain(arabicSkeleton("إحالة إلى"));
   });
 
   it("anonymises on request: identity and free text go, counts stay", async () => {

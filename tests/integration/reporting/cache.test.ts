@@ -21,6 +21,8 @@ import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { donorFamily, donorReport } from "../../../app/modules/reporting/donor.server";
 import { donorPeriodOf } from "../../../app/modules/reporting/rules";
+import { ensureBudget, setTargets } from "../../../app/modules/reporting/service.server";
+import { INDICATOR_CODES } from "../../../app/modules/reporting/frameworks";
 import { moroccoToday } from "../../../app/lib/morocco-time";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeApplication, makeCall } from "../../factories/grants";
@@ -235,6 +237,19 @@ describe("the report cache", () => {
         createdById: workerId,
       }),
     );
+  });
+
+  it("follows a target changed, for the admin and the donor", async () => {
+    // the programme is the year 2026: its targets are measured against the year's figures
+    await ensureBudget(t.db);
+    const admin = await makeUser(t.db, { role: "admin" });
+    const rows = (target: number) =>
+      INDICATOR_CODES.map((indicator) => ({ indicator, baseline: 0, target: indicator === "R1.1" ? null : target }));
+    await expectFollows("admin", () => setTargets(t.db, admin, { period: "programme", rows: rows(40) }, {}));
+    await expectFollows("donor", () => setTargets(t.db, admin, { period: "programme", rows: rows(60) }, {}));
+    const { cached } = await both("admin");
+    const progress = cached.tables.find((x) => x.id === "progress");
+    expect(progress?.rows.filter((r) => r[5] === 60)).toHaveLength(INDICATOR_CODES.length - 1);
   });
 
   it("bumps the version once per committed transaction, and not for a rolled-back one", async () => {

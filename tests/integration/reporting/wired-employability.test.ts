@@ -42,7 +42,7 @@ beforeAll(async () => {
   const training = async (category: "soft_skills" | "language_culture" | "entrepreneurship_orientation") => {
     const [tr] = await t.db
       .insert(trainings)
-      .values({ category, titleFr: category, titleAr: category, titleEn: category })
+      .values({ category, titleFr: category, titleAr: category, titleEn: category, deliveryLanguages: ["fr"] })
       .returning();
     const [co] = await t.db
       .insert(trainingCohorts)

@@ -7,6 +7,7 @@ export const internships = {
   "internships.addOffer": "نشر عرض",
   "internships.paidOnly": "التداريب المؤدى عنها فقط",
   "internships.filter": "تصفية",
+  "internships.filterAll": "الكل",
   "internships.noOffers": "لا يوجد عرض مطابق.",
   "internships.startsOn": "يبدأ في {date}",
   "internships.weeks": "{count} أسبوع",

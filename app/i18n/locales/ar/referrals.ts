@@ -61,7 +61,11 @@ export const referrals: Record<keyof typeof fr, string> = {
   "protection.staff.reason.new_code": "رمز كلمة مرور أصدره مسؤول",
   "protection.staff.since": "منذ {date}",
   "protection.staff.confirm": "تأكيد الولوج",
-  "protection.staff.pendingNotice": "ولوجكم إلى ملفات الحماية الخاصة بجمعيتكم ينتظر تأكيد المشرف أو المشرفة.",
+  "protection.staff.pendingNotice":
+    "ولوجكم إلى ملفات الحماية الخاصة بـ{association} ينتظر تأكيد مشرف أو مشرفة من الجمعية: إلى ذلك الحين، صفحات الحماية والمساعدات والتقارير غير متاحة لكم.",
+  "protection.staff.pendingWho": "من يمكنه تأكيد حسابكم: {names}.",
+  "protection.staff.pendingNoSupervisor":
+    "لم يُعيَّن بعد أي مشرف أو مشرفة في جمعيتكم: اطلبوا من مسؤول البرنامج تعيين أحدهم.",
   "admin.users.caseAccess": "الولوج إلى ملفات الحماية",
   "admin.users.caseAccessConfirmed": "مؤكَّد بتاريخ {date}",
   "admin.users.caseAccessPending": "في انتظار تأكيد مشرف أو مشرفة من الجمعية ({reason})",

@@ -14,6 +14,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
 
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...reporting,
   ...notifications,
   ...content,
+  ...codes,
   ...feedback,
   ...office,
 };

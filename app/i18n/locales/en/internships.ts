@@ -7,6 +7,7 @@ export const internships = {
   "internships.addOffer": "Publish an offer",
   "internships.paidOnly": "Paid internships only",
   "internships.filter": "Filter",
+  "internships.filterAll": "All",
   "internships.noOffers": "No offer matches.",
   "internships.startsOn": "starts {date}",
   "internships.weeks": "{count} week(s)",

@@ -158,6 +158,8 @@ export const protection = {
   "protection.referral.kindLabel": "Type",
   "protection.referral.kind.referral": "Referral (shared access)",
   "protection.referral.kind.transfer": "Transfer of the case",
+  "protection.referral.sentTo.referral": "Referral to {to}",
+  "protection.referral.sentTo.transfer": "File transfer to {to}",
   "protection.referral.to": "Partner association",
   "protection.referral.override": "Supervisor override: reason",
   "protection.referral.overrideHint":
@@ -181,6 +183,7 @@ export const protection = {
   "protection.export.title": "Full record",
   "protection.export.distributions": "{count} distribution(s)",
   "protection.export.vouchers": "{count} voucher(s)",
+  "protection.export.noReferral": "No referral or transfer.",
   "protection.home.openCases": "Open cases ({count})",
   "protection.home.allCases": "All cases",
   "protection.home.due": "Services due ({count})",

@@ -64,7 +64,10 @@ export const referrals: Record<keyof typeof fr, string> = {
   "protection.staff.since": "since {date}",
   "protection.staff.confirm": "Confirm access",
   "protection.staff.pendingNotice":
-    "Your access to your association's protection files is waiting for its supervisor's confirmation.",
+    "Your access to the protection files of {association} is waiting for a supervisor of the association to confirm it: until then the Protection, Aid and Reports pages are closed to you.",
+  "protection.staff.pendingWho": "Who can confirm your account: {names}.",
+  "protection.staff.pendingNoSupervisor":
+    "Your association has no supervisor yet: ask the programme admin to name one.",
   "admin.users.caseAccess": "Access to protection files",
   "admin.users.caseAccessConfirmed": "confirmed on {date}",
   "admin.users.caseAccessPending": "waiting for a supervisor of the association to confirm ({reason})",

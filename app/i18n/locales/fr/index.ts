@@ -13,6 +13,7 @@ import { profiles } from "./profiles";
 import { reporting } from "./reporting";
 import { notifications } from "./notifications";
 import { content } from "./content";
+import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
 
@@ -36,6 +37,7 @@ export const fr = {
   ...reporting,
   ...notifications,
   ...content,
+  ...codes,
   ...feedback,
   ...office,
 } as const;

@@ -7,6 +7,7 @@ export const internships = {
   "internships.addOffer": "Publier une offre",
   "internships.paidOnly": "Stages rémunérés seulement",
   "internships.filter": "Filtrer",
+  "internships.filterAll": "Tous",
   "internships.noOffers": "Aucune offre ne correspond.",
   "internships.startsOn": "début le {date}",
   "internships.weeks": "{count} semaine(s)",

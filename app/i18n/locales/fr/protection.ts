@@ -159,6 +159,8 @@ export const protection = {
   "protection.referral.kindLabel": "Type",
   "protection.referral.kind.referral": "Référencement (accès partagé)",
   "protection.referral.kind.transfer": "Transfert du dossier",
+  "protection.referral.sentTo.referral": "Référencement vers {to}",
+  "protection.referral.sentTo.transfer": "Transfert du dossier vers {to}",
   "protection.referral.to": "Association partenaire",
   "protection.referral.override": "Dérogation de superviseur·e : motif",
   "protection.referral.overrideHint":
@@ -182,6 +184,7 @@ export const protection = {
   "protection.export.title": "Dossier complet",
   "protection.export.distributions": "{count} distribution(s)",
   "protection.export.vouchers": "{count} bon(s) d'achat",
+  "protection.export.noReferral": "Aucun référencement ni transfert.",
   "protection.home.openCases": "Dossiers ouverts ({count})",
   "protection.home.allCases": "Tous les dossiers",
   "protection.home.due": "Services à venir ({count})",

@@ -62,7 +62,10 @@ export const referrals = {
   "protection.staff.since": "depuis le {date}",
   "protection.staff.confirm": "Confirmer l'accès",
   "protection.staff.pendingNotice":
-    "Votre accès aux dossiers de protection de votre association attend la confirmation de son ou sa superviseur·e.",
+    "Votre accès aux dossiers de protection de {association} attend la confirmation d'un·e superviseur·e de l'association : d'ici là, les pages Protection, Aide et Rapports ne vous sont pas ouvertes.",
+  "protection.staff.pendingWho": "Peut confirmer votre compte : {names}.",
+  "protection.staff.pendingNoSupervisor":
+    "Aucun·e superviseur·e n'est encore nommé·e dans votre association : demandez à l'admin du programme d'en nommer un·e.",
   "admin.users.caseAccess": "Accès aux dossiers de protection",
   "admin.users.caseAccessConfirmed": "confirmé le {date}",
   "admin.users.caseAccessPending": "en attente de la confirmation d'un·e superviseur·e de l'association ({reason})",

@@ -7,7 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import type { Database } from "~db/client";
 import type { Actor } from "~/modules/auth/permissions";
 import { unlessConfirmed } from "~/lib/confirm.server";
-import { parseForm, type FieldErrors, type z } from "~/lib/forms.server";
+import { formValues, parseForm, type FieldErrors, type z } from "~/lib/forms.server";
 import type { Meta, Result } from "~/lib/result";
 import { IssueVoucherSchema } from "~/modules/aid/schemas.server";
 import { issueVoucher } from "~/modules/aid/service.server";
@@ -55,7 +55,7 @@ function on<S extends Parameters<typeof parseForm>[0]>(
     const parsed = parseForm(schema, ctx.form);
     if (!parsed.ok) return refuse(intent, parsed.errors, parsed.values);
     const result = await write(ctx, parsed.data);
-    if (result && !result.ok) return refuse(intent, result.errors);
+    if (result && !result.ok) return refuse(intent, result.errors, formValues(ctx.form));
     return redirect(`/protection/cases/${ctx.caseId}`);
   };
 }

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError } from "~/components/form";
-import type { FieldErrors } from "~/lib/forms";
+import { isTicked, type FieldErrors } from "~/lib/forms";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -128,7 +128,7 @@ export function ConsentChoices({
               type="checkbox"
               name="consentPartners"
               value={p.id}
-              defaultChecked={values?.consentPartners === p.id}
+              defaultChecked={isTicked(values, "consentPartners", p.id)}
             />{" "}
             <bdi>{p.name}</bdi>
           </label>

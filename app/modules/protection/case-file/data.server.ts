@@ -120,7 +120,11 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
         }
       : null,
     services: servicesOf(detail.services, own || reach.reach === "accepted", today),
-    referrals: detail.referrals.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    referrals: detail.referrals.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+    })),
     staff: detail.staff,
     partners,
     viewers: viewers.map((v) => ({ ...v, at: v.at.toISOString() })),

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError, FormAlert, SelectField } from "~/components/form";
-import type { FieldErrors } from "~/lib/forms";
+import { isTicked, type FieldErrors } from "~/lib/forms";
 import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
 import { REFERRAL_REASONS, REFERRAL_URGENCIES, SHARED_SECTIONS } from "../rules";
@@ -27,9 +27,10 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
     <Section title="protection.referral.title" id="referral">
       <ul className="list">
         {d.referrals.map((r) => (
-          <li key={r.id} className="list-item">
+          <li key={r.id} className="list-item" data-referral={r.status}>
             <p>
-              {t(`protection.referral.kind.${r.kind}`)} → <bdi>{r.toName}</bdi> ·{" "}
+              {/* a sentence, not "kind → partner": an arrow points the wrong way in Arabic */}
+              {t(`protection.referral.sentTo.${r.kind}`, { to: `\u2068${r.toName}\u2069` })} ·{" "}
               {t(`protection.referral.status.${r.status}`)} · {formatDate(r.createdAt)}
               {r.override ? ` · ${t("protection.referral.overridden")}` : ""}
             </p>
@@ -57,12 +58,13 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
 
 type Target = ReturnType<typeof targetsOf>[number];
 
-/** Boxes of one name, none ticked to begin with (nothing is shared unless ticked). */
+/** Boxes of one name, none ticked to begin with (nothing is shared unless ticked); a refused form keeps its ticks. */
 function Checkboxes(p: {
   name: string;
   legend: MessageKey;
   hint?: MessageKey;
   options: { value: string; label: string }[];
+  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   return (
@@ -71,7 +73,8 @@ function Checkboxes(p: {
       {p.hint ? <p className="hint">{t(p.hint)}</p> : null}
       {p.options.map((o) => (
         <label key={o.value} className="checkbox">
-          <input type="checkbox" name={p.name} value={o.value} /> {o.label}
+          <input type="checkbox" name={p.name} value={o.value} defaultChecked={isTicked(p.values, p.name, o.value)} />{" "}
+          {o.label}
         </label>
       ))}
     </fieldset>
@@ -133,12 +136,14 @@ function ReferralForm({
         name="services"
         legend="protection.referral.servicesLabel"
         options={SERVICE_KINDS.map((k) => ({ value: k, label: t(`protection.service.${k}`) }))}
+        values={values}
       />
       <Checkboxes
         name="share"
         legend="protection.referral.shareLabel"
         hint="protection.referral.shareHint"
         options={SHARED_SECTIONS.map((k) => ({ value: k, label: t(`protection.referral.share.${k}`) }))}
+        values={values}
       />
       {d.supervisor ? (
         <div className="field">

@@ -1,0 +1,22 @@
+/**
+ * What a correction changed: the names of the fields whose value differs between the
+ * record as stored and as corrected, for the audit row (names only, never values) and
+ * for the update itself (only what changed is written). Values compare by their JSON
+ * (dates as ISO text, arrays element by element); a field absent from `after` is left
+ * as it is.
+ */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { fields: (keyof T & string)[]; changes: Partial<T> } {
+  const fields: (keyof T & string)[] = [];
+  const changes: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    const next = after[key];
+    if (next === undefined) continue;
+    if (JSON.stringify(before[key] ?? null) === JSON.stringify(next ?? null)) continue;
+    fields.push(key);
+    changes[key] = next;
+  }
+  return { fields, changes };
+}

@@ -1,0 +1,122 @@
+/**
+ * Values typed by hand before a staff field became a code list, that the migration did
+ * not recognise (db/schema/codes.ts `code_flags`, decision new-staff-fields-as-codes.md).
+ * The admin reads each with its record and chooses the code; the record and the flag
+ * change in one transaction, with an audit row.
+ */
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Database, Executor } from "~db/client";
+import { codeFlags, hostDetails, internshipOffers, organisations, trainings, type CodeFlag } from "~db/schema";
+import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { fail, type Failure, type Meta } from "~/lib/result";
+import { z } from "~/lib/forms.server";
+import { codeField, codesField, idField } from "~/lib/fields.server";
+
+/** Each flagged field: the code list it takes, and whether it holds several codes. */
+export const FLAG_FIELDS = {
+  sector: { kind: "sector", multiple: false },
+  city: { kind: "city", multiple: false },
+  languages: { kind: "language", multiple: true },
+  delivery_languages: { kind: "language", multiple: true },
+} as const;
+
+export type FlagField = CodeFlag["field"];
+
+/** The open flags, oldest first, with the record's name and the field's current value. */
+export async function openCodeFlags(db: Executor) {
+  const rows = await db
+    .select({
+      id: codeFlags.id,
+      record: codeFlags.record,
+      recordId: codeFlags.recordId,
+      field: codeFlags.field,
+      original: codeFlags.original,
+      createdAt: codeFlags.createdAt,
+      hostName: organisations.name,
+      offerTitle: internshipOffers.titleFr,
+      trainingTitle: trainings.titleFr,
+      hostSector: hostDetails.sector,
+      offer: { sector: internshipOffers.sector, city: internshipOffers.city, languages: internshipOffers.languages },
+      trainingLanguages: trainings.deliveryLanguages,
+    })
+    .from(codeFlags)
+    .leftJoin(hostDetails, and(eq(codeFlags.record, "host"), eq(hostDetails.organisationId, codeFlags.recordId)))
+    .leftJoin(organisations, and(eq(codeFlags.record, "host"), eq(organisations.id, codeFlags.recordId)))
+    .leftJoin(internshipOffers, and(eq(codeFlags.record, "offer"), eq(internshipOffers.id, codeFlags.recordId)))
+    .leftJoin(trainings, and(eq(codeFlags.record, "training"), eq(trainings.id, codeFlags.recordId)))
+    .where(isNull(codeFlags.resolvedAt))
+    .orderBy(asc(codeFlags.createdAt), asc(codeFlags.id));
+  return rows.map((r) => {
+    const current: string[] =
+      r.record === "host"
+        ? [r.hostSector ?? "other"]
+        : r.record === "training"
+          ? (r.trainingLanguages ?? [])
+          : r.field === "languages"
+            ? (r.offer?.languages ?? [])
+            : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
+    return {
+      id: r.id,
+      record: r.record,
+      recordId: r.recordId,
+      field: r.field,
+      original: r.original,
+      name: r.hostName ?? r.offerTitle ?? r.trainingTitle ?? "—",
+      current,
+    };
+  });
+}
+
+export async function countOpenCodeFlags(db: Executor): Promise<number> {
+  return db.$count(codeFlags, isNull(codeFlags.resolvedAt));
+}
+
+/** The admin's choice for one flag: the field says which list the value comes from. */
+export const ResolveCodeFlagSchema = z.discriminatedUnion("field", [
+  z.object({ flagId: idField(), field: z.literal("sector"), sector: codeField("sector") }),
+  z.object({ flagId: idField(), field: z.literal("city"), city: codeField("city") }),
+  z.object({
+    flagId: idField(),
+    field: z.enum(["languages", "delivery_languages"]),
+    languages: codesField("language").refine((codes) => codes.length > 0, "codes.errors.languages"),
+  }),
+]);
+export type ResolveCodeFlagInput = z.infer<typeof ResolveCodeFlagSchema>;
+
+/**
+ * Set the flagged field to the codes chosen and close the flag, once: a flag another
+ * admin closed meanwhile (or a field that is not the flag's) is a 409, and nothing is written.
+ */
+export async function resolveCodeFlag(
+  db: Database,
+  actor: NonNullable<AuditActor>,
+  input: ResolveCodeFlagInput,
+  meta: Meta,
+): Promise<{ ok: true } | Failure> {
+  return db.transaction(async (tx) => {
+    const [flag] = await tx
+      .update(codeFlags)
+      .set({ resolvedAt: sql`now()`, resolvedById: actor.id })
+      .where(and(eq(codeFlags.id, input.flagId), eq(codeFlags.field, input.field), isNull(codeFlags.resolvedAt)))
+      .returning();
+    if (!flag) return fail(409, { form: "codes.flags.gone" });
+    const id = flag.recordId;
+    if (input.field === "sector" && flag.record === "host")
+      await tx.update(hostDetails).set({ sector: input.sector }).where(eq(hostDetails.organisationId, id));
+    else if (input.field === "sector")
+      await tx.update(internshipOffers).set({ sector: input.sector }).where(eq(internshipOffers.id, id));
+    else if (input.field === "city")
+      await tx.update(internshipOffers).set({ city: input.city }).where(eq(internshipOffers.id, id));
+    else if (input.field === "languages")
+      await tx.update(internshipOffers).set({ languages: input.languages }).where(eq(internshipOffers.id, id));
+    else await tx.update(trainings).set({ deliveryLanguages: input.languages }).where(eq(trainings.id, id));
+    await audit(tx, {
+      actor,
+      action: `code_flag.resolve.${flag.field}`,
+      entityType: flag.record,
+      entityId: id,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}

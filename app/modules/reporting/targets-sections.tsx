@@ -1,0 +1,94 @@
+/** The targets page: the choice of period (a GET form) and the baselines and targets of every indicator. */
+import { Form } from "@remix-run/react";
+import { Field, FormAlert, SelectField } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import type { FieldErrors } from "~/lib/forms";
+import { INDICATORS } from "./frameworks";
+import type { TargetRow } from "./progress";
+import { PROGRAMME_PERIOD } from "./rules";
+
+type Echo = { errors?: FieldErrors; values?: Record<string, string> };
+
+/** "2026-Q2" kept in its order inside Arabic text (a left-to-right isolate). */
+const ltr = (key: string) => `\u2066${key}\u2069`;
+
+export function TargetPeriodPicker({
+  period,
+  quarters,
+  programme,
+}: {
+  period: string;
+  quarters: string[];
+  programme: { from: string; to: string };
+}) {
+  const { t, formatDate } = useI18n();
+  return (
+    <Form method="get" className="filters" aria-label={t("reporting.targets.period")}>
+      <SelectField
+        name="period"
+        label="reporting.targets.period"
+        inline
+        defaultValue={period}
+        options={[
+          {
+            value: PROGRAMME_PERIOD,
+            label: t("reporting.targets.programme", { from: formatDate(programme.from), to: formatDate(programme.to) }),
+          },
+          ...quarters.map((q) => ({ value: q, label: t("reporting.targets.quarter", { quarter: ltr(q) }) })),
+        ]}
+      />
+      <button type="submit" className="button button-secondary">
+        {t("reporting.targets.show")}
+      </button>
+    </Form>
+  );
+}
+
+/** Every indicator's baseline and target for one period, saved at once. */
+export function TargetsForm({
+  period,
+  periodLabel,
+  targets,
+  errors,
+  values,
+}: { period: string; periodLabel: string; targets: TargetRow[] } & Echo) {
+  const { t } = useI18n();
+  const echo = { errors, values };
+  return (
+    <Form method="post" className="stack narrow" noValidate>
+      <h2>{t("reporting.targets.editing", { period: periodLabel })}</h2>
+      <input type="hidden" name="period" value={period} />
+      <FormAlert message={errors?.form ?? errors?.period} />
+      {INDICATORS.map((indicator) => {
+        const row = targets.find((r) => r.indicator === indicator.code);
+        return (
+          <fieldset key={indicator.code} className="stack">
+            <legend>
+              <bdi>{indicator.code}</bdi> · {t(`reporting.indicator.${indicator.key}`)}
+            </legend>
+            <Field
+              name={`baseline_${indicator.code}`}
+              label="reporting.column.baseline"
+              hint="reporting.targets.hint"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={row ? String(row.baseline) : ""}
+              {...echo}
+            />
+            <Field
+              name={`target_${indicator.code}`}
+              label="reporting.column.target"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={row ? String(row.target) : ""}
+              {...echo}
+            />
+          </fieldset>
+        );
+      })}
+      <button type="submit" className="button">
+        {t("reporting.targets.save")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The migration that turns staff free text into code lists (decision
+ * new-staff-fields-as-codes.md), run for real: a database migrated up to the migration
+ * before it gets the demo's old French values and some nobody can map, then the rest
+ * of the migrations run. Known values become codes; the others become "other" (or the
+ * languages that were recognised) and wait for the admin in code_flags, text and all.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runMigrations } from "../../../db/migrate";
+import { scratchDatabase } from "../../helpers/scratch-database";
+
+const MIGRATION = "staff_fields_as_codes";
+const source = path.join(import.meta.dirname, "../../../db/migrations");
+let db: { url: string; drop(): Promise<void> };
+let sql: postgres.Sql;
+let before: string;
+
+/** The migrations folder as it was just before MIGRATION: the journal cut there. */
+function migrationsBefore(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-migrations-"));
+  fs.cpSync(source, dir, { recursive: true });
+  const journalPath = path.join(dir, "meta", "_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag.endsWith(MIGRATION));
+  expect(at).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, at);
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
+beforeAll(async () => {
+  db = await scratchDatabase(inject("pgAdminUrl"), "codes_migration");
+  before = migrationsBefore();
+  await runMigrations(db.url, before);
+  sql = postgres(db.url, { max: 1, onnotice: () => {} });
+});
+
+afterAll(async () => {
+  await sql?.end({ timeout: 2 });
+  await db?.drop();
+  if (before) fs.rmSync(before, { recursive: true, force: true });
+});
+
+describe("staff fields become codes", () => {
+  it("maps the demo's French values, keeps what it cannot map for the admin, and drops nothing", async () => {
+    const hosts = await sql<{ id: string; name: string }[]>`
+      insert into organisations (name, kind, city) values
+        ('Coopérative Tifawin', 'host_company', 'Agadir'),
+        ('Atlas Digital SARL', 'host_company', 'Casablanca'),
+        ('Plomberie Idrissi', 'host_company', 'Tiflet')
+      returning id, name`;
+    const [tifawin, atlas, plombier] = hosts.map((h) => h.id);
+    // the demo's values before this migration (db/seed/employability.ts), and one nobody can map
+    await sql`insert into host_details (organisation_id, sector, contact_name) values
+      (${tifawin!}, 'Agroalimentaire', 'L. A. O.'), (${atlas!}, 'Numérique', 'R. B.'), (${plombier!}, 'Plomberie', 'M. I.')`;
+    const offer = async (host: string, title: string, sector: string, city: string, languages: string) => {
+      const [row] = await sql<{ id: string }[]>`
+        insert into internship_offers (host_id, title_fr, sector, city, starts_on, duration_weeks, languages)
+        values (${host}, ${title}, ${sector}, ${city}, '2027-01-10', 8, ${languages}) returning id`;
+      return row!.id;
+    };
+    const argan = await offer(tifawin!, "Assistant·e de production", "Agroalimentaire", "Agadir", "darija, français");
+    const support = await offer(atlas!, "Support informatique", "NUMERIQUE", " casablanca ", "Français et anglais");
+    const plumbing = await offer(plombier!, "Aide plombier", "Plomberie", "Tiflet", "wolof / soussou");
+    const quiet = await offer(atlas!, "Sans langue", "Commerce", "Fès", "");
+    const training = async (title: string, language: string) => {
+      const [row] = await sql<{ id: string }[]>`
+        insert into trainings (category, title_fr, delivery_language) values ('soft_skills', ${title}, ${language})
+        returning id`;
+      return row!.id;
+    };
+    const orientation = await training("Orientation", "français, darija");
+    const digital = await training("Numérique", "Français, arabe");
+    const klingon = await training("Inconnue", "klingon");
+
+    await runMigrations(db.url, source);
+
+    const hostRows = await sql<
+      { id: string; sector: string }[]
+    >`select organisation_id as id, sector from host_details`;
+    expect(Object.fromEntries(hostRows.map((h) => [h.id, h.sector]))).toEqual({
+      [tifawin!]: "food_processing",
+      [atlas!]: "digital",
+      [plombier!]: "other",
+    });
+    const offers = await sql<{ id: string; sector: string; city: string; languages: string[] }[]>`
+      select id, sector, city, languages::text[] as languages from internship_offers`;
+    expect(Object.fromEntries(offers.map((o) => [o.id, [o.sector, o.city, o.languages]]))).toEqual({
+      [argan]: ["food_processing", "agadir", ["ary", "fr"]],
+      [support]: ["digital", "casablanca", ["fr", "en"]],
+      [plumbing]: ["other", "other", ["wo", "other"]],
+      [quiet]: ["trade", "fes", []],
+    });
+    const trainingRows = await sql<{ id: string; languages: string[] }[]>`
+      select id, delivery_languages::text[] as languages from trainings`;
+    expect(Object.fromEntries(trainingRows.map((r) => [r.id, r.languages]))).toEqual({
+      [orientation]: ["fr", "ary"],
+      [digital]: ["fr", "ar"],
+      [klingon]: ["other"],
+    });
+    // what was not (fully) recognised waits for the admin, with the text as typed
+    const flags = await sql<{ record: string; record_id: string; field: string; original: string }[]>`
+      select record, record_id, field, original from code_flags where resolved_at is null`;
+    const line = (f: string[]) => f.join(" | ");
+    expect(flags.map((f) => line([f.record, f.record_id, f.field, f.original])).sort()).toEqual(
+      [
+        ["training", klingon, "delivery_languages", "klingon"],
+        ["host", plombier!, "sector", "Plomberie"],
+        ["offer", plumbing, "sector", "Plomberie"],
+        ["offer", plumbing, "city", "Tiflet"],
+        ["offer", plumbing, "languages", "wolof / soussou"],
+      ]
+        .map(line)
+        .sort(),
+    );
+  });
+});
