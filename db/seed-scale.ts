@@ -61,9 +61,19 @@ export async function seedScale(sql: postgres.Sql, n: number) {
   });
 
   await step(`beneficiary cases (${cases})`, async () => {
+    // one sealed name for every generated case (encrypted once: the reports never read it)
+    const { sealIdentity } = await import("../app/modules/protection/identity.server");
+    const name = sealIdentity({
+      firstName: "Prénom",
+      lastName: "Nom",
+      nameArabic: null,
+      phone: null,
+      documentNumber: null,
+      householdNotes: null,
+    });
     await sql`
-      insert into beneficiary_cases (organisation_id, reference, first_name, last_name, sex, date_of_birth, nationality, city, household_size, applicant_user_id, created_by_id, created_at)
-      select (${orgIds}::uuid[])[1 + (i % ${orgIds.length})], 'SCALE-' || i, 'Prénom', 'Nom',
+      insert into beneficiary_cases (organisation_id, reference, first_name_enc, last_name_enc, name_keys, sex, date_of_birth, nationality, city, household_size, applicant_user_id, created_by_id, created_at)
+      select (${orgIds}::uuid[])[1 + (i % ${orgIds.length})], 'SCALE-' || i, ${name.firstNameEnc}, ${name.lastNameEnc}, ${sql.array(name.nameKeys)}::text[],
         (array['female','male','female','male','other'])[1 + floor(random() * 4.05)::int]::sex,
         date '2026-06-30' - ((random() * 70 + 1) * 365.25)::int,
         (array['Guinée','Nigeria','Mali','Côte d''Ivoire','Cameroun','Yémen','Soudan','Sénégal','Maroc'])[1 + floor(random() * 9)::int],

@@ -56,7 +56,8 @@ const REDIRECT_BASE = "http://portal.invalid";
  * Only paths of this portal: never let a link send someone to another site after sign-in.
  * An absolute path, parsed as a URL against the portal's origin, must keep that origin;
  * control characters and backslashes (which browsers drop or read as "/") are refused,
- * and what is returned is the parsed path, query and fragment, not the input.
+ * and what is returned is the parsed path, query and fragment, not the input, and only
+ * when that too stays on the portal.
  */
 export function safeRedirect(to: unknown, fallback = "/home"): string {
   // eslint-disable-next-line no-control-regex
@@ -68,5 +69,9 @@ export function safeRedirect(to: unknown, fallback = "/home"): string {
     return fallback;
   }
   if (url.origin !== REDIRECT_BASE) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // dot segments resolve away: "/.//evil.example" parses as the path "//evil.example", which
+  // a browser reads as another site; what goes out must itself be a path of this portal
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (path.startsWith("//") || new URL(path, REDIRECT_BASE).origin !== REDIRECT_BASE) return fallback;
+  return path;
 }

@@ -78,7 +78,7 @@ export default function Outbox() {
               {t("outbox.attempts", { count: m.attempts })}
             </p>
             {m.subject ? <p>{m.subject}</p> : null}
-            <pre className="message-body" dir="auto">
+            <pre className="message-body" dir="auto" lang={m.locale}>
               {m.preview}
             </pre>
           </li>

@@ -6,7 +6,13 @@ import type { FieldErrors } from "~/lib/forms";
 import { runIntent } from "~/lib/intents.server";
 import { parseForm } from "~/lib/forms.server";
 import { balancesOf, getRound, listItems, roundDistributions } from "~/modules/aid/queries.server";
-import { CorrectDistributionSchema, DistributeSchema, RoundItemSchema } from "~/modules/aid/schemas.server";
+import {
+  CorrectDistributionSchema,
+  CorrectRoundSchema,
+  DistributeSchema,
+  RemoveRoundItemSchema,
+  RoundItemSchema,
+} from "~/modules/aid/schemas.server";
 import { addRoundItem, recordDistribution } from "~/modules/aid/service.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
@@ -16,7 +22,8 @@ import { localized, withLocalized } from "~/lib/localized";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { handOutPreview } from "~/modules/aid/hand-out-step.server";
 import { HandOutStep } from "~/modules/aid/hand-out-step";
-import { AddRoundItemForm, Candidates, GivenList, RoundFacts } from "~/modules/aid/round-sections";
+import { AddRoundItemForm, Candidates, CorrectRoundForm, GivenList, RoundFacts } from "~/modules/aid/round-sections";
+import { correctRound, removeRoundItem } from "~/modules/aid/rounds.server";
 import { correctDistribution, correctionPreview, getDistributionForActor } from "~/modules/aid/corrections.server";
 import { CorrectionStep } from "~/modules/aid/correction-step";
 import { correctionRefusal } from "~/modules/aid/rules";
@@ -27,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const db = args.context.db;
   const found = await getRound(db, actor, idParam(args, "roundId"));
   if (!found) throw new Response("Not Found", { status: 404 });
-  const q = parseQuery(args, { q: query.text(80) }).q ?? "";
+  const { q = "", done } = parseQuery(args, { q: query.text(80), done: query.oneOf(["corrected", "unchanged"]) });
   const [given, cases, stock, catalogue] = await Promise.all([
     roundDistributions(db, found.round.id),
     listCases(db, actor, { q }),
@@ -50,6 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const now = new Date();
   return {
     q,
+    notice: done ?? null,
     handOut,
     correction,
     round: {
@@ -92,6 +100,27 @@ async function handleItem(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/aid/rounds/${roundId}`);
 }
 
+/** The round's facts corrected before its first hand-out; the page says what happened. */
+async function handleCorrectRound(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "aid:use");
+  const roundId = idParam(args, "roundId");
+  const parsed = parseForm(CorrectRoundSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values: parsed.values }, { status: 400 });
+  const result = await correctRound(args.context.db, actor, roundId, parsed.data, { ip: args.context.ip });
+  if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: result.status });
+  return redirect(`/aid/rounds/${roundId}?done=${result.fields.length ? "corrected" : "unchanged"}`);
+}
+
+async function handleRemoveItem(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "aid:use");
+  const roundId = idParam(args, "roundId");
+  const parsed = parseForm(RemoveRoundItemSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  const result = await removeRoundItem(args.context.db, actor, roundId, parsed.data.itemId, { ip: args.context.ip });
+  if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: result.status });
+  return redirect(`/aid/rounds/${roundId}?done=corrected`);
+}
+
 async function handleDistribute(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "aid:use");
   const roundId = idParam(args, "roundId");
@@ -132,7 +161,11 @@ async function handleCorrect(args: ActionFunctionArgs, form: FormData) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { item: handleItem, correct: handleCorrect }, handleDistribute);
+  return runIntent(
+    args,
+    { item: handleItem, correct: handleCorrect, correctRound: handleCorrectRound, removeItem: handleRemoveItem },
+    handleDistribute,
+  );
 }
 
 export default function Round() {
@@ -146,8 +179,14 @@ export default function Round() {
     <div>
       <PageTitle>{d.round.name}</PageTitle>
       <RoundFacts round={d.round} items={d.items} stock={d.stock} />
+      {d.notice ? <FormAlert tone="success" message={`aid.rounds.${d.notice}`} /> : null}
       <FormAlert message={errors?.caseId ?? errors?.itemId ?? errors?.reason ?? errors?.form} />
-      {d.given.length === 0 ? <AddRoundItemForm catalogue={d.catalogue} errors={errors} /> : null}
+      {d.given.length === 0 ? (
+        <>
+          <CorrectRoundForm round={d.round} items={d.items} errors={errors} values={values} />
+          <AddRoundItemForm catalogue={d.catalogue} errors={errors} />
+        </>
+      ) : null}
       <Candidates q={d.q} candidates={d.candidates} />
       <GivenList roundId={d.round.id} given={d.given} />
     </div>

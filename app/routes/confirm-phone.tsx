@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { CodeField, CodeSmsState, CodeThrottled, ResendCode } from "~/modules/auth/ui";
+import { CodeField, CodeSmsState, CodeThrottled, ContactSentence, ResendCode } from "~/modules/auth/ui";
 import { confirmPhone, phoneStatus, resendPhoneCode } from "~/modules/auth/phone.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -63,7 +63,7 @@ export default function ConfirmPhone() {
       {params.get("resent") && !actionData ? <FormAlert tone="success" message="confirmPhone.resent" /> : null}
       <CodeThrottled retryAt={actionData?.retryAt} />
       <ErrorSummary errors={actionData?.errors} labels={{ code: "confirmPhone.code" }} />
-      <PhoneSentence target={target} />
+      <ContactSentence message="confirmPhone.intro" placeholder="phone" contact={target} />
       <CodeSmsState sms={lastSms} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="confirm" />
@@ -77,18 +77,5 @@ export default function ConfirmPhone() {
         <Link to="/home">{t("confirmPhone.later")}</Link>
       </p>
     </div>
-  );
-}
-
-/** The sentence that names the number, the number kept left to right inside an Arabic sentence. */
-function PhoneSentence({ target }: { target: string }) {
-  const { t } = useI18n();
-  const [before = "", after = ""] = t("confirmPhone.intro", {}).split("{phone}");
-  return (
-    <p>
-      {before}
-      <bdi dir="ltr">{target}</bdi>
-      {after}
-    </p>
   );
 }

@@ -10,8 +10,11 @@ import { requireAnonymous } from "~/modules/auth/guards.server";
 import { PhoneField } from "~/modules/auth/ui";
 import { SignUpSchema } from "~/modules/auth/schemas.server";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
-import { signUpApplicant } from "~/modules/auth/service.server";
-import { serializeSessionCookie } from "~/modules/auth/session.server";
+import { startSignUp } from "~/modules/auth/sign-up.server";
+import { serializeSignUpCookie } from "~/modules/auth/session.server";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
+
+export const headers = keepRetryAfter;
 
 export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous({ context });
@@ -22,25 +25,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });
   const form = await request.formData();
   const parsed = parseForm(SignUpSchema, form);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await signUpApplicant(context.db, parsed.data, { ip: context.ip, locale: context.locale });
-  if (!result.ok)
-    return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: result.status });
-  // a phone is proved before the account may apply: straight to the code sent to it
-  return redirect(result.user.phone ? "/confirm-phone" : "/home", {
-    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },
+  if (!parsed.ok) return data({ ...parsed, retryAt: null }, { status: 400 });
+  const result = await startSignUp(context.db, parsed.data, { ip: context.ip, locale: context.locale });
+  if (!result.ok) {
+    const retryAt = result.retryAt?.toISOString() ?? null;
+    return refusal(result, { ok: false as const, errors: result.errors, values: formValues(form), retryAt });
+  }
+  // the same next step whether the phone or e-mail has an account or not: the code page
+  return redirect("/signup/code", {
+    headers: { "Set-Cookie": serializeSignUpCookie(result.token, result.expiresAt, context.secureCookies) },
   });
 }
 
 export default function SignUp() {
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const errors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const retryAt = actionData?.retryAt ?? null;
   const values = actionData && !actionData.ok ? actionData.values : undefined;
   return (
     <div className="narrow">
       <PageTitle>{t("signup.title")}</PageTitle>
-      <ErrorSummary errors={errors} labels={SIGNUP_LABELS} order={Object.keys(SIGNUP_LABELS)} />
+      {retryAt ? (
+        <p className="alert alert-error" role="alert">
+          {t("errors.signup.throttled", { time: formatDate(retryAt, true) })}
+        </p>
+      ) : (
+        <ErrorSummary errors={errors} labels={SIGNUP_LABELS} order={Object.keys(SIGNUP_LABELS)} />
+      )}
       <p>{t("signup.intro")}</p>
       <Form method="post" className="stack" noValidate>
         <Field

@@ -5,6 +5,7 @@ import {
   check,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -121,6 +122,47 @@ export const users = pgTable(
   ],
 );
 
+/**
+ * A sign-up waiting for its code. No account exists until the code sent to the phone (or,
+ * without a phone, the e-mail) comes back: a phone or e-mail belongs to an account only
+ * once proved, and the form answers the same whether it already has one (then its owner
+ * is told instead, and the code hash stays null: no code can finish this sign-up).
+ * The browser holds a random token whose hash is `tokenHash`. Rows are deleted when used
+ * or when a later sign-up sweeps the expired ones: they carry a password hash.
+ * Why: docs/decisions/new-sign-up-without-enumeration.md.
+ */
+export const pendingSignUps = pgTable(
+  "pending_sign_ups",
+  {
+    id: id(),
+    tokenHash: text().notNull().unique(),
+    displayName: text().notNull(),
+    /** E.164 */
+    phone: text(),
+    /** lower-cased */
+    email: text(),
+    passwordHash: text().notNull(),
+    locale: localeEnum().notNull(),
+    noticeVersion: text().notNull(),
+    /** the code sent to the phone; null when the phone already belongs to an account */
+    phoneCodeHash: text(),
+    /** the code sent to the e-mail; null when it already belongs to an account */
+    emailCodeHash: text(),
+    /** the outbox message that went to the phone (the code, or the owner's notice): its state is shown */
+    phoneMessageId: uuid(),
+    attempts: integer().notNull().default(0),
+    expiresAt: instant().notNull(),
+    createdAt: stamp(),
+  },
+  (t) => [
+    check("pending_sign_ups_contact_check", sql`${t.email} is not null or ${t.phone} is not null`),
+    check("pending_sign_ups_attempts_check", sql`${t.attempts} between 0 and 5`),
+    index("pending_sign_ups_phone_idx").on(t.phone),
+    index("pending_sign_ups_email_idx").on(t.email),
+    index("pending_sign_ups_expires_idx").on(t.expiresAt),
+  ],
+);
+
 /** Each acceptance of the data-protection notice, with what was shown. */
 export const privacyAcceptances = pgTable(
   "privacy_acceptances",
@@ -190,6 +232,7 @@ export type NewOrganisation = typeof organisations.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Session = typeof sessions.$inferSelect;
+export type PendingSignUp = typeof pendingSignUps.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Locale = (typeof localeEnum.enumValues)[number];
 export type OrganisationKind = (typeof organisationKindEnum.enumValues)[number];

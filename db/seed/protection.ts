@@ -8,6 +8,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { beneficiaryCases, caseReferrals, distributions, vouchers, warehouses, type BeneficiaryCase } from "../schema";
+import { openCase } from "../../app/modules/protection/identity.server";
 import { voucherCodeFrom, voucherExpiresOn } from "../../app/modules/aid/rules";
 import { moroccoToday } from "../../app/lib/morocco-time";
 import { randomBytes } from "node:crypto";
@@ -40,7 +41,7 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
     setup?: (c: BeneficiaryCase) => Promise<void>,
   ) {
     const [found] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.reference, reference));
-    if (found) return found;
+    if (found) return openCase(found);
     // consent to referral names the other demo association (the one cases go to and come from)
     const partner = values.organisationId === orgs.assocA.id ? orgs.assocB.id : orgs.assocA.id;
     const created = await makeCase(db, { ...values, reference }, { partners: [partner] });
@@ -253,14 +254,33 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
 
   // aid: catalogue, a warehouse per partner association, stock
   const items = {
-    food: await findOrMakeItem(db, "food_kit", "Kit alimentaire familial"),
-    hygiene: await findOrMakeItem(db, "hygiene_kit", "Kit d'hygiène"),
-    nfi: await findOrMakeItem(db, "nfi_kit", "Kit d'articles non alimentaires"),
-    blanket: await findOrMakeItem(db, "blanket", "Couverture"),
-    clothing: await findOrMakeItem(db, "clothing", "Lot de vêtements"),
-    baby: await findOrMakeItem(db, "baby_kit", "Kit bébé"),
-    voucher200: await findOrMakeItem(db, "voucher", "Bon d'achat 200 MAD", 20_000),
-    voucher500: await findOrMakeItem(db, "voucher", "Bon d'achat 500 MAD", 50_000),
+    // staff name the items in the three languages (decision 0071)
+    food: await findOrMakeItem(db, "food_kit", "Kit alimentaire familial", null, {
+      nameAr: "سلة غذائية عائلية",
+      nameEn: "Family food kit",
+    }),
+    hygiene: await findOrMakeItem(db, "hygiene_kit", "Kit d'hygiène", null, {
+      nameAr: "عدة النظافة",
+      nameEn: "Hygiene kit",
+    }),
+    nfi: await findOrMakeItem(db, "nfi_kit", "Kit d'articles non alimentaires", null, {
+      nameAr: "عدة مواد غير غذائية",
+      nameEn: "Non-food items kit",
+    }),
+    blanket: await findOrMakeItem(db, "blanket", "Couverture", null, { nameAr: "غطاء", nameEn: "Blanket" }),
+    clothing: await findOrMakeItem(db, "clothing", "Lot de vêtements", null, {
+      nameAr: "مجموعة ملابس",
+      nameEn: "Set of clothes",
+    }),
+    baby: await findOrMakeItem(db, "baby_kit", "Kit bébé", null, { nameAr: "عدة الرضيع", nameEn: "Baby kit" }),
+    voucher200: await findOrMakeItem(db, "voucher", "Bon d'achat 200 MAD", 20_000, {
+      nameAr: "قسيمة شراء 200 درهم",
+      nameEn: "Purchase voucher 200 MAD",
+    }),
+    voucher500: await findOrMakeItem(db, "voucher", "Bon d'achat 500 MAD", 50_000, {
+      nameAr: "قسيمة شراء 500 درهم",
+      nameEn: "Purchase voucher 500 MAD",
+    }),
   };
   const whs: Record<string, typeof warehouses.$inferSelect> = {};
   for (const key of ["assocA", "assocB", "assocCasa", "assocTanger", "assocFes"] as const) {

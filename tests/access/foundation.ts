@@ -7,6 +7,8 @@ export const foundationRoutes: AccessEntry[] = [
   { route: "routes/_index", path: () => "/", expect: anonymousOnly },
   { route: "routes/login", path: () => "/login", expect: anonymousOnly },
   { route: "routes/signup", path: () => "/signup", expect: anonymousOnly },
+  // without a sign-up waiting for its code, back to the form (signed in: home)
+  { route: "routes/signup_.code", path: () => "/signup/code", expect: same(302) },
   { route: "routes/set-password", path: () => "/set-password", expect: anonymousOnly },
   { route: "routes/privacy", path: () => "/privacy", expect: same(200) },
   { route: "routes/healthz", path: () => "/healthz", expect: same(200) },

@@ -4,13 +4,14 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { parseIdentifier } from "../../app/modules/auth/rules";
+import { normalizePhone, parseIdentifier } from "../../app/modules/auth/rules";
 import { byIdentifier } from "../../app/modules/auth/queries.server";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
 import { ACCESS_MATRIX } from "../access";
 import type { Fixture, Who } from "../access/types";
 
 import { DEMO_PASSWORD } from "../factories";
+import { codeSentTo } from "./sms-gateway";
 
 export { DEMO_PASSWORD };
 
@@ -109,4 +110,16 @@ export async function switchLanguage(page: Page, lng: "fr" | "ar" | "en") {
 export function uniquePhone(): string {
   const n = Math.floor(Math.random() * 90_000_000) + 10_000_000;
   return `07${n}`;
+}
+
+/**
+ * After the sign-up form: the code page, the code the SMS brought to `phone` typed in,
+ * and the new account's home (the account exists only once the code came back).
+ */
+export async function finishSignUp(page: Page, phone: string) {
+  await expect(page).toHaveURL(/\/signup\/code$/);
+  const code = await codeSentTo(normalizePhone(phone) ?? phone);
+  await page.locator('input[name="code"]').fill(code);
+  await page.locator('form.stack button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/home$/);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, loginAttempts, outbox, privacyAcceptances, sessions, users } from "../../db/schema";
+import { auditLog, loginAttempts, outbox, sessions, users } from "../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../factories";
 import { type TestClient, useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
@@ -9,29 +9,8 @@ const t = useTestDb();
 const app = useTestApp(t);
 
 describe("sign-up", () => {
-  it("creates an applicant with a Moroccan phone in local form, signs them in, and records the notice accepted", async () => {
-    const client = app.client();
-    const response = await client.post("/signup", {
-      displayName: "Aïcha Koné",
-      phone: "06 11 22 33 44",
-      password: "une phrase assez longue",
-      passwordConfirm: "une phrase assez longue",
-      acceptPrivacy: "on",
-    });
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/confirm-phone");
-    const [user] = await t.db.select().from(users).where(eq(users.phone, "+212611223344"));
-    expect(user?.role).toBe("applicant");
-    expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const [acceptance] = await t.db.select().from(privacyAcceptances).where(eq(privacyAcceptances.userId, user!.id));
-    expect(acceptance?.noticeVersion).toBe("2026-11");
-    expect(acceptance?.locale).toBe("fr");
-    const home = await client.get("/home");
-    expect(home.status).toBe(200);
-    expect(await home.text()).toContain("Aïcha Koné");
-  });
-
-  it("welcomes by e-mail, in the person's language, an account made with one; a phone's first SMS is its code", async () => {
+  // what a sign-up makes, and when: tests/integration/sign-up.test.ts
+  it("welcomes by e-mail, in the person's language, an account made with one, once its code came back", async () => {
     const client = new (app.client().constructor as typeof TestClient)(app.url, { "Accept-Language": "en" });
     const address = `welcome-${Date.now()}@masar.test`;
     const byMail = await client.post("/signup", {
@@ -42,21 +21,21 @@ describe("sign-up", () => {
       acceptPrivacy: "on",
     });
     expect(byMail.status).toBe(302);
+    const [code] = await t.db
+      .select({ subject: outbox.subject, body: outbox.body })
+      .from(outbox)
+      .where(and(eq(outbox.recipient, address), eq(outbox.kind, "notify.signUpCode")));
+    expect(code?.subject).toBe("Your code to create a Masar account");
+    const done = await client.post("/signup/code", { code: /\b(\d{6})\b/.exec(code!.body)![1]! });
+    expect(done.headers.get("location")).toBe("/home");
     const mails = await t.db
       .select({ channel: outbox.channel, subject: outbox.subject })
       .from(outbox)
       .where(and(eq(outbox.recipient, address), eq(outbox.kind, "notify.welcome")));
     expect(mails).toEqual([{ channel: "email", subject: "Welcome to Masar" }]);
-    const byPhone = await app.client().post("/signup", {
-      displayName: "Moussa Diarra",
-      phone: "06 55 44 33 71",
-      password: "une phrase assez longue",
-      passwordConfirm: "une phrase assez longue",
-      acceptPrivacy: "on",
-    });
-    expect(byPhone.status).toBe(302);
-    const sms = await t.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.recipient, "+212655443371"));
-    expect(sms.map((m) => m.kind)).toEqual(["notify.phoneCode"]);
+    const [user] = await t.db.select().from(users).where(eq(users.email, address));
+    expect(user?.locale).toBe("en");
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it("answers bad input with each field's translated error, and creates nothing", async () => {
@@ -83,7 +62,7 @@ describe("sign-up", () => {
     expect(await t.db.$count(users)).toBe(before);
   });
 
-  it("refuses a common password and a phone that already has an account", async () => {
+  it("refuses a common password; a phone that already has an account gets the same next step as any", async () => {
     const existing = await makeUser(t.db, { phone: "+212699887766" });
     const client = app.client();
     const common = await client.post("/signup", {
@@ -102,8 +81,8 @@ describe("sign-up", () => {
       passwordConfirm: "une phrase assez longue",
       acceptPrivacy: "on",
     });
-    expect(taken.status).toBe(400);
-    expect(await taken.text()).toContain("Ce numéro a déjà un compte");
+    expect(taken.status).toBe(302);
+    expect(taken.headers.get("location")).toBe("/signup/code");
     expect(await t.db.$count(users, eq(users.phone, existing.phone!))).toBe(1);
   });
 });

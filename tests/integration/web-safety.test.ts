@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
-import { auditLog, users } from "../../db/schema";
+import { auditLog, pendingSignUps, users } from "../../db/schema";
 import { createApp } from "../../app/server/app.server";
 import { DEMO_PASSWORD, makeUser } from "../factories";
 import { loadBuild, useTestApp } from "./helpers/app";
@@ -15,6 +15,7 @@ const app = useTestApp(t);
 describe("cross-site requests", () => {
   it("refuses a form posted from another origin with 403, and changes nothing", async () => {
     const before = await t.db.$count(users);
+    const waiting = await t.db.$count(pendingSignUps);
     const client = app.client();
     const fields = {
       displayName: "Forged",
@@ -34,13 +35,14 @@ describe("cross-site requests", () => {
     });
     expect(foreignReferer.status).toBe(403);
     expect(await t.db.$count(users)).toBe(before);
+    expect(await t.db.$count(pendingSignUps)).toBe(waiting);
     // the same request from the portal's own pages goes through
     const sameReferer = await client.post("/signup", fields, {
       origin: null,
       headers: { Referer: `${app.url}/signup` },
     });
     expect(sameReferer.status).toBe(302);
-    expect(await t.db.$count(users)).toBe(before + 1);
+    expect(await t.db.$count(pendingSignUps)).toBe(waiting + 1);
   });
 
   it("refuses a forged sign-out or admin action too", async () => {
@@ -256,5 +258,45 @@ describe("bodies answered before they are read", () => {
       });
     });
     expect(written).toBeLessThan(16 * MB);
+  });
+});
+
+describe("the sign-in redirect target", () => {
+  const ATTACKS = [
+    "//evil.test",
+    "/\\evil.test",
+    "https:evil.test",
+    "https://evil.test",
+    "/\t/evil.test",
+    "/\n/evil.test",
+    "java\tscript:alert(1)",
+    "javascript:alert(1)",
+    "/.//evil.test",
+    "/a/..//evil.test",
+    "/%2e%2e//evil.test",
+  ];
+
+  /** Where a browser goes with the Location header of a sign-in with this target. */
+  async function landing(redirectTo: string): Promise<URL> {
+    const user = await makeUser(t.db, { email: `redirect-${Date.now()}-${Math.random()}@masar.test` });
+    const answer = await app.client().post("/login", { identifier: user.email!, password: DEMO_PASSWORD, redirectTo });
+    expect(answer.status).toBe(302);
+    return new URL(answer.headers.get("location") ?? "", app.url);
+  }
+
+  for (const target of ATTACKS) {
+    it(`never leaves the portal: ${JSON.stringify(target)}`, async () => {
+      const url = await landing(target);
+      expect(url.origin).toBe(app.url);
+      expect(url.pathname).toBe("/home");
+    });
+  }
+
+  it("keeps an encoded slash as a path of the portal, and the portal's own paths as typed", async () => {
+    const encoded = await landing("/%2F%2Fevil.test");
+    expect(encoded.origin).toBe(app.url);
+    expect(encoded.pathname).toBe("/%2F%2Fevil.test");
+    const own = await landing("/grants/calls?status=open");
+    expect(`${own.pathname}${own.search}`).toBe("/grants/calls?status=open");
   });
 });

@@ -1,9 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
-import { Field, SelectField } from "~/components/form";
+import { CheckboxField, Field, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
-import type { Vulnerability } from "~/modules/protection/rules";
+import { VULNERABILITIES, type Vulnerability } from "~/modules/protection/rules";
 
 type Named = { id: string; name: string };
 type Round = Named & { startsOn: string; endsOn: string; perHousehold: boolean; eligibility: string | null };
@@ -16,18 +16,92 @@ export function RoundFacts({ round, items, stock }: { round: Round; items: Line[
     <>
       <p className="hint">
         {formatDate(round.startsOn)} – {formatDate(round.endsOn)} ·{" "}
-        {items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
+        {items.map((i, n) => (
+          <span key={i.itemId}>
+            {n > 0 ? ", " : null}
+            <bdi>{i.name}</bdi> × {i.quantity}
+          </span>
+        ))}
         {round.perHousehold ? ` · ${t("aid.rounds.perHousehold")}` : ""}
         {round.eligibility ? ` · ${t(`protection.vulnerability.${round.eligibility as Vulnerability}`)}` : ""}
       </p>
       <p>
         {stock.map((s) => (
           <span key={s.itemId} className="badge">
-            {s.name}: {formatNumber(s.quantity)}
+            <bdi>{s.name}</bdi>: {formatNumber(s.quantity)}
           </span>
         ))}
       </p>
     </>
+  );
+}
+
+/**
+ * Correcting the round before its first hand-out: its facts in one form, and each item
+ * of the kit with a button that takes it out (while another stays). Not offered after.
+ */
+export function CorrectRoundForm({
+  round,
+  items,
+  errors,
+  values,
+}: {
+  round: Round;
+  items: Line[];
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  const echo = { errors, values };
+  return (
+    <details open={Boolean(errors?.form || values)}>
+      <summary>{t("aid.rounds.correct")}</summary>
+      <p className="hint">{t("aid.rounds.correctHint")}</p>
+      <Form method="post" className="stack narrow" noValidate>
+        <input type="hidden" name="intent" value="correctRound" />
+        <Field name="name" label="aid.rounds.name" required defaultValue={round.name} {...echo} />
+        <CheckboxField
+          name="perHousehold"
+          label="aid.rounds.perHousehold"
+          checked={round.perHousehold}
+          values={values}
+        />
+        <SelectField
+          name="eligibilityVulnerability"
+          label="aid.rounds.eligibility"
+          placeholder="aid.rounds.everyone"
+          defaultValue={round.eligibility ?? ""}
+          options={VULNERABILITIES.map((v) => ({ value: v, label: t(`protection.vulnerability.${v}`) }))}
+          {...echo}
+        />
+        <Field name="startsOn" label="aid.rounds.startsOn" type="date" defaultValue={round.startsOn} {...echo} />
+        <Field name="endsOn" label="aid.rounds.endsOn" type="date" defaultValue={round.endsOn} {...echo} />
+        <button type="submit" className="button">
+          {t("aid.rounds.saveCorrection")}
+        </button>
+      </Form>
+      {items.length > 1 ? (
+        <>
+          <h3>{t("aid.rounds.kit")}</h3>
+          <ul className="list">
+            {items.map((i) => (
+              <li key={i.itemId}>
+                <Form method="post" className="filters">
+                  <input type="hidden" name="intent" value="removeItem" />
+                  <input type="hidden" name="itemId" value={i.itemId} />
+                  <span>
+                    <bdi>{i.name}</bdi> × {i.quantity}
+                  </span>{" "}
+                  <button type="submit" className="button button-secondary">
+                    {t("aid.rounds.removeItem", { item: i.name })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </details>
   );
 }
 

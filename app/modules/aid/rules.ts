@@ -139,3 +139,8 @@ export function roundState(round: { startsOn: string; endsOn: string }, today: s
   if (today < round.startsOn) return "upcoming";
   return today > round.endsOn ? "ended" : "ongoing";
 }
+
+/** A round hands out something: its kit keeps at least one item after a removal. */
+export function kitKeepsAnItem(itemsLeft: number): boolean {
+  return itemsLeft >= 1;
+}

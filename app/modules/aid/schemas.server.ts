@@ -22,22 +22,29 @@ export const MovementSchema = z
   });
 export type MovementInput = z.infer<typeof MovementSchema>;
 
-export const RoundSchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    warehouseId: z.uuid(),
-    startsOn: isoDate,
-    endsOn: isoDate,
-    perHousehold: z
-      .string()
-      .optional()
-      .transform((v) => v === "on"),
-    eligibilityVulnerability: z.enum(VULNERABILITIES).optional(),
-    itemId: z.uuid(),
-    quantity: z.coerce.number().int().min(1).max(100),
-  })
-  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "aid.errors.endsBeforeStarts" });
+/** What a round is, as created and as corrected before its hand-out starts. */
+const roundFacts = z.object({
+  name: z.string().trim().min(1).max(120),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  perHousehold: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  eligibilityVulnerability: z.enum(VULNERABILITIES).optional(),
+});
+const endsAfterStart = (v: { startsOn: string; endsOn: string }) => v.endsOn >= v.startsOn;
+const endsAfterStartError = { path: ["endsOn"], message: "aid.errors.endsBeforeStarts" };
+
+export const RoundSchema = roundFacts
+  .extend({ warehouseId: z.uuid(), itemId: z.uuid(), quantity: z.coerce.number().int().min(1).max(100) })
+  .refine(endsAfterStart, endsAfterStartError);
 export type RoundInput = z.infer<typeof RoundSchema>;
+
+export const CorrectRoundSchema = roundFacts.refine(endsAfterStart, endsAfterStartError);
+export type CorrectRoundInput = z.infer<typeof CorrectRoundSchema>;
+
+export const RemoveRoundItemSchema = z.object({ itemId: z.uuid() });
 
 export const DistributeSchema = z.object({ caseId: z.uuid() });
 

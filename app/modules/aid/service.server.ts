@@ -5,7 +5,7 @@
  * same transaction, so the ledger always sums to the balance.
  */
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import {
   aidItems,
@@ -34,15 +34,7 @@ import type { MovementInput, RoundInput } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { moveStock, OutOfStock } from "./stock.server";
 import { moroccoToday } from "~/lib/morocco-time";
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
-
-function orgOf(actor: Actor): string {
-  if (actor.role !== "case_worker" || !actor.organisationId) throw new Response("Forbidden", { status: 403 });
-  return actor.organisationId;
-}
+import { notFound, orgOf, startedRoundRefusal } from "./rounds.server";
 
 async function ownWarehouse(db: Executor, org: string, warehouseId: string) {
   const [w] = await db
@@ -185,14 +177,8 @@ export async function addRoundItem(
     .where(eq(aidItems.id, itemId));
   if (!item || item.kind === "voucher") return fail(400, { itemId: "errors.invalid" });
   return db.transaction(async (tx) => {
-    // lock the round against a distribution starting meanwhile
-    await tx.execute(sql`select 1 from ${distributionRounds} where ${distributionRounds.id} = ${round.id} for update`);
-    const [given] = await tx
-      .select({ id: distributions.id })
-      .from(distributions)
-      .where(eq(distributions.roundId, round.id))
-      .limit(1);
-    if (given) return fail(409, { itemId: "aid.errors.roundStarted" });
+    const started = await startedRoundRefusal(tx, round.id, "itemId");
+    if (started) return started;
     await tx
       .insert(roundItems)
       .values({ roundId: round.id, itemId: item.id, quantity })
@@ -254,12 +240,18 @@ export async function recordDistribution(
     .where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
   if (!round) notFound();
   const c = await requireCase(db, actor, caseId);
-  const reason = await eligibilityOf(db, round, c.id);
-  if (reason) return fail(409, { caseId: `aid.ineligible.${reason}` });
-  const items = await db.select().from(roundItems).where(eq(roundItems.roundId, round.id));
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`select 1 from ${distributionRounds} where ${distributionRounds.id} = ${round.id} for share`);
+      // the round as it stands once locked: a correction made before the first hand-out
+      // (which takes this row for update) cannot change the kit or the rules in between
+      const [locked] = await tx
+        .select()
+        .from(distributionRounds)
+        .where(eq(distributionRounds.id, round.id))
+        .for("share");
+      const reason = await eligibilityOf(tx, locked!, c.id);
+      if (reason) return fail(409, { caseId: `aid.ineligible.${reason}` });
+      const items = await tx.select().from(roundItems).where(eq(roundItems.roundId, round.id));
       const [given] = await tx
         .insert(distributions)
         .values({ roundId: round.id, caseId: c.id, handedOutById: actor.id })
@@ -267,9 +259,9 @@ export async function recordDistribution(
         .returning({ id: distributions.id });
       if (!given) return fail(409, { caseId: "aid.errors.alreadyReceived" });
       for (const item of items) {
-        const quantity = quantityFor(item.quantity, round.perHousehold, c.householdSize);
+        const quantity = quantityFor(item.quantity, locked!.perHousehold, c.householdSize);
         await moveStock(tx, {
-          warehouseId: round.warehouseId,
+          warehouseId: locked!.warehouseId,
           itemId: item.itemId,
           delta: -quantity,
           kind: "distribution",

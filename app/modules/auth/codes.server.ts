@@ -11,38 +11,59 @@ import { codeRequests, verificationCodes, type CodePurpose } from "~db/schema";
 import { notify } from "~/modules/notifications/service.server";
 import { CODES, codeRequestRetryAt } from "./rules";
 
-function hashCode(userId: string, purpose: CodePurpose, code: string): string {
-  return createHash("sha256").update(`${userId}:${purpose}:${code}`).digest("hex");
+/** A code's hash, bound to whom it is for (an account, a sign-up waiting for it) and what it unlocks. */
+export function hashCode(subjectId: string, purpose: string, code: string): string {
+  return createHash("sha256").update(`${subjectId}:${purpose}:${code}`).digest("hex");
+}
+
+/** Six random digits. */
+export function newSixDigits(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, "0");
 }
 
 /**
  * Count a request for a code (also for an identifier with no account) and say when the
- * next one may be made. Requests for one identifier take turns under an advisory lock.
+ * next one may be made. A request may send to several identifiers at once (a sign-up
+ * with a phone and an e-mail): it passes only if each of them may be sent to, and is then
+ * counted for each. Requests for one identifier take turns under an advisory lock, and
+ * so do requests from one address (taken last, the identifiers in sorted order, so two
+ * requests never wait for each other in a circle): concurrent requests cannot pass
+ * either limit.
  */
 export async function throttleCodeRequest(
   tx: Executor,
-  identifierKey: string,
+  identifierKeys: string | readonly string[],
   ip: string,
   now: Date,
 ): Promise<Date | null> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`code:${identifierKey}`}, 0))`);
+  const keys = [...new Set(typeof identifierKeys === "string" ? [identifierKeys] : identifierKeys)].sort();
+  for (const key of keys) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`code:${key}`}, 0))`);
+  }
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`code-ip:${ip}`}, 0))`);
   const since = new Date(now.getTime() - CODES.windowMs);
-  const mine = await tx
-    .select({ at: codeRequests.requestedAt })
-    .from(codeRequests)
-    .where(and(eq(codeRequests.identifierKey, identifierKey), gt(codeRequests.requestedAt, since)));
   const fromIp = await tx
     .select({ at: codeRequests.requestedAt })
     .from(codeRequests)
     .where(and(eq(codeRequests.ip, ip), gt(codeRequests.requestedAt, since)))
     .orderBy(desc(codeRequests.requestedAt))
     .limit(CODES.perIp);
-  const retryAt = codeRequestRetryAt(
-    mine.map((r) => r.at),
-    fromIp.map((r) => r.at),
-    now,
-  );
-  if (!retryAt) await tx.insert(codeRequests).values({ identifierKey, ip, requestedAt: now });
+  let retryAt: Date | null = null;
+  for (const key of keys) {
+    const mine = await tx
+      .select({ at: codeRequests.requestedAt })
+      .from(codeRequests)
+      .where(and(eq(codeRequests.identifierKey, key), gt(codeRequests.requestedAt, since)));
+    const at = codeRequestRetryAt(
+      mine.map((r) => r.at),
+      fromIp.map((r) => r.at),
+      now,
+    );
+    if (at && (!retryAt || at > retryAt)) retryAt = at;
+  }
+  if (!retryAt) {
+    await tx.insert(codeRequests).values(keys.map((identifierKey) => ({ identifierKey, ip, requestedAt: now })));
+  }
   return retryAt;
 }
 
@@ -85,7 +106,7 @@ async function storeCode(
     ttlMs: number;
   },
 ): Promise<string> {
-  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const code = newSixDigits();
   await tx
     .update(verificationCodes)
     .set({ usedAt: input.now })

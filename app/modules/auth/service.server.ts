@@ -1,18 +1,14 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Database, Executor } from "~db/client";
-import { loginAttempts, passwordTokens, privacyAcceptances, users, type User } from "~db/schema";
+import { loginAttempts, passwordTokens, users, type User } from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import type { FieldErrors } from "~/lib/forms";
 import { audit } from "~/modules/audit/service.server";
-import { notify } from "~/modules/notifications/service.server";
-import { sendPhoneCode } from "./phone.server";
 import { byIdentifier } from "./queries.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { PASSWORD_TOKEN_TTL_MS, THROTTLE, accountLocked, parseIdentifier, throttleKey, throttledUntil } from "./rules";
 import type { Role } from "./roles";
-import type { SignUpInput } from "./schemas.server";
-import { PRIVACY_NOTICE_VERSION } from "./schemas.server";
 import { createSession, hashToken, invalidateUserSessions } from "./session.server";
 import { fail, throttled, type Failure, type Meta as BaseMeta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
@@ -29,43 +25,6 @@ export function unlessContactTaken<T>(write: () => Promise<T>): Promise<T | Fail
     () => refuseDuplicate(write, fail(400, { email: "errors.email.taken" }), "users_email_key"),
     fail(400, { phone: "errors.phone.taken" }),
     "users_phone_key",
-  );
-}
-
-// ---------------------------------------------------------------- sign-up
-
-export async function signUpApplicant(
-  db: Database,
-  input: SignUpInput,
-  meta: Meta,
-): Promise<Result<{ user: User; token: string; expiresAt: Date }>> {
-  const passwordHash = await hashPassword(input.password);
-  return unlessContactTaken(() =>
-    db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          displayName: input.displayName,
-          phone: input.phone,
-          email: input.email,
-          passwordHash,
-          role: "applicant",
-          locale: meta.locale,
-        })
-        .returning();
-      if (!user) throw new Error("insert returned no row");
-      await tx
-        .insert(privacyAcceptances)
-        .values({ userId: user.id, noticeVersion: PRIVACY_NOTICE_VERSION, locale: meta.locale });
-      const actor = { id: user.id, role: user.role, organisationId: null };
-      await audit(tx, { actor, action: "auth.sign_up", entityType: "user", entityId: user.id, ip: meta.ip });
-      // welcomed by e-mail when there is one; a phone's first SMS is its code (then "confirmed, welcome")
-      await notify(tx, { userId: user.id, kind: "notify.welcome", link: "/home", channels: ["email"] });
-      // the phone is proved by a code sent to it; a throttled request leaves the page's "new code" button
-      if (user.phone) await sendPhoneCode(tx, user.id, user.phone, { ip: meta.ip, now: meta.now });
-      const session = await createSession(tx, user, meta.now);
-      return { ok: true as const, user, ...session };
-    }),
   );
 }
 

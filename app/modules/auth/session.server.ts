@@ -110,22 +110,34 @@ export function sessionCookieName(secure: boolean) {
   return secure ? "__Host-masar_session" : "masar_session";
 }
 
-export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {
-  const parts = [
-    `${sessionCookieName(secure)}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Expires=${expiresAt.toUTCString()}`,
-  ];
+function serializeCookie(
+  name: string,
+  value: string,
+  life: { expiresAt: Date } | { maxAge: 0 },
+  secure: boolean,
+  path = "/",
+): string {
+  const parts = [`${name}=${value}`, `Path=${path}`, "HttpOnly", "SameSite=Lax"];
+  parts.push("expiresAt" in life ? `Expires=${life.expiresAt.toUTCString()}` : "Max-Age=0");
   if (secure) parts.push("Secure");
   return parts.join("; ");
 }
 
+export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return serializeCookie(sessionCookieName(secure), token, { expiresAt }, secure);
+}
+
 export function serializeBlankSessionCookie(secure: boolean): string {
-  const parts = [`${sessionCookieName(secure)}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
-  if (secure) parts.push("Secure");
-  return parts.join("; ");
+  return serializeCookie(sessionCookieName(secure), "", { maxAge: 0 }, secure);
+}
+
+/** A sign-up waiting for its code: the browser keeps its token, for the sign-up pages only. */
+export const SIGN_UP_COOKIE = "masar_signup";
+
+export function serializeSignUpCookie(token: string | null, expiresAt: Date, secure: boolean): string {
+  return token
+    ? serializeCookie(SIGN_UP_COOKIE, token, { expiresAt }, secure, "/signup")
+    : serializeCookie(SIGN_UP_COOKIE, "", { maxAge: 0 }, secure, "/signup");
 }
 
 export function readCookie(header: string | null | undefined, name: string): string | null {

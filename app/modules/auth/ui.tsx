@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
 import type { OutboxStateName } from "~/modules/notifications/constants";
 import { messageStateText } from "~/modules/notifications/ui";
@@ -34,7 +35,7 @@ export function CodeField({
   errors,
   values,
 }: {
-  label: "confirmPhone.code" | "reset.code";
+  label: "confirmPhone.code" | "reset.code" | "signupCode.code";
   errors?: FieldErrors;
   values?: Record<string, string>;
 }) {
@@ -127,5 +128,26 @@ export function PhoneField(props: {
 }) {
   return (
     <Field name="phone" hint="signup.phone.hint" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" {...props} />
+  );
+}
+
+/** A sentence that names a phone or an address, the contact kept left to right inside an Arabic sentence. */
+export function ContactSentence({
+  message,
+  placeholder,
+  contact,
+}: {
+  message: MessageKey;
+  placeholder: "phone" | "contact";
+  contact: string;
+}) {
+  const { t } = useI18n();
+  const [before = "", after = ""] = t(message, {}).split(`{${placeholder}}`);
+  return (
+    <p>
+      {before}
+      <bdi dir="ltr">{contact}</bdi>
+      {after}
+    </p>
   );
 }

@@ -36,6 +36,9 @@ export const NOTIFICATION_KINDS = {
   "notify.resetCode": kind("notify.resetCode", { essential: true, code: true }),
   "notify.phoneConfirmed": kind("notify.phoneConfirmed"),
   "notify.resetCodeIssued": kind("notify.resetCodeIssued", { essential: true }),
+  // a sign-up's code goes to a phone or e-mail that is no account's yet; its owner, when it is one's, is told instead
+  "notify.signUpCode": kind("notify.signUpCode", { essential: true, code: true }),
+  "notify.signUpAttempt": kind("notify.signUpAttempt", { essential: true }),
   // grants: decisions reach people who turned SMS off
   "grants.notify.submitted": kind("grants.notify.submitted"),
   "grants.notify.withdrawn": kind("grants.notify.withdrawn"),

@@ -11,6 +11,8 @@ const visible = {
   recipient: outbox.recipient,
   subject: outbox.subject,
   preview: outbox.preview,
+  /** the language the message was written in: its recipient's */
+  locale: outbox.locale,
   state: outbox.state,
   failReason: outbox.failReason,
   lastError: outbox.lastError,

@@ -148,6 +148,41 @@ export async function queueSms(
   return written.id;
 }
 
+/**
+ * One message to a phone or e-mail that belongs to no account yet (the code of a sign-up
+ * waiting for it), in the language given: no in-app notification. Inside the caller's
+ * transaction; returns the outbox id.
+ */
+export async function queueToContact(
+  db: Executor,
+  input: {
+    to: { phone: string } | { email: string };
+    locale: Locale;
+    kind: NotificationKind;
+    params?: NotifyParams;
+    ttlMs?: number;
+  },
+): Promise<string> {
+  const spec = kindSpec(input.kind);
+  const t = serverT(input.locale);
+  const params = paramsIn(input.params ?? {}, input.locale);
+  const secrets = spec.code && typeof params.code === "string" ? [params.code] : [];
+  const common = { userId: null, kind: input.kind, locale: input.locale, secrets, ttlMs: input.ttlMs };
+  const row =
+    "phone" in input.to
+      ? outboxRow({ ...common, channel: "sms", recipient: input.to.phone, body: smsText(t, spec.sms, params, secrets) })
+      : outboxRow({
+          ...common,
+          channel: "email",
+          recipient: input.to.email,
+          subject: t(spec.subject, params),
+          body: t(spec.body, params),
+        });
+  const [written] = await db.insert(outbox).values(row).returning({ id: outbox.id });
+  if (!written) throw new Error("outbox row not written");
+  return written.id;
+}
+
 /** An SMS text: titles and names clipped so the message stays within two segments. */
 export function smsText(
   t: (key: MessageKey, params?: TParams) => string,

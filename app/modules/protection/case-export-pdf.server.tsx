@@ -13,7 +13,6 @@ type Export = Awaited<ReturnType<typeof exportCase>>;
 export function CaseExportPdf({ locale, record }: { locale: Locale; record: Export }) {
   const t = pdfT(locale);
   const c = record.case;
-  const yes = (b: boolean) => t(b ? "protection.yes" : "protection.no");
   return (
     <PdfFrame locale={locale} title={`${t("protection.export.title")} ${c.reference}`}>
       <Text style={pdfStyles.h1}>{t("protection.export.title")}</Text>
@@ -33,39 +32,7 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
         {t("protection.field.phone")}: {c.phone ?? "—"} · {t("protection.field.documentNumber")}:{" "}
         {c.documentNumber ?? "—"} · {t("protection.field.city")}: {c.city ?? "—"}
       </Text>
-      <Text style={pdfStyles.h2}>{t("protection.consent.title")}</Text>
-      {record.consents.map((k) => (
-        <Text key={k.id} style={pdfStyles.p}>
-          {pdfDate(locale, k.givenAt)} · {t("protection.consent.services")}: {yes(k.services)} ·{" "}
-          {t("protection.consent.referral")}: {yes(k.referral)} · {t("protection.consent.reporting")}:{" "}
-          {yes(k.anonymisedReporting)}
-          {k.withdrawnAt ? ` · ${t("protection.consent.withdrawn")} ${pdfDate(locale, k.withdrawnAt)}` : ""}
-          {k.referral
-            ? ` · ${t("protection.consent.partnersLabel")}: ${
-                k.partners.length
-                  ? k.partners.map((p) => isolate(p.name)).join(" · ")
-                  : t("protection.consent.partnersNone")
-              }`
-            : ""}
-        </Text>
-      ))}
-      <Text style={pdfStyles.h2}>{t("protection.referral.title")}</Text>
-      {record.referrals.length === 0 ? <Text style={pdfStyles.p}>{t("protection.export.noReferral")}</Text> : null}
-      {record.referrals.map((r) => (
-        <View key={r.id} wrap={false}>
-          <Text style={pdfStyles.p}>
-            {t(`protection.referral.sentTo.${r.kind}`, { to: r.toName })} · {pdfDate(locale, r.createdAt)} ·{" "}
-            {t(`protection.referral.status.${r.status}`)}
-            {r.decidedAt ? ` ${pdfDate(locale, r.decidedAt)}` : ""}
-          </Text>
-          <Text style={[pdfStyles.p, pdfStyles.muted]}>
-            {t("protection.referral.shareLabel")}:{" "}
-            {r.sharedSections.length
-              ? r.sharedSections.map((k) => t(`protection.referral.share.${k}`)).join(" · ")
-              : t("protection.referral.sharedNone")}
-          </Text>
-        </View>
-      ))}
+      <ConsentsAndReferrals locale={locale} record={record} />
       <Text style={pdfStyles.h2}>{t("protection.vulnerability.title")}</Text>
       <Text style={pdfStyles.p}>
         {record.vulnerability
@@ -104,5 +71,48 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
         {t("protection.export.vouchers", { count: record.vouchers.length })}
       </Text>
     </PdfFrame>
+  );
+}
+
+/** The consents given (with the partners each named) and the referrals made: to whom, when, which sections. */
+function ConsentsAndReferrals({ locale, record }: { locale: Locale; record: Export }) {
+  const t = pdfT(locale);
+  const yes = (b: boolean) => t(b ? "protection.yes" : "protection.no");
+  return (
+    <>
+      <Text style={pdfStyles.h2}>{t("protection.consent.title")}</Text>
+      {record.consents.map((k) => (
+        <Text key={k.id} style={pdfStyles.p}>
+          {pdfDate(locale, k.givenAt)} · {t("protection.consent.services")}: {yes(k.services)} ·{" "}
+          {t("protection.consent.referral")}: {yes(k.referral)} · {t("protection.consent.reporting")}:{" "}
+          {yes(k.anonymisedReporting)}
+          {k.withdrawnAt ? ` · ${t("protection.consent.withdrawn")} ${pdfDate(locale, k.withdrawnAt)}` : ""}
+          {k.referral
+            ? ` · ${t("protection.consent.partnersLabel")}: ${
+                k.partners.length
+                  ? k.partners.map((p) => isolate(p.name)).join(" · ")
+                  : t("protection.consent.partnersNone")
+              }`
+            : ""}
+        </Text>
+      ))}
+      <Text style={pdfStyles.h2}>{t("protection.referral.title")}</Text>
+      {record.referrals.length === 0 ? <Text style={pdfStyles.p}>{t("protection.export.noReferral")}</Text> : null}
+      {record.referrals.map((r) => (
+        <View key={r.id} wrap={false}>
+          <Text style={pdfStyles.p}>
+            {t(`protection.referral.sentTo.${r.kind}`, { to: r.toName })} · {pdfDate(locale, r.createdAt)} ·{" "}
+            {t(`protection.referral.status.${r.status}`)}
+            {r.decidedAt ? ` ${pdfDate(locale, r.decidedAt)}` : ""}
+          </Text>
+          <Text style={[pdfStyles.p, pdfStyles.muted]}>
+            {t("protection.referral.shareLabel")}:{" "}
+            {r.sharedSections.length
+              ? r.sharedSections.map((k) => t(`protection.referral.share.${k}`)).join(" · ")
+              : t("protection.referral.sharedNone")}
+          </Text>
+        </View>
+      ))}
+    </>
   );
 }

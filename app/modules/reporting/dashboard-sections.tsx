@@ -130,6 +130,11 @@ export function ReportNotes({ report, pdfQuarter }: { report: Report; pdfQuarter
         >
           {t("reporting.download.pdf")}
         </a>
+        {report.audience === "admin" && !report.filter.organisationId ? (
+          <a className="button button-secondary" href={`/admin/quarterly-report?quarter=${pdfQuarter}`}>
+            {t("reporting.issue.write")}
+          </a>
+        ) : null}
       </p>
     </>
   );

@@ -9,6 +9,11 @@ import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT } from "~/pdf/kit.server"
 import { SERIES_COLOURS, seriesGeometry } from "./chart-geometry";
 import { cellText } from "./labels";
 import type { Report, ReportTable } from "./report-tables";
+import { RESULTS, type ResultKey } from "./frameworks";
+import type { NarrativeTexts } from "./rules";
+
+/** An issued version: its number, when and by whom (printed under the title). */
+export type IssueStamp = { version: number; issuedAt: Date; issuedBy: string };
 
 const styles = {
   small: { fontSize: 8 },
@@ -195,17 +200,55 @@ function PdfTables({ report, locale }: { report: Report; locale: Locale }) {
   );
 }
 
+/** What the admin wrote about each result: achievements, challenges, next steps. */
+function PdfNarrative({ narrative, locale }: { narrative: ReadonlyMap<ResultKey, NarrativeTexts>; locale: Locale }) {
+  const t = pdfT(locale);
+  const parts = [
+    ["achievements", "reporting.narrative.achievements"],
+    ["challenges", "reporting.narrative.challenges"],
+    ["nextSteps", "reporting.narrative.nextSteps"],
+  ] as const;
+  return (
+    <>
+      <Text style={pdfStyles.h2}>{t("reporting.narrative.title")}</Text>
+      {RESULTS.map((result) => {
+        const texts = narrative.get(result);
+        if (!texts) return null;
+        return (
+          <View key={result} style={{ marginBottom: 6 }}>
+            <Text style={{ fontWeight: 700 }}>{t(`reporting.result.${result}`)}</Text>
+            {parts.map(([part, label]) =>
+              texts[part] ? (
+                <View key={part} style={{ marginBottom: 3 }}>
+                  <Text style={[styles.small, pdfStyles.muted]}>{t(label)}</Text>
+                  <Text style={pdfStyles.p}>{texts[part]}</Text>
+                </View>
+              ) : null,
+            )}
+          </View>
+        );
+      })}
+    </>
+  );
+}
+
 export function QuarterlyReportPdf({
   report,
   locale,
   quarter,
   generatedAt,
+  narrative,
+  issue,
 }: {
   report: Report;
   locale: Locale;
   /** "2026-Q4", or null for a free period. */
   quarter: string | null;
   generatedAt?: Date;
+  /** the narrative of each result, in the document's language */
+  narrative?: ReadonlyMap<ResultKey, NarrativeTexts>;
+  /** set on an issued version */
+  issue?: IssueStamp;
 }) {
   const t = pdfT(locale);
   const flexDirection = "row" as const;
@@ -217,6 +260,15 @@ export function QuarterlyReportPdf({
     <PdfFrame locale={locale} title={title} generatedAt={generatedAt}>
       <Text style={pdfStyles.h1}>{title}</Text>
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("reporting.pdf.subtitle")}</Text>
+      {issue ? (
+        <Text style={pdfStyles.p}>
+          {t("reporting.issue.stamp", {
+            version: issue.version,
+            date: pdfDate(locale, issue.issuedAt),
+            name: issue.issuedBy,
+          })}
+        </Text>
+      ) : null}
       <Text style={pdfStyles.p}>
         {t("reporting.period", { from: pdfDate(locale, report.filter.from), to: pdfDate(locale, report.filter.to) })}
       </Text>
@@ -236,6 +288,7 @@ export function QuarterlyReportPdf({
           </View>
         ))}
       </View>
+      {narrative && narrative.size ? <PdfNarrative narrative={narrative} locale={locale} /> : null}
       <Text style={pdfStyles.h2}>{t("reporting.chart.bySex")}</Text>
       <PdfLegend labels={[t("reporting.sex.f"), t("reporting.sex.m"), t("reporting.unknown")]} />
       <PdfBars

@@ -407,3 +407,15 @@ export function progressOf(value: Shown, target: number | null, elapsed: number)
   const expected = target * Math.min(1, Math.max(0, elapsed));
   return { percent, status: value >= expected ? "on_track" : "behind" };
 }
+
+// ---------------------------------------------------------------- narratives
+
+export type NarrativeTexts = { achievements: string; challenges: string; nextSteps: string };
+
+/** A quarterly report is issued only once every result has something written about it. */
+export function missingNarratives<K extends string>(results: readonly K[], texts: ReadonlyMap<K, NarrativeTexts>): K[] {
+  return results.filter((r) => {
+    const t = texts.get(r);
+    return !t || (t.achievements.trim() === "" && t.challenges.trim() === "" && t.nextSteps.trim() === "");
+  });
+}

@@ -4,9 +4,24 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { budgetEntries, budgetLines, exchangeRates, programmeBudget, reportTargets } from "~db/schema";
+import {
+  budgetEntries,
+  budgetLines,
+  exchangeRates,
+  programmeBudget,
+  reportIssues,
+  reportNarratives,
+  reportTargets,
+} from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
-import type { AddEntryInput, AddRateInput, SetTargetsInput, UpdateBudgetInput } from "./schemas.server";
+import type {
+  AddEntryInput,
+  AddRateInput,
+  IssueReportInput,
+  SaveNarrativeInput,
+  SetTargetsInput,
+  UpdateBudgetInput,
+} from "./schemas.server";
 import { DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
 import { BUDGET_LINES } from "./constants";
 import { fail, type Meta, type Result } from "~/lib/result";
@@ -153,5 +168,73 @@ export async function setTargets(
       ip: meta.ip,
     });
     return { ok: true as const };
+  });
+}
+
+/** A quarter's narrative in one language, every result at once, audited. */
+export async function saveNarrative(
+  db: Executor,
+  actor: NonNullable<AuditActor>,
+  input: SaveNarrativeInput,
+  meta: Meta,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    for (const r of input.results) {
+      const values = {
+        achievements: r.achievements,
+        challenges: r.challenges,
+        nextSteps: r.nextSteps,
+        updatedById: actor.id,
+        updatedAt: new Date(),
+      };
+      await tx
+        .insert(reportNarratives)
+        .values({ quarter: input.quarter, locale: input.locale, result: r.result, ...values })
+        .onConflictDoUpdate({
+          target: [reportNarratives.quarter, reportNarratives.locale, reportNarratives.result],
+          set: values,
+        });
+    }
+    await audit(tx, {
+      actor,
+      action: "report_narrative.save",
+      entityType: "report_narrative",
+      entityId: `${input.quarter}:${input.locale}`,
+      ip: meta.ip,
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Store a new version of a quarter's report in one language: the next number, the bytes
+ * `render` makes for it, who and when, and an audit row. Issues of one quarter and
+ * language take turns (an advisory lock), so two admins issuing at once get two
+ * numbers; the unique index would refuse a duplicate anyway. The bytes are rendered
+ * inside the turn because they carry the number.
+ */
+export async function issueReport(
+  db: Executor,
+  actor: NonNullable<AuditActor>,
+  input: IssueReportInput,
+  render: (version: number, issuedAt: Date) => Promise<Buffer>,
+  meta: Meta,
+): Promise<Result<{ id: string; version: number }>> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`report_issue:${input.quarter}:${input.locale}`}))`);
+    const [last] = (await tx.execute(
+      sql`select coalesce(max(version), 0)::int as version from report_issues
+          where quarter = ${input.quarter} and locale = ${input.locale}`,
+    )) as unknown as { version: number }[];
+    const version = (last?.version ?? 0) + 1;
+    const issuedAt = meta.now ?? new Date();
+    const pdf = await render(version, issuedAt);
+    const [row] = await tx
+      .insert(reportIssues)
+      .values({ quarter: input.quarter, locale: input.locale, version, pdf, issuedById: actor.id, issuedAt })
+      .returning({ id: reportIssues.id });
+    if (!row) throw new Error("report not issued");
+    await audit(tx, { actor, action: "report.issue", entityType: "report_issue", entityId: row.id, ip: meta.ip });
+    return { ok: true as const, id: row.id, version };
   });
 }

@@ -36,6 +36,19 @@ describe("safeRedirect", () => {
       " /home",
       "",
       "/\u007f/evil.example",
+      // no slashes after the scheme: a browser still leaves the portal
+      "https:evil.example",
+      "https:/\\evil.example",
+      "JaVaScRiPt:alert(1)",
+      "\tjavascript:alert(1)",
+      "java\nscript:alert(1)",
+      "/\tjavascript:alert(1)",
+      // dot segments that resolve into "//host"
+      "/.//evil.example",
+      "/a/..//evil.example",
+      "/%2e//evil.example",
+      "/%2e%2e//evil.example/home?x=1",
+      "/./\\evil.example",
     ]) {
       expect([target, safeRedirect(target)]).toEqual([target, "/home"]);
     }

@@ -36,6 +36,29 @@ export const notifications = {
   "notify.phoneConfirmed.subject": "تم تأكيد الرقم",
   "notify.phoneConfirmed.body": "تم تأكيد رقم هاتفك. ستصلك أخبار مسار برسائل قصيرة.",
   "notify.phoneConfirmed.sms": "مسار: تم تأكيد رقمك. مرحبا بك!",
+  // sign-up: a code to a contact no account has, or a notice to the account that has it
+  "notify.signUpCode": "أُرسل رمز لإنشاء حسابك.",
+  "notify.signUpCode.subject": "رمز إنشاء حسابك في مسار",
+  "notify.signUpCode.body":
+    "رمز إنشاء حسابك في مسار هو {code}. صالح لمدة 10 دقائق. إذا لم تطلب شيئا، تجاهل هذه الرسالة.",
+  "notify.signUpCode.sms": "مسار: رمز إنشاء حسابك هو {code}. صالح لمدة 10 دقائق.",
+  "notify.signUpAttempt": "حاول شخص إنشاء حساب برقمك أو ببريدك الإلكتروني.",
+  "notify.signUpAttempt.subject": "حاول شخص إنشاء حساب بعنوانك",
+  "notify.signUpAttempt.body":
+    "حاول شخص إنشاء حساب في مسار بعنوان البريد هذا، وله حساب من قبل: لم يُنشأ أي حساب آخر. إذا كنت أنت ونسيت كلمة المرور، اختر «نسيت كلمة المرور» في صفحة الدخول لتتوصل برمز. وإلا فتجاهل هذه الرسالة.",
+  "notify.signUpAttempt.sms":
+    "مسار: حاول شخص إنشاء حساب بهذا الرقم، وله حساب من قبل. نسيت كلمة المرور؟ اطلب رمزا من صفحة الدخول.",
+  "signupCode.title": "أدخل الرمز",
+  "signupCode.sentTo": "أرسلنا رمزا إلى {contact}. أدخله للمتابعة: سيُنشأ حسابك. الرمز صالح لمدة 10 دقائق.",
+  "signupCode.alsoTo": "وأُرسل رمز آخر إلى {contact}.",
+  "signupCode.code": "الرمز المتوصل به",
+  "signupCode.emailCode": "الرمز المتوصل به بالبريد (اختياري)",
+  "signupCode.emailCode.hint": "اتركه فارغا لإنشاء حسابك بدون هذا البريد الإلكتروني.",
+  "signupCode.submit": "متابعة",
+  "signupCode.again": "لم يصلك رمز؟ أعد التسجيل",
+  "errors.signup.takenMeanwhile":
+    "أصبح لهذا الرقم أو هذا البريد حساب. سجّل الدخول، أو اختر «نسيت كلمة المرور» في صفحة الدخول.",
+  "errors.signup.throttled": "تسجيلات كثيرة بهذا الرقم أو البريد أو من هذا الاتصال. أعد المحاولة بعد {time}.",
   "notify.resetCodeIssued": "سلّمك الفريق رمزا لتغيير كلمة المرور.",
   "notify.resetCodeIssued.subject": "تسليم رمز كلمة المرور",
   "notify.resetCodeIssued.body": "سلّمك أحد أعضاء فريق مسار رمزا لتغيير كلمة المرور. إذا لم تطلبه، أخبر مرافقك.",

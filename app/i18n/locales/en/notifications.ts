@@ -36,6 +36,31 @@ export const notifications = {
   "notify.phoneConfirmed.subject": "Phone number confirmed",
   "notify.phoneConfirmed.body": "Your phone number is confirmed. You will get Masar's news by SMS.",
   "notify.phoneConfirmed.sms": "Masar: your number is confirmed. Welcome!",
+  // sign-up: a code to a contact no account has, or a notice to the account that has it
+  "notify.signUpCode": "A code to create your account was sent.",
+  "notify.signUpCode.subject": "Your code to create a Masar account",
+  "notify.signUpCode.body":
+    "Your code to create your Masar account is {code}. It is valid for 10 minutes. If you asked for nothing, ignore this message.",
+  "notify.signUpCode.sms": "Masar: your code to create your account is {code}. Valid for 10 minutes.",
+  "notify.signUpAttempt": "Someone tried to sign up with your phone number or e-mail.",
+  "notify.signUpAttempt.subject": "Someone tried to sign up with your address",
+  "notify.signUpAttempt.body":
+    'Someone tried to create a Masar account with this e-mail address, which already has an account: no other account was created. If it was you and you forgot your password, choose "Forgot your password" on the sign-in page to get a code. Otherwise, ignore this message.',
+  "notify.signUpAttempt.sms":
+    "Masar: someone tried to sign up with this number, which already has an account. Forgot your password? Ask for a code on the sign-in page.",
+  "signupCode.title": "Enter your code",
+  "signupCode.sentTo":
+    "We sent a code to {contact}. Enter it to continue: your account will then be created. It is valid for 10 minutes.",
+  "signupCode.alsoTo": "Another code went to {contact}.",
+  "signupCode.code": "Code received",
+  "signupCode.emailCode": "Code received by e-mail (optional)",
+  "signupCode.emailCode.hint": "Leave it empty to create your account without this e-mail address.",
+  "signupCode.submit": "Continue",
+  "signupCode.again": "No code? Start the sign-up again",
+  "errors.signup.takenMeanwhile":
+    'This number or e-mail now has an account. Sign in, or choose "Forgot your password" on the sign-in page.',
+  "errors.signup.throttled":
+    "Too many sign-ups for this phone or e-mail, or from this connection. Try again after {time}.",
   "notify.resetCodeIssued": "A code to change your password was given to you by the team.",
   "notify.resetCodeIssued.subject": "Password code given",
   "notify.resetCodeIssued.body":

@@ -38,6 +38,31 @@ export const notifications = {
   "notify.phoneConfirmed.subject": "Numéro confirmé",
   "notify.phoneConfirmed.body": "Votre numéro de téléphone est confirmé. Vous recevrez les nouvelles de Masar par SMS.",
   "notify.phoneConfirmed.sms": "Masar : votre numéro est confirmé. Bienvenue !",
+  // sign-up: a code to a contact no account has, or a notice to the account that has it
+  "notify.signUpCode": "Un code pour créer votre compte a été envoyé.",
+  "notify.signUpCode.subject": "Votre code pour créer un compte Masar",
+  "notify.signUpCode.body":
+    "Votre code pour créer votre compte Masar est {code}. Il est valable 10 minutes. Si vous n'avez rien demandé, ignorez ce message.",
+  "notify.signUpCode.sms": "Masar : votre code pour créer votre compte est {code}. Valable 10 minutes.",
+  "notify.signUpAttempt": "Quelqu'un a voulu créer un compte avec votre numéro ou votre e-mail.",
+  "notify.signUpAttempt.subject": "Quelqu'un a voulu créer un compte avec votre adresse",
+  "notify.signUpAttempt.body":
+    "Quelqu'un a voulu créer un compte Masar avec cette adresse e-mail, qui a déjà un compte : aucun autre compte n'a été créé. Si c'était vous et que vous avez oublié votre mot de passe, choisissez « Mot de passe oublié » sur la page de connexion pour recevoir un code. Sinon, ignorez ce message.",
+  "notify.signUpAttempt.sms":
+    "Masar : quelqu'un a voulu créer un compte avec ce numéro, qui en a déjà un. Mot de passe oublié ? Demandez un code sur la page de connexion.",
+  "signupCode.title": "Saisir le code",
+  "signupCode.sentTo":
+    "Nous avons envoyé un code à {contact}. Saisissez-le pour continuer : votre compte sera créé. Il est valable 10 minutes.",
+  "signupCode.alsoTo": "Un autre code est parti à {contact}.",
+  "signupCode.code": "Code reçu",
+  "signupCode.emailCode": "Code reçu par e-mail (facultatif)",
+  "signupCode.emailCode.hint": "Laissez vide pour créer votre compte sans cette adresse e-mail.",
+  "signupCode.submit": "Continuer",
+  "signupCode.again": "Pas de code ? Recommencer l'inscription",
+  "errors.signup.takenMeanwhile":
+    "Ce numéro ou cet e-mail a désormais un compte. Connectez-vous, ou choisissez « Mot de passe oublié » sur la page de connexion.",
+  "errors.signup.throttled":
+    "Trop d'inscriptions pour ce numéro ou cet e-mail, ou depuis cette connexion. Réessayez après {time}.",
   "notify.resetCodeIssued": "Un code pour changer votre mot de passe vous a été remis par l'équipe.",
   "notify.resetCodeIssued.subject": "Code de mot de passe remis",
   "notify.resetCodeIssued.body":
