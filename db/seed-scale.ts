@@ -153,7 +153,7 @@ export async function seedScale(sql: postgres.Sql, n: number) {
     for (let i = 0; i < 24; i++) {
       const category = categories[i % categories.length]!;
       const [tr] =
-        await sql`insert into trainings (category, title_fr, title_ar, title_en) values (${category}, ${`Formation volume ${i}`}, ${`تكوين ${i}`}, ${`Training ${i}`}) returning id`;
+        await sql`insert into trainings (category, title_fr, title_ar, title_en, delivery_languages) values (${category}, ${`Formation volume ${i}`}, ${`تكوين ${i}`}, ${`Training ${i}`}, '{fr,ar}') returning id`;
       const month = String(1 + (i % 11)).padStart(2, "0");
       const [co] = await sql`
         insert into training_cohorts (training_id, name_fr, capacity, starts_on, ends_on)
