@@ -61,9 +61,19 @@ export async function seedScale(sql: postgres.Sql, n: number) {
   });
 
   await step(`beneficiary cases (${cases})`, async () => {
+    // one sealed name for every generated case (encrypted once: the reports never read it)
+    const { sealIdentity } = await import("../app/modules/protection/identity.server");
+    const name = sealIdentity({
+      firstName: "Prénom",
+      lastName: "Nom",
+      nameArabic: null,
+      phone: null,
+      documentNumber: null,
+      householdNotes: null,
+    });
     await sql`
-      insert into beneficiary_cases (organisation_id, reference, first_name, last_name, sex, date_of_birth, nationality, city, household_size, applicant_user_id, created_by_id, created_at)
-      select (${orgIds}::uuid[])[1 + (i % ${orgIds.length})], 'SCALE-' || i, 'Prénom', 'Nom',
+      insert into beneficiary_cases (organisation_id, reference, first_name_enc, last_name_enc, name_keys, sex, date_of_birth, nationality, city, household_size, applicant_user_id, created_by_id, created_at)
+      select (${orgIds}::uuid[])[1 + (i % ${orgIds.length})], 'SCALE-' || i, ${name.firstNameEnc}, ${name.lastNameEnc}, ${sql.array(name.nameKeys)}::text[],
         (array['female','male','female','male','other'])[1 + floor(random() * 4.05)::int]::sex,
         date '2026-06-30' - ((random() * 70 + 1) * 365.25)::int,
         (array['Guinée','Nigeria','Mali','Côte d''Ivoire','Cameroun','Yémen','Soudan','Sénégal','Maroc'])[1 + floor(random() * 9)::int],
@@ -143,7 +153,7 @@ export async function seedScale(sql: postgres.Sql, n: number) {
     for (let i = 0; i < 24; i++) {
       const category = categories[i % categories.length]!;
       const [tr] =
-        await sql`insert into trainings (category, title_fr, title_ar, title_en) values (${category}, ${`Formation volume ${i}`}, ${`تكوين ${i}`}, ${`Training ${i}`}) returning id`;
+        await sql`insert into trainings (category, title_fr, title_ar, title_en, delivery_languages) values (${category}, ${`Formation volume ${i}`}, ${`تكوين ${i}`}, ${`Training ${i}`}, '{fr,ar}') returning id`;
       const month = String(1 + (i % 11)).padStart(2, "0");
       const [co] = await sql`
         insert into training_cohorts (training_id, name_fr, capacity, starts_on, ends_on)

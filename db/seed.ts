@@ -13,6 +13,7 @@ import { seedEmployability } from "./seed/employability";
 import { seedBusinessPlans } from "./seed/business-plans";
 import { seedReporting } from "./seed/reporting";
 import { seedFeedback } from "./seed/feedback";
+import { seedOffice } from "./seed/office";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
@@ -21,9 +22,10 @@ export async function seedDemo(db: Database) {
   const employability = await seedEmployability(db, foundation);
   const grants = await seedGrants(db, foundation);
   const feedback = await seedFeedback(db, foundation);
+  const office = await seedOffice(db, foundation);
   // last: the budget reads what the other modules recorded
   const reporting = await seedReporting(db, foundation);
-  return { foundation, protection, businessPlans, employability, grants, feedback, reporting };
+  return { foundation, protection, businessPlans, employability, grants, feedback, office, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,9 +1,13 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.E2E_PORT ?? 3210);
+// one key for the run, shared by the server (it inherits the environment) and the tests'
+// factories, which write sealed identities straight into the database
+process.env.MASAR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**

@@ -16,10 +16,13 @@ export type FormSuccess<T> = { ok: true; data: T };
  */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
+  // one value a line: a line break inside a value must not read as two boxes
+  const line = (v: string) => v.slice(0, 200).replace(/[\r\n]/g, " ");
   for (const [key, value] of formData.entries()) {
     if (/password|code/i.test(key) || typeof value !== "string") continue;
-    if (!(key in values)) values[key] = value.slice(0, 2000);
-    else values[`${key}[]`] = `${values[`${key}[]`] ?? values[key]}\n${value.slice(0, 200)}`.slice(0, 20_000);
+    const first = values[key];
+    if (first === undefined) values[key] = value.slice(0, 2000);
+    else values[`${key}[]`] = `${values[`${key}[]`] ?? line(first)}\n${line(value)}`.slice(0, 20_000);
   }
   return values;
 }

@@ -13,6 +13,7 @@ import { ChangePasswordSchema, newPasswordSchema } from "~/modules/auth/schemas.
 import { changePassword } from "~/modules/auth/service.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
 import { minPasswordLength } from "~/modules/auth/rules";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "account:manage-own");
@@ -34,6 +35,9 @@ type Answer = {
   values?: Record<string, string>;
 };
 
+// a throttled action's Retry-After reaches the answer
+export const headers = keepRetryAfter;
+
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "account:manage-own");
   const { request, context } = args;
@@ -45,10 +49,7 @@ export async function action(args: ActionFunctionArgs) {
     if (result.ok) return redirect("/confirm-phone");
     const retryAt = result.retryAt?.toISOString() ?? null;
     const values = { phone: String(form.get("phone") ?? "").slice(0, 40) };
-    return data<Answer>(
-      { ok: false, form: "phone", errors: result.errors, retryAt, values },
-      { status: result.status },
-    );
+    return refusal<Answer>(result, { ok: false, form: "phone", errors: result.errors, retryAt, values });
   }
   if (intent === "sms") {
     await setSmsOptOut(context.db, user, form.get("smsOptOut") === "on", meta);

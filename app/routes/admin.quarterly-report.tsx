@@ -94,6 +94,7 @@ export default function QuarterlyReportAdmin() {
         cancelTo={pageOf(quarter, locale)}
         tone="primary"
       >
+        <FormAlert message={actionData?.errors.form} />
         <p>{t("reporting.issue.confirmEffects")}</p>
       </ConfirmStep>
     );

@@ -7,6 +7,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { CodeField, CodeSmsState, CodeThrottled, ContactSentence, ResendCode } from "~/modules/auth/ui";
 import { confirmPhone, phoneStatus, resendPhoneCode } from "~/modules/auth/phone.server";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "account:manage-own");
@@ -19,6 +20,9 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+// a throttled action's Retry-After reaches the answer
+export const headers = keepRetryAfter;
+
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "account:manage-own");
   const { context } = args;
@@ -26,8 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   const meta = { ip: context.ip };
   if (form.get("intent") === "resend") {
     const asked = await resendPhoneCode(context.db, user, meta);
-    if (!asked.ok)
-      return data({ errors: undefined, retryAt: asked.retryAt?.toISOString() ?? null }, { status: asked.status });
+    if (!asked.ok) return refusal(asked, { errors: undefined, retryAt: asked.retryAt?.toISOString() ?? null });
     return redirect("/confirm-phone?resent=1");
   }
   const result = await confirmPhone(context.db, user, { code: String(form.get("code") ?? "") }, meta);

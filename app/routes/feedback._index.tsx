@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { formValues, parseForm } from "~/lib/forms.server";
-import { keepRetryAfter, retryAfter } from "~/lib/retry-after";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
 import { readSmallForm } from "~/lib/small-form.server";
 import { getUser } from "~/modules/auth/guards.server";
 import { ackCookie } from "~/modules/feedback/ack.server";
@@ -44,10 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!sent.ok) {
     const { retryAt } = sent;
-    return data<Refused>(
-      { ok: false, errors: sent.errors, values: formValues(form), retryAt: retryAt?.toISOString() },
-      { status: sent.status, headers: retryAfter(retryAt) },
-    );
+    return refusal<Refused>(sent, {
+      ok: false,
+      errors: sent.errors,
+      values: formValues(form),
+      retryAt: retryAt?.toISOString(),
+    });
   }
   return redirect("/feedback/sent", { headers: { "Set-Cookie": ackCookie(sent, context.secureCookies) } });
 }

@@ -5,7 +5,7 @@ import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { formValues, parseForm } from "~/lib/forms.server";
-import { keepRetryAfter, retryAfter } from "~/lib/retry-after";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
 import { readSmallForm } from "~/lib/small-form.server";
 import { FollowSchema } from "~/modules/feedback/schemas.server";
 import { followFeedback } from "~/modules/feedback/service.server";
@@ -42,15 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await followFeedback(context.db, parsed.data.reference, context.ip);
   if (!result.ok) {
     const { retryAt } = result;
-    return data<Answer>(
-      {
-        found: false,
-        error: result.errors.form ?? "feedback.errors.reference",
-        retryAt: retryAt?.toISOString(),
-        values,
-      },
-      { status: result.status, headers: retryAfter(retryAt) },
-    );
+    return refusal<Answer>(result, {
+      found: false,
+      error: result.errors.form ?? "feedback.errors.reference",
+      retryAt: retryAt?.toISOString(),
+      values,
+    });
   }
   const { view } = result;
   return data<Answer>({

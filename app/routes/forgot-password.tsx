@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { PageTitle } from "~/components/form";
@@ -8,10 +8,14 @@ import { formValues } from "~/lib/forms.server";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { CodeThrottled, IdentifierField } from "~/modules/auth/ui";
 import { requestPasswordReset } from "~/modules/auth/recovery.server";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
 
 export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
 /** The same answer whether an account uses the number or e-mail or not: the next page says "if". */
+// a throttled action's Retry-After reaches the answer
+export const headers = keepRetryAfter;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });
   const form = await request.formData();
@@ -19,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await requestPasswordReset(context.db, { identifier }, { ip: context.ip });
   if (!result.ok) {
     const retryAt = result.retryAt?.toISOString() ?? null;
-    return data({ errors: result.errors, retryAt, values: formValues(form) }, { status: result.status });
+    return refusal(result, { errors: result.errors, retryAt, values: formValues(form) });
   }
   return redirect(`/reset-password?to=${encodeURIComponent(result.identifier.value)}`);
 }

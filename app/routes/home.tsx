@@ -19,6 +19,8 @@ import { applicantHome } from "~/modules/profiles/queries.server";
 import { reportingPanel } from "~/modules/reporting/home.server";
 import { countOpenCodeFlags } from "~/modules/codes/flags.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
+import { ActsList, actLines } from "~/modules/office/acts";
+import { actsFor } from "~/modules/office/queries.server";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -37,6 +39,8 @@ export async function loader(args: LoaderFunctionArgs) {
     caseload: user.role === "coach" ? await caseload(db, user.id, today) : null,
     plans: applicant ? await applicantHome(db, user.id) : null,
     employability: applicant ? await applicantPanel(db, user.id) : null,
+    // what staff did for the person in an office, and who (issue 15)
+    doneForMe: applicant ? actLines(await actsFor(db, user.id), args.context.locale) : null,
     protection: user.role === "case_worker" && !user.caseAccessPending ? await caseWorkerPanel(db, user) : null,
     reporting: await reportingPanel(db, user),
     phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),
@@ -64,6 +68,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/grants", label: "grants.nav.apply" },
   ],
   coach: [
+    { to: "/office", label: "office.nav" },
     { to: "/notifications", label: "nav.notifications" },
     { to: "/grants/tranches", label: "grants.nav.tranches" },
   ],
@@ -74,6 +79,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
   case_worker: [
     { to: "/notifications", label: "nav.notifications" },
     { to: "/protection", label: "protection.nav" },
+    { to: "/office", label: "office.nav" },
     { to: "/aid", label: "aid.nav" },
   ],
   admin: [
@@ -96,6 +102,7 @@ export default function Home() {
     caseload: caseloadRows,
     plans,
     employability,
+    doneForMe,
     protection,
     reporting,
     phoneUnconfirmed,
@@ -128,6 +135,12 @@ export default function Home() {
       ) : null}
       {plans ? <PlansPanel home={plans} /> : null}
       {employability ? <EmployabilityPanel data={employability} /> : null}
+      {doneForMe?.length ? (
+        <section aria-labelledby="done-for-me">
+          <h2 id="done-for-me">{t("office.acts.heading")}</h2>
+          <ActsList acts={doneForMe} testId="done-for-me" />
+        </section>
+      ) : null}
       {caseloadRows ? <CaseloadPanel rows={caseloadRows} /> : null}
       {protection ? <CaseWorkerPanel panel={protection} /> : null}
       <ul className="cards">

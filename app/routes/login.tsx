@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Field, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, safeRedirect } from "~/lib/forms.server";
-import { keepRetryAfter, retryAfter } from "~/lib/retry-after";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { IdentifierField } from "~/modules/auth/ui";
 import { LoginSchema } from "~/modules/auth/schemas.server";
@@ -26,10 +26,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signIn(context.db, parsed.data, { ip: context.ip, locale: context.locale });
   if (!result.ok) {
     const values = { identifier: parsed.data.identifier };
-    return data(
-      { ok: false as const, errors: result.errors, values, retryAt: result.retryAt?.toISOString() ?? null },
-      { status: result.status, headers: retryAfter(result.retryAt) },
-    );
+    return refusal(result, {
+      ok: false as const,
+      errors: result.errors,
+      values,
+      retryAt: result.retryAt?.toISOString() ?? null,
+    });
   }
   return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, context.secureCookies) },

@@ -11,8 +11,12 @@ import { CodeField, CodeThrottled, IdentifierField, ResendCode } from "~/modules
 import { requestPasswordReset, resetPasswordWithCode } from "~/modules/auth/recovery.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
+import { keepRetryAfter, refusal } from "~/lib/retry-after";
 
 export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
+
+// a throttled action's Retry-After reaches the answer
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });
@@ -23,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const asked = await requestPasswordReset(context.db, { identifier }, meta);
     if (!asked.ok) {
       const retryAt = asked.retryAt?.toISOString() ?? null;
-      return data({ errors: asked.errors, retryAt, values: typed(form) }, { status: asked.status });
+      return refusal(asked, { errors: asked.errors, retryAt, values: typed(form) });
     }
     return redirect(`/reset-password?to=${encodeURIComponent(asked.identifier.value)}&resent=1`);
   }

@@ -1,6 +1,18 @@
 import path from "node:path";
 import * as z from "zod";
-import { parseKey } from "~/modules/protection/crypto.server";
+import { parseKeyEntry, parseOldKeys } from "~/modules/protection/crypto.server";
+
+/** A zod refinement: does `parse` accept the value (it throws when not)? */
+function parsesWith(parse: (value: string) => unknown) {
+  return (value: string) => {
+    try {
+      parse(value);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
 
 const integer = (min: number, max: number) =>
   z.coerce
@@ -42,20 +54,17 @@ const EnvSchema = z
     TRUST_PROXY: z.string().min(1).optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Masar <no-reply@masar.test>"),
-    /** 32 bytes (base64 or hex) for AES-256-GCM of protection data */
+    /** 32 bytes (base64 or hex) for AES-256-GCM of protection data, "<key id>:" before it after a rotation */
     MASAR_ENCRYPTION_KEY: z
       .string()
-      .refine(
-        (value) => {
-          try {
-            parseKey(value);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { error: "must be 32 bytes, in base64 or hex" },
-      )
+      .refine(parsesWith(parseKeyEntry), { error: "must be 32 bytes, in base64 or hex" })
+      .optional(),
+    /** retired keys ("<id>:<key>,…") kept while `npm run keys:rotate` re-encrypts their values */
+    MASAR_ENCRYPTION_OLD_KEYS: z
+      .string()
+      .refine(parsesWith(parseOldKeys), {
+        error: "must be <id>:<key> entries (32 bytes, base64 or hex) separated by commas",
+      })
       .optional(),
     OUTBOX_INTERVAL_MS: integer(100, 3_600_000).default(5000),
     /** how long /healthz answers 503 before a stopping server closes its port */

@@ -61,6 +61,11 @@ export const users = pgTable(
     email: text(),
     /** E.164 */
     phone: text(),
+    /**
+     * The sign-in identifier printed on an office slip for people with no phone or
+     * e-mail: 8 characters of an unambiguous alphabet (app/modules/office/rules.ts).
+     */
+    loginId: text(),
     /** when the person proved the phone with a code sent to it; null until then */
     phoneConfirmedAt: instant(),
     /** SMS only for codes and decisions */
@@ -93,7 +98,9 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     uniqueIndex("users_phone_key").on(t.phone),
-    check("users_contact_check", sql`${t.email} is not null or ${t.phone} is not null`),
+    uniqueIndex("users_login_id_key").on(t.loginId),
+    check("users_contact_check", sql`${t.email} is not null or ${t.phone} is not null or ${t.loginId} is not null`),
+    check("users_login_id_check", sql`${t.loginId} ~ '^[ACDEFHJKMNPRTUVWXY3479]{8}$'`),
     check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
     check("users_phone_e164_check", sql`${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
     // a case worker's reach is their association: they cannot exist without one

@@ -5,7 +5,7 @@ import { users } from "./auth";
 import { outboxChannelEnum } from "./notifications";
 import { id, instant, stamp, ref } from "./columns";
 
-export const codePurposeEnum = pgEnum("code_purpose", ["phone_confirm", "password_reset"]);
+export const codePurposeEnum = pgEnum("code_purpose", ["phone_confirm", "password_reset", "account_setup"]);
 
 /**
  * Six-digit codes sent by SMS or e-mail: confirming a phone (the account's or a new
@@ -18,8 +18,12 @@ export const verificationCodes = pgTable(
     id: id(),
     userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
     purpose: codePurposeEnum().notNull(),
-    channel: outboxChannelEnum().notNull(),
-    /** the phone (E.164) or e-mail the code went to: for a phone change, the new number */
+    /** null: handed over on paper (an office slip's set-up code) */
+    channel: outboxChannelEnum(),
+    /**
+     * the phone (E.164) or e-mail the code went to: for a phone change, the new number;
+     * for a slip, the sign-in identifier printed beside it
+     */
     target: text().notNull(),
     codeHash: text().notNull(),
     attempts: integer().notNull().default(0),
@@ -30,6 +34,8 @@ export const verificationCodes = pgTable(
   (t) => [
     index("verification_codes_user_idx").on(t.userId, t.purpose, t.createdAt),
     check("verification_codes_attempts_check", sql`${t.attempts} between 0 and 5`),
+    // only a slip's code travels on paper (purpose compared as text: added in the same migration)
+    check("verification_codes_channel_check", sql`(${t.channel} is null) = (${t.purpose}::text = 'account_setup')`),
   ],
 );
 

@@ -13,3 +13,4 @@ export * from "./business-plans";
 export * from "./profiles";
 export * from "./reporting";
 export * from "./feedback";
+export * from "./office";

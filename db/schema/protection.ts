@@ -11,6 +11,7 @@ import {
   text,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { localeEnum, organisations, users } from "./auth";
 import { outbox } from "./notifications";
@@ -29,6 +30,11 @@ import {
   REFERRAL_URGENCIES,
   REOPEN_REASONS,
 } from "../../app/modules/protection/constants";
+/** An encrypted column holds null or "v<key id>:" + base64 (crypto.server.ts), never clear text. */
+function encrypted(column: AnyPgColumn) {
+  return sql`(${column} is null or ${column} ~ '^v[0-9]+:[A-Za-z0-9+/=]+$')`;
+}
+
 export const caseStatusEnum = pgEnum("case_status", ["open", "closed"]);
 export const caseReferralKindEnum = pgEnum("case_referral_kind", ["referral", "transfer"]);
 export const caseReferralStatusEnum = pgEnum("case_referral_status", ["pending", "accepted", "rejected"]);
@@ -53,19 +59,28 @@ export const beneficiaryCases = pgTable(
     /** the applicant account of the same person, when there is one */
     applicantUserId: ref(() => users.id),
     reference: text().notNull().unique(),
-    firstName: text().notNull(),
-    lastName: text().notNull(),
-    nameArabic: text(),
+    /** the identity, encrypted (app/modules/protection/identity.server.ts); null only once anonymised */
+    firstNameEnc: text(),
+    lastNameEnc: text(),
+    nameArabicEnc: text(),
     sex: sexEnum().notNull(),
     dateOfBirth: day(),
     estimatedAge: integer(),
     nationality: text(),
     languages: text(),
-    phone: text(),
-    documentNumber: text(),
+    phoneEnc: text(),
+    documentNumberEnc: text(),
+    /** keyed hashes (HMAC) of the normalised phone and document number: search and the duplicate check */
+    phoneHash: text(),
+    documentHash: text(),
+    /** keyed hashes of each folded word of the names (rules.ts nameSearchWords): search by name */
+    nameKeys: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     city: text(),
     householdSize: integer().notNull().default(1),
-    householdNotes: text(),
+    householdNotesEnc: text(),
     status: caseStatusEnum().notNull().default("open"),
     /** another case the case worker confirmed is NOT the same person (duplicate warning dismissed) */
     confirmedDistinctFrom: uuid(),
@@ -76,12 +91,18 @@ export const beneficiaryCases = pgTable(
   },
   (t) => [
     index("beneficiary_cases_org_idx").on(t.organisationId, t.status),
-    index("beneficiary_cases_phone_idx").on(t.phone),
-    index("beneficiary_cases_document_idx").on(t.documentNumber),
+    index("beneficiary_cases_phone_hash_idx").on(t.phoneHash),
+    index("beneficiary_cases_document_hash_idx").on(t.documentHash),
+    index("beneficiary_cases_name_keys_idx").using("gin", t.nameKeys),
     // the reporting rollup finds a person's cases by the key they are counted under
     index("beneficiary_cases_person_key_idx").on(sql`coalesce(${t.applicantUserId}, ${t.id})`),
     check("beneficiary_cases_household_check", sql`${t.householdSize} between 1 and 30`),
     check("beneficiary_cases_age_check", sql`${t.estimatedAge} is null or ${t.estimatedAge} between 0 and 120`),
+    check(
+      "beneficiary_cases_enc_check",
+      sql`${encrypted(t.firstNameEnc)} and ${encrypted(t.lastNameEnc)} and ${encrypted(t.nameArabicEnc)}
+        and ${encrypted(t.phoneEnc)} and ${encrypted(t.documentNumberEnc)} and ${encrypted(t.householdNotesEnc)}`,
+    ),
   ],
 );
 
@@ -158,10 +179,7 @@ export const caseNotes = pgTable(
     bodyEnc: text().notNull(),
     createdAt: stamp(),
   },
-  (t) => [
-    index("case_notes_case_idx").on(t.caseId, t.createdAt),
-    check("case_notes_enc_check", sql`${t.bodyEnc} like 'v1:%'`),
-  ],
+  (t) => [index("case_notes_case_idx").on(t.caseId, t.createdAt), check("case_notes_enc_check", encrypted(t.bodyEnc))],
 );
 
 export const vulnerabilityAssessments = pgTable(
@@ -177,7 +195,7 @@ export const vulnerabilityAssessments = pgTable(
   },
   (t) => [
     index("vulnerability_assessments_case_idx").on(t.caseId, t.createdAt),
-    check("vulnerability_assessments_enc_check", sql`${t.dataEnc} like 'v1:%'`),
+    check("vulnerability_assessments_enc_check", encrypted(t.dataEnc)),
   ],
 );
 
@@ -234,12 +252,14 @@ export const caseServices = pgTable(
     caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
     kind: serviceKindEnum().notNull(),
     serviceDate: day().notNull(),
-    provider: text(),
     status: text().notNull(),
     /** when something is next due (follow-up, check-out, next stage) */
     dueDate: day(),
     costCentimes: integer().notNull().default(0),
+    /** the kind's structured fields (categories, dates, nights: the reports read them) */
     details: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    /** its free text (provider, facility, specialty, place, country of return) as encrypted JSON */
+    detailsEnc: text(),
     notesEnc: text(),
     recordedById: ref(() => users.id).notNull(),
     createdAt: stamp(),
@@ -250,12 +270,36 @@ export const caseServices = pgTable(
     // the indicator queries filter services by kind and period
     index("case_services_kind_date_idx").on(t.kind, t.serviceDate),
     check("case_services_cost_check", sql`${t.costCentimes} >= 0`),
-    check("case_services_notes_enc_check", sql`${t.notesEnc} is null or ${t.notesEnc} like 'v1:%'`),
+    check("case_services_notes_enc_check", encrypted(t.notesEnc)),
+    check("case_services_details_enc_check", encrypted(t.detailsEnc)),
   ],
 );
 
-export type BeneficiaryCase = typeof beneficiaryCases.$inferSelect;
-export type NewBeneficiaryCase = typeof beneficiaryCases.$inferInsert;
+/** A case's row as stored: its identity encrypted. */
+export type BeneficiaryCaseRow = typeof beneficiaryCases.$inferSelect;
+export type NewBeneficiaryCaseRow = typeof beneficiaryCases.$inferInsert;
+/** The identity of a case in clear, as the application reads and writes it. */
+export type CaseIdentity = {
+  firstName: string;
+  lastName: string;
+  nameArabic: string | null;
+  phone: string | null;
+  documentNumber: string | null;
+  householdNotes: string | null;
+};
+type SealedColumns =
+  | "firstNameEnc"
+  | "lastNameEnc"
+  | "nameArabicEnc"
+  | "phoneEnc"
+  | "documentNumberEnc"
+  | "householdNotesEnc"
+  | "phoneHash"
+  | "documentHash"
+  | "nameKeys";
+/** A case as the application sees it: the row with its identity decrypted. */
+export type BeneficiaryCase = Omit<BeneficiaryCaseRow, SealedColumns> & CaseIdentity;
+export type NewBeneficiaryCase = Omit<NewBeneficiaryCaseRow, SealedColumns> & Partial<CaseIdentity>;
 export type CaseConsent = typeof caseConsents.$inferSelect;
 export type CaseReferral = typeof caseReferrals.$inferSelect;
 export type CaseService = typeof caseServices.$inferSelect;

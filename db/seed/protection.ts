@@ -8,6 +8,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { beneficiaryCases, caseReferrals, distributions, vouchers, warehouses, type BeneficiaryCase } from "../schema";
+import { openCase } from "../../app/modules/protection/identity.server";
 import { voucherCodeFrom, voucherExpiresOn } from "../../app/modules/aid/rules";
 import { moroccoToday } from "../../app/lib/morocco-time";
 import { randomBytes } from "node:crypto";
@@ -40,7 +41,7 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
     setup?: (c: BeneficiaryCase) => Promise<void>,
   ) {
     const [found] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.reference, reference));
-    if (found) return found;
+    if (found) return openCase(found);
     // consent to referral names the other demo association (the one cases go to and come from)
     const partner = values.organisationId === orgs.assocA.id ? orgs.assocB.id : orgs.assocA.id;
     const created = await makeCase(db, { ...values, reference }, { partners: [partner] });

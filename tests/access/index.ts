@@ -12,6 +12,7 @@ import { businessPlanRoutes } from "./business-plans";
 import { notificationRoutes } from "./notifications";
 import { feedbackRoutes } from "./feedback";
 import { shopRoutes } from "./shops";
+import { officeRoutes } from "./office";
 
 export const ACCESS_MATRIX: AccessEntry[] = [
   ...foundationRoutes,
@@ -23,4 +24,5 @@ export const ACCESS_MATRIX: AccessEntry[] = [
   ...notificationRoutes,
   ...feedbackRoutes,
   ...shopRoutes,
+  ...officeRoutes,
 ];

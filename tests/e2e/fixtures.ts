@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { normalizePhone, parseIdentifier } from "../../app/modules/auth/rules";
+import { byIdentifier } from "../../app/modules/auth/queries.server";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
 import { ACCESS_MATRIX } from "../access";
 import type { Fixture, Who } from "../access/types";
@@ -46,7 +46,7 @@ export const NOT_A_PAGE =
  */
 export async function login(page: Page, identifier: string) {
   const parsed = parseIdentifier(identifier);
-  if (!parsed) throw new Error(`not an e-mail or phone number: ${identifier}`);
+  if (!parsed) throw new Error(`not an e-mail, a phone number or a slip's identifier: ${identifier}`);
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
   let session: { token: string; expiresAt: Date };
   // a partner shop's home is its redeem page
@@ -55,7 +55,7 @@ export async function login(page: Page, identifier: string) {
     const [user] = await handle.db
       .select({ id: users.id, role: users.role, isActive: users.isActive })
       .from(users)
-      .where(parsed.kind === "email" ? eq(users.email, parsed.value) : eq(users.phone, parsed.value));
+      .where(byIdentifier(parsed));
     if (!user?.isActive) throw new Error(`no active user ${identifier} in the e2e database`);
     session = await createSession(handle.db, user);
     if (user.role === "vendor") home = /\/shop$/;

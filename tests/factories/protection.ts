@@ -26,6 +26,7 @@ import {
   type NewBeneficiaryCase,
 } from "../../db/schema";
 import { encrypt, encryptJson } from "../../app/modules/protection/crypto.server";
+import { openCase, sealIdentity, sealServiceFields } from "../../app/modules/protection/identity.server";
 import type { Vulnerability } from "../../app/modules/protection/rules";
 import { voucherCodeFrom, voucherExpiresOn } from "../../app/modules/aid/rules";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
@@ -43,19 +44,28 @@ export async function makeCase(
     language?: "fr" | "ar" | "en";
   } = {},
 ): Promise<BeneficiaryCase> {
-  const [row] = await db
+  const { firstName, lastName, nameArabic, phone, documentNumber, householdNotes, ...columns } = values;
+  const identity = {
+    firstName: firstName ?? `Prenom${uniqueSuffix()}`,
+    lastName: lastName ?? `Nom${uniqueSuffix()}`,
+    nameArabic: nameArabic ?? null,
+    phone: phone ?? null,
+    documentNumber: documentNumber ?? null,
+    householdNotes: householdNotes ?? null,
+  };
+  const [sealed] = await db
     .insert(beneficiaryCases)
     .values({
       reference: `PR-T-${randomBytes(4).toString("hex").toUpperCase()}`,
-      firstName: `Prenom${uniqueSuffix()}`,
-      lastName: `Nom${uniqueSuffix()}`,
       sex: "female",
       estimatedAge: 30,
       assignedToId: values.createdById,
-      ...values,
+      ...columns,
+      ...sealIdentity(identity),
     })
     .returning();
-  if (!row) throw new Error("case not created");
+  if (!sealed) throw new Error("case not created");
+  const row = openCase(sealed);
   const [given] = await db
     .insert(caseConsents)
     .values({
@@ -96,10 +106,23 @@ export async function makeAssessment(
   });
 }
 
-export async function makeService(db: Executor, values: typeof caseServices.$inferInsert, notes?: string) {
+/** A service, its free text (provider, facility, place...) sealed as the application stores it. */
+export async function makeService(
+  db: Executor,
+  values: Omit<typeof caseServices.$inferInsert, "details" | "detailsEnc"> & {
+    provider?: string | null;
+    details?: Record<string, string | number | null>;
+  },
+  notes?: string,
+) {
+  const { provider, details, ...columns } = values;
   const [row] = await db
     .insert(caseServices)
-    .values({ ...values, notesEnc: notes ? encrypt(notes) : null })
+    .values({
+      ...columns,
+      ...sealServiceFields({ ...details, provider: provider ?? null }),
+      notesEnc: notes ? encrypt(notes) : null,
+    })
     .returning();
   return row!;
 }

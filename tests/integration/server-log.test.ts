@@ -2,52 +2,15 @@
  * What the server writes to its log: one line per request with the fields an operator
  * follows a request by, and nothing of a failing query's text or values.
  */
-import { Writable } from "node:stream";
-import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { createDb } from "../../db/client";
-import { createApp } from "../../app/server/app.server";
-import { createLogger } from "../../app/server/logger.server";
 import { DEMO_PASSWORD, makeUser } from "../factories";
-import { loadBuild, TestClient } from "./helpers/app";
+import { TestClient } from "./helpers/app";
+import { memoryLogger, serve } from "./helpers/log";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
-const root = path.resolve(import.meta.dirname, "../..");
-
-type Line = Record<string, unknown> & { level: string; msg: string };
-
-/** A logger writing into an array, as the server's would write to stdout. */
-function memoryLogger() {
-  const lines: Line[] = [];
-  const raw: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      raw.push(chunk.toString());
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Line);
-      callback();
-    },
-  });
-  return { logger: createLogger({ level: "info", destination }), lines, text: () => raw.join("") };
-}
-
-async function serve(db: Parameters<typeof createApp>[0]["db"], logger: ReturnType<typeof createLogger>) {
-  const server = createApp({ build: await loadBuild(), db, publicDir: path.join(root, "public"), logger }).listen(
-    0,
-    "127.0.0.1",
-  );
-  await new Promise<void>((r) => server.once("listening", () => r()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
 
 describe("the request log", () => {
   it("writes one line per request: request id, route id, status, duration and user id", async () => {

@@ -19,6 +19,7 @@ import { moveStock } from "./stock.server";
 import type { Locale } from "~/i18n/config";
 import { localized } from "~/lib/localized";
 import type { CorrectionPreview } from "./correction-step";
+import { openNames, sealedNameColumns } from "~/modules/protection/identity.server";
 
 /**
  * A hand-out of the actor's association with what it took from the stock; null when
@@ -34,8 +35,7 @@ export async function getDistributionForActor(db: Executor, actor: Actor, distri
       createdAt: distributions.createdAt,
       correctedAt: distributions.correctedAt,
       warehouseId: distributionRounds.warehouseId,
-      firstName: beneficiaryCases.firstName,
-      lastName: beneficiaryCases.lastName,
+      ...sealedNameColumns,
       reference: beneficiaryCases.reference,
     })
     .from(distributions)
@@ -54,7 +54,9 @@ export async function getDistributionForActor(db: Executor, actor: Actor, distri
     .from(stockMovements)
     .innerJoin(aidItems, eq(aidItems.id, stockMovements.itemId))
     .where(and(eq(stockMovements.distributionId, row.id), eq(stockMovements.kind, "distribution")));
-  return { ...row, items: taken.map((m) => ({ ...m, quantity: Math.abs(m.quantity) })) };
+  const { firstNameEnc, lastNameEnc, nameArabicEnc, ...rest } = row;
+  const { firstName, lastName } = openNames({ firstNameEnc, lastNameEnc, nameArabicEnc });
+  return { ...rest, firstName, lastName, items: taken.map((m) => ({ ...m, quantity: Math.abs(m.quantity) })) };
 }
 
 export type DistributionForActor = NonNullable<Awaited<ReturnType<typeof getDistributionForActor>>>;

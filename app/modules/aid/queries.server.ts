@@ -16,6 +16,7 @@ import {
   warehouses,
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
+import { openNames } from "~/modules/protection/identity.server";
 
 /** An item's name in its three languages: pages show the reader's (`localized(row, "name", locale)`). */
 const itemName = { nameFr: aidItems.nameFr, nameAr: aidItems.nameAr, nameEn: aidItems.nameEn };
@@ -164,11 +165,13 @@ export async function getVoucherForActor(db: Executor, actor: Actor, voucherId: 
   const org = orgOf(actor);
   if (!org || !isUuid(voucherId)) return null;
   const [row] = await db
-    .select({ voucher: vouchers, firstName: beneficiaryCases.firstName, reference: beneficiaryCases.reference })
+    .select({ voucher: vouchers, firstNameEnc: beneficiaryCases.firstNameEnc, reference: beneficiaryCases.reference })
     .from(vouchers)
     .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, vouchers.caseId))
     .where(and(eq(vouchers.id, voucherId), eq(vouchers.organisationId, org)));
-  return row ?? null;
+  if (!row) return null;
+  const { firstNameEnc, ...rest } = row;
+  return { ...rest, firstName: openNames({ firstNameEnc, lastNameEnc: null, nameArabicEnc: null }).firstName };
 }
 
 /** Warehouses stock can be transferred to (any association's: the programme moves stock between them). */

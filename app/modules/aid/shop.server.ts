@@ -12,6 +12,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { moroccoToday, startOfMoroccoDay } from "~/lib/morocco-time";
 import { initialsOf, normaliseVoucherCode, shopRefusal, type ShopRefusal } from "./rules";
+import { openNames, sealedNameColumns } from "~/modules/protection/identity.server";
 
 /** The shop a vendor account works for; null for any other account. */
 export async function shopOf(db: Executor, actor: Actor): Promise<Shop | null> {
@@ -39,13 +40,15 @@ async function voucherByCode(db: Executor, code: string) {
       valueCentimes: vouchers.valueCentimes,
       expiresOn: vouchers.expiresOn,
       redeemedAt: vouchers.redeemedAt,
-      firstName: beneficiaryCases.firstName,
-      lastName: beneficiaryCases.lastName,
+      ...sealedNameColumns,
     })
     .from(vouchers)
     .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, vouchers.caseId))
     .where(eq(vouchers.code, code));
-  return row ?? null;
+  if (!row) return null;
+  const { firstNameEnc, lastNameEnc, nameArabicEnc, ...rest } = row;
+  const { firstName, lastName } = openNames({ firstNameEnc, lastNameEnc, nameArabicEnc });
+  return { ...rest, firstName, lastName };
 }
 
 /** What the shop is about to take, before it takes it (the QR code lands here). Changes nothing. */
@@ -109,10 +112,11 @@ export async function redeemAtShop(
       });
       return fail(refusal === "unknown" ? 404 : 409, { code: `aid.shop.refused.${refusal}` });
     }
-    const [holder] = await tx
-      .select({ firstName: beneficiaryCases.firstName, lastName: beneficiaryCases.lastName })
+    const [sealed] = await tx
+      .select(sealedNameColumns)
       .from(beneficiaryCases)
       .where(eq(beneficiaryCases.id, row.caseId));
+    const holder = sealed ? openNames(sealed) : null;
     await audit(tx, { actor, action: "aid.voucher.redeem", entityType: "voucher", entityId: row.id, ip: meta.ip });
     return {
       ok: true as const,
@@ -131,19 +135,17 @@ export async function shopRedemptions(db: Executor, shop: Shop, limit = 50) {
       code: vouchers.code,
       redeemedAt: vouchers.redeemedAt,
       valueCentimes: vouchers.valueCentimes,
-      firstName: beneficiaryCases.firstName,
-      lastName: beneficiaryCases.lastName,
+      ...sealedNameColumns,
     })
     .from(vouchers)
     .innerJoin(beneficiaryCases, eq(beneficiaryCases.id, vouchers.caseId))
     .where(eq(vouchers.shopId, shop.id))
     .orderBy(desc(vouchers.redeemedAt))
     .limit(limit);
-  return rows.map(({ firstName, lastName, ...r }) => ({
-    ...r,
-    redeemedAt: r.redeemedAt!.toISOString(),
-    initials: initialsOf(firstName, lastName),
-  }));
+  return rows.map(({ firstNameEnc, lastNameEnc, nameArabicEnc, ...r }) => {
+    const { firstName, lastName } = openNames({ firstNameEnc, lastNameEnc, nameArabicEnc });
+    return { ...r, redeemedAt: r.redeemedAt!.toISOString(), initials: initialsOf(firstName, lastName) };
+  });
 }
 
 /** The shop's totals: every redemption, and those of the current Moroccan month. */

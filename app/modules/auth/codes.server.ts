@@ -82,6 +82,30 @@ export async function issueCode(
     now: Date;
   },
 ): Promise<string[]> {
+  const code = await storeCode(tx, { ...input, ttlMs: CODES.ttlMs });
+  return notify(tx, {
+    userId: input.userId,
+    kind: input.kind,
+    params: { code },
+    channels: [input.channel],
+    inApp: false,
+    to: input.channel === "sms" ? { phone: input.target } : { email: input.target },
+    ttlMs: CODES.ttlMs,
+  });
+}
+
+/** A new six-digit code, stored hashed; earlier live codes of the same purpose stop working. */
+async function storeCode(
+  tx: Executor,
+  input: {
+    userId: string;
+    purpose: CodePurpose;
+    channel: "sms" | "email" | null;
+    target: string;
+    now: Date;
+    ttlMs: number;
+  },
+): Promise<string> {
   const code = newSixDigits();
   await tx
     .update(verificationCodes)
@@ -99,18 +123,29 @@ export async function issueCode(
     channel: input.channel,
     target: input.target,
     codeHash: hashCode(input.userId, input.purpose, code),
-    expiresAt: new Date(input.now.getTime() + CODES.ttlMs),
+    expiresAt: new Date(input.now.getTime() + input.ttlMs),
     createdAt: input.now,
   });
-  return notify(tx, {
+  return code;
+}
+
+/**
+ * A set-up code to print on an office slip beside the sign-in identifier: handed over on
+ * paper, so nothing is sent; it lives `ttlMs`, once, five tries like the others.
+ */
+export async function issueSlipCode(
+  tx: Executor,
+  input: { userId: string; loginId: string; now: Date; ttlMs: number },
+): Promise<{ code: string; expiresAt: Date }> {
+  const code = await storeCode(tx, {
     userId: input.userId,
-    kind: input.kind,
-    params: { code },
-    channels: [input.channel],
-    inApp: false,
-    to: input.channel === "sms" ? { phone: input.target } : { email: input.target },
-    ttlMs: CODES.ttlMs,
+    purpose: "account_setup",
+    channel: null,
+    target: input.loginId,
+    now: input.now,
+    ttlMs: input.ttlMs,
   });
+  return { code, expiresAt: new Date(input.now.getTime() + input.ttlMs) };
 }
 
 /** The live code of a purpose (not used, not expired), if any. */
@@ -132,7 +167,7 @@ export async function liveCode(db: Executor, userId: string, purpose: CodePurpos
 }
 
 export type CodeCheck =
-  | { ok: true; id: string; target: string; channel: "sms" | "email" }
+  | { ok: true; id: string; target: string; channel: "sms" | "email" | null }
   | { ok: false; reason: "wrong" | "dead"; triesLeft: number };
 
 /**

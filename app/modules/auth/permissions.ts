@@ -65,6 +65,9 @@ export const PERMISSIONS = {
   "plans:write-own": ["applicant"],
   "plans:comment": ["coach"],
   "profile:manage-own": ["applicant"],
+  // acting for a person in the office (issue 15): case workers of a confirmed association and
+  // coaches; for whom, the office module's `mayActFor` (docs/decisions/new-acting-for-a-person.md)
+  "office:act": (actor) => actor.role === "coach" || associationStaff(actor),
   "deletion-requests:read": ["admin"],
   // free text left from before the code lists (decision new-staff-fields-as-codes.md)
   "code-flags:resolve": ["admin"],

@@ -61,8 +61,8 @@ export async function phoneStatus(db: Database, userId: string, now = new Date()
 
 /**
  * A new code to the number waiting for one (a new number), else to the account's
- * unconfirmed phone. With neither, the page's "new code" button is refused as a
- * throttled one is (429), with no time to wait for.
+ * unconfirmed phone. With neither there is nothing to send a code to (409): waiting
+ * would not help, so it is not a 429.
  */
 export async function resendPhoneCode(
   db: Database,
@@ -71,7 +71,7 @@ export async function resendPhoneCode(
 ): Promise<Result<{ outboxIds: string[] }>> {
   const status = await phoneStatus(db, actor.id, meta.now);
   const target = status?.pending ?? (status && !status.confirmed ? status.phone : null);
-  if (!target) return fail(429, {});
+  if (!target) return fail(409, {});
   return db.transaction((tx) => sendPhoneCode(tx, actor.id, target, meta));
 }
 

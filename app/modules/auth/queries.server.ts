@@ -2,6 +2,14 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { auditLog, organisations, users } from "~db/schema";
 import type { Role } from "./roles";
+import type { Identifier } from "./rules";
+
+/** The users row an identifier names: by e-mail, phone or a slip's sign-in identifier. */
+export function byIdentifier(identifier: Identifier): SQL {
+  if (identifier.kind === "email") return eq(users.email, identifier.value);
+  if (identifier.kind === "phone") return eq(users.phone, identifier.value);
+  return eq(users.loginId, identifier.value);
+}
 
 /** Admin-only reads. The routes check `users:manage` (or the matching right) first. */
 export async function listUsers(db: Database, filter: { role?: Role; q?: string; limit?: number }) {

@@ -13,16 +13,14 @@ import type { Role } from "./roles";
 import { audit } from "~/modules/audit/service.server";
 import { checkCode, issueCode, spendCode, throttleCodeRequest } from "./codes.server";
 import { hashPassword } from "./password.server";
+import { byIdentifier } from "./queries.server";
 import { canonicalSixDigits, parseIdentifier, throttleKey, type Identifier } from "./rules";
 import { createSession, invalidateUserSessions } from "./session.server";
 
 type Meta = { ip: string; now?: Date };
 
 async function accountOf(db: Database, identifier: Identifier) {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value));
+  const [user] = await db.select().from(users).where(byIdentifier(identifier));
   return user?.isActive ? user : null;
 }
 
@@ -38,19 +36,19 @@ export async function requestPasswordReset(
   const now = meta.now ?? new Date();
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) return fail(400, { identifier: "errors.identifier.invalid" });
+  // a slip's identifier has nowhere to send a code: the office prints a new slip (said for every such identifier)
+  if (identifier.kind === "login") return fail(400, { identifier: "errors.identifier.slip" });
+  const target = identifier;
   return db.transaction(async (tx) => {
     const retryAt = await throttleCodeRequest(tx, throttleKey(input.identifier), meta.ip, now);
     if (retryAt) return throttled(retryAt);
-    const [user] = await tx
-      .select({ id: users.id, isActive: users.isActive })
-      .from(users)
-      .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value));
+    const [user] = await tx.select({ id: users.id, isActive: users.isActive }).from(users).where(byIdentifier(target));
     if (user?.isActive) {
       await issueCode(tx, {
         userId: user.id,
         purpose: "password_reset",
-        channel: identifier.kind === "email" ? "email" : "sms",
-        target: identifier.value,
+        channel: target.kind === "email" ? "email" : "sms",
+        target: target.value,
         kind: "notify.resetCode",
         now,
       });
@@ -67,7 +65,9 @@ export async function requestPasswordReset(
 }
 
 /**
- * Choose a new password with the code. The code is checked first and spent in the
+ * Choose a new password with the code: a recovery code sent to a phone or an e-mail, or
+ * the set-up code printed on an office slip beside its sign-in identifier (taking over
+ * an account staff made). The code is checked first and spent in the
  * transaction of the change, so the staff's longer password rule speaks only to a
  * person holding the right code. Every other session ends; a code that came by SMS to
  * the account's phone also proves that phone.
@@ -85,7 +85,10 @@ export async function resetPasswordWithCode(
   if (!code) return fail(400, { code: "errors.code.format" });
   const user = identifier ? await accountOf(db, identifier) : null;
   if (!user || !identifier) return invalid;
-  const checked = await checkCode(db, { userId: user.id, purpose: "password_reset", code, now, spend: false });
+  // a slip's identifier goes with the set-up code printed beside it, the others with a recovery code
+  const slip = identifier.kind === "login";
+  const purpose = slip ? "account_setup" : "password_reset";
+  const checked = await checkCode(db, { userId: user.id, purpose, code, now, spend: false });
   if (!checked.ok || checked.target !== identifier.value) return invalid;
   const policy = checkPolicy(user.role);
   if (policy) return fail(400, policy);
@@ -101,7 +104,8 @@ export async function resetPasswordWithCode(
     if (!updated) return invalid;
     await invalidateUserSessions(tx, user.id);
     const actor = { id: user.id, role: user.role, organisationId: user.organisationId };
-    await audit(tx, { actor, action: "auth.password_reset", entityType: "user", entityId: user.id, ip: meta.ip });
+    const action = slip ? "auth.password_set_from_slip" : "auth.password_reset";
+    await audit(tx, { actor, action, entityType: "user", entityId: user.id, ip: meta.ip });
     const session = await createSession(tx, updated, now);
     return { ok: true as const, user: updated, ...session };
   });

@@ -35,16 +35,50 @@ export function normalizeEmail(input: string): string | null {
   return email;
 }
 
-export type Identifier = { kind: "email"; value: string } | { kind: "phone"; value: string };
+/**
+ * The sign-in identifier of an office slip, for people with no phone and no e-mail
+ * (docs/decisions/new-acting-for-a-person.md). No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B, Q:
+ * what is left cannot be misread on paper or misheard over the counter. The database's
+ * check on users.login_id holds the same alphabet.
+ */
+export const LOGIN_ID_ALPHABET = "ACDEFHJKMNPRTUVWXY3479";
+export const LOGIN_ID_LENGTH = 8;
 
-/** What a person typed in the sign-in box: an e-mail if it has an @, else a phone. */
+/** A new identifier from random numbers (one per character, any non-negative integers). */
+export function loginIdFrom(randoms: readonly number[]): string {
+  if (randoms.length !== LOGIN_ID_LENGTH) throw new Error(`need ${LOGIN_ID_LENGTH} random numbers`);
+  return randoms.map((r) => LOGIN_ID_ALPHABET[r % LOGIN_ID_ALPHABET.length]).join("");
+}
+
+/** As printed and shown: two groups of four, "K7MX-4PRA". */
+export function formatLoginId(loginId: string): string {
+  return `${loginId.slice(0, 4)}-${loginId.slice(4)}`;
+}
+
+/** What a person typed as a slip's identifier, as stored ("k7mx 4pra" → "K7MX4PRA"), or null. */
+export function canonicalLoginId(input: string): string | null {
+  const compact = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s.\-_]/g, "");
+  if (compact.length !== LOGIN_ID_LENGTH) return null;
+  for (const char of compact) if (!LOGIN_ID_ALPHABET.includes(char)) return null;
+  return compact;
+}
+
+export type Identifier =
+  { kind: "email"; value: string } | { kind: "phone"; value: string } | { kind: "login"; value: string };
+
+/** What a person typed in the sign-in box: an e-mail if it has an @, else a phone, else a slip's identifier. */
 export function parseIdentifier(input: string): Identifier | null {
   if (input.includes("@")) {
     const email = normalizeEmail(input);
     return email ? { kind: "email", value: email } : null;
   }
   const phone = normalizePhone(input);
-  return phone ? { kind: "phone", value: phone } : null;
+  if (phone) return { kind: "phone", value: phone };
+  const loginId = canonicalLoginId(input);
+  return loginId ? { kind: "login", value: loginId } : null;
 }
 
 /**

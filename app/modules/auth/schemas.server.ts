@@ -70,6 +70,8 @@ export const ChangePasswordSchema = z.object({
 });
 
 export const SetPasswordSchema = z.object({
+  /** an office slip's sign-in identifier, typed beside its code; absent for an admin's code */
+  identifier: z.string().trim().max(40).optional(),
   code: z.string().trim().min(1).max(64),
   password: z.string(),
   passwordConfirm: z.string(),

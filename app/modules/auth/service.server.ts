@@ -5,6 +5,7 @@ import { loginAttempts, passwordTokens, users, type User } from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import type { FieldErrors } from "~/lib/forms";
 import { audit } from "~/modules/audit/service.server";
+import { byIdentifier } from "./queries.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { PASSWORD_TOKEN_TTL_MS, THROTTLE, accountLocked, parseIdentifier, throttleKey, throttledUntil } from "./rules";
 import type { Role } from "./roles";
@@ -82,12 +83,7 @@ export async function signIn(
     if (until) return throttled(until, { form: "errors.login.throttled" });
 
     const identifier = parseIdentifier(input.identifier);
-    const [user] = identifier
-      ? await tx
-          .select()
-          .from(users)
-          .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
-      : [];
+    const [user] = identifier ? await tx.select().from(users).where(byIdentifier(identifier)) : [];
     const locked = user ? await accountFailuresLock(tx, user.id, since, now) : false;
     const checked = Boolean(user?.passwordHash && user.isActive && !locked);
     let valid = false;

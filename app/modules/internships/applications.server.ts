@@ -12,19 +12,27 @@ import { isUuid } from "~/lib/ids";
 import { localizedText } from "~/lib/localized";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
+import type { ForPerson } from "~/modules/office/types";
 import { ANSWERABLE_APPLICATION_STATUSES, mayAnswerApplication } from "./rules";
 import type { AnswerApplicationInput } from "./schemas.server";
 
 type Actor = NonNullable<AuditActor>;
 
-/** An applicant applies, or a coach proposes one of their own beneficiaries. Once per offer. */
+/**
+ * An applicant applies, or a coach proposes one of their own beneficiaries, or staff
+ * apply for a person in the office with their agreement (`forPerson`). Once per offer.
+ */
 export async function applyToOffer(
   db: Database,
   actor: Actor,
   input: { offerId: string; beneficiaryId: string; motivation?: string },
   meta: Meta,
+  forPerson?: ForPerson,
 ): Promise<Result<{ id: string }>> {
-  if (actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId))) return fail(404, {});
+  // staff applying for a person in the office (the office module checked it may): the person's application
+  if (forPerson && forPerson.personId !== input.beneficiaryId) return fail(404, {});
+  if (!forPerson && actor.role === "coach" && !(await isCurrentCoachOf(db, actor.id, input.beneficiaryId)))
+    return fail(404, {});
   if (actor.role === "applicant" && actor.id !== input.beneficiaryId) return fail(404, {});
   return refuseDuplicate(
     () =>
@@ -39,7 +47,7 @@ export async function applyToOffer(
           .from(internshipOffers)
           .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
         if (!offer) return fail(404, {});
-        const proposed = actor.role !== "applicant";
+        const proposed = actor.role !== "applicant" && !forPerson;
         const [row] = await tx
           .insert(internshipApplications)
           .values({
@@ -51,9 +59,10 @@ export async function applyToOffer(
           })
           .returning({ id: internshipApplications.id });
         if (!row) throw new Error("no row");
+        await forPerson?.record(tx, row.id);
         await audit(tx, {
           actor,
-          action: proposed ? "internship.propose" : "internship.apply",
+          action: proposed ? "internship.propose" : forPerson ? "internship.apply_for" : "internship.apply",
           entityType: "internship_application",
           entityId: row.id,
           ip: meta.ip,

@@ -7,6 +7,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireCase } from "./case-access.server";
 import { ownsCase } from "./queries.server";
 import { encrypt } from "./crypto.server";
+import { sealServiceFields } from "./identity.server";
 import { initialStatus, nextStatuses, shelterNights } from "./rules";
 import type { ServiceInput } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
@@ -53,11 +54,10 @@ export async function addService(db: Database, actor: Actor, caseId: string, inp
         caseId: c.id,
         kind: input.kind,
         serviceDate: input.serviceDate,
-        provider: input.provider ?? null,
         status: initialStatus(input.kind),
         dueDate,
         costCentimes: input.cost,
-        details,
+        ...sealServiceFields({ ...details, provider: input.provider ?? null }),
         notesEnc: input.notes ? encrypt(input.notes) : null,
         recordedById: actor.id,
       })

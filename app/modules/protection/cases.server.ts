@@ -17,6 +17,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireCase, requireOwnCase } from "./case-access.server";
 import { caseReach, type CaseReach } from "./reach.server";
 import { encrypt, encryptJson } from "./crypto.server";
+import { sealIdentity } from "./identity.server";
 import { findDuplicateCandidates, type DuplicateCandidate } from "./queries.server";
 import { normaliseDocument, normalisePhone } from "./rules";
 import {
@@ -134,19 +135,14 @@ export async function registerCase(
         assignedToId: actor.id,
         applicantUserId,
         reference: newReference(),
-        firstName: input.firstName,
-        lastName: input.lastName,
-        nameArabic: input.nameArabic ?? null,
+        ...sealIdentity({ ...person, householdNotes: input.householdNotes ?? null }),
         sex: input.sex,
         dateOfBirth: input.dateOfBirth ?? null,
         estimatedAge: input.dateOfBirth ? null : (input.estimatedAge ?? null),
         nationality: input.nationality ?? null,
         languages: input.languages ?? null,
-        phone: person.phone,
-        documentNumber: person.documentNumber,
         city: input.city ?? null,
         householdSize: input.householdSize,
-        householdNotes: input.householdNotes ?? null,
         confirmedDistinctFrom: duplicates.length ? (input.distinctFrom ?? null) : null,
         createdById: actor.id,
       })

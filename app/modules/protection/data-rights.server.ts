@@ -20,6 +20,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { requireSupervisorOfCase } from "./case-access.server";
 import { caseSmsHistory } from "./case-sms.server";
 import { caseDetail } from "./queries.server";
+import { sealIdentity } from "./identity.server";
 import type { Meta } from "~/lib/result";
 import { regionNameOfCity } from "~/modules/reporting/mappings";
 import { SHARED_SECTIONS } from "./rules";
@@ -117,13 +118,15 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
       .set({
         // the region stays for the reports, not the town (decision: anonymised case keeps its region)
         city: regionNameOfCity(before?.city),
-        firstName: "—",
-        lastName: "—",
-        nameArabic: null,
+        ...sealIdentity({
+          firstName: "—",
+          lastName: "—",
+          nameArabic: null,
+          phone: null,
+          documentNumber: null,
+          householdNotes: null,
+        }),
         dateOfBirth: sql`case when ${beneficiaryCases.dateOfBirth} is null then null else make_date(extract(year from ${beneficiaryCases.dateOfBirth})::int, 1, 1) end`,
-        phone: null,
-        documentNumber: null,
-        householdNotes: null,
         applicantUserId: null,
         languages: null,
         confirmedDistinctFrom: null,
@@ -134,7 +137,7 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
       .where(and(eq(beneficiaryCases.id, caseId), isNull(beneficiaryCases.anonymisedAt)));
     await tx.delete(caseNotes).where(eq(caseNotes.caseId, caseId));
     await tx.delete(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, caseId));
-    await tx.update(caseServices).set({ notesEnc: null, provider: null }).where(eq(caseServices.caseId, caseId));
+    await tx.update(caseServices).set({ notesEnc: null, detailsEnc: null }).where(eq(caseServices.caseId, caseId));
     await tx.update(caseConsents).set({ referralPartners: null }).where(eq(caseConsents.caseId, caseId));
     // the SMS sent from the file carried its phone number: the messages go (unsent ones too),
     // the history keeps only template, sender and date

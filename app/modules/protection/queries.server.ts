@@ -21,6 +21,7 @@ import {
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 import { decrypt, decryptJson } from "./crypto.server";
+import { documentIs, namesMatch, openNames, openService, phoneIs, sealedNameColumns } from "./identity.server";
 import {
   caseScope,
   referralConsentHolds,
@@ -38,9 +39,29 @@ import {
   type VulnerabilityData,
 } from "./rules";
 
-/** A column shown only where the actor may see the case's identity section (else null). */
+/** A column read only where the actor may see the case's identity section (else null). */
 function ifIdentity<T>(actor: Actor, column: AnyColumn) {
   return sql<T | null>`case when ${sectionScope(actor, "identity")} then ${column} end`;
+}
+
+/** The sealed names, read only where the actor sees the identity (decrypt with `openNames`). */
+function namesIfIdentity(actor: Actor) {
+  return {
+    firstNameEnc: ifIdentity<string>(actor, beneficiaryCases.firstNameEnc),
+    lastNameEnc: ifIdentity<string>(actor, beneficiaryCases.lastNameEnc),
+    nameArabicEnc: ifIdentity<string>(actor, beneficiaryCases.nameArabicEnc),
+  };
+}
+
+/** A row's names decrypted, null where the actor does not see them. */
+function namesOf(row: { firstNameEnc: string | null; lastNameEnc: string | null; nameArabicEnc: string | null }) {
+  const seen = row.firstNameEnc !== null;
+  const names = openNames(row);
+  return {
+    firstName: seen ? names.firstName : null,
+    lastName: seen ? names.lastName : null,
+    nameArabic: names.nameArabic,
+  };
 }
 
 export async function isSupervisor(db: Executor, userId: string): Promise<boolean> {
@@ -63,28 +84,20 @@ export async function listCases(
   options: { q?: string; mine?: boolean; status?: "open" | "closed" } = {},
 ) {
   const q = options.q?.trim();
-  // names and phone are searched only where the actor sees them; the reference everywhere
+  // names, phone and document are searched only where the actor sees them, by their keyed
+  // hashes (whole folded words, exact numbers: they are encrypted); the reference everywhere
+  const byIdentity = q ? [namesMatch(q), phoneIs(q), documentIs(q)].filter((c) => c !== null) : [];
   const search = q
     ? or(
-        and(
-          sectionScope(actor, "identity"),
-          or(
-            ilike(beneficiaryCases.firstName, `%${q}%`),
-            ilike(beneficiaryCases.lastName, `%${q}%`),
-            ilike(beneficiaryCases.nameArabic, `%${q}%`),
-            eq(beneficiaryCases.phone, q),
-          ),
-        ),
+        byIdentity.length ? and(sectionScope(actor, "identity"), or(...byIdentity)) : undefined,
         ilike(beneficiaryCases.reference, `%${q}%`),
       )
     : undefined;
-  return db
+  const rows = await db
     .select({
       id: beneficiaryCases.id,
       reference: beneficiaryCases.reference,
-      firstName: ifIdentity<string>(actor, beneficiaryCases.firstName),
-      lastName: ifIdentity<string>(actor, beneficiaryCases.lastName),
-      nameArabic: ifIdentity<string>(actor, beneficiaryCases.nameArabic),
+      ...namesIfIdentity(actor),
       status: beneficiaryCases.status,
       city: ifIdentity<string>(actor, beneficiaryCases.city),
       organisationId: beneficiaryCases.organisationId,
@@ -102,6 +115,11 @@ export async function listCases(
     )
     .orderBy(desc(beneficiaryCases.createdAt))
     .limit(200);
+  // one page of rows decrypted, never the table
+  return rows.map(({ firstNameEnc, lastNameEnc, nameArabicEnc, ...row }) => ({
+    ...row,
+    ...namesOf({ firstNameEnc, lastNameEnc, nameArabicEnc }),
+  }));
 }
 
 export type DuplicateCandidate = {
@@ -117,27 +135,41 @@ export type DuplicateCandidate = {
 /**
  * Cases that may be the same person: same phone, same document number, or a close
  * name with the same date of birth. Looked for among the cases the actor can reach
- * only, so the check itself never reveals another association's cases.
+ * only, so the check itself never reveals another association's cases. Phone and
+ * document are found by their keyed hashes; the names are encrypted, so the candidates
+ * born the same day are decrypted and compared in memory (rules.ts duplicateReasons).
  */
 export async function findDuplicateCandidates(
   db: Executor,
   actor: Actor,
   person: PersonKey,
 ): Promise<DuplicateCandidate[]> {
-  const rows = await db
+  const matches = [
+    phoneIs(person.phone),
+    documentIs(person.documentNumber),
+    person.dateOfBirth ? eq(beneficiaryCases.dateOfBirth, person.dateOfBirth) : null,
+  ].filter((c) => c !== null);
+  if (!matches.length) return [];
+  const sealed = await db
     .select({
       id: beneficiaryCases.id,
       reference: beneficiaryCases.reference,
-      firstName: beneficiaryCases.firstName,
-      lastName: beneficiaryCases.lastName,
-      nameArabic: beneficiaryCases.nameArabic,
+      ...sealedNameColumns,
       dateOfBirth: beneficiaryCases.dateOfBirth,
-      phone: beneficiaryCases.phone,
-      documentNumber: beneficiaryCases.documentNumber,
+      phoneEnc: beneficiaryCases.phoneEnc,
+      documentNumberEnc: beneficiaryCases.documentNumberEnc,
     })
     .from(beneficiaryCases)
     // only identities the actor already sees: the check itself reveals nothing
-    .where(and(sectionScope(actor, "identity"), isNull(beneficiaryCases.anonymisedAt)));
+    .where(and(sectionScope(actor, "identity"), isNull(beneficiaryCases.anonymisedAt), or(...matches)))
+    .orderBy(desc(beneficiaryCases.createdAt))
+    .limit(500);
+  const rows = sealed.map(({ phoneEnc, documentNumberEnc, ...row }) => ({
+    ...row,
+    ...openNames(row),
+    phone: phoneEnc ? decrypt(phoneEnc) : null,
+    documentNumber: documentNumberEnc ? decrypt(documentNumberEnc) : null,
+  }));
   const found: DuplicateCandidate[] = [];
   for (const row of rows) {
     const reasons = duplicateReasons(person, row);
@@ -291,7 +323,7 @@ export async function caseDetail(
     noteCount,
     vulnerability,
     services: services.map(({ service: { notesEnc, ...s }, byReader }) => ({
-      ...s,
+      ...openService(s),
       byReader,
       notes: notesEnc ? decrypt(notesEnc) : null,
     })),
@@ -376,8 +408,7 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = morocc
     .select({
       id: beneficiaryCases.id,
       reference: beneficiaryCases.reference,
-      firstName: ifIdentity<string>(actor, beneficiaryCases.firstName),
-      lastName: ifIdentity<string>(actor, beneficiaryCases.lastName),
+      ...namesIfIdentity(actor),
     })
     .from(beneficiaryCases)
     .where(
@@ -388,7 +419,13 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = morocc
       ),
     )
     .orderBy(desc(beneficiaryCases.updatedAt))
-    .limit(50);
+    .limit(50)
+    .then((rows) =>
+      rows.map(({ firstNameEnc, lastNameEnc, nameArabicEnc, ...row }) => ({
+        ...row,
+        ...namesOf({ firstNameEnc, lastNameEnc, nameArabicEnc }),
+      })),
+    );
   const weekAhead = addDays(today, 7);
   const services = await db
     .select({

@@ -19,6 +19,7 @@ import {
   type BeneficiaryCase,
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
+import { openCase } from "./identity.server";
 import { partnerView, REFERRAL_EXPIRY_DAYS, type SharedSection } from "./rules";
 
 type Ref = ReturnType<typeof sql>;
@@ -110,7 +111,7 @@ export async function getCaseForActor(db: Executor, actor: Actor, caseId: string
     .select()
     .from(beneficiaryCases)
     .where(and(eq(beneficiaryCases.id, caseId), caseScope(actor)));
-  return row ?? null;
+  return row ? openCase(row) : null;
 }
 
 /** The live requests that open `caseId` to the actor's association, with what the referring association shared. */
@@ -147,15 +148,16 @@ export type LiveRequest = Awaited<ReturnType<typeof liveRequestsTo>>[number];
 export async function caseReach(db: Executor, actor: Actor, caseId: string) {
   const org = orgOf(actor);
   if (!org || !isUuid(caseId)) return null;
-  const [c] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
-  if (!c) return null;
-  const own = c.organisationId === org;
+  const [row] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
+  if (!row) return null;
+  const own = row.organisationId === org;
   const requests = own ? [] : await liveRequestsTo(db, actor, caseId);
   const view = partnerView(
     own,
     requests.map((r) => ({ ...r, accepted: r.status === "accepted" })),
   );
-  return view ? { case: c, ...view, requests } : null;
+  // the identity is decrypted only for a reader who sees it
+  return view ? { case: openCase(row, view.sections.identity), ...view, requests } : null;
 }
 
 export type CaseReach = NonNullable<Awaited<ReturnType<typeof caseReach>>>;

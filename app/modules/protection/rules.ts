@@ -169,6 +169,50 @@ export function namesClose(a: string, b: string): boolean {
   return levenshtein(vowelForm(a), vowelForm(b)) <= 1;
 }
 
+/**
+ * The folded words a case is found by, per name (each word's skeleton, and the whole
+ * name compacted): stored as keyed hashes, since the names themselves are encrypted.
+ */
+export function nameSearchWords(names: readonly (string | null | undefined)[]): string[] {
+  const words = new Set<string>();
+  for (const name of names) {
+    if (!name) continue;
+    for (const word of foldName(name).split(" ")) if (word) words.add(word);
+    const compact = foldName(name, { compact: true });
+    if (compact) words.add(compact);
+  }
+  return [...words].sort();
+}
+
+/**
+ * What a name search asks for: every folded word of the query (so "Fatima Zahra" finds
+ * her, and "Mohamed" finds "Muhammad"), or the query compacted ("Benali" finds "Ben Ali").
+ * Empty when the query has no letter to fold.
+ */
+export function nameQueryWords(q: string): { all: string[]; compact: string | null } {
+  const all = foldName(q).split(" ").filter(Boolean);
+  return { all, compact: foldName(q, { compact: true }) || null };
+}
+
+/** The free-text fields of a service (they may name a place or a person): stored encrypted. */
+export const PRIVATE_SERVICE_FIELDS = ["provider", "facility", "specialty", "place", "countryOfReturn"] as const;
+
+/** A service's fields split into those stored as they are (the reports read them) and the free text. */
+export function splitServiceFields(fields: Record<string, string | number | null | undefined>): {
+  open: Record<string, string | number | null>;
+  secret: Record<string, string | number | null>;
+} {
+  const open: Record<string, string | number | null> = {};
+  const secret: Record<string, string | number | null> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if ((PRIVATE_SERVICE_FIELDS as readonly string[]).includes(key)) {
+      if (value !== null && value !== "") secret[key] = value;
+    } else open[key] = value;
+  }
+  return { open, secret };
+}
+
 export function normalisePhone(phone: string | null | undefined): string | null {
   if (!phone) return null;
   const digits = phone.replace(/[^\d+]/g, "");

@@ -234,3 +234,24 @@ export async function audienceGroupOf(db: Executor, userId: string): Promise<"mi
   if (row?.status === "moroccan") return "young_moroccan";
   return null;
 }
+
+/** Cohorts that have not ended, with their training's title: the office's choice of a training for a person. */
+export async function upcomingCohorts(db: Executor, today: string) {
+  return db
+    .select({
+      id: trainingCohorts.id,
+      titleFr: trainings.titleFr,
+      titleAr: trainings.titleAr,
+      titleEn: trainings.titleEn,
+      nameFr: trainingCohorts.nameFr,
+      nameAr: trainingCohorts.nameAr,
+      nameEn: trainingCohorts.nameEn,
+      startsOn: trainingCohorts.startsOn,
+      free: sql<number>`${trainingCohorts.capacity} - ${trainingCohorts.confirmedCount}`,
+    })
+    .from(trainingCohorts)
+    .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
+    .where(sql`${trainingCohorts.endsOn} >= ${today}`)
+    .orderBy(asc(trainingCohorts.startsOn), asc(trainings.titleFr))
+    .limit(100);
+}

@@ -18,6 +18,7 @@ import { admissionFor, attendanceOpen, formatVerificationCode, isCompleted, type
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { moroccoInstant } from "~/lib/morocco-time";
+import type { ForPerson } from "~/modules/office/types";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -90,7 +91,15 @@ export type RegisterResult = Result<{ status: "confirmed" | "waiting"; registrat
  * decided one after the other; the seat counter's check constraint would refuse an
  * overflow even if that lock were ever forgotten.
  */
-export async function register(db: Database, actor: Actor, cohortId: string, meta: Meta): Promise<RegisterResult> {
+export async function register(
+  db: Database,
+  actor: Actor,
+  cohortId: string,
+  meta: Meta,
+  forPerson?: ForPerson,
+): Promise<RegisterResult> {
+  // staff registering a person in the office: the person's registration, the staff's audit row
+  const userId = forPerson?.personId ?? actor.id;
   return db.transaction(async (tx) => {
     const [cohort] = await tx
       .select({
@@ -108,7 +117,7 @@ export async function register(db: Database, actor: Actor, cohortId: string, met
       .where(
         and(
           eq(trainingRegistrations.cohortId, cohortId),
-          eq(trainingRegistrations.userId, actor.id),
+          eq(trainingRegistrations.userId, userId),
           sql`${trainingRegistrations.status} <> 'cancelled'`,
         ),
       );
@@ -122,7 +131,7 @@ export async function register(db: Database, actor: Actor, cohortId: string, met
     }
     const [row] = await tx
       .insert(trainingRegistrations)
-      .values({ cohortId, userId: actor.id, status, confirmedAt: status === "confirmed" ? new Date() : null })
+      .values({ cohortId, userId, status, confirmedAt: status === "confirmed" ? new Date() : null })
       .returning({ id: trainingRegistrations.id });
     if (!row) throw new Error("no row");
     await audit(tx, {
@@ -132,8 +141,9 @@ export async function register(db: Database, actor: Actor, cohortId: string, met
       entityId: row.id,
       ip: meta.ip,
     });
+    await forPerson?.record(tx, row.id);
     await tellPlace(tx, {
-      userId: actor.id,
+      userId,
       cohortId,
       kind: status === "confirmed" ? "notify.trainingSeat" : "notify.trainingWaiting",
     });

@@ -13,6 +13,7 @@ import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 import { beneficiaryCases, grantApplications, guidanceSessions, placements, profiles, users } from "../../../db/schema";
 import { eq, sql } from "drizzle-orm";
+import { sealIdentity } from "../../../app/modules/protection/identity.server";
 
 const t = useTestDb();
 const app = useTestApp(t);
@@ -43,12 +44,16 @@ beforeAll(async () => {
     .where(eq(users.id, fixture.foundation.accounts.applicant.id));
   // canaries in every personal or free-text field the indicators read from
   await t.db.update(beneficiaryCases).set({
-    firstName: CANARY_NAME,
-    lastName: CANARY_NAME,
+    ...sealIdentity({
+      firstName: CANARY_NAME,
+      lastName: CANARY_NAME,
+      nameArabic: null,
+      phone: "+212699999999",
+      documentNumber: null,
+      householdNotes: CANARY_REF,
+    }),
     nationality: "CANARY-NATIONALITY-5521",
     city: "CANARY-CITY-5521",
-    phone: "+212699999999",
-    householdNotes: CANARY_REF,
   });
   await t.db
     .update(profiles)

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  nameQueryWords,
+  nameSearchWords,
+  splitServiceFields,
   caseSmsBlocker,
   duplicateReasons,
   foldName,
@@ -57,6 +60,38 @@ describe("duplicateReasons", () => {
       (p) => p.note,
     );
     expect(falsePositives).toEqual([]);
+  });
+});
+
+describe("searching encrypted names", () => {
+  const stored = nameSearchWords(["Fatima Zahra Benali", "فاطمة الزهراء بن علي"]);
+  const finds = (q: string) => {
+    const { all, compact } = nameQueryWords(q);
+    return (all.length > 0 && all.every((w) => stored.includes(w))) || (compact !== null && stored.includes(compact));
+  };
+  it("finds a case by any whole word of its names, however spelt", () => {
+    for (const q of ["Fatima", "fatma", "Zahra Fatima", "BENALI", "Ben Ali", "فاطمة"]) expect(finds(q), q).toBe(true);
+  });
+  it("does not find it by a word it does not have", () => {
+    for (const q of ["Aminata", "Fatima Diallo", "---"]) expect(finds(q), q).toBe(false);
+  });
+});
+
+describe("a service's free text", () => {
+  it("is set apart from the fields the reports read", () => {
+    expect(
+      splitServiceFields({
+        provider: "Dr Alami",
+        facility: "CHU Ibn Sina",
+        specialty: "Cardiologie",
+        urgency: "urgent",
+        place: undefined,
+        countryOfReturn: "",
+      }),
+    ).toEqual({
+      open: { urgency: "urgent" },
+      secret: { provider: "Dr Alami", facility: "CHU Ibn Sina", specialty: "Cardiologie" },
+    });
   });
 });
 

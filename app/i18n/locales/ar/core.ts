@@ -152,8 +152,10 @@ export const core = {
   "account.newPassword": "كلمة المرور الجديدة",
 
   "setPassword.title": "إنشاء كلمة المرور",
-  "setPassword.intro": "أدخل الرمز الذي توصلت به من المسؤول، ثم اختر كلمة المرور.",
+  "setPassword.intro": "أدخل الرمز الذي توصلت به (من المسؤول، أو على ورقة المكتب مع معرّفك)، ثم اختر كلمة المرور.",
   "setPassword.code": "الرمز",
+  "setPassword.identifier": "المعرّف (على ورقتك، إن كانت لديك ورقة)",
+  "setPassword.identifierHint": "اتركه فارغا إذا أعطاك المسؤول الرمز.",
   "setPassword.hint": "12 حرفا على الأقل للموظفين، و8 للمترشحين.",
   "setPassword.submit": "حفظ كلمة المرور",
 

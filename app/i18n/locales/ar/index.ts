@@ -16,6 +16,7 @@ import { notifications } from "./notifications";
 import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
+import { office } from "./office";
 
 export const ar: Messages = {
   ...core,
@@ -35,4 +36,5 @@ export const ar: Messages = {
   ...content,
   ...codes,
   ...feedback,
+  ...office,
 };

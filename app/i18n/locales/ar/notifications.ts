@@ -141,6 +141,7 @@ export const notifications = {
   "confirmPhone.done": "تم تأكيد رقم هاتفك.",
   "confirmPhone.continue": "الذهاب إلى صفحتي",
   "errors.identifier.invalid": "اكتب رقم هاتف (06 12 34 56 78) أو عنوان بريد إلكتروني.",
+  "errors.identifier.slip": "ليس لمعرّف هذه الورقة هاتف ولا بريد إلكتروني لاستقبال رمز: اطلب ورقة جديدة من المكتب.",
   "confirmPhone.resent": "تم طلب رمز جديد.",
   "confirmPhone.smsState": "رسالة الرمز: {state}",
   "confirmPhone.noPhone": "لا يحتوي حسابك على رقم هاتف.",

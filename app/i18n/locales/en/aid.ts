@@ -67,7 +67,8 @@ export const aid = {
   "aid.rounds.removeItem": "Remove {item}",
   "aid.rounds.kit": "Items handed out",
   "aid.rounds.addItem": "Add an item to the round",
-  "aid.errors.roundStarted": "Handing out has started: the round no longer changes. A hand-out made by mistake is corrected from the list of hand-outs.",
+  "aid.errors.roundStarted":
+    "Handing out has started: the round no longer changes. A hand-out made by mistake is corrected from the list of hand-outs.",
   "aid.confirm.title": "Hand out to {name}?",
   "aid.confirm.button": "Confirm the hand-out",
   "aid.confirm.household": "household of {count}",

@@ -159,8 +159,11 @@ export const core = {
   "account.newPassword": "New password",
 
   "setPassword.title": "Create my password",
-  "setPassword.intro": "Type the code you received from the administrator, then choose your password.",
+  "setPassword.intro":
+    "Type the code you received (from the administrator, or on the office's slip with your identifier), then choose your password.",
   "setPassword.code": "Code",
+  "setPassword.identifier": "Identifier (on your slip, if you have one)",
+  "setPassword.identifierHint": "Leave empty if an administrator gave you the code.",
   "setPassword.hint": "At least 12 characters for staff, 8 for applicants.",
   "setPassword.submit": "Save the password",
 

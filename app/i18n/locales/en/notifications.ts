@@ -152,6 +152,8 @@ export const notifications = {
   "confirmPhone.done": "Your phone number is confirmed.",
   "confirmPhone.continue": "Go to my page",
   "errors.identifier.invalid": "Type a phone number (06 12 34 56 78) or an e-mail address.",
+  "errors.identifier.slip":
+    "This slip's identifier has no phone or e-mail to receive a code: ask the office for a new slip.",
   "confirmPhone.resent": "A new code is requested.",
   "confirmPhone.smsState": "SMS with the code: {state}",
   "confirmPhone.noPhone": "Your account has no phone number.",

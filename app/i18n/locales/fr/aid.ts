@@ -67,7 +67,8 @@ export const aid = {
   "aid.rounds.removeItem": "Retirer {item}",
   "aid.rounds.kit": "Articles remis",
   "aid.rounds.addItem": "Ajouter un article à la tournée",
-  "aid.errors.roundStarted": "La distribution a commencé : la tournée ne change plus. Une remise faite par erreur se corrige dans la liste des remises.",
+  "aid.errors.roundStarted":
+    "La distribution a commencé : la tournée ne change plus. Une remise faite par erreur se corrige dans la liste des remises.",
   "aid.confirm.title": "Remettre à {name} ?",
   "aid.confirm.button": "Confirmer la remise",
   "aid.confirm.household": "foyer de {count} personne(s)",

@@ -162,8 +162,11 @@ export const core = {
   "account.newPassword": "Nouveau mot de passe",
 
   "setPassword.title": "Créer mon mot de passe",
-  "setPassword.intro": "Saisissez le code reçu de l'administrateur, puis choisissez votre mot de passe.",
+  "setPassword.intro":
+    "Saisissez le code reçu (de l'administrateur, ou sur la fiche du bureau avec votre identifiant), puis choisissez votre mot de passe.",
   "setPassword.code": "Code",
+  "setPassword.identifier": "Identifiant (sur votre fiche, si vous en avez une)",
+  "setPassword.identifierHint": "Laissez vide si le code vient d'un administrateur.",
   "setPassword.hint": "Au moins 12 caractères pour le personnel, 8 pour les candidat·e·s.",
   "setPassword.submit": "Enregistrer le mot de passe",
 

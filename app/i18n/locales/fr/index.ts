@@ -15,6 +15,7 @@ import { notifications } from "./notifications";
 import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
+import { office } from "./office";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -38,4 +39,5 @@ export const fr = {
   ...content,
   ...codes,
   ...feedback,
+  ...office,
 } as const;

@@ -157,6 +157,8 @@ export const notifications = {
   "confirmPhone.done": "Votre numéro de téléphone est confirmé.",
   "confirmPhone.continue": "Aller à ma page",
   "errors.identifier.invalid": "Saisissez un numéro de téléphone (06 12 34 56 78) ou une adresse e-mail.",
+  "errors.identifier.slip":
+    "Cet identifiant de fiche n'a ni téléphone ni e-mail pour recevoir un code : demandez une nouvelle fiche au bureau.",
   "confirmPhone.resent": "Un nouveau code est demandé.",
   "confirmPhone.smsState": "SMS du code : {state}",
   "confirmPhone.noPhone": "Votre compte n'a pas de numéro de téléphone.",

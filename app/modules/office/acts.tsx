@@ -1,0 +1,48 @@
+/** What staff did for a person, one line each: on the person's home and on the staff's page of the person. */
+import type { Locale } from "~/i18n/config";
+import { useI18n } from "~/i18n/i18n-context";
+import { localized } from "~/lib/localized";
+import type { ActKind } from "./constants";
+import { actMessage } from "./rules";
+
+type ActRow = {
+  id: string;
+  kind: ActKind;
+  at: Date;
+  staffName: string;
+  trainingTitleFr: string | null;
+  trainingTitleAr: string | null;
+  trainingTitleEn: string | null;
+  offerTitleFr: string | null;
+  offerTitleAr: string | null;
+  offerTitleEn: string | null;
+};
+
+export type ActLine = { id: string; kind: ActKind; at: Date; staffName: string; what: string };
+
+/** The rows of `actsFor`, each with what it was about in the reader's language (a loader's last step). */
+export function actLines(rows: readonly ActRow[], locale: Locale): ActLine[] {
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    at: r.at,
+    staffName: r.staffName,
+    what:
+      r.kind === "training_registration"
+        ? localized(r, "trainingTitle", locale)
+        : r.kind === "internship_application"
+          ? localized(r, "offerTitle", locale)
+          : "",
+  }));
+}
+
+export function ActsList({ acts, testId = "acts" }: { acts: readonly ActLine[]; testId?: string }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <ul className="stack" data-testid={testId}>
+      {acts.map((a) => (
+        <li key={a.id}>{t(actMessage(a.kind), { staff: a.staffName, what: a.what, date: formatDate(a.at) })}</li>
+      ))}
+    </ul>
+  );
+}

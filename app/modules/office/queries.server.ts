@@ -1,0 +1,141 @@
+/** Reads of the office: whom a member of staff may act for, and what was done for a person. */
+import { alias } from "drizzle-orm/pg-core";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import {
+  actsForPeople,
+  coachAssignments,
+  internshipApplications,
+  internshipOffers,
+  officeRegistrations,
+  trainingCohorts,
+  trainingRegistrations,
+  trainings,
+  users,
+} from "~db/schema";
+import { isUuid } from "~/lib/ids";
+import type { Actor } from "~/modules/auth/permissions";
+import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
+import { mayActFor, type PersonReach } from "./rules";
+
+/** What `mayActFor` needs to know of a person, as this member of staff sees them; null if no such person. */
+export async function personReach(db: Executor, actor: Actor, personId: string): Promise<PersonReach | null> {
+  if (!isUuid(personId)) return null;
+  const [row] = await db
+    .select({
+      role: users.role,
+      isActive: users.isActive,
+      registeredById: officeRegistrations.registeredById,
+      registeredForOrganisationId: officeRegistrations.organisationId,
+    })
+    .from(users)
+    .leftJoin(officeRegistrations, eq(officeRegistrations.userId, users.id))
+    .where(eq(users.id, personId));
+  if (!row) return null;
+  const followedByStaff = actor.role === "coach" && (await isCurrentCoachOf(db, actor.id, personId));
+  return { ...row, followedByStaff };
+}
+
+/**
+ * The people this member of staff may act for, newest registration first: a case
+ * worker's association's office registrations; a coach's own and their beneficiaries.
+ */
+export async function peopleFor(db: Executor, actor: Actor) {
+  const reach =
+    actor.role === "case_worker" && actor.organisationId
+      ? eq(officeRegistrations.organisationId, actor.organisationId)
+      : actor.role === "coach"
+        ? or(
+            eq(officeRegistrations.registeredById, actor.id),
+            sql`exists (select 1 from ${coachAssignments} ca where ca.beneficiary_id = ${users.id}
+              and ca.coach_id = ${actor.id} and ca.ended_at is null)`,
+          )
+        : sql`false`;
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      loginId: users.loginId,
+      phone: users.phone,
+      registeredAt: officeRegistrations.createdAt,
+      takenOver: sql<boolean>`${users.passwordHash} is not null`,
+    })
+    .from(users)
+    .leftJoin(officeRegistrations, eq(officeRegistrations.userId, users.id))
+    .where(and(eq(users.role, "applicant"), eq(users.isActive, true), reach))
+    .orderBy(desc(sql`coalesce(${officeRegistrations.createdAt}, ${users.createdAt})`))
+    .limit(200);
+}
+
+const reader = alias(users, "notice_reader");
+
+/** One person, for a member of staff who may act for them; null otherwise (the page answers 404). */
+export async function personForStaff(db: Executor, actor: Actor, personId: string) {
+  if (!mayActFor(actor, personId, await personReach(db, actor, personId))) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      loginId: users.loginId,
+      phone: users.phone,
+      email: users.email,
+      locale: users.locale,
+      takenOver: sql<boolean>`${users.passwordHash} is not null`,
+      noticeLanguage: officeRegistrations.noticeLanguage,
+      noticeReadAt: officeRegistrations.noticeReadAt,
+      noticeReadBy: reader.displayName,
+    })
+    .from(users)
+    .leftJoin(officeRegistrations, eq(officeRegistrations.userId, users.id))
+    .leftJoin(reader, eq(reader.id, officeRegistrations.noticeReadById))
+    .where(eq(users.id, personId));
+  return row ?? null;
+}
+
+const staff = alias(users, "acting_staff");
+
+/**
+ * What staff did for a person, newest first, with the staff member's name and what the
+ * act was about (a training, an offer) in three languages: the person's own page, and
+ * the staff's page of the person.
+ */
+export async function actsFor(db: Executor, personId: string) {
+  return db
+    .select({
+      id: actsForPeople.id,
+      kind: actsForPeople.kind,
+      at: actsForPeople.createdAt,
+      staffName: staff.displayName,
+      trainingTitleFr: trainings.titleFr,
+      trainingTitleAr: trainings.titleAr,
+      trainingTitleEn: trainings.titleEn,
+      offerTitleFr: internshipOffers.titleFr,
+      offerTitleAr: internshipOffers.titleAr,
+      offerTitleEn: internshipOffers.titleEn,
+    })
+    .from(actsForPeople)
+    .innerJoin(staff, eq(staff.id, actsForPeople.staffId))
+    .leftJoin(
+      trainingRegistrations,
+      and(eq(actsForPeople.kind, "training_registration"), eq(trainingRegistrations.id, actsForPeople.entityId)),
+    )
+    .leftJoin(trainingCohorts, eq(trainingCohorts.id, trainingRegistrations.cohortId))
+    .leftJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
+    .leftJoin(
+      internshipApplications,
+      and(eq(actsForPeople.kind, "internship_application"), eq(internshipApplications.id, actsForPeople.entityId)),
+    )
+    .leftJoin(internshipOffers, eq(internshipOffers.id, internshipApplications.offerId))
+    .where(eq(actsForPeople.personId, personId))
+    .orderBy(desc(actsForPeople.createdAt), desc(actsForPeople.id))
+    .limit(100);
+}
+
+/** Is this account one staff made in an office that the person has not taken over yet? */
+export async function isStaffManaged(db: Executor, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.passwordHash)));
+  return Boolean(row);
+}

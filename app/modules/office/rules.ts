@@ -1,0 +1,47 @@
+/**
+ * Acting for a person in the office: how long a slip's code lives, who may act for
+ * whom, what the person reads. (The slip's sign-in identifier is the auth module's.) Pure: no database, no clock of its own.
+ * Why these choices: docs/decisions/new-acting-for-a-person.md.
+ */
+import type { ActKind } from "./constants";
+
+// ---------------------------------------------------------------- the slip's code
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A slip's set-up code lives a week: people come back to the office, or to a phone, days later. */
+export const SLIP_CODE_TTL_MS = 7 * DAY;
+
+// ---------------------------------------------------------------- who may act for whom
+
+export type ActingStaff = { id: string; role: string; organisationId: string | null };
+/** What the database knows of a person, as seen by one member of staff. */
+export type PersonReach = {
+  role: string;
+  isActive: boolean;
+  /** the office registration, if the person was registered in an office */
+  registeredById: string | null;
+  registeredForOrganisationId: string | null;
+  /** the staff member is the person's current coach */
+  followedByStaff: boolean;
+};
+
+/**
+ * May this member of staff act for this person? A case worker: for the people an office
+ * of their own association registered. A coach: for the people they registered
+ * themselves and the beneficiaries they follow now. Nobody acts for staff, for
+ * themselves, or for a deactivated account.
+ */
+export function mayActFor(staff: ActingStaff, personId: string, person: PersonReach | null): boolean {
+  if (!person || person.role !== "applicant" || !person.isActive || personId === staff.id) return false;
+  if (staff.role === "case_worker")
+    return staff.organisationId !== null && person.registeredForOrganisationId === staff.organisationId;
+  if (staff.role === "coach") return person.registeredById === staff.id || person.followedByStaff;
+  return false;
+}
+
+// ---------------------------------------------------------------- what the person reads
+
+/** The message key of one act, as the person reads it on their home page. */
+export function actMessage(kind: ActKind) {
+  return `office.acts.${kind}` as const;
+}

@@ -1,0 +1,46 @@
+import { z } from "~/lib/forms.server";
+import { idField } from "~/lib/fields.server";
+import { LOCALES } from "~/i18n/config";
+import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
+import { isCountry } from "~/modules/profiles/rules";
+import { NOTICE_LANGUAGES } from "./constants";
+
+const name = z.string().trim().min(1, "errors.required").max(120, "errors.tooLong");
+/** The person said yes, in the office, to what is done for them: a box staff tick. */
+const agreed = z.literal("on", { message: "office.errors.agreement" });
+
+/**
+ * A person registered in the office: the name they give, phone and e-mail only if they
+ * have them, the language the portal speaks to them in, and the data-protection notice
+ * read aloud to them (in which language; the box says it was read and accepted).
+ */
+export const RegisterPersonSchema = z
+  .object({
+    givenName: name,
+    familyName: name,
+    sex: z.enum(["female", "male"]).optional(),
+    nationality: z.string().refine(isCountry, "profiles.errors.country").optional(),
+    residentStatus: z.enum(["migrant", "moroccan"]).optional(),
+    phone: z.string().max(40).optional(),
+    email: z.string().max(254).optional(),
+    locale: z.enum(LOCALES).default("fr"),
+    noticeLanguage: z.enum(NOTICE_LANGUAGES, { message: "office.errors.noticeLanguage" }),
+    noticeRead: z.literal("on", { message: "office.errors.noticeRead" }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.phone && !normalizePhone(value.phone))
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "errors.phone.invalid" });
+    if (value.email && !normalizeEmail(value.email))
+      ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email.invalid" });
+  })
+  .transform((value) => ({
+    ...value,
+    phone: value.phone ? normalizePhone(value.phone) : null,
+    email: value.email ? normalizeEmail(value.email) : null,
+  }));
+export type RegisterPersonInput = z.infer<typeof RegisterPersonSchema>;
+
+export const SlipSchema = z.object({ locale: z.enum(LOCALES).default("fr") });
+
+export const EnrolSchema = z.object({ cohortId: idField(), agreed });
+export const ApplyForSchema = z.object({ offerId: idField(), agreed });

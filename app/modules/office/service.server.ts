@@ -1,0 +1,215 @@
+/**
+ * Acting for a person in the office (issue 15): a case worker or a coach registers a
+ * walk-in applicant (no phone, no e-mail needed), prints them a sign-in slip, and with
+ * their agreement registers them for a training or applies for an internship offer.
+ * Each act is the other module's own service, run for the person, plus one on-behalf
+ * row the person reads and one audit row naming the staff member and the person.
+ * docs/decisions/new-acting-for-a-person.md
+ */
+import { randomInt } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database, Executor } from "~db/client";
+import { isUniqueViolation } from "~db/errors";
+import {
+  actsForPeople,
+  officeRegistrations,
+  privacyAcceptances,
+  profiles,
+  trainingCohorts,
+  trainings,
+  users,
+} from "~db/schema";
+import type { Locale } from "~/i18n/config";
+import { fail, type Meta, type Result } from "~/lib/result";
+import { audit } from "~/modules/audit/service.server";
+import { issueSlipCode } from "~/modules/auth/codes.server";
+import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
+import type { Actor } from "~/modules/auth/permissions";
+import { LOGIN_ID_LENGTH, loginIdFrom } from "~/modules/auth/rules";
+import { unlessContactTaken } from "~/modules/auth/service.server";
+import { applyToOffer } from "~/modules/internships/applications.server";
+import { audienceGroupOf } from "~/modules/trainings/queries.server";
+import { isEligible } from "~/modules/trainings/rules";
+import { register } from "~/modules/trainings/service.server";
+import type { ActKind } from "./constants";
+import { personReach } from "./queries.server";
+import { mayActFor, SLIP_CODE_TTL_MS } from "./rules";
+import type { RegisterPersonInput } from "./schemas.server";
+import type { ForPerson } from "./types";
+
+/** Write the on-behalf row and its audit row (actor: the staff member; entity: the person). */
+async function recordAct(
+  tx: Executor,
+  actor: Actor,
+  input: { personId: string; kind: ActKind; entityId: string | null; at: Date },
+  meta: Meta,
+) {
+  await tx.insert(actsForPeople).values({
+    personId: input.personId,
+    staffId: actor.id,
+    staffOrganisationId: actor.organisationId,
+    kind: input.kind,
+    entityId: input.entityId,
+    agreedAt: input.at,
+    createdAt: input.at,
+  });
+  await audit(tx, {
+    actor,
+    action: `office.${input.kind}`,
+    entityType: "user",
+    entityId: input.personId,
+    ip: meta.ip,
+  });
+}
+
+/** The same answer for a person who does not exist and one the staff member may not reach. */
+async function requireReach(db: Executor, actor: Actor, personId: string): Promise<boolean> {
+  return mayActFor(actor, personId, await personReach(db, actor, personId));
+}
+
+function newLoginId(): string {
+  return loginIdFrom(Array.from({ length: LOGIN_ID_LENGTH }, () => randomInt(0, 1 << 30)));
+}
+
+/**
+ * Register a person in the office: an applicant account with no password (staff-managed
+ * until the person takes it over with a slip), a sign-in identifier, the profile's
+ * identity, the notice read aloud, the acceptance. A phone or e-mail another account
+ * holds is the field's error; an identifier drawn twice is drawn again.
+ */
+export async function registerPerson(
+  db: Database,
+  actor: Actor,
+  input: RegisterPersonInput,
+  meta: Meta,
+): Promise<Result<{ personId: string }>> {
+  // a coach's organisation is the programme; a case worker's, the association
+  if (!actor.organisationId) return fail(403, {});
+  const organisationId = actor.organisationId;
+  const now = meta.now ?? new Date();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await unlessContactTaken(() =>
+        db.transaction(async (tx) => {
+          const [person] = await tx
+            .insert(users)
+            .values({
+              displayName: `${input.givenName} ${input.familyName}`,
+              phone: input.phone,
+              email: input.email,
+              loginId: newLoginId(),
+              role: "applicant",
+              locale: input.locale,
+            })
+            .returning({ id: users.id });
+          if (!person) throw new Error("insert returned no row");
+          await tx.insert(profiles).values({
+            userId: person.id,
+            givenName: input.givenName,
+            familyName: input.familyName,
+            sex: input.sex ?? null,
+            nationality: input.nationality ?? null,
+            residentStatus: input.residentStatus ?? null,
+          });
+          await tx.insert(officeRegistrations).values({
+            userId: person.id,
+            registeredById: actor.id,
+            organisationId,
+            noticeVersion: PRIVACY_NOTICE_VERSION,
+            noticeLanguage: input.noticeLanguage,
+            noticeReadById: actor.id,
+            noticeReadAt: now,
+          });
+          await tx.insert(privacyAcceptances).values({
+            userId: person.id,
+            noticeVersion: PRIVACY_NOTICE_VERSION,
+            locale: input.locale,
+            acceptedAt: now,
+          });
+          await recordAct(tx, actor, { personId: person.id, kind: "registration", entityId: null, at: now }, meta);
+          return { ok: true as const, personId: person.id };
+        }),
+      );
+    } catch (error) {
+      if (attempt < 4 && isUniqueViolation(error, "users_login_id_key")) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * A new sign-in slip: the person's identifier and a new set-up code (the last one stops
+ * working). The code exists only in this answer, for the PDF; the database keeps its hash.
+ */
+export async function printSlip(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  meta: Meta,
+): Promise<Result<{ loginId: string; displayName: string; locale: Locale; code: string; expiresAt: Date }>> {
+  const now = meta.now ?? new Date();
+  if (!(await requireReach(db, actor, personId))) return fail(404, {});
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ loginId: users.loginId, displayName: users.displayName, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, personId));
+    // people who signed up themselves have a phone or an e-mail, and recover with it
+    if (!person?.loginId) return fail(404, {});
+    const issued = await issueSlipCode(tx, { userId: personId, loginId: person.loginId, now, ttlMs: SLIP_CODE_TTL_MS });
+    await recordAct(tx, actor, { personId, kind: "slip", entityId: null, at: now }, meta);
+    return { ok: true as const, ...person, loginId: person.loginId, ...issued };
+  });
+}
+
+function forPerson(actor: Actor, personId: string, kind: ActKind, meta: Meta): ForPerson {
+  const at = meta.now ?? new Date();
+  return { personId, record: (tx, entityId) => recordAct(tx, actor, { personId, kind, entityId, at }, meta) };
+}
+
+/** Register the person for a cohort, as they would themselves: a seat, or the waiting list. */
+export async function enrolPerson(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  cohortId: string,
+  meta: Meta,
+): Promise<Result<{ status: "confirmed" | "waiting" }>> {
+  if (!(await requireReach(db, actor, personId))) return fail(404, {});
+  const training = await trainingOfCohort(db, cohortId);
+  if (!training) return fail(400, { cohortId: "errors.invalid" });
+  if (!isEligible(training.audience, await audienceGroupOf(db, personId)))
+    return fail(400, { cohortId: "trainings.errors.notEligible" });
+  const result = await register(db, actor, cohortId, meta, forPerson(actor, personId, "training_registration", meta));
+  if (!result.ok) return result.status === 404 ? fail(400, { cohortId: "errors.invalid" }) : result;
+  return { ok: true as const, status: result.status };
+}
+
+async function trainingOfCohort(db: Executor, cohortId: string) {
+  const [row] = await db
+    .select({ audience: trainings.audience })
+    .from(trainingCohorts)
+    .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
+    .where(eq(trainingCohorts.id, cohortId));
+  return row ?? null;
+}
+
+/** Apply for the person to an open internship offer (once per offer, as they would themselves). */
+export async function applyForPerson(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  offerId: string,
+  meta: Meta,
+): Promise<Result<{ id: string }>> {
+  if (!(await requireReach(db, actor, personId))) return fail(404, {});
+  const result = await applyToOffer(
+    db,
+    actor,
+    { offerId, beneficiaryId: personId },
+    meta,
+    forPerson(actor, personId, "internship_application", meta),
+  );
+  if (!result.ok && result.status === 404) return fail(400, { offerId: "errors.invalid" });
+  return result;
+}

@@ -1,0 +1,136 @@
+/**
+ * A case's identity (names, phone, document number, household notes) and a service's
+ * free text (provider, facility, place, country of return...) are stored encrypted
+ * (crypto.server.ts), with keyed hashes where search and the duplicate check need
+ * equality: the normalised phone, the normalised document number, the folded words of
+ * the names. Every write seals here, every read opens here
+ * (docs/decisions/new-identifiers-encrypted.md).
+ */
+import { and, inArray, or, sql, type SQL } from "drizzle-orm";
+import {
+  beneficiaryCases,
+  type BeneficiaryCase,
+  type BeneficiaryCaseRow,
+  type CaseIdentity,
+  type CaseService,
+} from "~db/schema";
+import { decrypt, decryptJson, encrypt, encryptJson, keyedHash, keyedHashes } from "./crypto.server";
+import { nameQueryWords, nameSearchWords, normaliseDocument, normalisePhone, splitServiceFields } from "./rules";
+
+const sealOrNull = (value: string | null | undefined) => (value ? encrypt(value) : null);
+const openOrNull = (value: string | null) => (value ? decrypt(value) : null);
+
+/** The columns that store an identity: encrypted values and the keyed hashes of its normalised parts. */
+export function sealIdentity(identity: CaseIdentity) {
+  const phone = normalisePhone(identity.phone);
+  const document = normaliseDocument(identity.documentNumber);
+  return {
+    firstNameEnc: encrypt(identity.firstName),
+    lastNameEnc: encrypt(identity.lastName),
+    nameArabicEnc: sealOrNull(identity.nameArabic),
+    phoneEnc: sealOrNull(phone),
+    documentNumberEnc: sealOrNull(document),
+    householdNotesEnc: sealOrNull(identity.householdNotes),
+    phoneHash: phone ? keyedHash("phone", phone) : null,
+    documentHash: document ? keyedHash("document", document) : null,
+    nameKeys: nameSearchWords([`${identity.firstName} ${identity.lastName}`, identity.nameArabic]).map((w) =>
+      keyedHash("name", w),
+    ),
+  };
+}
+
+type SealedNames = Pick<BeneficiaryCaseRow, "firstNameEnc" | "lastNameEnc" | "nameArabicEnc">;
+
+/** The names of a row, decrypted: what a list shows. */
+export function openNames(row: SealedNames) {
+  return {
+    firstName: openOrNull(row.firstNameEnc) ?? "",
+    lastName: openOrNull(row.lastNameEnc) ?? "",
+    nameArabic: openOrNull(row.nameArabicEnc),
+  };
+}
+
+const HIDDEN: CaseIdentity = {
+  firstName: "",
+  lastName: "",
+  nameArabic: null,
+  phone: null,
+  documentNumber: null,
+  householdNotes: null,
+};
+
+/**
+ * A case as the application sees it: the stored row with its identity decrypted, or
+ * left blank where the reader does not see the identity section (nothing decrypted).
+ */
+export function openCase(row: BeneficiaryCaseRow, identityVisible = true): BeneficiaryCase {
+  const {
+    firstNameEnc,
+    lastNameEnc,
+    nameArabicEnc,
+    phoneEnc,
+    documentNumberEnc,
+    householdNotesEnc,
+    phoneHash: _phoneHash,
+    documentHash: _documentHash,
+    nameKeys: _nameKeys,
+    ...rest
+  } = row;
+  if (!identityVisible) return { ...rest, ...HIDDEN };
+  return {
+    ...rest,
+    ...openNames({ firstNameEnc, lastNameEnc, nameArabicEnc }),
+    phone: openOrNull(phoneEnc),
+    documentNumber: openOrNull(documentNumberEnc),
+    householdNotes: openOrNull(householdNotesEnc),
+  };
+}
+
+/** The columns of the names, for a select that lists cases (decrypt them with `openNames`). */
+export const sealedNameColumns = {
+  firstNameEnc: beneficiaryCases.firstNameEnc,
+  lastNameEnc: beneficiaryCases.lastNameEnc,
+  nameArabicEnc: beneficiaryCases.nameArabicEnc,
+};
+
+/** Cases whose phone is `phone` (under any key held: a rotation may be under way); null when it is no phone. */
+export function phoneIs(phone: string | null | undefined): SQL | null {
+  const normalised = normalisePhone(phone);
+  return normalised ? inArray(beneficiaryCases.phoneHash, keyedHashes("phone", normalised)) : null;
+}
+
+export function documentIs(document: string | null | undefined): SQL | null {
+  const normalised = normaliseDocument(document);
+  return normalised ? inArray(beneficiaryCases.documentHash, keyedHashes("document", normalised)) : null;
+}
+
+const textArray = (values: string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+/** Cases whose names hold every folded word of `q` (or its compact form); null when `q` has none. */
+export function namesMatch(q: string): SQL | null {
+  const { all, compact } = nameQueryWords(q);
+  const hasWord = (word: string) => sql`${beneficiaryCases.nameKeys} && ${textArray(keyedHashes("name", word))}`;
+  const conditions = [all.length ? and(...all.map(hasWord)) : undefined, compact ? hasWord(compact) : undefined];
+  return or(...conditions) ?? null;
+}
+
+/** A service's fields as stored: the structured ones in the clear, the free text sealed. */
+export function sealServiceFields(fields: Record<string, string | number | null | undefined>) {
+  const { open, secret } = splitServiceFields(fields);
+  return { details: open, detailsEnc: Object.keys(secret).length ? encryptJson(secret) : null };
+}
+
+/** A service as read: its free text decrypted back among its details (the provider apart). */
+export function openService<S extends Pick<CaseService, "details" | "detailsEnc">>(service: S) {
+  const { detailsEnc, ...rest } = service;
+  const { provider, ...secret } = detailsEnc ? decryptJson<Record<string, string | number | null>>(detailsEnc) : {};
+  return {
+    ...rest,
+    provider: typeof provider === "string" ? provider : null,
+    details: { ...service.details, ...secret },
+  };
+}

@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { parseForm } from "~/lib/forms.server";
+import { idParam } from "~/lib/params.server";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { personForStaff } from "~/modules/office/queries.server";
+import { SlipSchema } from "~/modules/office/schemas.server";
+import { printSlip } from "~/modules/office/service.server";
+import { SlipPdf, slipQr } from "~/modules/office/slip-pdf.server";
+import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+
+/**
+ * A slip is printed by a POST: each one makes a new set-up code, which exists only in
+ * this answer (the database keeps its hash). A GET has no code to print: back to the person.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = requirePermission(args, "office:act");
+  const personId = idParam(args, "personId");
+  if (!(await personForStaff(args.context.db, actor, personId))) notFound();
+  return redirect(`/office/people/${personId}`);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "office:act");
+  const parsed = parseForm(SlipSchema, await args.request.formData());
+  const locale = parsed.ok ? parsed.data.locale : args.context.locale;
+  const result = await printSlip(args.context.db, actor, idParam(args, "personId"), { ip: args.context.ip });
+  if (!result.ok) notFound();
+  const origin = new URL(args.request.url).origin;
+  const buffer = await renderPdf(
+    <SlipPdf
+      locale={locale}
+      displayName={result.displayName}
+      loginId={result.loginId}
+      code={result.code}
+      expiresAt={result.expiresAt}
+      origin={origin}
+      qr={await slipQr(origin, result.loginId)}
+    />,
+  );
+  return pdfResponse(buffer, `slip-${result.loginId}.pdf`, "inline");
+}

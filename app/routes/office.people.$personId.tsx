@@ -1,0 +1,147 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BackLink } from "~/components/back-link";
+import { FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { localized } from "~/lib/localized";
+import { parseForm, type FieldErrors } from "~/lib/forms.server";
+import { moroccoToday } from "~/lib/morocco-time";
+import { idParam } from "~/lib/params.server";
+import { runIntent } from "~/lib/intents.server";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { formatLoginId } from "~/modules/auth/rules";
+import { listOffers } from "~/modules/internships/queries.server";
+import { ActsList, actLines } from "~/modules/office/acts";
+import { ActForm, SlipForm } from "~/modules/office/sections";
+import { actsFor, personForStaff } from "~/modules/office/queries.server";
+import { ApplyForSchema, EnrolSchema } from "~/modules/office/schemas.server";
+import { applyForPerson, enrolPerson } from "~/modules/office/service.server";
+import { upcomingCohorts } from "~/modules/trainings/queries.server";
+
+/** One person, for a member of staff who may act for them: the slip, and what to do for them. */
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = requirePermission(args, "office:act");
+  const { db, locale } = args.context;
+  const person = await personForStaff(db, actor, idParam(args, "personId"));
+  if (!person) notFound();
+  const [cohorts, offers, acts] = await Promise.all([
+    upcomingCohorts(db, moroccoToday()),
+    listOffers(db, {}),
+    actsFor(db, person.id),
+  ]);
+  return {
+    person: { ...person, loginId: person.loginId ? formatLoginId(person.loginId) : null },
+    cohorts: cohorts.map((c) => ({
+      value: c.id,
+      label: `${localized(c, "title", locale)} · ${localized(c, "name", locale)} (${c.startsOn})`,
+    })),
+    offers: offers.map((o) => ({ value: o.id, label: `${localized(o, "title", locale)} · ${o.hostName}` })),
+    acts: actLines(acts, locale),
+  };
+}
+
+type Answer = { form: "enrol" | "apply"; errors: FieldErrors; done?: "confirmed" | "waiting" | "applied" };
+
+async function handleEnrol(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "office:act");
+  const parsed = parseForm(EnrolSchema, form);
+  if (!parsed.ok) return data<Answer>({ form: "enrol", errors: parsed.errors }, { status: 400 });
+  const personId = idParam(args, "personId");
+  const result = await enrolPerson(args.context.db, actor, personId, parsed.data.cohortId, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data<Answer>({ form: "enrol", errors: result.errors }, { status: result.status });
+  return redirect(`/office/people/${personId}?done=${result.status}`);
+}
+
+async function handleApply(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "office:act");
+  const parsed = parseForm(ApplyForSchema, form);
+  if (!parsed.ok) return data<Answer>({ form: "apply", errors: parsed.errors }, { status: 400 });
+  const personId = idParam(args, "personId");
+  const result = await applyForPerson(args.context.db, actor, personId, parsed.data.offerId, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data<Answer>({ form: "apply", errors: result.errors }, { status: result.status });
+  return redirect(`/office/people/${personId}?done=applied`);
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return runIntent(args, { apply: handleApply }, handleEnrol);
+}
+
+const DONE = {
+  confirmed: "office.done.confirmed",
+  waiting: "office.done.waiting",
+  applied: "office.done.applied",
+} as const;
+
+export default function OfficePerson() {
+  const { person, cohorts, offers, acts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, formatDate, locale } = useI18n();
+  const done = params.get("done");
+  return (
+    <div className="narrow">
+      <BackLink to="/office">{t("office.title")}</BackLink>
+      <PageTitle>
+        <bdi>{person.displayName}</bdi>
+      </PageTitle>
+      {params.get("registered") ? <FormAlert tone="success" message="office.person.registered" /> : null}
+      {done && done in DONE ? <FormAlert tone="success" message={DONE[done as keyof typeof DONE]} /> : null}
+      {person.loginId ? (
+        <p>
+          {t("office.person.identifier")}:{" "}
+          <strong dir="ltr" data-testid="login-id">
+            {person.loginId}
+          </strong>
+        </p>
+      ) : null}
+      <p>
+        {person.noticeReadAt && person.noticeLanguage
+          ? t("office.person.notice", {
+              name: person.noticeReadBy ?? "",
+              language: t(`office.lang.${person.noticeLanguage}` as "office.lang.fr"),
+              date: formatDate(person.noticeReadAt),
+            })
+          : t("office.person.noNotice")}
+      </p>
+      <p>{t(person.takenOver ? "office.person.takenOver" : "office.person.managed")}</p>
+
+      <h2>{t("office.slip.heading")}</h2>
+      {person.loginId ? (
+        <SlipForm personId={person.id} locale={person.locale ?? locale} />
+      ) : (
+        <p>{t("office.slip.none")}</p>
+      )}
+
+      <h2>{t("office.enrol.heading")}</h2>
+      {/* keyed by the last act: with JavaScript, a form done is shown empty again */}
+      <ActForm
+        key={`enrol-${done}`}
+        intent="enrol"
+        field="cohortId"
+        label="office.enrol.cohort"
+        options={cohorts}
+        submit="office.enrol.submit"
+        none="office.enrol.none"
+        errors={actionData?.form === "enrol" ? actionData.errors : undefined}
+      />
+
+      <h2>{t("office.apply.heading")}</h2>
+      <ActForm
+        key={`apply-${done}`}
+        intent="apply"
+        field="offerId"
+        label="office.apply.offer"
+        options={offers}
+        submit="office.apply.submit"
+        none="office.apply.none"
+        errors={actionData?.form === "apply" ? actionData.errors : undefined}
+      />
+
+      <h2>{t("office.acts.staffHeading")}</h2>
+      <ActsList acts={acts} />
+    </div>
+  );
+}
