@@ -16,7 +16,7 @@ export const grants = {
   "grants.audience.both": "الفئتان معا",
   "grants.field.minAge": "السن الأدنى عند الإغلاق",
   "grants.field.maxAge": "السن الأقصى عند الإغلاق",
-  "grants.field.regions": "الجهات المقبولة (مفصولة بفواصل، فارغ = الكل)",
+  "grants.field.regions": "الجهات المقبولة (بدون اختيار = كل الجهات)",
   "grants.field.requiredTrainings": "التكوينات التي يجب إتمامها",
   "grants.field.opensOn": "تاريخ الفتح",
   "grants.field.closesOn": "تاريخ الإغلاق",

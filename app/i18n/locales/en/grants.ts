@@ -16,7 +16,7 @@ export const grants = {
   "grants.audience.both": "Both",
   "grants.field.minAge": "Minimum age at closing",
   "grants.field.maxAge": "Maximum age at closing",
-  "grants.field.regions": "Regions allowed (comma-separated, empty = all)",
+  "grants.field.regions": "Regions allowed (none ticked = all)",
   "grants.field.requiredTrainings": "Trainings that must be completed",
   "grants.field.opensOn": "Opening date",
   "grants.field.closesOn": "Closing date",

@@ -16,7 +16,7 @@ export const grants = {
   "grants.audience.both": "Les deux",
   "grants.field.minAge": "Âge minimum à la clôture",
   "grants.field.maxAge": "Âge maximum à la clôture",
-  "grants.field.regions": "Régions admises (séparées par des virgules, vide = toutes)",
+  "grants.field.regions": "Régions admises (aucune cochée = toutes)",
   "grants.field.requiredTrainings": "Formations à avoir terminées",
   "grants.field.opensOn": "Date d'ouverture",
   "grants.field.closesOn": "Date de clôture",
