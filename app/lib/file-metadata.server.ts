@@ -3,7 +3,7 @@
  * position and camera owner, a document's author, its editing history in XMP. One home
  * for the three types the portal takes (JPEG, PNG, PDF); each stripper returns null when
  * the file is not well formed, and the caller refuses it. Pure TypeScript and Node's
- * zlib, no native package (decision new-upload-metadata.md).
+ * zlib, no native package (decision 0098-upload-metadata.md).
  */
 import { deflateSync, inflateSync } from "node:zlib";
 

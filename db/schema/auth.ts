@@ -129,7 +129,7 @@ export const users = pgTable(
  * is told instead, and the code hash stays null: no code can finish this sign-up).
  * The browser holds a random token whose hash is `tokenHash`. Rows are deleted when used
  * or when a later sign-up sweeps the expired ones: they carry a password hash.
- * Why: docs/decisions/new-sign-up-without-enumeration.md.
+ * Why: docs/decisions/0102-sign-up-without-enumeration.md.
  */
 export const pendingSignUps = pgTable(
   "pending_sign_ups",

@@ -288,7 +288,7 @@ export const reportNarratives = pgTable(
 /**
  * An issued quarterly report: the PDF bytes as they were rendered, version n of its
  * quarter and language. Never updated: later data changes what the dashboard shows, not
- * what was issued (docs/decisions/new-issued-reports-are-stored-bytes.md).
+ * what was issued (docs/decisions/0105-issued-reports-are-stored-bytes.md).
  */
 export const reportIssues = pgTable(
   "report_issues",

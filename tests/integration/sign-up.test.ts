@@ -2,7 +2,7 @@
  * Sign-up tells no one whether a phone or e-mail has an account: the same answer and the
  * same work either way, the owner told instead, the account made only when the code
  * comes back; and the throttle holds in the database under concurrent requests
- * (docs/decisions/new-sign-up-without-enumeration.md).
+ * (docs/decisions/0102-sign-up-without-enumeration.md).
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";

@@ -66,10 +66,10 @@ export const PERMISSIONS = {
   "plans:comment": ["coach"],
   "profile:manage-own": ["applicant"],
   // acting for a person in the office (issue 15): case workers of a confirmed association and
-  // coaches; for whom, the office module's `mayActFor` (docs/decisions/new-acting-for-a-person.md)
+  // coaches; for whom, the office module's `mayActFor` (docs/decisions/0104-acting-for-a-person.md)
   "office:act": (actor) => actor.role === "coach" || associationStaff(actor),
   "deletion-requests:read": ["admin"],
-  // free text left from before the code lists (decision new-staff-fields-as-codes.md)
+  // free text left from before the code lists (decision 0100-staff-fields-as-codes.md)
   "code-flags:resolve": ["admin"],
   // complaints and feedback (issue 16): sending and following are public pages. Which
   // messages a handler reaches is the module's `visibleTo`: confidential ones the focal

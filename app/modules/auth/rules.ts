@@ -37,7 +37,7 @@ export function normalizeEmail(input: string): string | null {
 
 /**
  * The sign-in identifier of an office slip, for people with no phone and no e-mail
- * (docs/decisions/new-acting-for-a-person.md). No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B, Q:
+ * (docs/decisions/0104-acting-for-a-person.md). No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B, Q:
  * what is left cannot be misread on paper or misheard over the counter. The database's
  * check on users.login_id holds the same alphabet.
  */

@@ -1,5 +1,5 @@
 /**
- * Sign-up without telling who has an account (docs/decisions/new-sign-up-without-enumeration.md).
+ * Sign-up without telling who has an account (docs/decisions/0102-sign-up-without-enumeration.md).
  *
  * The form makes no account: it keeps what was typed as a sign-up waiting for its code,
  * and answers the same next step for every phone and e-mail ("we sent a code to …").

@@ -1,6 +1,6 @@
 /**
  * Values typed by hand before a staff field became a code list, that the migration did
- * not recognise (db/schema/codes.ts `code_flags`, decision new-staff-fields-as-codes.md).
+ * not recognise (db/schema/codes.ts `code_flags`, decision 0100-staff-fields-as-codes.md).
  * The admin reads each with its record and chooses the code; the record and the flag
  * change in one transaction, with an audit row.
  */

@@ -26,5 +26,5 @@ export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 export const ACT_KINDS = ["registration", "slip", "training_registration", "internship_application"] as const;
 export type ActKind = (typeof ACT_KINDS)[number];
 
-/** Staff roles that act for a person (docs/decisions/new-acting-for-a-person.md). */
+/** Staff roles that act for a person (docs/decisions/0104-acting-for-a-person.md). */
 export const ACTING_ROLES = ["coach", "case_worker"] as const;

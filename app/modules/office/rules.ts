@@ -1,7 +1,7 @@
 /**
  * Acting for a person in the office: how long a slip's code lives, who may act for
  * whom, what the person reads. (The slip's sign-in identifier is the auth module's.) Pure: no database, no clock of its own.
- * Why these choices: docs/decisions/new-acting-for-a-person.md.
+ * Why these choices: docs/decisions/0104-acting-for-a-person.md.
  */
 import type { ActKind } from "./constants";
 

@@ -4,7 +4,7 @@
  * their agreement registers them for a training or applies for an internship offer.
  * Each act is the other module's own service, run for the person, plus one on-behalf
  * row the person reads and one audit row naming the staff member and the person.
- * docs/decisions/new-acting-for-a-person.md
+ * docs/decisions/0104-acting-for-a-person.md
  */
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";

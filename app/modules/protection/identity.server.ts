@@ -4,7 +4,7 @@
  * (crypto.server.ts), with keyed hashes where search and the duplicate check need
  * equality: the normalised phone, the normalised document number, the folded words of
  * the names. Every write seals here, every read opens here
- * (docs/decisions/new-identifiers-encrypted.md).
+ * (docs/decisions/0101-identifiers-encrypted.md).
  */
 import { and, inArray, or, sql, type SQL } from "drizzle-orm";
 import {

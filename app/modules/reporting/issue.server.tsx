@@ -2,7 +2,7 @@
  * Issuing the quarterly report: the donor's figures of the quarter as they are now, the
  * narrative the admin wrote in the report's language, rendered once and stored as the
  * next version. Downloads serve the stored bytes, never a new render
- * (docs/decisions/new-issued-reports-are-stored-bytes.md).
+ * (docs/decisions/0105-issued-reports-are-stored-bytes.md).
  */
 import type { Executor } from "~db/client";
 import type { SessionUser } from "~/modules/auth/session.server";

@@ -2,7 +2,7 @@
  * Value against target for each indicator of the results framework: the table the
  * dashboard, the CSV and the quarterly PDF show. Pure: built from the figures already
  * shown (hidden ones stay hidden, and hide their percentage and status too) and the
- * targets the admin set. Why this way: docs/decisions/new-targets-and-progress.md.
+ * targets the admin set. Why this way: docs/decisions/0106-targets-and-progress.md.
  */
 import { INDICATORS, type IndicatorCode, type ResultKey } from "./frameworks";
 import type { Cell, Label, ReportTable } from "./report-tables";

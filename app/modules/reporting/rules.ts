@@ -393,7 +393,7 @@ export type Progress = { percent: Shown | null; status: ProgressStatus | null };
 
 /**
  * How far a figure is towards its target. `percent` is rounded down (99.6% of the way is
- * not 100%); a target of 0 has no percentage. The status (docs/decisions/new-targets-and-progress.md):
+ * not 100%); a target of 0 has no percentage. The status (docs/decisions/0106-targets-and-progress.md):
  * "reached" once the value is at the target; "on track" while the value is at least the
  * target's share for the time gone by (half the period gone, half the target reached);
  * "behind" otherwise, which is also every unreached target once its period is over.

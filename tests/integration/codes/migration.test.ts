@@ -1,6 +1,6 @@
 /**
  * The migration that turns staff free text into code lists (decision
- * new-staff-fields-as-codes.md), run for real: a database migrated up to the migration
+ * 0100-staff-fields-as-codes.md), run for real: a database migrated up to the migration
  * before it gets the demo's old French values and some nobody can map, then the rest
  * of the migrations run. Known values become codes; the others become "other" (or the
  * languages that were recognised) and wait for the admin in code_flags, text and all.

@@ -1,5 +1,5 @@
 /**
- * Staff fields that are code lists (decision new-staff-fields-as-codes.md): a value not
+ * Staff fields that are code lists (decision 0100-staff-fields-as-codes.md): a value not
  * in its list is a translated field error and writes nothing; the admin resolves a value
  * the migration could not map, once, with an audit row, even when two admins try at once.
  */

@@ -2,7 +2,7 @@
  * A case's names, phone, document number and household notes, and a service's free
  * text (provider, hospital, shelter place, country of return), are stored encrypted:
  * the raw rows hold none of them, yet search by name, phone or document still finds the
- * case, and the case worker reads them all (docs/decisions/new-identifiers-encrypted.md).
+ * case, and the case worker reads them all (docs/decisions/0101-identifiers-encrypted.md).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../helpers/app";
