@@ -171,15 +171,20 @@ describe("rows written before identities were encrypted", () => {
 
     const handle = createDb(url, { max: 2 });
     try {
-      const org = await makeOrganisation(handle.db);
-      const worker = await makeUser(handle.db, { role: "case_worker", organisationId: org.id });
+      // in SQL, not the factories: they write the columns of today's schema, which later
+      // migrations (an office sign-in identifier, say) add after this point
+      const [org] = await handle.sql<{ id: string }[]>`
+        insert into organisations (name, kind, city) values ('Association ancienne', 'partner_association', 'Rabat') returning id`;
+      const [worker] = await handle.sql<{ id: string }[]>`
+        insert into users (email, display_name, role, organisation_id)
+        values ('old-worker@masar.test', 'Old worker', 'case_worker', ${org!.id}) returning id`;
       const [c] = await handle.sql<{ id: string }[]>`
         insert into beneficiary_cases (organisation_id, reference, first_name, last_name, name_arabic, sex, phone, document_number, household_notes, date_of_birth)
-        values (${org.id}, 'PR-OLD-1', 'Oldfirstqx', 'Oldlastqx', 'قديم', 'female', '+212677000099', 'OLD12345', 'Old household', '1990-05-05')
+        values (${org!.id}, 'PR-OLD-1', 'Oldfirstqx', 'Oldlastqx', 'قديم', 'female', '+212677000099', 'OLD12345', 'Old household', '1990-05-05')
         returning id`;
       await handle.sql`
         insert into case_services (case_id, kind, service_date, status, provider, details, recorded_by_id)
-        values (${c!.id}, 'shelter', '2026-10-01', 'done', 'Old provider', ${JSON.stringify({ place: "Old shelter", checkIn: "2026-10-01", nights: 2 })}::jsonb, ${worker.id})`;
+        values (${c!.id}, 'shelter', '2026-10-01', 'done', 'Old provider', ${JSON.stringify({ place: "Old shelter", checkIn: "2026-10-01", nights: 2 })}::jsonb, ${worker!.id})`;
 
       await runMigrations(url);
 
