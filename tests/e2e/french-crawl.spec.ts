@@ -5,8 +5,16 @@
  * labels) reaches the reader, unless that item has no translation in the reader's
  * language and the page says so: the French text inside `lang="fr"`, followed by
  * "(in French)" / "(بالفرنسية)" (decision 0071, `<LocalizedText>`).
+ *
+ * Only the demo's content counts: a text of the database that the seed's source
+ * (db/seed.ts, db/seed/) writes. Other tests of the same run create French-only calls,
+ * cohorts and items as they go, and pages that print such an item as plain text do not
+ * mark it yet (docs/known-problems.md): those would make this test depend on the order
+ * the run takes.
  */
 import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 import { en } from "../../app/i18n/locales/en";
 import { ar } from "../../app/i18n/locales/ar";
@@ -22,6 +30,20 @@ const SHORTEST = 8;
 
 type Lng = keyof typeof MARK;
 
+/** The text of the demo seed's source, where each of its French texts is written. */
+function seedSource(): string {
+  const root = path.resolve(import.meta.dirname, "../../db");
+  const files = [
+    path.join(root, "seed.ts"),
+    ...fs.readdirSync(path.join(root, "seed")).map((f) => path.join(root, "seed", f)),
+  ];
+  return files
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => fs.readFileSync(f, "utf8"))
+    .join("\n")
+    .replace(/\\'/g, "'");
+}
+
 /**
  * The French texts of the seeded staff content that have a translation in `lng` (so a
  * reader of `lng` must never get the French) and those that have none (the French may
@@ -34,6 +56,7 @@ async function frenchTexts(): Promise<Record<Lng, { translated: Set<string>; unt
     ar: { translated: new Set<string>(), untranslated: new Set<string>() },
     en: { translated: new Set<string>(), untranslated: new Set<string>() },
   };
+  const seed = seedSource();
   try {
     const columns = await sql<{ table: string; name: string }[]>`
       select c.table_name as table, left(c.column_name, -3) as name
@@ -49,7 +72,7 @@ async function frenchTexts(): Promise<Record<Lng, { translated: Set<string>; unt
         select ${sql(name + "_fr")} as fr, ${sql(name + "_ar")} as ar, ${sql(name + "_en")} as en from ${sql(table)}`;
       for (const row of rows) {
         const fr = row.fr?.trim();
-        if (!fr || fr.length < SHORTEST) continue;
+        if (!fr || fr.length < SHORTEST || !seed.includes(fr)) continue;
         for (const lng of ["ar", "en"] as const) {
           const other = row[lng]?.trim();
           if (other === fr) continue; // the same in both languages: not French-only

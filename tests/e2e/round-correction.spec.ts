@@ -17,7 +17,7 @@ async function freshRound(name: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
   try {
     const [worker] = await handle.db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
-    const item = await findOrMakeItem(handle.db, "hygiene_kit", "Kit d'hygiène (correction)");
+    const item = await findOrMakeItem(handle.db, "hygiene_kit", "Savon liquide (tournée e2e)");
     const { round } = await makeStockedRound(handle.db, {
       organisationId: worker!.organisationId!,
       itemId: item.id,
