@@ -11,6 +11,7 @@ import type { ReactElement, ReactNode } from "react";
 import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { TFunction, TParams } from "~/i18n/translate";
+import { localizedLabel, type Trilingual } from "~/lib/localized";
 
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, file: string) =>
@@ -105,6 +106,15 @@ function printable(text: string): string {
  */
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
+}
+
+/**
+ * Staff content (a training's or a call's title) in the document's language; when it has
+ * not been translated, the French text set apart and followed by "(in French)" in the
+ * document's language, as `<LocalizedText>` does on a page (decision 0071).
+ */
+export function pdfLocalized<K extends string>(row: Trilingual<K>, key: K, locale: Locale): string {
+  return localizedLabel(row, key, locale, serverT(locale)("content.inFrench"), isolate);
 }
 
 /** Dates in PDFs are written with the month in words ("29 novembre 2026", "29 نونبر 2026"). */

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -14,7 +15,6 @@ import { CheckAnswers, WhoCanApply, type ApplyCheck } from "~/modules/grants/app
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { parseQuery, query } from "~/lib/params.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { callTitle } from "~/modules/grants/ui";
 import { isUuid } from "~/lib/ids";
 import { localized } from "~/lib/localized";
 import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
@@ -96,7 +96,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function GrantsHome() {
   const { calls, mine, plans, phoneUnconfirmed, check } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale, formatDate, formatMoney } = useI18n();
+  const { t, formatDate, formatMoney } = useI18n();
   if (check) return <CheckAnswers c={check} />;
   return (
     <div>
@@ -112,8 +112,10 @@ export default function GrantsHome() {
         {mine.map((m) => (
           <li key={m.id} className="list-item">
             <p>
-              <Link to={`/grants/applications/${m.id}`}>{callTitle(m, locale)}</Link> ·{" "}
-              {t(`grants.app.status.${m.status}`)}
+              <Link to={`/grants/applications/${m.id}`}>
+                <LocalizedText row={m} field="title" />
+              </Link>{" "}
+              · {t(`grants.app.status.${m.status}`)}
             </p>
           </li>
         ))}
@@ -123,7 +125,9 @@ export default function GrantsHome() {
       <ul className="list">
         {calls.map((c) => (
           <li key={c.id} className="list-item stack" id={`call-${c.id}`}>
-            <h3>{callTitle(c, locale)}</h3>
+            <h3>
+              <LocalizedText row={c} field="title" />
+            </h3>
             {c.description ? <p>{c.description}</p> : null}
             <WhoCanApply conditions={c.conditions} />
             <p className="hint">

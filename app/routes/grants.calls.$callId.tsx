@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
-import { useI18n } from "~/i18n/i18n-context";
+import { LocalizedText } from "~/components/localized-text";
 import type { FieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
@@ -18,7 +18,6 @@ import {
   CallScheduleForm,
 } from "~/modules/grants/call-sections";
 import { getCall } from "~/modules/grants/queries.server";
-import { callTitle } from "~/modules/grants/ui";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
@@ -59,10 +58,11 @@ function firstError(errors: FieldErrors | undefined) {
 export default function CallPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { locale } = useI18n();
   return (
     <div>
-      <PageTitle>{callTitle(d.call, locale)}</PageTitle>
+      <PageTitle>
+        <LocalizedText row={d.call} field="title" />
+      </PageTitle>
       <FormAlert message={firstError(actionData?.errors)} />
       <CallFacts call={d.call} />
       <CallScheduleForm call={d.call} />

@@ -40,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
     plans: applicant ? await applicantHome(db, user.id) : null,
     employability: applicant ? await applicantPanel(db, user.id) : null,
     // what staff did for the person in an office, and who (issue 15)
-    doneForMe: applicant ? actLines(await actsFor(db, user.id), args.context.locale) : null,
+    doneForMe: applicant ? actLines(await actsFor(db, user.id)) : null,
     protection: user.role === "case_worker" && !user.caseAccessPending ? await caseWorkerPanel(db, user) : null,
     reporting: await reportingPanel(db, user),
     phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),

@@ -1,7 +1,7 @@
 /** What staff did for a person, one line each: on the person's home and on the staff's page of the person. */
-import type { Locale } from "~/i18n/config";
+import { useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import { localized } from "~/lib/localized";
+import type { Trilingual } from "~/lib/localized";
 import type { ActKind } from "./constants";
 import { actMessage } from "./rules";
 
@@ -18,30 +18,33 @@ type ActRow = {
   offerTitleEn: string | null;
 };
 
-export type ActLine = { id: string; kind: ActKind; at: Date; staffName: string; what: string };
+export type ActLine = ActRow;
 
-/** The rows of `actsFor`, each with what it was about in the reader's language (a loader's last step). */
-export function actLines(rows: readonly ActRow[], locale: Locale): ActLine[] {
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    at: r.at,
-    staffName: r.staffName,
-    what:
-      r.kind === "training_registration"
-        ? localized(r, "trainingTitle", locale)
-        : r.kind === "internship_application"
-          ? localized(r, "offerTitle", locale)
-          : "",
-  }));
+function titles(a: ActRow, of: "training" | "offer"): Trilingual<"title"> {
+  return of === "training"
+    ? { titleFr: a.trainingTitleFr, titleAr: a.trainingTitleAr, titleEn: a.trainingTitleEn }
+    : { titleFr: a.offerTitleFr, titleAr: a.offerTitleAr, titleEn: a.offerTitleEn };
+}
+
+/** The rows of `actsFor` as the page gets them (a loader's last step). */
+export function actLines(rows: readonly ActRow[]): ActLine[] {
+  return [...rows];
 }
 
 export function ActsList({ acts, testId = "acts" }: { acts: readonly ActLine[]; testId?: string }) {
   const { t, formatDate } = useI18n();
+  const label = useLocalizedLabel();
+  // what it was about, in the reader's language: a word of the sentence, marked when it is French
+  const what = (a: ActLine) =>
+    a.kind === "training_registration"
+      ? label(titles(a, "training"), "title")
+      : a.kind === "internship_application"
+        ? label(titles(a, "offer"), "title")
+        : "";
   return (
     <ul className="stack" data-testid={testId}>
       {acts.map((a) => (
-        <li key={a.id}>{t(actMessage(a.kind), { staff: a.staffName, what: a.what, date: formatDate(a.at) })}</li>
+        <li key={a.id}>{t(actMessage(a.kind), { staff: a.staffName, what: what(a), date: formatDate(a.at) })}</li>
       ))}
     </ul>
   );
