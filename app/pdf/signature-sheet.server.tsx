@@ -14,9 +14,20 @@ const line = { borderWidth: 0.5, borderColor: "#8a94a3" } as const;
 const cell = { paddingHorizontal: 4, paddingVertical: 3, borderRightWidth: 0.5, borderRightColor: "#8a94a3" } as const;
 
 /** One row: its cells, then the empty signature cell. */
-function SheetRow({ columns, cells, height }: { columns: readonly SheetColumn[]; cells: readonly string[]; height: number }) {
+function SheetRow({
+  columns,
+  cells,
+  height,
+}: {
+  columns: readonly SheetColumn[];
+  cells: readonly string[];
+  height: number;
+}) {
   return (
-    <View style={{ flexDirection: "row", minHeight: height, borderBottomWidth: 0.5, borderBottomColor: "#8a94a3" }} wrap={false}>
+    <View
+      style={{ flexDirection: "row", minHeight: height, borderBottomWidth: 0.5, borderBottomColor: "#8a94a3" }}
+      wrap={false}
+    >
       {columns.map((column, i) => (
         <Text key={i} style={[cell, { flex: column.weight }]}>
           {cells[i] ?? ""}
@@ -43,7 +54,15 @@ export function SignatureTable({
 }) {
   return (
     <View style={line}>
-      <View style={{ flexDirection: "row", backgroundColor: "#eef2f5", borderBottomWidth: 0.5, borderBottomColor: "#8a94a3" }} fixed>
+      <View
+        style={{
+          flexDirection: "row",
+          backgroundColor: "#eef2f5",
+          borderBottomWidth: 0.5,
+          borderBottomColor: "#8a94a3",
+        }}
+        fixed
+      >
         {columns.map((column, i) => (
           <Text key={i} style={[cell, pdfStyles.headerCell, { flex: column.weight }]}>
             {column.header}
