@@ -45,6 +45,8 @@ export const NOTIFICATION_KINDS = {
   "grants.notify.awarded": kind("grants.notify.awarded", { essential: true }),
   "grants.notify.rejected": kind("grants.notify.rejected", { essential: true }),
   "grants.notify.paid": kind("grants.notify.paid"),
+  "grants.notify.callDates": kind("grants.notify.callDates"),
+  "grants.notify.callTexts": kind("grants.notify.callTexts"),
   // trainings
   "notify.trainingSeat": kind("notify.trainingSeat"),
   "notify.trainingWaiting": kind("notify.trainingWaiting"),
