@@ -18,6 +18,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { sheets } from "./sheets";
 
 export const en: Messages = {
   ...core,
@@ -39,4 +40,5 @@ export const en: Messages = {
   ...codes,
   ...feedback,
   ...office,
+  ...sheets,
 };

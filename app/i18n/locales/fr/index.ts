@@ -17,6 +17,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { sheets } from "./sheets";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -42,4 +43,5 @@ export const fr = {
   ...codes,
   ...feedback,
   ...office,
+  ...sheets,
 } as const;
