@@ -34,6 +34,12 @@ export const employabilityRoutes: AccessEntry[] = [
     expect: allow(["coach", "admin"]),
   },
   {
+    // the paper sheet: as the register itself
+    route: "routes/trainings.sessions.$sessionId.sheet[.]pdf",
+    path: (f) => `/trainings/sessions/${f.employability.sessionId}/sheet.pdf`,
+    expect: allow(["coach", "admin"]),
+  },
+  {
     // the session's trainer (coach@masar.test gives the demo sessions) and admins
     route: "routes/trainings.sessions.$sessionId_.move",
     path: (f) => `/trainings/sessions/${f.employability.openSessionId}/move`,
