@@ -3,6 +3,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,

@@ -2,6 +2,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -27,6 +28,7 @@ export const fr = {
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,
