@@ -19,6 +19,7 @@ import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
 import { sheets } from "./sheets";
+import { businesses } from "./businesses";
 
 export const ar: Messages = {
   ...core,
@@ -41,4 +42,5 @@ export const ar: Messages = {
   ...feedback,
   ...office,
   ...sheets,
+  ...businesses,
 };

@@ -18,6 +18,7 @@ import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
 import { sheets } from "./sheets";
+import { businesses } from "./businesses";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -44,4 +45,5 @@ export const fr = {
   ...feedback,
   ...office,
   ...sheets,
+  ...businesses,
 } as const;
