@@ -229,6 +229,7 @@ export const CaseIntentSchema = z.object({
     "sms",
     "close",
     "reopen",
+    "household",
   ]),
 });
 

@@ -17,6 +17,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 
 export const ar: Messages = {
   ...core,
@@ -37,4 +38,5 @@ export const ar: Messages = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
 };

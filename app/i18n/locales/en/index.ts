@@ -17,6 +17,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 
 export const en: Messages = {
   ...core,
@@ -37,4 +38,5 @@ export const en: Messages = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
 };

@@ -16,6 +16,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -40,4 +41,5 @@ export const fr = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
 } as const;
