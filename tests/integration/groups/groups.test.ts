@@ -227,11 +227,11 @@ describe("people reached in the reports", () => {
     const { orgA, workerA, clients } = s;
     const filter = PERIOD(orgA.id);
     clearReportCache();
-    const [registered0, linkedOnly0, unregistered0] = await peopleReached(filter);
+    const [, linkedOnly0, unregistered0] = await peopleReached(filter);
 
     // a session of 7 without links: 7 people without a case file
     await clients.workerA.post("/groups/new", activityForm());
-    let [registered, linkedOnly, unregistered] = await peopleReached(filter);
+    const [, linkedOnly, unregistered] = await peopleReached(filter);
     expect(unregistered).toBe(Number(unregistered0) + 7);
     expect(linkedOnly).toBe(linkedOnly0);
 
@@ -246,14 +246,13 @@ describe("people reached in the reports", () => {
       recordedById: workerA.id,
     });
     const onlyHere = await makeCase(t.db, { organisationId: orgA.id, createdById: workerA.id });
-    [registered] = await peopleReached(filter);
+    const [registered] = await peopleReached(filter);
     await clients.workerA.post("/groups/new", activityForm({ participants: [served.id, onlyHere.id] }));
     const after = await peopleReached(filter);
     expect(after[0]).toBe(registered); // the registered reach does not change
     expect(after[1]).toBe(Number(linkedOnly) + 1); // the one reached by nothing else
     expect(after[2]).toBe(Number(unregistered) + 5); // 7 counted, 2 of them linked
     expect(after[4]).toBe(Number(after[0]) + Number(after[1]) + Number(after[2]) + Number(after[3]));
-    expect(registered0).toBeDefined();
   });
 
   it("bumps the report version with every write to the new tables, so cached figures are recomputed", async () => {
