@@ -11,6 +11,7 @@ import type { ReactElement, ReactNode } from "react";
 import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { TFunction, TParams } from "~/i18n/translate";
+import { localizedIn, type Trilingual } from "~/lib/localized";
 
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, file: string) =>
@@ -147,6 +148,16 @@ export function pdfT(locale: Locale): TFunction {
     }
     return t(key, isolated);
   };
+}
+
+/**
+ * Text staff keep in three languages, for a document in `locale`: the reader's language,
+ * or the French text marked "(in French)" when it has not been translated yet, as
+ * `<LocalizedText>` does in pages.
+ */
+export function pdfLocalized<K extends string>(row: Trilingual<K>, key: K, locale: Locale): string {
+  const { text, fallback } = localizedIn(row, key, locale);
+  return fallback && text ? `${isolate(text)} ${serverT(locale)("content.inFrench")}` : text;
 }
 
 const bidi = bidiFactory();

@@ -9,6 +9,16 @@ export const employabilityRoutes: AccessEntry[] = [
   },
   { route: "routes/trainings.new", path: () => "/trainings/new", expect: allow(["admin"]) },
   {
+    route: "routes/trainings.$trainingId_.edit",
+    path: (f) => `/trainings/${f.employability.trainingId}/edit`,
+    expect: allow(["admin"]),
+  },
+  {
+    route: "routes/trainings.cohorts.$cohortId_.edit",
+    path: (f) => `/trainings/cohorts/${f.employability.openCohortId}/edit`,
+    expect: allow(["admin"]),
+  },
+  {
     route: "routes/trainings.$trainingId",
     path: (f) => `/trainings/${f.employability.trainingId}`,
     expect: allow(["applicant", "coach", "case_worker", "admin"]),
@@ -21,6 +31,12 @@ export const employabilityRoutes: AccessEntry[] = [
   {
     route: "routes/trainings.sessions.$sessionId",
     path: (f) => `/trainings/sessions/${f.employability.sessionId}`,
+    expect: allow(["coach", "admin"]),
+  },
+  {
+    // the paper sheet: as the register itself
+    route: "routes/trainings.sessions.$sessionId.sheet[.]pdf",
+    path: (f) => `/trainings/sessions/${f.employability.sessionId}/sheet.pdf`,
     expect: allow(["coach", "admin"]),
   },
   {

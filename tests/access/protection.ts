@@ -42,6 +42,22 @@ export const protectionRoutes: AccessEntry[] = [
     path: (f) => `/protection/cases/${f.protection.cases.b1.id}/services/new`,
     expect: otherAssociation,
   },
+  // the identity's correction: the owning association only; a receiving association never
+  {
+    route: "routes/protection.cases.$caseId.identity",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/identity`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId.identity",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}/identity`,
+    expect: otherAssociation,
+  },
+  {
+    route: "routes/protection.cases.$caseId.identity",
+    path: (f) => `/protection/cases/${f.protection.cases.b3.id}/identity`,
+    expect: allow(["case_worker"], { ok: 403 }),
+  },
   // caseworker@masar.test is a supervisor in the demo data
   {
     route: "routes/protection.cases.$caseId.export[.]json",

@@ -3,6 +3,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -18,12 +19,14 @@ import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
 import { groups } from "./groups";
+import { sheets } from "./sheets";
 
 export const ar: Messages = {
   ...core,
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,
@@ -39,4 +42,5 @@ export const ar: Messages = {
   ...feedback,
   ...office,
   ...groups,
+  ...sheets,
 };

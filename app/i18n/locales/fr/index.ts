@@ -2,6 +2,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -17,6 +18,7 @@ import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
 import { groups } from "./groups";
+import { sheets } from "./sheets";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -27,6 +29,7 @@ export const fr = {
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,
@@ -42,4 +45,5 @@ export const fr = {
   ...feedback,
   ...office,
   ...groups,
+  ...sheets,
 } as const;

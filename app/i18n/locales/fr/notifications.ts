@@ -44,6 +44,12 @@ export const notifications = {
   "notify.signUpCode.body":
     "Votre code pour créer votre compte Masar est {code}. Il est valable 10 minutes. Si vous n'avez rien demandé, ignorez ce message.",
   "notify.signUpCode.sms": "Masar : votre code pour créer votre compte est {code}. Valable 10 minutes.",
+  "notify.phoneChangeAttempt": "Quelqu'un a voulu mettre votre numéro sur un autre compte.",
+  "notify.phoneChangeAttempt.subject": "Quelqu'un a voulu mettre votre numéro sur un autre compte",
+  "notify.phoneChangeAttempt.body":
+    "Quelqu'un a voulu mettre votre numéro de téléphone sur un autre compte Masar : rien n'a changé, votre numéro reste sur votre compte. Vous n'avez rien à faire.",
+  "notify.phoneChangeAttempt.sms":
+    "Masar : quelqu'un a voulu mettre ce numéro sur un autre compte. Rien n'a changé, il reste sur le vôtre. Vous n'avez rien à faire.",
   "notify.signUpAttempt": "Quelqu'un a voulu créer un compte avec votre numéro ou votre e-mail.",
   "notify.signUpAttempt.subject": "Quelqu'un a voulu créer un compte avec votre adresse",
   "notify.signUpAttempt.body":

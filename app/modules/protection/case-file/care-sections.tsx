@@ -133,13 +133,17 @@ function ServiceItem({ s, live }: { s: Service; live: boolean }) {
 
 function StatusForm({ s }: { s: Service }) {
   const { t } = useI18n();
+  // a refused update comes back to the form of its own service only
+  const result = useIntentResult("status");
+  const { errors, values } = result.values?.serviceId === s.id ? result : {};
   return (
     <Form method="post" className="filters">
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="serviceId" value={s.id} />
+      <FormAlert message={errors?.form} />
       <label>
         {t("protection.services.nextStatus")}
-        <select name="status">
+        <select name="status" defaultValue={values?.status}>
           {s.next.map((n) => (
             <option key={n} value={n}>
               {t(`protection.serviceStatus.${n}` as MessageKey)}
@@ -148,10 +152,15 @@ function StatusForm({ s }: { s: Service }) {
         </select>
       </label>
       {s.kind === "hospital_referral" ? (
-        <label>
-          {t("protection.services.followUp")}
-          <input type="date" name="dueDate" />
-        </label>
+        <Field
+          name="dueDate"
+          id={`f-due-${s.id}`}
+          label="protection.services.followUp"
+          inline
+          type="date"
+          errors={errors}
+          values={values}
+        />
       ) : null}
       <button type="submit" className="button button-secondary">
         {t("protection.services.update")}
