@@ -56,6 +56,16 @@ export const employabilityRoutes: AccessEntry[] = [
   { route: "routes/internships._index", path: () => "/internships", expect: allow(["applicant", "coach", "admin"]) },
   { route: "routes/internships.hosts", path: () => "/internships/hosts", expect: allow(["admin"]) },
   {
+    route: "routes/internships.hosts_.$hostId",
+    path: (f) => `/internships/hosts/${f.employability.hostId}`,
+    expect: allow(["admin"]),
+  },
+  {
+    route: "routes/internships.offers.$offerId_.edit",
+    path: (f) => `/internships/offers/${f.employability.offerId}/edit`,
+    expect: allow(["admin"]),
+  },
+  {
     route: "routes/internships.offers.$offerId",
     path: (f) => `/internships/offers/${f.employability.offerId}`,
     expect: allow(["applicant", "coach", "admin"]),
