@@ -290,6 +290,10 @@ export async function caseDetail(
         byReader: partner
           ? sql<boolean>`${writtenByOwnAssociation(partner.actor, caseServices.recordedById)}`
           : sql<boolean>`true`,
+        // the association that recorded it: the one that corrects it
+        recorderOrganisationId: sql<
+          string | null
+        >`(select ru.organisation_id from ${users} ru where ru.id = ${caseServices.recordedById})`,
       })
       .from(caseServices)
       .where(
@@ -322,9 +326,10 @@ export async function caseDetail(
     notes: notes.map((n) => ({ id: n.id, body: decrypt(n.bodyEnc), createdAt: n.createdAt, author: n.author })),
     noteCount,
     vulnerability,
-    services: services.map(({ service: { notesEnc, ...s }, byReader }) => ({
+    services: services.map(({ service: { notesEnc, ...s }, byReader, recorderOrganisationId }) => ({
       ...openService(s),
       byReader,
+      recorderOrganisationId,
       notes: notesEnc ? decrypt(notesEnc) : null,
     })),
     referrals,
