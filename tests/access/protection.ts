@@ -102,6 +102,11 @@ export const protectionRoutes: AccessEntry[] = [
     expect: otherAssociation,
   },
   { route: "routes/aid.rounds.$roundId", path: (f) => `/aid/rounds/${f.protection.roundId}`, expect: caseWorker },
+  {
+    route: "routes/aid.rounds.$roundId.sheet[.]pdf",
+    path: (f) => `/aid/rounds/${f.protection.roundId}/sheet.pdf`,
+    expect: caseWorker,
+  },
   { route: "routes/aid.vouchers._index", path: () => "/aid/vouchers", expect: caseWorker },
   {
     route: "routes/aid.vouchers.$voucherId[.]pdf",

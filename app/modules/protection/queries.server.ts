@@ -357,7 +357,7 @@ export async function caseViewers(db: Executor, caseId: string, onlyIf: SQL = sq
       and(
         eq(auditLog.entityType, "beneficiary_case"),
         eq(auditLog.entityId, caseId),
-        inArray(auditLog.action, ["protection.case.view", "protection.case.export"]),
+        inArray(auditLog.action, ["protection.case.view", "protection.case.export", "protection.case.sheet"]),
         onlyIf,
       ),
     )

@@ -14,4 +14,14 @@ export const sheets = {
   "sheets.attendance.trainerBlank": "Formateur ou formatrice : ______________________",
   "sheets.attendance.count":
     "{count} participant(s) inscrit(s) ; les lignes vides sont pour les personnes non inscrites.",
+  "sheets.round.title": "Feuille de remise à signer",
+  "sheets.round.round": "Distribution : {name}",
+  "sheets.round.dates": "Du {start} au {end}",
+  "sheets.round.kitPerPerson": "Chaque personne reçoit : {kit}.",
+  "sheets.round.kitPerMember": "Par membre du foyer : {kit}.",
+  "sheets.round.kitItem": "{quantity} × {name}",
+  "sheets.round.kitSeparator": ", ",
+  "sheets.round.reference": "Dossier",
+  "sheets.round.household": "Foyer",
+  "sheets.round.count": "{count} personne(s) n'ont pas encore reçu ce kit ; les lignes vides sont pour les autres.",
 } as const;
