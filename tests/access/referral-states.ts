@@ -13,7 +13,14 @@ import type { Fixture } from "./types";
 
 /** The roads the receiving association's case worker tries. */
 export type Road =
-  "page" | "note" | "moveReferrersService" | "withdrawConsent" | "newService" | "exportJson" | "correctIdentity";
+  | "page"
+  | "note"
+  | "moveReferrersService"
+  | "withdrawConsent"
+  | "newService"
+  | "exportJson"
+  | "correctIdentity"
+  | "correctReferrersService";
 
 export type ReferralState = {
   name: "referral pending" | "referral accepted with sections" | "consent withdrawn";
