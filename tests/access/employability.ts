@@ -81,6 +81,8 @@ export const employabilityRoutes: AccessEntry[] = [
     expect: allow(["coach", "admin"]),
   },
   { route: "routes/coaching.assignments", path: () => "/coaching/assignments", expect: allow(["admin"]) },
+  // a coach's own list (an admin's is empty)
+  { route: "routes/coaching.caseload[.]csv", path: () => "/coaching/caseload.csv", expect: allow(["coach", "admin"]) },
   {
     route: "routes/coaching.beneficiaries.$beneficiaryId",
     path: (f) => `/coaching/beneficiaries/${f.employability.beneficiaryId}`,

@@ -47,7 +47,12 @@ function voucherItemsOf(items: Awaited<ReturnType<typeof listItems>>) {
  * The services as the page lists them; `writer` (the owner, or a receiving association
  * that accepted) moves along those its association may: the owner all, a partner its own.
  */
-function servicesOf(services: Awaited<ReturnType<typeof caseDetail>>["services"], writer: boolean, today: string) {
+function servicesOf(
+  services: Awaited<ReturnType<typeof caseDetail>>["services"],
+  writer: boolean,
+  today: string,
+  readerOrganisationId: string | null,
+) {
   return services.map((s) => ({
     id: s.id,
     kind: s.kind,
@@ -60,6 +65,8 @@ function servicesOf(services: Awaited<ReturnType<typeof caseDetail>>["services"]
     notes: s.notes,
     next: writer && s.byReader ? nextStatuses(s.kind, s.status) : [],
     overdue: isReferralOverdue(s, today),
+    /** its own association corrects it (docs/decisions/new-correcting-protection-records.md) */
+    correctable: writer && readerOrganisationId !== null && s.recorderOrganisationId === readerOrganisationId,
   }));
 }
 
@@ -122,7 +129,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
           notes: detail.vulnerability.notes,
         }
       : null,
-    services: servicesOf(detail.services, own || reach.reach === "accepted", today),
+    services: servicesOf(detail.services, own || reach.reach === "accepted", today, actor.organisationId),
     referrals: detail.referrals.map((r) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),
