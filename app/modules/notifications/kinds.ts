@@ -60,6 +60,7 @@ export const NOTIFICATION_KINDS = {
   // the host's answer is a decision: it reaches people who turned SMS off
   "notify.internshipAccepted": kind("notify.internshipAccepted", { essential: true }),
   "notify.internshipDeclined": kind("notify.internshipDeclined", { essential: true }),
+  "notify.internshipOfferClosed": kind("notify.internshipOfferClosed", { essential: true }),
   "notify.placementCreated": kind("notify.placementCreated"),
   "notify.followUpAppointment": kind("notify.followUpAppointment"),
   "notify.followUpMoved": kind("notify.followUpMoved"),

@@ -23,4 +23,13 @@ export const sheets = {
   "sheets.round.reference": "الملف",
   "sheets.round.household": "الأسرة",
   "sheets.round.count": "{count} شخص(ا) لم يتسلموا هذه الحصة بعد؛ الأسطر الفارغة للآخرين.",
+  "sheets.yes": "نعم",
+  "sheets.no": "لا",
+  "sheets.caseload.download": "تنزيل القائمة (CSV)",
+  "sheets.caseload.name": "الاسم",
+  "sheets.caseload.stage": "المرحلة",
+  "sheets.caseload.overdue": "تتبع التدريب متأخر",
+  "sheets.caseload.nextAction": "الإجراء التالي",
+  "sheets.caseload.dueOn": "الأجل",
+  "sheets.caseload.late": "إجراء متأخر",
 } as const;

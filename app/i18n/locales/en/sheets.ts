@@ -23,4 +23,13 @@ export const sheets = {
   "sheets.round.reference": "Case",
   "sheets.round.household": "Household",
   "sheets.round.count": "{count} person(s) have not received this kit yet; blank rows are for others.",
+  "sheets.yes": "yes",
+  "sheets.no": "no",
+  "sheets.caseload.download": "Download the list (CSV)",
+  "sheets.caseload.name": "Name",
+  "sheets.caseload.stage": "Stage",
+  "sheets.caseload.overdue": "Internship follow-up overdue",
+  "sheets.caseload.nextAction": "Next action",
+  "sheets.caseload.dueOn": "Due",
+  "sheets.caseload.late": "Action late",
 } as const;
