@@ -32,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/protection", label: "protection.nav", roles: ["case_worker"], permission: "protection:use" },
   { to: "/office", label: "office.nav", roles: ["case_worker", "coach"], permission: "office:act" },
   { to: "/aid", label: "aid.nav", roles: ["case_worker"], permission: "aid:use" },
+  { to: "/groups", label: "groups.nav", roles: ["case_worker"], permission: "groups:record" },
   { to: "/shop", label: "aid.shop.nav", roles: ["vendor"] },
   { to: "/admin/programme", label: "aid.programme.nav", roles: ["admin"] },
   { to: "/admin/shops", label: "aid.shops.nav", roles: ["admin"] },

@@ -13,6 +13,9 @@ export type SheetColumn = { header: string; weight: number };
 const line = { borderWidth: 0.5, borderColor: "#8a94a3" } as const;
 const cell = { paddingHorizontal: 4, paddingVertical: 3, borderRightWidth: 0.5, borderRightColor: "#8a94a3" } as const;
 
+/** A column's width: its share of the table, whatever its content (flex-basis 0). */
+const share = (column: SheetColumn) => ({ flexGrow: column.weight, flexShrink: 1, flexBasis: 0 });
+
 /** One row: its cells, then the empty signature cell. */
 function SheetRow({
   columns,
@@ -29,7 +32,7 @@ function SheetRow({
       wrap={false}
     >
       {columns.map((column, i) => (
-        <Text key={i} style={[cell, { flex: column.weight }]}>
+        <Text key={i} style={[cell, share(column)]}>
           {cells[i] ?? ""}
         </Text>
       ))}
@@ -64,7 +67,7 @@ export function SignatureTable({
         fixed
       >
         {columns.map((column, i) => (
-          <Text key={i} style={[cell, pdfStyles.headerCell, { flex: column.weight }]}>
+          <Text key={i} style={[cell, pdfStyles.headerCell, share(column)]}>
             {column.header}
           </Text>
         ))}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
@@ -59,12 +59,20 @@ function firstError(errors: FieldErrors | undefined) {
 export default function CallPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
+  const [params] = useSearchParams();
+  const done = params.get("done");
   return (
     <div>
       <PageTitle>{callTitle(d.call, locale)}</PageTitle>
       <FormAlert message={firstError(actionData?.errors)} />
+      {done === "corrected" || done === "unchanged" ? (
+        <FormAlert tone="success" message={`grants.correct.${done}`} />
+      ) : null}
       <CallFacts call={d.call} />
+      <p>
+        <Link to={`/grants/calls/${d.call.id}/edit`}>{t("grants.correct.link")}</Link>
+      </p>
       <CallScheduleForm call={d.call} />
       <CallRubric criteria={d.criteria} />
       <CallApplications call={d.call} applications={d.applications} />

@@ -56,6 +56,16 @@ export const employabilityRoutes: AccessEntry[] = [
   { route: "routes/internships._index", path: () => "/internships", expect: allow(["applicant", "coach", "admin"]) },
   { route: "routes/internships.hosts", path: () => "/internships/hosts", expect: allow(["admin"]) },
   {
+    route: "routes/internships.hosts_.$hostId",
+    path: (f) => `/internships/hosts/${f.employability.hostId}`,
+    expect: allow(["admin"]),
+  },
+  {
+    route: "routes/internships.offers.$offerId_.edit",
+    path: (f) => `/internships/offers/${f.employability.offerId}/edit`,
+    expect: allow(["admin"]),
+  },
+  {
     route: "routes/internships.offers.$offerId",
     path: (f) => `/internships/offers/${f.employability.offerId}`,
     expect: allow(["applicant", "coach", "admin"]),
@@ -71,6 +81,8 @@ export const employabilityRoutes: AccessEntry[] = [
     expect: allow(["coach", "admin"]),
   },
   { route: "routes/coaching.assignments", path: () => "/coaching/assignments", expect: allow(["admin"]) },
+  // a coach's own list (an admin's is empty)
+  { route: "routes/coaching.caseload[.]csv", path: () => "/coaching/caseload.csv", expect: allow(["coach", "admin"]) },
   {
     route: "routes/coaching.beneficiaries.$beneficiaryId",
     path: (f) => `/coaching/beneficiaries/${f.employability.beneficiaryId}`,

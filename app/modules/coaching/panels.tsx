@@ -10,7 +10,15 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
   return (
     <section className="caseload" aria-labelledby="caseload-title">
       <h2 id="caseload-title">{t("coaching.caseload", { count: rows.length })}</h2>
-      {rows.length === 0 ? <p>{t("coaching.emptyCaseload")}</p> : null}
+      {rows.length === 0 ? (
+        <p>{t("coaching.emptyCaseload")}</p>
+      ) : (
+        <p>
+          <a href="/coaching/caseload.csv" download data-testid="caseload-csv">
+            {t("sheets.caseload.download")}
+          </a>
+        </p>
+      )}
       <ul className="list">
         {rows.map((r) => (
           <li

@@ -47,6 +47,8 @@ export const NOTIFICATION_KINDS = {
   "grants.notify.awarded": kind("grants.notify.awarded", { essential: true }),
   "grants.notify.rejected": kind("grants.notify.rejected", { essential: true }),
   "grants.notify.paid": kind("grants.notify.paid"),
+  "grants.notify.callDates": kind("grants.notify.callDates"),
+  "grants.notify.callTexts": kind("grants.notify.callTexts"),
   // trainings
   "notify.trainingSeat": kind("notify.trainingSeat"),
   "notify.trainingWaiting": kind("notify.trainingWaiting"),
@@ -58,6 +60,7 @@ export const NOTIFICATION_KINDS = {
   // the host's answer is a decision: it reaches people who turned SMS off
   "notify.internshipAccepted": kind("notify.internshipAccepted", { essential: true }),
   "notify.internshipDeclined": kind("notify.internshipDeclined", { essential: true }),
+  "notify.internshipOfferClosed": kind("notify.internshipOfferClosed", { essential: true }),
   "notify.placementCreated": kind("notify.placementCreated"),
   "notify.followUpAppointment": kind("notify.followUpAppointment"),
   "notify.followUpMoved": kind("notify.followUpMoved"),

@@ -2,7 +2,7 @@
 import type { Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import { localized } from "~/lib/localized";
-import type { ActKind } from "./constants";
+import { DECISION_CHANNELS, type ActKind, type DecisionChannel } from "./constants";
 import { actMessage } from "./rules";
 
 type ActRow = {
@@ -16,9 +16,25 @@ type ActRow = {
   offerTitleFr: string | null;
   offerTitleAr: string | null;
   offerTitleEn: string | null;
+  callTitleFr: string | null;
+  callTitleAr: string | null;
+  callTitleEn: string | null;
+  receivedOn: string | null;
+  receivedHow: string | null;
 };
 
-export type ActLine = { id: string; kind: ActKind; at: Date; staffName: string; what: string };
+export type ActLine = {
+  id: string;
+  kind: ActKind;
+  at: Date;
+  staffName: string;
+  what: string;
+  /** a decision received: the day, and how (in person, by phone) */
+  receivedOn: string | null;
+  receivedHow: DecisionChannel | null;
+};
+
+const isChannel = (v: string | null): v is DecisionChannel => DECISION_CHANNELS.some((c) => c === v);
 
 /** The rows of `actsFor`, each with what it was about in the reader's language (a loader's last step). */
 export function actLines(rows: readonly ActRow[], locale: Locale): ActLine[] {
@@ -32,7 +48,11 @@ export function actLines(rows: readonly ActRow[], locale: Locale): ActLine[] {
         ? localized(r, "trainingTitle", locale)
         : r.kind === "internship_application"
           ? localized(r, "offerTitle", locale)
-          : "",
+          : r.kind === "grant_application" || r.kind === "decision_received"
+            ? localized(r, "callTitle", locale)
+            : "",
+    receivedOn: r.receivedOn,
+    receivedHow: isChannel(r.receivedHow) ? r.receivedHow : null,
   }));
 }
 
@@ -41,7 +61,15 @@ export function ActsList({ acts, testId = "acts" }: { acts: readonly ActLine[]; 
   return (
     <ul className="stack" data-testid={testId}>
       {acts.map((a) => (
-        <li key={a.id}>{t(actMessage(a.kind), { staff: a.staffName, what: a.what, date: formatDate(a.at) })}</li>
+        <li key={a.id}>
+          {t(actMessage(a.kind), {
+            staff: a.staffName,
+            what: a.what,
+            date: formatDate(a.at),
+            received: a.receivedOn ? formatDate(a.receivedOn) : "",
+            how: a.receivedHow ? t(`office.received.how.${a.receivedHow}`) : "",
+          })}
+        </li>
       ))}
     </ul>
   );

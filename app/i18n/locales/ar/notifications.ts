@@ -191,4 +191,9 @@ export const notifications = {
   "resetCode.expires": "صالح إلى غاية {time}. لن يظهر مرة أخرى.",
   "resetCode.link": "تسليم رمز لتغيير كلمة المرور",
   "resetCode.noAccount": "ليس لهذا الشخص حساب في البوابة.",
+  "notify.internshipOfferClosed": "عرض التدريب «{offer}» مغلق: لم يُقبل ترشيحك.",
+  "notify.internshipOfferClosed.subject": "عرض تدريب مغلق",
+  "notify.internshipOfferClosed.body":
+    "عرض التدريب «{offer}» مغلق، لذلك لم يُقبل ترشيحك. توجد عروض أخرى على مسار، ويمكن لمرشدك مساعدتك.",
+  "notify.internshipOfferClosed.sms": "مسار: العرض «{offer}» مغلق ولم يُقبل ترشيحك. توجد عروض أخرى على مسار.",
 } as const;

@@ -3,6 +3,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -17,6 +18,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 import { sheets } from "./sheets";
 
 export const en: Messages = {
@@ -24,6 +26,7 @@ export const en: Messages = {
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,
@@ -38,5 +41,6 @@ export const en: Messages = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
   ...sheets,
 };

@@ -204,4 +204,10 @@ export const notifications = {
   "resetCode.expires": "Valid until {time}. It will not be shown again.",
   "resetCode.link": "Give a code to change the password",
   "resetCode.noAccount": "This person has no account on the portal.",
+  "notify.internshipOfferClosed": "The internship offer “{offer}” is closed: your application is not retained.",
+  "notify.internshipOfferClosed.subject": "Internship offer closed",
+  "notify.internshipOfferClosed.body":
+    "The internship offer “{offer}” is closed, so your application is not retained. Other offers are on Masar, and your coach can help you.",
+  "notify.internshipOfferClosed.sms":
+    "Masar: the offer “{offer}” is closed, your application is not retained. Other offers are on Masar.",
 } as const;

@@ -2,6 +2,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -16,6 +17,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 import { sheets } from "./sheets";
 
 /**
@@ -27,6 +29,7 @@ export const fr = {
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,
@@ -41,5 +44,6 @@ export const fr = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
   ...sheets,
 } as const;

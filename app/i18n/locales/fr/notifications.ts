@@ -214,4 +214,10 @@ export const notifications = {
   "resetCode.expires": "Valable jusqu'au {time}. Il ne sera plus affiché.",
   "resetCode.link": "Remettre un code pour changer le mot de passe",
   "resetCode.noAccount": "Cette personne n'a pas de compte sur le portail.",
+  "notify.internshipOfferClosed": "L'offre de stage « {offer} » est close : votre candidature n'est pas retenue.",
+  "notify.internshipOfferClosed.subject": "Offre de stage close",
+  "notify.internshipOfferClosed.body":
+    "L'offre de stage « {offer} » est close : votre candidature n'est donc pas retenue. D'autres offres sont sur Masar, et votre coach peut vous aider.",
+  "notify.internshipOfferClosed.sms":
+    "Masar : l'offre « {offer} » est close, votre candidature n'est pas retenue. D'autres offres sont sur Masar.",
 } as const;

@@ -1,4 +1,4 @@
-/** Sheets signed on paper: a training session's attendance, an aid round's hand-out. */
+/** Lists out: sheets signed on paper (a session's attendance, a round's hand-out) and CSV lists. */
 export const sheets = {
   "sheets.number": "N°",
   "sheets.name": "Nom et prénom",
@@ -14,4 +14,23 @@ export const sheets = {
   "sheets.attendance.trainerBlank": "Formateur ou formatrice : ______________________",
   "sheets.attendance.count":
     "{count} participant(s) inscrit(s) ; les lignes vides sont pour les personnes non inscrites.",
+  "sheets.round.title": "Feuille de remise à signer",
+  "sheets.round.round": "Distribution : {name}",
+  "sheets.round.dates": "Du {start} au {end}",
+  "sheets.round.kitPerPerson": "Chaque personne reçoit : {kit}.",
+  "sheets.round.kitPerMember": "Par membre du foyer : {kit}.",
+  "sheets.round.kitItem": "{quantity} × {name}",
+  "sheets.round.kitSeparator": ", ",
+  "sheets.round.reference": "Dossier",
+  "sheets.round.household": "Foyer",
+  "sheets.round.count": "{count} personne(s) n'ont pas encore reçu ce kit ; les lignes vides sont pour les autres.",
+  "sheets.yes": "oui",
+  "sheets.no": "non",
+  "sheets.caseload.download": "Télécharger la liste (CSV)",
+  "sheets.caseload.name": "Nom",
+  "sheets.caseload.stage": "Étape",
+  "sheets.caseload.overdue": "Suivi de stage en retard",
+  "sheets.caseload.nextAction": "Prochaine action",
+  "sheets.caseload.dueOn": "Échéance",
+  "sheets.caseload.late": "Action en retard",
 } as const;

@@ -10,6 +10,12 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { Section, useIntentResult } from "./section";
 
+/** How the supervisor's list names each kind of view of the case file. */
+const VIEW_LABEL: Record<string, MessageKey> = {
+  "protection.case.export": "protection.supervisor.exported",
+  "protection.case.sheet": "protection.supervisor.printedOnSheet",
+};
+
 /** The partners a referral may go to: those the live consent names; a supervisor may override towards any. */
 function targetsOf(d: CaseFileData) {
   const consent = d.consent;
@@ -177,10 +183,7 @@ export function SupervisorSection({ d }: { d: CaseFileData }) {
       <ul className="list" data-testid="viewers">
         {d.viewers.map((v, i) => (
           <li key={i} className="list-item">
-            {formatDate(v.at, true)} · {v.name ?? "—"} ·{" "}
-            {t(
-              v.action === "protection.case.export" ? "protection.supervisor.exported" : "protection.supervisor.viewed",
-            )}
+            {formatDate(v.at, true)} · {v.name ?? "—"} · {t(VIEW_LABEL[v.action] ?? "protection.supervisor.viewed")}
           </li>
         ))}
       </ul>
