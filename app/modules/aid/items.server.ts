@@ -2,7 +2,7 @@
  * The aid catalogue, corrected by the programme admin (issue 15, "correct and close"):
  * an item's names in three languages at any time; its unit (the kind, and a voucher's
  * face value) only until stock of it has moved, which the database holds (migration
- * 0038's trigger, also under concurrent movements). Each change writes an audit row
+ * 0041's trigger, also under concurrent movements). Each change writes an audit row
  * naming the fields changed.
  */
 import { asc, eq, sql } from "drizzle-orm";
