@@ -36,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/shop", label: "aid.shop.nav", roles: ["vendor"] },
   { to: "/admin/programme", label: "aid.programme.nav", roles: ["admin"] },
   { to: "/admin/shops", label: "aid.shops.nav", roles: ["admin"] },
+  { to: "/admin/aid-items", label: "aid.items.nav", roles: ["admin"] },
   { to: "/admin/protection", label: "protection.admin.nav", roles: ["admin"] },
   { to: "/grants/calls", label: "grants.nav.calls", roles: ["admin"] },
   { to: "/grants", label: "grants.nav.apply", roles: ["applicant"] },

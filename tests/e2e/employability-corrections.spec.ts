@@ -4,7 +4,7 @@
  * refused in the reader's language with what was typed kept; closing goes through its
  * confirmation step and says how many applicants were told.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { hostDetails, internshipOffers } from "../../db/schema";
 import { ar } from "../../app/i18n/locales/ar/index";
@@ -59,7 +59,7 @@ async function fixtures() {
   }
 }
 
-async function fitsThePhone(page: import("@playwright/test").Page) {
+async function fitsThePhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 }
 
