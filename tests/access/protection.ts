@@ -58,6 +58,22 @@ export const protectionRoutes: AccessEntry[] = [
     path: (f) => `/protection/cases/${f.protection.cases.b3.id}/identity`,
     expect: allow(["case_worker"], { ok: 403 }),
   },
+  // a service's correction: the association that recorded it
+  {
+    route: "routes/protection.cases.$caseId.services.$serviceId",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/services/${f.protection.services.a1.id}`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId.services.$serviceId",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}/services/${f.protection.services.b1.id}`,
+    expect: otherAssociation,
+  },
+  {
+    route: "routes/protection.cases.$caseId.services.$serviceId",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/services/${f.protection.services.b1.id}`,
+    expect: otherAssociation,
+  },
   // caseworker@masar.test is a supervisor in the demo data
   {
     route: "routes/protection.cases.$caseId.export[.]json",

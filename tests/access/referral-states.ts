@@ -13,7 +13,14 @@ import type { Fixture } from "./types";
 
 /** The roads the receiving association's case worker tries. */
 export type Road =
-  "page" | "note" | "moveReferrersService" | "withdrawConsent" | "newService" | "exportJson" | "correctIdentity";
+  | "page"
+  | "note"
+  | "moveReferrersService"
+  | "withdrawConsent"
+  | "newService"
+  | "exportJson"
+  | "correctIdentity"
+  | "correctReferrersService";
 
 export type ReferralState = {
   name: "referral pending" | "referral accepted with sections" | "consent withdrawn";
@@ -46,6 +53,7 @@ export const REFERRAL_STATES: ReferralState[] = [
       newService: 403,
       exportJson: 403,
       correctIdentity: 403,
+      correctReferrersService: 403,
     },
     sees: ["name"],
     hidden: ["note", "assessment", "service"],
@@ -64,6 +72,7 @@ export const REFERRAL_STATES: ReferralState[] = [
       newService: 200,
       exportJson: 403,
       correctIdentity: 403,
+      correctReferrersService: 403,
     },
     sees: ["note", "service"],
     hidden: ["name", "assessment"],
@@ -81,6 +90,7 @@ export const REFERRAL_STATES: ReferralState[] = [
       newService: 404,
       exportJson: 404,
       correctIdentity: 404,
+      correctReferrersService: 404,
     },
     sees: [],
     hidden: ["name", "note", "assessment", "service"],

@@ -18,6 +18,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 import { sheets } from "./sheets";
 import { businesses } from "./businesses";
 
@@ -41,6 +42,7 @@ export const en: Messages = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
   ...sheets,
   ...businesses,
 };

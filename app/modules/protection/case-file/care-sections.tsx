@@ -96,7 +96,7 @@ export function ServicesSection({ d }: { d: CaseFileData }) {
       ) : (
         <ul className="list">
           {d.services.map((s) => (
-            <ServiceItem key={s.id} s={s} live={live} />
+            <ServiceItem key={s.id} s={s} live={live} caseId={d.case.id} />
           ))}
         </ul>
       )}
@@ -104,7 +104,7 @@ export function ServicesSection({ d }: { d: CaseFileData }) {
   );
 }
 
-function ServiceItem({ s, live }: { s: Service; live: boolean }) {
+function ServiceItem({ s, live, caseId }: { s: Service; live: boolean; caseId: string }) {
   const { t, formatDate, formatMoney } = useI18n();
   return (
     <li className={s.overdue ? "list-item overdue" : "list-item"} data-service={s.kind}>
@@ -127,6 +127,11 @@ function ServiceItem({ s, live }: { s: Service; live: boolean }) {
       </p>
       {s.notes ? <p className="message-body">{s.notes}</p> : null}
       {s.next.length && live ? <StatusForm s={s} /> : null}
+      {s.correctable && live ? (
+        <p>
+          <Link to={`/protection/cases/${caseId}/services/${s.id}`}>{t("protection.correct.serviceLink")}</Link>
+        </p>
+      ) : null}
     </li>
   );
 }
