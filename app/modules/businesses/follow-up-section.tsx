@@ -55,59 +55,63 @@ export function FollowUpSection({ businesses, today, ...echo }: Echo & { busines
           </ul>
         </div>
       ))}
-      {first ? (
-        <Form method="post" className="stack narrow" noValidate>
-          <h3>
-            {t("businesses.award", { reference: first.business.reference })} ·{" "}
-            {t("businesses.visit", { months: first.visit.monthsAfter, date: formatDate(first.visit.dueOn) })}
-          </h3>
-          <input type="hidden" name="intent" value="followup" />
-          <input type="hidden" name="awardId" value={first.business.awardId} />
-          <input type="hidden" name="monthsAfter" value={first.visit.monthsAfter} />
-          <Field
-            name="visitedOn"
-            label="businesses.field.visitedOn"
-            type="date"
-            defaultValue={today}
-            required
-            {...echo}
-          />
-          <SelectField
-            name="stillRunning"
-            label="businesses.field.stillRunning"
-            placeholder="businesses.choose"
-            options={[
-              { value: "yes", label: t("businesses.yes") },
-              { value: "no", label: t("businesses.no") },
-            ]}
-            required
-            {...echo}
-          />
-          <SelectField
-            name="revenueBand"
-            label="businesses.field.revenueBand"
-            placeholder="businesses.choose"
-            options={REVENUE_BANDS.map((band) => ({ value: band, label: t(`businesses.revenue.${band}`) }))}
-            {...echo}
-          />
-          {(["jobsCreated", "jobsWomen", "jobsMigrants"] as const).map((name) => (
-            <Field
-              key={name}
-              name={name}
-              label={`businesses.field.${name}`}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              defaultValue="0"
-              {...echo}
-            />
-          ))}
-          <CheckboxField name="formalised" label="businesses.field.formalised" values={echo.values} />
-          <button type="submit" className="button">
-            {t("businesses.submit")}
-          </button>
-        </Form>
-      ) : null}
+      {first ? <FollowUpForm business={first.business} visit={first.visit} today={today} {...echo} /> : null}
     </section>
+  );
+}
+
+/** The form of one visit due: nothing pre-chosen but the day (today) and zero jobs. */
+function FollowUpForm({
+  business,
+  visit,
+  today,
+  ...echo
+}: Echo & { business: BusinessView; visit: Visit; today: string }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <Form method="post" className="stack narrow" noValidate>
+      <h3>
+        {t("businesses.award", { reference: business.reference })} ·{" "}
+        {t("businesses.visit", { months: visit.monthsAfter, date: formatDate(visit.dueOn) })}
+      </h3>
+      <input type="hidden" name="intent" value="followup" />
+      <input type="hidden" name="awardId" value={business.awardId} />
+      <input type="hidden" name="monthsAfter" value={visit.monthsAfter} />
+      <Field name="visitedOn" label="businesses.field.visitedOn" type="date" defaultValue={today} required {...echo} />
+      <SelectField
+        name="stillRunning"
+        label="businesses.field.stillRunning"
+        placeholder="businesses.choose"
+        options={[
+          { value: "yes", label: t("businesses.yes") },
+          { value: "no", label: t("businesses.no") },
+        ]}
+        required
+        {...echo}
+      />
+      <SelectField
+        name="revenueBand"
+        label="businesses.field.revenueBand"
+        placeholder="businesses.choose"
+        options={REVENUE_BANDS.map((band) => ({ value: band, label: t(`businesses.revenue.${band}`) }))}
+        {...echo}
+      />
+      {(["jobsCreated", "jobsWomen", "jobsMigrants"] as const).map((name) => (
+        <Field
+          key={name}
+          name={name}
+          label={`businesses.field.${name}`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          defaultValue="0"
+          {...echo}
+        />
+      ))}
+      <CheckboxField name="formalised" label="businesses.field.formalised" values={echo.values} />
+      <button type="submit" className="button">
+        {t("businesses.submit")}
+      </button>
+    </Form>
   );
 }
