@@ -257,6 +257,7 @@ export const CaseIntentSchema = z.object({
     "sms",
     "close",
     "reopen",
+    "household",
   ]),
 });
 

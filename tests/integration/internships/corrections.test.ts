@@ -227,6 +227,8 @@ describe("correcting offers and hosts", () => {
     expect(page).toContain("Plus de candidatures sont déjà acceptées");
     expect(page).toContain('value="Titre tapé"');
     expect((await offerRow(o.id)).titleFr).toBe("Aide menuisier");
+    expect((await c.post(path, offerForm({ startsOn: "2027-02-29" }))).status).toBe(400);
+    expect((await offerRow(o.id)).startsOn).toBe("2027-04-01");
     const ok = await c.post(path, offerForm());
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toBe(`/internships/offers/${o.id}?done=corrected`);

@@ -172,6 +172,8 @@ describe("correcting a cohort", () => {
     expect(page).toContain('value="Nom tapé"');
     const backwards = await c.post(path, cohortForm({ startsOn: "2027-03-20", endsOn: "2027-03-01" }));
     expect(backwards.status).toBe(400);
+    const notADay = await c.post(path, cohortForm({ startsOn: "2027-02-31" }));
+    expect(notADay.status).toBe(400);
     expect(await cohortRow(cohort.id)).toMatchObject({ capacity: 5, confirmedCount: 3, nameFr: cohort.nameFr });
     expect(await auditOf(cohort.id)).toHaveLength(0);
     // down to exactly the seats taken is fine

@@ -18,6 +18,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 import { sheets } from "./sheets";
 
 export const ar: Messages = {
@@ -40,5 +41,6 @@ export const ar: Messages = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
   ...sheets,
 };

@@ -94,7 +94,7 @@ export const office = {
   "office.grant.heading": "Apply to a call for projects",
   "office.grant.call": "Open call",
   "office.grant.plan": "The person's business plan",
-  "office.grant.submit": "Send the application",
+  "office.grant.submit": "Send the application to the call",
   "office.grant.noneCalls": "No call is open at the moment.",
   "office.grant.noPlan":
     "A complete business plan asking for a grant is missing: without it, no application. The plan is filled in from the person's own account (the “Business plan” pages); staff cannot fill it in for them. Print them a sign-in slip so they fill it in with their own account, then come back here.",

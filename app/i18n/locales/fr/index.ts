@@ -17,6 +17,7 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
 import { sheets } from "./sheets";
 
 /**
@@ -43,5 +44,6 @@ export const fr = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
   ...sheets,
 } as const;

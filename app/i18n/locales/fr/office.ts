@@ -96,7 +96,7 @@ export const office = {
   "office.grant.heading": "Candidater à un appel à projets",
   "office.grant.call": "Appel ouvert",
   "office.grant.plan": "Plan d'affaires de la personne",
-  "office.grant.submit": "Envoyer la candidature",
+  "office.grant.submit": "Envoyer la candidature à l'appel",
   "office.grant.noneCalls": "Aucun appel n'est ouvert en ce moment.",
   "office.grant.noPlan":
     "Il manque un plan d'affaires complet qui demande une subvention : sans lui, pas de candidature. Le plan se remplit depuis le compte de la personne (pages « Plan d'affaires ») ; le personnel ne peut pas le remplir à sa place. Imprimez-lui une fiche de connexion pour qu'elle le remplisse avec son propre compte, puis revenez ici.",

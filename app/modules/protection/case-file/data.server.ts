@@ -10,6 +10,7 @@ import { consentPartners, type CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
 import { isReferralOverdue, nextStatuses } from "../rules";
 import { statusHistory, viewCase } from "../service.server";
+import { householdOf } from "../households.server";
 
 /** The identity section of a case, for a reader who may see it. */
 function identityOf(c: BeneficiaryCase, today: string) {
@@ -74,7 +75,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
   const c = reach.case;
   const own = reach.reach === "own";
   const partner = own ? undefined : { actor, sections: reach.sections };
-  const [detail, { supervisor, viewers }, partners, given, issued, items, history] = await Promise.all([
+  const [detail, { supervisor, viewers }, partners, given, issued, items, history, household] = await Promise.all([
     caseDetail(db, c, { notesPage, partner }),
     own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
     own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
@@ -82,6 +83,8 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
     own ? vouchersOfCase(db, c.id) : Promise.resolve([]),
     own ? listItems(db) : Promise.resolve([]),
     own ? statusHistory(db, c.id) : Promise.resolve([]),
+    // the household is the owning association's only, like the aid it receives
+    own ? householdOf(db, c.id) : Promise.resolve([]),
   ]);
   const named = detail.consent ? await consentPartners(db, detail.consent.id) : [];
   const today = moroccoToday();
@@ -147,6 +150,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
       redeemedAt: v.redeemedAt?.toISOString() ?? null,
     })),
     voucherItems: voucherItemsOf(items),
+    household,
   };
 }
 
