@@ -36,26 +36,30 @@ export default function GroupActivities() {
         <DataTable
           label={t("groups.title")}
           testId="activities"
-          headers={[
-            t("groups.field.heldOn"),
-            t("groups.field.kind"),
-            t("groups.field.topic"),
-            t("groups.col.people"),
-            t("groups.col.linked"),
-          ]}
+          headers={[t("groups.field.heldOn"), t("groups.col.activity"), t("groups.col.people")]}
           rows={activities}
           rowKey={(a) => a.id}
-          numeric={[3, 4]}
+          numeric={[2]}
           cells={(a) => [
             <Link key="d" to={`/groups/${a.id}`}>
               {formatDate(a.heldOn)}
             </Link>,
-            t(`groups.kind.${a.kind}`),
-            <span key="t">
-              {codeLabel(t, "groupTopic", a.topic)} · {codeLabel(t, "city", a.city)}
+            <span key="a">
+              {t(`groups.kind.${a.kind}`)}
+              <br />
+              <span className="hint">
+                {codeLabel(t, "groupTopic", a.topic)} · {codeLabel(t, "city", a.city)}
+              </span>
             </span>,
-            a.total,
-            a.linked,
+            <span key="p">
+              {a.total}
+              {a.linked ? (
+                <>
+                  <br />
+                  <span className="hint">{t("groups.col.linkedCount", { n: a.linked })}</span>
+                </>
+              ) : null}
+            </span>,
           ]}
         />
       )}

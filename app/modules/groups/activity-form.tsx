@@ -150,7 +150,10 @@ function LinkedCases({
 function HeadcountTable({ errors, value }: { errors?: FieldErrors; value: (name: string) => string }) {
   const { t } = useI18n();
   return (
-    <fieldset className={errors?.counts ? "stack field-invalid" : "stack"} id="f-counts">
+    <fieldset
+      className={errors?.counts ? "stack headcount-fields field-invalid" : "stack headcount-fields"}
+      id="f-counts"
+    >
       <legend>{t("groups.field.counts")}</legend>
       <p className="hint">{t("groups.field.countsHint")}</p>
       <TableWrap label={t("groups.field.counts")}>
