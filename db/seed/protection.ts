@@ -392,6 +392,10 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
   return {
     cases: { a1, a2, a3, a4, b1, b2, b3 },
     services: { a1: await firstService(a1.id), b1: await firstService(b1.id) },
+    // B's transfer of B3, waiting for A
+    referrals: {
+      b3: (await db.select({ id: caseReferrals.id }).from(caseReferrals).where(eq(caseReferrals.caseId, b3.id)))[0]!,
+    },
     items,
     warehouses: { a: whs.assocA!, b: whs.assocB! },
     roundId,

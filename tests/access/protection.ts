@@ -74,6 +74,17 @@ export const protectionRoutes: AccessEntry[] = [
     path: (f) => `/protection/cases/${f.protection.cases.a1.id}/services/${f.protection.services.b1.id}`,
     expect: otherAssociation,
   },
+  // a pending request's correction: the referring association only (B here), never the receiver
+  {
+    route: "routes/protection.cases.$caseId.referrals.$referralId",
+    path: (f) => `/protection/cases/${f.protection.cases.b3.id}/referrals/${f.protection.referrals.b3.id}`,
+    expect: allow(["case_worker"], { ok: 403 }),
+  },
+  {
+    route: "routes/protection.cases.$caseId.referrals.$referralId",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/referrals/${f.protection.referrals.b3.id}`,
+    expect: otherAssociation,
+  },
   // caseworker@masar.test is a supervisor in the demo data
   {
     route: "routes/protection.cases.$caseId.export[.]json",

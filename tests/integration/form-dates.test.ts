@@ -89,7 +89,11 @@ const COVERED: Record<string, string> = {
   "modules/reporting/budget-sections.tsx#startsOn": "form-dates/reporting.test.ts",
   "modules/reporting/dashboard-sections.tsx#from": "form-dates/reporting.test.ts",
   "modules/reporting/dashboard-sections.tsx#to": "form-dates/reporting.test.ts",
-  "routes/protection.cases.$caseId.services.new.tsx#serviceDate": "form-dates/protection.test.ts",
+  "modules/protection/case-file/service-form.tsx#serviceDate": "form-dates/protection.test.ts",
+  "modules/groups/activity-form.tsx#heldOn": "form-dates/groups.test.ts",
+  "modules/office/sections.tsx#receivedOn": "form-dates/office.test.ts",
+  "routes/grants.calls.$callId_.edit.tsx#closesOn": "form-dates/grants.test.ts",
+  "routes/grants.calls.$callId_.edit.tsx#reviewDeadlineOn": "form-dates/grants.test.ts",
 };
 
 describe("the date inputs of the app", () => {

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError, FormAlert, SelectField } from "~/components/form";
 import { isTicked, type FieldErrors } from "~/lib/forms";
@@ -41,6 +41,13 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
               {r.override ? ` · ${t("protection.referral.overridden")}` : ""}
             </p>
             <RequestFacts r={r} />
+            {r.status === "pending" && r.fromOrganisationId === d.case.organisationId ? (
+              <p>
+                <Link to={`/protection/cases/${d.case.id}/referrals/${r.id}`}>
+                  {t("protection.correct.referralLink")}
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -123,6 +130,27 @@ function ReferralForm({
         errors={errors}
         values={values}
       />
+      <RequestFields errors={errors} values={values} />
+      {d.supervisor ? (
+        <div className="field">
+          <label htmlFor="f-overrideReason">{t("protection.referral.override")}</label>
+          <p className="hint">{t("protection.referral.overrideHint")}</p>
+          <textarea id="f-overrideReason" name="overrideReason" rows={2} defaultValue={values?.overrideReason} />
+          <FieldError name="overrideReason" errors={errors} />
+        </div>
+      ) : null}
+      <button type="submit" className="button">
+        {t("protection.referral.send")}
+      </button>
+    </Form>
+  );
+}
+
+/** What a request says: why, how urgent, the services asked for and the sections shared (sending and correcting it). */
+export function RequestFields({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+  const { t } = useI18n();
+  return (
+    <>
       <SelectField
         name="reason"
         label="protection.referral.reasonLabel"
@@ -151,18 +179,7 @@ function ReferralForm({
         options={SHARED_SECTIONS.map((k) => ({ value: k, label: t(`protection.referral.share.${k}`) }))}
         values={values}
       />
-      {d.supervisor ? (
-        <div className="field">
-          <label htmlFor="f-overrideReason">{t("protection.referral.override")}</label>
-          <p className="hint">{t("protection.referral.overrideHint")}</p>
-          <textarea id="f-overrideReason" name="overrideReason" rows={2} defaultValue={values?.overrideReason} />
-          <FieldError name="overrideReason" errors={errors} />
-        </div>
-      ) : null}
-      <button type="submit" className="button">
-        {t("protection.referral.send")}
-      </button>
-    </Form>
+    </>
   );
 }
 
