@@ -38,6 +38,15 @@ export function isUniqueViolation(error: unknown, constraint?: string | readonly
   return found.constraint !== undefined && names.includes(found.constraint);
 }
 
+/**
+ * A check refused the write (SQLSTATE 23514): a table's check constraint, or a trigger
+ * raising under a constraint's name (`constraint`), such as an aid item's fixed unit.
+ */
+export function isCheckViolation(error: unknown, constraint: string): boolean {
+  const found = postgresError(error);
+  return found?.code === "23514" && found.constraint === constraint;
+}
+
 const DOWN_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

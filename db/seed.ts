@@ -14,6 +14,7 @@ import { seedBusinessPlans } from "./seed/business-plans";
 import { seedReporting } from "./seed/reporting";
 import { seedFeedback } from "./seed/feedback";
 import { seedOffice } from "./seed/office";
+import { seedGroups } from "./seed/groups";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
@@ -23,9 +24,10 @@ export async function seedDemo(db: Database) {
   const grants = await seedGrants(db, foundation);
   const feedback = await seedFeedback(db, foundation);
   const office = await seedOffice(db, foundation);
+  const groups = await seedGroups(db, foundation, protection);
   // last: the budget reads what the other modules recorded
   const reporting = await seedReporting(db, foundation);
-  return { foundation, protection, businessPlans, employability, grants, feedback, office, reporting };
+  return { foundation, protection, businessPlans, employability, grants, feedback, office, groups, reporting };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

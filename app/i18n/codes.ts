@@ -6,6 +6,7 @@
  */
 import { SECTORS } from "../modules/business-plans/constants";
 import { EDUCATION_LEVELS, LANGUAGES, REGIONS, SEEKS } from "../modules/profiles/rules";
+import { GROUP_TOPICS, HOUSEHOLD_RELATIONSHIPS } from "../modules/groups/constants";
 import { INTL_LOCALE, type Locale } from "./config";
 import type { MessageKey, TFunction } from "./translate";
 
@@ -55,6 +56,8 @@ export const CODE_LISTS = {
   seeks: { values: SEEKS, labels: "profiles.seeks" },
   sector: { values: SECTORS, labels: "plans.sector" },
   city: { values: CITIES, labels: "codes.city" },
+  groupTopic: { values: GROUP_TOPICS, labels: "groups.topic" },
+  relationship: { values: HOUSEHOLD_RELATIONSHIPS, labels: "groups.relationship" },
 } as const;
 export type CodeKind = keyof typeof CODE_LISTS;
 export type Code<K extends CodeKind> = (typeof CODE_LISTS)[K]["values"][number];

@@ -20,3 +20,18 @@ export function changedFields<T extends Record<string, unknown>>(
   }
   return { fields, changes };
 }
+
+/**
+ * A short fingerprint of a record's values as a form showed them (FNV-1a over their JSON):
+ * the form posts it back, and a correction whose record changed since is refused instead
+ * of silently putting back the other person's fields (a lost update).
+ */
+export function versionOf(record: Record<string, unknown>, keys: readonly string[]): string {
+  const text = JSON.stringify(keys.map((key) => record[key] ?? null));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}

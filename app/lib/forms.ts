@@ -78,3 +78,20 @@ export function safeRedirect(to: unknown, fallback = "/home"): string {
   if (path.startsWith("//") || new URL(path, REDIRECT_BASE).origin !== REDIRECT_BASE) return fallback;
   return path;
 }
+
+/**
+ * A stored record as the values a correction form starts from: text as it is, numbers
+ * as text, null as empty, a list as its ticked boxes (the shape `formValues` gives).
+ */
+export function recordValues(record: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (Array.isArray(value)) {
+      if (value.length === 0) continue;
+      values[key] = String(value[0]);
+      values[`${key}[]`] = value.map(String).join("\n");
+    } else if (typeof value === "string" || typeof value === "number") values[key] = String(value);
+    else if (value === null || value === undefined) values[key] = "";
+  }
+  return values;
+}

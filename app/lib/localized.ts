@@ -34,15 +34,9 @@ export function localized<K extends string>(row: Trilingual<K>, key: K, locale: 
  * PDF): the text in the reader's language, or the French text followed by "(in French)"
  * in the reader's language (`inFrench`, the message `content.inFrench`).
  */
-export function localizedLabel<K extends string>(
-  row: Trilingual<K>,
-  key: K,
-  locale: Locale,
-  inFrench: string,
-  setApart: (french: string) => string = (french) => french,
-): string {
+export function localizedLabel<K extends string>(row: Trilingual<K>, key: K, locale: Locale, inFrench: string): string {
   const { text, fallback } = localizedIn(row, key, locale);
-  return fallback && text ? `${setApart(text)} ${inFrench}` : text;
+  return fallback && text ? `${text} ${inFrench}` : text;
 }
 
 /** The three values, each falling back to French: what `notify` picks from for the recipient. */

@@ -11,7 +11,7 @@ import type { ReactElement, ReactNode } from "react";
 import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { TFunction, TParams } from "~/i18n/translate";
-import { localizedLabel, type Trilingual } from "~/lib/localized";
+import { localizedIn, type Trilingual } from "~/lib/localized";
 
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, file: string) =>
@@ -108,15 +108,6 @@ export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
 
-/**
- * Staff content (a training's or a call's title) in the document's language; when it has
- * not been translated, the French text set apart and followed by "(in French)" in the
- * document's language, as `<LocalizedText>` does on a page (decision 0071).
- */
-export function pdfLocalized<K extends string>(row: Trilingual<K>, key: K, locale: Locale): string {
-  return localizedLabel(row, key, locale, serverT(locale)("content.inFrench"), isolate);
-}
-
 /** Dates in PDFs are written with the month in words ("29 novembre 2026", "29 نونبر 2026"). */
 export function pdfDate(locale: Locale, value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
@@ -157,6 +148,16 @@ export function pdfT(locale: Locale): TFunction {
     }
     return t(key, isolated);
   };
+}
+
+/**
+ * Text staff keep in three languages, for a document in `locale`: the reader's language,
+ * or the French text marked "(in French)" when it has not been translated yet, as
+ * `<LocalizedText>` does in pages.
+ */
+export function pdfLocalized<K extends string>(row: Trilingual<K>, key: K, locale: Locale): string {
+  const { text, fallback } = localizedIn(row, key, locale);
+  return fallback && text ? `${isolate(text)} ${serverT(locale)("content.inFrench")}` : text;
 }
 
 const bidi = bidiFactory();

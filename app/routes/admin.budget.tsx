@@ -8,21 +8,35 @@ import type { Meta, Result } from "~/lib/result";
 import type { Database } from "~db/client";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { runIntent } from "~/lib/intents.server";
-import { requirePermission } from "~/modules/auth/guards.server";
-import { getBudget, listBudgetEntries } from "~/modules/reporting/budget-queries.server";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { parseQuery, query } from "~/lib/params.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { getBudget, getBudgetEntry, listBudgetEntries } from "~/modules/reporting/budget-queries.server";
 import { EntriesTable, EntryForm, PlannedBudgetForm, RatesSection } from "~/modules/reporting/budget-sections";
-import { AddEntrySchema, AddRateSchema, UpdateBudgetSchema } from "~/modules/reporting/schemas.server";
-import { addEntry, addRate, ensureBudget, updateBudget } from "~/modules/reporting/service.server";
+import {
+  AddEntrySchema,
+  AddRateSchema,
+  CorrectEntrySchema,
+  UpdateBudgetSchema,
+} from "~/modules/reporting/schemas.server";
+import { addEntry, addRate, correctEntry, ensureBudget, updateBudget } from "~/modules/reporting/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "budget:manage");
   const { db } = args.context;
+  // `?entry=<id>` opens that entry's correction form (a link: no JavaScript needed)
+  const { entry: asked } = parseQuery(args, { entry: query.id() });
   await ensureBudget(db);
-  const [budget, entries] = await Promise.all([getBudget(db), listBudgetEntries(db)]);
-  return { budget, entries };
+  const [budget, entries, editing] = await Promise.all([
+    getBudget(db),
+    listBudgetEntries(db),
+    asked ? getBudgetEntry(db, asked) : null,
+  ]);
+  if (asked && !editing) notFound();
+  return { budget, entries, editing };
 }
 
-type Intent = "budget" | "rate" | "entry";
+type Intent = "budget" | "rate" | "entry" | "correctEntry";
 
 function refused(intent: Intent | null, errors: FieldErrors, form: FormData) {
   return data({ intent, ok: false as const, errors, values: formValues(form) }, { status: 400 });
@@ -41,6 +55,25 @@ function budgetForm<S extends z.ZodType>(intent: Intent, schema: S, run: Service
   };
 }
 
+/** A correction: back to the page saying whether anything changed; 404 for an entry that is not there. */
+async function handleCorrectEntry(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "budget:manage");
+  const parsed = parseForm(CorrectEntrySchema, form);
+  if (!parsed.ok) return refused("correctEntry", parsed.errors, form);
+  const result = await correctEntry(args.context.db, actor, parsed.data, { ip: args.context.ip });
+  if (!result.ok) {
+    if (result.status === 404) notFound();
+    // changed meanwhile: the form shows the entry as it is now, not what was typed over the old one
+    if (result.errors.form)
+      return data(
+        { intent: "correctEntry" as const, ok: false as const, errors: result.errors, values: undefined },
+        { status: result.status },
+      );
+    return refused("correctEntry", result.errors, form);
+  }
+  return redirect(`/admin/budget?done=${result.fields.length ? "corrected" : "unchanged"}`);
+}
+
 async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
   requirePermission(args, "budget:manage");
   return refused(null, { form: "errors.invalid" }, form);
@@ -53,13 +86,22 @@ export async function action(args: ActionFunctionArgs) {
       budget: budgetForm("budget", UpdateBudgetSchema, updateBudget),
       rate: budgetForm("rate", AddRateSchema, addRate),
       entry: budgetForm("entry", AddEntrySchema, addEntry),
+      correctEntry: handleCorrectEntry,
     },
     handleUnknown,
   );
 }
 
+const ENTRY_LABELS = {
+  lineKey: "reporting.budget.line",
+  kind: "reporting.budget.entryKind",
+  amount: "reporting.budget.amount",
+  occurredOn: "reporting.budget.occurredOn",
+  reference: "reporting.budget.reference",
+} as const;
+
 export default function BudgetAdmin() {
-  const { budget, entries } = useLoaderData<typeof loader>();
+  const { budget, entries, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
@@ -69,6 +111,19 @@ export default function BudgetAdmin() {
     <div>
       <PageTitle>{t("reporting.budget.title")}</PageTitle>
       {params.get("saved") ? <FormAlert tone="success" message="reporting.budget.saved" /> : null}
+      {params.get("done") === "corrected" ? <FormAlert tone="success" message="reporting.budget.corrected" /> : null}
+      {params.get("done") === "unchanged" ? <FormAlert tone="success" message="reporting.budget.unchanged" /> : null}
+      {editing ? (
+        <section aria-labelledby="correct-entry">
+          <h2 id="correct-entry">{t("reporting.budget.correctTitle")}</h2>
+          <ErrorSummary
+            errors={echoOf("correctEntry").errors}
+            labels={ENTRY_LABELS}
+            order={Object.keys(ENTRY_LABELS)}
+          />
+          <EntryForm entry={editing} {...echoOf("correctEntry")} />
+        </section>
+      ) : null}
       <PlannedBudgetForm budget={budget} {...echoOf("budget")} />
       <RatesSection rates={budget.rates} {...echoOf("rate")} />
       <h2>{t("reporting.budget.entries")}</h2>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { runIntent } from "~/lib/intents.server";
 import { parseForm } from "~/lib/forms.server";
@@ -162,6 +163,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Round() {
   const d = useLoaderData<typeof loader>();
+  const { t } = useI18n();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const values = actionData && "values" in actionData ? actionData.values : undefined;
@@ -171,6 +173,11 @@ export default function Round() {
     <div>
       <PageTitle>{d.round.name}</PageTitle>
       <RoundFacts round={d.round} items={d.items} stock={d.stock} />
+      <p>
+        <a href={`/aid/rounds/${d.round.id}/sheet.pdf`} download data-testid="round-sheet-pdf">
+          {t("sheets.print")}
+        </a>
+      </p>
       {d.notice ? <FormAlert tone="success" message={`aid.rounds.${d.notice}`} /> : null}
       <FormAlert message={errors?.caseId ?? errors?.itemId ?? errors?.reason ?? errors?.form} />
       {d.given.length === 0 ? (

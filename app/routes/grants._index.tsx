@@ -16,7 +16,8 @@ import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { parseQuery, query } from "~/lib/params.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { isUuid } from "~/lib/ids";
-import { localized } from "~/lib/localized";
+import { serverT } from "~/i18n/dictionaries.server";
+import { localizedLabel } from "~/lib/localized";
 import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import { PhoneNeeded } from "~/modules/auth/ui";
 
@@ -42,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ? {
           call: {
             id: call.id,
-            title: localized(call, "title", locale),
+            title: localizedLabel(call, "title", locale, serverT(locale)("content.inFrench")),
             closesAt: call.closesAt.toISOString(),
             maxGrantCentimes: call.maxGrantCentimes,
           },
@@ -60,7 +61,9 @@ export async function loader(args: LoaderFunctionArgs) {
       titleFr: c.titleFr,
       titleAr: c.titleAr,
       titleEn: c.titleEn,
-      description: localized(c, "description", args.context.locale),
+      descriptionFr: c.descriptionFr,
+      descriptionAr: c.descriptionAr,
+      descriptionEn: c.descriptionEn,
       closesAt: c.closesAt.toISOString(),
       maxGrantCentimes: c.maxGrantCentimes,
       applied: applied(c.id),
@@ -128,7 +131,11 @@ export default function GrantsHome() {
             <h3>
               <LocalizedText row={c} field="title" />
             </h3>
-            {c.description ? <p>{c.description}</p> : null}
+            {c.descriptionFr ? (
+              <p>
+                <LocalizedText row={c} field="description" />
+              </p>
+            ) : null}
             <WhoCanApply conditions={c.conditions} />
             <p className="hint">
               {t("grants.call.closes")} {formatDate(c.closesAt, true)} · {t("grants.call.maxGrant")}{" "}

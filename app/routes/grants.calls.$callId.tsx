@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { LocalizedText } from "~/components/localized-text";
+import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
@@ -58,13 +59,22 @@ function firstError(errors: FieldErrors | undefined) {
 export default function CallPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const done = params.get("done");
   return (
     <div>
       <PageTitle>
         <LocalizedText row={d.call} field="title" />
       </PageTitle>
       <FormAlert message={firstError(actionData?.errors)} />
+      {done === "corrected" || done === "unchanged" ? (
+        <FormAlert tone="success" message={`grants.correct.${done}`} />
+      ) : null}
       <CallFacts call={d.call} />
+      <p>
+        <Link to={`/grants/calls/${d.call.id}/edit`}>{t("grants.correct.link")}</Link>
+      </p>
       <CallScheduleForm call={d.call} />
       <CallRubric criteria={d.criteria} />
       <CallApplications call={d.call} applications={d.applications} />

@@ -15,9 +15,13 @@ import { answerApplication, applyToOffer } from "~/modules/internships/applicati
 import { applicationsFor, getOffer, myApplication } from "~/modules/internships/queries.server";
 import { mayAnswerApplication } from "~/modules/internships/rules";
 import { AnswerApplicationSchema, ApplySchema, ProposeSchema } from "~/modules/internships/schemas.server";
+import { closeOffer } from "~/modules/internships/corrections.server";
+import { useI18n } from "~/i18n/i18n-context";
 import {
   ApplyForm,
+  CloseOfferStep,
   DeclineStep,
+  OfferManagement,
   OfferApplications,
   OfferFacts,
   ProposeForm,
@@ -33,9 +37,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const canAnswer = can(user, "placements:manage");
   // the step names the person; an application answered meanwhile (or not visible) has none
   const { applicationId } = parseQuery(args, { applicationId: query.id() });
+  const asked = confirmStep(args, ["decline", "close"]);
   const declining =
-    canAnswer && confirmStep(args, ["decline"]) === "decline"
+    canAnswer && asked === "decline"
       ? (applications.find((a) => a.id === applicationId && mayAnswerApplication(a.status)) ?? null)
+      : null;
+  const canManage = can(user, "internships:manage");
+  // the step is offered to who may close, for an offer still open
+  const closing =
+    canManage && asked === "close" && found.offer.isOpen
+      ? { waiting: applications.filter((a) => mayAnswerApplication(a.status)).length }
       : null;
   return {
     ...found,
@@ -43,22 +54,26 @@ export async function loader(args: LoaderFunctionArgs) {
     mine: user.role === "applicant" ? await myApplication(db, found.offer.id, user.id) : null,
     applications,
     canAnswer,
+    canManage,
     declining,
+    closing,
     answered: queryFlag(args, "answered"),
+    ...parseQuery(args, { told: query.int(0, 100_000), done: query.oneOf(["corrected", "unchanged"]) }),
     caseload: user.role === "coach" ? await beneficiariesOf(db, user.id) : [],
   };
 }
 
-/** Staff record the host's answer; "not retained" only through its confirmation step. */
+/** Staff record the host's answer; "not retained" only through its confirmation step, with a reason. */
 async function answer(args: ActionFunctionArgs, form: FormData) {
   const user = requirePermission(args, "placements:manage");
   const offerId = idParam(args, "offerId");
-  const parsed = parseForm(AnswerApplicationSchema, form);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  if (parsed.data.answer === "declined") {
+  // "not retained" goes through its step (where the reason is typed) before anything is checked
+  if (form.get("answer") === "declined") {
     const step = unlessConfirmed(args.request, form, "decline", ["applicationId"]);
     if (step) return step;
   }
+  const parsed = parseForm(AnswerApplicationSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await answerApplication(args.context.db, user, parsed.data, { ip: args.context.ip });
   if (!result.ok && result.status === 404) notFound();
   if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: result.status });
@@ -92,16 +107,45 @@ async function apply(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/internships/offers/${offerId}?sent=1`);
 }
 
+/** Close the offer, through its confirmation step only. */
+async function close(args: ActionFunctionArgs, form: FormData) {
+  const user = requirePermission(args, "internships:manage");
+  const offerId = idParam(args, "offerId");
+  if (!(await getOffer(args.context.db, offerId))) notFound();
+  const step = unlessConfirmed(args.request, form, "close");
+  if (step) return step;
+  const result = await closeOffer(args.context.db, user, offerId, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: result.status });
+  return redirect(`/internships/offers/${offerId}?told=${result.told}`);
+}
+
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { answer, decline: answer }, apply);
+  return runIntent(args, { answer, decline: answer, close }, apply);
 }
 
 export default function OfferDetail() {
-  const { offer, hostName, role, mine, applications, caseload, canAnswer, declining, answered } =
-    useLoaderData<typeof loader>();
+  const {
+    offer,
+    hostName,
+    role,
+    mine,
+    applications,
+    caseload,
+    canAnswer,
+    canManage,
+    declining,
+    closing,
+    answered,
+    told,
+    done,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
   const path = `/internships/offers/${offer.id}`;
-  if (declining) return <DeclineStep application={declining} path={path} />;
+  if (declining)
+    return <DeclineStep application={declining} path={path} errors={actionData?.errors} values={actionData?.values} />;
+  if (closing) return <CloseOfferStep offer={offer} waiting={closing.waiting} path={path} />;
   return (
     <div>
       <PageTitle>
@@ -109,14 +153,33 @@ export default function OfferDetail() {
       </PageTitle>
       <OfferFacts offer={offer} hostName={hostName} />
       {answered ? <FormAlert tone="success" message="internships.answered" /> : null}
+      {done ? <FormAlert tone="success" message={`internships.correct.${done}`} /> : null}
+      {told !== undefined ? (
+        <p className="alert alert-success" role="status">
+          {t("internships.closedNotice", { count: told })}
+        </p>
+      ) : !offer.isOpen && role !== "applicant" ? (
+        <p className="alert">{t("internships.closed")}</p>
+      ) : null}
       <ErrorSummary
         errors={actionData?.errors}
-        labels={{ motivation: "internships.field.motivation", beneficiaryId: "internships.proposeBeneficiary" }}
+        labels={{
+          motivation: "internships.field.motivation",
+          beneficiaryId: "internships.proposeBeneficiary",
+          reason: "internships.field.answerReason",
+        }}
       />
       {role === "applicant" ? (
-        <ApplyForm status={mine?.status} errors={actionData?.errors} values={actionData?.values} />
+        <ApplyForm
+          status={mine?.status}
+          reason={mine?.answerReason}
+          closed={!offer.isOpen}
+          errors={actionData?.errors}
+          values={actionData?.values}
+        />
       ) : null}
-      {role === "coach" ? <ProposeForm caseload={caseload} errors={actionData?.errors} /> : null}
+      {role === "coach" && offer.isOpen ? <ProposeForm caseload={caseload} errors={actionData?.errors} /> : null}
+      {canManage ? <OfferManagement offer={offer} path={path} /> : null}
       {role !== "applicant" ? <OfferApplications applications={applications} path={canAnswer ? path : null} /> : null}
     </div>
   );

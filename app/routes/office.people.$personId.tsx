@@ -6,7 +6,7 @@ import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { serverT } from "~/i18n/dictionaries.server";
 import { localizedLabel } from "~/lib/localized";
-import { parseForm, type FieldErrors } from "~/lib/forms.server";
+import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import { idParam } from "~/lib/params.server";
 import { runIntent } from "~/lib/intents.server";
@@ -14,10 +14,22 @@ import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { formatLoginId } from "~/modules/auth/rules";
 import { listOffers } from "~/modules/internships/queries.server";
 import { ActsList, actLines } from "~/modules/office/acts";
-import { ActForm, SlipForm } from "~/modules/office/sections";
-import { actsFor, personForStaff } from "~/modules/office/queries.server";
-import { ApplyForSchema, EnrolSchema } from "~/modules/office/schemas.server";
-import { applyForPerson, enrolPerson } from "~/modules/office/service.server";
+import { ActForm, GrantForm, ReceivedForm, SlipForm } from "~/modules/office/sections";
+import { actsFor, decisionsAwaitingReceipt, personForStaff } from "~/modules/office/queries.server";
+import {
+  ApplyForSchema,
+  ApplyGrantForSchema,
+  DecisionReceivedSchema,
+  EnrolSchema,
+} from "~/modules/office/schemas.server";
+import {
+  applyForPerson,
+  applyGrantForPerson,
+  enrolPerson,
+  recordDecisionReceived,
+} from "~/modules/office/service.server";
+import { listOpenCalls } from "~/modules/grants/queries.server";
+import { getSubmittablePlans } from "~/modules/grants/sources.server";
 import { upcomingCohorts } from "~/modules/trainings/queries.server";
 
 /** One person, for a member of staff who may act for them: the slip, and what to do for them. */
@@ -27,10 +39,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const person = await personForStaff(db, actor, idParam(args, "personId"));
   if (!person) notFound();
   const inFrench = serverT(locale)("content.inFrench");
-  const [cohorts, offers, acts] = await Promise.all([
+  const [cohorts, offers, acts, calls, plans, decisions] = await Promise.all([
     upcomingCohorts(db, moroccoToday()),
     listOffers(db, {}),
     actsFor(db, person.id),
+    listOpenCalls(db),
+    getSubmittablePlans(db, person.id),
+    decisionsAwaitingReceipt(db, person.id),
   ]);
   return {
     person: { ...person, loginId: person.loginId ? formatLoginId(person.loginId) : null },
@@ -42,11 +57,23 @@ export async function loader(args: LoaderFunctionArgs) {
       value: o.id,
       label: `${localizedLabel(o, "title", locale, inFrench)} · ${o.hostName}`,
     })),
-    acts: actLines(acts),
+    acts: actLines(acts, locale, inFrench),
+    calls: calls.map((c) => ({ value: c.id, label: localizedLabel(c, "title", locale, inFrench) })),
+    plans: plans.map((p) => ({ value: p.id, label: p.title })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      status: d.status,
+      title: localizedLabel(d, "title", locale, inFrench),
+    })),
+    today: moroccoToday(),
   };
 }
 
-type Answer = { form: "enrol" | "apply"; errors: FieldErrors; done?: "confirmed" | "waiting" | "applied" };
+type Answer = {
+  form: "enrol" | "apply" | "grant" | "received";
+  errors: FieldErrors;
+  values?: Record<string, string>;
+};
 
 async function handleEnrol(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "office:act");
@@ -70,15 +97,73 @@ async function handleApply(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/office/people/${personId}?done=applied`);
 }
 
+async function handleGrant(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "office:act");
+  const values = formValues(form);
+  const parsed = parseForm(ApplyGrantForSchema, form);
+  if (!parsed.ok) return data<Answer>({ form: "grant", errors: parsed.errors, values }, { status: 400 });
+  const personId = idParam(args, "personId");
+  const result = await applyGrantForPerson(args.context.db, actor, personId, parsed.data, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data<Answer>({ form: "grant", errors: result.errors, values }, { status: result.status });
+  return redirect(`/office/people/${personId}?done=${result.eligible ? "granted" : "grantIneligible"}`);
+}
+
+async function handleReceived(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "office:act");
+  const values = formValues(form);
+  const parsed = parseForm(DecisionReceivedSchema, form);
+  if (!parsed.ok) return data<Answer>({ form: "received", errors: parsed.errors, values }, { status: 400 });
+  const personId = idParam(args, "personId");
+  const result = await recordDecisionReceived(args.context.db, actor, personId, parsed.data, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data<Answer>({ form: "received", errors: result.errors, values }, { status: result.status });
+  return redirect(`/office/people/${personId}?done=received`);
+}
+
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { apply: handleApply }, handleEnrol);
+  return runIntent(args, { apply: handleApply, grant: handleGrant, received: handleReceived }, handleEnrol);
 }
 
 const DONE = {
   confirmed: "office.done.confirmed",
   waiting: "office.done.waiting",
   applied: "office.done.applied",
+  granted: "office.done.applied",
+  grantIneligible: "office.grant.ineligible",
+  received: "office.done.received",
 } as const;
+
+/** A grant application for the person, and the decisions whose receipt staff record. */
+function PersonGrants({ done }: { done: string | null }) {
+  const { calls, plans, decisions, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t("office.grant.heading")}</h2>
+      <GrantForm
+        key={`grant-${done}`}
+        calls={calls}
+        plans={plans}
+        errors={actionData?.form === "grant" ? actionData.errors : undefined}
+        values={actionData?.form === "grant" ? actionData.values : undefined}
+      />
+
+      <h2>{t("office.received.heading")}</h2>
+      <ReceivedForm
+        key={`received-${done}`}
+        decisions={decisions.map((d) => ({
+          value: d.id,
+          label: `${d.title} · ${t(`office.received.${d.status === "awarded" ? "awarded" : "rejected"}`)}`,
+        }))}
+        today={today}
+        errors={actionData?.form === "received" ? actionData.errors : undefined}
+        values={actionData?.form === "received" ? actionData.values : undefined}
+      />
+    </>
+  );
+}
 
 export default function OfficePerson() {
   const { person, cohorts, offers, acts } = useLoaderData<typeof loader>();
@@ -144,6 +229,8 @@ export default function OfficePerson() {
         none="office.apply.none"
         errors={actionData?.form === "apply" ? actionData.errors : undefined}
       />
+
+      <PersonGrants done={done} />
 
       <h2>{t("office.acts.staffHeading")}</h2>
       <ActsList acts={acts} />

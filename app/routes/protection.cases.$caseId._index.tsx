@@ -16,6 +16,7 @@ import { AidSection, NotesSection } from "~/modules/protection/case-file/notes-a
 import { PartnerRequestsSection } from "~/modules/protection/case-file/partner-sections";
 import { ReferralSection, SupervisorSection } from "~/modules/protection/case-file/referral-sections";
 import { CaseSmsSection } from "~/modules/protection/case-file/sms-section";
+import { HouseholdSection } from "~/modules/protection/case-file/household-section";
 import { caseSmsPanel, requireCase } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -77,6 +78,7 @@ export default function CaseFile() {
       <VulnerabilitySection d={d} />
       <ServicesSection d={d} />
       <NotesSection d={d} />
+      {d.own ? <HouseholdSection d={d} /> : null}
       {d.own ? <AidSection d={d} /> : null}
       {d.sms ? <CaseSmsSection sms={d.sms} /> : null}
       {d.own && !c.anonymisedAt && c.status === "open" ? <ReferralSection d={d} /> : null}

@@ -68,6 +68,12 @@ export default function ReportsDashboard() {
       <Headline headline={report.headline} />
       <TablesSection heading="reporting.section.progress" tables={tables((id) => id === "progress")} csv={csv} />
       {tables((id) => id === "progress").length ? <p className="hint">{t("reporting.progress.note")}</p> : null}
+      <TablesSection
+        heading="groups.report.section"
+        tables={tables((id) => id === "people-reached" || id === "group-activities")}
+        csv={csv}
+      />
+      {tables((id) => id === "people-reached").length ? <p className="hint">{t("groups.report.note")}</p> : null}
       <ReportCharts report={report} csv={csv} />
       <TablesSection
         heading="reporting.section.disaggregation"

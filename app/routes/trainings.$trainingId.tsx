@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { PageTitle } from "~/components/form";
+import { FormAlert, PageTitle } from "~/components/form";
 import { codeLabels } from "~/i18n/codes";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
@@ -14,7 +14,7 @@ import { isEligible } from "~/modules/trainings/rules";
 import { CancelRegistrationSchema, CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas.server";
 import { AddCohortForm, TrainingCohorts } from "~/modules/trainings/training-sections";
 import { cancelRegistration, createCohort, register } from "~/modules/trainings/service.server";
-import { idParam } from "~/lib/params.server";
+import { idParam, parseQuery, query } from "~/lib/params.server";
 import { runIntent } from "~/lib/intents.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -38,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canRegister: can(user, "trainings:register") && eligible,
     canManage: can(user, "trainings:manage"),
     canStaff: can(user, "trainings:attendance"),
+    done: parseQuery(args, { done: query.oneOf(["corrected", "unchanged"]) }).done ?? null,
   };
 }
 
@@ -97,7 +98,7 @@ const COHORT_LABELS = {
 } as const;
 
 export default function TrainingDetail() {
-  const { training, cohorts, mine, eligible, canRegister, canManage, canStaff } = useLoaderData<typeof loader>();
+  const { training, cohorts, mine, eligible, canRegister, canManage, canStaff, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errors = actionData?.errors;
@@ -114,6 +115,12 @@ export default function TrainingDetail() {
         <LocalizedText row={training} field="description" />
       </p>
       <p>{t("trainings.rule", { percent: training.minAttendancePercent })}</p>
+      {done ? <FormAlert tone="success" message={`trainings.correct.${done}`} /> : null}
+      {canManage ? (
+        <p>
+          <Link to={`/trainings/${training.id}/edit`}>{t("trainings.correct")}</Link>
+        </p>
+      ) : null}
       <ErrorSummary errors={errors} labels={COHORT_LABELS} order={Object.keys(COHORT_LABELS)} />
       {!eligible ? <p className="alert alert-error">{t("trainings.errors.notEligible")}</p> : null}
       <TrainingCohorts cohorts={cohorts} mine={mine} canRegister={canRegister} canStaff={canStaff} />

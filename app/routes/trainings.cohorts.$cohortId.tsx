@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "~/components/form";
+import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
@@ -33,7 +33,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const revoking = holder?.certificateId ? { certificateId: holder.certificateId, name: holder.displayName } : null;
   // the trainer of a session, or an admin, may move it
   const sessions = cohort.sessions.map((s) => ({ ...s, movable: mayMoveSession(user, s) }));
-  return { ...cohort, sessions, canManage, revoking };
+  const { done, promoted } = parseQuery(args, {
+    done: query.oneOf(["corrected", "unchanged"]),
+    promoted: query.int(0, 1000),
+  });
+  return { ...cohort, sessions, canManage, revoking, done: done ?? null, promoted: promoted ?? 0 };
 }
 
 /** The cohort the path names, for a member of staff who marks attendance; 404 when there is none. */
@@ -68,7 +72,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CohortPage() {
-  const { cohort, training, sessions, participants, canManage, revoking } = useLoaderData<typeof loader>();
+  const { cohort, training, sessions, participants, canManage, revoking, done, promoted } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
@@ -81,7 +86,20 @@ export default function CohortPage() {
       <p>
         {t("trainings.seatsTaken", { taken: cohort.confirmedCount, capacity: cohort.capacity })} ·{" "}
         <Link to={`/trainings/${training.id}`}>{t("trainings.backToTraining")}</Link>
+        {canManage ? (
+          <>
+            {" · "}
+            <Link to={`/trainings/cohorts/${cohort.id}/edit`}>{t("trainings.correctCohort")}</Link>
+          </>
+        ) : null}
       </p>
+      {done === "corrected" && promoted > 0 ? (
+        <p className="alert alert-success" role="status">
+          {t("trainings.correctCohort.promoted", { count: promoted })}
+        </p>
+      ) : done ? (
+        <FormAlert tone="success" message={`trainings.correct.${done}`} />
+      ) : null}
       <ErrorSummary
         errors={errors}
         labels={{

@@ -52,6 +52,11 @@ export default function AttendanceSheet() {
       <p>
         <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>
       </p>
+      <p>
+        <a href={`/trainings/sessions/${session.id}/sheet.pdf`} download data-testid="attendance-sheet-pdf">
+          {t("sheets.print")}
+        </a>
+      </p>
       {params.get("saved") ? <FormAlert tone="success" message="trainings.attendanceSaved" /> : null}
       {params.get("saved") && unmarked > 0 ? (
         <p className="hint" data-testid="unmarked">

@@ -14,7 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { id, instant, stamp, ref } from "./columns";
+import { day, id, instant, stamp, ref } from "./columns";
+import { DECISION_CHANNELS } from "../../app/modules/office/constants";
 import { CALL_STATUSES } from "../../app/modules/grants/constants";
 import { users } from "./auth";
 import { CODE_LISTS } from "../../app/i18n/codes";
@@ -151,6 +152,9 @@ export const grantApplications = pgTable(
     submittedAt: stamp(),
     screenedAt: instant(),
     withdrawnAt: instant(),
+    /** the day the person received the decision (a letter read at the office, a call), as staff recorded it */
+    decisionReceivedOn: day(),
+    decisionReceivedHow: text(),
   },
   (t) => [
     // one live application per applicant per call; a withdrawn one does not count
@@ -159,6 +163,12 @@ export const grantApplications = pgTable(
       .where(sql`${t.status} <> 'withdrawn'`),
     index("grant_applications_call_idx").on(t.callId, t.status),
     check("grant_applications_requested_check", sql`${t.requestedCentimes} > 0`),
+    check(
+      "grant_applications_decision_received_check",
+      sql.raw(
+        `(decision_received_on is null and decision_received_how is null) or (decision_received_on is not null and decision_received_how in (${DECISION_CHANNELS.map((c) => `'${c}'`).join(", ")}) and status in ('awarded', 'rejected'))`,
+      ),
+    ),
   ],
 );
 

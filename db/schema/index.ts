@@ -14,3 +14,5 @@ export * from "./profiles";
 export * from "./reporting";
 export * from "./feedback";
 export * from "./office";
+export * from "./groups";
+export * from "./businesses";

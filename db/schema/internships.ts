@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { organisations, users } from "./auth";
-import { id, stamp, day, ref } from "./columns";
+import { id, stamp, day, instant, ref } from "./columns";
 import { cityEnum, languageEnum, sectorEnum } from "./codes";
 import {
   AGREEMENT_STATUSES,
@@ -59,11 +59,16 @@ export const internshipOffers = pgTable(
       .notNull()
       .default(sql`'{}'`),
     isOpen: boolean().notNull().default(true),
+    /** when staff closed it to new applications (null while open, or closed before this column) */
+    closedAt: instant(),
+    /** applications accepted so far: never above the seats (a conditional update and the check below) */
+    acceptedCount: integer().notNull().default(0),
     createdAt: stamp(),
   },
   (t) => [
     check("internship_offers_stipend_check", sql`${t.stipendCentimes} >= 0`),
     check("internship_offers_seats_check", sql`${t.seats} > 0`),
+    check("internship_offers_accepted_check", sql`${t.acceptedCount} between 0 and ${t.seats}`),
     check("internship_offers_duration_check", sql`${t.durationWeeks} between 1 and 104`),
   ],
 );
@@ -78,6 +83,9 @@ export const internshipApplications = pgTable(
     proposedById: ref(() => users.id),
     status: internshipApplicationStatusEnum().notNull(),
     motivation: text(),
+    /** why the host accepted or declined, typed by staff; the applicant reads it */
+    answerReason: text(),
+    answeredAt: instant(),
     createdAt: stamp(),
   },
   (t) => [uniqueIndex("internship_applications_once_key").on(t.offerId, t.beneficiaryId)],

@@ -113,6 +113,7 @@ export async function seedEmployability(db: Database, foundation: FoundationSeed
     certificateId: certificate.id,
     certificateCode: certificate.code,
     offerId: offer.id,
+    hostId: offer.hostId,
     placementId: overdue.id,
     beneficiaryId: accounts.applicant.id,
   };

@@ -7,7 +7,15 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { beneficiaryCases, caseReferrals, distributions, vouchers, warehouses, type BeneficiaryCase } from "../schema";
+import {
+  beneficiaryCases,
+  caseReferrals,
+  caseServices,
+  distributions,
+  vouchers,
+  warehouses,
+  type BeneficiaryCase,
+} from "../schema";
 import { openCase } from "../../app/modules/protection/identity.server";
 import { voucherCodeFrom, voucherExpiresOn } from "../../app/modules/aid/rules";
 import { moroccoToday } from "../../app/lib/morocco-time";
@@ -378,8 +386,16 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
         .returning()
     )[0]!;
 
+  // a service of each association's first case (the access matrix corrects them)
+  const firstService = async (caseId: string) =>
+    (await db.select({ id: caseServices.id }).from(caseServices).where(eq(caseServices.caseId, caseId)).limit(1))[0]!;
   return {
     cases: { a1, a2, a3, a4, b1, b2, b3 },
+    services: { a1: await firstService(a1.id), b1: await firstService(b1.id) },
+    // B's transfer of B3, waiting for A
+    referrals: {
+      b3: (await db.select({ id: caseReferrals.id }).from(caseReferrals).where(eq(caseReferrals.caseId, b3.id)))[0]!,
+    },
     items,
     warehouses: { a: whs.assocA!, b: whs.assocB! },
     roundId,

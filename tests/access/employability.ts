@@ -9,6 +9,16 @@ export const employabilityRoutes: AccessEntry[] = [
   },
   { route: "routes/trainings.new", path: () => "/trainings/new", expect: allow(["admin"]) },
   {
+    route: "routes/trainings.$trainingId_.edit",
+    path: (f) => `/trainings/${f.employability.trainingId}/edit`,
+    expect: allow(["admin"]),
+  },
+  {
+    route: "routes/trainings.cohorts.$cohortId_.edit",
+    path: (f) => `/trainings/cohorts/${f.employability.openCohortId}/edit`,
+    expect: allow(["admin"]),
+  },
+  {
     route: "routes/trainings.$trainingId",
     path: (f) => `/trainings/${f.employability.trainingId}`,
     expect: allow(["applicant", "coach", "case_worker", "admin"]),
@@ -21,6 +31,12 @@ export const employabilityRoutes: AccessEntry[] = [
   {
     route: "routes/trainings.sessions.$sessionId",
     path: (f) => `/trainings/sessions/${f.employability.sessionId}`,
+    expect: allow(["coach", "admin"]),
+  },
+  {
+    // the paper sheet: as the register itself
+    route: "routes/trainings.sessions.$sessionId.sheet[.]pdf",
+    path: (f) => `/trainings/sessions/${f.employability.sessionId}/sheet.pdf`,
     expect: allow(["coach", "admin"]),
   },
   {
@@ -40,6 +56,16 @@ export const employabilityRoutes: AccessEntry[] = [
   { route: "routes/internships._index", path: () => "/internships", expect: allow(["applicant", "coach", "admin"]) },
   { route: "routes/internships.hosts", path: () => "/internships/hosts", expect: allow(["admin"]) },
   {
+    route: "routes/internships.hosts_.$hostId",
+    path: (f) => `/internships/hosts/${f.employability.hostId}`,
+    expect: allow(["admin"]),
+  },
+  {
+    route: "routes/internships.offers.$offerId_.edit",
+    path: (f) => `/internships/offers/${f.employability.offerId}/edit`,
+    expect: allow(["admin"]),
+  },
+  {
     route: "routes/internships.offers.$offerId",
     path: (f) => `/internships/offers/${f.employability.offerId}`,
     expect: allow(["applicant", "coach", "admin"]),
@@ -55,6 +81,8 @@ export const employabilityRoutes: AccessEntry[] = [
     expect: allow(["coach", "admin"]),
   },
   { route: "routes/coaching.assignments", path: () => "/coaching/assignments", expect: allow(["admin"]) },
+  // a coach's own list (an admin's is empty)
+  { route: "routes/coaching.caseload[.]csv", path: () => "/coaching/caseload.csv", expect: allow(["coach", "admin"]) },
   {
     route: "routes/coaching.beneficiaries.$beneficiaryId",
     path: (f) => `/coaching/beneficiaries/${f.employability.beneficiaryId}`,

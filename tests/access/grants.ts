@@ -8,6 +8,11 @@ export const grantsRoutes: AccessEntry[] = [
   { route: "routes/grants.calls.new", path: () => "/grants/calls/new", expect: admin },
   { route: "routes/grants.calls.$callId", path: (f) => `/grants/calls/${f.grants.reviewCall.id}`, expect: admin },
   {
+    route: "routes/grants.calls.$callId_.edit",
+    path: (f) => `/grants/calls/${f.grants.reviewCall.id}/edit`,
+    expect: admin,
+  },
+  {
     route: "routes/grants.calls.$callId.ranking[.]csv",
     path: (f) => `/grants/calls/${f.grants.reviewCall.id}/ranking.csv`,
     expect: admin,

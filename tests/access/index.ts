@@ -13,6 +13,7 @@ import { notificationRoutes } from "./notifications";
 import { feedbackRoutes } from "./feedback";
 import { shopRoutes } from "./shops";
 import { officeRoutes } from "./office";
+import { groupRoutes } from "./groups";
 
 export const ACCESS_MATRIX: AccessEntry[] = [
   ...foundationRoutes,
@@ -25,4 +26,5 @@ export const ACCESS_MATRIX: AccessEntry[] = [
   ...feedbackRoutes,
   ...shopRoutes,
   ...officeRoutes,
+  ...groupRoutes,
 ];

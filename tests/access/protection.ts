@@ -42,6 +42,49 @@ export const protectionRoutes: AccessEntry[] = [
     path: (f) => `/protection/cases/${f.protection.cases.b1.id}/services/new`,
     expect: otherAssociation,
   },
+  // the identity's correction: the owning association only; a receiving association never
+  {
+    route: "routes/protection.cases.$caseId.identity",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/identity`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId.identity",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}/identity`,
+    expect: otherAssociation,
+  },
+  {
+    route: "routes/protection.cases.$caseId.identity",
+    path: (f) => `/protection/cases/${f.protection.cases.b3.id}/identity`,
+    expect: allow(["case_worker"], { ok: 403 }),
+  },
+  // a service's correction: the association that recorded it
+  {
+    route: "routes/protection.cases.$caseId.services.$serviceId",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/services/${f.protection.services.a1.id}`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId.services.$serviceId",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}/services/${f.protection.services.b1.id}`,
+    expect: otherAssociation,
+  },
+  {
+    route: "routes/protection.cases.$caseId.services.$serviceId",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/services/${f.protection.services.b1.id}`,
+    expect: otherAssociation,
+  },
+  // a pending request's correction: the referring association only (B here), never the receiver
+  {
+    route: "routes/protection.cases.$caseId.referrals.$referralId",
+    path: (f) => `/protection/cases/${f.protection.cases.b3.id}/referrals/${f.protection.referrals.b3.id}`,
+    expect: allow(["case_worker"], { ok: 403 }),
+  },
+  {
+    route: "routes/protection.cases.$caseId.referrals.$referralId",
+    path: (f) => `/protection/cases/${f.protection.cases.a1.id}/referrals/${f.protection.referrals.b3.id}`,
+    expect: otherAssociation,
+  },
   // caseworker@masar.test is a supervisor in the demo data
   {
     route: "routes/protection.cases.$caseId.export[.]json",
@@ -70,6 +113,11 @@ export const protectionRoutes: AccessEntry[] = [
     expect: otherAssociation,
   },
   { route: "routes/aid.rounds.$roundId", path: (f) => `/aid/rounds/${f.protection.roundId}`, expect: caseWorker },
+  {
+    route: "routes/aid.rounds.$roundId.sheet[.]pdf",
+    path: (f) => `/aid/rounds/${f.protection.roundId}/sheet.pdf`,
+    expect: caseWorker,
+  },
   { route: "routes/aid.vouchers._index", path: () => "/aid/vouchers", expect: caseWorker },
   {
     route: "routes/aid.vouchers.$voucherId[.]pdf",

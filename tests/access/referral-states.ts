@@ -12,7 +12,15 @@ import { makeAssessment, makeCase, makeNote, makeService } from "../factories/pr
 import type { Fixture } from "./types";
 
 /** The roads the receiving association's case worker tries. */
-export type Road = "page" | "note" | "moveReferrersService" | "withdrawConsent" | "newService" | "exportJson";
+export type Road =
+  | "page"
+  | "note"
+  | "moveReferrersService"
+  | "withdrawConsent"
+  | "newService"
+  | "exportJson"
+  | "correctIdentity"
+  | "correctReferrersService";
 
 export type ReferralState = {
   name: "referral pending" | "referral accepted with sections" | "consent withdrawn";
@@ -37,7 +45,16 @@ export const REFERRAL_STATES: ReferralState[] = [
     share: { identity: true, services: false, notes: false, vulnerability: false },
     withdrawn: false,
     // the ticked sections to read, nothing to write
-    roads: { page: 200, note: 403, moveReferrersService: 403, withdrawConsent: 403, newService: 403, exportJson: 403 },
+    roads: {
+      page: 200,
+      note: 403,
+      moveReferrersService: 403,
+      withdrawConsent: 403,
+      newService: 403,
+      exportJson: 403,
+      correctIdentity: 403,
+      correctReferrersService: 403,
+    },
     sees: ["name"],
     hidden: ["note", "assessment", "service"],
   },
@@ -47,7 +64,16 @@ export const REFERRAL_STATES: ReferralState[] = [
     share: { identity: false, services: true, notes: true, vulnerability: false },
     withdrawn: false,
     // its own notes and services; never the referrer's service, the consent or an export
-    roads: { page: 200, note: 302, moveReferrersService: 403, withdrawConsent: 403, newService: 200, exportJson: 403 },
+    roads: {
+      page: 200,
+      note: 302,
+      moveReferrersService: 403,
+      withdrawConsent: 403,
+      newService: 200,
+      exportJson: 403,
+      correctIdentity: 403,
+      correctReferrersService: 403,
+    },
     sees: ["note", "service"],
     hidden: ["name", "assessment"],
   },
@@ -56,7 +82,16 @@ export const REFERRAL_STATES: ReferralState[] = [
     status: "accepted",
     share: { identity: true, services: true, notes: true, vulnerability: true },
     withdrawn: true,
-    roads: { page: 404, note: 404, moveReferrersService: 404, withdrawConsent: 404, newService: 404, exportJson: 404 },
+    roads: {
+      page: 404,
+      note: 404,
+      moveReferrersService: 404,
+      withdrawConsent: 404,
+      newService: 404,
+      exportJson: 404,
+      correctIdentity: 404,
+      correctReferrersService: 404,
+    },
     sees: [],
     hidden: ["name", "note", "assessment", "service"],
   },

@@ -15,5 +15,6 @@ export const shopRoutes: AccessEntry[] = [
   },
   { route: "routes/admin.shops", path: () => "/admin/shops", expect: allow(["admin"]) },
   { route: "routes/admin.programme", path: () => "/admin/programme", expect: allow(["admin"]) },
+  { route: "routes/admin.aid-items", path: () => "/admin/aid-items", expect: allow(["admin"]) },
   { route: "routes/aid.redemptions", path: () => "/aid/redemptions", expect: allow(["case_worker"]) },
 ];

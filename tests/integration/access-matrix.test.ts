@@ -68,6 +68,8 @@ describe("access matrix: referral states", () => {
         ).status,
         newService: (await a.get(`/protection/cases/${caseId}/services/new?kind=medical`)).status,
         exportJson: (await a.get(`/protection/cases/${caseId}/export.json`)).status,
+        correctIdentity: (await a.get(`/protection/cases/${caseId}/identity`)).status,
+        correctReferrersService: (await a.get(`/protection/cases/${caseId}/services/${serviceId}`)).status,
       };
       expect(roads).toEqual(state.roads);
       for (const key of state.sees) expect(body, `sees ${key}`).toContain(secrets[key]);

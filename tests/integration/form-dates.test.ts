@@ -6,13 +6,12 @@
  *
  * How the list is derived: the first test reads every `.tsx` file under app/ and collects
  * each `type="date"` / `type="datetime-local"` input with its `name` (file#name). Every
- * collected field must appear either in COVERED (posted below, as the role that owns the
- * form, over an otherwise valid body) or in UNCOVERED (listed, not yet posted); a new date
- * field anywhere in app/ fails that test until it is added to one of the two, and an entry
- * whose field is gone fails it too. The days themselves are read by one helper,
+ * collected field must appear in COVERED (posted, as the role that owns the
+ * form, over an otherwise valid body), with the test file that posts it: this one for the
+ * first forms, ./form-dates/<module>.test.ts for the others (one helper, ./form-dates/bad-days.ts).
+ * A new date field anywhere in app/ fails that test until it is posted and listed, and an
+ * entry whose field is gone fails it too. The days themselves are read by one helper,
  * `dateField` (app/lib/fields.server.ts) over `isIsoDate` (app/lib/morocco-time.ts).
- *
- * Not yet posted (building a valid base body per form is the work left): see UNCOVERED.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -24,22 +23,10 @@ import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
 import { useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
+import { BAD_DAYS_TYPED, refusesEveryBadDay } from "./form-dates/bad-days";
 
 const t = useTestDb();
 const app = useTestApp(t);
-
-const BAD_DAYS = [
-  "2027-02-31",
-  "2026-02-29",
-  "0000-01-01",
-  "2026-99-01",
-  "2026-01-00",
-  "10000-01-01",
-  "2026-1-1",
-  "garbage",
-  "2026-02-31T10:00",
-  "",
-];
 
 const appDir = path.resolve(import.meta.dirname, "../../app");
 
@@ -68,72 +55,62 @@ function dateInputsOfApp(): string[] {
   return [...found].sort();
 }
 
-/** Posted below, each by a test of its own. */
-const COVERED = [
-  "modules/trainings/move-session-form.tsx#date",
-  "modules/profiles/profile-form.tsx#birthDate",
-  "modules/trainings/cohort-sections.tsx#date",
-  "modules/trainings/training-sections.tsx#startsOn",
-  "modules/trainings/training-sections.tsx#endsOn",
-  "modules/grants/call-form.tsx#opensOn",
-  "modules/grants/call-form.tsx#closesOn",
-  "modules/grants/call-form.tsx#reviewDeadlineOn",
-];
-
-/** Not posted yet: each needs a valid base body of its form (the work left of issue 18). */
-const UNCOVERED = [
-  "modules/aid/aid-home-sections.tsx#endsOn",
-  "modules/aid/aid-home-sections.tsx#startsOn",
-  "modules/aid/round-sections.tsx#endsOn",
-  "modules/aid/round-sections.tsx#startsOn",
-  "modules/coaching/appointment-page.tsx#date",
-  "modules/coaching/appointment-section.tsx#date",
-  "modules/coaching/beneficiary-sections.tsx#due${i}",
-  "modules/coaching/beneficiary-sections.tsx#endsOn",
-  "modules/coaching/beneficiary-sections.tsx#heldOn",
-  "modules/coaching/beneficiary-sections.tsx#loggedOn",
-  "modules/coaching/beneficiary-sections.tsx#startsOn",
-  "modules/internships/host-sections.tsx#startsOn",
-  "modules/internships/placement-sections.tsx#contactedOn",
-  "modules/protection/case-file/care-sections.tsx#assessedOn",
-  "modules/protection/case-file/care-sections.tsx#dueDate",
-  "modules/protection/case-file/sms-section.tsx#date",
-  "modules/protection/register/register-form.tsx#dateOfBirth",
-  "modules/reporting/budget-sections.tsx#effectiveOn",
-  "modules/reporting/budget-sections.tsx#endsOn",
-  "modules/reporting/budget-sections.tsx#occurredOn",
-  "modules/reporting/budget-sections.tsx#startsOn",
-  "modules/reporting/dashboard-sections.tsx#from",
-  "modules/reporting/dashboard-sections.tsx#to",
-  "routes/protection.cases.$caseId.services.new.tsx#serviceDate",
-];
+/** Every date input, and the test file that posts bad days to it (this one, or one of ./form-dates/). */
+const COVERED: Record<string, string> = {
+  "modules/trainings/move-session-form.tsx#date": "form-dates.test.ts",
+  "modules/profiles/profile-form.tsx#birthDate": "form-dates.test.ts",
+  "modules/trainings/cohort-sections.tsx#date": "form-dates.test.ts",
+  "modules/trainings/training-sections.tsx#startsOn": "form-dates.test.ts",
+  "modules/trainings/training-sections.tsx#endsOn": "form-dates.test.ts",
+  "modules/grants/call-form.tsx#opensOn": "form-dates.test.ts",
+  "modules/grants/call-form.tsx#closesOn": "form-dates.test.ts",
+  "modules/grants/call-form.tsx#reviewDeadlineOn": "form-dates.test.ts",
+  "modules/aid/aid-home-sections.tsx#endsOn": "form-dates/aid.test.ts",
+  "modules/aid/aid-home-sections.tsx#startsOn": "form-dates/aid.test.ts",
+  "modules/aid/round-sections.tsx#endsOn": "form-dates/aid.test.ts",
+  "modules/aid/round-sections.tsx#startsOn": "form-dates/aid.test.ts",
+  "modules/businesses/follow-up-section.tsx#visitedOn": "businesses/follow-ups.test.ts",
+  "modules/coaching/appointment-page.tsx#date": "form-dates/coaching.test.ts",
+  "modules/coaching/appointment-section.tsx#date": "form-dates/coaching.test.ts",
+  "modules/coaching/beneficiary-sections.tsx#due${i}": "form-dates/coaching.test.ts",
+  "modules/coaching/beneficiary-sections.tsx#endsOn": "form-dates/coaching.test.ts",
+  "modules/coaching/beneficiary-sections.tsx#heldOn": "form-dates/coaching.test.ts",
+  "modules/coaching/beneficiary-sections.tsx#loggedOn": "form-dates/coaching.test.ts",
+  "modules/coaching/beneficiary-sections.tsx#startsOn": "form-dates/coaching.test.ts",
+  "modules/internships/host-sections.tsx#startsOn": "form-dates/internships.test.ts",
+  "modules/internships/placement-sections.tsx#contactedOn": "form-dates/internships.test.ts",
+  "modules/protection/case-file/care-sections.tsx#assessedOn": "form-dates/protection.test.ts",
+  "modules/protection/case-file/care-sections.tsx#dueDate": "form-dates/protection.test.ts",
+  "modules/protection/case-file/sms-section.tsx#date": "form-dates/protection.test.ts",
+  "modules/protection/register/register-form.tsx#dateOfBirth": "form-dates/protection.test.ts",
+  "modules/reporting/budget-sections.tsx#effectiveOn": "form-dates/reporting.test.ts",
+  "modules/reporting/budget-sections.tsx#endsOn": "form-dates/reporting.test.ts",
+  "modules/reporting/budget-sections.tsx#occurredOn": "form-dates/reporting.test.ts",
+  "modules/reporting/budget-sections.tsx#startsOn": "form-dates/reporting.test.ts",
+  "modules/reporting/dashboard-sections.tsx#from": "form-dates/reporting.test.ts",
+  "modules/reporting/dashboard-sections.tsx#to": "form-dates/reporting.test.ts",
+  "modules/protection/case-file/service-form.tsx#serviceDate": "form-dates/protection.test.ts",
+  "modules/groups/activity-form.tsx#heldOn": "form-dates/groups.test.ts",
+  "modules/office/sections.tsx#receivedOn": "form-dates/office.test.ts",
+  "routes/grants.calls.$callId_.edit.tsx#closesOn": "form-dates/grants.test.ts",
+  "routes/grants.calls.$callId_.edit.tsx#reviewDeadlineOn": "form-dates/grants.test.ts",
+};
 
 describe("the date inputs of the app", () => {
   it("every date input of app/ is either posted below or listed as not yet posted", () => {
     const found = dateInputsOfApp();
     expect(found.length).toBeGreaterThan(20);
-    expect([...COVERED, ...UNCOVERED].sort()).toEqual(found);
+    expect(Object.keys(COVERED).sort()).toEqual(found);
+  });
+
+  it("each test file named for a field posts to a form holding that field's name", () => {
+    for (const [input, file] of Object.entries(COVERED)) {
+      const source = readFileSync(path.resolve(import.meta.dirname, file), "utf8");
+      const name = input.split("#")[1]!.replace("${i}", "1");
+      expect(source, `${input} in ${file}`).toMatch(new RegExp(`["\\s{]${name}["\\]:,]`));
+    }
   });
 });
-
-type Client = Awaited<ReturnType<typeof app.signedIn>>;
-
-/** Each bad day in `field` of an otherwise valid `base`: a 400 whose form marks the field. */
-async function refusesEveryBadDay(
-  c: Client,
-  pathname: string,
-  base: Record<string, string | string[]>,
-  field: string,
-  days = BAD_DAYS,
-) {
-  for (const day of days) {
-    const res = await c.post(pathname, { ...base, [field]: day });
-    expect(res.status, `${pathname} ${field}=${day}`).toBe(400);
-    expect(await res.text(), `${pathname} ${field}=${day}`).toMatch(
-      new RegExp(`aria-invalid="true"[^>]*name="${field}"|name="${field}"[^>]*aria-invalid="true"`),
-    );
-  }
-}
 
 describe("a day that is not a day is a 400 naming the field, and changes nothing", () => {
   it("moving a training session (its trainer)", async () => {
@@ -222,8 +199,7 @@ describe("a day that is not a day is a 400 naming the field, and changes nothing
     };
     const row = async () => (await t.db.select().from(profiles).where(eq(profiles.userId, me.id)))[0];
     const before = await row();
-    const days = BAD_DAYS.filter((day) => day !== "");
-    await refusesEveryBadDay(c, "/profile", personal, "birthDate", days);
+    await refusesEveryBadDay(c, "/profile", personal, "birthDate", BAD_DAYS_TYPED);
     expect(await row()).toEqual(before);
     expect((await c.post("/profile", personal)).status).toBe(302);
     expect((await row())?.birthDate).toBe("1996-05-01");

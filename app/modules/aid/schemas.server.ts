@@ -1,6 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { VULNERABILITIES } from "~/modules/protection/rules";
-import { dateField } from "~/lib/fields.server";
+import { dateField, idField, moneyField } from "~/lib/fields.server";
+import { ITEM_KINDS } from "./constants";
 
 const isoDate = dateField();
 
@@ -67,3 +68,29 @@ export const CreateShopSchema = z.object({
 });
 
 export const ShopActiveSchema = z.object({ shopId: z.uuid() });
+
+/**
+ * A catalogue item as the admin corrects it: its names in three languages (French
+ * required) and its unit, the kind and a voucher's face value (fixed once stock moved).
+ */
+export const CorrectItemSchema = z
+  .object({
+    itemId: idField(),
+    /** the item as the form showed it (versionOf): a correction of a changed item is refused */
+    version: z.string().max(16).default(""),
+    nameFr: z.string().trim().min(1).max(120),
+    nameAr: z.string().trim().max(120).default(""),
+    nameEn: z.string().trim().max(120).default(""),
+    kind: z.enum(ITEM_KINDS),
+    faceValue: moneyField("errors.money", { min: 1, max: 10_000_000 }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "voucher" && v.faceValue === undefined)
+      ctx.addIssue({ code: "custom", path: ["faceValue"], message: "aid.items.errors.faceValue" });
+  })
+  .transform(({ faceValue, ...v }) => ({
+    ...v,
+    // only a voucher has a face value (the table's check): another kind's is dropped
+    faceValueCentimes: v.kind === "voucher" ? (faceValue ?? null) : null,
+  }));
+export type CorrectItemInput = z.infer<typeof CorrectItemSchema>;

@@ -4,7 +4,7 @@
  * The tries are counted by a conditional update, so concurrent guesses cannot pass the
  * limit, and only one of two racing correct uses wins.
  */
-import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { codeRequests, verificationCodes, type CodePurpose } from "~db/schema";
@@ -94,7 +94,19 @@ export async function issueCode(
   });
 }
 
-/** A new six-digit code, stored hashed; earlier live codes of the same purpose stop working. */
+/**
+ * A code the person is told went out, which nobody receives and no six digits match: where
+ * the answer must not say that the phone belongs to another account (a change of number to
+ * a taken one), the page, the tries and the "wrong code" are those of a real code.
+ */
+export async function holdUnusableCode(
+  tx: Executor,
+  input: { userId: string; purpose: CodePurpose; channel: "sms" | "email"; target: string; now: Date },
+): Promise<void> {
+  await storeCode(tx, { ...input, ttlMs: CODES.ttlMs, code: randomBytes(16).toString("hex") });
+}
+
+/** A new six-digit code (or `code`), stored hashed; earlier live codes of the same purpose stop working. */
 async function storeCode(
   tx: Executor,
   input: {
@@ -104,9 +116,10 @@ async function storeCode(
     target: string;
     now: Date;
     ttlMs: number;
+    code?: string;
   },
 ): Promise<string> {
-  const code = newSixDigits();
+  const code = input.code ?? newSixDigits();
   await tx
     .update(verificationCodes)
     .set({ usedAt: input.now })

@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   // protection and aid: case workers only; which cases, in the module's scoped queries
   "protection:use": associationStaff,
   "aid:use": associationStaff,
+  // group activities (awareness, information, group psychosocial support): the association's
+  // case workers, who run them; never a coach or a focal point (decision: group activities)
+  "groups:record": associationStaff,
   // partner shops redeem their association's vouchers; admins run the shops and see figures only
   "shop:redeem": ["vendor"],
   "shops:manage": ["admin"],

@@ -11,33 +11,72 @@ import { refuseDuplicate } from "~/lib/result.server";
 import type { MessageKey } from "~/i18n/translate";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
-import { latestMessageTo } from "~/modules/notifications/queries.server";
-import { checkCode, issueCode, liveCode, throttleCodeRequest } from "./codes.server";
+import { latestMessageToOrBy } from "~/modules/notifications/queries.server";
+import { checkCode, holdUnusableCode, issueCode, liveCode, throttleCodeRequest } from "./codes.server";
 import { canonicalSixDigits, identifierKey, normalizePhone } from "./rules";
 
 type Meta = { ip: string; now?: Date };
 type Actor = NonNullable<AuditActor>;
 
-/** Ask for a code to a phone, under the throttle; the outbox ids say where the SMS stands. */
+/**
+ * Ask for a code to a phone, under the throttle: per number (whichever account asks, in
+ * whatever format it was typed: it is normalised first), per account (how many numbers
+ * one account may try) and per address. A number that another account has gets no code:
+ * its owner is told by SMS that someone tried to put it on another account, and the
+ * person asking gets the same answer, page and tries as for a free number, with a code
+ * no one receives (decision: change of number without enumeration). The outbox ids say
+ * where the SMS stands.
+ */
 export async function sendPhoneCode(
   tx: Executor,
-  userId: string,
+  actor: Actor,
   phone: string,
   meta: Meta,
 ): Promise<Result<{ outboxIds: string[] }>> {
   const now = meta.now ?? new Date();
   // the same count as password recovery to this number (identifierKey)
-  const retryAt = await throttleCodeRequest(tx, identifierKey({ kind: "phone", value: phone }), meta.ip, now);
+  const keys = [identifierKey({ kind: "phone", value: phone }), accountKey(actor.id)];
+  const retryAt = await throttleCodeRequest(tx, keys, meta.ip, now);
   if (retryAt) return throttled(retryAt);
-  const outboxIds = await issueCode(tx, {
-    userId,
-    purpose: "phone_confirm",
-    channel: "sms",
-    target: phone,
-    kind: "notify.phoneCode",
-    now,
+  const [owner] = await tx
+    .select({ id: users.id, isActive: users.isActive })
+    .from(users)
+    .where(and(eq(users.phone, phone), ne(users.id, actor.id)));
+  if (!owner) {
+    const outboxIds = await issueCode(tx, {
+      userId: actor.id,
+      purpose: "phone_confirm",
+      channel: "sms",
+      target: phone,
+      kind: "notify.phoneCode",
+      now,
+    });
+    return { ok: true as const, outboxIds };
+  }
+  await holdUnusableCode(tx, { userId: actor.id, purpose: "phone_confirm", channel: "sms", target: phone, now });
+  if (!owner.isActive) return { ok: true as const, outboxIds: [] };
+  await audit(tx, {
+    actor,
+    action: "auth.phone_change_on_taken_number",
+    entityType: "user",
+    entityId: owner.id,
+    ip: meta.ip,
+  });
+  // sent by the asker's request: her confirmation page shows where it stands (never what it says)
+  const outboxIds = await notify(tx, {
+    userId: owner.id,
+    kind: "notify.phoneChangeAttempt",
+    link: "/account",
+    channels: ["sms"],
+    to: { phone },
+    actorId: actor.id,
   });
   return { ok: true as const, outboxIds };
+}
+
+/** The throttle's count of the codes one account asks for, whatever the number. */
+function accountKey(userId: string): string {
+  return `account:${userId}`;
 }
 
 /** Where the person's phone stands: confirmed or not, a number waiting for its code, the last code's SMS. */
@@ -48,7 +87,10 @@ export async function phoneStatus(db: Database, userId: string, now = new Date()
     .where(eq(users.id, userId));
   if (!user) return null;
   const live = await liveCode(db, userId, "phone_confirm", now);
-  const message = await latestMessageTo(db, userId, ["notify.phoneCode"]);
+  const message = await latestMessageToOrBy(db, userId, {
+    to: ["notify.phoneCode"],
+    by: ["notify.phoneChangeAttempt"],
+  });
   return {
     phone: user.phone,
     confirmed: user.phone !== null && user.confirmedAt !== null,
@@ -72,10 +114,13 @@ export async function resendPhoneCode(
   const status = await phoneStatus(db, actor.id, meta.now);
   const target = status?.pending ?? (status && !status.confirmed ? status.phone : null);
   if (!target) return fail(409, {});
-  return db.transaction((tx) => sendPhoneCode(tx, actor.id, target, meta));
+  return db.transaction((tx) => sendPhoneCode(tx, actor, target, meta));
 }
 
-/** A change of number: the code goes to the new number, which replaces the old one once confirmed. */
+/**
+ * A change of number: the code goes to the new number, which replaces the old one once
+ * confirmed. The answer is the same whether another account has the number or not.
+ */
 export async function requestPhoneChange(
   db: Database,
   actor: Actor,
@@ -86,13 +131,9 @@ export async function requestPhoneChange(
   if (!phone) return fail(400, { phone: "errors.phone.invalid" });
   const [me] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
   if (me?.phone === phone) return fail(400, { phone: "errors.phone.unchanged" });
-  const [other] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.phone, phone), ne(users.id, actor.id)));
-  if (other) return fail(400, { phone: "errors.phone.taken" });
+  // a number another account has is answered like a free one (sendPhoneCode)
   const asked = await db.transaction(async (tx) => {
-    const result = await sendPhoneCode(tx, actor.id, phone, meta);
+    const result = await sendPhoneCode(tx, actor, phone, meta);
     if (result.ok) {
       await audit(tx, {
         actor,

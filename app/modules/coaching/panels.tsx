@@ -10,12 +10,20 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
   return (
     <section className="caseload" aria-labelledby="caseload-title">
       <h2 id="caseload-title">{t("coaching.caseload", { count: rows.length })}</h2>
-      {rows.length === 0 ? <p>{t("coaching.emptyCaseload")}</p> : null}
+      {rows.length === 0 ? (
+        <p>{t("coaching.emptyCaseload")}</p>
+      ) : (
+        <p>
+          <a href="/coaching/caseload.csv" download data-testid="caseload-csv">
+            {t("sheets.caseload.download")}
+          </a>
+        </p>
+      )}
       <ul className="list">
         {rows.map((r) => (
           <li
             key={r.beneficiaryId}
-            className={r.overdue ? "list-item caseload-overdue" : "list-item"}
+            className={r.overdue || r.businessVisitsDue > 0 ? "list-item caseload-overdue" : "list-item"}
             data-beneficiary={r.beneficiaryId}
           >
             <p>
@@ -28,6 +36,14 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
                   {" "}
                   <span className="badge badge-overdue" data-overdue="true">
                     {t("internships.overdue")}
+                  </span>
+                </>
+              ) : null}
+              {r.businessVisitsDue > 0 ? (
+                <>
+                  {" "}
+                  <span className="badge badge-overdue" data-business-visit="true">
+                    {t("businesses.dueBadge")}
                   </span>
                 </>
               ) : null}

@@ -9,11 +9,14 @@ import type { Actor } from "./common.server";
 import { checkEligibility, isAcceptingApplications, type ApplicantFacts } from "./rules";
 import { fail, type Meta } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
+import type { ForPerson } from "~/modules/office/types";
 
 /**
  * Apply to an open call with a frozen copy of a complete plan. Eligibility is checked
  * here, at submission; the unique index keeps one live application per applicant and
- * call, even under concurrent submits.
+ * call, even under concurrent submits. With `forPerson`, a member of staff applies for
+ * a person at the office (docs/decisions/0104): the application is the person's, the
+ * audit row names the staff member, and the on-behalf row is written in the same transaction.
  */
 export async function submitApplication(
   db: Database,
@@ -26,10 +29,13 @@ export async function submitApplication(
     facts: ApplicantFacts;
   },
   meta: Meta = {},
+  forPerson?: ForPerson,
 ) {
   const now = meta.now ?? new Date();
-  // an account with a phone proves it (a code by SMS) before it may apply
-  if (!(await phoneConfirmedOrAbsent(db, actor.id))) return fail(403, { form: "errors.grants.phoneUnconfirmed" });
+  const applicantId = forPerson?.personId ?? actor.id;
+  // an account with a phone proves it (a code by SMS) before it may apply; at the office, staff see the person
+  if (!forPerson && !(await phoneConfirmedOrAbsent(db, actor.id)))
+    return fail(403, { form: "errors.grants.phoneUnconfirmed" });
   const [call] = await db.select().from(grantCalls).where(eq(grantCalls.id, input.callId));
   if (!call) return fail(404, {});
   if (!isAcceptingApplications(call, now)) return fail(409, { form: "grants.errors.callNotOpen" });
@@ -42,7 +48,7 @@ export async function submitApplication(
           .insert(grantApplications)
           .values({
             callId: call.id,
-            applicantId: actor.id,
+            applicantId,
             planId: input.planId,
             // a deep copy: later edits of the plan can never reach the submitted one
             planSnapshot: JSON.parse(JSON.stringify(input.planSnapshot)) as Record<string, unknown>,
@@ -63,9 +69,10 @@ export async function submitApplication(
           entityId: app.id,
           ip: meta.ip,
         });
+        await forPerson?.record(tx, app.id);
         // the SMS is the only proof of applying for people without e-mail
         await notify(tx, {
-          userId: actor.id,
+          userId: applicantId,
           kind: "grants.notify.submitted",
           params: { call: localizedText(call, "title") },
           link: `/grants/applications/${app.id}`,

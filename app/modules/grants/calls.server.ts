@@ -11,9 +11,8 @@ import type { CallInput } from "./schemas.server";
 import { fail, type Meta } from "~/lib/result";
 import { endOfMoroccoDay, startOfMoroccoDay } from "~/lib/morocco-time";
 
-export async function createCall(db: Database, actor: Actor, input: CallInput, meta: Meta = {}) {
-  const rows = input.criteria;
-  if (!weightsSumTo100(rows)) return fail(400, { rubric: "grants.errors.weights" });
+/** A call's columns as the call form gives them (creating a call, or correcting a draft). */
+export function callValues(input: CallInput) {
   const quotas = [
     ...(input.quotaWomen
       ? [{ trait: "woman" as const, basis: input.quotaWomenBasis, minPercent: input.quotaWomen }]
@@ -27,31 +26,39 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
     { percent: input.trancheStarted, condition: "business_started" as const },
     { percent: input.trancheSixMonths, condition: "six_months" as const },
   ].filter((t) => t.percent > 0);
+  return {
+    titleFr: input.titleFr,
+    titleAr: input.titleAr,
+    titleEn: input.titleEn,
+    descriptionFr: input.descriptionFr ?? "",
+    descriptionAr: input.descriptionAr ?? "",
+    descriptionEn: input.descriptionEn ?? "",
+    audience: input.audience,
+    minAge: input.minAge ?? null,
+    maxAge: input.maxAge ?? null,
+    regions: input.regions,
+    requiredTrainings: input.requiredTrainings,
+    opensAt: startOfMoroccoDay(input.opensOn),
+    closesAt: endOfMoroccoDay(input.closesOn),
+    reviewDeadline: endOfMoroccoDay(input.reviewDeadlineOn),
+    budgetCentimes: input.budget,
+    maxGrantCentimes: input.maxGrant,
+    reviewersPerApplication: input.reviewersPerApplication,
+    disagreementThreshold: input.disagreementThreshold,
+    showNamesAfterScoring: input.showNamesAfterScoring === "on",
+    quotas,
+    tranches,
+  };
+}
+
+export async function createCall(db: Database, actor: Actor, input: CallInput, meta: Meta = {}) {
+  const rows = input.criteria;
+  if (!weightsSumTo100(rows)) return fail(400, { rubric: "grants.errors.weights" });
   return db.transaction(async (tx) => {
     const [call] = await tx
       .insert(grantCalls)
       .values({
-        titleFr: input.titleFr,
-        titleAr: input.titleAr,
-        titleEn: input.titleEn,
-        descriptionFr: input.descriptionFr ?? "",
-        descriptionAr: input.descriptionAr ?? "",
-        descriptionEn: input.descriptionEn ?? "",
-        audience: input.audience,
-        minAge: input.minAge ?? null,
-        maxAge: input.maxAge ?? null,
-        regions: input.regions,
-        requiredTrainings: input.requiredTrainings,
-        opensAt: startOfMoroccoDay(input.opensOn),
-        closesAt: endOfMoroccoDay(input.closesOn),
-        reviewDeadline: endOfMoroccoDay(input.reviewDeadlineOn),
-        budgetCentimes: input.budget,
-        maxGrantCentimes: input.maxGrant,
-        reviewersPerApplication: input.reviewersPerApplication,
-        disagreementThreshold: input.disagreementThreshold,
-        showNamesAfterScoring: input.showNamesAfterScoring === "on",
-        quotas,
-        tranches,
+        ...callValues(input),
         createdById: actor.id,
       })
       .returning();

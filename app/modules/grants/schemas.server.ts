@@ -137,3 +137,25 @@ export const ScheduleSchema = z
     path: ["trancheSignature"],
     message: "grants.errors.tranches",
   });
+
+/**
+ * Correcting a call that opened: its texts, its later dates and a higher budget; the
+ * rest is fixed (docs/decisions/new-call-correction.md). A draft takes the whole `CallSchema`.
+ */
+export const OpenCallCorrectionSchema = z
+  .object({
+    titleFr: text(200).min(1),
+    titleAr: text(200).default(""),
+    titleEn: text(200).default(""),
+    descriptionFr: text(4000).default(""),
+    descriptionAr: text(4000).default(""),
+    descriptionEn: text(4000).default(""),
+    closesOn: date,
+    reviewDeadlineOn: date,
+    budget: money,
+  })
+  .refine((v) => v.reviewDeadlineOn >= v.closesOn, {
+    path: ["reviewDeadlineOn"],
+    message: "grants.errors.deadlineAfterClose",
+  });
+export type OpenCallCorrectionInput = z.infer<typeof OpenCallCorrectionSchema>;

@@ -5,3 +5,4 @@ export * from "./calls.server";
 export * from "./applications.server";
 export * from "./review.server";
 export * from "./awards.server";
+export * from "./call-correction.server";

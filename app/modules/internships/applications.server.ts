@@ -2,7 +2,7 @@
  * Applications to internship offers: an applicant applies or a coach proposes one of her
  * beneficiaries; staff record the host's answer, and the person is told it.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { internshipApplications, internshipOffers } from "~db/schema";
 import { audit, type AuditActor } from "~/modules/audit/service.server";
@@ -43,10 +43,12 @@ export async function applyToOffer(
             titleFr: internshipOffers.titleFr,
             titleAr: internshipOffers.titleAr,
             titleEn: internshipOffers.titleEn,
+            isOpen: internshipOffers.isOpen,
           })
           .from(internshipOffers)
-          .where(and(eq(internshipOffers.id, input.offerId), eq(internshipOffers.isOpen, true)));
+          .where(eq(internshipOffers.id, input.offerId));
         if (!offer) return fail(404, {});
+        if (!offer.isOpen) return fail(409, { form: "internships.errors.offerClosed" });
         const proposed = actor.role !== "applicant" && !forPerson;
         const [row] = await tx
           .insert(internshipApplications)
@@ -83,10 +85,13 @@ export async function applyToOffer(
 }
 
 /**
- * Record the host's answer to an application (admins; a coach for the people she
- * follows). Given once: the update re-checks that the application still waits, so two
- * members of staff answering at once tell the person once. The answer is a decision: it
- * goes by SMS even to people who turned SMS off, and by e-mail.
+ * Record the host's answer to an application, with its reason (admins; a coach for the
+ * people she follows). Given once: the update re-checks that the application still waits,
+ * so two members of staff answering at once tell the person once. An acceptance takes one
+ * of the offer's seats with a conditional update (`accepted_count < seats`), which takes
+ * the offer's row lock: acceptances arriving together are counted one after the other,
+ * and the check constraint is the last guard. The answer is a decision: it goes by SMS
+ * even to people who turned SMS off, and by e-mail.
  */
 export async function answerApplication(
   db: Database,
@@ -113,9 +118,18 @@ export async function answerApplication(
       (actor.role === "coach" && found && (await isCurrentCoachOf(tx, actor.id, found.beneficiaryId)));
     if (!found || !allowed) return fail(404, {});
     if (!mayAnswerApplication(found.status)) return fail(409, { form: "internships.errors.alreadyAnswered" });
+    if (input.answer === "accepted") {
+      // the offer's row first, as closing an offer does: the two never wait on each other in turn
+      const [seat] = await tx
+        .update(internshipOffers)
+        .set({ acceptedCount: sql`${internshipOffers.acceptedCount} + 1` })
+        .where(and(eq(internshipOffers.id, found.offerId), lt(internshipOffers.acceptedCount, internshipOffers.seats)))
+        .returning({ id: internshipOffers.id });
+      if (!seat) return fail(409, { form: "internships.errors.noSeatsLeft" });
+    }
     const [answered] = await tx
       .update(internshipApplications)
-      .set({ status: input.answer })
+      .set({ status: input.answer, answerReason: input.reason ?? null, answeredAt: new Date() })
       .where(
         and(
           eq(internshipApplications.id, input.applicationId),
@@ -123,7 +137,15 @@ export async function answerApplication(
         ),
       )
       .returning({ id: internshipApplications.id });
-    if (!answered) return fail(409, { form: "internships.errors.alreadyAnswered" });
+    if (!answered) {
+      // answered meanwhile by someone else: the seat taken above goes back
+      if (input.answer === "accepted")
+        await tx
+          .update(internshipOffers)
+          .set({ acceptedCount: sql`${internshipOffers.acceptedCount} - 1` })
+          .where(eq(internshipOffers.id, found.offerId));
+      return fail(409, { form: "internships.errors.alreadyAnswered" });
+    }
     await audit(tx, {
       actor,
       action: `internship.application.${input.answer}`,

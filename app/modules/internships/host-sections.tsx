@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { CheckboxGroup, Field, SelectField } from "~/components/form";
 import { codeChoices, codeLabel } from "~/i18n/codes";
 import { DataTable } from "~/components/table-wrap";
@@ -27,7 +27,9 @@ export function HostsTable({ hosts }: { hosts: Host[] }) {
       rows={hosts}
       rowKey={(h) => h.id}
       cells={(h) => [
-        h.name,
+        <Link key="name" to={`/internships/hosts/${h.id}`}>
+          {h.name}
+        </Link>,
         h.sector ? codeLabel(t, "sector", h.sector) : "—",
         h.city ?? "—",
         <>
@@ -61,13 +63,14 @@ function CodeSelect({
   );
 }
 
-export function AddHostForm(echo: Echo) {
+/** The form that adds a host company, or (`correcting`, with its values) corrects one on its page. */
+export function AddHostForm({ correcting = false, ...echo }: Echo & { correcting?: boolean }) {
   const { t } = useI18n();
   return (
     <>
-      <h2>{t("internships.addHost")}</h2>
+      {correcting ? null : <h2>{t("internships.addHost")}</h2>}
       <Form method="post" className="stack narrow" noValidate>
-        <input type="hidden" name="intent" value="host" />
+        {correcting ? null : <input type="hidden" name="intent" value="host" />}
         <Field name="name" label="internships.field.name" required {...echo} />
         <Field name="city" label="internships.field.city" required {...echo} />
         <CodeSelect kind="sector" name="sector" label="internships.field.sector" {...echo} />
@@ -82,7 +85,7 @@ export function AddHostForm(echo: Echo) {
           {...echo}
         />
         <button type="submit" className="button">
-          {t("internships.addHost")}
+          {t(correcting ? "internships.correct.save" : "internships.addHost")}
         </button>
       </Form>
     </>
@@ -102,14 +105,19 @@ export function HostSelect({ hosts, ...echo }: Echo & { hosts: Pick<Host, "id" |
   );
 }
 
-export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
+/** The form that adds an offer, or (no `hosts`: its host stays) corrects one on its own page. */
+export function AddOfferForm({ hosts, ...echo }: Echo & { hosts?: Host[] }) {
   const { t } = useI18n();
   return (
     <>
-      <h2>{t("internships.addOffer")}</h2>
+      {hosts ? <h2>{t("internships.addOffer")}</h2> : null}
       <Form method="post" className="stack narrow" noValidate>
-        <input type="hidden" name="intent" value="offer" />
-        <HostSelect hosts={hosts} {...echo} />
+        {hosts ? (
+          <>
+            <input type="hidden" name="intent" value="offer" />
+            <HostSelect hosts={hosts} {...echo} />
+          </>
+        ) : null}
         <TrilingualField name="title" label="internships.field.title" {...echo} />
         <CodeSelect kind="sector" name="sector" label="internships.field.sector" {...echo} />
         <CodeSelect kind="city" name="city" label="internships.field.city" {...echo} />
@@ -146,7 +154,7 @@ export function AddOfferForm({ hosts, ...echo }: Echo & { hosts: Host[] }) {
           {...echo}
         />
         <button type="submit" className="button">
-          {t("internships.addOffer")}
+          {t(hosts ? "internships.addOffer" : "internships.correct.save")}
         </button>
       </Form>
     </>

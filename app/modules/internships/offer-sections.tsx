@@ -1,7 +1,7 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { SelectField, TextareaField } from "~/components/form";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
-import { LocalizedText } from "~/components/localized-text";
+import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { codeLabel, codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
@@ -41,10 +41,14 @@ export function OfferFacts({ offer, hostName }: { offer: Offer; hostName: string
 /** The applicant's own application, or the form to apply with a motivation. */
 export function ApplyForm({
   status,
+  reason,
+  closed,
   errors,
   values,
 }: {
   status: NonNullable<Awaited<ReturnType<typeof myApplication>>>["status"] | undefined;
+  reason?: string | null;
+  closed: boolean;
   errors?: FieldErrors;
   values?: Record<string, string>;
 }) {
@@ -53,9 +57,16 @@ export function ApplyForm({
     return (
       <p className="alert alert-success" data-application={status}>
         {t(`internships.application.${status}`)}
+        {reason ? (
+          <>
+            <br />
+            {t("internships.answerReason", { reason })}
+          </>
+        ) : null}
       </p>
     );
   }
+  if (closed) return <p className="alert">{t("internships.closed")}</p>;
   return (
     <Form method="post" className="stack narrow" noValidate>
       <TextareaField
@@ -138,8 +149,18 @@ export function OfferApplications({ applications, path }: { applications: Applic
   );
 }
 
-/** "Not retained": the person is told, and the answer cannot change. */
-export function DeclineStep({ application, path }: { application: Application; path: string }) {
+/** "Not retained", with the reason the person reads: she is told, and the answer cannot change. */
+export function DeclineStep({
+  application,
+  path,
+  errors,
+  values,
+}: {
+  application: Application;
+  path: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
   const { t } = useI18n();
   const name = application.displayName;
   return (
@@ -149,8 +170,54 @@ export function DeclineStep({ application, path }: { application: Application; p
       hidden={{ applicationId: application.id, answer: "declined" }}
       confirmLabel="internships.confirm.decline.button"
       cancelTo={path}
+      fields={
+        <TextareaField
+          name="reason"
+          label="internships.field.answerReason"
+          maxLength={1000}
+          required
+          errors={errors}
+          values={values}
+        />
+      }
     >
       <p>{t("internships.confirm.decline.effects", { name })}</p>
     </ConfirmStep>
+  );
+}
+
+/** Closing the offer: no new application, the applications still waiting are not retained and told. */
+export function CloseOfferStep({ offer, waiting, path }: { offer: Offer; waiting: number; path: string }) {
+  const { t } = useI18n();
+  const label = useLocalizedLabel();
+  return (
+    <ConfirmStep
+      title={t("internships.confirm.close.title", { offer: label(offer, "title") })}
+      intent="close"
+      confirmLabel="internships.confirm.close.button"
+      cancelTo={path}
+    >
+      <p>{t("internships.confirm.close.effects", { count: waiting })}</p>
+    </ConfirmStep>
+  );
+}
+
+/** For the staff who manage offers: correct it, and (apart, in the danger zone) close it. */
+export function OfferManagement({ offer, path }: { offer: Offer; path: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>
+        {t("internships.seatsAccepted", { accepted: offer.acceptedCount, seats: offer.seats })} ·{" "}
+        <Link to={`${path}/edit`}>{t("internships.correctOffer")}</Link>
+      </p>
+      {offer.isOpen ? (
+        <p className="danger-zone">
+          <ConfirmLink path={path} intent="close">
+            {t("internships.close")}
+          </ConfirmLink>
+        </p>
+      ) : null}
+    </>
   );
 }

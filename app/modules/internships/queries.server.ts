@@ -31,6 +31,26 @@ export async function listHosts(db: Executor) {
     .orderBy(asc(organisations.name));
 }
 
+/** One host company with its details, for its correction page; null when there is none. */
+export async function getHost(db: Executor, hostId: string) {
+  if (!isUuid(hostId)) return null;
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      city: organisations.city,
+      sector: hostDetails.sector,
+      contactName: hostDetails.contactName,
+      contactPhone: hostDetails.contactPhone,
+      contactEmail: hostDetails.contactEmail,
+      agreementStatus: hostDetails.agreementStatus,
+    })
+    .from(organisations)
+    .leftJoin(hostDetails, eq(hostDetails.organisationId, organisations.id))
+    .where(and(eq(organisations.id, hostId), eq(organisations.kind, "host_company")));
+  return row ?? null;
+}
+
 export async function listOffers(
   db: Executor,
   filters: { city?: Code<"city">; sector?: Code<"sector">; paid?: "yes" },
@@ -95,7 +115,7 @@ export async function applicationsFor(db: Executor, offerId: string, coachId: st
 
 export async function myApplication(db: Executor, offerId: string, userId: string) {
   const [row] = await db
-    .select({ status: internshipApplications.status })
+    .select({ status: internshipApplications.status, answerReason: internshipApplications.answerReason })
     .from(internshipApplications)
     .where(and(eq(internshipApplications.offerId, offerId), eq(internshipApplications.beneficiaryId, userId)));
   return row ?? null;

@@ -100,3 +100,8 @@ export const ANSWERABLE_APPLICATION_STATUSES = ["submitted", "proposed"] as cons
 export function mayAnswerApplication(status: string): boolean {
   return (ANSWERABLE_APPLICATION_STATUSES as readonly string[]).includes(status);
 }
+
+/** An offer's seats may come down to the acceptances already given, never below. */
+export function seatsProblem(seats: number, accepted: number): "belowAccepted" | null {
+  return seats < accepted ? "belowAccepted" : null;
+}

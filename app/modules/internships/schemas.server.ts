@@ -21,8 +21,7 @@ export const CreateHostSchema = z.object({
 });
 export type CreateHostInput = z.infer<typeof CreateHostSchema>;
 
-export const CreateOfferSchema = z.object({
-  hostId: z.string().uuid("errors.required"),
+const OfferFields = z.object({
   titleFr: z.string().trim().min(1).max(200),
   titleAr: z.string().trim().max(200).default(""),
   titleEn: z.string().trim().max(200).default(""),
@@ -37,7 +36,12 @@ export const CreateOfferSchema = z.object({
   requirementsEn: z.string().trim().max(2000).default(""),
   languages: codesField("language"),
 });
+export const CreateOfferSchema = OfferFields.extend({ hostId: z.string().uuid("errors.required") });
 export type CreateOfferInput = z.infer<typeof CreateOfferSchema>;
+
+/** An offer's corrected fields: all but its host (a wrong host is a new offer, the wrong one closed). */
+export const CorrectOfferSchema = OfferFields;
+export type CorrectOfferInput = z.infer<typeof CorrectOfferSchema>;
 
 /** The offers' filters, from the query string (app/lib/params.server). */
 export const OFFER_FILTERS = {
@@ -96,8 +100,15 @@ export const OutcomeSchema = z.object({
 });
 
 /** The host's answer to an application, recorded by staff. */
-export const AnswerApplicationSchema = z.object({
-  applicationId: idField(),
-  answer: z.enum(["accepted", "declined"]),
-});
+export const AnswerApplicationSchema = z
+  .object({
+    applicationId: idField(),
+    answer: z.enum(["accepted", "declined"]),
+    /** why: required to decline (the applicant reads it), optional to accept */
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .refine((v) => v.answer !== "declined" || Boolean(v.reason), {
+    path: ["reason"],
+    message: "internships.errors.answerReasonRequired",
+  });
 export type AnswerApplicationInput = z.infer<typeof AnswerApplicationSchema>;

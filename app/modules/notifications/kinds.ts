@@ -39,12 +39,16 @@ export const NOTIFICATION_KINDS = {
   // a sign-up's code goes to a phone or e-mail that is no account's yet; its owner, when it is one's, is told instead
   "notify.signUpCode": kind("notify.signUpCode", { essential: true, code: true }),
   "notify.signUpAttempt": kind("notify.signUpAttempt", { essential: true }),
+  // a change of number to one that another account has: its owner is told, the asker gets no code
+  "notify.phoneChangeAttempt": kind("notify.phoneChangeAttempt", { essential: true }),
   // grants: decisions reach people who turned SMS off
   "grants.notify.submitted": kind("grants.notify.submitted"),
   "grants.notify.withdrawn": kind("grants.notify.withdrawn"),
   "grants.notify.awarded": kind("grants.notify.awarded", { essential: true }),
   "grants.notify.rejected": kind("grants.notify.rejected", { essential: true }),
   "grants.notify.paid": kind("grants.notify.paid"),
+  "grants.notify.callDates": kind("grants.notify.callDates"),
+  "grants.notify.callTexts": kind("grants.notify.callTexts"),
   // trainings
   "notify.trainingSeat": kind("notify.trainingSeat"),
   "notify.trainingWaiting": kind("notify.trainingWaiting"),
@@ -56,6 +60,7 @@ export const NOTIFICATION_KINDS = {
   // the host's answer is a decision: it reaches people who turned SMS off
   "notify.internshipAccepted": kind("notify.internshipAccepted", { essential: true }),
   "notify.internshipDeclined": kind("notify.internshipDeclined", { essential: true }),
+  "notify.internshipOfferClosed": kind("notify.internshipOfferClosed", { essential: true }),
   "notify.placementCreated": kind("notify.placementCreated"),
   "notify.followUpAppointment": kind("notify.followUpAppointment"),
   "notify.followUpMoved": kind("notify.followUpMoved"),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { outbox, type OutboxState } from "~db/schema";
 
@@ -66,6 +66,26 @@ export async function latestMessageTo(db: Database, userId: string, kinds: strin
     .select(visible)
     .from(outbox)
     .where(and(eq(outbox.userId, userId), inArray(outbox.kind, kinds)))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The newest message about a person's code: one of `to` sent to her, or one of `by` that
+ * her request sent to someone else (a notice to the owner of a number she typed), so a
+ * page can show where it stands without saying which of the two it was.
+ */
+export async function latestMessageToOrBy(db: Database, userId: string, kinds: { to: string[]; by: string[] }) {
+  const [row] = await db
+    .select(visible)
+    .from(outbox)
+    .where(
+      or(
+        and(eq(outbox.userId, userId), inArray(outbox.kind, kinds.to)),
+        and(eq(outbox.actorId, userId), inArray(outbox.kind, kinds.by)),
+      ),
+    )
     .orderBy(desc(outbox.createdAt))
     .limit(1);
   return row ?? null;

@@ -23,8 +23,19 @@ export const NOTICE_LANGUAGES = [
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 
 /** What staff may do for a person in the office; each is one row the person sees. */
-export const ACT_KINDS = ["registration", "slip", "training_registration", "internship_application"] as const;
+export const ACT_KINDS = [
+  "registration",
+  "slip",
+  "training_registration",
+  "internship_application",
+  "grant_application",
+  "decision_received",
+] as const;
 export type ActKind = (typeof ACT_KINDS)[number];
 
 /** Staff roles that act for a person (docs/decisions/0104-acting-for-a-person.md). */
 export const ACTING_ROLES = ["coach", "case_worker"] as const;
+
+/** How a person received a grant decision, as staff record it (a letter read in person, or a call). */
+export const DECISION_CHANNELS = ["in_person", "phone"] as const;
+export type DecisionChannel = (typeof DECISION_CHANNELS)[number];

@@ -1,10 +1,12 @@
 /** Reads of the office: whom a member of staff may act for, and what was done for a person. */
 import { alias } from "drizzle-orm/pg-core";
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import {
   actsForPeople,
   coachAssignments,
+  grantApplications,
+  grantCalls,
   internshipApplications,
   internshipOffers,
   officeRegistrations,
@@ -97,7 +99,8 @@ const staff = alias(users, "acting_staff");
 /**
  * What staff did for a person, newest first, with the staff member's name and what the
  * act was about (a training, an offer) in three languages: the person's own page, and
- * the staff's page of the person.
+ * the staff's page of the person. A grant's call title, and for a decision received,
+ * the day and how, come from the application.
  */
 export async function actsFor(db: Executor, personId: string) {
   return db
@@ -112,6 +115,11 @@ export async function actsFor(db: Executor, personId: string) {
       offerTitleFr: internshipOffers.titleFr,
       offerTitleAr: internshipOffers.titleAr,
       offerTitleEn: internshipOffers.titleEn,
+      callTitleFr: grantCalls.titleFr,
+      callTitleAr: grantCalls.titleAr,
+      callTitleEn: grantCalls.titleEn,
+      receivedOn: grantApplications.decisionReceivedOn,
+      receivedHow: grantApplications.decisionReceivedHow,
     })
     .from(actsForPeople)
     .innerJoin(staff, eq(staff.id, actsForPeople.staffId))
@@ -126,6 +134,14 @@ export async function actsFor(db: Executor, personId: string) {
       and(eq(actsForPeople.kind, "internship_application"), eq(internshipApplications.id, actsForPeople.entityId)),
     )
     .leftJoin(internshipOffers, eq(internshipOffers.id, internshipApplications.offerId))
+    .leftJoin(
+      grantApplications,
+      and(
+        inArray(actsForPeople.kind, ["grant_application", "decision_received"]),
+        eq(grantApplications.id, actsForPeople.entityId),
+      ),
+    )
+    .leftJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
     .where(eq(actsForPeople.personId, personId))
     .orderBy(desc(actsForPeople.createdAt), desc(actsForPeople.id))
     .limit(100);
@@ -138,4 +154,26 @@ export async function isStaffManaged(db: Executor, userId: string): Promise<bool
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.passwordHash)));
   return Boolean(row);
+}
+
+/** The person's published decisions (awarded, rejected) whose receipt is not recorded yet, with the call's title. */
+export async function decisionsAwaitingReceipt(db: Executor, personId: string) {
+  return db
+    .select({
+      id: grantApplications.id,
+      status: grantApplications.status,
+      titleFr: grantCalls.titleFr,
+      titleAr: grantCalls.titleAr,
+      titleEn: grantCalls.titleEn,
+    })
+    .from(grantApplications)
+    .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+    .where(
+      and(
+        eq(grantApplications.applicantId, personId),
+        inArray(grantApplications.status, ["awarded", "rejected"]),
+        isNull(grantApplications.decisionReceivedOn),
+      ),
+    )
+    .orderBy(desc(grantApplications.submittedAt));
 }

@@ -45,3 +45,15 @@ export function mayActFor(staff: ActingStaff, personId: string, person: PersonRe
 export function actMessage(kind: ActKind) {
   return `office.acts.${kind}` as const;
 }
+
+// ---------------------------------------------------------------- a decision received
+
+/**
+ * Why a day typed as "the person received the decision" is refused, or null: not in the
+ * future, not before the decision was published (both Morocco calendar days, "YYYY-MM-DD").
+ */
+export function receivedOnRefusal(receivedOn: string, today: string, publishedOn: string | null) {
+  if (receivedOn > today) return "office.errors.receivedFuture" as const;
+  if (publishedOn && receivedOn < publishedOn) return "office.errors.receivedBeforeDecision" as const;
+  return null;
+}

@@ -1,9 +1,9 @@
 import { z } from "~/lib/forms.server";
-import { idField } from "~/lib/fields.server";
+import { dateField, idField } from "~/lib/fields.server";
 import { LOCALES } from "~/i18n/config";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import { isCountry } from "~/modules/profiles/rules";
-import { NOTICE_LANGUAGES } from "./constants";
+import { DECISION_CHANNELS, NOTICE_LANGUAGES } from "./constants";
 
 const name = z.string().trim().min(1, "errors.required").max(120, "errors.tooLong");
 /** The person said yes, in the office, to what is done for them: a box staff tick. */
@@ -44,3 +44,11 @@ export const SlipSchema = z.object({ locale: z.enum(LOCALES).default("fr") });
 
 export const EnrolSchema = z.object({ cohortId: idField(), agreed });
 export const ApplyForSchema = z.object({ offerId: idField(), agreed });
+/** A grant application for the person: an open call, one of the person's complete plans, and their yes. */
+export const ApplyGrantForSchema = z.object({ callId: idField(), planId: idField("office.errors.plan"), agreed });
+/** The day the person received a published decision, and how (staff record it; no agreement asked). */
+export const DecisionReceivedSchema = z.object({
+  applicationId: idField(),
+  receivedOn: dateField("errors.invalid"),
+  how: z.enum(DECISION_CHANNELS, { message: "office.errors.how" }),
+});

@@ -1,11 +1,11 @@
-/** Pieces of the office's pages: the notice read aloud, the slip's form, a form that acts for the person. */
+/** Pieces of the office's pages: the notice read aloud, the slip's form, the forms that act for the person. */
 import { Form, Link } from "@remix-run/react";
-import { CheckboxField, FieldError, SelectField, type Choice } from "~/components/form";
+import { CheckboxField, Field, FieldError, SelectField, type Choice } from "~/components/form";
 import { LOCALES, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
-import { NOTICE_LANGUAGES } from "./constants";
+import { DECISION_CHANNELS, NOTICE_LANGUAGES } from "./constants";
 
 /** The data-protection notice, read aloud: in which language, and the box that says it was. */
 export function NoticeFields({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
@@ -89,6 +89,108 @@ export function ActForm({
       <FieldError name="agreed" errors={errors} />
       <button type="submit" className="button">
         {t(submit)}
+      </button>
+      <FieldError name="form" errors={errors} />
+    </Form>
+  );
+}
+
+/**
+ * A grant application for the person: an open call, one of their complete plans, and the
+ * box that says they agree. Without a plan, the page says what is missing, and why staff
+ * cannot write it for them (docs/decisions/new-grant-application-for-a-person.md).
+ */
+export function GrantForm({
+  calls,
+  plans,
+  errors,
+  values,
+}: {
+  calls: readonly Choice[];
+  plans: readonly Choice[];
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  if (!calls.length) return <p>{t("office.grant.noneCalls")}</p>;
+  if (!plans.length) return <p data-testid="grant-no-plan">{t("office.grant.noPlan")}</p>;
+  return (
+    <Form method="post" className="stack" noValidate>
+      <input type="hidden" name="intent" value="grant" />
+      <SelectField
+        name="callId"
+        id="f-grant-callId"
+        label="office.grant.call"
+        placeholder="plans.chooseOne"
+        options={calls}
+        errors={errors}
+        values={values}
+      />
+      <SelectField
+        name="planId"
+        id="f-grant-planId"
+        label="office.grant.plan"
+        placeholder={plans.length > 1 ? "plans.chooseOne" : undefined}
+        options={plans}
+        errors={errors}
+        values={values}
+      />
+      <CheckboxField name="agreed" label="office.agreed" values={values} />
+      <FieldError name="agreed" errors={errors} />
+      <button type="submit" className="button">
+        {t("office.grant.submit")}
+      </button>
+      <FieldError name="form" errors={errors} />
+    </Form>
+  );
+}
+
+/** The day the person received a published decision, and how. */
+export function ReceivedForm({
+  decisions,
+  today,
+  errors,
+  values,
+}: {
+  decisions: readonly Choice[];
+  today: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  if (!decisions.length) return <p>{t("office.received.none")}</p>;
+  return (
+    <Form method="post" className="stack" noValidate>
+      <input type="hidden" name="intent" value="received" />
+      <p>{t("office.received.intro")}</p>
+      <SelectField
+        name="applicationId"
+        id="f-received-applicationId"
+        label="office.received.application"
+        options={decisions}
+        errors={errors}
+        values={values}
+      />
+      <Field
+        name="receivedOn"
+        label="office.received.on"
+        type="date"
+        max={today}
+        defaultValue={today}
+        errors={errors}
+        values={values}
+      />
+      <SelectField
+        name="how"
+        id="f-received-how"
+        label="office.received.how"
+        placeholder="plans.chooseOne"
+        options={DECISION_CHANNELS.map((c) => ({ value: c, label: t(`office.received.how.${c}`) }))}
+        errors={errors}
+        values={values}
+      />
+      <button type="submit" className="button button-secondary">
+        {t("office.received.submit")}
       </button>
       <FieldError name="form" errors={errors} />
     </Form>

@@ -7,11 +7,13 @@
  * docs/decisions/0104-acting-for-a-person.md
  */
 import { randomInt } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { isUniqueViolation } from "~db/errors";
 import {
   actsForPeople,
+  grantApplications,
+  grantCalls,
   officeRegistrations,
   privacyAcceptances,
   profiles,
@@ -27,13 +29,16 @@ import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 import type { Actor } from "~/modules/auth/permissions";
 import { LOGIN_ID_LENGTH, loginIdFrom } from "~/modules/auth/rules";
 import { unlessContactTaken } from "~/modules/auth/service.server";
+import { moroccoToday } from "~/lib/morocco-time";
+import { submitApplication } from "~/modules/grants/applications.server";
+import { getApplicantFacts, getSubmittablePlans } from "~/modules/grants/sources.server";
 import { applyToOffer } from "~/modules/internships/applications.server";
 import { audienceGroupOf } from "~/modules/trainings/queries.server";
 import { isEligible } from "~/modules/trainings/rules";
 import { register } from "~/modules/trainings/service.server";
-import type { ActKind } from "./constants";
+import type { ActKind, DecisionChannel } from "./constants";
 import { personReach } from "./queries.server";
-import { mayActFor, SLIP_CODE_TTL_MS } from "./rules";
+import { mayActFor, receivedOnRefusal, SLIP_CODE_TTL_MS } from "./rules";
 import type { RegisterPersonInput } from "./schemas.server";
 import type { ForPerson } from "./types";
 
@@ -43,6 +48,7 @@ async function recordAct(
   actor: Actor,
   input: { personId: string; kind: ActKind; entityId: string | null; at: Date },
   meta: Meta,
+  fields?: string[],
 ) {
   await tx.insert(actsForPeople).values({
     personId: input.personId,
@@ -59,6 +65,7 @@ async function recordAct(
     entityType: "user",
     entityId: input.personId,
     ip: meta.ip,
+    fields,
   });
 }
 
@@ -212,4 +219,84 @@ export async function applyForPerson(
   );
   if (!result.ok && result.status === 404) return fail(400, { offerId: "errors.invalid" });
   return result;
+}
+
+/**
+ * Apply for the person to an open call with one of their complete business plans, as
+ * they would themselves: the call's eligibility rules decide "submitted" or
+ * "ineligible", and the database keeps one live application per person and call.
+ */
+export async function applyGrantForPerson(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  input: { callId: string; planId: string },
+  meta: Meta,
+): Promise<Result<{ id: string; eligible: boolean }>> {
+  if (!(await requireReach(db, actor, personId))) return fail(404, {});
+  const plan = (await getSubmittablePlans(db, personId)).find((p) => p.id === input.planId);
+  if (!plan) return fail(400, { planId: "office.errors.plan" });
+  const result = await submitApplication(
+    db,
+    actor,
+    {
+      callId: input.callId,
+      planId: plan.id,
+      planSnapshot: plan.snapshot,
+      requestedCentimes: plan.requestedCentimes,
+      facts: await getApplicantFacts(db, personId),
+    },
+    meta,
+    forPerson(actor, personId, "grant_application", meta),
+  );
+  if (result.ok) return { ok: true as const, id: result.application.id, eligible: result.eligibility.eligible };
+  if (result.status === 404) return fail(400, { callId: "errors.invalid" });
+  // the grants module speaks to the applicant ("you"); here staff read it about the person
+  if (result.errors.form === "grants.errors.alreadyApplied")
+    return fail(409, { callId: "office.errors.alreadyApplied" });
+  if (result.errors.form === "grants.errors.callNotOpen") return fail(409, { callId: "office.errors.callNotOpen" });
+  return result;
+}
+
+/**
+ * Record that the person received a published decision (an award or a refusal): the day
+ * and how. Once per application (a conditional update and the on-behalf row's unique key).
+ */
+export async function recordDecisionReceived(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  input: { applicationId: string; receivedOn: string; how: DecisionChannel },
+  meta: Meta,
+): Promise<Result> {
+  if (!(await requireReach(db, actor, personId))) return fail(404, {});
+  const now = meta.now ?? new Date();
+  const decided = ["awarded", "rejected"] as const;
+  const [app] = await db
+    .select({ status: grantApplications.status, publishedAt: grantCalls.publishedAt })
+    .from(grantApplications)
+    .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+    .where(and(eq(grantApplications.id, input.applicationId), eq(grantApplications.applicantId, personId)));
+  if (!app || !decided.some((d) => d === app.status)) return fail(400, { applicationId: "errors.invalid" });
+  const publishedOn = app.publishedAt ? moroccoToday(app.publishedAt) : null;
+  const refusal = receivedOnRefusal(input.receivedOn, moroccoToday(now), publishedOn);
+  if (refusal) return fail(400, { receivedOn: refusal });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(grantApplications)
+      .set({ decisionReceivedOn: input.receivedOn, decisionReceivedHow: input.how })
+      .where(
+        and(
+          eq(grantApplications.id, input.applicationId),
+          eq(grantApplications.applicantId, personId),
+          inArray(grantApplications.status, [...decided]),
+          isNull(grantApplications.decisionReceivedOn),
+        ),
+      )
+      .returning({ id: grantApplications.id });
+    if (!row) return fail(409, { applicationId: "office.errors.alreadyReceived" });
+    const fields = ["decisionReceivedOn", "decisionReceivedHow"];
+    await recordAct(tx, actor, { personId, kind: "decision_received", entityId: row.id, at: now }, meta, fields);
+    return { ok: true as const };
+  });
 }

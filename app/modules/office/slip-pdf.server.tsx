@@ -31,7 +31,11 @@ function groupedCode(code: string): string {
 }
 
 const box = { borderWidth: 1, borderColor: "#0b5e55", borderRadius: 4, padding: 10, marginBottom: 10 } as const;
-const big = { fontSize: 26, fontWeight: 700, direction: "ltr", letterSpacing: 2 } as const;
+/**
+ * No letter spacing: with it, pdftotext read gaps inside some letter pairs ("WE JD"), so
+ * the identifier copied or read aloud from the PDF was not the one printed.
+ */
+const big = { fontSize: 28, fontWeight: 700, direction: "ltr" } as const;
 /** The identifier and the code sit at the start of the line, as the labels above them do. */
 const start = (locale: Locale) => ({ textAlign: locale === "ar" ? "right" : "left" }) as const;
 

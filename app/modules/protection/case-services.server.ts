@@ -12,7 +12,7 @@ import { initialStatus, nextStatuses, shelterNights } from "./rules";
 import type { ServiceInput } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 
-function serviceFields(input: ServiceInput): {
+export function serviceFields(input: ServiceInput): {
   details: Record<string, string | number | null>;
   dueDate: string | null;
 } {

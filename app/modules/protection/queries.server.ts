@@ -244,6 +244,33 @@ function staffOf(db: Executor, organisationId: string) {
 }
 
 /**
+ * The services of a case a reader sees: a partner those its requests share and those its
+ * own association recorded. Each says whether the reader's association recorded it (what
+ * a partner moves along) and which association did (the one that corrects it).
+ */
+function servicesOfCase(db: Executor, caseId: string, partner?: { actor: Actor; sections: Sections }) {
+  const sections = partner?.sections ?? ALL_SECTIONS;
+  return db
+    .select({
+      service: caseServices,
+      byReader: partner
+        ? sql<boolean>`${writtenByOwnAssociation(partner.actor, caseServices.recordedById)}`
+        : sql<boolean>`true`,
+      recorderOrganisationId: sql<
+        string | null
+      >`(select ru.organisation_id from ${users} ru where ru.id = ${caseServices.recordedById})`,
+    })
+    .from(caseServices)
+    .where(
+      and(
+        eq(caseServices.caseId, caseId),
+        sections.services || !partner ? undefined : writtenByOwnAssociation(partner.actor, caseServices.recordedById),
+      ),
+    )
+    .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt));
+}
+
+/**
  * Everything on one case the reader may see, decrypted: the sections in one batch of
  * parallel reads (the association's name with them). The owner (and the data export)
  * reads it all; a receiving association passes `partner`: the sections its requests share,
@@ -283,22 +310,7 @@ export async function caseDetail(
       : db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)),
     page ? notesQuery.limit(NOTES_PER_PAGE).offset((page - 1) * NOTES_PER_PAGE) : notesQuery,
     sections.vulnerability ? latestVulnerability(db, c.id) : null,
-    db
-      .select({
-        service: caseServices,
-        // the reader's association recorded it: the one it may move along
-        byReader: partner
-          ? sql<boolean>`${writtenByOwnAssociation(partner.actor, caseServices.recordedById)}`
-          : sql<boolean>`true`,
-      })
-      .from(caseServices)
-      .where(
-        and(
-          eq(caseServices.caseId, c.id),
-          sections.services || !partner ? undefined : writtenByOwnAssociation(partner.actor, caseServices.recordedById),
-        ),
-      )
-      .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt)),
+    servicesOfCase(db, c.id, partner),
     partner ? none : referralsOfCase(db, c.id),
     partner ? none : staffOf(db, c.organisationId),
     db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId)),
@@ -322,9 +334,10 @@ export async function caseDetail(
     notes: notes.map((n) => ({ id: n.id, body: decrypt(n.bodyEnc), createdAt: n.createdAt, author: n.author })),
     noteCount,
     vulnerability,
-    services: services.map(({ service: { notesEnc, ...s }, byReader }) => ({
+    services: services.map(({ service: { notesEnc, ...s }, byReader, recorderOrganisationId }) => ({
       ...openService(s),
       byReader,
+      recorderOrganisationId,
       notes: notesEnc ? decrypt(notesEnc) : null,
     })),
     referrals,
@@ -352,7 +365,7 @@ export async function caseViewers(db: Executor, caseId: string, onlyIf: SQL = sq
       and(
         eq(auditLog.entityType, "beneficiary_case"),
         eq(auditLog.entityId, caseId),
-        inArray(auditLog.action, ["protection.case.view", "protection.case.export"]),
+        inArray(auditLog.action, ["protection.case.view", "protection.case.export", "protection.case.sheet"]),
         onlyIf,
       ),
     )

@@ -404,3 +404,93 @@ export function statusChangeRefusal(
   if (c.anonymisedAt) return "anonymised";
   return c.status === to ? "already" : null;
 }
+
+/** A person's fields as a correction form posts them (registration's own fields). */
+export type PersonInput = {
+  firstName: string;
+  lastName: string;
+  nameArabic?: string;
+  sex: "female" | "male" | "other";
+  dateOfBirth?: string;
+  estimatedAge?: number;
+  nationality?: string;
+  languages?: string;
+  phone?: string;
+  documentNumber?: string;
+  city?: string;
+  householdSize: number;
+  householdNotes?: string;
+};
+
+/**
+ * The person as the case stores them, from a form: blanks as null, the phone and the
+ * document number normalised (what registration stores), an estimated age only when
+ * there is no date of birth. Correcting compares this with the stored case, field by field.
+ */
+export function personAsStored(input: PersonInput) {
+  return {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    nameArabic: input.nameArabic ?? null,
+    sex: input.sex,
+    dateOfBirth: input.dateOfBirth ?? null,
+    estimatedAge: input.dateOfBirth ? null : (input.estimatedAge ?? null),
+    nationality: input.nationality ?? null,
+    languages: input.languages ?? null,
+    phone: normalisePhone(input.phone),
+    documentNumber: normaliseDocument(input.documentNumber),
+    city: input.city ?? null,
+    householdSize: input.householdSize,
+    householdNotes: input.householdNotes ?? null,
+  };
+}
+export type StoredPerson = ReturnType<typeof personAsStored>;
+
+/** The fields of a person stored encrypted: changing any of them seals the identity again. */
+export const SEALED_PERSON_FIELDS = [
+  "firstName",
+  "lastName",
+  "nameArabic",
+  "phone",
+  "documentNumber",
+  "householdNotes",
+] as const satisfies readonly (keyof StoredPerson)[];
+
+type ServiceValue = string | number | null;
+
+/**
+ * A service's fields as its form has them, from the service as stored (free text
+ * decrypted): the derived shelter nights left out, a hospital referral's follow-up date
+ * read from the date next due (where the form put it).
+ */
+export function serviceAsEntered(s: {
+  kind: string;
+  serviceDate: string;
+  provider: string | null;
+  costCentimes: number;
+  notes: string | null;
+  dueDate: string | null;
+  details: Record<string, ServiceValue>;
+}): Record<string, ServiceValue> {
+  const { nights: _nights, ...details } = s.details;
+  return {
+    serviceDate: s.serviceDate,
+    provider: s.provider,
+    cost: s.costCentimes,
+    notes: s.notes,
+    ...details,
+    ...(s.kind === "hospital_referral" ? { followUpDate: s.dueDate } : {}),
+  };
+}
+
+/**
+ * The same fields from a posted form, every field of `stored` included: what was left
+ * blank is null (a cleared provider is a change, not a field left as it was).
+ */
+export function serviceInputAsEntered(
+  stored: Record<string, ServiceValue>,
+  input: Record<string, ServiceValue | undefined>,
+): Record<string, ServiceValue> {
+  const keys = new Set([...Object.keys(stored), ...Object.keys(input)].filter((k) => k !== "kind"));
+  return Object.fromEntries([...keys].map((k) => [k, input[k] ?? null]));
+}

@@ -39,43 +39,63 @@ function partnersNamed(v: { consentReferral: boolean; consentPartners: string[] 
     ctx.addIssue({ code: "custom", path: ["consentPartners"], message: "protection.errors.consentPartners" });
 }
 
+/** The version of the record a correction form was filled from (app/lib/version.server.ts). */
+const versionField = z.string().min(1).max(64);
+export const VersionSchema = z.object({ version: versionField });
+
+/** The person as a case file records them: registration and correction share these fields. */
+const personFields = {
+  firstName: z
+    .string({ message: "protection.errors.firstName" })
+    .trim()
+    .min(1, "protection.errors.firstName")
+    .max(80, "protection.errors.firstName"),
+  lastName: z
+    .string({ message: "protection.errors.lastName" })
+    .trim()
+    .min(1, "protection.errors.lastName")
+    .max(80, "protection.errors.lastName"),
+  nameArabic: text(160),
+  // a fact about the person: no default, the case worker chooses (issue 13)
+  sex: z.enum(["female", "male", "other"], { message: "protection.errors.sexRequired" }),
+  dateOfBirth: dateField("protection.errors.dateOfBirth").optional(),
+  estimatedAge: z.coerce
+    .number({ message: "protection.errors.estimatedAge" })
+    .int("protection.errors.estimatedAge")
+    .min(0, "protection.errors.estimatedAge")
+    .max(120, "protection.errors.estimatedAge")
+    .optional(),
+  nationality: text(80),
+  languages: text(120),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+\d][\d\s.-]{5,20}$/, "errors.phone.invalid")
+    .optional(),
+  documentNumber: text(40),
+  city: text(80),
+  householdSize: z.coerce
+    .number({ message: "protection.errors.householdSize" })
+    .int("protection.errors.householdSize")
+    .min(1, "protection.errors.householdSize")
+    .max(30, "protection.errors.householdSize"),
+  householdNotes: text(1000),
+};
+
+/** A date of birth or an estimated age, and never a birth in the future. */
+function birthOrAge(v: { dateOfBirth?: string; estimatedAge?: number }, ctx: z.RefinementCtx) {
+  if (!v.dateOfBirth && v.estimatedAge === undefined)
+    ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
+  if (v.dateOfBirth && v.dateOfBirth > moroccoToday())
+    ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.dateOfBirth" });
+}
+
+/** Every refinement also runs when other fields failed: a refused form lists every problem at once. */
+const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
 export const RegisterCaseSchema = z
   .object({
-    firstName: z
-      .string({ message: "protection.errors.firstName" })
-      .trim()
-      .min(1, "protection.errors.firstName")
-      .max(80, "protection.errors.firstName"),
-    lastName: z
-      .string({ message: "protection.errors.lastName" })
-      .trim()
-      .min(1, "protection.errors.lastName")
-      .max(80, "protection.errors.lastName"),
-    nameArabic: text(160),
-    // a fact about the person: no default, the case worker chooses (issue 13)
-    sex: z.enum(["female", "male", "other"], { message: "protection.errors.sexRequired" }),
-    dateOfBirth: dateField("protection.errors.dateOfBirth").optional(),
-    estimatedAge: z.coerce
-      .number({ message: "protection.errors.estimatedAge" })
-      .int("protection.errors.estimatedAge")
-      .min(0, "protection.errors.estimatedAge")
-      .max(120, "protection.errors.estimatedAge")
-      .optional(),
-    nationality: text(80),
-    languages: text(120),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[+\d][\d\s.-]{5,20}$/, "errors.phone.invalid")
-      .optional(),
-    documentNumber: text(40),
-    city: text(80),
-    householdSize: z.coerce
-      .number({ message: "protection.errors.householdSize" })
-      .int("protection.errors.householdSize")
-      .min(1, "protection.errors.householdSize")
-      .max(30, "protection.errors.householdSize"),
-    householdNotes: text(1000),
+    ...personFields,
     /** the phone or e-mail of the person's applicant account, to link it */
     applicantContact: text(254),
     // consent, collected at registration
@@ -84,20 +104,19 @@ export const RegisterCaseSchema = z
     duplicateDecision: z.enum(["distinct"]).optional(),
     distinctFrom: z.uuid().optional(),
   })
-  .superRefine(
-    (v, ctx) => {
-      if (!v.dateOfBirth && v.estimatedAge === undefined)
-        ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.birthOrAge" });
-      if (v.dateOfBirth && v.dateOfBirth > moroccoToday())
-        ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "protection.errors.dateOfBirth" });
-      if (!v.consentServices)
-        ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
-      partnersNamed(v, ctx);
-      // also when other fields failed: a refused form lists every problem at once (error summary)
-    },
-    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
-  );
+  .superRefine((v, ctx) => {
+    birthOrAge(v, ctx);
+    if (!v.consentServices)
+      ctx.addIssue({ code: "custom", path: ["consentServices"], message: "protection.errors.consentServices" });
+    partnersNamed(v, ctx);
+  }, always);
 export type RegisterCaseInput = z.infer<typeof RegisterCaseSchema>;
+
+/** A case's identity corrected on its own page: the person's fields as registration has them. */
+export const CorrectIdentitySchema = z
+  .object({ ...personFields, version: versionField })
+  .superRefine(birthOrAge, always);
+export type CorrectIdentityInput = z.infer<typeof CorrectIdentitySchema>;
 
 export const ConsentSchema = z.object(consentFields).superRefine(partnersNamed);
 export type ConsentInput = z.infer<typeof ConsentSchema>;
@@ -125,6 +144,15 @@ export const ReferralSchema = z.object({
   overrideReason: text(500),
 });
 export type ReferralInput = z.infer<typeof ReferralSchema>;
+
+/** A request still pending, corrected: its reason, urgency, services asked for and sections shared. */
+export const CorrectReferralSchema = ReferralSchema.pick({
+  reason: true,
+  urgency: true,
+  services: true,
+  share: true,
+}).extend({ version: versionField });
+export type CorrectReferralInput = z.infer<typeof CorrectReferralSchema>;
 
 export const DecideReferralSchema = z.object({ referralId: z.uuid(), decision: z.enum(["accept", "reject"]) });
 
@@ -229,6 +257,7 @@ export const CaseIntentSchema = z.object({
     "sms",
     "close",
     "reopen",
+    "household",
   ]),
 });
 

@@ -7,3 +7,4 @@ export * from "./case-services.server";
 export * from "./data-rights.server";
 export * from "./case-sms.server";
 export * from "./closure.server";
+export * from "./corrections.server";

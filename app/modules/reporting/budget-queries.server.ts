@@ -1,9 +1,10 @@
 /** The budget as planned (lines in USD, dated rates) and the money the records move. */
-import { desc, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { budgetEntries, budgetLines, exchangeRates, programmeBudget } from "~db/schema";
 import { DEFAULT_BUDGET_USD_CENTS, type DatedRate, type MoneyByDay } from "./rules";
 import { BUDGET_LINES, type BudgetLineKey } from "./constants";
+import { versionOf } from "~/lib/changes";
 import type { Sources } from "./sources.server";
 
 /** Money per line, day and kind, summed in SQL over the records and the manual entries. */
@@ -64,4 +65,22 @@ export async function listBudgetEntries(db: Executor, limit = 100) {
     .from(budgetEntries)
     .orderBy(desc(budgetEntries.occurredOn), desc(budgetEntries.createdAt))
     .limit(limit);
+}
+
+/** The fields of an entry a correction may change, in the order its version reads them. */
+export const ENTRY_FIELDS = ["lineKey", "kind", "amountMadCentimes", "occurredOn", "reference"] as const;
+
+/** One entry, for its correction form, with its version; null when there is none. */
+export async function getBudgetEntry(db: Executor, entryId: string) {
+  const [row] = await db.select().from(budgetEntries).where(eq(budgetEntries.id, entryId));
+  if (!row) return null;
+  return {
+    id: row.id,
+    lineKey: row.lineKey,
+    kind: row.kind,
+    amount: row.amountMadCentimes,
+    occurredOn: row.occurredOn,
+    reference: row.reference,
+    version: versionOf(row, ENTRY_FIELDS),
+  };
 }

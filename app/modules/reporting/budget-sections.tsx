@@ -1,5 +1,5 @@
 /** The sections of the budget page: planned lines, exchange rates, manual entries. */
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
@@ -99,36 +99,71 @@ export function RatesSection({ rates, errors, values }: { rates: Budget["rates"]
   );
 }
 
-/** A commitment or a payment made outside the records, in MAD. */
-export function EntryForm({ errors, values }: Echo) {
+/**
+ * A commitment or a payment made outside the records, in MAD; with `entry`, the same
+ * form correcting that entry (its values filled in, posted as `correctEntry`).
+ */
+export function EntryForm({ errors, values, entry }: Echo & { entry?: Entry & { version: string } }) {
   const { t } = useI18n();
   const echo = { errors, values };
   return (
-    <Form method="post" className="stack narrow" noValidate>
-      <input type="hidden" name="intent" value="entry" />
+    <Form
+      method="post"
+      action={entry ? `/admin/budget?entry=${entry.id}` : undefined}
+      className="stack narrow"
+      noValidate
+    >
+      <input type="hidden" name="intent" value={entry ? "correctEntry" : "entry"} />
+      {entry ? <input type="hidden" name="entryId" value={entry.id} /> : null}
+      {entry ? <input type="hidden" name="version" value={entry.version} /> : null}
+      <FormAlert message={errors?.form} />
       <SelectField
         name="lineKey"
         label="reporting.budget.line"
-        defaultValue="staff_operations"
+        defaultValue={entry?.lineKey ?? "staff_operations"}
         options={BUDGET_LINES.map((line) => ({ value: line, label: t(`reporting.budgetLine.${line}`) }))}
         {...echo}
       />
       <SelectField
         name="kind"
         label="reporting.budget.entryKind"
-        defaultValue="spending"
+        defaultValue={entry?.kind ?? "spending"}
         options={(["spending", "commitment"] as const).map((k) => ({
           value: k,
           label: t(`reporting.budget.kind.${k}`),
         }))}
         {...echo}
       />
-      <Field name="amount" label="reporting.budget.amount" inputMode="decimal" required {...echo} />
-      <Field name="occurredOn" label="reporting.budget.occurredOn" type="date" required {...echo} />
-      <Field name="reference" label="reporting.budget.reference" required maxLength={200} {...echo} />
-      <button type="submit" className="button">
-        {t("reporting.budget.addEntry")}
-      </button>
+      <Field
+        name="amount"
+        label="reporting.budget.amount"
+        inputMode="decimal"
+        required
+        defaultValue={entry ? moneyInputValue(entry.amount) : undefined}
+        {...echo}
+      />
+      <Field
+        name="occurredOn"
+        label="reporting.budget.occurredOn"
+        type="date"
+        required
+        defaultValue={entry?.occurredOn}
+        {...echo}
+      />
+      <Field
+        name="reference"
+        label="reporting.budget.reference"
+        required
+        maxLength={200}
+        defaultValue={entry?.reference}
+        {...echo}
+      />
+      <p className="actions">
+        <button type="submit" className="button">
+          {t(entry ? "reporting.budget.saveCorrection" : "reporting.budget.addEntry")}
+        </button>
+        {entry ? <Link to="/admin/budget">{t("reporting.budget.cancel")}</Link> : null}
+      </p>
     </Form>
   );
 }
@@ -146,6 +181,7 @@ export function EntriesTable({ entries }: { entries: Entry[] }) {
         t("reporting.budget.entryKind"),
         t("reporting.budget.amount"),
         t("reporting.budget.reference"),
+        t("reporting.budget.correct"),
       ]}
       rows={entries}
       rowKey={(e) => e.id}
@@ -155,6 +191,13 @@ export function EntriesTable({ entries }: { entries: Entry[] }) {
         t(`reporting.budget.kind.${e.kind}`),
         mad(e.amount),
         e.reference,
+        <Link
+          key="correct"
+          to={`/admin/budget?entry=${e.id}#correct-entry`}
+          aria-label={`${t("reporting.budget.correct")} · ${e.reference}`}
+        >
+          {t("reporting.budget.correct")}
+        </Link>,
       ]}
       numeric={[3]}
     />

@@ -32,6 +32,8 @@ import type { Sources } from "./sources.server";
 import { progressTable, type TargetRow } from "./progress";
 import { complaintsTable } from "~/modules/feedback/report";
 import type { CategoryCounts } from "~/modules/feedback/rules";
+import type { GroupFigures } from "~/modules/groups/report.server";
+import { groupActivitiesTable, peopleReachedTable } from "~/modules/groups/report";
 
 export type Audience = "donor" | "admin" | "association";
 export type Label =
@@ -156,6 +158,8 @@ export type Fetched = {
   money: MoneyByDay[] | null;
   /** complaints and feedback by category (admins and donors, programme-wide) */
   complaints?: CategoryCounts[] | null;
+  /** group activities and households (staff reports: docs/decisions/new-group-activities-and-households.md) */
+  groups?: GroupFigures | null;
   /** the targets and the people reached since the programme began (the programme's reports only) */
   progress?: {
     targets: TargetRow[];
@@ -367,6 +371,7 @@ export function assembleReport(fetched: Fetched, options: ReportOptions): Report
           }),
         ]
       : []),
+    ...(fetched.groups ? [peopleReachedTable(total("all"), fetched.groups), groupActivitiesTable(fetched.groups)] : []),
     ...dimensionTables,
     ...(audience === "admin" && fetched.vulnerability ? [vulnerabilityTable(fetched.vulnerability)] : []),
     outputsTable(outputRows, (_o, _m, n) => n),

@@ -12,6 +12,7 @@ import { countFeedback } from "~/modules/feedback/queries.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import { listTargets } from "./progress.server";
 import { programmeToDate } from "./rules";
+import { countGroupFigures } from "~/modules/groups/report.server";
 
 /**
  * A read-only transaction set up for the indicator statements: room to hash (the
@@ -51,6 +52,7 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
     () => (hasBudget ? moneyByDay(db, sources, filter.to) : Promise.resolve(null)),
     // complaints are the programme's, not an association's: not in an association's report
     () => (hasBudget && !filter.organisationId ? countFeedback(db, filter) : Promise.resolve(null)),
+    () => readOnly((tx) => countGroupFigures(tx, sources, filter)),
   ] as const;
   let fetched: Fetched;
   if (db instanceof PgTransaction) {
@@ -63,9 +65,10 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       budget: await reads[4](),
       money: await reads[5](),
       complaints: await reads[6](),
+      groups: await reads[7](),
     };
   } else {
-    const [people, outputs, monthly, vulnerability, budget, money, complaints] = await Promise.all([
+    const [people, outputs, monthly, vulnerability, budget, money, complaints, groups] = await Promise.all([
       reads[0](),
       reads[1](),
       reads[2](),
@@ -73,8 +76,9 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       reads[4](),
       reads[5](),
       reads[6](),
+      reads[7](),
     ]);
-    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability, budget, money, complaints };
+    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability, budget, money, complaints, groups };
   }
   return assembleReport({ ...fetched, progress: await readProgress(db, options, fetched) }, options);
 }

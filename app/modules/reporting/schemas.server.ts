@@ -1,5 +1,5 @@
 import { z } from "~/lib/forms.server";
-import { dateField, moneyField } from "~/lib/fields.server";
+import { dateField, idField, moneyField } from "~/lib/fields.server";
 import { query } from "~/lib/params.server";
 import { FRAMEWORKS, INDICATOR_CODES, RESULTS } from "./frameworks";
 import { isTargetPeriod, parseRate, type TargetPeriod } from "./rules";
@@ -74,6 +74,14 @@ export const AddEntrySchema = z.object({
   reference: z.string().trim().min(1).max(200),
 });
 export type AddEntryInput = z.infer<typeof AddEntrySchema>;
+
+/** An entry corrected: which one, and all of its fields as they should be. */
+export const CorrectEntrySchema = AddEntrySchema.extend({
+  entryId: idField(),
+  /** the entry as the form showed it (versionOf): a correction of a changed entry is refused */
+  version: z.string().max(16).default(""),
+});
+export type CorrectEntryInput = z.infer<typeof CorrectEntrySchema>;
 
 /** A number of people as typed: digits only, at most ten million. */
 const people = z

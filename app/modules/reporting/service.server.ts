@@ -17,6 +17,7 @@ import { audit, type AuditActor } from "~/modules/audit/service.server";
 import type {
   AddEntryInput,
   AddRateInput,
+  CorrectEntryInput,
   IssueReportInput,
   SaveNarrativeInput,
   SetTargetsInput,
@@ -25,6 +26,8 @@ import type {
 import { DEFAULT_BUDGET_USD_CENTS, linesFitBudget } from "./rules";
 import { BUDGET_LINES } from "./constants";
 import { fail, type Meta, type Result } from "~/lib/result";
+import { changedFields, versionOf } from "~/lib/changes";
+import { ENTRY_FIELDS } from "./budget-queries.server";
 
 /** The budget row and one row per line, created once (the programme year by default). */
 export async function ensureBudget(db: Executor, period = { startsOn: "2026-01-01", endsOn: "2026-12-31" }) {
@@ -132,6 +135,43 @@ export async function addEntry(
       ip: meta.ip,
     });
     return { ok: true as const };
+  });
+}
+
+/**
+ * Correct an entry (a typo in the amount, the wrong line or day): every field may change;
+ * the amount stays positive (the table's check). The row is locked while it is compared,
+ * so two corrections at once each name what they changed; 404 when there is no such entry.
+ */
+export async function correctEntry(
+  db: Executor,
+  actor: NonNullable<AuditActor>,
+  input: CorrectEntryInput,
+  meta: Meta,
+): Promise<Result<{ fields: string[] }>> {
+  return db.transaction(async (tx) => {
+    const [stored] = await tx.select().from(budgetEntries).where(eq(budgetEntries.id, input.entryId)).for("update");
+    if (!stored) return fail(404, {});
+    if (versionOf(stored, ENTRY_FIELDS) !== input.version)
+      return fail(409, { form: "reporting.budget.changedMeanwhile" });
+    const { fields, changes } = changedFields(stored, {
+      lineKey: input.lineKey,
+      kind: input.kind,
+      amountMadCentimes: input.amount,
+      occurredOn: input.occurredOn,
+      reference: input.reference,
+    });
+    if (fields.length === 0) return { ok: true as const, fields };
+    await tx.update(budgetEntries).set(changes).where(eq(budgetEntries.id, stored.id));
+    await audit(tx, {
+      actor,
+      action: "budget_entry.correct",
+      entityType: "budget_entry",
+      entityId: stored.id,
+      ip: meta.ip,
+      fields,
+    });
+    return { ok: true as const, fields };
   });
 }
 

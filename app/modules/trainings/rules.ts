@@ -121,3 +121,16 @@ export function sessionMoveProblem(input: {
 export function mayMoveSession(actor: { id: string; role: string }, session: { trainerId: string | null }): boolean {
   return actor.role === "admin" || (actor.role === "coach" && session.trainerId === actor.id);
 }
+
+/**
+ * A cohort's capacity may be corrected down to the seats already given, never below:
+ * those people keep their place. Null when the new capacity is fine.
+ */
+export function capacityProblem(capacity: number, confirmed: number): "belowSeats" | null {
+  return capacity < confirmed ? "belowSeats" : null;
+}
+
+/** How many waiting people a corrected capacity lets in (the seats it frees). */
+export function seatsFreed(capacity: number, confirmed: number): number {
+  return Math.max(0, capacity - confirmed);
+}

@@ -213,7 +213,7 @@ export async function cancelRegistration(
 }
 
 /** The seat passes to the first waiting person; the caller holds the cohort lock. */
-async function promoteNext(tx: Executor, cohortId: string) {
+export async function promoteNext(tx: Executor, cohortId: string) {
   const [first] = await tx
     .select({ id: trainingRegistrations.id })
     .from(trainingRegistrations)

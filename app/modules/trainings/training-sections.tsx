@@ -93,15 +93,26 @@ export function TrainingCohorts({
   );
 }
 
-/** The manager's form that opens a new cohort of this training. */
-export function AddCohortForm({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+/**
+ * The manager's form that opens a new cohort of this training, or (`correcting`, with
+ * the cohort's values) corrects one on its own page.
+ */
+export function AddCohortForm({
+  errors,
+  values,
+  correcting = false,
+}: {
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  correcting?: boolean;
+}) {
   const { t } = useI18n();
   const echo = { errors, values };
   return (
     <>
-      <h2>{t("trainings.addCohort")}</h2>
+      {correcting ? null : <h2>{t("trainings.addCohort")}</h2>}
       <Form method="post" className="stack narrow" noValidate>
-        <input type="hidden" name="intent" value="cohort" />
+        {correcting ? null : <input type="hidden" name="intent" value="cohort" />}
         <TrilingualField name="name" label="trainings.field.cohortName" {...echo} />
         <Field
           name="capacity"
@@ -115,7 +126,7 @@ export function AddCohortForm({ errors, values }: { errors?: FieldErrors; values
         <Field name="startsOn" label="trainings.field.startsOn" type="date" required {...echo} />
         <Field name="endsOn" label="trainings.field.endsOn" type="date" required {...echo} />
         <button type="submit" className="button">
-          {t("trainings.addCohort")}
+          {t(correcting ? "trainings.correct.save" : "trainings.addCohort")}
         </button>
       </Form>
     </>

@@ -128,6 +128,7 @@ describe("the host's answer to an internship application", () => {
       confirm: "decline",
       applicationId,
       answer: "declined",
+      reason: "Le poste demande deux ans d'expérience.",
     });
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get("location")).toBe(`${path}?answered=1`);

@@ -9,6 +9,7 @@ import {
   isEmployed,
   isFollowUpOverdue,
   mayAnswerApplication,
+  seatsProblem,
 } from "../../../app/modules/internships/rules";
 
 describe("placement status machine", () => {
@@ -98,5 +99,13 @@ describe("the host's answer to an application", () => {
     expect(mayAnswerApplication("submitted")).toBe(true);
     expect(mayAnswerApplication("proposed")).toBe(true);
     for (const done of ["accepted", "declined", "withdrawn"]) expect(mayAnswerApplication(done)).toBe(false);
+  });
+});
+
+describe("an offer's corrected seats", () => {
+  it("may come down to the acceptances given, never below", () => {
+    expect(seatsProblem(2, 2)).toBeNull();
+    expect(seatsProblem(5, 2)).toBeNull();
+    expect(seatsProblem(1, 2)).toBe("belowAccepted");
   });
 });

@@ -136,4 +136,27 @@ export const internships = {
   "notify.placementCreated.subject": "تدريبك",
   "notify.placementCreated.body": "مرحبا،\n\nتم تسجيل تدريب لك لدى {host}. سيتصل بك مرشدك.\n\nمسار",
   "notify.placementCreated.sms": "مسار: تم تسجيل تدريب لدى {host}.",
+  "internships.errors.answerReasonRequired": "اذكر السبب: سيقرؤه المترشح.",
+  "internships.errors.noSeatsLeft":
+    "كل مقاعد هذا العرض محجوزة: لا يمكن قبول ترشيح آخر. ارفع عدد المقاعد أولا إن كانت المؤسسة تستقبل متدربين أكثر.",
+  "internships.errors.offerClosed": "هذا العرض مغلق: لم يعد يقبل ترشيحات.",
+  "internships.errors.seatsBelowAccepted": "عدد الترشيحات المقبولة أكبر: لا يمكن أن يكون عدد المقاعد أقل.",
+  "internships.field.answerReason": "السبب (يقرؤه المترشح)",
+  "internships.answerReason": "السبب المقدَّم: {reason}",
+  "internships.closed": "هذا العرض مغلق: لم يعد يقبل ترشيحات.",
+  "internships.closedNotice": "تم إغلاق العرض. تم إخبار {count} مترشح(ين) كانوا في الانتظار بأن ترشيحهم لم يُقبل.",
+  "internships.seatsAccepted": "{accepted} من {seats} مقعد(مقاعد) ممنوحة",
+  "internships.close": "إغلاق العرض",
+  "internships.confirm.close.title": "إغلاق العرض «{offer}»؟",
+  "internships.confirm.close.effects":
+    "يخرج العرض من القائمة ولا يقبل ترشيحات جديدة. الترشيحات الـ{count} التي ما زالت في الانتظار لا تُقبل، ويُخبَر كل مترشح برسالة نصية وبريد إلكتروني. يحتفظ المقبولون بمكانهم.",
+  "internships.confirm.close.button": "إغلاق العرض",
+  "internships.correctOffer": "تصحيح العرض",
+  "internships.correctOffer.hint":
+    "{accepted} ترشيح(ات) مقبولة: لا يمكن أن ينزل عدد المقاعد عن ذلك. يُسجَّل التصحيح باسمك مع الحقول التي تغيّرت.",
+  "internships.correctHost": "تصحيح المؤسسة المستقبِلة",
+  "internships.correct.save": "حفظ التصحيح",
+  "internships.correct.corrected": "تم حفظ التصحيح.",
+  "internships.correct.unchanged": "لم يتغيّر شيء.",
+  "internships.backToOffer": "العودة إلى العرض",
 } as const;

@@ -42,6 +42,12 @@ export const notifications = {
   "notify.signUpCode.body":
     "رمز إنشاء حسابك في مسار هو {code}. صالح لمدة 10 دقائق. إذا لم تطلب شيئا، تجاهل هذه الرسالة.",
   "notify.signUpCode.sms": "مسار: رمز إنشاء حسابك هو {code}. صالح لمدة 10 دقائق.",
+  "notify.phoneChangeAttempt": "حاول شخص وضع رقمك في حساب آخر.",
+  "notify.phoneChangeAttempt.subject": "حاول شخص وضع رقمك في حساب آخر",
+  "notify.phoneChangeAttempt.body":
+    "حاول شخص وضع رقم هاتفك في حساب آخر في مسار: لم يتغير شيء، ويبقى رقمك في حسابك. لا شيء عليك فعله.",
+  "notify.phoneChangeAttempt.sms":
+    "مسار: حاول شخص وضع هذا الرقم في حساب آخر. لم يتغير شيء، ويبقى في حسابك. لا شيء عليك فعله.",
   "notify.signUpAttempt": "حاول شخص إنشاء حساب برقمك أو ببريدك الإلكتروني.",
   "notify.signUpAttempt.subject": "حاول شخص إنشاء حساب بعنوانك",
   "notify.signUpAttempt.body":
@@ -185,4 +191,9 @@ export const notifications = {
   "resetCode.expires": "صالح إلى غاية {time}. لن يظهر مرة أخرى.",
   "resetCode.link": "تسليم رمز لتغيير كلمة المرور",
   "resetCode.noAccount": "ليس لهذا الشخص حساب في البوابة.",
+  "notify.internshipOfferClosed": "عرض التدريب «{offer}» مغلق: لم يُقبل ترشيحك.",
+  "notify.internshipOfferClosed.subject": "عرض تدريب مغلق",
+  "notify.internshipOfferClosed.body":
+    "عرض التدريب «{offer}» مغلق، لذلك لم يُقبل ترشيحك. توجد عروض أخرى على مسار، ويمكن لمرشدك مساعدتك.",
+  "notify.internshipOfferClosed.sms": "مسار: العرض «{offer}» مغلق ولم يُقبل ترشيحك. توجد عروض أخرى على مسار.",
 } as const;

@@ -177,6 +177,7 @@ export const protection = {
   "protection.supervisor.anonymise": "إخفاء هوية هذا الملف",
   "protection.supervisor.viewers": "من اطلع على هذا الملف",
   "protection.supervisor.viewed": "اطلاع",
+  "protection.supervisor.printedOnSheet": "طُبع في ورقة تسليم",
   "protection.supervisor.exported": "تصدير",
   "protection.export.title": "الملف الكامل",
   "protection.export.distributions": "{count} توزيع(ات)",

@@ -326,4 +326,11 @@ export const reporting = {
   "reporting.issue.write": "سرد التقرير وإصداره",
   "reporting.errors.narrativeMissing": "اكتب سرد كل نتيجة (خانة واحدة من الثلاث على الأقل) قبل إصدار التقرير.",
   "reporting.errors.narrativeTooLong": "4000 حرف على الأكثر.",
+  "reporting.budget.correct": "تصحيح",
+  "reporting.budget.correctTitle": "تصحيح الإدخال",
+  "reporting.budget.saveCorrection": "حفظ التصحيح",
+  "reporting.budget.cancel": "إلغاء",
+  "reporting.budget.corrected": "صُحح الإدخال.",
+  "reporting.budget.unchanged": "لم يتغير شيء: كان الإدخال هكذا من قبل.",
+  "reporting.budget.changedMeanwhile": "عُدّل هذا الإدخال في الأثناء: هذا ما يحتويه الآن. أعد تصحيحك.",
 } as const;

@@ -116,4 +116,17 @@ export const trainings = {
   "trainings.move.saved": "تم نقل الحصة. حالة الرسائل أدناه.",
   "trainings.move.unchanged": "الحصة محددة أصلا في هذا التاريخ وهذه الساعة وهذا المكان: لم يُخبَر أحد.",
   "trainings.field.timeMorocco": "الساعة (بتوقيت المغرب)",
+  "trainings.correct": "تصحيح التكوين",
+  "trainings.correct.title": "تصحيح تكوين",
+  "trainings.correct.hint": "غيّر ما أُدخل خطأً. يُسجَّل التصحيح باسمك مع الحقول التي تغيّرت.",
+  "trainings.correct.save": "حفظ التصحيح",
+  "trainings.correct.corrected": "تم حفظ التصحيح.",
+  "trainings.correct.unchanged": "لم يتغيّر شيء.",
+  "trainings.correctCohort": "تصحيح الدورة",
+  "trainings.correctCohort.title": "تصحيح دورة",
+  "trainings.correctCohort.hint":
+    "{taken} مقعد(مقاعد) محجوزة: لا يمكن أن ينزل عدد المقاعد عن ذلك. المقاعد الإضافية تُدخل أوائل المسجلين في قائمة الانتظار، ويتم إخبارهم.",
+  "trainings.correctCohort.promoted": "تم حفظ التصحيح. حصل {count} شخص(أشخاص) من قائمة الانتظار على مقعد وتم إخبارهم.",
+  "trainings.errors.capacityBelowSeats":
+    "عدد الأشخاص الحاصلين على مقعد أكبر: لا يمكن أن يكون عدد المقاعد أقل من المقاعد المحجوزة.",
 } as const;

@@ -89,4 +89,27 @@ export const aid = {
   "aid.correct.refused.already_corrected": "This hand-out has already been corrected.",
   "aid.correct.refused.not_today":
     "A hand-out can only be corrected the same day. For a stock difference, record an adjustment at the warehouse.",
+  "aid.items.nav": "Aid catalogue",
+  "aid.items.title": "Aid catalogue",
+  "aid.items.intro":
+    "Correct an item's name in the three languages. Its unit (the kind, a voucher's value) no longer changes once its stock has moved.",
+  "aid.items.name": "Item",
+  "aid.items.nameFr": "Name in French",
+  "aid.items.nameAr": "Name in Arabic",
+  "aid.items.nameEn": "Name in English",
+  "aid.items.kind": "Kind",
+  "aid.items.faceValue": "Voucher value (MAD)",
+  "aid.items.faceValueHint": "Purchase vouchers only, for example 250 or 250.50.",
+  "aid.items.correct": "Correct",
+  "aid.items.correctTitle": "Correct the item",
+  "aid.items.unitFixed": "Stock of this item has already moved: its kind and value no longer change.",
+  "aid.items.save": "Save the correction",
+  "aid.items.cancel": "Cancel",
+  "aid.items.corrected": "Item corrected.",
+  "aid.items.unchanged": "Nothing changed: the item was already so.",
+  "aid.items.errors.nameTaken": "Another item already has this name.",
+  "aid.items.errors.faceValue": "A purchase voucher has a value: type it in dirhams.",
+  "aid.items.errors.unitFixed": "Stock of this item moved meanwhile: its kind and value no longer change.",
+  "aid.items.changedMeanwhile":
+    "This item was changed meanwhile: here is what it holds now. Make your correction again.",
 } as const;

@@ -301,4 +301,31 @@ export const grants = {
   "grants.sent.decision": "The decision is then published here, and you get a message.",
   "grants.sent.copy":
     "A copy of this confirmation is in your notifications. You can withdraw your application until the call closes.",
+  "grants.correct.link": "Correct the call",
+  "grants.correct.title": "Correct the call",
+  "grants.correct.draft": "The call is a draft: everything can be corrected.",
+  "grants.correct.opened":
+    "The call is or was open: only the texts can be corrected, dates can only move later (the closing date while the call is open) and the budget can only go up. Applicants are told of a date or text change.",
+  "grants.correct.decided": "The decisions are published: only the texts can still be corrected. Applicants are told.",
+  "grants.correct.save": "Save the correction",
+  "grants.correct.corrected": "The call is corrected.",
+  "grants.correct.unchanged": "Nothing changed: the call stayed as it was.",
+  "grants.errors.callChangedMeanwhile":
+    "The call changed state meanwhile: nothing was changed. Reload the page and try again.",
+  "grants.errors.closingFixed": "The call is no longer open: its closing date no longer changes.",
+  "grants.errors.onlyLater": "Once the call has opened, this date can only move later.",
+  "grants.errors.closeInPast": "The new closing date has already passed.",
+  "grants.errors.deadlineFixed": "The decisions are published: the review deadline no longer changes.",
+  "grants.errors.budgetFixed": "The decisions are published: the budget no longer changes.",
+  "grants.errors.budgetOnlyUp": "Once the call has opened, the budget can only go up.",
+  "grants.notify.callDates": "The dates of the call “{call}” changed: it closes on {date} at {time}.",
+  "grants.notify.callDates.subject": "Masar: call dates changed",
+  "grants.notify.callDates.body":
+    "The dates of the call “{call}” you applied to changed. It now closes on {date} at {time}.",
+  "grants.notify.callDates.sms": "Masar: the call “{call}” now closes on {date} at {time}.",
+  "grants.notify.callTexts": "The text of the call “{call}” was corrected.",
+  "grants.notify.callTexts.subject": "Masar: call text corrected",
+  "grants.notify.callTexts.body":
+    "The text of the call “{call}” you applied to was corrected. Sign in to read it again.",
+  "grants.notify.callTexts.sms": "Masar: the text of the call “{call}” was corrected.",
 } as const;

@@ -3,6 +3,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -17,12 +18,16 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
+import { sheets } from "./sheets";
+import { businesses } from "./businesses";
 
 export const en: Messages = {
   ...core,
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,
@@ -37,4 +42,7 @@ export const en: Messages = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
+  ...sheets,
+  ...businesses,
 };

@@ -141,4 +141,28 @@ export const internships = {
   "notify.placementCreated.body":
     "Hello,\n\nAn internship at {host} was recorded for you. Your coach will contact you.\n\nMasar",
   "notify.placementCreated.sms": "Masar: internship at {host} recorded.",
+  "internships.errors.answerReasonRequired": "Give the reason: the applicant reads it.",
+  "internships.errors.noSeatsLeft":
+    "Every seat of this offer is taken: no other application can be accepted. Raise the number of seats first if the host takes more interns.",
+  "internships.errors.offerClosed": "This offer is closed: it takes no more applications.",
+  "internships.errors.seatsBelowAccepted":
+    "More applications are already accepted: the number of seats cannot be lower.",
+  "internships.field.answerReason": "Reason (the applicant reads it)",
+  "internships.answerReason": "Reason given: {reason}",
+  "internships.closed": "This offer is closed: it takes no more applications.",
+  "internships.closedNotice": "Offer closed. {count} applicant(s) still waiting were told it is not retained.",
+  "internships.seatsAccepted": "{accepted} of {seats} seat(s) given",
+  "internships.close": "Close the offer",
+  "internships.confirm.close.title": "Close the offer “{offer}”?",
+  "internships.confirm.close.effects":
+    "The offer leaves the list and takes no new application. The {count} application(s) still waiting are not retained, and each applicant is told by SMS and e-mail. Accepted applicants keep their place.",
+  "internships.confirm.close.button": "Close the offer",
+  "internships.correctOffer": "Correct the offer",
+  "internships.correctOffer.hint":
+    "{accepted} application(s) accepted: the number of seats cannot go below that. The change is recorded with your name and the fields changed.",
+  "internships.correctHost": "Correct the host company",
+  "internships.correct.save": "Save the correction",
+  "internships.correct.corrected": "Correction saved.",
+  "internships.correct.unchanged": "Nothing was changed.",
+  "internships.backToOffer": "Back to the offer",
 } as const;

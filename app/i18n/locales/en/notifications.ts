@@ -42,6 +42,12 @@ export const notifications = {
   "notify.signUpCode.body":
     "Your code to create your Masar account is {code}. It is valid for 10 minutes. If you asked for nothing, ignore this message.",
   "notify.signUpCode.sms": "Masar: your code to create your account is {code}. Valid for 10 minutes.",
+  "notify.phoneChangeAttempt": "Someone tried to put your phone number on another account.",
+  "notify.phoneChangeAttempt.subject": "Someone tried to put your number on another account",
+  "notify.phoneChangeAttempt.body":
+    "Someone tried to put your phone number on another Masar account: nothing changed, your number stays on your account. You need do nothing.",
+  "notify.phoneChangeAttempt.sms":
+    "Masar: someone tried to put this number on another account. Nothing changed, it stays on yours. You need do nothing.",
   "notify.signUpAttempt": "Someone tried to sign up with your phone number or e-mail.",
   "notify.signUpAttempt.subject": "Someone tried to sign up with your address",
   "notify.signUpAttempt.body":
@@ -198,4 +204,10 @@ export const notifications = {
   "resetCode.expires": "Valid until {time}. It will not be shown again.",
   "resetCode.link": "Give a code to change the password",
   "resetCode.noAccount": "This person has no account on the portal.",
+  "notify.internshipOfferClosed": "The internship offer “{offer}” is closed: your application is not retained.",
+  "notify.internshipOfferClosed.subject": "Internship offer closed",
+  "notify.internshipOfferClosed.body":
+    "The internship offer “{offer}” is closed, so your application is not retained. Other offers are on Masar, and your coach can help you.",
+  "notify.internshipOfferClosed.sms":
+    "Masar: the offer “{offer}” is closed, your application is not retained. Other offers are on Masar.",
 } as const;

@@ -179,6 +179,7 @@ export const protection = {
   "protection.supervisor.anonymise": "Anonymise this case",
   "protection.supervisor.viewers": "Who viewed this case",
   "protection.supervisor.viewed": "viewed",
+  "protection.supervisor.printedOnSheet": "printed on a hand-out sheet",
   "protection.supervisor.exported": "exported",
   "protection.export.title": "Full record",
   "protection.export.distributions": "{count} distribution(s)",

@@ -327,4 +327,12 @@ export const reporting = {
   "reporting.errors.narrativeMissing":
     "Write the narrative of every result (at least one of its three parts) before issuing the report.",
   "reporting.errors.narrativeTooLong": "4,000 characters at most.",
+  "reporting.budget.correct": "Correct",
+  "reporting.budget.correctTitle": "Correct the entry",
+  "reporting.budget.saveCorrection": "Save the correction",
+  "reporting.budget.cancel": "Cancel",
+  "reporting.budget.corrected": "Entry corrected.",
+  "reporting.budget.unchanged": "Nothing changed: the entry was already so.",
+  "reporting.budget.changedMeanwhile":
+    "This entry was changed meanwhile: here is what it holds now. Make your correction again.",
 } as const;

@@ -120,4 +120,19 @@ export const trainings = {
   "trainings.move.saved": "Session moved. Where the messages stand: below.",
   "trainings.move.unchanged": "The session is already at that date, time and place: nobody is told.",
   "trainings.field.timeMorocco": "Time (Morocco time)",
+  "trainings.correct": "Correct the training",
+  "trainings.correct.title": "Correct a training",
+  "trainings.correct.hint":
+    "Change what was typed wrong. The change is recorded with your name and the fields changed.",
+  "trainings.correct.save": "Save the correction",
+  "trainings.correct.corrected": "Correction saved.",
+  "trainings.correct.unchanged": "Nothing was changed.",
+  "trainings.correctCohort": "Correct the cohort",
+  "trainings.correctCohort.title": "Correct a cohort",
+  "trainings.correctCohort.hint":
+    "{taken} seat(s) are taken: the number of seats cannot go below that. More seats let the first people on the waiting list in; they are told.",
+  "trainings.correctCohort.promoted":
+    "Correction saved. {count} person(s) from the waiting list got a seat and are told.",
+  "trainings.errors.capacityBelowSeats":
+    "More people already hold a seat: the number of seats cannot be lower than the seats taken.",
 } as const;

@@ -89,4 +89,27 @@ export const aid = {
   "aid.correct.refused.already_corrected": "Cette remise a déjà été corrigée.",
   "aid.correct.refused.not_today":
     "Une remise ne se corrige que le jour même. Pour un écart de stock, enregistrez un ajustement à l'entrepôt.",
+  "aid.items.nav": "Catalogue de l'aide",
+  "aid.items.title": "Catalogue de l'aide",
+  "aid.items.intro":
+    "Corrigez le nom d'un article dans les trois langues. Son unité (le type, la valeur d'un bon) ne change plus dès que son stock a bougé.",
+  "aid.items.name": "Article",
+  "aid.items.nameFr": "Nom en français",
+  "aid.items.nameAr": "Nom en arabe",
+  "aid.items.nameEn": "Nom en anglais",
+  "aid.items.kind": "Type",
+  "aid.items.faceValue": "Valeur d'un bon (MAD)",
+  "aid.items.faceValueHint": "Pour les bons d'achat seulement, par exemple 250 ou 250,50.",
+  "aid.items.correct": "Corriger",
+  "aid.items.correctTitle": "Corriger l'article",
+  "aid.items.unitFixed": "Le stock de cet article a déjà bougé : son type et sa valeur ne changent plus.",
+  "aid.items.save": "Enregistrer la correction",
+  "aid.items.cancel": "Annuler",
+  "aid.items.corrected": "Article corrigé.",
+  "aid.items.unchanged": "Rien n'a changé : l'article était déjà ainsi.",
+  "aid.items.errors.nameTaken": "Un autre article porte déjà ce nom.",
+  "aid.items.errors.faceValue": "Un bon d'achat a une valeur : saisissez-la en dirhams.",
+  "aid.items.errors.unitFixed": "Le stock de cet article a bougé entre-temps : son type et sa valeur ne changent plus.",
+  "aid.items.changedMeanwhile":
+    "Cet article a été modifié entre-temps : voici ce qu'il contient maintenant. Refaites votre correction.",
 } as const;

@@ -306,4 +306,32 @@ export const grants = {
   "grants.sent.decision": "La décision est publiée ici ensuite, et vous recevez un message.",
   "grants.sent.copy":
     "Une copie de cette confirmation est dans vos notifications. Vous pouvez retirer votre candidature jusqu'à la clôture de l'appel.",
+  "grants.correct.link": "Corriger l'appel",
+  "grants.correct.title": "Corriger l'appel",
+  "grants.correct.draft": "L'appel est un brouillon : tout peut être corrigé.",
+  "grants.correct.opened":
+    "L'appel est ouvert ou l'a été : seuls les textes se corrigent, les dates ne peuvent que reculer (la clôture tant que l'appel est ouvert) et le budget ne peut qu'augmenter. Les candidats sont prévenus d'un changement de date ou de texte.",
+  "grants.correct.decided":
+    "Les décisions sont publiées : seuls les textes se corrigent encore. Les candidats sont prévenus.",
+  "grants.correct.save": "Enregistrer la correction",
+  "grants.correct.corrected": "L'appel est corrigé.",
+  "grants.correct.unchanged": "Rien n'a changé : l'appel est resté tel quel.",
+  "grants.errors.callChangedMeanwhile":
+    "L'appel a changé d'état entre-temps : rien n'a été modifié. Rechargez la page et recommencez.",
+  "grants.errors.closingFixed": "L'appel n'est plus ouvert : sa date de clôture ne change plus.",
+  "grants.errors.onlyLater": "Une fois l'appel ouvert, cette date ne peut que reculer.",
+  "grants.errors.closeInPast": "La nouvelle date de clôture est déjà passée.",
+  "grants.errors.deadlineFixed": "Les décisions sont publiées : la date limite d'évaluation ne change plus.",
+  "grants.errors.budgetFixed": "Les décisions sont publiées : le budget ne change plus.",
+  "grants.errors.budgetOnlyUp": "Une fois l'appel ouvert, le budget ne peut qu'augmenter.",
+  "grants.notify.callDates": "Les dates de l'appel « {call} » ont changé : clôture le {date} à {time}.",
+  "grants.notify.callDates.subject": "Masar : dates de l'appel modifiées",
+  "grants.notify.callDates.body":
+    "Les dates de l'appel « {call} », auquel vous avez candidaté, ont changé. Il clôture désormais le {date} à {time}.",
+  "grants.notify.callDates.sms": "Masar : l'appel « {call} » clôture désormais le {date} à {time}.",
+  "grants.notify.callTexts": "Le texte de l'appel « {call} » a été corrigé.",
+  "grants.notify.callTexts.subject": "Masar : texte de l'appel corrigé",
+  "grants.notify.callTexts.body":
+    "Le texte de l'appel « {call} », auquel vous avez candidaté, a été corrigé. Connectez-vous pour le relire.",
+  "grants.notify.callTexts.sms": "Masar : le texte de l'appel « {call} » a été corrigé.",
 } as const;

@@ -2,6 +2,7 @@ import { core } from "./core";
 import { protection } from "./protection";
 import { referrals } from "./referrals";
 import { closure } from "./closure";
+import { caseCorrections } from "./case-corrections";
 import { aid } from "./aid";
 import { shops } from "./shops";
 import { grants } from "./grants";
@@ -16,6 +17,9 @@ import { content } from "./content";
 import { codes } from "./codes";
 import { feedback } from "./feedback";
 import { office } from "./office";
+import { groups } from "./groups";
+import { sheets } from "./sheets";
+import { businesses } from "./businesses";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -26,6 +30,7 @@ export const fr = {
   ...protection,
   ...referrals,
   ...closure,
+  ...caseCorrections,
   ...aid,
   ...shops,
   ...businessPlans,
@@ -40,4 +45,7 @@ export const fr = {
   ...codes,
   ...feedback,
   ...office,
+  ...groups,
+  ...sheets,
+  ...businesses,
 } as const;

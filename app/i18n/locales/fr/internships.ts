@@ -143,4 +143,29 @@ export const internships = {
   "notify.placementCreated.body":
     "Bonjour,\n\nUn stage chez {host} a été enregistré pour vous. Votre coach vous contactera.\n\nMasar",
   "notify.placementCreated.sms": "Masar : stage chez {host} enregistré.",
+  "internships.errors.answerReasonRequired": "Donnez la raison : la personne candidate la lira.",
+  "internships.errors.noSeatsLeft":
+    "Toutes les places de cette offre sont prises : aucune autre candidature ne peut être acceptée. Augmentez d'abord le nombre de places si l'entreprise prend plus de stagiaires.",
+  "internships.errors.offerClosed": "Cette offre est close : elle ne prend plus de candidatures.",
+  "internships.errors.seatsBelowAccepted":
+    "Plus de candidatures sont déjà acceptées : le nombre de places ne peut pas être inférieur.",
+  "internships.field.answerReason": "Raison (la personne candidate la lit)",
+  "internships.answerReason": "Raison donnée : {reason}",
+  "internships.closed": "Cette offre est close : elle ne prend plus de candidatures.",
+  "internships.closedNotice":
+    "Offre close. {count} personne(s) encore en attente ont été prévenues que leur candidature n'est pas retenue.",
+  "internships.seatsAccepted": "{accepted} place(s) sur {seats} attribuée(s)",
+  "internships.close": "Clore l'offre",
+  "internships.confirm.close.title": "Clore l'offre « {offer} » ?",
+  "internships.confirm.close.effects":
+    "L'offre quitte la liste et ne prend plus de candidature. Les {count} candidature(s) encore en attente ne sont pas retenues, et chaque personne est prévenue par SMS et e-mail. Les personnes acceptées gardent leur place.",
+  "internships.confirm.close.button": "Clore l'offre",
+  "internships.correctOffer": "Corriger l'offre",
+  "internships.correctOffer.hint":
+    "{accepted} candidature(s) acceptée(s) : le nombre de places ne peut pas descendre en dessous. La correction est enregistrée avec votre nom et les champs changés.",
+  "internships.correctHost": "Corriger l'entreprise d'accueil",
+  "internships.correct.save": "Enregistrer la correction",
+  "internships.correct.corrected": "Correction enregistrée.",
+  "internships.correct.unchanged": "Rien n'a changé.",
+  "internships.backToOffer": "Retour à l'offre",
 } as const;

@@ -44,6 +44,12 @@ export const notifications = {
   "notify.signUpCode.body":
     "Votre code pour créer votre compte Masar est {code}. Il est valable 10 minutes. Si vous n'avez rien demandé, ignorez ce message.",
   "notify.signUpCode.sms": "Masar : votre code pour créer votre compte est {code}. Valable 10 minutes.",
+  "notify.phoneChangeAttempt": "Quelqu'un a voulu mettre votre numéro sur un autre compte.",
+  "notify.phoneChangeAttempt.subject": "Quelqu'un a voulu mettre votre numéro sur un autre compte",
+  "notify.phoneChangeAttempt.body":
+    "Quelqu'un a voulu mettre votre numéro de téléphone sur un autre compte Masar : rien n'a changé, votre numéro reste sur votre compte. Vous n'avez rien à faire.",
+  "notify.phoneChangeAttempt.sms":
+    "Masar : quelqu'un a voulu mettre ce numéro sur un autre compte. Rien n'a changé, il reste sur le vôtre. Vous n'avez rien à faire.",
   "notify.signUpAttempt": "Quelqu'un a voulu créer un compte avec votre numéro ou votre e-mail.",
   "notify.signUpAttempt.subject": "Quelqu'un a voulu créer un compte avec votre adresse",
   "notify.signUpAttempt.body":
@@ -208,4 +214,10 @@ export const notifications = {
   "resetCode.expires": "Valable jusqu'au {time}. Il ne sera plus affiché.",
   "resetCode.link": "Remettre un code pour changer le mot de passe",
   "resetCode.noAccount": "Cette personne n'a pas de compte sur le portail.",
+  "notify.internshipOfferClosed": "L'offre de stage « {offer} » est close : votre candidature n'est pas retenue.",
+  "notify.internshipOfferClosed.subject": "Offre de stage close",
+  "notify.internshipOfferClosed.body":
+    "L'offre de stage « {offer} » est close : votre candidature n'est donc pas retenue. D'autres offres sont sur Masar, et votre coach peut vous aider.",
+  "notify.internshipOfferClosed.sms":
+    "Masar : l'offre « {offer} » est close, votre candidature n'est pas retenue. D'autres offres sont sur Masar.",
 } as const;

@@ -180,6 +180,7 @@ export const protection = {
   "protection.supervisor.anonymise": "Anonymiser ce dossier",
   "protection.supervisor.viewers": "Qui a consulté ce dossier",
   "protection.supervisor.viewed": "consultation",
+  "protection.supervisor.printedOnSheet": "imprimé sur une feuille de remise",
   "protection.supervisor.exported": "export",
   "protection.export.title": "Dossier complet",
   "protection.export.distributions": "{count} distribution(s)",

@@ -329,4 +329,12 @@ export const reporting = {
   "reporting.errors.narrativeMissing":
     "Écrivez le récit de chaque résultat (au moins une des trois rubriques) avant d'émettre le rapport.",
   "reporting.errors.narrativeTooLong": "4 000 caractères au plus.",
+  "reporting.budget.correct": "Corriger",
+  "reporting.budget.correctTitle": "Corriger la saisie",
+  "reporting.budget.saveCorrection": "Enregistrer la correction",
+  "reporting.budget.cancel": "Annuler",
+  "reporting.budget.corrected": "Saisie corrigée.",
+  "reporting.budget.unchanged": "Rien n'a changé : la saisie était déjà ainsi.",
+  "reporting.budget.changedMeanwhile":
+    "Cette saisie a été modifiée entre-temps : voici ce qu'elle contient maintenant. Refaites votre correction.",
 } as const;

@@ -120,4 +120,19 @@ export const trainings = {
   "trainings.move.saved": "Séance déplacée. Où en sont les messages : ci-dessous.",
   "trainings.move.unchanged": "La séance est déjà à cette date, cette heure et ce lieu : personne n'est prévenu.",
   "trainings.field.timeMorocco": "Heure (heure du Maroc)",
+  "trainings.correct": "Corriger la formation",
+  "trainings.correct.title": "Corriger une formation",
+  "trainings.correct.hint":
+    "Changez ce qui a été mal saisi. La correction est enregistrée avec votre nom et les champs changés.",
+  "trainings.correct.save": "Enregistrer la correction",
+  "trainings.correct.corrected": "Correction enregistrée.",
+  "trainings.correct.unchanged": "Rien n'a changé.",
+  "trainings.correctCohort": "Corriger la cohorte",
+  "trainings.correctCohort.title": "Corriger une cohorte",
+  "trainings.correctCohort.hint":
+    "{taken} place(s) sont prises : le nombre de places ne peut pas descendre en dessous. Plus de places font entrer les premières personnes de la liste d'attente ; elles sont prévenues.",
+  "trainings.correctCohort.promoted":
+    "Correction enregistrée. {count} personne(s) de la liste d'attente ont obtenu une place et sont prévenues.",
+  "trainings.errors.capacityBelowSeats":
+    "Plus de personnes ont déjà une place : le nombre de places ne peut pas être inférieur aux places prises.",
 } as const;

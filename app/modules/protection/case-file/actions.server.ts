@@ -38,6 +38,8 @@ import {
   withdrawConsent,
 } from "../service.server";
 import { requireOwnCase, requireSupervisorOfCase } from "../case-access.server";
+import { HouseholdMemberSchema } from "~/modules/groups/schemas.server";
+import { saveHouseholdMember } from "../households.server";
 
 export type CaseActionResult = { intent: string; errors: FieldErrors; values?: Record<string, string> };
 
@@ -100,6 +102,7 @@ const handlers = {
     );
   },
   reopen: on(ReopenCaseSchema, (c, i) => reopenCase(c.db, c.actor, c.caseId, i.reason, c.meta)),
+  household: on(HouseholdMemberSchema, (c, i) => saveHouseholdMember(c.db, c.actor, c.caseId, i, c.meta)),
 } satisfies Record<CaseIntent, unknown>;
 
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {

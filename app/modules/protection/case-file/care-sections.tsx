@@ -96,7 +96,7 @@ export function ServicesSection({ d }: { d: CaseFileData }) {
       ) : (
         <ul className="list">
           {d.services.map((s) => (
-            <ServiceItem key={s.id} s={s} live={live} />
+            <ServiceItem key={s.id} s={s} live={live} caseId={d.case.id} />
           ))}
         </ul>
       )}
@@ -104,7 +104,7 @@ export function ServicesSection({ d }: { d: CaseFileData }) {
   );
 }
 
-function ServiceItem({ s, live }: { s: Service; live: boolean }) {
+function ServiceItem({ s, live, caseId }: { s: Service; live: boolean; caseId: string }) {
   const { t, formatDate, formatMoney } = useI18n();
   return (
     <li className={s.overdue ? "list-item overdue" : "list-item"} data-service={s.kind}>
@@ -127,19 +127,28 @@ function ServiceItem({ s, live }: { s: Service; live: boolean }) {
       </p>
       {s.notes ? <p className="message-body">{s.notes}</p> : null}
       {s.next.length && live ? <StatusForm s={s} /> : null}
+      {s.correctable && live ? (
+        <p>
+          <Link to={`/protection/cases/${caseId}/services/${s.id}`}>{t("protection.correct.serviceLink")}</Link>
+        </p>
+      ) : null}
     </li>
   );
 }
 
 function StatusForm({ s }: { s: Service }) {
   const { t } = useI18n();
+  // a refused update comes back to the form of its own service only
+  const result = useIntentResult("status");
+  const { errors, values } = result.values?.serviceId === s.id ? result : {};
   return (
     <Form method="post" className="filters">
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="serviceId" value={s.id} />
+      <FormAlert message={errors?.form} />
       <label>
         {t("protection.services.nextStatus")}
-        <select name="status">
+        <select name="status" defaultValue={values?.status}>
           {s.next.map((n) => (
             <option key={n} value={n}>
               {t(`protection.serviceStatus.${n}` as MessageKey)}
@@ -148,10 +157,15 @@ function StatusForm({ s }: { s: Service }) {
         </select>
       </label>
       {s.kind === "hospital_referral" ? (
-        <label>
-          {t("protection.services.followUp")}
-          <input type="date" name="dueDate" />
-        </label>
+        <Field
+          name="dueDate"
+          id={`f-due-${s.id}`}
+          label="protection.services.followUp"
+          inline
+          type="date"
+          errors={errors}
+          values={values}
+        />
       ) : null}
       <button type="submit" className="button button-secondary">
         {t("protection.services.update")}

@@ -10,6 +10,7 @@ import { consentPartners, type CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
 import { isReferralOverdue, nextStatuses } from "../rules";
 import { statusHistory, viewCase } from "../service.server";
+import { householdOf } from "../households.server";
 
 /** The identity section of a case, for a reader who may see it. */
 function identityOf(c: BeneficiaryCase, today: string) {
@@ -46,7 +47,12 @@ function voucherItemsOf(items: Awaited<ReturnType<typeof listItems>>) {
  * The services as the page lists them; `writer` (the owner, or a receiving association
  * that accepted) moves along those its association may: the owner all, a partner its own.
  */
-function servicesOf(services: Awaited<ReturnType<typeof caseDetail>>["services"], writer: boolean, today: string) {
+function servicesOf(
+  services: Awaited<ReturnType<typeof caseDetail>>["services"],
+  writer: boolean,
+  today: string,
+  readerOrganisationId: string | null,
+) {
   return services.map((s) => ({
     id: s.id,
     kind: s.kind,
@@ -59,6 +65,8 @@ function servicesOf(services: Awaited<ReturnType<typeof caseDetail>>["services"]
     notes: s.notes,
     next: writer && s.byReader ? nextStatuses(s.kind, s.status) : [],
     overdue: isReferralOverdue(s, today),
+    /** its own association corrects it (docs/decisions/new-correcting-protection-records.md) */
+    correctable: writer && readerOrganisationId !== null && s.recorderOrganisationId === readerOrganisationId,
   }));
 }
 
@@ -67,7 +75,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
   const c = reach.case;
   const own = reach.reach === "own";
   const partner = own ? undefined : { actor, sections: reach.sections };
-  const [detail, { supervisor, viewers }, partners, given, issued, items, history] = await Promise.all([
+  const [detail, { supervisor, viewers }, partners, given, issued, items, history, household] = await Promise.all([
     caseDetail(db, c, { notesPage, partner }),
     own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
     own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
@@ -75,6 +83,8 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
     own ? vouchersOfCase(db, c.id) : Promise.resolve([]),
     own ? listItems(db) : Promise.resolve([]),
     own ? statusHistory(db, c.id) : Promise.resolve([]),
+    // the household is the owning association's only, like the aid it receives
+    own ? householdOf(db, c.id) : Promise.resolve([]),
   ]);
   const named = detail.consent ? await consentPartners(db, detail.consent.id) : [];
   const today = moroccoToday();
@@ -119,7 +129,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
           notes: detail.vulnerability.notes,
         }
       : null,
-    services: servicesOf(detail.services, own || reach.reach === "accepted", today),
+    services: servicesOf(detail.services, own || reach.reach === "accepted", today, actor.organisationId),
     referrals: detail.referrals.map((r) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),
@@ -140,6 +150,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
       redeemedAt: v.redeemedAt?.toISOString() ?? null,
     })),
     voucherItems: voucherItemsOf(items),
+    household,
   };
 }
 

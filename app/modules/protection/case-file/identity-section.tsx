@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { FieldError } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -42,7 +42,16 @@ export function IdentitySection({ d }: { d: CaseFileData }) {
           </>
         ) : null}
       </dl>
-      {d.own && !d.case.anonymisedAt ? <AssignForm d={d} /> : null}
+      {d.own && !d.case.anonymisedAt ? (
+        <>
+          <p className="actions">
+            <Link className="button button-secondary" to={`/protection/cases/${d.case.id}/identity`}>
+              {t("protection.correct.identityLink")}
+            </Link>
+          </p>
+          <AssignForm d={d} />
+        </>
+      ) : null}
     </Section>
   );
 }

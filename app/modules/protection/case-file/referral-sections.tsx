@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError, FormAlert, SelectField } from "~/components/form";
 import { isTicked, type FieldErrors } from "~/lib/forms";
@@ -9,6 +9,12 @@ import { RequestFacts } from "./partner-sections";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { Section, useIntentResult } from "./section";
+
+/** How the supervisor's list names each kind of view of the case file. */
+const VIEW_LABEL: Record<string, MessageKey> = {
+  "protection.case.export": "protection.supervisor.exported",
+  "protection.case.sheet": "protection.supervisor.printedOnSheet",
+};
 
 /** The partners a referral may go to: those the live consent names; a supervisor may override towards any. */
 function targetsOf(d: CaseFileData) {
@@ -35,6 +41,13 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
               {r.override ? ` · ${t("protection.referral.overridden")}` : ""}
             </p>
             <RequestFacts r={r} />
+            {r.status === "pending" && r.fromOrganisationId === d.case.organisationId ? (
+              <p>
+                <Link to={`/protection/cases/${d.case.id}/referrals/${r.id}`}>
+                  {t("protection.correct.referralLink")}
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -117,6 +130,27 @@ function ReferralForm({
         errors={errors}
         values={values}
       />
+      <RequestFields errors={errors} values={values} />
+      {d.supervisor ? (
+        <div className="field">
+          <label htmlFor="f-overrideReason">{t("protection.referral.override")}</label>
+          <p className="hint">{t("protection.referral.overrideHint")}</p>
+          <textarea id="f-overrideReason" name="overrideReason" rows={2} defaultValue={values?.overrideReason} />
+          <FieldError name="overrideReason" errors={errors} />
+        </div>
+      ) : null}
+      <button type="submit" className="button">
+        {t("protection.referral.send")}
+      </button>
+    </Form>
+  );
+}
+
+/** What a request says: why, how urgent, the services asked for and the sections shared (sending and correcting it). */
+export function RequestFields({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+  const { t } = useI18n();
+  return (
+    <>
       <SelectField
         name="reason"
         label="protection.referral.reasonLabel"
@@ -145,18 +179,7 @@ function ReferralForm({
         options={SHARED_SECTIONS.map((k) => ({ value: k, label: t(`protection.referral.share.${k}`) }))}
         values={values}
       />
-      {d.supervisor ? (
-        <div className="field">
-          <label htmlFor="f-overrideReason">{t("protection.referral.override")}</label>
-          <p className="hint">{t("protection.referral.overrideHint")}</p>
-          <textarea id="f-overrideReason" name="overrideReason" rows={2} defaultValue={values?.overrideReason} />
-          <FieldError name="overrideReason" errors={errors} />
-        </div>
-      ) : null}
-      <button type="submit" className="button">
-        {t("protection.referral.send")}
-      </button>
-    </Form>
+    </>
   );
 }
 
@@ -177,10 +200,7 @@ export function SupervisorSection({ d }: { d: CaseFileData }) {
       <ul className="list" data-testid="viewers">
         {d.viewers.map((v, i) => (
           <li key={i} className="list-item">
-            {formatDate(v.at, true)} · {v.name ?? "—"} ·{" "}
-            {t(
-              v.action === "protection.case.export" ? "protection.supervisor.exported" : "protection.supervisor.viewed",
-            )}
+            {formatDate(v.at, true)} · {v.name ?? "—"} · {t(VIEW_LABEL[v.action] ?? "protection.supervisor.viewed")}
           </li>
         ))}
       </ul>

@@ -18,7 +18,7 @@ export type Duplicate = {
 type Values = Record<string, string> | undefined;
 
 /** The fields in the order of the form, with their labels, for the error summary. */
-const LABELS: Record<string, MessageKey> = {
+export const PERSON_LABELS: Record<string, MessageKey> = {
   firstName: "protection.field.firstName",
   lastName: "protection.field.lastName",
   nameArabic: "protection.field.nameArabic",
@@ -50,7 +50,7 @@ export function RegisterForm(p: {
   const { t } = useI18n();
   return (
     <>
-      <ErrorSummary errors={p.errors} labels={LABELS} order={Object.keys(LABELS)} />
+      <ErrorSummary errors={p.errors} labels={PERSON_LABELS} order={Object.keys(PERSON_LABELS)} />
       {p.duplicates.length ? <DuplicatesAlert duplicates={p.duplicates} /> : null}
       <Form method="post" className="stack" noValidate>
         <PersonFields errors={p.errors} values={p.values} />
@@ -96,7 +96,16 @@ function DuplicatesAlert({ duplicates }: { duplicates: Duplicate[] }) {
   );
 }
 
-function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values }) {
+/** The person's fields; a correction leaves out the account link (registration links it). */
+export function PersonFields({
+  errors,
+  values,
+  linkAccount = true,
+}: {
+  errors?: FieldErrors;
+  values: Values;
+  linkAccount?: boolean;
+}) {
   const { t } = useI18n();
   const f = { errors, values };
   return (
@@ -129,13 +138,15 @@ function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values
       <Field name="phone" label="protection.field.phone" type="tel" dir="ltr" {...f} />
       <Field name="documentNumber" label="protection.field.documentNumber" dir="ltr" {...f} />
       <Field name="city" label="protection.field.city" {...f} />
-      <Field
-        name="applicantContact"
-        label="protection.field.applicantContact"
-        hint="protection.field.applicantContactHint"
-        dir="ltr"
-        {...f}
-      />
+      {linkAccount ? (
+        <Field
+          name="applicantContact"
+          label="protection.field.applicantContact"
+          hint="protection.field.applicantContactHint"
+          dir="ltr"
+          {...f}
+        />
+      ) : null}
       <Field name="householdSize" label="protection.field.householdSize" type="number" min={1} max={30} {...f} />
       <div className="field">
         <label htmlFor="f-householdNotes">{t("protection.field.householdNotes")}</label>

@@ -1,0 +1,114 @@
+import { Form } from "@remix-run/react";
+import { Field, FormAlert, SelectField } from "~/components/form";
+import { codeChoices } from "~/i18n/codes";
+import { useI18n } from "~/i18n/i18n-context";
+import type { FieldErrors } from "~/lib/forms";
+import type { CaseFileData } from "./data.server";
+import { Section, useIntentResult } from "./section";
+
+const SEXES = ["female", "male", "other"] as const;
+
+/** One member's fields: a row of the list (to correct it) or the form to add one. */
+function MemberFields({
+  prefix,
+  member,
+  errors,
+  values,
+}: {
+  prefix: string;
+  member?: { relationship: string; sex: string; age: number | null };
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  const echo = { errors, values };
+  return (
+    <>
+      <SelectField
+        id={`${prefix}-relationship`}
+        name="relationship"
+        label="groups.household.relationship"
+        defaultValue={member?.relationship}
+        placeholder={member ? undefined : "groups.choose"}
+        options={codeChoices(t, "relationship")}
+        {...echo}
+      />
+      <SelectField
+        id={`${prefix}-sex`}
+        name="sex"
+        label="groups.household.sex"
+        defaultValue={member?.sex}
+        placeholder={member ? undefined : "groups.choose"}
+        options={SEXES.map((s) => ({ value: s, label: t(`groups.sex.${s}`) }))}
+        {...echo}
+      />
+      <Field
+        id={`${prefix}-age`}
+        name="age"
+        label="groups.household.age"
+        hint={member ? undefined : "groups.household.ageHint"}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={120}
+        defaultValue={member?.age === null || member?.age === undefined ? "" : String(member.age)}
+        {...echo}
+      />
+    </>
+  );
+}
+
+/** The household of a case file (its owning association only): each member corrected in place, and one added. */
+export function HouseholdSection({ d }: { d: CaseFileData }) {
+  const { t } = useI18n();
+  const { errors, values } = useIntentResult("household");
+  const editable = !d.case.anonymisedAt;
+  const refusedFor = errors ? (values?.memberId ?? "") : null;
+  return (
+    <Section title="groups.household.title" id="household">
+      <p className="hint">{t("groups.household.hint")}</p>
+      {d.household.length === 0 ? <p>{t("groups.household.none")}</p> : null}
+      <ul className="list" data-testid="household">
+        {d.household.map((m, i) => (
+          <li key={m.id} className="list-item" data-member={m.id}>
+            {editable ? (
+              <Form method="post" className="stack" aria-label={t("groups.household.member", { n: i + 1 })}>
+                <input type="hidden" name="intent" value="household" />
+                <input type="hidden" name="memberId" value={m.id} />
+                <FormAlert message={refusedFor === m.id ? errors?.form : null} />
+                <MemberFields
+                  prefix={`m${i}`}
+                  member={m}
+                  errors={refusedFor === m.id ? errors : undefined}
+                  values={refusedFor === m.id ? values : undefined}
+                />
+                <button type="submit" className="button button-secondary">
+                  {t("groups.household.save")}
+                </button>
+              </Form>
+            ) : (
+              <p>
+                {t(`groups.relationship.${m.relationship}`)} · {t(`groups.sex.${m.sex}`)} ·{" "}
+                {m.age === null ? t("groups.household.ageUnknown") : t("groups.household.years", { n: m.age })}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <Form method="post" className="stack" aria-labelledby="h-household-add">
+          <h3 id="h-household-add">{t("groups.household.add")}</h3>
+          <input type="hidden" name="intent" value="household" />
+          <MemberFields
+            prefix="new"
+            errors={refusedFor === "" ? errors : undefined}
+            values={refusedFor === "" ? values : undefined}
+          />
+          <button type="submit" className="button">
+            {t("groups.household.addButton")}
+          </button>
+        </Form>
+      ) : null}
+    </Section>
+  );
+}

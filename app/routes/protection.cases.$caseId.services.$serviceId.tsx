@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
+import { moneyInputValue } from "~/lib/money";
+import { idParam } from "~/lib/params.server";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { ServiceForm } from "~/modules/protection/case-file/service-form";
+import { serviceAsEntered } from "~/modules/protection/rules";
+import { ServiceSchema, VersionSchema } from "~/modules/protection/schemas.server";
+import { correctService, requireOwnService, viewCase } from "~/modules/protection/service.server";
+
+/** A case worker of the association that recorded the service, on a case it works on. */
+function requireService(args: LoaderFunctionArgs) {
+  const actor = requirePermission(args, "protection:use");
+  const caseId = idParam(args, "caseId");
+  const serviceId = idParam(args, "serviceId");
+  return { actor, caseId, serviceId };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, caseId, serviceId } = requireService(args);
+  const db = args.context.db;
+  const { case: c, service, version } = await requireOwnService(db, actor, caseId, serviceId);
+  // the form shows the service's details: a view of the file, recorded as one
+  const reach = await viewCase(db, actor, c.id, { ip: args.context.ip });
+  const head = {
+    caseId: c.id,
+    reference: c.reference,
+    name: reach.sections.identity ? `${c.firstName} ${c.lastName}` : c.reference,
+    kind: service.kind,
+  };
+  const entered = serviceAsEntered(service);
+  const values: Record<string, string> = { version };
+  for (const [k, v] of Object.entries(entered)) values[k] = v === null ? "" : String(v);
+  values.cost = moneyInputValue(service.costCentimes);
+  if (c.anonymisedAt) return data({ ...head, anonymised: true, values: { version } }, { status: 409 });
+  return { ...head, anonymised: false, values };
+}
+
+type Refused = { errors: FieldErrors; values: Record<string, string> };
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, caseId, serviceId } = requireService(args);
+  const form = await args.request.formData();
+  const parsed = parseForm(ServiceSchema, form);
+  const version = parseForm(VersionSchema, form);
+  if (!parsed.ok) return data<Refused>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!version.ok) return data<Refused>({ errors: version.errors, values: version.values }, { status: 400 });
+  const db = args.context.db;
+  const meta = { ip: args.context.ip };
+  const result = await correctService(db, actor, caseId, serviceId, parsed.data, version.data.version, meta);
+  if (!result.ok) return data<Refused>({ errors: result.errors, values: formValues(form) }, { status: result.status });
+  return redirect(`/protection/cases/${caseId}#services`);
+}
+
+export default function CorrectService() {
+  const d = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { t } = useI18n();
+  const values = refused?.values ?? d.values;
+  return (
+    <div className="narrow">
+      <PageTitle>{t("protection.correct.serviceTitle", { kind: t(`protection.service.${d.kind}`) })}</PageTitle>
+      <p className="hint">
+        <Link to={`/protection/cases/${d.caseId}`}>{d.name}</Link> · <span dir="ltr">{d.reference}</span>
+      </p>
+      {d.anonymised ? (
+        <FormAlert message="protection.correct.anonymised" />
+      ) : (
+        <>
+          <p className="hint">{t("protection.correct.hint")}</p>
+          <ServiceForm
+            kind={d.kind}
+            errors={refused?.errors}
+            values={values}
+            submit="protection.correct.save"
+            hidden={<input type="hidden" name="version" value={values.version ?? d.values.version} />}
+          />
+        </>
+      )}
+    </div>
+  );
+}

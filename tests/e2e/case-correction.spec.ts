@@ -1,0 +1,79 @@
+/**
+ * A case worker corrects a person's identity on their case file (issue 15), on a phone,
+ * with and without JavaScript, in French and Arabic: the "correct" link opens a form
+ * filled with the current values; a refused form keeps what was typed and says why; the
+ * corrected identity shows on the file.
+ */
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { ar } from "../../app/i18n/locales/ar/index";
+import { fr } from "../../app/i18n/locales/fr/index";
+import { makeCase } from "../factories/protection";
+import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+
+async function freshCase(firstName: string) {
+  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    const [worker] = await handle.db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
+    return await makeCase(handle.db, {
+      organisationId: worker!.organisationId!,
+      createdById: worker!.id,
+      firstName,
+      lastName: "Keita",
+      phone: "+212611223344",
+      city: "Kénitra",
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+const noWiderThanThePhone = async (page: import("@playwright/test").Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`a case worker corrects a person's identity and sees it on the file (${lang})`, async ({ page }, testInfo) => {
+    const firstName = `Cor${Math.random().toString(36).slice(2, 8)}`;
+    const c = await freshCase(firstName);
+    await login(page, "caseworker@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto(`/protection/cases/${c.id}`);
+    await page.getByRole("link", { name: m["protection.correct.identityLink"] }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(m["protection.correct.identityTitle"]);
+    // filled with what the file says
+    await expect(page.locator("#f-firstName")).toHaveValue(firstName);
+    await expect(page.locator("#f-phone")).toHaveValue("+212611223344");
+    await expect(page.locator("#f-city")).toHaveValue("Kénitra");
+
+    // a refused form says why and keeps what was typed
+    await page.locator("#f-firstName").fill("");
+    await page.locator("#f-lastName").fill("Keïta Diarra");
+    await page.getByRole("button", { name: m["protection.correct.save"] }).click();
+    await expect(page.locator(".error-summary")).toContainText(m["protection.errors.firstName"]);
+    await expect(page.locator("#f-lastName")).toHaveValue("Keïta Diarra");
+    await page.screenshot({ path: testInfo.outputPath(`identity-refused-${lang}.png`), fullPage: true });
+    await noWiderThanThePhone(page);
+
+    await page.locator("#f-firstName").fill(firstName);
+    await page.locator("#f-phone").fill("06 55 44 33 22");
+    await page.locator("#f-city").fill("Salé");
+    await page.locator("#f-sex").selectOption("other");
+    await page.screenshot({ path: testInfo.outputPath(`identity-form-${lang}.png`), fullPage: true });
+    await page.getByRole("button", { name: m["protection.correct.save"] }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/protection/cases/${c.id}#identity$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${firstName} Keïta Diarra`);
+    const identity = page.locator("#identity");
+    await expect(identity).toContainText("+212655443322");
+    await expect(identity).toContainText("Salé");
+    await expect(identity).toContainText(m["protection.sex.other"]);
+    await expect(identity).not.toContainText("+212611223344");
+    await identity.screenshot({ path: testInfo.outputPath(`identity-corrected-${lang}.png`) });
+    await noWiderThanThePhone(page);
+  });
+}

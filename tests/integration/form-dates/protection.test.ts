@@ -1,0 +1,90 @@
+/**
+ * Bad days posted to the protection forms (issue 18; the list of every date input is in
+ * ../form-dates.test.ts), each by a case worker of the case's association over an
+ * otherwise valid body: a registration's date of birth, a vulnerability assessment's day,
+ * a service's day, a hospital referral's follow-up day and an SMS's appointment day.
+ * Each is a 400 naming the field, and nothing is written.
+ */
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { beneficiaryCases, caseMessages, caseServices, vulnerabilityAssessments } from "../../../db/schema";
+import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
+import { uniqueSuffix } from "../../factories";
+import { makeCase, makeService } from "../../factories/protection";
+import { uniqueMobile } from "../helpers/messages";
+import { registration, useTwoAssociations } from "../protection/setup";
+import { BAD_DAYS_TYPED, refusesEveryBadDay } from "./bad-days";
+
+const { t, s } = useTwoAssociations();
+
+const caseOfA = (values: Partial<Parameters<typeof makeCase>[1]> = {}, consent: Parameters<typeof makeCase>[2] = {}) =>
+  makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, ...values }, consent);
+
+describe("a day that is not a day, on a protection form, is a 400 naming the field and changes nothing", () => {
+  it("a registration's date of birth (left empty without an estimated age, it is asked for too)", async () => {
+    const count = () => t.db.$count(beneficiaryCases, eq(beneficiaryCases.organisationId, s.orgA.id));
+    const before = await count();
+    const base = registration({ firstName: `Awa ${uniqueSuffix()}` });
+    await refusesEveryBadDay(s.clients.workerA, "/protection/cases/new", base, "dateOfBirth");
+    expect(await count()).toBe(before);
+    expect((await s.clients.workerA.post("/protection/cases/new", base)).status).toBe(302);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it("a vulnerability assessment's day", async () => {
+    const c = await caseOfA();
+    const path = `/protection/cases/${c.id}`;
+    const count = () => t.db.$count(vulnerabilityAssessments, eq(vulnerabilityAssessments.caseId, c.id));
+    const base = { intent: "vulnerability", flags: ["irregular_situation"], assessedOn: moroccoToday() };
+    await refusesEveryBadDay(s.clients.workerA, path, base, "assessedOn");
+    expect(await count()).toBe(0);
+    expect((await s.clients.workerA.post(path, base)).status).toBe(302);
+    expect(await count()).toBe(1);
+  });
+
+  it("a service's day, on the form of each kind", async () => {
+    const c = await caseOfA();
+    const path = `/protection/cases/${c.id}/services/new`;
+    const count = () => t.db.$count(caseServices, eq(caseServices.caseId, c.id));
+    const base = { kind: "medical", serviceDate: moroccoToday(), reasonCategory: "general", outcome: "treated" };
+    await refusesEveryBadDay(s.clients.workerA, path, base, "serviceDate");
+    const shelter = { kind: "shelter", serviceDate: moroccoToday(), place: "Foyer", checkIn: moroccoToday() };
+    await refusesEveryBadDay(s.clients.workerA, `${path}?kind=shelter`, shelter, "serviceDate");
+    expect(await count()).toBe(0);
+    expect((await s.clients.workerA.post(path, base)).status).toBe(302);
+    expect(await count()).toBe(1);
+  });
+
+  it("a hospital referral's follow-up day, set with its next status (it may stay empty)", async () => {
+    const c = await caseOfA();
+    const referral = await makeService(t.db, {
+      caseId: c.id,
+      kind: "hospital_referral",
+      serviceDate: moroccoToday(),
+      status: "requested",
+      recordedById: s.workerA.id,
+      details: { facility: "CHU Ibn Sina", specialty: "Cardiologie", urgency: "urgent" },
+    });
+    const stored = async () => (await t.db.select().from(caseServices).where(eq(caseServices.id, referral.id)))[0];
+    const before = await stored();
+    const path = `/protection/cases/${c.id}`;
+    const base = { intent: "status", serviceId: referral.id, status: "appointment_set" };
+    await refusesEveryBadDay(s.clients.workerA, path, base, "dueDate", BAD_DAYS_TYPED);
+    expect(await stored()).toEqual(before);
+    const due = addDays(moroccoToday(), 5);
+    expect((await s.clients.workerA.post(path, { ...base, dueDate: due })).status).toBe(302);
+    expect(await stored()).toMatchObject({ status: "appointment_set", dueDate: due });
+  });
+
+  it("an SMS's appointment day (the appointment template needs one)", async () => {
+    const phone = uniqueMobile();
+    const c = await caseOfA({ phone: `0${phone.slice(4)}` }, { sms: true, language: "fr" });
+    const path = `/protection/cases/${c.id}`;
+    const count = () => t.db.$count(caseMessages, eq(caseMessages.caseId, c.id));
+    const base = { intent: "sms", template: "appointment", date: addDays(moroccoToday(), 3), time: "10:00" };
+    await refusesEveryBadDay(s.clients.workerA, path, base, "date");
+    expect(await count()).toBe(0);
+    expect((await s.clients.workerA.post(path, base)).status).toBe(302);
+    expect(await count()).toBe(1);
+  });
+});
