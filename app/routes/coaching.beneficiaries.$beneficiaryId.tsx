@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "~/components/form";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
@@ -31,6 +31,9 @@ import { listHosts } from "~/modules/internships/queries.server";
 import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
 import { createPlacement, mayFollow } from "~/modules/internships/service.server";
 import { idParam } from "~/lib/params.server";
+import { businessesOnFile, recordFollowUp } from "~/modules/businesses/service.server";
+import { FollowUpSchema } from "~/modules/businesses/schemas.server";
+import { FollowUpSection } from "~/modules/businesses/follow-up-section";
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const user = requirePermission(args, "coaching:follow");
@@ -45,10 +48,12 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const { user, file, beneficiaryId } = await load(args);
   const { db } = args.context;
-  const [hosts, appointments, sent] = await Promise.all([
+  const today = moroccoToday();
+  const [hosts, appointments, sent, businesses] = await Promise.all([
     listHosts(db),
     upcomingAppointments(db, beneficiaryId),
     messagesSentBy(db, user.id, { userId: beneficiaryId, limit: 10 }),
+    businessesOnFile(db, beneficiaryId, today),
   ]);
   return {
     ...file,
@@ -61,7 +66,8 @@ export async function loader(args: LoaderFunctionArgs) {
       changeable: mayChangeAppointment(user, a),
     })),
     sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
-    today: moroccoToday(),
+    businesses,
+    today,
   };
 }
 
@@ -116,6 +122,20 @@ async function handleAppointment(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/coaching/beneficiaries/${beneficiaryId}`);
 }
 
+async function handleFollowUp(args: ActionFunctionArgs, form: FormData) {
+  const { user, beneficiaryId } = await load(args);
+  const parsed = parseForm(FollowUpSchema, form);
+  if (!parsed.ok) return refused("followup", parsed.errors, parsed.values);
+  const result = await recordFollowUp(args.context.db, user, beneficiaryId, parsed.data, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok)
+    return data(
+      { ok: false as const, intent: "followup", errors: result.errors, values: formValues(form) },
+      { status: result.status },
+    );
+  return redirect(`/coaching/beneficiaries/${beneficiaryId}?visit=1#business-follow-up`);
+}
+
 async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
   await load(args);
   return refused(String(form.get("intent") ?? ""), { form: "errors.invalid" }, {});
@@ -130,6 +150,7 @@ export async function action(args: ActionFunctionArgs) {
       done: handleDone,
       placement: handlePlacement,
       appointment: handleAppointment,
+      followup: handleFollowUp,
     },
     handleUnknown,
   );
@@ -159,11 +180,18 @@ const COACHING_LABELS = {
   interviews: "coaching.field.interviews",
   contacts: "coaching.field.contacts",
   notes: "internships.field.notes",
+  visitedOn: "businesses.field.visitedOn",
+  stillRunning: "businesses.field.stillRunning",
+  revenueBand: "businesses.field.revenueBand",
+  jobsCreated: "businesses.field.jobsCreated",
+  jobsWomen: "businesses.field.jobsWomen",
+  jobsMigrants: "businesses.field.jobsMigrants",
 } as const;
 
 export default function BeneficiaryFile() {
-  const { person, trainings, placements, sessions, actions, searches, hosts, appointments, sent, today } =
+  const { person, trainings, placements, sessions, actions, searches, hosts, appointments, sent, businesses, today } =
     useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const echoOf = (intent: string) =>
@@ -184,6 +212,8 @@ export default function BeneficiaryFile() {
       <PlacementsSection placements={placements} hosts={hosts} {...echoOf("placement")} />
       <GuidanceSection sessions={sessions} today={today} {...echoOf("guidance")} />
       <JobSearchSection searches={searches} today={today} {...echoOf("jobsearch")} />
+      {params.get("visit") ? <FormAlert tone="success" message="businesses.saved" /> : null}
+      <FollowUpSection businesses={businesses} today={today} {...echoOf("followup")} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { moroccoToday } from "~/lib/morocco-time";
 
 /**
  * The coach's own caseload as CSV, in the order of their home page (overdue follow-ups
- * first): name, stage, whether a follow-up is overdue, the next action and its due day.
+ * first): name, stage, whether an internship follow-up or a funded business's visit is due, the next action and its due day.
  * No phone or address: the list is for planning the week, the file holds the rest.
  */
 export async function loader(args: LoaderFunctionArgs) {
@@ -22,6 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
         t("sheets.caseload.name"),
         t("sheets.caseload.stage"),
         t("sheets.caseload.overdue"),
+        t("sheets.caseload.businessVisit"),
         t("sheets.caseload.nextAction"),
         t("sheets.caseload.dueOn"),
         t("sheets.caseload.late"),
@@ -30,6 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
         r.displayName,
         t(`coaching.stage.${r.stage}`),
         yesNo(r.overdue),
+        yesNo(r.businessVisitsDue > 0),
         r.nextAction?.description ?? "",
         r.nextAction?.dueOn ?? "",
         yesNo(r.actionLate),

@@ -15,3 +15,4 @@ export * from "./reporting";
 export * from "./feedback";
 export * from "./office";
 export * from "./groups";
+export * from "./businesses";

@@ -69,6 +69,7 @@ const COVERED: Record<string, string> = {
   "modules/aid/aid-home-sections.tsx#startsOn": "form-dates/aid.test.ts",
   "modules/aid/round-sections.tsx#endsOn": "form-dates/aid.test.ts",
   "modules/aid/round-sections.tsx#startsOn": "form-dates/aid.test.ts",
+  "modules/businesses/follow-up-section.tsx#visitedOn": "businesses/follow-ups.test.ts",
   "modules/coaching/appointment-page.tsx#date": "form-dates/coaching.test.ts",
   "modules/coaching/appointment-section.tsx#date": "form-dates/coaching.test.ts",
   "modules/coaching/beneficiary-sections.tsx#due${i}": "form-dates/coaching.test.ts",

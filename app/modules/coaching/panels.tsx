@@ -23,7 +23,7 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
         {rows.map((r) => (
           <li
             key={r.beneficiaryId}
-            className={r.overdue ? "list-item caseload-overdue" : "list-item"}
+            className={r.overdue || r.businessVisitsDue > 0 ? "list-item caseload-overdue" : "list-item"}
             data-beneficiary={r.beneficiaryId}
           >
             <p>
@@ -36,6 +36,14 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
                   {" "}
                   <span className="badge badge-overdue" data-overdue="true">
                     {t("internships.overdue")}
+                  </span>
+                </>
+              ) : null}
+              {r.businessVisitsDue > 0 ? (
+                <>
+                  {" "}
+                  <span className="badge badge-overdue" data-business-visit="true">
+                    {t("businesses.dueBadge")}
                   </span>
                 </>
               ) : null}

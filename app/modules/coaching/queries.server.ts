@@ -12,6 +12,7 @@ import {
 import { placementsOf } from "~/modules/internships/queries.server";
 import { myTrainings } from "~/modules/trainings/queries.server";
 import { buildCaseloadRow, sortCaseload, type CaseloadRow } from "./rules";
+import { dueFollowUps } from "~/modules/businesses/service.server";
 import { upcomingAppointments } from "./appointments.server";
 
 /** Is this coach the current coach of this beneficiary? The one check every module uses. */
@@ -75,10 +76,13 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
       .from(trainingRegistrations)
       .where(and(inArray(trainingRegistrations.userId, ids), ne(trainingRegistrations.status, "cancelled"))),
   ]);
-  const jobSearch = await db
-    .select({ beneficiaryId: jobSearchLogs.beneficiaryId })
-    .from(jobSearchLogs)
-    .where(inArray(jobSearchLogs.beneficiaryId, ids));
+  const [jobSearch, visitsDue] = await Promise.all([
+    db
+      .select({ beneficiaryId: jobSearchLogs.beneficiaryId })
+      .from(jobSearchLogs)
+      .where(inArray(jobSearchLogs.beneficiaryId, ids)),
+    dueFollowUps(db, ids, today),
+  ]);
   const rows = people.map((p) =>
     buildCaseloadRow({
       beneficiary: p,
@@ -86,6 +90,7 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
       nextAction: actions.find((a) => a.beneficiaryId === p.id) ?? null,
       inTraining: regs.some((r) => r.userId === p.id),
       inJobSearch: jobSearch.some((j) => j.beneficiaryId === p.id),
+      businessVisitsDue: visitsDue.get(p.id) ?? 0,
       today,
     }),
   );

@@ -17,6 +17,8 @@ export type CaseloadRow = {
   lastContactOn: string | null;
   nextAction: { description: string; dueOn: string } | null;
   actionLate: boolean;
+  /** visits of a funded business whose day has come (3, 6, 12 months after the last tranche) */
+  businessVisitsDue: number;
 };
 
 /**
@@ -42,6 +44,7 @@ export function buildCaseloadRow(input: {
   nextAction: { description: string; dueOn: string } | null;
   inTraining: boolean;
   inJobSearch: boolean;
+  businessVisitsDue?: number;
   today: string;
 }): CaseloadRow {
   const open =
@@ -61,13 +64,18 @@ export function buildCaseloadRow(input: {
     lastContactOn: open?.lastContactOn ?? null,
     nextAction: input.nextAction,
     actionLate: Boolean(input.nextAction && input.nextAction.dueOn < input.today),
+    businessVisitsDue: input.businessVisitsDue ?? 0,
   };
 }
 
-/** Overdue follow-ups first, then late actions, then by due date, then by name. */
+/**
+ * Overdue follow-ups first (an internship's, or a funded business's visit), then late
+ * actions, then by due date, then by name.
+ */
 export function sortCaseload(rows: CaseloadRow[]): CaseloadRow[] {
+  const behind = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0;
   return [...rows].sort((a, b) => {
-    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+    if (behind(a) !== behind(b)) return behind(a) ? -1 : 1;
     if (a.actionLate !== b.actionLate) return a.actionLate ? -1 : 1;
     const da = a.nextAction?.dueOn ?? "9999-12-31";
     const db = b.nextAction?.dueOn ?? "9999-12-31";

@@ -45,6 +45,7 @@ describe("the caseload CSV", () => {
       ar("sheets.caseload.name"),
       ar("sheets.caseload.stage"),
       ar("sheets.caseload.overdue"),
+      ar("sheets.caseload.businessVisit"),
       ar("sheets.caseload.nextAction"),
       ar("sheets.caseload.dueOn"),
       ar("sheets.caseload.late"),
@@ -55,11 +56,12 @@ describe("the caseload CSV", () => {
       "Youssouf En-Retard",
       ar("coaching.stage.guidance"),
       ar("sheets.no"),
+      ar("sheets.no"),
       '\'=HYPERLINK("http://evil.test")',
       addDays(today, -2),
       ar("sheets.yes"),
     ]);
-    expect(body[1]![5]).toBe(ar("sheets.no"));
+    expect(body[1]![6]).toBe(ar("sheets.no"));
   });
 
   it("is refused to applicants and case workers, and to anonymous visitors", async () => {

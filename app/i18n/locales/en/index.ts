@@ -20,6 +20,7 @@ import { feedback } from "./feedback";
 import { office } from "./office";
 import { groups } from "./groups";
 import { sheets } from "./sheets";
+import { businesses } from "./businesses";
 
 export const en: Messages = {
   ...core,
@@ -43,4 +44,5 @@ export const en: Messages = {
   ...office,
   ...groups,
   ...sheets,
+  ...businesses,
 };

@@ -19,6 +19,7 @@ import { feedback } from "./feedback";
 import { office } from "./office";
 import { groups } from "./groups";
 import { sheets } from "./sheets";
+import { businesses } from "./businesses";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -46,4 +47,5 @@ export const fr = {
   ...office,
   ...groups,
   ...sheets,
+  ...businesses,
 } as const;

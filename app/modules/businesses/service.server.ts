@@ -1,0 +1,176 @@
+/**
+ * Funded businesses after launch: the schedule of each beneficiary's visits, due visits
+ * for a coach's caseload, and recording a visit (the beneficiary's current coach or an
+ * admin; once per award and milestone, which the database keeps under concurrency).
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database, Executor } from "~db/client";
+import { businessFollowUps, grantApplications, grantAwards, grantTranches } from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
+import type { Actor } from "~/modules/auth/permissions";
+import { audit } from "~/modules/audit/service.server";
+import { mayFollow } from "~/modules/internships/service.server";
+import { moroccoToday } from "~/lib/morocco-time";
+import type { FieldErrors } from "~/lib/forms";
+import { fail, type Meta, type Result } from "~/lib/result";
+import {
+  followUpProblems,
+  followUpSchedule,
+  type FollowUpInput,
+  type FollowUpMonths,
+  type ScheduledFollowUp,
+} from "./rules";
+
+export type FundedBusiness = {
+  awardId: string;
+  reference: string;
+  beneficiaryId: string;
+  lastPaidOn: string | null;
+  schedule: ScheduledFollowUp[];
+  records: { monthsAfter: number; visitedOn: string; stillRunning: boolean; jobsCreated: number }[];
+};
+
+/** The funded businesses of some beneficiaries, each with its visits' schedule. */
+export async function fundedBusinesses(
+  db: Executor,
+  beneficiaryIds: string[],
+  today: string,
+): Promise<FundedBusiness[]> {
+  if (beneficiaryIds.length === 0) return [];
+  const awards = await db
+    .select({
+      awardId: grantAwards.id,
+      reference: grantAwards.reference,
+      beneficiaryId: grantApplications.applicantId,
+      // the last tranche's payment, once every tranche is paid
+      lastPaidAt: sql<Date | null>`(select case when count(*) filter (where ${grantTranches.paidAt} is null) = 0
+        then max(${grantTranches.paidAt}) end from ${grantTranches} where ${grantTranches.awardId} = ${grantAwards}.id)`,
+    })
+    .from(grantAwards)
+    .innerJoin(grantApplications, eq(grantApplications.id, grantAwards.applicationId))
+    .where(inArray(grantApplications.applicantId, beneficiaryIds));
+  if (awards.length === 0) return [];
+  const visits = await db
+    .select({
+      awardId: businessFollowUps.awardId,
+      monthsAfter: businessFollowUps.monthsAfter,
+      visitedOn: businessFollowUps.visitedOn,
+      stillRunning: businessFollowUps.stillRunning,
+      jobsCreated: businessFollowUps.jobsCreated,
+    })
+    .from(businessFollowUps)
+    .where(
+      inArray(
+        businessFollowUps.awardId,
+        awards.map((a) => a.awardId),
+      ),
+    );
+  return awards.map((a) => {
+    const lastPaidOn = a.lastPaidAt ? moroccoToday(new Date(a.lastPaidAt)) : null;
+    const records = visits.filter((v) => v.awardId === a.awardId);
+    const schedule = followUpSchedule(
+      lastPaidOn,
+      records.map((v) => v.monthsAfter),
+      today,
+    );
+    return {
+      awardId: a.awardId,
+      reference: a.reference,
+      beneficiaryId: a.beneficiaryId,
+      lastPaidOn,
+      schedule,
+      records,
+    };
+  });
+}
+
+/** Visits whose day has come and that nobody recorded, per beneficiary. */
+export async function dueFollowUps(
+  db: Executor,
+  beneficiaryIds: string[],
+  today: string,
+): Promise<Map<string, number>> {
+  const due = new Map<string, number>();
+  for (const business of await fundedBusinesses(db, beneficiaryIds, today)) {
+    const count = business.schedule.filter((s) => s.state === "due").length;
+    if (count) due.set(business.beneficiaryId, (due.get(business.beneficiaryId) ?? 0) + count);
+  }
+  return due;
+}
+
+export type RecordFollowUpInput = FollowUpInput & {
+  awardId: string;
+  monthsAfter: FollowUpMonths;
+  formalised: boolean;
+};
+
+export async function recordFollowUp(
+  db: Database,
+  actor: Actor,
+  beneficiaryId: string,
+  input: RecordFollowUpInput,
+  meta: Meta,
+): Promise<Result> {
+  if (!(await mayFollow(db, actor, beneficiaryId))) return fail(404, {});
+  const today = moroccoToday(meta.now ?? new Date());
+  const [business] = (await fundedBusinesses(db, [beneficiaryId], today)).filter((b) => b.awardId === input.awardId);
+  const visit = business?.schedule.find((s) => s.monthsAfter === input.monthsAfter);
+  if (!business || !visit) return fail(404, {});
+  if (visit.state === "recorded") return fail(409, { form: "businesses.errors.alreadyRecorded" });
+  if (visit.state === "later") return fail(409, { form: "businesses.errors.notDue" });
+  const problems = followUpProblems(input, visit.dueOn, today);
+  if (Object.keys(problems).length) {
+    const errors = Object.fromEntries(
+      Object.entries(problems).map(([field, key]) => [field, `businesses.errors.${key}`]),
+    );
+    return fail(400, errors as FieldErrors);
+  }
+  try {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(businessFollowUps)
+        .values({ ...input, revenueBand: input.stillRunning ? input.revenueBand : null, recordedById: actor.id })
+        .returning({ id: businessFollowUps.id });
+      await audit(tx, {
+        actor,
+        action: "businesses.follow_up.record",
+        entityType: "business_follow_up",
+        entityId: row!.id,
+        ip: meta.ip,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "business_follow_ups_award_months_key"))
+      return fail(409, { form: "businesses.errors.alreadyRecorded" });
+    throw error;
+  }
+  return { ok: true };
+}
+
+/** For reports: businesses visited at `monthsAfter` and still running, and the jobs they created. */
+export async function businessOutcomes(db: Executor, monthsAfter: FollowUpMonths) {
+  const [row] = await db
+    .select({
+      visited: sql<number>`count(*)::int`,
+      running: sql<number>`count(*) filter (where ${businessFollowUps.stillRunning})::int`,
+      jobs: sql<number>`coalesce(sum(${businessFollowUps.jobsCreated}), 0)::int`,
+      jobsWomen: sql<number>`coalesce(sum(${businessFollowUps.jobsWomen}), 0)::int`,
+      jobsMigrants: sql<number>`coalesce(sum(${businessFollowUps.jobsMigrants}), 0)::int`,
+    })
+    .from(businessFollowUps)
+    .where(and(eq(businessFollowUps.monthsAfter, monthsAfter)));
+  return row!;
+}
+
+/** A beneficiary's businesses as their file shows them: each visit with its record, if any. */
+export async function businessesOnFile(db: Executor, beneficiaryId: string, today: string) {
+  return (await fundedBusinesses(db, [beneficiaryId], today)).map((b) => ({
+    awardId: b.awardId,
+    reference: b.reference,
+    lastPaidOn: b.lastPaidOn,
+    visits: b.schedule.map((v) => ({
+      ...v,
+      record: b.records.find((r) => r.monthsAfter === v.monthsAfter) ?? null,
+    })),
+  }));
+}
