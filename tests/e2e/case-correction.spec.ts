@@ -4,7 +4,7 @@
  * filled with the current values; a refused form keeps what was typed and says why; the
  * corrected identity shows on the file.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
@@ -30,7 +30,7 @@ async function freshCase(firstName: string) {
   }
 }
 
-const noWiderThanThePhone = async (page: import("@playwright/test").Page) =>
+const noWiderThanThePhone = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 for (const [lang, m] of [

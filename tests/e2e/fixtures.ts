@@ -23,6 +23,19 @@ export function e2eDatabaseUrl(): string {
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { url: string }).url;
 }
 
+/**
+ * A write straight into the e2e database, for what no page writes (a record only its
+ * owner writes, a past payment): each spec says why it needs one.
+ */
+export async function inDatabase<T>(write: (db: ReturnType<typeof createDb>["db"]) => Promise<T>): Promise<T> {
+  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    return await write(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The seeded records' ids (case files, plans, calls…) that the access matrix's paths need, written by tests/e2e/server.ts. */
 export function e2eFixture(): Fixture {
   return JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), "utf8")) as Fixture;

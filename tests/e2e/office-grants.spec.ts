@@ -5,30 +5,21 @@
  * once signed in with the slip, sees on their home what was done for them and by whom.
  */
 import { expect, test } from "@playwright/test";
-import { createDb } from "../../db/client";
 import { ar } from "../../app/i18n/locales/ar/index";
 import { fr } from "../../app/i18n/locales/fr/index";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { readPdfText } from "../helpers/pdf";
-import { e2eDatabaseUrl, login, logout, switchLanguage } from "./fixtures";
+import { inDatabase, login, logout, switchLanguage } from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
 
 /**
- * The two writes that do not go through the pages: an open call for this run, and the
- * person's business plan, which only the person writes on their own account (staff cannot,
- * and the page says so: docs/decisions/new-grant-application-for-a-person.md).
+ * The two writes that do not go through the pages (`inDatabase`): an open call for this
+ * run, and the person's business plan, which only the person writes on their own account
+ * (staff cannot, and the page says so: docs/decisions/new-grant-application-for-a-person.md).
  */
-async function inDatabase<T>(write: (db: ReturnType<typeof createDb>["db"]) => Promise<T>): Promise<T> {
-  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
-  try {
-    return await write(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
 
 for (const [lang, m] of [
   ["fr", fr],

@@ -1,7 +1,17 @@
 /** Grant factories shared by the demo seed and the tests. */
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { grantApplications, grantCalls, grantCriteria, type GrantCall, type NewGrantCall } from "../../db/schema";
+import {
+  grantApplications,
+  grantAwards,
+  grantCalls,
+  grantCriteria,
+  grantTranches,
+  type GrantCall,
+  type NewGrantCall,
+} from "../../db/schema";
+import { addDays, moroccoInstant, moroccoToday } from "../../app/lib/morocco-time";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -93,4 +103,41 @@ export async function makeApplication(
 
 export async function setCallStatus(db: Executor, callId: string, status: GrantCall["status"]) {
   await db.update(grantCalls).set({ status }).where(eq(grantCalls.id, callId));
+}
+
+/**
+ * An award to `applicantId` on a decided call, paid in two tranches: the first 300 days
+ * ago, the last `lastPaidDaysAgo` days ago (null: the last one not paid yet).
+ */
+export async function makeFundedBusiness(db: Executor, applicantId: string, lastPaidDaysAgo: number | null) {
+  const call = await makeCall(db, { status: "decided" });
+  const application = await makeApplication(db, { callId: call.id, applicantId, status: "awarded" });
+  const [award] = await db
+    .insert(grantAwards)
+    .values({
+      reference: `MASAR-T-${randomBytes(4).toString("hex")}`,
+      callId: call.id,
+      applicationId: application.id,
+      amountCentimes: 2_000_000,
+    })
+    .returning();
+  if (!award) throw new Error("award not created");
+  const paidAt = (days: number) => moroccoInstant(addDays(moroccoToday(), -days), "10:00");
+  const paid = (days: number) => ({
+    conditionConfirmedAt: paidAt(days),
+    method: "cash" as const,
+    paidAt: paidAt(days),
+  });
+  await db.insert(grantTranches).values([
+    { awardId: award.id, position: 1, percent: 60, amountCentimes: 1_200_000, condition: "signature", ...paid(300) },
+    {
+      awardId: award.id,
+      position: 2,
+      percent: 40,
+      amountCentimes: 800_000,
+      condition: "business_started",
+      ...(lastPaidDaysAgo === null ? {} : paid(lastPaidDaysAgo)),
+    },
+  ]);
+  return award;
 }

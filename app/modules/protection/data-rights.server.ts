@@ -1,5 +1,6 @@
 /** A person's rights over their record: export on request, anonymisation on request or at retention's end. */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { householdOf } from "./households.server";
 import type { Database } from "~db/client";
 import {
   beneficiaryCases,
@@ -40,7 +41,7 @@ function partnersNamedBy(db: Database, consentIds: string[]) {
 export async function exportCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
   const c = await requireSupervisorOfCase(db, actor, caseId);
   const detail = await caseDetail(db, c);
-  const [given, vouchersOf, smsSent, named] = await Promise.all([
+  const [given, vouchersOf, smsSent, named, household] = await Promise.all([
     db
       .select({
         id: distributions.id,
@@ -65,6 +66,7 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
       db,
       detail.consents.map((k) => k.id),
     ),
+    householdOf(db, c.id),
   ]);
   let account: { displayName: string; email: string | null; phone: string | null; createdAt: Date } | null = null;
   if (c.applicantUserId) {
@@ -97,6 +99,7 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
     distributions: given,
     vouchers: vouchersOf,
     smsSent,
+    household,
   };
 }
 

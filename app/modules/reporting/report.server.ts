@@ -52,7 +52,7 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
     () => (hasBudget ? moneyByDay(db, sources, filter.to) : Promise.resolve(null)),
     // complaints are the programme's, not an association's: not in an association's report
     () => (hasBudget && !filter.organisationId ? countFeedback(db, filter) : Promise.resolve(null)),
-    () => readOnly((tx) => countGroupFigures(tx, sources, filter)),
+    () => (sources.groups ? readOnly((tx) => countGroupFigures(tx, sources, filter)) : Promise.resolve(null)),
   ] as const;
   let fetched: Fetched;
   if (db instanceof PgTransaction) {

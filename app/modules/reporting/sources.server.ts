@@ -45,6 +45,12 @@ export type Sources = {
    * lines_lo below 64, bit n - 64 of lines_hi below 128, and has no bit above.
    */
   lines?: SQL;
+  /**
+   * Optional: people reached by group activities and households are read from this
+   * database's tables, their person keys being `report_person_ids`' (the app's own sources;
+   * app/modules/groups/report.server.ts). Sources of another shape leave them out.
+   */
+  groups?: boolean;
   /** the activities some module records; the others are reported as "not yet wired" */
   wired: readonly ActivityKey[];
   money: SQL[];
@@ -103,6 +109,7 @@ export function wiredSources(): Sources {
     events: sql`select activity, person_id as person_key, occurred_on, organisation_id, detail, quantity, value_centimes from report_events`,
     personMonths: sql`select person_id as person_key, month, organisation_id, mask, lines_lo, lines_hi from report_person_months`,
     lines: sql`select line_id, activity, detail from report_lines`,
+    groups: true,
     wired: ACTIVITIES,
     money: [manualMoney, protectionMoney(), aidMoney(), grantMoney()],
   };

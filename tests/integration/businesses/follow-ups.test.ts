@@ -4,14 +4,13 @@
  * visit is recorded once (also under concurrency), by the person's coach only, with what
  * is typed checked and kept on refusal; reports read businesses still running and jobs.
  */
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, businessFollowUps, coachAssignments, grantAwards, grantTranches } from "../../../db/schema";
-import { addDays, moroccoInstant, moroccoToday } from "../../../app/lib/morocco-time";
+import { auditLog, businessFollowUps, coachAssignments } from "../../../db/schema";
+import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { businessOutcomes } from "../../../app/modules/businesses/service.server";
 import { makeUser } from "../../factories";
-import { makeApplication, makeCall } from "../../factories/grants";
+import { makeFundedBusiness } from "../../factories/grants";
 import { refusesEveryBadDay } from "../form-dates/bad-days";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -24,41 +23,8 @@ async function funded(daysAgo: number | null, name = "Khadija Entreprise") {
   const coach = await makeUser(t.db, { role: "coach" });
   const person = await makeUser(t.db, { displayName: name });
   await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-  const call = await makeCall(t.db, { status: "decided" });
-  const application = await makeApplication(t.db, { callId: call.id, applicantId: person.id, status: "awarded" });
-  const [award] = await t.db
-    .insert(grantAwards)
-    .values({
-      reference: `MASAR-T-${randomBytes(4).toString("hex")}`,
-      callId: call.id,
-      applicationId: application.id,
-      amountCentimes: 2_000_000,
-    })
-    .returning();
-  const paidAt = (days: number) => moroccoInstant(addDays(moroccoToday(), -days), "10:00");
-  await t.db.insert(grantTranches).values([
-    {
-      awardId: award!.id,
-      position: 1,
-      percent: 60,
-      amountCentimes: 1_200_000,
-      condition: "signature",
-      conditionConfirmedAt: paidAt(300),
-      method: "cash",
-      paidAt: paidAt(300),
-    },
-    {
-      awardId: award!.id,
-      position: 2,
-      percent: 40,
-      amountCentimes: 800_000,
-      condition: "business_started",
-      ...(daysAgo === null
-        ? {}
-        : { conditionConfirmedAt: paidAt(daysAgo), method: "bank_transfer" as const, paidAt: paidAt(daysAgo) }),
-    },
-  ]);
-  return { coach, person, award: award!, client: await app.signedIn(coach.email!) };
+  const award = await makeFundedBusiness(t.db, person.id, daysAgo);
+  return { coach, person, award, client: await app.signedIn(coach.email!) };
 }
 
 const visit = (awardId: string, changes: Record<string, string> = {}) => ({

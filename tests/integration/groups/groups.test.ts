@@ -171,6 +171,9 @@ describe("households", () => {
     expect(entry?.fields).toEqual(["relationship"]);
     const page = await (await s.clients.workerA.get(`/protection/cases/${c.id}`)).text();
     expect(page).toContain('data-testid="household"');
+    // the person's copy of their file holds the household too
+    const exported = await (await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.json`)).json();
+    expect(exported.household).toEqual([{ id: members[0]!.id, relationship: "sibling", sex: "female", age: 7 }]);
   });
 
   it("stays within its limit when members are added at the same time", async () => {
