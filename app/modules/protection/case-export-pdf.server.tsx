@@ -29,8 +29,10 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
         {c.nationality ? countryName(locale, c.nationality) : "—"}
       </Text>
       <Text style={pdfStyles.p}>
-        {t("protection.field.phone")}: {c.phone ?? "—"} · {t("protection.field.documentNumber")}:{" "}
-        {c.documentNumber ?? "—"} · {t("protection.field.city")}: {c.city ?? "—"}
+        {t("protection.field.phone")}: {c.phone ?? "—"} ·{" "}
+        {/* label and colon set apart: after the label's closing bracket, an Arabic line drew the colon as a missing glyph */}
+        {isolate(`${t("protection.field.documentNumber")}:`)} {c.documentNumber ?? "—"} · {t("protection.field.city")}:{" "}
+        {c.city ?? "—"}
       </Text>
       <ConsentsAndReferrals locale={locale} record={record} />
       <Text style={pdfStyles.h2}>{t("protection.vulnerability.title")}</Text>
