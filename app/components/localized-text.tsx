@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useI18n } from "~/i18n/i18n-context";
-import { localizedIn, type Trilingual } from "~/lib/localized";
+import { localizedIn, localizedLabel, type Trilingual } from "~/lib/localized";
 import type { FieldErrors } from "~/lib/forms";
 import { LOCALES, type Locale } from "~/i18n/config";
 import type { MessageKey } from "~/i18n/translate";
@@ -18,6 +18,12 @@ export function LocalizedText<K extends string>({ row, field }: { row: Trilingua
       <bdi lang="fr">{text}</bdi> <span className="hint-inline">{t("content.inFrench")}</span>
     </>
   );
+}
+
+/** `localizedLabel` in the page's language: for options and other text that cannot hold `<LocalizedText>`. */
+export function useLocalizedLabel() {
+  const { t, locale } = useI18n();
+  return <K extends string>(row: Trilingual<K>, field: K) => localizedLabel(row, field, locale, t("content.inFrench"));
 }
 
 const DIR: Record<Locale, "rtl" | "ltr"> = { fr: "ltr", ar: "rtl", en: "ltr" };

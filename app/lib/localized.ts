@@ -29,6 +29,16 @@ export function localized<K extends string>(row: Trilingual<K>, key: K, locale: 
   return localizedIn(row, key, locale).text;
 }
 
+/**
+ * For text that cannot hold markup (an option of a select, a button's words, a line of a
+ * PDF): the text in the reader's language, or the French text followed by "(in French)"
+ * in the reader's language (`inFrench`, the message `content.inFrench`).
+ */
+export function localizedLabel<K extends string>(row: Trilingual<K>, key: K, locale: Locale, inFrench: string): string {
+  const { text, fallback } = localizedIn(row, key, locale);
+  return fallback && text ? `${text} ${inFrench}` : text;
+}
+
 /** The three values, each falling back to French: what `notify` picks from for the recipient. */
 export function localizedText<K extends string>(row: Trilingual<K>, key: K): LocalizedText {
   return { fr: localized(row, key, "fr"), ar: localized(row, key, "ar"), en: localized(row, key, "en") };

@@ -12,7 +12,9 @@ import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { moneyInputValue } from "~/lib/money";
-import { localized } from "~/lib/localized";
+import { LocalizedText } from "~/components/localized-text";
+import { serverT } from "~/i18n/dictionaries.server";
+import { localizedLabel } from "~/lib/localized";
 import { parseQuery, query } from "~/lib/params.server";
 import { ITEM_KINDS } from "~/modules/aid/constants";
 import { correctItem, listCatalogue } from "~/modules/aid/items.server";
@@ -23,7 +25,12 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "aid:programme");
   const { item: asked } = parseQuery(args, { item: query.id() });
   const locale = args.context.locale;
-  const items = (await listCatalogue(args.context.db)).map((i) => ({ ...i, name: localized(i, "name", locale) }));
+  // the name as words (a link's label); the page shows it with <LocalizedText>
+  const inFrench = serverT(locale)("content.inFrench");
+  const items = (await listCatalogue(args.context.db)).map((i) => ({
+    ...i,
+    name: localizedLabel(i, "name", locale, inFrench),
+  }));
   const editing = asked ? items.find((i) => i.id === asked) : undefined;
   if (asked && !editing) notFound();
   return { items, editing: editing ?? null };
@@ -72,7 +79,7 @@ export default function AidItems() {
         rows={items}
         rowKey={(i) => i.id}
         cells={(i) => [
-          i.name,
+          <LocalizedText key="name" row={i} field="name" />,
           t(`aid.kind.${i.kind}`),
           i.faceValueCentimes ? formatMoney(i.faceValueCentimes) : "—",
           <Link key="edit" to={`/admin/aid-items?item=${i.id}`} aria-label={`${t("aid.items.correct")} · ${i.name}`}>
@@ -101,7 +108,10 @@ function CorrectItemForm({
   return (
     <section aria-labelledby="correct-item">
       <h2 id="correct-item">
-        {t("aid.items.correctTitle")} · <bdi>{item.name}</bdi>
+        {t("aid.items.correctTitle")} ·{" "}
+        <bdi>
+          <LocalizedText row={item} field="name" />
+        </bdi>
       </h2>
       <ErrorSummary errors={errors} labels={LABELS} order={Object.keys(LABELS)} />
       <Form method="post" action={`/admin/aid-items?item=${item.id}`} className="stack narrow" noValidate>

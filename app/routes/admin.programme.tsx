@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
-import { localized, withLocalized } from "~/lib/localized";
+import { LocalizedText } from "~/components/localized-text";
+import type { Trilingual } from "~/lib/localized";
 import { moroccoToday } from "~/lib/morocco-time";
 import {
   programmeRedemptionsByShop,
@@ -16,7 +17,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 /** The programme admin's view of aid across associations: figures, never a person. */
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "aid:programme");
-  const { db, locale } = args.context;
+  const { db } = args.context;
   const today = moroccoToday();
   const [stock, rounds, vouchers, byShop] = await Promise.all([
     programmeStock(db),
@@ -25,14 +26,23 @@ export async function loader(args: LoaderFunctionArgs) {
     programmeRedemptionsByShop(db),
   ]);
   return {
-    stock: withLocalized(stock, "name", locale),
-    rounds: rounds.map(({ items, ...r }) => ({
-      ...r,
-      items: items.map((i) => `${localized(i, "name", locale)} × ${i.quantity}`).join(", "),
-    })),
+    stock,
+    rounds,
     vouchers,
     byShop,
   };
+}
+
+const itemName = (item: Trilingual<"name">) => <LocalizedText row={item} field="name" />;
+
+/** What a round hands out: each item in the reader's language, with its quantity. */
+function RoundItems({ items }: { items: (Trilingual<"name"> & { quantity: number })[] }) {
+  return items.map((i, n) => (
+    <span key={n}>
+      {n > 0 ? ", " : null}
+      <LocalizedText row={i} field="name" /> × {i.quantity}
+    </span>
+  ));
 }
 
 export default function Programme() {
@@ -53,7 +63,7 @@ export default function Programme() {
           headers={[t("aid.shops.association"), t("aid.warehouse"), t("aid.item"), t("aid.quantity")]}
           rows={stock}
           rowKey={(s) => `${s.warehouseId}:${s.itemId}`}
-          cells={(s) => [s.association, s.warehouse, s.name, formatNumber(s.quantity)]}
+          cells={(s) => [s.association, s.warehouse, itemName(s), formatNumber(s.quantity)]}
         />
       ) : (
         <p>{t("aid.programme.noStock")}</p>
@@ -76,7 +86,7 @@ export default function Programme() {
           rowKey={(r) => r.id}
           cells={(r) => [
             r.association,
-            r.items,
+            <RoundItems key="items" items={r.items} />,
             `${formatDate(r.startsOn)} – ${formatDate(r.endsOn)}`,
             t(`aid.programme.state.${r.state}`),
             formatNumber(r.handedOut),

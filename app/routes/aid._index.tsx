@@ -5,7 +5,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
-import { localized, withLocalized } from "~/lib/localized";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { balancesOf, listItems, listRounds, listWarehouses } from "~/modules/aid/queries.server";
 import { RoundSchema } from "~/modules/aid/schemas.server";
@@ -21,7 +20,6 @@ export async function loader(args: LoaderFunctionArgs) {
     listItems(db),
     listRounds(db, actor),
   ]);
-  const locale = args.context.locale;
   const balances = await balancesOf(
     db,
     warehouses.map((w) => w.id),
@@ -32,15 +30,13 @@ export async function loader(args: LoaderFunctionArgs) {
     warehouses: warehouses.map((w) => ({
       id: w.id,
       name: w.name,
-      stock: withLocalized(
-        balances.filter((b) => b.warehouseId === w.id),
-        "name",
-        locale,
-      ),
+      stock: balances.filter((b) => b.warehouseId === w.id),
     })),
     items: items.map((i) => ({
       id: i.id,
-      name: localized(i, "name", locale),
+      nameFr: i.nameFr,
+      nameAr: i.nameAr,
+      nameEn: i.nameEn,
       kind: i.kind,
       faceValueCentimes: i.faceValueCentimes,
     })),

@@ -19,7 +19,6 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listCases } from "~/modules/protection/queries.server";
 import { getCaseForActor } from "~/modules/protection/reach.server";
 import { idParam, parseQuery, query } from "~/lib/params.server";
-import { localized, withLocalized } from "~/lib/localized";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { handOutPreview } from "~/modules/aid/hand-out-step.server";
 import { HandOutStep } from "~/modules/aid/hand-out-step";
@@ -44,17 +43,14 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   // a corrected hand-out does not count: the person may receive the right one
   const received = new Set(given.filter((g) => !g.correctedAt).map((g) => g.caseId));
-  const locale = args.context.locale;
   const asked = confirmStep(args, ["distribute", "correct"]);
   const { caseId, distributionId } = parseQuery(args, { caseId: query.id(), distributionId: query.id() });
   const handOut =
     asked === "distribute" && caseId
-      ? await handOutPreview(db, actor, found.round, withLocalized(found.items, "name", locale), caseId, received)
+      ? await handOutPreview(db, actor, found.round, found.items, caseId, received)
       : null;
   const correction =
-    asked === "correct" && distributionId
-      ? await correctionPreview(db, actor, found.round.id, distributionId, locale)
-      : null;
+    asked === "correct" && distributionId ? await correctionPreview(db, actor, found.round.id, distributionId) : null;
   const now = new Date();
   return {
     q,
@@ -69,15 +65,11 @@ export async function loader(args: LoaderFunctionArgs) {
       perHousehold: found.round.perHousehold,
       eligibility: found.round.eligibilityVulnerability,
     },
-    items: withLocalized(found.items, "name", locale),
+    items: found.items,
     catalogue: catalogue
       .filter((i) => i.kind !== "voucher")
-      .map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
-    stock: withLocalized(
-      stock.filter((s) => found.items.some((i) => i.itemId === s.itemId)),
-      "name",
-      locale,
-    ),
+      .map((i) => ({ id: i.id, nameFr: i.nameFr, nameAr: i.nameAr, nameEn: i.nameEn })),
+    stock: stock.filter((s) => found.items.some((i) => i.itemId === s.itemId)),
     given: given.map((g) => ({
       ...g,
       createdAt: g.createdAt.toISOString(),

@@ -3,6 +3,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { balancesOf, getWarehouse, ledgerOf, listItems, transferTargets } from "~/modules/aid/queries.server";
@@ -11,7 +12,6 @@ import { recordMovement } from "~/modules/aid/service.server";
 import { LedgerTable, MovementForm } from "~/modules/aid/warehouse-sections";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { idParam } from "~/lib/params.server";
-import { localized, withLocalized } from "~/lib/localized";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "aid:use");
@@ -24,12 +24,13 @@ export async function loader(args: LoaderFunctionArgs) {
     listItems(db),
     transferTargets(db, warehouse.id),
   ]);
-  const locale = args.context.locale;
   return {
     warehouse: { id: warehouse.id, name: warehouse.name },
-    stock: withLocalized(stock, "name", locale),
-    ledger: ledger.map((m) => ({ ...m, item: localized(m, "name", locale), createdAt: m.createdAt.toISOString() })),
-    items: items.filter((i) => i.kind !== "voucher").map((i) => ({ id: i.id, name: localized(i, "name", locale) })),
+    stock,
+    ledger: ledger.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    items: items
+      .filter((i) => i.kind !== "voucher")
+      .map((i) => ({ id: i.id, nameFr: i.nameFr, nameAr: i.nameAr, nameEn: i.nameEn })),
     targets: all,
   };
 }
@@ -68,7 +69,7 @@ export default function Warehouse() {
       <ul className="cards">
         {stock.map((s) => (
           <li key={s.itemId} className="card" data-item={s.kind}>
-            {s.name}: <strong>{formatNumber(s.quantity)}</strong>
+            <LocalizedText row={s} field="name" />: <strong>{formatNumber(s.quantity)}</strong>
           </li>
         ))}
       </ul>

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { CvPdf } from "~/modules/coaching/cv-pdf.server";
 import { cvSource, isCurrentCoachOf } from "~/modules/coaching/queries.server";
-import { localized } from "~/lib/localized";
-import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { pdfLocalized, pdfResponse, renderPdf } from "~/pdf/kit.server";
 import { idParam, queryLocale } from "~/lib/params.server";
 
 /** The applicant downloads their own CV; their coach prints it; anyone else: 404. */
@@ -40,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
         experience: p?.experience ?? [],
         skills: p?.skills ?? null,
         seeks: p?.seeks ?? [],
-        trainings: src.trainings.map((r) => ({ title: localized(r, "title", locale), endsOn: r.endsOn })),
+        trainings: src.trainings.map((r) => ({ title: pdfLocalized(r, "title", locale), endsOn: r.endsOn })),
         internships: src.internships.map((i) => ({
           host: i.hostName,
           sector: i.hostSector,

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -14,9 +15,9 @@ import { CheckAnswers, WhoCanApply, type ApplyCheck } from "~/modules/grants/app
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { parseQuery, query } from "~/lib/params.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { callTitle } from "~/modules/grants/ui";
 import { isUuid } from "~/lib/ids";
-import { localized } from "~/lib/localized";
+import { serverT } from "~/i18n/dictionaries.server";
+import { localizedLabel } from "~/lib/localized";
 import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import { PhoneNeeded } from "~/modules/auth/ui";
 
@@ -42,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ? {
           call: {
             id: call.id,
-            title: localized(call, "title", locale),
+            title: localizedLabel(call, "title", locale, serverT(locale)("content.inFrench")),
             closesAt: call.closesAt.toISOString(),
             maxGrantCentimes: call.maxGrantCentimes,
           },
@@ -60,7 +61,9 @@ export async function loader(args: LoaderFunctionArgs) {
       titleFr: c.titleFr,
       titleAr: c.titleAr,
       titleEn: c.titleEn,
-      description: localized(c, "description", args.context.locale),
+      descriptionFr: c.descriptionFr,
+      descriptionAr: c.descriptionAr,
+      descriptionEn: c.descriptionEn,
       closesAt: c.closesAt.toISOString(),
       maxGrantCentimes: c.maxGrantCentimes,
       applied: applied(c.id),
@@ -96,7 +99,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function GrantsHome() {
   const { calls, mine, plans, phoneUnconfirmed, check } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale, formatDate, formatMoney } = useI18n();
+  const { t, formatDate, formatMoney } = useI18n();
   if (check) return <CheckAnswers c={check} />;
   return (
     <div>
@@ -112,8 +115,10 @@ export default function GrantsHome() {
         {mine.map((m) => (
           <li key={m.id} className="list-item">
             <p>
-              <Link to={`/grants/applications/${m.id}`}>{callTitle(m, locale)}</Link> ·{" "}
-              {t(`grants.app.status.${m.status}`)}
+              <Link to={`/grants/applications/${m.id}`}>
+                <LocalizedText row={m} field="title" />
+              </Link>{" "}
+              · {t(`grants.app.status.${m.status}`)}
             </p>
           </li>
         ))}
@@ -123,8 +128,14 @@ export default function GrantsHome() {
       <ul className="list">
         {calls.map((c) => (
           <li key={c.id} className="list-item stack" id={`call-${c.id}`}>
-            <h3>{callTitle(c, locale)}</h3>
-            {c.description ? <p>{c.description}</p> : null}
+            <h3>
+              <LocalizedText row={c} field="title" />
+            </h3>
+            {c.descriptionFr ? (
+              <p>
+                <LocalizedText row={c} field="description" />
+              </p>
+            ) : null}
             <WhoCanApply conditions={c.conditions} />
             <p className="hint">
               {t("grants.call.closes")} {formatDate(c.closesAt, true)} · {t("grants.call.maxGrant")}{" "}

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { LetterPdf } from "~/modules/grants/letters-pdf.server";
 import { getApplicationFor } from "~/modules/grants/queries.server";
-import { callTitle } from "~/modules/grants/ui";
-import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { pdfLocalized, pdfResponse, renderPdf } from "~/pdf/kit.server";
 import { idParam } from "~/lib/params.server";
 
 /** The decision letter, in the applicant's language, once the call's decisions are published. */
@@ -17,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
     <LetterPdf
       locale={locale}
       applicantName={found.applicantName}
-      callTitle={callTitle(found.call, locale)}
+      callTitle={pdfLocalized(found.call, "title", locale)}
       number={found.app.number}
       decidedAt={found.call.publishedAt ?? new Date()}
       award={found.award ? { reference: found.award.reference, amountCentimes: found.award.amountCentimes } : null}

@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getApplicationFor } from "~/modules/grants/queries.server";
 import { withdrawApplication } from "~/modules/grants/service.server";
-import { Msg, callTitle } from "~/modules/grants/ui";
+import { Msg } from "~/modules/grants/ui";
 import { WithdrawLink, WithdrawnReceipt, WithdrawStep } from "~/modules/grants/withdraw-step";
 import { SentPanel } from "~/modules/grants/apply-sections";
 import { idParam } from "~/lib/params.server";
@@ -89,7 +90,7 @@ export default function ApplicationPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t, locale, formatDate, formatMoney } = useI18n();
+  const { t, formatDate, formatMoney } = useI18n();
   if (d.confirm) return <WithdrawStep d={d} />;
   const steps = [
     { key: "grants.timeline.submitted" as const, done: true, date: d.submittedAt },
@@ -100,7 +101,9 @@ export default function ApplicationPage() {
   return (
     <div>
       <PageTitle>{t("grants.application.title", { number: d.number })}</PageTitle>
-      <p>{callTitle(d.title, locale)}</p>
+      <p>
+        <LocalizedText row={d.title} field="title" />
+      </p>
       <p data-testid="application-status">{t(`grants.app.status.${d.status}`)}</p>
       <Receipt d={d} params={params} />
       <FormAlert message={actionData?.error} />

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { CallReportPdf } from "~/modules/grants/letters-pdf.server";
 import { applicationsOfCall, awardsOfCall, getCall, rankingForCall } from "~/modules/grants/queries.server";
-import { callTitle } from "~/modules/grants/ui";
-import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { pdfLocalized, pdfResponse, renderPdf } from "~/pdf/kit.server";
 import { idParam } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -21,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const buffer = await renderPdf(
     <CallReportPdf
       locale={locale}
-      callTitle={callTitle(found.call, locale)}
+      callTitle={pdfLocalized(found.call, "title", locale)}
       budgetCentimes={found.call.budgetCentimes}
       awardedCentimes={found.call.awardedCentimes}
       applications={applications.length}

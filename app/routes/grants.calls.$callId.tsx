@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import { idParam } from "~/lib/params.server";
@@ -18,7 +19,6 @@ import {
   CallScheduleForm,
 } from "~/modules/grants/call-sections";
 import { getCall } from "~/modules/grants/queries.server";
-import { callTitle } from "~/modules/grants/ui";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
@@ -59,12 +59,14 @@ function firstError(errors: FieldErrors | undefined) {
 export default function CallPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [params] = useSearchParams();
   const done = params.get("done");
   return (
     <div>
-      <PageTitle>{callTitle(d.call, locale)}</PageTitle>
+      <PageTitle>
+        <LocalizedText row={d.call} field="title" />
+      </PageTitle>
       <FormAlert message={firstError(actionData?.errors)} />
       {done === "corrected" || done === "unchanged" ? (
         <FormAlert tone="success" message={`grants.correct.${done}`} />

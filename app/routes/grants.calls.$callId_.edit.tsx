@@ -22,7 +22,7 @@ import {
 import { callFormValues, correctDraftCall, correctOpenCall } from "~/modules/grants/call-correction.server";
 import { getCall, TRAINING_CATEGORIES } from "~/modules/grants/queries.server";
 import { CallSchema, OpenCallCorrectionSchema } from "~/modules/grants/schemas.server";
-import { callTitle } from "~/modules/grants/ui";
+import { LocalizedText } from "~/components/localized-text";
 
 /** Correcting a call: the whole form while it is a draft; texts, later dates and a higher budget after. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -87,7 +87,7 @@ const OPEN_LABELS = {
 export default function CorrectCall() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const errors = actionData?.errors;
   const values = actionData?.values ?? loaded.values;
   const draft = loaded.call.status === "draft";
@@ -96,7 +96,9 @@ export default function CorrectCall() {
   const shown = { errors, values };
   return (
     <div className="narrow">
-      <BackLink to={`/grants/calls/${loaded.call.id}`}>{callTitle(loaded.call, locale)}</BackLink>
+      <BackLink to={`/grants/calls/${loaded.call.id}`}>
+        <LocalizedText row={loaded.call} field="title" />
+      </BackLink>
       <PageTitle>{t("grants.correct.title")}</PageTitle>
       <p>{t(draft ? "grants.correct.draft" : decided ? "grants.correct.decided" : "grants.correct.opened")}</p>
       <ErrorSummary

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCalls } from "~/modules/grants/queries.server";
-import { callTitle } from "~/modules/grants/ui";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
@@ -25,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function GrantCalls() {
   const { calls } = useLoaderData<typeof loader>();
-  const { t, locale, formatDate, formatMoney } = useI18n();
+  const { t, formatDate, formatMoney } = useI18n();
   return (
     <div>
       <PageTitle>{t("grants.calls.title")}</PageTitle>
@@ -39,7 +39,9 @@ export default function GrantCalls() {
         {calls.map((c) => (
           <li key={c.id} className="list-item">
             <p>
-              <Link to={`/grants/calls/${c.id}`}>{callTitle(c, locale)}</Link>
+              <Link to={`/grants/calls/${c.id}`}>
+                <LocalizedText row={c} field="title" />
+              </Link>
             </p>
             <p className="hint">
               {t(`grants.status.${c.status}`)} · {t("grants.call.closes")} {formatDate(c.closesAt)} ·{" "}

@@ -3,7 +3,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle, TextareaField } from "~/components/form";
-import { LocalizedText } from "~/components/localized-text";
+import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
@@ -11,7 +11,6 @@ import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getBlindAssignment } from "~/modules/grants/queries.server";
 import { ConflictSchema } from "~/modules/grants/schemas.server";
 import { declareConflict, saveScores } from "~/modules/grants/service.server";
-import { callTitle, criterionLabel } from "~/modules/grants/ui";
 import { idParam, parseQuery, query } from "~/lib/params.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -119,11 +118,13 @@ function CriterionScore({
   errors?: FieldErrors;
   values?: Record<string, string>;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const score = `score_${c.id}`;
   return (
     <fieldset className="grants-criterion">
-      <legend>{criterionLabel(c, locale)}</legend>
+      <legend>
+        <LocalizedText row={c} field="label" />
+      </legend>
       {c.descriptionFr ? (
         <p className="hint">
           <LocalizedText row={c} field="description" />
@@ -158,21 +159,24 @@ function CriterionScore({
 export default function ReviewPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale, formatDate, formatMoney } = useI18n();
+  const { t, formatDate, formatMoney } = useI18n();
+  const plain = useLocalizedLabel();
   const errors = actionData?.errors;
   const values = actionData?.values;
   return (
     <div>
       <PageTitle>{t("grants.review.title", { number: d.number })}</PageTitle>
-      <p className="hint">{callTitle(d.call, locale)}</p>
+      <p className="hint">
+        <LocalizedText row={d.call} field="title" />
+      </p>
       <p className="hint">{t("grants.review.blind")}</p>
       {d.applicantName ? <p>{t("grants.review.applicantName", { name: d.applicantName })}</p> : null}
       <ErrorSummary
         errors={errors}
         labels={Object.fromEntries(
           d.criteria.flatMap((c) => [
-            [`score_${c.id}`, { text: criterionLabel(c, locale) }],
-            [`comment_${c.id}`, { text: criterionLabel(c, locale) }],
+            [`score_${c.id}`, { text: plain(c, "label") }],
+            [`comment_${c.id}`, { text: plain(c, "label") }],
           ]),
         )}
         order={d.criteria.flatMap((c) => [`score_${c.id}`, `comment_${c.id}`])}

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listAssignmentsOfReviewer } from "~/modules/grants/queries.server";
-import { callTitle } from "~/modules/grants/ui";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:review");
@@ -25,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Reviews() {
   const { assignments } = useLoaderData<typeof loader>();
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   return (
     <div>
       <PageTitle>{t("grants.review.list")}</PageTitle>
@@ -38,7 +38,7 @@ export default function Reviews() {
               <Link to={`/grants/reviews/${a.assignmentId}`}>
                 {t("grants.application.title", { number: a.number })}
               </Link>{" "}
-              · {callTitle(a, locale)}
+              · <LocalizedText row={a} field="title" />
             </p>
             <p className="hint">
               {a.submittedAt

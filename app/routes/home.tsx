@@ -1,3 +1,4 @@
+import { serverT } from "~/i18n/dictionaries.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -40,7 +41,9 @@ export async function loader(args: LoaderFunctionArgs) {
     plans: applicant ? await applicantHome(db, user.id) : null,
     employability: applicant ? await applicantPanel(db, user.id) : null,
     // what staff did for the person in an office, and who (issue 15)
-    doneForMe: applicant ? actLines(await actsFor(db, user.id), args.context.locale) : null,
+    doneForMe: applicant
+      ? actLines(await actsFor(db, user.id), args.context.locale, serverT(args.context.locale)("content.inFrench"))
+      : null,
     protection: user.role === "case_worker" && !user.caseAccessPending ? await caseWorkerPanel(db, user) : null,
     reporting: await reportingPanel(db, user),
     phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { BackLink } from "~/components/back-link";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { localized } from "~/lib/localized";
+import { serverT } from "~/i18n/dictionaries.server";
+import { localizedLabel } from "~/lib/localized";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import { idParam } from "~/lib/params.server";
@@ -37,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db, locale } = args.context;
   const person = await personForStaff(db, actor, idParam(args, "personId"));
   if (!person) notFound();
+  const inFrench = serverT(locale)("content.inFrench");
   const [cohorts, offers, acts, calls, plans, decisions] = await Promise.all([
     upcomingCohorts(db, moroccoToday()),
     listOffers(db, {}),
@@ -49,13 +51,20 @@ export async function loader(args: LoaderFunctionArgs) {
     person: { ...person, loginId: person.loginId ? formatLoginId(person.loginId) : null },
     cohorts: cohorts.map((c) => ({
       value: c.id,
-      label: `${localized(c, "title", locale)} · ${localized(c, "name", locale)} (${c.startsOn})`,
+      label: `${localizedLabel(c, "title", locale, inFrench)} · ${localizedLabel(c, "name", locale, inFrench)} (${c.startsOn})`,
     })),
-    offers: offers.map((o) => ({ value: o.id, label: `${localized(o, "title", locale)} · ${o.hostName}` })),
-    acts: actLines(acts, locale),
-    calls: calls.map((c) => ({ value: c.id, label: localized(c, "title", locale) })),
+    offers: offers.map((o) => ({
+      value: o.id,
+      label: `${localizedLabel(o, "title", locale, inFrench)} · ${o.hostName}`,
+    })),
+    acts: actLines(acts, locale, inFrench),
+    calls: calls.map((c) => ({ value: c.id, label: localizedLabel(c, "title", locale, inFrench) })),
     plans: plans.map((p) => ({ value: p.id, label: p.title })),
-    decisions: decisions.map((d) => ({ id: d.id, status: d.status, title: localized(d, "title", locale) })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      status: d.status,
+      title: localizedLabel(d, "title", locale, inFrench),
+    })),
     today: moroccoToday(),
   };
 }

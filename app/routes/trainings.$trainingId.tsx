@@ -4,12 +4,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { codeLabels } from "~/i18n/codes";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { audienceGroupOf, getTraining, registrationsOf } from "~/modules/trainings/queries.server";
-import { localized } from "~/lib/localized";
 import { isEligible } from "~/modules/trainings/rules";
 import { CancelRegistrationSchema, CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas.server";
 import { AddCohortForm, TrainingCohorts } from "~/modules/trainings/training-sections";
@@ -100,16 +100,20 @@ const COHORT_LABELS = {
 export default function TrainingDetail() {
   const { training, cohorts, mine, eligible, canRegister, canManage, canStaff, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const errors = actionData?.errors;
   return (
     <div>
-      <PageTitle>{localized(training, "title", locale)}</PageTitle>
+      <PageTitle>
+        <LocalizedText row={training} field="title" />
+      </PageTitle>
       <p className="hint">
         {t(`trainings.category.${training.category}`)} · {t(`trainings.audience.${training.audience}`)} ·{" "}
         {t("trainings.deliveredIn", { language: codeLabels(t, "language", training.deliveryLanguages) })}
       </p>
-      <p className="prose">{localized(training, "description", locale)}</p>
+      <p className="prose">
+        <LocalizedText row={training} field="description" />
+      </p>
       <p>{t("trainings.rule", { percent: training.minAttendancePercent })}</p>
       {done ? <FormAlert tone="success" message={`trainings.correct.${done}`} /> : null}
       {canManage ? (

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { audienceGroupOf, listTrainings } from "~/modules/trainings/queries.server";
-import { localized } from "~/lib/localized";
 import { isEligible } from "~/modules/trainings/rules";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -18,7 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Trainings() {
   const { trainings, canManage } = useLoaderData<typeof loader>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <div>
       <PageTitle>{t("trainings.title")}</PageTitle>
@@ -34,7 +34,9 @@ export default function Trainings() {
         {trainings.map((tr) => (
           <li key={tr.id} className="card">
             <h2>
-              <Link to={`/trainings/${tr.id}`}>{localized(tr, "title", locale)}</Link>
+              <Link to={`/trainings/${tr.id}`}>
+                <LocalizedText row={tr} field="title" />
+              </Link>
             </h2>
             <p className="hint">
               {t(`trainings.category.${tr.category}`)} · {t(`trainings.audience.${tr.audience}`)}

@@ -3,8 +3,7 @@ import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { CertificatePdf } from "~/modules/trainings/certificate-pdf.server";
 import { getCertificate } from "~/modules/trainings/queries.server";
-import { localized } from "~/lib/localized";
-import { pdfResponse, renderPdf } from "~/pdf/kit.server";
+import { pdfLocalized, pdfResponse, renderPdf } from "~/pdf/kit.server";
 import { idParam, queryLocale } from "~/lib/params.server";
 
 /** The holder downloads it; their coach and admins may print it. Anyone else: 404. */
@@ -25,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
       locale={locale}
       data={{
         displayName: cert.displayName,
-        trainingTitle: localized(cert.training, "title", locale),
+        trainingTitle: pdfLocalized(cert.training, "title", locale),
         startsOn: cert.cohort.startsOn,
         endsOn: cert.cohort.endsOn,
         issuedAt: cert.issuedAt,

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { textParam } from "~/lib/params.server";
 import { verifyCertificate } from "~/modules/trainings/queries.server";
-import { localized } from "~/lib/localized";
 import { initials, normaliseVerificationCode } from "~/modules/trainings/rules";
 import { VerifyForm } from "~/modules/trainings/verify-form";
 
@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Verify() {
   const result = useLoaderData<typeof loader>();
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   return (
     <div>
       <PageTitle>{t("trainings.verify.title")}</PageTitle>
@@ -58,7 +58,9 @@ export default function Verify() {
             <dt>{t("trainings.verify.holder")}</dt>
             <dd>{result.initials}</dd>
             <dt>{t("trainings.verify.training")}</dt>
-            <dd>{localized(result, "title", locale)}</dd>
+            <dd>
+              <LocalizedText row={result} field="title" />
+            </dd>
             <dt>{t("trainings.verify.dates")}</dt>
             <dd>
               {formatDate(result.startsOn)} – {formatDate(result.endsOn)}

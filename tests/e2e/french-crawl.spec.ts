@@ -1,15 +1,16 @@
 /**
- * Every page each signed-in visitor may open (the access-matrix rows they get a 200 for),
- * in Arabic and in English: no French text of the demo's staff content (every `*_fr`
- * column of the seeded database: titles, descriptions, names, places, requirements,
- * labels) reaches the reader, unless that item has no translation in the reader's
- * language and the page says so: the French text inside `lang="fr"`, followed by
- * "(in French)" / "(بالفرنسية)" (decision 0071, `<LocalizedText>`).
+ * Every page and document each signed-in visitor may open (the access-matrix rows they
+ * get a 200 for), in Arabic and in English: no French text of staff content reaches the
+ * reader unless that item has no translation in the reader's language and it is marked:
+ * on a page, the French text inside `lang="fr"` followed by "(in French)" / "(بالفرنسية)"
+ * (decision 0071, `<LocalizedText>`); in a PDF, read back with pdftotext, the same words
+ * after it.
  *
- * Only the demo's content counts: a text of the database that the seed's source
- * (db/seed.ts, db/seed/) writes. Other tests of the same run create French-only calls,
- * cohorts and items as they go, and pages that print such an item as plain text do not
- * mark it yet (docs/known-problems.md): those would make this test depend on the order
+ * The texts looked for: the demo's (every `*_fr` column of the seeded database that the
+ * seed's source writes: titles, descriptions, names, places, requirements, labels), and
+ * French-only copies of the records the matrix opens, which this test makes itself
+ * (french-content.ts): each path is opened for the demo record and for its copy. Texts
+ * other tests create as they go are not read: which of them exist depends on the order
  * the run takes.
  */
 import { expect, test } from "@playwright/test";
@@ -18,7 +19,9 @@ import path from "node:path";
 import postgres from "postgres";
 import { en } from "../../app/i18n/locales/en";
 import { ar } from "../../app/i18n/locales/ar";
-import { ACTING, EVERYONE } from "../access/types";
+import { ACTING, EVERYONE, type Who } from "../access/types";
+import { readPdfText } from "../helpers/pdf";
+import { FRENCH_ONLY, frenchOnlyFixture } from "./french-content";
 import { e2eDatabaseUrl, e2eFixture, login, NOT_A_PAGE, pathsFor } from "./fixtures";
 
 // the text is read by a script in the page: once, with JavaScript, is enough
@@ -29,6 +32,14 @@ const MARK = { ar: ar["content.inFrench"], en: en["content.inFrench"] };
 const SHORTEST = 8;
 
 type Lng = keyof typeof MARK;
+
+/** The French-only copies each role is shown somewhere (so the check cannot pass by reading none). */
+const SEEN_BY: Partial<Record<Who, (keyof typeof FRENCH_ONLY)[]>> = {
+  admin: ["training", "trainingDescription", "cohort", "place", "call", "criterion", "offer", "requirements", "item"],
+  applicant: ["training", "trainingDescription", "cohort", "offer", "requirements"],
+  coach: ["training", "cohort", "place", "offer"],
+  case_worker: ["item"],
+};
 
 /** The text of the demo seed's source, where each of its French texts is written. */
 function seedSource(): string {
@@ -86,36 +97,88 @@ async function frenchTexts(): Promise<Record<Lng, { translated: Set<string>; unt
   return out;
 }
 
+/**
+ * The first place in a document's text where `fr` is not beside the mark's words (-1: none). pdftotext
+ * gives a line that mixes French and Arabic in an order of its own (the mark may come
+ * before the French text, its brackets turned round, a colon moved), so either side will do.
+ */
+function unmarked(text: string, fr: string, mark: string): number {
+  // spaces, brackets and the colon before a title are left out on both sides
+  const bare = (s: string) => s.replace(/[\s():]+/g, "");
+  const words = bare(mark);
+  for (let at = text.indexOf(fr); at >= 0; at = text.indexOf(fr, at + fr.length)) {
+    const after = bare(text.slice(at + fr.length, at + fr.length + words.length + 8));
+    const before = bare(text.slice(Math.max(0, at - words.length - 8), at));
+    if (!after.startsWith(words) && !before.endsWith(words)) return at;
+  }
+  return -1;
+}
+
 for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
   for (const lng of ["ar", "en"] as const) {
-    test(`no unmarked French staff content on any page ${who} may open, in ${lng}`, async ({
+    test(`no unmarked French staff content on any page or PDF ${who} may open, in ${lng}`, async ({
       page,
       context,
       baseURL,
     }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(300_000);
       const texts = (await frenchTexts())[lng];
       expect(texts.translated.size).toBeGreaterThan(10);
+      for (const fr of Object.values(FRENCH_ONLY)) texts.untranslated.add(fr);
+      const demo = e2eFixture();
+      const copies = await frenchOnlyFixture(demo);
       await login(page, ACTING[who]);
       await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
       const found: string[] = [];
-      for (const p of pathsFor(who, e2eFixture())) {
-        if (NOT_A_PAGE.test(p)) continue;
-        const response = await page.goto(p);
-        expect(response?.status(), p).toBe(200);
-        // what the page marks as French with its "(in French)" after it is said, not hidden
-        const text = await page.evaluate((mark) => {
-          for (const el of Array.from(document.querySelectorAll('[lang="fr"]'))) {
-            if (el.nextElementSibling?.textContent?.trim() === mark) el.textContent = "";
+      const seen: Record<string, string[]> = {};
+      for (const p of new Set([...pathsFor(who, demo), ...pathsFor(who, copies)])) {
+        let text: string;
+        let whole: string;
+        if (/\.pdf(\?|$)/.test(p)) {
+          const response = await page.request.get(p);
+          expect(response.status(), p).toBe(200);
+          const body = await response.body();
+          text = whole = readPdfText(body).replace(/\s+/g, " ");
+          // a document in its holder's language (a certificate, a letter) may be French: then French is right
+          const language = /\/Lang \((\w+)\)/.exec(body.toString("latin1"))?.[1];
+          if (language === "fr") continue;
+          expect(language, p).toBe(lng);
+          for (const fr of texts.untranslated) {
+            const at = unmarked(text, fr, MARK[lng]);
+            if (at >= 0)
+              found.push(`${p} [${lng}] ${fr} in "${text.slice(Math.max(0, at - 30), at + fr.length + 30)}"`);
+            text = text.split(fr).join(" ");
           }
-          // the admin's outbox shows each message as it was sent, in its recipient's language
-          for (const el of Array.from(document.querySelectorAll('.message-body[lang="fr"]'))) el.textContent = "";
-          return document.body.innerText;
-        }, MARK[lng]);
+        } else if (NOT_A_PAGE.test(p)) {
+          continue;
+        } else {
+          const response = await page.goto(p);
+          expect(response?.status(), p).toBe(200);
+          // what the page marks as French with its "(in French)" after it is said, not hidden
+          [whole, text] = await page.evaluate(
+            ([mark, untranslated]) => {
+              const all = document.body.innerText;
+              // an option holds no markup: its French text is followed by the words of the mark
+              for (const el of Array.from(document.querySelectorAll("option"))) {
+                for (const fr of untranslated) el.textContent = (el.textContent ?? "").split(`${fr} ${mark}`).join("");
+              }
+              for (const el of Array.from(document.querySelectorAll('[lang="fr"]'))) {
+                if (el.nextElementSibling?.textContent?.trim() === mark) el.textContent = "";
+              }
+              // the admin's outbox shows each message as it was sent, in its recipient's language
+              for (const el of Array.from(document.querySelectorAll('.message-body[lang="fr"]'))) el.textContent = "";
+              return [all, document.body.innerText];
+            },
+            [MARK[lng], [...texts.untranslated]] as const,
+          );
+        }
         for (const fr of [...texts.translated, ...texts.untranslated]) {
           if (text.includes(fr)) found.push(`${p} [${lng}] ${fr}`);
         }
+        for (const fr of Object.values(FRENCH_ONLY)) if (whole.includes(fr)) seen[fr] = [...(seen[fr] ?? []), p];
       }
+      // the copies did reach the pages: the check above read them
+      for (const key of SEEN_BY[who] ?? []) expect(seen[FRENCH_ONLY[key]], `${key} shown to ${who}`).toBeDefined();
       expect(found).toEqual([]);
     });
   }

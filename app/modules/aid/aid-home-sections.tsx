@@ -1,14 +1,16 @@
 import { Form, Link } from "@remix-run/react";
 import { CheckboxField, Field, SelectField } from "~/components/form";
+import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
+import type { Trilingual } from "~/lib/localized";
 import type { FieldErrors } from "~/lib/forms";
 import type { AidItem } from "~db/schema/aid";
 import { VULNERABILITIES } from "~/modules/protection/rules";
 
 type Named = { id: string; name: string };
-type Warehouse = Named & { stock: { itemId: string; name: string; quantity: number }[] };
+type Warehouse = Named & { stock: (Trilingual<"name"> & { itemId: string; quantity: number })[] };
 type Round = Named & { startsOn: string; endsOn: string; handedOut: number };
-type Item = Named & { kind: AidItem["kind"]; faceValueCentimes: number | null };
+type Item = Trilingual<"name"> & { id: string; kind: AidItem["kind"]; faceValueCentimes: number | null };
 
 /** Each warehouse of the organisation with what it holds. */
 export function WarehouseCards({ warehouses }: { warehouses: Warehouse[] }) {
@@ -25,7 +27,7 @@ export function WarehouseCards({ warehouses }: { warehouses: Warehouse[] }) {
             <ul>
               {w.stock.map((s) => (
                 <li key={s.itemId}>
-                  {s.name}: <strong>{formatNumber(s.quantity)}</strong>
+                  <LocalizedText row={s} field="name" />: <strong>{formatNumber(s.quantity)}</strong>
                 </li>
               ))}
             </ul>
@@ -69,6 +71,7 @@ export function CreateRoundForm({
   values?: Record<string, string>;
 }) {
   const { t } = useI18n();
+  const label = useLocalizedLabel();
   const echo = { errors, values };
   return (
     <details open={Boolean(errors)}>
@@ -84,7 +87,7 @@ export function CreateRoundForm({
         <SelectField
           name="itemId"
           label="aid.item"
-          options={items.filter((i) => i.kind !== "voucher").map((i) => ({ value: i.id, label: i.name }))}
+          options={items.filter((i) => i.kind !== "voucher").map((i) => ({ value: i.id, label: label(i, "name") }))}
           {...echo}
         />
         <Field name="quantity" label="aid.quantity" type="number" min={1} defaultValue="1" {...echo} />
@@ -116,7 +119,7 @@ export function Catalogue({ items }: { items: Item[] }) {
       <ul>
         {items.map((i) => (
           <li key={i.id}>
-            {i.name} · {t(`aid.kind.${i.kind}`)}
+            <LocalizedText row={i} field="name" /> · {t(`aid.kind.${i.kind}`)}
             {i.faceValueCentimes ? ` · ${formatMoney(i.faceValueCentimes)}` : ""}
           </li>
         ))}

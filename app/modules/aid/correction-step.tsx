@@ -1,14 +1,16 @@
 import { ConfirmStep } from "~/components/confirm-step";
+import { LocalizedText } from "~/components/localized-text";
 import { TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
+import type { Trilingual } from "~/lib/localized";
 
 export type CorrectionPreview = {
   distributionId: string;
   name: string;
   reference: string;
   createdAt: string;
-  items: { itemId: string; name: string; quantity: number }[];
+  items: (Trilingual<"name"> & { itemId: string; quantity: number })[];
 };
 
 /**
@@ -53,7 +55,10 @@ export function CorrectionStep({
       <ul data-testid="correction-items">
         {p.items.map((i) => (
           <li key={i.itemId}>
-            <bdi>{i.name}</bdi> × <strong>{formatNumber(i.quantity)}</strong>
+            <bdi>
+              <LocalizedText row={i} field="name" />
+            </bdi>{" "}
+            × <strong>{formatNumber(i.quantity)}</strong>
           </li>
         ))}
       </ul>

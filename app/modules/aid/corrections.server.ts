@@ -16,8 +16,6 @@ import { fail, type Failure, type Meta } from "~/lib/result";
 import { moroccoToday, startOfMoroccoDay } from "~/lib/morocco-time";
 import { correctionRefusal } from "./rules";
 import { moveStock } from "./stock.server";
-import type { Locale } from "~/i18n/config";
-import { localized } from "~/lib/localized";
 import type { CorrectionPreview } from "./correction-step";
 import { openNames, sealedNameColumns } from "~/modules/protection/identity.server";
 
@@ -71,7 +69,6 @@ export async function correctionPreview(
   actor: Actor,
   roundId: string,
   distributionId: string,
-  locale: Locale,
   now = new Date(),
 ): Promise<CorrectionPreview | null> {
   const found = await getDistributionForActor(db, actor, distributionId);
@@ -81,7 +78,13 @@ export async function correctionPreview(
     name: `${found.firstName} ${found.lastName}`,
     reference: found.reference,
     createdAt: found.createdAt.toISOString(),
-    items: found.items.map((i) => ({ itemId: i.itemId, name: localized(i, "name", locale), quantity: i.quantity })),
+    items: found.items.map((i) => ({
+      itemId: i.itemId,
+      nameFr: i.nameFr,
+      nameAr: i.nameAr,
+      nameEn: i.nameEn,
+      quantity: i.quantity,
+    })),
   };
 }
 

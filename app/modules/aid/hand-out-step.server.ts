@@ -4,6 +4,7 @@
  * may hand this round to and that has not received it yet.
  */
 import type { Database } from "~db/client";
+import type { Trilingual } from "~/lib/localized";
 import type { Actor } from "~/modules/auth/permissions";
 import { getCaseForActor } from "~/modules/protection/reach.server";
 import { quantityFor } from "./rules";
@@ -12,7 +13,7 @@ export async function handOutPreview(
   db: Database,
   actor: Actor,
   round: { perHousehold: boolean },
-  items: { itemId: string; name: string; quantity: number }[],
+  items: (Trilingual<"name"> & { itemId: string; quantity: number })[],
   caseId: string,
   received: Set<string>,
 ) {
@@ -23,6 +24,12 @@ export async function handOutPreview(
     name: `${c.firstName} ${c.lastName}`,
     reference: c.reference,
     householdSize: c.householdSize,
-    items: items.map((i) => ({ name: i.name, quantity: quantityFor(i.quantity, round.perHousehold, c.householdSize) })),
+    items: items.map((i) => ({
+      itemId: i.itemId,
+      nameFr: i.nameFr,
+      nameAr: i.nameAr,
+      nameEn: i.nameEn,
+      quantity: quantityFor(i.quantity, round.perHousehold, c.householdSize),
+    })),
   };
 }

@@ -1,4 +1,5 @@
 import { ConfirmStep } from "~/components/confirm-step";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { handOutPreview } from "./hand-out-step.server";
 
@@ -23,8 +24,11 @@ export function HandOutStep({ p, roundId, roundName }: { p: Preview; roundId: st
       </p>
       <ul data-testid="hand-out-items">
         {p.items.map((i) => (
-          <li key={i.name}>
-            <bdi>{i.name}</bdi> × <strong>{formatNumber(i.quantity)}</strong>
+          <li key={i.itemId}>
+            <bdi>
+              <LocalizedText row={i} field="name" />
+            </bdi>{" "}
+            × <strong>{formatNumber(i.quantity)}</strong>
           </li>
         ))}
       </ul>

@@ -1,13 +1,16 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { CheckboxField, Field, SelectField } from "~/components/form";
+import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
+import type { Trilingual } from "~/lib/localized";
 import type { FieldErrors } from "~/lib/forms";
 import { VULNERABILITIES, type Vulnerability } from "~/modules/protection/rules";
 
 type Named = { id: string; name: string };
 type Round = Named & { startsOn: string; endsOn: string; perHousehold: boolean; eligibility: string | null };
-type Line = { itemId: string; name: string; quantity: number };
+type Line = Trilingual<"name"> & { itemId: string; quantity: number };
+type Item = Trilingual<"name"> & { id: string };
 
 /** The round's dates, what each household receives, who is eligible, and the stock left. */
 export function RoundFacts({ round, items, stock }: { round: Round; items: Line[]; stock: Line[] }) {
@@ -19,7 +22,10 @@ export function RoundFacts({ round, items, stock }: { round: Round; items: Line[
         {items.map((i, n) => (
           <span key={i.itemId}>
             {n > 0 ? ", " : null}
-            <bdi>{i.name}</bdi> × {i.quantity}
+            <bdi>
+              <LocalizedText row={i} field="name" />
+            </bdi>{" "}
+            × {i.quantity}
           </span>
         ))}
         {round.perHousehold ? ` · ${t("aid.rounds.perHousehold")}` : ""}
@@ -28,7 +34,10 @@ export function RoundFacts({ round, items, stock }: { round: Round; items: Line[
       <p>
         {stock.map((s) => (
           <span key={s.itemId} className="badge">
-            <bdi>{s.name}</bdi>: {formatNumber(s.quantity)}
+            <bdi>
+              <LocalizedText row={s} field="name" />
+            </bdi>
+            : {formatNumber(s.quantity)}
           </span>
         ))}
       </p>
@@ -52,6 +61,7 @@ export function CorrectRoundForm({
   values?: Record<string, string>;
 }) {
   const { t } = useI18n();
+  const label = useLocalizedLabel();
   const echo = { errors, values };
   return (
     <details open={Boolean(errors?.form || values)}>
@@ -90,10 +100,13 @@ export function CorrectRoundForm({
                   <input type="hidden" name="intent" value="removeItem" />
                   <input type="hidden" name="itemId" value={i.itemId} />
                   <span>
-                    <bdi>{i.name}</bdi> × {i.quantity}
+                    <bdi>
+                      <LocalizedText row={i} field="name" />
+                    </bdi>{" "}
+                    × {i.quantity}
                   </span>{" "}
                   <button type="submit" className="button button-secondary">
-                    {t("aid.rounds.removeItem", { item: i.name })}
+                    {t("aid.rounds.removeItem", { item: label(i, "name") })}
                   </button>
                 </Form>
               </li>
@@ -106,8 +119,9 @@ export function CorrectRoundForm({
 }
 
 /** One more item in the kit; offered only until the first hand-out. */
-export function AddRoundItemForm({ catalogue, errors }: { catalogue: Named[]; errors?: FieldErrors }) {
+export function AddRoundItemForm({ catalogue, errors }: { catalogue: Item[]; errors?: FieldErrors }) {
   const { t } = useI18n();
+  const label = useLocalizedLabel();
   return (
     <details>
       <summary>{t("aid.rounds.addItem")}</summary>
@@ -117,7 +131,7 @@ export function AddRoundItemForm({ catalogue, errors }: { catalogue: Named[]; er
           name="itemId"
           label="aid.item"
           inline
-          options={catalogue.map((i) => ({ value: i.id, label: i.name }))}
+          options={catalogue.map((i) => ({ value: i.id, label: label(i, "name") }))}
         />
         <Field name="quantity" label="aid.quantity" type="number" min={1} defaultValue="1" errors={errors} />
         <button type="submit" className="button button-secondary">

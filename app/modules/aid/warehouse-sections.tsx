@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
 import { Field, SelectField } from "~/components/form";
 import { TableWrap } from "~/components/table-wrap";
+import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
+import type { Trilingual } from "~/lib/localized";
 import type { FieldErrors } from "~/lib/forms";
 import type { ledgerOf } from "./queries.server";
 
@@ -14,12 +16,13 @@ export function MovementForm({
   errors,
   values,
 }: {
-  items: Named[];
+  items: (Trilingual<"name"> & { id: string })[];
   targets: Named[];
   errors?: FieldErrors;
   values?: Record<string, string>;
 }) {
   const { t } = useI18n();
+  const label = useLocalizedLabel();
   const echo = { errors, values };
   return (
     <details open={Boolean(errors)}>
@@ -38,7 +41,7 @@ export function MovementForm({
         <SelectField
           name="itemId"
           label="aid.item"
-          options={items.map((i) => ({ value: i.id, label: i.name }))}
+          options={items.map((i) => ({ value: i.id, label: label(i, "name") }))}
           {...echo}
         />
         <Field name="quantity" label="aid.quantity" type="number" hint="aid.movement.quantityHint" {...echo} />
@@ -59,7 +62,7 @@ export function MovementForm({
   );
 }
 
-type Movement = Omit<Awaited<ReturnType<typeof ledgerOf>>[number], "createdAt"> & { createdAt: string; item: string };
+type Movement = Omit<Awaited<ReturnType<typeof ledgerOf>>[number], "createdAt"> & { createdAt: string };
 
 /** Every movement of the warehouse, newest first, signed quantities written left to right. */
 export function LedgerTable({ ledger }: { ledger: Movement[] }) {
@@ -82,7 +85,9 @@ export function LedgerTable({ ledger }: { ledger: Movement[] }) {
             {ledger.map((m) => (
               <tr key={m.id}>
                 <td>{formatDate(m.createdAt, true)}</td>
-                <td>{m.item}</td>
+                <td>
+                  <LocalizedText row={m} field="name" />
+                </td>
                 <td>
                   {t(`aid.movement.${m.kind}`)}
                   {m.reason ? ` (${m.reason})` : ""}

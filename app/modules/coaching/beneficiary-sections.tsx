@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { Field, TextareaField } from "~/components/form";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
-import { localized } from "~/lib/localized";
 import { HostSelect } from "~/modules/internships/host-sections";
 import type { listHosts } from "~/modules/internships/queries.server";
 import type { beneficiaryFile } from "./queries.server";
@@ -39,7 +39,7 @@ export function NextSteps({ actions, today }: { actions: File["actions"]; today:
 
 /** The trainings the person registered for, with the certificate when earned. */
 export function TrainingsList({ trainings }: { trainings: File["trainings"] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <h2>{t("coaching.trainings")}</h2>
@@ -47,8 +47,10 @@ export function TrainingsList({ trainings }: { trainings: File["trainings"] }) {
         {trainings.map((r) => (
           <li key={r.registrationId} className="list-item">
             <p>
-              <Link to={`/trainings/${r.trainingId}`}>{localized(r, "title", locale)}</Link> ·{" "}
-              {t(`trainings.status.${r.status}`)}
+              <Link to={`/trainings/${r.trainingId}`}>
+                <LocalizedText row={r} field="title" />
+              </Link>{" "}
+              · {t(`trainings.status.${r.status}`)}
               {r.certificateId ? (
                 <>
                   {" · "}

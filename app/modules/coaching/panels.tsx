@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import { localized } from "~/lib/localized";
 import type { PlacementStatus } from "~/modules/internships/constants";
 import type { CaseloadRow } from "./rules";
 
@@ -105,7 +105,7 @@ function AppointmentsCard({ appointments }: { appointments: ApplicantPanelData["
 
 /** The applicant's home: appointments to come, next steps, trainings, certificates, internship, coach. */
 export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   const certificates = data.trainings.filter((r) => r.certificateId);
   return (
     <div className="applicant-panel">
@@ -127,8 +127,10 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         <ul>
           {data.trainings.map((r) => (
             <li key={r.registrationId}>
-              <Link to={`/trainings/${r.trainingId}`}>{localized(r, "title", locale)}</Link> ·{" "}
-              {t(`trainings.status.${r.status}`)}
+              <Link to={`/trainings/${r.trainingId}`}>
+                <LocalizedText row={r} field="title" />
+              </Link>{" "}
+              · {t(`trainings.status.${r.status}`)}
             </li>
           ))}
         </ul>
@@ -142,7 +144,9 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         <ul>
           {certificates.map((r) => (
             <li key={r.registrationId}>
-              <a href={`/trainings/certificates/${r.certificateId}.pdf`}>{localized(r, "title", locale)}</a>
+              <a href={`/trainings/certificates/${r.certificateId}.pdf`}>
+                <LocalizedText row={r} field="title" />
+              </a>
             </li>
           ))}
         </ul>

@@ -3,10 +3,11 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Field, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
+import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { loadCallPage } from "./call-page.server";
-import { Msg, criterionLabel } from "./ui";
+import { Msg } from "./ui";
 
 export type CallPageData = NonNullable<Awaited<ReturnType<typeof loadCallPage>>>;
 type Call = CallPageData["call"];
@@ -116,14 +117,14 @@ export function CallScheduleForm({ call }: { call: Call }) {
 }
 
 export function CallRubric({ criteria }: { criteria: CallPageData["criteria"] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <h2>{t("grants.call.rubric")}</h2>
       <ul className="list">
         {criteria.map((c) => (
           <li key={c.id} className="list-item">
-            {criterionLabel(c, locale)} · /{c.maxScore} · {c.weight} %
+            <LocalizedText row={c} field="label" /> · /{c.maxScore} · {c.weight} %
           </li>
         ))}
       </ul>

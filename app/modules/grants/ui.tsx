@@ -1,16 +1,6 @@
 /** Small pieces shared by the grants pages (no data access). */
-import type { Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { localized, type Trilingual } from "~/lib/localized";
-
-export function callTitle(call: Trilingual<"title">, locale: Locale): string {
-  return localized(call, "title", locale);
-}
-
-export function criterionLabel(c: Trilingual<"label">, locale: Locale): string {
-  return localized(c, "label", locale);
-}
 
 /** A stored message (key and parameters) in the reader's language; amounts in centimes become MAD. */
 export function Msg({ message }: { message: { key: string; params?: Record<string, string | number> } }) {

@@ -1,7 +1,7 @@
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
+import { useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { Trilingual } from "~/lib/localized";
-import { callTitle } from "./ui";
 
 type Application = {
   id: string;
@@ -16,10 +16,11 @@ type Application = {
  * committee will no longer consider it, and until when the person may apply again.
  */
 export function WithdrawStep({ d }: { d: Application }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
+  const plain = useLocalizedLabel();
   return (
     <ConfirmStep
-      title={t("grants.confirm.withdraw.title", { call: callTitle(d.title, locale) })}
+      title={t("grants.confirm.withdraw.title", { call: plain(d.title, "title") })}
       intent="withdraw"
       confirmLabel="grants.confirm.withdraw.button"
       cancelTo={`/grants/applications/${d.id}`}

@@ -1,8 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { SelectField, TextareaField } from "~/components/form";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
-import { LocalizedText } from "~/components/localized-text";
-import { localized } from "~/lib/localized";
+import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { codeLabel, codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
@@ -189,10 +188,11 @@ export function DeclineStep({
 
 /** Closing the offer: no new application, the applications still waiting are not retained and told. */
 export function CloseOfferStep({ offer, waiting, path }: { offer: Offer; waiting: number; path: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const label = useLocalizedLabel();
   return (
     <ConfirmStep
-      title={t("internships.confirm.close.title", { offer: localized(offer, "title", locale) })}
+      title={t("internships.confirm.close.title", { offer: label(offer, "title") })}
       intent="close"
       confirmLabel="internships.confirm.close.button"
       cancelTo={path}

@@ -1,7 +1,7 @@
 /** What staff did for a person, one line each: on the person's home and on the staff's page of the person. */
 import type { Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
-import { localized } from "~/lib/localized";
+import { localizedLabel } from "~/lib/localized";
 import { DECISION_CHANNELS, type ActKind, type DecisionChannel } from "./constants";
 import { actMessage } from "./rules";
 
@@ -36,8 +36,13 @@ export type ActLine = {
 
 const isChannel = (v: string | null): v is DecisionChannel => DECISION_CHANNELS.some((c) => c === v);
 
-/** The rows of `actsFor`, each with what it was about in the reader's language (a loader's last step). */
-export function actLines(rows: readonly ActRow[], locale: Locale): ActLine[] {
+/**
+ * The rows of `actsFor`, each with what it was about in the reader's language (a loader's
+ * last step): a word of a sentence, so an untranslated title is followed by `inFrench`.
+ */
+export function actLines(rows: readonly ActRow[], locale: Locale, inFrench: string): ActLine[] {
+  const title = (r: ActRow, of: "trainingTitle" | "offerTitle" | "callTitle") =>
+    localizedLabel(r, of, locale, inFrench);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -45,11 +50,11 @@ export function actLines(rows: readonly ActRow[], locale: Locale): ActLine[] {
     staffName: r.staffName,
     what:
       r.kind === "training_registration"
-        ? localized(r, "trainingTitle", locale)
+        ? title(r, "trainingTitle")
         : r.kind === "internship_application"
-          ? localized(r, "offerTitle", locale)
+          ? title(r, "offerTitle")
           : r.kind === "grant_application" || r.kind === "decision_received"
-            ? localized(r, "callTitle", locale)
+            ? title(r, "callTitle")
             : "",
     receivedOn: r.receivedOn,
     receivedHow: isChannel(r.receivedHow) ? r.receivedHow : null,

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { FieldError } from "~/components/form";
-import { localized } from "~/lib/localized";
+import { useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { Section, useIntentResult } from "./section";
@@ -56,7 +56,8 @@ export function NotesSection({ d }: { d: CaseFileData }) {
 }
 
 export function AidSection({ d }: { d: CaseFileData }) {
-  const { t, formatDate, formatMoney, locale } = useI18n();
+  const { t, formatDate, formatMoney } = useI18n();
+  const label = useLocalizedLabel();
   const { errors } = useIntentResult("voucher");
   return (
     <Section title="protection.aid.title" id="aid">
@@ -87,7 +88,7 @@ export function AidSection({ d }: { d: CaseFileData }) {
             <select name="itemId">
               {d.voucherItems.map((i) => (
                 <option key={i.id} value={i.id}>
-                  {localized(i, "name", locale)} ({formatMoney(i.value)})
+                  {label(i, "name")} ({formatMoney(i.value)})
                 </option>
               ))}
             </select>
