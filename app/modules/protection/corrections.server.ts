@@ -6,8 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { beneficiaryCases, caseReferrals, caseServices, users, type BeneficiaryCaseRow } from "~db/schema";
-import { changedFields } from "~/lib/changes";
-import { versionOf } from "~/lib/version.server";
+import { changedFields, versionOf } from "~/lib/changes";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
@@ -44,22 +43,24 @@ async function lockedCase(tx: Executor, caseId: string) {
 
 /** The version of a case's identity (its ciphertext and clear columns): what the correction form sends back. */
 export function identityVersion(row: BeneficiaryCaseRow): string {
-  return versionOf([
-    row.firstNameEnc,
-    row.lastNameEnc,
-    row.nameArabicEnc,
-    row.phoneEnc,
-    row.documentNumberEnc,
-    row.householdNotesEnc,
-    row.sex,
-    row.dateOfBirth,
-    row.estimatedAge,
-    row.nationality,
-    row.languages,
-    row.city,
-    row.householdSize,
-  ]);
+  return versionOf(row, IDENTITY_VERSION_KEYS);
 }
+
+const IDENTITY_VERSION_KEYS = [
+  "firstNameEnc",
+  "lastNameEnc",
+  "nameArabicEnc",
+  "phoneEnc",
+  "documentNumberEnc",
+  "householdNotesEnc",
+  "sex",
+  "dateOfBirth",
+  "estimatedAge",
+  "nationality",
+  "languages",
+  "city",
+  "householdSize",
+] as const;
 
 /** The identity's version as stored now, for the form. */
 export async function currentIdentityVersion(db: Executor, caseId: string): Promise<string> {
@@ -74,7 +75,7 @@ export function serviceVersion(
     "serviceDate" | "costCentimes" | "details" | "detailsEnc" | "notesEnc" | "dueDate"
   >,
 ) {
-  return versionOf([s.serviceDate, s.costCentimes, s.details, s.detailsEnc, s.notesEnc, s.dueDate]);
+  return versionOf(s, ["serviceDate", "costCentimes", "details", "detailsEnc", "notesEnc", "dueDate"]);
 }
 
 /**
@@ -240,7 +241,8 @@ export async function requireOwnReferral(db: Executor, actor: Actor, caseId: str
 
 /** The version of a referral's fields (none of them sensitive): what its correction form sends back. */
 export function referralVersion(r: typeof caseReferrals.$inferSelect) {
-  return versionOf(Object.values(referralAsEntered(r)));
+  const entered = referralAsEntered(r);
+  return versionOf(entered, Object.keys(entered));
 }
 
 /** A referral's fields as its form has them. */

@@ -39,7 +39,7 @@ function partnersNamed(v: { consentReferral: boolean; consentPartners: string[] 
     ctx.addIssue({ code: "custom", path: ["consentPartners"], message: "protection.errors.consentPartners" });
 }
 
-/** The version of the record a correction form was filled from (app/lib/version.server.ts). */
+/** The version of the record a correction form was filled from (`versionOf` in app/lib/changes.ts). */
 const versionField = z.string().min(1).max(64);
 export const VersionSchema = z.object({ version: versionField });
 
