@@ -16,7 +16,7 @@ import {
 /**
  * Group activities of partner associations (awareness, information, group psychosocial
  * support) and the households of case files: people reached without an account or a
- * case file each (docs/decisions/new-group-activities-and-households.md).
+ * case file each (docs/decisions/0111-group-activities-and-households.md).
  */
 export const groupActivityKindEnum = pgEnum("group_activity_kind", GROUP_ACTIVITY_KINDS);
 export const groupTopicEnum = pgEnum("group_topic", GROUP_TOPICS);

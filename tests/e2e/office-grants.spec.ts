@@ -18,7 +18,7 @@ const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
 /**
  * The two writes that do not go through the pages (`inDatabase`): an open call for this
  * run, and the person's business plan, which only the person writes on their own account
- * (staff cannot, and the page says so: docs/decisions/new-grant-application-for-a-person.md).
+ * (staff cannot, and the page says so: docs/decisions/0113-grant-application-for-a-person.md).
  */
 
 for (const [lang, m] of [

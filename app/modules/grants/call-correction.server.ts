@@ -5,7 +5,7 @@
  * other step) cannot apply what the new status forbids: the transition locks the row,
  * the update waits, finds the status changed, and changes nothing. The audit row names
  * the fields changed; applicants are told of a date or a text changed.
- * docs/decisions/new-call-correction.md
+ * docs/decisions/0109-call-correction.md
  */
 import { and, eq, lte, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";

@@ -3,7 +3,7 @@
  * opened, only what cannot hurt someone who already read it or applied: dates moved
  * later (the closing date while the call is open, and never into the past), the texts,
  * and the budget raised. Pure: no database, no clock of its own.
- * Why: docs/decisions/new-call-correction.md.
+ * Why: docs/decisions/0109-call-correction.md.
  */
 import type { MessageKey } from "~/i18n/translate";
 import type { CallStatus } from "./constants";

@@ -140,7 +140,7 @@ export const ScheduleSchema = z
 
 /**
  * Correcting a call that opened: its texts, its later dates and a higher budget; the
- * rest is fixed (docs/decisions/new-call-correction.md). A draft takes the whole `CallSchema`.
+ * rest is fixed (docs/decisions/0109-call-correction.md). A draft takes the whole `CallSchema`.
  */
 export const OpenCallCorrectionSchema = z
   .object({

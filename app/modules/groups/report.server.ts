@@ -2,7 +2,7 @@
  * What the reports read of group activities and households, for a period and an
  * association (or the whole programme), aggregated in SQL. How people are added up
  * without counting a registered person twice: rules.ts `PeopleReached` and
- * docs/decisions/new-group-activities-and-households.md.
+ * docs/decisions/0111-group-activities-and-households.md.
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "~db/client";

@@ -1,7 +1,7 @@
 /**
  * Pure rules of group activities and households: headcount arithmetic, the nationality
  * groups, ages from birth years, and how the reports add people reached without double
- * counting (docs/decisions/new-group-activities-and-households.md). No database.
+ * counting (docs/decisions/0111-group-activities-and-households.md). No database.
  */
 import { HEADCOUNT_KEYS, type HeadcountKey } from "./constants";
 

@@ -98,7 +98,7 @@ export function ActForm({
 /**
  * A grant application for the person: an open call, one of their complete plans, and the
  * box that says they agree. Without a plan, the page says what is missing, and why staff
- * cannot write it for them (docs/decisions/new-grant-application-for-a-person.md).
+ * cannot write it for them (docs/decisions/0113-grant-application-for-a-person.md).
  */
 export function GrantForm({
   calls,

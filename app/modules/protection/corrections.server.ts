@@ -1,6 +1,6 @@
 /**
  * Correcting what case workers recorded: a case's identity, a service, a referral not
- * yet decided (docs/decisions/new-correcting-protection-records.md). Each correction
+ * yet decided (docs/decisions/0115-correcting-protection-records.md). Each correction
  * writes only the fields that changed and one audit row naming them, never their values.
  */
 import { and, eq, sql } from "drizzle-orm";

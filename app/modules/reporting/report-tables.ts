@@ -158,7 +158,7 @@ export type Fetched = {
   money: MoneyByDay[] | null;
   /** complaints and feedback by category (admins and donors, programme-wide) */
   complaints?: CategoryCounts[] | null;
-  /** group activities and households (staff reports: docs/decisions/new-group-activities-and-households.md) */
+  /** group activities and households (staff reports: docs/decisions/0111-group-activities-and-households.md) */
   groups?: GroupFigures | null;
   /** the targets and the people reached since the programme began (the programme's reports only) */
   progress?: {

@@ -65,7 +65,7 @@ function servicesOf(
     notes: s.notes,
     next: writer && s.byReader ? nextStatuses(s.kind, s.status) : [],
     overdue: isReferralOverdue(s, today),
-    /** its own association corrects it (docs/decisions/new-correcting-protection-records.md) */
+    /** its own association corrects it (docs/decisions/0115-correcting-protection-records.md) */
     correctable: writer && readerOrganisationId !== null && s.recorderOrganisationId === readerOrganisationId,
   }));
 }
