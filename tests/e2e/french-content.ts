@@ -34,6 +34,9 @@ export const FRENCH_ONLY = {
   item: "Colis témoin jamais traduit",
 } as const;
 
+/** The copied round's name: a round has one name (no translations), so it is not checked, only told apart. */
+const ROUND_NAME = "Tournée de la copie sans traduction";
+
 /** A verification code as the app prints them (app/modules/trainings/rules.ts), new for the run. */
 function verificationCode(): string {
   return formatVerificationCode(randomBytes(12));
@@ -145,7 +148,8 @@ export async function frenchOnlyFixture(demo: Fixture): Promise<Fixture> {
       await tx`
         insert into stock_movements (warehouse_id, item_id, kind, quantity)
         values (${warehouseId}, ${item!.id}, 'receipt', 7)`;
-      const roundId = await copy(tx, "distribution_rounds", demo.protection.roundId, {});
+      // its own name: specs that open the demo round by its name must find one link
+      const roundId = await copy(tx, "distribution_rounds", demo.protection.roundId, { name: ROUND_NAME });
       await tx`insert into round_items (round_id, item_id, quantity) values (${roundId}, ${item!.id}, 1)`;
       const ids: Made = {
         trainingId,

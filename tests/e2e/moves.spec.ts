@@ -106,9 +106,12 @@ for (const lang of ["fr", "ar"] as const) {
         ? `مسار: نُقلت حصة «تدبير المخزون» إلى ${day.written} على الساعة 14:30 (قاعة الأطلس، سلا).`
         : `Masar : séance de « Gestion de stock » déplacée au ${day.written} à 14:30 (Salle Atlas, Salé).`,
     );
-    // the page tells where the messages stand: accepted by the gateway once it was
-    await page.reload();
-    await expect(page.locator("[data-sent-messages] .message-state-ok").first()).toBeVisible();
+    // the page tells where the messages stand: accepted by the gateway once it was (the
+    // outbox records the gateway's answer just after the SMS arrives: reload until it has)
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator("[data-sent-messages] .message-state-ok").first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
     await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`move-session-done-${lang}.png`), fullPage: true });
   });
