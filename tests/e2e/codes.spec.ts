@@ -65,8 +65,11 @@ for (const lang of ["fr", "ar"] as const) {
     await expect(page.locator("bdi", { hasText: e164 })).toBeVisible();
     const code = await codeSentTo(e164);
     // the page tells where the SMS stands: accepted by the gateway, once it was
-    await page.reload();
-    await expect(page.locator(".message-state-ok")).toContainText(L.accepted);
+    // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
     if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await fitsThePhone(page);
     await shot(page, `signup-code-${lang}`);
@@ -92,8 +95,11 @@ for (const lang of ["fr", "ar"] as const) {
     await page.getByRole("button", { name: L.resend }).click();
     await expect(page).toHaveURL(/\/confirm-phone\?resent=1$/);
     const code = await codeSentTo(e164);
-    await page.reload();
-    await expect(page.locator(".message-state-ok")).toContainText(L.accepted);
+    // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
     if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await fitsThePhone(page);
     await shot(page, `confirm-phone-${lang}`);
