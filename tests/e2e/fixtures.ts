@@ -103,13 +103,18 @@ export async function loginWithForm(page: Page, identifier: string, password = D
 
 /** Opens the header's menu (a disclosure on a phone-sized screen) when it is closed. */
 export async function openMenu(page: Page) {
+  // every page's header has the menu: wait for it, or a page still loading reads as "no menu"
+  await page.locator(".nav-menu").waitFor({ state: "attached" });
   const summary = page.locator(".nav-menu > summary");
   if ((await summary.isVisible()) && (await page.locator(".nav-menu[open]").count()) === 0) await summary.click();
 }
 
 export async function logout(page: Page) {
-  await openMenu(page);
-  await page.locator('form[action="/logout"] button').click();
+  // opened, then tapped: again if the menu was read before the page had finished loading
+  await expect(async () => {
+    await openMenu(page);
+    await page.locator('form[action="/logout"] button').click({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/login$/);
 }
 
