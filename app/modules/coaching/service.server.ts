@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, users } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditMany, type AuditActor } from "~/modules/audit/service.server";
 import { isUuid } from "~/lib/ids";
 import type { GuidanceInput, JobSearchInput } from "./schemas.server";
 import { fail, type Meta, type Result } from "~/lib/result";
@@ -67,14 +67,11 @@ export async function endAssignment(db: Database, actor: Actor, beneficiaryId: s
       .set({ endedAt: new Date() })
       .where(and(eq(coachAssignments.beneficiaryId, beneficiaryId), isNull(coachAssignments.endedAt)))
       .returning({ id: coachAssignments.id });
-    for (const r of rows)
-      await audit(tx, {
-        actor,
-        action: "coaching.unassign",
-        entityType: "coach_assignment",
-        entityId: r.id,
-        ip: meta.ip,
-      });
+    await auditMany(
+      tx,
+      { actor, action: "coaching.unassign", entityType: "coach_assignment", ip: meta.ip },
+      rows.map((r) => r.id),
+    );
     return rows.length ? { ok: true as const } : fail(404, {});
   });
 }

@@ -9,7 +9,7 @@ import {
   trainings,
   trainingSessions,
 } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditMany, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import { isUuid } from "~/lib/ids";
@@ -267,7 +267,7 @@ export async function markAttendance(
       .from(trainingAttendance)
       .where(eq(trainingAttendance.sessionId, sessionId));
     const before = new Map(previous.map((p) => [p.userId, p.status]));
-    let corrections = 0;
+    const corrected: string[] = [];
     for (const [userId, status] of marks) {
       const old = before.get(userId);
       if (old === status) continue;
@@ -278,17 +278,13 @@ export async function markAttendance(
           target: [trainingAttendance.sessionId, trainingAttendance.userId],
           set: { status, markedById: actor.id, markedAt: new Date() },
         });
-      if (old) {
-        corrections++;
-        await audit(tx, {
-          actor,
-          action: "training.attendance.correct",
-          entityType: "training_attendance",
-          entityId: `${sessionId}:${userId}`,
-          ip: meta.ip,
-        });
-      }
+      if (old) corrected.push(`${sessionId}:${userId}`);
     }
+    await auditMany(
+      tx,
+      { actor, action: "training.attendance.correct", entityType: "training_attendance", ip: meta.ip },
+      corrected,
+    );
     await audit(tx, {
       actor,
       action: "training.attendance.mark",
@@ -297,7 +293,7 @@ export async function markAttendance(
       ip: meta.ip,
     });
     await settleCertificates(tx, session.cohortId, [...marks.keys()], meta);
-    return { ok: true as const, corrections };
+    return { ok: true as const, corrections: corrected.length };
   });
 }
 
@@ -399,15 +395,11 @@ async function withdrawCertificate(tx: Executor, registrationId: string, meta: M
     .set({ revokedAt: new Date(), revokedReason: "attendance_corrected" })
     .where(and(eq(trainingCertificates.registrationId, registrationId), sql`${trainingCertificates.revokedAt} is null`))
     .returning({ id: trainingCertificates.id });
-  for (const r of revoked) {
-    await audit(tx, {
-      actor: null,
-      action: "training.certificate.revoke",
-      entityType: "training_certificate",
-      entityId: r.id,
-      ip: meta.ip,
-    });
-  }
+  await auditMany(
+    tx,
+    { actor: null, action: "training.certificate.revoke", entityType: "training_certificate", ip: meta.ip },
+    revoked.map((r) => r.id),
+  );
 }
 
 export async function revokeCertificate(
