@@ -126,7 +126,11 @@ describe("staff forms", () => {
   it("an organisation", async () => {
     const { client } = await app.asNewUser({ role: "admin" });
     const response = await client.post("/admin/organisations", { name: "", kind: "association", city: "tiznit" });
-    await expectRefused(response, { fields: ["name"], typed: [`<option value="tiznit" selected="">`], labelled: ["Nom"] });
+    await expectRefused(response, {
+      fields: ["name"],
+      typed: [`<option value="tiznit" selected="">`],
+      labelled: ["Nom"],
+    });
   });
 
   it("a grant call", async () => {
