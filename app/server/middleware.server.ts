@@ -167,8 +167,7 @@ export const bodyLimits: RequestHandler = (req, res, next) => {
     res.send(plainPage(localeOf(req), `errors.page.${status}.title`, `errors.page.${status}.body`));
   };
   // SMS gateways' delivery reports may come chunked; they are small and authenticated
-  if (declared === undefined)
-    return req.headers["transfer-encoding"] && !isWebhook(req) ? refuse(411) : next();
+  if (declared === undefined) return req.headers["transfer-encoding"] && !isWebhook(req) ? refuse(411) : next();
   const path = routedPath(req);
   const limit = UPLOAD_BODY_LIMITS.find((u) => u.path.test(path))?.limit ?? FORM_BODY_LIMIT;
   if (Number(declared) > limit) return refuse(413);
