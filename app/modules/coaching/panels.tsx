@@ -2,9 +2,9 @@ import { Link } from "@remix-run/react";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { PlacementStatus } from "~/modules/internships/constants";
-import type { CaseloadRow } from "./rules";
+import { isBehind, type CaseloadRow } from "./rules";
 
-/** The coach's home: their own caseload, overdue follow-ups first. */
+/** The coach's home: their own caseload, overdue follow-ups and next steps first. */
 export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
   const { t, formatDate } = useI18n();
   return (
@@ -23,7 +23,7 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
         {rows.map((r) => (
           <li
             key={r.beneficiaryId}
-            className={r.overdue || r.businessVisitsDue > 0 ? "list-item caseload-overdue" : "list-item"}
+            className={isBehind(r) ? "list-item caseload-overdue" : "list-item"}
             data-beneficiary={r.beneficiaryId}
           >
             <p>
@@ -44,6 +44,14 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
                   {" "}
                   <span className="badge badge-overdue" data-business-visit="true">
                     {t("businesses.dueBadge")}
+                  </span>
+                </>
+              ) : null}
+              {r.actionLate ? (
+                <>
+                  {" "}
+                  <span className="badge badge-overdue" data-action-late="true">
+                    {t("coaching.actionOverdue")}
                   </span>
                 </>
               ) : null}
