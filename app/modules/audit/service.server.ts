@@ -37,6 +37,20 @@ export async function audit(db: Executor, entry: AuditEntry) {
 }
 
 /**
+ * The usual row in one line: who did which action on which record, from where —
+ * `auditRecord(tx, actor, "aid.round.create", ["distribution_round", round.id], meta.ip)`.
+ */
+export async function auditRecord(
+  db: Executor,
+  actor: AuditActor,
+  action: string,
+  [entityType, entityId]: readonly [entityType: string, entityId: string | null | undefined],
+  ip: string | null | undefined,
+) {
+  await audit(db, { actor, action, entityType, entityId, ip });
+}
+
+/**
  * The same action on many records (a sheet listing cases, an assignment ended, the
  * applications a closed offer declines): one row per record, written by one insert.
  */

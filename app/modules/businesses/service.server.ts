@@ -8,7 +8,7 @@ import type { Database, Executor } from "~db/client";
 import { businessFollowUps, grantApplications, grantAwards, grantTranches } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import type { Actor } from "~/modules/auth/permissions";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { mayFollow } from "~/modules/internships/service.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { FieldErrors } from "~/lib/forms";
@@ -131,13 +131,7 @@ export async function recordFollowUp(
         .insert(businessFollowUps)
         .values({ ...input, revenueBand: input.stillRunning ? input.revenueBand : null, recordedById: actor.id })
         .returning({ id: businessFollowUps.id });
-      await audit(tx, {
-        actor,
-        action: "businesses.follow_up.record",
-        entityType: "business_follow_up",
-        entityId: row!.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "businesses.follow_up.record", ["business_follow_up", row!.id], meta.ip);
     });
   } catch (error) {
     if (isUniqueViolation(error, "business_follow_ups_award_months_key"))
