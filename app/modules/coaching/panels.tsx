@@ -3,9 +3,9 @@ import { LocalizedText } from "~/components/localized-text";
 import { SessionLine, type SessionWhere } from "~/modules/trainings/session-line";
 import { useI18n } from "~/i18n/i18n-context";
 import type { PlacementStatus } from "~/modules/internships/constants";
-import type { CaseloadRow } from "./rules";
+import { isBehind, type CaseloadRow } from "./rules";
 
-/** The coach's home: their own caseload, overdue follow-ups first. */
+/** The coach's home: their own caseload, overdue follow-ups and next steps first. */
 export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
   const { t, formatDate } = useI18n();
   return (
@@ -24,7 +24,7 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
         {rows.map((r) => (
           <li
             key={r.beneficiaryId}
-            className={r.overdue || r.businessVisitsDue > 0 ? "list-item caseload-overdue" : "list-item"}
+            className={isBehind(r) ? "list-item caseload-overdue" : "list-item"}
             data-beneficiary={r.beneficiaryId}
           >
             <p>
@@ -45,6 +45,14 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
                   {" "}
                   <span className="badge badge-overdue" data-business-visit="true">
                     {t("businesses.dueBadge")}
+                  </span>
+                </>
+              ) : null}
+              {r.actionLate ? (
+                <>
+                  {" "}
+                  <span className="badge badge-overdue" data-action-late="true">
+                    {t("coaching.actionOverdue")}
                   </span>
                 </>
               ) : null}

@@ -13,6 +13,7 @@ export const coaching = {
   "coaching.stage.job_search": "البحث عن عمل",
   "coaching.stage.training": "تكوين",
   "coaching.stage.guidance": "توجيه",
+  "coaching.actionOverdue": "الخطوة التالية متأخرة",
   "coaching.due": "الأجل {date}",
   "coaching.noNextSteps": "لا توجد خطوة قادمة.",
   "coaching.openPlacement": "فتح متابعة التدريب",

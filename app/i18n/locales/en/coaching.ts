@@ -13,6 +13,7 @@ export const coaching = {
   "coaching.stage.job_search": "Job search",
   "coaching.stage.training": "Training",
   "coaching.stage.guidance": "Guidance",
+  "coaching.actionOverdue": "Next step overdue",
   "coaching.due": "due {date}",
   "coaching.noNextSteps": "No next step.",
   "coaching.openPlacement": "Open the internship follow-up",

@@ -13,6 +13,7 @@ export const coaching = {
   "coaching.stage.job_search": "Recherche d'emploi",
   "coaching.stage.training": "Formation",
   "coaching.stage.guidance": "Orientation",
+  "coaching.actionOverdue": "Prochaine étape en retard",
   "coaching.due": "échéance {date}",
   "coaching.noNextSteps": "Aucune prochaine étape.",
   "coaching.openPlacement": "Ouvrir le suivi de stage",
