@@ -100,4 +100,5 @@ export const coaching = {
   "coaching.errors.appointmentCancelled": "هذا الموعد ملغى: لا يمكن تغييره بعد الآن.",
   "coaching.errors.appointmentOver": "مر وقت هذا الموعد: لا يمكن تغييره بعد الآن.",
   "coaching.errors.appointmentTaken": "لدى هذا الشخص موعد آخر في هذا التاريخ وهذه الساعة.",
+  "coaching.home.nextSessions": "حصصك التكوينية القادمة",
 } as const;

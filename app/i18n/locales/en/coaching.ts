@@ -100,4 +100,5 @@ export const coaching = {
   "coaching.errors.appointmentCancelled": "This appointment is cancelled: it can no longer change.",
   "coaching.errors.appointmentOver": "This appointment's time has passed: it can no longer change.",
   "coaching.errors.appointmentTaken": "This person already has an appointment at that date and time.",
+  "coaching.home.nextSessions": "Your next training sessions",
 } as const;
