@@ -4,24 +4,18 @@ import type { Role } from "~/modules/auth/roles";
 
 export type AuditActor = { id: string; role: Role; organisationId: string | null } | null;
 
-/**
- * One row per action on a record: who, in which role and organisation, what, on
- * which entity, when and from where. Never the values of the fields touched.
- * Call it inside the transaction of the change, so the two stand or fall together.
- */
-export async function audit(
-  db: Executor,
-  entry: {
-    actor: AuditActor;
-    action: string;
-    entityType: string;
-    entityId?: string | null;
-    ip?: string | null;
-    /** a correction: the names of the fields it changed, never their values */
-    fields?: readonly string[];
-  },
-) {
-  await db.insert(auditLog).values({
+type AuditEntry = {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  ip?: string | null;
+  /** a correction: the names of the fields it changed, never their values */
+  fields?: readonly string[];
+};
+
+function auditRow(entry: AuditEntry) {
+  return {
     actorId: entry.actor?.id ?? null,
     actorRole: entry.actor?.role ?? null,
     organisationId: entry.actor?.organisationId ?? null,
@@ -30,5 +24,37 @@ export async function audit(
     entityId: entry.entityId ?? null,
     ip: entry.ip ?? null,
     fields: entry.fields?.length ? [...entry.fields] : null,
-  });
+  };
+}
+
+/**
+ * One row per action on a record: who, in which role and organisation, what, on
+ * which entity, when and from where. Never the values of the fields touched.
+ * Call it inside the transaction of the change, so the two stand or fall together.
+ */
+export async function audit(db: Executor, entry: AuditEntry) {
+  await db.insert(auditLog).values(auditRow(entry));
+}
+
+/**
+ * The usual row in one line: who did which action on which record, from where —
+ * `auditRecord(tx, actor, "aid.round.create", ["distribution_round", round.id], meta.ip)`.
+ */
+export async function auditRecord(
+  db: Executor,
+  actor: AuditActor,
+  action: string,
+  [entityType, entityId]: readonly [entityType: string, entityId: string | null | undefined],
+  ip: string | null | undefined,
+) {
+  await audit(db, { actor, action, entityType, entityId, ip });
+}
+
+/**
+ * The same action on many records (a sheet listing cases, an assignment ended, the
+ * applications a closed offer declines): one row per record, written by one insert.
+ */
+export async function auditMany(db: Executor, entry: Omit<AuditEntry, "entityId">, entityIds: readonly string[]) {
+  if (entityIds.length === 0) return;
+  await db.insert(auditLog).values(entityIds.map((entityId) => auditRow({ ...entry, entityId })));
 }

@@ -16,7 +16,7 @@ import {
   type CodeFlag,
 } from "~db/schema";
 import { CODE_LISTS, isCode } from "~/i18n/codes";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { z } from "~/lib/forms.server";
 import { codeField, codesField, idField } from "~/lib/fields.server";
@@ -122,13 +122,7 @@ export async function resolveCallRegions(
       .where(and(eq(grantCalls.id, input.callId), not(regionsAreCodes)))
       .returning({ id: grantCalls.id });
     if (!call) return fail(409, { form: "codes.flags.gone" });
-    await audit(tx, {
-      actor,
-      action: "code_flag.resolve.regions",
-      entityType: "grant_call",
-      entityId: call.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "code_flag.resolve.regions", ["grant_call", call.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -172,13 +166,7 @@ export async function resolveCodeFlag(
     else if (input.field === "languages")
       await tx.update(internshipOffers).set({ languages: input.languages }).where(eq(internshipOffers.id, id));
     else await tx.update(trainings).set({ deliveryLanguages: input.languages }).where(eq(trainings.id, id));
-    await audit(tx, {
-      actor,
-      action: `code_flag.resolve.${flag.field}`,
-      entityType: flag.record,
-      entityId: id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `code_flag.resolve.${flag.field}`, [flag.record, id], meta.ip);
     return { ok: true as const };
   });
 }

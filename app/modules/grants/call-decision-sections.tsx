@@ -46,7 +46,7 @@ export function CallRankings({
               ) : (
                 r.reviewers
               ),
-              r.disagreement ? t("grants.yes") : t("grants.no"),
+              r.disagreement ? t("form.yes") : t("form.no"),
             ]}
           />
         </section>

@@ -11,7 +11,7 @@ import {
   organisations,
   users,
 } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "./common.server";
 import { autoAssign, conflictKey, detectConflicts } from "./rules";
 import { isUniqueViolation } from "~db/errors";
@@ -80,13 +80,7 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
         found += inserted.length;
       }
     }
-    await audit(tx, {
-      actor,
-      action: "grants.conflicts.detect",
-      entityType: "grant_call",
-      entityId: input.callId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.conflicts.detect", ["grant_call", input.callId], meta.ip);
   });
   return { ok: true as const, found };
 }
@@ -115,13 +109,7 @@ export async function decideConflict(
         .delete(grantAssignments)
         .where(and(eq(grantAssignments.applicationId, c.applicationId), eq(grantAssignments.reviewerId, c.reviewerId)));
     }
-    await audit(tx, {
-      actor,
-      action: `grants.conflict.${input.decision}`,
-      entityType: "grant_conflict",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `grants.conflict.${input.decision}`, ["grant_conflict", c.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -214,13 +202,7 @@ export async function moveAssignment(
       if (isUniqueViolation(error)) return fail(400, { reviewerId: "grants.errors.alreadyOn" });
       throw error;
     }
-    await audit(tx, {
-      actor,
-      action: "grants.assign.move",
-      entityType: "grant_assignment",
-      entityId: a.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.assign.move", ["grant_assignment", a.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -294,13 +276,7 @@ export async function declareConflict(
         reassignedTo = result.pairs[0]?.reviewerId ?? null;
       }
     }
-    await audit(tx, {
-      actor,
-      action: "grants.conflict.declare",
-      entityType: "grant_application",
-      entityId: a.applicationId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.conflict.declare", ["grant_application", a.applicationId], meta.ip);
     return { ok: true as const, reassignedTo };
   });
 }
@@ -382,13 +358,13 @@ export async function saveScores(
       await tx.update(grantAssignments).set({ submittedAt: now }).where(eq(grantAssignments.id, row.assignment.id));
     }
     await refreshReviewTotals(tx, [row.assignment.id]);
-    await audit(tx, {
+    await auditRecord(
+      tx,
       actor,
-      action: input.intent === "submit" ? "grants.score.submit" : "grants.score.draft",
-      entityType: "grant_assignment",
-      entityId: row.assignment.id,
-      ip: meta.ip,
-    });
+      input.intent === "submit" ? "grants.score.submit" : "grants.score.draft",
+      ["grant_assignment", row.assignment.id],
+      meta.ip,
+    );
     return { ok: true as const };
   });
 }
@@ -418,13 +394,7 @@ export async function reopenReview(
       .update(grantAssignments)
       .set({ submittedAt: null, reopenedAt: now, reopenReason: input.reason })
       .where(eq(grantAssignments.id, row.assignment.id));
-    await audit(tx, {
-      actor,
-      action: "grants.review.reopen",
-      entityType: "grant_assignment",
-      entityId: row.assignment.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.review.reopen", ["grant_assignment", row.assignment.id], meta.ip);
     return { ok: true as const };
   });
 }

@@ -55,7 +55,7 @@ function CodeSelect({
       label={label}
       required
       defaultValue=""
-      placeholder="plans.chooseOne"
+      placeholder="form.choose"
       options={codeChoices(t, kind)}
       errors={echo.errors}
       values={echo.values}

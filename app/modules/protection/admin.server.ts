@@ -5,7 +5,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { organisations, protectionSettings, protectionSupervisors, users } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { anonymiseExpired } from "./service.server";
 import type { Meta } from "~/lib/result";
@@ -39,13 +39,13 @@ export async function setSupervisor(db: Database, actor: Actor, userId: string, 
   await db.transaction(async (tx) => {
     if (on) await tx.insert(protectionSupervisors).values({ userId, grantedById: actor.id }).onConflictDoNothing();
     else await tx.delete(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
-    await audit(tx, {
+    await auditRecord(
+      tx,
       actor,
-      action: on ? "protection.supervisor.grant" : "protection.supervisor.revoke",
-      entityType: "user",
-      entityId: userId,
-      ip: meta.ip,
-    });
+      on ? "protection.supervisor.grant" : "protection.supervisor.revoke",
+      ["user", userId],
+      meta.ip,
+    );
   });
 }
 

@@ -79,7 +79,7 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
 /** The consents given (with the partners each named) and the referrals made: to whom, when, which sections. */
 function ConsentsAndReferrals({ locale, record }: { locale: Locale; record: Export }) {
   const t = pdfT(locale);
-  const yes = (b: boolean) => t(b ? "protection.yes" : "protection.no");
+  const yes = (b: boolean) => t(b ? "form.yes" : "form.no");
   return (
     <>
       <Text style={pdfStyles.h2}>{t("protection.consent.title")}</Text>

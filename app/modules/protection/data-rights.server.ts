@@ -16,7 +16,7 @@ import {
   vouchers,
   vulnerabilityAssessments,
 } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { requireSupervisorOfCase } from "./case-access.server";
 import { caseSmsHistory } from "./case-sms.server";
@@ -76,13 +76,7 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
       .where(eq(users.id, c.applicantUserId));
     account = u ?? null;
   }
-  await audit(db, {
-    actor,
-    action: "protection.case.export",
-    entityType: "beneficiary_case",
-    entityId: c.id,
-    ip: meta.ip,
-  });
+  await auditRecord(db, actor, "protection.case.export", ["beneficiary_case", c.id], meta.ip);
   const { staff: _staff, ...rest } = detail;
   const consents = detail.consents.map((k) => ({
     ...k,
@@ -152,13 +146,7 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
           tx.select({ id: caseMessages.outboxId }).from(caseMessages).where(eq(caseMessages.caseId, caseId)),
         ),
       );
-    await audit(tx, {
-      actor,
-      action: "protection.case.anonymise",
-      entityType: "beneficiary_case",
-      entityId: caseId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.case.anonymise", ["beneficiary_case", caseId], meta.ip);
   });
 }
 

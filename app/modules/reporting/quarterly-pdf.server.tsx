@@ -169,12 +169,15 @@ export function reportTitle(locale: Locale, report: Report, quarter: string | nu
 /** The report's tables in the document's order; the progress table with its note. */
 const ORDERED_TABLES = [
   "progress",
+  "people-reached",
+  "group-activities",
   "reach-sex",
   "reach-age-band",
   "reach-migrant",
   "reach-nationality",
   "reach-region",
   "outputs",
+  "business-outcomes",
   "frameworks",
   "monthly",
   "budget",

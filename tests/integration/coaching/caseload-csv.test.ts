@@ -55,13 +55,13 @@ describe("the caseload CSV", () => {
     expect(body[0]).toEqual([
       "Youssouf En-Retard",
       ar("coaching.stage.guidance"),
-      ar("sheets.no"),
-      ar("sheets.no"),
+      ar("form.no"),
+      ar("form.no"),
       '\'=HYPERLINK("http://evil.test")',
       addDays(today, -2),
-      ar("sheets.yes"),
+      ar("form.yes"),
     ]);
-    expect(body[1]![6]).toBe(ar("sheets.no"));
+    expect(body[1]![6]).toBe(ar("form.no"));
   });
 
   it("is refused to applicants and case workers, and to anonymous visitors", async () => {

@@ -70,7 +70,6 @@ export const businessPlans = {
   "plans.sector.textile": "النسيج",
   "plans.sector.construction": "البناء",
   "plans.sector.other": "آخر",
-  "plans.chooseOne": "اختر…",
   "plans.legal.auto_entrepreneur": "المقاول الذاتي",
   "plans.legal.auto_entrepreneur.help":
     "الوضع الذي يوصي به البرنامج للبدء: تسجيل بسيط ومجاني، ضريبة منخفضة على رقم المعاملات، تغطية صحية، دون رأسمال أدنى.",

@@ -1,8 +1,6 @@
 /** Protection case files: registration, consent, vulnerability, services, referrals. */
 export const protection = {
   "protection.nav": "الحماية",
-  "protection.yes": "نعم",
-  "protection.no": "لا",
   "protection.cases.title": "ملفات الحماية",
   "protection.cases.register": "تسجيل مستفيد(ة)",
   "protection.cases.search": "الاسم أو المرجع أو الهاتف",

@@ -70,7 +70,6 @@ export const businessPlans = {
   "plans.sector.textile": "Textile",
   "plans.sector.construction": "Construction",
   "plans.sector.other": "Other",
-  "plans.chooseOne": "Choose…",
   "plans.legal.auto_entrepreneur": "Auto-entrepreneur",
   "plans.legal.auto_entrepreneur.help":
     "The status the programme recommends to start: simple free registration, a low tax on turnover, health cover, no minimum capital.",

@@ -1,8 +1,6 @@
 /** Protection case files: registration, consent, vulnerability, services, referrals. */
 export const protection = {
   "protection.nav": "Protection",
-  "protection.yes": "Yes",
-  "protection.no": "No",
   "protection.cases.title": "Protection case files",
   "protection.cases.register": "Register a beneficiary",
   "protection.cases.search": "Name, reference or phone",

@@ -70,7 +70,6 @@ export const businessPlans = {
   "plans.sector.textile": "Textile",
   "plans.sector.construction": "Bâtiment",
   "plans.sector.other": "Autre",
-  "plans.chooseOne": "Choisir…",
   "plans.legal.auto_entrepreneur": "Auto-entrepreneur",
   "plans.legal.auto_entrepreneur.help":
     "Le statut recommandé par le programme pour démarrer : inscription simple et gratuite, impôt faible calculé sur le chiffre d'affaires, couverture médicale, pas de capital minimum.",

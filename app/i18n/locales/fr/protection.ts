@@ -1,8 +1,6 @@
 /** Protection case files: registration, consent, vulnerability, services, referrals. */
 export const protection = {
   "protection.nav": "Protection",
-  "protection.yes": "Oui",
-  "protection.no": "Non",
   "protection.cases.title": "Dossiers de protection",
   "protection.cases.register": "Enregistrer un·e bénéficiaire",
   "protection.cases.search": "Nom, référence ou téléphone",
