@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
 import { LocalizedText, TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { getTraining, registrationsOf } from "./queries.server";
 
 type Cohort = NonNullable<Awaited<ReturnType<typeof getTraining>>>["cohorts"][number];
@@ -101,9 +101,7 @@ export function AddCohortForm({
   errors,
   values,
   correcting = false,
-}: {
-  errors?: FieldErrors;
-  values?: Record<string, string>;
+}: FormEcho & {
   correcting?: boolean;
 }) {
   const { t } = useI18n();
