@@ -9,6 +9,12 @@
  * Unlike requests per second, CPU time does not depend much on what else runs on the
  * machine (the 2 cores are shared), so this is the figure to compare a change with.
  * The database's own CPU (a separate process) is not counted. Run `npm run build` first.
+ *
+ * `--against <folder>` compares with another build on the same database, the two
+ * measured in turn page by page (`--rounds`, default 3, the median kept), so that the
+ * machine's changing load falls on both alike. The folder: another checkout's `build/`,
+ * `public/` and `app/server/start.js` beside links to this one's `db/`, `node_modules/`
+ * and `package.json` (`tests/bench/against.sh <ref>` makes one).
  */
 import os from "node:os";
 import { BENCH_PAGES } from "./pages";
@@ -26,6 +32,9 @@ import {
 const requests = Number(arg("requests", "300"));
 const scale = Number(arg("scale", "2000"));
 const only = arg("page", "");
+const against = arg("against", "");
+const rounds = Number(arg("rounds", against ? "3" : "1"));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** CPU ms per request of `pid` answering `url` `count` times, one request at a time (4 in flight). */
 async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, count: number) {
@@ -59,9 +68,11 @@ try {
 }
 const database = await freshDatabase({ scale });
 const app = await startApp(database.url, { quiet: true });
+const other = against ? await startApp(database.url, { quiet: true, checkout: against }) : null;
 const rows: string[] = [];
 try {
   const cookies = await signInEveryone(app.url);
+  const otherCookies = other ? await signInEveryone(other.url) : null;
   rows.push(`${"framework floor (bare Remix)".padEnd(30)} ${floorCpu.toFixed(2).padStart(7)}   100%`);
   for (const page of BENCH_PAGES) {
     if (only && page.label !== only) continue;
@@ -73,13 +84,27 @@ try {
     }
     const h: Record<string, string> = { ...headers };
     if (cookies[page.who]) h.Cookie = cookies[page.who];
-    const { cpu } = await cpuPerRequest(app.pid, app.url + entry.path(database.fixture), h, requests);
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      mine.push((await cpuPerRequest(app.pid, app.url + entry.path(database.fixture), h, requests)).cpu);
+      if (other && otherCookies) {
+        const o: Record<string, string> = { ...headers };
+        if (otherCookies[page.who]) o.Cookie = otherCookies[page.who];
+        theirs.push((await cpuPerRequest(other.pid, other.url + entry.path(database.fixture), o, requests)).cpu);
+      }
+    }
+    const cpu = median(mine);
     const share = floorCpu / cpu;
+    const compared = theirs.length
+      ? `  against ${median(theirs).toFixed(2)} ms (${(((cpu - median(theirs)) / median(theirs)) * 100).toFixed(0)}%)`
+      : "";
     rows.push(
-      `${page.label.padEnd(30)} ${cpu.toFixed(2).padStart(7)} ${`${(share * 100).toFixed(0)}%`.padStart(6)}  (target ${(page.share * 100).toFixed(0)}%)`,
+      `${page.label.padEnd(30)} ${cpu.toFixed(2).padStart(7)} ${`${(share * 100).toFixed(0)}%`.padStart(6)}  (target ${(page.share * 100).toFixed(0)}%)${compared}`,
     );
   }
 } finally {
+  await other?.stop();
   await app.stop();
   await database.drop();
 }

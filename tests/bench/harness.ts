@@ -138,11 +138,18 @@ export type AppProcess = {
 /** The production server (`npm start`: node app/server/start.js over the build) on `databaseUrl`, as a child process. */
 export async function startApp(
   databaseUrl: string,
-  options: { quiet?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: {
+    quiet?: boolean;
+    env?: Record<string, string>;
+    nodeArgs?: string[];
+    /** another checkout's build (bench:cpu --against): a folder with its build/, public/, app/server/start.js */
+    checkout?: string;
+  } = {},
 ): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "app/server/start.js")], {
-    cwd: root,
+  const checkout = options.checkout ?? root;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(checkout, "app/server/start.js")], {
+    cwd: checkout,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

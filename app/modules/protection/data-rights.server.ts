@@ -1,5 +1,5 @@
 /** A person's rights over their record: export on request, anonymisation on request or at retention's end. */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { householdOf } from "./households.server";
 import type { Database } from "~db/client";
 import {
@@ -151,16 +151,22 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
 }
 
 /** Anonymise every case with no activity for `retentionDays` (run by the admin or a scheduled job). */
+/** The cases still named and inactive for longer than `retentionDays`. */
+function expired(retentionDays: number) {
+  return and(
+    isNull(beneficiaryCases.anonymisedAt),
+    sql`${beneficiaryCases.updatedAt} < now() - make_interval(days => ${retentionDays})`,
+  );
+}
+
+/** How many cases applying the retention period would anonymise now (said on its confirmation step). */
+export async function countExpired(db: Database, retentionDays: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(beneficiaryCases).where(expired(retentionDays));
+  return row?.n ?? 0;
+}
+
 export async function anonymiseExpired(db: Database, retentionDays: number, meta: Meta = {}) {
-  const rows = await db
-    .select({ id: beneficiaryCases.id })
-    .from(beneficiaryCases)
-    .where(
-      and(
-        isNull(beneficiaryCases.anonymisedAt),
-        sql`${beneficiaryCases.updatedAt} < now() - make_interval(days => ${retentionDays})`,
-      ),
-    );
+  const rows = await db.select({ id: beneficiaryCases.id }).from(beneficiaryCases).where(expired(retentionDays));
   for (const row of rows) await anonymiseCase(db, null, row.id, meta);
   return rows.length;
 }
