@@ -39,7 +39,6 @@ export function localizedLabel<K extends string>(row: Trilingual<K>, key: K, loc
   return fallback && text ? `${text} ${inFrench}` : text;
 }
 
-
 /** Rows given `key` as one string in the reader's language (a loader's last step before the page). */
 export function withLocalized<K extends string, R extends Trilingual<K>>(
   rows: readonly R[],
