@@ -44,7 +44,8 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "phone-js", use: { browserName: "chromium", javaScriptEnabled: true } },
+    // the retention period is one setting for the portal: one project applies it (retention.spec.ts)
+    { name: "phone-js", use: { browserName: "chromium", javaScriptEnabled: true }, testIgnore: /retention\.spec\.ts$/ },
     // axe and the target-size measures run inside the page, so those specs turn JavaScript on: once is enough
     {
       name: "phone-no-js",

@@ -1,5 +1,5 @@
 import type { fr } from "./locales/fr/index";
-import { INTL_LOCALE, type Locale } from "./config";
+import { INTL_LOCALE, numberFormat, type Locale } from "./config";
 import { installedOffsetTable, TIME_ZONE, toWallClock } from "./time-zone";
 
 export type MessageKey = keyof typeof fr;
@@ -18,7 +18,7 @@ export function translate(messages: Messages, locale: Locale, key: MessageKey, p
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(INTL_LOCALE[locale]).format(value) : value;
+    return typeof value === "number" ? numberFormat(locale).format(value) : value;
   });
 }
 
@@ -61,5 +61,5 @@ export function formatDate(locale: Locale, value: Date | string, withTime = fals
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+  return numberFormat(locale).format(value);
 }

@@ -45,9 +45,13 @@ export function timeField(message: MessageKey = "errors.invalid") {
 /**
  * An id posted by a form (a hidden field, a select of rows): what isUuid accepts, the one
  * check of app/lib/ids.ts, so a forged value is a field error and never reaches a uuid column.
+ * In lower case, as the database gives ids back, so that it compares equal to them.
  */
 export function idField(message: MessageKey = "errors.invalid") {
-  return z.string().refine(isUuid, { message });
+  return z
+    .string()
+    .refine(isUuid, { message })
+    .transform((id) => id.toLowerCase());
 }
 
 /**

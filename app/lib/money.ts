@@ -1,4 +1,4 @@
-import { INTL_LOCALE, type Locale } from "~/i18n/config";
+import { numberFormat, type Locale } from "~/i18n/config";
 
 /*
  * Money is kept as integer minor units (centimes of MAD, cents of USD). This module
@@ -120,7 +120,7 @@ export function moneyDecimal(centimes: number): string {
 
 /** "12 500,50 MAD" in French, "MAD 12,500.50" in English; Arabic with Western digits, as Morocco writes it. */
 export function formatMoney(locale: Locale, centimes: number, currency: Currency = "MAD"): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency }).format(centimes / 100);
+  return numberFormat(locale, { style: "currency", currency }).format(centimes / 100);
 }
 
 /**

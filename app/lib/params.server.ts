@@ -23,11 +23,15 @@ function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-/** The uuid in the path segment `name` (e.g. "callId"); 404 when it is not one. */
+/**
+ * The uuid in the path segment `name` (e.g. "callId"); 404 when it is not one. In lower
+ * case, as PostgreSQL gives ids back: the same id in capitals reads the same row, so it
+ * must also compare equal to it (the owner of a CV, an id in a list).
+ */
 export function idParam(args: Pick<RouteArgs, "params">, name: string): string {
   const value = args.params[name];
   if (!isUuid(value)) notFound();
-  return value;
+  return value.toLowerCase();
 }
 
 /** A path segment that must be one of `values` (a step, a language); 404 otherwise. */
@@ -86,7 +90,12 @@ export const query = {
       .transform((v) => v as T)
       .optional(),
   /** An id (a filter on an organisation, a call). */
-  id: () => z.string().refine(isUuid, { message: "errors.query.invalid" }).optional(),
+  id: () =>
+    z
+      .string()
+      .refine(isUuid, { message: "errors.query.invalid" })
+      .transform((id) => id.toLowerCase())
+      .optional(),
   /** Free text (a search), trimmed, at most `max` characters. */
   text: (max: number) =>
     z

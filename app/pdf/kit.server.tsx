@@ -8,7 +8,7 @@ import path from "node:path";
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import bidiFactory from "bidi-js";
 import type { ReactElement, ReactNode } from "react";
-import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
+import { direction, INTL_LOCALE, numberFormat, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { TFunction, TParams } from "~/i18n/translate";
 import { localizedIn, type Trilingual } from "~/lib/localized";
@@ -126,7 +126,7 @@ export function pdfDate(locale: Locale, value: Date | string): string {
 /** Figures in the reader's locale ("1 234", "1.234"). */
 export function pdfNumber(locale: Locale, value: number, fractionDigits = 0): string {
   return printable(
-    new Intl.NumberFormat(INTL_LOCALE[locale], {
+    numberFormat(locale, {
       minimumFractionDigits: fractionDigits,
       maximumFractionDigits: fractionDigits,
     }).format(value),

@@ -15,7 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = moroccoToday();
   const rows = await caseload(args.context.db, user.id, today);
   const t = serverT(args.context.locale);
-  const yesNo = (value: boolean) => (value ? t("sheets.yes") : t("sheets.no"));
+  const yesNo = (value: boolean) => (value ? t("form.yes") : t("form.no"));
   return csvResponse(
     toCsv([
       [

@@ -23,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
       Number(r.sd.toFixed(2)),
       Number(r.range.toFixed(2)),
       r.reviewers,
-      r.disagreement ? t("grants.yes") : t("grants.no"),
+      r.disagreement ? t("form.yes") : t("form.no"),
       Number((norm.find((n) => n.applicationId === r.applicationId)?.mean ?? 0).toFixed(2)),
     ]),
   ];

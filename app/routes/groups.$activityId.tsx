@@ -7,7 +7,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import { idParam } from "~/lib/params.server";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { ActivityForm, activityDefaults } from "~/modules/groups/activity-form";
 import { getActivity, linkableCases } from "~/modules/groups/queries.server";
@@ -19,13 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "groups:record");
   const db = args.context.db;
   const activity = (await getActivity(db, actor, idParam(args, "activityId"))) ?? notFound();
-  await audit(db, {
-    actor,
-    action: "groups.activity.view",
-    entityType: "group_activity",
-    entityId: activity.id,
-    ip: args.context.ip,
-  });
+  await auditRecord(db, actor, "groups.activity.view", ["group_activity", activity.id], args.context.ip);
   return {
     id: activity.id,
     defaults: activityDefaults(activity),

@@ -58,7 +58,7 @@ export default function RegisterPerson() {
         <SelectField
           name="sex"
           label="profiles.field.sex"
-          placeholder="plans.chooseOne"
+          placeholder="form.choose"
           options={[
             { value: "female", label: t("profiles.sex.female") },
             { value: "male", label: t("profiles.sex.male") },
@@ -69,7 +69,7 @@ export default function RegisterPerson() {
         <SelectField
           name="nationality"
           label="profiles.field.nationality"
-          placeholder="plans.chooseOne"
+          placeholder="form.choose"
           errors={errors}
           values={values}
         >
@@ -82,7 +82,7 @@ export default function RegisterPerson() {
         <SelectField
           name="residentStatus"
           label="office.field.residentStatus"
-          placeholder="plans.chooseOne"
+          placeholder="form.choose"
           options={[
             { value: "migrant", label: t("profiles.resident.migrant") },
             { value: "moroccan", label: t("profiles.resident.moroccan") },

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
@@ -11,8 +12,11 @@ import { incompleteSteps, stepIssues, stepStatus } from "~/modules/business-plan
 import { PLAN_STEPS } from "~/modules/business-plans/constants";
 import { addAttachment, deleteAttachment } from "~/modules/business-plans/service.server";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_PLAN } from "~db/schema/business-plans";
-import { idParam, queryFlag } from "~/lib/params.server";
+import { idParam, parseQuery, query, queryFlag } from "~/lib/params.server";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { readUpload } from "~/lib/upload.server";
+
+const DELETE = "delete-attachment";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
@@ -22,7 +26,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const counts = await commentCounts(args.context.db, plan.id);
   const attachments = await listAttachments(args.context.db, plan.id);
   const missingSteps = incompleteSteps(plan);
+  // a file is removed for good: its owner confirms on a step naming it
+  const asked = access === "owner" && confirmStep(args, [DELETE]) === DELETE;
+  const askedId = asked ? parseQuery(args, { attachmentId: query.id() }).attachmentId : undefined;
+  const deleting = attachments.find((a) => a.id === askedId);
   return {
+    deleting: deleting ? { id: deleting.id, filename: deleting.filename } : null,
     planId: plan.id,
     name: plan.summary.projectName ?? null,
     ownerName,
@@ -38,6 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
     attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
     maxAttachments: MAX_ATTACHMENTS_PER_PLAN,
     uploaded: queryFlag(args, "uploaded"),
+    deleted: queryFlag(args, "deleted"),
   };
 }
 
@@ -69,7 +79,11 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/plans/${planId}?uploaded`);
   }
   const form = await request.formData();
-  if (form.get("intent") === "delete-attachment") {
+  if (form.get("intent") === DELETE) {
+    const found = await getReadablePlan(context.db, user, planId);
+    if (!found || found.access !== "owner") notFound();
+    const step = unlessConfirmed(request, form, DELETE, ["attachmentId"]);
+    if (step) return step;
     const deleted = await deleteAttachment(
       context.db,
       user,
@@ -77,16 +91,78 @@ export async function action(args: ActionFunctionArgs) {
       { ip: context.ip },
     );
     if (!deleted.ok) notFound();
-    return redirect(`/plans/${planId}`);
+    return redirect(`/plans/${planId}?deleted`);
   }
   return data({ error: "errors.invalid" as MessageKey }, { status: 400 });
 }
 
-export default function PlanOverview() {
-  const { planId, name, ownerName, readOnly, complete, nextStep, steps, attachments, maxAttachments, uploaded } =
-    useLoaderData<typeof loader>();
+/** The plan's files: each opens, and its owner may delete it (from a confirmation step) or add one. */
+function Attachments() {
+  const { planId, readOnly, attachments, maxAttachments, uploaded, deleted } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatNumber } = useI18n();
+  return (
+    <>
+      <h2>{t("plans.attachments.title")}</h2>
+      {uploaded ? <FormAlert tone="success" message="plans.attachments.uploaded" /> : null}
+      {deleted ? <FormAlert tone="success" message="plans.attachments.deleted" /> : null}
+      {attachments.length === 0 ? <p>{t("plans.attachments.none")}</p> : null}
+      <ul className="list">
+        {attachments.map((a) => (
+          <li key={a.id} className="list-item plan-attachment">
+            <a href={`/plans/${planId}/attachments/${a.id}`} dir="ltr">
+              {a.filename}
+            </a>{" "}
+            <span className="hint">{formatNumber(Math.ceil(a.byteSize / 1024))} KB</span>
+            {!readOnly ? (
+              <ConfirmLink path={`/plans/${planId}`} intent={DELETE} extra={{ attachmentId: a.id }}>
+                {t("plans.attachments.delete")}
+                <span className="visually-hidden"> {a.filename}</span>
+              </ConfirmLink>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {!readOnly && attachments.length < maxAttachments ? (
+        <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+          <FormAlert message={actionData?.error} />
+          <div className="field">
+            <label htmlFor="f-file">{t("plans.attachments.file")}</label>
+            <p className="hint" id="f-file-hint">
+              {t("plans.attachments.hint")}
+            </p>
+            <input
+              id="f-file"
+              type="file"
+              name="file"
+              accept="application/pdf,image/jpeg,image/png"
+              aria-describedby="f-file-hint"
+            />
+          </div>
+          <button type="submit" className="button button-secondary">
+            {t("plans.attachments.upload")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+export default function PlanOverview() {
+  const { planId, name, ownerName, readOnly, complete, nextStep, steps, deleting } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  if (deleting)
+    return (
+      <ConfirmStep
+        title={t("plans.attachments.confirmDelete.title", { file: `\u2068${deleting.filename}\u2069` })}
+        intent={DELETE}
+        hidden={{ attachmentId: deleting.id }}
+        confirmLabel="plans.attachments.confirmDelete.button"
+        cancelTo={`/plans/${planId}`}
+      >
+        <p>{t("plans.attachments.confirmDelete.effects")}</p>
+      </ConfirmStep>
+    );
   return (
     <div>
       <PageTitle>{name ?? t("plans.untitled")}</PageTitle>
@@ -114,49 +190,7 @@ export default function PlanOverview() {
       <h2>{t("plans.steps")}</h2>
       <StepList planId={planId} steps={steps} />
 
-      <h2>{t("plans.attachments.title")}</h2>
-      {uploaded ? <FormAlert tone="success" message="plans.attachments.uploaded" /> : null}
-      {attachments.length === 0 ? <p>{t("plans.attachments.none")}</p> : null}
-      <ul className="list">
-        {attachments.map((a) => (
-          <li key={a.id} className="list-item plan-attachment">
-            <a href={`/plans/${planId}/attachments/${a.id}`} dir="ltr">
-              {a.filename}
-            </a>{" "}
-            <span className="hint">{formatNumber(Math.ceil(a.byteSize / 1024))} KB</span>
-            {!readOnly ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="delete-attachment" />
-                <input type="hidden" name="attachmentId" value={a.id} />
-                <button type="submit" className="link-button">
-                  {t("plans.attachments.delete")}
-                </button>
-              </Form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {!readOnly && attachments.length < maxAttachments ? (
-        <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-          <FormAlert message={actionData?.error} />
-          <div className="field">
-            <label htmlFor="f-file">{t("plans.attachments.file")}</label>
-            <p className="hint" id="f-file-hint">
-              {t("plans.attachments.hint")}
-            </p>
-            <input
-              id="f-file"
-              type="file"
-              name="file"
-              accept="application/pdf,image/jpeg,image/png"
-              aria-describedby="f-file-hint"
-            />
-          </div>
-          <button type="submit" className="button button-secondary">
-            {t("plans.attachments.upload")}
-          </button>
-        </Form>
-      ) : null}
+      <Attachments />
     </div>
   );
 }

@@ -83,7 +83,7 @@ export default function ReportsDashboard() {
       <TablesSection
         heading="reporting.section.outputs"
         regionLabel="reporting.section.outputs"
-        tables={tables((id) => id === "outputs")}
+        tables={tables((id) => id === "outputs" || id === "business-outcomes")}
         csv={csv}
       />
       <TablesSection

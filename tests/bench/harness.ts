@@ -138,11 +138,18 @@ export type AppProcess = {
 /** The production server (`npm start`: node app/server/start.js over the build) on `databaseUrl`, as a child process. */
 export async function startApp(
   databaseUrl: string,
-  options: { quiet?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: {
+    quiet?: boolean;
+    env?: Record<string, string>;
+    nodeArgs?: string[];
+    /** another checkout's build (bench:cpu --against): a folder with its build/, public/, app/server/start.js */
+    checkout?: string;
+  } = {},
 ): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "app/server/start.js")], {
-    cwd: root,
+  const checkout = options.checkout ?? root;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(checkout, "app/server/start.js")], {
+    cwd: checkout,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -186,6 +193,15 @@ export async function startApp(
       clearTimeout(timer);
     },
   };
+}
+
+/** CPU time a process has used so far (user + system), in ms, from /proc (Linux). */
+export function cpuTimeMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // the fields after the command's name, which is in brackets and may hold spaces
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 /** Resident memory of a process, from /proc (Linux). */
@@ -265,7 +281,7 @@ export function routePatterns(build: ServerBuild): Map<string, string> {
  * Express with no middleware, production build; built here, then started like the
  * portal. Every page's share is measured against it in the same run.
  */
-export async function startFrameworkFloor(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startFrameworkFloor(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const dir = path.join(root, "tests/bench/floor-app");
   const built = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
     cwd: dir,
@@ -294,6 +310,7 @@ export async function startFrameworkFloor(): Promise<{ url: string; stop(): Prom
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

@@ -6,10 +6,8 @@
 import { expect, test } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { budgetEntries } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { findOrMakeItem } from "../factories/protection";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function freshRecords(suffix: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -34,10 +32,7 @@ async function freshRecords(suffix: string) {
   }
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`the admin corrects an aid item and a budget entry (${lang})`, async ({ page }, testInfo) => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const { item, entry } = await freshRecords(suffix);

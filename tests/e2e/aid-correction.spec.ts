@@ -9,10 +9,8 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A fresh open case of the demo case worker's association, with consent to services. */
 async function freshCase(firstName: string) {
@@ -31,10 +29,7 @@ async function freshCase(firstName: string) {
   }
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a hand-out made by mistake is corrected the same day, after confirming with a reason (${lang})`, async ({
     page,
   }, testInfo) => {

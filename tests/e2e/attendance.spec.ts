@@ -5,13 +5,11 @@
  */
 import { expect, test } from "@playwright/test";
 import { createDb } from "../../db/client";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A cohort of two with sessions three days ago, yesterday and tomorrow. */
 async function cohortOfTwo() {
@@ -30,10 +28,7 @@ async function cohortOfTwo() {
   }
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`the register starts with nobody marked and is not open before the session (${lang})`, async ({
     page,
   }, testInfo) => {

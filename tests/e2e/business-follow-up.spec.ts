@@ -8,16 +8,11 @@
  */
 import { expect, test } from "@playwright/test";
 import { coachAssignments } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { makeUser } from "../factories";
 import { makeFundedBusiness } from "../factories/grants";
-import { inDatabase, login, switchLanguage } from "./fixtures";
+import { FR_AND_AR, inDatabase, login, switchLanguage } from "./fixtures";
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a coach records the 3-month visit of a funded business (${lang})`, async ({ page }, testInfo) => {
     test.setTimeout(90_000);
     const tag = Math.random().toString(36).slice(2, 8);

@@ -7,10 +7,8 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function freshCase(firstName: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -27,10 +25,7 @@ async function freshCase(firstName: string) {
   }
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a case file closes with a reason, from its confirmation step, and opens again (${lang})`, async ({
     page,
   }, testInfo) => {

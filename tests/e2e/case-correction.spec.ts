@@ -8,10 +8,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function freshCase(firstName: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -33,10 +31,7 @@ async function freshCase(firstName: string) {
 const noWiderThanThePhone = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a case worker corrects a person's identity and sees it on the file (${lang})`, async ({ page }, testInfo) => {
     const firstName = `Cor${Math.random().toString(36).slice(2, 8)}`;
     const c = await freshCase(firstName);

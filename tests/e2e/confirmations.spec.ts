@@ -6,15 +6,13 @@
  */
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { createDb } from "../../db/client";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { markAttendance, register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function withDb<T>(work: (db: ReturnType<typeof createDb>["db"]) => Promise<T>): Promise<T> {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -35,10 +33,7 @@ async function expectStep(page: Page, testInfo: TestInfo, who: string, shot: str
   return step;
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`an applicant withdraws a grant application only after confirming (${lang})`, async ({ page }, testInfo) => {
     const title = `Appel retrait ${Math.random().toString(36).slice(2, 7)}`;
     const applicant = await withDb(async (db) => {

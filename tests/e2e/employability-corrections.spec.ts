@@ -4,16 +4,14 @@
  * refused in the reader's language with what was typed kept; closing goes through its
  * confirmation step and says how many applicants were told.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { hostDetails, internshipOffers } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { applyToOffer } from "../../app/modules/internships/applications.server";
 import { register } from "../../app/modules/trainings/service.server";
 import { makeOrganisation, makeUser, uniqueSuffix } from "../factories";
 import { makeCohort, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A cohort of 4 seats with 2 taken, and an open offer with one application waiting. */
 async function fixtures() {
@@ -33,7 +31,7 @@ async function fixtures() {
       const u = await makeUser(db, { role: "applicant", password: null });
       await register(db, { id: u.id, role: "applicant", organisationId: u.organisationId }, cohort.id, meta);
     }
-    const host = await makeOrganisation(db, { kind: "host_company", name: `Garage ${s}`, city: "Agadir" });
+    const host = await makeOrganisation(db, { kind: "host_company", name: `Garage ${s}`, city: "agadir" });
     await db
       .insert(hostDetails)
       .values({ organisationId: host.id, sector: "construction", contactName: "Omar Idrissi" });
@@ -59,14 +57,7 @@ async function fixtures() {
   }
 }
 
-async function fitsThePhone(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-}
-
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`an admin corrects a cohort and closes an offer (${lang})`, async ({ page }, testInfo) => {
     const { cohort, offer } = await fixtures();
     await login(page, "admin@masar.test");

@@ -1,11 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { login, logout, switchLanguage } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { fitsThePhone, login, logout, switchLanguage } from "./fixtures";
 
 /** Nothing on the page is wider than the phone (a wider page widens the layout viewport itself). */
-async function fitsThePhone(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-}
-
 test("an anonymous person files a complaint in Arabic on a phone and follows it with the reference", async ({
   page,
 }, testInfo) => {

@@ -7,6 +7,8 @@ import { users } from "../../db/schema";
 import { normalizePhone, parseIdentifier } from "../../app/modules/auth/rules";
 import { byIdentifier } from "../../app/modules/auth/queries.server";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
+import { ar } from "../../app/i18n/locales/ar/index";
+import { fr } from "../../app/i18n/locales/fr/index";
 import { ACCESS_MATRIX } from "../access";
 import type { Fixture, Who } from "../access/types";
 
@@ -16,6 +18,17 @@ import { codeSentTo } from "./sms-gateway";
 export { DEMO_PASSWORD };
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+
+/** The two languages a journey is walked in on a phone (left to right and right to left), with their dictionaries. */
+export const FR_AND_AR = [
+  ["fr", fr],
+  ["ar", ar],
+] as const;
+
+/** Nothing wider than the 375 px phone: no sideways scrolling. */
+export async function fitsThePhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+}
 
 /** The e2e database's address, which tests/e2e/server.ts writes (mode 600) once it is seeded. */
 export function e2eDatabaseUrl(): string {

@@ -5,18 +5,13 @@
  * apart in the association's report.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
-import { login, switchLanguage } from "./fixtures";
+import { FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a case worker records a group activity, corrects it and sees it in the report (${lang})`, async ({
     page,
   }, testInfo) => {

@@ -5,7 +5,7 @@
  * read back from the fake SMS gateway the run's server delivers to (tests/e2e/server.ts);
  * cancelling an appointment goes through its confirmation step and tells the person.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { coachAssignments, trainingSessions, users } from "../../db/schema";
@@ -17,7 +17,7 @@ import { scheduleAppointment } from "../../app/modules/coaching/appointments.ser
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, login, switchLanguage, uniquePhone } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, login, switchLanguage, uniquePhone } from "./fixtures";
 import { smsContaining } from "./sms-gateway";
 
 const TEXT = { fr, ar } as const;
@@ -65,10 +65,6 @@ async function appointmentWith(lang: "fr" | "ar") {
   } finally {
     await handle.close();
   }
-}
-
-async function fitsThePhone(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 }
 
 for (const lang of ["fr", "ar"] as const) {

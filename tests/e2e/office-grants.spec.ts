@@ -5,12 +5,10 @@
  * once signed in with the slip, sees on their home what was done for them and by whom.
  */
 import { expect, test } from "@playwright/test";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { readPdfText } from "../helpers/pdf";
-import { inDatabase, login, logout, switchLanguage } from "./fixtures";
+import { FR_AND_AR, inDatabase, login, logout, switchLanguage } from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
@@ -21,10 +19,7 @@ const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
  * (staff cannot, and the page says so: docs/decisions/0113-grant-application-for-a-person.md).
  */
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a case worker applies for a grant for a person, with their agreement; the person sees it (${lang})`, async ({
     page,
     baseURL,

@@ -7,18 +7,13 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { readPdfText } from "../helpers/pdf";
-import { login, loginWithForm, logout, switchLanguage } from "./fixtures";
+import { FR_AND_AR, login, loginWithForm, logout, switchLanguage } from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a case worker registers a person with no phone, prints the slip, enrols them; the person takes over (${lang})`, async ({
     page,
     baseURL,

@@ -7,10 +7,8 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { findOrMakeItem, makeStockedRound } from "../factories/protection";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A round of the demo case worker's association that nobody has received yet. */
 async function freshRound(name: string) {
@@ -31,10 +29,7 @@ async function freshRound(name: string) {
   }
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a round is corrected before its first hand-out (${lang})`, async ({ page }, testInfo) => {
     const round = await freshRound(`Tournée ${Math.random().toString(36).slice(2, 8)}`);
     await login(page, "caseworker@masar.test");

@@ -5,14 +5,9 @@
  * a confirmation step that the first tap only opens, and that "cancel" leaves untouched.
  */
 import { expect, test } from "@playwright/test";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
-import { login, switchLanguage } from "./fixtures";
+import { FR_AND_AR, login, switchLanguage } from "./fixtures";
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`registration errors are summed up and typed values kept; consent is withdrawn only after confirming (${lang})`, async ({
     page,
   }, testInfo) => {
@@ -71,10 +66,7 @@ for (const [lang, m] of [
   });
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a refused sign-up comes back with a summary of every problem and what was typed (${lang})`, async ({
     page,
   }, testInfo) => {

@@ -8,10 +8,8 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ar } from "../../app/i18n/locales/ar/index";
-import { fr } from "../../app/i18n/locales/fr/index";
 import { makeCase, makeVoucher } from "../factories/protection";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A fresh voucher of association A (the demo shop's scheme), for a person of that name. */
 async function freshVoucher(firstName: string, lastName: string) {
@@ -35,10 +33,7 @@ async function freshVoucher(firstName: string, lastName: string) {
   }
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`a partner shop checks and redeems a voucher, seeing initials only (${lang})`, async ({ page }, testInfo) => {
     const firstName = `Zeinab${Math.random().toString(36).slice(2, 7)}`;
     const voucher = await freshVoucher(firstName, "Ouattara");
@@ -80,10 +75,7 @@ for (const [lang, m] of [
   });
 }
 
-for (const [lang, m] of [
-  ["fr", fr],
-  ["ar", ar],
-] as const) {
+for (const [lang, m] of FR_AND_AR) {
   test(`the admin's shops and programme view, and the association's reconciliation, fit a phone (${lang})`, async ({
     page,
   }, testInfo) => {

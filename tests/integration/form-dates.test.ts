@@ -5,12 +5,16 @@
  * row is written or changed (the row or the count is compared before and after).
  *
  * How the list is derived: the first test reads every `.tsx` file under app/ and collects
- * each `type="date"` / `type="datetime-local"` input with its `name` (file#name). Every
- * collected field must appear in COVERED (posted, as the role that owns the
- * form, over an otherwise valid body), with the test file that posts it: this one for the
- * first forms, ./form-dates/<module>.test.ts for the others (one helper, ./form-dates/bad-days.ts).
- * A new date field anywhere in app/ fails that test until it is posted and listed, and an
- * entry whose field is gone fails it too. The days themselves are read by one helper,
+ * each `type="date"` / `type="datetime-local"` input with its `name`, and each field
+ * declared `type: "date"` in a table a form maps over; then it follows the imports of the
+ * component holding it up to every route that shows it (route#name). A form shared by two
+ * routes (recording a service and correcting it) is listed once per route, since each
+ * route parses its own post. Every collected field must appear in COVERED (posted, as the
+ * role that owns the form, over an otherwise valid body), with the test file that posts
+ * it, and that file must name the route's path and the field: this one for the first
+ * forms, ./form-dates/<module>.test.ts for the others (one helper, ./form-dates/bad-days.ts).
+ * A new date field or a new route showing one fails that test until it is posted and
+ * listed, and an entry whose field is gone fails it too. The days themselves are read by one helper,
  * `dateField` (app/lib/fields.server.ts) over `isIsoDate` (app/lib/morocco-time.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -30,84 +34,181 @@ const app = useTestApp(t);
 
 const appDir = path.resolve(import.meta.dirname, "../../app");
 
-function tsxFiles(dir: string): string[] {
+function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return tsxFiles(full);
-    return entry.name.endsWith(".tsx") ? [full] : [];
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
   });
 }
 
-/** `file#name` of every date input in app/: the element around each `type="date"`. */
+const relative = (file: string) => path.relative(appDir, file).split(path.sep).join("/");
+
+/**
+ * The exported components of `source` that render what stands at `index`: the nearest
+ * `export function` before it, or every exported one when it stands before them all (a
+ * table of fields that the file's form maps over).
+ */
+function componentsAround(source: string, index: number): string[] {
+  const exported = [...source.matchAll(/^export (?:default )?function (\w+)/gm)];
+  const before = exported.filter((m) => m.index < index).at(-1);
+  return before ? [before[1]!] : exported.map((m) => m[1]!);
+}
+
+/** The named imports of each file of app/: what it imports, from which file (without extension). */
+function importsOfApp(files: string[]) {
+  return files.map((file) => {
+    const source = readFileSync(file, "utf8");
+    const imports = [...source.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"([^"]+)"/g)].map((m) => ({
+      names: m[1]!.split(",").map((n) => n.replace(/^\s*type\s+/, "").trim()),
+      from: m[2]!.startsWith("~/")
+        ? path.join(appDir, m[2]!.slice(2))
+        : m[2]!.startsWith(".")
+          ? path.resolve(path.dirname(file), m[2]!)
+          : m[2]!,
+    }));
+    return { file, source, imports };
+  });
+}
+
+/**
+ * The route files that show `component` of `file`: the file itself when it is a route,
+ * else every file importing the component by name, followed up to the routes (through
+ * the components of modules that render it).
+ */
+function routesShowing(
+  all: ReturnType<typeof importsOfApp>,
+  file: string,
+  component: string,
+  seen = new Set<string>(),
+): string[] {
+  if (relative(file).startsWith("routes/")) return [relative(file)];
+  const key = `${file}#${component}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const bare = file.replace(/\.tsx?$/, "");
+  const usedBy = (user: (typeof all)[number]) =>
+    [...user.source.matchAll(new RegExp(`<${component}[\\s/>]`, "g"))].flatMap((use) =>
+      componentsAround(user.source, use.index).flatMap((c) => routesShowing(all, user.file, c, seen)),
+    );
+  return all.flatMap((user) => {
+    // another component of the same file that renders it (a form around its fields)
+    if (user.file === file) return usedBy(user);
+    if (!user.imports.some((i) => i.from === bare && i.names.includes(component))) return [];
+    if (relative(user.file).startsWith("routes/")) return [relative(user.file)];
+    return usedBy(user);
+  });
+}
+
+/**
+ * `route#name` of every date input of app/, for each route that shows it: the element
+ * around each `type="date"` / `type="datetime-local"`, and each field declared with
+ * `type: "date"` in a table that a form maps over. A form shared by two routes (recording
+ * and correcting a service) is listed once per route: each one parses its own post.
+ */
 function dateInputsOfApp(): string[] {
   const found = new Set<string>();
-  for (const file of tsxFiles(appDir)) {
-    const source = readFileSync(file, "utf8");
+  const all = importsOfApp(sourceFiles(appDir));
+  for (const { file, source } of all) {
+    if (!file.endsWith(".tsx")) continue;
+    const inputs: { name: string; index: number }[] = [];
     for (const match of source.matchAll(/type=["{]`?"?(date|datetime-local)"?`?[}"]?/g)) {
       const open = source.lastIndexOf("<", match.index);
       const close = source.indexOf(">", match.index);
       const element = source.slice(open, close);
       const name = /name=(?:"([^"]+)"|\{`([^`]+)`\}|\{"([^"]+)"\})/.exec(element);
-      const relative = path.relative(appDir, file).split(path.sep).join("/");
-      found.add(`${relative}#${name ? (name[1] ?? name[2] ?? name[3]) : "?"}`);
+      inputs.push({ name: name ? (name[1] ?? name[2] ?? name[3])! : "?", index: match.index });
+    }
+    for (const match of source.matchAll(/name: "(\w+)", type: "(?:date|datetime-local)"/g))
+      inputs.push({ name: match[1]!, index: match.index });
+    for (const input of inputs) {
+      const routes = componentsAround(source, input.index).flatMap((c) => routesShowing(all, file, c));
+      if (!routes.length) found.add(`${relative(file)}#${input.name} (shown by no route)`);
+      for (const route of routes) found.add(`${route}#${input.name}`);
     }
   }
   return [...found].sort();
 }
 
-/** Every date input, and the test file that posts bad days to it (this one, or one of ./form-dates/). */
+/** A route file's path as a test writes it: `protection.cases.$caseId.services.$serviceId` is `/protection/cases/${…}/services/${…}`. */
+function pathOfRoute(route: string): RegExp {
+  const segments = route
+    .replace(/^routes\//, "")
+    .replace(/\.tsx$/, "")
+    .split(".")
+    .filter((segment) => segment !== "_index")
+    .map((segment) => segment.replace(/_$/, ""))
+    .map((segment) => (segment.startsWith("$") ? "\\$\\{[^}]+\\}" : segment.replace(/[[\]]/g, "")));
+  return new RegExp(`[\`"]/${segments.join("/")}[\`"?]`);
+}
+
+/** Every date input, by the route that shows it, and the test file that posts bad days to that route (this one, or one under ./). */
 const COVERED: Record<string, string> = {
-  "modules/trainings/move-session-form.tsx#date": "form-dates.test.ts",
-  "modules/profiles/profile-form.tsx#birthDate": "form-dates.test.ts",
-  "modules/trainings/cohort-sections.tsx#date": "form-dates.test.ts",
-  "modules/trainings/training-sections.tsx#startsOn": "form-dates.test.ts",
-  "modules/trainings/training-sections.tsx#endsOn": "form-dates.test.ts",
-  "modules/grants/call-form.tsx#opensOn": "form-dates.test.ts",
-  "modules/grants/call-form.tsx#closesOn": "form-dates.test.ts",
-  "modules/grants/call-form.tsx#reviewDeadlineOn": "form-dates.test.ts",
-  "modules/aid/aid-home-sections.tsx#endsOn": "form-dates/aid.test.ts",
-  "modules/aid/aid-home-sections.tsx#startsOn": "form-dates/aid.test.ts",
-  "modules/aid/round-sections.tsx#endsOn": "form-dates/aid.test.ts",
-  "modules/aid/round-sections.tsx#startsOn": "form-dates/aid.test.ts",
-  "modules/businesses/follow-up-section.tsx#visitedOn": "businesses/follow-ups.test.ts",
-  "modules/coaching/appointment-page.tsx#date": "form-dates/coaching.test.ts",
-  "modules/coaching/appointment-section.tsx#date": "form-dates/coaching.test.ts",
-  "modules/coaching/beneficiary-sections.tsx#due${i}": "form-dates/coaching.test.ts",
-  "modules/coaching/beneficiary-sections.tsx#endsOn": "form-dates/coaching.test.ts",
-  "modules/coaching/beneficiary-sections.tsx#heldOn": "form-dates/coaching.test.ts",
-  "modules/coaching/beneficiary-sections.tsx#loggedOn": "form-dates/coaching.test.ts",
-  "modules/coaching/beneficiary-sections.tsx#startsOn": "form-dates/coaching.test.ts",
-  "modules/internships/host-sections.tsx#startsOn": "form-dates/internships.test.ts",
-  "modules/internships/placement-sections.tsx#contactedOn": "form-dates/internships.test.ts",
-  "modules/protection/case-file/care-sections.tsx#assessedOn": "form-dates/protection.test.ts",
-  "modules/protection/case-file/care-sections.tsx#dueDate": "form-dates/protection.test.ts",
-  "modules/protection/case-file/sms-section.tsx#date": "form-dates/protection.test.ts",
-  "modules/protection/register/register-form.tsx#dateOfBirth": "form-dates/protection.test.ts",
-  "modules/reporting/budget-sections.tsx#effectiveOn": "form-dates/reporting.test.ts",
-  "modules/reporting/budget-sections.tsx#endsOn": "form-dates/reporting.test.ts",
-  "modules/reporting/budget-sections.tsx#occurredOn": "form-dates/reporting.test.ts",
-  "modules/reporting/budget-sections.tsx#startsOn": "form-dates/reporting.test.ts",
-  "modules/reporting/dashboard-sections.tsx#from": "form-dates/reporting.test.ts",
-  "modules/reporting/dashboard-sections.tsx#to": "form-dates/reporting.test.ts",
-  "modules/protection/case-file/service-form.tsx#serviceDate": "form-dates/protection.test.ts",
-  "modules/groups/activity-form.tsx#heldOn": "form-dates/groups.test.ts",
-  "modules/office/sections.tsx#receivedOn": "form-dates/office.test.ts",
+  "routes/admin.budget.tsx#effectiveOn": "form-dates/reporting.test.ts",
+  "routes/admin.budget.tsx#endsOn": "form-dates/reporting.test.ts",
+  "routes/admin.budget.tsx#occurredOn": "form-dates/reporting.test.ts",
+  "routes/admin.budget.tsx#startsOn": "form-dates/reporting.test.ts",
+  "routes/aid._index.tsx#endsOn": "form-dates/aid.test.ts",
+  "routes/aid._index.tsx#startsOn": "form-dates/aid.test.ts",
+  "routes/aid.rounds.$roundId.tsx#endsOn": "form-dates/aid.test.ts",
+  "routes/aid.rounds.$roundId.tsx#startsOn": "form-dates/aid.test.ts",
+  "routes/coaching.appointments.$appointmentId.tsx#date": "form-dates/coaching.test.ts",
+  "routes/coaching.beneficiaries.$beneficiaryId.tsx#date": "form-dates/coaching.test.ts",
+  "routes/coaching.beneficiaries.$beneficiaryId.tsx#due${i}": "form-dates/coaching.test.ts",
+  "routes/coaching.beneficiaries.$beneficiaryId.tsx#endsOn": "form-dates/coaching.test.ts",
+  "routes/coaching.beneficiaries.$beneficiaryId.tsx#heldOn": "form-dates/coaching.test.ts",
+  "routes/coaching.beneficiaries.$beneficiaryId.tsx#loggedOn": "form-dates/coaching.test.ts",
+  "routes/coaching.beneficiaries.$beneficiaryId.tsx#startsOn": "form-dates/coaching.test.ts",
+  "routes/coaching.beneficiaries.$beneficiaryId.tsx#visitedOn": "businesses/follow-ups.test.ts",
   "routes/grants.calls.$callId_.edit.tsx#closesOn": "form-dates/grants.test.ts",
+  "routes/grants.calls.$callId_.edit.tsx#opensOn": "form-dates/grants.test.ts",
   "routes/grants.calls.$callId_.edit.tsx#reviewDeadlineOn": "form-dates/grants.test.ts",
+  "routes/grants.calls.new.tsx#closesOn": "form-dates.test.ts",
+  "routes/grants.calls.new.tsx#opensOn": "form-dates.test.ts",
+  "routes/grants.calls.new.tsx#reviewDeadlineOn": "form-dates.test.ts",
+  "routes/groups.$activityId.tsx#heldOn": "form-dates/groups.test.ts",
+  "routes/groups.new.tsx#heldOn": "form-dates/groups.test.ts",
+  "routes/internships.hosts.tsx#startsOn": "form-dates/internships.test.ts",
+  "routes/internships.offers.$offerId_.edit.tsx#startsOn": "form-dates/internships.test.ts",
+  "routes/office.people.$personId.tsx#receivedOn": "form-dates/office.test.ts",
+  "routes/placements.$placementId.tsx#contactedOn": "form-dates/internships.test.ts",
+  "routes/profile._index.tsx#birthDate": "form-dates.test.ts",
+  "routes/protection.cases.$caseId._index.tsx#assessedOn": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId._index.tsx#date": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId._index.tsx#dueDate": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.identity.tsx#dateOfBirth": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.$serviceId.tsx#checkIn": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.$serviceId.tsx#checkOut": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.$serviceId.tsx#followUpDate": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.$serviceId.tsx#serviceDate": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.new.tsx#checkIn": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.new.tsx#checkOut": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.new.tsx#followUpDate": "form-dates/protection.test.ts",
+  "routes/protection.cases.$caseId.services.new.tsx#serviceDate": "form-dates/protection.test.ts",
+  "routes/protection.cases.new.tsx#dateOfBirth": "form-dates/protection.test.ts",
+  "routes/reports._index.tsx#from": "form-dates/reporting.test.ts",
+  "routes/reports._index.tsx#to": "form-dates/reporting.test.ts",
+  "routes/trainings.$trainingId.tsx#endsOn": "form-dates.test.ts",
+  "routes/trainings.$trainingId.tsx#startsOn": "form-dates.test.ts",
+  "routes/trainings.cohorts.$cohortId.tsx#date": "form-dates.test.ts",
+  "routes/trainings.cohorts.$cohortId_.edit.tsx#endsOn": "form-dates.test.ts",
+  "routes/trainings.cohorts.$cohortId_.edit.tsx#startsOn": "form-dates.test.ts",
+  "routes/trainings.sessions.$sessionId_.move.tsx#date": "form-dates.test.ts",
 };
 
 describe("the date inputs of the app", () => {
-  it("every date input of app/ is either posted below or listed as not yet posted", () => {
+  it("every date input of app/, on every route that shows it, is listed with the test that posts it", () => {
     const found = dateInputsOfApp();
     expect(found.length).toBeGreaterThan(20);
     expect(Object.keys(COVERED).sort()).toEqual(found);
   });
 
-  it("each test file named for a field posts to a form holding that field's name", () => {
+  it("each test file named for a field posts to that route and names that field", () => {
     for (const [input, file] of Object.entries(COVERED)) {
       const source = readFileSync(path.resolve(import.meta.dirname, file), "utf8");
-      const name = input.split("#")[1]!.replace("${i}", "1");
-      expect(source, `${input} in ${file}`).toMatch(new RegExp(`["\\s{]${name}["\\]:,]`));
+      const [route, field] = input.split("#") as [string, string];
+      expect(source, `${input} in ${file}`).toMatch(pathOfRoute(route));
+      expect(source, `${input} in ${file}`).toMatch(new RegExp(`["\\s{]${field.replace("${i}", "1")}["\\]:,]`));
     }
   });
 });
@@ -157,7 +258,7 @@ describe("a day that is not a day is a 400 naming the field, and changes nothing
     expect(await count()).toBe(before + 1);
   });
 
-  it("a cohort's first and last days, and a session added to it (an admin)", async () => {
+  it("a cohort's first and last days, added and corrected, and a session added to it (an admin)", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const c = await app.signedIn(admin.email!);
     const training = await makeTraining(t.db, { titleFr: "Dates des cohortes" });
@@ -181,6 +282,15 @@ describe("a day that is not a day is a 400 naming the field, and changes nothing
     expect(await sessions()).toBe(0);
     expect((await c.post(`/trainings/cohorts/${cohort.id}`, session)).status).toBe(302);
     expect(await sessions()).toBe(1);
+
+    // the cohort's days, on its correction: the cohort keeps them
+    const correction = { nameFr: "Cohorte", capacity: "5", startsOn: base.startsOn, endsOn: base.endsOn };
+    const row = async () => (await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, cohort.id)))[0];
+    const stored = await row();
+    const edit = `/trainings/cohorts/${cohort.id}/edit`;
+    for (const field of ["startsOn", "endsOn"]) await refusesEveryBadDay(c, edit, correction, field);
+    expect(await row()).toEqual(stored);
+    expect((await c.post(edit, correction)).status).toBe(302);
   });
 
   it("a person's own birth date on their profile (an applicant; the field may stay empty)", async () => {

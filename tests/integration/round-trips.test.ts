@@ -3,15 +3,17 @@
  * count are one query; the case file's reads do not grow with its notes, and only
  * one page of notes is read and decrypted per view.
  */
+import { and, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import * as schema from "../../db/schema";
 import { notify } from "../../app/modules/notifications/service.server";
 import { NOTES_PER_PAGE } from "../../app/modules/protection/queries.server";
+import { findOrMakeItem, makeStockedRound } from "../factories/protection";
 import { startTestApp, type TestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
-import { caseIdFrom, registration, twoAssociations } from "./protection/setup";
+import { caseIdFrom, caseOfA, registration, twoAssociations } from "./protection/setup";
 
 const t = useTestDb();
 const queries: string[] = [];
@@ -96,5 +98,37 @@ describe("the case file", () => {
   it("answers a malformed page with 400, not a 500", async () => {
     expect((await s.clients.workerA.get(`/protection/cases/${caseId}?notes=abc`)).status).toBe(400);
     expect((await s.clients.workerA.get(`/protection/cases/${caseId}?notes=0`)).status).toBe(400);
+  });
+});
+
+describe("the hand-out sheet of a round", () => {
+  it("writes the audit row of every case it lists in one statement", async () => {
+    const item = await findOrMakeItem(t.db, "food_kit", "Kit alimentaire (allers-retours)");
+    const { round } = await makeStockedRound(t.db, {
+      organisationId: s.orgA.id,
+      itemId: item.id,
+      stock: 50,
+      quantity: 1,
+      createdById: s.workerA.id,
+      name: "Tournée des allers-retours",
+    });
+    const cases = [];
+    for (const firstName of ["Awa", "Bintou", "Coumba", "Djeneba"]) cases.push(await caseOfA(t.db, s, { firstName }));
+    const sheet = await statementsOf(() => s.clients.workerA.get(`/aid/rounds/${round.id}/sheet.pdf`));
+    expect(sheet.status).toBe(200);
+    expect(sheet.statements.filter((q) => /^insert into "audit_log"/i.test(q))).toHaveLength(1);
+    const rows = await t.db
+      .select({ entityId: schema.auditLog.entityId })
+      .from(schema.auditLog)
+      .where(
+        and(
+          eq(schema.auditLog.action, "protection.case.sheet"),
+          inArray(
+            schema.auditLog.entityId,
+            cases.map((c) => c.id),
+          ),
+        ),
+      );
+    expect(rows.map((r) => r.entityId).sort()).toEqual(cases.map((c) => c.id).sort());
   });
 });

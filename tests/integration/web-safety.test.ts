@@ -274,6 +274,18 @@ describe("the sign-in redirect target", () => {
     "/.//evil.test",
     "/a/..//evil.test",
     "/%2e%2e//evil.test",
+    "%2F%2Fevil.test",
+    "\\\\evil.test",
+    "/\\/evil.test",
+    "///evil.test",
+    "https:/evil.test",
+    " //evil.test",
+    "\t//evil.test",
+    "//evil.test\t",
+    "/\r\n//evil.test",
+    "//portal@evil.test",
+    "/./\\evil.test",
+    "data:text/html,<script>alert(1)</script>",
   ];
 
   /** Where a browser goes with the Location header of a sign-in with this target. */
@@ -291,6 +303,25 @@ describe("the sign-in redirect target", () => {
       expect(url.pathname).toBe("/home");
     });
   }
+
+  it("the language switcher's way back stays on the portal too, for every one of them", async () => {
+    const client = app.client();
+    for (const target of ATTACKS) {
+      const answer = await client.post("/lang", { lng: "en", redirectTo: target });
+      expect(answer.status, JSON.stringify(target)).toBe(302);
+      const url = new URL(answer.headers.get("location") ?? "", app.url);
+      expect(url.origin, JSON.stringify(target)).toBe(app.url);
+      expect(url.pathname, JSON.stringify(target)).toBe("/");
+    }
+  });
+
+  it("keeps percent-encoded tricks as paths of the portal, never another site", async () => {
+    for (const target of ["/%5Cevil.test", "/%2F%2Fevil.test/", "/%09/evil.test", "/\uff0f\uff0fevil.test"]) {
+      const url = await landing(target);
+      expect(url.origin, JSON.stringify(target)).toBe(app.url);
+      expect(url.pathname.startsWith("//"), JSON.stringify(target)).toBe(false);
+    }
+  });
 
   it("keeps an encoded slash as a path of the portal, and the portal's own paths as typed", async () => {
     const encoded = await landing("/%2F%2Fevil.test");

@@ -10,7 +10,7 @@
 import { and, eq, gte, isNull } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { aidItems, beneficiaryCases, distributionRounds, distributions, stockMovements } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { moroccoToday, startOfMoroccoDay } from "~/lib/morocco-time";
@@ -124,13 +124,7 @@ export async function correctDistribution(
         actorId: actor.id,
       });
     }
-    await audit(tx, {
-      actor,
-      action: "aid.distribution.correct",
-      entityType: "beneficiary_case",
-      entityId: found.caseId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "aid.distribution.correct", ["beneficiary_case", found.caseId], meta.ip);
     return { ok: true as const };
   });
 }

@@ -9,7 +9,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { beneficiaryCases, caseConsents, distributions, vulnerabilityAssessments } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
-import { audit } from "~/modules/audit/service.server";
+import { auditMany } from "~/modules/audit/service.server";
 import { decryptJson } from "~/modules/protection/crypto.server";
 import { openNames, sealedNameColumns } from "~/modules/protection/identity.server";
 import type { VulnerabilityData } from "~/modules/protection/rules";
@@ -72,16 +72,11 @@ export async function roundSheetPeople(db: Database, actor: Actor, round: Round,
       }) === null
     );
   });
-  await db.transaction(async (tx) => {
-    for (const row of listed)
-      await audit(tx, {
-        actor,
-        action: "protection.case.sheet",
-        entityType: "beneficiary_case",
-        entityId: row.id,
-        ip: meta.ip,
-      });
-  });
+  await auditMany(
+    db,
+    { actor, action: "protection.case.sheet", entityType: "beneficiary_case", ip: meta.ip },
+    listed.map((row) => row.id),
+  );
   return listed.map((row) => {
     const names = openNames(row);
     const latin = `${names.firstName} ${names.lastName}`.trim();

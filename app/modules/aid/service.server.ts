@@ -17,7 +17,7 @@ import {
   vouchers,
   warehouses,
 } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { latestVulnerability } from "~/modules/protection/queries.server";
 import { requireCase } from "~/modules/protection/service.server";
@@ -102,13 +102,7 @@ export async function recordMovement(
           actorId: actor.id,
         });
       }
-      await audit(tx, {
-        actor,
-        action: `aid.stock.${input.kind}`,
-        entityType: "warehouse",
-        entityId: warehouse.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, `aid.stock.${input.kind}`, ["warehouse", warehouse.id], meta.ip);
     });
   } catch (error) {
     if (error instanceof OutOfStock) return fail(409, { quantity: "aid.errors.outOfStock" });
@@ -145,13 +139,7 @@ export async function createRound(
       })
       .returning({ id: distributionRounds.id });
     await tx.insert(roundItems).values({ roundId: round!.id, itemId: item.id, quantity: input.quantity });
-    await audit(tx, {
-      actor,
-      action: "aid.round.create",
-      entityType: "distribution_round",
-      entityId: round!.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "aid.round.create", ["distribution_round", round!.id], meta.ip);
     return { ok: true as const, roundId: round!.id };
   });
 }
@@ -183,13 +171,7 @@ export async function addRoundItem(
       .insert(roundItems)
       .values({ roundId: round.id, itemId: item.id, quantity })
       .onConflictDoUpdate({ target: [roundItems.roundId, roundItems.itemId], set: { quantity } });
-    await audit(tx, {
-      actor,
-      action: "aid.round.item",
-      entityType: "distribution_round",
-      entityId: round.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "aid.round.item", ["distribution_round", round.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -269,13 +251,7 @@ export async function recordDistribution(
           actorId: actor.id,
         });
       }
-      await audit(tx, {
-        actor,
-        action: "aid.distribution.record",
-        entityType: "beneficiary_case",
-        entityId: c.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "aid.distribution.record", ["beneficiary_case", c.id], meta.ip);
       return { ok: true as const, distributionId: given.id };
     });
   } catch (error) {
@@ -312,13 +288,7 @@ export async function issueVoucher(
         expiresOn: voucherExpiresOn(moroccoToday()),
       })
       .returning({ id: vouchers.id });
-    await audit(tx, {
-      actor,
-      action: "aid.voucher.issue",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "aid.voucher.issue", ["beneficiary_case", c.id], meta.ip);
     return { ok: true as const, voucherId: row!.id };
   });
 }
@@ -354,13 +324,13 @@ export async function redeemVoucher(
         .select({ id: vouchers.id, redeemedAt: vouchers.redeemedAt, expiresOn: vouchers.expiresOn })
         .from(vouchers)
         .where(and(eq(vouchers.code, normalised), eq(vouchers.organisationId, org)));
-      await audit(tx, {
+      await auditRecord(
+        tx,
         actor,
-        action: existing ? "aid.voucher.redeem_refused" : "aid.voucher.redeem_unknown",
-        entityType: "voucher",
-        entityId: existing?.id ?? null,
-        ip: meta.ip,
-      });
+        existing ? "aid.voucher.redeem_refused" : "aid.voucher.redeem_unknown",
+        ["voucher", existing?.id ?? null],
+        meta.ip,
+      );
       if (!existing) return fail(404, { code: "aid.errors.voucherUnknown" });
       const state = voucherState(existing, today);
       return fail(409, { code: state === "expired" ? "aid.errors.voucherExpired" : "aid.errors.voucherUsed" });

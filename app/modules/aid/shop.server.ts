@@ -7,7 +7,7 @@
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { beneficiaryCases, shops, users, vouchers, type Shop } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { moroccoToday, startOfMoroccoDay } from "~/lib/morocco-time";
@@ -103,13 +103,13 @@ export async function redeemAtShop(
       const [fresh] = await tx.select().from(shops).where(eq(shops.id, shop.id));
       const found = await voucherByCode(tx, normalised);
       const refusal = shopRefusal(fresh ?? { ...shop, isActive: false }, found, today) ?? "redeemed";
-      await audit(tx, {
+      await auditRecord(
+        tx,
         actor,
-        action: refusal === "unknown" ? "aid.voucher.redeem_unknown" : "aid.voucher.redeem_refused",
-        entityType: "voucher",
-        entityId: found && found.organisationId === shop.organisationId ? found.id : null,
-        ip: meta.ip,
-      });
+        refusal === "unknown" ? "aid.voucher.redeem_unknown" : "aid.voucher.redeem_refused",
+        ["voucher", found && found.organisationId === shop.organisationId ? found.id : null],
+        meta.ip,
+      );
       return fail(refusal === "unknown" ? 404 : 409, { code: `aid.shop.refused.${refusal}` });
     }
     const [sealed] = await tx

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { beneficiaryCases, organisations, shops, users, vouchers } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
@@ -77,13 +77,7 @@ export async function setShopActive(
       .where(eq(shops.id, shopId))
       .returning({ id: shops.id });
     if (!row) return false;
-    await audit(tx, {
-      actor,
-      action: active ? "aid.shop.reactivate" : "aid.shop.deactivate",
-      entityType: "shop",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, active ? "aid.shop.reactivate" : "aid.shop.deactivate", ["shop", row.id], meta.ip);
     return true;
   });
 }

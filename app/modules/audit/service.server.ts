@@ -4,7 +4,7 @@ import type { Role } from "~/modules/auth/roles";
 
 export type AuditActor = { id: string; role: Role; organisationId: string | null } | null;
 
-export type AuditEntry = {
+type AuditEntry = {
   actor: AuditActor;
   action: string;
   entityType: string;
@@ -13,20 +13,6 @@ export type AuditEntry = {
   /** a correction: the names of the fields it changed, never their values */
   fields?: readonly string[];
 };
-
-/**
- * One row per action on a record: who, in which role and organisation, what, on
- * which entity, when and from where. Never the values of the fields touched.
- * Call it inside the transaction of the change, so the two stand or fall together.
- */
-export async function audit(db: Executor, entry: AuditEntry) {
-  await db.insert(auditLog).values(auditRow(entry));
-}
-
-/** Many rows at once (an imported list's cases): one statement, same rows as `audit` each. */
-export async function auditEach(db: Executor, entries: readonly AuditEntry[]) {
-  if (entries.length) await db.insert(auditLog).values(entries.map(auditRow));
-}
 
 function auditRow(entry: AuditEntry) {
   return {
@@ -39,4 +25,36 @@ function auditRow(entry: AuditEntry) {
     ip: entry.ip ?? null,
     fields: entry.fields?.length ? [...entry.fields] : null,
   };
+}
+
+/**
+ * One row per action on a record: who, in which role and organisation, what, on
+ * which entity, when and from where. Never the values of the fields touched.
+ * Call it inside the transaction of the change, so the two stand or fall together.
+ */
+export async function audit(db: Executor, entry: AuditEntry) {
+  await db.insert(auditLog).values(auditRow(entry));
+}
+
+/**
+ * The usual row in one line: who did which action on which record, from where —
+ * `auditRecord(tx, actor, "aid.round.create", ["distribution_round", round.id], meta.ip)`.
+ */
+export async function auditRecord(
+  db: Executor,
+  actor: AuditActor,
+  action: string,
+  [entityType, entityId]: readonly [entityType: string, entityId: string | null | undefined],
+  ip: string | null | undefined,
+) {
+  await audit(db, { actor, action, entityType, entityId, ip });
+}
+
+/**
+ * The same action on many records (a sheet listing cases, an assignment ended, the
+ * applications a closed offer declines): one row per record, written by one insert.
+ */
+export async function auditMany(db: Executor, entry: Omit<AuditEntry, "entityId">, entityIds: readonly string[]) {
+  if (entityIds.length === 0) return;
+  await db.insert(auditLog).values(entityIds.map((entityId) => auditRow({ ...entry, entityId })));
 }

@@ -9,7 +9,7 @@ import { users } from "~db/schema";
 import { fail, throttled, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
 import type { MessageKey } from "~/i18n/translate";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { latestMessageToOrBy } from "~/modules/notifications/queries.server";
 import { checkCode, holdUnusableCode, issueCode, liveCode, throttleCodeRequest } from "./codes.server";
@@ -55,13 +55,7 @@ export async function sendPhoneCode(
   }
   await holdUnusableCode(tx, { userId: actor.id, purpose: "phone_confirm", channel: "sms", target: phone, now });
   if (!owner.isActive) return { ok: true as const, outboxIds: [] };
-  await audit(tx, {
-    actor,
-    action: "auth.phone_change_on_taken_number",
-    entityType: "user",
-    entityId: owner.id,
-    ip: meta.ip,
-  });
+  await auditRecord(tx, actor, "auth.phone_change_on_taken_number", ["user", owner.id], meta.ip);
   // sent by the asker's request: her confirmation page shows where it stands (never what it says)
   const outboxIds = await notify(tx, {
     userId: owner.id,
@@ -135,13 +129,7 @@ export async function requestPhoneChange(
   const asked = await db.transaction(async (tx) => {
     const result = await sendPhoneCode(tx, actor, phone, meta);
     if (result.ok) {
-      await audit(tx, {
-        actor,
-        action: "auth.phone_change_requested",
-        entityType: "user",
-        entityId: actor.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "auth.phone_change_requested", ["user", actor.id], meta.ip);
     }
     return result;
   });

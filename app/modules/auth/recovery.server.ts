@@ -10,7 +10,7 @@ import { users, type User } from "~db/schema";
 import type { FieldErrors } from "~/lib/forms";
 import { fail, throttled, type Result } from "~/lib/result";
 import type { Role } from "./roles";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import { checkCode, issueCode, spendCode, throttleCodeRequest } from "./codes.server";
 import { hashPassword } from "./password.server";
 import { byIdentifier } from "./queries.server";
@@ -52,13 +52,7 @@ export async function requestPasswordReset(
         kind: "notify.resetCode",
         now,
       });
-      await audit(tx, {
-        actor: null,
-        action: "auth.reset_code_sent",
-        entityType: "user",
-        entityId: user.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, null, "auth.reset_code_sent", ["user", user.id], meta.ip);
     }
     return { ok: true as const, identifier };
   });

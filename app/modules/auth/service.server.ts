@@ -4,7 +4,7 @@ import type { Database, Executor } from "~db/client";
 import { loginAttempts, passwordTokens, users, type User } from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import type { FieldErrors } from "~/lib/forms";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import { byIdentifier } from "./queries.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
 import { PASSWORD_TOKEN_TTL_MS, THROTTLE, accountLocked, parseIdentifier, throttleKey, throttledUntil } from "./rules";
@@ -98,13 +98,7 @@ export async function signIn(
       attemptedAt: now,
     });
     if (!valid || !user) {
-      await audit(tx, {
-        actor: null,
-        action: "auth.sign_in_failed",
-        entityType: "user",
-        entityId: user?.id ?? null,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, null, "auth.sign_in_failed", ["user", user?.id ?? null], meta.ip);
       return fail(400, { form: "errors.login.invalid" });
     }
     const actor = { id: user.id, role: user.role, organisationId: user.organisationId };

@@ -16,7 +16,7 @@ import { outbox, pendingSignUps, privacyAcceptances, users, type PendingSignUp, 
 import type { Locale } from "~/i18n/config";
 import { fail, throttled, type Meta as BaseMeta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import { notify, queueToContact } from "~/modules/notifications/service.server";
 import type { OutboxStateName } from "~/modules/notifications/constants";
 import { hashCode, newSixDigits, throttleCodeRequest } from "./codes.server";
@@ -123,13 +123,7 @@ async function sendToContact(
     return queueToContact(tx, { to, locale: meta.locale, kind: "notify.signUpCode", params: { code } });
   }
   if (!owner.isActive) return null;
-  await audit(tx, {
-    actor: null,
-    action: "auth.sign_up_on_taken_contact",
-    entityType: "user",
-    entityId: owner.id,
-    ip: meta.ip,
-  });
+  await auditRecord(tx, null, "auth.sign_up_on_taken_contact", ["user", owner.id], meta.ip);
   const [id] = await notify(tx, {
     userId: owner.id,
     kind: "notify.signUpAttempt",

@@ -1,8 +1,9 @@
 /** User administration by admins: staff accounts, their set-up codes, roles, deactivation, organisations. */
 import { eq } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
+import type { Code } from "~/i18n/codes";
 import { organisations, protectionSupervisors, shops, users, type User } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { caseAccessOnEntry, NO_CASE_ACCESS, suspendCaseAccess } from "./case-access.server";
 import { grantsCaseAccess } from "./rules";
@@ -84,13 +85,7 @@ export async function reissuePasswordSetup(
     const issued = await issuePasswordSetup(tx, userId);
     // the admin sees the code: a case worker's account waits for its supervisor again
     if (await suspendCaseAccess(tx, userId))
-      await audit(tx, {
-        actor,
-        action: "user.case_access_suspended",
-        entityType: "user",
-        entityId: userId,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "user.case_access_suspended", ["user", userId], meta.ip);
     await audit(tx, { actor, action: "user.password_setup_issued", entityType: "user", entityId: userId, ip: meta.ip });
     await notify(tx, {
       userId,
@@ -121,13 +116,7 @@ export async function setUserActive(
       .returning({ id: users.id });
     if (updated.length === 0) return fail(404, {});
     if (!active) await invalidateUserSessions(tx, userId);
-    await audit(tx, {
-      actor,
-      action: active ? "user.reactivate" : "user.deactivate",
-      entityType: "user",
-      entityId: userId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, active ? "user.reactivate" : "user.deactivate", ["user", userId], meta.ip);
     return { ok: true as const };
   });
 }
@@ -176,7 +165,7 @@ export async function updateUserRole(
 export async function createOrganisation(
   db: Database,
   actor: NonNullable<AuditActor>,
-  input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: string },
+  input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: Code<"city"> },
   meta: { ip: string },
 ): Promise<Result<{ id: string }>> {
   return refuseDuplicate(
@@ -187,13 +176,7 @@ export async function createOrganisation(
           .values({ name: input.name, kind: input.kind, city: input.city ?? null })
           .returning({ id: organisations.id });
         if (!row) throw new Error("insert returned no row");
-        await audit(tx, {
-          actor,
-          action: "organisation.create",
-          entityType: "organisation",
-          entityId: row.id,
-          ip: meta.ip,
-        });
+        await auditRecord(tx, actor, "organisation.create", ["organisation", row.id], meta.ip);
         return { ok: true as const, id: row.id };
       }),
     fail(400, { name: "errors.organisation.taken" }),

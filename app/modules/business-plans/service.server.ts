@@ -9,7 +9,7 @@ import {
   type BusinessPlan,
 } from "~db/schema";
 import type { MessageKey } from "~/i18n/translate";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { stripMetadata } from "~/lib/file-metadata.server";
@@ -42,13 +42,7 @@ export async function saveStep<S extends PlanStep>(
       .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)))
       .returning();
     if (!plan) return fail(404, {});
-    await audit(tx, {
-      actor,
-      action: `plan.save.${input.step}`,
-      entityType: "business_plan",
-      entityId: plan.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `plan.save.${input.step}`, ["business_plan", plan.id], meta.ip);
     return { ok: true as const, plan };
   });
 }
@@ -97,13 +91,7 @@ export async function addAttachment(
       })
       .returning({ id: planAttachments.id });
     if (!row) throw new Error("attachment not stored");
-    await audit(tx, {
-      actor,
-      action: "plan.attachment.add",
-      entityType: "plan_attachment",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "plan.attachment.add", ["plan_attachment", row.id], meta.ip);
     return { ok: true, id: row.id };
   });
 }
@@ -126,13 +114,7 @@ export async function deleteAttachment(
       .where(and(eq(planAttachments.id, input.attachmentId), eq(planAttachments.planId, owned.id)))
       .returning({ id: planAttachments.id });
     if (!row) return fail(404, {});
-    await audit(tx, {
-      actor,
-      action: "plan.attachment.delete",
-      entityType: "plan_attachment",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "plan.attachment.delete", ["plan_attachment", row.id], meta.ip);
     return { ok: true as const };
   });
 }

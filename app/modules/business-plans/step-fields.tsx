@@ -24,7 +24,7 @@ export function SummaryFields({ values, errors }: StepProps) {
         label="plans.field.sector"
         values={values}
         errors={errors}
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={SECTORS.map((s) => ({ value: s, label: t(`plans.sector.${s}` as MessageKey) }))}
       />
       <Field name="city" label="plans.field.city" values={values} errors={errors} maxLength={80} />

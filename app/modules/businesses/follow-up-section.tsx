@@ -81,10 +81,10 @@ function FollowUpForm({
       <SelectField
         name="stillRunning"
         label="businesses.field.stillRunning"
-        placeholder="businesses.choose"
+        placeholder="form.choose"
         options={[
-          { value: "yes", label: t("businesses.yes") },
-          { value: "no", label: t("businesses.no") },
+          { value: "yes", label: t("form.yes") },
+          { value: "no", label: t("form.no") },
         ]}
         required
         {...echo}
@@ -92,7 +92,7 @@ function FollowUpForm({
       <SelectField
         name="revenueBand"
         label="businesses.field.revenueBand"
-        placeholder="businesses.choose"
+        placeholder="form.choose"
         options={REVENUE_BANDS.map((band) => ({ value: band, label: t(`businesses.revenue.${band}`) }))}
         {...echo}
       />

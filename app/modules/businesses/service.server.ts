@@ -3,12 +3,12 @@
  * for a coach's caseload, and recording a visit (the beneficiary's current coach or an
  * admin; once per award and milestone, which the database keeps under concurrency).
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { businessFollowUps, grantApplications, grantAwards, grantTranches } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import type { Actor } from "~/modules/auth/permissions";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { mayFollow } from "~/modules/internships/service.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { FieldErrors } from "~/lib/forms";
@@ -131,13 +131,7 @@ export async function recordFollowUp(
         .insert(businessFollowUps)
         .values({ ...input, revenueBand: input.stillRunning ? input.revenueBand : null, recordedById: actor.id })
         .returning({ id: businessFollowUps.id });
-      await audit(tx, {
-        actor,
-        action: "businesses.follow_up.record",
-        entityType: "business_follow_up",
-        entityId: row!.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "businesses.follow_up.record", ["business_follow_up", row!.id], meta.ip);
     });
   } catch (error) {
     if (isUniqueViolation(error, "business_follow_ups_award_months_key"))
@@ -148,20 +142,6 @@ export async function recordFollowUp(
 }
 
 /** For reports: businesses visited at `monthsAfter` and still running, and the jobs they created. */
-export async function businessOutcomes(db: Executor, monthsAfter: FollowUpMonths) {
-  const [row] = await db
-    .select({
-      visited: sql<number>`count(*)::int`,
-      running: sql<number>`count(*) filter (where ${businessFollowUps.stillRunning})::int`,
-      jobs: sql<number>`coalesce(sum(${businessFollowUps.jobsCreated}), 0)::int`,
-      jobsWomen: sql<number>`coalesce(sum(${businessFollowUps.jobsWomen}), 0)::int`,
-      jobsMigrants: sql<number>`coalesce(sum(${businessFollowUps.jobsMigrants}), 0)::int`,
-    })
-    .from(businessFollowUps)
-    .where(and(eq(businessFollowUps.monthsAfter, monthsAfter)));
-  return row!;
-}
-
 /** A beneficiary's businesses as their file shows them: each visit with its record, if any. */
 export async function businessesOnFile(db: Executor, beneficiaryId: string, today: string) {
   return (await fundedBusinesses(db, [beneficiaryId], today)).map((b) => ({

@@ -12,7 +12,7 @@ import { isUuid } from "~/lib/ids";
 import { moroccoInstant } from "~/lib/morocco-time";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { whenParams } from "~/modules/notifications/rules";
 import {
@@ -66,13 +66,7 @@ export async function scheduleAppointment(
       .onConflictDoNothing()
       .returning({ id: coachingAppointments.id });
     if (!row) return { ok: true as const, id: null };
-    await audit(tx, {
-      actor,
-      action: "coaching.appointment.schedule",
-      entityType: "coaching_appointment",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "coaching.appointment.schedule", ["coaching_appointment", row.id], meta.ip);
     await notify(tx, {
       userId: beneficiaryId,
       kind: "notify.followUpAppointment",
@@ -127,13 +121,7 @@ export async function moveAppointment(
           .update(coachingAppointments)
           .set({ startsAt, ...reminderFields(startsAt, now) })
           .where(eq(coachingAppointments.id, appointmentId));
-        await audit(tx, {
-          actor,
-          action: "coaching.appointment.move",
-          entityType: "coaching_appointment",
-          entityId: appointmentId,
-          ip: meta.ip,
-        });
+        await auditRecord(tx, actor, "coaching.appointment.move", ["coaching_appointment", appointmentId], meta.ip);
         await notify(tx, {
           userId: locked.row.beneficiaryId,
           kind: "notify.followUpMoved",
@@ -162,13 +150,7 @@ export async function cancelAppointment(
     const locked = await lockForChange(tx, actor, appointmentId, now);
     if (!locked.ok) return locked;
     await tx.update(coachingAppointments).set({ cancelledAt: now }).where(eq(coachingAppointments.id, appointmentId));
-    await audit(tx, {
-      actor,
-      action: "coaching.appointment.cancel",
-      entityType: "coaching_appointment",
-      entityId: appointmentId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "coaching.appointment.cancel", ["coaching_appointment", appointmentId], meta.ip);
     await notify(tx, {
       userId: locked.row.beneficiaryId,
       kind: "notify.followUpCancelled",

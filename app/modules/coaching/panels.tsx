@@ -1,10 +1,11 @@
 import { Link } from "@remix-run/react";
 import { LocalizedText } from "~/components/localized-text";
+import { SessionLine, type SessionWhere } from "~/modules/trainings/session-line";
 import { useI18n } from "~/i18n/i18n-context";
 import type { PlacementStatus } from "~/modules/internships/constants";
-import type { CaseloadRow } from "./rules";
+import { isBehind, type CaseloadRow } from "./rules";
 
-/** The coach's home: their own caseload, overdue follow-ups first. */
+/** The coach's home: their own caseload, overdue follow-ups and next steps first. */
 export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
   const { t, formatDate } = useI18n();
   return (
@@ -23,7 +24,7 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
         {rows.map((r) => (
           <li
             key={r.beneficiaryId}
-            className={r.overdue || r.businessVisitsDue > 0 ? "list-item caseload-overdue" : "list-item"}
+            className={isBehind(r) ? "list-item caseload-overdue" : "list-item"}
             data-beneficiary={r.beneficiaryId}
           >
             <p>
@@ -44,6 +45,14 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
                   {" "}
                   <span className="badge badge-overdue" data-business-visit="true">
                     {t("businesses.dueBadge")}
+                  </span>
+                </>
+              ) : null}
+              {r.actionLate ? (
+                <>
+                  {" "}
+                  <span className="badge badge-overdue" data-action-late="true">
+                    {t("coaching.actionOverdue")}
                   </span>
                 </>
               ) : null}
@@ -83,7 +92,30 @@ type ApplicantPanelData = {
   actions: { id: string; description: string; dueOn: string }[];
   coach: { displayName: string; phone: string | null; email: string | null } | null;
   appointments: { id: string; startsAt: string; coachName: string }[];
+  sessions: (SessionWhere & { id: string; trainingId: string; titleFr: string; titleAr: string; titleEn: string })[];
 };
+
+/** The next training sessions where the applicant holds a seat: the training, when and where. */
+function SessionsCard({ sessions }: { sessions: ApplicantPanelData["sessions"] }) {
+  const { t } = useI18n();
+  if (sessions.length === 0) return null;
+  return (
+    <section className="card" data-next-sessions>
+      <h2>{t("coaching.home.nextSessions")}</h2>
+      <ul>
+        {sessions.map((s) => (
+          <li key={s.id}>
+            <Link to={`/trainings/${s.trainingId}`}>
+              <LocalizedText row={s} field="title" />
+            </Link>
+            <br />
+            <SessionLine session={s} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** The follow-up appointments to come, when there are any: the day, the time and the coach. */
 function AppointmentsCard({ appointments }: { appointments: ApplicantPanelData["appointments"] }) {
@@ -103,6 +135,30 @@ function AppointmentsCard({ appointments }: { appointments: ApplicantPanelData["
   );
 }
 
+/** The trainings the applicant registered for, and where to find more. */
+function TrainingsCard({ trainings }: { trainings: ApplicantPanelData["trainings"] }) {
+  const { t } = useI18n();
+  return (
+    <section className="card">
+      <h2>{t("coaching.home.trainings")}</h2>
+      {trainings.length === 0 ? <p>{t("coaching.home.noTrainings")}</p> : null}
+      <ul>
+        {trainings.map((r) => (
+          <li key={r.registrationId}>
+            <Link to={`/trainings/${r.trainingId}`}>
+              <LocalizedText row={r} field="title" />
+            </Link>{" "}
+            · {t(`trainings.status.${r.status}`)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/trainings">{t("coaching.home.browseTrainings")}</Link>
+      </p>
+    </section>
+  );
+}
+
 /** The applicant's home: appointments to come, next steps, trainings, certificates, internship, coach. */
 export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
   const { t, formatDate } = useI18n();
@@ -110,6 +166,7 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
   return (
     <div className="applicant-panel">
       <AppointmentsCard appointments={data.appointments} />
+      <SessionsCard sessions={data.sessions} />
       <section className="card">
         <h2>{t("coaching.home.nextSteps")}</h2>
         {data.actions.length === 0 ? <p>{t("coaching.noNextSteps")}</p> : null}
@@ -121,23 +178,7 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
           ))}
         </ul>
       </section>
-      <section className="card">
-        <h2>{t("coaching.home.trainings")}</h2>
-        {data.trainings.length === 0 ? <p>{t("coaching.home.noTrainings")}</p> : null}
-        <ul>
-          {data.trainings.map((r) => (
-            <li key={r.registrationId}>
-              <Link to={`/trainings/${r.trainingId}`}>
-                <LocalizedText row={r} field="title" />
-              </Link>{" "}
-              · {t(`trainings.status.${r.status}`)}
-            </li>
-          ))}
-        </ul>
-        <p>
-          <Link to="/trainings">{t("coaching.home.browseTrainings")}</Link>
-        </p>
-      </section>
+      <TrainingsCard trainings={data.trainings} />
       <section className="card">
         <h2>{t("coaching.home.certificates")}</h2>
         {certificates.length === 0 ? <p>{t("coaching.home.noCertificates")}</p> : null}

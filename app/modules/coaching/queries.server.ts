@@ -10,7 +10,7 @@ import {
   users,
 } from "~db/schema";
 import { placementsOf } from "~/modules/internships/queries.server";
-import { myTrainings } from "~/modules/trainings/queries.server";
+import { myTrainings, nextSessionsOf } from "~/modules/trainings/queries.server";
 import { buildCaseloadRow, sortCaseload, type CaseloadRow } from "./rules";
 import { dueFollowUps } from "~/modules/businesses/service.server";
 import { upcomingAppointments } from "./appointments.server";
@@ -179,6 +179,7 @@ export async function applicantPanel(db: Executor, userId: string) {
       .where(and(eq(coachAssignments.beneficiaryId, userId), isNull(coachAssignments.endedAt))),
     upcomingAppointments(db, userId),
   ]);
+  const sessions = await nextSessionsOf(db, userId, new Date());
   return {
     userId,
     trainings: trainingsList,
@@ -186,6 +187,7 @@ export async function applicantPanel(db: Executor, userId: string) {
     actions,
     coach: coachRow[0] ?? null,
     appointments: appointments.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
+    sessions: sessions.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() })),
   };
 }
 

@@ -68,14 +68,22 @@ export function buildCaseloadRow(input: {
   };
 }
 
+/** Behind: an internship follow-up or a business visit overdue. */
+const followUpDue = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0;
+
+/**
+ * Whether the coach is behind with this person: a follow-up overdue, or a next step past
+ * its day, whoever the person is (in an internship or not).
+ */
+export const isBehind = (r: CaseloadRow) => followUpDue(r) || r.actionLate;
+
 /**
  * Overdue follow-ups first (an internship's, or a funded business's visit), then late
- * actions, then by due date, then by name.
+ * next steps (of every beneficiary), then by due date, then by name.
  */
 export function sortCaseload(rows: CaseloadRow[]): CaseloadRow[] {
-  const behind = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0;
   return [...rows].sort((a, b) => {
-    if (behind(a) !== behind(b)) return behind(a) ? -1 : 1;
+    if (followUpDue(a) !== followUpDue(b)) return followUpDue(a) ? -1 : 1;
     if (a.actionLate !== b.actionLate) return a.actionLate ? -1 : 1;
     const da = a.nextAction?.dueOn ?? "9999-12-31";
     const db = b.nextAction?.dueOn ?? "9999-12-31";

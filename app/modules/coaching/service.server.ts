@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, users } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { auditMany, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { isUuid } from "~/lib/ids";
 import type { GuidanceInput, JobSearchInput } from "./schemas.server";
 import { fail, type Meta, type Result } from "~/lib/result";
@@ -47,13 +47,7 @@ export async function assignCoach(
         note: input.note ?? null,
       })
       .returning({ id: coachAssignments.id });
-    await audit(tx, {
-      actor,
-      action: "coaching.assign",
-      entityType: "coach_assignment",
-      entityId: row?.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "coaching.assign", ["coach_assignment", row?.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -67,14 +61,11 @@ export async function endAssignment(db: Database, actor: Actor, beneficiaryId: s
       .set({ endedAt: new Date() })
       .where(and(eq(coachAssignments.beneficiaryId, beneficiaryId), isNull(coachAssignments.endedAt)))
       .returning({ id: coachAssignments.id });
-    for (const r of rows)
-      await audit(tx, {
-        actor,
-        action: "coaching.unassign",
-        entityType: "coach_assignment",
-        entityId: r.id,
-        ip: meta.ip,
-      });
+    await auditMany(
+      tx,
+      { actor, action: "coaching.unassign", entityType: "coach_assignment", ip: meta.ip },
+      rows.map((r) => r.id),
+    );
     return rows.length ? { ok: true as const } : fail(404, {});
   });
 }
@@ -106,13 +97,7 @@ export async function recordGuidance(
         : [];
     });
     if (steps.length) await tx.insert(coachingActions).values(steps);
-    await audit(tx, {
-      actor,
-      action: "coaching.guidance.record",
-      entityType: "guidance_session",
-      entityId: session.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "coaching.guidance.record", ["guidance_session", session.id], meta.ip);
     return session;
   });
 }
@@ -138,14 +123,7 @@ export async function completeAction(
         ),
       )
       .returning({ id: coachingActions.id });
-    if (rows.length)
-      await audit(tx, {
-        actor,
-        action: "coaching.action.done",
-        entityType: "coaching_action",
-        entityId: actionId,
-        ip: meta.ip,
-      });
+    if (rows.length) await auditRecord(tx, actor, "coaching.action.done", ["coaching_action", actionId], meta.ip);
     return rows.length ? { ok: true as const } : fail(404, {});
   });
 }
@@ -162,13 +140,7 @@ export async function logJobSearch(
       .insert(jobSearchLogs)
       .values({ beneficiaryId, coachId: actor.id, ...input })
       .returning({ id: jobSearchLogs.id });
-    await audit(tx, {
-      actor,
-      action: "coaching.jobsearch.log",
-      entityType: "job_search_log",
-      entityId: row?.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "coaching.jobsearch.log", ["job_search_log", row?.id], meta.ip);
     return row;
   });
 }

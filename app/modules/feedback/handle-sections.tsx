@@ -135,7 +135,7 @@ export function HandlingForms({
           <SelectField
             name="assigneeId"
             label="feedback.field.assignee"
-            placeholder="feedback.assign.choose"
+            placeholder="form.choose"
             defaultValue={item.assigneeId ?? ""}
             options={assignees.map((a) => ({ value: a.id, label: `${a.displayName} (${t(`role.${a.role}`)})` }))}
             errors={errors}
@@ -201,7 +201,7 @@ export function ReferStep({ item, errors }: { item: FileView; errors?: FieldErro
         <SelectField
           name="category"
           label="feedback.refer.category"
-          placeholder="feedback.assign.choose"
+          placeholder="form.choose"
           options={CONFIDENTIAL_CATEGORIES.map((c) => ({ value: c, label: t(`feedback.category.${c}`) }))}
           errors={errors}
         />

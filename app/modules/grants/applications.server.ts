@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { grantApplications, grantCalls } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
@@ -62,13 +62,7 @@ export async function submitApplication(
           })
           .returning();
         if (!app) throw new Error("application not created");
-        await audit(tx, {
-          actor,
-          action: "grants.application.submit",
-          entityType: "grant_application",
-          entityId: app.id,
-          ip: meta.ip,
-        });
+        await auditRecord(tx, actor, "grants.application.submit", ["grant_application", app.id], meta.ip);
         await forPerson?.record(tx, app.id);
         // the SMS is the only proof of applying for people without e-mail
         await notify(tx, {
@@ -111,13 +105,7 @@ export async function withdrawApplication(
       .update(grantApplications)
       .set({ status: "withdrawn", withdrawnAt: now })
       .where(eq(grantApplications.id, row.app.id));
-    await audit(tx, {
-      actor,
-      action: "grants.application.withdraw",
-      entityType: "grant_application",
-      entityId: row.app.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.application.withdraw", ["grant_application", row.app.id], meta.ip);
     await notify(tx, {
       userId: actor.id,
       kind: "grants.notify.withdrawn",
@@ -148,13 +136,7 @@ export async function screenApplication(
       )
       .returning({ id: grantApplications.id });
     if (!updated) return fail(409, { form: "grants.errors.notScreenable" });
-    await audit(tx, {
-      actor,
-      action: `grants.application.${input.decision}`,
-      entityType: "grant_application",
-      entityId: updated.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `grants.application.${input.decision}`, ["grant_application", updated.id], meta.ip);
     return { ok: true as const };
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { grantApplications, grantAwards, grantCalls, grantTranches } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { amountText } from "~/modules/notifications/rules";
@@ -66,13 +66,7 @@ export async function approveAward(
           approvedById: actor.id,
         })
         .returning();
-      await audit(tx, {
-        actor,
-        action: "grants.award.approve",
-        entityType: "grant_award",
-        entityId: award?.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "grants.award.approve", ["grant_award", award?.id], meta.ip);
       return { ok: true as const, award };
     })
     .catch((error: unknown) => {
@@ -106,13 +100,7 @@ export async function removeAward(
       .update(grantCalls)
       .set({ awardedCentimes: sql`${grantCalls.awardedCentimes} - ${award.award.amountCentimes}` })
       .where(eq(grantCalls.id, award.award.callId));
-    await audit(tx, {
-      actor,
-      action: "grants.award.remove",
-      entityType: "grant_application",
-      entityId: input.applicationId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.award.remove", ["grant_application", input.applicationId], meta.ip);
     return { ok: true as const };
   });
 }
@@ -142,13 +130,7 @@ export async function changeAward(
         refused = result;
         tx.rollback();
       }
-      await audit(tx, {
-        actor,
-        action: "grants.award.change",
-        entityType: "grant_application",
-        entityId: input.applicationId,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "grants.award.change", ["grant_application", input.applicationId], meta.ip);
       return result;
     })
     .catch((error: unknown) => {
@@ -176,13 +158,7 @@ export async function acceptProposal(db: Database, actor: Actor, input: { callId
         );
         if (!r.ok) throw new ProposalFailed();
       }
-      await audit(tx, {
-        actor,
-        action: "grants.proposal.accept",
-        entityType: "grant_call",
-        entityId: call.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "grants.proposal.accept", ["grant_call", call.id], meta.ip);
       return { ok: true as const, awards: proposal.proposal.awards.length };
     });
   } catch (error) {
@@ -205,13 +181,7 @@ export async function setDecisionComment(
       .where(eq(grantApplications.id, input.applicationId))
       .returning({ id: grantApplications.id });
     if (!row) return fail(404, {});
-    await audit(tx, {
-      actor,
-      action: "grants.application.comment",
-      entityType: "grant_application",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.application.comment", ["grant_application", row.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -252,13 +222,7 @@ export async function confirmTrancheCondition(
       .update(grantTranches)
       .set({ conditionConfirmedAt: now, conditionConfirmedById: actor.id })
       .where(eq(grantTranches.id, row.tranche.id));
-    await audit(tx, {
-      actor,
-      action: "grants.tranche.confirm",
-      entityType: "grant_tranche",
-      entityId: row.tranche.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.tranche.confirm", ["grant_tranche", row.tranche.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -312,13 +276,7 @@ export async function payTranche(
           // by e-mail too: people with no phone would otherwise hear of it only in the portal
           channels: ["sms", "email"],
         });
-      await audit(tx, {
-        actor,
-        action: "grants.tranche.pay",
-        entityType: "grant_tranche",
-        entityId: paid.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "grants.tranche.pay", ["grant_tranche", paid.id], meta.ip);
       return { ok: true as const };
     })
     .catch((error: unknown) => {

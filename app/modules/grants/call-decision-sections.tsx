@@ -35,7 +35,7 @@ export function CallRankings({ ranking, normalised }: Pick<CallPageData, "rankin
               fmt(r.sd),
               fmt(r.range),
               r.reviewers,
-              r.disagreement ? t("grants.yes") : t("grants.no"),
+              r.disagreement ? t("form.yes") : t("form.no"),
             ]}
           />
         </section>

@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { grantApplications, grantAwards, grantCalls, grantCriteria, grantTranches, type GrantCall } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import type { Actor } from "./common.server";
@@ -116,13 +116,7 @@ export async function transitionCall(
       .set({ status: input.to, ...(input.to === "decided" ? { publishedAt: now } : {}) })
       .where(eq(grantCalls.id, call.id));
     if (input.to === "decided") await publishDecisions(tx, call, now);
-    await audit(tx, {
-      actor,
-      action: `grants.call.${input.to}`,
-      entityType: "grant_call",
-      entityId: call.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `grants.call.${input.to}`, ["grant_call", call.id], meta.ip);
     return { ok: true as const };
   });
 }

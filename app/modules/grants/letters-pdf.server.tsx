@@ -111,7 +111,7 @@ export function CallReportPdf(d: ReportData) {
           `#${r.number}`,
           pdfNumber(d.locale, r.mean, 1),
           pdfNumber(d.locale, r.sd, 1),
-          r.disagreement ? t("grants.yes") : t("grants.no"),
+          r.disagreement ? t("form.yes") : t("form.no"),
           r.awardedCentimes ? formatMoneyForPdf(d.locale, r.awardedCentimes) : "—",
         ])}
       />

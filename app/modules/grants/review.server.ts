@@ -1,4 +1,6 @@
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { codeLabel } from "~/i18n/codes";
+import { serverT } from "~/i18n/dictionaries.server";
 import type { Database, Executor } from "~db/client";
 import {
   coachAssignments,
@@ -11,7 +13,7 @@ import {
   organisations,
   users,
 } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "./common.server";
 import { autoAssign, conflictKey, detectConflicts } from "./rules";
 import { isUniqueViolation } from "~db/errors";
@@ -49,6 +51,9 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
     .where(
       and(eq(grantApplications.callId, input.callId), inArray(grantApplications.status, ["submitted", "eligible"])),
     );
+  // a member's town is a code of the towns list, an applicant's as typed: the member's in French words
+  const french = serverT("fr");
+  const townOf = (code: string | null) => (code && code !== "other" ? codeLabel(french, "city", code) : null);
   let found = 0;
   await db.transaction(async (tx) => {
     for (const app of apps) {
@@ -57,7 +62,12 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
       const facts = app.facts as { familyName?: string; city?: string; phone?: string };
       for (const m of members) {
         const reasons = detectConflicts(
-          { phone: m.phone, familyName: familyNameOf(m.displayName), city: m.city, organisationId: m.organisationId },
+          {
+            phone: m.phone,
+            familyName: familyNameOf(m.displayName),
+            city: townOf(m.city),
+            organisationId: m.organisationId,
+          },
           {
             phone: facts.phone ?? app.phone,
             familyName: facts.familyName ?? familyNameOf(app.displayName),
@@ -80,13 +90,7 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
         found += inserted.length;
       }
     }
-    await audit(tx, {
-      actor,
-      action: "grants.conflicts.detect",
-      entityType: "grant_call",
-      entityId: input.callId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.conflicts.detect", ["grant_call", input.callId], meta.ip);
   });
   return { ok: true as const, found };
 }
@@ -115,13 +119,7 @@ export async function decideConflict(
         .delete(grantAssignments)
         .where(and(eq(grantAssignments.applicationId, c.applicationId), eq(grantAssignments.reviewerId, c.reviewerId)));
     }
-    await audit(tx, {
-      actor,
-      action: `grants.conflict.${input.decision}`,
-      entityType: "grant_conflict",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `grants.conflict.${input.decision}`, ["grant_conflict", c.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -214,13 +212,7 @@ export async function moveAssignment(
       if (isUniqueViolation(error)) return fail(400, { reviewerId: "grants.errors.alreadyOn" });
       throw error;
     }
-    await audit(tx, {
-      actor,
-      action: "grants.assign.move",
-      entityType: "grant_assignment",
-      entityId: a.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.assign.move", ["grant_assignment", a.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -294,13 +286,7 @@ export async function declareConflict(
         reassignedTo = result.pairs[0]?.reviewerId ?? null;
       }
     }
-    await audit(tx, {
-      actor,
-      action: "grants.conflict.declare",
-      entityType: "grant_application",
-      entityId: a.applicationId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.conflict.declare", ["grant_application", a.applicationId], meta.ip);
     return { ok: true as const, reassignedTo };
   });
 }
@@ -382,13 +368,13 @@ export async function saveScores(
       await tx.update(grantAssignments).set({ submittedAt: now }).where(eq(grantAssignments.id, row.assignment.id));
     }
     await refreshReviewTotals(tx, [row.assignment.id]);
-    await audit(tx, {
+    await auditRecord(
+      tx,
       actor,
-      action: input.intent === "submit" ? "grants.score.submit" : "grants.score.draft",
-      entityType: "grant_assignment",
-      entityId: row.assignment.id,
-      ip: meta.ip,
-    });
+      input.intent === "submit" ? "grants.score.submit" : "grants.score.draft",
+      ["grant_assignment", row.assignment.id],
+      meta.ip,
+    );
     return { ok: true as const };
   });
 }
@@ -418,13 +404,7 @@ export async function reopenReview(
       .update(grantAssignments)
       .set({ submittedAt: null, reopenedAt: now, reopenReason: input.reason })
       .where(eq(grantAssignments.id, row.assignment.id));
-    await audit(tx, {
-      actor,
-      action: "grants.review.reopen",
-      entityType: "grant_assignment",
-      entityId: row.assignment.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "grants.review.reopen", ["grant_assignment", row.assignment.id], meta.ip);
     return { ok: true as const };
   });
 }

@@ -75,7 +75,7 @@ export function ActivityForm({
         name="topic"
         label="groups.field.topic"
         defaultValue={defaults.topic}
-        placeholder="groups.choose"
+        placeholder="form.choose"
         options={codeChoices(t, "groupTopic")}
         {...echo}
       />
@@ -91,7 +91,7 @@ export function ActivityForm({
         name="city"
         label="groups.field.city"
         defaultValue={defaults.city}
-        placeholder="groups.choose"
+        placeholder="form.choose"
         options={codeChoices(t, "city")}
         {...echo}
       />

@@ -5,6 +5,7 @@
 import type { ReportTable } from "~/modules/reporting/report-tables";
 import type { Shown } from "~/modules/reporting/rules";
 import type { GroupFigures } from "./report.server";
+import type { GroupActivityKind } from "./constants";
 import { allPeopleReached } from "./rules";
 
 export const PEOPLE_LINES = ["registered", "linkedOnly", "unregistered", "householdMembers", "total"] as const;
@@ -41,10 +42,15 @@ export function peopleReachedTable(
   };
 }
 
-/** Sessions per kind: how many, people counted, of whom linked case files, and not linked. */
-export function groupActivitiesTable(figures: GroupFigures): ReportTable {
-  const sum = (k: "activities" | "participants" | "linked" | "unregistered") =>
-    figures.kinds.reduce((s, x) => s + x[k], 0);
+export const GROUP_MEASURES = ["activities", "participants", "linked", "unregistered"] as const;
+export type GroupMeasure = (typeof GROUP_MEASURES)[number];
+
+/** Sessions per kind: how many, people counted, of whom linked case files, and not linked; `show` as published. */
+export function groupActivitiesTable(
+  figures: GroupFigures,
+  show: (kind: GroupActivityKind | "total", measure: GroupMeasure, n: number) => Shown = (_k, _m, n) => n,
+): ReportTable {
+  const sum = (k: GroupMeasure) => figures.kinds.reduce((s, x) => s + x[k], 0);
   return {
     id: "group-activities",
     title: "groups.report.activities.title",
@@ -58,12 +64,9 @@ export function groupActivitiesTable(figures: GroupFigures): ReportTable {
     rows: [
       ...figures.kinds.map((k) => [
         { key: `groups.kind.${k.kind}` } as const,
-        k.activities,
-        k.participants,
-        k.linked,
-        k.unregistered,
+        ...GROUP_MEASURES.map((m) => show(k.kind, m, k[m])),
       ]),
-      [{ key: "reporting.total" }, sum("activities"), sum("participants"), sum("linked"), sum("unregistered")],
+      [{ key: "reporting.total" }, ...GROUP_MEASURES.map((m) => show("total", m, sum(m)))],
     ],
   };
 }

@@ -9,7 +9,7 @@ import { beneficiaryCases, groupActivities, groupActivityParticipants, type Grou
 import { changedFields } from "~/lib/changes";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import type { Actor } from "~/modules/auth/permissions";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import { HEADCOUNT_KEYS } from "./constants";
 import type { ActivityInput } from "./schemas.server";
 
@@ -68,13 +68,7 @@ export async function recordActivity(
     if (!row) throw new Error("group activity not written");
     if (linked.length)
       await tx.insert(groupActivityParticipants).values(linked.map((caseId) => ({ activityId: row.id, caseId })));
-    await audit(tx, {
-      actor,
-      action: "groups.activity.record",
-      entityType: "group_activity",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "groups.activity.record", ["group_activity", row.id], meta.ip);
     return { ok: true as const, id: row.id };
   });
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Executor } from "~db/client";
 import { beneficiaryCases, caseConsents, importedRows, type ImportBatch } from "~db/schema";
 import type { Meta } from "~/lib/result";
-import { auditEach } from "~/modules/audit/service.server";
+import { auditMany } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { consentValues, newReference } from "~/modules/protection/cases.server";
 import { decryptJson } from "~/modules/protection/crypto.server";
@@ -99,15 +99,10 @@ export async function writeCaseRows(
         ),
       ),
     );
-    await auditEach(
+    await auditMany(
       tx,
-      toWrite.map(({ id }) => ({
-        actor,
-        action: "protection.case.import",
-        entityType: "beneficiary_case",
-        entityId: id,
-        ip: meta.ip,
-      })),
+      { actor, action: "protection.case.import", entityType: "beneficiary_case", ip: meta.ip },
+      toWrite.map(({ id }) => id),
     );
     written += toWrite.length;
   }

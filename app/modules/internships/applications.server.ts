@@ -5,7 +5,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { internshipApplications, internshipOffers } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/lib/ids";
@@ -62,13 +62,13 @@ export async function applyToOffer(
           .returning({ id: internshipApplications.id });
         if (!row) throw new Error("no row");
         await forPerson?.record(tx, row.id);
-        await audit(tx, {
+        await auditRecord(
+          tx,
           actor,
-          action: proposed ? "internship.propose" : forPerson ? "internship.apply_for" : "internship.apply",
-          entityType: "internship_application",
-          entityId: row.id,
-          ip: meta.ip,
-        });
+          proposed ? "internship.propose" : forPerson ? "internship.apply_for" : "internship.apply",
+          ["internship_application", row.id],
+          meta.ip,
+        );
         if (proposed) {
           await notify(tx, {
             userId: input.beneficiaryId,
@@ -146,13 +146,13 @@ export async function answerApplication(
           .where(eq(internshipOffers.id, found.offerId));
       return fail(409, { form: "internships.errors.alreadyAnswered" });
     }
-    await audit(tx, {
+    await auditRecord(
+      tx,
       actor,
-      action: `internship.application.${input.answer}`,
-      entityType: "internship_application",
-      entityId: input.applicationId,
-      ip: meta.ip,
-    });
+      `internship.application.${input.answer}`,
+      ["internship_application", input.applicationId],
+      meta.ip,
+    );
     await notify(tx, {
       userId: found.beneficiaryId,
       kind: input.answer === "accepted" ? "notify.internshipAccepted" : "notify.internshipDeclined",

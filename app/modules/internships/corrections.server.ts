@@ -11,7 +11,7 @@ import { isUuid } from "~/lib/ids";
 import { localizedText } from "~/lib/localized";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditMany, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { ANSWERABLE_APPLICATION_STATUSES, seatsProblem } from "./rules";
 import type { CorrectOfferInput, CreateHostInput } from "./schemas.server";
@@ -150,14 +150,12 @@ export async function closeOffer(
         ),
       )
       .returning({ id: internshipApplications.id, beneficiaryId: internshipApplications.beneficiaryId });
+    await auditMany(
+      tx,
+      { actor, action: "internship.application.declined", entityType: "internship_application", ip: meta.ip },
+      waiting.map((application) => application.id),
+    );
     for (const application of waiting) {
-      await audit(tx, {
-        actor,
-        action: "internship.application.declined",
-        entityType: "internship_application",
-        entityId: application.id,
-        ip: meta.ip,
-      });
       await notify(tx, {
         userId: application.beneficiaryId,
         kind: "notify.internshipOfferClosed",

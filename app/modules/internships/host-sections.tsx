@@ -31,7 +31,7 @@ export function HostsTable({ hosts }: { hosts: Host[] }) {
           {h.name}
         </Link>,
         h.sector ? codeLabel(t, "sector", h.sector) : "—",
-        h.city ?? "—",
+        h.city ? codeLabel(t, "city", h.city) : "—",
         <>
           {h.contactName ?? "—"} {h.contactPhone ?? ""}
         </>,
@@ -55,7 +55,7 @@ function CodeSelect({
       label={label}
       required
       defaultValue=""
-      placeholder="plans.chooseOne"
+      placeholder="form.choose"
       options={codeChoices(t, kind)}
       errors={echo.errors}
       values={echo.values}
@@ -72,7 +72,7 @@ export function AddHostForm({ correcting = false, ...echo }: Echo & { correcting
       <Form method="post" className="stack narrow" noValidate>
         {correcting ? null : <input type="hidden" name="intent" value="host" />}
         <Field name="name" label="internships.field.name" required {...echo} />
-        <Field name="city" label="internships.field.city" required {...echo} />
+        <CodeSelect kind="city" name="city" label="internships.field.city" {...echo} />
         <CodeSelect kind="sector" name="sector" label="internships.field.sector" {...echo} />
         <Field name="contactName" label="internships.field.contactName" required {...echo} />
         <Field name="contactPhone" label="internships.field.contactPhone" type="tel" {...echo} />

@@ -9,7 +9,7 @@ import {
   placementOutcomes,
   placements,
 } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/lib/ids";
@@ -49,13 +49,7 @@ export async function createHost(
           contactEmail: input.contactEmail ?? null,
           agreementStatus: input.agreementStatus,
         });
-        await audit(tx, {
-          actor,
-          action: "internship.host.create",
-          entityType: "organisation",
-          entityId: org.id,
-          ip: meta.ip,
-        });
+        await auditRecord(tx, actor, "internship.host.create", ["organisation", org.id], meta.ip);
         return { ok: true as const, id: org.id };
       }),
     fail(409, { name: "errors.organisation.taken" }),
@@ -80,13 +74,7 @@ export async function createOffer(
       .values({ ...rest, stipendCentimes: stipend })
       .returning({ id: internshipOffers.id });
     if (!row) throw new Error("no row");
-    await audit(tx, {
-      actor,
-      action: "internship.offer.create",
-      entityType: "internship_offer",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "internship.offer.create", ["internship_offer", row.id], meta.ip);
     return { ok: true as const, id: row.id };
   });
 }
@@ -155,13 +143,7 @@ export async function transitionPlacement(
       .update(placements)
       .set({ status: input.to, endedReason: input.to === "ended_early" ? (input.reason ?? null) : null })
       .where(and(eq(placements.id, placementId), eq(placements.status, current.status)));
-    await audit(tx, {
-      actor,
-      action: `placement.status.${input.to}`,
-      entityType: "placement",
-      entityId: placementId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `placement.status.${input.to}`, ["placement", placementId], meta.ip);
     return { ok: true as const };
   });
 }
@@ -172,13 +154,7 @@ export async function logContact(db: Database, actor: Actor, placementId: string
       .insert(placementContacts)
       .values({ placementId, ...input, problem: input.problem ?? null, loggedById: actor.id })
       .returning({ id: placementContacts.id });
-    await audit(tx, {
-      actor,
-      action: "placement.contact.log",
-      entityType: "placement",
-      entityId: placementId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "placement.contact.log", ["placement", placementId], meta.ip);
     return row;
   });
 }
@@ -194,13 +170,7 @@ export async function recordEvaluation(
     () =>
       db.transaction(async (tx) => {
         await tx.insert(placementEvaluations).values({ placementId, ...input, enteredById: actor.id });
-        await audit(tx, {
-          actor,
-          action: `placement.evaluation.${input.stage}`,
-          entityType: "placement",
-          entityId: placementId,
-          ip: meta.ip,
-        });
+        await auditRecord(tx, actor, `placement.evaluation.${input.stage}`, ["placement", placementId], meta.ip);
         return { ok: true as const };
       }),
     fail(409, { stage: "internships.errors.evaluationExists" }),
@@ -226,13 +196,7 @@ export async function recordOutcome(
           return fail(409, { checkpoint: "internships.errors.outcomeNotDue" });
         }
         await tx.insert(placementOutcomes).values({ placementId, ...input, recordedOn: today, recordedById: actor.id });
-        await audit(tx, {
-          actor,
-          action: `placement.outcome.${input.checkpoint}`,
-          entityType: "placement",
-          entityId: placementId,
-          ip: meta.ip,
-        });
+        await auditRecord(tx, actor, `placement.outcome.${input.checkpoint}`, ["placement", placementId], meta.ip);
         return { ok: true as const };
       }),
     fail(409, { checkpoint: "internships.errors.outcomeExists" }),

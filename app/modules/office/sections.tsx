@@ -22,7 +22,7 @@ export function NoticeFields({ errors, values }: { errors?: FieldErrors; values?
       <SelectField
         name="noticeLanguage"
         label="office.field.noticeLanguage"
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={NOTICE_LANGUAGES.map((l) => ({ value: l, label: t(`office.lang.${l}`) }))}
         errors={errors}
         values={values}
@@ -81,7 +81,7 @@ export function ActForm({
         name={field}
         id={`f-${intent}-${field}`}
         label={label}
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={options}
         errors={errors}
       />
@@ -121,7 +121,7 @@ export function GrantForm({
         name="callId"
         id="f-grant-callId"
         label="office.grant.call"
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={calls}
         errors={errors}
         values={values}
@@ -130,7 +130,7 @@ export function GrantForm({
         name="planId"
         id="f-grant-planId"
         label="office.grant.plan"
-        placeholder={plans.length > 1 ? "plans.chooseOne" : undefined}
+        placeholder={plans.length > 1 ? "form.choose" : undefined}
         options={plans}
         errors={errors}
         values={values}
@@ -184,7 +184,7 @@ export function ReceivedForm({
         name="how"
         id="f-received-how"
         label="office.received.how"
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={DECISION_CHANNELS.map((c) => ({ value: c, label: t(`office.received.how.${c}`) }))}
         errors={errors}
         values={values}

@@ -34,7 +34,7 @@ import { submitApplication } from "~/modules/grants/applications.server";
 import { getApplicantFacts, getSubmittablePlans } from "~/modules/grants/sources.server";
 import { applyToOffer } from "~/modules/internships/applications.server";
 import { audienceGroupOf } from "~/modules/trainings/queries.server";
-import { isEligible } from "~/modules/trainings/rules";
+import { isEligible, registrationOpen } from "~/modules/trainings/rules";
 import { register } from "~/modules/trainings/service.server";
 import type { ActKind, DecisionChannel } from "./constants";
 import { personReach } from "./queries.server";
@@ -187,6 +187,8 @@ export async function enrolPerson(
   if (!training) return fail(400, { cohortId: "errors.invalid" });
   if (!isEligible(training.audience, await audienceGroupOf(db, personId)))
     return fail(400, { cohortId: "trainings.errors.notEligible" });
+  if (!registrationOpen(training.endsOn, moroccoToday()))
+    return fail(400, { cohortId: "trainings.errors.cohortEnded" });
   const result = await register(db, actor, cohortId, meta, forPerson(actor, personId, "training_registration", meta));
   if (!result.ok) return result.status === 404 ? fail(400, { cohortId: "errors.invalid" }) : result;
   return { ok: true as const, status: result.status };
@@ -194,7 +196,7 @@ export async function enrolPerson(
 
 async function trainingOfCohort(db: Executor, cohortId: string) {
   const [row] = await db
-    .select({ audience: trainings.audience })
+    .select({ audience: trainings.audience, endsOn: trainingCohorts.endsOn })
     .from(trainingCohorts)
     .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
     .where(eq(trainingCohorts.id, cohortId));

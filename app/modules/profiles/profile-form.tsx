@@ -47,7 +47,7 @@ export function CountrySelect({
     </option>
   );
   return (
-    <SelectField {...{ name, label, errors, id }} defaultValue={value ?? ""} placeholder="plans.chooseOne">
+    <SelectField {...{ name, label, errors, id }} defaultValue={value ?? ""} placeholder="form.choose">
       <optgroup label="—">{countries.first.map(option)}</optgroup>
       <optgroup label="—">{countries.rest.map(option)}</optgroup>
     </SelectField>
@@ -76,7 +76,7 @@ export function PersonalSection({ form, errors, countries }: SectionProps) {
         name="sex"
         label="profiles.field.sex"
         {...common}
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={choices("profiles.sex", ["female", "male"])}
       />
       <Field name="birthDate" label="profiles.field.birthDate" type="date" {...common} />
@@ -102,21 +102,21 @@ export function PersonalSection({ form, errors, countries }: SectionProps) {
         name="region"
         label="profiles.field.region"
         {...common}
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={choices("profiles.region", REGIONS)}
       />
       <SelectField
         name="residentStatus"
         label="profiles.field.residentStatus"
         {...common}
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={choices("profiles.resident", ["migrant", "moroccan"])}
       />
       <SelectField
         name="heardFrom"
         label="profiles.field.heardFrom"
         {...common}
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={choices("profiles.heard", HEARD_FROM)}
       />
     </>
@@ -145,7 +145,7 @@ export function EducationSection({ form, errors, countries }: SectionProps) {
         label="profiles.field.educationLevel"
         values={values}
         errors={errors}
-        placeholder="plans.chooseOne"
+        placeholder="form.choose"
         options={choices("profiles.edu", EDUCATION_LEVELS)}
       />
       <Field name="educationField" label="profiles.field.educationField" values={values} errors={errors} />

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { deletionRequests, profiles } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { ProfileInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
@@ -49,14 +49,7 @@ export async function requestDeletion(db: Executor, actor: Actor, input: { reaso
       .values({ userId: actor.id, reason: input.reason ?? null })
       .onConflictDoNothing()
       .returning({ id: deletionRequests.id });
-    if (row)
-      await audit(tx, {
-        actor,
-        action: "profile.deletion.request",
-        entityType: "deletion_request",
-        entityId: row.id,
-        ip: meta.ip,
-      });
+    if (row) await auditRecord(tx, actor, "profile.deletion.request", ["deletion_request", row.id], meta.ip);
     return Boolean(row);
   });
 }
@@ -68,14 +61,7 @@ export async function markDeletionHandled(db: Executor, actor: Actor, requestId:
       .set({ status: "done", handledAt: sql`now()` })
       .where(and(eq(deletionRequests.id, requestId), eq(deletionRequests.status, "pending")))
       .returning({ id: deletionRequests.id });
-    if (row)
-      await audit(tx, {
-        actor,
-        action: "profile.deletion.done",
-        entityType: "deletion_request",
-        entityId: row.id,
-        ip: meta.ip,
-      });
+    if (row) await auditRecord(tx, actor, "profile.deletion.done", ["deletion_request", row.id], meta.ip);
     return Boolean(row);
   });
 }

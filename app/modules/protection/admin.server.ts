@@ -5,9 +5,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { organisations, protectionSettings, protectionSupervisors, users } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { anonymiseExpired } from "./service.server";
+import { anonymiseExpired, countExpired } from "./service.server";
 import type { Meta } from "~/lib/result";
 
 export async function supervisorsOverview(db: Database) {
@@ -39,13 +39,13 @@ export async function setSupervisor(db: Database, actor: Actor, userId: string, 
   await db.transaction(async (tx) => {
     if (on) await tx.insert(protectionSupervisors).values({ userId, grantedById: actor.id }).onConflictDoNothing();
     else await tx.delete(protectionSupervisors).where(eq(protectionSupervisors.userId, userId));
-    await audit(tx, {
+    await auditRecord(
+      tx,
       actor,
-      action: on ? "protection.supervisor.grant" : "protection.supervisor.revoke",
-      entityType: "user",
-      entityId: userId,
-      ip: meta.ip,
-    });
+      on ? "protection.supervisor.grant" : "protection.supervisor.revoke",
+      ["user", userId],
+      meta.ip,
+    );
   });
 }
 
@@ -60,6 +60,12 @@ export async function setRetention(db: Database, actor: Actor, retentionDays: nu
       });
     await audit(tx, { actor, action: "protection.retention.set", entityType: "protection_settings", ip: meta.ip });
   });
+}
+
+/** How many cases applying the retention period now would anonymise; null when no period is set. */
+export async function expiredCount(db: Database): Promise<number | null> {
+  const [settings] = await db.select().from(protectionSettings);
+  return settings ? countExpired(db, settings.retentionDays) : null;
 }
 
 /** Anonymise every case inactive for longer than the retention period; returns how many. */

@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "~db/client";
 import { beneficiaryCases, caseServices, users } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireCase } from "./case-access.server";
 import { ownsCase } from "./queries.server";
@@ -63,13 +63,7 @@ export async function addService(db: Database, actor: Actor, caseId: string, inp
       })
       .returning({ id: caseServices.id });
     await tx.update(beneficiaryCases).set({ updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
-    await audit(tx, {
-      actor,
-      action: `protection.service.${input.kind}.add`,
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `protection.service.${input.kind}.add`, ["beneficiary_case", c.id], meta.ip);
     return row!;
   });
 }
@@ -102,13 +96,7 @@ export async function updateServiceStatus(
       .where(and(eq(caseServices.id, service.id), eq(caseServices.status, service.status)))
       .returning({ id: caseServices.id });
     if (!row) return fail(400, { status: "protection.errors.statusTransition" });
-    await audit(tx, {
-      actor,
-      action: `protection.service.${service.kind}.status`,
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `protection.service.${service.kind}.status`, ["beneficiary_case", c.id], meta.ip);
     return { ok: true as const };
   });
 }

@@ -11,7 +11,7 @@ import { caseConsents, caseMessages, outbox, users } from "~db/schema";
 import type { MessageKey } from "~/i18n/translate";
 import { moroccoInstant } from "~/lib/morocco-time";
 import { fail, type Meta, type Result } from "~/lib/result";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { normalizePhone } from "~/modules/auth/rules";
 import { appointmentProblem } from "~/modules/coaching/rules";
@@ -81,13 +81,7 @@ export async function sendCaseSms(
       ttlMs: extra.ttlMs,
     });
     await tx.insert(caseMessages).values({ caseId: c.id, outboxId, template: input.template, sentById: actor.id });
-    await audit(tx, {
-      actor,
-      action: `protection.case.sms.${input.template}`,
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `protection.case.sms.${input.template}`, ["beneficiary_case", c.id], meta.ip);
     return { ok: true as const, outboxId };
   });
 }

@@ -11,7 +11,7 @@ import {
   users,
   vulnerabilityAssessments,
 } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import type { Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireCase, requireOwnCase } from "./case-access.server";
@@ -161,21 +161,9 @@ export async function registerCase(
       .returning({ id: beneficiaryCases.id });
     if (!created) throw new Error("case not created");
     await insertConsent(tx, created.id, input, partners, actor);
-    await audit(tx, {
-      actor,
-      action: "protection.case.create",
-      entityType: "beneficiary_case",
-      entityId: created.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.case.create", ["beneficiary_case", created.id], meta.ip);
     if (duplicates.length)
-      await audit(tx, {
-        actor,
-        action: "protection.case.confirm_distinct",
-        entityType: "beneficiary_case",
-        entityId: created.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "protection.case.confirm_distinct", ["beneficiary_case", created.id], meta.ip);
     return { ok: true as const, caseId: created.id };
   });
 }
@@ -186,13 +174,7 @@ export async function registerCase(
  */
 export async function viewCase(db: Database, actor: Actor, caseId: string, meta: Meta): Promise<CaseReach> {
   const reach = (await caseReach(db, actor, caseId)) ?? notFound();
-  await audit(db, {
-    actor,
-    action: "protection.case.view",
-    entityType: "beneficiary_case",
-    entityId: reach.case.id,
-    ip: meta.ip,
-  });
+  await auditRecord(db, actor, "protection.case.view", ["beneficiary_case", reach.case.id], meta.ip);
   return reach;
 }
 
@@ -209,13 +191,7 @@ export async function recordConsent(
   await db.transaction(async (tx) => {
     await lockCase(tx, c.id);
     await insertConsent(tx, c.id, input, partners, actor);
-    await audit(tx, {
-      actor,
-      action: "protection.consent.record",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.consent.record", ["beneficiary_case", c.id], meta.ip);
   });
   return { ok: true };
 }
@@ -229,13 +205,7 @@ export async function withdrawConsent(db: Database, actor: Actor, caseId: string
       .update(caseConsents)
       .set({ withdrawnAt: new Date(), withdrawnById: actor.id })
       .where(and(eq(caseConsents.caseId, c.id), isNull(caseConsents.withdrawnAt)));
-    await audit(tx, {
-      actor,
-      action: "protection.consent.withdraw",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.consent.withdraw", ["beneficiary_case", c.id], meta.ip);
   });
 }
 
@@ -249,13 +219,7 @@ export async function addNote(db: Database, actor: Actor, caseId: string, body: 
       .values({ caseId: c.id, authorId: actor.id, bodyEnc: encrypt(body) })
       .returning({ id: caseNotes.id });
     await tx.update(beneficiaryCases).set({ updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
-    await audit(tx, {
-      actor,
-      action: "protection.note.add",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.note.add", ["beneficiary_case", c.id], meta.ip);
     return note;
   });
 }
@@ -275,13 +239,7 @@ export async function recordVulnerability(
       assessedOn: input.assessedOn,
       dataEnc: encryptJson({ flags: input.flags, notes: input.notes ?? "" }),
     });
-    await audit(tx, {
-      actor,
-      action: "protection.vulnerability.assess",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.vulnerability.assess", ["beneficiary_case", c.id], meta.ip);
   });
 }
 
@@ -307,13 +265,7 @@ export async function assignCase(
   if (!worker) return fail(400, { assignedToId: "protection.errors.assignee" });
   await db.transaction(async (tx) => {
     await tx.update(beneficiaryCases).set({ assignedToId, updatedAt: new Date() }).where(eq(beneficiaryCases.id, c.id));
-    await audit(tx, {
-      actor,
-      action: "protection.case.assign",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.case.assign", ["beneficiary_case", c.id], meta.ip);
   });
   return { ok: true };
 }

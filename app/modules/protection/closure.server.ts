@@ -8,7 +8,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { beneficiaryCases, caseStatusChanges, users } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { requireOwnCase } from "./case-access.server";
@@ -42,13 +42,13 @@ async function changeStatus(
       changedById: actor.id,
       changedAt: meta.now ?? new Date(),
     });
-    await audit(tx, {
+    await auditRecord(
+      tx,
       actor,
-      action: change.to === "closed" ? "protection.case.close" : "protection.case.reopen",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+      change.to === "closed" ? "protection.case.close" : "protection.case.reopen",
+      ["beneficiary_case", c.id],
+      meta.ip,
+    );
     return { ok: true as const };
   });
 }

@@ -1,5 +1,5 @@
 /** A person's rights over their record: export on request, anonymisation on request or at retention's end. */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { householdOf } from "./households.server";
 import type { Database } from "~db/client";
 import {
@@ -16,7 +16,7 @@ import {
   vouchers,
   vulnerabilityAssessments,
 } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { requireSupervisorOfCase } from "./case-access.server";
 import { caseSmsHistory } from "./case-sms.server";
@@ -76,13 +76,7 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
       .where(eq(users.id, c.applicantUserId));
     account = u ?? null;
   }
-  await audit(db, {
-    actor,
-    action: "protection.case.export",
-    entityType: "beneficiary_case",
-    entityId: c.id,
-    ip: meta.ip,
-  });
+  await auditRecord(db, actor, "protection.case.export", ["beneficiary_case", c.id], meta.ip);
   const { staff: _staff, ...rest } = detail;
   const consents = detail.consents.map((k) => ({
     ...k,
@@ -152,27 +146,27 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
           tx.select({ id: caseMessages.outboxId }).from(caseMessages).where(eq(caseMessages.caseId, caseId)),
         ),
       );
-    await audit(tx, {
-      actor,
-      action: "protection.case.anonymise",
-      entityType: "beneficiary_case",
-      entityId: caseId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "protection.case.anonymise", ["beneficiary_case", caseId], meta.ip);
   });
 }
 
 /** Anonymise every case with no activity for `retentionDays` (run by the admin or a scheduled job). */
+/** The cases still named and inactive for longer than `retentionDays`. */
+function expired(retentionDays: number) {
+  return and(
+    isNull(beneficiaryCases.anonymisedAt),
+    sql`${beneficiaryCases.updatedAt} < now() - make_interval(days => ${retentionDays})`,
+  );
+}
+
+/** How many cases applying the retention period would anonymise now (said on its confirmation step). */
+export async function countExpired(db: Database, retentionDays: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(beneficiaryCases).where(expired(retentionDays));
+  return row?.n ?? 0;
+}
+
 export async function anonymiseExpired(db: Database, retentionDays: number, meta: Meta = {}) {
-  const rows = await db
-    .select({ id: beneficiaryCases.id })
-    .from(beneficiaryCases)
-    .where(
-      and(
-        isNull(beneficiaryCases.anonymisedAt),
-        sql`${beneficiaryCases.updatedAt} < now() - make_interval(days => ${retentionDays})`,
-      ),
-    );
+  const rows = await db.select({ id: beneficiaryCases.id }).from(beneficiaryCases).where(expired(retentionDays));
   for (const row of rows) await anonymiseCase(db, null, row.id, meta);
   return rows.length;
 }

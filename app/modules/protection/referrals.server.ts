@@ -2,7 +2,7 @@
 import { and, eq, isNotNull, not } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { beneficiaryCases, caseReferrals, organisations, users } from "~db/schema";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { notify } from "~/modules/notifications/service.server";
 import { textInEveryLocale } from "~/i18n/dictionaries.server";
@@ -98,13 +98,7 @@ export async function requestReferral(
     input.overrideReason ? { bySupervisor: supervisor, reason: input.overrideReason } : null,
   );
   if (decision === "noConsent" || decision === "partnerNotNamed") {
-    await audit(db, {
-      actor,
-      action: "protection.referral.refused_no_consent",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-    });
+    await auditRecord(db, actor, "protection.referral.refused_no_consent", ["beneficiary_case", c.id], meta.ip);
     if (input.overrideReason && !supervisor)
       return fail(400, { overrideReason: "protection.errors.overrideSupervisorOnly" });
     if (input.overrideReason) return fail(400, { overrideReason: "protection.errors.overrideReason" });
@@ -124,22 +118,10 @@ export async function requestReferral(
           .values(referralRow(actor, c, input, decision === "override"))
           .returning({ id: caseReferrals.id });
         if (!row) throw new Error("referral not created");
-        await audit(tx, {
-          actor,
-          action: `protection.${input.kind}.request`,
-          entityType: "beneficiary_case",
-          entityId: c.id,
-          ip: meta.ip,
-        });
+        await auditRecord(tx, actor, `protection.${input.kind}.request`, ["beneficiary_case", c.id], meta.ip);
         await notifyReceivers(tx, actor, input);
         if (decision === "override")
-          await audit(tx, {
-            actor,
-            action: "protection.consent.override",
-            entityType: "beneficiary_case",
-            entityId: c.id,
-            ip: meta.ip,
-          });
+          await auditRecord(tx, actor, "protection.consent.override", ["beneficiary_case", c.id], meta.ip);
         return { ok: true as const, referralId: row.id };
       }),
     fail(400, { form: "protection.errors.referralPending" }),
@@ -187,13 +169,7 @@ export async function decideReferral(
         .set({ organisationId: org, assignedToId: actor.id, updatedAt: new Date() })
         .where(eq(beneficiaryCases.id, row.caseId));
     }
-    await audit(tx, {
-      actor,
-      action: `protection.${row.kind}.${decision}`,
-      entityType: "beneficiary_case",
-      entityId: row.caseId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `protection.${row.kind}.${decision}`, ["beneficiary_case", row.caseId], meta.ip);
     return row;
   });
 }

@@ -243,7 +243,14 @@ export const ServiceStatusSchema = z.object({
 
 export const AdminProtectionActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("supervisor"), userId: z.uuid(), on: z.enum(["1", "0"]) }),
-  z.object({ intent: z.literal("retention"), retentionDays: z.coerce.number().int().min(30).max(36500) }),
+  z.object({
+    intent: z.literal("retention"),
+    retentionDays: z.coerce
+      .number({ message: "protection.admin.retentionInvalid" })
+      .int("protection.admin.retentionInvalid")
+      .min(30, "protection.admin.retentionInvalid")
+      .max(36500, "protection.admin.retentionInvalid"),
+  }),
   z.object({ intent: z.literal("apply") }),
 ]);
 

@@ -6,13 +6,20 @@
  *
  * What a donor may see: for the year and each quarter, people reached per result by
  * sex, age band, nationality, migrant status and region, per objective of each
- * framework, the outputs, and complaints by category; for each month, people reached
- * per result and in all (the headline), which is also the monthly series of the quarter
- * and of the year.
+ * framework, the outputs, complaints by category, people reached from every source (group
+ * sessions' headcounts and households beside the registered: decision 0111) with the group
+ * sessions per kind, and funded businesses' visits at 3, 6 and 12 months; for each month,
+ * people reached per result and in all (the headline), which is also the monthly series of
+ * the quarter and of the year.
  */
 import type { CategoryCounts } from "~/modules/feedback/rules";
 import { isConfidential } from "~/modules/feedback/rules";
 import type { FeedbackCategory } from "~/modules/feedback/constants";
+import { GROUP_ACTIVITY_KINDS } from "~/modules/groups/constants";
+import { GROUP_MEASURES, type GroupMeasure } from "~/modules/groups/report";
+import type { GroupFigures } from "~/modules/groups/report.server";
+import { OUTCOME_MEASURES, type BusinessOutcome, type OutcomeMeasure } from "~/modules/businesses/report";
+import { FOLLOW_UP_MONTHS } from "~/modules/businesses/rules";
 import type { CellId, DisclosureLine, DisclosureModel } from "./disclosure";
 import { hiddenCells } from "./disclosure";
 import { activityMasks, RESULTS, type ActivityKey } from "./frameworks";
@@ -26,6 +33,10 @@ export type PeriodFigures = {
   frameworks: ReachRow[];
   outputs: OutputRow[];
   complaints: CategoryCounts[] | null;
+  /** group sessions and households (the app's own sources only) */
+  groups?: GroupFigures | null;
+  /** funded businesses' visits dated in the period, per milestone */
+  businesses?: BusinessOutcome[] | null;
 };
 
 export type FamilyRaw = {
@@ -63,6 +74,10 @@ export const cellIds = {
   output: (period: string, activity: string, detail: string | null, measure: OutputMeasure) =>
     `o|${period}|${activity}|${detail ?? ""}|${measure}`,
   complaint: (period: string, category: string, measure: ComplaintMeasure) => `c|${period}|${category}|${measure}`,
+  group: (period: string, kind: string, measure: GroupMeasure) => `g|${period}|${kind}|${measure}`,
+  /** "others": everyone but the registered, the total less the headline's "all" (the total is shown when both are) */
+  people: (period: string, line: "linkedOnly" | "householdMembers" | "others") => `p|${period}|${line}`,
+  business: (period: string, months: number, measure: OutcomeMeasure) => `b|${period}|${months}|${measure}`,
 };
 export type OutputMeasure = "persons" | "events" | "quantity" | "value";
 export type ComplaintMeasure = "received" | "closed" | "closedInTime" | "openOverdue";
@@ -82,6 +97,9 @@ export type FamilyRows = {
   categories: Map<Dimension, string[]>;
   /** the output lines met in the year, likewise */
   outputLines: { activity: ActivityKey; detail: string | null }[];
+  /** whether the year's figures hold group sessions and households, and funded businesses */
+  hasGroups?: boolean;
+  hasBusinesses?: boolean;
 };
 
 type Group = { key: string; mask: number };
@@ -125,6 +143,11 @@ class FamilyBuilder {
 
   figures(key: string): PeriodFigures {
     return this.raw.figures.get(key) ?? { reach: [], frameworks: [], outputs: [], complaints: null };
+  }
+
+  /** A measure of the quarters adds up to the year's. */
+  acrossQuarters(id: (period: string) => CellId) {
+    this.model.lines.push({ interior: this.quarters.map((q) => id(q.key)), margin: id(this.year.key) });
   }
 
   maskOf(key: string): number {
@@ -289,6 +312,81 @@ function addComplaints(f: FamilyBuilder) {
   for (const category of categories) for (const m of measuresOf(category)) acrossQuarters(category, m);
 }
 
+/**
+ * Group sessions per kind and people reached from every source (decision 0111): each
+ * kind's linked and unlinked participants add up to its headcount, the kinds to their
+ * total, the quarters to the year; those reached only by a session, the unlinked
+ * headcount and household members add up to the people reached besides the registered
+ * (the total less the headline's "all": modelled apart, so that a small line hides one
+ * of these rather than the headline); a quarter's household members are some of the
+ * year's. Sessions are amounts, hidden behind fewer than 5 people.
+ */
+function addGroups(f: FamilyBuilder) {
+  if (!f.full.some((p) => f.figures(p.key).groups)) return;
+  f.model.hasGroups = true;
+  const kinds = [...GROUP_ACTIVITY_KINDS, "total"] as const;
+  for (const p of f.full) {
+    const g = f.figures(p.key).groups;
+    const value = (kind: (typeof kinds)[number], m: GroupMeasure) =>
+      kind === "total"
+        ? (g?.kinds ?? []).reduce((sum, k) => sum + k[m], 0)
+        : (g?.kinds.find((k) => k.kind === kind)?.[m] ?? 0);
+    for (const kind of kinds) {
+      const id = (m: GroupMeasure) => cellIds.group(p.key, kind, m);
+      for (const m of GROUP_MEASURES) f.set(id(m), value(kind, m), p.key);
+      f.model.kinds.set(id("activities"), "amount");
+      if (value(kind, "participants") < 5) f.forced.add(id("activities"));
+      f.model.lines.push({ interior: [id("linked"), id("unregistered")], margin: id("participants") });
+      f.model.parts.push({ part: id("linked"), whole: id("participants") });
+      f.model.parts.push({ part: id("unregistered"), whole: id("participants") });
+    }
+    for (const m of GROUP_MEASURES)
+      f.model.lines.push({
+        interior: GROUP_ACTIVITY_KINDS.map((kind) => cellIds.group(p.key, kind, m)),
+        margin: cellIds.group(p.key, "total", m),
+      });
+    const line = (l: "linkedOnly" | "householdMembers" | "others") => cellIds.people(p.key, l);
+    const linkedOnly = g?.linkedOnly ?? 0;
+    const households = g?.householdMembers ?? 0;
+    f.set(line("linkedOnly"), linkedOnly, p.key);
+    f.set(line("householdMembers"), households, p.key);
+    f.set(line("others"), linkedOnly + value("total", "unregistered") + households, p.key);
+    f.model.lines.push({
+      interior: [line("linkedOnly"), cellIds.group(p.key, "total", "unregistered"), line("householdMembers")],
+      margin: line("others"),
+    });
+    if (p.kind === "quarter")
+      f.model.parts.push({ part: line("householdMembers"), whole: cellIds.people(f.year.key, "householdMembers") });
+  }
+  for (const kind of kinds) for (const m of GROUP_MEASURES) f.acrossQuarters((q) => cellIds.group(q, kind, m));
+}
+
+/**
+ * Funded businesses' visits per milestone: those still running are some of those visited;
+ * each measure adds up over the quarters (a visit is dated once). Jobs are amounts, hidden
+ * behind fewer than 5 businesses.
+ */
+function addBusinesses(f: FamilyBuilder) {
+  if (!f.full.some((p) => f.figures(p.key).businesses)) return;
+  f.model.hasBusinesses = true;
+  for (const p of f.full) {
+    const rows = f.figures(p.key).businesses ?? [];
+    for (const months of FOLLOW_UP_MONTHS) {
+      const row = rows.find((r) => r.months === months);
+      const id = (m: OutcomeMeasure) => cellIds.business(p.key, months, m);
+      for (const m of OUTCOME_MEASURES) {
+        f.set(id(m), row?.[m] ?? 0, p.key);
+        if (m === "visited" || m === "running") continue;
+        f.model.kinds.set(id(m), "amount");
+        if ((row?.visited ?? 0) < 5) f.forced.add(id(m));
+      }
+      f.model.parts.push({ part: id("running"), whole: id("visited") });
+    }
+  }
+  for (const months of FOLLOW_UP_MONTHS)
+    for (const m of OUTCOME_MEASURES) f.acrossQuarters((q) => cellIds.business(q, months, m));
+}
+
 export function familyModel(raw: FamilyRaw): DisclosureModel & FamilyRows {
   const year = raw.periods.find((p) => p.kind === "year");
   if (!year)
@@ -298,6 +396,8 @@ export function familyModel(raw: FamilyRaw): DisclosureModel & FamilyRows {
   addNesting(f);
   addOutputs(f);
   addComplaints(f);
+  addGroups(f);
+  addBusinesses(f);
   return { ...f.model, known: f.known, forced: f.forced };
 }
 
@@ -307,7 +407,14 @@ export function publishFamily(raw: FamilyRaw): Published {
   const hidden = hiddenCells(model);
   const cells = new Map<CellId, Shown>();
   for (const [id, v] of model.values) cells.set(id, hidden.has(id) ? SUPPRESSED : v);
-  return { cells, masks: model.masks, categories: model.categories, outputLines: model.outputLines };
+  return {
+    cells,
+    masks: model.masks,
+    categories: model.categories,
+    outputLines: model.outputLines,
+    hasGroups: model.hasGroups,
+    hasBusinesses: model.hasBusinesses,
+  };
 }
 
 /** A cell as published; a cell the family does not hold (a category never met) is hidden. */

@@ -5,6 +5,10 @@
  * cell of the family, so two requests can never show one figure two ways. Pure.
  */
 import { complaintsTable } from "~/modules/feedback/report";
+import { GROUP_ACTIVITY_KINDS } from "~/modules/groups/constants";
+import { groupActivitiesTable, peopleReachedTable } from "~/modules/groups/report";
+import { businessOutcomesTable } from "~/modules/businesses/report";
+import { FOLLOW_UP_MONTHS } from "~/modules/businesses/rules";
 import type { CategoryCounts } from "~/modules/feedback/rules";
 import { cellIds, reachCell, shownCell, type Published } from "./donor-family";
 import { ACTIVITIES, type ActivityKey, type Framework } from "./frameworks";
@@ -21,7 +25,7 @@ import {
   type Report,
   type ReportTable,
 } from "./report-tables";
-import { DIMENSIONS, type Dimension, type DonorPeriod, type Period, type Shown } from "./rules";
+import { DIMENSIONS, SUPPRESSED, type Dimension, type DonorPeriod, type Period, type Shown } from "./rules";
 import { progressTable, type TargetRow } from "./progress";
 import type { ResultKey } from "./frameworks";
 
@@ -91,8 +95,24 @@ export function assembleDonorReport(input: DonorReportInput): Report {
   const tables: ReportTable[] = [
     reachTable(headline),
     ...progress,
+    ...groupTables(published, period.key),
     ...dimensionTables,
     outputs,
+    ...(published.hasBusinesses
+      ? [
+          businessOutcomesTable(
+            FOLLOW_UP_MONTHS.map((months) => ({
+              months,
+              visited: 0,
+              running: 0,
+              jobs: 0,
+              jobsWomen: 0,
+              jobsMigrants: 0,
+            })),
+            (months, measure) => cell(cellIds.business(period.key, months, measure)),
+          ),
+        ]
+      : []),
     frameworkTable(framework, [], (key) => reach(period.key, key, null, null)),
     monthly.table,
     ...budget,
@@ -105,4 +125,29 @@ export function assembleDonorReport(input: DonorReportInput): Report {
       : []),
   ];
   return { ...base, bySex: sexBars(dimensionTables[0]), monthly: monthly.monthly, tables };
+}
+
+/** People reached from every source and the group sessions per kind, as published (decision 0111). */
+function groupTables(published: Published, period: string): ReportTable[] {
+  if (!published.hasGroups) return [];
+  const cell = (id: string) => shownCell(published, id);
+  const empty = { activities: 0, participants: 0, linked: 0, unregistered: 0 };
+  const figures = {
+    kinds: GROUP_ACTIVITY_KINDS.map((kind) => ({ kind, ...empty })),
+    linkedOnly: 0,
+    unregistered: 0,
+    householdMembers: 0,
+  };
+  return [
+    peopleReachedTable(0, figures, (line) => {
+      const registered = reachCell(published, period, "all", null, null);
+      if (line === "registered") return registered;
+      if (line === "unregistered") return cell(cellIds.group(period, "total", "unregistered"));
+      if (line !== "total") return cell(cellIds.people(period, line));
+      // the total is the registered and the others: shown when both are (either would give the other)
+      const others = cell(cellIds.people(period, "others"));
+      return typeof registered === "number" && typeof others === "number" ? registered + others : SUPPRESSED;
+    }),
+    groupActivitiesTable(figures, (kind, measure) => cell(cellIds.group(period, kind, measure))),
+  ];
 }

@@ -6,6 +6,8 @@
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "~db/client";
 import { countFeedback } from "~/modules/feedback/queries.server";
+import { countGroupFigures } from "~/modules/groups/report.server";
+import { countBusinessOutcomes } from "~/modules/businesses/report.server";
 import { getBudget, moneyByDay } from "./budget-queries.server";
 import { publishFamily, reachCell, type FamilyRaw, type PeriodFigures, type Published } from "./donor-family";
 import { listTargets } from "./progress.server";
@@ -34,7 +36,10 @@ export async function readFamily(db: Executor, sources: Sources, year: string, t
     const people = await readForReport(db, (tx) => reachTotals(tx, sources, filter));
     const outputs = await readForReport(db, (tx) => outputTotals(tx, sources, filter));
     const complaints = await countFeedback(db, filter);
-    return [p.key, { ...people, outputs, complaints }];
+    // group sessions, households and businesses: the app's own tables (decision 0111)
+    const groups = sources.groups ? await readForReport(db, (tx) => countGroupFigures(tx, sources, filter)) : null;
+    const businesses = sources.groups ? await countBusinessOutcomes(db, filter) : null;
+    return [p.key, { ...people, outputs, complaints, groups, businesses }];
   };
   const yearPeriod = periods[0]!;
   const [figures, monthly] = await Promise.all([

@@ -3,7 +3,7 @@
  * and in the PDF.
  */
 import { codeLabel, countryName } from "~/i18n/codes";
-import { INTL_LOCALE, type Locale } from "~/i18n/config";
+import { numberFormat, type Locale } from "~/i18n/config";
 import type { MessageKey, TFunction } from "~/i18n/translate";
 import { formatMoney, moneyDecimal } from "~/lib/money";
 import { REGIONS } from "./frameworks";
@@ -39,10 +39,8 @@ export function cellText(cell: Cell, format: ColumnFormat, t: TFunction, locale:
   if (format === "mad") return formatMoney(locale, cell, "MAD");
   if (format === "usd") return formatMoney(locale, cell, "USD");
   if (format === "percent")
-    return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "percent", maximumFractionDigits: 0 }).format(
-      cell / 100,
-    );
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(cell);
+    return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(cell / 100);
+  return numberFormat(locale).format(cell);
 }
 
 /** The plain value for a CSV cell: amounts in units with two decimals, counts as integers. */

@@ -34,6 +34,7 @@ import { complaintsTable } from "~/modules/feedback/report";
 import type { CategoryCounts } from "~/modules/feedback/rules";
 import type { GroupFigures } from "~/modules/groups/report.server";
 import { groupActivitiesTable, peopleReachedTable } from "~/modules/groups/report";
+import { businessOutcomesTable, type BusinessOutcome } from "~/modules/businesses/report";
 
 export type Audience = "donor" | "admin" | "association";
 export type Label =
@@ -160,6 +161,8 @@ export type Fetched = {
   complaints?: CategoryCounts[] | null;
   /** group activities and households (staff reports: docs/decisions/0111-group-activities-and-households.md) */
   groups?: GroupFigures | null;
+  /** funded businesses' visits at 3, 6 and 12 months (the programme's reports only) */
+  businesses?: BusinessOutcome[] | null;
   /** the targets and the people reached since the programme began (the programme's reports only) */
   progress?: {
     targets: TargetRow[];
@@ -375,6 +378,7 @@ export function assembleReport(fetched: Fetched, options: ReportOptions): Report
     ...dimensionTables,
     ...(audience === "admin" && fetched.vulnerability ? [vulnerabilityTable(fetched.vulnerability)] : []),
     outputsTable(outputRows, (_o, _m, n) => n),
+    ...(fetched.businesses ? [businessOutcomesTable(fetched.businesses)] : []),
     frameworkTable(framework, frameworkRows, (_k, n) => exact(n)),
     monthly.table,
     ...(hasBudget && fetched.budget && fetched.money ? [budgetTable(fetched.budget, fetched.money, filter.to)] : []),

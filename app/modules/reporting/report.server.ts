@@ -13,6 +13,7 @@ import { moroccoToday } from "~/lib/morocco-time";
 import { listTargets } from "./progress.server";
 import { programmeToDate } from "./rules";
 import { countGroupFigures } from "~/modules/groups/report.server";
+import { countBusinessOutcomes } from "~/modules/businesses/report.server";
 
 /**
  * A read-only transaction set up for the indicator statements: room to hash (the
@@ -53,6 +54,8 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
     // complaints are the programme's, not an association's: not in an association's report
     () => (hasBudget && !filter.organisationId ? countFeedback(db, filter) : Promise.resolve(null)),
     () => (sources.groups ? readOnly((tx) => countGroupFigures(tx, sources, filter)) : Promise.resolve(null)),
+    // businesses belong to grants, not to an association: the programme's reports only
+    () => (sources.groups && !filter.organisationId ? countBusinessOutcomes(db, filter) : Promise.resolve(null)),
   ] as const;
   let fetched: Fetched;
   if (db instanceof PgTransaction) {
@@ -66,9 +69,10 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       money: await reads[5](),
       complaints: await reads[6](),
       groups: await reads[7](),
+      businesses: await reads[8](),
     };
   } else {
-    const [people, outputs, monthly, vulnerability, budget, money, complaints, groups] = await Promise.all([
+    const [people, outputs, monthly, vulnerability, budget, money, complaints, groups, businesses] = await Promise.all([
       reads[0](),
       reads[1](),
       reads[2](),
@@ -77,8 +81,17 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       reads[5](),
       reads[6](),
       reads[7](),
+      reads[8](),
     ]);
-    fetched = { snapshot: { ...people, monthly, outputs }, vulnerability, budget, money, complaints, groups };
+    fetched = {
+      snapshot: { ...people, monthly, outputs },
+      vulnerability,
+      budget,
+      money,
+      complaints,
+      groups,
+      businesses,
+    };
   }
   return assembleReport({ ...fetched, progress: await readProgress(db, options, fetched) }, options);
 }

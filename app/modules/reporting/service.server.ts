@@ -13,7 +13,7 @@ import {
   reportNarratives,
   reportTargets,
 } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import type {
   AddEntryInput,
   AddRateInput,
@@ -97,13 +97,7 @@ export async function addRate(
       .onConflictDoNothing({ target: exchangeRates.effectiveOn })
       .returning({ id: exchangeRates.id });
     if (!row) return fail(400, { effectiveOn: "reporting.errors.rateExists" });
-    await audit(tx, {
-      actor,
-      action: "exchange_rate.create",
-      entityType: "exchange_rate",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "exchange_rate.create", ["exchange_rate", row.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -127,13 +121,7 @@ export async function addEntry(
       })
       .returning({ id: budgetEntries.id });
     if (!row) throw new Error("entry not created");
-    await audit(tx, {
-      actor,
-      action: "budget_entry.create",
-      entityType: "budget_entry",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "budget_entry.create", ["budget_entry", row.id], meta.ip);
     return { ok: true as const };
   });
 }
@@ -200,13 +188,7 @@ export async function setTargets(
         .values({ indicator: row.indicator, period: input.period, ...values })
         .onConflictDoUpdate({ target: [reportTargets.indicator, reportTargets.period], set: values });
     }
-    await audit(tx, {
-      actor,
-      action: "report_targets.set",
-      entityType: "report_targets",
-      entityId: input.period,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "report_targets.set", ["report_targets", input.period], meta.ip);
     return { ok: true as const };
   });
 }
@@ -235,13 +217,13 @@ export async function saveNarrative(
           set: values,
         });
     }
-    await audit(tx, {
+    await auditRecord(
+      tx,
       actor,
-      action: "report_narrative.save",
-      entityType: "report_narrative",
-      entityId: `${input.quarter}:${input.locale}`,
-      ip: meta.ip,
-    });
+      "report_narrative.save",
+      ["report_narrative", `${input.quarter}:${input.locale}`],
+      meta.ip,
+    );
     return { ok: true as const };
   });
 }

@@ -10,7 +10,7 @@ import { trainingCohorts, trainings } from "~db/schema";
 import { changedFields } from "~/lib/changes";
 import { isUuid } from "~/lib/ids";
 import { fail, type Meta, type Result } from "~/lib/result";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { capacityProblem, seatsFreed } from "./rules";
 import type { CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import { promoteNext } from "./service.server";
@@ -89,13 +89,7 @@ export async function correctCohort(
         .update(trainingCohorts)
         .set({ confirmedCount: sql`${trainingCohorts.confirmedCount} + 1` })
         .where(eq(trainingCohorts.id, cohortId));
-      await audit(tx, {
-        actor,
-        action: "training.register.promoted",
-        entityType: "training_registration",
-        entityId: next.id,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "training.register.promoted", ["training_registration", next.id], meta.ip);
     }
     return { ok: true as const, fields, promoted };
   });

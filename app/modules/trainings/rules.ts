@@ -44,6 +44,11 @@ export function nextToPromote<T extends QueueEntry>(entries: readonly T[]): T | 
   return best;
 }
 
+/** Whether a cohort still takes registrations on Morocco's day `today`: not once it has ended. */
+export function registrationOpen(endsOn: string, today: string): boolean {
+  return endsOn >= today;
+}
+
 /** Decide a new registration's status from the seats already taken. */
 export function admissionFor(confirmed: number, capacity: number): "confirmed" | "waiting" {
   return confirmed < capacity ? "confirmed" : "waiting";

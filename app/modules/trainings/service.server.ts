@@ -9,7 +9,7 @@ import {
   trainings,
   trainingSessions,
 } from "~db/schema";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { audit, auditMany, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import { isUuid } from "~/lib/ids";
@@ -44,13 +44,7 @@ export async function createCohort(
       .values({ trainingId, ...input })
       .returning({ id: trainingCohorts.id });
     if (!row) throw new Error("no row");
-    await audit(tx, {
-      actor,
-      action: "training.cohort.create",
-      entityType: "training_cohort",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "training.cohort.create", ["training_cohort", row.id], meta.ip);
     return row;
   });
 }
@@ -72,13 +66,7 @@ export async function addSession(db: Database, actor: Actor, cohortId: string, i
       })
       .returning({ id: trainingSessions.id });
     if (!row) throw new Error("no row");
-    await audit(tx, {
-      actor,
-      action: "training.session.create",
-      entityType: "training_session",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "training.session.create", ["training_session", row.id], meta.ip);
     return row;
   });
 }
@@ -134,13 +122,7 @@ export async function register(
       .values({ cohortId, userId, status, confirmedAt: status === "confirmed" ? new Date() : null })
       .returning({ id: trainingRegistrations.id });
     if (!row) throw new Error("no row");
-    await audit(tx, {
-      actor,
-      action: `training.register.${status}`,
-      entityType: "training_registration",
-      entityId: row.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, `training.register.${status}`, ["training_registration", row.id], meta.ip);
     await forPerson?.record(tx, row.id);
     await tellPlace(tx, {
       userId,
@@ -185,13 +167,7 @@ export async function cancelRegistration(
       .update(trainingRegistrations)
       .set({ status: "cancelled", cancelledAt: new Date() })
       .where(eq(trainingRegistrations.id, registrationId));
-    await audit(tx, {
-      actor,
-      action: "training.register.cancel",
-      entityType: "training_registration",
-      entityId: registrationId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "training.register.cancel", ["training_registration", registrationId], meta.ip);
     if (current.status !== "confirmed") return { ok: true as const, promotedUserId: null };
     const promoted = await promoteNext(tx, found.cohortId);
     if (!promoted) {
@@ -201,13 +177,7 @@ export async function cancelRegistration(
         .where(eq(trainingCohorts.id, found.cohortId));
       return { ok: true as const, promotedUserId: null };
     }
-    await audit(tx, {
-      actor: null,
-      action: "training.register.promoted",
-      entityType: "training_registration",
-      entityId: promoted.id,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, null, "training.register.promoted", ["training_registration", promoted.id], meta.ip);
     return { ok: true as const, promotedUserId: promoted.userId };
   });
 }
@@ -267,7 +237,7 @@ export async function markAttendance(
       .from(trainingAttendance)
       .where(eq(trainingAttendance.sessionId, sessionId));
     const before = new Map(previous.map((p) => [p.userId, p.status]));
-    let corrections = 0;
+    const corrected: string[] = [];
     for (const [userId, status] of marks) {
       const old = before.get(userId);
       if (old === status) continue;
@@ -278,26 +248,16 @@ export async function markAttendance(
           target: [trainingAttendance.sessionId, trainingAttendance.userId],
           set: { status, markedById: actor.id, markedAt: new Date() },
         });
-      if (old) {
-        corrections++;
-        await audit(tx, {
-          actor,
-          action: "training.attendance.correct",
-          entityType: "training_attendance",
-          entityId: `${sessionId}:${userId}`,
-          ip: meta.ip,
-        });
-      }
+      if (old) corrected.push(`${sessionId}:${userId}`);
     }
-    await audit(tx, {
-      actor,
-      action: "training.attendance.mark",
-      entityType: "training_session",
-      entityId: sessionId,
-      ip: meta.ip,
-    });
+    await auditMany(
+      tx,
+      { actor, action: "training.attendance.correct", entityType: "training_attendance", ip: meta.ip },
+      corrected,
+    );
+    await auditRecord(tx, actor, "training.attendance.mark", ["training_session", sessionId], meta.ip);
     await settleCertificates(tx, session.cohortId, [...marks.keys()], meta);
-    return { ok: true as const, corrections };
+    return { ok: true as const, corrections: corrected.length };
   });
 }
 
@@ -376,13 +336,7 @@ async function issueCertificate(
     })
     .returning({ id: trainingCertificates.id });
   if (!issued) return;
-  await audit(tx, {
-    actor: null,
-    action: "training.certificate.issue",
-    entityType: "training_certificate",
-    entityId: issued.id,
-    ip: meta.ip,
-  });
+  await auditRecord(tx, null, "training.certificate.issue", ["training_certificate", issued.id], meta.ip);
   await notify(tx, {
     userId: reg.userId,
     kind: "notify.trainingCertificate",
@@ -399,15 +353,11 @@ async function withdrawCertificate(tx: Executor, registrationId: string, meta: M
     .set({ revokedAt: new Date(), revokedReason: "attendance_corrected" })
     .where(and(eq(trainingCertificates.registrationId, registrationId), sql`${trainingCertificates.revokedAt} is null`))
     .returning({ id: trainingCertificates.id });
-  for (const r of revoked) {
-    await audit(tx, {
-      actor: null,
-      action: "training.certificate.revoke",
-      entityType: "training_certificate",
-      entityId: r.id,
-      ip: meta.ip,
-    });
-  }
+  await auditMany(
+    tx,
+    { actor: null, action: "training.certificate.revoke", entityType: "training_certificate", ip: meta.ip },
+    revoked.map((r) => r.id),
+  );
 }
 
 export async function revokeCertificate(
@@ -424,13 +374,7 @@ export async function revokeCertificate(
       .where(and(eq(trainingCertificates.id, certificateId), sql`${trainingCertificates.revokedAt} is null`))
       .returning({ id: trainingCertificates.id });
     if (rows.length)
-      await audit(tx, {
-        actor,
-        action: "training.certificate.revoke",
-        entityType: "training_certificate",
-        entityId: certificateId,
-        ip: meta.ip,
-      });
+      await auditRecord(tx, actor, "training.certificate.revoke", ["training_certificate", certificateId], meta.ip);
     // revoked already: no certificate left to revoke
     return rows.length ? { ok: true as const } : fail(404, {});
   });

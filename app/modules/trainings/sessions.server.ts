@@ -10,7 +10,7 @@ import { isUuid } from "~/lib/ids";
 import { moroccoInstant } from "~/lib/morocco-time";
 import { fail, type Meta, type Result } from "~/lib/result";
 import type { MessageKey } from "~/i18n/translate";
-import { audit, type AuditActor } from "~/modules/audit/service.server";
+import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { tellSessionMoved } from "./notices.server";
 import { mayMoveSession, sessionMoveProblem } from "./rules";
 import type { MoveSessionInput } from "./schemas.server";
@@ -73,13 +73,7 @@ export async function moveSession(
       .update(trainingSessions)
       .set({ startsAt: to, ...place })
       .where(eq(trainingSessions.id, sessionId));
-    await audit(tx, {
-      actor,
-      action: "training.session.move",
-      entityType: "training_session",
-      entityId: sessionId,
-      ip: meta.ip,
-    });
+    await auditRecord(tx, actor, "training.session.move", ["training_session", sessionId], meta.ip);
     const seats = await tx
       .select({ userId: trainingRegistrations.userId })
       .from(trainingRegistrations)

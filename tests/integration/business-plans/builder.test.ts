@@ -476,9 +476,25 @@ describe("attachments", () => {
     expect((await asOther.post(`/plans/${planId}`, { intent: "delete-attachment", attachmentId: row.id })).status).toBe(
       404,
     );
-    expect((await asOwner.post(`/plans/${planId}`, { intent: "delete-attachment", attachmentId: row.id })).status).toBe(
-      302,
-    );
+    // the owner's first post only leads to the confirmation step, which names the file
+    const first = await asOwner.post(`/plans/${planId}`, { intent: "delete-attachment", attachmentId: row.id });
+    expect(first.status).toBe(303);
+    const stepUrl = `/plans/${planId}?confirm=delete-attachment&attachmentId=${row.id}`;
+    expect(first.headers.get("location")).toBe(stepUrl);
+    expect(await t.db.select().from(planAttachments).where(eq(planAttachments.id, row.id))).toHaveLength(1);
+    const step = await (await asOwner.get(stepUrl)).text();
+    expect(step).toContain('data-testid="confirm-step"');
+    expect(step).toContain(row.filename);
+    // the overview offers a link to the step, never a button that deletes
+    const overview = await (await asOwner.get(`/plans/${planId}`)).text();
+    expect(overview).not.toContain('value="delete-attachment"');
+    expect(overview).toContain(`confirm=delete-attachment&amp;attachmentId=${row.id}`);
+    const confirmed = await asOwner.post(stepUrl, {
+      intent: "delete-attachment",
+      confirm: "delete-attachment",
+      attachmentId: row.id,
+    });
+    expect(confirmed.status).toBe(302);
     expect(await t.db.select().from(planAttachments).where(eq(planAttachments.id, row.id))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, businessFollowUps, coachAssignments } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
-import { businessOutcomes } from "../../../app/modules/businesses/service.server";
+import { countBusinessOutcomes } from "../../../app/modules/businesses/report.server";
 import { makeUser } from "../../factories";
 import { makeFundedBusiness } from "../../factories/grants";
 import { refusesEveryBadDay } from "../form-dates/bad-days";
@@ -136,7 +136,9 @@ describe("visits of a funded business", () => {
   });
 
   it("feed the outcomes: businesses still running and jobs created at a milestone", async () => {
-    const before = await businessOutcomes(t.db, 3);
+    const period = { from: addDays(moroccoToday(), -40), to: moroccoToday() };
+    const atThree = async () => (await countBusinessOutcomes(t.db, period)).find((o) => o.months === 3)!;
+    const before = await atThree();
     const a = await funded(100);
     const b = await funded(100);
     await a.client.post(
@@ -147,7 +149,7 @@ describe("visits of a funded business", () => {
       `/coaching/beneficiaries/${b.person.id}`,
       visit(b.award.id, { stillRunning: "no", revenueBand: "", jobsCreated: "0", jobsWomen: "0" }),
     );
-    const after = await businessOutcomes(t.db, 3);
+    const after = await atThree();
     expect(after.visited - before.visited).toBe(2);
     expect(after.running - before.running).toBe(1);
     expect(after.jobs - before.jobs).toBe(3);

@@ -55,13 +55,30 @@ describe("the caseload CSV", () => {
     expect(body[0]).toEqual([
       "Youssouf En-Retard",
       ar("coaching.stage.guidance"),
-      ar("sheets.no"),
-      ar("sheets.no"),
+      ar("form.no"),
+      ar("form.no"),
       '\'=HYPERLINK("http://evil.test")',
       addDays(today, -2),
-      ar("sheets.yes"),
+      ar("form.yes"),
     ]);
-    expect(body[1]![6]).toBe(ar("sheets.no"));
+    expect(body[1]![6]).toBe(ar("form.no"));
+  });
+
+  it("marks a late next step as overdue on the coach's home, for a person in no internship", async () => {
+    const coach = await makeUser(t.db, { role: "coach" });
+    const today = moroccoToday();
+    const late = await follow(coach.id, "Moussa Sans-Stage", { description: "Rappeler", dueOn: addDays(today, -1) });
+    const onTime = await follow(coach.id, "Nadia A-Temps", { description: "Rappeler", dueOn: addDays(today, 3) });
+    const html = await (await (await app.signedIn(coach.email!)).get("/home")).text();
+    const item = (id: string) => {
+      const start = html.indexOf(`data-beneficiary="${id}"`);
+      return html.slice(html.lastIndexOf("<li", start), html.indexOf("</li>", start));
+    };
+    expect(item(late.id)).toContain("caseload-overdue");
+    expect(item(late.id)).toContain('data-action-late="true"');
+    expect(item(late.id)).toContain("Prochaine étape en retard");
+    expect(item(onTime.id)).not.toContain("caseload-overdue");
+    expect(item(onTime.id)).not.toContain("data-action-late");
   });
 
   it("is refused to applicants and case workers, and to anonymous visitors", async () => {

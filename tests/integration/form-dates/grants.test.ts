@@ -1,8 +1,8 @@
 /**
- * Bad days posted to an opened call's correction (issue 18; the list of every date input
- * is in ../form-dates.test.ts; the new-call form's days are in ../form-dates.test.ts): its
- * closing and review days, by an admin over the form as stored: a 400 naming the field,
- * the call unchanged.
+ * Bad days posted to a call's correction (issue 18; the list of every date input is in
+ * ../form-dates.test.ts; the new-call form's days are in ../form-dates.test.ts): a draft's
+ * opening, closing and review days, an opened call's closing and review days, by an admin
+ * over the form as stored: a 400 naming the field, the call unchanged.
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -41,5 +41,34 @@ describe("a day that is not a day, on an opened call's correction, is a 400 nami
     const later = { ...base, reviewDeadlineOn: addDays(base.reviewDeadlineOn, 3) };
     expect((await c.post(path, later)).status).toBe(302);
     expect(moroccoToday((await stored()).reviewDeadline)).toBe(later.reviewDeadlineOn);
+  });
+
+  it("a draft's opening, closing and review days (an admin)", async () => {
+    const c = await app.signedIn((await makeUser(t.db, { role: "admin" })).email!);
+    const base = {
+      titleFr: "Appel brouillon",
+      titleAr: "طلب",
+      titleEn: "Draft call",
+      audience: "both",
+      opensOn: addDays(moroccoToday(), 1),
+      closesOn: addDays(moroccoToday(), 30),
+      reviewDeadlineOn: addDays(moroccoToday(), 60),
+      budget: "100000",
+      maxGrant: "20000",
+      "criteria[0].labelFr": "Marché",
+      "criteria[0].max": "10",
+      "criteria[0].weight": "100",
+    };
+    const created = await c.post("/grants/calls/new", base);
+    expect(created.status).toBe(302);
+    const callId = /\/grants\/calls\/([0-9a-f-]{36})/.exec(created.headers.get("location") ?? "")![1]!;
+    const stored = async () => (await t.db.select().from(grantCalls).where(eq(grantCalls.id, callId)))[0]!;
+    const before = await stored();
+    expect(before.status).toBe("draft");
+    const path = `/grants/calls/${callId}/edit`;
+    for (const field of ["opensOn", "closesOn", "reviewDeadlineOn"]) await refusesEveryBadDay(c, path, base, field);
+    expect(await stored()).toEqual(before);
+    expect((await c.post(path, { ...base, opensOn: addDays(moroccoToday(), 2) })).status).toBe(302);
+    expect(moroccoToday((await stored()).opensAt)).toBe(addDays(moroccoToday(), 2));
   });
 });

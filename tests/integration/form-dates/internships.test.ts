@@ -1,6 +1,7 @@
 /**
  * Bad days posted to the internship forms (issue 18; the list of every date input is in
- * ../form-dates.test.ts): an offer's first day (an admin) and a contact logged on a
+ * ../form-dates.test.ts): an offer's first day when it is added and when it is corrected
+ * (an admin) and a contact logged on a
  * placement (its coach), over an otherwise valid body: a 400 naming the field, nothing written.
  */
 import { eq } from "drizzle-orm";
@@ -16,13 +17,13 @@ const t = useTestDb();
 const app = useTestApp(t);
 
 async function host() {
-  const org = await makeOrganisation(t.db, { kind: "host_company", name: `Menuiserie ${uniqueSuffix()}`, city: "Fès" });
+  const org = await makeOrganisation(t.db, { kind: "host_company", name: `Menuiserie ${uniqueSuffix()}`, city: "fes" });
   await t.db.insert(hostDetails).values({ organisationId: org.id, sector: "food_processing", contactName: "H. A." });
   return org;
 }
 
 describe("a day that is not a day, on an internship form, is a 400 naming the field and changes nothing", () => {
-  it("an offer's first day (an admin)", async () => {
+  it("an offer's first day, added and corrected (an admin)", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const c = await app.signedIn(admin.email!);
     const { id: hostId } = await host();
@@ -42,6 +43,15 @@ describe("a day that is not a day, on an internship form, is a 400 naming the fi
     expect(await count()).toBe(0);
     expect((await c.post("/internships/hosts", base)).status).toBe(302);
     expect(await count()).toBe(1);
+
+    // the same day, on the offer's correction: the offer keeps its first day
+    const [offer] = await t.db.select().from(internshipOffers).where(eq(internshipOffers.hostId, hostId));
+    const { intent: _intent, hostId: _host, ...correction } = base;
+    const path = `/internships/offers/${offer!.id}/edit`;
+    await refusesEveryBadDay(c, path, correction, "startsOn");
+    const [kept] = await t.db.select().from(internshipOffers).where(eq(internshipOffers.id, offer!.id));
+    expect(kept).toEqual(offer);
+    expect((await c.post(path, { ...correction, startsOn: addDays(moroccoToday(), 31) })).status).toBe(302);
   });
 
   it("a contact logged on a placement (its coach)", async () => {

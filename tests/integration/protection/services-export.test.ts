@@ -288,7 +288,7 @@ describe("admin: supervisors and retention, without seeing any case", () => {
     expect(page).toContain(s.workerA.displayName);
     expect(
       (await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "1" })).status,
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (
         await s.clients.workerA.get(
@@ -298,20 +298,44 @@ describe("admin: supervisors and retention, without seeing any case", () => {
     ).toBe(200);
     expect(
       (await client.post("/admin/protection", { intent: "supervisor", userId: s.workerA.id, on: "0" })).status,
-    ).toBe(200);
-    expect((await client.post("/admin/protection", { intent: "retention", retentionDays: "5" })).status).toBe(400);
-    expect((await client.post("/admin/protection", { intent: "retention", retentionDays: "730" })).status).toBe(200);
+    ).toBe(302);
+    // a refused period: the summary links to the field, which keeps what was typed, and says how to fix it
+    const refused = await client.post("/admin/protection", { intent: "retention", retentionDays: "5" });
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toMatch(/class="error-summary"[^]*href="#f-retentionDays"/);
+    expect(refusedHtml).toMatch(/name="retentionDays"[^>]*value="5"|value="5"[^>]*name="retentionDays"/);
+    expect(refusedHtml).toContain("par exemple 730");
+    expect((await client.post("/admin/protection", { intent: "retention", retentionDays: "730" })).status).toBe(302);
     const old = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id, firstName: "Veryold" });
     await t.db
       .update(beneficiaryCases)
       .set({ updatedAt: new Date("2019-01-01") })
       .where(eq(beneficiaryCases.id, old.id));
-    const applied = await client.post("/admin/protection", { intent: "apply" });
-    expect(await applied.text()).toContain("anonymisé");
-    const row = openCase((await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, old.id)))[0]!);
-    expect(row.firstName).toBe("—");
+    const firstName = async () =>
+      openCase((await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, old.id)))[0]!).firstName;
+    // the page offers a link to a confirmation step, never a button that anonymises
+    const page2 = await (await client.get("/admin/protection")).text();
+    expect(page2).toContain('href="/admin/protection?confirm=apply"');
+    expect(page2).not.toMatch(/name="intent" value="apply"/);
+    // one post without the step's confirmation changes nothing and leads to the step
+    const unconfirmed = await client.post("/admin/protection", { intent: "apply" });
+    expect(unconfirmed.status).toBe(303);
+    expect(unconfirmed.headers.get("location")).toBe("/admin/protection?confirm=apply");
+    expect(await firstName()).toBe("Veryold");
+    const step = await (await client.get("/admin/protection?confirm=apply")).text();
+    expect(step).toContain('data-testid="confirm-step"');
+    expect(step).toMatch(/Anonymiser 1 dossier\(s\) expiré\(s\)/);
+    expect(await firstName()).toBe("Veryold");
+    const applied = await client.post("/admin/protection?confirm=apply", { intent: "apply", confirm: "apply" });
+    expect(applied.status).toBe(302);
+    expect(applied.headers.get("location")).toBe("/admin/protection?anonymised=1");
+    expect(await (await client.get("/admin/protection?anonymised=1")).text()).toContain(
+      "1 dossier(s) expiré(s) anonymisé(s)",
+    );
+    expect(await firstName()).toBe("—");
     // the admin still cannot open a case
     expect((await client.get(`/protection/cases/${old.id}`)).status).toBe(403);
-    expect((await s.clients.workerA.post("/admin/protection", { intent: "apply" })).status).toBe(403);
+    expect((await s.clients.workerA.post("/admin/protection", { intent: "apply", confirm: "apply" })).status).toBe(403);
   });
 });

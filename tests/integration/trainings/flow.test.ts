@@ -11,6 +11,8 @@ import {
 import { makeUser } from "../../factories";
 import { makeCohort, makeSessions, makeTraining } from "../../factories/trainings";
 import { readPdfText } from "../../helpers/pdf";
+import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
+import { pdfDate } from "../../../app/pdf/kit.server";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -24,8 +26,11 @@ describe("a training from registration to verified certificate, over HTTP withou
       titleAr: "السلوك في العمل",
       minAttendancePercent: 100,
     });
-    const cohort = await makeCohort(t.db, training.id, { capacity: 1, startsOn: "2026-10-05", endsOn: "2026-10-19" });
-    const sessions = await makeSessions(t.db, cohort.id, 2, "2026-10-05");
+    // under way: its sessions have been held, and it still takes registrations
+    const startsOn = addDays(moroccoToday(), -10);
+    const endsOn = addDays(moroccoToday(), 10);
+    const cohort = await makeCohort(t.db, training.id, { capacity: 1, startsOn, endsOn });
+    const sessions = await makeSessions(t.db, cohort.id, 2, startsOn);
     const first = await makeUser(t.db, { displayName: "Awa Sangaré", email: "awa@masar.test" });
     const second = await makeUser(t.db, { displayName: "Ibrahima Sow", email: "ibrahima@masar.test" });
     const coach = await makeUser(t.db, { role: "coach", email: "trainer@masar.test" });
@@ -84,8 +89,10 @@ describe("a training from registration to verified certificate, over HTTP withou
     const text = readPdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(text).toContain("Awa Sangaré");
     expect(text).toContain("Savoir-être au travail");
-    expect(text).toContain("5 octobre 2026");
-    expect(text).toContain("19 octobre 2026");
+    // (the PDF's text reads back without the marks that isolate each date)
+    const day = (d: string) => pdfDate("fr", d).replace(/[\u2066-\u2069]/g, "");
+    expect(text).toContain(day(startsOn));
+    expect(text).toContain(day(endsOn));
     expect(text).toContain(cert!.code);
     // in Arabic too
     const ar = await awa.get(`/trainings/certificates/${cert!.id}.pdf?lang=ar`);
@@ -134,18 +141,54 @@ describe("a training from registration to verified certificate, over HTTP withou
       .from(trainingRegistrations)
       .innerJoin(users, eq(users.id, trainingRegistrations.userId))
       .where(eq(users.email, "c1@masar.test"));
-    expect(
-      (
-        await one.post(`/trainings/${training.id}`, {
-          intent: "cancel",
-          registrationId: mine!.training_registrations.id,
-        })
-      ).status,
-    ).toBe(302);
+    const registrationId = mine!.training_registrations.id;
+    // the first post only leads to the confirmation step: the seat is still hers
+    const first = await one.post(`/trainings/${training.id}`, { intent: "cancel", registrationId });
+    expect(first.status).toBe(303);
+    const stepUrl = `/trainings/${training.id}?confirm=cancel&registrationId=${registrationId}`;
+    expect(first.headers.get("location")).toBe(stepUrl);
+    expect(await (await two.get(`/trainings/${training.id}`)).text()).toContain('data-registration="waiting"');
+    const step = await (await one.get(stepUrl)).text();
+    expect(step).toContain('data-testid="confirm-step"');
+    expect(step).toContain("liste d&#x27;attente");
+    // the page offers a link to the step, never a button that cancels
+    expect(await (await one.get(`/trainings/${training.id}`)).text()).not.toContain('value="cancel"');
+    // someone else cannot even reach the step for it
+    expect((await two.post(`/trainings/${training.id}`, { intent: "cancel", registrationId })).status).toBe(404);
+    expect((await one.post(stepUrl, { intent: "cancel", confirm: "cancel", registrationId })).status).toBe(302);
     expect(await (await two.get(`/trainings/${training.id}`)).text()).toContain('data-registration="confirmed"');
     const notes = await (await two.get("/notifications")).text();
     expect(notes).toContain("libérée : vous êtes inscrit");
     expect(c2.id).toBeTruthy();
+  });
+
+  it("shows each session's day, time and place on the training page and at home; an ended cohort takes no registration", async () => {
+    const training = await makeTraining(t.db, { titleFr: "Recherche d'emploi" });
+    const today = moroccoToday();
+    const ended = await makeCohort(t.db, training.id, { startsOn: addDays(today, -20), endsOn: addDays(today, -1) });
+    const open = await makeCohort(t.db, training.id, { startsOn: addDays(today, 3), endsOn: addDays(today, 9) });
+    await makeSessions(t.db, open.id, 2, addDays(today, 3));
+    await makeUser(t.db, { email: "sessions@masar.test" });
+    const c = await app.signedIn("sessions@masar.test");
+    const page = await (await c.get(`/trainings/${training.id}`)).text();
+    // the open cohort lists its sessions (place and 09:00), the ended one says registration is closed
+    const openItem = page.slice(page.indexOf(`data-cohort="${open.id}"`));
+    expect(openItem).toMatch(/data-sessions=[^]*09:00[^]*Rabat, salle 2/);
+    const endedItem = page.slice(page.indexOf(`data-cohort="${ended.id}"`), page.indexOf(`data-cohort="${open.id}"`));
+    expect(endedItem).toContain("data-registration-closed");
+    expect(endedItem).not.toContain('value="register"');
+    // a forged post for the ended cohort is refused with a message saying what to do, and registers nothing
+    const refused = await c.post(`/trainings/${training.id}`, { intent: "register", cohortId: ended.id });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Choisissez une cohorte à venir");
+    expect(await t.db.$count(trainingRegistrations, eq(trainingRegistrations.cohortId, ended.id))).toBe(0);
+    // the open one takes her, says what happens next, and home shows her next sessions
+    const sent = await c.post(`/trainings/${training.id}`, { intent: "register", cohortId: open.id });
+    expect(sent.headers.get("location")).toBe(`/trainings/${training.id}?registered=${open.id}`);
+    const confirmation = await (await c.get(sent.headers.get("location")!)).text();
+    expect(confirmation).toMatch(/data-testid="registered"[^]*Inscription confirmée/);
+    const home = await (await c.get("/home")).text();
+    expect(home).toMatch(/data-next-sessions[^]*Recherche d&#x27;emploi[^]*09:00[^]*Rabat, salle 2/);
   });
 
   it("answers bad cohort input with translated field errors and creates nothing", async () => {

@@ -6,6 +6,7 @@ import {
   mayChangeAppointment,
   reminderDueAt,
   sortCaseload,
+  isBehind,
   stageOf,
   toldLateEnough,
 } from "../../../app/modules/coaching/rules";
@@ -54,6 +55,14 @@ describe("caseload", () => {
       "Adam",
       "Bea",
     ]);
+  });
+  it("counts a late next step as behind for every beneficiary, in an internship or not", () => {
+    const late = row("Yann", { nextAction: { description: "CV", dueOn: "2026-11-20" } });
+    const soon = row("Xavier", { nextAction: { description: "CV", dueOn: "2026-12-01" } });
+    expect(late.overdue).toBe(false);
+    expect(isBehind(late)).toBe(true);
+    expect(isBehind(soon)).toBe(false);
+    expect(isBehind(row("Bea"))).toBe(false);
   });
 });
 

@@ -30,6 +30,8 @@ describe("idField (form ids)", () => {
     // the nil uuid and a version-less one: PostgreSQL takes them, so the form does too
     for (const id of ["00000000-0000-0000-0000-000000000000", "3f2b8c1e-9d4a-0e6b-0f00-1a2b3c4d5e6f"])
       expect(idField().safeParse(id).success).toBe(true);
+    // in capitals it is the same id, given back in lower case as the database writes it
+    expect(idField().parse("3F2B8C1E-9D4A-4E6B-8F00-1A2B3C4D5E6F")).toBe("3f2b8c1e-9d4a-4e6b-8f00-1a2b3c4d5e6f");
     const refused = CancelRegistrationSchema.safeParse({ registrationId: "------------------------------------" });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toBe("errors.invalid");

@@ -22,6 +22,8 @@ async function thrown(fn: () => unknown): Promise<{ status: number; body: string
 describe("path parameters", () => {
   it("an id that is not a uuid is a 404", async () => {
     expect(idParam({ params: { callId: ID } }, "callId")).toBe(ID);
+    // the same id in capitals is the same id, given back as the database writes it
+    expect(idParam({ params: { callId: ID.toUpperCase() } }, "callId")).toBe(ID);
     for (const bad of [undefined, "", "x", "------------------------------------", `${ID}x`, "1 or 1=1"])
       expect((await thrown(() => idParam({ params: { callId: bad } }, "callId"))).status).toBe(404);
   });

@@ -70,7 +70,6 @@ export const businessPlans = {
   "plans.sector.textile": "النسيج",
   "plans.sector.construction": "البناء",
   "plans.sector.other": "آخر",
-  "plans.chooseOne": "اختر…",
   "plans.legal.auto_entrepreneur": "المقاول الذاتي",
   "plans.legal.auto_entrepreneur.help":
     "الوضع الذي يوصي به البرنامج للبدء: تسجيل بسيط ومجاني، ضريبة منخفضة على رقم المعاملات، تغطية صحية، دون رأسمال أدنى.",
@@ -132,6 +131,11 @@ export const businessPlans = {
   "plans.attachments.delete": "حذف",
   "plans.attachments.none": "لا توجد مرفقات.",
   "plans.attachments.uploaded": "تمت إضافة الملف.",
+  "plans.attachments.deleted": "تم حذف الملف.",
+  "plans.attachments.confirmDelete.title": "حذف الملف {file}؟",
+  "plans.attachments.confirmDelete.effects":
+    "يُزال الملف من مخطط مشروعك ويُمحى من البوابة. لاسترجاعه يجب إرساله من جديد.",
+  "plans.attachments.confirmDelete.button": "نعم، احذف هذا الملف",
   "plans.errors.file.required": "اختر ملفا.",
   "plans.errors.file.type": "لا تُقبل إلا ملفات PDF وJPEG وPNG.",
   "plans.errors.file.size": "حجم الملف يتجاوز 5 ميغابايت.",

@@ -13,6 +13,7 @@ export const coaching = {
   "coaching.stage.job_search": "البحث عن عمل",
   "coaching.stage.training": "تكوين",
   "coaching.stage.guidance": "توجيه",
+  "coaching.actionOverdue": "الخطوة التالية متأخرة",
   "coaching.due": "الأجل {date}",
   "coaching.noNextSteps": "لا توجد خطوة قادمة.",
   "coaching.openPlacement": "فتح متابعة التدريب",
@@ -99,4 +100,5 @@ export const coaching = {
   "coaching.errors.appointmentCancelled": "هذا الموعد ملغى: لا يمكن تغييره بعد الآن.",
   "coaching.errors.appointmentOver": "مر وقت هذا الموعد: لا يمكن تغييره بعد الآن.",
   "coaching.errors.appointmentTaken": "لدى هذا الشخص موعد آخر في هذا التاريخ وهذه الساعة.",
+  "coaching.home.nextSessions": "حصصك التكوينية القادمة",
 } as const;

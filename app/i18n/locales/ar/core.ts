@@ -1,5 +1,9 @@
 /** Foundation: navigation, roles, errors, sign-in and sign-up, account, admin. */
 export const core = {
+  "form.yes": "نعم",
+  "form.no": "لا",
+  "form.choose": "اختر…",
+
   "nav.home": "الرئيسية",
   "nav.skip": "انتقل إلى المحتوى",
   "nav.language": "اللغة",

@@ -111,7 +111,6 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.answer.submit": "حفظ الجواب",
   "feedback.assign.title": "إيكال إلى",
   "feedback.field.assignee": "الموظف(ة)",
-  "feedback.assign.choose": "اختيار…",
   "feedback.assign.submit": "إيكال",
   "feedback.close.link": "إغلاق الرسالة",
   "feedback.close.answerFirst": "تُغلق الرسالة بعد حفظ جوابها.",

@@ -119,8 +119,6 @@ export const grants = {
   "grants.col.comment": "التعليق",
   "grants.col.reference": "المرجع",
   "grants.col.paid": "المؤدى",
-  "grants.yes": "نعم",
-  "grants.no": "لا",
   "grants.proposal.award": "{label} (الرتبة {rank}): منح {amount}؛ يتبقى {remaining}.",
   "grants.proposal.capped": "{label} (الرتبة {rank}): سقف الطلب، {amount}؛ يتبقى {remaining}.",
   "grants.proposal.skip": "{label} (الرتبة {rank}): تم تجاوزه، {amount} لا تسعه البقية {remaining}.",

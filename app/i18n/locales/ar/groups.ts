@@ -11,7 +11,6 @@ export const groups = {
   "groups.saved": "تم حفظ التصحيح.",
   "groups.record": "تسجيل النشاط",
   "groups.save": "حفظ التصحيح",
-  "groups.choose": "اختر…",
   "groups.noCases": "لا يوجد ملف مفتوح في جمعيتكم لربطه.",
   "groups.col.people": "المشاركون",
   "groups.col.activity": "النشاط",

@@ -1,8 +1,6 @@
 /** Protection case files: registration, consent, vulnerability, services, referrals. */
 export const protection = {
   "protection.nav": "الحماية",
-  "protection.yes": "نعم",
-  "protection.no": "لا",
   "protection.cases.title": "ملفات الحماية",
   "protection.cases.register": "تسجيل مستفيد(ة)",
   "protection.cases.search": "الاسم أو المرجع أو الهاتف",
@@ -210,6 +208,13 @@ export const protection = {
   "protection.admin.apply": "إخفاء هوية الملفات المنتهية الآن",
   "protection.admin.applied": "تم إخفاء هوية {count} ملف(ات) منتهية.",
   "protection.admin.nav": "الحماية (الإدارة)",
+  "protection.admin.retentionInvalid": "أدخل عددا صحيحا من الأيام بين 30 و36500، مثلا 730 لسنتين.",
+  "protection.admin.applyHeading": "إخفاء هوية الملفات المنتهية",
+  "protection.admin.applyHint":
+    "يمحو الاسم والهاتف والمدينة من كل ملف لم يعرف نشاطا لمدة أطول من مدة الحفظ. تبين خطوة التأكيد عدد الملفات المعنية.",
+  "protection.admin.confirmApply.title": "إخفاء هوية {count} ملف(ات) منتهية؟",
+  "protection.admin.confirmApply.effects":
+    "كل ملف لم يعرف نشاطا منذ أكثر من {days} يوما يفقد اسم الشخص وهاتفه ومدينته وملاحظاته، في كل الجمعيات. تبقى الإحصاءات الإجمالية.",
   "protection.field.applicantContact": "حساب المترشح(ة) (اختياري)",
   "protection.field.applicantContactHint": "هاتف أو بريد حساب الشخص في البوابة لربطه بالملف.",
   "protection.case.linkedAccount": "مرتبط بحساب في البوابة",

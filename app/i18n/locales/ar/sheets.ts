@@ -23,8 +23,6 @@ export const sheets = {
   "sheets.round.reference": "الملف",
   "sheets.round.household": "الأسرة",
   "sheets.round.count": "{count} شخص(ا) لم يتسلموا هذه الحصة بعد؛ الأسطر الفارغة للآخرين.",
-  "sheets.yes": "نعم",
-  "sheets.no": "لا",
   "sheets.caseload.download": "تنزيل القائمة (CSV)",
   "sheets.caseload.name": "الاسم",
   "sheets.caseload.stage": "المرحلة",

@@ -16,6 +16,11 @@ export const trainings = {
   "trainings.youAreConfirmed": "تم تأكيد مقعدك.",
   "trainings.youAreWaiting": "أنت رقم {position} في لائحة الانتظار.",
   "trainings.cancel": "إلغاء تسجيلي",
+  "trainings.confirmCancel.title": "إلغاء تسجيلك في {cohort}؟",
+  "trainings.confirmCancel.confirmedEffects":
+    "يُعطى مقعدك فورا للشخص التالي في لائحة الانتظار. إذا غيرت رأيك، يجب أن تسجل من جديد، وقد لا يبقى أي مقعد.",
+  "trainings.confirmCancel.waitingEffects": "تغادر لائحة الانتظار. إذا سجلت من جديد، ستوضع في آخر اللائحة.",
+  "trainings.confirmCancel.button": "نعم، ألغ تسجيلي",
   "trainings.register": "التسجيل",
   "trainings.joinWaitingList": "التسجيل في لائحة الانتظار",
   "trainings.addCohort": "إضافة دورة",
@@ -129,4 +134,15 @@ export const trainings = {
   "trainings.correctCohort.promoted": "تم حفظ التصحيح. حصل {count} شخص(أشخاص) من قائمة الانتظار على مقعد وتم إخبارهم.",
   "trainings.errors.capacityBelowSeats":
     "عدد الأشخاص الحاصلين على مقعد أكبر: لا يمكن أن يكون عدد المقاعد أقل من المقاعد المحجوزة.",
+  "trainings.errors.cohortEnded": "انتهت هذه الدفعة: التسجيل مغلق. اختر دفعة قادمة.",
+  "trainings.cohortEnded": "دفعة منتهية: التسجيل مغلق.",
+  "trainings.placeToCome": "سيُعلن المكان قريبا",
+  "trainings.sessionsOfCohort": "الحصص ({count}):",
+  "trainings.sessionsToCome": "ستُنشر تواريخ الحصص هنا.",
+  "trainings.registered.confirmed.title": "تم تأكيد التسجيل",
+  "trainings.registered.confirmed.next":
+    "مقعدك محجوز. احضر كل حصة أدناه: تُمنح شهادة إذا حضرت {percent}٪ من الحصص على الأقل. إذا تغير تاريخ حصة أو مكانها، تصلك رسالة.",
+  "trainings.registered.waiting.title": "أنت في لائحة الانتظار",
+  "trainings.registered.waiting.next":
+    "أنت رقم {position} في لائحة الانتظار. إذا تحرر مقعد، يُعطى لك تلقائيا وتصلك رسالة.",
 } as const;

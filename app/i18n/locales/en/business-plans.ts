@@ -70,7 +70,6 @@ export const businessPlans = {
   "plans.sector.textile": "Textile",
   "plans.sector.construction": "Construction",
   "plans.sector.other": "Other",
-  "plans.chooseOne": "Choose…",
   "plans.legal.auto_entrepreneur": "Auto-entrepreneur",
   "plans.legal.auto_entrepreneur.help":
     "The status the programme recommends to start: simple free registration, a low tax on turnover, health cover, no minimum capital.",
@@ -132,6 +131,11 @@ export const businessPlans = {
   "plans.attachments.delete": "Delete",
   "plans.attachments.none": "No attachment.",
   "plans.attachments.uploaded": "File added.",
+  "plans.attachments.deleted": "File deleted.",
+  "plans.attachments.confirmDelete.title": "Delete the file {file}?",
+  "plans.attachments.confirmDelete.effects":
+    "The file is taken off your business plan and erased from the portal. To have it again, you will need to upload it again.",
+  "plans.attachments.confirmDelete.button": "Yes, delete this file",
   "plans.errors.file.required": "Choose a file.",
   "plans.errors.file.type": "Only PDF, JPEG and PNG files are accepted.",
   "plans.errors.file.size": "The file is larger than 5 MB.",

@@ -13,6 +13,7 @@ export const coaching = {
   "coaching.stage.job_search": "Job search",
   "coaching.stage.training": "Training",
   "coaching.stage.guidance": "Guidance",
+  "coaching.actionOverdue": "Next step overdue",
   "coaching.due": "due {date}",
   "coaching.noNextSteps": "No next step.",
   "coaching.openPlacement": "Open the internship follow-up",
@@ -99,4 +100,5 @@ export const coaching = {
   "coaching.errors.appointmentCancelled": "This appointment is cancelled: it can no longer change.",
   "coaching.errors.appointmentOver": "This appointment's time has passed: it can no longer change.",
   "coaching.errors.appointmentTaken": "This person already has an appointment at that date and time.",
+  "coaching.home.nextSessions": "Your next training sessions",
 } as const;

@@ -1,5 +1,9 @@
 /** Foundation: navigation, roles, errors, sign-in and sign-up, account, admin. */
 export const core = {
+  "form.yes": "Yes",
+  "form.no": "No",
+  "form.choose": "Choose…",
+
   "nav.home": "Home",
   "nav.skip": "Skip to content",
   "nav.language": "Language",

@@ -116,7 +116,6 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.answer.submit": "Save the answer",
   "feedback.assign.title": "Assign to",
   "feedback.field.assignee": "Staff member",
-  "feedback.assign.choose": "Choose…",
   "feedback.assign.submit": "Assign",
   "feedback.close.link": "Close the message",
   "feedback.close.answerFirst": "A message is closed once its answer is saved.",

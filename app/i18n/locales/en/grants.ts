@@ -119,8 +119,6 @@ export const grants = {
   "grants.col.comment": "Comment",
   "grants.col.reference": "Reference",
   "grants.col.paid": "Paid",
-  "grants.yes": "Yes",
-  "grants.no": "No",
   "grants.proposal.award": "{label} (rank {rank}): {amount} awarded; {remaining} left.",
   "grants.proposal.capped": "{label} (rank {rank}): capped at the call's maximum, {amount}; {remaining} left.",
   "grants.proposal.skip": "{label} (rank {rank}): skipped, {amount} no longer fits the {remaining} left.",

@@ -11,7 +11,6 @@ export const groups = {
   "groups.saved": "Correction saved.",
   "groups.record": "Record the activity",
   "groups.save": "Save the correction",
-  "groups.choose": "Choose…",
   "groups.noCases": "No open case file of your association to link.",
   "groups.col.people": "Participants",
   "groups.col.activity": "Activity",

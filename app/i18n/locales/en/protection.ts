@@ -1,8 +1,6 @@
 /** Protection case files: registration, consent, vulnerability, services, referrals. */
 export const protection = {
   "protection.nav": "Protection",
-  "protection.yes": "Yes",
-  "protection.no": "No",
   "protection.cases.title": "Protection case files",
   "protection.cases.register": "Register a beneficiary",
   "protection.cases.search": "Name, reference or phone",
@@ -213,6 +211,14 @@ export const protection = {
   "protection.admin.apply": "Anonymise expired cases now",
   "protection.admin.applied": "{count} expired case(s) anonymised.",
   "protection.admin.nav": "Protection (admin)",
+  "protection.admin.retentionInvalid":
+    "Enter a whole number of days between 30 and 36,500, for example 730 for two years.",
+  "protection.admin.applyHeading": "Anonymise expired case files",
+  "protection.admin.applyHint":
+    "Erases the name, phone and city of every case file without activity for longer than the retention period. A confirmation step says how many files are concerned.",
+  "protection.admin.confirmApply.title": "Anonymise {count} expired case file(s)?",
+  "protection.admin.confirmApply.effects":
+    "Every case file without activity for more than {days} days loses the person's name, phone, city and notes, in every association. Aggregate counts stay.",
   "protection.field.applicantContact": "Applicant account (optional)",
   "protection.field.applicantContactHint": "Phone or e-mail of the person's portal account, to link it to the case.",
   "protection.case.linkedAccount": "linked to a portal account",

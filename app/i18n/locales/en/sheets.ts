@@ -23,8 +23,6 @@ export const sheets = {
   "sheets.round.reference": "Case",
   "sheets.round.household": "Household",
   "sheets.round.count": "{count} person(s) have not received this kit yet; blank rows are for others.",
-  "sheets.yes": "yes",
-  "sheets.no": "no",
   "sheets.caseload.download": "Download the list (CSV)",
   "sheets.caseload.name": "Name",
   "sheets.caseload.stage": "Stage",

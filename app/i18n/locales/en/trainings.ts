@@ -16,6 +16,12 @@ export const trainings = {
   "trainings.youAreConfirmed": "Your seat is confirmed.",
   "trainings.youAreWaiting": "You are number {position} on the waiting list.",
   "trainings.cancel": "Cancel my registration",
+  "trainings.confirmCancel.title": "Cancel your registration for {cohort}?",
+  "trainings.confirmCancel.confirmedEffects":
+    "Your seat goes at once to the next person on the waiting list. If you change your mind, you will need to register again, and there may be no seat left.",
+  "trainings.confirmCancel.waitingEffects":
+    "You leave the waiting list. If you register again, you will be placed at the end of the list.",
+  "trainings.confirmCancel.button": "Yes, cancel my registration",
   "trainings.register": "Register",
   "trainings.joinWaitingList": "Join the waiting list",
   "trainings.addCohort": "Add a cohort",
@@ -135,4 +141,15 @@ export const trainings = {
     "Correction saved. {count} person(s) from the waiting list got a seat and are told.",
   "trainings.errors.capacityBelowSeats":
     "More people already hold a seat: the number of seats cannot be lower than the seats taken.",
+  "trainings.errors.cohortEnded": "This cohort has ended: registration is closed. Choose a cohort to come.",
+  "trainings.cohortEnded": "Cohort ended: registration closed.",
+  "trainings.placeToCome": "place to be announced",
+  "trainings.sessionsOfCohort": "Sessions ({count}):",
+  "trainings.sessionsToCome": "The session dates will be published here.",
+  "trainings.registered.confirmed.title": "Registration confirmed",
+  "trainings.registered.confirmed.next":
+    "Your seat is booked. Come to each session below: a certificate is issued if you attend at least {percent}% of the sessions. If a session changes date or place, you get a message.",
+  "trainings.registered.waiting.title": "You are on the waiting list",
+  "trainings.registered.waiting.next":
+    "You are number {position} on the waiting list. If a seat frees up, it is given to you automatically and you get a message.",
 } as const;

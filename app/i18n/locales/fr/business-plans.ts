@@ -70,7 +70,6 @@ export const businessPlans = {
   "plans.sector.textile": "Textile",
   "plans.sector.construction": "Bâtiment",
   "plans.sector.other": "Autre",
-  "plans.chooseOne": "Choisir…",
   "plans.legal.auto_entrepreneur": "Auto-entrepreneur",
   "plans.legal.auto_entrepreneur.help":
     "Le statut recommandé par le programme pour démarrer : inscription simple et gratuite, impôt faible calculé sur le chiffre d'affaires, couverture médicale, pas de capital minimum.",
@@ -134,6 +133,11 @@ export const businessPlans = {
   "plans.attachments.delete": "Supprimer",
   "plans.attachments.none": "Aucune pièce jointe.",
   "plans.attachments.uploaded": "Fichier ajouté.",
+  "plans.attachments.deleted": "Fichier supprimé.",
+  "plans.attachments.confirmDelete.title": "Supprimer le fichier {file} ?",
+  "plans.attachments.confirmDelete.effects":
+    "Le fichier est retiré de votre plan d'affaires et effacé du portail. Pour le retrouver, il faudra l'envoyer de nouveau.",
+  "plans.attachments.confirmDelete.button": "Oui, supprimer ce fichier",
   "plans.errors.file.required": "Choisissez un fichier.",
   "plans.errors.file.type": "Seuls les fichiers PDF, JPEG et PNG sont acceptés.",
   "plans.errors.file.size": "Le fichier dépasse 5 Mo.",

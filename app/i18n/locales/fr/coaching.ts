@@ -13,6 +13,7 @@ export const coaching = {
   "coaching.stage.job_search": "Recherche d'emploi",
   "coaching.stage.training": "Formation",
   "coaching.stage.guidance": "Orientation",
+  "coaching.actionOverdue": "Prochaine étape en retard",
   "coaching.due": "échéance {date}",
   "coaching.noNextSteps": "Aucune prochaine étape.",
   "coaching.openPlacement": "Ouvrir le suivi de stage",
@@ -99,4 +100,5 @@ export const coaching = {
   "coaching.errors.appointmentCancelled": "Ce rendez-vous est annulé : il ne peut plus changer.",
   "coaching.errors.appointmentOver": "L'heure de ce rendez-vous est passée : il ne peut plus changer.",
   "coaching.errors.appointmentTaken": "Cette personne a déjà un rendez-vous à cette date et cette heure.",
+  "coaching.home.nextSessions": "Vos prochaines séances de formation",
 } as const;

@@ -1,5 +1,9 @@
 /** Foundation: navigation, roles, errors, sign-in and sign-up, account, admin. */
 export const core = {
+  "form.yes": "Oui",
+  "form.no": "Non",
+  "form.choose": "Choisir…",
+
   "nav.home": "Accueil",
   "nav.skip": "Aller au contenu",
   "nav.language": "Langue",

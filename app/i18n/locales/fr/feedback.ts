@@ -114,7 +114,6 @@ export const feedback = {
   "feedback.answer.submit": "Enregistrer la réponse",
   "feedback.assign.title": "Confier à",
   "feedback.field.assignee": "Personne du personnel",
-  "feedback.assign.choose": "Choisir…",
   "feedback.assign.submit": "Confier",
   "feedback.close.link": "Clore le message",
   "feedback.close.answerFirst": "Un message se clôt une fois la réponse enregistrée.",

@@ -119,8 +119,6 @@ export const grants = {
   "grants.col.comment": "Commentaire",
   "grants.col.reference": "Référence",
   "grants.col.paid": "Versé",
-  "grants.yes": "Oui",
-  "grants.no": "Non",
   "grants.proposal.award": "{label} (rang {rank}) : {amount} accordés ; reste {remaining}.",
   "grants.proposal.capped":
     "{label} (rang {rank}) : montant plafonné au maximum de l'appel, {amount} ; reste {remaining}.",

@@ -11,7 +11,6 @@ export const groups = {
   "groups.saved": "Correction enregistrée.",
   "groups.record": "Enregistrer l'activité",
   "groups.save": "Enregistrer la correction",
-  "groups.choose": "Choisir…",
   "groups.noCases": "Aucun dossier ouvert de votre association à relier.",
   "groups.col.people": "Participants",
   "groups.col.activity": "Activité",

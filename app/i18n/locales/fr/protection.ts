@@ -1,8 +1,6 @@
 /** Protection case files: registration, consent, vulnerability, services, referrals. */
 export const protection = {
   "protection.nav": "Protection",
-  "protection.yes": "Oui",
-  "protection.no": "Non",
   "protection.cases.title": "Dossiers de protection",
   "protection.cases.register": "Enregistrer un·e bénéficiaire",
   "protection.cases.search": "Nom, référence ou téléphone",
@@ -215,6 +213,14 @@ export const protection = {
   "protection.admin.apply": "Anonymiser maintenant les dossiers expirés",
   "protection.admin.applied": "{count} dossier(s) expiré(s) anonymisé(s).",
   "protection.admin.nav": "Protection (admin)",
+  "protection.admin.retentionInvalid":
+    "Indiquez un nombre entier de jours entre 30 et 36 500, par exemple 730 pour deux ans.",
+  "protection.admin.applyHeading": "Anonymiser les dossiers expirés",
+  "protection.admin.applyHint":
+    "Efface le nom, le téléphone et la ville de chaque dossier sans activité depuis plus longtemps que la durée de conservation. Une étape de confirmation dit combien de dossiers sont concernés.",
+  "protection.admin.confirmApply.title": "Anonymiser {count} dossier(s) expiré(s) ?",
+  "protection.admin.confirmApply.effects":
+    "Chaque dossier sans activité depuis plus de {days} jours perd le nom, le téléphone, la ville et les notes de la personne, dans toutes les associations. Les comptages agrégés restent.",
   "protection.field.applicantContact": "Compte candidat (facultatif)",
   "protection.field.applicantContactHint":
     "Téléphone ou e-mail du compte de la personne sur le portail, pour le lier au dossier.",

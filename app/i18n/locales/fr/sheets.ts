@@ -24,8 +24,6 @@ export const sheets = {
   "sheets.round.reference": "Dossier",
   "sheets.round.household": "Foyer",
   "sheets.round.count": "{count} personne(s) n'ont pas encore reçu ce kit ; les lignes vides sont pour les autres.",
-  "sheets.yes": "oui",
-  "sheets.no": "non",
   "sheets.caseload.download": "Télécharger la liste (CSV)",
   "sheets.caseload.name": "Nom",
   "sheets.caseload.stage": "Étape",

@@ -16,6 +16,12 @@ export const trainings = {
   "trainings.youAreConfirmed": "Votre place est confirmée.",
   "trainings.youAreWaiting": "Vous êtes n° {position} sur la liste d'attente.",
   "trainings.cancel": "Annuler mon inscription",
+  "trainings.confirmCancel.title": "Annuler votre inscription à {cohort} ?",
+  "trainings.confirmCancel.confirmedEffects":
+    "Votre place est donnée tout de suite à la personne suivante sur la liste d'attente. Si vous changez d'avis, il faudra vous inscrire de nouveau, et il n'y aura peut-être plus de place.",
+  "trainings.confirmCancel.waitingEffects":
+    "Vous quittez la liste d'attente. Si vous vous inscrivez de nouveau, vous serez placé·e à la fin de la liste.",
+  "trainings.confirmCancel.button": "Oui, annuler mon inscription",
   "trainings.register": "M'inscrire",
   "trainings.joinWaitingList": "M'inscrire sur la liste d'attente",
   "trainings.addCohort": "Ajouter une cohorte",
@@ -135,4 +141,16 @@ export const trainings = {
     "Correction enregistrée. {count} personne(s) de la liste d'attente ont obtenu une place et sont prévenues.",
   "trainings.errors.capacityBelowSeats":
     "Plus de personnes ont déjà une place : le nombre de places ne peut pas être inférieur aux places prises.",
+  "trainings.errors.cohortEnded":
+    "Cette cohorte est terminée : les inscriptions sont closes. Choisissez une cohorte à venir.",
+  "trainings.cohortEnded": "Cohorte terminée : inscriptions closes.",
+  "trainings.placeToCome": "lieu communiqué bientôt",
+  "trainings.sessionsOfCohort": "Séances ({count}) :",
+  "trainings.sessionsToCome": "Les dates des séances seront publiées ici.",
+  "trainings.registered.confirmed.title": "Inscription confirmée",
+  "trainings.registered.confirmed.next":
+    "Votre place est réservée. Venez à chaque séance ci-dessous : une attestation est délivrée si vous êtes présent·e à {percent} % des séances au moins. Si une séance change de date ou de lieu, vous recevez un message.",
+  "trainings.registered.waiting.title": "Vous êtes sur la liste d'attente",
+  "trainings.registered.waiting.next":
+    "Vous êtes n° {position} sur la liste d'attente. Si une place se libère, elle vous est donnée automatiquement et vous recevez un message.",
 } as const;

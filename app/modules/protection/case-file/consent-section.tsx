@@ -15,9 +15,9 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
       {consent ? (
         <dl className="facts" data-testid="consent">
           <dt>{t("protection.consent.services")}</dt>
-          <dd>{t(consent.services ? "protection.yes" : "protection.no")}</dd>
+          <dd>{t(consent.services ? "form.yes" : "form.no")}</dd>
           <dt>{t("protection.consent.referral")}</dt>
-          <dd>{t(consent.referral ? "protection.yes" : "protection.no")}</dd>
+          <dd>{t(consent.referral ? "form.yes" : "form.no")}</dd>
           {consent.referral ? (
             <>
               <dt>{t("protection.consent.partnersLabel")}</dt>
@@ -39,9 +39,9 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
             </>
           ) : null}
           <dt>{t("protection.consent.reporting")}</dt>
-          <dd>{t(consent.anonymisedReporting ? "protection.yes" : "protection.no")}</dd>
+          <dd>{t(consent.anonymisedReporting ? "form.yes" : "form.no")}</dd>
           <dt>{t("protection.consent.smsShort")}</dt>
-          <dd>{t(consent.contactBySms ? "protection.yes" : "protection.no")}</dd>
+          <dd>{t(consent.contactBySms ? "form.yes" : "form.no")}</dd>
           <dt>{t("protection.consent.given")}</dt>
           <dd>
             {formatDate(consent.givenAt, true)} · {LOCALE_NAMES[consent.language]} ·{" "}

@@ -29,7 +29,7 @@ function MemberFields({
         name="relationship"
         label="groups.household.relationship"
         defaultValue={member?.relationship}
-        placeholder={member ? undefined : "groups.choose"}
+        placeholder={member ? undefined : "form.choose"}
         options={codeChoices(t, "relationship")}
         {...echo}
       />
@@ -38,7 +38,7 @@ function MemberFields({
         name="sex"
         label="groups.household.sex"
         defaultValue={member?.sex}
-        placeholder={member ? undefined : "groups.choose"}
+        placeholder={member ? undefined : "form.choose"}
         options={SEXES.map((s) => ({ value: s, label: t(`groups.sex.${s}`) }))}
         {...echo}
       />

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:cpu [-- --requests 300 --scale 2000]`: the server's own CPU time per
+ * request for each page of `npm run bench:http`'s list, and for the framework's floor
+ * (tests/bench/floor-app), measured in the same run: requests one after the other (after
+ * a warm-up), the process's user + system time from /proc before and after. A page's
+ * share is the floor's CPU per request over the page's: what its throughput could be at
+ * most, as a share of the floor's, when the server's CPU is the limit.
+ *
+ * Unlike requests per second, CPU time does not depend much on what else runs on the
+ * machine (the 2 cores are shared), so this is the figure to compare a change with.
+ * The database's own CPU (a separate process) is not counted. Run `npm run build` first.
+ *
+ * `--against <folder>` compares with another build on the same database, the two
+ * measured in turn page by page (`--rounds`, default 3, the median kept), so that the
+ * machine's changing load falls on both alike. The folder: another checkout's `build/`,
+ * `public/` and `app/server/start.js` beside links to this one's `db/`, `node_modules/`
+ * and `package.json` (`tests/bench/against.sh <ref>` makes one).
+ */
+import os from "node:os";
+import { BENCH_PAGES } from "./pages";
+import {
+  arg,
+  cpuTimeMs,
+  freshDatabase,
+  loadBuild,
+  pagesFor,
+  signInEveryone,
+  startApp,
+  startFrameworkFloor,
+} from "./harness";
+
+const requests = Number(arg("requests", "300"));
+const scale = Number(arg("scale", "2000"));
+const only = arg("page", "");
+const against = arg("against", "");
+const rounds = Number(arg("rounds", against ? "3" : "1"));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** CPU ms per request of `pid` answering `url` `count` times, one request at a time (4 in flight). */
+async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, count: number) {
+  const fetchOne = async () => {
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  };
+  const run = async (n: number) => {
+    let next = 0;
+    const worker = async () => {
+      while (next++ < n) await fetchOne();
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  };
+  await run(Math.max(20, count / 5)); // warm-up: the JIT, the caches
+  const before = cpuTimeMs(pid);
+  const started = performance.now();
+  await run(count);
+  return { cpu: (cpuTimeMs(pid) - before) / count, wall: (performance.now() - started) / count };
+}
+
+const headers = { "Accept-Language": "fr", "Accept-Encoding": "gzip" };
+const build = await loadBuild();
+const framework = await startFrameworkFloor();
+let floorCpu: number;
+try {
+  floorCpu = (await cpuPerRequest(framework.pid, framework.url + "/", headers, requests)).cpu;
+} finally {
+  await framework.stop();
+}
+const database = await freshDatabase({ scale });
+const app = await startApp(database.url, { quiet: true });
+const other = against ? await startApp(database.url, { quiet: true, checkout: against }) : null;
+const rows: string[] = [];
+try {
+  const cookies = await signInEveryone(app.url);
+  const otherCookies = other ? await signInEveryone(other.url) : null;
+  rows.push(`${"framework floor (bare Remix)".padEnd(30)} ${floorCpu.toFixed(2).padStart(7)}   100%`);
+  for (const page of BENCH_PAGES) {
+    if (only && page.label !== only) continue;
+    const routeId = page.routes.find((id) => build.routes[id]);
+    const entry = routeId ? pagesFor(routeId, page.who)[0] : undefined;
+    if (!entry) {
+      rows.push(`${page.label.padEnd(30)} not available in this build`);
+      continue;
+    }
+    const h: Record<string, string> = { ...headers };
+    if (cookies[page.who]) h.Cookie = cookies[page.who];
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      mine.push((await cpuPerRequest(app.pid, app.url + entry.path(database.fixture), h, requests)).cpu);
+      if (other && otherCookies) {
+        const o: Record<string, string> = { ...headers };
+        if (otherCookies[page.who]) o.Cookie = otherCookies[page.who];
+        theirs.push((await cpuPerRequest(other.pid, other.url + entry.path(database.fixture), o, requests)).cpu);
+      }
+    }
+    const cpu = median(mine);
+    const share = floorCpu / cpu;
+    const compared = theirs.length
+      ? `  against ${median(theirs).toFixed(2)} ms (${(((cpu - median(theirs)) / median(theirs)) * 100).toFixed(0)}%)`
+      : "";
+    rows.push(
+      `${page.label.padEnd(30)} ${cpu.toFixed(2).padStart(7)} ${`${(share * 100).toFixed(0)}%`.padStart(6)}  (target ${(page.share * 100).toFixed(0)}%)${compared}`,
+    );
+  }
+} finally {
+  await other?.stop();
+  await app.stop();
+  await database.drop();
+}
+console.log(`\n${requests} requests per page; ${database.seeded}; load average ${os.loadavg()[0]!.toFixed(1)}`);
+console.log(`${"page".padEnd(30)} ${"CPU ms".padStart(7)}  floor's CPU / page's`);
+for (const row of rows) console.log(row);
