@@ -2,14 +2,14 @@
 import { CheckboxField, CheckboxGroup, Field, FormAlert, SelectField } from "~/components/form";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import { tickedValues, type FieldErrors } from "~/lib/forms";
+import { type FormEcho, tickedValues } from "~/lib/forms";
 import { codeChoices } from "~/i18n/codes";
 import type { TRAINING_CATEGORIES } from "~/modules/trainings/constants";
 import { MAX_CRITERIA } from "./constants";
 
 type TrainingCategory = (typeof TRAINING_CATEGORIES)[number];
 
-type Shown = { errors?: FieldErrors; values?: Record<string, string> };
+type Shown = FormEcho;
 
 const AUDIENCES = ["both", "migrants", "young_moroccans"] as const;
 const QUOTA_BASES = ["awards", "budget"] as const;
@@ -131,6 +131,7 @@ export function CallTermsFields({ errors, values }: Shown) {
         {TRANCHES.map(([name, condition]) => (
           <Field key={name} name={name} label={`grants.condition.${condition}`} type="number" {...shown} />
         ))}
+        <CheckboxField name="trancheSixMonthsMilestone" label="grants.field.sixMonthsMilestone" values={values} />
       </fieldset>
       <CheckboxField name="showNamesAfterScoring" label="grants.field.showNames" values={values} />
     </>

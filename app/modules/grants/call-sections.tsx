@@ -1,7 +1,7 @@
 /** The sections of a call's page up to the review (no data access): facts, schedule, applications, assignments, conflicts. */
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, SelectField } from "~/components/form";
+import { CheckboxField, Field, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
@@ -76,6 +76,7 @@ export function CallFacts({ call }: { call: Call }) {
         <IntentButton intent="transition" fields={{ to: call.next }} label={t(`grants.transition.${call.next}`)} />
       ) : null}
       <p>
+        <a href={`/grants/calls/${call.id}/applicants.csv`}>{t("grants.call.exportApplicants")}</a> ·{" "}
         <a href={`/grants/calls/${call.id}/ranking.csv`}>{t("grants.call.exportRanking")}</a> ·{" "}
         <a href={`/grants/calls/${call.id}/decisions.csv`}>{t("grants.call.exportDecisions")}</a> ·{" "}
         <a href={`/grants/calls/${call.id}/report.pdf`}>{t("grants.call.report")}</a>
@@ -109,6 +110,11 @@ export function CallScheduleForm({ call }: { call: Call }) {
           />
         </label>
       ))}
+      <CheckboxField
+        name="trancheSixMonthsMilestone"
+        label="grants.field.sixMonthsMilestone"
+        checked={call.tranches.some((tr) => tr.condition === "six_months" && tr.coachMilestone)}
+      />
       <button type="submit" className="button">
         {t("grants.call.saveSchedule")}
       </button>
