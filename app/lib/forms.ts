@@ -6,6 +6,9 @@ import type { MessageKey } from "~/i18n/translate";
  */
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+/** What a refused submit echoes back to its form: the errors, and the values typed. */
+export type FormEcho = { errors?: FieldErrors; values?: Record<string, string> };
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
 export type FormSuccess<T> = { ok: true; data: T };
 

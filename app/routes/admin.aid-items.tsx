@@ -1,3 +1,4 @@
+import type { FormEcho } from "~/lib/forms";
 /**
  * The aid catalogue, corrected by the programme admin (issue 15): names in fr/ar/en at
  * any time, the unit (kind, a voucher's face value) until stock of the item has moved.
@@ -10,7 +11,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Field, FormAlert, PageTitle, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { moneyInputValue } from "~/lib/money";
 import { LocalizedText } from "~/components/localized-text";
 import { serverT } from "~/i18n/dictionaries.server";
@@ -97,10 +98,8 @@ function CorrectItemForm({
   item,
   errors,
   values,
-}: {
+}: FormEcho & {
   item: Editing;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const echo = { errors, values };

@@ -3,6 +3,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle, SelectField } from "~/components/form";
+import { codeChoices, codeLabel } from "~/i18n/codes";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
@@ -47,7 +48,7 @@ export default function Organisations() {
         ]}
         rows={organisations}
         rowKey={(o) => o.id}
-        cells={(o) => [o.name, t(`organisationKind.${o.kind}`), o.city ?? "—", o.members]}
+        cells={(o) => [o.name, t(`organisationKind.${o.kind}`), o.city ? codeLabel(t, "city", o.city) : "—", o.members]}
       />
       <h2>{t("admin.organisations.create")}</h2>
       <ErrorSummary
@@ -69,7 +70,14 @@ export default function Organisations() {
           errors={errors}
           values={values}
         />
-        <Field name="city" label="admin.organisations.city" errors={errors} values={values} />
+        <SelectField
+          name="city"
+          label="admin.organisations.city"
+          options={[{ value: "", label: "—" }, ...codeChoices(t, "city")]}
+          defaultValue=""
+          errors={errors}
+          values={values}
+        />
         <button type="submit" className="button">
           {t("admin.organisations.create")}
         </button>

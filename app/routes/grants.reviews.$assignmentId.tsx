@@ -1,3 +1,4 @@
+import type { FormEcho } from "~/lib/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
@@ -111,12 +112,10 @@ function CriterionScore({
   open,
   errors,
   values,
-}: {
+}: FormEcho & {
   c: Loaded["criteria"][number];
   current: Loaded["scores"][string] | undefined;
   open: boolean;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const score = `score_${c.id}`;

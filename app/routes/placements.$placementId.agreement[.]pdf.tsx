@@ -18,7 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
         beneficiaryName: p.beneficiaryName,
         beneficiaryContact: p.beneficiaryPhone ?? p.beneficiaryEmail ?? "",
         hostName: p.hostName,
-        hostCity: p.hostCity ?? "",
+        hostCity: p.hostCity,
         hostSector: p.host?.sector ?? null,
         hostContact: [p.host?.contactName, p.host?.contactPhone].filter(Boolean).join(" "),
         tutorName: p.placement.tutorName,

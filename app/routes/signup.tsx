@@ -1,3 +1,4 @@
+import type { FormEcho } from "~/lib/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -5,7 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";
 import { useI18n } from "~/i18n/i18n-context";
-import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { requireAnonymous } from "~/modules/auth/guards.server";
 import { PhoneField } from "~/modules/auth/ui";
 import { SignUpSchema } from "~/modules/auth/schemas.server";
@@ -97,7 +98,7 @@ const SIGNUP_LABELS = {
   acceptPrivacy: "signup.privacyField",
 } as const;
 
-function PrivacyConsent({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+function PrivacyConsent({ errors, values }: FormEcho) {
   const { t } = useI18n();
   return (
     <div className={errors?.acceptPrivacy ? "field field-invalid" : "field"}>

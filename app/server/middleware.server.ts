@@ -137,6 +137,23 @@ const UPLOAD_BODY_LIMITS: { path: RegExp; limit: number }[] = [
 ];
 
 /**
+ * The path the routes will see: Remix reads the request's URL as a browser would, so
+ * "/webhooks/../login" and "/webhooks/%2e%2e/login" are the sign-in page. Exceptions by
+ * path (the webhooks, the plan page's uploads) are decided on this one, never on the raw
+ * path, or a body sent "to a webhook" would reach another page unchecked.
+ */
+function routedPath(req: Request): string {
+  try {
+    return new URL(req.originalUrl, "http://portal.invalid").pathname;
+  } catch {
+    return req.path;
+  }
+}
+
+/** A delivery report of an SMS gateway: no session, no page, a shared secret instead. */
+const isWebhook = (req: Request) => routedPath(req).startsWith("/webhooks/");
+
+/**
  * Bodies are limited before anyone reads them: a declared length over the route's limit
  * gets 413 at once and the connection is closed, so nothing is buffered; a body without
  * a declared length (chunked) gets 411: browsers always declare it. Why: issue 18.
@@ -150,9 +167,9 @@ export const bodyLimits: RequestHandler = (req, res, next) => {
     res.send(plainPage(localeOf(req), `errors.page.${status}.title`, `errors.page.${status}.body`));
   };
   // SMS gateways' delivery reports may come chunked; they are small and authenticated
-  if (declared === undefined)
-    return req.headers["transfer-encoding"] && !req.path.startsWith("/webhooks/") ? refuse(411) : next();
-  const limit = UPLOAD_BODY_LIMITS.find((u) => u.path.test(req.path))?.limit ?? FORM_BODY_LIMIT;
+  if (declared === undefined) return req.headers["transfer-encoding"] && !isWebhook(req) ? refuse(411) : next();
+  const path = routedPath(req);
+  const limit = UPLOAD_BODY_LIMITS.find((u) => u.path.test(path))?.limit ?? FORM_BODY_LIMIT;
   if (Number(declared) > limit) return refuse(413);
   next();
 };
@@ -161,7 +178,7 @@ export const bodyLimits: RequestHandler = (req, res, next) => {
 export function sameOriginForms(origin: string | undefined): RequestHandler {
   return (req, res, next) => {
     // delivery reports come from SMS gateways, not pages: a shared secret authenticates them
-    if (SAFE_METHODS.has(req.method) || req.path.startsWith("/webhooks/")) return next();
+    if (SAFE_METHODS.has(req.method) || isWebhook(req)) return next();
     const expected = origin ?? `${req.protocol}://${req.get("host")}`;
     if (originOfRequest(req) === expected) return next();
     res.status(403).type("html").setHeader("Cache-Control", "no-store");

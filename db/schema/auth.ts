@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { id, instant, stamp, ref } from "./columns";
+import { cityEnum } from "./code-lists";
 import { ROLES } from "../../app/modules/auth/roles";
 import { LOCALES } from "../../app/i18n/config";
 import { ORGANISATION_KINDS, type CaseAccessPendingReason } from "../../app/modules/auth/constants";
@@ -26,7 +27,8 @@ export const organisations = pgTable("organisations", {
   id: id(),
   name: text().notNull().unique(),
   kind: organisationKindEnum().notNull(),
-  city: text(),
+  /** a code of the towns list; "other" for a town not listed (decision new-organisation-town-as-code.md) */
+  city: cityEnum(),
   createdAt: stamp(),
 });
 

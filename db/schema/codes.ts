@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { CODE_LISTS } from "../../app/i18n/codes";
 import { users } from "./auth";
 import { outboxChannelEnum } from "./notifications";
 import { id, instant, stamp, ref } from "./columns";
@@ -60,20 +59,15 @@ export const codeRequests = pgTable(
 export type VerificationCode = typeof verificationCodes.$inferSelect;
 export type CodePurpose = (typeof codePurposeEnum.enumValues)[number];
 
-/*
- * Code lists (app/i18n/codes.ts) as the database holds them: a value outside its list
- * cannot be written, whatever the road.
- */
-export const sectorEnum = pgEnum("sector", CODE_LISTS.sector.values);
-export const cityEnum = pgEnum("city", CODE_LISTS.city.values);
-export const languageEnum = pgEnum("language", CODE_LISTS.language.values);
+export { cityEnum, languageEnum, sectorEnum } from "./code-lists";
 
-export const codeFlagRecordEnum = pgEnum("code_flag_record", ["host", "offer", "training"]);
+export const codeFlagRecordEnum = pgEnum("code_flag_record", ["host", "offer", "training", "organisation"]);
 export const codeFlagFieldEnum = pgEnum("code_flag_field", ["sector", "city", "languages", "delivery_languages"]);
 
 /**
  * Free text that a field held before it became a code list and that the migration did
- * not recognise (decision 0100-staff-fields-as-codes.md): the field got "other" (or the
+ * not recognise (decision 0100-staff-fields-as-codes.md; an organisation's town since
+ * new-organisation-town-as-code.md): the field got "other" (or the
  * codes it did recognise), and the admin chooses the right code on /admin/codes. Never
  * silently dropped: the text typed stays here until an admin has chosen.
  */

@@ -292,7 +292,7 @@ async function createAll(
   const [foundHost2] = await db.select().from(organisations).where(eq(organisations.name, "Atlas Digital SARL"));
   const host2 =
     foundHost2 ??
-    (await makeOrganisation(db, { name: "Atlas Digital SARL", kind: "host_company", city: "Casablanca" }));
+    (await makeOrganisation(db, { name: "Atlas Digital SARL", kind: "host_company", city: "casablanca" }));
   await db
     .insert(hostDetails)
     .values({

@@ -10,14 +10,14 @@ import { organisations, shops, users, type NewUser, type Organisation, type Shop
 import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../../tests/factories";
 
 export const DEMO_ORGANISATIONS = {
-  programme: { name: "Programme Masar", kind: "programme", city: "Rabat" },
-  assocA: { name: "Association Tadamon Rabat", kind: "partner_association", city: "Rabat" },
-  assocB: { name: "Association Al Amal Oujda", kind: "partner_association", city: "Oujda" },
-  assocCasa: { name: "Association Bayti Casablanca", kind: "partner_association", city: "Casablanca" },
-  assocTanger: { name: "Association Boughaz Tanger", kind: "partner_association", city: "Tanger" },
-  assocFes: { name: "Association Atlas Fès", kind: "partner_association", city: "Fès" },
-  host: { name: "Coopérative Argane Souss", kind: "host_company", city: "Agadir" },
-  donor: { name: "Ambassade du Japon au Maroc", kind: "donor", city: "Rabat" },
+  programme: { name: "Programme Masar", kind: "programme", city: "rabat" },
+  assocA: { name: "Association Tadamon Rabat", kind: "partner_association", city: "rabat" },
+  assocB: { name: "Association Al Amal Oujda", kind: "partner_association", city: "oujda" },
+  assocCasa: { name: "Association Bayti Casablanca", kind: "partner_association", city: "casablanca" },
+  assocTanger: { name: "Association Boughaz Tanger", kind: "partner_association", city: "tanger" },
+  assocFes: { name: "Association Atlas Fès", kind: "partner_association", city: "fes" },
+  host: { name: "Coopérative Argane Souss", kind: "host_company", city: "agadir" },
+  donor: { name: "Ambassade du Japon au Maroc", kind: "donor", city: "rabat" },
 } as const;
 
 type OrgKey = keyof typeof DEMO_ORGANISATIONS;

@@ -18,6 +18,11 @@ export const grantsRoutes: AccessEntry[] = [
     expect: admin,
   },
   {
+    route: "routes/grants.calls.$callId.applicants[.]csv",
+    path: (f) => `/grants/calls/${f.grants.reviewCall.id}/applicants.csv`,
+    expect: admin,
+  },
+  {
     route: "routes/grants.calls.$callId.decisions[.]csv",
     path: (f) => `/grants/calls/${f.grants.reviewCall.id}/decisions.csv`,
     expect: admin,

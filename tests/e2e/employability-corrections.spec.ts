@@ -31,7 +31,7 @@ async function fixtures() {
       const u = await makeUser(db, { role: "applicant", password: null });
       await register(db, { id: u.id, role: "applicant", organisationId: u.organisationId }, cohort.id, meta);
     }
-    const host = await makeOrganisation(db, { kind: "host_company", name: `Garage ${s}`, city: "Agadir" });
+    const host = await makeOrganisation(db, { kind: "host_company", name: `Garage ${s}`, city: "agadir" });
     await db
       .insert(hostDetails)
       .values({ organisationId: host.id, sector: "construction", contactName: "Omar Idrissi" });

@@ -70,6 +70,8 @@ test("a referral shares only the sections ticked, the partner accepts and writes
     .click();
   await expect(page).toHaveURL(new RegExp(`${caseUrl}$`));
   const requests = page.locator("#requests");
+  // the sender's name says "Association" itself: the heading does not say it again
+  await expect(requests.locator("h3").first()).toHaveText("Demande envoyée par Association Tadamon Rabat");
   await expect(requests).toContainText("service spécialisé");
   await expect(requests).toContainText("urgente");
   await expect(requests).toContainText("Consultation médicale");

@@ -25,7 +25,7 @@ export function uniqueSuffix(): string {
 export async function makeOrganisation(db: Executor, overrides: Partial<NewOrganisation> = {}): Promise<Organisation> {
   const [row] = await db
     .insert(organisations)
-    .values({ name: `Association ${uniqueSuffix()}`, kind: "partner_association", city: "Rabat", ...overrides })
+    .values({ name: `Association ${uniqueSuffix()}`, kind: "partner_association", city: "rabat", ...overrides })
     .returning();
   if (!row) throw new Error("organisation not created");
   return row;

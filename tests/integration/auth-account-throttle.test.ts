@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loginAttempts } from "../../db/schema";
+import { loginAttempts, users } from "../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../factories";
 import { useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
@@ -34,6 +34,23 @@ describe("sign-in throttling per account", () => {
       expect(r.headers.get("set-cookie") ?? "").not.toContain("masar_session=");
     }
     // and nothing more was checked against it
+    expect(await checkedFailures(victim.id)).toBe(5);
+  });
+
+  it("counts an office slip's identifier, in any spelling, against the same limit as the phone", async () => {
+    const victim = await makeUser(t.db, { phone: "+212611000006", email: null });
+    await t.db.update(users).set({ loginId: "K7MX4PRA" }).where(eq(users.id, victim.id));
+    const spellings = ["K7MX4PRA", "k7mx-4pra", " K7MX 4PRA ", "k7mx.4pra", "0611000006"];
+    for (const [i, identifier] of spellings.entries()) {
+      const r = await app.client().post("/login", { identifier, password: `slip-guess-${i}` });
+      expect(r.status, identifier).toBe(400);
+    }
+    expect(await checkedFailures(victim.id)).toBe(5);
+    for (const identifier of ["K7MX-4PRA", "+212611000006"]) {
+      const r = await app.client().post("/login", { identifier, password: DEMO_PASSWORD });
+      expect(r.status, identifier).toBe(400);
+      expect(r.headers.get("set-cookie") ?? "").not.toContain("masar_session=");
+    }
     expect(await checkedFailures(victim.id)).toBe(5);
   });
 

@@ -5,6 +5,7 @@
  * nothing is written either way.
  */
 import net from "node:net";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
 import { MAX_ATTACHMENT_BYTES } from "../../db/schema/business-plans";
@@ -98,6 +99,48 @@ describe("request body limits", () => {
       "Transfer-Encoding": "chunked",
     });
     expect(answer).toMatch(/^HTTP\/1\.1 411/);
+  });
+
+  it("a path that only starts like a webhook's and leads to a page: its chunked body gets 411, its cross-site post 403", async () => {
+    for (const path of [
+      "/webhooks/../login",
+      "/webhooks/%2e%2e/login",
+      "/webhooks/%2E%2E/signup",
+      "/webhooks/.%2e/login",
+    ]) {
+      const answer = await postHeadersOnly(path, {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Transfer-Encoding": "chunked",
+      });
+      expect(answer, path).toMatch(/^HTTP\/1\.1 411/);
+    }
+    // nor does it skip the same-origin check that pages' forms get
+    const login = { identifier: "nobody@example.org", password: "wrong password" };
+    for (const path of ["/webhooks/../login", "/webhooks/%2e%2e/login"]) {
+      const res = await fetch(app.url + path, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.test" },
+        body: new URLSearchParams(login),
+        redirect: "manual",
+      });
+      expect(res.status, path).toBe(403);
+    }
+  });
+
+  it("a body in gzip is not inflated: a small post that would unpack to 50 MB changes nothing and is never a 5xx", async () => {
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, "a"));
+    const before = await t.db.$count(users);
+    for (const path of ["/login", "/signup"]) {
+      const res = await fetch(app.url + path, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip", Origin: app.url },
+        body: bomb,
+        redirect: "manual",
+      });
+      expect(res.status, path).toBeLessThan(500);
+      await res.arrayBuffer();
+    }
+    expect(await t.db.$count(users)).toBe(before);
   });
 
   it("leaves ordinary forms alone", async () => {

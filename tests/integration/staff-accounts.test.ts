@@ -16,7 +16,7 @@ async function adminClient() {
 
 describe("staff accounts", () => {
   it("an admin creates a case worker, who sets a password from the one-time code and signs in", async () => {
-    const org = await makeOrganisation(t.db, { name: "Association Test Fès", city: "Fès" });
+    const org = await makeOrganisation(t.db, { name: "Association Test Fès", city: "fes" });
     const admin = await adminClient();
     const created = await admin.post("/admin/users/new", {
       displayName: "Salma Case",

@@ -3,7 +3,7 @@ import { CheckboxField, Field, SelectField } from "~/components/form";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { Trilingual } from "~/lib/localized";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { AidItem } from "~db/schema/aid";
 import { VULNERABILITIES } from "~/modules/protection/rules";
 
@@ -63,12 +63,10 @@ export function CreateRoundForm({
   today,
   errors,
   values,
-}: {
+}: FormEcho & {
   warehouses: Named[];
   items: Item[];
   today: string;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const label = useLocalizedLabel();

@@ -2,7 +2,7 @@ import { ConfirmStep } from "~/components/confirm-step";
 import { LocalizedText } from "~/components/localized-text";
 import { TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { Trilingual } from "~/lib/localized";
 
 export type CorrectionPreview = {
@@ -23,11 +23,9 @@ export function CorrectionStep({
   roundId,
   errors,
   values,
-}: {
+}: FormEcho & {
   p: CorrectionPreview;
   roundId: string;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t, formatDate, formatNumber } = useI18n();
   return (

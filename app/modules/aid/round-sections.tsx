@@ -4,7 +4,7 @@ import { CheckboxField, Field, SelectField } from "~/components/form";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { Trilingual } from "~/lib/localized";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors, FormEcho } from "~/lib/forms";
 import { VULNERABILITIES, type Vulnerability } from "~/modules/protection/rules";
 
 type Named = { id: string; name: string };
@@ -54,11 +54,9 @@ export function CorrectRoundForm({
   items,
   errors,
   values,
-}: {
+}: FormEcho & {
   round: Round;
   items: Line[];
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const label = useLocalizedLabel();

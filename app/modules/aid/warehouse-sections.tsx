@@ -4,7 +4,7 @@ import { TableWrap } from "~/components/table-wrap";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { Trilingual } from "~/lib/localized";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { ledgerOf } from "./queries.server";
 
 type Named = { id: string; name: string };
@@ -15,11 +15,9 @@ export function MovementForm({
   targets,
   errors,
   values,
-}: {
+}: FormEcho & {
   items: (Trilingual<"name"> & { id: string })[];
   targets: Named[];
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const label = useLocalizedLabel();

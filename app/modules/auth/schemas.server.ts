@@ -1,5 +1,5 @@
 import { z } from "~/lib/forms.server";
-import { idField } from "~/lib/fields.server";
+import { codeField, idField } from "~/lib/fields.server";
 import { STAFF_ROLES, ROLES } from "./roles";
 import { checkPassword, normalizeEmail, normalizePhone } from "./rules";
 import { LOCALES } from "~/i18n/config";
@@ -133,5 +133,5 @@ export const UpdateUserSchema = z
 export const CreateOrganisationSchema = z.object({
   name: z.string().trim().min(1).max(160),
   kind: z.enum(ORGANISATION_KINDS),
-  city: z.string().trim().max(80).optional(),
+  city: codeField("city").optional(),
 });

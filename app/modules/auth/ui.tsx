@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors, FormEcho } from "~/lib/forms";
 import type { OutboxStateName } from "~/modules/notifications/constants";
 import { messageStateText } from "~/modules/notifications/ui";
 
@@ -34,10 +34,8 @@ export function CodeField({
   label,
   errors,
   values,
-}: {
+}: FormEcho & {
   label: "confirmPhone.code" | "reset.code" | "signupCode.code";
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   return (
     <Field

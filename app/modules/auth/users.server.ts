@@ -1,6 +1,7 @@
 /** User administration by admins: staff accounts, their set-up codes, roles, deactivation, organisations. */
 import { eq } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
+import type { Code } from "~/i18n/codes";
 import { organisations, protectionSupervisors, shops, users, type User } from "~db/schema";
 import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
@@ -164,7 +165,7 @@ export async function updateUserRole(
 export async function createOrganisation(
   db: Database,
   actor: NonNullable<AuditActor>,
-  input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: string },
+  input: { name: string; kind: (typeof organisations.$inferInsert)["kind"]; city?: Code<"city"> },
   meta: { ip: string },
 ): Promise<Result<{ id: string }>> {
   return refuseDuplicate(

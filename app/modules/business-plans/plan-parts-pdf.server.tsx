@@ -16,11 +16,16 @@ export function planPdfWriter(locale: Locale): PlanPdfWriter {
   };
 }
 
-/** A label in bold and what the person wrote, kept together on one page. */
+/**
+ * A label in bold and what the person wrote: the label never alone at the foot of a page,
+ * the text free to run over pages (a person may write more than a page).
+ */
 export function PlanField({ w, label, value }: { w: PlanPdfWriter; label: MessageKey; value: string }) {
   return (
-    <View wrap={false}>
-      <Text style={[pdfStyles.p, { fontWeight: 700 }]}>{w.t(label)}</Text>
+    <View>
+      <Text style={[pdfStyles.p, { fontWeight: 700 }]} minPresenceAhead={30}>
+        {w.t(label)}
+      </Text>
       <TypedText style={[pdfStyles.p]}>{value.trim() ? value : w.t("plans.pdf.notProvided")}</TypedText>
     </View>
   );

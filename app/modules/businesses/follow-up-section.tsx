@@ -6,7 +6,7 @@
 import { Form } from "@remix-run/react";
 import { CheckboxField, Field, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import { REVENUE_BANDS, type FollowUpMonths, type FollowUpState } from "./rules";
 
 type Visit = {
@@ -16,9 +16,12 @@ type Visit = {
   record: { visitedOn: string; stillRunning: boolean; jobsCreated: number } | null;
 };
 export type BusinessView = { awardId: string; reference: string; lastPaidOn: string | null; visits: Visit[] };
-type Echo = { errors?: FieldErrors; values?: Record<string, string> };
 
-export function FollowUpSection({ businesses, today, ...echo }: Echo & { businesses: BusinessView[]; today: string }) {
+export function FollowUpSection({
+  businesses,
+  today,
+  ...echo
+}: FormEcho & { businesses: BusinessView[]; today: string }) {
   const { t, formatDate } = useI18n();
   if (businesses.length === 0) return null;
   // one form on the page: the first visit due, across the person's businesses
@@ -66,7 +69,7 @@ function FollowUpForm({
   visit,
   today,
   ...echo
-}: Echo & { business: BusinessView; visit: Visit; today: string }) {
+}: FormEcho & { business: BusinessView; visit: Visit; today: string }) {
   const { t, formatDate } = useI18n();
   return (
     <Form method="post" className="stack narrow" noValidate>

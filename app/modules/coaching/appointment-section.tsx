@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import { SentMessages, type SentMessage } from "~/modules/notifications/ui";
 
 type Appointment = { id: string; startsAt: string; coachName: string; changeable: boolean };
@@ -17,12 +17,10 @@ export function AppointmentsSection({
   today,
   errors,
   values,
-}: {
+}: FormEcho & {
   appointments: Appointment[];
   sent: SentMessage[];
   today: string;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t, formatDate } = useI18n();
   const echo = { errors, values };

@@ -2,13 +2,12 @@ import { Form, Link } from "@remix-run/react";
 import { Field, TextareaField } from "~/components/form";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import { HostSelect } from "~/modules/internships/host-sections";
 import type { listHosts } from "~/modules/internships/queries.server";
 import type { beneficiaryFile } from "./queries.server";
 
 type File = NonNullable<Awaited<ReturnType<typeof beneficiaryFile>>>;
-type Echo = { errors?: FieldErrors; values?: Record<string, string> };
 
 /** The agreed next steps still open, late ones marked, each with its "done" button. */
 export function NextSteps({ actions, today }: { actions: File["actions"]; today: string }) {
@@ -70,7 +69,7 @@ export function PlacementsSection({
   placements,
   hosts,
   ...echo
-}: Echo & { placements: File["placements"]; hosts: Awaited<ReturnType<typeof listHosts>> }) {
+}: FormEcho & { placements: File["placements"]; hosts: Awaited<ReturnType<typeof listHosts>> }) {
   const { t, formatDate } = useI18n();
   return (
     <>
@@ -104,7 +103,11 @@ export function PlacementsSection({
 }
 
 /** Guidance sessions held, and the form for a new one with up to three next steps. */
-export function GuidanceSection({ sessions, today, ...echo }: Echo & { sessions: File["sessions"]; today: string }) {
+export function GuidanceSection({
+  sessions,
+  today,
+  ...echo
+}: FormEcho & { sessions: File["sessions"]; today: string }) {
   const { t, formatDate } = useI18n();
   return (
     <>
@@ -143,7 +146,11 @@ export function GuidanceSection({ sessions, today, ...echo }: Echo & { sessions:
 }
 
 /** The job search log (CVs sent, interviews, contacts) and the form for this week's figures. */
-export function JobSearchSection({ searches, today, ...echo }: Echo & { searches: File["searches"]; today: string }) {
+export function JobSearchSection({
+  searches,
+  today,
+  ...echo
+}: FormEcho & { searches: File["searches"]; today: string }) {
   const { t, formatDate } = useI18n();
   const count = { type: "number", inputMode: "numeric", defaultValue: "0" } as const;
   return (

@@ -4,7 +4,7 @@
  * The admin reads each with its record and chooses the code; the record and the flag
  * change in one transaction, with an audit row.
  */
-import { and, asc, eq, isNull, not, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import {
   codeFlags,
@@ -42,6 +42,7 @@ export async function openCodeFlags(db: Executor) {
       original: codeFlags.original,
       createdAt: codeFlags.createdAt,
       hostName: organisations.name,
+      organisationCity: organisations.city,
       offerTitle: internshipOffers.titleFr,
       trainingTitle: trainings.titleFr,
       hostSector: hostDetails.sector,
@@ -50,7 +51,10 @@ export async function openCodeFlags(db: Executor) {
     })
     .from(codeFlags)
     .leftJoin(hostDetails, and(eq(codeFlags.record, "host"), eq(hostDetails.organisationId, codeFlags.recordId)))
-    .leftJoin(organisations, and(eq(codeFlags.record, "host"), eq(organisations.id, codeFlags.recordId)))
+    .leftJoin(
+      organisations,
+      and(inArray(codeFlags.record, ["host", "organisation"]), eq(organisations.id, codeFlags.recordId)),
+    )
     .leftJoin(internshipOffers, and(eq(codeFlags.record, "offer"), eq(internshipOffers.id, codeFlags.recordId)))
     .leftJoin(trainings, and(eq(codeFlags.record, "training"), eq(trainings.id, codeFlags.recordId)))
     .where(isNull(codeFlags.resolvedAt))
@@ -59,11 +63,13 @@ export async function openCodeFlags(db: Executor) {
     const current: string[] =
       r.record === "host"
         ? [r.hostSector ?? "other"]
-        : r.record === "training"
-          ? (r.trainingLanguages ?? [])
-          : r.field === "languages"
-            ? (r.offer?.languages ?? [])
-            : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
+        : r.record === "organisation"
+          ? [r.organisationCity ?? "other"]
+          : r.record === "training"
+            ? (r.trainingLanguages ?? [])
+            : r.field === "languages"
+              ? (r.offer?.languages ?? [])
+              : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
     return {
       id: r.id,
       record: r.record,
@@ -161,6 +167,8 @@ export async function resolveCodeFlag(
       await tx.update(hostDetails).set({ sector: input.sector }).where(eq(hostDetails.organisationId, id));
     else if (input.field === "sector")
       await tx.update(internshipOffers).set({ sector: input.sector }).where(eq(internshipOffers.id, id));
+    else if (input.field === "city" && flag.record === "organisation")
+      await tx.update(organisations).set({ city: input.city }).where(eq(organisations.id, id));
     else if (input.field === "city")
       await tx.update(internshipOffers).set({ city: input.city }).where(eq(internshipOffers.id, id));
     else if (input.field === "languages")

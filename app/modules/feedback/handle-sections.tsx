@@ -4,7 +4,7 @@ import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { FormAlert, PageTitle, SelectField, TextareaField } from "~/components/form";
 import { LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors, FormEcho } from "~/lib/forms";
 import type { Role } from "~/modules/auth/roles";
 import { CONFIDENTIAL_CATEGORIES, FEEDBACK_TEXT_MAX, type FeedbackCategory, type FeedbackStatus } from "./constants";
 import { CategoryLabel, StatusBadge } from "./ui";
@@ -95,12 +95,10 @@ export function HandlingForms({
   assignees,
   errors,
   values,
-}: {
+}: FormEcho & {
   item: FileView;
   can: Can;
   assignees: { id: string; displayName: string; role: Role }[];
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const path = `/complaints/${item.id}`;

@@ -1,12 +1,12 @@
 /** Pieces of the feedback pages: the category choice, labels of categories and statuses. */
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import { FieldError } from "~/components/form";
 import { FEEDBACK_CATEGORIES, type FeedbackCategory, type FeedbackStatus } from "./constants";
 import { isConfidential } from "./rules";
 
 /** The five kinds of message, as radios with what each one means; the confidential two say who reads them. */
-export function CategoryChoice({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+export function CategoryChoice({ errors, values }: FormEcho) {
   const { t } = useI18n();
   const error = errors?.category;
   return (

@@ -2,14 +2,14 @@
 import { CheckboxField, CheckboxGroup, Field, FormAlert, SelectField } from "~/components/form";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import { tickedValues, type FieldErrors } from "~/lib/forms";
+import { type FormEcho, tickedValues } from "~/lib/forms";
 import { codeChoices } from "~/i18n/codes";
 import type { TRAINING_CATEGORIES } from "~/modules/trainings/constants";
 import { MAX_CRITERIA } from "./constants";
 
 type TrainingCategory = (typeof TRAINING_CATEGORIES)[number];
 
-type Shown = { errors?: FieldErrors; values?: Record<string, string> };
+type Shown = FormEcho;
 
 const AUDIENCES = ["both", "migrants", "young_moroccans"] as const;
 const QUOTA_BASES = ["awards", "budget"] as const;

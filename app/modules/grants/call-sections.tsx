@@ -76,6 +76,7 @@ export function CallFacts({ call }: { call: Call }) {
         <IntentButton intent="transition" fields={{ to: call.next }} label={t(`grants.transition.${call.next}`)} />
       ) : null}
       <p>
+        <a href={`/grants/calls/${call.id}/applicants.csv`}>{t("grants.call.exportApplicants")}</a> ·{" "}
         <a href={`/grants/calls/${call.id}/ranking.csv`}>{t("grants.call.exportRanking")}</a> ·{" "}
         <a href={`/grants/calls/${call.id}/decisions.csv`}>{t("grants.call.exportDecisions")}</a> ·{" "}
         <a href={`/grants/calls/${call.id}/report.pdf`}>{t("grants.call.report")}</a>

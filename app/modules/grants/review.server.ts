@@ -1,4 +1,6 @@
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { codeLabel } from "~/i18n/codes";
+import { serverT } from "~/i18n/dictionaries.server";
 import type { Database, Executor } from "~db/client";
 import {
   coachAssignments,
@@ -49,6 +51,9 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
     .where(
       and(eq(grantApplications.callId, input.callId), inArray(grantApplications.status, ["submitted", "eligible"])),
     );
+  // a member's town is a code of the towns list, an applicant's as typed: the member's in French words
+  const french = serverT("fr");
+  const townOf = (code: string | null) => (code && code !== "other" ? codeLabel(french, "city", code) : null);
   let found = 0;
   await db.transaction(async (tx) => {
     for (const app of apps) {
@@ -57,7 +62,12 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
       const facts = app.facts as { familyName?: string; city?: string; phone?: string };
       for (const m of members) {
         const reasons = detectConflicts(
-          { phone: m.phone, familyName: familyNameOf(m.displayName), city: m.city, organisationId: m.organisationId },
+          {
+            phone: m.phone,
+            familyName: familyNameOf(m.displayName),
+            city: townOf(m.city),
+            organisationId: m.organisationId,
+          },
           {
             phone: facts.phone ?? app.phone,
             familyName: facts.familyName ?? familyNameOf(app.displayName),

@@ -6,7 +6,7 @@ import { TableWrap } from "~/components/table-wrap";
 import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { tickedValues, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors, type FormEcho, tickedValues } from "~/lib/forms";
 import { GROUP_ACTIVITY_KINDS, HEADCOUNT_BANDS, HEADCOUNT_KEYS } from "./constants";
 
 /** A session as stored, as the form shows it (counts as text: what a box holds). */
@@ -49,12 +49,10 @@ export function ActivityForm({
   values,
   submit,
   today,
-}: {
+}: FormEcho & {
   defaults: Record<string, string>;
   participants: readonly string[];
   cases: readonly LinkableCase[];
-  errors?: FieldErrors;
-  values?: Record<string, string>;
   submit: MessageKey;
   today: string;
 }) {
@@ -126,11 +124,9 @@ function LinkedCases({
   participants,
   errors,
   values,
-}: {
+}: FormEcho & {
   cases: readonly LinkableCase[];
   participants: readonly string[];
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   return cases.length ? (
@@ -205,10 +201,8 @@ function NationalityFields({
   defaults,
   errors,
   values,
-}: {
+}: FormEcho & {
   defaults: Record<string, string>;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const echo = { errors, values };

@@ -1,5 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
-import { codeLabel } from "~/i18n/codes";
+import { codeLabel, type Code } from "~/i18n/codes";
 import type { Locale } from "~/i18n/config";
 import { formatMoneyForPdf } from "~/lib/money";
 import { pdfDate, PdfFrame, pdfStyles, pdfT } from "~/pdf/kit.server";
@@ -8,7 +8,7 @@ export type AgreementData = {
   beneficiaryName: string;
   beneficiaryContact: string;
   hostName: string;
-  hostCity: string;
+  hostCity: Code<"city"> | null;
   /** the host's sector, a code (app/i18n/codes.ts); null for a host recorded without details */
   hostSector: string | null;
   hostContact: string;
@@ -40,7 +40,7 @@ export function AgreementPdf({ locale, data }: { locale: Locale; data: Agreement
         [
           data.hostName,
           data.hostSector ? codeLabel(t, "sector", data.hostSector) : null,
-          data.hostCity,
+          data.hostCity ? codeLabel(t, "city", data.hostCity) : null,
           data.hostContact,
         ]
           .filter(Boolean)

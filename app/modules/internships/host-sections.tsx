@@ -4,12 +4,11 @@ import { codeChoices, codeLabel } from "~/i18n/codes";
 import { DataTable } from "~/components/table-wrap";
 import { TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import { tickedValues, type FieldErrors } from "~/lib/forms";
+import { type FormEcho, tickedValues } from "~/lib/forms";
 import { AGREEMENT_STATUSES } from "./constants";
 import type { listHosts } from "./queries.server";
 
 type Host = Awaited<ReturnType<typeof listHosts>>[number];
-type Echo = { errors?: FieldErrors; values?: Record<string, string> };
 
 /** The host companies with their contact and the state of their agreement. */
 export function HostsTable({ hosts }: { hosts: Host[] }) {
@@ -31,7 +30,7 @@ export function HostsTable({ hosts }: { hosts: Host[] }) {
           {h.name}
         </Link>,
         h.sector ? codeLabel(t, "sector", h.sector) : "—",
-        h.city ?? "—",
+        h.city ? codeLabel(t, "city", h.city) : "—",
         <>
           {h.contactName ?? "—"} {h.contactPhone ?? ""}
         </>,
@@ -47,7 +46,7 @@ function CodeSelect({
   name,
   label,
   ...echo
-}: Echo & { kind: "sector" | "city"; name: string; label: "internships.field.sector" | "internships.field.city" }) {
+}: FormEcho & { kind: "sector" | "city"; name: string; label: "internships.field.sector" | "internships.field.city" }) {
   const { t } = useI18n();
   return (
     <SelectField
@@ -64,7 +63,7 @@ function CodeSelect({
 }
 
 /** The form that adds a host company, or (`correcting`, with its values) corrects one on its page. */
-export function AddHostForm({ correcting = false, ...echo }: Echo & { correcting?: boolean }) {
+export function AddHostForm({ correcting = false, ...echo }: FormEcho & { correcting?: boolean }) {
   const { t } = useI18n();
   return (
     <>
@@ -72,7 +71,7 @@ export function AddHostForm({ correcting = false, ...echo }: Echo & { correcting
       <Form method="post" className="stack narrow" noValidate>
         {correcting ? null : <input type="hidden" name="intent" value="host" />}
         <Field name="name" label="internships.field.name" required {...echo} />
-        <Field name="city" label="internships.field.city" required {...echo} />
+        <CodeSelect kind="city" name="city" label="internships.field.city" {...echo} />
         <CodeSelect kind="sector" name="sector" label="internships.field.sector" {...echo} />
         <Field name="contactName" label="internships.field.contactName" required {...echo} />
         <Field name="contactPhone" label="internships.field.contactPhone" type="tel" {...echo} />
@@ -93,7 +92,7 @@ export function AddHostForm({ correcting = false, ...echo }: Echo & { correcting
 }
 
 /** The host company of an offer or a placement, none chosen at first. */
-export function HostSelect({ hosts, ...echo }: Echo & { hosts: Pick<Host, "id" | "name">[] }) {
+export function HostSelect({ hosts, ...echo }: FormEcho & { hosts: Pick<Host, "id" | "name">[] }) {
   return (
     <SelectField
       name="hostId"
@@ -106,7 +105,7 @@ export function HostSelect({ hosts, ...echo }: Echo & { hosts: Pick<Host, "id" |
 }
 
 /** The form that adds an offer, or (no `hosts`: its host stays) corrects one on its own page. */
-export function AddOfferForm({ hosts, ...echo }: Echo & { hosts?: Host[] }) {
+export function AddOfferForm({ hosts, ...echo }: FormEcho & { hosts?: Host[] }) {
   const { t } = useI18n();
   return (
     <>

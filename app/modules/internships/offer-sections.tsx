@@ -4,7 +4,7 @@ import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { codeLabel, codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors, FormEcho } from "~/lib/forms";
 import type { beneficiariesOf } from "~/modules/coaching/queries.server";
 import type { applicationsFor, getOffer, myApplication } from "./queries.server";
 import { mayAnswerApplication } from "./rules";
@@ -45,12 +45,10 @@ export function ApplyForm({
   closed,
   errors,
   values,
-}: {
+}: FormEcho & {
   status: NonNullable<Awaited<ReturnType<typeof myApplication>>>["status"] | undefined;
   reason?: string | null;
   closed: boolean;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   if (status) {
@@ -155,11 +153,9 @@ export function DeclineStep({
   path,
   errors,
   values,
-}: {
+}: FormEcho & {
   application: Application;
   path: string;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const name = application.displayName;

@@ -1,14 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { Field, FieldError, SelectField, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors, FormEcho } from "~/lib/forms";
 import { CONTACT_KINDS, EMPLOYMENT_STATUSES } from "./constants";
 import type { getPlacement } from "./queries.server";
 import { daysSince, EVALUATION_CRITERIA, evaluationAverage, nextStatuses } from "./rules";
 import { CHECKPOINTS } from "./constants";
 
 type Placement = NonNullable<Awaited<ReturnType<typeof getPlacement>>>;
-type Echo = { errors?: FieldErrors; values?: Record<string, string> };
 
 /** Who, where, since when, the last contact, and the links to the agreement and the file. */
 export function PlacementFacts({ p, today, overdue }: { p: Placement; today: string; overdue: boolean }) {
@@ -63,7 +62,7 @@ export function PlacementFacts({ p, today, overdue }: { p: Placement; today: str
 }
 
 /** The statuses this placement may move to next, with a reason when it ends early. */
-export function StatusForm({ status, ...echo }: Echo & { status: Placement["placement"]["status"] }) {
+export function StatusForm({ status, ...echo }: FormEcho & { status: Placement["placement"]["status"] }) {
   const { t } = useI18n();
   const next = nextStatuses(status);
   if (next.length === 0) return null;
@@ -92,7 +91,7 @@ export function ContactsSection({
   contacts,
   today,
   ...echo
-}: Echo & { contacts: Placement["contacts"]; today: string }) {
+}: FormEcho & { contacts: Placement["contacts"]; today: string }) {
   const { t, formatDate } = useI18n();
   return (
     <>
@@ -136,7 +135,7 @@ export function ContactsSection({
 }
 
 /** The tutor's mid-term and final evaluations, and the form for the one still missing. */
-export function EvaluationsSection({ evaluations, ...echo }: Echo & { evaluations: Placement["evaluations"] }) {
+export function EvaluationsSection({ evaluations, ...echo }: FormEcho & { evaluations: Placement["evaluations"] }) {
   const { t } = useI18n();
   const doneStages = evaluations.map((e) => e.stage);
   return (

@@ -12,7 +12,7 @@ const dirhams = moneyField("internships.errors.amount");
 
 export const CreateHostSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  city: z.string().trim().min(1).max(100),
+  city: codeField("city"),
   sector: codeField("sector"),
   contactName: z.string().trim().min(1).max(120),
   contactPhone: z.string().trim().max(40).optional(),

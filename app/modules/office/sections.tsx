@@ -4,11 +4,11 @@ import { CheckboxField, Field, FieldError, SelectField, type Choice } from "~/co
 import { LOCALES, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors, FormEcho } from "~/lib/forms";
 import { DECISION_CHANNELS, NOTICE_LANGUAGES } from "./constants";
 
 /** The data-protection notice, read aloud: in which language, and the box that says it was. */
-export function NoticeFields({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+export function NoticeFields({ errors, values }: FormEcho) {
   const { t } = useI18n();
   return (
     <fieldset className="stack">
@@ -105,11 +105,9 @@ export function GrantForm({
   plans,
   errors,
   values,
-}: {
+}: FormEcho & {
   calls: readonly Choice[];
   plans: readonly Choice[];
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   if (!calls.length) return <p>{t("office.grant.noneCalls")}</p>;
@@ -151,11 +149,9 @@ export function ReceivedForm({
   today,
   errors,
   values,
-}: {
+}: FormEcho & {
   decisions: readonly Choice[];
   today: string;
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   if (!decisions.length) return <p>{t("office.received.none")}</p>;

@@ -43,9 +43,10 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       </Text>
       {record.vulnerability?.notes ? <TypedText style={[pdfStyles.p]}>{record.vulnerability.notes}</TypedText> : null}
       <Text style={pdfStyles.h2}>{t("protection.services.title")}</Text>
+      {/* a service's notes may run longer than a page: they break, the line before them stays with them */}
       {record.services.map((s) => (
-        <View key={s.id} wrap={false}>
-          <Text style={pdfStyles.p}>
+        <View key={s.id}>
+          <Text style={pdfStyles.p} minPresenceAhead={30}>
             {pdfDate(locale, s.serviceDate)} · {t(`protection.service.${s.kind}`)} ·{" "}
             {t(`protection.serviceStatus.${s.status}` as MessageKey)}
           </Text>

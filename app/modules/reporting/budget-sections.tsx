@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import { formatMoney, moneyInputValue } from "~/lib/money";
 import type { getBudget, listBudgetEntries } from "./budget-queries.server";
 import { formatRate } from "./rules";
@@ -12,10 +12,9 @@ import { BUDGET_LINES } from "./constants";
 type Budget = Awaited<ReturnType<typeof getBudget>>;
 type Entry = Omit<Awaited<ReturnType<typeof listBudgetEntries>>[number], "occurredOn"> & { occurredOn: string };
 /** The errors and values of a refused submit of this form. */
-type Echo = { errors?: FieldErrors; values?: Record<string, string> };
 
 /** The donor total, the programme's dates and the planned amount of each line, in USD. */
-export function PlannedBudgetForm({ budget, errors, values }: { budget: Budget } & Echo) {
+export function PlannedBudgetForm({ budget, errors, values }: { budget: Budget } & FormEcho) {
   const { t, locale } = useI18n();
   const echo = { errors, values };
   const planned = budget.planned.reduce((a, l) => a + l.plannedUsdCents, 0);
@@ -72,7 +71,7 @@ export function PlannedBudgetForm({ budget, errors, values }: { budget: Budget }
 }
 
 /** The dated MAD/USD rates, and a form for a new one. */
-export function RatesSection({ rates, errors, values }: { rates: Budget["rates"] } & Echo) {
+export function RatesSection({ rates, errors, values }: { rates: Budget["rates"] } & FormEcho) {
   const { t, formatDate } = useI18n();
   const echo = { errors, values };
   return (
@@ -103,7 +102,7 @@ export function RatesSection({ rates, errors, values }: { rates: Budget["rates"]
  * A commitment or a payment made outside the records, in MAD; with `entry`, the same
  * form correcting that entry (its values filled in, posted as `correctEntry`).
  */
-export function EntryForm({ errors, values, entry }: Echo & { entry?: Entry & { version: string } }) {
+export function EntryForm({ errors, values, entry }: FormEcho & { entry?: Entry & { version: string } }) {
   const { t } = useI18n();
   const echo = { errors, values };
   return (

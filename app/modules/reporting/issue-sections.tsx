@@ -4,11 +4,9 @@ import { FormAlert, SelectField, TextareaField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { direction, isLocale, LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import { RESULTS, type ResultKey } from "./frameworks";
 import type { NarrativeTexts } from "./rules";
-
-type Echo = { errors?: FieldErrors; values?: Record<string, string> };
 
 /** "2026-Q2" kept in its order inside Arabic text (a left-to-right isolate). */
 const ltr = (key: string) => `\u2066${key}\u2069`;
@@ -45,7 +43,7 @@ export function NarrativeForm({
   narrative,
   errors,
   values,
-}: { quarter: string; locale: Locale; narrative: Partial<Record<ResultKey, NarrativeTexts>> } & Echo) {
+}: { quarter: string; locale: Locale; narrative: Partial<Record<ResultKey, NarrativeTexts>> } & FormEcho) {
   const { t } = useI18n();
   const echo = { errors, values };
   const parts = [

@@ -22,29 +22,59 @@ const styles = {
   card: { flex: 1, borderWidth: 0.5, borderColor: "#cfd6df", padding: 6, marginHorizontal: 2 },
 };
 
-function PdfTable({ table, locale }: { table: ReportTable; locale: Locale }) {
+/**
+ * How wide each column is against the others. The progress table's indicator names are
+ * its long texts and its code a few letters; elsewhere the first column holds the labels.
+ */
+const COLUMN_FLEX: Record<string, number[]> = {
+  progress: [0.8, 4.2, 1.8, 1.1, 0.9, 0.9, 1.1, 1.3],
+};
+
+function columnFlex(table: ReportTable, i: number): number {
+  return COLUMN_FLEX[table.id]?.[i] ?? (i === 0 ? 2 : 1);
+}
+
+/**
+ * A table may run over pages (the progress table in Arabic is taller than one): its rows
+ * stay whole, its title and header row stay with the first rows, a note under it with the last.
+ */
+function PdfTable({ table, locale, note }: { table: ReportTable; locale: Locale; note?: string }) {
   const t = pdfT(locale);
   const flexDirection = "row" as const;
   const wide = table.columns.length > 5;
+  const rows = table.rows.map((row, r) => (
+    <View key={r} wrap={false} style={[pdfStyles.row, { flexDirection }]}>
+      {row.map((cell, i) => (
+        <Text key={i} style={[pdfStyles.cell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
+          {cellText(cell, table.columns[i]?.format ?? "label", t, locale)}
+        </Text>
+      ))}
+    </View>
+  ));
+  // the title and header row go with the first row; a note under the table with the last
+  const [first, ...rest] = rows;
+  const last = note && rest.length ? rest.pop() : undefined;
   return (
-    <View wrap={false} style={{ marginBottom: 8 }}>
-      <Text style={pdfStyles.h2}>{t(table.title)}</Text>
-      <View style={[pdfStyles.row, styles.tableHead, { flexDirection }]}>
-        {table.columns.map((c, i) => (
-          <Text key={i} style={[pdfStyles.headerCell, wide ? styles.small : {}, i === 0 ? { flex: 2 } : {}]}>
-            {cellText(c.label, "label", t, locale)}
-          </Text>
-        ))}
-      </View>
-      {table.rows.map((row, r) => (
-        <View key={r} style={[pdfStyles.row, { flexDirection }]}>
-          {row.map((cell, i) => (
-            <Text key={i} style={[pdfStyles.cell, wide ? styles.small : {}, i === 0 ? { flex: 2 } : {}]}>
-              {cellText(cell, table.columns[i]?.format ?? "label", t, locale)}
+    <View style={{ marginBottom: 8 }}>
+      <View wrap={false}>
+        <Text style={pdfStyles.h2}>{t(table.title)}</Text>
+        <View style={[pdfStyles.row, styles.tableHead, { flexDirection }]}>
+          {table.columns.map((c, i) => (
+            <Text key={i} style={[pdfStyles.headerCell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
+              {cellText(c.label, "label", t, locale)}
             </Text>
           ))}
         </View>
-      ))}
+        {first}
+        {note && !last ? <Text style={[styles.small, pdfStyles.muted]}>{note}</Text> : null}
+      </View>
+      {rest}
+      {last ? (
+        <View wrap={false}>
+          {last}
+          <Text style={[styles.small, pdfStyles.muted]}>{note}</Text>
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -190,13 +220,13 @@ function PdfTables({ report, locale }: { report: Report; locale: Locale }) {
       {ORDERED_TABLES.map((id) => {
         const x = report.tables.find((table) => table.id === id);
         if (!x) return null;
-        return id === "progress" ? (
-          <View key={id} style={{ marginBottom: 8 }}>
-            <PdfTable table={x} locale={locale} />
-            <Text style={[styles.small, pdfStyles.muted]}>{t("reporting.progress.note")}</Text>
-          </View>
-        ) : (
-          <PdfTable key={id} table={x} locale={locale} />
+        return (
+          <PdfTable
+            key={id}
+            table={x}
+            locale={locale}
+            note={id === "progress" ? t("reporting.progress.note") : undefined}
+          />
         );
       })}
     </>

@@ -2,12 +2,10 @@
 import { Form } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import { INDICATORS } from "./frameworks";
 import type { TargetRow } from "./progress";
 import { PROGRAMME_PERIOD } from "./rules";
-
-type Echo = { errors?: FieldErrors; values?: Record<string, string> };
 
 /** "2026-Q2" kept in its order inside Arabic text (a left-to-right isolate). */
 const ltr = (key: string) => `\u2066${key}\u2069`;
@@ -51,7 +49,7 @@ export function TargetsForm({
   targets,
   errors,
   values,
-}: { period: string; periodLabel: string; targets: TargetRow[] } & Echo) {
+}: { period: string; periodLabel: string; targets: TargetRow[] } & FormEcho) {
   const { t } = useI18n();
   const echo = { errors, values };
   return (

@@ -3,7 +3,7 @@ import { ConfirmLink } from "~/components/confirm-step";
 import { Field } from "~/components/form";
 import { LocalizedText, TrilingualField } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { getCohort } from "./queries.server";
 import { attendanceOpen, attendancePercent } from "./rules";
 
@@ -97,7 +97,7 @@ export function CohortParticipants({
 }
 
 /** The form that adds a session: a day and a time in Morocco, a place or a link. */
-export function AddSessionForm({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+export function AddSessionForm({ errors, values }: FormEcho) {
   const { t } = useI18n();
   const echo = { errors, values };
   return (

@@ -4,7 +4,7 @@ import { TrilingualField } from "~/components/localized-text";
 import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import { tickedValues, type FieldErrors } from "~/lib/forms";
+import { type FormEcho, tickedValues } from "~/lib/forms";
 import { AUDIENCES, TRAINING_CATEGORIES } from "./constants";
 
 /**
@@ -15,9 +15,7 @@ export function TrainingForm({
   errors,
   values,
   submit,
-}: {
-  errors?: FieldErrors;
-  values?: Record<string, string>;
+}: FormEcho & {
   submit: MessageKey;
 }) {
   const { t } = useI18n();

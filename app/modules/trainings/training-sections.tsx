@@ -3,7 +3,7 @@ import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { Field } from "~/components/form";
 import { LocalizedText, TrilingualField, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { getTraining, registrationsOf } from "./queries.server";
 import { registrationOpen } from "./rules";
 import { SessionLine, type SessionWhere } from "./session-line";
@@ -190,9 +190,7 @@ export function AddCohortForm({
   errors,
   values,
   correcting = false,
-}: {
-  errors?: FieldErrors;
-  values?: Record<string, string>;
+}: FormEcho & {
   correcting?: boolean;
 }) {
   const { t } = useI18n();

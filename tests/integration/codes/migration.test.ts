@@ -76,6 +76,13 @@ describe("staff fields become codes", () => {
     const orientation = await training("Orientation", "français, darija");
     const digital = await training("Numérique", "Français, arabe");
     const klingon = await training("Inconnue", "klingon");
+    // an organisation's town (migration organisation_town_as_code): in Arabic, with capitals, none
+    const [arabicTown, noTown] = (
+      await sql<{ id: string }[]>`
+        insert into organisations (name, kind, city) values
+          ('Association Amal', 'partner_association', 'الرباط'), ('Association Nour', 'partner_association', '  ')
+        returning id`
+    ).map((o) => o.id);
 
     await runMigrations(db.url, source);
 
@@ -95,6 +102,14 @@ describe("staff fields become codes", () => {
       [plumbing]: ["other", "other", ["wo", "other"]],
       [quiet]: ["trade", "fes", []],
     });
+    const towns = await sql<{ id: string; city: string | null }[]>`select id, city from organisations`;
+    expect(Object.fromEntries(towns.map((o) => [o.id, o.city]))).toEqual({
+      [tifawin!]: "agadir",
+      [atlas!]: "casablanca",
+      [plombier!]: "other",
+      [arabicTown!]: "rabat",
+      [noTown!]: null,
+    });
     const trainingRows = await sql<{ id: string; languages: string[] }[]>`
       select id, delivery_languages::text[] as languages from trainings`;
     expect(Object.fromEntries(trainingRows.map((r) => [r.id, r.languages]))).toEqual({
@@ -113,6 +128,7 @@ describe("staff fields become codes", () => {
         ["offer", plumbing, "sector", "Plomberie"],
         ["offer", plumbing, "city", "Tiflet"],
         ["offer", plumbing, "languages", "wolof / soussou"],
+        ["organisation", plombier!, "city", "Tiflet"],
       ]
         .map(line)
         .sort(),

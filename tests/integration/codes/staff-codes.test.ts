@@ -153,3 +153,78 @@ describe("values the migration could not map", () => {
     expect(await (await one.get("/home")).text()).not.toContain('data-testid="code-flags"');
   });
 });
+
+describe("an organisation's town (decision new-organisation-town-as-code.md)", () => {
+  it("is chosen from the towns list: typed text is refused in fr, ar and en, a code is kept and read in the reader's language", async () => {
+    await makeUser(t.db, { role: "admin", email: "towns-admin@masar.test" });
+    const admin = await app.signedIn("towns-admin@masar.test");
+    const form = await (await admin.get("/admin/organisations")).text();
+    expect(form).toMatch(/<select[^>]*name="city"/);
+    expect(form).not.toMatch(/<input[^>]*name="city"/);
+    const before = await t.db.$count(organisations);
+    for (const [lng, message] of [
+      ["fr", "Choisissez dans la liste."],
+      ["ar", "اختر من القائمة."],
+      ["en", "Choose from the list."],
+    ] as const) {
+      admin.cookies.set("lng", lng);
+      const refused = await admin.post("/admin/organisations", {
+        name: "Association Nour Salé",
+        kind: "partner_association",
+        city: "Salé",
+      });
+      expect(refused.status).toBe(400);
+      const html = await refused.text();
+      expect(html).toContain('id="f-city-error"');
+      expect(html).toContain(message);
+    }
+    expect(await t.db.$count(organisations)).toBe(before);
+
+    admin.cookies.set("lng", "fr");
+    const made = await admin.post("/admin/organisations", {
+      name: "Association Nour Salé",
+      kind: "partner_association",
+      city: "sale",
+    });
+    expect(made.status).toBe(302);
+    const [row] = await t.db.select().from(organisations).where(eq(organisations.name, "Association Nour Salé"));
+    expect(row?.city).toBe("sale");
+    // no town is fine too: the field may stay empty
+    expect(
+      (await admin.post("/admin/organisations", { name: "Association sans ville", kind: "partner_association" }))
+        .status,
+    ).toBe(302);
+    const list = (lng: string) => {
+      admin.cookies.set("lng", lng);
+      return admin.get("/admin/organisations").then((r) => r.text());
+    };
+    const rowOf = (html: string) =>
+      html.slice(html.indexOf("Association Nour Salé"), html.indexOf("Association Nour Salé") + 400);
+    expect(rowOf(await list("fr"))).toContain("Salé");
+    expect(rowOf(await list("ar"))).toContain("سلا");
+    expect(rowOf(await list("en"))).not.toMatch(/>sale</);
+  });
+
+  it("a town the migration did not recognise waits for the admin, who chooses it once", async () => {
+    await makeUser(t.db, { role: "admin", email: "towns-admin2@masar.test" });
+    const admin = await app.signedIn("towns-admin2@masar.test");
+    const org = await makeOrganisation(t.db, { name: "Association Tiflet Solidaire", city: "other" });
+    const [flag] = await t.db
+      .insert(codeFlags)
+      .values({ record: "organisation", recordId: org.id, field: "city", original: "Tiflet" })
+      .returning();
+    const page = await (await admin.get("/admin/codes")).text();
+    expect(page).toContain("Tiflet");
+    expect(page).toContain("Association Tiflet Solidaire");
+    expect((await admin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "khemisset" })).status).toBe(400);
+    expect((await admin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "kenitra" })).status).toBe(302);
+    const [after] = await t.db.select().from(organisations).where(eq(organisations.id, org.id));
+    expect(after?.city).toBe("kenitra");
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, org.id), eq(auditLog.action, "code_flag.resolve.city")));
+    expect(audits).toHaveLength(1);
+    expect((await admin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "rabat" })).status).toBe(409);
+  });
+});

@@ -88,7 +88,7 @@ describe("a day that is not a day, on a coaching form, is a 400 naming the field
 
   it("a placement's first and last days (its coach)", async () => {
     const { person, c, path } = await coachOfSomeone();
-    const host = await makeOrganisation(t.db, { kind: "host_company", name: `Atelier ${uniqueSuffix()}`, city: "Fès" });
+    const host = await makeOrganisation(t.db, { kind: "host_company", name: `Atelier ${uniqueSuffix()}`, city: "fes" });
     await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "food_processing", contactName: "H. A." });
     const count = () => t.db.$count(placements, eq(placements.beneficiaryId, person.id));
     const base = {

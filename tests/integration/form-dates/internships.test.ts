@@ -17,7 +17,7 @@ const t = useTestDb();
 const app = useTestApp(t);
 
 async function host() {
-  const org = await makeOrganisation(t.db, { kind: "host_company", name: `Menuiserie ${uniqueSuffix()}`, city: "Fès" });
+  const org = await makeOrganisation(t.db, { kind: "host_company", name: `Menuiserie ${uniqueSuffix()}`, city: "fes" });
   await t.db.insert(hostDetails).values({ organisationId: org.id, sector: "food_processing", contactName: "H. A." });
   return org;
 }

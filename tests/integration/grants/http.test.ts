@@ -13,6 +13,8 @@ import {
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { makeApplication, makeCall, DEMO_PLAN } from "../../factories/grants";
 import { readPdfText } from "../../helpers/pdf";
+import { parseCsv } from "../../../app/lib/csv";
+import { serverT } from "../../../app/i18n/dictionaries.server";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -304,6 +306,27 @@ describe("from deliberation to the letter and the first tranche", () => {
     const csv2 = await (await admin.get(`/grants/calls/${ctx.callId}/decisions.csv`)).text();
     expect(csv2).toContain("'=cmd|");
     expect(csv2).not.toMatch(/(^|,)=cmd/m);
+    // the call's applicants, as its page lists them, in the reader's language; admins only
+    admin.cookies.set("lng", "ar");
+    const applicants = await admin.get(`/grants/calls/${ctx.callId}/applicants.csv`);
+    admin.cookies.set("lng", "fr");
+    expect(applicants.status).toBe(200);
+    expect(applicants.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const rows = parseCsv(await applicants.text()).filter((r) => r.length > 1);
+    const ar = serverT("ar");
+    expect(rows[0]).toEqual([
+      ar("grants.col.number"),
+      ar("grants.col.applicant"),
+      ar("grants.col.status"),
+      ar("grants.col.requested"),
+      ar("grants.col.submitted"),
+      ar("grants.call.reason"),
+    ]);
+    const mine = rows.find((r) => r[1] === "'=cmd|' /C calc'!A0");
+    expect(mine?.[2]).toBe(ar("grants.app.status.awarded"));
+    expect(mine?.[4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const committee = await app.asNewUser({ role: "committee_member" });
+    expect([403, 404]).toContain((await committee.client.get(`/grants/calls/${ctx.callId}/applicants.csv`)).status);
     const report = await admin.get(`/grants/calls/${ctx.callId}/report.pdf`);
     expect(report.status).toBe(200);
     expect(readPdfText(new Uint8Array(await report.arrayBuffer()))).toContain("#");

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function offer() {
-  const host = await makeOrganisation(t.db, { kind: "host_company", name: `Atelier ${Date.now()}`, city: "Oujda" });
+  const host = await makeOrganisation(t.db, { kind: "host_company", name: `Atelier ${Date.now()}`, city: "oujda" });
   await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "textile", contactName: "Fatima Zahra" });
   const [row] = await t.db
     .insert(internshipOffers)

@@ -24,7 +24,7 @@ async function setup() {
   const host = await makeOrganisation(t.db, {
     kind: "host_company",
     name: `Boulangerie Al Baraka ${Math.random().toString(36).slice(2, 7)}`,
-    city: "Fès",
+    city: "fes",
   });
   await t.db.insert(hostDetails).values({
     organisationId: host.id,

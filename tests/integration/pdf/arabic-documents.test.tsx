@@ -175,6 +175,9 @@ describe("documents in Arabic", () => {
       where id = ${fixture.employability.placementId}`;
     expect(lineWith(text, [...dateWords(p?.starts_on), ...dateWords(p?.ends_on)])).toBeDefined();
     expect(lineWith(text, [figure(p?.stipend_centimes), "د.م."])).toBeDefined();
+    // the host's town is a code of the towns list, printed in Arabic (it was the French text as typed)
+    expect(text.join("\n")).toContain(title("codes.city.agadir"));
+    expect(text.join("\n")).not.toMatch(/Agadir|agadir/);
     expectWholeLine(buffer, title("internships.pdf.title"), 20, 700);
   });
 

@@ -174,7 +174,7 @@ describe("rows written before identities were encrypted", () => {
       // in SQL, not the factories: they write the columns of today's schema, which later
       // migrations (an office sign-in identifier, say) add after this point
       const [org] = await handle.sql<{ id: string }[]>`
-        insert into organisations (name, kind, city) values ('Association ancienne', 'partner_association', 'Rabat') returning id`;
+        insert into organisations (name, kind, city) values ('Association ancienne', 'partner_association', 'rabat') returning id`;
       const [worker] = await handle.sql<{ id: string }[]>`
         insert into users (email, display_name, role, organisation_id)
         values ('old-worker@masar.test', 'Old worker', 'case_worker', ${org!.id}) returning id`;

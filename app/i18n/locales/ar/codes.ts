@@ -21,6 +21,7 @@ export const codes = {
   "codes.record.call": "طلب الترشيحات",
   "codes.field.regions": "الجهات",
   "codes.record.training": "التكوين",
+  "codes.record.organisation": "المنظمة",
   "codes.field.sector": "القطاع",
   "codes.field.city": "المدينة",
   "codes.field.languages": "اللغات",

@@ -84,6 +84,7 @@ export const grants = {
   "grants.errors.scheduleLocked": "تم نشر القرارات: لم يعد بالإمكان تغيير الجدول.",
   "grants.call.save": "حفظ",
   "grants.call.exportRanking": "تصدير الترتيب (CSV)",
+  "grants.call.exportApplicants": "تصدير الترشيحات (CSV)",
   "grants.call.exportDecisions": "تصدير القرارات (CSV)",
   "grants.call.report": "تقرير الطلب (PDF)",
   "grants.call.screen": "تأكيد الأهلية",

@@ -36,7 +36,7 @@ export const referrals: Record<keyof typeof fr, string> = {
   "protection.consent.partnersNone": "لا شيء",
   "protection.consent.partnersNoted": "ما سُجّل حينها: {text}",
   "protection.partner.title": "الملف {reference}",
-  "protection.partner.requests": "طلب من {from}",
+  "protection.partner.requests": "طلب مُرسَل من {from}",
   "protection.partner.requestLine": "{kind} · {date} · {status}",
   "protection.partner.pendingHint": "ما دمتم لم تقبلوا، تقرؤون فقط ما تشاركه الجمعية المُحيلة، ولا تكتبون شيئًا.",
   "protection.partner.acceptedHint":

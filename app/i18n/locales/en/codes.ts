@@ -21,6 +21,7 @@ export const codes = {
   "codes.record.call": "Call for proposals",
   "codes.field.regions": "Regions",
   "codes.record.training": "Training",
+  "codes.record.organisation": "Organisation",
   "codes.field.sector": "Sector",
   "codes.field.city": "Town",
   "codes.field.languages": "Languages",

@@ -84,6 +84,7 @@ export const grants = {
   "grants.errors.scheduleLocked": "The decisions are published: the schedule can no longer change.",
   "grants.call.save": "Save",
   "grants.call.exportRanking": "Export the ranking (CSV)",
+  "grants.call.exportApplicants": "Export the applicants (CSV)",
   "grants.call.exportDecisions": "Export the decisions (CSV)",
   "grants.call.report": "Call report (PDF)",
   "grants.call.screen": "Confirm eligibility",

@@ -37,7 +37,7 @@ export const referrals: Record<keyof typeof fr, string> = {
   "protection.consent.partnersNone": "none",
   "protection.consent.partnersNoted": "noted at the time: {text}",
   "protection.partner.title": "Case {reference}",
-  "protection.partner.requests": "Request from {from}",
+  "protection.partner.requests": "Request sent by {from}",
   "protection.partner.requestLine": "{kind} · {date} · {status}",
   "protection.partner.pendingHint":
     "Until you accept, you only read what the referring association shares, and you write nothing.",

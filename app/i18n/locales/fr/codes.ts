@@ -21,6 +21,7 @@ export const codes = {
   "codes.record.call": "Appel à candidatures",
   "codes.field.regions": "Régions",
   "codes.record.training": "Formation",
+  "codes.record.organisation": "Organisation",
   "codes.field.sector": "Secteur",
   "codes.field.city": "Ville",
   "codes.field.languages": "Langues",

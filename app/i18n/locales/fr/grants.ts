@@ -84,6 +84,7 @@ export const grants = {
   "grants.errors.scheduleLocked": "Les décisions sont publiées : le calendrier ne peut plus changer.",
   "grants.call.save": "Enregistrer",
   "grants.call.exportRanking": "Exporter le classement (CSV)",
+  "grants.call.exportApplicants": "Exporter les candidatures (CSV)",
   "grants.call.exportDecisions": "Exporter les décisions (CSV)",
   "grants.call.report": "Rapport de l'appel (PDF)",
   "grants.call.screen": "Confirmer l'éligibilité",

@@ -35,7 +35,7 @@ export const referrals = {
   "protection.consent.partnersNone": "aucune",
   "protection.consent.partnersNoted": "noté à l'époque : {text}",
   "protection.partner.title": "Dossier {reference}",
-  "protection.partner.requests": "Demande de l'association {from}",
+  "protection.partner.requests": "Demande envoyée par {from}",
   "protection.partner.requestLine": "{kind} · {date} · {status}",
   "protection.partner.pendingHint":
     "Tant que vous n'avez pas accepté, vous lisez seulement ce que l'association d'origine partage, et vous n'écrivez rien.",

@@ -2,7 +2,7 @@ import { Fragment } from "react";
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError } from "~/components/form";
-import { isTicked, type FieldErrors } from "~/lib/forms";
+import { type FormEcho, isTicked } from "~/lib/forms";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -116,9 +116,7 @@ export function ConsentChoices({
   errors,
   values,
   partners,
-}: {
-  errors?: FieldErrors;
-  values?: Record<string, string>;
+}: FormEcho & {
   partners: Partner[];
 }) {
   const { t, locale } = useI18n();

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { CaseFileData } from "./data.server";
 import { Section, useIntentResult } from "./section";
 
@@ -14,11 +14,9 @@ function MemberFields({
   member,
   errors,
   values,
-}: {
+}: FormEcho & {
   prefix: string;
   member?: { relationship: string; sex: string; age: number | null };
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   const echo = { errors, values };

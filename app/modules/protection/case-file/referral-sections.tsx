@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError, FormAlert, SelectField } from "~/components/form";
-import { isTicked, type FieldErrors } from "~/lib/forms";
+import { type FormEcho, isTicked } from "~/lib/forms";
 import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
 import { REFERRAL_REASONS, REFERRAL_URGENCIES, SHARED_SECTIONS } from "../rules";
@@ -99,11 +99,9 @@ function ReferralForm({
   targets,
   errors,
   values,
-}: {
+}: FormEcho & {
   d: CaseFileData;
   targets: Target[];
-  errors?: FieldErrors;
-  values?: Record<string, string>;
 }) {
   const { t } = useI18n();
   return (
@@ -147,7 +145,7 @@ function ReferralForm({
 }
 
 /** What a request says: why, how urgent, the services asked for and the sections shared (sending and correcting it). */
-export function RequestFields({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+export function RequestFields({ errors, values }: FormEcho) {
   const { t } = useI18n();
   return (
     <>

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useActionData } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormEcho } from "~/lib/forms";
 import type { CaseActionResult } from "./actions.server";
 
 export function Section({ title, children, id }: { title: MessageKey; children: ReactNode; id: string }) {
@@ -28,7 +28,7 @@ export function NotShared({ title, id }: { title: MessageKey; id: string }) {
 }
 
 /** The errors and typed values of the last refused submit of `intent`, if it was that one. */
-export function useIntentResult(intent: string): { errors?: FieldErrors; values?: Record<string, string> } {
+export function useIntentResult(intent: string): FormEcho {
   const actionData = useActionData<CaseActionResult>();
   return actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
 }
