@@ -80,7 +80,7 @@ export default function CallPage() {
       <CallApplications call={d.call} applications={d.applications} />
       <CallAssignments assignments={d.assignments} members={d.members} />
       <CallConflicts conflicts={d.conflicts} />
-      <CallRankings ranking={d.ranking} normalised={d.normalised} />
+      <CallRankings ranking={d.ranking} normalised={d.normalised} required={d.call.reviewersPerApplication} />
       {d.proposal ? <CallProposal proposal={d.proposal} applications={d.applications} awards={d.awards} /> : null}
       <CallAwards awards={d.awards} applications={d.applications} />
     </div>

@@ -9,7 +9,7 @@ import { tranchesForCoach } from "~/modules/grants/queries.server";
 import { TrancheConfirmSchema } from "~/modules/grants/schemas.server";
 import { confirmTrancheCondition } from "~/modules/grants/service.server";
 
-/** A coach confirms that a beneficiary they follow has started their business: the second tranche can then be paid. */
+/** A coach confirms a milestone of a beneficiary they follow (the business started, or a later one the call chose): its tranche can then be paid. */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:confirm-milestone");
   return { tranches: await tranchesForCoach(args.context.db, user.id) };
@@ -40,7 +40,8 @@ export default function CoachTranches() {
         {tranches.map((tr) => (
           <li key={tr.trancheId} className="list-item">
             <p>
-              <bdi>{tr.beneficiaryName}</bdi> · <span dir="ltr">{tr.reference}</span> · {formatMoney(tr.amountCentimes)}
+              <bdi>{tr.beneficiaryName}</bdi> · <span dir="ltr">{tr.reference}</span> · {tr.position}.{" "}
+              {t(`grants.condition.${tr.condition}`)} · {formatMoney(tr.amountCentimes)}
             </p>
             <Form method="post">
               <input type="hidden" name="trancheId" value={tr.trancheId} />

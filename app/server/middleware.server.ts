@@ -163,7 +163,11 @@ export const bodyLimits: RequestHandler = (req, res, next) => {
   const declared = req.headers["content-length"];
   const refuse = (status: 411 | 413) => {
     res.status(status).type("html").setHeader("Cache-Control", "no-store");
-    res.setHeader("Connection", "close");
+    // a form a little over the limit (a browser's, say) is read and dropped after the
+    // answer, or the browser, still sending it, would meet a reset instead of the page;
+    // a larger one, or one of unknown length, is cut off at once
+    if (status === 413 && Number(declared) <= UNREAD_BODY_LIMIT) res.on("finish", () => dropRest(req));
+    else res.setHeader("Connection", "close");
     res.send(plainPage(localeOf(req), `errors.page.${status}.title`, `errors.page.${status}.body`));
   };
   // SMS gateways' delivery reports may come chunked; they are small and authenticated
@@ -230,19 +234,22 @@ const UNREAD_BODY_LIMIT = 16 * 1024 * 1024;
  * were still reset): its listener goes first.
  */
 export const dropUnreadBody: RequestHandler = (req, res, next) => {
-  res.on("finish", () => {
-    if (req.complete || req.destroyed) return;
-    req.removeAllListeners("data");
-    let dropped = 0;
-    req.on("data", (chunk: Buffer) => {
-      dropped += chunk.length;
-      // no one sends a form this large in good faith: stop reading and close
-      if (dropped > UNREAD_BODY_LIMIT) req.destroy();
-    });
-    req.resume();
-  });
+  res.on("finish", () => dropRest(req));
   next();
 };
+
+/** Read what is left of the body and drop it, up to UNREAD_BODY_LIMIT; past that, close. */
+function dropRest(req: Request) {
+  if (req.complete || req.destroyed) return;
+  req.removeAllListeners("data");
+  let dropped = 0;
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    // no one sends a form this large in good faith: stop reading and close
+    if (dropped > UNREAD_BODY_LIMIT) req.destroy();
+  });
+  req.resume();
+}
 
 /** Nothing internal ever reaches the browser: a translated page; the error's code and frames in the log. */
 export function errorPage(monitor: OutageMonitor) {

@@ -36,7 +36,15 @@ export const trancheConditionEnum = pgEnum("grant_tranche_condition", ["signatur
 export const paymentMethodEnum = pgEnum("grant_payment_method", ["bank_transfer", "cash", "mobile_money"]);
 
 export type GrantQuota = { trait: "woman" | "migrant"; basis: "budget" | "awards"; minPercent: number };
-export type TrancheSpec = { percent: number; condition: "signature" | "business_started" | "six_months" };
+/**
+ * One tranche of a call's schedule. `coachMilestone`: the tranche also waits for a milestone
+ * that the person's coach confirms (any tranche after the first; the call chooses).
+ */
+export type TrancheSpec = {
+  percent: number;
+  condition: "signature" | "business_started" | "six_months";
+  coachMilestone?: boolean;
+};
 
 /** A call for proposals. `awardedCentimes` is the running total of approved awards; a check keeps it within budget. */
 export const grantCalls = pgTable(
@@ -237,6 +245,8 @@ export const grantAwards = pgTable(
     amountCentimes: bigint({ mode: "number" }).notNull(),
     paidCentimes: bigint({ mode: "number" }).notNull().default(0),
     justification: text(),
+    /** an admin's reason for awarding an application with fewer submitted reviews than the call asks */
+    reviewOverrideReason: text(),
     approvedById: ref(() => users.id),
     approvedAt: stamp(),
   },
@@ -244,6 +254,10 @@ export const grantAwards = pgTable(
     uniqueIndex("grant_awards_application_key").on(t.applicationId),
     check("grant_awards_amount_check", sql`${t.amountCentimes} > 0`),
     check("grant_awards_paid_check", sql`${t.paidCentimes} >= 0 and ${t.paidCentimes} <= ${t.amountCentimes}`),
+    check(
+      "grant_awards_override_check",
+      sql`${t.reviewOverrideReason} is null or length(btrim(${t.reviewOverrideReason})) >= 10`,
+    ),
   ],
 );
 
@@ -256,6 +270,8 @@ export const grantTranches = pgTable(
     percent: integer().notNull(),
     amountCentimes: bigint({ mode: "number" }).notNull(),
     condition: trancheConditionEnum().notNull(),
+    /** paid only once the person's coach has confirmed a milestone (the call chose it for this tranche) */
+    coachMilestone: boolean().notNull().default(false),
     conditionConfirmedAt: instant(),
     conditionConfirmedById: ref(() => users.id),
     paidAt: instant(),

@@ -15,14 +15,14 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { inDatabase, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, inDatabase, login, switchLanguage } from "./fixtures";
 
 /** The step opened by the first tap: on a phone's width, naming `what`; a screenshot to look at. */
 async function expectStep(page: Page, testInfo: TestInfo, what: string | RegExp, shot: string) {
   const step = page.getByTestId("confirm-step");
   await expect(step).toBeVisible();
   await expect(step.getByRole("heading", { level: 1 })).toContainText(what);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await fitsThePhone(page);
   await page.screenshot({ path: testInfo.outputPath(shot), fullPage: true });
   return step;
 }
@@ -57,7 +57,7 @@ for (const [lang, m] of [
     await expect(page.locator("[data-registration-closed]")).toHaveText(m["trainings.cohortEnded"]);
     await page.getByRole("button", { name: m["trainings.register"], exact: true }).click();
     await expect(page.getByTestId("registered")).toContainText(m["trainings.registered.confirmed.title"]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`registered-${lang}.png`), fullPage: true });
 
     await page.goto("/home");

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import {
   grantApplications,
+  grantAssignments,
   grantAwards,
   grantCalls,
   grantCriteria,
@@ -12,6 +13,7 @@ import {
   type NewGrantCall,
 } from "../../db/schema";
 import { addDays, moroccoInstant, moroccoToday } from "../../app/lib/morocco-time";
+import { makeUser } from "./index";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -99,6 +101,30 @@ export async function makeApplication(
     .returning();
   if (!row) throw new Error("application not created");
   return row;
+}
+
+/**
+ * `count` committee members' submitted reviews on each application (no scores): what an
+ * award needs when the test is about something else than the review itself. The members
+ * are inactive, so automatic assignment never picks them.
+ */
+export async function makeSubmittedReviews(db: Executor, applicationIds: string[], count = 3) {
+  const reviewers: { id: string }[] = [];
+  for (let i = 0; i < count; i++)
+    reviewers.push(await makeUser(db, { role: "committee_member", password: null, isActive: false }));
+  if (!applicationIds.length || !count) return reviewers;
+  await db.insert(grantAssignments).values(
+    applicationIds.flatMap((applicationId) =>
+      reviewers.map((r) => ({
+        applicationId,
+        reviewerId: r.id,
+        submittedAt: new Date(),
+        total: 50,
+        firstFraction: 0.5,
+      })),
+    ),
+  );
+  return reviewers;
 }
 
 export async function setCallStatus(db: Executor, callId: string, status: GrantCall["status"]) {

@@ -1,13 +1,13 @@
-import { and, eq, isNull, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
-import { grantApplications, grantAwards, grantCalls, grantTranches } from "~db/schema";
+import { grantApplications, grantAssignments, grantAwards, grantCalls, grantTranches } from "~db/schema";
 import { auditRecord } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { amountText } from "~/modules/notifications/rules";
 import type { Actor } from "./common.server";
 import { proposalForCall } from "./queries.server";
-import { awardReference } from "./rules";
+import { awardReference, awardReviewCheck, mayConfirmTranche } from "./rules";
 import { isUniqueViolation } from "~db/errors";
 import { fail, type Failure, type Meta } from "~/lib/result";
 
@@ -20,7 +20,12 @@ import { fail, type Failure, type Meta } from "~/lib/result";
 export async function approveAward(
   db: Executor,
   actor: Actor,
-  input: { applicationId: string; amountCentimes?: number; justification?: string | null },
+  input: {
+    applicationId: string;
+    amountCentimes?: number;
+    justification?: string | null;
+    reviewOverride?: string | null;
+  },
   meta: Meta = {},
 ) {
   return db
@@ -37,6 +42,8 @@ export async function approveAward(
         .from(grantAwards)
         .where(eq(grantAwards.applicationId, app.app.id));
       if (existing) return fail(409, { form: "grants.errors.alreadyAwarded" });
+      const reviews = await reviewGate(tx, actor, app.app.id, app.call.reviewersPerApplication, input.reviewOverride);
+      if (reviews.failure) return reviews.failure;
       const amount = input.amountCentimes ?? Math.min(app.app.requestedCentimes, app.call.maxGrantCentimes);
       if (!Number.isSafeInteger(amount) || amount <= 0 || amount > app.call.maxGrantCentimes)
         return fail(400, { amount: "grants.errors.amountAboveMax" });
@@ -63,6 +70,7 @@ export async function approveAward(
           applicationId: app.app.id,
           amountCentimes: amount,
           justification: input.justification ?? null,
+          reviewOverrideReason: reviews.overrideReason,
           approvedById: actor.id,
         })
         .returning();
@@ -78,6 +86,34 @@ export async function approveAward(
         return fail(409, { form: "grants.errors.alreadyAwarded" });
       throw error;
     });
+}
+
+/**
+ * The submitted reviews of an application, counted with their rows held in share mode: an
+ * admin reopening one of them waits for this award to commit, and a reopening that
+ * committed first is not counted. Too few, and the award needs an admin's reason.
+ */
+async function reviewGate(
+  tx: Executor,
+  actor: Actor,
+  applicationId: string,
+  required: number,
+  overrideReason: string | null | undefined,
+): Promise<{ failure: Failure | null; overrideReason: string | null }> {
+  const held = await tx
+    .select({ id: grantAssignments.id })
+    .from(grantAssignments)
+    .where(and(eq(grantAssignments.applicationId, applicationId), isNotNull(grantAssignments.submittedAt)))
+    .for("share");
+  const check = awardReviewCheck({ submitted: held.length, required, overrideReason, byAdmin: actor.role === "admin" });
+  if (check === "enough") return { failure: null, overrideReason: null };
+  if (check === "override") return { failure: null, overrideReason: overrideReason!.trim() };
+  return {
+    failure: fail(409, {
+      reviewOverride: check === "reasonTooShort" ? "grants.errors.overrideReason" : "grants.errors.fewReviews",
+    }),
+    overrideReason: null,
+  };
 }
 
 /** The chair removes an award during deliberation, with a written justification; the budget is given back. */
@@ -109,7 +145,13 @@ export async function removeAward(
 export async function changeAward(
   db: Database,
   actor: Actor,
-  input: { applicationId: string; change: "award" | "remove"; amountCentimes?: number; justification: string },
+  input: {
+    applicationId: string;
+    change: "award" | "remove";
+    amountCentimes?: number;
+    justification: string;
+    reviewOverride?: string;
+  },
   meta: Meta = {},
 ) {
   if (input.change === "remove") return removeAward(db, actor, input, meta);
@@ -188,6 +230,15 @@ export async function setDecisionComment(
 
 // ---------------------------------------------------------------- tranches
 
+/** Why a tranche could not be paid: an earlier one is unpaid, or it is paid or unconfirmed already. */
+async function whyNotPayable(tx: Executor, trancheId: string) {
+  const [row] = await tx.execute<{ earlier_unpaid: boolean }>(
+    sql`select exists (select 1 from grant_tranches earlier join grant_tranches t on t.award_id = earlier.award_id
+      where t.id = ${trancheId} and earlier.position < t.position and earlier.paid_at is null) as earlier_unpaid`,
+  );
+  return row?.earlier_unpaid ? "grants.errors.earlierTrancheUnpaid" : "grants.errors.notPayable";
+}
+
 /**
  * Confirm a tranche's condition: signature and six months by an admin (six months only
  * once six months have passed since the award); the business having started by the
@@ -210,8 +261,8 @@ export async function confirmTrancheCondition(
       .for("update", { of: grantTranches });
     if (!row) return fail(404, {});
     const isAdmin = actor.role === "admin";
-    const isCoach = actor.role === "coach" && (await isCurrentCoachOf(tx, actor.id, row.applicantId));
-    if (row.tranche.condition === "business_started" ? !(isAdmin || isCoach) : !isAdmin) return fail(404, {});
+    const isCurrentCoach = actor.role === "coach" && (await isCurrentCoachOf(tx, actor.id, row.applicantId));
+    if (!mayConfirmTranche(row.tranche, { isAdmin, isCurrentCoach })) return fail(404, {});
     if (row.tranche.conditionConfirmedAt) return fail(409, { form: "grants.errors.alreadyConfirmed" });
     if (row.tranche.condition === "six_months") {
       const due = new Date(row.award.approvedAt);
@@ -228,8 +279,10 @@ export async function confirmTrancheCondition(
 }
 
 /**
- * Pay a confirmed tranche: the award's paid total rises by the tranche amount only if it
- * stays within the award (conditional update, and a check constraint behind it).
+ * Pay a confirmed tranche, in order: the award's row is locked first, so two payments of
+ * one award take turns; the conditional update pays the tranche only if every earlier
+ * one is paid, and the award's paid total rises only if it stays within the award (a
+ * check constraint behind it).
  */
 export async function payTranche(
   db: Database,
@@ -240,6 +293,10 @@ export async function payTranche(
   const now = meta.now ?? new Date();
   return db
     .transaction(async (tx) => {
+      await tx.execute(
+        sql`select 1 from ${grantAwards} where ${grantAwards.id} =
+          (select award_id from ${grantTranches} where ${grantTranches.id} = ${input.trancheId}) for update`,
+      );
       const [paid] = await tx
         .update(grantTranches)
         .set({ paidAt: now, paidById: actor.id, method: input.method, paymentReference: input.reference })
@@ -248,10 +305,12 @@ export async function payTranche(
             eq(grantTranches.id, input.trancheId),
             isNull(grantTranches.paidAt),
             sql`${grantTranches.conditionConfirmedAt} is not null`,
+            sql`not exists (select 1 from grant_tranches earlier where earlier.award_id = ${grantTranches.awardId}
+              and earlier.position < ${grantTranches.position} and earlier.paid_at is null)`,
           ),
         )
         .returning();
-      if (!paid) return fail(409, { form: "grants.errors.notPayable" });
+      if (!paid) return fail(409, { form: await whyNotPayable(tx, input.trancheId) });
       const [award] = await tx
         .update(grantAwards)
         .set({ paidCentimes: sql`${grantAwards.paidCentimes} + ${paid.amountCentimes}` })

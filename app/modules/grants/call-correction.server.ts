@@ -21,7 +21,7 @@ import { whenParams } from "~/modules/notifications/rules";
 import type { Actor } from "./common.server";
 import { callValues } from "./calls.server";
 import { announcedChange, openCallRefusals } from "./correction-rules";
-import { weightsSumTo100 } from "./rules";
+import { weightsSumTo100, withMilestones } from "./rules";
 import type { CallInput, OpenCallCorrectionInput } from "./schemas.server";
 
 type Corrected = { ok: true; fields: string[] } | Failure;
@@ -61,12 +61,15 @@ export async function correctDraftCall(
     if (!call) return fail(404, {});
     if (call.status !== "draft") return fail(409, MEANWHILE);
     const values = callValues(input);
-    const changed = changedFields(call, {
-      ...values,
-      opensAt: sameDayOr(call.opensAt, moroccoToday(values.opensAt)),
-      closesAt: sameDayOr(call.closesAt, input.closesOn),
-      reviewDeadline: sameDayOr(call.reviewDeadline, input.reviewDeadlineOn),
-    });
+    const changed = changedFields(
+      { ...call, tranches: withMilestones(call.tranches) },
+      {
+        ...values,
+        opensAt: sameDayOr(call.opensAt, moroccoToday(values.opensAt)),
+        closesAt: sameDayOr(call.closesAt, input.closesOn),
+        reviewDeadline: sameDayOr(call.reviewDeadline, input.reviewDeadlineOn),
+      },
+    );
     const stored = await tx
       .select()
       .from(grantCriteria)
@@ -212,6 +215,8 @@ export function callFormValues(
     trancheSixMonths: tranche("six_months"),
   };
   if (call.showNamesAfterScoring) values.showNamesAfterScoring = "on";
+  if (call.tranches.some((t) => t.condition === "six_months" && t.coachMilestone))
+    values.trancheSixMonthsMilestone = "on";
   if (call.regions.length) {
     values.regions = call.regions[0]!;
     values["regions[]"] = call.regions.join("\n");

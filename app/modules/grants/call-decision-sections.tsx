@@ -7,7 +7,12 @@ import { IntentButton, IntentForm, type CallPageData } from "./call-sections";
 import { RANKING_COLUMNS } from "./constants";
 import { Msg } from "./ui";
 
-export function CallRankings({ ranking, normalised }: Pick<CallPageData, "ranking" | "normalised">) {
+/** The rankings; an application with fewer submitted reviews than the call asks is flagged on its row. */
+export function CallRankings({
+  ranking,
+  normalised,
+  required,
+}: Pick<CallPageData, "ranking" | "normalised"> & { required: number }) {
   const { t, formatNumber } = useI18n();
   if (!ranking.length) return null;
   const fmt = (n: number) => formatNumber(Math.round(n * 10) / 10);
@@ -27,14 +32,20 @@ export function CallRankings({ ranking, normalised }: Pick<CallPageData, "rankin
             headers={RANKING_COLUMNS.map((c) => t(c))}
             rows={block.rows}
             rowKey={(r) => r.applicationId}
-            rowClassName={(r) => (r.disagreement ? "grants-flag" : undefined)}
+            rowClassName={(r) => (r.disagreement || r.reviewers < required ? "grants-flag" : undefined)}
             cells={(r) => [
               r.rank,
               `#${r.number}`,
               fmt(r.mean),
               fmt(r.sd),
               fmt(r.range),
-              r.reviewers,
+              r.reviewers < required ? (
+                <strong data-testid="few-reviews">
+                  {t("grants.ranking.fewReviews", { count: r.reviewers, required })}
+                </strong>
+              ) : (
+                r.reviewers
+              ),
               r.disagreement ? t("form.yes") : t("form.no"),
             ]}
           />
@@ -86,6 +97,7 @@ export function CallProposal({
         />
         <Field name="amount" label="grants.col.amount" inputMode="decimal" />
         <TextareaField name="justification" label="grants.call.justification" required />
+        <TextareaField name="reviewOverride" label="grants.call.reviewOverride" rows={2} />
         <button type="submit" className="button">
           {t("grants.call.save")}
         </button>
@@ -147,6 +159,11 @@ export function CallAwards({ awards, applications }: Pick<CallPageData, "applica
               <strong dir="ltr">{a.reference}</strong> · #{numberOf(a.applicationId)} · {a.applicantName} ·{" "}
               {formatMoney(a.amountCentimes)} · {t("grants.col.paid")} {formatMoney(a.paidCentimes)}
             </p>
+            {a.reviewOverrideReason ? (
+              <p className="hint" data-testid="review-override">
+                {t("grants.call.reviewOverride")} : <bdi>{a.reviewOverrideReason}</bdi>
+              </p>
+            ) : null}
             {a.tranches.map((tr) => (
               <TrancheRow key={tr.id} tr={tr} />
             ))}

@@ -131,6 +131,7 @@ export function CallTermsFields({ errors, values }: Shown) {
         {TRANCHES.map(([name, condition]) => (
           <Field key={name} name={name} label={`grants.condition.${condition}`} type="number" {...shown} />
         ))}
+        <CheckboxField name="trancheSixMonthsMilestone" label="grants.field.sixMonthsMilestone" values={values} />
       </fieldset>
       <CheckboxField name="showNamesAfterScoring" label="grants.field.showNames" values={values} />
     </>

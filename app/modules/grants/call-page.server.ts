@@ -46,6 +46,7 @@ export async function loadCallPage(db: Database, callId: string) {
       awardedCentimes: call.awardedCentimes,
       quotas: call.quotas,
       tranches: call.tranches,
+      reviewersPerApplication: call.reviewersPerApplication,
     },
     criteria: criteria.map((c) => ({
       id: c.id,
@@ -70,10 +71,12 @@ export async function loadCallPage(db: Database, callId: string) {
       applicantName: a.applicantName,
       amountCentimes: a.award.amountCentimes,
       paidCentimes: a.award.paidCentimes,
+      reviewOverrideReason: a.award.reviewOverrideReason,
       tranches: a.tranches.map((t) => ({
         id: t.id,
         position: t.position,
         condition: t.condition,
+        coachMilestone: t.coachMilestone,
         amountCentimes: t.amountCentimes,
         confirmed: Boolean(t.conditionConfirmedAt),
         paidAt: t.paidAt?.toISOString() ?? null,

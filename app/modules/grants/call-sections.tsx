@@ -1,7 +1,7 @@
 /** The sections of a call's page up to the review (no data access): facts, schedule, applications, assignments, conflicts. */
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, SelectField } from "~/components/form";
+import { CheckboxField, Field, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
@@ -110,6 +110,11 @@ export function CallScheduleForm({ call }: { call: Call }) {
           />
         </label>
       ))}
+      <CheckboxField
+        name="trancheSixMonthsMilestone"
+        label="grants.field.sixMonthsMilestone"
+        checked={call.tranches.some((tr) => tr.condition === "six_months" && tr.coachMilestone)}
+      />
       <button type="submit" className="button">
         {t("grants.call.saveSchedule")}
       </button>

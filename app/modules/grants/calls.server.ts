@@ -5,7 +5,14 @@ import { audit, auditRecord } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized";
 import type { Actor } from "./common.server";
-import { checkTransition, splitTranches, tranchePercentsValid, weightsSumTo100 } from "./rules";
+import {
+  checkTransition,
+  splitTranches,
+  trancheSchedule,
+  tranchePercentsValid,
+  weightsSumTo100,
+  withMilestones,
+} from "./rules";
 import { type CallStatus } from "./constants";
 import type { CallInput } from "./schemas.server";
 import { fail, type Meta } from "~/lib/result";
@@ -21,11 +28,7 @@ export function callValues(input: CallInput) {
       ? [{ trait: "migrant" as const, basis: input.quotaMigrantsBasis, minPercent: input.quotaMigrants }]
       : []),
   ];
-  const tranches = [
-    { percent: input.trancheSignature, condition: "signature" as const },
-    { percent: input.trancheStarted, condition: "business_started" as const },
-    { percent: input.trancheSixMonths, condition: "six_months" as const },
-  ].filter((t) => t.percent > 0);
+  const tranches = trancheSchedule(input);
   return {
     titleFr: input.titleFr,
     titleAr: input.titleAr,
@@ -73,14 +76,16 @@ export async function createCall(db: Database, actor: Actor, input: CallInput, m
 export async function setTrancheSchedule(
   db: Database,
   actor: Actor,
-  input: { callId: string; trancheSignature: number; trancheStarted: number; trancheSixMonths: number },
+  input: {
+    callId: string;
+    trancheSignature: number;
+    trancheStarted: number;
+    trancheSixMonths: number;
+    trancheSixMonthsMilestone?: "on";
+  },
   meta: Meta = {},
 ) {
-  const tranches = [
-    { percent: input.trancheSignature, condition: "signature" as const },
-    { percent: input.trancheStarted, condition: "business_started" as const },
-    { percent: input.trancheSixMonths, condition: "six_months" as const },
-  ].filter((t) => t.percent > 0);
+  const tranches = trancheSchedule(input);
   if (!tranchePercentsValid(tranches.map((t) => t.percent)))
     return fail(400, { trancheSignature: "grants.errors.tranches" });
   return db.transaction(async (tx) => {
@@ -130,12 +135,13 @@ async function publishDecisions(tx: Executor, call: GrantCall, now: Date) {
       call.tranches.map((t) => t.percent),
     );
     await tx.insert(grantTranches).values(
-      call.tranches.map((t, i) => ({
+      withMilestones(call.tranches).map((t, i) => ({
         awardId: award.id,
         position: i + 1,
         percent: t.percent,
         amountCentimes: amounts[i] ?? 0,
         condition: t.condition,
+        coachMilestone: t.coachMilestone,
       })),
     );
   }

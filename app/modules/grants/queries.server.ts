@@ -295,8 +295,10 @@ export async function proposalForCall(db: Executor, callId: string) {
     requestedCentimes: r.requestedCentimes,
     woman: r.isWoman,
     migrant: r.isMigrant,
+    reviews: r.reviewers,
   }));
   const proposal = proposeAwards({
+    requiredReviews: found.call.reviewersPerApplication,
     budgetCentimes: found.call.budgetCentimes,
     maxGrantCentimes: found.call.maxGrantCentimes,
     quotas: found.call.quotas,
@@ -389,11 +391,13 @@ export async function awardsOfCall(db: Executor, callId: string) {
   return awards.map((a) => ({ ...a, tranches: tranches.filter((t) => t.awardId === a.award.id) }));
 }
 
-/** Business-started tranches a coach may confirm: those of the beneficiaries they currently follow. */
+/** Milestone tranches a coach may confirm (the business started, or a later one the call chose): those of the beneficiaries they currently follow. */
 export async function tranchesForCoach(db: Database, coachId: string) {
   return db
     .select({
       trancheId: grantTranches.id,
+      condition: grantTranches.condition,
+      position: grantTranches.position,
       amountCentimes: grantTranches.amountCentimes,
       reference: grantAwards.reference,
       beneficiaryName: users.displayName,
@@ -409,7 +413,7 @@ export async function tranchesForCoach(db: Database, coachId: string) {
     .where(
       and(
         eq(coachAssignments.coachId, coachId),
-        eq(grantTranches.condition, "business_started"),
+        eq(grantTranches.coachMilestone, true),
         isNull(grantTranches.conditionConfirmedAt),
       ),
     );

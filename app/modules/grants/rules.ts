@@ -321,6 +321,8 @@ export type Candidate = {
   requestedCentimes: number;
   woman: boolean;
   migrant: boolean;
+  /** submitted reviews; with fewer than the call asks, the application is not proposed */
+  reviews?: number;
 };
 export type ProposalLine = { applicationId: string; label: string; rank: number; amountCentimes: number };
 export type Proposal = {
@@ -347,6 +349,19 @@ export function quotaLabel(q: Quota): string {
   return `${q.trait}:${q.basis}:${q.minPercent}`;
 }
 
+/** The candidates with their reviews in, by rank; a line for each one short of reviews (never proposed: an admin awards it with a reason). */
+function shortOfReviews(ranked: Candidate[], required: number) {
+  const reviewed = (c: Candidate) => (c.reviews ?? required) >= required;
+  const sorted = [...ranked].sort((a, b) => a.rank - b.rank);
+  const explanations: Message[] = sorted
+    .filter((c) => !reviewed(c))
+    .map((c) => ({
+      key: "grants.proposal.fewReviews",
+      params: { label: c.label, rank: c.rank, count: c.reviews ?? 0, required },
+    }));
+  return { pool: sorted.filter(reviewed), explanations };
+}
+
 /**
  * The award proposal. Walk the ranking from the top; each application gets what it
  * asked for, capped at the call's maximum. While a quota is not met, the best-ranked
@@ -360,10 +375,10 @@ export function proposeAwards(input: {
   maxGrantCentimes: number;
   quotas: Quota[];
   ranked: Candidate[];
+  requiredReviews?: number;
 }): Proposal {
-  const pool = [...input.ranked].sort((a, b) => a.rank - b.rank);
+  const { pool, explanations } = shortOfReviews(input.ranked, input.requiredReviews ?? 0);
   const awards: (ProposalLine & Candidate)[] = [];
-  const explanations: Message[] = [];
   let remaining = input.budgetCentimes;
   const amountOf = (c: Candidate) => Math.min(c.requestedCentimes, input.maxGrantCentimes);
   const hopeless = new Set<string>();
@@ -448,6 +463,64 @@ export function tranchePercentsValid(percents: number[]): boolean {
     percents.every((p) => Number.isInteger(p) && p > 0) &&
     percents.reduce((s, p) => s + p, 0) === 100
   );
+}
+
+// ---------------------------------------------------------------- reviews and tranches
+
+/**
+ * Whether an application may be awarded: it has as many submitted reviews as the call
+ * asks, or an admin overrides with a reason (10 characters at least) that the award keeps.
+ */
+export function awardReviewCheck(input: {
+  submitted: number;
+  required: number;
+  overrideReason?: string | null;
+  byAdmin: boolean;
+}): "enough" | "override" | "missing" | "reasonTooShort" {
+  if (input.submitted >= input.required) return "enough";
+  if (!input.byAdmin) return "missing";
+  const reason = input.overrideReason?.trim() ?? "";
+  if (!reason) return "missing";
+  return reason.length >= 10 ? "override" : "reasonTooShort";
+}
+
+type TrancheCondition = "signature" | "business_started" | "six_months";
+
+/**
+ * A call's schedule from its form: the three tranches in order, those at 0 % left out. The
+ * business having started is always a milestone the coach confirms; the six-month tranche
+ * waits for one too when the call says so; the signature's tranche, first, never does.
+ */
+export function trancheSchedule(input: {
+  trancheSignature: number;
+  trancheStarted: number;
+  trancheSixMonths: number;
+  trancheSixMonthsMilestone?: "on";
+}): { percent: number; condition: TrancheCondition; coachMilestone: boolean }[] {
+  return [
+    { percent: input.trancheSignature, condition: "signature" as const, coachMilestone: false },
+    { percent: input.trancheStarted, condition: "business_started" as const, coachMilestone: true },
+    {
+      percent: input.trancheSixMonths,
+      condition: "six_months" as const,
+      coachMilestone: input.trancheSixMonthsMilestone === "on",
+    },
+  ].filter((t) => t.percent > 0);
+}
+
+/** A stored schedule with every milestone said: calls saved before the choice had the business start as the coach's only. */
+export function withMilestones(
+  tranches: { percent: number; condition: TrancheCondition; coachMilestone?: boolean }[],
+): { percent: number; condition: TrancheCondition; coachMilestone: boolean }[] {
+  return tranches.map((t) => ({ ...t, coachMilestone: t.coachMilestone ?? t.condition === "business_started" }));
+}
+
+/** Who confirms a tranche's condition: a milestone by the person's current coach (or an admin standing in), the rest by an admin. */
+export function mayConfirmTranche(
+  tranche: { coachMilestone: boolean },
+  who: { isAdmin: boolean; isCurrentCoach: boolean },
+): boolean {
+  return who.isAdmin || (tranche.coachMilestone && who.isCurrentCoach);
 }
 
 // ---------------------------------------------------------------- exports

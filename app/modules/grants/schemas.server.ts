@@ -61,6 +61,7 @@ export const CallSchema = z
     trancheSignature: z.coerce.number().int().min(0).max(100).default(50),
     trancheStarted: z.coerce.number().int().min(0).max(100).default(30),
     trancheSixMonths: z.coerce.number().int().min(0).max(100).default(20),
+    trancheSixMonthsMilestone: z.literal("on").optional(),
     showNamesAfterScoring: z.literal("on").optional(),
     criteria: z
       .array(CriterionRowSchema)
@@ -117,6 +118,8 @@ export const AwardChangeSchema = z.object({
   amount: z.string().optional(),
   change: z.enum(["award", "remove"]),
   justification: text(2000).min(1, "grants.errors.justification"),
+  /** an admin's reason to award an application with fewer reviews than the call asks */
+  reviewOverride: text(2000).optional(),
 });
 export const CommentSchema = z.object({ applicationId: z.uuid(), comment: text(4000).min(1) });
 export const PaymentSchema = z.object({
@@ -132,6 +135,7 @@ export const ScheduleSchema = z
     trancheSignature: z.coerce.number().int().min(0).max(100),
     trancheStarted: z.coerce.number().int().min(0).max(100),
     trancheSixMonths: z.coerce.number().int().min(0).max(100),
+    trancheSixMonthsMilestone: z.literal("on").optional(),
   })
   .refine((v) => v.trancheSignature + v.trancheStarted + v.trancheSixMonths === 100, {
     path: ["trancheSignature"],

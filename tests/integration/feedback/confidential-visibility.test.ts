@@ -66,10 +66,25 @@ describe("a confidential report, through every page and export", () => {
       const dashboard = await bodyText(await clients.admin.get("/reports?quarter=2026-Q4"));
       const tableIds = [...new Set([...dashboard.matchAll(/export\.csv\?table=([a-z-]+)/g)].map((m) => m[1]))];
       expect(tableIds).toContain("complaints");
+      const otherPeriods: string[] = [];
+      for (const period of ["2026", "2026-10", "2026-11", "2026-12"]) {
+        const page = await clients.donor_viewer.get(`/reports?period=${period}`);
+        expect(page.status, period).toBe(200);
+        const offered = [...(await bodyText(page)).matchAll(/export\.csv\?table=([a-z-]+)/g)].map((m) => m[1]);
+        expect(offered.length, period).toBeGreaterThan(0);
+        otherPeriods.push(
+          `/reports?period=${period}`,
+          ...[...new Set(offered)].map((id) => `/reports/export.csv?table=${id}&period=${period}`),
+        );
+      }
       const paths = [
         ...new Set([
           ...ACCESS_MATRIX.map((entry) => entry.path(fixture)),
           ...tableIds.map((id) => `/reports/export.csv?table=${id}&quarter=2026-Q4`),
+          // the other fixed periods a donor may ask for, each with the tables its page offers
+          ...otherPeriods,
+          "/reports/quarterly.pdf?quarter=2026-Q4&lang=en",
+          "/reports/quarterly.pdf?quarter=2026-Q4&lang=ar",
           "/complaints?state=all",
           "/complaints?state=overdue",
           "/admin/audit?entity=feedback_item",

@@ -25,7 +25,7 @@ import {
 } from "../../../app/modules/grants/service.server";
 import { makeUser } from "../../factories";
 import type { Role } from "../../../app/modules/auth/roles";
-import { makeApplication, makeCall, setCallStatus, DEMO_PLAN } from "../../factories/grants";
+import { makeApplication, makeCall, makeSubmittedReviews, setCallStatus, DEMO_PLAN } from "../../factories/grants";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -50,6 +50,10 @@ describe("awards within budget", () => {
         await makeApplication(t.db, { callId: call.id, applicantId: applicant.id, requestedCentimes: 20_000_00 }),
       );
     }
+    await makeSubmittedReviews(
+      t.db,
+      apps.map((a) => a.id),
+    );
     const results = await Promise.all(apps.map((a) => approveAward(t.db, asActor(admin), { applicationId: a.id })));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.errors.form === "grants.errors.overBudget")).toBe(true);
@@ -67,6 +71,7 @@ describe("awards within budget", () => {
     const call = await makeCall(t.db, { status: "deliberation" });
     const applicant = await makeUser(t.db, { password: null });
     const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
+    await makeSubmittedReviews(t.db, [app.id]);
     const results = await Promise.all(
       Array.from({ length: 10 }, () => approveAward(t.db, asActor(admin), { applicationId: app.id })),
     );
@@ -362,6 +367,7 @@ describe("milestone tranches", () => {
     await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: applicant.id });
     const call = await makeCall(t.db, { status: "deliberation" });
     const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
+    await makeSubmittedReviews(t.db, [app.id]);
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
     expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
@@ -415,6 +421,7 @@ describe("the chair's changes and screening", () => {
       applicantId: applicant.id,
       requestedCentimes: 25_000_00,
     });
+    await makeSubmittedReviews(t.db, [app.id]);
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
     const tooMuch = await changeAward(t.db, asActor(admin), {
       applicationId: app.id,
@@ -500,6 +507,7 @@ describe("tranche schedule", () => {
       applicantId: applicant.id,
       requestedCentimes: 10_000_01,
     });
+    await makeSubmittedReviews(t.db, [app.id]);
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
     expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));

@@ -181,6 +181,22 @@ describe("an admin's change to an existing account", () => {
     expect(suspended).toHaveLength(1);
   });
 
+  it("made a supervisor by the admin while waiting, still waits, and can confirm neither itself nor another", async () => {
+    const { created } = await createCaseWorker("recrue-superviseure@masar.test");
+    const { created: other } = await createCaseWorker("recrue-autre@masar.test");
+    const granted = await admin.post("/admin/protection", { intent: "supervisor", userId: created.id, on: "1" });
+    expect(granted.status).toBe(302);
+    expect(await t.db.$count(protectionSupervisors, eq(protectionSupervisors.userId, created.id))).toBe(1);
+    const client = await signIn(created.id);
+    expect(await reachOf(client)).toEqual(NOTHING);
+    for (const userId of [created.id, other.id]) {
+      const answer = await confirm(userId, client);
+      expect(answer.status, userId).toBeGreaterThanOrEqual(400);
+      expect((await account(userId)).caseAccessOrganisationId, userId).toBeNull();
+    }
+    expect(await reachOf(client)).toEqual(NOTHING);
+  });
+
   it("an admin cannot make itself a case worker", async () => {
     const self = await makeUser(t.db, { role: "admin" });
     const client = await s.login(self.email);

@@ -58,12 +58,33 @@ async function reachOfB(caseId: string, serviceId: string) {
       .status,
     newService: (await b.get(`/protection/cases/${caseId}/services/new?kind=medical`)).status,
     exportJson: (await b.get(`/protection/cases/${caseId}/export.json`)).status,
+    exportPdf: (await b.get(`/protection/cases/${caseId}/export.pdf`)).status,
+    correctIdentity: (await b.get(`/protection/cases/${caseId}/identity`)).status,
+    correctService: (await b.get(`/protection/cases/${caseId}/services/${serviceId}`)).status,
   };
 }
 
-const CLOSED = { page: 404, note: 404, status: 404, newService: 404, exportJson: 404 };
+const CLOSED = {
+  page: 404,
+  note: 404,
+  status: 404,
+  newService: 404,
+  exportJson: 404,
+  exportPdf: 404,
+  correctIdentity: 404,
+  correctService: 404,
+};
 /** Pending: the shared sections to read, nothing to write. */
-const READ_ONLY = { page: 200, note: 403, status: 403, newService: 403, exportJson: 403 };
+const READ_ONLY = {
+  page: 200,
+  note: 403,
+  status: 403,
+  newService: 403,
+  exportJson: 403,
+  exportPdf: 403,
+  correctIdentity: 403,
+  correctService: 403,
+};
 
 describe("before accepting", () => {
   it("shows the reason, urgency, services asked for and the ticked sections only, and lets B write nothing", async () => {
@@ -186,9 +207,32 @@ describe("what ends access", () => {
     expect(
       (await s.clients.workerB.post(`/protection/cases/${c.id}`, { intent: "note", body: "Note de B" })).status,
     ).toBe(302);
+    // a service of B's own, recorded while it had access
+    const recorded = await s.clients.workerB.post(`/protection/cases/${c.id}/services/new`, {
+      kind: "medical",
+      serviceDate: "2026-11-03",
+      reasonCategory: "general",
+      outcome: "treated",
+    });
+    expect(recorded.status).toBe(302);
+    const [ofB] = await t.db
+      .select()
+      .from(caseServices)
+      .where(and(eq(caseServices.caseId, c.id), eq(caseServices.recordedById, s.workerB.id)));
+    expect((await s.clients.workerB.get(`/protection/cases/${c.id}/services/${ofB!.id}`)).status).toBe(200);
     const transfer = await refer(c.id, { kind: "transfer", share: ["identity"] });
     expect((await withdrawConsent(s, c.id)).status).toBe(302);
     expect(await reachOfB(c.id, own.id)).toEqual(CLOSED);
+    // nor does B reach the service it wrote, to read or to correct it
+    expect(await reachOfB(c.id, ofB!.id)).toEqual(CLOSED);
+    const correction = { kind: "medical", serviceDate: "2026-11-04", reasonCategory: "general", outcome: "treated" };
+    const posted = await s.clients.workerB.post(`/protection/cases/${c.id}/services/${ofB!.id}`, {
+      ...correction,
+      version: "1",
+    });
+    expect(posted.status).toBe(404);
+    const [kept] = await t.db.select().from(caseServices).where(eq(caseServices.id, ofB!.id));
+    expect(kept!.serviceDate).toBe("2026-11-03");
     expect(await (await s.clients.workerB.get("/protection/referrals")).text()).not.toContain(c.reference);
     expect((await decide(transfer.id, "accept")).status).toBe(404);
     // what B wrote stays in A's file (decision new-referral-sections-and-named-partners)

@@ -4,9 +4,9 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { beneficiaryCases, caseNotes } from "../../../db/schema";
+import { beneficiaryCases, caseNotes, caseServices } from "../../../db/schema";
 import { makeUser } from "../../factories";
-import { makeCase, makeNote } from "../../factories/protection";
+import { makeCase, makeNote, makeService } from "../../factories/protection";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 import { twoAssociations } from "./setup";
@@ -70,6 +70,43 @@ describe("association scope", () => {
     const [row] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseB.id));
     expect(row!.organisationId).toBe(s.orgB.id);
     expect(row!.anonymisedAt).toBeNull();
+  });
+
+  it("changes nothing when A names B's records from its own case: a service, an assignee", async () => {
+    const caseA = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
+    const serviceB = await makeService(t.db, {
+      caseId: caseB.id,
+      kind: "hospital_referral",
+      serviceDate: "2026-11-02",
+      status: "requested",
+      recordedById: s.workerB.id,
+      details: { facility: "Secretfacility", specialty: "Cardiologie", urgency: "urgent" },
+    });
+    const own = `/protection/cases/${caseA.id}`;
+    for (const serviceId of [serviceB.id, serviceB.id.toUpperCase()]) {
+      const moved = await s.clients.supervisorA.post(own, { intent: "status", serviceId, status: "appointment_set" });
+      expect(moved.status, serviceId).not.toBe(302);
+      expect(moved.status, serviceId).toBeLessThan(500);
+      const page = await s.clients.supervisorA.get(`${own}/services/${serviceId}`);
+      expect(page.status, serviceId).toBe(404);
+      expect(await page.text()).not.toContain("Secretfacility");
+      const corrected = await s.clients.supervisorA.post(`${own}/services/${serviceId}`, {
+        kind: "hospital_referral",
+        serviceDate: "2026-11-03",
+        facility: "Written by A",
+        specialty: "Cardiologie",
+        urgency: "urgent",
+        version: "1",
+      });
+      expect(corrected.status, serviceId).toBe(404);
+    }
+    const [kept] = await t.db.select().from(caseServices).where(eq(caseServices.id, serviceB.id));
+    expect(kept).toEqual(serviceB);
+    const assigned = await s.clients.supervisorA.post(own, { intent: "assign", assignedToId: s.workerB.id });
+    expect(assigned.status).not.toBe(302);
+    expect(assigned.status).toBeLessThan(500);
+    const [stillA] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseA.id));
+    expect(stillA!.assignedToId ?? null).not.toBe(s.workerB.id);
   });
 
   it("answers 404 for ids that do not exist or are not ids", async () => {

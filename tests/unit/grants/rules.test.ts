@@ -337,3 +337,20 @@ describe("blind plan and money input", () => {
     expect(CallSchema.safeParse({ ...form, opensOn: "2026-02-30" }).success).toBe(false);
   });
 });
+
+describe("awardReviewCheck", () => {
+  it("lets the call's reviews through, and otherwise only an admin's reason of 10 characters", async () => {
+    const { awardReviewCheck } = await import("../../../app/modules/grants/rules");
+    expect(awardReviewCheck({ submitted: 3, required: 3, byAdmin: false })).toBe("enough");
+    expect(awardReviewCheck({ submitted: 2, required: 3, byAdmin: true })).toBe("missing");
+    expect(
+      awardReviewCheck({ submitted: 2, required: 3, byAdmin: false, overrideReason: "a long enough reason" }),
+    ).toBe("missing");
+    expect(awardReviewCheck({ submitted: 2, required: 3, byAdmin: true, overrideReason: "  too short " })).toBe(
+      "reasonTooShort",
+    );
+    expect(awardReviewCheck({ submitted: 0, required: 3, byAdmin: true, overrideReason: "reviewer withdrew" })).toBe(
+      "override",
+    );
+  });
+});

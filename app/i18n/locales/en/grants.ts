@@ -176,6 +176,16 @@ export const grants = {
   "grants.errors.proposalAlreadyAccepted": "Awards already exist: change them line by line.",
   "grants.errors.alreadyConfirmed": "This condition is already confirmed.",
   "grants.errors.notYetSixMonths": "Six months have not yet passed since the award.",
+  "grants.field.sixMonthsMilestone": "The six-month tranche also waits for a milestone the coach confirms",
+  "grants.errors.fewReviews":
+    "This application has fewer reviews than the call asks: only an admin can award it, with a reason.",
+  "grants.errors.overrideReason": "Write why you award it despite the missing reviews (10 characters at least).",
+  "grants.errors.earlierTrancheUnpaid": "Tranches are paid in order: pay the earlier tranche first.",
+  "grants.call.reviewOverride": "Missing reviews: reason to award anyway (admin)",
+  "grants.ranking.fewReviews": "{count} of {required} reviews",
+  "grants.proposal.fewReviews":
+    "{label} (rank {rank}): not proposed, {count} of the {required} reviews asked; an admin may award it with a reason.",
+  "grants.tranche.milestone": "milestone confirmed by the coach",
   "grants.errors.notPayable": "This tranche cannot be paid: its condition is not confirmed, or it is already paid.",
   "grants.errors.overpaid": "This payment would exceed the award.",
   "grants.apply.title": "Grants for your project",
@@ -221,9 +231,9 @@ export const grants = {
   "grants.review.conflict": "Declare a conflict of interest",
   "grants.review.applicantName": "Applicant: {name}",
   "grants.review.saved": "Saved.",
-  "grants.coach.title": "Business starts to confirm",
+  "grants.coach.title": "Milestones to confirm",
   "grants.coach.none": "Nothing to confirm.",
-  "grants.coach.confirm": "Confirm the start",
+  "grants.coach.confirm": "Confirm the milestone",
   "grants.notify.awarded": "Your project was awarded a grant ({call}). Download your letter.",
   "grants.notify.awarded.subject": "Masar: grant awarded",
   "grants.notify.awarded.body":

@@ -177,6 +177,17 @@ export const grants = {
   "grants.errors.proposalAlreadyAccepted": "Des subventions sont déjà accordées : modifiez-les ligne par ligne.",
   "grants.errors.alreadyConfirmed": "Cette condition est déjà confirmée.",
   "grants.errors.notYetSixMonths": "Six mois ne sont pas encore passés depuis l'attribution.",
+  "grants.field.sixMonthsMilestone": "La tranche des six mois attend aussi une étape confirmée par le coach",
+  "grants.errors.fewReviews":
+    "Ce dossier a moins d'évaluations que l'appel n'en demande : seul un administrateur peut l'attribuer, avec une raison.",
+  "grants.errors.overrideReason":
+    "Écrivez la raison de l'attribution malgré les évaluations manquantes (10 caractères au moins).",
+  "grants.errors.earlierTrancheUnpaid": "Les tranches se paient dans l'ordre : payez d'abord la tranche précédente.",
+  "grants.call.reviewOverride": "Évaluations manquantes : raison de l'attribution quand même (administrateur)",
+  "grants.ranking.fewReviews": "{count} évaluation(s) sur {required}",
+  "grants.proposal.fewReviews":
+    "{label} (rang {rank}) : pas proposé, {count} évaluation(s) sur les {required} demandées ; un administrateur peut l'attribuer avec une raison.",
+  "grants.tranche.milestone": "étape confirmée par le coach",
   "grants.errors.notPayable": "Cette tranche n'est pas payable : condition non confirmée ou déjà payée.",
   "grants.errors.overpaid": "Ce paiement dépasserait le montant accordé.",
   "grants.apply.title": "Subventions pour votre projet",
@@ -223,9 +234,9 @@ export const grants = {
   "grants.review.conflict": "Déclarer un conflit d'intérêts",
   "grants.review.applicantName": "Candidat·e : {name}",
   "grants.review.saved": "Enregistré.",
-  "grants.coach.title": "Démarrages d'activité à confirmer",
+  "grants.coach.title": "Étapes à confirmer",
   "grants.coach.none": "Rien à confirmer.",
-  "grants.coach.confirm": "Confirmer le démarrage",
+  "grants.coach.confirm": "Confirmer l'étape",
   "grants.notify.awarded": "Votre projet a reçu une subvention ({call}). Téléchargez votre lettre.",
   "grants.notify.awarded.subject": "Masar : subvention accordée",
   "grants.notify.awarded.body":

@@ -1,0 +1,26 @@
+/**
+ * Grant calls without traps (issue 15), on a phone, in French and Arabic: the demo call's
+ * last application has one of the two reviews the call asks for; the admin sees it
+ * flagged in the ranking, and the proposal says it is not proposed.
+ */
+import { expect, test } from "@playwright/test";
+import { ar } from "../../app/i18n/locales/ar/index";
+import { fr } from "../../app/i18n/locales/fr/index";
+import { e2eFixture, login, switchLanguage } from "./fixtures";
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`an application short of reviews is flagged in the ranking (${lang})`, async ({ page }, testInfo) => {
+    const f = e2eFixture();
+    await login(page, "admin@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto(`/grants/calls/${f.grants.reviewCall.id}`);
+    const flag = m["grants.ranking.fewReviews"].replace("{count}", "1").replace("{required}", "2");
+    await expect(page.getByTestId("ranking").getByTestId("few-reviews").first()).toHaveText(flag);
+    await page.getByTestId("ranking").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`ranking-${lang}.png`), fullPage: false });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+}
