@@ -34,23 +34,35 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db } = args.context;
   const today = moroccoToday();
   const applicant = user.role === "applicant";
+  const none = Promise.resolve(null);
+  // each role's panels read side by side, not one after the other
+  const [caseloadRows, plans, employability, acts, protection, reporting, phoneOk, caseAccessPending, codeFlags] =
+    await Promise.all([
+      user.role === "coach" ? caseload(db, user.id, today) : none,
+      applicant ? applicantHome(db, user.id) : none,
+      applicant ? applicantPanel(db, user.id) : none,
+      applicant ? actsFor(db, user.id) : none,
+      user.role === "case_worker" && !user.caseAccessPending ? caseWorkerPanel(db, user) : none,
+      reportingPanel(db, user),
+      applicant ? phoneConfirmedOrAbsent(db, user.id) : true,
+      /** a case-worker account waiting for its supervisor: its association and who confirms it */
+      user.caseAccessPending ? waitingFor(db, user.id) : none,
+      user.role === "admin" ? countOpenCodeFlags(db) : 0,
+    ]);
   return {
     role: user.role,
     displayName: user.displayName,
-    caseload: user.role === "coach" ? await caseload(db, user.id, today) : null,
-    plans: applicant ? await applicantHome(db, user.id) : null,
-    employability: applicant ? await applicantPanel(db, user.id) : null,
+    caseload: caseloadRows,
+    plans,
+    employability,
     // what staff did for the person in an office, and who (issue 15)
-    doneForMe: applicant
-      ? actLines(await actsFor(db, user.id), args.context.locale, serverT(args.context.locale)("content.inFrench"))
-      : null,
-    protection: user.role === "case_worker" && !user.caseAccessPending ? await caseWorkerPanel(db, user) : null,
-    reporting: await reportingPanel(db, user),
-    phoneUnconfirmed: applicant && !(await phoneConfirmedOrAbsent(db, user.id)),
-    /** a case-worker account waiting for its supervisor: its association and who confirms it */
-    caseAccessPending: user.caseAccessPending ? await waitingFor(db, user.id) : null,
+    doneForMe: acts ? actLines(acts, args.context.locale, serverT(args.context.locale)("content.inFrench")) : null,
+    protection,
+    reporting,
+    phoneUnconfirmed: !phoneOk,
+    caseAccessPending,
     links: LINKS[user.role].filter((link) => mayOpen(user, link.to)),
-    codeFlags: user.role === "admin" ? await countOpenCodeFlags(db) : 0,
+    codeFlags,
   };
 }
 

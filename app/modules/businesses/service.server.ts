@@ -30,7 +30,12 @@ export type FundedBusiness = {
   records: { monthsAfter: number; visitedOn: string; stillRunning: boolean; jobsCreated: number }[];
 };
 
-/** The funded businesses of some beneficiaries, each with its visits' schedule. */
+type VisitRecord = FundedBusiness["records"][number];
+
+/**
+ * The funded businesses of some beneficiaries, each with its visits' schedule: one
+ * statement, the recorded visits gathered per award by the database (issue 19).
+ */
 export async function fundedBusinesses(
   db: Executor,
   beneficiaryIds: string[],
@@ -45,32 +50,18 @@ export async function fundedBusinesses(
       // the last tranche's payment, once every tranche is paid
       lastPaidAt: sql<Date | null>`(select case when count(*) filter (where ${grantTranches.paidAt} is null) = 0
         then max(${grantTranches.paidAt}) end from ${grantTranches} where ${grantTranches.awardId} = ${grantAwards}.id)`,
+      records: sql<VisitRecord[]>`coalesce((select json_agg(json_build_object('monthsAfter', f.months_after,
+        'visitedOn', f.visited_on, 'stillRunning', f.still_running, 'jobsCreated', f.jobs_created) order by f.months_after)
+        from ${businessFollowUps} f where f.award_id = ${grantAwards}.id), '[]'::json)`,
     })
     .from(grantAwards)
     .innerJoin(grantApplications, eq(grantApplications.id, grantAwards.applicationId))
     .where(inArray(grantApplications.applicantId, beneficiaryIds));
-  if (awards.length === 0) return [];
-  const visits = await db
-    .select({
-      awardId: businessFollowUps.awardId,
-      monthsAfter: businessFollowUps.monthsAfter,
-      visitedOn: businessFollowUps.visitedOn,
-      stillRunning: businessFollowUps.stillRunning,
-      jobsCreated: businessFollowUps.jobsCreated,
-    })
-    .from(businessFollowUps)
-    .where(
-      inArray(
-        businessFollowUps.awardId,
-        awards.map((a) => a.awardId),
-      ),
-    );
   return awards.map((a) => {
     const lastPaidOn = a.lastPaidAt ? moroccoToday(new Date(a.lastPaidAt)) : null;
-    const records = visits.filter((v) => v.awardId === a.awardId);
     const schedule = followUpSchedule(
       lastPaidOn,
-      records.map((v) => v.monthsAfter),
+      a.records.map((v) => v.monthsAfter),
       today,
     );
     return {
@@ -79,7 +70,7 @@ export async function fundedBusinesses(
       beneficiaryId: a.beneficiaryId,
       lastPaidOn,
       schedule,
-      records,
+      records: a.records,
     };
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import {
   coachAssignments,
@@ -57,10 +57,21 @@ export async function beneficiariesOf(db: Executor, coachId: string) {
  * action and its due date; overdue follow-ups first. Only current assignments count.
  */
 export async function caseload(db: Executor, coachId: string, today: string): Promise<CaseloadRow[]> {
-  const people = await beneficiariesOf(db, coachId);
+  // the people, with whether each is in a training or searching for a job, in one statement
+  const people = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      inTraining: sql<boolean>`exists (select 1 from ${trainingRegistrations} where ${trainingRegistrations.userId} = ${users.id} and ${trainingRegistrations.status} <> 'cancelled')`,
+      inJobSearch: sql<boolean>`exists (select 1 from ${jobSearchLogs} where ${jobSearchLogs.beneficiaryId} = ${users.id})`,
+    })
+    .from(coachAssignments)
+    .innerJoin(users, eq(users.id, coachAssignments.beneficiaryId))
+    .where(and(eq(coachAssignments.coachId, coachId), isNull(coachAssignments.endedAt)))
+    .orderBy(asc(users.displayName));
   const ids = people.map((p) => p.id);
   if (ids.length === 0) return [];
-  const [places, actions, regs] = await Promise.all([
+  const [places, actions, visitsDue] = await Promise.all([
     placementsOf(db, ids),
     db
       .select({
@@ -71,25 +82,15 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
       .from(coachingActions)
       .where(and(inArray(coachingActions.beneficiaryId, ids), isNull(coachingActions.doneAt)))
       .orderBy(asc(coachingActions.dueOn)),
-    db
-      .select({ userId: trainingRegistrations.userId })
-      .from(trainingRegistrations)
-      .where(and(inArray(trainingRegistrations.userId, ids), ne(trainingRegistrations.status, "cancelled"))),
-  ]);
-  const [jobSearch, visitsDue] = await Promise.all([
-    db
-      .select({ beneficiaryId: jobSearchLogs.beneficiaryId })
-      .from(jobSearchLogs)
-      .where(inArray(jobSearchLogs.beneficiaryId, ids)),
     dueFollowUps(db, ids, today),
   ]);
-  const rows = people.map((p) =>
+  const rows = people.map(({ inTraining, inJobSearch, ...p }) =>
     buildCaseloadRow({
       beneficiary: p,
       placements: places.filter((x) => x.beneficiaryId === p.id),
       nextAction: actions.find((a) => a.beneficiaryId === p.id) ?? null,
-      inTraining: regs.some((r) => r.userId === p.id),
-      inJobSearch: jobSearch.some((j) => j.beneficiaryId === p.id),
+      inTraining,
+      inJobSearch,
       businessVisitsDue: visitsDue.get(p.id) ?? 0,
       today,
     }),

@@ -112,15 +112,12 @@ export type NextThing =
 
 /** The applicant's home: profile completeness, plans and their state, and the next thing to do. */
 export async function applicantHome(db: Executor, userId: string) {
-  const profile = await getProfile(db, userId);
+  const [profile, planRows] = await Promise.all([
+    getProfile(db, userId),
+    db.select().from(businessPlans).where(eq(businessPlans.ownerId, userId)).orderBy(desc(businessPlans.updatedAt)),
+  ]);
   const missing = missingSections(profile);
-  const plans = (
-    await db
-      .select()
-      .from(businessPlans)
-      .where(eq(businessPlans.ownerId, userId))
-      .orderBy(desc(businessPlans.updatedAt))
-  ).map((plan) => {
+  const plans = planRows.map((plan) => {
     const steps = incompleteSteps(plan);
     return {
       id: plan.id,
