@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { budgetEntries } from "../../db/schema";
 import { findOrMakeItem } from "../factories/protection";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function freshRecords(suffix: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -48,7 +48,7 @@ for (const [lang, m] of FR_AND_AR) {
     await page.getByRole("button", { name: m["aid.items.save"] }).click();
     await expect(page.getByTestId("error-summary")).toBeVisible();
     await expect(page.getByLabel(m["aid.items.nameEn"])).toHaveValue("Fleece blanket");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`aid-item-refused-${lang}.png`), fullPage: true });
     await page.getByLabel(m["aid.items.kind"]).selectOption("blanket");
     await page.getByRole("button", { name: m["aid.items.save"] }).click();
@@ -63,7 +63,7 @@ for (const [lang, m] of FR_AND_AR) {
     await form.getByRole("button", { name: m["reporting.budget.saveCorrection"] }).click();
     await expect(page.getByTestId("error-summary")).toBeVisible();
     await expect(form.getByLabel(m["reporting.budget.reference"])).toHaveValue(`${entry.reference} (corrigé)`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`budget-entry-refused-${lang}.png`), fullPage: true });
     await form.getByLabel(m["reporting.budget.amount"]).fill("950");
     await form.getByRole("button", { name: m["reporting.budget.saveCorrection"] }).click();

@@ -10,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A fresh open case of the demo case worker's association, with consent to services. */
 async function freshCase(firstName: string) {
@@ -51,7 +51,7 @@ for (const [lang, m] of FR_AND_AR) {
     const step = page.getByTestId("confirm-step");
     await expect(step.getByRole("heading", { level: 1 })).toContainText(firstName);
     await expect(page.getByTestId("correction-items")).toContainText("×");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`correct-step-${lang}.png`), fullPage: true });
 
     // no reason: refused, said in the person's language, nothing changed

@@ -9,7 +9,7 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A cohort of two with sessions three days ago, yesterday and tomorrow. */
 async function cohortOfTwo() {
@@ -47,7 +47,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByRole("status")).toHaveText(m["trainings.attendanceSaved"]);
     await expect(page.getByTestId("unmarked")).toBeVisible();
     await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     await page.goto(`/trainings/sessions/${c.future}`);
     await expect(page.getByTestId("attendance-not-yet")).toBeVisible();

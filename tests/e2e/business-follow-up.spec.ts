@@ -10,7 +10,7 @@ import { expect, test } from "@playwright/test";
 import { coachAssignments } from "../../db/schema";
 import { makeUser } from "../factories";
 import { makeFundedBusiness } from "../factories/grants";
-import { FR_AND_AR, inDatabase, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(`a coach records the 3-month visit of a funded business (${lang})`, async ({ page }, testInfo) => {
@@ -45,14 +45,14 @@ for (const [lang, m] of FR_AND_AR) {
     await page
       .getByTestId("business-follow-up")
       .screenshot({ path: testInfo.outputPath(`follow-up-section-${lang}.png`) });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     await page.getByLabel(m["businesses.field.stillRunning"]).selectOption("yes");
     await page.getByRole("button", { name: m["businesses.submit"] }).click();
     await expect(page.getByRole("status")).toHaveText(m["businesses.saved"]);
     await expect(page.getByTestId("business-follow-up").locator('[data-state="recorded"]')).toHaveCount(1);
     await page.screenshot({ path: testInfo.outputPath(`follow-up-recorded-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     await page.goto("/home");
     await expect(page.locator(`[data-beneficiary="${person.id}"] [data-business-visit="true"]`)).toHaveCount(0);

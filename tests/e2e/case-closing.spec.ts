@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function freshCase(firstName: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -42,14 +42,14 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByTestId("confirm-step")).toBeVisible();
     await page.getByLabel(m["protection.closure.closeReason"]).selectOption("returned_home");
     await page.screenshot({ path: testInfo.outputPath(`close-step-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.getByRole("button", { name: m["protection.confirm.close.button"] }).click();
 
     await expect(page).toHaveURL(new RegExp(`/protection/cases/${c.id}$`));
     const history = page.getByTestId("status-history");
     await expect(history).toContainText(m["protection.closure.reason.returned_home"]);
     await page.locator("#closure").screenshot({ path: testInfo.outputPath(`closed-${lang}.png`) });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     // out of the list of open files
     await page.goto(`/protection?q=${firstName}`);

@@ -4,12 +4,12 @@
  * filled with the current values; a refused form keeps what was typed and says why; the
  * corrected identity shows on the file.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function freshCase(firstName: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -27,9 +27,6 @@ async function freshCase(firstName: string) {
     await handle.close();
   }
 }
-
-const noWiderThanThePhone = async (page: Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 for (const [lang, m] of FR_AND_AR) {
   test(`a case worker corrects a person's identity and sees it on the file (${lang})`, async ({ page }, testInfo) => {
@@ -52,7 +49,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.locator(".error-summary")).toContainText(m["protection.errors.firstName"]);
     await expect(page.locator("#f-lastName")).toHaveValue("Keïta Diarra");
     await page.screenshot({ path: testInfo.outputPath(`identity-refused-${lang}.png`), fullPage: true });
-    await noWiderThanThePhone(page);
+    await fitsThePhone(page);
 
     await page.locator("#f-firstName").fill(firstName);
     await page.locator("#f-phone").fill("06 55 44 33 22");
@@ -69,6 +66,6 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(identity).toContainText(m["protection.sex.other"]);
     await expect(identity).not.toContainText("+212611223344");
     await identity.screenshot({ path: testInfo.outputPath(`identity-corrected-${lang}.png`) });
-    await noWiderThanThePhone(page);
+    await fitsThePhone(page);
   });
 }

@@ -12,7 +12,7 @@ import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 async function withDb<T>(work: (db: ReturnType<typeof createDb>["db"]) => Promise<T>): Promise<T> {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -28,7 +28,7 @@ async function expectStep(page: Page, testInfo: TestInfo, who: string, shot: str
   const step = page.getByTestId("confirm-step");
   await expect(step).toBeVisible();
   await expect(step.getByRole("heading", { level: 1 })).toContainText(who);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await fitsThePhone(page);
   await page.screenshot({ path: testInfo.outputPath(shot), fullPage: true });
   return step;
 }
@@ -48,7 +48,7 @@ for (const [lang, m] of FR_AND_AR) {
     await page.locator("li", { hasText: title }).getByRole("button", { name: m["grants.apply.continue"] }).click();
     // "check your answers": nothing is sent yet
     await expect(page.getByTestId("confirm-step")).toContainText(title);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`check-answers-${lang}.png`), fullPage: true });
     await page.getByRole("button", { name: m["grants.check.send"] }).click();
     await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}\?sent=1$/);

@@ -4,12 +4,8 @@
  * what was typed kept), finds it in the list, corrects it, and reads the people reached
  * apart in the association's report.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { FR_AND_AR, login, switchLanguage } from "./fixtures";
-
-async function noSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-}
+import { expect, test } from "@playwright/test";
+import { fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(`a case worker records a group activity, corrects it and sees it in the report (${lang})`, async ({
@@ -38,7 +34,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByLabel(m["groups.field.facilitator"])).toHaveValue(facilitator);
     await expect(page.getByLabel(band("male", "25-59"))).toHaveValue("4");
     await page.screenshot({ path: testInfo.outputPath(`refused-${lang}.png`), fullPage: true });
-    await noSidewaysScroll(page);
+    await fitsThePhone(page);
 
     await page.getByLabel(band("female", "18-24")).fill("6");
     await page.getByLabel(band("female", "5-11")).fill("2");
@@ -50,7 +46,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(row).toContainText(m["groups.kind.awareness"]);
     await expect(row).toContainText("12");
     await page.screenshot({ path: testInfo.outputPath(`list-${lang}.png`), fullPage: true });
-    await noSidewaysScroll(page);
+    await fitsThePhone(page);
 
     // correct it: one more man of 25 to 59
     await row.getByRole("link").click();
@@ -61,7 +57,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByRole("status")).toHaveText(m["groups.saved"]);
     await expect(page.getByLabel(band("male", "25-59"))).toHaveValue("5");
     await page.screenshot({ path: testInfo.outputPath(`corrected-${lang}.png`), fullPage: true });
-    await noSidewaysScroll(page);
+    await fitsThePhone(page);
 
     // a case file's household: a member added, listed with the others
     await page.goto("/protection");
@@ -83,7 +79,7 @@ for (const [lang, m] of FR_AND_AR) {
       .toBeGreaterThan(before);
     await page.locator("#household").scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`household-${lang}.png`) });
-    await noSidewaysScroll(page);
+    await fitsThePhone(page);
 
     // the association's report: people reached by source, the headcount apart
     await page.goto("/reports");
@@ -93,6 +89,6 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByText(m["groups.report.note"])).toBeVisible();
     await people.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`report-${lang}.png`) });
-    await noSidewaysScroll(page);
+    await fitsThePhone(page);
   });
 }

@@ -15,14 +15,14 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { inDatabase, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, inDatabase, login, switchLanguage } from "./fixtures";
 
 /** The step opened by the first tap: on a phone's width, naming `what`; a screenshot to look at. */
 async function expectStep(page: Page, testInfo: TestInfo, what: string | RegExp, shot: string) {
   const step = page.getByTestId("confirm-step");
   await expect(step).toBeVisible();
   await expect(step.getByRole("heading", { level: 1 })).toContainText(what);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await fitsThePhone(page);
   await page.screenshot({ path: testInfo.outputPath(shot), fullPage: true });
   return step;
 }
@@ -57,7 +57,7 @@ for (const [lang, m] of [
     await expect(page.locator("[data-registration-closed]")).toHaveText(m["trainings.cohortEnded"]);
     await page.getByRole("button", { name: m["trainings.register"], exact: true }).click();
     await expect(page.getByTestId("registered")).toContainText(m["trainings.registered.confirmed.title"]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`registered-${lang}.png`), fullPage: true });
 
     await page.goto("/home");
@@ -120,5 +120,40 @@ for (const [lang, m] of [
     await expect(page).toHaveURL(new RegExp(`/plans/${planId}\\?deleted$`));
     await expect(page.getByText(m["plans.attachments.deleted"])).toBeVisible();
     expect(await stillThere()).toBe(0);
+  });
+}
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`a case worker opens the consent notice from the registration form, in the person's language (${lang})`, async ({
+    page,
+  }, testInfo) => {
+    await login(page, "caseworker@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto("/protection/cases/new");
+    const links = page.getByTestId("consent-notice-links");
+    await expect(links).toContainText(m["protection.notice.open"]);
+    // each language opens beside the form, which keeps what was typed
+    for (const name of ["Français", "العربية", "English"]) {
+      await expect(links.getByRole("link", { name, exact: true })).toHaveAttribute("target", "_blank");
+    }
+    const href = await links
+      .getByRole("link", { name: lang === "ar" ? "العربية" : "Français", exact: true })
+      .getAttribute("href");
+    await page.goto(href!);
+    const notice = page.getByTestId("consent-notice");
+    await expect(notice).toHaveAttribute("lang", lang);
+    await expect(notice).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
+    await expect(notice.getByRole("heading", { level: 1 })).toHaveText(m["protection.notice.title"]);
+    await expect(notice).toContainText(m["protection.notice.rights"]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: testInfo.outputPath(`consent-notice-${lang}.png`), fullPage: true });
+    // printed, only the notice: the portal's header and footer stay off the paper
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.locator(".site-footer")).toBeHidden();
+    await expect(notice).toBeVisible();
   });
 }

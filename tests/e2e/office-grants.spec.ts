@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { readPdfText } from "../helpers/pdf";
-import { FR_AND_AR, inDatabase, login, logout, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, logout, switchLanguage } from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
@@ -59,7 +59,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByRole("status")).toHaveText(m["office.done.applied"]);
     await expect(page.getByTestId("acts")).toContainText(callTitle);
     await page.screenshot({ path: testInfo.outputPath(`applied-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     // a slip, so that the person can sign in and see it
     const response = await page.request.post(`${personUrl}/slip.pdf`, {
@@ -81,6 +81,6 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(done).toContainText(callTitle);
     await expect(done).toContainText("Youssef El Idrissi");
     await page.screenshot({ path: testInfo.outputPath(`home-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
   });
 }

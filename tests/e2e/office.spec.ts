@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { readPdfText } from "../helpers/pdf";
-import { FR_AND_AR, login, loginWithForm, logout, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, login, loginWithForm, logout, switchLanguage } from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
@@ -35,7 +35,7 @@ for (const [lang, m] of FR_AND_AR) {
     await page.getByLabel(m["office.field.noticeLanguage"]).selectOption("sus");
     await page.getByLabel(m["office.field.noticeRead"]).check();
     await page.screenshot({ path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.getByRole("button", { name: m["office.register.submit"] }).click();
     await expect(page).toHaveURL(/\/office\/people\/[0-9a-f-]+\?registered=1$/);
     await expect(page.getByRole("status")).toHaveText(m["office.person.registered"]);
@@ -84,7 +84,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByText(m["office.done.confirmed"]).or(page.getByText(m["office.done.waiting"]))).toBeVisible();
     await expect(page.getByTestId("acts")).toContainText(trainingTitle);
     await page.screenshot({ path: testInfo.outputPath(`person-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await logout(page);
 
     // the person takes the account over with the slip
@@ -100,7 +100,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(done).toContainText(trainingTitle);
     await expect(done).toContainText("Youssef El Idrissi");
     await page.screenshot({ path: testInfo.outputPath(`home-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     // and signs in again with the identifier and the password
     await logout(page);

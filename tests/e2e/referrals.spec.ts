@@ -5,7 +5,7 @@
  * note; the person's consent to referral withdrawn, the partner's next request finds nothing.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { login, logout, switchLanguage } from "./fixtures";
+import { fitsThePhone, login, logout, switchLanguage } from "./fixtures";
 
 const PARTNER = "Association Al Amal Oujda";
 // names put in a sentence are isolated (U+2068 … U+2069), so their direction never turns the sentence around
@@ -82,13 +82,13 @@ test("a referral shares only the sections ticked, the partner accepts and writes
   for (const absent of ["#consent", "#aid", "#supervisor", "#referral"])
     await expect(page.locator(absent)).toHaveCount(0);
   await expect(page.locator("textarea")).toHaveCount(0);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await fitsThePhone(page);
   await page.screenshot({ path: testInfo.outputPath("partner-pending-fr.png"), fullPage: true });
   await switchLanguage(page, "ar");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.locator("#requests")).toContainText("خدمة متخصصة");
   await expect(page.locator("body")).not.toContainText(secret);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await fitsThePhone(page);
   await page.screenshot({ path: testInfo.outputPath("partner-pending-ar.png"), fullPage: true });
   await switchLanguage(page, "fr");
 

@@ -13,7 +13,7 @@ import { fr } from "../../app/i18n/locales/fr/index";
 import { openCase } from "../../app/modules/protection/identity.server";
 import { makeOrganisation, makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
-import { inDatabase, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, inDatabase, login, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of [
   ["fr", fr],
@@ -54,7 +54,7 @@ for (const [lang, m] of [
     const step = page.getByTestId("confirm-step");
     await expect(step.getByRole("heading", { level: 1 })).toContainText(/\d/);
     await expect(step).toContainText(m["confirm.cannotUndo"]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`apply-retention-${lang}.png`), fullPage: true });
     await step.getByRole("link", { name: m["confirm.cancel"] }).click();
     await expect(page).toHaveURL(/\/admin\/protection$/);

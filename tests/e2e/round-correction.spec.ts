@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { findOrMakeItem, makeStockedRound } from "../factories/protection";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A round of the demo case worker's association that nobody has received yet. */
 async function freshRound(name: string) {
@@ -44,7 +44,7 @@ for (const [lang, m] of FR_AND_AR) {
     await form.getByRole("button", { name: m["aid.rounds.saveCorrection"] }).click();
     await expect(page.getByText(m["aid.errors.endsBeforeStarts"]).first()).toBeVisible();
     await expect(form.getByLabel(m["aid.rounds.name"])).toHaveValue("Tournée de printemps");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`round-correct-refused-${lang}.png`), fullPage: true });
 
     await form.getByLabel(m["aid.rounds.endsOn"]).fill(round.endsOn);

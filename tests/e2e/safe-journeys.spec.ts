@@ -5,7 +5,7 @@
  * a confirmation step that the first tap only opens, and that "cancel" leaves untouched.
  */
 import { expect, test } from "@playwright/test";
-import { FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(`registration errors are summed up and typed values kept; consent is withdrawn only after confirming (${lang})`, async ({
@@ -34,7 +34,7 @@ for (const [lang, m] of FR_AND_AR) {
     if (!noJs) await expect(summary).toBeFocused();
     await expect(page.getByLabel(m["protection.field.firstName"], { exact: true })).toHaveValue(firstName);
     await expect(page.getByLabel(m["protection.field.nationality"], { exact: true })).toHaveValue("Guinée");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`error-summary-${lang}.png`) });
 
     await summary.locator('a[href="#f-sex"]').click();
@@ -53,7 +53,7 @@ for (const [lang, m] of FR_AND_AR) {
     const step = page.getByTestId("confirm-step");
     await expect(step).toBeVisible();
     await expect(step.getByRole("heading", { level: 1 })).toContainText(firstName);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`confirm-withdraw-${lang}.png`), fullPage: true });
     await step.getByRole("link", { name: m["confirm.cancel"] }).click();
     await expect(page).toHaveURL(new RegExp(`${caseUrl}#consent$`));
@@ -90,7 +90,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByLabel(m["signup.acceptPrivacy"])).toBeChecked();
     // a password is never sent back by the server (with JavaScript, the page simply stays)
     if (noJs) await expect(page.getByLabel(m["signup.password"], { exact: true })).toHaveValue("");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
     await page.screenshot({ path: testInfo.outputPath(`signup-refused-${lang}.png`), fullPage: true });
     await summary.locator('a[href="#f-phone"]').click();
     await expect(page).toHaveURL(/#f-phone$/);

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { makeCase, makeVoucher } from "../factories/protection";
-import { e2eDatabaseUrl, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 /** A fresh voucher of association A (the demo shop's scheme), for a person of that name. */
 async function freshVoucher(firstName: string, lastName: string) {
@@ -52,7 +52,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.locator("main")).not.toContainText(firstName);
     await expect(page.locator("main")).not.toContainText("Ouattara");
     await page.screenshot({ path: testInfo.outputPath(`shop-check-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     await check.getByRole("button").click();
     await expect(page.getByTestId("redeemed")).toContainText("Z. O.");
@@ -60,7 +60,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByTestId("shop-history")).toContainText("Z. O.");
     await expect(page.locator("main")).not.toContainText(firstName);
     await page.screenshot({ path: testInfo.outputPath(`shop-redeemed-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
 
     // the same code again: refused, nothing to redeem
     await page.getByLabel(m["aid.vouchers.code"]).fill(voucher.code);
@@ -89,7 +89,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
       await expect(page.getByTestId(table)).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath(`${path.slice(7)}-${lang}.png`), fullPage: true });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await fitsThePhone(page);
     }
     await expect(page.getByTestId("programme-shops")).toContainText("Épicerie Al Baraka");
 
@@ -97,6 +97,6 @@ for (const [lang, m] of FR_AND_AR) {
     await page.goto("/aid/redemptions");
     await expect(page.getByTestId("redemptions-per-shop")).toContainText("Épicerie Al Baraka");
     await page.screenshot({ path: testInfo.outputPath(`redemptions-${lang}.png`), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await fitsThePhone(page);
   });
 }

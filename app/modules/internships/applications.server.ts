@@ -69,10 +69,11 @@ export async function applyToOffer(
           ["internship_application", row.id],
           meta.ip,
         );
-        if (proposed) {
+        // the person's receipt: proposed by a coach, or sent (by them, or for them in an office)
+        {
           await notify(tx, {
             userId: input.beneficiaryId,
-            kind: "notify.internshipProposed",
+            kind: proposed ? "notify.internshipProposed" : "notify.internshipApplied",
             params: { offer: localizedText(offer, "title") },
             link: `/internships/offers/${offer.id}`,
             channels: ["sms", "email"],
