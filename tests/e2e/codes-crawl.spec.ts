@@ -8,13 +8,10 @@
 import { expect, test } from "@playwright/test";
 import { ACTING, EVERYONE } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
-import { e2eFixture, login, NOT_A_PAGE, pathsFor } from "./fixtures";
+import { CODE, e2eFixture, login, NOT_A_PAGE, pathsFor } from "./fixtures";
 
 // the text is read by a script in the page: once, with JavaScript, is enough
 test.use({ javaScriptEnabled: true });
-
-/** snake_case words and dotted message keys ("plans.step.summary") in what the page shows. */
-const CODE = /\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+(?:\.[a-z][a-zA-Z]+){2,}\b/g;
 
 for (const who of EVERYONE) {
   for (const lng of ["ar", "en"] as const) {

@@ -1,0 +1,97 @@
+/**
+ * Every PDF each signed-in visitor may open (the access-matrix rows they get a 200 for:
+ * the voucher, the plan, the quarterly report and every other document), asked for in
+ * French, Arabic and English, read back as a person's reader reads it (pdftotext): it is
+ * in the language it should be, and no internal code (`rabat_sale_kenitra`, a message key)
+ * reaches the page. The language a document should be in: the reader's, or for the
+ * documents written for their holder (a plan, an award letter) the holder's language at
+ * the moment it is printed; a CV and a certificate follow `?lang=`, asked here.
+ */
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+import { ACTING, EVERYONE } from "../access/types";
+import { readPdfText } from "../helpers/pdf";
+import { CODE, e2eDatabaseUrl, e2eFixture, login, pathsFor } from "./fixtures";
+
+type Lng = "fr" | "ar" | "en";
+
+/** Small words only one of the two Latin-script languages uses ("on", "en" left out: both). */
+const WORDS: Record<"fr" | "en", Set<string>> = {
+  fr: new Set(["de", "la", "le", "les", "et", "du", "des", "au", "aux", "par", "pour", "une", "un", "est", "sur"]),
+  en: new Set(["the", "of", "and", "to", "by", "for", "in", "is", "with", "from", "at"]),
+};
+
+/** Which language a document's text is in, by its letters and small words. */
+function languageOfText(text: string): { ar: number; latin: number; fr: number; en: number } {
+  const words = text.toLowerCase().split(/[^a-zà-ÿ]+/);
+  return {
+    ar: (text.match(/[\u0621-\u064a]/g) ?? []).length,
+    latin: (text.match(/[A-Za-zÀ-ÿ]/g) ?? []).length,
+    fr: words.filter((w) => WORDS.fr.has(w)).length,
+    en: words.filter((w) => WORDS.en.has(w)).length,
+  };
+}
+
+function isIn(text: string, lng: Lng): boolean {
+  const c = languageOfText(text);
+  if (lng === "ar") return c.ar > c.latin;
+  const other = lng === "fr" ? "en" : "fr";
+  return c.ar < c.latin && c[lng] >= 1 && c[lng] >= c[other];
+}
+
+/** The language of a document written for its holder, read from the database as it is printed. */
+async function holderLanguage(path: string): Promise<Lng | null> {
+  const plan = /^\/plans\/([0-9a-f-]{36})\.pdf/.exec(path)?.[1];
+  const letter = /^\/grants\/applications\/([0-9a-f-]{36})\/letter\.pdf/.exec(path)?.[1];
+  if (!plan && !letter) return null;
+  const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
+  try {
+    const [row] = plan
+      ? await sql<{ locale: Lng }[]>`
+          select u.locale from business_plans p join users u on u.id = p.owner_id where p.id = ${plan}`
+      : await sql<{ locale: Lng }[]>`
+          select u.locale from grant_applications a join users u on u.id = a.applicant_id where a.id = ${letter!}`;
+    expect(row, path).toBeDefined();
+    return row!.locale;
+  } finally {
+    await sql.end({ timeout: 2 });
+  }
+}
+
+/** The visitors who have documents to read. */
+const READERS: readonly string[] = ["admin", "applicant", "coach", "case_worker"];
+
+/** A CV and a certificate are printed in the language asked for, when one is asked. */
+const ASKS_LANGUAGE = /^\/cv\/|^\/trainings\/certificates\//;
+
+for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
+  test(`every PDF ${who} may open is in its expected language, without internal codes`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    test.setTimeout(240_000);
+    const pdfs = pathsFor(who, e2eFixture()).filter((p) => /\.pdf(\?|$)/.test(p));
+    // the ones with documents do read some (the check cannot pass by reading none)
+    if (READERS.includes(who)) expect(pdfs.length, who).toBeGreaterThan(0);
+    await login(page, ACTING[who]);
+    const found: string[] = [];
+    for (const lng of ["fr", "ar", "en"] as const) {
+      await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
+      for (const listed of pdfs) {
+        const p = ASKS_LANGUAGE.test(listed) ? `${listed}${listed.includes("?") ? "&" : "?"}lang=${lng}` : listed;
+        const expected = (await holderLanguage(p)) ?? lng;
+        const response = await page.request.get(p);
+        expect(response.status(), p).toBe(200);
+        const body = await response.body();
+        const declared = /\/Lang \((\w+)\)/.exec(body.toString("latin1"))?.[1];
+        const text = readPdfText(body);
+        if (declared !== expected) found.push(`${p} [${lng}] declares ${declared}, expected ${expected}`);
+        if (!isIn(text, expected))
+          found.push(`${p} [${lng}] text not in ${expected}: ${JSON.stringify(languageOfText(text))}`);
+        for (const code of new Set(text.match(CODE) ?? [])) found.push(`${p} [${lng}] code ${code}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+}
