@@ -15,6 +15,7 @@ import { seedReporting } from "./seed/reporting";
 import { seedFeedback } from "./seed/feedback";
 import { seedOffice } from "./seed/office";
 import { seedGroups } from "./seed/groups";
+import { seedImports } from "./seed/imports";
 
 export async function seedDemo(db: Database) {
   const foundation = await seedFoundation(db);
@@ -25,9 +26,21 @@ export async function seedDemo(db: Database) {
   const feedback = await seedFeedback(db, foundation);
   const office = await seedOffice(db, foundation);
   const groups = await seedGroups(db, foundation, protection);
+  const imports = await seedImports(db, foundation);
   // last: the budget reads what the other modules recorded
   const reporting = await seedReporting(db, foundation);
-  return { foundation, protection, businessPlans, employability, grants, feedback, office, groups, reporting };
+  return {
+    foundation,
+    protection,
+    businessPlans,
+    employability,
+    grants,
+    feedback,
+    office,
+    groups,
+    imports,
+    reporting,
+  };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
-import type { MessageKey } from "~/i18n/translate";
+import type { MessageKey, TParams } from "~/i18n/translate";
 
 /** What every labelled field takes: its name, its label, a hint, the errors and values of a refused submit. */
 type Labelled = {
@@ -233,12 +233,21 @@ export function CheckboxGroup({
   );
 }
 
-export function FormAlert({ message, tone = "error" }: { message?: MessageKey | null; tone?: "error" | "success" }) {
+export function FormAlert({
+  message,
+  tone = "error",
+  params,
+}: {
+  message?: MessageKey | null;
+  tone?: "error" | "success";
+  /** what fills the message's placeholders */
+  params?: TParams;
+}) {
   const { t } = useI18n();
   if (!message) return null;
   return (
     <p className={`alert alert-${tone}`} role={tone === "error" ? "alert" : "status"}>
-      {t(message)}
+      {t(message, params)}
     </p>
   );
 }

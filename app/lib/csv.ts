@@ -35,31 +35,73 @@ export function csvResponse(csv: string, filename: string): Response {
 
 /** RFC 4180 reader, for the tests and for anyone checking an export. */
 export function parseCsv(text: string): string[][] {
+  return readRows(text, ",", false)!;
+}
+
+const DELIMITERS = [",", ";", "\t"] as const;
+
+/** The delimiter of a file's first line, outside quotes: Excel in French writes ";". */
+function delimiterOf(input: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of input) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/**
+ * A CSV file someone uploads: comma, semicolon or tab separated (found from the first
+ * line), RFC 4180 quoting. Null when it cannot be read as CSV: a quote never closed, or
+ * text after a closing quote. Stricter than `parseCsv`, which reads the portal's own files.
+ */
+export function readCsvFile(text: string): string[][] | null {
+  return readRows(text, delimiterOf(text), true);
+}
+
+/**
+ * The one CSV reader. Lenient (`strict` false): a quote anywhere opens a quoted run and
+ * what follows a closing quote is kept. Strict: a quote opens a run only at a cell's
+ * start, and a run never closed or text after one makes the file unreadable (null).
+ */
+function readRows(text: string, delimiter: string, strict: boolean): string[][] | null {
   const input = text.startsWith("\ufeff") ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  /** a quoted run just closed in this cell, or the cell has plain text */
+  let closed = false;
+  let plain = false;
   for (let i = 0; i < input.length; i++) {
-    const ch = input[i];
+    const ch = input[i]!;
     if (quoted) {
       if (ch === '"' && input[i + 1] === '"') {
         cell += '"';
         i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
+      } else if (ch === '"') {
+        quoted = false;
+        closed = true;
+      } else cell += ch;
+    } else if (ch === delimiter || ch === "\n" || ch === "\r") {
       if (ch === "\r" && input[i + 1] === "\n") i++;
       row.push(cell);
-      rows.push(row);
-      row = [];
       cell = "";
-    } else cell += ch;
+      closed = plain = false;
+      if (ch !== delimiter) {
+        rows.push(row);
+        row = [];
+      }
+    } else if (strict && closed) return null;
+    else if (ch === '"' && !(strict && plain)) quoted = true;
+    else {
+      cell += ch;
+      plain = true;
+    }
   }
+  if (strict && quoted) return null;
   if (cell !== "" || row.length) {
     row.push(cell);
     rows.push(row);

@@ -68,7 +68,9 @@ const HIDDEN_KEYS = new Set(["version", "planId", "updatedAt"]);
 function PlanTree({ value, name }: { value: unknown; name?: string }) {
   const { t, formatMoney } = useI18n();
   const label = (k: string) => {
-    for (const key of [`plans.step.${k}`, `plans.field.${k}`]) {
+    // an amount's key ends in "Centimes" (priceCentimes): its label is the field's own (price)
+    const field = k.replace(/Centimes$/, "");
+    for (const key of [`plans.step.${k}`, `plans.field.${k}`, `plans.field.${field}`]) {
       const text = t(key as MessageKey);
       if (text !== key) return text;
     }

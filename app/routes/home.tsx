@@ -94,6 +94,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
   case_worker: [
     { to: "/notifications", label: "nav.notifications" },
     { to: "/protection", label: "protection.nav" },
+    { to: "/imports", label: "imports.nav" },
     { to: "/office", label: "office.nav" },
     { to: "/aid", label: "aid.nav" },
   ],

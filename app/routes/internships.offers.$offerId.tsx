@@ -59,6 +59,7 @@ export async function loader(args: LoaderFunctionArgs) {
     closing,
     answered: queryFlag(args, "answered"),
     ...parseQuery(args, { told: query.int(0, 100_000), done: query.oneOf(["corrected", "unchanged"]) }),
+    sent: queryFlag(args, "sent"),
     caseload: user.role === "coach" ? await beneficiariesOf(db, user.id) : [],
   };
 }
@@ -139,6 +140,7 @@ export default function OfferDetail() {
     answered,
     told,
     done,
+    sent,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
@@ -172,6 +174,7 @@ export default function OfferDetail() {
       {role === "applicant" ? (
         <ApplyForm
           status={mine?.status}
+          sent={sent}
           reason={mine?.answerReason}
           closed={!offer.isOpen}
           errors={actionData?.errors}

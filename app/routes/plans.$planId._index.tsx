@@ -1,12 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  data,
-  redirect,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { FormAlert, PageTitle } from "~/components/form";
@@ -21,6 +14,7 @@ import { addAttachment, deleteAttachment } from "~/modules/business-plans/servic
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_PLAN } from "~db/schema/business-plans";
 import { idParam, parseQuery, query, queryFlag } from "~/lib/params.server";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
+import { readUpload } from "~/lib/upload.server";
 
 const DELETE = "delete-attachment";
 
@@ -63,46 +57,19 @@ export async function action(args: ActionFunctionArgs) {
   const planId = idParam({ params }, "planId");
   const type = request.headers.get("Content-Type") ?? "";
   if (type.startsWith("multipart/form-data")) {
-    let form: FormData;
-    let tooLarge = false;
-    try {
-      form = await unstable_parseMultipartFormData(
-        request,
-        unstable_composeUploadHandlers(
-          async (part) => {
-            if (part.name !== "file" || !part.filename) return undefined;
-            // keep reading past the limit (up to a cap) so the browser gets our answer, not a reset
-            const chunks: Uint8Array<ArrayBuffer>[] = [];
-            let size = 0;
-            for await (const chunk of part.data) {
-              size += chunk.length;
-              if (size > MAX_ATTACHMENT_BYTES) tooLarge = true;
-              else chunks.push(new Uint8Array(chunk));
-              if (size > 3 * MAX_ATTACHMENT_BYTES) throw new MaxPartSizeExceededError(part.name, MAX_ATTACHMENT_BYTES);
-            }
-            if (tooLarge) return undefined;
-            return new File(chunks, part.filename, { type: part.contentType });
-          },
-          unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
-        ),
+    const upload = await readUpload(request, { field: "file", maxBytes: MAX_ATTACHMENT_BYTES });
+    if (!upload.ok)
+      return data(
+        { error: "plans.errors.file.size" as MessageKey },
+        { status: 400, headers: upload.closeConnection ? { Connection: "close" } : undefined },
       );
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) {
-        return data(
-          { error: "plans.errors.file.size" as MessageKey },
-          { status: 400, headers: { Connection: "close" } },
-        );
-      }
-      throw error;
-    }
-    if (tooLarge) return data({ error: "plans.errors.file.size" as MessageKey }, { status: 400 });
-    const file = form.get("file");
-    if (!file || typeof file === "string" || file.size === 0)
+    const file = upload.file;
+    if (!file || file.bytes.length === 0)
       return data({ error: "plans.errors.file.required" as MessageKey }, { status: 400 });
     const result = await addAttachment(
       context.db,
       user,
-      { planId, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      { planId, filename: file.name, bytes: file.bytes },
       { ip: context.ip },
     );
     if (!result.ok) {

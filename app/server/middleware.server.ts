@@ -17,6 +17,7 @@ import {
 } from "~/modules/auth/session.server";
 import { isDatabaseDown } from "~db/errors";
 import { MAX_ATTACHMENT_BYTES } from "~db/schema/business-plans";
+import { MAX_IMPORT_BYTES } from "~/modules/imports/rules";
 import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
 import { plainPage } from "./plain-page.server";
@@ -129,11 +130,13 @@ function originOfRequest(req: Request): string | null {
 /** A form's body at most; the routes that take files have their own limit below. */
 export const FORM_BODY_LIMIT = 1024 * 1024;
 /**
- * Routes that take files: the plan page's attachments (the route reads up to three times
+ * Routes that take files: the plan page's attachments and the list import (the route reads up to three times
  * an attachment's limit itself, to answer "too large" in a page rather than a reset).
  */
 const UPLOAD_BODY_LIMITS: { path: RegExp; limit: number }[] = [
   { path: /^\/plans\/[^/]+\/?$/, limit: 3 * MAX_ATTACHMENT_BYTES + FORM_BODY_LIMIT },
+  // a list to import (app/lib/upload.server.ts reads it the same way)
+  { path: /^\/imports\/?$/, limit: 3 * MAX_IMPORT_BYTES + FORM_BODY_LIMIT },
 ];
 
 /**

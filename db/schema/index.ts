@@ -16,3 +16,4 @@ export * from "./feedback";
 export * from "./office";
 export * from "./groups";
 export * from "./businesses";
+export * from "./imports";

@@ -11,6 +11,8 @@ export const foundationRoutes: AccessEntry[] = [
   { route: "routes/signup_.code", path: () => "/signup/code", expect: same(302) },
   { route: "routes/set-password", path: () => "/set-password", expect: anonymousOnly },
   { route: "routes/privacy", path: () => "/privacy", expect: same(200) },
+  // the consent notice case workers read aloud holds nothing about anyone
+  { route: "routes/consent-notice", path: () => "/consent-notice", expect: same(200) },
   { route: "routes/healthz", path: () => "/healthz", expect: same(200) },
   { route: "routes/locales.$lng", path: () => "/locales/ar", expect: same(200) },
   { route: "routes/logout", path: () => "/logout", expect: same(405) },

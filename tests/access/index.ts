@@ -14,6 +14,7 @@ import { feedbackRoutes } from "./feedback";
 import { shopRoutes } from "./shops";
 import { officeRoutes } from "./office";
 import { groupRoutes } from "./groups";
+import { importRoutes } from "./imports";
 
 export const ACCESS_MATRIX: AccessEntry[] = [
   ...foundationRoutes,
@@ -27,4 +28,5 @@ export const ACCESS_MATRIX: AccessEntry[] = [
   ...shopRoutes,
   ...officeRoutes,
   ...groupRoutes,
+  ...importRoutes,
 ];

@@ -122,3 +122,38 @@ for (const [lang, m] of [
     expect(await stillThere()).toBe(0);
   });
 }
+
+for (const [lang, m] of [
+  ["fr", fr],
+  ["ar", ar],
+] as const) {
+  test(`a case worker opens the consent notice from the registration form, in the person's language (${lang})`, async ({
+    page,
+  }, testInfo) => {
+    await login(page, "caseworker@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto("/protection/cases/new");
+    const links = page.getByTestId("consent-notice-links");
+    await expect(links).toContainText(m["protection.notice.open"]);
+    // each language opens beside the form, which keeps what was typed
+    for (const name of ["Français", "العربية", "English"]) {
+      await expect(links.getByRole("link", { name, exact: true })).toHaveAttribute("target", "_blank");
+    }
+    const href = await links
+      .getByRole("link", { name: lang === "ar" ? "العربية" : "Français", exact: true })
+      .getAttribute("href");
+    await page.goto(href!);
+    const notice = page.getByTestId("consent-notice");
+    await expect(notice).toHaveAttribute("lang", lang);
+    await expect(notice).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
+    await expect(notice.getByRole("heading", { level: 1 })).toHaveText(m["protection.notice.title"]);
+    await expect(notice).toContainText(m["protection.notice.rights"]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: testInfo.outputPath(`consent-notice-${lang}.png`), fullPage: true });
+    // printed, only the notice: the portal's header and footer stay off the paper
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.locator(".site-footer")).toBeHidden();
+    await expect(notice).toBeVisible();
+  });
+}

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
 import { MAX_ATTACHMENT_BYTES } from "../../db/schema/business-plans";
 import { FORM_BODY_LIMIT } from "../../app/server/middleware.server";
+import { MAX_IMPORT_BYTES } from "../../app/modules/imports/rules";
 import { useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
@@ -91,6 +92,20 @@ describe("request body limits", () => {
       "Content-Length": String(2 * MAX_ATTACHMENT_BYTES),
     });
     expect(elsewhere).toMatch(/^HTTP\/1\.1 413/);
+  });
+
+  it("gives the list import its own limit: a file over 2 MB is answered in the page, a body past three times that at once", async () => {
+    const headers = { "Content-Type": "multipart/form-data; boundary=x" };
+    const within = await postHeadersOnly("/imports", { ...headers, "Content-Length": String(2 * MAX_IMPORT_BYTES) });
+    expect(within).not.toMatch(/^HTTP\/1\.1 41[13]/);
+    const over = await postHeadersOnly("/imports", {
+      ...headers,
+      "Content-Length": String(3 * MAX_IMPORT_BYTES + FORM_BODY_LIMIT + 1),
+    });
+    expect(over).toMatch(/^HTTP\/1\.1 413/);
+    expect(await postHeadersOnly("/imports/x", { ...headers, "Content-Length": String(2 * MAX_IMPORT_BYTES) })).toMatch(
+      /^HTTP\/1\.1 413/,
+    );
   });
 
   it("answers 411 to a chunked body with no declared length", async () => {

@@ -9,7 +9,7 @@ import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/lib/ids";
-import { localizedText } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
 import type { ForPerson } from "~/modules/office/types";
@@ -69,10 +69,11 @@ export async function applyToOffer(
           ["internship_application", row.id],
           meta.ip,
         );
-        if (proposed) {
+        // the person's receipt: proposed by a coach, or sent (by them, or for them in an office)
+        {
           await notify(tx, {
             userId: input.beneficiaryId,
-            kind: "notify.internshipProposed",
+            kind: proposed ? "notify.internshipProposed" : "notify.internshipApplied",
             params: { offer: localizedText(offer, "title") },
             link: `/internships/offers/${offer.id}`,
             channels: ["sms", "email"],

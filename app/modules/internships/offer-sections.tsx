@@ -41,6 +41,7 @@ export function OfferFacts({ offer, hostName }: { offer: Offer; hostName: string
 /** The applicant's own application, or the form to apply with a motivation. */
 export function ApplyForm({
   status,
+  sent = false,
   reason,
   closed,
   errors,
@@ -49,8 +50,18 @@ export function ApplyForm({
   status: NonNullable<Awaited<ReturnType<typeof myApplication>>>["status"] | undefined;
   reason?: string | null;
   closed: boolean;
+  /** just sent: the receipt, and what happens next */
+  sent?: boolean;
 }) {
   const { t } = useI18n();
+  if (status === "submitted" && sent) {
+    return (
+      <section className="panel-confirmation" data-testid="sent" aria-labelledby="sent-title">
+        <h2 id="sent-title">{t("internships.sent.title")}</h2>
+        <p>{t("internships.sent.next")}</p>
+      </section>
+    );
+  }
   if (status) {
     return (
       <p className="alert alert-success" data-application={status}>

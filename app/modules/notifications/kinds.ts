@@ -57,6 +57,7 @@ export const NOTIFICATION_KINDS = {
   "notify.trainingCertificate": kind("notify.trainingCertificate"),
   // internships and follow-up
   "notify.internshipProposed": kind("notify.internshipProposed"),
+  "notify.internshipApplied": kind("notify.internshipApplied"),
   // the host's answer is a decision: it reaches people who turned SMS off
   "notify.internshipAccepted": kind("notify.internshipAccepted", { essential: true }),
   "notify.internshipDeclined": kind("notify.internshipDeclined", { essential: true }),

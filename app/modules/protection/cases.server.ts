@@ -18,7 +18,7 @@ import { forbidden, notFound, requireCase, requireOwnCase } from "./case-access.
 import { caseReach, type CaseReach } from "./reach.server";
 import { encrypt, encryptJson } from "./crypto.server";
 import { sealIdentity } from "./identity.server";
-import { findDuplicateCandidates, type DuplicateCandidate } from "./queries.server";
+import { findDuplicateCandidates, type DuplicateCandidate } from "./duplicates.server";
 import { normaliseDocument, normalisePhone } from "./rules";
 import {
   CONSENT_NOTICE_VERSION,
@@ -57,20 +57,32 @@ async function namedPartners(db: Executor, ownOrganisationId: string, input: Con
   return found.length === wanted.length ? wanted : null;
 }
 
+/** The row of a consent as collected now, under the current notice (registration, an imported list). */
+export function consentValues(
+  caseId: string,
+  input: Pick<
+    ConsentInput,
+    "consentServices" | "consentReferral" | "consentReporting" | "consentSms" | "consentLanguage"
+  >,
+  actor: Actor,
+) {
+  return {
+    caseId,
+    services: input.consentServices,
+    referral: input.consentReferral,
+    anonymisedReporting: input.consentReporting,
+    contactBySms: input.consentSms,
+    noticeVersion: CONSENT_NOTICE_VERSION,
+    language: input.consentLanguage,
+    collectedById: actor.id,
+  };
+}
+
 /** One consent and the partners it names, in the caller's transaction. */
 async function insertConsent(tx: Executor, caseId: string, input: ConsentInput, partners: string[], actor: Actor) {
   const [row] = await tx
     .insert(caseConsents)
-    .values({
-      caseId,
-      services: input.consentServices,
-      referral: input.consentReferral,
-      anonymisedReporting: input.consentReporting,
-      contactBySms: input.consentSms,
-      noticeVersion: CONSENT_NOTICE_VERSION,
-      language: input.consentLanguage,
-      collectedById: actor.id,
-    })
+    .values(consentValues(caseId, input, actor))
     .returning({ id: caseConsents.id });
   if (!row) throw new Error("consent not recorded");
   if (partners.length)
@@ -87,7 +99,7 @@ export async function lockCase(tx: Executor, caseId: string) {
   await tx.execute(sql`select 1 from ${beneficiaryCases} where ${beneficiaryCases.id} = ${caseId} for update`);
 }
 
-function newReference(): string {
+export function newReference(): string {
   const year = new Date().getFullYear();
   return `PR-${year}-${randomBytes(4).toString("hex").toUpperCase()}`;
 }

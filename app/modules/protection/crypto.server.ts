@@ -148,7 +148,7 @@ export function decryptJson<T>(stored: string): T {
 }
 
 /** What a keyed hash is of: the same value hashes differently per purpose. */
-export type HashPurpose = "phone" | "document" | "name";
+export type HashPurpose = "phone" | "document" | "name" | "import_row";
 
 function hmac(key: Buffer, purpose: HashPurpose, value: string): string {
   return createHmac("sha256", key).update(`${purpose}\u0000${value}`).digest("base64url");

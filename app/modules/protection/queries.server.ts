@@ -21,7 +21,7 @@ import {
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 import { decrypt, decryptJson } from "./crypto.server";
-import { documentIs, namesMatch, openNames, openService, phoneIs, sealedNameColumns } from "./identity.server";
+import { documentIs, namesMatch, openNames, openService, phoneIs } from "./identity.server";
 import {
   caseScope,
   referralConsentHolds,
@@ -29,15 +29,7 @@ import {
   sectionScope,
   writtenByOwnAssociation,
 } from "./reach.server";
-import {
-  ALL_SECTIONS,
-  duplicateReasons,
-  isReferralOverdue,
-  type DuplicateReason,
-  type PersonKey,
-  type Sections,
-  type VulnerabilityData,
-} from "./rules";
+import { ALL_SECTIONS, isReferralOverdue, type Sections, type VulnerabilityData } from "./rules";
 
 /** A column read only where the actor may see the case's identity section (else null). */
 function ifIdentity<T>(actor: Actor, column: AnyColumn) {
@@ -120,71 +112,6 @@ export async function listCases(
     ...row,
     ...namesOf({ firstNameEnc, lastNameEnc, nameArabicEnc }),
   }));
-}
-
-export type DuplicateCandidate = {
-  id: string;
-  reference: string;
-  firstName: string;
-  lastName: string;
-  nameArabic: string | null;
-  dateOfBirth: string | null;
-  reasons: DuplicateReason[];
-};
-
-/**
- * Cases that may be the same person: same phone, same document number, or a close
- * name with the same date of birth. Looked for among the cases the actor can reach
- * only, so the check itself never reveals another association's cases. Phone and
- * document are found by their keyed hashes; the names are encrypted, so the candidates
- * born the same day are decrypted and compared in memory (rules.ts duplicateReasons).
- */
-export async function findDuplicateCandidates(
-  db: Executor,
-  actor: Actor,
-  person: PersonKey,
-): Promise<DuplicateCandidate[]> {
-  const matches = [
-    phoneIs(person.phone),
-    documentIs(person.documentNumber),
-    person.dateOfBirth ? eq(beneficiaryCases.dateOfBirth, person.dateOfBirth) : null,
-  ].filter((c) => c !== null);
-  if (!matches.length) return [];
-  const sealed = await db
-    .select({
-      id: beneficiaryCases.id,
-      reference: beneficiaryCases.reference,
-      ...sealedNameColumns,
-      dateOfBirth: beneficiaryCases.dateOfBirth,
-      phoneEnc: beneficiaryCases.phoneEnc,
-      documentNumberEnc: beneficiaryCases.documentNumberEnc,
-    })
-    .from(beneficiaryCases)
-    // only identities the actor already sees: the check itself reveals nothing
-    .where(and(sectionScope(actor, "identity"), isNull(beneficiaryCases.anonymisedAt), or(...matches)))
-    .orderBy(desc(beneficiaryCases.createdAt))
-    .limit(500);
-  const rows = sealed.map(({ phoneEnc, documentNumberEnc, ...row }) => ({
-    ...row,
-    ...openNames(row),
-    phone: phoneEnc ? decrypt(phoneEnc) : null,
-    documentNumber: documentNumberEnc ? decrypt(documentNumberEnc) : null,
-  }));
-  const found: DuplicateCandidate[] = [];
-  for (const row of rows) {
-    const reasons = duplicateReasons(person, row);
-    if (reasons.length)
-      found.push({
-        id: row.id,
-        reference: row.reference,
-        firstName: row.firstName,
-        lastName: row.lastName,
-        nameArabic: row.nameArabic,
-        dateOfBirth: row.dateOfBirth,
-        reasons,
-      });
-  }
-  return found.slice(0, 20);
 }
 
 export async function latestVulnerability(db: Executor, caseId: string) {

@@ -112,6 +112,10 @@ export const RegisterCaseSchema = z
   }, always);
 export type RegisterCaseInput = z.infer<typeof RegisterCaseSchema>;
 
+/** The person alone, as registration checks them: what an imported list's rows are checked with. */
+export const PersonSchema = z.object(personFields).superRefine(birthOrAge, always);
+export type PersonFieldsInput = z.infer<typeof PersonSchema>;
+
 /** A case's identity corrected on its own page: the person's fields as registration has them. */
 export const CorrectIdentitySchema = z
   .object({ ...personFields, version: versionField })

@@ -120,6 +120,11 @@ describe("blind review", () => {
       expect(res.status, path).toBe(200);
       bodies.push(await res.text());
     }
+    // the plan reads with the plan builder's labels, never its data keys (issue 15)
+    const review = bodies[1]!.replace(/<script[\s\S]*?<\/script>/g, "");
+    for (const key of ["priceCentimes", "startupCostCentimes", "grantRequestedCentimes", ">totals<"])
+      expect(review, key).not.toContain(key);
+    expect(review).toContain("Votre prix de vente (MAD)");
     // after a draft and a submission too
     const saved = await client.post(`/grants/reviews/${ctx.assignmentId}`, scoreFields("submit"));
     expect(saved.status).toBe(302);

@@ -202,7 +202,15 @@ describe("a coach takes a beneficiary into an internship", () => {
     expect(await (await admin.get("/internships?city=tanger")).text()).not.toContain("Aide boulanger·e");
 
     const applicant = await app.signedIn(beneficiary.email!);
-    expect((await applicant.post(offerPath, { motivation: "J'ai travaillé dans une boulangerie." })).status).toBe(302);
+    const sent = await applicant.post(offerPath, { motivation: "J'ai travaillé dans une boulangerie." });
+    expect(sent.status).toBe(302);
+    // the receipt says what happens next, and a notification keeps it
+    expect(sent.headers.get("location")).toBe(`${offerPath}?sent=1`);
+    const receipt = await (await applicant.get(`${offerPath}?sent=1`)).text();
+    expect(receipt).toMatch(/data-testid="sent"[^]*Candidature envoyée[^]*Et ensuite/);
+    expect(await (await applicant.get("/notifications")).text()).toContain(
+      "Votre candidature au stage « Aide boulanger·e » est envoyée",
+    );
     expect(await (await applicant.get(offerPath)).text()).toContain('data-application="submitted"');
     expect((await applicant.post(offerPath, {})).status).toBe(400);
 

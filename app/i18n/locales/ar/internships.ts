@@ -159,4 +159,12 @@ export const internships = {
   "internships.correct.corrected": "تم حفظ التصحيح.",
   "internships.correct.unchanged": "لم يتغيّر شيء.",
   "internships.backToOffer": "العودة إلى العرض",
+  "notify.internshipApplied": "تم إرسال ترشيحك للتدريب «{offer}». تدرسه الجهة المستقبلة: سيصلك ردها برسالة.",
+  "notify.internshipApplied.subject": "تم إرسال الترشيح",
+  "notify.internshipApplied.body":
+    "مرحبا،\n\nتم إرسال ترشيحك للتدريب «{offer}». تدرسه الجهة المستقبلة: سيصلك ردها برسالة، وستراه على العرض في مسار.\n\nمسار",
+  "notify.internshipApplied.sms": "مسار: تم إرسال ترشيحك للتدريب «{offer}». الرد برسالة.",
+  "internships.sent.title": "تم إرسال الترشيح",
+  "internships.sent.next":
+    "ماذا بعد: تدرس الجهة المستقبلة الترشيحات. سيصلك ردها برسالة (رسالة قصيرة أو بريد إلكتروني)، وسيظهر في هذه الصفحة. توجد نسخة من هذا الإرسال في إشعاراتك.",
 } as const;

@@ -21,6 +21,7 @@ import { office } from "./office";
 import { groups } from "./groups";
 import { sheets } from "./sheets";
 import { businesses } from "./businesses";
+import { imports } from "./imports";
 
 export const en: Messages = {
   ...core,
@@ -45,4 +46,5 @@ export const en: Messages = {
   ...groups,
   ...sheets,
   ...businesses,
+  ...imports,
 };

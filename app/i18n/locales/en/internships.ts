@@ -165,4 +165,13 @@ export const internships = {
   "internships.correct.corrected": "Correction saved.",
   "internships.correct.unchanged": "Nothing was changed.",
   "internships.backToOffer": "Back to the offer",
+  "notify.internshipApplied":
+    "Your application for the internship “{offer}” is sent. The host examines it: you will get its answer by message.",
+  "notify.internshipApplied.subject": "Application sent",
+  "notify.internshipApplied.body":
+    "Hello,\n\nYour application for the internship “{offer}” is sent. The host examines it: you will get its answer by message, and see it on the offer in Masar.\n\nMasar",
+  "notify.internshipApplied.sms": "Masar: application sent for the internship “{offer}”. Answer by message.",
+  "internships.sent.title": "Application sent",
+  "internships.sent.next":
+    "What happens next: the host examines the applications. You will get its answer by message (SMS or e-mail), and it will show on this page. A copy of this is in your notifications.",
 } as const;

@@ -259,4 +259,23 @@ export const protection = {
   "protection.errors.lastName": "Enter the person's last name (80 characters at most).",
   "protection.errors.dateOfBirth": "Date of birth must be a real date in the past, for example 27/03/2001.",
   "protection.errors.estimatedAge": "Estimated age is a number of years from 0 to 120, for example 34.",
+  "protection.notice.title": "Consent notice: what the association records about you, and what it does with it",
+  "protection.notice.who":
+    "The association that receives you opens a file in your name to follow the help it gives you. Only this association can read it. The programme's staff and the donor see only overall figures, never your name.",
+  "protection.notice.what":
+    "The file holds your name, your age or date of birth, your nationality, your town, your phone if you give it, the people in your household, and the help you received: care, psychological support, shelter, legal aid, voluntary return, kits and purchase vouchers.",
+  "protection.notice.services":
+    "Receiving services: without this consent no file is opened. With it, the association records the help it gives you.",
+  "protection.notice.referral":
+    "Referral to a partner: with your consent, the association may send a partner association you choose only the parts of the file that are useful. Without your consent, it does so only when your safety requires it, on a supervisor's decision, and the reason is recorded.",
+  "protection.notice.reporting":
+    "Reports: with your consent, your situation is counted, without your name, in the programme's figures.",
+  "protection.notice.sms":
+    "Text messages: with your consent, the association may text this number about an appointment or a reminder. The messages are short and say nothing about your situation.",
+  "protection.notice.rights":
+    "At any time you can withdraw a consent, ask to see what is recorded, or have it corrected: tell the association. A file without activity for the retention period the programme sets is anonymised: your name, your phone and your notes are erased.",
+  "protection.notice.version": "Version {version}",
+  "protection.notice.languages": "Read the notice in:",
+  "protection.notice.print": 'To print it: the browser\'s menu, then "Print". Only the notice is printed.',
+  "protection.notice.open": "Open the notice to read, to show or print it:",
 } as const;

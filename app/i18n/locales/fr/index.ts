@@ -20,6 +20,7 @@ import { office } from "./office";
 import { groups } from "./groups";
 import { sheets } from "./sheets";
 import { businesses } from "./businesses";
+import { imports } from "./imports";
 
 /**
  * French: the reference dictionary. Its keys define MessageKey; en and ar must have
@@ -48,4 +49,5 @@ export const fr = {
   ...groups,
   ...sheets,
   ...businesses,
+  ...imports,
 } as const;

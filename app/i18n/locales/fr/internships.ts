@@ -168,4 +168,13 @@ export const internships = {
   "internships.correct.corrected": "Correction enregistrée.",
   "internships.correct.unchanged": "Rien n'a changé.",
   "internships.backToOffer": "Retour à l'offre",
+  "notify.internshipApplied":
+    "Votre candidature au stage « {offer} » est envoyée. La structure d'accueil l'examine : vous recevrez sa réponse par message.",
+  "notify.internshipApplied.subject": "Candidature envoyée",
+  "notify.internshipApplied.body":
+    "Bonjour,\n\nVotre candidature au stage « {offer} » est envoyée. La structure d'accueil l'examine : vous recevrez sa réponse par message, et la verrez sur l'offre dans Masar.\n\nMasar",
+  "notify.internshipApplied.sms": "Masar : candidature envoyée au stage « {offer} ». Réponse par message.",
+  "internships.sent.title": "Candidature envoyée",
+  "internships.sent.next":
+    "Et ensuite : la structure d'accueil examine les candidatures. Vous recevrez sa réponse par message (SMS ou e-mail), et elle s'affichera sur cette page. Une copie de cet envoi est dans vos notifications.",
 } as const;

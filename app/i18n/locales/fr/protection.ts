@@ -264,4 +264,23 @@ export const protection = {
   "protection.errors.lastName": "Indiquez le nom de la personne (80 caractères au plus).",
   "protection.errors.dateOfBirth": "La date de naissance doit être une date réelle et passée, par exemple 27/03/2001.",
   "protection.errors.estimatedAge": "L'âge estimé est un nombre d'années entre 0 et 120, par exemple 34.",
+  "protection.notice.title": "Notice de consentement : ce que l'association note sur vous, et ce qu'elle en fait",
+  "protection.notice.who":
+    "L'association qui vous reçoit ouvre un dossier à votre nom pour suivre l'aide qu'elle vous apporte. Seule cette association peut le lire. Le personnel du programme et le bailleur ne voient que des chiffres globaux, jamais votre nom.",
+  "protection.notice.what":
+    "Le dossier contient votre nom, votre âge ou votre date de naissance, votre nationalité, votre ville, votre téléphone si vous le donnez, les personnes de votre foyer, et l'aide reçue : soins, soutien psychologique, hébergement, aide juridique, retour volontaire, kits et bons d'achat.",
+  "protection.notice.services":
+    "Recevoir des services : sans cet accord, aucun dossier n'est ouvert. Avec lui, l'association note l'aide qu'elle vous apporte.",
+  "protection.notice.referral":
+    "Être orienté·e vers un partenaire : avec votre accord, l'association peut envoyer à une association partenaire que vous choisissez les seules parties du dossier utiles. Sans votre accord, elle ne le fait que si votre sécurité l'exige, sur décision d'un·e superviseur·e, et le motif est noté.",
+  "protection.notice.reporting":
+    "Les rapports : avec votre accord, votre situation est comptée, sans votre nom, dans les chiffres du programme.",
+  "protection.notice.sms":
+    "Les SMS : avec votre accord, l'association peut vous écrire à ce numéro pour un rendez-vous ou un rappel. Les messages sont courts et ne disent rien de votre situation.",
+  "protection.notice.rights":
+    "Vous pouvez à tout moment retirer un accord, demander à voir ce qui est noté, ou le faire corriger : dites-le à l'association. Un dossier sans activité pendant la durée de conservation fixée par le programme est anonymisé : votre nom, votre téléphone et vos notes sont effacés.",
+  "protection.notice.version": "Version {version}",
+  "protection.notice.languages": "Lire la notice en :",
+  "protection.notice.print": "Pour l'imprimer : menu du navigateur, puis « Imprimer ». Seule la notice est imprimée.",
+  "protection.notice.open": "Ouvrir la notice à lire, pour l'afficher ou l'imprimer :",
 } as const;

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError } from "~/components/form";
@@ -79,6 +80,7 @@ function RecordConsentForm({ partners }: { partners: Partner[] }) {
       <summary>{t("protection.consent.record")}</summary>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="consent" />
+        <ConsentNoticeLinks />
         <ConsentChoices errors={errors} values={values} partners={partners} />
         <button type="submit" className="button">
           {t("protection.consent.record")}
@@ -92,6 +94,24 @@ function RecordConsentForm({ partners }: { partners: Partner[] }) {
  * What the person consents to, and the language the notice was read in: at registration
  * and later. Consent to referral names the partner associations it covers.
  */
+/** Links to the consent notice in each language, opened beside the form (which keeps what was typed). */
+export function ConsentNoticeLinks() {
+  const { t } = useI18n();
+  return (
+    <p data-testid="consent-notice-links">
+      {t("protection.notice.open")}{" "}
+      {LOCALES.map((l, i) => (
+        <Fragment key={l}>
+          {i > 0 ? " · " : null}
+          <a href={`/consent-notice?lang=${l}`} lang={l} hrefLang={l} target="_blank" rel="noreferrer">
+            {LOCALE_NAMES[l]}
+          </a>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
 export function ConsentChoices({
   errors,
   values,

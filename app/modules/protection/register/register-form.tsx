@@ -5,7 +5,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
 import type { DuplicateReason } from "../rules";
-import { ConsentChoices } from "../case-file/consent-section";
+import { ConsentChoices, ConsentNoticeLinks } from "../case-file/consent-section";
 
 export type Duplicate = {
   id: string;
@@ -173,6 +173,7 @@ function ConsentFields({
     <fieldset className="stack">
       <legend>{t("protection.consent.title")}</legend>
       <p className="hint">{t("protection.consent.notice", { version: notice })}</p>
+      <ConsentNoticeLinks />
       <ConsentChoices errors={errors} values={values} partners={partners} />
     </fieldset>
   );

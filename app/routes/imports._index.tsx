@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormAlert, PageTitle } from "~/components/form";
+import { DataTable } from "~/components/table-wrap";
+import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
+import { readUpload } from "~/lib/upload.server";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { ColumnsHelp } from "~/modules/imports/components";
+import { listImports } from "~/modules/imports/queries.server";
+import { IMPORT_KINDS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/modules/imports/rules";
+import { previewImport } from "~/modules/imports/service.server";
+
+/** An association's case worker sends a list; the preview follows (decision: imports). */
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = requirePermission(args, "protection:use");
+  const imports = await listImports(args.context.db, actor);
+  return { imports: imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) };
+}
+
+type Refused = { error: MessageKey; params?: Record<string, string> };
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = requirePermission(args, "protection:use");
+  const { request, context } = args;
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return data<Refused>({ error: "imports.errors.required" }, { status: 400 });
+  const upload = await readUpload(request, { field: "file", maxBytes: MAX_IMPORT_BYTES });
+  if (!upload.ok)
+    return data<Refused>(
+      { error: "imports.errors.size" },
+      { status: 400, headers: upload.closeConnection ? { Connection: "close" } : undefined },
+    );
+  if (!upload.file) return data<Refused>({ error: "imports.errors.required" }, { status: 400 });
+  const kind = IMPORT_KINDS.find((k) => k === upload.form.get("kind")) ?? "cases";
+  const result = await previewImport(
+    context.db,
+    actor,
+    { kind, filename: upload.file.name, bytes: upload.file.bytes, locale: context.locale },
+    { ip: context.ip },
+  );
+  if (!result.ok)
+    return data<Refused>(
+      { error: result.errors.file ?? "errors.invalid", params: "params" in result ? result.params : undefined },
+      { status: result.status },
+    );
+  return redirect(`/imports/${result.importId}`);
+}
+
+export default function Imports() {
+  const { imports } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { t, formatDate } = useI18n();
+  return (
+    <div>
+      <PageTitle>{t("imports.title")}</PageTitle>
+      <p className="hint">{t("imports.intro")}</p>
+      <FormAlert message={refused?.error} params={refused?.params} />
+      <Form method="post" encType="multipart/form-data" className="card">
+        <div className="field">
+          <label htmlFor="import-kind">{t("imports.field.kind")}</label>
+          <select id="import-kind" name="kind" defaultValue="cases">
+            {IMPORT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`imports.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="import-file">{t("imports.field.file", { rows: MAX_IMPORT_ROWS })}</label>
+          <input
+            id="import-file"
+            type="file"
+            name="file"
+            required
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
+        </div>
+        <button type="submit" className="button">
+          {t("imports.send")}
+        </button>
+      </Form>
+      <ColumnsHelp />
+      <h2>{t("imports.list.title")}</h2>
+      {imports.length === 0 ? (
+        <p>{t("imports.list.empty")}</p>
+      ) : (
+        <DataTable
+          label={t("imports.list.title")}
+          testId="imports"
+          headers={[t("imports.col.file"), t("imports.col.date"), t("imports.col.status"), t("imports.col.rows")]}
+          rows={imports}
+          rowKey={(i) => i.id}
+          numeric={[3]}
+          cells={(i) => [
+            <Link key="f" to={`/imports/${i.id}`} dir="auto">
+              {i.filename}
+            </Link>,
+            formatDate(i.createdAt, true),
+            t(`imports.status.${i.status}`),
+            i.writtenCount === null ? i.rowCount : `${i.writtenCount} / ${i.rowCount}`,
+          ]}
+        />
+      )}
+    </div>
+  );
+}
