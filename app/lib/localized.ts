@@ -39,11 +39,6 @@ export function localizedLabel<K extends string>(row: Trilingual<K>, key: K, loc
   return fallback && text ? `${text} ${inFrench}` : text;
 }
 
-/** The three values, each falling back to French: what `notify` picks from for the recipient. */
-export function localizedText<K extends string>(row: Trilingual<K>, key: K): LocalizedText {
-  return { fr: localized(row, key, "fr"), ar: localized(row, key, "ar"), en: localized(row, key, "en") };
-}
-
 /** Rows given `key` as one string in the reader's language (a loader's last step before the page). */
 export function withLocalized<K extends string, R extends Trilingual<K>>(
   rows: readonly R[],

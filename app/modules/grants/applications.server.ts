@@ -3,7 +3,7 @@ import type { Database } from "~db/client";
 import { grantApplications, grantCalls } from "~db/schema";
 import { auditRecord } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
-import { localizedText } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Actor } from "./common.server";
 import { checkEligibility, isAcceptingApplications, type ApplicantFacts } from "./rules";

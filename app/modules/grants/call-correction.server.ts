@@ -11,7 +11,7 @@ import { and, eq, lte, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { grantApplications, grantCalls, grantCriteria, type GrantCall } from "~db/schema";
 import { changedFields } from "~/lib/changes";
-import { localizedText } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import { endOfMoroccoDay, moroccoToday } from "~/lib/morocco-time";
 import { moneyInputValue } from "~/lib/money";
 import { fail, type Failure, type Meta } from "~/lib/result";

@@ -3,7 +3,7 @@ import type { Database, Executor } from "~db/client";
 import { grantApplications, grantAwards, grantCalls, grantCriteria, grantTranches, type GrantCall } from "~db/schema";
 import { audit, auditRecord } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
-import { localizedText } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import type { Actor } from "./common.server";
 import {
   checkTransition,

@@ -9,7 +9,7 @@ import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
 import { notify } from "~/modules/notifications/service.server";
 import { isUuid } from "~/lib/ids";
-import { localizedText } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
 import type { ForPerson } from "~/modules/office/types";

@@ -8,7 +8,7 @@ import type { Database } from "~db/client";
 import { hostDetails, internshipApplications, internshipOffers, organisations } from "~db/schema";
 import { changedFields } from "~/lib/changes";
 import { isUuid } from "~/lib/ids";
-import { localizedText } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
 import { audit, auditMany, type AuditActor } from "~/modules/audit/service.server";

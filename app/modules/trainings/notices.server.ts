@@ -8,7 +8,8 @@ import type { Executor } from "~db/client";
 import { trainingCohorts, trainings } from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/dictionaries.server";
-import { localizedText, type LocalizedText, type Trilingual } from "~/lib/localized";
+import { type LocalizedText, type Trilingual } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import { notify } from "~/modules/notifications/service.server";
 import { whenParams } from "~/modules/notifications/rules";
 

@@ -11,7 +11,7 @@ import {
 } from "~db/schema";
 import { audit, auditMany, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
-import { localizedText } from "~/lib/localized";
+import { localizedText } from "~/lib/localized.server";
 import { isUuid } from "~/lib/ids";
 import { tellPlace } from "./notices.server";
 import { admissionFor, attendanceOpen, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";

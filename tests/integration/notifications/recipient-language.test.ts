@@ -1,7 +1,7 @@
 /**
  * A message is written in its recipient's language, whoever caused it: the template and
  * the title staff keep in three languages (issue 14). A title not yet translated falls
- * back to French, never to nothing.
+ * back to French, never to nothing, followed by "(in French)" in the recipient's language.
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -78,12 +78,21 @@ describe("messages in the recipient's language", () => {
     expect(en).not.toContain("Compétences numériques");
   });
 
-  it("a title not translated yet falls back to French, not to an empty string", async () => {
+  it("a title not translated yet falls back to French, marked as French in the recipient's language as pages mark it", async () => {
     const training = await makeTraining(t.db, { titleFr: "Darija au quotidien", titleAr: "", titleEn: "" });
-    const waiting = await promoteAfterCancel(training, "en");
-    const [sms] = await smsTo(waiting.id, "notify.trainingPromoted");
-    expect(sms?.body).toContain("Darija au quotidien");
+    const english = await promoteAfterCancel(training, "en");
+    const [sms] = await smsTo(english.id, "notify.trainingPromoted");
+    expect(sms?.body).toContain("Darija au quotidien (in French)");
     expect(sms?.body).toMatch(/^Masar: seat confirmed/);
+    const arabic = await promoteAfterCancel(training, "ar");
+    const [arSms] = await smsTo(arabic.id, "notify.trainingPromoted");
+    expect(arSms?.locale).toBe("ar");
+    expect(arSms?.body).toContain("Darija au quotidien (بالفرنسية)");
+    // a French reader reads French: nothing to mark
+    const french = await promoteAfterCancel(training, "fr");
+    const [frSms] = await smsTo(french.id, "notify.trainingPromoted");
+    expect(frSms?.body).toContain("Darija au quotidien");
+    expect(frSms?.body).not.toContain("(en français)");
   });
 
   it("an amount is written as the recipient's language writes it, in the GSM alphabet for French", async () => {

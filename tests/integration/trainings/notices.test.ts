@@ -160,8 +160,9 @@ describe("a session moved", () => {
     await moveSession(t.db, await admin(), session!.id, { date: "2030-06-12", time: "10:00", ...rabat }, meta);
     expect(await outboxTo(t.db, quiet.id, "notify.trainingSessionMoved", "sms")).toHaveLength(0);
     const [mail] = await outboxTo(t.db, quiet.id, "notify.trainingSessionMoved", "email");
+    // the place was typed in French only: marked as such in the recipient's language
     expect(mail?.body).toBe(
-      "A session of the training “Stock keeping” now takes place on 12/06/2030 at 10:00, at: Rabat, salle 2.",
+      "A session of the training “Stock keeping” now takes place on 12/06/2030 at 10:00, at: Rabat, salle 2 (in French).",
     );
     expect(await inAppOf(t.db, quiet.id, "notify.trainingSessionMoved")).toHaveLength(1);
   });
