@@ -2,7 +2,7 @@
  * The first sheet of an XLSX workbook as rows of text cells, read with Node's own zlib:
  * an XLSX file is a ZIP of XML parts, and the portal needs only the cells' text (no
  * styles, formulas or charts). No package: the ones that read XLSX are large, and the
- * small ones are unmaintained (docs/decisions/new-import.md). Returns null for anything
+ * small ones are unmaintained (docs/decisions/0126-import.md). Returns null for anything
  * that is not a well-formed workbook; the caller answers "malformed file".
  */
 import { inflateRawSync } from "node:zlib";

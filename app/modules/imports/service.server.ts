@@ -1,7 +1,7 @@
 /**
  * Importing a list of people into case files: read and check a file into a batch
  * (nothing else written), then confirm it (its rows written in one transaction, once).
- * Decisions: docs/decisions/new-import.md.
+ * Decisions: docs/decisions/0126-import.md.
  */
 import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
