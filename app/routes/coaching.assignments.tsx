@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { formValues } from "~/lib/forms";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { assignmentOverview } from "~/modules/coaching/queries.server";
@@ -24,7 +25,8 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(AssignCoachSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await assignCoach(args.context.db, actor, parsed.data, { ip: args.context.ip });
-  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: result.status });
+  if (!result.ok)
+    return data({ ok: false as const, errors: result.errors, values: formValues(form) }, { status: result.status });
   return redirect("/coaching/assignments");
 }
 
@@ -42,6 +44,7 @@ export default function Assignments() {
           name="beneficiaryId"
           label="coaching.beneficiary"
           errors={actionData?.errors}
+          values={actionData?.values}
           options={[
             NO_CHOICE,
             ...applicants.map((a) => ({ value: a.id, label: `${a.displayName} (${a.phone ?? a.email})` })),
@@ -51,6 +54,7 @@ export default function Assignments() {
           name="coachId"
           label="coaching.coach"
           errors={actionData?.errors}
+          values={actionData?.values}
           options={[NO_CHOICE, ...coaches.map((c) => ({ value: c.id, label: c.displayName }))]}
         />
         <button type="submit" className="button">

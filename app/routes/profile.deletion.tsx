@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle, TextareaField } from "~/components/form";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { useI18n } from "~/i18n/i18n-context";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPendingDeletionRequest } from "~/modules/profiles/queries.server";
@@ -16,20 +18,48 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     pendingSince: pending?.createdAt.toISOString() ?? null,
     sent: queryFlag(args, "sent"),
+    confirm: !pending && confirmStep(args, ["delete"]) ? ("delete" as const) : null,
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const user = requirePermission(args, "profile:manage-own");
-  const parsed = parseForm(DeletionRequestSchema, await args.request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const form = await args.request.formData();
+  const step = unlessConfirmed(args.request, form, "delete");
+  if (step) return step;
+  const parsed = parseForm(DeletionRequestSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
   await requestDeletion(args.context.db, user, parsed.data, { ip: args.context.ip });
   return redirect("/profile/deletion?sent");
 }
 
 export default function DeletionRequestPage() {
-  const { pendingSince, sent } = useLoaderData<typeof loader>();
+  const { pendingSince, sent, confirm } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
+  if (confirm || actionData) {
+    return (
+      <ConfirmStep
+        title={t("profiles.deletion.confirm.title")}
+        intent="delete"
+        confirmLabel="profiles.deletion.submit"
+        cancelTo="/profile/deletion"
+        irreversible={false}
+        fields={
+          <TextareaField
+            name="reason"
+            label="profiles.deletion.reason"
+            rows={3}
+            errors={actionData?.errors}
+            values={actionData?.values}
+          />
+        }
+      >
+        <p>{t("profiles.deletion.confirm.effects")}</p>
+        <p>{t("profiles.deletion.confirm.when")}</p>
+      </ConfirmStep>
+    );
+  }
   return (
     <div className="narrow">
       <PageTitle>{t("profiles.deletion.title")}</PageTitle>
@@ -40,12 +70,11 @@ export default function DeletionRequestPage() {
           {t("profiles.deletion.pending", { date: formatDate(pendingSince) })}
         </p>
       ) : (
-        <Form method="post" className="stack">
-          <TextareaField name="reason" label="profiles.deletion.reason" rows={3} />
-          <button type="submit" className="button button-danger">
-            {t("profiles.deletion.submit")}
-          </button>
-        </Form>
+        <p className="danger-zone">
+          <ConfirmLink path="/profile/deletion" intent="delete">
+            {t("profiles.data.deletion")}
+          </ConfirmLink>
+        </p>
       )}
     </div>
   );

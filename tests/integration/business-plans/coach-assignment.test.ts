@@ -57,8 +57,20 @@ describe("an admin assigns coaches", () => {
   it("refuses a coach who is not a coach, with a 400 and no change", async () => {
     const res = await asAdmin.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: admin.id });
     expect(res.status).toBe(400);
+    // the refused form comes back with the beneficiary chosen (no lost work)
+    expect(await res.text()).toMatch(new RegExp(`<option value="${applicant.id}" selected="">`));
     expect((await asA.post("/coaching/assignments", { beneficiaryId: applicant.id, coachId: coachA.id })).status).toBe(
       403,
     );
+  });
+
+  it("sends back the coach chosen when the beneficiary is missing, and changes nothing", async () => {
+    const before = await t.db.select().from(coachAssignments);
+    const res = await asAdmin.post("/coaching/assignments", { beneficiaryId: "", coachId: coachB.id });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain(`<option value="${coachB.id}" selected="">`);
+    expect(html).not.toMatch(/<option value="[^"]+" selected="">[^<]*\(/);
+    expect(await t.db.select().from(coachAssignments)).toHaveLength(before.length);
   });
 });

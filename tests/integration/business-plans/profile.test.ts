@@ -123,10 +123,26 @@ describe("my data", () => {
     expect(body).not.toContain("$argon2");
   });
 
-  it("records one pending deletion request even when asked five times at once, and admins see it", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => asMe.post("/profile/deletion", { reason: "Je quitte le Maroc" })),
-    );
+  it("asks for a confirmation before recording a deletion request: one tap records nothing", async () => {
+    const page = await (await asMe.get("/profile/deletion")).text();
+    expect(page).not.toMatch(/<button[^>]*type="submit"[^>]*button-danger/);
+    expect(page).toContain('href="/profile/deletion?confirm=delete"');
+    const unconfirmed = await asMe.post("/profile/deletion", { reason: "Je quitte le Maroc" });
+    expect(unconfirmed.status).toBe(303);
+    expect(unconfirmed.headers.get("location")).toBe("/profile/deletion?confirm=delete");
+    const forged = await asMe.post("/profile/deletion", { intent: "delete", confirm: "other", reason: "x" });
+    expect(forged.status).toBe(303);
+    expect(await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, me.id))).toHaveLength(0);
+    const step = await (await asMe.get("/profile/deletion?confirm=delete")).text();
+    expect(step).toContain('data-testid="confirm-step"');
+    expect(step).toContain('name="confirm" value="delete"');
+    expect(step).toContain('class="cancel-link"');
+    expect(step).toContain('name="reason"');
+  });
+
+  it("records one pending deletion request even when confirmed five times at once, and admins see it", async () => {
+    const confirmed = { intent: "delete", confirm: "delete", reason: "Je quitte le Maroc" };
+    const results = await Promise.all(Array.from({ length: 5 }, () => asMe.post("/profile/deletion", confirmed)));
     expect(results.every((r) => r.status === 302)).toBe(true);
     const rows = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, me.id));
     expect(rows).toHaveLength(1);

@@ -93,6 +93,11 @@ export const profiles = {
   "profiles.deletion.submit": "إرسال الطلب",
   "profiles.deletion.pending": "طلبك بتاريخ {date} في انتظار المعالجة.",
   "profiles.deletion.sent": "تم إرسال الطلب.",
+  "profiles.deletion.confirm.title": "هل تطلب حذف جميع بياناتك؟",
+  "profiles.deletion.confirm.effects":
+    "يُرسل طلبك إلى مسؤول البرنامج. عند معالجته تُحذف حسابك وملفك الشخصي وخطط مشروعك ووثائقك، ولن تتمكن بعد ذلك من تسجيل الدخول. أما البيانات التي يفرض القانون أو تقارير الجهات المموّلة الاحتفاظ بها فتبقى محفوظة، ويخبرك المسؤول بها وبسبب الاحتفاظ بها.",
+  "profiles.deletion.confirm.when":
+    "لا يُحذف شيء عند إرسال الطلب: يعالجه مسؤول يدويًا، ويبقى حسابك يعمل إلى ذلك الحين. بعد إرسال الطلب لا يمكن سحبه من هذا الموقع.",
   "profiles.admin.title": "طلبات حذف البيانات",
   "profiles.admin.none": "لا توجد طلبات.",
   "profiles.admin.user": "الشخص",
