@@ -95,7 +95,7 @@ export const profiles = {
   "profiles.deletion.sent": "Request sent.",
   "profiles.deletion.confirm.title": "Ask for all your data to be deleted?",
   "profiles.deletion.confirm.effects":
-    "Your request goes to a programme administrator. Once they handle it, your account, your profile, your business plans and your documents are erased and you can no longer sign in. Data that must be kept by law or for reports to funders is kept, and they tell you which and why.",
+    "Your request goes to a programme administrator, who erases your account, your profile, your business plans and your documents by hand; after that you can no longer sign in. Data that must be kept by law or for reports to funders is kept, and the administrator tells you which and why.",
   "profiles.deletion.confirm.when":
     "Nothing is erased when you send the request: an administrator handles it by hand, and until then your account keeps working. Once sent, the request cannot be withdrawn from this site.",
   "profiles.admin.title": "Data deletion requests",

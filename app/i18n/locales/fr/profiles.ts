@@ -95,7 +95,7 @@ export const profiles = {
   "profiles.deletion.sent": "Demande envoyée.",
   "profiles.deletion.confirm.title": "Demander la suppression de toutes vos données ?",
   "profiles.deletion.confirm.effects":
-    "Votre demande est transmise à un administrateur du programme. Quand il la traite, votre compte, votre profil, vos plans d'affaires et vos documents sont effacés et vous ne pouvez plus vous connecter. Les données que la loi ou les rapports aux bailleurs obligent à garder sont conservées : il vous dit lesquelles et pourquoi.",
+    "Votre demande est transmise à un administrateur du programme, qui efface à la main votre compte, votre profil, vos plans d'affaires et vos documents ; vous ne pouvez plus vous connecter ensuite. Les données que la loi ou les rapports aux bailleurs obligent à garder sont conservées : l'administrateur vous dit lesquelles et pourquoi.",
   "profiles.deletion.confirm.when":
     "Rien n'est effacé à l'envoi de la demande : un administrateur la traite à la main, et d'ici là votre compte continue de fonctionner. Une fois envoyée, la demande ne peut pas être retirée depuis ce site.",
   "profiles.admin.title": "Demandes de suppression de données",
