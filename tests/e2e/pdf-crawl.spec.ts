@@ -34,7 +34,10 @@ function languageOfText(text: string): { ar: number; latin: number; fr: number; 
 
 function isIn(text: string, lng: Lng): boolean {
   const c = languageOfText(text);
-  if (lng === "ar") return c.ar > c.latin;
+  // an Arabic list of people (a round's hand-out sheet) may hold more Latin-script names than
+  // Arabic labels: its own text in Arabic still makes a good share of its letters, where a
+  // French or English document has next to none
+  if (lng === "ar") return c.ar >= 40 && c.ar * 4 >= c.ar + c.latin;
   const other = lng === "fr" ? "en" : "fr";
   return c.ar < c.latin && c[lng] >= 1 && c[lng] >= c[other];
 }
