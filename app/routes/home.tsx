@@ -84,6 +84,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
   ],
   coach: [
     { to: "/office", label: "office.nav" },
+    { to: "/imports", label: "imports.nav" },
     { to: "/notifications", label: "nav.notifications" },
     { to: "/grants/tranches", label: "grants.nav.tranches" },
   ],
@@ -105,6 +106,7 @@ const LINKS: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/admin/audit", label: "nav.audit" },
     { to: "/grants/calls", label: "grants.nav.calls" },
     { to: "/admin/programme", label: "aid.programme.nav" },
+    { to: "/imports", label: "imports.nav" },
   ],
   donor_viewer: [{ to: "/notifications", label: "nav.notifications" }],
   focal_point: [{ to: "/notifications", label: "nav.notifications" }],

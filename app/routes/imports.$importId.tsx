@@ -6,15 +6,27 @@ import { TableWrap } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { idParam } from "~/lib/params.server";
-import { notFound, requirePermission } from "~/modules/auth/guards.server";
+import { forbidden, notFound, requireUser } from "~/modules/auth/guards.server";
 import { fieldLabel } from "~/modules/imports/components";
 import { viewImport } from "~/modules/imports/queries.server";
-import { previewSummary } from "~/modules/imports/rules";
+import { importKindsFor, previewSummary, type ImportKind } from "~/modules/imports/rules";
 import { confirmImport } from "~/modules/imports/service.server";
+
+function requireImporter(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const actor = requireUser(args);
+  if (!importKindsFor(actor).length) return actor.role === "vendor" ? notFound() : forbidden();
+  return actor;
+}
+
+const CONFIRMED: Record<ImportKind, MessageKey> = {
+  cases: "imports.confirmed",
+  applicants: "imports.confirmedApplicants",
+  attendance: "imports.confirmedAttendance",
+};
 
 /** A previewed list, row by row, to confirm; or a confirmed one's result. */
 export async function loader(args: LoaderFunctionArgs) {
-  const actor = requirePermission(args, "protection:use");
+  const actor = requireImporter(args);
   const { context } = args;
   const found = await viewImport(context.db, actor, idParam(args, "importId"), { ip: context.ip });
   if (!found) notFound();
@@ -23,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     batch: {
       id: batch.id,
+      kind: batch.kind,
       filename: batch.filename,
       status: batch.status,
       rowCount: batch.rowCount,
@@ -37,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const actor = requirePermission(args, "protection:use");
+  const actor = requireImporter(args);
   const { request, context } = args;
   const importId = idParam(args, "importId");
   const form = await request.formData();
@@ -68,7 +81,7 @@ export default function ImportPreview() {
       <FormAlert message={refused?.error} />
       {confirmed ? (
         <p className="alert alert-success" role="status" data-import-confirmed>
-          {t("imports.confirmed", {
+          {t(CONFIRMED[batch.kind], {
             date: batch.confirmedAt ? formatDate(batch.confirmedAt, true) : "",
             n: batch.writtenCount ?? 0,
             rows: batch.rowCount,
@@ -140,7 +153,12 @@ function RowsToCheck({ rows }: { rows: Shown }) {
                       {row.duplicates.map((d) => (
                         <li key={d.id}>
                           <bdi>{d.reference}</bdi> <bdi>{d.name}</bdi> (
-                          {d.reasons.map((r) => t(`protection.duplicates.reason.${r}`)).join(", ")})
+                          {d.reasons
+                            .map((r) =>
+                              t(r === "name" ? "imports.duplicates.reason.name" : `protection.duplicates.reason.${r}`),
+                            )
+                            .join(", ")}
+                          )
                         </li>
                       ))}
                     </ul>

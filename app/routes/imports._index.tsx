@@ -6,23 +6,31 @@ import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { readUpload } from "~/lib/upload.server";
-import { requirePermission } from "~/modules/auth/guards.server";
+import { forbidden, notFound, requireUser } from "~/modules/auth/guards.server";
 import { ColumnsHelp } from "~/modules/imports/components";
 import { listImports } from "~/modules/imports/queries.server";
-import { IMPORT_KINDS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/modules/imports/rules";
+import { IMPORT_KINDS, importKindsFor, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportKind } from "~/modules/imports/rules";
 import { previewImport } from "~/modules/imports/service.server";
 
-/** An association's case worker sends a list; the preview follows (decision: imports). */
+/** Whoever may do a kind's work by hand imports lists of it: case workers, coaches, admins (decision: imports). */
+function requireImporter(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const actor = requireUser(args);
+  const kinds = importKindsFor(actor);
+  if (!kinds.length) return actor.role === "vendor" ? notFound() : forbidden();
+  return { actor, kinds };
+}
+
+/** A member of staff sends a list; the preview follows. */
 export async function loader(args: LoaderFunctionArgs) {
-  const actor = requirePermission(args, "protection:use");
+  const { actor, kinds } = requireImporter(args);
   const imports = await listImports(args.context.db, actor);
-  return { imports: imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) };
+  return { kinds, imports: imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) };
 }
 
 type Refused = { error: MessageKey; params?: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {
-  const actor = requirePermission(args, "protection:use");
+  const { actor } = requireImporter(args);
   const { request, context } = args;
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     return data<Refused>({ error: "imports.errors.required" }, { status: 400 });
@@ -33,7 +41,9 @@ export async function action(args: ActionFunctionArgs) {
       { status: 400, headers: upload.closeConnection ? { Connection: "close" } : undefined },
     );
   if (!upload.file) return data<Refused>({ error: "imports.errors.required" }, { status: 400 });
-  const kind = IMPORT_KINDS.find((k) => k === upload.form.get("kind")) ?? "cases";
+  // a kind the actor may not import is refused by the service (403), an unknown one here
+  const kind: ImportKind | undefined = IMPORT_KINDS.find((k) => k === upload.form.get("kind"));
+  if (!kind) return data<Refused>({ error: "errors.invalid" }, { status: 400 });
   const result = await previewImport(
     context.db,
     actor,
@@ -49,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Imports() {
-  const { imports } = useLoaderData<typeof loader>();
+  const { kinds, imports } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
   return (
@@ -60,8 +70,8 @@ export default function Imports() {
       <Form method="post" encType="multipart/form-data" className="card">
         <div className="field">
           <label htmlFor="import-kind">{t("imports.field.kind")}</label>
-          <select id="import-kind" name="kind" defaultValue="cases">
-            {IMPORT_KINDS.map((kind) => (
+          <select id="import-kind" name="kind" defaultValue={kinds[0]}>
+            {kinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`imports.kind.${kind}`)}
               </option>
@@ -82,7 +92,9 @@ export default function Imports() {
           {t("imports.send")}
         </button>
       </Form>
-      <ColumnsHelp />
+      {kinds.map((kind) => (
+        <ColumnsHelp key={kind} kind={kind} />
+      ))}
       <h2>{t("imports.list.title")}</h2>
       {imports.length === 0 ? (
         <p>{t("imports.list.empty")}</p>
@@ -90,14 +102,21 @@ export default function Imports() {
         <DataTable
           label={t("imports.list.title")}
           testId="imports"
-          headers={[t("imports.col.file"), t("imports.col.date"), t("imports.col.status"), t("imports.col.rows")]}
+          headers={[
+            t("imports.col.file"),
+            t("imports.col.kind"),
+            t("imports.col.date"),
+            t("imports.col.status"),
+            t("imports.col.rows"),
+          ]}
           rows={imports}
           rowKey={(i) => i.id}
-          numeric={[3]}
+          numeric={[4]}
           cells={(i) => [
             <Link key="f" to={`/imports/${i.id}`} dir="auto">
               {i.filename}
             </Link>,
+            t(`imports.kind.${i.kind}`),
             formatDate(i.createdAt, true),
             t(`imports.status.${i.status}`),
             i.writtenCount === null ? i.rowCount : `${i.writtenCount} / ${i.rowCount}`,

@@ -49,6 +49,9 @@ export default function AttendanceSheet() {
         <LocalizedText row={training} field="title" /> · <LocalizedText row={cohort} field="name" /> ·{" "}
         {formatDate(session.startsAt, true)}
       </p>
+      <p className="hint" data-session-reference>
+        {t("trainings.session.reference", { id: session.id })}
+      </p>
       <p>
         <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>
       </p>

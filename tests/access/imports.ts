@@ -1,14 +1,22 @@
 import { allow, type AccessEntry } from "./types";
 
-const caseWorker = allow(["case_worker"]);
+const importers = ["case_worker", "coach", "admin"] as const;
 
-/** Imports: an association's case workers, its own batches only; another association's is "not found". */
+/**
+ * Imports: whoever does a kind's work by hand (case workers: cases and applicants; coaches:
+ * applicants and attendance; admins: attendance), their own organisation's batches of
+ * those kinds only; another association's, or a kind they do not import, is "not found".
+ */
 export const importRoutes: AccessEntry[] = [
-  { route: "routes/imports._index", path: () => "/imports", expect: caseWorker },
-  { route: "routes/imports.$importId", path: (f) => `/imports/${f.imports.a.id}`, expect: caseWorker },
+  { route: "routes/imports._index", path: () => "/imports", expect: allow(importers) },
+  {
+    route: "routes/imports.$importId",
+    path: (f) => `/imports/${f.imports.a.id}`,
+    expect: { ...allow(importers, { ok: 404 }), case_worker: 200 },
+  },
   {
     route: "routes/imports.$importId",
     path: (f) => `/imports/${f.imports.b.id}`,
-    expect: allow(["case_worker"], { ok: 404 }),
+    expect: allow(importers, { ok: 404 }),
   },
 ];

@@ -5,7 +5,11 @@
  * many case files were opened, and sending the same file again changes nothing.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { trainingRegistrations } from "../../db/schema";
+import { addDays, moroccoToday } from "../../app/lib/morocco-time";
+import { makeUser } from "../factories";
+import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone } from "./fixtures";
 
 /** Letters only: the name folding used for duplicates drops digits. */
 function randomName(): string {
@@ -65,5 +69,92 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page).toHaveURL(/\/imports(\?index)?$/);
     await page.screenshot({ path: testInfo.outputPath(`again-${lang}.png`), fullPage: true });
     await fitsThePhone(page);
+  });
+}
+
+/**
+ * Applicants and attendance (issue 16): a case worker imports people to register (one row
+ * without the notice read is named and left out, the others become accounts), and a coach
+ * imports a session's register (a person without a seat named, the others marked), each
+ * confirmed once, in fr and ar on a phone, with and without JavaScript.
+ */
+for (const [lang, m] of FR_AND_AR) {
+  test(`a case worker imports people to register as applicants (${lang})`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const family = randomName();
+    const csv = [
+      "prenom;nom;sexe;nationalite;langue_de_la_notice;notice_lue",
+      `${randomName()};${family};femme;SN;wo;oui`,
+      `${randomName()};${family};homme;ML;bm;non`,
+    ].join("\r\n");
+    const file = { name: `inscrits-${family}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") };
+    await login(page, "caseworker@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto("/imports");
+    await page.getByLabel(m["imports.field.kind"]).selectOption("applicants");
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByRole("button", { name: m["imports.send"] }).click();
+
+    await expect(page.getByText(m["imports.preview.notYet"])).toBeVisible();
+    const bad = page.getByTestId("import-rows").locator('tr[data-line="3"]');
+    await expect(bad).toContainText(m["imports.field.noticeRead"]);
+    await expect(bad).toContainText(m["office.errors.noticeRead"]);
+    await page.screenshot({ path: testInfo.outputPath(`applicants-preview-${lang}.png`), fullPage: true });
+    await fitsThePhone(page);
+
+    await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
+    const done = page.locator("[data-import-confirmed]");
+    const confirmed = m["imports.confirmedApplicants"].replace("{n}", "1").replace("{rows}", "2").split("{date}");
+    await expect(done).toContainText(confirmed[1]!.trim());
+    await page.screenshot({ path: testInfo.outputPath(`applicants-confirmed-${lang}.png`), fullPage: true });
+    await fitsThePhone(page);
+
+    await page.goto("/imports");
+    await page.getByLabel(m["imports.field.kind"]).selectOption("applicants");
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByRole("button", { name: m["imports.send"] }).click();
+    await expect(page.getByText(m["imports.errors.sameFile"])).toBeVisible();
+  });
+
+  test(`a coach imports a session's attendance (${lang})`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const { sessionId, present, outsider } = await inDatabase(async (db) => {
+      const today = moroccoToday();
+      const training = await makeTraining(db);
+      const cohort = await makeCohort(db, training.id, { startsOn: addDays(today, -3), endsOn: addDays(today, 3) });
+      const [session] = await makeSessions(db, cohort.id, 1, addDays(today, -1));
+      const present = await makeUser(db, { phone: uniquePhone() });
+      const outsider = await makeUser(db, { phone: uniquePhone() });
+      await db.insert(trainingRegistrations).values({ cohortId: cohort.id, userId: present.id, status: "confirmed" });
+      return { sessionId: session!.id, present: present.phone!, outsider: outsider.phone! };
+    });
+    const csv = ["seance;identifiant;presence", `${sessionId};${present};présent`, `${sessionId};${outsider};P`].join(
+      "\n",
+    );
+    const file = { name: `presences-${sessionId.slice(0, 8)}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) };
+    await login(page, "coach@masar.test");
+    await switchLanguage(page, lang);
+    await page.goto(`/trainings/sessions/${sessionId}`);
+    await expect(page.locator("[data-session-reference]")).toContainText(sessionId);
+    await page.goto("/imports");
+    await page.getByLabel(m["imports.field.kind"]).selectOption("attendance");
+    await page.locator("#import-file").setInputFiles(file);
+    await page.getByRole("button", { name: m["imports.send"] }).click();
+
+    await expect(page.getByText(m["imports.preview.notYet"])).toBeVisible();
+    await expect(page.getByTestId("import-rows").locator('tr[data-line="3"]')).toContainText(
+      m["imports.problems.notRegistered"],
+    );
+    await page.screenshot({ path: testInfo.outputPath(`attendance-preview-${lang}.png`), fullPage: true });
+    await fitsThePhone(page);
+    await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
+    const confirmed = m["imports.confirmedAttendance"].replace("{n}", "1").replace("{rows}", "2").split("{date}");
+    await expect(page.locator("[data-import-confirmed]")).toContainText(confirmed[1]!.trim());
+    await page.screenshot({ path: testInfo.outputPath(`attendance-confirmed-${lang}.png`), fullPage: true });
+    await fitsThePhone(page);
+
+    // the register shows the mark the list brought
+    await page.goto(`/trainings/sessions/${sessionId}`);
+    await page.screenshot({ path: testInfo.outputPath(`attendance-register-${lang}.png`), fullPage: true });
   });
 }

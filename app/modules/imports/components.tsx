@@ -2,9 +2,9 @@
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { TableWrap } from "~/components/table-wrap";
-import { CASE_COLUMNS, CASE_FIELDS, REQUIRED_CASE_FIELDS, type CaseField } from "./rules";
+import { COLUMNS_OF, fieldsOf, REQUIRED_OF, type ImportField, type ImportKind } from "./rules";
 
-const PERSON_FIELDS = new Set<CaseField>([
+const PERSON_FIELDS = new Set<ImportField>([
   "firstName",
   "lastName",
   "nameArabic",
@@ -20,22 +20,29 @@ const PERSON_FIELDS = new Set<CaseField>([
 ]);
 
 /** The label of a field of a list: the registration form's where it has one. */
-export function fieldLabel(field: CaseField | "row"): MessageKey {
+export function fieldLabel(field: ImportField | "row"): MessageKey {
   if (field === "row") return "imports.field.row";
   return PERSON_FIELDS.has(field)
     ? (`protection.field.${field}` as MessageKey)
     : (`imports.field.${field}` as MessageKey);
 }
 
-/** The documented columns: the field, whether it is required, the header names read. */
-export function ColumnsHelp() {
+const VALUES: Record<ImportKind, MessageKey> = {
+  cases: "imports.columns.values",
+  applicants: "imports.columns.valuesApplicants",
+  attendance: "imports.columns.valuesAttendance",
+};
+
+/** The documented columns of a kind of list: the field, whether it is required, the header names read. */
+export function ColumnsHelp({ kind }: { kind: ImportKind }) {
   const { t } = useI18n();
+  const title = t("imports.columns.titleOf", { kind: t(`imports.kind.${kind}`) });
   return (
-    <details className="card">
-      <summary>{t("imports.columns.title")}</summary>
+    <details className="card" data-columns={kind}>
+      <summary>{title}</summary>
       <p className="hint">{t("imports.columns.intro")}</p>
-      <p className="hint">{t("imports.columns.values")}</p>
-      <TableWrap label={t("imports.columns.title")}>
+      <p className="hint">{t(VALUES[kind])}</p>
+      <TableWrap label={title}>
         <table>
           <thead>
             <tr>
@@ -44,14 +51,14 @@ export function ColumnsHelp() {
             </tr>
           </thead>
           <tbody>
-            {CASE_FIELDS.map((field) => (
+            {fieldsOf(kind).map((field) => (
               <tr key={field}>
                 <td>
                   {t(fieldLabel(field))}
-                  {REQUIRED_CASE_FIELDS.includes(field) ? ` (${t("imports.columns.required")})` : null}
+                  {REQUIRED_OF[kind].includes(field) ? ` (${t("imports.columns.required")})` : null}
                 </td>
                 <td dir="ltr">
-                  <code>{CASE_COLUMNS[field].join(", ")}</code>
+                  <code>{(COLUMNS_OF[kind][field] ?? []).join(", ")}</code>
                 </td>
               </tr>
             ))}

@@ -1,21 +1,29 @@
-/** Reads of imports, always scoped to the actor's association. */
-import { and, desc, eq } from "drizzle-orm";
+/** Reads of imports, always scoped to the actor's organisation and the kinds they may import. */
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { importBatches } from "~db/schema";
 import type { Meta } from "~/lib/result";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { decryptJson } from "~/modules/protection/crypto.server";
-import { importingOrganisation } from "./service.server";
+import { importKindsFor } from "./rules";
 import type { StoredRows } from "./types";
+
+function scope(actor: Actor) {
+  const kinds = importKindsFor(actor);
+  return actor.organisationId && kinds.length
+    ? and(eq(importBatches.organisationId, actor.organisationId), inArray(importBatches.kind, kinds))
+    : null;
+}
 
 /** The association's latest imports, previewed or confirmed. */
 export async function listImports(db: Executor, actor: Actor) {
-  const organisationId = importingOrganisation(actor);
-  if (!organisationId) return [];
+  const where = scope(actor);
+  if (!where) return [];
   return db
     .select({
       id: importBatches.id,
+      kind: importBatches.kind,
       filename: importBatches.filename,
       status: importBatches.status,
       rowCount: importBatches.rowCount,
@@ -23,22 +31,24 @@ export async function listImports(db: Executor, actor: Actor) {
       createdAt: importBatches.createdAt,
     })
     .from(importBatches)
-    .where(eq(importBatches.organisationId, organisationId))
+    .where(where)
     .orderBy(desc(importBatches.createdAt))
     .limit(50);
 }
 
 /** A batch of the actor's association with its checked rows (none once confirmed); null when not theirs. */
 export async function getImport(db: Executor, actor: Actor, importId: string) {
-  const organisationId = importingOrganisation(actor);
-  if (!organisationId) return null;
+  const where = scope(actor);
+  if (!where) return null;
   const [batch] = await db
     .select()
     .from(importBatches)
-    .where(and(eq(importBatches.id, importId), eq(importBatches.organisationId, organisationId)));
+    .where(and(eq(importBatches.id, importId), where));
   if (!batch) return null;
   const { rowsEnc, ...rest } = batch;
-  const stored: StoredRows = rowsEnc ? decryptJson<StoredRows>(rowsEnc) : { ignored: [], repeated: [], rows: [] };
+  const stored: StoredRows<unknown> = rowsEnc
+    ? decryptJson<StoredRows<unknown>>(rowsEnc)
+    : { ignored: [], repeated: [], rows: [] };
   return { batch: rest, ...stored };
 }
 

@@ -13,7 +13,8 @@ import {
   readSex,
   readWholeNumber,
   readYesNo,
-  type CaseField,
+  type Cells,
+  type ImportField,
   type RowProblem,
 } from "./rules";
 
@@ -22,8 +23,6 @@ export type ImportedPerson = PersonFieldsInput & {
   consentSms: boolean;
   consentLanguage: Locale;
 };
-
-type Cells = Partial<Record<CaseField, string>>;
 
 /** The consent columns read; a problem for each that is not a yes or a no. */
 function readConsents(cells: Cells, locale: Locale, problems: RowProblem[]) {
@@ -70,7 +69,7 @@ export function checkCaseRow(cells: Cells, locale: Locale): { person: ImportedPe
   const parsed = PersonSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "row") as CaseField | "row";
+      const field = String(issue.path[0] ?? "row") as ImportField | "row";
       if (!problems.some((p) => p.field === field)) problems.push({ field, message: issue.message as MessageKey });
     }
   }

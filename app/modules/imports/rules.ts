@@ -7,9 +7,26 @@
 import { foldName, normaliseDocument, normalisePhone } from "~/modules/protection/rules";
 import type { MessageKey } from "~/i18n/translate";
 import { LOCALES, type Locale } from "~/i18n/config";
+import { can, type Action, type Actor } from "~/modules/auth/permissions";
+import { NOTICE_LANGUAGES, type NoticeLanguage } from "~/modules/office/constants";
+import type { AttendanceMark } from "~/modules/trainings/rules";
 
-export const IMPORT_KINDS = ["cases"] as const;
+export const IMPORT_KINDS = ["cases", "applicants", "attendance"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * Who imports what: a kind is open to whoever may do its work by hand (register a case,
+ * register a person in the office, take a session's attendance), and for the same records.
+ */
+const KIND_PERMISSION: Record<ImportKind, Action> = {
+  cases: "protection:use",
+  applicants: "office:act",
+  attendance: "trainings:attendance",
+};
+
+export function importKindsFor(actor: Actor): ImportKind[] {
+  return actor.organisationId ? IMPORT_KINDS.filter((kind) => can(actor, KIND_PERMISSION[kind])) : [];
+}
 
 /** The largest file taken (about 20,000 rows of a case list) and the most rows read from it. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -43,6 +60,49 @@ export type CaseField = keyof typeof CASE_COLUMNS;
 export const CASE_FIELDS = Object.keys(CASE_COLUMNS) as CaseField[];
 /** Without these a case list cannot be read at all. */
 export const REQUIRED_CASE_FIELDS: readonly CaseField[] = ["firstName", "lastName", "sex", "consentServices"];
+
+/**
+ * A list of people to register as applicants, as the office registers a walk-in
+ * (docs/decisions/new-import-applicants-and-attendance.md): names, and the notice read to
+ * each (its language, and yes) are required; phone and e-mail only when the person has one.
+ */
+export const APPLICANT_COLUMNS = {
+  firstName: CASE_COLUMNS.firstName,
+  lastName: CASE_COLUMNS.lastName,
+  sex: CASE_COLUMNS.sex,
+  nationality: ["nationality", "nationalite", "country", "pays"],
+  residentStatus: ["resident_status", "statut", "status", "migrant_ou_marocain"],
+  phone: CASE_COLUMNS.phone,
+  email: ["email", "e_mail", "courriel", "adresse_email"],
+  locale: ["portal_language", "langue_du_portail", "langue", "language"],
+  noticeLanguage: ["notice_language", "langue_de_la_notice", "notice_lue_en"],
+  noticeRead: ["notice_read", "notice_lue", "notice_acceptee"],
+  sourceId: CASE_COLUMNS.sourceId,
+} as const satisfies Record<string, readonly string[]>;
+export type ApplicantField = keyof typeof APPLICANT_COLUMNS;
+
+/** Attendance of training sessions: one row per person and session. */
+export const ATTENDANCE_COLUMNS = {
+  session: ["session", "seance", "session_id", "reference_de_la_seance", "session_reference"],
+  person: ["person", "personne", "identifier", "identifiant", "participant", "login_id"],
+  mark: ["attendance", "presence", "mark", "present"],
+  sourceId: CASE_COLUMNS.sourceId,
+} as const satisfies Record<string, readonly string[]>;
+export type AttendanceField = keyof typeof ATTENDANCE_COLUMNS;
+
+export type ImportField = CaseField | ApplicantField | AttendanceField;
+
+export const COLUMNS_OF: Record<ImportKind, Readonly<Partial<Record<ImportField, readonly string[]>>>> = {
+  cases: CASE_COLUMNS,
+  applicants: APPLICANT_COLUMNS,
+  attendance: ATTENDANCE_COLUMNS,
+};
+export const REQUIRED_OF: Record<ImportKind, readonly ImportField[]> = {
+  cases: REQUIRED_CASE_FIELDS,
+  applicants: ["firstName", "lastName", "noticeLanguage", "noticeRead"],
+  attendance: ["session", "person", "mark"],
+};
+export const fieldsOf = (kind: ImportKind) => Object.keys(COLUMNS_OF[kind]) as ImportField[];
 
 /** KoBo's own bookkeeping columns: known, and left out without a word. */
 const KOBO_META = new Set([
@@ -79,34 +139,39 @@ export function foldHeader(header: string): string {
     .replace(/[\s.-]+/g, "_");
 }
 
-const HEADER_FIELD = new Map<string, CaseField>(
-  CASE_FIELDS.flatMap((field) => CASE_COLUMNS[field].map((name) => [name, field] as const)),
-);
+const HEADER_FIELD = Object.fromEntries(
+  IMPORT_KINDS.map((kind) => [
+    kind,
+    new Map<string, ImportField>(
+      fieldsOf(kind).flatMap((field) => (COLUMNS_OF[kind][field] ?? []).map((name) => [name, field] as const)),
+    ),
+  ]),
+) as Record<ImportKind, Map<string, ImportField>>;
 
-/** The field a header names, "meta" for a KoBo bookkeeping column, null when unknown. */
-export function fieldOfHeader(header: string): CaseField | "meta" | null {
+/** The field a header names in a list of that kind, "meta" for a KoBo bookkeeping column, null when unknown. */
+export function fieldOfHeader(header: string, kind: ImportKind = "cases"): ImportField | "meta" | null {
   const folded = foldHeader(header);
   const last = folded.split("/").pop() ?? folded;
-  const field = HEADER_FIELD.get(folded) ?? HEADER_FIELD.get(last);
+  const field = HEADER_FIELD[kind].get(folded) ?? HEADER_FIELD[kind].get(last);
   if (field) return field;
   return KOBO_META.has(folded) || KOBO_META.has(last) ? "meta" : null;
 }
 
 export type ColumnMapping = {
   /** per column of the file, the field it fills (null: ignored) */
-  fields: (CaseField | null)[];
+  fields: (ImportField | null)[];
   /** headers of the file that fill no field (KoBo's bookkeeping columns left out) */
   ignored: string[];
-  missing: CaseField[];
+  missing: ImportField[];
   /** a field two columns claim: the first is read, the second is listed here */
   repeated: string[];
 };
 
-export function mapColumns(headers: readonly string[]): ColumnMapping {
-  const taken = new Set<CaseField>();
+export function mapColumns(headers: readonly string[], kind: ImportKind = "cases"): ColumnMapping {
+  const taken = new Set<ImportField>();
   const mapping: ColumnMapping = { fields: [], ignored: [], missing: [], repeated: [] };
   for (const header of headers) {
-    const field = fieldOfHeader(header);
+    const field = fieldOfHeader(header, kind);
     if (field === null || field === "meta") {
       if (field === null && header.trim()) mapping.ignored.push(header.trim());
       mapping.fields.push(null);
@@ -118,7 +183,7 @@ export function mapColumns(headers: readonly string[]): ColumnMapping {
       mapping.fields.push(field);
     }
   }
-  mapping.missing = REQUIRED_CASE_FIELDS.filter((f) => !taken.has(f));
+  mapping.missing = REQUIRED_OF[kind].filter((f) => !taken.has(f));
   return mapping;
 }
 
@@ -217,14 +282,15 @@ export function readWholeNumber(value: string): string {
   return /^\d+\.0+$/.test(v) ? v.replace(/\.0+$/, "") : v;
 }
 
-export type RowProblem = { field: CaseField | "row"; message: MessageKey; line?: number };
+export type RowProblem = { field: ImportField | "row"; message: MessageKey; line?: number };
+export type Cells = Partial<Record<ImportField, string>>;
 
 /** A row's cells by field, as text, trimmed; the rows with no text at all are left out. */
 export function rowsByField(table: readonly (readonly string[])[], mapping: ColumnMapping) {
-  const rows: { line: number; cells: Partial<Record<CaseField, string>> }[] = [];
+  const rows: { line: number; cells: Cells }[] = [];
   table.forEach((cells, index) => {
     if (index === 0 || !cells.some((c) => c.trim())) return;
-    const byField: Partial<Record<CaseField, string>> = {};
+    const byField: Cells = {};
     mapping.fields.forEach((field, column) => {
       if (field) byField[field] = (cells[column] ?? "").trim();
     });
@@ -239,7 +305,7 @@ export function rowsByField(table: readonly (readonly string[])[], mapping: Colu
  * `_uuid`), else the person it describes (folded names, date of birth or age, phone,
  * document). The service keys it (HMAC) before it is stored: it describes a person.
  */
-export function rowIdentity(cells: Partial<Record<CaseField, string>>): string {
+export function rowIdentity(cells: Cells): string {
   if (cells.sourceId) return `source:${cells.sourceId.trim().toLowerCase()}`;
   return [
     "person",
@@ -250,6 +316,88 @@ export function rowIdentity(cells: Partial<Record<CaseField, string>>): string {
     normalisePhone(cells.phone) ?? "",
     normaliseDocument(cells.documentNumber) ?? "",
   ].join("|");
+}
+
+/**
+ * The same for a list of applicants: its source's id, else the names as written (case,
+ * accents and spaces aside: the folded name that finds likely duplicates is too loose to
+ * hold two people as one), sex, nationality, phone and e-mail. Two people with the same
+ * name and nothing else in two files are one row: a phone, an e-mail or a source id
+ * tells them apart (decision: importing applicants and attendance).
+ */
+export function applicantIdentity(cells: Cells): string {
+  if (cells.sourceId) return `source:${cells.sourceId.trim().toLowerCase()}`;
+  return [
+    "applicant",
+    fold(`${cells.firstName ?? ""} ${cells.lastName ?? ""}`),
+    readSex(cells.sex ?? "") ?? "",
+    (cells.nationality ?? "").trim().toUpperCase(),
+    normalisePhone(cells.phone) ?? "",
+    (cells.email ?? "").trim().toLowerCase(),
+  ].join("|");
+}
+
+/**
+ * A mark of attendance is the same row when it says the same thing of the same person at
+ * the same session: a later list that changes a mark is a correction, written and audited.
+ */
+export function attendanceIdentity(mark: { sessionId: string; userId: string; status: AttendanceMark }): string {
+  return `attendance|${mark.sessionId}|${mark.userId}|${mark.status}`;
+}
+
+const MARKS: Record<string, AttendanceMark> = {
+  present: "present",
+  presente: "present",
+  p: "present",
+  yes: "present",
+  oui: "present",
+  "1": "present",
+  x: "present",
+  حاضر: "present",
+  حاضرة: "present",
+  absent: "absent",
+  absente: "absent",
+  a: "absent",
+  no: "absent",
+  non: "absent",
+  "0": "absent",
+  غائب: "absent",
+  غائبة: "absent",
+  excused: "excused",
+  excuse: "excused",
+  excusee: "excused",
+  e: "excused",
+  معذور: "excused",
+  معذورة: "excused",
+};
+
+/** A mark as a sheet writes it (present/absent/excused, in fr, en or ar, or P/A/E); undefined when unknown. */
+export function readMark(value: string): AttendanceMark | undefined {
+  return MARKS[fold(value)];
+}
+
+/** A notice language as a list writes it: its code (fr, ary, bm…) or a language name the portal knows. */
+export function readNoticeLanguage(value: string): NoticeLanguage | null {
+  const v = fold(value);
+  const code = NOTICE_LANGUAGES.find((l) => l === v);
+  if (code) return code;
+  const portal = LANGUAGE_NAMES[v];
+  return portal ?? (v === "darija" ? "ary" : null);
+}
+
+const RESIDENT: Record<string, "migrant" | "moroccan"> = {
+  migrant: "migrant",
+  migrante: "migrant",
+  مهاجر: "migrant",
+  مهاجرة: "migrant",
+  moroccan: "moroccan",
+  marocain: "moroccan",
+  marocaine: "moroccan",
+  مغربي: "moroccan",
+  مغربية: "moroccan",
+};
+export function readResidentStatus(value: string): "migrant" | "moroccan" | undefined {
+  return RESIDENT[fold(value)];
 }
 
 /** Rows after the first with the same identity: each points to the line it repeats. */

@@ -16,30 +16,40 @@ import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { encryptJson, keyedHash } from "~/modules/protection/crypto.server";
 import { findDuplicatesOfEach } from "~/modules/protection/duplicates.server";
+import { checkApplicantRow, markApplicantDuplicates, writeApplicantRows } from "./applicants.server";
+import { checkAttendanceRows, RegisterRefused, writeAttendanceRows } from "./attendance.server";
 import { checkCaseRow } from "./rows.server";
 import {
+  applicantIdentity,
+  COLUMNS_OF,
   decodeText,
   fileKindOf,
+  importKindsFor,
   mapColumns,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   repeatedRows,
   rowIdentity,
   rowsByField,
-  CASE_COLUMNS,
-  type CaseField,
   type FileProblem,
+  type ImportField,
   type ImportKind,
 } from "./rules";
 import { writeCaseRows } from "./write-cases.server";
 import type { PreviewRow, StoredRows } from "./types";
 
 /** A field as the help names it: its French header, then its English one. */
-const documentedName = (field: CaseField) => `${CASE_COLUMNS[field][1]} (${CASE_COLUMNS[field][0]})`;
+const documentedName = (kind: ImportKind, field: ImportField) => {
+  const names = COLUMNS_OF[kind][field] ?? [];
+  return `${names[1] ?? names[0]} (${names[0]})`;
+};
 
-/** Only a case worker of an association imports its case lists. */
-export function importingOrganisation(actor: Actor): string | null {
-  return actor.role === "case_worker" ? actor.organisationId : null;
+/**
+ * The organisation a list of that kind is imported into: the actor's, when they may do
+ * that kind's work by hand (decision: imports); null when they may not import it.
+ */
+export function importingOrganisation(actor: Actor, kind: ImportKind): string | null {
+  return importKindsFor(actor).includes(kind) ? actor.organisationId : null;
 }
 
 /** A file refused whole: the message, and what fills it in (the missing columns). */
@@ -61,16 +71,24 @@ function readTable(filename: string, bytes: Uint8Array): string[][] | FileFailur
   return table;
 }
 
-/** Each row checked: its key, its person or its problems; repeats within the file and rows already imported marked. */
-async function checkRows(db: Executor, organisationId: string, table: string[][], locale: Locale) {
-  const mapping = mapColumns(table[0] ?? []);
-  if (mapping.missing.length) return { mapping, rows: [] as PreviewRow[] };
+type AnyRow = PreviewRow<unknown>;
+
+/** Each row checked: its key, what it becomes or its problems; repeats within the file and rows already imported marked. */
+async function checkRows(db: Executor, organisationId: string, table: string[][], kind: ImportKind, locale: Locale) {
+  const mapping = mapColumns(table[0] ?? [], kind);
+  if (mapping.missing.length) return { mapping, rows: [] as AnyRow[] };
   const found = rowsByField(table, mapping);
-  const rows: PreviewRow[] = found.map(({ line, cells }) => {
-    const { person, problems } = checkCaseRow(cells, locale);
-    const label = [cells.firstName, cells.lastName].filter(Boolean).join(" ") || cells.nameArabic || "";
-    return { line, key: keyedHash("import_row", rowIdentity(cells)), person, label, problems, duplicates: [] };
-  });
+  const name = (cells: (typeof found)[number]["cells"]) =>
+    [cells.firstName, cells.lastName].filter(Boolean).join(" ") || cells.nameArabic || "";
+  const rows: AnyRow[] =
+    kind === "attendance"
+      ? await checkAttendanceRows(db, found, new Date())
+      : found.map(({ line, cells }) => {
+          const { person, problems } =
+            kind === "cases" ? checkCaseRow(cells, locale) : checkApplicantRow(cells, locale);
+          const identity = kind === "cases" ? rowIdentity(cells) : applicantIdentity(cells);
+          return { line, key: keyedHash("import_row", identity), person, label: name(cells), problems, duplicates: [] };
+        });
   const repeats = repeatedRows(rows.map((r) => ({ line: r.line, identity: r.key })));
   const keys = rows.map((r) => r.key);
   const already = new Set<string>();
@@ -81,7 +99,7 @@ async function checkRows(db: Executor, organisationId: string, table: string[][]
       .where(
         and(
           eq(importedRows.organisationId, organisationId),
-          eq(importedRows.kind, "cases"),
+          eq(importedRows.kind, kind),
           inArray(importedRows.rowKey, keys.slice(i, i + 1000)),
         ),
       );
@@ -89,7 +107,7 @@ async function checkRows(db: Executor, organisationId: string, table: string[][]
   }
   for (const row of rows) {
     const repeatOf = repeats.get(row.line);
-    if (repeatOf !== undefined)
+    if (repeatOf !== undefined && !row.problems.some((p) => p.message === "imports.problems.repeated"))
       row.problems.push({ field: "row", message: "imports.problems.repeated", line: repeatOf });
     if (already.has(row.key)) row.problems.push({ field: "row", message: "imports.problems.already" });
   }
@@ -97,7 +115,7 @@ async function checkRows(db: Executor, organisationId: string, table: string[][]
 }
 
 /** The likely duplicates of each row still ready, among the cases the actor sees. */
-async function markDuplicates(db: Executor, actor: Actor, rows: PreviewRow[]) {
+async function markCaseDuplicates(db: Executor, actor: Actor, rows: PreviewRow[]) {
   const ready = rows.filter((r) => r.person && r.problems.length === 0);
   const found = await findDuplicatesOfEach(
     db,
@@ -126,14 +144,16 @@ export async function previewImport(
   input: PreviewInput,
   meta: Meta,
 ): Promise<{ ok: true; importId: string } | FileFailure> {
-  const organisationId = importingOrganisation(actor);
+  const organisationId = importingOrganisation(actor, input.kind);
   if (!organisationId) return fail(403, {});
   const table = readTable(input.filename, input.bytes);
   if (!Array.isArray(table)) return table;
   if (table.length - 1 > MAX_IMPORT_ROWS * 2) return refuse("imports.errors.tooManyRows");
-  const { mapping, rows } = await checkRows(db, organisationId, table, input.locale);
+  const { mapping, rows } = await checkRows(db, organisationId, table, input.kind, input.locale);
   if (mapping.missing.length)
-    return refuse("imports.errors.missingColumns", { columns: mapping.missing.map(documentedName).join(", ") });
+    return refuse("imports.errors.missingColumns", {
+      columns: mapping.missing.map((field) => documentedName(input.kind, field)).join(", "),
+    });
   if (!rows.length) return refuse("imports.errors.noRows");
   if (rows.length > MAX_IMPORT_ROWS) return refuse("imports.errors.tooManyRows");
   const fileHash = createHash("sha256").update(input.bytes).digest("hex");
@@ -149,8 +169,10 @@ export async function previewImport(
       ),
     );
   if (done) return refuse("imports.errors.sameFile", undefined, 409);
-  await markDuplicates(db, actor, rows);
-  const stored: StoredRows = { ignored: mapping.ignored, repeated: mapping.repeated, rows };
+  // casts: each kind's rows hold that kind's person (checkRows made them by kind)
+  if (input.kind === "cases") await markCaseDuplicates(db, actor, rows as PreviewRow[]);
+  if (input.kind === "applicants") await markApplicantDuplicates(db, organisationId, rows as PreviewRow<never>[]);
+  const stored: StoredRows<unknown> = { ignored: mapping.ignored, repeated: mapping.repeated, rows };
   return db.transaction(async (tx) => {
     const [batch] = await tx
       .insert(importBatches)
@@ -184,15 +206,22 @@ export async function confirmImport(
   input: { importId: string; distinctLines: ReadonlySet<number> },
   meta: Meta,
 ): Promise<{ ok: true; written: number } | Failure> {
-  const organisationId = importingOrganisation(actor);
-  if (!organisationId) return fail(403, {});
+  const kinds = importKindsFor(actor);
+  if (!actor.organisationId || !kinds.length) return fail(403, {});
+  const organisationId = actor.organisationId;
   try {
     return await db.transaction(async (tx) => {
       // the batch's row, locked: a second confirmation waits here, then finds it confirmed
       const [held] = await tx
-        .select({ rowsEnc: importBatches.rowsEnc })
+        .select({ rowsEnc: importBatches.rowsEnc, kind: importBatches.kind })
         .from(importBatches)
-        .where(and(eq(importBatches.id, input.importId), eq(importBatches.organisationId, organisationId)))
+        .where(
+          and(
+            eq(importBatches.id, input.importId),
+            eq(importBatches.organisationId, organisationId),
+            inArray(importBatches.kind, kinds),
+          ),
+        )
         .for("update");
       if (!held) return fail(404, {});
       const [batch] = await tx
@@ -201,7 +230,12 @@ export async function confirmImport(
         .where(and(eq(importBatches.id, input.importId), eq(importBatches.status, "previewed")))
         .returning({ id: importBatches.id, organisationId: importBatches.organisationId });
       if (!batch || !held.rowsEnc) return fail(409, { form: "imports.errors.alreadyConfirmed" });
-      const written = await writeCaseRows(tx, actor, batch, held.rowsEnc, input.distinctLines, meta);
+      const written =
+        held.kind === "cases"
+          ? await writeCaseRows(tx, actor, batch, held.rowsEnc, input.distinctLines, meta)
+          : held.kind === "applicants"
+            ? await writeApplicantRows(tx, actor, batch, held.rowsEnc, input.distinctLines, meta)
+            : await writeAttendanceRows(tx, actor, batch, held.rowsEnc, meta);
       await tx.update(importBatches).set({ writtenCount: written }).where(eq(importBatches.id, batch.id));
       await audit(tx, {
         actor,
@@ -213,6 +247,7 @@ export async function confirmImport(
       return { ok: true as const, written };
     });
   } catch (error) {
+    if (error instanceof RegisterRefused) return error.failure;
     if (isUniqueViolation(error, "import_batches_file_once_idx")) return fail(409, { form: "imports.errors.sameFile" });
     throw error;
   }

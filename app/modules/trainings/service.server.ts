@@ -214,51 +214,60 @@ export async function markAttendance(
   meta: Meta,
 ): Promise<Result<{ corrections: number }>> {
   if (!isUuid(sessionId)) return fail(404, {});
-  return db.transaction(async (tx) => {
-    const [session] = await tx
-      .select({ cohortId: trainingSessions.cohortId, startsAt: trainingSessions.startsAt })
-      .from(trainingSessions)
-      .where(eq(trainingSessions.id, sessionId))
-      // a session moved meanwhile waits for this register, or this register for the move
-      .for("share");
-    if (!session) return fail(404, {});
-    if (!attendanceOpen(session.startsAt, meta.now ?? new Date()))
-      return fail(409, { form: "trainings.errors.attendanceFuture" });
-    const confirmed = await tx
-      .select({ userId: trainingRegistrations.userId })
-      .from(trainingRegistrations)
-      .where(and(eq(trainingRegistrations.cohortId, session.cohortId), eq(trainingRegistrations.status, "confirmed")));
-    const allowed = new Set(confirmed.map((r) => r.userId));
-    // a mark for someone without a seat: the sheet changed since it was opened
-    for (const userId of marks.keys())
-      if (!allowed.has(userId)) return fail(400, { form: "trainings.errors.attendanceInvalid" });
-    const previous = await tx
-      .select({ userId: trainingAttendance.userId, status: trainingAttendance.status })
-      .from(trainingAttendance)
-      .where(eq(trainingAttendance.sessionId, sessionId));
-    const before = new Map(previous.map((p) => [p.userId, p.status]));
-    const corrected: string[] = [];
-    for (const [userId, status] of marks) {
-      const old = before.get(userId);
-      if (old === status) continue;
-      await tx
-        .insert(trainingAttendance)
-        .values({ sessionId, userId, status, markedById: actor.id })
-        .onConflictDoUpdate({
-          target: [trainingAttendance.sessionId, trainingAttendance.userId],
-          set: { status, markedById: actor.id, markedAt: new Date() },
-        });
-      if (old) corrected.push(`${sessionId}:${userId}`);
-    }
-    await auditMany(
-      tx,
-      { actor, action: "training.attendance.correct", entityType: "training_attendance", ip: meta.ip },
-      corrected,
-    );
-    await auditRecord(tx, actor, "training.attendance.mark", ["training_session", sessionId], meta.ip);
-    await settleCertificates(tx, session.cohortId, [...marks.keys()], meta);
-    return { ok: true as const, corrections: corrected.length };
-  });
+  return db.transaction((tx) => markAttendanceIn(tx, actor, sessionId, marks, meta));
+}
+
+/** The same, in the caller's transaction (an imported attendance list marks several sessions at once). */
+export async function markAttendanceIn(
+  tx: Executor,
+  actor: Actor,
+  sessionId: string,
+  marks: Map<string, AttendanceMark>,
+  meta: Meta,
+): Promise<Result<{ corrections: number }>> {
+  const [session] = await tx
+    .select({ cohortId: trainingSessions.cohortId, startsAt: trainingSessions.startsAt })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.id, sessionId))
+    // a session moved meanwhile waits for this register, or this register for the move
+    .for("share");
+  if (!session) return fail(404, {});
+  if (!attendanceOpen(session.startsAt, meta.now ?? new Date()))
+    return fail(409, { form: "trainings.errors.attendanceFuture" });
+  const confirmed = await tx
+    .select({ userId: trainingRegistrations.userId })
+    .from(trainingRegistrations)
+    .where(and(eq(trainingRegistrations.cohortId, session.cohortId), eq(trainingRegistrations.status, "confirmed")));
+  const allowed = new Set(confirmed.map((r) => r.userId));
+  // a mark for someone without a seat: the sheet changed since it was opened
+  for (const userId of marks.keys())
+    if (!allowed.has(userId)) return fail(400, { form: "trainings.errors.attendanceInvalid" });
+  const previous = await tx
+    .select({ userId: trainingAttendance.userId, status: trainingAttendance.status })
+    .from(trainingAttendance)
+    .where(eq(trainingAttendance.sessionId, sessionId));
+  const before = new Map(previous.map((p) => [p.userId, p.status]));
+  const corrected: string[] = [];
+  for (const [userId, status] of marks) {
+    const old = before.get(userId);
+    if (old === status) continue;
+    await tx
+      .insert(trainingAttendance)
+      .values({ sessionId, userId, status, markedById: actor.id })
+      .onConflictDoUpdate({
+        target: [trainingAttendance.sessionId, trainingAttendance.userId],
+        set: { status, markedById: actor.id, markedAt: new Date() },
+      });
+    if (old) corrected.push(`${sessionId}:${userId}`);
+  }
+  await auditMany(
+    tx,
+    { actor, action: "training.attendance.correct", entityType: "training_attendance", ip: meta.ip },
+    corrected,
+  );
+  await auditRecord(tx, actor, "training.attendance.mark", ["training_session", sessionId], meta.ip);
+  await settleCertificates(tx, session.cohortId, [...marks.keys()], meta);
+  return { ok: true as const, corrections: corrected.length };
 }
 
 async function settleCertificates(tx: Executor, cohortId: string, userIds: string[], meta: Meta) {

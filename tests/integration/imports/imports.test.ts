@@ -204,7 +204,7 @@ describe("scope", () => {
     expect(await casesOf(s.orgA.id)).toBe(before);
   });
 
-  it("an admin, a coach and the anonymous cannot import", async () => {
+  it("an admin, a coach and the anonymous cannot import cases", async () => {
     const { client: coach } = await app.asNewUser({ role: "coach" });
     expect((await upload(coach, LIST)).status).toBe(403);
     expect((await upload(app.client(), LIST)).status).toBe(302);

@@ -145,4 +145,5 @@ export const trainings = {
   "trainings.registered.waiting.title": "أنت في لائحة الانتظار",
   "trainings.registered.waiting.next":
     "أنت رقم {position} في لائحة الانتظار. إذا تحرر مقعد، يُعطى لك تلقائيا وتصلك رسالة.",
+  "trainings.session.reference": "مرجع الحصة (لاستيراد الحضور): {id}",
 } as const;

@@ -152,4 +152,5 @@ export const trainings = {
   "trainings.registered.waiting.title": "You are on the waiting list",
   "trainings.registered.waiting.next":
     "You are number {position} on the waiting list. If a seat frees up, it is given to you automatically and you get a message.",
+  "trainings.session.reference": "Session reference (to import attendance): {id}",
 } as const;

@@ -153,4 +153,5 @@ export const trainings = {
   "trainings.registered.waiting.title": "Vous êtes sur la liste d'attente",
   "trainings.registered.waiting.next":
     "Vous êtes n° {position} sur la liste d'attente. Si une place se libère, elle vous est donnée automatiquement et vous recevez un message.",
+  "trainings.session.reference": "Référence de la séance (pour importer des présences) : {id}",
 } as const;
