@@ -9,7 +9,13 @@ import { readUpload } from "~/lib/upload.server";
 import { forbidden, notFound, requireUser } from "~/modules/auth/guards.server";
 import { ColumnsHelp } from "~/modules/imports/components";
 import { listImports } from "~/modules/imports/queries.server";
-import { IMPORT_KINDS, importKindsFor, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportKind } from "~/modules/imports/rules";
+import {
+  IMPORT_KINDS,
+  importKindsFor,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportKind,
+} from "~/modules/imports/rules";
 import { previewImport } from "~/modules/imports/service.server";
 
 /** Whoever may do a kind's work by hand imports lists of it: case workers, coaches, admins (decision: imports). */

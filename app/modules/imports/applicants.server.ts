@@ -134,8 +134,10 @@ export async function markApplicantDuplicates(
   }
   for (const row of ready) {
     const p = row.person!;
-    if (p.phone && taken.has(`p:${p.phone}`)) row.problems.push({ field: "phone", message: "imports.problems.phoneTaken" });
-    if (p.email && taken.has(`e:${p.email}`)) row.problems.push({ field: "email", message: "imports.problems.emailTaken" });
+    if (p.phone && taken.has(`p:${p.phone}`))
+      row.problems.push({ field: "phone", message: "imports.problems.phoneTaken" });
+    if (p.email && taken.has(`e:${p.email}`))
+      row.problems.push({ field: "email", message: "imports.problems.emailTaken" });
     if (row.problems.length) continue;
     row.duplicates = (byName.get(foldName(`${p.givenName} ${p.familyName}`)) ?? []).map((k) => ({
       id: k.id,
