@@ -123,10 +123,12 @@ for (const [lang, m] of FR_AND_AR) {
       const training = await makeTraining(db);
       const cohort = await makeCohort(db, training.id, { startsOn: addDays(today, -3), endsOn: addDays(today, 3) });
       const [session] = await makeSessions(db, cohort.id, 1, addDays(today, -1));
-      const present = await makeUser(db, { phone: uniquePhone() });
-      const outsider = await makeUser(db, { phone: uniquePhone() });
+      // stored as E.164; the list writes them as people do (0 6…)
+      const present = await makeUser(db, { phone: `+212${uniquePhone().slice(1)}` });
+      const outsider = await makeUser(db, { phone: `+212${uniquePhone().slice(1)}` });
       await db.insert(trainingRegistrations).values({ cohortId: cohort.id, userId: present.id, status: "confirmed" });
-      return { sessionId: session!.id, present: present.phone!, outsider: outsider.phone! };
+      const national = (phone: string | null) => `0${phone!.slice(4)}`;
+      return { sessionId: session!.id, present: national(present.phone), outsider: national(outsider.phone) };
     });
     const csv = ["seance;identifiant;presence", `${sessionId};${present};présent`, `${sessionId};${outsider};P`].join(
       "\n",
