@@ -104,7 +104,8 @@ describe("an account an admin creates", () => {
     expect(await reachOf(client)).toEqual(EVERYTHING);
     const confirmed = await (await client.get("/home")).text();
     expect(confirmed).not.toContain('data-testid="case-access-pending"');
-    for (const page of ["/protection", "/imports", "/aid", "/reports"]) expect(menuLinks(confirmed), page).toContain(page);
+    for (const page of ["/protection", "/imports", "/aid", "/reports"])
+      expect(menuLinks(confirmed), page).toContain(page);
     expect(await account(created.id)).toMatchObject({
       caseAccessOrganisationId: s.orgA.id,
       caseAccessConfirmedById: s.supervisorA.id,
