@@ -50,7 +50,7 @@ export default function AttendanceSheet() {
         {formatDate(session.startsAt, true)}
       </p>
       <p className="hint" data-session-reference>
-        {t("trainings.session.reference", { id: session.id })}
+        {t("trainings.session.reference", { id: `\u2066${session.id}\u2069` })}
       </p>
       <p>
         <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>
