@@ -42,7 +42,7 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; max:
 const { ensureEncryptionKey } = await import("../../app/modules/protection/crypto.server");
 ensureEncryptionKey();
 
-await withDatabase(async ({ url }) => {
+await withDatabase(async ({ url, migrationUrl }) => {
   // as many connections as the app's default pool (DB_POOL_SIZE): the page runs its reads side by side
   const handle = createDb(url, { max: 10 });
   const { db, sql } = handle;
@@ -110,7 +110,8 @@ await withDatabase(async ({ url }) => {
     // the whole page as a browser gets it: the built app (`npm run build` first) as a
     // child process, signed in, one request at a time, the HTML read to its end
     const { signIn, startApp } = await import("./harness");
-    const app = await startApp(url, { quiet: true });
+    // the app migrates as it starts: as the owner role, like `npm start` with DATABASE_MIGRATION_URL
+    const app = await startApp(url, { quiet: true, env: { DATABASE_MIGRATION_URL: migrationUrl } });
     try {
       const cookies = {
         donor: await signIn(app.url, "donor@masar.test"),
