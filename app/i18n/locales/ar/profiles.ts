@@ -108,6 +108,16 @@ export const profiles = {
   "profiles.status.pending": "في الانتظار",
   "profiles.status.done": "تمت المعالجة",
   "profiles.status.refused": "مرفوضة",
+  "profiles.status.withdrawn": "سحبها صاحب الطلب",
+  "profiles.deletion.withdraw": "سحب طلبي",
+  "profiles.deletion.withdraw.title": "هل تسحب طلب حذف بياناتك؟",
+  "profiles.deletion.withdraw.effects":
+    "تبقى بياناتك في البوابة ولن يُعالَج الطلب. يمكنك إرسال طلب جديد متى شئت.",
+  "profiles.deletion.withdraw.button": "سحب الطلب",
+  "profiles.deletion.withdrawn": "تم سحب طلبك: بياناتك محفوظة. أُرسل إليك إشعار بالاستلام.",
+  "profiles.admin.markDone.title": "هل تعتبر طلب {name} قد عولج؟",
+  "profiles.admin.markDone.effects":
+    "لا تفعل ذلك إلا بعد أن تمحو بياناته يدويا: تعليم الطلب لا يحذف شيئا. يخرج الطلب من قائمة الطلبات المنتظرة، ولن يستطيع صاحبه سحبه بعد ذلك.",
   "profiles.home.title": "ملفي الشخصي",
   "profiles.home.next": "الخطوة التالية",
   "profiles.home.nextProfile": "أكمل ملفك الشخصي: {section}",
