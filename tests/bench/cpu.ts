@@ -28,13 +28,13 @@ import {
   startApp,
   startFrameworkFloor,
 } from "./harness";
+import { median } from "./scratch";
 
 const requests = Number(arg("requests", "300"));
 const scale = Number(arg("scale", "2000"));
 const only = arg("page", "");
 const against = arg("against", "");
 const rounds = Number(arg("rounds", against ? "3" : "1"));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** CPU ms per request of `pid` answering `url` `count` times, one request at a time (4 in flight). */
 async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, count: number) {
