@@ -56,32 +56,42 @@ export async function action(args: ActionFunctionArgs) {
   );
 }
 
+/** The step before a shop stops redeeming: which shop, of which association, and what its accounts lose. */
+function DeactivateStep({
+  shop,
+}: {
+  shop: { id: string; name: string; association: string; city: string | null; accounts: number };
+}) {
+  const { t } = useI18n();
+  const deactivating = shop;
+  return (
+    <ConfirmStep
+      title={t("aid.shops.confirmDeactivate.title", { name: deactivating.name })}
+      intent="deactivate"
+      hidden={{ shopId: deactivating.id }}
+      confirmLabel="aid.shops.deactivate"
+      cancelTo="/admin/shops"
+      irreversible={false}
+    >
+      <p>
+        <bdi>{deactivating.association}</bdi>
+        {deactivating.city ? (
+          <>
+            {" · "}
+            <bdi>{deactivating.city}</bdi>
+          </>
+        ) : null}
+      </p>
+      <p>{t("aid.shops.confirmDeactivate.effects", { count: deactivating.accounts })}</p>
+    </ConfirmStep>
+  );
+}
+
 export default function AdminShops() {
   const { shops, associations, deactivating } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
-  if (deactivating)
-    return (
-      <ConfirmStep
-        title={t("aid.shops.confirmDeactivate.title", { name: deactivating.name })}
-        intent="deactivate"
-        hidden={{ shopId: deactivating.id }}
-        confirmLabel="aid.shops.deactivate"
-        cancelTo="/admin/shops"
-        irreversible={false}
-      >
-        <p>
-          <bdi>{deactivating.association}</bdi>
-          {deactivating.city ? (
-            <>
-              {" · "}
-              <bdi>{deactivating.city}</bdi>
-            </>
-          ) : null}
-        </p>
-        <p>{t("aid.shops.confirmDeactivate.effects", { count: deactivating.accounts })}</p>
-      </ConfirmStep>
-    );
+  if (deactivating) return <DeactivateStep shop={deactivating} />;
   const errors = actionData?.errors;
   const values = actionData?.values;
   return (

@@ -19,7 +19,9 @@ export async function loader(args: LoaderFunctionArgs) {
   // ending a follow-up is confirmed on a step naming the person and the coach
   const { beneficiaryId } = parseQuery(args, { beneficiaryId: query.id() });
   const ending =
-    confirmStep(args, ["end"]) === "end" ? (overview.current.find((a) => a.beneficiaryId === beneficiaryId) ?? null) : null;
+    confirmStep(args, ["end"]) === "end"
+      ? (overview.current.find((a) => a.beneficiaryId === beneficiaryId) ?? null)
+      : null;
   return { ...overview, ending };
 }
 

@@ -111,8 +111,7 @@ export const profiles = {
   "profiles.status.withdrawn": "سحبها صاحب الطلب",
   "profiles.deletion.withdraw": "سحب طلبي",
   "profiles.deletion.withdraw.title": "هل تسحب طلب حذف بياناتك؟",
-  "profiles.deletion.withdraw.effects":
-    "تبقى بياناتك في البوابة ولن يُعالَج الطلب. يمكنك إرسال طلب جديد متى شئت.",
+  "profiles.deletion.withdraw.effects": "تبقى بياناتك في البوابة ولن يُعالَج الطلب. يمكنك إرسال طلب جديد متى شئت.",
   "profiles.deletion.withdraw.button": "سحب الطلب",
   "profiles.deletion.withdrawn": "تم سحب طلبك: بياناتك محفوظة. أُرسل إليك إشعار بالاستلام.",
   "profiles.admin.markDone.title": "هل تعتبر طلب {name} قد عولج؟",

@@ -89,7 +89,8 @@ export const notifications = {
   "profiles.notify.deletionWithdrawn.subject": "Demande de suppression retirée",
   "profiles.notify.deletionWithdrawn.body":
     "Vous avez retiré votre demande de suppression de vos données. Elles restent dans le portail ; vous pouvez refaire une demande depuis votre profil.",
-  "profiles.notify.deletionWithdrawn.sms": "Masar : votre demande de suppression de vos données est retirée. Vos données sont conservées.",
+  "profiles.notify.deletionWithdrawn.sms":
+    "Masar : votre demande de suppression de vos données est retirée. Vos données sont conservées.",
   "notify.trainingSeat": "Place confirmée pour « {training} ».",
   "notify.trainingSeat.subject": "Place confirmée",
   "notify.trainingSeat.body": "Votre place pour la formation « {training} » est confirmée.",

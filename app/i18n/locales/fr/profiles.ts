@@ -114,7 +114,8 @@ export const profiles = {
   "profiles.deletion.withdraw.effects":
     "Vos données restent dans le portail et la demande n'est pas traitée. Vous pourrez en envoyer une nouvelle quand vous voulez.",
   "profiles.deletion.withdraw.button": "Retirer la demande",
-  "profiles.deletion.withdrawn": "Votre demande est retirée : vos données sont conservées. Un accusé de réception vous a été envoyé.",
+  "profiles.deletion.withdrawn":
+    "Votre demande est retirée : vos données sont conservées. Un accusé de réception vous a été envoyé.",
   "profiles.admin.markDone.title": "Marquer comme traitée la demande de {name} ?",
   "profiles.admin.markDone.effects":
     "Ne le faites qu'après avoir effacé ses données à la main : marquer la demande ne supprime rien. Elle quitte la liste des demandes en attente, et la personne ne pourra plus la retirer.",
