@@ -1,1 +1,0 @@
-ALTER TYPE "public"."deletion_request_status" ADD VALUE 'withdrawn';
