@@ -3,6 +3,7 @@
  * whom, what the person reads. (The slip's sign-in identifier is the auth module's.) Pure: no database, no clock of its own.
  * Why these choices: docs/decisions/0104-acting-for-a-person.md.
  */
+import { changedFields } from "~/lib/changes";
 import type { ActKind } from "./constants";
 
 // ---------------------------------------------------------------- the slip's code
@@ -66,8 +67,8 @@ export function receiptFieldsChanged(
   stored: { receivedOn: string | null; how: string | null },
   typed: { receivedOn: string; how: string },
 ): string[] {
-  const fields: string[] = [];
-  if (stored.receivedOn !== typed.receivedOn) fields.push("decisionReceivedOn");
-  if (stored.how !== typed.how) fields.push("decisionReceivedHow");
-  return fields;
+  return changedFields(
+    { decisionReceivedOn: stored.receivedOn, decisionReceivedHow: stored.how },
+    { decisionReceivedOn: typed.receivedOn, decisionReceivedHow: typed.how },
+  ).fields;
 }
