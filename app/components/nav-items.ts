@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/targets", label: "reporting.targetsNav", roles: ["admin"] },
   { to: "/reports/issued", label: "reporting.issue.nav", roles: ["admin", "donor_viewer"] },
   { to: "/protection", label: "protection.nav", roles: ["case_worker"], permission: "protection:use" },
+  { to: "/imports", label: "imports.nav", roles: ["case_worker"], permission: "protection:use" },
   { to: "/office", label: "office.nav", roles: ["case_worker", "coach"], permission: "office:act" },
   { to: "/aid", label: "aid.nav", roles: ["case_worker"], permission: "aid:use" },
   { to: "/groups", label: "groups.nav", roles: ["case_worker"], permission: "groups:record" },

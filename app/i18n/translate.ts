@@ -60,6 +60,23 @@ export function formatDate(locale: Locale, value: Date | string, withTime = fals
   return dateFormat(locale, withTime, "UTC").format(toWallClock(table, date));
 }
 
+const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A calendar month ("2026-10") as its reader writes it: "octobre 2026", "أكتوبر 2026",
+ * "October 2026". A text that is not a month is returned as it is.
+ */
+export function formatMonth(locale: Locale, month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", year: "numeric", timeZone: "UTC" });
+    monthFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
 export function formatNumber(locale: Locale, value: number): string {
   return numberFormat(locale).format(value);
 }

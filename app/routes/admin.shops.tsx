@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
+import { codeChoices, codeLabel } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
@@ -69,7 +70,7 @@ export default function AdminShops() {
         cells={(s) => [
           s.name,
           s.association,
-          s.city ?? "—",
+          s.city ? codeLabel(t, "city", s.city) : "—",
           s.accounts,
           <Form key="state" method="post" className="inline-form">
             <input type="hidden" name="shopId" value={s.id} />
@@ -96,7 +97,13 @@ export default function AdminShops() {
           errors={errors}
           values={values}
         />
-        <Field name="city" label="aid.shops.city" errors={errors} values={values} />
+        <SelectField
+          name="city"
+          label="aid.shops.city"
+          options={[{ value: "", label: "—" }, ...codeChoices(t, "city")]}
+          errors={errors}
+          values={values}
+        />
         <button type="submit" className="button">
           {t("aid.shops.create")}
         </button>

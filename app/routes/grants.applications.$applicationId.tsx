@@ -86,6 +86,18 @@ function Receipt({ d, params }: { d: ReturnType<typeof useLoaderData<typeof load
   );
 }
 
+/** The plan as frozen in the application, as its PDF. */
+function PlanLink({ applicationId }: { applicationId: string }) {
+  const { t } = useI18n();
+  return (
+    <p>
+      <a href={`/grants/applications/${applicationId}/plan.pdf`} download data-testid="application-plan-pdf">
+        {t("grants.review.planPdf")}
+      </a>
+    </p>
+  );
+}
+
 export default function ApplicationPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -106,6 +118,7 @@ export default function ApplicationPage() {
       </p>
       <p data-testid="application-status">{t(`grants.app.status.${d.status}`)}</p>
       <Receipt d={d} params={params} />
+      <PlanLink applicationId={d.id} />
       <FormAlert message={actionData?.error} />
       <h2>{t("grants.timeline.title")}</h2>
       <ol className="grants-timeline">

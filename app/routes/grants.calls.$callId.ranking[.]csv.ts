@@ -19,10 +19,10 @@ export async function loader(args: LoaderFunctionArgs) {
     ...raw.map((r) => [
       r.rank,
       r.number,
+      r.reviewers,
       Number(r.mean.toFixed(2)),
       Number(r.sd.toFixed(2)),
       Number(r.range.toFixed(2)),
-      r.reviewers,
       r.disagreement ? t("form.yes") : t("form.no"),
       Number((norm.find((n) => n.applicationId === r.applicationId)?.mean ?? 0).toFixed(2)),
     ]),

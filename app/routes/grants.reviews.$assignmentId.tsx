@@ -194,6 +194,16 @@ export default function ReviewPage() {
       <p>
         {t("grants.col.requested")} : {formatMoney(d.requestedCentimes)}
       </p>
+      <p>
+        <a
+          className="button button-secondary"
+          href={`/grants/reviews/${d.assignmentId}/plan.pdf`}
+          download
+          data-testid="review-plan-pdf"
+        >
+          {t(d.applicantName ? "grants.review.planPdf" : "grants.review.planPdfBlind")}
+        </a>
+      </p>
       <div className="grants-plan">
         <PlanTree value={d.plan} />
       </div>

@@ -15,16 +15,19 @@ import { formatLoginId } from "~/modules/auth/rules";
 import { listOffers } from "~/modules/internships/queries.server";
 import { ActsList, actLines } from "~/modules/office/acts";
 import { ActForm, GrantForm, ReceivedForm, SlipForm } from "~/modules/office/sections";
-import { actsFor, decisionsAwaitingReceipt, personForStaff } from "~/modules/office/queries.server";
+import { actsFor, decisionsAwaitingReceipt, decisionsReceived, personForStaff } from "~/modules/office/queries.server";
+import { ReceiptForms } from "~/modules/office/receipt-forms";
 import {
   ApplyForSchema,
   ApplyGrantForSchema,
+  ChangeReceiptSchema,
   DecisionReceivedSchema,
   EnrolSchema,
 } from "~/modules/office/schemas.server";
 import {
   applyForPerson,
   applyGrantForPerson,
+  changeDecisionReceived,
   enrolPerson,
   recordDecisionReceived,
 } from "~/modules/office/service.server";
@@ -39,13 +42,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const person = await personForStaff(db, actor, idParam(args, "personId"));
   if (!person) notFound();
   const inFrench = serverT(locale)("content.inFrench");
-  const [cohorts, offers, acts, calls, plans, decisions] = await Promise.all([
+  const [cohorts, offers, acts, calls, plans, decisions, received] = await Promise.all([
     upcomingCohorts(db, moroccoToday()),
     listOffers(db, {}),
     actsFor(db, person.id),
     listOpenCalls(db),
     getSubmittablePlans(db, person.id),
     decisionsAwaitingReceipt(db, person.id),
+    decisionsReceived(db, person.id),
   ]);
   return {
     person: { ...person, loginId: person.loginId ? formatLoginId(person.loginId) : null },
@@ -65,12 +69,19 @@ export async function loader(args: LoaderFunctionArgs) {
       status: d.status,
       title: localizedLabel(d, "title", locale, inFrench),
     })),
+    receipts: received.map((d) => ({
+      id: d.id,
+      awarded: d.status === "awarded",
+      title: localizedLabel(d, "title", locale, inFrench),
+      receivedOn: d.receivedOn ?? "",
+      how: d.how ?? "",
+    })),
     today: moroccoToday(),
   };
 }
 
 type Answer = {
-  form: "enrol" | "apply" | "grant" | "received";
+  form: "enrol" | "apply" | "grant" | "received" | "receipt";
   errors: FieldErrors;
   values?: Record<string, string>;
 };
@@ -121,8 +132,31 @@ async function handleReceived(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/office/people/${personId}?done=received`);
 }
 
+/** Correct or undo a receipt recorded for the person; the form's errors go back to that receipt's form. */
+async function handleReceipt(args: ActionFunctionArgs, form: FormData) {
+  const actor = requirePermission(args, "office:act");
+  const values = formValues(form);
+  const parsed = parseForm(ChangeReceiptSchema, form);
+  if (!parsed.ok) {
+    // a missing or unknown button is a form tampered with, said on the form
+    const { change, ...errors } = parsed.errors;
+    const answer = { form: "receipt" as const, errors: change ? { ...errors, form: change } : errors, values };
+    return data<Answer>(answer, { status: 400 });
+  }
+  const personId = idParam(args, "personId");
+  const result = await changeDecisionReceived(args.context.db, actor, personId, parsed.data, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data<Answer>({ form: "receipt", errors: result.errors, values }, { status: result.status });
+  const done = parsed.data.change === "undo" ? "receiptUndone" : result.changed ? "receiptCorrected" : "receiptSame";
+  return redirect(`/office/people/${personId}?done=${done}`);
+}
+
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { apply: handleApply, grant: handleGrant, received: handleReceived }, handleEnrol);
+  return runIntent(
+    args,
+    { apply: handleApply, grant: handleGrant, received: handleReceived, receipt: handleReceipt },
+    handleEnrol,
+  );
 }
 
 const DONE = {
@@ -132,11 +166,14 @@ const DONE = {
   granted: "office.done.applied",
   grantIneligible: "office.grant.ineligible",
   received: "office.done.received",
+  receiptCorrected: "office.done.receiptCorrected",
+  receiptSame: "office.done.receiptSame",
+  receiptUndone: "office.done.receiptUndone",
 } as const;
 
 /** A grant application for the person, and the decisions whose receipt staff record. */
 function PersonGrants({ done }: { done: string | null }) {
-  const { calls, plans, decisions, today } = useLoaderData<typeof loader>();
+  const { calls, plans, decisions, receipts, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -160,6 +197,16 @@ function PersonGrants({ done }: { done: string | null }) {
         today={today}
         errors={actionData?.form === "received" ? actionData.errors : undefined}
         values={actionData?.form === "received" ? actionData.values : undefined}
+      />
+
+      <h2>{t("office.receipts.heading")}</h2>
+      <ReceiptForms
+        key={`receipts-${done}`}
+        receipts={receipts}
+        today={today}
+        echoFor={actionData?.form === "receipt" ? actionData.values?.applicationId : undefined}
+        errors={actionData?.form === "receipt" ? actionData.errors : undefined}
+        values={actionData?.form === "receipt" ? actionData.values : undefined}
       />
     </>
   );

@@ -29,12 +29,16 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/office/people/${result.personId}?registered=1`);
 }
 
+/** Every field of the form, in its order: each problem in the summary is named by its field. */
 const LABELS = {
   givenName: "profiles.field.givenName",
   familyName: "profiles.field.familyName",
+  sex: "profiles.field.sex",
   nationality: "profiles.field.nationality",
+  residentStatus: "office.field.residentStatus",
   phone: "signup.phone",
   email: "signup.email",
+  locale: "office.field.locale",
   noticeLanguage: "office.field.noticeLanguage",
   noticeRead: "office.field.noticeRead",
 } as const;

@@ -10,7 +10,7 @@ import { parseForm } from "~/lib/forms.server";
 import { can } from "~/modules/auth/permissions";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { audienceGroupOf, getTraining, registrationsOf, sessionsOfCohorts } from "~/modules/trainings/queries.server";
-import { isEligible, registrationOpen } from "~/modules/trainings/rules";
+import { cancellationOpen, isEligible, registrationOpen } from "~/modules/trainings/rules";
 import { CancelRegistrationSchema, CreateCohortSchema, RegistrationSchema } from "~/modules/trainings/schemas.server";
 import { AddCohortForm, CancelSeatStep, RegisteredPanel, TrainingCohorts } from "~/modules/trainings/training-sections";
 import { cancelRegistration, createCohort, register } from "~/modules/trainings/service.server";
@@ -45,7 +45,13 @@ export async function loader(args: LoaderFunctionArgs) {
     sessions: sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })),
     today: moroccoToday(),
     mine,
-    cancelling: mine.find((r) => r.id === cancelId) ?? null,
+    // not offered once the cohort has ended: the server would refuse it
+    cancelling:
+      mine.find(
+        (r) =>
+          r.id === cancelId &&
+          found.cohorts.some((c) => c.id === r.cohortId && cancellationOpen(c.endsOn, moroccoToday())),
+      ) ?? null,
     eligible,
     canRegister: can(user, "trainings:register") && eligible,
     canManage: can(user, "trainings:manage"),
@@ -83,7 +89,8 @@ async function handleCancel(args: ActionFunctionArgs, form: FormData) {
   const step = unlessConfirmed(args.request, form, "cancel", ["registrationId"]);
   if (step) return step;
   const result = await cancelRegistration(args.context.db, actor, parsed.data.registrationId, { ip: args.context.ip });
-  if (!result.ok) notFound();
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values: {} }, { status: result.status });
   return redirect(`/trainings/${trainingId}`);
 }
 

@@ -19,6 +19,8 @@ export const auditLog = pgTable(
     ip: text(),
     /** for a correction: the names of the fields it changed (never their values) */
     fields: text().array(),
+    /** for a correction or an undo that asks why: the reason's code (never free text) */
+    reason: text(),
     at: stamp(),
   },
   (t) => [

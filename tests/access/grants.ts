@@ -43,10 +43,20 @@ export const grantsRoutes: AccessEntry[] = [
     path: (f) => `/grants/applications/${f.grants.applicantApplicationId}/letter.pdf`,
     expect: allow(["applicant", "admin"], { ok: 404 }),
   },
+  {
+    route: "routes/grants.applications.$applicationId.plan[.]pdf",
+    path: (f) => `/grants/applications/${f.grants.applicantApplicationId}/plan.pdf`,
+    expect: allow(["applicant", "admin"]),
+  },
   { route: "routes/grants.reviews._index", path: () => "/grants/reviews", expect: allow(["committee_member"]) },
   {
     route: "routes/grants.reviews.$assignmentId",
     path: (f) => `/grants/reviews/${f.grants.committeeAssignmentId}`,
+    expect: allow(["committee_member"]),
+  },
+  {
+    route: "routes/grants.reviews.$assignmentId.plan[.]pdf",
+    path: (f) => `/grants/reviews/${f.grants.committeeAssignmentId}/plan.pdf`,
     expect: allow(["committee_member"]),
   },
   { route: "routes/grants.tranches", path: () => "/grants/tranches", expect: allow(["coach", "admin"]) },

@@ -3,12 +3,8 @@
  * database, then the ranking query (raw and z-normalised) timed over several runs.
  * Prints figures; asserts nothing. Uses DATABASE_URL when set, else the embedded server.
  */
-import { performance } from "node:perf_hooks";
-import postgres from "postgres";
-import { createDb } from "../../db/client";
-import { acquireDatabase, databaseSettings } from "../../db/database";
-import { runMigrations } from "../../db/migrate";
 import { rankingForCall } from "../../app/modules/grants/queries.server";
+import { inScratchDatabase, spread, timed, timeRuns } from "./scratch";
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 10_000);
 const REVIEWERS_PER_APP = 3;
@@ -16,23 +12,9 @@ const CRITERIA = 8;
 const MEMBERS = 30;
 const RUNS = 7;
 
-function withDb(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const acquired = await acquireDatabase(databaseSettings());
-const name = `bench_ranking_${process.pid}`;
-const admin = postgres(acquired.migrationUrl, { max: 1, onnotice: () => {} });
-try {
-  await admin.unsafe(`create database ${name}`);
-  const url = withDb(acquired.migrationUrl, name);
-  await runMigrations(url);
-  const handle = createDb(url, { max: 2 });
+await inScratchDatabase("bench_ranking", async (handle) => {
   const sql = handle.sql;
-  try {
-    const seedStart = performance.now();
+  const seeded = await timed(async () => {
     const [call] = await sql`
       insert into grant_calls (title_fr, title_ar, title_en, opens_at, closes_at, review_deadline, budget_centimes, max_grant_centimes, status)
       values ('Bench', 'Bench', 'Bench', now() - interval '60 days', now() - interval '30 days', now() + interval '30 days', 1000000000, 3000000, 'under_review')
@@ -64,36 +46,23 @@ try {
             from grant_scores s join grant_criteria c on c.id = s.criterion_id group by s.assignment_id) t
       where a.id = t.assignment_id`;
     await sql`analyze`;
-    const seedMs = performance.now() - seedStart;
-    console.log(
-      `seeded ${APPLICATIONS} applications × ${REVIEWERS_PER_APP} reviewers × ${CRITERIA} criteria in ${(seedMs / 1000).toFixed(1)} s`,
-    );
-    if (process.env.BENCH_EXPLAIN) {
-      const { sql: dsql } = await import("drizzle-orm");
-      void dsql;
-      const plan = await sql.unsafe(`explain (analyze, buffers) ${process.env.BENCH_EXPLAIN.replace("$CALL", callId)}`);
-      for (const r of plan) console.log(Object.values(r)[0]);
-    }
-    for (const normalise of [false, true]) {
-      await rankingForCall(handle.db, callId, { normalise }); // warm-up
-      const times: number[] = [];
-      let rows = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const start = performance.now();
-        rows = (await rankingForCall(handle.db, callId, { normalise })).length;
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      const median = times[Math.floor(times.length / 2)]!;
-      console.log(
-        `ranking${normalise ? " (z-normalised)" : ""}: ${rows} rows, median ${median.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms (target < 150 ms)`,
-      );
-    }
-  } finally {
-    await handle.close();
+    return callId;
+  });
+  const callId = seeded.value;
+  const seedMs = seeded.ms;
+  console.log(
+    `seeded ${APPLICATIONS} applications × ${REVIEWERS_PER_APP} reviewers × ${CRITERIA} criteria in ${(seedMs / 1000).toFixed(1)} s`,
+  );
+  if (process.env.BENCH_EXPLAIN) {
+    const plan = await sql.unsafe(`explain (analyze, buffers) ${process.env.BENCH_EXPLAIN.replace("$CALL", callId)}`);
+    for (const r of plan) console.log(Object.values(r)[0]);
   }
-} finally {
-  await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
-  await admin.end();
-  await acquired.release();
-}
+  for (const normalise of [false, true]) {
+    await rankingForCall(handle.db, callId, { normalise }); // warm-up
+    const { times, last } = await timeRuns(RUNS, () => rankingForCall(handle.db, callId, { normalise }));
+    const { median, min, max } = spread(times);
+    console.log(
+      `ranking${normalise ? " (z-normalised)" : ""}: ${last.length} rows, median ${median.toFixed(0)} ms, min ${min.toFixed(0)} ms, max ${max.toFixed(0)} ms (target < 150 ms)`,
+    );
+  }
+});

@@ -6,35 +6,14 @@
  * receive the right one.
  */
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { users } from "../../db/schema";
-import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
-
-/** A fresh open case of the demo case worker's association, with consent to services. */
-async function freshCase(firstName: string) {
-  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
-  try {
-    const [worker] = await handle.db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
-    return await makeCase(handle.db, {
-      organisationId: worker!.organisationId!,
-      createdById: worker!.id,
-      firstName,
-      lastName: "Keita",
-      householdSize: 2,
-    });
-  } finally {
-    await handle.close();
-  }
-}
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(`a hand-out made by mistake is corrected the same day, after confirming with a reason (${lang})`, async ({
     page,
   }, testInfo) => {
     const firstName = `Corr${Math.random().toString(36).slice(2, 8)}`;
-    const c = await freshCase(firstName);
+    const c = await freshCase({ firstName, lastName: "Keita", householdSize: 2 });
     await login(page, "caseworker@masar.test");
     await switchLanguage(page, lang);
     await page.goto("/aid");

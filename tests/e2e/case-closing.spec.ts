@@ -4,33 +4,14 @@
  * asks for a reason; once closed, the file says why and offers to reopen it.
  */
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { users } from "../../db/schema";
-import { makeCase } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
-
-async function freshCase(firstName: string) {
-  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
-  try {
-    const [worker] = await handle.db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
-    return await makeCase(handle.db, {
-      organisationId: worker!.organisationId!,
-      createdById: worker!.id,
-      firstName,
-      lastName: "Coulibaly",
-    });
-  } finally {
-    await handle.close();
-  }
-}
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(`a case file closes with a reason, from its confirmation step, and opens again (${lang})`, async ({
     page,
   }, testInfo) => {
     const firstName = `Clo${Math.random().toString(36).slice(2, 8)}`;
-    const c = await freshCase(firstName);
+    const c = await freshCase({ firstName, lastName: "Coulibaly" });
     await login(page, "caseworker@masar.test");
     await switchLanguage(page, lang);
     await page.goto(`/protection/cases/${c.id}`);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { normalizePhone, parseIdentifier } from "../../app/modules/auth/rules";
@@ -13,6 +14,7 @@ import { ACCESS_MATRIX } from "../access";
 import type { Fixture, Who } from "../access/types";
 
 import { DEMO_PASSWORD } from "../factories";
+import { makeCase } from "../factories/protection";
 import { codeSentTo } from "./sms-gateway";
 
 export { DEMO_PASSWORD };
@@ -47,6 +49,17 @@ export async function inDatabase<T>(write: (db: ReturnType<typeof createDb>["db"
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A new open case file of the demo case worker's association (caseworker@masar.test),
+ * with consent to services, for a spec that changes one: the seeded files stay as they are.
+ */
+export function freshCase(values: Omit<Parameters<typeof makeCase>[1], "organisationId" | "createdById">) {
+  return inDatabase(async (db) => {
+    const [worker] = await db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
+    return makeCase(db, { organisationId: worker!.organisationId!, createdById: worker!.id, ...values });
+  });
 }
 
 /** The seeded records' ids (case files, plans, calls…) that the access matrix's paths need, written by tests/e2e/server.ts. */

@@ -5,32 +5,20 @@
  * totals; then the same code refused.
  */
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { users } from "../../db/schema";
-import { makeCase, makeVoucher } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { makeVoucher } from "../factories/protection";
+import { fitsThePhone, freshCase, FR_AND_AR, inDatabase, login, switchLanguage } from "./fixtures";
 
 /** A fresh voucher of association A (the demo shop's scheme), for a person of that name. */
 async function freshVoucher(firstName: string, lastName: string) {
-  const handle = createDb(e2eDatabaseUrl(), { max: 1 });
-  try {
-    const [worker] = await handle.db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
-    const c = await makeCase(handle.db, {
-      organisationId: worker!.organisationId!,
-      createdById: worker!.id,
-      firstName,
-      lastName,
-    });
-    return await makeVoucher(handle.db, {
+  const c = await freshCase({ firstName, lastName });
+  return inDatabase((db) =>
+    makeVoucher(db, {
       caseId: c.id,
       organisationId: c.organisationId,
-      issuedById: worker!.id,
+      issuedById: c.createdById!,
       valueCentimes: 50_000,
-    });
-  } finally {
-    await handle.close();
-  }
+    }),
+  );
 }
 
 for (const [lang, m] of FR_AND_AR) {
@@ -92,6 +80,12 @@ for (const [lang, m] of FR_AND_AR) {
       await fitsThePhone(page);
     }
     await expect(page.getByTestId("programme-shops")).toContainText("Épicerie Al Baraka");
+    // a shop's town is read in the reader's language and chosen from the towns list
+    await page.goto("/admin/shops");
+    await expect(page.getByTestId("shops").getByRole("row", { name: /Épicerie Al Baraka/ })).toContainText(
+      m["codes.city.rabat"],
+    );
+    await expect(page.getByRole("combobox", { name: m["aid.shops.city"] })).toBeVisible();
 
     await login(page, "caseworker@masar.test");
     await page.goto("/aid/redemptions");

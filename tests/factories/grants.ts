@@ -69,6 +69,27 @@ export async function makeCall(
 }
 
 /** A snapshot shaped like the business-plans PlanDocument (the parts a reviewer reads first). */
+/**
+ * The new-call form as an admin posts it (/grants/calls/new): open from tomorrow for 30
+ * days, reviewed within 60, a budget of 100,000 MAD and one criterion; stored as a draft.
+ */
+export function draftCallForm(title: string) {
+  return {
+    titleFr: title,
+    titleAr: "طلب",
+    titleEn: title,
+    audience: "both",
+    opensOn: addDays(moroccoToday(), 1),
+    closesOn: addDays(moroccoToday(), 30),
+    reviewDeadlineOn: addDays(moroccoToday(), 60),
+    budget: "100000",
+    maxGrant: "20000",
+    "criteria[0].labelFr": "Marché",
+    "criteria[0].max": "10",
+    "criteria[0].weight": "100",
+  };
+}
+
 export const DEMO_PLAN = {
   version: 1,
   summary: {

@@ -15,6 +15,7 @@ import {
   type User,
 } from "../../db/schema";
 import { hashPassword } from "../../app/modules/auth/password.server";
+import type { Actor } from "../../app/modules/auth/permissions";
 
 export const DEMO_PASSWORD = "masar-demo-2026";
 
@@ -70,6 +71,13 @@ export async function makeUser(
   if (!row) throw new Error("user not created");
   return { ...row, password };
 }
+
+/** The actor a service receives for a user made here (or any account row). */
+export const asActor = (u: { id: string; role: Actor["role"]; organisationId: string | null }): Actor => ({
+  id: u.id,
+  role: u.role,
+  organisationId: u.organisationId,
+});
 
 export async function findUserByEmail(db: Executor, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email));

@@ -1,7 +1,7 @@
 import type { Executor } from "../../db/client";
 import { trainingCohorts, trainings, trainingSessions, type NewUser } from "../../db/schema";
 import { uniqueSuffix } from "./index";
-import { addDays, moroccoInstant } from "../../app/lib/morocco-time";
+import { addDays, moroccoInstant, moroccoToday } from "../../app/lib/morocco-time";
 
 export async function makeTraining(db: Executor, overrides: Partial<typeof trainings.$inferInsert> = {}) {
   const s = uniqueSuffix();
@@ -32,8 +32,9 @@ export async function makeCohort(
       trainingId,
       nameFr: `Cohorte ${uniqueSuffix()}`,
       capacity: 20,
-      startsOn: "2026-12-01",
-      endsOn: "2026-12-15",
+      // running around today, so that registering and cancelling stay open whenever tests run
+      startsOn: addDays(moroccoToday(), -4),
+      endsOn: addDays(moroccoToday(), 10),
       ...overrides,
     })
     .returning();

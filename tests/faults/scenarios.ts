@@ -12,7 +12,7 @@ import type postgres from "postgres";
 import type { Database } from "../../db/client";
 import { RoundSchema, MovementSchema } from "../../app/modules/aid/schemas.server";
 import { addRoundItem, createRound, recordMovement } from "../../app/modules/aid/service.server";
-import type { Actor } from "../../app/modules/auth/permissions";
+import { asActor } from "../factories";
 import { CallSchema } from "../../app/modules/grants/schemas.server";
 import {
   createCall,
@@ -131,11 +131,6 @@ class Targets<T extends { key: string }> {
   }
 }
 
-const actorOf = (u: { id: string; role: Actor["role"]; organisationId: string | null }): Actor => ({
-  id: u.id,
-  role: u.role,
-  organisationId: u.organisationId,
-});
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -152,7 +147,7 @@ const distribution: Scenario = {
   actor: "case_worker",
   describe: "distribution (distribution row + 2 stock decrements + 2 ledger movements + audit row, one transaction)",
   async setup(db, fixture, run) {
-    const actor = actorOf(fixture.foundation.accounts.caseworker);
+    const actor = asActor(fixture.foundation.accounts.caseworker);
     const { cases, items, warehouses } = fixture.protection;
     const people = [cases.a1, cases.a2, cases.a3, cases.a4];
     for (const item of [items.hygiene, items.blanket]) {
@@ -266,8 +261,8 @@ const award: Scenario = {
   actor: "admin",
   describe: "award (call's awarded total + award row + 2 audit rows, one transaction)",
   async setup(db, fixture, run) {
-    const admin = actorOf(fixture.foundation.accounts.admin);
-    const applicants = [fixture.foundation.accounts.applicant, ...fixture.foundation.applicants].map(actorOf);
+    const admin = asActor(fixture.foundation.accounts.admin);
+    const applicants = [fixture.foundation.accounts.applicant, ...fixture.foundation.applicants].map(asActor);
     const must = async (what: string, p: Promise<{ ok: true } | { ok: false; errors: unknown }>) => {
       const r = await p;
       if (!r.ok) throw new Error(`${what} refused: ${JSON.stringify(r.errors)}`);

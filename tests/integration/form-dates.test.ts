@@ -25,6 +25,7 @@ import { grantCalls, profiles, trainingCohorts, trainingSessions } from "../../d
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
+import { draftCallForm } from "../factories/grants";
 import { useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 import { BAD_DAYS_TYPED, refusesEveryBadDay } from "./form-dates/bad-days";
@@ -234,20 +235,7 @@ describe("a day that is not a day is a 400 naming the field, and changes nothing
   it("a grant call's opening, closing and review days (an admin)", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const c = await app.signedIn(admin.email!);
-    const base = {
-      titleFr: "Appel dates",
-      titleAr: "طلب",
-      titleEn: "Call dates",
-      audience: "both",
-      opensOn: addDays(moroccoToday(), 1),
-      closesOn: addDays(moroccoToday(), 30),
-      reviewDeadlineOn: addDays(moroccoToday(), 60),
-      budget: "100000",
-      maxGrant: "20000",
-      "criteria[0].labelFr": "Marché",
-      "criteria[0].max": "10",
-      "criteria[0].weight": "100",
-    };
+    const base = draftCallForm("Appel dates");
     const count = async () => (await t.db.select().from(grantCalls)).length;
     const before = await count();
     for (const field of ["opensOn", "closesOn", "reviewDeadlineOn"])

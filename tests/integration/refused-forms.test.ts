@@ -204,4 +204,21 @@ describe("staff forms", () => {
     });
     await expectRefused(response, { fields: ["date"], typed: ['value="Salle gardée"', 'value="Karim"'] });
   });
+
+  it("registering a person at the office: the sex and resident status named in the summary", async () => {
+    const { client } = await app.asNewUser({ role: "coach" });
+    const response = await client.post("/office/register", {
+      givenName: "Awa",
+      familyName: "Diallo",
+      sex: "autre",
+      residentStatus: "touriste",
+      phone: "06 12",
+      noticeLanguage: "fr",
+    });
+    await expectRefused(response, {
+      fields: ["sex", "residentStatus", "noticeRead"],
+      typed: ['value="Awa"', 'value="Diallo"', 'value="06 12"'],
+      labelled: ["Sexe :", "La personne est :"],
+    });
+  });
 });

@@ -12,6 +12,8 @@ type AuditEntry = {
   ip?: string | null;
   /** a correction: the names of the fields it changed, never their values */
   fields?: readonly string[];
+  /** a correction or an undo that asks why: the reason's code, never free text */
+  reason?: string | null;
 };
 
 function auditRow(entry: AuditEntry) {
@@ -24,6 +26,7 @@ function auditRow(entry: AuditEntry) {
     entityId: entry.entityId ?? null,
     ip: entry.ip ?? null,
     fields: entry.fields?.length ? [...entry.fields] : null,
+    reason: entry.reason ?? null,
   };
 }
 

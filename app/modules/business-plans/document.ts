@@ -107,3 +107,41 @@ export function toPlanDocument(
     risks: { risks: s(plan.risks.risks), mitigation: s(plan.risks.mitigation) },
   };
 }
+
+type PlanSections = Parameters<typeof toPlanDocument>[0];
+
+function section(snapshot: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = snapshot[key];
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * A document frozen in a grant application's snapshot, made whole again: a missing
+ * section reads as empty and the totals are computed again from the frozen figures
+ * (the same pure functions, so the same totals). The snapshot is JSON this module
+ * wrote (`toPlanDocument`); the casts only name the shape it was written with.
+ */
+export function planDocumentFromSnapshot(snapshot: unknown): PlanDocument {
+  const root = snapshot && typeof snapshot === "object" ? (snapshot as Record<string, unknown>) : {};
+  const f = section(root, "financial");
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const plan = {
+    id: typeof root.planId === "string" ? root.planId : "",
+    updatedAt: typeof root.updatedAt === "string" ? new Date(root.updatedAt) : new Date(0),
+    summary: section(root, "summary"),
+    promoters: section(root, "promoters"),
+    product: section(root, "product"),
+    market: section(root, "market"),
+    marketing: section(root, "marketing"),
+    operations: section(root, "operations"),
+    legal: section(root, "legal"),
+    financial: {
+      startupCosts: list(f.startupCosts),
+      funding: list(f.funding),
+      months: list(f.months),
+      years: list(f.years),
+    },
+    risks: section(root, "risks"),
+  } as PlanSections;
+  return toPlanDocument(plan);
+}

@@ -11,7 +11,17 @@ import type { PlanDocument } from "./document";
 import { FinancialSection } from "./plan-financial-pdf.server";
 import { breakEvenText, PlanField, planPdfWriter, SectionHeading, type PlanPdfWriter } from "./plan-parts-pdf.server";
 
-type Props = { doc: PlanDocument; locale: Locale; ownerName?: string | null; generatedAt?: Date };
+type Props = {
+  doc: PlanDocument;
+  locale: Locale;
+  ownerName?: string | null;
+  generatedAt?: Date;
+  /**
+   * For a blind review: the application's number instead of any name. The document
+   * itself holds no name, contact or birth date; only the cover would print the owner's.
+   */
+  anonymisedAs?: { applicationNumber: number } | null;
+};
 type Part = { w: PlanPdfWriter; doc: PlanDocument };
 
 /** The cover: the project, who presents it, when, and the three figures a reader looks for first. */
@@ -22,6 +32,7 @@ function Cover({
   ownerName,
   generatedAt,
   projectName,
+  anonymisedAs,
 }: Part & Required<Omit<Props, "doc">> & { projectName: string }) {
   const { t, money } = w;
   const totals = doc.financial.totals;
@@ -31,7 +42,11 @@ function Cover({
       <Text style={[pdfStyles.muted, { marginTop: 120 }]}>{t("plans.pdf.title")}</Text>
       <Text style={[pdfStyles.h1, { fontSize: 28 }]}>{projectName}</Text>
       <Text style={pdfStyles.p}>{[sector, doc.summary.city].filter(Boolean).join(" · ")}</Text>
-      {ownerName ? <Text style={pdfStyles.p}>{t("plans.pdf.presentedBy", { name: ownerName })}</Text> : null}
+      {anonymisedAs ? (
+        <Text style={pdfStyles.p}>{t("plans.pdf.anonymised", { number: String(anonymisedAs.applicationNumber) })}</Text>
+      ) : ownerName ? (
+        <Text style={pdfStyles.p}>{t("plans.pdf.presentedBy", { name: ownerName })}</Text>
+      ) : null}
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{pdfDate(locale, generatedAt)}</Text>
       <SectionHeading>{t("plans.pdf.keyFigures")}</SectionHeading>
       <Text style={pdfStyles.p}>
@@ -105,12 +120,15 @@ function RiskSection({ w, doc }: Part) {
   );
 }
 
-export function PlanPdf({ doc, locale, ownerName = null, generatedAt = new Date() }: Props) {
+export function PlanPdf({ doc, locale, ownerName = null, generatedAt = new Date(), anonymisedAs = null }: Props) {
   const w = planPdfWriter(locale);
   const projectName = doc.summary.projectName || w.t("plans.untitled");
   return (
     <PdfFrame locale={locale} title={`${w.t("plans.pdf.title")} · ${projectName}`} generatedAt={generatedAt}>
-      <Cover {...{ w, doc, locale, ownerName, generatedAt, projectName }} />
+      <Cover
+        {...{ w, doc, locale, generatedAt, projectName, anonymisedAs }}
+        ownerName={anonymisedAs ? null : ownerName}
+      />
       <View break>
         <ProjectSections w={w} doc={doc} />
         <VentureSections w={w} doc={doc} />

@@ -36,9 +36,6 @@ export function CallRankings({
             cells={(r) => [
               r.rank,
               `#${r.number}`,
-              fmt(r.mean),
-              fmt(r.sd),
-              fmt(r.range),
               r.reviewers < required ? (
                 <strong data-testid="few-reviews">
                   {t("grants.ranking.fewReviews", { count: r.reviewers, required })}
@@ -46,6 +43,9 @@ export function CallRankings({
               ) : (
                 r.reviewers
               ),
+              fmt(r.mean),
+              fmt(r.sd),
+              fmt(r.range),
               r.disagreement ? t("form.yes") : t("form.no"),
             ]}
           />

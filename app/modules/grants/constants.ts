@@ -6,10 +6,11 @@ export const MAX_CRITERIA = 8;
 export const RANKING_COLUMNS = [
   "grants.col.rank",
   "grants.col.number",
+  // next to the number, so a phone shows an application's missing reviews without scrolling
+  "grants.col.reviews",
   "grants.col.mean",
   "grants.col.sd",
   "grants.col.range",
-  "grants.col.reviews",
   "grants.col.flag",
 ] as const;
 

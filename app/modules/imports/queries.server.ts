@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { importBatches } from "~db/schema";
 import type { Meta } from "~/lib/result";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { decryptJson } from "~/modules/protection/crypto.server";
 import { importingOrganisation } from "./service.server";
@@ -45,7 +45,6 @@ export async function getImport(db: Executor, actor: Actor, importId: string) {
 /** A batch as its preview page shows it: opening one that still holds identities is audited. */
 export async function viewImport(db: Executor, actor: Actor, importId: string, meta: Meta) {
   const found = await getImport(db, actor, importId);
-  if (found?.rows.length)
-    await audit(db, { actor, action: "imports.view", entityType: "import_batch", entityId: importId, ip: meta.ip });
+  if (found?.rows.length) await auditRecord(db, actor, "imports.view", ["import_batch", importId], meta.ip);
   return found;
 }

@@ -39,3 +39,10 @@ export const ACTING_ROLES = ["coach", "case_worker"] as const;
 /** How a person received a grant decision, as staff record it (a letter read in person, or a call). */
 export const DECISION_CHANNELS = ["in_person", "phone"] as const;
 export type DecisionChannel = (typeof DECISION_CHANNELS)[number];
+
+/**
+ * Why staff correct or undo a decision's receipt they recorded for a person: a code on
+ * the audit row, never free text (docs/decisions/new-correct-decision-received.md).
+ */
+export const RECEIPT_CHANGE_REASONS = ["typing_error", "wrong_application", "not_received"] as const;
+export type ReceiptChangeReason = (typeof RECEIPT_CHANGE_REASONS)[number];

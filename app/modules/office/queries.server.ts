@@ -1,6 +1,6 @@
 /** Reads of the office: whom a member of staff may act for, and what was done for a person. */
 import { alias } from "drizzle-orm/pg-core";
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import {
   actsForPeople,
@@ -202,5 +202,23 @@ export async function decisionsAwaitingReceipt(db: Executor, personId: string) {
         isNull(grantApplications.decisionReceivedOn),
       ),
     )
+    .orderBy(desc(grantApplications.submittedAt));
+}
+
+/** The person's decisions whose receipt staff recorded: the day and how, with the call's title. */
+export async function decisionsReceived(db: Executor, personId: string) {
+  return db
+    .select({
+      id: grantApplications.id,
+      status: grantApplications.status,
+      receivedOn: grantApplications.decisionReceivedOn,
+      how: grantApplications.decisionReceivedHow,
+      titleFr: grantCalls.titleFr,
+      titleAr: grantCalls.titleAr,
+      titleEn: grantCalls.titleEn,
+    })
+    .from(grantApplications)
+    .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+    .where(and(eq(grantApplications.applicantId, personId), isNotNull(grantApplications.decisionReceivedOn)))
     .orderBy(desc(grantApplications.submittedAt));
 }

@@ -63,3 +63,17 @@ export function receivedOnRefusal(receivedOn: string, today: string, publishedOn
   if (publishedOn && receivedOn < publishedOn) return "office.errors.receivedBeforeDecision" as const;
   return null;
 }
+
+/**
+ * The fields a correction of a decision's receipt changes, by name ([] when it changes
+ * nothing): what its audit row names.
+ */
+export function receiptFieldsChanged(
+  stored: { receivedOn: string | null; how: string | null },
+  typed: { receivedOn: string; how: string },
+): string[] {
+  const fields: string[] = [];
+  if (stored.receivedOn !== typed.receivedOn) fields.push("decisionReceivedOn");
+  if (stored.how !== typed.how) fields.push("decisionReceivedHow");
+  return fields;
+}

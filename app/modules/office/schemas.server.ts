@@ -3,7 +3,7 @@ import { dateField, idField } from "~/lib/fields.server";
 import { LOCALES } from "~/i18n/config";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import { isCountry } from "~/modules/profiles/rules";
-import { DECISION_CHANNELS, NOTICE_LANGUAGES } from "./constants";
+import { DECISION_CHANNELS, NOTICE_LANGUAGES, RECEIPT_CHANGE_REASONS } from "./constants";
 
 const name = z.string().trim().min(1, "errors.required").max(120, "errors.tooLong");
 /** The person said yes, in the office, to what is done for them: a box staff tick. */
@@ -52,3 +52,23 @@ export const DecisionReceivedSchema = z.object({
   receivedOn: dateField("errors.invalid"),
   how: z.enum(DECISION_CHANNELS, { message: "office.errors.how" }),
 });
+
+/**
+ * Correct (the day, how) or undo a decision's receipt recorded for the person, with a
+ * reason; the button pressed says which. Undo needs no day.
+ */
+export const ChangeReceiptSchema = z.discriminatedUnion("change", [
+  z.object({
+    change: z.literal("correct"),
+    applicationId: idField(),
+    receivedOn: dateField("errors.invalid"),
+    how: z.enum(DECISION_CHANNELS, { message: "office.errors.how" }),
+    reason: z.enum(RECEIPT_CHANGE_REASONS, { message: "office.errors.receiptReason" }),
+  }),
+  z.object({
+    change: z.literal("undo"),
+    applicationId: idField(),
+    reason: z.enum(RECEIPT_CHANGE_REASONS, { message: "office.errors.receiptReason" }),
+  }),
+]);
+export type ChangeReceiptInput = z.infer<typeof ChangeReceiptSchema>;

@@ -7,7 +7,7 @@
  * docs/decisions/0104-acting-for-a-person.md
  */
 import { randomInt } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { isUniqueViolation } from "~db/errors";
 import {
@@ -38,8 +38,8 @@ import { isEligible, registrationOpen } from "~/modules/trainings/rules";
 import { register } from "~/modules/trainings/service.server";
 import type { ActKind, DecisionChannel } from "./constants";
 import { personReach } from "./queries.server";
-import { mayActFor, receivedOnRefusal, SLIP_CODE_TTL_MS } from "./rules";
-import type { RegisterPersonInput } from "./schemas.server";
+import { mayActFor, receiptFieldsChanged, receivedOnRefusal, SLIP_CODE_TTL_MS } from "./rules";
+import type { ChangeReceiptInput, RegisterPersonInput } from "./schemas.server";
 import type { ForPerson } from "./types";
 
 /** Write the on-behalf row and its audit row (actor: the staff member; entity: the person). */
@@ -300,5 +300,68 @@ export async function recordDecisionReceived(
     const fields = ["decisionReceivedOn", "decisionReceivedHow"];
     await recordAct(tx, actor, { personId, kind: "decision_received", entityId: row.id, at: now }, meta, fields);
     return { ok: true as const };
+  });
+}
+
+/**
+ * Correct (the day, how) or undo a decision's receipt recorded for the person, with a
+ * reason: staff who may act for the person, on a receipt that is recorded. A correction
+ * that changes nothing writes nothing. Undoing removes the on-behalf row too: the person
+ * no longer reads that they received it, and the receipt can be recorded again. One
+ * audit row names the fields and the reason's code, never the values.
+ */
+export async function changeDecisionReceived(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  input: ChangeReceiptInput,
+  meta: Meta,
+): Promise<Result<{ changed: boolean }>> {
+  if (!(await requireReach(db, actor, personId))) return fail(404, {});
+  const now = meta.now ?? new Date();
+  const ofPerson = and(
+    eq(grantApplications.id, input.applicationId),
+    eq(grantApplications.applicantId, personId),
+    isNotNull(grantApplications.decisionReceivedOn),
+  );
+  return db.transaction(async (tx) => {
+    const [stored] = await tx
+      .select({
+        receivedOn: grantApplications.decisionReceivedOn,
+        how: grantApplications.decisionReceivedHow,
+        publishedAt: grantCalls.publishedAt,
+      })
+      .from(grantApplications)
+      .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
+      .where(ofPerson)
+      .for("update", { of: grantApplications });
+    if (!stored) return fail(409, { form: "office.errors.receiptNotRecorded" });
+    const fields = ["decisionReceivedOn", "decisionReceivedHow"];
+    if (input.change === "undo") {
+      await tx.update(grantApplications).set({ decisionReceivedOn: null, decisionReceivedHow: null }).where(ofPerson);
+      await tx
+        .delete(actsForPeople)
+        .where(and(eq(actsForPeople.kind, "decision_received"), eq(actsForPeople.entityId, input.applicationId)));
+    } else {
+      const publishedOn = stored.publishedAt ? moroccoToday(stored.publishedAt) : null;
+      const refusal = receivedOnRefusal(input.receivedOn, moroccoToday(now), publishedOn);
+      if (refusal) return fail(400, { receivedOn: refusal });
+      fields.splice(0, fields.length, ...receiptFieldsChanged(stored, input));
+      if (fields.length === 0) return { ok: true as const, changed: false };
+      await tx
+        .update(grantApplications)
+        .set({ decisionReceivedOn: input.receivedOn, decisionReceivedHow: input.how })
+        .where(ofPerson);
+    }
+    await audit(tx, {
+      actor,
+      action: `office.decision_received.${input.change}`,
+      entityType: "grant_application",
+      entityId: input.applicationId,
+      ip: meta.ip,
+      fields,
+      reason: input.reason,
+    });
+    return { ok: true as const, changed: true };
   });
 }

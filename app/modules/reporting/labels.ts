@@ -4,7 +4,7 @@
  */
 import { codeLabel, countryName } from "~/i18n/codes";
 import { numberFormat, type Locale } from "~/i18n/config";
-import type { MessageKey, TFunction } from "~/i18n/translate";
+import { formatMonth, type MessageKey, type TFunction } from "~/i18n/translate";
 import { formatMoney, moneyDecimal } from "~/lib/money";
 import { REGIONS } from "./frameworks";
 import type { Cell, ColumnFormat, Label } from "./report-tables";
@@ -12,6 +12,7 @@ import type { Cell, ColumnFormat, Label } from "./report-tables";
 export function labelText(label: Label, t: TFunction, locale: Locale): string {
   if ("key" in label) return t(label.key);
   if ("text" in label) return label.text;
+  if ("month" in label) return formatMonth(locale, label.month);
   if ("country" in label) return countryName(locale, label.country);
   if ("region" in label) {
     const region = REGIONS.find((r) => r.code === label.region);
@@ -46,6 +47,8 @@ export function cellText(cell: Cell, format: ColumnFormat, t: TFunction, locale:
 /** The plain value for a CSV cell: amounts in units with two decimals, counts as integers. */
 export function csvValue(cell: Cell, format: ColumnFormat, t: TFunction, locale: Locale): string | number | null {
   if (cell === null) return null;
+  // a month stays "2026-10" in a CSV: its column is tagged #date, which tools read as ISO
+  if (isLabel(cell) && "month" in cell) return cell.month;
   if (isLabel(cell)) return labelText(cell, t, locale);
   if (typeof cell === "string") return cell;
   if (format === "mad" || format === "usd") return moneyDecimal(cell);

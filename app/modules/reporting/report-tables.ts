@@ -38,7 +38,13 @@ import { businessOutcomesTable, type BusinessOutcome } from "~/modules/businesse
 
 export type Audience = "donor" | "admin" | "association";
 export type Label =
-  { key: MessageKey } | { text: string } | { country: string } | { region: string } | { detail: string };
+  | { key: MessageKey }
+  | { text: string }
+  | { country: string }
+  | { region: string }
+  | { detail: string }
+  /** a calendar month, "2026-10": its name on pages and in PDFs, as it is in a CSV */
+  | { month: string };
 /** "percent": a whole percentage (45 is 45 %). */
 export type ColumnFormat = "label" | "count" | "mad" | "usd" | "percent";
 export type Cell = Label | Shown | null;
@@ -300,7 +306,7 @@ export function monthlyReport(
       { label: { key: "reporting.column.month" }, hxl: "#date +month", format: "label" },
       ...resultColumns(RESULTS),
     ],
-    rows: months.map((m, i) => [{ text: m } as Label, ...series.map((s) => s.values[i] ?? 0)]),
+    rows: months.map((m, i) => [{ month: m } as Label, ...series.map((s) => s.values[i] ?? 0)]),
   };
   return { monthly: { months, series }, table };
 }

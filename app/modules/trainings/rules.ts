@@ -49,6 +49,15 @@ export function registrationOpen(endsOn: string, today: string): boolean {
   return endsOn >= today;
 }
 
+/**
+ * Whether a seat (or a place on the waiting list) in a cohort can still be given up on
+ * Morocco's day `today`: not once the cohort has ended, when its attendance and
+ * certificates rest on who held the seats.
+ */
+export function cancellationOpen(endsOn: string, today: string): boolean {
+  return registrationOpen(endsOn, today);
+}
+
 /** Decide a new registration's status from the seats already taken. */
 export function admissionFor(confirmed: number, capacity: number): "confirmed" | "waiting" {
   return confirmed < capacity ? "confirmed" : "waiting";

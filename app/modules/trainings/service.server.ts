@@ -14,10 +14,17 @@ import { notify } from "~/modules/notifications/service.server";
 import { localizedText } from "~/lib/localized.server";
 import { isUuid } from "~/lib/ids";
 import { tellPlace } from "./notices.server";
-import { admissionFor, attendanceOpen, formatVerificationCode, isCompleted, type AttendanceMark } from "./rules";
+import {
+  admissionFor,
+  attendanceOpen,
+  cancellationOpen,
+  formatVerificationCode,
+  isCompleted,
+  type AttendanceMark,
+} from "./rules";
 import type { AddSessionInput, CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import { fail, type Meta, type Result } from "~/lib/result";
-import { moroccoInstant } from "~/lib/morocco-time";
+import { moroccoInstant, moroccoToday } from "~/lib/morocco-time";
 import type { ForPerson } from "~/modules/office/types";
 
 type Actor = NonNullable<AuditActor>;
@@ -136,7 +143,8 @@ export async function register(
 /**
  * Cancel one's registration. If it held a seat, the first on the waiting list takes
  * it and is told. Under the cohort lock, and with the status checked in the update
- * itself, a registration is cancelled once and a waiting person promoted once.
+ * itself, a registration is cancelled once and a waiting person promoted once. Once
+ * the cohort has ended (rules.cancellationOpen, read under the same lock) it is refused.
  */
 export async function cancelRegistration(
   db: Database,
@@ -151,11 +159,14 @@ export async function cancelRegistration(
       .from(trainingRegistrations)
       .where(eq(trainingRegistrations.id, registrationId));
     if (!found || (found.userId !== actor.id && actor.role !== "admin")) return fail(404, {});
-    await tx
-      .select({ id: trainingCohorts.id })
+    const [cohort] = await tx
+      .select({ endsOn: trainingCohorts.endsOn })
       .from(trainingCohorts)
       .where(eq(trainingCohorts.id, found.cohortId))
       .for("update");
+    if (!cohort) return fail(404, {});
+    if (!cancellationOpen(cohort.endsOn, moroccoToday(meta.now)))
+      return fail(409, { form: "trainings.errors.cancelEnded" });
     // read under the cohort lock: every change of status in this cohort holds it too
     const [current] = await tx
       .select({ status: trainingRegistrations.status })

@@ -10,7 +10,7 @@ import { grantCalls } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { moneyInputValue } from "../../../app/lib/money";
 import { makeUser } from "../../factories";
-import { makeCall } from "../../factories/grants";
+import { draftCallForm, makeCall } from "../../factories/grants";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 import { refusesEveryBadDay } from "./bad-days";
@@ -45,20 +45,7 @@ describe("a day that is not a day, on an opened call's correction, is a 400 nami
 
   it("a draft's opening, closing and review days (an admin)", async () => {
     const c = await app.signedIn((await makeUser(t.db, { role: "admin" })).email!);
-    const base = {
-      titleFr: "Appel brouillon",
-      titleAr: "طلب",
-      titleEn: "Draft call",
-      audience: "both",
-      opensOn: addDays(moroccoToday(), 1),
-      closesOn: addDays(moroccoToday(), 30),
-      reviewDeadlineOn: addDays(moroccoToday(), 60),
-      budget: "100000",
-      maxGrant: "20000",
-      "criteria[0].labelFr": "Marché",
-      "criteria[0].max": "10",
-      "criteria[0].weight": "100",
-    };
+    const base = draftCallForm("Appel brouillon");
     const created = await c.post("/grants/calls/new", base);
     expect(created.status).toBe(302);
     const callId = /\/grants\/calls\/([0-9a-f-]{36})/.exec(created.headers.get("location") ?? "")![1]!;

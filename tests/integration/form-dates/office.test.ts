@@ -41,5 +41,10 @@ describe("a day that is not a day, on the office's forms, is a 400 naming the fi
     expect(await stored()).toEqual(before);
     expect((await c.post(path, base)).status).toBe(302);
     expect((await stored()).decisionReceivedOn).toBe(moroccoToday());
+    // the same day, corrected (issue 15): refused the same way, the receipt kept as recorded
+    const correct = { ...base, intent: "receipt", change: "correct", how: "phone", reason: "typing_error" };
+    const recorded = await stored();
+    await refusesEveryBadDay(c, path, correct, "receivedOn");
+    expect(await stored()).toEqual(recorded);
   });
 });

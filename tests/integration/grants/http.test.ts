@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  auditLog,
   grantAssignments,
   grantCalls,
   grantCriteria,
@@ -12,7 +13,7 @@ import {
 } from "../../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { makeApplication, makeCall, DEMO_PLAN } from "../../factories/grants";
-import { readPdfText } from "../../helpers/pdf";
+import { arabicSkeleton, readPdfText } from "../../helpers/pdf";
 import { parseCsv } from "../../../app/lib/csv";
 import { serverT } from "../../../app/i18n/dictionaries.server";
 import { useTestApp } from "../helpers/app";
@@ -162,6 +163,63 @@ describe("blind review", () => {
     expect((await client.get(`/grants/reviews/${ctx.otherAssignmentId}`)).status).toBe(404);
     const res = await client.post(`/grants/reviews/${ctx.otherAssignmentId}`, scoreFields("submit"));
     expect(res.status).toBe(404);
+  });
+});
+
+describe("the plan's PDF for the committee (issue 15)", () => {
+  const canaries = [
+    CANARY_NAME,
+    "Zzcanary",
+    "Qqapplicant",
+    CANARY_PHONE,
+    "611223344",
+    CANARY_EMAIL,
+    CANARY_DOB,
+    "1991",
+  ];
+
+  it("gives the assigned member the plan, anonymised, in their language, and audits each download", async () => {
+    const client = await app.signedIn(ctx.member.email);
+    const page = await (await client.get(`/grants/reviews/${ctx.assignmentId}`)).text();
+    expect(page).toContain(`/grants/reviews/${ctx.assignmentId}/plan.pdf`);
+    expect(page).toContain("Télécharger le plan anonymisé");
+    const before = await t.db.select().from(auditLog).where(eq(auditLog.entityId, ctx.assignmentId));
+    const fr = await client.get(`/grants/reviews/${ctx.assignmentId}/plan.pdf`);
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get("content-type")).toBe("application/pdf");
+    const text = readPdfText(new Uint8Array(await fr.arrayBuffer()));
+    expect(text).toContain("Atelier de couture solidaire");
+    expect(text).toMatch(/Dossier n° \d+, anonymisé pour le comité de sélection/);
+    expect(text).not.toContain("Présenté par");
+    for (const canary of canaries) expect(text, canary).not.toContain(canary);
+
+    await client.post("/lang", { lng: "ar", redirectTo: "/grants/reviews" });
+    const ar = await client.get(`/grants/reviews/${ctx.assignmentId}/plan.pdf`);
+    expect(ar.status).toBe(200);
+    const arText = readPdfText(new Uint8Array(await ar.arrayBuffer()));
+    expect(arabicSkeleton(arText)).toContain(arabicSkeleton("للجنة الانتقاء"));
+    for (const canary of canaries) expect(arText, canary).not.toContain(canary);
+
+    const after = await t.db.select().from(auditLog).where(eq(auditLog.entityId, ctx.assignmentId));
+    const downloads = after.filter((r) => r.action === "grants.review.plan_pdf");
+    expect(downloads.length - before.filter((r) => r.action === "grants.review.plan_pdf").length).toBe(2);
+    expect(downloads.every((r) => r.actorRole === "committee_member" && r.entityType === "grant_assignment")).toBe(
+      true,
+    );
+  });
+
+  it("answers 404 to a member the application is not assigned to; the applicant and admins read it with the name", async () => {
+    const member = await app.signedIn(ctx.member.email);
+    expect((await member.get(`/grants/reviews/${ctx.otherAssignmentId}/plan.pdf`)).status).toBe(404);
+    expect((await member.get(`/grants/applications/${ctx.applicationId}/plan.pdf`)).status).toBe(403);
+    const admin = await app.signedIn(ctx.admin.email);
+    expect((await admin.get(`/grants/reviews/${ctx.assignmentId}/plan.pdf`)).status).toBe(403);
+    const own = await admin.get(`/grants/applications/${ctx.applicationId}/plan.pdf`);
+    expect(own.status).toBe(200);
+    const text = readPdfText(new Uint8Array(await own.arrayBuffer()));
+    expect(text).toContain(`Présenté par ${CANARY_NAME}`);
+    const audited = await t.db.select().from(auditLog).where(eq(auditLog.entityId, ctx.applicationId));
+    expect(audited.some((r) => r.action === "grants.application.plan_pdf" && r.actorRole === "admin")).toBe(true);
   });
 });
 

@@ -7,18 +7,11 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, grantAssignments, grantScores } from "../../../db/schema";
 import { reopenReview, saveScores } from "../../../app/modules/grants/service.server";
-import { makeUser } from "../../factories";
+import { asActor, makeUser } from "../../factories";
 import { makeApplication, makeCall } from "../../factories/grants";
-import type { Role } from "../../../app/modules/auth/roles";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
-const actor = (u: { id: string; role: Role; organisationId: string | null }) => ({
-  id: u.id,
-  role: u.role,
-  organisationId: u.organisationId,
-});
-
 async function assigned() {
   const member = await makeUser(t.db, { role: "committee_member", password: null });
   const applicant = await makeUser(t.db, { password: null });
@@ -33,12 +26,16 @@ describe("a submitted review", () => {
   it("cannot be changed by its reviewer: scores and submission date stay", async () => {
     const { member, assignment, scores } = await assigned();
     expect(
-      (await saveScores(t.db, actor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("1") }))
+      (await saveScores(t.db, asActor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("1") }))
         .ok,
     ).toBe(true);
     const [before] = await t.db.select().from(grantAssignments).where(eq(grantAssignments.id, assignment.id));
     for (const intent of ["draft", "submit"] as const) {
-      const again = await saveScores(t.db, actor(member), { assignmentId: assignment.id, intent, fields: scores("2") });
+      const again = await saveScores(t.db, asActor(member), {
+        assignmentId: assignment.id,
+        intent,
+        fields: scores("2"),
+      });
       expect(again).toEqual({ ok: false, status: 409, errors: { form: "grants.errors.reviewSubmitted" } });
     }
     const [after] = await t.db.select().from(grantAssignments).where(eq(grantAssignments.id, assignment.id));
@@ -51,9 +48,9 @@ describe("a submitted review", () => {
   it("takes one of ten concurrent re-scores racing its submission, and it is the submission's", async () => {
     const { member, assignment, scores } = await assigned();
     const results = await Promise.all([
-      saveScores(t.db, actor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("1") }),
+      saveScores(t.db, asActor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("1") }),
       ...Array.from({ length: 10 }, () =>
-        saveScores(t.db, actor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("2") }),
+        saveScores(t.db, asActor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("2") }),
       ),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -65,20 +62,20 @@ describe("a submitted review", () => {
   it("is reopened by an admin with a reason, audited; the reviewer reads it and submits again", async () => {
     const { member, call, assignment, scores } = await assigned();
     const admin = await makeUser(t.db, { role: "admin", password: null });
-    await saveScores(t.db, actor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("1") });
+    await saveScores(t.db, asActor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("1") });
     // not by the reviewer, not without submission, not from another call
     expect(
-      (await reopenReview(t.db, actor(member), { callId: call.id, assignmentId: assignment.id, reason: "x y z" })).ok,
+      (await reopenReview(t.db, asActor(member), { callId: call.id, assignmentId: assignment.id, reason: "x y z" })).ok,
     ).toBe(false);
     const other = await makeCall(t.db, { status: "under_review" });
-    const wrongCall = await reopenReview(t.db, actor(admin), {
+    const wrongCall = await reopenReview(t.db, asActor(admin), {
       callId: other.id,
       assignmentId: assignment.id,
       reason: "Erreur",
     });
     expect(wrongCall).toMatchObject({ ok: false, status: 404 });
 
-    const reopened = await reopenReview(t.db, actor(admin), {
+    const reopened = await reopenReview(t.db, asActor(admin), {
       callId: call.id,
       assignmentId: assignment.id,
       reason: "Critère 2 mal lu",
@@ -93,7 +90,7 @@ describe("a submitted review", () => {
       .where(and(eq(auditLog.action, "grants.review.reopen"), eq(auditLog.entityId, assignment.id)));
     expect(audits).toHaveLength(1);
     expect(audits[0]!.actorId).toBe(admin.id);
-    const twice = await reopenReview(t.db, actor(admin), {
+    const twice = await reopenReview(t.db, asActor(admin), {
       callId: call.id,
       assignmentId: assignment.id,
       reason: "Encore",
@@ -101,7 +98,7 @@ describe("a submitted review", () => {
     expect(twice).toMatchObject({ ok: false, status: 409, errors: { form: "grants.errors.reviewNotSubmitted" } });
 
     expect(
-      (await saveScores(t.db, actor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("3") }))
+      (await saveScores(t.db, asActor(member), { assignmentId: assignment.id, intent: "submit", fields: scores("3") }))
         .ok,
     ).toBe(true);
     const stored = await t.db.select().from(grantScores).where(eq(grantScores.assignmentId, assignment.id));

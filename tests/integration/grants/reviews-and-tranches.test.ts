@@ -7,7 +7,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, coachAssignments, grantAwards, grantCalls, grantTranches } from "../../../db/schema";
-import type { Role } from "../../../app/modules/auth/roles";
 import {
   approveAward,
   confirmTrancheCondition,
@@ -16,17 +15,11 @@ import {
   transitionCall,
 } from "../../../app/modules/grants/service.server";
 import { proposalForCall } from "../../../app/modules/grants/queries.server";
-import { makeUser } from "../../factories";
+import { asActor, makeUser } from "../../factories";
 import { makeApplication, makeCall, makeSubmittedReviews } from "../../factories/grants";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
-const asActor = (u: { id: string; role: Role; organisationId: string | null }) => ({
-  id: u.id,
-  role: u.role,
-  organisationId: u.organisationId,
-});
-
 async function deliberatingApplication(reviews: number) {
   const admin = await makeUser(t.db, { role: "admin", password: null });
   const call = await makeCall(t.db, { status: "deliberation", reviewersPerApplication: 3 });

@@ -23,18 +23,11 @@ import {
   submitApplication,
   transitionCall,
 } from "../../../app/modules/grants/service.server";
-import { makeUser } from "../../factories";
-import type { Role } from "../../../app/modules/auth/roles";
+import { asActor, makeUser } from "../../factories";
 import { makeApplication, makeCall, makeSubmittedReviews, setCallStatus, DEMO_PLAN } from "../../factories/grants";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
-const asActor = (u: { id: string; role: Role; organisationId: string | null }) => ({
-  id: u.id,
-  role: u.role,
-  organisationId: u.organisationId,
-});
-
 describe("awards within budget", () => {
   it("lets exactly 10 of 50 concurrent approvals through a budget that fits 10", async () => {
     const admin = await makeUser(t.db, { role: "admin", password: null });

@@ -57,12 +57,20 @@ describe("preview, then confirm", () => {
     expect(html).toContain("Indiquez la date de naissance ou un âge estimé.");
     const rows = [...html.matchAll(/data-line="(\d+)"/g)].map((m) => m[1]);
     expect(rows).toEqual(["4", "5"]);
+    // opening a preview that holds identities is audited (the confirmed batch's page holds none: not again)
+    const viewed = () =>
+      t.db
+        .select({ role: auditLog.actorRole, organisationId: auditLog.organisationId, type: auditLog.entityType })
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "imports.view")));
+    expect(await viewed()).toEqual([{ role: "case_worker", organisationId: s.orgA.id, type: "import_batch" }]);
 
     const confirm = await s.clients.workerA.post(`/imports/${id}`, { intent: "confirm" });
     expect(confirm.status).toBe(302);
     expect(await casesOf(s.orgA.id)).toBe(before + 2);
     const done = await s.clients.workerA.get(`/imports/${id}`);
     expect(await done.text()).toMatch(/Import confirmé le .+ : 2 dossiers ouverts sur 4 lignes\./);
+    expect(await viewed()).toHaveLength(1);
     // the cases are whole: identity sealed, consent recorded, each write audited
     const [mariam] = (await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.organisationId, s.orgA.id)))
       .map((row) => openCase(row))

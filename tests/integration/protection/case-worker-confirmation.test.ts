@@ -82,7 +82,7 @@ describe("an account an admin creates", () => {
     expect(home).toContain("attend la confirmation");
     expect(home).toContain(`Peut confirmer votre compte : \u2068${s.supervisorA.displayName}\u2069.`);
     expect(home).toContain(s.orgA.name.replace(/'/g, "&#x27;"));
-    for (const page of ["/protection", "/aid", "/reports"]) expect(links(home), page).not.toContain(page);
+    for (const page of ["/protection", "/imports", "/aid", "/reports"]) expect(links(home), page).not.toContain(page);
     expect(menuLinks(home)).toEqual(expect.arrayContaining(["/home", "/trainings", "/notifications", "/account"]));
     expect(await (await admin.get(`/admin/users/${created.id}`)).text()).toContain(
       "nouveau compte créé par un·e admin",
@@ -104,7 +104,8 @@ describe("an account an admin creates", () => {
     expect(await reachOf(client)).toEqual(EVERYTHING);
     const confirmed = await (await client.get("/home")).text();
     expect(confirmed).not.toContain('data-testid="case-access-pending"');
-    for (const page of ["/protection", "/aid", "/reports"]) expect(menuLinks(confirmed), page).toContain(page);
+    for (const page of ["/protection", "/imports", "/aid", "/reports"])
+      expect(menuLinks(confirmed), page).toContain(page);
     expect(await account(created.id)).toMatchObject({
       caseAccessOrganisationId: s.orgA.id,
       caseAccessConfirmedById: s.supervisorA.id,

@@ -191,6 +191,28 @@ describe("a training from registration to verified certificate, over HTTP withou
     expect(home).toMatch(/data-next-sessions[^]*Recherche d&#x27;emploi[^]*09:00[^]*Rabat, salle 2/);
   });
 
+  it("a seat in an ended cohort: no cancel step offered, a forged cancel refused with a translated reason", async () => {
+    const training = await makeTraining(t.db);
+    const today = moroccoToday();
+    const cohort = await makeCohort(t.db, training.id, { startsOn: addDays(today, -20), endsOn: addDays(today, 3) });
+    const person = await makeUser(t.db, { email: "ended-seat@masar.test" });
+    const c = await app.signedIn("ended-seat@masar.test", { "Accept-Language": "ar" });
+    await c.post(`/trainings/${training.id}`, { intent: "register", cohortId: cohort.id });
+    const [reg] = await t.db.select().from(trainingRegistrations).where(eq(trainingRegistrations.userId, person.id));
+    // the cohort ends meanwhile (its dates corrected)
+    await t.db
+      .update(trainingCohorts)
+      .set({ endsOn: addDays(today, -1) })
+      .where(eq(trainingCohorts.id, cohort.id));
+    const stepUrl = `/trainings/${training.id}?confirm=cancel&registrationId=${reg!.id}`;
+    expect(await (await c.get(stepUrl)).text()).not.toContain('data-testid="confirm-step"');
+    const refused = await c.post(stepUrl, { intent: "cancel", confirm: "cancel", registrationId: reg!.id });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("لم يعد ممكنا إلغاء التسجيل");
+    const [after] = await t.db.select().from(trainingRegistrations).where(eq(trainingRegistrations.id, reg!.id));
+    expect(after?.status).toBe("confirmed");
+  });
+
   it("answers bad cohort input with translated field errors and creates nothing", async () => {
     await makeUser(t.db, { role: "admin", email: "trainings-admin@masar.test" });
     const training = await makeTraining(t.db);

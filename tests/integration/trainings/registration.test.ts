@@ -4,6 +4,7 @@ import { auditLog, notifications, trainingCohorts, trainingRegistrations } from 
 import { cancelRegistration, register } from "../../../app/modules/trainings/service.server";
 import { makeUser } from "../../factories";
 import { makeCohort, makeTraining } from "../../factories/trainings";
+import { addDays, moroccoInstant, moroccoToday } from "../../../app/lib/morocco-time";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -87,6 +88,30 @@ describe("registration with a waiting list", () => {
     });
     const [c] = await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, cohort.id));
     expect(c?.confirmedCount).toBe(2);
+  });
+
+  it("a seat in a cohort that has ended cannot be given up: refused with a reason, nothing changes", async () => {
+    const training = await makeTraining(t.db);
+    const today = moroccoToday();
+    const cohort = await makeCohort(t.db, training.id, { capacity: 1, startsOn: addDays(today, -9), endsOn: today });
+    const [seated, waiting] = await applicants(2);
+    const seat = await register(t.db, actorOf(seated!), cohort.id, meta);
+    await register(t.db, actorOf(waiting!), cohort.id, meta);
+    if (!seat.ok) throw new Error("no registration");
+    // the last day still counts: the seat can be given up until the cohort's end
+    const lastDay = moroccoInstant(today, "20:00");
+    const dayAfter = moroccoInstant(addDays(today, 1), "08:00");
+    const refused = await cancelRegistration(t.db, actorOf(seated!), seat.registrationId, { ...meta, now: dayAfter });
+    expect(refused).toEqual({ ok: false, status: 409, errors: { form: "trainings.errors.cancelEnded" } });
+    const rows = await t.db.select().from(trainingRegistrations).where(eq(trainingRegistrations.cohortId, cohort.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(["confirmed", "waiting"]);
+    const [c] = await t.db.select().from(trainingCohorts).where(eq(trainingCohorts.id, cohort.id));
+    expect(c?.confirmedCount).toBe(1);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, seat.registrationId));
+    expect(audits.map((a) => a.action)).not.toContain("training.register.cancel");
+    expect(
+      await cancelRegistration(t.db, actorOf(seated!), seat.registrationId, { ...meta, now: lastDay }),
+    ).toMatchObject({ ok: true, promotedUserId: waiting!.id });
   });
 
   it("someone else cannot cancel my registration", async () => {

@@ -149,6 +149,7 @@ export const businessPlans = {
   "plans.comments.send": "نشر التعليق",
   "plans.comments.count": "{count} تعليق",
   "plans.pdf.title": "خطة العمل",
+  "plans.pdf.anonymised": "الملف رقم {number}، بدون هوية صاحبه، للجنة الانتقاء",
   "plans.pdf.presentedBy": "مقدمة من {name}",
   "plans.pdf.keyFigures": "أرقام رئيسية",
   "plans.pdf.notProvided": "غير محدد",

@@ -211,6 +211,8 @@ export const grants = {
   "grants.review.none": "لم يسند إليك أي ترشيح.",
   "grants.review.blind": "تقييم مجهول الهوية: اسم المترشح ومعلومات الاتصال به مخفية.",
   "grants.review.deadline": "يمكن تعديل النقط حتى {date}.",
+  "grants.review.planPdf": "تحميل المشروع (PDF)",
+  "grants.review.planPdfBlind": "تحميل المشروع بدون هوية صاحبه (PDF، بلا اسم ولا وسيلة اتصال)",
   "grants.review.plan": "المشروع",
   "grants.review.score": "النقطة من {max} (الوزن {weight}%)",
   "grants.review.comment": "تعليق",

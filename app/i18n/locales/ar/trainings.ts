@@ -134,6 +134,7 @@ export const trainings = {
   "trainings.correctCohort.promoted": "تم حفظ التصحيح. حصل {count} شخص(أشخاص) من قائمة الانتظار على مقعد وتم إخبارهم.",
   "trainings.errors.capacityBelowSeats":
     "عدد الأشخاص الحاصلين على مقعد أكبر: لا يمكن أن يكون عدد المقاعد أقل من المقاعد المحجوزة.",
+  "trainings.errors.cancelEnded": "انتهت هذه الدفعة: لم يعد ممكنا إلغاء التسجيل (الحضور والشهادات مرتبطة به).",
   "trainings.errors.cohortEnded": "انتهت هذه الدفعة: التسجيل مغلق. اختر دفعة قادمة.",
   "trainings.cohortEnded": "دفعة منتهية: التسجيل مغلق.",
   "trainings.placeToCome": "سيُعلن المكان قريبا",

@@ -149,6 +149,7 @@ export const businessPlans = {
   "plans.comments.send": "Post the comment",
   "plans.comments.count": "{count} comment(s)",
   "plans.pdf.title": "Business plan",
+  "plans.pdf.anonymised": "Application no. {number}, anonymised for the selection committee",
   "plans.pdf.presentedBy": "Presented by {name}",
   "plans.pdf.keyFigures": "Key figures",
   "plans.pdf.notProvided": "Not provided",

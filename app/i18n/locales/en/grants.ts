@@ -213,6 +213,8 @@ export const grants = {
   "grants.review.none": "No application is assigned to you.",
   "grants.review.blind": "Blind review: the applicant's name and contact details are hidden.",
   "grants.review.deadline": "Scores can be changed until {date}.",
+  "grants.review.planPdf": "Download the plan (PDF)",
+  "grants.review.planPdfBlind": "Download the anonymised plan (PDF, no name or contact details)",
   "grants.review.plan": "The project",
   "grants.review.score": "Score out of {max} (weight {weight}%)",
   "grants.review.comment": "Comment",

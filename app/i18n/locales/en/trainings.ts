@@ -141,6 +141,8 @@ export const trainings = {
     "Correction saved. {count} person(s) from the waiting list got a seat and are told.",
   "trainings.errors.capacityBelowSeats":
     "More people already hold a seat: the number of seats cannot be lower than the seats taken.",
+  "trainings.errors.cancelEnded":
+    "This cohort has ended: the registration can no longer be cancelled (attendance and certificates depend on it).",
   "trainings.errors.cohortEnded": "This cohort has ended: registration is closed. Choose a cohort to come.",
   "trainings.cohortEnded": "Cohort ended: registration closed.",
   "trainings.placeToCome": "place to be announced",

@@ -151,6 +151,7 @@ export const businessPlans = {
   "plans.comments.send": "Publier le commentaire",
   "plans.comments.count": "{count} commentaire(s)",
   "plans.pdf.title": "Plan d'affaires",
+  "plans.pdf.anonymised": "Dossier n° {number}, anonymisé pour le comité de sélection",
   "plans.pdf.presentedBy": "Présenté par {name}",
   "plans.pdf.keyFigures": "Chiffres clés",
   "plans.pdf.notProvided": "Non renseigné",

@@ -216,6 +216,8 @@ export const grants = {
   "grants.review.none": "Aucune candidature ne vous est affectée.",
   "grants.review.blind": "Évaluation à l'aveugle : le nom et les coordonnées du candidat sont masqués.",
   "grants.review.deadline": "Notes modifiables jusqu'au {date}.",
+  "grants.review.planPdf": "Télécharger le plan (PDF)",
+  "grants.review.planPdfBlind": "Télécharger le plan anonymisé (PDF, sans nom ni coordonnées)",
   "grants.review.plan": "Le projet",
   "grants.review.score": "Note sur {max} (poids {weight} %)",
   "grants.review.comment": "Commentaire",

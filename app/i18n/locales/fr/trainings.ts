@@ -141,6 +141,8 @@ export const trainings = {
     "Correction enregistrée. {count} personne(s) de la liste d'attente ont obtenu une place et sont prévenues.",
   "trainings.errors.capacityBelowSeats":
     "Plus de personnes ont déjà une place : le nombre de places ne peut pas être inférieur aux places prises.",
+  "trainings.errors.cancelEnded":
+    "Cette cohorte est terminée : l'inscription ne peut plus être annulée (la présence et les attestations en dépendent).",
   "trainings.errors.cohortEnded":
     "Cette cohorte est terminée : les inscriptions sont closes. Choisissez une cohorte à venir.",
   "trainings.cohortEnded": "Cohorte terminée : inscriptions closes.",

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { Field, FieldError } from "~/components/form";
+import { Field, FieldError, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
@@ -104,24 +104,14 @@ export function PersonFields({ errors, values }: { errors?: FieldErrors; values:
       <Field name="firstName" label="protection.field.firstName" required {...f} />
       <Field name="lastName" label="protection.field.lastName" required {...f} />
       <Field name="nameArabic" label="protection.field.nameArabic" dir="rtl" {...f} />
-      <div className={errors?.sex ? "field field-invalid" : "field"}>
-        <label htmlFor="f-sex">{t("protection.field.sex")}</label>
-        <select
-          id="f-sex"
-          name="sex"
-          defaultValue={values?.sex ?? ""}
-          aria-invalid={errors?.sex ? true : undefined}
-          aria-describedby={errors?.sex ? "f-sex-error" : undefined}
-        >
-          <option value="">{t("protection.field.sexChoose")}</option>
-          {(["female", "male", "other"] as const).map((s) => (
-            <option key={s} value={s}>
-              {t(`protection.sex.${s}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError name="sex" errors={errors} />
-      </div>
+      <SelectField
+        name="sex"
+        label="protection.field.sex"
+        placeholder="protection.field.sexChoose"
+        defaultValue=""
+        options={(["female", "male", "other"] as const).map((s) => ({ value: s, label: t(`protection.sex.${s}`) }))}
+        {...f}
+      />
       <Field name="dateOfBirth" label="protection.field.dateOfBirth" type="date" {...f} />
       <Field name="estimatedAge" label="protection.field.estimatedAge" type="number" min={0} max={120} {...f} />
       <Field name="nationality" label="protection.field.nationality" {...f} />

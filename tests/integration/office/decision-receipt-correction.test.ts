@@ -1,0 +1,233 @@
+/**
+ * Issue 15, correct and close: a decision's receipt recorded for a person is corrected
+ * (the day, how) or undone by staff who may act for the person, always with a reason;
+ * one audit row names the fields and the reason's code, never the values.
+ */
+import { and, eq, like } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { actsForPeople, auditLog, coachAssignments, grantApplications } from "../../../db/schema";
+import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
+import { changeDecisionReceived, recordDecisionReceived } from "../../../app/modules/office/service.server";
+import { receiptFieldsChanged } from "../../../app/modules/office/rules";
+import { makeOrganisation, makeUser } from "../../factories";
+import { makeApplication, makeCall } from "../../factories/grants";
+import { useTestApp } from "../helpers/app";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const app = useTestApp(t);
+const meta = { ip: "127.0.0.1" };
+const DAY = 86_400_000;
+
+/** A coach following a person whose award was published two days ago and handed over today, in person. */
+async function received() {
+  const programme = await makeOrganisation(t.db, { kind: "programme" });
+  const coachUser = await makeUser(t.db, { role: "coach", organisationId: programme.id, displayName: "Salma Coach" });
+  const person = await makeUser(t.db, { displayName: "Awa Person" });
+  await t.db.insert(coachAssignments).values({ coachId: coachUser.id, beneficiaryId: person.id });
+  const coach = { id: coachUser.id, role: "coach" as const, organisationId: programme.id };
+  const call = await makeCall(t.db, {
+    status: "decided",
+    titleFr: "Appel décidé",
+    opensAt: new Date(Date.now() - 60 * DAY),
+    closesAt: new Date(Date.now() - 30 * DAY),
+    reviewDeadline: new Date(Date.now() - 10 * DAY),
+    publishedAt: new Date(Date.now() - 2 * DAY),
+  });
+  const application = await makeApplication(t.db, { callId: call.id, applicantId: person.id, status: "awarded" });
+  const done = await recordDecisionReceived(
+    t.db,
+    coach,
+    person.id,
+    { applicationId: application.id, receivedOn: moroccoToday(), how: "in_person" },
+    meta,
+  );
+  expect(done.ok).toBe(true);
+  return { coachUser, coach, person, application };
+}
+
+const stored = async (applicationId: string) =>
+  (await t.db.select().from(grantApplications).where(eq(grantApplications.id, applicationId)))[0]!;
+const changes = (applicationId: string) =>
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(like(auditLog.action, "office.decision_received.%"), eq(auditLog.entityId, applicationId)));
+
+describe("correcting a decision's receipt recorded for a person", () => {
+  it("names only the fields a correction changes (pure rule)", () => {
+    const before = { receivedOn: "2026-12-01", how: "in_person" };
+    expect(receiptFieldsChanged(before, { receivedOn: "2026-12-01", how: "in_person" })).toEqual([]);
+    expect(receiptFieldsChanged(before, { receivedOn: "2026-11-30", how: "in_person" })).toEqual([
+      "decisionReceivedOn",
+    ]);
+    expect(receiptFieldsChanged(before, { receivedOn: "2026-12-01", how: "phone" })).toEqual(["decisionReceivedHow"]);
+  });
+
+  it("corrects the day and how with a reason: audited by field name and reason, the person reads the corrected day", async () => {
+    const { coachUser, person, application } = await received();
+    const client = await app.signedIn(coachUser.email!);
+    const page = await (await client.get(`/office/people/${person.id}`)).text();
+    expect(page).toContain("Corriger ou annuler une réception notée");
+    expect(page).toContain("Annuler cette réception");
+    const yesterday = addDays(moroccoToday(), -1);
+    const res = await client.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      change: "correct",
+      applicationId: application.id,
+      receivedOn: yesterday,
+      how: "phone",
+      reason: "typing_error",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/office/people/${person.id}?done=receiptCorrected`);
+    expect(await stored(application.id)).toMatchObject({ decisionReceivedOn: yesterday, decisionReceivedHow: "phone" });
+    const [row, ...more] = await changes(application.id);
+    expect(more).toHaveLength(0);
+    expect(row).toMatchObject({
+      action: "office.decision_received.correct",
+      actorId: coachUser.id,
+      actorRole: "coach",
+      entityType: "grant_application",
+      fields: ["decisionReceivedOn", "decisionReceivedHow"],
+      reason: "typing_error",
+    });
+    expect(JSON.stringify(row)).not.toContain(yesterday);
+    const home = await (await (await app.signedIn(person.email!)).get("/home")).text();
+    expect(home).toContain("(par téléphone), noté par Salma Coach");
+  });
+
+  it("refuses without a reason or with a day in the future, translated, changing nothing; the same values write nothing", async () => {
+    const { coachUser, person, application } = await received();
+    const client = await app.signedIn(coachUser.email!);
+    const noReason = await client.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      change: "correct",
+      applicationId: application.id,
+      receivedOn: moroccoToday(),
+      how: "phone",
+    });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Dites pourquoi vous corrigez ou annulez.");
+    const arClient = await app.signedIn(coachUser.email!);
+    await arClient.post("/lang", { lng: "ar", redirectTo: "/home" });
+    const future = await arClient.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      change: "correct",
+      applicationId: application.id,
+      receivedOn: addDays(moroccoToday(), 1),
+      how: "phone",
+      reason: "typing_error",
+    });
+    expect(future.status).toBe(400);
+    expect(await future.text()).toContain("لا يمكن أن يكون تاريخ التسلّم في المستقبل.");
+    const bogus = await client.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      change: "erase",
+      applicationId: application.id,
+      reason: "typing_error",
+    });
+    expect(bogus.status).toBe(400);
+    expect(await stored(application.id)).toMatchObject({
+      decisionReceivedOn: moroccoToday(),
+      decisionReceivedHow: "in_person",
+    });
+    const same = await client.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      change: "correct",
+      applicationId: application.id,
+      receivedOn: moroccoToday(),
+      how: "in_person",
+      reason: "typing_error",
+    });
+    expect(same.headers.get("location")).toBe(`/office/people/${person.id}?done=receiptSame`);
+    expect(await changes(application.id)).toHaveLength(0);
+  });
+});
+
+describe("undoing a decision's receipt recorded for a person", () => {
+  it("clears it with a reason: the person no longer reads it, it waits to be recorded again, audited once", async () => {
+    const { coachUser, coach, person, application } = await received();
+    const client = await app.signedIn(coachUser.email!);
+    const res = await client.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      change: "undo",
+      applicationId: application.id,
+      reason: "not_received",
+    });
+    expect(res.headers.get("location")).toBe(`/office/people/${person.id}?done=receiptUndone`);
+    expect(await stored(application.id)).toMatchObject({ decisionReceivedOn: null, decisionReceivedHow: null });
+    const acts = await t.db
+      .select()
+      .from(actsForPeople)
+      .where(and(eq(actsForPeople.entityId, application.id), eq(actsForPeople.kind, "decision_received")));
+    expect(acts).toHaveLength(0);
+    expect(await changes(application.id)).toMatchObject([
+      {
+        action: "office.decision_received.undo",
+        actorId: coachUser.id,
+        fields: ["decisionReceivedOn", "decisionReceivedHow"],
+        reason: "not_received",
+      },
+    ]);
+    const home = await (await (await app.signedIn(person.email!)).get("/home")).text();
+    expect(home).not.toContain("Décision sur « Appel décidé » reçue le");
+    const page = await (await client.get(`/office/people/${person.id}`)).text();
+    expect(page).toContain("Aucune réception de décision notée pour cette personne.");
+    // recorded again, as it was never recorded
+    const again = await recordDecisionReceived(
+      t.db,
+      coach,
+      person.id,
+      { applicationId: application.id, receivedOn: moroccoToday(), how: "phone" },
+      meta,
+    );
+    expect(again.ok).toBe(true);
+  });
+
+  it("of five undos sent together, one changes it; the others are told it is no longer recorded", async () => {
+    const { coach, person, application } = await received();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        changeDecisionReceived(
+          t.db,
+          coach,
+          person.id,
+          { change: "undo", applicationId: application.id, reason: "wrong_application" },
+          meta,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok))
+      expect(r).toEqual({ ok: false, status: 409, errors: { form: "office.errors.receiptNotRecorded" } });
+    expect(await changes(application.id)).toHaveLength(1);
+  });
+
+  it("is 404 for staff who may not act for the person; another person's application is refused; nothing changes", async () => {
+    const { person, application } = await received();
+    const other = await received();
+    const stranger = await makeUser(t.db, { role: "coach" });
+    const worker = await makeUser(t.db, { role: "case_worker" });
+    for (const who of [stranger, worker]) {
+      const client = await app.signedIn(who.email!);
+      const res = await client.post(`/office/people/${person.id}`, {
+        intent: "receipt",
+        change: "undo",
+        applicationId: application.id,
+        reason: "typing_error",
+      });
+      expect(res.status).toBe(404);
+    }
+    const crossed = await changeDecisionReceived(
+      t.db,
+      other.coach,
+      other.person.id,
+      { change: "undo", applicationId: application.id, reason: "typing_error" },
+      meta,
+    );
+    expect(crossed).toEqual({ ok: false, status: 409, errors: { form: "office.errors.receiptNotRecorded" } });
+    expect(await stored(application.id)).toMatchObject({ decisionReceivedHow: "in_person" });
+    expect(await changes(application.id)).toHaveLength(0);
+  });
+});
