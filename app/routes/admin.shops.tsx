@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { Field, PageTitle, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
+import { codeChoices, codeLabel } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
@@ -115,7 +116,7 @@ export default function AdminShops() {
         cells={(s) => [
           s.name,
           s.association,
-          s.city ?? "—",
+          s.city ? codeLabel(t, "city", s.city) : "—",
           s.accounts,
           s.isActive ? (
             <span key="state">
@@ -152,7 +153,13 @@ export default function AdminShops() {
           errors={errors}
           values={values}
         />
-        <Field name="city" label="aid.shops.city" errors={errors} values={values} />
+        <SelectField
+          name="city"
+          label="aid.shops.city"
+          options={[{ value: "", label: "—" }, ...codeChoices(t, "city")]}
+          errors={errors}
+          values={values}
+        />
         <button type="submit" className="button">
           {t("aid.shops.create")}
         </button>

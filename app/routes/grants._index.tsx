@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { FormAlert, PageTitle, SelectField } from "~/components/form";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
@@ -147,16 +147,15 @@ export default function GrantsHome() {
             ) : (
               <Form method="post" className="stack">
                 <input type="hidden" name="callId" value={c.id} />
-                <div className="field">
-                  <label htmlFor={`f-plan-${c.id}`}>{t("grants.apply.plan")}</label>
-                  <select id={`f-plan-${c.id}`} name="planId">
-                    {plans.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.title} · {formatMoney(p.requestedCentimes)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`f-plan-${c.id}`}
+                  name="planId"
+                  label="grants.apply.plan"
+                  options={plans.map((p) => ({
+                    value: p.id,
+                    label: `${p.title} · ${formatMoney(p.requestedCentimes)}`,
+                  }))}
+                />
                 <p className="hint">{t("grants.apply.frozen")}</p>
                 <button type="submit" className="button">
                   {t("grants.apply.continue")}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { FormAlert, PageTitle, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
@@ -58,16 +58,13 @@ export default function Imports() {
       <p className="hint">{t("imports.intro")}</p>
       <FormAlert message={refused?.error} params={refused?.params} />
       <Form method="post" encType="multipart/form-data" className="card">
-        <div className="field">
-          <label htmlFor="import-kind">{t("imports.field.kind")}</label>
-          <select id="import-kind" name="kind" defaultValue="cases">
-            {IMPORT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`imports.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="import-kind"
+          name="kind"
+          label="imports.field.kind"
+          defaultValue="cases"
+          options={IMPORT_KINDS.map((kind) => ({ value: kind, label: t(`imports.kind.${kind}`) }))}
+        />
         <div className="field">
           <label htmlFor="import-file">{t("imports.field.file", { rows: MAX_IMPORT_ROWS })}</label>
           <input

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { parseForm } from "~/lib/forms.server";
 import { parseQuery, query } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { ReferralDecision } from "~/modules/protection/case-file/partner-sections";
 import { incomingReferrals } from "~/modules/protection/queries.server";
 import { DecideReferralSchema } from "~/modules/protection/schemas.server";
 import { decideReferral } from "~/modules/protection/service.server";
@@ -98,17 +99,7 @@ export default function Referrals() {
             <p>
               <Link to={`/protection/cases/${r.caseId}`}>{t("protection.referrals.open")}</Link>
             </p>
-            <Form method="post">
-              <input type="hidden" name="referralId" value={r.id} />
-              <button type="submit" name="decision" value="accept" className="button">
-                {t("protection.referrals.accept")}
-              </button>
-            </Form>
-            <p className="danger-zone">
-              <ConfirmLink path="/protection/referrals" intent="reject" extra={{ referralId: r.id }}>
-                {t("protection.referrals.reject")}
-              </ConfirmLink>
-            </p>
+            <ReferralDecision referralId={r.id} />
           </li>
         ))}
       </ul>

@@ -27,7 +27,7 @@ export const organisations = pgTable("organisations", {
   id: id(),
   name: text().notNull().unique(),
   kind: organisationKindEnum().notNull(),
-  /** a code of the towns list; "other" for a town not listed (decision new-organisation-town-as-code.md) */
+  /** a code of the towns list; "other" for a town not listed (decision 0117-organisation-town-as-code.md) */
   city: cityEnum(),
   createdAt: stamp(),
 });
@@ -44,7 +44,8 @@ export const shops = pgTable(
     /** the partner association whose vouchers the shop takes */
     organisationId: ref(() => organisations.id).notNull(),
     name: text().notNull(),
-    city: text(),
+    /** a code of the towns list; "other" for a town not listed (decision new-shop-town-as-code.md) */
+    city: cityEnum(),
     isActive: boolean().notNull().default(true),
     createdAt: stamp(),
   },

@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { organisations, shops, users, type NewUser, type Organisation, type Shop, type User } from "../schema";
 import { DEMO_PASSWORD, makeOrganisation, makeUser } from "../../tests/factories";
+import type { Code } from "../../app/i18n/codes";
 
 export const DEMO_ORGANISATIONS = {
   programme: { name: "Programme Masar", kind: "programme", city: "rabat" },
@@ -24,10 +25,10 @@ type OrgKey = keyof typeof DEMO_ORGANISATIONS;
 
 /** Partner shops of the voucher schemes: two take association A's vouchers, one B's. */
 export const DEMO_SHOPS = {
-  baraka: { name: "Épicerie Al Baraka", org: "assocA", city: "Rabat" },
-  takaddoum: { name: "Marché solidaire Takaddoum", org: "assocA", city: "Rabat" },
-  oujda: { name: "Hanout Al Wahda", org: "assocB", city: "Oujda" },
-} as const satisfies Record<string, { name: string; org: OrgKey; city: string }>;
+  baraka: { name: "Épicerie Al Baraka", org: "assocA", city: "rabat" },
+  takaddoum: { name: "Marché solidaire Takaddoum", org: "assocA", city: "rabat" },
+  oujda: { name: "Hanout Al Wahda", org: "assocB", city: "oujda" },
+} as const satisfies Record<string, { name: string; org: OrgKey; city: Code<"city"> }>;
 type ShopKey = keyof typeof DEMO_SHOPS;
 
 export const DEMO_ACCOUNTS = [

@@ -14,13 +14,16 @@
  * measured in turn page by page (`--rounds`, default 3, the median kept), so that the
  * machine's changing load falls on both alike. The folder: another checkout's `build/`,
  * `public/` and `app/server/start.js` beside links to this one's `db/`, `node_modules/`
- * and `package.json` (`tests/bench/against.sh <ref>` makes one).
+ * and `package.json` (`tests/bench/against.sh <ref>` makes one). `--env NAME=value` and
+ * `--node-arg <flag>` set this build's server's environment and node flags only.
  */
 import os from "node:os";
 import { BENCH_PAGES } from "./pages";
 import {
   arg,
+  args,
   cpuTimeMs,
+  envArgs,
   freshDatabase,
   loadBuild,
   pagesFor,
@@ -67,7 +70,9 @@ try {
   await framework.stop();
 }
 const database = await freshDatabase({ scale });
-const app = await startApp(database.url, { quiet: true });
+// `--env NAME=value` and `--node-arg <flag>` (repeatable) apply to this build's server
+// only: with `--against` a build of the same code, they measure the settings' own cost
+const app = await startApp(database.url, { quiet: true, env: envArgs(), nodeArgs: args("node-arg") });
 const other = against ? await startApp(database.url, { quiet: true, checkout: against }) : null;
 const rows: string[] = [];
 try {

@@ -32,6 +32,16 @@ export function arg(name: string, fallback: string): string {
   return eq ? eq.slice(name.length + 3) : fallback;
 }
 
+/** Every value of a repeatable option (`--node-arg a --node-arg b`). */
+export function args(name: string): string[] {
+  return process.argv.flatMap((a, i) => (process.argv[i - 1] === `--${name}` ? [a] : []));
+}
+
+/** `--env NAME=value` (repeatable): the app's environment, to compare allocators' settings. */
+export function envArgs(): Record<string, string> {
+  return Object.fromEntries(args("env").map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]));
+}
+
 export async function loadBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
 }
@@ -135,6 +145,23 @@ export type AppProcess = {
   exited: Promise<number | null>;
 };
 
+/**
+ * What `npm start` sets before `app/server/start.js`, read from package.json so that the
+ * benchmarks run the server as production does: its environment (`NAME=value`) and
+ * node's flags (memory settings: docs/performance.md, "Memory").
+ */
+function productionStart(): { env: Record<string, string>; nodeArgs: string[] } {
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }
+  ).scripts;
+  const words = scripts.start.split(/\s+/);
+  const node = words.indexOf("node");
+  const env = Object.fromEntries(
+    words.slice(0, node).map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]),
+  );
+  return { env, nodeArgs: words.slice(node + 1).filter((w) => w.startsWith("--")) };
+}
+
 /** The production server (`npm start`: node app/server/start.js over the build) on `databaseUrl`, as a child process. */
 export async function startApp(
   databaseUrl: string,
@@ -148,14 +175,16 @@ export async function startApp(
 ): Promise<AppProcess> {
   const port = await freePort();
   const checkout = options.checkout ?? root;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(checkout, "app/server/start.js")], {
+  const production = productionStart();
+  const nodeArgs = [...production.nodeArgs, ...(options.nodeArgs ?? [])];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(checkout, "app/server/start.js")], {
     cwd: checkout,
     env: {
       ...process.env,
+      ...production.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: "127.0.0.1",
-      NODE_ENV: "production",
       ...options.env,
     },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", "pipe"],

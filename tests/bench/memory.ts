@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { benchEntry } from "./pages";
-import { arg, freshDatabase, residentMemory, signInEveryone, startApp } from "./harness";
+import { arg, args, envArgs, freshDatabase, residentMemory, signInEveryone, startApp } from "./harness";
 import { heapByConstructor } from "./heap-summary";
 
 const label = arg("page", "donor dashboard");
@@ -23,12 +23,9 @@ const { page, entry } = await benchEntry(label);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-heap-"));
 const database = await freshDatabase({ scale });
-// `--env MALLOC_ARENA_MAX=2` and the like: the app's environment, to compare allocators' settings
-const extraEnv = Object.fromEntries(
-  process.argv.flatMap((a, i) => (process.argv[i - 1] === "--env" ? [a.split("=") as [string, string]] : [])),
-);
+const extraEnv = envArgs();
 const withSnapshots = arg("snapshots", "yes") !== "no";
-const nodeArgs = process.argv.flatMap((a, i) => (process.argv[i - 1] === "--node-arg" ? [a] : []));
+const nodeArgs = args("node-arg");
 const app = await startApp(database.url, {
   quiet: true,
   env: extraEnv,

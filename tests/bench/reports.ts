@@ -2,7 +2,9 @@
  * `npm run bench:reports`: the time of each dashboard query and of the whole
  * dashboard (every query of the page, as the loader runs them) over the volume of
  * `npm run seed:scale`, for a quarter and for the whole year, as the donor and as an
- * admin, then the page itself over HTTP from the built app. Prints figures (median of
+ * admin, then the page itself over HTTP from the built app: served from the report cache
+ * (decision 0075), and the first request after a change (the version bumped as a
+ * committed write bumps it, so the report is computed again). Prints figures (median of
  * several runs); asserts nothing. Uses DATABASE_URL when set, else the embedded
  * database the scale seed filled.
  */
@@ -18,6 +20,9 @@ import {
   reachTotals,
 } from "../../app/modules/reporting/queries.server";
 import { buildReport, readForReport } from "../../app/modules/reporting/report.server";
+import { donorFamily, donorReport } from "../../app/modules/reporting/donor.server";
+import { donorPeriodOf } from "../../app/modules/reporting/rules";
+import { moroccoToday } from "../../app/lib/morocco-time";
 import { wiredSources } from "../../app/modules/reporting/sources.server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -37,7 +42,7 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; max:
 const { ensureEncryptionKey } = await import("../../app/modules/protection/crypto.server");
 ensureEncryptionKey();
 
-await withDatabase(async ({ url }) => {
+await withDatabase(async ({ url, migrationUrl }) => {
   // as many connections as the app's default pool (DB_POOL_SIZE): the page runs its reads side by side
   const handle = createDb(url, { max: 10 });
   const { db, sql } = handle;
@@ -80,7 +85,19 @@ await withDatabase(async ({ url }) => {
           "budget (getBudget + moneyByDay)",
           async () => Promise.all([getBudget(db), moneyByDay(db, sources, filter.to)]),
         ],
-        ["WHOLE DASHBOARD as donor", () => buildReport(db, { audience: "donor", filter, sources })],
+        // a donor's report: its year's family of published tables, then the period's (as the cache computes it)
+        ...(donorPeriodOf(filter) && !filter.organisationId
+          ? [
+              [
+                "WHOLE DASHBOARD as donor (the year's family, then the period)",
+                async () => {
+                  const period = donorPeriodOf(filter)!;
+                  const family = await donorFamily(db, sources, period.year, moroccoToday());
+                  return donorReport(db, { period, framework: "snia", sources, family });
+                },
+              ] as [string, () => Promise<unknown>],
+            ]
+          : []),
         ["WHOLE DASHBOARD as admin", () => buildReport(db, { audience: "admin", filter, sources })],
       ];
       for (const [name, run] of rows) {
@@ -93,7 +110,8 @@ await withDatabase(async ({ url }) => {
     // the whole page as a browser gets it: the built app (`npm run build` first) as a
     // child process, signed in, one request at a time, the HTML read to its end
     const { signIn, startApp } = await import("./harness");
-    const app = await startApp(url, { quiet: true });
+    // the app migrates as it starts: as the owner role, like `npm start` with DATABASE_MIGRATION_URL
+    const app = await startApp(url, { quiet: true, env: { DATABASE_MIGRATION_URL: migrationUrl } });
     try {
       const cookies = {
         donor: await signIn(app.url, "donor@masar.test"),
@@ -101,12 +119,19 @@ await withDatabase(async ({ url }) => {
       };
       console.log("\nGET /reports over HTTP (loader, queries and server rendering)");
       for (const [label, filter] of periods) {
-        const query = new URLSearchParams({
-          from: filter.from,
-          to: filter.to,
-          ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
-        });
         for (const [who, cookie] of Object.entries(cookies)) {
+          // donors ask for a fixed period of the whole programme (a month, a quarter, a year)
+          const fixed = donorPeriodOf(filter);
+          if (who === "donor" && (!fixed || filter.organisationId)) continue;
+          const query = new URLSearchParams(
+            who === "donor"
+              ? { period: fixed!.key }
+              : {
+                  from: filter.from,
+                  to: filter.to,
+                  ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+                },
+          );
           let bytes = 0;
           const { median, max } = await time(async () => {
             const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
@@ -115,6 +140,34 @@ await withDatabase(async ({ url }) => {
             bytes = Buffer.byteLength(html);
           });
           const name = `${label} as ${who} (${Math.round(bytes / 1024)} KB)`;
+          console.log(
+            `  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`,
+          );
+        }
+      }
+      // the cold path: each request the first after a change, which every cached report misses
+      console.log("\nGET /reports over HTTP, the first request after a change (report_version bumped before each)");
+      for (const [label, filter] of periods) {
+        for (const [who, cookie] of Object.entries(cookies)) {
+          // donors ask for a fixed period of the whole programme (a month, a quarter, a year)
+          const fixed = donorPeriodOf(filter);
+          if (who === "donor" && (!fixed || filter.organisationId)) continue;
+          const query = new URLSearchParams(
+            who === "donor"
+              ? { period: fixed!.key }
+              : {
+                  from: filter.from,
+                  to: filter.to,
+                  ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+                },
+          );
+          const { median, max } = await time(async () => {
+            await sql`update report_version set version = version + 1`;
+            const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
+            await response.text();
+            if (response.status !== 200) throw new Error(`/reports answered ${response.status} to ${who}`);
+          });
+          const name = `${label} as ${who}, after a change`;
           console.log(
             `  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`,
           );

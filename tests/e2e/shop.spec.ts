@@ -80,6 +80,12 @@ for (const [lang, m] of FR_AND_AR) {
       await fitsThePhone(page);
     }
     await expect(page.getByTestId("programme-shops")).toContainText("Épicerie Al Baraka");
+    // a shop's town is read in the reader's language and chosen from the towns list
+    await page.goto("/admin/shops");
+    await expect(page.getByTestId("shops").getByRole("row", { name: /Épicerie Al Baraka/ })).toContainText(
+      m["codes.city.rabat"],
+    );
+    await expect(page.getByRole("combobox", { name: m["aid.shops.city"] })).toBeVisible();
 
     await login(page, "caseworker@masar.test");
     await page.goto("/aid/redemptions");

@@ -13,12 +13,14 @@
  * account, no new organisation, no audit row of an admin. Any 5xx is a failure.
  */
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type postgres from "postgres";
 import type { Fixture, Who } from "../access/types";
 import { ACTING } from "../access/types";
 import { DEMO_PASSWORD } from "../factories";
 import { pathsForRoute, routePatterns } from "../bench/harness";
+import { FORM_BODY_LIMIT } from "../../app/server/middleware.server";
 
 export type FuzzOptions = {
   baseUrl: string;
@@ -45,7 +47,42 @@ export type FuzzReport = {
   sent: number;
   /** posts retried after the connection was reset before any answer */
   resets: number;
+  /**
+   * bodies over the limit whose connection broke (EPIPE, reset, closed) while they were
+   * still being sent, after the server refused them: the refusal itself, confirmed by
+   * sending the same headers alone, which must be answered 413
+   */
+  refusedWhileSending: number;
 };
+
+/** How a connection breaks under a client still sending: Node's and undici's names. */
+const BROKEN_CONNECTION = new Set(["EPIPE", "ECONNRESET", "UND_ERR_SOCKET"]);
+const brokenConnection = (error: unknown) =>
+  BROKEN_CONNECTION.has((error as { cause?: { code?: string } }).cause?.code ?? "");
+
+/**
+ * The server's answer to a post's headers alone (its declared length, no body sent):
+ * what it answers an over-limit body before reading it. The connection is closed after.
+ */
+function answerToHeadersAlone(url: string, headers: Record<string, string>, length: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { ...headers, "Content-Length": String(length) } });
+    const timer = setTimeout(() => {
+      request.destroy();
+      reject(new Error("no answer to the headers alone within 10 s"));
+    }, 10_000);
+    request.on("response", (response) => {
+      clearTimeout(timer);
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    request.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    request.flushHeaders();
+  });
+}
 
 // ------------------------------------------------------------------ payloads
 
@@ -272,6 +309,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     tableChanges: [],
     sent: 0,
     resets: 0,
+    refusedWhileSending: 0,
     lostToResets: [],
   };
   const admins: Who[] = ["admin"];
@@ -295,27 +333,42 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         try {
           // one post in ten the way the browser's JavaScript sends it (single fetch)
           const url = random() < 0.1 ? `${baseUrl}${t.path === "/" ? "/_root" : t.path}.data` : baseUrl + t.path;
-          const send = () => fetch(url, { method: "POST", headers, body: payload.body, redirect: "manual" });
-          let r: Response;
-          // a kept-alive connection the server closed just as it was reused (a race of
-          // Node's keep-alive timers on a busy machine): like a browser, try again
-          for (let attempt = 1; ; attempt++) {
+          // the body as fetch sends it, to know its length (a multipart boundary included)
+          const encoded = new Request(url, { method: "POST", body: payload.body });
+          const body = new Uint8Array(await encoded.arrayBuffer());
+          headers["Content-Type"] = encoded.headers.get("Content-Type") ?? "";
+          const send = () => fetch(url, { method: "POST", headers, body, redirect: "manual" });
+          let r: Response | null = null;
+          for (let attempt = 1; !r; attempt++) {
             try {
               r = await send();
-              break;
             } catch (error) {
-              if ((error as { cause?: { code?: string } }).cause?.code !== "ECONNRESET" || attempt >= 4) throw error;
+              if (!brokenConnection(error)) throw error;
+              // over the limit: the server refuses it before reading it and closes the
+              // connection under a client still sending it (broken pipe, reset): that is
+              // the refusal, provided the server answers these headers alone with 413
+              if (body.length > FORM_BODY_LIMIT) {
+                status = await answerToHeadersAlone(url, headers, body.length);
+                if (status !== 413) throw error;
+                report.refusedWhileSending++;
+                break;
+              }
+              // a kept-alive connection the server closed just as it was reused (a race
+              // of Node's keep-alive timers on a busy machine): like a browser, try again
+              if (attempt >= 4) throw error;
               report.resets++;
             }
           }
-          status = r.status;
-          text = await r.text();
-          // a post that ended the session (sign-out, password change): sign in again
-          if (
-            who !== "anonymous" &&
-            r.headers.getSetCookie().some((l) => /masar_session=;|masar_session=[^;]*;.*max-age=0/i.test(l))
-          ) {
-            cookies[who] = await signInAs(who);
+          if (r) {
+            status = r.status;
+            text = await r.text();
+            // a post that ended the session (sign-out, password change): sign in again
+            if (
+              who !== "anonymous" &&
+              r.headers.getSetCookie().some((l) => /masar_session=;|masar_session=[^;]*;.*max-age=0/i.test(l))
+            ) {
+              cookies[who] = await signInAs(who);
+            }
           }
         } catch (error) {
           status = -1;
@@ -399,6 +452,9 @@ export function printReport(report: FuzzReport, out: (line: string) => void = co
   for (const c of report.tableChanges) out(`  ${c.table}: ${c.before} -> ${c.after}`);
   if (report.tableChanges.length === 0) out("  none");
   out(`\nconnections reset before an answer (retried, as a browser does): ${report.resets}`);
+  out(
+    `posts over the limit refused while still being sent (broken pipe or reset; the headers alone answered 413): ${report.refusedWhileSending}`,
+  );
   out(`posts reset on every try (no answer at all, not a 5xx): ${report.lostToResets.length}`);
   for (const e of report.lostToResets.slice(0, 5)) out(`  ${e.action} as ${e.who}: ${e.sample}`);
   out(`server errors (5xx, or no answer other than a reset): ${report.serverErrors.length}`);

@@ -39,10 +39,13 @@ describe("embedded PostgreSQL", () => {
     try {
       const sql = postgres(server.url, { max: 1, onnotice: () => {} });
       const [row] = await sql<
-        { v: string; db: string }[]
-      >`select current_setting('server_version') as v, current_database() as db`;
+        { v: string; db: string; fsync: string; commit: string }[]
+      >`select current_setting('server_version') as v, current_database() as db,
+               current_setting('fsync') as fsync, current_setting('synchronous_commit') as commit`;
       await sql.end();
       expect(row?.db).toBe("masar_probe");
+      // the portal's own server keeps what it is told survives a crash (only test runs skip flushing)
+      expect([row?.fsync, row?.commit]).toEqual(["on", "on"]);
       expect(Number(row?.v.split(".")[0])).toBeGreaterThanOrEqual(15);
       expect(server.owned).toBe(true);
       // a second process on the same data folder shares the running server instead of failing
@@ -171,6 +174,25 @@ describe("the embedded server's door", () => {
       expect(fs.existsSync(path.join(first.dataDir, "PG_VERSION"))).toBe(true);
     } finally {
       fs.rmSync(checkout, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a test run's embedded server", () => {
+  it("skips flushing to disk: its data is thrown away after the run", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-throwaway-"));
+    fs.chmodSync(dir, 0o755);
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), throwaway: true });
+    try {
+      const sql = postgres(server.url, { max: 1, onnotice: () => {} });
+      const [row] = await sql<{ fsync: string; commit: string }[]>`
+        select current_setting('fsync') as fsync, current_setting('synchronous_commit') as commit`;
+      await sql.end();
+      expect([row?.fsync, row?.commit]).toEqual(["off", "off"]);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (server.dataDir.startsWith(os.tmpdir())) fs.rmSync(server.dataDir, { recursive: true, force: true });
     }
   });
 });

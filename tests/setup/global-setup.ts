@@ -36,7 +36,11 @@ export async function setup(project: TestProject) {
   } else {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-test-"));
     fs.chmodSync(tempDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "pg"), database: "postgres" });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(tempDir, "pg"),
+      database: "postgres",
+      throwaway: true,
+    });
     adminUrl = embedded.url;
   }
   template = `masar_template_${process.pid}`;

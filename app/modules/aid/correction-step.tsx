@@ -1,7 +1,7 @@
 import { ConfirmStep } from "~/components/confirm-step";
-import { LocalizedText } from "~/components/localized-text";
 import { TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { ItemQuantities } from "./item-quantities";
 import type { FormEcho } from "~/lib/forms";
 import type { Trilingual } from "~/lib/localized";
 
@@ -27,7 +27,7 @@ export function CorrectionStep({
   p: CorrectionPreview;
   roundId: string;
 }) {
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, formatDate } = useI18n();
   return (
     <ConfirmStep
       title={t("aid.correct.title", { name: p.name })}
@@ -50,16 +50,7 @@ export function CorrectionStep({
         <span dir="ltr">{p.reference}</span> · {formatDate(p.createdAt, true)}
       </p>
       <p>{t("aid.correct.returns")}</p>
-      <ul data-testid="correction-items">
-        {p.items.map((i) => (
-          <li key={i.itemId}>
-            <bdi>
-              <LocalizedText row={i} field="name" />
-            </bdi>{" "}
-            × <strong>{formatNumber(i.quantity)}</strong>
-          </li>
-        ))}
-      </ul>
+      <ItemQuantities items={p.items} testId="correction-items" />
       <p>{t("aid.correct.after")}</p>
     </ConfirmStep>
   );

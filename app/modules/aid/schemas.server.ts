@@ -1,6 +1,6 @@
 import { z } from "~/lib/forms.server";
 import { VULNERABILITIES } from "~/modules/protection/rules";
-import { dateField, idField, moneyField } from "~/lib/fields.server";
+import { codeField, dateField, idField, moneyField } from "~/lib/fields.server";
 import { ITEM_KINDS } from "./constants";
 
 const isoDate = dateField();
@@ -64,7 +64,7 @@ export const RedeemSchema = z.object({ code: z.string().trim().min(1).max(40) })
 export const CreateShopSchema = z.object({
   name: z.string().trim().min(1).max(120),
   organisationId: z.uuid(),
-  city: z.string().trim().max(80).optional(),
+  city: codeField("city").optional(),
 });
 
 export const ShopActiveSchema = z.object({ shopId: z.uuid() });

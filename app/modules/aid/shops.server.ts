@@ -10,6 +10,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
 import { addMonths, startOfMoroccoDay } from "~/lib/morocco-time";
+import type { Code } from "~/i18n/codes";
 
 export async function listShops(db: Executor) {
   return db
@@ -39,7 +40,7 @@ export async function voucherSchemes(db: Executor) {
 export async function createShop(
   db: Database,
   actor: NonNullable<AuditActor>,
-  input: { name: string; organisationId: string; city?: string },
+  input: { name: string; organisationId: string; city?: Code<"city"> },
   meta: Meta,
 ): Promise<{ ok: true; shopId: string } | Failure> {
   const [association] = await db
@@ -52,7 +53,7 @@ export async function createShop(
       db.transaction(async (tx) => {
         const [row] = await tx
           .insert(shops)
-          .values({ name: input.name, organisationId: association.id, city: input.city || null })
+          .values({ name: input.name, organisationId: association.id, city: input.city ?? null })
           .returning({ id: shops.id });
         await audit(tx, { actor, action: "aid.shop.create", entityType: "shop", entityId: row!.id, ip: meta.ip });
         return { ok: true as const, shopId: row!.id };

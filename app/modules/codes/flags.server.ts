@@ -12,6 +12,7 @@ import {
   hostDetails,
   internshipOffers,
   organisations,
+  shops,
   trainings,
   type CodeFlag,
 } from "~db/schema";
@@ -43,6 +44,8 @@ export async function openCodeFlags(db: Executor) {
       createdAt: codeFlags.createdAt,
       hostName: organisations.name,
       organisationCity: organisations.city,
+      shopName: shops.name,
+      shopCity: shops.city,
       offerTitle: internshipOffers.titleFr,
       trainingTitle: trainings.titleFr,
       hostSector: hostDetails.sector,
@@ -57,6 +60,7 @@ export async function openCodeFlags(db: Executor) {
     )
     .leftJoin(internshipOffers, and(eq(codeFlags.record, "offer"), eq(internshipOffers.id, codeFlags.recordId)))
     .leftJoin(trainings, and(eq(codeFlags.record, "training"), eq(trainings.id, codeFlags.recordId)))
+    .leftJoin(shops, and(eq(codeFlags.record, "shop"), eq(shops.id, codeFlags.recordId)))
     .where(isNull(codeFlags.resolvedAt))
     .orderBy(asc(codeFlags.createdAt), asc(codeFlags.id));
   return rows.map((r) => {
@@ -65,18 +69,20 @@ export async function openCodeFlags(db: Executor) {
         ? [r.hostSector ?? "other"]
         : r.record === "organisation"
           ? [r.organisationCity ?? "other"]
-          : r.record === "training"
-            ? (r.trainingLanguages ?? [])
-            : r.field === "languages"
-              ? (r.offer?.languages ?? [])
-              : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
+          : r.record === "shop"
+            ? [r.shopCity ?? "other"]
+            : r.record === "training"
+              ? (r.trainingLanguages ?? [])
+              : r.field === "languages"
+                ? (r.offer?.languages ?? [])
+                : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
     return {
       id: r.id,
       record: r.record,
       recordId: r.recordId,
       field: r.field,
       original: r.original,
-      name: r.hostName ?? r.offerTitle ?? r.trainingTitle ?? "—",
+      name: r.hostName ?? r.shopName ?? r.offerTitle ?? r.trainingTitle ?? "—",
       current,
     };
   });
@@ -169,6 +175,8 @@ export async function resolveCodeFlag(
       await tx.update(internshipOffers).set({ sector: input.sector }).where(eq(internshipOffers.id, id));
     else if (input.field === "city" && flag.record === "organisation")
       await tx.update(organisations).set({ city: input.city }).where(eq(organisations.id, id));
+    else if (input.field === "city" && flag.record === "shop")
+      await tx.update(shops).set({ city: input.city }).where(eq(shops.id, id));
     else if (input.field === "city")
       await tx.update(internshipOffers).set({ city: input.city }).where(eq(internshipOffers.id, id));
     else if (input.field === "languages")

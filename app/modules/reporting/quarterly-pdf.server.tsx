@@ -8,7 +8,8 @@ import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
 import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT } from "~/pdf/kit.server";
 import { SERIES_COLOURS, seriesGeometry } from "./chart-geometry";
 import { cellText } from "./labels";
-import type { Report, ReportTable } from "./report-tables";
+import type { Cell, ColumnFormat, Report, ReportTable } from "./report-tables";
+import type { TFunction } from "~/i18n/translate";
 import { RESULTS, type ResultKey } from "./frameworks";
 import type { NarrativeTexts } from "./rules";
 
@@ -35,6 +36,16 @@ function columnFlex(table: ReportTable, i: number): number {
 }
 
 /**
+ * A cell as the page writes it, but an amount without its currency: the column's header
+ * names it ("Engagé (MAD)"), and "323.750,00 د.م." is wider than a budget column, which
+ * broke it inside the currency.
+ */
+function pdfCellText(cell: Cell, format: ColumnFormat, t: TFunction, locale: Locale): string {
+  if ((format === "mad" || format === "usd") && typeof cell === "number") return pdfNumber(locale, cell / 100, 2);
+  return cellText(cell, format, t, locale);
+}
+
+/**
  * A table may run over pages (the progress table in Arabic is taller than one): its rows
  * stay whole, its title and header row stay with the first rows, a note under it with the last.
  */
@@ -46,7 +57,7 @@ function PdfTable({ table, locale, note }: { table: ReportTable; locale: Locale;
     <View key={r} wrap={false} style={[pdfStyles.row, { flexDirection }]}>
       {row.map((cell, i) => (
         <Text key={i} style={[pdfStyles.cell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
-          {cellText(cell, table.columns[i]?.format ?? "label", t, locale)}
+          {pdfCellText(cell, table.columns[i]?.format ?? "label", t, locale)}
         </Text>
       ))}
     </View>

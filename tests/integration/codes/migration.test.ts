@@ -83,6 +83,14 @@ describe("staff fields become codes", () => {
           ('Association Amal', 'partner_association', 'الرباط'), ('Association Nour', 'partner_association', '  ')
         returning id`
     ).map((o) => o.id);
+    // a partner shop's town (migration shop_town_as_code): as typed, in Arabic, unknown, blank
+    const [shopRabat, shopTanger, shopTiflet, shopNone] = (
+      await sql<{ id: string }[]>`
+        insert into shops (organisation_id, name, city) values
+          (${arabicTown!}, 'Épicerie Al Baraka', ' Rabat '), (${arabicTown!}, 'Hanout Boughaz', 'طنجة'),
+          (${arabicTown!}, 'Marché de Tiflet', 'Tiflet'), (${arabicTown!}, 'Hanout sans ville', '')
+        returning id`
+    ).map((s) => s.id);
 
     await runMigrations(db.url, source);
 
@@ -110,6 +118,13 @@ describe("staff fields become codes", () => {
       [arabicTown!]: "rabat",
       [noTown!]: null,
     });
+    const shopTowns = await sql<{ id: string; city: string | null }[]>`select id, city from shops`;
+    expect(Object.fromEntries(shopTowns.map((s) => [s.id, s.city]))).toEqual({
+      [shopRabat!]: "rabat",
+      [shopTanger!]: "tanger",
+      [shopTiflet!]: "other",
+      [shopNone!]: null,
+    });
     const trainingRows = await sql<{ id: string; languages: string[] }[]>`
       select id, delivery_languages::text[] as languages from trainings`;
     expect(Object.fromEntries(trainingRows.map((r) => [r.id, r.languages]))).toEqual({
@@ -129,6 +144,7 @@ describe("staff fields become codes", () => {
         ["offer", plumbing, "city", "Tiflet"],
         ["offer", plumbing, "languages", "wolof / soussou"],
         ["organisation", plombier!, "city", "Tiflet"],
+        ["shop", shopTiflet!, "city", "Tiflet"],
       ]
         .map(line)
         .sort(),

@@ -5,7 +5,15 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, codeFlags, hostDetails, internshipOffers, organisations, trainings } from "../../../db/schema";
+import {
+  auditLog,
+  codeFlags,
+  hostDetails,
+  internshipOffers,
+  organisations,
+  shops,
+  trainings,
+} from "../../../db/schema";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeTraining } from "../../factories/trainings";
 import { useTestApp } from "../helpers/app";
@@ -224,6 +232,85 @@ describe("an organisation's town (decision new-organisation-town-as-code.md)", (
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, org.id), eq(auditLog.action, "code_flag.resolve.city")));
+    expect(audits).toHaveLength(1);
+    expect((await admin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "rabat" })).status).toBe(409);
+  });
+});
+
+describe("a partner shop's town (decision new-shop-town-as-code.md)", () => {
+  it("is chosen from the towns list: typed text is refused in fr, ar and en, a code is kept and read in the reader's language", async () => {
+    await makeUser(t.db, { role: "admin", email: "shop-towns-admin@masar.test" });
+    const admin = await app.signedIn("shop-towns-admin@masar.test");
+    const association = await makeOrganisation(t.db, { name: "Association Sala Al Jadida" });
+    const form = await (await admin.get("/admin/shops")).text();
+    expect(form).toMatch(/<select[^>]*name="city"/);
+    expect(form).not.toMatch(/<input[^>]*name="city"/);
+    const before = await t.db.$count(shops);
+    for (const [lng, message] of [
+      ["fr", "Choisissez dans la liste."],
+      ["ar", "اختر من القائمة."],
+      ["en", "Choose from the list."],
+    ] as const) {
+      admin.cookies.set("lng", lng);
+      const refused = await admin.post("/admin/shops", {
+        name: "Hanout Salé",
+        organisationId: association.id,
+        city: "Salé",
+      });
+      expect(refused.status).toBe(400);
+      const html = await refused.text();
+      expect(html).toContain('id="f-city-error"');
+      expect(html).toContain(message);
+    }
+    expect(await t.db.$count(shops)).toBe(before);
+
+    admin.cookies.set("lng", "fr");
+    const made = await admin.post("/admin/shops", {
+      name: "Hanout Salé",
+      organisationId: association.id,
+      city: "sale",
+    });
+    expect(made.status).toBe(302);
+    const [row] = await t.db.select().from(shops).where(eq(shops.name, "Hanout Salé"));
+    expect(row?.city).toBe("sale");
+    // no town is fine too ("—")
+    expect(
+      (await admin.post("/admin/shops", { name: "Hanout sans ville", organisationId: association.id, city: "" }))
+        .status,
+    ).toBe(302);
+    const list = (lng: string) => {
+      admin.cookies.set("lng", lng);
+      return admin.get("/admin/shops").then((r) => r.text());
+    };
+    const rowOf = (html: string) => html.slice(html.indexOf("Hanout Salé"), html.indexOf("Hanout Salé") + 400);
+    expect(rowOf(await list("fr"))).toContain("Salé");
+    expect(rowOf(await list("ar"))).toContain("سلا");
+    expect(rowOf(await list("en"))).not.toMatch(/>sale</);
+  });
+
+  it("a town the migration did not recognise waits for the admin, who chooses it once", async () => {
+    await makeUser(t.db, { role: "admin", email: "shop-towns-admin2@masar.test" });
+    const admin = await app.signedIn("shop-towns-admin2@masar.test");
+    const association = await makeOrganisation(t.db, { name: "Association Tiflet Entraide" });
+    const [shop] = await t.db
+      .insert(shops)
+      .values({ organisationId: association.id, name: "Marché de Tiflet", city: "other" })
+      .returning();
+    const [flag] = await t.db
+      .insert(codeFlags)
+      .values({ record: "shop", recordId: shop!.id, field: "city", original: "Tiflet centre" })
+      .returning();
+    const page = await (await admin.get("/admin/codes")).text();
+    expect(page).toContain("Tiflet centre");
+    expect(page).toContain("Marché de Tiflet");
+    expect((await admin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "tiflet" })).status).toBe(400);
+    expect((await admin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "kenitra" })).status).toBe(302);
+    const [after] = await t.db.select().from(shops).where(eq(shops.id, shop!.id));
+    expect(after?.city).toBe("kenitra");
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, shop!.id), eq(auditLog.action, "code_flag.resolve.city")));
     expect(audits).toHaveLength(1);
     expect((await admin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "rabat" })).status).toBe(409);
   });

@@ -135,6 +135,8 @@ describe("reports over HTTP", () => {
     expect(text).toContain("Rapport trimestriel : T1 2026");
     expect(text).toContain("Budget par ligne");
     expect(text).toMatch(/151[.\s\u202f]?500,00/);
+    // amounts fit their columns: no currency broken over two lines ("35.000,00 $-" / "US")
+    expect(text).not.toMatch(/\$-|MA-/);
     const ar = await donor.get("/reports/quarterly.pdf?quarter=2026-Q1&lang=ar");
     const arText = readPdfText(new Uint8Array(await ar.arrayBuffer()));
     // "الأعمال" (business, of the entrepreneurship result) survives pdftotext's loose Arabic mapping

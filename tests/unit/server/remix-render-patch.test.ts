@@ -5,6 +5,8 @@
  * (lazy route discovery) per matched routes and parent paths. See the decision record
  * "server render reuses the build's routes". Only the CommonJS build is patched: the
  * server runs it; the browser never calls either function on a server render's path.
+ * react-router-dom is patched too (patches/react-router-dom+6.30.4.patch): the static
+ * router of each render takes the data routes it made for that tree before.
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
@@ -23,6 +25,8 @@ type ManifestRoute = {
 };
 type ServerRoute = { id: string; path?: string; index?: boolean; children?: ServerRoute[] };
 type Match = { route: { id: string } };
+type DataRoute = ServerRoute & { hasErrorBoundary: boolean; children?: DataRoute[] };
+type StaticRouter = { routes: DataRoute[]; state: { matches: { route: DataRoute; params: object }[] } };
 
 const require = createRequire(import.meta.url);
 const routes = require("@remix-run/react/dist/routes.js") as {
@@ -148,5 +152,39 @@ describe("getPartialManifestJson (patched: kept per matches and parent paths)", 
     const login = fogOfWar.getPartialManifestJson(manifest, routerAt("/login"));
     expect(login).not.toBe(a);
     expect(Object.keys(JSON.parse(login).routes).sort()).toEqual(["root", "routes/_index", "routes/login"]);
+  });
+});
+
+describe("createStaticRouter (patched: the data routes of a tree made once)", () => {
+  const { createStaticRouter } = require("react-router-dom/server") as {
+    createStaticRouter(routes: ServerRoute[], context: { matches: Match[] }): StaticRouter;
+  };
+  const manifest = manifestRoutes();
+  const tree = routes.createServerRoutes(manifest, modulesOf(manifest), {}, false);
+  const contextAt = (pathname: string) => ({ matches: matchRoutes(tree, pathname) ?? [] });
+
+  it("gives the same data routes for the same tree, and each render its own matches on them", () => {
+    const first = createStaticRouter(tree, contextAt("/protection/cases/abc/services/new"));
+    const second = createStaticRouter(tree, contextAt("/login"));
+    expect(second.routes).toBe(first.routes);
+    expect(shape(first.routes)).toEqual(shape(tree));
+    expect(first.state.matches.map((m) => m.route.id)).toEqual([
+      "root",
+      "routes/protection.cases.$caseId",
+      "routes/protection.cases.$caseId.services.new",
+    ]);
+    expect(first.state.matches[2]!.route).toBe(first.routes[0]!.children![2]!.children![1]);
+    expect(first.state.matches[2]!.params).toEqual({ caseId: "abc" });
+    expect(second.state.matches.map((m) => m.route.id)).toEqual(["root", "routes/login"]);
+    expect(second.state.matches[1]!.route).toBe(second.routes[0]!.children![1]);
+  });
+
+  it("makes new data routes for another tree (another build, or a changed module)", () => {
+    const other = routes.createServerRoutes(manifestRoutes(), modulesOf(manifest), {}, false);
+    expect(other).not.toBe(tree);
+    const a = createStaticRouter(tree, contextAt("/login"));
+    const b = createStaticRouter(other, { matches: matchRoutes(other, "/login") ?? [] });
+    expect(b.routes).not.toBe(a.routes);
+    expect(shape(b.routes)).toEqual(shape(a.routes));
   });
 });

@@ -1,8 +1,9 @@
 /**
  * @remix-run/router is patched (patches/@remix-run+router+1.23.3.patch, applied by
  * `npm ci`'s postinstall): matchRoutes flattens and ranks a route tree once per tree
- * shape, and compiles each path pattern once, instead of on every call (the server
- * matched the portal's routes five times a request). See
+ * shape, compiles each path pattern once, and keeps the matches of a pathname per tree
+ * shape, instead of working them out on every call (the server matched the portal's
+ * routes four times a request, on trees of the same shape). See
  * docs/decisions/0067-route-matching-cached.md. Both builds are checked: the server
  * runs the CommonJS one, the browser bundle the ES module.
  */
@@ -130,5 +131,53 @@ describe.each(builds)("matchRoutes, patched, %s", (_name, load) => {
     router.patchRoutes("root", [{ id: "b", path: "b" }]);
     expect(leafId(matchRoutes(router.routes, "/b"))).toBe("b");
     router.dispose();
+  });
+
+  it("matches a pathname once per tree shape: no pattern is tested again, the answer is the same", async () => {
+    const { matchRoutes } = await load();
+    const first = portalLikeTree();
+    const path = `/protection/cases/${"seen-once-" + _name.length}/notes`;
+    const expected = matchRoutes(first, path)!;
+    const regexpTest = RegExp.prototype.exec;
+    let tests = 0;
+    RegExp.prototype.exec = function (this: RegExp, input: string) {
+      tests++;
+      return regexpTest.call(this, input);
+    };
+    let again: Match[] | null;
+    let other: Match[] | null;
+    const second = portalLikeTree();
+    try {
+      again = matchRoutes(first, path);
+      other = matchRoutes(second, path);
+    } finally {
+      RegExp.prototype.exec = regexpTest;
+    }
+    expect(tests).toBe(0);
+    expect(again).toEqual(expected);
+    // the other tree's own route objects, and a params object of its own
+    expect(other!.map((m) => m.route)).toEqual([
+      second[0],
+      second[0]!.children![4],
+      second[0]!.children![4]!.children![1],
+    ]);
+    expect(other![2]!.route).toBe(second[0]!.children![4]!.children![1]);
+    expect(other![0]!.params).not.toBe(expected[0]!.params);
+    expect(other!.every((m) => m.params === other![0]!.params)).toBe(true);
+    expect(other!.map((m) => [m.pathname, (m as Match & { pathnameBase: string }).pathnameBase])).toEqual(
+      expected.map((m) => [m.pathname, (m as Match & { pathnameBase: string }).pathnameBase]),
+    );
+    other![0]!.params.caseId = "changed by a caller";
+    expect(matchRoutes(first, path)![2]!.params.caseId).toBe("seen-once-" + _name.length);
+  });
+
+  it("keeps the answer for a pathname that matches nothing, and tells encoded paths apart", async () => {
+    const { matchRoutes } = await load();
+    const routes = [{ id: "root", path: "/", children: [{ id: "a", path: "a/:x" }] }];
+    expect(matchRoutes(routes, "/b")).toBeNull();
+    expect(matchRoutes(routes, "/b")).toBeNull();
+    expect(matchRoutes(routes, "/a/%C3%A9")?.at(-1)?.params).toEqual({ x: "é" });
+    expect(matchRoutes(routes, "/a/e")?.at(-1)?.params).toEqual({ x: "e" });
+    expect(matchRoutes(routes, "/a/%C3%A9")?.at(-1)?.params).toEqual({ x: "é" });
   });
 });

@@ -22,6 +22,7 @@ export const codes = {
   "codes.field.regions": "الجهات",
   "codes.record.training": "التكوين",
   "codes.record.organisation": "المنظمة",
+  "codes.record.shop": "المتجر الشريك",
   "codes.field.sector": "القطاع",
   "codes.field.city": "المدينة",
   "codes.field.languages": "اللغات",

@@ -22,6 +22,7 @@ export const codes = {
   "codes.field.regions": "Regions",
   "codes.record.training": "Training",
   "codes.record.organisation": "Organisation",
+  "codes.record.shop": "Partner shop",
   "codes.field.sector": "Sector",
   "codes.field.city": "Town",
   "codes.field.languages": "Languages",

@@ -22,6 +22,7 @@ export const codes = {
   "codes.field.regions": "Régions",
   "codes.record.training": "Formation",
   "codes.record.organisation": "Organisation",
+  "codes.record.shop": "Boutique partenaire",
   "codes.field.sector": "Secteur",
   "codes.field.city": "Ville",
   "codes.field.languages": "Langues",

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { Field, FormAlert } from "~/components/form";
+import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
@@ -146,16 +146,14 @@ function StatusForm({ s }: { s: Service }) {
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="serviceId" value={s.id} />
       <FormAlert message={errors?.form} />
-      <label>
-        {t("protection.services.nextStatus")}
-        <select name="status" defaultValue={values?.status}>
-          {s.next.map((n) => (
-            <option key={n} value={n}>
-              {t(`protection.serviceStatus.${n}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        inline
+        id={`f-status-${s.id}`}
+        name="status"
+        label="protection.services.nextStatus"
+        values={values}
+        options={s.next.map((n) => ({ value: n, label: t(`protection.serviceStatus.${n}` as MessageKey) }))}
+      />
       {s.kind === "hospital_referral" ? (
         <Field
           name="dueDate"

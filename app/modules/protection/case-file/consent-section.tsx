@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
-import { FieldError } from "~/components/form";
+import { FieldError, SelectField } from "~/components/form";
 import { type FormEcho, isTicked } from "~/lib/forms";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
@@ -160,16 +160,13 @@ export function ConsentChoices({
       <label className="checkbox">
         <input type="checkbox" name="consentSms" defaultChecked={checked("consentSms")} /> {t("protection.consent.sms")}
       </label>
-      <div className="field">
-        <label htmlFor="f-consentLanguage">{t("protection.consent.language")}</label>
-        <select id="f-consentLanguage" name="consentLanguage" defaultValue={values?.consentLanguage ?? locale}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        name="consentLanguage"
+        label="protection.consent.language"
+        values={values}
+        defaultValue={locale}
+        options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+      />
     </>
   );
 }

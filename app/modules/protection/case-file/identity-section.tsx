@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { FieldError } from "~/components/form";
+import { SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { NotShared, Section, useIntentResult } from "./section";
@@ -33,8 +33,6 @@ export function IdentitySection({ d }: { d: CaseFileData }) {
             <dd>{p.householdNotes}</dd>
           </>
         ) : null}
-        <dt>{t("protection.field.applicantContact")}</dt>
-        <dd>{t(p.linkedAccount ? "protection.case.linkedAccount" : "protection.case.noAccount")}</dd>
         {d.own ? (
           <>
             <dt>{t("protection.case.assignedTo")}</dt>
@@ -62,20 +60,17 @@ function AssignForm({ d }: { d: CaseFileData }) {
   return (
     <Form method="post" className="filters">
       <input type="hidden" name="intent" value="assign" />
-      <label>
-        {t("protection.case.assign")}
-        <select name="assignedToId" defaultValue={d.case.assignedToId ?? ""}>
-          {d.staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        inline
+        name="assignedToId"
+        label="protection.case.assign"
+        errors={errors}
+        defaultValue={d.case.assignedToId ?? ""}
+        options={d.staff.map((s) => ({ value: s.id, label: s.displayName }))}
+      />
       <button type="submit" className="button button-secondary">
         {t("protection.case.assign")}
       </button>
-      <FieldError name="assignedToId" errors={errors} />
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { FieldError } from "~/components/form";
+import { FieldError, SelectField } from "~/components/form";
 import { useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -83,20 +83,19 @@ export function AidSection({ d }: { d: CaseFileData }) {
       {d.own && !d.case.anonymisedAt && d.voucherItems.length ? (
         <Form method="post" className="filters">
           <input type="hidden" name="intent" value="voucher" />
-          <label>
-            {t("protection.aid.issueVoucher")}
-            <select name="itemId">
-              {d.voucherItems.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {label(i, "name")} ({formatMoney(i.value)})
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            inline
+            name="itemId"
+            label="protection.aid.issueVoucher"
+            errors={errors}
+            options={d.voucherItems.map((i) => ({
+              value: i.id,
+              label: `${label(i, "name")} (${formatMoney(i.value)})`,
+            }))}
+          />
           <button type="submit" className="button button-secondary">
             {t("protection.aid.issue")}
           </button>
-          <FieldError name="itemId" errors={errors} />
         </Form>
       ) : null}
     </Section>

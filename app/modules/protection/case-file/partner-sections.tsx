@@ -56,24 +56,30 @@ export function PartnerRequestsSection({ d }: { d: CaseFileData }) {
               })}
             </p>
             <RequestFacts r={r} />
-            {r.status === "pending" ? (
-              <>
-                <Form method="post" action="/protection/referrals">
-                  <input type="hidden" name="referralId" value={r.id} />
-                  <button type="submit" name="decision" value="accept" className="button">
-                    {t("protection.referrals.accept")}
-                  </button>
-                </Form>
-                <p className="danger-zone">
-                  <ConfirmLink path="/protection/referrals" intent="reject" extra={{ referralId: r.id }}>
-                    {t("protection.referrals.reject")}
-                  </ConfirmLink>
-                </p>
-              </>
-            ) : null}
+            {r.status === "pending" ? <ReferralDecision referralId={r.id} /> : null}
           </li>
         ))}
       </ul>
     </Section>
+  );
+}
+
+/** Accept a pending referral, or reject it through its confirmation step (both answered by /protection/referrals). */
+export function ReferralDecision({ referralId }: { referralId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form method="post" action="/protection/referrals">
+        <input type="hidden" name="referralId" value={referralId} />
+        <button type="submit" name="decision" value="accept" className="button">
+          {t("protection.referrals.accept")}
+        </button>
+      </Form>
+      <p className="danger-zone">
+        <ConfirmLink path="/protection/referrals" intent="reject" extra={{ referralId }}>
+          {t("protection.referrals.reject")}
+        </ConfirmLink>
+      </p>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary } from "~/components/error-summary";
-import { Field, FieldError } from "~/components/form";
+import { Field, FieldError, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
@@ -80,17 +80,14 @@ export function ServiceForm(p: {
         />
         {KIND_FIELDS[kind].map((f) =>
           f.type === "select" ? (
-            <div key={f.name} className="field">
-              <label htmlFor={`f-${f.name}`}>{t(`protection.detail.${f.name}` as MessageKey)}</label>
-              <select id={`f-${f.name}`} name={f.name} defaultValue={values?.[f.name]}>
-                {CHOICES[f.name]!.map((v) => (
-                  <option key={v} value={v}>
-                    {t(`protection.value.${v}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-              <FieldError name={f.name} errors={errors} />
-            </div>
+            <SelectField
+              key={f.name}
+              name={f.name}
+              label={`protection.detail.${f.name}` as MessageKey}
+              errors={errors}
+              values={values}
+              options={CHOICES[f.name]!.map((v) => ({ value: v, label: t(`protection.value.${v}` as MessageKey) }))}
+            />
           ) : (
             <Field
               key={f.name}

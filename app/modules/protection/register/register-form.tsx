@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { Field, FieldError } from "~/components/form";
+import { Field, FieldError, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
@@ -30,7 +30,6 @@ export const PERSON_LABELS: Record<string, MessageKey> = {
   phone: "protection.field.phone",
   documentNumber: "protection.field.documentNumber",
   city: "protection.field.city",
-  applicantContact: "protection.field.applicantContact",
   householdSize: "protection.field.householdSize",
   householdNotes: "protection.field.householdNotes",
   consentServices: "protection.consent.services",
@@ -96,16 +95,8 @@ function DuplicatesAlert({ duplicates }: { duplicates: Duplicate[] }) {
   );
 }
 
-/** The person's fields; a correction leaves out the account link (registration links it). */
-export function PersonFields({
-  errors,
-  values,
-  linkAccount = true,
-}: {
-  errors?: FieldErrors;
-  values: Values;
-  linkAccount?: boolean;
-}) {
+/** The person's fields, at registration and in a correction (an account is linked from the case file, with consent). */
+export function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values }) {
   const { t } = useI18n();
   const f = { errors, values };
   return (
@@ -113,24 +104,14 @@ export function PersonFields({
       <Field name="firstName" label="protection.field.firstName" required {...f} />
       <Field name="lastName" label="protection.field.lastName" required {...f} />
       <Field name="nameArabic" label="protection.field.nameArabic" dir="rtl" {...f} />
-      <div className={errors?.sex ? "field field-invalid" : "field"}>
-        <label htmlFor="f-sex">{t("protection.field.sex")}</label>
-        <select
-          id="f-sex"
-          name="sex"
-          defaultValue={values?.sex ?? ""}
-          aria-invalid={errors?.sex ? true : undefined}
-          aria-describedby={errors?.sex ? "f-sex-error" : undefined}
-        >
-          <option value="">{t("protection.field.sexChoose")}</option>
-          {(["female", "male", "other"] as const).map((s) => (
-            <option key={s} value={s}>
-              {t(`protection.sex.${s}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError name="sex" errors={errors} />
-      </div>
+      <SelectField
+        name="sex"
+        label="protection.field.sex"
+        placeholder="protection.field.sexChoose"
+        defaultValue=""
+        options={(["female", "male", "other"] as const).map((s) => ({ value: s, label: t(`protection.sex.${s}`) }))}
+        {...f}
+      />
       <Field name="dateOfBirth" label="protection.field.dateOfBirth" type="date" {...f} />
       <Field name="estimatedAge" label="protection.field.estimatedAge" type="number" min={0} max={120} {...f} />
       <Field name="nationality" label="protection.field.nationality" {...f} />
@@ -138,15 +119,6 @@ export function PersonFields({
       <Field name="phone" label="protection.field.phone" type="tel" dir="ltr" {...f} />
       <Field name="documentNumber" label="protection.field.documentNumber" dir="ltr" {...f} />
       <Field name="city" label="protection.field.city" {...f} />
-      {linkAccount ? (
-        <Field
-          name="applicantContact"
-          label="protection.field.applicantContact"
-          hint="protection.field.applicantContactHint"
-          dir="ltr"
-          {...f}
-        />
-      ) : null}
       <Field name="householdSize" label="protection.field.householdSize" type="number" min={1} max={30} {...f} />
       <div className="field">
         <label htmlFor="f-householdNotes">{t("protection.field.householdNotes")}</label>
