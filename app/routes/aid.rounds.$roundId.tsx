@@ -26,6 +26,7 @@ import { AddRoundItemForm, Candidates, CorrectRoundForm, GivenList, RoundFacts }
 import { correctRound, removeRoundItem } from "~/modules/aid/rounds.server";
 import { correctDistribution, correctionPreview, getDistributionForActor } from "~/modules/aid/corrections.server";
 import { CorrectionStep } from "~/modules/aid/correction-step";
+import { RemoveItemStep } from "~/modules/aid/round-sections";
 import { correctionRefusal } from "~/modules/aid/rules";
 import { isUuid } from "~/lib/ids";
 
@@ -43,20 +44,30 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   // a corrected hand-out does not count: the person may receive the right one
   const received = new Set(given.filter((g) => !g.correctedAt).map((g) => g.caseId));
-  const asked = confirmStep(args, ["distribute", "correct"]);
-  const { caseId, distributionId } = parseQuery(args, { caseId: query.id(), distributionId: query.id() });
+  const asked = confirmStep(args, ["distribute", "correct", "removeItem"]);
+  const { caseId, distributionId, itemId } = parseQuery(args, {
+    caseId: query.id(),
+    distributionId: query.id(),
+    itemId: query.id(),
+  });
   const handOut =
     asked === "distribute" && caseId
       ? await handOutPreview(db, actor, found.round, found.items, caseId, received)
       : null;
   const correction =
     asked === "correct" && distributionId ? await correctionPreview(db, actor, found.round.id, distributionId) : null;
+  // an item leaves the kit only before the first hand-out, and the kit keeps one
+  const removing =
+    asked === "removeItem" && given.length === 0 && found.items.length > 1
+      ? (found.items.find((i) => i.itemId === itemId) ?? null)
+      : null;
   const now = new Date();
   return {
     q,
     notice: done ?? null,
     handOut,
     correction,
+    removing,
     round: {
       id: found.round.id,
       name: found.round.name,
@@ -109,6 +120,13 @@ async function handleRemoveItem(args: ActionFunctionArgs, form: FormData) {
   const roundId = idParam(args, "roundId");
   const parsed = parseForm(RemoveRoundItemSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  const found = await getRound(args.context.db, actor, roundId);
+  if (!found) throw new Response("Not Found", { status: 404 });
+  // an item of the kit is removed only from its confirmation step
+  if (found.items.some((i) => i.itemId === parsed.data.itemId)) {
+    const step = unlessConfirmed(args.request, form, "removeItem", ["itemId"]);
+    if (step) return step;
+  }
   const result = await removeRoundItem(args.context.db, actor, roundId, parsed.data.itemId, { ip: args.context.ip });
   if (!result.ok) return data({ errors: result.errors as FieldErrors }, { status: result.status });
   return redirect(`/aid/rounds/${roundId}?done=corrected`);
@@ -169,6 +187,7 @@ export default function Round() {
   const values = actionData && "values" in actionData ? actionData.values : undefined;
   if (d.handOut) return <HandOutStep p={d.handOut} roundId={d.round.id} roundName={d.round.name} />;
   if (d.correction) return <CorrectionStep p={d.correction} roundId={d.round.id} errors={errors} values={values} />;
+  if (d.removing) return <RemoveItemStep item={d.removing} roundId={d.round.id} roundName={d.round.name} />;
   return (
     <div>
       <PageTitle>{d.round.name}</PageTitle>

@@ -1,25 +1,41 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { PageTitle, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { formValues } from "~/lib/forms";
+import { parseQuery, query } from "~/lib/params.server";
 import { parseForm } from "~/lib/forms.server";
-import { requirePermission } from "~/modules/auth/guards.server";
+import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { assignmentOverview } from "~/modules/coaching/queries.server";
 import { AssignCoachSchema } from "~/modules/coaching/schemas.server";
 import { assignCoach, endAssignment } from "~/modules/coaching/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "coaching:assign");
-  return assignmentOverview(args.context.db);
+  const overview = await assignmentOverview(args.context.db);
+  // ending a follow-up is confirmed on a step naming the person and the coach
+  const { beneficiaryId } = parseQuery(args, { beneficiaryId: query.id() });
+  const ending =
+    confirmStep(args, ["end"]) === "end"
+      ? (overview.current.find((a) => a.beneficiaryId === beneficiaryId) ?? null)
+      : null;
+  return { ...overview, ending };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "coaching:assign");
   const form = await args.request.formData();
   if (form.get("intent") === "end") {
-    await endAssignment(args.context.db, actor, String(form.get("beneficiaryId") ?? ""), { ip: args.context.ip });
+    const beneficiaryId = String(form.get("beneficiaryId") ?? "");
+    const { current } = await assignmentOverview(args.context.db);
+    if (!current.some((a) => a.beneficiaryId === beneficiaryId)) notFound();
+    const step = unlessConfirmed(args.request, form, "end", ["beneficiaryId"]);
+    if (step) return step;
+    const ended = await endAssignment(args.context.db, actor, beneficiaryId, { ip: args.context.ip });
+    if (!ended.ok) notFound();
     return redirect("/coaching/assignments");
   }
   const parsed = parseForm(AssignCoachSchema, form);
@@ -33,9 +49,22 @@ export async function action(args: ActionFunctionArgs) {
 const NO_CHOICE = { value: "", label: "—" };
 
 export default function Assignments() {
-  const { current, coaches, applicants } = useLoaderData<typeof loader>();
+  const { current, coaches, applicants, ending } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
+  if (ending)
+    return (
+      <ConfirmStep
+        title={t("coaching.confirmEnd.title", { name: ending.beneficiaryName, coach: ending.coachName })}
+        intent="end"
+        hidden={{ beneficiaryId: ending.beneficiaryId }}
+        confirmLabel="coaching.endAssignment"
+        cancelTo="/coaching/assignments"
+        irreversible={false}
+      >
+        <p>{t("coaching.confirmEnd.effects", { name: ending.beneficiaryName, coach: ending.coachName })}</p>
+      </ConfirmStep>
+    );
   return (
     <div>
       <PageTitle>{t("coaching.assignments")}</PageTitle>
@@ -78,12 +107,9 @@ export default function Assignments() {
                 <td>{a.coachName}</td>
                 <td>{formatDate(a.startedAt)}</td>
                 <td>
-                  <Form method="post">
-                    <input type="hidden" name="beneficiaryId" value={a.beneficiaryId} />
-                    <button type="submit" name="intent" value="end" className="button button-secondary">
-                      {t("coaching.endAssignment")}
-                    </button>
-                  </Form>
+                  <ConfirmLink path="/coaching/assignments" intent="end" extra={{ beneficiaryId: a.beneficiaryId }}>
+                    {t("coaching.endAssignment")}
+                  </ConfirmLink>
                 </td>
               </tr>
             ))}

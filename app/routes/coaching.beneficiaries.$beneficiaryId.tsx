@@ -31,8 +31,8 @@ import { listHosts } from "~/modules/internships/queries.server";
 import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
 import { createPlacement, mayFollow } from "~/modules/internships/service.server";
 import { idParam } from "~/lib/params.server";
-import { businessesOnFile, recordFollowUp } from "~/modules/businesses/service.server";
-import { FollowUpSchema } from "~/modules/businesses/schemas.server";
+import { businessesOnFile, correctFollowUp, recordFollowUp } from "~/modules/businesses/service.server";
+import { CorrectFollowUpSchema, FollowUpSchema } from "~/modules/businesses/schemas.server";
 import { FollowUpSection } from "~/modules/businesses/follow-up-section";
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
@@ -136,6 +136,22 @@ async function handleFollowUp(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/coaching/beneficiaries/${beneficiaryId}?visit=1#business-follow-up`);
 }
 
+async function handleFollowUpCorrect(args: ActionFunctionArgs, form: FormData) {
+  const { user, beneficiaryId } = await load(args);
+  const parsed = parseForm(CorrectFollowUpSchema, form);
+  if (!parsed.ok) return refused("followupCorrect", parsed.errors, parsed.values);
+  const result = await correctFollowUp(args.context.db, user, beneficiaryId, parsed.data, { ip: args.context.ip });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok)
+    return data(
+      { ok: false as const, intent: "followupCorrect", errors: result.errors, values: formValues(form) },
+      { status: result.status },
+    );
+  return redirect(
+    `/coaching/beneficiaries/${beneficiaryId}?visit=${result.changed ? "corrected" : "unchanged"}#business-follow-up`,
+  );
+}
+
 async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
   await load(args);
   return refused(String(form.get("intent") ?? ""), { form: "errors.invalid" }, {});
@@ -151,6 +167,7 @@ export async function action(args: ActionFunctionArgs) {
       placement: handlePlacement,
       appointment: handleAppointment,
       followup: handleFollowUp,
+      followupCorrect: handleFollowUpCorrect,
     },
     handleUnknown,
   );
@@ -188,6 +205,19 @@ const COACHING_LABELS = {
   jobsMigrants: "businesses.field.jobsMigrants",
 } as const;
 
+const VISIT_SAVED = {
+  "1": "businesses.saved",
+  corrected: "businesses.corrected",
+  unchanged: "businesses.unchanged",
+} as const;
+
+/** After a visit recorded or corrected: what happened. */
+function VisitSaved({ visit }: { visit: string | null }) {
+  return visit && visit in VISIT_SAVED ? (
+    <FormAlert tone="success" message={VISIT_SAVED[visit as keyof typeof VISIT_SAVED]} />
+  ) : null;
+}
+
 export default function BeneficiaryFile() {
   const { person, trainings, placements, sessions, actions, searches, hosts, appointments, sent, businesses, today } =
     useLoaderData<typeof loader>();
@@ -212,8 +242,13 @@ export default function BeneficiaryFile() {
       <PlacementsSection placements={placements} hosts={hosts} {...echoOf("placement")} />
       <GuidanceSection sessions={sessions} today={today} {...echoOf("guidance")} />
       <JobSearchSection searches={searches} today={today} {...echoOf("jobsearch")} />
-      {params.get("visit") ? <FormAlert tone="success" message="businesses.saved" /> : null}
-      <FollowUpSection businesses={businesses} today={today} {...echoOf("followup")} />
+      <VisitSaved visit={params.get("visit")} />
+      <FollowUpSection
+        businesses={businesses}
+        today={today}
+        correcting={echoOf("followupCorrect")}
+        {...echoOf("followup")}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { FormAlert, PageTitle } from "~/components/form";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
-import { idParam } from "~/lib/params.server";
+import { idParam, parseQuery, query } from "~/lib/params.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { runCallIntent } from "~/modules/grants/call-actions.server";
 import { CallAwards, CallProposal, CallRankings } from "~/modules/grants/call-decision-sections";
@@ -17,14 +17,20 @@ import {
   CallFacts,
   CallRubric,
   CallScheduleForm,
+  TransitionStep,
 } from "~/modules/grants/call-sections";
+import { CALL_STATUSES } from "~/modules/grants/constants";
+import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { getCall } from "~/modules/grants/queries.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "grants:manage");
   const page = await loadCallPage(args.context.db, idParam(args, "callId"));
   if (!page) notFound();
-  return page;
+  // moving the call on is confirmed on a step, for the one move open to it now
+  const { to } = parseQuery(args, { to: query.oneOf(CALL_STATUSES) });
+  const transition = confirmStep(args, ["transition"]) === "transition" && to && to === page.call.next ? to : null;
+  return { ...page, transition };
 }
 
 type ActionResult = { ok: false; intent: string; errors: FieldErrors };
@@ -36,6 +42,10 @@ export async function action(args: ActionFunctionArgs) {
   if (!(await getCall(db, callId))) notFound();
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
+  if (intent === "transition") {
+    const step = unlessConfirmed(args.request, form, "transition", ["to"]);
+    if (step) return step;
+  }
   const result = await runCallIntent({ db, actor, callId, meta: { ip: args.context.ip } }, intent, form);
   if (!result.ok) {
     if (result.status === 404) notFound();
@@ -62,6 +72,7 @@ export default function CallPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const done = params.get("done");
+  if (d.transition) return <TransitionStep call={d.call} to={d.transition} />;
   return (
     <div>
       <PageTitle>

@@ -12,12 +12,14 @@ import { ConsentSection } from "~/modules/protection/case-file/consent-section";
 import { ServicesSection, VulnerabilitySection } from "~/modules/protection/case-file/care-sections";
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
 import { IdentitySection } from "~/modules/protection/case-file/identity-section";
+import { AccountSection } from "~/modules/protection/case-file/account-section";
 import { AidSection, NotesSection } from "~/modules/protection/case-file/notes-aid-sections";
 import { PartnerRequestsSection } from "~/modules/protection/case-file/partner-sections";
 import { ReferralSection, SupervisorSection } from "~/modules/protection/case-file/referral-sections";
 import { CaseSmsSection } from "~/modules/protection/case-file/sms-section";
 import { HouseholdSection } from "~/modules/protection/case-file/household-section";
 import { caseSmsPanel, requireCase } from "~/modules/protection/service.server";
+import { accountPanel } from "~/modules/protection/account-links.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
@@ -38,7 +40,9 @@ export async function loader(args: LoaderFunctionArgs) {
         anonymisedAt: d.case.anonymisedAt,
       })
     : null;
-  return { ...d, confirm: offered ? asked : null, sms };
+  // the owning association's link to the person's applicant account (docs/decisions/new-linking-and-dedup-across.md)
+  const account = live ? await accountPanel(args.context.db, actor, d.case.id) : null;
+  return { ...d, confirm: offered ? asked : null, sms, account };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -74,6 +78,7 @@ export default function CaseFile() {
       <FormAlert message={actionData?.intent === "" ? actionData.errors.form : null} />
       {d.own ? null : <PartnerRequestsSection d={d} />}
       <IdentitySection d={d} />
+      {d.account ? <AccountSection account={d.account} /> : null}
       {d.own ? <ConsentSection d={d} /> : null}
       <VulnerabilitySection d={d} />
       <ServicesSection d={d} />

@@ -80,7 +80,7 @@ export default function CorrectIdentity() {
           <p className="hint">{t("protection.correct.hint")}</p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="version" value={refused?.values.version ?? d.values.version} />
-            <PersonFields errors={errors} values={refused?.values ?? d.values} linkAccount={false} />
+            <PersonFields errors={errors} values={refused?.values ?? d.values} />
             <button type="submit" className="button">
               {t("protection.correct.save")}
             </button>

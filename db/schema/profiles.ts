@@ -5,7 +5,8 @@ import { users } from "./auth";
 import { sexEnum } from "./common";
 import { id, instant, stamp, day, ref } from "./columns";
 export const residentStatusEnum = pgEnum("resident_status", ["migrant", "moroccan"]);
-export const deletionRequestStatusEnum = pgEnum("deletion_request_status", ["pending", "done", "refused"]);
+/** withdrawn: the person took the request back before it was done */
+export const deletionRequestStatusEnum = pgEnum("deletion_request_status", ["pending", "done", "refused", "withdrawn"]);
 
 export type Education = { level?: string; field?: string; diploma?: string; country?: string };
 export type Experience = { role: string; sector: string; years: number; country: string };

@@ -29,7 +29,9 @@ import {
   REFERRAL_REASONS,
   REFERRAL_URGENCIES,
   REOPEN_REASONS,
+  UNLINK_REASONS,
 } from "../../app/modules/protection/constants";
+import { NOTICE_LANGUAGES } from "../../app/modules/office/constants";
 /** An encrypted column holds null or "v<key id>:" + base64 (crypto.server.ts), never clear text. */
 function encrypted(column: AnyPgColumn) {
   return sql`(${column} is null or ${column} ~ '^v[0-9]+:[A-Za-z0-9+/=]+$')`;
@@ -126,6 +128,46 @@ export const caseConsents = pgTable(
     withdrawnById: ref(() => users.id),
   },
   (t) => [index("case_consents_case_idx").on(t.caseId, t.givenAt)],
+);
+
+export const caseUnlinkReasonEnum = pgEnum("case_unlink_reason", UNLINK_REASONS);
+
+/**
+ * A case linked to the applicant account of the same person, with the person's consent
+ * (who collected it, when, in which language the notice was read); unlinked with a
+ * reason. The live link is mirrored in `beneficiary_cases.applicant_user_id` (reports
+ * count one person under it); these rows are its history
+ * (docs/decisions/new-linking-and-dedup-across.md).
+ */
+export const caseAccountLinks = pgTable(
+  "case_account_links",
+  {
+    id: id(),
+    caseId: ref(() => beneficiaryCases.id, { onDelete: "cascade" }).notNull(),
+    userId: ref(() => users.id, { onDelete: "cascade" }).notNull(),
+    linkedById: ref(() => users.id).notNull(),
+    /** the language the notice was read to the person in, when they agreed */
+    noticeLanguage: text().notNull(),
+    linkedAt: stamp(),
+    unlinkedById: ref(() => users.id),
+    unlinkedAt: instant(),
+    unlinkReason: caseUnlinkReasonEnum(),
+  },
+  (t) => [
+    // one live link per case: of two case workers linking at once, one wins
+    uniqueIndex("case_account_links_live_idx")
+      .on(t.caseId)
+      .where(sql`${t.unlinkedAt} is null`),
+    index("case_account_links_user_idx").on(t.userId),
+    check(
+      "case_account_links_language_check",
+      sql.raw(`notice_language in (${NOTICE_LANGUAGES.map((l) => `'${l}'`).join(", ")})`),
+    ),
+    check(
+      "case_account_links_unlink_check",
+      sql`(${t.unlinkedAt} is null) = (${t.unlinkReason} is null) and (${t.unlinkedAt} is null) = (${t.unlinkedById} is null)`,
+    ),
+  ],
 );
 
 /**

@@ -10,6 +10,12 @@ import postgres from "postgres";
 import { arabicSkeleton, readPdfText } from "../helpers/pdf";
 import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
 
+/** A call moves on through its confirmation step (one-way moves are never one tap). */
+async function moveCall(page: Page, label: string) {
+  await page.getByRole("link", { name: label }).click();
+  await page.getByRole("button", { name: label }).click();
+}
+
 /**
  * Grants on a phone, with and without JavaScript (each project of the config), in
  * French and in Arabic: a whole call walked through the real pages, from the admin
@@ -244,7 +250,7 @@ for (const lang of ["fr", "ar"] as const) {
       await expect(page).toHaveURL(/\/grants\/calls\/[0-9a-f-]{36}$/);
       const callUrl = page.url();
       const callId = new URL(callUrl).pathname.split("/").pop()!;
-      await page.getByRole("button", { name: L.open }).click();
+      await moveCall(page, L.open);
       await expect(page.getByTestId("call-status")).toHaveText(L.statusOpen);
       await noOverflow(page);
 
@@ -258,7 +264,7 @@ for (const lang of ["fr", "ar"] as const) {
       // time passes: the closing date; the admin closes the call, screens, starts the review
       await timePasses(callId, "closes_at");
       await page.goto(callUrl);
-      await page.getByRole("button", { name: L.close }).click();
+      await moveCall(page, L.close);
       await expect(page.getByTestId("call-status")).toHaveText(L.statusClosed);
       for (const app of [won, lost]) {
         const screen = page.locator(
@@ -271,7 +277,7 @@ for (const lang of ["fr", "ar"] as const) {
           ` · ${L.appEligible} · `,
         );
       }
-      await page.getByRole("button", { name: L.review }).click();
+      await moveCall(page, L.review);
       await expect(page.getByTestId("call-status")).toHaveText(L.statusReview);
       await page.getByRole("button", { name: L.autoAssign }).click();
       // two applications, two reviewers each: both demo committee members on both
@@ -303,13 +309,13 @@ for (const lang of ["fr", "ar"] as const) {
 
       // the admin deliberates, accepts the proposal and publishes
       await page.goto(callUrl);
-      await page.getByRole("button", { name: L.deliberate }).click();
+      await moveCall(page, L.deliberate);
       await expect(page.getByTestId("call-status")).toHaveText(L.statusDeliberation);
       // one line for the capped award, one for the application that no longer fits
       await expect(page.getByTestId("proposal").locator("li")).toHaveCount(2);
       await page.getByRole("button", { name: L.accept }).click();
       await expect(page.getByTestId("call-awarded")).toHaveText(AMOUNT);
-      await page.getByRole("button", { name: L.publish }).click();
+      await moveCall(page, L.publish);
       await expect(page.getByTestId("call-status")).toHaveText(L.statusDecided);
       await noOverflow(page);
 

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { ConfirmLink } from "~/components/confirm-step";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { CheckboxField, Field, SelectField } from "~/components/form";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
@@ -93,20 +93,16 @@ export function CorrectRoundForm({
           <h3>{t("aid.rounds.kit")}</h3>
           <ul className="list">
             {items.map((i) => (
-              <li key={i.itemId}>
-                <Form method="post" className="filters">
-                  <input type="hidden" name="intent" value="removeItem" />
-                  <input type="hidden" name="itemId" value={i.itemId} />
-                  <span>
-                    <bdi>
-                      <LocalizedText row={i} field="name" />
-                    </bdi>{" "}
-                    × {i.quantity}
-                  </span>{" "}
-                  <button type="submit" className="button button-secondary">
-                    {t("aid.rounds.removeItem", { item: label(i, "name") })}
-                  </button>
-                </Form>
+              <li key={i.itemId} className="filters">
+                <span>
+                  <bdi>
+                    <LocalizedText row={i} field="name" />
+                  </bdi>{" "}
+                  × {i.quantity}
+                </span>{" "}
+                <ConfirmLink path={`/aid/rounds/${round.id}`} intent="removeItem" extra={{ itemId: i.itemId }}>
+                  {t("aid.rounds.removeItem", { item: label(i, "name") })}
+                </ConfirmLink>
               </li>
             ))}
           </ul>
@@ -221,5 +217,29 @@ export function GivenList({ roundId, given }: { roundId: string; given: Given[] 
         ))}
       </ul>
     </>
+  );
+}
+
+/** The step before an item leaves the kit: which item, from which round, and that it can be added back. */
+export function RemoveItemStep({ item, roundId, roundName }: { item: Line; roundId: string; roundName: string }) {
+  const { t } = useI18n();
+  const label = useLocalizedLabel();
+  return (
+    <ConfirmStep
+      title={t("aid.rounds.confirmRemove.title", { item: label(item, "name"), round: roundName })}
+      intent="removeItem"
+      hidden={{ itemId: item.itemId }}
+      confirmLabel="aid.rounds.confirmRemove.button"
+      cancelTo={`/aid/rounds/${roundId}`}
+      irreversible={false}
+    >
+      <p>
+        <bdi>
+          <LocalizedText row={item} field="name" />
+        </bdi>{" "}
+        × {item.quantity}
+      </p>
+      <p>{t("aid.rounds.confirmRemove.effects")}</p>
+    </ConfirmStep>
   );
 }

@@ -26,3 +26,8 @@ export const FollowUpSchema = z.object({
   formalised: z.preprocess((v) => v === "on", z.boolean()),
 });
 export type FollowUpForm = z.infer<typeof FollowUpSchema>;
+
+/** A recorded visit corrected: the same fields, and the version of the visit the form showed. */
+export const CorrectFollowUpSchema = FollowUpSchema.extend({
+  version: z.string().regex(/^[0-9a-f]{8}$/, "errors.invalid"),
+});

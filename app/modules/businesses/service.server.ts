@@ -3,21 +3,23 @@
  * for a coach's caseload, and recording a visit (the beneficiary's current coach or an
  * admin; once per award and milestone, which the database keeps under concurrency).
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { businessFollowUps, grantApplications, grantAwards, grantTranches } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import type { Actor } from "~/modules/auth/permissions";
-import { auditRecord } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import { mayFollow } from "~/modules/internships/service.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { FieldErrors } from "~/lib/forms";
 import { fail, type Meta, type Result } from "~/lib/result";
+import { changedFields, versionOf } from "~/lib/changes";
 import {
   followUpProblems,
   followUpSchedule,
   type FollowUpInput,
   type FollowUpMonths,
+  type RevenueBand,
   type ScheduledFollowUp,
 } from "./rules";
 
@@ -27,10 +29,36 @@ export type FundedBusiness = {
   beneficiaryId: string;
   lastPaidOn: string | null;
   schedule: ScheduledFollowUp[];
-  records: { monthsAfter: number; visitedOn: string; stillRunning: boolean; jobsCreated: number }[];
+  records: VisitRecord[];
 };
 
-type VisitRecord = FundedBusiness["records"][number];
+/** A recorded visit as its form shows it (and corrects it). */
+export type VisitRecord = {
+  monthsAfter: number;
+  visitedOn: string;
+  stillRunning: boolean;
+  revenueBand: RevenueBand | null;
+  jobsCreated: number;
+  jobsWomen: number;
+  jobsMigrants: number;
+  formalised: boolean;
+};
+
+/** What a visit's correction compares and writes; its version is a fingerprint of them. */
+const VISIT_FIELDS = [
+  "visitedOn",
+  "stillRunning",
+  "revenueBand",
+  "jobsCreated",
+  "jobsWomen",
+  "jobsMigrants",
+  "formalised",
+] as const;
+
+/** The version a visit's correction form carries: a correction of a visit changed since is refused. */
+export function visitVersion(record: Omit<VisitRecord, "monthsAfter">): string {
+  return versionOf(record, VISIT_FIELDS);
+}
 
 /**
  * The funded businesses of some beneficiaries, each with its visits' schedule: one
@@ -51,7 +79,9 @@ export async function fundedBusinesses(
       lastPaidAt: sql<Date | null>`(select case when count(*) filter (where ${grantTranches.paidAt} is null) = 0
         then max(${grantTranches.paidAt}) end from ${grantTranches} where ${grantTranches.awardId} = ${grantAwards}.id)`,
       records: sql<VisitRecord[]>`coalesce((select json_agg(json_build_object('monthsAfter', f.months_after,
-        'visitedOn', f.visited_on, 'stillRunning', f.still_running, 'jobsCreated', f.jobs_created) order by f.months_after)
+        'visitedOn', f.visited_on, 'stillRunning', f.still_running, 'revenueBand', f.revenue_band,
+        'jobsCreated', f.jobs_created, 'jobsWomen', f.jobs_women, 'jobsMigrants', f.jobs_migrants,
+        'formalised', f.formalised) order by f.months_after)
         from ${businessFollowUps} f where f.award_id = ${grantAwards}.id), '[]'::json)`,
     })
     .from(grantAwards)
@@ -95,6 +125,16 @@ export type RecordFollowUpInput = FollowUpInput & {
   formalised: boolean;
 };
 
+/** The visit's problems as the form's field errors, or null when it holds together. */
+function problemErrors(input: FollowUpInput, dueOn: string, today: string): FieldErrors | null {
+  const problems = followUpProblems(input, dueOn, today);
+  if (!Object.keys(problems).length) return null;
+  const errors = Object.fromEntries(
+    Object.entries(problems).map(([field, key]) => [field, `businesses.errors.${key}`]),
+  );
+  return errors as FieldErrors;
+}
+
 export async function recordFollowUp(
   db: Database,
   actor: Actor,
@@ -109,13 +149,8 @@ export async function recordFollowUp(
   if (!business || !visit) return fail(404, {});
   if (visit.state === "recorded") return fail(409, { form: "businesses.errors.alreadyRecorded" });
   if (visit.state === "later") return fail(409, { form: "businesses.errors.notDue" });
-  const problems = followUpProblems(input, visit.dueOn, today);
-  if (Object.keys(problems).length) {
-    const errors = Object.fromEntries(
-      Object.entries(problems).map(([field, key]) => [field, `businesses.errors.${key}`]),
-    );
-    return fail(400, errors as FieldErrors);
-  }
+  const problems = problemErrors(input, visit.dueOn, today);
+  if (problems) return fail(400, problems);
   try {
     await db.transaction(async (tx) => {
       const [row] = await tx
@@ -132,7 +167,64 @@ export async function recordFollowUp(
   return { ok: true };
 }
 
-/** For reports: businesses visited at `monthsAfter` and still running, and the jobs they created. */
+/**
+ * Correct a recorded visit: the beneficiary's current coach or an admin, with the
+ * recording's own rules, from a form showing the visit as it was (a visit corrected
+ * since is refused: 409). Only the fields that changed are written, and the audit row
+ * names them; nothing changed writes nothing. The reports follow (their version moves
+ * with every write to the visits, migration 0043).
+ */
+export async function correctFollowUp(
+  db: Database,
+  actor: Actor,
+  beneficiaryId: string,
+  input: RecordFollowUpInput & { version: string },
+  meta: Meta,
+): Promise<Result<{ changed: boolean }>> {
+  if (!(await mayFollow(db, actor, beneficiaryId))) return fail(404, {});
+  const today = moroccoToday(meta.now ?? new Date());
+  const [business] = (await fundedBusinesses(db, [beneficiaryId], today)).filter((b) => b.awardId === input.awardId);
+  const visit = business?.schedule.find((s) => s.monthsAfter === input.monthsAfter);
+  if (!business || visit?.state !== "recorded") return fail(404, {});
+  const problems = problemErrors(input, visit.dueOn, today);
+  if (problems) return fail(400, problems);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(businessFollowUps)
+      .where(and(eq(businessFollowUps.awardId, input.awardId), eq(businessFollowUps.monthsAfter, input.monthsAfter)))
+      .for("update");
+    if (!row) return fail(404, {});
+    const stored = {
+      visitedOn: row.visitedOn,
+      stillRunning: row.stillRunning,
+      revenueBand: row.revenueBand as RevenueBand | null,
+      jobsCreated: row.jobsCreated,
+      jobsWomen: row.jobsWomen,
+      jobsMigrants: row.jobsMigrants,
+      formalised: row.formalised,
+    };
+    if (visitVersion(stored) !== input.version) return fail(409, { form: "businesses.errors.stale" });
+    const typed = { ...input, revenueBand: input.stillRunning ? input.revenueBand : null };
+    const { fields, changes } = changedFields(stored, Object.fromEntries(VISIT_FIELDS.map((k) => [k, typed[k]])));
+    if (!fields.length) return { ok: true as const, changed: false };
+    await tx.update(businessFollowUps).set(changes).where(eq(businessFollowUps.id, row.id));
+    await audit(tx, {
+      actor,
+      action: "businesses.follow_up.correct",
+      entityType: "business_follow_up",
+      entityId: row.id,
+      ip: meta.ip,
+      fields,
+    });
+    return { ok: true as const, changed: true };
+  });
+}
+
+function recordOnFile(record: VisitRecord | undefined) {
+  return record ? { ...record, version: visitVersion(record) } : null;
+}
+
 /** A beneficiary's businesses as their file shows them: each visit with its record, if any. */
 export async function businessesOnFile(db: Executor, beneficiaryId: string, today: string) {
   return (await fundedBusinesses(db, [beneficiaryId], today)).map((b) => ({
@@ -141,7 +233,7 @@ export async function businessesOnFile(db: Executor, beneficiaryId: string, toda
     lastPaidOn: b.lastPaidOn,
     visits: b.schedule.map((v) => ({
       ...v,
-      record: b.records.find((r) => r.monthsAfter === v.monthsAfter) ?? null,
+      record: recordOnFile(b.records.find((r) => r.monthsAfter === v.monthsAfter)),
     })),
   }));
 }

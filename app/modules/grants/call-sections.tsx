@@ -1,9 +1,10 @@
 /** The sections of a call's page up to the review (no data access): facts, schedule, applications, assignments, conflicts. */
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { CheckboxField, Field, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
-import { LocalizedText } from "~/components/localized-text";
+import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { loadCallPage } from "./call-page.server";
@@ -73,7 +74,12 @@ export function CallFacts({ call }: { call: Call }) {
         <dd data-testid="call-awarded">{formatMoney(call.awardedCentimes)}</dd>
       </dl>
       {call.next ? (
-        <IntentButton intent="transition" fields={{ to: call.next }} label={t(`grants.transition.${call.next}`)} />
+        // every step of a call is one-way: each goes through its confirmation step
+        <p>
+          <ConfirmLink path={`/grants/calls/${call.id}`} intent="transition" extra={{ to: call.next }}>
+            {t(`grants.transition.${call.next}`)}
+          </ConfirmLink>
+        </p>
       ) : null}
       <p>
         <a href={`/grants/calls/${call.id}/applicants.csv`}>{t("grants.call.exportApplicants")}</a> ·{" "}
@@ -292,5 +298,22 @@ export function CallConflicts({ conflicts }: { conflicts: CallPageData["conflict
         ))}
       </ul>
     </>
+  );
+}
+
+/** The step before a call moves on: which call, what the move does, and that it cannot go back. */
+export function TransitionStep({ call, to }: { call: Call; to: NonNullable<Call["next"]> }) {
+  const { t } = useI18n();
+  const label = useLocalizedLabel();
+  return (
+    <ConfirmStep
+      title={t("grants.confirmTransition.title", { action: t(`grants.transition.${to}`), call: label(call, "title") })}
+      intent="transition"
+      hidden={{ to }}
+      confirmLabel={`grants.transition.${to}`}
+      cancelTo={`/grants/calls/${call.id}`}
+    >
+      <p>{t(`grants.confirmTransition.${to}`)}</p>
+    </ConfirmStep>
   );
 }

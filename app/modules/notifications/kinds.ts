@@ -67,6 +67,8 @@ export const NOTIFICATION_KINDS = {
   "notify.followUpMoved": kind("notify.followUpMoved"),
   "notify.followUpCancelled": kind("notify.followUpCancelled"),
   "notify.followUpReminder": kind("notify.followUpReminder"),
+  // profiles: the receipt of a data deletion request taken back
+  "profiles.notify.deletionWithdrawn": kind("profiles.notify.deletionWithdrawn"),
   // protection: a request waits for the receiving association (its reason and urgency, nothing of the person)
   "protection.notify.referral": kind("protection.notify.referral"),
 } as const satisfies Record<string, KindSpec>;

@@ -1,9 +1,10 @@
 /** Reads of the office: whom a member of staff may act for, and what was done for a person. */
 import { alias } from "drizzle-orm/pg-core";
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import {
   actsForPeople,
+  beneficiaryCases,
   coachAssignments,
   grantApplications,
   grantCalls,
@@ -35,7 +36,30 @@ export async function personReach(db: Executor, actor: Actor, personId: string):
     .where(eq(users.id, personId));
   if (!row) return null;
   const followedByStaff = actor.role === "coach" && (await isCurrentCoachOf(db, actor.id, personId));
-  return { ...row, followedByStaff };
+  const linkedToStaffCase = actor.role === "case_worker" && (await hasLinkedCase(db, actor, personId));
+  return { ...row, followedByStaff, linkedToStaffCase };
+}
+
+/** A live case file of the case worker's association is linked to this account. */
+function linkedToCaseOf(organisationId: string, userId: SQL) {
+  return sql`exists (select 1 from ${beneficiaryCases} bc where bc.applicant_user_id = ${userId}
+    and bc.organisation_id = ${organisationId} and bc.anonymised_at is null)`;
+}
+
+async function hasLinkedCase(db: Executor, actor: Actor, personId: string) {
+  if (!actor.organisationId) return false;
+  const [row] = await db
+    .select({ id: beneficiaryCases.id })
+    .from(beneficiaryCases)
+    .where(
+      and(
+        eq(beneficiaryCases.applicantUserId, personId),
+        eq(beneficiaryCases.organisationId, actor.organisationId),
+        isNull(beneficiaryCases.anonymisedAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /**
@@ -45,7 +69,10 @@ export async function personReach(db: Executor, actor: Actor, personId: string):
 export async function peopleFor(db: Executor, actor: Actor) {
   const reach =
     actor.role === "case_worker" && actor.organisationId
-      ? eq(officeRegistrations.organisationId, actor.organisationId)
+      ? or(
+          eq(officeRegistrations.organisationId, actor.organisationId),
+          linkedToCaseOf(actor.organisationId, sql`${users.id}`),
+        )
       : actor.role === "coach"
         ? or(
             eq(officeRegistrations.registeredById, actor.id),

@@ -3,6 +3,7 @@
  * whom, what the person reads. (The slip's sign-in identifier is the auth module's.) Pure: no database, no clock of its own.
  * Why these choices: docs/decisions/0104-acting-for-a-person.md.
  */
+import { changedFields } from "~/lib/changes";
 import type { ActKind } from "./constants";
 
 // ---------------------------------------------------------------- the slip's code
@@ -23,18 +24,24 @@ export type PersonReach = {
   registeredForOrganisationId: string | null;
   /** the staff member is the person's current coach */
   followedByStaff: boolean;
+  /** a case file of the staff member's association is linked to the person's account, with consent */
+  linkedToStaffCase: boolean;
 };
 
 /**
  * May this member of staff act for this person? A case worker: for the people an office
- * of their own association registered. A coach: for the people they registered
+ * of their own association registered, and those whose account is linked to one of its
+ * case files (docs/decisions/new-linking-and-dedup-across.md). A coach: for the people they registered
  * themselves and the beneficiaries they follow now. Nobody acts for staff, for
  * themselves, or for a deactivated account.
  */
 export function mayActFor(staff: ActingStaff, personId: string, person: PersonReach | null): boolean {
   if (!person || person.role !== "applicant" || !person.isActive || personId === staff.id) return false;
   if (staff.role === "case_worker")
-    return staff.organisationId !== null && person.registeredForOrganisationId === staff.organisationId;
+    return (
+      staff.organisationId !== null &&
+      (person.registeredForOrganisationId === staff.organisationId || person.linkedToStaffCase)
+    );
   if (staff.role === "coach") return person.registeredById === staff.id || person.followedByStaff;
   return false;
 }
@@ -66,8 +73,8 @@ export function receiptFieldsChanged(
   stored: { receivedOn: string | null; how: string | null },
   typed: { receivedOn: string; how: string },
 ): string[] {
-  const fields: string[] = [];
-  if (stored.receivedOn !== typed.receivedOn) fields.push("decisionReceivedOn");
-  if (stored.how !== typed.how) fields.push("decisionReceivedHow");
-  return fields;
+  return changedFields(
+    { decisionReceivedOn: stored.receivedOn, decisionReceivedHow: stored.how },
+    { decisionReceivedOn: typed.receivedOn, decisionReceivedHow: typed.how },
+  ).fields;
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { deletionRequests, profiles } from "~db/schema";
 import { audit, auditRecord } from "~/modules/audit/service.server";
+import { notify } from "~/modules/notifications/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { ProfileInput } from "./schemas.server";
 import type { Meta } from "~/lib/result";
@@ -63,5 +64,29 @@ export async function markDeletionHandled(db: Executor, actor: Actor, requestId:
       .returning({ id: deletionRequests.id });
     if (row) await auditRecord(tx, actor, "profile.deletion.done", ["deletion_request", row.id], meta.ip);
     return Boolean(row);
+  });
+}
+
+/**
+ * The person takes back their pending request before it is done: it is marked withdrawn
+ * (never deleted, the audit keeps it) and they get a receipt. The status is checked in
+ * the update itself, so a request marked done meanwhile stays done.
+ */
+export async function withdrawDeletionRequest(db: Executor, actor: Actor, meta: Meta = {}) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(deletionRequests)
+      .set({ status: "withdrawn", handledAt: sql`now()` })
+      .where(and(eq(deletionRequests.userId, actor.id), eq(deletionRequests.status, "pending")))
+      .returning({ id: deletionRequests.id });
+    if (!row) return false;
+    await auditRecord(tx, actor, "profile.deletion.withdraw", ["deletion_request", row.id], meta.ip);
+    await notify(tx, {
+      userId: actor.id,
+      kind: "profiles.notify.deletionWithdrawn",
+      link: "/profile/deletion",
+      channels: ["sms", "email"],
+    });
+    return true;
   });
 }

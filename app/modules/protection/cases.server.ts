@@ -12,7 +12,6 @@ import {
   vulnerabilityAssessments,
 } from "~db/schema";
 import { auditRecord } from "~/modules/audit/service.server";
-import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import type { Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireCase, requireOwnCase } from "./case-access.server";
 import { caseReach, type CaseReach } from "./reach.server";
@@ -27,18 +26,6 @@ import {
   type VulnerabilityInput,
 } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
-
-/** The applicant account a case is linked to, found by its e-mail or phone; null when there is none. */
-async function findApplicantId(db: Database, contact: string): Promise<string | null> {
-  const email = normalizeEmail(contact);
-  const phone = email ? null : normalizePhone(contact);
-  if (!email && !phone) return null;
-  const [applicant] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(email ? eq(users.email, email) : eq(users.phone, phone!), eq(users.role, "applicant")));
-  return applicant?.id ?? null;
-}
 
 /** The partners a consent may name: partner associations other than the case's own; null when one is not. */
 async function namedPartners(db: Executor, ownOrganisationId: string, input: ConsentInput): Promise<string[] | null> {
@@ -120,7 +107,9 @@ export async function registerCase(
     phone: normalisePhone(input.phone),
     documentNumber: normaliseDocument(input.documentNumber),
   };
-  const duplicates = await findDuplicateCandidates(db, actor, person);
+  // an estimated age counts in the check (birth years two apart), not in the stored identity
+  const estimatedAge = input.dateOfBirth ? null : (input.estimatedAge ?? null);
+  const duplicates = await findDuplicateCandidates(db, actor, { ...person, estimatedAge });
   // never merged: the case worker opens the existing case, or confirms this is someone else
   if (
     duplicates.length &&
@@ -134,23 +123,17 @@ export async function registerCase(
   }
   const partners = await namedPartners(db, organisationId, input);
   if (!partners) return fail(400, { consentPartners: "errors.invalid" });
-  let applicantUserId: string | null = null;
-  if (input.applicantContact) {
-    applicantUserId = await findApplicantId(db, input.applicantContact);
-    if (!applicantUserId) return fail(400, { applicantContact: "protection.errors.applicantNotFound" });
-  }
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(beneficiaryCases)
       .values({
         organisationId,
         assignedToId: actor.id,
-        applicantUserId,
         reference: newReference(),
         ...sealIdentity({ ...person, householdNotes: input.householdNotes ?? null }),
         sex: input.sex,
         dateOfBirth: input.dateOfBirth ?? null,
-        estimatedAge: input.dateOfBirth ? null : (input.estimatedAge ?? null),
+        estimatedAge,
         nationality: input.nationality ?? null,
         languages: input.languages ?? null,
         city: input.city ?? null,

@@ -16,6 +16,9 @@ export const CLOSURE_REASONS = [
 ] as const;
 export const REOPEN_REASONS = ["new_need", "came_back", "closed_in_error"] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+/** Why a case worker unlinks a case from an applicant account (no free text: it would hold details). */
+export const UNLINK_REASONS = ["wrong_person", "consent_withdrawn", "entered_in_error"] as const;
+export type UnlinkReason = (typeof UNLINK_REASONS)[number];
 export type ReopenReason = (typeof REOPEN_REASONS)[number];
 
 /**

@@ -7,6 +7,7 @@ import {
   caseConsentPartners,
   caseConsents,
   caseMessages,
+  caseAccountLinks,
   caseNotes,
   caseServices,
   distributions,
@@ -133,6 +134,8 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
       })
       .where(and(eq(beneficiaryCases.id, caseId), isNull(beneficiaryCases.anonymisedAt)));
     await tx.delete(caseNotes).where(eq(caseNotes.caseId, caseId));
+    // the link's history would tie the anonymised case to a named account
+    await tx.delete(caseAccountLinks).where(eq(caseAccountLinks.caseId, caseId));
     await tx.delete(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, caseId));
     await tx.update(caseServices).set({ notesEnc: null, detailsEnc: null }).where(eq(caseServices.caseId, caseId));
     await tx.update(caseConsents).set({ referralPartners: null }).where(eq(caseConsents.caseId, caseId));

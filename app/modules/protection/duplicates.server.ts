@@ -3,14 +3,23 @@
  * imported). Never a merge: the person deciding opens the existing case, or confirms
  * this is someone else.
  */
-import { and, desc, inArray, isNull, or } from "drizzle-orm";
+import { and, between, desc, inArray, isNotNull, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { beneficiaryCases } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 import { decrypt } from "./crypto.server";
-import { documentIs, openNames, phoneIs, sealedNameColumns } from "./identity.server";
+import { documentIs, openNames, phoneIs, sealedNameColumns, sharesANameWord } from "./identity.server";
 import { sectionScope } from "./reach.server";
-import { duplicateReasons, normaliseDocument, normalisePhone, type DuplicateReason, type PersonKey } from "./rules";
+import {
+  birthYearOf,
+  duplicateReasons,
+  ESTIMATED_BIRTH_YEAR_SLACK,
+  normaliseDocument,
+  normalisePhone,
+  type DuplicateReason,
+  type PersonKey,
+} from "./rules";
+import { moroccoToday } from "~/lib/morocco-time";
 
 export type DuplicateCandidate = {
   id: string;
@@ -40,10 +49,27 @@ export async function findDuplicateCandidates(
 
 type Candidate = Awaited<ReturnType<typeof casesMatchingAny>>[number];
 
-/** The cases the actor sees whose phone, document or date of birth any of `persons` has, decrypted. */
-async function casesMatchingAny(db: Executor, actor: Actor, persons: readonly PersonKey[], limit: number) {
+/** The year a stored case's estimated age was given in: the year it was registered. */
+const estimatedBirthYear = sql<number>`extract(year from ${beneficiaryCases.createdAt})::int - ${beneficiaryCases.estimatedAge}`;
+
+/**
+ * Cases born near `person` when one side only has an estimated age (rules.ts birthsAgree):
+ * asked only of cases sharing a folded name word, since a window of five years is wide.
+ */
+function bornNear(person: PersonKey): SQL | null {
+  const born = birthYearOf(person);
+  const sameWord = sharesANameWord([`${person.firstName} ${person.lastName}`, person.nameArabic]);
+  if (!born || !sameWord) return null;
+  const [from, to] = [born.year - ESTIMATED_BIRTH_YEAR_SLACK, born.year + ESTIMATED_BIRTH_YEAR_SLACK];
+  const estimated = and(isNotNull(beneficiaryCases.estimatedAge), between(estimatedBirthYear, from, to));
+  const dated = born.estimated ? between(beneficiaryCases.dateOfBirth, `${from}-01-01`, `${to}-12-31`) : undefined;
+  return and(sameWord, or(estimated, dated)) ?? null;
+}
+
+/** The cases in `scope` whose phone, document or birth any of `persons` has, decrypted. */
+async function casesMatchingAny(db: Executor, scope: SQL | undefined, persons: readonly PersonKey[], limit: number) {
   const matches = persons
-    .flatMap((person) => [phoneIs(person.phone), documentIs(person.documentNumber)])
+    .flatMap((person) => [phoneIs(person.phone), documentIs(person.documentNumber), bornNear(person)])
     .filter((c) => c !== null);
   const days = [...new Set(persons.map((p) => p.dateOfBirth).filter((d): d is string => !!d))];
   if (days.length) matches.push(inArray(beneficiaryCases.dateOfBirth, days));
@@ -54,20 +80,28 @@ async function casesMatchingAny(db: Executor, actor: Actor, persons: readonly Pe
       reference: beneficiaryCases.reference,
       ...sealedNameColumns,
       dateOfBirth: beneficiaryCases.dateOfBirth,
+      estimatedAge: beneficiaryCases.estimatedAge,
+      createdAt: beneficiaryCases.createdAt,
       phoneEnc: beneficiaryCases.phoneEnc,
       documentNumberEnc: beneficiaryCases.documentNumberEnc,
     })
     .from(beneficiaryCases)
-    // only identities the actor already sees: the check itself reveals nothing
-    .where(and(sectionScope(actor, "identity"), isNull(beneficiaryCases.anonymisedAt), or(...matches)))
+    .where(and(scope, isNull(beneficiaryCases.anonymisedAt), or(...matches)))
     .orderBy(desc(beneficiaryCases.createdAt))
     .limit(limit);
-  return sealed.map(({ phoneEnc, documentNumberEnc, ...row }) => ({
+  return sealed.map(({ phoneEnc, documentNumberEnc, createdAt, ...row }) => ({
     ...row,
     ...openNames(row),
+    ageGivenIn: createdAt.getUTCFullYear(),
     phone: phoneEnc ? decrypt(phoneEnc) : null,
     documentNumber: documentNumberEnc ? decrypt(documentNumberEnc) : null,
   }));
+}
+
+/** An estimated age typed today was given this year (a stored case's, the year it was registered). */
+function withAgeYear(person: PersonKey): PersonKey {
+  if (person.estimatedAge == null || person.ageGivenIn != null) return person;
+  return { ...person, ageGivenIn: Number(moroccoToday().slice(0, 4)) };
 }
 
 /** The candidates filed under each phone, document and day of birth, newest first. */
@@ -83,6 +117,8 @@ function indexCandidates(rows: readonly Candidate[]) {
     add(row.phone ? `p:${normalisePhone(row.phone)}` : null, row);
     add(row.documentNumber ? `d:${normaliseDocument(row.documentNumber)}` : null, row);
     add(row.dateOfBirth ? `b:${row.dateOfBirth}` : null, row);
+    const born = birthYearOf(row);
+    add(born ? `y:${born.year}` : null, row);
   }
   return (person: PersonKey): Candidate[] => {
     const keys = [
@@ -90,6 +126,10 @@ function indexCandidates(rows: readonly Candidate[]) {
       person.documentNumber ? `d:${normaliseDocument(person.documentNumber)}` : null,
       person.dateOfBirth ? `b:${person.dateOfBirth}` : null,
     ];
+    const born = birthYearOf(person);
+    if (born)
+      for (let y = born.year - ESTIMATED_BIRTH_YEAR_SLACK; y <= born.year + ESTIMATED_BIRTH_YEAR_SLACK; y++)
+        keys.push(`y:${y}`);
     const seen = new Set<Candidate>(keys.flatMap((k) => (k ? (index.get(k) ?? []) : [])));
     return rows.filter((row) => seen.has(row));
   };
@@ -106,10 +146,12 @@ export async function findDuplicatesOfEach(
 ): Promise<DuplicateCandidate[][]> {
   const result: DuplicateCandidate[][] = [];
   const CHUNK = 1000;
+  // only identities the actor already sees: the check itself reveals nothing
+  const scope = sectionScope(actor, "identity");
   for (let from = 0; from < persons.length; from += CHUNK) {
-    const chunk = persons.slice(from, from + CHUNK);
+    const chunk = persons.slice(from, from + CHUNK).map(withAgeYear);
     // one person: the 500 latest matches, as registration always had; a list: as many for each
-    const rows = await casesMatchingAny(db, actor, chunk, 500 * chunk.length);
+    const rows = await casesMatchingAny(db, scope, chunk, 500 * chunk.length);
     const candidatesOf = indexCandidates(rows);
     for (const person of chunk) {
       const found: DuplicateCandidate[] = [];
@@ -131,4 +173,26 @@ export async function findDuplicatesOfEach(
     }
   }
   return result;
+}
+
+/**
+ * Whether a case of another association, out of the actor's reach, may be the same
+ * person (the same rule, on identity only). Answers yes or no and nothing else: never
+ * which association, which case or why (docs/decisions/new-linking-and-dedup-across.md).
+ */
+export async function possibleMatchElsewhere(
+  db: Executor,
+  actor: Actor,
+  person: PersonKey,
+  exceptCaseId?: string,
+): Promise<boolean> {
+  if (actor.role !== "case_worker" || !actor.organisationId) return false;
+  const scope = and(
+    ne(beneficiaryCases.organisationId, actor.organisationId),
+    not(sectionScope(actor, "identity")),
+    exceptCaseId ? ne(beneficiaryCases.id, exceptCaseId) : undefined,
+  );
+  const key = withAgeYear(person);
+  const rows = await casesMatchingAny(db, scope, [key], 500);
+  return rows.some((row) => duplicateReasons(key, row).length > 0);
 }

@@ -118,6 +118,12 @@ export function namesMatch(q: string): SQL | null {
   return or(...conditions) ?? null;
 }
 
+/** Cases sharing at least one folded word of any of these names (their keyed hashes); null when none has a letter. */
+export function sharesANameWord(names: readonly (string | null | undefined)[]): SQL | null {
+  const hashes = nameSearchWords(names).flatMap((word) => keyedHashes("name", word));
+  return hashes.length ? sql`${beneficiaryCases.nameKeys} && ${textArray(hashes)}` : null;
+}
+
 /** A service's fields as stored: the structured ones in the clear, the free text sealed. */
 export function sealServiceFields(fields: Record<string, string | number | null | undefined>) {
   const { open, secret } = splitServiceFields(fields);

@@ -233,23 +233,60 @@ export type PersonKey = {
   lastName: string;
   nameArabic?: string | null;
   dateOfBirth?: string | null;
+  /** an age given instead of a date of birth, and the year it was given in */
+  estimatedAge?: number | null;
+  ageGivenIn?: number | null;
   phone?: string | null;
   documentNumber?: string | null;
 };
-export type DuplicateReason = "phone" | "document" | "name_dob";
+export type DuplicateReason = "phone" | "document" | "name_dob" | "name_age";
 
-/** Why two records may be the same person; empty when nothing matches. Never a merge. */
+/** How far apart two birth years may be when one of them comes from an estimated age. */
+export const ESTIMATED_BIRTH_YEAR_SLACK = 2;
+
+/**
+ * The year a person was born in: from the date of birth, or the year the age was given
+ * in minus the age (then `estimated`). Null when neither is known.
+ */
+export function birthYearOf(p: PersonKey): { year: number; estimated: boolean } | null {
+  if (p.dateOfBirth && isIsoDate(p.dateOfBirth)) return { year: Number(p.dateOfBirth.slice(0, 4)), estimated: false };
+  if (p.estimatedAge != null && p.ageGivenIn != null) return { year: p.ageGivenIn - p.estimatedAge, estimated: true };
+  return null;
+}
+
+/**
+ * Do two people's births agree? "exact": the same date of birth; "near": one of them
+ * only has an estimated age and the birth years are at most two apart (an estimate is
+ * rarely closer; two dates of birth that differ never match, typed twice they agree).
+ */
+export function birthsAgree(a: PersonKey, b: PersonKey): "exact" | "near" | null {
+  if (a.dateOfBirth && b.dateOfBirth) return a.dateOfBirth === b.dateOfBirth ? "exact" : null;
+  const ya = birthYearOf(a);
+  const yb = birthYearOf(b);
+  if (!ya || !yb || !(ya.estimated || yb.estimated)) return null;
+  return Math.abs(ya.year - yb.year) <= ESTIMATED_BIRTH_YEAR_SLACK ? "near" : null;
+}
+
+/** Any written form of one person's name close to any of the other's (Latin or Arabic script). */
+export function anyNameClose(a: PersonKey, b: PersonKey): boolean {
+  const namesA = [`${a.firstName} ${a.lastName}`, a.nameArabic].filter((n): n is string => !!n);
+  const namesB = [`${b.firstName} ${b.lastName}`, b.nameArabic].filter((n): n is string => !!n);
+  return namesA.some((x) => namesB.some((y) => namesClose(x, y)));
+}
+
+/**
+ * Why two records may be the same person; empty when nothing matches. Never a merge.
+ * The same rule serves registration, imports, the other associations' files (identity
+ * only, answered as "a possible match exists") and applicant accounts.
+ */
 export function duplicateReasons(a: PersonKey, b: PersonKey): DuplicateReason[] {
   const reasons: DuplicateReason[] = [];
   const pa = normalisePhone(a.phone);
   if (pa && pa === normalisePhone(b.phone)) reasons.push("phone");
   const da = normaliseDocument(a.documentNumber);
   if (da && da === normaliseDocument(b.documentNumber)) reasons.push("document");
-  if (a.dateOfBirth && a.dateOfBirth === b.dateOfBirth) {
-    const namesA = [`${a.firstName} ${a.lastName}`, a.nameArabic].filter((n): n is string => !!n);
-    const namesB = [`${b.firstName} ${b.lastName}`, b.nameArabic].filter((n): n is string => !!n);
-    if (namesA.some((x) => namesB.some((y) => namesClose(x, y)))) reasons.push("name_dob");
-  }
+  const births = birthsAgree(a, b);
+  if (births && anyNameClose(a, b)) reasons.push(births === "exact" ? "name_dob" : "name_age");
   return reasons;
 }
 

@@ -8,7 +8,15 @@ import {
   SIMPLE_STATUSES,
   VULNERABILITIES,
 } from "./rules";
-import { CLOSURE_REASONS, REFERRAL_REASONS, REFERRAL_URGENCIES, REOPEN_REASONS, SERVICE_KINDS } from "./constants";
+import {
+  CLOSURE_REASONS,
+  REFERRAL_REASONS,
+  REFERRAL_URGENCIES,
+  REOPEN_REASONS,
+  SERVICE_KINDS,
+  UNLINK_REASONS,
+} from "./constants";
+import { NOTICE_LANGUAGES } from "~/modules/office/constants";
 import { checkedField, dateField, idField, moneyField, timeField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
@@ -96,8 +104,6 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
 export const RegisterCaseSchema = z
   .object({
     ...personFields,
-    /** the phone or e-mail of the person's applicant account, to link it */
-    applicantContact: text(254),
     // consent, collected at registration
     ...consentFields,
     // the case worker saw the duplicate warning and decided
@@ -269,7 +275,23 @@ export const CaseIntentSchema = z.object({
     "close",
     "reopen",
     "household",
+    "link",
+    "unlink",
   ]),
+});
+
+/**
+ * Linking the case to the person's applicant account: the account's phone, e-mail or
+ * slip identifier, and the person's consent, the notice read to them in a language.
+ */
+export const LinkAccountSchema = z.object({
+  account: z.string().trim().min(1, "protection.link.accountRequired").max(254),
+  noticeLanguage: z.enum(NOTICE_LANGUAGES, { message: "office.errors.noticeLanguage" }),
+  consent: z.literal("on", { message: "protection.link.consentRequired" }),
+});
+export type LinkAccountInput = z.infer<typeof LinkAccountSchema>;
+export const UnlinkAccountSchema = z.object({
+  reason: z.enum(UNLINK_REASONS, { message: "protection.closure.reasonRequired" }),
 });
 
 export const CloseCaseSchema = z.object({

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deletionRequests, profiles } from "../../../db/schema";
+import { auditLog, deletionRequests, notifications, outbox, profiles } from "../../../db/schema";
 import { makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { useTestApp, type TestClient } from "../helpers/app";
@@ -152,8 +152,81 @@ describe("my data", () => {
     expect(list).toContain("Moussa Traoré");
     expect(list).toContain("Je quitte le Maroc");
     expect((await asMe.get("/admin/deletion-requests")).status).toBe(403);
-    expect((await asAdmin.post("/admin/deletion-requests", { requestId: rows[0]?.id ?? "" })).status).toBe(302);
+    // marking it done goes through a step naming the person; the first post changes nothing
+    const requestId = rows[0]?.id ?? "";
+    expect(list).toContain(`href="/admin/deletion-requests?confirm=done&amp;requestId=${requestId}"`);
+    const first = await asAdmin.post("/admin/deletion-requests", { requestId });
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`/admin/deletion-requests?confirm=done&requestId=${requestId}`);
+    expect((await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, me.id)))[0]?.status).toBe(
+      "pending",
+    );
+    const step = await (await asAdmin.get(first.headers.get("location")!)).text();
+    expect(step).toMatch(/data-testid="confirm-step"[^]*Moussa Traoré/);
+    expect(
+      (await asAdmin.post("/admin/deletion-requests", { requestId, intent: "done", confirm: "done" })).status,
+    ).toBe(302);
     const [done] = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, me.id));
     expect(done?.status).toBe("done");
+    // a request done can no longer be withdrawn, nor marked again
+    expect((await asMe.get("/profile/deletion?confirm=withdraw")).status).toBe(200);
+    expect(await (await asMe.get("/profile/deletion?confirm=withdraw")).text()).not.toContain("confirm-step");
+    expect(
+      (await asAdmin.post("/admin/deletion-requests", { requestId, intent: "done", confirm: "done" })).status,
+    ).toBe(404);
+  });
+
+  it("the person withdraws a pending request only after confirming, and gets a receipt; the admin can no longer mark it", async () => {
+    const person = await makeUser(t.db, { role: "applicant", displayName: "Awa Withdraw" });
+    const asPerson = await app.signedIn(person.email ?? "");
+    await asPerson.post("/profile/deletion", { intent: "delete", confirm: "delete", reason: "" });
+    const [pending] = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, person.id));
+    expect(pending?.status).toBe("pending");
+    const page = await (await asPerson.get("/profile/deletion")).text();
+    expect(page).toContain('href="/profile/deletion?confirm=withdraw"');
+    const unconfirmed = await asPerson.post("/profile/deletion", { intent: "withdraw" });
+    expect(unconfirmed.headers.get("location")).toBe("/profile/deletion?confirm=withdraw");
+    const [still] = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, person.id));
+    expect(still?.status).toBe("pending");
+    const step = await (await asPerson.get("/profile/deletion?confirm=withdraw")).text();
+    expect(step).toMatch(/data-testid="confirm-step"[^]*class="cancel-link"/);
+    const done = await asPerson.post("/profile/deletion", { intent: "withdraw", confirm: "withdraw" });
+    expect(done.headers.get("location")).toBe("/profile/deletion?withdrawn");
+    const [withdrawn] = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, person.id));
+    expect(withdrawn?.status).toBe("withdrawn");
+    expect(await (await asPerson.get("/profile/deletion?withdrawn")).text()).toContain("vos données sont conservées");
+    // the receipt: in the app and by e-mail
+    const notes = await t.db.select().from(notifications).where(eq(notifications.userId, person.id));
+    expect(notes.map((n) => n.kind)).toContain("profiles.notify.deletionWithdrawn");
+    const mail = await t.db.select().from(outbox).where(eq(outbox.userId, person.id));
+    expect(mail.filter((m) => m.kind === "profiles.notify.deletionWithdrawn").map((m) => m.channel)).toContain("email");
+    // the admin's list says so, and offers nothing to do on it
+    const list = await (await asAdmin.get("/admin/deletion-requests")).text();
+    expect(list).toContain("Retirée par la personne");
+    const requestId = withdrawn?.id ?? "";
+    expect(
+      (await asAdmin.post("/admin/deletion-requests", { requestId, intent: "done", confirm: "done" })).status,
+    ).toBe(404);
+    // and the person may ask again
+    await asPerson.post("/profile/deletion", { intent: "delete", confirm: "delete", reason: "" });
+    const all = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, person.id));
+    expect(all.map((r) => r.status).sort()).toEqual(["pending", "withdrawn"]);
+  });
+
+  it("a withdrawal and the admin's 'done' at the same moment: exactly one of them happens", async () => {
+    const person = await makeUser(t.db, { role: "applicant" });
+    const asPerson = await app.signedIn(person.email ?? "");
+    await asPerson.post("/profile/deletion", { intent: "delete", confirm: "delete", reason: "" });
+    const [row] = await t.db.select().from(deletionRequests).where(eq(deletionRequests.userId, person.id));
+    const requestId = row?.id ?? "";
+    await Promise.all([
+      asPerson.post("/profile/deletion", { intent: "withdraw", confirm: "withdraw" }),
+      asAdmin.post("/admin/deletion-requests", { requestId, intent: "done", confirm: "done" }),
+    ]);
+    const [after] = await t.db.select().from(deletionRequests).where(eq(deletionRequests.id, requestId));
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, requestId));
+    const finals = audits.map((a) => a.action).filter((a) => a !== "profile.deletion.request");
+    expect(finals).toHaveLength(1);
+    expect(finals[0]).toBe(after?.status === "done" ? "profile.deletion.done" : "profile.deletion.withdraw");
   });
 });

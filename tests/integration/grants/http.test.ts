@@ -283,9 +283,22 @@ describe("from deliberation to the letter and the first tranche", () => {
       ).status,
     ).toBe(302);
 
-    const toDeliberation = await admin.post(`/grants/calls/${ctx.callId}`, {
+    // moving the call on: the first post only leads to its confirmation step
+    const unconfirmed = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "deliberation" });
+    expect(unconfirmed.status).toBe(303);
+    const stepUrl = `/grants/calls/${ctx.callId}?confirm=transition&to=deliberation`;
+    expect(unconfirmed.headers.get("location")).toBe(stepUrl);
+    expect((await t.db.select().from(grantCalls).where(eq(grantCalls.id, ctx.callId)))[0]?.status).toBe("under_review");
+    const step = await (await admin.get(stepUrl)).text();
+    expect(step).toMatch(/data-testid="confirm-step"[^]*name="confirm" value="transition"[^]*class="cancel-link"/);
+    // a step for a move the call cannot make is not offered
+    expect(await (await admin.get(`/grants/calls/${ctx.callId}?confirm=transition&to=decided`)).text()).not.toContain(
+      'data-testid="confirm-step"',
+    );
+    const toDeliberation = await admin.post(stepUrl, {
       intent: "transition",
       to: "deliberation",
+      confirm: "transition",
     });
     expect(toDeliberation.status).toBe(302);
     const page = await (await admin.get(`/grants/calls/${ctx.callId}`)).text();
@@ -312,7 +325,16 @@ describe("from deliberation to the letter and the first tranche", () => {
         })
       ).status,
     ).toBe(302);
-    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "decided" })).status).toBe(302);
+    expect(
+      (await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "decided" })).headers.get(
+        "location",
+      ),
+    ).toBe(`/grants/calls/${ctx.callId}?confirm=transition&to=decided`);
+    expect((await t.db.select().from(grantCalls).where(eq(grantCalls.id, ctx.callId)))[0]?.status).toBe("deliberation");
+    expect(
+      (await admin.post(`/grants/calls/${ctx.callId}`, { intent: "transition", to: "decided", confirm: "transition" }))
+        .status,
+    ).toBe(302);
 
     // the applicant is told, in-app and through the outbox, and downloads the letter in Arabic
     const messages = await t.db.select().from(outbox).where(eq(outbox.userId, ctx.applicant.id));

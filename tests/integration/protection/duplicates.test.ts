@@ -17,6 +17,7 @@ function fields(p: Person): Record<string, string> {
   const base = registration({ firstName: p.firstName, lastName: p.lastName, dateOfBirth: "" });
   delete base.dateOfBirth;
   const out: Record<string, string> = { ...base, estimatedAge: "30" };
+  if (p.bornAbout) out.estimatedAge = String(new Date().getUTCFullYear() - p.bornAbout);
   if (p.dateOfBirth) out.dateOfBirth = p.dateOfBirth;
   if (p.nameArabic) out.nameArabic = p.nameArabic;
   if (p.phone) out.phone = p.phone;
@@ -113,27 +114,5 @@ describe("duplicate detection on known pairs", () => {
     expect(noConsent.status).toBe(400);
     expect(await noConsent.text()).toContain("Sans consentement à recevoir des services");
     expect((await t.db.select().from(beneficiaryCases).where(namesMatch("Noconsent")!)).length).toBe(0);
-  });
-});
-
-describe("linking an applicant account", () => {
-  it("links the case to the applicant with that phone, and refuses an unknown contact", async () => {
-    const { makeUser } = await import("../../factories");
-    const applicant = await makeUser(t.db, { role: "applicant", phone: "+212677001122" });
-    const linked = await s.clients.workerA.post(
-      "/protection/cases/new",
-      registration({ firstName: "Linked", dateOfBirth: "1980-01-01", applicantContact: "06 77 00 11 22" }),
-    );
-    const [row] = await t.db
-      .select()
-      .from(beneficiaryCases)
-      .where(eq(beneficiaryCases.id, caseIdFrom(linked)));
-    expect(row!.applicantUserId).toBe(applicant.id);
-    const unknown = await s.clients.workerA.post(
-      "/protection/cases/new",
-      registration({ firstName: "Unlinked", dateOfBirth: "1981-01-01", applicantContact: "nobody@example.org" }),
-    );
-    expect(unknown.status).toBe(400);
-    expect(await unknown.text()).toContain("Aucun compte candidat");
   });
 });

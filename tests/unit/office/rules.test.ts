@@ -38,6 +38,7 @@ describe("who may act for whom", () => {
     registeredById: "staff-1",
     registeredForOrganisationId: "assoc-a",
     followedByStaff: false,
+    linkedToStaffCase: false,
     ...p,
   });
   const caseWorker = (organisationId: string | null) => ({ id: "cw", role: "case_worker", organisationId });
@@ -48,6 +49,15 @@ describe("who may act for whom", () => {
     expect(mayActFor(caseWorker("assoc-b"), "p", person())).toBe(false);
     // an account waiting for its supervisor has no association in its session
     expect(mayActFor(caseWorker(null), "p", person({ registeredForOrganisationId: null }))).toBe(false);
+  });
+
+  it("case workers: also the people whose account a case file of their association is linked to", () => {
+    const walkIn = person({ registeredById: null, registeredForOrganisationId: null });
+    expect(mayActFor(caseWorker("assoc-a"), "p", walkIn)).toBe(false);
+    expect(mayActFor(caseWorker("assoc-a"), "p", { ...walkIn, linkedToStaffCase: true })).toBe(true);
+    expect(mayActFor(caseWorker(null), "p", { ...walkIn, linkedToStaffCase: true })).toBe(false);
+    // a link is a protection fact: it never gives a coach anything
+    expect(mayActFor(coach("staff-2"), "p", { ...walkIn, linkedToStaffCase: true })).toBe(false);
   });
 
   it("coaches: the people they registered and those they follow", () => {

@@ -4,6 +4,8 @@ import {
   nameSearchWords,
   splitServiceFields,
   caseSmsBlocker,
+  birthsAgree,
+  birthYearOf,
   duplicateReasons,
   foldName,
   isReferralOverdue,
@@ -15,7 +17,7 @@ import {
   referralAllowed,
   shelterNights,
 } from "../../../app/modules/protection/rules";
-import { DUPLICATE_PAIRS } from "../../fixtures/duplicate-pairs";
+import { DUPLICATE_PAIRS, personKey } from "../../fixtures/duplicate-pairs";
 
 describe("foldName", () => {
   it("folds case, accents, vowels, doubled letters and common transliterations together", () => {
@@ -56,10 +58,33 @@ describe("duplicateReasons", () => {
     ]);
   });
   it("never flags the different people of the fixture", () => {
-    const falsePositives = DUPLICATE_PAIRS.filter((p) => !p.same && duplicateReasons(p.a, p.b).length > 0).map(
-      (p) => p.note,
-    );
+    const falsePositives = DUPLICATE_PAIRS.filter(
+      (p) => !p.same && duplicateReasons(personKey(p.a, 2026), personKey(p.b, 2026)).length > 0,
+    ).map((p) => p.note);
     expect(falsePositives).toEqual([]);
+  });
+  it("matches an estimated age within two years of the other birth, by name", () => {
+    const estimated = { firstName: "Ibrahima", lastName: "Sow", estimatedAge: 30, ageGivenIn: 2026 };
+    expect(birthYearOf(estimated)).toEqual({ year: 1996, estimated: true });
+    expect(birthYearOf({ firstName: "A", lastName: "B", estimatedAge: 30 })).toBeNull();
+    for (const dateOfBirth of ["1994-01-01", "1996-06-30", "1998-12-31"])
+      expect(duplicateReasons(estimated, { firstName: "Ibrahim", lastName: "Sow", dateOfBirth })).toEqual(["name_age"]);
+    expect(duplicateReasons(estimated, { firstName: "Ibrahim", lastName: "Sow", dateOfBirth: "1993-12-31" })).toEqual(
+      [],
+    );
+    expect(duplicateReasons(estimated, { ...estimated, estimatedAge: 28, ageGivenIn: 2024 })).toEqual(["name_age"]);
+    expect(duplicateReasons(estimated, { ...estimated, estimatedAge: 33 })).toEqual([]);
+    // close years are no match without a close name
+    expect(
+      duplicateReasons(estimated, { firstName: "Moussa", lastName: "Keita", estimatedAge: 30, ageGivenIn: 2026 }),
+    ).toEqual([]);
+  });
+  it("never widens two dates of birth: they agree exactly or not at all", () => {
+    const a = { firstName: "Awa", lastName: "Diop", dateOfBirth: "1995-01-01" };
+    expect(birthsAgree(a, { ...a, dateOfBirth: "1995-01-02" })).toBeNull();
+    expect(birthsAgree(a, { ...a })).toBe("exact");
+    // a date of birth wins over an estimate stored beside it
+    expect(birthsAgree(a, { ...a, dateOfBirth: "1996-01-01", estimatedAge: 29, ageGivenIn: 2025 })).toBeNull();
   });
 });
 

@@ -65,6 +65,10 @@ export const aid = {
   "aid.rounds.corrected": "تم تصحيح الجولة.",
   "aid.rounds.unchanged": "لم يتغير شيء: بقيت الجولة كما هي.",
   "aid.rounds.removeItem": "إزالة {item}",
+  "aid.rounds.confirmRemove.title": "إزالة {item} من الجولة {round}؟",
+  "aid.rounds.confirmRemove.button": "إزالة المادة",
+  "aid.rounds.confirmRemove.effects":
+    "لن يتلقى المستفيدون من هذه الجولة هذه المادة بعد الآن. يمكنك إضافتها من جديد ما دام لم يُسلَّم أي شيء.",
   "aid.rounds.kit": "المواد المسلَّمة",
   "aid.rounds.addItem": "إضافة مادة إلى الجولة",
   "aid.errors.roundStarted": "بدأ التوزيع: لم تعد الجولة قابلة للتغيير. يُصحَّح التسليم الخاطئ من قائمة التسليمات.",

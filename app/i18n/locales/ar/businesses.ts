@@ -45,4 +45,11 @@ export const businesses = {
   "businesses.report.milestone.3": "بعد 3 أشهر",
   "businesses.report.milestone.6": "بعد 6 أشهر",
   "businesses.report.milestone.12": "بعد 12 شهرًا",
+  "businesses.correct": "تصحيح هذا التقرير",
+  "businesses.correctHeading": "تصحيح الزيارة",
+  "businesses.correctSubmit": "حفظ التصحيح",
+  "businesses.cancel": "إلغاء",
+  "businesses.corrected": "تم تصحيح الزيارة.",
+  "businesses.unchanged": "لم يتغيّر شيء: الزيارة كانت كذلك من قبل.",
+  "businesses.errors.stale": "صُحّحت هذه الزيارة في الأثناء: أعد تحميل الصفحة ثم أعد تصحيحك.",
 } as const;

@@ -7,6 +7,9 @@ export const coaching = {
   "coaching.since": "منذ",
   "coaching.assign": "تعيين",
   "coaching.endAssignment": "إنهاء المتابعة",
+  "coaching.confirmEnd.title": "إنهاء متابعة {name} من طرف {coach}؟",
+  "coaching.confirmEnd.effects":
+    "لن يظهر {name} بعد الآن ضمن المستفيدين من {coach}. يبقى ما أُنجز في الملف، ويمكنك تعيين مرشد له من جديد.",
   "coaching.caseload": "المستفيدون الذين أتابعهم ({count})",
   "coaching.emptyCaseload": "لا يوجد مستفيد معين لك.",
   "coaching.stage.internship": "تدريب",

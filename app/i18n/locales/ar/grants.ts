@@ -49,6 +49,14 @@ export const grants = {
   "grants.transition.under_review": "بدء التقييم",
   "grants.transition.deliberation": "الانتقال إلى المداولة",
   "grants.transition.decided": "نشر القرارات",
+  "grants.confirmTransition.title": "{action}: «{call}»؟",
+  "grants.confirmTransition.open":
+    "يُنشر الطلب: يراه المترشحون ويمكنهم الترشح إلى غاية تاريخ الإغلاق. لن يمكن إرجاعه إلى مسودة.",
+  "grants.confirmTransition.closed": "يُغلق الطلب: لا يمكن بعد ذلك إرسال أي ترشيح ولا سحبه.",
+  "grants.confirmTransition.under_review": "يبدأ التقييم: يمكن للمقيّمين المعيّنين تنقيط الترشيحات.",
+  "grants.confirmTransition.deliberation": "ينتهي التقييم: تتداول اللجنة انطلاقا من الترتيب.",
+  "grants.confirmTransition.decided":
+    "تُنشر القرارات: يُخبَر كل مترشح (إشعار أو رسالة قصيرة أو بريد إلكتروني) وتُنشأ أقساط المنح الممنوحة.",
   "grants.app.status.submitted": "مودع",
   "grants.app.status.withdrawn": "مسحوب",
   "grants.app.status.eligible": "مؤهل",

@@ -77,6 +77,11 @@ export const notifications = {
   "grants.notify.withdrawn.subject": "تم سحب الترشيح",
   "grants.notify.withdrawn.body": "تم سحب ترشيحك إلى «{call}».",
   "grants.notify.withdrawn.sms": "مسار: تم سحب ترشيحك إلى «{call}».",
+  "profiles.notify.deletionWithdrawn": "تم سحب طلب حذف بياناتك.",
+  "profiles.notify.deletionWithdrawn.subject": "تم سحب طلب الحذف",
+  "profiles.notify.deletionWithdrawn.body":
+    "لقد سحبت طلب حذف بياناتك. تبقى بياناتك في البوابة، ويمكنك تقديم طلب جديد من ملفك الشخصي.",
+  "profiles.notify.deletionWithdrawn.sms": "مسار: تم سحب طلب حذف بياناتك. بياناتك محفوظة.",
   "notify.trainingSeat": "تم تأكيد مقعدك في «{training}».",
   "notify.trainingSeat.subject": "تم تأكيد المقعد",
   "notify.trainingSeat.body": "تم تأكيد مقعدك في تكوين «{training}».",

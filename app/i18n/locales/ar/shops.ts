@@ -38,6 +38,9 @@ export const shops = {
   "aid.shops.create": "إضافة متجر",
   "aid.shops.deactivate": "إيقاف",
   "aid.shops.reactivate": "إعادة التفعيل",
+  "aid.shops.confirmDeactivate.title": "تعطيل المتجر {name}؟",
+  "aid.shops.confirmDeactivate.effects":
+    "لن تتمكن حساباته ({count}) من صرف القسائم بعد الآن. يُحفظ سجله، ويمكنك إعادة تفعيله.",
   "aid.shops.errors.taken": "لهذه الجمعية متجر بهذا الاسم.",
   "aid.shops.errors.association": "اختر جمعية شريكة.",
   "aid.redemptions.title": "القسائم المصروفة حسب المتجر",

@@ -65,6 +65,10 @@ export const aid = {
   "aid.rounds.corrected": "Round corrected.",
   "aid.rounds.unchanged": "Nothing changed: the round stays as it was.",
   "aid.rounds.removeItem": "Remove {item}",
+  "aid.rounds.confirmRemove.title": "Remove {item} from the round {round}?",
+  "aid.rounds.confirmRemove.button": "Remove the item",
+  "aid.rounds.confirmRemove.effects":
+    "People served by this round will no longer receive this item. You can add it back as long as nothing has been handed out.",
   "aid.rounds.kit": "Items handed out",
   "aid.rounds.addItem": "Add an item to the round",
   "aid.errors.roundStarted":

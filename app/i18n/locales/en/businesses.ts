@@ -45,4 +45,11 @@ export const businesses = {
   "businesses.report.milestone.3": "At 3 months",
   "businesses.report.milestone.6": "At 6 months",
   "businesses.report.milestone.12": "At 12 months",
+  "businesses.correct": "Correct this report",
+  "businesses.correctHeading": "Correct the visit",
+  "businesses.correctSubmit": "Save the correction",
+  "businesses.cancel": "Cancel",
+  "businesses.corrected": "Visit corrected.",
+  "businesses.unchanged": "Nothing changed: the visit was already so.",
+  "businesses.errors.stale": "This visit was corrected meanwhile: reload the page and make your correction again.",
 } as const;

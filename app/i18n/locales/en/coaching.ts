@@ -7,6 +7,9 @@ export const coaching = {
   "coaching.since": "Since",
   "coaching.assign": "Assign",
   "coaching.endAssignment": "End follow-up",
+  "coaching.confirmEnd.title": "End {coach}'s follow-up of {name}?",
+  "coaching.confirmEnd.effects":
+    "{coach} will no longer see {name} among their beneficiaries. What was done stays in the file, and you can assign a coach again.",
   "coaching.caseload": "My beneficiaries ({count})",
   "coaching.emptyCaseload": "No beneficiary is assigned to you.",
   "coaching.stage.internship": "Internship",

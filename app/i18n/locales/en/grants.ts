@@ -49,6 +49,14 @@ export const grants = {
   "grants.transition.under_review": "Start the review",
   "grants.transition.deliberation": "Move to deliberation",
   "grants.transition.decided": "Publish the decisions",
+  "grants.confirmTransition.title": "{action}: “{call}”?",
+  "grants.confirmTransition.open":
+    "The call is published: applicants see it and can apply until its closing date. It cannot go back to draft.",
+  "grants.confirmTransition.closed": "The call is closed: no application can be sent or withdrawn any more.",
+  "grants.confirmTransition.under_review": "Review starts: the assigned reviewers can score the applications.",
+  "grants.confirmTransition.deliberation": "Review ends: the committee deliberates from the ranking.",
+  "grants.confirmTransition.decided":
+    "Decisions are published: every applicant is told (notification, SMS or e-mail) and the tranches of the grants awarded are created.",
   "grants.app.status.submitted": "Submitted",
   "grants.app.status.withdrawn": "Withdrawn",
   "grants.app.status.eligible": "Eligible",

@@ -83,6 +83,11 @@ export const notifications = {
   "grants.notify.withdrawn.subject": "Application withdrawn",
   "grants.notify.withdrawn.body": "Your application to “{call}” is withdrawn.",
   "grants.notify.withdrawn.sms": "Masar: your application to “{call}” is withdrawn.",
+  "profiles.notify.deletionWithdrawn": "Request to delete your data withdrawn.",
+  "profiles.notify.deletionWithdrawn.subject": "Deletion request withdrawn",
+  "profiles.notify.deletionWithdrawn.body":
+    "You withdrew your request to delete your data. It stays in the portal; you can ask again from your profile.",
+  "profiles.notify.deletionWithdrawn.sms": "Masar: your request to delete your data is withdrawn. Your data is kept.",
   "notify.trainingSeat": "Seat confirmed for “{training}”.",
   "notify.trainingSeat.subject": "Seat confirmed",
   "notify.trainingSeat.body": "Your seat in the training “{training}” is confirmed.",

@@ -108,6 +108,16 @@ export const profiles = {
   "profiles.status.pending": "Pending",
   "profiles.status.done": "Handled",
   "profiles.status.refused": "Refused",
+  "profiles.status.withdrawn": "Withdrawn by the person",
+  "profiles.deletion.withdraw": "Withdraw my request",
+  "profiles.deletion.withdraw.title": "Withdraw your deletion request?",
+  "profiles.deletion.withdraw.effects":
+    "Your data stays in the portal and the request is not handled. You can send a new one whenever you want.",
+  "profiles.deletion.withdraw.button": "Withdraw the request",
+  "profiles.deletion.withdrawn": "Your request is withdrawn: your data is kept. A receipt has been sent to you.",
+  "profiles.admin.markDone.title": "Mark {name}'s request as handled?",
+  "profiles.admin.markDone.effects":
+    "Only do this once you have erased their data by hand: marking the request deletes nothing. It leaves the list of pending requests, and the person can no longer withdraw it.",
   "profiles.home.title": "My profile",
   "profiles.home.next": "Next thing to do",
   "profiles.home.nextProfile": "Complete your profile: {section}",

@@ -39,6 +39,9 @@ export const shops = {
   "aid.shops.create": "Add a shop",
   "aid.shops.deactivate": "Deactivate",
   "aid.shops.reactivate": "Reactivate",
+  "aid.shops.confirmDeactivate.title": "Deactivate the shop {name}?",
+  "aid.shops.confirmDeactivate.effects":
+    "Its accounts ({count}) will no longer be able to redeem vouchers. Its history is kept, and you can reactivate it.",
   "aid.shops.errors.taken": "This association already has a shop of that name.",
   "aid.shops.errors.association": "Choose a partner association.",
   "aid.redemptions.title": "Vouchers redeemed, by shop",

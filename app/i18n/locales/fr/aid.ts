@@ -65,6 +65,10 @@ export const aid = {
   "aid.rounds.corrected": "Tournée corrigée.",
   "aid.rounds.unchanged": "Rien n'a changé : la tournée est restée telle quelle.",
   "aid.rounds.removeItem": "Retirer {item}",
+  "aid.rounds.confirmRemove.title": "Retirer {item} de la tournée {round} ?",
+  "aid.rounds.confirmRemove.button": "Retirer l'article",
+  "aid.rounds.confirmRemove.effects":
+    "Les personnes servies par cette tournée ne recevront plus cet article. Vous pourrez l'ajouter de nouveau tant que rien n'a été remis.",
   "aid.rounds.kit": "Articles remis",
   "aid.rounds.addItem": "Ajouter un article à la tournée",
   "aid.errors.roundStarted":

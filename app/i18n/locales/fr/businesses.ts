@@ -46,4 +46,12 @@ export const businesses = {
   "businesses.report.milestone.3": "À 3 mois",
   "businesses.report.milestone.6": "À 6 mois",
   "businesses.report.milestone.12": "À 12 mois",
+  "businesses.correct": "Corriger ce compte rendu",
+  "businesses.correctHeading": "Corriger la visite",
+  "businesses.correctSubmit": "Enregistrer la correction",
+  "businesses.cancel": "Annuler",
+  "businesses.corrected": "Visite corrigée.",
+  "businesses.unchanged": "Rien n'a changé : la visite était déjà ainsi.",
+  "businesses.errors.stale":
+    "Cette visite a été corrigée entre-temps : rechargez la page et refaites votre correction.",
 } as const;

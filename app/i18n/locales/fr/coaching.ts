@@ -7,6 +7,9 @@ export const coaching = {
   "coaching.since": "Depuis",
   "coaching.assign": "Affecter",
   "coaching.endAssignment": "Mettre fin au suivi",
+  "coaching.confirmEnd.title": "Mettre fin au suivi de {name} par {coach} ?",
+  "coaching.confirmEnd.effects":
+    "{coach} ne verra plus {name} parmi ses bénéficiaires. Ce qui a été fait reste dans le dossier, et vous pourrez de nouveau lui affecter un coach.",
   "coaching.caseload": "Mes bénéficiaires ({count})",
   "coaching.emptyCaseload": "Aucun bénéficiaire ne vous est affecté.",
   "coaching.stage.internship": "Stage",

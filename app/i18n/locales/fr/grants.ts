@@ -49,6 +49,15 @@ export const grants = {
   "grants.transition.under_review": "Lancer l'évaluation",
   "grants.transition.deliberation": "Passer en délibération",
   "grants.transition.decided": "Publier les décisions",
+  "grants.confirmTransition.title": "{action} : « {call} » ?",
+  "grants.confirmTransition.open":
+    "L'appel est publié : les candidat·e·s le voient et peuvent postuler jusqu'à sa date de clôture. Il ne pourra plus revenir en brouillon.",
+  "grants.confirmTransition.closed": "L'appel est clôturé : plus aucune candidature ne peut être envoyée ni retirée.",
+  "grants.confirmTransition.under_review":
+    "L'évaluation commence : les évaluateurs et évaluatrices désignés peuvent noter les candidatures.",
+  "grants.confirmTransition.deliberation": "L'évaluation se termine : le comité délibère à partir du classement.",
+  "grants.confirmTransition.decided":
+    "Les décisions sont publiées : chaque candidat·e est prévenu·e (notification, SMS ou e-mail) et les tranches des subventions accordées sont créées.",
   "grants.app.status.submitted": "Déposée",
   "grants.app.status.withdrawn": "Retirée",
   "grants.app.status.eligible": "Éligible",

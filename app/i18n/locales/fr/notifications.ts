@@ -85,6 +85,12 @@ export const notifications = {
   "grants.notify.withdrawn.subject": "Candidature retirée",
   "grants.notify.withdrawn.body": "Votre candidature à « {call} » est retirée.",
   "grants.notify.withdrawn.sms": "Masar : votre candidature à « {call} » est retirée.",
+  "profiles.notify.deletionWithdrawn": "Demande de suppression de vos données retirée.",
+  "profiles.notify.deletionWithdrawn.subject": "Demande de suppression retirée",
+  "profiles.notify.deletionWithdrawn.body":
+    "Vous avez retiré votre demande de suppression de vos données. Elles restent dans le portail ; vous pouvez refaire une demande depuis votre profil.",
+  "profiles.notify.deletionWithdrawn.sms":
+    "Masar : votre demande de suppression de vos données est retirée. Vos données sont conservées.",
   "notify.trainingSeat": "Place confirmée pour « {training} ».",
   "notify.trainingSeat.subject": "Place confirmée",
   "notify.trainingSeat.body": "Votre place pour la formation « {training} » est confirmée.",

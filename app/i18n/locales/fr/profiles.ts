@@ -108,6 +108,17 @@ export const profiles = {
   "profiles.status.pending": "En attente",
   "profiles.status.done": "Traitée",
   "profiles.status.refused": "Refusée",
+  "profiles.status.withdrawn": "Retirée par la personne",
+  "profiles.deletion.withdraw": "Retirer ma demande",
+  "profiles.deletion.withdraw.title": "Retirer votre demande de suppression ?",
+  "profiles.deletion.withdraw.effects":
+    "Vos données restent dans le portail et la demande n'est pas traitée. Vous pourrez en envoyer une nouvelle quand vous voulez.",
+  "profiles.deletion.withdraw.button": "Retirer la demande",
+  "profiles.deletion.withdrawn":
+    "Votre demande est retirée : vos données sont conservées. Un accusé de réception vous a été envoyé.",
+  "profiles.admin.markDone.title": "Marquer comme traitée la demande de {name} ?",
+  "profiles.admin.markDone.effects":
+    "Ne le faites qu'après avoir effacé ses données à la main : marquer la demande ne supprime rien. Elle quitte la liste des demandes en attente, et la personne ne pourra plus la retirer.",
   "profiles.home.title": "Mon profil",
   "profiles.home.next": "Prochaine chose à faire",
   "profiles.home.nextProfile": "Complétez votre profil : {section}",

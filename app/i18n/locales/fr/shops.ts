@@ -40,6 +40,9 @@ export const shops = {
   "aid.shops.create": "Ajouter une boutique",
   "aid.shops.deactivate": "Désactiver",
   "aid.shops.reactivate": "Réactiver",
+  "aid.shops.confirmDeactivate.title": "Désactiver la boutique {name} ?",
+  "aid.shops.confirmDeactivate.effects":
+    "Ses comptes ({count}) ne pourront plus encaisser de bons. Son historique est conservé, et vous pourrez la réactiver.",
   "aid.shops.errors.taken": "Cette association a déjà une boutique de ce nom.",
   "aid.shops.errors.association": "Choisissez une association partenaire.",
   "aid.redemptions.title": "Bons encaissés, par boutique",

@@ -23,7 +23,10 @@ import {
   ReferralSchema,
   ServiceStatusSchema,
   VulnerabilitySchema,
+  LinkAccountSchema,
+  UnlinkAccountSchema,
 } from "../schemas.server";
+import { linkAccount, unlinkAccount } from "../account-links.server";
 import {
   addNote,
   anonymiseCase,
@@ -103,6 +106,8 @@ const handlers = {
   },
   reopen: on(ReopenCaseSchema, (c, i) => reopenCase(c.db, c.actor, c.caseId, i.reason, c.meta)),
   household: on(HouseholdMemberSchema, (c, i) => saveHouseholdMember(c.db, c.actor, c.caseId, i, c.meta)),
+  link: on(LinkAccountSchema, (c, i) => linkAccount(c.db, c.actor, c.caseId, i, c.meta)),
+  unlink: on(UnlinkAccountSchema, (c, i) => unlinkAccount(c.db, c.actor, c.caseId, i.reason, c.meta)),
 } satisfies Record<CaseIntent, unknown>;
 
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {

@@ -27,7 +27,6 @@ function identityOf(c: BeneficiaryCase, today: string) {
     city: c.city,
     householdSize: c.householdSize,
     householdNotes: c.householdNotes,
-    linkedAccount: Boolean(c.applicantUserId),
   };
 }
 

@@ -33,8 +33,6 @@ export function IdentitySection({ d }: { d: CaseFileData }) {
             <dd>{p.householdNotes}</dd>
           </>
         ) : null}
-        <dt>{t("protection.field.applicantContact")}</dt>
-        <dd>{t(p.linkedAccount ? "protection.case.linkedAccount" : "protection.case.noAccount")}</dd>
         {d.own ? (
           <>
             <dt>{t("protection.case.assignedTo")}</dt>

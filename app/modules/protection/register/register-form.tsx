@@ -30,7 +30,6 @@ export const PERSON_LABELS: Record<string, MessageKey> = {
   phone: "protection.field.phone",
   documentNumber: "protection.field.documentNumber",
   city: "protection.field.city",
-  applicantContact: "protection.field.applicantContact",
   householdSize: "protection.field.householdSize",
   householdNotes: "protection.field.householdNotes",
   consentServices: "protection.consent.services",
@@ -96,16 +95,8 @@ function DuplicatesAlert({ duplicates }: { duplicates: Duplicate[] }) {
   );
 }
 
-/** The person's fields; a correction leaves out the account link (registration links it). */
-export function PersonFields({
-  errors,
-  values,
-  linkAccount = true,
-}: {
-  errors?: FieldErrors;
-  values: Values;
-  linkAccount?: boolean;
-}) {
+/** The person's fields, at registration and in a correction (an account is linked from the case file, with consent). */
+export function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values }) {
   const { t } = useI18n();
   const f = { errors, values };
   return (
@@ -128,15 +119,6 @@ export function PersonFields({
       <Field name="phone" label="protection.field.phone" type="tel" dir="ltr" {...f} />
       <Field name="documentNumber" label="protection.field.documentNumber" dir="ltr" {...f} />
       <Field name="city" label="protection.field.city" {...f} />
-      {linkAccount ? (
-        <Field
-          name="applicantContact"
-          label="protection.field.applicantContact"
-          hint="protection.field.applicantContactHint"
-          dir="ltr"
-          {...f}
-        />
-      ) : null}
       <Field name="householdSize" label="protection.field.householdSize" type="number" min={1} max={30} {...f} />
       <div className="field">
         <label htmlFor="f-householdNotes">{t("protection.field.householdNotes")}</label>

@@ -1,0 +1,120 @@
+/**
+ * The person's applicant account, for the case's own association only: the live link
+ * (who linked it, when, the notice's language) with the way to unlink it, or the form to
+ * link one with the person's consent, the accounts that may be theirs, and whether
+ * another association may know the person (never which, never why).
+ */
+import { Form, Link } from "@remix-run/react";
+import { CheckboxField, Field, FieldError, SelectField } from "~/components/form";
+import { useI18n } from "~/i18n/i18n-context";
+import { NOTICE_LANGUAGES } from "~/modules/office/constants";
+import { UNLINK_REASONS } from "../constants";
+import type { AccountPanel } from "../account-links.server";
+import { Section, useIntentResult } from "./section";
+
+export function AccountSection({ account }: { account: AccountPanel }) {
+  const { t } = useI18n();
+  return (
+    <Section title="protection.link.title" id="account">
+      {account.elsewhere ? (
+        <p className="alert" data-testid="match-elsewhere">
+          {t("protection.link.elsewhere")}
+        </p>
+      ) : null}
+      {account.userId ? <Linked account={account} /> : <LinkForm account={account} />}
+    </Section>
+  );
+}
+
+function Linked({ account }: { account: AccountPanel }) {
+  const { t, formatDate } = useI18n();
+  const { errors, values } = useIntentResult("unlink");
+  const link = account.link;
+  return (
+    <>
+      <p data-testid="linked-account">
+        {t("protection.link.linked")} <bdi>{link?.displayName}</bdi>
+        {link?.contact ? (
+          <>
+            {" "}
+            (<bdi dir="ltr">{link.contact}</bdi>)
+          </>
+        ) : null}
+      </p>
+      {link?.linkedAt ? (
+        <p className="hint">
+          {t("protection.link.linkedBy", {
+            name: link.linkedBy ?? "—",
+            date: formatDate(link.linkedAt, true),
+            language: link.noticeLanguage ? t(`office.lang.${link.noticeLanguage}`) : "—",
+          })}
+        </p>
+      ) : null}
+      <p className="actions">
+        <Link className="button button-secondary" to={`/office/people/${account.userId}`}>
+          {t("protection.link.actFor")}
+        </Link>
+      </p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="unlink" />
+        <SelectField
+          name="reason"
+          label="protection.link.unlinkReason"
+          placeholder="protection.closure.choose"
+          options={UNLINK_REASONS.map((r) => ({ value: r, label: t(`protection.link.reason.${r}`) }))}
+          errors={errors}
+          values={values}
+        />
+        <button type="submit" className="button button-secondary">
+          {t("protection.link.unlink")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function LinkForm({ account }: { account: AccountPanel }) {
+  const { t } = useI18n();
+  const { errors, values } = useIntentResult("link");
+  return (
+    <>
+      <p>{t("protection.link.none")}</p>
+      {account.suggestions.length ? (
+        <div data-testid="possible-accounts">
+          <p className="hint">{t("protection.link.possible")}</p>
+          <ul className="list">
+            {account.suggestions.map((s) => (
+              <li key={s.id} className="list-item">
+                <bdi>{s.displayName}</bdi>
+                {s.contact ? (
+                  <>
+                    {" "}
+                    · <bdi dir="ltr">{s.contact}</bdi>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="link" />
+        <p className="hint">{t("protection.link.intro")}</p>
+        <Field name="account" label="protection.link.account" dir="ltr" errors={errors} values={values} />
+        <SelectField
+          name="noticeLanguage"
+          label="office.field.noticeLanguage"
+          placeholder="form.choose"
+          options={NOTICE_LANGUAGES.map((l) => ({ value: l, label: t(`office.lang.${l}`) }))}
+          errors={errors}
+          values={values}
+        />
+        <CheckboxField name="consent" label="protection.link.consent" values={values} />
+        <FieldError name="consent" errors={errors} />
+        <button type="submit" className="button">
+          {t("protection.link.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

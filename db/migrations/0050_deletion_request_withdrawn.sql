@@ -1,0 +1,1 @@
+ALTER TYPE "public"."deletion_request_status" ADD VALUE 'withdrawn';
