@@ -156,6 +156,7 @@ describe("taking an item out of a round's kit", () => {
 
     const removed = await s.clients.workerA.post(`/aid/rounds/${round.id}`, {
       intent: "removeItem",
+      confirm: "removeItem",
       itemId: blanket.id,
     });
     expect(removed.status).toBe(302);
@@ -165,7 +166,11 @@ describe("taking an item out of a round's kit", () => {
     const rows = await auditRows(round.id, "aid.round.item.remove");
     expect(rows.map((r) => r.fields)).toEqual([["items"]]);
 
-    const last = await s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "removeItem", itemId: item.id });
+    const last = await s.clients.workerA.post(`/aid/rounds/${round.id}`, {
+      intent: "removeItem",
+      confirm: "removeItem",
+      itemId: item.id,
+    });
     expect(last.status).toBe(409);
     expect(await last.text()).toContain("Une tournée remet au moins un article");
     expect(await t.db.select().from(roundItems).where(eq(roundItems.roundId, round.id))).toHaveLength(1);
@@ -178,7 +183,7 @@ describe("taking an item out of a round's kit", () => {
       await s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "item", itemId: blanket.id, quantity: "1" });
       const answers = await Promise.all(
         [item.id, blanket.id].map((itemId) =>
-          s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "removeItem", itemId }),
+          s.clients.workerA.post(`/aid/rounds/${round.id}`, { intent: "removeItem", confirm: "removeItem", itemId }),
         ),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([302, 409]);

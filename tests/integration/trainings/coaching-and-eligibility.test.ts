@@ -37,7 +37,17 @@ describe("coach assignments", () => {
     // a coach cannot be assigned as a beneficiary; bad input is a 400 that changes nothing
     expect((await a.post("/coaching/assignments", { beneficiaryId: coachA.id, coachId: coachB.id })).status).toBe(400);
     expect((await a.post("/coaching/assignments", { beneficiaryId: "nope", coachId: coachB.id })).status).toBe(400);
-    expect((await a.post("/coaching/assignments", { intent: "end", beneficiaryId: beneficiary.id })).status).toBe(302);
+    // ending goes through its confirmation step: the first post ends nothing
+    expect((await a.post("/coaching/assignments", { intent: "end", beneficiaryId: beneficiary.id })).status).toBe(303);
+    expect(
+      await t.db.$count(
+        coachAssignments,
+        and(eq(coachAssignments.beneficiaryId, beneficiary.id), isNull(coachAssignments.endedAt)),
+      ),
+    ).toBe(1);
+    expect(
+      (await a.post("/coaching/assignments", { intent: "end", confirm: "end", beneficiaryId: beneficiary.id })).status,
+    ).toBe(302);
     expect(
       await t.db.$count(
         coachAssignments,
@@ -170,7 +180,9 @@ describe("malformed ids", () => {
       expect([path, (await a.get(path)).status]).toEqual([path, 404]);
     }
     expect((await a.post("/trainings/sessions/abc", { "mark-x": "present" })).status).toBe(404);
-    expect((await a.post("/coaching/assignments", { intent: "end", beneficiaryId: "abc" })).status).toBe(302);
+    expect(
+      (await a.post("/coaching/assignments", { intent: "end", confirm: "end", beneficiaryId: "abc" })).status,
+    ).toBe(404);
     const applicant = await makeUser(t.db);
     const training = await makeTraining(t.db);
     const p = await app.signedIn(applicant.email!);
