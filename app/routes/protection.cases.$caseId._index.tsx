@@ -40,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
         anonymisedAt: d.case.anonymisedAt,
       })
     : null;
-  // the owning association's link to the person's applicant account (docs/decisions/new-linking-and-dedup-across.md)
+  // the owning association's link to the person's applicant account (docs/decisions/0135-linking-and-dedup-across.md)
   const account = live ? await accountPanel(args.context.db, actor, d.case.id) : null;
   return { ...d, confirm: offered ? asked : null, sms, account };
 }

@@ -44,7 +44,7 @@ export const shops = pgTable(
     /** the partner association whose vouchers the shop takes */
     organisationId: ref(() => organisations.id).notNull(),
     name: text().notNull(),
-    /** a code of the towns list; "other" for a town not listed (decision new-shop-town-as-code.md) */
+    /** a code of the towns list; "other" for a town not listed (decision 0130-shop-town-as-code.md) */
     city: cityEnum(),
     isActive: boolean().notNull().default(true),
     createdAt: stamp(),

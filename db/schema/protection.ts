@@ -137,7 +137,7 @@ export const caseUnlinkReasonEnum = pgEnum("case_unlink_reason", UNLINK_REASONS)
  * (who collected it, when, in which language the notice was read); unlinked with a
  * reason. The live link is mirrored in `beneficiary_cases.applicant_user_id` (reports
  * count one person under it); these rows are its history
- * (docs/decisions/new-linking-and-dedup-across.md).
+ * (docs/decisions/0135-linking-and-dedup-across.md).
  */
 export const caseAccountLinks = pgTable(
   "case_account_links",

@@ -1,6 +1,6 @@
 /**
  * A list of people registered as applicants, as the office registers a walk-in
- * (docs/decisions/new-import-applicants-and-attendance.md): each row checked with the
+ * (docs/decisions/0132-import-applicants-and-attendance.md): each row checked with the
  * office form's schema, its phone or e-mail refused when an account holds it, its likely
  * duplicates among the people this association's office registered; on confirmation each
  * becomes a staff-managed account (no password, a sign-in identifier, the notice recorded).

@@ -1,6 +1,6 @@
 /**
  * A list of attendance marks (session, person, present/absent/excused), as a trainer takes
- * a register (docs/decisions/new-import-applicants-and-attendance.md): each row's session
+ * a register (docs/decisions/0132-import-applicants-and-attendance.md): each row's session
  * must exist and have begun, its person must be found by the identifier they sign in
  * with and hold a seat in the session's cohort. Confirming marks each session through the
  * trainings module's own register (corrections audited, certificates settled).

@@ -63,7 +63,7 @@ export const REQUIRED_CASE_FIELDS: readonly CaseField[] = ["firstName", "lastNam
 
 /**
  * A list of people to register as applicants, as the office registers a walk-in
- * (docs/decisions/new-import-applicants-and-attendance.md): names, and the notice read to
+ * (docs/decisions/0132-import-applicants-and-attendance.md): names, and the notice read to
  * each (its language, and yes) are required; phone and e-mail only when the person has one.
  */
 export const APPLICANT_COLUMNS = {

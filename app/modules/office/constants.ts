@@ -42,7 +42,7 @@ export type DecisionChannel = (typeof DECISION_CHANNELS)[number];
 
 /**
  * Why staff correct or undo a decision's receipt they recorded for a person: a code on
- * the audit row, never free text (docs/decisions/new-correct-decision-received.md).
+ * the audit row, never free text (docs/decisions/0129-correct-decision-received.md).
  */
 export const RECEIPT_CHANGE_REASONS = ["typing_error", "wrong_application", "not_received"] as const;
 export type ReceiptChangeReason = (typeof RECEIPT_CHANGE_REASONS)[number];

@@ -31,7 +31,7 @@ export type PersonReach = {
 /**
  * May this member of staff act for this person? A case worker: for the people an office
  * of their own association registered, and those whose account is linked to one of its
- * case files (docs/decisions/new-linking-and-dedup-across.md). A coach: for the people they registered
+ * case files (docs/decisions/0135-linking-and-dedup-across.md). A coach: for the people they registered
  * themselves and the beneficiaries they follow now. Nobody acts for staff, for
  * themselves, or for a deactivated account.
  */

@@ -3,7 +3,7 @@
  * consent (who collected it, when, the notice's language), audited; unlinked with a
  * reason. Linking lets the association's case workers act for the person through the
  * office (app/modules/office/rules.ts mayActFor) and makes reports count one person.
- * Why: docs/decisions/new-linking-and-dedup-across.md.
+ * Why: docs/decisions/0135-linking-and-dedup-across.md.
  */
 import { alias } from "drizzle-orm/pg-core";
 import { and, between, eq, isNotNull, isNull, or, type SQL } from "drizzle-orm";

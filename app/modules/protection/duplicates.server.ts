@@ -178,7 +178,7 @@ export async function findDuplicatesOfEach(
 /**
  * Whether a case of another association, out of the actor's reach, may be the same
  * person (the same rule, on identity only). Answers yes or no and nothing else: never
- * which association, which case or why (docs/decisions/new-linking-and-dedup-across.md).
+ * which association, which case or why (docs/decisions/0135-linking-and-dedup-across.md).
  */
 export async function possibleMatchElsewhere(
   db: Executor,

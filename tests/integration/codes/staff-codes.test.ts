@@ -237,7 +237,7 @@ describe("an organisation's town (decision new-organisation-town-as-code.md)", (
   });
 });
 
-describe("a partner shop's town (decision new-shop-town-as-code.md)", () => {
+describe("a partner shop's town (decision 0130-shop-town-as-code.md)", () => {
   it("is chosen from the towns list: typed text is refused in fr, ar and en, a code is kept and read in the reader's language", async () => {
     await makeUser(t.db, { role: "admin", email: "shop-towns-admin@masar.test" });
     const admin = await app.signedIn("shop-towns-admin@masar.test");
