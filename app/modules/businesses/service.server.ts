@@ -33,16 +33,7 @@ export type FundedBusiness = {
 };
 
 /** A recorded visit as its form shows it (and corrects it). */
-export type VisitRecord = {
-  monthsAfter: number;
-  visitedOn: string;
-  stillRunning: boolean;
-  revenueBand: RevenueBand | null;
-  jobsCreated: number;
-  jobsWomen: number;
-  jobsMigrants: number;
-  formalised: boolean;
-};
+export type VisitRecord = FollowUpInput & { monthsAfter: number; formalised: boolean };
 
 /** What a visit's correction compares and writes; its version is a fingerprint of them. */
 const VISIT_FIELDS = [
