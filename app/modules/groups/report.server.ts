@@ -62,6 +62,12 @@ export async function countGroupFigures(db: Executor, sources: Sources, filter: 
     ? sql`exists (select 1 from report_person_ids ri join (${months}) m on m.person_key = ri.person_id
         where ri.person_key = linked.person_key and m.mask & ${all} <> 0)`
     : sql`false`;
+  // this and the households' count are a few index probes per person, which the report's
+  // reads turn off (readForReport) for their large joins: on for these two statements
+  // only, then as the caller had it
+  const [nestloop] = (await db.execute(
+    sql`select current_setting('enable_nestloop') as v, set_config('enable_nestloop', 'on', true)`,
+  )) as unknown as { v: string }[];
   const [linked] = (await db.execute(sql`
     with linked as (
       select distinct coalesce(c.applicant_user_id, c.id) as person_key
@@ -85,6 +91,7 @@ export async function countGroupFigures(db: Executor, sources: Sources, filter: 
       ${org ? sql`and c.organisation_id = ${org}::uuid` : sql``}`)) as unknown as { n: number }[];
     householdMembers = Number(row?.n ?? 0);
   }
+  await db.execute(sql`select set_config('enable_nestloop', ${nestloop?.v ?? "on"}, true)`);
   return {
     kinds,
     linkedOnly: Number(linked?.n ?? 0),
