@@ -196,10 +196,7 @@ export async function applicantPanel(db: Executor, userId: string) {
 
 /** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */
 export async function cvSource(db: Executor, userId: string) {
-  const [user] = await db
-    .select(contactColumns)
-    .from(users)
-    .where(eq(users.id, userId));
+  const [user] = await db.select(contactColumns).from(users).where(eq(users.id, userId));
   if (!user || user.role !== "applicant") return null;
   const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId));
   const trainingsDone = (await myTrainings(db, userId)).filter((r) => r.certificateId);
