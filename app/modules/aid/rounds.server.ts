@@ -44,7 +44,8 @@ export async function startedRoundRefusal(tx: Executor, roundId: string, field: 
   return given ? fail(409, { [field]: "aid.errors.roundStarted" }) : null;
 }
 
-async function ownRound(db: Executor, actor: Actor, roundId: string) {
+/** The actor's association's round, or a 404. */
+export async function ownRound(db: Executor, actor: Actor, roundId: string) {
   const [round] = await db
     .select()
     .from(distributionRounds)

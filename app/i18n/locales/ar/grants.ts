@@ -57,6 +57,10 @@ export const grants = {
   "grants.confirmTransition.deliberation": "ينتهي التقييم: تتداول اللجنة انطلاقا من الترتيب.",
   "grants.confirmTransition.decided":
     "تُنشر القرارات: يُخبَر كل مترشح (إشعار أو رسالة قصيرة أو بريد إلكتروني) وتُنشأ أقساط المنح الممنوحة.",
+  "grants.confirmAccept.title": "قبول المقترح: «{call}»؟",
+  "grants.confirmAccept.what": "تُمنح هذه المنح، بمجموع {amount}:",
+  "grants.confirmAccept.after":
+    "لا يُخبَر المترشحون إلا عند نشر القرارات. لا يمكن قبول المقترح مرة ثانية: بعد ذلك، لا يتغير أي سطر إلا بتعليل.",
   "grants.app.status.submitted": "مودع",
   "grants.app.status.withdrawn": "مسحوب",
   "grants.app.status.eligible": "مؤهل",

@@ -58,6 +58,10 @@ export const grants = {
   "grants.confirmTransition.deliberation": "L'évaluation se termine : le comité délibère à partir du classement.",
   "grants.confirmTransition.decided":
     "Les décisions sont publiées : chaque candidat·e est prévenu·e (notification, SMS ou e-mail) et les tranches des subventions accordées sont créées.",
+  "grants.confirmAccept.title": "Accepter la proposition : « {call} » ?",
+  "grants.confirmAccept.what": "Ces subventions sont accordées, pour {amount} au total :",
+  "grants.confirmAccept.after":
+    "Les candidat·e·s ne sont prévenu·e·s qu'à la publication des décisions. La proposition ne peut plus être acceptée une seconde fois : ensuite, chaque ligne ne change qu'avec une justification.",
   "grants.app.status.submitted": "Déposée",
   "grants.app.status.withdrawn": "Retirée",
   "grants.app.status.eligible": "Éligible",
