@@ -192,9 +192,10 @@ export const grants = {
   "grants.errors.overrideReason": "اكتب سبب المنح رغم نقص التقييمات (10 أحرف على الأقل).",
   "grants.errors.earlierTrancheUnpaid": "تُؤدى الدفعات بالترتيب: أدِّ الدفعة السابقة أولا.",
   "grants.call.reviewOverride": "تقييمات ناقصة: سبب المنح رغم ذلك (مسؤول)",
-  "grants.ranking.fewReviews": "{count} تقييم من أصل {required}",
+  "grants.ranking.fewReviews":
+    "{count, plural, zero {لا تقييم} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}} من أصل {required}",
   "grants.proposal.fewReviews":
-    "{label} (الرتبة {rank}): غير مقترح، {count} تقييم من أصل {required} مطلوبة؛ يمكن لمسؤول منحه مع ذكر السبب.",
+    "{label} (الرتبة {rank}): غير مقترح، {count, plural, zero {لا تقييم} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}} من أصل {required} مطلوبة؛ يمكن لمسؤول منحه مع ذكر السبب.",
   "grants.tranche.milestone": "مرحلة يؤكدها المرافق",
   "grants.errors.notPayable": "لا يمكن أداء هذه الدفعة: الشرط غير مؤكد أو سبق أداؤها.",
   "grants.errors.overpaid": "هذا الأداء سيتجاوز المبلغ الممنوح.",

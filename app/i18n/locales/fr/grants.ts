@@ -197,9 +197,9 @@ export const grants = {
     "Écrivez la raison de l'attribution malgré les évaluations manquantes (10 caractères au moins).",
   "grants.errors.earlierTrancheUnpaid": "Les tranches se paient dans l'ordre : payez d'abord la tranche précédente.",
   "grants.call.reviewOverride": "Évaluations manquantes : raison de l'attribution quand même (administrateur)",
-  "grants.ranking.fewReviews": "{count} évaluation(s) sur {required}",
+  "grants.ranking.fewReviews": "{count, plural, one {# évaluation} other {# évaluations}} sur {required}",
   "grants.proposal.fewReviews":
-    "{label} (rang {rank}) : pas proposé, {count} évaluation(s) sur les {required} demandées ; un administrateur peut l'attribuer avec une raison.",
+    "{label} (rang {rank}) : pas proposé, {count, plural, one {# évaluation} other {# évaluations}} sur les {required} demandées ; un administrateur peut l'attribuer avec une raison.",
   "grants.tranche.milestone": "étape confirmée par le coach",
   "grants.errors.notPayable": "Cette tranche n'est pas payable : condition non confirmée ou déjà payée.",
   "grants.errors.overpaid": "Ce paiement dépasserait le montant accordé.",
