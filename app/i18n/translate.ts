@@ -15,11 +15,95 @@ export type TFunction = (key: MessageKey, params?: TParams) => string;
 export function translate(messages: Messages, locale: Locale, key: MessageKey, params?: TParams): string {
   const template = messages[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fillPlurals(template, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return whole;
     return typeof value === "number" ? numberFormat(locale).format(value) : value;
   });
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The CLDR plural category of `count` in `locale` (Arabic: zero, one, two, few, many, other). */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(INTL_LOCALE[locale]);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+type PluralBlock = { start: number; end: number; name: string; branches: Map<string, string> };
+
+/** The body of the brace opened at `open`, and the index just past its closing brace; null if unbalanced. */
+function braced(text: string, open: number): { body: string; next: number } | null {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return { body: text.slice(open + 1, i), next: i + 1 };
+  }
+  return null;
+}
+
+const PLURAL_HEAD = /\{(\w+)\s*,\s*plural\s*,/g;
+
+/** Each `{name, plural, one {…} other {…}}` of a message (ICU MessageFormat's plural, its `=N` branches too). */
+function pluralBlocks(template: string): PluralBlock[] {
+  const blocks: PluralBlock[] = [];
+  for (const head of template.matchAll(PLURAL_HEAD)) {
+    const whole = braced(template, head.index);
+    if (!whole) continue;
+    const branches = new Map<string, string>();
+    let rest = whole.body.slice(head[0].length - 1);
+    for (;;) {
+      const selector = /^\s*(=\d+|zero|one|two|few|many|other)\s*(?=\{)/.exec(rest);
+      if (!selector) break;
+      const branch = braced(rest, selector[0].length);
+      if (!branch) break;
+      branches.set(selector[1]!, branch.body);
+      rest = rest.slice(branch.next);
+    }
+    blocks.push({ start: head.index, end: head.index + whole.body.length + 2, name: head[1]!, branches });
+  }
+  return blocks;
+}
+
+/**
+ * The one place counts agree with their words: each plural block takes the branch of its
+ * count (an exact `=N` first, then the locale's category, then `other`), `#` in it written
+ * as the count in the locale's digits. A block whose count is not given stays as it is.
+ */
+function fillPlurals(template: string, locale: Locale, params: TParams): string {
+  if (!template.includes("plural")) return template;
+  let out = "";
+  let from = 0;
+  for (const block of pluralBlocks(template)) {
+    const count = params[block.name];
+    if (block.start < from || count === undefined || count === null) continue;
+    // a count given already written out (a string) takes the general form
+    const branch =
+      typeof count === "number"
+        ? (block.branches.get(`=${count}`) ?? block.branches.get(pluralCategory(locale, count)))
+        : undefined;
+    const chosen = branch ?? block.branches.get("other");
+    if (chosen === undefined) continue;
+    const written = typeof count === "number" ? numberFormat(locale).format(count) : count;
+    out += template.slice(from, block.start) + chosen.replace(/#/g, written);
+    from = block.end;
+  }
+  return out + template.slice(from);
+}
+
+/**
+ * The parameters a message asks for, plural counts included, each once and sorted: the
+ * same in every language, whatever plural branches each language needs.
+ */
+export function messageParams(template: string): string[] {
+  const names = new Set<string>();
+  for (const block of pluralBlocks(template)) names.add(block.name);
+  for (const m of template.matchAll(/\{(\w+)\}/g)) names.add(m[1]!);
+  return [...names].sort();
 }
 
 export function isMessageKey(messages: Messages, key: string): key is MessageKey {

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { PageTitle } from "~/components/form";
@@ -7,8 +6,8 @@ import { useI18n } from "~/i18n/i18n-context";
 import { formValues } from "~/lib/forms.server";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { CodeThrottled, IdentifierField } from "~/modules/auth/ui";
-import { requestPasswordReset } from "~/modules/auth/recovery.server";
-import { keepRetryAfter, refusal } from "~/lib/retry-after";
+import { askForResetCode } from "~/modules/auth/reset-request.server";
+import { keepRetryAfter } from "~/lib/retry-after";
 
 export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
@@ -19,13 +18,7 @@ export const headers = keepRetryAfter;
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous({ context });
   const form = await request.formData();
-  const identifier = String(form.get("identifier") ?? "").slice(0, 254);
-  const result = await requestPasswordReset(context.db, { identifier }, { ip: context.ip });
-  if (!result.ok) {
-    const retryAt = result.retryAt?.toISOString() ?? null;
-    return refusal(result, { errors: result.errors, retryAt, values: formValues(form) });
-  }
-  return redirect(`/reset-password?to=${encodeURIComponent(result.identifier.value)}`);
+  return askForResetCode(context, form, formValues(form));
 }
 
 export default function ForgotPassword() {

@@ -8,7 +8,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { idParam, parseQuery, query } from "~/lib/params.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { runCallIntent } from "~/modules/grants/call-actions.server";
-import { CallAwards, CallProposal, CallRankings } from "~/modules/grants/call-decision-sections";
+import { AcceptProposalStep, CallAwards, CallProposal, CallRankings } from "~/modules/grants/call-decision-sections";
 import { loadCallPage } from "~/modules/grants/call-page.server";
 import {
   CallApplications,
@@ -29,8 +29,11 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!page) notFound();
   // moving the call on is confirmed on a step, for the one move open to it now
   const { to } = parseQuery(args, { to: query.oneOf(CALL_STATUSES) });
-  const transition = confirmStep(args, ["transition"]) === "transition" && to && to === page.call.next ? to : null;
-  return { ...page, transition };
+  const step = confirmStep(args, ["transition", "accept"]);
+  const transition = step === "transition" && to && to === page.call.next ? to : null;
+  // accepting the proposal is confirmed on a step, while there is one to accept
+  const accept = step === "accept" && page.awards.length === 0 && (page.proposal?.awards.length ?? 0) > 0;
+  return { ...page, transition, accept };
 }
 
 type ActionResult = { ok: false; intent: string; errors: FieldErrors };
@@ -42,8 +45,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!(await getCall(db, callId))) notFound();
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
-  if (intent === "transition") {
-    const step = unlessConfirmed(args.request, form, "transition", ["to"]);
+  if (intent === "transition" || intent === "accept") {
+    const step = unlessConfirmed(args.request, form, intent, intent === "transition" ? ["to"] : []);
     if (step) return step;
   }
   const result = await runCallIntent({ db, actor, callId, meta: { ip: args.context.ip } }, intent, form);
@@ -73,6 +76,8 @@ export default function CallPage() {
   const [params] = useSearchParams();
   const done = params.get("done");
   if (d.transition) return <TransitionStep call={d.call} to={d.transition} />;
+  if (d.accept && d.proposal)
+    return <AcceptProposalStep call={d.call} proposal={d.proposal} applications={d.applications} />;
   return (
     <div>
       <PageTitle>
@@ -92,7 +97,9 @@ export default function CallPage() {
       <CallAssignments assignments={d.assignments} members={d.members} />
       <CallConflicts conflicts={d.conflicts} />
       <CallRankings ranking={d.ranking} normalised={d.normalised} required={d.call.reviewersPerApplication} />
-      {d.proposal ? <CallProposal proposal={d.proposal} applications={d.applications} awards={d.awards} /> : null}
+      {d.proposal ? (
+        <CallProposal call={d.call} proposal={d.proposal} applications={d.applications} awards={d.awards} />
+      ) : null}
       <CallAwards awards={d.awards} applications={d.applications} />
     </div>
   );

@@ -8,10 +8,11 @@ import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { anonymousOnlyLoader, requireAnonymous } from "~/modules/auth/guards.server";
 import { CodeField, CodeThrottled, IdentifierField, ResendCode } from "~/modules/auth/ui";
-import { requestPasswordReset, resetPasswordWithCode } from "~/modules/auth/recovery.server";
+import { resetPasswordWithCode } from "~/modules/auth/recovery.server";
+import { askForResetCode } from "~/modules/auth/reset-request.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { serializeSessionCookie } from "~/modules/auth/session.server";
-import { keepRetryAfter, refusal } from "~/lib/retry-after";
+import { keepRetryAfter } from "~/lib/retry-after";
 
 export const loader = (args: LoaderFunctionArgs) => anonymousOnlyLoader(args);
 
@@ -23,14 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const identifier = String(form.get("identifier") ?? "").slice(0, 254);
   const meta = { ip: context.ip };
-  if (form.get("intent") === "resend") {
-    const asked = await requestPasswordReset(context.db, { identifier }, meta);
-    if (!asked.ok) {
-      const retryAt = asked.retryAt?.toISOString() ?? null;
-      return refusal(asked, { errors: asked.errors, retryAt, values: typed(form) });
-    }
-    return redirect(`/reset-password?to=${encodeURIComponent(asked.identifier.value)}&resent=1`);
-  }
+  if (form.get("intent") === "resend") return askForResetCode(context, form, typed(form), "&resent=1");
   // the applicants' rule first, for everyone: a staff account's longer rule speaks only after a right code
   const basic = parseForm(newPasswordSchema("applicant"), form);
   if (!basic.ok) return data({ errors: basic.errors, retryAt: null, values: typed(form) }, { status: 400 });

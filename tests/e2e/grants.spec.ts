@@ -313,6 +313,11 @@ for (const lang of ["fr", "ar"] as const) {
       await expect(page.getByTestId("call-status")).toHaveText(L.statusDeliberation);
       // one line for the capped award, one for the application that no longer fits
       await expect(page.getByTestId("proposal").locator("li")).toHaveCount(2);
+      // accepting the proposal goes through its step, which lists the award
+      await page.getByRole("link", { name: L.accept }).click();
+      await expect(page.getByTestId("accept-lines").locator("li")).toHaveCount(1);
+      await expect(page.getByTestId("accept-lines")).toContainText(AMOUNT);
+      await noOverflow(page);
       await page.getByRole("button", { name: L.accept }).click();
       await expect(page.getByTestId("call-awarded")).toHaveText(AMOUNT);
       await moveCall(page, L.publish);

@@ -33,7 +33,7 @@ let url: string;
 let ownerUrl: string;
 let cleanup: () => Promise<void>;
 if (process.env.TEST_DATABASE_URL) {
-  const scratch = await scratchDatabase(process.env.TEST_DATABASE_URL, "e2e");
+  const scratch = await scratchDatabase(process.env.TEST_DATABASE_URL, "e2e", { throwaway: true });
   url = ownerUrl = scratch.url;
   cleanup = scratch.drop;
 } else {

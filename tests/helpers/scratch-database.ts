@@ -5,14 +5,29 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 
+/**
+ * A test's database is thrown away at the end of the run, so its commits need not wait
+ * for the write-ahead log to reach the disk: the setting the embedded test servers get
+ * server-wide (`throwaway` in db/embedded.ts), set here per database, because an external
+ * server (CI's PostgreSQL 15) is not ours to reconfigure. On that server a commit took
+ * 9 ms with it and 0.7 ms without (2,000 one-row inserts). Visibility, locks and
+ * constraints are unchanged; only a crash of the server could lose the last commits.
+ * Benchmarks keep the default: they measure what production does.
+ */
+export async function makeThrowaway(sql: postgres.Sql, database: string): Promise<void> {
+  await sql.unsafe(`alter database ${database} set synchronous_commit = off`);
+}
+
 export async function scratchDatabase(
   adminUrl: string,
   prefix: string,
+  options: { throwaway?: boolean } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database ${name}`);
+    if (options.throwaway) await makeThrowaway(admin, name);
   } finally {
     await admin.end();
   }

@@ -10,6 +10,7 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
+import { makeThrowaway } from "../helpers/scratch-database";
 
 let embedded: EmbeddedServer | null = null;
 let tempDir: string | null = null;
@@ -48,6 +49,7 @@ export async function setup(project: TestProject) {
   try {
     await sql.unsafe(`drop database if exists ${template}`);
     await sql.unsafe(`create database ${template}`);
+    await makeThrowaway(sql, template);
   } finally {
     await sql.end();
   }

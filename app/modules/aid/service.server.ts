@@ -34,7 +34,7 @@ import type { MovementInput, RoundInput } from "./schemas.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { moveStock, OutOfStock } from "./stock.server";
 import { moroccoToday } from "~/lib/morocco-time";
-import { notFound, orgOf, startedRoundRefusal } from "./rounds.server";
+import { notFound, orgOf, ownRound, startedRoundRefusal } from "./rounds.server";
 
 async function ownWarehouse(db: Executor, org: string, warehouseId: string) {
   const [w] = await db
@@ -42,6 +42,15 @@ async function ownWarehouse(db: Executor, org: string, warehouseId: string) {
     .from(warehouses)
     .where(and(eq(warehouses.id, warehouseId), eq(warehouses.organisationId, org)));
   return w ?? notFound();
+}
+
+/** An item a round can hand out (anything but a voucher), or null. */
+async function kitItem(db: Executor, itemId: string) {
+  const [item] = await db
+    .select({ id: aidItems.id, kind: aidItems.kind })
+    .from(aidItems)
+    .where(eq(aidItems.id, itemId));
+  return item && item.kind !== "voucher" ? item : null;
 }
 
 export async function recordMovement(
@@ -66,21 +75,12 @@ export async function recordMovement(
   }
   try {
     await db.transaction(async (tx) => {
-      if (input.kind === "receipt") {
+      if (input.kind === "receipt" || input.kind === "adjustment") {
         await moveStock(tx, {
           warehouseId: warehouse.id,
           itemId: item.id,
           delta: input.quantity,
-          kind: "receipt",
-          reason: input.reason,
-          actorId: actor.id,
-        });
-      } else if (input.kind === "adjustment") {
-        await moveStock(tx, {
-          warehouseId: warehouse.id,
-          itemId: item.id,
-          delta: input.quantity,
-          kind: "adjustment",
+          kind: input.kind,
           reason: input.reason,
           actorId: actor.id,
         });
@@ -119,11 +119,8 @@ export async function createRound(
 ): Promise<{ ok: true; roundId: string } | Failure> {
   const org = orgOf(actor);
   await ownWarehouse(db, org, input.warehouseId);
-  const [item] = await db
-    .select({ id: aidItems.id, kind: aidItems.kind })
-    .from(aidItems)
-    .where(eq(aidItems.id, input.itemId));
-  if (!item || item.kind === "voucher") return fail(400, { itemId: "errors.invalid" });
+  const item = await kitItem(db, input.itemId);
+  if (!item) return fail(400, { itemId: "errors.invalid" });
   return db.transaction(async (tx) => {
     const [round] = await tx
       .insert(distributionRounds)
@@ -153,17 +150,9 @@ export async function addRoundItem(
   quantity: number,
   meta: Meta,
 ): Promise<{ ok: true } | Failure> {
-  const org = orgOf(actor);
-  const [round] = await db
-    .select()
-    .from(distributionRounds)
-    .where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
-  if (!round) notFound();
-  const [item] = await db
-    .select({ id: aidItems.id, kind: aidItems.kind })
-    .from(aidItems)
-    .where(eq(aidItems.id, itemId));
-  if (!item || item.kind === "voucher") return fail(400, { itemId: "errors.invalid" });
+  const round = await ownRound(db, actor, roundId);
+  const item = await kitItem(db, itemId);
+  if (!item) return fail(400, { itemId: "errors.invalid" });
   return db.transaction(async (tx) => {
     const started = await startedRoundRefusal(tx, round.id, "itemId");
     if (started) return started;
@@ -215,12 +204,7 @@ export async function recordDistribution(
   caseId: string,
   meta: Meta,
 ): Promise<{ ok: true; distributionId: string } | Failure> {
-  const org = orgOf(actor);
-  const [round] = await db
-    .select()
-    .from(distributionRounds)
-    .where(and(eq(distributionRounds.id, roundId), eq(distributionRounds.organisationId, org)));
-  if (!round) notFound();
+  const round = await ownRound(db, actor, roundId);
   const c = await requireCase(db, actor, caseId);
   try {
     return await db.transaction(async (tx) => {

@@ -5,7 +5,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, sql } from "drizzle-orm";
-import type { Executor } from "~db/client";
+import { runPrepared, type Executor } from "~db/client";
 import { notifications, sessions, users } from "~db/schema";
 import type { Locale } from "~/i18n/config";
 import { initialExpiry, isExpired, renewedExpiry } from "./rules";
@@ -52,14 +52,9 @@ export async function createSession(db: Executor, user: { id: string; role: Role
   return { token, expiresAt };
 }
 
-/**
- * The user behind a token, with the role and status read fresh on every request:
- * a deactivation or a role change takes effect on the very next one. The same query
- * counts the unread notifications, so a page costs one round trip for both.
- */
-export async function validateSessionToken(db: Executor, token: string, now = new Date()): Promise<AuthState | null> {
-  const sessionId = hashToken(token);
-  const [row] = await db
+/** The session check's statement, built once (`runPrepared`): it runs on every signed-in request. */
+const sessionCheck = (db: Executor) =>
+  db
     .select({
       session: { id: sessions.id, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt },
       user: {
@@ -79,7 +74,16 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder("sessionId")));
+
+/**
+ * The user behind a token, with the role and status read fresh on every request:
+ * a deactivation or a role change takes effect on the very next one. The same query
+ * counts the unread notifications, so a page costs one round trip for both.
+ */
+export async function validateSessionToken(db: Executor, token: string, now = new Date()): Promise<AuthState | null> {
+  const sessionId = hashToken(token);
+  const [row] = await runPrepared(db, "session_check", sessionCheck, { sessionId });
   if (!row) return null;
   if (isExpired(row.session, now) || !row.user.isActive) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));

@@ -98,16 +98,18 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
   return sortCaseload(rows);
 }
 
+/** A beneficiary's name and ways to reach them, and the role that says it is one. */
+const contactColumns = {
+  displayName: users.displayName,
+  phone: users.phone,
+  email: users.email,
+  locale: users.locale,
+  role: users.role,
+};
+
 export async function beneficiaryFile(db: Executor, beneficiaryId: string) {
   const [person] = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      phone: users.phone,
-      email: users.email,
-      locale: users.locale,
-      role: users.role,
-    })
+    .select({ id: users.id, ...contactColumns })
     .from(users)
     .where(eq(users.id, beneficiaryId));
   if (!person || person.role !== "applicant") return null;
@@ -194,16 +196,7 @@ export async function applicantPanel(db: Executor, userId: string) {
 
 /** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */
 export async function cvSource(db: Executor, userId: string) {
-  const [user] = await db
-    .select({
-      displayName: users.displayName,
-      phone: users.phone,
-      email: users.email,
-      locale: users.locale,
-      role: users.role,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [user] = await db.select(contactColumns).from(users).where(eq(users.id, userId));
   if (!user || user.role !== "applicant") return null;
   const [profile] = await db.select().from(profiles).where(eq(profiles.userId, userId));
   const trainingsDone = (await myTrainings(db, userId)).filter((r) => r.certificateId);

@@ -1,5 +1,7 @@
 /** The sections of a call's page from the review on (no data access): rankings, proposal, awards and their tranches. */
 import { Link } from "@remix-run/react";
+import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
+import { useLocalizedLabel } from "~/components/localized-text";
 import { Field, SelectField, TextareaField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";
@@ -55,11 +57,14 @@ export function CallRankings({
   );
 }
 
+type Proposal = NonNullable<CallPageData["proposal"]>;
+
 export function CallProposal({
+  call,
   proposal,
   applications,
   awards,
-}: Pick<CallPageData, "applications" | "awards"> & { proposal: NonNullable<CallPageData["proposal"]> }) {
+}: Pick<CallPageData, "call" | "applications" | "awards"> & { proposal: Proposal }) {
   const { t, formatMoney } = useI18n();
   return (
     <section>
@@ -74,7 +79,12 @@ export function CallProposal({
       </ol>
       <p>{t("grants.proposal.remaining", { amount: formatMoney(proposal.remainingCentimes) })}</p>
       {awards.length === 0 && proposal.awards.length > 0 ? (
-        <IntentButton intent="accept" label={t("grants.call.acceptProposal")} />
+        // accepting awards every line at once: it goes through its confirmation step
+        <p>
+          <ConfirmLink path={`/grants/calls/${call.id}`} intent="accept">
+            {t("grants.call.acceptProposal")}
+          </ConfirmLink>
+        </p>
       ) : null}
       <h3>{t("grants.call.change")}</h3>
       <IntentForm intent="change" className="stack narrow">
@@ -103,6 +113,40 @@ export function CallProposal({
         </button>
       </IntentForm>
     </section>
+  );
+}
+
+/** The step before the proposal is accepted: the call, each grant it awards and the total. */
+export function AcceptProposalStep({
+  call,
+  proposal,
+  applications,
+}: Pick<CallPageData, "call" | "applications"> & { proposal: Proposal }) {
+  const { t, formatMoney } = useI18n();
+  const label = useLocalizedLabel();
+  const byId = new Map(applications.map((a) => [a.id, a]));
+  const total = proposal.awards.reduce((sum, line) => sum + line.amountCentimes, 0);
+  return (
+    <ConfirmStep
+      title={t("grants.confirmAccept.title", { call: label(call, "title") })}
+      intent="accept"
+      confirmLabel="grants.call.acceptProposal"
+      cancelTo={`/grants/calls/${call.id}`}
+    >
+      <p>{t("grants.confirmAccept.what", { amount: formatMoney(total) })}</p>
+      <ul className="list" data-testid="accept-lines">
+        {proposal.awards.map((line) => {
+          const app = byId.get(line.applicationId);
+          return (
+            <li key={line.applicationId} className="list-item">
+              <bdi>{app ? `#${app.number} · ${app.applicantName}` : line.label}</bdi> ·{" "}
+              {formatMoney(line.amountCentimes)}
+            </li>
+          );
+        })}
+      </ul>
+      <p>{t("grants.confirmAccept.after")}</p>
+    </ConfirmStep>
   );
 }
 

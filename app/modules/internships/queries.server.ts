@@ -14,17 +14,20 @@ import {
   users,
 } from "~db/schema";
 
+/** A host company as its list shows it (its details row may not exist yet). */
+const hostColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  city: organisations.city,
+  sector: hostDetails.sector,
+  contactName: hostDetails.contactName,
+  contactPhone: hostDetails.contactPhone,
+  agreementStatus: hostDetails.agreementStatus,
+};
+
 export async function listHosts(db: Executor) {
   return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      city: organisations.city,
-      sector: hostDetails.sector,
-      contactName: hostDetails.contactName,
-      contactPhone: hostDetails.contactPhone,
-      agreementStatus: hostDetails.agreementStatus,
-    })
+    .select(hostColumns)
     .from(organisations)
     .leftJoin(hostDetails, eq(hostDetails.organisationId, organisations.id))
     .where(eq(organisations.kind, "host_company"))
@@ -35,16 +38,7 @@ export async function listHosts(db: Executor) {
 export async function getHost(db: Executor, hostId: string) {
   if (!isUuid(hostId)) return null;
   const [row] = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      city: organisations.city,
-      sector: hostDetails.sector,
-      contactName: hostDetails.contactName,
-      contactPhone: hostDetails.contactPhone,
-      contactEmail: hostDetails.contactEmail,
-      agreementStatus: hostDetails.agreementStatus,
-    })
+    .select({ ...hostColumns, contactEmail: hostDetails.contactEmail })
     .from(organisations)
     .leftJoin(hostDetails, eq(hostDetails.organisationId, organisations.id))
     .where(and(eq(organisations.id, hostId), eq(organisations.kind, "host_company")));

@@ -12,6 +12,25 @@ type Named = { id: string; name: string };
 
 export type OfferedPeriods = { years: string[]; quarters: string[]; months: string[] };
 
+/** The framework select and the apply button that end both filter forms. */
+function FrameworkAndApply({ framework }: { framework: Report["framework"] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <SelectField
+        name="framework"
+        label="reporting.filter.framework"
+        inline
+        defaultValue={framework}
+        options={FRAMEWORKS.map((f) => ({ value: f, label: t(`reporting.framework.${f}`) }))}
+      />
+      <button type="submit" className="button">
+        {t("reporting.filter.apply")}
+      </button>
+    </>
+  );
+}
+
 /** A donor's choice: a fixed period (a year, a quarter or a month) and the framework; a GET form. */
 export function DonorFilters({ report, periods, period }: { report: Report; periods: OfferedPeriods; period: string }) {
   const { t } = useI18n();
@@ -36,16 +55,7 @@ export function DonorFilters({ report, periods, period }: { report: Report; peri
         {group(t("reporting.filter.year"), periods.years, (y) => t("reporting.period.year", { year: ltr(y) }))}
         {group(t("reporting.filter.month"), periods.months, (m) => t("reporting.period.month", { month: ltr(m) }))}
       </SelectField>
-      <SelectField
-        name="framework"
-        label="reporting.filter.framework"
-        inline
-        defaultValue={report.framework}
-        options={FRAMEWORKS.map((f) => ({ value: f, label: t(`reporting.framework.${f}`) }))}
-      />
-      <button type="submit" className="button">
-        {t("reporting.filter.apply")}
-      </button>
+      <FrameworkAndApply framework={report.framework} />
     </Form>
   );
 }
@@ -91,16 +101,7 @@ export function ReportFilters({
           options={partners.map((p) => ({ value: p.id, label: p.name }))}
         />
       ) : null}
-      <SelectField
-        name="framework"
-        label="reporting.filter.framework"
-        inline
-        defaultValue={report.framework}
-        options={FRAMEWORKS.map((f) => ({ value: f, label: t(`reporting.framework.${f}`) }))}
-      />
-      <button type="submit" className="button">
-        {t("reporting.filter.apply")}
-      </button>
+      <FrameworkAndApply framework={report.framework} />
     </Form>
   );
 }

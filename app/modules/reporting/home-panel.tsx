@@ -4,13 +4,13 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { Shown } from "./rules";
 
 export function ReportingHomePanel({ reached }: { reached: Shown }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   return (
     <section className="card" data-panel="reporting">
       <h2>{t("reporting.home.title")}</h2>
       <p>
         {typeof reached === "number"
-          ? t("reporting.home.reached", { count: formatNumber(reached) })
+          ? t("reporting.home.reached", { count: reached })
           : t("reporting.home.reachedHidden")}
       </p>
       <Link to="/reports">{t("reporting.home.open")}</Link>

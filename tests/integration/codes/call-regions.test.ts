@@ -26,7 +26,7 @@ describe("the migration of typed regions", () => {
   let db: { url: string; drop(): Promise<void> };
   let before: string;
   beforeAll(async () => {
-    db = await scratchDatabase(inject("pgAdminUrl"), "call_regions");
+    db = await scratchDatabase(inject("pgAdminUrl"), "call_regions", { throwaway: true });
     before = fs.mkdtempSync(path.join(os.tmpdir(), "masar-migrations-"));
     fs.cpSync(source, before, { recursive: true });
     const journalPath = path.join(before, "meta", "_journal.json");

@@ -33,7 +33,7 @@ function migrationsBefore(migration = MIGRATION): string {
 }
 
 beforeAll(async () => {
-  db = await scratchDatabase(inject("pgAdminUrl"), "codes_migration");
+  db = await scratchDatabase(inject("pgAdminUrl"), "codes_migration", { throwaway: true });
   before = migrationsBefore();
   await runMigrations(db.url, before);
   sql = postgres(db.url, { max: 1, onnotice: () => {} });

@@ -313,9 +313,24 @@ describe("from deliberation to the letter and the first tranche", () => {
     expect(noWhy.status).toBe(400);
     expect(await t.db.select().from(grantAwards)).toHaveLength(0);
 
-    expect((await admin.post(`/grants/calls/${ctx.callId}`, { intent: "accept" })).status).toBe(302);
+    // accepting the proposal: the first post only leads to its confirmation step
+    const unaccepted = await admin.post(`/grants/calls/${ctx.callId}`, { intent: "accept" });
+    expect(unaccepted.status).toBe(303);
+    const acceptUrl = `/grants/calls/${ctx.callId}?confirm=accept`;
+    expect(unaccepted.headers.get("location")).toBe(acceptUrl);
+    expect(await t.db.select().from(grantAwards)).toHaveLength(0);
+    expect(page).toContain(`href="${acceptUrl}"`);
+    const acceptStep = await (await admin.get(acceptUrl)).text();
+    expect(acceptStep).toMatch(
+      /data-testid="confirm-step"[^]*data-testid="accept-lines"[^]*name="confirm" value="accept"/,
+    );
+    expect(await t.db.select().from(grantAwards)).toHaveLength(0);
+    expect((await admin.post(acceptUrl, { intent: "accept", confirm: "accept" })).status).toBe(302);
     const awards = await t.db.select().from(grantAwards);
     expect(awards).toHaveLength(2);
+    // once accepted, neither the link nor the step is offered again
+    expect(await (await admin.get(acceptUrl)).text()).not.toContain('data-testid="confirm-step"');
+    expect(await (await admin.get(`/grants/calls/${ctx.callId}`)).text()).not.toContain(`href="${acceptUrl}"`);
     expect(
       (
         await admin.post(`/grants/calls/${ctx.callId}`, {

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type DbHandle } from "../../../db/client";
+import { makeThrowaway } from "../../helpers/scratch-database";
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -24,6 +25,7 @@ export async function createTestDatabase(): Promise<{ url: string; handle: DbHan
     for (let attempt = 0; ; attempt++) {
       try {
         await admin.unsafe(`create database ${name} template ${template}`);
+        await makeThrowaway(admin, name);
         break;
       } catch (error) {
         if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;

@@ -33,9 +33,9 @@ describe("the outbox page", () => {
     const page = (await (await c.get("/admin/outbox")).text()).replaceAll("<!-- -->", "");
     expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
     expect(page).not.toContain("Accepté par la passerelle");
-    expect(page).toContain("1 segment(s) SMS (UCS-2, 70 caractères)");
+    expect(page).toContain("1 segment SMS (UCS-2, 70 caractères)");
     // the code's SMS is in the GSM alphabet; a French one with « » is not
-    expect(page).toContain("1 segment(s) SMS (GSM-7, 160 caractères)");
+    expect(page).toContain("1 segment SMS (GSM-7, 160 caractères)");
     expect(page).toContain("••••••");
     expect(page).not.toContain("482913");
   });

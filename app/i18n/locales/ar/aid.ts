@@ -74,7 +74,8 @@ export const aid = {
   "aid.errors.roundStarted": "بدأ التوزيع: لم تعد الجولة قابلة للتغيير. يُصحَّح التسليم الخاطئ من قائمة التسليمات.",
   "aid.confirm.title": "تسليم إلى {name}؟",
   "aid.confirm.button": "تأكيد التسليم",
-  "aid.confirm.household": "أسرة من {count} فرد(ا)",
+  "aid.confirm.household":
+    "{count, plural, zero {أسرة من # فرد} one {أسرة من فرد واحد} two {أسرة من فردين} few {أسرة من # أفراد} many {أسرة من # فردًا} other {أسرة من # فرد}}",
   "aid.confirm.stock": "تخرج هذه الكميات من مخزون المستودع عند التأكيد.",
   "aid.movement.reversal": "تصحيح تسليم",
   "aid.correct.link": "تصحيح هذا التسليم",

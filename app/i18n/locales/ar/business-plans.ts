@@ -147,7 +147,8 @@ export const businessPlans = {
   "plans.comments.none": "لا تعليق على هذا القسم.",
   "plans.comments.body": "تعليقك على هذا القسم",
   "plans.comments.send": "نشر التعليق",
-  "plans.comments.count": "{count} تعليق",
+  "plans.comments.count":
+    "{count, plural, zero {لا تعليق} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}}",
   "plans.pdf.title": "خطة العمل",
   "plans.pdf.anonymised": "الملف رقم {number}، بدون هوية صاحبه، للجنة الانتقاء",
   "plans.pdf.presentedBy": "مقدمة من {name}",

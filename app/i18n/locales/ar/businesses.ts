@@ -22,7 +22,8 @@ export const businesses = {
   "businesses.field.formalised": "وضع قانوني (مقاول ذاتي أو غيره)",
   "businesses.submit": "تسجيل الزيارة",
   "businesses.saved": "تم تسجيل الزيارة.",
-  "businesses.recordedSummary": "زيارة يوم {date}: {running}، {jobs} منصب(ا) محدث(ا).",
+  "businesses.recordedSummary":
+    "زيارة يوم {date}: {running}، {jobs, plural, zero {لا منصب شغل محدث} one {منصب شغل واحد محدث} two {منصبا شغل محدثان} few {# مناصب شغل محدثة} many {# منصب شغل محدثًا} other {# منصب شغل محدث}}.",
   "businesses.running": "يشتغل",
   "businesses.closed": "مغلق",
   "businesses.errors.alreadyRecorded": "هذه الزيارة مسجلة من قبل.",

@@ -62,7 +62,8 @@ export const coaching = {
   "coaching.cv.nationality": "الجنسية: {value}",
   "coaching.cv.seeks": "يبحث عن",
   "coaching.cv.experience": "الخبرة المهنية",
-  "coaching.cv.experienceLine": "{role}، {sector} — {years} سنة، {country}",
+  "coaching.cv.experienceLine":
+    "{role}، {sector} — {years, plural, zero {# سنة} one {سنة واحدة} two {سنتان} few {# سنوات} many {# سنة} other {# سنة}}، {country}",
   "coaching.cv.internships": "التداريب",
   "coaching.cv.education": "التعليم",
   "coaching.cv.trainings": "التكوينات المنجزة (شهادات)",

@@ -57,6 +57,10 @@ export const grants = {
   "grants.confirmTransition.deliberation": "ينتهي التقييم: تتداول اللجنة انطلاقا من الترتيب.",
   "grants.confirmTransition.decided":
     "تُنشر القرارات: يُخبَر كل مترشح (إشعار أو رسالة قصيرة أو بريد إلكتروني) وتُنشأ أقساط المنح الممنوحة.",
+  "grants.confirmAccept.title": "قبول المقترح: «{call}»؟",
+  "grants.confirmAccept.what": "تُمنح هذه المنح، بمجموع {amount}:",
+  "grants.confirmAccept.after":
+    "لا يُخبَر المترشحون إلا عند نشر القرارات. لا يمكن قبول المقترح مرة ثانية: بعد ذلك، لا يتغير أي سطر إلا بتعليل.",
   "grants.app.status.submitted": "مودع",
   "grants.app.status.withdrawn": "مسحوب",
   "grants.app.status.eligible": "مؤهل",
@@ -188,9 +192,10 @@ export const grants = {
   "grants.errors.overrideReason": "اكتب سبب المنح رغم نقص التقييمات (10 أحرف على الأقل).",
   "grants.errors.earlierTrancheUnpaid": "تُؤدى الدفعات بالترتيب: أدِّ الدفعة السابقة أولا.",
   "grants.call.reviewOverride": "تقييمات ناقصة: سبب المنح رغم ذلك (مسؤول)",
-  "grants.ranking.fewReviews": "{count} تقييم من أصل {required}",
+  "grants.ranking.fewReviews":
+    "{count, plural, zero {لا تقييم} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}} من أصل {required}",
   "grants.proposal.fewReviews":
-    "{label} (الرتبة {rank}): غير مقترح، {count} تقييم من أصل {required} مطلوبة؛ يمكن لمسؤول منحه مع ذكر السبب.",
+    "{label} (الرتبة {rank}): غير مقترح، {count, plural, zero {لا تقييم} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}} من أصل {required} مطلوبة؛ يمكن لمسؤول منحه مع ذكر السبب.",
   "grants.tranche.milestone": "مرحلة يؤكدها المرافق",
   "grants.errors.notPayable": "لا يمكن أداء هذه الدفعة: الشرط غير مؤكد أو سبق أداؤها.",
   "grants.errors.overpaid": "هذا الأداء سيتجاوز المبلغ الممنوح.",

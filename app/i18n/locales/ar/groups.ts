@@ -83,7 +83,8 @@ export const groups = {
   "groups.household.age": "السن (بالسنوات)",
   "groups.household.ageHint": "اتركه فارغًا إن لم تكن تعرف.",
   "groups.household.ageUnknown": "السن غير معروف",
-  "groups.household.years": "{n} سنة",
+  "groups.household.years":
+    "{n, plural, zero {# سنة} one {سنة واحدة} two {سنتان} few {# سنوات} many {# سنة} other {# سنة}}",
   "groups.household.save": "تصحيح",
   "groups.household.add": "إضافة فرد من الأسرة",
   "groups.household.addButton": "إضافة",

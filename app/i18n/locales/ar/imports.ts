@@ -43,13 +43,15 @@ export const imports = {
   "imports.preview.repeatedColumns": "أعمدة مكررة (يُقرأ الأول فقط): {columns}",
   "imports.preview.check": "أسطر للتحقق",
   "imports.preview.allReady": "لا يوجد سطر للتحقق: كل الأسطر جاهزة.",
-  "imports.preview.more": "{n} سطر آخر للتحقق غير معروض.",
+  "imports.preview.more":
+    "{n, plural, zero {# سطر آخر للتحقق غير معروض.} one {سطر آخر للتحقق غير معروض.} two {سطران آخران للتحقق غير معروضين.} few {# أسطر أخرى للتحقق غير معروضة.} many {# سطرًا آخر للتحقق غير معروض.} other {# سطر آخر للتحقق غير معروض.}}",
   "imports.preview.distinct": "شخص آخر: استيراد",
   "imports.preview.confirmHint":
     "سيُستورد: الأسطر الجاهزة، والأسطر ذات التكرار المحتمل التي تؤشرون عليها كشخص آخر. لن تُستورد الأسطر التي بها مشكلة: صحّحوها في الملف ثم استوردوه من جديد.",
   "imports.preview.confirm": "تأكيد الاستيراد",
   "imports.preview.back": "العودة إلى الاستيرادات",
-  "imports.confirmed": "تم تأكيد الاستيراد في {date}: فُتح {n} ملف من أصل {rows} سطر.",
+  "imports.confirmed":
+    "تم تأكيد الاستيراد في {date}: {n, plural, zero {لم يُفتح أي ملف} one {فُتح ملف واحد} two {فُتح ملفان} few {فُتحت # ملفات} many {فُتح # ملفًا} other {فُتح # ملف}} من أصل {rows, plural, zero {# سطر} one {سطر واحد} two {سطرين} few {# أسطر} many {# سطرًا} other {# سطر}}.",
   "imports.problem": "{field}: {message}",
   "imports.problems.yesNo": "أجيبوا بنعم أو لا.",
   "imports.problems.language": "لغة غير معروفة: fr أو ar أو en.",
@@ -89,8 +91,10 @@ export const imports = {
   "imports.problems.notRegistered": "ليس لهذا الشخص مقعد مؤكد في فوج هذه الحصة.",
   "imports.problems.mark": "اكتبوا حاضر أو غائب أو معذور.",
   "imports.duplicates.reason.name": "الاسم نفسه، سجّله مكتبكم",
-  "imports.confirmedApplicants": "أُكّد الاستيراد يوم {date}: أُنشئ {n} حساباً من أصل {rows} سطراً.",
-  "imports.confirmedAttendance": "أُكّد الاستيراد يوم {date}: سُجّل {n} حضوراً من أصل {rows} سطراً.",
+  "imports.confirmedApplicants":
+    "أُكّد الاستيراد يوم {date}: {n, plural, zero {لم يُنشأ أي حساب} one {أُنشئ حساب واحد} two {أُنشئ حسابان} few {أُنشئت # حسابات} many {أُنشئ # حسابًا} other {أُنشئ # حساب}} من أصل {rows, plural, zero {# سطر} one {سطر واحد} two {سطرين} few {# أسطر} many {# سطرًا} other {# سطر}}.",
+  "imports.confirmedAttendance":
+    "أُكّد الاستيراد يوم {date}: {n, plural, zero {لم يُسجَّل أي حضور} one {سُجّل حضور واحد} two {سُجّل حضوران} few {سُجّلت # حضورات} many {سُجّل # حضورًا} other {سُجّل # حضور}} من أصل {rows, plural, zero {# سطر} one {سطر واحد} two {سطرين} few {# أسطر} many {# سطرًا} other {# سطر}}.",
   "imports.problems.phoneTaken": "يوجد حساب بهذا الرقم: ربما سُجّل الشخص من قبل.",
   "imports.problems.emailTaken": "يوجد حساب بهذا العنوان: ربما سُجّل الشخص من قبل.",
 } as const;

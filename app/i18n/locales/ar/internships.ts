@@ -10,7 +10,8 @@ export const internships = {
   "internships.filterAll": "الكل",
   "internships.noOffers": "لا يوجد عرض مطابق.",
   "internships.startsOn": "يبدأ في {date}",
-  "internships.weeks": "{count} أسبوع",
+  "internships.weeks":
+    "{count, plural, zero {# أسبوع} one {أسبوع واحد} two {أسبوعان} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}",
   "internships.unpaid": "غير مؤدى عنه",
   "internships.apply": "التقدم بطلب",
   "internships.propose": "اقتراح هذا التدريب",
@@ -144,16 +145,17 @@ export const internships = {
   "internships.field.answerReason": "السبب (يقرؤه المترشح)",
   "internships.answerReason": "السبب المقدَّم: {reason}",
   "internships.closed": "هذا العرض مغلق: لم يعد يقبل ترشيحات.",
-  "internships.closedNotice": "تم إغلاق العرض. تم إخبار {count} مترشح(ين) كانوا في الانتظار بأن ترشيحهم لم يُقبل.",
-  "internships.seatsAccepted": "{accepted} من {seats} مقعد(مقاعد) ممنوحة",
+  "internships.closedNotice":
+    "تم إغلاق العرض. {count, plural, zero {لم يكن أي مترشح في الانتظار.} one {تم إخبار مترشح واحد كان في الانتظار بأن ترشيحه لم يُقبل.} two {تم إخبار مترشحَين كانا في الانتظار بأن ترشيحهما لم يُقبل.} few {تم إخبار # مترشحين كانوا في الانتظار بأن ترشيحهم لم يُقبل.} many {تم إخبار # مترشحًا كانوا في الانتظار بأن ترشيحهم لم يُقبل.} other {تم إخبار # مترشح كانوا في الانتظار بأن ترشيحهم لم يُقبل.}}",
+  "internships.seatsAccepted": "المقاعد الممنوحة: {accepted} من {seats}",
   "internships.close": "إغلاق العرض",
   "internships.confirm.close.title": "إغلاق العرض «{offer}»؟",
   "internships.confirm.close.effects":
-    "يخرج العرض من القائمة ولا يقبل ترشيحات جديدة. الترشيحات الـ{count} التي ما زالت في الانتظار لا تُقبل، ويُخبَر كل مترشح برسالة نصية وبريد إلكتروني. يحتفظ المقبولون بمكانهم.",
+    "يخرج العرض من القائمة ولا يقبل ترشيحات جديدة. {count, plural, zero {لا ترشيح في الانتظار.} one {الترشيح الذي ما زال في الانتظار لا يُقبل، ويُخبَر صاحبه برسالة نصية وبريد إلكتروني.} two {الترشيحان اللذان ما زالا في الانتظار لا يُقبلان، ويُخبَر كل مترشح برسالة نصية وبريد إلكتروني.} few {الترشيحات الـ# التي ما زالت في الانتظار لا تُقبل، ويُخبَر كل مترشح برسالة نصية وبريد إلكتروني.} many {الترشيحات الـ# التي ما زالت في الانتظار لا تُقبل، ويُخبَر كل مترشح برسالة نصية وبريد إلكتروني.} other {الترشيحات الـ# التي ما زالت في الانتظار لا تُقبل، ويُخبَر كل مترشح برسالة نصية وبريد إلكتروني.}} يحتفظ المقبولون بمكانهم.",
   "internships.confirm.close.button": "إغلاق العرض",
   "internships.correctOffer": "تصحيح العرض",
   "internships.correctOffer.hint":
-    "{accepted} ترشيح(ات) مقبولة: لا يمكن أن ينزل عدد المقاعد عن ذلك. يُسجَّل التصحيح باسمك مع الحقول التي تغيّرت.",
+    "{accepted, plural, zero {لا ترشيح مقبول} one {ترشيح واحد مقبول} two {ترشيحان مقبولان} few {# ترشيحات مقبولة} many {# ترشيحًا مقبولًا} other {# ترشيح مقبول}}: لا يمكن أن ينزل عدد المقاعد عن ذلك. يُسجَّل التصحيح باسمك مع الحقول التي تغيّرت.",
   "internships.correctHost": "تصحيح المؤسسة المستقبِلة",
   "internships.correct.save": "حفظ التصحيح",
   "internships.correct.corrected": "تم حفظ التصحيح.",

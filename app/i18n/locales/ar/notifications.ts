@@ -11,7 +11,8 @@ export const notifications = {
   "outbox.reason.rejected": "رفضتها البوابة",
   "outbox.reason.undeliverable": "لم تتمكن البوابة من إيصالها",
   "outbox.reason.gave_up": "لا رد من البوابة بعد عدة محاولات",
-  "outbox.segments": "{count} جزء من الرسائل القصيرة",
+  "outbox.segments":
+    "{count, plural, zero {# جزء} one {جزء واحد} two {جزءان} few {# أجزاء} many {# جزءًا} other {# جزء}} من الرسائل القصيرة",
   "outbox.encoding.gsm7": "GSM-7، ‏160 حرفا",
   "outbox.encoding.ucs2": "UCS-2، ‏70 حرفا",
   "outbox.attempts": "المحاولات: {count}",

@@ -202,8 +202,10 @@ export const protection = {
   "protection.supervisor.printedOnSheet": "طُبع في ورقة تسليم",
   "protection.supervisor.exported": "تصدير",
   "protection.export.title": "الملف الكامل",
-  "protection.export.distributions": "{count} توزيع(ات)",
-  "protection.export.vouchers": "{count} قسيمة(قسائم)",
+  "protection.export.distributions":
+    "{count, plural, zero {لا توزيع} one {توزيع واحد} two {توزيعان} few {# توزيعات} many {# توزيعًا} other {# توزيع}}",
+  "protection.export.vouchers":
+    "{count, plural, zero {لا قسيمة} one {قسيمة واحدة} two {قسيمتان} few {# قسائم} many {# قسيمة} other {# قسيمة}}",
   "protection.export.noReferral": "لا إحالة ولا نقل.",
   "protection.home.openCases": "الملفات المفتوحة ({count})",
   "protection.home.allCases": "كل الملفات",
@@ -230,13 +232,15 @@ export const protection = {
   "protection.admin.retentionDays": "أيام بدون نشاط (30 على الأقل)",
   "protection.admin.save": "حفظ",
   "protection.admin.apply": "إخفاء هوية الملفات المنتهية الآن",
-  "protection.admin.applied": "تم إخفاء هوية {count} ملف(ات) منتهية.",
+  "protection.admin.applied":
+    "تم إخفاء هوية {count, plural, zero {# ملف منتهٍ} one {ملف منتهٍ واحد} two {ملفين منتهيين} few {# ملفات منتهية} many {# ملفًا منتهيًا} other {# ملف منتهٍ}}.",
   "protection.admin.nav": "الحماية (الإدارة)",
   "protection.admin.retentionInvalid": "أدخل عددا صحيحا من الأيام بين 30 و36500، مثلا 730 لسنتين.",
   "protection.admin.applyHeading": "إخفاء هوية الملفات المنتهية",
   "protection.admin.applyHint":
     "يمحو الاسم والهاتف والمدينة من كل ملف لم يعرف نشاطا لمدة أطول من مدة الحفظ. تبين خطوة التأكيد عدد الملفات المعنية.",
-  "protection.admin.confirmApply.title": "إخفاء هوية {count} ملف(ات) منتهية؟",
+  "protection.admin.confirmApply.title":
+    "إخفاء هوية {count, plural, zero {# ملف منتهٍ} one {ملف منتهٍ واحد} two {ملفين منتهيين} few {# ملفات منتهية} many {# ملفًا منتهيًا} other {# ملف منتهٍ}}؟",
   "protection.admin.confirmApply.effects":
     "كل ملف لم يعرف نشاطا منذ أكثر من {days} يوما يفقد اسم الشخص وهاتفه ومدينته وملاحظاته، في كل الجمعيات. تبقى الإحصاءات الإجمالية.",
   "protection.supervisor.anonymiseTitle": "إخفاء هوية الملف",

@@ -180,7 +180,8 @@ export const reporting = {
   "reporting.pdf.title": "التقرير الفصلي: {quarter}",
   "reporting.pdf.subtitle": "برنامج حماية المهاجرين وقابلية التشغيل",
   "reporting.home.title": "نتائج البرنامج",
-  "reporting.home.reached": "{count} شخصًا مستفيدًا هذا الربع",
+  "reporting.home.reached":
+    "{count, plural, zero {لا مستفيد هذا الربع} one {شخص واحد مستفيد هذا الربع} two {شخصان مستفيدان هذا الربع} few {# أشخاص مستفيدين هذا الربع} many {# شخصًا مستفيدًا هذا الربع} other {# شخص مستفيد هذا الربع}}",
   "reporting.home.reachedHidden": "الأشخاص المستفيدون هذا الربع: رقم مخفي لحماية الأشخاص.",
   "reporting.home.open": "عرض المؤشرات",
   "reporting.sex.other": "آخر",

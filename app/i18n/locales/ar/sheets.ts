@@ -22,7 +22,8 @@ export const sheets = {
   "sheets.round.kitSeparator": "، ",
   "sheets.round.reference": "الملف",
   "sheets.round.household": "الأسرة",
-  "sheets.round.count": "{count} شخص(ا) لم يتسلموا هذه الحصة بعد؛ الأسطر الفارغة للآخرين.",
+  "sheets.round.count":
+    "{count, plural, zero {لم يبق أحد لم يتسلم هذه الحصة؛ الأسطر الفارغة للآخرين.} one {شخص واحد لم يتسلم هذه الحصة بعد؛ الأسطر الفارغة للآخرين.} two {شخصان لم يتسلما هذه الحصة بعد؛ الأسطر الفارغة للآخرين.} few {# أشخاص لم يتسلموا هذه الحصة بعد؛ الأسطر الفارغة للآخرين.} many {# شخصًا لم يتسلموا هذه الحصة بعد؛ الأسطر الفارغة للآخرين.} other {# شخص لم يتسلموا هذه الحصة بعد؛ الأسطر الفارغة للآخرين.}}",
   "sheets.caseload.download": "تنزيل القائمة (CSV)",
   "sheets.caseload.name": "الاسم",
   "sheets.caseload.stage": "المرحلة",

@@ -20,7 +20,8 @@ export const shops = {
   "aid.shop.totals": "مجاميعك",
   "aid.shop.thisMonth": "هذا الشهر",
   "aid.shop.allTime": "منذ البداية",
-  "aid.shop.totalLine": "{count} قسيمة · {value}",
+  "aid.shop.totalLine":
+    "{count, plural, zero {لا قسيمة} one {قسيمة واحدة} two {قسيمتان} few {# قسائم} many {# قسيمة} other {# قسيمة}} · {value}",
   "aid.shop.history": "آخر عمليات الصرف",
   "aid.shop.when": "التاريخ",
   "aid.shop.code": "الرمز",

@@ -4,12 +4,14 @@ export const trainings = {
   "trainings.title": "دليل التكوينات",
   "trainings.create": "إنشاء تكوين",
   "trainings.empty": "لا توجد تكوينات حاليا.",
-  "trainings.cohortCount": "{count} دورة",
+  "trainings.cohortCount":
+    "{count, plural, zero {لا دورة} one {دورة واحدة} two {دورتان} few {# دورات} many {# دورة} other {# دورة}}",
   "trainings.cohorts": "الدورات",
   "trainings.noCohorts": "لا توجد دورة مبرمجة.",
   "trainings.deliveredIn": "بلغة {language}",
   "trainings.rule": "شهادة عند حضور {percent}% على الأقل من الحصص.",
-  "trainings.seatsLeft": "{count} مقعد متاح",
+  "trainings.seatsLeft":
+    "{count, plural, zero {لا مقعد متاح} one {مقعد واحد متاح} two {مقعدان متاحان} few {# مقاعد متاحة} many {# مقعدًا متاحًا} other {# مقعد متاح}}",
   "trainings.full": "مكتمل: يمكنك التسجيل في لائحة الانتظار",
   "trainings.seatsTaken": "{taken} / {capacity} مقاعد محجوزة",
   "trainings.openCohort": "الحصص والحضور والمشاركون",
@@ -105,7 +107,8 @@ export const trainings = {
   "trainings.confirm.revoke.effects":
     "من يتحقق من الشهادة (مشغّل، برمزها) سيراها ملغاة؛ ولن تُحتسب بعد الآن في النداءات التي تشترط هذا التكوين، ولن يبقى ملف PDF الخاص بها متاحا.",
   "trainings.confirm.revoke.button": "إلغاء الشهادة",
-  "trainings.attendanceUnmarked": "{count} مشارك(ين) لم يُسجَّل حضورهم بعد: لا يُحتسبون حاضرين ولا غائبين.",
+  "trainings.attendanceUnmarked":
+    "{count, plural, zero {كل المشاركين سُجّل حضورهم.} one {مشارك واحد لم يُسجَّل حضوره بعد: لا يُحتسب حاضرًا ولا غائبًا.} two {مشاركان لم يُسجَّل حضورهما بعد: لا يُحتسبان حاضرَين ولا غائبَين.} few {# مشاركين لم يُسجَّل حضورهم بعد: لا يُحتسبون حاضرين ولا غائبين.} many {# مشاركًا لم يُسجَّل حضورهم بعد: لا يُحتسبون حاضرين ولا غائبين.} other {# مشارك لم يُسجَّل حضورهم بعد: لا يُحتسبون حاضرين ولا غائبين.}}",
   "trainings.attendanceNotYet": "يُفتح تسجيل الحضور لهذه الحصة يوم الحصة، في {date}.",
   "trainings.errors.attendanceFuture": "لم تُعقد هذه الحصة بعد: يُفتح تسجيل الحضور يوم الحصة.",
   "trainings.verify.intro": "اكتب الرمز المطبوع على الشهادة لمعرفة ما إذا كانت صالحة.",
@@ -130,8 +133,9 @@ export const trainings = {
   "trainings.correctCohort": "تصحيح الدورة",
   "trainings.correctCohort.title": "تصحيح دورة",
   "trainings.correctCohort.hint":
-    "{taken} مقعد(مقاعد) محجوزة: لا يمكن أن ينزل عدد المقاعد عن ذلك. المقاعد الإضافية تُدخل أوائل المسجلين في قائمة الانتظار، ويتم إخبارهم.",
-  "trainings.correctCohort.promoted": "تم حفظ التصحيح. حصل {count} شخص(أشخاص) من قائمة الانتظار على مقعد وتم إخبارهم.",
+    "{taken, plural, zero {لا مقعد محجوز} one {مقعد واحد محجوز} two {مقعدان محجوزان} few {# مقاعد محجوزة} many {# مقعدًا محجوزًا} other {# مقعد محجوز}}: لا يمكن أن ينزل عدد المقاعد عن ذلك. المقاعد الإضافية تُدخل أوائل المسجلين في قائمة الانتظار، ويتم إخبارهم.",
+  "trainings.correctCohort.promoted":
+    "تم حفظ التصحيح. {count, plural, zero {لم يحصل أي شخص من قائمة الانتظار على مقعد.} one {حصل شخص واحد من قائمة الانتظار على مقعد وتم إخباره.} two {حصل شخصان من قائمة الانتظار على مقعد وتم إخبارهما.} few {حصل # أشخاص من قائمة الانتظار على مقعد وتم إخبارهم.} many {حصل # شخصًا من قائمة الانتظار على مقعد وتم إخبارهم.} other {حصل # شخص من قائمة الانتظار على مقعد وتم إخبارهم.}}",
   "trainings.errors.capacityBelowSeats":
     "عدد الأشخاص الحاصلين على مقعد أكبر: لا يمكن أن يكون عدد المقاعد أقل من المقاعد المحجوزة.",
   "trainings.errors.cancelEnded": "انتهت هذه الدفعة: لم يعد ممكنا إلغاء التسجيل (الحضور والشهادات مرتبطة به).",

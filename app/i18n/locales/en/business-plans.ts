@@ -147,7 +147,7 @@ export const businessPlans = {
   "plans.comments.none": "No comment on this section.",
   "plans.comments.body": "Your comment on this section",
   "plans.comments.send": "Post the comment",
-  "plans.comments.count": "{count} comment(s)",
+  "plans.comments.count": "{count, plural, one {# comment} other {# comments}}",
   "plans.pdf.title": "Business plan",
   "plans.pdf.anonymised": "Application no. {number}, anonymised for the selection committee",
   "plans.pdf.presentedBy": "Presented by {name}",

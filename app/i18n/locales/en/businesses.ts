@@ -22,7 +22,8 @@ export const businesses = {
   "businesses.field.formalised": "Formal status (auto-entrepreneur or other)",
   "businesses.submit": "Record the visit",
   "businesses.saved": "Visit recorded.",
-  "businesses.recordedSummary": "Visited on {date}: {running}, {jobs} job(s) created.",
+  "businesses.recordedSummary":
+    "Visited on {date}: {running}, {jobs, plural, one {# job created} other {# jobs created}}.",
   "businesses.running": "running",
   "businesses.closed": "closed",
   "businesses.errors.alreadyRecorded": "This visit is already recorded.",

@@ -62,7 +62,7 @@ export const coaching = {
   "coaching.cv.nationality": "Nationality: {value}",
   "coaching.cv.seeks": "Looking for",
   "coaching.cv.experience": "Work experience",
-  "coaching.cv.experienceLine": "{role}, {sector} — {years} year(s), {country}",
+  "coaching.cv.experienceLine": "{role}, {sector} — {years, plural, one {# year} other {# years}}, {country}",
   "coaching.cv.internships": "Internships",
   "coaching.cv.education": "Education",
   "coaching.cv.trainings": "Trainings completed (certificates)",

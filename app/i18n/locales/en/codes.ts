@@ -15,7 +15,8 @@ export const codes = {
   "codes.flags.save": "Save",
   "codes.flags.saved": "Value saved.",
   "codes.flags.gone": "This value was already chosen: the list is up to date.",
-  "codes.flags.home": "{count} value(s) typed by hand before the lists are waiting to be checked.",
+  "codes.flags.home":
+    "{count, plural, one {# value typed by hand before the lists is waiting to be checked.} other {# values typed by hand before the lists are waiting to be checked.}}",
   "codes.record.host": "Host company",
   "codes.record.offer": "Internship offer",
   "codes.record.call": "Call for proposals",

@@ -57,6 +57,10 @@ export const grants = {
   "grants.confirmTransition.deliberation": "Review ends: the committee deliberates from the ranking.",
   "grants.confirmTransition.decided":
     "Decisions are published: every applicant is told (notification, SMS or e-mail) and the tranches of the grants awarded are created.",
+  "grants.confirmAccept.title": "Accept the proposal: “{call}”?",
+  "grants.confirmAccept.what": "These grants are awarded, {amount} in total:",
+  "grants.confirmAccept.after":
+    "Applicants are told only when the decisions are published. The proposal cannot be accepted a second time: after this, each line changes only with a justification.",
   "grants.app.status.submitted": "Submitted",
   "grants.app.status.withdrawn": "Withdrawn",
   "grants.app.status.eligible": "Eligible",

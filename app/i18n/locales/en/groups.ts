@@ -84,7 +84,7 @@ export const groups = {
   "groups.household.age": "Age (years)",
   "groups.household.ageHint": "Leave empty if you do not know.",
   "groups.household.ageUnknown": "age unknown",
-  "groups.household.years": "{n} years",
+  "groups.household.years": "{n, plural, one {# year} other {# years}}",
   "groups.household.save": "Correct",
   "groups.household.add": "Add a household member",
   "groups.household.addButton": "Add",

@@ -43,13 +43,15 @@ export const imports = {
   "imports.preview.repeatedColumns": "Columns given twice (only the first is read): {columns}",
   "imports.preview.check": "Rows to check",
   "imports.preview.allReady": "No row to check: every row is ready.",
-  "imports.preview.more": "{n} more rows to check are not shown.",
+  "imports.preview.more":
+    "{n, plural, one {# more row to check is not shown.} other {# more rows to check are not shown.}}",
   "imports.preview.distinct": "Someone else: import",
   "imports.preview.confirmHint":
     "Imported: the ready rows, and the rows with a likely duplicate that you tick as someone else. Rows with a problem are not: correct them in the file and import it again.",
   "imports.preview.confirm": "Confirm the import",
   "imports.preview.back": "Back to imports",
-  "imports.confirmed": "Import confirmed on {date}: {n} case files opened from {rows} rows.",
+  "imports.confirmed":
+    "Import confirmed on {date}: {n, plural, one {# case file opened} other {# case files opened}} from {rows, plural, one {# row} other {# rows}}.",
   "imports.problem": "{field}: {message}",
   "imports.problems.yesNo": "Answer yes or no.",
   "imports.problems.language": "Unknown language: fr, ar or en.",
@@ -89,8 +91,10 @@ export const imports = {
   "imports.problems.notRegistered": "This person has no confirmed seat in this session's cohort.",
   "imports.problems.mark": "Write present, absent or excused.",
   "imports.duplicates.reason.name": "same name, registered by your office",
-  "imports.confirmedApplicants": "Import confirmed on {date}: {n} accounts created out of {rows} rows.",
-  "imports.confirmedAttendance": "Import confirmed on {date}: {n} attendance marks recorded out of {rows} rows.",
+  "imports.confirmedApplicants":
+    "Import confirmed on {date}: {n, plural, one {# account created} other {# accounts created}} out of {rows, plural, one {# row} other {# rows}}.",
+  "imports.confirmedAttendance":
+    "Import confirmed on {date}: {n, plural, one {# attendance mark recorded} other {# attendance marks recorded}} out of {rows, plural, one {# row} other {# rows}}.",
   "imports.problems.phoneTaken": "An account already has this number: the person may already be registered.",
   "imports.problems.emailTaken": "An account already has this address: the person may already be registered.",
 } as const;

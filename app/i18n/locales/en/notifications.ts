@@ -11,7 +11,7 @@ export const notifications = {
   "outbox.reason.rejected": "refused by the gateway",
   "outbox.reason.undeliverable": "the gateway could not deliver it",
   "outbox.reason.gave_up": "no answer from the gateway after several tries",
-  "outbox.segments": "{count} SMS segment(s)",
+  "outbox.segments": "{count, plural, one {# SMS segment} other {# SMS segments}}",
   "outbox.encoding.gsm7": "GSM-7, 160 characters",
   "outbox.encoding.ucs2": "UCS-2, 70 characters",
   "outbox.attempts": "Tries: {count}",

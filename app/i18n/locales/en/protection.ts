@@ -204,8 +204,8 @@ export const protection = {
   "protection.supervisor.printedOnSheet": "printed on a hand-out sheet",
   "protection.supervisor.exported": "exported",
   "protection.export.title": "Full record",
-  "protection.export.distributions": "{count} distribution(s)",
-  "protection.export.vouchers": "{count} voucher(s)",
+  "protection.export.distributions": "{count, plural, one {# distribution} other {# distributions}}",
+  "protection.export.vouchers": "{count, plural, one {# voucher} other {# vouchers}}",
   "protection.export.noReferral": "No referral or transfer.",
   "protection.home.openCases": "Open cases ({count})",
   "protection.home.allCases": "All cases",
@@ -233,14 +233,15 @@ export const protection = {
   "protection.admin.retentionDays": "Days without activity (at least 30)",
   "protection.admin.save": "Save",
   "protection.admin.apply": "Anonymise expired cases now",
-  "protection.admin.applied": "{count} expired case(s) anonymised.",
+  "protection.admin.applied": "{count, plural, one {# expired case anonymised.} other {# expired cases anonymised.}}",
   "protection.admin.nav": "Protection (admin)",
   "protection.admin.retentionInvalid":
     "Enter a whole number of days between 30 and 36,500, for example 730 for two years.",
   "protection.admin.applyHeading": "Anonymise expired case files",
   "protection.admin.applyHint":
     "Erases the name, phone and city of every case file without activity for longer than the retention period. A confirmation step says how many files are concerned.",
-  "protection.admin.confirmApply.title": "Anonymise {count} expired case file(s)?",
+  "protection.admin.confirmApply.title":
+    "Anonymise {count, plural, one {# expired case file} other {# expired case files}}?",
   "protection.admin.confirmApply.effects":
     "Every case file without activity for more than {days} days loses the person's name, phone, city and notes, in every association. Aggregate counts stay.",
   "protection.supervisor.anonymiseTitle": "Anonymise the case file",

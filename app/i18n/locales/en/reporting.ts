@@ -180,7 +180,8 @@ export const reporting = {
   "reporting.pdf.title": "Quarterly report: {quarter}",
   "reporting.pdf.subtitle": "Migrant protection and employability programme",
   "reporting.home.title": "Programme results",
-  "reporting.home.reached": "{count} people reached this quarter",
+  "reporting.home.reached":
+    "{count, plural, one {# person reached this quarter} other {# people reached this quarter}}",
   "reporting.home.reachedHidden": "People reached this quarter: figure hidden to protect people.",
   "reporting.home.open": "See the indicators",
   "reporting.sex.other": "Other",

@@ -22,7 +22,8 @@ export const sheets = {
   "sheets.round.kitSeparator": ", ",
   "sheets.round.reference": "Case",
   "sheets.round.household": "Household",
-  "sheets.round.count": "{count} person(s) have not received this kit yet; blank rows are for others.",
+  "sheets.round.count":
+    "{count, plural, one {# person has not received this kit yet; blank rows are for others.} other {# people have not received this kit yet; blank rows are for others.}}",
   "sheets.caseload.download": "Download the list (CSV)",
   "sheets.caseload.name": "Name",
   "sheets.caseload.stage": "Stage",

@@ -20,7 +20,7 @@ export const shops = {
   "aid.shop.totals": "Your totals",
   "aid.shop.thisMonth": "This month",
   "aid.shop.allTime": "Since the start",
-  "aid.shop.totalLine": "{count} voucher(s) · {value}",
+  "aid.shop.totalLine": "{count, plural, one {# voucher} other {# vouchers}} · {value}",
   "aid.shop.history": "Your latest redemptions",
   "aid.shop.when": "Date",
   "aid.shop.code": "Code",

@@ -4,12 +4,12 @@ export const trainings = {
   "trainings.title": "Training catalogue",
   "trainings.create": "Create a training",
   "trainings.empty": "No trainings yet.",
-  "trainings.cohortCount": "{count} cohort(s)",
+  "trainings.cohortCount": "{count, plural, one {# cohort} other {# cohorts}}",
   "trainings.cohorts": "Cohorts",
   "trainings.noCohorts": "No cohort scheduled.",
   "trainings.deliveredIn": "taught in {language}",
   "trainings.rule": "Certificate if you attend at least {percent}% of sessions.",
-  "trainings.seatsLeft": "{count} seat(s) left",
+  "trainings.seatsLeft": "{count, plural, one {# seat left} other {# seats left}}",
   "trainings.full": "Full: you can join the waiting list",
   "trainings.seatsTaken": "{taken} / {capacity} seats taken",
   "trainings.openCohort": "Sessions, attendance and participants",
@@ -108,7 +108,8 @@ export const trainings = {
   "trainings.confirm.revoke.effects":
     "Whoever checks the certificate (an employer, with its code) will see it revoked; it no longer counts for calls that ask for this training, and its PDF is no longer available.",
   "trainings.confirm.revoke.button": "Revoke the certificate",
-  "trainings.attendanceUnmarked": "{count} participant(s) not marked yet: they count neither as present nor as absent.",
+  "trainings.attendanceUnmarked":
+    "{count, plural, one {# participant not marked yet: they count neither as present nor as absent.} other {# participants not marked yet: they count neither as present nor as absent.}}",
   "trainings.attendanceNotYet": "The register of this session opens on the day of the session, {date}.",
   "trainings.errors.attendanceFuture":
     "This session has not taken place yet: the register opens on the day of the session.",
@@ -136,9 +137,9 @@ export const trainings = {
   "trainings.correctCohort": "Correct the cohort",
   "trainings.correctCohort.title": "Correct a cohort",
   "trainings.correctCohort.hint":
-    "{taken} seat(s) are taken: the number of seats cannot go below that. More seats let the first people on the waiting list in; they are told.",
+    "{taken, plural, one {# seat is taken} other {# seats are taken}}: the number of seats cannot go below that. More seats let the first people on the waiting list in; they are told.",
   "trainings.correctCohort.promoted":
-    "Correction saved. {count} person(s) from the waiting list got a seat and are told.",
+    "Correction saved. {count, plural, one {# person from the waiting list got a seat and is told.} other {# people from the waiting list got a seat and are told.}}",
   "trainings.errors.capacityBelowSeats":
     "More people already hold a seat: the number of seats cannot be lower than the seats taken.",
   "trainings.errors.cancelEnded":

@@ -75,7 +75,7 @@ export const aid = {
     "La distribution a commencé : la tournée ne change plus. Une remise faite par erreur se corrige dans la liste des remises.",
   "aid.confirm.title": "Remettre à {name} ?",
   "aid.confirm.button": "Confirmer la remise",
-  "aid.confirm.household": "foyer de {count} personne(s)",
+  "aid.confirm.household": "{count, plural, one {foyer d'une personne} other {foyer de # personnes}}",
   "aid.confirm.stock": "Ces quantités sortent du stock de l'entrepôt quand vous confirmez.",
   "aid.movement.reversal": "Correction d'une remise",
   "aid.correct.link": "Corriger cette remise",

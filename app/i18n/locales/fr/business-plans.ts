@@ -149,7 +149,7 @@ export const businessPlans = {
   "plans.comments.none": "Pas de commentaire sur cette section.",
   "plans.comments.body": "Votre commentaire sur cette section",
   "plans.comments.send": "Publier le commentaire",
-  "plans.comments.count": "{count} commentaire(s)",
+  "plans.comments.count": "{count, plural, one {# commentaire} other {# commentaires}}",
   "plans.pdf.title": "Plan d'affaires",
   "plans.pdf.anonymised": "Dossier n° {number}, anonymisé pour le comité de sélection",
   "plans.pdf.presentedBy": "Présenté par {name}",

@@ -22,7 +22,8 @@ export const businesses = {
   "businesses.field.formalised": "Statut formel (auto-entrepreneur ou autre)",
   "businesses.submit": "Enregistrer la visite",
   "businesses.saved": "Visite enregistrée.",
-  "businesses.recordedSummary": "Visitée le {date} : {running}, {jobs} emploi(s) créé(s).",
+  "businesses.recordedSummary":
+    "Visitée le {date} : {running}, {jobs, plural, one {# emploi créé} other {# emplois créés}}.",
   "businesses.running": "en activité",
   "businesses.closed": "fermée",
   "businesses.errors.alreadyRecorded": "Cette visite est déjà enregistrée.",

@@ -62,7 +62,7 @@ export const coaching = {
   "coaching.cv.nationality": "Nationalité : {value}",
   "coaching.cv.seeks": "Recherche",
   "coaching.cv.experience": "Expérience professionnelle",
-  "coaching.cv.experienceLine": "{role}, {sector} — {years} an(s), {country}",
+  "coaching.cv.experienceLine": "{role}, {sector} — {years, plural, one {# an} other {# ans}}, {country}",
   "coaching.cv.internships": "Stages",
   "coaching.cv.education": "Formation initiale",
   "coaching.cv.trainings": "Formations suivies (attestations)",

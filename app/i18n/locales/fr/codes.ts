@@ -15,7 +15,8 @@ export const codes = {
   "codes.flags.save": "Enregistrer",
   "codes.flags.saved": "Valeur enregistrée.",
   "codes.flags.gone": "Cette valeur a déjà été choisie : la liste est à jour.",
-  "codes.flags.home": "{count} valeur(s) écrite(s) à la main avant les listes sont à vérifier.",
+  "codes.flags.home":
+    "{count, plural, one {# valeur écrite à la main avant les listes est à vérifier.} other {# valeurs écrites à la main avant les listes sont à vérifier.}}",
   "codes.record.host": "Entreprise d'accueil",
   "codes.record.offer": "Offre de stage",
   "codes.record.call": "Appel à candidatures",

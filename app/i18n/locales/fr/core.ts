@@ -11,7 +11,7 @@ export const core = {
   "nav.menu": "Menu",
   "nav.footer": "Pied de page",
   "nav.notifications": "Notifications",
-  "nav.unread": "{count} non lues",
+  "nav.unread": "{count, plural, one {# non lue} other {# non lues}}",
   "nav.account": "Mon compte",
   "nav.signOut": "Se déconnecter",
   "nav.signIn": "Se connecter",

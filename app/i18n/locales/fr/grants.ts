@@ -58,6 +58,10 @@ export const grants = {
   "grants.confirmTransition.deliberation": "L'évaluation se termine : le comité délibère à partir du classement.",
   "grants.confirmTransition.decided":
     "Les décisions sont publiées : chaque candidat·e est prévenu·e (notification, SMS ou e-mail) et les tranches des subventions accordées sont créées.",
+  "grants.confirmAccept.title": "Accepter la proposition : « {call} » ?",
+  "grants.confirmAccept.what": "Ces subventions sont accordées, pour {amount} au total :",
+  "grants.confirmAccept.after":
+    "Les candidat·e·s ne sont prévenu·e·s qu'à la publication des décisions. La proposition ne peut plus être acceptée une seconde fois : ensuite, chaque ligne ne change qu'avec une justification.",
   "grants.app.status.submitted": "Déposée",
   "grants.app.status.withdrawn": "Retirée",
   "grants.app.status.eligible": "Éligible",
@@ -193,9 +197,9 @@ export const grants = {
     "Écrivez la raison de l'attribution malgré les évaluations manquantes (10 caractères au moins).",
   "grants.errors.earlierTrancheUnpaid": "Les tranches se paient dans l'ordre : payez d'abord la tranche précédente.",
   "grants.call.reviewOverride": "Évaluations manquantes : raison de l'attribution quand même (administrateur)",
-  "grants.ranking.fewReviews": "{count} évaluation(s) sur {required}",
+  "grants.ranking.fewReviews": "{count, plural, one {# évaluation} other {# évaluations}} sur {required}",
   "grants.proposal.fewReviews":
-    "{label} (rang {rank}) : pas proposé, {count} évaluation(s) sur les {required} demandées ; un administrateur peut l'attribuer avec une raison.",
+    "{label} (rang {rank}) : pas proposé, {count, plural, one {# évaluation} other {# évaluations}} sur les {required} demandées ; un administrateur peut l'attribuer avec une raison.",
   "grants.tranche.milestone": "étape confirmée par le coach",
   "grants.errors.notPayable": "Cette tranche n'est pas payable : condition non confirmée ou déjà payée.",
   "grants.errors.overpaid": "Ce paiement dépasserait le montant accordé.",

@@ -85,7 +85,7 @@ export const groups = {
   "groups.household.age": "Âge (années)",
   "groups.household.ageHint": "Laissez vide si vous ne le savez pas.",
   "groups.household.ageUnknown": "âge inconnu",
-  "groups.household.years": "{n} ans",
+  "groups.household.years": "{n, plural, one {# an} other {# ans}}",
   "groups.household.save": "Corriger",
   "groups.household.add": "Ajouter un membre du ménage",
   "groups.household.addButton": "Ajouter",

@@ -43,13 +43,15 @@ export const imports = {
   "imports.preview.repeatedColumns": "Colonnes en double (seule la première est lue) : {columns}",
   "imports.preview.check": "Lignes à vérifier",
   "imports.preview.allReady": "Aucune ligne à vérifier : toutes les lignes sont prêtes.",
-  "imports.preview.more": "{n} autres lignes à vérifier ne sont pas affichées.",
+  "imports.preview.more":
+    "{n, plural, one {# autre ligne à vérifier n'est pas affichée.} other {# autres lignes à vérifier ne sont pas affichées.}}",
   "imports.preview.distinct": "Autre personne : importer",
   "imports.preview.confirmHint":
     "Seront importées : les lignes prêtes, et les lignes à doublon probable que vous cochez comme une autre personne. Les lignes avec un problème ne le seront pas : corrigez-les dans le fichier et importez-le de nouveau.",
   "imports.preview.confirm": "Confirmer l'import",
   "imports.preview.back": "Retour aux imports",
-  "imports.confirmed": "Import confirmé le {date} : {n} dossiers ouverts sur {rows} lignes.",
+  "imports.confirmed":
+    "Import confirmé le {date} : {n, plural, one {# dossier ouvert} other {# dossiers ouverts}} sur {rows, plural, one {# ligne} other {# lignes}}.",
   "imports.problem": "{field} : {message}",
   "imports.problems.yesNo": "Répondez par oui ou non.",
   "imports.problems.language": "Langue inconnue : fr, ar ou en.",
@@ -89,8 +91,10 @@ export const imports = {
   "imports.problems.notRegistered": "Cette personne n'a pas de place confirmée dans la cohorte de cette séance.",
   "imports.problems.mark": "Indiquez présent, absent ou excusé.",
   "imports.duplicates.reason.name": "même nom, inscrite par votre bureau",
-  "imports.confirmedApplicants": "Import confirmé le {date} : {n} comptes créés sur {rows} lignes.",
-  "imports.confirmedAttendance": "Import confirmé le {date} : {n} présences enregistrées sur {rows} lignes.",
+  "imports.confirmedApplicants":
+    "Import confirmé le {date} : {n, plural, one {# compte créé} other {# comptes créés}} sur {rows, plural, one {# ligne} other {# lignes}}.",
+  "imports.confirmedAttendance":
+    "Import confirmé le {date} : {n, plural, one {# présence enregistrée} other {# présences enregistrées}} sur {rows, plural, one {# ligne} other {# lignes}}.",
   "imports.problems.phoneTaken": "Un compte a déjà ce numéro : la personne est peut-être déjà inscrite.",
   "imports.problems.emailTaken": "Un compte a déjà cette adresse : la personne est peut-être déjà inscrite.",
 } as const;

@@ -12,7 +12,7 @@ export const notifications = {
   "outbox.reason.rejected": "refusé par la passerelle",
   "outbox.reason.undeliverable": "la passerelle n'a pas pu le remettre",
   "outbox.reason.gave_up": "pas de réponse de la passerelle après plusieurs essais",
-  "outbox.segments": "{count} segment(s) SMS",
+  "outbox.segments": "{count, plural, one {# segment SMS} other {# segments SMS}}",
   "outbox.encoding.gsm7": "GSM-7, 160 caractères",
   "outbox.encoding.ucs2": "UCS-2, 70 caractères",
   "outbox.attempts": "Essais : {count}",

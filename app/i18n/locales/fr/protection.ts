@@ -205,8 +205,8 @@ export const protection = {
   "protection.supervisor.printedOnSheet": "imprimé sur une feuille de remise",
   "protection.supervisor.exported": "export",
   "protection.export.title": "Dossier complet",
-  "protection.export.distributions": "{count} distribution(s)",
-  "protection.export.vouchers": "{count} bon(s) d'achat",
+  "protection.export.distributions": "{count, plural, one {# distribution} other {# distributions}}",
+  "protection.export.vouchers": "{count, plural, one {# bon d'achat} other {# bons d'achat}}",
   "protection.export.noReferral": "Aucun référencement ni transfert.",
   "protection.home.openCases": "Dossiers ouverts ({count})",
   "protection.home.allCases": "Tous les dossiers",
@@ -235,14 +235,16 @@ export const protection = {
   "protection.admin.retentionDays": "Jours sans activité (30 au moins)",
   "protection.admin.save": "Enregistrer",
   "protection.admin.apply": "Anonymiser maintenant les dossiers expirés",
-  "protection.admin.applied": "{count} dossier(s) expiré(s) anonymisé(s).",
+  "protection.admin.applied":
+    "{count, plural, one {# dossier expiré anonymisé.} other {# dossiers expirés anonymisés.}}",
   "protection.admin.nav": "Protection (admin)",
   "protection.admin.retentionInvalid":
     "Indiquez un nombre entier de jours entre 30 et 36 500, par exemple 730 pour deux ans.",
   "protection.admin.applyHeading": "Anonymiser les dossiers expirés",
   "protection.admin.applyHint":
     "Efface le nom, le téléphone et la ville de chaque dossier sans activité depuis plus longtemps que la durée de conservation. Une étape de confirmation dit combien de dossiers sont concernés.",
-  "protection.admin.confirmApply.title": "Anonymiser {count} dossier(s) expiré(s) ?",
+  "protection.admin.confirmApply.title":
+    "Anonymiser {count, plural, one {# dossier expiré} other {# dossiers expirés}} ?",
   "protection.admin.confirmApply.effects":
     "Chaque dossier sans activité depuis plus de {days} jours perd le nom, le téléphone, la ville et les notes de la personne, dans toutes les associations. Les comptages agrégés restent.",
   "protection.supervisor.anonymiseTitle": "Anonymiser le dossier",

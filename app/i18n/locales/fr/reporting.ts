@@ -180,7 +180,8 @@ export const reporting = {
   "reporting.pdf.title": "Rapport trimestriel : {quarter}",
   "reporting.pdf.subtitle": "Programme de protection des migrants et d'employabilité",
   "reporting.home.title": "Résultats du programme",
-  "reporting.home.reached": "{count} personnes atteintes ce trimestre",
+  "reporting.home.reached":
+    "{count, plural, one {# personne atteinte ce trimestre} other {# personnes atteintes ce trimestre}}",
   "reporting.home.reachedHidden": "Personnes atteintes ce trimestre : chiffre masqué pour protéger les personnes.",
   "reporting.home.open": "Voir les indicateurs",
   "reporting.sex.other": "Autre",

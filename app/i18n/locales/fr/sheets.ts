@@ -23,7 +23,8 @@ export const sheets = {
   "sheets.round.kitSeparator": ", ",
   "sheets.round.reference": "Dossier",
   "sheets.round.household": "Foyer",
-  "sheets.round.count": "{count} personne(s) n'ont pas encore reçu ce kit ; les lignes vides sont pour les autres.",
+  "sheets.round.count":
+    "{count, plural, one {# personne n'a pas encore reçu ce kit ; les lignes vides sont pour les autres.} other {# personnes n'ont pas encore reçu ce kit ; les lignes vides sont pour les autres.}}",
   "sheets.caseload.download": "Télécharger la liste (CSV)",
   "sheets.caseload.name": "Nom",
   "sheets.caseload.stage": "Étape",

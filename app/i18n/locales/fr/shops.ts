@@ -21,7 +21,7 @@ export const shops = {
   "aid.shop.totals": "Vos totaux",
   "aid.shop.thisMonth": "Ce mois-ci",
   "aid.shop.allTime": "Depuis le début",
-  "aid.shop.totalLine": "{count} bon(s) · {value}",
+  "aid.shop.totalLine": "{count, plural, one {# bon} other {# bons}} · {value}",
   "aid.shop.history": "Vos derniers encaissements",
   "aid.shop.when": "Date",
   "aid.shop.code": "Code",

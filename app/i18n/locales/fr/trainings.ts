@@ -4,12 +4,12 @@ export const trainings = {
   "trainings.title": "Catalogue des formations",
   "trainings.create": "Créer une formation",
   "trainings.empty": "Aucune formation pour le moment.",
-  "trainings.cohortCount": "{count} session(s) de formation",
+  "trainings.cohortCount": "{count, plural, one {# session de formation} other {# sessions de formation}}",
   "trainings.cohorts": "Sessions de formation (cohortes)",
   "trainings.noCohorts": "Aucune cohorte programmée.",
   "trainings.deliveredIn": "en {language}",
   "trainings.rule": "Attestation si vous assistez à au moins {percent} % des séances.",
-  "trainings.seatsLeft": "{count} place(s) libre(s)",
+  "trainings.seatsLeft": "{count, plural, one {# place libre} other {# places libres}}",
   "trainings.full": "Complet : inscription sur liste d'attente",
   "trainings.seatsTaken": "{taken} / {capacity} places prises",
   "trainings.openCohort": "Séances, présences et participants",
@@ -109,7 +109,7 @@ export const trainings = {
     "Qui vérifie l'attestation (un employeur, par son code) la verra révoquée ; elle ne compte plus pour les appels qui demandent cette formation, et son PDF n'est plus disponible.",
   "trainings.confirm.revoke.button": "Révoquer l'attestation",
   "trainings.attendanceUnmarked":
-    "{count} participant(s) pas encore marqué(s) : ils ne comptent ni présents ni absents.",
+    "{count, plural, one {# participant pas encore marqué : il ne compte ni présent ni absent.} other {# participants pas encore marqués : ils ne comptent ni présents ni absents.}}",
   "trainings.attendanceNotYet": "L'appel de cette séance s'ouvre le jour de la séance, le {date}.",
   "trainings.errors.attendanceFuture": "Cette séance n'a pas encore eu lieu : l'appel s'ouvre le jour de la séance.",
   "trainings.verify.intro": "Tapez le code imprimé sur l'attestation pour savoir si elle est valide.",
@@ -136,9 +136,9 @@ export const trainings = {
   "trainings.correctCohort": "Corriger la cohorte",
   "trainings.correctCohort.title": "Corriger une cohorte",
   "trainings.correctCohort.hint":
-    "{taken} place(s) sont prises : le nombre de places ne peut pas descendre en dessous. Plus de places font entrer les premières personnes de la liste d'attente ; elles sont prévenues.",
+    "{taken, plural, one {# place est prise} other {# places sont prises}} : le nombre de places ne peut pas descendre en dessous. Plus de places font entrer les premières personnes de la liste d'attente ; elles sont prévenues.",
   "trainings.correctCohort.promoted":
-    "Correction enregistrée. {count} personne(s) de la liste d'attente ont obtenu une place et sont prévenues.",
+    "Correction enregistrée. {count, plural, one {# personne de la liste d'attente a obtenu une place et est prévenue.} other {# personnes de la liste d'attente ont obtenu une place et sont prévenues.}}",
   "trainings.errors.capacityBelowSeats":
     "Plus de personnes ont déjà une place : le nombre de places ne peut pas être inférieur aux places prises.",
   "trainings.errors.cancelEnded":
