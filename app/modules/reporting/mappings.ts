@@ -78,7 +78,7 @@ export function cityRegionPairs(): { key: string; code: string }[] {
   pairs.set(foldKey("وجدة"), "MA-02");
   pairs.set(foldKey("طنجة"), "MA-01");
   pairs.set(foldKey("فاس"), "MA-03");
-  // an anonymised case kept its region's name as its place before migration 0052
+  // an anonymised case kept its region's name as its place before migration 0053
   for (const region of REGIONS) pairs.set(foldKey(region.name), region.code);
   return [...pairs].map(([key, code]) => ({ key, code }));
 }
