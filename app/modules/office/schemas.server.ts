@@ -1,5 +1,5 @@
 import { z } from "~/lib/forms.server";
-import { dateField, idField } from "~/lib/fields.server";
+import { dateField, idField, residentStatusField, sexField } from "~/lib/fields.server";
 import { LOCALES } from "~/i18n/config";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import { isCountry } from "~/modules/profiles/rules";
@@ -18,9 +18,9 @@ export const RegisterPersonSchema = z
   .object({
     givenName: name,
     familyName: name,
-    sex: z.enum(["female", "male"]).optional(),
+    sex: sexField().optional(),
     nationality: z.string().refine(isCountry, "profiles.errors.country").optional(),
-    residentStatus: z.enum(["migrant", "moroccan"]).optional(),
+    residentStatus: residentStatusField().optional(),
     phone: z.string().max(40).optional(),
     email: z.string().max(254).optional(),
     locale: z.enum(LOCALES).default("fr"),
