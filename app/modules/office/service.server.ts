@@ -24,6 +24,8 @@ import {
 import type { Locale } from "~/i18n/config";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { audit } from "~/modules/audit/service.server";
+import { localizedText } from "~/lib/localized.server";
+import { notify } from "~/modules/notifications/service.server";
 import { issueSlipCode } from "~/modules/auth/codes.server";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 import type { Actor } from "~/modules/auth/permissions";
@@ -330,6 +332,9 @@ export async function changeDecisionReceived(
         receivedOn: grantApplications.decisionReceivedOn,
         how: grantApplications.decisionReceivedHow,
         publishedAt: grantCalls.publishedAt,
+        titleFr: grantCalls.titleFr,
+        titleAr: grantCalls.titleAr,
+        titleEn: grantCalls.titleEn,
       })
       .from(grantApplications)
       .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
@@ -361,6 +366,15 @@ export async function changeDecisionReceived(
       ip: meta.ip,
       fields,
       reason: input.reason,
+    });
+    // the person reads what was recorded for them: they are told it changed, in their language
+    await notify(tx, {
+      userId: personId,
+      kind: input.change === "undo" ? "office.notify.receiptUndone" : "office.notify.receiptCorrected",
+      params: { call: localizedText(stored, "title") },
+      link: `/grants/applications/${input.applicationId}`,
+      channels: ["sms", "email"],
+      actorId: actor.id,
     });
     return { ok: true as const, changed: true };
   });

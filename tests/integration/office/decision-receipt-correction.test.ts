@@ -5,7 +5,15 @@
  */
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { actsForPeople, auditLog, coachAssignments, grantApplications } from "../../../db/schema";
+import {
+  actsForPeople,
+  auditLog,
+  coachAssignments,
+  grantApplications,
+  notifications,
+  outbox,
+  users,
+} from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { changeDecisionReceived, recordDecisionReceived } from "../../../app/modules/office/service.server";
 import { receiptFieldsChanged } from "../../../app/modules/office/rules";
@@ -48,6 +56,13 @@ async function received() {
 
 const stored = async (applicationId: string) =>
   (await t.db.select().from(grantApplications).where(eq(grantApplications.id, applicationId)))[0]!;
+/** What the person was told: their notifications and the outbox's messages to them. */
+async function told(personId: string) {
+  const inApp = await t.db.select().from(notifications).where(eq(notifications.userId, personId));
+  const sent = await t.db.select().from(outbox).where(eq(outbox.userId, personId));
+  return { kinds: inApp.map((n) => n.kind).filter((k) => k.startsWith("office.notify.")), sent };
+}
+
 const changes = (applicationId: string) =>
   t.db
     .select()
@@ -97,6 +112,14 @@ describe("correcting a decision's receipt recorded for a person", () => {
     expect(JSON.stringify(written)).not.toContain(yesterday);
     const home = await (await (await app.signedIn(person.email!)).get("/home")).text();
     expect(home).toContain("(par téléphone), noté par Salma Coach");
+    // the person is told, in the app and by e-mail (the only contact they have), in French
+    const { kinds, sent } = await told(person.id);
+    expect(kinds).toEqual(["office.notify.receiptCorrected"]);
+    const mail = sent.filter((m) => m.kind === "office.notify.receiptCorrected");
+    expect(mail.map((m) => m.channel)).toEqual(["email"]);
+    expect(mail[0]!.body).toContain(
+      "Le bureau a corrigé le jour ou la manière dont vous avez reçu la décision sur « Appel décidé »",
+    );
   });
 
   it("refuses without a reason or with a day in the future, translated, changing nothing; the same values write nothing", async () => {
@@ -144,12 +167,16 @@ describe("correcting a decision's receipt recorded for a person", () => {
     });
     expect(same.headers.get("location")).toBe(`/office/people/${person.id}?done=receiptSame`);
     expect(await changes(application.id)).toHaveLength(0);
+    // nothing changed: nobody is told anything
+    expect((await told(person.id)).kinds).toEqual([]);
   });
 });
 
 describe("undoing a decision's receipt recorded for a person", () => {
   it("clears it with a reason: the person no longer reads it, it waits to be recorded again, audited once", async () => {
     const { coachUser, coach, person, application } = await received();
+    // the person reads Arabic and has a phone: the SMS and the e-mail are in Arabic
+    await t.db.update(users).set({ locale: "ar", phone: "+212611223344" }).where(eq(users.id, person.id));
     const client = await app.signedIn(coachUser.email!);
     const res = await client.post(`/office/people/${person.id}`, {
       intent: "receipt",
@@ -172,6 +199,15 @@ describe("undoing a decision's receipt recorded for a person", () => {
         reason: "not_received",
       },
     ]);
+    const { kinds, sent } = await told(person.id);
+    expect(kinds).toEqual(["office.notify.receiptUndone"]);
+    const messages = sent.filter((m) => m.kind === "office.notify.receiptUndone");
+    expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
+    expect(messages.find((m) => m.channel === "sms")!.body).toContain("ألغى المكتب تسجيل تسلّم القرار");
+    expect(messages.find((m) => m.channel === "email")!.body).toContain(
+      "ألغى المكتب التسجيل الذي يقول إنك تسلّمت القرار",
+    );
+    await t.db.update(users).set({ locale: "fr" }).where(eq(users.id, person.id));
     const home = await (await (await app.signedIn(person.email!)).get("/home")).text();
     expect(home).not.toContain("Décision sur « Appel décidé » reçue le");
     const page = await (await client.get(`/office/people/${person.id}`)).text();
@@ -201,6 +237,8 @@ describe("undoing a decision's receipt recorded for a person", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // told once, by the undo that won
+    expect((await told(person.id)).kinds).toEqual(["office.notify.receiptUndone"]);
     for (const r of results.filter((x) => !x.ok))
       expect(r).toEqual({ ok: false, status: 409, errors: { form: "office.errors.receiptNotRecorded" } });
     expect(await changes(application.id)).toHaveLength(1);
