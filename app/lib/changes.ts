@@ -26,6 +26,13 @@ export function changedFields<T extends Record<string, unknown>>(
  * the form posts it back, and a correction whose record changed since is refused instead
  * of silently putting back the other person's fields (a lost update).
  */
+/** The named keys of a record, as a record of their own (what a correction compares and writes). */
+export function pick<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = record[key];
+  return picked;
+}
+
 export function versionOf(record: Record<string, unknown>, keys: readonly string[]): string {
   const text = JSON.stringify(keys.map((key) => record[key] ?? null));
   let hash = 0x811c9dc5;

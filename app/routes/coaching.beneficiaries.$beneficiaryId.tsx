@@ -8,7 +8,7 @@ import { moroccoToday } from "~/lib/morocco-time";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
-import { beneficiaryFile } from "~/modules/coaching/queries.server";
+import { beneficiaryFile, employmentChecksOf } from "~/modules/coaching/queries.server";
 import { mayChangeAppointment } from "~/modules/coaching/rules";
 import {
   GuidanceSection,
@@ -22,11 +22,13 @@ import { scheduleAppointment, upcomingAppointments } from "~/modules/coaching/ap
 import {
   AppointmentSchema,
   CompleteActionSchema,
+  EmploymentCheckSchema,
   GuidanceSchema,
   JobSearchSchema,
 } from "~/modules/coaching/schemas.server";
 import { messagesSentBy } from "~/modules/notifications/queries.server";
-import { completeAction, logJobSearch, recordGuidance } from "~/modules/coaching/service.server";
+import { completeAction, logJobSearch, recordEmploymentCheck, recordGuidance } from "~/modules/coaching/service.server";
+import { EmploymentSection } from "~/modules/coaching/employment-section";
 import { listHosts } from "~/modules/internships/queries.server";
 import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
 import { createPlacement, mayFollow } from "~/modules/internships/service.server";
@@ -49,12 +51,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, file, beneficiaryId } = await load(args);
   const { db } = args.context;
   const today = moroccoToday();
-  const [hosts, appointments, sent, businesses] = await Promise.all([
+  const [hosts, appointments, sent, businesses, checks] = await Promise.all([
     listHosts(db),
     upcomingAppointments(db, beneficiaryId),
     messagesSentBy(db, user.id, { userId: beneficiaryId, limit: 10 }),
     businessesOnFile(db, beneficiaryId, today),
+    employmentChecksOf(db, [beneficiaryId], today),
   ]);
+  const employment = checks.get(beneficiaryId);
   return {
     ...file,
     hosts,
@@ -67,6 +71,10 @@ export async function loader(args: LoaderFunctionArgs) {
     })),
     sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     businesses,
+    employmentChecks: (employment?.schedule ?? []).map((c) => ({
+      ...c,
+      record: employment?.recorded.find((r) => r.monthsAfter === c.monthsAfter) ?? null,
+    })),
     today,
   };
 }
@@ -152,6 +160,22 @@ async function handleFollowUpCorrect(args: ActionFunctionArgs, form: FormData) {
   );
 }
 
+async function handleEmploymentCheck(args: ActionFunctionArgs, form: FormData) {
+  const { user, beneficiaryId } = await load(args);
+  const parsed = parseForm(EmploymentCheckSchema, form);
+  if (!parsed.ok) return refused("employmentCheck", parsed.errors, parsed.values);
+  const result = await recordEmploymentCheck(args.context.db, user, beneficiaryId, parsed.data, {
+    ip: args.context.ip,
+  });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok)
+    return data(
+      { ok: false as const, intent: "employmentCheck", errors: result.errors, values: formValues(form) },
+      { status: result.status },
+    );
+  return redirect(`/coaching/beneficiaries/${beneficiaryId}?visit=employment#employment-checks`);
+}
+
 async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
   await load(args);
   return refused(String(form.get("intent") ?? ""), { form: "errors.invalid" }, {});
@@ -168,6 +192,7 @@ export async function action(args: ActionFunctionArgs) {
       appointment: handleAppointment,
       followup: handleFollowUp,
       followupCorrect: handleFollowUpCorrect,
+      employmentCheck: handleEmploymentCheck,
     },
     handleUnknown,
   );
@@ -203,12 +228,14 @@ const COACHING_LABELS = {
   jobsCreated: "businesses.field.jobsCreated",
   jobsWomen: "businesses.field.jobsWomen",
   jobsMigrants: "businesses.field.jobsMigrants",
+  employmentStatus: "coaching.employmentCheck.status",
 } as const;
 
 const VISIT_SAVED = {
   "1": "businesses.saved",
   corrected: "businesses.corrected",
   unchanged: "businesses.unchanged",
+  employment: "coaching.employmentCheck.saved",
 } as const;
 
 /** After a visit recorded or corrected: what happened. */
@@ -219,8 +246,20 @@ function VisitSaved({ visit }: { visit: string | null }) {
 }
 
 export default function BeneficiaryFile() {
-  const { person, trainings, placements, sessions, actions, searches, hosts, appointments, sent, businesses, today } =
-    useLoaderData<typeof loader>();
+  const {
+    person,
+    trainings,
+    placements,
+    sessions,
+    actions,
+    searches,
+    hosts,
+    appointments,
+    sent,
+    businesses,
+    employmentChecks,
+    today,
+  } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
@@ -239,6 +278,7 @@ export default function BeneficiaryFile() {
       <AppointmentsSection appointments={appointments} sent={sent} today={today} {...echoOf("appointment")} />
       <NextSteps actions={actions} today={today} />
       <TrainingsList trainings={trainings} />
+      <EmploymentSection checks={employmentChecks} {...echoOf("employmentCheck")} />
       <PlacementsSection placements={placements} hosts={hosts} {...echoOf("placement")} />
       <GuidanceSection sessions={sessions} today={today} {...echoOf("guidance")} />
       <JobSearchSection searches={searches} today={today} {...echoOf("jobsearch")} />

@@ -7,7 +7,7 @@ import { moroccoToday } from "~/lib/morocco-time";
 
 /**
  * The coach's own caseload as CSV, in the order of their home page (overdue follow-ups
- * first): name, stage, whether an internship follow-up or a funded business's visit is due, the next action and its due day.
+ * first): name, stage, whether an internship follow-up, a funded business's visit or an employment check after training is due, the next action and its due day.
  * No phone or address: the list is for planning the week, the file holds the rest.
  */
 export async function loader(args: LoaderFunctionArgs) {
@@ -23,6 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
         t("sheets.caseload.stage"),
         t("sheets.caseload.overdue"),
         t("sheets.caseload.businessVisit"),
+        t("sheets.caseload.employmentCheck"),
         t("sheets.caseload.nextAction"),
         t("sheets.caseload.dueOn"),
         t("sheets.caseload.late"),
@@ -32,6 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
         t(`coaching.stage.${r.stage}`),
         yesNo(r.overdue),
         yesNo(r.businessVisitsDue > 0),
+        yesNo(r.employmentChecksDue > 0),
         r.nextAction?.description ?? "",
         r.nextAction?.dueOn ?? "",
         yesNo(r.actionLate),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, instant, stamp, day, ref } from "./columns";
 import { users } from "./auth";
+import { employmentStatusEnum } from "./internships";
 
 /**
  * Which coach follows which beneficiary. One table for every module that needs it
@@ -109,5 +110,30 @@ export const coachingAppointments = pgTable(
     index("coaching_appointments_remind_idx")
       .on(t.remindAt)
       .where(sql`${t.remindedAt} is null and ${t.cancelledAt} is null`),
+  ],
+);
+
+/**
+ * Whether a person trained by the programme is employed 3 and 6 months after the end of
+ * her training (issue 16: employment outcomes cover everyone trained, not only interns).
+ * One check per person and milestone, recorded by her coach; an internship's own checks
+ * stay on the placement (`placement_outcomes`). Why this way: the decision record
+ * "employment outcomes after training".
+ */
+export const trainingOutcomes = pgTable(
+  "training_outcomes",
+  {
+    id: id(),
+    userId: ref(() => users.id).notNull(),
+    monthsAfter: integer().notNull(),
+    employmentStatus: employmentStatusEnum().notNull(),
+    recordedOn: day().notNull(),
+    recordedById: ref(() => users.id).notNull(),
+    recordedAt: stamp(),
+  },
+  (t) => [
+    uniqueIndex("training_outcomes_user_months_key").on(t.userId, t.monthsAfter),
+    check("training_outcomes_months_check", sql`${t.monthsAfter} in (3, 6)`),
+    check("training_outcomes_status_check", sql`${t.employmentStatus} <> 'hired_by_host'`),
   ],
 );

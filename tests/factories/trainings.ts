@@ -1,5 +1,12 @@
 import type { Executor } from "../../db/client";
-import { trainingCohorts, trainings, trainingSessions, type NewUser } from "../../db/schema";
+import {
+  trainingCertificates,
+  trainingCohorts,
+  trainingRegistrations,
+  trainings,
+  trainingSessions,
+  type NewUser,
+} from "../../db/schema";
 import { uniqueSuffix } from "./index";
 import { addDays, moroccoInstant, moroccoToday } from "../../app/lib/morocco-time";
 
@@ -56,3 +63,33 @@ export async function makeSessions(db: Executor, cohortId: string, count: number
 }
 
 export type UserLike = Pick<NewUser, "role"> & { id: string; organisationId: string | null };
+
+/**
+ * A person trained: a cohort that ended on `endsOn` and her certificate of it (revoked
+ * when asked), as a completed training leaves them.
+ */
+export async function makeCertificate(
+  db: Executor,
+  userId: string,
+  endsOn: string,
+  options: { revoked?: boolean } = {},
+) {
+  const training = await makeTraining(db);
+  const cohort = await makeCohort(db, training.id, { startsOn: addDays(endsOn, -30), endsOn });
+  const [registration] = await db
+    .insert(trainingRegistrations)
+    .values({ cohortId: cohort.id, userId, status: "confirmed" })
+    .returning();
+  const [certificate] = await db
+    .insert(trainingCertificates)
+    .values({
+      registrationId: registration!.id,
+      userId,
+      cohortId: cohort.id,
+      code: `CERT-${uniqueSuffix()}`,
+      revokedAt: options.revoked ? new Date() : null,
+      revokedReason: options.revoked ? "revoked_by_admin" : null,
+    })
+    .returning();
+  return { cohort, certificate: certificate! };
+}

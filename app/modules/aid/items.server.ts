@@ -12,7 +12,7 @@ import { isCheckViolation } from "~db/errors";
 import { changedFields, versionOf } from "~/lib/changes";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { CorrectItemInput } from "./schemas.server";
 
@@ -61,14 +61,7 @@ export async function correctItem(
           });
           if (fields.length === 0) return { ok: true as const, fields };
           await tx.update(aidItems).set(changes).where(eq(aidItems.id, stored.id));
-          await audit(tx, {
-            actor,
-            action: "aid.item.correct",
-            entityType: "aid_item",
-            entityId: stored.id,
-            ip: meta.ip,
-            fields,
-          });
+          await auditRecord(tx, actor, "aid.item.correct", ["aid_item", stored.id], meta.ip, fields);
           return { ok: true as const, fields };
         }),
       fail(400, { nameFr: "aid.items.errors.nameTaken" }),

@@ -11,7 +11,7 @@ import type { Database, Executor } from "~db/client";
 import { distributionRounds, distributions, roundItems } from "~db/schema";
 import { changedFields } from "~/lib/changes";
 import { fail, type Failure, type Meta } from "~/lib/result";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { kitKeepsAnItem } from "./rules";
 import type { CorrectRoundInput } from "./schemas.server";
@@ -75,14 +75,7 @@ export async function correctRound(
     });
     if (fields.length === 0) return { ok: true as const, fields };
     await tx.update(distributionRounds).set(changes).where(eq(distributionRounds.id, round.id));
-    await audit(tx, {
-      actor,
-      action: "aid.round.correct",
-      entityType: "distribution_round",
-      entityId: round.id,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "aid.round.correct", ["distribution_round", round.id], meta.ip, fields);
     return { ok: true as const, fields };
   });
 }
@@ -104,14 +97,7 @@ export async function removeRoundItem(
     if (!kit.some((i) => i.itemId === itemId)) return fail(400, { itemId: "errors.invalid" });
     if (!kitKeepsAnItem(kit.length - 1)) return fail(409, { itemId: "aid.errors.lastItem" });
     await tx.delete(roundItems).where(and(eq(roundItems.roundId, round.id), eq(roundItems.itemId, itemId)));
-    await audit(tx, {
-      actor,
-      action: "aid.round.item.remove",
-      entityType: "distribution_round",
-      entityId: round.id,
-      ip: meta.ip,
-      fields: ["items"],
-    });
+    await auditRecord(tx, actor, "aid.round.item.remove", ["distribution_round", round.id], meta.ip, ["items"]);
     return { ok: true as const };
   });
 }

@@ -41,7 +41,8 @@ export async function audit(db: Executor, entry: AuditEntry) {
 
 /**
  * The usual row in one line: who did which action on which record, from where —
- * `auditRecord(tx, actor, "aid.round.create", ["distribution_round", round.id], meta.ip)`.
+ * `auditRecord(tx, actor, "aid.round.create", ["distribution_round", round.id], meta.ip)`;
+ * a correction adds the names of the fields it changed.
  */
 export async function auditRecord(
   db: Executor,
@@ -49,8 +50,9 @@ export async function auditRecord(
   action: string,
   [entityType, entityId]: readonly [entityType: string, entityId: string | null | undefined],
   ip: string | null | undefined,
+  fields?: readonly string[],
 ) {
-  await audit(db, { actor, action, entityType, entityId, ip });
+  await audit(db, { actor, action, entityType, entityId, ip, fields });
 }
 
 /**

@@ -4,6 +4,7 @@
  * Each gets its rows and says what changed; FinancialForm keeps the state.
  */
 import type { MouseEvent, ReactNode } from "react";
+import { SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { rowField, type FieldErrors } from "~/lib/forms";
@@ -170,13 +171,14 @@ export function CostsTable({ rows, errors, onChange, onRemove, total }: Removabl
 function KindSelect({ name, value, onChange }: { name: string; value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   return (
-    <select name={name} value={value} aria-label={t("plans.fin.kind")} onChange={(e) => onChange(e.target.value)}>
-      {FUNDING_KINDS.map((k) => (
-        <option key={k} value={k}>
-          {t(`plans.funding.${k}` as MessageKey)}
-        </option>
-      ))}
-    </select>
+    <SelectField
+      name={name}
+      label="plans.fin.kind"
+      hideLabel
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={FUNDING_KINDS.map((k) => ({ value: k, label: t(`plans.funding.${k}` as MessageKey) }))}
+    />
   );
 }
 

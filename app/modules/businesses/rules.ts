@@ -14,7 +14,30 @@ export type RevenueBand = (typeof REVENUE_BANDS)[number];
 
 export type FollowUpState = "recorded" | "due" | "later";
 
-export type ScheduledFollowUp = { monthsAfter: FollowUpMonths; dueOn: string; state: FollowUpState };
+export type ScheduledFollowUp<M extends number = FollowUpMonths> = {
+  monthsAfter: M;
+  dueOn: string;
+  state: FollowUpState;
+};
+
+/**
+ * Checks some months after a start day (null: not started, nothing is scheduled), each
+ * recorded, due (its day has come), or later. Month ends are kept: 30 November + 3 months
+ * is 28 February. Shared by businesses' visits and employment checks after training.
+ */
+export function milestoneSchedule<M extends number>(
+  start: string | null,
+  milestones: readonly M[],
+  recorded: readonly number[],
+  today: string,
+): ScheduledFollowUp<M>[] {
+  if (!start) return [];
+  return milestones.map((monthsAfter) => {
+    const dueOn = addMonths(start, monthsAfter);
+    const state: FollowUpState = recorded.includes(monthsAfter) ? "recorded" : dueOn <= today ? "due" : "later";
+    return { monthsAfter, dueOn, state };
+  });
+}
 
 /**
  * The three visits of a business whose last tranche was paid on `lastPaidOn` (null: not
@@ -25,12 +48,7 @@ export function followUpSchedule(
   recorded: readonly number[],
   today: string,
 ): ScheduledFollowUp[] {
-  if (!lastPaidOn) return [];
-  return FOLLOW_UP_MONTHS.map((monthsAfter) => {
-    const dueOn = addMonths(lastPaidOn, monthsAfter);
-    const state: FollowUpState = recorded.includes(monthsAfter) ? "recorded" : dueOn <= today ? "due" : "later";
-    return { monthsAfter, dueOn, state };
-  });
+  return milestoneSchedule(lastPaidOn, FOLLOW_UP_MONTHS, recorded, today);
 }
 
 export type FollowUpInput = {

@@ -8,12 +8,12 @@ import type { Database, Executor } from "~db/client";
 import { businessFollowUps, grantApplications, grantAwards, grantTranches } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import type { Actor } from "~/modules/auth/permissions";
-import { audit, auditRecord } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { mayFollow } from "~/modules/internships/service.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { FieldErrors } from "~/lib/forms";
 import { fail, type Meta, type Result } from "~/lib/result";
-import { changedFields, versionOf } from "~/lib/changes";
+import { changedFields, pick, versionOf } from "~/lib/changes";
 import {
   followUpProblems,
   followUpSchedule,
@@ -186,28 +186,13 @@ export async function correctFollowUp(
       .where(and(eq(businessFollowUps.awardId, input.awardId), eq(businessFollowUps.monthsAfter, input.monthsAfter)))
       .for("update");
     if (!row) return fail(404, {});
-    const stored = {
-      visitedOn: row.visitedOn,
-      stillRunning: row.stillRunning,
-      revenueBand: row.revenueBand as RevenueBand | null,
-      jobsCreated: row.jobsCreated,
-      jobsWomen: row.jobsWomen,
-      jobsMigrants: row.jobsMigrants,
-      formalised: row.formalised,
-    };
+    const stored = { ...pick(row, VISIT_FIELDS), revenueBand: row.revenueBand as RevenueBand | null };
     if (visitVersion(stored) !== input.version) return fail(409, { form: "businesses.errors.stale" });
     const typed = { ...input, revenueBand: input.stillRunning ? input.revenueBand : null };
-    const { fields, changes } = changedFields(stored, Object.fromEntries(VISIT_FIELDS.map((k) => [k, typed[k]])));
+    const { fields, changes } = changedFields(stored, pick(typed, VISIT_FIELDS));
     if (!fields.length) return { ok: true as const, changed: false };
     await tx.update(businessFollowUps).set(changes).where(eq(businessFollowUps.id, row.id));
-    await audit(tx, {
-      actor,
-      action: "businesses.follow_up.correct",
-      entityType: "business_follow_up",
-      entityId: row.id,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "businesses.follow_up.correct", ["business_follow_up", row.id], meta.ip, fields);
     return { ok: true as const, changed: true };
   });
 }

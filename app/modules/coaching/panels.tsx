@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { LocalizedText } from "~/components/localized-text";
 import { SessionLine, type SessionWhere } from "~/modules/trainings/session-line";
 import { useI18n } from "~/i18n/i18n-context";
+import type { MessageKey } from "~/i18n/translate";
 import type { PlacementStatus } from "~/modules/internships/constants";
 import { isBehind, type CaseloadRow } from "./rules";
 
@@ -32,30 +33,14 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
                 <strong>{r.displayName}</strong>
               </Link>{" "}
               · {t(`coaching.stage.${r.stage}`)}
-              {r.overdue ? (
-                <>
-                  {" "}
-                  <span className="badge badge-overdue" data-overdue="true">
-                    {t("internships.overdue")}
-                  </span>
-                </>
-              ) : null}
-              {r.businessVisitsDue > 0 ? (
-                <>
-                  {" "}
-                  <span className="badge badge-overdue" data-business-visit="true">
-                    {t("businesses.dueBadge")}
-                  </span>
-                </>
-              ) : null}
-              {r.actionLate ? (
-                <>
-                  {" "}
-                  <span className="badge badge-overdue" data-action-late="true">
-                    {t("coaching.actionOverdue")}
-                  </span>
-                </>
-              ) : null}
+              <DueBadge when={r.overdue} data="data-overdue" label="internships.overdue" />
+              <DueBadge when={r.businessVisitsDue > 0} data="data-business-visit" label="businesses.dueBadge" />
+              <DueBadge
+                when={r.employmentChecksDue > 0}
+                data="data-employment-check"
+                label="coaching.employmentCheck.badge"
+              />
+              <DueBadge when={r.actionLate} data="data-action-late" label="coaching.actionOverdue" />
             </p>
             {r.nextAction ? (
               <p className={r.actionLate ? "error" : "hint"}>
@@ -223,5 +208,19 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         )}
       </section>
     </div>
+  );
+}
+
+/** A badge of something due on a caseload row, marked for tests by its data attribute. */
+function DueBadge({ when, data, label }: { when: boolean; data: `data-${string}`; label: MessageKey }) {
+  const { t } = useI18n();
+  if (!when) return null;
+  return (
+    <>
+      {" "}
+      <span className="badge badge-overdue" {...{ [data]: "true" }}>
+        {t(label)}
+      </span>
+    </>
   );
 }

@@ -6,12 +6,22 @@ import {
   guidanceSessions,
   jobSearchLogs,
   profiles,
+  trainingCertificates,
+  trainingCohorts,
+  trainingOutcomes,
   trainingRegistrations,
   users,
 } from "~db/schema";
 import { placementsOf } from "~/modules/internships/queries.server";
 import { myTrainings, nextSessionsOf } from "~/modules/trainings/queries.server";
-import { buildCaseloadRow, sortCaseload, type CaseloadRow } from "./rules";
+import {
+  buildCaseloadRow,
+  employmentCheckSchedule,
+  sortCaseload,
+  type CaseloadRow,
+  type EmploymentCheckMonths,
+} from "./rules";
+import type { ScheduledFollowUp } from "~/modules/businesses/rules";
 import { dueFollowUps } from "~/modules/businesses/service.server";
 import { upcomingAppointments } from "./appointments.server";
 
@@ -71,7 +81,7 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
     .orderBy(asc(users.displayName));
   const ids = people.map((p) => p.id);
   if (ids.length === 0) return [];
-  const [places, actions, visitsDue] = await Promise.all([
+  const [places, actions, visitsDue, checks] = await Promise.all([
     placementsOf(db, ids),
     db
       .select({
@@ -83,6 +93,7 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
       .where(and(inArray(coachingActions.beneficiaryId, ids), isNull(coachingActions.doneAt)))
       .orderBy(asc(coachingActions.dueOn)),
     dueFollowUps(db, ids, today),
+    employmentChecksOf(db, ids, today),
   ]);
   const rows = people.map(({ inTraining, inJobSearch, ...p }) =>
     buildCaseloadRow({
@@ -92,10 +103,52 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
       inTraining,
       inJobSearch,
       businessVisitsDue: visitsDue.get(p.id) ?? 0,
+      employmentChecksDue: checks.get(p.id)?.schedule.filter((c) => c.state === "due").length ?? 0,
       today,
     }),
   );
   return sortCaseload(rows);
+}
+
+export type EmploymentChecks = {
+  schedule: ScheduledFollowUp<EmploymentCheckMonths>[];
+  recorded: { monthsAfter: number; employmentStatus: string; recordedOn: string }[];
+};
+
+/**
+ * Each person's employment checks after her training (3 and 6 months after the end of the
+ * first cohort she holds a certificate of): one statement for many people; a person not
+ * trained has none.
+ */
+export async function employmentChecksOf(
+  db: Executor,
+  beneficiaryIds: string[],
+  today: string,
+): Promise<Map<string, EmploymentChecks>> {
+  const checks = new Map<string, EmploymentChecks>();
+  if (beneficiaryIds.length === 0) return checks;
+  const rows = await db
+    .select({
+      id: users.id,
+      certificates: sql<{ cohortEndsOn: string; revoked: boolean }[]>`coalesce((select json_agg(json_build_object(
+        'cohortEndsOn', co.ends_on, 'revoked', tc.revoked_at is not null))
+        from ${trainingCertificates} tc join ${trainingCohorts} co on co.id = tc.cohort_id
+        where tc.user_id = ${users}.id), '[]'::json)`,
+      recorded: sql<EmploymentChecks["recorded"]>`coalesce((select json_agg(json_build_object(
+        'monthsAfter', o.months_after, 'employmentStatus', o.employment_status, 'recordedOn', o.recorded_on)
+        order by o.months_after) from ${trainingOutcomes} o where o.user_id = ${users}.id), '[]'::json)`,
+    })
+    .from(users)
+    .where(inArray(users.id, beneficiaryIds));
+  for (const r of rows) {
+    const schedule = employmentCheckSchedule({
+      certificates: r.certificates,
+      recorded: r.recorded.map((x) => x.monthsAfter),
+      today,
+    });
+    if (schedule.length) checks.set(r.id, { schedule, recorded: r.recorded });
+  }
+  return checks;
 }
 
 /** A beneficiary's name and ways to reach them, and the role that says it is one. */

@@ -4,7 +4,8 @@
  */
 import { addDays, moroccoInstant, moroccoToday } from "~/lib/morocco-time";
 import { isFollowUpOverdue } from "~/modules/internships/rules";
-import { type PlacementStatus } from "~/modules/internships/constants";
+import { type PlacementStatus, STATUSES_WITHOUT_HOST } from "~/modules/internships/constants";
+import { milestoneSchedule, type ScheduledFollowUp } from "~/modules/businesses/rules";
 
 export type Stage = "internship" | "job_search" | "training" | "guidance";
 
@@ -19,6 +20,8 @@ export type CaseloadRow = {
   actionLate: boolean;
   /** visits of a funded business whose day has come (3, 6, 12 months after the last tranche) */
   businessVisitsDue: number;
+  /** employment checks whose day has come (3 and 6 months after the end of a training) */
+  employmentChecksDue: number;
 };
 
 /**
@@ -45,6 +48,7 @@ export function buildCaseloadRow(input: {
   inTraining: boolean;
   inJobSearch: boolean;
   businessVisitsDue?: number;
+  employmentChecksDue?: number;
   today: string;
 }): CaseloadRow {
   const open =
@@ -65,11 +69,12 @@ export function buildCaseloadRow(input: {
     nextAction: input.nextAction,
     actionLate: Boolean(input.nextAction && input.nextAction.dueOn < input.today),
     businessVisitsDue: input.businessVisitsDue ?? 0,
+    employmentChecksDue: input.employmentChecksDue ?? 0,
   };
 }
 
-/** Behind: an internship follow-up or a business visit overdue. */
-const followUpDue = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0;
+/** Behind: an internship follow-up, a business visit or an employment check overdue. */
+const followUpDue = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0 || r.employmentChecksDue > 0;
 
 /**
  * Whether the coach is behind with this person: a follow-up overdue, or a next step past
@@ -78,7 +83,8 @@ const followUpDue = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0;
 export const isBehind = (r: CaseloadRow) => followUpDue(r) || r.actionLate;
 
 /**
- * Overdue follow-ups first (an internship's, or a funded business's visit), then late
+ * Overdue follow-ups first (an internship's, a funded business's visit, an employment
+ * check after training), then late
  * next steps (of every beneficiary), then by due date, then by name.
  */
 export function sortCaseload(rows: CaseloadRow[]): CaseloadRow[] {
@@ -139,4 +145,34 @@ export function appointmentChangeProblem(
  */
 export function mayChangeAppointment(actor: { id: string; role: string }, appointment: { coachId: string }): boolean {
   return actor.role === "admin" || appointment.coachId === actor.id;
+}
+
+// ---- employment after training (issue 16) ----
+
+/** Months after the end of a person's training at which her coach asks whether she works. */
+export const EMPLOYMENT_CHECK_MONTHS = [3, 6] as const;
+export type EmploymentCheckMonths = (typeof EMPLOYMENT_CHECK_MONTHS)[number];
+
+/** What a person may be doing after a training: every employment status but "hired by the host" (no host). */
+export const TRAINING_EMPLOYMENT_STATUSES = STATUSES_WITHOUT_HOST;
+export type TrainingEmploymentStatus = (typeof TRAINING_EMPLOYMENT_STATUSES)[number];
+
+/**
+ * The day a person's training ended, for her employment checks: the earliest end of a
+ * cohort whose certificate she holds. A certificate (not revoked) is what "trained" means:
+ * it is issued when she attended enough sessions, and revoked when a correction says she
+ * did not. Null: not trained, nothing to check.
+ */
+export function trainingEndOf(certificates: readonly { cohortEndsOn: string; revoked: boolean }[]): string | null {
+  const ends = certificates.filter((c) => !c.revoked).map((c) => c.cohortEndsOn.slice(0, 10));
+  return ends.length ? ends.reduce((a, b) => (b < a ? b : a)) : null;
+}
+
+/** The employment checks of a person after her training: each recorded, due, or later; none if she was not trained. */
+export function employmentCheckSchedule(input: {
+  certificates: readonly { cohortEndsOn: string; revoked: boolean }[];
+  recorded: readonly number[];
+  today: string;
+}): ScheduledFollowUp<EmploymentCheckMonths>[] {
+  return milestoneSchedule(trainingEndOf(input.certificates), EMPLOYMENT_CHECK_MONTHS, input.recorded, input.today);
 }

@@ -1,5 +1,6 @@
 import { z } from "~/lib/forms.server";
 import { dateField, idField, timeField } from "~/lib/fields.server";
+import { EMPLOYMENT_CHECK_MONTHS, TRAINING_EMPLOYMENT_STATUSES } from "./rules";
 
 const isoDate = dateField();
 
@@ -45,3 +46,10 @@ export const CompleteActionSchema = z.object({ actionId: idField() });
 /** A follow-up appointment: a day and a time on Morocco's clock. */
 export const AppointmentSchema = z.object({ date: isoDate, time: timeField() });
 export type AppointmentInput = z.infer<typeof AppointmentSchema>;
+
+/** Whether a trained person works, at 3 or 6 months: the status is asked, never pre-chosen. */
+export const EmploymentCheckSchema = z.object({
+  monthsAfter: z.coerce.number().pipe(z.union(EMPLOYMENT_CHECK_MONTHS.map((m) => z.literal(m)))),
+  employmentStatus: z.enum(TRAINING_EMPLOYMENT_STATUSES, "errors.required"),
+});
+export type EmploymentCheckInput = z.infer<typeof EmploymentCheckSchema>;

@@ -1,6 +1,18 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "~db/client";
-import { coachAssignments, coachingActions, guidanceSessions, jobSearchLogs, users } from "~db/schema";
+import {
+  coachAssignments,
+  coachingActions,
+  guidanceSessions,
+  jobSearchLogs,
+  trainingOutcomes,
+  users,
+} from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
+import { moroccoToday } from "~/lib/morocco-time";
+import { mayFollow } from "~/modules/internships/service.server";
+import { employmentChecksOf } from "./queries.server";
+import type { EmploymentCheckInput } from "./schemas.server";
 import { auditMany, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { isUuid } from "~/lib/ids";
 import type { GuidanceInput, JobSearchInput } from "./schemas.server";
@@ -143,4 +155,46 @@ export async function logJobSearch(
     await auditRecord(tx, actor, "coaching.jobsearch.log", ["job_search_log", row?.id], meta.ip);
     return row;
   });
+}
+
+/**
+ * Record whether a person trained by the programme works, 3 or 6 months after the end of
+ * her training: her current coach or an admin, once the check's day has come, once per
+ * person and milestone (the unique index holds it when sent twice at once: 409).
+ */
+export async function recordEmploymentCheck(
+  db: Database,
+  actor: Actor,
+  beneficiaryId: string,
+  input: EmploymentCheckInput,
+  meta: Meta,
+): Promise<Result> {
+  if (!(await mayFollow(db, actor, beneficiaryId))) return fail(404, {});
+  const today = moroccoToday(meta.now ?? new Date());
+  const check = (await employmentChecksOf(db, [beneficiaryId], today))
+    .get(beneficiaryId)
+    ?.schedule.find((c) => c.monthsAfter === input.monthsAfter);
+  if (!check) return fail(409, { form: "coaching.employmentCheck.errors.notTrained" });
+  if (check.state === "recorded") return fail(409, { form: "coaching.employmentCheck.errors.alreadyRecorded" });
+  if (check.state === "later") return fail(409, { form: "coaching.employmentCheck.errors.notDue" });
+  try {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(trainingOutcomes)
+        .values({ userId: beneficiaryId, ...input, recordedOn: today, recordedById: actor.id })
+        .returning({ id: trainingOutcomes.id });
+      await auditRecord(
+        tx,
+        actor,
+        `coaching.employment_check.${input.monthsAfter}`,
+        ["training_outcome", row?.id],
+        meta.ip,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "training_outcomes_user_months_key"))
+      return fail(409, { form: "coaching.employmentCheck.errors.alreadyRecorded" });
+    throw error;
+  }
+  return { ok: true as const };
 }

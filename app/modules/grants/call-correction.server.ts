@@ -15,7 +15,7 @@ import { localizedText } from "~/lib/localized.server";
 import { endOfMoroccoDay, moroccoToday } from "~/lib/morocco-time";
 import { moneyInputValue } from "~/lib/money";
 import { fail, type Failure, type Meta } from "~/lib/result";
-import { audit } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { whenParams } from "~/modules/notifications/rules";
 import type { Actor } from "./common.server";
@@ -92,14 +92,7 @@ export async function correctDraftCall(
       await tx.delete(grantCriteria).where(eq(grantCriteria.callId, call.id));
       await tx.insert(grantCriteria).values(input.criteria.map((r, i) => ({ ...r, callId: call.id, position: i + 1 })));
     }
-    await audit(tx, {
-      actor,
-      action: "grants.call.correct",
-      entityType: "grant_call",
-      entityId: call.id,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "grants.call.correct", ["grant_call", call.id], meta.ip, fields);
     return { ok: true as const, fields };
   });
 }
@@ -149,14 +142,7 @@ export async function correctOpenCall(
       )
       .returning();
     if (!row) return fail(409, MEANWHILE);
-    await audit(tx, {
-      actor,
-      action: "grants.call.correct",
-      entityType: "grant_call",
-      entityId: call.id,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "grants.call.correct", ["grant_call", call.id], meta.ip, fields);
     await tellApplicants(tx, row, announcedChange(fields), actor.id);
     return { ok: true as const, fields };
   });

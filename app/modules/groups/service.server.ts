@@ -9,7 +9,7 @@ import { beneficiaryCases, groupActivities, groupActivityParticipants, type Grou
 import { changedFields } from "~/lib/changes";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import type { Actor } from "~/modules/auth/permissions";
-import { audit, auditRecord } from "~/modules/audit/service.server";
+import { auditRecord } from "~/modules/audit/service.server";
 import { HEADCOUNT_KEYS } from "./constants";
 import type { ActivityInput } from "./schemas.server";
 
@@ -117,14 +117,7 @@ export async function correctActivity(
         );
     const all = added.length || removed.length ? [...fields, "participants"] : fields;
     if (all.length)
-      await audit(tx, {
-        actor,
-        action: "groups.activity.correct",
-        entityType: "group_activity",
-        entityId: activityId,
-        ip: meta.ip,
-        fields: all,
-      });
+      await auditRecord(tx, actor, "groups.activity.correct", ["group_activity", activityId], meta.ip, all);
     return { ok: true as const, fields: all };
   });
 }

@@ -11,7 +11,7 @@ import { isUuid } from "~/lib/ids";
 import { localizedText } from "~/lib/localized.server";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { refuseDuplicate } from "~/lib/result.server";
-import { audit, auditMany, type AuditActor } from "~/modules/audit/service.server";
+import { auditMany, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import { ANSWERABLE_APPLICATION_STATUSES, seatsProblem } from "./rules";
 import type { CorrectOfferInput, CreateHostInput } from "./schemas.server";
@@ -52,14 +52,7 @@ export async function correctHost(
         if (details && more.fields.length)
           await tx.update(hostDetails).set(more.changes).where(eq(hostDetails.organisationId, hostId));
         if (!details) await tx.insert(hostDetails).values({ organisationId: hostId, ...next });
-        await audit(tx, {
-          actor,
-          action: "internship.host.correct",
-          entityType: "organisation",
-          entityId: hostId,
-          ip: meta.ip,
-          fields,
-        });
+        await auditRecord(tx, actor, "internship.host.correct", ["organisation", hostId], meta.ip, fields);
         return { ok: true as const, fields };
       }),
     fail(409, { name: "errors.organisation.taken" }),
@@ -94,14 +87,7 @@ export async function correctOffer(
       .where(and(eq(internshipOffers.id, offerId), lte(internshipOffers.acceptedCount, input.seats)))
       .returning({ id: internshipOffers.id });
     if (!updated) return fail(409, { seats: "internships.errors.seatsBelowAccepted" });
-    await audit(tx, {
-      actor,
-      action: "internship.offer.correct",
-      entityType: "internship_offer",
-      entityId: offerId,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "internship.offer.correct", ["internship_offer", offerId], meta.ip, fields);
     return { ok: true as const, fields };
   });
 }
@@ -132,14 +118,7 @@ export async function closeOffer(
         .where(eq(internshipOffers.id, offerId));
       return exists ? fail(409, { form: "internships.errors.offerClosed" }) : fail(404, {});
     }
-    await audit(tx, {
-      actor,
-      action: "internship.offer.close",
-      entityType: "internship_offer",
-      entityId: offerId,
-      ip: meta.ip,
-      fields: ["isOpen"],
-    });
+    await auditRecord(tx, actor, "internship.offer.close", ["internship_offer", offerId], meta.ip, ["isOpen"]);
     const waiting = await tx
       .update(internshipApplications)
       .set({ status: "declined", answeredAt: meta.now ?? new Date() })

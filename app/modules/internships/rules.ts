@@ -3,7 +3,7 @@
  * evaluation averages and the outcome checkpoints.
  */
 import { addMonths, daysBetween, moroccoToday } from "~/lib/morocco-time";
-import { type PlacementStatus, CHECKPOINTS, type Checkpoint } from "./constants";
+import { type PlacementStatus, CHECKPOINTS, type Checkpoint, EMPLOYED_STATUSES } from "./constants";
 
 /** proposed → accepted by host → ongoing → completed; any open placement may end early. */
 const NEXT: Record<PlacementStatus, readonly PlacementStatus[]> = {
@@ -91,7 +91,7 @@ export function dueCheckpoints(input: {
 
 /** Employed, for the donor indicators: hired by the host, elsewhere, or self-employed. */
 export function isEmployed(status: string): boolean {
-  return status === "hired_by_host" || status === "hired_elsewhere" || status === "self_employed";
+  return (EMPLOYED_STATUSES as readonly string[]).includes(status);
 }
 
 /** Applications still waiting for the host's answer; an answer is given once. */

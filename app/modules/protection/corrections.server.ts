@@ -8,7 +8,7 @@ import type { Database, Executor } from "~db/client";
 import { beneficiaryCases, caseReferrals, caseServices, users, type BeneficiaryCaseRow } from "~db/schema";
 import { changedFields, versionOf } from "~/lib/changes";
 import { fail, type Failure, type Meta } from "~/lib/result";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireCase } from "./case-access.server";
 import { serviceFields } from "./case-services.server";
@@ -123,14 +123,7 @@ export async function correctIdentity(
         updatedAt: new Date(),
       })
       .where(and(eq(beneficiaryCases.id, c.id), sql`${beneficiaryCases.anonymisedAt} is null`));
-    await audit(tx, {
-      actor,
-      action: "protection.case.correct",
-      entityType: "beneficiary_case",
-      entityId: c.id,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "protection.case.correct", ["beneficiary_case", c.id], meta.ip, fields);
     return { ok: true as const, fields };
   });
 }

@@ -10,7 +10,7 @@ import { changedFields } from "~/lib/changes";
 import { moroccoToday } from "~/lib/morocco-time";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import type { Actor } from "~/modules/auth/permissions";
-import { audit } from "~/modules/audit/service.server";
+import { audit, auditRecord } from "~/modules/audit/service.server";
 import { MAX_HOUSEHOLD_MEMBERS } from "~/modules/groups/constants";
 import { ageFromBirthYear, birthYearOf } from "~/modules/groups/rules";
 import type { HouseholdMemberInput } from "~/modules/groups/schemas.server";
@@ -82,14 +82,7 @@ export async function saveHouseholdMember(
       .update(householdMembers)
       .set({ ...changes, updatedAt: new Date() })
       .where(eq(householdMembers.id, before.id));
-    await audit(tx, {
-      actor,
-      action: "protection.household.correct",
-      entityType: "beneficiary_case",
-      entityId: caseId,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "protection.household.correct", ["beneficiary_case", caseId], meta.ip, fields);
     return { ok: true as const };
   });
 }

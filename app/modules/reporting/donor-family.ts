@@ -20,6 +20,8 @@ import { GROUP_MEASURES, type GroupMeasure } from "~/modules/groups/report";
 import type { GroupFigures } from "~/modules/groups/report.server";
 import { OUTCOME_MEASURES, type BusinessOutcome, type OutcomeMeasure } from "~/modules/businesses/report";
 import { FOLLOW_UP_MONTHS } from "~/modules/businesses/rules";
+import { EMPLOYMENT_MEASURES, type EmploymentMeasure, type EmploymentOutcome } from "~/modules/coaching/report";
+import { EMPLOYMENT_CHECK_MONTHS } from "~/modules/coaching/rules";
 import type { CellId, DisclosureLine, DisclosureModel } from "./disclosure";
 import { hiddenCells } from "./disclosure";
 import { activityMasks, RESULTS, type ActivityKey } from "./frameworks";
@@ -37,6 +39,8 @@ export type PeriodFigures = {
   groups?: GroupFigures | null;
   /** funded businesses' visits dated in the period, per milestone */
   businesses?: BusinessOutcome[] | null;
+  /** employment checks at 3 and 6 months dated in the period, each person once per milestone */
+  employment?: EmploymentOutcome[] | null;
 };
 
 export type FamilyRaw = {
@@ -78,6 +82,7 @@ export const cellIds = {
   /** "others": everyone but the registered, the total less the headline's "all" (the total is shown when both are) */
   people: (period: string, line: "linkedOnly" | "householdMembers" | "others") => `p|${period}|${line}`,
   business: (period: string, months: number, measure: OutcomeMeasure) => `b|${period}|${months}|${measure}`,
+  employment: (period: string, months: number, measure: EmploymentMeasure) => `e|${period}|${months}|${measure}`,
 };
 export type OutputMeasure = "persons" | "events" | "quantity" | "value";
 export type ComplaintMeasure = "received" | "closed" | "closedInTime" | "openOverdue";
@@ -100,6 +105,7 @@ export type FamilyRows = {
   /** whether the year's figures hold group sessions and households, and funded businesses */
   hasGroups?: boolean;
   hasBusinesses?: boolean;
+  hasEmployment?: boolean;
 };
 
 type Group = { key: string; mask: number };
@@ -387,6 +393,29 @@ function addBusinesses(f: FamilyBuilder) {
     for (const m of OUTCOME_MEASURES) f.acrossQuarters((q) => cellIds.business(q, months, m));
 }
 
+/**
+ * Employment at 3 and 6 months: people checked and employed (counts of people); the
+ * employed are some of those checked, so fewer than 5 not employed are never readable;
+ * each adds up over the quarters (a person counts once per milestone, at her first check).
+ */
+function addEmployment(f: FamilyBuilder) {
+  if (!f.full.some((p) => f.figures(p.key).employment)) return;
+  f.model.hasEmployment = true;
+  for (const p of f.full) {
+    const rows = f.figures(p.key).employment ?? [];
+    for (const months of EMPLOYMENT_CHECK_MONTHS) {
+      const row = rows.find((r) => r.months === months);
+      for (const m of EMPLOYMENT_MEASURES) f.set(cellIds.employment(p.key, months, m), row?.[m] ?? 0, p.key);
+      f.model.parts.push({
+        part: cellIds.employment(p.key, months, "employed"),
+        whole: cellIds.employment(p.key, months, "checked"),
+      });
+    }
+  }
+  for (const months of EMPLOYMENT_CHECK_MONTHS)
+    for (const m of EMPLOYMENT_MEASURES) f.acrossQuarters((q) => cellIds.employment(q, months, m));
+}
+
 export function familyModel(raw: FamilyRaw): DisclosureModel & FamilyRows {
   const year = raw.periods.find((p) => p.kind === "year");
   if (!year)
@@ -398,6 +427,7 @@ export function familyModel(raw: FamilyRaw): DisclosureModel & FamilyRows {
   addComplaints(f);
   addGroups(f);
   addBusinesses(f);
+  addEmployment(f);
   return { ...f.model, known: f.known, forced: f.forced };
 }
 
@@ -414,6 +444,7 @@ export function publishFamily(raw: FamilyRaw): Published {
     outputLines: model.outputLines,
     hasGroups: model.hasGroups,
     hasBusinesses: model.hasBusinesses,
+    hasEmployment: model.hasEmployment,
   };
 }
 

@@ -8,6 +8,8 @@ import { complaintsTable } from "~/modules/feedback/report";
 import { GROUP_ACTIVITY_KINDS } from "~/modules/groups/constants";
 import { groupActivitiesTable, peopleReachedTable } from "~/modules/groups/report";
 import { businessOutcomesTable } from "~/modules/businesses/report";
+import { employmentOutcomesTable } from "~/modules/coaching/report";
+import { EMPLOYMENT_CHECK_MONTHS } from "~/modules/coaching/rules";
 import { FOLLOW_UP_MONTHS } from "~/modules/businesses/rules";
 import type { CategoryCounts } from "~/modules/feedback/rules";
 import { cellIds, reachCell, shownCell, type Published } from "./donor-family";
@@ -98,21 +100,7 @@ export function assembleDonorReport(input: DonorReportInput): Report {
     ...groupTables(published, period.key),
     ...dimensionTables,
     outputs,
-    ...(published.hasBusinesses
-      ? [
-          businessOutcomesTable(
-            FOLLOW_UP_MONTHS.map((months) => ({
-              months,
-              visited: 0,
-              running: 0,
-              jobs: 0,
-              jobsWomen: 0,
-              jobsMigrants: 0,
-            })),
-            (months, measure) => cell(cellIds.business(period.key, months, measure)),
-          ),
-        ]
-      : []),
+    ...afterwardsTables(published, period.key),
     frameworkTable(framework, [], (key) => reach(period.key, key, null, null)),
     monthly.table,
     ...budget,
@@ -125,6 +113,36 @@ export function assembleDonorReport(input: DonorReportInput): Report {
       : []),
   ];
   return { ...base, bySex: sexBars(dimensionTables[0]), monthly: monthly.monthly, tables };
+}
+
+/** What became of people and businesses later: employment at 3 and 6 months, funded businesses' visits, as published. */
+function afterwardsTables(published: Published, period: string): ReportTable[] {
+  const cell = (id: string) => shownCell(published, id);
+  return [
+    ...(published.hasEmployment
+      ? [
+          employmentOutcomesTable(
+            EMPLOYMENT_CHECK_MONTHS.map((months) => ({ months, checked: 0, employed: 0 })),
+            (months, measure) => cell(cellIds.employment(period, months, measure)),
+          ),
+        ]
+      : []),
+    ...(published.hasBusinesses
+      ? [
+          businessOutcomesTable(
+            FOLLOW_UP_MONTHS.map((months) => ({
+              months,
+              visited: 0,
+              running: 0,
+              jobs: 0,
+              jobsWomen: 0,
+              jobsMigrants: 0,
+            })),
+            (months, measure) => cell(cellIds.business(period, months, measure)),
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** People reached from every source and the group sessions per kind, as published (decision 0111). */

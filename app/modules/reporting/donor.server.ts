@@ -8,6 +8,7 @@ import type { Executor } from "~db/client";
 import { countFeedback } from "~/modules/feedback/queries.server";
 import { countGroupFigures } from "~/modules/groups/report.server";
 import { countBusinessOutcomes } from "~/modules/businesses/report.server";
+import { countEmploymentOutcomes } from "~/modules/coaching/report.server";
 import { getBudget, moneyByDay } from "./budget-queries.server";
 import { publishFamily, reachCell, type FamilyRaw, type PeriodFigures, type Published } from "./donor-family";
 import { listTargets } from "./progress.server";
@@ -39,7 +40,8 @@ export async function readFamily(db: Executor, sources: Sources, year: string, t
     // group sessions, households and businesses: the app's own tables (decision 0111)
     const groups = sources.groups ? await readForReport(db, (tx) => countGroupFigures(tx, sources, filter)) : null;
     const businesses = sources.groups ? await countBusinessOutcomes(db, filter) : null;
-    return [p.key, { ...people, outputs, complaints, groups, businesses }];
+    const employment = sources.groups ? await countEmploymentOutcomes(db, filter) : null;
+    return [p.key, { ...people, outputs, complaints, groups, businesses, employment }];
   };
   const yearPeriod = periods[0]!;
   const [figures, monthly] = await Promise.all([

@@ -35,6 +35,7 @@ import type { CategoryCounts } from "~/modules/feedback/rules";
 import type { GroupFigures } from "~/modules/groups/report.server";
 import { groupActivitiesTable, peopleReachedTable } from "~/modules/groups/report";
 import { businessOutcomesTable, type BusinessOutcome } from "~/modules/businesses/report";
+import { employmentOutcomesTable, type EmploymentOutcome } from "~/modules/coaching/report";
 
 export type Audience = "donor" | "admin" | "association";
 export type Label =
@@ -169,6 +170,8 @@ export type Fetched = {
   groups?: GroupFigures | null;
   /** funded businesses' visits at 3, 6 and 12 months (the programme's reports only) */
   businesses?: BusinessOutcome[] | null;
+  /** employment at 3 and 6 months of everyone trained or interned, each once (the programme's reports only) */
+  employment?: EmploymentOutcome[] | null;
   /** the targets and the people reached since the programme began (the programme's reports only) */
   progress?: {
     targets: TargetRow[];
@@ -384,6 +387,7 @@ export function assembleReport(fetched: Fetched, options: ReportOptions): Report
     ...dimensionTables,
     ...(audience === "admin" && fetched.vulnerability ? [vulnerabilityTable(fetched.vulnerability)] : []),
     outputsTable(outputRows, (_o, _m, n) => n),
+    ...(fetched.employment ? [employmentOutcomesTable(fetched.employment)] : []),
     ...(fetched.businesses ? [businessOutcomesTable(fetched.businesses)] : []),
     frameworkTable(framework, frameworkRows, (_k, n) => exact(n)),
     monthly.table,

@@ -14,6 +14,7 @@ import { listTargets } from "./progress.server";
 import { programmeToDate } from "./rules";
 import { countGroupFigures } from "~/modules/groups/report.server";
 import { countBusinessOutcomes } from "~/modules/businesses/report.server";
+import { countEmploymentOutcomes } from "~/modules/coaching/report.server";
 
 /**
  * A read-only transaction set up for the indicator statements: room to hash (the
@@ -56,6 +57,8 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
     () => (sources.groups ? readOnly((tx) => countGroupFigures(tx, sources, filter)) : Promise.resolve(null)),
     // businesses belong to grants, not to an association: the programme's reports only
     () => (sources.groups && !filter.organisationId ? countBusinessOutcomes(db, filter) : Promise.resolve(null)),
+    // people trained or interned are the programme's, followed by its coaches: likewise
+    () => (sources.groups && !filter.organisationId ? countEmploymentOutcomes(db, filter) : Promise.resolve(null)),
   ] as const;
   let fetched: Fetched;
   if (db instanceof PgTransaction) {
@@ -70,19 +73,22 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       complaints: await reads[6](),
       groups: await reads[7](),
       businesses: await reads[8](),
+      employment: await reads[9](),
     };
   } else {
-    const [people, outputs, monthly, vulnerability, budget, money, complaints, groups, businesses] = await Promise.all([
-      reads[0](),
-      reads[1](),
-      reads[2](),
-      reads[3](),
-      reads[4](),
-      reads[5](),
-      reads[6](),
-      reads[7](),
-      reads[8](),
-    ]);
+    const [people, outputs, monthly, vulnerability, budget, money, complaints, groups, businesses, employment] =
+      await Promise.all([
+        reads[0](),
+        reads[1](),
+        reads[2](),
+        reads[3](),
+        reads[4](),
+        reads[5](),
+        reads[6](),
+        reads[7](),
+        reads[8](),
+        reads[9](),
+      ]);
     fetched = {
       snapshot: { ...people, monthly, outputs },
       vulnerability,
@@ -91,6 +97,7 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       complaints,
       groups,
       businesses,
+      employment,
     };
   }
   return assembleReport({ ...fetched, progress: await readProgress(db, options, fetched) }, options);

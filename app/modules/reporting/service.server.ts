@@ -151,14 +151,7 @@ export async function correctEntry(
     });
     if (fields.length === 0) return { ok: true as const, fields };
     await tx.update(budgetEntries).set(changes).where(eq(budgetEntries.id, stored.id));
-    await audit(tx, {
-      actor,
-      action: "budget_entry.correct",
-      entityType: "budget_entry",
-      entityId: stored.id,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "budget_entry.correct", ["budget_entry", stored.id], meta.ip, fields);
     return { ok: true as const, fields };
   });
 }

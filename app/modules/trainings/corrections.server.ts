@@ -10,7 +10,7 @@ import { trainingCohorts, trainings } from "~db/schema";
 import { changedFields } from "~/lib/changes";
 import { isUuid } from "~/lib/ids";
 import { fail, type Meta, type Result } from "~/lib/result";
-import { audit, auditRecord, type AuditActor } from "~/modules/audit/service.server";
+import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { capacityProblem, seatsFreed } from "./rules";
 import type { CreateCohortInput, CreateTrainingInput } from "./schemas.server";
 import { promoteNext } from "./service.server";
@@ -32,14 +32,7 @@ export async function correctTraining(
     const { fields, changes } = changedFields(stored, input);
     if (fields.length === 0) return { ok: true as const, fields };
     await tx.update(trainings).set(changes).where(eq(trainings.id, trainingId));
-    await audit(tx, {
-      actor,
-      action: "training.correct",
-      entityType: "training",
-      entityId: trainingId,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "training.correct", ["training", trainingId], meta.ip, fields);
     return { ok: true as const, fields };
   });
 }
@@ -72,14 +65,7 @@ export async function correctCohort(
       .where(and(eq(trainingCohorts.id, cohortId), lte(trainingCohorts.confirmedCount, input.capacity)))
       .returning({ id: trainingCohorts.id });
     if (!updated) return fail(409, { capacity: "trainings.errors.capacityBelowSeats" });
-    await audit(tx, {
-      actor,
-      action: "training.cohort.correct",
-      entityType: "training_cohort",
-      entityId: cohortId,
-      ip: meta.ip,
-      fields,
-    });
+    await auditRecord(tx, actor, "training.cohort.correct", ["training_cohort", cohortId], meta.ip, fields);
     let promoted = 0;
     for (let free = seatsFreed(input.capacity, stored.confirmedCount); free > 0; free--) {
       const next = await promoteNext(tx, cohortId);

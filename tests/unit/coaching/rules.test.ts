@@ -3,13 +3,16 @@ import {
   appointmentChangeProblem,
   appointmentProblem,
   buildCaseloadRow,
+  employmentCheckSchedule,
   mayChangeAppointment,
   reminderDueAt,
   sortCaseload,
   isBehind,
   stageOf,
   toldLateEnough,
+  trainingEndOf,
 } from "../../../app/modules/coaching/rules";
+import { employmentRate } from "../../../app/modules/coaching/report";
 
 const today = "2026-11-29";
 const row = (name: string, extra: Partial<Parameters<typeof buildCaseloadRow>[0]> = {}) =>
@@ -106,5 +109,41 @@ describe("changing an appointment", () => {
     expect(mayChangeAppointment({ id: "c1", role: "coach" }, { coachId: "c1" })).toBe(true);
     expect(mayChangeAppointment({ id: "c2", role: "coach" }, { coachId: "c1" })).toBe(false);
     expect(mayChangeAppointment({ id: "a1", role: "admin" }, { coachId: "c1" })).toBe(true);
+  });
+});
+
+describe("employment checks after a training", () => {
+  const cert = (cohortEndsOn: string, revoked = false) => ({ cohortEndsOn, revoked });
+  it("start from the end of the first cohort the person holds a certificate of; a revoked one does not count", () => {
+    expect(trainingEndOf([])).toBeNull();
+    expect(trainingEndOf([cert("2026-03-31", true)])).toBeNull();
+    expect(trainingEndOf([cert("2026-06-30"), cert("2026-02-28"), cert("2026-01-15", true)])).toBe("2026-02-28");
+  });
+  it("are due 3 and 6 months after it (month ends kept), unless recorded; none for a person not trained", () => {
+    const certificates = [cert("2026-05-31")];
+    expect(employmentCheckSchedule({ certificates: [], recorded: [], today })).toEqual([]);
+    expect(employmentCheckSchedule({ certificates, recorded: [], today: "2026-08-30" })).toEqual([
+      { monthsAfter: 3, dueOn: "2026-08-31", state: "later" },
+      { monthsAfter: 6, dueOn: "2026-11-30", state: "later" },
+    ]);
+    expect(employmentCheckSchedule({ certificates, recorded: [], today: "2026-08-31" }).map((c) => c.state)).toEqual([
+      "due",
+      "later",
+    ]);
+    expect(employmentCheckSchedule({ certificates, recorded: [3], today: "2026-12-01" }).map((c) => c.state)).toEqual([
+      "recorded",
+      "due",
+    ]);
+  });
+  it("put the person among the follow-ups due at the top of the caseload", () => {
+    const due = row("Zoe", { employmentChecksDue: 1 });
+    expect(isBehind(due)).toBe(true);
+    expect(sortCaseload([row("Adam", { nextAction: { description: "CV", dueOn: "2026-11-20" } }), due])[0]).toBe(due);
+  });
+  it("give a rate rounded down, hidden when either figure is, none of nobody", () => {
+    expect(employmentRate(3, 2)).toBe(66);
+    expect(employmentRate(0, 0)).toBeNull();
+    expect(employmentRate("x", 2)).toBe("x");
+    expect(employmentRate(7, "x")).toBe("x");
   });
 });

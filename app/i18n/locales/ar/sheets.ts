@@ -29,6 +29,7 @@ export const sheets = {
   "sheets.caseload.stage": "المرحلة",
   "sheets.caseload.overdue": "تتبع التدريب متأخر",
   "sheets.caseload.businessVisit": "زيارة مشروع مستحقة",
+  "sheets.caseload.employmentCheck": "متابعة الشغل مستحقة",
   "sheets.caseload.nextAction": "الإجراء التالي",
   "sheets.caseload.dueOn": "الأجل",
   "sheets.caseload.late": "إجراء متأخر",

@@ -29,6 +29,7 @@ export const sheets = {
   "sheets.caseload.stage": "Stage",
   "sheets.caseload.overdue": "Internship follow-up overdue",
   "sheets.caseload.businessVisit": "Business visit due",
+  "sheets.caseload.employmentCheck": "Employment check due",
   "sheets.caseload.nextAction": "Next action",
   "sheets.caseload.dueOn": "Due",
   "sheets.caseload.late": "Action late",
