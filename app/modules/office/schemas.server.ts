@@ -57,6 +57,9 @@ export const DecisionReceivedSchema = z.object({
  * Correct (the day, how) or undo a decision's receipt recorded for the person, with a
  * reason; the button pressed says which. Undo needs no day.
  */
+/** The receipt's version the form showed (receiptVersion); a form without one is stale too. */
+const receiptVersionField = z.string().regex(/^[0-9a-f]{8}$/, "office.errors.receiptStale");
+
 export const ChangeReceiptSchema = z.discriminatedUnion("change", [
   z.object({
     change: z.literal("correct"),
@@ -64,11 +67,13 @@ export const ChangeReceiptSchema = z.discriminatedUnion("change", [
     receivedOn: dateField("errors.invalid"),
     how: z.enum(DECISION_CHANNELS, { message: "office.errors.how" }),
     reason: z.enum(RECEIPT_CHANGE_REASONS, { message: "office.errors.receiptReason" }),
+    version: receiptVersionField,
   }),
   z.object({
     change: z.literal("undo"),
     applicationId: idField(),
     reason: z.enum(RECEIPT_CHANGE_REASONS, { message: "office.errors.receiptReason" }),
+    version: receiptVersionField,
   }),
 ]);
 export type ChangeReceiptInput = z.infer<typeof ChangeReceiptSchema>;

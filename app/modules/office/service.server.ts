@@ -40,7 +40,7 @@ import { isEligible, registrationOpen } from "~/modules/trainings/rules";
 import { register } from "~/modules/trainings/service.server";
 import type { ActKind, DecisionChannel } from "./constants";
 import { personReach } from "./queries.server";
-import { mayActFor, receiptFieldsChanged, receivedOnRefusal, SLIP_CODE_TTL_MS } from "./rules";
+import { mayActFor, receiptFieldsChanged, receiptVersion, receivedOnRefusal, SLIP_CODE_TTL_MS } from "./rules";
 import type { ChangeReceiptInput, RegisterPersonInput } from "./schemas.server";
 import type { ForPerson } from "./types";
 
@@ -341,6 +341,8 @@ export async function changeDecisionReceived(
       .where(ofPerson)
       .for("update", { of: grantApplications });
     if (!stored) return fail(409, { form: "office.errors.receiptNotRecorded" });
+    // a form older than the receipt (corrected meanwhile, another tab) changes nothing
+    if (receiptVersion(stored) !== input.version) return fail(409, { form: "office.errors.receiptStale" });
     const fields = ["decisionReceivedOn", "decisionReceivedHow"];
     if (input.change === "undo") {
       await tx.update(grantApplications).set({ decisionReceivedOn: null, decisionReceivedHow: null }).where(ofPerson);

@@ -16,7 +16,7 @@ import {
 } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { changeDecisionReceived, recordDecisionReceived } from "../../../app/modules/office/service.server";
-import { receiptFieldsChanged } from "../../../app/modules/office/rules";
+import { receiptFieldsChanged, receiptVersion } from "../../../app/modules/office/rules";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeApplication, makeCall } from "../../factories/grants";
 import { useTestApp } from "../helpers/app";
@@ -51,7 +51,9 @@ async function received() {
     meta,
   );
   expect(done.ok).toBe(true);
-  return { coachUser, coach, person, application };
+  // the version the person's page shows in each receipt's form
+  const version = receiptVersion({ receivedOn: moroccoToday(), how: "in_person" });
+  return { coachUser, coach, person, application, version };
 }
 
 const stored = async (applicationId: string) =>
@@ -80,7 +82,7 @@ describe("correcting a decision's receipt recorded for a person", () => {
   });
 
   it("corrects the day and how with a reason: audited by field name and reason, the person reads the corrected day", async () => {
-    const { coachUser, person, application } = await received();
+    const { coachUser, person, application, version } = await received();
     const client = await app.signedIn(coachUser.email!);
     const page = await (await client.get(`/office/people/${person.id}`)).text();
     expect(page).toContain("Corriger ou annuler une réception notée");
@@ -88,6 +90,7 @@ describe("correcting a decision's receipt recorded for a person", () => {
     const yesterday = addDays(moroccoToday(), -1);
     const res = await client.post(`/office/people/${person.id}`, {
       intent: "receipt",
+      version,
       change: "correct",
       applicationId: application.id,
       receivedOn: yesterday,
@@ -123,10 +126,11 @@ describe("correcting a decision's receipt recorded for a person", () => {
   });
 
   it("refuses without a reason or with a day in the future, translated, changing nothing; the same values write nothing", async () => {
-    const { coachUser, person, application } = await received();
+    const { coachUser, person, application, version } = await received();
     const client = await app.signedIn(coachUser.email!);
     const noReason = await client.post(`/office/people/${person.id}`, {
       intent: "receipt",
+      version,
       change: "correct",
       applicationId: application.id,
       receivedOn: moroccoToday(),
@@ -138,6 +142,7 @@ describe("correcting a decision's receipt recorded for a person", () => {
     await arClient.post("/lang", { lng: "ar", redirectTo: "/home" });
     const future = await arClient.post(`/office/people/${person.id}`, {
       intent: "receipt",
+      version,
       change: "correct",
       applicationId: application.id,
       receivedOn: addDays(moroccoToday(), 1),
@@ -148,6 +153,7 @@ describe("correcting a decision's receipt recorded for a person", () => {
     expect(await future.text()).toContain("لا يمكن أن يكون تاريخ التسلّم في المستقبل.");
     const bogus = await client.post(`/office/people/${person.id}`, {
       intent: "receipt",
+      version,
       change: "erase",
       applicationId: application.id,
       reason: "typing_error",
@@ -159,6 +165,7 @@ describe("correcting a decision's receipt recorded for a person", () => {
     });
     const same = await client.post(`/office/people/${person.id}`, {
       intent: "receipt",
+      version,
       change: "correct",
       applicationId: application.id,
       receivedOn: moroccoToday(),
@@ -172,14 +179,72 @@ describe("correcting a decision's receipt recorded for a person", () => {
   });
 });
 
+describe("a receipt's form older than the receipt", () => {
+  it("is refused (409, reload), changing nothing and telling nobody; of five corrections from one page at once, one writes", async () => {
+    const { coachUser, coach, person, application, version } = await received();
+    const client = await app.signedIn(coachUser.email!);
+    const page = await (await client.get(`/office/people/${person.id}`)).text();
+    expect(page).toContain(`name="version" value="${version}"`);
+    const days = [1, 2, 3, 4, 5].map((n) => addDays(moroccoToday(), -n));
+    const results = await Promise.all(
+      days.map((receivedOn) =>
+        changeDecisionReceived(
+          t.db,
+          coach,
+          person.id,
+          {
+            change: "correct",
+            applicationId: application.id,
+            receivedOn,
+            how: "phone",
+            reason: "typing_error",
+            version,
+          },
+          meta,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok))
+      expect(r).toEqual({ ok: false, status: 409, errors: { form: "office.errors.receiptStale" } });
+    const after = await stored(application.id);
+    expect(days).toContain(after.decisionReceivedOn);
+    expect(await changes(application.id)).toHaveLength(1);
+    // the page is stale now: an undo from it is refused, translated, and the receipt stays
+    const stale = await client.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      version,
+      change: "undo",
+      applicationId: application.id,
+      reason: "not_received",
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("Cette réception a été corrigée entre-temps : rechargez la page");
+    expect(await stored(application.id)).toMatchObject({ decisionReceivedOn: after.decisionReceivedOn });
+    expect((await told(person.id)).kinds).toEqual(["office.notify.receiptCorrected"]);
+    // reloaded, the form carries the new version and the undo goes through
+    const fresh = receiptVersion({ receivedOn: after.decisionReceivedOn, how: "phone" });
+    expect(await (await client.get(`/office/people/${person.id}`)).text()).toContain(`name="version" value="${fresh}"`);
+    const undo = await client.post(`/office/people/${person.id}`, {
+      intent: "receipt",
+      version: fresh,
+      change: "undo",
+      applicationId: application.id,
+      reason: "not_received",
+    });
+    expect(undo.status).toBe(302);
+  });
+});
+
 describe("undoing a decision's receipt recorded for a person", () => {
   it("clears it with a reason: the person no longer reads it, it waits to be recorded again, audited once", async () => {
-    const { coachUser, coach, person, application } = await received();
+    const { coachUser, coach, person, application, version } = await received();
     // the person reads Arabic and has a phone: the SMS and the e-mail are in Arabic
     await t.db.update(users).set({ locale: "ar", phone: "+212611223344" }).where(eq(users.id, person.id));
     const client = await app.signedIn(coachUser.email!);
     const res = await client.post(`/office/people/${person.id}`, {
       intent: "receipt",
+      version,
       change: "undo",
       applicationId: application.id,
       reason: "not_received",
@@ -224,14 +289,14 @@ describe("undoing a decision's receipt recorded for a person", () => {
   });
 
   it("of five undos sent together, one changes it; the others are told it is no longer recorded", async () => {
-    const { coach, person, application } = await received();
+    const { coach, person, application, version } = await received();
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
         changeDecisionReceived(
           t.db,
           coach,
           person.id,
-          { change: "undo", applicationId: application.id, reason: "wrong_application" },
+          { change: "undo", applicationId: application.id, reason: "wrong_application", version },
           meta,
         ),
       ),
@@ -245,7 +310,7 @@ describe("undoing a decision's receipt recorded for a person", () => {
   });
 
   it("is 404 for staff who may not act for the person; another person's application is refused; nothing changes", async () => {
-    const { person, application } = await received();
+    const { person, application, version } = await received();
     const other = await received();
     const stranger = await makeUser(t.db, { role: "coach" });
     const worker = await makeUser(t.db, { role: "case_worker" });
@@ -253,6 +318,7 @@ describe("undoing a decision's receipt recorded for a person", () => {
       const client = await app.signedIn(who.email!);
       const res = await client.post(`/office/people/${person.id}`, {
         intent: "receipt",
+        version,
         change: "undo",
         applicationId: application.id,
         reason: "typing_error",
@@ -263,7 +329,7 @@ describe("undoing a decision's receipt recorded for a person", () => {
       t.db,
       other.coach,
       other.person.id,
-      { change: "undo", applicationId: application.id, reason: "typing_error" },
+      { change: "undo", applicationId: application.id, reason: "typing_error", version },
       meta,
     );
     expect(crossed).toEqual({ ok: false, status: 409, errors: { form: "office.errors.receiptNotRecorded" } });
