@@ -130,6 +130,18 @@ describe("linking a case to an applicant account", () => {
     expect(history).toMatchObject({ unlinkedById: s.workerA.id, unlinkReason: "wrong_person" });
     expect(history!.unlinkedAt).toBeInstanceOf(Date);
     expect(await auditRows(c.id, "protection.case.unlink_account")).toHaveLength(1);
+    // the person's export (asked of a supervisor) holds the link: who linked, when, the notice's language, its end
+    const exported = await (await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.json`)).json();
+    expect(exported.accountLinks).toEqual([
+      {
+        linkedAt: history!.linkedAt.toISOString(),
+        linkedBy: s.workerA.displayName,
+        noticeLanguage: "wo",
+        unlinkedAt: history!.unlinkedAt!.toISOString(),
+        unlinkedBy: s.workerA.displayName,
+        unlinkReason: "wrong_person",
+      },
+    ]);
     expect((await s.clients.workerA.get(`/office/people/${person.id}`)).status).toBe(404);
     // another association cannot link or unlink A's case
     expect(
