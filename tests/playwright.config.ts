@@ -12,7 +12,9 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
  * End-to-end in Debian's Chromium against the built app on a fresh, seeded database.
- * Every spec runs twice on a phone-sized screen: with JavaScript, and without it.
+ * Every spec runs on a phone-sized screen, with JavaScript and without it; a journey walked in
+ * French and in Arabic runs in French with JavaScript and in Arabic without (journey() in
+ * e2e/fixtures.ts).
  */
 export default defineConfig({
   testDir: path.join(root, "tests", "e2e"),
@@ -45,7 +47,13 @@ export default defineConfig({
   },
   projects: [
     // the retention period is one setting for the portal: one project applies it (retention.spec.ts)
-    { name: "phone-js", use: { browserName: "chromium", javaScriptEnabled: true }, testIgnore: /retention\.spec\.ts$/ },
+    // a journey walked in both languages: French here, Arabic without JavaScript (journey() in e2e/fixtures.ts)
+    {
+      name: "phone-js",
+      use: { browserName: "chromium", javaScriptEnabled: true },
+      testIgnore: /retention\.spec\.ts$/,
+      grepInvert: /@journey-ar\b/,
+    },
     // axe and the target-size measures run inside the page, so those specs turn JavaScript on: once is enough;
     // the crawls read text a script gathers, or PDFs, which JavaScript does not change (the French crawl too:
     // it turns JavaScript on itself, so in this project it only walked the same pages a second time)
@@ -53,6 +61,7 @@ export default defineConfig({
       name: "phone-no-js",
       use: { browserName: "chromium", javaScriptEnabled: false },
       testIgnore: /(a11y|target-size|codes-crawl|pdf-crawl|french-crawl)\.spec\.ts$/,
+      grepInvert: /@journey-fr\b/,
     },
   ],
   webServer: {

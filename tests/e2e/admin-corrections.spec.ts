@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { budgetEntries } from "../../db/schema";
 import { findOrMakeItem } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
 
 async function freshRecords(suffix: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -33,7 +33,7 @@ async function freshRecords(suffix: string) {
 }
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`the admin corrects an aid item and a budget entry (${lang})`, async ({ page }, testInfo) => {
+  test(`the admin corrects an aid item and a budget entry (${lang})`, journey(lang), async ({ page }, testInfo) => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const { item, entry } = await freshRecords(suffix);
     await login(page, "admin@masar.test");

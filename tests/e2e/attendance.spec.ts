@@ -9,7 +9,7 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
 
 /** A cohort of two with sessions three days ago, yesterday and tomorrow. */
 async function cohortOfTwo() {
@@ -29,29 +29,31 @@ async function cohortOfTwo() {
 }
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`the register starts with nobody marked and is not open before the session (${lang})`, async ({
-    page,
-  }, testInfo) => {
-    const c = await cohortOfTwo();
-    await login(page, "coach@masar.test");
-    await switchLanguage(page, lang);
-    await page.goto(`/trainings/cohorts/${c.cohortId}`);
-    // the session to come has no register link, the past one has
-    await expect(page.locator(`a[href="/trainings/sessions/${c.future}"]`)).toHaveCount(0);
-    await page.locator(`a[href="/trainings/sessions/${c.past}"]`).click();
-    await expect(page.locator("fieldset.attendance-row")).toHaveCount(2);
-    await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(0);
-    await page.screenshot({ path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
-    await page.locator("fieldset.attendance-row").first().locator('input[value="present"]').check();
-    await page.getByRole("button", { name: m["trainings.saveAttendance"] }).click();
-    await expect(page.getByRole("status")).toHaveText(m["trainings.attendanceSaved"]);
-    await expect(page.getByTestId("unmarked")).toBeVisible();
-    await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(1);
-    await fitsThePhone(page);
+  test(
+    `the register starts with nobody marked and is not open before the session (${lang})`,
+    journey(lang),
+    async ({ page }, testInfo) => {
+      const c = await cohortOfTwo();
+      await login(page, "coach@masar.test");
+      await switchLanguage(page, lang);
+      await page.goto(`/trainings/cohorts/${c.cohortId}`);
+      // the session to come has no register link, the past one has
+      await expect(page.locator(`a[href="/trainings/sessions/${c.future}"]`)).toHaveCount(0);
+      await page.locator(`a[href="/trainings/sessions/${c.past}"]`).click();
+      await expect(page.locator("fieldset.attendance-row")).toHaveCount(2);
+      await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(0);
+      await page.screenshot({ path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
+      await page.locator("fieldset.attendance-row").first().locator('input[value="present"]').check();
+      await page.getByRole("button", { name: m["trainings.saveAttendance"] }).click();
+      await expect(page.getByRole("status")).toHaveText(m["trainings.attendanceSaved"]);
+      await expect(page.getByTestId("unmarked")).toBeVisible();
+      await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(1);
+      await fitsThePhone(page);
 
-    await page.goto(`/trainings/sessions/${c.future}`);
-    await expect(page.getByTestId("attendance-not-yet")).toBeVisible();
-    await expect(page.locator("fieldset.attendance-row")).toHaveCount(0);
-    await page.screenshot({ path: testInfo.outputPath(`register-not-yet-${lang}.png`), fullPage: true });
-  });
+      await page.goto(`/trainings/sessions/${c.future}`);
+      await expect(page.getByTestId("attendance-not-yet")).toBeVisible();
+      await expect(page.locator("fieldset.attendance-row")).toHaveCount(0);
+      await page.screenshot({ path: testInfo.outputPath(`register-not-yet-${lang}.png`), fullPage: true });
+    },
+  );
 }

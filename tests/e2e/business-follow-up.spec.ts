@@ -10,51 +10,55 @@ import { expect, test } from "@playwright/test";
 import { coachAssignments } from "../../db/schema";
 import { makeUser } from "../factories";
 import { makeFundedBusiness } from "../factories/grants";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, journey } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`a coach records the 3-month visit of a funded business (${lang})`, async ({ page }, testInfo) => {
-    test.setTimeout(90_000);
-    const tag = Math.random().toString(36).slice(2, 8);
-    const { coach, person } = await inDatabase(async (db) => {
-      const coach = await makeUser(db, { role: "coach", displayName: `Coach ${tag}` });
-      const person = await makeUser(db, { displayName: `Fatou Atelier ${tag}` });
-      await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-      await makeFundedBusiness(db, person.id, 100);
-      return { coach, person };
-    });
-    await login(page, coach.email!);
-    await switchLanguage(page, lang);
+  test(
+    `a coach records the 3-month visit of a funded business (${lang})`,
+    journey(lang),
+    async ({ page }, testInfo) => {
+      test.setTimeout(90_000);
+      const tag = Math.random().toString(36).slice(2, 8);
+      const { coach, person } = await inDatabase(async (db) => {
+        const coach = await makeUser(db, { role: "coach", displayName: `Coach ${tag}` });
+        const person = await makeUser(db, { displayName: `Fatou Atelier ${tag}` });
+        await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
+        await makeFundedBusiness(db, person.id, 100);
+        return { coach, person };
+      });
+      await login(page, coach.email!);
+      await switchLanguage(page, lang);
 
-    await page.goto("/home");
-    const row = page.locator(`[data-beneficiary="${person.id}"]`);
-    await expect(row.locator('[data-business-visit="true"]')).toHaveText(m["businesses.dueBadge"]);
-    await row.getByRole("link", { name: person.displayName }).click();
+      await page.goto("/home");
+      const row = page.locator(`[data-beneficiary="${person.id}"]`);
+      await expect(row.locator('[data-business-visit="true"]')).toHaveText(m["businesses.dueBadge"]);
+      await row.getByRole("link", { name: person.displayName }).click();
 
-    const section = page.getByTestId("business-follow-up");
-    await expect(section.locator('[data-state="due"]')).toHaveCount(1);
-    await section.getByLabel(m["businesses.field.revenueBand"]).selectOption("under_2000");
-    await section.getByLabel(m["businesses.field.jobsCreated"]).fill("2");
-    await section.getByLabel(m["businesses.field.jobsWomen"]).fill("1");
-    // "still running?" has no default: left unanswered, it is refused and the rest kept
-    await section.getByRole("button", { name: m["businesses.submit"] }).click();
-    await expect(page.locator("#f-stillRunning-error")).toHaveText(m["businesses.errors.choice"]);
-    await expect(page.getByLabel(m["businesses.field.jobsCreated"])).toHaveValue("2");
-    await expect(page.getByLabel(m["businesses.field.revenueBand"])).toHaveValue("under_2000");
-    await page.screenshot({ path: testInfo.outputPath(`follow-up-refused-${lang}.png`), fullPage: true });
-    await page
-      .getByTestId("business-follow-up")
-      .screenshot({ path: testInfo.outputPath(`follow-up-section-${lang}.png`) });
-    await fitsThePhone(page);
+      const section = page.getByTestId("business-follow-up");
+      await expect(section.locator('[data-state="due"]')).toHaveCount(1);
+      await section.getByLabel(m["businesses.field.revenueBand"]).selectOption("under_2000");
+      await section.getByLabel(m["businesses.field.jobsCreated"]).fill("2");
+      await section.getByLabel(m["businesses.field.jobsWomen"]).fill("1");
+      // "still running?" has no default: left unanswered, it is refused and the rest kept
+      await section.getByRole("button", { name: m["businesses.submit"] }).click();
+      await expect(page.locator("#f-stillRunning-error")).toHaveText(m["businesses.errors.choice"]);
+      await expect(page.getByLabel(m["businesses.field.jobsCreated"])).toHaveValue("2");
+      await expect(page.getByLabel(m["businesses.field.revenueBand"])).toHaveValue("under_2000");
+      await page.screenshot({ path: testInfo.outputPath(`follow-up-refused-${lang}.png`), fullPage: true });
+      await page
+        .getByTestId("business-follow-up")
+        .screenshot({ path: testInfo.outputPath(`follow-up-section-${lang}.png`) });
+      await fitsThePhone(page);
 
-    await page.getByLabel(m["businesses.field.stillRunning"]).selectOption("yes");
-    await page.getByRole("button", { name: m["businesses.submit"] }).click();
-    await expect(page.getByRole("status")).toHaveText(m["businesses.saved"]);
-    await expect(page.getByTestId("business-follow-up").locator('[data-state="recorded"]')).toHaveCount(1);
-    await page.screenshot({ path: testInfo.outputPath(`follow-up-recorded-${lang}.png`), fullPage: true });
-    await fitsThePhone(page);
+      await page.getByLabel(m["businesses.field.stillRunning"]).selectOption("yes");
+      await page.getByRole("button", { name: m["businesses.submit"] }).click();
+      await expect(page.getByRole("status")).toHaveText(m["businesses.saved"]);
+      await expect(page.getByTestId("business-follow-up").locator('[data-state="recorded"]')).toHaveCount(1);
+      await page.screenshot({ path: testInfo.outputPath(`follow-up-recorded-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
 
-    await page.goto("/home");
-    await expect(page.locator(`[data-beneficiary="${person.id}"] [data-business-visit="true"]`)).toHaveCount(0);
-  });
+      await page.goto("/home");
+      await expect(page.locator(`[data-beneficiary="${person.id}"] [data-business-visit="true"]`)).toHaveCount(0);
+    },
+  );
 }

@@ -8,46 +8,48 @@ import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`a case worker links a case to the person's account with their consent (${lang})`, async ({
-    page,
-  }, testInfo) => {
-    const phone = uniquePhone();
-    // the account and the case exist already: each has its own journey elsewhere
-    const { c, person } = await inDatabase(async (db) => {
-      const [worker] = await db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
-      const person = await makeUser(db, {
-        role: "applicant",
-        phone: `+212${phone.slice(1)}`,
-        displayName: `Aminata ${lang}`,
+  test(
+    `a case worker links a case to the person's account with their consent (${lang})`,
+    journey(lang),
+    async ({ page }, testInfo) => {
+      const phone = uniquePhone();
+      // the account and the case exist already: each has its own journey elsewhere
+      const { c, person } = await inDatabase(async (db) => {
+        const [worker] = await db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
+        const person = await makeUser(db, {
+          role: "applicant",
+          phone: `+212${phone.slice(1)}`,
+          displayName: `Aminata ${lang}`,
+        });
+        const c = await makeCase(db, {
+          organisationId: worker!.organisationId!,
+          createdById: worker!.id,
+          firstName: "Aminata",
+          lastName: `Lien${lang}`,
+        });
+        return { c, person };
       });
-      const c = await makeCase(db, {
-        organisationId: worker!.organisationId!,
-        createdById: worker!.id,
-        firstName: "Aminata",
-        lastName: `Lien${lang}`,
-      });
-      return { c, person };
-    });
-    await login(page, "caseworker@masar.test");
-    await switchLanguage(page, lang);
-    await page.goto(`/protection/cases/${c.id}`);
-    const section = page.locator("#account");
-    await section.getByLabel(m["protection.link.account"]).fill(phone);
-    await section.getByLabel(m["office.field.noticeLanguage"]).selectOption("bm");
-    await section.getByRole("button", { name: m["protection.link.submit"] }).click();
-    await expect(page.locator("#account")).toContainText(m["protection.link.consentRequired"]);
-    await page.locator("#account").getByLabel(m["protection.link.consent"]).check();
-    await page.locator("#account").screenshot({ path: testInfo.outputPath(`link-form-${lang}.png`) });
-    await fitsThePhone(page);
-    await page.locator("#account").getByRole("button", { name: m["protection.link.submit"] }).click();
+      await login(page, "caseworker@masar.test");
+      await switchLanguage(page, lang);
+      await page.goto(`/protection/cases/${c.id}`);
+      const section = page.locator("#account");
+      await section.getByLabel(m["protection.link.account"]).fill(phone);
+      await section.getByLabel(m["office.field.noticeLanguage"]).selectOption("bm");
+      await section.getByRole("button", { name: m["protection.link.submit"] }).click();
+      await expect(page.locator("#account")).toContainText(m["protection.link.consentRequired"]);
+      await page.locator("#account").getByLabel(m["protection.link.consent"]).check();
+      await page.locator("#account").screenshot({ path: testInfo.outputPath(`link-form-${lang}.png`) });
+      await fitsThePhone(page);
+      await page.locator("#account").getByRole("button", { name: m["protection.link.submit"] }).click();
 
-    await expect(page.getByTestId("linked-account")).toContainText(person.displayName);
-    await page.locator("#account").screenshot({ path: testInfo.outputPath(`linked-${lang}.png`) });
-    await fitsThePhone(page);
-    await page.getByRole("link", { name: m["protection.link.actFor"] }).click();
-    await expect(page).toHaveURL(new RegExp(`/office/people/${person.id}$`));
-  });
+      await expect(page.getByTestId("linked-account")).toContainText(person.displayName);
+      await page.locator("#account").screenshot({ path: testInfo.outputPath(`linked-${lang}.png`) });
+      await fitsThePhone(page);
+      await page.getByRole("link", { name: m["protection.link.actFor"] }).click();
+      await expect(page).toHaveURL(new RegExp(`/office/people/${person.id}$`));
+    },
+  );
 }

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { normalizePhone } from "../../app/modules/auth/rules";
 import { makeUser } from "../factories";
-import { e2eDatabaseUrl, login, loginWithForm, logout, switchLanguage, uniquePhone } from "./fixtures";
+import { e2eDatabaseUrl, login, loginWithForm, logout, switchLanguage, uniquePhone, journey } from "./fixtures";
 import { codeMailedTo } from "./mail-server";
 import { codeSentTo, smsCount } from "./sms-gateway";
 
@@ -48,66 +48,72 @@ async function shot(page: Page, name: string) {
 for (const lang of ["fr", "ar"] as const) {
   const L = TEXT[lang];
 
-  test(`${lang}: signs up with a phone, types the code the SMS brought, and the account is made, its phone confirmed`, async ({
-    page,
-  }) => {
-    const phone = uniquePhone();
-    const e164 = normalizePhone(phone)!;
-    await page.goto("/signup");
-    if (lang !== "fr") await switchLanguage(page, lang);
-    await page.locator('input[name="displayName"]').fill(lang === "ar" ? "نادية المرابط" : "Nadia Mrabet");
-    await page.locator('input[name="phone"]').fill(phone);
-    await page.locator('input[name="password"]').fill("une phrase assez longue");
-    await page.locator('input[name="passwordConfirm"]').fill("une phrase assez longue");
-    await page.locator('input[name="acceptPrivacy"]').check();
-    await page.getByRole("button", { name: L.signup }).click();
-    await expect(page).toHaveURL(/\/signup\/code$/);
-    await expect(page.locator("bdi", { hasText: e164 })).toBeVisible();
-    const code = await codeSentTo(e164);
-    // the page tells where the SMS stands: accepted by the gateway, once it was
-    // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
-    await expect(async () => {
-      await page.reload();
-      await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
-    }).toPass({ timeout: 20_000 });
-    if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-    await fitsThePhone(page);
-    await shot(page, `signup-code-${lang}`);
-    await page.locator('input[name="code"]').fill(code);
-    await page.getByRole("button", { name: L.next, exact: true }).click();
-    await expect(page).toHaveURL(/\/home$/);
-    // the phone is proved: nothing left to confirm, and one SMS was enough
-    await expect(page.locator('a[href="/confirm-phone"]')).toHaveCount(0);
-    expect(await smsCount(e164)).toBe(1);
-  });
+  test(
+    `${lang}: signs up with a phone, types the code the SMS brought, and the account is made, its phone confirmed`,
+    journey(lang),
+    async ({ page }) => {
+      const phone = uniquePhone();
+      const e164 = normalizePhone(phone)!;
+      await page.goto("/signup");
+      if (lang !== "fr") await switchLanguage(page, lang);
+      await page.locator('input[name="displayName"]').fill(lang === "ar" ? "نادية المرابط" : "Nadia Mrabet");
+      await page.locator('input[name="phone"]').fill(phone);
+      await page.locator('input[name="password"]').fill("une phrase assez longue");
+      await page.locator('input[name="passwordConfirm"]').fill("une phrase assez longue");
+      await page.locator('input[name="acceptPrivacy"]').check();
+      await page.getByRole("button", { name: L.signup }).click();
+      await expect(page).toHaveURL(/\/signup\/code$/);
+      await expect(page.locator("bdi", { hasText: e164 })).toBeVisible();
+      const code = await codeSentTo(e164);
+      // the page tells where the SMS stands: accepted by the gateway, once it was
+      // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
+      await expect(async () => {
+        await page.reload();
+        await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await fitsThePhone(page);
+      await shot(page, `signup-code-${lang}`);
+      await page.locator('input[name="code"]').fill(code);
+      await page.getByRole("button", { name: L.next, exact: true }).click();
+      await expect(page).toHaveURL(/\/home$/);
+      // the phone is proved: nothing left to confirm, and one SMS was enough
+      await expect(page.locator('a[href="/confirm-phone"]')).toHaveCount(0);
+      expect(await smsCount(e164)).toBe(1);
+    },
+  );
 
-  test(`${lang}: an account whose phone waits for its code asks for one and confirms it`, async ({ page }) => {
-    const e164 = normalizePhone(uniquePhone())!;
-    const handle = createDb(e2eDatabaseUrl(), { max: 1 });
-    try {
-      await makeUser(handle.db, { phone: e164, phoneConfirmedAt: null, displayName: "Nadia Mrabet", locale: lang });
-    } finally {
-      await handle.close();
-    }
-    await login(page, e164);
-    await page.goto("/confirm-phone");
-    if (lang !== "fr") await switchLanguage(page, lang);
-    await page.getByRole("button", { name: L.resend }).click();
-    await expect(page).toHaveURL(/\/confirm-phone\?resent=1$/);
-    const code = await codeSentTo(e164);
-    // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
-    await expect(async () => {
-      await page.reload();
-      await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
-    }).toPass({ timeout: 20_000 });
-    if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-    await fitsThePhone(page);
-    await shot(page, `confirm-phone-${lang}`);
-    await page.locator('input[name="code"]').fill(code);
-    await page.getByRole("button", { name: L.confirm, exact: true }).click();
-    await expect(page).toHaveURL(/\/confirm-phone\?done=1$/);
-    await expect(page.getByText(L.done)).toBeVisible();
-  });
+  test(
+    `${lang}: an account whose phone waits for its code asks for one and confirms it`,
+    journey(lang),
+    async ({ page }) => {
+      const e164 = normalizePhone(uniquePhone())!;
+      const handle = createDb(e2eDatabaseUrl(), { max: 1 });
+      try {
+        await makeUser(handle.db, { phone: e164, phoneConfirmedAt: null, displayName: "Nadia Mrabet", locale: lang });
+      } finally {
+        await handle.close();
+      }
+      await login(page, e164);
+      await page.goto("/confirm-phone");
+      if (lang !== "fr") await switchLanguage(page, lang);
+      await page.getByRole("button", { name: L.resend }).click();
+      await expect(page).toHaveURL(/\/confirm-phone\?resent=1$/);
+      const code = await codeSentTo(e164);
+      // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
+      await expect(async () => {
+        await page.reload();
+        await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await fitsThePhone(page);
+      await shot(page, `confirm-phone-${lang}`);
+      await page.locator('input[name="code"]').fill(code);
+      await page.getByRole("button", { name: L.confirm, exact: true }).click();
+      await expect(page).toHaveURL(/\/confirm-phone\?done=1$/);
+      await expect(page.getByText(L.done)).toBeVisible();
+    },
+  );
 
   /**
    * From the sign-in page's link to a new password with the code that `codeFor` reads where
@@ -150,13 +156,13 @@ for (const lang of ["fr", "ar"] as const) {
     await loginWithForm(page, identifier, password);
   }
 
-  test(`${lang}: recovers a password with a code sent by SMS`, async ({ page }) => {
+  test(`${lang}: recovers a password with a code sent by SMS`, journey(lang), async ({ page }) => {
     const phone = normalizePhone(uniquePhone())!;
     const account = { phone, email: null, displayName: "Yao Kouamé" };
     await recover(page, account, (to) => codeSentTo(to), "mon nouveau secret", `reset-password-${lang}`);
   });
 
-  test(`${lang}: recovers a password with a code sent by e-mail`, async ({ page }, info) => {
+  test(`${lang}: recovers a password with a code sent by e-mail`, journey(lang), async ({ page }, info) => {
     const email = `reset-${lang}-${info.project.name}-${Date.now()}@masar.test`;
     const account = { email, phone: null, displayName: "Chidi Okeke" };
     await recover(page, account, codeMailedTo, "une autre phrase secrète");

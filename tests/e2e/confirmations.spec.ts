@@ -12,7 +12,7 @@ import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
 
 async function withDb<T>(work: (db: ReturnType<typeof createDb>["db"]) => Promise<T>): Promise<T> {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -34,42 +34,46 @@ async function expectStep(page: Page, testInfo: TestInfo, who: string, shot: str
 }
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`an applicant withdraws a grant application only after confirming (${lang})`, async ({ page }, testInfo) => {
-    const title = `Appel retrait ${Math.random().toString(36).slice(2, 7)}`;
-    const applicant = await withDb(async (db) => {
-      const user = await makeUser(db, {});
-      await makePlan(db, user.id, completePlanContent("Épicerie Baobab"));
-      await makeCall(db, { titleFr: title, titleAr: title, titleEn: title });
-      return user;
-    });
-    await login(page, applicant.email!);
-    await switchLanguage(page, lang);
-    await page.goto("/grants");
-    await page.locator("li", { hasText: title }).getByRole("button", { name: m["grants.apply.continue"] }).click();
-    // "check your answers": nothing is sent yet
-    await expect(page.getByTestId("confirm-step")).toContainText(title);
-    await fitsThePhone(page);
-    await page.screenshot({ path: testInfo.outputPath(`check-answers-${lang}.png`), fullPage: true });
-    await page.getByRole("button", { name: m["grants.check.send"] }).click();
-    await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}\?sent=1$/);
-    await expect(page.getByTestId("sent")).toContainText(m["grants.sent.title"]);
-    await page.screenshot({ path: testInfo.outputPath(`sent-${lang}.png`), fullPage: true });
-    const appUrl = new URL(page.url()).pathname;
+  test(
+    `an applicant withdraws a grant application only after confirming (${lang})`,
+    journey(lang),
+    async ({ page }, testInfo) => {
+      const title = `Appel retrait ${Math.random().toString(36).slice(2, 7)}`;
+      const applicant = await withDb(async (db) => {
+        const user = await makeUser(db, {});
+        await makePlan(db, user.id, completePlanContent("Épicerie Baobab"));
+        await makeCall(db, { titleFr: title, titleAr: title, titleEn: title });
+        return user;
+      });
+      await login(page, applicant.email!);
+      await switchLanguage(page, lang);
+      await page.goto("/grants");
+      await page.locator("li", { hasText: title }).getByRole("button", { name: m["grants.apply.continue"] }).click();
+      // "check your answers": nothing is sent yet
+      await expect(page.getByTestId("confirm-step")).toContainText(title);
+      await fitsThePhone(page);
+      await page.screenshot({ path: testInfo.outputPath(`check-answers-${lang}.png`), fullPage: true });
+      await page.getByRole("button", { name: m["grants.check.send"] }).click();
+      await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}\?sent=1$/);
+      await expect(page.getByTestId("sent")).toContainText(m["grants.sent.title"]);
+      await page.screenshot({ path: testInfo.outputPath(`sent-${lang}.png`), fullPage: true });
+      const appUrl = new URL(page.url()).pathname;
 
-    await page.getByRole("link", { name: m["grants.apply.withdraw"] }).click();
-    const step = await expectStep(page, testInfo, title, `withdraw-step-${lang}.png`);
-    await step.getByRole("link", { name: m["confirm.cancel"] }).click();
-    await expect(page).toHaveURL(new RegExp(`${appUrl}$`));
-    await expect(page.getByTestId("application-status")).toHaveText(m["grants.app.status.submitted"]);
+      await page.getByRole("link", { name: m["grants.apply.withdraw"] }).click();
+      const step = await expectStep(page, testInfo, title, `withdraw-step-${lang}.png`);
+      await step.getByRole("link", { name: m["confirm.cancel"] }).click();
+      await expect(page).toHaveURL(new RegExp(`${appUrl}$`));
+      await expect(page.getByTestId("application-status")).toHaveText(m["grants.app.status.submitted"]);
 
-    await page.getByRole("link", { name: m["grants.apply.withdraw"] }).click();
-    await page.getByRole("button", { name: m["grants.confirm.withdraw.button"] }).click();
-    await expect(page.getByTestId("withdrawn")).toContainText(m["grants.withdrawn.done"]);
-    await expect(page.getByTestId("application-status")).toHaveText(m["grants.app.status.withdrawn"]);
-    await page.screenshot({ path: testInfo.outputPath(`withdrawn-${lang}.png`), fullPage: true });
-  });
+      await page.getByRole("link", { name: m["grants.apply.withdraw"] }).click();
+      await page.getByRole("button", { name: m["grants.confirm.withdraw.button"] }).click();
+      await expect(page.getByTestId("withdrawn")).toContainText(m["grants.withdrawn.done"]);
+      await expect(page.getByTestId("application-status")).toHaveText(m["grants.app.status.withdrawn"]);
+      await page.screenshot({ path: testInfo.outputPath(`withdrawn-${lang}.png`), fullPage: true });
+    },
+  );
 
-  test(`an admin revokes a certificate only after confirming (${lang})`, async ({ page }, testInfo) => {
+  test(`an admin revokes a certificate only after confirming (${lang})`, journey(lang), async ({ page }, testInfo) => {
     const { cohortId, holderName } = await withDb(async (db) => {
       const admin = await makeUser(db, { role: "admin" });
       const holder = await makeUser(db, {});
@@ -96,7 +100,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByRole("link", { name: m["trainings.certificate"] })).toHaveCount(0);
   });
 
-  test(`an admin deactivates an account only after confirming (${lang})`, async ({ page }, testInfo) => {
+  test(`an admin deactivates an account only after confirming (${lang})`, journey(lang), async ({ page }, testInfo) => {
     const target = await withDb((db) => makeUser(db, { role: "coach" }));
     await login(page, "admin@masar.test");
     await switchLanguage(page, lang);

@@ -11,7 +11,7 @@ import { applyToOffer } from "../../app/modules/internships/applications.server"
 import { register } from "../../app/modules/trainings/service.server";
 import { makeOrganisation, makeUser, uniqueSuffix } from "../factories";
 import { makeCohort, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
 
 /** A cohort of 4 seats with 2 taken, and an open offer with one application waiting. */
 async function fixtures() {
@@ -58,7 +58,7 @@ async function fixtures() {
 }
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`an admin corrects a cohort and closes an offer (${lang})`, async ({ page }, testInfo) => {
+  test(`an admin corrects a cohort and closes an offer (${lang})`, journey(lang), async ({ page }, testInfo) => {
     const { cohort, offer } = await fixtures();
     await login(page, "admin@masar.test");
     await switchLanguage(page, lang);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { finishSignUp, login, switchLanguage, uniquePhone } from "./fixtures";
+import { finishSignUp, login, switchLanguage, uniquePhone, journey } from "./fixtures";
 
 /**
  * Trainings, internships and coaching on a phone, with and without JavaScript
@@ -36,7 +36,7 @@ async function noOverflow(page: Page) {
 for (const lang of ["fr", "ar"] as const) {
   const L = TEXT[lang];
 
-  test(`${lang}: a newcomer registers for the entrepreneurship orientation`, async ({ page }) => {
+  test(`${lang}: a newcomer registers for the entrepreneurship orientation`, journey(lang), async ({ page }) => {
     await page.goto("/signup");
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.locator('input[name="displayName"]').fill(lang === "ar" ? "سلمى بنعلي" : "Mariam Koné");
@@ -57,7 +57,7 @@ for (const lang of ["fr", "ar"] as const) {
     await noOverflow(page);
   });
 
-  test(`${lang}: a trainer marks a whole session on one form`, async ({ page }) => {
+  test(`${lang}: a trainer marks a whole session on one form`, journey(lang), async ({ page }) => {
     await login(page, "coach@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.goto("/trainings");
@@ -76,7 +76,7 @@ for (const lang of ["fr", "ar"] as const) {
     await noOverflow(page);
   });
 
-  test(`${lang}: the applicant downloads her certificate`, async ({ page }) => {
+  test(`${lang}: the applicant downloads her certificate`, journey(lang), async ({ page }) => {
     await login(page, "applicant@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     const link = page.locator("a[href^='/trainings/certificates/']").first();
@@ -88,7 +88,7 @@ for (const lang of ["fr", "ar"] as const) {
     expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
-  test(`${lang}: a coach places an intern and logs a visit`, async ({ page }) => {
+  test(`${lang}: a coach places an intern and logs a visit`, journey(lang), async ({ page }) => {
     await login(page, "coach@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     await expect(page.locator('[data-overdue="true"]').first()).toBeVisible();

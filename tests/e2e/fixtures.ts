@@ -27,6 +27,18 @@ export const FR_AND_AR = [
   ["ar", ar],
 ] as const;
 
+/**
+ * The tag of a journey walked once in each language: French with JavaScript, Arabic without
+ * it (the phone-js and phone-no-js projects each leave the other's tag out, see
+ * tests/playwright.config.ts). Each journey is still walked in both languages and in both
+ * modes, not in all four pairs: what JavaScript changes (how a form is sent, focus) does not
+ * depend on the language, and what the language changes (text, direction) is in the page the
+ * server renders either way (decision new-e2e-language-mode-pairs).
+ */
+export function journey(lang: "fr" | "ar") {
+  return { tag: `@journey-${lang}` };
+}
+
 /** Nothing wider than the 375 px phone: no sideways scrolling. */
 export async function fitsThePhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -8,7 +8,7 @@ import {
 } from "@playwright/test";
 import postgres from "postgres";
 import { arabicSkeleton, readPdfText } from "../helpers/pdf";
-import { e2eDatabaseUrl, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, login, switchLanguage, journey } from "./fixtures";
 
 /** A call moves on through its confirmation step (one-way moves are never one tap). */
 async function moveCall(page: Page, label: string) {
@@ -211,146 +211,147 @@ async function score(
 for (const lang of ["fr", "ar"] as const) {
   const L = TEXT[lang];
 
-  test(`${lang}: a call from opening to the award letter: two applicants apply, two members score, the admin decides`, async ({
-    page,
-    browser,
-  }, testInfo) => {
-    // a dozen people's pages, each a full page load without JavaScript
-    test.slow();
-    const winner = WINNER[testInfo.project.name];
-    if (!winner) throw new Error(`no winner for project ${testInfo.project.name}`);
-    const stamp = `${lang} ${testInfo.project.name} ${Date.now()}`;
-    const titleFr = `Appel e2e ${stamp}`;
-    const titleAr = `طلب ${titleFr}`;
-    const title = lang === "ar" ? titleAr : titleFr;
-    const contexts: BrowserContext[] = [];
-    try {
-      // the admin creates the call and opens it
-      await login(page, "admin@masar.test");
-      await switchLanguage(page, lang);
-      await page.goto("/grants/calls/new");
-      await page.locator('input[name="titleFr"]').fill(titleFr);
-      await page.locator('input[name="titleAr"]').fill(titleAr);
-      await page.locator('input[name="titleEn"]').fill(`Call ${stamp}`);
-      await page.locator('input[name="opensOn"]').fill(isoDay(-1));
-      await page.locator('input[name="closesOn"]').fill(isoDay(20));
-      await page.locator('input[name="reviewDeadlineOn"]').fill(isoDay(40));
-      await page.locator('input[name="budget"]').fill(BUDGET);
-      await page.locator('input[name="maxGrant"]').fill(MAX_GRANT);
-      await page.locator('input[name="reviewersPerApplication"]').fill("2");
-      await page.locator('input[name="criteria[0].labelFr"]').fill("Marché");
-      await page.locator('input[name="criteria[0].labelAr"]').fill("السوق");
-      await page.locator('input[name="criteria[0].max"]').fill("10");
-      await page.locator('input[name="criteria[0].weight"]').fill("60");
-      await page.locator('input[name="criteria[1].labelFr"]').fill("Finances");
-      await page.locator('input[name="criteria[1].labelAr"]').fill("المالية");
-      await page.locator('input[name="criteria[1].max"]').fill("5");
-      await page.locator('input[name="criteria[1].weight"]').fill("40");
-      await page.getByRole("button", { name: L.create }).click();
-      await expect(page).toHaveURL(/\/grants\/calls\/[0-9a-f-]{36}$/);
-      const callUrl = page.url();
-      const callId = new URL(callUrl).pathname.split("/").pop()!;
-      await moveCall(page, L.open);
-      await expect(page.getByTestId("call-status")).toHaveText(L.statusOpen);
-      await noOverflow(page);
+  test(
+    `${lang}: a call from opening to the award letter: two applicants apply, two members score, the admin decides`,
+    journey(lang),
+    async ({ page, browser }, testInfo) => {
+      // a dozen people's pages, each a full page load without JavaScript
+      test.slow();
+      const winner = WINNER[testInfo.project.name];
+      if (!winner) throw new Error(`no winner for project ${testInfo.project.name}`);
+      const stamp = `${lang} ${testInfo.project.name} ${Date.now()}`;
+      const titleFr = `Appel e2e ${stamp}`;
+      const titleAr = `طلب ${titleFr}`;
+      const title = lang === "ar" ? titleAr : titleFr;
+      const contexts: BrowserContext[] = [];
+      try {
+        // the admin creates the call and opens it
+        await login(page, "admin@masar.test");
+        await switchLanguage(page, lang);
+        await page.goto("/grants/calls/new");
+        await page.locator('input[name="titleFr"]').fill(titleFr);
+        await page.locator('input[name="titleAr"]').fill(titleAr);
+        await page.locator('input[name="titleEn"]').fill(`Call ${stamp}`);
+        await page.locator('input[name="opensOn"]').fill(isoDay(-1));
+        await page.locator('input[name="closesOn"]').fill(isoDay(20));
+        await page.locator('input[name="reviewDeadlineOn"]').fill(isoDay(40));
+        await page.locator('input[name="budget"]').fill(BUDGET);
+        await page.locator('input[name="maxGrant"]').fill(MAX_GRANT);
+        await page.locator('input[name="reviewersPerApplication"]').fill("2");
+        await page.locator('input[name="criteria[0].labelFr"]').fill("Marché");
+        await page.locator('input[name="criteria[0].labelAr"]').fill("السوق");
+        await page.locator('input[name="criteria[0].max"]').fill("10");
+        await page.locator('input[name="criteria[0].weight"]').fill("60");
+        await page.locator('input[name="criteria[1].labelFr"]').fill("Finances");
+        await page.locator('input[name="criteria[1].labelAr"]').fill("المالية");
+        await page.locator('input[name="criteria[1].max"]').fill("5");
+        await page.locator('input[name="criteria[1].weight"]').fill("40");
+        await page.getByRole("button", { name: L.create }).click();
+        await expect(page).toHaveURL(/\/grants\/calls\/[0-9a-f-]{36}$/);
+        const callUrl = page.url();
+        const callId = new URL(callUrl).pathname.split("/").pop()!;
+        await moveCall(page, L.open);
+        await expect(page.getByTestId("call-status")).toHaveText(L.statusOpen);
+        await noOverflow(page);
 
-      // two applicants apply, each on their phone
-      const first = await personOnPhone(browser, testInfo, winner.phone, lang, contexts);
-      if (lang === "ar") await expect(first.locator("html")).toHaveAttribute("dir", "rtl");
-      const won = await apply(first, title, L);
-      const second = await personOnPhone(browser, testInfo, RUNNER_UP.phone, lang, contexts);
-      const lost = await apply(second, title, L);
+        // two applicants apply, each on their phone
+        const first = await personOnPhone(browser, testInfo, winner.phone, lang, contexts);
+        if (lang === "ar") await expect(first.locator("html")).toHaveAttribute("dir", "rtl");
+        const won = await apply(first, title, L);
+        const second = await personOnPhone(browser, testInfo, RUNNER_UP.phone, lang, contexts);
+        const lost = await apply(second, title, L);
 
-      // time passes: the closing date; the admin closes the call, screens, starts the review
-      await timePasses(callId, "closes_at");
-      await page.goto(callUrl);
-      await moveCall(page, L.close);
-      await expect(page.getByTestId("call-status")).toHaveText(L.statusClosed);
-      for (const app of [won, lost]) {
-        const screen = page.locator(
-          `form:has(input[name="intent"][value="screen"]):has(input[name="applicationId"][value="${app.id}"])`,
+        // time passes: the closing date; the admin closes the call, screens, starts the review
+        await timePasses(callId, "closes_at");
+        await page.goto(callUrl);
+        await moveCall(page, L.close);
+        await expect(page.getByTestId("call-status")).toHaveText(L.statusClosed);
+        for (const app of [won, lost]) {
+          const screen = page.locator(
+            `form:has(input[name="intent"][value="screen"]):has(input[name="applicationId"][value="${app.id}"])`,
+          );
+          await screen.locator('input[name="reason"]').fill("Plan complet, pièces vérifiées.");
+          await screen.getByRole("button", { name: L.confirm }).click();
+          // "#12 · name · Éligible · 30 000,00 MAD"
+          await expect(page.locator("li.list-item", { has: screen }).locator("p").first()).toContainText(
+            ` · ${L.appEligible} · `,
+          );
+        }
+        await moveCall(page, L.review);
+        await expect(page.getByTestId("call-status")).toHaveText(L.statusReview);
+        await page.getByRole("button", { name: L.autoAssign }).click();
+        // two applications, two reviewers each: both demo committee members on both
+        await expect(page.locator('form:has(input[name="intent"][value="move"])')).toHaveCount(4);
+        await noOverflow(page);
+
+        // two committee members score: the winner's plan well, the runner-up's poorly
+        const members = [
+          await personOnPhone(browser, testInfo, "committee@masar.test", lang, contexts),
+          await personOnPhone(browser, testInfo, "committee2@masar.test", lang, contexts),
+        ];
+        let reviewUrl = "";
+        for (const member of members) {
+          reviewUrl = await score(member, title, won.heading, (max) => max, L);
+          await score(member, title, lost.heading, () => 1, L);
+        }
+        await page.goto(callUrl);
+        // the winner ranks first (the second cell is the application's number)
+        await expect(page.getByTestId("ranking").locator("tbody tr").first().locator("td").nth(1)).toHaveText(
+          `#${won.heading.replace(/\D/g, "")}`,
         );
-        await screen.locator('input[name="reason"]').fill("Plan complet, pièces vérifiées.");
-        await screen.getByRole("button", { name: L.confirm }).click();
-        // "#12 · name · Éligible · 30 000,00 MAD"
-        await expect(page.locator("li.list-item", { has: screen }).locator("p").first()).toContainText(
-          ` · ${L.appEligible} · `,
-        );
+
+        // time passes: the review deadline; scores can no longer change
+        await timePasses(callId, "review_deadline");
+        const lastMember = members[1]!;
+        await lastMember.goto(reviewUrl);
+        await expect(lastMember.locator('input[name^="score_"]').first()).toBeDisabled();
+        await expect(lastMember.getByRole("button", { name: L.submitScores })).toHaveCount(0);
+
+        // the admin deliberates, accepts the proposal and publishes
+        await page.goto(callUrl);
+        await moveCall(page, L.deliberate);
+        await expect(page.getByTestId("call-status")).toHaveText(L.statusDeliberation);
+        // one line for the capped award, one for the application that no longer fits
+        await expect(page.getByTestId("proposal").locator("li")).toHaveCount(2);
+        // accepting the proposal goes through its step, which lists the award
+        await page.getByRole("link", { name: L.accept }).click();
+        await expect(page.getByTestId("accept-lines").locator("li")).toHaveCount(1);
+        await expect(page.getByTestId("accept-lines")).toContainText(AMOUNT);
+        await noOverflow(page);
+        await page.getByRole("button", { name: L.accept }).click();
+        await expect(page.getByTestId("call-awarded")).toHaveText(AMOUNT);
+        await moveCall(page, L.publish);
+        await expect(page.getByTestId("call-status")).toHaveText(L.statusDecided);
+        await noOverflow(page);
+
+        // the runner-up reads the decision; the winner downloads the award letter
+        await second.goto(`/grants/applications/${lost.id}`);
+        await expect(second.getByTestId("application-status")).toHaveText(L.appRejected);
+        await first.goto(`/grants/applications/${won.id}`);
+        await expect(first.getByTestId("application-status")).toHaveText(L.appAwarded);
+        const awardLine = first.locator("section p", { hasText: AMOUNT });
+        await expect(awardLine).toBeVisible();
+        const reference = (await awardLine.textContent())!.split("·")[0]!.trim();
+        expect(reference).toMatch(/\S/);
+        await noOverflow(first);
+        const [download] = await Promise.all([
+          first.waitForEvent("download"),
+          first.getByRole("link", { name: L.letter }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+        const bytes = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+        expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+        const text = readPdfText(bytes);
+        expect(arabicSkeleton(text)).toContain(arabicSkeleton(L.letterTitle));
+        expect(text).toContain(AMOUNT_IN_PDF);
+        expect(text).toContain(reference);
+      } finally {
+        for (const context of contexts) await context.close();
       }
-      await moveCall(page, L.review);
-      await expect(page.getByTestId("call-status")).toHaveText(L.statusReview);
-      await page.getByRole("button", { name: L.autoAssign }).click();
-      // two applications, two reviewers each: both demo committee members on both
-      await expect(page.locator('form:has(input[name="intent"][value="move"])')).toHaveCount(4);
-      await noOverflow(page);
+    },
+  );
 
-      // two committee members score: the winner's plan well, the runner-up's poorly
-      const members = [
-        await personOnPhone(browser, testInfo, "committee@masar.test", lang, contexts),
-        await personOnPhone(browser, testInfo, "committee2@masar.test", lang, contexts),
-      ];
-      let reviewUrl = "";
-      for (const member of members) {
-        reviewUrl = await score(member, title, won.heading, (max) => max, L);
-        await score(member, title, lost.heading, () => 1, L);
-      }
-      await page.goto(callUrl);
-      // the winner ranks first (the second cell is the application's number)
-      await expect(page.getByTestId("ranking").locator("tbody tr").first().locator("td").nth(1)).toHaveText(
-        `#${won.heading.replace(/\D/g, "")}`,
-      );
-
-      // time passes: the review deadline; scores can no longer change
-      await timePasses(callId, "review_deadline");
-      const lastMember = members[1]!;
-      await lastMember.goto(reviewUrl);
-      await expect(lastMember.locator('input[name^="score_"]').first()).toBeDisabled();
-      await expect(lastMember.getByRole("button", { name: L.submitScores })).toHaveCount(0);
-
-      // the admin deliberates, accepts the proposal and publishes
-      await page.goto(callUrl);
-      await moveCall(page, L.deliberate);
-      await expect(page.getByTestId("call-status")).toHaveText(L.statusDeliberation);
-      // one line for the capped award, one for the application that no longer fits
-      await expect(page.getByTestId("proposal").locator("li")).toHaveCount(2);
-      // accepting the proposal goes through its step, which lists the award
-      await page.getByRole("link", { name: L.accept }).click();
-      await expect(page.getByTestId("accept-lines").locator("li")).toHaveCount(1);
-      await expect(page.getByTestId("accept-lines")).toContainText(AMOUNT);
-      await noOverflow(page);
-      await page.getByRole("button", { name: L.accept }).click();
-      await expect(page.getByTestId("call-awarded")).toHaveText(AMOUNT);
-      await moveCall(page, L.publish);
-      await expect(page.getByTestId("call-status")).toHaveText(L.statusDecided);
-      await noOverflow(page);
-
-      // the runner-up reads the decision; the winner downloads the award letter
-      await second.goto(`/grants/applications/${lost.id}`);
-      await expect(second.getByTestId("application-status")).toHaveText(L.appRejected);
-      await first.goto(`/grants/applications/${won.id}`);
-      await expect(first.getByTestId("application-status")).toHaveText(L.appAwarded);
-      const awardLine = first.locator("section p", { hasText: AMOUNT });
-      await expect(awardLine).toBeVisible();
-      const reference = (await awardLine.textContent())!.split("·")[0]!.trim();
-      expect(reference).toMatch(/\S/);
-      await noOverflow(first);
-      const [download] = await Promise.all([
-        first.waitForEvent("download"),
-        first.getByRole("link", { name: L.letter }).click(),
-      ]);
-      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-      const bytes = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
-      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-      const text = readPdfText(bytes);
-      expect(arabicSkeleton(text)).toContain(arabicSkeleton(L.letterTitle));
-      expect(text).toContain(AMOUNT_IN_PDF);
-      expect(text).toContain(reference);
-    } finally {
-      for (const context of contexts) await context.close();
-    }
-  });
-
-  test(`${lang}: a committee member reads a plan blind and saves a draft`, async ({ page }) => {
+  test(`${lang}: a committee member reads a plan blind and saves a draft`, journey(lang), async ({ page }) => {
     await login(page, "committee@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.goto("/grants/reviews");
@@ -373,7 +374,7 @@ for (const lang of ["fr", "ar"] as const) {
     await noOverflow(page);
   });
 
-  test(`${lang}: an admin reads both rankings of the call in review`, async ({ page }) => {
+  test(`${lang}: an admin reads both rankings of the call in review`, journey(lang), async ({ page }) => {
     await login(page, "admin@masar.test");
     if (lang !== "fr") await switchLanguage(page, lang);
     await page.goto("/grants/calls");

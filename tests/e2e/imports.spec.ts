@@ -9,7 +9,7 @@ import { trainingRegistrations } from "../../db/schema";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey } from "./fixtures";
 
 /** Letters only: the name folding used for duplicates drops digits. */
 function randomName(): string {
@@ -22,54 +22,56 @@ function randomName(): string {
 }
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`a case worker previews a list, confirms it once and cannot import it twice (${lang})`, async ({
-    page,
-  }, testInfo) => {
-    test.setTimeout(120_000);
-    const family = randomName();
-    const csv = [
-      "prenom;nom;sexe;age_estime;consentement_services",
-      `${randomName()};${family};femme;31;oui`,
-      `${randomName()};${family};homme;27;oui`,
-      `${randomName()};${family};;40;oui`,
-    ].join("\r\n");
-    const file = { name: `liste-${family}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") };
+  test(
+    `a case worker previews a list, confirms it once and cannot import it twice (${lang})`,
+    journey(lang),
+    async ({ page }, testInfo) => {
+      test.setTimeout(120_000);
+      const family = randomName();
+      const csv = [
+        "prenom;nom;sexe;age_estime;consentement_services",
+        `${randomName()};${family};femme;31;oui`,
+        `${randomName()};${family};homme;27;oui`,
+        `${randomName()};${family};;40;oui`,
+      ].join("\r\n");
+      const file = { name: `liste-${family}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") };
 
-    await login(page, "caseworker@masar.test");
-    await switchLanguage(page, lang);
-    await page.goto("/imports");
-    await expect(page.locator("h1")).toHaveText(m["imports.title"]);
-    await page.getByLabel(m["imports.field.kind"]).selectOption("cases");
-    await page.locator("#import-file").setInputFiles(file);
-    await page.getByRole("button", { name: m["imports.send"] }).click();
+      await login(page, "caseworker@masar.test");
+      await switchLanguage(page, lang);
+      await page.goto("/imports");
+      await expect(page.locator("h1")).toHaveText(m["imports.title"]);
+      await page.getByLabel(m["imports.field.kind"]).selectOption("cases");
+      await page.locator("#import-file").setInputFiles(file);
+      await page.getByRole("button", { name: m["imports.send"] }).click();
 
-    // the preview: nothing written yet, the third data line (line 4 of the file) named with its problem
-    await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
-    await expect(page.getByText(m["imports.preview.notYet"])).toBeVisible();
-    const bad = page.getByTestId("import-rows").locator('tr[data-line="4"]');
-    await expect(bad).toContainText(m["protection.field.sex"]);
-    await expect(page.getByTestId("import-rows").locator("tbody tr")).toHaveCount(1);
-    await page.screenshot({ path: testInfo.outputPath(`preview-${lang}.png`), fullPage: true });
-    await fitsThePhone(page);
+      // the preview: nothing written yet, the third data line (line 4 of the file) named with its problem
+      await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+      await expect(page.getByText(m["imports.preview.notYet"])).toBeVisible();
+      const bad = page.getByTestId("import-rows").locator('tr[data-line="4"]');
+      await expect(bad).toContainText(m["protection.field.sex"]);
+      await expect(page.getByTestId("import-rows").locator("tbody tr")).toHaveCount(1);
+      await page.screenshot({ path: testInfo.outputPath(`preview-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
 
-    await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
-    const done = page.locator("[data-import-confirmed]");
-    await expect(done).toBeVisible();
-    const confirmed = m["imports.confirmed"].replace("{n}", "2").replace("{rows}", "3").split("{date}");
-    await expect(done).toContainText(confirmed[1]!.trim());
-    await expect(page.getByRole("button", { name: m["imports.preview.confirm"] })).toHaveCount(0);
-    await page.screenshot({ path: testInfo.outputPath(`confirmed-${lang}.png`), fullPage: true });
-    await fitsThePhone(page);
+      await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
+      const done = page.locator("[data-import-confirmed]");
+      await expect(done).toBeVisible();
+      const confirmed = m["imports.confirmed"].replace("{n}", "2").replace("{rows}", "3").split("{date}");
+      await expect(done).toContainText(confirmed[1]!.trim());
+      await expect(page.getByRole("button", { name: m["imports.preview.confirm"] })).toHaveCount(0);
+      await page.screenshot({ path: testInfo.outputPath(`confirmed-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
 
-    // the same file again: refused with a message, no second preview
-    await page.goto("/imports");
-    await page.locator("#import-file").setInputFiles(file);
-    await page.getByRole("button", { name: m["imports.send"] }).click();
-    await expect(page.getByText(m["imports.errors.sameFile"])).toBeVisible();
-    await expect(page).toHaveURL(/\/imports(\?index)?$/);
-    await page.screenshot({ path: testInfo.outputPath(`again-${lang}.png`), fullPage: true });
-    await fitsThePhone(page);
-  });
+      // the same file again: refused with a message, no second preview
+      await page.goto("/imports");
+      await page.locator("#import-file").setInputFiles(file);
+      await page.getByRole("button", { name: m["imports.send"] }).click();
+      await expect(page.getByText(m["imports.errors.sameFile"])).toBeVisible();
+      await expect(page).toHaveURL(/\/imports(\?index)?$/);
+      await page.screenshot({ path: testInfo.outputPath(`again-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
+    },
+  );
 }
 
 /**
@@ -79,44 +81,48 @@ for (const [lang, m] of FR_AND_AR) {
  * confirmed once, in fr and ar on a phone, with and without JavaScript.
  */
 for (const [lang, m] of FR_AND_AR) {
-  test(`a case worker imports people to register as applicants (${lang})`, async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
-    const family = randomName();
-    const csv = [
-      "prenom;nom;sexe;nationalite;langue_de_la_notice;notice_lue",
-      `${randomName()};${family};femme;SN;wo;oui`,
-      `${randomName()};${family};homme;ML;bm;non`,
-    ].join("\r\n");
-    const file = { name: `inscrits-${family}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") };
-    await login(page, "caseworker@masar.test");
-    await switchLanguage(page, lang);
-    await page.goto("/imports");
-    await page.getByLabel(m["imports.field.kind"]).selectOption("applicants");
-    await page.locator("#import-file").setInputFiles(file);
-    await page.getByRole("button", { name: m["imports.send"] }).click();
+  test(
+    `a case worker imports people to register as applicants (${lang})`,
+    journey(lang),
+    async ({ page }, testInfo) => {
+      test.setTimeout(120_000);
+      const family = randomName();
+      const csv = [
+        "prenom;nom;sexe;nationalite;langue_de_la_notice;notice_lue",
+        `${randomName()};${family};femme;SN;wo;oui`,
+        `${randomName()};${family};homme;ML;bm;non`,
+      ].join("\r\n");
+      const file = { name: `inscrits-${family}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") };
+      await login(page, "caseworker@masar.test");
+      await switchLanguage(page, lang);
+      await page.goto("/imports");
+      await page.getByLabel(m["imports.field.kind"]).selectOption("applicants");
+      await page.locator("#import-file").setInputFiles(file);
+      await page.getByRole("button", { name: m["imports.send"] }).click();
 
-    await expect(page.getByText(m["imports.preview.notYet"])).toBeVisible();
-    const bad = page.getByTestId("import-rows").locator('tr[data-line="3"]');
-    await expect(bad).toContainText(m["imports.field.noticeRead"]);
-    await expect(bad).toContainText(m["office.errors.noticeRead"]);
-    await page.screenshot({ path: testInfo.outputPath(`applicants-preview-${lang}.png`), fullPage: true });
-    await fitsThePhone(page);
+      await expect(page.getByText(m["imports.preview.notYet"])).toBeVisible();
+      const bad = page.getByTestId("import-rows").locator('tr[data-line="3"]');
+      await expect(bad).toContainText(m["imports.field.noticeRead"]);
+      await expect(bad).toContainText(m["office.errors.noticeRead"]);
+      await page.screenshot({ path: testInfo.outputPath(`applicants-preview-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
 
-    await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
-    const done = page.locator("[data-import-confirmed]");
-    const confirmed = m["imports.confirmedApplicants"].replace("{n}", "1").replace("{rows}", "2").split("{date}");
-    await expect(done).toContainText(confirmed[1]!.trim());
-    await page.screenshot({ path: testInfo.outputPath(`applicants-confirmed-${lang}.png`), fullPage: true });
-    await fitsThePhone(page);
+      await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
+      const done = page.locator("[data-import-confirmed]");
+      const confirmed = m["imports.confirmedApplicants"].replace("{n}", "1").replace("{rows}", "2").split("{date}");
+      await expect(done).toContainText(confirmed[1]!.trim());
+      await page.screenshot({ path: testInfo.outputPath(`applicants-confirmed-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
 
-    await page.goto("/imports");
-    await page.getByLabel(m["imports.field.kind"]).selectOption("applicants");
-    await page.locator("#import-file").setInputFiles(file);
-    await page.getByRole("button", { name: m["imports.send"] }).click();
-    await expect(page.getByText(m["imports.errors.sameFile"])).toBeVisible();
-  });
+      await page.goto("/imports");
+      await page.getByLabel(m["imports.field.kind"]).selectOption("applicants");
+      await page.locator("#import-file").setInputFiles(file);
+      await page.getByRole("button", { name: m["imports.send"] }).click();
+      await expect(page.getByText(m["imports.errors.sameFile"])).toBeVisible();
+    },
+  );
 
-  test(`a coach imports a session's attendance (${lang})`, async ({ page }, testInfo) => {
+  test(`a coach imports a session's attendance (${lang})`, journey(lang), async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     const { sessionId, present, outsider } = await inDatabase(async (db) => {
       const today = moroccoToday();

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { findOrMakeItem, makeStockedRound } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
 
 /** A round of the demo case worker's association that nobody has received yet. */
 async function freshRound(name: string) {
@@ -30,7 +30,7 @@ async function freshRound(name: string) {
 }
 
 for (const [lang, m] of FR_AND_AR) {
-  test(`a round is corrected before its first hand-out (${lang})`, async ({ page }, testInfo) => {
+  test(`a round is corrected before its first hand-out (${lang})`, journey(lang), async ({ page }, testInfo) => {
     const round = await freshRound(`Tournée ${Math.random().toString(36).slice(2, 8)}`);
     await login(page, "caseworker@masar.test");
     await switchLanguage(page, lang);

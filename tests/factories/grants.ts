@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import {
+  coachAssignments,
   grantApplications,
   grantAssignments,
   grantAwards,
@@ -187,4 +188,34 @@ export async function makeFundedBusiness(db: Executor, applicantId: string, last
     },
   ]);
   return award;
+}
+
+/** A coach and the beneficiary they follow, whose business was funded (`makeFundedBusiness`). */
+export async function makeCoachedBusiness(
+  db: Executor,
+  lastPaidDaysAgo: number | null,
+  displayName = "Khadija Entreprise",
+) {
+  const coach = await makeUser(db, { role: "coach" });
+  const person = await makeUser(db, { displayName });
+  await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
+  const award = await makeFundedBusiness(db, person.id, lastPaidDaysAgo);
+  return { coach, person, award };
+}
+
+/** A 3-month visit's form as the coach posts it, dated today: running, 2 jobs (1 woman), formalised. */
+export function visitForm(awardId: string, changes: Record<string, string> = {}) {
+  return {
+    intent: "followup",
+    awardId,
+    monthsAfter: "3",
+    visitedOn: moroccoToday(),
+    stillRunning: "yes",
+    revenueBand: "2000_5000",
+    jobsCreated: "2",
+    jobsWomen: "1",
+    jobsMigrants: "0",
+    formalised: "on",
+    ...changes,
+  };
 }

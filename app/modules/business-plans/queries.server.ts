@@ -20,6 +20,15 @@ export type ReadablePlan = {
   ownerLocale: "fr" | "ar" | "en";
 };
 
+/** The plan's owner is one this coach follows now (an ended assignment gives no access). */
+function followedBy(coachId: string) {
+  return and(
+    eq(coachAssignments.beneficiaryId, businessPlans.ownerId),
+    eq(coachAssignments.coachId, coachId),
+    isNull(coachAssignments.endedAt),
+  );
+}
+
 /**
  * The plan if this reader may see it: its owner, or the owner's current coach
  * (read-only). Null for everyone else, so routes answer 404 without telling
@@ -40,14 +49,7 @@ export async function getReadablePlan(db: Executor, actor: Actor, planId: string
       .select({ plan: businessPlans, ownerName: users.displayName, ownerLocale: users.locale })
       .from(businessPlans)
       .innerJoin(users, eq(users.id, businessPlans.ownerId))
-      .innerJoin(
-        coachAssignments,
-        and(
-          eq(coachAssignments.beneficiaryId, businessPlans.ownerId),
-          eq(coachAssignments.coachId, actor.id),
-          isNull(coachAssignments.endedAt),
-        ),
-      )
+      .innerJoin(coachAssignments, followedBy(actor.id))
       .where(eq(businessPlans.id, planId));
     return row ? { ...row, access: "coach" } : null;
   }
@@ -68,14 +70,7 @@ export async function listCoachedPlans(db: Executor, coachId: string) {
     .select({ plan: businessPlans, ownerName: users.displayName })
     .from(businessPlans)
     .innerJoin(users, eq(users.id, businessPlans.ownerId))
-    .innerJoin(
-      coachAssignments,
-      and(
-        eq(coachAssignments.beneficiaryId, businessPlans.ownerId),
-        eq(coachAssignments.coachId, coachId),
-        isNull(coachAssignments.endedAt),
-      ),
-    )
+    .innerJoin(coachAssignments, followedBy(coachId))
     .orderBy(desc(businessPlans.updatedAt));
 }
 

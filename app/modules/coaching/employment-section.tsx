@@ -29,7 +29,7 @@ export function EmploymentSection({ checks, ...echo }: FormEcho & { checks: Empl
           <li key={c.monthsAfter} data-state={c.state}>
             {t("coaching.employmentCheck.check", { months: c.monthsAfter, date: formatDate(c.dueOn) })} ·{" "}
             <span className={c.state === "due" ? "badge badge-overdue" : "hint-inline"}>
-              {t(`businesses.state.${c.state}`)}
+              {t(`coaching.employmentCheck.state.${c.state}`)}
             </span>
             {c.record ? (
               <p className="hint">

@@ -6,12 +6,12 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, businessFollowUps, coachAssignments } from "../../../db/schema";
+import { auditLog, businessFollowUps } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { countBusinessOutcomes } from "../../../app/modules/businesses/report.server";
 import { reportVersion } from "../../../app/modules/reporting/cache.server";
 import { makeUser } from "../../factories";
-import { makeFundedBusiness } from "../../factories/grants";
+import { makeCoachedBusiness, visitForm } from "../../factories/grants";
 import { refusesEveryBadDay } from "../form-dates/bad-days";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -21,31 +21,17 @@ const app = useTestApp(t);
 
 /** A beneficiary whose 3-month visit their coach recorded today: running, 2 jobs (1 woman), formalised. */
 async function visited() {
-  const coach = await makeUser(t.db, { role: "coach" });
-  const person = await makeUser(t.db, { displayName: "Khadija Entreprise" });
-  await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-  const award = await makeFundedBusiness(t.db, person.id, 100);
+  const { coach, person, award } = await makeCoachedBusiness(t.db, 100);
   const client = await app.signedIn(coach.email!);
   const path = `/coaching/beneficiaries/${person.id}`;
-  const saved = await client.post(path, { ...report(award.id), intent: "followup" });
+  const saved = await client.post(path, visitForm(award.id));
   expect(saved.status).toBe(302);
   const [row] = await t.db.select().from(businessFollowUps).where(eq(businessFollowUps.awardId, award.id));
   return { coach, person, award, client, path, row: row! };
 }
 
-const report = (awardId: string, changes: Record<string, string> = {}) => ({
-  intent: "followupCorrect",
-  awardId,
-  monthsAfter: "3",
-  visitedOn: moroccoToday(),
-  stillRunning: "yes",
-  revenueBand: "2000_5000",
-  jobsCreated: "2",
-  jobsWomen: "1",
-  jobsMigrants: "0",
-  formalised: "on",
-  ...changes,
-});
+const report = (awardId: string, changes: Record<string, string> = {}) =>
+  visitForm(awardId, { intent: "followupCorrect", ...changes });
 
 /** The correction form as the coach opens it: the visit's version, and the page. */
 async function opened(client: Awaited<ReturnType<typeof app.signedIn>>, path: string, awardId: string) {

@@ -6,11 +6,11 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, businessFollowUps, coachAssignments } from "../../../db/schema";
+import { auditLog, businessFollowUps } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { countBusinessOutcomes } from "../../../app/modules/businesses/report.server";
 import { makeUser } from "../../factories";
-import { makeFundedBusiness } from "../../factories/grants";
+import { makeCoachedBusiness, visitForm } from "../../factories/grants";
 import { refusesEveryBadDay } from "../form-dates/bad-days";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -20,26 +20,11 @@ const app = useTestApp(t);
 
 /** A beneficiary followed by a coach, whose grant's tranches were paid `daysAgo` (the last one). */
 async function funded(daysAgo: number | null, name = "Khadija Entreprise") {
-  const coach = await makeUser(t.db, { role: "coach" });
-  const person = await makeUser(t.db, { displayName: name });
-  await t.db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-  const award = await makeFundedBusiness(t.db, person.id, daysAgo);
-  return { coach, person, award, client: await app.signedIn(coach.email!) };
+  const funded = await makeCoachedBusiness(t.db, daysAgo, name);
+  return { ...funded, client: await app.signedIn(funded.coach.email!) };
 }
 
-const visit = (awardId: string, changes: Record<string, string> = {}) => ({
-  intent: "followup",
-  awardId,
-  monthsAfter: "3",
-  visitedOn: moroccoToday(),
-  stillRunning: "yes",
-  revenueBand: "2000_5000",
-  jobsCreated: "2",
-  jobsWomen: "1",
-  jobsMigrants: "0",
-  formalised: "on",
-  ...changes,
-});
+const visit = visitForm;
 
 describe("visits of a funded business", () => {
   it("are due 3 months after the last tranche, show in the caseload, and are recorded once", async () => {

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, coachAssignments, coachingAppointments, outbox } from "../../../db/schema";
 import {
   cancelAppointment,
@@ -18,21 +18,16 @@ import { httpSmsTransport } from "../../../app/modules/notifications/transports.
 import { createOutageMonitor } from "../../../app/server/database-down.server";
 import { createLogger } from "../../../app/server/logger.server";
 import { startOutboxWorker } from "../../../app/server/outbox-worker.server";
-import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { addDays, moroccoInstant, moroccoToday } from "../../../app/lib/morocco-time";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
-import { coachAndPerson, dayAhead, outboxTo } from "../helpers/messages";
+import { coachAndPerson, dayAhead, outboxTo, useFakeGateway } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
 const meta = { ip: "127.0.0.1" };
-let gateway: FakeGateway | null = null;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = null;
-});
+const startGateway = useFakeGateway();
 
 async function followed(locale: "fr" | "ar" | "en" = "fr", overrides: Parameters<typeof coachAndPerson>[2] = {}) {
   return coachAndPerson(t.db, locale, overrides);
@@ -271,7 +266,7 @@ describe("the reminder the day before", () => {
       .update(coachingAppointments)
       .set({ remindAt: new Date(Date.now() - 60_000) })
       .where(eq(coachingAppointments.id, id));
-    gateway = await startFakeGateway({ log: false });
+    const gateway = await startGateway();
     const sms = httpSmsTransport({ url: `${gateway.url}/sms` });
     const log = createLogger({ level: "silent", destination: new Writable({ write: (_c, _e, done) => done() }) });
     const workers = [0, 1].map(() =>

@@ -4,26 +4,21 @@
  * and the coach sees where the SMS stands (never "sent" before a gateway took it).
  */
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { coachingAppointments } from "../../../db/schema";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
 import { scheduleAppointment } from "../../../app/modules/coaching/appointments.server";
 import { moroccoInstant } from "../../../app/lib/morocco-time";
-import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
-import { coachAndPerson, dayAhead, outboxTo } from "../helpers/messages";
+import { coachAndPerson, dayAhead, outboxTo, useFakeGateway } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
 const meta = { ip: "127.0.0.1" };
-let gateway: FakeGateway | null = null;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = null;
-});
+const startGateway = useFakeGateway();
 
 async function followed(locale: "fr" | "ar" | "en" = "fr") {
   return coachAndPerson(t.db, locale);
@@ -74,7 +69,7 @@ describe("a follow-up appointment", () => {
     expect(await appointmentsOf(person.id)).toHaveLength(1);
     const sms = await outboxTo(t.db, person.id, "notify.followUpAppointment");
     expect(sms.map((m) => m.body)).toEqual([`Masar : rendez-vous de suivi le ${day.written} à 15:00.`]);
-    gateway = await startFakeGateway({ log: false });
+    const gateway = await startGateway();
     const transport = httpSmsTransport({ url: `${gateway.url}/sms` });
     await deliverOutbox(t.db, { email: null, sms: transport });
     await deliverOutbox(t.db, { email: null, sms: transport });

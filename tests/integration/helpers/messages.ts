@@ -1,8 +1,10 @@
 /** People with a phone, and what the outbox holds for them: for tests of "every step leaves a message". */
 import { and, eq } from "drizzle-orm";
+import { afterEach } from "vitest";
 import type { Executor } from "../../../db/client";
 import { coachAssignments, notifications, outbox, type NewUser } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
+import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeUser } from "../../factories";
 
 let phoneSeq = 0;
@@ -64,4 +66,21 @@ export function dayAhead(days: number) {
   const date = addDays(moroccoToday(), days);
   const [y, m, d] = date.split("-");
   return { date, written: `${d}/${m}/${y}` };
+}
+
+/**
+ * A fake SMS gateway that a test starts when it needs one and that is closed after each
+ * test: `const startGateway = useFakeGateway();` at the top of the file, then
+ * `const gateway = await startGateway();` in the test.
+ */
+export function useFakeGateway() {
+  let gateway: FakeGateway | null = null;
+  afterEach(async () => {
+    await gateway?.close();
+    gateway = null;
+  });
+  return async (options: Parameters<typeof startFakeGateway>[0] = { log: false }) => {
+    gateway = await startFakeGateway(options);
+    return gateway;
+  };
 }

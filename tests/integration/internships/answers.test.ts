@@ -4,25 +4,20 @@
  * once, in her language, by SMS even if she turned SMS off (a decision).
  */
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, coachAssignments, hostDetails, internshipApplications, internshipOffers } from "../../../db/schema";
 import { answerApplication, applyToOffer } from "../../../app/modules/internships/applications.server";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
-import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeOrganisation, makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
-import { inAppOf, outboxTo, personWithPhone } from "../helpers/messages";
+import { inAppOf, outboxTo, personWithPhone, useFakeGateway } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
 const meta = { ip: "127.0.0.1" };
-let gateway: FakeGateway | null = null;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = null;
-});
+const startGateway = useFakeGateway();
 
 async function offer() {
   const host = await makeOrganisation(t.db, { kind: "host_company", name: `Atelier ${Date.now()}`, city: "oujda" });
@@ -71,7 +66,7 @@ describe("the host's answer to an internship application", () => {
     expect(sms?.segments).toBeLessThanOrEqual(2);
     expect(await inAppOf(t.db, person.id, "notify.internshipAccepted")).toHaveLength(1);
 
-    gateway = await startFakeGateway({ log: false });
+    const gateway = await startGateway();
     const transport = httpSmsTransport({ url: `${gateway.url}/sms` });
     await deliverOutbox(t.db, { email: null, sms: transport });
     await deliverOutbox(t.db, { email: null, sms: transport });

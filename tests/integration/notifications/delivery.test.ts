@@ -1,22 +1,19 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox } from "../../../db/schema";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { notify } from "../../../app/modules/notifications/service.server";
 import { DELIVERY } from "../../../app/modules/notifications/rules";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
-import { startFakeGateway, type Behaviour, type FakeGateway } from "../../../scripts/sms-fake-gateway";
+import type { Behaviour } from "../../../scripts/sms-fake-gateway";
 import { makeUser } from "../../factories";
+import { useFakeGateway } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
-let gateway: FakeGateway | null = null;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = null;
-});
+const startGateway = useFakeGateway();
 
 let phoneSeq = 0;
 async function personWithPhone(locale: "fr" | "ar" | "en" = "fr") {
@@ -41,8 +38,7 @@ async function row(id: string) {
 }
 
 async function fakeGateway(behaviour?: Behaviour) {
-  gateway = await startFakeGateway({ behaviour, log: false });
-  return gateway;
+  return startGateway({ behaviour, log: false });
 }
 
 const later = (ms: number) => new Date(Date.now() + ms);

@@ -4,27 +4,22 @@
  * audited (who, which case, which template), with its honest state on the file.
  */
 import { and, eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, caseConsents, caseMessages, outbox } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
 import { anonymiseCase } from "../../../app/modules/protection/service.server";
-import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeCase } from "../../factories/protection";
 import { readPdfText } from "../../helpers/pdf";
 import { useTestApp } from "../helpers/app";
-import { uniqueMobile } from "../helpers/messages";
+import { uniqueMobile, useFakeGateway } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 import { twoAssociations } from "./setup";
 
 const t = useTestDb();
 const app = useTestApp(t);
-let gateway: FakeGateway | null = null;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = null;
-});
+const startGateway = useFakeGateway();
 
 async function world(consent: { sms?: boolean; language?: "fr" | "ar" | "en" } = { sms: true, language: "ar" }) {
   const w = await twoAssociations(t.db, app);
@@ -80,7 +75,7 @@ describe("a short SMS from a case file", () => {
     expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
 
     // a gateway: handed over once, then "accepted"
-    gateway = await startFakeGateway({ log: false });
+    const gateway = await startGateway();
     const sms = httpSmsTransport({ url: `${gateway.url}/sms` });
     await deliverOutbox(t.db, { email: null, sms });
     await deliverOutbox(t.db, { email: null, sms });

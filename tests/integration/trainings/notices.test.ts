@@ -4,26 +4,21 @@
  * and handed to a real local gateway once.
  */
 import { and, eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, trainingSessions } from "../../../db/schema";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
 import { register } from "../../../app/modules/trainings/service.server";
 import { moveSession } from "../../../app/modules/trainings/sessions.server";
 import { markAttendance } from "../../../app/modules/trainings/service.server";
-import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeUser } from "../../factories";
 import { makeCohort, makeSessions, makeTraining } from "../../factories/trainings";
-import { inAppOf, outboxTo, personWithPhone } from "../helpers/messages";
+import { inAppOf, outboxTo, personWithPhone, useFakeGateway } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const meta = { ip: "127.0.0.1" };
-let gateway: FakeGateway | null = null;
-afterEach(async () => {
-  await gateway?.close();
-  gateway = null;
-});
+const startGateway = useFakeGateway();
 
 const titles = { titleFr: "Gestion de stock", titleAr: "تدبير المخزون", titleEn: "Stock keeping" };
 
@@ -47,7 +42,7 @@ describe("a place in a cohort", () => {
       expect.objectContaining({ link: `/trainings/${training.id}` }),
     ]);
 
-    gateway = await startFakeGateway({ log: false });
+    const gateway = await startGateway();
     const sms = httpSmsTransport({ url: `${gateway.url}/sms` });
     await deliverOutbox(t.db, { email: null, sms });
     await deliverOutbox(t.db, { email: null, sms });

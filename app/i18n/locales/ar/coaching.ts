@@ -127,4 +127,7 @@ export const coaching = {
   "coaching.report.column.rate": "نسبة التشغيل",
   "coaching.report.milestone.3": "بعد 3 أشهر",
   "coaching.report.milestone.6": "بعد 6 أشهر",
+  "coaching.employmentCheck.state.recorded": "تمت",
+  "coaching.employmentCheck.state.due": "مستحقة",
+  "coaching.employmentCheck.state.later": "لاحقًا",
 } as const;

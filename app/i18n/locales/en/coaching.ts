@@ -127,4 +127,7 @@ export const coaching = {
   "coaching.report.column.rate": "Employment rate",
   "coaching.report.milestone.3": "At 3 months",
   "coaching.report.milestone.6": "At 6 months",
+  "coaching.employmentCheck.state.recorded": "done",
+  "coaching.employmentCheck.state.due": "due",
+  "coaching.employmentCheck.state.later": "later",
 } as const;

@@ -127,4 +127,7 @@ export const coaching = {
   "coaching.report.column.rate": "Taux d'emploi",
   "coaching.report.milestone.3": "À 3 mois",
   "coaching.report.milestone.6": "À 6 mois",
+  "coaching.employmentCheck.state.recorded": "fait",
+  "coaching.employmentCheck.state.due": "à faire",
+  "coaching.employmentCheck.state.later": "plus tard",
 } as const;
