@@ -66,6 +66,13 @@ describe("linking a case to an applicant account", () => {
     expect(own).toContain('data-testid="linked-account"');
     expect(own).toContain(person.displayName);
     expect(own).toMatch(/Lié par .* le .*, notice lue en (<!-- -->)?Bambara/);
+    // in Arabic the language's name keeps its own article: never "بـال…"
+    const arabic = await app.signedIn(s.workerA.email!);
+    await arabic.post("/lang", { lng: "ar", redirectTo: "/home" });
+    const ownAr = (await (await arabic.get(`/protection/cases/${c.id}`)).text()).replace(/<!-- -->/g, "");
+    expect(ownAr).toMatch(/ولغة قراءة الإشعار: [^<]+\./);
+    expect(ownAr).not.toContain("بـال");
+    await arabic.post("/lang", { lng: "fr", redirectTo: "/home" });
 
     // a partner reading the shared identity learns nothing of the account
     expect((await postReferral(s, c.id, { share: ["identity"] })).status).toBe(302);
