@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CheckboxGroup, FormAlert, PageTitle, SelectField } from "~/components/form";
-import { codeChoices, codeLabels } from "~/i18n/codes";
+import { codeChoices, codeLabels, countryName } from "~/i18n/codes";
+import { countryOptions } from "~/modules/profiles/countries.server";
+import { CountrySelect } from "~/modules/profiles/profile-form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, tickedValues } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -18,7 +20,17 @@ import {
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "code-flags:resolve");
-  return { flags: await openCodeFlags(args.context.db), calls: await callsWithTypedRegions(args.context.db) };
+  const flags = await openCodeFlags(args.context.db);
+  const locale = args.context.locale;
+  return {
+    // a nationality's country named on the server, with its ICU data
+    flags: flags.map((f) => ({
+      ...f,
+      countries: f.field === "nationality" ? f.current.map((c) => countryName(locale, c)) : null,
+    })),
+    calls: await callsWithTypedRegions(args.context.db),
+    countries: flags.some((f) => f.field === "nationality") ? countryOptions(locale) : null,
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -45,7 +57,7 @@ async function callRegions(args: ActionFunctionArgs, form: FormData) {
 }
 
 export default function CodeFlags() {
-  const { flags, calls } = useLoaderData<typeof loader>();
+  const { flags, calls, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
@@ -69,13 +81,22 @@ export default function CodeFlags() {
               </p>
               <p>
                 {t(label)} · {t("codes.flags.original")} : <bdi lang="fr">{f.original}</bdi> →{" "}
-                {codeLabels(t, kind, f.current)}
+                {kind ? codeLabels(t, kind, f.current) : (f.countries?.join(t("codes.separator")) ?? "")}
               </p>
               <FormAlert message={errors?.form} />
               <Form method="post" className="stack narrow">
                 <input type="hidden" name="flagId" value={f.id} />
                 <input type="hidden" name="field" value={f.field} />
-                {multiple ? (
+                {kind === null ? (
+                  <CountrySelect
+                    id={`f-${f.id}`}
+                    name="nationality"
+                    label="codes.flags.choose"
+                    value={mine?.values?.nationality ?? f.current[0] ?? ""}
+                    countries={countries ?? { first: [], rest: [] }}
+                    errors={errors}
+                  />
+                ) : multiple ? (
                   <CheckboxGroup
                     name="languages"
                     legend="codes.flags.choose"

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageTitle, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { codeLabel } from "~/i18n/codes";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { incomingReferrals, listCases } from "~/modules/protection/queries.server";
 import { parseQuery, query } from "~/lib/params.server";
@@ -95,7 +96,7 @@ export default function Cases() {
               </p>
               <p className="hint">
                 <span dir="ltr">{c.reference}</span> · {t(`protection.status.${c.status}`)}
-                {c.city ? ` · ${c.city}` : ""}
+                {c.city ? ` · ${codeLabel(t, "city", c.city)}` : ""}
                 {c.own ? "" : ` · ${t("protection.cases.referredIn")}`}
               </p>
             </li>

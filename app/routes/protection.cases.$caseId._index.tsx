@@ -24,7 +24,13 @@ import { accountPanel } from "~/modules/protection/account-links.server";
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const notesPage = parseQuery(args, { notes: query.int(1, 100_000) }).notes ?? 1;
-  const d = await loadCaseFile(args.context.db, actor, idParam(args, "caseId"), { ip: args.context.ip }, notesPage);
+  const d = await loadCaseFile(
+    args.context.db,
+    actor,
+    idParam(args, "caseId"),
+    { ip: args.context.ip, locale: args.context.locale },
+    notesPage,
+  );
   const asked = confirmStep(args, ["anonymise", "withdrawConsent", "close"]);
   // a step is offered only where its action is: a supervisor's live file, a live consent of one's own case
   const live = d.own && !d.case.anonymisedAt;

@@ -7,6 +7,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { idParam } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { countryOptions } from "~/modules/profiles/countries.server";
 import { ownsCase } from "~/modules/protection/queries.server";
 import { PERSON_LABELS, PersonFields } from "~/modules/protection/register/register-form";
 import { CorrectIdentitySchema } from "~/modules/protection/schemas.server";
@@ -26,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { actor, c } = await requireOwner(args);
   // the form shows the identity: a view of the file, recorded as one
   await viewCase(args.context.db, actor, c.id, { ip: args.context.ip });
-  const head = { caseId: c.id, reference: c.reference };
+  const head = { caseId: c.id, reference: c.reference, countries: countryOptions(args.context.locale) };
   const none: Record<string, string> = {};
   if (c.anonymisedAt) return data({ ...head, anonymised: true, values: none }, { status: 409 });
   const values: Record<string, string> = {
@@ -80,7 +81,7 @@ export default function CorrectIdentity() {
           <p className="hint">{t("protection.correct.hint")}</p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="version" value={refused?.values.version ?? d.values.version} />
-            <PersonFields errors={errors} values={refused?.values ?? d.values} />
+            <PersonFields errors={errors} values={refused?.values ?? d.values} countries={d.countries} />
             <button type="submit" className="button">
               {t("protection.correct.save")}
             </button>

@@ -9,13 +9,14 @@ import { RegisterForm, type Duplicate } from "~/modules/protection/register/regi
 import { RegisterCaseSchema } from "~/modules/protection/schemas.server";
 import { CONSENT_NOTICE_VERSION } from "~/modules/protection/constants";
 import { registerCase } from "~/modules/protection/service.server";
+import { countryOptions } from "~/modules/profiles/countries.server";
 import { partnerAssociations } from "~/modules/protection/queries.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   // the partners a consent to referral may name
   const partners = await partnerAssociations(args.context.db, actor.organisationId);
-  return { notice: CONSENT_NOTICE_VERSION, partners };
+  return { notice: CONSENT_NOTICE_VERSION, partners, countries: countryOptions(args.context.locale) };
 }
 
 type Refused = { errors: FieldErrors; values: Record<string, string>; duplicates: Duplicate[] };
@@ -34,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function RegisterCase() {
-  const { notice, partners } = useLoaderData<typeof loader>();
+  const { notice, partners, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -46,6 +47,7 @@ export default function RegisterCase() {
         duplicates={actionData?.duplicates ?? []}
         notice={notice}
         partners={partners}
+        countries={countries}
       />
     </div>
   );

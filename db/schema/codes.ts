@@ -61,8 +61,21 @@ export type CodePurpose = (typeof codePurposeEnum.enumValues)[number];
 
 export { cityEnum, languageEnum, sectorEnum } from "./code-lists";
 
-export const codeFlagRecordEnum = pgEnum("code_flag_record", ["host", "offer", "training", "organisation", "shop"]);
-export const codeFlagFieldEnum = pgEnum("code_flag_field", ["sector", "city", "languages", "delivery_languages"]);
+export const codeFlagRecordEnum = pgEnum("code_flag_record", [
+  "host",
+  "offer",
+  "training",
+  "organisation",
+  "shop",
+  "case",
+]);
+export const codeFlagFieldEnum = pgEnum("code_flag_field", [
+  "sector",
+  "city",
+  "languages",
+  "delivery_languages",
+  "nationality",
+]);
 
 /**
  * Free text that a field held before it became a code list and that the migration did

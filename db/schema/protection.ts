@@ -31,6 +31,8 @@ import {
   REOPEN_REASONS,
   UNLINK_REASONS,
 } from "../../app/modules/protection/constants";
+import { REGIONS } from "../../app/modules/profiles/rules";
+import { cityEnum } from "./code-lists";
 import { NOTICE_LANGUAGES } from "../../app/modules/office/constants";
 /** An encrypted column holds null or "v<key id>:" + base64 (crypto.server.ts), never clear text. */
 function encrypted(column: AnyPgColumn) {
@@ -68,6 +70,7 @@ export const beneficiaryCases = pgTable(
     sex: sexEnum().notNull(),
     dateOfBirth: day(),
     estimatedAge: integer(),
+    /** ISO 3166 alpha-2, chosen from the country list (decision new-case-town-nationality-as-codes.md) */
     nationality: text(),
     languages: text(),
     phoneEnc: text(),
@@ -80,7 +83,10 @@ export const beneficiaryCases = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'`),
-    city: text(),
+    /** a code of the towns list; null once anonymised, when only the region stays */
+    city: cityEnum(),
+    /** the region (profiles' region codes) an anonymised case keeps of its town (decision 0079) */
+    region: text(),
     householdSize: integer().notNull().default(1),
     householdNotesEnc: text(),
     status: caseStatusEnum().notNull().default("open"),
@@ -99,6 +105,8 @@ export const beneficiaryCases = pgTable(
     // the reporting rollup finds a person's cases by the key they are counted under
     index("beneficiary_cases_person_key_idx").on(sql`coalesce(${t.applicantUserId}, ${t.id})`),
     check("beneficiary_cases_household_check", sql`${t.householdSize} between 1 and 30`),
+    check("beneficiary_cases_nationality_check", sql`${t.nationality} ~ '^[A-Z]{2}$'`),
+    check("beneficiary_cases_region_check", sql`${t.region} in (${sql.raw(REGIONS.map((r) => `'${r}'`).join(", "))})`),
     check("beneficiary_cases_age_check", sql`${t.estimatedAge} is null or ${t.estimatedAge} between 0 and 120`),
     check(
       "beneficiary_cases_enc_check",

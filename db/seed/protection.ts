@@ -68,10 +68,10 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
       sex: "female",
       dateOfBirth: "1996-04-12",
       estimatedAge: null,
-      nationality: "Guinée",
+      nationality: "GN",
       languages: "Français, Peul",
       phone: "+212611000101",
-      city: "Rabat",
+      city: "rabat",
       householdSize: 2,
       householdNotes: "Avec sa fille de 3 ans",
     },
@@ -126,9 +126,9 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
       sex: "male",
       dateOfBirth: "2008-09-01",
       estimatedAge: null,
-      nationality: "Mali",
+      nationality: "ML",
       languages: "Bambara, Français",
-      city: "Rabat",
+      city: "rabat",
     },
     async (c) => {
       await makeAssessment(db, c.id, cwA.id, ["unaccompanied_child", "irregular_situation"]);
@@ -159,8 +159,8 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
       lastName: "Okeke",
       sex: "male",
       estimatedAge: 34,
-      nationality: "Nigeria",
-      city: "Salé",
+      nationality: "NG",
+      city: "sale",
       phone: "+212611000103",
     },
     async (c) => {
@@ -185,8 +185,8 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
       sex: "female",
       dateOfBirth: "1990-01-20",
       estimatedAge: null,
-      nationality: "Côte d'Ivoire",
-      city: "Rabat",
+      nationality: "CI",
+      city: "rabat",
       householdSize: 4,
     },
     async (c) => {
@@ -204,8 +204,8 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
       sex: "male",
       dateOfBirth: "1999-06-30",
       estimatedAge: null,
-      nationality: "Soudan",
-      city: "Oujda",
+      nationality: "SD",
+      city: "oujda",
     },
     async (c) => {
       await makeAssessment(db, c.id, cwB.id, ["asylum_seeker_refugee", "serious_medical"]);
@@ -228,8 +228,8 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
     nameArabic: "مريم يوسف",
     sex: "female",
     estimatedAge: 27,
-    nationality: "Soudan",
-    city: "Oujda",
+    nationality: "SD",
+    city: "oujda",
   });
   // B asks A to take over a person who moved to Rabat
   const b3 = await demoCase(
@@ -241,8 +241,8 @@ export async function seedProtection(db: Database, foundation: FoundationSeed) {
       lastName: "Eze",
       sex: "female",
       estimatedAge: 22,
-      nationality: "Nigeria",
-      city: "Rabat",
+      nationality: "NG",
+      city: "rabat",
     },
     async (c) => {
       await db.insert(caseReferrals).values({

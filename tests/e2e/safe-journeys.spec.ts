@@ -20,7 +20,7 @@ for (const [lang, m] of FR_AND_AR) {
       // no choice is made for the person
       await expect(page.getByLabel(m["protection.field.sex"], { exact: true })).toHaveValue("");
       await page.getByLabel(m["protection.field.firstName"], { exact: true }).fill(firstName);
-      await page.getByLabel(m["protection.field.nationality"], { exact: true }).fill("Guinée");
+      await page.getByLabel(m["protection.field.nationality"], { exact: true }).selectOption("GN");
       await page.getByRole("button", { name: m["protection.cases.register"] }).click();
 
       const summary = page.getByTestId("error-summary");
@@ -34,7 +34,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(summary.locator('a[href="#f-consentServices"]')).toBeVisible();
       if (!noJs) await expect(summary).toBeFocused();
       await expect(page.getByLabel(m["protection.field.firstName"], { exact: true })).toHaveValue(firstName);
-      await expect(page.getByLabel(m["protection.field.nationality"], { exact: true })).toHaveValue("Guinée");
+      await expect(page.getByLabel(m["protection.field.nationality"], { exact: true })).toHaveValue("GN");
       await fitsThePhone(page);
       await page.screenshot({ path: testInfo.outputPath(`error-summary-${lang}.png`) });
 

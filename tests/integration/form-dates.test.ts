@@ -291,7 +291,7 @@ describe("a day that is not a day is a 400 naming the field, and changes nothing
       birthDate: "1996-05-01",
       nationality: "ML",
       languagesSpoken: ["fr", "bm"],
-      city: "Casablanca",
+      city: "casablanca",
       region: "casablanca_settat",
       residentStatus: "migrant",
     };

@@ -6,7 +6,9 @@
  */
 import { and, asc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
+import { alias } from "drizzle-orm/pg-core";
 import {
+  beneficiaryCases,
   codeFlags,
   grantCalls,
   hostDetails,
@@ -21,6 +23,9 @@ import { auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import { z } from "~/lib/forms.server";
 import { codeField, codesField, idField } from "~/lib/fields.server";
+import { isCountry } from "~/modules/profiles/rules";
+
+const caseOrganisations = alias(organisations, "case_organisations");
 
 /** Each flagged field: the code list it takes, and whether it holds several codes. */
 export const FLAG_FIELDS = {
@@ -28,6 +33,8 @@ export const FLAG_FIELDS = {
   city: { kind: "city", multiple: false },
   languages: { kind: "language", multiple: true },
   delivery_languages: { kind: "language", multiple: true },
+  // a country (ISO 3166), from the profile's country list rather than a code list
+  nationality: { kind: null, multiple: false },
 } as const;
 
 export type FlagField = CodeFlag["field"];
@@ -51,6 +58,9 @@ export async function openCodeFlags(db: Executor) {
       hostSector: hostDetails.sector,
       offer: { sector: internshipOffers.sector, city: internshipOffers.city, languages: internshipOffers.languages },
       trainingLanguages: trainings.deliveryLanguages,
+      // a case file is named by its association only: its town and nationality are identity data
+      caseAssociation: caseOrganisations.name,
+      case: { city: beneficiaryCases.city, nationality: beneficiaryCases.nationality },
     })
     .from(codeFlags)
     .leftJoin(hostDetails, and(eq(codeFlags.record, "host"), eq(hostDetails.organisationId, codeFlags.recordId)))
@@ -61,28 +71,32 @@ export async function openCodeFlags(db: Executor) {
     .leftJoin(internshipOffers, and(eq(codeFlags.record, "offer"), eq(internshipOffers.id, codeFlags.recordId)))
     .leftJoin(trainings, and(eq(codeFlags.record, "training"), eq(trainings.id, codeFlags.recordId)))
     .leftJoin(shops, and(eq(codeFlags.record, "shop"), eq(shops.id, codeFlags.recordId)))
+    .leftJoin(beneficiaryCases, and(eq(codeFlags.record, "case"), eq(beneficiaryCases.id, codeFlags.recordId)))
+    .leftJoin(caseOrganisations, eq(caseOrganisations.id, beneficiaryCases.organisationId))
     .where(isNull(codeFlags.resolvedAt))
     .orderBy(asc(codeFlags.createdAt), asc(codeFlags.id));
   return rows.map((r) => {
     const current: string[] =
-      r.record === "host"
-        ? [r.hostSector ?? "other"]
-        : r.record === "organisation"
-          ? [r.organisationCity ?? "other"]
-          : r.record === "shop"
-            ? [r.shopCity ?? "other"]
-            : r.record === "training"
-              ? (r.trainingLanguages ?? [])
-              : r.field === "languages"
-                ? (r.offer?.languages ?? [])
-                : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
+      r.record === "case"
+        ? [(r.field === "city" ? r.case?.city : r.case?.nationality) ?? ""].filter(Boolean)
+        : r.record === "host"
+          ? [r.hostSector ?? "other"]
+          : r.record === "organisation"
+            ? [r.organisationCity ?? "other"]
+            : r.record === "shop"
+              ? [r.shopCity ?? "other"]
+              : r.record === "training"
+                ? (r.trainingLanguages ?? [])
+                : r.field === "languages"
+                  ? (r.offer?.languages ?? [])
+                  : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
     return {
       id: r.id,
       record: r.record,
       recordId: r.recordId,
       field: r.field,
       original: r.original,
-      name: r.hostName ?? r.shopName ?? r.offerTitle ?? r.trainingTitle ?? "—",
+      name: r.hostName ?? r.shopName ?? r.offerTitle ?? r.trainingTitle ?? r.caseAssociation ?? "—",
       current,
     };
   });
@@ -145,6 +159,11 @@ export const ResolveCodeFlagSchema = z.discriminatedUnion("field", [
   z.object({ flagId: idField(), field: z.literal("city"), city: codeField("city") }),
   z.object({
     flagId: idField(),
+    field: z.literal("nationality"),
+    nationality: z.string().refine(isCountry, "profiles.errors.country"),
+  }),
+  z.object({
+    flagId: idField(),
     field: z.enum(["languages", "delivery_languages"]),
     languages: codesField("language").refine((codes) => codes.length > 0, "codes.errors.languages"),
   }),
@@ -175,6 +194,10 @@ export async function resolveCodeFlag(
       await tx.update(internshipOffers).set({ sector: input.sector }).where(eq(internshipOffers.id, id));
     else if (input.field === "city" && flag.record === "organisation")
       await tx.update(organisations).set({ city: input.city }).where(eq(organisations.id, id));
+    else if (input.field === "city" && flag.record === "case")
+      await tx.update(beneficiaryCases).set({ city: input.city }).where(eq(beneficiaryCases.id, id));
+    else if (input.field === "nationality")
+      await tx.update(beneficiaryCases).set({ nationality: input.nationality }).where(eq(beneficiaryCases.id, id));
     else if (input.field === "city" && flag.record === "shop")
       await tx.update(shops).set({ city: input.city }).where(eq(shops.id, id));
     else if (input.field === "city")

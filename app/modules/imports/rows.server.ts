@@ -4,6 +4,7 @@
  * cannot be opened without.
  */
 import type { Locale } from "~/i18n/config";
+import { countryCodeOf, townCodeOf } from "~/i18n/codes.server";
 import type { MessageKey } from "~/i18n/translate";
 import { PersonSchema, type PersonFieldsInput } from "~/modules/protection/schemas.server";
 import {
@@ -51,17 +52,12 @@ export function checkCaseRow(cells: Cells, locale: Locale): { person: ImportedPe
   const put = (field: string, value: string | undefined) => {
     if (value) input[field] = value;
   };
-  for (const field of [
-    "firstName",
-    "lastName",
-    "nameArabic",
-    "nationality",
-    "languages",
-    "phone",
-    "documentNumber",
-    "city",
-  ] as const)
+  for (const field of ["firstName", "lastName", "nameArabic", "languages", "phone", "documentNumber"] as const)
     put(field, cells[field]);
+  // a town and a nationality as typed in the sheet, read as codes of their lists; what
+  // names nothing of the list stays as typed, and the schema names the row's problem
+  put("city", townCodeOf(cells.city) ?? cells.city);
+  put("nationality", countryCodeOf(cells.nationality) ?? cells.nationality);
   put("sex", sex ?? cells.sex);
   put("dateOfBirth", day ?? undefined);
   put("estimatedAge", readWholeNumber(cells.estimatedAge ?? ""));

@@ -2,7 +2,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
 import type { MessageKey } from "~/i18n/translate";
-import { countryName } from "~/i18n/codes";
+import { codeLabel, countryName } from "~/i18n/codes";
 import { isolate, pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 import { CASE_SMS_TEMPLATES, isCaseSmsTemplate } from "~/modules/notifications/kinds";
 import { messageStateText } from "~/modules/notifications/ui";
@@ -32,7 +32,7 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
         {t("protection.field.phone")}: {c.phone ?? "—"} ·{" "}
         {/* label and colon set apart: after the label's closing bracket, an Arabic line drew the colon as a missing glyph */}
         {isolate(`${t("protection.field.documentNumber")}:`)} {c.documentNumber ?? "—"} · {t("protection.field.city")}:{" "}
-        {c.city ?? "—"}
+        {c.city ? codeLabel(t, "city", c.city) : c.region ? codeLabel(t, "region", c.region) : "—"}
       </Text>
       <ConsentsAndReferrals locale={locale} record={record} />
       <Text style={pdfStyles.h2}>{t("protection.vulnerability.title")}</Text>

@@ -11,6 +11,7 @@ import {
   caseAccountLinks,
   caseNotes,
   caseServices,
+  codeFlags,
   distributions,
   organisations,
   outbox,
@@ -25,7 +26,7 @@ import { caseSmsHistory } from "./case-sms.server";
 import { caseDetail } from "./queries.server";
 import { sealIdentity } from "./identity.server";
 import type { Meta } from "~/lib/result";
-import { regionNameOfCity } from "~/modules/reporting/mappings";
+import { regionOfTown } from "~/modules/reporting/mappings";
 import { SHARED_SECTIONS } from "./rules";
 
 /** The partner associations each consent of the case named (where a referral could go). */
@@ -138,8 +139,9 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
     await tx
       .update(beneficiaryCases)
       .set({
-        // the region stays for the reports, not the town (decision: anonymised case keeps its region)
-        city: regionNameOfCity(before?.city),
+        // the region stays for the reports, not the town (decision 0079: anonymised case keeps its region)
+        city: null,
+        region: regionOfTown(before?.city),
         ...sealIdentity({
           firstName: "—",
           lastName: "—",
@@ -161,6 +163,8 @@ export async function anonymiseCase(db: Database, actor: Actor | null, caseId: s
     // the link's history would tie the anonymised case to a named account
     await tx.delete(caseAccountLinks).where(eq(caseAccountLinks.caseId, caseId));
     await tx.delete(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, caseId));
+    // a town or nationality typed before the code lists, waiting for the admin: the text goes with the town
+    await tx.delete(codeFlags).where(and(eq(codeFlags.record, "case"), eq(codeFlags.recordId, caseId)));
     await tx.update(caseServices).set({ notesEnc: null, detailsEnc: null }).where(eq(caseServices.caseId, caseId));
     await tx.update(caseConsents).set({ referralPartners: null }).where(eq(caseConsents.caseId, caseId));
     // the SMS sent from the file carried its phone number: the messages go (unsent ones too),

@@ -4,6 +4,7 @@
  * what is overdue. No database, no Remix.
  */
 import { addDays, daysBetween, isIsoDate } from "~/lib/morocco-time";
+import type { Code } from "~/i18n/codes";
 
 export const VULNERABILITIES = [
   "irregular_situation",
@@ -454,7 +455,7 @@ export type PersonInput = {
   languages?: string;
   phone?: string;
   documentNumber?: string;
-  city?: string;
+  city?: Code<"city">;
   householdSize: number;
   householdNotes?: string;
 };

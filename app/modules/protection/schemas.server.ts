@@ -17,7 +17,8 @@ import {
   UNLINK_REASONS,
 } from "./constants";
 import { NOTICE_LANGUAGES } from "~/modules/office/constants";
-import { checkedField, dateField, idField, moneyField, timeField } from "~/lib/fields.server";
+import { checkedField, codeField, dateField, idField, moneyField, timeField } from "~/lib/fields.server";
+import { isCountry } from "~/modules/profiles/rules";
 import { moroccoToday } from "~/lib/morocco-time";
 export { CONSENT_NOTICE_VERSION, SERVICE_KINDS } from "./constants";
 
@@ -73,7 +74,8 @@ const personFields = {
     .min(0, "protection.errors.estimatedAge")
     .max(120, "protection.errors.estimatedAge")
     .optional(),
-  nationality: text(80),
+  // codes of the country and town lists (decision new-case-town-nationality-as-codes.md)
+  nationality: z.string().refine(isCountry, "profiles.errors.country").optional(),
   languages: text(120),
   phone: z
     .string()
@@ -81,7 +83,7 @@ const personFields = {
     .regex(/^[+\d][\d\s.-]{5,20}$/, "errors.phone.invalid")
     .optional(),
   documentNumber: text(40),
-  city: text(80),
+  city: codeField("city", "protection.errors.city").optional(),
   householdSize: z.coerce
     .number({ message: "protection.errors.householdSize" })
     .int("protection.errors.householdSize")

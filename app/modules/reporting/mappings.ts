@@ -5,7 +5,7 @@
  * see free text). The folding is written twice, in TypeScript and in SQL, from the
  * same character table, and a test holds them together.
  */
-import { REGIONS } from "./frameworks";
+import { REGIONS, regionOfCity } from "./frameworks";
 
 // upper case too: lower() of a non-ASCII letter depends on the database's locale
 const ACCENTED = "àâäáãåéèêëíìîïóòôöõúùûüçñÿÀÂÄÁÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇÑ";
@@ -78,20 +78,18 @@ export function cityRegionPairs(): { key: string; code: string }[] {
   pairs.set(foldKey("وجدة"), "MA-02");
   pairs.set(foldKey("طنجة"), "MA-01");
   pairs.set(foldKey("فاس"), "MA-03");
-  // an anonymised case keeps its region's name as its place (regionNameOfCity)
+  // an anonymised case kept its region's name as its place before migration 0053
   for (const region of REGIONS) pairs.set(foldKey(region.name), region.code);
   return [...pairs].map(([key, code]) => ({ key, code }));
 }
 
 /**
- * The name of the region a free-text city is in ("Oujda" → "L'Oriental"); null when the
- * city is not recognised. What an anonymised case keeps of its place.
+ * The region (the profiles' region code, `rabat_sale_kenitra`) a town of the towns list
+ * is in; null for "other" or no town. What an anonymised case keeps of its place.
  */
-export function regionNameOfCity(city: string | null | undefined): string | null {
-  if (!city?.trim()) return null;
-  const key = foldKey(city);
-  const code = cityRegionPairs().find((p) => p.key === key)?.code;
-  return REGIONS.find((r) => r.code === code)?.name ?? null;
+export function regionOfTown(town: string | null | undefined): (typeof REGIONS)[number]["key"] | null {
+  const code = regionOfCity(town);
+  return REGIONS.find((r) => r.code === code)?.key ?? null;
 }
 
 /** Region names and codes as people write them ("Rabat-Salé-Kénitra", "MA-04"). */

@@ -70,11 +70,19 @@ function PdfTable({ table, locale, note }: { table: ReportTable; locale: Locale;
       <View wrap={false}>
         <Text style={pdfStyles.h2}>{t(table.title)}</Text>
         <View style={[pdfStyles.row, styles.tableHead, { flexDirection }]}>
-          {table.columns.map((c, i) => (
-            <Text key={i} style={[pdfStyles.headerCell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
-              {cellText(c.label, "label", t, locale)}
-            </Text>
-          ))}
+          {table.columns.map((c, i) =>
+            // an amount's heading on one line, its currency on the next, without brackets
+            c.measure && (c.format === "usd" || c.format === "mad") ? (
+              <View key={i} style={[pdfStyles.headerCell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
+                <Text>{t(c.measure)}</Text>
+                <Text style={[pdfStyles.muted, { fontWeight: 400 }]}>{t(`reporting.currency.${c.format}`)}</Text>
+              </View>
+            ) : (
+              <Text key={i} style={[pdfStyles.headerCell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
+                {cellText(c.label, "label", t, locale)}
+              </Text>
+            ),
+          )}
         </View>
         {first}
         {note && !last ? <Text style={[styles.small, pdfStyles.muted]}>{note}</Text> : null}

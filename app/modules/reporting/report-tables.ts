@@ -52,7 +52,12 @@ export type Cell = Label | Shown | null;
 export type ReportTable = {
   id: string;
   title: MessageKey;
-  columns: { label: Label; hxl: string; format: ColumnFormat }[];
+  /**
+   * `measure`: an amount's heading without its currency ("Remaining"), for a narrow
+   * column that prints the currency on a line of its own (the PDF): "(USD)" in a cell
+   * too narrow broke inside its brackets, and in Arabic the brackets lost their order.
+   */
+  columns: { label: Label; hxl: string; format: ColumnFormat; measure?: MessageKey }[];
   rows: Cell[][];
 };
 export type Report = {
@@ -332,13 +337,48 @@ export function budgetTable(budget: NonNullable<Fetched["budget"]>, money: Money
     title: "reporting.table.budget",
     columns: [
       { label: { key: "reporting.column.budgetLine" }, hxl: "#meta +budget_line", format: "label" },
-      { label: { key: "reporting.column.plannedUsd" }, hxl: "#value +planned +usd", format: "usd" },
-      { label: { key: "reporting.column.plannedMad" }, hxl: "#value +planned +mad", format: "mad" },
-      { label: { key: "reporting.column.committedMad" }, hxl: "#value +committed +mad", format: "mad" },
-      { label: { key: "reporting.column.committedUsd" }, hxl: "#value +committed +usd", format: "usd" },
-      { label: { key: "reporting.column.spentMad" }, hxl: "#value +spent +mad", format: "mad" },
-      { label: { key: "reporting.column.spentUsd" }, hxl: "#value +spent +usd", format: "usd" },
-      { label: { key: "reporting.column.remainingUsd" }, hxl: "#value +remaining +usd", format: "usd" },
+      {
+        label: { key: "reporting.column.plannedUsd" },
+        hxl: "#value +planned +usd",
+        format: "usd",
+        measure: "reporting.column.planned",
+      },
+      {
+        label: { key: "reporting.column.plannedMad" },
+        hxl: "#value +planned +mad",
+        format: "mad",
+        measure: "reporting.column.planned",
+      },
+      {
+        label: { key: "reporting.column.committedMad" },
+        hxl: "#value +committed +mad",
+        format: "mad",
+        measure: "reporting.column.committed",
+      },
+      {
+        label: { key: "reporting.column.committedUsd" },
+        hxl: "#value +committed +usd",
+        format: "usd",
+        measure: "reporting.column.committed",
+      },
+      {
+        label: { key: "reporting.column.spentMad" },
+        hxl: "#value +spent +mad",
+        format: "mad",
+        measure: "reporting.column.spent",
+      },
+      {
+        label: { key: "reporting.column.spentUsd" },
+        hxl: "#value +spent +usd",
+        format: "usd",
+        measure: "reporting.column.spent",
+      },
+      {
+        label: { key: "reporting.column.remainingUsd" },
+        hxl: "#value +remaining +usd",
+        format: "usd",
+        measure: "reporting.column.remaining",
+      },
     ],
     rows: [
       ...figures.lines.map((l) => row({ key: `reporting.budgetLine.${l.line}` }, l)),

@@ -19,13 +19,13 @@ let db: { url: string; drop(): Promise<void> };
 let sql: postgres.Sql;
 let before: string;
 
-/** The migrations folder as it was just before MIGRATION: the journal cut there. */
-function migrationsBefore(): string {
+/** The migrations folder as it was just before a migration: the journal cut there. */
+function migrationsBefore(migration = MIGRATION): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-migrations-"));
   fs.cpSync(source, dir, { recursive: true });
   const journalPath = path.join(dir, "meta", "_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(MIGRATION));
+  const at = journal.entries.findIndex((e) => e.tag.endsWith(migration));
   expect(at).toBeGreaterThan(0);
   journal.entries = journal.entries.slice(0, at);
   fs.writeFileSync(journalPath, JSON.stringify(journal));
@@ -149,5 +149,76 @@ describe("staff fields become codes", () => {
         .map(line)
         .sort(),
     );
+  });
+});
+
+describe("a protection case's town and nationality become codes", () => {
+  let caseDb: { url: string; drop(): Promise<void> };
+  let caseSql: postgres.Sql;
+  let dir: string;
+
+  beforeAll(async () => {
+    caseDb = await scratchDatabase(inject("pgAdminUrl"), "case_codes_migration");
+    dir = migrationsBefore("case_town_nationality_as_codes");
+    await runMigrations(caseDb.url, dir);
+    caseSql = postgres(caseDb.url, { max: 1, onnotice: () => {} });
+  });
+
+  afterAll(async () => {
+    await caseSql?.end({ timeout: 2 });
+    await caseDb?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("maps typed towns and nationalities, keeps what it cannot map for the admin, and moves an anonymised case's region", async () => {
+    const [org] = await caseSql<{ id: string }[]>`
+      insert into organisations (name, kind, city) values ('Association Amal', 'partner_association', 'rabat') returning id`;
+    const caseOf = async (reference: string, city: string | null, nationality: string | null, anonymised = false) => {
+      const [row] = await caseSql<{ id: string }[]>`
+        insert into beneficiary_cases (organisation_id, reference, sex, city, nationality, anonymised_at)
+        values (${org!.id}, ${reference}, 'female', ${city}, ${nationality}, ${anonymised ? new Date() : null})
+        returning id`;
+      return row!.id;
+    };
+    // as typed, in Arabic and in capitals, unknown, blank, and an anonymised case that kept its region's name (0020)
+    const rabat = await caseOf("MIG-1", " Rabat ", "Guinée");
+    const tanger = await caseOf("MIG-2", "طنجة", "MA");
+    const unknown = await caseOf("MIG-3", "Douar Lahcen", "Atlantide");
+    const blank = await caseOf("MIG-4", "  ", "");
+    const anonymised = await caseOf("MIG-5", "L'Oriental", "Mali", true);
+    // the reports counted the unknown nationality as "other" before
+    const before = await caseSql<{ nationality: string }[]>`
+      select nationality from report_people where person_key = ${unknown}`;
+    expect(before[0]?.nationality).toBe("other");
+
+    await runMigrations(caseDb.url, source);
+
+    const cases = await caseSql<
+      { id: string; city: string | null; nationality: string | null; region: string | null }[]
+    >`
+      select id, city, nationality, region from beneficiary_cases`;
+    expect(Object.fromEntries(cases.map((c) => [c.id, [c.city, c.nationality, c.region]]))).toEqual({
+      [rabat]: ["rabat", "GN", null],
+      [tanger]: ["tanger", "MA", null],
+      [unknown]: ["other", null, null],
+      [blank]: [null, null, null],
+      [anonymised]: [null, "ML", "oriental"],
+    });
+    const flags = await caseSql<{ record: string; record_id: string; field: string; original: string }[]>`
+      select record, record_id, field, original from code_flags where resolved_at is null order by field`;
+    expect(flags.map((f) => [f.record, f.record_id, f.field, f.original])).toEqual([
+      ["case", unknown, "city", "Douar Lahcen"],
+      ["case", unknown, "nationality", "Atlantide"],
+    ]);
+    // the reports read the codes: the same people, places and nationalities as a rebuild gives
+    const people = await caseSql<{ person_key: string; nationality: string | null; region: string | null }[]>`
+      select person_key, nationality, region from report_people order by person_key`;
+    expect(Object.fromEntries(people.map((p) => [p.person_key, [p.nationality, p.region]]))).toEqual({
+      [rabat]: ["GN", "MA-04"],
+      [tanger]: ["MA", "MA-01"],
+      [unknown]: [null, null],
+      [blank]: [null, null],
+      [anonymised]: ["ML", "MA-02"],
+    });
   });
 });

@@ -33,11 +33,10 @@ beforeAll(async () => {
     firstName: `${CANARY}first`,
     lastName: `${CANARY}last`,
     nameArabic: `${CANARY}عربي`,
-    nationality: `${CANARY}nat`,
     languages: `${CANARY}lang`,
     phone: "+212699999999",
     documentNumber: `${CANARY}doc`,
-    city: `${CANARY}city`,
+    // a town and a nationality are codes of their lists: no free text to leak (decision new-case-town-nationality-as-codes.md)
     householdNotes: `${CANARY}household`,
   });
   await makeNote(t.db, c.id, cw.id, `${CANARY}note`);

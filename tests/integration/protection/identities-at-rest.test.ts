@@ -45,7 +45,7 @@ const LEAKS = [
 beforeAll(async () => {
   s = await twoAssociations(t.db, app);
   caseId = caseIdFrom(
-    await s.clients.workerA.post("/protection/cases/new", registration({ ...CANARY, city: "Oujda" })),
+    await s.clients.workerA.post("/protection/cases/new", registration({ ...CANARY, city: "oujda" })),
   );
   const services: Record<string, string>[] = [
     {

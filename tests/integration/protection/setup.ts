@@ -39,7 +39,7 @@ export function registration(overrides: Record<string, string> = {}): Record<str
     lastName: "Sangaré",
     sex: "female",
     dateOfBirth: "1994-02-11",
-    nationality: "Mali",
+    nationality: "ML",
     consentServices: "on",
     consentLanguage: "fr",
     householdSize: "1",

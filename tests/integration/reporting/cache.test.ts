@@ -46,15 +46,15 @@ beforeAll(async () => {
     ...base,
     sex: "female",
     dateOfBirth: "1990-05-01",
-    nationality: "Mali",
-    city: "Rabat",
+    nationality: "ML",
+    city: "rabat",
   });
   const b = await makeCase(t.db, {
     ...base,
     sex: "male",
     dateOfBirth: "2001-01-01",
-    nationality: "Guinée",
-    city: "Oujda",
+    nationality: "GN",
+    city: "oujda",
   });
   caseIds = [a.id, b.id];
   // both are reached this year, so their assessments show in the admin's breakdown
@@ -314,8 +314,8 @@ describe("the report cache", () => {
       estimatedAge: null,
       sex: "female",
       dateOfBirth: "1999-09-09",
-      nationality: "Sénégal",
-      city: "Tanger",
+      nationality: "SN",
+      city: "tanger",
     });
     await makeService(t.db, {
       caseId: person.id,

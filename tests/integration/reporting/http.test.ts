@@ -52,8 +52,7 @@ beforeAll(async () => {
       documentNumber: null,
       householdNotes: CANARY_REF,
     }),
-    nationality: "CANARY-NATIONALITY-5521",
-    city: "CANARY-CITY-5521",
+    // a case's nationality and town are codes of their lists: no free text to carry a canary
   });
   await t.db
     .update(profiles)

@@ -34,8 +34,8 @@ async function reachPeople(n: number, day: string) {
       estimatedAge: null,
       sex: i % 2 ? "male" : "female",
       dateOfBirth: "1992-03-01",
-      nationality: "Guinée",
-      city: "Oujda",
+      nationality: "GN",
+      city: "oujda",
     });
     await makeService(t.db, {
       caseId: c.id,

@@ -119,9 +119,9 @@ describe("the reporting rollup", () => {
     await touch(
       sql`update beneficiary_cases set household_size = household_size + 2 where id in (select case_id from distributions limit 3)`,
     );
-    // what a case file says of a person: nationality and city, free text
+    // what a case file says of a person: nationality and town, codes of their lists
     await touch(
-      sql`update beneficiary_cases set nationality = 'Guinée Conakry', city = 'Fès' where id in (select id from beneficiary_cases order by reference limit 2)`,
+      sql`update beneficiary_cases set nationality = 'GN', city = 'fes' where id in (select id from beneficiary_cases order by reference limit 2)`,
     );
     // a service cancelled leaves the figures; a shelter stay with a malformed night count still saves
     await touch(

@@ -35,8 +35,8 @@ beforeAll(async () => {
       estimatedAge: null,
       sex,
       dateOfBirth: "1990-05-01",
-      nationality: "Mali",
-      city: "Rabat",
+      nationality: "ML",
+      city: "rabat",
     });
     await makeService(t.db, {
       caseId: c.id,

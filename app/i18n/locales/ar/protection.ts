@@ -269,6 +269,7 @@ export const protection = {
   "protection.confirm.reject.button": "نعم، رفض",
   "protection.field.sexChoose": "اختر…",
   "protection.errors.sexRequired": "حدد جنس الشخص: أنثى أو ذكر أو آخر.",
+  "protection.errors.city": "اختر المدينة من القائمة (« مدينة أخرى » إن لم تكن فيها).",
   "protection.errors.householdSize": "أدخل عدد أفراد الأسرة، من 1 إلى 30 (1 إذا كان الشخص يعيش وحده).",
   "protection.errors.firstName": "أدخل الاسم الشخصي (80 حرفًا على الأكثر).",
   "protection.errors.lastName": "أدخل الاسم العائلي (80 حرفًا على الأكثر).",

@@ -273,6 +273,7 @@ export const protection = {
   "protection.confirm.reject.button": "Yes, reject",
   "protection.field.sexChoose": "Choose…",
   "protection.errors.sexRequired": "Select the person's sex: female, male or other.",
+  "protection.errors.city": "Choose the town from the list (“Another town” if it is not there).",
   "protection.errors.householdSize":
     "Enter the number of people in the household, from 1 to 30 (1 if the person lives alone).",
   "protection.errors.firstName": "Enter the person's first name (80 characters at most).",

@@ -278,6 +278,7 @@ export const protection = {
   "protection.confirm.reject.button": "Oui, refuser",
   "protection.field.sexChoose": "Choisir…",
   "protection.errors.sexRequired": "Indiquez le sexe de la personne : femme, homme ou autre.",
+  "protection.errors.city": "Choisissez la ville dans la liste (« Autre ville » si elle n’y est pas).",
   "protection.errors.householdSize":
     "Indiquez le nombre de personnes du foyer, entre 1 et 30 (1 si la personne vit seule).",
   "protection.errors.firstName": "Indiquez le prénom de la personne (80 caractères au plus).",

@@ -8,23 +8,27 @@ import type { BeneficiaryCase } from "~db/schema";
 import { caseDetail, caseViewersForSupervisor, NOTES_PER_PAGE, partnerAssociations } from "../queries.server";
 import { consentPartners, type CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
+import type { Locale } from "~/i18n/config";
+import { countryName } from "~/i18n/codes";
 import { isReferralOverdue, nextStatuses } from "../rules";
 import { statusHistory, viewCase } from "../service.server";
 import { householdOf } from "../households.server";
 
 /** The identity section of a case, for a reader who may see it. */
-function identityOf(c: BeneficiaryCase, today: string) {
+function identityOf(c: BeneficiaryCase, today: string, locale: Locale) {
   return {
     firstName: c.firstName,
     lastName: c.lastName,
     nameArabic: c.nameArabic,
     sex: c.sex,
     age: ageOn(c.dateOfBirth, today) ?? c.estimatedAge,
-    nationality: c.nationality,
+    // named on the server, with its ICU data (the browser's may name a country otherwise)
+    nationality: c.nationality ? countryName(locale, c.nationality) : null,
     languages: c.languages,
     phone: c.phone,
     documentNumber: c.documentNumber,
     city: c.city,
+    region: c.region,
     householdSize: c.householdSize,
     householdNotes: c.householdNotes,
   };
@@ -69,7 +73,10 @@ function servicesOf(
   }));
 }
 
-export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: Meta, notesPage = 1) {
+/** The request's address and the reader's language (a nationality is named in it). */
+type CaseFileMeta = Meta & { locale: Locale };
+
+export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: CaseFileMeta, notesPage = 1) {
   const reach = await viewCase(db, actor, caseId, meta);
   const c = reach.case;
   const own = reach.reach === "own";
@@ -105,7 +112,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
       updatedAt: c.updatedAt.toISOString(),
       anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
     },
-    identity: reach.sections.identity ? identityOf(c, today) : null,
+    identity: reach.sections.identity ? identityOf(c, today, meta.locale) : null,
     /** how the pages name the case: the person's name where the reader sees it, else its reference */
     name: reach.sections.identity ? `${c.firstName} ${c.lastName}` : c.reference,
     organisationName: detail.organisationName,

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { SelectField } from "~/components/form";
+import { codeLabel } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { NotShared, Section, useIntentResult } from "./section";
@@ -24,7 +25,7 @@ export function IdentitySection({ d }: { d: CaseFileData }) {
         <dt>{t("protection.field.documentNumber")}</dt>
         <dd dir="ltr">{p.documentNumber ?? "—"}</dd>
         <dt>{t("protection.field.city")}</dt>
-        <dd>{p.city ?? "—"}</dd>
+        <dd>{p.city ? codeLabel(t, "city", p.city) : p.region ? codeLabel(t, "region", p.region) : "—"}</dd>
         <dt>{t("protection.field.householdSize")}</dt>
         <dd>{p.householdSize}</dd>
         {p.householdNotes ? (

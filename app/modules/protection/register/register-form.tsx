@@ -1,7 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, FieldError, SelectField } from "~/components/form";
+import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
+import type { CountryOptions } from "~/modules/profiles/countries.server";
+import { CountrySelect } from "~/modules/profiles/profile-form";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
 import type { DuplicateReason } from "../rules";
@@ -45,6 +48,7 @@ export function RegisterForm(p: {
   duplicates: Duplicate[];
   notice: string;
   partners: Partner[];
+  countries: CountryOptions;
 }) {
   const { t } = useI18n();
   return (
@@ -52,7 +56,7 @@ export function RegisterForm(p: {
       <ErrorSummary errors={p.errors} labels={PERSON_LABELS} order={Object.keys(PERSON_LABELS)} />
       {p.duplicates.length ? <DuplicatesAlert duplicates={p.duplicates} /> : null}
       <Form method="post" className="stack" noValidate>
-        <PersonFields errors={p.errors} values={p.values} />
+        <PersonFields errors={p.errors} values={p.values} countries={p.countries} />
         <ConsentFields errors={p.errors} values={p.values} notice={p.notice} partners={p.partners} />
         {p.duplicates[0] ? (
           <fieldset className="stack">
@@ -96,7 +100,15 @@ function DuplicatesAlert({ duplicates }: { duplicates: Duplicate[] }) {
 }
 
 /** The person's fields, at registration and in a correction (an account is linked from the case file, with consent). */
-export function PersonFields({ errors, values }: { errors?: FieldErrors; values: Values }) {
+export function PersonFields({
+  errors,
+  values,
+  countries,
+}: {
+  errors?: FieldErrors;
+  values: Values;
+  countries: CountryOptions;
+}) {
   const { t } = useI18n();
   const f = { errors, values };
   return (
@@ -114,11 +126,24 @@ export function PersonFields({ errors, values }: { errors?: FieldErrors; values:
       />
       <Field name="dateOfBirth" label="protection.field.dateOfBirth" type="date" {...f} />
       <Field name="estimatedAge" label="protection.field.estimatedAge" type="number" min={0} max={120} {...f} />
-      <Field name="nationality" label="protection.field.nationality" {...f} />
+      <CountrySelect
+        name="nationality"
+        label="protection.field.nationality"
+        value={values?.nationality}
+        countries={countries}
+        errors={errors}
+      />
       <Field name="languages" label="protection.field.languages" {...f} />
       <Field name="phone" label="protection.field.phone" type="tel" dir="ltr" {...f} />
       <Field name="documentNumber" label="protection.field.documentNumber" dir="ltr" {...f} />
-      <Field name="city" label="protection.field.city" {...f} />
+      <SelectField
+        name="city"
+        label="protection.field.city"
+        placeholder="form.choose"
+        defaultValue=""
+        options={codeChoices(t, "city")}
+        {...f}
+      />
       <Field name="householdSize" label="protection.field.householdSize" type="number" min={1} max={30} {...f} />
       <div className="field">
         <label htmlFor="f-householdNotes">{t("protection.field.householdNotes")}</label>
