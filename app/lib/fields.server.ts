@@ -73,6 +73,21 @@ export function codeField<K extends CodeKind>(kind: K, message: MessageKey = "co
     .transform((v) => v as Code<K>);
 }
 
+/**
+ * A person's sex as the form offers it (woman, man; `withOther` adds "other"): a value
+ * not offered is an error naming the field and the choices, never a generic "invalid".
+ */
+export function sexField(withOther = false) {
+  return withOther
+    ? z.enum(["female", "male", "other"], { message: "errors.sex.chooseWithOther" })
+    : z.enum(["female", "male"], { message: "errors.sex.choose" });
+}
+
+/** Whether the person is a migrant in Morocco or a Moroccan national, as the form offers it. */
+export function residentStatusField() {
+  return z.enum(["migrant", "moroccan"], { message: "errors.residentStatus.choose" });
+}
+
 /** Ticked codes of one list (checkboxes of one name), each checked, none repeated. */
 export function codesField<K extends CodeKind>(kind: K, message: MessageKey = "codes.errors.unknown") {
   // checked as a whole, so the error belongs to the group of boxes, not to its n-th value

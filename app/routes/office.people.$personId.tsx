@@ -17,6 +17,7 @@ import { ActsList, actLines } from "~/modules/office/acts";
 import { ActForm, GrantForm, ReceivedForm, SlipForm } from "~/modules/office/sections";
 import { actsFor, decisionsAwaitingReceipt, decisionsReceived, personForStaff } from "~/modules/office/queries.server";
 import { ReceiptForms } from "~/modules/office/receipt-forms";
+import { receiptVersion } from "~/modules/office/rules";
 import {
   ApplyForSchema,
   ApplyGrantForSchema,
@@ -75,6 +76,7 @@ export async function loader(args: LoaderFunctionArgs) {
       title: localizedLabel(d, "title", locale, inFrench),
       receivedOn: d.receivedOn ?? "",
       how: d.how ?? "",
+      version: receiptVersion(d),
     })),
     today: moroccoToday(),
   };

@@ -51,7 +51,7 @@ describe("counts in lists", () => {
     await makeCohort(t.db, training.id);
     const { client } = await app.asNewUser();
     const page = await (await client.get("/trainings")).text();
-    expect(page).toMatch(/Formation comptée[^]*?2 session\(s\) de formation/);
+    expect(page).toMatch(/Formation comptée[^]*?2 sessions de formation/);
   });
 
   it("the organisations list counts each one's members", async () => {

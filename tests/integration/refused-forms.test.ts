@@ -215,10 +215,27 @@ describe("staff forms", () => {
       phone: "06 12",
       noticeLanguage: "fr",
     });
-    await expectRefused(response, {
+    const html = await expectRefused(response, {
       fields: ["sex", "residentStatus", "noticeRead"],
       typed: ['value="Awa"', 'value="Diallo"', 'value="06 12"'],
       labelled: ["Sexe :", "La personne est :"],
     });
+    // a value not offered is told what to choose, not "invalid"
+    expect(html).toContain("Choisissez le sexe parmi « Femme » et « Homme ».");
+    expect(html).toContain(
+      "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
+    );
+    expect(html).not.toContain("Cette valeur n&#x27;est pas valide.");
+  });
+
+  it("the applicant's profile: a forged sex or status names what to choose", async () => {
+    const { client } = await app.asNewUser({ role: "applicant" });
+    const response = await client.post("/profile", { sex: "x", residentStatus: "touriste" });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Choisissez le sexe parmi « Femme » et « Homme ».");
+    expect(html).toContain(
+      "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
+    );
   });
 });

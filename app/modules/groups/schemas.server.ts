@@ -1,6 +1,6 @@
 /** The forms of group activities and household members, one zod schema each. */
 import { z } from "~/lib/forms.server";
-import { codeField, checkedField, dateField, idField } from "~/lib/fields.server";
+import { codeField, checkedField, dateField, idField, sexField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import { GROUP_ACTIVITY_KINDS, HEADCOUNT_KEYS, MAX_HEADCOUNT, MAX_LINKED, type HeadcountKey } from "./constants";
 import { headcountProblem, type Headcounts } from "./rules";
@@ -67,7 +67,7 @@ export type ActivityInput = z.infer<typeof ActivitySchema>;
 export const HouseholdMemberSchema = z.object({
   memberId: idField().optional(),
   relationship: codeField("relationship"),
-  sex: z.enum(["female", "male", "other"]),
+  sex: sexField(true),
   age: z
     .string()
     .trim()

@@ -67,6 +67,9 @@ export const NOTIFICATION_KINDS = {
   "notify.followUpMoved": kind("notify.followUpMoved"),
   "notify.followUpCancelled": kind("notify.followUpCancelled"),
   "notify.followUpReminder": kind("notify.followUpReminder"),
+  // office: a decision's receipt recorded for the person was corrected or undone
+  "office.notify.receiptCorrected": kind("office.notify.receiptCorrected"),
+  "office.notify.receiptUndone": kind("office.notify.receiptUndone"),
   // profiles: the receipt of a data deletion request taken back
   "profiles.notify.deletionWithdrawn": kind("profiles.notify.deletionWithdrawn"),
   // protection: a request waits for the receiving association (its reason and urgency, nothing of the person)

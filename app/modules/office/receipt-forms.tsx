@@ -9,7 +9,15 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
 import { DECISION_CHANNELS, RECEIPT_CHANGE_REASONS } from "./constants";
 
-export type ReceiptView = { id: string; title: string; awarded: boolean; receivedOn: string; how: string };
+export type ReceiptView = {
+  id: string;
+  title: string;
+  awarded: boolean;
+  receivedOn: string;
+  how: string;
+  /** the receipt as this form shows it: a correction from an older form is refused */
+  version: string;
+};
 
 export function ReceiptForms({
   receipts,
@@ -35,6 +43,7 @@ function ReceiptForm({ receipt: r, today, errors, values }: FormEcho & { receipt
     <Form method="post" className="stack list-item" noValidate data-testid="receipt-form">
       <input type="hidden" name="intent" value="receipt" />
       <input type="hidden" name="applicationId" value={r.id} />
+      <input type="hidden" name="version" value={r.version} />
       <p>
         <strong>{r.title}</strong> · {t(r.awarded ? "office.received.awarded" : "office.received.rejected")}
         <br />

@@ -3,7 +3,7 @@
  * whom, what the person reads. (The slip's sign-in identifier is the auth module's.) Pure: no database, no clock of its own.
  * Why these choices: docs/decisions/0104-acting-for-a-person.md.
  */
-import { changedFields } from "~/lib/changes";
+import { changedFields, versionOf } from "~/lib/changes";
 import type { ActKind } from "./constants";
 
 // ---------------------------------------------------------------- the slip's code
@@ -77,4 +77,12 @@ export function receiptFieldsChanged(
     { decisionReceivedOn: stored.receivedOn, decisionReceivedHow: stored.how },
     { decisionReceivedOn: typed.receivedOn, decisionReceivedHow: typed.how },
   ).fields;
+}
+
+/**
+ * A receipt's version as its correction form showed it (the day and how): a correction or
+ * undo sent from a form older than the receipt is refused, as other corrections are.
+ */
+export function receiptVersion(receipt: { receivedOn: string | null; how: string | null }): string {
+  return versionOf(receipt, ["receivedOn", "how"]);
 }

@@ -1,5 +1,5 @@
 import { z } from "~/lib/forms.server";
-import { dateField, idField } from "~/lib/fields.server";
+import { dateField, idField, residentStatusField, sexField } from "~/lib/fields.server";
 import { LOCALES } from "~/i18n/config";
 import { normalizeEmail, normalizePhone } from "~/modules/auth/rules";
 import { isCountry } from "~/modules/profiles/rules";
@@ -18,9 +18,9 @@ export const RegisterPersonSchema = z
   .object({
     givenName: name,
     familyName: name,
-    sex: z.enum(["female", "male"]).optional(),
+    sex: sexField().optional(),
     nationality: z.string().refine(isCountry, "profiles.errors.country").optional(),
-    residentStatus: z.enum(["migrant", "moroccan"]).optional(),
+    residentStatus: residentStatusField().optional(),
     phone: z.string().max(40).optional(),
     email: z.string().max(254).optional(),
     locale: z.enum(LOCALES).default("fr"),
@@ -57,6 +57,9 @@ export const DecisionReceivedSchema = z.object({
  * Correct (the day, how) or undo a decision's receipt recorded for the person, with a
  * reason; the button pressed says which. Undo needs no day.
  */
+/** The receipt's version the form showed (receiptVersion); a form without one is stale too. */
+const receiptVersionField = z.string().regex(/^[0-9a-f]{8}$/, "office.errors.receiptStale");
+
 export const ChangeReceiptSchema = z.discriminatedUnion("change", [
   z.object({
     change: z.literal("correct"),
@@ -64,11 +67,13 @@ export const ChangeReceiptSchema = z.discriminatedUnion("change", [
     receivedOn: dateField("errors.invalid"),
     how: z.enum(DECISION_CHANNELS, { message: "office.errors.how" }),
     reason: z.enum(RECEIPT_CHANGE_REASONS, { message: "office.errors.receiptReason" }),
+    version: receiptVersionField,
   }),
   z.object({
     change: z.literal("undo"),
     applicationId: idField(),
     reason: z.enum(RECEIPT_CHANGE_REASONS, { message: "office.errors.receiptReason" }),
+    version: receiptVersionField,
   }),
 ]);
 export type ChangeReceiptInput = z.infer<typeof ChangeReceiptSchema>;

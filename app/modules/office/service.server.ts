@@ -24,6 +24,8 @@ import {
 import type { Locale } from "~/i18n/config";
 import { fail, type Meta, type Result } from "~/lib/result";
 import { audit } from "~/modules/audit/service.server";
+import { localizedText } from "~/lib/localized.server";
+import { notify } from "~/modules/notifications/service.server";
 import { issueSlipCode } from "~/modules/auth/codes.server";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 import type { Actor } from "~/modules/auth/permissions";
@@ -38,7 +40,7 @@ import { isEligible, registrationOpen } from "~/modules/trainings/rules";
 import { register } from "~/modules/trainings/service.server";
 import type { ActKind, DecisionChannel } from "./constants";
 import { personReach } from "./queries.server";
-import { mayActFor, receiptFieldsChanged, receivedOnRefusal, SLIP_CODE_TTL_MS } from "./rules";
+import { mayActFor, receiptFieldsChanged, receiptVersion, receivedOnRefusal, SLIP_CODE_TTL_MS } from "./rules";
 import type { ChangeReceiptInput, RegisterPersonInput } from "./schemas.server";
 import type { ForPerson } from "./types";
 
@@ -330,12 +332,17 @@ export async function changeDecisionReceived(
         receivedOn: grantApplications.decisionReceivedOn,
         how: grantApplications.decisionReceivedHow,
         publishedAt: grantCalls.publishedAt,
+        titleFr: grantCalls.titleFr,
+        titleAr: grantCalls.titleAr,
+        titleEn: grantCalls.titleEn,
       })
       .from(grantApplications)
       .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
       .where(ofPerson)
       .for("update", { of: grantApplications });
     if (!stored) return fail(409, { form: "office.errors.receiptNotRecorded" });
+    // a form older than the receipt (corrected meanwhile, another tab) changes nothing
+    if (receiptVersion(stored) !== input.version) return fail(409, { form: "office.errors.receiptStale" });
     const fields = ["decisionReceivedOn", "decisionReceivedHow"];
     if (input.change === "undo") {
       await tx.update(grantApplications).set({ decisionReceivedOn: null, decisionReceivedHow: null }).where(ofPerson);
@@ -361,6 +368,15 @@ export async function changeDecisionReceived(
       ip: meta.ip,
       fields,
       reason: input.reason,
+    });
+    // the person reads what was recorded for them: they are told it changed, in their language
+    await notify(tx, {
+      userId: personId,
+      kind: input.change === "undo" ? "office.notify.receiptUndone" : "office.notify.receiptCorrected",
+      params: { call: localizedText(stored, "title") },
+      link: `/grants/applications/${input.applicationId}`,
+      channels: ["sms", "email"],
+      actorId: actor.id,
     });
     return { ok: true as const, changed: true };
   });

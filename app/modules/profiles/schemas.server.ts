@@ -2,7 +2,7 @@ import { rowList, z } from "~/lib/forms.server";
 import type { Experience } from "../../../db/schema/profiles";
 import { EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, isCountry, LANGUAGES, REGIONS, SEEKS } from "./rules";
 import { ageOn } from "~/lib/age";
-import { dateField } from "~/lib/fields.server";
+import { dateField, residentStatusField, sexField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 
 const text = (max = 200) => z.string().trim().max(max, "errors.tooLong").optional();
@@ -42,7 +42,7 @@ export const ProfileSchema = z.object({
     .max(200, "errors.tooLong")
     .regex(/^[\u0600-\u06FF\s'-]+$/, "profiles.errors.arabicScript")
     .optional(),
-  sex: z.enum(["female", "male"]).optional(),
+  sex: sexField().optional(),
   birthDate: dateField("profiles.errors.birthDate")
     .refine((v) => {
       const age = ageOn(v, moroccoToday());
@@ -54,7 +54,7 @@ export const ProfileSchema = z.object({
   languagesRead: many(LANGUAGES),
   city: text(80),
   region: z.enum(REGIONS).optional(),
-  residentStatus: z.enum(["migrant", "moroccan"]).optional(),
+  residentStatus: residentStatusField().optional(),
   heardFrom: z.enum(HEARD_FROM).optional(),
   educationLevel: z.enum(EDUCATION_LEVELS).optional(),
   educationField: text(),

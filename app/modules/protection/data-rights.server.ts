@@ -1,5 +1,6 @@
 /** A person's rights over their record: export on request, anonymisation on request or at retention's end. */
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { householdOf } from "./households.server";
 import type { Database } from "~db/client";
 import {
@@ -39,11 +40,31 @@ function partnersNamedBy(db: Database, consentIds: string[]) {
     .orderBy(organisations.name);
 }
 
+/** The history of the case's links to an applicant account, with the staff named (migration 0049). */
+async function accountLinksOf(db: Database, caseId: string) {
+  const linker = alias(users, "linker");
+  const unlinker = alias(users, "unlinker");
+  return db
+    .select({
+      linkedAt: caseAccountLinks.linkedAt,
+      linkedBy: linker.displayName,
+      noticeLanguage: caseAccountLinks.noticeLanguage,
+      unlinkedAt: caseAccountLinks.unlinkedAt,
+      unlinkedBy: unlinker.displayName,
+      unlinkReason: caseAccountLinks.unlinkReason,
+    })
+    .from(caseAccountLinks)
+    .innerJoin(linker, eq(linker.id, caseAccountLinks.linkedById))
+    .leftJoin(unlinker, eq(unlinker.id, caseAccountLinks.unlinkedById))
+    .where(eq(caseAccountLinks.caseId, caseId))
+    .orderBy(caseAccountLinks.linkedAt);
+}
+
 /** A person's full record, for them, on request: supervisors only, audited. */
 export async function exportCase(db: Database, actor: Actor, caseId: string, meta: Meta) {
   const c = await requireSupervisorOfCase(db, actor, caseId);
   const detail = await caseDetail(db, c);
-  const [given, vouchersOf, smsSent, named, household] = await Promise.all([
+  const [given, vouchersOf, smsSent, named, household, accountLinks] = await Promise.all([
     db
       .select({
         id: distributions.id,
@@ -69,6 +90,7 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
       detail.consents.map((k) => k.id),
     ),
     householdOf(db, c.id),
+    accountLinksOf(db, c.id),
   ]);
   let account: { displayName: string; email: string | null; phone: string | null; createdAt: Date } | null = null;
   if (c.applicantUserId) {
@@ -92,6 +114,8 @@ export async function exportCase(db: Database, actor: Actor, caseId: string, met
     // to whom, when, what was decided and which sections of the file each request shared
     referrals: detail.referrals.map((r) => ({ ...r, sharedSections: SHARED_SECTIONS.filter((k) => r[k]) })),
     account,
+    // each link of the file to the person's account: who linked it, when, the notice's language; and its end
+    accountLinks,
     distributions: given,
     vouchers: vouchersOf,
     smsSent,

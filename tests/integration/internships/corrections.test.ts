@@ -156,7 +156,7 @@ describe("closing an offer", () => {
     expect(unconfirmed.headers.get("location")).toBe(`${path}?confirm=close`);
     expect((await offerRow(o.id)).isOpen).toBe(true);
     const stepPage = await (await c.get(`${path}?confirm=close`)).text();
-    expect(stepPage).toContain("Les 2 candidature(s) encore en attente ne sont pas retenues");
+    expect(stepPage).toContain("Les 2 candidatures encore en attente ne sont pas retenues");
     const closed = await c.post(`${path}?confirm=close`, { intent: "close", confirm: "close" });
     expect(closed.status).toBe(302);
     expect(closed.headers.get("location")).toBe(`${path}?told=2`);

@@ -66,6 +66,13 @@ describe("linking a case to an applicant account", () => {
     expect(own).toContain('data-testid="linked-account"');
     expect(own).toContain(person.displayName);
     expect(own).toMatch(/Lié par .* le .*, notice lue en (<!-- -->)?Bambara/);
+    // in Arabic the language's name keeps its own article: never "بـال…"
+    const arabic = await app.signedIn(s.workerA.email!);
+    await arabic.post("/lang", { lng: "ar", redirectTo: "/home" });
+    const ownAr = (await (await arabic.get(`/protection/cases/${c.id}`)).text()).replace(/<!-- -->/g, "");
+    expect(ownAr).toMatch(/ولغة قراءة الإشعار: [^<]+\./);
+    expect(ownAr).not.toContain("بـال");
+    await arabic.post("/lang", { lng: "fr", redirectTo: "/home" });
 
     // a partner reading the shared identity learns nothing of the account
     expect((await postReferral(s, c.id, { share: ["identity"] })).status).toBe(302);
@@ -130,6 +137,18 @@ describe("linking a case to an applicant account", () => {
     expect(history).toMatchObject({ unlinkedById: s.workerA.id, unlinkReason: "wrong_person" });
     expect(history!.unlinkedAt).toBeInstanceOf(Date);
     expect(await auditRows(c.id, "protection.case.unlink_account")).toHaveLength(1);
+    // the person's export (asked of a supervisor) holds the link: who linked, when, the notice's language, its end
+    const exported = await (await s.clients.supervisorA.get(`/protection/cases/${c.id}/export.json`)).json();
+    expect(exported.accountLinks).toEqual([
+      {
+        linkedAt: history!.linkedAt.toISOString(),
+        linkedBy: s.workerA.displayName,
+        noticeLanguage: "wo",
+        unlinkedAt: history!.unlinkedAt!.toISOString(),
+        unlinkedBy: s.workerA.displayName,
+        unlinkReason: "wrong_person",
+      },
+    ]);
     expect((await s.clients.workerA.get(`/office/people/${person.id}`)).status).toBe(404);
     // another association cannot link or unlink A's case
     expect(

@@ -38,6 +38,9 @@ export const core = {
 
   "errors.required": "هذا الحقل إلزامي.",
   "errors.tooLong": "هذا النص طويل جدا.",
+  "errors.sex.choose": "اختر الجنس من بين «أنثى» و«ذكر».",
+  "errors.sex.chooseWithOther": "اختر الجنس من بين «أنثى» و«ذكر» و«آخر».",
+  "errors.residentStatus.choose": "اختر الوضعية من بين «مهاجر(ة) في المغرب» و«من جنسية مغربية».",
   "errors.invalid": "هذه القيمة غير صالحة.",
   "errors.outOfRange": "هذه القيمة خارج الحدود المسموح بها.",
   "errors.money": "المبلغ غير صالح. أمثلة: 1500 أو 1 500,50 أو 1500.50 درهم.",

@@ -126,6 +126,7 @@ export const office = {
   "office.receipts.correct": "تصحيح التاريخ والطريقة",
   "office.receipts.undo": "إلغاء هذا التسلّم",
   "office.errors.receiptReason": "اذكر سبب التصحيح أو الإلغاء.",
+  "office.errors.receiptStale": "صُحّح هذا التسلّم في الأثناء: أعد تحميل الصفحة ثم أعد تصحيحك.",
   "office.errors.receiptNotRecorded": "هذا التسلّم لم يعد مسجّلًا: أعد تحميل الصفحة.",
   "office.done.receiptCorrected": "تم تصحيح التسلّم.",
   "office.done.receiptSame": "لم يتغيّر شيء: التاريخ والطريقة كانا كذلك من قبل.",

@@ -66,7 +66,7 @@ export const protection = {
   "protection.link.alreadyLinked": "هذا الملف مرتبط بحساب من قبل.",
   "protection.link.notLinked": "هذا الملف غير مرتبط بأي حساب.",
   "protection.link.linked": "مرتبط بحساب",
-  "protection.link.linkedBy": "ربطه {name} في {date}، وقُرئ الإشعار بـ{language}.",
+  "protection.link.linkedBy": "ربطه {name} في {date}، ولغة قراءة الإشعار: {language}.",
   "protection.link.actFor": "التصرف نيابة عن الشخص في المكتب",
   "protection.link.unlinkReason": "سبب فك الربط",
   "protection.link.unlink": "فك ربط الحساب",

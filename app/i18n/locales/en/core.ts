@@ -38,6 +38,9 @@ export const core = {
 
   "errors.required": "This field is required.",
   "errors.tooLong": "This text is too long.",
+  "errors.sex.choose": "Choose “Female” or “Male” as the sex.",
+  "errors.sex.chooseWithOther": "Choose “Female”, “Male” or “Other” as the sex.",
+  "errors.residentStatus.choose": "Choose “A migrant in Morocco” or “A Moroccan national” as the status.",
   "errors.invalid": "This value is not valid.",
   "errors.outOfRange": "This value is outside the allowed range.",
   "errors.money": "Amount not valid. Examples: 1500, 1,500.50 or 1500.50 MAD.",

@@ -79,6 +79,16 @@ export const notifications = {
     "Your application to “{call}” is sent. The committee will study it after the deadline.",
   "grants.notify.submitted.sms":
     "Masar: application sent for “{call}”. The committee will study it after the deadline.",
+  "office.notify.receiptCorrected": "The office corrected the receipt of the decision ({call}).",
+  "office.notify.receiptCorrected.subject": "Receipt of the decision corrected",
+  "office.notify.receiptCorrected.body":
+    "The office corrected the day or the way you received the decision on “{call}”. Your account shows the correction.",
+  "office.notify.receiptCorrected.sms": "Masar: the office corrected the receipt of the decision on “{call}”.",
+  "office.notify.receiptUndone": "The office removed the receipt of the decision ({call}).",
+  "office.notify.receiptUndone.subject": "Receipt of the decision removed",
+  "office.notify.receiptUndone.body":
+    "The office removed the record saying you received the decision on “{call}”. The decision stays as published.",
+  "office.notify.receiptUndone.sms": "Masar: the office removed the receipt of the decision on “{call}”.",
   "grants.notify.withdrawn": "Application withdrawn ({call}).",
   "grants.notify.withdrawn.subject": "Application withdrawn",
   "grants.notify.withdrawn.body": "Your application to “{call}” is withdrawn.",

@@ -130,6 +130,7 @@ export const office = {
   "office.receipts.correct": "Correct the day and how",
   "office.receipts.undo": "Undo this receipt",
   "office.errors.receiptReason": "Say why you correct or undo it.",
+  "office.errors.receiptStale": "This receipt was corrected meanwhile: reload the page and make your correction again.",
   "office.errors.receiptNotRecorded": "This receipt is no longer recorded: reload the page.",
   "office.done.receiptCorrected": "Receipt corrected.",
   "office.done.receiptSame": "Nothing changed: the day and how were already these.",

@@ -38,6 +38,10 @@ export const core = {
 
   "errors.required": "Ce champ est obligatoire.",
   "errors.tooLong": "Ce texte est trop long.",
+  "errors.sex.choose": "Choisissez le sexe parmi « Femme » et « Homme ».",
+  "errors.sex.chooseWithOther": "Choisissez le sexe parmi « Femme », « Homme » et « Autre ».",
+  "errors.residentStatus.choose":
+    "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
   "errors.invalid": "Cette valeur n'est pas valide.",
   "errors.outOfRange": "Cette valeur est hors des limites permises.",
   "errors.money": "Montant non valide. Exemples : 1500, 1 500,50 ou 1500.50 MAD.",

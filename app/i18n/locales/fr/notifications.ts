@@ -81,6 +81,16 @@ export const notifications = {
     "Votre candidature à « {call} » est bien envoyée. Le comité l'étudiera après la date limite.",
   "grants.notify.submitted.sms":
     "Masar : candidature envoyée pour « {call} ». Le comité l'étudiera après la date limite.",
+  "office.notify.receiptCorrected": "Le bureau a corrigé la réception de la décision ({call}).",
+  "office.notify.receiptCorrected.subject": "Réception de la décision corrigée",
+  "office.notify.receiptCorrected.body":
+    "Le bureau a corrigé le jour ou la manière dont vous avez reçu la décision sur « {call} ». Votre compte montre la correction.",
+  "office.notify.receiptCorrected.sms": "Masar : le bureau a corrigé la réception de la décision sur « {call} ».",
+  "office.notify.receiptUndone": "Le bureau a retiré la réception de la décision ({call}).",
+  "office.notify.receiptUndone.subject": "Réception de la décision retirée",
+  "office.notify.receiptUndone.body":
+    "Le bureau a retiré l'enregistrement disant que vous avez reçu la décision sur « {call} ». La décision reste celle publiée.",
+  "office.notify.receiptUndone.sms": "Masar : le bureau a retiré la réception de la décision sur « {call} ».",
   "grants.notify.withdrawn": "Candidature retirée ({call}).",
   "grants.notify.withdrawn.subject": "Candidature retirée",
   "grants.notify.withdrawn.body": "Votre candidature à « {call} » est retirée.",

@@ -132,6 +132,8 @@ export const office = {
   "office.receipts.correct": "Corriger la date et le moyen",
   "office.receipts.undo": "Annuler cette réception",
   "office.errors.receiptReason": "Dites pourquoi vous corrigez ou annulez.",
+  "office.errors.receiptStale":
+    "Cette réception a été corrigée entre-temps : rechargez la page et refaites votre correction.",
   "office.errors.receiptNotRecorded": "Cette réception n'est plus notée : rechargez la page.",
   "office.done.receiptCorrected": "Réception corrigée.",
   "office.done.receiptSame": "Rien n'a changé : la date et le moyen étaient déjà ceux-là.",
