@@ -20,7 +20,7 @@ test("a case worker registers a beneficiary in Arabic, records care, hands out a
   await page.getByLabel("السن التقديري (إذا كان التاريخ غير معروف)").fill(age);
   await page.getByLabel("الجنس", { exact: true }).selectOption("female");
   await page.getByLabel("عدد أفراد الأسرة").fill("1");
-  await page.getByLabel("الجنسية").fill("غينيا");
+  await page.getByLabel("الجنسية").selectOption("GN");
   await page.getByLabel("يوافق على تلقي الخدمات").check();
   await page.getByLabel("يوافق على الإحالة إلى الشركاء").check();
   // consent to referral names the partners it covers
