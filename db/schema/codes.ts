@@ -80,7 +80,7 @@ export const codeFlagFieldEnum = pgEnum("code_flag_field", [
 /**
  * Free text that a field held before it became a code list and that the migration did
  * not recognise (decision 0100-staff-fields-as-codes.md; an organisation's town since
- * new-organisation-town-as-code.md, a shop's since 0130-shop-town-as-code.md): the field got "other" (or the
+ * 0117-organisation-town-as-code.md, a shop's since 0130-shop-town-as-code.md): the field got "other" (or the
  * codes it did recognise), and the admin chooses the right code on /admin/codes. Never
  * silently dropped: the text typed stays here until an admin has chosen.
  */

@@ -70,7 +70,7 @@ export const beneficiaryCases = pgTable(
     sex: sexEnum().notNull(),
     dateOfBirth: day(),
     estimatedAge: integer(),
-    /** ISO 3166 alpha-2, chosen from the country list (decision new-case-town-nationality-as-codes.md) */
+    /** ISO 3166 alpha-2, chosen from the country list (decision 0138-case-town-nationality-as-codes.md) */
     nationality: text(),
     languages: text(),
     phoneEnc: text(),

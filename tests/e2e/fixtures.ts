@@ -33,7 +33,7 @@ export const FR_AND_AR = [
  * tests/playwright.config.ts). Each journey is still walked in both languages and in both
  * modes, not in all four pairs: what JavaScript changes (how a form is sent, focus) does not
  * depend on the language, and what the language changes (text, direction) is in the page the
- * server renders either way (decision new-e2e-language-mode-pairs).
+ * server renders either way (decision 0139).
  */
 export function journey(lang: "fr" | "ar") {
   return { tag: `@journey-${lang}` };

@@ -74,7 +74,7 @@ const personFields = {
     .min(0, "protection.errors.estimatedAge")
     .max(120, "protection.errors.estimatedAge")
     .optional(),
-  // codes of the country and town lists (decision new-case-town-nationality-as-codes.md)
+  // codes of the country and town lists (decision 0138-case-town-nationality-as-codes.md)
   nationality: z.string().refine(isCountry, "profiles.errors.country").optional(),
   languages: text(120),
   phone: z

@@ -162,7 +162,7 @@ describe("values the migration could not map", () => {
   });
 });
 
-describe("an organisation's town (decision new-organisation-town-as-code.md)", () => {
+describe("an organisation's town (decision 0117)", () => {
   it("is chosen from the towns list: typed text is refused in fr, ar and en, a code is kept and read in the reader's language", async () => {
     await makeUser(t.db, { role: "admin", email: "towns-admin@masar.test" });
     const admin = await app.signedIn("towns-admin@masar.test");

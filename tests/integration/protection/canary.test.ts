@@ -36,7 +36,7 @@ beforeAll(async () => {
     languages: `${CANARY}lang`,
     phone: "+212699999999",
     documentNumber: `${CANARY}doc`,
-    // a town and a nationality are codes of their lists: no free text to leak (decision new-case-town-nationality-as-codes.md)
+    // a town and a nationality are codes of their lists: no free text to leak (decision 0138-case-town-nationality-as-codes.md)
     householdNotes: `${CANARY}household`,
   });
   await makeNote(t.db, c.id, cw.id, `${CANARY}note`);

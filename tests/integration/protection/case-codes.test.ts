@@ -1,6 +1,6 @@
 /**
  * A case's town and nationality are codes of the towns and country lists (decision
- * new-case-town-nationality-as-codes.md): the forms take only a code (typed text is a
+ * 0138-case-town-nationality-as-codes.md): the forms take only a code (typed text is a
  * translated field error and changes nothing), the case file and its export print the
  * label in the reader's language, and a value the migration could not read waits for
  * the admin on /admin/codes, named by the case's association only.

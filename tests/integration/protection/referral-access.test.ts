@@ -235,7 +235,7 @@ describe("what ends access", () => {
     expect(kept!.serviceDate).toBe("2026-11-03");
     expect(await (await s.clients.workerB.get("/protection/referrals")).text()).not.toContain(c.reference);
     expect((await decide(transfer.id, "accept")).status).toBe(404);
-    // what B wrote stays in A's file (decision new-referral-sections-and-named-partners)
+    // what B wrote stays in A's file (decision 0096)
     expect(await (await s.clients.workerA.get(`/protection/cases/${c.id}`)).text()).toContain("Note de B");
   });
 
