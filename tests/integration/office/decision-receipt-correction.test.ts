@@ -40,7 +40,8 @@ async function received() {
     opensAt: new Date(Date.now() - 60 * DAY),
     closesAt: new Date(Date.now() - 30 * DAY),
     reviewDeadline: new Date(Date.now() - 10 * DAY),
-    publishedAt: new Date(Date.now() - 2 * DAY),
+    // published a week ago: the corrections below pick days up to five days back, all after it
+    publishedAt: new Date(Date.now() - 7 * DAY),
   });
   const application = await makeApplication(t.db, { callId: call.id, applicantId: person.id, status: "awarded" });
   const done = await recordDecisionReceived(
