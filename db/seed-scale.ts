@@ -76,8 +76,8 @@ export async function seedScale(sql: postgres.Sql, n: number) {
       select (${orgIds}::uuid[])[1 + (i % ${orgIds.length})], 'SCALE-' || i, ${name.firstNameEnc}, ${name.lastNameEnc}, ${sql.array(name.nameKeys)}::text[],
         (array['female','male','female','male','other'])[1 + floor(random() * 4.05)::int]::sex,
         date '2026-06-30' - ((random() * 70 + 1) * 365.25)::int,
-        (array['Guinée','Nigeria','Mali','Côte d''Ivoire','Cameroun','Yémen','Soudan','Sénégal','Maroc'])[1 + floor(random() * 9)::int],
-        (array['Rabat','Oujda','Casablanca','Tanger','Fès','Nador','Salé'])[1 + floor(random() * 7)::int],
+        (array['GN','NG','ML','CI','CM','YE','SD','SN','MA'])[1 + floor(random() * 9)::int],
+        (array['rabat','oujda','casablanca','tanger','fes','nador','sale'])[1 + floor(random() * 7)::int]::city,
         1 + floor(random() * 5)::int,
         case when i <= ${linked} then (select id from users where phone = '+2127' || lpad(i::text, 8, '0')) end,
         ${worker.id}, timestamptz '2026-01-01' + random() * interval '300 days'
