@@ -12,6 +12,7 @@ import { register } from "../../app/modules/trainings/service.server";
 import { makeOrganisation, makeUser, uniqueSuffix } from "../factories";
 import { makeCohort, makeTraining } from "../factories/trainings";
 import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { translate } from "../../app/i18n/translate";
 
 /** A cohort of 4 seats with 2 taken, and an open offer with one application waiting. */
 async function fixtures() {
@@ -99,7 +100,7 @@ for (const [lang, m] of FR_AND_AR) {
     await shot("offer-close-step");
     await page.getByRole("button", { name: m["internships.confirm.close.button"] }).click();
     await expect(page).toHaveURL(new RegExp(`/internships/offers/${offer.id}\\?told=1$`));
-    await expect(page.getByText(m["internships.closedNotice"].replace("{count}", "1"))).toBeVisible();
+    await expect(page.getByText(translate(m, lang, "internships.closedNotice", { count: 1 }))).toBeVisible();
     await expect(page.getByRole("link", { name: m["internships.close"] })).toHaveCount(0);
     await fitsThePhone(page);
     await shot("offer-closed");

@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { ar } from "../../app/i18n/locales/ar/index";
 import { fr } from "../../app/i18n/locales/fr/index";
 import { e2eFixture, login, switchLanguage, journey } from "./fixtures";
+import { translate } from "../../app/i18n/translate";
 
 for (const [lang, m] of [
   ["fr", fr],
@@ -20,7 +21,7 @@ for (const [lang, m] of [
       await login(page, "admin@masar.test");
       await switchLanguage(page, lang);
       await page.goto(`/grants/calls/${f.grants.reviewCall.id}`);
-      const flag = m["grants.ranking.fewReviews"].replace("{count}", "1").replace("{required}", "2");
+      const flag = translate(m, lang, "grants.ranking.fewReviews", { count: 1, required: 2 });
       const flagged = page.getByTestId("ranking").getByTestId("few-reviews").first();
       await expect(flagged).toHaveText(flag);
       // the flag sits next to the application's number: seen on a phone without scrolling the table sideways

@@ -10,6 +10,10 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
 import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey } from "./fixtures";
+import { translate } from "../../app/i18n/translate";
+
+/** Where the confirmation's date stands: the sentence is read on either side of it. */
+const DATE = "\u0000";
 
 /** Letters only: the name folding used for duplicates drops digits. */
 function randomName(): string {
@@ -56,7 +60,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
       const done = page.locator("[data-import-confirmed]");
       await expect(done).toBeVisible();
-      const confirmed = m["imports.confirmed"].replace("{n}", "2").replace("{rows}", "3").split("{date}");
+      const confirmed = translate(m, lang, "imports.confirmed", { n: 2, rows: 3, date: DATE }).split(DATE);
       await expect(done).toContainText(confirmed[1]!.trim());
       await expect(page.getByRole("button", { name: m["imports.preview.confirm"] })).toHaveCount(0);
       await page.screenshot({ path: testInfo.outputPath(`confirmed-${lang}.png`), fullPage: true });
@@ -109,7 +113,7 @@ for (const [lang, m] of FR_AND_AR) {
 
       await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
       const done = page.locator("[data-import-confirmed]");
-      const confirmed = m["imports.confirmedApplicants"].replace("{n}", "1").replace("{rows}", "2").split("{date}");
+      const confirmed = translate(m, lang, "imports.confirmedApplicants", { n: 1, rows: 2, date: DATE }).split(DATE);
       await expect(done).toContainText(confirmed[1]!.trim());
       await page.screenshot({ path: testInfo.outputPath(`applicants-confirmed-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
@@ -156,7 +160,7 @@ for (const [lang, m] of FR_AND_AR) {
     await page.screenshot({ path: testInfo.outputPath(`attendance-preview-${lang}.png`), fullPage: true });
     await fitsThePhone(page);
     await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
-    const confirmed = m["imports.confirmedAttendance"].replace("{n}", "1").replace("{rows}", "2").split("{date}");
+    const confirmed = translate(m, lang, "imports.confirmedAttendance", { n: 1, rows: 2, date: DATE }).split(DATE);
     await expect(page.locator("[data-import-confirmed]")).toContainText(confirmed[1]!.trim());
     await page.screenshot({ path: testInfo.outputPath(`attendance-confirmed-${lang}.png`), fullPage: true });
     await fitsThePhone(page);
