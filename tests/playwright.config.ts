@@ -70,6 +70,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // without it Playwright SIGKILLs the server's process group, and the embedded PostgreSQL
+    // (a group of its own) outlived every run; SIGTERM lets server.ts stop it and remove its folder
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: { E2E_PORT: String(port) },
     stdout: "pipe",
     stderr: "pipe",
