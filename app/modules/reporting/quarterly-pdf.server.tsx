@@ -4,12 +4,12 @@
  * drawn with boxes (react-pdf shapes Arabic in text boxes, not in SVG text).
  */
 import { Circle, Svg, Polyline, Line as SvgLine, Text, View } from "@react-pdf/renderer";
-import { direction, INTL_LOCALE, type Locale } from "~/i18n/config";
+import { direction, type Locale } from "~/i18n/config";
 import { pdfDate, PdfFrame, pdfNumber, pdfStyles, pdfT } from "~/pdf/kit.server";
 import { SERIES_COLOURS, seriesGeometry } from "./chart-geometry";
 import { cellText } from "./labels";
 import type { Cell, ColumnFormat, Report, ReportTable } from "./report-tables";
-import type { TFunction } from "~/i18n/translate";
+import { formatMonth, type TFunction } from "~/i18n/translate";
 import { RESULTS, type ResultKey } from "./frameworks";
 import type { NarrativeTexts } from "./rules";
 
@@ -137,71 +137,135 @@ function PdfBars({ items }: { items: { label: string; parts: (number | string)[]
   );
 }
 
+/** The monthly chart's size in points, the same as its geometry's (one unit, one point). */
+const MONTHLY_CHART = { width: 500, height: 200, fontSize: 7.5 };
+/** At most this many month names under the axis ("septembre 2026" needs about 50 pt); a longer period names every n-th month. */
+const MONTH_LABELS_MAX = 8;
+
 /**
- * People reached per month: one line per result, a dot on every month with a figure
- * (a line of one month is a dot), a hollow dot at the foot for a month shown as "<5",
- * the months under the axis and the scale beside it.
+ * A chart label as a text box over the drawing: react-pdf shapes and orders Arabic in
+ * text boxes only (SVG text comes out as isolated letters, right to left reversed), so
+ * the drawing is SVG and every word on it is a positioned <Text>. `x` and `anchor` are
+ * the geometry's, `top` the box's upper edge.
  */
-function PdfMonthly({ report, locale }: { report: Report; locale: Locale }) {
-  const rtl = direction(locale) === "rtl";
-  const geometry = seriesGeometry(report.monthly.months, report.monthly.series, {
-    rtl,
-    width: 500,
-    format: (n) => pdfNumber(locale, n),
-  });
-  const foot = geometry.axes[1]?.y1 ?? geometry.height;
+function ChartLabel({
+  x,
+  top,
+  width,
+  anchor,
+  children,
+}: {
+  x: number;
+  top: number;
+  width: number;
+  anchor: "start" | "end" | "middle";
+  children: string;
+}) {
+  const wanted = anchor === "middle" ? x - width / 2 : anchor === "end" ? x - width : x;
+  const left = Math.min(Math.max(0, wanted), MONTHLY_CHART.width - width);
+  const textAlign = anchor === "middle" ? "center" : anchor === "end" ? "right" : "left";
   return (
-    <Svg width={500} height={200} viewBox={`0 0 ${geometry.width} ${geometry.height}`}>
-      {geometry.axes.map((a, i) => (
-        <SvgLine key={i} x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} stroke="#4f5b6b" strokeWidth={0.5} />
-      ))}
-      {geometry.lines.map((l, i) => (
-        <Polyline
-          key={i}
-          points={l.points.map((p) => p.join(",")).join(" ")}
-          stroke={SERIES_COLOURS[l.series % 6]}
-          strokeWidth={1.5}
-          fill="none"
-        />
-      ))}
-      {geometry.lines.flatMap((l, i) =>
-        l.points.map(([x, y], j) => (
-          <Circle key={`${i}-${j}`} cx={x} cy={y} r={2.2} fill={SERIES_COLOURS[l.series % 6]} />
-        )),
-      )}
-      {report.monthly.series.flatMap((s, index) =>
-        s.values.map((v, i) =>
-          typeof v === "number" ? null : (
-            <Circle
-              key={`s-${index}-${i}`}
-              cx={geometry.texts[i]?.x ?? 0}
-              cy={foot - 3 - index * 2}
-              r={2.2}
-              stroke={SERIES_COLOURS[index % 6]}
-              strokeWidth={1}
-              fill="none"
-            />
-          ),
-        ),
-      )}
-      {geometry.texts.map((mark, i) => (
-        <Text key={i} x={mark.x} y={mark.y} textAnchor={mark.anchor} fill="#4f5b6b" style={{ fontSize: 8 }}>
-          {i < report.monthly.months.length ? monthLabel(locale, report.monthly.months[i] ?? "") : mark.text}
-        </Text>
-      ))}
-    </Svg>
+    <Text
+      style={{
+        position: "absolute",
+        left,
+        top,
+        width,
+        textAlign,
+        fontSize: MONTHLY_CHART.fontSize,
+        lineHeight: 1.25,
+        color: "#4f5b6b",
+      }}
+    >
+      {children}
+    </Text>
   );
 }
 
-/** "oct. 2026" for "2026-10": a month as its reader writes it, in Latin digits for the chart's font. */
-function monthLabel(locale: Locale, month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  if (!y || !m) return month;
-  return new Intl.DateTimeFormat(locale === "ar" ? "fr-MA" : INTL_LOCALE[locale], {
-    month: "2-digit",
-    year: "2-digit",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, 1)));
+/**
+ * People reached per month: one line per result, a dot on every month with a figure
+ * (a line of one month is a dot), a hollow dot at the foot for a month shown as "<5",
+ * the months under the axis (named as the monthly table names them) and the scale beside it.
+ */
+function PdfMonthly({ report, locale }: { report: Report; locale: Locale }) {
+  const rtl = direction(locale) === "rtl";
+  const { months, series } = report.monthly;
+  const geometry = seriesGeometry(months, series, {
+    rtl,
+    width: MONTHLY_CHART.width,
+    format: (n) => pdfNumber(locale, n),
+  });
+  const top = geometry.axes[0]?.y1 ?? 0;
+  const foot = geometry.axes[1]?.y1 ?? geometry.height;
+  // the geometry gives the months' marks first, then the scale's top and its zero
+  const monthMarks = geometry.texts.slice(0, months.length);
+  const scaleMarks = geometry.texts.slice(months.length);
+  const step = Math.ceil(months.length / MONTH_LABELS_MAX);
+  const spacing = months.length > 1 ? Math.abs((monthMarks[1]?.x ?? 0) - (monthMarks[0]?.x ?? 0)) : 200;
+  const monthWidth = Math.min(120, spacing * step - 2);
+  const scaleWidth = 40;
+  const lineHeight = MONTHLY_CHART.fontSize * 1.25;
+  return (
+    <View wrap={false} style={{ width: MONTHLY_CHART.width, height: MONTHLY_CHART.height + lineHeight }}>
+      <Svg
+        width={MONTHLY_CHART.width}
+        height={MONTHLY_CHART.height}
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+      >
+        {geometry.axes.map((a, i) => (
+          <SvgLine key={i} x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} stroke="#4f5b6b" strokeWidth={0.5} />
+        ))}
+        {geometry.lines.map((l, i) => (
+          <Polyline
+            key={i}
+            points={l.points.map((p) => p.join(",")).join(" ")}
+            stroke={SERIES_COLOURS[l.series % 6]}
+            strokeWidth={1.5}
+            fill="none"
+          />
+        ))}
+        {geometry.lines.flatMap((l, i) =>
+          l.points.map(([x, y], j) => (
+            <Circle key={`${i}-${j}`} cx={x} cy={y} r={2.2} fill={SERIES_COLOURS[l.series % 6]} />
+          )),
+        )}
+        {series.flatMap((s, index) =>
+          s.values.map((v, i) =>
+            typeof v === "number" ? null : (
+              <Circle
+                key={`s-${index}-${i}`}
+                cx={monthMarks[i]?.x ?? 0}
+                cy={foot - 3 - index * 2}
+                r={2.2}
+                stroke={SERIES_COLOURS[index % 6]}
+                strokeWidth={1}
+                fill="none"
+              />
+            ),
+          ),
+        )}
+      </Svg>
+      {monthMarks.map((mark, i) =>
+        i % step === 0 ? (
+          <ChartLabel key={`m${i}`} x={mark.x} top={foot + 4} width={monthWidth} anchor="middle">
+            {formatMonth(locale, months[i] ?? "")}
+          </ChartLabel>
+        ) : null,
+      )}
+      {scaleMarks.map((mark, i) => (
+        // beside the tick it stands for: the scale's top, then zero at the foot
+        <ChartLabel
+          key={`v${i}`}
+          x={mark.x}
+          top={(i === 0 ? top : foot) - lineHeight / 2}
+          width={scaleWidth}
+          anchor={mark.anchor}
+        >
+          {mark.text}
+        </ChartLabel>
+      ))}
+    </View>
+  );
 }
 
 /** "4th quarter 2026" for "2026-Q4"; a free period reads as its two dates. */

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { serverT } from "../../../app/i18n/dictionaries.server";
-import type { MessageKey } from "../../../app/i18n/translate";
+import { formatMonth, type MessageKey } from "../../../app/i18n/translate";
 import { toPlanDocument } from "../../../app/modules/business-plans/document";
 import { renderPlanPdf } from "../../../app/modules/business-plans/plan-pdf.server";
 import { LetterPdf } from "../../../app/modules/grants/letters-pdf.server";
@@ -224,6 +224,16 @@ describe("documents in Arabic", () => {
     // the monthly table names its months in Arabic, never "2026-10"
     for (const month of ["أكتوبر", "نونبر", "دجنبر"]) expect(lineWith(text, [month, "2026"]), month).toBeDefined();
     expect(text.join("\n")).not.toMatch(/2026-1[0-2]/);
+    // the monthly chart, from its heading to the next table: its months are written as the
+    // table writes them and read back word then year (SVG text came out as "10/26", or as
+    // isolated letters in reverse for an Arabic name)
+    const from = text.indexOf(ar("reporting.chart.monthly"));
+    const to = text.indexOf(ar("reporting.table.progress"));
+    expect(from, "the chart's heading").toBeGreaterThan(-1);
+    expect(to, "the chart comes before the progress table").toBeGreaterThan(from);
+    const chart = text.slice(from, to);
+    for (const month of ["2026-10", "2026-11", "2026-12"]) expect(chart).toContain(formatMonth("ar", month));
+    expect(chart.join("\n")).not.toMatch(/\d{1,2}\/\d{2}/);
     // the subtitle, second line of page 1
     expectWholeLine(buffer, title("reporting.pdf.subtitle"), 10.5, 400, 1);
   });
