@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { Form, Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
-import type { MessageKey } from "~/i18n/translate";
+import type { MessageKey, TParams } from "~/i18n/translate";
 import { confirmHref } from "~/lib/confirm";
+import { Message } from "./message";
 
 /**
  * The entry to a destructive action: a link to its confirmation step, styled as a
@@ -28,10 +29,13 @@ export function ConfirmLink({
 
 /**
  * The confirmation step (GOV.UK): a question naming the person, what will happen,
- * whether it can be undone, the one destructive button and a cancel link back.
+ * whether it can be undone, the one destructive button and a cancel link back. The
+ * question is a message key and its values, each value isolated (`<Message>`): names and
+ * titles are often Latin inside an Arabic question.
  */
 export function ConfirmStep({
   title,
+  titleValues,
   intent,
   hidden = {},
   confirmLabel,
@@ -41,7 +45,8 @@ export function ConfirmStep({
   fields,
   children,
 }: {
-  title: string;
+  title: MessageKey;
+  titleValues?: TParams;
   intent: string;
   hidden?: Record<string, string>;
   confirmLabel: MessageKey;
@@ -57,7 +62,7 @@ export function ConfirmStep({
   return (
     <section className="confirm-step narrow" aria-labelledby="confirm-title" data-testid="confirm-step">
       <h1 id="confirm-title" className="page-title">
-        {title}
+        <Message id={title} values={titleValues} />
       </h1>
       {children}
       {irreversible ? (

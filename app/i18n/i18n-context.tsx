@@ -1,12 +1,24 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { direction, type Locale } from "./config";
-import { formatDate, formatNumber, translate, type Messages, type TFunction } from "./translate";
+import {
+  formatDate,
+  formatNumber,
+  translate,
+  translateParts,
+  type MessageKey,
+  type MessageValue,
+  type Messages,
+  type TFunction,
+  type TParams,
+} from "./translate";
 import { formatMoney } from "~/lib/money";
 
 type I18n = {
   locale: Locale;
   dir: "rtl" | "ltr";
   t: TFunction;
+  /** `t` in pieces, the values apart (for `<Message>`, which isolates them) */
+  tParts: (key: MessageKey, params?: TParams) => Array<string | MessageValue>;
   formatDate: (value: Date | string, withTime?: boolean) => string;
   formatNumber: (value: number) => string;
   formatMoney: (centimes: number) => string;
@@ -28,6 +40,7 @@ export function I18nProvider({
       locale,
       dir: direction(locale),
       t: (key, params) => translate(messages, locale, key, params),
+      tParts: (key, params) => translateParts(messages, locale, key, params),
       formatDate: (v, withTime) => formatDate(locale, v, withTime),
       formatNumber: (v) => formatNumber(locale, v),
       formatMoney: (c) => formatMoney(locale, c),

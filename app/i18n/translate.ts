@@ -13,13 +13,41 @@ export type TFunction = (key: MessageKey, params?: TParams) => string;
  * no key is missing from any locale.
  */
 export function translate(messages: Messages, locale: Locale, key: MessageKey, params?: TParams): string {
+  return translateParts(messages, locale, key, params)
+    .map((part) => (typeof part === "string" ? part : part.value))
+    .join("");
+}
+
+/** A filled-in value of a message: which placeholder it fills and its text. */
+export type MessageValue = { param: string; value: string };
+
+/**
+ * `translate()` cut into its pieces: the message's own words (strings) and each value
+ * put in a placeholder, apart, so a page can isolate the values (a Latin name inside an
+ * Arabic sentence in its own `<bdi>`, see `<Message>`). Joined, the pieces are exactly
+ * what `translate()` returns.
+ */
+export function translateParts(
+  messages: Messages,
+  locale: Locale,
+  key: MessageKey,
+  params?: TParams,
+): Array<string | MessageValue> {
   const template = messages[key] ?? key;
-  if (!params) return template;
-  return fillPlurals(template, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
+  if (!params) return [template];
+  const filled = fillPlurals(template, locale, params);
+  const parts: Array<string | MessageValue> = [];
+  let from = 0;
+  for (const match of filled.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1]!;
     const value = params[name];
-    if (value === undefined || value === null) return whole;
-    return typeof value === "number" ? numberFormat(locale).format(value) : value;
-  });
+    if (value === undefined || value === null) continue;
+    if (match.index > from) parts.push(filled.slice(from, match.index));
+    parts.push({ param: name, value: typeof value === "number" ? numberFormat(locale).format(value) : value });
+    from = match.index + match[0].length;
+  }
+  if (from < filled.length || parts.length === 0) parts.push(filled.slice(from));
+  return parts;
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

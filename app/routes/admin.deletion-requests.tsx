@@ -53,7 +53,8 @@ export default function DeletionRequests() {
   if (marking)
     return (
       <ConfirmStep
-        title={t("profiles.admin.markDone.title", { name: marking.displayName })}
+        title="profiles.admin.markDone.title"
+        titleValues={{ name: marking.displayName }}
         intent="done"
         hidden={{ requestId: marking.id }}
         confirmLabel="profiles.admin.markDone"

@@ -59,7 +59,8 @@ function ApplyStep({ retentionDays, expired }: { retentionDays: number; expired:
   const { t } = useI18n();
   return (
     <ConfirmStep
-      title={t("protection.admin.confirmApply.title", { count: expired })}
+      title="protection.admin.confirmApply.title"
+      titleValues={{ count: expired }}
       intent="apply"
       confirmLabel="protection.admin.apply"
       cancelTo={PAGE}

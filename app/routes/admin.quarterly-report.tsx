@@ -87,7 +87,8 @@ export default function QuarterlyReportAdmin() {
   if (confirming) {
     return (
       <ConfirmStep
-        title={t("reporting.issue.confirmTitle", names)}
+        title="reporting.issue.confirmTitle"
+        titleValues={names}
         intent="issue"
         hidden={{ quarter, locale }}
         confirmLabel="reporting.issue.confirmButton"

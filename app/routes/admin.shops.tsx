@@ -67,7 +67,8 @@ function DeactivateStep({
   const deactivating = shop;
   return (
     <ConfirmStep
-      title={t("aid.shops.confirmDeactivate.title", { name: deactivating.name })}
+      title="aid.shops.confirmDeactivate.title"
+      titleValues={{ name: deactivating.name }}
       intent="deactivate"
       hidden={{ shopId: deactivating.id }}
       confirmLabel="aid.shops.deactivate"

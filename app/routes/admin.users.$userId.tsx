@@ -99,23 +99,32 @@ function CaseAccess({ user }: { user: ReturnType<typeof useLoaderData<typeof loa
   );
 }
 
+function DeactivateStep({
+  user,
+}: {
+  user: { id: string; displayName: string; email: string | null; phone: string | null };
+}) {
+  const { t } = useI18n();
+  return (
+    <ConfirmStep
+      title="admin.users.confirmDeactivate.title"
+      titleValues={{ name: user.displayName }}
+      intent="deactivate"
+      confirmLabel="admin.users.deactivate"
+      cancelTo={`/admin/users/${user.id}`}
+      irreversible={false}
+    >
+      <p dir="ltr">{[user.email, user.phone].filter(Boolean).join(" · ")}</p>
+      <p>{t("admin.users.confirmDeactivate.effects")}</p>
+    </ConfirmStep>
+  );
+}
+
 export default function AdminUser() {
   const { user, organisations, shops, sent, deactivating } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
-  if (deactivating)
-    return (
-      <ConfirmStep
-        title={t("admin.users.confirmDeactivate.title", { name: user.displayName })}
-        intent="deactivate"
-        confirmLabel="admin.users.deactivate"
-        cancelTo={`/admin/users/${user.id}`}
-        irreversible={false}
-      >
-        <p dir="ltr">{[user.email, user.phone].filter(Boolean).join(" · ")}</p>
-        <p>{t("admin.users.confirmDeactivate.effects")}</p>
-      </ConfirmStep>
-    );
+  if (deactivating) return <DeactivateStep user={user} />;
   return (
     <div className="narrow">
       <PageTitle>{user.displayName}</PageTitle>

@@ -55,7 +55,8 @@ export default function Assignments() {
   if (ending)
     return (
       <ConfirmStep
-        title={t("coaching.confirmEnd.title", { name: ending.beneficiaryName, coach: ending.coachName })}
+        title="coaching.confirmEnd.title"
+        titleValues={{ name: ending.beneficiaryName, coach: ending.coachName }}
         intent="end"
         hidden={{ beneficiaryId: ending.beneficiaryId }}
         confirmLabel="coaching.endAssignment"

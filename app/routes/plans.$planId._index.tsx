@@ -154,7 +154,8 @@ export default function PlanOverview() {
   if (deleting)
     return (
       <ConfirmStep
-        title={t("plans.attachments.confirmDelete.title", { file: `\u2068${deleting.filename}\u2069` })}
+        title="plans.attachments.confirmDelete.title"
+        titleValues={{ file: deleting.filename }}
         intent={DELETE}
         hidden={{ attachmentId: deleting.id }}
         confirmLabel="plans.attachments.confirmDelete.button"

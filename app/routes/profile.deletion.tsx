@@ -50,7 +50,7 @@ export default function DeletionRequestPage() {
   if (confirm === "withdraw")
     return (
       <ConfirmStep
-        title={t("profiles.deletion.withdraw.title")}
+        title="profiles.deletion.withdraw.title"
         intent="withdraw"
         confirmLabel="profiles.deletion.withdraw.button"
         cancelTo="/profile/deletion"
@@ -63,7 +63,7 @@ export default function DeletionRequestPage() {
   if (confirm || actionData) {
     return (
       <ConfirmStep
-        title={t("profiles.deletion.confirm.title")}
+        title="profiles.deletion.confirm.title"
         intent="delete"
         confirmLabel="profiles.deletion.submit"
         cancelTo="/profile/deletion"

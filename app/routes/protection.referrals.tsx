@@ -49,7 +49,8 @@ function RejectStep({ r }: { r: Referral }) {
   const kind = t(`protection.referral.kind.${r.kind}`);
   return (
     <ConfirmStep
-      title={t("protection.confirm.reject.title", { kind })}
+      title="protection.confirm.reject.title"
+      titleValues={{ kind }}
       intent="reject"
       hidden={{ referralId: r.id, decision: "reject" }}
       confirmLabel="protection.confirm.reject.button"

@@ -150,7 +150,7 @@ describe("deactivating an account", () => {
     expect(still!.isActive).toBe(true);
     const step = await (await client.get(first.headers.get("location")!)).text();
     expect(step).toContain('data-testid="confirm-step"');
-    expect(step).toContain("Désactiver le compte de Karim Coach");
+    expect(step).toContain("Désactiver le compte de <bdi>Karim Coach</bdi>");
     expect(step).toContain('name="confirm" value="deactivate"');
 
     const done = await client.post(`/admin/users/${target.id}`, { intent: "deactivate", confirm: "deactivate" });

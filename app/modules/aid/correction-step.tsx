@@ -30,7 +30,8 @@ export function CorrectionStep({
   const { t, formatDate } = useI18n();
   return (
     <ConfirmStep
-      title={t("aid.correct.title", { name: p.name })}
+      title="aid.correct.title"
+      titleValues={{ name: p.name }}
       intent="correct"
       hidden={{ distributionId: p.distributionId }}
       confirmLabel="aid.correct.button"

@@ -10,7 +10,8 @@ export function HandOutStep({ p, roundId, roundName }: { p: Preview; roundId: st
   const { t } = useI18n();
   return (
     <ConfirmStep
-      title={t("aid.confirm.title", { name: p.name })}
+      title="aid.confirm.title"
+      titleValues={{ name: p.name }}
       intent="distribute"
       hidden={{ caseId: p.caseId }}
       confirmLabel="aid.confirm.button"

@@ -226,7 +226,8 @@ export function RemoveItemStep({ item, roundId, roundName }: { item: Line; round
   const label = useLocalizedLabel();
   return (
     <ConfirmStep
-      title={t("aid.rounds.confirmRemove.title", { item: label(item, "name"), round: roundName })}
+      title="aid.rounds.confirmRemove.title"
+      titleValues={{ item: label(item, "name"), round: roundName }}
       intent="removeItem"
       hidden={{ itemId: item.itemId }}
       confirmLabel="aid.rounds.confirmRemove.button"

@@ -44,7 +44,8 @@ export function CancelAppointmentStep({ path, when, name }: { path: string; when
   const { t } = useI18n();
   return (
     <ConfirmStep
-      title={t("coaching.confirm.cancel.title", { date: when, name })}
+      title="coaching.confirm.cancel.title"
+      titleValues={{ date: when, name }}
       intent="cancel"
       confirmLabel="coaching.confirm.cancel.button"
       cancelTo={path}

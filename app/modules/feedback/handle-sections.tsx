@@ -171,7 +171,7 @@ export function CloseStep({ item }: { item: FileView }) {
   const { t, formatDate } = useI18n();
   return (
     <ConfirmStep
-      title={t("feedback.close.title")}
+      title="feedback.close.title"
       intent="close"
       confirmLabel="feedback.close.button"
       cancelTo={`/complaints/${item.id}`}
@@ -191,7 +191,7 @@ export function ReferStep({ item, errors }: { item: FileView; errors?: FieldErro
   const { t } = useI18n();
   return (
     <ConfirmStep
-      title={t("feedback.refer.title")}
+      title="feedback.refer.title"
       intent="refer"
       confirmLabel="feedback.refer.button"
       cancelTo={`/complaints/${item.id}`}

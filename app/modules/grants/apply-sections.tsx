@@ -90,7 +90,7 @@ export function CheckAnswers({ c }: { c: ApplyCheck }) {
   const region = c.facts.region && (REGIONS as readonly string[]).includes(c.facts.region);
   return (
     <ConfirmStep
-      title={t("grants.check.title")}
+      title="grants.check.title"
       intent="apply"
       hidden={{ callId: c.call.id, planId: c.plan.id }}
       confirmLabel="grants.check.send"

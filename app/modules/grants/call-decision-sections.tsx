@@ -128,7 +128,8 @@ export function AcceptProposalStep({
   const total = proposal.awards.reduce((sum, line) => sum + line.amountCentimes, 0);
   return (
     <ConfirmStep
-      title={t("grants.confirmAccept.title", { call: label(call, "title") })}
+      title="grants.confirmAccept.title"
+      titleValues={{ call: label(call, "title") }}
       intent="accept"
       confirmLabel="grants.call.acceptProposal"
       cancelTo={`/grants/calls/${call.id}`}

@@ -307,7 +307,8 @@ export function TransitionStep({ call, to }: { call: Call; to: NonNullable<Call[
   const label = useLocalizedLabel();
   return (
     <ConfirmStep
-      title={t("grants.confirmTransition.title", { action: t(`grants.transition.${to}`), call: label(call, "title") })}
+      title="grants.confirmTransition.title"
+      titleValues={{ action: t(`grants.transition.${to}`), call: label(call, "title") }}
       intent="transition"
       hidden={{ to }}
       confirmLabel={`grants.transition.${to}`}

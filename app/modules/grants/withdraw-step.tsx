@@ -20,7 +20,8 @@ export function WithdrawStep({ d }: { d: Application }) {
   const plain = useLocalizedLabel();
   return (
     <ConfirmStep
-      title={t("grants.confirm.withdraw.title", { call: plain(d.title, "title") })}
+      title="grants.confirm.withdraw.title"
+      titleValues={{ call: plain(d.title, "title") }}
       intent="withdraw"
       confirmLabel="grants.confirm.withdraw.button"
       cancelTo={`/grants/applications/${d.id}`}

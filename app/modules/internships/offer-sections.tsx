@@ -172,7 +172,8 @@ export function DeclineStep({
   const name = application.displayName;
   return (
     <ConfirmStep
-      title={t("internships.confirm.decline.title", { name })}
+      title="internships.confirm.decline.title"
+      titleValues={{ name }}
       intent="decline"
       hidden={{ applicationId: application.id, answer: "declined" }}
       confirmLabel="internships.confirm.decline.button"
@@ -199,7 +200,8 @@ export function CloseOfferStep({ offer, waiting, path }: { offer: Offer; waiting
   const label = useLocalizedLabel();
   return (
     <ConfirmStep
-      title={t("internships.confirm.close.title", { offer: label(offer, "title") })}
+      title="internships.confirm.close.title"
+      titleValues={{ offer: label(offer, "title") }}
       intent="close"
       confirmLabel="internships.confirm.close.button"
       cancelTo={path}

@@ -20,7 +20,8 @@ export function RevokeStep({
   const { t } = useI18n();
   return (
     <ConfirmStep
-      title={t("trainings.confirm.revoke.title", { name: holder.name })}
+      title="trainings.confirm.revoke.title"
+      titleValues={{ name: holder.name }}
       intent="revoke"
       hidden={{ certificateId: holder.certificateId }}
       confirmLabel="trainings.confirm.revoke.button"

@@ -125,7 +125,8 @@ export function CancelSeatStep({ trainingId, cohort, reg }: { trainingId: string
   const name = useLocalizedLabel()(cohort, "name");
   return (
     <ConfirmStep
-      title={t("trainings.confirmCancel.title", { cohort: `\u2068${name}\u2069` })}
+      title="trainings.confirmCancel.title"
+      titleValues={{ cohort: name }}
       intent="cancel"
       hidden={{ registrationId: reg.id }}
       confirmLabel="trainings.confirmCancel.button"

@@ -75,7 +75,7 @@ describe("correcting a hand-out", () => {
 
     const step = await (await s.clients.workerA.get(first.headers.get("location")!)).text();
     expect(step).toContain('data-testid="confirm-step"');
-    expect(step).toContain("Corriger la remise à Kadiatou");
+    expect(step).toContain("Corriger la remise à <bdi>Kadiatou");
     expect(step).toMatch(/Kit alimentaire \(étape\)<\/bdi> (<!-- -->)?× <strong>6<\/strong>/);
     expect(step).toContain('name="confirm" value="correct"');
     expect(step).toContain('name="reason"');

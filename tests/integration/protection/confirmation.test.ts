@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseConsents, caseReferrals } from "../../../db/schema";
 import { makeCase } from "../../factories/protection";
 import { namesMatch, openCase } from "../../../app/modules/protection/identity.server";
+import { ar } from "../../../app/i18n/locales/ar/index";
 import { caseOfA, registration, useTwoAssociations, withdrawConsent } from "./setup";
 
 const { t, s } = useTwoAssociations();
@@ -40,7 +41,7 @@ describe("withdrawing consent", () => {
 
     const step = await (await s.clients.workerA.get(`/protection/cases/${c.id}?confirm=withdrawConsent`)).text();
     expect(step).toContain('data-testid="confirm-step"');
-    expect(step).toContain("Retirer le consentement de Mariam");
+    expect(step).toContain("Retirer le consentement de <bdi>Mariam");
     expect(step).toContain('name="confirm" value="withdrawConsent"');
     expect(step).toContain(`href="/protection/cases/${c.id}#consent"`); // cancel
 
@@ -61,6 +62,28 @@ describe("withdrawing consent", () => {
   });
 });
 
+describe("the step's question in Arabic", () => {
+  it("isolates the person's Latin name in a <bdi>, so the Arabic sentence keeps its order", async () => {
+    const c = await makeCase(t.db, {
+      organisationId: s.orgA.id,
+      createdById: s.workerA.id,
+      firstName: "Mariam",
+      lastName: "Diallo",
+    });
+    const client = s.clients.workerA;
+    client.cookies.set("lng", "ar");
+    try {
+      const step = await (await client.get(`/protection/cases/${c.id}?confirm=withdrawConsent`)).text();
+      const heading = /<h1 id="confirm-title"[^>]*>([^]*?)<\/h1>/.exec(step)?.[1];
+      const [before, after] = ar["protection.confirm.withdrawConsent.title"].split("{name}");
+      expect(before).toMatch(/\p{Script=Arabic}/u);
+      expect(heading).toBe(`${before}<bdi>${(await caseRow(c.id)).firstName} Diallo</bdi>${after}`);
+    } finally {
+      client.cookies.set("lng", "fr");
+    }
+  });
+});
+
 describe("anonymising a case file", () => {
   it("erases nothing on the first post; the step names the person; the confirmed post erases", async () => {
     const c = await makeCase(t.db, {
@@ -77,7 +100,7 @@ describe("anonymising a case file", () => {
     expect((await caseRow(c.id)).phone).toBe("+212611223344");
 
     const step = await (await s.clients.supervisorA.get(first.headers.get("location")!)).text();
-    expect(step).toContain("Anonymiser le dossier de Fatoumata");
+    expect(step).toContain("Anonymiser le dossier de <bdi>Fatoumata");
     expect(step).toContain("définitive");
 
     const done = await s.clients.supervisorA.post(`/protection/cases/${c.id}`, {

@@ -89,7 +89,7 @@ describe("issuing the quarterly report", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/admin/quarterly-report?confirm=issue&quarter=${QUARTER}&locale=fr`);
     const step = await admin.get(response.headers.get("location")!);
-    expect(await step.text()).toContain("Émettre la version 1 du rapport");
+    expect(await step.text()).toContain("Émettre la version <bdi>1</bdi> du rapport");
     expect(await t.db.select().from(reportIssues)).toHaveLength(0);
   });
 

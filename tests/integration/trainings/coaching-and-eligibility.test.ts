@@ -139,7 +139,7 @@ describe("eligibility and revocation", () => {
     expect(await (await app.client().get(`/verify/${cert!.code}`)).text()).toContain('data-verify="valid"');
     const step = await (await a.get(first.headers.get("location")!)).text();
     expect(step).toContain('data-testid="confirm-step"');
-    expect(step).toContain(`Révoquer l&#x27;attestation de ${holder.displayName}`);
+    expect(step).toContain(`Révoquer l&#x27;attestation de <bdi>${holder.displayName}</bdi>`);
     expect(
       (
         await a.post(`/trainings/cohorts/${cohort.id}`, {

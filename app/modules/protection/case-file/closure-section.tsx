@@ -65,7 +65,8 @@ export function CloseStep({ d }: { d: CaseFileData }) {
   const name = d.name;
   return (
     <ConfirmStep
-      title={t("protection.confirm.close.title", { name })}
+      title="protection.confirm.close.title"
+      titleValues={{ name }}
       intent="close"
       confirmLabel="protection.confirm.close.button"
       cancelTo={`/protection/cases/${c.id}#closure`}

@@ -11,7 +11,8 @@ export function CaseConfirmStep({ d, step }: { d: CaseFileData; step: "anonymise
   if (step === "anonymise")
     return (
       <ConfirmStep
-        title={t("protection.confirm.anonymise.title", { name })}
+        title="protection.confirm.anonymise.title"
+        titleValues={{ name }}
         intent="anonymise"
         confirmLabel="protection.confirm.anonymise.button"
         cancelTo={`${back}#supervisor`}
@@ -31,7 +32,8 @@ export function CaseConfirmStep({ d, step }: { d: CaseFileData; step: "anonymise
     );
   return (
     <ConfirmStep
-      title={t("protection.confirm.withdrawConsent.title", { name })}
+      title="protection.confirm.withdrawConsent.title"
+      titleValues={{ name }}
       intent="withdrawConsent"
       confirmLabel="protection.confirm.withdrawConsent.button"
       cancelTo={`${back}#consent`}
