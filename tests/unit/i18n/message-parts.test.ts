@@ -47,13 +47,11 @@ describe("a message in pieces", () => {
 
 describe("<Message>", () => {
   it("puts each value of an Arabic sentence in a <bdi>", () => {
-    const html = renderToStaticMarkup(
-      createElement(
-        I18nProvider,
-        { locale: "ar", messages: ar },
-        createElement(Message, { id: "protection.confirm.anonymise.title", values: { name: "Fatoumata Camara" } }),
-      ),
-    );
+    const message = createElement(Message, {
+      id: "protection.confirm.anonymise.title",
+      values: { name: "Fatoumata Camara" },
+    });
+    const html = renderToStaticMarkup(createElement(I18nProvider, { locale: "ar", messages: ar, children: message }));
     const [before, after] = ar["protection.confirm.anonymise.title"].split("{name}");
     expect(html).toBe(`${before}<bdi>Fatoumata Camara</bdi>${after}`);
   });
