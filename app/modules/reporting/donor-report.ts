@@ -27,9 +27,9 @@ import {
   type Report,
   type ReportTable,
 } from "./report-tables";
-import { DIMENSIONS, SUPPRESSED, type Dimension, type DonorPeriod, type Period, type Shown } from "./rules";
-import { progressTable, type TargetRow } from "./progress";
-import type { ResultKey } from "./frameworks";
+import { DIMENSIONS, SUPPRESSED, type Dimension, type DonorPeriod, type Period } from "./rules";
+import { progressTable, type IndicatorFigures, type TargetRow } from "./progress";
+import { INDICATORS } from "./frameworks";
 
 export type DonorReportInput = {
   period: DonorPeriod;
@@ -40,10 +40,10 @@ export type DonorReportInput = {
   money: Fetched["money"];
   /** the period's complaints (medians come from them; counts from the family) */
   complaints: CategoryCounts[] | null;
-  /** the targets, and the programme-to-date figures as published (hidden unless a published cell) */
+  /** the targets, and the programme-to-date figures as published (hidden unless published cells) */
   progress?: {
     targets: TargetRow[];
-    toDate: { programme: Period; value: (key: ResultKey | "all") => Shown } | null;
+    toDate: { programme: Period; figures: IndicatorFigures | null } | null;
     today: string;
   } | null;
 };
@@ -61,9 +61,14 @@ export function assembleDonorReport(input: DonorReportInput): Report {
           shown: filter,
           quarter: period.kind === "quarter" ? period.key : null,
           targets: input.progress.targets,
-          value: (k) => reach(period.key, k, null, null),
+          figures: publishedFigures(published, period.key),
           toDate: input.progress.toDate,
           today: input.progress.today,
+          // a month publishes its people reached only: the output indicators are the quarter's and the year's
+          indicators:
+            period.kind === "month"
+              ? INDICATORS.filter((i) => i.unit === "people" && i.measure.kind === "reach")
+              : undefined,
         }),
       ]
     : [];
@@ -113,6 +118,21 @@ export function assembleDonorReport(input: DonorReportInput): Report {
       : []),
   ];
   return { ...base, bySex: sexBars(dimensionTables[0]), monthly: monthly.monthly, tables };
+}
+
+/**
+ * A period's figures as the family publishes them, for the progress table: a sum of
+ * output lines is shown only when every line is (decision: output indicator targets).
+ */
+export function publishedFigures(published: Published, period: string): IndicatorFigures {
+  const cell = (id: string) => shownCell(published, id);
+  return {
+    reach: (key) => reachCell(published, period, key, null, null),
+    outputLines: published.outputLines,
+    output: (activity, detail, measure) => cell(cellIds.output(period, activity, detail, measure)),
+    employment: (months, measure) => cell(cellIds.employment(period, months, measure)),
+    business: (months, measure) => cell(cellIds.business(period, months, measure)),
+  };
 }
 
 /** What became of people and businesses later: employment at 3 and 6 months, funded businesses' visits, as published. */

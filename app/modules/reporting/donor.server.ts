@@ -10,14 +10,14 @@ import { countGroupFigures } from "~/modules/groups/report.server";
 import { countBusinessOutcomes } from "~/modules/businesses/report.server";
 import { countEmploymentOutcomes } from "~/modules/coaching/report.server";
 import { getBudget, moneyByDay } from "./budget-queries.server";
-import { publishFamily, reachCell, type FamilyRaw, type PeriodFigures, type Published } from "./donor-family";
+import { publishFamily, type FamilyRaw, type PeriodFigures, type Published } from "./donor-family";
 import { listTargets } from "./progress.server";
-import { assembleDonorReport } from "./donor-report";
+import { assembleDonorReport, publishedFigures } from "./donor-report";
 import type { Framework } from "./frameworks";
 import { monthlyTotals, outputTotals, reachTotals } from "./queries.server";
 import type { Report } from "./report-tables";
 import { readForReport } from "./report.server";
-import { donorPeriodOf, periodsOfYear, programmeToDate, SUPPRESSED, type DonorPeriod } from "./rules";
+import { donorPeriodOf, periodsOfYear, programmeToDate, type DonorPeriod } from "./rules";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { Sources } from "./sources.server";
 
@@ -96,8 +96,8 @@ export async function donorReport(
   const toDate = programme
     ? {
         programme,
-        value: (k: string) =>
-          spanPeriod && spanFamily ? reachCell(spanFamily.published, spanPeriod.key, k, null, null) : SUPPRESSED,
+        // a span that is no donor period: nothing published, every value hidden
+        figures: spanPeriod && spanFamily ? publishedFigures(spanFamily.published, spanPeriod.key) : null,
       }
     : null;
   return assembleDonorReport({

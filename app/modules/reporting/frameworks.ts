@@ -306,16 +306,161 @@ export function activityMasks(): ActivityMasks {
 }
 
 /**
- * The indicators of the results framework that can be given a baseline and a target: the
- * people reached by the programme (its overall objective) and by each of its four results.
- * The code is what the donor's framework calls it; it keys `report_targets`.
+ * What an indicator's value is read from, among the figures the report already reads
+ * (decision: output indicators and their targets):
+ * - `reach`: the people reached by a result (or by the programme), each once in the span;
+ * - `output`: the outputs table's lines of some activities (every sub-category, or the
+ *   ones named), their events or their quantity summed;
+ * - `employment`: the people employed at a milestone's check (each person once, at her first check);
+ * - `business`: funded businesses visited at a milestone: those still running, or the jobs they created.
+ */
+export type IndicatorMeasure =
+  | { kind: "reach"; key: ResultKey | "all" }
+  | {
+      kind: "output";
+      activities: readonly ActivityKey[];
+      details?: readonly string[];
+      measure: "events" | "quantity";
+    }
+  | { kind: "employment"; months: 3 | 6; measure: "employed" }
+  | { kind: "business"; months: 3 | 6 | 12; measure: "running" | "jobs" };
+
+/** People are counted once in a span; everything else (consultations, items, businesses) is a count summed over it. */
+export type IndicatorUnit = "people" | "count";
+
+export type Indicator = {
+  /** what the donor's framework calls it; keys `report_targets` */
+  code: string;
+  /** its name: `reporting.indicator.<key>` */
+  key: string;
+  /** its result, or null for the overall objective */
+  result: ResultKey | null;
+  unit: IndicatorUnit;
+  measure: IndicatorMeasure;
+};
+
+/**
+ * The indicators of the results framework that can be given a baseline and a target, in
+ * the framework's order (by result): the people reached by the programme (its overall
+ * objective) and by each result (`Rn.1`), then each result's outputs (`Rn.2`…), each read
+ * from a figure the report already shows.
  */
 export const INDICATORS = [
-  { code: "OG.1", key: "all" },
-  { code: "R1.1", key: "health" },
-  { code: "R2.1", key: "humanitarian" },
-  { code: "R3.1", key: "employability" },
-  { code: "R4.1", key: "entrepreneurship" },
-] as const satisfies readonly { code: string; key: ResultKey | "all" }[];
+  { code: "OG.1", key: "all", result: null, unit: "people", measure: { kind: "reach", key: "all" } },
+  { code: "R1.1", key: "health", result: "health", unit: "people", measure: { kind: "reach", key: "health" } },
+  {
+    code: "R1.2",
+    key: "medicalConsultations",
+    result: "health",
+    unit: "count",
+    measure: { kind: "output", activities: ["medical_consultation"], measure: "events" },
+  },
+  {
+    code: "R1.3",
+    key: "healthReferrals",
+    result: "health",
+    unit: "count",
+    measure: { kind: "output", activities: ["health_referral"], measure: "events" },
+  },
+  {
+    code: "R1.4",
+    key: "mentalHealthSessions",
+    result: "health",
+    unit: "count",
+    measure: { kind: "output", activities: ["mental_health"], measure: "events" },
+  },
+  {
+    code: "R2.1",
+    key: "humanitarian",
+    result: "humanitarian",
+    unit: "people",
+    measure: { kind: "reach", key: "humanitarian" },
+  },
+  {
+    code: "R2.2",
+    key: "shelterNights",
+    result: "humanitarian",
+    unit: "count",
+    measure: { kind: "output", activities: ["shelter"], measure: "quantity" },
+  },
+  {
+    code: "R2.3",
+    key: "aidItems",
+    result: "humanitarian",
+    unit: "count",
+    measure: { kind: "output", activities: ["aid_kit"], measure: "quantity" },
+  },
+  {
+    code: "R2.4",
+    key: "vouchersIssued",
+    result: "humanitarian",
+    unit: "count",
+    measure: { kind: "output", activities: ["voucher"], measure: "events" },
+  },
+  {
+    code: "R3.1",
+    key: "employability",
+    result: "employability",
+    unit: "people",
+    measure: { kind: "reach", key: "employability" },
+  },
+  {
+    code: "R3.2",
+    key: "trainingCertificates",
+    result: "employability",
+    unit: "count",
+    measure: { kind: "output", activities: ["training_completed", "language_training"], measure: "events" },
+  },
+  {
+    code: "R3.3",
+    key: "internshipsCompleted",
+    result: "employability",
+    unit: "count",
+    measure: { kind: "output", activities: ["internship"], details: ["completed"], measure: "events" },
+  },
+  {
+    code: "R3.4",
+    key: "employedAt6Months",
+    result: "employability",
+    unit: "people",
+    measure: { kind: "employment", months: 6, measure: "employed" },
+  },
+  {
+    code: "R4.1",
+    key: "entrepreneurship",
+    result: "entrepreneurship",
+    unit: "people",
+    measure: { kind: "reach", key: "entrepreneurship" },
+  },
+  {
+    code: "R4.2",
+    key: "grantsAwarded",
+    result: "entrepreneurship",
+    unit: "count",
+    measure: { kind: "output", activities: ["grant_awarded"], measure: "events" },
+  },
+  {
+    code: "R4.3",
+    key: "businessesRunning6",
+    result: "entrepreneurship",
+    unit: "count",
+    measure: { kind: "business", months: 6, measure: "running" },
+  },
+  {
+    code: "R4.4",
+    key: "businessesRunning12",
+    result: "entrepreneurship",
+    unit: "count",
+    measure: { kind: "business", months: 12, measure: "running" },
+  },
+  {
+    code: "R4.5",
+    key: "jobsCreated",
+    result: "entrepreneurship",
+    unit: "count",
+    measure: { kind: "business", months: 6, measure: "jobs" },
+  },
+] as const satisfies readonly Indicator[];
 export type IndicatorCode = (typeof INDICATORS)[number]["code"];
+export type IndicatorKey = (typeof INDICATORS)[number]["key"];
 export const INDICATOR_CODES: readonly IndicatorCode[] = INDICATORS.map((i) => i.code);

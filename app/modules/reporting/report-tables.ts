@@ -29,7 +29,7 @@ import {
   type Shown,
 } from "./rules";
 import type { Sources } from "./sources.server";
-import { progressTable, type TargetRow } from "./progress";
+import { exactFigures, progressTable, type SpanFigures, type TargetRow } from "./progress";
 import { complaintsTable } from "~/modules/feedback/report";
 import type { CategoryCounts } from "~/modules/feedback/rules";
 import type { GroupFigures } from "~/modules/groups/report.server";
@@ -177,10 +177,10 @@ export type Fetched = {
   businesses?: BusinessOutcome[] | null;
   /** employment at 3 and 6 months of everyone trained or interned, each once (the programme's reports only) */
   employment?: EmploymentOutcome[] | null;
-  /** the targets and the people reached since the programme began (the programme's reports only) */
+  /** the targets and the figures since the programme began (the programme's reports only) */
   progress?: {
     targets: TargetRow[];
-    toDate: { programme: Period; reach: ReachRow[] } | null;
+    toDate: { programme: Period; figures: SpanFigures } | null;
     today: string;
   } | null;
 };
@@ -414,10 +414,15 @@ export function assembleReport(fetched: Fetched, options: ReportOptions): Report
             shown: filter,
             quarter: donorPeriodOf(filter)?.kind === "quarter" ? (donorPeriodOf(filter)?.key ?? null) : null,
             targets: progress.targets,
-            value: total,
+            figures: exactFigures({
+              reach: reachRows,
+              outputs: outputRows,
+              employment: fetched.employment,
+              businesses: fetched.businesses,
+            }),
             toDate: progress.toDate && {
               programme: progress.toDate.programme,
-              value: (k) => progress.toDate?.reach.find((r) => r.key === k)?.persons ?? 0,
+              figures: exactFigures(progress.toDate.figures),
             },
             today: progress.today,
           }),

@@ -15,6 +15,7 @@ import { programmeToDate } from "./rules";
 import { countGroupFigures } from "~/modules/groups/report.server";
 import { countBusinessOutcomes } from "~/modules/businesses/report.server";
 import { countEmploymentOutcomes } from "~/modules/coaching/report.server";
+import type { Sources } from "./sources.server";
 
 /**
  * A read-only transaction set up for the indicator statements: room to hash (the
@@ -104,9 +105,10 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
 }
 
 /**
- * What the progress table needs beyond the report: the targets and the people reached
- * since the programme began. Targets are the programme's: an association's figures are
- * not measured against them (not for associations, nor for an admin looking at one).
+ * What the progress table needs beyond the report: the targets and the figures since the
+ * programme began (people reached, outputs, employment and businesses: each read as the
+ * report reads it, over that span). Targets are the programme's: an association's figures
+ * are not measured against them (not for associations, nor for an admin looking at one).
  */
 async function readProgress(db: Executor, options: ReportOptions, fetched: Fetched): Promise<Fetched["progress"]> {
   const { audience, filter, sources } = options;
@@ -118,10 +120,26 @@ async function readProgress(db: Executor, options: ReportOptions, fetched: Fetch
   let toDate: NonNullable<Fetched["progress"]>["toDate"] = null;
   if (programme && span) {
     const same = span.from === filter.from && span.to === filter.to;
-    const reach = same
-      ? fetched.snapshot.reach
-      : (await readForReport(db, (tx) => reachTotals(tx, sources, { ...span, organisationId: null }))).reach;
-    toDate = { programme, reach: reach.filter((r) => r.dimension === null) };
+    const figures = same
+      ? {
+          reach: fetched.snapshot.reach,
+          outputs: fetched.snapshot.outputs,
+          employment: fetched.employment,
+          businesses: fetched.businesses,
+        }
+      : await readSpan(db, sources, span);
+    toDate = { programme, figures: { ...figures, reach: figures.reach.filter((r) => r.dimension === null) } };
   }
   return { targets, toDate, today: options.today ?? moroccoToday() };
+}
+
+/** The programme-to-date span's figures, one read after another (rarely asked: cached with the report). */
+async function readSpan(db: Executor, sources: Sources, span: { from: string; to: string }) {
+  const filter = { ...span, organisationId: null };
+  const { reach } = await readForReport(db, (tx) => reachTotals(tx, sources, filter));
+  const outputs = await readForReport(db, (tx) => outputTotals(tx, sources, filter));
+  // the app's own tables only, as the report reads them (buildReport)
+  const employment = sources.groups ? await countEmploymentOutcomes(db, filter) : null;
+  const businesses = sources.groups ? await countBusinessOutcomes(db, filter) : null;
+  return { reach, outputs, employment, businesses };
 }

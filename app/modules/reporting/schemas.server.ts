@@ -1,7 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { dateField, idField, moneyField } from "~/lib/fields.server";
 import { query } from "~/lib/params.server";
-import { FRAMEWORKS, INDICATOR_CODES, RESULTS } from "./frameworks";
+import { FRAMEWORKS, INDICATOR_CODES, INDICATORS, RESULTS } from "./frameworks";
 import { isTargetPeriod, parseRate, type TargetPeriod } from "./rules";
 import { BUDGET_LINES } from "./constants";
 
@@ -91,6 +91,14 @@ const people = z
   .transform(Number)
   .refine((n) => n <= 10_000_000, "reporting.errors.people");
 
+/** A count (consultations, items, businesses…) as typed: the same bounds, its own message. */
+const count = z
+  .string()
+  .trim()
+  .regex(/^\d{1,8}$/, "reporting.errors.count")
+  .transform(Number)
+  .refine((n) => n <= 10_000_000, "reporting.errors.count");
+
 const targetPeriod = z.string().refine((v): v is TargetPeriod => isTargetPeriod(v), "reporting.errors.targetPeriod");
 
 /** The page's period: the programme (default) or a quarter. */
@@ -104,10 +112,13 @@ export const SetTargetsSchema = z
   .object({
     period: targetPeriod,
     ...Object.fromEntries(
-      INDICATOR_CODES.flatMap((c) => [
-        [`baseline_${c}`, people.optional()],
-        [`target_${c}`, people.optional()],
-      ]),
+      INDICATORS.flatMap(({ code, unit }) => {
+        const figure = unit === "people" ? people : count;
+        return [
+          [`baseline_${code}`, figure.optional()],
+          [`target_${code}`, figure.optional()],
+        ];
+      }),
     ),
   })
   .superRefine((value, ctx) => {

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
-import { INDICATORS } from "./frameworks";
+import { INDICATORS, RESULTS } from "./frameworks";
 import type { TargetRow } from "./progress";
 import { PROGRAMME_PERIOD } from "./rules";
 
@@ -42,7 +42,13 @@ export function TargetPeriodPicker({
   );
 }
 
-/** Every indicator's baseline and target for one period, saved at once. */
+/** The indicators in the framework's groups: the overall objective, then each result's. */
+const GROUPS = [
+  { result: null, indicators: INDICATORS.filter((i) => i.result === null) },
+  ...RESULTS.map((result) => ({ result, indicators: INDICATORS.filter((i) => i.result === result) })),
+];
+
+/** Every indicator's baseline and target for one period, saved at once, grouped by result. */
 export function TargetsForm({
   period,
   periodLabel,
@@ -57,33 +63,49 @@ export function TargetsForm({
       <h2>{t("reporting.targets.editing", { period: periodLabel })}</h2>
       <input type="hidden" name="period" value={period} />
       <FormAlert message={errors?.form ?? errors?.period} />
-      {INDICATORS.map((indicator) => {
-        const row = targets.find((r) => r.indicator === indicator.code);
-        return (
-          <fieldset key={indicator.code} className="stack">
-            <legend>
-              <bdi>{indicator.code}</bdi> · {t(`reporting.indicator.${indicator.key}`)}
-            </legend>
-            <Field
-              name={`baseline_${indicator.code}`}
-              label="reporting.column.baseline"
-              hint="reporting.targets.hint"
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={row ? String(row.baseline) : ""}
-              {...echo}
-            />
-            <Field
-              name={`target_${indicator.code}`}
-              label="reporting.column.target"
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={row ? String(row.target) : ""}
-              {...echo}
-            />
-          </fieldset>
-        );
-      })}
+      {GROUPS.map((group) => (
+        <section key={group.result ?? "objective"} className="stack targets-group">
+          <h3>
+            {group.result === null
+              ? t("reporting.targets.objective")
+              : t("reporting.targets.result", {
+                  n: String(RESULTS.indexOf(group.result) + 1),
+                  result: t(`reporting.result.${group.result}`),
+                })}
+          </h3>
+          {group.indicators.map((indicator) => {
+            const row = targets.find((r) => r.indicator === indicator.code);
+            return (
+              <fieldset key={indicator.code} className="stack" aria-describedby={`hint-${indicator.code}`}>
+                <legend>
+                  <bdi>{indicator.code}</bdi> · {t(`reporting.indicator.${indicator.key}`)}
+                </legend>
+                <p className="hint" id={`hint-${indicator.code}`}>
+                  {t(indicator.unit === "people" ? "reporting.targets.hint" : "reporting.targets.hintCount")}
+                </p>
+                <div className="target-pair">
+                  <Field
+                    name={`baseline_${indicator.code}`}
+                    label="reporting.column.baseline"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    defaultValue={row ? String(row.baseline) : ""}
+                    {...echo}
+                  />
+                  <Field
+                    name={`target_${indicator.code}`}
+                    label="reporting.column.target"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    defaultValue={row ? String(row.target) : ""}
+                    {...echo}
+                  />
+                </div>
+              </fieldset>
+            );
+          })}
+        </section>
+      ))}
       <button type="submit" className="button">
         {t("reporting.targets.save")}
       </button>

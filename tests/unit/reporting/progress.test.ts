@@ -1,7 +1,13 @@
 /** Targets and progress: the status rule, the share of time gone by, and the table built from shown figures. */
 import { describe, expect, it } from "vitest";
 import { INDICATORS } from "../../../app/modules/reporting/frameworks";
-import { progressTable, type TargetRow } from "../../../app/modules/reporting/progress";
+import {
+  exactFigures,
+  indicatorValue,
+  progressTable,
+  type IndicatorFigures,
+  type TargetRow,
+} from "../../../app/modules/reporting/progress";
 import {
   elapsedShare,
   isTargetPeriod,
@@ -81,12 +87,22 @@ describe("progressTable", () => {
     { indicator: "R3.1", period: "2026-Q3", baseline: 0, target: 40 },
   ];
   const values = { all: 70, health: 42, humanitarian: SUPPRESSED, employability: 9, entrepreneurship: 0 } as const;
+  const figures = (reach: IndicatorFigures["reach"]): IndicatorFigures => ({
+    reach,
+    outputLines: [],
+    output: () => 0,
+    employment: () => 0,
+    business: () => 0,
+  });
   const table = progressTable({
     shown,
     quarter: "2026-Q2",
     targets,
-    value: (k) => values[k],
-    toDate: { programme: { from: "2026-01-01", to: "2026-12-31" }, value: (k) => (k === "health" ? 100 : SUPPRESSED) },
+    figures: figures((k) => values[k]),
+    toDate: {
+      programme: { from: "2026-01-01", to: "2026-12-31" },
+      figures: figures((k) => (k === "health" ? 100 : SUPPRESSED)),
+    },
     today: "2026-12-04",
   });
   const rowOf = (code: string, period: string) =>
@@ -94,8 +110,11 @@ describe("progressTable", () => {
       (r) => JSON.stringify(r[0]) === JSON.stringify({ text: code }) && JSON.stringify(r[2]).includes(period),
     );
 
-  it("has a row per indicator for the period shown, then one per programme target", () => {
+  it("has a row per indicator for the period shown, each followed by its programme-to-date row when it has a programme target", () => {
     expect(table.rows).toHaveLength(INDICATORS.length + 2);
+    const codes = table.rows.map((r) => JSON.stringify(r[0]));
+    expect(codes.slice(0, 5)).toEqual(["OG.1", "R1.1", "R1.1", "R1.2", "R1.3"].map((text) => JSON.stringify({ text })));
+    expect(JSON.stringify(table.rows[2]?.[2])).toContain("programmeToDate");
   });
   it("measures the period shown against its quarter's target", () => {
     expect(rowOf("R1.1", "periodShown")?.slice(3)).toEqual([
@@ -110,6 +129,19 @@ describe("progressTable", () => {
     expect(rowOf("R2.1", "periodShown")?.slice(3)).toEqual([3, SUPPRESSED, 20, SUPPRESSED, null]);
     expect(rowOf("R2.1", "programmeToDate")?.slice(3)).toEqual([0, SUPPRESSED, 100, SUPPRESSED, null]);
   });
+  it("hides every programme-to-date value when no figures are published for the span", () => {
+    const hidden = progressTable({
+      shown,
+      quarter: "2026-Q2",
+      targets,
+      figures: figures((k) => values[k]),
+      toDate: { programme: { from: "2026-01-01", to: "2026-12-31" }, figures: null },
+      today: "2026-12-04",
+    });
+    const toDate = hidden.rows.filter((r) => JSON.stringify(r[2]).includes("programmeToDate"));
+    expect(toDate).toHaveLength(2);
+    for (const r of toDate) expect(r.slice(4, 8)).toEqual([SUPPRESSED, r[5], SUPPRESSED, null]);
+  });
   it("ignores another quarter's target", () => {
     expect(rowOf("R3.1", "periodShown")?.slice(3)).toEqual([null, 9, null, null, null]);
   });
@@ -122,5 +154,58 @@ describe("progressTable", () => {
       50,
       { key: "reporting.progress.status.on_track" },
     ]);
+  });
+});
+
+describe("indicatorValue", () => {
+  const byCode = (code: string) => {
+    const found = INDICATORS.find((i) => i.code === code);
+    if (!found) throw new Error(code);
+    return found;
+  };
+  const outputs = [
+    { activity: "aid_kit", detail: "hygiene", events: 3, quantity: 12, valueCentimes: 0, persons: 3 },
+    { activity: "aid_kit", detail: "blanket", events: 2, quantity: 4, valueCentimes: 0, persons: 2 },
+    { activity: "internship", detail: "completed", events: 5, quantity: 5, valueCentimes: 0, persons: 5 },
+    { activity: "internship", detail: "ongoing", events: 7, quantity: 7, valueCentimes: 0, persons: 7 },
+    { activity: "training_completed", detail: "soft_skills", events: 6, quantity: 6, valueCentimes: 0, persons: 6 },
+    { activity: "language_training", detail: "language_culture", events: 4, quantity: 4, valueCentimes: 0, persons: 4 },
+  ] as const;
+  const exact = exactFigures({
+    reach: [{ key: "health", dimension: null, category: null, persons: 11 }],
+    outputs: outputs.map((o) => ({ ...o })),
+    employment: [
+      { months: 3, checked: 9, employed: 2 },
+      { months: 6, checked: 8, employed: 5 },
+    ],
+    businesses: [
+      { months: 6, visited: 6, running: 5, jobs: 9, jobsWomen: 4, jobsMigrants: 3 },
+      { months: 12, visited: 4, running: 3, jobs: 7, jobsWomen: 2, jobsMigrants: 1 },
+    ],
+  });
+
+  it("reads each indicator from its figure: people, a sum of output lines, a milestone", () => {
+    expect(indicatorValue(byCode("R1.1"), exact)).toBe(11);
+    expect(indicatorValue(byCode("R1.2"), exact)).toBe(0);
+    // items: the quantities of every kind
+    expect(indicatorValue(byCode("R2.3"), exact)).toBe(16);
+    // completed internships only
+    expect(indicatorValue(byCode("R3.3"), exact)).toBe(5);
+    // certificates of vocational and language trainings
+    expect(indicatorValue(byCode("R3.2"), exact)).toBe(10);
+    expect(indicatorValue(byCode("R3.4"), exact)).toBe(5);
+    expect(indicatorValue(byCode("R4.3"), exact)).toBe(5);
+    expect(indicatorValue(byCode("R4.4"), exact)).toBe(3);
+    expect(indicatorValue(byCode("R4.5"), exact)).toBe(9);
+  });
+
+  it("hides a sum when any of its lines is hidden, and shows it when all are", () => {
+    const shown: IndicatorFigures = {
+      ...exact,
+      output: (activity, detail, measure) =>
+        activity === "aid_kit" && detail === "blanket" ? SUPPRESSED : exact.output(activity, detail, measure),
+    };
+    expect(indicatorValue(byCode("R2.3"), shown)).toBe(SUPPRESSED);
+    expect(indicatorValue(byCode("R3.3"), shown)).toBe(5);
   });
 });
