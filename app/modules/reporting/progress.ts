@@ -3,7 +3,7 @@
  * dashboard, the CSV and the quarterly PDF show. Pure: built from the figures already
  * shown (hidden ones stay hidden, and hide their percentage and status too) and the
  * targets the admin set. Why this way: docs/decisions/0106-targets-and-progress.md, and
- * for the output indicators docs/decisions/new-output-indicator-targets.md.
+ * for the output indicators docs/decisions/0143-output-indicator-targets.md.
  */
 import type { BusinessOutcome, OutcomeMeasure } from "~/modules/businesses/report";
 import type { EmploymentMeasure, EmploymentOutcome } from "~/modules/coaching/report";

@@ -5,7 +5,7 @@
  * for the admin with its percentage and status, summed from the programme's start for a
  * programme target; for the donor, the published cells (a sum of lines shown only when
  * every line is, a hidden value hiding its percentage and status); an issued report
- * stays byte-equal after new data. Decision: docs/decisions/new-output-indicator-targets.md.
+ * stays byte-equal after new data. Decision: docs/decisions/0143-output-indicator-targets.md.
  */
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
