@@ -35,6 +35,16 @@ describe("locale files", () => {
     );
     expect(notArabic).toEqual([]);
   });
+
+  it("glues no Arabic letter to a placeholder, except the conjunction و before it", () => {
+    // a name, a language or a title fills the placeholder: "بـFrançais", "بـالعربية" and
+    // "لـAminata" read badly, so the sentence leaves the value a word of its own; "بين 18 و35"
+    // is how Arabic writes "and" before a figure
+    const glued = (Object.keys(ar) as (keyof typeof ar)[]).filter((key) =>
+      /[\u0621-\u0647\u0649-\u064A]\u0640?\{\w+|\{\w+\}\u0640?[\u0621-\u064A]/.test(ar[key]),
+    );
+    expect(glued).toEqual([]);
+  });
 });
 
 describe("language choice", () => {

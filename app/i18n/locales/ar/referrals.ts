@@ -62,7 +62,7 @@ export const referrals: Record<keyof typeof fr, string> = {
   "protection.staff.since": "منذ {date}",
   "protection.staff.confirm": "تأكيد الولوج",
   "protection.staff.pendingNotice":
-    "ولوجكم إلى ملفات الحماية الخاصة بـ{association} ينتظر تأكيد مشرف أو مشرفة من الجمعية: إلى ذلك الحين، صفحات الحماية والمساعدات والتقارير غير متاحة لكم.",
+    "ولوجكم إلى ملفات الحماية لدى {association} ينتظر تأكيد مشرف أو مشرفة من الجمعية: إلى ذلك الحين، صفحات الحماية والمساعدات والتقارير غير متاحة لكم.",
   "protection.staff.pendingWho": "من يمكنه تأكيد حسابكم: {names}.",
   "protection.staff.pendingNoSupervisor":
     "لم يُعيَّن بعد أي مشرف أو مشرفة في جمعيتكم: اطلبوا من مسؤول البرنامج تعيين أحدهم.",

@@ -318,7 +318,7 @@ export const reporting = {
   "reporting.errors.targetPeriod": "اختر البرنامج كله أو ربع سنة.",
   "reporting.errors.targetNeeded": "أدخل قيمة مستهدفة لهذه القيمة المرجعية، أو أفرغ الاثنتين.",
   "reporting.narrative.title": "السرد حسب النتيجة",
-  "reporting.narrative.hint": "يُكتب بـ{language}، لغة التقرير.",
+  "reporting.narrative.hint": "لغة الكتابة: {language}، وهي لغة التقرير.",
   "reporting.narrative.achievements": "الإنجازات",
   "reporting.narrative.challenges": "الصعوبات",
   "reporting.narrative.nextSteps": "الخطوات المقبلة",
@@ -332,7 +332,7 @@ export const reporting = {
   "reporting.issue.language": "لغة التقرير",
   "reporting.issue.versions": "النسخ الصادرة لهذا الربع",
   "reporting.issue.button": "إصدار النسخة {version} ({language})",
-  "reporting.issue.confirmTitle": "إصدار النسخة {version} من تقرير {quarter} بـ{language}؟",
+  "reporting.issue.confirmTitle": "إصدار النسخة {version} من تقرير {quarter} ({language})؟",
   "reporting.issue.confirmEffects":
     "يُنتَج ملف PDF الآن بالأرقام كما يراها المانح وبالسرد المحفوظ، ثم يُحفظ كما هو. سيتمكّن المانحون من تنزيله. يمكن إصدار نسخة جديدة لاحقًا، وتبقى هذه.",
   "reporting.issue.confirmButton": "إصدار التقرير",
