@@ -123,14 +123,38 @@ function fillPlurals(template: string, locale: Locale, params: TParams): string 
   return out + template.slice(from);
 }
 
+/** The counts of a message's plural blocks: the parameters that must stay numbers to choose their words. */
+export function pluralCounts(template: string): string[] {
+  return [...new Set(pluralBlocks(template).map((block) => block.name))];
+}
+
+/** A message with each plural block taken out (the words a count agrees with are inside them). */
+export function outsidePlurals(template: string): string {
+  let out = "";
+  let from = 0;
+  for (const block of pluralBlocks(template)) {
+    if (block.start < from) continue;
+    out += `${template.slice(from, block.start)}\u2026`;
+    from = block.end;
+  }
+  return out + template.slice(from);
+}
+
 /**
  * The parameters a message asks for, plural counts included, each once and sorted: the
  * same in every language, whatever plural branches each language needs.
  */
 export function messageParams(template: string): string[] {
   const names = new Set<string>();
-  for (const block of pluralBlocks(template)) names.add(block.name);
-  for (const m of template.matchAll(/\{(\w+)\}/g)) names.add(m[1]!);
+  // a branch's own braces are not a placeholder: "=0 {today}" asks for nothing
+  const scan = (text: string) => {
+    for (const block of pluralBlocks(text)) {
+      names.add(block.name);
+      for (const body of block.branches.values()) scan(body);
+    }
+    for (const m of outsidePlurals(text).matchAll(/\{(\w+)\}/g)) names.add(m[1]!);
+  };
+  scan(template);
   return [...names].sort();
 }
 

@@ -9,8 +9,8 @@ import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@r
 import bidiFactory from "bidi-js";
 import type { ReactElement, ReactNode } from "react";
 import { direction, INTL_LOCALE, numberFormat, type Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/dictionaries.server";
-import type { TFunction, TParams } from "~/i18n/translate";
+import { dictionaries, serverT } from "~/i18n/dictionaries.server";
+import { pluralCounts, type TFunction, type TParams } from "~/i18n/translate";
 import { localizedIn, type Trilingual } from "~/lib/localized";
 
 const require = createRequire(import.meta.url);
@@ -141,12 +141,15 @@ export function pdfT(locale: Locale): TFunction {
   const t = serverT(locale);
   return (key, params) => {
     if (!params) return t(key);
+    // a plural block's count stays a number, or every count would take the "other" form
+    const counts = pluralCounts(dictionaries[locale][key] ?? "");
     const isolated: TParams = {};
     for (const [name, value] of Object.entries(params)) {
       if (value === null || value === undefined) isolated[name] = value;
+      else if (typeof value === "number" && counts.includes(name)) isolated[name] = value;
       else isolated[name] = isolate(typeof value === "number" ? pdfNumber(locale, value, value % 1 ? 1 : 0) : value);
     }
-    return t(key, isolated);
+    return printable(t(key, isolated));
   };
 }
 

@@ -85,9 +85,7 @@ for (const [lang, m] of FR_AND_AR) {
     await page.getByRole("button", { name: m["trainings.correct.save"] }).click();
     await expect(page).toHaveURL(new RegExp(`/trainings/cohorts/${cohort.id}\\?done=corrected`));
     await expect(page.getByText(m["trainings.correct.corrected"])).toBeVisible();
-    await expect(
-      page.getByText(m["trainings.seatsTaken"].replace("{taken}", "2").replace("{capacity}", "6")),
-    ).toBeVisible();
+    await expect(page.getByText(translate(m, lang, "trainings.seatsTaken", { taken: 2, capacity: 6 }))).toBeVisible();
     await fitsThePhone(page);
     await shot("cohort-corrected");
 

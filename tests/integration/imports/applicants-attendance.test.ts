@@ -57,7 +57,7 @@ describe("applicants", () => {
     const id = await preview(s.clients.workerA, "applicants", LIST);
     expect(await registeredBy(s.orgA.id)).toBe(0);
     const html = await (await s.clients.workerA.get(`/imports/${id}`)).text();
-    expect(html).toContain("3 lignes lues : 2 prêtes, 1 avec un problème (non importées)");
+    expect(html).toContain("3 lignes lues : 2 prêtes, 1 avec un problème (non importée)");
     expect([...html.matchAll(/data-line="(\d+)"/g)].map((m) => m[1])).toEqual(["4"]);
     expect(html).toContain("Lisez la notice à la personne");
 

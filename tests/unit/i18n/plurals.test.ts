@@ -65,6 +65,8 @@ describe("messages with a count", () => {
     expect(translate(messages, "fr", "nav.unread", { count: "1 200" })).toBe("1 200 non lues");
     // no count given: the message is left as written, never half-filled
     expect(translate(messages, "fr", "nav.unread", {})).toBe(messages["nav.unread"]);
+    // a one-word branch is not a placeholder the message asks for
+    expect(messageParams(messages["nav.unread"])).toEqual(["count"]);
   });
 
   it("every plural message has an `other` form, and every Arabic one all six", () => {

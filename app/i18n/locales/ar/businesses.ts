@@ -3,7 +3,8 @@ export const businesses = {
   "businesses.title": "المشروع الممول: التتبع بعد الانطلاق",
   "businesses.award": "المنحة {reference}",
   "businesses.notPaid": "تبدأ الزيارات عند أداء الدفعة الأخيرة.",
-  "businesses.visit": "زيارة بعد {months} أشهر، ابتداءً من {date}",
+  "businesses.visit":
+    "زيارة بعد {months, plural, zero {# شهر} one {شهر واحد} two {شهرين} few {# أشهر} many {# شهرًا} other {# شهر}}، ابتداءً من {date}",
   "businesses.state.recorded": "تمت",
   "businesses.state.due": "مستحقة",
   "businesses.state.later": "لاحقًا",

@@ -35,7 +35,8 @@ export const coaching = {
   "coaching.jobSearch": "البحث عن عمل",
   "coaching.newJobSearch": "تسجيل دعم البحث عن عمل",
   "coaching.saveJobSearch": "حفظ",
-  "coaching.jobSearchFigures": "{cvs} سيرة مرسلة، {interviews} مقابلات، {contacts} اتصالات",
+  "coaching.jobSearchFigures":
+    "{cvs, plural, zero {لا سيرة مرسلة} one {سيرة واحدة مرسلة} two {سيرتان مرسلتان} few {# سير مرسلة} many {# سيرة مرسلة} other {# سيرة مرسلة}}، {interviews, plural, zero {لا مقابلة} one {مقابلة واحدة} two {مقابلتان} few {# مقابلات} many {# مقابلة} other {# مقابلة}}، {contacts, plural, zero {لا اتصال} one {اتصال واحد} two {اتصالان} few {# اتصالات} many {# اتصالًا} other {# اتصال}}",
   "coaching.field.heldOn": "تاريخ المقابلة",
   "coaching.field.goals": "الأهداف",
   "coaching.field.obstacles": "العوائق",
@@ -106,7 +107,8 @@ export const coaching = {
   "coaching.errors.appointmentTaken": "لدى هذا الشخص موعد آخر في هذا التاريخ وهذه الساعة.",
   "coaching.home.nextSessions": "حصصك التكوينية القادمة",
   "coaching.employmentCheck.title": "الشغل بعد التكوين",
-  "coaching.employmentCheck.check": "متابعة بعد {months} أشهر، ابتداءً من {date}",
+  "coaching.employmentCheck.check":
+    "متابعة بعد {months, plural, zero {# شهر} one {شهر واحد} two {شهرين} few {# أشهر} many {# شهرًا} other {# شهر}}، ابتداءً من {date}",
   "coaching.employmentCheck.recorded": "سُجّلت في {date}: {status}.",
   "coaching.employmentCheck.status": "ماذا يفعل الشخص الآن؟",
   "coaching.employmentCheck.submit": "تسجيل المتابعة",

@@ -50,7 +50,8 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.sent.received": "توصلنا برسالتكم.",
   "feedback.sent.yourReference": "مرجعكم:",
   "feedback.sent.keepIt": "دونوه أو التقطوا صورة للشاشة: إنه الطريقة الوحيدة لقراءة الجواب. لا يمكننا استرجاعه لكم.",
-  "feedback.sent.when": "نجيب في غضون {days} يومًا. يظهر الجواب في صفحة التتبع.",
+  "feedback.sent.when":
+    "نجيب في غضون {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}. يظهر الجواب في صفحة التتبع.",
   "feedback.sent.confidential":
     "رسالتكم سرية: لا يقرؤها إلا مسؤول(ة) نقطة الاتصال للحماية من الاستغلال والاعتداء الجنسيين.",
   "feedback.sent.follow": "تتبع رسالتي",
@@ -75,9 +76,10 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.channel.phone": "الهاتف",
   "feedback.list.title": "الشكايات والملاحظات",
   "feedback.list.titleConfidential": "البلاغات السرية",
-  "feedback.list.lead": "يُجاب عن كل رسالة وتُغلق في غضون {days} يومًا.",
+  "feedback.list.lead":
+    "يُجاب عن كل رسالة وتُغلق في غضون {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}.",
   "feedback.list.leadConfidential":
-    "الاستغلال والاعتداء الجنسيان وسوء سلوك الموظفين: لا يقرؤها غيركم. يُسجَّل كل فتح لها. الجواب في غضون {days} يومًا.",
+    "الاستغلال والاعتداء الجنسيان وسوء سلوك الموظفين: لا يقرؤها غيركم. يُسجَّل كل فتح لها. الجواب في غضون {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}.",
   "feedback.list.noFocalPoint":
     "لا يوجد حساب نشيط لنقطة الاتصال: لا أحد يقرأ البلاغات السرية. أنشئوا حسابًا في صفحة المستخدمين.",
   "feedback.list.referred": "أُحيلت الرسالة إلى نقطة الاتصال. لم تعد تظهر هنا.",

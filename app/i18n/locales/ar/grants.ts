@@ -143,8 +143,10 @@ export const grants = {
   "grants.eligibility.migrantsOnly": "هذا الطلب مخصص للمهاجرين فقط.",
   "grants.eligibility.moroccansOnly": "هذا الطلب مخصص للشباب المغاربة فقط.",
   "grants.eligibility.noBirthDate": "تاريخ ميلادك غير موجود في ملفك.",
-  "grants.eligibility.tooYoung": "يجب أن يكون عمرك {min} سنة على الأقل في تاريخ الإغلاق.",
-  "grants.eligibility.tooOld": "يجب ألا يتجاوز عمرك {max} سنة في تاريخ الإغلاق.",
+  "grants.eligibility.tooYoung":
+    "يجب أن يكون عمرك {min, plural, zero {# سنة} one {سنة واحدة} two {سنتين} few {# سنوات} many {# سنة} other {# سنة}} على الأقل في تاريخ الإغلاق.",
+  "grants.eligibility.tooOld":
+    "يجب ألا يتجاوز عمرك {max, plural, zero {# سنة} one {سنة واحدة} two {سنتين} few {# سنوات} many {# سنة} other {# سنة}} في تاريخ الإغلاق.",
   "grants.eligibility.region": "هذا الطلب مخصص لسكان: {regions}.",
   "grants.eligibility.training": "التكوين المطلوب «{training}» غير مكتمل.",
   "grants.conflict.sameOrganisationAsCoach": "نفس منظمة مرافق المترشح",
@@ -273,7 +275,8 @@ export const grants = {
   "grants.pdf.noComment": "لا توجد تعليقات.",
   "grants.pdf.encouragement": "يبقى مرافقك إلى جانبك لتحسين مشروعك والترشح للطلب القادم.",
   "grants.pdf.reportTitle": "تقرير الطلب: {call}",
-  "grants.pdf.summary": "{applications} ترشيحات، {awards} منح، {awarded} ممنوحة من أصل {budget}.",
+  "grants.pdf.summary":
+    "{applications, plural, zero {لا ترشيح} one {ترشيح واحد} two {ترشيحان} few {# ترشيحات} many {# ترشيحًا} other {# ترشيح}}، {awards, plural, zero {لا منحة} one {منحة واحدة} two {منحتان} few {# منح} many {# منحة} other {# منحة}}، {awarded} ممنوحة من أصل {budget}.",
   "grants.confirm.withdraw.title": "سحب ترشيحك إلى «{call}»؟",
   "grants.confirm.withdraw.which": "الترشيح رقم {number}، أُرسل في {date}.",
   "grants.confirm.withdraw.effects": "لن تدرسه اللجنة: لا يمكن بعد ذلك أن يُختار للحصول على منحة.",
@@ -284,9 +287,12 @@ export const grants = {
   "grants.who.everyone": "كل شخص مسجل في البرنامج",
   "grants.who.migrants": "الأشخاص المهاجرون",
   "grants.who.youngMoroccans": "الشباب المغاربة",
-  "grants.who.ageBetween": "أن يكون العمر بين {min} و{max} سنة عند إغلاق النداء",
-  "grants.who.ageMin": "أن يكون العمر {min} سنة على الأقل عند إغلاق النداء",
-  "grants.who.ageMax": "أن يكون العمر {max} سنة على الأكثر عند إغلاق النداء",
+  "grants.who.ageBetween":
+    "أن يكون العمر بين {min} و{max, plural, zero {# سنة} one {سنة واحدة} two {سنتين} few {# سنوات} many {# سنة} other {# سنة}} عند إغلاق النداء",
+  "grants.who.ageMin":
+    "أن يكون العمر {min, plural, zero {# سنة} one {سنة واحدة} two {سنتين} few {# سنوات} many {# سنة} other {# سنة}} على الأقل عند إغلاق النداء",
+  "grants.who.ageMax":
+    "أن يكون العمر {max, plural, zero {# سنة} one {سنة واحدة} two {سنتين} few {# سنوات} many {# سنة} other {# سنة}} على الأكثر عند إغلاق النداء",
   "grants.who.regions": "السكن في إحدى هذه الجهات: {regions}",
   "grants.who.training": "إتمام تكوين «{training}»",
   "grants.who.met": "تستوفي هذا الشرط",
@@ -304,7 +310,8 @@ export const grants = {
   "grants.check.change": "تعديل",
   "grants.check.you": "أنت، حسب ملفك الشخصي",
   "grants.check.age": "العمر عند الإغلاق",
-  "grants.check.years": "{age} سنة",
+  "grants.check.years":
+    "{age, plural, zero {# سنة} one {سنة واحدة} two {سنتان} few {# سنوات} many {# سنة} other {# سنة}}",
   "grants.check.unmet": "لا تستوفي كل شروط النداء: سيُعتبر ترشيحك غير مؤهل. إذا لم يكن ملفك الشخصي محدثا، عدّله أولا.",
   "grants.check.overMax": "المبلغ المطلوب يتجاوز سقف النداء ({max}): قد تمنح اللجنة أقل.",
   "grants.check.send": "إرسال ترشيحي",

@@ -4,7 +4,8 @@ export const imports = {
   "imports.title": "استيراد قائمة أشخاص",
   "imports.intro":
     "أرسلوا ملف CSV أو XLSX (يصلح تصدير من KoBo): تعرض البوابة أولاً معاينة، سطراً بسطر، مع المشاكل والتكرارات المحتملة. لا يُسجَّل شيء قبل تأكيدكم.",
-  "imports.field.file": "الملف (CSV أو XLSX، 2 ميغابايت على الأكثر، {rows} سطر على الأكثر)",
+  "imports.field.file":
+    "الملف (CSV أو XLSX، 2 ميغابايت على الأكثر، {rows, plural, zero {# سطر} one {سطر واحد} two {سطران} few {# أسطر} many {# سطرًا} other {# سطر}} على الأكثر)",
   "imports.field.kind": "محتوى الملف",
   "imports.kind.cases": "أشخاص للتسجيل (ملفات الحماية)",
   "imports.send": "عرض المعاينة",
@@ -38,7 +39,7 @@ export const imports = {
   "imports.preview.title": "معاينة: {file}",
   "imports.preview.notYet": "لم يُسجَّل شيء بعد. تحققوا من الأسطر أدناه، ثم أكّدوا.",
   "imports.preview.summary":
-    "{rows} سطر مقروء: {ready} جاهز، و{problems} به مشكلة (لن يُستورد)، و{duplicates} به تكرار محتمل.",
+    "{rows, plural, zero {لا سطر مقروء} one {سطر واحد مقروء} two {سطران مقروءان} few {# أسطر مقروءة} many {# سطرًا مقروءًا} other {# سطر مقروء}}: {ready} جاهز، و{problems} به مشكلة (لن يُستورد)، و{duplicates} به تكرار محتمل.",
   "imports.preview.ignored": "أعمدة مُهملة: {columns}",
   "imports.preview.repeatedColumns": "أعمدة مكررة (يُقرأ الأول فقط): {columns}",
   "imports.preview.check": "أسطر للتحقق",

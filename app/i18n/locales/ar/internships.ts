@@ -32,7 +32,8 @@ export const internships = {
   "internships.status.ended_early": "توقف قبل الأوان",
   "internships.overdue": "متابعة متأخرة",
   "internships.lastContact": "آخر اتصال",
-  "internships.daysAgo": "{date} (منذ {days} يوما)",
+  "internships.daysAgo":
+    "{date} ({days, plural, zero {اليوم} one {منذ يوم واحد} two {منذ يومين} few {منذ # أيام} many {منذ # يومًا} other {منذ # يوم}})",
   "internships.agreementPdf": "اتفاقية التدريب (PDF)",
   "internships.changeStatus": "تغيير الوضعية",
   "internships.contacts": "اتصالات المتابعة",

@@ -242,7 +242,7 @@ export const protection = {
   "protection.admin.confirmApply.title":
     "إخفاء هوية {count, plural, zero {# ملف منتهٍ} one {ملف منتهٍ واحد} two {ملفين منتهيين} few {# ملفات منتهية} many {# ملفًا منتهيًا} other {# ملف منتهٍ}}؟",
   "protection.admin.confirmApply.effects":
-    "كل ملف لم يعرف نشاطا منذ أكثر من {days} يوما يفقد اسم الشخص وهاتفه ومدينته وملاحظاته، في كل الجمعيات. تبقى الإحصاءات الإجمالية.",
+    "كل ملف لم يعرف نشاطا منذ أكثر من {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} يفقد اسم الشخص وهاتفه ومدينته وملاحظاته، في كل الجمعيات. تبقى الإحصاءات الإجمالية.",
   "protection.supervisor.anonymiseTitle": "إخفاء هوية الملف",
   "protection.supervisor.anonymiseHint": "بطلب من الشخص أو عند انتهاء مدة الحفظ. تليها خطوة تأكيد.",
   "protection.confirm.anonymise.title": "إخفاء هوية ملف {name}؟",

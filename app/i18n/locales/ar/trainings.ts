@@ -13,7 +13,8 @@ export const trainings = {
   "trainings.seatsLeft":
     "{count, plural, zero {لا مقعد متاح} one {مقعد واحد متاح} two {مقعدان متاحان} few {# مقاعد متاحة} many {# مقعدًا متاحًا} other {# مقعد متاح}}",
   "trainings.full": "مكتمل: يمكنك التسجيل في لائحة الانتظار",
-  "trainings.seatsTaken": "{taken} / {capacity} مقاعد محجوزة",
+  "trainings.seatsTaken":
+    "{taken} / {capacity, plural, zero {# مقعد محجوز} one {# مقعد محجوز} two {# مقعدان محجوزان} few {# مقاعد محجوزة} many {# مقعدًا محجوزًا} other {# مقعد محجوز}}",
   "trainings.openCohort": "الحصص والحضور والمشاركون",
   "trainings.youAreConfirmed": "تم تأكيد مقعدك.",
   "trainings.youAreWaiting": "أنت رقم {position} في لائحة الانتظار.",

@@ -3,7 +3,7 @@ export const businesses = {
   "businesses.title": "Funded business: follow-up after launch",
   "businesses.award": "Grant {reference}",
   "businesses.notPaid": "Visits start once the last tranche is paid.",
-  "businesses.visit": "Visit at {months} months, from {date}",
+  "businesses.visit": "Visit at {months, plural, one {# month} other {# months}}, from {date}",
   "businesses.state.recorded": "done",
   "businesses.state.due": "due",
   "businesses.state.later": "later",

@@ -35,7 +35,8 @@ export const coaching = {
   "coaching.jobSearch": "Job search",
   "coaching.newJobSearch": "Log job-search support",
   "coaching.saveJobSearch": "Save",
-  "coaching.jobSearchFigures": "{cvs} CVs sent, {interviews} interviews, {contacts} contacts",
+  "coaching.jobSearchFigures":
+    "{cvs, plural, one {# CV sent} other {# CVs sent}}, {interviews, plural, one {# interview} other {# interviews}}, {contacts, plural, one {# contact} other {# contacts}}",
   "coaching.field.heldOn": "Date of the interview",
   "coaching.field.goals": "Goals",
   "coaching.field.obstacles": "Obstacles",
@@ -105,7 +106,7 @@ export const coaching = {
   "coaching.errors.appointmentTaken": "This person already has an appointment at that date and time.",
   "coaching.home.nextSessions": "Your next training sessions",
   "coaching.employmentCheck.title": "Employment after training",
-  "coaching.employmentCheck.check": "Check at {months} months, from {date}",
+  "coaching.employmentCheck.check": "Check at {months, plural, one {# month} other {# months}}, from {date}",
   "coaching.employmentCheck.recorded": "Recorded on {date}: {status}.",
   "coaching.employmentCheck.status": "What does the person do now?",
   "coaching.employmentCheck.submit": "Record the check",

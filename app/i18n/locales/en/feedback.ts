@@ -53,7 +53,8 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.sent.yourReference": "Your reference:",
   "feedback.sent.keepIt":
     "Write it down or take a screenshot: it is the only way to read the answer. We cannot find it for you.",
-  "feedback.sent.when": "We answer within {days} days. The answer appears on the follow page.",
+  "feedback.sent.when":
+    "We answer within {days, plural, one {# day} other {# days}}. The answer appears on the follow page.",
   "feedback.sent.confidential":
     "Your message is confidential: only the focal point for protection from sexual exploitation and abuse reads it.",
   "feedback.sent.follow": "Follow my message",
@@ -79,9 +80,9 @@ export const feedback: Record<keyof typeof fr, string> = {
   "feedback.channel.phone": "phone",
   "feedback.list.title": "Complaints and feedback",
   "feedback.list.titleConfidential": "Confidential reports",
-  "feedback.list.lead": "Every message is answered and closed within {days} days.",
+  "feedback.list.lead": "Every message is answered and closed within {days, plural, one {# day} other {# days}}.",
   "feedback.list.leadConfidential":
-    "Sexual exploitation and abuse, staff misconduct: only you read these. Every opening is logged. Answer within {days} days.",
+    "Sexual exploitation and abuse, staff misconduct: only you read these. Every opening is logged. Answer within {days, plural, one {# day} other {# days}}.",
   "feedback.list.noFocalPoint":
     "No focal point account is active: confidential reports are read by no one. Create one under Users.",
   "feedback.list.referred": "Message handed to the focal point. It no longer appears here.",

@@ -194,9 +194,9 @@ export const grants = {
   "grants.errors.overrideReason": "Write why you award it despite the missing reviews (10 characters at least).",
   "grants.errors.earlierTrancheUnpaid": "Tranches are paid in order: pay the earlier tranche first.",
   "grants.call.reviewOverride": "Missing reviews: reason to award anyway (admin)",
-  "grants.ranking.fewReviews": "{count} of {required} reviews",
+  "grants.ranking.fewReviews": "{count} of {required, plural, one {# review} other {# reviews}}",
   "grants.proposal.fewReviews":
-    "{label} (rank {rank}): not proposed, {count} of the {required} reviews asked; an admin may award it with a reason.",
+    "{label} (rank {rank}): not proposed, {count} of the {required, plural, one {# review} other {# reviews}} asked; an admin may award it with a reason.",
   "grants.tranche.milestone": "milestone confirmed by the coach",
   "grants.errors.notPayable": "This tranche cannot be paid: its condition is not confirmed, or it is already paid.",
   "grants.errors.overpaid": "This payment would exceed the award.",
@@ -278,7 +278,8 @@ export const grants = {
   "grants.pdf.noComment": "No comment.",
   "grants.pdf.encouragement": "Your coach stays with you to improve your project and apply to the next call.",
   "grants.pdf.reportTitle": "Call report: {call}",
-  "grants.pdf.summary": "{applications} applications, {awards} awards, {awarded} awarded of {budget}.",
+  "grants.pdf.summary":
+    "{applications, plural, one {# application} other {# applications}}, {awards, plural, one {# award} other {# awards}}, {awarded} awarded of {budget}.",
   "grants.confirm.withdraw.title": "Withdraw your application to “{call}”?",
   "grants.confirm.withdraw.which": "Application no. {number}, sent on {date}.",
   "grants.confirm.withdraw.effects": "The committee will not consider it: it can no longer be chosen for a grant.",
@@ -309,7 +310,7 @@ export const grants = {
   "grants.check.change": "Change",
   "grants.check.you": "You, from your profile",
   "grants.check.age": "Age when the call closes",
-  "grants.check.years": "{age} years",
+  "grants.check.years": "{age, plural, one {# year} other {# years}}",
   "grants.check.unmet":
     "You do not meet every condition of the call: your application would be found not eligible. If your profile is out of date, change it first.",
   "grants.check.overMax": "The amount requested is above the call's ceiling ({max}): the committee may grant less.",

@@ -4,7 +4,7 @@ export const imports = {
   "imports.title": "Import a list of people",
   "imports.intro":
     "Send a CSV or XLSX file (a KoBo export will do): the portal first shows a preview, row by row, with problems and likely duplicates. Nothing is saved until you confirm.",
-  "imports.field.file": "File (CSV or XLSX, at most 2 MB, at most {rows} rows)",
+  "imports.field.file": "File (CSV or XLSX, at most 2 MB, at most {rows, plural, one {# row} other {# rows}})",
   "imports.field.kind": "What the file holds",
   "imports.kind.cases": "People to register (protection case files)",
   "imports.send": "See the preview",
@@ -38,7 +38,7 @@ export const imports = {
   "imports.preview.title": "Preview: {file}",
   "imports.preview.notYet": "Nothing is saved yet. Check the rows below, then confirm.",
   "imports.preview.summary":
-    "{rows} rows read: {ready} ready, {problems} with a problem (not imported), {duplicates} with a likely duplicate.",
+    "{rows, plural, one {# row read} other {# rows read}}: {ready} ready, {problems} with a problem (not imported), {duplicates} with a likely duplicate.",
   "imports.preview.ignored": "Columns ignored: {columns}",
   "imports.preview.repeatedColumns": "Columns given twice (only the first is read): {columns}",
   "imports.preview.check": "Rows to check",

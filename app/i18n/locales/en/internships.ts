@@ -31,7 +31,7 @@ export const internships = {
   "internships.status.ended_early": "Ended early",
   "internships.overdue": "Follow-up overdue",
   "internships.lastContact": "Last contact",
-  "internships.daysAgo": "{date} ({days} days ago)",
+  "internships.daysAgo": "{date} ({days, plural, =0 {today} one {# day ago} other {# days ago}})",
   "internships.agreementPdf": "Internship agreement (PDF)",
   "internships.changeStatus": "Change status",
   "internships.contacts": "Follow-up contacts",

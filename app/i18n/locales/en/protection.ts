@@ -243,7 +243,7 @@ export const protection = {
   "protection.admin.confirmApply.title":
     "Anonymise {count, plural, one {# expired case file} other {# expired case files}}?",
   "protection.admin.confirmApply.effects":
-    "Every case file without activity for more than {days} days loses the person's name, phone, city and notes, in every association. Aggregate counts stay.",
+    "Every case file without activity for more than {days, plural, one {# day} other {# days}} loses the person's name, phone, city and notes, in every association. Aggregate counts stay.",
   "protection.supervisor.anonymiseTitle": "Anonymise the case file",
   "protection.supervisor.anonymiseHint":
     "At the person's request or at the end of the retention period. A confirmation step follows.",

@@ -12,7 +12,8 @@ export const sheets = {
   "sheets.attendance.placeBlank": "Place: ______________________",
   "sheets.attendance.trainer": "Trainer: {name}",
   "sheets.attendance.trainerBlank": "Trainer: ______________________",
-  "sheets.attendance.count": "{count} registered participant(s); blank rows are for people who were not registered.",
+  "sheets.attendance.count":
+    "{count, plural, one {# registered participant} other {# registered participants}}; blank rows are for people who were not registered.",
   "sheets.round.title": "Hand-out sheet to sign",
   "sheets.round.round": "Distribution: {name}",
   "sheets.round.dates": "From {start} to {end}",

@@ -11,7 +11,7 @@ export const trainings = {
   "trainings.rule": "Certificate if you attend at least {percent}% of sessions.",
   "trainings.seatsLeft": "{count, plural, one {# seat left} other {# seats left}}",
   "trainings.full": "Full: you can join the waiting list",
-  "trainings.seatsTaken": "{taken} / {capacity} seats taken",
+  "trainings.seatsTaken": "{taken} / {capacity, plural, one {# seat taken} other {# seats taken}}",
   "trainings.openCohort": "Sessions, attendance and participants",
   "trainings.youAreConfirmed": "Your seat is confirmed.",
   "trainings.youAreWaiting": "You are number {position} on the waiting list.",

@@ -3,7 +3,7 @@ export const businesses = {
   "businesses.title": "Entreprise financée : suivi après lancement",
   "businesses.award": "Subvention {reference}",
   "businesses.notPaid": "Les visites commencent quand la dernière tranche est payée.",
-  "businesses.visit": "Visite à {months} mois, à partir du {date}",
+  "businesses.visit": "Visite à {months, plural, one {# mois} other {# mois}}, à partir du {date}",
   "businesses.state.recorded": "faite",
   "businesses.state.due": "à faire",
   "businesses.state.later": "plus tard",

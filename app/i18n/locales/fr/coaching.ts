@@ -35,7 +35,8 @@ export const coaching = {
   "coaching.jobSearch": "Recherche d'emploi",
   "coaching.newJobSearch": "Noter un point de recherche d'emploi",
   "coaching.saveJobSearch": "Enregistrer",
-  "coaching.jobSearchFigures": "{cvs} CV envoyés, {interviews} entretiens, {contacts} contacts",
+  "coaching.jobSearchFigures":
+    "{cvs, plural, one {# CV envoyé} other {# CV envoyés}}, {interviews, plural, one {# entretien} other {# entretiens}}, {contacts, plural, one {# contact} other {# contacts}}",
   "coaching.field.heldOn": "Date de l'entretien",
   "coaching.field.goals": "Objectifs",
   "coaching.field.obstacles": "Obstacles",
@@ -105,7 +106,7 @@ export const coaching = {
   "coaching.errors.appointmentTaken": "Cette personne a déjà un rendez-vous à cette date et cette heure.",
   "coaching.home.nextSessions": "Vos prochaines séances de formation",
   "coaching.employmentCheck.title": "Emploi après la formation",
-  "coaching.employmentCheck.check": "Point à {months} mois, à partir du {date}",
+  "coaching.employmentCheck.check": "Point à {months, plural, one {# mois} other {# mois}}, à partir du {date}",
   "coaching.employmentCheck.recorded": "Enregistré le {date} : {status}.",
   "coaching.employmentCheck.status": "Que fait la personne aujourd'hui ?",
   "coaching.employmentCheck.submit": "Enregistrer le point",

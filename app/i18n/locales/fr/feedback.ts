@@ -51,7 +51,8 @@ export const feedback = {
   "feedback.sent.yourReference": "Votre référence :",
   "feedback.sent.keepIt":
     "Notez-la ou faites une capture d'écran : c'est la seule façon de lire la réponse. Nous ne pouvons pas la retrouver pour vous.",
-  "feedback.sent.when": "Nous répondons dans les {days} jours. La réponse s'affiche sur la page de suivi.",
+  "feedback.sent.when":
+    "Nous répondons sous {days, plural, one {# jour} other {# jours}}. La réponse s'affiche sur la page de suivi.",
   "feedback.sent.confidential":
     "Votre message est confidentiel : seul·e le point focal de protection contre l'exploitation et les abus sexuels le lit.",
   "feedback.sent.follow": "Suivre mon message",
@@ -77,9 +78,10 @@ export const feedback = {
   "feedback.channel.phone": "téléphone",
   "feedback.list.title": "Plaintes et avis",
   "feedback.list.titleConfidential": "Signalements confidentiels",
-  "feedback.list.lead": "Chaque message reçoit une réponse et est clos dans les {days} jours.",
+  "feedback.list.lead":
+    "Chaque message reçoit une réponse et est clos sous {days, plural, one {# jour} other {# jours}}.",
   "feedback.list.leadConfidential":
-    "Exploitation et abus sexuels, mauvaise conduite du personnel : vous seul·e les lisez. Chaque ouverture est journalisée. Réponse dans les {days} jours.",
+    "Exploitation et abus sexuels, mauvaise conduite du personnel : vous seul·e les lisez. Chaque ouverture est journalisée. Réponse sous {days, plural, one {# jour} other {# jours}}.",
   "feedback.list.noFocalPoint":
     "Aucun compte de point focal n'est actif : les signalements confidentiels ne sont lus par personne. Créez-en un dans Utilisateurs.",
   "feedback.list.referred": "Message confié au point focal. Il n'apparaît plus ici.",

@@ -146,8 +146,8 @@ export const grants = {
   "grants.eligibility.migrantsOnly": "Cet appel est réservé aux personnes migrantes.",
   "grants.eligibility.moroccansOnly": "Cet appel est réservé aux jeunes Marocains.",
   "grants.eligibility.noBirthDate": "Votre date de naissance manque dans votre profil.",
-  "grants.eligibility.tooYoung": "Il faut avoir au moins {min} ans à la date de clôture.",
-  "grants.eligibility.tooOld": "Il faut avoir au plus {max} ans à la date de clôture.",
+  "grants.eligibility.tooYoung": "Il faut avoir au moins {min, plural, one {# an} other {# ans}} à la date de clôture.",
+  "grants.eligibility.tooOld": "Il faut avoir au plus {max, plural, one {# an} other {# ans}} à la date de clôture.",
   "grants.eligibility.region": "Cet appel est réservé aux résidents de : {regions}.",
   "grants.eligibility.training": "La formation exigée « {training} » n'est pas terminée.",
   "grants.conflict.sameOrganisationAsCoach": "Même organisation que le coach du candidat",
@@ -199,7 +199,7 @@ export const grants = {
   "grants.call.reviewOverride": "Évaluations manquantes : raison de l'attribution quand même (administrateur)",
   "grants.ranking.fewReviews": "{count, plural, one {# évaluation} other {# évaluations}} sur {required}",
   "grants.proposal.fewReviews":
-    "{label} (rang {rank}) : pas proposé, {count, plural, one {# évaluation} other {# évaluations}} sur les {required} demandées ; un administrateur peut l'attribuer avec une raison.",
+    "{label} (rang {rank}) : pas proposé, {count, plural, one {# évaluation} other {# évaluations}} sur {required, plural, one {la # demandée} other {les # demandées}} ; un administrateur peut l'attribuer avec une raison.",
   "grants.tranche.milestone": "étape confirmée par le coach",
   "grants.errors.notPayable": "Cette tranche n'est pas payable : condition non confirmée ou déjà payée.",
   "grants.errors.overpaid": "Ce paiement dépasserait le montant accordé.",
@@ -284,7 +284,8 @@ export const grants = {
   "grants.pdf.encouragement":
     "Votre coach reste à vos côtés pour améliorer votre projet et postuler au prochain appel.",
   "grants.pdf.reportTitle": "Rapport de l'appel : {call}",
-  "grants.pdf.summary": "{applications} candidatures, {awards} subventions, {awarded} attribués sur {budget}.",
+  "grants.pdf.summary":
+    "{applications, plural, one {# candidature} other {# candidatures}}, {awards, plural, one {# subvention} other {# subventions}}, {awarded} attribués sur {budget}.",
   "grants.confirm.withdraw.title": "Retirer votre candidature à « {call} » ?",
   "grants.confirm.withdraw.which": "Candidature n° {number}, envoyée le {date}.",
   "grants.confirm.withdraw.effects":
@@ -296,9 +297,9 @@ export const grants = {
   "grants.who.everyone": "Toute personne inscrite au programme",
   "grants.who.migrants": "Les personnes migrantes",
   "grants.who.youngMoroccans": "Les jeunes Marocains",
-  "grants.who.ageBetween": "Avoir entre {min} et {max} ans à la clôture de l'appel",
-  "grants.who.ageMin": "Avoir au moins {min} ans à la clôture de l'appel",
-  "grants.who.ageMax": "Avoir au plus {max} ans à la clôture de l'appel",
+  "grants.who.ageBetween": "Avoir entre {min} et {max, plural, one {# an} other {# ans}} à la clôture de l'appel",
+  "grants.who.ageMin": "Avoir au moins {min, plural, one {# an} other {# ans}} à la clôture de l'appel",
+  "grants.who.ageMax": "Avoir au plus {max, plural, one {# an} other {# ans}} à la clôture de l'appel",
   "grants.who.regions": "Habiter l'une de ces régions : {regions}",
   "grants.who.training": "Avoir terminé la formation « {training} »",
   "grants.who.met": "vous remplissez cette condition",
@@ -316,7 +317,7 @@ export const grants = {
   "grants.check.change": "Modifier",
   "grants.check.you": "Vous, d'après votre profil",
   "grants.check.age": "Âge à la clôture",
-  "grants.check.years": "{age} ans",
+  "grants.check.years": "{age, plural, one {# an} other {# ans}}",
   "grants.check.unmet":
     "Vous ne remplissez pas toutes les conditions de l'appel : votre candidature serait déclarée non éligible. Si votre profil n'est pas à jour, modifiez-le d'abord.",
   "grants.check.overMax": "Le montant demandé dépasse le plafond de l'appel ({max}) : le comité pourra accorder moins.",

@@ -4,7 +4,7 @@ export const imports = {
   "imports.title": "Importer une liste de personnes",
   "imports.intro":
     "Envoyez un fichier CSV ou XLSX (un export KoBo convient) : le portail montre d'abord un aperçu, ligne par ligne, avec les problèmes et les doublons probables. Rien n'est enregistré avant votre confirmation.",
-  "imports.field.file": "Fichier (CSV ou XLSX, 2 Mo au plus, {rows} lignes au plus)",
+  "imports.field.file": "Fichier (CSV ou XLSX, 2 Mo au plus, {rows, plural, one {# ligne} other {# lignes}} au plus)",
   "imports.field.kind": "Contenu du fichier",
   "imports.kind.cases": "Personnes à enregistrer (dossiers de protection)",
   "imports.send": "Voir l'aperçu",
@@ -38,7 +38,7 @@ export const imports = {
   "imports.preview.title": "Aperçu : {file}",
   "imports.preview.notYet": "Rien n'est encore enregistré. Vérifiez les lignes ci-dessous, puis confirmez.",
   "imports.preview.summary":
-    "{rows} lignes lues : {ready} prêtes, {problems} avec un problème (non importées), {duplicates} avec un doublon probable.",
+    "{rows, plural, one {# ligne lue} other {# lignes lues}} : {ready, plural, one {# prête} other {# prêtes}}, {problems, plural, one {# avec un problème (non importée)} other {# avec un problème (non importées)}}, {duplicates} avec un doublon probable.",
   "imports.preview.ignored": "Colonnes ignorées : {columns}",
   "imports.preview.repeatedColumns": "Colonnes en double (seule la première est lue) : {columns}",
   "imports.preview.check": "Lignes à vérifier",

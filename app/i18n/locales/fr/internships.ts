@@ -31,7 +31,7 @@ export const internships = {
   "internships.status.ended_early": "Arrêté avant terme",
   "internships.overdue": "Suivi en retard",
   "internships.lastContact": "Dernier contact",
-  "internships.daysAgo": "{date} (il y a {days} jours)",
+  "internships.daysAgo": "{date} ({days, plural, =0 {aujourd'hui} one {il y a # jour} other {il y a # jours}})",
   "internships.agreementPdf": "Convention de stage (PDF)",
   "internships.changeStatus": "Changer le statut",
   "internships.contacts": "Contacts de suivi",

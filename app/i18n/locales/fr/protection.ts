@@ -246,7 +246,7 @@ export const protection = {
   "protection.admin.confirmApply.title":
     "Anonymiser {count, plural, one {# dossier expiré} other {# dossiers expirés}} ?",
   "protection.admin.confirmApply.effects":
-    "Chaque dossier sans activité depuis plus de {days} jours perd le nom, le téléphone, la ville et les notes de la personne, dans toutes les associations. Les comptages agrégés restent.",
+    "Chaque dossier sans activité depuis plus de {days, plural, one {# jour} other {# jours}} perd le nom, le téléphone, la ville et les notes de la personne, dans toutes les associations. Les comptages agrégés restent.",
   "protection.supervisor.anonymiseTitle": "Anonymiser le dossier",
   "protection.supervisor.anonymiseHint":
     "À la demande de la personne ou à la fin de la durée de conservation. Une étape de confirmation suit.",

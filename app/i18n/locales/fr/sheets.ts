@@ -13,7 +13,7 @@ export const sheets = {
   "sheets.attendance.trainer": "Formateur ou formatrice : {name}",
   "sheets.attendance.trainerBlank": "Formateur ou formatrice : ______________________",
   "sheets.attendance.count":
-    "{count} participant(s) inscrit(s) ; les lignes vides sont pour les personnes non inscrites.",
+    "{count, plural, one {# participant inscrit} other {# participants inscrits}} ; les lignes vides sont pour les personnes non inscrites.",
   "sheets.round.title": "Feuille de remise à signer",
   "sheets.round.round": "Distribution : {name}",
   "sheets.round.dates": "Du {start} au {end}",

@@ -11,7 +11,7 @@ export const trainings = {
   "trainings.rule": "Attestation si vous assistez à au moins {percent} % des séances.",
   "trainings.seatsLeft": "{count, plural, one {# place libre} other {# places libres}}",
   "trainings.full": "Complet : inscription sur liste d'attente",
-  "trainings.seatsTaken": "{taken} / {capacity} places prises",
+  "trainings.seatsTaken": "{taken} / {capacity, plural, one {# place prise} other {# places prises}}",
   "trainings.openCohort": "Séances, présences et participants",
   "trainings.youAreConfirmed": "Votre place est confirmée.",
   "trainings.youAreWaiting": "Vous êtes n° {position} sur la liste d'attente.",
