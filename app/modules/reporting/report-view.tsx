@@ -40,7 +40,11 @@ export function ReportTableView({
                     {text}
                   </th>
                 ) : (
-                  <td key={i} className={format === "label" ? undefined : "num"}>
+                  <td
+                    key={i}
+                    className={format === "label" ? undefined : "num"}
+                    data-label={cellText(table.columns[i]?.label ?? null, "label", t, locale)}
+                  >
                     {text}
                   </td>
                 );
