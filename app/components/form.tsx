@@ -210,21 +210,32 @@ export function CheckboxGroup({
   options,
   checked,
   errors,
+  id = `f-${name}`,
 }: {
   name: string;
   legend: MessageKey;
   options: readonly Choice[];
   checked: readonly string[];
   errors?: FieldErrors;
+  /** the first box's id, where the same group appears several times on a page (one per row) */
+  id?: string;
 }) {
   const { t } = useI18n();
   const error = errors?.[name];
   return (
     <fieldset className={error ? "stack checkbox-group field-invalid" : "stack checkbox-group"}>
       <legend>{t(legend)}</legend>
-      {options.map((o) => (
+      {options.map((o, i) => (
         <label key={o.value} className="checkbox">
-          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+          <input
+            type="checkbox"
+            name={name}
+            value={o.value}
+            defaultChecked={checked.includes(o.value)}
+            // the error summary's link to the group lands on its first box (GOV.UK)
+            id={i === 0 ? id : undefined}
+            aria-describedby={i === 0 && error ? `f-${name}-error` : undefined}
+          />
           <span>{o.label}</span>
         </label>
       ))}

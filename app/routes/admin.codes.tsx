@@ -98,6 +98,7 @@ export default function CodeFlags() {
                   />
                 ) : multiple ? (
                   <CheckboxGroup
+                    id={`f-${f.id}`}
                     name="languages"
                     legend="codes.flags.choose"
                     options={codeChoices(t, kind)}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
@@ -17,6 +18,7 @@ import {
   profileFormValues,
   type ProfileFormValues,
   SkillsAndSeeksSections,
+  useProfileFieldLabels,
 } from "~/modules/profiles/profile-form";
 import { missingSections, profileCompleteness } from "~/modules/profiles/rules";
 import { ProfileSchema } from "~/modules/profiles/schemas.server";
@@ -55,11 +57,13 @@ export default function ProfilePage() {
   const { completeness, missing, phone, email, saved, countries, ...loaded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
+  const labels = useProfileFieldLabels();
   const errors = actionData?.errors;
   const sections = { form: actionData?.form ?? loaded.form, errors, countries };
   return (
     <div className="narrow">
       <PageTitle>{t("profiles.title")}</PageTitle>
+      <ErrorSummary errors={errors} labels={labels} order={Object.keys(labels)} />
       <p className="lead">{t("profiles.intro")}</p>
       <p data-completeness={completeness}>
         <strong>{t("profiles.completeness", { percent: completeness })}</strong>
@@ -70,7 +74,6 @@ export default function ProfilePage() {
         </p>
       ) : null}
       {saved && !actionData ? <FormAlert tone="success" message="profiles.saved" /> : null}
-      {errors ? <FormAlert message="errors.invalid" /> : null}
       <Form method="post" className="stack" noValidate>
         <PersonalSection {...sections} />
         <ContactNote phone={phone} email={email} />

@@ -228,6 +228,53 @@ describe("staff forms", () => {
     expect(html).not.toContain("Cette valeur n&#x27;est pas valide.");
   });
 
+  it("the applicant's profile: every problem linked from the summary, led by its field (a row's by its row), every value kept", async () => {
+    const { client } = await app.asNewUser({ role: "applicant" });
+    const response = await client.post("/profile", {
+      givenName: "Aminata",
+      familyName: "Keïta",
+      givenNameAr: "Aminata",
+      sex: "female",
+      birthDate: "2020-02-30",
+      nationality: "ML",
+      languagesSpoken: ["fr", "bm"],
+      city: "Témara",
+      region: "rabat_sale_kenitra",
+      educationField: "Couture",
+      "experience[0].role": "Vendeuse",
+      "experience[0].sector": "Commerce",
+      "experience[0].years": "trois",
+      skills: "Coupe et couture",
+      seeks: ["training"],
+    });
+    const html = await expectRefused(response, {
+      fields: ["givenNameAr", "birthDate", "experience[0].years"],
+      labelled: ["Prénom en arabe", "Date de naissance", "Expérience 1 · "],
+      typed: [
+        'value="Aminata"',
+        'value="Keïta"',
+        'value="Témara"',
+        'value="Couture"',
+        'value="Vendeuse"',
+        'value="Commerce"',
+        'value="trois"',
+        "Coupe et couture",
+        'value="ML" selected',
+        'value="rabat_sale_kenitra" selected',
+        'value="female" selected',
+      ],
+    });
+    // the summary comes first, right under the title, in the order of the form
+    expect(html.indexOf('class="error-summary"')).toBeLessThan(html.indexOf('name="givenName"'));
+    expect(html.indexOf('href="#f-givenNameAr"')).toBeLessThan(html.indexOf('href="#f-birthDate"'));
+    expect(html.indexOf('href="#f-birthDate"')).toBeLessThan(html.indexOf('href="#f-experience[0].years"'));
+    // each link has its field: the ids exist
+    for (const id of ["f-givenNameAr", "f-birthDate", "f-experience[0].years"]) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain('name="languagesSpoken" checked="" value="fr"');
+    expect(html).toContain('name="languagesSpoken" checked="" value="bm"');
+    expect(html).toContain('name="seeks" checked="" value="training"');
+  });
+
   it("the applicant's profile: a forged sex or status names what to choose", async () => {
     const { client } = await app.asNewUser({ role: "applicant" });
     const response = await client.post("/profile", { sex: "x", residentStatus: "touriste" });

@@ -25,6 +25,49 @@ export function checkedBoxes(form: FormData): ProfileFormValues["checked"] {
 
 type SectionProps = { form: ProfileFormValues; errors?: FieldErrors; countries: CountryOptions };
 
+type SummaryLabel = MessageKey | { text: string };
+
+/**
+ * Each field of the form in its order, with the label its error summary line starts
+ * with: an experience row's fields are named with their row ("Expérience 2 · Années").
+ */
+export function useProfileFieldLabels(): Record<string, SummaryLabel> {
+  const { t } = useI18n();
+  const row = (i: number, label: MessageKey): SummaryLabel => ({
+    text: `${t("profiles.expRow", { n: i + 1 })} · ${t(label)}`,
+  });
+  const experience: Record<string, SummaryLabel> = {};
+  for (let i = 0; i < EXPERIENCE_ROWS; i++) {
+    experience[rowField("experience", i, "role")] = row(i, "profiles.field.expRole");
+    experience[rowField("experience", i, "sector")] = row(i, "profiles.field.expSector");
+    experience[rowField("experience", i, "years")] = row(i, "profiles.field.expYears");
+    experience[rowField("experience", i, "country")] = row(i, "profiles.field.expCountry");
+  }
+  return {
+    givenName: "profiles.field.givenName",
+    familyName: "profiles.field.familyName",
+    givenNameAr: "profiles.field.givenNameAr",
+    familyNameAr: "profiles.field.familyNameAr",
+    sex: "profiles.field.sex",
+    birthDate: "profiles.field.birthDate",
+    nationality: "profiles.field.nationality",
+    languagesSpoken: "profiles.field.languagesSpoken",
+    languagesRead: "profiles.field.languagesRead",
+    city: "profiles.field.city",
+    region: "profiles.field.region",
+    residentStatus: "profiles.field.residentStatus",
+    heardFrom: "profiles.field.heardFrom",
+    educationLevel: "profiles.field.educationLevel",
+    educationField: "profiles.field.educationField",
+    educationDiploma: "profiles.field.educationDiploma",
+    educationCountry: "profiles.field.educationCountry",
+    experience: "profiles.section.experience",
+    ...experience,
+    skills: "profiles.field.skills",
+    seeks: "profiles.field.seeks",
+  };
+}
+
 /** The programme's main countries first, then every other, by name in the reader's language. */
 export function CountrySelect({
   name,
