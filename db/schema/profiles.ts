@@ -4,6 +4,7 @@ import { users } from "./auth";
 
 import { sexEnum } from "./common";
 import { id, instant, stamp, day, ref } from "./columns";
+import { REGIONS } from "../../app/modules/profiles/rules";
 export const residentStatusEnum = pgEnum("resident_status", ["migrant", "moroccan"]);
 /** withdrawn: the person took the request back before it was done */
 export const deletionRequestStatusEnum = pgEnum("deletion_request_status", ["pending", "done", "refused", "withdrawn"]);
@@ -48,7 +49,11 @@ export const profiles = pgTable(
       .default(sql`'{}'::text[]`),
     updatedAt: stamp(),
   },
-  (t) => [check("profiles_nationality_check", sql`${t.nationality} ~ '^[A-Z]{2}$'`)],
+  (t) => [
+    check("profiles_nationality_check", sql`${t.nationality} ~ '^[A-Z]{2}$'`),
+    // a code of the one region list (migration 0055 maps what else was stored)
+    check("profiles_region_check", sql`${t.region} in (${sql.raw(REGIONS.map((r) => `'${r}'`).join(", "))})`),
+  ],
 );
 
 /** An applicant's request that the programme erase their data; admins handle them. */

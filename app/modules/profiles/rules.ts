@@ -15,6 +15,11 @@ export function isCountry(code: unknown): code is string {
   return typeof code === "string" && ALL_COUNTRIES.includes(code);
 }
 
+/**
+ * Morocco's regions: the one list of region codes, stored by profiles, calls' eligible
+ * regions and anonymised cases, labelled `profiles.region.<code>`; the reports group them
+ * by their ISO codes (`REGIONS` of reporting/frameworks.ts, keyed by this list).
+ */
 export const REGIONS = [
   "tanger_tetouan_al_hoceima",
   "oriental",
@@ -29,6 +34,7 @@ export const REGIONS = [
   "laayoune_sakia_el_hamra",
   "dakhla_oued_ed_dahab",
 ] as const;
+export type Region = (typeof REGIONS)[number];
 export const LANGUAGES = ["ar", "ary", "fr", "en", "es", "ber", "ff", "bm", "wo", "ln", "other"] as const;
 export const HEARD_FROM = ["association", "friend", "social_media", "radio_tv", "public_office", "other"] as const;
 export const EDUCATION_LEVELS = ["none", "primary", "secondary", "baccalaureate", "vocational", "university"] as const;

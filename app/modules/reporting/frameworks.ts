@@ -4,6 +4,7 @@
  * Compact for Migration (GCM) and the Sustainable Development Goals (SDG).
  * Pure data, shared by the SQL queries (as a VALUES list), the pages and the PDF.
  */
+import { REGIONS as PROFILE_REGIONS, type Region } from "../profiles/rules";
 
 export const RESULTS = ["health", "humanitarian", "employability", "entrepreneurship"] as const;
 export type ResultKey = (typeof RESULTS)[number];
@@ -209,56 +210,57 @@ export function isActivity(value: unknown): value is ActivityKey {
   return typeof value === "string" && (ACTIVITIES as readonly string[]).includes(value);
 }
 
-/** Morocco's twelve regions (2015 division); codes as ISO 3166-2:MA. */
-export const REGIONS = [
-  {
+/**
+ * Morocco's twelve regions (2015 division) as the reports group people: each region
+ * code of the one list (the profile's, `app/i18n/codes.ts`) with its ISO 3166-2:MA code,
+ * its French name and its main towns. Keyed by that list, so a region added to it
+ * without its ISO code does not compile.
+ */
+const REGION_PLACES: Record<Region, { code: string; name: string; cities: readonly string[] }> = {
+  tanger_tetouan_al_hoceima: {
     code: "MA-01",
-    key: "tanger_tetouan_al_hoceima",
     name: "Tanger-Tétouan-Al Hoceïma",
     cities: ["tanger", "tetouan", "al hoceima", "larache", "chefchaouen"],
   },
-  { code: "MA-02", key: "oriental", name: "L'Oriental", cities: ["oujda", "nador", "berkane", "taourirt", "figuig"] },
-  { code: "MA-03", key: "fes_meknes", name: "Fès-Meknès", cities: ["fes", "meknes", "taza", "ifrane", "sefrou"] },
-  {
+  oriental: { code: "MA-02", name: "L'Oriental", cities: ["oujda", "nador", "berkane", "taourirt", "figuig"] },
+  fes_meknes: { code: "MA-03", name: "Fès-Meknès", cities: ["fes", "meknes", "taza", "ifrane", "sefrou"] },
+  rabat_sale_kenitra: {
     code: "MA-04",
-    key: "rabat_sale_kenitra",
     name: "Rabat-Salé-Kénitra",
     cities: ["rabat", "sale", "kenitra", "temara", "khemisset"],
   },
-  {
+  beni_mellal_khenifra: {
     code: "MA-05",
-    key: "beni_mellal_khenifra",
     name: "Béni Mellal-Khénifra",
     cities: ["beni mellal", "khenifra", "khouribga"],
   },
-  {
+  casablanca_settat: {
     code: "MA-06",
-    key: "casablanca_settat",
     name: "Casablanca-Settat",
     cities: ["casablanca", "mohammedia", "settat", "el jadida", "berrechid"],
   },
-  {
+  marrakech_safi: {
     code: "MA-07",
-    key: "marrakech_safi",
     name: "Marrakech-Safi",
     cities: ["marrakech", "safi", "essaouira", "el kelaa des sraghna"],
   },
-  {
+  draa_tafilalet: {
     code: "MA-08",
-    key: "draa_tafilalet",
     name: "Drâa-Tafilalet",
     cities: ["errachidia", "ouarzazate", "midelt", "zagora", "tinghir"],
   },
-  { code: "MA-09", key: "souss_massa", name: "Souss-Massa", cities: ["agadir", "inezgane", "taroudant", "tiznit"] },
-  { code: "MA-10", key: "guelmim_oued_noun", name: "Guelmim-Oued Noun", cities: ["guelmim", "tan tan", "sidi ifni"] },
-  {
+  souss_massa: { code: "MA-09", name: "Souss-Massa", cities: ["agadir", "inezgane", "taroudant", "tiznit"] },
+  guelmim_oued_noun: { code: "MA-10", name: "Guelmim-Oued Noun", cities: ["guelmim", "tan tan", "sidi ifni"] },
+  laayoune_sakia_el_hamra: {
     code: "MA-11",
-    key: "laayoune_sakia_el_hamra",
     name: "Laâyoune-Sakia El Hamra",
     cities: ["laayoune", "boujdour", "tarfaya"],
   },
-  { code: "MA-12", key: "dakhla_oued_ed_dahab", name: "Dakhla-Oued Ed-Dahab", cities: ["dakhla"] },
-] as const;
+  dakhla_oued_ed_dahab: { code: "MA-12", name: "Dakhla-Oued Ed-Dahab", cities: ["dakhla"] },
+};
+
+/** The regions in the list's order: `key` is the stored code (`oriental`), `code` the ISO one (`MA-02`). */
+export const REGIONS = PROFILE_REGIONS.map((key) => ({ key, ...REGION_PLACES[key] }));
 
 /** A city name (any case, accents) to its region code, or null. */
 export function regionOfCity(city: string | null | undefined): string | null {

@@ -92,12 +92,12 @@ export function regionOfTown(town: string | null | undefined): (typeof REGIONS)[
   return REGIONS.find((r) => r.code === code)?.key ?? null;
 }
 
-/** Region names and codes as people write them ("Rabat-Salé-Kénitra", "MA-04"). */
-export function regionNamePairs(): { key: string; code: string }[] {
-  const pairs = new Map<string, string>();
-  for (const region of REGIONS) {
-    pairs.set(foldKey(region.code), region.code);
-    pairs.set(foldKey(region.name), region.code);
-  }
-  return [...pairs].map(([key, code]) => ({ key, code }));
+/**
+ * The region codes a profile or an anonymised case stores (`oriental`) to the ISO codes
+ * the reports group by (`MA-02`): the rows of kind "region" of `report_place_codes`, which
+ * the people view joins on the stored code as it is (since migration 0055; before, it
+ * folded the French names, and `oriental` matched nothing: "L'Oriental" folds to `loriental`).
+ */
+export function regionCodePairs(): { key: string; code: string }[] {
+  return REGIONS.map((region) => ({ key: region.key, code: region.code }));
 }

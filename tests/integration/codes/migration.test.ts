@@ -222,3 +222,65 @@ describe("a protection case's town and nationality become codes", () => {
     });
   });
 });
+
+describe("one list of region codes", () => {
+  let regionDb: { url: string; drop(): Promise<void> };
+  let regionSql: postgres.Sql;
+  let dir: string;
+
+  beforeAll(async () => {
+    regionDb = await scratchDatabase(inject("pgAdminUrl"), "region_codes_migration");
+    dir = migrationsBefore("one_region_code_list");
+    await runMigrations(regionDb.url, dir);
+    regionSql = postgres(regionDb.url, { max: 1, onnotice: () => {} });
+  });
+
+  afterAll(async () => {
+    await regionSql?.end({ timeout: 2 });
+    await regionDb?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("counts a profile in the Oriental there, maps regions written otherwise and keeps what it cannot read", async () => {
+    const profileIn = async (region: string) => {
+      const [user] = await regionSql<{ id: string }[]>`
+        insert into users (display_name, role, email) values ('P', 'applicant', ${`profile-${Math.random().toString(36).slice(2)}@masar.test`})
+        returning id`;
+      await regionSql`insert into profiles (user_id, region) values (${user!.id}, ${region})`;
+      return user!.id;
+    };
+    // the form's code, the French name and the ISO code, a code of another region, and a word that is no region
+    const code = await profileIn("oriental");
+    const name = await profileIn("L'Oriental");
+    const iso = await profileIn("MA-03");
+    const rabat = await profileIn("rabat_sale_kenitra");
+    const unknown = await profileIn("Atlantide");
+    const regionOf = async (key: string) =>
+      (await regionSql<{ region: string | null }[]>`select region from report_people where person_key = ${key}`)[0]
+        ?.region ?? null;
+    // before: the code of the Oriental folded to nothing the reports knew
+    expect(await regionOf(code)).toBeNull();
+
+    await runMigrations(regionDb.url, source);
+
+    const stored = await regionSql<{ user_id: string; region: string }[]>`select user_id, region from profiles`;
+    expect(Object.fromEntries(stored.map((p) => [p.user_id, p.region]))).toEqual({
+      [code]: "oriental",
+      [name]: "oriental",
+      [iso]: "fes_meknes",
+      [rabat]: "rabat_sale_kenitra",
+      [unknown]: "Atlantide",
+    });
+    expect([await regionOf(code), await regionOf(name), await regionOf(iso), await regionOf(rabat)]).toEqual([
+      "MA-02",
+      "MA-02",
+      "MA-03",
+      "MA-04",
+    ]);
+    expect(await regionOf(unknown)).toBeNull();
+    // from now on only a code of the list can be written
+    await expect(regionSql`update profiles set region = 'loriental' where user_id = ${code}`).rejects.toThrow(
+      /profiles_region_check/,
+    );
+  });
+});

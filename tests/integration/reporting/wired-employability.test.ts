@@ -35,7 +35,7 @@ beforeAll(async () => {
       birthDate: "1990-01-01",
       nationality: "MA",
       residentStatus: "moroccan",
-      region: "Casablanca-Settat",
+      region: "casablanca_settat",
     },
     { userId: p3, sex: "female", birthDate: "1999-01-01", nationality: "CM", city: "Agadir" },
   ]);
