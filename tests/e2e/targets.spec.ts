@@ -22,9 +22,13 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
   await page.locator('input[name="target_OG.1"]').fill("40");
   await page.locator('input[name="target_R1.1"]').fill("12");
   await page.locator('input[name="target_R2.1"]').fill("-4");
+  // an output indicator (items handed out) counts things, not people: its own message
+  await page.locator('input[name="target_R2.3"]').fill("beaucoup");
   await page.getByRole("button", { name: "Enregistrer les cibles" }).click();
   await expect(page.getByText("Saisissez un nombre entier de personnes, 0 ou plus.")).toBeVisible();
+  await expect(page.getByText("Saisissez un nombre entier, 0 ou plus.")).toBeVisible();
   await page.locator('input[name="target_R2.1"]').fill("15");
+  await page.locator('input[name="target_R2.3"]').fill("120");
   await page.getByRole("button", { name: "Enregistrer les cibles" }).click();
   await expect(page.getByText("Cibles enregistrées.")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("targets-fr.png"), fullPage: true });
@@ -34,6 +38,7 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
   await expect(progress).toBeVisible();
   await expect(progress.locator("tbody tr").first()).toContainText("OG.1");
   await expect(progress.locator("tbody tr").first()).toContainText("40");
+  await expect(progress.locator("tbody tr", { hasText: "R2.3" }).first()).toContainText("120");
   await progress.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("dashboard-progress-fr.png") });
 
@@ -44,6 +49,7 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
   await page.screenshot({ path: testInfo.outputPath("dashboard-progress-ar.png") });
   await page.goto(`/admin/targets?period=${quarter}`);
   await expect(page.locator('input[name="target_OG.1"]')).toHaveValue("40");
+  await expect(page.locator('input[name="target_R2.3"]')).toHaveValue("120");
   await page.screenshot({ path: testInfo.outputPath("targets-ar.png"), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
