@@ -84,8 +84,8 @@ export function pathsFor(who: Who, f: Fixture): string[] {
   return [...new Set(ACCESS_MATRIX.filter((e) => e.expect[who] === 200).map((e) => e.path(f)))];
 }
 
-/** snake_case words and dotted message keys ("plans.step.summary"): internal codes, never for people. */
-export const CODE = /\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+(?:\.[a-z][a-zA-Z]+){2,}\b/g;
+/** snake_case words and dotted message keys: one definition, shared with the integration tests. */
+export { CODE } from "../helpers/untranslated";
 
 /** Access-matrix paths that are documents or data answers, not pages a person looks at. */
 export const NOT_A_PAGE =
