@@ -7,10 +7,8 @@
  * (`inDatabase`): paying tranches 100 days ago is not something a page can do today.
  */
 import { expect, test } from "@playwright/test";
-import { coachAssignments } from "../../db/schema";
-import { makeUser } from "../factories";
 import { makeFundedBusiness } from "../factories/grants";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -18,14 +16,9 @@ for (const [lang, m] of FR_AND_AR) {
     journey(lang),
     async ({ page }, testInfo) => {
       test.setTimeout(90_000);
-      const tag = Math.random().toString(36).slice(2, 8);
-      const { coach, person } = await inDatabase(async (db) => {
-        const coach = await makeUser(db, { role: "coach", displayName: `Coach ${tag}` });
-        const person = await makeUser(db, { displayName: `Fatou Atelier ${tag}` });
-        await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-        await makeFundedBusiness(db, person.id, 100);
-        return { coach, person };
-      });
+      const { coach, person } = await newCoachFollowing("Fatou Atelier", (db, personId) =>
+        makeFundedBusiness(db, personId, 100),
+      );
       await login(page, coach.email!);
       await switchLanguage(page, lang);
 

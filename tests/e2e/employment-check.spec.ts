@@ -8,10 +8,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
-import { coachAssignments } from "../../db/schema";
-import { makeUser } from "../factories";
 import { makeCertificate } from "../factories/trainings";
-import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -19,14 +17,9 @@ for (const [lang, m] of FR_AND_AR) {
     journey(lang),
     async ({ page }, testInfo) => {
       test.setTimeout(90_000);
-      const tag = Math.random().toString(36).slice(2, 8);
-      const { coach, person } = await inDatabase(async (db) => {
-        const coach = await makeUser(db, { role: "coach", displayName: `Coach ${tag}` });
-        const person = await makeUser(db, { displayName: `Aminata Formée ${tag}` });
-        await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
-        await makeCertificate(db, person.id, addDays(moroccoToday(), -100));
-        return { coach, person };
-      });
+      const { coach, person } = await newCoachFollowing("Aminata Formée", (db, personId) =>
+        makeCertificate(db, personId, addDays(moroccoToday(), -100)),
+      );
       await login(page, coach.email!);
       await switchLanguage(page, lang);
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
-import { users } from "../../db/schema";
+import { coachAssignments, users } from "../../db/schema";
 import { normalizePhone, parseIdentifier } from "../../app/modules/auth/rules";
 import { byIdentifier } from "../../app/modules/auth/queries.server";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
@@ -13,7 +13,7 @@ import { fr } from "../../app/i18n/locales/fr/index";
 import { ACCESS_MATRIX } from "../access";
 import type { Fixture, Who } from "../access/types";
 
-import { DEMO_PASSWORD } from "../factories";
+import { DEMO_PASSWORD, makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
 import { codeSentTo } from "./sms-gateway";
 
@@ -71,6 +71,25 @@ export function freshCase(values: Omit<Parameters<typeof makeCase>[1], "organisa
   return inDatabase(async (db) => {
     const [worker] = await db.select().from(users).where(eq(users.email, "caseworker@masar.test"));
     return makeCase(db, { organisationId: worker!.organisationId!, createdById: worker!.id, ...values });
+  });
+}
+
+/**
+ * A new coach following a new person named `name` (made unique), written straight into the
+ * database; `prepare` gives the person what the spec needs and no page can make today (a
+ * training that ended months ago, a grant paid months ago).
+ */
+export function newCoachFollowing(
+  name: string,
+  prepare: (db: ReturnType<typeof createDb>["db"], personId: string) => Promise<unknown>,
+) {
+  const tag = Math.random().toString(36).slice(2, 8);
+  return inDatabase(async (db) => {
+    const coach = await makeUser(db, { role: "coach", displayName: `Coach ${tag}` });
+    const person = await makeUser(db, { displayName: `${name} ${tag}` });
+    await db.insert(coachAssignments).values({ coachId: coach.id, beneficiaryId: person.id });
+    await prepare(db, person.id);
+    return { coach, person };
   });
 }
 
