@@ -40,6 +40,11 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
                 data="data-employment-check"
                 label="coaching.employmentCheck.badge"
               />
+              <DueBadge
+                when={r.internshipOutcomesDue > 0}
+                data="data-internship-outcome"
+                label="internships.outcomeDueBadge"
+              />
               <DueBadge when={r.actionLate} data="data-action-late" label="coaching.actionOverdue" />
             </p>
             {r.nextAction ? (

@@ -3,8 +3,8 @@
  * follow-up appointment may change and is recalled.
  */
 import { addDays, moroccoInstant, moroccoToday } from "~/lib/morocco-time";
-import { isFollowUpOverdue } from "~/modules/internships/rules";
-import { type PlacementStatus, STATUSES_WITHOUT_HOST } from "~/modules/internships/constants";
+import { dueCheckpoints, isFollowUpOverdue } from "~/modules/internships/rules";
+import { type Checkpoint, type PlacementStatus, STATUSES_WITHOUT_HOST } from "~/modules/internships/constants";
 import { milestoneSchedule, type ScheduledFollowUp } from "~/modules/businesses/rules";
 
 export type Stage = "internship" | "job_search" | "training" | "guidance";
@@ -22,6 +22,8 @@ export type CaseloadRow = {
   businessVisitsDue: number;
   /** employment checks whose day has come (3 and 6 months after the end of a training) */
   employmentChecksDue: number;
+  /** an internship's outcomes whose day has come and are not recorded (at its end, 3 and 6 months after) */
+  internshipOutcomesDue: number;
 };
 
 /**
@@ -43,7 +45,15 @@ export function stageOf(input: {
 
 export function buildCaseloadRow(input: {
   beneficiary: { id: string; displayName: string };
-  placements: { id: string; status: PlacementStatus; startsOn: string; lastContactOn: string | null }[];
+  placements: {
+    id: string;
+    status: PlacementStatus;
+    startsOn: string;
+    /** with endsOn, the outcomes due and not among recordedCheckpoints are counted */
+    endsOn?: string;
+    recordedCheckpoints?: readonly Checkpoint[];
+    lastContactOn: string | null;
+  }[];
   nextAction: { description: string; dueOn: string } | null;
   inTraining: boolean;
   inJobSearch: boolean;
@@ -54,6 +64,18 @@ export function buildCaseloadRow(input: {
   const open =
     input.placements.find((p) => p.status === "proposed" || p.status === "accepted" || p.status === "ongoing") ?? null;
   const overdue = input.placements.some((p) => isFollowUpOverdue({ ...p, today: input.today }));
+  const outcomesDue = input.placements.map((p) => ({
+    id: p.id,
+    due: p.endsOn
+      ? dueCheckpoints({
+          status: p.status,
+          endsOn: p.endsOn,
+          recorded: p.recordedCheckpoints ?? [],
+          today: input.today,
+        }).length
+      : 0,
+  }));
+  const withOutcomeDue = outcomesDue.find((p) => p.due > 0);
   return {
     beneficiaryId: input.beneficiary.id,
     displayName: input.beneficiary.displayName,
@@ -63,18 +85,21 @@ export function buildCaseloadRow(input: {
       inJobSearch: input.inJobSearch,
       inTraining: input.inTraining,
     }),
-    placementId: open?.id ?? input.placements[0]?.id ?? null,
+    // the internship to open: the one under way, else one whose outcome is to record, else the latest
+    placementId: open?.id ?? withOutcomeDue?.id ?? input.placements[0]?.id ?? null,
     overdue,
     lastContactOn: open?.lastContactOn ?? null,
     nextAction: input.nextAction,
     actionLate: Boolean(input.nextAction && input.nextAction.dueOn < input.today),
     businessVisitsDue: input.businessVisitsDue ?? 0,
     employmentChecksDue: input.employmentChecksDue ?? 0,
+    internshipOutcomesDue: outcomesDue.reduce((sum, p) => sum + p.due, 0),
   };
 }
 
-/** Behind: an internship follow-up, a business visit or an employment check overdue. */
-const followUpDue = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0 || r.employmentChecksDue > 0;
+/** Behind: an internship follow-up or outcome, a business visit or an employment check overdue. */
+const followUpDue = (r: CaseloadRow) =>
+  r.overdue || r.businessVisitsDue > 0 || r.employmentChecksDue > 0 || r.internshipOutcomesDue > 0;
 
 /**
  * Whether the coach is behind with this person: a follow-up overdue, or a next step past
@@ -83,8 +108,8 @@ const followUpDue = (r: CaseloadRow) => r.overdue || r.businessVisitsDue > 0 || 
 export const isBehind = (r: CaseloadRow) => followUpDue(r) || r.actionLate;
 
 /**
- * Overdue follow-ups first (an internship's, a funded business's visit, an employment
- * check after training), then late
+ * Overdue follow-ups first (an internship's contact or outcome, a funded business's visit,
+ * an employment check after training), then late
  * next steps (of every beneficiary), then by due date, then by name.
  */
 export function sortCaseload(rows: CaseloadRow[]): CaseloadRow[] {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { isUuid } from "~/lib/ids";
 import type { Code } from "~/i18n/codes";
+import type { Checkpoint } from "./constants";
 import {
   hostDetails,
   internshipApplications,
@@ -168,6 +169,9 @@ export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
       startsOn: placements.startsOn,
       endsOn: placements.endsOn,
       lastContactOn: lastContact,
+      /** the outcome checkpoints already recorded (end, 3 and 6 months after) */
+      recordedCheckpoints: sql<Checkpoint[]>`coalesce((select array_agg(${placementOutcomes.checkpoint}::text)
+        from ${placementOutcomes} where ${placementOutcomes.placementId} = ${placements.id}), '{}')`,
     })
     .from(placements)
     .innerJoin(organisations, eq(organisations.id, placements.hostId))

@@ -59,6 +59,33 @@ describe("caseload", () => {
       "Bea",
     ]);
   });
+  it("counts an internship's outcomes due and not recorded as behind, and opens that internship", () => {
+    const closed = {
+      id: "closed",
+      status: "completed" as const,
+      startsOn: "2026-03-01",
+      endsOn: "2026-05-01",
+      lastContactOn: null,
+    };
+    const later = { id: "later", status: "proposed" as const, startsOn: "2026-12-10", lastContactOn: null };
+    // ended 1 May: the end and 3 months after (1 August) are due on 29 November, 6 months after (1 November) too
+    const counted = row("Zoe", { placements: [{ ...closed, recordedCheckpoints: [] }] });
+    expect(counted.internshipOutcomesDue).toBe(3);
+    expect(isBehind(counted)).toBe(true);
+    const recorded = row("Zoe", { placements: [{ ...closed, recordedCheckpoints: ["end", "month_3", "month_6"] }] });
+    expect(recorded.internshipOutcomesDue).toBe(0);
+    expect(isBehind(recorded)).toBe(false);
+    // an internship under way is opened first; with none, the one whose outcome is due
+    const both = row("Zoe", { placements: [later, { ...closed, recordedCheckpoints: ["end"] }] });
+    expect(both.placementId).toBe("later");
+    expect(both.internshipOutcomesDue).toBe(2);
+    const ongoingNotEnded = row("Yann", {
+      placements: [{ ...closed, status: "ongoing", endsOn: "2026-12-31", recordedCheckpoints: [] }],
+    });
+    expect(ongoingNotEnded.internshipOutcomesDue).toBe(0);
+    expect(sortCaseload([row("Adam"), counted]).map((r) => r.displayName)).toEqual(["Zoe", "Adam"]);
+  });
+
   it("counts a late next step as behind for every beneficiary, in an internship or not", () => {
     const late = row("Yann", { nextAction: { description: "CV", dueOn: "2026-11-20" } });
     const soon = row("Xavier", { nextAction: { description: "CV", dueOn: "2026-12-01" } });

@@ -31,6 +31,7 @@ export const internships = {
   "internships.status.completed": "منتهي",
   "internships.status.ended_early": "توقف قبل الأوان",
   "internships.overdue": "متابعة متأخرة",
+  "internships.outcomeDueBadge": "الوضعية بعد التدريب مستحقة",
   "internships.lastContact": "آخر اتصال",
   "internships.daysAgo":
     "{date} ({days, plural, zero {اليوم} one {منذ يوم واحد} two {منذ يومين} few {منذ # أيام} many {منذ # يومًا} other {منذ # يوم}})",

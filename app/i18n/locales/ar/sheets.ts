@@ -30,6 +30,7 @@ export const sheets = {
   "sheets.caseload.overdue": "تتبع التدريب متأخر",
   "sheets.caseload.businessVisit": "زيارة مشروع مستحقة",
   "sheets.caseload.employmentCheck": "متابعة الشغل مستحقة",
+  "sheets.caseload.internshipOutcome": "الوضعية بعد التدريب مستحقة",
   "sheets.caseload.nextAction": "الإجراء التالي",
   "sheets.caseload.dueOn": "الأجل",
   "sheets.caseload.late": "إجراء متأخر",

@@ -30,6 +30,7 @@ export const internships = {
   "internships.status.completed": "Completed",
   "internships.status.ended_early": "Ended early",
   "internships.overdue": "Follow-up overdue",
+  "internships.outcomeDueBadge": "Internship outcome due",
   "internships.lastContact": "Last contact",
   "internships.daysAgo": "{date} ({days, plural, =0 {today} one {# day ago} other {# days ago}})",
   "internships.agreementPdf": "Internship agreement (PDF)",

@@ -31,6 +31,7 @@ export const sheets = {
   "sheets.caseload.overdue": "Internship follow-up overdue",
   "sheets.caseload.businessVisit": "Business visit due",
   "sheets.caseload.employmentCheck": "Employment check due",
+  "sheets.caseload.internshipOutcome": "Internship outcome due",
   "sheets.caseload.nextAction": "Next action",
   "sheets.caseload.dueOn": "Due",
   "sheets.caseload.late": "Action late",

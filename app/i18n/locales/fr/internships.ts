@@ -30,6 +30,7 @@ export const internships = {
   "internships.status.completed": "Terminé",
   "internships.status.ended_early": "Arrêté avant terme",
   "internships.overdue": "Suivi en retard",
+  "internships.outcomeDueBadge": "Devenir après le stage à saisir",
   "internships.lastContact": "Dernier contact",
   "internships.daysAgo": "{date} ({days, plural, =0 {aujourd'hui} one {il y a # jour} other {il y a # jours}})",
   "internships.agreementPdf": "Convention de stage (PDF)",

@@ -31,6 +31,7 @@ export const sheets = {
   "sheets.caseload.overdue": "Suivi de stage en retard",
   "sheets.caseload.businessVisit": "Visite d'entreprise à faire",
   "sheets.caseload.employmentCheck": "Point emploi à faire",
+  "sheets.caseload.internshipOutcome": "Devenir après le stage à saisir",
   "sheets.caseload.nextAction": "Prochaine action",
   "sheets.caseload.dueOn": "Échéance",
   "sheets.caseload.late": "Action en retard",
