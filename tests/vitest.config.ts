@@ -12,7 +12,7 @@ const alias = { "~db": path.join(root, "db"), "~": path.join(root, "app") };
  * CI runs the integration suite a second time, against the machine's PostgreSQL 15
  * (`.ci/run`, INTEGRATION_PASS=second-server). That pass leaves out the files whose outcome
  * cannot depend on which server answers: they ran whole against the embedded server in the
- * same CI run (decision new-second-server-pass). The README's test command runs them all.
+ * same CI run (decision 0146-second-server-pass). The README's test command runs them all.
  */
 const SERVER_INDEPENDENT = [
   // the embedded server's own start, roles and authentication: it starts one itself, whatever the pass
