@@ -2,8 +2,9 @@
  * Every PDF each signed-in visitor may open (the access-matrix rows they get a 200 for:
  * the voucher, the plan, the quarterly report and every other document), asked for in
  * French, Arabic and English, read back as a person's reader reads it (pdftotext): it is
- * in the language it should be, and no internal code (`rabat_sale_kenitra`, a message key)
- * reaches the page. The language a document should be in: the reader's, or for the
+ * in the language it should be, no internal code (`rabat_sale_kenitra`, a message key)
+ * reaches the page, and an Arabic or English one holds no French label of the catalogue
+ * and no French month (a chart's months included). The language a document should be in: the reader's, or for the
  * documents written for their holder (a plan, an award letter) the holder's language at
  * the moment it is printed; a CV and a certificate follow `?lang=`, asked here.
  */
@@ -11,6 +12,7 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { ACTING, EVERYONE } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
+import { frenchLeftIn } from "../helpers/untranslated";
 import { CODE, e2eDatabaseUrl, e2eFixture, login, pathsFor } from "./fixtures";
 
 type Lng = "fr" | "ar" | "en";
@@ -92,6 +94,10 @@ for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
         if (declared !== expected) found.push(`${p} [${lng}] declares ${declared}, expected ${expected}`);
         if (!isIn(text, expected))
           found.push(`${p} [${lng}] text not in ${expected}: ${JSON.stringify(languageOfText(text))}`);
+        // in Arabic and English: no French label of the catalogue, no French month (codes just above)
+        if (expected !== "fr")
+          for (const left of frenchLeftIn(text, expected).filter((f) => !f.startsWith("code ")))
+            found.push(`${p} [${lng}] ${left}`);
         for (const code of new Set(text.match(CODE) ?? [])) found.push(`${p} [${lng}] code ${code}`);
       }
     }

@@ -15,6 +15,7 @@ import { renderPdf } from "../../../app/pdf/kit.server";
 import type { Fixture } from "../../access/types";
 import { completePlanContent } from "../../factories/business-plans";
 import { inkBands, inkWidth, rasterisePage, readPdfText } from "../../helpers/pdf";
+import { frenchLeftIn } from "../../helpers/untranslated";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -44,9 +45,14 @@ async function arabicPdf(email: string, path: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
-/** The lines of a PDF's text, bidi controls gone, spaces folded. */
+/**
+ * The lines of a PDF's text, bidi controls gone, spaces folded; first, the whole text holds
+ * none of the portal's French (a catalogue label, a month) and no internal code.
+ */
 function lines(buffer: Buffer): string[] {
-  return readPdfText(buffer)
+  const text = readPdfText(buffer);
+  expect(frenchLeftIn(text, "ar")).toEqual([]);
+  return text
     .split("\n")
     .map((l) => l.replace(/\s+/g, " ").trim())
     .filter(Boolean);
