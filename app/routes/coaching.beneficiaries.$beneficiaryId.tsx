@@ -22,12 +22,21 @@ import { scheduleAppointment, upcomingAppointments } from "~/modules/coaching/ap
 import {
   AppointmentSchema,
   CompleteActionSchema,
+  CorrectEmploymentCheckSchema,
   EmploymentCheckSchema,
   GuidanceSchema,
   JobSearchSchema,
 } from "~/modules/coaching/schemas.server";
 import { messagesSentBy } from "~/modules/notifications/queries.server";
-import { completeAction, logJobSearch, recordEmploymentCheck, recordGuidance } from "~/modules/coaching/service.server";
+import {
+  checkVersion,
+  completeAction,
+  correctEmploymentCheck,
+  logJobSearch,
+  mayCorrectCheck,
+  recordEmploymentCheck,
+  recordGuidance,
+} from "~/modules/coaching/service.server";
 import { EmploymentSection } from "~/modules/coaching/employment-section";
 import { listHosts } from "~/modules/internships/queries.server";
 import { CreatePlacementSchema } from "~/modules/internships/schemas.server";
@@ -71,10 +80,20 @@ export async function loader(args: LoaderFunctionArgs) {
     })),
     sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     businesses,
-    employmentChecks: (employment?.schedule ?? []).map((c) => ({
-      ...c,
-      record: employment?.recorded.find((r) => r.monthsAfter === c.monthsAfter) ?? null,
-    })),
+    employmentChecks: (employment?.schedule ?? []).map((c) => {
+      const record = employment?.recorded.find((r) => r.monthsAfter === c.monthsAfter);
+      return {
+        ...c,
+        record: record
+          ? {
+              employmentStatus: record.employmentStatus,
+              recordedOn: record.recordedOn,
+              version: checkVersion(record),
+              mayCorrect: mayCorrectCheck(user, record),
+            }
+          : null,
+      };
+    }),
     today,
   };
 }
@@ -176,6 +195,23 @@ async function handleEmploymentCheck(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/coaching/beneficiaries/${beneficiaryId}?visit=employment#employment-checks`);
 }
 
+async function handleEmploymentCheckCorrect(args: ActionFunctionArgs, form: FormData) {
+  const { user, beneficiaryId } = await load(args);
+  const parsed = parseForm(CorrectEmploymentCheckSchema, form);
+  if (!parsed.ok) return refused("employmentCheckCorrect", parsed.errors, parsed.values);
+  const result = await correctEmploymentCheck(args.context.db, user, beneficiaryId, parsed.data, {
+    ip: args.context.ip,
+  });
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok)
+    return data(
+      { ok: false as const, intent: "employmentCheckCorrect", errors: result.errors, values: formValues(form) },
+      { status: result.status },
+    );
+  const outcome = result.changed ? "employmentCorrected" : "employmentUnchanged";
+  return redirect(`/coaching/beneficiaries/${beneficiaryId}?visit=${outcome}#employment-checks`);
+}
+
 async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
   await load(args);
   return refused(String(form.get("intent") ?? ""), { form: "errors.invalid" }, {});
@@ -193,6 +229,7 @@ export async function action(args: ActionFunctionArgs) {
       followup: handleFollowUp,
       followupCorrect: handleFollowUpCorrect,
       employmentCheck: handleEmploymentCheck,
+      employmentCheckCorrect: handleEmploymentCheckCorrect,
     },
     handleUnknown,
   );
@@ -236,6 +273,8 @@ const VISIT_SAVED = {
   corrected: "businesses.corrected",
   unchanged: "businesses.unchanged",
   employment: "coaching.employmentCheck.saved",
+  employmentCorrected: "coaching.employmentCheck.corrected",
+  employmentUnchanged: "coaching.employmentCheck.unchanged",
 } as const;
 
 /** After a visit recorded or corrected: what happened. */
@@ -278,7 +317,11 @@ export default function BeneficiaryFile() {
       <AppointmentsSection appointments={appointments} sent={sent} today={today} {...echoOf("appointment")} />
       <NextSteps actions={actions} today={today} />
       <TrainingsList trainings={trainings} />
-      <EmploymentSection checks={employmentChecks} {...echoOf("employmentCheck")} />
+      <EmploymentSection
+        checks={employmentChecks}
+        correcting={echoOf("employmentCheckCorrect")}
+        {...echoOf("employmentCheck")}
+      />
       <PlacementsSection placements={placements} hosts={hosts} {...echoOf("placement")} />
       <GuidanceSection sessions={sessions} today={today} {...echoOf("guidance")} />
       <JobSearchSection searches={searches} today={today} {...echoOf("jobsearch")} />

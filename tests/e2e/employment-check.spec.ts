@@ -2,7 +2,8 @@
  * Employment after a training (issue 16), on a phone, with and without JavaScript, in
  * French and Arabic: the coach's home puts a person trained 100 days ago first with
  * "employment check due"; on the file, the check sent without a status is refused with the
- * error summary; recorded, it shows as done and the badge goes.
+ * error summary; recorded, it shows as done and the badge goes; the coach corrects it from
+ * the link on the check.
  * The coach, the person and her certificate are written straight into the database
  * (`inDatabase`): a cohort that ended 100 days ago is not something a page can make today.
  */
@@ -43,6 +44,23 @@ for (const [lang, m] of FR_AND_AR) {
       await page
         .getByTestId("employment-checks")
         .screenshot({ path: testInfo.outputPath(`employment-recorded-${lang}.png`) });
+      await fitsThePhone(page);
+
+      // the coach who recorded it corrects it from the link on the check (decision: correcting an employment check)
+      await page
+        .getByTestId("employment-checks")
+        .getByRole("link", { name: m["coaching.employmentCheck.correct"] })
+        .click();
+      const fix = page.locator("#employment-check-form");
+      await expect(fix.getByLabel(m["coaching.employmentCheck.status"])).toHaveValue("self_employed");
+      await fix.screenshot({ path: testInfo.outputPath(`employment-correcting-${lang}.png`) });
+      await fix.getByLabel(m["coaching.employmentCheck.status"]).selectOption("seeking");
+      await fix.getByRole("button", { name: m["coaching.employmentCheck.correctSubmit"] }).click();
+      await expect(page.getByRole("status")).toHaveText(m["coaching.employmentCheck.corrected"]);
+      await expect(page.getByTestId("employment-checks")).toContainText(m["coaching.employmentCheck.option.seeking"]);
+      await page
+        .getByTestId("employment-checks")
+        .screenshot({ path: testInfo.outputPath(`employment-corrected-${lang}.png`) });
       await fitsThePhone(page);
 
       await page.goto("/home");

@@ -112,7 +112,7 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
 
 export type EmploymentChecks = {
   schedule: ScheduledFollowUp<EmploymentCheckMonths>[];
-  recorded: { monthsAfter: number; employmentStatus: string; recordedOn: string }[];
+  recorded: { monthsAfter: number; employmentStatus: string; recordedOn: string; recordedById: string }[];
 };
 
 /**
@@ -135,7 +135,8 @@ export async function employmentChecksOf(
         from ${trainingCertificates} tc join ${trainingCohorts} co on co.id = tc.cohort_id
         where tc.user_id = ${users}.id), '[]'::json)`,
       recorded: sql<EmploymentChecks["recorded"]>`coalesce((select json_agg(json_build_object(
-        'monthsAfter', o.months_after, 'employmentStatus', o.employment_status, 'recordedOn', o.recorded_on)
+        'monthsAfter', o.months_after, 'employmentStatus', o.employment_status, 'recordedOn', o.recorded_on,
+        'recordedById', o.recorded_by_id)
         order by o.months_after) from ${trainingOutcomes} o where o.user_id = ${users}.id), '[]'::json)`,
     })
     .from(users)

@@ -53,3 +53,9 @@ export const EmploymentCheckSchema = z.object({
   employmentStatus: z.enum(TRAINING_EMPLOYMENT_STATUSES, "errors.required"),
 });
 export type EmploymentCheckInput = z.infer<typeof EmploymentCheckSchema>;
+
+/** A recorded check corrected: the same fields, and the version of the check the form showed. */
+export const CorrectEmploymentCheckSchema = EmploymentCheckSchema.extend({
+  version: z.string().regex(/^[0-9a-f]{8}$/, "errors.invalid"),
+});
+export type CorrectEmploymentCheckInput = z.infer<typeof CorrectEmploymentCheckSchema>;

@@ -12,7 +12,8 @@ import { isUniqueViolation } from "~db/errors";
 import { moroccoToday } from "~/lib/morocco-time";
 import { mayFollow } from "~/modules/internships/service.server";
 import { employmentChecksOf } from "./queries.server";
-import type { EmploymentCheckInput } from "./schemas.server";
+import type { CorrectEmploymentCheckInput, EmploymentCheckInput } from "./schemas.server";
+import { changedFields, pick, versionOf } from "~/lib/changes";
 import { auditMany, auditRecord, type AuditActor } from "~/modules/audit/service.server";
 import { isUuid } from "~/lib/ids";
 import type { GuidanceInput, JobSearchInput } from "./schemas.server";
@@ -197,4 +198,49 @@ export async function recordEmploymentCheck(
     throw error;
   }
   return { ok: true as const };
+}
+
+/** What a check's correction compares and writes; its version is a fingerprint of them. */
+const CHECK_FIELDS = ["employmentStatus"] as const;
+
+/** The version a check's correction form carries: a correction of a check changed since is refused. */
+export function checkVersion(record: { employmentStatus: string }): string {
+  return versionOf(record, CHECK_FIELDS);
+}
+
+/** Who may correct a recorded check: the coach who recorded it (while she follows the person), or an admin. */
+export function mayCorrectCheck(actor: Pick<Actor, "id" | "role">, record: { recordedById: string }): boolean {
+  return actor.role === "admin" || record.recordedById === actor.id;
+}
+
+/**
+ * Correct a recorded employment check (decision: correcting an employment check): the
+ * coach who recorded it, while she is still the person's coach, or an admin; from a form
+ * showing the check as it was (a check corrected since is refused: 409). The day it was
+ * recorded stays; only the status changes, audited with the field named; nothing changed
+ * writes nothing. The reports follow (their version moves with every write, migration 0052).
+ */
+export async function correctEmploymentCheck(
+  db: Database,
+  actor: Actor,
+  beneficiaryId: string,
+  input: CorrectEmploymentCheckInput,
+  meta: Meta,
+): Promise<Result<{ changed: boolean }>> {
+  if (!(await mayFollow(db, actor, beneficiaryId))) return fail(404, {});
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(trainingOutcomes)
+      .where(and(eq(trainingOutcomes.userId, beneficiaryId), eq(trainingOutcomes.monthsAfter, input.monthsAfter)))
+      .for("update");
+    if (!row) return fail(404, {});
+    if (!mayCorrectCheck(actor, row)) return fail(403, { form: "coaching.employmentCheck.errors.notRecorder" });
+    if (checkVersion(row) !== input.version) return fail(409, { form: "coaching.employmentCheck.errors.stale" });
+    const { fields, changes } = changedFields(pick(row, CHECK_FIELDS), pick(input, CHECK_FIELDS));
+    if (!fields.length) return { ok: true as const, changed: false };
+    await tx.update(trainingOutcomes).set(changes).where(eq(trainingOutcomes.id, row.id));
+    await auditRecord(tx, actor, "coaching.employment_check.correct", ["training_outcome", row.id], meta.ip, fields);
+    return { ok: true as const, changed: true };
+  });
 }

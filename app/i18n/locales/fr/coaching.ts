@@ -121,6 +121,15 @@ export const coaching = {
     "Cette personne n'a pas de certificat de formation : il n'y a pas de point à enregistrer.",
   "coaching.employmentCheck.errors.alreadyRecorded": "Ce point est déjà enregistré.",
   "coaching.employmentCheck.errors.notDue": "Ce point n'est pas encore dû.",
+  "coaching.employmentCheck.correct": "Corriger ce point",
+  "coaching.employmentCheck.correctHeading": "Corriger le point",
+  "coaching.employmentCheck.correctSubmit": "Enregistrer la correction",
+  "coaching.employmentCheck.corrected": "Point sur l'emploi corrigé.",
+  "coaching.employmentCheck.unchanged": "Rien n'a changé : le point était déjà ainsi.",
+  "coaching.employmentCheck.errors.stale":
+    "Ce point a été corrigé entre-temps : rechargez la page et refaites votre correction.",
+  "coaching.employmentCheck.errors.notRecorder":
+    "Seul le coach qui a enregistré ce point, ou un administrateur, peut le corriger.",
   "coaching.report.title": "Emploi à 3 et 6 mois (personnes formées ou stagiaires, chacune une fois)",
   "coaching.report.column.milestone": "Après la formation ou le stage",
   "coaching.report.column.checked": "Personnes suivies",
