@@ -4,7 +4,7 @@
  * nothing written when nothing changed, a form older than the check refused (409) with
  * nothing changed, also when sent five times at once; another coach, bad input and a
  * check not recorded are refused; the reports follow. Decision:
- * docs/decisions/new-correct-employment-checks.md.
+ * docs/decisions/0147-correct-employment-checks.md.
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
