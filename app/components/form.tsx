@@ -87,7 +87,11 @@ function FieldFrame({
 
 type FieldProps = Labelled & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
-/** A labelled input with its hint and its translated error, linked for screen readers. */
+/**
+ * A labelled input with its hint and its translated error, linked for screen readers. A
+ * text follows the direction of what is typed in it (`dir="auto"`): a French name in an
+ * Arabic page reads left to right, its full stop at its end.
+ */
 export function Field({
   name,
   label,
@@ -103,7 +107,15 @@ export function Field({
   return (
     <FieldFrame
       {...{ name, label, hint, errors, id, inline, hideLabel }}
-      control={(aria) => <input {...aria} name={name} defaultValue={values?.[name] ?? defaultValue} {...input} />}
+      control={(aria) => (
+        <input
+          {...aria}
+          name={name}
+          defaultValue={values?.[name] ?? defaultValue}
+          dir={input.type === undefined || input.type === "text" || input.type === "search" ? "auto" : undefined}
+          {...input}
+        />
+      )}
     />
   );
 }
@@ -156,7 +168,7 @@ export function SelectField({
 
 type TextareaFieldProps = Labelled & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
 
-/** A labelled textarea; after a refused submit it shows the text typed. */
+/** A labelled textarea; after a refused submit it shows the text typed, in its own direction (`dir="auto"`). */
 export function TextareaField({
   name,
   label,
@@ -173,7 +185,14 @@ export function TextareaField({
     <FieldFrame
       {...{ name, label, hint, errors, id, inline }}
       control={(aria) => (
-        <textarea {...aria} name={name} rows={rows} defaultValue={values?.[name] ?? defaultValue} {...textarea} />
+        <textarea
+          {...aria}
+          name={name}
+          rows={rows}
+          defaultValue={values?.[name] ?? defaultValue}
+          dir="auto"
+          {...textarea}
+        />
       )}
     />
   );

@@ -75,7 +75,15 @@ export function codeLabel(t: TFunction, kind: CodeKind, code: string): string {
 
 /** Several codes as one line ("Darija, French"), in the reader's language. */
 export function codeLabels(t: TFunction, kind: CodeKind, codes: readonly string[]): string {
-  return codes.map((c) => codeLabel(t, kind, c)).join(t("codes.separator"));
+  return listOf(
+    t,
+    codes.map((c) => codeLabel(t, kind, c)),
+  );
+}
+
+/** Words already translated as one line, with the reader's comma ("، " in Arabic). */
+export function listOf(t: TFunction, items: readonly string[]): string {
+  return items.join(t("codes.separator"));
 }
 
 /** The choices of a select or a checkbox group, in the list's order, labelled in the reader's language. */

@@ -3,6 +3,7 @@ import { BackLink } from "~/components/back-link";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import { listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { type FieldErrors, formValues, parseForm, parseRowsForm } from "~/lib/forms.server";
@@ -177,7 +178,12 @@ export default function PlanStepPage() {
       ) : null}
       {loaded.missing.length && !readOnly ? (
         <p className="hint" data-missing={loaded.missing.join(" ")}>
-          {t("plans.missing", { fields: loaded.missing.map((f) => t(`plans.field.${f}` as MessageKey)).join(", ") })}
+          {t("plans.missing", {
+            fields: listOf(
+              t,
+              loaded.missing.map((f) => t(`plans.field.${f}` as MessageKey)),
+            ),
+          })}
         </p>
       ) : null}
       <div className="plan-layout">

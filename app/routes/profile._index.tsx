@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
+import { listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { parseRowsForm } from "~/lib/forms.server";
@@ -70,7 +71,12 @@ export default function ProfilePage() {
       </p>
       {missing.length ? (
         <p className="hint">
-          {t("profiles.missing", { sections: missing.map((s) => t(`profiles.section.${s}` as MessageKey)).join(", ") })}
+          {t("profiles.missing", {
+            sections: listOf(
+              t,
+              missing.map((s) => t(`profiles.section.${s}` as MessageKey)),
+            ),
+          })}
         </p>
       ) : null}
       {saved && !actionData ? <FormAlert tone="success" message="profiles.saved" /> : null}

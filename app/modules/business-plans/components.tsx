@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { type StepState } from "./rules";
@@ -20,7 +21,12 @@ export function StepList({ planId, steps, current }: { planId: string; steps: St
           {s.comments > 0 ? <span className="badge"> {t("plans.comments.count", { count: s.comments })}</span> : null}
           {s.state === "incomplete" && s.missing.length ? (
             <p className="hint">
-              {t("plans.missing", { fields: s.missing.map((f) => t(`plans.field.${f}` as MessageKey)).join(", ") })}
+              {t("plans.missing", {
+                fields: listOf(
+                  t,
+                  s.missing.map((f) => t(`plans.field.${f}` as MessageKey)),
+                ),
+              })}
             </p>
           ) : null}
         </li>

@@ -46,7 +46,7 @@ function CellInput(props: {
         inputMode={props.inputMode}
         aria-invalid={error ? true : undefined}
         onChange={(e) => props.onChange(e.target.value)}
-        dir={props.inputMode && props.inputMode !== "text" ? "ltr" : undefined}
+        dir={props.inputMode && props.inputMode !== "text" ? "ltr" : "auto"}
       />
       {error ? <span className="error">{t(error)}</span> : null}
     </>

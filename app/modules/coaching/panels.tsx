@@ -49,7 +49,7 @@ export function CaseloadPanel({ rows }: { rows: CaseloadRow[] }) {
             </p>
             {r.nextAction ? (
               <p className={r.actionLate ? "error" : "hint"}>
-                {r.nextAction.description} · {t("coaching.due", { date: formatDate(r.nextAction.dueOn) })}
+                <bdi>{r.nextAction.description}</bdi> · {t("coaching.due", { date: formatDate(r.nextAction.dueOn) })}
               </p>
             ) : (
               <p className="hint">{t("coaching.noNextSteps")}</p>
@@ -163,7 +163,8 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         <ul>
           {data.actions.map((a) => (
             <li key={a.id}>
-              {a.description} · {t("coaching.due", { date: formatDate(a.dueOn) })}
+              {/* typed by the coach, often in French: its own direction inside an Arabic line */}
+              <bdi>{a.description}</bdi> · {t("coaching.due", { date: formatDate(a.dueOn) })}
             </li>
           ))}
         </ul>
@@ -186,8 +187,10 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         <h2>{t("coaching.home.internship")}</h2>
         {data.placement ? (
           <p>
-            {data.placement.hostName} · {t(`internships.status.${data.placement.status}`)} ·{" "}
-            {formatDate(data.placement.startsOn)} – {formatDate(data.placement.endsOn)}
+            <bdi>{data.placement.hostName}</bdi> · {t(`internships.status.${data.placement.status}`)} ·{" "}
+            <bdi>
+              {formatDate(data.placement.startsOn)} – {formatDate(data.placement.endsOn)}
+            </bdi>
           </p>
         ) : (
           <p>{t("coaching.home.noInternship")}</p>
@@ -206,7 +209,7 @@ export function ApplicantPanel({ data }: { data: ApplicantPanelData }) {
         <h2>{t("coaching.home.coach")}</h2>
         {data.coach ? (
           <p>
-            {data.coach.displayName} {data.coach.phone ?? data.coach.email ?? ""}
+            <bdi>{data.coach.displayName}</bdi> <bdi dir="ltr">{data.coach.phone ?? data.coach.email ?? ""}</bdi>
           </p>
         ) : (
           <p>{t("coaching.home.noCoach")}</p>

@@ -1,6 +1,7 @@
 /** The applicant's side of applying: who can apply, the check before sending, the receipt. */
 import { Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
+import { listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { REGIONS } from "~/modules/profiles/rules";
@@ -20,7 +21,7 @@ function useConditionText() {
     if (c.kind === "everyone") return t("grants.who.everyone");
     if (c.kind === "migrants") return t("grants.who.migrants");
     if (c.kind === "young_moroccans") return t("grants.who.youngMoroccans");
-    if (c.kind === "regions") return t("grants.who.regions", { regions: c.regions.map(region).join(", ") });
+    if (c.kind === "regions") return t("grants.who.regions", { regions: listOf(t, c.regions.map(region)) });
     if (c.kind === "training") return t("grants.who.training", { training: training(c.training) });
     if (c.min !== null && c.max !== null) return t("grants.who.ageBetween", { min: c.min, max: c.max });
     return c.min !== null ? t("grants.who.ageMin", { min: c.min }) : t("grants.who.ageMax", { max: c.max ?? 0 });

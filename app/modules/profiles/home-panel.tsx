@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { ApplicantHome } from "./queries.server";
@@ -41,7 +42,10 @@ export function ApplicantPanel({ home }: { home: ApplicantHome }) {
         {home.missing.length ? (
           <p className="hint">
             {t("profiles.missing", {
-              sections: home.missing.map((s) => t(`profiles.section.${s}` as MessageKey)).join(", "),
+              sections: listOf(
+                t,
+                home.missing.map((s) => t(`profiles.section.${s}` as MessageKey)),
+              ),
             })}
           </p>
         ) : null}
