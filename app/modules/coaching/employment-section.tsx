@@ -65,17 +65,7 @@ export function EmploymentSection({
           <input type="hidden" name="intent" value="employmentCheck" />
           <input type="hidden" name="monthsAfter" value={first.monthsAfter} />
           <FieldError name="form" errors={echo.errors} />
-          <SelectField
-            name="employmentStatus"
-            label="coaching.employmentCheck.status"
-            placeholder="form.choose"
-            options={TRAINING_EMPLOYMENT_STATUSES.map((s) => ({
-              value: s,
-              label: t(`coaching.employmentCheck.option.${s}`),
-            }))}
-            required
-            {...echo}
-          />
+          <StatusField {...echo} />
           <button type="submit" className="button">
             {t("coaching.employmentCheck.submit")}
           </button>
@@ -109,20 +99,29 @@ function CorrectionForm({
       <input type="hidden" name="monthsAfter" value={check.monthsAfter} />
       <input type="hidden" name="version" value={record.version} />
       <FieldError name="form" errors={echo.errors} />
-      <SelectField
-        name="employmentStatus"
-        label="coaching.employmentCheck.status"
-        defaultValue={record.employmentStatus}
-        options={TRAINING_EMPLOYMENT_STATUSES.map((s) => ({
-          value: s,
-          label: t(`coaching.employmentCheck.option.${s}`),
-        }))}
-        required
-        {...echo}
-      />
+      <StatusField stored={record.employmentStatus} {...echo} />
       <button type="submit" className="button">
         {t("coaching.employmentCheck.correctSubmit")}
       </button>
     </Form>
+  );
+}
+
+/** "What does the person do today?": asked with no default when recording, the stored answer when correcting. */
+function StatusField({ stored, ...echo }: FormEcho & { stored?: string }) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      name="employmentStatus"
+      label="coaching.employmentCheck.status"
+      placeholder={stored ? undefined : "form.choose"}
+      defaultValue={stored}
+      options={TRAINING_EMPLOYMENT_STATUSES.map((s) => ({
+        value: s,
+        label: t(`coaching.employmentCheck.option.${s}`),
+      }))}
+      required
+      {...echo}
+    />
   );
 }
