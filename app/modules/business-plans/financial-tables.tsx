@@ -53,7 +53,11 @@ function CellInput(props: {
   );
 }
 
-/** A table that scrolls sideways on a phone, a named region reachable from the keyboard. */
+/**
+ * A table, a named region reachable from the keyboard. On a phone each row is a block
+ * (styles.css, `.plan-table`): each cell under its column's name (`data-label`), so the
+ * totals and the "remove" buttons are seen without scrolling sideways.
+ */
 function TableFrame({ label, head, children }: { label: MessageKey; head: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -121,7 +125,7 @@ function AddRow({
 export function CostsTable({ rows, errors, onChange, onRemove, total }: RemovableRows<CostRow> & { total: number }) {
   const { t, formatMoney } = useI18n();
   const cell = (i: number, key: keyof CostRow, label: MessageKey, inputMode?: "decimal" | "numeric") => (
-    <td>
+    <td data-label={t(label)}>
       <CellInput
         {...{ errors, inputMode }}
         name={rowField("costs", i, key)}
@@ -147,7 +151,7 @@ export function CostsTable({ rows, errors, onChange, onRemove, total }: Removabl
               {cell(i, "item", "plans.fin.item")}
               {cell(i, "quantity", "plans.fin.quantity", "numeric")}
               {cell(i, "unitPrice", "plans.fin.unitPrice", "decimal")}
-              <td className="num" data-line-total>
+              <td className="num" data-line-total data-label={t("plans.fin.lineTotal")}>
                 {formatMoney(typedQuantity(row.quantity) * typedAmount(row.unitPrice))}
               </td>
               <td>
@@ -200,14 +204,14 @@ export function FundingTable({
         <tbody>
           {rows.map((row, i) => (
             <tr key={i}>
-              <td>
+              <td data-label={t("plans.fin.kind")}>
                 <KindSelect
                   name={rowField("funding", i, "kind")}
                   value={row.kind}
                   onChange={(kind) => update(i, { kind })}
                 />
               </td>
-              <td>
+              <td data-label={t("plans.fin.label")}>
                 <CellInput
                   name={rowField("funding", i, "label")}
                   value={row.label}
@@ -216,7 +220,7 @@ export function FundingTable({
                   onChange={(label) => update(i, { label })}
                 />
               </td>
-              <td>
+              <td data-label={t("plans.fin.amount")}>
                 <CellInput
                   name={rowField("funding", i, "amount")}
                   value={row.amount}
@@ -258,7 +262,7 @@ function ForecastCell<R>(props: {
   const { t } = useI18n();
   const { rows, i, field } = props;
   return (
-    <td>
+    <td data-label={t(props.label)}>
       <CellInput
         name={rowField(props.list, i, field)}
         value={String(rows[i]?.[field] ?? "")}
@@ -311,8 +315,12 @@ export function MonthsTable({ rows, errors, onChange, figures }: Rows<MonthRow> 
 
                 label="plans.fin.fixedCosts"
               />
-              <td className="num">{formatMoney(figures.net[i] ?? 0)}</td>
-              <td className="num">{formatMoney(figures.cumulative[i] ?? 0)}</td>
+              <td className="num" data-label={t("plans.fin.net")}>
+                {formatMoney(figures.net[i] ?? 0)}
+              </td>
+              <td className="num" data-label={t("plans.fin.cumulative")}>
+                {formatMoney(figures.cumulative[i] ?? 0)}
+              </td>
             </tr>
           );
         })}
@@ -333,9 +341,15 @@ export function YearsTable({ rows, errors, onChange, figures }: Rows<YearRow> & 
       <tbody>
         <tr>
           <th scope="row">{t("plans.fin.year", { n: 1 })}</th>
-          <td className="num">{formatMoney(three.years[0]?.revenueCentimes ?? 0)}</td>
-          <td className="num">{formatMoney(three.years[0]?.costsCentimes ?? 0)}</td>
-          <td className="num">{formatMoney(three.years[0]?.resultCentimes ?? 0)}</td>
+          <td className="num" data-label={t("plans.fin.revenue")}>
+            {formatMoney(three.years[0]?.revenueCentimes ?? 0)}
+          </td>
+          <td className="num" data-label={t("plans.fin.costs")}>
+            {formatMoney(three.years[0]?.costsCentimes ?? 0)}
+          </td>
+          <td className="num" data-label={t("plans.fin.result")}>
+            {formatMoney(three.years[0]?.resultCentimes ?? 0)}
+          </td>
         </tr>
         {rows.map((_, i) => {
           const rowLabel = t("plans.fin.year", { n: i + 2 });
@@ -350,7 +364,9 @@ export function YearsTable({ rows, errors, onChange, figures }: Rows<YearRow> & 
                 label="plans.fin.revenue"
               />
               <ForecastCell {...cells} {...{ i, rowLabel }} field="costs" label="plans.fin.costs" />
-              <td className="num">{formatMoney(three.years[i + 1]?.resultCentimes ?? 0)}</td>
+              <td className="num" data-label={t("plans.fin.result")}>
+                {formatMoney(three.years[i + 1]?.resultCentimes ?? 0)}
+              </td>
             </tr>
           );
         })}
@@ -358,9 +374,13 @@ export function YearsTable({ rows, errors, onChange, figures }: Rows<YearRow> & 
       <tfoot>
         <tr>
           <th scope="row">{t("plans.fin.threeYears")}</th>
-          <td className="num">{formatMoney(three.total.revenueCentimes)}</td>
-          <td className="num">{formatMoney(three.total.costsCentimes)}</td>
-          <td className="num" data-total="three-years">
+          <td className="num" data-label={t("plans.fin.revenue")}>
+            {formatMoney(three.total.revenueCentimes)}
+          </td>
+          <td className="num" data-label={t("plans.fin.costs")}>
+            {formatMoney(three.total.costsCentimes)}
+          </td>
+          <td className="num" data-total="three-years" data-label={t("plans.fin.result")}>
             {formatMoney(three.total.resultCentimes)}
           </td>
         </tr>
