@@ -83,7 +83,13 @@ export default function QuarterlyReportAdmin() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
-  const names = { quarter: `\u2066${quarter}\u2069`, language: LOCALE_NAMES[locale], version: nextVersion };
+  // the quarter by its name in the reader's language ("T4 2026", "الربع 4 من سنة 2026"), not its code
+  const [year, n] = quarter.split("-Q");
+  const names = {
+    quarter: t("reporting.quarterName", { n, year }),
+    language: LOCALE_NAMES[locale],
+    version: nextVersion,
+  };
   if (confirming) {
     return (
       <ConfirmStep

@@ -332,7 +332,7 @@ export const reporting = {
   "reporting.issue.language": "Report language",
   "reporting.issue.versions": "Issued versions of this quarter",
   "reporting.issue.button": "Issue version {version} ({language})",
-  "reporting.issue.confirmTitle": "Issue version {version} of the {quarter} report in {language}?",
+  "reporting.issue.confirmTitle": "Issue version {version} of the report for {quarter} in {language}?",
   "reporting.issue.confirmEffects":
     "The PDF is made now, with the figures as the donor sees them and the saved narrative, then kept as it is. Donors will be able to download it. A new version can be issued later; this one stays.",
   "reporting.issue.confirmButton": "Issue the report",
