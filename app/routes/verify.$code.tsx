@@ -56,7 +56,10 @@ export default function Verify() {
           </p>
           <dl className="facts">
             <dt>{t("trainings.verify.holder")}</dt>
-            <dd>{result.initials}</dd>
+            <dd>
+              {/* Latin initials in an Arabic page: isolated, "A. D." not ".A. D" */}
+              <bdi>{result.initials}</bdi>
+            </dd>
             <dt>{t("trainings.verify.training")}</dt>
             <dd>
               <LocalizedText row={result} field="title" />
