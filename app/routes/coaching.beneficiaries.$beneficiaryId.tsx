@@ -3,6 +3,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
+import type { MessageKey } from "~/i18n/translate";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
@@ -268,20 +269,21 @@ const COACHING_LABELS = {
   employmentStatus: "coaching.employmentCheck.status",
 } as const;
 
-const VISIT_SAVED = {
-  "1": "businesses.saved",
-  corrected: "businesses.corrected",
-  unchanged: "businesses.unchanged",
-  employment: "coaching.employmentCheck.saved",
-  employmentCorrected: "coaching.employmentCheck.corrected",
-  employmentUnchanged: "coaching.employmentCheck.unchanged",
+/** What a recorded or corrected visit or check says, above its own section. */
+const SAVED = {
+  business: { "1": "businesses.saved", corrected: "businesses.corrected", unchanged: "businesses.unchanged" },
+  employment: {
+    employment: "coaching.employmentCheck.saved",
+    employmentCorrected: "coaching.employmentCheck.corrected",
+    employmentUnchanged: "coaching.employmentCheck.unchanged",
+  },
 } as const;
 
-/** After a visit recorded or corrected: what happened. */
-function VisitSaved({ visit }: { visit: string | null }) {
-  return visit && visit in VISIT_SAVED ? (
-    <FormAlert tone="success" message={VISIT_SAVED[visit as keyof typeof VISIT_SAVED]} />
-  ) : null;
+/** After a business visit or an employment check recorded or corrected: what happened, by its section. */
+function VisitSaved({ visit, section }: { visit: string | null; section: keyof typeof SAVED }) {
+  const messages: Record<string, MessageKey> = SAVED[section];
+  const message = visit ? messages[visit] : undefined;
+  return message ? <FormAlert tone="success" message={message} /> : null;
 }
 
 export default function BeneficiaryFile() {
@@ -317,6 +319,7 @@ export default function BeneficiaryFile() {
       <AppointmentsSection appointments={appointments} sent={sent} today={today} {...echoOf("appointment")} />
       <NextSteps actions={actions} today={today} />
       <TrainingsList trainings={trainings} />
+      <VisitSaved visit={params.get("visit")} section="employment" />
       <EmploymentSection
         checks={employmentChecks}
         correcting={echoOf("employmentCheckCorrect")}
@@ -325,7 +328,7 @@ export default function BeneficiaryFile() {
       <PlacementsSection placements={placements} hosts={hosts} {...echoOf("placement")} />
       <GuidanceSection sessions={sessions} today={today} {...echoOf("guidance")} />
       <JobSearchSection searches={searches} today={today} {...echoOf("jobsearch")} />
-      <VisitSaved visit={params.get("visit")} />
+      <VisitSaved visit={params.get("visit")} section="business" />
       <FollowUpSection
         businesses={businesses}
         today={today}

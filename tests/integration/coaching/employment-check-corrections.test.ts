@@ -82,9 +82,13 @@ describe("correcting an employment check", () => {
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0])).toContain("employmentStatus");
     expect(await employedAt3()).toBe(employedBefore - 1);
-    expect(await (await client.get(`/coaching/beneficiaries/${person.id}?visit=employmentCorrected`)).text()).toContain(
-      "Point sur l&#x27;emploi corrigé.",
-    );
+    const page = await (await client.get(`/coaching/beneficiaries/${person.id}?visit=employmentCorrected`)).text();
+    // said just above the employment section, not by the business visits further down
+    const said = page.indexOf("Point sur l&#x27;emploi corrigé.");
+    const section = page.indexOf('<section aria-labelledby="employment-checks"');
+    expect(said).toBeGreaterThan(-1);
+    expect(section - said).toBeGreaterThan(0);
+    expect(page.slice(said, section)).not.toContain("<section");
   });
 
   it("writes nothing when nothing changed", async () => {
