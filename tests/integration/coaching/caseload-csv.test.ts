@@ -47,6 +47,7 @@ describe("the caseload CSV", () => {
       ar("sheets.caseload.overdue"),
       ar("sheets.caseload.businessVisit"),
       ar("sheets.caseload.employmentCheck"),
+      ar("sheets.caseload.internshipOutcome"),
       ar("sheets.caseload.nextAction"),
       ar("sheets.caseload.dueOn"),
       ar("sheets.caseload.late"),
@@ -59,11 +60,12 @@ describe("the caseload CSV", () => {
       ar("form.no"),
       ar("form.no"),
       ar("form.no"),
+      ar("form.no"),
       '\'=HYPERLINK("http://evil.test")',
       addDays(today, -2),
       ar("form.yes"),
     ]);
-    expect(body[1]![7]).toBe(ar("form.no"));
+    expect(body[1]![8]).toBe(ar("form.no"));
   });
 
   it("marks a late next step as overdue on the coach's home, for a person in no internship", async () => {
