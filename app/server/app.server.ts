@@ -79,3 +79,22 @@ export function createApp(options: AppOptions) {
   app.use(errorPage(monitor));
   return app;
 }
+
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) is shorter than
+ * the idle time of the clients and proxies in front of the portal: a client that reuses a
+ * connection just as the server closes it gets a reset instead of a page (Playwright's
+ * request client does not read the `Keep-Alive: timeout` hint; nginx keeps upstream
+ * connections 60 s). A server that outlives its clients' idle connections leaves the
+ * closing to them. Decision 0149.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** The app listening on `port`, its keep-alive outliving its clients' (KEEP_ALIVE_TIMEOUT_MS) */
+export function listen(app: ReturnType<typeof createApp>, port: number, host: string) {
+  const server = app.listen(port, host);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node requires the headers timeout to be longer than the keep-alive timeout
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  return server;
+}

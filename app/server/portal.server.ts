@@ -13,7 +13,7 @@ import { roleRisks } from "~db/roles";
 import { transportsFromEnv } from "~/modules/notifications/settings.server";
 import type { Transports } from "~/modules/notifications/transports.server";
 import { ensureEncryptionKey } from "~/modules/protection/crypto.server";
-import { createApp } from "./app.server";
+import { createApp, listen } from "./app.server";
 import { createOutageMonitor } from "./database-down.server";
 import type { Env } from "./env.server";
 import type { Logger } from "./logger.server";
@@ -61,7 +61,7 @@ export async function startPortal(options: {
     monitor,
     state,
   });
-  const server = app.listen(env.PORT, env.HOST);
+  const server = listen(app, env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

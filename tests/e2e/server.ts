@@ -14,7 +14,7 @@ import { startEmbeddedPostgres } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
 import { urlRole } from "../../db/roles";
 import { seedDemo } from "../../db/seed";
-import { createApp } from "../../app/server/app.server";
+import { createApp, listen } from "../../app/server/app.server";
 import { scratchDatabase } from "../helpers/scratch-database";
 import { deliverOutbox } from "../../app/modules/notifications/delivery.server";
 import { httpSmsTransport, smtpTransport } from "../../app/modules/notifications/transports.server";
@@ -63,7 +63,7 @@ fs.rmSync(databaseFile, { force: true });
 fs.writeFileSync(databaseFile, JSON.stringify({ url }), { mode: 0o600 });
 const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
 const app = createApp({ build, db: handle.db, publicDir: path.join(root, "public") });
-const server = app.listen(port, "127.0.0.1", () => console.log(`e2e app on ${port}`));
+const server = listen(app, port, "127.0.0.1").once("listening", () => console.log(`e2e app on ${port}`));
 
 // SMS leave through the generic gateway contract to the fake gateway, a real HTTP server
 // the specs read codes from (smsGatewayUrl() in fixtures.ts), as `npm run sms:fake` does
