@@ -47,7 +47,25 @@ export function translateParts(
     from = match.index + match[0].length;
   }
   if (from < filled.length || parts.length === 0) parts.push(filled.slice(from));
-  return parts;
+  return oneFinalPeriod(parts);
+}
+
+/** A value's last visible character is a period ("د.م.", "etc."), before bidi marks that draw nothing. */
+const ENDS_WITH_PERIOD = /\.[\u061c\u200e\u200f\u2066-\u2069]*$/;
+
+/**
+ * A sentence ends with one period, even when its last value is an abbreviation that brings
+ * its own: "… ممنوحة من أصل 100٫00 د.م." and not "د.م..", "… of 5 Co." and not "Co..".
+ * The message's period goes; the value stays whole (it may be isolated on its own).
+ */
+function oneFinalPeriod(parts: Array<string | MessageValue>): Array<string | MessageValue> {
+  return parts
+    .map((part, i) => {
+      const before = parts[i - 1];
+      if (typeof part !== "string" || typeof before !== "object" || !ENDS_WITH_PERIOD.test(before.value)) return part;
+      return /^\.(?!\.)/.test(part) ? part.slice(1) : part;
+    })
+    .filter((part) => part !== "");
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

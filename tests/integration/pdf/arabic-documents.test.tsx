@@ -263,6 +263,9 @@ describe("documents in Arabic", () => {
     expect(lineWith(text, heading.replace(/[:\d]/g, " ").split(/\s+/).filter(Boolean))).toBe(text[0]);
     expect(text).toContain(title("grants.call.ranking"));
     expect(lineWith(text, [figure(call.budgetCentimes)])).toBeDefined();
+    // the summary ends on the dirham's own period: "د.م." and not "د.م.."
+    expect(flat(text)).toContain("د.م.");
+    expect(flat(text)).not.toMatch(/\.\./);
     expectWholeLine(buffer, ar("grants.pdf.reportTitle", { call: call.titleAr }), 20, 700);
   });
 });
