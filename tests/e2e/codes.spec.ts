@@ -19,7 +19,7 @@ const TEXT = {
     resend: "Recevoir un nouveau code",
     done: "Votre numéro de téléphone est confirmé.",
     accepted: "Accepté par la passerelle",
-    forgot: "Mot de passe oublié ? Recevoir un code par SMS ou e-mail",
+    forgot: "Mot de passe oublié\u00a0? Recevoir un code par SMS ou e-mail",
     getCode: "Recevoir un code",
     save: "Enregistrer mon nouveau mot de passe",
   },

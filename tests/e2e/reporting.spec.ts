@@ -26,7 +26,7 @@ test("the donor reads the results of a quarter, in Arabic, and downloads the CSV
   await expect(page).toHaveURL(new RegExp(`period=${quarter}`));
   await expect(page.locator("svg.chart-svg").first()).toBeVisible();
   await expect(page.locator('table[data-table="reach"]')).toBeVisible();
-  await expect(page.getByText("Un « x » ne dit pas lequel des deux.")).toBeVisible();
+  await expect(page.getByText("Un «\u00a0x\u00a0» ne dit pas lequel des deux.")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("donor-quarter-fr.png"), fullPage: true });
 
   // a month: the people reached per result, the breakdowns being the quarter's and the year's

@@ -56,7 +56,7 @@ describe("route parameters and query strings", () => {
     const path = "/reports?from=2026-02-31&to=2026-03-31";
     const fr = await get(path, "admin", "fr");
     expect(fr.status).toBe(400);
-    expect(await fr.text()).toContain("« from » n&#x27;est pas une date réelle");
+    expect(await fr.text()).toContain("«\u00a0from\u00a0» n&#x27;est pas une date réelle");
     const ar = await get(path, "admin", "ar");
     expect(ar.status).toBe(400);
     expect(await ar.text()).toContain("«from» ليس تاريخًا صحيحًا");

@@ -218,12 +218,12 @@ describe("staff forms", () => {
     const html = await expectRefused(response, {
       fields: ["sex", "residentStatus", "noticeRead"],
       typed: ['value="Awa"', 'value="Diallo"', 'value="06 12"'],
-      labelled: ["Sexe :", "La personne est :"],
+      labelled: ["Sexe\u00a0:", "La personne est\u00a0:"],
     });
     // a value not offered is told what to choose, not "invalid"
-    expect(html).toContain("Choisissez le sexe parmi « Femme » et « Homme ».");
+    expect(html).toContain("Choisissez le sexe parmi «\u00a0Femme\u00a0» et «\u00a0Homme\u00a0».");
     expect(html).toContain(
-      "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
+      "Choisissez le statut parmi «\u00a0Migrant ou migrante au Maroc\u00a0» et «\u00a0De nationalité marocaine\u00a0».",
     );
     expect(html).not.toContain("Cette valeur n&#x27;est pas valide.");
   });
@@ -280,9 +280,9 @@ describe("staff forms", () => {
     const response = await client.post("/profile", { sex: "x", residentStatus: "touriste" });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain("Choisissez le sexe parmi « Femme » et « Homme ».");
+    expect(html).toContain("Choisissez le sexe parmi «\u00a0Femme\u00a0» et «\u00a0Homme\u00a0».");
     expect(html).toContain(
-      "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
+      "Choisissez le statut parmi «\u00a0Migrant ou migrante au Maroc\u00a0» et «\u00a0De nationalité marocaine\u00a0».",
     );
   });
 });

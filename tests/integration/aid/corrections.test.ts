@@ -117,7 +117,7 @@ describe("correcting a hand-out", () => {
     expect(await reportedKits(h.distributionId)).toBe(0);
 
     const page = await (await s.clients.workerA.get(`/aid/rounds/${h.round.id}`)).text();
-    expect(page).toContain("corrigée : Taille du foyer erronée");
+    expect(page).toContain("corrigée\u00a0: Taille du foyer erronée");
     // the person is offered the hand-out again, and receives it once more
     expect(page).toContain(`value="${h.c.id}"`);
     const again = await s.clients.workerA.post(`/aid/rounds/${h.round.id}`, { caseId: h.c.id, confirm: "distribute" });

@@ -104,7 +104,7 @@ describe("correcting a round before its hand-out", () => {
     expect(given.status).toBe(302);
     const res = await s.clients.workerA.post(`/aid/rounds/${round.id}`, correction(round, { name: "Trop tard" }));
     expect(res.status).toBe(409);
-    expect(await res.text()).toContain("La distribution a commencé : la tournée ne change plus.");
+    expect(await res.text()).toContain("La distribution a commencé\u00a0: la tournée ne change plus.");
     expect((await stored(round.id)).name).toBe(round.name);
     const page = await (await s.clients.workerA.get(`/aid/rounds/${round.id}`)).text();
     expect(page).not.toContain('value="correctRound"');

@@ -114,7 +114,7 @@ describe("moving and cancelling on the appointment's page", () => {
     expect(sms?.body).toBe(`Masar : rendez-vous de suivi du ${dayAhead(12).written} à 11:00 annulé.`);
     const again = await c.post(path, { intent: "cancel", confirm: "cancel" });
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain("Ce rendez-vous est annulé : il ne peut plus changer.");
+    expect(await again.text()).toContain("Ce rendez-vous est annulé\u00a0: il ne peut plus changer.");
     const move = await c.post(path, { intent: "move", date: dayAhead(14).date, time: "10:00" });
     expect(move.status).toBe(409);
     expect(await outboxTo(t.db, person.id, "notify.followUpCancelled")).toHaveLength(1);
@@ -251,7 +251,7 @@ describe("the reminder the day before", () => {
     await queueAppointmentReminders(t.db, row.remindAt);
     expect(await outboxTo(t.db, person.id, "notify.followUpReminder", "sms")).toHaveLength(0);
     const [mail] = await outboxTo(t.db, person.id, "notify.followUpReminder", "email");
-    expect(mail?.body).toBe(`Rappel : vous avez un rendez-vous de suivi le ${dayAhead(6).written} à 14:00.`);
+    expect(mail?.body).toBe(`Rappel\u00a0: vous avez un rendez-vous de suivi le ${dayAhead(6).written} à 14:00.`);
   });
 
   it("the outbox worker writes it and hands it over: two servers ticking at once, one SMS at the gateway", async () => {

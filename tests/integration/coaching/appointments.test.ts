@@ -48,7 +48,7 @@ describe("a follow-up appointment", () => {
     // no gateway on this server: the coach reads "not sent", never "sent"
     await deliverOutbox(t.db, { email: null, sms: null });
     const page = await (await c.get(path)).text();
-    expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
+    expect(page).toContain("Non envoyé\u00a0: aucune passerelle SMS configurée");
     expect(page).not.toContain("Accepté par la passerelle");
 
     const p = await app.signedIn(person.phone!);

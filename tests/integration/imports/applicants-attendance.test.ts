@@ -57,13 +57,13 @@ describe("applicants", () => {
     const id = await preview(s.clients.workerA, "applicants", LIST);
     expect(await registeredBy(s.orgA.id)).toBe(0);
     const html = await (await s.clients.workerA.get(`/imports/${id}`)).text();
-    expect(html).toContain("3 lignes lues : 2 prêtes, 1 avec un problème (non importée)");
+    expect(html).toContain("3 lignes lues\u00a0: 2 prêtes, 1 avec un problème (non importée)");
     expect([...html.matchAll(/data-line="(\d+)"/g)].map((m) => m[1])).toEqual(["4"]);
     expect(html).toContain("Lisez la notice à la personne");
 
     expect((await s.clients.workerA.post(`/imports/${id}`, { intent: "confirm" })).status).toBe(302);
     const done = await (await s.clients.workerA.get(`/imports/${id}`)).text();
-    expect(done).toMatch(/Import confirmé le .+ : 2 comptes créés sur 3 lignes\./);
+    expect(done).toMatch(/Import confirmé le .+\u00a0: 2 comptes créés sur 3 lignes\./);
     const people = await t.db
       .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, loginId: users.loginId })
       .from(officeRegistrations)
@@ -192,7 +192,7 @@ describe("attendance", () => {
     const id = await preview(coach, "attendance", list);
     expect(await marksOf(s1!.id)).toHaveLength(0);
     const html = await (await coach.get(`/imports/${id}`)).text();
-    expect(html).toContain("6 lignes lues : 2 prêtes, 4 avec un problème");
+    expect(html).toContain("6 lignes lues\u00a0: 2 prêtes, 4 avec un problème");
     expect(html).toContain("pas de place confirmée dans la cohorte");
     expect(html).toContain("Séance introuvable");
     expect(html).toContain("Même personne que la ligne 2 du fichier");

@@ -51,7 +51,7 @@ describe("preview, then confirm", () => {
     const page = await s.clients.workerA.get(`/imports/${id}`, { headers: { "Accept-Language": "fr" } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain("4 lignes lues : 2 prêtes, 2 avec un problème (non importées), 0 avec un doublon probable.");
+    expect(html).toContain("4 lignes lues\u00a0: 2 prêtes, 2 avec un problème (non importées), 0 avec un doublon probable.");
     expect(html).toContain("Indiquez le sexe de la personne");
     expect(html).toContain("La date de naissance doit être une date réelle");
     expect(html).toContain("Indiquez la date de naissance ou un âge estimé.");
@@ -69,7 +69,7 @@ describe("preview, then confirm", () => {
     expect(confirm.status).toBe(302);
     expect(await casesOf(s.orgA.id)).toBe(before + 2);
     const done = await s.clients.workerA.get(`/imports/${id}`);
-    expect(await done.text()).toMatch(/Import confirmé le .+ : 2 dossiers ouverts sur 4 lignes\./);
+    expect(await done.text()).toMatch(/Import confirmé le .+\u00a0: 2 dossiers ouverts sur 4 lignes\./);
     expect(await viewed()).toHaveLength(1);
     // the cases are whole: identity sealed, consent recorded, each write audited
     const [mariam] = (await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.organisationId, s.orgA.id)))
@@ -259,7 +259,7 @@ describe("bad files get a translated page, never a 500, and write nothing", () =
       "nom;ville\nKoné;Rabat",
       "x.csv",
       {
-        fr: "Colonnes obligatoires introuvables : prenom (first_name), sexe (sex)",
+        fr: "Colonnes obligatoires introuvables\u00a0: prenom (first_name), sexe (sex)",
         ar: "أعمدة إلزامية غير موجودة",
         en: "Required columns not found",
       },

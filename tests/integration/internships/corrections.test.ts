@@ -128,7 +128,7 @@ describe("the offer's seats limit acceptances", () => {
     const step = { intent: "decline", confirm: "decline", applicationId: p!.applicationId, answer: "declined" };
     const bare = await c.post(path, step);
     expect(bare.status).toBe(400);
-    expect(await bare.text()).toContain("Donnez la raison : la personne candidate la lira.");
+    expect(await bare.text()).toContain("Donnez la raison\u00a0: la personne candidate la lira.");
     const [still] = await t.db
       .select()
       .from(internshipApplications)
@@ -137,7 +137,7 @@ describe("the offer's seats limit acceptances", () => {
     const done = await c.post(path, { ...step, reason: "Il faut un permis de conduire." });
     expect(done.status).toBe(302);
     const mine = await app.signedIn(p!.user.email!);
-    expect(await (await mine.get(path)).text()).toContain("Raison donnée : Il faut un permis de conduire.");
+    expect(await (await mine.get(path)).text()).toContain("Raison donnée\u00a0: Il faut un permis de conduire.");
   });
 });
 
@@ -193,7 +193,7 @@ describe("closing an offer", () => {
     expect(refused).toMatchObject({ status: 409, errors: { form: "internships.errors.offerClosed" } });
     const lateClient = await app.signedIn(late.email!);
     const page = await (await lateClient.get(path)).text();
-    expect(page).toContain("Cette offre est close : elle ne prend plus de candidatures.");
+    expect(page).toContain("Cette offre est close\u00a0: elle ne prend plus de candidatures.");
     expect(page).not.toContain('name="motivation"');
     const posted = await lateClient.post(path, { motivation: "Je suis disponible." });
     expect(posted.status).toBe(400);

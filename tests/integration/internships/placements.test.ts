@@ -209,7 +209,7 @@ describe("a coach takes a beneficiary into an internship", () => {
     const receipt = await (await applicant.get(`${offerPath}?sent=1`)).text();
     expect(receipt).toMatch(/data-testid="sent"[^]*Candidature envoyée[^]*Et ensuite/);
     expect(await (await applicant.get("/notifications")).text()).toContain(
-      "Votre candidature au stage « Aide boulanger·e » est envoyée",
+      "Votre candidature au stage «\u00a0Aide boulanger·e\u00a0» est envoyée",
     );
     expect(await (await applicant.get(offerPath)).text()).toContain('data-application="submitted"');
     expect((await applicant.post(offerPath, {})).status).toBe(400);

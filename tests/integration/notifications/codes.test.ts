@@ -295,7 +295,7 @@ describe("staff see the state of the messages they trigger", () => {
     expect((await client.post(`/admin/users/${person.id}`, { intent: "setup-code" })).status).toBe(200);
     await deliverOutbox(t.db, { email: null, sms: null });
     const page = await read(client.get(`/admin/users/${person.id}`));
-    expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
+    expect(page).toContain("Non envoyé\u00a0: aucune passerelle SMS configurée");
     expect(page).not.toContain("Accepté par la passerelle");
     await deliver();
     expect(await read(client.get(`/admin/users/${person.id}`))).toContain("Accepté par la passerelle");

@@ -31,7 +31,7 @@ describe("the outbox page", () => {
     await c.login(admin.email!, DEMO_PASSWORD);
     // React separates the text it joins with empty comments
     const page = (await (await c.get("/admin/outbox")).text()).replaceAll("<!-- -->", "");
-    expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
+    expect(page).toContain("Non envoyé\u00a0: aucune passerelle SMS configurée");
     expect(page).not.toContain("Accepté par la passerelle");
     expect(page).toContain("1 segment SMS (UCS-2, 70 caractères)");
     // the code's SMS is in the GSM alphabet; a French one with « » is not

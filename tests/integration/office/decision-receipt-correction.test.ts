@@ -122,7 +122,7 @@ describe("correcting a decision's receipt recorded for a person", () => {
     const mail = sent.filter((m) => m.kind === "office.notify.receiptCorrected");
     expect(mail.map((m) => m.channel)).toEqual(["email"]);
     expect(mail[0]!.body).toContain(
-      "Le bureau a corrigé le jour ou la manière dont vous avez reçu la décision sur « Appel décidé »",
+      "Le bureau a corrigé le jour ou la manière dont vous avez reçu la décision sur «\u00a0Appel décidé\u00a0»",
     );
   });
 
@@ -220,7 +220,7 @@ describe("a receipt's form older than the receipt", () => {
       reason: "not_received",
     });
     expect(stale.status).toBe(409);
-    expect(await stale.text()).toContain("Cette réception a été corrigée entre-temps : rechargez la page");
+    expect(await stale.text()).toContain("Cette réception a été corrigée entre-temps\u00a0: rechargez la page");
     expect(await stored(application.id)).toMatchObject({ decisionReceivedOn: after.decisionReceivedOn });
     expect((await told(person.id)).kinds).toEqual(["office.notify.receiptCorrected"]);
     // reloaded, the form carries the new version and the undo goes through
@@ -275,7 +275,7 @@ describe("undoing a decision's receipt recorded for a person", () => {
     );
     await t.db.update(users).set({ locale: "fr" }).where(eq(users.id, person.id));
     const home = await (await (await app.signedIn(person.email!)).get("/home")).text();
-    expect(home).not.toContain("Décision sur « Appel décidé » reçue le");
+    expect(home).not.toContain("Décision sur «\u00a0Appel décidé\u00a0» reçue le");
     const page = await (await client.get(`/office/people/${person.id}`)).text();
     expect(page).toContain("Aucune réception de décision notée pour cette personne.");
     // recorded again, as it was never recorded

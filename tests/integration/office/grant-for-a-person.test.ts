@@ -50,7 +50,7 @@ describe("applying for a grant for a person", () => {
       planId: plan!.id,
     });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("Cochez la case : la personne doit être d&#x27;accord.");
+    expect(await res.text()).toContain("Cochez la case\u00a0: la personne doit être d&#x27;accord.");
     expect(await applicationsOf(person.id)).toHaveLength(0);
   });
 
@@ -83,7 +83,7 @@ describe("applying for a grant for a person", () => {
     expect(told.map((n) => n.kind)).toContain("grants.notify.submitted");
     const own = await app.signedIn(person.email!);
     const home = await (await own.get("/home")).text();
-    expect(home).toContain("Candidature à l&#x27;appel « Appel de quartier » par Salma Coach");
+    expect(home).toContain("Candidature à l&#x27;appel «\u00a0Appel de quartier\u00a0» par Salma Coach");
   });
 
   it("keeps the call's eligibility rules: an ineligible person is recorded as such, a closed call refuses", async () => {
@@ -198,7 +198,7 @@ describe("recording that the person received the decision", () => {
     expect(audit).toMatchObject({ actorId: coachUser.id, fields: ["decisionReceivedOn", "decisionReceivedHow"] });
     const own = await app.signedIn(person.email!);
     const home = await (await own.get("/home")).text();
-    expect(home).toContain("Décision sur « Appel décidé » reçue le");
+    expect(home).toContain("Décision sur «\u00a0Appel décidé\u00a0» reçue le");
     expect(home).toContain("(en personne, au bureau), noté par Salma Coach");
   });
 

@@ -23,7 +23,7 @@ describe("a case's town and nationality as codes", () => {
     const refused = await s.clients.workerA.post("/protection/cases/new", typed);
     expect(refused.status).toBe(400);
     const html = await refused.text();
-    expect(html).toContain("Choisissez la ville dans la liste (« Autre ville » si elle n’y est pas).");
+    expect(html).toContain("Choisissez la ville dans la liste («\u00a0Autre ville\u00a0» si elle n’y est pas).");
     expect(html).toContain("Choisissez un pays de la liste.");
     expect(await casesOfA()).toBe(before);
     const ar = await app.signedIn(s.workerA.email!, { "Accept-Language": "ar" });

@@ -72,7 +72,7 @@ describe("a short SMS from a case file", () => {
     await deliverOutbox(t.db, { email: null, sms: null });
     let page = await (await clients.workerA.get(path)).text();
     expect(page).toContain('data-case-sms="callBack"');
-    expect(page).toContain("Non envoyé : aucune passerelle SMS configurée");
+    expect(page).toContain("Non envoyé\u00a0: aucune passerelle SMS configurée");
 
     // a gateway: handed over once, then "accepted"
     const gateway = await startGateway();

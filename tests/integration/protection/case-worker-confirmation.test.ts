@@ -80,7 +80,7 @@ describe("an account an admin creates", () => {
     const home = await (await client.get("/home")).text();
     expect(home).toContain('data-testid="case-access-pending"');
     expect(home).toContain("attend la confirmation");
-    expect(home).toContain(`Peut confirmer votre compte : \u2068${s.supervisorA.displayName}\u2069.`);
+    expect(home).toContain(`Peut confirmer votre compte\u00a0: \u2068${s.supervisorA.displayName}\u2069.`);
     expect(home).toContain(s.orgA.name.replace(/'/g, "&#x27;"));
     for (const page of ["/protection", "/imports", "/aid", "/reports"]) expect(links(home), page).not.toContain(page);
     expect(menuLinks(home)).toEqual(expect.arrayContaining(["/home", "/trainings", "/notifications", "/account"]));

@@ -224,7 +224,7 @@ describe("correcting a case's identity", () => {
     const page = await s.clients.workerA.get(`/protection/cases/${c.id}/identity`);
     expect(page.status).toBe(409);
     const html = await page.text();
-    expect(html).toContain("Ce dossier est anonymisé : il ne peut plus être corrigé.");
+    expect(html).toContain("Ce dossier est anonymisé\u00a0: il ne peut plus être corrigé.");
     expect(html).not.toContain('name="firstName"');
     const post = await s.clients.workerA.post(
       `/protection/cases/${c.id}/identity`,

@@ -219,7 +219,7 @@ describe("correcting a service", () => {
     const before = await serviceRow(service.id);
     const page = await s.clients.workerA.get(path);
     expect(page.status).toBe(409);
-    expect(await page.text()).toContain("Ce dossier est anonymisé : il ne peut plus être corrigé.");
+    expect(await page.text()).toContain("Ce dossier est anonymisé\u00a0: il ne peut plus être corrigé.");
     const post = await s.clients.workerA.post(path, hospital(version, { specialty: "Après" }));
     expect(post.status).toBe(409);
     expect(await serviceRow(service.id)).toEqual(before);

@@ -374,8 +374,8 @@ describe("the saved targets of output indicators", () => {
   it("are saved from the page, grouped by result, and held by the database's list of codes", async () => {
     const page = await (await admin.get("/admin/targets?period=2026-Q2")).text();
     for (const i of INDICATORS) expect(page).toContain(`name="target_${i.code}"`);
-    expect(page).toContain("Résultat 3 : Employabilité");
-    expect(page.indexOf("target_R2.4")).toBeLessThan(page.indexOf("Résultat 3 : Employabilité"));
+    expect(page).toContain("Résultat 3\u00a0: Employabilité");
+    expect(page.indexOf("target_R2.4")).toBeLessThan(page.indexOf("Résultat 3\u00a0: Employabilité"));
     const saved = await admin.post("/admin/targets", { period: "2026-Q2", "baseline_R4.4": "0", "target_R4.4": "6" });
     expect(saved.status).toBe(302);
     const rows = await t.db.select().from(reportTargets).where(eq(reportTargets.period, "2026-Q2"));

@@ -47,7 +47,7 @@ describe("the attendance register", () => {
     const after = await (await client.get(saved.headers.get("location")!)).text();
     expect(after).toMatch(new RegExp(`name="mark-${awa.id}" checked="" value="present"`));
     expect(after).not.toMatch(new RegExp(`name="mark-${sekou.id}"[^>]*checked`));
-    expect(after).toContain("1 participant pas encore marqué : il ne compte ni présent ni absent.");
+    expect(after).toContain("1 participant pas encore marqué\u00a0: il ne compte ni présent ni absent.");
   });
 
   it("is not offered, and refuses marks, for a session still to come", async () => {

@@ -158,7 +158,7 @@ describe("a training from registration to verified certificate, over HTTP withou
     expect((await one.post(stepUrl, { intent: "cancel", confirm: "cancel", registrationId })).status).toBe(302);
     expect(await (await two.get(`/trainings/${training.id}`)).text()).toContain('data-registration="confirmed"');
     const notes = await (await two.get("/notifications")).text();
-    expect(notes).toContain("libérée : vous êtes inscrit");
+    expect(notes).toContain("libérée\u00a0: vous êtes inscrit");
     expect(c2.id).toBeTruthy();
   });
 

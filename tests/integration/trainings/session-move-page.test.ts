@@ -49,7 +49,7 @@ describe("moving a session from its page", () => {
     expect(form.status).toBe(200);
     const page = await form.text();
     expect(page).toContain('value="Rabat, salle 2"');
-    expect(page).toContain("Participant·e·s inscrit·e·s : 1.");
+    expect(page).toContain("Participant·e·s inscrit·e·s\u00a0: 1.");
     // the cohort's page offers the move to its trainer
     expect(await (await c.get(`/trainings/cohorts/${cohort.id}`)).text()).toContain(`href="${path}"`);
     const day = addDays(moroccoToday(), 22);
@@ -65,7 +65,7 @@ describe("moving a session from its page", () => {
     await deliverOutbox(t.db, { email: null, sms: null });
     const after = await (await c.get(`${path}?moved=1`)).text();
     expect(after).toContain("Séance déplacée.");
-    expect(after).toContain("Non envoyé : aucune passerelle SMS configurée");
+    expect(after).toContain("Non envoyé\u00a0: aucune passerelle SMS configurée");
     expect(after).not.toContain("Accepté par la passerelle");
     // the trainer reads who was told, not their phone numbers
     expect(after).toContain(person.displayName);

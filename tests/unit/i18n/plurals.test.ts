@@ -31,10 +31,10 @@ describe("messages with a count", () => {
     translate(DICTS[locale], locale, "imports.confirmedAttendance", { date: "D", n, rows: n });
 
   it("agree with the count in French", () => {
-    expect(t("fr", 1)).toBe("Import confirmé le D : 1 présence enregistrée sur 1 ligne.");
-    expect(t("fr", 0)).toBe("Import confirmé le D : 0 présence enregistrée sur 0 ligne.");
-    expect(t("fr", 2)).toBe("Import confirmé le D : 2 présences enregistrées sur 2 lignes.");
-    expect(t("fr", 1200)).toMatch(/^Import confirmé le D : 1.200 présences enregistrées sur 1.200 lignes\.$/);
+    expect(t("fr", 1)).toBe("Import confirmé le D\u00a0: 1 présence enregistrée sur 1 ligne.");
+    expect(t("fr", 0)).toBe("Import confirmé le D\u00a0: 0 présence enregistrée sur 0 ligne.");
+    expect(t("fr", 2)).toBe("Import confirmé le D\u00a0: 2 présences enregistrées sur 2 lignes.");
+    expect(t("fr", 1200)).toMatch(/^Import confirmé le D\u00a0: 1.200 présences enregistrées sur 1.200 lignes\.$/);
   });
 
   it("agree with the count in English", () => {

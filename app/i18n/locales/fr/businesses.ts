@@ -1,6 +1,6 @@
 /** Funded businesses after launch: the coach's visits at 3, 6 and 12 months. */
 export const businesses = {
-  "businesses.title": "Entreprise financée : suivi après lancement",
+  "businesses.title": "Entreprise financée : suivi après lancement",
   "businesses.award": "Subvention {reference}",
   "businesses.notPaid": "Les visites commencent quand la dernière tranche est payée.",
   "businesses.visit": "Visite à {months, plural, one {# mois} other {# mois}}, à partir du {date}",
@@ -9,7 +9,7 @@ export const businesses = {
   "businesses.state.later": "plus tard",
   "businesses.dueBadge": "Visite d'entreprise à faire",
   "businesses.field.visitedOn": "Date de la visite",
-  "businesses.field.stillRunning": "L'entreprise fonctionne-t-elle encore ?",
+  "businesses.field.stillRunning": "L'entreprise fonctionne-t-elle encore ?",
   "businesses.field.revenueBand": "Chiffre d'affaires mensuel (MAD)",
   "businesses.revenue.none": "Aucun",
   "businesses.revenue.under_2000": "Moins de 2 000",
@@ -23,15 +23,15 @@ export const businesses = {
   "businesses.submit": "Enregistrer la visite",
   "businesses.saved": "Visite enregistrée.",
   "businesses.recordedSummary":
-    "Visitée le {date} : {running}, {jobs, plural, one {# emploi créé} other {# emplois créés}}.",
+    "Visitée le {date} : {running}, {jobs, plural, one {# emploi créé} other {# emplois créés}}.",
   "businesses.running": "en activité",
   "businesses.closed": "fermée",
   "businesses.errors.alreadyRecorded": "Cette visite est déjà enregistrée.",
   "businesses.errors.notDue": "Cette visite n'est pas encore à faire.",
   "businesses.errors.visitedBeforeDue": "La visite ne peut pas dater de plus d'un mois avant son échéance.",
   "businesses.errors.visitedInFuture": "La date de la visite ne peut pas être dans le futur.",
-  "businesses.errors.revenueNeeded": "Choisissez une tranche de chiffre d'affaires (« Aucun » s'il n'y en a pas).",
-  "businesses.errors.revenueOfClosed": "Une entreprise fermée n'a pas de chiffre d'affaires : laissez ce choix vide.",
+  "businesses.errors.revenueNeeded": "Choisissez une tranche de chiffre d'affaires (« Aucun » s'il n'y en a pas).",
+  "businesses.errors.revenueOfClosed": "Une entreprise fermée n'a pas de chiffre d'affaires : laissez ce choix vide.",
   "businesses.errors.jobsWomen": "Il ne peut pas y avoir plus d'emplois occupés par des femmes que d'emplois créés.",
   "businesses.errors.jobsMigrants":
     "Il ne peut pas y avoir plus d'emplois occupés par des personnes migrantes que d'emplois créés.",
@@ -52,7 +52,7 @@ export const businesses = {
   "businesses.correctSubmit": "Enregistrer la correction",
   "businesses.cancel": "Annuler",
   "businesses.corrected": "Visite corrigée.",
-  "businesses.unchanged": "Rien n'a changé : la visite était déjà ainsi.",
+  "businesses.unchanged": "Rien n'a changé : la visite était déjà ainsi.",
   "businesses.errors.stale":
-    "Cette visite a été corrigée entre-temps : rechargez la page et refaites votre correction.",
+    "Cette visite a été corrigée entre-temps : rechargez la page et refaites votre correction.",
 } as const;

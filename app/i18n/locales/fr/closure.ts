@@ -14,7 +14,7 @@ export const closure = {
   "protection.closure.reason.closed_in_error": "Clos par erreur",
   "protection.closure.neverClosed": "Ouvert depuis son enregistrement.",
   "protection.closure.closeHint":
-    "Un dossier clos quitte les listes et les tournées ; il reste dans les rapports de la période où il était ouvert.",
+    "Un dossier clos quitte les listes et les tournées ; il reste dans les rapports de la période où il était ouvert.",
   "protection.closure.close": "Clore le dossier",
   "protection.closure.closeReason": "Motif de la clôture",
   "protection.closure.reopenReason": "Motif de la réouverture",
@@ -22,7 +22,7 @@ export const closure = {
   "protection.closure.reopen": "Rouvrir le dossier",
   "protection.closure.refused.closed": "Ce dossier est déjà clos.",
   "protection.closure.refused.open": "Ce dossier est déjà ouvert.",
-  "protection.confirm.close.title": "Clore le dossier de {name} ?",
+  "protection.confirm.close.title": "Clore le dossier de {name} ?",
   "protection.confirm.close.button": "Clore le dossier",
   "protection.confirm.close.lists": "Le dossier quitte la liste des dossiers et les tournées de distribution.",
   "protection.confirm.close.kept":

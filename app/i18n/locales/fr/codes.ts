@@ -6,7 +6,7 @@ export const codes = {
   "codes.flags.nav": "Valeurs à vérifier",
   "codes.flags.title": "Valeurs à vérifier",
   "codes.flags.intro":
-    "Ces valeurs étaient écrites à la main avant que le champ devienne une liste. Elles n'ont pas été reconnues : le champ vaut « Autre » (ou la liste reconnue) en attendant votre choix.",
+    "Ces valeurs étaient écrites à la main avant que le champ devienne une liste. Elles n'ont pas été reconnues : le champ vaut « Autre » (ou la liste reconnue) en attendant votre choix.",
   "codes.flags.none": "Aucune valeur à vérifier.",
   "codes.flags.record": "Fiche",
   "codes.flags.field": "Champ",
@@ -14,7 +14,7 @@ export const codes = {
   "codes.flags.choose": "Valeur de la liste",
   "codes.flags.save": "Enregistrer",
   "codes.flags.saved": "Valeur enregistrée.",
-  "codes.flags.gone": "Cette valeur a déjà été choisie : la liste est à jour.",
+  "codes.flags.gone": "Cette valeur a déjà été choisie : la liste est à jour.",
   "codes.flags.home":
     "{count, plural, one {# valeur écrite à la main avant les listes est à vérifier.} other {# valeurs écrites à la main avant les listes sont à vérifier.}}",
   "codes.record.host": "Entreprise d'accueil",

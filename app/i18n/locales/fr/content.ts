@@ -4,5 +4,5 @@ export const content = {
   "content.lang.fr": "Français (obligatoire)",
   "content.lang.ar": "Arabe",
   "content.lang.en": "Anglais",
-  "content.translationsHint": "Sans arabe ou sans anglais, le texte français s'affiche, marqué « en français ».",
+  "content.translationsHint": "Sans arabe ou sans anglais, le texte français s'affiche, marqué « en français ».",
 } as const;

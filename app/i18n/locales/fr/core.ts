@@ -38,16 +38,16 @@ export const core = {
 
   "errors.required": "Ce champ est obligatoire.",
   "errors.tooLong": "Ce texte est trop long.",
-  "errors.sex.choose": "Choisissez le sexe parmi « Femme » et « Homme ».",
-  "errors.sex.chooseWithOther": "Choisissez le sexe parmi « Femme », « Homme » et « Autre ».",
+  "errors.sex.choose": "Choisissez le sexe parmi « Femme » et « Homme ».",
+  "errors.sex.chooseWithOther": "Choisissez le sexe parmi « Femme », « Homme » et « Autre ».",
   "errors.residentStatus.choose":
-    "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
+    "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
   "errors.invalid": "Cette valeur n'est pas valide.",
   "errors.outOfRange": "Cette valeur est hors des limites permises.",
-  "errors.money": "Montant non valide. Exemples : 1500, 1 500,50 ou 1500.50 MAD.",
+  "errors.money": "Montant non valide. Exemples : 1500, 1 500,50 ou 1500.50 MAD.",
   "errors.privacy.required": "Vous devez accepter la notice de protection des données pour créer un compte.",
   "errors.contact.required": "Indiquez un numéro de téléphone ou une adresse e-mail.",
-  "errors.phone.invalid": "Numéro de téléphone non valide. Exemples : 06 12 34 56 78 ou +224 620 00 00 00.",
+  "errors.phone.invalid": "Numéro de téléphone non valide. Exemples : 06 12 34 56 78 ou +224 620 00 00 00.",
   "errors.phone.taken": "Ce numéro a déjà un compte. Connectez-vous.",
   "errors.email.invalid": "Adresse e-mail non valide.",
   "errors.email.taken": "Cette adresse e-mail a déjà un compte. Connectez-vous.",
@@ -66,19 +66,19 @@ export const core = {
   "errors.login.throttled": "Trop de tentatives. Réessayez après {time}.",
   "errors.page.400.title": "Demande incorrecte",
   "errors.page.400.body": "La demande n'a pas pu être traitée.",
-  "errors.query.date": "Dans l'adresse, « {field} » n'est pas une date réelle (AAAA-MM-JJ).",
-  "errors.query.month": "Dans l'adresse, « {field} » n'est pas un mois (AAAA-MM).",
-  "errors.query.number": "Dans l'adresse, « {field} » n'est pas un nombre accepté.",
-  "errors.query.choice": "Dans l'adresse, « {field} » n'est pas un choix proposé.",
-  "errors.query.tooLong": "Dans l'adresse, « {field} » est trop long.",
-  "errors.query.invalid": "Dans l'adresse, « {field} » n'est pas valide.",
-  "errors.query.period": "Dans l'adresse, « {field} » n'est pas une période (AAAA, AAAA-Q1 à AAAA-Q4, ou AAAA-MM).",
+  "errors.query.date": "Dans l'adresse, « {field} » n'est pas une date réelle (AAAA-MM-JJ).",
+  "errors.query.month": "Dans l'adresse, « {field} » n'est pas un mois (AAAA-MM).",
+  "errors.query.number": "Dans l'adresse, « {field} » n'est pas un nombre accepté.",
+  "errors.query.choice": "Dans l'adresse, « {field} » n'est pas un choix proposé.",
+  "errors.query.tooLong": "Dans l'adresse, « {field} » est trop long.",
+  "errors.query.invalid": "Dans l'adresse, « {field} » n'est pas valide.",
+  "errors.query.period": "Dans l'adresse, « {field} » n'est pas une période (AAAA, AAAA-Q1 à AAAA-Q4, ou AAAA-MM).",
   "errors.query.donorPeriod":
-    "Dans l'adresse, « {field} » : les bailleurs choisissent un mois, un trimestre ou une année, pas des dates libres.",
+    "Dans l'adresse, « {field} » : les bailleurs choisissent un mois, un trimestre ou une année, pas des dates libres.",
   "errors.query.donorScope":
-    "Dans l'adresse, « {field} » : les chiffres des bailleurs portent sur tout le programme, pas sur une association.",
+    "Dans l'adresse, « {field} » : les chiffres des bailleurs portent sur tout le programme, pas sur une association.",
   "errors.query.quarterOnly":
-    "Dans l'adresse, « {field} » : le rapport trimestriel porte sur un trimestre de tout le programme.",
+    "Dans l'adresse, « {field} » : le rapport trimestriel porte sur un trimestre de tout le programme.",
   "errors.page.403.title": "Accès refusé",
   "errors.page.403.body": "Vous n'avez pas accès à cette page.",
   "errors.page.404.title": "Page introuvable",
@@ -100,11 +100,11 @@ export const core = {
     "Ce formulaire envoie trop de données (au plus 1 Mo, ou la taille permise pour une pièce jointe). Rien n'a été enregistré.",
   "errors.page.411.title": "Envoi refusé",
   "errors.page.411.body":
-    "Ce formulaire a été envoyé sans indiquer sa taille. Rien n'a été enregistré : renvoyez-le depuis le portail.",
+    "Ce formulaire a été envoyé sans indiquer sa taille. Rien n'a été enregistré : renvoyez-le depuis le portail.",
 
   "landing.title": "Masar, votre chemin vers la protection, l'emploi et l'entreprise",
   "landing.lead":
-    "Un portail pour les personnes migrantes et les jeunes Marocain·e·s : soins, aide humanitaire, formations, stages et subventions pour créer une activité.",
+    "Un portail pour les personnes migrantes et les jeunes Marocain·e·s : soins, aide humanitaire, formations, stages et subventions pour créer une activité.",
   "landing.health.title": "Santé",
   "landing.health.body": "Consultations médicales et soutien psychologique avec les associations partenaires.",
   "landing.aid.title": "Aide humanitaire",
@@ -119,11 +119,11 @@ export const core = {
   "login.identifier.hint": "Par exemple 06 12 34 56 78 ou nom@exemple.ma",
   "login.password": "Mot de passe",
   "login.submit": "Se connecter",
-  "login.noAccount": "Pas encore de compte ?",
+  "login.noAccount": "Pas encore de compte ?",
   "login.haveCode": "J'ai un code remis par l'équipe du programme",
 
   "signup.title": "Créer un compte",
-  "signup.intro": "Un numéro de téléphone suffit : l'e-mail est facultatif.",
+  "signup.intro": "Un numéro de téléphone suffit : l'e-mail est facultatif.",
   "signup.displayName": "Nom complet",
   "signup.phone": "Téléphone",
   "signup.phone.hint": "Numéro marocain (06…, 07…) ou étranger avec l'indicatif (+224…).",
@@ -135,14 +135,14 @@ export const core = {
   "signup.acceptPrivacy": "J'ai lu et j'accepte la notice de protection des données.",
   "signup.readNotice": "Lire la notice",
   "signup.submit": "Créer mon compte",
-  "signup.haveAccount": "Vous avez déjà un compte ?",
+  "signup.haveAccount": "Vous avez déjà un compte ?",
 
   "privacy.title": "Notice de protection des données",
   "privacy.version": "Version {version}",
   "privacy.who":
     "Masar est le portail d'un programme de protection et d'insertion socio-économique des personnes migrantes et des jeunes au Maroc.",
   "privacy.what":
-    "Nous conservons les informations que vous nous donnez : nom, contact, profil, formations, projets et demandes.",
+    "Nous conservons les informations que vous nous donnez : nom, contact, profil, formations, projets et demandes.",
   "privacy.why":
     "Elles servent uniquement à vous proposer les services du programme et à suivre vos démarches. Elles ne sont jamais vendues.",
   "privacy.sharing":
@@ -158,7 +158,7 @@ export const core = {
   "home.admin.intro": "Gérez les utilisateurs, les organisations, les appels et les formations.",
   "home.donor_viewer.intro": "Consultez les indicateurs agrégés du programme.",
   "home.focal_point.intro":
-    "Lisez et traitez les signalements confidentiels : exploitation et abus sexuels, inconduite du personnel.",
+    "Lisez et traitez les signalements confidentiels : exploitation et abus sexuels, inconduite du personnel.",
   "home.vendor.intro": "Encaissez les bons d'achat de l'association.",
 
   "account.title": "Mon compte",
@@ -183,14 +183,14 @@ export const core = {
   "notifications.markAllRead": "Tout marquer comme lu",
   "notifications.open": "Ouvrir",
 
-  "notify.welcome": "Bienvenue sur Masar ! Complétez votre profil pour commencer.",
+  "notify.welcome": "Bienvenue sur Masar ! Complétez votre profil pour commencer.",
   "notify.welcome.subject": "Bienvenue sur Masar",
   "notify.welcome.body": "Bienvenue sur Masar. Connectez-vous pour compléter votre profil.",
   "notify.welcome.sms": "Masar : bienvenue ! Connectez-vous pour compléter votre profil.",
   "notify.passwordSetup": "Un code de création de mot de passe a été émis.",
   "notify.passwordSetup.subject": "Votre accès à Masar",
   "notify.passwordSetup.body":
-    "Un compte Masar a été créé pour vous. Choisissez votre mot de passe ici : {link} (code : {code}). Ce code expire dans 72 heures.",
+    "Un compte Masar a été créé pour vous. Choisissez votre mot de passe ici : {link} (code : {code}). Ce code expire dans 72 heures.",
   "notify.passwordSetup.sms": "Masar : votre code pour créer votre mot de passe est {code}. Il expire dans 72 h.",
 
   "admin.users.title": "Utilisateurs",
@@ -207,12 +207,12 @@ export const core = {
   "admin.users.inactive": "Désactivé",
   "admin.users.created": "Compte créé",
   "admin.users.codeIntro":
-    "Transmettez ce code à la personne : il lui permet de choisir son mot de passe une seule fois.",
+    "Transmettez ce code à la personne : il lui permet de choisir son mot de passe une seule fois.",
   "admin.users.codeExpires": "Valable jusqu'au {time}.",
   "admin.users.open": "Voir le compte",
   "admin.users.language": "Langue",
   "admin.users.noOrganisation": "Aucune",
-  "admin.users.shop": "Boutique (comptes « Boutique partenaire »)",
+  "admin.users.shop": "Boutique (comptes « Boutique partenaire »)",
   "admin.users.shopHint": "L'association du compte est celle de la boutique.",
   "admin.users.since": "Créé le",
   "admin.users.password": "Mot de passe",
@@ -234,7 +234,7 @@ export const core = {
 
   "admin.outbox.title": "Messages",
   "admin.outbox.intro":
-    "E-mails et SMS du portail, avec leur état réel : rien n'est « envoyé » tant qu'une passerelle ne l'a pas accepté.",
+    "E-mails et SMS du portail, avec leur état réel : rien n'est « envoyé » tant qu'une passerelle ne l'a pas accepté.",
   "admin.outbox.empty": "Aucun message.",
   "outbox.channel.email": "E-mail",
   "outbox.channel.sms": "SMS",
@@ -246,11 +246,11 @@ export const core = {
   "pdf.page": "Page {page} / {total}",
   "admin.audit.action": "Action",
   "confirm.warning": "Attention",
-  "confirm.cannotUndo": "Cette action est définitive : elle ne peut pas être annulée.",
+  "confirm.cannotUndo": "Cette action est définitive : elle ne peut pas être annulée.",
   "confirm.cancel": "Annuler et revenir en arrière",
   "errors.summary.title": "Il y a un problème",
-  "errors.summary.item": "{field} : {message}",
-  "admin.users.confirmDeactivate.title": "Désactiver le compte de {name} ?",
+  "errors.summary.item": "{field} : {message}",
+  "admin.users.confirmDeactivate.title": "Désactiver le compte de {name} ?",
   "admin.users.confirmDeactivate.effects":
     "La personne est déconnectée tout de suite et ne peut plus se connecter. Ses dossiers restent. Vous pourrez réactiver le compte plus tard.",
   "signup.privacyField": "Avis de confidentialité",

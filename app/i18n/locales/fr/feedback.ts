@@ -7,8 +7,8 @@ export const feedback = {
   "feedback.send.lead":
     "Dites-nous ce qui ne va pas, ce qui pourrait être mieux, ou ce qui s'est bien passé. Pas besoin de compte, et vous n'êtes pas obligé·e de donner votre nom.",
   "feedback.send.submit": "Envoyer",
-  "feedback.send.followLink": "Vous avez déjà envoyé un message ? Suivez-le avec sa référence",
-  "feedback.field.category": "De quoi s'agit-il ?",
+  "feedback.send.followLink": "Vous avez déjà envoyé un message ? Suivez-le avec sa référence",
+  "feedback.field.category": "De quoi s'agit-il ?",
   "feedback.category.complaint": "Une plainte",
   "feedback.category.complaint.hint": "Un service, une décision, un retard, un accueil qui ne vous a pas convenu.",
   "feedback.category.suggestion": "Une suggestion",
@@ -22,7 +22,7 @@ export const feedback = {
   "feedback.category.staff_misconduct.hint":
     "Fraude, argent demandé, menace, discrimination, violence, par une personne qui travaille pour le programme ou une association.",
   "feedback.confidentialNote":
-    "Confidentiel : seul·e le point focal de protection le lit. Ni l'association, ni les administrateurs du programme.",
+    "Confidentiel : seul·e le point focal de protection le lit. Ni l'association, ni les administrateurs du programme.",
   "feedback.field.message": "Votre message",
   "feedback.field.message.hint": "Avec vos mots, dans la langue de votre choix. Ce qui s'est passé, où, et quand.",
   "feedback.contact.legend": "Pour être rappelé·e (facultatif)",
@@ -32,12 +32,12 @@ export const feedback = {
   "feedback.field.contactPhone": "Votre téléphone (facultatif)",
   "feedback.errors.category": "Choisissez de quoi il s'agit.",
   "feedback.errors.message": "Écrivez votre message.",
-  "feedback.errors.tooLong": "Ce texte est trop long : 4 000 caractères au plus.",
-  "feedback.errors.nameTooLong": "Ce nom est trop long : 120 caractères au plus.",
+  "feedback.errors.tooLong": "Ce texte est trop long : 4 000 caractères au plus.",
+  "feedback.errors.nameTooLong": "Ce nom est trop long : 120 caractères au plus.",
   "feedback.errors.tooLarge": "Ce formulaire est trop volumineux. Raccourcissez votre message et réessayez.",
   "feedback.errors.throttled":
     "Trop de messages envoyés depuis cette connexion. Réessayez après {time}. Rien n'a été enregistré.",
-  "feedback.errors.reference": "Tapez la référence reçue : 8 caractères, par exemple K7QM-3XPA.",
+  "feedback.errors.reference": "Tapez la référence reçue : 8 caractères, par exemple K7QM-3XPA.",
   "feedback.errors.unknownReference": "Aucun message ne porte cette référence. Vérifiez chaque caractère.",
   "feedback.errors.lookupThrottled": "Trop de références inconnues depuis cette connexion. Réessayez après {time}.",
   "feedback.errors.answer": "Écrivez la réponse.",
@@ -48,13 +48,13 @@ export const feedback = {
   "feedback.errors.notAllowed": "Seul un administrateur peut faire cela.",
   "feedback.sent.title": "Message envoyé",
   "feedback.sent.received": "Nous avons bien reçu votre message.",
-  "feedback.sent.yourReference": "Votre référence :",
+  "feedback.sent.yourReference": "Votre référence :",
   "feedback.sent.keepIt":
-    "Notez-la ou faites une capture d'écran : c'est la seule façon de lire la réponse. Nous ne pouvons pas la retrouver pour vous.",
+    "Notez-la ou faites une capture d'écran : c'est la seule façon de lire la réponse. Nous ne pouvons pas la retrouver pour vous.",
   "feedback.sent.when":
     "Nous répondons sous {days, plural, one {# jour} other {# jours}}. La réponse s'affiche sur la page de suivi.",
   "feedback.sent.confidential":
-    "Votre message est confidentiel : seul·e le point focal de protection contre l'exploitation et les abus sexuels le lit.",
+    "Votre message est confidentiel : seul·e le point focal de protection contre l'exploitation et les abus sexuels le lit.",
   "feedback.sent.follow": "Suivre mon message",
   "feedback.field.reference": "Référence",
   "feedback.field.reference.hint": "8 caractères, majuscules ou minuscules, avec ou sans tiret.",
@@ -62,8 +62,8 @@ export const feedback = {
   "feedback.follow.lead":
     "Tapez la référence reçue après l'envoi pour voir où en est votre message et lire la réponse.",
   "feedback.follow.submit": "Voir",
-  "feedback.follow.status": "Où en est-il ?",
-  "feedback.follow.status.received": "Votre message est arrivé ; personne ne l'a encore pris en charge.",
+  "feedback.follow.status": "Où en est-il ?",
+  "feedback.follow.status.received": "Votre message est arrivé ; personne ne l'a encore pris en charge.",
   "feedback.follow.status.in_progress": "Une personne s'occupe de votre message.",
   "feedback.follow.status.closed": "Votre message est traité et clos.",
   "feedback.follow.answer": "Réponse",
@@ -81,9 +81,9 @@ export const feedback = {
   "feedback.list.lead":
     "Chaque message reçoit une réponse et est clos sous {days, plural, one {# jour} other {# jours}}.",
   "feedback.list.leadConfidential":
-    "Exploitation et abus sexuels, mauvaise conduite du personnel : vous seul·e les lisez. Chaque ouverture est journalisée. Réponse sous {days, plural, one {# jour} other {# jours}}.",
+    "Exploitation et abus sexuels, mauvaise conduite du personnel : vous seul·e les lisez. Chaque ouverture est journalisée. Réponse sous {days, plural, one {# jour} other {# jours}}.",
   "feedback.list.noFocalPoint":
-    "Aucun compte de point focal n'est actif : les signalements confidentiels ne sont lus par personne. Créez-en un dans Utilisateurs.",
+    "Aucun compte de point focal n'est actif : les signalements confidentiels ne sont lus par personne. Créez-en un dans Utilisateurs.",
   "feedback.list.referred": "Message confié au point focal. Il n'apparaît plus ici.",
   "feedback.list.show": "Afficher",
   "feedback.list.state.open": "ouverts",
@@ -112,25 +112,25 @@ export const feedback = {
   "feedback.field.answer": "Réponse",
   "feedback.field.answer.hint":
     "La personne la lit telle que vous l'écrivez, avec sa référence. N'y mettez rien qu'un tiers ne doive lire.",
-  "feedback.answer.language": "Écrivez dans la langue du message : {language}.",
+  "feedback.answer.language": "Écrivez dans la langue du message : {language}.",
   "feedback.answer.submit": "Enregistrer la réponse",
   "feedback.assign.title": "Confier à",
   "feedback.field.assignee": "Personne du personnel",
   "feedback.assign.submit": "Confier",
   "feedback.close.link": "Clore le message",
   "feedback.close.answerFirst": "Un message se clôt une fois la réponse enregistrée.",
-  "feedback.close.title": "Clore ce message ?",
+  "feedback.close.title": "Clore ce message ?",
   "feedback.close.effects":
     "Le message reçu le {date} sera clos avec cette réponse, que la personne lira sur la page de suivi. La réponse ne pourra plus être modifiée.",
   "feedback.close.button": "Clore le message",
   "feedback.refer.link": "Confier au point focal (abus ou mauvaise conduite)",
-  "feedback.refer.title": "Confier ce message au point focal ?",
+  "feedback.refer.title": "Confier ce message au point focal ?",
   "feedback.refer.effects":
     "Si ce message parle d'exploitation ou d'abus sexuels, ou de mauvaise conduite du personnel, seul·e le point focal doit le lire. Après ce transfert, ni vous ni les autres administrateurs ne le verrez plus.",
   "feedback.refer.category": "Il s'agit de",
   "feedback.refer.button": "Confier au point focal",
   "feedback.saved.assign": "Message confié.",
-  "feedback.saved.answer": "Réponse enregistrée : la personne peut la lire avec sa référence.",
+  "feedback.saved.answer": "Réponse enregistrée : la personne peut la lire avec sa référence.",
   "feedback.saved.close": "Message clos.",
   "feedback.report.title": "Plaintes et avis reçus sur la période",
   "feedback.report.category": "Type",
@@ -140,6 +140,6 @@ export const feedback = {
   "feedback.report.medianDays": "Jours pour clore (médiane)",
   "feedback.report.openOverdue": "Ouverts en retard",
   "feedback.report.note":
-    "Les signalements confidentiels (exploitation et abus sexuels, mauvaise conduite) ne sont que comptés : aucun autre détail.",
-  "feedback.report.section": "Redevabilité : plaintes et avis",
+    "Les signalements confidentiels (exploitation et abus sexuels, mauvaise conduite) ne sont que comptés : aucun autre détail.",
+  "feedback.report.section": "Redevabilité : plaintes et avis",
 } as const;

@@ -26,7 +26,7 @@ export const groups = {
   "groups.field.countsHint": "Nombre de personnes venues, dans chaque case. Laissez vide s'il n'y en a aucune.",
   "groups.field.nationality": "Nationalité (si connue)",
   "groups.field.nationalityHint":
-    "Facultatif. Laissez vide si vous ne savez pas ; le reste est compté comme « inconnu ».",
+    "Facultatif. Laissez vide si vous ne savez pas ; le reste est compté comme « inconnu ».",
   "groups.field.moroccans": "Dont Marocains",
   "groups.field.migrants": "Dont personnes migrantes",
   "groups.field.participants": "Personnes ayant un dossier dans votre association qui étaient présentes",
@@ -102,5 +102,5 @@ export const groups = {
   "groups.report.line.unregistered": "Participants aux activités de groupe sans dossier relié (par séance)",
   "groups.report.line.householdMembers": "Membres des ménages ayant reçu une aide",
   "groups.report.note":
-    "Chaque personne enregistrée compte une fois. Les participants sans dossier sont comptés par séance : une personne venue à deux séances compte deux fois. Les dossiers reliés à une séance sont retirés de son comptage.",
+    "Chaque personne enregistrée compte une fois. Les participants sans dossier sont comptés par séance : une personne venue à deux séances compte deux fois. Les dossiers reliés à une séance sont retirés de son comptage.",
 };

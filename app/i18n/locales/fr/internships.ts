@@ -40,7 +40,7 @@ export const internships = {
   "internships.contact.visit": "Visite",
   "internships.contact.call": "Appel",
   "internships.contact.message": "Message",
-  "internships.problemRaised": "Problème signalé : {problem}",
+  "internships.problemRaised": "Problème signalé : {problem}",
   "internships.evaluations": "Évaluations",
   "internships.average": "moyenne {value} / 4",
   "internships.saveEvaluation": "Enregistrer l'évaluation",
@@ -68,8 +68,8 @@ export const internships = {
   "internships.answer.accept": "Acceptée par l'entreprise",
   "internships.answer.decline": "Non retenue",
   "internships.answer.hint":
-    "Notez la réponse de l'entreprise : la personne en est informée par SMS et e-mail, dans sa langue.",
-  "internships.confirm.decline.title": "Noter que la candidature de {name} n'est pas retenue ?",
+    "Notez la réponse de l'entreprise : la personne en est informée par SMS et e-mail, dans sa langue.",
+  "internships.confirm.decline.title": "Noter que la candidature de {name} n'est pas retenue ?",
   "internships.confirm.decline.effects":
     "{name} en sera informé·e par SMS (même s'il ou elle a limité les SMS) et par e-mail, dans sa langue. La réponse ne pourra plus être changée.",
   "internships.confirm.decline.button": "Oui, candidature non retenue",
@@ -134,48 +134,48 @@ export const internships = {
   "internships.pdf.commitProgramme":
     "Le programme Masar assure le suivi du stage et les évaluations à mi-parcours et en fin de stage.",
   "internships.pdf.signatures": "Signatures",
-  "notify.internshipProposed": "Votre coach vous propose le stage « {offer} ».",
+  "notify.internshipProposed": "Votre coach vous propose le stage « {offer} ».",
   "notify.internshipProposed.subject": "Un stage vous est proposé",
   "notify.internshipProposed.body":
-    "Bonjour,\n\nVotre coach vous propose le stage « {offer} ». Consultez l'offre dans Masar.\n\nMasar",
+    "Bonjour,\n\nVotre coach vous propose le stage « {offer} ». Consultez l'offre dans Masar.\n\nMasar",
   "notify.internshipProposed.sms": "Masar : stage proposé « {offer} ».",
-  "notify.placementCreated": "Stage chez {host} : voir les détails.",
+  "notify.placementCreated": "Stage chez {host} : voir les détails.",
   "notify.placementCreated.subject": "Votre stage",
   "notify.placementCreated.body":
     "Bonjour,\n\nUn stage chez {host} a été enregistré pour vous. Votre coach vous contactera.\n\nMasar",
   "notify.placementCreated.sms": "Masar : stage chez {host} enregistré.",
-  "internships.errors.answerReasonRequired": "Donnez la raison : la personne candidate la lira.",
+  "internships.errors.answerReasonRequired": "Donnez la raison : la personne candidate la lira.",
   "internships.errors.noSeatsLeft":
-    "Toutes les places de cette offre sont prises : aucune autre candidature ne peut être acceptée. Augmentez d'abord le nombre de places si l'entreprise prend plus de stagiaires.",
-  "internships.errors.offerClosed": "Cette offre est close : elle ne prend plus de candidatures.",
+    "Toutes les places de cette offre sont prises : aucune autre candidature ne peut être acceptée. Augmentez d'abord le nombre de places si l'entreprise prend plus de stagiaires.",
+  "internships.errors.offerClosed": "Cette offre est close : elle ne prend plus de candidatures.",
   "internships.errors.seatsBelowAccepted":
-    "Plus de candidatures sont déjà acceptées : le nombre de places ne peut pas être inférieur.",
+    "Plus de candidatures sont déjà acceptées : le nombre de places ne peut pas être inférieur.",
   "internships.field.answerReason": "Raison (la personne candidate la lit)",
-  "internships.answerReason": "Raison donnée : {reason}",
-  "internships.closed": "Cette offre est close : elle ne prend plus de candidatures.",
+  "internships.answerReason": "Raison donnée : {reason}",
+  "internships.closed": "Cette offre est close : elle ne prend plus de candidatures.",
   "internships.closedNotice":
     "Offre close. {count, plural, one {# personne encore en attente a été prévenue que sa candidature n'est pas retenue.} other {# personnes encore en attente ont été prévenues que leur candidature n'est pas retenue.}}",
   "internships.seatsAccepted": "{accepted, plural, one {# place attribuée} other {# places attribuées}} sur {seats}",
   "internships.close": "Clore l'offre",
-  "internships.confirm.close.title": "Clore l'offre « {offer} » ?",
+  "internships.confirm.close.title": "Clore l'offre « {offer} » ?",
   "internships.confirm.close.effects":
     "L'offre quitte la liste et ne prend plus de candidature. {count, plural, one {La candidature encore en attente n'est pas retenue, et la personne est prévenue par SMS et e-mail.} other {Les # candidatures encore en attente ne sont pas retenues, et chaque personne est prévenue par SMS et e-mail.}} Les personnes acceptées gardent leur place.",
   "internships.confirm.close.button": "Clore l'offre",
   "internships.correctOffer": "Corriger l'offre",
   "internships.correctOffer.hint":
-    "{accepted, plural, one {# candidature acceptée} other {# candidatures acceptées}} : le nombre de places ne peut pas descendre en dessous. La correction est enregistrée avec votre nom et les champs changés.",
+    "{accepted, plural, one {# candidature acceptée} other {# candidatures acceptées}} : le nombre de places ne peut pas descendre en dessous. La correction est enregistrée avec votre nom et les champs changés.",
   "internships.correctHost": "Corriger l'entreprise d'accueil",
   "internships.correct.save": "Enregistrer la correction",
   "internships.correct.corrected": "Correction enregistrée.",
   "internships.correct.unchanged": "Rien n'a changé.",
   "internships.backToOffer": "Retour à l'offre",
   "notify.internshipApplied":
-    "Votre candidature au stage « {offer} » est envoyée. La structure d'accueil l'examine : vous recevrez sa réponse par message.",
+    "Votre candidature au stage « {offer} » est envoyée. La structure d'accueil l'examine : vous recevrez sa réponse par message.",
   "notify.internshipApplied.subject": "Candidature envoyée",
   "notify.internshipApplied.body":
-    "Bonjour,\n\nVotre candidature au stage « {offer} » est envoyée. La structure d'accueil l'examine : vous recevrez sa réponse par message, et la verrez sur l'offre dans Masar.\n\nMasar",
+    "Bonjour,\n\nVotre candidature au stage « {offer} » est envoyée. La structure d'accueil l'examine : vous recevrez sa réponse par message, et la verrez sur l'offre dans Masar.\n\nMasar",
   "notify.internshipApplied.sms": "Masar : candidature envoyée au stage « {offer} ». Réponse par message.",
   "internships.sent.title": "Candidature envoyée",
   "internships.sent.next":
-    "Et ensuite : la structure d'accueil examine les candidatures. Vous recevrez sa réponse par message (SMS ou e-mail), et elle s'affichera sur cette page. Une copie de cet envoi est dans vos notifications.",
+    "Et ensuite : la structure d'accueil examine les candidatures. Vous recevrez sa réponse par message (SMS ou e-mail), et elle s'affichera sur cette page. Une copie de cet envoi est dans vos notifications.",
 } as const;

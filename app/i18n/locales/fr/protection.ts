@@ -39,18 +39,18 @@ export const protection = {
   "protection.consent.reporting": "Accepte le partage de données anonymisées pour les rapports",
   "protection.consent.smsShort": "Contact par SMS à ce numéro",
   "protection.consent.sms":
-    "Accepte d'être contacté·e par SMS à ce numéro (rendez-vous, rappel : textes courts qui ne disent rien de sa situation)",
+    "Accepte d'être contacté·e par SMS à ce numéro (rendez-vous, rappel : textes courts qui ne disent rien de sa situation)",
   "protection.consent.language": "Langue de la notice",
   "protection.consent.given": "Recueilli le",
   "protection.consent.withdrawn": "Retiré le",
   "protection.consent.none": "Aucun consentement enregistré.",
   "protection.consent.withdraw": "Retirer le consentement",
   "protection.consent.record": "Enregistrer un nouveau consentement",
-  "protection.duplicates.intro": "Ces dossiers ressemblent à la personne que vous enregistrez :",
+  "protection.duplicates.intro": "Ces dossiers ressemblent à la personne que vous enregistrez :",
   "protection.duplicates.decide":
     "Ouvrez le dossier existant s'il s'agit de la même personne. Rien n'est fusionné automatiquement.",
   "protection.duplicates.confirmTitle": "Doublon possible",
-  "protection.duplicates.confirm": "J'ai vérifié : c'est une autre personne",
+  "protection.duplicates.confirm": "J'ai vérifié : c'est une autre personne",
   "protection.duplicates.reason.phone": "même téléphone",
   "protection.duplicates.reason.document": "même document",
   "protection.duplicates.reason.name_dob": "nom proche et même date de naissance",
@@ -59,7 +59,7 @@ export const protection = {
   "protection.link.title": "Compte sur le portail",
   "protection.link.none": "Aucun compte du portail n'est lié à ce dossier.",
   "protection.link.intro":
-    "Si la personne a aussi un compte sur le portail, liez-le avec son accord : c'est une seule personne. Les travailleur·ses social·es de votre association pourront alors agir pour elle au bureau, et les rapports la comptent une fois. Les coachs et le comité ne voient jamais ce dossier.",
+    "Si la personne a aussi un compte sur le portail, liez-le avec son accord : c'est une seule personne. Les travailleur·ses social·es de votre association pourront alors agir pour elle au bureau, et les rapports la comptent une fois. Les coachs et le comité ne voient jamais ce dossier.",
   "protection.link.account": "Téléphone, e-mail ou identifiant du compte",
   "protection.link.consent": "La personne accepte que son compte soit lié à ce dossier (notice lue)",
   "protection.link.submit": "Lier le compte",
@@ -75,9 +75,9 @@ export const protection = {
   "protection.link.reason.wrong_person": "Ce n'est pas la même personne",
   "protection.link.reason.consent_withdrawn": "La personne a retiré son accord",
   "protection.link.reason.entered_in_error": "Lié par erreur",
-  "protection.link.possible": "Comptes du portail qui pourraient être cette personne (demandez-lui avant de lier) :",
+  "protection.link.possible": "Comptes du portail qui pourraient être cette personne (demandez-lui avant de lier) :",
   "protection.link.elsewhere":
-    "Une correspondance possible existe dans une autre association. Demandez à la personne si une autre association la suit ; avec son accord, vous pouvez l'orienter.",
+    "Une correspondance possible existe dans une autre association. Demandez à la personne si une autre association la suit ; avec son accord, vous pouvez l'orienter.",
   "protection.vulnerability.title": "Évaluation de vulnérabilité",
   "protection.vulnerability.none": "Pas encore évaluée.",
   "protection.vulnerability.assess": "Enregistrer une évaluation",
@@ -184,7 +184,7 @@ export const protection = {
   "protection.referral.sentTo.referral": "Référencement vers {to}",
   "protection.referral.sentTo.transfer": "Transfert du dossier vers {to}",
   "protection.referral.to": "Association partenaire",
-  "protection.referral.override": "Dérogation de superviseur·e : motif",
+  "protection.referral.override": "Dérogation de superviseur·e : motif",
   "protection.referral.overrideHint":
     "Seulement si la personne n'a pas consenti au référencement et que sa sécurité l'exige. Le motif est journalisé.",
   "protection.referral.overridden": "avec dérogation",
@@ -217,12 +217,12 @@ export const protection = {
   "protection.errors.checkOutBeforeIn": "Le départ ne peut pas précéder l'arrivée.",
   "protection.errors.assignee": "Choisissez un·e travailleur·se social·e de l'association.",
   "protection.errors.noReferralConsent":
-    "La personne n'a pas consenti au référencement : refusé. Un·e superviseur·e peut déroger avec un motif.",
+    "La personne n'a pas consenti au référencement : refusé. Un·e superviseur·e peut déroger avec un motif.",
   "protection.errors.overrideSupervisorOnly": "Seul·e un·e superviseur·e peut déroger au consentement.",
   "protection.errors.overrideReason": "Expliquez le motif de la dérogation (10 caractères au moins).",
   "protection.errors.referralPending": "Une demande de ce type est déjà en attente pour ce dossier.",
   "protection.errors.statusTransition": "Ce changement d'état n'est pas possible.",
-  "protection.admin.title": "Protection : supervision et conservation",
+  "protection.admin.title": "Protection : supervision et conservation",
   "protection.admin.supervisors": "Superviseur·es",
   "protection.admin.supervisorsHint":
     "Un·e superviseur·e peut déroger au consentement avec un motif, exporter le dossier complet, l'anonymiser et voir qui l'a consulté, dans son association.",
@@ -231,7 +231,7 @@ export const protection = {
   "protection.admin.revoke": "Retirer la supervision",
   "protection.admin.retention": "Durée de conservation",
   "protection.admin.retentionHint":
-    "Les dossiers sans activité depuis plus longtemps sont anonymisés ; les comptages agrégés restent.",
+    "Les dossiers sans activité depuis plus longtemps sont anonymisés ; les comptages agrégés restent.",
   "protection.admin.retentionDays": "Jours sans activité (30 au moins)",
   "protection.admin.save": "Enregistrer",
   "protection.admin.apply": "Anonymiser maintenant les dossiers expirés",
@@ -244,64 +244,64 @@ export const protection = {
   "protection.admin.applyHint":
     "Efface le nom, le téléphone et la ville de chaque dossier sans activité depuis plus longtemps que la durée de conservation. Une étape de confirmation dit combien de dossiers sont concernés.",
   "protection.admin.confirmApply.title":
-    "Anonymiser {count, plural, one {# dossier expiré} other {# dossiers expirés}} ?",
+    "Anonymiser {count, plural, one {# dossier expiré} other {# dossiers expirés}} ?",
   "protection.admin.confirmApply.effects":
     "Chaque dossier sans activité depuis plus de {days, plural, one {# jour} other {# jours}} perd le nom, le téléphone, la ville et les notes de la personne, dans toutes les associations. Les comptages agrégés restent.",
   "protection.supervisor.anonymiseTitle": "Anonymiser le dossier",
   "protection.supervisor.anonymiseHint":
     "À la demande de la personne ou à la fin de la durée de conservation. Une étape de confirmation suit.",
-  "protection.confirm.anonymise.title": "Anonymiser le dossier de {name} ?",
-  "protection.confirm.anonymise.erased": "Seront effacés définitivement :",
+  "protection.confirm.anonymise.title": "Anonymiser le dossier de {name} ?",
+  "protection.confirm.anonymise.erased": "Seront effacés définitivement :",
   "protection.confirm.anonymise.identity":
-    "le nom, le nom en arabe, le téléphone, le numéro de document, les langues et les notes sur le foyer ; la date de naissance ne garde que l'année, la ville que sa région ;",
+    "le nom, le nom en arabe, le téléphone, le numéro de document, les langues et les notes sur le foyer ; la date de naissance ne garde que l'année, la ville que sa région ;",
   "protection.confirm.anonymise.notes":
-    "les notes de suivi, les évaluations de vulnérabilité, les notes et prestataires des services ;",
+    "les notes de suivi, les évaluations de vulnérabilité, les notes et prestataires des services ;",
   "protection.confirm.anonymise.account":
     "le lien avec le compte de la personne sur le portail. Le dossier est clôturé.",
   "protection.confirm.anonymise.kept":
-    "Restent, sans nom, pour les statistiques : les services, distributions et bons, le sexe, la nationalité, la région et l'année de naissance.",
+    "Restent, sans nom, pour les statistiques : les services, distributions et bons, le sexe, la nationalité, la région et l'année de naissance.",
   "protection.confirm.anonymise.export":
     "Si la personne a demandé une copie de son dossier, exportez-le avant d'anonymiser.",
   "protection.confirm.anonymise.button": "Oui, anonymiser ce dossier",
-  "protection.confirm.withdrawConsent.title": "Retirer le consentement de {name} ?",
-  "protection.confirm.withdrawConsent.effects": "À partir de maintenant :",
+  "protection.confirm.withdrawConsent.title": "Retirer le consentement de {name} ?",
+  "protection.confirm.withdrawConsent.effects": "À partir de maintenant :",
   "protection.confirm.withdrawConsent.referrals":
-    "aucune orientation ni aucun transfert vers une autre association sans la dérogation motivée d'un·e superviseur·e ;",
+    "aucune orientation ni aucun transfert vers une autre association sans la dérogation motivée d'un·e superviseur·e ;",
   "protection.confirm.withdrawConsent.aid": "aucune distribution d'aide pour ce dossier.",
   "protection.confirm.withdrawConsent.again":
     "Le consentement retiré reste visible au dossier avec sa date. Si la personne consent de nouveau, enregistrez un nouveau consentement avec elle.",
   "protection.confirm.withdrawConsent.button": "Oui, retirer le consentement",
-  "protection.confirm.reject.title": "Refuser cette demande ({kind}) ?",
+  "protection.confirm.reject.title": "Refuser cette demande ({kind}) ?",
   "protection.confirm.reject.from": "Envoyé par {from} le {date}, dossier {reference}.",
   "protection.confirm.reject.effects":
     "L'association d'origine verra la demande refusée et garde le dossier. Pour revenir sur ce refus, elle devra envoyer une nouvelle demande.",
   "protection.confirm.reject.button": "Oui, refuser",
   "protection.field.sexChoose": "Choisir…",
-  "protection.errors.sexRequired": "Indiquez le sexe de la personne : femme, homme ou autre.",
-  "protection.errors.city": "Choisissez la ville dans la liste (« Autre ville » si elle n’y est pas).",
+  "protection.errors.sexRequired": "Indiquez le sexe de la personne : femme, homme ou autre.",
+  "protection.errors.city": "Choisissez la ville dans la liste (« Autre ville » si elle n’y est pas).",
   "protection.errors.householdSize":
     "Indiquez le nombre de personnes du foyer, entre 1 et 30 (1 si la personne vit seule).",
   "protection.errors.firstName": "Indiquez le prénom de la personne (80 caractères au plus).",
   "protection.errors.lastName": "Indiquez le nom de la personne (80 caractères au plus).",
   "protection.errors.dateOfBirth": "La date de naissance doit être une date réelle et passée, par exemple 27/03/2001.",
   "protection.errors.estimatedAge": "L'âge estimé est un nombre d'années entre 0 et 120, par exemple 34.",
-  "protection.notice.title": "Notice de consentement : ce que l'association note sur vous, et ce qu'elle en fait",
+  "protection.notice.title": "Notice de consentement : ce que l'association note sur vous, et ce qu'elle en fait",
   "protection.notice.who":
     "L'association qui vous reçoit ouvre un dossier à votre nom pour suivre l'aide qu'elle vous apporte. Seule cette association peut le lire. Le personnel du programme et le bailleur ne voient que des chiffres globaux, jamais votre nom.",
   "protection.notice.what":
-    "Le dossier contient votre nom, votre âge ou votre date de naissance, votre nationalité, votre ville, votre téléphone si vous le donnez, les personnes de votre foyer, et l'aide reçue : soins, soutien psychologique, hébergement, aide juridique, retour volontaire, kits et bons d'achat.",
+    "Le dossier contient votre nom, votre âge ou votre date de naissance, votre nationalité, votre ville, votre téléphone si vous le donnez, les personnes de votre foyer, et l'aide reçue : soins, soutien psychologique, hébergement, aide juridique, retour volontaire, kits et bons d'achat.",
   "protection.notice.services":
-    "Recevoir des services : sans cet accord, aucun dossier n'est ouvert. Avec lui, l'association note l'aide qu'elle vous apporte.",
+    "Recevoir des services : sans cet accord, aucun dossier n'est ouvert. Avec lui, l'association note l'aide qu'elle vous apporte.",
   "protection.notice.referral":
-    "Être orienté·e vers un partenaire : avec votre accord, l'association peut envoyer à une association partenaire que vous choisissez les seules parties du dossier utiles. Sans votre accord, elle ne le fait que si votre sécurité l'exige, sur décision d'un·e superviseur·e, et le motif est noté.",
+    "Être orienté·e vers un partenaire : avec votre accord, l'association peut envoyer à une association partenaire que vous choisissez les seules parties du dossier utiles. Sans votre accord, elle ne le fait que si votre sécurité l'exige, sur décision d'un·e superviseur·e, et le motif est noté.",
   "protection.notice.reporting":
-    "Les rapports : avec votre accord, votre situation est comptée, sans votre nom, dans les chiffres du programme.",
+    "Les rapports : avec votre accord, votre situation est comptée, sans votre nom, dans les chiffres du programme.",
   "protection.notice.sms":
-    "Les SMS : avec votre accord, l'association peut vous écrire à ce numéro pour un rendez-vous ou un rappel. Les messages sont courts et ne disent rien de votre situation.",
+    "Les SMS : avec votre accord, l'association peut vous écrire à ce numéro pour un rendez-vous ou un rappel. Les messages sont courts et ne disent rien de votre situation.",
   "protection.notice.rights":
-    "Vous pouvez à tout moment retirer un accord, demander à voir ce qui est noté, ou le faire corriger : dites-le à l'association. Un dossier sans activité pendant la durée de conservation fixée par le programme est anonymisé : votre nom, votre téléphone et vos notes sont effacés.",
+    "Vous pouvez à tout moment retirer un accord, demander à voir ce qui est noté, ou le faire corriger : dites-le à l'association. Un dossier sans activité pendant la durée de conservation fixée par le programme est anonymisé : votre nom, votre téléphone et vos notes sont effacés.",
   "protection.notice.version": "Version {version}",
-  "protection.notice.languages": "Lire la notice en :",
-  "protection.notice.print": "Pour l'imprimer : menu du navigateur, puis « Imprimer ». Seule la notice est imprimée.",
-  "protection.notice.open": "Ouvrir la notice à lire, pour l'afficher ou l'imprimer :",
+  "protection.notice.languages": "Lire la notice en :",
+  "protection.notice.print": "Pour l'imprimer : menu du navigateur, puis « Imprimer ». Seule la notice est imprimée.",
+  "protection.notice.open": "Ouvrir la notice à lire, pour l'afficher ou l'imprimer :",
 } as const;
