@@ -1,5 +1,5 @@
 /**
- * French typography in the catalogue (decision new-french-no-break-spaces): the space inside
+ * French typography in the catalogue (decision 0150): the space inside
  * « » and before ; : ! ? is a no-break space, so a guillemet or a colon never starts or ends a
  * line alone ("« Appel AGR" / "» est retirée"). SMS texts (the `.sms` texts of notification
  * kinds and case SMS templates) keep plain spaces (the GSM
