@@ -51,7 +51,9 @@ describe("preview, then confirm", () => {
     const page = await s.clients.workerA.get(`/imports/${id}`, { headers: { "Accept-Language": "fr" } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain("4 lignes lues\u00a0: 2 prêtes, 2 avec un problème (non importées), 0 avec un doublon probable.");
+    expect(html).toContain(
+      "4 lignes lues\u00a0: 2 prêtes, 2 avec un problème (non importées), 0 avec un doublon probable.",
+    );
     expect(html).toContain("Indiquez le sexe de la personne");
     expect(html).toContain("La date de naissance doit être une date réelle");
     expect(html).toContain("Indiquez la date de naissance ou un âge estimé.");
