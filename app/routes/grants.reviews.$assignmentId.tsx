@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle, TextareaField } from "~/components/form";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
+import { serverT } from "~/i18n/dictionaries.server";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
@@ -17,7 +18,12 @@ import { idParam, parseQuery, query } from "~/lib/params.server";
 export async function loader(args: LoaderFunctionArgs) {
   const user = requirePermission(args, "grants:review");
   const assignmentId = idParam(args, "assignmentId");
-  const view = await getBlindAssignment(args.context.db, user.id, assignmentId);
+  const view = await getBlindAssignment(
+    args.context.db,
+    user.id,
+    assignmentId,
+    serverT(args.context.locale)("grants.blind.hidden"),
+  );
   if (!view) notFound();
   return {
     ...view,
@@ -107,6 +113,22 @@ function PlanTree({ value, name }: { value: unknown; name?: string }) {
 
 type Loaded = SerializeFrom<typeof loader>;
 
+/** What the member is not shown: the name (or it, once shown) and the passages hidden (decision new-blind-plan-text). */
+function BlindNotes({ applicantName, hiddenPassages }: Pick<Loaded, "applicantName" | "hiddenPassages">) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="hint">{t("grants.review.blind")}</p>
+      {hiddenPassages > 0 ? (
+        <p className="hint" data-testid="review-hidden-passages">
+          {t("grants.blind.hiddenCount", { count: hiddenPassages })}
+        </p>
+      ) : null}
+      {applicantName ? <p>{t("grants.review.applicantName", { name: applicantName })}</p> : null}
+    </>
+  );
+}
+
 /** One criterion of the rubric: its score and the reviewer's comment, kept after a refused submit. */
 function CriterionScore({
   c,
@@ -170,8 +192,7 @@ export default function ReviewPage() {
       <p className="hint">
         <LocalizedText row={d.call} field="title" />
       </p>
-      <p className="hint">{t("grants.review.blind")}</p>
-      {d.applicantName ? <p>{t("grants.review.applicantName", { name: d.applicantName })}</p> : null}
+      <BlindNotes applicantName={d.applicantName} hiddenPassages={d.hiddenPassages} />
       <ErrorSummary
         errors={errors}
         labels={Object.fromEntries(

@@ -17,10 +17,11 @@ type Props = {
   ownerName?: string | null;
   generatedAt?: Date;
   /**
-   * For a blind review: the application's number instead of any name. The document
-   * itself holds no name, contact or birth date; only the cover would print the owner's.
+   * For a blind review: the application's number instead of any name, and how many
+   * passages of the text were hidden (decision new-blind-plan-text). The document itself
+   * holds no name, contact or birth date; only the cover would print the owner's.
    */
-  anonymisedAs?: { applicationNumber: number } | null;
+  anonymisedAs?: { applicationNumber: number; hiddenPassages?: number } | null;
 };
 type Part = { w: PlanPdfWriter; doc: PlanDocument };
 
@@ -43,7 +44,16 @@ function Cover({
       <Text style={[pdfStyles.h1, { fontSize: 28 }]}>{projectName}</Text>
       <Text style={pdfStyles.p}>{[sector, doc.summary.city].filter(Boolean).join(" · ")}</Text>
       {anonymisedAs ? (
-        <Text style={pdfStyles.p}>{t("plans.pdf.anonymised", { number: String(anonymisedAs.applicationNumber) })}</Text>
+        <>
+          <Text style={pdfStyles.p}>
+            {t("plans.pdf.anonymised", { number: String(anonymisedAs.applicationNumber) })}
+          </Text>
+          {anonymisedAs.hiddenPassages ? (
+            <Text style={[pdfStyles.p, pdfStyles.muted]}>
+              {t("grants.blind.hiddenCount", { count: anonymisedAs.hiddenPassages })}
+            </Text>
+          ) : null}
+        </>
       ) : ownerName ? (
         <Text style={pdfStyles.p}>{t("plans.pdf.presentedBy", { name: ownerName })}</Text>
       ) : null}

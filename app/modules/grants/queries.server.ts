@@ -10,9 +10,11 @@ import {
   grantCriteria,
   grantScores,
   grantTranches,
+  profiles,
   trainingCategoryEnum,
   users,
 } from "~db/schema";
+import { blindPlanText } from "./blind-rules";
 import { blindPlan, proposeAwards, type Candidate } from "./rules";
 import { isUuid } from "~/lib/ids";
 
@@ -123,7 +125,12 @@ export async function listAssignmentsOfReviewer(db: Database, reviewerId: string
  * name only when the call allows it and this member has submitted). Null when the
  * assignment is not theirs.
  */
-export async function getBlindAssignment(db: Database, reviewerId: string, assignmentId: string) {
+/**
+ * An assignment as its committee member reads it. While the review is blind the plan's
+ * free text comes with the applicant's names and every contact replaced by `hiddenMarker`
+ * (the reader's "[hidden]"), and `hiddenPassages` says how many (decision new-blind-plan-text).
+ */
+export async function getBlindAssignment(db: Database, reviewerId: string, assignmentId: string, hiddenMarker: string) {
   const [row] = await db
     .select({
       assignmentId: grantAssignments.id,
@@ -148,18 +155,30 @@ export async function getBlindAssignment(db: Database, reviewerId: string, assig
     .where(eq(grantCriteria.callId, row.call.id))
     .orderBy(asc(grantCriteria.position));
   const scores = await db.select().from(grantScores).where(eq(grantScores.assignmentId, assignmentId));
-  let applicantName: string | null = null;
-  if (row.call.showNamesAfterScoring && row.submittedAt) {
-    const [u] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, row.applicantId));
-    applicantName = u?.name ?? null;
-  }
+  const [person] = await db
+    .select({
+      displayName: users.displayName,
+      givenName: profiles.givenName,
+      familyName: profiles.familyName,
+      givenNameAr: profiles.givenNameAr,
+      familyNameAr: profiles.familyNameAr,
+    })
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(eq(users.id, row.applicantId));
+  const applicantName = row.call.showNamesAfterScoring && row.submittedAt ? (person?.displayName ?? null) : null;
+  const plan = blindPlan(row.planSnapshot);
+  const blind = applicantName
+    ? { plan, hidden: 0 }
+    : blindPlanText(plan, { names: person ? Object.values(person) : [] }, hiddenMarker);
   return {
     assignmentId: row.assignmentId,
     submittedAt: row.submittedAt,
     reopenedAt: row.reopenedAt,
     reopenReason: row.reopenReason,
     number: row.number,
-    plan: blindPlan(row.planSnapshot),
+    plan: blind.plan,
+    hiddenPassages: blind.hidden,
     requestedCentimes: row.requestedCentimes,
     applicantName,
     call: {

@@ -8,6 +8,7 @@ import {
   grantAwards,
   grantScores,
   grantTranches,
+  profiles,
   users,
   outbox,
 } from "../../../db/schema";
@@ -28,6 +29,12 @@ const CANARY_PHONE = "+212611223344";
 const CANARY_EMAIL = "canary-applicant@masar.test";
 const CANARY_DOB = "1991-04-17";
 const CANARY_PROTECTION = "CANARY-PROTECTION-NOTE";
+// what the applicant wrote in the plan itself: their names (Latin and Arabic), contacts
+const CANARY_ARABIC_NAME = "زكناري";
+const CANARY_TEXT = {
+  team: `Je suis Zzcanary QQAPPLICANT, couturière. Appelez-moi au 06 11 22 33 44 ou écrivez à ${CANARY_EMAIL}.`,
+  experience: `خبرة عشر سنوات، اسمي ${CANARY_ARABIC_NAME}، صفحتي facebook.com/zzcanary.atelier و @zzcanary_couture`,
+};
 
 let ctx: {
   callId: string;
@@ -50,6 +57,7 @@ beforeAll(async () => {
     email: CANARY_EMAIL,
     locale: "ar",
   });
+  await t.db.insert(profiles).values({ userId: applicant.id, givenName: "Zzcanary", givenNameAr: CANARY_ARABIC_NAME });
   const other = await makeUser(t.db, { displayName: "Autre Candidat" });
   const call = await makeCall(t.db, {
     status: "under_review",
@@ -64,6 +72,7 @@ beforeAll(async () => {
     applicantId: applicant.id,
     planSnapshot: {
       ...DEMO_PLAN,
+      promoters: CANARY_TEXT,
       promoterName: CANARY_NAME,
       contact: { phone: CANARY_PHONE, email: CANARY_EMAIL },
       dateOfBirth: CANARY_DOB,
@@ -145,8 +154,16 @@ describe("blind review", () => {
     expect(reopenedPage).toContain(">Soumettre mes notes<");
     const all = bodies.join("\n");
     expect(all).toContain("Atelier de couture solidaire");
+    // the text the applicant wrote, with what named or reached them hidden and counted
+    expect(review).toContain("Je suis [masqué], couturière. Appelez-moi au [masqué] ou écrivez à [masqué].");
+    expect(review).toContain("6 passages qui pouvaient identifier le candidat ont été masqués");
     for (const canary of [
       CANARY_NAME,
+      "Zzcanary",
+      "zzcanary",
+      "QQAPPLICANT",
+      "06 11 22 33 44",
+      CANARY_ARABIC_NAME,
       "Qqapplicant",
       CANARY_PHONE,
       "611223344",
@@ -191,6 +208,9 @@ describe("the plan's PDF for the committee (issue 15)", () => {
     expect(text).toContain("Atelier de couture solidaire");
     expect(text).toMatch(/Dossier n° \d+, anonymisé pour le comité de sélection/);
     expect(text).not.toContain("Présenté par");
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Je suis [masqué], couturière. Appelez-moi au [masqué] ou écrivez à [masqué].");
+    expect(flat).toContain("6 passages qui pouvaient identifier le candidat ont été masqués");
     for (const canary of canaries) expect(text, canary).not.toContain(canary);
 
     await client.post("/lang", { lng: "ar", redirectTo: "/grants/reviews" });
@@ -198,6 +218,9 @@ describe("the plan's PDF for the committee (issue 15)", () => {
     expect(ar.status).toBe(200);
     const arText = readPdfText(new Uint8Array(await ar.arrayBuffer()));
     expect(arabicSkeleton(arText)).toContain(arabicSkeleton("للجنة الانتقاء"));
+    // the marker in the reader's language (pdftotext mirrors its brackets: the letters only)
+    expect(arabicSkeleton(arText)).toContain(arabicSkeleton("مخفي"));
+    expect(arabicSkeleton(arText)).toContain(arabicSkeleton("قد يكشف هوية المترشح"));
     for (const canary of canaries) expect(arText, canary).not.toContain(canary);
 
     const after = await t.db.select().from(auditLog).where(eq(auditLog.entityId, ctx.assignmentId));

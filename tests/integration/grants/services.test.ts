@@ -459,16 +459,27 @@ describe("the chair's changes and screening", () => {
     const member = await makeUser(t.db, { role: "committee_member", password: null });
     const applicant = await makeUser(t.db, { displayName: "Nom Visible Après", password: null });
     const call = await makeCall(t.db, { status: "under_review", showNamesAfterScoring: true });
-    const app = await makeApplication(t.db, { callId: call.id, applicantId: applicant.id });
+    const app = await makeApplication(t.db, {
+      callId: call.id,
+      applicantId: applicant.id,
+      planSnapshot: { ...DEMO_PLAN, promoters: { team: "Moi, Visible, et ma sœur." } },
+    });
     const [a] = await t.db
       .insert(grantAssignments)
       .values({ applicationId: app.id, reviewerId: member.id })
       .returning();
-    expect((await getBlindAssignment(t.db, member.id, a!.id))!.applicantName).toBeNull();
+    const blind = (await getBlindAssignment(t.db, member.id, a!.id, "[masqué]"))!;
+    expect(blind.applicantName).toBeNull();
+    // while blind, the name the applicant wrote is hidden too (decision new-blind-plan-text)
+    expect(blind.plan).toMatchObject({ promoters: { team: "Moi, [masqué], et ma sœur." } });
+    expect(blind.hiddenPassages).toBe(1);
     const fields: Record<string, string> = {};
     for (const c of call.criteria) fields[`score_${c.id}`] = "1";
     expect((await saveScores(t.db, asActor(member), { assignmentId: a!.id, intent: "submit", fields })).ok).toBe(true);
-    expect((await getBlindAssignment(t.db, member.id, a!.id))!.applicantName).toBe("Nom Visible Après");
+    const named = (await getBlindAssignment(t.db, member.id, a!.id, "[masqué]"))!;
+    expect(named.applicantName).toBe("Nom Visible Après");
+    expect(named.plan).toMatchObject({ promoters: { team: "Moi, Visible, et ma sœur." } });
+    expect(named.hiddenPassages).toBe(0);
   });
 });
 

@@ -224,6 +224,9 @@ export const grants = {
   "grants.review.title": "تقييم الترشيح رقم {number}",
   "grants.review.list": "ترشيحات للتقييم",
   "grants.review.none": "لم يسند إليك أي ترشيح.",
+  "grants.blind.hidden": "[مخفي]",
+  "grants.blind.hiddenCount":
+    "{count, plural, zero {لم يُخفَ أي مقطع} one {أُخفي مقطع واحد} two {أُخفي مقطعان} few {أُخفيت # مقاطع} many {أُخفي # مقطعًا} other {أُخفي # مقطع}} قد يكشف هوية المترشح (أسماؤه، رقم هاتف، عنوان بريد إلكتروني أو موقع، حساب على شبكة اجتماعية). تبقى الأسماء الأخرى كما كُتبت.",
   "grants.review.blind": "تقييم مجهول الهوية: اسم المترشح ومعلومات الاتصال به مخفية.",
   "grants.review.deadline": "يمكن تعديل النقط حتى {date}.",
   "grants.review.planPdf": "تحميل المشروع (PDF)",

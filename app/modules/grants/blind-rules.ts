@@ -1,0 +1,160 @@
+/**
+ * What a blind reading hides in the text the applicant wrote (decision new-blind-plan-text):
+ * their own names, in any of the ways their account and profile write them, and any phone
+ * number, e-mail address, web address or social-media handle. Other people's names stay:
+ * nothing tells them from a supplier's or a town's. Pure: no database, no Remix.
+ */
+import { foldName } from "~/modules/protection/rules";
+
+/** The ways the applicant's name is written: display name, profile names in Latin and Arabic. */
+export type BlindIdentity = { names: (string | null | undefined)[] };
+
+/** Codes and ids of a plan document: never free text, never rewritten. */
+const CODE_KEYS = new Set(["version", "planId", "updatedAt", "sector", "form", "kind"]);
+
+/** Particles of names that are also ordinary words: never hidden alone. */
+const PARTICLES = new Set([
+  "de",
+  "da",
+  "du",
+  "des",
+  "del",
+  "la",
+  "le",
+  "el",
+  "al",
+  "ben",
+  "bin",
+  "ibn",
+  "bent",
+  "bint",
+  "ould",
+  "abd",
+  "abou",
+  "abu",
+  "van",
+  "von",
+  "ال",
+  "بن",
+  "بنت",
+  "ابن",
+  "ولد",
+  "عبد",
+  "أبو",
+  "ابو",
+]);
+
+const DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]";
+
+/** Ways a person is reached, whoever they are: hidden in any blind reading. */
+const CONTACT_PATTERNS = [
+  // e-mail
+  /[^\s@<>()"']+@[^\s@<>()"']+\.[a-z]{2,}/giu,
+  // web address, with or without its scheme (facebook.com/…, wa.me/…)
+  /\b(?:https?:\/\/|www\.)[^\s]+|\b[a-z0-9-]+\.(?:com|ma|net|org|fr|me|io|info|biz)\b(?:\/[^\s]*)?/giu,
+  // a handle (@name)
+  /(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_.]{2,}/gu,
+  // a phone number: "+", "00" or "0" first, then at least 8 more digits, spaced or not
+  new RegExp(`(?<!${DIGIT})(?:\\+|00|0|\u0660|\u06f0)${DIGIT}(?:[\\s.\\-/]?${DIGIT}){7,13}(?!${DIGIT})`, "gu"),
+];
+
+const WORD = /[\p{L}\p{M}]+/gu;
+const ARABIC_PROCLITIC = /^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=[\u0600-\u06ff]{3,})/u;
+
+function plain(word: string): string {
+  return word
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+    .toLowerCase();
+}
+
+type NameKey = { plain: Set<string>; folded: Set<string> };
+
+/**
+ * Each word of the applicant's names, as written (accents and case aside) and as a
+ * consonant skeleton across scripts; a skeleton under three letters would hide ordinary
+ * words ("Ali" folds to "l"), so short names are hidden only as written.
+ */
+function nameKey(identity: BlindIdentity): NameKey {
+  const key: NameKey = { plain: new Set(), folded: new Set() };
+  for (const name of identity.names) {
+    for (const word of (name ?? "").match(WORD) ?? []) {
+      const p = plain(word);
+      if (p.length < 2 || PARTICLES.has(p)) continue;
+      key.plain.add(p);
+      const folded = foldName(word);
+      if (folded.length >= 3) key.folded.add(folded);
+    }
+  }
+  return key;
+}
+
+function isName(word: string, key: NameKey): boolean {
+  const p = plain(word);
+  if (PARTICLES.has(p)) return false;
+  const once = p.replace(ARABIC_PROCLITIC, "");
+  for (const form of new Set([p, once, once.replace(ARABIC_PROCLITIC, "")])) {
+    if (key.plain.has(form)) return true;
+    const folded = foldName(form);
+    if (folded.length >= 3 && key.folded.has(folded)) return true;
+  }
+  return false;
+}
+
+type Span = [number, number];
+
+/** Spans next to each other (only spaces or a dash between: a full name) become one passage. */
+function mergeSpans(text: string, spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const out: Span[] = [];
+  for (const span of sorted) {
+    const last = out.at(-1);
+    if (last && (span[0] <= last[1] || /^[\s-]*$/u.test(text.slice(last[1], span[0]))))
+      last[1] = Math.max(last[1], span[1]);
+    else out.push([...span]);
+  }
+  return out;
+}
+
+/**
+ * A text with every passage that names or reaches the applicant replaced by `marker`,
+ * and how many passages were hidden.
+ */
+export function blindText(text: string, identity: BlindIdentity, marker: string): { text: string; hidden: number } {
+  const key = nameKey(identity);
+  const spans: Span[] = [];
+  for (const pattern of CONTACT_PATTERNS)
+    for (const m of text.matchAll(pattern)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(WORD)) if (isName(m[0], key)) spans.push([m.index, m.index + m[0].length]);
+  if (spans.length === 0) return { text, hidden: 0 };
+  const passages = mergeSpans(text, spans);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of passages) {
+    out += text.slice(at, start) + marker;
+    at = end;
+  }
+  return { text: out + text.slice(at), hidden: passages.length };
+}
+
+/**
+ * A plan (a document or any snapshot tree) as a blind reader gets it: every free text
+ * through `blindText`, codes and figures untouched, and the number of passages hidden.
+ */
+export function blindPlanText<T>(plan: T, identity: BlindIdentity, marker: string): { plan: T; hidden: number } {
+  let hidden = 0;
+  const walk = (value: unknown, key?: string): unknown => {
+    if (typeof value === "string") {
+      if (key && CODE_KEYS.has(key)) return value;
+      const r = blindText(value, identity, marker);
+      hidden += r.hidden;
+      return r.text;
+    }
+    if (Array.isArray(value)) return value.map((v) => walk(v));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return value;
+  };
+  // the same shape back: only strings were replaced by strings
+  return { plan: walk(plan) as T, hidden };
+}

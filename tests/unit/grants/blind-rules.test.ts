@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { blindPlanText, blindText } from "../../../app/modules/grants/blind-rules";
+
+const identity = { names: ["Mohamed Amine El Idrissi", "محمد أمين", null, "Ali"] };
+const hide = (text: string) => blindText(text, identity, "[x]");
+
+describe("blindText (decision new-blind-plan-text)", () => {
+  it("hides the applicant's names however they are written, one passage for a full name", () => {
+    expect(hide("Je suis Mohamed Amine, tailleur.")).toEqual({ text: "Je suis [x], tailleur.", hidden: 1 });
+    expect(hide("L'atelier de MUHAMMAD à Salé")).toEqual({ text: "L'atelier de [x] à Salé", hidden: 1 });
+    expect(hide("أنا محمد، وأخي يعمل معي")).toEqual({ text: "أنا [x]، وأخي يعمل معي", hidden: 1 });
+    // a Latin name written in Arabic script in the plan, and an Arabic proclitic
+    expect(hide("مشروع إدريسي ولمحمد خبرة")).toEqual({ text: "مشروع [x] خبرة", hidden: 1 });
+    expect(hide("Idrissi et Ali")).toEqual({ text: "[x] et [x]", hidden: 2 });
+  });
+
+  it("leaves ordinary words that share a short name's letters, and particles", () => {
+    expect(hide("Il allait à la ville, le mardi; Aline et Leila aussi.")).toEqual({
+      text: "Il allait à la ville, le mardi; Aline et Leila aussi.",
+      hidden: 0,
+    });
+    expect(hide("El Jadida, Ben Guerir").hidden).toBe(0);
+  });
+
+  it("hides any phone number, e-mail, web address or handle, whoever's", () => {
+    const r = hide(
+      "Tél. 06 12 34 56 78, +212 612-345-678, ٠٦١٢٣٤٥٦٧٨ ; a.b@mail.ma ; https://x.org/p ; facebook.com/atelier ; @couture_rabat",
+    );
+    expect(r.text).toBe("Tél. [x], [x], [x] ; [x] ; [x] ; [x] ; [x]");
+    expect(r.hidden).toBe(7);
+  });
+
+  it("leaves amounts, years and quantities", () => {
+    const text = "Budget 150 000 MAD en 2026, 12 machines à 1 500,00 MAD, 3,5 % de marge, ouvert 8h-18h.";
+    expect(hide(text)).toEqual({ text, hidden: 0 });
+  });
+});
+
+describe("blindPlanText", () => {
+  it("rewrites every free text of a plan, never its codes or figures, and counts the passages", () => {
+    const plan = {
+      planId: "Mohamed",
+      summary: { projectName: "Couture Amine", sector: "textile", city: "Rabat", pitch: "" },
+      legal: { form: "auto_entrepreneur", reason: "appelez 0612345678" },
+      financial: { funding: [{ kind: "own", label: "Épargne de Mohamed", amountCentimes: 100 }] },
+    };
+    const r = blindPlanText(plan, identity, "[x]");
+    expect(r.plan).toEqual({
+      planId: "Mohamed",
+      summary: { projectName: "Couture [x]", sector: "textile", city: "Rabat", pitch: "" },
+      legal: { form: "auto_entrepreneur", reason: "appelez [x]" },
+      financial: { funding: [{ kind: "own", label: "Épargne de [x]", amountCentimes: 100 }] },
+    });
+    expect(r.hidden).toBe(3);
+  });
+});
