@@ -13,7 +13,7 @@ import { idParam } from "~/lib/params.server";
  * to (anyone else: 404), in the member's language. Blind as the review page is: no name
  * unless the call shows names and this member has submitted; the document itself never
  * holds contacts, a birth date or a photo, and the applicant's names and any contact in
- * the text they wrote are hidden (decision new-blind-plan-text). Each download is audited.
+ * the text they wrote are hidden (decision 0151). Each download is audited.
  */
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "grants:review");

@@ -113,7 +113,7 @@ function PlanTree({ value, name }: { value: unknown; name?: string }) {
 
 type Loaded = SerializeFrom<typeof loader>;
 
-/** What the member is not shown: the name (or it, once shown) and the passages hidden (decision new-blind-plan-text). */
+/** What the member is not shown: the name (or it, once shown) and the passages hidden (decision 0151). */
 function BlindNotes({ applicantName, hiddenPassages }: Pick<Loaded, "applicantName" | "hiddenPassages">) {
   const { t } = useI18n();
   return (

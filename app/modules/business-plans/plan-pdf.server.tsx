@@ -18,7 +18,7 @@ type Props = {
   generatedAt?: Date;
   /**
    * For a blind review: the application's number instead of any name, and how many
-   * passages of the text were hidden (decision new-blind-plan-text). The document itself
+   * passages of the text were hidden (decision 0151). The document itself
    * holds no name, contact or birth date; only the cover would print the owner's.
    */
   anonymisedAs?: { applicationNumber: number; hiddenPassages?: number } | null;

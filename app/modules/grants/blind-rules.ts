@@ -1,5 +1,5 @@
 /**
- * What a blind reading hides in the text the applicant wrote (decision new-blind-plan-text):
+ * What a blind reading hides in the text the applicant wrote (decision 0151):
  * their own names, in any of the ways their account and profile write them, and any phone
  * number, e-mail address, web address or social-media handle. Other people's names stay:
  * nothing tells them from a supplier's or a town's. Pure: no database, no Remix.

@@ -128,7 +128,7 @@ export async function listAssignmentsOfReviewer(db: Database, reviewerId: string
 /**
  * An assignment as its committee member reads it. While the review is blind the plan's
  * free text comes with the applicant's names and every contact replaced by `hiddenMarker`
- * (the reader's "[hidden]"), and `hiddenPassages` says how many (decision new-blind-plan-text).
+ * (the reader's "[hidden]"), and `hiddenPassages` says how many (decision 0151).
  */
 export async function getBlindAssignment(db: Database, reviewerId: string, assignmentId: string, hiddenMarker: string) {
   const [row] = await db

@@ -540,7 +540,7 @@ const PERSONAL_KEY =
  * The plan as a committee member may read it: the same tree without any key that
  * names, reaches or dates the person (a project's or a competitor's `name` is kept).
  * A PlanDocument holds none of these already; this is the second lock, for any
- * snapshot format. Free text goes through `blindPlanText` (decision new-blind-plan-text).
+ * snapshot format. Free text goes through `blindPlanText` (decision 0151).
  */
 export function blindPlan(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(blindPlan);

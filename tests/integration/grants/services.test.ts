@@ -470,7 +470,7 @@ describe("the chair's changes and screening", () => {
       .returning();
     const blind = (await getBlindAssignment(t.db, member.id, a!.id, "[masqué]"))!;
     expect(blind.applicantName).toBeNull();
-    // while blind, the name the applicant wrote is hidden too (decision new-blind-plan-text)
+    // while blind, the name the applicant wrote is hidden too (decision 0151)
     expect(blind.plan).toMatchObject({ promoters: { team: "Moi, [masqué], et ma sœur." } });
     expect(blind.hiddenPassages).toBe(1);
     const fields: Record<string, string> = {};

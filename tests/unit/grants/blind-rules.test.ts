@@ -4,7 +4,7 @@ import { blindPlanText, blindText } from "../../../app/modules/grants/blind-rule
 const identity = { names: ["Mohamed Amine El Idrissi", "محمد أمين", null, "Ali"] };
 const hide = (text: string) => blindText(text, identity, "[x]");
 
-describe("blindText (decision new-blind-plan-text)", () => {
+describe("blindText (decision 0151)", () => {
   it("hides the applicant's names however they are written, one passage for a full name", () => {
     expect(hide("Je suis Mohamed Amine, tailleur.")).toEqual({ text: "Je suis [x], tailleur.", hidden: 1 });
     expect(hide("L'atelier de MUHAMMAD à Salé")).toEqual({ text: "L'atelier de [x] à Salé", hidden: 1 });
