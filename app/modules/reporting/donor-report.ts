@@ -65,10 +65,7 @@ export function assembleDonorReport(input: DonorReportInput): Report {
           toDate: input.progress.toDate,
           today: input.progress.today,
           // a month publishes its people reached only: the output indicators are the quarter's and the year's
-          indicators:
-            period.kind === "month"
-              ? INDICATORS.filter((i) => i.unit === "people" && i.measure.kind === "reach")
-              : undefined,
+          indicators: period.kind === "month" ? INDICATORS.filter((i) => i.measure.kind === "reach") : undefined,
         }),
       ]
     : [];
@@ -132,6 +129,7 @@ export function publishedFigures(published: Published, period: string): Indicato
     output: (activity, detail, measure) => cell(cellIds.output(period, activity, detail, measure)),
     employment: (months, measure) => cell(cellIds.employment(period, months, measure)),
     business: (months, measure) => cell(cellIds.business(period, months, measure)),
+    group: (measure) => cell(cellIds.group(period, "total", measure)),
   };
 }
 

@@ -314,7 +314,8 @@ export function activityMasks(): ActivityMasks {
  * - `output`: the outputs table's lines of some activities (every sub-category, or the
  *   ones named), their events or their quantity summed;
  * - `employment`: the people employed at a milestone's check (each person once, at her first check);
- * - `business`: funded businesses visited at a milestone: those still running, or the jobs they created.
+ * - `business`: funded businesses visited at a milestone: those still running, or the jobs they created;
+ * - `group`: the group sessions' headcounts, summed over every kind (a person at two sessions counts twice).
  */
 export type IndicatorMeasure =
   | { kind: "reach"; key: ResultKey | "all" }
@@ -325,10 +326,24 @@ export type IndicatorMeasure =
       measure: "events" | "quantity";
     }
   | { kind: "employment"; months: 3 | 6; measure: "employed" }
-  | { kind: "business"; months: 3 | 6 | 12; measure: "running" | "jobs" };
+  | { kind: "business"; months: 3 | 6 | 12; measure: "running" | "jobs" }
+  | { kind: "group"; measure: "participants" };
 
 /** People are counted once in a span; everything else (consultations, items, businesses) is a count summed over it. */
 export type IndicatorUnit = "people" | "count";
+
+/** An indicator's unit, from what it is read from: people reached and people in work are people; the rest counts. */
+export function indicatorUnit(measure: IndicatorMeasure): IndicatorUnit {
+  switch (measure.kind) {
+    case "reach":
+    case "employment":
+      return "people";
+    case "output":
+    case "business":
+    case "group":
+      return "count";
+  }
+}
 
 export type Indicator = {
   /** what the donor's framework calls it; keys `report_targets` */
@@ -337,7 +352,7 @@ export type Indicator = {
   key: string;
   /** its result, or null for the overall objective */
   result: ResultKey | null;
-  unit: IndicatorUnit;
+  /** what it is read from; its unit follows (`indicatorUnit`) */
   measure: IndicatorMeasure;
 };
 
@@ -348,119 +363,139 @@ export type Indicator = {
  * from a figure the report already shows.
  */
 export const INDICATORS = [
-  { code: "OG.1", key: "all", result: null, unit: "people", measure: { kind: "reach", key: "all" } },
-  { code: "R1.1", key: "health", result: "health", unit: "people", measure: { kind: "reach", key: "health" } },
+  { code: "OG.1", key: "all", result: null, measure: { kind: "reach", key: "all" } },
+  {
+    code: "OG.2",
+    key: "groupParticipants",
+    result: null,
+    measure: { kind: "group", measure: "participants" },
+  },
+  { code: "R1.1", key: "health", result: "health", measure: { kind: "reach", key: "health" } },
   {
     code: "R1.2",
     key: "medicalConsultations",
     result: "health",
-    unit: "count",
     measure: { kind: "output", activities: ["medical_consultation"], measure: "events" },
   },
   {
     code: "R1.3",
     key: "healthReferrals",
     result: "health",
-    unit: "count",
     measure: { kind: "output", activities: ["health_referral"], measure: "events" },
   },
   {
     code: "R1.4",
     key: "mentalHealthSessions",
     result: "health",
-    unit: "count",
     measure: { kind: "output", activities: ["mental_health"], measure: "events" },
   },
   {
     code: "R2.1",
     key: "humanitarian",
     result: "humanitarian",
-    unit: "people",
     measure: { kind: "reach", key: "humanitarian" },
   },
   {
     code: "R2.2",
     key: "shelterNights",
     result: "humanitarian",
-    unit: "count",
     measure: { kind: "output", activities: ["shelter"], measure: "quantity" },
   },
   {
     code: "R2.3",
     key: "aidItems",
     result: "humanitarian",
-    unit: "count",
     measure: { kind: "output", activities: ["aid_kit"], measure: "quantity" },
   },
   {
     code: "R2.4",
     key: "vouchersIssued",
     result: "humanitarian",
-    unit: "count",
     measure: { kind: "output", activities: ["voucher"], measure: "events" },
+  },
+  {
+    code: "R2.5",
+    key: "vouchersRedeemed",
+    result: "humanitarian",
+    measure: { kind: "output", activities: ["voucher"], details: ["redeemed"], measure: "events" },
+  },
+  {
+    code: "R2.6",
+    key: "legalAssistance",
+    result: "humanitarian",
+    measure: { kind: "output", activities: ["legal_assistance"], measure: "events" },
+  },
+  {
+    code: "R2.7",
+    key: "voluntaryReturns",
+    result: "humanitarian",
+    // a return made: the stages from departure on (a request, a file in progress or a withdrawal is not one)
+    measure: {
+      kind: "output",
+      activities: ["avrr"],
+      details: ["departure", "arrival", "reintegration_plan", "monitoring"],
+      measure: "events",
+    },
   },
   {
     code: "R3.1",
     key: "employability",
     result: "employability",
-    unit: "people",
     measure: { kind: "reach", key: "employability" },
   },
   {
     code: "R3.2",
     key: "trainingCertificates",
     result: "employability",
-    unit: "count",
     measure: { kind: "output", activities: ["training_completed", "language_training"], measure: "events" },
   },
   {
     code: "R3.3",
     key: "internshipsCompleted",
     result: "employability",
-    unit: "count",
     measure: { kind: "output", activities: ["internship"], details: ["completed"], measure: "events" },
   },
   {
     code: "R3.4",
     key: "employedAt6Months",
     result: "employability",
-    unit: "people",
     measure: { kind: "employment", months: 6, measure: "employed" },
   },
   {
     code: "R4.1",
     key: "entrepreneurship",
     result: "entrepreneurship",
-    unit: "people",
     measure: { kind: "reach", key: "entrepreneurship" },
   },
   {
     code: "R4.2",
     key: "grantsAwarded",
     result: "entrepreneurship",
-    unit: "count",
     measure: { kind: "output", activities: ["grant_awarded"], measure: "events" },
   },
   {
     code: "R4.3",
     key: "businessesRunning6",
     result: "entrepreneurship",
-    unit: "count",
     measure: { kind: "business", months: 6, measure: "running" },
   },
   {
     code: "R4.4",
     key: "businessesRunning12",
     result: "entrepreneurship",
-    unit: "count",
     measure: { kind: "business", months: 12, measure: "running" },
   },
   {
     code: "R4.5",
     key: "jobsCreated",
     result: "entrepreneurship",
-    unit: "count",
     measure: { kind: "business", months: 6, measure: "jobs" },
+  },
+  {
+    code: "R4.6",
+    key: "businessesRunning3",
+    result: "entrepreneurship",
+    measure: { kind: "business", months: 3, measure: "running" },
   },
 ] as const satisfies readonly Indicator[];
 export type IndicatorCode = (typeof INDICATORS)[number]["code"];

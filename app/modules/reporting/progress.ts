@@ -7,6 +7,7 @@
  */
 import type { BusinessOutcome, OutcomeMeasure } from "~/modules/businesses/report";
 import type { EmploymentMeasure, EmploymentOutcome } from "~/modules/coaching/report";
+import type { GroupFigures } from "~/modules/groups/report.server";
 import { INDICATORS, type ActivityKey, type IndicatorCode, type ResultKey } from "./frameworks";
 import type { OutputRow, ReachRow } from "./indicator-sql.server";
 import type { Cell, Label, ReportTable } from "./report-tables";
@@ -18,7 +19,7 @@ export type ProgressIndicator = (typeof INDICATORS)[number];
 /**
  * The figures of one span as shown, that the indicators are read from: people reached
  * per result, the outputs table's lines, employment at 3 and 6 months, funded businesses'
- * visits. Exact for the admin (`exactFigures`), the published cells for a donor.
+ * visits, the group sessions' headcounts (every kind). Exact for the admin (`exactFigures`), the published cells for a donor.
  */
 export type IndicatorFigures = {
   reach: (key: ResultKey | "all") => Shown;
@@ -27,6 +28,8 @@ export type IndicatorFigures = {
   output: (activity: ActivityKey, detail: string | null, measure: "events" | "quantity") => Shown;
   employment: (months: 3 | 6, measure: EmploymentMeasure) => Shown;
   business: (months: 3 | 6 | 12, measure: OutcomeMeasure) => Shown;
+  /** the group sessions of every kind: the group table's total line */
+  group: (measure: "participants") => Shown;
 };
 
 /** A sum of shown parts: hidden when any part is (the others would give it away). */
@@ -57,6 +60,8 @@ export function indicatorValue(indicator: ProgressIndicator, figures: IndicatorF
       return figures.employment(m.months, m.measure);
     case "business":
       return figures.business(m.months, m.measure);
+    case "group":
+      return figures.group(m.measure);
   }
 }
 
@@ -66,6 +71,7 @@ export type SpanFigures = {
   outputs: OutputRow[];
   employment?: EmploymentOutcome[] | null;
   businesses?: BusinessOutcome[] | null;
+  groups?: GroupFigures | null;
 };
 
 /** A span's exact figures (the admin's: nothing hidden). */
@@ -77,6 +83,7 @@ export function exactFigures(span: SpanFigures): IndicatorFigures {
       span.outputs.find((o) => o.activity === activity && o.detail === detail)?.[measure] ?? 0,
     employment: (months, measure) => span.employment?.find((e) => e.months === months)?.[measure] ?? 0,
     business: (months, measure) => span.businesses?.find((b) => b.months === months)?.[measure] ?? 0,
+    group: (measure) => (span.groups?.kinds ?? []).reduce((sum, k) => sum + k[measure], 0),
   };
 }
 

@@ -419,6 +419,7 @@ export function assembleReport(fetched: Fetched, options: ReportOptions): Report
               outputs: outputRows,
               employment: fetched.employment,
               businesses: fetched.businesses,
+              groups: fetched.groups,
             }),
             toDate: progress.toDate && {
               programme: progress.toDate.programme,

@@ -106,7 +106,7 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
 
 /**
  * What the progress table needs beyond the report: the targets and the figures since the
- * programme began (people reached, outputs, employment and businesses: each read as the
+ * programme began (people reached, outputs, employment, businesses and group sessions: each read as the
  * report reads it, over that span). Targets are the programme's: an association's figures
  * are not measured against them (not for associations, nor for an admin looking at one).
  */
@@ -126,6 +126,7 @@ async function readProgress(db: Executor, options: ReportOptions, fetched: Fetch
           outputs: fetched.snapshot.outputs,
           employment: fetched.employment,
           businesses: fetched.businesses,
+          groups: fetched.groups,
         }
       : await readSpan(db, sources, span);
     toDate = { programme, figures: { ...figures, reach: figures.reach.filter((r) => r.dimension === null) } };
@@ -141,5 +142,6 @@ async function readSpan(db: Executor, sources: Sources, span: { from: string; to
   // the app's own tables only, as the report reads them (buildReport)
   const employment = sources.groups ? await countEmploymentOutcomes(db, filter) : null;
   const businesses = sources.groups ? await countBusinessOutcomes(db, filter) : null;
-  return { reach, outputs, employment, businesses };
+  const groups = sources.groups ? await readForReport(db, (tx) => countGroupFigures(tx, sources, filter)) : null;
+  return { reach, outputs, employment, businesses, groups };
 }

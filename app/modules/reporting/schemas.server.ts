@@ -1,7 +1,7 @@
 import { z } from "~/lib/forms.server";
 import { dateField, idField, moneyField } from "~/lib/fields.server";
 import { query } from "~/lib/params.server";
-import { FRAMEWORKS, INDICATOR_CODES, INDICATORS, RESULTS } from "./frameworks";
+import { FRAMEWORKS, indicatorUnit, INDICATOR_CODES, INDICATORS, RESULTS } from "./frameworks";
 import { isTargetPeriod, parseRate, type TargetPeriod } from "./rules";
 import { BUDGET_LINES } from "./constants";
 
@@ -112,8 +112,8 @@ export const SetTargetsSchema = z
   .object({
     period: targetPeriod,
     ...Object.fromEntries(
-      INDICATORS.flatMap(({ code, unit }) => {
-        const figure = unit === "people" ? people : count;
+      INDICATORS.flatMap(({ code, measure }) => {
+        const figure = indicatorUnit(measure) === "people" ? people : count;
         return [
           [`baseline_${code}`, figure.optional()],
           [`target_${code}`, figure.optional()],

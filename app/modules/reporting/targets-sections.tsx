@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
-import { INDICATORS, RESULTS } from "./frameworks";
+import { indicatorUnit, INDICATORS, RESULTS } from "./frameworks";
 import type { TargetRow } from "./progress";
 import { PROGRAMME_PERIOD } from "./rules";
 
@@ -81,7 +81,11 @@ export function TargetsForm({
                   <bdi>{indicator.code}</bdi> · {t(`reporting.indicator.${indicator.key}`)}
                 </legend>
                 <p className="hint" id={`hint-${indicator.code}`}>
-                  {t(indicator.unit === "people" ? "reporting.targets.hint" : "reporting.targets.hintCount")}
+                  {t(
+                    indicatorUnit(indicator.measure) === "people"
+                      ? "reporting.targets.hint"
+                      : "reporting.targets.hintCount",
+                  )}
                 </p>
                 <div className="target-pair">
                   <Field

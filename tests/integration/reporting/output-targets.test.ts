@@ -1,7 +1,8 @@
 /**
- * The output indicators of each result (consultations, nights, items, vouchers,
+ * The output indicators of each result (group-session participations, consultations,
+ * nights, items, vouchers issued and redeemed, legal assistance, voluntary returns,
  * certificates, internships, people in work at 6 months, grants, businesses still
- * running, jobs) against their targets: each value read from records made here, exact
+ * running at 3, 6 and 12 months, jobs) against their targets: each value read from records made here, exact
  * for the admin with its percentage and status, summed from the programme's start for a
  * programme target; for the donor, the published cells (a sum of lines shown only when
  * every line is, a hidden value hiding its percentage and status); an issued report
@@ -18,6 +19,7 @@ import {
   businessFollowUps,
   distributions,
   grantAwards,
+  groupActivities,
   placementOutcomes,
   placements,
   reportIssues,
@@ -44,16 +46,21 @@ const Q2 = { from: "2026-04-01", to: "2026-06-30", organisationId: null };
 let admin: TestClient;
 let adminUser: User;
 let workerId = "";
+let orgId = "";
 const caseIds: string[] = [];
 
 /** What was recorded in the first quarter, per indicator (the figures the report must give). */
 const Q1_VALUES: Record<string, number> = {
+  "OG.2": 23, // two sessions' headcounts, 10 + 13 (the same person at both counts twice)
   "R1.2": 7, // seven consultations (one person seen twice)
   "R1.3": 3, // three referrals, whatever their status
   "R1.4": 2, // two psychosocial sessions
   "R2.2": 7, // 3 + 4 nights
   "R2.3": 8, // 3 hygiene kits × 2, and 2 blankets
   "R2.4": 3, // three vouchers issued, one since redeemed
+  "R2.5": 1, // the one redeemed
+  "R2.6": 2, // two legal assistance files, whatever their type and status
+  "R2.7": 2, // of four return files, two departed (one has arrived); a request and a withdrawal are not returns
   "R3.2": 3, // two vocational certificates and a language one (an orientation one and a revoked one do not count)
   "R3.3": 2, // two internships completed (an ongoing one does not count)
   "R3.4": 2, // in work at the 6-month check: each person once, at her first check
@@ -61,11 +68,12 @@ const Q1_VALUES: Record<string, number> = {
   "R4.3": 2, // of three businesses visited at 6 months, two still running
   "R4.4": 1, // one still running at 12 months
   "R4.5": 5, // jobs at the 6-month visits (2 + 3; the 12-month visit's are not added again)
+  "R4.6": 1, // one business visited at 3 months, still running
 };
 
 async function service(
   caseId: string,
-  kind: "medical" | "hospital_referral" | "mental_health" | "shelter",
+  kind: "medical" | "hospital_referral" | "mental_health" | "shelter" | "legal" | "avrr",
   day: string,
   status: string,
   details: Record<string, string | number>,
@@ -109,6 +117,7 @@ beforeAll(async () => {
   const org = await makeOrganisation(t.db);
   const worker = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
   workerId = worker.id;
+  orgId = org.id;
   for (let i = 0; i < 7; i++) {
     const c = await makeCase(t.db, {
       createdById: worker.id,
@@ -188,6 +197,33 @@ beforeAll(async () => {
       issuedAt: new Date("2026-02-10T10:00:00Z"),
       expiresOn: "2026-05-10",
       ...(i === 0 ? { redeemedAt: new Date("2026-02-12T10:00:00Z"), redeemedById: worker.id } : {}),
+    });
+
+  // legal assistance (two files) and voluntary returns (two departed of four files)
+  await service(c0, "legal", "2026-02-20", "open", { legalType: "documents" });
+  await service(c1, "legal", "2026-03-01", "closed", { legalType: "regularisation" });
+  for (const [caseId, stage] of [
+    [c2, "request"],
+    [c3, "departure"],
+    [c4, "arrival"],
+    [c5, "withdrawn"],
+  ] as const)
+    await service(caseId, "avrr", "2026-02-22", stage, { countryOfReturn: "GN" });
+  // group sessions: an awareness session of 10 and a group psychosocial one of 13
+  for (const [kind, women, men] of [
+    ["awareness", 6, 4],
+    ["psychosocial", 7, 6],
+  ] as const)
+    await t.db.insert(groupActivities).values({
+      organisationId: org.id,
+      kind,
+      topic: "health",
+      heldOn: "2026-02-18",
+      city: "oujda",
+      facilitator: "Salma Idrissi",
+      female18to24: women,
+      male25to59: men,
+      recordedById: worker.id,
     });
 
   // employability: certificates, internships, checks at 6 months
@@ -331,10 +367,21 @@ describe("the output indicators' values", () => {
       checkOut: "2026-05-07",
       nights: 1,
     });
+    // and an information session of 5 people
+    await t.db.insert(groupActivities).values({
+      organisationId: orgId,
+      kind: "information",
+      topic: "health",
+      heldOn: "2026-05-08",
+      city: "oujda",
+      facilitator: "Salma Idrissi",
+      female18to24: 5,
+      recordedById: workerId,
+    });
     await setTargets(
       t.db,
       adminUser,
-      allTargets("programme", (code) => (code === "R1.2" ? 16 : code === "R2.2" ? 40 : null)),
+      allTargets("programme", (code) => (code === "R1.2" ? 16 : code === "R2.2" ? 40 : code === "OG.2" ? 100 : null)),
       {},
     );
     clearReportCache();
@@ -355,6 +402,9 @@ describe("the output indicators' values", () => {
       20,
       { key: "reporting.progress.status.behind" },
     ]);
+    // the group sessions' headcounts since the programme began: 23 + 5
+    expect(rowOf(table, "OG.2", "periodShown")?.[4]).toBe(5);
+    expect(rowOf(table, "OG.2", "programmeToDate")?.slice(4, 7)).toEqual([28, 100, 28]);
     // no programme target: no programme-to-date row
     expect(rowOf(table, "R4.5", "programmeToDate")).toBeUndefined();
   });
@@ -389,7 +439,8 @@ describe("the saved targets of output indicators", () => {
       }
     };
     expect(await code("R4.5")).toBe("inserted");
-    expect(await code("R4.6")).toBe("23514");
+    expect(await code("R4.6")).toBe("inserted");
+    expect(await code("R4.7")).toBe("23514");
   });
 });
 

@@ -1,6 +1,6 @@
 /** Targets and progress: the status rule, the share of time gone by, and the table built from shown figures. */
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../../../app/modules/reporting/frameworks";
+import { indicatorUnit, INDICATORS } from "../../../app/modules/reporting/frameworks";
 import {
   exactFigures,
   indicatorValue,
@@ -93,6 +93,7 @@ describe("progressTable", () => {
     output: () => 0,
     employment: () => 0,
     business: () => 0,
+    group: () => 0,
   });
   const table = progressTable({
     shown,
@@ -113,8 +114,8 @@ describe("progressTable", () => {
   it("has a row per indicator for the period shown, each followed by its programme-to-date row when it has a programme target", () => {
     expect(table.rows).toHaveLength(INDICATORS.length + 2);
     const codes = table.rows.map((r) => JSON.stringify(r[0]));
-    expect(codes.slice(0, 5)).toEqual(["OG.1", "R1.1", "R1.1", "R1.2", "R1.3"].map((text) => JSON.stringify({ text })));
-    expect(JSON.stringify(table.rows[2]?.[2])).toContain("programmeToDate");
+    expect(codes.slice(0, 5)).toEqual(["OG.1", "OG.2", "R1.1", "R1.1", "R1.2"].map((text) => JSON.stringify({ text })));
+    expect(JSON.stringify(table.rows[3]?.[2])).toContain("programmeToDate");
   });
   it("measures the period shown against its quarter's target", () => {
     expect(rowOf("R1.1", "periodShown")?.slice(3)).toEqual([
@@ -170,6 +171,14 @@ describe("indicatorValue", () => {
     { activity: "internship", detail: "ongoing", events: 7, quantity: 7, valueCentimes: 0, persons: 7 },
     { activity: "training_completed", detail: "soft_skills", events: 6, quantity: 6, valueCentimes: 0, persons: 6 },
     { activity: "language_training", detail: "language_culture", events: 4, quantity: 4, valueCentimes: 0, persons: 4 },
+    { activity: "voucher", detail: "issued", events: 8, quantity: 8, valueCentimes: 0, persons: 8 },
+    { activity: "voucher", detail: "redeemed", events: 3, quantity: 3, valueCentimes: 0, persons: 3 },
+    { activity: "legal_assistance", detail: "documents", events: 2, quantity: 2, valueCentimes: 0, persons: 2 },
+    { activity: "legal_assistance", detail: "court", events: 1, quantity: 1, valueCentimes: 0, persons: 1 },
+    { activity: "avrr", detail: "request", events: 4, quantity: 4, valueCentimes: 0, persons: 4 },
+    { activity: "avrr", detail: "withdrawn", events: 1, quantity: 1, valueCentimes: 0, persons: 1 },
+    { activity: "avrr", detail: "departure", events: 2, quantity: 2, valueCentimes: 0, persons: 2 },
+    { activity: "avrr", detail: "monitoring", events: 1, quantity: 1, valueCentimes: 0, persons: 1 },
   ] as const;
   const exact = exactFigures({
     reach: [{ key: "health", dimension: null, category: null, persons: 11 }],
@@ -179,9 +188,20 @@ describe("indicatorValue", () => {
       { months: 6, checked: 8, employed: 5 },
     ],
     businesses: [
+      { months: 3, visited: 7, running: 6, jobs: 8, jobsWomen: 4, jobsMigrants: 3 },
       { months: 6, visited: 6, running: 5, jobs: 9, jobsWomen: 4, jobsMigrants: 3 },
       { months: 12, visited: 4, running: 3, jobs: 7, jobsWomen: 2, jobsMigrants: 1 },
     ],
+    groups: {
+      kinds: [
+        { kind: "awareness", activities: 2, participants: 25, linked: 3, unregistered: 22 },
+        { kind: "information", activities: 0, participants: 0, linked: 0, unregistered: 0 },
+        { kind: "psychosocial", activities: 1, participants: 9, linked: 9, unregistered: 0 },
+      ],
+      linkedOnly: 2,
+      unregistered: 22,
+      householdMembers: 5,
+    },
   });
 
   it("reads each indicator from its figure: people, a sum of output lines, a milestone", () => {
@@ -199,6 +219,29 @@ describe("indicatorValue", () => {
     expect(indicatorValue(byCode("R4.5"), exact)).toBe(9);
   });
 
+  it("reads the indicators of group sessions, vouchers redeemed, legal assistance, returns and 3-month visits", () => {
+    // every kind's headcount, linked or not
+    expect(indicatorValue(byCode("OG.2"), exact)).toBe(34);
+    // vouchers: issued counts both lines, redeemed its own
+    expect(indicatorValue(byCode("R2.4"), exact)).toBe(11);
+    expect(indicatorValue(byCode("R2.5"), exact)).toBe(3);
+    expect(indicatorValue(byCode("R2.6"), exact)).toBe(3);
+    // returns made: departed and later stages, not requests nor withdrawals
+    expect(indicatorValue(byCode("R2.7"), exact)).toBe(3);
+    expect(indicatorValue(byCode("R4.6"), exact)).toBe(6);
+    // no group sessions read (another source's shape): none
+    expect(indicatorValue(byCode("OG.2"), exactFigures({ reach: [], outputs: [] }))).toBe(0);
+  });
+
+  it("gives the donor the group table's total as published: hidden when it is", () => {
+    const shown = (participants: number | typeof SUPPRESSED): IndicatorFigures => ({
+      ...exact,
+      group: () => participants,
+    });
+    expect(indicatorValue(byCode("OG.2"), shown(SUPPRESSED))).toBe(SUPPRESSED);
+    expect(indicatorValue(byCode("OG.2"), shown(40))).toBe(40);
+  });
+
   it("hides a sum when any of its lines is hidden, and shows it when all are", () => {
     const shown: IndicatorFigures = {
       ...exact,
@@ -207,5 +250,20 @@ describe("indicatorValue", () => {
     };
     expect(indicatorValue(byCode("R2.3"), shown)).toBe(SUPPRESSED);
     expect(indicatorValue(byCode("R3.3"), shown)).toBe(5);
+  });
+});
+
+describe("indicatorUnit", () => {
+  it("is people for people reached and people in work, a count for everything else", () => {
+    const unitOf = (code: string) => indicatorUnit(INDICATORS.find((i) => i.code === code)!.measure);
+    expect(["OG.1", "R1.1", "R3.4"].map(unitOf)).toEqual(["people", "people", "people"]);
+    expect(["OG.2", "R1.2", "R2.2", "R2.5", "R4.3", "R4.5", "R4.6"].map(unitOf)).toEqual(Array(7).fill("count"));
+  });
+  it("is derived for every indicator from what it is read from", () => {
+    for (const indicator of INDICATORS) {
+      expect(indicator, indicator.code).not.toHaveProperty("unit");
+      const people = indicator.measure.kind === "reach" || indicator.measure.kind === "employment";
+      expect(indicatorUnit(indicator.measure), indicator.code).toBe(people ? "people" : "count");
+    }
   });
 });

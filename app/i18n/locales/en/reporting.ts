@@ -282,6 +282,8 @@ export const reporting = {
   "reporting.progress.note":
     '"On track": at least the share of the target that matches the time gone by in its period. A hidden figure (x) has no percentage and no status.',
   "reporting.indicator.all": "People reached by the programme",
+  "reporting.indicator.groupParticipants":
+    "Participations in group sessions (awareness, information, psychosocial support)",
   "reporting.indicator.health": "People with access to physical and mental health services",
   "reporting.indicator.humanitarian": "People who received humanitarian aid",
   "reporting.indicator.employability": "People reached by employability services",
@@ -292,6 +294,9 @@ export const reporting = {
   "reporting.indicator.shelterNights": "Nights of emergency shelter",
   "reporting.indicator.aidItems": "Items distributed (food and non-food kits)",
   "reporting.indicator.vouchersIssued": "Purchase vouchers issued",
+  "reporting.indicator.vouchersRedeemed": "Purchase vouchers issued and since redeemed",
+  "reporting.indicator.legalAssistance": "Legal assistance files opened",
+  "reporting.indicator.voluntaryReturns": "Assisted voluntary returns made (departure done)",
   "reporting.indicator.trainingCertificates": "Training certificates issued (employability and language)",
   "reporting.indicator.internshipsCompleted": "Internships completed",
   "reporting.indicator.employedAt6Months": "People in work 6 months after their training or internship",
@@ -299,6 +304,7 @@ export const reporting = {
   "reporting.indicator.businessesRunning6": "Funded businesses still running at 6 months",
   "reporting.indicator.businessesRunning12": "Funded businesses still running at 12 months",
   "reporting.indicator.jobsCreated": "Jobs created by funded businesses (6-month visit)",
+  "reporting.indicator.businessesRunning3": "Funded businesses still running at 3 months",
   "reporting.targets.hintCount": "A number (consultations, items, businesses…), 0 or more.",
   "reporting.targets.objective": "Overall objective",
   "reporting.targets.result": "Result {n}: {result}",

@@ -283,6 +283,8 @@ export const reporting = {
   "reporting.progress.note":
     "« En bonne voie » : au moins la part de la cible qui correspond au temps écoulé de sa période. Un chiffre masqué (x) n'a ni pourcentage ni statut.",
   "reporting.indicator.all": "Personnes atteintes par le programme",
+  "reporting.indicator.groupParticipants":
+    "Participations aux séances de groupe (sensibilisation, information, soutien psychosocial)",
   "reporting.indicator.health": "Personnes ayant accès aux services de santé physique et mentale",
   "reporting.indicator.humanitarian": "Personnes ayant reçu une aide humanitaire",
   "reporting.indicator.employability": "Personnes ayant bénéficié de services d'employabilité",
@@ -293,6 +295,9 @@ export const reporting = {
   "reporting.indicator.shelterNights": "Nuitées d'hébergement d'urgence",
   "reporting.indicator.aidItems": "Articles distribués (kits alimentaires et non alimentaires)",
   "reporting.indicator.vouchersIssued": "Bons d'achat remis",
+  "reporting.indicator.vouchersRedeemed": "Bons d'achat remis puis utilisés",
+  "reporting.indicator.legalAssistance": "Dossiers d'assistance juridique ouverts",
+  "reporting.indicator.voluntaryReturns": "Retours volontaires assistés réalisés (départ effectué)",
   "reporting.indicator.trainingCertificates": "Attestations de formation délivrées (employabilité et langue)",
   "reporting.indicator.internshipsCompleted": "Stages menés à leur terme",
   "reporting.indicator.employedAt6Months": "Personnes en emploi 6 mois après leur formation ou leur stage",
@@ -300,6 +305,7 @@ export const reporting = {
   "reporting.indicator.businessesRunning6": "Entreprises financées en activité à 6 mois",
   "reporting.indicator.businessesRunning12": "Entreprises financées en activité à 12 mois",
   "reporting.indicator.jobsCreated": "Emplois créés par les entreprises financées (visite à 6 mois)",
+  "reporting.indicator.businessesRunning3": "Entreprises financées en activité à 3 mois",
   "reporting.targets.hintCount": "Un nombre (consultations, articles, entreprises…), 0 ou plus.",
   "reporting.targets.objective": "Objectif général",
   "reporting.targets.result": "Résultat {n} : {result}",
