@@ -1,4 +1,4 @@
--- Five more indicators can be given a baseline and a target (decision new-more-output-indicators):
+-- Five more indicators can be given a baseline and a target (decision 0152):
 -- group-session participations (OG.2), vouchers redeemed (R2.5), legal assistance (R2.6),
 -- voluntary returns made (R2.7), funded businesses still running at 3 months (R4.6).
 -- Every existing row keeps a valid code.
