@@ -21,6 +21,12 @@ const RULES: Rule[] = [
     applies: (f) => f.startsWith("app/routes/"),
     check: (_l, f) => /\$id[.\]]/.test(path.basename(f)) || /\$id\.tsx?$/.test(path.basename(f)),
   },
+  {
+    name: "lists-in-the-readers-language",
+    why: 'words shown to people join with listOf() (app/i18n/codes.ts: "، " in Arabic), not join(", "); technical names in <code>, typed French in lang="fr" and SQL are exempt',
+    applies: (f) => f.startsWith("app/") && !f.startsWith("app/i18n/locales/") && !/sql/.test(f),
+    check: (l) => /\.join\(\s*(["'`]), \1\s*\)/.test(l) && !/<code>|lang="fr"|sql/.test(l),
+  },
 ];
 
 function walk(dir: string, out: string[] = []): string[] {

@@ -22,6 +22,7 @@ import { countOpenCodeFlags } from "~/modules/codes/flags.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 import { ActsList, actLines } from "~/modules/office/acts";
 import { actsFor } from "~/modules/office/queries.server";
+import { listOf } from "~/i18n/codes";
 
 /**
  * Each role's home. Modules add their panels here as they land; the foundation
@@ -140,7 +141,10 @@ export default function Home() {
           <p>
             {caseAccessPending.supervisors.length
               ? t("protection.staff.pendingWho", {
-                  names: caseAccessPending.supervisors.map((n) => `\u2068${n}\u2069`).join(", "),
+                  names: listOf(
+                    t,
+                    caseAccessPending.supervisors.map((n) => `\u2068${n}\u2069`),
+                  ),
                 })
               : t("protection.staff.pendingNoSupervisor")}
           </p>

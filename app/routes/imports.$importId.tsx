@@ -11,6 +11,7 @@ import { fieldLabel } from "~/modules/imports/components";
 import { viewImport } from "~/modules/imports/queries.server";
 import { importKindsFor, previewSummary, type ImportKind } from "~/modules/imports/rules";
 import { confirmImport } from "~/modules/imports/service.server";
+import { listOf } from "~/i18n/codes";
 
 function requireImporter(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const actor = requireUser(args);
@@ -92,10 +93,10 @@ export default function ImportPreview() {
           <p className="lead">{t("imports.preview.notYet")}</p>
           <p data-import-summary>{t("imports.preview.summary", counts)}</p>
           {ignored.length ? (
-            <p className="hint">{t("imports.preview.ignored", { columns: ignored.join(", ") })}</p>
+            <p className="hint">{t("imports.preview.ignored", { columns: listOf(t, ignored) })}</p>
           ) : null}
           {repeated.length ? (
-            <p className="hint">{t("imports.preview.repeatedColumns", { columns: repeated.join(", ") })}</p>
+            <p className="hint">{t("imports.preview.repeatedColumns", { columns: listOf(t, repeated) })}</p>
           ) : null}
           <Form method="post">
             <h2>{t("imports.preview.check")}</h2>
@@ -153,11 +154,12 @@ function RowsToCheck({ rows }: { rows: Shown }) {
                       {row.duplicates.map((d) => (
                         <li key={d.id}>
                           <bdi>{d.reference}</bdi> <bdi>{d.name}</bdi> (
-                          {d.reasons
-                            .map((r) =>
+                          {listOf(
+                            t,
+                            d.reasons.map((r) =>
                               t(r === "name" ? "imports.duplicates.reason.name" : `protection.duplicates.reason.${r}`),
-                            )
-                            .join(", ")}
+                            ),
+                          )}
                           )
                         </li>
                       ))}

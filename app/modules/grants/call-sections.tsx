@@ -9,6 +9,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { loadCallPage } from "./call-page.server";
 import { Msg } from "./ui";
+import { listOf } from "~/i18n/codes";
 
 export type CallPageData = NonNullable<Awaited<ReturnType<typeof loadCallPage>>>;
 type Call = CallPageData["call"];
@@ -276,10 +277,10 @@ export function CallConflicts({ conflicts }: { conflicts: CallPageData["conflict
             <p>
               #{c.number} · {c.reviewerName} · {t(`grants.conflict.${c.source}`)} · {t(`grants.conflict.${c.status}`)} ·{" "}
               {c.source === "detected"
-                ? c.reason
-                    .split(",")
-                    .map((r) => t(r as MessageKey))
-                    .join(", ")
+                ? listOf(
+                    t,
+                    c.reason.split(",").map((r) => t(r as MessageKey)),
+                  )
                 : c.reason}
             </p>
             {c.status === "pending" ? (

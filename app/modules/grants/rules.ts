@@ -232,7 +232,7 @@ export function checkEligibility(
     }
   }
   if (rules.regions.length > 0 && (!facts.region || !rules.regions.includes(facts.region)))
-    failures.push({ key: "grants.eligibility.region", params: { regions: rules.regions.join(", ") } });
+    failures.push({ key: "grants.eligibility.region", params: { regions: rules.regions.join(",") } });
   const done = new Set(facts.completedTrainings);
   for (const required of rules.requiredTrainings) {
     if (!done.has(required)) failures.push({ key: "grants.eligibility.training", params: { training: required } });

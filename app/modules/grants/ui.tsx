@@ -1,4 +1,5 @@
 /** Small pieces shared by the grants pages (no data access). */
+import { codeLabels } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 
@@ -17,5 +18,8 @@ export function Msg({ message }: { message: { key: string; params?: Record<strin
     const label = t(key as MessageKey);
     if (label !== key) params.training = label;
   }
+  // regions are stored as codes ("oriental,souss_massa"; older rows with ", "): named, in the reader's list
+  if (message.key === "grants.eligibility.region" && typeof params.regions === "string")
+    params.regions = codeLabels(t, "region", params.regions.split(/,\s*/).filter(Boolean));
   return <>{t(message.key as MessageKey, params)}</>;
 }

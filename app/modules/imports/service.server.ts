@@ -12,6 +12,8 @@ import { readCsvFile } from "~/lib/csv";
 import { readXlsx } from "~/lib/xlsx.server";
 import { fail, type Failure, type Meta } from "~/lib/result";
 import type { Locale } from "~/i18n/config";
+import { listOf } from "~/i18n/codes";
+import { serverT } from "~/i18n/dictionaries.server";
 import { audit } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { encryptJson, keyedHash } from "~/modules/protection/crypto.server";
@@ -152,7 +154,10 @@ export async function previewImport(
   const { mapping, rows } = await checkRows(db, organisationId, table, input.kind, input.locale);
   if (mapping.missing.length)
     return refuse("imports.errors.missingColumns", {
-      columns: mapping.missing.map((field) => documentedName(input.kind, field)).join(", "),
+      columns: listOf(
+        serverT(input.locale),
+        mapping.missing.map((field) => documentedName(input.kind, field)),
+      ),
     });
   if (!rows.length) return refuse("imports.errors.noRows");
   if (rows.length > MAX_IMPORT_ROWS) return refuse("imports.errors.tooManyRows");

@@ -2,7 +2,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
 import type { MessageKey } from "~/i18n/translate";
-import { codeLabel, countryName } from "~/i18n/codes";
+import { codeLabel, countryName, listOf } from "~/i18n/codes";
 import { isolate, pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 import { CASE_SMS_TEMPLATES, isCaseSmsTemplate } from "~/modules/notifications/kinds";
 import { messageStateText } from "~/modules/notifications/ui";
@@ -38,7 +38,10 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       <Text style={pdfStyles.h2}>{t("protection.vulnerability.title")}</Text>
       <Text style={pdfStyles.p}>
         {record.vulnerability
-          ? record.vulnerability.flags.map((f) => t(`protection.vulnerability.${f}`)).join(", ")
+          ? listOf(
+              t,
+              record.vulnerability.flags.map((f) => t(`protection.vulnerability.${f}`)),
+            )
           : t("protection.vulnerability.none")}
       </Text>
       {record.vulnerability?.notes ? <TypedText style={[pdfStyles.p]}>{record.vulnerability.notes}</TypedText> : null}

@@ -7,6 +7,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { FRAMEWORKS } from "./frameworks";
 import { ReportTableView } from "./report-view";
 import type { Report, ReportTable } from "./report-tables";
+import { listOf } from "~/i18n/codes";
 
 type Named = { id: string; name: string };
 
@@ -120,7 +121,12 @@ export function ReportNotes({ report, pdfQuarter }: { report: Report; pdfQuarter
       {report.headlineOnly ? <p className="hint">{t("reporting.monthScope")}</p> : null}
       {report.notWired.length ? (
         <p className="hint" data-not-wired={report.notWired.join(" ")}>
-          {t("reporting.notWired", { activities: report.notWired.map((a) => t(`reporting.activity.${a}`)).join(", ") })}
+          {t("reporting.notWired", {
+            activities: listOf(
+              t,
+              report.notWired.map((a) => t(`reporting.activity.${a}`)),
+            ),
+          })}
         </p>
       ) : null}
       <p className="actions">

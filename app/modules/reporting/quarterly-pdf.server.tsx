@@ -12,6 +12,7 @@ import type { Cell, ColumnFormat, Report, ReportTable } from "./report-tables";
 import { formatMonth, type TFunction } from "~/i18n/translate";
 import { RESULTS, type ResultKey } from "./frameworks";
 import type { NarrativeTexts } from "./rules";
+import { listOf } from "~/i18n/codes";
 
 /** An issued version: its number, when and by whom (printed under the title). */
 export type IssueStamp = { version: number; issuedAt: Date; issuedBy: string };
@@ -391,7 +392,12 @@ export function QuarterlyReportPdf({
       {report.suppressed ? <Text style={[pdfStyles.p, pdfStyles.muted]}>{t("reporting.suppressedNote")}</Text> : null}
       {report.notWired.length ? (
         <Text style={[pdfStyles.p, pdfStyles.muted, styles.small]}>
-          {t("reporting.notWired", { activities: report.notWired.map((a) => t(`reporting.activity.${a}`)).join(", ") })}
+          {t("reporting.notWired", {
+            activities: listOf(
+              t,
+              report.notWired.map((a) => t(`reporting.activity.${a}`)),
+            ),
+          })}
         </Text>
       ) : null}
 

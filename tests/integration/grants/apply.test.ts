@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { businessPlans, grantApplications, profiles } from "../../../db/schema";
+import { serverT } from "../../../app/i18n/dictionaries.server";
 import { makeUser } from "../../factories";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { makeCall } from "../../factories/grants";
@@ -132,7 +133,7 @@ describe("applying with a business plan", () => {
       audience: "migrants",
       minAge: 18,
       maxAge: 35,
-      regions: ["rabat_sale_kenitra"],
+      regions: ["rabat_sale_kenitra", "souss_massa"],
       requiredTrainings: ["entrepreneurship-orientation"],
     });
     const client = await app.signedIn(applicant.email!);
@@ -150,6 +151,18 @@ describe("applying with a business plan", () => {
     ]);
     const page = await (await client.get(`/grants/applications/${application!.id}`)).text();
     expect(page).toContain("Cet appel est réservé aux personnes migrantes.");
+    // the regions by their names, as a list in the reader's language, never as codes
+    const fr = serverT("fr");
+    expect(page).toContain(
+      fr("grants.eligibility.region", {
+        regions: `${fr("profiles.region.rabat_sale_kenitra")}, ${fr("profiles.region.souss_massa")}`,
+      }),
+    );
+    expect(page.replace(/<script[\s\S]*?<\/script>/g, "")).not.toContain("souss_massa");
+    client.cookies.set("lng", "ar");
+    const arabic = await (await client.get(`/grants/applications/${application!.id}`)).text();
+    const ar = serverT("ar");
+    expect(arabic).toContain(`${ar("profiles.region.rabat_sale_kenitra")}، ${ar("profiles.region.souss_massa")}`);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, FieldError, SelectField } from "~/components/form";
-import { codeChoices } from "~/i18n/codes";
+import { codeChoices, listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CountryOptions } from "~/modules/profiles/countries.server";
 import { CountrySelect } from "~/modules/profiles/profile-form";
@@ -90,7 +90,10 @@ function DuplicatesAlert({ duplicates }: { duplicates: Duplicate[] }) {
               </bdi>
             </Link>{" "}
             <span dir="ltr">{d.reference}</span> —{" "}
-            {d.reasons.map((r) => t(`protection.duplicates.reason.${r}`)).join(", ")}
+            {listOf(
+              t,
+              d.reasons.map((r) => t(`protection.duplicates.reason.${r}`)),
+            )}
           </li>
         ))}
       </ul>
