@@ -137,8 +137,13 @@ describe("employment checks after a training", () => {
 });
 
 describe("employment outcomes in the reports", () => {
-  /** Outcomes dated in 2025 (no other test of this file writes there). */
-  async function intern(personId: string, coachId: string, outcomes: ["month_3" | "month_6", string, string][]) {
+  /** An internship of `year` (January to March), completed, with its checks. */
+  async function intern(
+    personId: string,
+    coachId: string,
+    year: number,
+    outcomes: ["month_3" | "month_6", string, string][],
+  ) {
     const [host] = await t.db
       .insert(organisations)
       .values({ name: `Hôtel Atlas ${uniqueSuffix()}`, kind: "host_company" })
@@ -150,8 +155,8 @@ describe("employment outcomes in the reports", () => {
         hostId: host!.id,
         coachId,
         tutorName: "Tuteur",
-        startsOn: "2025-01-10",
-        endsOn: "2025-03-10",
+        startsOn: `${year}-01-10`,
+        endsOn: `${year}-03-10`,
         status: "completed",
       })
       .returning();
@@ -173,18 +178,26 @@ describe("employment outcomes in the reports", () => {
       recordedById,
     });
 
-  it("count everyone trained or interned, each person once per milestone, at her first check", async () => {
+  /**
+   * Three people checked in `year`, which no other test of this file writes in (each test
+   * takes its own year, so none depends on another's records): one trained, one trained
+   * then interned, one interned; at 3 months 2 checked and 1 employed, at 6 months likewise.
+   */
+  async function threePeopleIn(year: number) {
     const coach = await makeUser(t.db, { role: "coach" });
     const [onlyTrained, both, onlyIntern] = [await makeUser(t.db), await makeUser(t.db), await makeUser(t.db)];
     // trained only: employed at 3 months (Q2), looking at 6 months (Q3)
-    await afterTraining(onlyTrained.id, coach.id, 3, "self_employed", "2025-04-15");
-    await afterTraining(onlyTrained.id, coach.id, 6, "seeking", "2025-07-15");
+    await afterTraining(onlyTrained.id, coach.id, 3, "self_employed", `${year}-04-15`);
+    await afterTraining(onlyTrained.id, coach.id, 6, "seeking", `${year}-07-15`);
     // trained then interned: looking at 3 months after the training (Q2), hired at 3 months after the internship (Q3)
-    await afterTraining(both.id, coach.id, 3, "seeking", "2025-05-02");
-    await intern(both.id, coach.id, [["month_3", "hired_by_host", "2025-07-01"]]);
+    await afterTraining(both.id, coach.id, 3, "seeking", `${year}-05-02`);
+    await intern(both.id, coach.id, year, [["month_3", "hired_by_host", `${year}-07-01`]]);
     // interned only (the internship's end checkpoint is not a 3/6-month outcome)
-    await intern(onlyIntern.id, coach.id, [["month_6", "hired_elsewhere", "2025-09-10"]]);
+    await intern(onlyIntern.id, coach.id, year, [["month_6", "hired_elsewhere", `${year}-09-10`]]);
+  }
 
+  it("count everyone trained or interned, each person once per milestone, at her first check", async () => {
+    await threePeopleIn(2025);
     const at = async (from: string, to: string) =>
       (await countEmploymentOutcomes(t.db, { from, to })).map((o) => [o.months, o.checked, o.employed]);
     expect(await at("2025-01-01", "2025-12-31")).toEqual([
@@ -203,8 +216,8 @@ describe("employment outcomes in the reports", () => {
   });
 
   it("are a table of the admin's report, exact; of the donor's, hidden when small; in the CSV", async () => {
-    // the people of the test above
-    const filter = { from: "2025-01-01", to: "2025-12-31", organisationId: null };
+    await threePeopleIn(2024);
+    const filter = { from: "2024-01-01", to: "2024-12-31", organisationId: null };
     const rowsOf = (report: Report) =>
       report.tables.find((tb) => tb.id === "employment-outcomes")?.rows.map((r) => r.slice(1));
     expect(rowsOf(await cachedReport(t.db, { audience: "admin", filter }))).toEqual([
@@ -218,7 +231,7 @@ describe("employment outcomes in the reports", () => {
     const donor = await makeUser(t.db, { role: "donor_viewer" });
     const csv = await (
       await app.signedIn(donor.email!)
-    ).get("/reports/export.csv?table=employment-outcomes&period=2025");
+    ).get("/reports/export.csv?table=employment-outcomes&period=2024");
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toContain("Taux d'emploi");
