@@ -21,12 +21,20 @@ const COUNTED: Record<Locale, RegExp> = {
 const DICTS: Record<Locale, Messages> = { fr, ar, en };
 const HARAKAT = /[\u064B-\u0652\u0670]/g;
 
-/** Each `{param} noun` outside a plural block: "fr key: {days} jours". */
+/** A parameter named as a count: `{count}`, `{itemCount}`. */
+const COUNT_PARAM = /^(?:count|\w+Count)$/;
+
+/**
+ * Each `{param} noun` outside a plural block: "fr key: {days} jours". In Arabic, a count by
+ * its name followed by any word too: the word after an Arabic number agrees with it even
+ * when the counted noun is left implied ("{count} غير مقروءة", "{count} تم تسليمها").
+ */
 function bareCounts(locale: Locale): string[] {
   const found: string[] = [];
   for (const [key, template] of Object.entries(DICTS[locale])) {
     for (const m of outsidePlurals(template).matchAll(/\{(\w+)\}\s+([\p{L}\p{M}]+)/gu)) {
-      if (COUNTED[locale].test(m[2]!.replace(HARAKAT, ""))) found.push(`${locale} ${key}: {${m[1]}} ${m[2]}`);
+      const counted = COUNTED[locale].test(m[2]!.replace(HARAKAT, ""));
+      if (counted || (locale === "ar" && COUNT_PARAM.test(m[1]!))) found.push(`${locale} ${key}: {${m[1]}} ${m[2]}`);
     }
   }
   return found;
@@ -52,6 +60,10 @@ describe("counts next to the noun they count", () => {
     expect(probe("en", "{rows} rows read")).toHaveLength(1);
     expect(probe("fr", "dans les {days, plural, one {# jour} other {# jours}}")).toEqual([]);
     expect(probe("fr", "Ligne {n} retirée")).toEqual([]);
+    // an Arabic count with its noun implied: the word after it agrees all the same
+    expect(probe("ar", "{count} تم تسليمها")).toHaveLength(1);
+    expect(probe("ar", "{count} غير مقروءة")).toHaveLength(1);
+    expect(probe("ar", "{count, plural, one {إشعار واحد غير مقروء} other {# إشعار غير مقروء}}")).toEqual([]);
   });
 
   it("agree in the converted messages: one day, two days, eleven days in Arabic", () => {
@@ -62,6 +74,21 @@ describe("counts next to the noun they count", () => {
     expect(when("ar", 1)).toContain("يوم واحد");
     expect(when("ar", 3)).toContain("3 أيام");
     expect(when("ar", 11)).toContain("11 يومًا");
+    const unread = (count: number) => translate(ar, "ar", "nav.unread", { count });
+    expect([1, 2, 3, 11, 100].map(unread)).toEqual([
+      "إشعار واحد غير مقروء",
+      "إشعاران غير مقروءين",
+      "3 إشعارات غير مقروءة",
+      "11 إشعارًا غير مقروء",
+      "100 إشعار غير مقروء",
+    ]);
+    const handedOut = (count: number) => translate(ar, "ar", "aid.rounds.handedOut", { count });
+    expect([0, 1, 2, 5].map(handedOut)).toEqual([
+      "لا عملية تسليم بعد",
+      "عملية تسليم واحدة",
+      "عمليتا تسليم",
+      "5 عمليات تسليم",
+    ]);
   });
 });
 

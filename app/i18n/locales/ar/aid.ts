@@ -35,7 +35,8 @@ export const aid = {
   "aid.rounds.everyone": "كل الملفات المفتوحة",
   "aid.rounds.startsOn": "البداية",
   "aid.rounds.endsOn": "النهاية",
-  "aid.rounds.handedOut": "{count} تم تسليمها",
+  "aid.rounds.handedOut":
+    "{count, plural, zero {لا عملية تسليم بعد} one {عملية تسليم واحدة} two {عمليتا تسليم} few {# عمليات تسليم} many {# عملية تسليم} other {# عملية تسليم}}",
   "aid.rounds.toHandOut": "للتسليم",
   "aid.rounds.handOut": "تسليم",
   "aid.rounds.given": "تم التسليم",

@@ -11,7 +11,8 @@ export const core = {
   "nav.menu": "القائمة",
   "nav.footer": "تذييل الصفحة",
   "nav.notifications": "الإشعارات",
-  "nav.unread": "{count} غير مقروءة",
+  "nav.unread":
+    "{count, plural, zero {لا إشعارات غير مقروءة} one {إشعار واحد غير مقروء} two {إشعاران غير مقروءين} few {# إشعارات غير مقروءة} many {# إشعارًا غير مقروء} other {# إشعار غير مقروء}}",
   "nav.account": "حسابي",
   "nav.signOut": "تسجيل الخروج",
   "nav.signIn": "تسجيل الدخول",
