@@ -253,12 +253,12 @@ export function CheckboxGroup({
             defaultChecked={checked.includes(o.value)}
             // the error summary's link to the group lands on its first box (GOV.UK)
             id={i === 0 ? id : undefined}
-            aria-describedby={i === 0 && error ? `f-${name}-error` : undefined}
+            aria-describedby={i === 0 && error ? `${id}-error` : undefined}
           />
           <span>{o.label}</span>
         </label>
       ))}
-      <FieldError name={name} errors={errors} />
+      <FieldError name={name} errors={errors} id={`${id}-error`} />
     </fieldset>
   );
 }
@@ -282,12 +282,21 @@ export function FormAlert({
   );
 }
 
-export function FieldError({ name, errors }: { name: string; errors?: FieldErrors }) {
+export function FieldError({
+  name,
+  errors,
+  id = `f-${name}-error`,
+}: {
+  name: string;
+  errors?: FieldErrors;
+  /** where the same field appears several times on a page (one per row): its own id */
+  id?: string;
+}) {
   const { t } = useI18n();
   const error = errors?.[name];
   if (!error) return null;
   return (
-    <p className="error" id={`f-${name}-error`}>
+    <p className="error" id={id}>
       {t(error)}
     </p>
   );

@@ -148,6 +148,7 @@ function CallRegionsItem({ call: c, mine }: { call: Loaded["calls"][number]; min
       <Form method="post" className="stack narrow">
         <input type="hidden" name="callId" value={c.id} />
         <CheckboxGroup
+          id={`f-call-${c.id}`}
           name="regions"
           legend="codes.flags.choose"
           options={codeChoices(t, "region")}

@@ -124,4 +124,34 @@ describe("a call's regions", () => {
     expect(audits.filter((r) => r.action === "code_flag.resolve.regions")).toHaveLength(1);
     expect(await (await a.get("/admin/codes")).text()).not.toContain(`data-call-regions="${call.id}"`);
   });
+
+  it("several calls to choose for: one id per box and per error, each error named by its own box", async () => {
+    await makeUser(t.db, { role: "admin", email: "regions-ids@masar.test" });
+    const typed = async (titleFr: string) => {
+      const call = await makeCall(t.db, { titleFr, regions: [] });
+      await t.sql`alter table grant_calls drop constraint grant_calls_regions_check`;
+      await t.sql`update grant_calls set regions = '{Atlantide}' where id = ${call.id}`;
+      await t.sql`alter table grant_calls add constraint grant_calls_regions_check
+        check (regions <@ array['tanger_tetouan_al_hoceima','oriental','fes_meknes','rabat_sale_kenitra','beni_mellal_khenifra','casablanca_settat','marrakech_safi','draa_tafilalet','souss_massa','guelmim_oued_noun','laayoune_sakia_el_hamra','dakhla_oued_ed_dahab']::text[]) not valid`;
+      return call;
+    };
+    const first = await typed("Appel Atlantide 1");
+    await typed("Appel Atlantide 2");
+    const admin = await app.signedIn("regions-ids@masar.test");
+    const refused = await admin.post("/admin/codes", { callId: first.id, regions: ["Rabat"] });
+    expect(refused.status).toBe(400);
+    const page = (await refused.text()).replace(/<script[\s\S]*?<\/script>/g, "");
+    const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const described = [...page.matchAll(/aria-describedby="([^"]+)"/g)].flatMap((m) => m[1]!.split(" "));
+    expect(described.length).toBeGreaterThan(0);
+    for (const id of described) expect(ids, id).toContain(id);
+    // the refused call's first box names its error; the other call's boxes name none
+    const item = page.slice(page.indexOf(`data-call-regions="${first.id}"`));
+    const box = /<input[^>]*type="checkbox"[^>]*>/.exec(item)![0];
+    const error = /aria-describedby="([^"]+)"/.exec(box)?.[1];
+    expect(error).toBeDefined();
+    expect(item).toContain(`id="${error}"`);
+    expect(described).toHaveLength(1);
+  });
 });
