@@ -94,9 +94,7 @@ export default function ProfilePage() {
       <h2>{t("profiles.data.title")}</h2>
       <ul className="list">
         <li className="list-item">
-          <a href="/profile/export" download>
-            {t("profiles.data.export")}
-          </a>
+          <Link to="/profile/export">{t("profiles.data.export")}</Link>
         </li>
         <li className="list-item">
           <Link to="/profile/deletion">{t("profiles.data.deletion")}</Link>

@@ -28,6 +28,7 @@ export const businessPlanRoutes: AccessEntry[] = [
   },
   { route: "routes/profile._index", path: () => "/profile", expect: allow(["applicant"]) },
   { route: "routes/profile.export", path: () => "/profile/export", expect: allow(["applicant"]) },
+  { route: "routes/profile.export[.]json", path: () => "/profile/export.json", expect: allow(["applicant"]) },
   { route: "routes/profile.deletion", path: () => "/profile/deletion", expect: allow(["applicant"]) },
   { route: "routes/admin.deletion-requests", path: () => "/admin/deletion-requests", expect: allow(["admin"]) },
 ];

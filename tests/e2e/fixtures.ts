@@ -107,8 +107,7 @@ export function pathsFor(who: Who, f: Fixture): string[] {
 export { CODE } from "../helpers/untranslated";
 
 /** Access-matrix paths that are documents or data answers, not pages a person looks at. */
-export const NOT_A_PAGE =
-  /\.(pdf|json|csv)(\?|$)|^\/locales\/|^\/healthz|^\/profile\/export|\/attachments\/|\/export\.csv/;
+export const NOT_A_PAGE = /\.(pdf|json|csv)(\?|$)|^\/locales\/|^\/healthz|\/attachments\/|\/export\.csv/;
 
 /**
  * Sign in as a demo user without the form: a real session row made by the app's own

@@ -3,6 +3,10 @@ import type { Executor } from "~db/client";
 import {
   businessPlans,
   deletionRequests,
+  grantApplications,
+  internshipApplications,
+  trainingCertificates,
+  trainingRegistrations,
   notifications,
   planAttachments,
   planComments,
@@ -13,6 +17,7 @@ import {
 } from "~db/schema";
 import { incompleteSteps, planProgress } from "~/modules/business-plans/rules";
 import { type PlanStep } from "~/modules/business-plans/constants";
+import { actsFor } from "~/modules/office/queries.server";
 import { missingSections, profileCompleteness, type ProfileSection } from "./rules";
 
 export async function getProfile(db: Executor, userId: string): Promise<Profile | null> {
@@ -49,11 +54,68 @@ export async function listDeletionRequests(db: Executor) {
     .limit(500);
 }
 
+/** The person's steps in the programme, and what staff did for them: part of `exportMyData`. */
+async function myProgrammeData(db: Executor, userId: string) {
+  return {
+    grantApplications: await db
+      .select({
+        number: grantApplications.number,
+        callId: grantApplications.callId,
+        status: grantApplications.status,
+        requestedCentimes: grantApplications.requestedCentimes,
+        submittedAt: grantApplications.submittedAt,
+        withdrawnAt: grantApplications.withdrawnAt,
+        decisionReceivedOn: grantApplications.decisionReceivedOn,
+        decisionReceivedHow: grantApplications.decisionReceivedHow,
+        planSnapshot: grantApplications.planSnapshot,
+      })
+      .from(grantApplications)
+      .where(eq(grantApplications.applicantId, userId)),
+    trainingRegistrations: await db
+      .select({
+        cohortId: trainingRegistrations.cohortId,
+        status: trainingRegistrations.status,
+        createdAt: trainingRegistrations.createdAt,
+        confirmedAt: trainingRegistrations.confirmedAt,
+        cancelledAt: trainingRegistrations.cancelledAt,
+      })
+      .from(trainingRegistrations)
+      .where(eq(trainingRegistrations.userId, userId)),
+    trainingCertificates: await db
+      .select({ code: trainingCertificates.code, issuedAt: trainingCertificates.issuedAt })
+      .from(trainingCertificates)
+      .where(eq(trainingCertificates.userId, userId)),
+    internshipApplications: await db
+      .select({
+        offerId: internshipApplications.offerId,
+        status: internshipApplications.status,
+        motivation: internshipApplications.motivation,
+        answerReason: internshipApplications.answerReason,
+        answeredAt: internshipApplications.answeredAt,
+        createdAt: internshipApplications.createdAt,
+      })
+      .from(internshipApplications)
+      .where(eq(internshipApplications.beneficiaryId, userId)),
+    // what staff did for the person and who, as their home page shows it (issue 15)
+    actsDoneForMe: (await actsFor(db, userId)).map((a) => ({
+      kind: a.kind,
+      at: a.at,
+      staffName: a.staffName,
+      trainingTitle: a.trainingTitleFr,
+      offerTitle: a.offerTitleFr,
+      callTitle: a.callTitleFr,
+    })),
+  };
+}
+
 /**
- * Everything this module and the foundation hold about a person, for them to
- * download: account (never the password hash), consents, profile, plans with
- * comments and attachment names, notifications, deletion requests. Other modules
- * add their part here as they land.
+ * What the portal keeps about an applicant's own account, for them to download
+ * (`/profile/export.json`; its page lists these parts): account (never the password
+ * hash), consents, profile, plans with comments and attachment names, grant and
+ * internship applications, training registrations and certificates, what staff did for
+ * them and who, notifications, deletion requests. Not the protection records an
+ * association keeps, nor a case file's link to this account: whoever holds the phone
+ * could read them (decisions 0135 and new-export-says-what-it-holds).
  */
 export async function exportMyData(db: Executor, userId: string) {
   const [account] = await db
@@ -99,6 +161,7 @@ export async function exportMyData(db: Executor, userId: string) {
       .where(eq(privacyAcceptances.userId, userId)),
     profile: await getProfile(db, userId),
     businessPlans: planData,
+    ...(await myProgrammeData(db, userId)),
     notifications: await db.select().from(notifications).where(eq(notifications.userId, userId)),
     deletionRequests: await db.select().from(deletionRequests).where(eq(deletionRequests.userId, userId)),
   };

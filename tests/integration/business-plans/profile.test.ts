@@ -1,7 +1,17 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, deletionRequests, notifications, outbox, profiles } from "../../../db/schema";
+import {
+  actsForPeople,
+  auditLog,
+  caseAccountLinks,
+  deletionRequests,
+  notifications,
+  organisations,
+  outbox,
+  profiles,
+} from "../../../db/schema";
 import { makeUser } from "../../factories";
+import { makeCase } from "../../factories/protection";
 import { completePlanContent, makePlan } from "../../factories/business-plans";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -110,8 +120,54 @@ describe("applicant profile", () => {
 });
 
 describe("my data", () => {
+  it("says on its page what the export holds and what it leaves out, in fr, ar and en", async () => {
+    const profile = await (await asMe.get("/profile")).text();
+    expect(profile).toContain('href="/profile/export"');
+    const page = await asMe.get("/profile/export");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('href="/profile/export.json"');
+    expect(html).toContain("ce que le personnel a fait pour vous, et qui");
+    expect(html).toContain("Il ne contient pas");
+    expect(html).toContain("ni si son dossier est relié à ce compte");
+    const arabic = await app.signedIn(me.email ?? "");
+    await arabic.post("/lang", { lng: "ar", redirectTo: "/profile/export" });
+    const ar = await (await arabic.get("/profile/export")).text();
+    expect(ar).toContain("ما قام به الموظفون من أجلك، ومن قام به");
+    expect(ar).toContain("ولا ما إذا كان ملفها مرتبطا بهذا الحساب");
+    await arabic.post("/lang", { lng: "en", redirectTo: "/profile/export" });
+    expect(await (await arabic.get("/profile/export")).text()).toContain("what staff did for you, and who");
+  });
+
+  it("exports what staff did for me and who, never a case file or its link to my account (decision 0135)", async () => {
+    const worker = await makeUser(t.db, { role: "case_worker", displayName: "Agente Sanae" });
+    const [org] = await t.db.select().from(organisations).where(eq(organisations.id, worker.organisationId!));
+    const file = await makeCase(t.db, {
+      organisationId: worker.organisationId!,
+      createdById: worker.id,
+      applicantUserId: me.id,
+    });
+    await t.db
+      .insert(caseAccountLinks)
+      .values({ caseId: file.id, userId: me.id, linkedById: worker.id, noticeLanguage: "fr" });
+    await t.db
+      .insert(actsForPeople)
+      .values({ personId: me.id, staffId: worker.id, kind: "training_registration", agreedAt: new Date() });
+    const json = await asMe.get("/profile/export.json");
+    expect(json.status).toBe(200);
+    const body = await json.text();
+    const data = JSON.parse(body);
+    expect(data.actsDoneForMe).toEqual([
+      expect.objectContaining({ kind: "training_registration", staffName: "Agente Sanae" }),
+    ]);
+    for (const part of ["grantApplications", "trainingRegistrations", "trainingCertificates", "internshipApplications"])
+      expect(Array.isArray(data[part]), part).toBe(true);
+    for (const secret of [file.id, file.reference, org!.name, "noticeLanguage", "caseId"])
+      expect(body, secret).not.toContain(secret);
+  });
+
   it("exports everything held about me as JSON, without the password hash", async () => {
-    const res = await asMe.get("/profile/export");
+    const res = await asMe.get("/profile/export.json");
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toContain("attachment");
     const body = await res.text();

@@ -84,8 +84,26 @@ export const profiles = {
   "profiles.errors.birthDate": "Invalid date of birth (age 15 to 90).",
   "profiles.errors.arabicScript": "Write this name in Arabic letters.",
   "profiles.data.title": "Your data",
-  "profiles.data.export": "Download all my data (JSON)",
+  "profiles.data.export": "Download my data: what the file holds",
   "profiles.data.deletion": "Ask for my data to be deleted",
+  "profiles.export.title": "Download my data",
+  "profiles.export.intro": "The file (JSON, for a computer) holds what the portal keeps about your account:",
+  "profiles.export.holds.account":
+    "your account (name, phone, e-mail, language) and the data protection notices you accepted;",
+  "profiles.export.holds.profile": "your profile;",
+  "profiles.export.holds.plans": "your business plans, with your coach's comments and the names of the attachments;",
+  "profiles.export.holds.applications":
+    "your grant and internship applications, your training registrations and certificates;",
+  "profiles.export.holds.acts": "what staff did for you, and who;",
+  "profiles.export.holds.notifications": "your notifications and your deletion requests.",
+  "profiles.export.without": "It does not hold:",
+  "profiles.export.not.password":
+    "your password: the portal keeps only a fingerprint of it, which cannot give it back;",
+  "profiles.export.not.reviews": "the selection committee members' scores: the decision is in your applications;",
+  "profiles.export.not.protection":
+    "what an association wrote down while supporting you (health, shelter, aid, referrals), nor whether its file is linked to this account. For your safety, none of it is in a file that can be downloaded with your phone: ask the association for it, in person.",
+  "profiles.export.download": "Download the file (JSON)",
+  "profiles.export.audited": "Each download is written in the portal's log.",
   "profiles.deletion.title": "Ask for your data to be deleted",
   "profiles.deletion.body":
     "A programme administrator will handle your request. Some data must be kept for reports to funders or by law: they will tell you which and why.",

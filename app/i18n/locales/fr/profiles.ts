@@ -84,8 +84,29 @@ export const profiles = {
   "profiles.errors.birthDate": "Date de naissance non valide (âge de 15 à 90 ans).",
   "profiles.errors.arabicScript": "Écrivez ce nom en lettres arabes.",
   "profiles.data.title": "Vos données",
-  "profiles.data.export": "Télécharger toutes mes données (JSON)",
+  "profiles.data.export": "Télécharger mes données : ce que contient le fichier",
   "profiles.data.deletion": "Demander la suppression de mes données",
+  "profiles.export.title": "Télécharger mes données",
+  "profiles.export.intro":
+    "Le fichier (au format JSON, pour un ordinateur) contient ce que le portail garde sur votre compte :",
+  "profiles.export.holds.account":
+    "votre compte (nom, téléphone, e-mail, langue) et les avis de protection des données que vous avez acceptés ;",
+  "profiles.export.holds.profile": "votre profil ;",
+  "profiles.export.holds.plans":
+    "vos plans d'affaires, avec les commentaires de votre coach et le nom des pièces jointes ;",
+  "profiles.export.holds.applications":
+    "vos candidatures aux subventions et aux stages, vos inscriptions aux formations et vos attestations ;",
+  "profiles.export.holds.acts": "ce que le personnel a fait pour vous, et qui ;",
+  "profiles.export.holds.notifications": "vos notifications et vos demandes de suppression.",
+  "profiles.export.without": "Il ne contient pas :",
+  "profiles.export.not.password":
+    "votre mot de passe : le portail n'en garde qu'une empreinte, qui ne permet pas de le retrouver ;",
+  "profiles.export.not.reviews":
+    "les notes des membres du comité de sélection : la décision est dans vos candidatures ;",
+  "profiles.export.not.protection":
+    "ce qu'une association a noté en vous accompagnant (santé, hébergement, aides, orientations), ni si son dossier est relié à ce compte. Pour votre sécurité, rien de cela n'est dans un fichier qu'on peut télécharger avec votre téléphone : demandez-le à l'association, en personne.",
+  "profiles.export.download": "Télécharger le fichier (JSON)",
+  "profiles.export.audited": "Chaque téléchargement est noté dans le journal du portail.",
   "profiles.deletion.title": "Demander la suppression de vos données",
   "profiles.deletion.body":
     "Un administrateur du programme traitera votre demande. Certaines données doivent être gardées pour les comptes rendus aux financeurs ou par la loi : il vous dira lesquelles et pourquoi.",
