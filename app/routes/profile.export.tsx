@@ -26,7 +26,7 @@ export function loader(args: LoaderFunctionArgs) {
 /**
  * What the download of one's data holds and what it leaves out, before the file
  * (/profile/export.json): the protection records and their link to the account are
- * never in it (decisions 0135 and new-export-says-what-it-holds).
+ * never in it (decisions 0135 and 0153).
  */
 export default function ExportPage() {
   const { t } = useI18n();

@@ -115,7 +115,7 @@ async function myProgrammeData(db: Executor, userId: string) {
  * internship applications, training registrations and certificates, what staff did for
  * them and who, notifications, deletion requests. Not the protection records an
  * association keeps, nor a case file's link to this account: whoever holds the phone
- * could read them (decisions 0135 and new-export-says-what-it-holds).
+ * could read them (decisions 0135 and 0153).
  */
 export async function exportMyData(db: Executor, userId: string) {
   const [account] = await db
