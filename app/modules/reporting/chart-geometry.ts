@@ -77,11 +77,22 @@ export function stackedGeometry(
   return { width, height, rects, texts, lines: [], axes: [{ x1: axisX, y1: 0, x2: axisX, y2: height }] };
 }
 
-/** Lines over months; a suppressed or missing point breaks the line. */
+/**
+ * Lines over months; a suppressed or missing point breaks the line. Each month has its mark
+ * under the axis, named by `monthLabel` (as the monthly table names it: "octobre 2026"); with
+ * more months than `maxMonthLabels`, every n-th is named and the others left blank, so the
+ * names never overlap.
+ */
 export function seriesGeometry(
   months: string[],
   series: { values: Shown[] }[],
-  options: { width?: number; rtl: boolean; format?: (n: number) => string },
+  options: {
+    width?: number;
+    rtl: boolean;
+    format?: (n: number) => string;
+    monthLabel?: (month: string) => string;
+    maxMonthLabels?: number;
+  },
 ): Geometry {
   const width = options.width ?? 560;
   const height = 200;
@@ -107,7 +118,14 @@ export function seriesGeometry(
     });
     if (run.length) lines.push({ points: run, series: index });
   });
-  const texts: TextMark[] = months.map((m, i) => ({ x: xOf(i), y: height - 8, text: m.slice(2), anchor: "middle" }));
+  const monthLabel = options.monthLabel ?? ((m: string) => m);
+  const step = Math.max(1, Math.ceil(months.length / (options.maxMonthLabels ?? months.length)));
+  const texts: TextMark[] = months.map((m, i) => ({
+    x: xOf(i),
+    y: height - 8,
+    text: i % step === 0 ? monthLabel(m) : "",
+    anchor: "middle",
+  }));
   const axisX = options.rtl ? width - pad.side : pad.side;
   texts.push({
     x: options.rtl ? width - pad.side + 4 : pad.side - 4,

@@ -1,5 +1,6 @@
 /** The report's tables and charts on the page. */
 import { useI18n } from "~/i18n/i18n-context";
+import { formatMonth } from "~/i18n/translate";
 import { barGeometry, seriesGeometry, stackedGeometry } from "./chart-geometry";
 import { ChartWithTable, SvgChart } from "./charts";
 import { cellText } from "./labels";
@@ -139,7 +140,13 @@ export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: s
           chart={
             <SvgChart
               title={t("reporting.chart.monthly")}
-              geometry={seriesGeometry(report.monthly.months, report.monthly.series, { rtl, format: formatNumber })}
+              geometry={seriesGeometry(report.monthly.months, report.monthly.series, {
+                rtl,
+                format: formatNumber,
+                // named as the monthly table names them, four at most so they never overlap
+                monthLabel: (month) => formatMonth(locale, month),
+                maxMonthLabels: 4,
+              })}
               legend={report.monthly.series.map((s, i) => ({ label: resultName(s.key), series: i }))}
             />
           }

@@ -87,6 +87,10 @@ describe("reports over HTTP", () => {
     expect(html).toContain('data-table="budget"');
     expect(html).not.toContain('data-table="reach-vulnerability"');
     expect(html).toContain("Résultats du programme");
+    // the monthly chart names its months as the table does ("janvier 2026"), not "26-01"
+    const texts = [...html.matchAll(/<text[^>]*class="chart-text"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toContain("janvier 2026");
+    expect(texts.filter((x) => /^\d\d-\d\d$/.test(x ?? ""))).toEqual([]);
   });
 
   it("mirrors the page and the charts in Arabic", async () => {
@@ -97,6 +101,7 @@ describe("reports over HTTP", () => {
     expect(html).toContain("نتائج البرنامج");
     // bars and labels start from the right edge: the label is anchored at its end
     expect(html).toMatch(/text-anchor="end"/);
+    expect(html).toMatch(/<text[^>]*class="chart-text"[^>]*>يناير 2026<\/text>/);
   });
 
   it("exports every table as CSV with a valid HXL row, parsed back", async () => {

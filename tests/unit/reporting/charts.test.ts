@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatMonth } from "../../../app/i18n/translate";
 import { barGeometry, seriesGeometry, stackedGeometry } from "../../../app/modules/reporting/chart-geometry";
 
 describe("chart geometry", () => {
@@ -42,5 +43,25 @@ describe("chart geometry", () => {
     expect(ltr.lines).toHaveLength(2);
     expect(ltr.lines[0]!.points[0]![0]).toBeLessThan(ltr.lines[1]!.points[0]![0]);
     expect(rtl.lines[0]!.points[0]![0]).toBeGreaterThan(rtl.lines[1]!.points[0]![0]);
+  });
+
+  it("names the months as the monthly table does, never as '26-10', and names no more than asked", () => {
+    const months = ["2026-10", "2026-11", "2026-12"];
+    const plain = seriesGeometry(months, [{ values: [1, 2, 3] }], { rtl: false });
+    expect(plain.texts.slice(0, 3).map((t) => t.text)).toEqual(months);
+    const named = seriesGeometry(months, [{ values: [1, 2, 3] }], {
+      rtl: true,
+      monthLabel: (m) => formatMonth("ar", m),
+    });
+    expect(named.texts.slice(0, 3).map((t) => t.text)).toEqual(months.map((m) => formatMonth("ar", m)));
+    expect(named.texts[0]!.text).toContain("أكتوبر");
+    const year = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+    const thinned = seriesGeometry(year, [{ values: year.map(() => 1) }], {
+      rtl: false,
+      monthLabel: (m) => formatMonth("fr", m),
+      maxMonthLabels: 4,
+    });
+    const shown = thinned.texts.slice(0, 12).filter((t) => t.text);
+    expect(shown.map((t) => t.text)).toEqual(["janvier 2026", "avril 2026", "juillet 2026", "octobre 2026"]);
   });
 });
