@@ -124,22 +124,28 @@ describe("a database outage", () => {
     fs.chmodSync(dir, 0o755);
     let database = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
     const port = database.port;
-    await runMigrations(database.url);
-    const handle = createDb(database.url, { max: 2 });
     const memory = memoryLogger();
-    const monitor = createOutageMonitor({ db: handle.db, log: memory.logger, probeMs: 100 });
-    const build = await loadBuild();
-    const server = createApp({
-      build,
-      db: handle.db,
-      publicDir: path.join(root, "public"),
-      logger: memory.logger,
-      monitor,
-    }).listen(0, "127.0.0.1");
-    await new Promise<void>((r) => server.once("listening", () => r()));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const outages = () => memory.lines.filter((l) => l.event === "database.down" || l.event === "database.up");
+    // everything after the server's start is undone in `finally`, whatever fails first (a
+    // missing build used to leave the embedded server running and its folder behind)
+    let handle: ReturnType<typeof createDb> | undefined;
+    let monitor: ReturnType<typeof createOutageMonitor> | undefined;
+    let server: ReturnType<ReturnType<typeof createApp>["listen"]> | undefined;
     try {
+      await runMigrations(database.url);
+      handle = createDb(database.url, { max: 2 });
+      monitor = createOutageMonitor({ db: handle.db, log: memory.logger, probeMs: 100 });
+      const build = await loadBuild();
+      server = createApp({
+        build,
+        db: handle.db,
+        publicDir: path.join(root, "public"),
+        logger: memory.logger,
+        monitor,
+      }).listen(0, "127.0.0.1");
+      const listening = server;
+      await new Promise<void>((r) => listening.once("listening", () => r()));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       await database.stop();
       for (let i = 0; i < 4; i++) {
@@ -156,10 +162,10 @@ describe("a database outage", () => {
         { level: "warn", event: "database.up", downMs: expect.any(Number) },
       ]);
     } finally {
-      monitor.stop();
-      server.closeAllConnections();
-      server.close();
-      await handle.close();
+      monitor?.stop();
+      server?.closeAllConnections();
+      server?.close();
+      await handle?.close();
       await database.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
