@@ -54,13 +54,12 @@ export default defineConfig({
       testIgnore: /retention\.spec\.ts$/,
       grepInvert: /@journey-ar\b/,
     },
-    // axe and the target-size measures run inside the page, so those specs turn JavaScript on: once is enough;
-    // the crawls read text a script gathers, or PDFs, which JavaScript does not change (the French crawl too:
-    // it turns JavaScript on itself, so in this project it only walked the same pages a second time)
+    // the crawls run inside the page (axe, the target-size measures, the text a script gathers) or read
+    // PDFs, which JavaScript does not change: each turns JavaScript on itself, so once is enough
     {
       name: "phone-no-js",
       use: { browserName: "chromium", javaScriptEnabled: false },
-      testIgnore: /(a11y|target-size|codes-crawl|pdf-crawl|french-crawl)\.spec\.ts$/,
+      testIgnore: /(a11y|text-crawl|pdf-crawl)\.spec\.ts$/,
       grepInvert: /@journey-fr\b/,
     },
   ],

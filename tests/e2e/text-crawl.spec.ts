@@ -1,13 +1,19 @@
 /**
- * Every page and document each signed-in visitor may open (the access-matrix rows they
- * get a 200 for), in Arabic and in English: no French text of staff content reaches the
- * reader unless that item has no translation in the reader's language and it is marked:
- * on a page, the French text inside `lang="fr"` followed by "(in French)" / "(بالفرنسية)"
- * (decision 0071, `<LocalizedText>`); in a PDF, read back with pdftotext, the same words
- * after it.
+ * What a reader of Arabic or English gets on every page and document each visitor may open
+ * (the access-matrix rows they get a 200 for), in one walk per visitor and language (each
+ * page costs a server render and a browser layout: one visit serves both checks):
  *
- * The texts looked for: the demo's (every `*_fr` column of the seeded database that the
- * seed's source writes: titles, descriptions, names, places, requirements, labels), and
+ * - **No internal code** reaches the reader: a snake_case value such as `rabat_sale_kenitra`
+ *   or `food_processing`, an enum's raw value, a message key. Text a page marks as code
+ *   (`<code>`: the audit log's action and record type, which its filter takes as typed) is
+ *   not read.
+ * - **No French text of staff content** reaches the reader unless that item has no
+ *   translation in the reader's language and it is marked: on a page, the French text inside
+ *   `lang="fr"` followed by "(in French)" / "(بالفرنسية)" (decision 0071, `<LocalizedText>`);
+ *   in a PDF, read back with pdftotext, the same words after it.
+ *
+ * The French texts looked for: the demo's (every `*_fr` column of the seeded database that
+ * the seed's source writes: titles, descriptions, names, places, requirements, labels), and
  * French-only copies of the records the matrix opens, which this test makes itself
  * (french-content.ts): each path is opened for the demo record and for its copy. Texts
  * other tests create as they go are not read: which of them exist depends on the order
@@ -22,7 +28,7 @@ import { ar } from "../../app/i18n/locales/ar";
 import { ACTING, EVERYONE, type Who } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
 import { FRENCH_ONLY, frenchOnlyFixture } from "./french-content";
-import { e2eDatabaseUrl, e2eFixture, login, NOT_A_PAGE, pathsFor } from "./fixtures";
+import { CODE, e2eDatabaseUrl, e2eFixture, login, NOT_A_PAGE, pathsFor } from "./fixtures";
 
 // the text is read by a script in the page: once, with JavaScript, is enough
 test.use({ javaScriptEnabled: true });
@@ -114,9 +120,9 @@ function unmarked(text: string, fr: string, mark: string): number {
   return -1;
 }
 
-for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
+for (const who of EVERYONE) {
   for (const lng of ["ar", "en"] as const) {
-    test(`no unmarked French staff content on any page or PDF ${who} may open, in ${lng}`, async ({
+    test(`no internal code and no unmarked French staff content on any page or PDF ${who} may open, in ${lng}`, async ({
       page,
       context,
       baseURL,
@@ -127,9 +133,10 @@ for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
       for (const fr of Object.values(FRENCH_ONLY)) texts.untranslated.add(fr);
       const demo = e2eFixture();
       const copies = await frenchOnlyFixture(demo);
-      await login(page, ACTING[who]);
+      if (who !== "anonymous") await login(page, ACTING[who]);
       await context.addCookies([{ name: "lng", value: lng, url: baseURL! }]);
       const found: string[] = [];
+      const codes: string[] = [];
       const seen: Record<string, string[]> = {};
       for (const p of new Set([...pathsFor(who, demo), ...pathsFor(who, copies)])) {
         let text: string;
@@ -139,6 +146,7 @@ for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
           expect(response.status(), p).toBe(200);
           const body = await response.body();
           text = whole = readPdfText(body).replace(/\s+/g, " ");
+          for (const code of new Set(whole.match(CODE) ?? [])) codes.push(`${p} [${lng}] ${code}`);
           // a document in its holder's language (a certificate, a letter, a plan) may be French:
           // then French is right; in Arabic or English (another test of the run may have switched
           // the demo holder's language), its French-only content is marked in that language
@@ -162,9 +170,12 @@ for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
           const response = await page.goto(p);
           expect(response?.status(), p).toBe(200);
           // what the page marks as French with its "(in French)" after it is said, not hidden
-          [whole, text] = await page.evaluate(
+          let coded: string;
+          [whole, coded, text] = await page.evaluate(
             ([mark, untranslated]) => {
               const all = document.body.innerText;
+              for (const code of Array.from(document.querySelectorAll("code"))) code.textContent = "";
+              const withoutCode = document.body.innerText;
               // an option holds no markup: its French text is followed by the words of the mark
               for (const el of Array.from(document.querySelectorAll("option"))) {
                 for (const fr of untranslated) el.textContent = (el.textContent ?? "").split(`${fr} ${mark}`).join("");
@@ -174,10 +185,11 @@ for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
               }
               // the admin's outbox shows each message as it was sent, in its recipient's language
               for (const el of Array.from(document.querySelectorAll('.message-body[lang="fr"]'))) el.textContent = "";
-              return [all, document.body.innerText];
+              return [all, withoutCode, document.body.innerText];
             },
             [MARK[lng], [...texts.untranslated]] as const,
           );
+          for (const code of new Set(coded.match(CODE) ?? [])) codes.push(`${p} [${lng}] ${code}`);
         }
         for (const fr of [...texts.translated, ...texts.untranslated]) {
           if (text.includes(fr)) found.push(`${p} [${lng}] ${fr}`);
@@ -186,6 +198,7 @@ for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
       }
       // the copies did reach the pages: the check above read them
       for (const key of SEEN_BY[who] ?? []) expect(seen[FRENCH_ONLY[key]], `${key} shown to ${who}`).toBeDefined();
+      expect(codes).toEqual([]);
       expect(found).toEqual([]);
     });
   }
