@@ -1,5 +1,5 @@
 /**
- * Staff content typed in French only, made by the French crawl itself (french-crawl.spec.ts)
+ * Staff content typed in French only, made by the text crawl itself (text-crawl.spec.ts)
  * so that its check does not rest on the demo, which names everything in three languages:
  * a training with its cohort, session place and a certificate of the demo applicant, a
  * grant call with a criterion, an internship offer, and an aid item stocked in
