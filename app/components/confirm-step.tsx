@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Form, Link } from "@remix-run/react";
+import type { Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey, TParams } from "~/i18n/translate";
 import { confirmHref } from "~/lib/confirm";
@@ -36,6 +37,7 @@ export function ConfirmLink({
 export function ConfirmStep({
   title,
   titleValues,
+  titleLangs,
   intent,
   hidden = {},
   confirmLabel,
@@ -47,6 +49,8 @@ export function ConfirmStep({
 }: {
   title: MessageKey;
   titleValues?: TParams;
+  /** values in another language than the page's (see `<Message>`) */
+  titleLangs?: Partial<Record<string, Locale>>;
   intent: string;
   hidden?: Record<string, string>;
   confirmLabel: MessageKey;
@@ -62,7 +66,7 @@ export function ConfirmStep({
   return (
     <section className="confirm-step narrow" aria-labelledby="confirm-title" data-testid="confirm-step">
       <h1 id="confirm-title" className="page-title">
-        <Message id={title} values={titleValues} />
+        <Message id={title} values={titleValues} langs={titleLangs} />
       </h1>
       {children}
       {irreversible ? (

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { direction, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors } from "~/lib/forms";
 import type { MessageKey, TParams } from "~/i18n/translate";
@@ -121,7 +122,12 @@ export function Field({
 }
 
 /** One choice of a select or a checkbox group, its label already in the reader's language. */
-export type Choice = { value: string; label: string };
+export type Choice = {
+  value: string;
+  label: string;
+  /** a label in another language than the page's (a language named in itself) */
+  lang?: Locale;
+};
 
 type SelectFieldProps = Labelled & {
   /** The choices; or `children` for option groups. */
@@ -155,7 +161,7 @@ export function SelectField({
         <select {...aria} name={name} defaultValue={values?.[name] ?? defaultValue} {...select}>
           {placeholder ? <option value="">{t(placeholder)}</option> : null}
           {options?.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} lang={o.lang} dir={o.lang ? direction(o.lang) : undefined}>
               {o.label}
             </option>
           ))}

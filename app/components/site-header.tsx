@@ -1,5 +1,5 @@
 import { NavLink, useLocation } from "@remix-run/react";
-import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
+import { direction, LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { Role } from "~/modules/auth/roles";
@@ -44,6 +44,7 @@ export function SiteHeader({ user, unread }: Props) {
               name="lng"
               value={lng}
               lang={lng}
+              dir={direction(lng)}
               aria-current={lng === locale ? "true" : undefined}
               className="link-button"
             >

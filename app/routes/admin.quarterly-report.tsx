@@ -18,6 +18,7 @@ import { getNarrative, listIssues } from "~/modules/reporting/narratives.server"
 import { offeredQuarters, quarterOf } from "~/modules/reporting/rules";
 import { IssueReportSchema, SaveNarrativeSchema } from "~/modules/reporting/schemas.server";
 import { saveNarrative } from "~/modules/reporting/service.server";
+import { Message } from "~/components/message";
 
 const PAGE = "/admin/quarterly-report";
 const pageOf = (quarter: string, locale: string, extra = "") => `${PAGE}?quarter=${quarter}&locale=${locale}${extra}`;
@@ -95,6 +96,7 @@ export default function QuarterlyReportAdmin() {
       <ConfirmStep
         title="reporting.issue.confirmTitle"
         titleValues={names}
+        titleLangs={{ language: locale }}
         intent="issue"
         hidden={{ quarter, locale }}
         confirmLabel="reporting.issue.confirmButton"
@@ -125,7 +127,7 @@ export default function QuarterlyReportAdmin() {
       <h2>{t("reporting.issue.versions")}</h2>
       <p className="actions">
         <ConfirmLink path={PAGE} intent="issue" extra={{ quarter, locale }}>
-          {t("reporting.issue.button", names)}
+          <Message id="reporting.issue.button" values={names} langs={{ language: locale }} />
         </ConfirmLink>
       </p>
       <IssuesTable issues={issues} />

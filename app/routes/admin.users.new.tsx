@@ -4,7 +4,6 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, PageTitle, SelectField } from "~/components/form";
 import { OrganisationSelect, RoleSelect, ShopSelect } from "~/components/staff-fields";
-import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -13,6 +12,7 @@ import { listShops } from "~/modules/aid/shops.server";
 import { STAFF_ROLES } from "~/modules/auth/roles";
 import { CreateStaffSchema } from "~/modules/auth/schemas.server";
 import { createStaffUser } from "~/modules/auth/users.server";
+import { languageChoices } from "~/components/language-name";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePermission(args, "users:manage");
@@ -91,7 +91,7 @@ export default function NewStaffUser() {
         <SelectField
           name="locale"
           label="admin.users.language"
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+          options={languageChoices()}
           defaultValue="fr"
           errors={errors}
           values={values}

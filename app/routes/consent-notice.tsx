@@ -48,6 +48,7 @@ export default function ConsentNotice() {
               <a
                 href={`/consent-notice?lang=${l}`}
                 lang={l}
+                dir={direction(l)}
                 hrefLang={l}
                 aria-current={l === lang ? "page" : undefined}
               >

@@ -2,12 +2,14 @@
 import { Form } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { FormAlert, PageTitle, SelectField, TextareaField } from "~/components/form";
-import { LOCALE_NAMES } from "~/i18n/config";
+import { LOCALE_NAMES, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors, FormEcho } from "~/lib/forms";
 import type { Role } from "~/modules/auth/roles";
 import { CONFIDENTIAL_CATEGORIES, FEEDBACK_TEXT_MAX, type FeedbackCategory, type FeedbackStatus } from "./constants";
 import { CategoryLabel, StatusBadge } from "./ui";
+import { LanguageName } from "~/components/language-name";
+import { Message } from "~/components/message";
 
 export type FileView = {
   id: string;
@@ -49,7 +51,9 @@ export function FeedbackFile({ item, saved }: { item: FileView; saved: "assign" 
         <dt>{item.closedAt ? t("feedback.file.closed") : t("feedback.file.due")}</dt>
         <dd>{formatDate(item.closedAt ?? item.dueAt)}</dd>
         <dt>{t("feedback.file.language")}</dt>
-        <dd>{LOCALE_NAMES[item.locale]}</dd>
+        <dd>
+          <LanguageName locale={item.locale} />
+        </dd>
         <dt>{t("feedback.file.channel")}</dt>
         <dd>{t(`feedback.channel.${item.channel}`)}</dd>
         <dt>{t("feedback.file.contact")}</dt>
@@ -120,7 +124,7 @@ export function HandlingForms({
             errors={errors}
             values={values}
           />
-          <p className="hint">{t("feedback.answer.language", { language: LOCALE_NAMES[item.locale] })}</p>
+          <AnswerLanguage locale={item.locale} />
           <button type="submit" className="button">
             {t("feedback.answer.submit")}
           </button>
@@ -207,5 +211,14 @@ export function ReferStep({ item, errors }: { item: FileView; errors?: FieldErro
     >
       <p>{t("feedback.refer.effects")}</p>
     </ConfirmStep>
+  );
+}
+
+/** The language the answer goes out in, named in itself. */
+function AnswerLanguage({ locale }: { locale: Locale }) {
+  return (
+    <p className="hint">
+      <Message id="feedback.answer.language" values={{ language: LOCALE_NAMES[locale] }} langs={{ language: locale }} />
+    </p>
   );
 }

@@ -2,11 +2,13 @@
 import { Form } from "@remix-run/react";
 import { FormAlert, SelectField, TextareaField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
-import { direction, isLocale, LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/config";
+import { direction, isLocale, LOCALE_NAMES, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
 import { RESULTS, type ResultKey } from "./frameworks";
 import type { NarrativeTexts } from "./rules";
+import { LanguageName, languageChoices } from "~/components/language-name";
+import { Message } from "~/components/message";
 
 /** "2026-Q2" kept in its order inside Arabic text (a left-to-right isolate). */
 const ltr = (key: string) => `\u2066${key}\u2069`;
@@ -27,7 +29,7 @@ export function QuarterPicker({ quarter, locale, quarters }: { quarter: string; 
         label="reporting.issue.language"
         inline
         defaultValue={locale}
-        options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+        options={languageChoices()}
       />
       <button type="submit" className="button button-secondary">
         {t("reporting.targets.show")}
@@ -54,7 +56,13 @@ export function NarrativeForm({
   return (
     <Form method="post" className="stack narrow" noValidate>
       <h2>{t("reporting.narrative.title")}</h2>
-      <p className="hint">{t("reporting.narrative.hint", { language: LOCALE_NAMES[locale] })}</p>
+      <p className="hint">
+        <Message
+          id="reporting.narrative.hint"
+          values={{ language: LOCALE_NAMES[locale] }}
+          langs={{ language: locale }}
+        />
+      </p>
       <input type="hidden" name="intent" value="narrative" />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="locale" value={locale} />
@@ -96,7 +104,7 @@ export type IssueRow = {
 export function IssuesTable({ issues }: { issues: IssueRow[] }) {
   const { t, formatDate } = useI18n();
   if (issues.length === 0) return <p>{t("reporting.issue.none")}</p>;
-  const languageName = (l: string) => (isLocale(l) ? LOCALE_NAMES[l] : l);
+  const languageName = (l: string) => (isLocale(l) ? <LanguageName locale={l} /> : l);
   return (
     <DataTable
       label={t("reporting.issue.list")}

@@ -3,10 +3,11 @@ import { Form } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
 import { FieldError, SelectField } from "~/components/form";
 import { type FormEcho, isTicked } from "~/lib/forms";
-import { LOCALES, LOCALE_NAMES } from "~/i18n/config";
+import { direction, LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { Section, useIntentResult } from "./section";
+import { LanguageName, languageChoices } from "~/components/language-name";
 
 export function ConsentSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
@@ -45,7 +46,7 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
           <dd>{t(consent.contactBySms ? "form.yes" : "form.no")}</dd>
           <dt>{t("protection.consent.given")}</dt>
           <dd>
-            {formatDate(consent.givenAt, true)} · {LOCALE_NAMES[consent.language]} ·{" "}
+            {formatDate(consent.givenAt, true)} · <LanguageName locale={consent.language} /> ·{" "}
             <span dir="ltr">{consent.noticeVersion}</span>
           </dd>
           {consent.withdrawnAt ? (
@@ -103,7 +104,14 @@ export function ConsentNoticeLinks() {
       {LOCALES.map((l, i) => (
         <Fragment key={l}>
           {i > 0 ? " · " : null}
-          <a href={`/consent-notice?lang=${l}`} lang={l} hrefLang={l} target="_blank" rel="noreferrer">
+          <a
+            href={`/consent-notice?lang=${l}`}
+            lang={l}
+            dir={direction(l)}
+            hrefLang={l}
+            target="_blank"
+            rel="noreferrer"
+          >
             {LOCALE_NAMES[l]}
           </a>
         </Fragment>
@@ -165,7 +173,7 @@ export function ConsentChoices({
         label="protection.consent.language"
         values={values}
         defaultValue={locale}
-        options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+        options={languageChoices()}
       />
     </>
   );

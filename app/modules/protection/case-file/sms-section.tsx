@@ -7,6 +7,7 @@ import { CASE_SMS_TEMPLATES, isCaseSmsTemplate, type CaseSmsTemplate } from "~/m
 import type { OutboxStateName } from "~/modules/notifications/constants";
 import { MessageState } from "~/modules/notifications/ui";
 import { Section, useIntentResult } from "./section";
+import { Message } from "~/components/message";
 
 export type CaseSmsPanel = {
   blocker: MessageKey | null;
@@ -64,7 +65,10 @@ function CaseSmsForm({ language }: { language: Locale | null }) {
       <Form method="post" className="stack narrow">
         <input type="hidden" name="intent" value="sms" />
         <p className="hint">
-          {t("caseSms.intro")} {language ? t("caseSms.language", { language: LOCALE_NAMES[language] }) : null}
+          {t("caseSms.intro")}{" "}
+          {language ? (
+            <Message id="caseSms.language" values={{ language: LOCALE_NAMES[language] }} langs={{ language }} />
+          ) : null}
         </p>
         <fieldset className="stack">
           <legend>{t("caseSms.template")}</legend>
