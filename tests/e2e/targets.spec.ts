@@ -36,17 +36,34 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
   await page.goto(`/reports?quarter=${quarter}`);
   const progress = page.locator('table[data-table="progress"]');
   await expect(progress).toBeVisible();
-  await expect(progress.locator("tbody tr").first()).toContainText("OG.1");
-  await expect(progress.locator("tbody tr").first()).toContainText("40");
+  // the indicators under their group's heading: the overall objective, then each result
+  const headings = progress.locator('tr.row-group th[scope="rowgroup"]');
+  await expect(headings).toHaveText([
+    "Objectif général",
+    /^Résultat 1\s: Santé/,
+    /^Résultat 2\s: Aide humanitaire/,
+    /^Résultat 3\s: Employabilité/,
+    /^Résultat 4\s: Entrepreneuriat/,
+  ]);
+  const rows = progress.locator("tbody tr:not(.row-group)");
+  await expect(rows.first()).toContainText("OG.1");
+  await expect(rows.first()).toContainText("40");
+  await expect(progress.locator("tbody").nth(2).locator("tr").nth(1)).toContainText("R2.1");
   await expect(progress.locator("tbody tr", { hasText: "R2.3" }).first()).toContainText("120");
   await progress.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("dashboard-progress-fr.png") });
+  await headings.nth(2).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("dashboard-progress-result2-fr.png") });
 
   await switchLanguage(page, "ar");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(progress.locator("thead")).toContainText("القيمة المستهدفة");
+  await expect(headings.nth(0)).toHaveText("الهدف العام");
+  await expect(headings.nth(2)).toHaveText(/^النتيجة 2: /);
   await progress.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("dashboard-progress-ar.png") });
+  await headings.nth(2).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("dashboard-progress-result2-ar.png") });
   await page.goto(`/admin/targets?period=${quarter}`);
   await expect(page.locator('input[name="target_OG.1"]')).toHaveValue("40");
   await expect(page.locator('input[name="target_R2.3"]')).toHaveValue("120");

@@ -501,3 +501,12 @@ export const INDICATORS = [
 export type IndicatorCode = (typeof INDICATORS)[number]["code"];
 export type IndicatorKey = (typeof INDICATORS)[number]["key"];
 export const INDICATOR_CODES: readonly IndicatorCode[] = INDICATORS.map((i) => i.code);
+
+/** The indicators in the framework's groups: the overall objective's, then each result's (the form's sections, the progress table's headings). */
+export const INDICATOR_GROUPS: readonly {
+  result: ResultKey | null;
+  indicators: readonly (typeof INDICATORS)[number][];
+}[] = [
+  { result: null, indicators: INDICATORS.filter((i) => i.result === null) },
+  ...RESULTS.map((result) => ({ result, indicators: INDICATORS.filter((i) => i.result === result) })),
+];

@@ -6,7 +6,7 @@ import { codeLabel, countryName } from "~/i18n/codes";
 import { numberFormat, type Locale } from "~/i18n/config";
 import { formatMonth, type MessageKey, type TFunction } from "~/i18n/translate";
 import { formatMoney, moneyDecimal } from "~/lib/money";
-import { REGIONS } from "./frameworks";
+import { REGIONS, RESULTS } from "./frameworks";
 import type { Cell, ColumnFormat, Label } from "./report-tables";
 
 export function labelText(label: Label, t: TFunction, locale: Locale): string {
@@ -14,6 +14,14 @@ export function labelText(label: Label, t: TFunction, locale: Locale): string {
   if ("text" in label) return label.text;
   if ("month" in label) return formatMonth(locale, label.month);
   if ("country" in label) return countryName(locale, label.country);
+  if ("indicatorGroup" in label) {
+    const result = label.indicatorGroup;
+    if (result === null) return t("reporting.targets.objective");
+    return t("reporting.targets.result", {
+      n: String(RESULTS.indexOf(result) + 1),
+      result: t(`reporting.result.${result}`),
+    });
+  }
   if ("region" in label) {
     const region = REGIONS.find((r) => r.code === label.region);
     return region ? codeLabel(t, "region", region.key) : t("reporting.unknown");

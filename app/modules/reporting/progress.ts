@@ -8,7 +8,7 @@
 import type { BusinessOutcome, OutcomeMeasure } from "~/modules/businesses/report";
 import type { EmploymentMeasure, EmploymentOutcome } from "~/modules/coaching/report";
 import type { GroupFigures } from "~/modules/groups/report.server";
-import { INDICATORS, type ActivityKey, type IndicatorCode, type ResultKey } from "./frameworks";
+import { INDICATOR_GROUPS, INDICATORS, type ActivityKey, type IndicatorCode, type ResultKey } from "./frameworks";
 import type { OutputRow, ReachRow } from "./indicator-sql.server";
 import type { Cell, Label, ReportTable } from "./report-tables";
 import { elapsedShare, PROGRAMME_PERIOD, progressOf, SUPPRESSED, type Period, type Shown } from "./rules";
@@ -125,7 +125,8 @@ function row(
 }
 
 /**
- * Per indicator, in the framework's order (grouped by result): a row for the period shown
+ * Per indicator, in the framework's order, under its group's heading (the overall objective,
+ * then each result: `sections`): a row for the period shown
  * (against the quarter's target when the period is a quarter that has one), then, when it
  * has a programme target, a row for the programme to date (from the programme's start to
  * the end of the period shown: the people reached in that span, or the sum of the counts).
@@ -137,7 +138,16 @@ export function progressTable(input: ProgressInput): ReportTable {
   const asOf = today < shown.to ? today : shown.to;
   const toDate = input.toDate;
   const rows: Cell[][] = [];
-  for (const indicator of input.indicators ?? INDICATORS) {
+  const sections: NonNullable<ReportTable["sections"]> = [];
+  const shownIndicators = input.indicators ?? INDICATORS;
+  // each group of the framework under its heading, in the framework's order
+  const ordered = INDICATOR_GROUPS.flatMap((group) =>
+    group.indicators
+      .filter((i) => shownIndicators.some((s) => s.code === i.code))
+      .map((indicator, n) => ({ indicator, first: n === 0, group: group.result })),
+  );
+  for (const { indicator, first, group } of ordered) {
+    if (first) sections.push({ row: rows.length, label: { indicatorGroup: group } });
     rows.push(
       row(
         indicator,
@@ -173,5 +183,6 @@ export function progressTable(input: ProgressInput): ReportTable {
       { label: { key: "reporting.column.status" }, hxl: "#status", format: "label" },
     ],
     rows,
+    sections,
   };
 }

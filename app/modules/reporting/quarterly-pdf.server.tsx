@@ -20,6 +20,14 @@ export type IssueStamp = { version: number; issuedAt: Date; issuedBy: string };
 const styles = {
   small: { fontSize: 8 },
   tableHead: { fontWeight: 700 as const, backgroundColor: "#eef2f5" },
+  sectionHead: {
+    fontWeight: 700 as const,
+    fontSize: 9,
+    color: "#0b5e55",
+    paddingHorizontal: 3,
+    paddingTop: 4,
+    paddingBottom: 1,
+  },
   figure: { fontSize: 16, fontWeight: 700 as const, color: "#0b5e55" },
   card: { flex: 1, borderWidth: 0.5, borderColor: "#cfd6df", padding: 6, marginHorizontal: 2 },
 };
@@ -54,15 +62,26 @@ function PdfTable({ table, locale, note }: { table: ReportTable; locale: Locale;
   const t = pdfT(locale);
   const flexDirection = "row" as const;
   const wide = table.columns.length > 5;
-  const rows = table.rows.map((row, r) => (
-    <View key={r} wrap={false} style={[pdfStyles.row, { flexDirection }]}>
-      {row.map((cell, i) => (
-        <Text key={i} style={[pdfStyles.cell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
-          {pdfCellText(cell, table.columns[i]?.format ?? "label", t, locale)}
-        </Text>
-      ))}
-    </View>
-  ));
+  const rows = table.rows.map((row, r) => {
+    const cells = (
+      <View key={r} wrap={false} style={[pdfStyles.row, { flexDirection }]}>
+        {row.map((cell, i) => (
+          <Text key={i} style={[pdfStyles.cell, wide ? styles.small : {}, { flex: columnFlex(table, i) }]}>
+            {pdfCellText(cell, table.columns[i]?.format ?? "label", t, locale)}
+          </Text>
+        ))}
+      </View>
+    );
+    const heading = table.sections?.find((s) => s.row === r);
+    if (!heading) return cells;
+    // a group's heading stays with its first row
+    return (
+      <View key={r} wrap={false}>
+        <Text style={styles.sectionHead}>{cellText(heading.label, "label", t, locale)}</Text>
+        {cells}
+      </View>
+    );
+  });
   // the title and header row go with the first row; a note under the table with the last
   const [first, ...rest] = rows;
   const last = note && rest.length ? rest.pop() : undefined;

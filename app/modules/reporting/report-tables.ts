@@ -44,6 +44,8 @@ export type Label =
   | { country: string }
   | { region: string }
   | { detail: string }
+  /** a group of the results framework's indicators: "Overall objective", "Result 2: Humanitarian aid" */
+  | { indicatorGroup: ResultKey | null }
   /** a calendar month, "2026-10": its name on pages and in PDFs, as it is in a CSV */
   | { month: string };
 /** "percent": a whole percentage (45 is 45 %). */
@@ -59,6 +61,11 @@ export type ReportTable = {
    */
   columns: { label: Label; hxl: string; format: ColumnFormat; measure?: MessageKey }[];
   rows: Cell[][];
+  /**
+   * Headings between rows (the progress table's results): each stands above the row of
+   * index `row`, on the page and in the PDF; a CSV keeps its rows only (their codes say the group).
+   */
+  sections?: { row: number; label: Label }[];
 };
 export type Report = {
   filter: ReportFilter;

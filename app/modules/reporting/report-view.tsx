@@ -4,8 +4,19 @@ import { formatMonth } from "~/i18n/translate";
 import { barGeometry, seriesGeometry, stackedGeometry } from "./chart-geometry";
 import { ChartWithTable, SvgChart } from "./charts";
 import { cellText } from "./labels";
-import type { Report, ReportTable } from "./report-tables";
+import type { Label, Report, ReportTable } from "./report-tables";
 import { SUPPRESSED } from "./rules";
+
+/** A table's rows cut at its headings: one body per group (a table without headings is one body). */
+function bodies(table: ReportTable): { start: number; end: number; label: Label | null }[] {
+  const sections = table.sections ?? [];
+  const first = sections[0]?.row ?? table.rows.length;
+  const parts = first > 0 || sections.length === 0 ? [{ start: 0, end: first, label: null as Label | null }] : [];
+  sections.forEach((s, i) =>
+    parts.push({ start: s.row, end: sections[i + 1]?.row ?? table.rows.length, label: s.label }),
+  );
+  return parts;
+}
 
 export function ReportTableView({
   table,
@@ -30,29 +41,38 @@ export function ReportTableView({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, i) => {
-                const format = table.columns[i]?.format ?? "label";
-                const text = cellText(cell, format, t, locale);
-                return i === 0 ? (
-                  <th key={i} scope="row">
-                    {text}
-                  </th>
-                ) : (
-                  <td
-                    key={i}
-                    className={format === "label" ? undefined : "num"}
-                    data-label={cellText(table.columns[i]?.label ?? null, "label", t, locale)}
-                  >
-                    {text}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        {bodies(table).map((body) => (
+          <tbody key={body.start}>
+            {body.label ? (
+              <tr className="row-group">
+                <th scope="rowgroup" colSpan={table.columns.length}>
+                  {cellText(body.label, "label", t, locale)}
+                </th>
+              </tr>
+            ) : null}
+            {table.rows.slice(body.start, body.end).map((row, r) => (
+              <tr key={body.start + r}>
+                {row.map((cell, i) => {
+                  const format = table.columns[i]?.format ?? "label";
+                  const text = cellText(cell, format, t, locale);
+                  return i === 0 ? (
+                    <th key={i} scope="row">
+                      {text}
+                    </th>
+                  ) : (
+                    <td
+                      key={i}
+                      className={format === "label" ? undefined : "num"}
+                      data-label={cellText(table.columns[i]?.label ?? null, "label", t, locale)}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       {csvHref ? (
         <p className="table-actions">

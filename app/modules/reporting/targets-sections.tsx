@@ -3,7 +3,8 @@ import { Form } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
-import { indicatorUnit, INDICATORS, RESULTS } from "./frameworks";
+import { INDICATOR_GROUPS, indicatorUnit } from "./frameworks";
+import { labelText } from "./labels";
 import type { TargetRow } from "./progress";
 import { PROGRAMME_PERIOD } from "./rules";
 
@@ -42,12 +43,6 @@ export function TargetPeriodPicker({
   );
 }
 
-/** The indicators in the framework's groups: the overall objective, then each result's. */
-const GROUPS = [
-  { result: null, indicators: INDICATORS.filter((i) => i.result === null) },
-  ...RESULTS.map((result) => ({ result, indicators: INDICATORS.filter((i) => i.result === result) })),
-];
-
 /** Every indicator's baseline and target for one period, saved at once, grouped by result. */
 export function TargetsForm({
   period,
@@ -56,23 +51,16 @@ export function TargetsForm({
   errors,
   values,
 }: { period: string; periodLabel: string; targets: TargetRow[] } & FormEcho) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const echo = { errors, values };
   return (
     <Form method="post" className="stack narrow" noValidate>
       <h2>{t("reporting.targets.editing", { period: periodLabel })}</h2>
       <input type="hidden" name="period" value={period} />
       <FormAlert message={errors?.form ?? errors?.period} />
-      {GROUPS.map((group) => (
+      {INDICATOR_GROUPS.map((group) => (
         <section key={group.result ?? "objective"} className="stack targets-group">
-          <h3>
-            {group.result === null
-              ? t("reporting.targets.objective")
-              : t("reporting.targets.result", {
-                  n: String(RESULTS.indexOf(group.result) + 1),
-                  result: t(`reporting.result.${group.result}`),
-                })}
-          </h3>
+          <h3>{labelText({ indicatorGroup: group.result }, t, locale)}</h3>
           {group.indicators.map((indicator) => {
             const row = targets.find((r) => r.indicator === indicator.code);
             return (

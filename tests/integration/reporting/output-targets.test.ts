@@ -35,7 +35,7 @@ import {
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeFundedBusiness } from "../../factories/grants";
 import { findOrMakeItem, makeCase, makeRound, makeService } from "../../factories/protection";
-import { readPdfText } from "../../helpers/pdf";
+import { arabicSkeleton, readPdfText } from "../../helpers/pdf";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -330,6 +330,37 @@ describe("the output indicators' values", () => {
       expect(rowOf(table, indicator.code, "periodShown")?.[4], indicator.code).toBe(Q1_VALUES[indicator.code]);
     // grouped by result: each result's people reached, then its outputs
     expect(table.rows.map(codeOf)).toEqual(INDICATORS.map((i) => i.code));
+  });
+
+  it("heads each result's indicators on the dashboard and in the quarterly PDF, in French and in Arabic", async () => {
+    for (const [lang, objective, result2] of [
+      ["fr", "Objectif général", "Résultat 2 : Aide humanitaire"],
+      ["ar", "الهدف العام", "النتيجة 2: المساعدة الإنسانية"],
+    ] as const) {
+      const reader = await app.signedIn(adminUser.email!, { "Accept-Language": lang });
+      const page = await (await reader.get(`/reports?from=${Q1.from}&to=${Q1.to}`)).text();
+      const table = page.slice(
+        page.indexOf('data-table="progress"'),
+        page.indexOf("</table>", page.indexOf('data-table="progress"')),
+      );
+      const headings = [...table.matchAll(/<th scope="rowgroup" colSpan="8">([^<]*)<\/th>/g)].map((m) =>
+        m[1]!.replace(/\s/g, " "),
+      );
+      expect(headings, lang).toHaveLength(5);
+      expect(headings[0]).toBe(objective);
+      expect(headings[2]).toBe(result2);
+      // the heading stands right above its result's people reached
+      const heading = table.indexOf(headings[2]!.slice(-8));
+      expect(heading).toBeLessThan(table.indexOf(">R2.1<"));
+      expect(table.indexOf(">R1.4<")).toBeLessThan(heading);
+      const pdf = await admin.get(`/reports/quarterly.pdf?quarter=2026-Q1&lang=${lang}`);
+      expect(pdf.status).toBe(200);
+      const bytes = new Uint8Array(await pdf.arrayBuffer());
+      const text = arabicSkeleton(readPdfText(bytes));
+      // the headings in the PDF (its digits and colon may come out of order in Arabic text)
+      expect(text, lang).toContain(arabicSkeleton(objective));
+      expect(text, lang).toContain(arabicSkeleton(result2.split(/[:：] ?/).pop()!));
+    }
   });
 
   it("measures them against the quarter's targets: percentage rounded down, status", async () => {

@@ -117,6 +117,31 @@ describe("progressTable", () => {
     expect(codes.slice(0, 5)).toEqual(["OG.1", "OG.2", "R1.1", "R1.1", "R1.2"].map((text) => JSON.stringify({ text })));
     expect(JSON.stringify(table.rows[3]?.[2])).toContain("programmeToDate");
   });
+  it("puts each group of indicators under its heading: the overall objective, then each result", () => {
+    const code = (row: number) => JSON.stringify(table.rows[row]?.[0]);
+    expect(table.sections?.map((s) => s.label)).toEqual([
+      { indicatorGroup: null },
+      { indicatorGroup: "health" },
+      { indicatorGroup: "humanitarian" },
+      { indicatorGroup: "employability" },
+      { indicatorGroup: "entrepreneurship" },
+    ]);
+    // each heading stands above its group's first indicator (programme-to-date rows shift them)
+    expect(table.sections?.map((s) => code(s.row))).toEqual(
+      ["OG.1", "R1.1", "R2.1", "R3.1", "R4.1"].map((text) => JSON.stringify({ text })),
+    );
+    // a table of some indicators only (a donor's month) has a heading per group it shows
+    const month = progressTable({
+      shown,
+      quarter: null,
+      targets: [],
+      figures: figures((k) => values[k]),
+      toDate: null,
+      today: "2026-12-04",
+      indicators: INDICATORS.filter((i) => i.measure.kind === "reach"),
+    });
+    expect(month.sections?.map((s) => s.row)).toEqual([0, 1, 2, 3, 4]);
+  });
   it("measures the period shown against its quarter's target", () => {
     expect(rowOf("R1.1", "periodShown")?.slice(3)).toEqual([
       0,
