@@ -30,7 +30,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const head = { caseId: c.id, reference: c.reference, countries: countryOptions(args.context.locale) };
   const none: Record<string, string> = {};
   if (c.anonymisedAt) return data({ ...head, anonymised: true, values: none }, { status: 409 });
-  const values: Record<string, string> = {
+  const values = { ...identityValues(c), version: await currentIdentityVersion(args.context.db, c.id) };
+  return { ...head, anonymised: false, values };
+}
+
+/** The identity as the form shows it: what the file says now. */
+function identityValues(c: Awaited<ReturnType<typeof requireOwner>>["c"]): Record<string, string> {
+  return {
     firstName: c.firstName,
     lastName: c.lastName,
     nameArabic: text(c.nameArabic),
@@ -44,9 +50,18 @@ export async function loader(args: LoaderFunctionArgs) {
     city: text(c.city),
     householdSize: String(c.householdSize),
     householdNotes: text(c.householdNotes),
-    version: await currentIdentityVersion(args.context.db, c.id),
   };
-  return { ...head, anonymised: false, values };
+}
+
+/**
+ * A form refused as stale: what was typed stays, and each field where the file now says
+ * something else is flagged, so the person looks before saving again.
+ */
+function staleFlags(c: Awaited<ReturnType<typeof requireOwner>>["c"], typed: Record<string, string>): FieldErrors {
+  const flags: FieldErrors = { form: "protection.correct.stale" };
+  for (const [field, now] of Object.entries(identityValues(c)))
+    if ((typed[field] ?? "").trim() !== now) flags[field] = "protection.correct.changedOnFile";
+  return flags;
 }
 
 type Refused = { errors: FieldErrors; values: Record<string, string> };
@@ -57,7 +72,14 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(CorrectIdentitySchema, form);
   if (!parsed.ok) return data<Refused>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await correctIdentity(args.context.db, actor, c.id, parsed.data, { ip: args.context.ip });
-  if (!result.ok) return data<Refused>({ errors: result.errors, values: formValues(form) }, { status: result.status });
+  if (!result.ok) {
+    const typed = formValues(form);
+    if (result.errors.form !== "protection.correct.stale")
+      return data<Refused>({ errors: result.errors, values: typed }, { status: result.status });
+    // what was typed stays; the form now carries the file's current version, so saving again saves
+    const version = await currentIdentityVersion(args.context.db, c.id);
+    return data<Refused>({ errors: staleFlags(c, typed), values: { ...typed, version } }, { status: 409 });
+  }
   return redirect(`/protection/cases/${c.id}#identity`);
 }
 
@@ -77,7 +99,7 @@ export default function CorrectIdentity() {
         <FormAlert message="protection.correct.anonymised" />
       ) : (
         <>
-          <ErrorSummary errors={errors} labels={PERSON_LABELS} order={Object.keys(PERSON_LABELS)} />
+          <ErrorSummary errors={errors} labels={PERSON_LABELS} order={["form", ...Object.keys(PERSON_LABELS)]} />
           <p className="hint">{t("protection.correct.hint")}</p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="version" value={refused?.values.version ?? d.values.version} />

@@ -252,4 +252,34 @@ describe("correcting a case's identity", () => {
     expect({ lastName: opened.lastName, city: opened.city }).toEqual(kept);
     expect(await corrections(c.id)).toHaveLength(1);
   });
+
+  it("keeps what a stale form typed, flags the fields the file now says otherwise, and saves it sent again", async () => {
+    const { c, first } = await personOfA();
+    const { version } = await formOf(s.clients.workerA, c.id);
+    const path = `/protection/cases/${c.id}/identity`;
+    // another case worker corrects the town first
+    expect((await s.clients.supervisorA.post(path, fields(version, { firstName: first, city: "tanger" }))).status).toBe(
+      302,
+    );
+    const stale = await s.clients.workerA.post(path, fields(version, { firstName: first, lastName: "Kone Traore" }));
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("Ce que vous avez saisi est gardé ci-dessous");
+    expect(html).toContain('value="Kone Traore"');
+    // the town is flagged (the file says Tanger now), the last name too (it is what was typed), not the phone
+    const flagged = [...html.matchAll(/id="f-(\w+)-error"[^>]*>Le dossier dit maintenant autre chose ici/g)].map(
+      (m) => m[1],
+    );
+    expect(flagged.sort()).toEqual(["city", "lastName"]);
+    // the form now carries the file's version: sent again as it stands, it saves
+    const again = /name="version" value="([^"]+)"/.exec(html)?.[1];
+    expect(again).toBeTruthy();
+    expect(again).not.toBe(version);
+    const saved = await s.clients.workerA.post(
+      path,
+      fields(again!, { firstName: first, lastName: "Kone Traore", city: "tanger" }),
+    );
+    expect(saved.status).toBe(302);
+    expect(openCase(await rowOf(c.id))).toMatchObject({ lastName: "Kone Traore", city: "tanger" });
+  });
 });

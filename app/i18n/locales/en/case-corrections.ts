@@ -17,6 +17,7 @@ export const caseCorrections = {
     "This request has already been answered (accepted or rejected): it can no longer be corrected.",
   "protection.correct.referralClosed":
     "This request can no longer be corrected: it was answered, it lapsed, or the person's consent no longer covers it.",
+  "protection.correct.changedOnFile": "The record now says something else here: check before saving again.",
   "protection.correct.stale":
-    "Someone corrected this record while you were editing it: nothing was saved. Reload the page to start from the current values.",
+    "Someone corrected this record while you were editing it: nothing was saved. What you typed is kept below; compare it with the record as it is now, then save again to keep your values.",
 } as const;

@@ -17,6 +17,8 @@ export const caseCorrections = {
     "Cette demande a déjà reçu une réponse (acceptée ou refusée) : elle ne peut plus être corrigée.",
   "protection.correct.referralClosed":
     "Cette demande ne peut plus être corrigée : elle a reçu une réponse, elle a expiré, ou le consentement de la personne ne la couvre plus.",
+  "protection.correct.changedOnFile":
+    "Le dossier dit maintenant autre chose ici : vérifiez avant d'enregistrer à nouveau.",
   "protection.correct.stale":
-    "Quelqu'un a corrigé ce dossier pendant que vous le modifiiez : rien n'a été enregistré. Rechargez la page pour partir des valeurs actuelles.",
+    "Quelqu'un a corrigé ce dossier pendant que vous le modifiiez : rien n'a été enregistré. Ce que vous avez saisi est gardé ci-dessous ; comparez avec le dossier tel qu'il est maintenant, puis enregistrez à nouveau pour garder vos valeurs.",
 } as const;
