@@ -50,7 +50,7 @@ export default function TargetsAdmin() {
       <PageTitle>{t("reporting.targets.title")}</PageTitle>
       <p className="lead">{t("reporting.targets.lead")}</p>
       {params.get("saved") ? <FormAlert tone="success" message="reporting.targets.saved" /> : null}
-      <TargetPeriodPicker period={period} quarters={quarters} programme={programme} />
+      <TargetPeriodPicker period={period} quarters={quarters} />
       <TargetsForm
         key={period}
         period={period}

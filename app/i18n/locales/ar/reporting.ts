@@ -312,6 +312,7 @@ export const reporting = {
   "reporting.targets.lead":
     "لكل مؤشر من إطار النتائج: قيمة مرجعية وقيمة مستهدفة، للبرنامج كله أو لربع سنة. القيمة المستهدفة المتروكة فارغة تُحذف.",
   "reporting.targets.period": "فترة القيم المستهدفة",
+  "reporting.targets.programmeChoice": "البرنامج كله",
   "reporting.targets.programme": "البرنامج كله ({from} – {to})",
   "reporting.targets.quarter": "الربع {quarter}",
   "reporting.targets.show": "عرض",

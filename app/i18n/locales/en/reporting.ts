@@ -313,6 +313,7 @@ export const reporting = {
   "reporting.targets.lead":
     "For each indicator of the results framework: a baseline and a target, for the whole programme or for one quarter. A target left empty is removed.",
   "reporting.targets.period": "Period of the targets",
+  "reporting.targets.programmeChoice": "Whole programme",
   "reporting.targets.programme": "Whole programme ({from} – {to})",
   "reporting.targets.quarter": "Quarter {quarter}",
   "reporting.targets.show": "Show",

@@ -314,6 +314,7 @@ export const reporting = {
   "reporting.targets.lead":
     "Pour chaque indicateur du cadre de résultats : une valeur de référence et une cible, pour tout le programme ou pour un trimestre. Une cible laissée vide est retirée.",
   "reporting.targets.period": "Période des cibles",
+  "reporting.targets.programmeChoice": "Tout le programme",
   "reporting.targets.programme": "Tout le programme ({from} – {to})",
   "reporting.targets.quarter": "Trimestre {quarter}",
   "reporting.targets.show": "Afficher",

@@ -1,0 +1,51 @@
+import { expect, test, type Page } from "@playwright/test";
+import { fitsThePhone, login, switchLanguage } from "./fixtures";
+
+/**
+ * The targets' period picker on a 375 px phone, in Arabic and in French: the select stays
+ * on the screen and its chosen period is written whole inside it (in Arabic the programme's
+ * period, the longest choice, was cut at the screen's edge).
+ */
+async function periodFits(page: Page) {
+  const select = page.locator('select[name="period"]');
+  await expect(select).toBeVisible();
+  const box = (await select.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  // the chosen option's text, in the select's font, fits inside it (its padding and arrow aside)
+  const { text, room } = await select.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const probe = document.createElement("span");
+    probe.style.font = style.font;
+    probe.style.whiteSpace = "nowrap";
+    probe.style.position = "absolute";
+    probe.textContent = el.options[el.selectedIndex]?.text ?? "";
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    const padding = parseFloat(style.paddingInlineStart) + parseFloat(style.paddingInlineEnd);
+    return { text: width, room: el.clientWidth - padding - 16 };
+  });
+  expect(text).toBeLessThanOrEqual(room);
+  await fitsThePhone(page);
+}
+
+test("the targets' period picker fits a 375 px phone in Arabic and in French", async ({ page }, testInfo) => {
+  await login(page, "admin@masar.test");
+  for (const lng of ["ar", "fr"] as const) {
+    await switchLanguage(page, lng);
+    await page.goto("/admin/targets");
+    await periodFits(page);
+    await page.screenshot({ path: testInfo.outputPath(`targets-period-${lng}.png`) });
+  }
+  // pages changed by the same session, for a look: the report's monthly chart, the issue page
+  for (const lng of ["ar", "fr"] as const) {
+    await switchLanguage(page, lng);
+    await page.goto("/reports");
+    const chart = page.locator("svg").nth(2);
+    if (await chart.count()) await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`reports-${lng}.png`), fullPage: true });
+    await page.goto("/admin/quarterly-report");
+    await page.screenshot({ path: testInfo.outputPath(`quarterly-report-${lng}.png`), fullPage: true });
+  }
+});
