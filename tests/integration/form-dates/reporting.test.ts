@@ -82,7 +82,7 @@ describe("a day that is not a day in the report's filters is a 400 naming the pa
         const res = await c.get(`/reports?${new URLSearchParams({ [field]: day })}`);
         expect(res.status, `${field}=${day}`).toBe(400);
         const page = await res.text();
-        expect(page, `${field}=${day}`).toContain(`« ${field} »`);
+        expect(page, `${field}=${day}`).toContain(`«\u00a0${field}\u00a0»`);
       }
       expect((await c.get(`/reports?${field}=2026-03-01`)).status).toBe(200);
     }

@@ -326,7 +326,8 @@ describe("admin: supervisors and retention, without seeing any case", () => {
     expect(await firstName()).toBe("Veryold");
     const step = await (await client.get("/admin/protection?confirm=apply")).text();
     expect(step).toContain('data-testid="confirm-step"');
-    expect(step).toMatch(/Anonymiser 1 dossier expiré \?/);
+    // French puts a no-break space before "?" (decision 0150)
+    expect(step).toMatch(/Anonymiser 1 dossier expiré\u00a0\?/);
     expect(await firstName()).toBe("Veryold");
     const applied = await client.post("/admin/protection?confirm=apply", { intent: "apply", confirm: "apply" });
     expect(applied.status).toBe(302);
