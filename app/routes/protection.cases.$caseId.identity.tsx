@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
+import { staleCorrectionFlags } from "~/modules/protection/rules";
 import { idParam } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { countryOptions } from "~/modules/profiles/countries.server";
@@ -53,17 +54,6 @@ function identityValues(c: Awaited<ReturnType<typeof requireOwner>>["c"]): Recor
   };
 }
 
-/**
- * A form refused as stale: what was typed stays, and each field where the file now says
- * something else is flagged, so the person looks before saving again.
- */
-function staleFlags(c: Awaited<ReturnType<typeof requireOwner>>["c"], typed: Record<string, string>): FieldErrors {
-  const flags: FieldErrors = { form: "protection.correct.stale" };
-  for (const [field, now] of Object.entries(identityValues(c)))
-    if ((typed[field] ?? "").trim() !== now) flags[field] = "protection.correct.changedOnFile";
-  return flags;
-}
-
 type Refused = { errors: FieldErrors; values: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {
@@ -78,7 +68,10 @@ export async function action(args: ActionFunctionArgs) {
       return data<Refused>({ errors: result.errors, values: typed }, { status: result.status });
     // what was typed stays; the form now carries the file's current version, so saving again saves
     const version = await currentIdentityVersion(args.context.db, c.id);
-    return data<Refused>({ errors: staleFlags(c, typed), values: { ...typed, version } }, { status: 409 });
+    return data<Refused>(
+      { errors: staleCorrectionFlags(identityValues(c), typed), values: { ...typed, version } },
+      { status: 409 },
+    );
   }
   return redirect(`/protection/cases/${c.id}#identity`);
 }

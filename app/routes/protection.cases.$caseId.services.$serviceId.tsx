@@ -8,7 +8,7 @@ import { moneyInputValue } from "~/lib/money";
 import { idParam } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { ServiceForm } from "~/modules/protection/case-file/service-form";
-import { serviceAsEntered } from "~/modules/protection/rules";
+import { serviceAsEntered, staleCorrectionFlags } from "~/modules/protection/rules";
 import { ServiceSchema, VersionSchema } from "~/modules/protection/schemas.server";
 import { correctService, requireOwnService, viewCase } from "~/modules/protection/service.server";
 
@@ -32,12 +32,17 @@ export async function loader(args: LoaderFunctionArgs) {
     name: reach.sections.identity ? `${c.firstName} ${c.lastName}` : c.reference,
     kind: service.kind,
   };
-  const entered = serviceAsEntered(service);
-  const values: Record<string, string> = { version };
-  for (const [k, v] of Object.entries(entered)) values[k] = v === null ? "" : String(v);
-  values.cost = moneyInputValue(service.costCentimes);
+  const values = { ...serviceValues(service), version };
   if (c.anonymisedAt) return data({ ...head, anonymised: true, values: { version } }, { status: 409 });
   return { ...head, anonymised: false, values };
+}
+
+/** The service as the form shows it: what the file says now. */
+function serviceValues(service: Awaited<ReturnType<typeof requireOwnService>>["service"]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(serviceAsEntered(service))) values[k] = v === null ? "" : String(v);
+  values.cost = moneyInputValue(service.costCentimes);
+  return values;
 }
 
 type Refused = { errors: FieldErrors; values: Record<string, string> };
@@ -52,7 +57,15 @@ export async function action(args: ActionFunctionArgs) {
   const db = args.context.db;
   const meta = { ip: args.context.ip };
   const result = await correctService(db, actor, caseId, serviceId, parsed.data, version.data.version, meta);
-  if (!result.ok) return data<Refused>({ errors: result.errors, values: formValues(form) }, { status: result.status });
+  if (!result.ok) {
+    const typed = formValues(form);
+    if (result.errors.form !== "protection.correct.stale")
+      return data<Refused>({ errors: result.errors, values: typed }, { status: result.status });
+    // what was typed stays; the form now carries the service's current version, so saving again saves
+    const { service, version: now } = await requireOwnService(db, actor, caseId, serviceId);
+    const errors = staleCorrectionFlags(serviceValues(service), typed);
+    return data<Refused>({ errors, values: { ...typed, version: now } }, { status: 409 });
+  }
   return redirect(`/protection/cases/${caseId}#services`);
 }
 

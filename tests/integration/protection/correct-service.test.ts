@@ -203,6 +203,30 @@ describe("correcting a service", () => {
     expect((await s.clients.workerA.get(`/protection/cases/${other.id}/services/${service.id}`)).status).toBe(404);
   });
 
+  it("a page refused as stale keeps what was typed, flags where the file says otherwise, and saves the second time", async () => {
+    const { service, path } = await hospitalReferralOfA();
+    const { version } = await versionOf(s.clients.workerA, path);
+    expect((await s.clients.supervisorA.post(path, hospital(version, { urgency: "emergency" }))).status).toBe(302);
+    const refused = await s.clients.workerA.post(path, hospital(version, { specialty: "Cardiologie" }));
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain("Quelqu&#x27;un a corrigé ce dossier");
+    // what was typed stays: the specialty typed, and the urgency as the form had it
+    expect(html).toMatch(/name="specialty"[^>]*value="Cardiologie"/);
+    // the urgency (now "emergency" on the file) and the specialty (typed) are flagged, the facility is not
+    const flagged = [...html.matchAll(/id="f-(\w+)-error"[^>]*>[^<]*Le dossier dit maintenant autre chose ici/g)].map(
+      (m) => m[1],
+    );
+    expect(flagged.sort()).toEqual(["specialty", "urgency"]);
+    // the form now carries the service's current version: sent again as it stands, it saves
+    const again = /name="version" value="([^"]+)"/.exec(html)![1]!;
+    expect(again).not.toBe(version);
+    const saved = await s.clients.workerA.post(path, hospital(again, { specialty: "Cardiologie" }));
+    expect(saved.status).toBe(302);
+    const details = openService(await serviceRow(service.id)).details;
+    expect([details.specialty, details.urgency]).toEqual(["Cardiologie", "urgent"]);
+  });
+
   it("refuses a stale page and an anonymised case", async () => {
     const { c, service, path } = await hospitalReferralOfA();
     const { version } = await versionOf(s.clients.workerA, path);

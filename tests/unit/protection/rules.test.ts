@@ -16,6 +16,7 @@ import {
   partnerView,
   referralAllowed,
   shelterNights,
+  staleCorrectionFlags,
 } from "../../../app/modules/protection/rules";
 import { DUPLICATE_PAIRS, personKey } from "../../fixtures/duplicate-pairs";
 
@@ -211,5 +212,21 @@ describe("an SMS from a case file", () => {
     expect(caseSmsBlocker({ anonymised: false, phone: "+212612345678", consent: refused })).toBe("noConsent");
     const withdrawn = { contactBySms: true, withdrawnAt: "2026-12-01T10:00:00Z" };
     expect(caseSmsBlocker({ anonymised: false, phone: "+212612345678", consent: withdrawn })).toBe("noConsent");
+  });
+});
+
+describe("staleCorrectionFlags", () => {
+  it("flags the form, and each field where the record now says other than what was typed", () => {
+    expect(
+      staleCorrectionFlags({ city: "tanger", phone: "0600", notes: "" }, { city: "rabat", phone: " 0600 " }),
+    ).toEqual({
+      form: "protection.correct.stale",
+      city: "protection.correct.changedOnFile",
+    });
+    // a field the form did not send reads as empty
+    expect(staleCorrectionFlags({ notes: "suivi" }, {})).toEqual({
+      form: "protection.correct.stale",
+      notes: "protection.correct.changedOnFile",
+    });
   });
 });

@@ -65,7 +65,7 @@ export function ServiceForm(p: {
   const labels = serviceLabels(kind);
   return (
     <>
-      <ErrorSummary errors={errors} labels={labels} order={Object.keys(labels)} />
+      <ErrorSummary errors={errors} labels={labels} order={["form", ...Object.keys(labels)]} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="kind" value={kind} />
         {p.hidden}
