@@ -55,7 +55,7 @@ export async function seedScale(sql: postgres.Sql, n: number) {
         date '2026-06-30' - ((random() * 62 + 3) * 365.25)::int,
         (array['GN','NG','ML','CI','CM','YE','SD','SN','MA','MA','MA'])[1 + floor(random() * 11)::int],
         null,
-        (array['Rabat','Oujda','Casablanca','Tanger','Fès','Agadir','Marrakech','Nador'])[1 + floor(random() * 8)::int]
+        (array['rabat','oujda','casablanca','tanger','fes','agadir','marrakech','nador'])[1 + floor(random() * 8)::int]::city
       from users u where u.phone like '+2127%'`;
     await sql`update profiles set resident_status = case when nationality = 'MA' then 'moroccan' else 'migrant' end::resident_status where resident_status is null`;
   });

@@ -68,6 +68,7 @@ export const codeFlagRecordEnum = pgEnum("code_flag_record", [
   "organisation",
   "shop",
   "case",
+  "profile",
 ]);
 export const codeFlagFieldEnum = pgEnum("code_flag_field", [
   "sector",

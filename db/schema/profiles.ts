@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { cityEnum } from "./code-lists";
 
 import { sexEnum } from "./common";
 import { id, instant, stamp, day, ref } from "./columns";
@@ -36,7 +37,8 @@ export const profiles = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    city: text(),
+    /** a town of the towns list (decision 0157-profile-town-from-list) */
+    city: cityEnum(),
     region: text(),
     residentStatus: residentStatusEnum(),
     heardFrom: text(),

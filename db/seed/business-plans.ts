@@ -81,7 +81,7 @@ export async function seedBusinessPlans(db: Database, foundation: FoundationSeed
       nationality: "GN",
       languagesSpoken: ["fr", "ff", "ary"],
       languagesRead: ["fr"],
-      city: "Rabat",
+      city: "rabat",
       region: "rabat_sale_kenitra",
       residentStatus: "migrant",
       heardFrom: "association",

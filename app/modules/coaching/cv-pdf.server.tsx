@@ -7,6 +7,7 @@ import { pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server"
 export type CvData = {
   name: string;
   contact: string[];
+  /** A town code of the towns list (`other` for a town outside it). */
   city: string | null;
   /** A region code of profiles' REGIONS. */
   region: string | null;
@@ -42,7 +43,12 @@ function summaryLines(locale: Locale, data: CvData, t: ReturnType<typeof pdfT>) 
   ]
     .filter(Boolean)
     .join(" · ");
-  const place = [data.city, data.region ? codeLabel(t, "region", data.region) : null].filter(Boolean).join(" · ");
+  const place = [
+    data.city ? codeLabel(t, "city", data.city) : null,
+    data.region ? codeLabel(t, "region", data.region) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return { education, place };
 }
 

@@ -14,6 +14,7 @@ import {
   hostDetails,
   internshipOffers,
   organisations,
+  profiles,
   shops,
   trainings,
   type CodeFlag,
@@ -61,6 +62,8 @@ export async function openCodeFlags(db: Executor) {
       // a case file is named by its association only: its town and nationality are identity data
       caseAssociation: caseOrganisations.name,
       case: { city: beneficiaryCases.city, nationality: beneficiaryCases.nationality },
+      // an applicant's profile is named by nobody: the town typed is all the admin needs
+      profileCity: profiles.city,
     })
     .from(codeFlags)
     .leftJoin(hostDetails, and(eq(codeFlags.record, "host"), eq(hostDetails.organisationId, codeFlags.recordId)))
@@ -73,23 +76,26 @@ export async function openCodeFlags(db: Executor) {
     .leftJoin(shops, and(eq(codeFlags.record, "shop"), eq(shops.id, codeFlags.recordId)))
     .leftJoin(beneficiaryCases, and(eq(codeFlags.record, "case"), eq(beneficiaryCases.id, codeFlags.recordId)))
     .leftJoin(caseOrganisations, eq(caseOrganisations.id, beneficiaryCases.organisationId))
+    .leftJoin(profiles, and(eq(codeFlags.record, "profile"), eq(profiles.userId, codeFlags.recordId)))
     .where(isNull(codeFlags.resolvedAt))
     .orderBy(asc(codeFlags.createdAt), asc(codeFlags.id));
   return rows.map((r) => {
     const current: string[] =
       r.record === "case"
         ? [(r.field === "city" ? r.case?.city : r.case?.nationality) ?? ""].filter(Boolean)
-        : r.record === "host"
-          ? [r.hostSector ?? "other"]
-          : r.record === "organisation"
-            ? [r.organisationCity ?? "other"]
-            : r.record === "shop"
-              ? [r.shopCity ?? "other"]
-              : r.record === "training"
-                ? (r.trainingLanguages ?? [])
-                : r.field === "languages"
-                  ? (r.offer?.languages ?? [])
-                  : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
+        : r.record === "profile"
+          ? [r.profileCity ?? "other"]
+          : r.record === "host"
+            ? [r.hostSector ?? "other"]
+            : r.record === "organisation"
+              ? [r.organisationCity ?? "other"]
+              : r.record === "shop"
+                ? [r.shopCity ?? "other"]
+                : r.record === "training"
+                  ? (r.trainingLanguages ?? [])
+                  : r.field === "languages"
+                    ? (r.offer?.languages ?? [])
+                    : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
     return {
       id: r.id,
       record: r.record,
@@ -198,6 +204,8 @@ export async function resolveCodeFlag(
       await tx.update(beneficiaryCases).set({ city: input.city }).where(eq(beneficiaryCases.id, id));
     else if (input.field === "nationality")
       await tx.update(beneficiaryCases).set({ nationality: input.nationality }).where(eq(beneficiaryCases.id, id));
+    else if (input.field === "city" && flag.record === "profile")
+      await tx.update(profiles).set({ city: input.city }).where(eq(profiles.userId, id));
     else if (input.field === "city" && flag.record === "shop")
       await tx.update(shops).set({ city: input.city }).where(eq(shops.id, id));
     else if (input.field === "city")

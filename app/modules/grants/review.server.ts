@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { codeLabel } from "~/i18n/codes";
+import { codeLabel, isCode } from "~/i18n/codes";
 import { serverT } from "~/i18n/dictionaries.server";
 import type { Database, Executor } from "~db/client";
 import {
@@ -53,7 +53,10 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
     );
   // a member's town is a code of the towns list, an applicant's as typed: the member's in French words
   const french = serverT("fr");
-  const townOf = (code: string | null) => (code && code !== "other" ? codeLabel(french, "city", code) : null);
+  // a town code (a member's organisation; a profile's since 0157-profile-town-from-list) in
+  // French; an application sent before that carries its town as typed
+  const townOf = (town: string | null | undefined) =>
+    !town || town === "other" ? null : isCode("city", town) ? codeLabel(french, "city", town) : town;
   let found = 0;
   await db.transaction(async (tx) => {
     for (const app of apps) {
@@ -71,7 +74,7 @@ export async function detectCallConflicts(db: Database, actor: Actor, input: { c
           {
             phone: facts.phone ?? app.phone,
             familyName: facts.familyName ?? familyNameOf(app.displayName),
-            city: facts.city ?? null,
+            city: townOf(facts.city),
             coachOrganisationId: app.coachOrganisationId,
           },
         );

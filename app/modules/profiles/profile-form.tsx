@@ -4,6 +4,7 @@
  */
 import { Link } from "@remix-run/react";
 import { CheckboxGroup, Field, SelectField, TextareaField } from "~/components/form";
+import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { rowField, rowValues, type FieldErrors } from "~/lib/forms";
@@ -140,7 +141,13 @@ export function PersonalSection({ form, errors, countries }: SectionProps) {
           errors={errors}
         />
       ))}
-      <Field name="city" label="profiles.field.city" {...common} />
+      <SelectField
+        name="city"
+        label="profiles.field.city"
+        {...common}
+        placeholder="form.choose"
+        options={codeChoices(t, "city")}
+      />
       <SelectField
         name="region"
         label="profiles.field.region"

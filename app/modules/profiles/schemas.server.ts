@@ -2,7 +2,7 @@ import { rowList, z } from "~/lib/forms.server";
 import type { Experience } from "../../../db/schema/profiles";
 import { EDUCATION_LEVELS, EXPERIENCE_ROWS, HEARD_FROM, isCountry, LANGUAGES, REGIONS, SEEKS } from "./rules";
 import { ageOn } from "~/lib/age";
-import { dateField, residentStatusField, sexField } from "~/lib/fields.server";
+import { codeField, dateField, residentStatusField, sexField } from "~/lib/fields.server";
 import { moroccoToday } from "~/lib/morocco-time";
 
 const text = (max = 200) => z.string().trim().max(max, "errors.tooLong").optional();
@@ -52,7 +52,8 @@ export const ProfileSchema = z.object({
   nationality: country,
   languagesSpoken: many(LANGUAGES),
   languagesRead: many(LANGUAGES),
-  city: text(80),
+  // a town of the towns list, "other" for any other (decision 0157-profile-town-from-list)
+  city: codeField("city", "profiles.errors.city").optional(),
   region: z.enum(REGIONS).optional(),
   residentStatus: residentStatusField().optional(),
   heardFrom: z.enum(HEARD_FROM).optional(),

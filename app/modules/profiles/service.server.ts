@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { deletionRequests, profiles } from "~db/schema";
+import { codeFlags, deletionRequests, profiles } from "~db/schema";
 import { audit, auditRecord } from "~/modules/audit/service.server";
 import { notify } from "~/modules/notifications/service.server";
 import type { Actor } from "~/modules/auth/permissions";
@@ -38,6 +38,17 @@ export async function saveProfile(db: Executor, actor: Actor, input: ProfileInpu
       .insert(profiles)
       .values({ userId: actor.id, ...values })
       .onConflictDoUpdate({ target: profiles.userId, set: values });
+    // the person chose their town: the text they once typed no longer waits for the admin
+    await tx
+      .delete(codeFlags)
+      .where(
+        and(
+          eq(codeFlags.record, "profile"),
+          eq(codeFlags.recordId, actor.id),
+          eq(codeFlags.field, "city"),
+          isNull(codeFlags.resolvedAt),
+        ),
+      );
     await audit(tx, { actor, action: "profile.save", entityType: "profile", entityId: actor.id, ip: meta.ip });
   });
 }

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   actsForPeople,
   auditLog,
   caseAccountLinks,
+  codeFlags,
   deletionRequests,
   notifications,
   organisations,
@@ -37,7 +38,7 @@ const personal = {
   birthDate: "1996-05-01",
   nationality: "ML",
   languagesSpoken: ["fr", "bm"],
-  city: "Casablanca",
+  city: "casablanca",
   region: "casablanca_settat",
   residentStatus: "migrant",
 };
@@ -64,7 +65,7 @@ describe("applicant profile", () => {
       ...personal,
       nationality: "XX",
       birthDate: "2020-01-01",
-      city: "Tanger",
+      city: "tanger",
       "experience[1].role": "Menuisier",
       "experience[1].years": "trois",
       skills: "Menuiserie",
@@ -75,7 +76,7 @@ describe("applicant profile", () => {
     expect(html).toContain("Choisissez un pays de la liste.");
     expect(html).toContain("Date de naissance non valide");
     // every value typed comes back, in every section
-    expect(html).toContain('value="Tanger"');
+    expect(html).toMatch(/value="tanger" selected=""/);
     expect(html).toContain('value="Menuisier"');
     expect(html).toContain('value="trois"');
     expect(html).toContain("Menuiserie</textarea>");
@@ -83,7 +84,61 @@ describe("applicant profile", () => {
     expect(html).toMatch(/checked="" value="bm"/);
     expect(html).not.toMatch(/checked="" value="job"/);
     const [row] = await t.db.select().from(profiles).where(eq(profiles.userId, me.id));
-    expect(row?.city).toBe("Casablanca");
+    expect(row?.city).toBe("casablanca");
+  });
+
+  it("saves a town of the list and prints it in the reader's language; refuses one outside it, keeping the rest", async () => {
+    const saved = await asMe.post("/profile", { ...personal, city: "el_jadida" });
+    expect(saved.status).toBe(302);
+    let [row] = await t.db.select().from(profiles).where(eq(profiles.userId, me.id));
+    expect(row?.city).toBe("el_jadida");
+    // a town typed by hand (what the field took before) is not one of the list
+    const refused = await asMe.post("/profile", { ...personal, city: "Témara", skills: "Couture" });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Choisissez la ville dans la liste («\u00a0Autre ville\u00a0» si elle n’y est pas).");
+    expect(html).toContain('href="#f-city"');
+    expect(html).toContain("Couture</textarea>");
+    expect(html).toContain('value="ML" selected');
+    [row] = await t.db.select().from(profiles).where(eq(profiles.userId, me.id));
+    expect(row?.city).toBe("el_jadida");
+    // the form offers the towns in the reader's language, "other" included
+    asMe.cookies.set("lng", "ar");
+    const arabic = await (await asMe.get("/profile")).text();
+    asMe.cookies.set("lng", "fr");
+    expect(arabic).toMatch(/<option value="el_jadida" selected="">الجديدة<\/option>/);
+    expect(arabic).toMatch(/<option value="other">[^<]+<\/option>/);
+    const other = await asMe.post("/profile", { ...personal, city: "other" });
+    expect(other.status).toBe(302);
+    [row] = await t.db.select().from(profiles).where(eq(profiles.userId, me.id));
+    expect(row?.city).toBe("other");
+    await asMe.post("/profile", personal);
+  });
+
+  it("a town the migration could not read: the admin chooses it once without seeing who; the person's own choice closes it", async () => {
+    const person = await makeUser(t.db, { role: "applicant", displayName: "Flaggedtown Person" });
+    await t.db.insert(profiles).values({ userId: person.id, givenName: "Flaggedtown", city: "other" });
+    const [flag] = await t.db
+      .insert(codeFlags)
+      .values({ record: "profile", recordId: person.id, field: "city", original: "Douar Lahcen" })
+      .returning();
+    const page = await (await asAdmin.get("/admin/codes")).text();
+    expect(page).toContain("Profil d&#x27;un candidat");
+    expect(page).toContain("Douar Lahcen");
+    expect(page).not.toContain("Flaggedtown");
+    const bad = await asAdmin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "Douar Lahcen" });
+    expect(bad.status).toBe(400);
+    const chosen = await asAdmin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "tiznit" });
+    expect(chosen.status).toBe(302);
+    const [row] = await t.db.select().from(profiles).where(eq(profiles.userId, person.id));
+    expect(row!.city).toBe("tiznit");
+    const again = await asAdmin.post("/admin/codes", { flagId: flag!.id, field: "city", city: "agadir" });
+    expect(again.status).toBe(409);
+    // another waiting town, then the person chooses theirs: nothing is left for the admin
+    await t.db.insert(codeFlags).values({ record: "profile", recordId: me.id, field: "city", original: "Ksar" });
+    expect((await asMe.post("/profile", personal)).status).toBe(302);
+    const open = and(eq(codeFlags.record, "profile"), eq(codeFlags.recordId, me.id));
+    expect(await t.db.$count(codeFlags, open)).toBe(0);
   });
 
   it("is complete with education, experience, skills and what is sought", async () => {

@@ -223,6 +223,74 @@ describe("a protection case's town and nationality become codes", () => {
   });
 });
 
+describe("an applicant's town becomes a code", () => {
+  let townDb: { url: string; drop(): Promise<void> };
+  let townSql: postgres.Sql;
+  let dir: string;
+
+  beforeAll(async () => {
+    townDb = await scratchDatabase(inject("pgAdminUrl"), "profile_town_migration");
+    dir = migrationsBefore("profile_town_as_code");
+    await runMigrations(townDb.url, dir);
+    townSql = postgres(townDb.url, { max: 1, onnotice: () => {} });
+  });
+
+  afterAll(async () => {
+    await townSql?.end({ timeout: 2 });
+    await townDb?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("maps towns typed in Latin or Arabic letters, makes the others 'other' for the admin, and blank nothing", async () => {
+    const profileIn = async (city: string | null) => {
+      const [user] = await townSql<{ id: string }[]>`
+        insert into users (display_name, role, email) values ('P', 'applicant', ${`town-${Math.random().toString(36).slice(2)}@masar.test`})
+        returning id`;
+      await townSql`insert into profiles (user_id, city) values (${user!.id}, ${city})`;
+      return user!.id;
+    };
+    // spaces and capitals, an accent, an English spelling, Arabic with a space, unknown, blank, none
+    const rabat = await profileIn(" RABAT ");
+    const fes = await profileIn("Fès");
+    const marrakech = await profileIn("Marrakesh");
+    const casablanca = await profileIn("الدار البيضاء");
+    const jadida = await profileIn("El-Jadida");
+    const unknown = await profileIn("Douar Lahcen");
+    const blank = await profileIn("   ");
+    const none = await profileIn(null);
+
+    await runMigrations(townDb.url, source);
+
+    const rows = await townSql<{ user_id: string; city: string | null }[]>`select user_id, city from profiles`;
+    expect(Object.fromEntries(rows.map((r) => [r.user_id, r.city]))).toEqual({
+      [rabat]: "rabat",
+      [fes]: "fes",
+      [marrakech]: "marrakech",
+      [casablanca]: "casablanca",
+      [jadida]: "el_jadida",
+      [unknown]: "other",
+      [blank]: null,
+      [none]: null,
+    });
+    const flags = await townSql<{ record: string; record_id: string; field: string; original: string }[]>`
+      select record, record_id, field, original from code_flags where resolved_at is null`;
+    expect(flags.map((f) => [f.record, f.record_id, f.field, f.original])).toEqual([
+      ["profile", unknown, "city", "Douar Lahcen"],
+    ]);
+    // the reports read the region of a profile without one from its town's code
+    const people = await townSql<{ person_key: string; region: string | null }[]>`
+      select person_key, region from report_people where person_key in ${townSql([rabat, fes, casablanca, unknown])}`;
+    expect(Object.fromEntries(people.map((p) => [p.person_key, p.region]))).toEqual({
+      [rabat]: "MA-04",
+      [fes]: "MA-03",
+      [casablanca]: "MA-06",
+      [unknown]: null,
+    });
+    // a town outside the list cannot be written any more
+    await expect(townSql`update profiles set city = 'Douar Lahcen' where user_id = ${unknown}`).rejects.toThrow();
+  });
+});
+
 describe("one list of region codes", () => {
   let regionDb: { url: string; drop(): Promise<void> };
   let regionSql: postgres.Sql;

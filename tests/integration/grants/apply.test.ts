@@ -21,7 +21,7 @@ describe("applying with a business plan", () => {
       sex: "female",
       residentStatus: "migrant",
       region: "rabat_sale_kenitra",
-      city: "Rabat",
+      city: "rabat",
     });
     const plan = await makePlan(t.db, applicant.id, completePlanContent("Boulangerie Canari"));
     await makePlan(t.db, applicant.id, { summary: { projectName: "Brouillon" } });

@@ -257,6 +257,7 @@ describe("the CV", () => {
     const text = readPdfText(new Uint8Array(await response.arrayBuffer()));
     expect(text).toContain("Aminata Diallo");
     expect(text).toContain("Guinée"); // nationality, written out in French
+    expect(text).toContain("Rabat · Rabat-Salé-Kénitra"); // the town's label, then the region's
     expect(text).toContain("Vendeuse, Commerce");
     expect(text).toContain("Compétences comportementales pour l'emploi"); // certificate
     expect(text).toContain("Coopérative Argane Souss · Agroalimentaire"); // internship, the host's sector as a label

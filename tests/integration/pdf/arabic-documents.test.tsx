@@ -130,8 +130,11 @@ describe("documents in Arabic", () => {
     expect(text).toContain(title("coaching.cv.title"));
     expect(text).toContain(title("coaching.cv.experience"));
     const [profile] =
-      await t.sql`select region, seeks from profiles where user_id = ${fixture.employability.beneficiaryId}`;
+      await t.sql`select region, city, seeks from profiles where user_id = ${fixture.employability.beneficiaryId}`;
     expect(profile?.region).toBeTruthy();
+    // the town, a code of the towns list, printed as its Arabic name
+    expect(profile?.city).toBeTruthy();
+    expect(text.join("\n")).toContain(ar(`codes.city.${profile?.city}` as MessageKey));
     expect(text.join("\n")).toContain(ar(`profiles.region.${profile?.region}` as MessageKey));
     for (const code of profile?.seeks ?? [])
       expect(text.join("\n")).toContain(ar(`profiles.seeks.${code}` as MessageKey));

@@ -54,7 +54,8 @@ beforeAll(async () => {
     }),
     // a case's nationality and town are codes of their lists: no free text to carry a canary
   });
-  await t.db.update(profiles).set({ givenName: CANARY_NAME, city: "CANARY-CITY-5521", skills: CANARY_REF });
+  // a profile's town is a code of the towns list (decision 0157-profile-town-from-list): no free text to carry a canary
+  await t.db.update(profiles).set({ givenName: CANARY_NAME, skills: CANARY_REF });
   // a profile's region is a code of the region list (a check since migration 0055): no canary there
   await t.db.update(grantApplications).set({ decisionComment: CANARY_REF, screeningReason: CANARY_REF });
   await t.db.update(guidanceSessions).set({ goals: CANARY_REF, obstacles: CANARY_REF });

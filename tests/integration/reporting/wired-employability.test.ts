@@ -28,7 +28,7 @@ beforeAll(async () => {
   const people = await Promise.all([1, 2, 3, 4].map(() => makeUser(t.db, { role: "applicant" })));
   const [p1, p2, p3, p4] = people.map((p) => p.id) as [string, string, string, string];
   await t.db.insert(profiles).values([
-    { userId: p1, sex: "female", birthDate: "2004-01-01", nationality: "GN", residentStatus: "migrant", city: "Rabat" },
+    { userId: p1, sex: "female", birthDate: "2004-01-01", nationality: "GN", residentStatus: "migrant", city: "rabat" },
     {
       userId: p2,
       sex: "male",
@@ -37,7 +37,7 @@ beforeAll(async () => {
       residentStatus: "moroccan",
       region: "casablanca_settat",
     },
-    { userId: p3, sex: "female", birthDate: "1999-01-01", nationality: "CM", city: "Agadir" },
+    { userId: p3, sex: "female", birthDate: "1999-01-01", nationality: "CM", city: "agadir" },
   ]);
   const training = async (category: "soft_skills" | "language_culture" | "entrepreneurship_orientation") => {
     const [tr] = await t.db

@@ -14,7 +14,7 @@ const full: ProfileContent = {
   birthDate: "1999-02-28",
   nationality: "CI",
   languagesSpoken: ["fr"],
-  city: "Tanger",
+  city: "tanger",
   region: "tanger_tetouan_al_hoceima",
   residentStatus: "migrant",
   education: { level: "secondary" },

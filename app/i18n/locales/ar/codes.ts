@@ -24,6 +24,7 @@ export const codes = {
   "codes.record.training": "التكوين",
   "codes.record.organisation": "المنظمة",
   "codes.record.case": "ملف حماية",
+  "codes.record.profile": "ملف مترشح",
   "codes.record.shop": "المتجر الشريك",
   "codes.field.sector": "القطاع",
   "codes.field.nationality": "الجنسية",

@@ -80,6 +80,7 @@ export const profiles = {
   "profiles.region.laayoune_sakia_el_hamra": "العيون الساقية الحمراء",
   "profiles.region.dakhla_oued_ed_dahab": "الداخلة وادي الذهب",
   "profiles.errors.country": "اختر بلدا من القائمة.",
+  "profiles.errors.city": "اختر المدينة من القائمة (« مدينة أخرى » إن لم تكن فيها).",
   "profiles.errors.years": "عدد سنوات غير صالح (من 0 إلى 60).",
   "profiles.errors.birthDate": "تاريخ ازدياد غير صالح (العمر من 15 إلى 90 سنة).",
   "profiles.errors.arabicScript": "اكتب هذا الاسم بالحروف العربية.",

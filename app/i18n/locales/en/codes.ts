@@ -24,6 +24,7 @@ export const codes = {
   "codes.record.training": "Training",
   "codes.record.organisation": "Organisation",
   "codes.record.case": "Protection case file",
+  "codes.record.profile": "An applicant's profile",
   "codes.record.shop": "Partner shop",
   "codes.field.sector": "Sector",
   "codes.field.nationality": "Nationality",

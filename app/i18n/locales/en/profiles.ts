@@ -80,6 +80,7 @@ export const profiles = {
   "profiles.region.laayoune_sakia_el_hamra": "Laayoune-Sakia El Hamra",
   "profiles.region.dakhla_oued_ed_dahab": "Dakhla-Oued Ed-Dahab",
   "profiles.errors.country": "Choose a country from the list.",
+  "profiles.errors.city": "Choose the town from the list (“Another town” if it is not there).",
   "profiles.errors.years": "Invalid number of years (0 to 60).",
   "profiles.errors.birthDate": "Invalid date of birth (age 15 to 90).",
   "profiles.errors.arabicScript": "Write this name in Arabic letters.",

@@ -24,6 +24,7 @@ export const codes = {
   "codes.record.training": "Formation",
   "codes.record.organisation": "Organisation",
   "codes.record.case": "Dossier de protection",
+  "codes.record.profile": "Profil d'un candidat",
   "codes.record.shop": "Boutique partenaire",
   "codes.field.sector": "Secteur",
   "codes.field.nationality": "Nationalité",

@@ -80,6 +80,7 @@ export const profiles = {
   "profiles.region.laayoune_sakia_el_hamra": "Laâyoune-Sakia El Hamra",
   "profiles.region.dakhla_oued_ed_dahab": "Dakhla-Oued Ed-Dahab",
   "profiles.errors.country": "Choisissez un pays de la liste.",
+  "profiles.errors.city": "Choisissez la ville dans la liste (« Autre ville » si elle n’y est pas).",
   "profiles.errors.years": "Nombre d'années non valide (0 à 60).",
   "profiles.errors.birthDate": "Date de naissance non valide (âge de 15 à 90 ans).",
   "profiles.errors.arabicScript": "Écrivez ce nom en lettres arabes.",
