@@ -1,6 +1,14 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import {
+  createContext,
+  useContext,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { direction, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
+import { listOf } from "~/i18n/codes";
 import type { FieldErrors } from "~/lib/forms";
 import type { MessageKey, TParams } from "~/i18n/translate";
 
@@ -19,6 +27,37 @@ type Labelled = {
   hideLabel?: boolean;
 };
 
+/**
+ * What the record holds now, by field name, for the fields a correction refused as stale
+ * flags (`staleCorrectionFlags`, app/modules/protection/rules.ts): each flagged field shows
+ * it under its message ("Now on file: …"), so the person compares before saving again.
+ * Ticked boxes are one a line. Only what the same form already showed this person.
+ */
+export const OnFileValues = createContext<Record<string, string> | undefined>(undefined);
+
+/** Turns a value as stored into what the reader reads (an option's label, a date in their language). */
+type Show = (value: string) => string;
+
+/** What the record holds now for a flagged field, or undefined where there is nothing to show. */
+function useOnFile(name: string, flagged: boolean): string | undefined {
+  const onFile = useContext(OnFileValues);
+  return flagged ? onFile?.[name] : undefined;
+}
+
+/** "Now on file: …" under a flagged field's message. */
+function OnFileNote({ id, value, show }: { id: string; value: string | undefined; show?: Show }) {
+  const { t } = useI18n();
+  if (value === undefined) return null;
+  return (
+    <p className="hint on-file" id={id}>
+      {value.trim()
+        ? // isolated: a name or phone in another script keeps its order in the sentence
+          t("form.nowOnFile", { value: `\u2068${show ? show(value) : value}\u2069` })
+        : t("form.nowOnFileEmpty")}
+    </p>
+  );
+}
+
 type Aria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string; "aria-label"?: string };
 
 /**
@@ -34,11 +73,17 @@ function FieldFrame({
   inline,
   hideLabel,
   control,
-}: Omit<Labelled, "values"> & { control: (aria: Aria) => ReactNode }) {
+  show,
+}: Omit<Labelled, "values"> & { control: (aria: Aria) => ReactNode; show?: Show }) {
   const { t } = useI18n();
   const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const onFile = useOnFile(name, Boolean(error));
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null, onFile !== undefined ? `${id}-on-file` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const aria: Aria = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  const onFileNote = <OnFileNote id={`${id}-on-file`} value={onFile} show={show} />;
   const hintText = hint ? (
     <span className="hint" id={`${id}-hint`}>
       {t(hint)}
@@ -55,6 +100,7 @@ function FieldFrame({
       <>
         {control({ ...aria, "aria-label": t(label) })}
         {errorText}
+        {onFileNote}
       </>
     );
   }
@@ -65,6 +111,7 @@ function FieldFrame({
         {hintText}
         {control(aria)}
         {errorText}
+        {onFileNote}
       </label>
     );
   }
@@ -82,6 +129,7 @@ function FieldFrame({
           {t(error)}
         </p>
       ) : null}
+      {onFileNote}
     </div>
   );
 }
@@ -105,9 +153,11 @@ export function Field({
   defaultValue,
   ...input
 }: FieldProps) {
+  const { formatDate } = useI18n();
   return (
     <FieldFrame
       {...{ name, label, hint, errors, id, inline, hideLabel }}
+      show={input.type === "date" ? (v) => formatDate(v) : undefined}
       control={(aria) => (
         <input
           {...aria}
@@ -135,6 +185,8 @@ type SelectFieldProps = Labelled & {
   /** A first, empty choice ("all", "choose one"). */
   placeholder?: MessageKey;
   children?: ReactNode;
+  /** With `children`: the label of a value, for "Now on file" under a flagged select. */
+  labelOf?: Show;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "children">;
 
 /** A labelled select; after a refused submit it shows the value that was chosen. */
@@ -151,12 +203,14 @@ export function SelectField({
   hideLabel,
   children,
   defaultValue,
+  labelOf,
   ...select
 }: SelectFieldProps) {
   const { t } = useI18n();
   return (
     <FieldFrame
       {...{ name, label, hint, errors, id, inline, hideLabel }}
+      show={(v) => options?.find((o) => o.value === v)?.label ?? labelOf?.(v) ?? v}
       control={(aria) => (
         <select {...aria} name={name} defaultValue={values?.[name] ?? defaultValue} {...select}>
           {placeholder ? <option value="">{t(placeholder)}</option> : null}
@@ -264,7 +318,7 @@ export function CheckboxGroup({
           <span>{o.label}</span>
         </label>
       ))}
-      <FieldError name={name} errors={errors} id={`${id}-error`} />
+      <FieldError name={name} errors={errors} id={`${id}-error`} show={choiceLabels(t, options)} />
     </fieldset>
   );
 }
@@ -288,24 +342,43 @@ export function FormAlert({
   );
 }
 
+/** A field's translated error, and under it what the record holds now where a stale correction flagged it. */
 export function FieldError({
   name,
   errors,
   id = `f-${name}-error`,
+  show,
 }: {
   name: string;
   errors?: FieldErrors;
   /** where the same field appears several times on a page (one per row): its own id */
   id?: string;
+  /** what the reader reads for the value on file */
+  show?: Show;
 }) {
   const { t } = useI18n();
   const error = errors?.[name];
+  const onFile = useOnFile(name, Boolean(error));
   if (!error) return null;
   return (
-    <p className="error" id={id}>
-      {t(error)}
-    </p>
+    <>
+      <p className="error" id={id}>
+        {t(error)}
+      </p>
+      <OnFileNote id={id.replace(/-error$/, "") + "-on-file"} value={onFile} show={show} />
+    </>
   );
+}
+
+/** Ticked boxes on file (one a line) as the reader reads them: their labels, in the choices' order. */
+export function choiceLabels(t: ReturnType<typeof useI18n>["t"], options: readonly Choice[]): Show {
+  return (value) => {
+    const ticked = value.split("\n");
+    return listOf(
+      t,
+      options.filter((o) => ticked.includes(o.value)).map((o) => o.label),
+    );
+  };
 }
 
 export function PageTitle({ children }: { children: ReactNode }) {

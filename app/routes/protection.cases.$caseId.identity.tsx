@@ -2,17 +2,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormAlert, PageTitle } from "~/components/form";
+import { FormAlert, OnFileValues, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
-import { staleCorrectionFlags } from "~/modules/protection/rules";
+import { staleCorrectionFlags } from "~/modules/protection/correction-rules";
+import { personAsStored, type StoredPerson } from "~/modules/protection/rules";
 import { idParam } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { countryOptions } from "~/modules/profiles/countries.server";
 import { ownsCase } from "~/modules/protection/queries.server";
 import { PERSON_LABELS, PersonFields } from "~/modules/protection/register/register-form";
 import { CorrectIdentitySchema } from "~/modules/protection/schemas.server";
-import { correctIdentity, currentIdentityVersion, requireCase, viewCase } from "~/modules/protection/service.server";
+import {
+  correctIdentity,
+  currentIdentity,
+  currentIdentityVersion,
+  requireCase,
+  viewCase,
+} from "~/modules/protection/service.server";
 
 /** The owning association's case worker: another association gets 404, a partner 403. */
 async function requireOwner(args: LoaderFunctionArgs) {
@@ -35,8 +42,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return { ...head, anonymised: false, values };
 }
 
-/** The identity as the form shows it: what the file says now. */
-function identityValues(c: Awaited<ReturnType<typeof requireOwner>>["c"]): Record<string, string> {
+/** The identity as the form shows it: what the file says now (or what a correction would store). */
+function identityValues(c: StoredPerson): Record<string, string> {
   return {
     firstName: c.firstName,
     lastName: c.lastName,
@@ -54,7 +61,7 @@ function identityValues(c: Awaited<ReturnType<typeof requireOwner>>["c"]): Recor
   };
 }
 
-type Refused = { errors: FieldErrors; values: Record<string, string> };
+type Refused = { errors: FieldErrors; values: Record<string, string>; onFile?: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, c } = await requireOwner(args);
@@ -66,12 +73,14 @@ export async function action(args: ActionFunctionArgs) {
     const typed = formValues(form);
     if (result.errors.form !== "protection.correct.stale")
       return data<Refused>({ errors: result.errors, values: typed }, { status: result.status });
-    // what was typed stays; the form now carries the file's current version, so saving again saves
-    const version = await currentIdentityVersion(args.context.db, c.id);
-    return data<Refused>(
-      { errors: staleCorrectionFlags(identityValues(c), typed), values: { ...typed, version } },
-      { status: 409 },
+    // what was typed stays, compared with the file as it is now; the form now carries the
+    // file's current version, so saving again saves
+    const now = await currentIdentity(args.context.db, c.id);
+    const { errors, onFile } = staleCorrectionFlags(
+      identityValues(now.person),
+      identityValues(personAsStored(parsed.data)),
     );
+    return data<Refused>({ errors, onFile, values: { ...typed, version: now.version } }, { status: 409 });
   }
   return redirect(`/protection/cases/${c.id}#identity`);
 }
@@ -94,13 +103,15 @@ export default function CorrectIdentity() {
         <>
           <ErrorSummary errors={errors} labels={PERSON_LABELS} order={["form", ...Object.keys(PERSON_LABELS)]} />
           <p className="hint">{t("protection.correct.hint")}</p>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="version" value={refused?.values.version ?? d.values.version} />
-            <PersonFields errors={errors} values={refused?.values ?? d.values} countries={d.countries} />
-            <button type="submit" className="button">
-              {t("protection.correct.save")}
-            </button>
-          </Form>
+          <OnFileValues.Provider value={refused?.onFile}>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="version" value={refused?.values.version ?? d.values.version} />
+              <PersonFields errors={errors} values={refused?.values ?? d.values} countries={d.countries} />
+              <button type="submit" className="button">
+                {t("protection.correct.save")}
+              </button>
+            </Form>
+          </OnFileValues.Provider>
         </>
       )}
     </div>

@@ -2,14 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormAlert, PageTitle } from "~/components/form";
+import { FormAlert, OnFileValues, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { idParam } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { RequestFields } from "~/modules/protection/case-file/referral-sections";
-import { SHARED_SECTIONS } from "~/modules/protection/rules";
+import {
+  referralAsEntered,
+  referralInputAsEntered,
+  sharedSections,
+  staleCorrectionFlags,
+  type ReferralAsEntered,
+} from "~/modules/protection/correction-rules";
 import { CorrectReferralSchema } from "~/modules/protection/schemas.server";
 import { correctReferral, referralVersion, requireOwnReferral } from "~/modules/protection/service.server";
 
@@ -33,20 +39,7 @@ function ticked(name: string, list: readonly string[]): Record<string, string> {
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, caseId, referralId } = ids(args);
   const { case: c, referral: r } = await requireOwnReferral(args.context.db, actor, caseId, referralId);
-  const shared = {
-    identity: r.shareIdentity,
-    services: r.shareServices,
-    notes: r.shareNotes,
-    vulnerability: r.shareVulnerability,
-  };
-  const share = SHARED_SECTIONS.filter((k) => shared[k]);
-  const values: Record<string, string> = {
-    version: referralVersion(r),
-    reason: r.reason ?? "",
-    urgency: r.urgency ?? "",
-    ...ticked("services", r.requestedServices),
-    ...ticked("share", share),
-  };
+  const values = { ...referralValues(referralAsEntered(r)), version: referralVersion(r) };
   const head = { caseId: c.id, reference: c.reference, kind: r.kind, values };
   // a request answered (or an anonymised file) is shown its refusal, not a form
   const refusal: MessageKey | null = c.anonymisedAt
@@ -58,7 +51,17 @@ export async function loader(args: LoaderFunctionArgs) {
   return { ...head, refusal };
 }
 
-type Refused = { errors: FieldErrors; values: Record<string, string> };
+/** The request as the form shows it: what it says now (or what a correction would store). */
+function referralValues(r: ReferralAsEntered): Record<string, string> {
+  return {
+    reason: r.reason ?? "",
+    urgency: r.urgency ?? "",
+    ...ticked("services", r.services),
+    ...ticked("share", sharedSections(r)),
+  };
+}
+
+type Refused = { errors: FieldErrors; values: Record<string, string>; onFile?: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, caseId, referralId } = ids(args);
@@ -66,8 +69,21 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(CorrectReferralSchema, form);
   if (!parsed.ok) return data<Refused>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const meta = { ip: args.context.ip };
-  const result = await correctReferral(args.context.db, actor, caseId, referralId, parsed.data, meta);
-  if (!result.ok) return data<Refused>({ errors: result.errors, values: formValues(form) }, { status: result.status });
+  const db = args.context.db;
+  const result = await correctReferral(db, actor, caseId, referralId, parsed.data, meta);
+  if (!result.ok) {
+    const typed = formValues(form);
+    if (result.errors.form !== "protection.correct.stale")
+      return data<Refused>({ errors: result.errors, values: typed }, { status: result.status });
+    // what was typed stays, compared with the request as it is now; the form now carries the
+    // request's current version, so saving again saves
+    const { referral } = await requireOwnReferral(db, actor, caseId, referralId);
+    const { errors, onFile } = staleCorrectionFlags(
+      referralValues(referralAsEntered(referral)),
+      referralValues(referralInputAsEntered(parsed.data)),
+    );
+    return data<Refused>({ errors, onFile, values: { ...typed, version: referralVersion(referral) } }, { status: 409 });
+  }
   return redirect(`/protection/cases/${caseId}#referral`);
 }
 
@@ -88,15 +104,17 @@ export default function CorrectReferral() {
         <FormAlert message={d.refusal} />
       ) : (
         <>
-          <ErrorSummary errors={errors} labels={LABELS} order={Object.keys(LABELS)} />
+          <ErrorSummary errors={errors} labels={LABELS} order={["form", ...Object.keys(LABELS)]} />
           <p className="hint">{t("protection.correct.referralHint")}</p>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="version" value={values.version ?? d.values.version} />
-            <RequestFields errors={errors} values={values} />
-            <button type="submit" className="button">
-              {t("protection.correct.save")}
-            </button>
-          </Form>
+          <OnFileValues.Provider value={refused?.onFile}>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="version" value={values.version ?? d.values.version} />
+              <RequestFields errors={errors} values={values} />
+              <button type="submit" className="button">
+                {t("protection.correct.save")}
+              </button>
+            </Form>
+          </OnFileValues.Provider>
         </>
       )}
     </div>

@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { FormAlert, OnFileValues, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { moneyInputValue } from "~/lib/money";
 import { idParam } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { ServiceForm } from "~/modules/protection/case-file/service-form";
-import { serviceAsEntered, staleCorrectionFlags } from "~/modules/protection/rules";
+import { staleCorrectionFlags } from "~/modules/protection/correction-rules";
+import { serviceAsEntered, serviceInputAsEntered } from "~/modules/protection/rules";
 import { ServiceSchema, VersionSchema } from "~/modules/protection/schemas.server";
 import { correctService, requireOwnService, viewCase } from "~/modules/protection/service.server";
 
@@ -39,13 +40,18 @@ export async function loader(args: LoaderFunctionArgs) {
 
 /** The service as the form shows it: what the file says now. */
 function serviceValues(service: Awaited<ReturnType<typeof requireOwnService>>["service"]): Record<string, string> {
+  return enteredValues(serviceAsEntered(service));
+}
+
+/** A service's fields as entered (stored, or as a correction would store them), as the form shows them. */
+function enteredValues(entered: ReturnType<typeof serviceAsEntered>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(serviceAsEntered(service))) values[k] = v === null ? "" : String(v);
-  values.cost = moneyInputValue(service.costCentimes);
+  for (const [k, v] of Object.entries(entered)) values[k] = v === null ? "" : String(v);
+  values.cost = typeof entered.cost === "number" ? moneyInputValue(entered.cost) : "";
   return values;
 }
 
-type Refused = { errors: FieldErrors; values: Record<string, string> };
+type Refused = { errors: FieldErrors; values: Record<string, string>; onFile?: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {
   const { actor, caseId, serviceId } = requireService(args);
@@ -61,10 +67,15 @@ export async function action(args: ActionFunctionArgs) {
     const typed = formValues(form);
     if (result.errors.form !== "protection.correct.stale")
       return data<Refused>({ errors: result.errors, values: typed }, { status: result.status });
-    // what was typed stays; the form now carries the service's current version, so saving again saves
+    // what was typed stays, compared with the service as it is now; the form now carries the
+    // service's current version, so saving again saves
     const { service, version: now } = await requireOwnService(db, actor, caseId, serviceId);
-    const errors = staleCorrectionFlags(serviceValues(service), typed);
-    return data<Refused>({ errors, values: { ...typed, version: now } }, { status: 409 });
+    const stored = serviceAsEntered(service);
+    const { errors, onFile } = staleCorrectionFlags(
+      enteredValues(stored),
+      enteredValues(serviceInputAsEntered(stored, parsed.data)),
+    );
+    return data<Refused>({ errors, onFile, values: { ...typed, version: now } }, { status: 409 });
   }
   return redirect(`/protection/cases/${caseId}#services`);
 }
@@ -85,13 +96,15 @@ export default function CorrectService() {
       ) : (
         <>
           <p className="hint">{t("protection.correct.hint")}</p>
-          <ServiceForm
-            kind={d.kind}
-            errors={refused?.errors}
-            values={values}
-            submit="protection.correct.save"
-            hidden={<input type="hidden" name="version" value={values.version ?? d.values.version} />}
-          />
+          <OnFileValues.Provider value={refused?.onFile}>
+            <ServiceForm
+              kind={d.kind}
+              errors={refused?.errors}
+              values={values}
+              submit="protection.correct.save"
+              hidden={<input type="hidden" name="version" value={values.version ?? d.values.version} />}
+            />
+          </OnFileValues.Provider>
         </>
       )}
     </div>

@@ -36,6 +36,8 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.locator("#f-lastName")).toHaveValue("Sangaré Diallo");
       await expect(page.locator("#f-phone")).toHaveValue("+212611223344");
       await expect(page.locator("main")).toContainText(m["protection.correct.changedOnFile"]);
+      // beside the flagged phone, the one on file now
+      await expect(page.locator("#f-phone-on-file")).toContainText("+212655443322");
       await page.screenshot({ path: testInfo.outputPath(`stale-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 

@@ -91,7 +91,12 @@ export function CountrySelect({
     </option>
   );
   return (
-    <SelectField {...{ name, label, errors, id }} defaultValue={value ?? ""} placeholder="form.choose">
+    <SelectField
+      {...{ name, label, errors, id }}
+      defaultValue={value ?? ""}
+      placeholder="form.choose"
+      labelOf={(code) => [...countries.first, ...countries.rest].find(([c]) => c === code)?.[1] ?? code}
+    >
       <optgroup label="—">{countries.first.map(option)}</optgroup>
       <optgroup label="—">{countries.rest.map(option)}</optgroup>
     </SelectField>

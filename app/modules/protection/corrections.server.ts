@@ -17,6 +17,7 @@ import { decrypt, encrypt } from "./crypto.server";
 import { openCase, openService, sealIdentity, sealServiceFields } from "./identity.server";
 import { ownsCase } from "./queries.server";
 import { referralConsentHolds, referralNotExpired } from "./reach.server";
+import { referralAsEntered, referralInputAsEntered } from "./correction-rules";
 import {
   personAsStored,
   SEALED_PERSON_FIELDS,
@@ -76,6 +77,13 @@ export function serviceVersion(
   >,
 ) {
   return versionOf(s, ["serviceDate", "costCentimes", "details", "detailsEnc", "notesEnc", "dueDate"]);
+}
+
+/** The identity as stored now (opened) and its version, read from one row: what a stale form is compared with. */
+export async function currentIdentity(db: Executor, caseId: string) {
+  const [row] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
+  if (!row) return notFound();
+  return { person: personAsStoredFrom(openCase(row)), version: identityVersion(row) };
 }
 
 /**
@@ -238,19 +246,6 @@ export function referralVersion(r: typeof caseReferrals.$inferSelect) {
   return versionOf(entered, Object.keys(entered));
 }
 
-/** A referral's fields as its form has them. */
-function referralAsEntered(r: typeof caseReferrals.$inferSelect) {
-  return {
-    reason: r.reason,
-    urgency: r.urgency,
-    services: [...r.requestedServices].sort(),
-    shareIdentity: r.shareIdentity,
-    shareServices: r.shareServices,
-    shareNotes: r.shareNotes,
-    shareVulnerability: r.shareVulnerability,
-  };
-}
-
 /**
  * The reason, urgency, services asked for and sections shared of a request still pending,
  * corrected by the referring association. The case's row is locked as an acceptance locks
@@ -272,16 +267,7 @@ export async function correctReferral(
     const { referral } = await requireOwnReferral(tx, actor, c.id, referralId);
     if (referral.status !== "pending") return fail(409, { form: "protection.correct.referralDecided" });
     if (referralVersion(referral) !== input.version) return STALE;
-    const next = {
-      reason: input.reason,
-      urgency: input.urgency,
-      services: [...new Set(input.services)].sort(),
-      shareIdentity: input.share.includes("identity"),
-      shareServices: input.share.includes("services"),
-      shareNotes: input.share.includes("notes"),
-      shareVulnerability: input.share.includes("vulnerability"),
-    };
-    const { fields, changes } = changedFields(referralAsEntered(referral), next);
+    const { fields, changes } = changedFields(referralAsEntered(referral), referralInputAsEntered(input));
     if (fields.length === 0) return { ok: true as const, fields };
     const { services, ...rest } = changes;
     const [row] = await tx

@@ -5,7 +5,6 @@
  */
 import { addDays, daysBetween, isIsoDate } from "~/lib/morocco-time";
 import type { Code } from "~/i18n/codes";
-import type { FieldErrors } from "~/lib/forms";
 
 export const VULNERABILITIES = [
   "irregular_situation",
@@ -532,16 +531,4 @@ export function serviceInputAsEntered(
 ): Record<string, ServiceValue> {
   const keys = new Set([...Object.keys(stored), ...Object.keys(input)].filter((k) => k !== "kind"));
   return Object.fromEntries([...keys].map((k) => [k, input[k] ?? null]));
-}
-
-/**
- * A correction refused as stale (someone else corrected the record since the form was
- * opened): the form-level message, and each field where the record now says something other
- * than what was typed, so the person looks before saving again. Values as the form holds them.
- */
-export function staleCorrectionFlags(now: Record<string, string>, typed: Record<string, string>): FieldErrors {
-  const flags: FieldErrors = { form: "protection.correct.stale" };
-  for (const [field, value] of Object.entries(now))
-    if ((typed[field] ?? "").trim() !== value.trim()) flags[field] = "protection.correct.changedOnFile";
-  return flags;
 }

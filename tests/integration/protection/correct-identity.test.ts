@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseReferrals } from "../../../db/schema";
 import { documentIs, namesMatch, openCase, phoneIs } from "../../../app/modules/protection/identity.server";
 import { makeUser } from "../../factories";
-import { caseOfA, registration, useTwoAssociations } from "./setup";
+import { caseOfA, registration, useTwoAssociations, staleFlags } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -261,29 +261,44 @@ describe("correcting a case's identity", () => {
     const { c, first } = await personOfA();
     const { version } = await formOf(s.clients.workerA, c.id);
     const path = `/protection/cases/${c.id}/identity`;
-    // another case worker corrects the town first
-    expect((await s.clients.supervisorA.post(path, fields(version, { firstName: first, city: "tanger" }))).status).toBe(
-      302,
-    );
-    const stale = await s.clients.workerA.post(path, fields(version, { firstName: first, lastName: "Kone Traore" }));
+    // another case worker corrects the town, the nationality and the household notes first
+    const other = { firstName: first, city: "tanger", nationality: "SN", householdNotes: "Avec sa soeur" };
+    expect((await s.clients.supervisorA.post(path, fields(version, other))).status).toBe(302);
+    // the stale page: a new last name; the town typed to what the file now says; the phone
+    // on file typed in another shape; the nationality and notes as the page had them
+    const typed = { firstName: first, lastName: "Kone Traore", city: "tanger", phone: "06 12 34 56 78" };
+    const stale = await s.clients.workerA.post(path, fields(version, typed));
     expect(stale.status).toBe(409);
     const html = await stale.text();
     expect(html).toContain("Ce que vous avez saisi est gardé ci-dessous");
     expect(html).toContain('value="Kone Traore"');
-    // the town is flagged (the file says Tanger now), the last name too (it is what was typed), not the phone
-    const flagged = [...html.matchAll(/id="f-(\w+)-error"[^>]*>Le dossier dit maintenant autre chose ici/g)].map(
-      (m) => m[1],
-    );
-    expect(flagged.sort()).toEqual(["city", "lastName"]);
+    expect(html).toContain('value="06 12 34 56 78"');
+    // flagged where the file now says otherwise than what was typed: the last name (typed),
+    // the nationality and the notes (changed on file); not the town nor the phone (the same)
+    const { flagged, onFile } = staleFlags(html);
+    expect(flagged).toEqual(["householdNotes", "lastName", "nationality"]);
+    // beside each, what the file holds now, as the form shows it (the country by its name)
+    expect(onFile).toEqual({
+      lastName: "Actuellement au dossier\u00a0: Kone",
+      nationality: "Actuellement au dossier\u00a0: Sénégal",
+      householdNotes: "Actuellement au dossier\u00a0: Avec sa soeur",
+    });
     // the form now carries the file's version: sent again as it stands, it saves
     const again = /name="version" value="([^"]+)"/.exec(html)?.[1];
     expect(again).toBeTruthy();
     expect(again).not.toBe(version);
-    const saved = await s.clients.workerA.post(
-      path,
-      fields(again!, { firstName: first, lastName: "Kone Traore", city: "tanger" }),
-    );
+    const saved = await s.clients.workerA.post(path, fields(again!, typed));
     expect(saved.status).toBe(302);
-    expect(openCase(await rowOf(c.id))).toMatchObject({ lastName: "Kone Traore", city: "tanger" });
+    expect(openCase(await rowOf(c.id))).toMatchObject({
+      lastName: "Kone Traore",
+      city: "tanger",
+      nationality: "ML",
+      phone: "+212612345678",
+      householdNotes: "Avec son frère",
+    });
+    const audited = await corrections(c.id);
+    expect(audited).toHaveLength(2);
+    // the second correction names what it changed back and the last name, never the phone
+    expect(audited.map((a) => [...a.fields!].sort())).toContainEqual(["householdNotes", "lastName", "nationality"]);
   });
 });

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, caseReferrals } from "../../../db/schema";
 import { makeUser } from "../../factories";
-import { caseOfA, postReferral, useTwoAssociations, withdrawConsent } from "./setup";
+import { caseOfA, postReferral, useTwoAssociations, withdrawConsent, staleFlags } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -72,6 +72,50 @@ describe("correcting a referral still pending", () => {
     // the receiving association sees the corrected request
     const list = await (await s.clients.workerB.get("/protection/referrals")).text();
     expect(list).toContain("sécurité de la personne");
+  });
+
+  it("a page refused as stale keeps what was typed, flags where the request now says otherwise, and saves the second time", async () => {
+    const { c, path, version } = await pendingReferral();
+    // the supervisor corrects first: safety, emergency, legal help, identity and services shared
+    expect((await s.clients.supervisorA.post(path, correction(version))).status).toBe(302);
+    // the case worker's page still holds the request as sent: a new reason; the urgency and the
+    // services typed to what the supervisor set; the identity alone shared
+    const typed = correction(version, { reason: "capacity", services: ["legal"], share: ["identity"] });
+    const refused = await s.clients.workerA.post(path, typed);
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain("Quelqu&#x27;un a corrigé ce dossier");
+    // what was typed stays
+    expect(html).toContain('<option value="capacity" selected="">');
+    expect(html).toContain('name="share" checked="" value="identity"');
+    expect(html).toContain('name="share" value="services"/>');
+    // flagged: the reason and the sections (the request says otherwise now); not the urgency
+    // nor the services, typed to what the request now holds
+    const { flagged, onFile } = staleFlags(html);
+    expect(flagged).toEqual(["reason", "share"]);
+    // beside each, what the request holds now, in the reader's words
+    expect(onFile).toEqual({
+      reason: "Actuellement au dossier\u00a0: sécurité de la personne",
+      share: "Actuellement au dossier\u00a0: Identité (nom, âge, contact, documents, foyer), Services reçus",
+    });
+    // nothing changed by the refused post: one correction, the supervisor's
+    expect(await corrections(c.id)).toHaveLength(1);
+    expect(await referralOf(c.id)).toMatchObject({ reason: "safety", shareServices: true });
+    // the form now carries the request's current version: sent again as it stands, it saves
+    const again = /name="version" value="([^"]+)"/.exec(html)![1]!;
+    expect(again).not.toBe(version);
+    expect((await s.clients.workerA.post(path, { ...typed, version: again })).status).toBe(302);
+    expect(await referralOf(c.id)).toMatchObject({
+      status: "pending",
+      reason: "capacity",
+      urgency: "emergency",
+      requestedServices: ["legal"],
+      shareIdentity: true,
+      shareServices: false,
+    });
+    const audited = await corrections(c.id);
+    expect(audited).toHaveLength(2);
+    expect(audited.map((a) => [...a.fields!].sort())).toContainEqual(["reason", "shareServices"]);
   });
 
   it("refuses bad input, another association and other roles; changes nothing", async () => {

@@ -7,12 +7,13 @@
  */
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { formatDate } from "../../../app/i18n/translate";
 import { auditLog, beneficiaryCases, caseReferrals, caseServices } from "../../../db/schema";
 import { openService } from "../../../app/modules/protection/identity.server";
 import { decrypt } from "../../../app/modules/protection/crypto.server";
 import { makeUser } from "../../factories";
 import { makeService } from "../../factories/protection";
-import { caseOfA, useTwoAssociations } from "./setup";
+import { caseOfA, useTwoAssociations, staleFlags } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -206,25 +207,40 @@ describe("correcting a service", () => {
   it("a page refused as stale keeps what was typed, flags where the file says otherwise, and saves the second time", async () => {
     const { service, path } = await hospitalReferralOfA();
     const { version } = await versionOf(s.clients.workerA, path);
-    expect((await s.clients.supervisorA.post(path, hospital(version, { urgency: "emergency" }))).status).toBe(302);
-    const refused = await s.clients.workerA.post(path, hospital(version, { specialty: "Cardiologie" }));
+    const other = { urgency: "emergency", followUpDate: "2026-11-27", cost: "180" };
+    expect((await s.clients.supervisorA.post(path, hospital(version, other))).status).toBe(302);
+    // the stale page: a new specialty; the urgency typed to what the file now says, the cost
+    // too in another shape; the follow-up date as the page had it
+    const typed = { specialty: "Cardiologie", urgency: "emergency", cost: "180.00" };
+    const refused = await s.clients.workerA.post(path, hospital(version, typed));
     expect(refused.status).toBe(409);
     const html = await refused.text();
     expect(html).toContain("Quelqu&#x27;un a corrigé ce dossier");
-    // what was typed stays: the specialty typed, and the urgency as the form had it
+    // what was typed stays
     expect(html).toMatch(/name="specialty"[^>]*value="Cardiologie"/);
-    // the urgency (now "emergency" on the file) and the specialty (typed) are flagged, the facility is not
-    const flagged = [...html.matchAll(/id="f-(\w+)-error"[^>]*>[^<]*Le dossier dit maintenant autre chose ici/g)].map(
-      (m) => m[1],
-    );
-    expect(flagged.sort()).toEqual(["specialty", "urgency"]);
+    expect(html).toMatch(/name="cost"[^>]*value="180.00"/);
+    // flagged: the specialty (typed) and the follow-up date (changed on file); not the
+    // urgency nor the cost, typed to what the file now holds; the facility is not
+    const { flagged, onFile } = staleFlags(html);
+    expect(flagged).toEqual(["followUpDate", "specialty"]);
+    // beside each, what the file holds now, a date in the reader's language
+    expect(onFile).toEqual({
+      specialty: "Actuellement au dossier\u00a0: Obstétrique",
+      followUpDate: `Actuellement au dossier\u00a0: ${formatDate("fr", "2026-11-27")}`,
+    });
     // the form now carries the service's current version: sent again as it stands, it saves
     const again = /name="version" value="([^"]+)"/.exec(html)![1]!;
     expect(again).not.toBe(version);
-    const saved = await s.clients.workerA.post(path, hospital(again, { specialty: "Cardiologie" }));
+    const saved = await s.clients.workerA.post(path, hospital(again, typed));
     expect(saved.status).toBe(302);
-    const details = openService(await serviceRow(service.id)).details;
-    expect([details.specialty, details.urgency]).toEqual(["Cardiologie", "urgent"]);
+    const row = await serviceRow(service.id);
+    const details = openService(row).details;
+    expect([details.specialty, details.urgency, row.costCentimes, row.dueDate]).toEqual([
+      "Cardiologie",
+      "emergency",
+      18000,
+      "2026-11-20",
+    ]);
   });
 
   it("refuses a stale page and an anonymised case", async () => {

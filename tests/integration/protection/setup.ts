@@ -121,3 +121,17 @@ export function useTwoAssociations() {
   });
   return { t, app, s };
 }
+
+/**
+ * What a correction form refused as stale shows (French): the fields it flags as changed on
+ * file, sorted, and what it says beside each ("Actuellement au dossier : …", isolates dropped).
+ */
+export function staleFlags(html: string) {
+  const flagged = [...html.matchAll(/id="f-(\w+)-error"[^>]*>[^<]*Le dossier dit maintenant autre chose ici/g)]
+    .map((m) => m[1]!)
+    .sort();
+  const onFile = Object.fromEntries(
+    [...html.matchAll(/id="f-(\w+)-on-file"[^>]*>([^<]*)</g)].map((m) => [m[1]!, m[2]!.replace(/[\u2068\u2069]/g, "")]),
+  );
+  return { flagged, onFile };
+}

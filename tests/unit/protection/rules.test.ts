@@ -14,10 +14,11 @@ import {
   normalisePhone,
   ALL_SECTIONS,
   partnerView,
+  personAsStored,
   referralAllowed,
   shelterNights,
-  staleCorrectionFlags,
 } from "../../../app/modules/protection/rules";
+import { staleCorrectionFlags } from "../../../app/modules/protection/correction-rules";
 import { DUPLICATE_PAIRS, personKey } from "../../fixtures/duplicate-pairs";
 
 describe("foldName", () => {
@@ -216,17 +217,56 @@ describe("an SMS from a case file", () => {
 });
 
 describe("staleCorrectionFlags", () => {
-  it("flags the form, and each field where the record now says other than what was typed", () => {
+  it("flags the form, and each field where the record now says other than what was typed, with what it holds", () => {
     expect(
       staleCorrectionFlags({ city: "tanger", phone: "0600", notes: "" }, { city: "rabat", phone: " 0600 " }),
     ).toEqual({
-      form: "protection.correct.stale",
-      city: "protection.correct.changedOnFile",
+      errors: { form: "protection.correct.stale", city: "protection.correct.changedOnFile" },
+      onFile: { city: "tanger" },
     });
-    // a field the form did not send reads as empty
+    // a field the form did not send reads as empty; an emptied field shows the record's value
     expect(staleCorrectionFlags({ notes: "suivi" }, {})).toEqual({
-      form: "protection.correct.stale",
-      notes: "protection.correct.changedOnFile",
+      errors: { form: "protection.correct.stale", notes: "protection.correct.changedOnFile" },
+      onFile: { notes: "suivi" },
     });
+    // a field the record has emptied: flagged, and what is on file is nothing
+    expect(staleCorrectionFlags({ provider: "" }, { provider: "Clinique" }).onFile).toEqual({ provider: "" });
+  });
+
+  it("compares ticked boxes as a set, and a list ticked to what the record holds is not flagged", () => {
+    const now = { services: "legal", "services[]": "legal\nshelter", share: "identity" };
+    // the same boxes in another order, and a single box posted once (no `name[]`)
+    expect(
+      staleCorrectionFlags(now, { services: "shelter", "services[]": "shelter\nlegal", share: "identity" }),
+    ).toEqual({ errors: { form: "protection.correct.stale" }, onFile: {} });
+    const refused = staleCorrectionFlags(now, { services: "legal", share: "identity", "share[]": "identity\nnotes" });
+    expect(refused.errors).toEqual({
+      form: "protection.correct.stale",
+      services: "protection.correct.changedOnFile",
+      share: "protection.correct.changedOnFile",
+    });
+    // the record's boxes, one a line; never a field named `services[]`
+    expect(refused.onFile).toEqual({ services: "legal\nshelter", share: "identity" });
+  });
+
+  it("does not flag a field typed to what the record now holds, once both are read as the record stores them", () => {
+    // the form's values are drawn by one function from the record and from the input as it
+    // would be stored: a phone typed in another shape is the same phone
+    const asForm = (p: { phone: string | null; city: string }) => ({ phone: p.phone ?? "", city: p.city });
+    const typed = personAsStored({
+      firstName: "Awa",
+      lastName: "Kone",
+      sex: "female",
+      estimatedAge: 30,
+      householdSize: 1,
+      phone: "06 12 34 56 78",
+      city: "tanger",
+    });
+    const refused = staleCorrectionFlags(
+      asForm({ phone: "+212612345678", city: "rabat" }),
+      asForm({ ...typed, city: "tanger" }),
+    );
+    expect(refused.errors).toEqual({ form: "protection.correct.stale", city: "protection.correct.changedOnFile" });
+    expect(refused.onFile).toEqual({ city: "rabat" });
   });
 });

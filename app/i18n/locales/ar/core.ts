@@ -3,6 +3,8 @@ export const core = {
   "form.yes": "نعم",
   "form.no": "لا",
   "form.choose": "اختر…",
+  "form.nowOnFile": "المسجَّل في الملف الآن: {value}",
+  "form.nowOnFileEmpty": "المسجَّل في الملف الآن: لا شيء (الحقل فارغ)",
 
   "nav.home": "الرئيسية",
   "nav.skip": "انتقل إلى المحتوى",

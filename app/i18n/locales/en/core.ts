@@ -3,6 +3,8 @@ export const core = {
   "form.yes": "Yes",
   "form.no": "No",
   "form.choose": "Choose…",
+  "form.nowOnFile": "Now on file: {value}",
+  "form.nowOnFileEmpty": "Now on file: nothing (the field is empty)",
 
   "nav.home": "Home",
   "nav.skip": "Skip to content",

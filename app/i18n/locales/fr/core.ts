@@ -3,6 +3,8 @@ export const core = {
   "form.yes": "Oui",
   "form.no": "Non",
   "form.choose": "Choisir…",
+  "form.nowOnFile": "Actuellement au dossier : {value}",
+  "form.nowOnFileEmpty": "Actuellement au dossier : rien (champ vide)",
 
   "nav.home": "Accueil",
   "nav.skip": "Aller au contenu",

@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmLink } from "~/components/confirm-step";
-import { FieldError, FormAlert, SelectField } from "~/components/form";
-import { type FormEcho, isTicked } from "~/lib/forms";
+import { useContext } from "react";
+import { choiceLabels, FieldError, FormAlert, OnFileValues, SelectField } from "~/components/form";
+import { type FieldErrors, type FormEcho, isTicked } from "~/lib/forms";
 import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
 import { REFERRAL_REASONS, REFERRAL_URGENCIES, SHARED_SECTIONS } from "../rules";
@@ -71,25 +72,42 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
 
 type Target = ReturnType<typeof targetsOf>[number];
 
-/** Boxes of one name, none ticked to begin with (nothing is shared unless ticked); a refused form keeps its ticks. */
+/**
+ * Boxes of one name, none ticked to begin with (nothing is shared unless ticked); a refused
+ * form keeps its ticks, and says what is wrong with them (the summary links to the first box).
+ */
 function Checkboxes(p: {
   name: string;
   legend: MessageKey;
   hint?: MessageKey;
   options: { value: string; label: string }[];
+  errors?: FieldErrors;
   values?: Record<string, string>;
 }) {
   const { t } = useI18n();
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  const onFile = useContext(OnFileValues)?.[p.name];
+  const describedBy = error ? [`${id}-error`, onFile !== undefined ? `${id}-on-file` : ""].join(" ").trim() : undefined;
   return (
-    <fieldset className="field">
+    <fieldset className={error ? "field field-invalid" : "field"}>
       <legend>{t(p.legend)}</legend>
       {p.hint ? <p className="hint">{t(p.hint)}</p> : null}
-      {p.options.map((o) => (
+      {p.options.map((o, i) => (
         <label key={o.value} className="checkbox">
-          <input type="checkbox" name={p.name} value={o.value} defaultChecked={isTicked(p.values, p.name, o.value)} />{" "}
+          <input
+            // the error summary's link to the group lands on its first box (GOV.UK)
+            id={i === 0 ? id : undefined}
+            aria-describedby={i === 0 ? describedBy : undefined}
+            type="checkbox"
+            name={p.name}
+            value={o.value}
+            defaultChecked={isTicked(p.values, p.name, o.value)}
+          />{" "}
           {o.label}
         </label>
       ))}
+      <FieldError name={p.name} errors={p.errors} show={choiceLabels(t, p.options)} />
     </fieldset>
   );
 }
@@ -168,6 +186,7 @@ export function RequestFields({ errors, values }: FormEcho) {
         name="services"
         legend="protection.referral.servicesLabel"
         options={SERVICE_KINDS.map((k) => ({ value: k, label: t(`protection.service.${k}`) }))}
+        errors={errors}
         values={values}
       />
       <Checkboxes
@@ -175,6 +194,7 @@ export function RequestFields({ errors, values }: FormEcho) {
         legend="protection.referral.shareLabel"
         hint="protection.referral.shareHint"
         options={SHARED_SECTIONS.map((k) => ({ value: k, label: t(`protection.referral.share.${k}`) }))}
+        errors={errors}
         values={values}
       />
     </>

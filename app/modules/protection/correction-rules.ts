@@ -1,0 +1,101 @@
+/**
+ * Pure rules of correcting protection records (decision 0115): what a request's correction
+ * compares, and what a correction refused as stale shows. No database, no Remix.
+ */
+import type { FieldErrors } from "~/lib/forms";
+import type { REFERRAL_REASONS, REFERRAL_URGENCIES, SERVICE_KINDS } from "./constants";
+import { SHARED_SECTIONS, type SharedSection } from "./rules";
+
+/** A correction refused as stale: the flags its form shows, and what the record holds now for each flagged field. */
+export type StaleRefusal = { errors: FieldErrors; onFile: Record<string, string> };
+
+/**
+ * A correction refused as stale (someone else corrected the record since the form was
+ * opened): the form-level message; each field where the record now says something other
+ * than what was typed, so the person looks before saving again; and, for each flagged
+ * field, what the record holds now, for the form to show beside it ("Now on file").
+ * Both records are in the form's shape (text; ticked boxes one a line under `name[]`,
+ * their order not counting), drawn by the same function from the record as it is and from
+ * the input as the record would store it: a field typed to what the record now holds
+ * (a phone typed "06 12 34 56 78" where the file says "+212612345678") is not flagged.
+ */
+export function staleCorrectionFlags(now: Record<string, string>, typed: Record<string, string>): StaleRefusal {
+  const errors: FieldErrors = { form: "protection.correct.stale" };
+  const onFile: Record<string, string> = {};
+  const fields = new Set([...Object.keys(now), ...Object.keys(typed)].map((k) => k.replace(/\[\]$/, "")));
+  for (const field of fields) {
+    const held = formField(now, field);
+    if (held === formField(typed, field)) continue;
+    errors[field] = "protection.correct.changedOnFile";
+    onFile[field] = held;
+  }
+  return { errors, onFile };
+}
+
+/** A field of a form's values as compared: text trimmed, ticked boxes in a fixed order. */
+function formField(values: Record<string, string>, field: string): string {
+  const list = values[`${field}[]`];
+  if (list !== undefined)
+    return list
+      .split("\n")
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .sort()
+      .join("\n");
+  return (values[field] ?? "").trim();
+}
+
+/** A request's correctable fields as stored: the shape a referral correction compares. */
+type ReferralReason = (typeof REFERRAL_REASONS)[number];
+type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
+type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export function referralAsEntered(r: {
+  reason: ReferralReason | null;
+  urgency: ReferralUrgency | null;
+  requestedServices: readonly ServiceKind[];
+  shareIdentity: boolean;
+  shareServices: boolean;
+  shareNotes: boolean;
+  shareVulnerability: boolean;
+}) {
+  return {
+    reason: r.reason,
+    urgency: r.urgency,
+    services: [...r.requestedServices].sort(),
+    shareIdentity: r.shareIdentity,
+    shareServices: r.shareServices,
+    shareNotes: r.shareNotes,
+    shareVulnerability: r.shareVulnerability,
+  };
+}
+export type ReferralAsEntered = ReturnType<typeof referralAsEntered>;
+
+/** The same fields from a corrected request (services ticked twice count once). */
+export function referralInputAsEntered(input: {
+  reason: ReferralReason;
+  urgency: ReferralUrgency;
+  services: readonly ServiceKind[];
+  share: readonly SharedSection[];
+}): ReferralAsEntered {
+  return {
+    reason: input.reason,
+    urgency: input.urgency,
+    services: [...new Set(input.services)].sort(),
+    shareIdentity: input.share.includes("identity"),
+    shareServices: input.share.includes("services"),
+    shareNotes: input.share.includes("notes"),
+    shareVulnerability: input.share.includes("vulnerability"),
+  };
+}
+
+/** The sections a request shares, in the form's order. */
+export function sharedSections(r: Pick<ReferralAsEntered, `share${Capitalize<SharedSection>}`>): SharedSection[] {
+  const shared: Record<SharedSection, boolean> = {
+    identity: r.shareIdentity,
+    services: r.shareServices,
+    notes: r.shareNotes,
+    vulnerability: r.shareVulnerability,
+  };
+  return SHARED_SECTIONS.filter((k) => shared[k]);
+}
