@@ -49,3 +49,41 @@ test("the targets' period picker fits a 375 px phone in Arabic and in French", a
     await page.screenshot({ path: testInfo.outputPath(`quarterly-report-${lng}.png`), fullPage: true });
   }
 });
+
+/**
+ * Every text of the report's charts on a 375 px phone, in Arabic and in French: inside its
+ * chart (in Arabic every bar label anchored at the right edge ran off it, "الصحة" cut to
+ * its last letter) and at least 12 px high (a 560-unit chart drew its text at 7 px).
+ */
+test("the report's charts are whole and readable on a 375 px phone in Arabic and in French", async ({
+  page,
+}, testInfo) => {
+  await login(page, "admin@masar.test");
+  for (const lng of ["ar", "fr"] as const) {
+    await switchLanguage(page, lng);
+    await page.goto("/reports?framework=snia");
+    const charts = page.locator("svg.chart-svg");
+    expect(await charts.count()).toBeGreaterThanOrEqual(4);
+    const problems = await charts.evaluateAll((svgs) =>
+      svgs.flatMap((svg, chart) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text")]
+          .filter((t) => t.textContent?.trim())
+          .flatMap((t) => {
+            const r = t.getBoundingClientRect();
+            const out = r.left < box.left - 1 || r.right > box.right + 1 || r.left < 0 || r.right > 375;
+            const small = r.height < 12;
+            return out || small
+              ? [`chart ${chart} "${t.textContent}": ${out ? "outside" : ""} ${small ? `${r.height}px high` : ""}`]
+              : [];
+          });
+      }),
+    );
+    expect(problems, lng).toEqual([]);
+    // the objectives' chart names each objective whole, not by its code alone
+    const objectiveChart = page.locator("figure.chart").nth(3);
+    await expect(objectiveChart.locator("text").first()).toContainText(lng === "ar" ? "اللغة" : "langues");
+    await fitsThePhone(page);
+    await objectiveChart.screenshot({ path: testInfo.outputPath(`objectives-chart-${lng}.png`) });
+  }
+});

@@ -3,7 +3,18 @@
  * hidden from screen readers in favour of the data table printed beside it.
  */
 import type { ReactNode } from "react";
-import type { Geometry } from "./chart-geometry";
+import { useI18n } from "~/i18n/i18n-context";
+import type { Geometry, TextMark } from "./chart-geometry";
+
+/**
+ * SVG's text-anchor is logical: in a right-to-left page "end" is the text's left end. The
+ * geometry's anchors are physical, so in Arabic they are swapped (before, every label
+ * anchored at the right edge ran off it and was cut).
+ */
+function logicalAnchor(anchor: TextMark["anchor"], rtl: boolean): TextMark["anchor"] {
+  if (!rtl || anchor === "middle") return anchor;
+  return anchor === "start" ? "end" : "start";
+}
 
 export function SvgChart({
   geometry,
@@ -14,6 +25,8 @@ export function SvgChart({
   title: string;
   legend?: { label: string; series: number }[];
 }) {
+  const { dir } = useI18n();
+  const rtl = dir === "rtl";
   return (
     <figure className="chart">
       <svg
@@ -49,7 +62,14 @@ export function SvgChart({
           ),
         )}
         {geometry.texts.map((t, i) => (
-          <text key={`t${i}`} x={t.x} y={t.y} textAnchor={t.anchor} className="chart-text">
+          <text
+            key={`t${i}`}
+            x={t.x}
+            y={t.y}
+            textAnchor={logicalAnchor(t.anchor, rtl)}
+            direction={dir}
+            className="chart-text"
+          >
             {t.text}
           </text>
         ))}

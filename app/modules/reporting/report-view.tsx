@@ -7,6 +7,13 @@ import { cellText } from "./labels";
 import type { Label, Report, ReportTable } from "./report-tables";
 import { SUPPRESSED } from "./rules";
 
+/**
+ * The charts' drawing width, in SVG units: about a phone's width in CSS pixels, so the
+ * 12-unit text reads at about 12 px at 375 px (a 560-unit chart drew it at 7 px). On a
+ * wide screen the chart grows up to its CSS limit (styles.css `.chart-svg`).
+ */
+const CHART_W = 340;
+
 /** A table's rows cut at its headings: one body per group (a table without headings is one body). */
 function bodies(table: ReportTable): { start: number; end: number; label: Label | null }[] {
   const sections = table.sections ?? [];
@@ -110,7 +117,7 @@ function SexChart({
               parts: [b.f, b.m, b.unknown],
               total: report.headline.find((h) => h.key === b.key)?.persons ?? 0,
             })),
-            { rtl: dir === "rtl", format: formatNumber },
+            { rtl: dir === "rtl", format: formatNumber, labels: "above", width: CHART_W },
           )}
           legend={[
             { label: t("reporting.sex.f"), series: 0 },
@@ -145,7 +152,7 @@ export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: s
               title={t("reporting.chart.reach")}
               geometry={barGeometry(
                 report.headline.map((h) => ({ label: resultName(h.key), value: h.persons })),
-                { rtl, format: formatNumber },
+                { rtl, format: formatNumber, labels: "above", width: CHART_W },
               )}
             />
           }
@@ -162,6 +169,8 @@ export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: s
               title={t("reporting.chart.monthly")}
               geometry={seriesGeometry(report.monthly.months, report.monthly.series, {
                 rtl,
+                width: CHART_W,
+                labelsInside: true,
                 format: formatNumber,
                 // named as the monthly table names them, four at most so they never overlap
                 monthLabel: (month) => formatMonth(locale, month),
@@ -181,10 +190,11 @@ export function ReportCharts({ report, csv }: { report: Report; csv: (tableId: s
               title={t("reporting.chart.framework")}
               geometry={barGeometry(
                 frameworks.rows.map((r) => ({
-                  label: cellText(r[0] ?? null, "label", t, locale).split(/[:：]/)[0] ?? "",
+                  // the objective's whole name: the labels stand over the bars, wrapped
+                  label: cellText(r[0] ?? null, "label", t, locale),
                   value: typeof r[1] === "number" || r[1] === SUPPRESSED ? r[1] : 0,
                 })),
-                { rtl, format: formatNumber },
+                { rtl, format: formatNumber, labels: "above", width: CHART_W },
               )}
             />
           }

@@ -100,8 +100,9 @@ describe("reports over HTTP", () => {
     const html = await (await client.get("/reports?quarter=2026-Q1")).text();
     expect(html).toContain('dir="rtl"');
     expect(html).toContain("نتائج البرنامج");
-    // bars and labels start from the right edge: the label is anchored at its end
-    expect(html).toMatch(/text-anchor="end"/);
+    // bars and labels start from the right edge: a label is right-to-left text anchored at its
+    // start, which is its right end (SVG anchors are logical)
+    expect(html).toMatch(/<text[^>]*text-anchor="start"[^>]*direction="rtl"[^>]*>الصحة البدنية والنفسية<\/text>/);
     expect(html).toMatch(/<text[^>]*class="chart-text"[^>]*>يناير 2026<\/text>/);
   });
 

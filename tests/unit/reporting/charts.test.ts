@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMonth } from "../../../app/i18n/translate";
-import { barGeometry, seriesGeometry, stackedGeometry } from "../../../app/modules/reporting/chart-geometry";
+import { barGeometry, seriesGeometry, stackedGeometry, wrapLabel } from "../../../app/modules/reporting/chart-geometry";
 
 describe("chart geometry", () => {
   it("draws bars from the start edge, mirrored right to left", () => {
@@ -63,5 +63,53 @@ describe("chart geometry", () => {
     });
     const shown = thinned.texts.slice(0, 12).filter((t) => t.text);
     expect(shown.map((t) => t.text)).toEqual(["janvier 2026", "avril 2026", "juillet 2026", "octobre 2026"]);
+  });
+
+  it("puts each label over its bar, whole width, from the right edge in Arabic, wrapped when long", () => {
+    const long =
+      "OS6 : coordination des associations de santé et des services sociaux de la région et de sa province voisine";
+    const items = [
+      { label: "OS3 : langues et culture", value: 3 },
+      { label: long, value: 10 },
+    ];
+    const ltr = barGeometry(items, { rtl: false, width: 340, labels: "above" });
+    const rtl = barGeometry(items, { rtl: true, width: 340, labels: "above" });
+    // label lines first, then the value: the long label takes two lines, cut with "…"
+    const lines = ltr.texts.filter((t) => t.text.startsWith("OS") || /[a-z]/.test(t.text));
+    expect(lines.map((t) => t.text)).toHaveLength(3);
+    expect(lines[2]!.text.endsWith("…")).toBe(true);
+    for (const t of lines) expect(t.text.length * 7).toBeLessThanOrEqual(340 - 16);
+    // each label line sits over its bar, the bar spans the width left by the value
+    const [bar0, bar1] = ltr.rects;
+    expect(lines[0]!.y).toBeLessThan(bar0!.y);
+    expect(lines[2]!.y).toBeLessThan(bar1!.y);
+    expect(lines[1]!.y).toBeGreaterThan(bar0!.y);
+    expect(bar1!.x).toBe(4);
+    expect(bar1!.w).toBeCloseTo(340 - 8 - 48);
+    // mirrored: the labels' right ends at the right edge, the bars growing leftwards from it
+    expect(rtl.texts[0]).toMatchObject({ anchor: "end", x: 332 });
+    expect(rtl.rects[1]!.x + rtl.rects[1]!.w).toBeCloseTo(336);
+    expect(ltr.height).toBe(rtl.height);
+  });
+
+  it("wraps at spaces, never more lines than asked", () => {
+    expect(wrapLabel("a bb ccc", 4)).toEqual(["a bb", "ccc"]);
+    expect(wrapLabel("one two three four", 7, 2)).toEqual(["one two", "three…"]);
+    expect(wrapLabel("incomprehensibilities", 8)).toEqual(["incompr…"]);
+    expect(wrapLabel("", 8)).toEqual([""]);
+  });
+
+  it("keeps a long month name at either end inside the chart, on the page", () => {
+    const months = ["2026-10", "2026-11", "2026-12"];
+    const g = seriesGeometry(months, [{ values: [1, 2, 3] }], {
+      rtl: false,
+      width: 340,
+      monthLabel: (m) => formatMonth("fr", m),
+      labelsInside: true,
+    });
+    for (const t of g.texts.slice(0, 3)) {
+      expect(t.x - (t.text.length * 7) / 2).toBeGreaterThanOrEqual(0);
+      expect(t.x + (t.text.length * 7) / 2).toBeLessThanOrEqual(340);
+    }
   });
 });
