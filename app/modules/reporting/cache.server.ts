@@ -25,7 +25,16 @@ import { donorPeriodOf, type DonorPeriod } from "./rules";
 const MAX_ENTRIES = 200;
 
 type Entry = { version: string; value: Promise<unknown> };
-const entries = new Map<string, Entry>();
+/**
+ * Entries per database handle: a version counts the writes of one database, so two databases
+ * behind one process (the tests' files, each with its own copy) never read each other's figures.
+ */
+const byDatabase = new WeakMap<object, Map<string, Entry>>();
+function entriesOf(db: Executor): Map<string, Entry> {
+  let entries = byDatabase.get(db);
+  if (!entries) byDatabase.set(db, (entries = new Map()));
+  return entries;
+}
 
 /** How many times each cached figure was really computed (for tests and benchmarks). */
 export const reportCacheStats = { computed: 0, served: 0 };
@@ -42,6 +51,7 @@ async function memo<T>(db: Executor, key: string, compute: () => Promise<T>): Pr
   // inside a transaction the caller may see its own uncommitted writes: never cache those
   if (db instanceof PgTransaction) return compute();
   const version = await reportVersion(db);
+  const entries = entriesOf(db);
   const hit = entries.get(key);
   if (hit && hit.version === version) {
     reportCacheStats.served++;
@@ -114,7 +124,7 @@ export function cachedReachedThisQuarter(db: Executor, filter: ReportFilter): Pr
   return memo(db, key, () => reachedThisQuarter(db, wiredSources(), filter));
 }
 
-/** Empties the cache (tests that compare the cached and computed paths). */
-export function clearReportCache(): void {
-  entries.clear();
+/** Empties the cache of a database (tests that compare the cached and computed paths). */
+export function clearReportCache(db: Executor): void {
+  byDatabase.delete(db);
 }

@@ -229,7 +229,7 @@ describe("people reached in the reports", () => {
   it("subtracts linked participants from the headcount and counts a registered person once", async () => {
     const { orgA, workerA, clients } = s;
     const filter = PERIOD(orgA.id);
-    clearReportCache();
+    clearReportCache(t.db);
     const [, linkedOnly0, unregistered0] = await peopleReached(filter);
 
     // a session of 7 without links: 7 people without a case file

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../../../db/schema";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { infobipSmsTransport } from "../../../app/modules/notifications/infobip.server";
@@ -11,10 +11,21 @@ import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 import { startFakeInfobip } from "./fake-infobip";
 
-// the webhooks read their secrets from the settings at each request
-process.env.SMS_WEBHOOK_TOKEN = "generic-webhook-token-0123456789";
-process.env.INFOBIP_WEBHOOK_USER = "infobip";
-process.env.INFOBIP_WEBHOOK_PASSWORD = "infobip-webhook-password-0123";
+// the webhooks read their secrets from the settings at each request; set for this file only
+// (files share a process: tests/vitest.config.ts)
+const SECRETS = {
+  SMS_WEBHOOK_TOKEN: "generic-webhook-token-0123456789",
+  INFOBIP_WEBHOOK_USER: "infobip",
+  INFOBIP_WEBHOOK_PASSWORD: "infobip-webhook-password-0123",
+};
+const before = Object.fromEntries(Object.keys(SECRETS).map((name) => [name, process.env[name]]));
+beforeAll(() => void Object.assign(process.env, SECRETS));
+afterAll(() => {
+  for (const [name, value] of Object.entries(before)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
 
 const t = useTestDb();
 const app = useTestApp(t);

@@ -71,7 +71,7 @@ beforeAll(async () => {
   await t.db.insert(exchangeRates).values({ effectiveOn: "2026-01-01", madPerUsdE4: 100_000 });
 });
 
-beforeEach(() => clearReportCache());
+beforeEach(() => clearReportCache(t.db));
 
 /** The report computed afresh, without the cache: a donor's from their year's family read anew. */
 async function computed(audience: Audience, filter: ReportFilter) {

@@ -323,7 +323,7 @@ const allTargets = (period: string, target: (code: string) => number | null) => 
 
 describe("the output indicators' values", () => {
   it("gives the admin each output indicator of the quarter, read from the records", async () => {
-    clearReportCache();
+    clearReportCache(t.db);
     const table = progressOf(await cachedReport(t.db, { audience: "admin", filter: Q1 }));
     expect(outputs.map((i) => i.code)).toEqual(Object.keys(Q1_VALUES));
     for (const indicator of outputs)
@@ -415,7 +415,7 @@ describe("the output indicators' values", () => {
       allTargets("programme", (code) => (code === "R1.2" ? 16 : code === "R2.2" ? 40 : code === "OG.2" ? 100 : null)),
       {},
     );
-    clearReportCache();
+    clearReportCache(t.db);
     const table = progressOf(await cachedReport(t.db, { audience: "admin", filter: Q2 }));
     expect(rowOf(table, "R1.2", "periodShown")?.[4]).toBe(1);
     // 8 of 16 at the end of June, with 181 of 365 days gone by: on track

@@ -169,7 +169,7 @@ describe("the database holds the targets", () => {
 
 describe("value against target", () => {
   it("shows the admin the exact figure, the target, the percentage and the status", async () => {
-    clearReportCache();
+    clearReportCache(t.db);
     const report = await cachedReport(t.db, { audience: "admin", filter: Q1 });
     const progress = report.tables.find((x) => x.id === "progress");
     // 3 people reached of a target of 4, the quarter over: 75 %, behind
