@@ -62,7 +62,7 @@ export default defineConfig({
           // A worker runs its files one after the other in one process and keeps the modules they
           // import (the app, drizzle, the built app): importing them again for each of 130 files
           // cost about 1.5 s a file. A file's state lives in its own database; a file that sets
-          // process-wide state (the environment, a spy) restores it in afterAll (decision
+          // process-wide state (the environment, a spy) restores it when done (decision
           // new-integration-files-share-a-process).
           isolate: false,
         },
