@@ -63,7 +63,7 @@ export default defineConfig({
           // import (the app, drizzle, the built app): importing them again for each of 130 files
           // cost about 1.5 s a file. A file's state lives in its own database; a file that sets
           // process-wide state (the environment, a spy) restores it when done (decision
-          // new-integration-files-share-a-process).
+          // 0159).
           isolate: false,
         },
       },
