@@ -14,7 +14,8 @@ import { publishFamily, type FamilyRaw, type PeriodFigures, type Published } fro
 import { listTargets } from "./progress.server";
 import { assembleDonorReport, publishedFigures } from "./donor-report";
 import type { Framework } from "./frameworks";
-import { monthlyTotals, outputTotals, reachTotals } from "./queries.server";
+import { monthlyTotals, outputTotals, reachTotals, readLines } from "./queries.server";
+import { familyOutputs, sumFamilyOutputs } from "./family-outputs.server";
 import type { Report } from "./report-tables";
 import { readForReport } from "./report.server";
 import { donorPeriodOf, periodsOfYear, programmeToDate, type DonorPeriod } from "./rules";
@@ -32,24 +33,10 @@ export async function readFamily(db: Executor, sources: Sources, year: string, t
   const periods = periodsOfYear(year);
   const begun = new Set(periods.filter((p) => p.from <= today).map((p) => p.key));
   const full = periods.filter((p) => p.kind !== "month" && begun.has(p.key));
-  const read = (p: DonorPeriod) => async (): Promise<[string, PeriodFigures]> => {
-    const filter = { from: p.from, to: p.to, organisationId: null };
-    const people = await readForReport(db, (tx) => reachTotals(tx, sources, filter));
-    const outputs = await readForReport(db, (tx) => outputTotals(tx, sources, filter));
-    const complaints = await countFeedback(db, filter);
-    // group sessions, households and businesses: the app's own tables (decision 0111)
-    const groups = sources.groups ? await readForReport(db, (tx) => countGroupFigures(tx, sources, filter)) : null;
-    const businesses = sources.groups ? await countBusinessOutcomes(db, filter) : null;
-    const employment = sources.groups ? await countEmploymentOutcomes(db, filter) : null;
-    return [p.key, { ...people, outputs, complaints, groups, businesses, employment }];
-  };
-  const yearPeriod = periods[0]!;
-  const [figures, monthly] = await Promise.all([
-    runAll(db, full.map(read)),
-    readForReport(db, (tx) =>
-      monthlyTotals(tx, sources, { from: yearPeriod.from, to: yearPeriod.to, organisationId: null }, { withAll: true }),
-    ),
-  ]);
+  const { figures, monthly } =
+    sources.personMonths && sources.lines
+      ? await readFolded(db, sources, periods, full)
+      : await readEachPeriod(db, sources, periods[0]!, full);
   const months = new Map<string, Map<string, number>>();
   for (const row of monthly) {
     const counts = months.get(row.month) ?? new Map<string, number>();
@@ -57,6 +44,66 @@ export async function readFamily(db: Executor, sources: Sources, year: string, t
     months.set(row.month, counts);
   }
   return { periods, wired: sources.wired, begun, figures: new Map(figures), months };
+}
+
+/** The app's own tables (decision 0111): complaints, group sessions and households, businesses, employment. */
+function readOwnTables(db: Executor, sources: Sources, p: DonorPeriod) {
+  return async () => {
+    const filter = { from: p.from, to: p.to, organisationId: null };
+    const complaints = await countFeedback(db, filter);
+    const groups = sources.groups ? await readForReport(db, (tx) => countGroupFigures(tx, sources, filter)) : null;
+    const businesses = sources.groups ? await countBusinessOutcomes(db, filter) : null;
+    const employment = sources.groups ? await countEmploymentOutcomes(db, filter) : null;
+    return { complaints, groups, businesses, employment };
+  };
+}
+
+/**
+ * The family over the month rollup: each period folded once for its people reached and
+ * its output lines' people (reachTotals with `lines`), the outputs' sums read once per
+ * quarter for the whole year (family-outputs.server.ts), the year's months, and the app's own
+ * tables per period.
+ */
+async function readFolded(db: Executor, sources: Sources, periods: DonorPeriod[], full: DonorPeriod[]) {
+  const yearPeriod = periods[0]!;
+  const quarters = periods.filter((p) => p.kind === "quarter");
+  const lines = await readLines(db, sources);
+  const read = (p: DonorPeriod) => async (): Promise<[string, Omit<PeriodFigures, "outputs">, Map<string, number>]> => {
+    const filter = { from: p.from, to: p.to, organisationId: null };
+    const { linePersons, ...people } = await readForReport(db, (tx) => reachTotals(tx, sources, filter, { lines }));
+    return [p.key, { ...people, ...(await readOwnTables(db, sources, p)()) }, linePersons ?? new Map()];
+  };
+  const [figures, sums, monthly] = await Promise.all([
+    runAll(db, full.map(read)),
+    readForReport(db, (tx) => sumFamilyOutputs(tx, sources, yearPeriod, quarters)),
+    readForReport(db, (tx) =>
+      monthlyTotals(tx, sources, { from: yearPeriod.from, to: yearPeriod.to, organisationId: null }, { withAll: true }),
+    ),
+  ]);
+  return {
+    figures: figures.map(([key, f, persons]): [string, PeriodFigures] => [
+      key,
+      { ...f, outputs: familyOutputs(sums.get(key) ?? [], persons) },
+    ]),
+    monthly,
+  };
+}
+
+/** The family read period by period: sources without the month rollup (or its lines). */
+async function readEachPeriod(db: Executor, sources: Sources, yearPeriod: DonorPeriod, full: DonorPeriod[]) {
+  const read = (p: DonorPeriod) => async (): Promise<[string, PeriodFigures]> => {
+    const filter = { from: p.from, to: p.to, organisationId: null };
+    const people = await readForReport(db, (tx) => reachTotals(tx, sources, filter));
+    const outputs = await readForReport(db, (tx) => outputTotals(tx, sources, filter));
+    return [p.key, { ...people, outputs, ...(await readOwnTables(db, sources, p)()) }];
+  };
+  const [figures, monthly] = await Promise.all([
+    runAll(db, full.map(read)),
+    readForReport(db, (tx) =>
+      monthlyTotals(tx, sources, { from: yearPeriod.from, to: yearPeriod.to, organisationId: null }, { withAll: true }),
+    ),
+  ]);
+  return { figures, monthly };
 }
 
 /** A year's family, published. */

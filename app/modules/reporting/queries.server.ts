@@ -3,7 +3,7 @@
  * (grouping sets, distinct people counted in SQL) and returns a few dozen rows; no record
  * is ever loaded into Node to be counted. Scoping (period, association) is applied in SQL.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { ACTIVITIES } from "./frameworks";
 import {
@@ -29,19 +29,37 @@ import type { Sources } from "./sources.server";
  * people whose mask meets the group's, over one row per person, instead of joins of
  * people to groups. Same figures as the join-based reference of the tests
  * (tests/helpers/reporting-reference.ts), which a test holds equal.
+ *
+ * With `lines` (whole months over the month rollup), the same fold also ORs each person's
+ * output-line masks and counts the people of each line (`linePersons`, as outputTotals
+ * counts them), so a caller that needs both folds the period once (the donor's family).
  */
 export async function reachTotals(
   db: Executor,
   sources: Sources,
   filter: ReportFilter,
-): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks">> {
+  options: { lines?: Line[] } = {},
+): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks"> & { linePersons?: Map<string, number> }> {
   const dims = dimensionColumns(filter.to);
   const { masks, bit, counts, unpivot, all } = maskSql();
-  const months = personMonthMasks(sources, filter, bit);
+  const folded = options.lines && sources.personMonths && isWholeMonths(filter) ? foldedLines(options.lines) : null;
+  const months = folded
+    ? sql`select pm.person_key, pm.month, pm.mask, pm.lines_lo, pm.lines_hi from (${sources.personMonths}) pm
+      where pm.month >= ${filter.from}::date and pm.month <= ${filter.to}::date
+      ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}`
+    : personMonthMasks(sources, filter, bit);
   if (!months) return { reach: [], frameworks: [] };
+  const lineSection =
+    folded && folded.length > 0
+      ? sql`union all
+    select 'line', v.k::text, null, null, null, null, null, 1, 1, 1, 1, 1, v.persons
+    from (select ${lineCounts(folded)} from pp) agg cross join lateral (values ${lineUnpivot(folded)}) v(k, persons)`
+      : sql``;
   const rows = (await db.execute(sql`
     with pp as materialized (
-      select m.person_key, bit_or(m.mask) as mask from (${months}) m group by 1
+      select m.person_key, bit_or(m.mask) as mask
+        ${folded ? sql`, bit_or(m.lines_lo) as lo, bit_or(m.lines_hi) as hi` : sql``}
+      from (${months}) m group by 1
     ),
     pdim as (
       select pp.mask, ${dims.columns}
@@ -63,13 +81,23 @@ export async function reachTotals(
     from (select ${counts(masks.objectives, "f")} from pp) agg
     cross join lateral (values ${unpivot(masks.objectives, "f")}) v(k, persons)
     where v.persons > 0
+    ${lineSection}
   `)) as unknown as Record<string, unknown>[];
-  return {
+  const result = {
     reach: toReachRows(rows.filter((r) => r.section === "reach")),
     frameworks: rows
       .filter((r) => r.section === "framework")
       .map((r) => ({ key: String(r.k), dimension: null, category: null, persons: Number(r.persons) })),
   };
+  if (!folded || !options.lines) return result;
+  const linePersons = linePersonsOf(
+    folded,
+    rows.filter((r) => r.section === "line"),
+  );
+  const events = eventsSql(sources, ACTIVITIES, filter);
+  const unfolded = options.lines.filter((l) => !folded.includes(l));
+  if (events) for (const [key, n] of await unfoldedLinePersons(db, events, unfolded)) linePersons.set(key, n);
+  return { ...result, linePersons };
 }
 
 /**
@@ -122,62 +150,33 @@ export async function monthlyTotals(
 export async function outputTotals(db: Executor, sources: Sources, filter: ReportFilter): Promise<OutputRow[]> {
   const events = eventsSql(sources, ACTIVITIES, filter);
   if (!events) return [];
-  const sort = (rows: OutputRow[]) =>
-    rows.sort(
-      (a, b) =>
-        ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) ||
-        (a.detail ?? "").localeCompare(b.detail ?? ""),
-    );
   if (sources.personMonths && sources.lines && isWholeMonths(filter)) {
-    const lines = (
-      (await db.execute(sql`select line_id, activity, detail from (${sources.lines}) l`)) as unknown as Record<
-        string,
-        unknown
-      >[]
-    ).map((l) => ({ id: Number(l.line_id), activity: String(l.activity), detail: String(l.detail) }));
-    const folded = lines.filter((l) => Number.isInteger(l.id) && l.id >= 0 && l.id < 128);
+    const lines = await readLines(db, sources);
+    const folded = foldedLines(lines);
     const unfolded = lines.filter((l) => !folded.includes(l));
-    const persons = new Map<string, number>();
-    const lineKey = (activity: unknown, detail: unknown) => `${String(activity)}\u0000${String(detail ?? "")}`;
+    let persons = new Map<string, number>();
     if (folded.length > 0) {
-      // each line's bit is a constant computed here from an integer id, never input
-      // (bit 63 is the sign: written in parentheses, else "-" would apply after the cast)
-      const bit = (id: number) =>
-        `${id < 64 ? "lo" : "hi"} & (${BigInt.asIntN(64, 1n << BigInt(id % 64)).toString()})::bigint <> 0`;
-      const counts = sql.raw(folded.map((l) => `count(*) filter (where ${bit(l.id)})::int as l${l.id}`).join(", "));
-      const unpivot = sql.raw(folded.map((l) => `(${l.id}, agg.l${l.id})`).join(", "));
       const rows = (await db.execute(sql`
-        select v.line_id, v.persons from (
-          select ${counts} from (
+        select v.k, v.persons from (
+          select ${lineCounts(folded)} from (
             select bit_or(pm.lines_lo) as lo, bit_or(pm.lines_hi) as hi from (${sources.personMonths}) pm
             where pm.month >= ${filter.from}::date and pm.month <= ${filter.to}::date
             ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}
             group by pm.person_key
           ) pp
-        ) agg cross join lateral (values ${unpivot}) v(line_id, persons)`)) as unknown as Record<string, unknown>[];
-      for (const r of rows) {
-        const line = folded.find((l) => l.id === Number(r.line_id));
-        if (line) persons.set(lineKey(line.activity, line.detail), Number(r.persons));
-      }
-    }
-    if (unfolded.length > 0) {
-      // lines numbered past the masks' 128 bits: their people from the events
-      const wanted = sql.join(
-        unfolded.map((l) => sql`(${l.activity}::text, ${l.detail}::text)`),
-        sql`, `,
-      );
-      const rows = (await db.execute(sql`
-        select ev.activity, coalesce(ev.detail, '') as detail, count(distinct ev.person_key)::int as persons from (${events}) ev
-        where (ev.activity, coalesce(ev.detail, '')) in (${wanted}) group by 1, 2`)) as unknown as Record<
+        ) agg cross join lateral (values ${lineUnpivot(folded)}) v(k, persons)`)) as unknown as Record<
         string,
         unknown
       >[];
-      for (const r of rows) persons.set(lineKey(r.activity, r.detail), Number(r.persons));
+      persons = linePersonsOf(folded, rows);
     }
+    for (const [key, count] of await unfoldedLinePersons(db, events, unfolded)) persons.set(key, count);
     const sums = (await db.execute(sql`
       select ev.activity, ev.detail, count(*)::int as events, sum(ev.quantity)::bigint as quantity, sum(ev.value_centimes)::bigint as value_centimes
       from (${events}) ev group by 1, 2`)) as unknown as Record<string, unknown>[];
-    return sort(sums.map((r) => toOutputRow({ ...r, persons: persons.get(lineKey(r.activity, r.detail)) ?? 0 })));
+    return sortOutputs(
+      sums.map((r) => toOutputRow({ ...r, persons: persons.get(lineKey(r.activity, r.detail)) ?? 0 })),
+    );
   }
   const rows = (await db.execute(sql`
     select activity, detail, count(person_key)::int as persons, sum(n)::bigint as events, sum(q)::bigint as quantity, sum(v)::bigint as value_centimes
@@ -187,7 +186,80 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
     ) op
     group by activity, detail
   `)) as unknown as Record<string, unknown>[];
-  return sort(rows.map(toOutputRow));
+  return sortOutputs(rows.map(toOutputRow));
+}
+
+/** The lines the month rollup's masks hold (numbered below 128); the others are counted from the events. */
+export function foldedLines(lines: Line[]): Line[] {
+  return lines.filter((l) => Number.isInteger(l.id) && l.id >= 0 && l.id < 128);
+}
+
+/**
+ * Each folded line's people over rows `pp` of one person each with masks `lo` and `hi`.
+ * A line's bit is a constant computed here from an integer id, never input (bit 63 is the
+ * sign: written in parentheses, else "-" would apply after the cast).
+ */
+function lineCounts(folded: Line[]): SQL {
+  const bit = (id: number) =>
+    `${id < 64 ? "lo" : "hi"} & (${BigInt.asIntN(64, 1n << BigInt(id % 64)).toString()})::bigint <> 0`;
+  return sql.raw(folded.map((l) => `count(*) filter (where ${bit(l.id)})::int as l${l.id}`).join(", "));
+}
+
+/** The lines' counts of lineCounts as rows (k: the line's id, persons). */
+function lineUnpivot(folded: Line[]): SQL {
+  return sql.raw(folded.map((l) => `(${l.id}, agg.l${l.id})`).join(", "));
+}
+
+/** People per line key from rows (k: a line's id, persons). */
+function linePersonsOf(folded: Line[], rows: Record<string, unknown>[]): Map<string, number> {
+  const persons = new Map<string, number>();
+  for (const r of rows) {
+    const line = folded.find((l) => l.id === Number(r.k));
+    if (line) persons.set(lineKey(line.activity, line.detail), Number(r.persons));
+  }
+  return persons;
+}
+
+/** An output line of the month rollup: line n is bit n of its masks (below 128). */
+export type Line = { id: number; activity: string; detail: string };
+
+/** The output lines the month rollup has numbered. */
+export async function readLines(db: Executor, sources: Sources): Promise<Line[]> {
+  if (!sources.lines) return [];
+  const rows = (await db.execute(sql`select line_id, activity, detail from (${sources.lines}) l`)) as unknown as Record<
+    string,
+    unknown
+  >[];
+  return rows.map((l) => ({ id: Number(l.line_id), activity: String(l.activity), detail: String(l.detail) }));
+}
+
+/** An output line's key: its activity and detail ("" for none). */
+export const lineKey = (activity: unknown, detail: unknown) => `${String(activity)}\u0000${String(detail ?? "")}`;
+
+/** Outputs in the order of the activities, then of their detail. */
+export function sortOutputs(rows: OutputRow[]): OutputRow[] {
+  return rows.sort(
+    (a, b) =>
+      ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || (a.detail ?? "").localeCompare(b.detail ?? ""),
+  );
+}
+
+/** The people of lines numbered past the masks' 128 bits, from the events (`events`: eventsSql of the period). */
+export async function unfoldedLinePersons(db: Executor, events: SQL, unfolded: Line[]): Promise<Map<string, number>> {
+  const persons = new Map<string, number>();
+  if (unfolded.length === 0) return persons;
+  const wanted = sql.join(
+    unfolded.map((l) => sql`(${l.activity}::text, ${l.detail}::text)`),
+    sql`, `,
+  );
+  const rows = (await db.execute(sql`
+    select ev.activity, coalesce(ev.detail, '') as detail, count(distinct ev.person_key)::int as persons from (${events}) ev
+    where (ev.activity, coalesce(ev.detail, '')) in (${wanted}) group by 1, 2`)) as unknown as Record<
+    string,
+    unknown
+  >[];
+  for (const r of rows) persons.set(lineKey(r.activity, r.detail), Number(r.persons));
+  return persons;
 }
 
 /** Indicator (authorised staff only): people reached per result and vulnerability category. */
