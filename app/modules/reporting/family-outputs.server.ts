@@ -4,7 +4,7 @@
  * up from its quarters (every event of the year is in one of them; sums add up, people do
  * not: each period's people per line come from its own fold, reachTotals with `lines`).
  * Same figures as outputTotals of each period, which a test holds equal. Why:
- * docs/decisions/new-donor-family-folds-once.md.
+ * docs/decisions/0160-donor-family-folds-once.md.
  */
 import { sql } from "drizzle-orm";
 import { isIsoDate } from "~/lib/morocco-time";
