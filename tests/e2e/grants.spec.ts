@@ -272,7 +272,7 @@ for (const lang of ["fr", "ar"] as const) {
           );
           await screen.locator('input[name="reason"]').fill("Plan complet, pièces vérifiées.");
           await screen.getByRole("button", { name: L.confirm }).click();
-          // "#12 · name · Éligible · 30 000,00 MAD"
+          // "N° 12 · name · Éligible · 30 000,00 MAD"
           await expect(page.locator("li.list-item", { has: screen }).locator("p").first()).toContainText(
             ` · ${L.appEligible} · `,
           );
@@ -297,7 +297,7 @@ for (const lang of ["fr", "ar"] as const) {
         await page.goto(callUrl);
         // the winner ranks first (the second cell is the application's number)
         await expect(page.getByTestId("ranking").locator("tbody tr").first().locator("td").nth(1)).toHaveText(
-          `#${won.heading.replace(/\D/g, "")}`,
+          won.heading.replace(/\D/g, ""),
         );
 
         // time passes: the review deadline; scores can no longer change

@@ -37,7 +37,7 @@ export function CallRankings({
             rowClassName={(r) => (r.disagreement || r.reviewers < required ? "grants-flag" : undefined)}
             cells={(r) => [
               r.rank,
-              `#${r.number}`,
+              r.number,
               r.reviewers < required ? (
                 <strong data-testid="few-reviews">
                   {t("grants.ranking.fewReviews", { count: r.reviewers, required })}
@@ -94,7 +94,10 @@ export function CallProposal({
           label="grants.col.number"
           options={applications
             .filter((a) => a.status === "eligible")
-            .map((a) => ({ value: a.id, label: `#${a.number} · ${a.applicantName}` }))}
+            .map((a) => ({
+              value: a.id,
+              label: `${t("grants.applicationNo", { number: a.number })} · ${a.applicantName}`,
+            }))}
         />
         <SelectField
           id="f-change"
@@ -140,8 +143,11 @@ export function AcceptProposalStep({
           const app = byId.get(line.applicationId);
           return (
             <li key={line.applicationId} className="list-item">
-              <bdi>{app ? `#${app.number} · ${app.applicantName}` : line.label}</bdi> ·{" "}
-              {formatMoney(line.amountCentimes)}
+              <bdi>
+                {t("grants.applicationNo", { number: app?.number ?? line.label })}
+                {app ? ` · ${app.applicantName}` : ""}
+              </bdi>{" "}
+              · {formatMoney(line.amountCentimes)}
             </li>
           );
         })}
@@ -201,7 +207,8 @@ export function CallAwards({ awards, applications }: Pick<CallPageData, "applica
         {awards.map((a) => (
           <li key={a.id} className="list-item stack">
             <p>
-              <strong dir="ltr">{a.reference}</strong> · #{numberOf(a.applicationId)} · {a.applicantName} ·{" "}
+              <strong dir="ltr">{a.reference}</strong> ·{" "}
+              {t("grants.applicationNo", { number: numberOf(a.applicationId) })} · {a.applicantName} ·{" "}
               {formatMoney(a.amountCentimes)} · {t("grants.col.paid")} {formatMoney(a.paidCentimes)}
             </p>
             {a.reviewOverrideReason ? (

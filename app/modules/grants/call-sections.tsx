@@ -152,8 +152,8 @@ function ApplicationItem({ call, a }: { call: Call; a: CallPageData["application
   return (
     <li className="list-item stack">
       <p>
-        <strong>#{a.number}</strong> · {a.applicantName} · {t(`grants.app.status.${a.status}`)} ·{" "}
-        {formatMoney(a.requestedCentimes)}
+        <strong>{t("grants.applicationNo", { number: a.number })}</strong> · {a.applicantName} ·{" "}
+        {t(`grants.app.status.${a.status}`)} · {formatMoney(a.requestedCentimes)}
       </p>
       {a.eligibilityFailures.map((f, i) => (
         <p key={i} className="hint">
@@ -235,7 +235,7 @@ export function CallAssignments({ assignments, members }: Pick<CallPageData, "as
         rows={assignments}
         rowKey={(a) => a.id}
         cells={(a) => [
-          `#${a.number}`,
+          a.number,
           a.reviewerName,
           a.submittedAt ? formatDate(a.submittedAt) : "—",
           <IntentForm key="move" intent="move" fields={{ assignmentId: a.id }} className="filters">
@@ -275,7 +275,8 @@ export function CallConflicts({ conflicts }: { conflicts: CallPageData["conflict
         {conflicts.map((c) => (
           <li key={c.id} className="list-item">
             <p>
-              #{c.number} · {c.reviewerName} · {t(`grants.conflict.${c.source}`)} · {t(`grants.conflict.${c.status}`)} ·{" "}
+              {t("grants.applicationNo", { number: c.number })} · {c.reviewerName} · {t(`grants.conflict.${c.source}`)}{" "}
+              · {t(`grants.conflict.${c.status}`)} ·{" "}
               {c.source === "detected"
                 ? listOf(
                     t,

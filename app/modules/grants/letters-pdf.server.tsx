@@ -108,7 +108,7 @@ export function CallReportPdf(d: ReportData) {
         ).map((k) => t(k))}
         rows={d.ranking.map((r) => [
           String(r.rank),
-          `#${r.number}`,
+          String(r.number),
           pdfNumber(d.locale, r.mean, 1),
           pdfNumber(d.locale, r.sd, 1),
           r.disagreement ? t("form.yes") : t("form.no"),

@@ -309,7 +309,8 @@ export async function proposalForCall(db: Executor, callId: string) {
   const ranking = await rankingForCall(db, callId);
   const candidates: Candidate[] = ranking.map((r) => ({
     applicationId: r.applicationId,
-    label: `#${r.number}`,
+    // the bare number: the proposal's messages name it ("N° 12", "رقم 12")
+    label: String(r.number),
     rank: r.rank,
     requestedCentimes: r.requestedCentimes,
     woman: r.isWoman,

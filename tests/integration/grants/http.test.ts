@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   auditLog,
+  grantApplications,
   grantAssignments,
   grantCalls,
   grantCriteria,
@@ -452,7 +453,23 @@ describe("from deliberation to the letter and the first tranche", () => {
     expect([403, 404]).toContain((await committee.client.get(`/grants/calls/${ctx.callId}/applicants.csv`)).status);
     const report = await admin.get(`/grants/calls/${ctx.callId}/report.pdf`);
     expect(report.status).toBe(200);
-    expect(readPdfText(new Uint8Array(await report.arrayBuffer()))).toContain("#");
+    const [ranked] = await t.db
+      .select({ number: grantApplications.number })
+      .from(grantApplications)
+      .where(eq(grantApplications.id, ctx.applicationId));
+    // the ranking's number column, headed "N°", holds the number alone: no Latin "#" in either language
+    const frReport = readPdfText(new Uint8Array(await report.arrayBuffer()));
+    expect(frReport).toContain(serverT("fr")("grants.col.number"));
+    expect(frReport).toMatch(new RegExp(`(^|\\s)${ranked!.number}(\\s|$)`, "m"));
+    expect(frReport).not.toContain("#");
+    admin.cookies.set("lng", "ar");
+    const arReport = await admin.get(`/grants/calls/${ctx.callId}/report.pdf`);
+    admin.cookies.set("lng", "fr");
+    const arBytes = new Uint8Array(await arReport.arrayBuffer());
+    const arText = readPdfText(arBytes);
+    expect(arText).toContain(serverT("ar")("grants.col.number"));
+    expect(arText).toMatch(new RegExp(`(^|\\s)${ranked!.number}(\\s|$)`, "m"));
+    expect(arText).not.toContain("#");
   });
 });
 

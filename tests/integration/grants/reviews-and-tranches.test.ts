@@ -42,7 +42,8 @@ describe("fewer reviews than the call asks", () => {
     expect(found!.proposal.awards.map((a) => a.applicationId)).toEqual([other.id]);
     expect(found!.proposal.explanations[0]).toMatchObject({
       key: "grants.proposal.fewReviews",
-      params: { count: 2, required: 3 },
+      // the bare number: the message names it in the reader's language ("N° 12", "رقم 12"), never "#12"
+      params: { label: String(app.number), count: 2, required: 3 },
     });
   });
 

@@ -117,6 +117,7 @@ export const grants = {
   "grants.tranche.pending": "في انتظار الشرط",
   "grants.col.rank": "الرتبة",
   "grants.col.number": "رقم",
+  "grants.applicationNo": "رقم {number}",
   "grants.col.mean": "المعدل /100",
   "grants.col.sd": "الانحراف المعياري",
   "grants.col.range": "الفرق الأقصى",
@@ -132,11 +133,11 @@ export const grants = {
   "grants.col.comment": "التعليق",
   "grants.col.reference": "المرجع",
   "grants.col.paid": "المؤدى",
-  "grants.proposal.award": "{label} (الرتبة {rank}): منح {amount}؛ يتبقى {remaining}.",
-  "grants.proposal.capped": "{label} (الرتبة {rank}): سقف الطلب، {amount}؛ يتبقى {remaining}.",
-  "grants.proposal.skip": "{label} (الرتبة {rank}): تم تجاوزه، {amount} لا تسعه البقية {remaining}.",
+  "grants.proposal.award": "رقم {label} (الرتبة {rank}): منح {amount}؛ يتبقى {remaining}.",
+  "grants.proposal.capped": "رقم {label} (الرتبة {rank}): سقف الطلب، {amount}؛ يتبقى {remaining}.",
+  "grants.proposal.skip": "رقم {label} (الرتبة {rank}): تم تجاوزه، {amount} لا تسعه البقية {remaining}.",
   "grants.proposal.reorder":
-    "{label} (الرتبة {rank}) يتقدم على {before} لاحترام الحصة {quota}: {amount}؛ يتبقى {remaining}.",
+    "رقم {label} (الرتبة {rank}) يتقدم على رقم {before} لاحترام الحصة {quota}: {amount}؛ يتبقى {remaining}.",
   "grants.proposal.quotaUnreachable": "لا يمكن بلوغ الحصة {quota}: لا يوجد ترشيح متبق يستوفيها ويتسع له المبلغ.",
   "grants.proposal.remaining": "المتبقي غير الممنوح: {amount}",
   "grants.proposal.empty": "لا توجد تقييمات مقدمة: لا مقترح بعد.",
@@ -197,7 +198,7 @@ export const grants = {
   "grants.ranking.fewReviews":
     "{count, plural, zero {لا تقييم} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}} من أصل {required}",
   "grants.proposal.fewReviews":
-    "{label} (الرتبة {rank}): غير مقترح، {count, plural, zero {لا تقييم} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}} من أصل {required} مطلوبة؛ يمكن لمسؤول منحه مع ذكر السبب.",
+    "رقم {label} (الرتبة {rank}): غير مقترح، {count, plural, zero {لا تقييم} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}} من أصل {required} مطلوبة؛ يمكن لمسؤول منحه مع ذكر السبب.",
   "grants.tranche.milestone": "مرحلة يؤكدها المرافق",
   "grants.errors.notPayable": "لا يمكن أداء هذه الدفعة: الشرط غير مؤكد أو سبق أداؤها.",
   "grants.errors.overpaid": "هذا الأداء سيتجاوز المبلغ الممنوح.",

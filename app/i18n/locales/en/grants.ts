@@ -117,6 +117,7 @@ export const grants = {
   "grants.tranche.pending": "Awaiting its condition",
   "grants.col.rank": "Rank",
   "grants.col.number": "No.",
+  "grants.applicationNo": "No. {number}",
   "grants.col.mean": "Mean /100",
   "grants.col.sd": "Std. dev.",
   "grants.col.range": "Max-min",
@@ -132,11 +133,11 @@ export const grants = {
   "grants.col.comment": "Comment",
   "grants.col.reference": "Reference",
   "grants.col.paid": "Paid",
-  "grants.proposal.award": "{label} (rank {rank}): {amount} awarded; {remaining} left.",
-  "grants.proposal.capped": "{label} (rank {rank}): capped at the call's maximum, {amount}; {remaining} left.",
-  "grants.proposal.skip": "{label} (rank {rank}): skipped, {amount} no longer fits the {remaining} left.",
+  "grants.proposal.award": "No. {label} (rank {rank}): {amount} awarded; {remaining} left.",
+  "grants.proposal.capped": "No. {label} (rank {rank}): capped at the call's maximum, {amount}; {remaining} left.",
+  "grants.proposal.skip": "No. {label} (rank {rank}): skipped, {amount} no longer fits the {remaining} left.",
   "grants.proposal.reorder":
-    "{label} (rank {rank}) goes before {before} to meet the quota {quota}: {amount}; {remaining} left.",
+    "No. {label} (rank {rank}) goes before No. {before} to meet the quota {quota}: {amount}; {remaining} left.",
   "grants.proposal.quotaUnreachable":
     "The quota {quota} cannot be met: no remaining application that meets it fits the budget.",
   "grants.proposal.remaining": "Left unawarded: {amount}",
@@ -196,7 +197,7 @@ export const grants = {
   "grants.call.reviewOverride": "Missing reviews: reason to award anyway (admin)",
   "grants.ranking.fewReviews": "{count} of {required, plural, one {# review} other {# reviews}}",
   "grants.proposal.fewReviews":
-    "{label} (rank {rank}): not proposed, {count} of the {required, plural, one {# review} other {# reviews}} asked; an admin may award it with a reason.",
+    "No. {label} (rank {rank}): not proposed, {count} of the {required, plural, one {# review} other {# reviews}} asked; an admin may award it with a reason.",
   "grants.tranche.milestone": "milestone confirmed by the coach",
   "grants.errors.notPayable": "This tranche cannot be paid: its condition is not confirmed, or it is already paid.",
   "grants.errors.overpaid": "This payment would exceed the award.",

@@ -118,6 +118,7 @@ export const grants = {
   "grants.tranche.pending": "En attente de la condition",
   "grants.col.rank": "Rang",
   "grants.col.number": "N°",
+  "grants.applicationNo": "N° {number}",
   "grants.col.mean": "Moyenne /100",
   "grants.col.sd": "Écart type",
   "grants.col.range": "Écart max-min",
@@ -133,12 +134,12 @@ export const grants = {
   "grants.col.comment": "Commentaire",
   "grants.col.reference": "Référence",
   "grants.col.paid": "Versé",
-  "grants.proposal.award": "{label} (rang {rank}) : {amount} accordés ; reste {remaining}.",
+  "grants.proposal.award": "N° {label} (rang {rank}) : {amount} accordés ; reste {remaining}.",
   "grants.proposal.capped":
-    "{label} (rang {rank}) : montant plafonné au maximum de l'appel, {amount} ; reste {remaining}.",
-  "grants.proposal.skip": "{label} (rang {rank}) : écarté, {amount} ne tiennent plus dans le reste de {remaining}.",
+    "N° {label} (rang {rank}) : montant plafonné au maximum de l'appel, {amount} ; reste {remaining}.",
+  "grants.proposal.skip": "N° {label} (rang {rank}) : écarté, {amount} ne tiennent plus dans le reste de {remaining}.",
   "grants.proposal.reorder":
-    "{label} (rang {rank}) passe avant {before} pour respecter le quota {quota} : {amount} ; reste {remaining}.",
+    "N° {label} (rang {rank}) passe avant n° {before} pour respecter le quota {quota} : {amount} ; reste {remaining}.",
   "grants.proposal.quotaUnreachable":
     "Le quota {quota} ne peut pas être atteint : aucune candidature restante qui y répond ne tient dans le budget.",
   "grants.proposal.remaining": "Reste non attribué : {amount}",
@@ -199,7 +200,7 @@ export const grants = {
   "grants.call.reviewOverride": "Évaluations manquantes : raison de l'attribution quand même (administrateur)",
   "grants.ranking.fewReviews": "{count, plural, one {# évaluation} other {# évaluations}} sur {required}",
   "grants.proposal.fewReviews":
-    "{label} (rang {rank}) : pas proposé, {count, plural, one {# évaluation} other {# évaluations}} sur {required, plural, one {la # demandée} other {les # demandées}} ; un administrateur peut l'attribuer avec une raison.",
+    "N° {label} (rang {rank}) : pas proposé, {count, plural, one {# évaluation} other {# évaluations}} sur {required, plural, one {la # demandée} other {les # demandées}} ; un administrateur peut l'attribuer avec une raison.",
   "grants.tranche.milestone": "étape confirmée par le coach",
   "grants.errors.notPayable": "Cette tranche n'est pas payable : condition non confirmée ou déjà payée.",
   "grants.errors.overpaid": "Ce paiement dépasserait le montant accordé.",
