@@ -1,10 +1,12 @@
 /**
  * What a blind reading hides in the text the applicant wrote (decision 0151):
- * their own names, in any of the ways their account and profile write them, and any phone
- * number, e-mail address, web address or social-media handle. Other people's names stay:
- * nothing tells them from a supplier's or a town's. Pure: no database, no Remix.
+ * their own names, in any of the ways their account and profile write them, the names a
+ * plan stores as names (a team member's, a co-founder's: decision new-blind-plan-stored-names),
+ * and any phone number, e-mail address, web address or social-media handle. Other people's
+ * names written only in free text stay: nothing tells them from a supplier's or a town's.
+ * Pure: no database, no Remix.
  */
-import { foldName } from "~/modules/protection/rules";
+import { foldName, vowelForm } from "~/modules/protection/rules";
 
 /** The ways the applicant's name is written: display name, profile names in Latin and Arabic. */
 export type BlindIdentity = { names: (string | null | undefined)[] };
@@ -68,15 +70,16 @@ function plain(word: string): string {
     .toLowerCase();
 }
 
-type NameKey = { plain: Set<string>; folded: Set<string> };
+type NameKey = { plain: Set<string>; folded: Set<string>; short: Set<string> };
 
 /**
- * Each word of the applicant's names, as written (accents and case aside) and as a
- * consonant skeleton across scripts; a skeleton under three letters would hide ordinary
- * words ("Ali" folds to "l"), so short names are hidden only as written.
+ * Each word of the names to hide, as written (accents and case aside) and as a consonant
+ * skeleton across scripts. A skeleton under three letters would hide ordinary words ("Ali"
+ * folds to "l"), so a short name is hidden as written, and in its other Latin spellings
+ * (Aly, Alli; Sy, Si) only where the text writes it as a name, with a capital.
  */
 function nameKey(identity: BlindIdentity): NameKey {
-  const key: NameKey = { plain: new Set(), folded: new Set() };
+  const key: NameKey = { plain: new Set(), folded: new Set(), short: new Set() };
   for (const name of identity.names) {
     for (const word of (name ?? "").match(WORD) ?? []) {
       const p = plain(word);
@@ -84,14 +87,19 @@ function nameKey(identity: BlindIdentity): NameKey {
       key.plain.add(p);
       const folded = foldName(word);
       if (folded.length >= 3) key.folded.add(folded);
+      else if (vowelForm(word)) key.short.add(vowelForm(word));
     }
   }
   return key;
 }
 
+/** A word the text writes as a name: a capital first, in a script that has capitals. */
+const CAPITALISED = /^\p{Lu}/u;
+
 function isName(word: string, key: NameKey): boolean {
   const p = plain(word);
   if (PARTICLES.has(p)) return false;
+  if (CAPITALISED.test(word) && key.short.has(vowelForm(word))) return true;
   const once = p.replace(ARABIC_PROCLITIC, "");
   for (const form of new Set([p, once, once.replace(ARABIC_PROCLITIC, "")])) {
     if (key.plain.has(form)) return true;
@@ -137,11 +145,39 @@ export function blindText(text: string, identity: BlindIdentity, marker: string)
   return { text: out + text.slice(at), hidden: passages.length };
 }
 
+/** A key that holds a person's name: `ownerName`, `first_name`, `partnerName`... */
+const PERSON_NAME_KEY =
+  /(given|family|full|owner|promoter|applicant|first|last|user|display|partner|member|founder|associate|manager|employee|contact)_?name$/i;
+/** A key whose entries are people (a team, co-founders): their `name` is a person's. */
+const PEOPLE_KEY = /team|members?$|founders?$|associates?$|partners?$|employees?$|people|persons?$|promoters?$/i;
+
+/**
+ * The names a plan stores as names, anywhere in it: under a key that names a person
+ * (`partnerName`, `founder_name`) or as the `name` of an entry of a list of people
+ * (`team: [{ name, role }]`). A competitor's or a project's name is not a person's.
+ * Read from the snapshot as submitted, before keys that name the person are dropped.
+ */
+export function namesInPlan(plan: unknown): string[] {
+  const names: string[] = [];
+  const walk = (value: unknown, inPeople: boolean) => {
+    if (Array.isArray(value)) for (const v of value) walk(v, inPeople);
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        if (typeof v === "string" && (PERSON_NAME_KEY.test(k) || (inPeople && k === "name"))) names.push(v);
+        else walk(v, inPeople || PEOPLE_KEY.test(k));
+      }
+  };
+  walk(plan, false);
+  return names;
+}
+
 /**
  * A plan (a document or any snapshot tree) as a blind reader gets it: every free text
- * through `blindText`, codes and figures untouched, and the number of passages hidden.
+ * through `blindText` (the names the plan itself stores as names hidden too), codes and
+ * figures untouched, and the number of passages hidden.
  */
 export function blindPlanText<T>(plan: T, identity: BlindIdentity, marker: string): { plan: T; hidden: number } {
+  identity = { names: [...identity.names, ...namesInPlan(plan)] };
   let hidden = 0;
   const walk = (value: unknown, key?: string): unknown => {
     if (typeof value === "string") {

@@ -14,7 +14,7 @@ import {
   trainingCategoryEnum,
   users,
 } from "~db/schema";
-import { blindPlanText } from "./blind-rules";
+import { blindPlanText, namesInPlan } from "./blind-rules";
 import { blindPlan, proposeAwards, type Candidate } from "./rules";
 import { isUuid } from "~/lib/ids";
 
@@ -118,6 +118,28 @@ export async function listAssignmentsOfReviewer(db: Database, reviewerId: string
     .orderBy(asc(grantCalls.reviewDeadline), asc(grantApplications.number));
 }
 
+/** The applicant's display name, for a reading that shows it. */
+async function displayNameOf(db: Database, userId: string): Promise<string | null> {
+  const [row] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId));
+  return row?.displayName ?? null;
+}
+
+/** Every way the account and the profile write the applicant's name: what a blind reading hides. */
+async function namesToHide(db: Database, userId: string): Promise<(string | null)[]> {
+  const [person] = await db
+    .select({
+      displayName: users.displayName,
+      givenName: profiles.givenName,
+      familyName: profiles.familyName,
+      givenNameAr: profiles.givenNameAr,
+      familyNameAr: profiles.familyNameAr,
+    })
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(eq(users.id, userId));
+  return person ? Object.values(person) : [];
+}
+
 /**
  * What a committee member may see of an application assigned to them: its number, the
  * plan without anything that names or reaches the person, the amount asked, the rubric
@@ -155,22 +177,19 @@ export async function getBlindAssignment(db: Database, reviewerId: string, assig
     .where(eq(grantCriteria.callId, row.call.id))
     .orderBy(asc(grantCriteria.position));
   const scores = await db.select().from(grantScores).where(eq(grantScores.assignmentId, assignmentId));
-  const [person] = await db
-    .select({
-      displayName: users.displayName,
-      givenName: profiles.givenName,
-      familyName: profiles.familyName,
-      givenNameAr: profiles.givenNameAr,
-      familyNameAr: profiles.familyNameAr,
-    })
-    .from(users)
-    .leftJoin(profiles, eq(profiles.userId, users.id))
-    .where(eq(users.id, row.applicantId));
-  const applicantName = row.call.showNamesAfterScoring && row.submittedAt ? (person?.displayName ?? null) : null;
+  // the name is shown only when the call allows it and this member has scored; otherwise the
+  // names are read only to be hidden from the plan's text
+  const showsName = row.call.showNamesAfterScoring && row.submittedAt !== null;
+  const applicantName = showsName ? await displayNameOf(db, row.applicantId) : null;
   const plan = blindPlan(row.planSnapshot);
   const blind = applicantName
     ? { plan, hidden: 0 }
-    : blindPlanText(plan, { names: person ? Object.values(person) : [] }, hiddenMarker);
+    : blindPlanText(
+        plan,
+        // the plan's own stored names too, read before `blindPlan` dropped the keys naming the person
+        { names: [...(await namesToHide(db, row.applicantId)), ...namesInPlan(row.planSnapshot)] },
+        hiddenMarker,
+      );
   return {
     assignmentId: row.assignmentId,
     submittedAt: row.submittedAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blindPlanText, blindText } from "../../../app/modules/grants/blind-rules";
+import { blindPlanText, blindText, namesInPlan } from "../../../app/modules/grants/blind-rules";
 
 const identity = { names: ["Mohamed Amine El Idrissi", "محمد أمين", null, "Ali"] };
 const hide = (text: string) => blindText(text, identity, "[x]");
@@ -20,6 +20,19 @@ describe("blindText (decision 0151)", () => {
       hidden: 0,
     });
     expect(hide("El Jadida, Ben Guerir").hidden).toBe(0);
+  });
+
+  it("hides a short name in its other Latin spellings where the text writes it as a name, never an ordinary word", () => {
+    const short = { names: ["Ali Sy"] };
+    const blind = (text: string) => blindText(text, short, "[x]");
+    expect(blind("Avec Aly, puis ALLI et SI; Mr Sy aussi.")).toEqual({
+      text: "Avec [x], puis [x] et [x]; Mr [x] aussi.",
+      hidden: 4,
+    });
+    // lower case, the same letters are words: si, il, ali(gner) stay
+    expect(blind("si il faut aligner les sièges")).toEqual({ text: "si il faut aligner les sièges", hidden: 0 });
+    // a longer name sharing the short one's letters stays (Alain, Sylla)
+    expect(blind("Alain et Sylla").hidden).toBe(0);
   });
 
   it("hides any phone number, e-mail, web address or handle, whoever's", () => {
@@ -52,5 +65,42 @@ describe("blindPlanText", () => {
       financial: { funding: [{ kind: "own", label: "Épargne de [x]", amountCentimes: 100 }] },
     });
     expect(r.hidden).toBe(3);
+  });
+
+  it("hides the names a plan stores as names (a team member's, a partner's) wherever the plan mentions them", () => {
+    const plan = {
+      summary: { projectName: "Atelier Keita", sector: "textile", city: "Rabat", pitch: "Avec Fatou et Ibrahim." },
+      team: [
+        { name: "Ibrahim Keita", role: "vente" },
+        { name: "Fatou Sow", role: "couture" },
+      ],
+      promoters: { partnerName: "Moussa Traoré", team: "Moussa s'occupe des comptes." },
+      market: { competitors: [{ name: "Boutique Marjane", priceCentimes: 1000 }] },
+    };
+    const r = blindPlanText(plan, { names: [] }, "[x]");
+    expect(r.plan).toEqual({
+      summary: { projectName: "Atelier [x]", sector: "textile", city: "Rabat", pitch: "Avec [x] et [x]." },
+      team: [
+        { name: "[x]", role: "vente" },
+        { name: "[x]", role: "couture" },
+      ],
+      promoters: { partnerName: "[x]", team: "[x] s'occupe des comptes." },
+      // a competitor's name is a shop's, not a person's
+      market: { competitors: [{ name: "Boutique Marjane", priceCentimes: 1000 }] },
+    });
+    expect(r.hidden).toBe(7);
+  });
+
+  it("reads the stored names under keys that name a person, or as the name of an entry of a list of people", () => {
+    expect(
+      namesInPlan({
+        owner_name: "Awa Diallo",
+        founders: [{ name: "Issa Ba", share: 50 }],
+        partnerName: "",
+        competitors: [{ name: "Hanout" }],
+        summary: { projectName: "Projet", name: "Projet" },
+      }),
+    ).toEqual(["Awa Diallo", "Issa Ba", ""]);
+    expect(namesInPlan("texte")).toEqual([]);
   });
 });
