@@ -1,7 +1,7 @@
 /**
  * What a blind reading hides in the text the applicant wrote (decision 0151):
  * their own names, in any of the ways their account and profile write them, the names a
- * plan stores as names (a team member's, a co-founder's: decision new-blind-plan-stored-names),
+ * plan stores as names (a team member's, a co-founder's: decision 0161),
  * and any phone number, e-mail address, web address or social-media handle. Other people's
  * names written only in free text stay: nothing tells them from a supplier's or a town's.
  * Pure: no database, no Remix.
