@@ -18,6 +18,14 @@ export function translate(messages: Messages, locale: Locale, key: MessageKey, p
     .join("");
 }
 
+/**
+ * A label and its colon, as the reader's language writes them ("Montant\u00a0:" in French,
+ * "Amount:" in English): for a label the code sets before a value (decision 0150).
+ */
+export function labelled(t: TFunction, key: MessageKey): string {
+  return t("form.labelled", { label: t(key) });
+}
+
 /** A filled-in value of a message: which placeholder it fills and its text. */
 export type MessageValue = { param: string; value: string };
 

@@ -1,3 +1,4 @@
+import { labelled } from "~/i18n/translate";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -80,7 +81,7 @@ export default function CodeFlags() {
                 {t(`codes.record.${f.record}`)} · <bdi>{f.name}</bdi>
               </p>
               <p>
-                {t(label)} · {t("codes.flags.original")} : <bdi lang="fr">{f.original}</bdi> →{" "}
+                {t(label)} · {labelled(t, "codes.flags.original")} <bdi lang="fr">{f.original}</bdi> →{" "}
                 {kind ? codeLabels(t, kind, f.current) : (f.countries?.join(t("codes.separator")) ?? "")}
               </p>
               <FormAlert message={errors?.form} />
@@ -142,7 +143,7 @@ function CallRegionsItem({ call: c, mine }: { call: Loaded["calls"][number]; min
         {t("codes.record.call")} · <bdi>{c.titleFr}</bdi>
       </p>
       <p>
-        {t("codes.field.regions")} · {t("codes.flags.original")} : <bdi lang="fr">{c.typed.join(", ")}</bdi>
+        {t("codes.field.regions")} · {labelled(t, "codes.flags.original")} <bdi lang="fr">{c.typed.join(", ")}</bdi>
       </p>
       <FormAlert message={mine?.errors?.form} />
       <Form method="post" className="stack narrow">

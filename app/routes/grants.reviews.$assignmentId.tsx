@@ -1,3 +1,4 @@
+import { labelled, type MessageKey } from "~/i18n/translate";
 import type { FormEcho } from "~/lib/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
@@ -7,7 +8,6 @@ import { FieldError, FormAlert, PageTitle, TextareaField } from "~/components/fo
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { serverT } from "~/i18n/dictionaries.server";
 import { useI18n } from "~/i18n/i18n-context";
-import type { MessageKey } from "~/i18n/translate";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { getBlindAssignment } from "~/modules/grants/queries.server";
@@ -213,7 +213,7 @@ export default function ReviewPage() {
       ) : null}
       <h2>{t("grants.review.plan")}</h2>
       <p>
-        {t("grants.col.requested")} : {formatMoney(d.requestedCentimes)}
+        {labelled(t, "grants.col.requested")} {formatMoney(d.requestedCentimes)}
       </p>
       <p>
         <a

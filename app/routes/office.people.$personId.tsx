@@ -1,3 +1,4 @@
+import { labelled } from "~/i18n/translate";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -230,7 +231,7 @@ export default function OfficePerson() {
       {done && done in DONE ? <FormAlert tone="success" message={DONE[done as keyof typeof DONE]} /> : null}
       {person.loginId ? (
         <p>
-          {t("office.person.identifier")}:{" "}
+          {labelled(t, "office.person.identifier")}{" "}
           <strong dir="ltr" data-testid="login-id">
             {person.loginId}
           </strong>

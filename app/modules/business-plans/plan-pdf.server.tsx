@@ -3,9 +3,9 @@
  * rows), so a snapshot frozen by a grant application renders exactly the same way.
  * A cover page, the written sections (1 to 7), then the figures and the risks (8, 9).
  */
+import { labelled, type MessageKey } from "~/i18n/translate";
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import type { MessageKey } from "~/i18n/translate";
 import { pdfDate, PdfFrame, pdfStyles, PdfTable, renderPdf } from "~/pdf/kit.server";
 import type { PlanDocument } from "./document";
 import { FinancialSection } from "./plan-financial-pdf.server";
@@ -60,7 +60,7 @@ function Cover({
       <Text style={[pdfStyles.p, pdfStyles.muted]}>{pdfDate(locale, generatedAt)}</Text>
       <SectionHeading>{t("plans.pdf.keyFigures")}</SectionHeading>
       <Text style={pdfStyles.p}>
-        {t("plans.fin.totalCosts")} : {money(totals.totalStartupCostCentimes)}
+        {labelled(t, "plans.fin.totalCosts")} {money(totals.totalStartupCostCentimes)}
       </Text>
       <Text style={pdfStyles.p}>{t("plans.fin.grantRequested", { amount: money(totals.grantRequestedCentimes) })}</Text>
       <Text style={pdfStyles.p}>{breakEvenText(w, totals.breakEvenMonth)}</Text>
@@ -91,7 +91,7 @@ function ProjectSections({ w, doc }: Part) {
         rows={doc.market.competitors.map((c) => [c.name, money(c.priceCentimes)])}
       />
       <Text style={[pdfStyles.p, { marginTop: 4 }]}>
-        {t("plans.field.price")} : {money(doc.market.priceCentimes)}
+        {labelled(t, "plans.field.price")} {money(doc.market.priceCentimes)}
       </Text>
       <PlanField w={w} label="plans.field.salesPlaces" value={doc.market.salesPlaces} />
     </>

@@ -1,4 +1,5 @@
 /** The sections of a call's page from the review on (no data access): rankings, proposal, awards and their tranches. */
+import { labelled } from "~/i18n/translate";
 import { Link } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { useLocalizedLabel } from "~/components/localized-text";
@@ -213,7 +214,7 @@ export function CallAwards({ awards, applications }: Pick<CallPageData, "applica
             </p>
             {a.reviewOverrideReason ? (
               <p className="hint" data-testid="review-override">
-                {t("grants.call.reviewOverride")} : <bdi>{a.reviewOverrideReason}</bdi>
+                {labelled(t, "grants.call.reviewOverride")} <bdi>{a.reviewOverrideReason}</bdi>
               </p>
             ) : null}
             {a.tranches.map((tr) => (

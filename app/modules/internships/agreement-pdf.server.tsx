@@ -1,3 +1,4 @@
+import { labelled } from "~/i18n/translate";
 import { Text, View } from "@react-pdf/renderer";
 import { codeLabel, type Code } from "~/i18n/codes";
 import type { Locale } from "~/i18n/config";
@@ -46,7 +47,10 @@ export function AgreementPdf({ locale, data }: { locale: Locale; data: Agreement
           .filter(Boolean)
           .join(" · "),
       )}
-      {row(t("internships.pdf.programme"), `Programme Masar · ${t("internships.pdf.coach")}: ${data.coachName}`)}
+      {row(
+        t("internships.pdf.programme"),
+        `Programme Masar · ${labelled(t, "internships.pdf.coach")} ${data.coachName}`,
+      )}
       <Text style={pdfStyles.h2}>{t("internships.pdf.terms")}</Text>
       {row(t("internships.pdf.tutor"), data.tutorName)}
       {row(t("internships.pdf.period"), `${pdfDate(locale, data.startsOn)} – ${pdfDate(locale, data.endsOn)}`)}

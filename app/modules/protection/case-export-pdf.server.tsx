@@ -1,7 +1,7 @@
 /** The full record of one person, printed for them on request (supervisors only). */
+import { labelled, type MessageKey } from "~/i18n/translate";
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
-import type { MessageKey } from "~/i18n/translate";
 import { codeLabel, countryName, listOf } from "~/i18n/codes";
 import { isolate, pdfDate, PdfFrame, pdfStyles, pdfT, TypedText } from "~/pdf/kit.server";
 import { CASE_SMS_TEMPLATES, isCaseSmsTemplate } from "~/modules/notifications/kinds";
@@ -24,14 +24,15 @@ export function CaseExportPdf({ locale, record }: { locale: Locale; record: Expo
       </Text>
       <Text style={pdfStyles.h2}>{t("protection.case.identity")}</Text>
       <Text style={pdfStyles.p}>
-        {t("protection.field.sex")}: {t(`protection.sex.${c.sex}`)} · {t("protection.field.dateOfBirth")}:{" "}
-        {c.dateOfBirth ? pdfDate(locale, c.dateOfBirth) : "—"} · {t("protection.field.nationality")}:{" "}
-        {c.nationality ? countryName(locale, c.nationality) : "—"}
+        {labelled(t, "protection.field.sex")} {t(`protection.sex.${c.sex}`)} ·{" "}
+        {labelled(t, "protection.field.dateOfBirth")} {c.dateOfBirth ? pdfDate(locale, c.dateOfBirth) : "—"} ·{" "}
+        {labelled(t, "protection.field.nationality")} {c.nationality ? countryName(locale, c.nationality) : "—"}
       </Text>
       <Text style={pdfStyles.p}>
-        {t("protection.field.phone")}: {c.phone ?? "—"} ·{" "}
+        {labelled(t, "protection.field.phone")} {c.phone ?? "—"} ·{" "}
         {/* label and colon set apart: after the label's closing bracket, an Arabic line drew the colon as a missing glyph */}
-        {isolate(`${t("protection.field.documentNumber")}:`)} {c.documentNumber ?? "—"} · {t("protection.field.city")}:{" "}
+        {isolate(labelled(t, "protection.field.documentNumber"))} {c.documentNumber ?? "—"} ·{" "}
+        {labelled(t, "protection.field.city")}{" "}
         {c.city ? codeLabel(t, "city", c.city) : c.region ? codeLabel(t, "region", c.region) : "—"}
       </Text>
       <ConsentsAndReferrals locale={locale} record={record} />
@@ -89,12 +90,12 @@ function ConsentsAndReferrals({ locale, record }: { locale: Locale; record: Expo
       <Text style={pdfStyles.h2}>{t("protection.consent.title")}</Text>
       {record.consents.map((k) => (
         <Text key={k.id} style={pdfStyles.p}>
-          {pdfDate(locale, k.givenAt)} · {t("protection.consent.services")}: {yes(k.services)} ·{" "}
-          {t("protection.consent.referral")}: {yes(k.referral)} · {t("protection.consent.reporting")}:{" "}
+          {pdfDate(locale, k.givenAt)} · {labelled(t, "protection.consent.services")} {yes(k.services)} ·{" "}
+          {labelled(t, "protection.consent.referral")} {yes(k.referral)} · {labelled(t, "protection.consent.reporting")}{" "}
           {yes(k.anonymisedReporting)}
           {k.withdrawnAt ? ` · ${t("protection.consent.withdrawn")} ${pdfDate(locale, k.withdrawnAt)}` : ""}
           {k.referral
-            ? ` · ${t("protection.consent.partnersLabel")}: ${
+            ? ` · ${labelled(t, "protection.consent.partnersLabel")} ${
                 k.partners.length
                   ? k.partners.map((p) => isolate(p.name)).join(" · ")
                   : t("protection.consent.partnersNone")
@@ -112,7 +113,7 @@ function ConsentsAndReferrals({ locale, record }: { locale: Locale; record: Expo
             {r.decidedAt ? ` ${pdfDate(locale, r.decidedAt)}` : ""}
           </Text>
           <Text style={[pdfStyles.p, pdfStyles.muted]}>
-            {t("protection.referral.shareLabel")}:{" "}
+            {labelled(t, "protection.referral.shareLabel")}{" "}
             {r.sharedSections.length
               ? r.sharedSections.map((k) => t(`protection.referral.share.${k}`)).join(" · ")
               : t("protection.referral.sharedNone")}

@@ -183,8 +183,9 @@ describe("full-record export and anonymisation", () => {
     const fr = readPdfText(frPdf).replace(/\s+/g, " ");
     expect(fr).toContain(orgC.name);
     expect(fr).toContain(`Référencement vers ${s.orgB.name}`);
+    // a space before the label's colon, as French writes it (a no-break one, which pdftotext reads as a space)
     expect(fr).toContain(
-      "Sections du dossier partagées: Identité (nom, âge, contact, documents, foyer) · Notes de suivi",
+      "Sections du dossier partagées : Identité (nom, âge, contact, documents, foyer) · Notes de suivi",
     );
     const arabicClient = await s.login(s.supervisorA.email);
     await arabicClient.post("/lang", { lng: "ar", redirectTo: "/home" });

@@ -5,9 +5,42 @@
  * kinds and case SMS templates) keep plain spaces (the GSM
  * alphabet has no no-break space; one would make a French SMS cost double).
  */
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fr } from "../../../app/i18n/locales/fr/index";
 import { CASE_SMS_TEMPLATES, NOTIFICATION_KINDS } from "../../../app/modules/notifications/kinds";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+/** Every source file of app/ but the catalogue. */
+function sourceFiles(dir = "app", out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (rel !== path.join("app", "i18n", "locales")) sourceFiles(rel, out);
+    } else if (/\.tsx?$/.test(entry.name)) out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * Punctuation the code sets after a translated text, `{t("x")} :` in JSX or `${t("x")}:` in
+ * a template: written in code, it cannot have the no-break space French needs (nor follow
+ * another language's rules). `labelled(t, key)` takes the colon from the catalogue.
+ */
+const PUNCTUATION_AFTER_TEXT = /\bt\((?:[^()]|\([^()]*\))*\)\}\s?[:;!?](?=[\s{"`<]|$)/;
+
+function punctuationInCode(files: string[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const lines = fs.readFileSync(path.join(root, file), "utf8").split("\n");
+    lines.forEach((line, i) => {
+      if (PUNCTUATION_AFTER_TEXT.test(line)) found.push(`${file}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  return found;
+}
 
 /** The keys of every SMS text the portal sends. */
 const SMS_TEXTS = new Set<string>([
@@ -59,5 +92,23 @@ describe("French typography", () => {
     expect(SMS_TEXTS.size).toBeGreaterThan(30);
     const sms = Object.entries(fr).filter(([key, text]) => SMS_TEXTS.has(key) && /[\u00a0\u202f]/.test(text));
     expect(sms).toEqual([]);
+  });
+
+  it("sets no colon, semicolon, ! or ? after a translated text in code: the catalogue's labelled() does", () => {
+    const files = sourceFiles();
+    expect(files.length).toBeGreaterThan(200);
+    expect(punctuationInCode(files)).toEqual([]);
+  });
+
+  it("finds punctuation set in code after a translated text (the check itself)", () => {
+    const lines = [
+      '{t("codes.flags.original")} : <bdi>{f.original}</bdi>',
+      '{t("protection.field.sex")}: {sex}',
+      "`${t(`protection.detail.${k}` as MessageKey)}: ${v}`",
+      '{t("office.person.identifier")}:{" "}',
+    ];
+    for (const line of lines) expect(PUNCTUATION_AFTER_TEXT.test(line), line).toBe(true);
+    for (const line of ['{ok ? t("form.yes") : t("form.no")}', '{labelled(t, "x")} {v}', '{t("a")} · {t("b")}'])
+      expect(PUNCTUATION_AFTER_TEXT.test(line), line).toBe(false);
   });
 });

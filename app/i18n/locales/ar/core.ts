@@ -2,6 +2,8 @@
 export const core = {
   "form.yes": "نعم",
   "form.no": "لا",
+  // a label before its value ("Valeur écrite : …"): French puts a no-break space before the colon
+  "form.labelled": "{label}:",
   "form.choose": "اختر…",
   "form.nowOnFile": "المسجَّل في الملف الآن: {value}",
   "form.nowOnFileEmpty": "المسجَّل في الملف الآن: لا شيء (الحقل فارغ)",

@@ -2,6 +2,8 @@
 export const core = {
   "form.yes": "Yes",
   "form.no": "No",
+  // a label before its value ("Valeur écrite : …"): French puts a no-break space before the colon
+  "form.labelled": "{label}:",
   "form.choose": "Choose…",
   "form.nowOnFile": "Now on file: {value}",
   "form.nowOnFileEmpty": "Now on file: nothing (the field is empty)",

@@ -2,6 +2,8 @@
 export const core = {
   "form.yes": "Oui",
   "form.no": "Non",
+  // a label before its value ("Valeur écrite : …"): French puts a no-break space before the colon
+  "form.labelled": "{label} :",
   "form.choose": "Choisir…",
   "form.nowOnFile": "Actuellement au dossier : {value}",
   "form.nowOnFileEmpty": "Actuellement au dossier : rien (champ vide)",

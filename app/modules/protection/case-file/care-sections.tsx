@@ -1,7 +1,7 @@
+import { labelled, type MessageKey } from "~/i18n/translate";
 import { Form, Link } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
 import { VULNERABILITIES } from "../rules";
 import type { CaseFileData } from "./data.server";
@@ -118,12 +118,12 @@ function ServiceItem({ s, live, caseId }: { s: Service; live: boolean; caseId: s
           .filter(([, v]) => v !== null && v !== "")
           .map(
             ([k, v]) =>
-              `${t(`protection.detail.${k}` as MessageKey)}: ${ENUM_DETAILS.has(k) ? t(`protection.value.${v}` as MessageKey) : v}`,
+              `${labelled(t, `protection.detail.${k}` as MessageKey)} ${ENUM_DETAILS.has(k) ? t(`protection.value.${v}` as MessageKey) : v}`,
           )
           .join(" · ")}
         {s.provider ? ` · ${s.provider}` : ""}
         {s.costCentimes ? ` · ${formatMoney(s.costCentimes)}` : ""}
-        {s.dueDate ? ` · ${t("protection.services.due")}: ${formatDate(s.dueDate)}` : ""}
+        {s.dueDate ? ` · ${labelled(t, "protection.services.due")} ${formatDate(s.dueDate)}` : ""}
       </p>
       {s.notes ? <p className="message-body">{s.notes}</p> : null}
       {s.next.length && live ? <StatusForm s={s} /> : null}
