@@ -7,7 +7,6 @@ import { moroccoToday } from "~/lib/morocco-time";
 import type { MessageKey } from "~/i18n/translate";
 import { requireUser } from "~/modules/auth/guards.server";
 import { PhoneUnconfirmed } from "~/modules/auth/ui";
-import { phoneConfirmedOrAbsent } from "~/modules/auth/phone.server";
 import type { Role } from "~/modules/auth/roles";
 import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
@@ -37,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const applicant = user.role === "applicant";
   const none = Promise.resolve(null);
   // each role's panels read side by side, not one after the other
-  const [caseloadRows, plans, employability, acts, protection, reporting, phoneOk, caseAccessPending, codeFlags] =
+  const [caseloadRows, plans, employability, acts, protection, reporting, caseAccessPending, codeFlags] =
     await Promise.all([
       user.role === "coach" ? caseload(db, user.id, today) : none,
       applicant ? applicantHome(db, user.id) : none,
@@ -45,7 +44,6 @@ export async function loader(args: LoaderFunctionArgs) {
       applicant ? actsFor(db, user.id) : none,
       user.role === "case_worker" && !user.caseAccessPending ? caseWorkerPanel(db, user) : none,
       reportingPanel(db, user),
-      applicant ? phoneConfirmedOrAbsent(db, user.id) : true,
       /** a case-worker account waiting for its supervisor: its association and who confirms it */
       user.caseAccessPending ? waitingFor(db, user.id) : none,
       user.role === "admin" ? countOpenCodeFlags(db) : 0,
@@ -60,7 +58,8 @@ export async function loader(args: LoaderFunctionArgs) {
     doneForMe: acts ? actLines(acts, args.context.locale, serverT(args.context.locale)("content.inFrench")) : null,
     protection,
     reporting,
-    phoneUnconfirmed: !phoneOk,
+    // read with the session: an applicant's phone not confirmed yet (applying needs it)
+    phoneUnconfirmed: applicant && user.phoneUnconfirmed,
     caseAccessPending,
     links: LINKS[user.role].filter((link) => mayOpen(user, link.to)),
     codeFlags,

@@ -1,7 +1,8 @@
 /**
  * Database round trips per page (issue 19): the session check and the header's unread
  * count are one query; the case file's reads do not grow with its notes, and only
- * one page of notes is read and decrypted per view.
+ * one page of notes is read and decrypted per view; the applicant's home reads its
+ * coaching lists in one statement and her phone's state with the session.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -10,6 +11,7 @@ import type { Database } from "../../db/client";
 import * as schema from "../../db/schema";
 import { notify } from "../../app/modules/notifications/service.server";
 import { NOTES_PER_PAGE } from "../../app/modules/protection/queries.server";
+import { makeUser } from "../factories";
 import { findOrMakeItem, makeStockedRound } from "../factories/protection";
 import { startTestApp, type TestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
@@ -130,5 +132,47 @@ describe("the hand-out sheet of a round", () => {
         ),
       );
     expect(rows.map((r) => r.entityId).sort()).toEqual(cases.map((c) => c.id).sort());
+  });
+});
+
+describe("the applicant's home", () => {
+  it("sends as many statements with a coach, actions and appointments as without, and at most seven", async () => {
+    const { user, client } = await app.asNewUser({ email: `home-${Date.now()}@masar.test` });
+    const empty = await statementsOf(() => client.get("/home"));
+    expect(empty.status).toBe(200);
+    const coach = await makeUser(t.db, { role: "coach", displayName: "Coach Samira Bennani" });
+    await t.db.insert(schema.coachAssignments).values({ coachId: coach.id, beneficiaryId: user.id });
+    for (const description of ["Envoyer le CV à trois employeurs", "Préparer l'entretien"])
+      await t.db
+        .insert(schema.coachingActions)
+        .values({ beneficiaryId: user.id, coachId: coach.id, description, dueOn: "2099-01-10" });
+    const startsAt = new Date(Date.now() + 3 * 24 * 3600_000);
+    await t.db
+      .insert(schema.coachingAppointments)
+      .values({ beneficiaryId: user.id, coachId: coach.id, startsAt, remindAt: startsAt });
+    const full = await statementsOf(() => client.get("/home"));
+    expect(full.status).toBe(200);
+    expect(full.statements.length).toBe(empty.statements.length);
+    expect(full.statements.length).toBeLessThanOrEqual(7);
+    expect(full.body).toContain("Coach Samira Bennani");
+    expect(full.body).toContain("Envoyer le CV à trois employeurs");
+    expect(full.body).toContain("data-appointments");
+  });
+
+  it("tells an applicant whose phone waits for its code, read with the session, and not one whose phone is confirmed", async () => {
+    const suffix = Date.now();
+    const waiting = await app.asNewUser({
+      phone: `+2126${String(suffix).slice(-8)}`,
+      email: `w-${suffix}@masar.test`,
+      phoneConfirmedAt: null,
+    });
+    const page = await statementsOf(() => waiting.client.get("/home"));
+    expect(page.body).toContain('href="/confirm-phone"');
+    expect(page.statements.some((q) => /from "users" where "users"\."id" = \$1$/.test(q.trim()))).toBe(false);
+    const confirmed = await app.asNewUser({
+      phone: `+2126${String(suffix + 1).slice(-8)}`,
+      email: `c-${suffix}@masar.test`,
+    });
+    expect(await (await confirmed.client.get("/home")).text()).not.toContain('href="/confirm-phone"');
   });
 });

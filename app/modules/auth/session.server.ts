@@ -25,6 +25,8 @@ export type SessionUser = {
   locale: Locale;
   email: string | null;
   phone: string | null;
+  /** the account has a phone it has not confirmed (read with the session, for the home's notice) */
+  phoneUnconfirmed: boolean;
 };
 
 /** A case worker whose association's supervisor has not confirmed the account (for that association). */
@@ -68,6 +70,7 @@ const sessionCheck = (db: Executor) =>
         locale: users.locale,
         email: users.email,
         phone: users.phone,
+        phoneUnconfirmed: sql<boolean>`(${users.phone} is not null and ${users.phoneConfirmedAt} is null)`,
         isActive: users.isActive,
       },
       unread: sql<number>`(select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null)`,

@@ -13,7 +13,7 @@ import {
   users,
 } from "~db/schema";
 import { placementsOf } from "~/modules/internships/queries.server";
-import { myTrainings, nextSessionsOf } from "~/modules/trainings/queries.server";
+import { myTrainings } from "~/modules/trainings/queries.server";
 import {
   buildCaseloadRow,
   employmentCheckSchedule,
@@ -23,7 +23,6 @@ import {
 } from "./rules";
 import type { ScheduledFollowUp } from "~/modules/businesses/rules";
 import { dueFollowUps } from "~/modules/businesses/service.server";
-import { upcomingAppointments } from "./appointments.server";
 
 /** Is this coach the current coach of this beneficiary? The one check every module uses. */
 export async function isCurrentCoachOf(db: Executor, coachId: string, beneficiaryId: string): Promise<boolean> {
@@ -220,31 +219,79 @@ export async function assignmentOverview(db: Executor) {
 }
 
 /** The applicant's home panel: appointments, trainings, certificates, internship, coach, next steps. */
-export async function applicantPanel(db: Executor, userId: string) {
-  const [trainingsList, places, actions, coachRow, appointments] = await Promise.all([
+export async function applicantPanel(db: Executor, userId: string, now = new Date()) {
+  const [trainingsList, places, lists] = await Promise.all([
     myTrainings(db, userId),
     placementsOf(db, [userId]),
-    db
-      .select({ id: coachingActions.id, description: coachingActions.description, dueOn: coachingActions.dueOn })
-      .from(coachingActions)
-      .where(and(eq(coachingActions.beneficiaryId, userId), isNull(coachingActions.doneAt)))
-      .orderBy(asc(coachingActions.dueOn)),
-    db
-      .select({ displayName: users.displayName, phone: users.phone, email: users.email })
-      .from(coachAssignments)
-      .innerJoin(users, eq(users.id, coachAssignments.coachId))
-      .where(and(eq(coachAssignments.beneficiaryId, userId), isNull(coachAssignments.endedAt))),
-    upcomingAppointments(db, userId),
+    applicantLists(db, userId, now),
   ]);
-  const sessions = await nextSessionsOf(db, userId, new Date());
   return {
     userId,
     trainings: trainingsList,
     placement: places[0] ?? null,
-    actions,
-    coach: coachRow[0] ?? null,
-    appointments: appointments.map((a) => ({ ...a, startsAt: a.startsAt.toISOString() })),
-    sessions: sessions.map((x) => ({ ...x, startsAt: x.startsAt.toISOString() })),
+    actions: lists.actions,
+    coach: lists.coach,
+    // JSON gives timestamps with the session's offset: read back and written in UTC, as before
+    appointments: lists.appointments.map((a) => ({ ...a, startsAt: new Date(a.startsAt).toISOString() })),
+    sessions: lists.sessions.map((x) => ({ ...x, startsAt: new Date(x.startsAt).toISOString() })),
+  };
+}
+
+type ApplicantLists = {
+  actions: { id: string; description: string; dueOn: string }[];
+  coach: { displayName: string; phone: string | null; email: string | null } | null;
+  appointments: { id: string; startsAt: string; coachId: string; coachName: string }[];
+  sessions: {
+    id: string;
+    trainingId: string;
+    titleFr: string;
+    titleAr: string;
+    titleEn: string;
+    startsAt: string;
+    placeFr: string | null;
+    placeAr: string | null;
+    placeEn: string | null;
+    onlineLink: string | null;
+  }[];
+};
+
+/**
+ * The applicant's short lists, in one statement (the home reads them on every visit):
+ * her open actions, her current coach, her appointments to come (as
+ * upcomingAppointments reads them for the coach's page: not cancelled, after now, the
+ * soonest ten) and the next three sessions of the cohorts where she holds a seat (one
+ * under way still counts).
+ */
+async function applicantLists(db: Executor, userId: string, now: Date): Promise<ApplicantLists> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const rows = (await db.execute(sql`select
+    (select coalesce(json_agg(json_build_object('id', a.id, 'description', a.description, 'dueOn', a.due_on) order by a.due_on), '[]'::json)
+      from coaching_actions a where a.beneficiary_id = ${userId} and a.done_at is null) as actions,
+    (select json_build_object('displayName', u.display_name, 'phone', u.phone, 'email', u.email)
+      from coach_assignments ca join users u on u.id = ca.coach_id
+      where ca.beneficiary_id = ${userId} and ca.ended_at is null limit 1) as coach,
+    (select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
+      select ap.id, ap.starts_at as "startsAt", ap.coach_id as "coachId", u.display_name as "coachName"
+      from coaching_appointments ap join users u on u.id = ap.coach_id
+      where ap.beneficiary_id = ${userId} and ap.cancelled_at is null and ap.starts_at > ${at}
+      order by ap.starts_at limit 10) x) as appointments,
+    (select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
+      select ts.id, t.id as "trainingId", t.title_fr as "titleFr", t.title_ar as "titleAr", t.title_en as "titleEn",
+        ts.starts_at as "startsAt", ts.place_fr as "placeFr", ts.place_ar as "placeAr", ts.place_en as "placeEn",
+        ts.online_link as "onlineLink"
+      from training_registrations r
+      join training_sessions ts on ts.cohort_id = r.cohort_id
+      join training_cohorts co on co.id = r.cohort_id
+      join trainings t on t.id = co.training_id
+      where r.user_id = ${userId} and r.status = 'confirmed'
+        and ts.starts_at + make_interval(mins => ts.duration_minutes) >= ${at}
+      order by ts.starts_at limit 3) x) as sessions`)) as unknown as ApplicantLists[];
+  const row = rows[0];
+  return {
+    actions: row?.actions ?? [],
+    coach: row?.coach ?? null,
+    appointments: row?.appointments ?? [],
+    sessions: row?.sessions ?? [],
   };
 }
 

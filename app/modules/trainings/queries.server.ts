@@ -88,37 +88,6 @@ export async function sessionsOfCohorts(db: Executor, cohortIds: string[]) {
     .orderBy(asc(trainingSessions.startsAt));
 }
 
-/** For the applicant's home: the next sessions of the cohorts where she holds a seat. */
-export async function nextSessionsOf(db: Executor, userId: string, now: Date, limit = 3) {
-  return db
-    .select({
-      id: trainingSessions.id,
-      trainingId: trainings.id,
-      titleFr: trainings.titleFr,
-      titleAr: trainings.titleAr,
-      titleEn: trainings.titleEn,
-      startsAt: trainingSessions.startsAt,
-      placeFr: trainingSessions.placeFr,
-      placeAr: trainingSessions.placeAr,
-      placeEn: trainingSessions.placeEn,
-      onlineLink: trainingSessions.onlineLink,
-    })
-    .from(trainingRegistrations)
-    .innerJoin(trainingSessions, eq(trainingSessions.cohortId, trainingRegistrations.cohortId))
-    .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingRegistrations.cohortId))
-    .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
-    .where(
-      and(
-        eq(trainingRegistrations.userId, userId),
-        eq(trainingRegistrations.status, "confirmed"),
-        // a session under way still counts as the next one
-        sql`${trainingSessions.startsAt} + make_interval(mins => ${trainingSessions.durationMinutes}) >= ${now.toISOString()}::timestamptz`,
-      ),
-    )
-    .orderBy(asc(trainingSessions.startsAt))
-    .limit(limit);
-}
-
 /** A user's active registrations in these cohorts, with their place on the waiting list. */
 export async function registrationsOf(db: Executor, userId: string, cohortIds: string[]) {
   if (cohortIds.length === 0) return [];
