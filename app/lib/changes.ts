@@ -42,3 +42,34 @@ export function versionOf(record: Record<string, unknown>, keys: readonly string
   }
   return hash.toString(16).padStart(8, "0");
 }
+
+/**
+ * A correction refused as stale, field by field: each field where the record now holds
+ * something other than what was typed, with what the record holds (what "Now on file"
+ * shows beside it). Both are in the form's shape (text; ticked boxes one a line under
+ * `name[]`, their order not counting), drawn by one function from the record as it is and
+ * from the input as the record would store it, so a field typed to what the record holds
+ * in another shape (a phone, an amount) does not count.
+ */
+export function fieldsNowOtherwise(now: Record<string, string>, typed: Record<string, string>): Record<string, string> {
+  const onFile: Record<string, string> = {};
+  const fields = new Set([...Object.keys(now), ...Object.keys(typed)].map((k) => k.replace(/\[\]$/, "")));
+  for (const field of fields) {
+    const held = formField(now, field);
+    if (held !== formField(typed, field)) onFile[field] = held;
+  }
+  return onFile;
+}
+
+/** A field of a form's values as compared: text trimmed, ticked boxes in a fixed order. */
+function formField(values: Record<string, string>, field: string): string {
+  const list = values[`${field}[]`];
+  if (list !== undefined)
+    return list
+      .split("\n")
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .sort()
+      .join("\n");
+  return (values[field] ?? "").trim();
+}

@@ -18,7 +18,7 @@ import { ActsList, actLines } from "~/modules/office/acts";
 import { ActForm, GrantForm, ReceivedForm, SlipForm } from "~/modules/office/sections";
 import { actsFor, decisionsAwaitingReceipt, decisionsReceived, personForStaff } from "~/modules/office/queries.server";
 import { ReceiptForms } from "~/modules/office/receipt-forms";
-import { receiptVersion } from "~/modules/office/rules";
+import { receiptVersion, staleReceiptFlags } from "~/modules/office/rules";
 import {
   ApplyForSchema,
   ApplyGrantForSchema,
@@ -87,6 +87,8 @@ type Answer = {
   form: "enrol" | "apply" | "grant" | "received" | "receipt";
   errors: FieldErrors;
   values?: Record<string, string>;
+  /** a receipt's correction refused as stale: what the receipt holds now, beside each flagged field */
+  onFile?: Record<string, string>;
 };
 
 async function handleEnrol(args: ActionFunctionArgs, form: FormData) {
@@ -138,7 +140,8 @@ async function handleReceived(args: ActionFunctionArgs, form: FormData) {
 /** Correct or undo a receipt recorded for the person; the form's errors go back to that receipt's form. */
 async function handleReceipt(args: ActionFunctionArgs, form: FormData) {
   const actor = requirePermission(args, "office:act");
-  const values = formValues(form);
+  // the version the form was filled from goes back only with a stale refusal, as the current one
+  const { version: _sent, ...values } = formValues(form);
   const parsed = parseForm(ChangeReceiptSchema, form);
   if (!parsed.ok) {
     // a missing or unknown button is a form tampered with, said on the form
@@ -149,6 +152,19 @@ async function handleReceipt(args: ActionFunctionArgs, form: FormData) {
   const personId = idParam(args, "personId");
   const result = await changeDecisionReceived(args.context.db, actor, personId, parsed.data, { ip: args.context.ip });
   if (!result.ok && result.status === 404) notFound();
+  if (!result.ok && result.errors.form === "office.errors.receiptStale") {
+    // what was chosen stays, compared with the receipt as it is now; the form now carries the
+    // receipt's current version, so saving again saves
+    const now = (await decisionsReceived(args.context.db, personId)).find((d) => d.id === parsed.data.applicationId);
+    if (!now)
+      return data<Answer>({ form: "receipt", errors: { form: "office.errors.receiptNotRecorded" }, values }, 409);
+    const sent = parsed.data.change === "correct" ? parsed.data : {};
+    const { errors, onFile } = staleReceiptFlags(now, sent);
+    return data<Answer>(
+      { form: "receipt", errors, onFile, values: { ...values, version: receiptVersion(now) } },
+      { status: 409 },
+    );
+  }
   if (!result.ok) return data<Answer>({ form: "receipt", errors: result.errors, values }, { status: result.status });
   const done = parsed.data.change === "undo" ? "receiptUndone" : result.changed ? "receiptCorrected" : "receiptSame";
   return redirect(`/office/people/${personId}?done=${done}`);
@@ -210,6 +226,7 @@ function PersonGrants({ done }: { done: string | null }) {
         echoFor={actionData?.form === "receipt" ? actionData.values?.applicationId : undefined}
         errors={actionData?.form === "receipt" ? actionData.errors : undefined}
         values={actionData?.form === "receipt" ? actionData.values : undefined}
+        onFile={actionData?.form === "receipt" ? actionData.onFile : undefined}
       />
     </>
   );

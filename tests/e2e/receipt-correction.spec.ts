@@ -2,8 +2,8 @@
  * A decision's receipt recorded for a person, corrected at the office (issue 15, decision
  * 0142), on a phone, with and without JavaScript, in French and Arabic: a coach notes that
  * the person received the award; a colleague's page corrects the day; the coach's page,
- * opened before, is refused as stale (changing nothing, telling nobody) and, reloaded as it
- * says, corrects how it was handed over. The person, signed in, reads one notification per
+ * opened before, is refused as stale (changing nothing, telling nobody), keeps what was chosen
+ * and shows the day on file beside it; saved again, it corrects how it was handed over. The person, signed in, reads one notification per
  * correction made, opens the application from it, and sees the corrected day on their home.
  * The coach, the person and the published award are written straight into the database
  * (`inDatabase`): awarding a grant takes a committee, which is not what this walk is about.
@@ -67,26 +67,27 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(other.getByRole("status")).toHaveText(m["office.done.receiptCorrected"]);
       await other.close();
 
-      // the coach's page still holds today: its correction is refused, nothing changes
+      // the coach's page still holds today: its correction is refused, nothing changes; what
+      // was chosen stays, and the day and how are flagged, each with what the receipt says now
       await field(page, "how").selectOption("phone");
       await field(page, "reason").selectOption("typing_error");
       await page.getByRole("button", { name: m["office.receipts.correct"] }).click();
       await expect(page.getByTestId("receipt-form")).toContainText(m["office.errors.receiptStale"]);
       // nothing claims it was corrected (the note of the receipt recorded before may stay)
       await expect(page.locator("main")).not.toContainText(m["office.done.receiptCorrected"]);
+      await expect(field(page, "how")).toHaveValue("phone");
+      await expect(field(page, "receivedOn")).toHaveValue(today);
+      await expect(field(page, "receivedOn-error")).toHaveText(m["office.errors.receiptChangedOnFile"]);
+      await expect(field(page, "receivedOn-on-file")).toContainText(formatDate(lang, yesterday));
+      await expect(field(page, "how-on-file")).toContainText(m["office.received.how.in_person"]);
       await page.screenshot({ path: testInfo.outputPath(`stale-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
-      // reloaded, as the message says: the receipt is the colleague's (yesterday, still in
-      // person: the refused page changed nothing); the coach corrects how
-      await page.goto(personUrl);
-      await expect(recorded(page)).toContainText(formatDate(lang, yesterday));
-      await expect(recorded(page)).toContainText(m["office.received.how.in_person"]);
-      await expect(field(page, "receivedOn")).toHaveValue(yesterday);
-      await field(page, "how").selectOption("phone");
-      await field(page, "reason").selectOption("typing_error");
+      // having looked, the coach keeps the colleague's day and saves again: saved
+      await field(page, "receivedOn").fill(yesterday);
       await page.getByRole("button", { name: m["office.receipts.correct"] }).click();
       await expect(page.getByRole("status")).toHaveText(m["office.done.receiptCorrected"]);
+      await expect(recorded(page)).toContainText(formatDate(lang, yesterday));
       await expect(recorded(page)).toContainText(m["office.received.how.phone"]);
       await logout(page);
 

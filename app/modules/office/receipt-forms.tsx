@@ -4,7 +4,7 @@
  * the secondary button: the receipt can be recorded again.
  */
 import { Form } from "@remix-run/react";
-import { Field, FieldError, SelectField } from "~/components/form";
+import { Field, FieldError, OnFileValues, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
 import { DECISION_CHANNELS, RECEIPT_CHANGE_REASONS } from "./constants";
@@ -23,15 +23,28 @@ export function ReceiptForms({
   receipts,
   today,
   echoFor,
+  onFile,
   ...echo
-}: FormEcho & { receipts: readonly ReceiptView[]; today: string; echoFor?: string }) {
+}: FormEcho & {
+  receipts: readonly ReceiptView[];
+  today: string;
+  echoFor?: string;
+  /** a correction refused as stale: what the receipt holds now, for its flagged fields */
+  onFile?: Record<string, string>;
+}) {
   const { t } = useI18n();
   if (!receipts.length) return <p>{t("office.receipts.none")}</p>;
   return (
     <>
-      {receipts.map((r) => (
-        <ReceiptForm key={r.id} receipt={r} today={today} {...(echoFor === r.id ? echo : {})} />
-      ))}
+      {receipts.map((r) =>
+        echoFor === r.id ? (
+          <OnFileValues.Provider key={r.id} value={onFile}>
+            <ReceiptForm receipt={r} today={today} {...echo} />
+          </OnFileValues.Provider>
+        ) : (
+          <ReceiptForm key={r.id} receipt={r} today={today} />
+        ),
+      )}
     </>
   );
 }
@@ -43,7 +56,8 @@ function ReceiptForm({ receipt: r, today, errors, values }: FormEcho & { receipt
     <Form method="post" className="stack list-item" noValidate data-testid="receipt-form">
       <input type="hidden" name="intent" value="receipt" />
       <input type="hidden" name="applicationId" value={r.id} />
-      <input type="hidden" name="version" value={r.version} />
+      {/* after a stale refusal, the receipt's current version: saving again saves */}
+      <input type="hidden" name="version" value={values?.version ?? r.version} />
       <p>
         <strong>{r.title}</strong> · {t(r.awarded ? "office.received.awarded" : "office.received.rejected")}
         <br />

@@ -3,7 +3,8 @@
  * whom, what the person reads. (The slip's sign-in identifier is the auth module's.) Pure: no database, no clock of its own.
  * Why these choices: docs/decisions/0104-acting-for-a-person.md.
  */
-import { changedFields, versionOf } from "~/lib/changes";
+import { changedFields, fieldsNowOtherwise, versionOf } from "~/lib/changes";
+import type { FieldErrors } from "~/lib/forms";
 import type { ActKind } from "./constants";
 
 // ---------------------------------------------------------------- the slip's code
@@ -85,4 +86,23 @@ export function receiptFieldsChanged(
  */
 export function receiptVersion(receipt: { receivedOn: string | null; how: string | null }): string {
   return versionOf(receipt, ["receivedOn", "how"]);
+}
+
+/**
+ * A receipt correction refused as stale (corrected meanwhile, decision 0142): the message,
+ * the day or how where the receipt now says other than what the form sends (an undo sends
+ * neither: nothing is flagged), and what the receipt holds now for each, to show beside it.
+ */
+export function staleReceiptFlags(
+  now: { receivedOn: string | null; how: string | null },
+  sent: { receivedOn?: string; how?: string },
+): { errors: FieldErrors; onFile: Record<string, string> } {
+  const errors: FieldErrors = { form: "office.errors.receiptStale" };
+  if (sent.receivedOn === undefined || sent.how === undefined) return { errors, onFile: {} };
+  const onFile = fieldsNowOtherwise(
+    { receivedOn: now.receivedOn ?? "", how: now.how ?? "" },
+    { receivedOn: sent.receivedOn, how: sent.how },
+  );
+  for (const field of Object.keys(onFile)) errors[field] = "office.errors.receiptChangedOnFile";
+  return { errors, onFile };
 }

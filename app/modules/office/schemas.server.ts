@@ -58,7 +58,7 @@ export const DecisionReceivedSchema = z.object({
  * reason; the button pressed says which. Undo needs no day.
  */
 /** The receipt's version the form showed (receiptVersion); a form without one is stale too. */
-const receiptVersionField = z.string().regex(/^[0-9a-f]{8}$/, "office.errors.receiptStale");
+const receiptVersionField = z.string().regex(/^[0-9a-f]{8}$/, "office.errors.receiptReload");
 
 export const ChangeReceiptSchema = z.discriminatedUnion("change", [
   z.object({

@@ -2,6 +2,7 @@
  * Pure rules of correcting protection records (decision 0115): what a request's correction
  * compares, and what a correction refused as stale shows. No database, no Remix.
  */
+import { fieldsNowOtherwise } from "~/lib/changes";
 import type { FieldErrors } from "~/lib/forms";
 import type { REFERRAL_REASONS, REFERRAL_URGENCIES, SERVICE_KINDS } from "./constants";
 import { SHARED_SECTIONS, type SharedSection } from "./rules";
@@ -20,29 +21,10 @@ export type StaleRefusal = { errors: FieldErrors; onFile: Record<string, string>
  * (a phone typed "06 12 34 56 78" where the file says "+212612345678") is not flagged.
  */
 export function staleCorrectionFlags(now: Record<string, string>, typed: Record<string, string>): StaleRefusal {
+  const onFile = fieldsNowOtherwise(now, typed);
   const errors: FieldErrors = { form: "protection.correct.stale" };
-  const onFile: Record<string, string> = {};
-  const fields = new Set([...Object.keys(now), ...Object.keys(typed)].map((k) => k.replace(/\[\]$/, "")));
-  for (const field of fields) {
-    const held = formField(now, field);
-    if (held === formField(typed, field)) continue;
-    errors[field] = "protection.correct.changedOnFile";
-    onFile[field] = held;
-  }
+  for (const field of Object.keys(onFile)) errors[field] = "protection.correct.changedOnFile";
   return { errors, onFile };
-}
-
-/** A field of a form's values as compared: text trimmed, ticked boxes in a fixed order. */
-function formField(values: Record<string, string>, field: string): string {
-  const list = values[`${field}[]`];
-  if (list !== undefined)
-    return list
-      .split("\n")
-      .map((v) => v.trim())
-      .filter(Boolean)
-      .sort()
-      .join("\n");
-  return (values[field] ?? "").trim();
 }
 
 /** A request's correctable fields as stored: the shape a referral correction compares. */

@@ -15,6 +15,7 @@ import {
   users,
 } from "../../../db/schema";
 import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
+import { formatDate } from "../../../app/i18n/translate";
 import { changeDecisionReceived, recordDecisionReceived } from "../../../app/modules/office/service.server";
 import { receiptFieldsChanged, receiptVersion } from "../../../app/modules/office/rules";
 import { makeOrganisation, makeUser } from "../../factories";
@@ -181,7 +182,7 @@ describe("correcting a decision's receipt recorded for a person", () => {
 });
 
 describe("a receipt's form older than the receipt", () => {
-  it("is refused (409, reload), changing nothing and telling nobody; of five corrections from one page at once, one writes", async () => {
+  it("is refused (409), changing nothing and telling nobody; of five corrections from one page at once, one writes", async () => {
     const { coachUser, coach, person, application, version } = await received();
     const client = await app.signedIn(coachUser.email!);
     const page = await (await client.get(`/office/people/${person.id}`)).text();
@@ -220,7 +221,9 @@ describe("a receipt's form older than the receipt", () => {
       reason: "not_received",
     });
     expect(stale.status).toBe(409);
-    expect(await stale.text()).toContain("Cette réception a été corrigée entre-temps\u00a0: rechargez la page");
+    expect(await stale.text()).toContain(
+      "Cette réception a été corrigée entre-temps\u00a0: rien n&#x27;a été enregistré",
+    );
     expect(await stored(application.id)).toMatchObject({ decisionReceivedOn: after.decisionReceivedOn });
     expect((await told(person.id)).kinds).toEqual(["office.notify.receiptCorrected"]);
     // reloaded, the form carries the new version and the undo goes through
@@ -234,6 +237,78 @@ describe("a receipt's form older than the receipt", () => {
       reason: "not_received",
     });
     expect(undo.status).toBe(302);
+  });
+});
+
+describe("a receipt's correction sent from a page made stale", () => {
+  it("keeps what was chosen, flags where the receipt now says otherwise with what it holds, and saves sent again", async () => {
+    const { coachUser, coach, person, application, version } = await received();
+    const client = await app.signedIn(coachUser.email!);
+    const yesterday = addDays(moroccoToday(), -1);
+    // a colleague corrects the day first (the receipt: yesterday, in person)
+    const first = await changeDecisionReceived(
+      t.db,
+      coach,
+      person.id,
+      {
+        change: "correct",
+        applicationId: application.id,
+        receivedOn: yesterday,
+        how: "in_person",
+        reason: "typing_error",
+        version,
+      },
+      meta,
+    );
+    expect(first.ok).toBe(true);
+    // the page opened before sends today's day, and "by phone"
+    const sent = { intent: "receipt", change: "correct", applicationId: application.id, reason: "typing_error" };
+    const refused = await client.post(`/office/people/${person.id}`, {
+      ...sent,
+      version,
+      receivedOn: moroccoToday(),
+      how: "phone",
+    });
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain("Vos choix sont gardés ci-dessous");
+    // what was chosen stays
+    const id = `f-receipt-${application.id}`;
+    expect(html).toMatch(new RegExp(`id="${id}-receivedOn"[^>]*value="${moroccoToday()}"`));
+    expect(html).toContain('<option value="phone" selected="">');
+    // both differ from the receipt now: flagged, each with what it holds, in the reader's words
+    const flagged = [...html.matchAll(/id="(f-receipt-[\w-]+)-error"[^>]*>La réception notée dit maintenant/g)].map(
+      (m) => m[1],
+    );
+    expect(flagged.sort()).toEqual([`${id}-how`, `${id}-receivedOn`]);
+    expect(html).toMatch(
+      new RegExp(`id="${id}-how-on-file"[^>]*>Actuellement au dossier\u00a0: \u2068en personne, au bureau\u2069<`),
+    );
+    expect(html).toMatch(
+      new RegExp(
+        `id="${id}-receivedOn-on-file"[^>]*>Actuellement au dossier\u00a0: \u2068${formatDate("fr", yesterday)}\u2069<`,
+      ),
+    );
+    // nothing changed, nobody told of the refused one
+    expect(await stored(application.id)).toMatchObject({
+      decisionReceivedOn: yesterday,
+      decisionReceivedHow: "in_person",
+    });
+    expect((await told(person.id)).kinds).toEqual(["office.notify.receiptCorrected"]);
+    // the form carries the receipt's current version: having looked, the coach keeps the
+    // colleague's day and sends "by phone" again: saved, and told
+    const again = new RegExp(`name="version" value="([0-9a-f]{8})"`).exec(html)![1]!;
+    expect(again).toBe(receiptVersion({ receivedOn: yesterday, how: "in_person" }));
+    const saved = await client.post(`/office/people/${person.id}`, {
+      ...sent,
+      version: again,
+      receivedOn: yesterday,
+      how: "phone",
+    });
+    expect(saved.status).toBe(302);
+    expect(await stored(application.id)).toMatchObject({ decisionReceivedOn: yesterday, decisionReceivedHow: "phone" });
+    expect((await told(person.id)).kinds).toEqual(["office.notify.receiptCorrected", "office.notify.receiptCorrected"]);
+    expect(await changes(application.id)).toHaveLength(2);
   });
 });
 

@@ -6,7 +6,7 @@ import {
   loginIdFrom,
   parseIdentifier,
 } from "../../../app/modules/auth/rules";
-import { mayActFor, type PersonReach } from "../../../app/modules/office/rules";
+import { mayActFor, staleReceiptFlags, type PersonReach } from "../../../app/modules/office/rules";
 
 describe("the slip's sign-in identifier", () => {
   it("has none of the characters people misread", () => {
@@ -72,5 +72,29 @@ describe("who may act for whom", () => {
     expect(mayActFor(coach("p"), "p", person({ registeredById: "p" }))).toBe(false);
     expect(mayActFor(caseWorker("assoc-a"), "p", null)).toBe(false);
     expect(mayActFor({ id: "a", role: "admin", organisationId: "assoc-a" }, "p", person())).toBe(false);
+  });
+});
+
+describe("staleReceiptFlags (decision 0142)", () => {
+  const now = { receivedOn: "2026-12-05", how: "in_person" };
+
+  it("flags the day or how where the receipt now says other than what is sent, with what it holds", () => {
+    expect(staleReceiptFlags(now, { receivedOn: "2026-12-06", how: "phone" })).toEqual({
+      errors: {
+        form: "office.errors.receiptStale",
+        receivedOn: "office.errors.receiptChangedOnFile",
+        how: "office.errors.receiptChangedOnFile",
+      },
+      onFile: { receivedOn: "2026-12-05", how: "in_person" },
+    });
+    // sent as the receipt now holds it: only the message
+    expect(staleReceiptFlags(now, { receivedOn: "2026-12-05", how: "in_person" })).toEqual({
+      errors: { form: "office.errors.receiptStale" },
+      onFile: {},
+    });
+  });
+
+  it("flags nothing for an undo (it sends neither)", () => {
+    expect(staleReceiptFlags(now, {})).toEqual({ errors: { form: "office.errors.receiptStale" }, onFile: {} });
   });
 });

@@ -126,7 +126,10 @@ export const office = {
   "office.receipts.correct": "تصحيح التاريخ والطريقة",
   "office.receipts.undo": "إلغاء هذا التسلّم",
   "office.errors.receiptReason": "اذكر سبب التصحيح أو الإلغاء.",
-  "office.errors.receiptStale": "صُحّح هذا التسلّم في الأثناء: أعد تحميل الصفحة ثم أعد تصحيحك.",
+  "office.errors.receiptStale":
+    "صُحّح هذا التسلّم في الأثناء: لم يُحفظ شيء. اختياراتك محفوظة أدناه؛ قارنها بالتسلّم كما هو مسجّل الآن، ثم احفظ من جديد للإبقاء عليها.",
+  "office.errors.receiptChangedOnFile": "يذكر التسلّم المسجّل الآن شيئا آخر هنا: تحقق قبل الحفظ من جديد.",
+  "office.errors.receiptReload": "صُحّح هذا التسلّم في الأثناء: أعد تحميل الصفحة ثم أعد تصحيحك.",
   "office.errors.receiptNotRecorded": "هذا التسلّم لم يعد مسجّلًا: أعد تحميل الصفحة.",
   "office.done.receiptCorrected": "تم تصحيح التسلّم.",
   "office.done.receiptSame": "لم يتغيّر شيء: التاريخ والطريقة كانا كذلك من قبل.",

@@ -130,7 +130,11 @@ export const office = {
   "office.receipts.correct": "Correct the day and how",
   "office.receipts.undo": "Undo this receipt",
   "office.errors.receiptReason": "Say why you correct or undo it.",
-  "office.errors.receiptStale": "This receipt was corrected meanwhile: reload the page and make your correction again.",
+  "office.errors.receiptStale":
+    "This receipt was corrected meanwhile: nothing was saved. Your choices are kept below; compare them with the receipt as it is recorded now, then save again to keep them.",
+  "office.errors.receiptChangedOnFile": "The receipt now says something else here: check before saving again.",
+  "office.errors.receiptReload":
+    "This receipt was corrected meanwhile: reload the page and make your correction again.",
   "office.errors.receiptNotRecorded": "This receipt is no longer recorded: reload the page.",
   "office.done.receiptCorrected": "Receipt corrected.",
   "office.done.receiptSame": "Nothing changed: the day and how were already these.",

@@ -133,6 +133,10 @@ export const office = {
   "office.receipts.undo": "Annuler cette réception",
   "office.errors.receiptReason": "Dites pourquoi vous corrigez ou annulez.",
   "office.errors.receiptStale":
+    "Cette réception a été corrigée entre-temps : rien n'a été enregistré. Vos choix sont gardés ci-dessous ; comparez avec la réception telle qu'elle est notée maintenant, puis enregistrez à nouveau pour les garder.",
+  "office.errors.receiptChangedOnFile":
+    "La réception notée dit maintenant autre chose ici : vérifiez avant d'enregistrer à nouveau.",
+  "office.errors.receiptReload":
     "Cette réception a été corrigée entre-temps : rechargez la page et refaites votre correction.",
   "office.errors.receiptNotRecorded": "Cette réception n'est plus notée : rechargez la page.",
   "office.done.receiptCorrected": "Réception corrigée.",
