@@ -290,13 +290,14 @@ export async function payTranche(
   input: { trancheId: string; method: "bank_transfer" | "cash" | "mobile_money"; reference: string },
   meta: Meta = {},
 ) {
-  const now = meta.now ?? new Date();
   return db
     .transaction(async (tx) => {
       await tx.execute(
         sql`select 1 from ${grantAwards} where ${grantAwards.id} =
           (select award_id from ${grantTranches} where ${grantTranches.id} = ${input.trancheId}) for update`,
       );
+      // read once the award is ours: a payment that waited for an earlier tranche's is later than it
+      const now = meta.now ?? new Date();
       const [paid] = await tx
         .update(grantTranches)
         .set({ paidAt: now, paidById: actor.id, method: input.method, paymentReference: input.reference })
