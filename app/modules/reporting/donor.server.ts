@@ -15,7 +15,7 @@ import { listTargets } from "./progress.server";
 import { assembleDonorReport, publishedFigures } from "./donor-report";
 import type { Framework } from "./frameworks";
 import { monthlyTotals, outputTotals, reachTotals, readLines } from "./queries.server";
-import { familyOutputs, sumFamilyOutputs } from "./family-outputs.server";
+import { outputRows, sumFamilyOutputs } from "./family-outputs.server";
 import type { Report } from "./report-tables";
 import { readForReport } from "./report.server";
 import { donorPeriodOf, periodsOfYear, programmeToDate, type DonorPeriod } from "./rules";
@@ -83,7 +83,7 @@ async function readFolded(db: Executor, sources: Sources, periods: DonorPeriod[]
   return {
     figures: figures.map(([key, f, persons]): [string, PeriodFigures] => [
       key,
-      { ...f, outputs: familyOutputs(sums.get(key) ?? [], persons) },
+      { ...f, outputs: outputRows(sums.get(key) ?? [], persons) },
     ]),
     monthly,
   };

@@ -58,6 +58,6 @@ export async function sumFamilyOutputs(db: Executor, sources: Sources, year: Key
 }
 
 /** A period's output rows from its sums and its lines' people (as outputTotals makes them). */
-export function familyOutputs(sums: Record<string, unknown>[], persons: Map<string, number>): OutputRow[] {
+export function outputRows(sums: Record<string, unknown>[], persons: Map<string, number>): OutputRow[] {
   return sortOutputs(sums.map((r) => toOutputRow({ ...r, persons: persons.get(lineKey(r.activity, r.detail)) ?? 0 })));
 }

@@ -171,9 +171,7 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
       persons = linePersonsOf(folded, rows);
     }
     for (const [key, count] of await unfoldedLinePersons(db, events, unfolded)) persons.set(key, count);
-    const sums = (await db.execute(sql`
-      select ev.activity, ev.detail, count(*)::int as events, sum(ev.quantity)::bigint as quantity, sum(ev.value_centimes)::bigint as value_centimes
-      from (${events}) ev group by 1, 2`)) as unknown as Record<string, unknown>[];
+    const sums = await outputSums(db, sources, filter);
     return sortOutputs(
       sums.map((r) => toOutputRow({ ...r, persons: persons.get(lineKey(r.activity, r.detail)) ?? 0 })),
     );
@@ -218,6 +216,15 @@ function linePersonsOf(folded: Line[], rows: Record<string, unknown>[]): Map<str
     if (line) persons.set(lineKey(line.activity, line.detail), Number(r.persons));
   }
   return persons;
+}
+
+/** The outputs' events, quantities and amounts of a period, per activity and detail (no people). */
+export async function outputSums(db: Executor, sources: Sources, filter: ReportFilter) {
+  const events = eventsSql(sources, ACTIVITIES, filter);
+  if (!events) return [];
+  return (await db.execute(sql`
+    select ev.activity, ev.detail, count(*)::int as events, sum(ev.quantity)::bigint as quantity, sum(ev.value_centimes)::bigint as value_centimes
+    from (${events}) ev group by 1, 2`)) as unknown as Record<string, unknown>[];
 }
 
 /** An output line of the month rollup: line n is bit n of its masks (below 128). */

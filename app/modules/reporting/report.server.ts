@@ -6,12 +6,21 @@ import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "~db/client";
 import { getBudget, moneyByDay } from "./budget-queries.server";
-import { monthlyTotals, outputTotals, reachByVulnerability, reachTotals } from "./queries.server";
+import {
+  monthlyTotals,
+  outputSums,
+  outputTotals,
+  reachByVulnerability,
+  reachTotals,
+  readLines,
+} from "./queries.server";
+import { outputRows } from "./family-outputs.server";
+import type { IndicatorSnapshot, OutputRow, ReportFilter } from "./indicator-sql.server";
+import { isWholeMonths, programmeToDate } from "./rules";
 import { assembleReport, type Fetched, type Report, type ReportOptions } from "./report-tables";
 import { countFeedback } from "~/modules/feedback/queries.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import { listTargets } from "./progress.server";
-import { programmeToDate } from "./rules";
 import { countGroupFigures } from "~/modules/groups/report.server";
 import { countBusinessOutcomes } from "~/modules/businesses/report.server";
 import { countEmploymentOutcomes } from "~/modules/coaching/report.server";
@@ -37,6 +46,32 @@ export function readForReport<T>(db: Executor, run: (tx: Executor) => Promise<T>
 }
 
 /**
+ * People reached and the outputs of a period. Over the month rollup's lines the period is
+ * folded once: reachTotals also counts the output lines' people, and the outputs read only
+ * their sums, side by side (docs/decisions/0160-donor-family-folds-once.md);
+ * otherwise reachTotals and outputTotals. Inside a caller's transaction, one after another.
+ */
+export async function readReachAndOutputs(
+  db: Executor,
+  sources: Sources,
+  filter: ReportFilter,
+): Promise<{ people: Pick<IndicatorSnapshot, "reach" | "frameworks">; outputs: OutputRow[] }> {
+  const lines = sources.personMonths && sources.lines && isWholeMonths(filter) ? await readLines(db, sources) : null;
+  const both = [
+    () => readForReport(db, (tx) => reachTotals(tx, sources, filter, lines ? { lines } : {})),
+    () =>
+      readForReport(db, async (tx): Promise<{ sums: Record<string, unknown>[] } | { rows: OutputRow[] }> =>
+        lines ? { sums: await outputSums(tx, sources, filter) } : { rows: await outputTotals(tx, sources, filter) },
+      ),
+  ] as const;
+  const [withLines, read] =
+    db instanceof PgTransaction ? [await both[0](), await both[1]()] : await Promise.all([both[0](), both[1]()]);
+  const { linePersons, ...people } = withLines;
+  const outputs = "rows" in read ? read.rows : outputRows(read.sums, linePersons ?? new Map());
+  return { people, outputs };
+}
+
+/**
  * The report. Its independent reads run at the same time, each on its own
  * connection (`readForReport`): reach, the monthly series, the outputs, the
  * vulnerability breakdown (admins) and the budget. Inside a caller's transaction (one
@@ -47,8 +82,9 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
   const hasBudget = audience !== "association";
   const readOnly = <T>(run: (tx: Executor) => Promise<T>): Promise<T> => readForReport(db, run);
   const reads = [
-    () => readOnly((tx) => reachTotals(tx, sources, filter)),
-    () => readOnly((tx) => outputTotals(tx, sources, filter)),
+    () => readReachAndOutputs(db, sources, filter),
+    // (the outputs: read with the people above, the period folded once)
+    () => Promise.resolve(null),
     () => readOnly((tx) => monthlyTotals(tx, sources, filter)),
     () => (audience === "admin" ? readOnly((tx) => reachByVulnerability(tx, sources, filter)) : Promise.resolve(null)),
     () => (hasBudget ? getBudget(db) : Promise.resolve(null)),
@@ -63,8 +99,7 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
   ] as const;
   let fetched: Fetched;
   if (db instanceof PgTransaction) {
-    const people = await reads[0]();
-    const outputs = await reads[1]();
+    const { people, outputs } = await reads[0]();
     const monthly = await reads[2]();
     fetched = {
       snapshot: { ...people, monthly, outputs },
@@ -77,7 +112,7 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
       employment: await reads[9](),
     };
   } else {
-    const [people, outputs, monthly, vulnerability, budget, money, complaints, groups, businesses, employment] =
+    const [{ people, outputs }, , monthly, vulnerability, budget, money, complaints, groups, businesses, employment] =
       await Promise.all([
         reads[0](),
         reads[1](),
@@ -137,8 +172,10 @@ async function readProgress(db: Executor, options: ReportOptions, fetched: Fetch
 /** The programme-to-date span's figures, one read after another (rarely asked: cached with the report). */
 async function readSpan(db: Executor, sources: Sources, span: { from: string; to: string }) {
   const filter = { ...span, organisationId: null };
-  const { reach } = await readForReport(db, (tx) => reachTotals(tx, sources, filter));
-  const outputs = await readForReport(db, (tx) => outputTotals(tx, sources, filter));
+  const {
+    people: { reach },
+    outputs,
+  } = await readReachAndOutputs(db, sources, filter);
   // the app's own tables only, as the report reads them (buildReport)
   const employment = sources.groups ? await countEmploymentOutcomes(db, filter) : null;
   const businesses = sources.groups ? await countBusinessOutcomes(db, filter) : null;

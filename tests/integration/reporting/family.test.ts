@@ -1,14 +1,16 @@
 /**
- * A donor's year family over the month rollup (donor.server.ts: each period folded once
+ * Decision 0160. A donor's year family over the month rollup (donor.server.ts: each period folded once
  * for its people reached and its output lines' people, the outputs' sums read once per
  * quarter and added up for the year) equals the family read period by period without the
  * rollup's lines (people per line counted from the events, sums per period), on demo-like
- * data spread over the year.
+ * data spread over the year; so does an admin's report of one period, whose people and
+ * output lines' people come from one fold of the period.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { seedScale } from "../../../db/seed-scale";
 import { readFamily } from "../../../app/modules/reporting/donor.server";
+import { buildReport } from "../../../app/modules/reporting/report.server";
 import type { FamilyRaw } from "../../../app/modules/reporting/donor-family";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { useTestDb } from "../helpers/test-db";
@@ -64,6 +66,23 @@ describe("the donor's year family over the month rollup", () => {
       if (today === "2026-12-31") expect(events("2026")).toBe(quarterEvents);
       else expect(events("2026")).toBeGreaterThan(quarterEvents);
       expect(year.outputs.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe("an admin's report of one period over the month rollup", () => {
+  for (const filter of [
+    { from: "2026-04-01", to: "2026-06-30", organisationId: null },
+    { from: "2026-01-01", to: "2026-12-31", organisationId: null },
+  ]) {
+    it(`equals the report read without the rollup's lines (${filter.from} to ${filter.to})`, async () => {
+      const sources = wiredSources();
+      const options = { audience: "admin" as const, filter, today: "2026-12-31" };
+      const folded = await buildReport(t.db, { ...options, sources });
+      const apart = await buildReport(t.db, { ...options, sources: { ...sources, lines: undefined } });
+      expect(folded).toEqual(apart);
+      const outputs = folded.tables.find((x) => x.id === "outputs");
+      expect(outputs?.rows.length).toBeGreaterThan(3);
     });
   }
 });
