@@ -5,12 +5,12 @@
  * row naming the fields changed and holding none of the values; bad input, another
  * association, a partner, an anonymised case or a page gone stale change nothing.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, beneficiaryCases, caseReferrals } from "../../../db/schema";
+import { beneficiaryCases, caseReferrals } from "../../../db/schema";
 import { documentIs, namesMatch, openCase, phoneIs } from "../../../app/modules/protection/identity.server";
 import { makeUser } from "../../factories";
-import { caseOfA, registration, useTwoAssociations, staleFlags } from "./setup";
+import { caseOfA, correctionForm, correctionsOf, registration, useTwoAssociations, staleFlags } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -21,21 +21,11 @@ async function rowOf(caseId: string) {
   return row!;
 }
 
-const corrections = (caseId: string) =>
-  t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.correct")));
+const corrections = (caseId: string) => correctionsOf(t.db, caseId, "protection.case.correct");
 
 /** The correction form as the page fills it: its values and version. */
-async function formOf(client = s.clients.workerA, caseId: string) {
-  const response = await client.get(`/protection/cases/${caseId}/identity`);
-  expect(response.status).toBe(200);
-  const html = await response.text();
-  const version = /name="version" value="([^"]+)"/.exec(html)?.[1];
-  expect(version).toBeTruthy();
-  return { html, version: version! };
-}
+const formOf = (client = s.clients.workerA, caseId: string) =>
+  correctionForm(client, `/protection/cases/${caseId}/identity`);
 
 /** A case of A with a full identity to correct. */
 async function personOfA() {

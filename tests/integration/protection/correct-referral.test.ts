@@ -4,11 +4,19 @@
  * still covers the partner; one audit row naming the fields. Once accepted or rejected it
  * never changes (409, translated), also when the correction and the acceptance race.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, caseReferrals } from "../../../db/schema";
+import { caseReferrals } from "../../../db/schema";
 import { makeUser } from "../../factories";
-import { caseOfA, postReferral, useTwoAssociations, withdrawConsent, staleFlags } from "./setup";
+import {
+  caseOfA,
+  correctionForm,
+  correctionsOf,
+  postReferral,
+  useTwoAssociations,
+  withdrawConsent,
+  staleFlags,
+} from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -17,11 +25,7 @@ async function referralOf(caseId: string) {
   return row!;
 }
 
-const corrections = (caseId: string) =>
-  t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.referral.correct")));
+const corrections = (caseId: string) => correctionsOf(t.db, caseId, "protection.referral.correct");
 
 /** A case of A referred to B (pending), sharing the identity, asking for medical care and shelter. */
 async function pendingReferral() {
@@ -29,10 +33,7 @@ async function pendingReferral() {
   expect((await postReferral(s, c.id, { share: ["identity"] })).status).toBe(302);
   const r = await referralOf(c.id);
   const path = `/protection/cases/${c.id}/referrals/${r.id}`;
-  const page = await s.clients.workerA.get(path);
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  const version = /name="version" value="([^"]+)"/.exec(html)![1]!;
+  const { html, version } = await correctionForm(s.clients.workerA, path);
   return { c, r, path, html, version };
 }
 

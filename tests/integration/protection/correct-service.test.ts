@@ -5,15 +5,15 @@
  * association's service, another association's case, bad input, a stale page and an
  * anonymised case change nothing.
  */
-import { and, eq, like } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../../app/i18n/translate";
-import { auditLog, beneficiaryCases, caseReferrals, caseServices } from "../../../db/schema";
+import { beneficiaryCases, caseReferrals, caseServices } from "../../../db/schema";
 import { openService } from "../../../app/modules/protection/identity.server";
 import { decrypt } from "../../../app/modules/protection/crypto.server";
 import { makeUser } from "../../factories";
 import { makeService } from "../../factories/protection";
-import { caseOfA, useTwoAssociations, staleFlags } from "./setup";
+import { caseOfA, correctionForm, correctionsOf, useTwoAssociations, staleFlags } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -22,40 +22,22 @@ async function serviceRow(serviceId: string) {
   return row!;
 }
 
-const corrections = (caseId: string) =>
-  t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, caseId), like(auditLog.action, "protection.service.%.correct")));
-
-async function versionOf(client: typeof s.clients.workerA, path: string) {
-  const response = await client.get(path);
-  expect(response.status).toBe(200);
-  const html = await response.text();
-  return { html, version: /name="version" value="([^"]+)"/.exec(html)![1]! };
-}
+const corrections = (caseId: string) => correctionsOf(t.db, caseId, "protection.service.%.correct");
 
 /** A hospital referral recorded by A's case worker through the form, on a case of A. */
 async function hospitalReferralOfA() {
   const c = await caseOfA(t.db, s);
-  const recorded = await s.clients.workerA.post(`/protection/cases/${c.id}/services/new?kind=hospital_referral`, {
-    kind: "hospital_referral",
-    serviceDate: "2026-11-02",
-    facility: "Hôpital Ibn Sina Maternité",
-    specialty: "Obstétrique",
-    urgency: "urgent",
-    followUpDate: "2026-11-20",
-    provider: "Dr Alaoui",
-    cost: "150",
-    notes: "Suivi de grossesse",
-  });
+  const recorded = await s.clients.workerA.post(
+    `/protection/cases/${c.id}/services/new?kind=hospital_referral`,
+    hospitalReferral,
+  );
   expect(recorded.status).toBe(302);
   const [row] = await t.db.select().from(caseServices).where(eq(caseServices.caseId, c.id));
   return { c, service: row!, path: `/protection/cases/${c.id}/services/${row!.id}` };
 }
 
-const hospital = (version: string, overrides: Record<string, string> = {}) => ({
-  version,
+/** The hospital referral as first recorded; `hospital` is its correction form. */
+const hospitalReferral = {
   kind: "hospital_referral",
   serviceDate: "2026-11-02",
   facility: "Hôpital Ibn Sina Maternité",
@@ -65,6 +47,11 @@ const hospital = (version: string, overrides: Record<string, string> = {}) => ({
   provider: "Dr Alaoui",
   cost: "150",
   notes: "Suivi de grossesse",
+};
+
+const hospital = (version: string, overrides: Record<string, string> = {}) => ({
+  version,
+  ...hospitalReferral,
   ...overrides,
 });
 
@@ -72,7 +59,7 @@ describe("correcting a service", () => {
   it("by another case worker of the same association: the fields as entered, audited by name only", async () => {
     const { c, service, path } = await hospitalReferralOfA();
     // the supervisor did not write it: any case worker of the association corrects it
-    const { html, version } = await versionOf(s.clients.supervisorA, path);
+    const { html, version } = await correctionForm(s.clients.supervisorA, path);
     expect(html).toContain('value="Hôpital Ibn Sina Maternité"');
     expect(html).toContain('value="2026-11-20"');
     expect(html).toContain('value="150"');
@@ -109,7 +96,7 @@ describe("correcting a service", () => {
   it("writes nothing when nothing changed", async () => {
     const { c, service, path } = await hospitalReferralOfA();
     const before = await serviceRow(service.id);
-    const { version } = await versionOf(s.clients.workerA, path);
+    const { version } = await correctionForm(s.clients.workerA, path);
     expect((await s.clients.workerA.post(path, hospital(version))).status).toBe(302);
     expect(await serviceRow(service.id)).toEqual(before);
     expect(await corrections(c.id)).toEqual([]);
@@ -127,7 +114,7 @@ describe("correcting a service", () => {
     });
     const path = `/protection/cases/${c.id}/services/${shelter.id}`;
     const before = await serviceRow(shelter.id);
-    const { version } = await versionOf(s.clients.workerA, path);
+    const { version } = await correctionForm(s.clients.workerA, path);
     const shelterForm = {
       version,
       kind: "shelter",
@@ -180,10 +167,10 @@ describe("correcting a service", () => {
     });
     const pathOfB = `/protection/cases/${c.id}/services/${ofB.id}`;
     const before = [await serviceRow(service.id), await serviceRow(ofB.id)];
-    const { version } = await versionOf(s.clients.workerA, path);
+    const { version } = await correctionForm(s.clients.workerA, path);
     expect((await s.clients.workerB.get(path)).status).toBe(403);
     expect((await s.clients.workerB.post(path, hospital(version, { facility: "Par B" }))).status).toBe(403);
-    const { version: versionOfB } = await versionOf(s.clients.workerB, pathOfB);
+    const { version: versionOfB } = await correctionForm(s.clients.workerB, pathOfB);
     expect((await s.clients.workerA.get(pathOfB)).status).toBe(403);
     const legal = { version: versionOfB, kind: "legal", serviceDate: "2026-11-03", legalType: "court" };
     expect((await s.clients.workerA.post(pathOfB, legal)).status).toBe(403);
@@ -197,7 +184,7 @@ describe("correcting a service", () => {
 
   it("is not found from another association, nor under another case", async () => {
     const { service, path } = await hospitalReferralOfA();
-    const { version } = await versionOf(s.clients.workerA, path);
+    const { version } = await correctionForm(s.clients.workerA, path);
     expect((await s.clients.workerB.get(path)).status).toBe(404);
     expect((await s.clients.workerB.post(path, hospital(version, { facility: "Par B" }))).status).toBe(404);
     const other = await caseOfA(t.db, s);
@@ -206,7 +193,7 @@ describe("correcting a service", () => {
 
   it("a page refused as stale keeps what was typed, flags where the file says otherwise, and saves the second time", async () => {
     const { service, path } = await hospitalReferralOfA();
-    const { version } = await versionOf(s.clients.workerA, path);
+    const { version } = await correctionForm(s.clients.workerA, path);
     const other = { urgency: "emergency", followUpDate: "2026-11-27", cost: "180" };
     expect((await s.clients.supervisorA.post(path, hospital(version, other))).status).toBe(302);
     // the stale page: a new specialty; the urgency typed to what the file now says, the cost
@@ -245,7 +232,7 @@ describe("correcting a service", () => {
 
   it("refuses a stale page and an anonymised case", async () => {
     const { c, service, path } = await hospitalReferralOfA();
-    const { version } = await versionOf(s.clients.workerA, path);
+    const { version } = await correctionForm(s.clients.workerA, path);
     const [one, two] = await Promise.all([
       s.clients.workerA.post(path, hospital(version, { specialty: "Cardiologie" })),
       s.clients.supervisorA.post(path, hospital(version, { urgency: "emergency" })),

@@ -1,5 +1,8 @@
 /** Two associations, their case workers (one a supervisor) and a logged-in client for each. */
+import { and, eq, like } from "drizzle-orm";
+import { expect } from "vitest";
 import type { Database } from "../../../db/client";
+import { auditLog } from "../../../db/schema";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeCase, makeSupervisor } from "../../factories/protection";
 import { beforeAll } from "vitest";
@@ -134,4 +137,30 @@ export function staleFlags(html: string) {
     [...html.matchAll(/id="f-(\w+)-on-file"[^>]*>([^<]*)</g)].map((m) => [m[1]!, m[2]!.replace(/[\u2068\u2069]/g, "")]),
   );
   return { flagged, onFile };
+}
+
+/**
+ * The audit rows of one case's corrections: `action` is the exact action, or a LIKE pattern
+ * when it holds a `%` (e.g. "protection.service.%.correct" for every kind of service).
+ */
+export function correctionsOf(db: Database, caseId: string, action: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityId, caseId),
+        action.includes("%") ? like(auditLog.action, action) : eq(auditLog.action, action),
+      ),
+    );
+}
+
+/** A correction form as the page serves it (200): its HTML and the hidden version it carries. */
+export async function correctionForm(client: TestClient, path: string) {
+  const response = await client.get(path);
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  const version = /name="version" value="([^"]+)"/.exec(html)?.[1];
+  expect(version).toBeTruthy();
+  return { html, version: version! };
 }
