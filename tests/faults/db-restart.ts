@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { ACCESS_MATRIX } from "../access";
 import { ACTING } from "../access/types";
 import { arg, freshDatabase, loadBuild, signIn, signInEveryone, startApp } from "../bench/harness";
-import { scenario } from "./scenarios";
+import { checkWrites, scenario } from "./scenarios";
 
 const chosen = arg("scenario", "staff-user");
 const write = scenario(chosen);
@@ -102,15 +102,7 @@ try {
   await Promise.all(workers);
 
   // writes answered as done must all be there, and whole
-  const done = answered.filter((a) => write.done(a.status));
-  const present = await write.committed(
-    database.handle.sql,
-    run,
-    done.map((a) => a.key),
-  );
-  const lost = done.filter((a) => !present.has(a.key));
-  const half = await write.halfWritten(database.handle.sql, run);
-  const inDb = await write.count(database.handle.sql, run);
+  const { done, present, lost, half, inDb } = await checkWrites(write, database.handle.sql, run, answered);
 
   console.log(`\nscenario: ${chosen}: ${write.describe}`);
   for (const p of ["before", "down", "after"] as Phase[]) {

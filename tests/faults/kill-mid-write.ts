@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { ACTING } from "../access/types";
 import { arg, freshDatabase, loadBuild, signIn, startApp, type AppProcess } from "../bench/harness";
-import { scenario } from "./scenarios";
+import { checkWrites, scenario } from "./scenarios";
 
 const chosen = arg("scenario", "staff-user");
 const write = scenario(chosen);
@@ -65,15 +65,7 @@ try {
   }
   // the app comes back, over the same database
   app = await startApp(database.url, { quiet: true });
-  const done = answered.filter((a) => write.done(a.status));
-  const present = await write.committed(
-    database.handle.sql,
-    run,
-    done.map((a) => a.key),
-  );
-  const lost = done.filter((a) => !present.has(a.key));
-  const half = await write.halfWritten(database.handle.sql, run);
-  const inDb = await write.count(database.handle.sql, run);
+  const { done, lost, half, inDb } = await checkWrites(write, database.handle.sql, run, answered);
   console.log(`\nscenario: ${chosen}: ${write.describe}`);
   console.log(
     `${rounds} kills; ${openAtKill} transaction(s) open at the kills; ${unanswered} attempt(s) got no answer (the app was dead)`,

@@ -390,3 +390,25 @@ export function scenario(name: string): Scenario {
   }
   return found;
 }
+
+/**
+ * What a fault left of a run's writes: those answered as done, those of them in the
+ * database and those missing (lost), the half-written ones, and how many are there in all.
+ */
+export async function checkWrites<A extends { key: string; status: number }>(
+  write: Scenario,
+  sql: postgres.Sql,
+  run: string,
+  answered: A[],
+) {
+  const done = answered.filter((a) => write.done(a.status));
+  const present = await write.committed(
+    sql,
+    run,
+    done.map((a) => a.key),
+  );
+  const lost = done.filter((a) => !present.has(a.key));
+  const half = await write.halfWritten(sql, run);
+  const inDb = await write.count(sql, run);
+  return { done, present, lost, half, inDb };
+}
