@@ -9,7 +9,8 @@
  * - lines: the interior figures add up to the margin (a breakdown and its total; the
  *   quarters of a year for counts of events and of messages);
  * - parts: a part counts some of its whole's people (a month and its quarter, a result
- *   and everyone, an activity and its result, closed messages and received ones);
+ *   and everyone, an activity and its result, closed messages and received ones), or some
+ *   of its whole's things (jobs for women among jobs created);
  * - parallels: two lines whose cells are parts of each other row by row;
  * - the same figure shown in two places (a headline and a breakdown's total).
  */
@@ -18,7 +19,8 @@ export type ShownValue = number | "x";
 export type Line = { interior: string[]; margin: string; people: boolean };
 export type Relations = {
   lines: Line[];
-  parts: { part: string; whole: string }[];
+  /** people: false when the whole and its part count things (jobs), not people: a small difference is no leak */
+  parts: { part: string; whole: string; people?: boolean }[];
   parallels: { part: Line; whole: Line }[];
   same: string[][];
 };
@@ -42,11 +44,11 @@ export function findLeaks(shown: Map<string, ShownValue>, relations: Relations):
     if (values.size > 1) leaks.push(`shown two ways: ${group.map((id) => `${id}=${String(value(id))}`).join(", ")}`);
   }
   // a part and its whole
-  for (const { part, whole } of relations.parts) {
+  for (const { part, whole, people } of relations.parts) {
     if (!shown.has(part) || !shown.has(whole) || !isShown(part)) continue;
     if (!isShown(whole)) {
       if (inLine.has(whole)) leaks.push(`${part}=${num(part)} bounds its hidden whole ${whole}, which is in a line`);
-    } else if (Math.abs(num(whole) - num(part)) < THRESHOLD) {
+    } else if (people !== false && Math.abs(num(whole) - num(part)) < THRESHOLD) {
       leaks.push(`${whole} - ${part} = ${num(whole) - num(part)} people`);
     }
   }

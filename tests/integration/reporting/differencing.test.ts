@@ -6,6 +6,9 @@
  * than 5 people can be read off a difference of two figures or of two tables, no hidden
  * figure can be worked out exactly, and one figure is one value wherever it is shown.
  * The same attacker, given the old way of hiding (each column on its own), finds leaks.
+ * The tables of issue 16 (people reached from every source, group sessions, funded
+ * businesses after launch, employment at 3 and 6 months) are read too, over sessions,
+ * households, visits and checks spread over the year here (seedOutcomes).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
@@ -22,7 +25,11 @@ import {
 } from "../../../app/modules/reporting/frameworks";
 import { DIMENSIONS, periodsOfYear, type DonorPeriod } from "../../../app/modules/reporting/rules";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
-import { DEMO_PASSWORD } from "../../factories";
+import { GROUP_MEASURES, PEOPLE_LINES } from "../../../app/modules/groups/report";
+import { OUTCOME_MEASURES } from "../../../app/modules/businesses/report";
+import { EMPLOYMENT_MEASURES } from "../../../app/modules/coaching/report";
+import { DEMO_PASSWORD, makeUser } from "../../factories";
+import { makeFundedBusiness } from "../../factories/grants";
 import { findLeaks, type Line, type Relations, type ShownValue } from "../../helpers/differencing";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
@@ -62,6 +69,15 @@ const group = (p: string, g: string) => (g.includes(":") ? `obj|${p}|${g}` : `re
 const dim = (p: string, d: string, row: string, k: string) => `dim|${p}|${d}|${row}|${k}`;
 const out = (p: string, row: string, m: string) => `out|${p}|${row}|${m}`;
 const msg = (p: string, row: string, m: string) => `msg|${p}|${row}|${m}`;
+const ppl = (p: string, row: string) => `people|${p}|${row}`;
+const grp = (p: string, row: string, m: string) => `group|${p}|${row}|${m}`;
+const biz = (p: string, row: string, m: string) => `business|${p}|${row}|${m}`;
+const job = (p: string, row: string, m: string) => `employment|${p}|${row}|${m}`;
+// the newer tables' rows and columns in the CSV's order: their public shape (the employment rate, a
+// percentage of two shown figures, is left out)
+const GROUP_COLUMNS = GROUP_MEASURES;
+const BUSINESS_COLUMNS = OUTCOME_MEASURES;
+const EMPLOYMENT_COLUMNS = EMPLOYMENT_MEASURES;
 
 type Publication = { shown: Map<string, ShownValue>; rows: Map<string, string[]> };
 
@@ -102,6 +118,25 @@ async function readAll(client: TestClient): Promise<{ publication: Publication; 
     rows.set("outputs", [...new Set([...(rows.get("outputs") ?? []), ...outputs.map((r) => `${r[0]}|${r[1]}`)])]);
     for (const r of outputs)
       ["persons", "events", "quantity", "value"].forEach((m, j) => put(out(p.key, `${r[0]}|${r[1]}`, m), r[j + 2]));
+    const people = await read("people-reached", p);
+    expect(people.length, `people-reached ${p.key}`).toBe(PEOPLE_LINES.length);
+    people.forEach((r, i) => put(ppl(p.key, PEOPLE_LINES[i]!), r[1]));
+    const sessions = await read("group-activities", p);
+    const kinds = sessions.map((r, i) => (i === sessions.length - 1 ? "total" : r[0]!));
+    rows.set("groups", [...new Set([...(rows.get("groups") ?? []), ...kinds.slice(0, -1)])]);
+    sessions.forEach((r, i) => GROUP_COLUMNS.forEach((m, j) => put(grp(p.key, kinds[i]!, m), r[j + 1])));
+    const businesses = await read("business-outcomes", p);
+    rows.set(
+      "businesses",
+      businesses.map((r) => r[0]!),
+    );
+    for (const r of businesses) BUSINESS_COLUMNS.forEach((m, j) => put(biz(p.key, r[0]!, m), r[j + 1]));
+    const employment = await read("employment-outcomes", p);
+    rows.set(
+      "employment",
+      employment.map((r) => r[0]!),
+    );
+    for (const r of employment) EMPLOYMENT_COLUMNS.forEach((m, j) => put(job(p.key, r[0]!, m), r[j + 1]));
     const complaints = await read("complaints", p);
     rows.set(
       "complaints",
@@ -190,6 +225,61 @@ function relationsOf({ rows }: Publication): Relations {
       relations.parts.push({ part: msg(p.key, c, "openOverdue"), whole: msg(p.key, c, "received") });
     }
   }
+  // people reached from every source: the lines add up to the total, the registered are the headline's
+  // everyone, the headcounts not linked are the sessions' total of them
+  for (const p of full) {
+    relations.lines.push({
+      interior: PEOPLE_LINES.filter((l) => l !== "total").map((l) => ppl(p.key, l)),
+      margin: ppl(p.key, "total"),
+      people: true,
+    });
+    relations.same.push([ppl(p.key, "registered"), group(p.key, "all")]);
+    relations.same.push([ppl(p.key, "unregistered"), grp(p.key, "total", "unregistered")]);
+    // a member of a household given aid in a quarter was given it in the year
+    if (p.kind === "quarter")
+      relations.parts.push({ part: ppl(p.key, "householdMembers"), whole: ppl(YEAR.key, "householdMembers") });
+    // sessions per kind: those counted are those linked and the others; the kinds add up to the total.
+    // Sessions are events; participants are attendances (one person at two sessions counts twice),
+    // yet fewer than 5 attendances are fewer than 5 people
+    const kindLine = (q: string, m: string): Line => ({
+      interior: (rows.get("groups") ?? []).map((k) => grp(q, k, m)),
+      margin: grp(q, "total", m),
+      people: m !== "activities",
+    });
+    const pair = (q: string, k: string): Line => ({
+      interior: [grp(q, k, "linked"), grp(q, k, "unregistered")],
+      margin: grp(q, k, "participants"),
+      people: true,
+    });
+    for (const k of [...(rows.get("groups") ?? []), "total"]) relations.lines.push(pair(p.key, k));
+    for (const m of GROUP_COLUMNS) relations.lines.push(kindLine(p.key, m));
+    // a kind's people are some of all kinds' people; a quarter's kind some of the year's, row by row
+    for (const k of rows.get("groups") ?? [])
+      relations.parallels.push({ part: pair(p.key, k), whole: pair(p.key, "total") });
+    if (p.kind === "quarter")
+      for (const m of GROUP_COLUMNS.filter((x) => x !== "activities"))
+        relations.parallels.push({ part: kindLine(p.key, m), whole: kindLine(YEAR.key, m) });
+    // businesses visited at a milestone: those still running are some of them; jobs are counted per
+    // business (a job for a woman is a job), an amount rather than people each once
+    for (const r of rows.get("businesses") ?? []) {
+      relations.parts.push({ part: biz(p.key, r, "running"), whole: biz(p.key, r, "visited") });
+      for (const m of ["jobsWomen", "jobsMigrants"])
+        relations.parts.push({ part: biz(p.key, r, m), whole: biz(p.key, r, "jobs"), people: false });
+    }
+    // people checked at a milestone: those employed are some of them
+    for (const r of rows.get("employment") ?? [])
+      relations.parts.push({ part: job(p.key, r, "employed"), whole: job(p.key, r, "checked") });
+  }
+  // a session, a visit (a business is visited once at a milestone) and a person's first check at a
+  // milestone are dated once: the quarters add up to the year
+  const acrossQuarters = (id: (p: string) => string, people: boolean) =>
+    relations.lines.push({ interior: QUARTERS.map((q) => id(q.key)), margin: id(YEAR.key), people });
+  for (const k of [...(rows.get("groups") ?? []), "total"])
+    for (const m of GROUP_COLUMNS) acrossQuarters((p) => grp(p, k, m), m !== "activities");
+  for (const r of rows.get("businesses") ?? [])
+    for (const m of BUSINESS_COLUMNS) acrossQuarters((p) => biz(p, r, m), m === "visited" || m === "running");
+  for (const r of rows.get("employment") ?? [])
+    for (const m of EMPLOYMENT_COLUMNS) acrossQuarters((p) => job(p, r, m), true);
   // the quarters add up to the year: events, quantities, amounts, messages
   for (const line of rows.get("outputs") ?? [])
     for (const m of ["events", "quantity", "value"])
@@ -211,9 +301,118 @@ function relationsOf({ rows }: Publication): Relations {
 let donor: TestClient;
 let admin: TestClient;
 
+/** The first day of a quarter of 2026 (0 to 3), plus some days. */
+const dayOf = (quarter: number, days: number) =>
+  new Date(Date.UTC(2026, quarter * 3, 1 + days)).toISOString().slice(0, 10);
+
+/**
+ * The donor's newer tables over 2026: group sessions counted by sex and age, some with
+ * registered people linked; households of people given aid; funded businesses visited at
+ * 3, 6 and 12 months; people checked at 3 and 6 months after training. Some kinds,
+ * milestones and quarters under 5, most above.
+ */
+async function seedOutcomes() {
+  const [staff] = await t.sql<{ id: string; org: string }[]>`
+    select u.id, (select id from organisations order by name limit 1) as org
+    from users u where u.email = 'admin@masar.test'`;
+  if (!staff) throw new Error("no admin in the demo seed");
+  const cases = (await t.sql<{ id: string }[]>`select id from beneficiary_cases order by id limit 60`).map((c) => c.id);
+  // sessions: kind, quarter, how many, people counted at each, registered people linked to each
+  const plan = [
+    ["awareness", 0, 6, 12, 2],
+    ["awareness", 1, 5, 9, 1],
+    ["awareness", 2, 7, 14, 3],
+    ["awareness", 3, 4, 8, 0],
+    ["information", 0, 1, 3, 0],
+    ["information", 1, 4, 6, 1],
+    ["information", 3, 2, 2, 0],
+    ["psychosocial", 0, 2, 4, 1],
+    ["psychosocial", 1, 1, 2, 0],
+    ["psychosocial", 2, 3, 5, 2],
+  ] as const;
+  let linkedSoFar = 0;
+  for (const [kind, quarter, sessions, people, linked] of plan)
+    for (let i = 0; i < sessions; i++) {
+      const [row] = await t.sql<{ id: string }[]>`
+        insert into group_activities (organisation_id, kind, topic, held_on, city, facilitator,
+          female18to24, male25to59, female12to17, recorded_by_id)
+        values (${staff.org}, ${kind}, 'health', ${dayOf(quarter, i * 9 + quarter)}, 'rabat', 'Salma Idrissi',
+          ${Math.ceil(people / 2)}, ${Math.floor(people / 2) - (i % 2)}, ${i % 2}, ${staff.id})
+        returning id`;
+      for (let j = 0; j < linked; j++)
+        await t.sql`insert into group_activity_participants (activity_id, case_id)
+          values (${row!.id}, ${cases[linkedSoFar++ % cases.length]!})`;
+    }
+  // households of 1 to 4 members, of a dozen people given a voucher this year
+  await t.sql`
+    insert into household_members (case_id, relationship, sex, birth_year, created_by_id)
+    select c.case_id, (array['spouse','child','parent'])[1 + m % 3]::household_relationship,
+      (array['female','male'])[1 + m % 2]::sex, 1970 + (m * 7) % 50, ${staff.id}
+    from (select distinct case_id from vouchers where issued_at >= '2026-01-01' and issued_at < '2026-12-01'
+          order by case_id limit 12) c,
+      generate_series(1, 1 + abs(hashtext(c.case_id::text)) % 4) m`;
+  // visits: milestone, quarter, how many (each to a business of its own at that milestone)
+  const visits = [
+    [3, 0, 6],
+    [3, 1, 7],
+    [3, 2, 2],
+    [3, 3, 8],
+    [6, 0, 3],
+    [6, 1, 6],
+    [6, 2, 9],
+    [6, 3, 1],
+    [12, 1, 2],
+    [12, 2, 5],
+    [12, 3, 6],
+  ] as const;
+  const awards: string[] = [];
+  for (let i = 0; i < 23; i++) awards.push((await makeFundedBusiness(t.db, (await makeUser(t.db, {})).id, 450)).id);
+  const next = new Map<number, number>();
+  for (const [months, quarter, count] of visits)
+    for (let i = 0; i < count; i++) {
+      const n = next.get(months) ?? 0;
+      next.set(months, n + 1);
+      const running = n % 4 !== 3;
+      const jobs = running ? n % 3 : 0;
+      await t.sql`
+        insert into business_follow_ups (award_id, months_after, visited_on, still_running, revenue_band,
+          jobs_created, jobs_women, jobs_migrants, recorded_by_id)
+        values (${awards[n]!}, ${months}, ${dayOf(quarter, i * 5 + 2)}, ${running}, ${running ? "under_2000" : null},
+          ${jobs}, ${Math.min(jobs, n % 2)}, ${jobs > 1 ? 1 : 0}, ${staff.id})`;
+    }
+  // checks after training: milestone, quarter, people checked, of whom employed
+  const checks = [
+    [3, 0, 8, 5],
+    [3, 1, 3, 1],
+    [3, 2, 12, 10],
+    [3, 3, 6, 2],
+    [6, 1, 7, 4],
+    [6, 2, 4, 4],
+    [6, 3, 9, 6],
+  ] as const;
+  const trained = (
+    await t.sql<{ id: string }[]>`
+      select id from users u where u.role = 'applicant'
+        and not exists (select 1 from training_outcomes o where o.user_id = u.id)
+        and not exists (select 1 from placements p where p.beneficiary_id = u.id)
+      order by id limit 30`
+  ).map((u) => u.id);
+  const used = new Map<number, number>();
+  for (const [months, quarter, count, employed] of checks)
+    for (let i = 0; i < count; i++) {
+      const n = used.get(months) ?? 0;
+      used.set(months, n + 1);
+      await t.sql`
+        insert into training_outcomes (user_id, months_after, employment_status, recorded_on, recorded_by_id)
+        values (${trained[n]!}, ${months}, ${i < employed ? "hired_elsewhere" : "seeking"}, ${dayOf(quarter, i * 4 + 1)},
+          ${staff.id})`;
+    }
+}
+
 beforeAll(async () => {
   await seedDemo(t.db);
   await seedScale(t.sql, 300);
+  await seedOutcomes();
   donor = app.client();
   await donor.login("donor@masar.test", DEMO_PASSWORD);
   admin = app.client();
@@ -225,9 +424,25 @@ describe("differencing the donor's figures", () => {
     const { publication, requests } = await readAll(donor);
     const values = [...publication.shown.values()];
     // not an empty victory: many figures shown, many hidden
-    expect(requests).toBe(72); // 12 months × 1 table, 4 quarters and the year × 12 (3 frameworks)
+    expect(requests).toBe(92); // 12 months × 1 table, 4 quarters and the year × 16 (3 frameworks)
     expect(values.filter((v) => typeof v === "number" && v >= 5).length).toBeGreaterThan(200);
     expect(values.filter((v) => v === "x").length).toBeGreaterThan(200);
+    // no figure of people in the newer tables is shown under 5 (sessions and jobs are not people)
+    const small = [...publication.shown].filter(
+      ([id, v]) =>
+        /^(people|group|business|employment)\|/.test(id) &&
+        !/\|(activities|jobs|jobsWomen|jobsMigrants)$/.test(id) &&
+        typeof v === "number" &&
+        v > 0 &&
+        v < 5,
+    );
+    expect(small).toEqual([]);
+    // the newer tables were read, each with figures shown and figures hidden
+    for (const table of ["people", "group", "business", "employment"]) {
+      const cells = [...publication.shown].filter(([id]) => id.startsWith(`${table}|`)).map(([, v]) => v);
+      expect(cells.filter((v) => typeof v === "number" && v >= 5).length, table).toBeGreaterThan(2);
+      expect(cells.filter((v) => v === "x").length, table).toBeGreaterThan(2);
+    }
     expect(findLeaks(publication.shown, relationsOf(publication))).toEqual([]);
   }, 600_000);
 
@@ -252,6 +467,11 @@ describe("differencing the donor's figures", () => {
     const leaks = findLeaks(naive, relations);
     expect(leaks.length).toBeGreaterThan(10);
     expect(leaks.some((l) => /people$/.test(l))).toBe(true);
+    for (const table of ["group", "business", "employment"])
+      expect(
+        leaks.some((l) => l.includes(`${table}|`)),
+        table,
+      ).toBe(true);
   }, 600_000);
 
   it("refuses a donor any other request: dates of their own, an association, a PDF of a year", async () => {
