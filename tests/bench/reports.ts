@@ -39,6 +39,36 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; max:
   return { median: times[Math.floor(times.length / 2)] ?? 0, max: times.at(-1) ?? 0 };
 }
 
+function printTime(name: string, median: number, max: number) {
+  console.log(`  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`);
+}
+
+/**
+ * The /reports requests to time: each period as each signed-in account asks for it. Donors
+ * ask for a fixed period of the whole programme (a month, a quarter, a year), so a period
+ * that is none, or that names one association, is not asked for as the donor.
+ */
+function pageRequests(periods: [string, ReportFilter][], cookies: Record<string, string>) {
+  const requests: { label: string; who: string; cookie: string; query: URLSearchParams }[] = [];
+  for (const [label, filter] of periods) {
+    for (const [who, cookie] of Object.entries(cookies)) {
+      const fixed = donorPeriodOf(filter);
+      if (who === "donor" && (!fixed || filter.organisationId)) continue;
+      const query = new URLSearchParams(
+        who === "donor"
+          ? { period: fixed!.key }
+          : {
+              from: filter.from,
+              to: filter.to,
+              ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+            },
+      );
+      requests.push({ label, who, cookie, query });
+    }
+  }
+  return requests;
+}
+
 const { ensureEncryptionKey } = await import("../../app/modules/protection/crypto.server");
 ensureEncryptionKey();
 
@@ -102,9 +132,7 @@ await withDatabase(async ({ url, migrationUrl }) => {
       ];
       for (const [name, run] of rows) {
         const { median, max } = await time(run);
-        console.log(
-          `  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`,
-        );
+        printTime(name, median, max);
       }
     }
     // the whole page as a browser gets it: the built app (`npm run build` first) as a
@@ -118,60 +146,28 @@ await withDatabase(async ({ url, migrationUrl }) => {
         admin: await signIn(app.url, "admin@masar.test"),
       };
       console.log("\nGET /reports over HTTP (loader, queries and server rendering)");
-      for (const [label, filter] of periods) {
-        for (const [who, cookie] of Object.entries(cookies)) {
-          // donors ask for a fixed period of the whole programme (a month, a quarter, a year)
-          const fixed = donorPeriodOf(filter);
-          if (who === "donor" && (!fixed || filter.organisationId)) continue;
-          const query = new URLSearchParams(
-            who === "donor"
-              ? { period: fixed!.key }
-              : {
-                  from: filter.from,
-                  to: filter.to,
-                  ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
-                },
-          );
-          let bytes = 0;
-          const { median, max } = await time(async () => {
-            const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
-            const html = await response.text();
-            if (response.status !== 200) throw new Error(`/reports answered ${response.status} to ${who}`);
-            bytes = Buffer.byteLength(html);
-          });
-          const name = `${label} as ${who} (${Math.round(bytes / 1024)} KB)`;
-          console.log(
-            `  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`,
-          );
-        }
+      for (const { label, who, cookie, query } of pageRequests(periods, cookies)) {
+        let bytes = 0;
+        const { median, max } = await time(async () => {
+          const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
+          const html = await response.text();
+          if (response.status !== 200) throw new Error(`/reports answered ${response.status} to ${who}`);
+          bytes = Buffer.byteLength(html);
+        });
+        const name = `${label} as ${who} (${Math.round(bytes / 1024)} KB)`;
+        printTime(name, median, max);
       }
       // the cold path: each request the first after a change, which every cached report misses
       console.log("\nGET /reports over HTTP, the first request after a change (report_version bumped before each)");
-      for (const [label, filter] of periods) {
-        for (const [who, cookie] of Object.entries(cookies)) {
-          // donors ask for a fixed period of the whole programme (a month, a quarter, a year)
-          const fixed = donorPeriodOf(filter);
-          if (who === "donor" && (!fixed || filter.organisationId)) continue;
-          const query = new URLSearchParams(
-            who === "donor"
-              ? { period: fixed!.key }
-              : {
-                  from: filter.from,
-                  to: filter.to,
-                  ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
-                },
-          );
-          const { median, max } = await time(async () => {
-            await sql`update report_version set version = version + 1`;
-            const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
-            await response.text();
-            if (response.status !== 200) throw new Error(`/reports answered ${response.status} to ${who}`);
-          });
-          const name = `${label} as ${who}, after a change`;
-          console.log(
-            `  ${name.padEnd(58)} median ${median.toFixed(0).padStart(6)} ms   max ${max.toFixed(0).padStart(6)} ms`,
-          );
-        }
+      for (const { label, who, cookie, query } of pageRequests(periods, cookies)) {
+        const { median, max } = await time(async () => {
+          await sql`update report_version set version = version + 1`;
+          const response = await fetch(`${app.url}/reports?${query}`, { headers: { cookie } });
+          await response.text();
+          if (response.status !== 200) throw new Error(`/reports answered ${response.status} to ${who}`);
+        });
+        const name = `${label} as ${who}, after a change`;
+        printTime(name, median, max);
       }
     } finally {
       await app.stop();
