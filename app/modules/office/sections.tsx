@@ -19,17 +19,25 @@ export function NoticeFields({ errors, values }: FormEcho) {
           {t("office.notice.link")}
         </Link>
       </p>
-      <SelectField
-        name="noticeLanguage"
-        label="office.field.noticeLanguage"
-        placeholder="form.choose"
-        options={NOTICE_LANGUAGES.map((l) => ({ value: l, label: t(`office.lang.${l}`) }))}
-        errors={errors}
-        values={values}
-      />
+      <NoticeLanguageField errors={errors} values={values} />
       <CheckboxField name="noticeRead" label="office.field.noticeRead" values={values} />
       <FieldError name="noticeRead" errors={errors} />
     </fieldset>
+  );
+}
+
+/** The language the data-protection notice was read in (to choose, named in the page's language). */
+export function NoticeLanguageField({ errors, values }: FormEcho) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      name="noticeLanguage"
+      label="office.field.noticeLanguage"
+      placeholder="form.choose"
+      options={NOTICE_LANGUAGES.map((l) => ({ value: l, label: t(`office.lang.${l}`) }))}
+      errors={errors}
+      values={values}
+    />
   );
 }
 

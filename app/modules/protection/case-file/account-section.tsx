@@ -7,7 +7,7 @@
 import { Form, Link } from "@remix-run/react";
 import { CheckboxField, Field, FieldError, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
-import { NOTICE_LANGUAGES } from "~/modules/office/constants";
+import { NoticeLanguageField } from "~/modules/office/sections";
 import { UNLINK_REASONS } from "../constants";
 import type { AccountPanel } from "../account-links.server";
 import { Section, useIntentResult } from "./section";
@@ -101,14 +101,7 @@ function LinkForm({ account }: { account: AccountPanel }) {
         <input type="hidden" name="intent" value="link" />
         <p className="hint">{t("protection.link.intro")}</p>
         <Field name="account" label="protection.link.account" dir="ltr" errors={errors} values={values} />
-        <SelectField
-          name="noticeLanguage"
-          label="office.field.noticeLanguage"
-          placeholder="form.choose"
-          options={NOTICE_LANGUAGES.map((l) => ({ value: l, label: t(`office.lang.${l}`) }))}
-          errors={errors}
-          values={values}
-        />
+        <NoticeLanguageField errors={errors} values={values} />
         <CheckboxField name="consent" label="protection.link.consent" values={values} />
         <FieldError name="consent" errors={errors} />
         <button type="submit" className="button">
