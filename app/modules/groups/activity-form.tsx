@@ -210,24 +210,18 @@ function NationalityFields({
     <fieldset className="stack">
       <legend>{t("groups.field.nationality")}</legend>
       <p className="hint">{t("groups.field.nationalityHint")}</p>
-      <Field
-        name="moroccans"
-        label="groups.field.moroccans"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        defaultValue={defaults.moroccans}
-        {...echo}
-      />
-      <Field
-        name="migrants"
-        label="groups.field.migrants"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        defaultValue={defaults.migrants}
-        {...echo}
-      />
+      {(["moroccans", "migrants"] as const).map((name) => (
+        <Field
+          key={name}
+          name={name}
+          label={`groups.field.${name}`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          defaultValue={defaults[name]}
+          {...echo}
+        />
+      ))}
     </fieldset>
   );
 }
