@@ -16,7 +16,7 @@ import {
 } from "../../../db/schema";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeTraining } from "../../factories/trainings";
-import { useTestApp } from "../helpers/app";
+import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -162,6 +162,34 @@ describe("values the migration could not map", () => {
   });
 });
 
+/** A town typed as text ("Salé") on an admin's form is refused, in fr, ar and en, at the field. */
+async function expectTypedTownRefused(admin: TestClient, path: string, fields: Record<string, string>) {
+  for (const [lng, message] of [
+    ["fr", "Choisissez dans la liste."],
+    ["ar", "اختر من القائمة."],
+    ["en", "Choose from the list."],
+  ] as const) {
+    admin.cookies.set("lng", lng);
+    const refused = await admin.post(path, { ...fields, city: "Salé" });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('id="f-city-error"');
+    expect(html).toContain(message);
+  }
+}
+
+/** The row named `name` on an admin's list reads the town code "sale" in the reader's language. */
+async function expectSaleReadInEachLanguage(admin: TestClient, path: string, name: string) {
+  const list = (lng: string) => {
+    admin.cookies.set("lng", lng);
+    return admin.get(path).then((r) => r.text());
+  };
+  const rowOf = (html: string) => html.slice(html.indexOf(name), html.indexOf(name) + 400);
+  expect(rowOf(await list("fr"))).toContain("Salé");
+  expect(rowOf(await list("ar"))).toContain("سلا");
+  expect(rowOf(await list("en"))).not.toMatch(/>sale</);
+}
+
 describe("an organisation's town (decision 0117)", () => {
   it("is chosen from the towns list: typed text is refused in fr, ar and en, a code is kept and read in the reader's language", async () => {
     await makeUser(t.db, { role: "admin", email: "towns-admin@masar.test" });
@@ -170,22 +198,10 @@ describe("an organisation's town (decision 0117)", () => {
     expect(form).toMatch(/<select[^>]*name="city"/);
     expect(form).not.toMatch(/<input[^>]*name="city"/);
     const before = await t.db.$count(organisations);
-    for (const [lng, message] of [
-      ["fr", "Choisissez dans la liste."],
-      ["ar", "اختر من القائمة."],
-      ["en", "Choose from the list."],
-    ] as const) {
-      admin.cookies.set("lng", lng);
-      const refused = await admin.post("/admin/organisations", {
-        name: "Association Nour Salé",
-        kind: "partner_association",
-        city: "Salé",
-      });
-      expect(refused.status).toBe(400);
-      const html = await refused.text();
-      expect(html).toContain('id="f-city-error"');
-      expect(html).toContain(message);
-    }
+    await expectTypedTownRefused(admin, "/admin/organisations", {
+      name: "Association Nour Salé",
+      kind: "partner_association",
+    });
     expect(await t.db.$count(organisations)).toBe(before);
 
     admin.cookies.set("lng", "fr");
@@ -202,15 +218,7 @@ describe("an organisation's town (decision 0117)", () => {
       (await admin.post("/admin/organisations", { name: "Association sans ville", kind: "partner_association" }))
         .status,
     ).toBe(302);
-    const list = (lng: string) => {
-      admin.cookies.set("lng", lng);
-      return admin.get("/admin/organisations").then((r) => r.text());
-    };
-    const rowOf = (html: string) =>
-      html.slice(html.indexOf("Association Nour Salé"), html.indexOf("Association Nour Salé") + 400);
-    expect(rowOf(await list("fr"))).toContain("Salé");
-    expect(rowOf(await list("ar"))).toContain("سلا");
-    expect(rowOf(await list("en"))).not.toMatch(/>sale</);
+    await expectSaleReadInEachLanguage(admin, "/admin/organisations", "Association Nour Salé");
   });
 
   it("a town the migration did not recognise waits for the admin, who chooses it once", async () => {
@@ -246,22 +254,7 @@ describe("a partner shop's town (decision 0130-shop-town-as-code.md)", () => {
     expect(form).toMatch(/<select[^>]*name="city"/);
     expect(form).not.toMatch(/<input[^>]*name="city"/);
     const before = await t.db.$count(shops);
-    for (const [lng, message] of [
-      ["fr", "Choisissez dans la liste."],
-      ["ar", "اختر من القائمة."],
-      ["en", "Choose from the list."],
-    ] as const) {
-      admin.cookies.set("lng", lng);
-      const refused = await admin.post("/admin/shops", {
-        name: "Hanout Salé",
-        organisationId: association.id,
-        city: "Salé",
-      });
-      expect(refused.status).toBe(400);
-      const html = await refused.text();
-      expect(html).toContain('id="f-city-error"');
-      expect(html).toContain(message);
-    }
+    await expectTypedTownRefused(admin, "/admin/shops", { name: "Hanout Salé", organisationId: association.id });
     expect(await t.db.$count(shops)).toBe(before);
 
     admin.cookies.set("lng", "fr");
@@ -278,14 +271,7 @@ describe("a partner shop's town (decision 0130-shop-town-as-code.md)", () => {
       (await admin.post("/admin/shops", { name: "Hanout sans ville", organisationId: association.id, city: "" }))
         .status,
     ).toBe(302);
-    const list = (lng: string) => {
-      admin.cookies.set("lng", lng);
-      return admin.get("/admin/shops").then((r) => r.text());
-    };
-    const rowOf = (html: string) => html.slice(html.indexOf("Hanout Salé"), html.indexOf("Hanout Salé") + 400);
-    expect(rowOf(await list("fr"))).toContain("Salé");
-    expect(rowOf(await list("ar"))).toContain("سلا");
-    expect(rowOf(await list("en"))).not.toMatch(/>sale</);
+    await expectSaleReadInEachLanguage(admin, "/admin/shops", "Hanout Salé");
   });
 
   it("a town the migration did not recognise waits for the admin, who chooses it once", async () => {
