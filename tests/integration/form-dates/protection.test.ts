@@ -14,17 +14,13 @@ import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { uniqueSuffix } from "../../factories";
 import { makeCase, makeService } from "../../factories/protection";
 import { uniqueMobile } from "../helpers/messages";
-import { registration, useTwoAssociations } from "../protection/setup";
+import { correctionForm, registration, useTwoAssociations } from "../protection/setup";
 import { BAD_DAYS_TYPED, refusesEveryBadDay } from "./bad-days";
 
 const { t, s } = useTwoAssociations();
 
 /** The version a correction form carries, read from the page as a browser would. */
-async function versionOf(path: string) {
-  const page = await s.clients.workerA.get(path);
-  expect(page.status).toBe(200);
-  return /name="version" value="([^"]+)"/.exec(await page.text())![1]!;
-}
+const versionOf = async (path: string) => (await correctionForm(s.clients.workerA, path)).version;
 
 const hospital = { kind: "hospital_referral", facility: "CHU Ibn Sina", specialty: "Cardiologie", urgency: "urgent" };
 const shelter = { kind: "shelter", place: "Foyer Al Amal" };
