@@ -18,6 +18,11 @@ import { makeUser } from "./index";
 
 const DAY = 24 * 3600 * 1000;
 
+/** An award's tranches, in their order of payment. */
+export function tranchesOf(db: Executor, awardId: string) {
+  return db.select().from(grantTranches).where(eq(grantTranches.awardId, awardId)).orderBy(grantTranches.position);
+}
+
 export const DEMO_RUBRIC = [
   { labelFr: "Viabilité du marché", labelAr: "قابلية السوق", labelEn: "Market viability", maxScore: 10, weight: 25 },
   {

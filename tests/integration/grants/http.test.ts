@@ -8,13 +8,12 @@ import {
   grantCriteria,
   grantAwards,
   grantScores,
-  grantTranches,
   profiles,
   users,
   outbox,
 } from "../../../db/schema";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
-import { makeApplication, makeCall, DEMO_PLAN } from "../../factories/grants";
+import { makeApplication, makeCall, tranchesOf, DEMO_PLAN } from "../../factories/grants";
 import { arabicSkeleton, readPdfText } from "../../helpers/pdf";
 import { parseCsv } from "../../../app/lib/csv";
 import { serverT } from "../../../app/i18n/dictionaries.server";
@@ -395,11 +394,7 @@ describe("from deliberation to the letter and the first tranche", () => {
     expect((await stranger.get(`/grants/applications/${ctx.applicationId}/letter.pdf`)).status).toBe(404);
 
     // first tranche: confirm the signature, then pay
-    const [first] = await t.db
-      .select()
-      .from(grantTranches)
-      .where(eq(grantTranches.awardId, award.id))
-      .orderBy(grantTranches.position);
+    const [first] = await tranchesOf(t.db, award.id);
     const early = await admin.post(`/grants/calls/${ctx.callId}`, {
       intent: "pay",
       trancheId: first!.id,

@@ -16,7 +16,7 @@ import {
 } from "../../../app/modules/grants/service.server";
 import { proposalForCall } from "../../../app/modules/grants/queries.server";
 import { asActor, makeUser } from "../../factories";
-import { makeApplication, makeCall, makeSubmittedReviews } from "../../factories/grants";
+import { makeApplication, makeCall, makeSubmittedReviews, tranchesOf } from "../../factories/grants";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -116,11 +116,7 @@ async function decidedAward(schedule: { sixMonthsMilestone?: boolean } = {}) {
   expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
   expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
   const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
-  const tranches = await t.db
-    .select()
-    .from(grantTranches)
-    .where(eq(grantTranches.awardId, award!.id))
-    .orderBy(grantTranches.position);
+  const tranches = await tranchesOf(t.db, award!.id);
   return { admin, coach, award: award!, tranches };
 }
 
@@ -160,11 +156,7 @@ describe("tranches in order", () => {
     await Promise.all(
       order.map((tr, i) => payTranche(t.db, asActor(admin), { trancheId: tr.id, method: "cash", reference: `R-${i}` })),
     );
-    const after = await t.db
-      .select()
-      .from(grantTranches)
-      .where(eq(grantTranches.awardId, award.id))
-      .orderBy(grantTranches.position);
+    const after = await tranchesOf(t.db, award.id);
     const paid = after.map((tr) => tr.paidAt !== null);
     // paid positions form a prefix: never a later tranche before an earlier one
     expect(paid.indexOf(false) === -1 || !paid.slice(paid.indexOf(false)).includes(true)).toBe(true);

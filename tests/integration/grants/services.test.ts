@@ -7,7 +7,6 @@ import {
   grantAwards,
   grantCalls,
   grantScores,
-  grantTranches,
   grantApplications,
 } from "../../../db/schema";
 import { computeRanking } from "../../../app/modules/grants/rules";
@@ -24,7 +23,14 @@ import {
   transitionCall,
 } from "../../../app/modules/grants/service.server";
 import { asActor, makeUser } from "../../factories";
-import { makeApplication, makeCall, makeSubmittedReviews, setCallStatus, DEMO_PLAN } from "../../factories/grants";
+import {
+  makeApplication,
+  makeCall,
+  makeSubmittedReviews,
+  setCallStatus,
+  tranchesOf,
+  DEMO_PLAN,
+} from "../../factories/grants";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -273,11 +279,7 @@ describe("reviewing and ranking", () => {
     const published = await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" });
     expect(published.ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.callId, call.id)).limit(1);
-    const tranches = await t.db
-      .select()
-      .from(grantTranches)
-      .where(eq(grantTranches.awardId, award!.id))
-      .orderBy(grantTranches.position);
+    const tranches = await tranchesOf(t.db, award!.id);
     expect(tranches.map((x) => x.percent)).toEqual([50, 30, 20]);
     expect(tranches.reduce((s, x) => s + x.amountCentimes, 0)).toBe(award!.amountCentimes);
     const unconfirmed = await payTranche(t.db, asActor(admin), {
@@ -364,11 +366,7 @@ describe("milestone tranches", () => {
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
     expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
-    const tranches = await t.db
-      .select()
-      .from(grantTranches)
-      .where(eq(grantTranches.awardId, award!.id))
-      .orderBy(grantTranches.position);
+    const tranches = await tranchesOf(t.db, award!.id);
     const started = tranches.find((x) => x.condition === "business_started")!;
     const sixMonths = tranches.find((x) => x.condition === "six_months")!;
     expect(await confirmTrancheCondition(t.db, asActor(otherCoach), { trancheId: started.id })).toMatchObject({
@@ -515,11 +513,7 @@ describe("tranche schedule", () => {
     expect((await approveAward(t.db, asActor(admin), { applicationId: app.id })).ok).toBe(true);
     expect((await transitionCall(t.db, asActor(admin), { callId: call.id, to: "decided" })).ok).toBe(true);
     const [award] = await t.db.select().from(grantAwards).where(eq(grantAwards.applicationId, app.id));
-    const tranches = await t.db
-      .select()
-      .from(grantTranches)
-      .where(eq(grantTranches.awardId, award!.id))
-      .orderBy(grantTranches.position);
+    const tranches = await tranchesOf(t.db, award!.id);
     expect(tranches.map((x) => [x.condition, x.percent, x.amountCentimes])).toEqual([
       ["signature", 70, 7_000_00],
       ["business_started", 30, 3_000_01],
