@@ -7,10 +7,18 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { beneficiaryCases, caseReferrals } from "../../../db/schema";
+import { beneficiaryCases } from "../../../db/schema";
 import { documentIs, namesMatch, openCase, phoneIs } from "../../../app/modules/protection/identity.server";
 import { makeUser } from "../../factories";
-import { caseOfA, correctionForm, correctionsOf, registration, useTwoAssociations, staleFlags } from "./setup";
+import {
+  caseOfA,
+  correctionForm,
+  correctionsOf,
+  referralAcceptedByB,
+  registration,
+  useTwoAssociations,
+  staleFlags,
+} from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -185,19 +193,7 @@ describe("correcting a case's identity", () => {
     expect((await s.clients.workerB.get(path)).status).toBe(404);
     expect((await s.clients.workerB.post(path, fields(version, { lastName: "ParB" }))).status).toBe(404);
 
-    await t.db.insert(caseReferrals).values({
-      caseId: c.id,
-      kind: "referral",
-      fromOrganisationId: s.orgA.id,
-      toOrganisationId: s.orgB.id,
-      requestedById: s.workerA.id,
-      reason: "specialised_service",
-      urgency: "urgent",
-      shareIdentity: true,
-      status: "accepted",
-      decidedById: s.workerB.id,
-      decidedAt: new Date(),
-    });
+    await referralAcceptedByB(t.db, s, c.id, { shareIdentity: true });
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}`)).status).toBe(200);
     expect((await s.clients.workerB.get(path)).status).toBe(403);
     expect((await s.clients.workerB.post(path, fields(version, { lastName: "ParB" }))).status).toBe(403);

@@ -8,12 +8,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../../app/i18n/translate";
-import { beneficiaryCases, caseReferrals, caseServices } from "../../../db/schema";
+import { beneficiaryCases, caseServices } from "../../../db/schema";
 import { openService } from "../../../app/modules/protection/identity.server";
 import { decrypt } from "../../../app/modules/protection/crypto.server";
 import { makeUser } from "../../factories";
 import { makeService } from "../../factories/protection";
-import { caseOfA, correctionForm, correctionsOf, useTwoAssociations, staleFlags } from "./setup";
+import { caseOfA, correctionForm, correctionsOf, referralAcceptedByB, useTwoAssociations, staleFlags } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -144,19 +144,7 @@ describe("correcting a service", () => {
 
   it("belongs to the association that recorded it: a partner corrects its own, never the owner's, and the reverse", async () => {
     const { c, service, path } = await hospitalReferralOfA();
-    await t.db.insert(caseReferrals).values({
-      caseId: c.id,
-      kind: "referral",
-      fromOrganisationId: s.orgA.id,
-      toOrganisationId: s.orgB.id,
-      requestedById: s.workerA.id,
-      reason: "specialised_service",
-      urgency: "urgent",
-      shareServices: true,
-      status: "accepted",
-      decidedById: s.workerB.id,
-      decidedAt: new Date(),
-    });
+    await referralAcceptedByB(t.db, s, c.id, { shareServices: true });
     const ofB = await makeService(t.db, {
       caseId: c.id,
       kind: "legal",

@@ -2,7 +2,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Database } from "../../../db/client";
-import { auditLog } from "../../../db/schema";
+import { auditLog, caseReferrals } from "../../../db/schema";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeCase, makeSupervisor } from "../../factories/protection";
 import { beforeAll } from "vitest";
@@ -163,4 +163,26 @@ export async function correctionForm(client: TestClient, path: string) {
   const version = /name="version" value="([^"]+)"/.exec(html)?.[1];
   expect(version).toBeTruthy();
   return { html, version: version! };
+}
+
+/** A referral of A's case to B, already accepted by B, sharing the sections given (written directly). */
+export function referralAcceptedByB(
+  db: Database,
+  s: Scene,
+  caseId: string,
+  shared: { shareIdentity?: boolean; shareServices?: boolean },
+) {
+  return db.insert(caseReferrals).values({
+    caseId,
+    kind: "referral",
+    fromOrganisationId: s.orgA.id,
+    toOrganisationId: s.orgB.id,
+    requestedById: s.workerA.id,
+    reason: "specialised_service",
+    urgency: "urgent",
+    ...shared,
+    status: "accepted",
+    decidedById: s.workerB.id,
+    decidedAt: new Date(),
+  });
 }
