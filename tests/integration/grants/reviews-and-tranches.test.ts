@@ -126,14 +126,19 @@ const sixMonthsOn = (award: { approvedAt: Date }) => {
   return new Date(due.getTime() + 1000);
 };
 
+/** Every tranche's condition confirmed by `adminId` (written directly), so only the order can refuse a payment. */
+async function confirmEveryCondition(adminId: string, tranches: { id: string }[]) {
+  for (const tr of tranches)
+    await t.db
+      .update(grantTranches)
+      .set({ conditionConfirmedAt: new Date(), conditionConfirmedById: adminId })
+      .where(eq(grantTranches.id, tr.id));
+}
+
 describe("tranches in order", () => {
   it("refuses a later tranche while an earlier one is unpaid, with a translated reason", async () => {
     const { admin, award, tranches } = await decidedAward();
-    for (const tr of tranches)
-      await t.db
-        .update(grantTranches)
-        .set({ conditionConfirmedAt: new Date(), conditionConfirmedById: admin.id })
-        .where(eq(grantTranches.id, tr.id));
+    await confirmEveryCondition(admin.id, tranches);
     const third = await payTranche(t.db, asActor(admin), {
       trancheId: tranches[2]!.id,
       method: "cash",
@@ -146,11 +151,7 @@ describe("tranches in order", () => {
 
   it("pays only a prefix of the schedule when every tranche is paid at once, 20 requests", async () => {
     const { admin, award, tranches } = await decidedAward();
-    for (const tr of tranches)
-      await t.db
-        .update(grantTranches)
-        .set({ conditionConfirmedAt: new Date(), conditionConfirmedById: admin.id })
-        .where(eq(grantTranches.id, tr.id));
+    await confirmEveryCondition(admin.id, tranches);
     // the last tranches first in the list, so they reach the database first
     const order = Array.from({ length: 20 }, (_, i) => tranches[2 - (i % 3)]!);
     await Promise.all(
