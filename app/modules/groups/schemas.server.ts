@@ -5,27 +5,21 @@ import { moroccoToday } from "~/lib/morocco-time";
 import { GROUP_ACTIVITY_KINDS, HEADCOUNT_KEYS, MAX_HEADCOUNT, MAX_LINKED, type HeadcountKey } from "./constants";
 import { headcountProblem, type Headcounts } from "./rules";
 
-/** A whole number of people typed in a box: empty is 0 (nobody of that group came). */
-const countField = () =>
+/** A whole number of people typed in a box, up to MAX_HEADCOUNT; undefined when left empty. */
+const typedCount = () =>
   z
     .string()
     .trim()
     .regex(/^\d{1,6}$/, "groups.errors.count")
     .transform(Number)
     .refine((n) => n <= MAX_HEADCOUNT, "groups.errors.count")
-    .optional()
-    .transform((n) => n ?? 0);
+    .optional();
+
+/** A count of people: empty is 0 (nobody of that group came). */
+const countField = () => typedCount().transform((n) => n ?? 0);
 
 /** A count that may be unknown: empty is null. */
-const knownCountField = () =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{1,6}$/, "groups.errors.count")
-    .transform(Number)
-    .refine((n) => n <= MAX_HEADCOUNT, "groups.errors.count")
-    .optional()
-    .transform((n) => n ?? null);
+const knownCountField = () => typedCount().transform((n) => n ?? null);
 
 const countShape = Object.fromEntries(HEADCOUNT_KEYS.map((k) => [k, countField()])) as Record<
   HeadcountKey,
