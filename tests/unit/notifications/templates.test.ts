@@ -39,18 +39,21 @@ const REALISTIC = {
   },
 } as const;
 
+/** Every placeholder a message may carry, with realistic values of that language. */
+const paramsOf = (locale: (typeof LOCALES)[number]) => ({
+  ...REALISTIC[locale],
+  code: "482913",
+  amount: "12 500,00 MAD",
+  date: "27/03/2026",
+  time: "10:30",
+});
+
 describe("SMS templates", () => {
   it("stay within two segments in every language", () => {
     const problems: string[] = [];
     for (const locale of LOCALES) {
       const t = serverT(locale);
-      const params = {
-        ...REALISTIC[locale],
-        code: "482913",
-        amount: "12 500,00 MAD",
-        date: "27/03/2026",
-        time: "10:30",
-      };
+      const params = paramsOf(locale);
       const keys = [
         ...Object.values(NOTIFICATION_KINDS).map((k) => k.sms),
         ...Object.values(CASE_SMS_TEMPLATES).map((k) => k.sms),
@@ -71,14 +74,7 @@ describe("SMS templates", () => {
     const problems: string[] = [];
     for (const locale of LOCALES) {
       const t = serverT(locale);
-      const params = {
-        ...REALISTIC[locale],
-        code: "482913",
-        amount: "12 500,00 MAD",
-        date: "27/03/2026",
-        time: "10:30",
-        link: "https://masar.example.org/set-password",
-      };
+      const params = { ...paramsOf(locale), link: "https://masar.example.org/set-password" };
       for (const [name, spec] of Object.entries(NOTIFICATION_KINDS)) {
         for (const key of [spec.inApp, spec.subject, spec.body]) {
           const text = t(key, params);
