@@ -76,18 +76,16 @@ function liveRequest(
  * request shows the receiving association its shared sections only (caseReach).
  */
 export function caseScope(actor: Actor) {
-  const org = orgOf(actor);
-  if (!org) return sql`false`;
-  return sql`(${beneficiaryCases.organisationId} = ${org} or exists (select 1 from ${caseReferrals} r where ${liveRequest(
-    sql`r`,
-    org,
-    beneficiaryCases.id,
-    { acceptedOnly: true },
-  )}))`;
+  return ownOrAcceptedReferral(actor, undefined);
 }
 
 /** "This actor may see `section` of this case": its own, or an accepted live referral that shares it. */
 export function sectionScope(actor: Actor, section: SharedSection) {
+  return ownOrAcceptedReferral(actor, section);
+}
+
+/** The case is the actor's association's, or referred to it, accepted and live (and sharing `section`, when given). */
+function ownOrAcceptedReferral(actor: Actor, section: SharedSection | undefined) {
   const org = orgOf(actor);
   if (!org) return sql`false`;
   return sql`(${beneficiaryCases.organisationId} = ${org} or exists (select 1 from ${caseReferrals} r where ${liveRequest(
