@@ -45,6 +45,21 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
+/**
+ * A page asking for the code an SMS brought, once it says the gateway accepted that SMS (the
+ * outbox records the gateway's answer just after the SMS arrives: reload until it has), in
+ * the page's direction and within the phone's width; its screenshot kept as `name`.
+ */
+async function codePageShown(page: Page, lang: keyof typeof TEXT, name: string) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(".message-state-ok")).toContainText(TEXT[lang].accepted, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await fitsThePhone(page);
+  await shot(page, name);
+}
+
 for (const lang of ["fr", "ar"] as const) {
   const L = TEXT[lang];
 
@@ -66,14 +81,7 @@ for (const lang of ["fr", "ar"] as const) {
       await expect(page.locator("bdi", { hasText: e164 })).toBeVisible();
       const code = await codeSentTo(e164);
       // the page tells where the SMS stands: accepted by the gateway, once it was
-      // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
-      await expect(async () => {
-        await page.reload();
-        await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
-      }).toPass({ timeout: 20_000 });
-      if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-      await fitsThePhone(page);
-      await shot(page, `signup-code-${lang}`);
+      await codePageShown(page, lang, `signup-code-${lang}`);
       await page.locator('input[name="code"]').fill(code);
       await page.getByRole("button", { name: L.next, exact: true }).click();
       await expect(page).toHaveURL(/\/home$/);
@@ -100,14 +108,7 @@ for (const lang of ["fr", "ar"] as const) {
       await page.getByRole("button", { name: L.resend }).click();
       await expect(page).toHaveURL(/\/confirm-phone\?resent=1$/);
       const code = await codeSentTo(e164);
-      // (the outbox records the gateway's answer just after the SMS arrives: reload until it has)
-      await expect(async () => {
-        await page.reload();
-        await expect(page.locator(".message-state-ok")).toContainText(L.accepted, { timeout: 1_000 });
-      }).toPass({ timeout: 20_000 });
-      if (lang === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-      await fitsThePhone(page);
-      await shot(page, `confirm-phone-${lang}`);
+      await codePageShown(page, lang, `confirm-phone-${lang}`);
       await page.locator('input[name="code"]').fill(code);
       await page.getByRole("button", { name: L.confirm, exact: true }).click();
       await expect(page).toHaveURL(/\/confirm-phone\?done=1$/);
