@@ -5,11 +5,12 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, coachAssignments, hostDetails, internshipApplications, internshipOffers } from "../../../db/schema";
+import { auditLog, coachAssignments, internshipApplications } from "../../../db/schema";
 import { answerApplication, applyToOffer } from "../../../app/modules/internships/applications.server";
 import { deliverOutbox } from "../../../app/modules/notifications/delivery.server";
 import { httpSmsTransport } from "../../../app/modules/notifications/transports.server";
-import { makeOrganisation, makeUser } from "../../factories";
+import { makeUser } from "../../factories";
+import { makeHostOffer } from "../../factories/internships";
 import { useTestApp } from "../helpers/app";
 import { inAppOf, outboxTo, personWithPhone, useFakeGateway } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
@@ -20,22 +21,12 @@ const meta = { ip: "127.0.0.1" };
 const startGateway = useFakeGateway();
 
 async function offer() {
-  const host = await makeOrganisation(t.db, { kind: "host_company", name: `Atelier ${Date.now()}`, city: "oujda" });
-  await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "textile", contactName: "Fatima Zahra" });
-  const [row] = await t.db
-    .insert(internshipOffers)
-    .values({
-      hostId: host.id,
-      titleFr: "Couturière en atelier",
-      titleAr: "خياطة في ورشة",
-      titleEn: "Workshop seamstress",
-      sector: "textile",
-      city: "oujda",
-      startsOn: "2027-02-01",
-      durationWeeks: 8,
-    })
-    .returning();
-  return row!;
+  const { offer } = await makeHostOffer(t.db, {
+    host: { name: `Atelier ${Date.now()}`, city: "oujda" },
+    contactName: "Fatima Zahra",
+    offer: { city: "oujda" },
+  });
+  return offer;
 }
 
 async function applied(locale: "fr" | "ar" | "en", overrides: Parameters<typeof personWithPhone>[2] = {}) {

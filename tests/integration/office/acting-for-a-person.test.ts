@@ -9,9 +9,7 @@ import {
   actsForPeople,
   auditLog,
   coachAssignments,
-  hostDetails,
   internshipApplications,
-  internshipOffers,
   officeRegistrations,
   privacyAcceptances,
   profiles,
@@ -26,6 +24,7 @@ import { actsFor } from "../../../app/modules/office/queries.server";
 import { RegisterPersonSchema } from "../../../app/modules/office/schemas.server";
 import { applyForPerson, enrolPerson, printSlip, registerPerson } from "../../../app/modules/office/service.server";
 import { makeOrganisation, makeUser } from "../../factories";
+import { makeHostOffer } from "../../factories/internships";
 import { makeCohort, makeTraining } from "../../factories/trainings";
 import { useTestDb } from "../helpers/test-db";
 
@@ -280,22 +279,7 @@ describe("the slip's code", () => {
 
 describe("acting for the person", () => {
   async function offer() {
-    const host = await makeOrganisation(t.db, { kind: "host_company" });
-    await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "textile", contactName: "Fatima" });
-    const [row] = await t.db
-      .insert(internshipOffers)
-      .values({
-        hostId: host.id,
-        titleFr: "Couturière en atelier",
-        titleAr: "خياطة في ورشة",
-        titleEn: "Workshop seamstress",
-        sector: "textile",
-        city: "rabat",
-        startsOn: "2027-02-01",
-        durationWeeks: 8,
-      })
-      .returning();
-    return row!;
+    return (await makeHostOffer(t.db)).offer;
   }
 
   it("registers them for a training and applies for an offer in their name, each with an on-behalf row they read", async () => {
