@@ -4,9 +4,9 @@
  * and with every value the person typed (never a password). One case per form.
  */
 import { describe, expect, it } from "vitest";
-import { hostDetails, internshipOffers } from "../../db/schema";
 import { makeOrganisation } from "../factories";
 import { findOrMakeItem, makeCase, makeWarehouse } from "../factories/protection";
+import { makeHostOffer } from "../factories/internships";
 import { makeCohort, makeTraining } from "../factories/trainings";
 import { useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
@@ -86,22 +86,14 @@ describe("applicant forms", () => {
   });
 
   it("an internship application: the motivation kept", async () => {
-    const host = await makeOrganisation(t.db, { kind: "host_company", name: `Hôte ${Date.now()}`, city: "rabat" });
-    await t.db.insert(hostDetails).values({ organisationId: host.id, sector: "textile", contactName: "F. Z." });
-    const [offer] = await t.db
-      .insert(internshipOffers)
-      .values({
-        hostId: host.id,
-        titleFr: "Stage refusé",
-        sector: "textile",
-        city: "rabat",
-        startsOn: "2027-02-01",
-        durationWeeks: 8,
-      })
-      .returning();
+    const { offer } = await makeHostOffer(t.db, {
+      host: { name: `Hôte ${Date.now()}` },
+      contactName: "F. Z.",
+      offer: { titleFr: "Stage refusé", titleAr: "", titleEn: "" },
+    });
     const { client } = await app.asNewUser();
     const long = `Je veux apprendre la couture. ${"x".repeat(2100)}`;
-    const response = await client.post(`/internships/offers/${offer!.id}`, { motivation: long });
+    const response = await client.post(`/internships/offers/${offer.id}`, { motivation: long });
     await expectRefused(response, { fields: ["motivation"], typed: ["Je veux apprendre la couture."] });
   });
 });
