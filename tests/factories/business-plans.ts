@@ -13,6 +13,19 @@ const month = (revenue: number, cost: number, fixed: number) => ({
   fixedCostsCentimes: fixed * 100,
 });
 
+/** A profile's personal section as its form posts it: Moussa Traoré, a Malian migrant in Casablanca. */
+export const PERSONAL_SECTION = {
+  givenName: "Moussa",
+  familyName: "Traoré",
+  sex: "male",
+  birthDate: "1996-05-01",
+  nationality: "ML",
+  languagesSpoken: ["fr", "bm"],
+  city: "casablanca",
+  region: "casablanca_settat",
+  residentStatus: "migrant",
+};
+
 /** A bakery in Rabat: 42 500 MAD of start-up costs, 30 000 MAD of grant requested. */
 export function completePlanContent(name = "Boulangerie Al Amal", city = "Rabat"): Required<Content> {
   return {

@@ -25,6 +25,7 @@ import { grantCalls, profiles, trainingCohorts, trainingSessions } from "../../d
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
+import { PERSONAL_SECTION } from "../factories/business-plans";
 import { draftCallForm } from "../factories/grants";
 import { useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
@@ -284,17 +285,7 @@ describe("a day that is not a day is a 400 naming the field, and changes nothing
   it("a person's own birth date on their profile (an applicant; the field may stay empty)", async () => {
     const me = await makeUser(t.db, { role: "applicant" });
     const c = await app.signedIn(me.email!);
-    const personal = {
-      givenName: "Moussa",
-      familyName: "Traoré",
-      sex: "male",
-      birthDate: "1996-05-01",
-      nationality: "ML",
-      languagesSpoken: ["fr", "bm"],
-      city: "casablanca",
-      region: "casablanca_settat",
-      residentStatus: "migrant",
-    };
+    const personal = PERSONAL_SECTION;
     const row = async () => (await t.db.select().from(profiles).where(eq(profiles.userId, me.id)))[0];
     const before = await row();
     await refusesEveryBadDay(c, "/profile", personal, "birthDate", BAD_DAYS_TYPED);

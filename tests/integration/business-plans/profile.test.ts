@@ -13,7 +13,7 @@ import {
 } from "../../../db/schema";
 import { makeUser } from "../../factories";
 import { makeCase } from "../../factories/protection";
-import { completePlanContent, makePlan } from "../../factories/business-plans";
+import { completePlanContent, makePlan, PERSONAL_SECTION } from "../../factories/business-plans";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -31,17 +31,7 @@ beforeAll(async () => {
   asAdmin = await app.signedIn(admin.email ?? "");
 });
 
-const personal = {
-  givenName: "Moussa",
-  familyName: "Traoré",
-  sex: "male",
-  birthDate: "1996-05-01",
-  nationality: "ML",
-  languagesSpoken: ["fr", "bm"],
-  city: "casablanca",
-  region: "casablanca_settat",
-  residentStatus: "migrant",
-};
+const personal = PERSONAL_SECTION;
 
 describe("applicant profile", () => {
   it("starts empty, and home says to complete it first", async () => {
