@@ -7,17 +7,13 @@ import { describe, expect, it } from "vitest";
 import { CODES } from "../../app/modules/auth/rules";
 import { makeUser } from "../factories";
 import { type TestClient, useTestApp } from "./helpers/app";
+import { uniquePhoneNumber } from "./helpers/messages";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
 
-let seq = 0;
-function newPhone(): { local: string; e164: string } {
-  seq += 1;
-  const digits = `${String(Date.now() % 1e6).padStart(6, "0")}${String(seq).padStart(2, "0")}`;
-  return { local: `05${digits}`, e164: `+2125${digits}` };
-}
+const newPhone = () => uniquePhoneNumber("5");
 
 /** Post until the page throttles (a code a minute per number: the second one does), and return the 429. */
 async function throttledAnswer(post: () => Promise<Response>): Promise<Response> {

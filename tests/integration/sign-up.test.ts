@@ -11,17 +11,13 @@ import { startSignUp } from "../../app/modules/auth/sign-up.server";
 import { CODES } from "../../app/modules/auth/rules";
 import { makeUser } from "../factories";
 import { TestClient, useTestApp } from "./helpers/app";
+import { uniquePhoneNumber } from "./helpers/messages";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
 
-let seq = 0;
-function newPhone(): { local: string; e164: string } {
-  seq += 1;
-  const digits = `${String(Date.now() % 1e6).padStart(6, "0")}${String(seq).padStart(2, "0")}`;
-  return { local: `06${digits}`, e164: `+2126${digits}` };
-}
+const newPhone = () => uniquePhoneNumber("6");
 
 const PASSWORD = "une phrase assez longue";
 const form = (contact: { phone?: string; email?: string }, name = "Awa Traoré") => ({

@@ -16,6 +16,19 @@ export function uniqueMobile(): string {
   return `+2126${clock}${String(phoneSeq).padStart(2, "0")}`;
 }
 
+let numberSeq = 0;
+
+/**
+ * A Moroccan number no other test of the file uses, as typed ("0612…") and in E.164
+ * ("+212612…"). `operator` is its digit after the 0: each test file keeps its own, so
+ * files running at the same time never draw the same number.
+ */
+export function uniquePhoneNumber(operator: "5" | "6" | "7"): { local: string; e164: string } {
+  numberSeq += 1;
+  const digits = `${String(Date.now() % 1e6).padStart(6, "0")}${String(numberSeq).padStart(2, "0")}`;
+  return { local: `0${operator}${digits}`, e164: `+212${operator}${digits}` };
+}
+
 /** An applicant with a confirmed phone (and no e-mail unless given), reading `locale`. */
 export async function personWithPhone(
   db: Executor,

@@ -16,6 +16,7 @@ import { submitApplication } from "../../../app/modules/grants/service.server";
 import { startFakeGateway, type FakeGateway } from "../../../scripts/sms-fake-gateway";
 import { makeUser } from "../../factories";
 import { useTestApp } from "../helpers/app";
+import { uniquePhoneNumber } from "../helpers/messages";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -29,12 +30,7 @@ afterAll(() => gateway.close());
 const deliver = (now?: Date) =>
   deliverOutbox(t.db, { email: null, sms: httpSmsTransport({ url: `${gateway.url}/sms` }) }, now ? { now } : {});
 
-let seq = 0;
-function newPhone(): { local: string; e164: string } {
-  seq += 1;
-  const digits = `${String(Date.now() % 1e6).padStart(6, "0")}${String(seq).padStart(2, "0")}`;
-  return { local: `07${digits}`, e164: `+2127${digits}` };
-}
+const newPhone = () => uniquePhoneNumber("7");
 
 /** The code in the newest SMS the fake gateway accepted for a number. */
 function codeSentTo(phone: string): string {
