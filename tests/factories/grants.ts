@@ -44,6 +44,18 @@ export const DEMO_RUBRIC = [
   { labelFr: "Création d'emplois", labelAr: "خلق فرص الشغل", labelEn: "Job creation", maxScore: 5, weight: 10 },
 ];
 
+/** A call decided and published `publishedDaysAgo` days ago: open from 60 to 30 days ago, reviewed by 10 days ago. */
+export function makeDecidedCall(db: Executor, publishedDaysAgo: number) {
+  return makeCall(db, {
+    status: "decided",
+    titleFr: "Appel décidé",
+    opensAt: new Date(Date.now() - 60 * DAY),
+    closesAt: new Date(Date.now() - 30 * DAY),
+    reviewDeadline: new Date(Date.now() - 10 * DAY),
+    publishedAt: new Date(Date.now() - publishedDaysAgo * DAY),
+  });
+}
+
 export async function makeCall(
   db: Executor,
   overrides: Partial<NewGrantCall> = {},

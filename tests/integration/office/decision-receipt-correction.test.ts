@@ -19,14 +19,13 @@ import { formatDate } from "../../../app/i18n/translate";
 import { changeDecisionReceived, recordDecisionReceived } from "../../../app/modules/office/service.server";
 import { receiptFieldsChanged, receiptVersion } from "../../../app/modules/office/rules";
 import { makeOrganisation, makeUser } from "../../factories";
-import { makeApplication, makeCall } from "../../factories/grants";
+import { makeApplication, makeDecidedCall } from "../../factories/grants";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const app = useTestApp(t);
 const meta = { ip: "127.0.0.1" };
-const DAY = 86_400_000;
 
 /** A coach following a person whose award was published two days ago and handed over today, in person. */
 async function received() {
@@ -35,15 +34,8 @@ async function received() {
   const person = await makeUser(t.db, { displayName: "Awa Person" });
   await t.db.insert(coachAssignments).values({ coachId: coachUser.id, beneficiaryId: person.id });
   const coach = { id: coachUser.id, role: "coach" as const, organisationId: programme.id };
-  const call = await makeCall(t.db, {
-    status: "decided",
-    titleFr: "Appel décidé",
-    opensAt: new Date(Date.now() - 60 * DAY),
-    closesAt: new Date(Date.now() - 30 * DAY),
-    reviewDeadline: new Date(Date.now() - 10 * DAY),
-    // published a week ago: the corrections below pick days up to five days back, all after it
-    publishedAt: new Date(Date.now() - 7 * DAY),
-  });
+  // published a week ago: the corrections below pick days up to five days back, all after it
+  const call = await makeDecidedCall(t.db, 7);
   const application = await makeApplication(t.db, { callId: call.id, applicantId: person.id, status: "awarded" });
   const done = await recordDecisionReceived(
     t.db,

@@ -13,7 +13,7 @@ import { applyGrantForPerson, recordDecisionReceived } from "../../../app/module
 import { receivedOnRefusal } from "../../../app/modules/office/rules";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makePlan } from "../../factories/business-plans";
-import { makeApplication, makeCall } from "../../factories/grants";
+import { makeApplication, makeCall, makeDecidedCall } from "../../factories/grants";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -160,14 +160,7 @@ describe("applying for a grant for a person", () => {
 describe("recording that the person received the decision", () => {
   async function decided(status: "awarded" | "rejected" | "submitted" = "awarded") {
     const ctx = await coachAndPerson({ plan: false });
-    const call = await makeCall(t.db, {
-      status: "decided",
-      titleFr: "Appel décidé",
-      opensAt: new Date(Date.now() - 60 * DAY),
-      closesAt: new Date(Date.now() - 30 * DAY),
-      reviewDeadline: new Date(Date.now() - 10 * DAY),
-      publishedAt: new Date(Date.now() - 2 * DAY),
-    });
+    const call = await makeDecidedCall(t.db, 2);
     const application = await makeApplication(t.db, { callId: call.id, applicantId: ctx.person.id, status });
     return { ...ctx, call, application };
   }
