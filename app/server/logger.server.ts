@@ -94,6 +94,9 @@ export function createLogger(options: { level?: string; destination?: Destinatio
         censor: "[redacted]",
       },
     },
-    options.destination,
+    // stdout written synchronously: pino's default writes in the background, and a line logged
+    // just before process.exit ("stopped" after a SIGTERM, a fatal error) could be lost with
+    // the write still in flight (sonic-boom's exit flush skips a buffer being written)
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
