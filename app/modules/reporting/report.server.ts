@@ -82,9 +82,8 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
   const hasBudget = audience !== "association";
   const readOnly = <T>(run: (tx: Executor) => Promise<T>): Promise<T> => readForReport(db, run);
   const reads = [
+    // people reached and the outputs together: the period folded once
     () => readReachAndOutputs(db, sources, filter),
-    // (the outputs: read with the people above, the period folded once)
-    () => Promise.resolve(null),
     () => readOnly((tx) => monthlyTotals(tx, sources, filter)),
     () => (audience === "admin" ? readOnly((tx) => reachByVulnerability(tx, sources, filter)) : Promise.resolve(null)),
     () => (hasBudget ? getBudget(db) : Promise.resolve(null)),
@@ -100,19 +99,19 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
   let fetched: Fetched;
   if (db instanceof PgTransaction) {
     const { people, outputs } = await reads[0]();
-    const monthly = await reads[2]();
+    const monthly = await reads[1]();
     fetched = {
       snapshot: { ...people, monthly, outputs },
-      vulnerability: await reads[3](),
-      budget: await reads[4](),
-      money: await reads[5](),
-      complaints: await reads[6](),
-      groups: await reads[7](),
-      businesses: await reads[8](),
-      employment: await reads[9](),
+      vulnerability: await reads[2](),
+      budget: await reads[3](),
+      money: await reads[4](),
+      complaints: await reads[5](),
+      groups: await reads[6](),
+      businesses: await reads[7](),
+      employment: await reads[8](),
     };
   } else {
-    const [{ people, outputs }, , monthly, vulnerability, budget, money, complaints, groups, businesses, employment] =
+    const [{ people, outputs }, monthly, vulnerability, budget, money, complaints, groups, businesses, employment] =
       await Promise.all([
         reads[0](),
         reads[1](),
@@ -123,7 +122,6 @@ export async function buildReport(db: Executor, options: ReportOptions): Promise
         reads[6](),
         reads[7](),
         reads[8](),
-        reads[9](),
       ]);
     fetched = {
       snapshot: { ...people, monthly, outputs },
