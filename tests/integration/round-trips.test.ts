@@ -150,13 +150,21 @@ describe("the applicant's home", () => {
     await t.db
       .insert(schema.coachingAppointments)
       .values({ beneficiaryId: user.id, coachId: coach.id, startsAt, remindAt: startsAt });
+    // what the coach's page leaves out, the home leaves out too: cancelled, and past
+    const past = new Date(Date.now() - 24 * 3600_000);
+    await t.db.insert(schema.coachingAppointments).values([
+      { beneficiaryId: user.id, coachId: coach.id, startsAt: past, remindAt: past },
+      { beneficiaryId: user.id, coachId: coach.id, startsAt, remindAt: startsAt, cancelledAt: new Date() },
+    ]);
     const full = await statementsOf(() => client.get("/home"));
     expect(full.status).toBe(200);
     expect(full.statements.length).toBe(empty.statements.length);
     expect(full.statements.length).toBeLessThanOrEqual(7);
     expect(full.body).toContain("Coach Samira Bennani");
     expect(full.body).toContain("Envoyer le CV à trois employeurs");
-    expect(full.body).toContain("data-appointments");
+    const shown = /<section[^>]*data-appointments[^>]*>[\s\S]*?<\/section>/.exec(full.body)?.[0] ?? "";
+    expect(shown.match(/<li/g)?.length).toBe(1);
+    expect(shown).toContain("Coach Samira Bennani");
   });
 
   it("tells an applicant whose phone waits for its code, read with the session, and not one whose phone is confirmed", async () => {

@@ -209,6 +209,21 @@ export async function queueAppointmentReminders(db: Database, now = new Date()):
   });
 }
 
+/** How many appointments to come a person's lists show. */
+export const UPCOMING_APPOINTMENTS_SHOWN = 10;
+
+/**
+ * Which appointments are still to come with a person: not cancelled, after now. The one
+ * condition for the coach's page (below) and the applicant's home (applicantLists).
+ */
+export function upcomingAppointmentsWhere(beneficiaryId: string, now: Date) {
+  return and(
+    eq(coachingAppointments.beneficiaryId, beneficiaryId),
+    isNull(coachingAppointments.cancelledAt),
+    gt(coachingAppointments.startsAt, now),
+  );
+}
+
 /** The appointments still to come with a person, the soonest first, with the coach's name. */
 export async function upcomingAppointments(db: Executor, beneficiaryId: string, now = new Date()) {
   return db
@@ -220,15 +235,9 @@ export async function upcomingAppointments(db: Executor, beneficiaryId: string, 
     })
     .from(coachingAppointments)
     .innerJoin(users, eq(users.id, coachingAppointments.coachId))
-    .where(
-      and(
-        eq(coachingAppointments.beneficiaryId, beneficiaryId),
-        isNull(coachingAppointments.cancelledAt),
-        gt(coachingAppointments.startsAt, now),
-      ),
-    )
+    .where(upcomingAppointmentsWhere(beneficiaryId, now))
     .orderBy(asc(coachingAppointments.startsAt))
-    .limit(10);
+    .limit(UPCOMING_APPOINTMENTS_SHOWN);
 }
 
 /** One appointment with the names the page shows; null when there is none. */

@@ -23,6 +23,7 @@ import {
 } from "./rules";
 import type { ScheduledFollowUp } from "~/modules/businesses/rules";
 import { dueFollowUps } from "~/modules/businesses/service.server";
+import { UPCOMING_APPOINTMENTS_SHOWN, upcomingAppointmentsWhere } from "~/modules/coaching/appointments.server";
 
 /** Is this coach the current coach of this beneficiary? The one check every module uses. */
 export async function isCurrentCoachOf(db: Executor, coachId: string, beneficiaryId: string): Promise<boolean> {
@@ -257,10 +258,9 @@ type ApplicantLists = {
 
 /**
  * The applicant's short lists, in one statement (the home reads them on every visit):
- * her open actions, her current coach, her appointments to come (as
- * upcomingAppointments reads them for the coach's page: not cancelled, after now, the
- * soonest ten) and the next three sessions of the cohorts where she holds a seat (one
- * under way still counts).
+ * her open actions, her current coach, her appointments to come (with the condition and
+ * number upcomingAppointments uses for the coach's page, the soonest first) and the next
+ * three sessions of the cohorts where she holds a seat (one under way still counts).
  */
 async function applicantLists(db: Executor, userId: string, now: Date): Promise<ApplicantLists> {
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -271,10 +271,11 @@ async function applicantLists(db: Executor, userId: string, now: Date): Promise<
       from coach_assignments ca join users u on u.id = ca.coach_id
       where ca.beneficiary_id = ${userId} and ca.ended_at is null limit 1) as coach,
     (select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
-      select ap.id, ap.starts_at as "startsAt", ap.coach_id as "coachId", u.display_name as "coachName"
-      from coaching_appointments ap join users u on u.id = ap.coach_id
-      where ap.beneficiary_id = ${userId} and ap.cancelled_at is null and ap.starts_at > ${at}
-      order by ap.starts_at limit 10) x) as appointments,
+      select coaching_appointments.id, coaching_appointments.starts_at as "startsAt",
+        coaching_appointments.coach_id as "coachId", u.display_name as "coachName"
+      from coaching_appointments join users u on u.id = coaching_appointments.coach_id
+      where ${upcomingAppointmentsWhere(userId, now)}
+      order by coaching_appointments.starts_at limit ${UPCOMING_APPOINTMENTS_SHOWN}) x) as appointments,
     (select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
       select ts.id, t.id as "trainingId", t.title_fr as "titleFr", t.title_ar as "titleAr", t.title_en as "titleEn",
         ts.starts_at as "startsAt", ts.place_fr as "placeFr", ts.place_ar as "placeAr", ts.place_en as "placeEn",
