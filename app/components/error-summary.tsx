@@ -5,7 +5,8 @@ import type { FieldErrors } from "~/lib/forms";
 
 /**
  * The GOV.UK error summary: at the top of a refused form, every problem as a link to
- * its field (`#f-<name>`, the id Field gives its input), each led by the field's label.
+ * its field (`#f-<name>`, the id Field gives its input, or `fieldId`'s where a page has the
+ * form once per row), each led by the field's label.
  * With JavaScript, focus moves to it when it appears, so a screen reader announces it
  * and the page scrolls to it; without, it is the first thing after the title.
  */
@@ -13,12 +14,15 @@ export function ErrorSummary({
   errors,
   labels,
   order,
+  fieldId = (name) => `f-${name}`,
 }: {
   errors?: FieldErrors | null;
   /** the label of each field, to say which field a message is about (a message key, or text already translated) */
   labels?: Partial<Record<string, MessageKey | { text: string }>>;
   /** the fields in the order of the form; others follow */
   order?: readonly string[];
+  /** the id of a field's control, where the form gives its fields their own ids (one form per row) */
+  fieldId?: (name: string) => string;
 }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
@@ -44,7 +48,7 @@ export function ErrorSummary({
           const label = labels?.[name];
           const field = label === undefined ? null : typeof label === "string" ? t(label) : label.text;
           const text = field ? t("errors.summary.item", { field, message: t(message) }) : t(message);
-          return <li key={name}>{name === "form" ? text : <a href={`#f-${name}`}>{text}</a>}</li>;
+          return <li key={name}>{name === "form" ? text : <a href={`#${fieldId(name)}`}>{text}</a>}</li>;
         })}
       </ul>
     </div>

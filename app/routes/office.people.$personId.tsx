@@ -238,14 +238,17 @@ export default function OfficePerson() {
   const [params] = useSearchParams();
   const { t, formatDate, locale } = useI18n();
   const done = params.get("done");
+  // the action answers only a refusal (a success redirects): the address's note is about an
+  // earlier act, and a refused one must not sit under it
+  const refused = actionData !== undefined;
   return (
     <div className="narrow">
       <BackLink to="/office">{t("office.title")}</BackLink>
       <PageTitle>
         <bdi>{person.displayName}</bdi>
       </PageTitle>
-      {params.get("registered") ? <FormAlert tone="success" message="office.person.registered" /> : null}
-      {done && done in DONE ? <FormAlert tone="success" message={DONE[done as keyof typeof DONE]} /> : null}
+      {params.get("registered") && !refused ? <FormAlert tone="success" message="office.person.registered" /> : null}
+      {done && done in DONE && !refused ? <FormAlert tone="success" message={DONE[done as keyof typeof DONE]} /> : null}
       {person.loginId ? (
         <p>
           {labelled(t, "office.person.identifier")}{" "}

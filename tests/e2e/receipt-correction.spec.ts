@@ -2,7 +2,8 @@
  * A decision's receipt recorded for a person, corrected at the office (issue 15, decision
  * 0142), on a phone, with and without JavaScript, in French and Arabic: a coach notes that
  * the person received the award; a colleague's page corrects the day; the coach's page,
- * opened before, is refused as stale (changing nothing, telling nobody), keeps what was chosen
+ * opened before, is refused as stale (changing nothing, telling nobody), says so in an error
+ * summary at the top of the form, under no earlier success note, keeps what was chosen
  * and shows the day on file beside it; saved again, it corrects how it was handed over. The person, signed in, reads one notification per
  * correction made, opens the application from it, and sees the corrected day on their home.
  * The coach, the person and the published award are written straight into the database
@@ -72,8 +73,29 @@ for (const [lang, m] of FR_AND_AR) {
       await field(page, "how").selectOption("phone");
       await field(page, "reason").selectOption("typing_error");
       await page.getByRole("button", { name: m["office.receipts.correct"] }).click();
-      await expect(page.getByTestId("receipt-form")).toContainText(m["office.errors.receiptStale"]);
-      // nothing claims it was corrected (the note of the receipt recorded before may stay)
+      // the refusal opens the form it is about, in an error summary (before the receipt's title,
+      // far above the buttons), each flagged field a link to it; with JavaScript, focus is on it
+      const form = page.getByTestId("receipt-form");
+      const summary = form.getByTestId("error-summary");
+      await expect(summary).toContainText(m["office.errors.receiptStale"]);
+      await expect(form.locator(":scope > *").first()).toHaveAttribute("data-testid", "error-summary");
+      const summaryBox = (await summary.boundingBox())!;
+      const buttonsBox = (await form.getByRole("button", { name: m["office.receipts.correct"] }).boundingBox())!;
+      expect(summaryBox.y + summaryBox.height).toBeLessThan(buttonsBox.y);
+      await expect(summary.locator(`a[href="#f-receipt-${applicationId}-receivedOn"]`)).toContainText(
+        m["office.errors.receiptChangedOnFile"],
+      );
+      await expect(summary.locator(`a[href="#f-receipt-${applicationId}-how"]`)).toContainText(
+        m["office.received.how"],
+      );
+      if (!testInfo.project.name.includes("no-js")) await expect(summary).toBeFocused();
+      // the message is said once, at the top: not again under the buttons
+      await expect(form.getByText(m["office.errors.receiptStale"])).toHaveCount(1);
+      // nothing claims success: neither this correction nor the receipt recorded before, whose
+      // note the address still names (?done=received), sits above a refused form
+      await expect(page).toHaveURL(/[?&]done=received\b/);
+      await expect(page.getByRole("status")).toHaveCount(0);
+      await expect(page.locator("main")).not.toContainText(m["office.done.received"]);
       await expect(page.locator("main")).not.toContainText(m["office.done.receiptCorrected"]);
       await expect(field(page, "how")).toHaveValue("phone");
       await expect(field(page, "receivedOn")).toHaveValue(today);
@@ -81,6 +103,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(field(page, "receivedOn-on-file")).toContainText(formatDate(lang, yesterday));
       await expect(field(page, "how-on-file")).toContainText(m["office.received.how.in_person"]);
       await page.screenshot({ path: testInfo.outputPath(`stale-${lang}.png`), fullPage: true });
+      await form.screenshot({ path: testInfo.outputPath(`stale-form-${lang}.png`) });
       await fitsThePhone(page);
 
       // having looked, the coach keeps the colleague's day and saves again: saved

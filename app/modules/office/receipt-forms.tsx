@@ -4,10 +4,18 @@
  * the secondary button: the receipt can be recorded again.
  */
 import { Form } from "@remix-run/react";
-import { Field, FieldError, OnFileValues, SelectField } from "~/components/form";
+import { ErrorSummary } from "~/components/error-summary";
+import { Field, OnFileValues, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
 import { DECISION_CHANNELS, RECEIPT_CHANGE_REASONS } from "./constants";
+
+/** The receipt form's fields, in its order, with their labels (the error summary's links). */
+const LABELS = {
+  receivedOn: "office.received.on",
+  how: "office.received.how",
+  reason: "office.receipts.reason",
+} as const;
 
 export type ReceiptView = {
   id: string;
@@ -54,6 +62,8 @@ function ReceiptForm({ receipt: r, today, errors, values }: FormEcho & { receipt
   const id = (field: string) => `f-receipt-${r.id}-${field}`;
   return (
     <Form method="post" className="stack list-item" noValidate data-testid="receipt-form">
+      {/* a refusal (a stale page first) at the top of the form it is about, each flagged field a link */}
+      <ErrorSummary errors={errors} labels={LABELS} order={["form", ...Object.keys(LABELS)]} fieldId={id} />
       <input type="hidden" name="intent" value="receipt" />
       <input type="hidden" name="applicationId" value={r.id} />
       {/* after a stale refusal, the receipt's current version: saving again saves */}
@@ -102,7 +112,6 @@ function ReceiptForm({ receipt: r, today, errors, values }: FormEcho & { receipt
           {t("office.receipts.undo")}
         </button>
       </div>
-      <FieldError name="form" errors={errors} />
     </Form>
   );
 }
