@@ -145,12 +145,9 @@ async function namesToHide(db: Database, userId: string): Promise<(string | null
  * plan without anything that names or reaches the person, the amount asked, the rubric
  * and their own scores. Never the name, contact, birth date or protection data (the
  * name only when the call allows it and this member has submitted). Null when the
- * assignment is not theirs.
- */
-/**
- * An assignment as its committee member reads it. While the review is blind the plan's
- * free text comes with the applicant's names and every contact replaced by `hiddenMarker`
- * (the reader's "[hidden]"), and `hiddenPassages` says how many (decision 0151).
+ * assignment is not theirs. While the review is blind the plan's free text comes with the
+ * applicant's names and every contact replaced by `hiddenMarker` (the reader's
+ * "[hidden]"), and `hiddenPassages` says how many (decision 0151).
  */
 export async function getBlindAssignment(db: Database, reviewerId: string, assignmentId: string, hiddenMarker: string) {
   const [row] = await db
@@ -171,23 +168,27 @@ export async function getBlindAssignment(db: Database, reviewerId: string, assig
     .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
     .where(and(eq(grantAssignments.id, assignmentId), eq(grantAssignments.reviewerId, reviewerId)));
   if (!row) return null;
-  const criteria = await db
-    .select()
-    .from(grantCriteria)
-    .where(eq(grantCriteria.callId, row.call.id))
-    .orderBy(asc(grantCriteria.position));
-  const scores = await db.select().from(grantScores).where(eq(grantScores.assignmentId, assignmentId));
   // the name is shown only when the call allows it and this member has scored; otherwise the
-  // names are read only to be hidden from the plan's text
+  // names are read only to be hidden from the plan's text. The three reads are independent.
   const showsName = row.call.showNamesAfterScoring && row.submittedAt !== null;
-  const applicantName = showsName ? await displayNameOf(db, row.applicantId) : null;
+  const [criteria, scores, names] = await Promise.all([
+    db.select().from(grantCriteria).where(eq(grantCriteria.callId, row.call.id)).orderBy(asc(grantCriteria.position)),
+    db.select().from(grantScores).where(eq(grantScores.assignmentId, assignmentId)),
+    showsName
+      ? displayNameOf(db, row.applicantId).then(async (name) => ({
+          shown: name,
+          toHide: name ? [] : await namesToHide(db, row.applicantId),
+        }))
+      : namesToHide(db, row.applicantId).then((toHide) => ({ shown: null, toHide })),
+  ]);
+  const applicantName = names.shown;
   const plan = blindPlan(row.planSnapshot);
   const blind = applicantName
     ? { plan, hidden: 0 }
     : blindPlanText(
         plan,
         // the plan's own stored names too, read before `blindPlan` dropped the keys naming the person
-        { names: [...(await namesToHide(db, row.applicantId)), ...namesInPlan(row.planSnapshot)] },
+        { names: [...names.toHide, ...namesInPlan(row.planSnapshot)] },
         hiddenMarker,
       );
   return {
