@@ -7,6 +7,11 @@
  * 0.1 N grant applications in 10 calls, awards and tranches. All generated inside
  * PostgreSQL (generate_series), dates spread over 2026. Runs on top of the demo
  * seed, into DATABASE_URL or the embedded database; refuses to run twice.
+ *
+ * Every draw is a hash of the seed (`--seed`, 42 by default), the draw's name and its
+ * row's own key (a series number, a phone, a case reference): the same seed gives the
+ * same data on every run, whichever pooled connection runs a statement, in whatever
+ * order PostgreSQL reads the rows (the database's own random ids are never a key).
  */
 import { performance } from "node:perf_hooks";
 import type postgres from "postgres";
@@ -15,11 +20,27 @@ import { withDatabase } from "./database";
 import { runMigrations } from "./migrate";
 import { seedDemo } from "./seed";
 
-function argument(name: string, fallback: number): number {
+function argument(name: string, fallback: number, least: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 100) throw new Error(`--${name} must be an integer of at least 100`);
+  if (!Number.isInteger(value) || value < least) throw new Error(`--${name} must be an integer of at least ${least}`);
   return value;
+}
+
+/** The seed of every draw unless the caller gives one. */
+export const SCALE_SEED = 42;
+
+/**
+ * A seeded draw in [0, 1), as SQL: the first 32 bits of md5(seed, name, key). `key` is an
+ * expression of the row's own stable key; `name` tells two draws of one row apart.
+ */
+export function seededRandom(
+  sql: postgres.Sql,
+  seed: number,
+  name: string,
+  key: postgres.PendingQuery<postgres.Row[]>,
+) {
+  return sql`(('x' || substr(md5(${`${seed}:${name}:`}::text || (${key})::text), 1, 8))::bit(32)::bigint / 4294967296.0)`;
 }
 
 async function step(label: string, run: () => Promise<unknown>) {
@@ -28,18 +49,19 @@ async function step(label: string, run: () => Promise<unknown>) {
   console.log(`${label.padEnd(34)} ${((performance.now() - start) / 1000).toFixed(1)} s`);
 }
 
-export async function seedScale(sql: postgres.Sql, n: number) {
+export async function seedScale(sql: postgres.Sql, n: number, options: { seed?: number } = {}) {
+  const seed = options.seed ?? SCALE_SEED;
+  const random = (name: string, key: postgres.PendingQuery<postgres.Row[]>) => seededRandom(sql, seed, name, key);
   const accounts = Math.round(n * 0.6);
   const cases = Math.round(n * 0.6);
   const linked = n - accounts >= 0 ? cases - (n - accounts) : 0; // cases of people who also have an account
   const [already] = await sql`select count(*)::int as n from beneficiary_cases where reference like 'SCALE-%'`;
   if ((already?.n ?? 0) > 0) throw new Error("this database already holds the scale data; use a fresh one");
-  await sql`select setseed(0.42)`;
 
   const orgs = await sql`select id from organisations where kind = 'partner_association' order by name`;
   const [worker] = await sql`select id from users where role = 'case_worker' order by email limit 1`;
   const [coach] = await sql`select id from users where role = 'coach' order by email limit 1`;
-  const [host] = await sql`select id from organisations where kind = 'host_company' limit 1`;
+  const [host] = await sql`select id from organisations where kind = 'host_company' order by name limit 1`;
   if (!orgs.length || !worker || !coach || !host) throw new Error("run the demo seed first");
   const orgIds = orgs.map((o) => o.id as string);
 
@@ -51,11 +73,11 @@ export async function seedScale(sql: postgres.Sql, n: number) {
     await sql`
       insert into profiles (user_id, sex, birth_date, nationality, resident_status, city)
       select u.id,
-        (array['female','male'])[1 + (random() < 0.52)::int]::sex,
-        date '2026-06-30' - ((random() * 62 + 3) * 365.25)::int,
-        (array['GN','NG','ML','CI','CM','YE','SD','SN','MA','MA','MA'])[1 + floor(random() * 11)::int],
+        (array['female','male'])[1 + (${random("sex", sql`u.phone`)} < 0.52)::int]::sex,
+        date '2026-06-30' - ((${random("age", sql`u.phone`)} * 62 + 3) * 365.25)::int,
+        (array['GN','NG','ML','CI','CM','YE','SD','SN','MA','MA','MA'])[1 + floor(${random("nationality", sql`u.phone`)} * 11)::int],
         null,
-        (array['rabat','oujda','casablanca','tanger','fes','agadir','marrakech','nador'])[1 + floor(random() * 8)::int]::city
+        (array['rabat','oujda','casablanca','tanger','fes','agadir','marrakech','nador'])[1 + floor(${random("city", sql`u.phone`)} * 8)::int]::city
       from users u where u.phone like '+2127%'`;
     await sql`update profiles set resident_status = case when nationality = 'MA' then 'moroccan' else 'migrant' end::resident_status where resident_status is null`;
   });
@@ -74,33 +96,34 @@ export async function seedScale(sql: postgres.Sql, n: number) {
     await sql`
       insert into beneficiary_cases (organisation_id, reference, first_name_enc, last_name_enc, name_keys, sex, date_of_birth, nationality, city, household_size, applicant_user_id, created_by_id, created_at)
       select (${orgIds}::uuid[])[1 + (i % ${orgIds.length})], 'SCALE-' || i, ${name.firstNameEnc}, ${name.lastNameEnc}, ${sql.array(name.nameKeys)}::text[],
-        (array['female','male','female','male','other'])[1 + floor(random() * 4.05)::int]::sex,
-        date '2026-06-30' - ((random() * 70 + 1) * 365.25)::int,
-        (array['GN','NG','ML','CI','CM','YE','SD','SN','MA'])[1 + floor(random() * 9)::int],
-        (array['rabat','oujda','casablanca','tanger','fes','nador','sale'])[1 + floor(random() * 7)::int]::city,
-        1 + floor(random() * 5)::int,
+        (array['female','male','female','male','other'])[1 + floor(${random("case sex", sql`i`)} * 4.05)::int]::sex,
+        date '2026-06-30' - ((${random("case age", sql`i`)} * 70 + 1) * 365.25)::int,
+        (array['GN','NG','ML','CI','CM','YE','SD','SN','MA'])[1 + floor(${random("case nationality", sql`i`)} * 9)::int],
+        (array['rabat','oujda','casablanca','tanger','fes','nador','sale'])[1 + floor(${random("case city", sql`i`)} * 7)::int]::city,
+        1 + floor(${random("household", sql`i`)} * 5)::int,
         case when i <= ${linked} then (select id from users where phone = '+2127' || lpad(i::text, 8, '0')) end,
-        ${worker.id}, timestamptz '2026-01-01' + random() * interval '300 days'
+        ${worker.id}, timestamptz '2026-01-01' + ${random("opened", sql`i`)} * interval '300 days'
       from generate_series(1, ${cases}) i`;
   });
 
   await step(`services (${n * 7})`, async () => {
     await sql`
       with c as (select id, row_number() over (order by reference) as rn from beneficiary_cases where reference like 'SCALE-%'),
-      s as (select i, 1 + floor(random() * ${cases})::int as rn, random() as r, random() as r2 from generate_series(1, ${n * 7}) i)
+      s as (select i, 1 + floor(${random("service case", sql`i`)} * ${cases})::int as rn, ${random("service kind", sql`i`)} as r,
+              ${random("service day", sql`i`)} as r2 from generate_series(1, ${n * 7}) i)
       insert into case_services (case_id, kind, service_date, status, cost_centimes, details, recorded_by_id)
       select c.id,
         k.kind::service_kind,
         date '2026-01-01' + floor(s.r2 * 364)::int,
-        case k.kind when 'hospital_referral' then (array['requested','appointment_set','attended','not_attended','closed'])[1 + floor(random() * 5)::int]
-                    when 'avrr' then (array['request','counselling','departure','arrival','withdrawn'])[1 + floor(random() * 5)::int]
-                    when 'legal' then (array['open','in_progress','closed'])[1 + floor(random() * 3)::int]
+        case k.kind when 'hospital_referral' then (array['requested','appointment_set','attended','not_attended','closed'])[1 + floor(${random("status", sql`s.i`)} * 5)::int]
+                    when 'avrr' then (array['request','counselling','departure','arrival','withdrawn'])[1 + floor(${random("status", sql`s.i`)} * 5)::int]
+                    when 'legal' then (array['open','in_progress','closed'])[1 + floor(${random("status", sql`s.i`)} * 3)::int]
                     else 'done' end,
-        case when random() < 0.4 then (floor(random() * 50) * 1000)::int else 0 end,
-        case k.kind when 'medical' then jsonb_build_object('reasonCategory', (array['general','maternal','child','chronic','injury','infectious'])[1 + floor(random() * 6)::int], 'outcome', 'treated')
-                    when 'mental_health' then jsonb_build_object('sessionType', (array['individual','group','family'])[1 + floor(random() * 3)::int])
-                    when 'shelter' then jsonb_build_object('nights', 1 + floor(random() * 14)::int)
-                    when 'legal' then jsonb_build_object('legalType', (array['counselling','documents','regularisation','court'])[1 + floor(random() * 4)::int])
+        case when ${random("costed", sql`s.i`)} < 0.4 then (floor(${random("cost", sql`s.i`)} * 50) * 1000)::int else 0 end,
+        case k.kind when 'medical' then jsonb_build_object('reasonCategory', (array['general','maternal','child','chronic','injury','infectious'])[1 + floor(${random("detail", sql`s.i`)} * 6)::int], 'outcome', 'treated')
+                    when 'mental_health' then jsonb_build_object('sessionType', (array['individual','group','family'])[1 + floor(${random("detail", sql`s.i`)} * 3)::int])
+                    when 'shelter' then jsonb_build_object('nights', 1 + floor(${random("detail", sql`s.i`)} * 14)::int)
+                    when 'legal' then jsonb_build_object('legalType', (array['counselling','documents','regularisation','court'])[1 + floor(${random("detail", sql`s.i`)} * 4)::int])
                     else '{}'::jsonb end,
         ${worker.id}
       from s join c on c.rn = s.rn
@@ -124,7 +147,7 @@ export async function seedScale(sql: postgres.Sql, n: number) {
       await sql`
         insert into distributions (round_id, case_id, handed_out_by_id, created_at)
         select ${r!.id}, id, ${worker.id}, ${day}::timestamptz + interval '10 hours'
-        from beneficiary_cases where reference like 'SCALE-%' order by md5(id::text || ${round}) limit ${perRound}`;
+        from beneficiary_cases where reference like 'SCALE-%' order by ${random(`round ${round}`, sql`reference`)}, reference limit ${perRound}`;
     }
   });
 
@@ -160,7 +183,7 @@ export async function seedScale(sql: postgres.Sql, n: number) {
         values (${tr!.id}, 'Volume', ${perCohort + 10}, ${`2026-${month}-01`}, ${`2026-${month}-20`}) returning id`;
       await sql`
         with picked as (
-          select id from users where phone like '+2127%' order by md5(id::text || ${i}) limit ${perCohort}
+          select id from users where phone like '+2127%' order by ${random(`cohort ${i}`, sql`phone`)}, phone limit ${perCohort}
         ), reg as (
           insert into training_registrations (cohort_id, user_id, status, confirmed_at)
           select ${co!.id}, id, 'confirmed', now() from picked returning id, user_id
@@ -174,20 +197,22 @@ export async function seedScale(sql: postgres.Sql, n: number) {
   await step("guidance, internships, outcomes", async () => {
     await sql`
       insert into guidance_sessions (beneficiary_id, coach_id, held_on, goals)
-      select id, ${coach.id}, date '2026-01-01' + (abs(hashtext(id::text)) % 360), 'Volume'
-      from users where phone like '+2127%' order by md5(id::text) limit ${Math.round(n * 0.2)}`;
+      select id, ${coach.id}, date '2026-01-01' + floor(${random("guidance day", sql`phone`)} * 360)::int, 'Volume'
+      from users where phone like '+2127%' order by ${random("guidance", sql`phone`)}, phone limit ${Math.round(n * 0.2)}`;
     await sql`
       with p as (
         insert into placements (beneficiary_id, host_id, coach_id, tutor_name, starts_on, ends_on, status, ended_reason)
-        select id, ${host.id}, ${coach.id}, 'Tuteur', date '2026-01-01' + (abs(hashtext(id::text)) % 200), date '2026-01-01' + (abs(hashtext(id::text)) % 200) + 60,
-          (array['accepted','ongoing','completed','completed','ended_early'])[1 + abs(hashtext(id::text || 's')) % 5]::placement_status,
-          case when abs(hashtext(id::text || 's')) % 5 = 4 then 'Volume' end
-        from users where phone like '+2127%' order by md5(id::text || 'p') limit ${Math.round(n * 0.05)}
-        returning id, ends_on, status
+        select id, ${host.id}, ${coach.id}, 'Tuteur', date '2026-01-01' + x.start, date '2026-01-01' + x.start + 60,
+          (array['accepted','ongoing','completed','completed','ended_early'])[1 + x.status]::placement_status,
+          case when x.status = 4 then 'Volume' end
+        from users cross join lateral (select floor(${random("placement day", sql`phone`)} * 200)::int as start,
+          floor(${random("placement status", sql`phone`)} * 5)::int as status) x
+        where phone like '+2127%' order by ${random("placement", sql`phone`)}, phone limit ${Math.round(n * 0.05)}
+        returning id, beneficiary_id, ends_on, status
       )
       insert into placement_outcomes (placement_id, checkpoint, employment_status, recorded_on)
-      select id, 'end', (array['hired_by_host','hired_elsewhere','self_employed','studying','seeking'])[1 + abs(hashtext(id::text)) % 5]::employment_status, ends_on
-      from p where status = 'completed'`;
+      select p.id, 'end', (array['hired_by_host','hired_elsewhere','self_employed','studying','seeking'])[1 + floor(${random("placement outcome", sql`u.phone`)} * 5)::int]::employment_status, p.ends_on
+      from p join users u on u.id = p.beneficiary_id where p.status = 'completed'`;
   });
 
   await step(`grant applications (${n / 10})`, async () => {
@@ -200,25 +225,29 @@ export async function seedScale(sql: postgres.Sql, n: number) {
         returning id`;
       await sql`
         insert into grant_applications (call_id, applicant_id, plan_snapshot, requested_centimes, facts, status, submitted_at)
-        select ${c!.id}, id, '{}'::jsonb, 2000000 + (abs(hashtext(id::text)) % 10) * 100000, '{}'::jsonb,
-          (array['eligible','ineligible','rejected','awarded','awarded'])[1 + abs(hashtext(id::text || ${call})) % 5]::grant_application_status,
+        select ${c!.id}, id, '{}'::jsonb, 2000000 + floor(${random("requested", sql`phone`)} * 10)::int * 100000, '{}'::jsonb,
+          (array['eligible','ineligible','rejected','awarded','awarded'])[1 + floor(${random(`call ${call} status`, sql`phone`)} * 5)::int]::grant_application_status,
           ${`2026-${month}-10`}::timestamptz
-        from users where phone like '+2127%' order by md5(id::text || ${call}) limit ${perCall}`;
+        from users where phone like '+2127%' order by ${random(`call ${call}`, sql`phone`)}, phone limit ${perCall}`;
     }
     await sql`
       with w as (
         insert into grant_awards (reference, call_id, application_id, amount_centimes, approved_at)
         select 'SCALE-AW-' || a.id, a.call_id, a.id, 2500000, a.submitted_at + interval '20 days'
-        from grant_applications a where a.status = 'awarded'
-        order by a.id limit ${Math.round(n * 0.01)}
-        returning id, approved_at
+        from grant_applications a join grant_calls c on c.id = a.call_id join users u on u.id = a.applicant_id
+        where a.status = 'awarded' and u.phone like '+2127%'
+        order by ${random("award", sql`c.title_en || u.phone`)}, c.title_en, u.phone limit ${Math.round(n * 0.01)}
+        returning id, application_id, approved_at
       )
       insert into grant_tranches (award_id, position, percent, amount_centimes, condition, condition_confirmed_at, paid_at, method)
       select w.id, t.position, t.percent, t.amount, t.condition::grant_tranche_condition,
-        case when t.position = 1 or abs(hashtext(w.id::text)) % 2 = 0 and t.position = 2 then w.approved_at + t.position * interval '10 days' end,
-        case when t.position = 1 or abs(hashtext(w.id::text)) % 2 = 0 and t.position = 2 then w.approved_at + t.position * interval '10 days' end,
-        case when t.position = 1 or abs(hashtext(w.id::text)) % 2 = 0 and t.position = 2 then 'bank_transfer'::grant_payment_method end
-      from w cross join (values (1, 50, 1250000, 'signature'), (2, 30, 750000, 'business_started'), (3, 20, 500000, 'six_months')) t(position, percent, amount, condition)`;
+        case when t.position = 1 or x.paid and t.position = 2 then w.approved_at + t.position * interval '10 days' end,
+        case when t.position = 1 or x.paid and t.position = 2 then w.approved_at + t.position * interval '10 days' end,
+        case when t.position = 1 or x.paid and t.position = 2 then 'bank_transfer'::grant_payment_method end
+      from w join grant_applications a on a.id = w.application_id join grant_calls c on c.id = a.call_id
+        join users u on u.id = a.applicant_id
+        cross join lateral (select ${random("tranche paid", sql`c.title_en || u.phone`)} < 0.5 as paid) x
+        cross join (values (1, 50, 1250000, 'signature'), (2, 30, 750000, 'business_started'), (3, 20, 500000, 'six_months')) t(position, percent, amount, condition)`;
     await sql`update grant_awards w set paid_centimes = coalesce((select sum(amount_centimes) from grant_tranches t where t.award_id = w.id and t.paid_at is not null), 0)`;
   });
 
@@ -227,7 +256,8 @@ export async function seedScale(sql: postgres.Sql, n: number) {
 
 const isMain = process.argv[1]?.endsWith("seed-scale.ts");
 if (isMain) {
-  const n = argument("beneficiaries", 100_000);
+  const n = argument("beneficiaries", 100_000, 100);
+  const seed = argument("seed", SCALE_SEED, 0);
   const { ensureEncryptionKey } = await import("../app/modules/protection/crypto.server");
   ensureEncryptionKey();
   await withDatabase(async ({ migrationUrl, appRole }) => {
@@ -236,7 +266,7 @@ if (isMain) {
     try {
       await seedDemo(handle.db);
       const start = performance.now();
-      await seedScale(handle.sql, n);
+      await seedScale(handle.sql, n, { seed });
       console.log(`scale data for ${n} beneficiaries ready in ${((performance.now() - start) / 1000).toFixed(0)} s`);
     } finally {
       await handle.close();

@@ -316,7 +316,9 @@ async function seedOutcomes() {
     select u.id, (select id from organisations order by name limit 1) as org
     from users u where u.email = 'admin@masar.test'`;
   if (!staff) throw new Error("no admin in the demo seed");
-  const cases = (await t.sql<{ id: string }[]>`select id from beneficiary_cases order by id limit 60`).map((c) => c.id);
+  const cases = (await t.sql<{ id: string }[]>`select id from beneficiary_cases order by reference limit 60`).map(
+    (c) => c.id,
+  );
   // sessions: kind, quarter, how many, people counted at each, registered people linked to each
   const plan = [
     ["awareness", 0, 6, 12, 2],
@@ -348,9 +350,9 @@ async function seedOutcomes() {
     insert into household_members (case_id, relationship, sex, birth_year, created_by_id)
     select c.case_id, (array['spouse','child','parent'])[1 + m % 3]::household_relationship,
       (array['female','male'])[1 + m % 2]::sex, 1970 + (m * 7) % 50, ${staff.id}
-    from (select distinct case_id from vouchers where issued_at >= '2026-01-01' and issued_at < '2026-12-01'
-          order by case_id limit 12) c,
-      generate_series(1, 1 + abs(hashtext(c.case_id::text)) % 4) m`;
+    from (select distinct v.case_id, c.reference from vouchers v join beneficiary_cases c on c.id = v.case_id
+          where v.issued_at >= '2026-01-01' and v.issued_at < '2026-12-01' order by c.reference limit 12) c,
+      generate_series(1, 1 + abs(hashtext(c.reference)) % 4) m`;
   // visits: milestone, quarter, how many (each to a business of its own at that milestone)
   const visits = [
     [3, 0, 6],
@@ -395,7 +397,7 @@ async function seedOutcomes() {
       select id from users u where u.role = 'applicant'
         and not exists (select 1 from training_outcomes o where o.user_id = u.id)
         and not exists (select 1 from placements p where p.beneficiary_id = u.id)
-      order by id limit 30`
+      order by phone nulls last, email nulls last, display_name limit 30`
   ).map((u) => u.id);
   const used = new Map<number, number>();
   for (const [months, quarter, count, employed] of checks)
