@@ -29,7 +29,7 @@ type Labelled = {
 
 /**
  * What the record holds now, by field name, for the fields a correction refused as stale
- * flags (`staleCorrectionFlags`, app/modules/protection/rules.ts): each flagged field shows
+ * flags (`staleRefusal`, app/lib/changes.ts): each flagged field shows
  * it under its message ("Now on file: …"), so the person compares before saving again.
  * Ticked boxes are one a line. Only what the same form already showed this person.
  */

@@ -1,3 +1,6 @@
+import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+
 /**
  * What a correction changed: the names of the fields whose value differs between the
  * record as stored and as corrected, for the audit row (names only, never values) and
@@ -51,7 +54,7 @@ export function versionOf(record: Record<string, unknown>, keys: readonly string
  * from the input as the record would store it, so a field typed to what the record holds
  * in another shape (a phone, an amount) does not count.
  */
-export function fieldsNowOtherwise(now: Record<string, string>, typed: Record<string, string>): Record<string, string> {
+function fieldsNowOtherwise(now: Record<string, string>, typed: Record<string, string>): Record<string, string> {
   const onFile: Record<string, string> = {};
   const fields = new Set([...Object.keys(now), ...Object.keys(typed)].map((k) => k.replace(/\[\]$/, "")));
   for (const field of fields) {
@@ -59,6 +62,28 @@ export function fieldsNowOtherwise(now: Record<string, string>, typed: Record<st
     if (held !== formField(typed, field)) onFile[field] = held;
   }
   return onFile;
+}
+
+/** A correction refused as stale: the flags its form shows, and what the record holds now for each flagged field. */
+export type StaleRefusal = { errors: FieldErrors; onFile: Record<string, string> };
+
+/**
+ * A correction refused as stale (someone else corrected the record since the form was
+ * opened), for any correction form: the form-level message (`messages.form`); each field
+ * where the record now says something other than what was typed (`fieldsNowOtherwise`),
+ * flagged with `messages.field`, so the person looks before saving again; and, for each
+ * flagged field, what the record holds now, for the form to show beside it ("Now on file",
+ * `OnFileValues` in components/form.tsx). Each form brings only its own message keys.
+ */
+export function staleRefusal(
+  now: Record<string, string>,
+  typed: Record<string, string>,
+  messages: { form: MessageKey; field: MessageKey },
+): StaleRefusal {
+  const onFile = fieldsNowOtherwise(now, typed);
+  const errors: FieldErrors = { form: messages.form };
+  for (const field of Object.keys(onFile)) errors[field] = messages.field;
+  return { errors, onFile };
 }
 
 /** A field of a form's values as compared: text trimmed, ticked boxes in a fixed order. */

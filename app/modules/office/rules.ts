@@ -3,8 +3,7 @@
  * whom, what the person reads. (The slip's sign-in identifier is the auth module's.) Pure: no database, no clock of its own.
  * Why these choices: docs/decisions/0104-acting-for-a-person.md.
  */
-import { changedFields, fieldsNowOtherwise, versionOf } from "~/lib/changes";
-import type { FieldErrors } from "~/lib/forms";
+import { changedFields, staleRefusal, versionOf, type StaleRefusal } from "~/lib/changes";
 import type { ActKind } from "./constants";
 
 // ---------------------------------------------------------------- the slip's code
@@ -96,13 +95,12 @@ export function receiptVersion(receipt: { receivedOn: string | null; how: string
 export function staleReceiptFlags(
   now: { receivedOn: string | null; how: string | null },
   sent: { receivedOn?: string; how?: string },
-): { errors: FieldErrors; onFile: Record<string, string> } {
-  const errors: FieldErrors = { form: "office.errors.receiptStale" };
-  if (sent.receivedOn === undefined || sent.how === undefined) return { errors, onFile: {} };
-  const onFile = fieldsNowOtherwise(
+): StaleRefusal {
+  const messages = { form: "office.errors.receiptStale", field: "office.errors.receiptChangedOnFile" } as const;
+  if (sent.receivedOn === undefined || sent.how === undefined) return staleRefusal({}, {}, messages);
+  return staleRefusal(
     { receivedOn: now.receivedOn ?? "", how: now.how ?? "" },
     { receivedOn: sent.receivedOn, how: sent.how },
+    messages,
   );
-  for (const field of Object.keys(onFile)) errors[field] = "office.errors.receiptChangedOnFile";
-  return { errors, onFile };
 }

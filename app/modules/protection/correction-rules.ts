@@ -2,29 +2,20 @@
  * Pure rules of correcting protection records (decision 0115): what a request's correction
  * compares, and what a correction refused as stale shows. No database, no Remix.
  */
-import { fieldsNowOtherwise } from "~/lib/changes";
-import type { FieldErrors } from "~/lib/forms";
+import { staleRefusal, type StaleRefusal } from "~/lib/changes";
 import type { REFERRAL_REASONS, REFERRAL_URGENCIES, SERVICE_KINDS } from "./constants";
 import { SHARED_SECTIONS, type SharedSection } from "./rules";
 
-/** A correction refused as stale: the flags its form shows, and what the record holds now for each flagged field. */
-export type StaleRefusal = { errors: FieldErrors; onFile: Record<string, string> };
-
 /**
- * A correction refused as stale (someone else corrected the record since the form was
- * opened): the form-level message; each field where the record now says something other
- * than what was typed, so the person looks before saving again; and, for each flagged
- * field, what the record holds now, for the form to show beside it ("Now on file").
- * Both records are in the form's shape (text; ticked boxes one a line under `name[]`,
- * their order not counting), drawn by the same function from the record as it is and from
- * the input as the record would store it: a field typed to what the record now holds
- * (a phone typed "06 12 34 56 78" where the file says "+212612345678") is not flagged.
+ * A case file's correction refused as stale (identity, service, referral: decision 0158):
+ * `staleRefusal` with the case file's messages. Both records are in the form's shape (text;
+ * ticked boxes one a line under `name[]`, their order not counting), drawn by the same
+ * function from the record as it is and from the input as the record would store it: a
+ * field typed to what the record now holds (a phone typed "06 12 34 56 78" where the file
+ * says "+212612345678") is not flagged.
  */
 export function staleCorrectionFlags(now: Record<string, string>, typed: Record<string, string>): StaleRefusal {
-  const onFile = fieldsNowOtherwise(now, typed);
-  const errors: FieldErrors = { form: "protection.correct.stale" };
-  for (const field of Object.keys(onFile)) errors[field] = "protection.correct.changedOnFile";
-  return { errors, onFile };
+  return staleRefusal(now, typed, { form: "protection.correct.stale", field: "protection.correct.changedOnFile" });
 }
 
 /** A request's correctable fields as stored: the shape a referral correction compares. */
