@@ -1,6 +1,7 @@
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { isRunAgainConflict } from "./errors";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -10,8 +11,42 @@ export type Executor = Database | Transaction;
 
 export type DbHandle = { db: Database; sql: postgres.Sql; close(): Promise<void> };
 
-/** postgres.js is the one driver, for the embedded server and any other. */
-export function createDb(url: string, options: { max?: number } = {}): DbHandle {
+/** How many times a transaction is run in all when another one keeps beating it (a deadlock). */
+export const TRANSACTION_ATTEMPTS = 3;
+
+/**
+ * Runs `attempt` again (up to `TRANSACTION_ATTEMPTS` in all, after a short random pause)
+ * while it fails only because a concurrent transaction got in its way (a deadlock, a
+ * serialization failure: `isRunAgainConflict`). Any other error, or the last attempt's,
+ * goes to the caller unchanged.
+ */
+export async function runAgainOnConflict<T>(
+  attempt: () => Promise<T>,
+  onRetry?: (error: unknown, attempt: number) => void,
+): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= TRANSACTION_ATTEMPTS || !isRunAgainConflict(error)) throw error;
+      onRetry?.(error, n);
+      // apart again, so the two do not meet in the same order a second time
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * n));
+    }
+  }
+}
+
+/**
+ * postgres.js is the one driver, for the embedded server and any other. Every
+ * transaction begun on the handle (not a savepoint inside one) is run again when
+ * PostgreSQL cancels it for a deadlock or a serialization failure (decision
+ * new-transactions-run-again-after-deadlock): its callback must change nothing outside the
+ * database before it returns, since it may run up to three times.
+ */
+export function createDb(
+  url: string,
+  options: { max?: number; onRetry?: (error: unknown, attempt: number) => void } = {},
+): DbHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
     connect_timeout: 5,
@@ -23,6 +58,9 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
     onnotice: () => {},
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });
+  const begin = db.transaction.bind(db);
+  db.transaction = ((transaction, config) =>
+    runAgainOnConflict(() => begin(transaction, config), options.onRetry)) as Database["transaction"];
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 

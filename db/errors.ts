@@ -47,6 +47,19 @@ export function isCheckViolation(error: unknown, constraint: string): boolean {
   return found?.code === "23514" && found.constraint === constraint;
 }
 
+/**
+ * SQLSTATEs after which the whole transaction may simply run again: PostgreSQL chose it
+ * as a deadlock's victim (40P01), or could not serialize it (40001). Its writes were
+ * rolled back; nothing about the request was wrong.
+ */
+const RUN_AGAIN_CODES = new Set(["40P01", "40001"]);
+
+/** The transaction failed only because of another one running at the same time. */
+export function isRunAgainConflict(error: unknown): boolean {
+  const code = sqlState(error);
+  return code !== null && RUN_AGAIN_CODES.has(code);
+}
+
 const DOWN_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

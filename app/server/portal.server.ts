@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { createDb } from "~db/client";
+import { sqlState } from "~db/errors";
 import { acquireDatabase } from "~db/database";
 import { runMigrations } from "~db/migrate";
 import { roleRisks } from "~db/roles";
@@ -47,7 +48,12 @@ export async function startPortal(options: {
   });
   // migrations as the owner; the app as a role that only reads and writes rows (db/roles.ts)
   await runMigrations(database.migrationUrl, path.join(root, "db", "migrations"), { appRole: database.appRole });
-  const handle = createDb(database.url, { max: env.DB_POOL_SIZE });
+  const handle = createDb(database.url, {
+    max: env.DB_POOL_SIZE,
+    // a deadlock's victim runs again by itself; the log says so, with the code only
+    onRetry: (error, attempt) =>
+      logger.warn({ event: "transaction.retry", code: sqlState(error), attempt }, "transaction run again"),
+  });
   await warnAboutRole(handle, logger);
   const state: ServerState = { draining: false };
   const monitor = createOutageMonitor({ db: handle.db, log: logger });
