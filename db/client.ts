@@ -40,7 +40,7 @@ export async function runAgainOnConflict<T>(
  * postgres.js is the one driver, for the embedded server and any other. Every
  * transaction begun on the handle (not a savepoint inside one) is run again when
  * PostgreSQL cancels it for a deadlock or a serialization failure (decision
- * new-transactions-run-again-after-deadlock): its callback must change nothing outside the
+ * 0164-transactions-run-again-after-deadlock): its callback must change nothing outside the
  * database before it returns, since it may run up to three times.
  */
 export function createDb(
