@@ -8,6 +8,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -175,6 +176,30 @@ export const reportPersonMonths = pgTable(
     // a period's rows in (month, person) order from the index alone: the monthly series
     // folds each person's month without hashing
     index("report_person_months_month_person_idx").on(t.month, t.personId, t.organisationId, t.mask),
+  ],
+);
+
+/**
+ * Each person's activities and output lines per quarter and per year, every association
+ * together: their months of `report_person_months` OR-ed (the same bits), kept by a
+ * trigger on that table (migration 0058). A whole quarter or year of the whole programme
+ * reads one row per person from here instead of folding the person's months, so its
+ * figures are counts over these rows. `periodMonths` is 3 (a quarter beginning on
+ * `periodStart`) or 12 (a calendar year).
+ */
+export const reportPersonPeriods = pgTable(
+  "report_person_periods",
+  {
+    periodMonths: smallint().notNull(),
+    periodStart: day().notNull(),
+    personId: integer().notNull(),
+    mask: integer().notNull(),
+    linesLo: bigint({ mode: "number" }).notNull(),
+    linesHi: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.periodMonths, t.periodStart, t.personId] }),
+    check("report_person_periods_months_check", sql`${t.periodMonths} in (3, 12)`),
   ],
 );
 

@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { isIsoDate } from "~/lib/morocco-time";
 import { ACTIVITIES, ACTIVITY_SPECS, activityMasks, type ActivityKey } from "./frameworks";
-import { ageBandCaseSql, DIMENSIONS, isWholeMonths, type Dimension, type Period } from "./rules";
+import { ageBandCaseSql, DIMENSIONS, isWholeMonths, rolledUpMonths, type Dimension, type Period } from "./rules";
 import type { Sources } from "./sources.server";
 
 export type ReportFilter = Period & { organisationId: string | null };
@@ -154,4 +154,38 @@ export function personMonthMasks(sources: Sources, filter: ReportFilter, bit: SQ
   const events = eventsSql(sources, ACTIVITIES, filter);
   if (!events) return null;
   return sql`select ev.person_key, ev.occurred_on - (extract(day from ev.occurred_on)::int - 1) as month, ${bit} as mask from (${events}) ev`;
+}
+
+/**
+ * One row per person with events in the period: person_key and mask (their activities'
+ * bits OR-ed), and with `lines` lo and hi (their output lines' bits, from the month
+ * rollup: only for whole months over sources that have it). A whole quarter or year of
+ * the whole programme reads these rows as they are from the period rollup
+ * (`personPeriods`); any other period folds each person's months (or events) here, a
+ * hash aggregate of the period's person-months.
+ */
+export function personMasks(
+  sources: Sources,
+  filter: ReportFilter,
+  bit: SQL,
+  options: { lines?: boolean } = {},
+): SQL | null {
+  const span = rolledUpMonths(filter);
+  const lines = Boolean(options.lines);
+  if (sources.personPeriods && span && !filter.organisationId) {
+    return sql`select pp.person_key, pp.mask${lines ? sql`, pp.lines_lo as lo, pp.lines_hi as hi` : sql``}
+      from (${sources.personPeriods}) pp where pp.period_months = ${span} and pp.period_start = ${filter.from}::date`;
+  }
+  if (lines && !(sources.personMonths && isWholeMonths(filter))) {
+    throw new Error("output lines are folded from the month rollup, over whole months only");
+  }
+  const months = lines
+    ? sql`select pm.person_key, pm.mask, pm.lines_lo, pm.lines_hi from (${sources.personMonths}) pm
+      where pm.month >= ${filter.from}::date and pm.month <= ${filter.to}::date
+      ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}`
+    : personMonthMasks(sources, filter, bit);
+  if (!months) return null;
+  return sql`select m.person_key, bit_or(m.mask) as mask${
+    lines ? sql`, bit_or(m.lines_lo) as lo, bit_or(m.lines_hi) as hi` : sql``
+  } from (${months}) m group by 1`;
 }

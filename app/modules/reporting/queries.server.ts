@@ -10,6 +10,7 @@ import {
   dimensionColumns,
   eventsSql,
   maskSql,
+  personMasks,
   personMonthMasks,
   personsSql,
   reachCtes,
@@ -28,7 +29,9 @@ import type { Sources } from "./sources.server";
  * fold into one bit mask (see `activityMasks`); the reach of a group is the number of
  * people whose mask meets the group's, over one row per person, instead of joins of
  * people to groups. Same figures as the join-based reference of the tests
- * (tests/helpers/reporting-reference.ts), which a test holds equal.
+ * (tests/helpers/reporting-reference.ts), which a test holds equal. A whole quarter or
+ * year of the whole programme reads its one row per person from the period rollup
+ * (`personMasks`): no fold at all.
  *
  * With `lines` (whole months over the month rollup), the same fold also ORs each person's
  * output-line masks and counts the people of each line (`linePersons`, as outputTotals
@@ -43,12 +46,8 @@ export async function reachTotals(
   const dims = dimensionColumns(filter.to);
   const { masks, bit, counts, unpivot, all } = maskSql();
   const folded = options.lines && sources.personMonths && isWholeMonths(filter) ? foldedLines(options.lines) : null;
-  const months = folded
-    ? sql`select pm.person_key, pm.month, pm.mask, pm.lines_lo, pm.lines_hi from (${sources.personMonths}) pm
-      where pm.month >= ${filter.from}::date and pm.month <= ${filter.to}::date
-      ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}`
-    : personMonthMasks(sources, filter, bit);
-  if (!months) return { reach: [], frameworks: [] };
+  const people = personMasks(sources, filter, bit, { lines: Boolean(folded) });
+  if (!people) return { reach: [], frameworks: [] };
   const lineSection =
     folded && folded.length > 0
       ? sql`union all
@@ -56,11 +55,7 @@ export async function reachTotals(
     from (select ${lineCounts(folded)} from pp) agg cross join lateral (values ${lineUnpivot(folded)}) v(k, persons)`
       : sql``;
   const rows = (await db.execute(sql`
-    with pp as materialized (
-      select m.person_key, bit_or(m.mask) as mask
-        ${folded ? sql`, bit_or(m.lines_lo) as lo, bit_or(m.lines_hi) as hi` : sql``}
-      from (${months}) m group by 1
-    ),
+    with pp as materialized (${people}),
     pdim as (
       select pp.mask, ${dims.columns}
       from pp left join (${personsSql(sources)}) p on p.person_key = pp.person_key ${dims.age}
@@ -158,12 +153,7 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
     if (folded.length > 0) {
       const rows = (await db.execute(sql`
         select v.k, v.persons from (
-          select ${lineCounts(folded)} from (
-            select bit_or(pm.lines_lo) as lo, bit_or(pm.lines_hi) as hi from (${sources.personMonths}) pm
-            where pm.month >= ${filter.from}::date and pm.month <= ${filter.to}::date
-            ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}
-            group by pm.person_key
-          ) pp
+          select ${lineCounts(folded)} from (${personMasks(sources, filter, maskSql().bit, { lines: true })}) pp
         ) agg cross join lateral (values ${lineUnpivot(folded)}) v(k, persons)`)) as unknown as Record<
         string,
         unknown
@@ -299,10 +289,10 @@ export async function reachByVulnerability(
   // activities of the period (as reachTotals folds them), and their latest assessment;
   // the application opens each once and counts
   const { masks, bit, all } = maskSql();
-  const months = personMonthMasks(sources, filter, bit);
-  if (!months) return [];
+  const people = personMasks(sources, filter, bit);
+  if (!people) return [];
   const rows = (await db.execute(sql`
-    with pp as (select m.person_key, bit_or(m.mask) as mask from (${months}) m group by 1),
+    with pp as (${people}),
     v as (${sealed.sql})
     select v.person_key, v.sealed, pp.mask
     from pp join v on v.person_key = pp.person_key where pp.mask & ${all} <> 0`)) as unknown as {
@@ -339,12 +329,12 @@ export async function reachByVulnerability(
 
 /** The home panel's one figure: distinct people reached this quarter, for the actor's scope. */
 export async function reachedThisQuarter(db: Executor, sources: Sources, filter: ReportFilter): Promise<number> {
-  // the same fold as the dashboard's (a quarter reads the month rollup), counted only
+  // the same rows as the dashboard's (a quarter reads the period rollup), counted only
   const { bit, all } = maskSql();
-  const months = personMonthMasks(sources, filter, bit);
-  if (!months) return 0;
+  const people = personMasks(sources, filter, bit);
+  if (!people) return 0;
   const [row] = (await db.execute(sql`
-    select count(*)::int as persons from (select m.person_key, bit_or(m.mask) as mask from (${months}) m group by 1) pp
+    select count(*)::int as persons from (${people}) pp
     where pp.mask & ${all} <> 0`)) as unknown as { persons: number }[];
   return Number(row?.persons ?? 0);
 }

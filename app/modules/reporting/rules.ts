@@ -111,6 +111,15 @@ export function donorPeriodOf(period: Period): DonorPeriod | null {
   return null;
 }
 
+/**
+ * The months of a period that is exactly a calendar quarter (3) or year (12), the spans
+ * the period rollup keeps per person (`report_person_periods`); null for any other.
+ */
+export function rolledUpMonths(period: Period): 3 | 12 | null {
+  const kind = donorPeriodOf(period)?.kind;
+  return kind === "quarter" ? 3 : kind === "year" ? 12 : null;
+}
+
 /** The periods of a year a donor may ask for: the year, its quarters, its months, coarsest first. */
 export function periodsOfYear(year: string): DonorPeriod[] {
   const out: DonorPeriod[] = [];

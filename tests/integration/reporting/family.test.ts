@@ -41,6 +41,12 @@ describe("the donor's year family over the month rollup", () => {
       const folded = await readFamily(t.db, sources, "2026", today);
       const perPeriod = await readFamily(t.db, { ...sources, lines: undefined }, "2026", today);
       expect(comparable(folded)).toEqual(comparable(perPeriod));
+      // and without the period rollup (each quarter and the year folded from the months), with or without the lines
+      const fromMonths = { ...sources, personPeriods: undefined };
+      expect(comparable(await readFamily(t.db, fromMonths, "2026", today))).toEqual(comparable(folded));
+      expect(comparable(await readFamily(t.db, { ...fromMonths, lines: undefined }, "2026", today))).toEqual(
+        comparable(folded),
+      );
       // not an empty comparison: every begun period has people, lines with people and amounts
       expect([...folded.figures.keys()].sort()).toEqual(
         today === "2026-12-31"
@@ -81,6 +87,8 @@ describe("an admin's report of one period over the month rollup", () => {
       const folded = await buildReport(t.db, { ...options, sources });
       const apart = await buildReport(t.db, { ...options, sources: { ...sources, lines: undefined } });
       expect(folded).toEqual(apart);
+      const fromMonths = await buildReport(t.db, { ...options, sources: { ...sources, personPeriods: undefined } });
+      expect(folded).toEqual(fromMonths);
       const outputs = folded.tables.find((x) => x.id === "outputs");
       expect(outputs?.rows.length).toBeGreaterThan(3);
     });

@@ -21,6 +21,7 @@ import {
 import { outputs } from "../../helpers/reporting-reference";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { makeUser } from "../../factories";
+import { makeCase } from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -67,16 +68,28 @@ async function drift() {
     (select person_id, month, organisation_id, mask, lines_lo, lines_hi from report_person_months except all ${folded})
     union all
     (${folded} except all select person_id, month, organisation_id, mask, lines_lo, lines_hi from report_person_months)`);
+  // the period rollup is the month rollup folded per person, quarter and year, every
+  // association together
+  const periods = await rows(sql`
+    with spans(period_months, unit) as (values (3::smallint, 'quarter'), (12::smallint, 'year')),
+    fromMonths as (
+      select s.period_months, date_trunc(s.unit, m.month)::date as period_start, m.person_id,
+        bit_or(m.mask) as mask, bit_or(m.lines_lo) as lines_lo, bit_or(m.lines_hi) as lines_hi
+      from report_person_months m cross join spans s group by 1, 2, 3
+    )
+    (select period_months, period_start, person_id, mask, lines_lo, lines_hi from report_person_periods except all select * from fromMonths)
+    union all
+    (select * from fromMonths except all select period_months, period_start, person_id, mask, lines_lo, lines_hi from report_person_periods)`);
   // every output line is numbered
   const lines = await rows(
     sql`select activity, coalesce(detail, '') from report_events except select activity, detail from report_lines`,
   );
-  return { events, people, ids, months, lines };
+  return { events, people, ids, months, periods, lines };
 }
 
 /** The rollup equals what its views and events say, on every count. */
 async function expectNoDrift() {
-  expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], lines: [] });
+  expect(await drift()).toEqual({ events: [], people: [], ids: [], months: [], periods: [], lines: [] });
 }
 
 beforeAll(async () => {
@@ -343,15 +356,84 @@ describe("the reporting rollup", () => {
     await expectNoDrift();
   });
 
+  /**
+   * The period rollup (report_person_periods) under two writers about one person: each
+   * recomputes the person's quarter and year from their months under the person's lock,
+   * so the one that waited sees the other's months. A fresh case, so that its only
+   * records are the test's.
+   */
+  async function freshCase() {
+    const worker = await one(
+      sql`select id, organisation_id from users where role = 'case_worker' order by email limit 1`,
+    );
+    const kase = await makeCase(t.db, {
+      organisationId: String(worker.organisation_id),
+      createdById: String(worker.id),
+    });
+    const record = (x: Connection, kind: string, day: string) =>
+      x.c`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
+        values (${kase.id}, ${kind}, ${day}, 'completed', '{}'::jsonb, ${String(worker.id)}) returning id`;
+    return { kase, record };
+  }
+  /** The case's person's rows of the period rollup, as "months:start:activities". */
+  async function periodsOf(caseId: string) {
+    const found = await rows(sql`select p.period_months, to_char(p.period_start, 'YYYY-MM-DD') as start, p.mask
+      from report_person_periods p join report_person_ids i on i.person_id = p.person_id
+      where i.person_key = ${caseId} order by 1, 2`);
+    const bits = activityMasks().bit;
+    const names = (mask: number) =>
+      ACTIVITIES.filter((a) => (mask & bits[a]) !== 0)
+        .sort()
+        .join("+");
+    return found.map((r) => `${String(r.period_months)}:${String(r.start)}:${names(Number(r.mask))}`);
+  }
+
+  it("folds two services recorded at once for one person, in two months of one quarter, into the quarter and the year", async () => {
+    const { kase, record } = await freshCase();
+    await interleave(
+      (a) => record(a, "legal", "2026-07-03"),
+      (b) => record(b, "medical", "2026-08-20"),
+    );
+    expect(await periodsOf(kase.id)).toEqual([
+      "3:2026-07-01:legal_assistance+medical_consultation",
+      "12:2026-01-01:legal_assistance+medical_consultation",
+    ]);
+    await expectNoDrift();
+  });
+
+  for (const first of ["correction", "record"] as const) {
+    it(`moves a person out of a quarter when a correction races a new record (${first} first)`, async () => {
+      const { kase, record } = await freshCase();
+      const [inserted] = (await t.db.execute(
+        sql`insert into case_services (case_id, kind, service_date, status, details, recorded_by_id)
+          select ${kase.id}, 'legal', '2026-07-03', 'completed', '{}'::jsonb, created_by_id from beneficiary_cases where id = ${kase.id}
+          returning id`,
+      )) as unknown as { id: string }[];
+      const id = inserted!.id;
+      expect(await periodsOf(kase.id)).toEqual(["3:2026-07-01:legal_assistance", "12:2026-01-01:legal_assistance"]);
+      // the service's date corrected into the next quarter, while a medical visit in October is recorded
+      const correct = (x: Connection) => x.c`update case_services set service_date = '2026-10-05' where id = ${id}`;
+      const visit = (x: Connection) => record(x, "medical", "2026-10-20");
+      await (first === "correction" ? interleave(correct, visit) : interleave(visit, correct));
+      expect(await periodsOf(kase.id)).toEqual([
+        "3:2026-10-01:legal_assistance+medical_consultation",
+        "12:2026-01-01:legal_assistance+medical_consultation",
+      ]);
+      await expectNoDrift();
+    });
+  }
+
   it("answers whole months from the month rollup with the same figures as from the events", async () => {
     const org = await one(
       sql`select organisation_id from report_events where organisation_id is not null group by 1 order by count(*) desc limit 1`,
     );
     const wired = wiredSources();
-    const { personMonths: _unused, lines: _lines, ...eventsOnly } = wired;
+    const { personMonths: _unused, lines: _lines, personPeriods: _periods, ...eventsOnly } = wired;
     const order = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
     for (const filter of [
+      // a quarter and a year: from the period rollup
       { from: "2026-01-01", to: "2026-03-31", organisationId: null },
+      { from: "2026-01-01", to: "2026-12-31", organisationId: null },
       { from: "2025-01-01", to: "2027-12-31", organisationId: null },
       { from: "2025-01-01", to: "2027-12-31", organisationId: String(org.organisation_id) },
     ]) {
@@ -373,12 +455,13 @@ describe("the reporting rollup", () => {
     // the home panel's one figure is the dashboard's "all", whole months or not
     for (const filter of [
       { from: "2026-01-01", to: "2026-03-31", organisationId: null },
+      { from: "2026-01-01", to: "2026-12-31", organisationId: null },
       { from: "2025-01-10", to: "2027-12-20", organisationId: null },
       { from: "2025-01-01", to: "2027-12-31", organisationId: String(org.organisation_id) },
     ]) {
       const all =
-        (await reachTotals(t.db, wired, filter)).reach.find((r) => r.key === "all" && r.dimension === null)?.persons ??
-        0;
+        (await reachTotals(t.db, eventsOnly, filter)).reach.find((r) => r.key === "all" && r.dimension === null)
+          ?.persons ?? 0;
       expect(await reachedThisQuarter(t.db, wired, filter)).toBe(all);
     }
     const wide = await reachTotals(t.db, wired, { from: "2025-01-01", to: "2027-12-31", organisationId: null });
