@@ -12,6 +12,7 @@ import { documentIs, openNames, phoneIs, sealedNameColumns, sharesANameWord } fr
 import { sectionScope } from "./reach.server";
 import {
   birthYearOf,
+  dayMonthSwapped,
   duplicateReasons,
   ESTIMATED_BIRTH_YEAR_SLACK,
   normaliseDocument,
@@ -71,7 +72,10 @@ async function casesMatchingAny(db: Executor, scope: SQL | undefined, persons: r
   const matches = persons
     .flatMap((person) => [phoneIs(person.phone), documentIs(person.documentNumber), bornNear(person)])
     .filter((c) => c !== null);
-  const days = [...new Set(persons.map((p) => p.dateOfBirth).filter((d): d is string => !!d))];
+  // the day of birth as typed, and with its day and month swapped (rules.ts birthsAgree)
+  const days = [
+    ...new Set(persons.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth, dayMonthSwapped(p.dateOfBirth)] : []))),
+  ].filter((d): d is string => !!d);
   if (days.length) matches.push(inArray(beneficiaryCases.dateOfBirth, days));
   if (!matches.length) return [];
   const sealed = await db
@@ -125,6 +129,7 @@ function indexCandidates(rows: readonly Candidate[]) {
       person.phone ? `p:${normalisePhone(person.phone)}` : null,
       person.documentNumber ? `d:${normaliseDocument(person.documentNumber)}` : null,
       person.dateOfBirth ? `b:${person.dateOfBirth}` : null,
+      person.dateOfBirth ? `b:${dayMonthSwapped(person.dateOfBirth)}` : null,
     ];
     const born = birthYearOf(person);
     if (born)

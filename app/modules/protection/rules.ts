@@ -156,8 +156,39 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/**
+ * Given names that are one name written in another tradition, too far apart for the
+ * folding: Mamadou and Mouhamadou are the West African forms of Muhammad. Read only when
+ * two names are compared (`namesClose`); never in `foldName`, whose skeletons are stored
+ * as the keys a case is searched by.
+ */
+const ONE_NAME: Record<string, string> = {
+  mamadou: "mohamed",
+  mamadu: "mohamed",
+  mouhamadou: "mohamed",
+  mohamadou: "mohamed",
+  muhammadu: "mohamed",
+  mouhammadou: "mohamed",
+};
+
+/** The name with each word that is another form of a known name written as that name. */
+function asOneName(name: string): string {
+  return name
+    .split(/(\s+)/)
+    .map((word) => {
+      const bare = word
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
+      return ONE_NAME[bare] ?? word;
+    })
+    .join("");
+}
+
 /** Close enough: the same skeleton (or one letter apart on a long name) and, between two Latin spellings, close vowels. */
-export function namesClose(a: string, b: string): boolean {
+export function namesClose(first: string, second: string): boolean {
+  const a = asOneName(first);
+  const b = asOneName(second);
   const fa = foldName(a);
   const fb = foldName(b);
   if (!fa || !fb) return false;
@@ -240,7 +271,7 @@ export type PersonKey = {
   phone?: string | null;
   documentNumber?: string | null;
 };
-export type DuplicateReason = "phone" | "document" | "name_dob" | "name_age";
+export type DuplicateReason = "phone" | "document" | "name_dob" | "name_dob_swapped" | "name_age";
 
 /** How far apart two birth years may be when one of them comes from an estimated age. */
 export const ESTIMATED_BIRTH_YEAR_SLACK = 2;
@@ -256,12 +287,27 @@ export function birthYearOf(p: PersonKey): { year: number; estimated: boolean } 
 }
 
 /**
- * Do two people's births agree? "exact": the same date of birth; "near": one of them
- * only has an estimated age and the birth years are at most two apart (an estimate is
- * rarely closer; two dates of birth that differ never match, typed twice they agree).
+ * The same date with its day and month swapped (1995-03-04 → 1995-04-03), the slip of
+ * someone who writes dates the other way round; null when the swap is no date or the
+ * same one.
  */
-export function birthsAgree(a: PersonKey, b: PersonKey): "exact" | "near" | null {
-  if (a.dateOfBirth && b.dateOfBirth) return a.dateOfBirth === b.dateOfBirth ? "exact" : null;
+export function dayMonthSwapped(date: string): string | null {
+  if (!isIsoDate(date)) return null;
+  const swapped = `${date.slice(0, 4)}-${date.slice(8, 10)}-${date.slice(5, 7)}`;
+  return swapped !== date && isIsoDate(swapped) ? swapped : null;
+}
+
+/**
+ * Do two people's births agree? "exact": the same date of birth; "swapped": the same
+ * date with day and month swapped; "near": one of them only has an estimated age and the
+ * birth years are at most two apart (an estimate is rarely closer; two dates of birth
+ * that differ otherwise never match, typed twice they agree).
+ */
+export function birthsAgree(a: PersonKey, b: PersonKey): "exact" | "swapped" | "near" | null {
+  if (a.dateOfBirth && b.dateOfBirth) {
+    if (a.dateOfBirth === b.dateOfBirth) return "exact";
+    return dayMonthSwapped(a.dateOfBirth) === b.dateOfBirth ? "swapped" : null;
+  }
   const ya = birthYearOf(a);
   const yb = birthYearOf(b);
   if (!ya || !yb || !(ya.estimated || yb.estimated)) return null;
@@ -287,7 +333,8 @@ export function duplicateReasons(a: PersonKey, b: PersonKey): DuplicateReason[] 
   const da = normaliseDocument(a.documentNumber);
   if (da && da === normaliseDocument(b.documentNumber)) reasons.push("document");
   const births = birthsAgree(a, b);
-  if (births && anyNameClose(a, b)) reasons.push(births === "exact" ? "name_dob" : "name_age");
+  const byBirth = { exact: "name_dob", swapped: "name_dob_swapped", near: "name_age" } as const;
+  if (births && anyNameClose(a, b)) reasons.push(byBirth[births]);
   return reasons;
 }
 

@@ -52,6 +52,7 @@ export const protection = {
   "protection.duplicates.reason.phone": "نفس الهاتف",
   "protection.duplicates.reason.document": "نفس الوثيقة",
   "protection.duplicates.reason.name_dob": "اسم مشابه ونفس تاريخ الميلاد",
+  "protection.duplicates.reason.name_dob_swapped": "اسم مشابه ونفس تاريخ الميلاد مع تبديل اليوم والشهر",
   "protection.duplicates.reason.name_age": "اسم مشابه وعمر تقديري بفارق سنتين على الأكثر",
   "protection.errors.applicantNotFound": "لا يوجد حساب مترشح بهذا الهاتف أو البريد أو المعرّف.",
   "protection.link.title": "الحساب في البوابة",

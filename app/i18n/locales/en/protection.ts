@@ -53,6 +53,7 @@ export const protection = {
   "protection.duplicates.reason.phone": "same phone",
   "protection.duplicates.reason.document": "same document",
   "protection.duplicates.reason.name_dob": "close name and same date of birth",
+  "protection.duplicates.reason.name_dob_swapped": "close name and the same date of birth with day and month swapped",
   "protection.duplicates.reason.name_age": "close name and an estimated age within two years",
   "protection.errors.applicantNotFound": "No applicant account with this phone, e-mail or identifier.",
   "protection.link.title": "Portal account",

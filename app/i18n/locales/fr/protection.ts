@@ -54,6 +54,7 @@ export const protection = {
   "protection.duplicates.reason.phone": "même téléphone",
   "protection.duplicates.reason.document": "même document",
   "protection.duplicates.reason.name_dob": "nom proche et même date de naissance",
+  "protection.duplicates.reason.name_dob_swapped": "nom proche et même date de naissance, jour et mois inversés",
   "protection.duplicates.reason.name_age": "nom proche et âge estimé à deux ans près",
   "protection.errors.applicantNotFound": "Aucun compte candidat avec ce téléphone, cet e-mail ou cet identifiant.",
   "protection.link.title": "Compte sur le portail",
