@@ -22,9 +22,11 @@
  *    below, and with it the other hidden cells of the line. (A whole in no line, hidden
  *    beside a shown part, is bounded by its shown parts and wholes, at least the
  *    threshold apart by this same rule: the parts given include every pair, transitively.)
- * 3. a line with a shown margin has no hidden cell, or at least two whose sum (for
- *    counts of people) is at least the threshold; a line whose margin is hidden has
- *    another hidden cell. Else the smallest shown interior cell is hidden too;
+ * 3. a line with a shown margin has no hidden cell, or at least two whose sum is at
+ *    least the threshold (counts of people) or at least 1 (amounts: hidden cells adding up
+ *    to 0 would each be 0, since no count is negative); a line whose margin is hidden
+ *    has another hidden cell. Else the smallest shown interior cell is hidden too, or,
+ *    with none left, the margin;
  * 4. of two parallel lines with both margins shown, the differences over the cells
  *    hidden in either add up to at least the threshold; else the smallest shown cell of
  *    the part line is hidden too.
@@ -92,8 +94,8 @@ export function hiddenCells(
     if (!shown(line.margin)) return hiddenInterior.length === 0;
     if (hiddenInterior.length === 0) return false;
     if (hiddenInterior.length === 1) return true;
-    const people = isPeople(line.margin);
-    return people && hiddenInterior.reduce((sum, id) => sum + value(id), 0) < threshold;
+    const sum = hiddenInterior.reduce((n, id) => n + value(id), 0);
+    return sum < (isPeople(line.margin) ? threshold : 1);
   };
 
   const parallelNeedsMore = ({ part, whole }: ParallelLines): boolean => {

@@ -65,6 +65,19 @@ describe("hiddenCells", () => {
     expect([...hidden]).toEqual(["GCM15"]);
   });
 
+  it("hides more when a line's hidden amounts add up to 0 (each would be 0), the margin when none is left", () => {
+    // events of a line behind fewer than 5 people: Q1 and Q2 are hidden, and are 0; with Q3 and Q4 shown, 10 - 6 - 4 = 0
+    const lines = [{ interior: ["Q1", "Q2", "Q3", "Q4"], margin: "Y" }];
+    const kinds = new Map(["Q1", "Q2", "Q3", "Q4", "Y"].map((id) => [id, "amount" as const]));
+    const hidden = hiddenCells(model({ Q1: 0, Q2: 0, Q3: 6, Q4: 4, Y: 10 }, { lines, kinds, forced: ["Q1", "Q2"] }));
+    expect([...hidden].sort()).toEqual(["Q1", "Q2", "Q4"]);
+    // a money value that is 0 every quarter: hiding other zeros would not help, the year's goes
+    const zeros = hiddenCells(
+      model({ Q1: 0, Q2: 0, Q3: 0, Q4: 0, Y: 0 }, { lines, kinds, forced: ["Q1", "Q2", "Q3", "Q4"] }),
+    );
+    expect([...zeros].sort()).toEqual(["Q1", "Q2", "Q3", "Q4", "Y"]);
+  });
+
   it("counts cells the reader knows anyway (a quarter not begun) as shown in lines", () => {
     // 10 + 3 + 0 + 0 = 13: with Q3 and Q4 known to be empty, hiding Q2 alone would give it away
     const lines = [{ interior: ["Q1", "Q2", "Q3", "Q4"], margin: "Y" }];
