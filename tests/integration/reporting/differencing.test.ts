@@ -8,7 +8,13 @@
  * The same attacker, given the old way of hiding (each column on its own), finds leaks.
  * The tables of issue 16 (people reached from every source, group sessions, funded
  * businesses after launch, employment at 3 and 6 months) are read too, over sessions,
- * households, visits and checks spread over the year here (seedOutcomes).
+ * households, visits and checks spread over the year here (seedOutcomes), and so is the
+ * progress table (each indicator's value beside its target, % reached and status, for the
+ * period shown and for the programme to date), against targets set here (setTargets).
+ * The attacker reasons with bounds too (counts are never negative; margins, parts, a
+ * percentage of a known target and a status narrow them): it is checked by revealing one
+ * hidden figure at a time, and by the naive way of hiding in the progress table (the value
+ * hidden, its % and status shown; the programme to date over any span).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
@@ -28,9 +34,18 @@ import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { GROUP_MEASURES, PEOPLE_LINES } from "../../../app/modules/groups/report";
 import { OUTCOME_MEASURES } from "../../../app/modules/businesses/report";
 import { EMPLOYMENT_MEASURES } from "../../../app/modules/coaching/report";
+import { INDICATORS } from "../../../app/modules/reporting/frameworks";
+import { moroccoToday } from "../../../app/lib/morocco-time";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 import { makeFundedBusiness } from "../../factories/grants";
-import { findLeaks, type Line, type Relations, type ShownValue } from "../../helpers/differencing";
+import {
+  boundLeaks,
+  findLeaks,
+  progressRange,
+  type Line,
+  type Relations,
+  type ShownValue,
+} from "../../helpers/differencing";
 import { useTestApp, type TestClient } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -79,12 +94,26 @@ const GROUP_COLUMNS = GROUP_MEASURES;
 const BUSINESS_COLUMNS = OUTCOME_MEASURES;
 const EMPLOYMENT_COLUMNS = EMPLOYMENT_MEASURES;
 
-type Publication = { shown: Map<string, ShownValue>; rows: Map<string, string[]> };
+// the progress table: a row per indicator for the period shown, and one for the programme to date
+type ProgressKind = "shown" | "toDate";
+const prog = (p: string, code: string, row: ProgressKind) => `progress|${p}|${code}|${row}`;
+const STATUSES = ["reached", "on_track", "behind"] as const;
+type ProgressRow = {
+  period: DonorPeriod;
+  code: string;
+  row: ProgressKind;
+  target: number | null;
+  percent: ShownValue | null;
+  status: (typeof STATUSES)[number] | null;
+};
+
+type Publication = { shown: Map<string, ShownValue>; rows: Map<string, string[]>; progress: ProgressRow[] };
 
 /** Every table of every period of the year, as one client is shown them. */
 async function readAll(client: TestClient): Promise<{ publication: Publication; requests: number }> {
   const shown = new Map<string, ShownValue>();
   const rows = new Map<string, string[]>();
+  const progress: ProgressRow[] = [];
   let requests = 0;
   const read = async (tableId: string, p: DonorPeriod, framework = "snia") => {
     const response = await client.get(`/reports/export.csv?table=${tableId}&period=${p.key}&framework=${framework}`);
@@ -99,8 +128,25 @@ async function readAll(client: TestClient): Promise<{ publication: Publication; 
     if (text === undefined || text === "") return;
     shown.set(id, text === "x" ? "x" : Number(text));
   };
+  const statusOf = new Map(STATUSES.map((x) => [tr(`reporting.progress.status.${x}`), x]));
+  const number = (text: string | undefined) =>
+    text === undefined || text === "" ? null : text === "x" ? "x" : Number(text);
   for (const p of PERIODS) {
     for (const [i, row] of (await read("reach", p)).entries()) put(group(p.key, KEYS[i]!), row[1]);
+    // code, name, period, baseline, value, target, % reached, status
+    for (const [code, , label, , value, target, percent, status] of await read("progress", p)) {
+      const row = label === tr("reporting.progress.programmeToDate") ? "toDate" : "shown";
+      put(prog(p.key, code!, row), value);
+      const targetValue = number(target);
+      progress.push({
+        period: p,
+        code: code!,
+        row,
+        target: typeof targetValue === "number" ? targetValue : null,
+        percent: number(percent),
+        status: status ? (statusOf.get(status) ?? null) : null,
+      });
+    }
     if (p.kind === "month") continue;
     for (const d of DIMENSIONS) {
       const table = await read(DIM_TABLE(d), p);
@@ -159,12 +205,104 @@ async function readAll(client: TestClient): Promise<{ publication: Publication; 
       for (const m of ["persons", "events", "quantity", "value"])
         if (!shown.has(out(p.key, line, m))) shown.set(out(p.key, line, m), 0);
   }
-  return { publication: { shown, rows }, requests };
+  return { publication: { shown, rows, progress }, requests };
+}
+
+/** The share of a period gone by on a day, its last day counted (decision 0106, as the page says). */
+function elapsed(period: { from: string; to: string }, asOf: string): number {
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  if (asOf < period.from) return 0;
+  if (asOf >= period.to) return 1;
+  return days(period.from, asOf) / days(period.from, period.to);
+}
+
+/**
+ * What the progress table tells a reader, from the indicators' published definitions (the
+ * results framework: which figure of which table each indicator is) and the programme's
+ * dates: a value is that figure of the span its row is about (the period shown; the
+ * programme's start to the end of the period shown, for the programme to date), so the
+ * same figure as the table's, or the sum of the output lines it names. A span that is no
+ * donor period holds the donor periods within it and is held by those around it; counts
+ * that are dated once (all but people reached) add up over the quarters it is made of.
+ * A % of a shown target and a status bound the value (progressRange).
+ */
+function progressRelations({ rows, progress }: Publication, relations: Relations) {
+  const indicator = new Map(INDICATORS.map((i) => [i.code as string, i]));
+  const outputLines = rows.get("outputs") ?? [];
+  const detailLabel = (d: string) => {
+    const text = tr(`reporting.detail.${d}` as Parameters<typeof tr>[0]);
+    return text === `reporting.detail.${d}` ? d.replace(/_/g, " ") : text;
+  };
+  const spanOf = (r: ProgressRow) =>
+    r.row === "shown"
+      ? { from: r.period.from, to: r.period.to }
+      : { from: PROGRAMME.from, to: r.period.to < PROGRAMME.to ? r.period.to : PROGRAMME.to };
+  const donorPeriod = (span: { from: string; to: string }) =>
+    PERIODS.find((d) => d.from === span.from && d.to === span.to);
+  const bySpan = new Map<string, string[]>();
+  for (const r of progress) {
+    const cell = prog(r.period.key, r.code, r.row);
+    const ind = indicator.get(r.code);
+    if (!ind) throw new Error(`an indicator the framework does not name: ${r.code}`);
+    const m = ind.measure;
+    const people = m.kind === "reach" || m.kind === "group" || m.kind === "employment" || m.measure === "running";
+    const span = spanOf(r);
+    const key = `${span.from}|${span.to}|${r.code}`;
+    bySpan.set(key, [...(bySpan.get(key) ?? []), cell]);
+    const d = donorPeriod(span);
+    if (d) {
+      // the figure of a donor period, as another table shows it (a month's are its people reached only)
+      if (m.kind === "reach") relations.same.push([cell, group(d.key, m.key)]);
+      else if (d.kind === "month") relations.unpublished!.push(cell);
+      else if (m.kind === "group") relations.same.push([cell, grp(d.key, "total", m.measure)]);
+      else if (m.kind === "employment")
+        relations.same.push([cell, job(d.key, tr(`coaching.report.milestone.${m.months}`), m.measure)]);
+      else if (m.kind === "business")
+        relations.same.push([cell, biz(d.key, tr(`businesses.report.milestone.${m.months}`), m.measure)]);
+      else {
+        const activities = new Set(m.activities.map((a) => tr(`reporting.activity.${a}`)));
+        const details = "details" in m ? new Set(m.details.map(detailLabel)) : null;
+        const named = outputLines.filter((l) => {
+          const [activity, detail] = l.split("|") as [string, string];
+          return activities.has(activity) && (!details || details.has(detail));
+        });
+        relations.lines.push({ interior: named.map((l) => out(d.key, l, m.measure)), margin: cell, people: false });
+      }
+    } else {
+      // another span: it holds the donor periods within it, and the donor periods around it hold it
+      relations.unpublished!.push(cell);
+      for (const q of progress.filter((x) => x.row === "shown" && x.code === r.code)) {
+        const other = prog(q.period.key, q.code, "shown");
+        if (span.from <= q.period.from && q.period.to <= span.to)
+          relations.parts.push({ part: other, whole: cell, people });
+        if (q.period.from <= span.from && span.to <= q.period.to)
+          relations.parts.push({ part: cell, whole: other, people });
+      }
+      const quarters = QUARTERS.filter((q) => span.from <= q.from && q.to <= span.to);
+      const madeOfQuarters = quarters[0]?.from === span.from && quarters.at(-1)?.to === span.to;
+      if (m.kind !== "reach" && madeOfQuarters)
+        relations.lines.push({
+          interior: quarters.map((q) => prog(q.key, r.code, "shown")),
+          margin: cell,
+          people,
+        });
+    }
+    // a % of the target and a status, against the share of the target's period gone by
+    if (r.target === null) continue;
+    const asOf = TODAY < r.period.to ? TODAY : r.period.to;
+    const share = elapsed(r.row === "shown" ? r.period : PROGRAMME, asOf);
+    relations.ranges!.push(
+      ...progressRange(cell, r.target, typeof r.percent === "number" ? r.percent : null, r.status, share),
+    );
+  }
+  // two rows about one span show one figure (June's programme to date is the second quarter's)
+  for (const cells of bySpan.values()) if (cells.length > 1) relations.same.push(cells);
 }
 
 /** What a reader knows relates the figures: from the tables' shape and the frameworks' public mapping. */
-function relationsOf({ rows }: Publication): Relations {
-  const relations: Relations = { lines: [], parts: [], parallels: [], same: [] };
+function relationsOf(publication: Publication): Relations {
+  const { rows } = publication;
+  const relations: Relations = { lines: [], parts: [], parallels: [], same: [], ranges: [], unpublished: [] };
   const full = PERIODS.filter((p) => p.kind !== "month");
   const groupKeys = [...groups.keys()];
   const dimLine = (p: string, d: string, k: string): Line => ({
@@ -295,11 +433,34 @@ function relationsOf({ rows }: Publication): Relations {
         margin: msg(YEAR.key, c, m),
         people: true,
       });
+  progressRelations(publication, relations);
   return relations;
 }
 
 let donor: TestClient;
 let admin: TestClient;
+let PROGRAMME: { from: string; to: string };
+const TODAY = moroccoToday();
+
+/**
+ * Targets for every indicator: the programme's, and each quarter's of 2026, small and
+ * large (a % of a target of 100 or less tells its value exactly; a small target's status
+ * tells a value under 5).
+ */
+async function setTargets() {
+  const [staff] = await t.sql<{ id: string }[]>`select id from users where email = 'admin@masar.test'`;
+  await t.sql`delete from report_targets`;
+  for (const [n, { code }] of INDICATORS.entries()) {
+    await t.sql`insert into report_targets (indicator, period, baseline, target, updated_by_id)
+      values (${code}, 'programme', 0, ${[20, 60, 150, 400][n % 4]!}, ${staff!.id})`;
+    for (const [q, quarter] of QUARTERS.entries())
+      await t.sql`insert into report_targets (indicator, period, baseline, target, updated_by_id)
+        values (${code}, ${quarter.key}, 0, ${[4, 12, 30, 90][(n + q) % 4]!}, ${staff!.id})`;
+  }
+  const [budget] = await t.sql<{ from: string; to: string }[]>`
+    select starts_on::text as from, ends_on::text as to from programme_budget`;
+  PROGRAMME = budget!;
+}
 
 /** The first day of a quarter of 2026 (0 to 3), plus some days. */
 const dayOf = (quarter: number, days: number) =>
@@ -415,18 +576,23 @@ beforeAll(async () => {
   await seedDemo(t.db);
   await seedScale(t.sql, 300);
   await seedOutcomes();
+  await setTargets();
   donor = app.client();
   await donor.login("donor@masar.test", DEMO_PASSWORD);
   admin = app.client();
   await admin.login("admin@masar.test", DEMO_PASSWORD);
 }, 300_000);
 
+/** Each client's reading of the year, read once. */
+const reads = new Map<TestClient, ReturnType<typeof readAll>>();
+const readOnce = (client: TestClient) => reads.get(client) ?? reads.set(client, readAll(client)).get(client)!;
+
 describe("differencing the donor's figures", () => {
   it("finds nothing under 5 across every request a donor may make about the year", async () => {
-    const { publication, requests } = await readAll(donor);
+    const { publication, requests } = await readOnce(donor);
     const values = [...publication.shown.values()];
     // not an empty victory: many figures shown, many hidden
-    expect(requests).toBe(92); // 12 months × 1 table, 4 quarters and the year × 16 (3 frameworks)
+    expect(requests).toBe(109); // 12 months × 2 tables, 4 quarters and the year × 17 (3 frameworks)
     expect(values.filter((v) => typeof v === "number" && v >= 5).length).toBeGreaterThan(200);
     expect(values.filter((v) => v === "x").length).toBeGreaterThan(200);
     // no figure of people in the newer tables is shown under 5 (sessions and jobs are not people)
@@ -440,7 +606,14 @@ describe("differencing the donor's figures", () => {
     );
     expect(small).toEqual([]);
     // the newer tables were read, each with figures shown and figures hidden
-    for (const table of ["people", "group", "business", "employment"]) {
+    // the progress table: every indicator for a quarter and the year, people reached for a month, each
+    // with its programme to date; values shown and hidden, statuses shown
+    for (const p of PERIODS)
+      expect(publication.progress.filter((r) => r.period.key === p.key).length, p.key).toBe(
+        2 * INDICATORS.filter((i) => p.kind !== "month" || i.measure.kind === "reach").length,
+      );
+    expect(publication.progress.filter((r) => r.status !== null).length).toBeGreaterThan(20);
+    for (const table of ["people", "group", "business", "employment", "progress"]) {
       const cells = [...publication.shown].filter(([id]) => id.startsWith(`${table}|`)).map(([, v]) => v);
       expect(cells.filter((v) => typeof v === "number" && v >= 5).length, table).toBeGreaterThan(2);
       expect(cells.filter((v) => v === "x").length, table).toBeGreaterThan(2);
@@ -449,7 +622,7 @@ describe("differencing the donor's figures", () => {
   }, 600_000);
 
   it("finds leaks in the old way of hiding (each column on its own), on the same data", async () => {
-    const { publication } = await readAll(admin);
+    const { publication } = await readOnce(admin);
     const relations = relationsOf(publication);
     // primary: under 5; secondary: in each line with one hidden cell, the smallest other one
     const naive = new Map<string, ShownValue>(
@@ -474,6 +647,57 @@ describe("differencing the donor's figures", () => {
         leaks.some((l) => l.includes(`${table}|`)),
         table,
       ).toBe(true);
+  }, 600_000);
+
+  it("finds leaks in a progress table that hides values only (their % and status shown) or shows any span", async () => {
+    const { publication: shown } = await readOnce(donor);
+    const { publication: exact } = await readOnce(admin);
+    const exactRow = new Map(exact.progress.map((r) => [prog(r.period.key, r.code, r.row), r]));
+    const isDonorPeriod = (r: ProgressRow) =>
+      r.row === "shown" || PERIODS.some((d) => d.from === PROGRAMME.from && d.to === r.period.to);
+    // the value hidden as the donor's, its % and status those of the exact value
+    const withPercent: Publication = {
+      ...shown,
+      progress: shown.progress.map((r) => {
+        const e = exactRow.get(prog(r.period.key, r.code, r.row))!;
+        return { ...r, percent: e.percent, status: e.status };
+      }),
+    };
+    const percentLeaks = findLeaks(withPercent.shown, relationsOf(withPercent));
+    expect(percentLeaks.filter((l) => /^progress\|.*(bounded to|between)/.test(l)).length).toBeGreaterThan(5);
+    // the programme to date over a span that is no donor period (January to June), shown as exact as the admin's
+    const anySpan: Publication = { ...shown, shown: new Map(shown.shown) };
+    for (const r of shown.progress.filter((x) => !isDonorPeriod(x))) {
+      const id = prog(r.period.key, r.code, r.row);
+      const value = exact.shown.get(id);
+      if (typeof value === "number") anySpan.shown.set(id, value);
+    }
+    const spanLeaks = findLeaks(anySpan.shown, relationsOf(anySpan));
+    expect(spanLeaks.length).toBeGreaterThan(0);
+    expect(spanLeaks.some((l) => l.includes("|toDate"))).toBe(true);
+  }, 600_000);
+
+  it("works out with bounds alone a hidden figure whose line-mate is revealed, one at a time", async () => {
+    const { publication } = await readOnce(donor);
+    const { publication: exact } = await readOnce(admin);
+    const relations = relationsOf(publication);
+    const unpublished = new Set(relations.unpublished);
+    const hidden = (id: string) => publication.shown.get(id) === "x" && !unpublished.has(id);
+    const value = (id: string) => exact.shown.get(id);
+    // lines whose cells are all read, with two hidden figures of the tables: revealing one gives the other
+    const pairs = relations.lines
+      .filter((l) => [...l.interior, l.margin].every((id) => publication.shown.has(id)))
+      .filter((l) => ![...l.interior, l.margin].some((id) => unpublished.has(id)))
+      .map((l) => [...l.interior, l.margin].filter(hidden))
+      .filter((h) => h.length === 2)
+      .map(([a, b]) => [a!, b!] as const);
+    const unique = [...new Map(pairs.map((p) => [p.join(" "), p])).values()];
+    expect(unique.length).toBeGreaterThan(10);
+    expect(boundLeaks(publication.shown, relations)).toEqual([]);
+    for (const [a, b] of unique) {
+      const revealed = new Map(publication.shown).set(a, value(a)!);
+      expect(boundLeaks(revealed, relations), `${a} revealed`).toContain(`${b} is bounded to ${value(b)} exactly`);
+    }
   }, 600_000);
 
   it("refuses a donor any other request: dates of their own, an association, a PDF of a year", async () => {
