@@ -101,7 +101,7 @@ describe("funded businesses after launch in the reports", () => {
     const report = await cachedReport(t.db, { audience: "donor", filter: yearFilter });
     const [three, six, twelve] = rowsOf(report, "business-outcomes");
     // no job for a migrant in the year, shown, would tell the quarters' (hidden: no visit there) were 0 too
-    // (decision new-hidden-amounts-never-add-to-zero)
+    // (decision 0167-hidden-amounts-never-add-to-zero)
     expect(six).toEqual([12, 7, 14, 7, SUPPRESSED]);
     // two businesses: how many, how many run and their jobs would describe them
     expect(twelve).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]);
@@ -158,7 +158,7 @@ describe("group sessions and households in the donor's reports", () => {
     // sessions per kind: 3 awareness sessions of 30 people, none linked; the other kinds'
     // zeros are hidden, and so is the awareness headcount (it would give them by
     // difference with the total), and the awareness sessions (3 of 3 would tell the other
-    // kinds had none: decision new-hidden-amounts-never-add-to-zero); the total of 30 stays
+    // kinds had none: decision 0167-hidden-amounts-never-add-to-zero); the total of 30 stays
     const [awareness, , , total] = rowsOf(report, "group-activities");
     expect(awareness).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]);
     expect(total?.slice(0, 2)).toEqual([3, 30]);
