@@ -73,6 +73,16 @@ export function codeLabel(t: TFunction, kind: CodeKind, code: string): string {
   return label === key ? t("profiles.lang.other") : label;
 }
 
+/**
+ * A field that became a code list but whose older copies keep the text once typed (a grant
+ * application's frozen plan, whose town was free text before migration 0059): a code reads
+ * as its label in the reader's language, anything else as it was typed, empty as empty.
+ */
+export function codeOrTyped(t: TFunction, kind: CodeKind, value: string | null | undefined): string {
+  if (!value) return "";
+  return isCode(kind, value) ? codeLabel(t, kind, value) : value;
+}
+
 /** Several codes as one line ("Darija, French"), in the reader's language. */
 export function codeLabels(t: TFunction, kind: CodeKind, codes: readonly string[]): string {
   return listOf(

@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormAlert, PageTitle, TextareaField } from "~/components/form";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";
 import { serverT } from "~/i18n/dictionaries.server";
+import { codeOrTyped } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm, type FieldErrors } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
@@ -108,6 +109,9 @@ function PlanTree({ value, name }: { value: unknown; name?: string }) {
       </dl>
     );
   if (typeof value === "number" && name && /Centimes$/.test(name)) return <>{formatMoney(value)}</>;
+  // codes in the reader's language; a plan sent before its town was a code keeps the town as typed
+  if (typeof value === "string" && (name === "city" || name === "sector"))
+    return <bdi>{codeOrTyped(t, name, value)}</bdi>;
   return <>{String(value ?? "")}</>;
 }
 

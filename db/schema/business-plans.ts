@@ -3,13 +3,15 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm
 import { users } from "./auth";
 import { bytea, id, stamp, ref } from "./columns";
 import { SECTORS, PLAN_STEPS } from "../../app/modules/business-plans/constants";
+import type { Code } from "../../app/i18n/codes";
 
 export const planSectorEnum = pgEnum("plan_sector", SECTORS);
 
 export const planSectionEnum = pgEnum("plan_section", PLAN_STEPS);
 
 /** Shapes of the JSON sections; rules.ts and schemas.ts validate them. Money in centimes. */
-export type PlanSummary = { projectName?: string; sector?: string; city?: string; pitch?: string };
+/** `city`: a code of the towns list (decision new-plan-town-from-list; typed text before migration 0059) */
+export type PlanSummary = { projectName?: string; sector?: string; city?: Code<"city">; pitch?: string };
 export type PlanPromoters = { experience?: string; skills?: string; team?: string };
 export type PlanProduct = { description?: string; difference?: string };
 export type PlanCompetitor = { name: string; priceCentimes: number | null };
@@ -59,7 +61,14 @@ export const businessPlans = pgTable(
     createdAt: stamp(),
     updatedAt: stamp(),
   },
-  (t) => [index("business_plans_owner_idx").on(t.ownerId)],
+  (t) => [
+    index("business_plans_owner_idx").on(t.ownerId),
+    // the plan's town is a code of the towns list (the enum's own input refuses anything else)
+    check(
+      "business_plans_city_check",
+      sql`(${t.summary} ->> 'city') is null or (${t.summary} ->> 'city')::city is not null`,
+    ),
+  ],
 );
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;

@@ -69,6 +69,7 @@ export const codeFlagRecordEnum = pgEnum("code_flag_record", [
   "shop",
   "case",
   "profile",
+  "plan",
 ]);
 export const codeFlagFieldEnum = pgEnum("code_flag_field", [
   "sector",

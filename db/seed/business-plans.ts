@@ -13,10 +13,10 @@ import type { FoundationSeed } from "./foundation";
 const HALF_PLAN_NAME = "Atelier de couture Diallo";
 
 const COMPLETE_PLANS = [
-  { name: "Boulangerie Al Amal", city: "Rabat" },
-  { name: "Épicerie solidaire Oujda", city: "Oujda" },
-  { name: "Réparation de téléphones Casa", city: "Casablanca" },
-];
+  { name: "Boulangerie Al Amal", city: "rabat" },
+  { name: "Épicerie solidaire Oujda", city: "oujda" },
+  { name: "Réparation de téléphones Casa", city: "casablanca" },
+] as const;
 
 async function planNamed(db: Database, ownerId: string, name: string): Promise<BusinessPlan | null> {
   const [row] = await db
@@ -34,7 +34,7 @@ export async function seedBusinessPlans(db: Database, foundation: FoundationSeed
       summary: {
         projectName: HALF_PLAN_NAME,
         sector: "textile",
-        city: "Rabat",
+        city: "rabat",
         pitch: "Retouches et confection de vêtements sur mesure pour le quartier de Yacoub El Mansour.",
       },
       promoters: {

@@ -47,7 +47,10 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
 
   await page.locator('input[name="projectName"]').fill(projectName);
   await page.locator('select[name="sector"]').selectOption("food_processing");
-  await page.locator('input[name="city"]').fill("Rabat");
+  // the town is chosen from the towns list, in the page's language
+  await expect(page.locator('select[name="city"] option[value="rabat"]')).toHaveText(lng === "ar" ? "الرباط" : "Rabat");
+  await page.locator('select[name="city"]').selectOption("rabat");
+  await page.screenshot({ path: info.outputPath(`summary-${lng}.png`) });
   await page
     .locator('textarea[name="pitch"]')
     .fill("Pain frais et msemen pour le quartier, livrés aux épiceries voisines.");
@@ -153,6 +156,9 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
   expect(buffer.subarray(0, 5).toString()).toBe("%PDF-");
   const text = readPdfText(buffer);
   expect(text).toContain(projectName);
+  // the town, a code, printed as its name in the document's language
+  expect(text).toContain(lng === "ar" ? "الرباط" : "Rabat");
+  expect(text).not.toContain("rabat");
   expect(text).toMatch(/37[.\s\u202f]?000,00/);
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Executor } from "../../db/client";
 import { businessPlans, type BusinessPlan, type NewBusinessPlan } from "../../db/schema";
+import type { Code } from "../../app/i18n/codes";
 
 type Content = Omit<NewBusinessPlan, "id" | "ownerId" | "createdAt" | "updatedAt">;
 
@@ -27,7 +28,7 @@ export const PERSONAL_SECTION = {
 };
 
 /** A bakery in Rabat: 42 500 MAD of start-up costs, 30 000 MAD of grant requested. */
-export function completePlanContent(name = "Boulangerie Al Amal", city = "Rabat"): Required<Content> {
+export function completePlanContent(name = "Boulangerie Al Amal", city: Code<"city"> = "rabat"): Required<Content> {
   return {
     summary: {
       projectName: name,

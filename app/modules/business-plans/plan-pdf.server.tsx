@@ -6,6 +6,7 @@
 import { labelled, type MessageKey } from "~/i18n/translate";
 import { Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/config";
+import { codeOrTyped } from "~/i18n/codes";
 import { pdfDate, PdfFrame, pdfStyles, PdfTable, renderPdf } from "~/pdf/kit.server";
 import type { PlanDocument } from "./document";
 import { FinancialSection } from "./plan-financial-pdf.server";
@@ -37,12 +38,14 @@ function Cover({
 }: Part & Required<Omit<Props, "doc">> & { projectName: string }) {
   const { t, money } = w;
   const totals = doc.financial.totals;
-  const sector = doc.summary.sector ? t(`plans.sector.${doc.summary.sector}` as MessageKey) : "";
+  const sector = codeOrTyped(t, "sector", doc.summary.sector);
+  // a code since migration 0059; an application sent before keeps the town as typed
+  const town = codeOrTyped(t, "city", doc.summary.city);
   return (
     <View>
       <Text style={[pdfStyles.muted, { marginTop: 120 }]}>{t("plans.pdf.title")}</Text>
       <Text style={[pdfStyles.h1, { fontSize: 28 }]}>{projectName}</Text>
-      <Text style={pdfStyles.p}>{[sector, doc.summary.city].filter(Boolean).join(" · ")}</Text>
+      <Text style={pdfStyles.p}>{[sector, town].filter(Boolean).join(" · ")}</Text>
       {anonymisedAs ? (
         <>
           <Text style={pdfStyles.p}>

@@ -5,7 +5,7 @@
  */
 import { rowValues } from "~/lib/forms";
 import { rowList, z } from "~/lib/forms.server";
-import { moneyField } from "~/lib/fields.server";
+import { codeField, moneyField } from "~/lib/fields.server";
 import type {
   FundingSource,
   MonthForecast,
@@ -26,7 +26,7 @@ const text = (max = 4000) => z.string().trim().max(max, "errors.tooLong").option
 export const SummarySchema = z.object({
   projectName: text(120),
   sector: z.enum(SECTORS, "plans.errors.sector").optional(),
-  city: text(80),
+  city: codeField("city", "plans.errors.city").optional(),
   pitch: text(1000),
 });
 export const PromotersSchema = z.object({ experience: text(), skills: text(), team: text() });

@@ -12,6 +12,7 @@ import type { MessageKey } from "~/i18n/translate";
 import { audit, auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
+import { dropOpenFlag } from "~/modules/codes/flags.server";
 import { stripMetadata } from "~/lib/file-metadata.server";
 import { safeFilename, sniffType } from "./attachments";
 import type { PlanStep } from "./constants";
@@ -42,6 +43,8 @@ export async function saveStep<S extends PlanStep>(
       .where(and(eq(businessPlans.id, input.planId), eq(businessPlans.ownerId, actor.id)))
       .returning();
     if (!plan) return fail(404, {});
+    // the person chose the plan's town: the text once typed no longer waits for the admin
+    if (input.step === "summary") await dropOpenFlag(tx, "plan", plan.id, "city");
     await auditRecord(tx, actor, `plan.save.${input.step}`, ["business_plan", plan.id], meta.ip);
     return { ok: true as const, plan };
   });

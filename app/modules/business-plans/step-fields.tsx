@@ -5,6 +5,7 @@
  */
 import { Form } from "@remix-run/react";
 import { Field, SelectField, TextareaField } from "~/components/form";
+import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { rowField, type FieldErrors } from "~/lib/forms";
@@ -27,7 +28,14 @@ export function SummaryFields({ values, errors }: StepProps) {
         placeholder="form.choose"
         options={SECTORS.map((s) => ({ value: s, label: t(`plans.sector.${s}` as MessageKey) }))}
       />
-      <Field name="city" label="plans.field.city" values={values} errors={errors} maxLength={80} />
+      <SelectField
+        name="city"
+        label="plans.field.city"
+        values={values}
+        errors={errors}
+        placeholder="form.choose"
+        options={codeChoices(t, "city")}
+      />
       <TextareaField name="pitch" label="plans.field.pitch" values={values} errors={errors} rows={4} />
     </>
   );

@@ -9,6 +9,7 @@ import type { Database, Executor } from "~db/client";
 import { alias } from "drizzle-orm/pg-core";
 import {
   beneficiaryCases,
+  businessPlans,
   codeFlags,
   grantCalls,
   hostDetails,
@@ -64,6 +65,8 @@ export async function openCodeFlags(db: Executor) {
       case: { city: beneficiaryCases.city, nationality: beneficiaryCases.nationality },
       // an applicant's profile is named by nobody: the town typed is all the admin needs
       profileCity: profiles.city,
+      // a plan likewise (its project's name may name the person): its town as the plan holds it
+      planCity: sql<string | null>`${businessPlans.summary} ->> 'city'`,
     })
     .from(codeFlags)
     .leftJoin(hostDetails, and(eq(codeFlags.record, "host"), eq(hostDetails.organisationId, codeFlags.recordId)))
@@ -77,6 +80,7 @@ export async function openCodeFlags(db: Executor) {
     .leftJoin(beneficiaryCases, and(eq(codeFlags.record, "case"), eq(beneficiaryCases.id, codeFlags.recordId)))
     .leftJoin(caseOrganisations, eq(caseOrganisations.id, beneficiaryCases.organisationId))
     .leftJoin(profiles, and(eq(codeFlags.record, "profile"), eq(profiles.userId, codeFlags.recordId)))
+    .leftJoin(businessPlans, and(eq(codeFlags.record, "plan"), eq(businessPlans.id, codeFlags.recordId)))
     .where(isNull(codeFlags.resolvedAt))
     .orderBy(asc(codeFlags.createdAt), asc(codeFlags.id));
   return rows.map((r) => {
@@ -85,17 +89,19 @@ export async function openCodeFlags(db: Executor) {
         ? [(r.field === "city" ? r.case?.city : r.case?.nationality) ?? ""].filter(Boolean)
         : r.record === "profile"
           ? [r.profileCity ?? "other"]
-          : r.record === "host"
-            ? [r.hostSector ?? "other"]
-            : r.record === "organisation"
-              ? [r.organisationCity ?? "other"]
-              : r.record === "shop"
-                ? [r.shopCity ?? "other"]
-                : r.record === "training"
-                  ? (r.trainingLanguages ?? [])
-                  : r.field === "languages"
-                    ? (r.offer?.languages ?? [])
-                    : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
+          : r.record === "plan"
+            ? [r.planCity ?? "other"]
+            : r.record === "host"
+              ? [r.hostSector ?? "other"]
+              : r.record === "organisation"
+                ? [r.organisationCity ?? "other"]
+                : r.record === "shop"
+                  ? [r.shopCity ?? "other"]
+                  : r.record === "training"
+                    ? (r.trainingLanguages ?? [])
+                    : r.field === "languages"
+                      ? (r.offer?.languages ?? [])
+                      : [r.field === "city" ? (r.offer?.city ?? "other") : (r.offer?.sector ?? "other")];
     return {
       id: r.id,
       record: r.record,
@@ -106,6 +112,24 @@ export async function openCodeFlags(db: Executor) {
       current,
     };
   });
+}
+
+/**
+ * The person chose the flagged field themselves (their profile's town, their plan's): the
+ * text they once typed no longer waits for the admin, and the open flag goes. A flag an
+ * admin already closed stays, as the record of that choice.
+ */
+export async function dropOpenFlag(db: Executor, record: CodeFlag["record"], recordId: string, field: FlagField) {
+  await db
+    .delete(codeFlags)
+    .where(
+      and(
+        eq(codeFlags.record, record),
+        eq(codeFlags.recordId, recordId),
+        eq(codeFlags.field, field),
+        isNull(codeFlags.resolvedAt),
+      ),
+    );
 }
 
 /** A call's regions are all codes of the region list (what the table's check holds for every new write). */
@@ -206,6 +230,12 @@ export async function resolveCodeFlag(
       await tx.update(beneficiaryCases).set({ nationality: input.nationality }).where(eq(beneficiaryCases.id, id));
     else if (input.field === "city" && flag.record === "profile")
       await tx.update(profiles).set({ city: input.city }).where(eq(profiles.userId, id));
+    else if (input.field === "city" && flag.record === "plan")
+      // the plan's town is one key of its summary; nothing else of the plan changes
+      await tx
+        .update(businessPlans)
+        .set({ summary: sql`jsonb_set(${businessPlans.summary}, '{city}', to_jsonb(${input.city}::text))` })
+        .where(eq(businessPlans.id, id));
     else if (input.field === "city" && flag.record === "shop")
       await tx.update(shops).set({ city: input.city }).where(eq(shops.id, id));
     else if (input.field === "city")

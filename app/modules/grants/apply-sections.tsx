@@ -1,11 +1,10 @@
 /** The applicant's side of applying: who can apply, the check before sending, the receipt. */
 import { Link } from "@remix-run/react";
 import { ConfirmStep } from "~/components/confirm-step";
-import { listOf } from "~/i18n/codes";
+import { codeOrTyped, listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { REGIONS } from "~/modules/profiles/rules";
-import { SECTORS } from "~/modules/business-plans/constants";
 import { TRAINING_CATEGORIES } from "~/modules/trainings/constants";
 import type { Condition } from "./eligibility";
 
@@ -112,15 +111,8 @@ export function CheckAnswers({ c }: { c: ApplyCheck }) {
           change={{ to: `/grants#call-${c.call.id}`, label: "grants.check.otherPlan" }}
         />
         <Row label="grants.check.requested" value={formatMoney(c.plan.requestedCentimes)} />
-        <Row
-          label="grants.check.sector"
-          value={
-            (SECTORS as readonly string[]).includes(c.plan.sector)
-              ? t(`plans.sector.${c.plan.sector as (typeof SECTORS)[number]}`)
-              : c.plan.sector
-          }
-        />
-        <Row label="grants.check.city" value={c.plan.city} />
+        <Row label="grants.check.sector" value={codeOrTyped(t, "sector", c.plan.sector)} />
+        <Row label="grants.check.city" value={codeOrTyped(t, "city", c.plan.city)} />
         <Row
           label="grants.check.pitch"
           value={c.plan.pitch}

@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "~db/client";
-import { codeFlags, deletionRequests, profiles } from "~db/schema";
+import { deletionRequests, profiles } from "~db/schema";
 import { audit, auditRecord } from "~/modules/audit/service.server";
+import { dropOpenFlag } from "~/modules/codes/flags.server";
 import { notify } from "~/modules/notifications/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import type { ProfileInput } from "./schemas.server";
@@ -39,16 +40,7 @@ export async function saveProfile(db: Executor, actor: Actor, input: ProfileInpu
       .values({ userId: actor.id, ...values })
       .onConflictDoUpdate({ target: profiles.userId, set: values });
     // the person chose their town: the text they once typed no longer waits for the admin
-    await tx
-      .delete(codeFlags)
-      .where(
-        and(
-          eq(codeFlags.record, "profile"),
-          eq(codeFlags.recordId, actor.id),
-          eq(codeFlags.field, "city"),
-          isNull(codeFlags.resolvedAt),
-        ),
-      );
+    await dropOpenFlag(tx, "profile", actor.id, "city");
     await audit(tx, { actor, action: "profile.save", entityType: "profile", entityId: actor.id, ip: meta.ip });
   });
 }

@@ -186,7 +186,7 @@ describe("writing a plan step by step without JavaScript", () => {
         {
           projectName: "Couture Amal",
           sector: "textile",
-          city: "Rabat",
+          city: "rabat",
           pitch: "Retouches et vêtements sur mesure pour le quartier.",
         },
       ],
@@ -256,6 +256,8 @@ describe("writing a plan step by step without JavaScript", () => {
     expect(text).toContain("Couture Amal");
     expect(text).toMatch(/3[.\s\u202f]?300,00/);
     expect(text).toContain("دراسة السوق");
+    // the plan's town, a code, in the owner's language
+    expect(text).toContain("الرباط");
   });
 });
 

@@ -291,6 +291,78 @@ describe("an applicant's town becomes a code", () => {
   });
 });
 
+describe("a business plan's town becomes a code", () => {
+  let planDb: { url: string; drop(): Promise<void> };
+  let planSql: postgres.Sql;
+  let dir: string;
+
+  beforeAll(async () => {
+    planDb = await scratchDatabase(inject("pgAdminUrl"), "plan_town_migration");
+    dir = migrationsBefore("plan_town_as_code");
+    await runMigrations(planDb.url, dir);
+    planSql = postgres(planDb.url, { max: 1, onnotice: () => {} });
+  });
+
+  afterAll(async () => {
+    await planSql?.end({ timeout: 2 });
+    await planDb?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("maps towns typed in Latin or Arabic letters, makes the others 'other' for the admin, and blank nothing", async () => {
+    const [owner] = await planSql<{ id: string }[]>`
+      insert into users (display_name, role, email) values ('P', 'applicant', 'plan-town@masar.test') returning id`;
+    const planIn = async (summary: Record<string, unknown>) => {
+      const [plan] = await planSql<{ id: string }[]>`
+        insert into business_plans (owner_id, summary) values (${owner!.id}, ${planSql.json(summary as postgres.JSONValue)})
+        returning id`;
+      return plan!.id;
+    };
+    const rest = { projectName: "Atelier", sector: "textile", pitch: "Un atelier." };
+    // spaces and capitals, an accent, an English spelling, Arabic with a space, unknown, blank, JSON null, none
+    const rabat = await planIn({ ...rest, city: " RABAT " });
+    const fes = await planIn({ ...rest, city: "Fès" });
+    const tanger = await planIn({ ...rest, city: "Tangier" });
+    const casablanca = await planIn({ ...rest, city: "الدار البيضاء" });
+    const mellal = await planIn({ ...rest, city: "Béni-Mellal" });
+    const unknown = await planIn({ ...rest, city: "Douar Lahcen" });
+    const blank = await planIn({ ...rest, city: "   " });
+    const nulled = await planIn({ ...rest, city: null });
+    const none = await planIn(rest);
+    const [before] = await planSql<{ updated_at: Date }[]>`select updated_at from business_plans where id = ${rabat}`;
+
+    await runMigrations(planDb.url, source);
+
+    const rows = await planSql<{ id: string; summary: Record<string, unknown>; updated_at: Date }[]>`
+      select id, summary, updated_at from business_plans`;
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r.summary]));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.summary.city ?? null]))).toEqual({
+      [rabat]: "rabat",
+      [fes]: "fes",
+      [tanger]: "tanger",
+      [casablanca]: "casablanca",
+      [mellal]: "beni_mellal",
+      [unknown]: "other",
+      [blank]: null,
+      [nulled]: null,
+      [none]: null,
+    });
+    // only the town changed: the rest of the summary, and the plan's last change, are as they were
+    expect(byId[unknown]).toEqual({ ...rest, city: "other" });
+    expect(byId[blank]).toEqual(rest);
+    expect(rows.find((r) => r.id === rabat)!.updated_at).toEqual(before!.updated_at);
+    const flags = await planSql<{ record: string; record_id: string; field: string; original: string }[]>`
+      select record, record_id, field, original from code_flags where resolved_at is null`;
+    expect(flags.map((f) => [f.record, f.record_id, f.field, f.original])).toEqual([
+      ["plan", unknown, "city", "Douar Lahcen"],
+    ]);
+    // a town outside the list cannot be written any more
+    await expect(
+      planSql`update business_plans set summary = summary || '{"city": "Douar Lahcen"}' where id = ${unknown}`,
+    ).rejects.toThrow(/enum city/);
+  });
+});
+
 describe("one list of region codes", () => {
   let regionDb: { url: string; drop(): Promise<void> };
   let regionSql: postgres.Sql;

@@ -106,7 +106,7 @@ const title = (key: MessageKey) => ar(key);
 
 describe("documents in Arabic", () => {
   it("business plan", async () => {
-    const content = completePlanContent("مخبزة الأمل", "الرباط");
+    const content = completePlanContent("مخبزة الأمل", "rabat");
     const doc = toPlanDocument({ id: "p1", updatedAt: new Date("2026-11-29T10:00:00Z"), ...content });
     const buffer = await renderPlanPdf({
       doc,
@@ -117,6 +117,11 @@ describe("documents in Arabic", () => {
     const text = lines(buffer);
     expect(text).toContain(title("plans.pdf.title"));
     expect(text).toContain("مخبزة الأمل");
+    // the sector and the town, codes, printed as their Arabic names on one line
+    expect(
+      lineWith(text, [...title("plans.sector.food_processing").split(" "), title("codes.city.rabat")]),
+    ).toBeDefined();
+    expect(text.join("\n")).not.toMatch(/rabat|food_processing/);
     expect(text).toContain(title("plans.fin.balanced"));
     const total = doc.financial.totals.totalStartupCostCentimes;
     expect(lineWith(text, [figure(total), "مجموع", "الانطلاق"]), figure(total)).toBeDefined();

@@ -126,6 +126,7 @@ export const businessPlans = {
   "plans.errors.rowIncomplete": "أكمل أو احذف الأسطر غير المكتملة.",
   "plans.errors.tooManyRows": "عدد الأسطر كبير جدا.",
   "plans.errors.sector": "اختر قطاعا من القائمة.",
+  "plans.errors.city": "اختر المدينة من القائمة (« مدينة أخرى » إن لم تكن فيها).",
   "plans.attachments.title": "المرفقات",
   "plans.attachments.hint":
     "عروض أسعار، صور: PDF أو JPEG أو PNG، 5 ميغابايت كحد أقصى، 5 ملفات لكل خطة. تُحذف بيانات الموقع من الصور.",

@@ -25,6 +25,7 @@ export const codes = {
   "codes.record.organisation": "المنظمة",
   "codes.record.case": "ملف حماية",
   "codes.record.profile": "ملف مترشح",
+  "codes.record.plan": "خطة عمل مترشح",
   "codes.record.shop": "المتجر الشريك",
   "codes.field.sector": "القطاع",
   "codes.field.nationality": "الجنسية",

@@ -126,6 +126,7 @@ export const businessPlans = {
   "plans.errors.rowIncomplete": "Complete or remove the half-filled lines.",
   "plans.errors.tooManyRows": "Too many lines.",
   "plans.errors.sector": "Choose a sector from the list.",
+  "plans.errors.city": "Choose the town from the list (“Another town” if it is not there).",
   "plans.attachments.title": "Attachments",
   "plans.attachments.hint":
     "Quotes, photos: PDF, JPEG or PNG, at most 5 MB, 5 files per plan. Location data is removed from photos.",

@@ -25,6 +25,7 @@ export const codes = {
   "codes.record.organisation": "Organisation",
   "codes.record.case": "Protection case file",
   "codes.record.profile": "An applicant's profile",
+  "codes.record.plan": "An applicant's business plan",
   "codes.record.shop": "Partner shop",
   "codes.field.sector": "Sector",
   "codes.field.nationality": "Nationality",

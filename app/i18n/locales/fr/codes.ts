@@ -25,6 +25,7 @@ export const codes = {
   "codes.record.organisation": "Organisation",
   "codes.record.case": "Dossier de protection",
   "codes.record.profile": "Profil d'un candidat",
+  "codes.record.plan": "Plan d'affaires d'un candidat",
   "codes.record.shop": "Boutique partenaire",
   "codes.field.sector": "Secteur",
   "codes.field.nationality": "Nationalité",
