@@ -1,5 +1,5 @@
 -- A business plan's town (summary.city, in the plan's JSON) becomes a code of the towns list
--- (decision new-plan-town-from-list), as a profile's did in 0057: each typed town folded the
+-- (decision 0168-plan-town-from-list), as a profile's did in 0057: each typed town folded the
 -- same way against the same names (0057's alias table, and "other" read as itself). What is
 -- not recognised is never dropped: the town becomes "other" and the text as typed goes to
 -- code_flags (record "plan") for the admin on /admin/codes. Blank (or a JSON null) leaves

@@ -10,7 +10,7 @@ export const planSectorEnum = pgEnum("plan_sector", SECTORS);
 export const planSectionEnum = pgEnum("plan_section", PLAN_STEPS);
 
 /** Shapes of the JSON sections; rules.ts and schemas.ts validate them. Money in centimes. */
-/** `city`: a code of the towns list (decision new-plan-town-from-list; typed text before migration 0059) */
+/** `city`: a code of the towns list (decision 0168-plan-town-from-list; typed text before migration 0059) */
 export type PlanSummary = { projectName?: string; sector?: string; city?: Code<"city">; pitch?: string };
 export type PlanPromoters = { experience?: string; skills?: string; team?: string };
 export type PlanProduct = { description?: string; difference?: string };

@@ -1,5 +1,5 @@
 /**
- * A business plan's town is a code of the towns list (decision new-plan-town-from-list):
+ * A business plan's town is a code of the towns list (decision 0168-plan-town-from-list):
  * the summary step offers the towns in the reader's language and refuses anything else
  * (nothing saved, every value typed back), the database refuses a town outside the list
  * whatever the road, and a town the migration could not read waits for the admin on

@@ -1,6 +1,6 @@
 /**
  * The migration that turns a business plan's typed town into a code (decision
- * new-plan-town-from-list) reads towns as the profile's did (0057): migrations are
+ * 0168-plan-town-from-list) reads towns as the profile's did (0057): migrations are
  * self-contained SQL, so it carries its own copy of the alias table and the folding. Here
  * both are read back from the two files: the copy is the same table (with "other" read as
  * itself) and the same folding, so a plan and a profile that typed the same town get the
