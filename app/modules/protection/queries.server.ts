@@ -26,6 +26,7 @@ import {
   caseScope,
   referralConsentHolds,
   referralNotExpired,
+  referralRequestColumns,
   sectionScope,
   writtenByOwnAssociation,
 } from "./reach.server";
@@ -145,13 +146,7 @@ function referralsOfCase(db: Executor, caseId: string) {
       fromOrganisationId: caseReferrals.fromOrganisationId,
       toName: organisations.name,
       override: caseReferrals.consentOverrideReason,
-      reason: caseReferrals.reason,
-      urgency: caseReferrals.urgency,
-      requestedServices: caseReferrals.requestedServices,
-      identity: caseReferrals.shareIdentity,
-      services: caseReferrals.shareServices,
-      notes: caseReferrals.shareNotes,
-      vulnerability: caseReferrals.shareVulnerability,
+      ...referralRequestColumns,
       createdAt: caseReferrals.createdAt,
       decidedAt: caseReferrals.decidedAt,
     })

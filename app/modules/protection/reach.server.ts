@@ -112,6 +112,21 @@ export async function getCaseForActor(db: Executor, actor: Actor, caseId: string
   return row ? openCase(row) : null;
 }
 
+/**
+ * A referral's request as the two associations read it: why and how urgently, the services
+ * asked for, and which sections the referring association shared (the owner's list of a
+ * case's referrals and the receiving association's live requests).
+ */
+export const referralRequestColumns = {
+  reason: caseReferrals.reason,
+  urgency: caseReferrals.urgency,
+  requestedServices: caseReferrals.requestedServices,
+  identity: caseReferrals.shareIdentity,
+  services: caseReferrals.shareServices,
+  notes: caseReferrals.shareNotes,
+  vulnerability: caseReferrals.shareVulnerability,
+};
+
 /** The live requests that open `caseId` to the actor's association, with what the referring association shared. */
 export async function liveRequestsTo(db: Executor, actor: Actor, caseId: string) {
   const org = orgOf(actor);
@@ -122,13 +137,7 @@ export async function liveRequestsTo(db: Executor, actor: Actor, caseId: string)
       kind: caseReferrals.kind,
       status: caseReferrals.status,
       fromName: organisations.name,
-      reason: caseReferrals.reason,
-      urgency: caseReferrals.urgency,
-      requestedServices: caseReferrals.requestedServices,
-      identity: caseReferrals.shareIdentity,
-      services: caseReferrals.shareServices,
-      notes: caseReferrals.shareNotes,
-      vulnerability: caseReferrals.shareVulnerability,
+      ...referralRequestColumns,
       createdAt: caseReferrals.createdAt,
     })
     .from(caseReferrals)
