@@ -1,22 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../db/seed/foundation";
-import { seedDemo } from "../../db/seed";
 import { ACCESS_MATRIX } from "../access";
-import { allow, EVERYONE, type Fixture, type Who } from "../access/types";
+import { allow, EVERYONE } from "../access/types";
 import { REFERRAL_STATES, setUpReferralState, type Road } from "../access/referral-states";
-import { clientsForEveryone, loadBuild, useTestApp, type TestClient } from "./helpers/app";
+import { loadBuild, useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
+import { useDemoVisitors } from "./helpers/visitors";
 
 const t = useTestDb();
 const app = useTestApp(t);
 
-let fixture: Fixture;
-let clients: Record<Who, TestClient>;
-
-beforeAll(async () => {
-  fixture = await seedDemo(t.db);
-  clients = await clientsForEveryone(app);
-});
+const visitors = useDemoVisitors(t, app);
 
 describe("access matrix", () => {
   it("has a row for every route of the build", async () => {
@@ -36,8 +30,8 @@ describe("access matrix", () => {
     await Promise.all(
       EVERYONE.map(async (who) => {
         for (const entry of ACCESS_MATRIX) {
-          const path = entry.path(fixture);
-          const response = await clients[who].get(path);
+          const path = entry.path(visitors.fixture);
+          const response = await visitors.clients[who].get(path);
           await response.arrayBuffer();
           if (response.status !== entry.expect[who]) {
             mismatches.push(`${entry.route} ${path} as ${who}: expected ${entry.expect[who]}, got ${response.status}`);
@@ -51,14 +45,14 @@ describe("access matrix", () => {
   // a uuid is the same id in capitals (PostgreSQL reads it so): the same answer, never more
   it("answers the same with every id of the path in capitals", { timeout: 180_000 }, async () => {
     const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-    const withIds = ACCESS_MATRIX.filter((entry) => UUID.test(entry.path(fixture)));
+    const withIds = ACCESS_MATRIX.filter((entry) => UUID.test(entry.path(visitors.fixture)));
     expect(withIds.length).toBeGreaterThan(30);
     const mismatches: string[] = [];
     await Promise.all(
       EVERYONE.map(async (who) => {
         for (const entry of withIds) {
-          const path = entry.path(fixture).replace(UUID, (id) => id.toUpperCase());
-          const response = await clients[who].get(path);
+          const path = entry.path(visitors.fixture).replace(UUID, (id) => id.toUpperCase());
+          const response = await visitors.clients[who].get(path);
           await response.arrayBuffer();
           if (response.status !== entry.expect[who]) {
             mismatches.push(`${entry.route} ${path} as ${who}: expected ${entry.expect[who]}, got ${response.status}`);
@@ -80,11 +74,11 @@ describe("access matrix: referral states", () => {
       ] as const,
   )) {
     it(`${state.name}: what the receiving association sees and cannot do (ids ${spelling})`, async () => {
-      const stored = await setUpReferralState(t.db, fixture, state);
+      const stored = await setUpReferralState(t.db, visitors.fixture, state);
       const spell = (id: string) => (spelling === "in capitals" ? id.toUpperCase() : id);
       const { caseId, serviceId } = { caseId: spell(stored.caseId), serviceId: spell(stored.serviceId) };
       const { secrets } = stored;
-      const a = clients.case_worker;
+      const a = visitors.clients.case_worker;
       const page = await a.get(`/protection/cases/${caseId}`);
       const body = await page.text();
       const roads: Record<Road, number> = {
@@ -109,7 +103,7 @@ describe("access matrix: referral states", () => {
       const statuses = Object.fromEntries(
         await Promise.all(
           EVERYONE.map(async (who) => {
-            const response = await clients[who].get(`/protection/cases/${caseId}`);
+            const response = await visitors.clients[who].get(`/protection/cases/${caseId}`);
             await response.arrayBuffer();
             return [who, response.status] as const;
           }),

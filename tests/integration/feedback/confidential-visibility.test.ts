@@ -5,26 +5,20 @@
  * What would give one away: its words, the contact, the reference (either way it is
  * written), the id.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../db/seed";
+import { describe, expect, it } from "vitest";
 import type { FeedbackItem } from "../../../db/schema";
 import { formatReference } from "../../../app/modules/feedback/rules";
 import { ACCESS_MATRIX } from "../../access";
-import { EVERYONE, type Fixture, type Who } from "../../access/types";
+import { EVERYONE } from "../../access/types";
 import { readPdfText } from "../../helpers/pdf";
-import { clientsForEveryone, useTestApp, type TestClient } from "../helpers/app";
+import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
+import { useDemoVisitors } from "../helpers/visitors";
 
 const t = useTestDb();
 const app = useTestApp(t);
 
-let fixture: Fixture;
-let clients: Record<Who, TestClient>;
-
-beforeAll(async () => {
-  fixture = await seedDemo(t.db);
-  clients = await clientsForEveryone(app);
-});
+const visitors = useDemoVisitors(t, app);
 
 function markers(item: FeedbackItem): string[] {
   return [
@@ -46,9 +40,9 @@ async function bodyText(response: Response): Promise<string> {
 
 describe("a confidential report, through every page and export", () => {
   it("reaches the focal point, and their pages only", async () => {
-    const { psea, misconduct } = fixture.feedback;
+    const { psea, misconduct } = visitors.fixture.feedback;
     for (const item of [psea, misconduct]) {
-      const page = await bodyText(await clients.focal_point.get(`/complaints/${item.id}`));
+      const page = await bodyText(await visitors.clients.focal_point.get(`/complaints/${item.id}`));
       for (const marker of markers(item).filter((m) => m !== item.reference && m !== formatReference(item.reference))) {
         expect(page, marker).toContain(marker);
       }
@@ -60,15 +54,15 @@ describe("a confidential report, through every page and export", () => {
     "shows nothing of it to anyone else, on any page of the access matrix or in any export",
     { timeout: 180_000 },
     async () => {
-      const { psea, misconduct } = fixture.feedback;
+      const { psea, misconduct } = visitors.fixture.feedback;
       const secret = [...markers(psea), ...markers(misconduct)];
       const ids = [psea.id, misconduct.id];
-      const dashboard = await bodyText(await clients.admin.get("/reports?quarter=2026-Q4"));
+      const dashboard = await bodyText(await visitors.clients.admin.get("/reports?quarter=2026-Q4"));
       const tableIds = [...new Set([...dashboard.matchAll(/export\.csv\?table=([a-z-]+)/g)].map((m) => m[1]))];
       expect(tableIds).toContain("complaints");
       const otherPeriods: string[] = [];
       for (const period of ["2026", "2026-10", "2026-11", "2026-12"]) {
-        const page = await clients.donor_viewer.get(`/reports?period=${period}`);
+        const page = await visitors.clients.donor_viewer.get(`/reports?period=${period}`);
         expect(page.status, period).toBe(200);
         const offered = [...(await bodyText(page)).matchAll(/export\.csv\?table=([a-z-]+)/g)].map((m) => m[1]);
         expect(offered.length, period).toBeGreaterThan(0);
@@ -79,7 +73,7 @@ describe("a confidential report, through every page and export", () => {
       }
       const paths = [
         ...new Set([
-          ...ACCESS_MATRIX.map((entry) => entry.path(fixture)),
+          ...ACCESS_MATRIX.map((entry) => entry.path(visitors.fixture)),
           ...tableIds.map((id) => `/reports/export.csv?table=${id}&quarter=2026-Q4`),
           // the other fixed periods a donor may ask for, each with the tables its page offers
           ...otherPeriods,
@@ -95,7 +89,7 @@ describe("a confidential report, through every page and export", () => {
         for (const who of EVERYONE) {
           // the focal point's own pages are where it belongs
           if (who === "focal_point" && path.startsWith("/complaints")) continue;
-          const text = await bodyText(await clients[who].get(path));
+          const text = await bodyText(await visitors.clients[who].get(path));
           for (const marker of secret) {
             // an id the visitor typed comes back in the page's own address; the audit log shows
             // admins which record the focal point opened, by id, as it does for case files
@@ -110,13 +104,15 @@ describe("a confidential report, through every page and export", () => {
   );
 
   it("is counted on the dashboard, without a detail", async () => {
-    const csv = await bodyText(await clients.admin.get("/reports/export.csv?table=complaints&quarter=2026-Q4"));
+    const csv = await bodyText(
+      await visitors.clients.admin.get("/reports/export.csv?table=complaints&quarter=2026-Q4"),
+    );
     const lines = csv.split(/\r?\n/);
     const psea = lines.find((l) => l.startsWith("2026-10-01,2026-12-31,Exploitation ou abus sexuels"));
     // received 1, and nothing else: no closed count, no time to close, no overdue
     expect(psea?.split(",").slice(3)).toEqual(["1", "", "", "", ""]);
     const donor = await bodyText(
-      await clients.donor_viewer.get("/reports/export.csv?table=complaints&quarter=2026-Q4"),
+      await visitors.clients.donor_viewer.get("/reports/export.csv?table=complaints&quarter=2026-Q4"),
     );
     expect(
       donor
