@@ -10,7 +10,6 @@ import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { auditLog, grantCalls, grantCriteria, notifications, outbox } from "../../../db/schema";
 import { moroccoToday, addDays } from "../../../app/lib/morocco-time";
-import { moneyInputValue } from "../../../app/lib/money";
 import { correctDraftCall, correctOpenCall, transitionCall } from "../../../app/modules/grants/service.server";
 import { openCallRefusals } from "../../../app/modules/grants/correction-rules";
 import { callFormValues } from "../../../app/modules/grants/call-correction.server";
@@ -55,19 +54,11 @@ function parsedDraft(values: Record<string, string>) {
   }
   return form;
 }
+/** The open call's form as the page fills it: the call form's values of the fields an opened call keeps open. */
 function openFields(call: Awaited<ReturnType<typeof stored>>, changes: Record<string, string> = {}) {
-  return {
-    titleFr: call.titleFr,
-    titleAr: call.titleAr,
-    titleEn: call.titleEn,
-    descriptionFr: call.descriptionFr,
-    descriptionAr: call.descriptionAr,
-    descriptionEn: call.descriptionEn,
-    closesOn: moroccoToday(call.closesAt),
-    reviewDeadlineOn: moroccoToday(call.reviewDeadline),
-    budget: moneyInputValue(call.budgetCentimes),
-    ...changes,
-  };
+  const values = callFormValues(call, []);
+  const open = Object.keys(OpenCallCorrectionSchema.shape).map((k) => [k, values[k]!]);
+  return { ...Object.fromEntries(open), ...changes } as Record<string, string>;
 }
 const openInput = (call: Awaited<ReturnType<typeof stored>>, changes: Record<string, string> = {}) =>
   OpenCallCorrectionSchema.parse(openFields(call, changes));
