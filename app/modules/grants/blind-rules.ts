@@ -7,6 +7,7 @@
  * Pure: no database, no Remix.
  */
 import { foldName, vowelForm } from "~/modules/protection/rules";
+import { arabicWritesLatin } from "~/modules/protection/names-across-scripts";
 
 /** The ways the applicant's name is written: display name, profile names in Latin and Arabic. */
 export type BlindIdentity = { names: (string | null | undefined)[] };
@@ -70,16 +71,34 @@ function plain(word: string): string {
     .toLowerCase();
 }
 
-type NameKey = { plain: Set<string>; folded: Set<string>; short: Set<string> };
+type NameKey = {
+  plain: Set<string>;
+  folded: Set<string>;
+  /** short names in Latin letters, as their vowel forms */
+  short: Set<string>;
+  /** the same names as written, and short names written in Arabic letters: each read in the other script */
+  shortLatin: Set<string>;
+  shortArabic: Set<string>;
+};
+
+const ARABIC_LETTER = /[\u0600-\u06ff]/u;
 
 /**
  * Each word of the names to hide, as written (accents and case aside) and as a consonant
  * skeleton across scripts. A skeleton under three letters would hide ordinary words ("Ali"
- * folds to "l"), so a short name is hidden as written, and in its other Latin spellings
- * (Aly, Alli; Sy, Si) only where the text writes it as a name, with a capital.
+ * folds to "l", and so do على and لي), so a short name is hidden as written, in its other
+ * Latin spellings (Aly, Alli; Sy, Si) only where the text writes it as a name, with a
+ * capital, and in the other script only where the letters write that name (علي for Ali,
+ * Ali for علي: `arabicWritesLatin`).
  */
 function nameKey(identity: BlindIdentity): NameKey {
-  const key: NameKey = { plain: new Set(), folded: new Set(), short: new Set() };
+  const key: NameKey = {
+    plain: new Set(),
+    folded: new Set(),
+    short: new Set(),
+    shortLatin: new Set(),
+    shortArabic: new Set(),
+  };
   for (const name of identity.names) {
     for (const word of (name ?? "").match(WORD) ?? []) {
       const p = plain(word);
@@ -87,10 +106,25 @@ function nameKey(identity: BlindIdentity): NameKey {
       key.plain.add(p);
       const folded = foldName(word);
       if (folded.length >= 3) key.folded.add(folded);
-      else if (vowelForm(word)) key.short.add(vowelForm(word));
+      else if (ARABIC_LETTER.test(word)) key.shortArabic.add(p);
+      else if (vowelForm(word)) {
+        key.short.add(vowelForm(word));
+        key.shortLatin.add(p);
+      }
     }
   }
   return key;
+}
+
+/** A short name of the key written in the other script: Arabic letters for a Latin name, a capitalised Latin word for an Arabic one. */
+function isShortNameAcrossScripts(word: string, forms: Iterable<string>, key: NameKey): boolean {
+  if (ARABIC_LETTER.test(word)) {
+    for (const form of forms) for (const latin of key.shortLatin) if (arabicWritesLatin(form, latin)) return true;
+    return false;
+  }
+  if (!CAPITALISED.test(word)) return false;
+  for (const arabic of key.shortArabic) if (arabicWritesLatin(arabic, word)) return true;
+  return false;
 }
 
 /** A word the text writes as a name: a capital first, in a script that has capitals. */
@@ -101,12 +135,13 @@ function isName(word: string, key: NameKey): boolean {
   if (PARTICLES.has(p)) return false;
   if (CAPITALISED.test(word) && key.short.has(vowelForm(word))) return true;
   const once = p.replace(ARABIC_PROCLITIC, "");
-  for (const form of new Set([p, once, once.replace(ARABIC_PROCLITIC, "")])) {
+  const forms = new Set([p, once, once.replace(ARABIC_PROCLITIC, "")]);
+  for (const form of forms) {
     if (key.plain.has(form)) return true;
     const folded = foldName(form);
     if (folded.length >= 3 && key.folded.has(folded)) return true;
   }
-  return false;
+  return isShortNameAcrossScripts(word, forms, key);
 }
 
 type Span = [number, number];

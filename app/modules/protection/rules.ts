@@ -24,7 +24,7 @@ export type VulnerabilityData = { flags: Vulnerability[]; notes: string };
 
 // Arabic letters to the Latin consonant a French or English speaker would write.
 // Long vowels and weak letters fold to nothing, like Latin vowels do below.
-const ARABIC: Record<string, string> = {
+export const ARABIC: Record<string, string> = {
   ب: "b",
   ت: "t",
   ث: "t",

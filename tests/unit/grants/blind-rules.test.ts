@@ -35,6 +35,24 @@ describe("blindText (decision 0151)", () => {
     expect(blind("Alain et Sylla").hidden).toBe(0);
   });
 
+  it("hides a short name written in the other script, never the Arabic words that share its skeleton", () => {
+    // Ali on file: علي in the plan, with a proclitic too; على ("on"), إلى ("to") and لي ("to me") fold to "l" as well, and stay
+    const latin = { names: ["Ali Sy"] };
+    expect(blindText("عمل علي في الورشة مع أخيه وعلي يبيع", latin, "[x]")).toEqual({
+      text: "عمل [x] في الورشة مع أخيه [x] يبيع",
+      hidden: 2,
+    });
+    const words = "نبيع على الرصيف وإلى الأسواق، وقال لي الزبون";
+    expect(blindText(words, latin, "[x]")).toEqual({ text: words, hidden: 0 });
+    // علي on file (an Arabic profile): Ali and Aly where the text writes them as names, not "ali" in a word
+    const arabic = { names: ["علي", "عمر"] };
+    expect(blindText("Avec Ali et ALY, puis Omar; un alibi.", arabic, "[x]")).toEqual({
+      text: "Avec [x] et [x], puis [x]; un alibi.",
+      hidden: 3,
+    });
+    expect(blindText("Il allait à la ville, le mardi; Aline et Leila aussi.", arabic, "[x]").hidden).toBe(0);
+  });
+
   it("hides any phone number, e-mail, web address or handle, whoever's", () => {
     const r = hide(
       "Tél. 06 12 34 56 78, +212 612-345-678, ٠٦١٢٣٤٥٦٧٨ ; a.b@mail.ma ; https://x.org/p ; facebook.com/atelier ; @couture_rabat",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { arabicWritesLatin } from "../../../app/modules/protection/names-across-scripts";
 import {
   nameQueryWords,
   nameSearchWords,
@@ -286,5 +287,38 @@ describe("staleCorrectionFlags", () => {
     );
     expect(refused.errors).toEqual({ form: "protection.correct.stale", city: "protection.correct.changedOnFile" });
     expect(refused.onFile).toEqual({ city: "rabat" });
+  });
+});
+
+describe("arabicWritesLatin", () => {
+  it("reads a short name across scripts: the consonants, and the vowels Arabic writes", () => {
+    for (const [arabic, latin] of [
+      ["علي", "Ali"],
+      ["علي", "Aly"],
+      ["عمر", "Omar"],
+      ["عيسى", "Issa"],
+      ["أمين", "Amine"],
+      ["آية", "Aya"],
+      ["ديوب", "Diop"],
+      ["سي", "Sy"],
+    ])
+      expect(arabicWritesLatin(arabic!, latin!), `${arabic} ${latin}`).toBe(true);
+  });
+
+  it("does not read the words that share a short name's skeleton as the name", () => {
+    // على and إلى end in alef ("a"), لي starts with no vowel, من has none first, أمر is "amr"
+    for (const [arabic, latin] of [
+      ["على", "Ali"],
+      ["إلى", "Ali"],
+      ["لي", "Ali"],
+      ["عليه", "Ali"],
+      ["من", "Amine"],
+      ["أمر", "Omar"],
+      ["في", "Sy"],
+    ])
+      expect(arabicWritesLatin(arabic!, latin!), `${arabic} ${latin}`).toBe(false);
+    // both in one script: that is the other foldings' work
+    expect(arabicWritesLatin("Ali", "Ali")).toBe(false);
+    expect(arabicWritesLatin("علي", "علي")).toBe(false);
   });
 });
