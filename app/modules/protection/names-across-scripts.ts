@@ -2,7 +2,7 @@
  * A short name across Arabic and Latin letters, where the duplicate check's consonant
  * skeleton (`foldName`, rules.ts) is too small to tell a name from a word: علي, على and لي
  * all fold to "l". Used by the blind reading of a plan (decision
- * new-blind-short-names-across-scripts). Pure: no database, no Remix.
+ * 0169-blind-short-names-across-scripts). Pure: no database, no Remix.
  */
 import { ARABIC, vowelForm } from "./rules";
 
