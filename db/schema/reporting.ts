@@ -185,7 +185,8 @@ export const reportPersonMonths = pgTable(
  * trigger on that table (migration 0058). A whole quarter or year of the whole programme
  * reads one row per person from here instead of folding the person's months, so its
  * figures are counts over these rows. `periodMonths` is 3 (a quarter beginning on
- * `periodStart`) or 12 (a calendar year).
+ * `periodStart`) or 12 (a calendar year). Each row also carries the person's description
+ * (migration 0060), so that the disaggregations need no join.
  */
 export const reportPersonPeriods = pgTable(
   "report_person_periods",
@@ -196,10 +197,19 @@ export const reportPersonPeriods = pgTable(
     mask: integer().notNull(),
     linesLo: bigint({ mode: "number" }).notNull(),
     linesHi: bigint({ mode: "number" }).notNull(),
+    /** the person as `report_people` describes them (null when it does not), kept by a trigger on it */
+    sex: text(),
+    /** their age in whole years on the period's last day (the reports' reference date) */
+    ageYears: smallint(),
+    nationality: text(),
+    isMigrant: boolean(),
+    region: text(),
   },
   (t) => [
     primaryKey({ columns: [t.periodMonths, t.periodStart, t.personId] }),
     check("report_person_periods_months_check", sql`${t.periodMonths} in (3, 12)`),
+    // a person described again rewrites their rows
+    index("report_person_periods_person_idx").on(t.personId),
   ],
 );
 

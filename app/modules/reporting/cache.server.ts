@@ -112,7 +112,8 @@ export function cachedDonorReport(db: Executor, options: { period: DonorPeriod; 
       period,
       framework,
       sources: wiredSources(),
-      family: await cachedDonorFamily(db, period.year),
+      // not awaited: the report's budget, money and targets are read while the family is computed
+      family: cachedDonorFamily(db, period.year),
       familyOf: (year) => cachedDonorFamily(db, year),
     }),
   );

@@ -106,6 +106,8 @@ async function readEachPeriod(db: Executor, sources: Sources, yearPeriod: DonorP
   return { figures, monthly };
 }
 
+type Family = { raw: FamilyRaw; published: Published };
+
 /** A year's family, published. */
 export async function donorFamily(db: Executor, sources: Sources, year: string, today: string) {
   const raw = await readFamily(db, sources, year, today);
@@ -119,18 +121,20 @@ export async function donorReport(
     period: DonorPeriod;
     framework: Framework;
     sources: Sources;
-    family: { raw: FamilyRaw; published: Published };
+    /** the year's family, or its computation still running: the report's own reads go side by side with it */
+    family: Family | Promise<Family>;
     /** another year's family (the programme-to-date figure may be one of its cells); read afresh by default */
     familyOf?: (year: string) => Promise<{ published: Published }>;
     today?: string;
   },
 ): Promise<Report> {
-  const { period, sources, family } = options;
+  const { period, sources } = options;
   const today = options.today ?? moroccoToday();
-  const [budget, money, targets] = await Promise.all([
+  const [budget, money, targets, family] = await Promise.all([
     getBudget(db),
     moneyByDay(db, sources, period.to),
     listTargets(db),
+    options.family,
   ]);
   // people reached since the programme began: published only where that span is itself a
   // donor period (a cell of its year's family); any other span would let hidden cells be

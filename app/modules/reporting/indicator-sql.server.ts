@@ -77,15 +77,19 @@ export function personsSql(sources: Sources): SQL {
 /**
  * The dimensions of a person `p`, unknowns as 'unknown' so that grouping sets can tell
  * them from roll-ups. The age at the reference date is computed once per person (the
- * lateral subquery, kept apart by `offset 0`), not once per age band.
+ * lateral subquery, kept apart by `offset 0`), not once per age band; a row of the period
+ * rollup carries it already (`described`: its age_years, at its period's last day, the
+ * reference date of a period's figures).
  */
-export function dimensionColumns(reference: string): { columns: SQL; age: SQL } {
+export function dimensionColumns(reference: string, options: { described?: boolean } = {}): { columns: SQL; age: SQL } {
   // the reference date is written into the statement: only a checked ISO date may get there
   if (!isIsoDate(reference)) throw new Error("reference date must be YYYY-MM-DD");
   return {
-    age: sql.raw(
-      `cross join lateral (select extract(year from age('${reference}'::date, p.birth_date))::int as years offset 0) a`,
-    ),
+    age: options.described
+      ? sql.raw(`cross join lateral (select p.age_years::int as years) a`)
+      : sql.raw(
+          `cross join lateral (select extract(year from age('${reference}'::date, p.birth_date))::int as years offset 0) a`,
+        ),
     columns: sql`coalesce(p.sex, 'unknown') as sex,
     coalesce(${sql.raw(ageBandCaseSql("a.years"))}, 'unknown') as age_band,
     coalesce(p.nationality, 'unknown') as nationality,
@@ -161,20 +165,26 @@ export function personMonthMasks(sources: Sources, filter: ReportFilter, bit: SQ
  * bits OR-ed), and with `lines` lo and hi (their output lines' bits, from the month
  * rollup: only for whole months over sources that have it). A whole quarter or year of
  * the whole programme reads these rows as they are from the period rollup
- * (`personPeriods`); any other period folds each person's months (or events) here, a
- * hash aggregate of the period's person-months.
+ * (`personPeriods`), which also describes each person (`described`: sex, age_years,
+ * nationality, is_migrant, region, as `describedColumns` reads them); any other period
+ * folds each person's months (or events) here, a hash aggregate of the period's
+ * person-months, and the caller joins the people.
  */
 export function personMasks(
   sources: Sources,
   filter: ReportFilter,
   bit: SQL,
   options: { lines?: boolean } = {},
-): SQL | null {
+): { rows: SQL; described: boolean } | null {
   const span = rolledUpMonths(filter);
   const lines = Boolean(options.lines);
   if (sources.personPeriods && span && !filter.organisationId) {
-    return sql`select pp.person_key, pp.mask${lines ? sql`, pp.lines_lo as lo, pp.lines_hi as hi` : sql``}
-      from (${sources.personPeriods}) pp where pp.period_months = ${span} and pp.period_start = ${filter.from}::date`;
+    return {
+      rows: sql`select pp.person_key, pp.mask${lines ? sql`, pp.lines_lo as lo, pp.lines_hi as hi` : sql``},
+        pp.sex, pp.age_years, pp.nationality, pp.is_migrant, pp.region
+      from (${sources.personPeriods}) pp where pp.period_months = ${span} and pp.period_start = ${filter.from}::date`,
+      described: true,
+    };
   }
   if (lines && !(sources.personMonths && isWholeMonths(filter))) {
     throw new Error("output lines are folded from the month rollup, over whole months only");
@@ -185,7 +195,10 @@ export function personMasks(
       ${filter.organisationId ? sql`and pm.organisation_id = ${filter.organisationId}::uuid` : sql``}`
     : personMonthMasks(sources, filter, bit);
   if (!months) return null;
-  return sql`select m.person_key, bit_or(m.mask) as mask${
-    lines ? sql`, bit_or(m.lines_lo) as lo, bit_or(m.lines_hi) as hi` : sql``
-  } from (${months}) m group by 1`;
+  return {
+    rows: sql`select m.person_key, bit_or(m.mask) as mask${
+      lines ? sql`, bit_or(m.lines_lo) as lo, bit_or(m.lines_hi) as hi` : sql``
+    } from (${months}) m group by 1`,
+    described: false,
+  };
 }

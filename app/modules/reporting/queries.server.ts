@@ -43,11 +43,16 @@ export async function reachTotals(
   filter: ReportFilter,
   options: { lines?: Line[] } = {},
 ): Promise<Pick<IndicatorSnapshot, "reach" | "frameworks"> & { linePersons?: Map<string, number> }> {
-  const dims = dimensionColumns(filter.to);
   const { masks, bit, counts, unpivot, all } = maskSql();
   const folded = options.lines && sources.personMonths && isWholeMonths(filter) ? foldedLines(options.lines) : null;
   const people = personMasks(sources, filter, bit, { lines: Boolean(folded) });
   if (!people) return { reach: [], frameworks: [] };
+  const dims = dimensionColumns(filter.to, { described: people.described });
+  // rows of the period rollup describe their person; folded rows are joined to the people
+  const described = people.described
+    ? sql`from pp p ${dims.age} where p.mask & ${all} <> 0`
+    : sql`from pp left join (${personsSql(sources)}) p on p.person_key = pp.person_key ${dims.age}
+      where pp.mask & ${all} <> 0`;
   const lineSection =
     folded && folded.length > 0
       ? sql`union all
@@ -55,12 +60,8 @@ export async function reachTotals(
     from (select ${lineCounts(folded)} from pp) agg cross join lateral (values ${lineUnpivot(folded)}) v(k, persons)`
       : sql``;
   const rows = (await db.execute(sql`
-    with pp as materialized (${people}),
-    pdim as (
-      select pp.mask, ${dims.columns}
-      from pp left join (${personsSql(sources)}) p on p.person_key = pp.person_key ${dims.age}
-      where pp.mask & ${all} <> 0
-    )
+    with pp as materialized (${people.rows}),
+    pdim as (select ${people.described ? sql`p.mask` : sql`pp.mask`}, ${dims.columns} ${described})
     select 'reach' as section, v.k, sex, age_band, nationality, migrant, region,
       g_sex, g_age_band, g_nationality, g_migrant, g_region, v.persons
     from (
@@ -150,10 +151,11 @@ export async function outputTotals(db: Executor, sources: Sources, filter: Repor
     const folded = foldedLines(lines);
     const unfolded = lines.filter((l) => !folded.includes(l));
     let persons = new Map<string, number>();
-    if (folded.length > 0) {
+    const people = personMasks(sources, filter, maskSql().bit, { lines: true });
+    if (folded.length > 0 && people) {
       const rows = (await db.execute(sql`
         select v.k, v.persons from (
-          select ${lineCounts(folded)} from (${personMasks(sources, filter, maskSql().bit, { lines: true })}) pp
+          select ${lineCounts(folded)} from (${people.rows}) pp
         ) agg cross join lateral (values ${lineUnpivot(folded)}) v(k, persons)`)) as unknown as Record<
         string,
         unknown
@@ -292,7 +294,7 @@ export async function reachByVulnerability(
   const people = personMasks(sources, filter, bit);
   if (!people) return [];
   const rows = (await db.execute(sql`
-    with pp as (${people}),
+    with pp as (${people.rows}),
     v as (${sealed.sql})
     select v.person_key, v.sealed, pp.mask
     from pp join v on v.person_key = pp.person_key where pp.mask & ${all} <> 0`)) as unknown as {
@@ -334,7 +336,7 @@ export async function reachedThisQuarter(db: Executor, sources: Sources, filter:
   const people = personMasks(sources, filter, bit);
   if (!people) return 0;
   const [row] = (await db.execute(sql`
-    select count(*)::int as persons from (${people}) pp
+    select count(*)::int as persons from (${people.rows}) pp
     where pp.mask & ${all} <> 0`)) as unknown as { persons: number }[];
   return Number(row?.persons ?? 0);
 }

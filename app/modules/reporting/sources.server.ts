@@ -48,8 +48,10 @@ export type Sources = {
   /**
    * Optional, with personMonths: each person's months folded per quarter and per year,
    * every association together (person_key, period_months 3 or 12, period_start date,
-   * mask, lines_lo, lines_hi: the months' bits OR-ed). A whole quarter or year of the
-   * whole programme reads one row per person from it instead of folding the months.
+   * mask, lines_lo, lines_hi: the months' bits OR-ed), each describing its person as
+   * `persons` does (sex, nationality, is_migrant, region, and age_years: their age on the
+   * period's last day). A whole quarter or year of the whole programme reads one row per
+   * person from it instead of folding the months and joining the people.
    */
   personPeriods?: SQL;
   /**
@@ -116,7 +118,8 @@ export function wiredSources(): Sources {
     events: sql`select activity, person_id as person_key, occurred_on, organisation_id, detail, quantity, value_centimes from report_events`,
     personMonths: sql`select person_id as person_key, month, organisation_id, mask, lines_lo, lines_hi from report_person_months`,
     lines: sql`select line_id, activity, detail from report_lines`,
-    personPeriods: sql`select person_id as person_key, period_months, period_start, mask, lines_lo, lines_hi from report_person_periods`,
+    personPeriods: sql`select person_id as person_key, period_months, period_start, mask, lines_lo, lines_hi,
+      sex, age_years, nationality, is_migrant, region from report_person_periods`,
     groups: true,
     wired: ACTIVITIES,
     money: [manualMoney, protectionMoney(), aidMoney(), grantMoney()],

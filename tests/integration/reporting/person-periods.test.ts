@@ -3,8 +3,9 @@
  * the whole programme is read as one row per person from it, with no fold. Its figures
  * equal the join-based reference (tests/helpers/reporting-reference.ts) for every quarter
  * and the year, and they still do after a correction moves a person's only record of a
- * quarter to another, after a record is cancelled, and after a case linked to an account
- * is anonymised (its records leave the account's person for the case's).
+ * quarter to another, after a record is cancelled, after a case linked to an account
+ * is anonymised (its records leave the account's person for the case's), and after people
+ * are described again (the rows carry each person's description and age).
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -131,5 +132,32 @@ describe("a quarter or a year from the period rollup", () => {
     expect(await periodsOf(kase.id)).toEqual(["3:2026-10-01", "12:2026-01-01"]);
     await expectReference(QUARTERS[3]!);
     await expectReference(YEAR);
+  });
+
+  it("follows people described again: a profile's sex and region, a case's birth date", async () => {
+    const [profile] = (await t.db.execute(sql`select pr.user_id, pr.sex::text as sex from profiles pr
+      join report_person_ids i on i.person_key = pr.user_id
+      join report_person_periods p on p.person_id = i.person_id and p.period_months = 3 and p.period_start = '2026-04-01'
+      order by pr.user_id limit 1`)) as unknown as { user_id: string; sex: string }[];
+    const [kase] = (await t.db.execute(sql`select c.id from beneficiary_cases c
+      join report_person_ids i on i.person_key = c.id
+      join report_person_periods p on p.person_id = i.person_id and p.period_months = 12 and p.period_start = '2026-01-01'
+      where c.applicant_user_id is null and c.anonymised_at is null order by c.id limit 1`)) as unknown as {
+      id: string;
+    }[];
+    expect(profile && kase).toBeTruthy();
+    const region = (people: Awaited<ReturnType<typeof reachTotals>>, code: string) =>
+      people.reach.find((r) => r.key === "all" && r.dimension === "region" && r.category === code)?.persons ?? 0;
+    const before = await expectReference(QUARTERS[1]!);
+    await t.db.execute(sql`update profiles set sex = ${profile!.sex === "female" ? "male" : "female"}::sex,
+      region = 'oriental', city = null where user_id = ${profile!.user_id}`);
+    const after = await expectReference(QUARTERS[1]!);
+    expect(order(after.reach)).not.toEqual(order(before.reach));
+    expect(region(after, "MA-02")).toBeGreaterThan(0);
+    // a child now: the age band moves in every period of the year
+    await t.db.execute(
+      sql`update beneficiary_cases set date_of_birth = '2020-05-01', estimated_age = null where id = ${kase!.id}`,
+    );
+    for (const filter of [...QUARTERS, YEAR]) await expectReference(filter);
   });
 });

@@ -69,17 +69,25 @@ async function drift() {
     union all
     (${folded} except all select person_id, month, organisation_id, mask, lines_lo, lines_hi from report_person_months)`);
   // the period rollup is the month rollup folded per person, quarter and year, every
-  // association together
+  // association together, each row describing its person
   const periods = await rows(sql`
     with spans(period_months, unit) as (values (3::smallint, 'quarter'), (12::smallint, 'year')),
-    fromMonths as (
+    folded as (
       select s.period_months, date_trunc(s.unit, m.month)::date as period_start, m.person_id,
         bit_or(m.mask) as mask, bit_or(m.lines_lo) as lines_lo, bit_or(m.lines_hi) as lines_hi
       from report_person_months m cross join spans s group by 1, 2, 3
+    ),
+    -- each row describes its person as report_people does, with their age on the period's last day
+    fromMonths as (
+      select f.*, p.sex, extract(year from age((f.period_start + make_interval(months => f.period_months))::date - 1, p.birth_date))::int as age_years,
+        p.nationality, p.is_migrant, p.region
+      from folded f left join report_people p on p.person_id = f.person_id
     )
-    (select period_months, period_start, person_id, mask, lines_lo, lines_hi from report_person_periods except all select * from fromMonths)
+    (select period_months, period_start, person_id, mask, lines_lo, lines_hi, sex, age_years, nationality, is_migrant, region
+      from report_person_periods except all select * from fromMonths)
     union all
-    (select * from fromMonths except all select period_months, period_start, person_id, mask, lines_lo, lines_hi from report_person_periods)`);
+    (select * from fromMonths except all select period_months, period_start, person_id, mask, lines_lo, lines_hi,
+      sex, age_years, nationality, is_migrant, region from report_person_periods)`);
   // every output line is numbered
   const lines = await rows(
     sql`select activity, coalesce(detail, '') from report_events except select activity, detail from report_lines`,
