@@ -6,10 +6,10 @@
  */
 import { expect, test } from "@playwright/test";
 import { createDb } from "../../db/client";
-import { hostDetails, internshipOffers } from "../../db/schema";
 import { applyToOffer } from "../../app/modules/internships/applications.server";
 import { register } from "../../app/modules/trainings/service.server";
-import { makeOrganisation, makeUser, uniqueSuffix } from "../factories";
+import { makeUser, uniqueSuffix } from "../factories";
+import { makeHostOffer } from "../factories/internships";
 import { makeCohort, makeTraining } from "../factories/trainings";
 import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
@@ -32,27 +32,24 @@ async function fixtures() {
       const u = await makeUser(db, { role: "applicant", password: null });
       await register(db, { id: u.id, role: "applicant", organisationId: u.organisationId }, cohort.id, meta);
     }
-    const host = await makeOrganisation(db, { kind: "host_company", name: `Garage ${s}`, city: "agadir" });
-    await db
-      .insert(hostDetails)
-      .values({ organisationId: host.id, sector: "construction", contactName: "Omar Idrissi" });
-    const [offer] = await db
-      .insert(internshipOffers)
-      .values({
-        hostId: host.id,
+    const { offer } = await makeHostOffer(db, {
+      host: { name: `Garage ${s}`, city: "agadir" },
+      contactName: "Omar Idrissi",
+      sector: "construction",
+      offer: {
         titleFr: `Aide soudeur ${s}`,
         titleAr: `مساعد لحام ${s}`,
-        sector: "construction",
+        titleEn: "",
         city: "agadir",
         startsOn: "2027-05-01",
         durationWeeks: 4,
         seats: 2,
-      })
-      .returning();
+      },
+    });
     const u = await makeUser(db, { role: "applicant", password: null });
     const person = { id: u.id, role: "applicant" as const, organisationId: u.organisationId };
-    await applyToOffer(db, person, { offerId: offer!.id, beneficiaryId: u.id }, meta);
-    return { cohort, offer: offer! };
+    await applyToOffer(db, person, { offerId: offer.id, beneficiaryId: u.id }, meta);
+    return { cohort, offer };
   } finally {
     await handle.close();
   }

@@ -4,21 +4,24 @@ import { hostDetails, internshipOffers, type NewOrganisation } from "../../db/sc
 import { makeOrganisation } from "./index";
 
 /**
- * A host company (its sector and contact person) and one eight-week textile offer of it,
- * starting on 1 February 2027; `host` and `offer` override the company's and the offer's fields.
+ * A host company (its sector and contact person) and one eight-week offer of it in the same
+ * sector (textile unless `sector` says), starting on 1 February 2027; `host` and `offer`
+ * override the company's and the offer's fields.
  */
 export async function makeHostOffer(
   db: Executor,
   options: {
     host?: Partial<NewOrganisation>;
     contactName?: string;
+    sector?: (typeof hostDetails.$inferInsert)["sector"];
     offer?: Partial<typeof internshipOffers.$inferInsert>;
   } = {},
 ) {
+  const sector = options.sector ?? "textile";
   const host = await makeOrganisation(db, { kind: "host_company", ...options.host });
   await db
     .insert(hostDetails)
-    .values({ organisationId: host.id, sector: "textile", contactName: options.contactName ?? "Fatima" });
+    .values({ organisationId: host.id, sector, contactName: options.contactName ?? "Fatima" });
   const [offer] = await db
     .insert(internshipOffers)
     .values({
@@ -26,7 +29,7 @@ export async function makeHostOffer(
       titleFr: "Couturière en atelier",
       titleAr: "خياطة في ورشة",
       titleEn: "Workshop seamstress",
-      sector: "textile",
+      sector,
       city: "rabat",
       startsOn: "2027-02-01",
       durationWeeks: 8,

@@ -16,7 +16,8 @@ import {
 } from "../../../db/schema";
 import { answerApplication, applyToOffer } from "../../../app/modules/internships/applications.server";
 import { closeOffer, correctOffer } from "../../../app/modules/internships/corrections.server";
-import { makeOrganisation, makeUser, uniqueSuffix } from "../../factories";
+import { makeUser, uniqueSuffix } from "../../factories";
+import { makeHostOffer } from "../../factories/internships";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 
@@ -24,32 +25,22 @@ const t = useTestDb();
 const app = useTestApp(t);
 const meta = { ip: "127.0.0.1" };
 
-async function offer(seats = 1) {
-  const host = await makeOrganisation(t.db, {
-    kind: "host_company",
-    name: `Menuiserie ${uniqueSuffix()}`,
-    city: "fes",
-  });
-  await t.db.insert(hostDetails).values({
-    organisationId: host.id,
-    sector: "construction",
+/** A joinery in Fès and its six-week offer of `seats` seats. */
+function offer(seats = 1) {
+  return makeHostOffer(t.db, {
+    host: { name: `Menuiserie ${uniqueSuffix()}`, city: "fes" },
     contactName: "Youssef Amrani",
-    contactPhone: "+212600000001",
-  });
-  const [row] = await t.db
-    .insert(internshipOffers)
-    .values({
-      hostId: host.id,
+    sector: "construction",
+    offer: {
       titleFr: "Aide menuisier",
       titleAr: "مساعد نجار",
-      sector: "construction",
+      titleEn: "",
       city: "fes",
       startsOn: "2027-04-01",
       durationWeeks: 6,
       seats,
-    })
-    .returning();
-  return { host, offer: row! };
+    },
+  });
 }
 
 async function applicants(offerId: string, n: number, canSignIn = false) {
