@@ -27,7 +27,7 @@ const t = useTestDb();
 const app = useTestApp(t);
 const meta = { ip: "127.0.0.1" };
 
-/** A coach following a person whose award was published two days ago and handed over today, in person. */
+/** A coach following a person whose award was published seven days ago and handed over today, in person. */
 async function received() {
   const programme = await makeOrganisation(t.db, { kind: "programme" });
   const coachUser = await makeUser(t.db, { role: "coach", organisationId: programme.id, displayName: "Salma Coach" });
