@@ -1,3 +1,7 @@
+-- The deferred triggers the rows written earlier in this migration run queued (0058's
+-- backfill bumps the report version at commit) fire now: ALTER TABLE refuses a table with
+-- pending trigger events. The rest of the run bumps the version as it writes.
+SET CONSTRAINTS ALL IMMEDIATE;--> statement-breakpoint
 ALTER TABLE "report_person_periods" ADD COLUMN "sex" text;--> statement-breakpoint
 ALTER TABLE "report_person_periods" ADD COLUMN "age_years" smallint;--> statement-breakpoint
 ALTER TABLE "report_person_periods" ADD COLUMN "nationality" text;--> statement-breakpoint
