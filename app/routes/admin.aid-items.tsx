@@ -1,4 +1,5 @@
 import type { FormEcho } from "~/lib/forms";
+import { DoneNote } from "~/components/done-note";
 /**
  * The aid catalogue, corrected by the programme admin (issue 15): names in fr/ar/en at
  * any time, the unit (kind, a voucher's face value) until stock of the item has moved.
@@ -6,7 +7,7 @@ import type { FormEcho } from "~/lib/forms";
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, FormAlert, PageTitle, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
@@ -63,15 +64,12 @@ const LABELS = {
 export default function AidItems() {
   const { items, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t, formatMoney } = useI18n();
-  const done = params.get("done");
   return (
     <div>
       <PageTitle>{t("aid.items.title")}</PageTitle>
       <p>{t("aid.items.intro")}</p>
-      {done === "corrected" ? <FormAlert tone="success" message="aid.items.corrected" /> : null}
-      {done === "unchanged" ? <FormAlert tone="success" message="aid.items.unchanged" /> : null}
+      <DoneNote notes={{ corrected: "aid.items.corrected", unchanged: "aid.items.unchanged" }} />
       {editing ? <CorrectItemForm item={editing} errors={actionData?.errors} values={actionData?.values} /> : null}
       <DataTable
         label={t("aid.items.title")}

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, type FieldErrors, type z } from "~/lib/forms.server";
 import type { Meta, Result } from "~/lib/result";
@@ -103,16 +104,14 @@ const ENTRY_LABELS = {
 export default function BudgetAdmin() {
   const { budget, entries, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useI18n();
   const echoOf = (intent: Intent) =>
     actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
   return (
     <div>
       <PageTitle>{t("reporting.budget.title")}</PageTitle>
-      {params.get("saved") ? <FormAlert tone="success" message="reporting.budget.saved" /> : null}
-      {params.get("done") === "corrected" ? <FormAlert tone="success" message="reporting.budget.corrected" /> : null}
-      {params.get("done") === "unchanged" ? <FormAlert tone="success" message="reporting.budget.unchanged" /> : null}
+      <DoneNote notes={{ "1": "reporting.budget.saved" }} param="saved" />
+      <DoneNote notes={{ corrected: "reporting.budget.corrected", unchanged: "reporting.budget.unchanged" }} />
       {editing ? (
         <section aria-labelledby="correct-entry">
           <h2 id="correct-entry">{t("reporting.budget.correctTitle")}</h2>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
@@ -73,8 +74,6 @@ export default function CallPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
-  const [params] = useSearchParams();
-  const done = params.get("done");
   if (d.transition) return <TransitionStep call={d.call} to={d.transition} />;
   if (d.accept && d.proposal)
     return <AcceptProposalStep call={d.call} proposal={d.proposal} applications={d.applications} />;
@@ -84,9 +83,7 @@ export default function CallPage() {
         <LocalizedText row={d.call} field="title" />
       </PageTitle>
       <FormAlert message={firstError(actionData?.errors)} />
-      {done === "corrected" || done === "unchanged" ? (
-        <FormAlert tone="success" message={`grants.correct.${done}`} />
-      ) : null}
+      <DoneNote notes={{ corrected: "grants.correct.corrected", unchanged: "grants.correct.unchanged" }} />
       <CallFacts call={d.call} />
       <p>
         <Link to={`/grants/calls/${d.call.id}/edit`}>{t("grants.correct.link")}</Link>

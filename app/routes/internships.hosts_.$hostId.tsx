@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormAlert, PageTitle } from "~/components/form";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm, recordValues } from "~/lib/forms.server";
 import { idParam } from "~/lib/params.server";
@@ -59,8 +60,6 @@ const LABELS = {
 export default function CorrectHostPage() {
   const { host, current } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const done = params.get("done");
   const { t } = useI18n();
   return (
     <div>
@@ -68,9 +67,7 @@ export default function CorrectHostPage() {
       <p>
         <bdi>{host.name}</bdi> · <Link to="/internships/hosts">{t("internships.hosts")}</Link>
       </p>
-      {done === "corrected" || done === "unchanged" ? (
-        <FormAlert tone="success" message={`internships.correct.${done}`} />
-      ) : null}
+      <DoneNote notes={{ corrected: "internships.correct.corrected", unchanged: "internships.correct.unchanged" }} />
       <ErrorSummary errors={actionData?.errors} labels={LABELS} order={Object.keys(LABELS)} />
       <AddHostForm errors={actionData?.errors} values={actionData?.values ?? current} correcting />
     </div>

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
-import { FormAlert, PageTitle } from "~/components/form";
+import { DoneNote } from "~/components/done-note";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { serverT } from "~/i18n/dictionaries.server";
 import { localizedLabel } from "~/lib/localized";
@@ -238,17 +239,15 @@ export default function OfficePerson() {
   const [params] = useSearchParams();
   const { t, formatDate, locale } = useI18n();
   const done = params.get("done");
-  // the action answers only a refusal (a success redirects): the address's note is about an
-  // earlier act, and a refused one must not sit under it
-  const refused = actionData !== undefined;
   return (
     <div className="narrow">
       <BackLink to="/office">{t("office.title")}</BackLink>
       <PageTitle>
         <bdi>{person.displayName}</bdi>
       </PageTitle>
-      {params.get("registered") && !refused ? <FormAlert tone="success" message="office.person.registered" /> : null}
-      {done && done in DONE && !refused ? <FormAlert tone="success" message={DONE[done as keyof typeof DONE]} /> : null}
+      {/* the notes of an earlier act, never above a refused one */}
+      <DoneNote notes={{ "1": "office.person.registered" }} param="registered" />
+      <DoneNote notes={DONE} />
       {person.loginId ? (
         <p>
           {labelled(t, "office.person.identifier")}{" "}
