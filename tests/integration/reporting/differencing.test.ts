@@ -89,7 +89,7 @@ const grp = (p: string, row: string, m: string) => `group|${p}|${row}|${m}`;
 const biz = (p: string, row: string, m: string) => `business|${p}|${row}|${m}`;
 const job = (p: string, row: string, m: string) => `employment|${p}|${row}|${m}`;
 // the newer tables' rows and columns in the CSV's order: their public shape (the employment rate, a
-// percentage of two shown figures, is left out)
+// percentage of two figures, follows the employment columns: read as a range for those employed)
 const GROUP_COLUMNS = GROUP_MEASURES;
 const BUSINESS_COLUMNS = OUTCOME_MEASURES;
 const EMPLOYMENT_COLUMNS = EMPLOYMENT_MEASURES;
@@ -107,13 +107,21 @@ type ProgressRow = {
   status: (typeof STATUSES)[number] | null;
 };
 
-type Publication = { shown: Map<string, ShownValue>; rows: Map<string, string[]>; progress: ProgressRow[] };
+/** An employment rate: the whole percentage of those checked who are employed. */
+type Rate = { employed: string; checked: string; rate: ShownValue };
+type Publication = {
+  shown: Map<string, ShownValue>;
+  rows: Map<string, string[]>;
+  progress: ProgressRow[];
+  rates: Rate[];
+};
 
 /** Every table of every period of the year, as one client is shown them. */
 async function readAll(client: TestClient): Promise<{ publication: Publication; requests: number }> {
   const shown = new Map<string, ShownValue>();
   const rows = new Map<string, string[]>();
   const progress: ProgressRow[] = [];
+  const rates: Rate[] = [];
   let requests = 0;
   const read = async (tableId: string, p: DonorPeriod, framework = "snia") => {
     const response = await client.get(`/reports/export.csv?table=${tableId}&period=${p.key}&framework=${framework}`);
@@ -182,7 +190,12 @@ async function readAll(client: TestClient): Promise<{ publication: Publication; 
       "employment",
       employment.map((r) => r[0]!),
     );
-    for (const r of employment) EMPLOYMENT_COLUMNS.forEach((m, j) => put(job(p.key, r[0]!, m), r[j + 1]));
+    for (const r of employment) {
+      EMPLOYMENT_COLUMNS.forEach((m, j) => put(job(p.key, r[0]!, m), r[j + 1]));
+      const rate = number(r[EMPLOYMENT_COLUMNS.length + 1]);
+      if (rate !== null)
+        rates.push({ employed: job(p.key, r[0]!, "employed"), checked: job(p.key, r[0]!, "checked"), rate });
+    }
     const complaints = await read("complaints", p);
     rows.set(
       "complaints",
@@ -205,7 +218,7 @@ async function readAll(client: TestClient): Promise<{ publication: Publication; 
       for (const m of ["persons", "events", "quantity", "value"])
         if (!shown.has(out(p.key, line, m))) shown.set(out(p.key, line, m), 0);
   }
-  return { publication: { shown, rows, progress }, requests };
+  return { publication: { shown, rows, progress, rates }, requests };
 }
 
 /** The share of a period gone by on a day, its last day counted (decision 0106, as the page says). */
@@ -434,6 +447,12 @@ function relationsOf(publication: Publication): Relations {
         people: true,
       });
   progressRelations(publication, relations);
+  // an employment rate beside a shown number checked bounds those employed
+  for (const { employed, checked, rate } of publication.rates) {
+    const of = publication.shown.get(checked);
+    if (typeof rate === "number" && typeof of === "number")
+      relations.ranges!.push(...progressRange(employed, of, rate, null, 1));
+  }
   return relations;
 }
 
@@ -613,6 +632,10 @@ describe("differencing the donor's figures", () => {
         2 * INDICATORS.filter((i) => p.kind !== "month" || i.measure.kind === "reach").length,
       );
     expect(publication.progress.filter((r) => r.status !== null).length).toBeGreaterThan(20);
+    // an employment rate is shown only beside the two figures it is made of
+    expect(publication.rates.filter((r) => typeof r.rate === "number").length).toBeGreaterThan(0);
+    for (const r of publication.rates.filter((x) => typeof x.rate === "number"))
+      expect([publication.shown.get(r.checked), publication.shown.get(r.employed)], r.employed).not.toContain("x");
     for (const table of ["people", "group", "business", "employment", "progress"]) {
       const cells = [...publication.shown].filter(([id]) => id.startsWith(`${table}|`)).map(([, v]) => v);
       expect(cells.filter((v) => typeof v === "number" && v >= 5).length, table).toBeGreaterThan(2);
