@@ -1,7 +1,8 @@
 import { labelled } from "~/i18n/translate";
+import { DoneNote } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxGroup, FormAlert, PageTitle, SelectField } from "~/components/form";
 import { codeChoices, codeLabels, countryName } from "~/i18n/codes";
 import { countryOptions } from "~/modules/profiles/countries.server";
@@ -60,12 +61,11 @@ async function callRegions(args: ActionFunctionArgs, form: FormData) {
 export default function CodeFlags() {
   const { flags, calls, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t } = useI18n();
   return (
     <div>
       <PageTitle>{t("codes.flags.title")}</PageTitle>
-      {params.get("saved") ? <FormAlert tone="success" message="codes.flags.saved" /> : null}
+      <DoneNote notes={{ "1": "codes.flags.saved" }} param="saved" />
       <p>{t("codes.flags.intro")}</p>
       {flags.length === 0 && calls.length === 0 ? <p>{t("codes.flags.none")}</p> : null}
       <ul className="list">

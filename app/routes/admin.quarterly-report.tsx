@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
@@ -113,8 +114,11 @@ export default function QuarterlyReportAdmin() {
     <div>
       <PageTitle>{t("reporting.issue.title")}</PageTitle>
       <p className="lead">{t("reporting.issue.lead")}</p>
-      {params.get("saved") ? <FormAlert tone="success" message="reporting.narrative.saved" /> : null}
-      {issued ? <p className="alert alert-success">{t("reporting.issue.issued", { version: issued })}</p> : null}
+      <DoneNote notes={{ "1": "reporting.narrative.saved" }} param="saved" />
+      {/* like DoneNote: never above a refusal */}
+      {issued && !actionData ? (
+        <p className="alert alert-success">{t("reporting.issue.issued", { version: issued })}</p>
+      ) : null}
       <QuarterPicker quarter={quarter} locale={locale} quarters={quarters} />
       <NarrativeForm
         key={`${quarter}-${locale}`}

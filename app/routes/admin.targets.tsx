@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { parseQuery } from "~/lib/params.server";
@@ -39,7 +40,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function TargetsAdmin() {
   const { period, programme, quarters, targets } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t, formatDate } = useI18n();
   const periodLabel =
     period === PROGRAMME_PERIOD
@@ -49,7 +49,7 @@ export default function TargetsAdmin() {
     <div>
       <PageTitle>{t("reporting.targets.title")}</PageTitle>
       <p className="lead">{t("reporting.targets.lead")}</p>
-      {params.get("saved") ? <FormAlert tone="success" message="reporting.targets.saved" /> : null}
+      <DoneNote notes={{ "1": "reporting.targets.saved" }} param="saved" />
       <TargetPeriodPicker period={period} quarters={quarters} />
       <TargetsForm
         key={period}

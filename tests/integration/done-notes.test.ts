@@ -9,6 +9,8 @@ import { makeUser } from "../factories";
 import { makeCall } from "../factories/grants";
 import { makeHostOffer } from "../factories/internships";
 import { findOrMakeItem } from "../factories/protection";
+import { makePlan } from "../factories/business-plans";
+import { codeFlags } from "../../db/schema";
 import { useTestApp, type TestClient } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
@@ -19,6 +21,7 @@ let admin: TestClient;
 let hostId: string;
 let callId: string;
 let itemId: string;
+let flagId: string;
 
 beforeAll(async () => {
   const user = await makeUser(t.db, { role: "admin" });
@@ -26,6 +29,12 @@ beforeAll(async () => {
   hostId = (await makeHostOffer(t.db)).host.id;
   callId = (await makeCall(t.db, { status: "draft" })).id;
   itemId = (await findOrMakeItem(t.db, "food_kit", "Sac de riz (notes)")).id;
+  const plan = await makePlan(t.db, user.id);
+  const [flag] = await t.db
+    .insert(codeFlags)
+    .values({ record: "plan", recordId: plan.id, field: "city", original: "Douar Lahcen" })
+    .returning();
+  flagId = flag!.id;
 });
 
 describe("a success note from the address is never shown above a refusal", () => {
@@ -36,6 +45,7 @@ describe("a success note from the address is never shown above a refusal", () =>
       [`/admin/aid-items?item=${itemId}&`, "Article corrigé.", { itemId, nameFr: "", kind: "food_kit" }],
       [`/grants/calls/${callId}`, "L'appel est corrigé.", { intent: "award" }],
       ["/admin/budget", "Saisie corrigée.", { intent: "entry", amount: "beaucoup" }],
+      ["/admin/codes?saved=1&", "Valeur enregistrée.", { flagId, field: "city", city: "Douar Lahcen" }],
     ] as const;
 
   it("shows the note after the redirect, and none on the refused page at the same address", async () => {
