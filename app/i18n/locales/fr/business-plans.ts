@@ -128,7 +128,7 @@ export const businessPlans = {
   "plans.errors.rowIncomplete": "Complétez ou retirez les lignes à moitié remplies.",
   "plans.errors.tooManyRows": "Trop de lignes.",
   "plans.errors.sector": "Choisissez un secteur de la liste.",
-  "plans.errors.city": "Choisissez la ville dans la liste (« Autre ville » si elle n’y est pas).",
+  "plans.errors.city": "Choisissez la ville dans la liste (« Autre ville » si elle n’y est pas).",
   "plans.attachments.title": "Pièces jointes",
   "plans.attachments.hint":
     "Devis, photos : PDF, JPEG ou PNG, 5 Mo au plus, 5 fichiers par plan. Les données de localisation des photos sont effacées.",
