@@ -40,7 +40,7 @@ export function seededRandom(
   name: string,
   key: postgres.PendingQuery<postgres.Row[]>,
 ) {
-  return sql`(('x' || substr(md5(${`${seed}:${name}:`}::text || (${key})::text), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+  return sql`(('x' || substr(md5(${`${seed}:${name}:`}::text || (${key})::text), 1, 8))::bit(32)::bigint / 4294967296::float8)`;
 }
 
 async function step(label: string, run: () => Promise<unknown>) {
