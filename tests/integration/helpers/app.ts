@@ -10,7 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../../db/client";
 import type { User } from "../../../db/schema";
-import { createApp } from "../../../app/server/app.server";
+import { createApp, listen } from "../../../app/server/app.server";
 import { ACTING, EVERYONE, type Who } from "../../access/types";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 
@@ -35,7 +35,10 @@ export type TestApp = {
 export async function startTestApp(db: Database): Promise<TestApp> {
   const build = await loadBuild();
   const app = createApp({ build, db, publicDir: path.join(root, "public") });
-  const server = app.listen(0, "127.0.0.1");
+  // as `npm start` listens (idle connections kept 65 s, decision 0149): a test that computes
+  // for more than 5 s between two requests met Node's default closing the connection its
+  // client was reusing (ECONNRESET)
+  const server = listen(app, 0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const signedIn = async (identifier: string, headers?: Record<string, string>) => {
