@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { type MouseEvent, useEffect, useRef } from "react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/forms";
@@ -8,7 +8,8 @@ import type { FieldErrors } from "~/lib/forms";
  * its field (`#f-<name>`, the id Field gives its input, or `fieldId`'s where a page has the
  * form once per row), each led by the field's label.
  * With JavaScript, focus moves to it when it appears, so a screen reader announces it
- * and the page scrolls to it; without, it is the first thing after the title.
+ * and the page scrolls to it, and its links go to their fields in place (toField);
+ * without, it is the first thing after the title.
  */
 export function ErrorSummary({
   errors,
@@ -48,11 +49,37 @@ export function ErrorSummary({
           const label = labels?.[name];
           const field = label === undefined ? null : typeof label === "string" ? t(label) : label.text;
           const text = field ? t("errors.summary.item", { field, message: t(message) }) : t(message);
-          return <li key={name}>{name === "form" ? text : <a href={`#${fieldId(name)}`}>{text}</a>}</li>;
+          const id = fieldId(name);
+          return (
+            <li key={name}>
+              {name === "form" ? (
+                text
+              ) : (
+                <a href={`#${id}`} onClick={(e) => toField(e, id)}>
+                  {text}
+                </a>
+              )}
+            </li>
+          );
         })}
       </ul>
     </div>
   );
+}
+
+/**
+ * With JavaScript, a link goes to its field without a navigation: the router reads a
+ * change of the address's `#` as one, which forgets the refused submit's answer (the
+ * summary, the errors, and what a keyed form such as the plan's tables was showing).
+ * The field is scrolled to and focused, and the address still names it.
+ */
+function toField(e: MouseEvent<HTMLAnchorElement>, id: string) {
+  const field = document.getElementById(id);
+  if (!field) return;
+  e.preventDefault();
+  field.scrollIntoView({ block: "center" });
+  field.focus({ preventScroll: true });
+  window.history.replaceState(window.history.state, "", `#${id}`);
 }
 
 function rank(order: readonly string[], name: string): number {

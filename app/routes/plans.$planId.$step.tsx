@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@rem
 import { BackLink } from "~/components/back-link";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
 import { FormAlert, PageTitle } from "~/components/form";
 import { listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
@@ -19,6 +20,7 @@ import {
   PlanComments,
   SummaryFields,
   TextStepFields,
+  useStepErrorLabels,
 } from "~/modules/business-plans/step-fields";
 import {
   applyRowChange,
@@ -160,6 +162,7 @@ export default function PlanStepPage() {
   const { t } = useI18n();
   const { planId, step, readOnly } = loaded;
   const errors = actionData?.errors;
+  const labels = useStepErrorLabels(step);
   return (
     <div className="plan-builder">
       <p>
@@ -168,6 +171,8 @@ export default function PlanStepPage() {
       <PageTitle>
         {PLAN_STEPS.indexOf(step) + 1}. {t(`plans.step.${step}` as MessageKey)}
       </PageTitle>
+      {/* a refused save: every problem first, each a link to its field (a row's by its row) */}
+      <ErrorSummary errors={errors} labels={labels} order={["form", ...Object.keys(labels)]} />
       {readOnly ? (
         <p className="alert alert-success">
           {t("plans.readOnly")} {t("plans.owner", { name: loaded.ownerName })}

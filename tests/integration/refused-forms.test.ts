@@ -8,6 +8,7 @@ import { makeOrganisation } from "../factories";
 import { findOrMakeItem, makeCase, makeWarehouse } from "../factories/protection";
 import { makeHostOffer } from "../factories/internships";
 import { makeCohort, makeTraining } from "../factories/trainings";
+import { makePlan } from "../factories/business-plans";
 import { useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
@@ -276,5 +277,39 @@ describe("staff forms", () => {
     expect(html).toContain(
       "Choisissez le statut parmi «\u00a0Migrant ou migrante au Maroc\u00a0» et «\u00a0De nationalité marocaine\u00a0».",
     );
+  });
+
+  it("each step of a business plan: the summary first, led by the step's own label, the text typed kept", async () => {
+    const { user, client } = await app.asNewUser({ role: "applicant" });
+    const plan = await makePlan(t.db, user.id, {});
+    // one text too long on each step, beside another field typed
+    const steps = [
+      {
+        step: "summary",
+        field: "pitch",
+        max: 1000,
+        label: "Présentation courte (au moins 20 caractères)",
+        other: "projectName",
+      },
+      { step: "promoters", field: "skills", max: 4000, label: "Compétences", other: "experience" },
+      { step: "product", field: "difference", max: 4000, label: "Ce qui le rend différent", other: "description" },
+      { step: "marketing", field: "channels", max: 4000, label: "Canaux de vente", other: "strategy" },
+      { step: "operations", field: "staff", max: 4000, label: "Personnel", other: "premises" },
+      { step: "legal", field: "reason", max: 1000, label: "Pourquoi ce choix (facultatif)", other: "form" },
+      { step: "risks", field: "mitigation", max: 4000, label: "Comment vous y ferez face", other: "risks" },
+    ];
+    for (const { step, field, max, label, other } of steps) {
+      const typed = other === "form" ? "auto_entrepreneur" : `Texte ${step} gardé`;
+      const response = await client.post(`/plans/${plan.id}/${step}`, {
+        intent: "save",
+        [other]: typed,
+        [field]: `${step} `.repeat(max),
+      });
+      const html = await expectRefused(response, { fields: [field], labelled: [label], typed: [] });
+      if (other === "form") expect(html, step).toMatch(/id="f-form-auto_entrepreneur"[^>]*checked=""/);
+      else expect(html, step).toContain(typed);
+      expect(html.indexOf('class="error-summary"'), step).toBeLessThan(html.indexOf('class="stack plan-form"'));
+      expect(html, step).toContain(`id="f-${field}"`);
+    }
   });
 });

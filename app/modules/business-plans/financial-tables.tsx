@@ -40,6 +40,7 @@ function CellInput(props: {
   return (
     <>
       <input
+        id={`f-${props.name}`}
         name={props.name}
         value={props.value}
         aria-label={props.label}
@@ -58,10 +59,21 @@ function CellInput(props: {
  * (styles.css, `.plan-table`): each cell under its column's name (`data-label`), so the
  * totals and the "remove" buttons are seen without scrolling sideways.
  */
-function TableFrame({ label, head, children }: { label: MessageKey; head: ReactNode; children: ReactNode }) {
+function TableFrame({
+  label,
+  head,
+  children,
+  id,
+}: {
+  label: MessageKey;
+  head: ReactNode;
+  children: ReactNode;
+  /** where the error summary links a problem of the whole table (too many lines) */
+  id?: string;
+}) {
   const { t } = useI18n();
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={t(label)}>
+    <div className="table-wrap" id={id} tabIndex={0} role="region" aria-label={t(label)}>
       <table className="plan-table">
         <thead>
           <tr>{head}</tr>
@@ -138,6 +150,7 @@ export function CostsTable({ rows, errors, onChange, onRemove, total }: Removabl
   return (
     <>
       <TableFrame
+        id="f-costs"
         label="plans.field.startupCosts"
         head={
           <Headers
@@ -198,6 +211,7 @@ export function FundingTable({
   return (
     <>
       <TableFrame
+        id="f-funding"
         label="plans.field.funding"
         head={<Headers labels={["plans.fin.kind", "plans.fin.label", "plans.fin.amount", null]} />}
       >

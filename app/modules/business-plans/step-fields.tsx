@@ -10,8 +10,83 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { rowField, type FieldErrors } from "~/lib/forms";
 import { COMPETITOR_ROWS } from "./constants";
-import { LEGAL_FORMS } from "./rules";
+import { LEGAL_FORMS, MAX_ROWS, MONTHS } from "./rules";
 import { SECTORS, type PlanStep } from "./constants";
+
+type SummaryLabel = MessageKey | { text: string };
+
+/**
+ * The fields of a step in the order of its form, each with its label: the error summary's
+ * links (ErrorSummary, `order` = the keys). A row's field is named with its table and line
+ * ("Startup costs · Line 2 · Quantity"), a forecast cell with its month or year, as the
+ * cell's own label says; a table's own problem (too many lines) links to the table.
+ */
+export function useStepErrorLabels(step: PlanStep): Record<string, SummaryLabel> {
+  const { t } = useI18n();
+  const rows = (list: string, table: MessageKey, count: number, fields: Record<string, MessageKey>) => {
+    const labels: Record<string, SummaryLabel> = { [list]: table };
+    for (let i = 0; i < count; i++)
+      for (const [field, label] of Object.entries(fields))
+        labels[rowField(list, i, field)] = {
+          text: `${t(table)} · ${t("plans.fin.line", { n: i + 1 })} · ${t(label)}`,
+        };
+    return labels;
+  };
+  const forecast = (list: string, count: number, row: (i: number) => string, fields: Record<string, MessageKey>) => {
+    const labels: Record<string, SummaryLabel> = {};
+    for (let i = 0; i < count; i++)
+      for (const [field, label] of Object.entries(fields))
+        labels[rowField(list, i, field)] = { text: `${row(i)} · ${t(label)}` };
+    return labels;
+  };
+  const fields: Record<string, SummaryLabel> = {};
+  if (step === "summary")
+    Object.assign(fields, {
+      projectName: "plans.field.projectName",
+      sector: "plans.field.sector",
+      city: "plans.field.city",
+      pitch: "plans.field.pitch",
+    });
+  if (step === "legal") Object.assign(fields, { form: "plans.field.form", reason: "plans.field.reason" });
+  for (const name of TEXT_FIELDS[step] ?? []) fields[name] = `plans.field.${name}` as MessageKey;
+  if (step === "market")
+    Object.assign(fields, {
+      customers: "plans.field.customers",
+      marketSize: "plans.field.marketSize",
+      marketSizeFigure: "plans.field.marketSizeFigure",
+      ...rows("competitors", "plans.field.competitors", COMPETITOR_ROWS, {
+        name: "plans.field.competitorName",
+        price: "plans.field.competitorPrice",
+      }),
+      price: "plans.field.price",
+      salesPlaces: "plans.field.salesPlaces",
+    });
+  if (step === "financial")
+    Object.assign(fields, {
+      ...rows("costs", "plans.field.startupCosts", MAX_ROWS, {
+        item: "plans.fin.item",
+        quantity: "plans.fin.quantity",
+        unitPrice: "plans.fin.unitPrice",
+      }),
+      ...rows("funding", "plans.field.funding", MAX_ROWS, {
+        kind: "plans.fin.kind",
+        label: "plans.fin.label",
+        amount: "plans.fin.amount",
+      }),
+      ...forecast("months", MONTHS, (i) => t("plans.fin.month", { n: i + 1 }), {
+        revenue: "plans.fin.revenue",
+        costOfSales: "plans.fin.costOfSales",
+        fixedCosts: "plans.fin.fixedCosts",
+      }),
+      ...forecast("years", 2, (i) => t("plans.fin.year", { n: i + 2 }), {
+        revenue: "plans.fin.revenue",
+        costs: "plans.fin.costs",
+      }),
+    });
+  // a coach's comment beside the form
+  fields.body = "plans.comments.body";
+  return fields;
+}
 
 type StepProps = { values: Record<string, string>; errors?: FieldErrors };
 
@@ -93,7 +168,7 @@ export function TextStepFields({ step, values, errors }: StepProps & { step: Pla
 function CompetitorRows({ values, errors }: StepProps) {
   const { t } = useI18n();
   return (
-    <fieldset>
+    <fieldset id="f-competitors" tabIndex={-1}>
       <legend>{t("plans.field.competitors")}</legend>
       {Array.from({ length: COMPETITOR_ROWS }, (_, i) => (
         <div key={i} className="plan-row">

@@ -100,6 +100,7 @@ export const businessPlans = {
   "plans.fin.addFunding": "إضافة مصدر",
   "plans.fin.addCompetitor": "إضافة منافس",
   "plans.fin.removeRow": "حذف السطر {n}",
+  "plans.fin.line": "السطر {n}",
   "plans.fin.rowRemoved": "حُذف السطر {n}:",
   "plans.fin.undoRemove": "إعادة السطر {n}",
   "plans.fin.month": "الشهر {n}",

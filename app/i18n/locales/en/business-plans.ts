@@ -100,6 +100,7 @@ export const businessPlans = {
   "plans.fin.addFunding": "Add a source",
   "plans.fin.addCompetitor": "Add a competitor",
   "plans.fin.removeRow": "Remove line {n}",
+  "plans.fin.line": "Line {n}",
   "plans.fin.rowRemoved": "Line {n} removed:",
   "plans.fin.undoRemove": "Put line {n} back",
   "plans.fin.month": "Month {n}",

@@ -102,6 +102,7 @@ export const businessPlans = {
   "plans.fin.addFunding": "Ajouter une source",
   "plans.fin.addCompetitor": "Ajouter un concurrent",
   "plans.fin.removeRow": "Retirer la ligne {n}",
+  "plans.fin.line": "Ligne {n}",
   "plans.fin.rowRemoved": "Ligne {n} retirée :",
   "plans.fin.undoRemove": "Remettre la ligne {n}",
   "plans.fin.month": "Mois {n}",
