@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormAlert, PageTitle } from "~/components/form";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
@@ -92,7 +93,6 @@ const LABELS = { date: "coaching.field.appointmentDate", time: "coaching.field.a
 export default function AppointmentPage() {
   const { appointment, current, problem, cancelling, sent, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t, formatDate } = useI18n();
   const path = `/coaching/appointments/${appointment.id}`;
   const when = formatDate(appointment.startsAt, true);
@@ -109,8 +109,8 @@ export default function AppointmentPage() {
           {t("coaching.appointment.backToFile", { name })}
         </Link>
       </p>
-      {params.has("moved") ? <FormAlert tone="success" message="coaching.appointment.moved" /> : null}
-      {params.has("unchanged") ? <FormAlert tone="success" message="coaching.appointment.unchanged" /> : null}
+      <DoneNote notes={{ "1": "coaching.appointment.moved" }} param="moved" />
+      <DoneNote notes={{ "1": "coaching.appointment.unchanged" }} param="unchanged" />
       <ErrorSummary errors={actionData?.errors} labels={LABELS} order={["date", "time"]} />
       {problem === "cancelled" ? (
         <p className="alert" data-testid="appointment-cancelled">

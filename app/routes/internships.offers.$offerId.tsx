@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { LocalizedText } from "~/components/localized-text";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormAlert, PageTitle } from "~/components/form";
+import { PageTitle } from "~/components/form";
 import { confirmStep, unlessConfirmed } from "~/lib/confirm.server";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
@@ -57,8 +58,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canManage,
     declining,
     closing,
-    answered: queryFlag(args, "answered"),
-    ...parseQuery(args, { told: query.int(0, 100_000), done: query.oneOf(["corrected", "unchanged"]) }),
+    ...parseQuery(args, { told: query.int(0, 100_000) }),
     sent: queryFlag(args, "sent"),
     caseload: user.role === "coach" ? await beneficiariesOf(db, user.id) : [],
   };
@@ -126,22 +126,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OfferDetail() {
-  const {
-    offer,
-    hostName,
-    role,
-    mine,
-    applications,
-    caseload,
-    canAnswer,
-    canManage,
-    declining,
-    closing,
-    answered,
-    told,
-    done,
-    sent,
-  } = useLoaderData<typeof loader>();
+  const { offer, hostName, role, mine, applications, caseload, canAnswer, canManage, declining, closing, told, sent } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const path = `/internships/offers/${offer.id}`;
@@ -154,9 +140,10 @@ export default function OfferDetail() {
         <LocalizedText row={offer} field="title" />
       </PageTitle>
       <OfferFacts offer={offer} hostName={hostName} />
-      {answered ? <FormAlert tone="success" message="internships.answered" /> : null}
-      {done ? <FormAlert tone="success" message={`internships.correct.${done}`} /> : null}
-      {told !== undefined ? (
+      <DoneNote notes={{ "1": "internships.answered" }} param="answered" />
+      <DoneNote notes={{ corrected: "internships.correct.corrected", unchanged: "internships.correct.unchanged" }} />
+      {/* like DoneNote: never above a refusal */}
+      {told !== undefined && !actionData ? (
         <p className="alert alert-success" role="status">
           {t("internships.closedNotice", { count: told })}
         </p>
@@ -174,7 +161,7 @@ export default function OfferDetail() {
       {role === "applicant" ? (
         <ApplyForm
           status={mine?.status}
-          sent={sent}
+          sent={sent && !actionData}
           reason={mine?.answerReason}
           closed={!offer.isOpen}
           errors={actionData?.errors}

@@ -104,8 +104,9 @@ function Attachments() {
   return (
     <>
       <h2>{t("plans.attachments.title")}</h2>
-      {uploaded ? <FormAlert tone="success" message="plans.attachments.uploaded" /> : null}
-      {deleted ? <FormAlert tone="success" message="plans.attachments.deleted" /> : null}
+      {/* like DoneNote (the address's flag is bare: `?uploaded`): never above a refusal */}
+      {uploaded && !actionData ? <FormAlert tone="success" message="plans.attachments.uploaded" /> : null}
+      {deleted && !actionData ? <FormAlert tone="success" message="plans.attachments.deleted" /> : null}
       {attachments.length === 0 ? <p>{t("plans.attachments.none")}</p> : null}
       <ul className="list">
         {attachments.map((a) => (

@@ -87,8 +87,9 @@ export default function DeletionRequestPage() {
     <div className="narrow">
       <PageTitle>{t("profiles.deletion.title")}</PageTitle>
       <p>{t("profiles.deletion.body")}</p>
-      {sent ? <FormAlert tone="success" message="profiles.deletion.sent" /> : null}
-      {withdrawn ? <FormAlert tone="success" message="profiles.deletion.withdrawn" /> : null}
+      {/* like DoneNote (the address's flag is bare: `?sent`): never above a refusal */}
+      {sent && !actionData ? <FormAlert tone="success" message="profiles.deletion.sent" /> : null}
+      {withdrawn && !actionData ? <FormAlert tone="success" message="profiles.deletion.withdrawn" /> : null}
       {pendingSince ? (
         <>
           <p className="alert alert-success" data-pending>

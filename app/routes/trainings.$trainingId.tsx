@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormAlert, PageTitle } from "~/components/form";
+import { PageTitle } from "~/components/form";
 import { codeLabels } from "~/i18n/codes";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
@@ -56,7 +57,6 @@ export async function loader(args: LoaderFunctionArgs) {
     canRegister: can(user, "trainings:register") && eligible,
     canManage: can(user, "trainings:manage"),
     canStaff: can(user, "trainings:attendance"),
-    done: parseQuery(args, { done: query.oneOf(["corrected", "unchanged"]) }).done ?? null,
     // the cohort just registered for (the action's redirect), for its confirmation
     registered: parseQuery(args, { registered: query.id() }).registered ?? null,
   };
@@ -133,8 +133,7 @@ const COHORT_LABELS = {
 
 export default function TrainingDetail() {
   const data = useLoaderData<typeof loader>();
-  const { training, cohorts, sessions, today, mine, eligible, canRegister, canManage, canStaff, done, cancelling } =
-    data;
+  const { training, cohorts, sessions, today, mine, eligible, canRegister, canManage, canStaff, cancelling } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const cancelCohort = cancelling ? cohorts.find((c) => c.id === cancelling.cohortId) : undefined;
@@ -158,7 +157,7 @@ export default function TrainingDetail() {
         <LocalizedText row={training} field="description" />
       </p>
       <p>{t("trainings.rule", { percent: training.minAttendancePercent })}</p>
-      {done ? <FormAlert tone="success" message={`trainings.correct.${done}`} /> : null}
+      <DoneNote notes={{ corrected: "trainings.correct.corrected", unchanged: "trainings.correct.unchanged" }} />
       {canManage ? (
         <p>
           <Link to={`/trainings/${training.id}/edit`}>{t("trainings.correct")}</Link>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormAlert, PageTitle } from "~/components/form";
+import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";
 import { runIntent } from "~/lib/intents.server";
@@ -94,12 +95,15 @@ export default function CohortPage() {
         ) : null}
       </p>
       {done === "corrected" && promoted > 0 ? (
-        <p className="alert alert-success" role="status">
-          {t("trainings.correctCohort.promoted", { count: promoted })}
-        </p>
-      ) : done ? (
-        <FormAlert tone="success" message={`trainings.correct.${done}`} />
-      ) : null}
+        // like DoneNote: never above a refusal
+        !actionData ? (
+          <p className="alert alert-success" role="status">
+            {t("trainings.correctCohort.promoted", { count: promoted })}
+          </p>
+        ) : null
+      ) : (
+        <DoneNote notes={{ corrected: "trainings.correct.corrected", unchanged: "trainings.correct.unchanged" }} />
+      )}
       <ErrorSummary
         errors={errors}
         labels={{

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
@@ -60,8 +61,9 @@ export default function AttendanceSheet() {
           {t("sheets.print")}
         </a>
       </p>
-      {params.get("saved") ? <FormAlert tone="success" message="trainings.attendanceSaved" /> : null}
-      {params.get("saved") && unmarked > 0 ? (
+      <DoneNote notes={{ "1": "trainings.attendanceSaved" }} param="saved" />
+      {/* like DoneNote: never above a refusal */}
+      {params.get("saved") && !actionData && unmarked > 0 ? (
         <p className="hint" data-testid="unmarked">
           {t("trainings.attendanceUnmarked", { count: unmarked })}
         </p>

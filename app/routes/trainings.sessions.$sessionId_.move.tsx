@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DoneNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormAlert, PageTitle } from "~/components/form";
+import { PageTitle } from "~/components/form";
 import { LocalizedText } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import { formValues, parseForm } from "~/lib/forms.server";
@@ -95,7 +96,6 @@ export default function MoveSessionPage() {
   const { session, current, place, onlineLink, cohort, training, participants, held, sent, today } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t, formatDate } = useI18n();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const typed = actionData && "values" in actionData ? actionData.values : undefined;
@@ -113,8 +113,8 @@ export default function MoveSessionPage() {
       <p>
         <Link to={`/trainings/cohorts/${cohort.id}`}>{t("trainings.backToCohort")}</Link>
       </p>
-      {params.has("moved") ? <FormAlert tone="success" message="trainings.move.saved" /> : null}
-      {params.has("unchanged") ? <FormAlert tone="success" message="trainings.move.unchanged" /> : null}
+      <DoneNote notes={{ "1": "trainings.move.saved" }} param="moved" />
+      <DoneNote notes={{ "1": "trainings.move.unchanged" }} param="unchanged" />
       <ErrorSummary errors={errors} labels={LABELS} order={Object.keys(LABELS)} />
       {held ? (
         <p className="alert" data-testid="session-held">
