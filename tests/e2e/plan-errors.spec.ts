@@ -104,6 +104,9 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(links.nth(2)).toContainText(m["plans.errors.money"]);
       await expect(named("costs[0].item")).toHaveValue("Four");
       await expect(named("costs[0].quantity")).toHaveValue("deux");
+      // each refused cell carries its own problem for a screen reader
+      await expect(named("costs[0].quantity")).toHaveAccessibleDescription(m["plans.errors.quantity"]);
+      await expect(named("months[2].revenue")).toHaveAccessibleDescription(m["plans.errors.money"]);
       await expect(named("funding[0].amount")).toHaveValue("5000");
       await expect(named("months[2].revenue")).toHaveValue("beaucoup");
       await expect(named("years[1].costs")).toHaveValue("1200");

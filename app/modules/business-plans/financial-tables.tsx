@@ -37,19 +37,26 @@ function CellInput(props: {
 }) {
   const { t } = useI18n();
   const error = props.errors?.[props.name];
+  const id = `f-${props.name}`;
   return (
     <>
       <input
-        id={`f-${props.name}`}
+        id={id}
         name={props.name}
         value={props.value}
         aria-label={props.label}
         inputMode={props.inputMode}
         aria-invalid={error ? true : undefined}
+        // a screen reader reads the cell's problem with it, as Field's inputs do
+        aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
         dir={props.inputMode && props.inputMode !== "text" ? "ltr" : "auto"}
       />
-      {error ? <span className="error">{t(error)}</span> : null}
+      {error ? (
+        <span className="error" id={`${id}-error`}>
+          {t(error)}
+        </span>
+      ) : null}
     </>
   );
 }
