@@ -1,4 +1,5 @@
 import { useActionData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/translate";
 import { FormAlert } from "./form";
 
@@ -17,8 +18,26 @@ export function DoneNote<K extends string>({
   param?: string;
 }) {
   const [params] = useSearchParams();
-  const refused = useActionData() !== undefined;
+  const refused = useRefused();
   const done = params.get(param);
   if (refused || done === null || !Object.hasOwn(notes, done)) return null;
   return <FormAlert tone="success" message={notes[done as K]} />;
+}
+
+/**
+ * Whether the page's action has answered: on a page whose every success redirects, that
+ * answer is a refusal, and no note of an earlier act may sit above it (decision 0163).
+ */
+export function useRefused(): boolean {
+  return useActionData() !== undefined;
+}
+
+/**
+ * A note of an earlier act that is not one message of the address (it holds a figure, or
+ * the address's flag is bare: `?uploaded`): shown when `when` holds and, as DoneNote,
+ * never above a refusal.
+ */
+export function EarlierActNote({ when, children }: { when: unknown; children: ReactNode }) {
+  const refused = useRefused();
+  return when && !refused ? <>{children}</> : null;
 }

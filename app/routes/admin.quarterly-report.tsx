@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, EarlierActNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
@@ -115,10 +115,9 @@ export default function QuarterlyReportAdmin() {
       <PageTitle>{t("reporting.issue.title")}</PageTitle>
       <p className="lead">{t("reporting.issue.lead")}</p>
       <DoneNote notes={{ "1": "reporting.narrative.saved" }} param="saved" />
-      {/* like DoneNote: never above a refusal */}
-      {issued && !actionData ? (
+      <EarlierActNote when={issued}>
         <p className="alert alert-success">{t("reporting.issue.issued", { version: issued })}</p>
-      ) : null}
+      </EarlierActNote>
       <QuarterPicker quarter={quarter} locale={locale} quarters={quarters} />
       <NarrativeForm
         key={`${quarter}-${locale}`}

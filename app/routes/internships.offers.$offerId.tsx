@@ -142,7 +142,7 @@ export default function OfferDetail() {
       <OfferFacts offer={offer} hostName={hostName} />
       <DoneNote notes={{ "1": "internships.answered" }} param="answered" />
       <DoneNote notes={{ corrected: "internships.correct.corrected", unchanged: "internships.correct.unchanged" }} />
-      {/* like DoneNote: never above a refusal */}
+      {/* as EarlierActNote: never above a refusal (an offer closed is said otherwise) */}
       {told !== undefined && !actionData ? (
         <p className="alert alert-success" role="status">
           {t("internships.closedNotice", { count: told })}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
+import { EarlierActNote } from "~/components/done-note";
 import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
@@ -104,9 +105,12 @@ function Attachments() {
   return (
     <>
       <h2>{t("plans.attachments.title")}</h2>
-      {/* like DoneNote (the address's flag is bare: `?uploaded`): never above a refusal */}
-      {uploaded && !actionData ? <FormAlert tone="success" message="plans.attachments.uploaded" /> : null}
-      {deleted && !actionData ? <FormAlert tone="success" message="plans.attachments.deleted" /> : null}
+      <EarlierActNote when={uploaded}>
+        <FormAlert tone="success" message="plans.attachments.uploaded" />
+      </EarlierActNote>
+      <EarlierActNote when={deleted}>
+        <FormAlert tone="success" message="plans.attachments.deleted" />
+      </EarlierActNote>
       {attachments.length === 0 ? <p>{t("plans.attachments.none")}</p> : null}
       <ul className="list">
         {attachments.map((a) => (

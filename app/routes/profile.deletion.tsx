@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { EarlierActNote } from "~/components/done-note";
 import { FormAlert, PageTitle, TextareaField } from "~/components/form";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { useI18n } from "~/i18n/i18n-context";
@@ -87,9 +88,12 @@ export default function DeletionRequestPage() {
     <div className="narrow">
       <PageTitle>{t("profiles.deletion.title")}</PageTitle>
       <p>{t("profiles.deletion.body")}</p>
-      {/* like DoneNote (the address's flag is bare: `?sent`): never above a refusal */}
-      {sent && !actionData ? <FormAlert tone="success" message="profiles.deletion.sent" /> : null}
-      {withdrawn && !actionData ? <FormAlert tone="success" message="profiles.deletion.withdrawn" /> : null}
+      <EarlierActNote when={sent}>
+        <FormAlert tone="success" message="profiles.deletion.sent" />
+      </EarlierActNote>
+      <EarlierActNote when={withdrawn}>
+        <FormAlert tone="success" message="profiles.deletion.withdrawn" />
+      </EarlierActNote>
       {pendingSince ? (
         <>
           <p className="alert alert-success" data-pending>

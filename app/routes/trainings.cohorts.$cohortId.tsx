@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, EarlierActNote } from "~/components/done-note";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -95,12 +95,11 @@ export default function CohortPage() {
         ) : null}
       </p>
       {done === "corrected" && promoted > 0 ? (
-        // like DoneNote: never above a refusal
-        !actionData ? (
+        <EarlierActNote when>
           <p className="alert alert-success" role="status">
             {t("trainings.correctCohort.promoted", { count: promoted })}
           </p>
-        ) : null
+        </EarlierActNote>
       ) : (
         <DoneNote notes={{ corrected: "trainings.correct.corrected", unchanged: "trainings.correct.unchanged" }} />
       )}

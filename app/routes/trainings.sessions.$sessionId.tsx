@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, EarlierActNote } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormAlert, PageTitle } from "~/components/form";
@@ -62,12 +62,11 @@ export default function AttendanceSheet() {
         </a>
       </p>
       <DoneNote notes={{ "1": "trainings.attendanceSaved" }} param="saved" />
-      {/* like DoneNote: never above a refusal */}
-      {params.get("saved") && !actionData && unmarked > 0 ? (
+      <EarlierActNote when={params.get("saved") && unmarked > 0}>
         <p className="hint" data-testid="unmarked">
           {t("trainings.attendanceUnmarked", { count: unmarked })}
         </p>
-      ) : null}
+      </EarlierActNote>
       <FormAlert message={actionData?.errors.form} />
       {rows.length === 0 ? <p>{t("trainings.noParticipants")}</p> : null}
       {open ? (
