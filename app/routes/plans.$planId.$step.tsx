@@ -162,7 +162,7 @@ export default function PlanStepPage() {
   const { t } = useI18n();
   const { planId, step, readOnly } = loaded;
   const errors = actionData?.errors;
-  const labels = useStepErrorLabels(step);
+  const labels = useStepErrorLabels(step, errors);
   return (
     <div className="plan-builder">
       <p>

@@ -20,9 +20,11 @@ type SummaryLabel = MessageKey | { text: string };
  * links (ErrorSummary, `order` = the keys). A row's field is named with its table and line
  * ("Startup costs · Line 2 · Quantity"), a forecast cell with its month or year, as the
  * cell's own label says; a table's own problem (too many lines) links to the table.
+ * Made only for a refused save (`errors`): a step's tables name several hundred cells.
  */
-export function useStepErrorLabels(step: PlanStep): Record<string, SummaryLabel> {
+export function useStepErrorLabels(step: PlanStep, errors: FieldErrors | undefined): Record<string, SummaryLabel> {
   const { t } = useI18n();
+  if (!errors) return {};
   const rows = (list: string, table: MessageKey, count: number, fields: Record<string, MessageKey>) => {
     const labels: Record<string, SummaryLabel> = { [list]: table };
     for (let i = 0; i < count; i++)
