@@ -15,10 +15,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type postgres from "postgres";
-import { createDb } from "./client";
-import { withDatabase } from "./database";
-import { runMigrations } from "./migrate";
-import { seedDemo } from "./seed";
+import { seedCommand } from "./seed";
 
 function argument(name: string, fallback: number, least: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -258,18 +255,9 @@ const isMain = process.argv[1]?.endsWith("seed-scale.ts");
 if (isMain) {
   const n = argument("beneficiaries", 100_000, 100);
   const seed = argument("seed", SCALE_SEED, 0);
-  const { ensureEncryptionKey } = await import("../app/modules/protection/crypto.server");
-  ensureEncryptionKey();
-  await withDatabase(async ({ migrationUrl, appRole }) => {
-    await runMigrations(migrationUrl, undefined, { appRole });
-    const handle = createDb(migrationUrl, { max: 2 });
-    try {
-      await seedDemo(handle.db);
-      const start = performance.now();
-      await seedScale(handle.sql, n, { seed });
-      console.log(`scale data for ${n} beneficiaries ready in ${((performance.now() - start) / 1000).toFixed(0)} s`);
-    } finally {
-      await handle.close();
-    }
+  await seedCommand(async (handle) => {
+    const start = performance.now();
+    await seedScale(handle.sql, n, { seed });
+    console.log(`scale data for ${n} beneficiaries ready in ${((performance.now() - start) / 1000).toFixed(0)} s`);
   });
 }

@@ -43,8 +43,12 @@ export async function seedDemo(db: Database) {
   };
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+/**
+ * The start of both seeding commands (`db:seed`, `seed:scale`): the encryption key, the
+ * database (embedded or `DATABASE_URL`), migrations, the demo data, then `more` with the
+ * same handle. Imported lazily, so tests that only call `seedDemo` load none of it.
+ */
+export async function seedCommand(more: (handle: ReturnType<typeof createDb>) => Promise<void>) {
   const { withDatabase } = await import("./database");
   const { runMigrations } = await import("./migrate");
   const { ensureEncryptionKey } = await import("../app/modules/protection/crypto.server");
@@ -54,9 +58,12 @@ if (isMain) {
     const handle = createDb(migrationUrl, { max: 2 });
     try {
       await seedDemo(handle.db);
-      console.log("demo data ready");
+      await more(handle);
     } finally {
       await handle.close();
     }
   });
 }
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) await seedCommand(async () => console.log("demo data ready"));
