@@ -18,7 +18,7 @@
  * `--node-arg <flag>` set this build's server's environment and node flags only.
  */
 import os from "node:os";
-import { BENCH_PAGES } from "./pages";
+import { BENCH_PAGES, benchPath } from "./pages";
 import {
   arg,
   args,
@@ -26,7 +26,6 @@ import {
   envArgs,
   freshDatabase,
   loadBuild,
-  pagesFor,
   signInEveryone,
   startApp,
   startFrameworkFloor,
@@ -81,9 +80,8 @@ try {
   rows.push(`${"framework floor (bare Remix)".padEnd(30)} ${floorCpu.toFixed(2).padStart(7)}   100%`);
   for (const page of BENCH_PAGES) {
     if (only && page.label !== only) continue;
-    const routeId = page.routes.find((id) => build.routes[id]);
-    const entry = routeId ? pagesFor(routeId, page.who)[0] : undefined;
-    if (!entry) {
+    const path = benchPath(page, build);
+    if (!path) {
       rows.push(`${page.label.padEnd(30)} not available in this build`);
       continue;
     }
@@ -92,11 +90,11 @@ try {
     const mine: number[] = [];
     const theirs: number[] = [];
     for (let r = 0; r < rounds; r++) {
-      mine.push((await cpuPerRequest(app.pid, app.url + entry.path(database.fixture), h, requests)).cpu);
+      mine.push((await cpuPerRequest(app.pid, app.url + path(database.fixture), h, requests)).cpu);
       if (other && otherCookies) {
         const o: Record<string, string> = { ...headers };
         if (otherCookies[page.who]) o.Cookie = otherCookies[page.who];
-        theirs.push((await cpuPerRequest(other.pid, other.url + entry.path(database.fixture), o, requests)).cpu);
+        theirs.push((await cpuPerRequest(other.pid, other.url + path(database.fixture), o, requests)).cpu);
       }
     }
     const cpu = median(mine);

@@ -15,12 +15,11 @@
  * requests per second and `p99` (tests/bench/pages.ts), no errors, RSS under 300 MB.
  */
 import autocannon from "autocannon";
-import { BENCH_PAGES } from "./pages";
+import { BENCH_PAGES, benchPath } from "./pages";
 import {
   arg,
   freshDatabase,
   loadBuild,
-  pagesFor,
   residentMemory,
   signInEveryone,
   startApp,
@@ -82,10 +81,10 @@ try {
   }[] = [];
   for (const page of BENCH_PAGES) {
     const routeId = page.routes.find((id) => build.routes[id]);
-    const entry = routeId ? pagesFor(routeId, page.who)[0] : undefined;
+    const path = benchPath(page, build);
     const headers: Record<string, string> = { "Accept-Language": "fr", "Accept-Encoding": "gzip" };
     if (cookies[page.who]) headers.Cookie = cookies[page.who];
-    planned.push({ page, routeId, path: entry?.path(database.fixture), headers });
+    planned.push({ page, routeId, path: path?.(database.fixture), headers });
   }
   for (const { path, headers } of planned) {
     if (path) await autocannon({ url: app.url + path, connections, duration: 1, headers });

@@ -12,8 +12,8 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import type { Database } from "../../db/client";
 import * as schema from "../../db/schema";
 import { createApp } from "../../app/server/app.server";
-import { BENCH_PAGES } from "./pages";
-import { arg, freshDatabase, loadBuild, pagesFor, root, signInEveryone } from "./harness";
+import { BENCH_PAGES, benchPath } from "./pages";
+import { arg, freshDatabase, loadBuild, root, signInEveryone } from "./harness";
 
 const scale = Number(arg("scale", "0"));
 const verbose = arg("verbose", "no") === "yes";
@@ -32,12 +32,11 @@ const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 try {
   const cookies = await signInEveryone(url);
   for (const page of BENCH_PAGES) {
-    const routeId = page.routes.find((id) => build.routes[id]);
-    const entry = routeId ? pagesFor(routeId, page.who)[0] : undefined;
-    if (!entry) continue;
+    const path = benchPath(page, build);
+    if (!path) continue;
     const headers: Record<string, string> = { "Accept-Language": "fr" };
     if (cookies[page.who]) headers.Cookie = cookies[page.who];
-    const target = url + entry.path(database.fixture);
+    const target = url + path(database.fixture);
     await (await fetch(target, { headers })).text(); // a first request warms the caches
     statements.length = 0;
     const response = await fetch(target, { headers });
