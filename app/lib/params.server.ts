@@ -61,49 +61,98 @@ export function badQuery(context: Pick<AppLoadContext, "locale">, field: string,
   });
 }
 
+/**
+ * The schemas `query.*` made, one per kind and arguments, and the object schemas
+ * `parseQuery` made of them, one per shape: a zod 4 schema compiles its parser on its
+ * first use (about 0.2 ms for a one-field object), so a shape written inline in a loader
+ * (`{ notes: query.int(1, 100_000) }`) is made and compiled once, not on every request
+ * (issue 19). Both are bounded: past `MADE_MAX` entries schemas are made afresh, as before.
+ */
+const MADE_MAX = 1000;
+const fieldSchemas = new Map<string, z.ZodType>();
+const fieldIds = new WeakMap<z.ZodType, number>();
+const objectSchemas = new Map<string, z.ZodObject<z.ZodRawShape>>();
+
+function madeOnce<T extends z.ZodType>(key: string, make: () => T): T {
+  const kept = fieldSchemas.get(key);
+  if (kept) return kept as T;
+  const schema = make();
+  if (fieldSchemas.size < MADE_MAX) {
+    fieldSchemas.set(key, schema);
+    fieldIds.set(schema, fieldSchemas.size);
+  }
+  return schema;
+}
+
+/** `z.object(shape)`, the same object for shapes made of the same `query.*` fields under the same names. */
+function objectOf<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
+  let key = "";
+  for (const [name, field] of Object.entries(shape)) {
+    const id = fieldIds.get(field as z.ZodType);
+    // a schema not made by `query.*` may be new on every call: never kept
+    if (id === undefined) return z.object(shape);
+    key += `${name}\u0000${id}\u0000`;
+  }
+  const kept = objectSchemas.get(key);
+  if (kept) return kept as unknown as z.ZodObject<S>;
+  const schema = z.object(shape);
+  if (objectSchemas.size < MADE_MAX) objectSchemas.set(key, schema as unknown as z.ZodObject<z.ZodRawShape>);
+  return schema;
+}
+
 /*
  * Field types for query strings: each optional (an absent or blank parameter is
  * absent), each with the message its failure shows.
  */
 export const query = {
   /** A real calendar day, YYYY-MM-DD. */
-  date: () => z.string().refine(isIsoDate, { message: "errors.query.date" }).optional(),
+  date: () => madeOnce("date", () => z.string().refine(isIsoDate, { message: "errors.query.date" }).optional()),
   /** A calendar month, YYYY-MM (a month field's value). */
   month: () =>
-    z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "errors.query.month")
-      .optional(),
+    madeOnce("month", () =>
+      z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "errors.query.month")
+        .optional(),
+    ),
   /** A whole number within bounds. */
   int: (min: number, max: number) =>
-    z
-      .string()
-      .regex(/^-?\d{1,15}$/, "errors.query.number")
-      .transform(Number)
-      .pipe(z.number().int().min(min, "errors.query.number").max(max, "errors.query.number"))
-      .optional(),
+    madeOnce(`int\u0000${min}\u0000${max}`, () =>
+      z
+        .string()
+        .regex(/^-?\d{1,15}$/, "errors.query.number")
+        .transform(Number)
+        .pipe(z.number().int().min(min, "errors.query.number").max(max, "errors.query.number"))
+        .optional(),
+    ),
   /** One of the choices the page offers. */
   oneOf: <const T extends string>(values: readonly T[]) =>
-    z
-      .string()
-      .refine((v): v is T => (values as readonly string[]).includes(v), { message: "errors.query.choice" })
-      .transform((v) => v as T)
-      .optional(),
+    madeOnce(`oneOf\u0000${values.join("\u0000")}`, () =>
+      z
+        .string()
+        .refine((v): v is T => (values as readonly string[]).includes(v), { message: "errors.query.choice" })
+        .transform((v) => v as T)
+        .optional(),
+    ),
   /** An id (a filter on an organisation, a call). */
   id: () =>
-    z
-      .string()
-      .refine(isUuid, { message: "errors.query.invalid" })
-      .transform((id) => id.toLowerCase())
-      .optional(),
+    madeOnce("id", () =>
+      z
+        .string()
+        .refine(isUuid, { message: "errors.query.invalid" })
+        .transform((id) => id.toLowerCase())
+        .optional(),
+    ),
   /** Free text (a search), trimmed, at most `max` characters. */
   text: (max: number) =>
-    z
-      .string()
-      .trim()
-      .max(max, "errors.query.tooLong")
-      .refine((v) => !v.includes("\u0000"), { message: "errors.query.invalid" })
-      .optional(),
+    madeOnce(`text\u0000${max}`, () =>
+      z
+        .string()
+        .trim()
+        .max(max, "errors.query.tooLong")
+        .refine((v) => !v.includes("\u0000"), { message: "errors.query.invalid" })
+        .optional(),
+    ),
 };
 
 /**
@@ -121,7 +170,7 @@ export function parseQuery<S extends z.ZodRawShape>(
     if (value.trim() === "") delete raw[key];
     else raw[key] = value;
   }
-  const result = z.object(shape).safeParse(raw);
+  const result = objectOf(shape).safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue && issue.path.length ? String(issue.path[0]) : "query";
