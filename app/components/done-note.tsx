@@ -1,6 +1,8 @@
 import { useActionData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/translate";
+import type { FieldErrors } from "~/lib/forms";
+import { ErrorSummary } from "./error-summary";
 import { FormAlert } from "./form";
 
 /**
@@ -40,4 +42,18 @@ export function useRefused(): boolean {
 export function EarlierActNote({ when, children }: { when: unknown; children: ReactNode }) {
   const refused = useRefused();
   return when && !refused ? <>{children}</> : null;
+}
+
+/**
+ * The summary of a refusal that no form of the page can show: a form the page does not know
+ * (`refuseUnknownForm`), or one the page no longer offers at this address. Under the page's
+ * title, with JavaScript and without (decision new-placeless-refusals).
+ */
+export function PlacelessRefusal() {
+  const answer = useActionData();
+  return <ErrorSummary errors={isPlaceless(answer) ? answer.errors : null} />;
+}
+
+function isPlaceless(answer: unknown): answer is { errors: FieldErrors } {
+  return typeof answer === "object" && answer !== null && "placeless" in answer && answer.placeless === true;
 }

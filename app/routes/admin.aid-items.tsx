@@ -41,14 +41,17 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "aid:programme");
   const form = await args.request.formData();
+  // the item the refused form was about, so the page shows its form even when the address
+  // does not name it (a form posted to /admin/aid-items without `?item=`)
+  const itemId = String(form.get("itemId") ?? "");
   const parsed = parseForm(CorrectItemSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, itemId }, { status: 400 });
   const result = await correctItem(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (!result.ok) {
     if (result.status === 404) notFound();
     // changed meanwhile: the form shows the item as it is now, not what was typed over the old one
     const values = result.errors.form ? undefined : formValues(form);
-    return data({ errors: result.errors, values }, { status: result.status });
+    return data({ errors: result.errors, values, itemId }, { status: result.status });
   }
   return redirect(`/admin/aid-items?done=${result.fields.length ? "corrected" : "unchanged"}`);
 }
@@ -62,14 +65,18 @@ const LABELS = {
 } as const;
 
 export default function AidItems() {
-  const { items, editing } = useLoaderData<typeof loader>();
+  const { items, editing: asked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // a refusal is shown on its item's form, whatever the address: without a form to show it
+  // (no such item in the catalogue), in the summary under the title
+  const editing = asked ?? items.find((i) => i.id === actionData?.itemId);
   const { t, formatMoney } = useI18n();
   return (
     <div>
       <PageTitle>{t("aid.items.title")}</PageTitle>
       <p>{t("aid.items.intro")}</p>
       <DoneNote notes={{ corrected: "aid.items.corrected", unchanged: "aid.items.unchanged" }} />
+      {editing ? null : <ErrorSummary errors={actionData?.errors} />}
       {editing ? <CorrectItemForm item={editing} errors={actionData?.errors} values={actionData?.values} /> : null}
       <DataTable
         label={t("aid.items.title")}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, PlacelessRefusal } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
@@ -75,11 +75,6 @@ async function handleCorrectEntry(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/admin/budget?done=${result.fields.length ? "corrected" : "unchanged"}`);
 }
 
-async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
-  requirePermission(args, "budget:manage");
-  return refused(null, { form: "errors.invalid" }, form);
-}
-
 export async function action(args: ActionFunctionArgs) {
   return runIntent(
     args,
@@ -89,7 +84,8 @@ export async function action(args: ActionFunctionArgs) {
       entry: budgetForm("entry", AddEntrySchema, addEntry),
       correctEntry: handleCorrectEntry,
     },
-    handleUnknown,
+    null,
+    (a) => requirePermission(a, "budget:manage"),
   );
 }
 
@@ -106,10 +102,13 @@ export default function BudgetAdmin() {
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const echoOf = (intent: Intent) =>
-    actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
+    actionData && "intent" in actionData && actionData.intent === intent
+      ? { errors: actionData.errors, values: actionData.values }
+      : {};
   return (
     <div>
       <PageTitle>{t("reporting.budget.title")}</PageTitle>
+      <PlacelessRefusal />
       <DoneNote notes={{ "1": "reporting.budget.saved" }} param="saved" />
       <DoneNote notes={{ corrected: "reporting.budget.corrected", unchanged: "reporting.budget.unchanged" }} />
       {editing ? (

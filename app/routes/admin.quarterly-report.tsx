@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote, EarlierActNote } from "~/components/done-note";
+import { DoneNote, EarlierActNote, PlacelessRefusal } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
@@ -71,13 +71,10 @@ async function handleIssue(args: ActionFunctionArgs, form: FormData) {
   return redirect(pageOf(parsed.data.quarter, parsed.data.locale, `&issued=${result.version}`));
 }
 
-async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
-  requirePermission(args, "reports:issue");
-  return data({ errors: { form: "errors.invalid" as const }, values: formValues(form) }, { status: 400 });
-}
-
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { narrative: handleNarrative, issue: handleIssue }, handleUnknown);
+  return runIntent(args, { narrative: handleNarrative, issue: handleIssue }, null, (a) =>
+    requirePermission(a, "reports:issue"),
+  );
 }
 
 export default function QuarterlyReportAdmin() {
@@ -113,6 +110,7 @@ export default function QuarterlyReportAdmin() {
   return (
     <div>
       <PageTitle>{t("reporting.issue.title")}</PageTitle>
+      <PlacelessRefusal />
       <p className="lead">{t("reporting.issue.lead")}</p>
       <DoneNote notes={{ "1": "reporting.narrative.saved" }} param="saved" />
       <EarlierActNote when={issued}>

@@ -1,3 +1,4 @@
+import { PlacelessRefusal } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -54,6 +55,7 @@ export async function action(args: ActionFunctionArgs) {
       if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: result.status });
       return redirect("/admin/shops");
     },
+    (a) => requirePermission(a, "shops:manage"),
   );
 }
 
@@ -99,6 +101,7 @@ export default function AdminShops() {
   return (
     <div>
       <PageTitle>{t("aid.shops.title")}</PageTitle>
+      <PlacelessRefusal />
       <p>
         {t("aid.shops.intro")} <Link to="/admin/users?role=vendor">{t("nav.users")}</Link>
       </p>

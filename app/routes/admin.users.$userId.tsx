@@ -77,7 +77,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!issued.ok) return refused(issued);
     return { errors: undefined, message: "admin.users.codeIntro" as const, code: issued.code };
   }
-  return data({ errors: { form: "errors.invalid" as const }, message: null, code: null }, { status: 400 });
+  return data({ errors: { form: "errors.unknownForm" as const }, message: null, code: null }, { status: 400 });
 }
 
 /** Whether the association's supervisor confirmed the account: an admin sees it, and cannot change it. */

@@ -1,3 +1,4 @@
+import { PlacelessRefusal } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -174,8 +175,15 @@ async function handleCorrect(args: ActionFunctionArgs, form: FormData) {
 export async function action(args: ActionFunctionArgs) {
   return runIntent(
     args,
-    { item: handleItem, correct: handleCorrect, correctRound: handleCorrectRound, removeItem: handleRemoveItem },
+    {
+      item: handleItem,
+      correct: handleCorrect,
+      correctRound: handleCorrectRound,
+      removeItem: handleRemoveItem,
+      distribute: handleDistribute,
+    },
     handleDistribute,
+    (a) => requirePermission(a, "aid:use"),
   );
 }
 
@@ -191,6 +199,7 @@ export default function Round() {
   return (
     <div>
       <PageTitle>{d.round.name}</PageTitle>
+      <PlacelessRefusal />
       <RoundFacts round={d.round} items={d.items} stock={d.stock} />
       <p>
         <a href={`/aid/rounds/${d.round.id}/sheet.pdf`} download data-testid="round-sheet-pdf">

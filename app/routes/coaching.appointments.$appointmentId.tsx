@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, PlacelessRefusal } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
@@ -79,13 +79,8 @@ async function handleCancel(args: ActionFunctionArgs, form: FormData) {
   return redirect(path);
 }
 
-async function handleUnknown(args: ActionFunctionArgs) {
-  await requireOwnAppointment(args);
-  return refused({ form: "errors.invalid" }, {}, 400);
-}
-
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { move: handleMove, cancel: handleCancel }, handleUnknown);
+  return runIntent(args, { move: handleMove, cancel: handleCancel }, null, requireOwnAppointment);
 }
 
 const LABELS = { date: "coaching.field.appointmentDate", time: "coaching.field.appointmentTime" } as const;
@@ -101,6 +96,7 @@ export default function AppointmentPage() {
   return (
     <div>
       <PageTitle>{t("coaching.appointment.title", { name })}</PageTitle>
+      <PlacelessRefusal />
       <p>
         <strong>{t("coaching.appointment.when", { date: when })}</strong>
       </p>

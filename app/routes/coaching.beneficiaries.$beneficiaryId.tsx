@@ -1,3 +1,4 @@
+import { PlacelessRefusal } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
@@ -213,11 +214,6 @@ async function handleEmploymentCheckCorrect(args: ActionFunctionArgs, form: Form
   return redirect(`/coaching/beneficiaries/${beneficiaryId}?visit=${outcome}#employment-checks`);
 }
 
-async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
-  await load(args);
-  return refused(String(form.get("intent") ?? ""), { form: "errors.invalid" }, {});
-}
-
 export async function action(args: ActionFunctionArgs) {
   return runIntent(
     args,
@@ -232,7 +228,8 @@ export async function action(args: ActionFunctionArgs) {
       employmentCheck: handleEmploymentCheck,
       employmentCheckCorrect: handleEmploymentCheckCorrect,
     },
-    handleUnknown,
+    null,
+    load,
   );
 }
 
@@ -305,10 +302,13 @@ export default function BeneficiaryFile() {
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const echoOf = (intent: string) =>
-    actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
+    actionData && "intent" in actionData && actionData.intent === intent
+      ? { errors: actionData.errors, values: actionData.values }
+      : {};
   return (
     <div>
       <PageTitle>{person.displayName}</PageTitle>
+      <PlacelessRefusal />
       <ErrorSummary errors={actionData?.errors} labels={COACHING_LABELS} />
       <p className="hint">{[person.phone, person.email].filter(Boolean).join(" · ")}</p>
       <p>

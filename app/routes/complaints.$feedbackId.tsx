@@ -1,3 +1,4 @@
+import { PlacelessRefusal } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -116,7 +117,7 @@ const answer = handler(async (args, form, id) => {
 });
 
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, handlers, answer);
+  return runIntent(args, { ...handlers, answer }, answer, (a) => requirePermission(a, "feedback:handle"));
 }
 
 export default function ComplaintFile() {
@@ -127,7 +128,8 @@ export default function ComplaintFile() {
   return (
     <div>
       <FeedbackFile item={item} saved={done} />
-      <FormAlert message={refusal?.errors.form} />
+      <PlacelessRefusal />
+      <FormAlert message={refusal && !("placeless" in refusal) ? refusal.errors.form : undefined} />
       <HandlingForms item={item} can={can} assignees={assignees} errors={refusal?.errors} values={refusal?.values} />
     </div>
   );

@@ -1,3 +1,4 @@
+import { PlacelessRefusal } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
@@ -40,7 +41,9 @@ async function handleOffer(args: ActionFunctionArgs, form: FormData) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { offer: handleOffer }, handleHost);
+  return runIntent(args, { host: handleHost, offer: handleOffer }, handleHost, (a) =>
+    requirePermission(a, "internships:manage"),
+  );
 }
 
 /** The fields of the host and offer forms, with their labels, for the error summary. */
@@ -69,10 +72,13 @@ export default function Hosts() {
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const echoOf = (intent: "host" | "offer") =>
-    actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
+    actionData && "intent" in actionData && actionData.intent === intent
+      ? { errors: actionData.errors, values: actionData.values }
+      : {};
   return (
     <div>
       <PageTitle>{t("internships.hosts")}</PageTitle>
+      <PlacelessRefusal />
       <ErrorSummary errors={actionData?.errors} labels={HOST_LABELS} />
       <HostsTable hosts={hosts} />
       <AddHostForm {...echoOf("host")} />

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, PlacelessRefusal } from "~/components/done-note";
 import { LocalizedText } from "~/components/localized-text";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -122,7 +122,7 @@ async function close(args: ActionFunctionArgs, form: FormData) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { answer, decline: answer, close }, apply);
+  return runIntent(args, { answer, decline: answer, close }, apply, (a) => requirePermission(a, "internships:browse"));
 }
 
 export default function OfferDetail() {
@@ -139,6 +139,7 @@ export default function OfferDetail() {
       <PageTitle>
         <LocalizedText row={offer} field="title" />
       </PageTitle>
+      <PlacelessRefusal />
       <OfferFacts offer={offer} hostName={hostName} />
       <DoneNote notes={{ "1": "internships.answered" }} param="answered" />
       <DoneNote notes={{ corrected: "internships.correct.corrected", unchanged: "internships.correct.unchanged" }} />

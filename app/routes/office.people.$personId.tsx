@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, PlacelessRefusal } from "~/components/done-note";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { serverT } from "~/i18n/dictionaries.server";
@@ -174,9 +174,19 @@ async function handleReceipt(args: ActionFunctionArgs, form: FormData) {
 export async function action(args: ActionFunctionArgs) {
   return runIntent(
     args,
-    { apply: handleApply, grant: handleGrant, received: handleReceived, receipt: handleReceipt },
+    { enrol: handleEnrol, apply: handleApply, grant: handleGrant, received: handleReceived, receipt: handleReceipt },
     handleEnrol,
+    (a) => requirePermission(a, "office:act"),
   );
+}
+
+/** The answer of one of the page's forms (not the refusal of a form the page does not know). */
+function formAnswer<A extends object>(answer: A | undefined): Extract<A, { form: string }> | undefined {
+  return answer && isFormAnswer(answer) ? answer : undefined;
+}
+
+function isFormAnswer<A extends object>(answer: A): answer is Extract<A, { form: string }> {
+  return "form" in answer;
 }
 
 const DONE = {
@@ -194,7 +204,7 @@ const DONE = {
 /** A grant application for the person, and the decisions whose receipt staff record. */
 function PersonGrants({ done }: { done: string | null }) {
   const { calls, plans, decisions, receipts, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = formAnswer(useActionData<typeof action>());
   const { t } = useI18n();
   return (
     <>
@@ -235,7 +245,7 @@ function PersonGrants({ done }: { done: string | null }) {
 
 export default function OfficePerson() {
   const { person, cohorts, offers, acts } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = formAnswer(useActionData<typeof action>());
   const [params] = useSearchParams();
   const { t, formatDate, locale } = useI18n();
   const done = params.get("done");
@@ -245,6 +255,7 @@ export default function OfficePerson() {
       <PageTitle>
         <bdi>{person.displayName}</bdi>
       </PageTitle>
+      <PlacelessRefusal />
       {/* the notes of an earlier act, never above a refused one */}
       <DoneNote notes={{ "1": "office.person.registered" }} param="registered" />
       <DoneNote notes={DONE} />

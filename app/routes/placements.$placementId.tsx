@@ -1,3 +1,4 @@
+import { PlacelessRefusal } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
@@ -89,16 +90,12 @@ async function handleOutcome(args: ActionFunctionArgs, form: FormData) {
   return redirect(`/placements/${placement.placement.id}`);
 }
 
-async function handleUnknown(args: ActionFunctionArgs, form: FormData) {
-  await load(args);
-  return refused(String(form.get("intent") ?? ""), { form: "errors.invalid" });
-}
-
 export async function action(args: ActionFunctionArgs) {
   return runIntent(
     args,
     { status: handleStatus, contact: handleContact, evaluation: handleEvaluation, outcome: handleOutcome },
-    handleUnknown,
+    null,
+    load,
   );
 }
 
@@ -120,13 +117,16 @@ export default function PlacementPage() {
   const p = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const echoOf = (intent: string) =>
-    actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
+    actionData && "intent" in actionData && actionData.intent === intent
+      ? { errors: actionData.errors, values: actionData.values }
+      : {};
   const pl = p.placement;
   return (
     <div>
       <PageTitle>
         {p.beneficiaryName} · {p.hostName}
       </PageTitle>
+      <PlacelessRefusal />
       <ErrorSummary errors={actionData?.errors} labels={PLACEMENT_LABELS} />
       <PlacementFacts p={p} today={p.today} overdue={p.overdue} />
       <StatusForm status={pl.status} {...echoOf("status")} />

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote } from "~/components/done-note";
+import { DoneNote, PlacelessRefusal } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
@@ -118,7 +118,12 @@ async function handleRegister(args: ActionFunctionArgs, form: FormData) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { cohort: handleCohort, cancel: handleCancel }, handleRegister);
+  return runIntent(
+    args,
+    { cohort: handleCohort, cancel: handleCancel, register: handleRegister },
+    handleRegister,
+    (a) => requirePermission(a, "trainings:browse"),
+  );
 }
 
 /** The fields of the staff's cohort form, with their labels, for the error summary. */
@@ -145,6 +150,7 @@ export default function TrainingDetail() {
       <PageTitle>
         <LocalizedText row={training} field="title" />
       </PageTitle>
+      <PlacelessRefusal />
       <RegisteredPanel
         reg={mine.find((r) => r.cohortId === data.registered)}
         minAttendancePercent={training.minAttendancePercent}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DoneNote, EarlierActNote } from "~/components/done-note";
+import { DoneNote, EarlierActNote, PlacelessRefusal } from "~/components/done-note";
 import { ErrorSummary } from "~/components/error-summary";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -69,7 +69,7 @@ async function handleAddSession(args: ActionFunctionArgs, form: FormData) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return runIntent(args, { revoke: handleRevoke }, handleAddSession);
+  return runIntent(args, { revoke: handleRevoke }, handleAddSession, requireCohort);
 }
 
 export default function CohortPage() {
@@ -84,6 +84,7 @@ export default function CohortPage() {
       <PageTitle>
         <LocalizedText row={training} field="title" /> · <LocalizedText row={cohort} field="name" />
       </PageTitle>
+      <PlacelessRefusal />
       <p>
         {t("trainings.seatsTaken", { taken: cohort.confirmedCount, capacity: cohort.capacity })} ·{" "}
         <Link to={`/trainings/${training.id}`}>{t("trainings.backToTraining")}</Link>

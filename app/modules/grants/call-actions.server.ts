@@ -73,7 +73,7 @@ const HANDLERS: Record<string, Handler<z.ZodType>> = {
 /** Run what the form asks for on the call; an unknown intent is a form error. */
 export async function runCallIntent(context: Context, intent: string, form: FormData): Promise<Outcome> {
   const handler = Object.hasOwn(HANDLERS, intent) ? HANDLERS[intent] : undefined;
-  if (!handler) return fail(400, { form: "errors.invalid" });
+  if (!handler) return fail(400, { form: "errors.unknownForm" });
   const parsed = parseForm(handler.schema, form);
   if (!parsed.ok) return fail(400, parsed.errors);
   return handler.run(parsed.data, context);

@@ -45,6 +45,8 @@ export const core = {
   "errors.sex.choose": "Choose “Female” or “Male” as the sex.",
   "errors.sex.chooseWithOther": "Choose “Female”, “Male” or “Other” as the sex.",
   "errors.residentStatus.choose": "Choose “A migrant in Morocco” or “A Moroccan national” as the status.",
+  "errors.unknownForm":
+    "This page does not have the form you sent (it may have changed since you opened it): nothing was saved. Reload the page and fill in the form again.",
   "errors.invalid": "This value is not valid.",
   "errors.outOfRange": "This value is outside the allowed range.",
   "errors.money": "Amount not valid. Examples: 1500, 1,500.50 or 1500.50 MAD.",

@@ -46,6 +46,8 @@ export const core = {
   "errors.sex.chooseWithOther": "Choisissez le sexe parmi « Femme », « Homme » et « Autre ».",
   "errors.residentStatus.choose":
     "Choisissez le statut parmi « Migrant ou migrante au Maroc » et « De nationalité marocaine ».",
+  "errors.unknownForm":
+    "Cette page n'a pas le formulaire que vous avez envoyé (elle a pu changer depuis que vous l'avez ouverte) : rien n'a été enregistré. Rechargez la page et remplissez à nouveau le formulaire.",
   "errors.invalid": "Cette valeur n'est pas valide.",
   "errors.outOfRange": "Cette valeur est hors des limites permises.",
   "errors.money": "Montant non valide. Exemples : 1500, 1 500,50 ou 1500.50 MAD.",

@@ -113,6 +113,6 @@ const handlers = {
 export async function caseFileAction(ctx: Omit<Ctx, "form">) {
   const form = await ctx.request.formData();
   const intent = parseForm(CaseIntentSchema, form);
-  if (!intent.ok) return refuse("", { form: "errors.invalid" });
+  if (!intent.ok) return refuse("", { form: "errors.unknownForm" });
   return handlers[intent.data.intent]({ ...ctx, form }, intent.data.intent);
 }
