@@ -47,7 +47,7 @@ export function EarlierActNote({ when, children }: { when: unknown; children: Re
 /**
  * The summary of a refusal that no form of the page can show: a form the page does not know
  * (`refuseUnknownForm`), or one the page no longer offers at this address. Under the page's
- * title, with JavaScript and without (decision new-placeless-refusals).
+ * title, with JavaScript and without (decision 0171-placeless-refusals).
  */
 export function PlacelessRefusal() {
   const answer = useActionData();

@@ -15,7 +15,7 @@ type Result<H extends IntentHandler> = Awaited<ReturnType<H>>;
  * The answer to a form the page does not know (an intent it has no handler for: a page
  * loaded before a release, a form from elsewhere): nothing is done, and the refusal says so
  * in the page's error summary under its title (`PlacelessRefusal`), since no form of the
- * page is the one that was sent (decision new-placeless-refusals).
+ * page is the one that was sent (decision 0171-placeless-refusals).
  */
 export function refuseUnknownForm() {
   const errors: FieldErrors = { form: "errors.unknownForm" };

@@ -1,5 +1,5 @@
 /**
- * Every refusal reaches the person (issue 13, decision new-placeless-refusals): a form the page
+ * Every refusal reaches the person (issue 13, decision 0171-placeless-refusals): a form the page
  * does not know (an `intent` it has no handler for) is refused with a translated message in the
  * error summary under the page's title, on every page whose action dispatches intents, and does
  * nothing (never the page's main form); the aid catalogue's correction form, posted to the list's
