@@ -12,7 +12,7 @@ import { notFound, requirePermission, requireUser } from "~/modules/auth/guards.
 import { StepList } from "~/modules/business-plans/components";
 import { FinancialForm } from "~/modules/business-plans/financial-form";
 import { commentCounts, getReadablePlan, listComments } from "~/modules/business-plans/queries.server";
-import { stepIssues, stepStatus } from "~/modules/business-plans/rules";
+import { stepErrors, stepIssues, stepStatus } from "~/modules/business-plans/rules";
 import { PLAN_STEPS, type PlanStep } from "~/modules/business-plans/constants";
 import {
   LegalFields,
@@ -111,7 +111,10 @@ export async function action(args: ActionFunctionArgs) {
         : null;
   if (!parsed?.ok)
     return data<ActionResult>(
-      { errors: parsed?.errors ?? { form: "errors.invalid" }, values: parsed?.values ?? formValues(form) },
+      {
+        errors: parsed ? stepErrors(step, parsed.errors) : { form: "errors.invalid" },
+        values: parsed?.values ?? formValues(form),
+      },
       { status: 400 },
     );
   await save(at, parsed.data);

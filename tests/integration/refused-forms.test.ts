@@ -306,10 +306,32 @@ describe("staff forms", () => {
         [field]: `${step} `.repeat(max),
       });
       const html = await expectRefused(response, { fields: [field], labelled: [label], typed: [] });
-      if (other === "form") expect(html, step).toMatch(/id="f-form-auto_entrepreneur"[^>]*checked=""/);
+      // the first choice carries the legal field's id (f-legalForm, decision new-legal-form-error-link)
+      if (other === "form")
+        expect(/<input[^>]*id="f-legalForm"[^>]*>/.exec(html)?.[0], step).toMatch(
+          /(?=.*value="auto_entrepreneur")(?=.*checked="")/,
+        );
       else expect(html, step).toContain(typed);
       expect(html.indexOf('class="error-summary"'), step).toBeLessThan(html.indexOf('class="stack plan-form"'));
       expect(html, step).toContain(`id="f-${field}"`);
     }
+  });
+
+  it("the legal step's choice: its problem is linked to its first choice, the reason typed kept", async () => {
+    const { user, client } = await app.asNewUser({ role: "applicant" });
+    const plan = await makePlan(t.db, user.id, {});
+    const response = await client.post(`/plans/${plan.id}/legal`, {
+      intent: "save",
+      form: "societe_fantome",
+      reason: "Raison gardée",
+    });
+    // stored as `form`, the problem is answered as `legalForm`: a link, led by the field's label
+    const html = await expectRefused(response, {
+      fields: ["legalForm"],
+      labelled: ["Forme juridique choisie"],
+      typed: ["Raison gardée"],
+    });
+    expect(html).toMatch(/<input type="radio" id="f-legalForm" name="form"[^>]*value="auto_entrepreneur"/);
+    expect(html).not.toContain('href="#f-form"');
   });
 });

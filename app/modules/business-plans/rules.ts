@@ -11,9 +11,25 @@ import type {
   StartupCost,
   YearForecast,
 } from "../../../db/schema/business-plans";
+import type { FieldErrors } from "~/lib/forms";
 import { PLAN_STEPS, type PlanStep, SECTORS } from "./constants";
 
 export const LEGAL_FORMS = ["auto_entrepreneur", "cooperative", "sarl", "not_decided"] as const;
+/**
+ * The legal step stores its choice as `form`, the name the error summary keeps for a problem of
+ * the whole form (listed, never linked). A refused legal step answers that field's problem as
+ * `legalForm`, the id of its first choice, so the summary links to it; stored plans keep `form`
+ * (decision new-legal-form-error-link).
+ */
+export const LEGAL_FORM_FIELD = "legalForm";
+
+/** A refused step's problems as its form names them (the legal choice as `LEGAL_FORM_FIELD`). */
+export function stepErrors(step: PlanStep, errors: FieldErrors): FieldErrors {
+  if (step !== "legal" || !errors.form) return errors;
+  const { form, ...others } = errors;
+  return { ...others, [LEGAL_FORM_FIELD]: form };
+}
+
 export const FUNDING_KINDS = ["own", "grant", "loan", "other"] as const;
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 

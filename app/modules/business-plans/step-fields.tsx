@@ -10,7 +10,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import { rowField, type FieldErrors } from "~/lib/forms";
 import { COMPETITOR_ROWS } from "./constants";
-import { LEGAL_FORMS, MAX_ROWS, MONTHS } from "./rules";
+import { LEGAL_FORM_FIELD, LEGAL_FORMS, MAX_ROWS, MONTHS } from "./rules";
 import { SECTORS, type PlanStep } from "./constants";
 
 type SummaryLabel = MessageKey | { text: string };
@@ -49,7 +49,7 @@ export function useStepErrorLabels(step: PlanStep, errors: FieldErrors | undefin
       city: "plans.field.city",
       pitch: "plans.field.pitch",
     });
-  if (step === "legal") Object.assign(fields, { form: "plans.field.form", reason: "plans.field.reason" });
+  if (step === "legal") Object.assign(fields, { [LEGAL_FORM_FIELD]: "plans.field.form", reason: "plans.field.reason" });
   for (const name of TEXT_FIELDS[step] ?? []) fields[name] = `plans.field.${name}` as MessageKey;
   if (step === "market")
     Object.assign(fields, {
@@ -123,23 +123,27 @@ export function LegalFields({ values, errors }: StepProps) {
   return (
     <fieldset className="stack">
       <legend>{t("plans.field.form")}</legend>
-      {LEGAL_FORMS.map((f) => (
-        <div key={f} className="checkbox">
-          <input
-            type="radio"
-            id={`f-form-${f}`}
-            name="form"
-            value={f}
-            defaultChecked={values.form === f}
-            aria-describedby={`f-form-${f}-help`}
-          />
-          <label htmlFor={`f-form-${f}`}>{t(`plans.legal.${f}` as MessageKey)}</label>
-          <p className="hint" id={`f-form-${f}-help`}>
-            {t(`plans.legal.${f}.help` as MessageKey)}
-          </p>
-        </div>
-      ))}
-      {errors?.form ? <p className="error">{t(errors.form)}</p> : null}
+      {LEGAL_FORMS.map((f, i) => {
+        // the first choice carries the field's id: the error summary's link goes to it (GOV.UK)
+        const id = i === 0 ? `f-${LEGAL_FORM_FIELD}` : `f-${LEGAL_FORM_FIELD}-${f}`;
+        return (
+          <div key={f} className="checkbox">
+            <input
+              type="radio"
+              id={id}
+              name="form"
+              value={f}
+              defaultChecked={values.form === f}
+              aria-describedby={`${id}-help`}
+            />
+            <label htmlFor={id}>{t(`plans.legal.${f}` as MessageKey)}</label>
+            <p className="hint" id={`${id}-help`}>
+              {t(`plans.legal.${f}.help` as MessageKey)}
+            </p>
+          </div>
+        );
+      })}
+      {errors?.[LEGAL_FORM_FIELD] ? <p className="error">{t(errors[LEGAL_FORM_FIELD])}</p> : null}
       <TextareaField name="reason" label="plans.field.reason" values={values} errors={errors} rows={2} />
     </fieldset>
   );
