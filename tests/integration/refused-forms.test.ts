@@ -306,7 +306,7 @@ describe("staff forms", () => {
         [field]: `${step} `.repeat(max),
       });
       const html = await expectRefused(response, { fields: [field], labelled: [label], typed: [] });
-      // the first choice carries the legal field's id (f-legalForm, decision new-legal-form-error-link)
+      // the first choice carries the legal field's id (f-legalForm, decision 0172-legal-form-error-link)
       if (other === "form")
         expect(/<input[^>]*id="f-legalForm"[^>]*>/.exec(html)?.[0], step).toMatch(
           /(?=.*value="auto_entrepreneur")(?=.*checked="")/,

@@ -19,7 +19,7 @@ export const LEGAL_FORMS = ["auto_entrepreneur", "cooperative", "sarl", "not_dec
  * The legal step stores its choice as `form`, the name the error summary keeps for a problem of
  * the whole form (listed, never linked). A refused legal step answers that field's problem as
  * `legalForm`, the id of its first choice, so the summary links to it; stored plans keep `form`
- * (decision new-legal-form-error-link).
+ * (decision 0172-legal-form-error-link).
  */
 export const LEGAL_FORM_FIELD = "legalForm";
 
