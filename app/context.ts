@@ -11,6 +11,8 @@ export type MasarContext = {
   cspNonce: string;
   ip: string;
   i18nVersion: string;
+  /** the client takes gzip: the rendered page is sent gzipped (entry.server.tsx) */
+  gzip: boolean;
   /** true when cookies must carry Secure (the portal is served over HTTPS) */
   secureCookies: boolean;
   /** this request's log (its lines carry the request id); see app/server/logger.server.ts */

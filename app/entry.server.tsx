@@ -6,6 +6,7 @@ import { dictionaries } from "~/i18n/dictionaries.server";
 import { I18nProvider } from "~/i18n/i18n-context";
 import { installOffsetTable } from "~/i18n/time-zone";
 import { casablancaOffsetTable } from "~/i18n/time-zone.server";
+import { encodePage } from "~/server/compression.server";
 
 // dates are formatted with the server's own time-zone data, in pages and in the
 // browser that hydrates them (the table is rendered into every page by root's Layout)
@@ -63,15 +64,23 @@ export default function handleRequest(
         onAllReady() {
           const chunks: Buffer[] = [];
           const page = new Writable({
+            // no "close" after the end: React's pipe takes it for a client gone early and
+            // aborts the finished render, which writes to the ended stream (two errors made per page)
+            emitClose: false,
             write(chunk: Buffer, _encoding, done) {
               chunks.push(chunk);
               done();
             },
             final(done) {
+              // the whole page, gzipped here in one call (the compression middleware then leaves it)
+              const { body, encoding } = encodePage(Buffer.concat(chunks), loadContext.gzip);
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              if (encoding) responseHeaders.set("Content-Encoding", encoding);
+              responseHeaders.append("Vary", "Accept-Encoding");
+              responseHeaders.set("Content-Length", String(body.length));
               if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
               clearTimeout(timer);
-              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
           });

@@ -5,6 +5,7 @@ import compression from "compression";
 import express, { type RequestHandler } from "express";
 import type { Database } from "~db/client";
 import type { MasarContext } from "~/context";
+import { PAGE_GZIP } from "./compression.server";
 import { createOutageMonitor, withDatabaseDownAs503, type OutageMonitor } from "./database-down.server";
 import { createLogger, type Logger } from "./logger.server";
 import {
@@ -64,9 +65,9 @@ export function createApp(options: AppOptions) {
   app.use(requestLog(logger, routeIdMatcher(options.build)));
   app.use(whileDraining(options.state ?? { draining: false }));
   app.use(bodyLimits);
-  // pages: gzip above one TCP segment, at a level that costs a third of the default's
-  // CPU for a few % more bytes (decision 0076); assets come precompressed
-  app.use(compression({ threshold: 1400, level: 4 }));
+  // pages are gzipped whole by entry.server.tsx and assets come precompressed; the rest
+  // (data requests, the stylesheet) here, above one TCP segment and lightly (decision 0076)
+  app.use(compression({ threshold: PAGE_GZIP.threshold, level: PAGE_GZIP.level }));
   app.use(securityHeaders(secureCookies));
   // fingerprinted assets are cached for a year, the rest of public/ for an hour
   const { publicDir } = options;

@@ -18,6 +18,7 @@ import {
 import { isDatabaseDown } from "~db/errors";
 import { MAX_ATTACHMENT_BYTES } from "~db/schema/business-plans";
 import { MAX_IMPORT_BYTES } from "~/modules/imports/rules";
+import { acceptsGzip } from "./compression.server";
 import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
 import { plainPage } from "./plain-page.server";
@@ -204,6 +205,7 @@ export function loadContext(options: { db: Database; secureCookies: boolean; mon
       cspNonce: String(res.locals.cspNonce),
       ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
       i18nVersion: dictionariesVersion,
+      gzip: acceptsGzip(req),
       secureCookies,
       log: res.locals.log as Logger,
       observeDatabaseError: (error) => monitor.observe(error),

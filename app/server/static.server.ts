@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { RequestHandler } from "express";
+import { acceptsGzip } from "./compression.server";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -36,7 +37,7 @@ export function precompressedAssets(dir: string): RequestHandler {
       return next(); // a malformed %-escape: let express.static answer
     }
     res.vary("Accept-Encoding");
-    if (!file || !req.acceptsEncodings("gzip")) return next();
+    if (!file || !acceptsGzip(req)) return next();
     res.setHeader("Content-Encoding", "gzip");
     res.sendFile(`${file}.gz`, {
       immutable: true,

@@ -68,8 +68,32 @@ describe("compression", () => {
     expect(page.status).toBe(200);
     expect(page.headers["content-encoding"]).toBe("gzip");
     expect(zlib.gunzipSync(page.body).toString("utf8")).toContain("<html");
+    // the page is gzipped whole (decision new-pages-gzipped-whole): its length is known
+    expect(Number(page.headers["content-length"])).toBe(page.body.length);
+    expect(page.headers.vary).toMatch(/Accept-Encoding/i);
     const small = await get(`${app.url}/favicon.svg`, { "Accept-Encoding": "gzip" });
     expect(small.status).toBe(200);
     expect(small.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("sends a page gzipped to a browser, and plain to a client that does not take gzip", async () => {
+    const browser = await get(`${app.url}/login`, {
+      "Accept-Encoding": "gzip, deflate, br, zstd",
+      "Accept-Language": "ar",
+    });
+    expect(browser.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(browser.body).toString("utf8")).toContain('dir="rtl"');
+    const refusals: Record<string, string>[] = [
+      { "Accept-Encoding": "gzip;q=0, identity" },
+      { "Accept-Encoding": "identity" },
+      {},
+    ];
+    for (const headers of refusals) {
+      const plain = await get(`${app.url}/login`, headers);
+      expect(plain.status).toBe(200);
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body.toString("utf8")).toContain("<html");
+      expect(Number(plain.headers["content-length"])).toBe(plain.body.length);
+    }
   });
 });
