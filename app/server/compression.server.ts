@@ -1,5 +1,5 @@
 /**
- * How the portal's answers are compressed (decision 0076, and new-pages-gzipped-whole for
+ * How the portal's answers are compressed (decision 0076, and 0173-pages-gzipped-whole for
  * pages): fingerprinted assets come from the .gz the build wrote; a page, rendered whole
  * (entry.server.tsx), is gzipped there in one call; anything else that is compressible
  * (data requests, the stylesheet) goes through the `compression` middleware, with the same

@@ -68,7 +68,7 @@ describe("compression", () => {
     expect(page.status).toBe(200);
     expect(page.headers["content-encoding"]).toBe("gzip");
     expect(zlib.gunzipSync(page.body).toString("utf8")).toContain("<html");
-    // the page is gzipped whole (decision new-pages-gzipped-whole): its length is known
+    // the page is gzipped whole (decision 0173-pages-gzipped-whole): its length is known
     expect(Number(page.headers["content-length"])).toBe(page.body.length);
     expect(page.headers.vary).toMatch(/Accept-Encoding/i);
     const small = await get(`${app.url}/favicon.svg`, { "Accept-Encoding": "gzip" });
