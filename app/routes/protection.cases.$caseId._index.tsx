@@ -18,8 +18,7 @@ import { PartnerRequestsSection } from "~/modules/protection/case-file/partner-s
 import { ReferralSection, SupervisorSection } from "~/modules/protection/case-file/referral-sections";
 import { CaseSmsSection } from "~/modules/protection/case-file/sms-section";
 import { HouseholdSection } from "~/modules/protection/case-file/household-section";
-import { caseSmsPanel, requireCase } from "~/modules/protection/service.server";
-import { accountPanel } from "~/modules/protection/account-links.server";
+import { requireCase } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
@@ -38,17 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
     (asked === "anonymise" && live && d.supervisor) ||
     (asked === "withdrawConsent" && live && Boolean(d.consent && !d.consent.withdrawnAt)) ||
     (asked === "close" && live && d.case.status === "open");
-  // the owning association's SMS section (the template texts say nothing of the situation)
-  const sms = d.own
-    ? await caseSmsPanel(args.context.db, {
-        id: d.case.id,
-        phone: d.identity?.phone ?? null,
-        anonymisedAt: d.case.anonymisedAt,
-      })
-    : null;
-  // the owning association's link to the person's applicant account (docs/decisions/0135-linking-and-dedup-across.md)
-  const account = live ? await accountPanel(args.context.db, actor, d.case.id) : null;
-  return { ...d, confirm: offered ? asked : null, sms, account };
+  return { ...d, confirm: offered ? asked : null };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,7 +1,7 @@
 /** Reads of aid: always the actor's own association's warehouses, rounds and vouchers. */
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
-import type { Executor } from "~db/client";
+import { runPrepared, type Executor } from "~db/client";
 import {
   aidItems,
   beneficiaryCases,
@@ -26,8 +26,9 @@ function orgOf(actor: Actor): string | null {
 }
 
 export async function listItems(db: Executor) {
-  return db.select().from(aidItems).orderBy(asc(aidItems.kind), asc(aidItems.nameFr));
+  return runPrepared(db, "aid_list_items", listItemsQuery, {});
 }
+const listItemsQuery = (db: Executor) => db.select().from(aidItems).orderBy(asc(aidItems.kind), asc(aidItems.nameFr));
 
 export async function listWarehouses(db: Executor, actor: Actor) {
   const org = orgOf(actor);
@@ -143,12 +144,22 @@ export async function roundDistributions(db: Executor, roundId: string) {
     .orderBy(desc(distributions.createdAt));
 }
 
+/** A case's vouchers and distributions: statements built once (`runPrepared`), the case file sends them on each opening. */
 export async function vouchersOfCase(db: Executor, caseId: string) {
-  return db.select().from(vouchers).where(eq(vouchers.caseId, caseId)).orderBy(desc(vouchers.issuedAt));
+  return runPrepared(db, "aid_vouchers_of_case", vouchersOfCaseQuery, { id: caseId });
 }
+const vouchersOfCaseQuery = (db: Executor) =>
+  db
+    .select()
+    .from(vouchers)
+    .where(eq(vouchers.caseId, sql.placeholder("id")))
+    .orderBy(desc(vouchers.issuedAt));
 
 export async function distributionsOfCase(db: Executor, caseId: string) {
-  return db
+  return runPrepared(db, "aid_distributions_of_case", distributionsOfCaseQuery, { id: caseId });
+}
+const distributionsOfCaseQuery = (db: Executor) =>
+  db
     .select({
       id: distributions.id,
       createdAt: distributions.createdAt,
@@ -157,9 +168,8 @@ export async function distributionsOfCase(db: Executor, caseId: string) {
     })
     .from(distributions)
     .innerJoin(distributionRounds, eq(distributionRounds.id, distributions.roundId))
-    .where(eq(distributions.caseId, caseId))
+    .where(eq(distributions.caseId, sql.placeholder("id")))
     .orderBy(desc(distributions.createdAt));
-}
 
 export async function getVoucherForActor(db: Executor, actor: Actor, voucherId: string) {
   const org = orgOf(actor);

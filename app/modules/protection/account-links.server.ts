@@ -13,7 +13,8 @@ import { fail, type Meta, type Result } from "~/lib/result";
 import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { formatLoginId, parseIdentifier } from "~/modules/auth/rules";
-import { requireOwnCase } from "./case-access.server";
+import { forbidden, requireOwnCase } from "./case-access.server";
+import { ownsCase } from "./queries.server";
 import { possibleMatchElsewhere } from "./duplicates.server";
 import { birthYearOf, duplicateReasons, ESTIMATED_BIRTH_YEAR_SLACK, type PersonKey } from "./rules";
 import type { LinkAccountInput } from "./schemas.server";
@@ -183,10 +184,12 @@ export async function possibleAccounts(db: Executor, c: BeneficiaryCase) {
 /**
  * The applicant-account side of a case, for its own association only: the live link, or
  * the accounts that may be the same person; and whether another association may hold a
- * file on the person (yes or no, nothing more). Anyone else gets 403 from requireOwnCase.
+ * file on the person (yes or no, nothing more). `c` is the case as the caller read it
+ * within the actor's reach (the case file's loader); anyone but its own association, or
+ * an anonymised file, gets 403, as requireOwnCase answers.
  */
-export async function accountPanel(db: Executor, actor: Actor, caseId: string) {
-  const c = await requireOwnCase(db, actor, caseId);
+export async function accountPanel(db: Executor, actor: Actor, c: BeneficiaryCase) {
+  if (!ownsCase(actor, c) || c.anonymisedAt) forbidden();
   const [link, suggestions, elsewhere] = await Promise.all([
     liveLinkOf(db, c),
     possibleAccounts(db, c),

@@ -5,8 +5,8 @@
  * Only with a live consent to be contacted by SMS. The audit row says who, which case and
  * which template; the text never says anything of the person's situation.
  */
-import { desc, eq } from "drizzle-orm";
-import type { Database, Executor } from "~db/client";
+import { desc, eq, sql, type Placeholder } from "drizzle-orm";
+import { runPrepared, type Database, type Executor } from "~db/client";
 import { caseConsents, caseMessages, outbox, users } from "~db/schema";
 import type { MessageKey } from "~/i18n/translate";
 import { moroccoInstant } from "~/lib/morocco-time";
@@ -30,18 +30,20 @@ const BLOCKERS: Record<"anonymised" | "noPhone" | "noConsent", MessageKey> = {
 
 /** The person's latest consent record, which says whether SMS may reach her and in which language. */
 export async function latestConsent(db: Executor, caseId: string) {
-  const [row] = await db
+  const [row] = await runPrepared(db, "protection_latest_consent", latestConsentQuery, { id: caseId });
+  return row ?? null;
+}
+const latestConsentQuery = (db: Executor) =>
+  db
     .select({
       contactBySms: caseConsents.contactBySms,
       withdrawnAt: caseConsents.withdrawnAt,
       language: caseConsents.language,
     })
     .from(caseConsents)
-    .where(eq(caseConsents.caseId, caseId))
+    .where(eq(caseConsents.caseId, sql.placeholder("id")))
     .orderBy(desc(caseConsents.givenAt))
     .limit(1);
-  return row ?? null;
-}
 
 /** What the template needs beyond its text: the day and time of an appointment, and how long it is worth sending. */
 function templateParams(input: CaseSmsInput, now: Date): Result<{ params: Record<string, string>; ttlMs?: number }> {
@@ -88,7 +90,13 @@ export async function sendCaseSms(
 
 /** The SMS sent from a case file, newest first: template, sender, and where each stands (all of them with `limit: null`). */
 export async function caseSmsHistory(db: Executor, caseId: string, limit: number | null = 20) {
-  const query = db
+  if (limit !== null) return runPrepared(db, "protection_case_sms_history", smsHistoryPageQuery, { id: caseId, limit });
+  return smsHistoryQuery(db, caseId);
+}
+const smsHistoryPageQuery = (db: Executor) =>
+  smsHistoryQuery(db, sql.placeholder("id")).limit(sql.placeholder("limit"));
+function smsHistoryQuery(db: Executor, caseId: string | Placeholder) {
+  return db
     .select({
       id: caseMessages.id,
       template: caseMessages.template,
@@ -103,15 +111,22 @@ export async function caseSmsHistory(db: Executor, caseId: string, limit: number
     .where(eq(caseMessages.caseId, caseId))
     .orderBy(desc(caseMessages.createdAt))
     .$dynamic();
-  return limit === null ? query : query.limit(limit);
 }
 
-/** The case file's SMS section: whether an SMS may go (and why not), and those sent. For the owning association. */
+/**
+ * The case file's SMS section: whether an SMS may go (and why not), and those sent. For
+ * the owning association. `consent`: the case's latest consent when the caller has read
+ * it already (the case file: its consent section), else it is read here.
+ */
 export async function caseSmsPanel(
   db: Executor,
   c: { id: string; phone: string | null; anonymisedAt: Date | string | null },
+  known?: { consent: Awaited<ReturnType<typeof latestConsent>> },
 ) {
-  const [consent, history] = await Promise.all([latestConsent(db, c.id), caseSmsHistory(db, c.id)]);
+  const [consent, history] = await Promise.all([
+    known ? known.consent : latestConsent(db, c.id),
+    caseSmsHistory(db, c.id),
+  ]);
   const phone = c.phone ? normalizePhone(c.phone) : null;
   const blocker = caseSmsBlocker({ anonymised: Boolean(c.anonymisedAt), phone, consent });
   return {

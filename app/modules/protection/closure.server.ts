@@ -5,8 +5,8 @@
  * case_status_changes and its audit row. A closed file leaves the lists and the rounds;
  * its records, and the reports of the time it was open, stay as they are.
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Database, Executor } from "~db/client";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { runPrepared, type Database, type Executor } from "~db/client";
 import { beneficiaryCases, caseStatusChanges, users } from "~db/schema";
 import { auditRecord } from "~/modules/audit/service.server";
 import type { Actor } from "~/modules/auth/permissions";
@@ -63,7 +63,10 @@ export function reopenCase(db: Database, actor: Actor, caseId: string, reason: R
 
 /** A case file's closings and reopenings, newest first, with who made them. */
 export async function statusHistory(db: Executor, caseId: string) {
-  return db
+  return runPrepared(db, "protection_status_history", statusHistoryQuery, { id: caseId });
+}
+const statusHistoryQuery = (db: Executor) =>
+  db
     .select({
       id: caseStatusChanges.id,
       status: caseStatusChanges.status,
@@ -73,6 +76,5 @@ export async function statusHistory(db: Executor, caseId: string) {
     })
     .from(caseStatusChanges)
     .innerJoin(users, eq(users.id, caseStatusChanges.changedById))
-    .where(eq(caseStatusChanges.caseId, caseId))
+    .where(eq(caseStatusChanges.caseId, sql.placeholder("id")))
     .orderBy(desc(caseStatusChanges.changedAt));
-}

@@ -3,8 +3,8 @@
  * association's case workers, read with the case file (whose view is audited). The
  * members hold no names; each change writes an audit row naming the fields changed.
  */
-import { and, asc, count, eq } from "drizzle-orm";
-import type { Database, Executor } from "~db/client";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { runPrepared, type Database, type Executor } from "~db/client";
 import { householdMembers } from "~db/schema";
 import { changedFields } from "~/lib/changes";
 import { moroccoToday } from "~/lib/morocco-time";
@@ -18,8 +18,8 @@ import { requireOwnCase } from "./case-access.server";
 import { lockCase } from "./cases.server";
 
 /** The members of a case's household, as the case file shows them (ages computed today). */
-export async function householdOf(db: Executor, caseId: string, today = moroccoToday()) {
-  const rows = await db
+const householdQuery = (db: Executor) =>
+  db
     .select({
       id: householdMembers.id,
       relationship: householdMembers.relationship,
@@ -27,8 +27,11 @@ export async function householdOf(db: Executor, caseId: string, today = moroccoT
       birthYear: householdMembers.birthYear,
     })
     .from(householdMembers)
-    .where(eq(householdMembers.caseId, caseId))
+    .where(eq(householdMembers.caseId, sql.placeholder("id")))
     .orderBy(asc(householdMembers.createdAt), asc(householdMembers.id));
+
+export async function householdOf(db: Executor, caseId: string, today = moroccoToday()) {
+  const rows = await runPrepared(db, "protection_household_of", householdQuery, { id: caseId });
   return rows.map(({ birthYear, ...r }) => ({ ...r, age: ageFromBirthYear(birthYear, today) }));
 }
 

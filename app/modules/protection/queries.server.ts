@@ -3,9 +3,23 @@
  * the cases of their association and, section by section, those referred to it. Anything
  * else is "not found" to them, whatever id they try.
  */
-import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  or,
+  sql,
+  type AnyColumn,
+  type Placeholder,
+  type SQL,
+} from "drizzle-orm";
 import { addDays, moroccoToday } from "~/lib/morocco-time";
-import type { Executor } from "~db/client";
+import { runPrepared, type Executor } from "~db/client";
 import {
   auditLog,
   beneficiaryCases,
@@ -57,11 +71,19 @@ function namesOf(row: { firstNameEnc: string | null; lastNameEnc: string | null;
   };
 }
 
-export async function isSupervisor(db: Executor, userId: string): Promise<boolean> {
-  const [row] = await db
+/**
+ * The case file's statements that every opening of it sends, whatever the case (its
+ * values are placeholders): built once by drizzle (`runPrepared`), not on each request.
+ */
+const id = sql.placeholder("id");
+const supervisorRow = (db: Executor) =>
+  db
     .select({ userId: protectionSupervisors.userId })
     .from(protectionSupervisors)
-    .where(eq(protectionSupervisors.userId, userId));
+    .where(eq(protectionSupervisors.userId, id));
+
+export async function isSupervisor(db: Executor, userId: string): Promise<boolean> {
+  const [row] = await runPrepared(db, "protection_is_supervisor", supervisorRow, { id: userId });
   return Boolean(row);
 }
 
@@ -115,13 +137,16 @@ export async function listCases(
   }));
 }
 
-export async function latestVulnerability(db: Executor, caseId: string) {
-  const [row] = await db
+const latestVulnerabilityRow = (db: Executor) =>
+  db
     .select()
     .from(vulnerabilityAssessments)
-    .where(eq(vulnerabilityAssessments.caseId, caseId))
+    .where(eq(vulnerabilityAssessments.caseId, id))
     .orderBy(desc(vulnerabilityAssessments.createdAt))
     .limit(1);
+
+export async function latestVulnerability(db: Executor, caseId: string) {
+  const [row] = await runPrepared(db, "protection_latest_vulnerability", latestVulnerabilityRow, { id: caseId });
   if (!row) return null;
   return {
     id: row.id,
@@ -137,7 +162,10 @@ export const NOTES_PER_PAGE = 20;
 
 /** Every referral and transfer of a case, with what each shared: for its owner. */
 function referralsOfCase(db: Executor, caseId: string) {
-  return db
+  return runPrepared(db, "protection_referrals_of_case", referralsOfCaseQuery, { id: caseId });
+}
+const referralsOfCaseQuery = (db: Executor) =>
+  db
     .select({
       id: caseReferrals.id,
       kind: caseReferrals.kind,
@@ -152,18 +180,19 @@ function referralsOfCase(db: Executor, caseId: string) {
     })
     .from(caseReferrals)
     .innerJoin(organisations, eq(organisations.id, caseReferrals.toOrganisationId))
-    .where(eq(caseReferrals.caseId, caseId))
+    .where(eq(caseReferrals.caseId, id))
     .orderBy(desc(caseReferrals.createdAt));
-}
 
 /** The active case workers of an association, to assign a case to. */
 function staffOf(db: Executor, organisationId: string) {
-  return db
+  return runPrepared(db, "protection_staff_of", staffOfQuery, { id: organisationId });
+}
+const staffOfQuery = (db: Executor) =>
+  db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(eq(users.organisationId, organisationId), eq(users.role, "case_worker"), eq(users.isActive, true)))
+    .where(and(eq(users.organisationId, id), eq(users.role, "case_worker"), eq(users.isActive, true)))
     .orderBy(asc(users.displayName));
-}
 
 /**
  * The services of a case a reader sees: a partner those its requests share and those its
@@ -171,6 +200,15 @@ function staffOf(db: Executor, organisationId: string) {
  * a partner moves along) and which association did (the one that corrects it).
  */
 function servicesOfCase(db: Executor, caseId: string, partner?: { actor: Actor; sections: Sections }) {
+  if (!partner)
+    return runPrepared(db, "protection_services_of_case", (d) => servicesOfCaseQuery(d, id), { id: caseId });
+  return servicesOfCaseQuery(db, caseId, partner);
+}
+function servicesOfCaseQuery(
+  db: Executor,
+  caseId: Placeholder | string,
+  partner?: { actor: Actor; sections: Sections },
+) {
   const sections = partner?.sections ?? ALL_SECTIONS;
   return db
     .select({
@@ -192,6 +230,28 @@ function servicesOfCase(db: Executor, caseId: string, partner?: { actor: Actor; 
     .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt));
 }
 
+/** A case's notes, newest first, with their author and how many there are in all. */
+function notesQuery(db: Executor, where: SQL | undefined) {
+  return db
+    .select({
+      id: caseNotes.id,
+      bodyEnc: caseNotes.bodyEnc,
+      createdAt: caseNotes.createdAt,
+      author: users.displayName,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(caseNotes)
+    .innerJoin(users, eq(users.id, caseNotes.authorId))
+    .where(where)
+    .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id));
+}
+const ownerNotesPageQuery = (db: Executor) =>
+  notesQuery(db, eq(caseNotes.caseId, id)).limit(NOTES_PER_PAGE).offset(sql.placeholder("offset"));
+const consentsOfCaseQuery = (db: Executor) =>
+  db.select().from(caseConsents).where(eq(caseConsents.caseId, id)).orderBy(desc(caseConsents.givenAt));
+const organisationNameQuery = (db: Executor) =>
+  db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+
 /**
  * Everything on one case the reader may see, decrypted: the sections in one batch of
  * parallel reads (the association's name with them). The owner (and the data export)
@@ -205,7 +265,6 @@ export async function caseDetail(
   c: BeneficiaryCase,
   options: { notesPage?: number; partner?: { actor: Actor; sections: Sections } } = {},
 ) {
-  const author = users;
   const page = options.notesPage;
   const partner = options.partner;
   const sections = partner?.sections ?? ALL_SECTIONS;
@@ -213,29 +272,25 @@ export async function caseDetail(
     eq(caseNotes.caseId, c.id),
     sections.notes || !partner ? undefined : writtenByOwnAssociation(partner.actor, caseNotes.authorId),
   );
-  const notesQuery = db
-    .select({
-      id: caseNotes.id,
-      bodyEnc: caseNotes.bodyEnc,
-      createdAt: caseNotes.createdAt,
-      author: author.displayName,
-      total: sql<number>`count(*) over ()::int`,
-    })
-    .from(caseNotes)
-    .innerJoin(author, eq(author.id, caseNotes.authorId))
-    .where(notesWhere)
-    .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id));
   const none = Promise.resolve([]);
   const [consents, notes, vulnerability, services, referrals, staff, org] = await Promise.all([
-    partner
-      ? none
-      : db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(desc(caseConsents.givenAt)),
-    page ? notesQuery.limit(NOTES_PER_PAGE).offset((page - 1) * NOTES_PER_PAGE) : notesQuery,
+    partner ? none : runPrepared(db, "protection_consents_of_case", consentsOfCaseQuery, { id: c.id }),
+    // the owner's page of notes is the statement every opening sends; a partner's and the export's are built here
+    page && !partner
+      ? runPrepared(db, "protection_notes_page", ownerNotesPageQuery, {
+          id: c.id,
+          offset: (page - 1) * NOTES_PER_PAGE,
+        })
+      : page
+        ? notesQuery(db, notesWhere)
+            .limit(NOTES_PER_PAGE)
+            .offset((page - 1) * NOTES_PER_PAGE)
+        : notesQuery(db, notesWhere),
     sections.vulnerability ? latestVulnerability(db, c.id) : null,
     servicesOfCase(db, c.id, partner),
     partner ? none : referralsOfCase(db, c.id),
     partner ? none : staffOf(db, c.organisationId),
-    db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, c.organisationId)),
+    runPrepared(db, "protection_organisation_name", organisationNameQuery, { id: c.organisationId }),
   ]);
   // a page past the last one reads no row, so no total: count them apart (rare)
   const noteCount =
@@ -272,13 +327,21 @@ export async function caseDetail(
  * (else nobody): two reads side by side, not one after the other.
  */
 export async function caseViewersForSupervisor(db: Executor, caseId: string, viewerId: string) {
-  const supervising = sql`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})`;
-  const [supervisor, viewers] = await Promise.all([isSupervisor(db, viewerId), caseViewers(db, caseId, supervising)]);
+  const [supervisor, viewers] = await Promise.all([
+    isSupervisor(db, viewerId),
+    runPrepared(db, "protection_case_viewers_for_supervisor", viewersForSupervisorQuery, { id: caseId, viewerId }),
+  ]);
   return { supervisor, viewers };
 }
+const viewersForSupervisorQuery = (db: Executor) =>
+  caseViewers(
+    db,
+    id,
+    sql`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${sql.placeholder("viewerId")})`,
+  );
 
 /** Who opened or exported this case, for supervisors. */
-export async function caseViewers(db: Executor, caseId: string, onlyIf: SQL = sql`true`) {
+export function caseViewers(db: Executor, caseId: string | Placeholder, onlyIf: SQL = sql`true`) {
   return db
     .select({ at: auditLog.at, action: auditLog.action, name: users.displayName, role: auditLog.actorRole })
     .from(auditLog)
@@ -296,12 +359,17 @@ export async function caseViewers(db: Executor, caseId: string, onlyIf: SQL = sq
 }
 
 export async function partnerAssociations(db: Executor, exceptId: string | null) {
+  if (exceptId) return runPrepared(db, "protection_partner_associations_except", partnersExceptQuery, { id: exceptId });
+  return partnersQuery(db, undefined);
+}
+function partnersQuery(db: Executor, exceptId: Placeholder | undefined) {
   return db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.kind, "partner_association"), exceptId ? ne(organisations.id, exceptId) : undefined))
     .orderBy(asc(organisations.name));
 }
+const partnersExceptQuery = (db: Executor) => partnersQuery(db, id);
 
 /**
  * Referrals and transfers waiting for the actor's association to accept or reject, not

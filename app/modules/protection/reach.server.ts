@@ -8,7 +8,7 @@
  */
 import { and, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
-import type { Executor } from "~db/client";
+import { runPrepared, type Executor } from "~db/client";
 import {
   beneficiaryCases,
   caseConsentPartners,
@@ -155,7 +155,7 @@ export type LiveRequest = Awaited<ReturnType<typeof liveRequestsTo>>[number];
 export async function caseReach(db: Executor, actor: Actor, caseId: string) {
   const org = orgOf(actor);
   if (!org || !isUuid(caseId)) return null;
-  const [row] = await db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
+  const [row] = await runPrepared(db, "protection_case_row", caseRowQuery, { id: caseId });
   if (!row) return null;
   const own = row.organisationId === org;
   const requests = own ? [] : await liveRequestsTo(db, actor, caseId);
@@ -166,6 +166,12 @@ export async function caseReach(db: Executor, actor: Actor, caseId: string) {
   // the identity is decrypted only for a reader who sees it
   return view ? { case: openCase(row, view.sections.identity), ...view, requests } : null;
 }
+
+const caseRowQuery = (db: Executor) =>
+  db
+    .select()
+    .from(beneficiaryCases)
+    .where(eq(beneficiaryCases.id, sql.placeholder("id")));
 
 export type CaseReach = NonNullable<Awaited<ReturnType<typeof caseReach>>>;
 
@@ -184,10 +190,12 @@ export async function currentConsent(db: Executor, caseId: string) {
 
 /** The associations a consent names, by name. */
 export async function consentPartners(db: Executor, consentId: string) {
-  return db
+  return runPrepared(db, "protection_consent_partners", consentPartnersQuery, { id: consentId });
+}
+const consentPartnersQuery = (db: Executor) =>
+  db
     .select({ id: organisations.id, name: organisations.name })
     .from(caseConsentPartners)
     .innerJoin(organisations, eq(organisations.id, caseConsentPartners.organisationId))
-    .where(eq(caseConsentPartners.consentId, consentId))
+    .where(eq(caseConsentPartners.consentId, sql.placeholder("id")))
     .orderBy(organisations.name);
-}

@@ -11,8 +11,9 @@ import { ageOn } from "~/lib/age";
 import type { Locale } from "~/i18n/config";
 import { countryName } from "~/i18n/codes";
 import { isReferralOverdue, nextStatuses } from "../rules";
-import { statusHistory, viewCase } from "../service.server";
+import { caseSmsPanel, statusHistory, viewCase } from "../service.server";
 import { householdOf } from "../households.server";
+import { accountPanel } from "../account-links.server";
 
 /** The identity section of a case, for a reader who may see it. */
 function identityOf(c: BeneficiaryCase, today: string, locale: Locale) {
@@ -73,6 +74,28 @@ function servicesOf(
   }));
 }
 
+/** The aid section: the distributions the person received, the vouchers issued, those a case worker can issue. */
+function aidOf(
+  given: Awaited<ReturnType<typeof distributionsOfCase>>,
+  issued: Awaited<ReturnType<typeof vouchersOfCase>>,
+  items: Awaited<ReturnType<typeof listItems>>,
+) {
+  return {
+    distributions: given.map((d) => ({
+      ...d,
+      createdAt: d.createdAt.toISOString(),
+      correctedAt: d.correctedAt?.toISOString() ?? null,
+    })),
+    vouchers: issued.map((v) => ({
+      id: v.id,
+      valueCentimes: v.valueCentimes,
+      issuedAt: v.issuedAt.toISOString(),
+      redeemedAt: v.redeemedAt?.toISOString() ?? null,
+    })),
+    voucherItems: voucherItemsOf(items),
+  };
+}
+
 /** The request's address and the reader's language (a nationality is named in it). */
 type CaseFileMeta = Meta & { locale: Locale };
 
@@ -81,18 +104,28 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
   const c = reach.case;
   const own = reach.reach === "own";
   const partner = own ? undefined : { actor, sections: reach.sections };
-  const [detail, { supervisor, viewers }, partners, given, issued, items, history, household] = await Promise.all([
-    caseDetail(db, c, { notesPage, partner }),
-    own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
-    own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
-    own ? distributionsOfCase(db, c.id) : Promise.resolve([]),
-    own ? vouchersOfCase(db, c.id) : Promise.resolve([]),
-    own ? listItems(db) : Promise.resolve([]),
-    own ? statusHistory(db, c.id) : Promise.resolve([]),
-    // the household is the owning association's only, like the aid it receives
-    own ? householdOf(db, c.id) : Promise.resolve([]),
+  // the owning association's link to the person's applicant account, on a file not anonymised
+  // (docs/decisions/0135-linking-and-dedup-across.md): read with the rest, from the case already read
+  const live = own && !c.anonymisedAt;
+  const [detail, { supervisor, viewers }, partners, given, issued, items, history, household, account] =
+    await Promise.all([
+      caseDetail(db, c, { notesPage, partner }),
+      own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
+      own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
+      own ? distributionsOfCase(db, c.id) : Promise.resolve([]),
+      own ? vouchersOfCase(db, c.id) : Promise.resolve([]),
+      own ? listItems(db) : Promise.resolve([]),
+      own ? statusHistory(db, c.id) : Promise.resolve([]),
+      // the household is the owning association's only, like the aid it receives
+      own ? householdOf(db, c.id) : Promise.resolve([]),
+      live ? accountPanel(db, actor, c) : null,
+    ]);
+  const [named, sms] = await Promise.all([
+    detail.consent ? consentPartners(db, detail.consent.id) : [],
+    // the owning association's SMS section (the template texts say nothing of the situation);
+    // its consent is the one the consent section read
+    own ? caseSmsPanel(db, c, { consent: detail.consent ?? null }) : null,
   ]);
-  const named = detail.consent ? await consentPartners(db, detail.consent.id) : [];
   const today = moroccoToday();
   return {
     own,
@@ -144,19 +177,10 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
     staff: detail.staff,
     partners,
     viewers: viewers.map((v) => ({ ...v, at: v.at.toISOString() })),
-    distributions: given.map((d) => ({
-      ...d,
-      createdAt: d.createdAt.toISOString(),
-      correctedAt: d.correctedAt?.toISOString() ?? null,
-    })),
-    vouchers: issued.map((v) => ({
-      id: v.id,
-      valueCentimes: v.valueCentimes,
-      issuedAt: v.issuedAt.toISOString(),
-      redeemedAt: v.redeemedAt?.toISOString() ?? null,
-    })),
-    voucherItems: voucherItemsOf(items),
+    ...aidOf(given, issued, items),
     household,
+    sms,
+    account,
   };
 }
 
