@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql, type Placeholder } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
-import type { Executor } from "~db/client";
+import { runPrepared, type Executor } from "~db/client";
 import {
   businessPlans,
   coachAssignments,
@@ -21,7 +21,7 @@ export type ReadablePlan = {
 };
 
 /** The plan's owner is one this coach follows now (an ended assignment gives no access). */
-function followedBy(coachId: string) {
+function followedBy(coachId: string | Placeholder) {
   return and(
     eq(coachAssignments.beneficiaryId, businessPlans.ownerId),
     eq(coachAssignments.coachId, coachId),
@@ -37,31 +37,41 @@ function followedBy(coachId: string) {
 export async function getReadablePlan(db: Executor, actor: Actor, planId: string): Promise<ReadablePlan | null> {
   if (!isUuid(planId)) return null;
   if (actor.role === "applicant") {
-    const [row] = await db
-      .select({ plan: businessPlans, ownerName: users.displayName, ownerLocale: users.locale })
-      .from(businessPlans)
-      .innerJoin(users, eq(users.id, businessPlans.ownerId))
-      .where(and(eq(businessPlans.id, planId), eq(businessPlans.ownerId, actor.id)));
+    const [row] = await runPrepared(db, "plan_of_owner", planOfOwner, { planId, actorId: actor.id });
     return row ? { ...row, access: "owner" } : null;
   }
   if (actor.role === "coach") {
-    const [row] = await db
-      .select({ plan: businessPlans, ownerName: users.displayName, ownerLocale: users.locale })
-      .from(businessPlans)
-      .innerJoin(users, eq(users.id, businessPlans.ownerId))
-      .innerJoin(coachAssignments, followedBy(actor.id))
-      .where(eq(businessPlans.id, planId));
+    const [row] = await runPrepared(db, "plan_of_coached", planOfCoached, { planId, actorId: actor.id });
     return row ? { ...row, access: "coach" } : null;
   }
   return null;
 }
 
-export async function listOwnPlans(db: Executor, ownerId: string): Promise<BusinessPlan[]> {
-  return db
+// the plan pages' reads, built once (`runPrepared`): a plan's page reads them on every visit
+const planOfOwner = (db: Executor) =>
+  db
+    .select({ plan: businessPlans, ownerName: users.displayName, ownerLocale: users.locale })
+    .from(businessPlans)
+    .innerJoin(users, eq(users.id, businessPlans.ownerId))
+    .where(and(eq(businessPlans.id, sql.placeholder("planId")), eq(businessPlans.ownerId, sql.placeholder("actorId"))));
+const planOfCoached = (db: Executor) =>
+  db
+    .select({ plan: businessPlans, ownerName: users.displayName, ownerLocale: users.locale })
+    .from(businessPlans)
+    .innerJoin(users, eq(users.id, businessPlans.ownerId))
+    .innerJoin(coachAssignments, followedBy(sql.placeholder("actorId")))
+    .where(eq(businessPlans.id, sql.placeholder("planId")));
+
+const ownPlans = (db: Executor) =>
+  db
     .select()
     .from(businessPlans)
-    .where(eq(businessPlans.ownerId, ownerId))
+    .where(eq(businessPlans.ownerId, sql.placeholder("ownerId")))
     .orderBy(desc(businessPlans.updatedAt));
+
+/** The owner's plans, the latest changed first (the applicant's home reads them on every visit: built once). */
+export async function listOwnPlans(db: Executor, ownerId: string): Promise<BusinessPlan[]> {
+  return runPrepared(db, "own_plans", ownPlans, { ownerId });
 }
 
 /** Plans of the beneficiaries this coach currently follows. */
@@ -76,7 +86,10 @@ export async function listCoachedPlans(db: Executor, coachId: string) {
 
 /** Attachments of a plan the caller has already been allowed to read: names and sizes, never the bytes. */
 export async function listAttachments(db: Executor, planId: string) {
-  return db
+  return runPrepared(db, "plan_attachments", planAttachmentList, { planId });
+}
+const planAttachmentList = (db: Executor) =>
+  db
     .select({
       id: planAttachments.id,
       filename: planAttachments.filename,
@@ -85,9 +98,8 @@ export async function listAttachments(db: Executor, planId: string) {
       createdAt: planAttachments.createdAt,
     })
     .from(planAttachments)
-    .where(eq(planAttachments.planId, planId))
+    .where(eq(planAttachments.planId, sql.placeholder("planId")))
     .orderBy(asc(planAttachments.createdAt));
-}
 
 export async function getAttachmentContent(db: Executor, planId: string, attachmentId: string) {
   if (!isUuid(attachmentId)) return null;
@@ -118,10 +130,12 @@ export async function listComments(db: Executor, planId: string, section?: PlanS
 }
 
 export async function commentCounts(db: Executor, planId: string): Promise<Partial<Record<PlanSection, number>>> {
-  const rows = await db
-    .select({ section: planComments.section, n: count() })
-    .from(planComments)
-    .where(eq(planComments.planId, planId))
-    .groupBy(planComments.section);
+  const rows = await runPrepared(db, "plan_comment_counts", commentCountList, { planId });
   return Object.fromEntries(rows.map((r) => [r.section, r.n]));
 }
+const commentCountList = (db: Executor) =>
+  db
+    .select({ section: planComments.section, n: count() })
+    .from(planComments)
+    .where(eq(planComments.planId, sql.placeholder("planId")))
+    .groupBy(planComments.section);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, gt, ne, sql } from "drizzle-orm";
-import type { Database, Executor } from "~db/client";
+import { runPrepared, type Database, type Executor } from "~db/client";
 import {
   coachAssignments,
   grantApplications,
@@ -99,8 +99,12 @@ export async function getApplicationFor(db: Database, actor: { id: string; role:
 
 // ---------------------------------------------------------------- committee (blind)
 
+/** A committee member's assignments, the nearest deadline first (her list: its statement is built once). */
 export async function listAssignmentsOfReviewer(db: Database, reviewerId: string) {
-  return db
+  return runPrepared(db, "assignments_of_reviewer", assignmentsOfReviewer, { reviewerId });
+}
+const assignmentsOfReviewer = (db: Executor) =>
+  db
     .select({
       assignmentId: grantAssignments.id,
       number: grantApplications.number,
@@ -114,9 +118,8 @@ export async function listAssignmentsOfReviewer(db: Database, reviewerId: string
     .from(grantAssignments)
     .innerJoin(grantApplications, eq(grantApplications.id, grantAssignments.applicationId))
     .innerJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
-    .where(eq(grantAssignments.reviewerId, reviewerId))
+    .where(eq(grantAssignments.reviewerId, sql.placeholder("reviewerId")))
     .orderBy(asc(grantCalls.reviewDeadline), asc(grantApplications.number));
-}
 
 /** The applicant's display name, for a reading that shows it. */
 async function displayNameOf(db: Database, userId: string): Promise<string | null> {

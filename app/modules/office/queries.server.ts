@@ -1,7 +1,7 @@
 /** Reads of the office: whom a member of staff may act for, and what was done for a person. */
 import { alias } from "drizzle-orm/pg-core";
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "~db/client";
+import { runPrepared, type Executor } from "~db/client";
 import {
   actsForPeople,
   beneficiaryCases,
@@ -130,7 +130,11 @@ const staff = alias(users, "acting_staff");
  * the day and how, come from the application.
  */
 export async function actsFor(db: Executor, personId: string) {
-  return db
+  return runPrepared(db, "acts_for_person", actsForPerson, { personId });
+}
+// the applicant's home reads it on every visit: built once (`runPrepared`)
+const actsForPerson = (db: Executor) =>
+  db
     .select({
       id: actsForPeople.id,
       kind: actsForPeople.kind,
@@ -169,10 +173,9 @@ export async function actsFor(db: Executor, personId: string) {
       ),
     )
     .leftJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
-    .where(eq(actsForPeople.personId, personId))
+    .where(eq(actsForPeople.personId, sql.placeholder("personId")))
     .orderBy(desc(actsForPeople.createdAt), desc(actsForPeople.id))
     .limit(100);
-}
 
 /** Is this account one staff made in an office that the person has not taken over yet? */
 export async function isStaffManaged(db: Executor, userId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import type { Executor } from "~db/client";
+import { desc, eq, sql } from "drizzle-orm";
+import { runPrepared, type Executor } from "~db/client";
 import {
   businessPlans,
   deletionRequests,
@@ -17,11 +17,19 @@ import {
 } from "~db/schema";
 import { incompleteSteps, planProgress } from "~/modules/business-plans/rules";
 import { type PlanStep } from "~/modules/business-plans/constants";
+import { listOwnPlans } from "~/modules/business-plans/queries.server";
 import { actsFor } from "~/modules/office/queries.server";
 import { missingSections, profileCompleteness, type ProfileSection } from "./rules";
 
+const profileOf = (db: Executor) =>
+  db
+    .select()
+    .from(profiles)
+    .where(eq(profiles.userId, sql.placeholder("userId")));
+
+/** The person's profile; its statement is built once (`runPrepared`): the applicant's home reads it on every visit. */
 export async function getProfile(db: Executor, userId: string): Promise<Profile | null> {
-  const [row] = await db.select().from(profiles).where(eq(profiles.userId, userId));
+  const [row] = await runPrepared(db, "profile_of_user", profileOf, { userId });
   return row ?? null;
 }
 
@@ -175,10 +183,7 @@ export type NextThing =
 
 /** The applicant's home: profile completeness, plans and their state, and the next thing to do. */
 export async function applicantHome(db: Executor, userId: string) {
-  const [profile, planRows] = await Promise.all([
-    getProfile(db, userId),
-    db.select().from(businessPlans).where(eq(businessPlans.ownerId, userId)).orderBy(desc(businessPlans.updatedAt)),
-  ]);
+  const [profile, planRows] = await Promise.all([getProfile(db, userId), listOwnPlans(db, userId)]);
   const missing = missingSections(profile);
   const plans = planRows.map((plan) => {
     const steps = incompleteSteps(plan);

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Executor } from "~db/client";
+import { runPrepared, type Executor } from "~db/client";
 import { isUuid } from "~/lib/ids";
 import {
   trainingAttendance,
@@ -215,7 +215,11 @@ export async function getCertificate(db: Executor, certificateId: string) {
 
 /** For the applicant's home: their registrations and certificates. */
 export async function myTrainings(db: Executor, userId: string) {
-  const registrations = await db
+  return runPrepared(db, "trainings_of_person", trainingsOf, { userId });
+}
+// the applicant's home reads it on every visit: built once (`runPrepared`)
+const trainingsOf = (db: Executor) =>
+  db
     .select({
       registrationId: trainingRegistrations.id,
       status: trainingRegistrations.status,
@@ -238,10 +242,13 @@ export async function myTrainings(db: Executor, userId: string) {
       trainingCertificates,
       and(eq(trainingCertificates.registrationId, trainingRegistrations.id), isNull(trainingCertificates.revokedAt)),
     )
-    .where(and(eq(trainingRegistrations.userId, userId), sql`${trainingRegistrations.status} <> 'cancelled'`))
+    .where(
+      and(
+        eq(trainingRegistrations.userId, sql.placeholder("userId")),
+        sql`${trainingRegistrations.status} <> 'cancelled'`,
+      ),
+    )
     .orderBy(asc(trainingCohorts.startsOn));
-  return registrations;
-}
 
 /**
  * The group an applicant belongs to, for a training's audience, from their profile
