@@ -1,3 +1,4 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -62,6 +63,15 @@ export function createDb(
   db.transaction = ((transaction, config) =>
     runAgainOnConflict(() => begin(transaction, config), options.onRetry)) as Database["transaction"];
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/**
+ * `column = any($name::uuid[])`: a list of ids as one placeholder (give it an array), so
+ * that one prepared statement serves lists of any length (`inArray` writes one parameter
+ * per id, a statement per length).
+ */
+export function idIn(column: AnyColumn, name: string): SQL {
+  return sql`${column} = any(${sql.placeholder(name)}::uuid[])`;
 }
 
 /** A query built with `sql.placeholder`s: drizzle's builders, whose `prepare` keeps the SQL text. */

@@ -3,8 +3,8 @@
  * for a coach's caseload, and recording a visit (the beneficiary's current coach or an
  * admin; once per award and milestone, which the database keeps under concurrency).
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Database, Executor } from "~db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { idIn, runPrepared, type Database, type Executor } from "~db/client";
 import { businessFollowUps, grantApplications, grantAwards, grantTranches } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import type { Actor } from "~/modules/auth/permissions";
@@ -61,23 +61,7 @@ export async function fundedBusinesses(
   today: string,
 ): Promise<FundedBusiness[]> {
   if (beneficiaryIds.length === 0) return [];
-  const awards = await db
-    .select({
-      awardId: grantAwards.id,
-      reference: grantAwards.reference,
-      beneficiaryId: grantApplications.applicantId,
-      // the last tranche's payment, once every tranche is paid
-      lastPaidAt: sql<Date | null>`(select case when count(*) filter (where ${grantTranches.paidAt} is null) = 0
-        then max(${grantTranches.paidAt}) end from ${grantTranches} where ${grantTranches.awardId} = ${grantAwards}.id)`,
-      records: sql<VisitRecord[]>`coalesce((select json_agg(json_build_object('monthsAfter', f.months_after,
-        'visitedOn', f.visited_on, 'stillRunning', f.still_running, 'revenueBand', f.revenue_band,
-        'jobsCreated', f.jobs_created, 'jobsWomen', f.jobs_women, 'jobsMigrants', f.jobs_migrants,
-        'formalised', f.formalised) order by f.months_after)
-        from ${businessFollowUps} f where f.award_id = ${grantAwards}.id), '[]'::json)`,
-    })
-    .from(grantAwards)
-    .innerJoin(grantApplications, eq(grantApplications.id, grantAwards.applicationId))
-    .where(inArray(grantApplications.applicantId, beneficiaryIds));
+  const awards = await runPrepared(db, "businesses_funded_of", fundedAwardsQuery, { ids: beneficiaryIds });
   return awards.map((a) => {
     const lastPaidOn = a.lastPaidAt ? moroccoToday(new Date(a.lastPaidAt)) : null;
     const schedule = followUpSchedule(
@@ -95,6 +79,26 @@ export async function fundedBusinesses(
     };
   });
 }
+
+/** Its statement, built once (`runPrepared`): a coach's caseload sends it on every request. */
+const fundedAwardsQuery = (db: Executor) =>
+  db
+    .select({
+      awardId: grantAwards.id,
+      reference: grantAwards.reference,
+      beneficiaryId: grantApplications.applicantId,
+      // the last tranche's payment, once every tranche is paid
+      lastPaidAt: sql<Date | null>`(select case when count(*) filter (where ${grantTranches.paidAt} is null) = 0
+        then max(${grantTranches.paidAt}) end from ${grantTranches} where ${grantTranches.awardId} = ${grantAwards}.id)`,
+      records: sql<VisitRecord[]>`coalesce((select json_agg(json_build_object('monthsAfter', f.months_after,
+        'visitedOn', f.visited_on, 'stillRunning', f.still_running, 'revenueBand', f.revenue_band,
+        'jobsCreated', f.jobs_created, 'jobsWomen', f.jobs_women, 'jobsMigrants', f.jobs_migrants,
+        'formalised', f.formalised) order by f.months_after)
+        from ${businessFollowUps} f where f.award_id = ${grantAwards}.id), '[]'::json)`,
+    })
+    .from(grantAwards)
+    .innerJoin(grantApplications, eq(grantApplications.id, grantAwards.applicationId))
+    .where(idIn(grantApplications.applicantId, "ids"));
 
 /** Visits whose day has come and that nobody recorded, per beneficiary. */
 export async function dueFollowUps(

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Executor } from "~db/client";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { idIn, runPrepared, type Executor } from "~db/client";
 import {
   coachAssignments,
   coachingActions,
@@ -62,13 +62,9 @@ export async function beneficiariesOf(db: Executor, coachId: string) {
     .orderBy(asc(users.displayName));
 }
 
-/**
- * The coach's morning page: each of their own beneficiaries with a stage, the next
- * action and its due date; overdue follow-ups first. Only current assignments count.
- */
-export async function caseload(db: Executor, coachId: string, today: string): Promise<CaseloadRow[]> {
-  // the people, with whether each is in a training or searching for a job, in one statement
-  const people = await db
+/** The caseload's statements, built once (`runPrepared`): every coach's home page sends them. */
+const caseloadPeopleQuery = (db: Executor) =>
+  db
     .select({
       id: users.id,
       displayName: users.displayName,
@@ -77,21 +73,31 @@ export async function caseload(db: Executor, coachId: string, today: string): Pr
     })
     .from(coachAssignments)
     .innerJoin(users, eq(users.id, coachAssignments.beneficiaryId))
-    .where(and(eq(coachAssignments.coachId, coachId), isNull(coachAssignments.endedAt)))
+    .where(and(eq(coachAssignments.coachId, sql.placeholder("coachId")), isNull(coachAssignments.endedAt)))
     .orderBy(asc(users.displayName));
+const openActionsQuery = (db: Executor) =>
+  db
+    .select({
+      beneficiaryId: coachingActions.beneficiaryId,
+      description: coachingActions.description,
+      dueOn: coachingActions.dueOn,
+    })
+    .from(coachingActions)
+    .where(and(idIn(coachingActions.beneficiaryId, "ids"), isNull(coachingActions.doneAt)))
+    .orderBy(asc(coachingActions.dueOn));
+
+/**
+ * The coach's morning page: each of their own beneficiaries with a stage, the next
+ * action and its due date; overdue follow-ups first. Only current assignments count.
+ */
+export async function caseload(db: Executor, coachId: string, today: string): Promise<CaseloadRow[]> {
+  // the people, with whether each is in a training or searching for a job, in one statement
+  const people = await runPrepared(db, "coaching_caseload_people", caseloadPeopleQuery, { coachId });
   const ids = people.map((p) => p.id);
   if (ids.length === 0) return [];
   const [places, actions, visitsDue, checks] = await Promise.all([
     placementsOf(db, ids),
-    db
-      .select({
-        beneficiaryId: coachingActions.beneficiaryId,
-        description: coachingActions.description,
-        dueOn: coachingActions.dueOn,
-      })
-      .from(coachingActions)
-      .where(and(inArray(coachingActions.beneficiaryId, ids), isNull(coachingActions.doneAt)))
-      .orderBy(asc(coachingActions.dueOn)),
+    runPrepared(db, "coaching_open_actions_of", openActionsQuery, { ids }),
     dueFollowUps(db, ids, today),
     employmentChecksOf(db, ids, today),
   ]);
@@ -127,7 +133,19 @@ export async function employmentChecksOf(
 ): Promise<Map<string, EmploymentChecks>> {
   const checks = new Map<string, EmploymentChecks>();
   if (beneficiaryIds.length === 0) return checks;
-  const rows = await db
+  const rows = await runPrepared(db, "coaching_employment_checks_of", employmentChecksQuery, { ids: beneficiaryIds });
+  for (const r of rows) {
+    const schedule = employmentCheckSchedule({
+      certificates: r.certificates,
+      recorded: r.recorded.map((x) => x.monthsAfter),
+      today,
+    });
+    if (schedule.length) checks.set(r.id, { schedule, recorded: r.recorded });
+  }
+  return checks;
+}
+const employmentChecksQuery = (db: Executor) =>
+  db
     .select({
       id: users.id,
       certificates: sql<{ cohortEndsOn: string; revoked: boolean }[]>`coalesce((select json_agg(json_build_object(
@@ -140,17 +158,7 @@ export async function employmentChecksOf(
         order by o.months_after) from ${trainingOutcomes} o where o.user_id = ${users}.id), '[]'::json)`,
     })
     .from(users)
-    .where(inArray(users.id, beneficiaryIds));
-  for (const r of rows) {
-    const schedule = employmentCheckSchedule({
-      certificates: r.certificates,
-      recorded: r.recorded.map((x) => x.monthsAfter),
-      today,
-    });
-    if (schedule.length) checks.set(r.id, { schedule, recorded: r.recorded });
-  }
-  return checks;
-}
+    .where(idIn(users.id, "ids"));
 
 /** A beneficiary's name and ways to reach them, and the role that says it is one. */
 const contactColumns = {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Executor } from "~db/client";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { idIn, runPrepared, type Executor } from "~db/client";
 import { isUuid } from "~/lib/ids";
 import type { Code } from "~/i18n/codes";
 import type { Checkpoint } from "./constants";
@@ -159,7 +159,11 @@ export async function getPlacement(db: Executor, placementId: string) {
 /** Placements of a set of beneficiaries, with the date of their last contact. */
 export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
   if (beneficiaryIds.length === 0) return [];
-  return db
+  // built once (`runPrepared`): a coach's caseload and an applicant's home send it on every request
+  return runPrepared(db, "internships_placements_of", placementsOfQuery, { ids: beneficiaryIds });
+}
+const placementsOfQuery = (db: Executor) =>
+  db
     .select({
       id: placements.id,
       beneficiaryId: placements.beneficiaryId,
@@ -176,6 +180,5 @@ export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
     .from(placements)
     .innerJoin(organisations, eq(organisations.id, placements.hostId))
     .leftJoin(hostDetails, eq(hostDetails.organisationId, placements.hostId))
-    .where(inArray(placements.beneficiaryId, beneficiaryIds))
+    .where(idIn(placements.beneficiaryId, "ids"))
     .orderBy(desc(placements.startsOn));
-}
