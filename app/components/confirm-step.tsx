@@ -45,6 +45,7 @@ export function ConfirmStep({
   irreversible = true,
   tone = "danger",
   fields,
+  document,
   children,
 }: {
   title: MessageKey;
@@ -60,6 +61,8 @@ export function ConfirmStep({
   tone?: "danger" | "primary";
   /** what the person types with the confirmation (a reason), inside its form */
   fields?: ReactNode;
+  /** the address the form posts to as a document, where the answer is a file (a PDF), not this page */
+  document?: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -80,7 +83,7 @@ export function ConfirmStep({
           </strong>
         </div>
       ) : null}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" action={document} reloadDocument={document !== undefined}>
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="confirm" value={intent} />
         {Object.entries(hidden).map(([name, value]) => (

@@ -10,13 +10,16 @@ import { serverT } from "~/i18n/dictionaries.server";
 import { localizedLabel } from "~/lib/localized";
 import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { moroccoToday } from "~/lib/morocco-time";
-import { idParam } from "~/lib/params.server";
+import { idParam, parseQuery, query } from "~/lib/params.server";
+import { confirmStep } from "~/lib/confirm.server";
+import { LOCALES } from "~/i18n/config";
+import { liveCode } from "~/modules/auth/codes.server";
 import { runIntent } from "~/lib/intents.server";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { formatLoginId } from "~/modules/auth/rules";
 import { listOffers } from "~/modules/internships/queries.server";
 import { ActsList, actLines } from "~/modules/office/acts";
-import { ActForm, GrantForm, ReceivedForm, SlipForm } from "~/modules/office/sections";
+import { ActForm, GrantForm, ReceivedForm, ReplaceSlipStep, SlipForm } from "~/modules/office/sections";
 import { actsFor, decisionsAwaitingReceipt, decisionsReceived, personForStaff } from "~/modules/office/queries.server";
 import { ReceiptForms } from "~/modules/office/receipt-forms";
 import { receiptVersion, staleReceiptFlags } from "~/modules/office/rules";
@@ -45,7 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const person = await personForStaff(db, actor, idParam(args, "personId"));
   if (!person) notFound();
   const inFrench = serverT(locale)("content.inFrench");
-  const [cohorts, offers, acts, calls, plans, decisions, received] = await Promise.all([
+  const [cohorts, offers, acts, calls, plans, decisions, received, live] = await Promise.all([
     upcomingCohorts(db, moroccoToday()),
     listOffers(db, {}),
     actsFor(db, person.id),
@@ -53,8 +56,16 @@ export async function loader(args: LoaderFunctionArgs) {
     getSubmittablePlans(db, person.id),
     decisionsAwaitingReceipt(db, person.id),
     decisionsReceived(db, person.id),
+    // the set-up code the person may still use: printing again replaces it, after a confirmation step
+    person.loginId ? liveCode(db, person.id, "account_setup", new Date(), { usable: true }) : null,
   ]);
+  const slip = live ? { id: live.id, givenAt: live.createdAt, until: live.expiresAt } : null;
+  const { locale: slipLocale } = parseQuery(args, { locale: query.oneOf(LOCALES) });
+  const replacing =
+    slip && confirmStep(args, ["replaceSlip"]) ? { locale: slipLocale ?? person.locale ?? locale } : null;
   return {
+    slip,
+    replacing,
     person: { ...person, loginId: person.loginId ? formatLoginId(person.loginId) : null },
     cohorts: cohorts.map((c) => ({
       value: c.id,
@@ -244,11 +255,13 @@ function PersonGrants({ done }: { done: string | null }) {
 }
 
 export default function OfficePerson() {
-  const { person, cohorts, offers, acts } = useLoaderData<typeof loader>();
+  const { person, cohorts, offers, acts, slip, replacing } = useLoaderData<typeof loader>();
   const actionData = formAnswer(useActionData<typeof action>());
   const [params] = useSearchParams();
   const { t, formatDate, locale } = useI18n();
   const done = params.get("done");
+  if (replacing && slip)
+    return <ReplaceSlipStep personId={person.id} name={person.displayName} locale={replacing.locale} slip={slip} />;
   return (
     <div className="narrow">
       <BackLink to="/office">{t("office.title")}</BackLink>
@@ -280,7 +293,7 @@ export default function OfficePerson() {
 
       <h2>{t("office.slip.heading")}</h2>
       {person.loginId ? (
-        <SlipForm personId={person.id} locale={person.locale ?? locale} />
+        <SlipForm personId={person.id} locale={person.locale ?? locale} live={slip} />
       ) : (
         <p>{t("office.slip.none")}</p>
       )}

@@ -72,6 +72,19 @@ for (const [lang, m] of FR_AND_AR) {
       expect(digits).not.toBeNull();
       const code = `${digits![1]} ${digits![2]}`;
 
+      // printing again while that code works (a reload of the PDF posts the same): a step
+      // warning that the earlier slip would stop working; cancelled, the printed code still works
+      await page.reload();
+      await expect(page.getByTestId("slip-live")).toBeVisible();
+      await page.getByRole("button", { name: m["office.slip.print"] }).click();
+      await expect(page.getByTestId("confirm-step")).toBeVisible();
+      await expect(page.getByTestId("slip-replace-warning")).toBeVisible();
+      await expect(page.getByRole("button", { name: m["office.slip.replace.confirm"] })).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`slip-replace-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
+      await page.getByRole("link", { name: m["confirm.cancel"] }).click();
+      await expect(page.getByTestId("slip-live")).toBeVisible();
+
       // enrol with the person's agreement
       await page.getByLabel(m["office.enrol.cohort"]).selectOption({ index: 1 });
       const cohortLabel = await page.locator("#f-enrol-cohortId option:checked").innerText();

@@ -161,8 +161,17 @@ export async function issueSlipCode(
   return { code, expiresAt: new Date(input.now.getTime() + input.ttlMs) };
 }
 
-/** The live code of a purpose (not used, not expired), if any. */
-export async function liveCode(db: Executor, userId: string, purpose: CodePurpose, now: Date) {
+/**
+ * The live code of a purpose (not used, not expired), if any; `usable` also leaves out a
+ * code killed by its wrong tries.
+ */
+export async function liveCode(
+  db: Executor,
+  userId: string,
+  purpose: CodePurpose,
+  now: Date,
+  { usable = false }: { usable?: boolean } = {},
+) {
   const [row] = await db
     .select()
     .from(verificationCodes)
@@ -172,6 +181,7 @@ export async function liveCode(db: Executor, userId: string, purpose: CodePurpos
         eq(verificationCodes.purpose, purpose),
         isNull(verificationCodes.usedAt),
         gt(verificationCodes.expiresAt, now),
+        usable ? lt(verificationCodes.attempts, CODES.maxTries) : undefined,
       ),
     )
     .orderBy(desc(verificationCodes.createdAt))

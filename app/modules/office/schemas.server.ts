@@ -40,7 +40,12 @@ export const RegisterPersonSchema = z
   }));
 export type RegisterPersonInput = z.infer<typeof RegisterPersonSchema>;
 
-export const SlipSchema = z.object({ locale: z.enum(LOCALES).default("fr") });
+/** The slip's language; `replaces`, on the confirmed "replace the code" step, the code it was shown. */
+export const SlipSchema = z.object({
+  locale: z.enum(LOCALES).default("fr"),
+  confirm: z.literal("replaceSlip").optional(),
+  replaces: z.uuid().optional(),
+});
 
 export const EnrolSchema = z.object({ cohortId: idField(), agreed });
 export const ApplyForSchema = z.object({ offerId: idField(), agreed });

@@ -1,5 +1,7 @@
 /** Pieces of the office's pages: the notice read aloud, the slip's form, the forms that act for the person. */
 import { Form, Link } from "@remix-run/react";
+import { ConfirmStep } from "~/components/confirm-step";
+import { Message } from "~/components/message";
 import { CheckboxField, Field, FieldError, SelectField, type Choice } from "~/components/form";
 import { LOCALES, type Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
@@ -48,17 +50,74 @@ export function useLocaleChoices(): Choice[] {
 }
 
 /** Print a new slip: a document POST (the PDF is the answer), in the language chosen. */
-export function SlipForm({ personId, locale }: { personId: string; locale: Locale }) {
-  const { t } = useI18n();
+/** A set-up code the person may still use: when it was given, until when it works. */
+type LiveSlip = { id: string; givenAt: Date | string; until: Date | string };
+
+export function SlipForm({ personId, locale, live }: { personId: string; locale: Locale; live: LiveSlip | null }) {
+  const { t, formatDate } = useI18n();
   const choices = useLocaleChoices();
   return (
     <Form method="post" action={`/office/people/${personId}/slip.pdf`} reloadDocument className="stack">
       <p>{t("office.slip.intro")}</p>
+      {live ? (
+        <p data-testid="slip-live">
+          {t("office.slip.live", { date: formatDate(live.givenAt, true), until: formatDate(live.until, true) })}
+        </p>
+      ) : null}
       <SelectField name="locale" label="office.slip.language" defaultValue={locale} options={choices} />
       <button type="submit" className="button button-secondary">
         {t("office.slip.print")}
       </button>
     </Form>
+  );
+}
+
+/**
+ * Printing a slip while the person has a usable code (a reload of the slip's PDF comes here
+ * too): the earlier slip stops working once the new one is printed, said as GOV.UK warning
+ * text; the confirmation names the code it replaces, so a reload of the new PDF comes back
+ * here instead of replacing it again (decision new-slip-reload).
+ */
+export function ReplaceSlipStep({
+  personId,
+  name,
+  locale,
+  slip,
+}: {
+  personId: string;
+  name: string;
+  locale: Locale;
+  slip: LiveSlip;
+}) {
+  const { t, formatDate } = useI18n();
+  const path = `/office/people/${personId}`;
+  return (
+    <ConfirmStep
+      title="office.slip.replace.title"
+      titleValues={{ name }}
+      intent="replaceSlip"
+      hidden={{ locale, replaces: slip.id }}
+      confirmLabel="office.slip.replace.confirm"
+      cancelTo={path}
+      irreversible={false}
+      document={`${path}/slip.pdf`}
+    >
+      <p>
+        <Message
+          id="office.slip.replace.body"
+          values={{ name, date: formatDate(slip.givenAt, true), until: formatDate(slip.until, true) }}
+        />
+      </p>
+      <div className="warning-text" data-testid="slip-replace-warning">
+        <span className="warning-icon" aria-hidden="true">
+          !
+        </span>
+        <strong>
+          <span className="visually-hidden">{t("confirm.warning")} </span>
+          <Message id="office.slip.replace.warning" values={{ name }} />
+        </strong>
+      </div>
+    </ConfirmStep>
   );
 }
 

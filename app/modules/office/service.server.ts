@@ -26,7 +26,7 @@ import { fail, type Meta, type Result } from "~/lib/result";
 import { audit } from "~/modules/audit/service.server";
 import { localizedText } from "~/lib/localized.server";
 import { notify } from "~/modules/notifications/service.server";
-import { issueSlipCode } from "~/modules/auth/codes.server";
+import { issueSlipCode, liveCode } from "~/modules/auth/codes.server";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 import type { Actor } from "~/modules/auth/permissions";
 import { LOGIN_ID_LENGTH, loginIdFrom } from "~/modules/auth/rules";
@@ -155,16 +155,23 @@ export async function printSlip(
   actor: Actor,
   personId: string,
   meta: Meta,
+  { replaces = null }: { replaces?: string | null } = {},
 ): Promise<Result<{ loginId: string; displayName: string; locale: Locale; code: string; expiresAt: Date }>> {
   const now = meta.now ?? new Date();
   if (!(await requireReach(db, actor, personId))) return fail(404, {});
   return db.transaction(async (tx) => {
+    // the person's row locked: two prints at once are one after the other, the second sees the first's code
     const [person] = await tx
       .select({ loginId: users.loginId, displayName: users.displayName, locale: users.locale })
       .from(users)
-      .where(eq(users.id, personId));
+      .where(eq(users.id, personId))
+      .for("update");
     // people who signed up themselves have a phone or an e-mail, and recover with it
     if (!person?.loginId) return fail(404, {});
+    // a code still usable is replaced only when the staff member confirmed replacing that very
+    // code: a reloaded slip (the same POST again) never kills the slip it printed (decision new-slip-reload)
+    const live = await liveCode(tx, personId, "account_setup", now, { usable: true });
+    if (live && live.id !== replaces) return fail(409, { form: "office.slip.live" });
     const issued = await issueSlipCode(tx, { userId: personId, loginId: person.loginId, now, ttlMs: SLIP_CODE_TTL_MS });
     await recordAct(tx, actor, { personId, kind: "slip", entityId: null, at: now }, meta);
     return { ok: true as const, ...person, loginId: person.loginId, ...issued };

@@ -3,7 +3,7 @@
  * the slip's identifier and one-time code, who may act for whom, the on-behalf rows and
  * audit rows, and what the person then reads.
  */
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   actsForPeople,
@@ -70,8 +70,8 @@ async function registered(staff: ReturnType<typeof actor>, overrides: Record<str
   return result.personId;
 }
 
-async function slip(staff: ReturnType<typeof actor>, personId: string, now = new Date()) {
-  const result = await printSlip(t.db, staff, personId, { ...meta, now });
+async function slip(staff: ReturnType<typeof actor>, personId: string, now = new Date(), replaces?: string) {
+  const result = await printSlip(t.db, staff, personId, { ...meta, now }, { replaces });
   if (!result.ok) throw new Error("no slip");
   return result;
 }
@@ -259,7 +259,14 @@ describe("the slip's code", () => {
     expect(right.ok).toBe(false);
 
     const first = await slip(staff, personId);
-    const second = await slip(staff, personId);
+    // replacing a usable code is a confirmed step naming it (decision new-slip-reload)
+    const [firstCode] = await t.db
+      .select({ id: verificationCodes.id })
+      .from(verificationCodes)
+      .where(and(eq(verificationCodes.userId, personId), isNull(verificationCodes.usedAt)))
+      .orderBy(desc(verificationCodes.createdAt))
+      .limit(1);
+    const second = await slip(staff, personId, new Date(), firstCode!.id);
     const withFirst = await resetPasswordWithCode(
       t.db,
       { identifier: first.loginId, code: first.code, password: "ma-nouvelle-vie" },

@@ -50,9 +50,16 @@ export const office = {
   "office.person.managed": "حساب يديره الموظفون: لم يختر الشخص كلمة مروره بعد.",
   "office.person.takenOver": "اختار الشخص كلمة مروره.",
   "office.slip.heading": "ورقة الدخول",
-  "office.slip.intro": "كل طباعة تنشئ رمزا جديدا صالحا لمدة 7 أيام ولمرة واحدة؛ ويتوقف الرمز السابق عن العمل.",
+  "office.slip.intro": "تمنح الورقة الشخص معرّفا ورمزا صالحا لمدة 7 أيام ولمرة واحدة.",
   "office.slip.language": "لغة الورقة",
   "office.slip.print": "طباعة الورقة (رمز جديد)",
+  "office.slip.live":
+    "رمز إنشاء أُعطي في {date} لا يزال صالحا حتى {until}. طباعة ورقة جديدة توقف هذا الرمز، وسيُطلب منك التأكيد أولا.",
+  "office.slip.replace.title": "هل تطبع ورقة جديدة باسم {name}؟",
+  "office.slip.replace.body": "لدى {name} رمز إنشاء أُعطي في {date} وهو صالح حتى {until}.",
+  "office.slip.replace.warning":
+    "تتوقف الورقة السابقة عن العمل بمجرد طباعة الجديدة. سلّم الورقة الجديدة إلى {name} وأتلف القديمة.",
+  "office.slip.replace.confirm": "طباعة ورقة جديدة (تتوقف السابقة عن العمل)",
   "office.slip.none": "يدخل هذا الشخص بهاتفه أو ببريده الإلكتروني: لا حاجة إلى ورقة.",
   "office.agreed": "الشخص موافق، هنا في المكتب.",
   "office.enrol.heading": "التسجيل في تكوين",

@@ -50,9 +50,16 @@ export const office = {
   "office.person.managed": "Account managed by staff: the person has not chosen a password yet.",
   "office.person.takenOver": "The person has chosen their password.",
   "office.slip.heading": "Sign-in slip",
-  "office.slip.intro": "Each print makes a new code, valid for 7 days and once only; the previous code stops working.",
+  "office.slip.intro": "The slip gives the person an identifier and a code valid for 7 days, once only.",
   "office.slip.language": "Language of the slip",
   "office.slip.print": "Print the slip (new code)",
+  "office.slip.live":
+    "A set-up code given on {date} is still valid until {until}. Printing a new slip stops that code working: you will be asked first.",
+  "office.slip.replace.title": "Print a new slip for {name}?",
+  "office.slip.replace.body": "{name} already has a set-up code, given on {date} and valid until {until}.",
+  "office.slip.replace.warning":
+    "The earlier slip stops working as soon as the new one is printed. Give {name} the new slip and destroy the old one.",
+  "office.slip.replace.confirm": "Print a new slip (the earlier one stops working)",
   "office.slip.none": "This person signs in with their phone or e-mail: no slip.",
   "office.agreed": "The person agrees, here at the office.",
   "office.enrol.heading": "Register for a training",

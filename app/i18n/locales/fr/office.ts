@@ -51,10 +51,16 @@ export const office = {
   "office.person.managed": "Compte géré par le personnel : la personne n'a pas encore choisi de mot de passe.",
   "office.person.takenOver": "La personne a choisi son mot de passe.",
   "office.slip.heading": "Fiche de connexion",
-  "office.slip.intro":
-    "Chaque impression crée un nouveau code, valable 7 jours et une seule fois ; le code précédent ne marche plus.",
+  "office.slip.intro": "La fiche donne à la personne un identifiant et un code valable 7 jours, une seule fois.",
   "office.slip.language": "Langue de la fiche",
   "office.slip.print": "Imprimer la fiche (nouveau code)",
+  "office.slip.live":
+    "Un code de création donné le {date} est encore valable jusqu'au {until}. Imprimer une nouvelle fiche arrête ce code : on vous le demandera d'abord.",
+  "office.slip.replace.title": "Imprimer une nouvelle fiche pour {name} ?",
+  "office.slip.replace.body": "{name} a déjà un code de création, donné le {date} et valable jusqu'au {until}.",
+  "office.slip.replace.warning":
+    "L'ancienne fiche ne marche plus dès que la nouvelle est imprimée. Donnez la nouvelle fiche à {name} et détruisez l'ancienne.",
+  "office.slip.replace.confirm": "Imprimer une nouvelle fiche (l'ancienne ne marche plus)",
   "office.slip.none": "Cette personne se connecte avec son téléphone ou son e-mail : pas de fiche.",
   "office.agreed": "La personne est d'accord, ici au bureau.",
   "office.enrol.heading": "Inscrire à une formation",
