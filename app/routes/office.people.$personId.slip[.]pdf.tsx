@@ -15,7 +15,7 @@ import { pdfResponse, renderPdf } from "~/pdf/kit.server";
  * this answer (the database keeps its hash). A GET has no code to print: back to the person.
  * While the person has a usable code, a POST prints only when it confirms replacing that very
  * code; any other (a reload of the PDF, a second tap) goes to the confirmation step, which says
- * the earlier slip would stop working (decision new-slip-reload).
+ * the earlier slip would stop working (decision 0174-slip-reload).
  */
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "office:act");

@@ -76,7 +76,7 @@ export function SlipForm({ personId, locale, live }: { personId: string; locale:
  * Printing a slip while the person has a usable code (a reload of the slip's PDF comes here
  * too): the earlier slip stops working once the new one is printed, said as GOV.UK warning
  * text; the confirmation names the code it replaces, so a reload of the new PDF comes back
- * here instead of replacing it again (decision new-slip-reload).
+ * here instead of replacing it again (decision 0174-slip-reload).
  */
 export function ReplaceSlipStep({
   personId,

@@ -169,7 +169,7 @@ export async function printSlip(
     // people who signed up themselves have a phone or an e-mail, and recover with it
     if (!person?.loginId) return fail(404, {});
     // a code still usable is replaced only when the staff member confirmed replacing that very
-    // code: a reloaded slip (the same POST again) never kills the slip it printed (decision new-slip-reload)
+    // code: a reloaded slip (the same POST again) never kills the slip it printed (decision 0174-slip-reload)
     const live = await liveCode(tx, personId, "account_setup", now, { usable: true });
     if (live && live.id !== replaces) return fail(409, { form: "office.slip.live" });
     const issued = await issueSlipCode(tx, { userId: personId, loginId: person.loginId, now, ttlMs: SLIP_CODE_TTL_MS });

@@ -259,7 +259,7 @@ describe("the slip's code", () => {
     expect(right.ok).toBe(false);
 
     const first = await slip(staff, personId);
-    // replacing a usable code is a confirmed step naming it (decision new-slip-reload)
+    // replacing a usable code is a confirmed step naming it (decision 0174-slip-reload)
     const [firstCode] = await t.db
       .select({ id: verificationCodes.id })
       .from(verificationCodes)

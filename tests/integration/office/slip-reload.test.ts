@@ -1,5 +1,5 @@
 /**
- * Reloading a printed slip's PDF is harmless (issues 13/15, decision new-slip-reload): the
+ * Reloading a printed slip's PDF is harmless (issues 13/15, decision 0174-slip-reload): the
  * browser posts the same form again, and while the person has a usable set-up code that post
  * prints nothing: it goes to a confirmation step saying the earlier slip would stop working.
  * Only the confirmed step, naming the code it replaces, makes a new code; reloading the new
