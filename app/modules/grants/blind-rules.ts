@@ -2,8 +2,10 @@
  * What a blind reading hides in the text the applicant wrote (decision 0151):
  * their own names, in any of the ways their account and profile write them, the names a
  * plan stores as names (a team member's, a co-founder's: decision 0161),
- * and any phone number, e-mail address, web address or social-media handle. Other people's
- * names written only in free text stay: nothing tells them from a supplier's or a town's.
+ * and any phone number, e-mail address, web address or social-media handle. A free text about
+ * people (the plan's `promoters.team`) is withheld whole: the people it names are named only
+ * there (decision new-blind-team-text). Other people's names written in other free text stay:
+ * nothing tells them from a supplier's or a town's.
  * Pure: no database, no Remix.
  */
 import { foldName, vowelForm } from "~/modules/protection/rules";
@@ -208,8 +210,9 @@ export function namesInPlan(plan: unknown): string[] {
 
 /**
  * A plan (a document or any snapshot tree) as a blind reader gets it: every free text
- * through `blindText` (the names the plan itself stores as names hidden too), codes and
- * figures untouched, and the number of passages hidden.
+ * through `blindText` (the names the plan itself stores as names hidden too), a free text
+ * about people (under a key such as `team`) replaced whole by `marker`, codes and figures
+ * untouched, and the number of passages hidden.
  */
 export function blindPlanText<T>(plan: T, identity: BlindIdentity, marker: string): { plan: T; hidden: number } {
   identity = { names: [...identity.names, ...namesInPlan(plan)] };
@@ -217,6 +220,11 @@ export function blindPlanText<T>(plan: T, identity: BlindIdentity, marker: strin
   const walk = (value: unknown, key?: string): unknown => {
     if (typeof value === "string") {
       if (key && CODE_KEYS.has(key)) return value;
+      // a team written as text names its members where nothing tells a name from a word
+      if (key && PEOPLE_KEY.test(key) && value.trim()) {
+        hidden += 1;
+        return marker;
+      }
       const r = blindText(value, identity, marker);
       hidden += r.hidden;
       return r.text;

@@ -31,8 +31,11 @@ const CANARY_DOB = "1991-04-17";
 const CANARY_PROTECTION = "CANARY-PROTECTION-NOTE";
 // what the applicant wrote in the plan itself: their names (Latin and Arabic), contacts
 const CANARY_ARABIC_NAME = "زكناري";
+// a team member named only in the team's text (decision new-blind-team-text)
+const CANARY_TEAM_MEMBER = "Zzteammate Ndiaye";
 const CANARY_TEXT = {
-  team: `Je suis Zzcanary QQAPPLICANT, couturière. Appelez-moi au 06 11 22 33 44 ou écrivez à ${CANARY_EMAIL}.`,
+  team: `Mon associée ${CANARY_TEAM_MEMBER} tient la caisse.`,
+  skills: `Je suis Zzcanary QQAPPLICANT, couturière. Appelez-moi au 06 11 22 33 44 ou écrivez à ${CANARY_EMAIL}.`,
   experience: `خبرة عشر سنوات، اسمي ${CANARY_ARABIC_NAME}، صفحتي facebook.com/zzcanary.atelier و @zzcanary_couture`,
 };
 
@@ -156,7 +159,7 @@ describe("blind review", () => {
     expect(all).toContain("Atelier de couture solidaire");
     // the text the applicant wrote, with what named or reached them hidden and counted
     expect(review).toContain("Je suis [masqué], couturière. Appelez-moi au [masqué] ou écrivez à [masqué].");
-    expect(review).toContain("6 passages qui pouvaient identifier le candidat ont été masqués");
+    expect(review).toContain("7 passages qui pouvaient identifier le candidat ont été masqués");
     for (const canary of [
       CANARY_NAME,
       "Zzcanary",
@@ -170,6 +173,8 @@ describe("blind review", () => {
       CANARY_EMAIL,
       CANARY_DOB,
       CANARY_PROTECTION,
+      CANARY_TEAM_MEMBER,
+      "Zzteammate",
     ]) {
       expect(all, canary).not.toContain(canary);
     }
@@ -193,6 +198,7 @@ describe("the plan's PDF for the committee (issue 15)", () => {
     CANARY_EMAIL,
     CANARY_DOB,
     "1991",
+    "Zzteammate",
   ];
 
   it("gives the assigned member the plan, anonymised, in their language, and audits each download", async () => {
@@ -210,7 +216,7 @@ describe("the plan's PDF for the committee (issue 15)", () => {
     expect(text).not.toContain("Présenté par");
     const flat = text.replace(/\s+/g, " ");
     expect(flat).toContain("Je suis [masqué], couturière. Appelez-moi au [masqué] ou écrivez à [masqué].");
-    expect(flat).toContain("6 passages qui pouvaient identifier le candidat ont été masqués");
+    expect(flat).toContain("7 passages qui pouvaient identifier le candidat ont été masqués");
     for (const canary of canaries) expect(text, canary).not.toContain(canary);
 
     await client.post("/lang", { lng: "ar", redirectTo: "/grants/reviews" });

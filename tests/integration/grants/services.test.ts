@@ -469,7 +469,8 @@ describe("the chair's changes and screening", () => {
     const blind = (await getBlindAssignment(t.db, member.id, a!.id, "[masqué]"))!;
     expect(blind.applicantName).toBeNull();
     // while blind, the name the applicant wrote is hidden too (decision 0151)
-    expect(blind.plan).toMatchObject({ promoters: { team: "Moi, [masqué], et ma sœur." } });
+    // and the team written as text, withheld whole (decision new-blind-team-text)
+    expect(blind.plan).toMatchObject({ promoters: { team: "[masqué]" } });
     expect(blind.hiddenPassages).toBe(1);
     const fields: Record<string, string> = {};
     for (const c of call.criteria) fields[`score_${c.id}`] = "1";

@@ -226,7 +226,7 @@ export const grants = {
   "grants.review.none": "No application is assigned to you.",
   "grants.blind.hidden": "[hidden]",
   "grants.blind.hiddenCount":
-    "{count, plural, one {# passage that could identify the applicant was hidden} other {# passages that could identify the applicant were hidden}} (their names, a phone number, an e-mail or web address, a social media account). Other names stay as written.",
+    "{count, plural, one {# passage that could identify the applicant was hidden} other {# passages that could identify the applicant were hidden}} (their names, a phone number, an e-mail or web address, a social media account, the description of the team). Other names stay as written.",
   "grants.review.blind": "Blind review: the applicant's name and contact details are hidden.",
   "grants.review.deadline": "Scores can be changed until {date}.",
   "grants.review.planPdf": "Download the plan (PDF)",

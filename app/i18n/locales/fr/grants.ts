@@ -230,7 +230,7 @@ export const grants = {
   "grants.review.none": "Aucune candidature ne vous est affectée.",
   "grants.blind.hidden": "[masqué]",
   "grants.blind.hiddenCount":
-    "{count, plural, one {# passage qui pouvait identifier le candidat a été masqué} other {# passages qui pouvaient identifier le candidat ont été masqués}} (ses noms, un téléphone, une adresse e-mail ou web, un compte de réseau social). Les autres noms restent tels qu'ils sont écrits.",
+    "{count, plural, one {# passage qui pouvait identifier le candidat a été masqué} other {# passages qui pouvaient identifier le candidat ont été masqués}} (ses noms, un téléphone, une adresse e-mail ou web, un compte de réseau social, la description de l'équipe). Les autres noms restent tels qu'ils sont écrits.",
   "grants.review.blind": "Évaluation à l'aveugle : le nom et les coordonnées du candidat sont masqués.",
   "grants.review.deadline": "Notes modifiables jusqu'au {date}.",
   "grants.review.planPdf": "Télécharger le plan (PDF)",
