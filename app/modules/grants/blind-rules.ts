@@ -4,7 +4,7 @@
  * plan stores as names (a team member's, a co-founder's: decision 0161),
  * and any phone number, e-mail address, web address or social-media handle. A free text about
  * people (the plan's `promoters.team`) is withheld whole: the people it names are named only
- * there (decision new-blind-team-text). Other people's names written in other free text stay:
+ * there (decision 0175-blind-team-text). Other people's names written in other free text stay:
  * nothing tells them from a supplier's or a town's.
  * Pure: no database, no Remix.
  */

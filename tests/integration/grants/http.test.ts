@@ -31,7 +31,7 @@ const CANARY_DOB = "1991-04-17";
 const CANARY_PROTECTION = "CANARY-PROTECTION-NOTE";
 // what the applicant wrote in the plan itself: their names (Latin and Arabic), contacts
 const CANARY_ARABIC_NAME = "زكناري";
-// a team member named only in the team's text (decision new-blind-team-text)
+// a team member named only in the team's text (decision 0175-blind-team-text)
 const CANARY_TEAM_MEMBER = "Zzteammate Ndiaye";
 const CANARY_TEXT = {
   team: `Mon associée ${CANARY_TEAM_MEMBER} tient la caisse.`,

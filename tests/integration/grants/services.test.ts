@@ -469,7 +469,7 @@ describe("the chair's changes and screening", () => {
     const blind = (await getBlindAssignment(t.db, member.id, a!.id, "[masqué]"))!;
     expect(blind.applicantName).toBeNull();
     // while blind, the name the applicant wrote is hidden too (decision 0151)
-    // and the team written as text, withheld whole (decision new-blind-team-text)
+    // and the team written as text, withheld whole (decision 0175-blind-team-text)
     expect(blind.plan).toMatchObject({ promoters: { team: "[masqué]" } });
     expect(blind.hiddenPassages).toBe(1);
     const fields: Record<string, string> = {};

@@ -102,7 +102,7 @@ describe("blindPlanText", () => {
         { name: "[x]", role: "vente" },
         { name: "[x]", role: "couture" },
       ],
-      // the team written as text is withheld whole (decision new-blind-team-text)
+      // the team written as text is withheld whole (decision 0175-blind-team-text)
       promoters: { partnerName: "[x]", team: "[x]" },
       // a competitor's name is a shop's, not a person's
       market: { competitors: [{ name: "Boutique Marjane", priceCentimes: 1000 }] },
