@@ -9,7 +9,11 @@ import { formValues, parseForm, type FieldErrors } from "~/lib/forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { NoticeFields, useLocaleChoices } from "~/modules/office/sections";
 import { RegisterPersonSchema } from "~/modules/office/schemas.server";
+import { officeNamesakes } from "~/modules/office/queries.server";
+import { namesakesKey, namesakesSeen } from "~/modules/office/rules";
+import { NamesakesWarning, type ShownNamesake } from "~/modules/office/namesakes";
 import { registerPerson } from "~/modules/office/service.server";
+import { formatLoginId } from "~/modules/auth/rules";
 import { countryOptions } from "~/modules/profiles/countries.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -18,12 +22,26 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 type Refused = { errors: FieldErrors; values: Record<string, string> };
+/** Not refused: the office registered people with this name before; staff choose (decision new-office-namesakes). */
+type Namesakes = { namesakes: ShownNamesake[]; seenFor: string; values: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "office:act");
   const form = await args.request.formData();
   const parsed = parseForm(RegisterPersonSchema, form);
   if (!parsed.ok) return data<Refused>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (actor.organisationId && !namesakesSeen(form.get("namesakesSeenFor"), parsed.data)) {
+    const namesakes = await officeNamesakes(args.context.db, actor.organisationId, parsed.data);
+    if (namesakes.length > 0) {
+      const shown = namesakes.map((n) => ({
+        id: n.id,
+        name: [n.givenName, n.familyName].filter(Boolean).join(" "),
+        loginId: n.loginId ? formatLoginId(n.loginId) : null,
+        registeredAt: n.registeredAt.toISOString(),
+      }));
+      return data<Namesakes>({ namesakes: shown, seenFor: namesakesKey(parsed.data), values: formValues(form) });
+    }
+  }
   const result = await registerPerson(args.context.db, actor, parsed.data, { ip: args.context.ip });
   if (!result.ok) return data<Refused>({ errors: result.errors, values: formValues(form) }, { status: result.status });
   return redirect(`/office/people/${result.personId}?registered=1`);
@@ -47,7 +65,8 @@ export default function RegisterPerson() {
   const { countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
-  const errors = actionData?.errors;
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const namesakes = actionData && "namesakes" in actionData ? actionData : null;
   const values = actionData?.values;
   const locales = useLocaleChoices();
   return (
@@ -55,8 +74,9 @@ export default function RegisterPerson() {
       <BackLink to="/office">{t("office.title")}</BackLink>
       <PageTitle>{t("office.register.title")}</PageTitle>
       <ErrorSummary errors={errors} labels={LABELS} order={Object.keys(LABELS)} />
-      <p>{t("office.register.intro")}</p>
+      {namesakes ? <NamesakesWarning namesakes={namesakes.namesakes} /> : <p>{t("office.register.intro")}</p>}
       <Form method="post" className="stack" noValidate>
+        {namesakes ? <input type="hidden" name="namesakesSeenFor" value={namesakes.seenFor} /> : null}
         <Field name="givenName" label="profiles.field.givenName" required errors={errors} values={values} />
         <Field name="familyName" label="profiles.field.familyName" required errors={errors} values={values} />
         <SelectField
@@ -115,7 +135,7 @@ export default function RegisterPerson() {
         <SelectField name="locale" label="office.field.locale" options={locales} errors={errors} values={values} />
         <NoticeFields errors={errors} values={values} />
         <button type="submit" className="button">
-          {t("office.register.submit")}
+          {t(namesakes ? "office.namesakes.submit" : "office.register.submit")}
         </button>
       </Form>
     </div>

@@ -124,3 +124,42 @@ for (const [lang, m] of FR_AND_AR) {
     },
   );
 }
+
+for (const [lang, m] of FR_AND_AR) {
+  test(
+    `registering a name the office registered before shows that person first (${lang})`,
+    journey(lang),
+    async ({ page }, testInfo) => {
+      const givenName = `Nam${Math.random().toString(36).slice(2, 8)}`;
+      await login(page, "caseworker@masar.test");
+      await switchLanguage(page, lang);
+      const register = async (familyName: string) => {
+        await page.goto("/office/register");
+        await page.getByLabel(m["profiles.field.givenName"]).fill(givenName);
+        await page.getByLabel(m["profiles.field.familyName"]).fill(familyName);
+        await page.getByLabel(m["office.field.locale"]).selectOption(lang);
+        await page.getByLabel(m["office.field.noticeLanguage"]).selectOption("wo");
+        await page.getByLabel(m["office.field.noticeRead"]).check();
+        await page.getByRole("button", { name: m["office.register.submit"] }).click();
+      };
+      await register("Diallo");
+      await expect(page).toHaveURL(/\/office\/people\/[0-9a-f-]+\?registered=1$/);
+      const first = new URL(page.url()).pathname;
+
+      // the same name written otherwise: the earlier person first, nothing made yet, the form kept
+      await register("Dialo");
+      const namesakes = page.getByTestId("namesakes");
+      await expect(namesakes).toBeVisible();
+      await expect(namesakes.getByRole("link", { name: `${givenName} Diallo` })).toHaveAttribute("href", first);
+      await expect(page.getByLabel(m["profiles.field.familyName"])).toHaveValue("Dialo");
+      await fitsThePhone(page);
+      await page.screenshot({ path: testInfo.outputPath(`namesakes-${lang}.png`), fullPage: true });
+
+      // someone else after all: registered as a new person
+      await page.getByLabel(m["office.field.noticeRead"]).check();
+      await page.getByRole("button", { name: m["office.namesakes.submit"] }).click();
+      await expect(page).toHaveURL(/\/office\/people\/[0-9a-f-]+\?registered=1$/);
+      expect(new URL(page.url()).pathname).not.toBe(first);
+    },
+  );
+}

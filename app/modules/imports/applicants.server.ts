@@ -6,7 +6,7 @@
  * becomes a staff-managed account (no password, a sign-in identifier, the notice recorded).
  */
 import { randomInt } from "node:crypto";
-import { eq, inArray, or } from "drizzle-orm";
+import { inArray, or } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { isUniqueViolation } from "~db/errors";
 import {
@@ -25,6 +25,7 @@ import { audit } from "~/modules/audit/service.server";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/auth/constants";
 import type { Actor } from "~/modules/auth/permissions";
 import { formatLoginId, LOGIN_ID_LENGTH, loginIdFrom } from "~/modules/auth/rules";
+import { officeRegisteredByName } from "~/modules/office/queries.server";
 import { RegisterPersonSchema, type RegisterPersonInput } from "~/modules/office/schemas.server";
 import { decryptJson } from "~/modules/protection/crypto.server";
 import { foldName } from "~/modules/protection/rules";
@@ -116,22 +117,7 @@ export async function markApplicantDuplicates(
       if (f.email) taken.add(`e:${f.email}`);
     }
   }
-  const known = await db
-    .select({
-      id: users.id,
-      loginId: users.loginId,
-      givenName: profiles.givenName,
-      familyName: profiles.familyName,
-    })
-    .from(officeRegistrations)
-    .innerJoin(users, eq(users.id, officeRegistrations.userId))
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(eq(officeRegistrations.organisationId, organisationId));
-  const byName = new Map<string, typeof known>();
-  for (const k of known) {
-    const folded = foldName(`${k.givenName ?? ""} ${k.familyName ?? ""}`);
-    if (folded) byName.set(folded, [...(byName.get(folded) ?? []), k]);
-  }
+  const byName = await officeRegisteredByName(db, organisationId);
   for (const row of ready) {
     const p = row.person!;
     if (p.phone && taken.has(`p:${p.phone}`))

@@ -11,6 +11,7 @@ import {
   internshipApplications,
   internshipOffers,
   officeRegistrations,
+  profiles,
   trainingCohorts,
   trainingRegistrations,
   trainings,
@@ -19,7 +20,57 @@ import {
 import { isUuid } from "~/lib/ids";
 import type { Actor } from "~/modules/auth/permissions";
 import { isCurrentCoachOf } from "~/modules/coaching/queries.server";
-import { mayActFor, type PersonReach } from "./rules";
+import { mayActFor, namesakesKey, type PersonReach } from "./rules";
+
+/** A person an organisation's office registered (by hand or from a list), as a namesake is shown. */
+export type OfficeNamesake = {
+  id: string;
+  loginId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  registeredAt: Date;
+};
+
+/**
+ * The people this organisation's office registered, by folded name (`namesakesKey`): the
+ * likely earlier registrations of a walk-in or of a listed row, for whom a name is often
+ * all there is. Only the organisation's own: staff never learn of another's people this way.
+ */
+export async function officeRegisteredByName(
+  db: Executor,
+  organisationId: string,
+): Promise<Map<string, OfficeNamesake[]>> {
+  const known = await db
+    .select({
+      id: users.id,
+      loginId: users.loginId,
+      givenName: profiles.givenName,
+      familyName: profiles.familyName,
+      registeredAt: officeRegistrations.createdAt,
+    })
+    .from(officeRegistrations)
+    .innerJoin(users, eq(users.id, officeRegistrations.userId))
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(eq(officeRegistrations.organisationId, organisationId))
+    .orderBy(officeRegistrations.createdAt);
+  const byName = new Map<string, OfficeNamesake[]>();
+  for (const k of known) {
+    const folded = namesakesKey({ givenName: k.givenName ?? "", familyName: k.familyName ?? "" });
+    if (folded) byName.set(folded, [...(byName.get(folded) ?? []), k]);
+  }
+  return byName;
+}
+
+/** The people of `officeRegisteredByName` whose name folds as this one's. */
+export async function officeNamesakes(
+  db: Executor,
+  organisationId: string,
+  name: { givenName: string; familyName: string },
+): Promise<OfficeNamesake[]> {
+  const folded = namesakesKey(name);
+  if (!folded) return [];
+  return (await officeRegisteredByName(db, organisationId)).get(folded) ?? [];
+}
 
 /** What `mayActFor` needs to know of a person, as this member of staff sees them; null if no such person. */
 export async function personReach(db: Executor, actor: Actor, personId: string): Promise<PersonReach | null> {

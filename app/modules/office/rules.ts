@@ -4,6 +4,7 @@
  * Why these choices: docs/decisions/0104-acting-for-a-person.md.
  */
 import { changedFields, staleRefusal, versionOf, type StaleRefusal } from "~/lib/changes";
+import { foldName } from "~/modules/protection/rules";
 import type { ActKind } from "./constants";
 
 // ---------------------------------------------------------------- the slip's code
@@ -103,4 +104,23 @@ export function staleReceiptFlags(
     { receivedOn: sent.receivedOn, how: sent.how },
     messages,
   );
+}
+
+// ---------------------------------------------------------------- namesakes at registration
+
+/**
+ * A name as the office's namesakes are matched: protection's `foldName` (case, accents,
+ * vowels, doubled letters and the usual Arabic and Latin spellings fold together).
+ */
+export function namesakesKey(name: { givenName: string; familyName: string }): string {
+  return foldName(`${name.givenName} ${name.familyName}`);
+}
+
+/**
+ * Whether the registration form carries back (`namesakesSeenFor`) the very name whose
+ * earlier registrations staff were shown, and they chose to register a new person. Any
+ * other name is checked again.
+ */
+export function namesakesSeen(seenFor: unknown, name: { givenName: string; familyName: string }): boolean {
+  return typeof seenFor === "string" && seenFor !== "" && seenFor === namesakesKey(name);
 }

@@ -28,6 +28,12 @@ export const office = {
   "office.field.noticeLanguage": "اللغة التي قُرئ بها الإشعار",
   "office.field.noticeRead": "قرأت الإشعار على الشخص وهو يوافق عليه.",
   "office.register.submit": "تسجيل",
+  "office.namesakes.heading": "هل سجّلها مكتبك من قبل؟",
+  "office.namesakes.body":
+    "سجّل مكتبك من قبل شخصا يُكتب اسمه مثل هذا الاسم. إن كان الشخص نفسه، فافتح صفحته بدلا من ذلك: تسجيله من جديد يمنحه حسابا ثانيا.",
+  "office.namesakes.registeredOn": "سُجّل في {date}",
+  "office.namesakes.open": "فتح صفحة {name}",
+  "office.namesakes.submit": "تسجيله كشخص جديد",
 
   "office.lang.fr": "الفرنسية",
   "office.lang.ar": "العربية",

@@ -28,6 +28,12 @@ export const office = {
   "office.field.noticeLanguage": "Language the notice was read in",
   "office.field.noticeRead": "I read the notice to the person and they accept it.",
   "office.register.submit": "Register",
+  "office.namesakes.heading": "Already registered by your office?",
+  "office.namesakes.body":
+    "Your office has already registered someone whose name is written like this one. If it is the same person, open their page instead: registering them again would give them a second account.",
+  "office.namesakes.registeredOn": "registered on {date}",
+  "office.namesakes.open": "Open the page of {name}",
+  "office.namesakes.submit": "Register as a new person",
 
   "office.lang.fr": "French",
   "office.lang.ar": "Arabic",

@@ -29,6 +29,12 @@ export const office = {
   "office.field.noticeLanguage": "Langue dans laquelle la notice a été lue",
   "office.field.noticeRead": "J'ai lu la notice à la personne et elle l'accepte.",
   "office.register.submit": "Inscrire",
+  "office.namesakes.heading": "Déjà inscrite par votre bureau ?",
+  "office.namesakes.body":
+    "Votre bureau a déjà inscrit une personne dont le nom s'écrit comme celui-ci. Si c'est la même personne, ouvrez plutôt sa page : l'inscrire de nouveau lui donnerait un second compte.",
+  "office.namesakes.registeredOn": "inscrite le {date}",
+  "office.namesakes.open": "Ouvrir la page de {name}",
+  "office.namesakes.submit": "Inscrire comme nouvelle personne",
 
   "office.lang.fr": "Français",
   "office.lang.ar": "Arabe",

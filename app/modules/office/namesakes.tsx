@@ -1,0 +1,48 @@
+/**
+ * The office's earlier registrations of a name being registered again: shown above the
+ * form (kept filled in) before a second account is made for what may be the same person
+ * (decision new-office-namesakes).
+ */
+import { Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useI18n } from "~/i18n/i18n-context";
+
+export type ShownNamesake = { id: string; name: string; loginId: string | null; registeredAt: string };
+
+export function NamesakesWarning({ namesakes }: { namesakes: ShownNamesake[] }) {
+  const { t, formatDate } = useI18n();
+  const ref = useRef<HTMLElement>(null);
+  // with JavaScript, the answer is read where it is (as the error summary is)
+  useEffect(() => ref.current?.focus(), [namesakes]);
+  return (
+    <section ref={ref} className="namesakes" aria-labelledby="namesakes-title" data-testid="namesakes" tabIndex={-1}>
+      <h2 id="namesakes-title">{t("office.namesakes.heading")}</h2>
+      <div className="warning-text">
+        <span className="warning-icon" aria-hidden="true">
+          !
+        </span>
+        <strong>
+          <span className="visually-hidden">{t("confirm.warning")} </span>
+          {t("office.namesakes.body")}
+        </strong>
+      </div>
+      <ul>
+        {namesakes.map((n) => (
+          <li key={n.id}>
+            <Link to={`/office/people/${n.id}`} aria-label={t("office.namesakes.open", { name: n.name })}>
+              <bdi>{n.name}</bdi>
+            </Link>
+            {n.loginId ? (
+              <>
+                {" · "}
+                <bdi dir="ltr">{n.loginId}</bdi>
+              </>
+            ) : null}
+            {" · "}
+            {t("office.namesakes.registeredOn", { date: formatDate(n.registeredAt) })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
