@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 type Refused = { errors: FieldErrors; values: Record<string, string> };
-/** Not refused: the office registered people with this name before; staff choose (decision new-office-namesakes). */
+/** Not refused: the office registered people with this name before; staff choose (decision 0176-office-namesakes). */
 type Namesakes = { namesakes: ShownNamesake[]; seenFor: string; values: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {

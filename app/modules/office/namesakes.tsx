@@ -1,7 +1,7 @@
 /**
  * The office's earlier registrations of a name being registered again: shown above the
  * form (kept filled in) before a second account is made for what may be the same person
- * (decision new-office-namesakes).
+ * (decision 0176-office-namesakes).
  */
 import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";

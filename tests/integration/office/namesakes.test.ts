@@ -1,6 +1,6 @@
 /**
  * Registering at the office someone the office already registered (issue 15, decision
- * new-office-namesakes): a name written like an earlier registration's stops before a
+ * 0176-office-namesakes): a name written like an earlier registration's stops before a
  * second account is made, shows the earlier people of the same organisation only, keeps
  * the form filled in, and registers a new person once staff say so for that name.
  */
