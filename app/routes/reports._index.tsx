@@ -5,8 +5,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { forbidden, requirePermission } from "~/modules/auth/guards.server";
 import { partnerAssociations } from "~/modules/protection/queries.server";
 import { audienceOf, filterQuery, resolveFilter, today } from "~/modules/reporting/access.server";
-import { getBudget } from "~/modules/reporting/budget-queries.server";
-import { cachedReport } from "~/modules/reporting/cache.server";
+import { cachedBudget, cachedReport } from "~/modules/reporting/cache.server";
 import {
   DonorFilters,
   Headline,
@@ -23,12 +22,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db } = args.context;
   const resolved = resolveFilter(args, user);
   const audience = audienceOf(user);
-  const report = await cachedReport(db, {
-    audience,
-    filter: resolved.filter,
-    framework: resolved.framework,
-  });
-  const budget = await getBudget(db);
+  const [report, budget] = await Promise.all([
+    cachedReport(db, { audience, filter: resolved.filter, framework: resolved.framework }),
+    cachedBudget(db),
+  ]);
   const quarters = offeredQuarters(budget, today());
   // donors choose among fixed periods of the whole programme; associations see their own only
   const periods = audience === "donor" ? offeredPeriods(budget, today()) : null;

@@ -20,6 +20,7 @@ import type { Framework } from "./frameworks";
 import { moroccoToday } from "~/lib/morocco-time";
 import { donorFamily, donorReport } from "./donor.server";
 import { donorPeriodOf, type DonorPeriod } from "./rules";
+import { getBudget } from "./budget-queries.server";
 
 /** Entries kept at most; the oldest goes first. A key is a few dozen bytes, a report tens of KB. */
 const MAX_ENTRIES = 200;
@@ -94,6 +95,17 @@ export async function cachedReport(
     day,
   ]);
   return memo(db, key, () => buildReport(db, { audience, filter, framework, sources: wiredSources() }));
+}
+
+/**
+ * The programme's budget, period and exchange rates (`getBudget`), cached like the
+ * reports: the budget tables bump the version too (migration 0015). The dashboard reads
+ * it on every request for the periods it offers: three statements, one after the
+ * other, became none while nothing changed. Shared between requests: never changed by
+ * its readers.
+ */
+export function cachedBudget(db: Executor) {
+  return memo(db, JSON.stringify(["budget"]), () => getBudget(db));
 }
 
 /** A year's published family of donor tables (donor.server.ts), cached like the reports. */

@@ -35,15 +35,17 @@ export function ReportTableView({
   csvHref?: string;
 }) {
   const { t, locale } = useI18n();
+  // each column's name once, not once per cell (every cell carries it as data-label)
+  const labels = table.columns.map((c) => cellText(c.label, "label", t, locale));
   return (
     <>
       <table className="report-table" data-table={table.id}>
         {caption !== false ? <caption>{t(table.title)}</caption> : null}
         <thead>
           <tr>
-            {table.columns.map((c, i) => (
+            {labels.map((label, i) => (
               <th key={i} scope="col">
-                {cellText(c.label, "label", t, locale)}
+                {label}
               </th>
             ))}
           </tr>
@@ -70,7 +72,7 @@ export function ReportTableView({
                     <td
                       key={i}
                       className={format === "label" ? undefined : "num"}
-                      data-label={cellText(table.columns[i]?.label ?? null, "label", t, locale)}
+                      data-label={labels[i] ?? cellText(null, "label", t, locale)}
                     >
                       {text}
                     </td>

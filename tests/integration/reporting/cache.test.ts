@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { budgetEntries, distributions, exchangeRates, grantAwards, grantTranches } from "../../../db/schema";
 import {
+  cachedBudget,
   cachedReachedThisQuarter,
   cachedReport,
   clearReportCache,
@@ -21,7 +22,8 @@ import { buildReport } from "../../../app/modules/reporting/report.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { donorFamily, donorReport } from "../../../app/modules/reporting/donor.server";
 import { donorPeriodOf } from "../../../app/modules/reporting/rules";
-import { ensureBudget, setTargets } from "../../../app/modules/reporting/service.server";
+import { addRate, ensureBudget, setTargets, updateBudget } from "../../../app/modules/reporting/service.server";
+import { getBudget } from "../../../app/modules/reporting/budget-queries.server";
 import { INDICATOR_CODES } from "../../../app/modules/reporting/frameworks";
 import { moroccoToday } from "../../../app/lib/morocco-time";
 import { makeOrganisation, makeUser } from "../../factories";
@@ -303,6 +305,39 @@ describe("the report cache", () => {
         if (e.message !== "roll back") throw e;
       });
     expect(await cachedReport(t.db, { audience: "donor", filter: YEAR })).toEqual(committed);
+  });
+
+  it("caches the dashboard's budget and follows the programme's period, its lines and a new rate", async () => {
+    await ensureBudget(t.db);
+    const admin = await makeUser(t.db, { role: "admin" });
+    const first = await cachedBudget(t.db);
+    expect(await cachedBudget(t.db)).toBe(first);
+    expect(first).toEqual(await getBudget(t.db));
+    const writes: (() => Promise<unknown>)[] = [
+      async () => {
+        const current = await getBudget(t.db);
+        return updateBudget(
+          t.db,
+          admin,
+          {
+            totalUsdCents: current.totalUsdCents + 1,
+            startsOn: "2025-07-01",
+            endsOn: "2027-06-30",
+            lines: current.planned.map((p) => ({ line: p.line, plannedUsdCents: p.plannedUsdCents + 1 })),
+          },
+          {},
+        );
+      },
+      () => addRate(t.db, admin, { effectiveOn: "2026-06-01", rate: 99_000 }, {}),
+    ];
+    for (const write of writes) {
+      const before = await cachedBudget(t.db);
+      const result = await write();
+      expect(result).not.toMatchObject({ ok: false });
+      const after = await cachedBudget(t.db);
+      expect(after).toEqual(await getBudget(t.db));
+      expect(after).not.toEqual(before);
+    }
   });
 
   it("caches the home panel's figure and follows writes", async () => {
