@@ -158,9 +158,12 @@ function levenshtein(a: string, b: string): number {
 
 /**
  * Given names that are one name written in another tradition, too far apart for the
- * folding: Mamadou and Mouhamadou are the West African forms of Muhammad. Read only when
- * two names are compared (`namesClose`); never in `foldName`, whose skeletons are stored
- * as the keys a case is searched by.
+ * folding: Mamadou and Mouhamadou are the West African forms of Muhammad; Amadou and
+ * Ahmadou of Ahmad (Ahmed); Fatoumata of Fatima, Aminata of Amina; Slimane is the
+ * Maghreb's Sulayman (Souleymane); Boubacar is Abu Bakr. Only names that are one name
+ * beyond doubt: Hamadou, Adama or Fatou (from more than one name, or a short form) are not
+ * here. Read only when two names are compared (`namesClose`); never in `foldName`, whose
+ * skeletons are stored as the keys a case is searched by (decisions 0166, new-one-name-more).
  */
 const ONE_NAME: Record<string, string> = {
   mamadou: "mohamed",
@@ -169,6 +172,22 @@ const ONE_NAME: Record<string, string> = {
   mohamadou: "mohamed",
   muhammadu: "mohamed",
   mouhammadou: "mohamed",
+  amadou: "ahmed",
+  amadu: "ahmed",
+  ahmadou: "ahmed",
+  ahmadu: "ahmed",
+  fatoumata: "fatima",
+  fatimata: "fatima",
+  aminata: "amina",
+  slimane: "souleymane",
+  sliman: "souleymane",
+  boubacar: "abou bakr",
+  boubakar: "abou bakr",
+  aboubacar: "abou bakr",
+  aboubakar: "abou bakr",
+  abubakar: "abou bakr",
+  aboubakr: "abou bakr",
+  abubakr: "abou bakr",
 };
 
 /** The name with each word that is another form of a known name written as that name. */
