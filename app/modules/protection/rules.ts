@@ -163,7 +163,7 @@ function levenshtein(a: string, b: string): number {
  * Maghreb's Sulayman (Souleymane); Boubacar is Abu Bakr. Only names that are one name
  * beyond doubt: Hamadou, Adama or Fatou (from more than one name, or a short form) are not
  * here. Read only when two names are compared (`namesClose`); never in `foldName`, whose
- * skeletons are stored as the keys a case is searched by (decisions 0166, new-one-name-more).
+ * skeletons are stored as the keys a case is searched by (decisions 0166, 0179-one-name-more).
  */
 const ONE_NAME: Record<string, string> = {
   mamadou: "mohamed",
