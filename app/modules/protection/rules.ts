@@ -165,30 +165,16 @@ function levenshtein(a: string, b: string): number {
  * here. Read only when two names are compared (`namesClose`); never in `foldName`, whose
  * skeletons are stored as the keys a case is searched by (decisions 0166, 0179-one-name-more).
  */
-const ONE_NAME: Record<string, string> = {
-  mamadou: "mohamed",
-  mamadu: "mohamed",
-  mouhamadou: "mohamed",
-  mohamadou: "mohamed",
-  muhammadu: "mohamed",
-  mouhammadou: "mohamed",
-  amadou: "ahmed",
-  amadu: "ahmed",
-  ahmadou: "ahmed",
-  ahmadu: "ahmed",
-  fatoumata: "fatima",
-  fatimata: "fatima",
-  aminata: "amina",
-  slimane: "souleymane",
-  sliman: "souleymane",
-  boubacar: "abou bakr",
-  boubakar: "abou bakr",
-  aboubacar: "abou bakr",
-  aboubakar: "abou bakr",
-  abubakar: "abou bakr",
-  aboubakr: "abou bakr",
-  abubakr: "abou bakr",
-};
+const ONE_NAME: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    mohamed: ["mamadou", "mamadu", "mouhamadou", "mohamadou", "muhammadu", "mouhammadou"],
+    ahmed: ["amadou", "amadu", "ahmadou", "ahmadu"],
+    fatima: ["fatoumata", "fatimata"],
+    amina: ["aminata"],
+    souleymane: ["slimane", "sliman"],
+    "abou bakr": ["boubacar", "boubakar", "aboubacar", "aboubakar", "abubakar", "aboubakr", "abubakr"],
+  }).flatMap(([name, forms]) => forms.map((form) => [form, name])),
+);
 
 /** The name with each word that is another form of a known name written as that name. */
 function asOneName(name: string): string {
