@@ -6,13 +6,15 @@
  * again, through the same handle, and must answer each with their own.
  */
 import { describe, expect, it } from "vitest";
-import { planComments, profiles } from "~db/schema";
+import { planComments, profiles, trainingRegistrations } from "~db/schema";
+import { applicantPanel } from "~/modules/coaching/queries.server";
 import { getProfile } from "~/modules/profiles/queries.server";
 import { commentCounts, getReadablePlan, listAttachments, listOwnPlans } from "~/modules/business-plans/queries.server";
 import { listAssignmentsOfReviewer } from "~/modules/grants/queries.server";
 import { asActor, makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeApplication, makeCall, makeSubmittedReviews } from "../factories/grants";
+import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
@@ -76,5 +78,26 @@ describe("reads built once", () => {
     ] as const) {
       expect((await listAssignmentsOfReviewer(t.db, reviewer.id)).map((r) => r.number)).toEqual(numbers);
     }
+  });
+
+  it("give each applicant her own coming sessions on her home", async () => {
+    const [a, b] = await twoApplicants();
+    const training = await makeTraining(t.db);
+    const cohort = await makeCohort(t.db, training.id);
+    const now = new Date("2027-01-01T00:00:00Z");
+    // one session before "now", two after: only the two to come are listed
+    await makeSessions(t.db, cohort.id, 3, "2026-12-30");
+    await t.db.insert(trainingRegistrations).values({ cohortId: cohort.id, userId: a.user.id, status: "confirmed" });
+    for (const [person, count] of [
+      [a, 2],
+      [b, 0],
+      [a, 2],
+    ] as const) {
+      const panel = await applicantPanel(t.db, person.user.id, now);
+      expect(panel.sessions).toHaveLength(count);
+      expect(panel.sessions.every((x) => x.trainingId === training.id && new Date(x.startsAt) > now)).toBe(true);
+    }
+    // "now" is a value of each call too: a day later, one session is left
+    expect((await applicantPanel(t.db, a.user.id, new Date("2027-01-02T12:00:00Z"))).sessions).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
  * SMS off, by e-mail) in her language; the day before, she is reminded once. Her home
  * page lists the ones to come.
  */
-import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, type Placeholder, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "~db/client";
 import { coachingAppointments, users } from "~db/schema";
 import type { MessageKey } from "~/i18n/translate";
@@ -216,7 +216,7 @@ export const UPCOMING_APPOINTMENTS_SHOWN = 10;
  * Which appointments are still to come with a person: not cancelled, after now. The one
  * condition for the coach's page (below) and the applicant's home (applicantLists).
  */
-export function upcomingAppointmentsWhere(beneficiaryId: string, now: Date) {
+export function upcomingAppointmentsWhere(beneficiaryId: string | Placeholder, now: Date | SQL) {
   return and(
     eq(coachingAppointments.beneficiaryId, beneficiaryId),
     isNull(coachingAppointments.cancelledAt),

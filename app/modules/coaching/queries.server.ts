@@ -271,20 +271,43 @@ type ApplicantLists = {
  * three sessions of the cohorts where she holds a seat (one under way still counts).
  */
 async function applicantLists(db: Executor, userId: string, now: Date): Promise<ApplicantLists> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const rows = (await db.execute(sql`select
-    (select coalesce(json_agg(json_build_object('id', a.id, 'description', a.description, 'dueOn', a.due_on) order by a.due_on), '[]'::json)
-      from coaching_actions a where a.beneficiary_id = ${userId} and a.done_at is null) as actions,
-    (select json_build_object('displayName', u.display_name, 'phone', u.phone, 'email', u.email)
+  const [row] = await runPrepared(db, "coaching_applicant_lists", applicantListsQuery, {
+    userId,
+    now: now.toISOString(),
+  });
+  return {
+    actions: row?.actions ?? [],
+    coach: row?.coach ?? null,
+    appointments: row?.appointments ?? [],
+    sessions: row?.sessions ?? [],
+  };
+}
+// built once (`runPrepared`): the applicant's home sends it on every visit
+const applicantListsQuery = (db: Executor) => {
+  const userId = sql.placeholder("userId");
+  const at = sql`${sql.placeholder("now")}::timestamptz`;
+  return db
+    .select({
+      actions: sql<
+        ApplicantLists["actions"] | null
+      >`(select coalesce(json_agg(json_build_object('id', a.id, 'description', a.description, 'dueOn', a.due_on) order by a.due_on), '[]'::json)
+      from coaching_actions a where a.beneficiary_id = ${userId} and a.done_at is null)`,
+      coach: sql<
+        ApplicantLists["coach"]
+      >`(select json_build_object('displayName', u.display_name, 'phone', u.phone, 'email', u.email)
       from coach_assignments ca join users u on u.id = ca.coach_id
-      where ca.beneficiary_id = ${userId} and ca.ended_at is null limit 1) as coach,
-    (select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
+      where ca.beneficiary_id = ${userId} and ca.ended_at is null limit 1)`,
+      appointments: sql<
+        ApplicantLists["appointments"] | null
+      >`(select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
       select coaching_appointments.id, coaching_appointments.starts_at as "startsAt",
         coaching_appointments.coach_id as "coachId", u.display_name as "coachName"
       from coaching_appointments join users u on u.id = coaching_appointments.coach_id
-      where ${upcomingAppointmentsWhere(userId, now)}
-      order by coaching_appointments.starts_at limit ${UPCOMING_APPOINTMENTS_SHOWN}) x) as appointments,
-    (select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
+      where ${upcomingAppointmentsWhere(userId, at)}
+      order by coaching_appointments.starts_at limit ${UPCOMING_APPOINTMENTS_SHOWN}) x)`,
+      sessions: sql<
+        ApplicantLists["sessions"] | null
+      >`(select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
       select ts.id, t.id as "trainingId", t.title_fr as "titleFr", t.title_ar as "titleAr", t.title_en as "titleEn",
         ts.starts_at as "startsAt", ts.place_fr as "placeFr", ts.place_ar as "placeAr", ts.place_en as "placeEn",
         ts.online_link as "onlineLink"
@@ -294,15 +317,10 @@ async function applicantLists(db: Executor, userId: string, now: Date): Promise<
       join trainings t on t.id = co.training_id
       where r.user_id = ${userId} and r.status = 'confirmed'
         and ts.starts_at + make_interval(mins => ts.duration_minutes) >= ${at}
-      order by ts.starts_at limit 3) x) as sessions`)) as unknown as ApplicantLists[];
-  const row = rows[0];
-  return {
-    actions: row?.actions ?? [],
-    coach: row?.coach ?? null,
-    appointments: row?.appointments ?? [],
-    sessions: row?.sessions ?? [],
-  };
-}
+      order by ts.starts_at limit 3) x)`,
+    })
+    .from(sql`(select) as one`);
+};
 
 /** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */
 export async function cvSource(db: Executor, userId: string) {
