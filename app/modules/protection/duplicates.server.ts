@@ -108,8 +108,16 @@ function withAgeYear(person: PersonKey): PersonKey {
   return { ...person, ageGivenIn: Number(moroccoToday().slice(0, 4)) };
 }
 
-/** The candidates filed under each phone, document and day of birth, newest first. */
+/**
+ * The candidates filed under each phone, document and day of birth, and under their birth
+ * year (an estimated one apart from a dated one), newest first. A year brings candidates
+ * only where `birthsAgree` can answer "near": one side of the pair estimated. Two dated
+ * people agree only on the day (or its swap): filing everyone under the years around
+ * each person's made a 5,000-row list compare each row with every case born within five
+ * years of it.
+ */
 function indexCandidates(rows: readonly Candidate[]) {
+  const order = new Map(rows.map((row, i) => [row, i]));
   const index = new Map<string, Candidate[]>();
   const add = (key: string | null, row: Candidate) => {
     if (!key) return;
@@ -122,7 +130,7 @@ function indexCandidates(rows: readonly Candidate[]) {
     add(row.documentNumber ? `d:${normaliseDocument(row.documentNumber)}` : null, row);
     add(row.dateOfBirth ? `b:${row.dateOfBirth}` : null, row);
     const born = birthYearOf(row);
-    add(born ? `y:${born.year}` : null, row);
+    add(born ? `${born.estimated ? "e" : "y"}:${born.year}` : null, row);
   }
   return (person: PersonKey): Candidate[] => {
     const keys = [
@@ -133,10 +141,12 @@ function indexCandidates(rows: readonly Candidate[]) {
     ];
     const born = birthYearOf(person);
     if (born)
-      for (let y = born.year - ESTIMATED_BIRTH_YEAR_SLACK; y <= born.year + ESTIMATED_BIRTH_YEAR_SLACK; y++)
-        keys.push(`y:${y}`);
+      for (let y = born.year - ESTIMATED_BIRTH_YEAR_SLACK; y <= born.year + ESTIMATED_BIRTH_YEAR_SLACK; y++) {
+        keys.push(`e:${y}`);
+        if (born.estimated) keys.push(`y:${y}`);
+      }
     const seen = new Set<Candidate>(keys.flatMap((k) => (k ? (index.get(k) ?? []) : [])));
-    return rows.filter((row) => seen.has(row));
+    return [...seen].sort((a, b) => order.get(a)! - order.get(b)!);
   };
 }
 
