@@ -72,17 +72,7 @@ export function ConfirmStep({
         <Message id={title} values={titleValues} langs={titleLangs} />
       </h1>
       {children}
-      {irreversible ? (
-        <div className="warning-text">
-          <span className="warning-icon" aria-hidden="true">
-            !
-          </span>
-          <strong>
-            <span className="visually-hidden">{t("confirm.warning")} </span>
-            {t("confirm.cannotUndo")}
-          </strong>
-        </div>
-      ) : null}
+      {irreversible ? <WarningText>{t("confirm.cannotUndo")}</WarningText> : null}
       <Form method="post" className="stack" action={document} reloadDocument={document !== undefined}>
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="confirm" value={intent} />
@@ -102,5 +92,21 @@ export function ConfirmStep({
         </Link>
       </p>
     </section>
+  );
+}
+
+/** GOV.UK warning text: an icon, then the warning in bold, announced as a warning. */
+export function WarningText({ children, testId }: { children: ReactNode; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="warning-text" data-testid={testId}>
+      <span className="warning-icon" aria-hidden="true">
+        !
+      </span>
+      <strong>
+        <span className="visually-hidden">{t("confirm.warning")} </span>
+        {children}
+      </strong>
+    </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { WarningText } from "~/components/confirm-step";
 import { useI18n } from "~/i18n/i18n-context";
 
 export type ShownNamesake = { id: string; name: string; loginId: string | null; registeredAt: string };
@@ -17,15 +18,7 @@ export function NamesakesWarning({ namesakes }: { namesakes: ShownNamesake[] }) 
   return (
     <section ref={ref} className="namesakes" aria-labelledby="namesakes-title" data-testid="namesakes" tabIndex={-1}>
       <h2 id="namesakes-title">{t("office.namesakes.heading")}</h2>
-      <div className="warning-text">
-        <span className="warning-icon" aria-hidden="true">
-          !
-        </span>
-        <strong>
-          <span className="visually-hidden">{t("confirm.warning")} </span>
-          {t("office.namesakes.body")}
-        </strong>
-      </div>
+      <WarningText>{t("office.namesakes.body")}</WarningText>
       <ul>
         {namesakes.map((n) => (
           <li key={n.id}>

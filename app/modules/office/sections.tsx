@@ -1,6 +1,6 @@
 /** Pieces of the office's pages: the notice read aloud, the slip's form, the forms that act for the person. */
 import { Form, Link } from "@remix-run/react";
-import { ConfirmStep } from "~/components/confirm-step";
+import { ConfirmStep, WarningText } from "~/components/confirm-step";
 import { Message } from "~/components/message";
 import { CheckboxField, Field, FieldError, SelectField, type Choice } from "~/components/form";
 import { LOCALES, type Locale } from "~/i18n/config";
@@ -89,7 +89,7 @@ export function ReplaceSlipStep({
   locale: Locale;
   slip: LiveSlip;
 }) {
-  const { t, formatDate } = useI18n();
+  const { formatDate } = useI18n();
   const path = `/office/people/${personId}`;
   return (
     <ConfirmStep
@@ -108,15 +108,9 @@ export function ReplaceSlipStep({
           values={{ name, date: formatDate(slip.givenAt, true), until: formatDate(slip.until, true) }}
         />
       </p>
-      <div className="warning-text" data-testid="slip-replace-warning">
-        <span className="warning-icon" aria-hidden="true">
-          !
-        </span>
-        <strong>
-          <span className="visually-hidden">{t("confirm.warning")} </span>
-          <Message id="office.slip.replace.warning" values={{ name }} />
-        </strong>
-      </div>
+      <WarningText testId="slip-replace-warning">
+        <Message id="office.slip.replace.warning" values={{ name }} />
+      </WarningText>
     </ConfirmStep>
   );
 }
