@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { budgetEntries } from "../../db/schema";
 import { findOrMakeItem } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 async function freshRecords(suffix: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -49,11 +49,11 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByTestId("error-summary")).toBeVisible();
     await expect(page.getByLabel(m["aid.items.nameEn"])).toHaveValue("Fleece blanket");
     await fitsThePhone(page);
-    await page.screenshot({ path: testInfo.outputPath(`aid-item-refused-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`aid-item-refused-${lang}.png`), fullPage: true });
     await page.getByLabel(m["aid.items.kind"]).selectOption("blanket");
     await page.getByRole("button", { name: m["aid.items.save"] }).click();
     await expect(page.getByText(m["aid.items.corrected"])).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath(`aid-item-corrected-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`aid-item-corrected-${lang}.png`), fullPage: true });
 
     await page.goto("/admin/budget");
     await page.getByRole("link", { name: `${m["reporting.budget.correct"]} · ${entry.reference}` }).click();
@@ -64,7 +64,7 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByTestId("error-summary")).toBeVisible();
     await expect(form.getByLabel(m["reporting.budget.reference"])).toHaveValue(`${entry.reference} (corrigé)`);
     await fitsThePhone(page);
-    await page.screenshot({ path: testInfo.outputPath(`budget-entry-refused-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`budget-entry-refused-${lang}.png`), fullPage: true });
     await form.getByLabel(m["reporting.budget.amount"]).fill("950");
     await form.getByRole("button", { name: m["reporting.budget.saveCorrection"] }).click();
     await expect(page.getByText(m["reporting.budget.corrected"])).toBeVisible();

@@ -6,7 +6,7 @@
  * receive the right one.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -32,12 +32,12 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(step.getByRole("heading", { level: 1 })).toContainText(firstName);
       await expect(page.getByTestId("correction-items")).toContainText("×");
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`correct-step-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`correct-step-${lang}.png`), fullPage: true });
 
       // no reason: refused, said in the person's language, nothing changed
       await step.getByRole("button", { name: m["aid.correct.button"] }).click();
       await expect(page.getByTestId("confirm-step")).toContainText(m["aid.correct.reasonRequired"]);
-      await page.screenshot({ path: testInfo.outputPath(`correct-refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`correct-refused-${lang}.png`), fullPage: true });
       await page.goto(roundUrl);
       await expect(page.locator("[data-distribution]", { hasText: c.reference })).not.toContainText(
         m["aid.correct.corrected"],
@@ -65,7 +65,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(
         page.locator("li", { hasText: firstName }).getByRole("button", { name: m["aid.rounds.handOut"] }),
       ).toBeVisible();
-      await page.screenshot({ path: testInfo.outputPath(`corrected-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`corrected-${lang}.png`), fullPage: true });
     },
   );
 }

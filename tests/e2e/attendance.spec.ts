@@ -9,7 +9,7 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 /** A cohort of two with sessions three days ago, yesterday and tomorrow. */
 async function cohortOfTwo() {
@@ -42,7 +42,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.locator(`a[href="/trainings/sessions/${c.past}"]`).click();
       await expect(page.locator("fieldset.attendance-row")).toHaveCount(2);
       await expect(page.locator("fieldset.attendance-row input:checked")).toHaveCount(0);
-      await page.screenshot({ path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
       await page.locator("fieldset.attendance-row").first().locator('input[value="present"]').check();
       await page.getByRole("button", { name: m["trainings.saveAttendance"] }).click();
       await expect(page.getByRole("status")).toHaveText(m["trainings.attendanceSaved"]);
@@ -53,7 +53,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.goto(`/trainings/sessions/${c.future}`);
       await expect(page.getByTestId("attendance-not-yet")).toBeVisible();
       await expect(page.locator("fieldset.attendance-row")).toHaveCount(0);
-      await page.screenshot({ path: testInfo.outputPath(`register-not-yet-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`register-not-yet-${lang}.png`), fullPage: true });
     },
   );
 }

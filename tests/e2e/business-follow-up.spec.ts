@@ -8,7 +8,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { makeFundedBusiness } from "../factories/grants";
-import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -37,17 +37,17 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.locator("#f-stillRunning-error")).toHaveText(m["businesses.errors.choice"]);
       await expect(page.getByLabel(m["businesses.field.jobsCreated"])).toHaveValue("2");
       await expect(page.getByLabel(m["businesses.field.revenueBand"])).toHaveValue("under_2000");
-      await page.screenshot({ path: testInfo.outputPath(`follow-up-refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`follow-up-refused-${lang}.png`), fullPage: true });
       await page
         .getByTestId("business-follow-up")
-        .screenshot({ path: testInfo.outputPath(`follow-up-section-${lang}.png`) });
+        .screenshot({ ...SHOT, path: testInfo.outputPath(`follow-up-section-${lang}.png`) });
       await fitsThePhone(page);
 
       await page.getByLabel(m["businesses.field.stillRunning"]).selectOption("yes");
       await page.getByRole("button", { name: m["businesses.submit"] }).click();
       await expect(page.getByRole("status")).toHaveText(m["businesses.saved"]);
       await expect(page.getByTestId("business-follow-up").locator('[data-state="recorded"]')).toHaveCount(1);
-      await page.screenshot({ path: testInfo.outputPath(`follow-up-recorded-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`follow-up-recorded-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.goto("/home");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { readPdfText } from "../helpers/pdf";
-import { finishSignUp, login, switchLanguage, uniquePhone } from "./fixtures";
+import { finishSignUp, login, switchLanguage, uniquePhone, SHOT } from "./fixtures";
 
 /**
  * A whole plan written on a 375-pixel phone: in French with JavaScript (rows added
@@ -50,7 +50,7 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
   // the town is chosen from the towns list, in the page's language
   await expect(page.locator('select[name="city"] option[value="rabat"]')).toHaveText(lng === "ar" ? "الرباط" : "Rabat");
   await page.locator('select[name="city"]').selectOption("rabat");
-  await page.screenshot({ path: info.outputPath(`summary-${lng}.png`) });
+  await page.screenshot({ ...SHOT, path: info.outputPath(`summary-${lng}.png`) });
   await page
     .locator('textarea[name="pitch"]')
     .fill("Pain frais et msemen pour le quartier, livrés aux épiceries voisines.");
@@ -116,7 +116,7 @@ test("an applicant writes a whole plan on a phone and downloads its PDF", async 
   await expect(page.locator('[data-removed="costs:0"]')).toContainText("Four");
   await noOverflow(page);
   await page.locator("[data-removed]").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: info.outputPath(`financial-undo-${lng}.png`) });
+  await page.screenshot({ ...SHOT, path: info.outputPath(`financial-undo-${lng}.png`) });
   await page.locator('button[name="intent"][value="undo-remove"]').click();
   await expect(costItems).toHaveCount(2);
   await expect(cell("costs", 0, "item")).toHaveValue("Four");

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -41,12 +41,12 @@ for (const [lang, m] of FR_AND_AR) {
       await section.getByRole("button", { name: m["protection.link.submit"] }).click();
       await expect(page.locator("#account")).toContainText(m["protection.link.consentRequired"]);
       await page.locator("#account").getByLabel(m["protection.link.consent"]).check();
-      await page.locator("#account").screenshot({ path: testInfo.outputPath(`link-form-${lang}.png`) });
+      await page.locator("#account").screenshot({ ...SHOT, path: testInfo.outputPath(`link-form-${lang}.png`) });
       await fitsThePhone(page);
       await page.locator("#account").getByRole("button", { name: m["protection.link.submit"] }).click();
 
       await expect(page.getByTestId("linked-account")).toContainText(person.displayName);
-      await page.locator("#account").screenshot({ path: testInfo.outputPath(`linked-${lang}.png`) });
+      await page.locator("#account").screenshot({ ...SHOT, path: testInfo.outputPath(`linked-${lang}.png`) });
       await fitsThePhone(page);
       await page.getByRole("link", { name: m["protection.link.actFor"] }).click();
       await expect(page).toHaveURL(new RegExp(`/office/people/${person.id}$`));

@@ -4,7 +4,7 @@
  * asks for a reason; once closed, the file says why and offers to reopen it.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -23,14 +23,14 @@ for (const [lang, m] of FR_AND_AR) {
       await step.getByRole("button", { name: m["protection.confirm.close.button"] }).click();
       await expect(page.getByTestId("confirm-step")).toBeVisible();
       await page.getByLabel(m["protection.closure.closeReason"]).selectOption("returned_home");
-      await page.screenshot({ path: testInfo.outputPath(`close-step-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`close-step-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
       await page.getByRole("button", { name: m["protection.confirm.close.button"] }).click();
 
       await expect(page).toHaveURL(new RegExp(`/protection/cases/${c.id}$`));
       const history = page.getByTestId("status-history");
       await expect(history).toContainText(m["protection.closure.reason.returned_home"]);
-      await page.locator("#closure").screenshot({ path: testInfo.outputPath(`closed-${lang}.png`) });
+      await page.locator("#closure").screenshot({ ...SHOT, path: testInfo.outputPath(`closed-${lang}.png`) });
       await fitsThePhone(page);
 
       // out of the list of open files

@@ -5,7 +5,7 @@
  * corrected identity shows on the file.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -30,14 +30,14 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("button", { name: m["protection.correct.save"] }).click();
       await expect(page.locator(".error-summary")).toContainText(m["protection.errors.firstName"]);
       await expect(page.locator("#f-lastName")).toHaveValue("Keïta Diarra");
-      await page.screenshot({ path: testInfo.outputPath(`identity-refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`identity-refused-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.locator("#f-firstName").fill(firstName);
       await page.locator("#f-phone").fill("06 55 44 33 22");
       await page.locator("#f-city").selectOption("sale");
       await page.locator("#f-sex").selectOption("other");
-      await page.screenshot({ path: testInfo.outputPath(`identity-form-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`identity-form-${lang}.png`), fullPage: true });
       await page.getByRole("button", { name: m["protection.correct.save"] }).click();
 
       await expect(page).toHaveURL(new RegExp(`/protection/cases/${c.id}#identity$`));
@@ -48,7 +48,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(identity).toContainText(lang === "ar" ? "سلا" : "Salé");
       await expect(identity).toContainText(m["protection.sex.other"]);
       await expect(identity).not.toContainText("+212611223344");
-      await identity.screenshot({ path: testInfo.outputPath(`identity-corrected-${lang}.png`) });
+      await identity.screenshot({ ...SHOT, path: testInfo.outputPath(`identity-corrected-${lang}.png`) });
       await fitsThePhone(page);
     },
   );

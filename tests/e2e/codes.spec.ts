@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { normalizePhone } from "../../app/modules/auth/rules";
 import { makeUser } from "../factories";
-import { e2eDatabaseUrl, login, loginWithForm, logout, switchLanguage, uniquePhone, journey } from "./fixtures";
+import { e2eDatabaseUrl, login, loginWithForm, logout, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
 import { codeMailedTo } from "./mail-server";
 import { codeSentTo, smsCount } from "./sms-gateway";
 
@@ -42,7 +42,7 @@ async function fitsThePhone(page: Page) {
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+  await page.screenshot({ ...SHOT, path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
 /**

@@ -12,7 +12,7 @@ import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 async function withDb<T>(work: (db: ReturnType<typeof createDb>["db"]) => Promise<T>): Promise<T> {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });
@@ -29,7 +29,7 @@ async function expectStep(page: Page, testInfo: TestInfo, who: string, shot: str
   await expect(step).toBeVisible();
   await expect(step.getByRole("heading", { level: 1 })).toContainText(who);
   await fitsThePhone(page);
-  await page.screenshot({ path: testInfo.outputPath(shot), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath(shot), fullPage: true });
   return step;
 }
 
@@ -52,11 +52,11 @@ for (const [lang, m] of FR_AND_AR) {
       // "check your answers": nothing is sent yet
       await expect(page.getByTestId("confirm-step")).toContainText(title);
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`check-answers-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`check-answers-${lang}.png`), fullPage: true });
       await page.getByRole("button", { name: m["grants.check.send"] }).click();
       await expect(page).toHaveURL(/\/grants\/applications\/[0-9a-f-]{36}\?sent=1$/);
       await expect(page.getByTestId("sent")).toContainText(m["grants.sent.title"]);
-      await page.screenshot({ path: testInfo.outputPath(`sent-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`sent-${lang}.png`), fullPage: true });
       const appUrl = new URL(page.url()).pathname;
 
       await page.getByRole("link", { name: m["grants.apply.withdraw"] }).click();
@@ -69,7 +69,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("button", { name: m["grants.confirm.withdraw.button"] }).click();
       await expect(page.getByTestId("withdrawn")).toContainText(m["grants.withdrawn.done"]);
       await expect(page.getByTestId("application-status")).toHaveText(m["grants.app.status.withdrawn"]);
-      await page.screenshot({ path: testInfo.outputPath(`withdrawn-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`withdrawn-${lang}.png`), fullPage: true });
     },
   );
 

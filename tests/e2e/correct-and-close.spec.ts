@@ -7,7 +7,7 @@
  * list of open files, can still be corrected, and opens again.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, journey, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, freshCase, FR_AND_AR, journey, login, switchLanguage, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -38,7 +38,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.locator("main")).toContainText(m["protection.correct.changedOnFile"]);
       // beside the flagged phone, the one on file now
       await expect(page.locator("#f-phone-on-file")).toContainText("+212655443322");
-      await page.screenshot({ path: testInfo.outputPath(`stale-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`stale-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       // having looked, the case worker keeps the new phone and saves again: it is saved
@@ -57,7 +57,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.locator("main")).toContainText(m["protection.status.closed"]);
       await expect(page.getByRole("heading", { level: 1 })).toContainText(`${firstName} Sangaré Diallo`);
       await expect(page.locator("#identity")).toContainText("+212655443322");
-      await page.screenshot({ path: testInfo.outputPath(`closed-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`closed-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.goto(`/protection?q=${firstName}`);

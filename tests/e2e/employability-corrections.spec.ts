@@ -11,7 +11,7 @@ import { register } from "../../app/modules/trainings/service.server";
 import { makeUser, uniqueSuffix } from "../factories";
 import { makeHostOffer } from "../factories/internships";
 import { makeCohort, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 /** A cohort of 4 seats with 2 taken, and an open offer with one application waiting. */
@@ -61,7 +61,7 @@ for (const [lang, m] of FR_AND_AR) {
     await login(page, "admin@masar.test");
     await switchLanguage(page, lang);
     const shot = (name: string) =>
-      page.screenshot({ path: testInfo.outputPath(`${name}-${lang}.png`), fullPage: true });
+      page.screenshot({ ...SHOT, path: testInfo.outputPath(`${name}-${lang}.png`), fullPage: true });
 
     // the cohort: from its page to its correction
     await page.goto(`/trainings/cohorts/${cohort.id}`);

@@ -10,7 +10,7 @@
 import { expect, test } from "@playwright/test";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeCertificate } from "../factories/trainings";
-import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -34,7 +34,7 @@ for (const [lang, m] of FR_AND_AR) {
       // the status has no default: sent without one, it is refused
       await section.getByRole("button", { name: m["coaching.employmentCheck.submit"] }).click();
       await expect(page.locator("#f-employmentStatus-error")).toBeVisible();
-      await page.screenshot({ path: testInfo.outputPath(`employment-refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`employment-refused-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.getByLabel(m["coaching.employmentCheck.status"]).selectOption("self_employed");
@@ -43,7 +43,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.getByTestId("employment-checks").locator('[data-state="recorded"]')).toHaveCount(1);
       await page
         .getByTestId("employment-checks")
-        .screenshot({ path: testInfo.outputPath(`employment-recorded-${lang}.png`) });
+        .screenshot({ ...SHOT, path: testInfo.outputPath(`employment-recorded-${lang}.png`) });
       await fitsThePhone(page);
 
       // the coach who recorded it corrects it from the link on the check (decision: correcting an employment check)
@@ -53,14 +53,14 @@ for (const [lang, m] of FR_AND_AR) {
         .click();
       const fix = page.locator("#employment-check-form");
       await expect(fix.getByLabel(m["coaching.employmentCheck.status"])).toHaveValue("self_employed");
-      await fix.screenshot({ path: testInfo.outputPath(`employment-correcting-${lang}.png`) });
+      await fix.screenshot({ ...SHOT, path: testInfo.outputPath(`employment-correcting-${lang}.png`) });
       await fix.getByLabel(m["coaching.employmentCheck.status"]).selectOption("seeking");
       await fix.getByRole("button", { name: m["coaching.employmentCheck.correctSubmit"] }).click();
       await expect(page.getByRole("status")).toHaveText(m["coaching.employmentCheck.corrected"]);
       await expect(page.getByTestId("employment-checks")).toContainText(m["coaching.employmentCheck.option.seeking"]);
       await page
         .getByTestId("employment-checks")
-        .screenshot({ path: testInfo.outputPath(`employment-corrected-${lang}.png`) });
+        .screenshot({ ...SHOT, path: testInfo.outputPath(`employment-corrected-${lang}.png`) });
       await fitsThePhone(page);
 
       await page.goto("/home");

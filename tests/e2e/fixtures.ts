@@ -21,6 +21,15 @@ export { DEMO_PASSWORD };
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
+/**
+ * Options for every screenshot a spec takes for a person to look at (test-results/): one image
+ * pixel per CSS pixel. At the phone's own scale (Pixel 5: 2.75) a full page has 7.6 times the
+ * pixels, and encoding them cost about 4.5 times as long (a long page: 5.7 s against 1.3 s on
+ * the loaded two-core machine), over 100 screenshots a run. Letters and layout read at this
+ * scale; `E2E_SHOT_SCALE=device` takes them at the phone's scale for a closer look at Arabic.
+ */
+export const SHOT = { scale: process.env.E2E_SHOT_SCALE === "device" ? "device" : "css" } as const;
+
 /** The two languages a journey is walked in on a phone (left to right and right to left), with their dictionaries. */
 export const FR_AND_AR = [
   ["fr", fr],

@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { ar } from "../../app/i18n/locales/ar/index";
 import { fr } from "../../app/i18n/locales/fr/index";
-import { e2eFixture, login, switchLanguage, journey } from "./fixtures";
+import { e2eFixture, login, switchLanguage, journey, SHOT } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 for (const [lang, m] of [
@@ -27,7 +27,7 @@ for (const [lang, m] of [
       // the flag sits next to the application's number: seen on a phone without scrolling the table sideways
       await flagged.locator("xpath=ancestor::tr/td[1]").scrollIntoViewIfNeeded();
       await expect(flagged).toBeInViewport({ ratio: 1 });
-      await page.screenshot({ path: testInfo.outputPath(`ranking-${lang}.png`), fullPage: false });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`ranking-${lang}.png`), fullPage: false });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     },
   );

@@ -5,7 +5,7 @@
  * apart in the association's report.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -34,7 +34,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.locator("#f-female18to24-error")).toHaveText(m["groups.errors.count"]);
       await expect(page.getByLabel(m["groups.field.facilitator"])).toHaveValue(facilitator);
       await expect(page.getByLabel(band("male", "25-59"))).toHaveValue("4");
-      await page.screenshot({ path: testInfo.outputPath(`refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`refused-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.getByLabel(band("female", "18-24")).fill("6");
@@ -46,7 +46,7 @@ for (const [lang, m] of FR_AND_AR) {
       const row = page.getByTestId("activities").locator("tbody tr").first();
       await expect(row).toContainText(m["groups.kind.awareness"]);
       await expect(row).toContainText("12");
-      await page.screenshot({ path: testInfo.outputPath(`list-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`list-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       // correct it: one more man of 25 to 59
@@ -57,7 +57,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("button", { name: m["groups.save"] }).click();
       await expect(page.getByRole("status")).toHaveText(m["groups.saved"]);
       await expect(page.getByLabel(band("male", "25-59"))).toHaveValue("5");
-      await page.screenshot({ path: testInfo.outputPath(`corrected-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`corrected-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       // a case file's household: a member added, listed with the others
@@ -79,7 +79,7 @@ for (const [lang, m] of FR_AND_AR) {
         .poll(() => page.locator("#household").getByTestId("household").locator("li").count())
         .toBeGreaterThan(before);
       await page.locator("#household").scrollIntoViewIfNeeded();
-      await page.screenshot({ path: testInfo.outputPath(`household-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`household-${lang}.png`) });
       await fitsThePhone(page);
 
       // the association's report: people reached by source, the headcount apart
@@ -89,7 +89,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(people).toContainText(m["groups.report.line.unregistered"]);
       await expect(page.getByText(m["groups.report.note"])).toBeVisible();
       await people.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: testInfo.outputPath(`report-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`report-${lang}.png`) });
       await fitsThePhone(page);
     },
   );

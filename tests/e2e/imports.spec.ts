@@ -9,7 +9,7 @@ import { trainingRegistrations } from "../../db/schema";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 /** Where the confirmation's date stands: the sentence is read on either side of it. */
@@ -54,7 +54,7 @@ for (const [lang, m] of FR_AND_AR) {
       const bad = page.getByTestId("import-rows").locator('tr[data-line="4"]');
       await expect(bad).toContainText(m["protection.field.sex"]);
       await expect(page.getByTestId("import-rows").locator("tbody tr")).toHaveCount(1);
-      await page.screenshot({ path: testInfo.outputPath(`preview-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`preview-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
@@ -63,7 +63,7 @@ for (const [lang, m] of FR_AND_AR) {
       const confirmed = translate(m, lang, "imports.confirmed", { n: 2, rows: 3, date: DATE }).split(DATE);
       await expect(done).toContainText(confirmed[1]!.trim());
       await expect(page.getByRole("button", { name: m["imports.preview.confirm"] })).toHaveCount(0);
-      await page.screenshot({ path: testInfo.outputPath(`confirmed-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`confirmed-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       // the same file again: refused with a message, no second preview
@@ -72,7 +72,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("button", { name: m["imports.send"] }).click();
       await expect(page.getByText(m["imports.errors.sameFile"])).toBeVisible();
       await expect(page).toHaveURL(/\/imports(\?index)?$/);
-      await page.screenshot({ path: testInfo.outputPath(`again-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`again-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
     },
   );
@@ -108,14 +108,14 @@ for (const [lang, m] of FR_AND_AR) {
       const bad = page.getByTestId("import-rows").locator('tr[data-line="3"]');
       await expect(bad).toContainText(m["imports.field.noticeRead"]);
       await expect(bad).toContainText(m["office.errors.noticeRead"]);
-      await page.screenshot({ path: testInfo.outputPath(`applicants-preview-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`applicants-preview-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
       const done = page.locator("[data-import-confirmed]");
       const confirmed = translate(m, lang, "imports.confirmedApplicants", { n: 1, rows: 2, date: DATE }).split(DATE);
       await expect(done).toContainText(confirmed[1]!.trim());
-      await page.screenshot({ path: testInfo.outputPath(`applicants-confirmed-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`applicants-confirmed-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await page.goto("/imports");
@@ -157,16 +157,16 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByTestId("import-rows").locator('tr[data-line="3"]')).toContainText(
       m["imports.problems.notRegistered"],
     );
-    await page.screenshot({ path: testInfo.outputPath(`attendance-preview-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`attendance-preview-${lang}.png`), fullPage: true });
     await fitsThePhone(page);
     await page.getByRole("button", { name: m["imports.preview.confirm"] }).click();
     const confirmed = translate(m, lang, "imports.confirmedAttendance", { n: 1, rows: 2, date: DATE }).split(DATE);
     await expect(page.locator("[data-import-confirmed]")).toContainText(confirmed[1]!.trim());
-    await page.screenshot({ path: testInfo.outputPath(`attendance-confirmed-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`attendance-confirmed-${lang}.png`), fullPage: true });
     await fitsThePhone(page);
 
     // the register shows the mark the list brought
     await page.goto(`/trainings/sessions/${sessionId}`);
-    await page.screenshot({ path: testInfo.outputPath(`attendance-register-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`attendance-register-${lang}.png`), fullPage: true });
   });
 }

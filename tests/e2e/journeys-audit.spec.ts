@@ -15,7 +15,7 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { fitsThePhone, inDatabase, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, inDatabase, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 /** The step opened by the first tap: on a phone's width, naming `what`; a screenshot to look at. */
 async function expectStep(page: Page, testInfo: TestInfo, what: string | RegExp, shot: string) {
@@ -23,7 +23,7 @@ async function expectStep(page: Page, testInfo: TestInfo, what: string | RegExp,
   await expect(step).toBeVisible();
   await expect(step.getByRole("heading", { level: 1 })).toContainText(what);
   await fitsThePhone(page);
-  await page.screenshot({ path: testInfo.outputPath(shot), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath(shot), fullPage: true });
   return step;
 }
 
@@ -59,7 +59,7 @@ for (const [lang, m] of [
       await page.getByRole("button", { name: m["trainings.register"], exact: true }).click();
       await expect(page.getByTestId("registered")).toContainText(m["trainings.registered.confirmed.title"]);
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`registered-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`registered-${lang}.png`), fullPage: true });
 
       await page.goto("/home");
       const next = page.locator("[data-next-sessions]");
@@ -67,7 +67,7 @@ for (const [lang, m] of [
       await expect(next.locator("li")).toHaveCount(2);
       await expect(next.locator("li").first()).toContainText(title);
       await expect(next.locator("li").first()).toContainText("09:00");
-      await page.screenshot({ path: testInfo.outputPath(`home-sessions-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`home-sessions-${lang}.png`), fullPage: true });
 
       await page.goto(`/trainings/${trainingId}`);
       await page.getByRole("link", { name: m["trainings.cancel"] }).click();
@@ -156,7 +156,7 @@ for (const [lang, m] of [
       await expect(notice.getByRole("heading", { level: 1 })).toHaveText(m["protection.notice.title"]);
       await expect(notice).toContainText(m["protection.notice.rights"]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      await page.screenshot({ path: testInfo.outputPath(`consent-notice-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`consent-notice-${lang}.png`), fullPage: true });
       // printed, only the notice: the portal's header and footer stay off the paper
       await page.emulateMedia({ media: "print" });
       await expect(page.locator(".site-header")).toBeHidden();

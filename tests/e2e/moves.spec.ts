@@ -17,7 +17,7 @@ import { scheduleAppointment } from "../../app/modules/coaching/appointments.ser
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, login, switchLanguage, uniquePhone, journey } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, login, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
 import { smsContaining } from "./sms-gateway";
 
 const TEXT = { fr, ar } as const;
@@ -82,7 +82,7 @@ for (const lang of ["fr", "ar"] as const) {
       await expect(page).toHaveURL(new RegExp(`/trainings/sessions/${s.sessionId}/move$`));
       await expect(page.locator('input[name="placeFr"]')).toHaveValue("Rabat, salle 2");
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`move-session-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`move-session-${lang}.png`), fullPage: true });
 
       // into the past: refused, said at the top, nothing moved and nobody told
       await page.locator('input[name="date"]').fill("2020-01-10");
@@ -90,7 +90,7 @@ for (const lang of ["fr", "ar"] as const) {
       await page.getByRole("button", { name: m["trainings.move.save"] }).click();
       await expect(page.getByTestId("error-summary")).toContainText(m["trainings.errors.sessionInPast"]);
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`move-session-refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`move-session-refused-${lang}.png`), fullPage: true });
 
       const day = dayAhead(23);
       await page.locator('input[name="date"]').fill(day.date);
@@ -112,7 +112,7 @@ for (const lang of ["fr", "ar"] as const) {
         await expect(page.locator("[data-sent-messages] .message-state-ok").first()).toBeVisible({ timeout: 1_000 });
       }).toPass({ timeout: 20_000 });
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`move-session-done-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`move-session-done-${lang}.png`), fullPage: true });
     },
   );
 
@@ -125,7 +125,7 @@ for (const lang of ["fr", "ar"] as const) {
       await switchLanguage(page, lang);
       await page.goto(`/coaching/appointments/${a.id}`);
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`appointment-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`appointment-${lang}.png`), fullPage: true });
       const day = dayAhead(16);
       await page.locator('input[name="date"]').fill(day.date);
       await page.locator('input[name="time"]').fill("11:00");
@@ -136,12 +136,20 @@ for (const lang of ["fr", "ar"] as const) {
       await page.getByRole("link", { name: m["coaching.appointment.cancel"] }).click();
       await expect(page.getByTestId("confirm-step")).toBeVisible();
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`appointment-cancel-step-${lang}.png`), fullPage: true });
+      await page.screenshot({
+        ...SHOT,
+        path: testInfo.outputPath(`appointment-cancel-step-${lang}.png`),
+        fullPage: true,
+      });
       await page.getByRole("button", { name: m["coaching.confirm.cancel.button"] }).click();
       await expect(page.getByTestId("appointment-cancelled")).toBeVisible();
       const cancelled = await smsContaining(a.phone, lang === "ar" ? "أُلغي" : "annulé");
       expect(cancelled).toContain(day.written);
-      await page.screenshot({ path: testInfo.outputPath(`appointment-cancelled-${lang}.png`), fullPage: true });
+      await page.screenshot({
+        ...SHOT,
+        path: testInfo.outputPath(`appointment-cancelled-${lang}.png`),
+        fullPage: true,
+      });
     },
   );
 }

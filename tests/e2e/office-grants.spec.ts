@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { readPdfText } from "../helpers/pdf";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, logout, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, logout, switchLanguage, journey, SHOT } from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
@@ -44,7 +44,7 @@ for (const [lang, m] of FR_AND_AR) {
 
       // no plan yet: the page says what is missing, honestly
       await expect(page.getByTestId("grant-no-plan")).toHaveText(m["office.grant.noPlan"]);
-      await page.screenshot({ path: testInfo.outputPath(`no-plan-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`no-plan-${lang}.png`), fullPage: true });
 
       // the person wrote their plan on their own account
       await inDatabase((db) => makePlan(db, personId, completePlanContent(`Atelier ${tag}`)));
@@ -58,7 +58,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("button", { name: m["office.grant.submit"] }).click();
       await expect(page.getByRole("status")).toHaveText(m["office.done.applied"]);
       await expect(page.getByTestId("acts")).toContainText(callTitle);
-      await page.screenshot({ path: testInfo.outputPath(`applied-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`applied-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       // a slip, so that the person can sign in and see it
@@ -80,7 +80,7 @@ for (const [lang, m] of FR_AND_AR) {
       const done = page.getByTestId("done-for-me");
       await expect(done).toContainText(callTitle);
       await expect(done).toContainText("Youssef El Idrissi");
-      await page.screenshot({ path: testInfo.outputPath(`home-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`home-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
     },
   );

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { readPdfText } from "../helpers/pdf";
-import { fitsThePhone, FR_AND_AR, login, loginWithForm, logout, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, login, loginWithForm, logout, switchLanguage, journey, SHOT } from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
@@ -34,7 +34,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.locator("#f-noticeRead-error")).toHaveText(m["office.errors.noticeRead"]);
       await page.getByLabel(m["office.field.noticeLanguage"]).selectOption("sus");
       await page.getByLabel(m["office.field.noticeRead"]).check();
-      await page.screenshot({ path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`register-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
       await page.getByRole("button", { name: m["office.register.submit"] }).click();
       await expect(page).toHaveURL(/\/office\/people\/[0-9a-f-]+\?registered=1$/);
@@ -80,7 +80,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.getByTestId("confirm-step")).toBeVisible();
       await expect(page.getByTestId("slip-replace-warning")).toBeVisible();
       await expect(page.getByRole("button", { name: m["office.slip.replace.confirm"] })).toBeVisible();
-      await page.screenshot({ path: testInfo.outputPath(`slip-replace-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`slip-replace-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
       await page.getByRole("link", { name: m["confirm.cancel"] }).click();
       await expect(page.getByTestId("slip-live")).toBeVisible();
@@ -98,7 +98,7 @@ for (const [lang, m] of FR_AND_AR) {
         page.getByText(m["office.done.confirmed"]).or(page.getByText(m["office.done.waiting"])),
       ).toBeVisible();
       await expect(page.getByTestId("acts")).toContainText(trainingTitle);
-      await page.screenshot({ path: testInfo.outputPath(`person-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`person-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
       await logout(page);
 
@@ -114,7 +114,7 @@ for (const [lang, m] of FR_AND_AR) {
       const done = page.getByTestId("done-for-me");
       await expect(done).toContainText(trainingTitle);
       await expect(done).toContainText("Youssef El Idrissi");
-      await page.screenshot({ path: testInfo.outputPath(`home-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`home-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       // and signs in again with the identifier and the password
@@ -153,7 +153,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(namesakes.getByRole("link", { name: `${givenName} Diallo` })).toHaveAttribute("href", first);
       await expect(page.getByLabel(m["profiles.field.familyName"])).toHaveValue("Dialo");
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`namesakes-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`namesakes-${lang}.png`), fullPage: true });
 
       // someone else after all: registered as a new person
       await page.getByLabel(m["office.field.noticeRead"]).check();

@@ -10,7 +10,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { coachAssignments, deletionRequests, roundItems, shops, users } from "../../db/schema";
 import { makeOrganisation, makeUser } from "../factories";
 import { findOrMakeItem, makeShop, makeStockedRound } from "../factories/protection";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 
@@ -21,7 +21,7 @@ async function expectStep(page: Page, testInfo: TestInfo, who: string, shot: str
   await expect(step.getByRole("heading", { level: 1 })).toContainText(who);
   await expect(step.getByRole("button")).toHaveCount(1);
   await fitsThePhone(page);
-  await page.screenshot({ path: testInfo.outputPath(shot), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath(shot), fullPage: true });
   return step;
 }
 
@@ -169,7 +169,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("link", { name: m["profiles.deletion.withdraw"] }).click();
       await page.getByRole("button", { name: m["profiles.deletion.withdraw.button"] }).click();
       await expect(page.getByText(m["profiles.deletion.withdrawn"])).toBeVisible();
-      await page.screenshot({ path: testInfo.outputPath(`withdrawn-deletion-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`withdrawn-deletion-${lang}.png`), fullPage: true });
       expect(await statuses()).toEqual(["withdrawn"]);
       await page.goto("/notifications");
       await expect(page.getByText(m["profiles.notify.deletionWithdrawn"])).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { fitsThePhone, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, login, switchLanguage, SHOT } from "./fixtures";
 
 /**
  * The targets' period picker on a 375 px phone, in Arabic and in French: the select stays
@@ -36,7 +36,7 @@ test("the targets' period picker fits a 375 px phone in Arabic and in French", a
     await switchLanguage(page, lng);
     await page.goto("/admin/targets");
     await periodFits(page);
-    await page.screenshot({ path: testInfo.outputPath(`targets-period-${lng}.png`) });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`targets-period-${lng}.png`) });
   }
   // pages changed by the same session, for a look: the report's monthly chart, the issue page
   for (const lng of ["ar", "fr"] as const) {
@@ -44,9 +44,9 @@ test("the targets' period picker fits a 375 px phone in Arabic and in French", a
     await page.goto("/reports");
     const chart = page.locator("svg").nth(2);
     if (await chart.count()) await chart.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: testInfo.outputPath(`reports-${lng}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`reports-${lng}.png`), fullPage: true });
     await page.goto("/admin/quarterly-report");
-    await page.screenshot({ path: testInfo.outputPath(`quarterly-report-${lng}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`quarterly-report-${lng}.png`), fullPage: true });
   }
 });
 
@@ -84,6 +84,6 @@ test("the report's charts are whole and readable on a 375 px phone in Arabic and
     const objectiveChart = page.locator("figure.chart").nth(3);
     await expect(objectiveChart.locator("text").first()).toContainText(lng === "ar" ? "اللغة" : "langues");
     await fitsThePhone(page);
-    await objectiveChart.screenshot({ path: testInfo.outputPath(`objectives-chart-${lng}.png`) });
+    await objectiveChart.screenshot({ ...SHOT, path: testInfo.outputPath(`objectives-chart-${lng}.png`) });
   }
 });

@@ -8,7 +8,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeUser } from "../factories";
 import { makePlan } from "../factories/business-plans";
-import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage, SHOT } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 /** The summary: right after the title, before the form; its links' targets, each found on the page. */
@@ -74,7 +74,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(named("price")).toHaveValue("douze");
       await expect(named("salesPlaces")).toHaveValue("Au marché");
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`plan-market-summary-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`plan-market-summary-${lang}.png`) });
 
       // a link takes the person to the row's field
       await links.nth(0).click();
@@ -111,7 +111,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(named("months[2].revenue")).toHaveValue("beaucoup");
       await expect(named("years[1].costs")).toHaveValue("1200");
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`plan-financial-summary-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`plan-financial-summary-${lang}.png`) });
 
       await links.nth(2).click();
       await expect(page).toHaveURL(/#f-months\[2\]\.revenue$/);

@@ -7,7 +7,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { makeUser } from "../factories";
-import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage, SHOT } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 for (const [lang, m] of FR_AND_AR) {
@@ -70,13 +70,13 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(label("profiles.field.skills")).toHaveValue("Coupe et couture");
       await expect(page.locator('input[name="seeks"][value="training"]')).toBeChecked();
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`profile-summary-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`profile-summary-${lang}.png`) });
 
       // a link takes the person to the field, even the third row's
       await links.nth(2).click();
       await expect(page).toHaveURL(/#f-experience\[0\]\.years$/);
       await expect(row("years")).toBeInViewport();
-      await page.screenshot({ path: testInfo.outputPath(`profile-field-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`profile-field-${lang}.png`) });
 
       // fixed, it saves
       await label("profiles.field.givenNameAr").fill("أميناتا");

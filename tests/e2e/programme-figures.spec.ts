@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { FR_AND_AR, fitsThePhone, login, switchLanguage } from "./fixtures";
+import { FR_AND_AR, fitsThePhone, login, switchLanguage, SHOT } from "./fixtures";
 
 /**
  * The donor on a phone, with and without JavaScript: the year's people reached from
@@ -23,8 +23,8 @@ test("the donor reads group sessions, households and funded businesses for the y
     );
     await fitsThePhone(page);
     await page.locator('table[data-table="people-reached"]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: testInfo.outputPath(`donor-people-${lng}.png`) });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`donor-people-${lng}.png`) });
     await page.locator('table[data-table="business-outcomes"]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: testInfo.outputPath(`donor-businesses-${lng}.png`) });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`donor-businesses-${lng}.png`) });
   }
 });

@@ -15,7 +15,7 @@ import { users } from "../../db/schema";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { formatDate } from "../../app/i18n/translate";
 import { makeApplication, makeCall } from "../factories/grants";
-import { fitsThePhone, FR_AND_AR, journey, login, logout, newCoachFollowing, switchLanguage } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, journey, login, logout, newCoachFollowing, switchLanguage, SHOT } from "./fixtures";
 
 const DAY = 86_400_000;
 
@@ -102,8 +102,8 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(field(page, "receivedOn-error")).toHaveText(m["office.errors.receiptChangedOnFile"]);
       await expect(field(page, "receivedOn-on-file")).toContainText(formatDate(lang, yesterday));
       await expect(field(page, "how-on-file")).toContainText(m["office.received.how.in_person"]);
-      await page.screenshot({ path: testInfo.outputPath(`stale-${lang}.png`), fullPage: true });
-      await form.screenshot({ path: testInfo.outputPath(`stale-form-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`stale-${lang}.png`), fullPage: true });
+      await form.screenshot({ ...SHOT, path: testInfo.outputPath(`stale-form-${lang}.png`) });
       await fitsThePhone(page);
 
       // having looked, the coach keeps the colleague's day and saves again: saved
@@ -122,7 +122,7 @@ for (const [lang, m] of FR_AND_AR) {
       const items = page.locator("main li");
       await expect(items.filter({ hasText: told })).toHaveCount(2);
       await expect(page.locator("main")).not.toContainText(m["office.notify.receiptUndone"].replace("{call}", title));
-      await page.screenshot({ path: testInfo.outputPath(`notified-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`notified-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
       // it leads to the application
       await items.filter({ hasText: told }).first().getByRole("link", { name: m["notifications.open"] }).click();

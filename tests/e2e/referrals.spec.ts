@@ -5,7 +5,7 @@
  * note; the person's consent to referral withdrawn, the partner's next request finds nothing.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { fitsThePhone, login, logout, switchLanguage } from "./fixtures";
+import { fitsThePhone, login, logout, switchLanguage, SHOT } from "./fixtures";
 
 const PARTNER = "Association Al Amal Oujda";
 // names put in a sentence are isolated (U+2068 … U+2069), so their direction never turns the sentence around
@@ -83,13 +83,13 @@ test("a referral shares only the sections ticked, the partner accepts and writes
     await expect(page.locator(absent)).toHaveCount(0);
   await expect(page.locator("textarea")).toHaveCount(0);
   await fitsThePhone(page);
-  await page.screenshot({ path: testInfo.outputPath("partner-pending-fr.png"), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("partner-pending-fr.png"), fullPage: true });
   await switchLanguage(page, "ar");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.locator("#requests")).toContainText("خدمة متخصصة");
   await expect(page.locator("body")).not.toContainText(secret);
   await fitsThePhone(page);
-  await page.screenshot({ path: testInfo.outputPath("partner-pending-ar.png"), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("partner-pending-ar.png"), fullPage: true });
   await switchLanguage(page, "fr");
 
   // accepted: the same sections, and a note of its own
@@ -111,7 +111,7 @@ test("a referral shares only the sections ticked, the partner accepts and writes
   const line = page.locator("#referral [data-referral='accepted']");
   await expect(line).toContainText(`إحالة إلى \u2068${PARTNER}\u2069`);
   await expect(line).not.toContainText("→");
-  await line.screenshot({ path: testInfo.outputPath("referral-line-ar.png") });
+  await line.screenshot({ ...SHOT, path: testInfo.outputPath("referral-line-ar.png") });
   await switchLanguage(page, "fr");
   // the person withdraws their consent (through its confirmation step)
   await page.getByRole("link", { name: "Retirer le consentement" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login, switchLanguage } from "./fixtures";
+import { login, switchLanguage, SHOT } from "./fixtures";
 
 /**
  * The donor on a phone, with and without JavaScript (each project of the config):
@@ -27,7 +27,7 @@ test("the donor reads the results of a quarter, in Arabic, and downloads the CSV
   await expect(page.locator("svg.chart-svg").first()).toBeVisible();
   await expect(page.locator('table[data-table="reach"]')).toBeVisible();
   await expect(page.getByText("Un «\u00a0x\u00a0» ne dit pas lequel des deux.")).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("donor-quarter-fr.png"), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("donor-quarter-fr.png"), fullPage: true });
 
   // a month: the people reached per result, the breakdowns being the quarter's and the year's
   const month = await page
@@ -44,7 +44,7 @@ test("the donor reads the results of a quarter, in Arabic, and downloads the CSV
   await page.getByRole("button", { name: "Afficher" }).click();
 
   await switchLanguage(page, "ar");
-  await page.screenshot({ path: testInfo.outputPath("donor-quarter-ar.png"), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("donor-quarter-ar.png"), fullPage: true });
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.locator("h1")).toHaveText("نتائج البرنامج");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -14,7 +14,7 @@ import { openCase } from "../../app/modules/protection/identity.server";
 import { makeOrganisation, makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
 import { translate } from "../../app/i18n/translate";
-import { fitsThePhone, inDatabase, login, switchLanguage } from "./fixtures";
+import { fitsThePhone, inDatabase, login, switchLanguage, SHOT } from "./fixtures";
 
 for (const [lang, m] of [
   ["fr", fr],
@@ -60,7 +60,7 @@ for (const [lang, m] of [
     );
     await expect(step).toContainText(m["confirm.cannotUndo"]);
     await fitsThePhone(page);
-    await page.screenshot({ path: testInfo.outputPath(`apply-retention-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`apply-retention-${lang}.png`), fullPage: true });
     await step.getByRole("link", { name: m["confirm.cancel"] }).click();
     await expect(page).toHaveURL(/\/admin\/protection$/);
     expect(await nameNow()).toBe(firstName);

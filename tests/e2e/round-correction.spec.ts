@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { findOrMakeItem, makeStockedRound } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 /** A round of the demo case worker's association that nobody has received yet. */
 async function freshRound(name: string) {
@@ -45,13 +45,13 @@ for (const [lang, m] of FR_AND_AR) {
     await expect(page.getByText(m["aid.errors.endsBeforeStarts"]).first()).toBeVisible();
     await expect(form.getByLabel(m["aid.rounds.name"])).toHaveValue("Tournée de printemps");
     await fitsThePhone(page);
-    await page.screenshot({ path: testInfo.outputPath(`round-correct-refused-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`round-correct-refused-${lang}.png`), fullPage: true });
 
     await form.getByLabel(m["aid.rounds.endsOn"]).fill(round.endsOn);
     await form.getByRole("button", { name: m["aid.rounds.saveCorrection"] }).click();
     await expect(page).toHaveURL(new RegExp(`/aid/rounds/${round.id}\\?done=corrected$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tournée de printemps");
     await expect(page.getByText(m["aid.rounds.corrected"])).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath(`round-corrected-${lang}.png`), fullPage: true });
+    await page.screenshot({ ...SHOT, path: testInfo.outputPath(`round-corrected-${lang}.png`), fullPage: true });
   });
 }

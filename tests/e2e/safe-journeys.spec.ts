@@ -5,7 +5,7 @@
  * a confirmation step that the first tap only opens, and that "cancel" leaves untouched.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -36,7 +36,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.getByLabel(m["protection.field.firstName"], { exact: true })).toHaveValue(firstName);
       await expect(page.getByLabel(m["protection.field.nationality"], { exact: true })).toHaveValue("GN");
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`error-summary-${lang}.png`) });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`error-summary-${lang}.png`) });
 
       await summary.locator('a[href="#f-sex"]').click();
       await expect(page).toHaveURL(/#f-sex$/);
@@ -55,7 +55,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(step).toBeVisible();
       await expect(step.getByRole("heading", { level: 1 })).toContainText(firstName);
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`confirm-withdraw-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`confirm-withdraw-${lang}.png`), fullPage: true });
       await step.getByRole("link", { name: m["confirm.cancel"] }).click();
       await expect(page).toHaveURL(new RegExp(`${caseUrl}#consent$`));
       await expect(page.getByTestId("consent")).not.toContainText(m["protection.consent.withdrawn"]);
@@ -94,7 +94,7 @@ for (const [lang, m] of FR_AND_AR) {
       // a password is never sent back by the server (with JavaScript, the page simply stays)
       if (noJs) await expect(page.getByLabel(m["signup.password"], { exact: true })).toHaveValue("");
       await fitsThePhone(page);
-      await page.screenshot({ path: testInfo.outputPath(`signup-refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`signup-refused-${lang}.png`), fullPage: true });
       await summary.locator('a[href="#f-phone"]').click();
       await expect(page).toHaveURL(/#f-phone$/);
     },

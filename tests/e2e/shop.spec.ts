@@ -6,7 +6,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { makeVoucher } from "../factories/protection";
-import { fitsThePhone, freshCase, FR_AND_AR, inDatabase, login, switchLanguage, journey } from "./fixtures";
+import { fitsThePhone, freshCase, FR_AND_AR, inDatabase, login, switchLanguage, journey, SHOT } from "./fixtures";
 
 /** A fresh voucher of association A (the demo shop's scheme), for a person of that name. */
 async function freshVoucher(firstName: string, lastName: string) {
@@ -42,7 +42,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.getByTestId("initials")).toHaveText(/^Z\. O\.$/);
       await expect(page.locator("main")).not.toContainText(firstName);
       await expect(page.locator("main")).not.toContainText("Ouattara");
-      await page.screenshot({ path: testInfo.outputPath(`shop-check-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`shop-check-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       await check.getByRole("button").click();
@@ -50,7 +50,7 @@ for (const [lang, m] of FR_AND_AR) {
       await expect(page.getByTestId("shop-history")).toContainText(voucher.code);
       await expect(page.getByTestId("shop-history")).toContainText("Z. O.");
       await expect(page.locator("main")).not.toContainText(firstName);
-      await page.screenshot({ path: testInfo.outputPath(`shop-redeemed-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`shop-redeemed-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
 
       // the same code again: refused, nothing to redeem
@@ -58,7 +58,7 @@ for (const [lang, m] of FR_AND_AR) {
       await page.getByRole("button", { name: m["aid.shop.another"] }).click();
       await expect(page.getByRole("alert")).toContainText(m["aid.shop.refused.redeemed"]);
       await expect(page.getByTestId("voucher-check")).toHaveCount(0);
-      await page.screenshot({ path: testInfo.outputPath(`shop-refused-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`shop-refused-${lang}.png`), fullPage: true });
 
       // every other page does not exist for a shop
       const other = await page.goto("/aid");
@@ -81,7 +81,7 @@ for (const [lang, m] of FR_AND_AR) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
         await expect(page.getByTestId(table)).toBeVisible();
-        await page.screenshot({ path: testInfo.outputPath(`${path.slice(7)}-${lang}.png`), fullPage: true });
+        await page.screenshot({ ...SHOT, path: testInfo.outputPath(`${path.slice(7)}-${lang}.png`), fullPage: true });
         await fitsThePhone(page);
       }
       await expect(page.getByTestId("programme-shops")).toContainText("Épicerie Al Baraka");
@@ -95,7 +95,7 @@ for (const [lang, m] of FR_AND_AR) {
       await login(page, "caseworker@masar.test");
       await page.goto("/aid/redemptions");
       await expect(page.getByTestId("redemptions-per-shop")).toContainText("Épicerie Al Baraka");
-      await page.screenshot({ path: testInfo.outputPath(`redemptions-${lang}.png`), fullPage: true });
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`redemptions-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
     },
   );

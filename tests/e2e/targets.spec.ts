@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { login, switchLanguage } from "./fixtures";
+import { login, switchLanguage, SHOT } from "./fixtures";
 
 /**
  * The admin on a phone, with and without JavaScript: sets the quarter's targets, reads
@@ -31,7 +31,7 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
   await page.locator('input[name="target_R2.3"]').fill("120");
   await page.getByRole("button", { name: "Enregistrer les cibles" }).click();
   await expect(page.getByText("Cibles enregistrées.")).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("targets-fr.png"), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("targets-fr.png"), fullPage: true });
 
   await page.goto(`/reports?quarter=${quarter}`);
   const progress = page.locator('table[data-table="progress"]');
@@ -51,9 +51,9 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
   await expect(progress.locator("tbody").nth(2).locator("tr").nth(1)).toContainText("R2.1");
   await expect(progress.locator("tbody tr", { hasText: "R2.3" }).first()).toContainText("120");
   await progress.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("dashboard-progress-fr.png") });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("dashboard-progress-fr.png") });
   await headings.nth(2).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("dashboard-progress-result2-fr.png") });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("dashboard-progress-result2-fr.png") });
 
   await switchLanguage(page, "ar");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -61,13 +61,13 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
   await expect(headings.nth(0)).toHaveText("الهدف العام");
   await expect(headings.nth(2)).toHaveText(/^النتيجة 2: /);
   await progress.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("dashboard-progress-ar.png") });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("dashboard-progress-ar.png") });
   await headings.nth(2).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("dashboard-progress-result2-ar.png") });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("dashboard-progress-result2-ar.png") });
   await page.goto(`/admin/targets?period=${quarter}`);
   await expect(page.locator('input[name="target_OG.1"]')).toHaveValue("40");
   await expect(page.locator('input[name="target_R2.3"]')).toHaveValue("120");
-  await page.screenshot({ path: testInfo.outputPath("targets-ar.png"), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("targets-ar.png"), fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
@@ -100,7 +100,8 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
     await expect(page).toHaveURL(/saved=1/);
     await page.locator('a[data-confirm-link="issue"]').click();
     await expect(page.getByTestId("confirm-step")).toBeVisible();
-    if (locale === "ar") await page.screenshot({ path: testInfo.outputPath("issue-confirm-ar.png"), fullPage: true });
+    if (locale === "ar")
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath("issue-confirm-ar.png"), fullPage: true });
     await page.getByTestId("confirm-step").locator('button[type="submit"]').click();
     // rendering the PDF takes a few seconds on a busy machine
     await expect(page).toHaveURL(/issued=\d+/, { timeout: 30_000 });
@@ -111,5 +112,5 @@ test("the admin sets targets, reads progress, writes the narrative and issues th
     expect(response.headers()["content-type"]).toBe("application/pdf");
     await writeFile(testInfo.outputPath(`issued-${locale}.pdf`), await response.body());
   }
-  await page.screenshot({ path: testInfo.outputPath("issue-page-fr.png"), fullPage: true });
+  await page.screenshot({ ...SHOT, path: testInfo.outputPath("issue-page-fr.png"), fullPage: true });
 });
