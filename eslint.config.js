@@ -160,7 +160,7 @@ export default tseslint.config(
         "error",
         {
           // a screenshot at the phone's 2.75 scale costs 4.5 times as much to encode (decision
-          // new-screenshots-at-css-scale)
+          // 0180-screenshots-at-css-scale)
           selector:
             "CallExpression[callee.property.name='screenshot']:not(:has(ObjectExpression > SpreadElement > Identifier[name='SHOT']))",
           message: "Spread SHOT (tests/e2e/fixtures.ts) into a screenshot's options.",
