@@ -11,6 +11,12 @@ export type MasarContext = {
   cspNonce: string;
   ip: string;
   i18nVersion: string;
+  /**
+   * A document request's parts of the page that its loaders rendered to HTML themselves, by
+   * element id, for `<KeptHtml>` (entry.server.tsx); null for a data request, whose loader
+   * data carries them (app/lib/kept-html.server.ts)
+   */
+  keptHtml: Map<string, string> | null;
   /** the client takes gzip: the rendered page is sent gzipped (entry.server.tsx) */
   gzip: boolean;
   /** true when cookies must carry Secure (the portal is served over HTTPS) */

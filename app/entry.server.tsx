@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { KeptHtmlContext } from "~/components/kept-html";
 import { dictionaries } from "~/i18n/dictionaries.server";
 import { I18nProvider } from "~/i18n/i18n-context";
 import { installOffsetTable } from "~/i18n/time-zone";
@@ -54,7 +55,9 @@ export default function handleRequest(
     const timer = setTimeout(() => abort(), streamTimeout + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <I18nProvider locale={loadContext.locale} messages={dictionaries[loadContext.locale]}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        <KeptHtmlContext.Provider value={loadContext.keptHtml}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </KeptHtmlContext.Provider>
       </I18nProvider>,
       {
         nonce,

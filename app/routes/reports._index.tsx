@@ -1,19 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { KeptHtml } from "~/components/kept-html";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
+import { keepHtml } from "~/lib/kept-html.server";
 import { forbidden, requirePermission } from "~/modules/auth/guards.server";
 import { partnerAssociations } from "~/modules/protection/queries.server";
 import { audienceOf, filterQuery, resolveFilter, today } from "~/modules/reporting/access.server";
 import { cachedBudget, cachedReport } from "~/modules/reporting/cache.server";
-import {
-  DonorFilters,
-  Headline,
-  ReportFilters,
-  ReportNotes,
-  TablesSection,
-} from "~/modules/reporting/dashboard-sections";
-import { ReportCharts } from "~/modules/reporting/report-view";
+import { reportBodyHtml } from "~/modules/reporting/dashboard-html.server";
+import { DonorFilters, ReportFilters, ReportNotes, reportSummary } from "~/modules/reporting/dashboard-sections";
 import { offeredPeriods, offeredQuarters, quarterOf } from "~/modules/reporting/rules";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -30,13 +26,15 @@ export async function loader(args: LoaderFunctionArgs) {
   // donors choose among fixed periods of the whole programme; associations see their own only
   const periods = audience === "donor" ? offeredPeriods(budget, today()) : null;
   const partners = audience === "admin" ? await partnerAssociations(db, null) : null;
+  const query = filterQuery(resolved);
   return {
-    report,
+    // the filters and notes read a few fields; the figures come as the HTML kept with the cached report
+    report: reportSummary(report),
+    figures: keepHtml(args.context, "report-figures", reportBodyHtml(report, args.context.locale, query)),
     quarters,
     periods,
     period: resolved.period?.key ?? null,
     partners,
-    query: filterQuery(resolved),
     quarter: resolved.quarter,
     // the quarterly PDF of the period shown, or of the quarter holding its month
     pdfQuarter:
@@ -44,14 +42,9 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-/** The breakdowns shown as tables of their own (the others sit under their charts). */
-const UNDER_CHARTS = new Set(["reach", "reach-sex", "monthly", "frameworks"]);
-
 export default function ReportsDashboard() {
-  const { report, quarters, periods, period, partners, query, quarter, pdfQuarter } = useLoaderData<typeof loader>();
+  const { report, figures, quarters, periods, period, partners, quarter, pdfQuarter } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const csv = (tableId: string) => `/reports/export.csv?table=${tableId}&${query}`;
-  const tables = (keep: (id: string) => boolean) => report.tables.filter((x) => keep(x.id));
   return (
     <div className="reports">
       <PageTitle>{t("reporting.title")}</PageTitle>
@@ -62,35 +55,7 @@ export default function ReportsDashboard() {
         <ReportFilters report={report} quarters={quarters} quarter={quarter} partners={partners} />
       )}
       <ReportNotes report={report} pdfQuarter={pdfQuarter} />
-      <Headline headline={report.headline} />
-      <TablesSection heading="reporting.section.progress" tables={tables((id) => id === "progress")} csv={csv} />
-      {tables((id) => id === "progress").length ? <p className="hint">{t("reporting.progress.note")}</p> : null}
-      <TablesSection
-        heading="groups.report.section"
-        tables={tables((id) => id === "people-reached" || id === "group-activities")}
-        csv={csv}
-      />
-      {tables((id) => id === "people-reached").length ? <p className="hint">{t("groups.report.note")}</p> : null}
-      <ReportCharts report={report} csv={csv} />
-      <TablesSection
-        heading="reporting.section.disaggregation"
-        tables={tables((id) => id.startsWith("reach-") && !UNDER_CHARTS.has(id))}
-        csv={csv}
-      />
-      <TablesSection
-        heading="reporting.section.outputs"
-        regionLabel="reporting.section.outputs"
-        tables={tables((id) => id === "outputs" || id === "business-outcomes")}
-        csv={csv}
-      />
-      <TablesSection
-        heading="reporting.section.budget"
-        regionLabel="reporting.section.budget"
-        tables={tables((id) => id === "budget")}
-        csv={csv}
-      />
-      <TablesSection heading="feedback.report.section" tables={tables((id) => id === "complaints")} csv={csv} />
-      {tables((id) => id === "complaints").length ? <p className="hint">{t("feedback.report.note")}</p> : null}
+      <KeptHtml id="report-figures" html={figures} />
     </div>
   );
 }

@@ -205,6 +205,8 @@ export function loadContext(options: { db: Database; secureCookies: boolean; mon
       cspNonce: String(res.locals.cspNonce),
       ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
       i18nVersion: dictionariesVersion,
+      // single fetch's data requests end in .data (`?_data` is the older protocol)
+      keptHtml: req.path.endsWith(".data") || req.query._data !== undefined ? null : new Map(),
       gzip: acceptsGzip(req),
       secureCookies,
       log: res.locals.log as Logger,

@@ -5,11 +5,22 @@ import { TableWrap } from "~/components/table-wrap";
 import type { MessageKey } from "~/i18n/translate";
 import { useI18n } from "~/i18n/i18n-context";
 import { FRAMEWORKS } from "./frameworks";
-import { ReportTableView } from "./report-view";
+import { ReportCharts, ReportTableView } from "./report-view";
 import type { Report, ReportTable } from "./report-tables";
 import { listOf } from "~/i18n/codes";
 
 type Named = { id: string; name: string };
+
+/** What the dashboard's filters and notes read of the report (the loader sends no more of it). */
+export type ReportSummary = Pick<
+  Report,
+  "filter" | "audience" | "suppressed" | "framework" | "notWired" | "headlineOnly"
+>;
+
+export function reportSummary(report: Report): ReportSummary {
+  const { filter, audience, suppressed, framework, notWired, headlineOnly } = report;
+  return { filter, audience, suppressed, framework, notWired, headlineOnly };
+}
 
 export type OfferedPeriods = { years: string[]; quarters: string[]; months: string[] };
 
@@ -33,7 +44,15 @@ function FrameworkAndApply({ framework }: { framework: Report["framework"] }) {
 }
 
 /** A donor's choice: a fixed period (a year, a quarter or a month) and the framework; a GET form. */
-export function DonorFilters({ report, periods, period }: { report: Report; periods: OfferedPeriods; period: string }) {
+export function DonorFilters({
+  report,
+  periods,
+  period,
+}: {
+  report: ReportSummary;
+  periods: OfferedPeriods;
+  period: string;
+}) {
   const { t } = useI18n();
   // "2026-Q4" kept in its order inside Arabic text (a left-to-right isolate)
   const ltr = (key: string) => `\u2066${key}\u2069`;
@@ -68,7 +87,7 @@ export function ReportFilters({
   quarter,
   partners,
 }: {
-  report: Report;
+  report: ReportSummary;
   quarters: string[];
   quarter: string | null;
   partners: Named[] | null;
@@ -108,7 +127,7 @@ export function ReportFilters({
 }
 
 /** The period shown, whose figures these are, what is hidden or not counted, and the PDF. */
-export function ReportNotes({ report, pdfQuarter }: { report: Report; pdfQuarter: string }) {
+export function ReportNotes({ report, pdfQuarter }: { report: ReportSummary; pdfQuarter: string }) {
   const { t, formatDate } = useI18n();
   const organisation = report.filter.organisationId ? `&organisationId=${report.filter.organisationId}` : "";
   return (
@@ -190,6 +209,53 @@ export function TablesSection({
           <ReportTableView table={table} csvHref={csv(table.id)} />
         </TableWrap>
       ))}
+    </>
+  );
+}
+
+/** The breakdowns shown as tables of their own (the others sit under their charts). */
+const UNDER_CHARTS = new Set(["reach", "reach-sex", "monthly", "frameworks"]);
+
+/**
+ * The report's figures on the dashboard: the headline, then its tables and charts by
+ * section, each table with its CSV (`query` is the dashboard's filter as a query string).
+ * Rendered to HTML once per report, language and filter (dashboard-html.server.tsx).
+ */
+export function ReportBody({ report, query }: { report: Report; query: string }) {
+  const { t } = useI18n();
+  const csv = (tableId: string) => `/reports/export.csv?table=${tableId}&${query}`;
+  const tables = (keep: (id: string) => boolean) => report.tables.filter((x) => keep(x.id));
+  return (
+    <>
+      <Headline headline={report.headline} />
+      <TablesSection heading="reporting.section.progress" tables={tables((id) => id === "progress")} csv={csv} />
+      {tables((id) => id === "progress").length ? <p className="hint">{t("reporting.progress.note")}</p> : null}
+      <TablesSection
+        heading="groups.report.section"
+        tables={tables((id) => id === "people-reached" || id === "group-activities")}
+        csv={csv}
+      />
+      {tables((id) => id === "people-reached").length ? <p className="hint">{t("groups.report.note")}</p> : null}
+      <ReportCharts report={report} csv={csv} />
+      <TablesSection
+        heading="reporting.section.disaggregation"
+        tables={tables((id) => id.startsWith("reach-") && !UNDER_CHARTS.has(id))}
+        csv={csv}
+      />
+      <TablesSection
+        heading="reporting.section.outputs"
+        regionLabel="reporting.section.outputs"
+        tables={tables((id) => id === "outputs" || id === "business-outcomes")}
+        csv={csv}
+      />
+      <TablesSection
+        heading="reporting.section.budget"
+        regionLabel="reporting.section.budget"
+        tables={tables((id) => id === "budget")}
+        csv={csv}
+      />
+      <TablesSection heading="feedback.report.section" tables={tables((id) => id === "complaints")} csv={csv} />
+      {tables((id) => id === "complaints").length ? <p className="hint">{t("feedback.report.note")}</p> : null}
     </>
   );
 }

@@ -2,7 +2,8 @@
  * The report cache (app/modules/reporting/cache.server.ts): after every kind of write
  * that changes the figures, the cached report equals the one computed afresh; with no
  * write in between it is served from memory; concurrent requests share one computation;
- * a transaction's uncommitted writes never reach the cache.
+ * a transaction's uncommitted writes never reach the cache. The dashboard's figures kept
+ * as HTML beside a cached report (dashboard-html.server.tsx) follow the same writes.
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -19,6 +20,7 @@ import type { ReportFilter } from "../../../app/modules/reporting/indicator-sql.
 import { reachedThisQuarter } from "../../../app/modules/reporting/queries.server";
 import type { Audience } from "../../../app/modules/reporting/report-tables";
 import { buildReport } from "../../../app/modules/reporting/report.server";
+import { renderReportBody, reportBodyHtml } from "../../../app/modules/reporting/dashboard-html.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { donorFamily, donorReport } from "../../../app/modules/reporting/donor.server";
 import { donorPeriodOf } from "../../../app/modules/reporting/rules";
@@ -90,13 +92,26 @@ async function both(audience: Audience, filter = YEAR) {
   return { cached, fresh };
 }
 
-/** Warm the cache, make the write, then the cached report must equal a fresh one and differ from before. */
+const QUERY = "period=2026&framework=snia";
+
+/**
+ * Warm the cache and the dashboard's HTML kept with it (French and Arabic), make the write,
+ * then the cached report must equal a fresh one and differ from before, and so must its HTML
+ * equal the fresh report's rendered afresh.
+ */
 async function expectFollows(audience: Audience, write: () => Promise<unknown>) {
   const before = await cachedReport(t.db, { audience, filter: YEAR });
+  const htmlBefore = reportBodyHtml(before, "fr", QUERY);
+  expect(reportBodyHtml(await cachedReport(t.db, { audience, filter: YEAR }), "fr", QUERY)).toBe(htmlBefore);
+  reportBodyHtml(before, "ar", QUERY);
   await write();
   const { cached, fresh } = await both(audience);
   expect(cached).toEqual(fresh);
   expect(cached).not.toEqual(before);
+  for (const locale of ["fr", "ar"] as const) {
+    expect(reportBodyHtml(cached, locale, QUERY)).toBe(renderReportBody(fresh, locale, QUERY));
+  }
+  expect(reportBodyHtml(cached, "fr", QUERY)).not.toBe(htmlBefore);
 }
 
 describe("the report cache", () => {
@@ -108,6 +123,21 @@ describe("the report cache", () => {
     expect(second).toBe(first);
     expect(reportCacheStats.computed).toBe(computed);
     expect(reportCacheStats.served).toBe(served + 1);
+  });
+
+  it("keeps the dashboard's HTML per report, language and filter, as a fresh rendering gives it", async () => {
+    const report = await cachedReport(t.db, { audience: "donor", filter: YEAR });
+    const fr = reportBodyHtml(report, "fr", QUERY);
+    expect(fr).toBe(renderReportBody(report, "fr", QUERY));
+    expect(fr).toContain('data-table="reach-sex"');
+    expect(fr).toContain(`/reports/export.csv?table=reach&amp;${QUERY.replace("&", "&amp;")}`);
+    const ar = reportBodyHtml(report, "ar", QUERY);
+    expect(ar).toBe(renderReportBody(report, "ar", QUERY));
+    expect(ar).not.toBe(fr);
+    const other = "period=2026&framework=sdg";
+    expect(reportBodyHtml(report, "fr", other)).toBe(renderReportBody(report, "fr", other));
+    // the same report, language and filter again: the same rendering
+    expect(reportBodyHtml(report, "fr", QUERY)).toBe(fr);
   });
 
   it("keeps audiences, periods and associations apart", async () => {

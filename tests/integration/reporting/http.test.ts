@@ -94,6 +94,20 @@ describe("reports over HTTP", () => {
     expect(texts.filter((x) => /^\d\d-\d\d$/.test(x ?? ""))).toEqual([]);
   });
 
+  it("sends the figures once: in the page, and in the data of a navigation in the browser", async () => {
+    const html = await (await donor.get("/reports?quarter=2026-Q1")).text();
+    const figures = /<div id="report-figures">([\s\S]*)<\/div><\/div><\/main>/.exec(html)?.[1] ?? "";
+    expect(figures).toContain('data-table="reach-sex"');
+    // the data the page hydrates from carries neither the HTML nor the report's tables
+    const data = [...html.matchAll(/streamController\.enqueue\(([\s\S]*?)\);<\/script>/g)].map((m) => m[1]).join("");
+    expect(data).toContain("loaderData");
+    expect(data).not.toContain("reach-sex");
+    expect(data).not.toContain("report-table");
+    // a navigation in the browser (single fetch's data request) gets the same figures in its data
+    const navigation = await (await donor.get("/reports.data?quarter=2026-Q1")).text();
+    expect(navigation).toContain(JSON.stringify(figures).slice(1, -1));
+  });
+
   it("mirrors the page and the charts in Arabic", async () => {
     const client = await app.signedIn("donor@masar.test");
     await client.post("/lang", { lng: "ar", redirectTo: "/reports" });
