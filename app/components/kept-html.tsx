@@ -1,6 +1,6 @@
 /**
  * A part of a page that the server rendered to HTML once and keeps (the dashboard's
- * report, decision new-dashboard-html-kept-with-the-report). It is sent once per page:
+ * report, decision 0181-dashboard-html-kept-with-the-report). It is sent once per page:
  *
  * - a document request: the loader hands the HTML to the render through the request's
  *   context (`keepHtml`, kept-html.server.ts), not in its data, so the page does not

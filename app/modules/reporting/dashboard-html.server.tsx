@@ -1,6 +1,6 @@
 /**
  * The dashboard's figures as HTML, rendered once per cached report, language and filter
- * (decision new-dashboard-html-kept-with-the-report). The report cache hands the same
+ * (decision 0181-dashboard-html-kept-with-the-report). The report cache hands the same
  * report object to every request of one key and version (cache.server.ts), and a new
  * version makes a new object: the HTML is kept beside that object, so it is keyed and
  * invalidated exactly as the report is, and goes with it when the cache drops it.
