@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { runPrepared, type Executor } from "~db/client";
 import { auditLog } from "~db/schema";
 import type { Role } from "~/modules/auth/roles";
@@ -72,6 +72,31 @@ export async function auditRecord(
   fields?: readonly string[],
 ) {
   await audit(db, { actor, action, entityType, entityId, ip, fields });
+}
+
+/**
+ * The audit row written by the statement that reads the record (a data-modifying CTE:
+ * one round trip, the row written exactly when the read finds what `from` selects):
+ * `insert into audit_log ... select <actor>, action, entityType, <entityId> <from>`,
+ * the actor and address as placeholders (`auditPlaceholders`), so the statement can be
+ * built once (`runPrepared`). A case file's every opening by its owner writes one.
+ */
+export function auditInsertFrom(action: string, entityType: string, entityId: SQL, from: SQL): SQL {
+  const p = (name: keyof ReturnType<typeof auditPlaceholders>) => sql.placeholder(name);
+  return sql`insert into ${auditLog} (actor_id, actor_role, organisation_id, action, entity_type, entity_id, ip)
+    select ${p("auditActorId")}::uuid, ${p("auditActorRole")}::"role", ${p("auditOrganisationId")}::uuid,
+      ${action}, ${entityType}, ${entityId}, ${p("auditIp")}::text ${from}`;
+}
+
+/** The values of `auditInsertFrom`'s placeholders: who acts, from where (as `audit` writes them). */
+export function auditPlaceholders(actor: AuditActor, ip: string | null | undefined) {
+  const row = auditRow({ actor, action: "", entityType: "", ip });
+  return {
+    auditActorId: row.actorId,
+    auditActorRole: row.actorRole,
+    auditOrganisationId: row.organisationId,
+    auditIp: row.ip,
+  };
 }
 
 /**

@@ -156,9 +156,8 @@ export async function registerCase(
  * (pending or accepted): supervisors see who looked. Returns how the actor reaches it.
  */
 export async function viewCase(db: Database, actor: Actor, caseId: string, meta: Meta): Promise<CaseReach> {
-  const reach = (await caseReach(db, actor, caseId)) ?? notFound();
-  await auditRecord(db, actor, "protection.case.view", ["beneficiary_case", reach.case.id], meta.ip);
-  return reach;
+  // audited as it is read (caseReach): a refusal writes no row
+  return (await caseReach(db, actor, caseId, { ip: meta.ip })) ?? notFound();
 }
 
 export async function recordConsent(

@@ -19,6 +19,7 @@ import {
   type BeneficiaryCase,
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
+import { auditInsertFrom, auditPlaceholders, auditRecord } from "~/modules/audit/service.server";
 import { openCase } from "./identity.server";
 import { partnerView, REFERRAL_EXPIRY_DAYS, type SharedSection } from "./rules";
 
@@ -151,11 +152,26 @@ export type LiveRequest = Awaited<ReturnType<typeof liveRequestsTo>>[number];
 /**
  * How the actor reaches a case: as its owner (everything), as a receiving association
  * (the sections of its live requests; writes once one is accepted), or not at all (null).
+ * With `opening` (an opening of the case file), the opening is audited when the actor
+ * reaches the case: the owner's audit row is written by the statement that reads the
+ * case (one round trip, `auditInsertFrom`), a receiving association's once its requests
+ * are read; a refusal writes none.
  */
-export async function caseReach(db: Executor, actor: Actor, caseId: string) {
+export async function caseReach(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+  opening?: { ip: string | null | undefined },
+) {
   const org = orgOf(actor);
   if (!org || !isUuid(caseId)) return null;
-  const [row] = await runPrepared(db, "protection_case_row", caseRowQuery, { id: caseId });
+  const [row] = opening
+    ? await runPrepared(db, "protection_case_row_viewed", caseRowViewedQuery, {
+        id: caseId,
+        org,
+        ...auditPlaceholders(actor, opening.ip),
+      })
+    : await runPrepared(db, "protection_case_row", caseRowQuery, { id: caseId });
   if (!row) return null;
   const own = row.organisationId === org;
   const requests = own ? [] : await liveRequestsTo(db, actor, caseId);
@@ -163,15 +179,39 @@ export async function caseReach(db: Executor, actor: Actor, caseId: string) {
     own,
     requests.map((r) => ({ ...r, accepted: r.status === "accepted" })),
   );
+  if (!view) return null;
+  if (opening && !own) await auditRecord(db, actor, CASE_VIEW, ["beneficiary_case", row.id], opening.ip);
   // the identity is decrypted only for a reader who sees it
-  return view ? { case: openCase(row, view.sections.identity), ...view, requests } : null;
+  return { case: openCase(row, view.sections.identity), ...view, requests };
 }
+
+/** The audit action of an opening of a case file (supervisors see who looked). */
+const CASE_VIEW = "protection.case.view";
 
 const caseRowQuery = (db: Executor) =>
   db
     .select()
     .from(beneficiaryCases)
     .where(eq(beneficiaryCases.id, sql.placeholder("id")));
+
+/** The case row, and the audit row of its opening when the actor's association (`org`) owns it. */
+const caseRowViewedQuery = (db: Executor) => {
+  const viewed = db
+    .$with("viewed", { entityId: sql<string>`entity_id` })
+    .as(
+      sql`${auditInsertFrom(
+        CASE_VIEW,
+        "beneficiary_case",
+        sql`c.id::text`,
+        sql`from ${beneficiaryCases} c where c.id = ${sql.placeholder("id")}::uuid and c.organisation_id = ${sql.placeholder("org")}::uuid`,
+      )} returning entity_id`,
+    );
+  return db
+    .with(viewed)
+    .select()
+    .from(beneficiaryCases)
+    .where(eq(beneficiaryCases.id, sql.placeholder("id")));
+};
 
 export type CaseReach = NonNullable<Awaited<ReturnType<typeof caseReach>>>;
 
