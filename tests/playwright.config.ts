@@ -57,9 +57,10 @@ export default defineConfig({
       testIgnore: /retention\.spec\.ts$/,
       grepInvert: /@journey-ar\b/,
     },
-    // the crawls run inside the page (axe, the target-size measures, the text a script gathers) or read
-    // PDFs, which JavaScript does not change: each turns JavaScript on itself, so once is enough;
-    // phone-fit measures server-rendered layout (selects, charts) that no script changes
+    // the crawls run once, in phone-js: the accessibility walk needs the page's scripts (axe, the
+    // target-size measures, hydration errors) and turns JavaScript on itself; the text walk reads
+    // the page as the server sent it and turns it off; the PDF walk reads PDFs; phone-fit measures
+    // server-rendered layout (selects, charts) that no script changes
     {
       name: "phone-no-js",
       use: { browserName: "chromium", javaScriptEnabled: false },
