@@ -319,6 +319,10 @@ export const caseServices = pgTable(
     index("case_services_case_idx").on(t.caseId, t.serviceDate),
     // the indicator queries filter services by kind and period
     index("case_services_kind_date_idx").on(t.kind, t.serviceDate),
+    // the reports' money: the services that cost something, by day (an index-only scan)
+    index("case_services_cost_day_idx")
+      .on(t.serviceDate, t.kind, t.costCentimes)
+      .where(sql`${t.costCentimes} > 0`),
     check("case_services_cost_check", sql`${t.costCentimes} >= 0`),
     check("case_services_notes_enc_check", encrypted(t.notesEnc)),
     check("case_services_details_enc_check", encrypted(t.detailsEnc)),

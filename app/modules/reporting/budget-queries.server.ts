@@ -17,10 +17,13 @@ export async function moneyByDay(db: Executor, sources: Sources, until: string):
     ),
     sql` union all `,
   );
+  // the day is written as text after the sums, once per line, day and kind, not once per record
   const rows = await db.execute(sql`
-    select line_key, to_char(day, 'YYYY-MM-DD') as day, kind, sum(mad_centimes)::bigint as mad
-    from (${union}) u where day <= ${until}::date
-    group by 1, 2, 3 order by 2`);
+    select line_key, to_char(day, 'YYYY-MM-DD') as day, kind, mad from (
+      select line_key, day, kind, sum(mad_centimes)::bigint as mad
+      from (${union}) u where day <= ${until}::date
+      group by 1, 2, 3
+    ) g order by g.day`);
   return (rows as unknown as Record<string, unknown>[])
     .filter((r) => (BUDGET_LINES as readonly string[]).includes(String(r.line_key)))
     .map((r) => ({
