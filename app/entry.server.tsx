@@ -8,6 +8,7 @@ import { I18nProvider } from "~/i18n/i18n-context";
 import { installOffsetTable } from "~/i18n/time-zone";
 import { casablancaOffsetTable } from "~/i18n/time-zone.server";
 import { encodePage } from "~/server/compression.server";
+import { renderedPage } from "~/server/rendered-page.server";
 
 // dates are formatted with the server's own time-zone data, in pages and in the
 // browser that hydrates them (the table is rendered into every page by root's Layout)
@@ -83,7 +84,7 @@ export default function handleRequest(
               responseHeaders.set("Content-Length", String(body.length));
               if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
               clearTimeout(timer);
-              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+              resolve(renderedPage(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
           });

@@ -87,8 +87,16 @@ export function engineOffsetAt(timeZone: string, utcMillis: number): number {
   return offsetReader(timeZone)(utcMillis);
 }
 
+// every page writes the installed table: its text is made once per table, not per page
+const serialized = new WeakMap<OffsetTable, string>();
+
 export function serializeOffsetTable(table: OffsetTable): string {
-  return JSON.stringify(table);
+  let text = serialized.get(table);
+  if (text === undefined) {
+    text = JSON.stringify(table);
+    serialized.set(table, text);
+  }
+  return text;
 }
 
 /** A table read back from a page; null unless it is a well-formed ascending table. */

@@ -13,6 +13,8 @@ export type TFunction = (key: MessageKey, params?: TParams) => string;
  * no key is missing from any locale.
  */
 export function translate(messages: Messages, locale: Locale, key: MessageKey, params?: TParams): string {
+  // most of a page's messages have no placeholder to fill: the message itself, no pieces to join
+  if (!params) return messages[key] ?? key;
   return translateParts(messages, locale, key, params)
     .map((part) => (typeof part === "string" ? part : part.value))
     .join("");
@@ -102,8 +104,20 @@ function braced(text: string, open: number): { body: string; next: number } | nu
 
 const PLURAL_HEAD = /\{(\w+)\s*,\s*plural\s*,/g;
 
+/** The plural blocks of each message met so far: a message is parsed once, not on every page */
+const blocksOf = new Map<string, PluralBlock[]>();
+
 /** Each `{name, plural, one {…} other {…}}` of a message (ICU MessageFormat's plural, its `=N` branches too). */
 function pluralBlocks(template: string): PluralBlock[] {
+  const known = blocksOf.get(template);
+  if (known) return known;
+  const blocks = parsePluralBlocks(template);
+  // the dictionaries' messages are a few thousand; a bound all the same
+  if (blocksOf.size < 10_000) blocksOf.set(template, blocks);
+  return blocks;
+}
+
+function parsePluralBlocks(template: string): PluralBlock[] {
   const blocks: PluralBlock[] = [];
   for (const head of template.matchAll(PLURAL_HEAD)) {
     const whole = braced(template, head.index);

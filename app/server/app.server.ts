@@ -1,8 +1,9 @@
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+// the adapter's own request and response halves (its index exports only createRequestHandler)
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express, { type RequestHandler } from "express";
+import express, { type RequestHandler, type Response as ExpressResponse } from "express";
 import type { Database } from "~db/client";
 import type { MasarContext } from "~/context";
 import { PAGE_GZIP } from "./compression.server";
@@ -19,6 +20,7 @@ import {
   whileDraining,
   type ServerState,
 } from "./middleware.server";
+import { bodyOfRenderedPage } from "./rendered-page.server";
 import { routeIdMatcher } from "./route-id.server";
 import { precompressedAssets, publicFiles } from "./static.server";
 
@@ -41,15 +43,27 @@ export type AppOptions = {
   state?: ServerState;
 };
 
+/**
+ * Remix's Express adapter, but a page rendered whole (rendered-page.server.ts) goes to the
+ * socket as the Buffer it is; any other answer (data, a resource route, a HEAD) through the
+ * adapter's own copy of the Response's stream.
+ */
 function remixHandler(build: ServerBuild, mode: string, monitor: OutageMonitor): RequestHandler {
-  const handle = createRequestHandler({
-    build: withDatabaseDownAs503(build, monitor),
-    mode,
-    getLoadContext: (_req, res) => res.locals.context as MasarContext,
-  });
+  const handle = createRemixHandler(withDatabaseDownAs503(build, monitor), mode);
   return (req, res, next) => {
-    Promise.resolve(handle(req, res, next)).catch(next);
+    handle(createRemixRequest(req, res), res.locals.context as MasarContext)
+      .then((response) => sendResponse(res, response))
+      .catch(next);
   };
+}
+
+async function sendResponse(res: ExpressResponse, response: Response) {
+  const page = bodyOfRenderedPage(response);
+  if (!page) return sendRemixResponse(res, response);
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  res.end(page);
 }
 
 export function createApp(options: AppOptions) {
