@@ -21,11 +21,15 @@ const DELETE = "delete-attachment";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const found = await getReadablePlan(args.context.db, user, idParam(args, "planId"));
+  const planId = idParam(args, "planId");
+  // read side by side: the counts and the files are kept only once the plan is found readable
+  const [found, counts, attachments] = await Promise.all([
+    getReadablePlan(args.context.db, user, planId),
+    commentCounts(args.context.db, planId),
+    listAttachments(args.context.db, planId),
+  ]);
   if (!found) notFound();
   const { plan, access, ownerName } = found;
-  const counts = await commentCounts(args.context.db, plan.id);
-  const attachments = await listAttachments(args.context.db, plan.id);
   const missingSteps = incompleteSteps(plan);
   // a file is removed for good: its owner confirms on a step naming it
   const asked = access === "owner" && confirmStep(args, [DELETE]) === DELETE;
