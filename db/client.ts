@@ -1,4 +1,5 @@
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { Column, is, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -103,4 +104,39 @@ export function runPrepared<R>(
   let query = queries.get(name);
   if (!query) queries.set(name, (query = build(db).prepare(name)));
   return query.execute(values) as Promise<R>;
+}
+
+/**
+ * A list read as one json value inside another statement, so that one statement (one
+ * round trip, one row to parse) can carry a page's many short lists (issue 19):
+ * `(select json_agg(...) from (select <fields> <rest>) r)`, where `rest` is the list's
+ * `from ... where ... order by ... limit ...`. Each field comes back as its column
+ * decodes it (a timestamp as a Date, an enum array as an array), as the same `fields`
+ * read by their own select would: give `.sql` to a select and `.decode` its value.
+ * json_agg keeps the order of the rows `rest` sorts.
+ */
+export function jsonList<F extends Record<string, AnyColumn | SQL>>(fields: F, rest: SQL) {
+  const entries = Object.entries(fields);
+  const object = sql.join(
+    entries.map(([key, field]) => {
+      if (!/^\w+$/.test(key)) throw new Error(`jsonList: ${key} is not a plain name`);
+      return sql`${sql.raw(`'${key}'`)}, ${field}`;
+    }),
+    sql`, `,
+  );
+  const decodeRow = (row: Record<string, unknown>) =>
+    Object.fromEntries(
+      entries.map(([key, field]) => {
+        const value = row[key] ?? null;
+        return [key, value !== null && is(field, Column) ? field.mapFromDriverValue(value) : value];
+      }),
+    ) as SelectResultFields<F>;
+  return {
+    sql: sql`(select coalesce(json_agg(r.j), '[]'::json) from (select json_build_object(${object}) as j ${rest}) r)`,
+    decode: (value: unknown): SelectResultFields<F>[] =>
+      (typeof value === "string"
+        ? (JSON.parse(value) as Record<string, unknown>[])
+        : (value as Record<string, unknown>[])
+      ).map(decodeRow),
+  };
 }

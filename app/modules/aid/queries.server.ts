@@ -158,14 +158,16 @@ const vouchersOfCaseQuery = (db: Executor) =>
 export async function distributionsOfCase(db: Executor, caseId: string) {
   return runPrepared(db, "aid_distributions_of_case", distributionsOfCaseQuery, { id: caseId });
 }
+/** A distribution as a case file lists it (also read within the case file's one statement). */
+export const caseDistributionFields = {
+  id: distributions.id,
+  createdAt: distributions.createdAt,
+  correctedAt: distributions.correctedAt,
+  round: distributionRounds.name,
+};
 const distributionsOfCaseQuery = (db: Executor) =>
   db
-    .select({
-      id: distributions.id,
-      createdAt: distributions.createdAt,
-      correctedAt: distributions.correctedAt,
-      round: distributionRounds.name,
-    })
+    .select(caseDistributionFields)
     .from(distributions)
     .innerJoin(distributionRounds, eq(distributionRounds.id, distributions.roundId))
     .where(eq(distributions.caseId, sql.placeholder("id")))

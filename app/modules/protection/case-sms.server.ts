@@ -89,22 +89,27 @@ export async function sendCaseSms(
 }
 
 /** The SMS sent from a case file, newest first: template, sender, and where each stands (all of them with `limit: null`). */
-export async function caseSmsHistory(db: Executor, caseId: string, limit: number | null = 20) {
+/** The SMS a case file lists, newest first. */
+export const SMS_LISTED = 20;
+
+export async function caseSmsHistory(db: Executor, caseId: string, limit: number | null = SMS_LISTED) {
   if (limit !== null) return runPrepared(db, "protection_case_sms_history", smsHistoryPageQuery, { id: caseId, limit });
   return smsHistoryQuery(db, caseId);
 }
 const smsHistoryPageQuery = (db: Executor) =>
   smsHistoryQuery(db, sql.placeholder("id")).limit(sql.placeholder("limit"));
+/** An SMS sent on a case, as its SMS section lists it (also read within the case file's one statement). */
+export const caseSmsFields = {
+  id: caseMessages.id,
+  template: caseMessages.template,
+  createdAt: caseMessages.createdAt,
+  sentBy: users.displayName,
+  state: outbox.state,
+  failReason: outbox.failReason,
+};
 function smsHistoryQuery(db: Executor, caseId: string | Placeholder) {
   return db
-    .select({
-      id: caseMessages.id,
-      template: caseMessages.template,
-      createdAt: caseMessages.createdAt,
-      sentBy: users.displayName,
-      state: outbox.state,
-      failReason: outbox.failReason,
-    })
+    .select(caseSmsFields)
     .from(caseMessages)
     .innerJoin(users, eq(users.id, caseMessages.sentById))
     .leftJoin(outbox, eq(outbox.id, caseMessages.outboxId))
@@ -116,16 +121,20 @@ function smsHistoryQuery(db: Executor, caseId: string | Placeholder) {
 /**
  * The case file's SMS section: whether an SMS may go (and why not), and those sent. For
  * the owning association. `consent`: the case's latest consent when the caller has read
- * it already (the case file: its consent section), else it is read here.
+ * it already (the case file: its consent section), else it is read here; `history` alike.
  */
 export async function caseSmsPanel(
   db: Executor,
   c: { id: string; phone: string | null; anonymisedAt: Date | string | null },
-  known?: { consent: Awaited<ReturnType<typeof latestConsent>> },
+  known?: {
+    consent: Awaited<ReturnType<typeof latestConsent>>;
+    /** the SMS sent, when the caller read them (the case file, in its one statement) */
+    history?: Awaited<ReturnType<typeof caseSmsHistory>>;
+  },
 ) {
   const [consent, history] = await Promise.all([
     known ? known.consent : latestConsent(db, c.id),
-    caseSmsHistory(db, c.id),
+    known?.history ?? caseSmsHistory(db, c.id),
   ]);
   const phone = c.phone ? normalizePhone(c.phone) : null;
   const blocker = caseSmsBlocker({ anonymised: Boolean(c.anonymisedAt), phone, consent });

@@ -65,15 +65,17 @@ export function reopenCase(db: Database, actor: Actor, caseId: string, reason: R
 export async function statusHistory(db: Executor, caseId: string) {
   return runPrepared(db, "protection_status_history", statusHistoryQuery, { id: caseId });
 }
+/** A change of a case's status as the case file lists it (also read within its one statement). */
+export const statusChangeFields = {
+  id: caseStatusChanges.id,
+  status: caseStatusChanges.status,
+  reason: caseStatusChanges.reason,
+  changedAt: caseStatusChanges.changedAt,
+  by: users.displayName,
+};
 const statusHistoryQuery = (db: Executor) =>
   db
-    .select({
-      id: caseStatusChanges.id,
-      status: caseStatusChanges.status,
-      reason: caseStatusChanges.reason,
-      changedAt: caseStatusChanges.changedAt,
-      by: users.displayName,
-    })
+    .select(statusChangeFields)
     .from(caseStatusChanges)
     .innerJoin(users, eq(users.id, caseStatusChanges.changedById))
     .where(eq(caseStatusChanges.caseId, sql.placeholder("id")))

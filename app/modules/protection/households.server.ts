@@ -18,20 +18,25 @@ import { requireOwnCase } from "./case-access.server";
 import { lockCase } from "./cases.server";
 
 /** The members of a case's household, as the case file shows them (ages computed today). */
+export const householdMemberFields = {
+  id: householdMembers.id,
+  relationship: householdMembers.relationship,
+  sex: householdMembers.sex,
+  birthYear: householdMembers.birthYear,
+};
 const householdQuery = (db: Executor) =>
   db
-    .select({
-      id: householdMembers.id,
-      relationship: householdMembers.relationship,
-      sex: householdMembers.sex,
-      birthYear: householdMembers.birthYear,
-    })
+    .select(householdMemberFields)
     .from(householdMembers)
     .where(eq(householdMembers.caseId, sql.placeholder("id")))
     .orderBy(asc(householdMembers.createdAt), asc(householdMembers.id));
 
 export async function householdOf(db: Executor, caseId: string, today = moroccoToday()) {
-  const rows = await runPrepared(db, "protection_household_of", householdQuery, { id: caseId });
+  return householdAges(await runPrepared(db, "protection_household_of", householdQuery, { id: caseId }), today);
+}
+
+/** The members as the case file shows them: an age today instead of a birth year. */
+export function householdAges<M extends { birthYear: number | null }>(rows: M[], today = moroccoToday()) {
   return rows.map(({ birthYear, ...r }) => ({ ...r, age: ageFromBirthYear(birthYear, today) }));
 }
 

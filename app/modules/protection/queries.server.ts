@@ -164,20 +164,22 @@ export const NOTES_PER_PAGE = 20;
 function referralsOfCase(db: Executor, caseId: string) {
   return runPrepared(db, "protection_referrals_of_case", referralsOfCaseQuery, { id: caseId });
 }
+/** A referral as its owner's case file lists it (the receiving association's name from `organisations`). */
+export const caseReferralFields = {
+  id: caseReferrals.id,
+  kind: caseReferrals.kind,
+  status: caseReferrals.status,
+  toOrganisationId: caseReferrals.toOrganisationId,
+  fromOrganisationId: caseReferrals.fromOrganisationId,
+  toName: organisations.name,
+  override: caseReferrals.consentOverrideReason,
+  ...referralRequestColumns,
+  createdAt: caseReferrals.createdAt,
+  decidedAt: caseReferrals.decidedAt,
+};
 const referralsOfCaseQuery = (db: Executor) =>
   db
-    .select({
-      id: caseReferrals.id,
-      kind: caseReferrals.kind,
-      status: caseReferrals.status,
-      toOrganisationId: caseReferrals.toOrganisationId,
-      fromOrganisationId: caseReferrals.fromOrganisationId,
-      toName: organisations.name,
-      override: caseReferrals.consentOverrideReason,
-      ...referralRequestColumns,
-      createdAt: caseReferrals.createdAt,
-      decidedAt: caseReferrals.decidedAt,
-    })
+    .select(caseReferralFields)
     .from(caseReferrals)
     .innerJoin(organisations, eq(organisations.id, caseReferrals.toOrganisationId))
     .where(eq(caseReferrals.caseId, id))
@@ -230,16 +232,19 @@ function servicesOfCaseQuery(
     .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt));
 }
 
+/** A note as the case file reads it (to decrypt), with its author and how many there are in all. */
+export const caseNoteFields = {
+  id: caseNotes.id,
+  bodyEnc: caseNotes.bodyEnc,
+  createdAt: caseNotes.createdAt,
+  author: users.displayName,
+  total: sql<number>`count(*) over ()::int`,
+};
+
 /** A case's notes, newest first, with their author and how many there are in all. */
 function notesQuery(db: Executor, where: SQL | undefined) {
   return db
-    .select({
-      id: caseNotes.id,
-      bodyEnc: caseNotes.bodyEnc,
-      createdAt: caseNotes.createdAt,
-      author: users.displayName,
-      total: sql<number>`count(*) over ()::int`,
-    })
+    .select(caseNoteFields)
     .from(caseNotes)
     .innerJoin(users, eq(users.id, caseNotes.authorId))
     .where(where)
@@ -340,17 +345,28 @@ const viewersForSupervisorQuery = (db: Executor) =>
     sql`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${sql.placeholder("viewerId")})`,
   );
 
+/** An opening or export of a case, as its supervisors read them (the name from a left join: null for a deleted user). */
+export const caseViewerFields = {
+  at: auditLog.at,
+  action: auditLog.action,
+  name: sql<string | null>`${users.displayName}`,
+  role: auditLog.actorRole,
+};
+
+/** The actions listed as viewers of a case. */
+export const VIEWER_ACTIONS = ["protection.case.view", "protection.case.export", "protection.case.sheet"];
+
 /** Who opened or exported this case, for supervisors. */
 export function caseViewers(db: Executor, caseId: string | Placeholder, onlyIf: SQL = sql`true`) {
   return db
-    .select({ at: auditLog.at, action: auditLog.action, name: users.displayName, role: auditLog.actorRole })
+    .select(caseViewerFields)
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(
       and(
         eq(auditLog.entityType, "beneficiary_case"),
         eq(auditLog.entityId, caseId),
-        inArray(auditLog.action, ["protection.case.view", "protection.case.export", "protection.case.sheet"]),
+        inArray(auditLog.action, VIEWER_ACTIONS),
         onlyIf,
       ),
     )

@@ -1,19 +1,19 @@
 /** What the case file page shows, read once per request, for someone allowed to see the case. */
 import type { Database } from "~db/client";
 import type { Actor } from "~/modules/auth/permissions";
-import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
+import type { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { Meta } from "~/lib/result";
 import type { BeneficiaryCase } from "~db/schema";
-import { caseDetail, caseViewersForSupervisor, NOTES_PER_PAGE, partnerAssociations } from "../queries.server";
-import { consentPartners, type CaseReach } from "../reach.server";
+import { caseDetail, NOTES_PER_PAGE } from "../queries.server";
+import type { CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
 import type { Locale } from "~/i18n/config";
 import { countryName } from "~/i18n/codes";
 import { isReferralOverdue, nextStatuses } from "../rules";
-import { caseSmsPanel, statusHistory, viewCase } from "../service.server";
-import { householdOf } from "../households.server";
+import { caseSmsPanel, viewCase } from "../service.server";
 import { accountPanel } from "../account-links.server";
+import { ownerSections } from "./owner-sections.server";
 
 /** The identity section of a case, for a reader who may see it. */
 function identityOf(c: BeneficiaryCase, today: string, locale: Locale) {
@@ -96,6 +96,33 @@ function aidOf(
   };
 }
 
+/**
+ * What a receiving association reads of a case: the sections its requests share, plus the
+ * notes and services its own association wrote (caseDetail with `partner`); nothing of
+ * the owner's (consent, aid, household, staff, SMS).
+ */
+async function partnerSections(
+  db: Database,
+  c: BeneficiaryCase,
+  notesPage: number,
+  partner: { actor: Actor; sections: CaseReach["sections"] } | undefined,
+) {
+  const detail = await caseDetail(db, c, { notesPage, partner });
+  return {
+    detail,
+    supervisor: false,
+    viewers: [],
+    partners: [],
+    distributions: [],
+    vouchers: [],
+    items: [],
+    history: [],
+    household: [],
+    consentPartners: [],
+    sms: [],
+  };
+}
+
 /** The request's address and the reader's language (a nationality is named in it). */
 type CaseFileMeta = Meta & { locale: Locale };
 
@@ -107,25 +134,15 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
   // the owning association's link to the person's applicant account, on a file not anonymised
   // (docs/decisions/0135-linking-and-dedup-across.md): read with the rest, from the case already read
   const live = own && !c.anonymisedAt;
-  const [detail, { supervisor, viewers }, partners, given, issued, items, history, household, account] =
-    await Promise.all([
-      caseDetail(db, c, { notesPage, partner }),
-      own ? caseViewersForSupervisor(db, c.id, actor.id) : { supervisor: false, viewers: [] },
-      own ? partnerAssociations(db, c.organisationId) : Promise.resolve([]),
-      own ? distributionsOfCase(db, c.id) : Promise.resolve([]),
-      own ? vouchersOfCase(db, c.id) : Promise.resolve([]),
-      own ? listItems(db) : Promise.resolve([]),
-      own ? statusHistory(db, c.id) : Promise.resolve([]),
-      // the household is the owning association's only, like the aid it receives
-      own ? householdOf(db, c.id) : Promise.resolve([]),
-      live ? accountPanel(db, actor, c) : null,
-    ]);
-  const [named, sms] = await Promise.all([
-    detail.consent ? consentPartners(db, detail.consent.id) : [],
-    // the owning association's SMS section (the template texts say nothing of the situation);
-    // its consent is the one the consent section read
-    own ? caseSmsPanel(db, c, { consent: detail.consent ?? null }) : null,
+  const [read, account] = await Promise.all([
+    own ? ownerSections(db, c, actor.id, notesPage) : partnerSections(db, c, notesPage, partner),
+    live ? accountPanel(db, actor, c) : null,
   ]);
+  const { detail, supervisor, viewers, partners, history, household } = read;
+  const named = read.consentPartners;
+  // the owning association's SMS section (the template texts say nothing of the situation);
+  // its consent is the one the consent section read
+  const sms = own ? await caseSmsPanel(db, c, { consent: detail.consent ?? null, history: read.sms }) : null;
   const today = moroccoToday();
   return {
     own,
@@ -177,7 +194,7 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
     staff: detail.staff,
     partners,
     viewers: viewers.map((v) => ({ ...v, at: v.at.toISOString() })),
-    ...aidOf(given, issued, items),
+    ...aidOf(read.distributions, read.vouchers, read.items),
     household,
     sms,
     account,

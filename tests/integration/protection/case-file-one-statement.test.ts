@@ -1,0 +1,191 @@
+/**
+ * The owner's case file is read by one statement of json lists (ownerSections, issue 19).
+ * Each of its lists must hold what the separate reads it replaced return, row for row and
+ * in their order, decoded alike (dates as Dates, arrays, nulls): a case with something in
+ * every section, two or more rows where a section lists, read page by page, by a
+ * supervisor and by a case worker who is not one.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  caseMessages,
+  caseReferrals,
+  caseStatusChanges,
+  distributions,
+  householdMembers,
+  vulnerabilityAssessments,
+} from "../../../db/schema";
+import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
+import { ownerSections } from "~/modules/protection/case-file/owner-sections.server";
+import { caseSmsHistory } from "~/modules/protection/case-sms.server";
+import { statusHistory } from "~/modules/protection/closure.server";
+import { encryptJson } from "~/modules/protection/crypto.server";
+import { householdOf } from "~/modules/protection/households.server";
+import { caseDetail, caseViewersForSupervisor, partnerAssociations } from "~/modules/protection/queries.server";
+import { consentPartners } from "~/modules/protection/reach.server";
+import { loadCaseFile } from "~/modules/protection/case-file/data.server";
+import { asActor, makeOrganisation, makeUser } from "../../factories";
+import {
+  findOrMakeItem,
+  makeCase,
+  makeNote,
+  makeRound,
+  makeService,
+  makeSupervisor,
+  makeVoucher,
+} from "../../factories/protection";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+
+/** What the separate reads return, in ownerSections' shape. */
+async function separately(c: Awaited<ReturnType<typeof makeCase>>, viewerId: string, notesPage: number) {
+  const detail = await caseDetail(t.db, c, { notesPage });
+  const { supervisor, viewers } = await caseViewersForSupervisor(t.db, c.id, viewerId);
+  return {
+    detail: {
+      organisationName: detail.organisationName,
+      consent: detail.consent,
+      notes: detail.notes,
+      noteCount: detail.noteCount,
+      vulnerability: detail.vulnerability,
+      services: detail.services,
+      referrals: detail.referrals,
+      staff: detail.staff,
+    },
+    supervisor,
+    viewers,
+    partners: await partnerAssociations(t.db, c.organisationId),
+    distributions: await distributionsOfCase(t.db, c.id),
+    vouchers: await vouchersOfCase(t.db, c.id),
+    items: await listItems(t.db),
+    history: await statusHistory(t.db, c.id),
+    household: await householdOf(t.db, c.id),
+    consentPartners: detail.consent ? await consentPartners(t.db, detail.consent.id) : [],
+    sms: await caseSmsHistory(t.db, c.id),
+  };
+}
+
+describe("the owner's case file in one statement", () => {
+  it("reads every section as the separate reads do, page by page, for a supervisor and for a case worker", async () => {
+    const org = await makeOrganisation(t.db);
+    const partnerB = await makeOrganisation(t.db);
+    const partnerC = await makeOrganisation(t.db);
+    const supervisor = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
+    const worker = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
+    await makeSupervisor(t.db, supervisor.id);
+    const c = await makeCase(
+      t.db,
+      { organisationId: org.id, createdById: worker.id, firstName: "Awa", phone: "+212600112233" },
+      { sms: true, language: "ar", partners: [partnerC.id, partnerB.id] },
+    );
+    // a second, later consent is the one shown
+    const later = await makeCase(t.db, { organisationId: org.id, createdById: worker.id });
+    for (let n = 1; n <= 23; n++) await makeNote(t.db, c.id, n % 2 ? worker.id : supervisor.id, `Note ${n}`);
+    await makeNote(t.db, later.id, worker.id, "another case's note");
+    for (const [assessedOn, flags] of [
+      ["2026-01-10", ["gbv_survivor"]],
+      ["2026-02-10", ["unaccompanied_minor", "trafficking_victim"]],
+    ] as const)
+      await t.db.insert(vulnerabilityAssessments).values({
+        caseId: c.id,
+        assessorId: worker.id,
+        assessedOn,
+        dataEnc: encryptJson({ flags, notes: `assessed ${assessedOn}` }),
+      });
+    await makeService(t.db, {
+      caseId: c.id,
+      kind: "legal",
+      serviceDate: "2026-01-15",
+      status: "open",
+      recordedById: worker.id,
+      details: { legalType: "documents" },
+    });
+    await makeService(t.db, {
+      caseId: c.id,
+      kind: "hospital_referral",
+      serviceDate: "2026-02-15",
+      status: "requested",
+      recordedById: supervisor.id,
+    });
+    await t.db.insert(caseReferrals).values([
+      {
+        caseId: c.id,
+        kind: "referral" as const,
+        fromOrganisationId: org.id,
+        toOrganisationId: partnerB.id,
+        requestedById: worker.id,
+        reason: "specialised_service",
+        urgency: "urgent",
+        requestedServices: ["legal", "medical"] as const,
+        shareNotes: true,
+        status: "accepted" as const,
+        decidedAt: new Date("2026-03-01T10:00:00.123Z"),
+      },
+      {
+        caseId: c.id,
+        kind: "transfer" as const,
+        fromOrganisationId: org.id,
+        toOrganisationId: partnerC.id,
+        requestedById: worker.id,
+      },
+    ]);
+    const item = await findOrMakeItem(t.db, "voucher", "Bon alimentaire", 30_000);
+    const round = await makeRound(t.db, { organisationId: org.id, itemId: item.id, createdById: worker.id });
+    await t.db.insert(distributions).values([
+      { roundId: round.id, caseId: c.id, handedOutById: worker.id },
+      {
+        roundId: round.id,
+        caseId: c.id,
+        handedOutById: worker.id,
+        correctedAt: new Date(),
+        correctedById: supervisor.id,
+      },
+    ]);
+    await makeVoucher(t.db, { caseId: c.id, organisationId: org.id, issuedById: worker.id });
+    await makeVoucher(t.db, { caseId: c.id, organisationId: org.id, issuedById: worker.id, valueCentimes: 5_000 });
+    await t.db.insert(caseStatusChanges).values([
+      { caseId: c.id, status: "closed" as const, reason: "services_completed" as const, changedById: worker.id },
+      { caseId: c.id, status: "open" as const, reason: "new_need" as const, changedById: supervisor.id },
+    ]);
+    await t.db.insert(householdMembers).values([
+      { caseId: c.id, relationship: "child" as const, sex: "female" as const, birthYear: 2019, createdById: worker.id },
+      { caseId: c.id, relationship: "spouse" as const, sex: "male" as const, birthYear: null, createdById: worker.id },
+    ]);
+    await t.db.insert(caseMessages).values([
+      { caseId: c.id, template: "appointment", sentById: worker.id },
+      { caseId: c.id, template: "callBack", sentById: supervisor.id },
+    ]);
+    // openings for the supervisor's list
+    for (const reader of [worker, supervisor, worker])
+      await loadCaseFile(t.db, asActor(reader), c.id, { ip: null, locale: "fr" });
+
+    for (const [reader, page] of [
+      [supervisor, 1],
+      [supervisor, 2],
+      [worker, 1],
+      [supervisor, 3],
+    ] as const) {
+      const one = await ownerSections(t.db, c, reader.id, page);
+      expect(one).toEqual(await separately(c, reader.id, page));
+      // the comparison holds something in each list it checks
+      if (page === 1 && reader === supervisor) {
+        expect(one.detail.notes).toHaveLength(20);
+        expect(one.viewers.length).toBeGreaterThanOrEqual(3);
+        for (const list of [
+          one.detail.services,
+          one.detail.referrals,
+          one.detail.staff,
+          one.distributions,
+          one.vouchers,
+          one.history,
+          one.household,
+          one.consentPartners,
+          one.sms,
+        ])
+          expect(list.length).toBeGreaterThanOrEqual(2);
+        expect(one.detail.vulnerability?.assessedOn).toBe("2026-02-10");
+      }
+    }
+    expect((await ownerSections(t.db, c, worker.id, 1)).viewers).toEqual([]);
+  });
+});
