@@ -124,13 +124,19 @@ export function jsonList<F extends Record<string, AnyColumn | SQL>>(fields: F, r
     }),
     sql`, `,
   );
-  const decodeRow = (row: Record<string, unknown>) =>
-    Object.fromEntries(
-      entries.map(([key, field]) => {
-        const value = row[key] ?? null;
-        return [key, value !== null && is(field, Column) ? field.mapFromDriverValue(value) : value];
-      }),
-    ) as SelectResultFields<F>;
+  // each field's decoder found once, not once per value
+  const decoders = entries.map(([key, field]) => {
+    const column = is(field, Column) ? field : null;
+    return [key, column ? (value: unknown) => column.mapFromDriverValue(value) : null] as const;
+  });
+  const decodeRow = (row: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, decode] of decoders) {
+      const value = row[key] ?? null;
+      out[key] = value !== null && decode ? decode(value) : value;
+    }
+    return out as SelectResultFields<F>;
+  };
   return {
     sql: sql`(select coalesce(json_agg(r.j), '[]'::json) from (select json_build_object(${object}) as j ${rest}) r)`,
     decode: (value: unknown): SelectResultFields<F>[] =>
