@@ -30,6 +30,24 @@ const port = Number(process.env.E2E_PORT ?? 3210);
  */
 export const SHOT = { scale: process.env.E2E_SHOT_SCALE === "device" ? "device" : "css" } as const;
 
+/**
+ * A prefix and eight letters, for a name registered through a page that checks for
+ * duplicates (a case, an office registration). The checks fold names to a consonant
+ * skeleton (protection's `foldName`: vowels, y, w and digits go, doubled letters and
+ * c/k/q merge), so a random base-36 tag kept two or three letters and the French and Arabic
+ * runs of a journey met as namesakes (CI, 6 December: "Gray7ok41" and "Graeuc21k" Camara
+ * both fold to "grk"). These letters fold to themselves and never repeat in a row.
+ */
+export function distinctName(prefix: string): string {
+  const letters = "bdfjlmnprstvz";
+  let out = "";
+  while (out.length < 8) {
+    const next = letters[Math.floor(Math.random() * letters.length)]!;
+    if (next !== out.at(-1)) out += next;
+  }
+  return prefix + out;
+}
+
 /** The two languages a journey is walked in on a phone (left to right and right to left), with their dictionaries. */
 export const FR_AND_AR = [
   ["fr", fr],

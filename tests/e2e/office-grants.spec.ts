@@ -8,7 +8,17 @@ import { expect, test } from "@playwright/test";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { readPdfText } from "../helpers/pdf";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, logout, switchLanguage, journey, SHOT } from "./fixtures";
+import {
+  fitsThePhone,
+  FR_AND_AR,
+  inDatabase,
+  login,
+  logout,
+  switchLanguage,
+  journey,
+  SHOT,
+  distinctName,
+} from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
@@ -32,7 +42,7 @@ for (const [lang, m] of FR_AND_AR) {
       await login(page, "caseworker@masar.test");
       await switchLanguage(page, lang);
       await page.goto("/office/register");
-      await page.getByLabel(m["profiles.field.givenName"]).fill(`Gra${tag}`);
+      await page.getByLabel(m["profiles.field.givenName"]).fill(distinctName("Gra"));
       await page.getByLabel(m["profiles.field.familyName"]).fill("Camara");
       await page.getByLabel(m["office.field.locale"]).selectOption(lang);
       await page.getByLabel(m["office.field.noticeLanguage"]).selectOption("bm");

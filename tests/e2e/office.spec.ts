@@ -8,7 +8,17 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { readPdfText } from "../helpers/pdf";
-import { fitsThePhone, FR_AND_AR, login, loginWithForm, logout, switchLanguage, journey, SHOT } from "./fixtures";
+import {
+  fitsThePhone,
+  FR_AND_AR,
+  login,
+  loginWithForm,
+  logout,
+  switchLanguage,
+  journey,
+  SHOT,
+  distinctName,
+} from "./fixtures";
 
 const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
 const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
@@ -19,7 +29,7 @@ for (const [lang, m] of FR_AND_AR) {
     journey(lang),
     async ({ page, baseURL }, testInfo) => {
       test.setTimeout(120_000);
-      const givenName = `Off${Math.random().toString(36).slice(2, 8)}`;
+      const givenName = distinctName("Off");
       await login(page, "caseworker@masar.test");
       await switchLanguage(page, lang);
 
@@ -130,7 +140,7 @@ for (const [lang, m] of FR_AND_AR) {
     `registering a name the office registered before shows that person first (${lang})`,
     journey(lang),
     async ({ page }, testInfo) => {
-      const givenName = `Nam${Math.random().toString(36).slice(2, 8)}`;
+      const givenName = distinctName("Nam");
       await login(page, "caseworker@masar.test");
       await switchLanguage(page, lang);
       const register = async (familyName: string) => {

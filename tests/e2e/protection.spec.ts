@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, login, logout, switchLanguage } from "./fixtures";
+import { fitsThePhone, login, logout, switchLanguage, distinctName } from "./fixtures";
 
 test("a case worker registers a beneficiary in Arabic, records care, hands out aid; another association cannot open the case", async ({
   page,
 }, testInfo) => {
-  const suffix = Math.random().toString(36).slice(2, 8);
-  const firstName = `Mariama${suffix}`;
+  const firstName = distinctName("Mariama");
   // the two projects run at once: two different people, or the duplicate check (rightly) stops the second
   const noJs = testInfo.project.name.includes("no-js");
   const arabicName = noJs ? "عائشة كوندي" : "مريمة كوندي";

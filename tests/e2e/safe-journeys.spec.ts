@@ -5,7 +5,7 @@
  * a confirmation step that the first tap only opens, and that "cancel" leaves untouched.
  */
 import { expect, test } from "@playwright/test";
-import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, distinctName } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(
@@ -13,7 +13,7 @@ for (const [lang, m] of FR_AND_AR) {
     journey(lang),
     async ({ page }, testInfo) => {
       const noJs = testInfo.project.name.includes("no-js");
-      const firstName = `Safe${Math.random().toString(36).slice(2, 8)}`;
+      const firstName = distinctName("Safe");
       await login(page, "caseworker@masar.test");
       await switchLanguage(page, lang);
       await page.goto("/protection/cases/new");
