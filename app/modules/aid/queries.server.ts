@@ -144,34 +144,13 @@ export async function roundDistributions(db: Executor, roundId: string) {
     .orderBy(desc(distributions.createdAt));
 }
 
-/** A case's vouchers and distributions: statements built once (`runPrepared`), the case file sends them on each opening. */
-export async function vouchersOfCase(db: Executor, caseId: string) {
-  return runPrepared(db, "aid_vouchers_of_case", vouchersOfCaseQuery, { id: caseId });
-}
-const vouchersOfCaseQuery = (db: Executor) =>
-  db
-    .select()
-    .from(vouchers)
-    .where(eq(vouchers.caseId, sql.placeholder("id")))
-    .orderBy(desc(vouchers.issuedAt));
-
-export async function distributionsOfCase(db: Executor, caseId: string) {
-  return runPrepared(db, "aid_distributions_of_case", distributionsOfCaseQuery, { id: caseId });
-}
-/** A distribution as a case file lists it (also read within the case file's one statement). */
+/** A distribution as a case file lists it (read within the case file's one statement, ownerSections). */
 export const caseDistributionFields = {
   id: distributions.id,
   createdAt: distributions.createdAt,
   correctedAt: distributions.correctedAt,
   round: distributionRounds.name,
 };
-const distributionsOfCaseQuery = (db: Executor) =>
-  db
-    .select(caseDistributionFields)
-    .from(distributions)
-    .innerJoin(distributionRounds, eq(distributionRounds.id, distributions.roundId))
-    .where(eq(distributions.caseId, sql.placeholder("id")))
-    .orderBy(desc(distributions.createdAt));
 
 export async function getVoucherForActor(db: Executor, actor: Actor, voucherId: string) {
   const org = orgOf(actor);

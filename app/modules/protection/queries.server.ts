@@ -9,7 +9,6 @@ import {
   desc,
   eq,
   ilike,
-  inArray,
   isNull,
   ne,
   or,
@@ -327,24 +326,6 @@ export async function caseDetail(
   };
 }
 
-/**
- * Whether `viewerId` supervises, and who opened or exported this case when they do
- * (else nobody): two reads side by side, not one after the other.
- */
-export async function caseViewersForSupervisor(db: Executor, caseId: string, viewerId: string) {
-  const [supervisor, viewers] = await Promise.all([
-    isSupervisor(db, viewerId),
-    runPrepared(db, "protection_case_viewers_for_supervisor", viewersForSupervisorQuery, { id: caseId, viewerId }),
-  ]);
-  return { supervisor, viewers };
-}
-const viewersForSupervisorQuery = (db: Executor) =>
-  caseViewers(
-    db,
-    id,
-    sql`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${sql.placeholder("viewerId")})`,
-  );
-
 /** An opening or export of a case, as its supervisors read them (the name from a left join: null for a deleted user). */
 export const caseViewerFields = {
   at: auditLog.at,
@@ -355,24 +336,6 @@ export const caseViewerFields = {
 
 /** The actions listed as viewers of a case. */
 export const VIEWER_ACTIONS = ["protection.case.view", "protection.case.export", "protection.case.sheet"];
-
-/** Who opened or exported this case, for supervisors. */
-export function caseViewers(db: Executor, caseId: string | Placeholder, onlyIf: SQL = sql`true`) {
-  return db
-    .select(caseViewerFields)
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.entityType, "beneficiary_case"),
-        eq(auditLog.entityId, caseId),
-        inArray(auditLog.action, VIEWER_ACTIONS),
-        onlyIf,
-      ),
-    )
-    .orderBy(desc(auditLog.at))
-    .limit(100);
-}
 
 export async function partnerAssociations(db: Executor, exceptId: string | null) {
   if (exceptId) return runPrepared(db, "protection_partner_associations_except", partnersExceptQuery, { id: exceptId });

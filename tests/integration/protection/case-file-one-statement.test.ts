@@ -6,21 +6,32 @@
  * supervisor and by a case worker who is not one.
  */
 import { describe, expect, it } from "vitest";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import {
+  auditLog,
   caseMessages,
   caseReferrals,
   caseStatusChanges,
+  distributionRounds,
   distributions,
   householdMembers,
+  users,
+  vouchers,
   vulnerabilityAssessments,
 } from "../../../db/schema";
-import { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
+import { caseDistributionFields, listItems } from "~/modules/aid/queries.server";
 import { ownerSections } from "~/modules/protection/case-file/owner-sections.server";
 import { caseSmsHistory } from "~/modules/protection/case-sms.server";
 import { statusHistory } from "~/modules/protection/closure.server";
 import { encryptJson } from "~/modules/protection/crypto.server";
 import { householdOf } from "~/modules/protection/households.server";
-import { caseDetail, caseViewersForSupervisor, partnerAssociations } from "~/modules/protection/queries.server";
+import {
+  caseDetail,
+  caseViewerFields,
+  isSupervisor,
+  partnerAssociations,
+  VIEWER_ACTIONS,
+} from "~/modules/protection/queries.server";
 import { consentPartners } from "~/modules/protection/reach.server";
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
 import { asActor, makeOrganisation, makeUser } from "../../factories";
@@ -37,10 +48,29 @@ import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 
-/** What the separate reads return, in ownerSections' shape. */
+/**
+ * What the separate reads return, in ownerSections' shape. The app's own separate reads of
+ * the viewers, distributions and vouchers went with 0186; their statements are kept here as
+ * the reference.
+ */
 async function separately(c: Awaited<ReturnType<typeof makeCase>>, viewerId: string, notesPage: number) {
   const detail = await caseDetail(t.db, c, { notesPage });
-  const { supervisor, viewers } = await caseViewersForSupervisor(t.db, c.id, viewerId);
+  const supervisor = await isSupervisor(t.db, viewerId);
+  const viewers = supervisor
+    ? await t.db
+        .select(caseViewerFields)
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
+        .where(
+          and(
+            eq(auditLog.entityType, "beneficiary_case"),
+            eq(auditLog.entityId, c.id),
+            inArray(auditLog.action, VIEWER_ACTIONS),
+          ),
+        )
+        .orderBy(desc(auditLog.at))
+        .limit(100)
+    : [];
   return {
     detail: {
       organisationName: detail.organisationName,
@@ -55,8 +85,13 @@ async function separately(c: Awaited<ReturnType<typeof makeCase>>, viewerId: str
     supervisor,
     viewers,
     partners: await partnerAssociations(t.db, c.organisationId),
-    distributions: await distributionsOfCase(t.db, c.id),
-    vouchers: await vouchersOfCase(t.db, c.id),
+    distributions: await t.db
+      .select(caseDistributionFields)
+      .from(distributions)
+      .innerJoin(distributionRounds, eq(distributionRounds.id, distributions.roundId))
+      .where(eq(distributions.caseId, c.id))
+      .orderBy(desc(distributions.createdAt)),
+    vouchers: await t.db.select().from(vouchers).where(eq(vouchers.caseId, c.id)).orderBy(desc(vouchers.issuedAt)),
     items: await listItems(t.db),
     history: await statusHistory(t.db, c.id),
     household: await householdOf(t.db, c.id),

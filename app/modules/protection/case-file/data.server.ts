@@ -1,7 +1,6 @@
 /** What the case file page shows, read once per request, for someone allowed to see the case. */
 import type { Database } from "~db/client";
 import type { Actor } from "~/modules/auth/permissions";
-import type { distributionsOfCase, listItems, vouchersOfCase } from "~/modules/aid/queries.server";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { Meta } from "~/lib/result";
 import type { BeneficiaryCase } from "~db/schema";
@@ -14,6 +13,8 @@ import { isReferralOverdue, nextStatuses } from "../rules";
 import { caseSmsPanel, viewCase } from "../service.server";
 import { accountPanel } from "../account-links.server";
 import { ownerSections } from "./owner-sections.server";
+
+type OwnerSections = Awaited<ReturnType<typeof ownerSections>>;
 
 /** The identity section of a case, for a reader who may see it. */
 function identityOf(c: BeneficiaryCase, today: string, locale: Locale) {
@@ -41,7 +42,7 @@ function requestsOf(reach: CaseReach) {
 }
 
 /** The catalogue's vouchers a case worker can issue, with their face value. */
-function voucherItemsOf(items: Awaited<ReturnType<typeof listItems>>) {
+function voucherItemsOf(items: OwnerSections["items"]) {
   return items
     .filter((i) => i.kind === "voucher")
     .map((i) => ({ id: i.id, nameFr: i.nameFr, nameAr: i.nameAr, nameEn: i.nameEn, value: i.faceValueCentimes ?? 0 }));
@@ -76,9 +77,9 @@ function servicesOf(
 
 /** The aid section: the distributions the person received, the vouchers issued, those a case worker can issue. */
 function aidOf(
-  given: Awaited<ReturnType<typeof distributionsOfCase>>,
-  issued: Awaited<ReturnType<typeof vouchersOfCase>>,
-  items: Awaited<ReturnType<typeof listItems>>,
+  given: OwnerSections["distributions"],
+  issued: OwnerSections["vouchers"],
+  items: OwnerSections["items"],
 ) {
   return {
     distributions: given.map((d) => ({
