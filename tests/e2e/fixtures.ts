@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { coachAssignments, users } from "../../db/schema";
-import { normalizePhone, parseIdentifier } from "../../app/modules/auth/rules";
+import { LOGIN_ID_ALPHABET, normalizePhone, parseIdentifier } from "../../app/modules/auth/rules";
 import { byIdentifier } from "../../app/modules/auth/queries.server";
 import { createSession, sessionCookieName } from "../../app/modules/auth/session.server";
 import { ar } from "../../app/i18n/locales/ar/index";
@@ -47,6 +47,10 @@ export function distinctName(prefix: string): string {
   }
   return prefix + out;
 }
+
+/** A sign-in identifier as a slip prints it (two groups of four), and the slip's one-time code (two groups of three digits). */
+export const SLIP_ID = new RegExp(`[${LOGIN_ID_ALPHABET}]{4}-[${LOGIN_ID_ALPHABET}]{4}`);
+export const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
 
 /** The two languages a journey is walked in on a phone (left to right and right to left), with their dictionaries. */
 export const FR_AND_AR = [

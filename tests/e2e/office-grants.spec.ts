@@ -18,10 +18,9 @@ import {
   journey,
   SHOT,
   distinctName,
+  SLIP_CODE,
+  SLIP_ID,
 } from "./fixtures";
-
-const SLIP_ID = /[ACDEFHJKMNPRTUVWXY3479]{4}-[ACDEFHJKMNPRTUVWXY3479]{4}/;
-const SLIP_CODE = /\b(\d{3}) (\d{3})\b/;
 
 /**
  * The two writes that do not go through the pages (`inDatabase`): an open call for this
