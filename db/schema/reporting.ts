@@ -10,6 +10,7 @@ import {
   primaryKey,
   smallint,
   text,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -211,6 +212,29 @@ export const reportPersonPeriods = pgTable(
     // a person described again rewrites their rows
     index("report_person_periods_person_idx").on(t.personId),
   ],
+);
+
+/**
+ * The outputs' events, quantities and amounts per month, association and line (an
+ * activity and its detail, null for none, as in report_events), kept by a statement trigger
+ * on report_events (migration 0062, decision new-report-output-sums-per-month): each
+ * statement adds what it inserted and takes away what it deleted. A period of whole
+ * months sums these rows (a few hundred a month) instead of its events (a year: over a
+ * million at 100,000 beneficiaries). Events without an association are under the zero
+ * uuid, as in report_person_months; a line left with no event loses its row.
+ */
+export const reportLineMonths = pgTable(
+  "report_line_months",
+  {
+    month: day().notNull(),
+    organisationId: uuid().notNull(),
+    activity: text().notNull(),
+    detail: text(),
+    events: bigint({ mode: "number" }).notNull(),
+    quantity: bigint({ mode: "number" }).notNull(),
+    valueCentimes: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [unique("report_line_months_key").on(t.month, t.organisationId, t.activity, t.detail).nullsNotDistinct()],
 );
 
 /**

@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { isIsoDate } from "~/lib/morocco-time";
 import type { Executor } from "~db/client";
 import { ACTIVITIES } from "./frameworks";
-import { eventsSql, toOutputRow, type OutputRow } from "./indicator-sql.server";
+import { eventsSql, lineMonthsSql, toOutputRow, type OutputRow } from "./indicator-sql.server";
 import type { Period } from "./rules";
 import type { Sources } from "./sources.server";
 import { lineKey, sortOutputs } from "./queries.server";
@@ -28,16 +28,27 @@ function day(value: string): string {
  * events; the year's are their sums (every event of the year is in one of its quarters).
  */
 export async function sumFamilyOutputs(db: Executor, sources: Sources, year: Keyed, quarters: Keyed[]) {
-  const events = eventsSql(sources, ACTIVITIES, { ...year, organisationId: null });
+  const filter = { ...year, organisationId: null };
+  const events = eventsSql(sources, ACTIVITIES, filter);
   const sums = new Map<string, Record<string, unknown>[]>([year, ...quarters].map((p) => [p.key, []]));
   if (!events) return sums;
-  const part = sql.raw(
-    `case ${quarters.map((q, i) => `when ev.occurred_on >= ${day(q.from)} and ev.occurred_on <= ${day(q.to)} then ${i}`).join(" ")} end`,
-  );
-  const rows = (await db.execute(sql`
-    select ${part} as part, ev.activity, ev.detail, count(*)::int as events,
+  const part = (column: string) =>
+    sql.raw(
+      `case ${quarters.map((q, i) => `when ${column} >= ${day(q.from)} and ${column} <= ${day(q.to)} then ${i}`).join(" ")} end`,
+    );
+  // the year's sums per month and line when the sources keep them (a few thousand rows), else its events
+  const months = lineMonthsSql(sources, filter);
+  const rows = (await db.execute(
+    months
+      ? sql`
+    select ${part("lm.month")} as part, lm.activity, lm.detail, sum(lm.events)::int as events,
+      sum(lm.quantity)::bigint as quantity, sum(lm.value_centimes)::bigint as value_centimes
+    from (${months}) lm group by 1, 2, 3 having sum(lm.events) > 0`
+      : sql`
+    select ${part("ev.occurred_on")} as part, ev.activity, ev.detail, count(*)::int as events,
       sum(ev.quantity)::bigint as quantity, sum(ev.value_centimes)::bigint as value_centimes
-    from (${events}) ev group by 1, 2, 3`)) as unknown as Record<string, unknown>[];
+    from (${events}) ev group by 1, 2, 3`,
+  )) as unknown as Record<string, unknown>[];
   const yearly = new Map<
     string,
     { activity: unknown; detail: unknown; events: number; quantity: number; value_centimes: number }

@@ -53,6 +53,19 @@ export function eventsSql(sources: Sources, activities: readonly ActivityKey[], 
 }
 
 /**
+ * The sums per month and line (`sources.lineMonths`) of a period of whole months, filtered
+ * by association as the events are; null when the sources have none or the period is not
+ * whole months. Every activity's, as `eventsSql` of every activity gives them.
+ */
+export function lineMonthsSql(sources: Sources, filter: ReportFilter): SQL | null {
+  if (!sources.lineMonths || !sources.events || !isWholeMonths(filter)) return null;
+  return sql`select lm.month, lm.activity::text as activity, lm.detail::text as detail, lm.events, lm.quantity, lm.value_centimes
+    from (${sources.lineMonths}) lm
+    where lm.month >= ${filter.from}::date and lm.month <= ${filter.to}::date
+    ${filter.organisationId ? sql`and lm.organisation_id = ${filter.organisationId}::uuid` : sql``}`;
+}
+
+/**
  * `ev`, the events of the activities that reach people, and `keys(activity, k)`, each such
  * activity with its result: the opening of a `with`. Null when none of them is wired.
  */

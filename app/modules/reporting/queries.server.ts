@@ -9,6 +9,7 @@ import { ACTIVITIES } from "./frameworks";
 import {
   dimensionColumns,
   eventsSql,
+  lineMonthsSql,
   maskSql,
   personMasks,
   personMonthMasks,
@@ -210,10 +211,21 @@ function linePersonsOf(folded: Line[], rows: Record<string, unknown>[]): Map<str
   return persons;
 }
 
-/** The outputs' events, quantities and amounts of a period, per activity and detail (no people). */
+/**
+ * The outputs' events, quantities and amounts of a period, per activity and detail (no
+ * people): for whole months summed from the sums per month and line (`lineMonths`, a few
+ * hundred rows a month), else from the events.
+ */
 export async function outputSums(db: Executor, sources: Sources, filter: ReportFilter) {
   const events = eventsSql(sources, ACTIVITIES, filter);
   if (!events) return [];
+  const months = lineMonthsSql(sources, filter);
+  if (months) {
+    return (await db.execute(sql`
+      select lm.activity, lm.detail, sum(lm.events)::int as events, sum(lm.quantity)::bigint as quantity,
+        sum(lm.value_centimes)::bigint as value_centimes
+      from (${months}) lm group by 1, 2 having sum(lm.events) > 0`)) as unknown as Record<string, unknown>[];
+  }
   return (await db.execute(sql`
     select ev.activity, ev.detail, count(*)::int as events, sum(ev.quantity)::bigint as quantity, sum(ev.value_centimes)::bigint as value_centimes
     from (${events}) ev group by 1, 2`)) as unknown as Record<string, unknown>[];

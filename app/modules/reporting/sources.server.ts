@@ -55,6 +55,14 @@ export type Sources = {
    */
   personPeriods?: SQL;
   /**
+   * Optional: the events' counts, quantities and amounts per month, association and line
+   * (month date, organisation_id uuid, activity text, detail text, events, quantity and
+   * value_centimes bigint: the sums of every event of that month, association, activity
+   * and detail; events without an association under the zero uuid). The outputs of a
+   * period of whole months are summed from it instead of from the events.
+   */
+  lineMonths?: SQL;
+  /**
    * Optional: people reached by group activities and households are read from this
    * database's tables, their person keys being `report_person_ids`' (the app's own sources;
    * app/modules/groups/report.server.ts). Sources of another shape leave them out.
@@ -120,6 +128,7 @@ export function wiredSources(): Sources {
     lines: sql`select line_id, activity, detail from report_lines`,
     personPeriods: sql`select person_id as person_key, period_months, period_start, mask, lines_lo, lines_hi,
       sex, age_years, nationality, is_migrant, region from report_person_periods`,
+    lineMonths: sql`select month, organisation_id, activity, detail, events, quantity, value_centimes from report_line_months`,
     groups: true,
     wired: ACTIVITIES,
     money: [manualMoney, protectionMoney(), aidMoney(), grantMoney()],

@@ -4,7 +4,9 @@
  * quarter and added up for the year) equals the family read period by period without the
  * rollup's lines (people per line counted from the events, sums per period), on demo-like
  * data spread over the year; so does an admin's report of one period, whose people and
- * output lines' people come from one fold of the period.
+ * output lines' people come from one fold of the period. The outputs' sums read from
+ * their sums per month and line (report_line_months, decision new-report-output-sums-per-month)
+ * equal those read from the events.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
@@ -45,6 +47,10 @@ describe("the donor's year family over the month rollup", () => {
       const fromMonths = { ...sources, personPeriods: undefined };
       expect(comparable(await readFamily(t.db, fromMonths, "2026", today))).toEqual(comparable(folded));
       expect(comparable(await readFamily(t.db, { ...fromMonths, lines: undefined }, "2026", today))).toEqual(
+        comparable(folded),
+      );
+      // and with the outputs' sums read from the events rather than from their sums per month and line
+      expect(comparable(await readFamily(t.db, { ...sources, lineMonths: undefined }, "2026", today))).toEqual(
         comparable(folded),
       );
       // not an empty comparison: every begun period has people, lines with people and amounts
@@ -89,6 +95,8 @@ describe("an admin's report of one period over the month rollup", () => {
       expect(folded).toEqual(apart);
       const fromMonths = await buildReport(t.db, { ...options, sources: { ...sources, personPeriods: undefined } });
       expect(folded).toEqual(fromMonths);
+      const fromEvents = await buildReport(t.db, { ...options, sources: { ...sources, lineMonths: undefined } });
+      expect(folded).toEqual(fromEvents);
       const outputs = folded.tables.find((x) => x.id === "outputs");
       expect(outputs?.rows.length).toBeGreaterThan(3);
     });
