@@ -13,7 +13,7 @@ CREATE TABLE "report_line_months" (
 	CONSTRAINT "report_line_months_key" UNIQUE NULLS NOT DISTINCT("month","organisation_id","activity","detail")
 );
 --> statement-breakpoint
--- Hand-written below (decision new-report-output-sums-per-month). The outputs' sums per
+-- Hand-written below (decision 0188-report-output-sums-per-month). The outputs' sums per
 -- month, association and line, kept from report_events by statement triggers in the same
 -- transaction: events are only ever inserted and deleted (report_refresh_events deletes a
 -- record's rows and inserts them again), so each statement adds its new rows' counts and

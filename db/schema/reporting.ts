@@ -217,7 +217,7 @@ export const reportPersonPeriods = pgTable(
 /**
  * The outputs' events, quantities and amounts per month, association and line (an
  * activity and its detail, null for none, as in report_events), kept by a statement trigger
- * on report_events (migration 0062, decision new-report-output-sums-per-month): each
+ * on report_events (migration 0062, decision 0188-report-output-sums-per-month): each
  * statement adds what it inserted and takes away what it deleted. A period of whole
  * months sums these rows (a few hundred a month) instead of its events (a year: over a
  * million at 100,000 beneficiaries). Events without an association are under the zero

@@ -5,7 +5,7 @@
  * rollup's lines (people per line counted from the events, sums per period), on demo-like
  * data spread over the year; so does an admin's report of one period, whose people and
  * output lines' people come from one fold of the period. The outputs' sums read from
- * their sums per month and line (report_line_months, decision new-report-output-sums-per-month)
+ * their sums per month and line (report_line_months, decision 0188-report-output-sums-per-month)
  * equal those read from the events.
  */
 import { beforeAll, describe, expect, it } from "vitest";
