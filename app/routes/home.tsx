@@ -12,15 +12,14 @@ import { CaseWorkerPanel } from "~/modules/protection/home-panel";
 import { caseWorkerPanel } from "~/modules/protection/queries.server";
 import { waitingFor } from "~/modules/protection/staff.server";
 import { mayOpen } from "~/components/nav-items";
-import { applicantPanel, caseload } from "~/modules/coaching/queries.server";
+import { caseload } from "~/modules/coaching/queries.server";
 import { ApplicantPanel as EmployabilityPanel, CaseloadPanel } from "~/modules/coaching/panels";
 import { ApplicantPanel as PlansPanel } from "~/modules/profiles/home-panel";
-import { applicantHome } from "~/modules/profiles/queries.server";
+import { applicantHomeRead } from "~/modules/profiles/applicant-home.server";
 import { reportingPanel } from "~/modules/reporting/home.server";
 import { countOpenCodeFlags } from "~/modules/codes/flags.server";
 import { ReportingHomePanel } from "~/modules/reporting/home-panel";
 import { ActsList, actLines } from "~/modules/office/acts";
-import { actsFor } from "~/modules/office/queries.server";
 import { listOf } from "~/i18n/codes";
 
 /**
@@ -36,26 +35,26 @@ export async function loader(args: LoaderFunctionArgs) {
   const applicant = user.role === "applicant";
   const none = Promise.resolve(null);
   // each role's panels read side by side, not one after the other
-  const [caseloadRows, plans, employability, acts, protection, reporting, caseAccessPending, codeFlags] =
-    await Promise.all([
-      user.role === "coach" ? caseload(db, user.id, today) : none,
-      applicant ? applicantHome(db, user.id) : none,
-      applicant ? applicantPanel(db, user.id) : none,
-      applicant ? actsFor(db, user.id) : none,
-      user.role === "case_worker" && !user.caseAccessPending ? caseWorkerPanel(db, user) : none,
-      reportingPanel(db, user),
-      /** a case-worker account waiting for its supervisor: its association and who confirms it */
-      user.caseAccessPending ? waitingFor(db, user.id) : none,
-      user.role === "admin" ? countOpenCodeFlags(db) : 0,
-    ]);
+  const [caseloadRows, applicantHome, protection, reporting, caseAccessPending, codeFlags] = await Promise.all([
+    user.role === "coach" ? caseload(db, user.id, today) : none,
+    // her profile, plans, trainings, placement, coaching lists and acts: one statement
+    applicant ? applicantHomeRead(db, user.id) : none,
+    user.role === "case_worker" && !user.caseAccessPending ? caseWorkerPanel(db, user) : none,
+    reportingPanel(db, user),
+    /** a case-worker account waiting for its supervisor: its association and who confirms it */
+    user.caseAccessPending ? waitingFor(db, user.id) : none,
+    user.role === "admin" ? countOpenCodeFlags(db) : 0,
+  ]);
   return {
     role: user.role,
     displayName: user.displayName,
     caseload: caseloadRows,
-    plans,
-    employability,
+    plans: applicantHome?.plans ?? null,
+    employability: applicantHome?.employability ?? null,
     // what staff did for the person in an office, and who (issue 15)
-    doneForMe: acts ? actLines(acts, args.context.locale, serverT(args.context.locale)("content.inFrench")) : null,
+    doneForMe: applicantHome
+      ? actLines(applicantHome.acts, args.context.locale, serverT(args.context.locale)("content.inFrench"))
+      : null,
     protection,
     reporting,
     // read with the session: an applicant's phone not confirmed yet (applying needs it)

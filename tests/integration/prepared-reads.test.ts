@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { planComments, profiles, trainingRegistrations } from "~db/schema";
-import { applicantPanel } from "~/modules/coaching/queries.server";
+import { applicantHomeRead } from "~/modules/profiles/applicant-home.server";
 import { getProfile } from "~/modules/profiles/queries.server";
 import { commentCounts, getReadablePlan, listAttachments, listOwnPlans } from "~/modules/business-plans/queries.server";
 import { listAssignmentsOfReviewer } from "~/modules/grants/queries.server";
@@ -36,6 +36,7 @@ describe("reads built once", () => {
     const [a, b] = await twoApplicants();
     for (const person of [a, b, a]) {
       expect((await getProfile(t.db, person.user.id))?.givenName).toBe(`${person.name} owner`);
+      expect((await applicantHomeRead(t.db, person.user.id)).plans.plans.map((p) => p.name)).toEqual([person.name]);
       expect((await listOwnPlans(t.db, person.user.id)).map((p) => p.summary.projectName)).toEqual([person.name]);
       const readable = await getReadablePlan(t.db, asActor(person.user), person.plan.id);
       expect(readable?.plan.id).toBe(person.plan.id);
@@ -93,11 +94,13 @@ describe("reads built once", () => {
       [b, 0],
       [a, 2],
     ] as const) {
-      const panel = await applicantPanel(t.db, person.user.id, now);
+      const panel = (await applicantHomeRead(t.db, person.user.id, now)).employability;
       expect(panel.sessions).toHaveLength(count);
       expect(panel.sessions.every((x) => x.trainingId === training.id && new Date(x.startsAt) > now)).toBe(true);
     }
     // "now" is a value of each call too: a day later, one session is left
-    expect((await applicantPanel(t.db, a.user.id, new Date("2027-01-02T12:00:00Z"))).sessions).toHaveLength(1);
+    expect(
+      (await applicantHomeRead(t.db, a.user.id, new Date("2027-01-02T12:00:00Z"))).employability.sessions,
+    ).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
  * Database round trips per page (issue 19): the session check and the header's unread
  * count are one query; the case file's reads do not grow with its notes, and only
  * one page of notes is read and decrypted per view; the applicant's home reads its
- * coaching lists in one statement and her phone's state with the session.
+ * lists in one statement and her phone's state with the session.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -136,7 +136,7 @@ describe("the hand-out sheet of a round", () => {
 });
 
 describe("the applicant's home", () => {
-  it("sends as many statements with a coach, actions and appointments as without, and at most seven", async () => {
+  it("sends two statements (the session, then the page's one) with a coach, actions and appointments as without", async () => {
     const { user, client } = await app.asNewUser({ email: `home-${Date.now()}@masar.test` });
     const empty = await statementsOf(() => client.get("/home"));
     expect(empty.status).toBe(200);
@@ -159,7 +159,7 @@ describe("the applicant's home", () => {
     const full = await statementsOf(() => client.get("/home"));
     expect(full.status).toBe(200);
     expect(full.statements.length).toBe(empty.statements.length);
-    expect(full.statements.length).toBeLessThanOrEqual(7);
+    expect(full.statements).toHaveLength(2);
     expect(full.body).toContain("Coach Samira Bennani");
     expect(full.body).toContain("Envoyer le CV à trois employeurs");
     const shown = /<section[^>]*data-appointments[^>]*>[\s\S]*?<\/section>/.exec(full.body)?.[0] ?? "";

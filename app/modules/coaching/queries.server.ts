@@ -227,13 +227,13 @@ export async function assignmentOverview(db: Executor) {
   return { current, coaches, applicants };
 }
 
-/** The applicant's home panel: appointments, trainings, certificates, internship, coach, next steps. */
-export async function applicantPanel(db: Executor, userId: string, now = new Date()) {
-  const [trainingsList, places, lists] = await Promise.all([
-    myTrainings(db, userId),
-    placementsOf(db, [userId]),
-    applicantLists(db, userId, now),
-  ]);
+/** The applicant's home panel (appointments, trainings, certificates, internship, coach, next steps) from its reads (applicant-home.server.ts). */
+export function applicantPanelOf(
+  userId: string,
+  trainingsList: Awaited<ReturnType<typeof myTrainings>>,
+  places: Awaited<ReturnType<typeof placementsOf>>,
+  lists: ApplicantLists,
+) {
   return {
     userId,
     trainings: trainingsList,
@@ -246,7 +246,7 @@ export async function applicantPanel(db: Executor, userId: string, now = new Dat
   };
 }
 
-type ApplicantLists = {
+export type ApplicantLists = {
   actions: { id: string; description: string; dueOn: string }[];
   coach: { displayName: string; phone: string | null; email: string | null } | null;
   appointments: { id: string; startsAt: string; coachId: string; coachName: string }[];
@@ -264,17 +264,10 @@ type ApplicantLists = {
   }[];
 };
 
-/**
- * The applicant's short lists, in one statement (the home reads them on every visit):
- * her open actions, her current coach, her appointments to come (with the condition and
- * number upcomingAppointments uses for the coach's page, the soonest first) and the next
- * three sessions of the cohorts where she holds a seat (one under way still counts).
- */
-async function applicantLists(db: Executor, userId: string, now: Date): Promise<ApplicantLists> {
-  const [row] = await runPrepared(db, "coaching_applicant_lists", applicantListsQuery, {
-    userId,
-    now: now.toISOString(),
-  });
+/** The lists as the page takes them, from a row of `applicantListFields` (an absent list is empty). */
+export function applicantListsOf(
+  row: { [K in keyof ApplicantLists]: ApplicantLists[K] | null } | undefined,
+): ApplicantLists {
   return {
     actions: row?.actions ?? [],
     coach: row?.coach ?? null,
@@ -282,32 +275,39 @@ async function applicantLists(db: Executor, userId: string, now: Date): Promise<
     sessions: row?.sessions ?? [],
   };
 }
-// built once (`runPrepared`): the applicant's home sends it on every visit
-const applicantListsQuery = (db: Executor) => {
+
+/**
+ * The applicant's short lists, as json fields of one row, for the user id and the time
+ * given as the placeholders `userId` and `now` (the home reads them with the rest of the
+ * page: applicant-home.server.ts): her open actions, her current coach, her appointments
+ * to come (with the condition and number upcomingAppointments uses for the coach's page,
+ * the soonest first) and the next three sessions of the cohorts where she holds a seat
+ * (one under way still counts).
+ */
+export function applicantListFields() {
   const userId = sql.placeholder("userId");
   const at = sql`${sql.placeholder("now")}::timestamptz`;
-  return db
-    .select({
-      actions: sql<
-        ApplicantLists["actions"] | null
-      >`(select coalesce(json_agg(json_build_object('id', a.id, 'description', a.description, 'dueOn', a.due_on) order by a.due_on), '[]'::json)
+  return {
+    actions: sql<
+      ApplicantLists["actions"] | null
+    >`(select coalesce(json_agg(json_build_object('id', a.id, 'description', a.description, 'dueOn', a.due_on) order by a.due_on), '[]'::json)
       from coaching_actions a where a.beneficiary_id = ${userId} and a.done_at is null)`,
-      coach: sql<
-        ApplicantLists["coach"]
-      >`(select json_build_object('displayName', u.display_name, 'phone', u.phone, 'email', u.email)
+    coach: sql<
+      ApplicantLists["coach"]
+    >`(select json_build_object('displayName', u.display_name, 'phone', u.phone, 'email', u.email)
       from coach_assignments ca join users u on u.id = ca.coach_id
       where ca.beneficiary_id = ${userId} and ca.ended_at is null limit 1)`,
-      appointments: sql<
-        ApplicantLists["appointments"] | null
-      >`(select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
+    appointments: sql<
+      ApplicantLists["appointments"] | null
+    >`(select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
       select coaching_appointments.id, coaching_appointments.starts_at as "startsAt",
         coaching_appointments.coach_id as "coachId", u.display_name as "coachName"
       from coaching_appointments join users u on u.id = coaching_appointments.coach_id
       where ${upcomingAppointmentsWhere(userId, at)}
       order by coaching_appointments.starts_at limit ${UPCOMING_APPOINTMENTS_SHOWN}) x)`,
-      sessions: sql<
-        ApplicantLists["sessions"] | null
-      >`(select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
+    sessions: sql<
+      ApplicantLists["sessions"] | null
+    >`(select coalesce(json_agg(x order by x."startsAt"), '[]'::json) from (
       select ts.id, t.id as "trainingId", t.title_fr as "titleFr", t.title_ar as "titleAr", t.title_en as "titleEn",
         ts.starts_at as "startsAt", ts.place_fr as "placeFr", ts.place_ar as "placeAr", ts.place_en as "placeEn",
         ts.online_link as "onlineLink"
@@ -318,10 +318,8 @@ const applicantListsQuery = (db: Executor) => {
       where r.user_id = ${userId} and r.status = 'confirmed'
         and ts.starts_at + make_interval(mins => ts.duration_minutes) >= ${at}
       order by ts.starts_at limit 3) x)`,
-    })
-    .from(sql`(select) as one`);
-};
-
+  };
+}
 /** What the CV needs: the profile (issue 3) if filled in, the account otherwise, and completed trainings and internships. */
 export async function cvSource(db: Executor, userId: string) {
   const [user] = await db.select(contactColumns).from(users).where(eq(users.id, userId));

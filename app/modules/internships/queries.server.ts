@@ -162,23 +162,29 @@ export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
   // built once (`runPrepared`): a coach's caseload and an applicant's home send it on every request
   return runPrepared(db, "internships_placements_of", placementsOfQuery, { ids: beneficiaryIds });
 }
+/**
+ * A placement as `placementsOf` lists it (the applicant's home also reads her placements
+ * as a json list, applicant-home.server.ts: the same fields, joins and order).
+ */
+export const placementFields = {
+  id: placements.id,
+  beneficiaryId: placements.beneficiaryId,
+  hostName: organisations.name,
+  hostSector: hostDetails.sector,
+  status: placements.status,
+  startsOn: placements.startsOn,
+  endsOn: placements.endsOn,
+  lastContactOn: lastContact,
+  /** the outcome checkpoints already recorded (end, 3 and 6 months after) */
+  recordedCheckpoints: sql<Checkpoint[]>`coalesce((select array_agg(${placementOutcomes.checkpoint}::text)
+        from ${placementOutcomes} where ${placementOutcomes.placementId} = ${placements.id}), '{}')`,
+};
 const placementsOfQuery = (db: Executor) =>
   db
-    .select({
-      id: placements.id,
-      beneficiaryId: placements.beneficiaryId,
-      hostName: organisations.name,
-      hostSector: hostDetails.sector,
-      status: placements.status,
-      startsOn: placements.startsOn,
-      endsOn: placements.endsOn,
-      lastContactOn: lastContact,
-      /** the outcome checkpoints already recorded (end, 3 and 6 months after) */
-      recordedCheckpoints: sql<Checkpoint[]>`coalesce((select array_agg(${placementOutcomes.checkpoint}::text)
-        from ${placementOutcomes} where ${placementOutcomes.placementId} = ${placements.id}), '{}')`,
-    })
+    .select(placementFields)
     .from(placements)
     .innerJoin(organisations, eq(organisations.id, placements.hostId))
     .leftJoin(hostDetails, eq(hostDetails.organisationId, placements.hostId))
     .where(idIn(placements.beneficiaryId, "ids"))
-    .orderBy(desc(placements.startsOn));
+    // the placement's id orders two that start the same day, the same way every time
+    .orderBy(desc(placements.startsOn), desc(placements.id));

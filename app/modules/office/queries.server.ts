@@ -175,6 +175,32 @@ export async function personForStaff(db: Executor, actor: Actor, personId: strin
 const staff = alias(users, "acting_staff");
 
 /**
+ * What was done for a person as `actsFor` lists it (the applicant's home also reads them as
+ * a json list, applicant-home.server.ts: the same fields, joins, order and limit).
+ */
+export const actForPersonFields = {
+  id: actsForPeople.id,
+  kind: actsForPeople.kind,
+  at: actsForPeople.createdAt,
+  staffName: staff.displayName,
+  trainingTitleFr: trainings.titleFr,
+  trainingTitleAr: trainings.titleAr,
+  trainingTitleEn: trainings.titleEn,
+  offerTitleFr: internshipOffers.titleFr,
+  offerTitleAr: internshipOffers.titleAr,
+  offerTitleEn: internshipOffers.titleEn,
+  callTitleFr: grantCalls.titleFr,
+  callTitleAr: grantCalls.titleAr,
+  callTitleEn: grantCalls.titleEn,
+  receivedOn: grantApplications.decisionReceivedOn,
+  receivedHow: grantApplications.decisionReceivedHow,
+};
+/** The acts a person's list shows, the latest first. */
+export const ACTS_LISTED = 100;
+/** The member of staff who acted, as `actForPersonFields` names them. */
+export const actingStaff = staff;
+
+/**
  * What staff did for a person, newest first, with the staff member's name and what the
  * act was about (a training, an offer) in three languages: the person's own page, and
  * the staff's page of the person. A grant's call title, and for a decision received,
@@ -186,23 +212,7 @@ export async function actsFor(db: Executor, personId: string) {
 // the applicant's home reads it on every visit: built once (`runPrepared`)
 const actsForPerson = (db: Executor) =>
   db
-    .select({
-      id: actsForPeople.id,
-      kind: actsForPeople.kind,
-      at: actsForPeople.createdAt,
-      staffName: staff.displayName,
-      trainingTitleFr: trainings.titleFr,
-      trainingTitleAr: trainings.titleAr,
-      trainingTitleEn: trainings.titleEn,
-      offerTitleFr: internshipOffers.titleFr,
-      offerTitleAr: internshipOffers.titleAr,
-      offerTitleEn: internshipOffers.titleEn,
-      callTitleFr: grantCalls.titleFr,
-      callTitleAr: grantCalls.titleAr,
-      callTitleEn: grantCalls.titleEn,
-      receivedOn: grantApplications.decisionReceivedOn,
-      receivedHow: grantApplications.decisionReceivedHow,
-    })
+    .select(actForPersonFields)
     .from(actsForPeople)
     .innerJoin(staff, eq(staff.id, actsForPeople.staffId))
     .leftJoin(
@@ -226,7 +236,7 @@ const actsForPerson = (db: Executor) =>
     .leftJoin(grantCalls, eq(grantCalls.id, grantApplications.callId))
     .where(eq(actsForPeople.personId, sql.placeholder("personId")))
     .orderBy(desc(actsForPeople.createdAt), desc(actsForPeople.id))
-    .limit(100);
+    .limit(ACTS_LISTED);
 
 /** Is this account one staff made in an office that the person has not taken over yet? */
 export async function isStaffManaged(db: Executor, userId: string): Promise<boolean> {

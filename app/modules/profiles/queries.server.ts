@@ -13,11 +13,11 @@ import {
   privacyAcceptances,
   profiles,
   users,
+  type BusinessPlan,
   type Profile,
 } from "~db/schema";
 import { incompleteSteps, planProgress } from "~/modules/business-plans/rules";
 import { type PlanStep } from "~/modules/business-plans/constants";
-import { listOwnPlans } from "~/modules/business-plans/queries.server";
 import { actsFor } from "~/modules/office/queries.server";
 import { missingSections, profileCompleteness, type ProfileSection } from "./rules";
 
@@ -181,9 +181,12 @@ export type NextThing =
   | { kind: "plan-step"; planId: string; planName: string | null; step: PlanStep }
   | { kind: "plan-ready"; planId: string; planName: string | null };
 
-/** The applicant's home: profile completeness, plans and their state, and the next thing to do. */
-export async function applicantHome(db: Executor, userId: string) {
-  const [profile, planRows] = await Promise.all([getProfile(db, userId), listOwnPlans(db, userId)]);
+/**
+ * The applicant's home panel (profile completeness, plans and their state, the next thing
+ * to do) from her profile and her plans, the latest changed first (`getProfile` and
+ * `listOwnPlans`; the home reads both with the rest of the page: applicant-home.server.ts).
+ */
+export function applicantHomeOf(profile: Profile | null, planRows: BusinessPlan[]) {
   const missing = missingSections(profile);
   const plans = planRows.map((plan) => {
     const steps = incompleteSteps(plan);
@@ -206,4 +209,4 @@ export async function applicantHome(db: Executor, userId: string) {
   else next = { kind: "start-plan" };
   return { completeness: profileCompleteness(profile), missing, plans, next };
 }
-export type ApplicantHome = Awaited<ReturnType<typeof applicantHome>>;
+export type ApplicantHome = ReturnType<typeof applicantHomeOf>;

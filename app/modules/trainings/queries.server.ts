@@ -217,24 +217,31 @@ export async function getCertificate(db: Executor, certificateId: string) {
 export async function myTrainings(db: Executor, userId: string) {
   return runPrepared(db, "trainings_of_person", trainingsOf, { userId });
 }
+
+/**
+ * A person's registrations as `myTrainings` lists them (the applicant's home also reads
+ * them as a json list, applicant-home.server.ts: the same fields, joins and order).
+ */
+export const personTrainingFields = {
+  registrationId: trainingRegistrations.id,
+  status: trainingRegistrations.status,
+  trainingId: trainings.id,
+  titleFr: trainings.titleFr,
+  titleAr: trainings.titleAr,
+  titleEn: trainings.titleEn,
+  cohortNameFr: trainingCohorts.nameFr,
+  cohortNameAr: trainingCohorts.nameAr,
+  cohortNameEn: trainingCohorts.nameEn,
+  startsOn: trainingCohorts.startsOn,
+  endsOn: trainingCohorts.endsOn,
+  certificateId: trainingCertificates.id,
+  certificateCode: trainingCertificates.code,
+};
+
 // the applicant's home reads it on every visit: built once (`runPrepared`)
 const trainingsOf = (db: Executor) =>
   db
-    .select({
-      registrationId: trainingRegistrations.id,
-      status: trainingRegistrations.status,
-      trainingId: trainings.id,
-      titleFr: trainings.titleFr,
-      titleAr: trainings.titleAr,
-      titleEn: trainings.titleEn,
-      cohortNameFr: trainingCohorts.nameFr,
-      cohortNameAr: trainingCohorts.nameAr,
-      cohortNameEn: trainingCohorts.nameEn,
-      startsOn: trainingCohorts.startsOn,
-      endsOn: trainingCohorts.endsOn,
-      certificateId: trainingCertificates.id,
-      certificateCode: trainingCertificates.code,
-    })
+    .select(personTrainingFields)
     .from(trainingRegistrations)
     .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingRegistrations.cohortId))
     .innerJoin(trainings, eq(trainings.id, trainingCohorts.trainingId))
@@ -248,7 +255,8 @@ const trainingsOf = (db: Executor) =>
         sql`${trainingRegistrations.status} <> 'cancelled'`,
       ),
     )
-    .orderBy(asc(trainingCohorts.startsOn));
+    // the registration's id orders cohorts that start the same day, the same way every time
+    .orderBy(asc(trainingCohorts.startsOn), asc(trainingRegistrations.id));
 
 /**
  * The group an applicant belongs to, for a training's audience, from their profile
