@@ -22,13 +22,13 @@ import { requireCase } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const notesPage = parseQuery(args, { notes: query.int(1, 100_000) }).notes ?? 1;
+  const pages = parseQuery(args, { notes: query.int(1, 100_000), viewers: query.int(1, 100_000) });
   const d = await loadCaseFile(
     args.context.db,
     actor,
     idParam(args, "caseId"),
     { ip: args.context.ip, locale: args.context.locale },
-    notesPage,
+    pages,
   );
   const asked = confirmStep(args, ["anonymise", "withdrawConsent", "close"]);
   // a step is offered only where its action is: a supervisor's live file, a live consent of one's own case

@@ -334,6 +334,17 @@ export const caseViewerFields = {
   role: auditLog.actorRole,
 };
 
+/**
+ * Openings and exports listed per page of the supervisor's list (newest first); one more
+ * is read to know whether an older page follows, without counting the case's audit rows.
+ */
+export const VIEWERS_PER_PAGE = 20;
+
+/** A page of viewers as read (one more than shown): the page's rows, and whether older ones follow. */
+export function viewersPage<V>(read: readonly V[]): { viewers: V[]; olderViewers: boolean } {
+  return { viewers: read.slice(0, VIEWERS_PER_PAGE), olderViewers: read.length > VIEWERS_PER_PAGE };
+}
+
 /** The actions listed as viewers of a case. */
 export const VIEWER_ACTIONS = ["protection.case.view", "protection.case.export", "protection.case.sheet"];
 

@@ -31,6 +31,8 @@ import {
   isSupervisor,
   partnerAssociations,
   VIEWER_ACTIONS,
+  VIEWERS_PER_PAGE,
+  viewersPage as pageOfViewers,
 } from "~/modules/protection/queries.server";
 import { consentPartners } from "~/modules/protection/reach.server";
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
@@ -53,10 +55,15 @@ const t = useTestDb();
  * the viewers, distributions and vouchers went with 0186; their statements are kept here as
  * the reference.
  */
-async function separately(c: Awaited<ReturnType<typeof makeCase>>, viewerId: string, notesPage: number) {
+async function separately(
+  c: Awaited<ReturnType<typeof makeCase>>,
+  viewerId: string,
+  notesPage: number,
+  viewersPage = 1,
+) {
   const detail = await caseDetail(t.db, c, { notesPage });
   const supervisor = await isSupervisor(t.db, viewerId);
-  const viewers = supervisor
+  const read = supervisor
     ? await t.db
         .select(caseViewerFields)
         .from(auditLog)
@@ -68,9 +75,11 @@ async function separately(c: Awaited<ReturnType<typeof makeCase>>, viewerId: str
             inArray(auditLog.action, VIEWER_ACTIONS),
           ),
         )
-        .orderBy(desc(auditLog.at))
-        .limit(100)
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .limit(VIEWERS_PER_PAGE + 1)
+        .offset((viewersPage - 1) * VIEWERS_PER_PAGE)
     : [];
+  const { viewers, olderViewers } = pageOfViewers(read);
   return {
     detail: {
       organisationName: detail.organisationName,
@@ -84,6 +93,7 @@ async function separately(c: Awaited<ReturnType<typeof makeCase>>, viewerId: str
     },
     supervisor,
     viewers,
+    olderViewers,
     partners: await partnerAssociations(t.db, c.organisationId),
     distributions: await t.db
       .select(caseDistributionFields)
@@ -190,22 +200,24 @@ describe("the owner's case file in one statement", () => {
       { caseId: c.id, template: "appointment", sentById: worker.id },
       { caseId: c.id, template: "callBack", sentById: supervisor.id },
     ]);
-    // openings for the supervisor's list
-    for (const reader of [worker, supervisor, worker])
+    // openings for the supervisor's list: two pages of it
+    for (const reader of Array.from({ length: 23 }, (_, i) => (i % 3 === 1 ? supervisor : worker)))
       await loadCaseFile(t.db, asActor(reader), c.id, { ip: null, locale: "fr" });
 
-    for (const [reader, page] of [
-      [supervisor, 1],
-      [supervisor, 2],
-      [worker, 1],
-      [supervisor, 3],
+    for (const [reader, page, viewersPage] of [
+      [supervisor, 1, 1],
+      [supervisor, 2, 2],
+      [worker, 1, 1],
+      [supervisor, 3, 1],
+      [supervisor, 1, 3],
     ] as const) {
-      const one = await ownerSections(t.db, c, reader.id, page);
-      expect(one).toEqual(await separately(c, reader.id, page));
+      const one = await ownerSections(t.db, c, reader.id, page, viewersPage);
+      expect(one).toEqual(await separately(c, reader.id, page, viewersPage));
+      if (reader === supervisor && viewersPage < 3) expect(one.viewers.length).toBeGreaterThanOrEqual(3);
       // the comparison holds something in each list it checks
-      if (page === 1 && reader === supervisor) {
+      if (page === 1 && reader === supervisor && viewersPage === 1) {
         expect(one.detail.notes).toHaveLength(20);
-        expect(one.viewers.length).toBeGreaterThanOrEqual(3);
+        expect(one.olderViewers).toBe(true);
         for (const list of [
           one.detail.services,
           one.detail.referrals,

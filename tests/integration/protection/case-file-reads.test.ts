@@ -39,7 +39,8 @@ describe("the case file's reads built once", () => {
       recordedById: worker.id,
     });
     const actor = asActor(worker);
-    const open = (caseId: string, page = 1) => loadCaseFile(t.db, actor, caseId, { ip: null, locale: "fr" }, page);
+    const open = (caseId: string, page = 1) =>
+      loadCaseFile(t.db, actor, caseId, { ip: null, locale: "fr" }, { notes: page });
 
     const views = new Map<string, number>();
     for (const [c, name, language, kind, page, notes] of [

@@ -3,12 +3,13 @@
  * writes the row: the owner's row is written by the statement that reads the case (a
  * data-modifying CTE), a receiving association's once its requests are read. A reader
  * the case is refused to writes none. The supervisor's list of viewers shows the opening
- * it is part of.
+ * it is part of, and every opening, a page of 20 at a time (decision new-viewers-paged).
  */
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, caseReferrals } from "../../../db/schema";
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
+import { ownerSections } from "~/modules/protection/case-file/owner-sections.server";
 import { asActor, makeOrganisation, makeUser } from "../../factories";
 import { makeCase, makeSupervisor } from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
@@ -69,5 +70,51 @@ describe("an opening of a case file", () => {
     expect(seen.viewers).toHaveLength(3);
     expect(seen.viewers[0]!.name).toBe(supervisor.displayName);
     expect(seen.viewers.map((v) => v.action)).toEqual(Array(3).fill("protection.case.view"));
+  });
+
+  it("lists the supervisor every opening, newest first, 20 a page, each on one page only", async () => {
+    const org = await makeOrganisation(t.db);
+    const worker = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
+    const supervisor = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
+    await makeSupervisor(t.db, supervisor.id);
+    const c = await makeCase(t.db, { organisationId: org.id, createdById: worker.id });
+    // 44 openings and exports a minute apart, the last two at the same instant (then newest row first)
+    const start = Date.UTC(2026, 10, 2, 9, 0);
+    await t.db.insert(auditLog).values(
+      Array.from({ length: 44 }, (_, i) => ({
+        actorId: i % 2 ? worker.id : supervisor.id,
+        actorRole: "case_worker" as const,
+        organisationId: org.id,
+        action: i % 11 === 0 ? "protection.case.export" : "protection.case.view",
+        entityType: "beneficiary_case",
+        entityId: c.id,
+        at: new Date(start + Math.min(i, 42) * 60_000),
+      })),
+    );
+    const all = await t.db
+      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, c.id))
+      .orderBy(desc(auditLog.at), desc(auditLog.id));
+    expect(all).toHaveLength(44);
+
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => ownerSections(t.db, c, supervisor.id, 1, page)));
+    expect(pages.map((p) => [p.viewers.length, p.olderViewers])).toEqual([
+      [20, true],
+      [20, true],
+      [4, false],
+      [0, false],
+    ]);
+    expect(pages.flatMap((p) => p.viewers.map((v) => [v.at.toISOString(), v.action]))).toEqual(
+      all.map((r) => [r.at.toISOString(), r.action]),
+    );
+    // a case worker who does not supervise sees no list
+    expect(await ownerSections(t.db, c, worker.id, 1, 1)).toMatchObject({ viewers: [], olderViewers: false });
+
+    // the page's opening comes first, so page 2 of the file starts one row later
+    const second = await loadCaseFile(t.db, asActor(supervisor), c.id, { ip: null, locale: "fr" }, { viewers: 2 });
+    expect(second.viewersPage).toBe(2);
+    expect(second.olderViewers).toBe(true);
+    expect(second.viewers.map((v) => v.at)).toEqual(all.slice(19, 39).map((r) => r.at.toISOString()));
   });
 });

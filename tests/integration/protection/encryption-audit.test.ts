@@ -117,4 +117,30 @@ describe("audit", () => {
     const workerPage = await (await s.clients.workerA.get(`/protection/cases/${caseId}`)).text();
     expect(workerPage).not.toContain('data-testid="viewers"');
   });
+
+  it("pages the supervisor's list of viewers by links that work without JavaScript", async () => {
+    expect(await (await s.clients.supervisorA.get(`/protection/cases/${caseId}`)).text()).not.toContain(
+      'data-testid="viewers-pages"',
+    );
+    await t.db.insert(auditLog).values(
+      Array.from({ length: 25 }, (_, i) => ({
+        actorId: s.workerA.id,
+        actorRole: "case_worker" as const,
+        action: "protection.case.view",
+        entityType: "beneficiary_case",
+        entityId: caseId,
+        at: new Date(Date.UTC(2026, 0, 1, 9, i)),
+      })),
+    );
+    const first = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}`)).text();
+    const items = (page: string) => page.split('data-testid="viewers"')[1]!.split("</ul>")[0]!.split("<li").length - 1;
+    expect(items(first)).toBe(20);
+    expect(first).toContain(`href="/protection/cases/${caseId}?viewers=2#supervisor"`);
+    const second = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}?viewers=2`)).text();
+    expect(items(second)).toBeGreaterThan(0);
+    expect(second).toContain(`href="/protection/cases/${caseId}?viewers=1#supervisor"`);
+    // the oldest opening (10:00 in Morocco) on the last page, which offers no older one
+    expect(second).toMatch(/1 janv?\. 2026, 10:00/);
+    expect(second).not.toContain("viewers=3");
+  });
 });

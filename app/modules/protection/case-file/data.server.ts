@@ -113,6 +113,7 @@ async function partnerSections(
     detail,
     supervisor: false,
     viewers: [],
+    olderViewers: false,
     partners: [],
     distributions: [],
     vouchers: [],
@@ -127,7 +128,17 @@ async function partnerSections(
 /** The request's address and the reader's language (a nationality is named in it). */
 type CaseFileMeta = Meta & { locale: Locale };
 
-export async function loadCaseFile(db: Database, actor: Actor, caseId: string, meta: CaseFileMeta, notesPage = 1) {
+/** Pages of the file's long lists: its notes and the supervisor's list of viewers. */
+type CaseFilePages = { notes?: number; viewers?: number };
+
+export async function loadCaseFile(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  meta: CaseFileMeta,
+  pages: CaseFilePages = {},
+) {
+  const { notes: notesPage = 1, viewers: viewersPage = 1 } = pages;
   const reach = await viewCase(db, actor, caseId, meta);
   const c = reach.case;
   const own = reach.reach === "own";
@@ -136,10 +147,10 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
   // (docs/decisions/0135-linking-and-dedup-across.md): read with the rest, from the case already read
   const live = own && !c.anonymisedAt;
   const [read, account] = await Promise.all([
-    own ? ownerSections(db, c, actor.id, notesPage) : partnerSections(db, c, notesPage, partner),
+    own ? ownerSections(db, c, actor.id, notesPage, viewersPage) : partnerSections(db, c, notesPage, partner),
     live ? accountPanel(db, actor, c) : null,
   ]);
-  const { detail, supervisor, viewers, partners, history, household } = read;
+  const { detail, supervisor, viewers, olderViewers, partners, history, household } = read;
   const named = read.consentPartners;
   // the owning association's SMS section (the template texts say nothing of the situation);
   // its consent is the one the consent section read
@@ -195,6 +206,8 @@ export async function loadCaseFile(db: Database, actor: Actor, caseId: string, m
     staff: detail.staff,
     partners,
     viewers: viewers.map((v) => ({ ...v, at: v.at.toISOString() })),
+    viewersPage,
+    olderViewers,
     ...aidOf(read.distributions, read.vouchers, read.items),
     household,
     sms,

@@ -3,7 +3,7 @@ import { FieldError, SelectField } from "~/components/form";
 import { useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
-import { Section, useIntentResult } from "./section";
+import { casePageHref, Section, useIntentResult } from "./section";
 
 export function NotesSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
@@ -44,10 +44,12 @@ export function NotesSection({ d }: { d: CaseFileData }) {
       </ul>
       {d.notesPages > 1 ? (
         <p className="actions">
-          {d.notesPage > 1 ? <Link to={`?notes=${d.notesPage - 1}#notes`}>{t("protection.notes.newer")}</Link> : null}
+          {d.notesPage > 1 ? (
+            <Link to={casePageHref(d, { notes: d.notesPage - 1 }, "notes")}>{t("protection.notes.newer")}</Link>
+          ) : null}
           <span className="hint">{t("protection.notes.page", { page: d.notesPage, pages: d.notesPages })}</span>
           {d.notesPage < d.notesPages ? (
-            <Link to={`?notes=${d.notesPage + 1}#notes`}>{t("protection.notes.older")}</Link>
+            <Link to={casePageHref(d, { notes: d.notesPage + 1 }, "notes")}>{t("protection.notes.older")}</Link>
           ) : null}
         </p>
       ) : null}

@@ -43,6 +43,8 @@ import {
   caseViewerFields,
   NOTES_PER_PAGE,
   VIEWER_ACTIONS,
+  VIEWERS_PER_PAGE,
+  viewersPage,
 } from "../queries.server";
 import type { VulnerabilityData } from "../rules";
 
@@ -100,7 +102,8 @@ const lists = {
           sql`, `,
         )})
         and exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})
-      order by ${desc(auditLog.at)} limit 100`,
+      order by ${desc(auditLog.at)}, ${desc(auditLog.id)} limit ${sql.raw(String(VIEWERS_PER_PAGE + 1))}
+      offset ${sql.placeholder("viewersOffset")}`,
   ),
   partners: jsonList(
     { id: organisations.id, name: organisations.name },
@@ -154,15 +157,22 @@ const ownerSectionsQuery = (db: Executor) =>
 /**
  * The owner's sections of case `c` for reader `viewerId`, decrypted, in the shapes the
  * separate reads give them: `detail` as `caseDetail` with a page of notes (the latest
- * consent only), then the supervisor's viewers, partners, aid, history, household,
- * the consent's partners and the SMS sent.
+ * consent only), then a page of the supervisor's viewers (and whether older ones
+ * follow), partners, aid, history, household, the consent's partners and the SMS sent.
  */
-export async function ownerSections(db: Executor, c: BeneficiaryCase, viewerId: string, notesPage: number) {
+export async function ownerSections(
+  db: Executor,
+  c: BeneficiaryCase,
+  viewerId: string,
+  notesPage: number,
+  viewersPageNumber = 1,
+) {
   const [row] = await runPrepared(db, "protection_case_file_owner", ownerSectionsQuery, {
     caseId: c.id,
     org: c.organisationId,
     viewerId,
     offset: (notesPage - 1) * NOTES_PER_PAGE,
+    viewersOffset: (viewersPageNumber - 1) * VIEWERS_PER_PAGE,
   });
   if (!row) throw new Error(`case ${c.id}: its organisation is missing`);
   const list = <K extends keyof typeof lists>(key: K) =>
@@ -196,7 +206,7 @@ export async function ownerSections(db: Executor, c: BeneficiaryCase, viewerId: 
       staff: list("staff"),
     },
     supervisor: Boolean(row.supervisor),
-    viewers: list("viewers"),
+    ...viewersPage(list("viewers")),
     partners: list("partners"),
     distributions: list("distributions"),
     vouchers: list("vouchers"),

@@ -9,7 +9,7 @@ import { REFERRAL_REASONS, REFERRAL_URGENCIES, SHARED_SECTIONS } from "../rules"
 import { RequestFacts } from "./partner-sections";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
-import { Section, useIntentResult } from "./section";
+import { casePageHref, Section, useIntentResult } from "./section";
 
 /** How the supervisor's list names each kind of view of the case file. */
 const VIEW_LABEL: Record<string, MessageKey> = {
@@ -222,6 +222,21 @@ export function SupervisorSection({ d }: { d: CaseFileData }) {
           </li>
         ))}
       </ul>
+      {d.viewersPage > 1 || d.olderViewers ? (
+        <p className="actions" data-testid="viewers-pages">
+          {d.viewersPage > 1 ? (
+            <Link to={casePageHref(d, { viewers: d.viewersPage - 1 }, "supervisor")}>
+              {t("protection.supervisor.newerViews")}
+            </Link>
+          ) : null}
+          <span className="hint">{t("protection.supervisor.viewsPage", { page: d.viewersPage })}</span>
+          {d.olderViewers ? (
+            <Link to={casePageHref(d, { viewers: d.viewersPage + 1 }, "supervisor")}>
+              {t("protection.supervisor.olderViews")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       {!c.anonymisedAt ? (
         <div className="danger-zone">
           <h3>{t("protection.supervisor.anonymiseTitle")}</h3>
