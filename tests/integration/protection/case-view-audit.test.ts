@@ -3,7 +3,7 @@
  * writes the row: the owner's row is written by the statement that reads the case (a
  * data-modifying CTE), a receiving association's once its requests are read. A reader
  * the case is refused to writes none. The supervisor's list of viewers shows the opening
- * it is part of, and every opening, a page of 20 at a time (decision new-viewers-paged).
+ * it is part of, and every opening, a page of 20 at a time (decision 0190-viewers-paged).
  */
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
