@@ -62,6 +62,21 @@ export async function fundedBusinesses(
 ): Promise<FundedBusiness[]> {
   if (beneficiaryIds.length === 0) return [];
   const awards = await runPrepared(db, "businesses_funded_of", fundedAwardsQuery, { ids: beneficiaryIds });
+  return fundedBusinessesFrom(awards, today);
+}
+
+/** An award as `fundedAwardFields` reads it (the coach's caseload reads them as a json list too). */
+type FundedAward = {
+  awardId: string;
+  reference: string;
+  beneficiaryId: string;
+  /** a Date from its own statement, its ISO text from a json list */
+  lastPaidAt: Date | string | null;
+  records: VisitRecord[];
+};
+
+/** The businesses, each with its visits' schedule on `today`, from their awards' rows. */
+export function fundedBusinessesFrom(awards: FundedAward[], today: string): FundedBusiness[] {
   return awards.map((a) => {
     const lastPaidOn = a.lastPaidAt ? moroccoToday(new Date(a.lastPaidAt)) : null;
     const schedule = followUpSchedule(
@@ -80,22 +95,28 @@ export async function fundedBusinesses(
   });
 }
 
-/** Its statement, built once (`runPrepared`): a coach's caseload sends it on every request. */
-const fundedAwardsQuery = (db: Executor) =>
-  db
-    .select({
-      awardId: grantAwards.id,
-      reference: grantAwards.reference,
-      beneficiaryId: grantApplications.applicantId,
-      // the last tranche's payment, once every tranche is paid
-      lastPaidAt: sql<Date | null>`(select case when count(*) filter (where ${grantTranches.paidAt} is null) = 0
+/**
+ * A funded business's award: its reference, its beneficiary, the last tranche's payment
+ * once every tranche is paid, the visits recorded. Read from `grant_awards` joined to
+ * `grant_applications` (fundedAwardsQuery; the coach's caseload as a json list).
+ */
+export const fundedAwardFields = {
+  awardId: grantAwards.id,
+  reference: grantAwards.reference,
+  beneficiaryId: grantApplications.applicantId,
+  lastPaidAt: sql<Date | string | null>`(select case when count(*) filter (where ${grantTranches.paidAt} is null) = 0
         then max(${grantTranches.paidAt}) end from ${grantTranches} where ${grantTranches.awardId} = ${grantAwards}.id)`,
-      records: sql<VisitRecord[]>`coalesce((select json_agg(json_build_object('monthsAfter', f.months_after,
+  records: sql<VisitRecord[]>`coalesce((select json_agg(json_build_object('monthsAfter', f.months_after,
         'visitedOn', f.visited_on, 'stillRunning', f.still_running, 'revenueBand', f.revenue_band,
         'jobsCreated', f.jobs_created, 'jobsWomen', f.jobs_women, 'jobsMigrants', f.jobs_migrants,
         'formalised', f.formalised) order by f.months_after)
         from ${businessFollowUps} f where f.award_id = ${grantAwards}.id), '[]'::json)`,
-    })
+};
+
+/** Its statement, built once (`runPrepared`). */
+const fundedAwardsQuery = (db: Executor) =>
+  db
+    .select(fundedAwardFields)
     .from(grantAwards)
     .innerJoin(grantApplications, eq(grantApplications.id, grantAwards.applicationId))
     .where(idIn(grantApplications.applicantId, "ids"));
@@ -106,8 +127,13 @@ export async function dueFollowUps(
   beneficiaryIds: string[],
   today: string,
 ): Promise<Map<string, number>> {
+  return dueFollowUpsOf(await fundedBusinesses(db, beneficiaryIds, today));
+}
+
+/** The visits due of some businesses, per beneficiary. */
+export function dueFollowUpsOf(businesses: FundedBusiness[]): Map<string, number> {
   const due = new Map<string, number>();
-  for (const business of await fundedBusinesses(db, beneficiaryIds, today)) {
+  for (const business of businesses) {
     const count = business.schedule.filter((s) => s.state === "due").length;
     if (count) due.set(business.beneficiaryId, (due.get(business.beneficiaryId) ?? 0) + count);
   }

@@ -1,10 +1,13 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { idIn, runPrepared, type Executor } from "~db/client";
+import { idIn, jsonList, runPrepared, type Executor } from "~db/client";
 import {
   coachAssignments,
   coachingActions,
+  grantApplications,
+  grantAwards,
   guidanceSessions,
   jobSearchLogs,
+  placements,
   profiles,
   trainingCertificates,
   trainingCohorts,
@@ -12,7 +15,7 @@ import {
   trainingRegistrations,
   users,
 } from "~db/schema";
-import { placementsOf } from "~/modules/internships/queries.server";
+import { placementList, placementsOf } from "~/modules/internships/queries.server";
 import { myTrainings } from "~/modules/trainings/queries.server";
 import {
   buildCaseloadRow,
@@ -22,7 +25,7 @@ import {
   type EmploymentCheckMonths,
 } from "./rules";
 import type { ScheduledFollowUp } from "~/modules/businesses/rules";
-import { dueFollowUps } from "~/modules/businesses/service.server";
+import { dueFollowUpsOf, fundedAwardFields, fundedBusinessesFrom } from "~/modules/businesses/service.server";
 import { UPCOMING_APPOINTMENTS_SHOWN, upcomingAppointmentsWhere } from "~/modules/coaching/appointments.server";
 
 /** Is this coach the current coach of this beneficiary? The one check every module uses. */
@@ -62,54 +65,103 @@ export async function beneficiariesOf(db: Executor, coachId: string) {
     .orderBy(asc(users.displayName));
 }
 
-/** The caseload's statements, built once (`runPrepared`): every coach's home page sends them. */
-const caseloadPeopleQuery = (db: Executor) =>
+/** A person of a caseload, and whether she is in a training or searching for a job. */
+export const caseloadPersonFields = {
+  id: users.id,
+  displayName: users.displayName,
+  inTraining: sql<boolean>`exists (select 1 from ${trainingRegistrations} where ${trainingRegistrations.userId} = ${users.id} and ${trainingRegistrations.status} <> 'cancelled')`,
+  inJobSearch: sql<boolean>`exists (select 1 from ${jobSearchLogs} where ${jobSearchLogs.beneficiaryId} = ${users.id})`,
+};
+/** An open action of a person's, as the caseload shows the next one. */
+export const openActionFields = {
+  beneficiaryId: coachingActions.beneficiaryId,
+  description: coachingActions.description,
+  dueOn: coachingActions.dueOn,
+};
+
+const coachId = sql.placeholder("coachId");
+/** The people the coach (placeholder `coachId`) follows now. */
+const followed = sql`(select ${coachAssignments.beneficiaryId} from ${coachAssignments}
+  where ${coachAssignments.coachId} = ${coachId} and ${coachAssignments.endedAt} is null)`;
+
+/**
+ * The caseload's lists, each a json field of one row (`jsonList`); made on first use, as
+ * the businesses module (its awards' fields) imports this one through the internships'.
+ */
+let lists: ReturnType<typeof makeCaseloadLists> | null = null;
+const caseloadLists = () => (lists ??= makeCaseloadLists());
+const makeCaseloadLists = () => ({
+  people: jsonList(
+    caseloadPersonFields,
+    sql`from ${coachAssignments} inner join ${users} on ${users.id} = ${coachAssignments.beneficiaryId}
+      where ${coachAssignments.coachId} = ${coachId} and ${coachAssignments.endedAt} is null
+      order by ${asc(users.displayName)}, ${asc(users.id)}`,
+  ),
+  placements: placementList(sql`${placements.beneficiaryId} in ${followed}`),
+  // the soonest first: the first of a person's is her next action
+  actions: jsonList(
+    openActionFields,
+    sql`from ${coachingActions} where ${coachingActions.beneficiaryId} in ${followed} and ${coachingActions.doneAt} is null
+      order by ${asc(coachingActions.dueOn)}, ${asc(coachingActions.id)}`,
+  ),
+  awards: jsonList(
+    fundedAwardFields,
+    sql`from ${grantAwards} inner join ${grantApplications} on ${grantApplications.id} = ${grantAwards.applicationId}
+      where ${grantApplications.applicantId} in ${followed}`,
+  ),
+  checks: jsonList(employmentCheckFields(), sql`from ${users} where ${users.id} in ${followed}`),
+});
+
+/** Built once (`runPrepared`): every coach's home page sends it. */
+const caseloadQuery = (db: Executor) =>
   db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      inTraining: sql<boolean>`exists (select 1 from ${trainingRegistrations} where ${trainingRegistrations.userId} = ${users.id} and ${trainingRegistrations.status} <> 'cancelled')`,
-      inJobSearch: sql<boolean>`exists (select 1 from ${jobSearchLogs} where ${jobSearchLogs.beneficiaryId} = ${users.id})`,
-    })
-    .from(coachAssignments)
-    .innerJoin(users, eq(users.id, coachAssignments.beneficiaryId))
-    .where(and(eq(coachAssignments.coachId, sql.placeholder("coachId")), isNull(coachAssignments.endedAt)))
-    .orderBy(asc(users.displayName));
-const openActionsQuery = (db: Executor) =>
-  db
-    .select({
-      beneficiaryId: coachingActions.beneficiaryId,
-      description: coachingActions.description,
-      dueOn: coachingActions.dueOn,
-    })
-    .from(coachingActions)
-    .where(and(idIn(coachingActions.beneficiaryId, "ids"), isNull(coachingActions.doneAt)))
-    .orderBy(asc(coachingActions.dueOn));
+    .select(Object.fromEntries(Object.entries(caseloadLists()).map(([key, list]) => [key, list.sql])))
+    .from(sql`(select) as one`);
 
 /**
  * The coach's morning page: each of their own beneficiaries with a stage, the next
  * action and its due date; overdue follow-ups first. Only current assignments count.
+ * One statement: the people, their placements, open actions, funded businesses and
+ * employment checks as json lists (issue 19).
  */
-export async function caseload(db: Executor, coachId: string, today: string): Promise<CaseloadRow[]> {
-  // the people, with whether each is in a training or searching for a job, in one statement
-  const people = await runPrepared(db, "coaching_caseload_people", caseloadPeopleQuery, { coachId });
-  const ids = people.map((p) => p.id);
-  if (ids.length === 0) return [];
-  const [places, actions, visitsDue, checks] = await Promise.all([
-    placementsOf(db, ids),
-    runPrepared(db, "coaching_open_actions_of", openActionsQuery, { ids }),
-    dueFollowUps(db, ids, today),
-    employmentChecksOf(db, ids, today),
-  ]);
-  const rows = people.map(({ inTraining, inJobSearch, ...p }) =>
+export async function caseload(db: Executor, coachIdValue: string, today: string): Promise<CaseloadRow[]> {
+  const [row] = await runPrepared(db, "coaching_caseload", caseloadQuery, { coachId: coachIdValue });
+  const made = caseloadLists();
+  const list = <K extends keyof typeof made>(key: K) =>
+    made[key].decode(row?.[key]) as ReturnType<(typeof made)[K]["decode"]>;
+  return caseloadOf({
+    people: list("people"),
+    placements: list("placements"),
+    actions: list("actions"),
+    visitsDue: dueFollowUpsOf(fundedBusinessesFrom(list("awards"), today)),
+    checks: employmentChecksFrom(list("checks"), today),
+    today,
+  });
+}
+
+/**
+ * The caseload's rows from its reads: the people (by name), their placements (the latest
+ * first), their open actions (the soonest first), the visits due and the employment checks
+ * per person.
+ */
+export function caseloadOf(reads: {
+  people: { id: string; displayName: string; inTraining: boolean; inJobSearch: boolean }[];
+  placements: Awaited<ReturnType<typeof placementsOf>>;
+  actions: { beneficiaryId: string; description: string; dueOn: string }[];
+  visitsDue: Map<string, number>;
+  checks: Map<string, EmploymentChecks>;
+  today: string;
+}): CaseloadRow[] {
+  const { today } = reads;
+  const rows = reads.people.map(({ inTraining, inJobSearch, ...p }) =>
     buildCaseloadRow({
       beneficiary: p,
-      placements: places.filter((x) => x.beneficiaryId === p.id),
-      nextAction: actions.find((a) => a.beneficiaryId === p.id) ?? null,
+      placements: reads.placements.filter((x) => x.beneficiaryId === p.id),
+      nextAction: reads.actions.find((a) => a.beneficiaryId === p.id) ?? null,
       inTraining,
       inJobSearch,
-      businessVisitsDue: visitsDue.get(p.id) ?? 0,
-      employmentChecksDue: checks.get(p.id)?.schedule.filter((c) => c.state === "due").length ?? 0,
+      businessVisitsDue: reads.visitsDue.get(p.id) ?? 0,
+      employmentChecksDue: reads.checks.get(p.id)?.schedule.filter((c) => c.state === "due").length ?? 0,
       today,
     }),
   );
@@ -131,9 +183,21 @@ export async function employmentChecksOf(
   beneficiaryIds: string[],
   today: string,
 ): Promise<Map<string, EmploymentChecks>> {
-  const checks = new Map<string, EmploymentChecks>();
-  if (beneficiaryIds.length === 0) return checks;
+  if (beneficiaryIds.length === 0) return new Map();
   const rows = await runPrepared(db, "coaching_employment_checks_of", employmentChecksQuery, { ids: beneficiaryIds });
+  return employmentChecksFrom(rows, today);
+}
+
+/** Each person's checks on `today` from her rows of `employmentCheckFields`; a person with none is left out. */
+export function employmentChecksFrom(
+  rows: {
+    id: string;
+    certificates: { cohortEndsOn: string; revoked: boolean }[];
+    recorded: EmploymentChecks["recorded"];
+  }[],
+  today: string,
+): Map<string, EmploymentChecks> {
+  const checks = new Map<string, EmploymentChecks>();
   for (const r of rows) {
     const schedule = employmentCheckSchedule({
       certificates: r.certificates,
@@ -144,21 +208,23 @@ export async function employmentChecksOf(
   }
   return checks;
 }
-const employmentChecksQuery = (db: Executor) =>
-  db
-    .select({
-      id: users.id,
-      certificates: sql<{ cohortEndsOn: string; revoked: boolean }[]>`coalesce((select json_agg(json_build_object(
+
+/** A person's certificates and recorded checks, read from `users` (the caseload reads them as a json list too). */
+function employmentCheckFields() {
+  return {
+    id: users.id,
+    certificates: sql<{ cohortEndsOn: string; revoked: boolean }[]>`coalesce((select json_agg(json_build_object(
         'cohortEndsOn', co.ends_on, 'revoked', tc.revoked_at is not null))
         from ${trainingCertificates} tc join ${trainingCohorts} co on co.id = tc.cohort_id
         where tc.user_id = ${users}.id), '[]'::json)`,
-      recorded: sql<EmploymentChecks["recorded"]>`coalesce((select json_agg(json_build_object(
+    recorded: sql<EmploymentChecks["recorded"]>`coalesce((select json_agg(json_build_object(
         'monthsAfter', o.months_after, 'employmentStatus', o.employment_status, 'recordedOn', o.recorded_on,
         'recordedById', o.recorded_by_id)
         order by o.months_after) from ${trainingOutcomes} o where o.user_id = ${users}.id), '[]'::json)`,
-    })
-    .from(users)
-    .where(idIn(users.id, "ids"));
+  };
+}
+const employmentChecksQuery = (db: Executor) =>
+  db.select(employmentCheckFields()).from(users).where(idIn(users.id, "ids"));
 
 /** A beneficiary's name and ways to reach them, and the role that says it is one. */
 const contactColumns = {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import { idIn, runPrepared, type Executor } from "~db/client";
+import { and, asc, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import { idIn, jsonList, runPrepared, type Executor } from "~db/client";
 import { isUuid } from "~/lib/ids";
 import type { Code } from "~/i18n/codes";
 import type { Checkpoint } from "./constants";
@@ -163,8 +163,8 @@ export async function placementsOf(db: Executor, beneficiaryIds: string[]) {
   return runPrepared(db, "internships_placements_of", placementsOfQuery, { ids: beneficiaryIds });
 }
 /**
- * A placement as `placementsOf` lists it (the applicant's home also reads her placements
- * as a json list, applicant-home.server.ts: the same fields, joins and order).
+ * A placement as `placementsOf` lists it (the applicant's home and the coach's caseload
+ * read placements as a json list, `placementList`: the same fields, joins and order).
  */
 export const placementFields = {
   id: placements.id,
@@ -188,3 +188,15 @@ const placementsOfQuery = (db: Executor) =>
     .where(idIn(placements.beneficiaryId, "ids"))
     // the placement's id orders two that start the same day, the same way every time
     .orderBy(desc(placements.startsOn), desc(placements.id));
+
+/** The placements `where` chooses as a json list of one statement (`jsonList`), as `placementsOf` lists them. */
+export function placementList(where: SQL) {
+  return jsonList(
+    placementFields,
+    sql`from ${placements}
+      inner join ${organisations} on ${organisations.id} = ${placements.hostId}
+      left join ${hostDetails} on ${hostDetails.organisationId} = ${placements.hostId}
+      where ${where}
+      order by ${desc(placements.startsOn)}, ${desc(placements.id)}`,
+  );
+}

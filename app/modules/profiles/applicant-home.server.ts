@@ -14,10 +14,8 @@ import {
   businessPlans,
   grantApplications,
   grantCalls,
-  hostDetails,
   internshipApplications,
   internshipOffers,
-  organisations,
   placements,
   profiles,
   trainingCertificates,
@@ -27,7 +25,7 @@ import {
   users,
 } from "~db/schema";
 import { applicantListFields, applicantListsOf, applicantPanelOf } from "~/modules/coaching/queries.server";
-import { placementFields } from "~/modules/internships/queries.server";
+import { placementList } from "~/modules/internships/queries.server";
 import { ACTS_LISTED, actForPersonFields, actingStaff } from "~/modules/office/queries.server";
 import { personTrainingFields } from "~/modules/trainings/queries.server";
 import { applicantHomeOf } from "./queries.server";
@@ -52,14 +50,7 @@ const lists = {
       where ${trainingRegistrations.userId} = ${userId} and ${trainingRegistrations.status} <> 'cancelled'
       order by ${asc(trainingCohorts.startsOn)}, ${asc(trainingRegistrations.id)}`,
   ),
-  placements: jsonList(
-    placementFields,
-    sql`from ${placements}
-      inner join ${organisations} on ${organisations.id} = ${placements.hostId}
-      left join ${hostDetails} on ${hostDetails.organisationId} = ${placements.hostId}
-      where ${placements.beneficiaryId} = ${userId}
-      order by ${desc(placements.startsOn)}, ${desc(placements.id)}`,
-  ),
+  placements: placementList(sql`${placements.beneficiaryId} = ${userId}`),
   acts: jsonList(
     actForPersonFields,
     sql`from ${actsForPeople}
