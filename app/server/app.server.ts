@@ -20,11 +20,13 @@ import {
   whileDraining,
   type ServerState,
 } from "./middleware.server";
+import { createAdmission, RENDERS_AT_ONCE, type Admission } from "./admission.server";
 import { bodyOfRenderedPage } from "./rendered-page.server";
 import { routeIdMatcher } from "./route-id.server";
 import { precompressedAssets, publicFiles } from "./static.server";
 
 export { withDatabaseDownAs503 } from "./database-down.server";
+export { RENDERS_AT_ONCE } from "./admission.server";
 export { localeOf } from "./middleware.server";
 
 export type AppOptions = {
@@ -41,6 +43,8 @@ export type AppOptions = {
   monitor?: OutageMonitor;
   /** set `draining` when the server is stopping (/healthz answers 503) */
   state?: ServerState;
+  /** how many page reads are answered at once, the others in turn (0: all at once); RENDERS_AT_ONCE by default */
+  renders?: number;
 };
 
 /**
@@ -48,12 +52,22 @@ export type AppOptions = {
  * socket as the Buffer it is; any other answer (data, a resource route, a HEAD) through the
  * adapter's own copy of the Response's stream.
  */
-function remixHandler(build: ServerBuild, mode: string, monitor: OutageMonitor): RequestHandler {
+function remixHandler(
+  build: ServerBuild,
+  mode: string,
+  monitor: OutageMonitor,
+  admission: Admission | null,
+): RequestHandler {
   const handle = createRemixHandler(withDatabaseDownAs503(build, monitor), mode);
   return (req, res, next) => {
-    handle(createRemixRequest(req, res), res.locals.context as MasarContext)
-      .then((response) => sendResponse(res, response))
-      .catch(next);
+    const answer = () => handle(createRemixRequest(req, res), res.locals.context as MasarContext);
+    // reads take their turn; a form's post does not wait behind them (its body comes at the
+    // client's pace), nor does the load balancer's health check (a busy server is not down)
+    const turn =
+      admission && (req.method === "GET" || req.method === "HEAD") && req.path !== "/healthz"
+        ? admission.run(answer, () => res.destroyed)
+        : answer();
+    turn.then((response) => (response ? sendResponse(res, response) : undefined)).catch(next);
   };
 }
 
@@ -90,7 +104,9 @@ export function createApp(options: AppOptions) {
   app.use(publicFiles(publicDir, express.static(publicDir, { maxAge: "1h", index: false })));
   app.use(sameOriginForms(options.origin));
   app.use(loadContext({ db: options.db, secureCookies, monitor }));
-  app.all("*", dropUnreadBody, remixHandler(options.build, options.mode ?? "production", monitor));
+  const renders = options.renders ?? RENDERS_AT_ONCE;
+  const admission = renders > 0 ? createAdmission(renders) : null;
+  app.all("*", dropUnreadBody, remixHandler(options.build, options.mode ?? "production", monitor, admission));
   app.use(errorPage(monitor));
   return app;
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import * as z from "zod";
 import { parseKeyEntry, parseOldKeys } from "~/modules/protection/crypto.server";
+import { RENDERS_AT_ONCE } from "./admission.server";
 
 /** A zod refinement: does `parse` accept the value (it throws when not)? */
 function parsesWith(parse: (value: string) => unknown) {
@@ -48,6 +49,8 @@ const EnvSchema = z
     /** NODE_ENV=production refuses the embedded database unless this is true (the demo sets it) */
     MASAR_ALLOW_EMBEDDED_DATABASE: flag.default(false),
     DB_POOL_SIZE: integer(1, 100).default(10),
+    /** page reads answered at once, the others in turn (0: no limit); decision new-pages-rendered-in-turn */
+    RENDERS_AT_ONCE: integer(0, 1000).default(RENDERS_AT_ONCE),
     /** the public origin, e.g. https://masar.example.org; needed behind a proxy */
     ORIGIN: z.url({ protocol: /^https?$/, error: "must be an http(s) origin" }).optional(),
     /** express "trust proxy": how many proxies sit in front (a number), or an express keyword/list */

@@ -66,6 +66,7 @@ export async function startPortal(options: {
     logger,
     monitor,
     state,
+    renders: env.RENDERS_AT_ONCE,
   });
   const server = listen(app, env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {
