@@ -5,7 +5,7 @@
  * flight, a page that waits on the database four times queues behind the others four
  * times, and its answer comes late, while requests that arrived after it are answered
  * first. Taken in turn, a few at a time, each is answered in about the time the ones ahead of
- * it cost: the same requests per second, a shorter tail (decision new-pages-rendered-in-turn).
+ * it cost: the same requests per second, a shorter tail (decision 0192-pages-rendered-in-turn).
  */
 /** The default: enough to keep the processor busy while some renders wait on the database. */
 export const RENDERS_AT_ONCE = 8;

@@ -49,7 +49,7 @@ const EnvSchema = z
     /** NODE_ENV=production refuses the embedded database unless this is true (the demo sets it) */
     MASAR_ALLOW_EMBEDDED_DATABASE: flag.default(false),
     DB_POOL_SIZE: integer(1, 100).default(10),
-    /** page reads answered at once, the others in turn (0: no limit); decision new-pages-rendered-in-turn */
+    /** page reads answered at once, the others in turn (0: no limit); decision 0192-pages-rendered-in-turn */
     RENDERS_AT_ONCE: integer(0, 1000).default(RENDERS_AT_ONCE),
     /** the public origin, e.g. https://masar.example.org; needed behind a proxy */
     ORIGIN: z.url({ protocol: /^https?$/, error: "must be an http(s) origin" }).optional(),

@@ -1,5 +1,5 @@
 /**
- * Page reads answered in turn (decision new-pages-rendered-in-turn), over the real HTTP
+ * Page reads answered in turn (decision 0192-pages-rendered-in-turn), over the real HTTP
  * stack: many at once are all answered; clients that leave while they wait free their
  * places (a place kept by a gone client would hang every later read); a form's post and
  * the health check are not held behind reads.
