@@ -215,6 +215,26 @@ export const reportPersonPeriods = pgTable(
 );
 
 /**
+ * A version per quarter and per year of the period rollup (`periodMonths` 3 or 12 and
+ * `periodStart`, as in report_person_periods), and per month of the month rollup
+ * (`periodMonths` 1), bumped once per transaction, at commit, by deferred triggers on
+ * every row of report_person_periods and report_person_months a transaction inserts,
+ * updates or deletes (and every period they hold on their TRUNCATE): a donor's family
+ * reads again only the people and the months of the periods whose version moved
+ * (decision new-report-reach-kept-per-period). A period never written since migration
+ * 0063 has no row (version 0).
+ */
+export const reportPeriodVersions = pgTable(
+  "report_period_versions",
+  {
+    periodMonths: smallint().notNull(),
+    periodStart: day().notNull(),
+    version: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodMonths, t.periodStart] })],
+);
+
+/**
  * The outputs' events, quantities and amounts per month, association and line (an
  * activity and its detail, null for none, as in report_events), kept by a statement trigger
  * on report_events (migration 0062, decision 0188-report-output-sums-per-month): each

@@ -38,7 +38,14 @@ function entriesOf(db: Executor): Map<string, Entry> {
 }
 
 /** How many times each cached figure was really computed (for tests and benchmarks). */
-export const reportCacheStats = { computed: 0, served: 0 };
+export const reportCacheStats = {
+  computed: 0,
+  served: 0,
+  periodsRead: 0,
+  periodsKept: 0,
+  monthsRead: 0,
+  monthsKept: 0,
+};
 
 /** The committed version of what the reports read. */
 export async function reportVersion(db: Executor): Promise<string> {
@@ -108,10 +115,84 @@ export function cachedBudget(db: Executor) {
   return memo(db, JSON.stringify(["budget"]), () => getBudget(db));
 }
 
-/** A year's published family of donor tables (donor.server.ts), cached like the reports. */
+/**
+ * A year's published family of donor tables (donor.server.ts), cached like the reports.
+ * Computed again after any write, it reads afresh only the people of the quarters and the
+ * year whose rows of the period rollup changed since they were last read, and the months of
+ * the quarters whose rows of the month rollup changed (their versions, migration 0063); the
+ * rest of the family (the outputs' sums, the app's own tables) is read afresh. Why:
+ * docs/decisions/new-report-reach-kept-per-period.md.
+ */
 export function cachedDonorFamily(db: Executor, year: string) {
   const day = moroccoToday();
-  return memo(db, JSON.stringify(["donor-family", year, day]), () => donorFamily(db, wiredSources(), year, day));
+  return memo(db, JSON.stringify(["donor-family", year, day]), async () => {
+    if (db instanceof PgTransaction) return donorFamily(db, wiredSources(), year, day);
+    // the versions first, then the rows: what is kept under a version is never older than it
+    const versions = await periodVersions(db, year);
+    const version = (months: number, start: string) => versions.get(`${months} ${start}`) ?? "0";
+    const kept = keptOf(db);
+    return donorFamily(db, wiredSources(), year, day, {
+      periodPeople: (period, read) =>
+        keep(kept, `people ${period.key}`, version(period.kind === "year" ? 12 : 3, period.from), read, "periods"),
+      // a quarter's months are kept while none of its three months changed
+      quarterMonths: (quarter, read) =>
+        keep(
+          kept,
+          `months ${quarter.key}`,
+          monthsOf(quarter)
+            .map((m) => version(1, m))
+            .join(),
+          read,
+          "months",
+        ),
+    });
+  });
+}
+
+/** The first days of a quarter's three months. */
+function monthsOf(quarter: { from: string }): string[] {
+  const [y, m] = quarter.from.split("-").map(Number) as [number, number];
+  return [0, 1, 2].map((i) => `${y}-${String(m + i).padStart(2, "0")}-01`);
+}
+
+type Kept = Map<string, { version: string; value: Promise<unknown> }>;
+
+/** What the family read last per period (its people, a quarter's months), with the versions it was read at (per database). */
+const keptPeople = new WeakMap<object, Kept>();
+function keptOf(db: Executor): Kept {
+  let kept = keptPeople.get(db);
+  if (!kept) keptPeople.set(db, (kept = new Map()));
+  // a few years at most are asked for: the oldest go first
+  while (kept.size > 100) kept.delete(kept.keys().next().value as string);
+  return kept;
+}
+
+/** The value kept under `key` when read at `version`, else `read` afresh and kept. */
+function keep<T>(kept: Kept, key: string, version: string, read: () => Promise<T>, what: "periods" | "months") {
+  const hit = kept.get(key);
+  if (hit && hit.version === version) {
+    reportCacheStats[what === "periods" ? "periodsKept" : "monthsKept"]++;
+    return hit.value as Promise<T>;
+  }
+  reportCacheStats[what === "periods" ? "periodsRead" : "monthsRead"]++;
+  const value = read();
+  const entry = { version, value };
+  kept.set(key, entry);
+  value.catch(() => kept.get(key) === entry && kept.delete(key));
+  return value;
+}
+
+/** The committed versions of a year's months, quarters and of the year ("3 2026-04-01" -> version); absent: never changed. */
+async function periodVersions(db: Executor, year: string): Promise<Map<string, string>> {
+  const rows = (await db.execute(sql`
+    select period_months::int as months, period_start::text as start, version::text as version
+    from report_period_versions
+    where period_start >= ${`${year}-01-01`}::date and period_start <= ${`${year}-12-31`}::date`)) as unknown as {
+    months: number;
+    start: string;
+    version: string;
+  }[];
+  return new Map(rows.map((r) => [`${r.months} ${r.start}`, r.version]));
 }
 
 /** The donor's report of a fixed period, read from its year's cached family. */
@@ -140,4 +221,5 @@ export function cachedReachedThisQuarter(db: Executor, filter: ReportFilter): Pr
 /** Empties the cache of a database (tests that compare the cached and computed paths). */
 export function clearReportCache(db: Executor): void {
   byDatabase.delete(db);
+  keptPeople.delete(db);
 }

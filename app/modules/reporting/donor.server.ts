@@ -14,7 +14,7 @@ import { publishFamily, type FamilyRaw, type PeriodFigures, type Published } fro
 import { listTargets } from "./progress.server";
 import { assembleDonorReport, publishedFigures } from "./donor-report";
 import type { Framework } from "./frameworks";
-import { monthlyTotals, outputTotals, reachTotals, readLines } from "./queries.server";
+import { foldedLines, monthlyTotals, outputTotals, reachTotals, readLines } from "./queries.server";
 import { outputRows, sumFamilyOutputs } from "./family-outputs.server";
 import type { Report } from "./report-tables";
 import { readForReport } from "./report.server";
@@ -28,14 +28,45 @@ function runAll<T>(db: Executor, reads: (() => Promise<T>)[]): Promise<T[]> {
   return reads.reduce<Promise<T[]>>(async (acc, r) => [...(await acc), await r()], Promise.resolve([]));
 }
 
+/** A period's people reached, its objectives' and its output lines' people (reachTotals with the lines). */
+export type PeriodPeople = Awaited<ReturnType<typeof reachTotals>>;
+
+/**
+ * How the family reads a quarter's or the year's people: `read` reads them afresh; the
+ * report cache hands back those it kept while the period's rows did not change
+ * (cache.server.ts, decision new-report-reach-kept-per-period).
+ */
+export type PeriodPeopleReader = (period: DonorPeriod, read: () => Promise<PeriodPeople>) => Promise<PeriodPeople>;
+
+/** A quarter's months: people reached per result and in all, per month (monthlyTotals). */
+export type QuarterMonths = Awaited<ReturnType<typeof monthlyTotals>>;
+
+/** How the family reads a quarter's months: as PeriodPeopleReader, for the months' counts. */
+export type QuarterMonthsReader = (quarter: DonorPeriod, read: () => Promise<QuarterMonths>) => Promise<QuarterMonths>;
+
+/** What the report cache hands the family: the people and the months it kept (see readFamily). */
+export type FamilyReaders = { periodPeople?: PeriodPeopleReader; quarterMonths?: QuarterMonthsReader };
+
+/** Two reads one after the other inside a caller's transaction (one connection), else side by side. */
+async function runBoth<A, B>(db: Executor, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (db instanceof PgTransaction) return [await a(), await b()];
+  return Promise.all([a(), b()]);
+}
+
 /** The aggregates of a year's family; periods that begin after `today` are known to be empty and not read. */
-export async function readFamily(db: Executor, sources: Sources, year: string, today: string): Promise<FamilyRaw> {
+export async function readFamily(
+  db: Executor,
+  sources: Sources,
+  year: string,
+  today: string,
+  options: FamilyReaders = {},
+): Promise<FamilyRaw> {
   const periods = periodsOfYear(year);
   const begun = new Set(periods.filter((p) => p.from <= today).map((p) => p.key));
   const full = periods.filter((p) => p.kind !== "month" && begun.has(p.key));
   const { figures, monthly } =
     sources.personMonths && sources.lines
-      ? await readFolded(db, sources, periods, full)
+      ? await readFolded(db, sources, periods, full, options)
       : await readEachPeriod(db, sources, periods[0]!, full);
   const months = new Map<string, Map<string, number>>();
   for (const row of monthly) {
@@ -64,21 +95,51 @@ function readOwnTables(db: Executor, sources: Sources, p: DonorPeriod) {
  * quarter for the whole year (family-outputs.server.ts), the year's months, and the app's own
  * tables per period.
  */
-async function readFolded(db: Executor, sources: Sources, periods: DonorPeriod[], full: DonorPeriod[]) {
+async function readFolded(
+  db: Executor,
+  sources: Sources,
+  periods: DonorPeriod[],
+  full: DonorPeriod[],
+  { periodPeople, quarterMonths }: FamilyReaders,
+) {
   const yearPeriod = periods[0]!;
   const quarters = periods.filter((p) => p.kind === "quarter");
   const lines = await readLines(db, sources);
+  // a period's people come from its rows of the period rollup alone when every line has its
+  // bit there (lines past 128 are counted from the events): only then may they be kept
+  const keepable = Boolean(periodPeople && sources.personPeriods) && foldedLines(lines).length === lines.length;
   const read = (p: DonorPeriod) => async (): Promise<[string, Omit<PeriodFigures, "outputs">, Map<string, number>]> => {
     const filter = { from: p.from, to: p.to, organisationId: null };
-    const { linePersons, ...people } = await readForReport(db, (tx) => reachTotals(tx, sources, filter, { lines }));
-    return [p.key, { ...people, ...(await readOwnTables(db, sources, p)()) }, linePersons ?? new Map()];
+    const fresh = () => readForReport(db, (tx) => reachTotals(tx, sources, filter, { lines }));
+    const [{ linePersons, ...people }, own] = await runBoth(
+      db,
+      () => (keepable && periodPeople ? periodPeople(p, fresh) : fresh()),
+      readOwnTables(db, sources, p),
+    );
+    return [p.key, { ...people, ...own }, linePersons ?? new Map()];
   };
   const [figures, sums, monthly] = await Promise.all([
     runAll(db, full.map(read)),
     readForReport(db, (tx) => sumFamilyOutputs(tx, sources, yearPeriod, quarters)),
-    readForReport(db, (tx) =>
-      monthlyTotals(tx, sources, { from: yearPeriod.from, to: yearPeriod.to, organisationId: null }, { withAll: true }),
-    ),
+    quarterMonths
+      ? // every quarter's months (a quarter not begun may hold records dated ahead), each as kept or afresh
+        Promise.all(
+          quarters.map((q) =>
+            quarterMonths(q, () =>
+              readForReport(db, (tx) =>
+                monthlyTotals(tx, sources, { from: q.from, to: q.to, organisationId: null }, { withAll: true }),
+              ),
+            ),
+          ),
+        ).then((rows) => rows.flat())
+      : readForReport(db, (tx) =>
+          monthlyTotals(
+            tx,
+            sources,
+            { from: yearPeriod.from, to: yearPeriod.to, organisationId: null },
+            { withAll: true },
+          ),
+        ),
   ]);
   return {
     figures: figures.map(([key, f, persons]): [string, PeriodFigures] => [
@@ -109,8 +170,14 @@ async function readEachPeriod(db: Executor, sources: Sources, yearPeriod: DonorP
 type Family = { raw: FamilyRaw; published: Published };
 
 /** A year's family, published. */
-export async function donorFamily(db: Executor, sources: Sources, year: string, today: string) {
-  const raw = await readFamily(db, sources, year, today);
+export async function donorFamily(
+  db: Executor,
+  sources: Sources,
+  year: string,
+  today: string,
+  options: FamilyReaders = {},
+) {
+  const raw = await readFamily(db, sources, year, today, options);
   return { raw, published: publishFamily(raw) };
 }
 

@@ -3,13 +3,23 @@
  * that changes the figures, the cached report equals the one computed afresh; with no
  * write in between it is served from memory; concurrent requests share one computation;
  * a transaction's uncommitted writes never reach the cache. The dashboard's figures kept
- * as HTML beside a cached report (dashboard-html.server.tsx) follow the same writes.
+ * as HTML beside a cached report (dashboard-html.server.tsx) follow the same writes. A
+ * donor's family computed again reads afresh only the people of the periods a write
+ * changed (decision new-report-reach-kept-per-period).
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { budgetEntries, distributions, exchangeRates, grantAwards, grantTranches } from "../../../db/schema";
+import {
+  beneficiaryCases,
+  budgetEntries,
+  distributions,
+  exchangeRates,
+  grantAwards,
+  grantTranches,
+} from "../../../db/schema";
 import {
   cachedBudget,
+  cachedDonorFamily,
   cachedReachedThisQuarter,
   cachedReport,
   clearReportCache,
@@ -24,6 +34,7 @@ import { renderReportBody, reportBodyHtml } from "../../../app/modules/reporting
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { donorFamily, donorReport } from "../../../app/modules/reporting/donor.server";
 import { donorPeriodOf } from "../../../app/modules/reporting/rules";
+import type { FamilyRaw } from "../../../app/modules/reporting/donor-family";
 import { addRate, ensureBudget, setTargets, updateBudget } from "../../../app/modules/reporting/service.server";
 import { getBudget } from "../../../app/modules/reporting/budget-queries.server";
 import { INDICATOR_CODES } from "../../../app/modules/reporting/frameworks";
@@ -90,6 +101,18 @@ async function both(audience: Audience, filter = YEAR) {
   const cached = await cachedReport(t.db, { audience, filter });
   const fresh = await computed(audience, filter);
   return { cached, fresh };
+}
+
+/** A family's figures before hiding (the test's few people are all hidden from donors), rows in a fixed order. */
+async function familyFigures(family: Promise<{ raw: FamilyRaw }>) {
+  const { raw } = await family;
+  const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+  return {
+    figures: [...raw.figures]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, f]) => ({ key, ...f, reach: sorted(f.reach), frameworks: sorted(f.frameworks) })),
+    months: [...raw.months].sort(([a], [b]) => a.localeCompare(b)).map(([m, counts]) => [m, [...counts].sort()]),
+  };
 }
 
 const QUERY = "period=2026&framework=snia";
@@ -186,6 +209,43 @@ describe("the report cache", () => {
         recordedById: workerId,
       }),
     );
+  });
+
+  it("reads again only the people and months of the quarter and the year a write changed, with a fresh computation's figures", async () => {
+    // quarters of 2026 begun by today (the year's family reads those and the year)
+    const begun = ["2026-01-01", "2026-04-01", "2026-07-01", "2026-10-01"].filter((d) => d <= moroccoToday()).length;
+    const first = await familyFigures(cachedDonorFamily(t.db, "2026"));
+    const { periodsRead, periodsKept, monthsRead, monthsKept } = reportCacheStats;
+    // a first medical service for someone reached in January: their rows of the first quarter and of the year change
+    await makeService(t.db, {
+      caseId: caseIds[1]!,
+      kind: "medical",
+      serviceDate: "2026-02-20",
+      status: "done",
+      details: { reasonCategory: "general", outcome: "treated" },
+      recordedById: workerId,
+    });
+    const cached = await familyFigures(cachedDonorFamily(t.db, "2026"));
+    expect(cached).toEqual(await familyFigures(donorFamily(t.db, wiredSources(), "2026", moroccoToday())));
+    expect(cached).not.toEqual(first);
+    expect(reportCacheStats.periodsRead - periodsRead).toBe(2);
+    expect(reportCacheStats.periodsKept - periodsKept).toBe(begun - 1);
+    // its February is a new month for them: the first quarter's months read again, the three others' kept
+    expect(reportCacheStats.monthsRead - monthsRead).toBe(1);
+    expect(reportCacheStats.monthsKept - monthsKept).toBe(3);
+    // and the donor's report from it, as a fresh computation gives it
+    const { cached: report, fresh } = await both("donor");
+    expect(report).toEqual(fresh);
+  });
+
+  it("follows a person described again, whose rows of every period they were reached in change", async () => {
+    const first = await familyFigures(cachedDonorFamily(t.db, "2026"));
+    await t.db.update(beneficiaryCases).set({ sex: "male" }).where(eq(beneficiaryCases.id, caseIds[0]!));
+    const cached = await familyFigures(cachedDonorFamily(t.db, "2026"));
+    expect(cached).toEqual(await familyFigures(donorFamily(t.db, wiredSources(), "2026", moroccoToday())));
+    expect(cached).not.toEqual(first);
+    const { cached: report, fresh } = await both("donor");
+    expect(report).toEqual(fresh);
   });
 
   it("follows a vulnerability assessment", async () => {
