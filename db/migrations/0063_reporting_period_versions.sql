@@ -5,7 +5,7 @@ CREATE TABLE "report_period_versions" (
 	CONSTRAINT "report_period_versions_period_months_period_start_pk" PRIMARY KEY("period_months","period_start")
 );
 --> statement-breakpoint
--- Hand-written below (decision new-report-reach-kept-per-period). Each quarter's and
+-- Hand-written below (decision 0193-report-reach-kept-per-period). Each quarter's and
 -- year's version moves once per transaction that changed its people (a row of
 -- report_person_periods inserted, updated or deleted), at commit, as report_version
 -- does (0015): the row is locked only while the transaction commits, and a reader that

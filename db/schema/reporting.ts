@@ -221,7 +221,7 @@ export const reportPersonPeriods = pgTable(
  * every row of report_person_periods and report_person_months a transaction inserts,
  * updates or deletes (and every period they hold on their TRUNCATE): a donor's family
  * reads again only the people and the months of the periods whose version moved
- * (decision new-report-reach-kept-per-period). A period never written since migration
+ * (decision 0193-report-reach-kept-per-period). A period never written since migration
  * 0063 has no row (version 0).
  */
 export const reportPeriodVersions = pgTable(

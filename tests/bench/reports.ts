@@ -160,7 +160,7 @@ await withDatabase(async ({ url, migrationUrl }) => {
       // the cold path: each request the first after a change, which every cached report
       // misses. A committed write bumps report_version, and the versions of the month, the
       // quarter and the year whose people it changed (a donor's family reads those again,
-      // decision new-report-reach-kept-per-period): a write about today (a service recorded
+      // decision 0193-report-reach-kept-per-period): a write about today (a service recorded
       // today), and one about every period of the year (say a person's sex corrected, who
       // was reached in every month)
       const today = moroccoToday();

@@ -121,7 +121,7 @@ export function cachedBudget(db: Executor) {
  * year whose rows of the period rollup changed since they were last read, and the months of
  * the quarters whose rows of the month rollup changed (their versions, migration 0063); the
  * rest of the family (the outputs' sums, the app's own tables) is read afresh. Why:
- * docs/decisions/new-report-reach-kept-per-period.md.
+ * docs/decisions/0193-report-reach-kept-per-period.md.
  */
 export function cachedDonorFamily(db: Executor, year: string) {
   const day = moroccoToday();

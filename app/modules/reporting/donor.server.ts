@@ -34,7 +34,7 @@ export type PeriodPeople = Awaited<ReturnType<typeof reachTotals>>;
 /**
  * How the family reads a quarter's or the year's people: `read` reads them afresh; the
  * report cache hands back those it kept while the period's rows did not change
- * (cache.server.ts, decision new-report-reach-kept-per-period).
+ * (cache.server.ts, decision 0193-report-reach-kept-per-period).
  */
 export type PeriodPeopleReader = (period: DonorPeriod, read: () => Promise<PeriodPeople>) => Promise<PeriodPeople>;
 

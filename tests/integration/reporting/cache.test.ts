@@ -5,7 +5,7 @@
  * a transaction's uncommitted writes never reach the cache. The dashboard's figures kept
  * as HTML beside a cached report (dashboard-html.server.tsx) follow the same writes. A
  * donor's family computed again reads afresh only the people of the periods a write
- * changed (decision new-report-reach-kept-per-period).
+ * changed (decision 0193-report-reach-kept-per-period).
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
