@@ -8,7 +8,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseAccountLinks, coachAssignments, profiles } from "../../../db/schema";
-import { makeUser } from "../../factories";
+import { asActor, makeUser } from "../../factories";
+import { possibleMatchElsewhere } from "~/modules/protection/duplicates.server";
+import type { PersonKey } from "~/modules/protection/rules";
 import { caseOfA, postReferral, useTwoAssociations } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
@@ -247,6 +249,46 @@ describe("duplicates across associations and accounts", () => {
     expect(await (await s.clients.workerA.get(`/protection/cases/${near.id}`)).text()).toContain("match-elsewhere");
     const farHtml = await (await s.clients.workerA.get(`/protection/cases/${far.id}`)).text();
     expect(farHtml).not.toContain("match-elsewhere");
+  });
+
+  it("matches elsewhere by document or by a day of birth written the other way round, never the case itself", async () => {
+    const inB = await caseOfA(t.db, s, {
+      organisationId: s.orgB.id,
+      createdById: s.workerB.id,
+      firstName: "Fatoumata",
+      lastName: "Diallo",
+      dateOfBirth: "1990-04-07",
+      documentNumber: "AB 123456",
+      phone: null,
+    });
+    const ask = (person: Partial<PersonKey>, except?: string) =>
+      possibleMatchElsewhere(
+        t.db,
+        asActor(s.workerA),
+        {
+          firstName: "Fatoumata",
+          lastName: "Diallo",
+          nameArabic: null,
+          dateOfBirth: null,
+          estimatedAge: null,
+          ...person,
+        },
+        except,
+      );
+    expect(await ask({ documentNumber: "ab-123456" })).toBe(true);
+    expect(await ask({ dateOfBirth: "1990-07-04" })).toBe(true);
+    expect(await ask({ dateOfBirth: "1990-04-07" })).toBe(true);
+    expect(await ask({ dateOfBirth: "1991-07-04" })).toBe(false);
+    expect(await ask({ firstName: "Awa", lastName: "Sow", dateOfBirth: "1990-04-07" })).toBe(false);
+    expect(await ask({ documentNumber: "ab-123456" }, inB.id)).toBe(false);
+    // B's own workers: a case of their own association is not elsewhere
+    expect(
+      await possibleMatchElsewhere(t.db, asActor(s.workerB), {
+        firstName: "Fatoumata",
+        lastName: "Diallo",
+        documentNumber: "AB123456",
+      }),
+    ).toBe(false);
   });
 
   it("suggests the applicant accounts that may be the person, to the own association only", async () => {
