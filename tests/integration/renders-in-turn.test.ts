@@ -4,35 +4,16 @@
  * places (a place kept by a gone client would hang every later read); a form's post and
  * the health check are not held behind reads.
  */
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createApp, listen } from "../../app/server/app.server";
-import { loadBuild, TestClient } from "./helpers/app";
+import { expect, it } from "vitest";
+import { TestClient, useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
-let url = "";
-let server: ReturnType<typeof listen> | null = null;
-
-beforeAll(async () => {
-  const app = createApp({
-    build: await loadBuild(),
-    db: t.db,
-    publicDir: path.resolve(import.meta.dirname, "../../public"),
-    renders: 1,
-  });
-  server = listen(app, 0, "127.0.0.1");
-  await new Promise<void>((resolve) => server!.once("listening", () => resolve()));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
+// one place: every read but the first in the line waits
+const app = useTestApp(t, { renders: 1 });
 
 it("answers 40 reads sent at once, one at a time, every one of them", async () => {
-  const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${url}/login`)));
+  const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${app.url}/login`)));
   expect(answers.map((r) => r.status)).toEqual(Array(40).fill(200));
   for (const r of answers) expect(await r.text()).toContain('name="identifier"');
 });
@@ -41,7 +22,7 @@ it("frees the places of clients that leave while they wait", async () => {
   // 30 reads, each given up as soon as its request is sent: most leave while they wait
   const left = Array.from({ length: 30 }, async () => {
     const controller = new AbortController();
-    const request = fetch(`${url}/login`, { signal: controller.signal });
+    const request = fetch(`${app.url}/login`, { signal: controller.signal });
     setTimeout(() => controller.abort(), 1);
     return request.then(
       (r) => r.status,
@@ -51,16 +32,16 @@ it("frees the places of clients that leave while they wait", async () => {
   const outcomes = await Promise.all(left);
   expect(outcomes).toContain("left");
   // with one place, a place kept by any of them would leave these waiting until the test's timeout
-  const after = await Promise.all(Array.from({ length: 5 }, () => fetch(`${url}/login`)));
+  const after = await Promise.all(Array.from({ length: 5 }, () => fetch(`${app.url}/login`)));
   expect(after.map((r) => r.status)).toEqual(Array(5).fill(200));
 });
 
 it("does not hold a form's post nor the health check behind the reads waiting their turn", async () => {
-  const client = new TestClient(url);
-  const reads = Array.from({ length: 40 }, () => fetch(`${url}/login`));
+  const client = new TestClient(app.url);
+  const reads = Array.from({ length: 40 }, () => fetch(`${app.url}/login`));
   // a sign-in with its fields missing: refused at once, before any password is hashed
   const post = client.post("/login", {});
-  const health = fetch(`${url}/healthz`);
+  const health = fetch(`${app.url}/healthz`);
   const order: string[] = [];
   await Promise.all([
     ...reads.map((r) => r.then(() => order.push("read"))),

@@ -10,7 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../../db/client";
 import type { User } from "../../../db/schema";
-import { createApp, listen } from "../../../app/server/app.server";
+import { createApp, listen, type AppOptions } from "../../../app/server/app.server";
 import { ACTING, EVERYONE, type Who } from "../../access/types";
 import { DEMO_PASSWORD, makeUser } from "../../factories";
 
@@ -32,9 +32,13 @@ export type TestApp = {
   asNewUser(overrides?: Parameters<typeof makeUser>[1]): Promise<{ user: User; client: TestClient }>;
 };
 
-export async function startTestApp(db: Database): Promise<TestApp> {
+/** The app over `db`, as `npm start` serves it but for `options` (a proxy in front, how many reads at once). */
+export async function startTestApp(
+  db: Database,
+  options: Omit<Partial<AppOptions>, "build" | "db" | "publicDir"> = {},
+): Promise<TestApp> {
   const build = await loadBuild();
-  const app = createApp({ build, db, publicDir: path.join(root, "public") });
+  const app = createApp({ ...options, build, db, publicDir: path.join(root, "public") });
   // as `npm start` listens (idle connections kept 65 s, decision 0149): a test that computes
   // for more than 5 s between two requests met Node's default closing the connection its
   // client was reusing (ECONNRESET)
@@ -63,11 +67,11 @@ export async function startTestApp(db: Database): Promise<TestApp> {
 }
 
 /** Start the app for this file, over the given test database (from useTestDb). */
-export function useTestApp(db: { db: Database }): TestApp {
+export function useTestApp(db: { db: Database }, options?: Parameters<typeof startTestApp>[1]): TestApp {
   const box = {} as TestApp;
   let started: TestApp | null = null;
   beforeAll(async () => {
-    started = await startTestApp(db.db);
+    started = await startTestApp(db.db, options);
     Object.assign(box, started);
   });
   afterAll(async () => {
