@@ -1,6 +1,6 @@
 /**
  * A change of number on /account tells no one whether another account has the number
- * (issue 18, as sign-up does: decision 0102 and new-phone-change-without-enumeration):
+ * (issue 18, as sign-up does: decision 0102 and 0108-phone-change-without-enumeration):
  * the same answer, page, rows and "wrong code" for a free and a taken number, in every
  * way a number can be typed; the owner is told by SMS; the throttle counts per number
  * (whatever its format) and per account, and holds under concurrent requests.

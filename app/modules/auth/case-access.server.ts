@@ -1,6 +1,6 @@
 /**
  * Admins cannot grant protection access on their own (docs/decisions:
- * new-admins-cannot-grant-protection-access): whenever an admin's act could put a
+ * 0090-admins-cannot-grant-protection-access): whenever an admin's act could put a
  * case-worker account in someone's hands — a new account, a role change to case worker, a
  * move to another association, a set-up code the admin sees — the account waits until a
  * supervisor of its association confirms it (app/modules/protection/staff.server.ts).

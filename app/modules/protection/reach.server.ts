@@ -1,6 +1,6 @@
 /**
  * What an association reaches of a case file, as SQL conditions checked on every request
- * (docs/decisions/0072 and new-referral-sections-and-named-partners): its own cases in
+ * (docs/decisions/0072 and 0096-referral-sections-and-named-partners): its own cases in
  * full; a case referred or being transferred to it, only the sections the referring
  * association ticked, for as long as the request is live (accepted, or pending and not
  * lapsed) and the person's consent behind it holds. Nothing is revoked or cleaned up: a
