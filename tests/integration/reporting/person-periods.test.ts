@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../db/seed";
 import { seedScale } from "../../../db/seed-scale";
 import { outputTotals, reachedThisQuarter, reachTotals } from "../../../app/modules/reporting/queries.server";
-import type { ReportFilter } from "../../../app/modules/reporting/indicator-sql.server";
+import { maskSql, type ReportFilter } from "../../../app/modules/reporting/indicator-sql.server";
 import { wiredSources } from "../../../app/modules/reporting/sources.server";
 import { anonymiseCase } from "../../../app/modules/protection/data-rights.server";
 import { outputs, reachByFramework, reachByResult } from "../../helpers/reporting-reference";
@@ -135,9 +135,13 @@ describe("a quarter or a year from the period rollup", () => {
   });
 
   it("follows people described again: a profile's sex and region, a case's birth date", async () => {
+    // someone the quarter's reach counts (a row of the rollup whose activities count toward no
+    // result is in no figure, and describing them again changes none: the ids are random, so
+    // the first by id was such a person in some runs)
     const [profile] = (await t.db.execute(sql`select pr.user_id, pr.sex::text as sex from profiles pr
       join report_person_ids i on i.person_key = pr.user_id
       join report_person_periods p on p.person_id = i.person_id and p.period_months = 3 and p.period_start = '2026-04-01'
+      where p.mask & ${maskSql().all} <> 0
       order by pr.user_id limit 1`)) as unknown as { user_id: string; sex: string }[];
     const [kase] = (await t.db.execute(sql`select c.id from beneficiary_cases c
       join report_person_ids i on i.person_key = c.id
