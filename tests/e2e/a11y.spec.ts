@@ -21,6 +21,10 @@ import { e2eFixture, login, NOT_A_PAGE, openMenu, pathsFor } from "./fixtures";
 // axe and the measures run inside the page: they need JavaScript, even in the no-JavaScript project
 test.use({ javaScriptEnabled: true });
 
+// the walk's tests (a visitor and a language each) share nothing: both workers take them, so
+// the longest file of the suite does not run on one worker while the other has finished
+test.describe.configure({ mode: "parallel" });
+
 /**
  * The pages axe reads for `who`: each page once per language, by the first visitor (in
  * EVERYONE's order) who may open it; the home page, different for every role, by every role.

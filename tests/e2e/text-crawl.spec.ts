@@ -37,6 +37,10 @@ import { CODE, e2eDatabaseUrl, e2eFixture, login, NOT_A_PAGE, pathsFor } from ".
 // browser rendering differs from the server's fails the accessibility walk (hydration errors).
 test.use({ javaScriptEnabled: false });
 
+// the walk's tests (a visitor each) share nothing: both workers take them, so the walk does
+// not run on one worker while the other has finished
+test.describe.configure({ mode: "parallel" });
+
 const MARK = { ar: ar["content.inFrench"], en: en["content.inFrench"] };
 /** Shorter texts ("C1", "Rabat") are words any language may hold, not French content. */
 const SHORTEST = 8;
