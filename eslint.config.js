@@ -37,6 +37,13 @@ const noTopLevelSchema = [
 }));
 const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
 
+/** Links come from app/components/link.tsx (new-server-links-plain-anchors). */
+const REMIX_LINKS = {
+  name: "@remix-run/react",
+  importNames: ["Link", "NavLink"],
+  message: "Import Link and NavLink from ~/components/link.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -85,6 +92,12 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": ["error", ...noLiteralOffset, noInlineStyle] },
   },
   {
+    // the server renders plain links without react-router's hooks (new-server-links-plain-anchors)
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/routes/**", "app/components/link.tsx", "app/modules/protection/case-file/**"],
+    rules: { "no-restricted-imports": ["error", { paths: [REMIX_LINKS] }] },
+  },
+  {
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-syntax": ["error", ...noLiteralOffset, noInlineStyle, ...noTopLevelSchema],
@@ -97,6 +110,7 @@ export default tseslint.config(
               importNames: ["json"],
               message: "Single fetch is on: return plain objects or data().",
             },
+            REMIX_LINKS,
           ],
         },
       ],

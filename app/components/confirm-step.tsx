@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { Locale } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey, TParams } from "~/i18n/translate";

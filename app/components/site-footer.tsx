@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useI18n } from "~/i18n/i18n-context";
 
 /**

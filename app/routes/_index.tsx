@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useI18n } from "~/i18n/i18n-context";
 
 export async function loader({ context }: LoaderFunctionArgs) {

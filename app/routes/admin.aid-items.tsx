@@ -7,7 +7,8 @@ import { DoneNote } from "~/components/done-note";
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, FormAlert, PageTitle, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";

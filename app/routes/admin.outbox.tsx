@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseQuery, query } from "~/lib/params.server";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DoneNote, EarlierActNote, PlacelessRefusal } from "~/components/done-note";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { FormAlert, PageTitle } from "~/components/form";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/config";

@@ -1,7 +1,8 @@
 import { PlacelessRefusal } from "~/components/done-note";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { Field, PageTitle, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ErrorSummary } from "~/components/error-summary";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, PageTitle, SelectField } from "~/components/form";
 import { OrganisationSelect, RoleSelect, ShopSelect } from "~/components/staff-fields";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, PageTitle } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FormAlert, PageTitle, TextareaField } from "~/components/form";
 import { ErrorSummary } from "~/components/error-summary";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { readAck } from "~/modules/feedback/ack.server";

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ErrorSummary } from "~/components/error-summary";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { FormAlert, PageTitle } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { codeLabel } from "~/i18n/codes";

@@ -1,7 +1,8 @@
 import { serverT } from "~/i18n/dictionaries.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useI18n } from "~/i18n/i18n-context";
 import { moroccoToday } from "~/lib/morocco-time";
 import type { MessageKey } from "~/i18n/translate";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { PageTitle, SelectField } from "~/components/form";
 import { codeChoices, codeLabel } from "~/i18n/codes";
 import { LocalizedText } from "~/components/localized-text";

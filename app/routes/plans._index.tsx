@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { requirePermission } from "~/modules/auth/guards.server";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { parseForm } from "~/lib/forms.server";

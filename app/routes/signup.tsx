@@ -1,7 +1,8 @@
 import type { FormEcho } from "~/lib/forms";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, FieldError, PageTitle } from "~/components/form";
 import { NewPasswordFields } from "~/components/password-fields";

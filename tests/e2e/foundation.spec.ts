@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, finishSignUp, loginWithForm, logout, switchLanguage, uniquePhone } from "./fixtures";
+import {
+  DEMO_PASSWORD,
+  finishSignUp,
+  login,
+  loginWithForm,
+  logout,
+  openMenu,
+  switchLanguage,
+  uniquePhone,
+} from "./fixtures";
 
 // The tests of sign-in itself: they sign in through the form, never with the session fixture.
 
@@ -82,6 +91,37 @@ test("every demo account reaches its role's home page", async ({ page }) => {
     await expect(page.locator(`[data-home="${role}"]`)).toBeVisible();
     await logout(page);
   }
+});
+
+// The server renders a link to an absolute path as a plain <a> (app/components/link.tsx,
+// new-server-links-plain-anchors): with JavaScript, hydration must still give it Remix's
+// client navigation (the page is not loaded again); without, it is an ordinary link.
+test("a home card's link and the header's open their pages, without reloading the document when JavaScript runs", async ({
+  page,
+}) => {
+  const withJs = test.info().project.use.javaScriptEnabled !== false;
+  await login(page, "applicant@masar.test");
+  const card = page.locator('ul.cards a[href="/account"]');
+  await expect(card).toHaveAttribute("data-discover", "true");
+  if (withJs) {
+    // hydrated: React has attached itself (and the link's click handler) to the server's <a>
+    await expect
+      .poll(() => card.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactFiber"))))
+      .toBe(true);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  }
+  await card.click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.locator("h1")).not.toHaveText(/Bonjour/);
+  // the header's links (NavLink): the page's own is marked current, and they navigate alike
+  const menu = page.locator("nav.main-nav");
+  await expect(menu.locator('a[href="/account"]')).toHaveAttribute("aria-current", "page");
+  await expect(menu.locator('a[href="/home"]')).not.toHaveAttribute("aria-current", "page");
+  await openMenu(page);
+  await menu.locator('a[href="/home"]').click();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(menu.locator('a[href="/home"]')).toHaveAttribute("aria-current", "page");
+  if (withJs) expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
 
 test("a wrong password gets one clear message, the same as an unknown account", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { CheckboxField, Field, SelectField } from "~/components/form";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";

@@ -5,7 +5,8 @@
  * recorded visit's report is corrected from the same form, filled with what is stored
  * (`?correct=<award>:<months>`, a plain link: no JavaScript needed).
  */
-import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, useLocation, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { CheckboxField, Field, FieldError, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";

@@ -5,7 +5,8 @@
  * recorded check is corrected from the same form, filled with what is stored
  * (`?correctCheck=<months>`, a plain link: no JavaScript needed), by whoever may correct it.
  */
-import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, useLocation, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { FieldError, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";

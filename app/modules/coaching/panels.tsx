@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { LocalizedText } from "~/components/localized-text";
 import { SessionLine, type SessionWhere } from "~/modules/trainings/session-line";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,5 +1,5 @@
 /** The applicant's side of applying: who can apply, the check before sending, the receipt. */
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmStep } from "~/components/confirm-step";
 import { codeOrTyped, listOf } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,6 +1,6 @@
 /** The sections of a call's page from the review on (no data access): rankings, proposal, awards and their tranches. */
 import { labelled } from "~/i18n/translate";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { useLocalizedLabel } from "~/components/localized-text";
 import { Field, SelectField, TextareaField } from "~/components/form";

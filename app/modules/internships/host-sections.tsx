@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { CheckboxGroup, Field, SelectField } from "~/components/form";
 import { codeChoices, codeLabel } from "~/i18n/codes";
 import { DataTable } from "~/components/table-wrap";

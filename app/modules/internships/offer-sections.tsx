@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { SelectField, TextareaField } from "~/components/form";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { LocalizedText, useLocalizedLabel } from "~/components/localized-text";

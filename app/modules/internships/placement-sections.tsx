@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FieldError, SelectField, TextareaField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FieldErrors, FormEcho } from "~/lib/forms";

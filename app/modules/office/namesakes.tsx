@@ -3,7 +3,7 @@
  * form (kept filled in) before a second account is made for what may be the same person
  * (decision 0176-office-namesakes).
  */
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useEffect, useRef } from "react";
 import { WarningText } from "~/components/confirm-step";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,5 +1,6 @@
 /** Pieces of the office's pages: the notice read aloud, the slip's form, the forms that act for the person. */
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmStep, WarningText } from "~/components/confirm-step";
 import { Message } from "~/components/message";
 import { CheckboxField, Field, FieldError, SelectField, type Choice } from "~/components/form";

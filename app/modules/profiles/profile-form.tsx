@@ -2,7 +2,7 @@
  * The sections of the applicant's profile form: personal, education, experience,
  * skills and what the person seeks. Plain fields that work without JavaScript.
  */
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { CheckboxGroup, Field, SelectField, TextareaField } from "~/components/form";
 import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";

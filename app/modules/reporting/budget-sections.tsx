@@ -1,5 +1,6 @@
 /** The sections of the budget page: planned lines, exchange rates, manual entries. */
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { DataTable } from "~/components/table-wrap";
 import { useI18n } from "~/i18n/i18n-context";

@@ -1,5 +1,5 @@
 /** The home page panel for those who read the indicators. */
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useI18n } from "~/i18n/i18n-context";
 import type { Shown } from "./rules";
 

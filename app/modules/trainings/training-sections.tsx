@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmLink, ConfirmStep } from "~/components/confirm-step";
 import { Field } from "~/components/form";
 import { LocalizedText, TrilingualField, useLocalizedLabel } from "~/components/localized-text";

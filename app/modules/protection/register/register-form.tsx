@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Field, FieldError, SelectField } from "~/components/form";
 import { codeChoices, listOf } from "~/i18n/codes";
