@@ -37,7 +37,7 @@ const noTopLevelSchema = [
 }));
 const SERVER_ONLY = ["**/*.server.ts", "**/*.server.tsx", "app/server/**"];
 
-/** Links come from app/components/link.tsx (new-server-links-plain-anchors). */
+/** Links come from app/components/link.tsx (0194). */
 const REMIX_LINKS = {
   name: "@remix-run/react",
   importNames: ["Link", "NavLink"],
@@ -92,7 +92,7 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": ["error", ...noLiteralOffset, noInlineStyle] },
   },
   {
-    // the server renders plain links without react-router's hooks (new-server-links-plain-anchors)
+    // the server renders plain links without react-router's hooks (0194)
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/routes/**", "app/components/link.tsx", "app/modules/protection/case-file/**"],
     rules: { "no-restricted-imports": ["error", { paths: [REMIX_LINKS] }] },

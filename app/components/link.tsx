@@ -1,5 +1,5 @@
 /**
- * The portal's `Link` (new-server-links-plain-anchors): Remix's `Link`, except that the
+ * The portal's `Link` (0194): Remix's `Link`, except that the
  * server renders a link to a plain absolute path ("/grants", "/plans/7?uploaded#files")
  * as the `<a>` Remix's would make, without its hooks. Remix's `Link` wraps
  * react-router-dom's, and each resolves the same path again (`useHref`,

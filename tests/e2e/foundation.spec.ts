@@ -94,7 +94,7 @@ test("every demo account reaches its role's home page", async ({ page }) => {
 });
 
 // The server renders a link to an absolute path as a plain <a> (app/components/link.tsx,
-// new-server-links-plain-anchors): with JavaScript, hydration must still give it Remix's
+// 0194): with JavaScript, hydration must still give it Remix's
 // client navigation (the page is not loaded again); without, it is an ordinary link.
 test("a home card's link and the header's open their pages, without reloading the document when JavaScript runs", async ({
   page,

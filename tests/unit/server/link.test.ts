@@ -1,5 +1,5 @@
 /**
- * The portal's `Link` (app/components/link.tsx, new-server-links-plain-anchors): on the
+ * The portal's `Link` (app/components/link.tsx, 0194): on the
  * server, a link to a plain absolute path is a plain `<a>` made without react-router's
  * hooks, and its markup must be what Remix's `Link` renders, byte for byte, or the
  * browser's hydration (which renders Remix's `Link`, and attaches its click handler for
