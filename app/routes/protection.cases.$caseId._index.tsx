@@ -5,7 +5,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { confirmStep } from "~/lib/confirm.server";
 import { idParam, parseQuery, query } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { caseFileAction, type CaseActionResult } from "~/modules/protection/case-file/actions.server";
+import { caseFileAction, FILE_INTENTS, type CaseActionResult } from "~/modules/protection/case-file/actions.server";
 import { CaseConfirmStep } from "~/modules/protection/case-file/confirm-steps";
 import { ClosureSection, CloseStep } from "~/modules/protection/case-file/closure-section";
 import { ConsentSection } from "~/modules/protection/case-file/consent-section";
@@ -40,11 +40,16 @@ export async function loader(args: LoaderFunctionArgs) {
   return { ...d, confirm: offered ? asked : null };
 }
 
+/**
+ * The file's own forms (note, assign, service status, voucher, the confirmation steps) post
+ * here; the larger ones post to their own pages (docs/decisions/new-case-file-forms-on-their-own-pages.md).
+ */
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const db = args.context.db;
   const c = await requireCase(db, actor, idParam(args, "caseId"));
-  return caseFileAction({ db, actor, caseId: c.id, request: args.request, meta: { ip: args.context.ip } });
+  const meta = { ip: args.context.ip };
+  return caseFileAction({ db, actor, caseId: c.id, request: args.request, meta, only: FILE_INTENTS });
 }
 
 export default function CaseFile() {
@@ -73,14 +78,14 @@ export default function CaseFile() {
       <FormAlert message={actionData?.intent === "" ? actionData.errors.form : null} />
       {d.own ? null : <PartnerRequestsSection d={d} />}
       <IdentitySection d={d} />
-      {d.account ? <AccountSection account={d.account} /> : null}
+      {d.account ? <AccountSection account={d.account} caseId={c.id} /> : null}
       {d.own ? <ConsentSection d={d} /> : null}
       <VulnerabilitySection d={d} />
       <ServicesSection d={d} />
       <NotesSection d={d} />
       {d.own ? <HouseholdSection d={d} /> : null}
       {d.own ? <AidSection d={d} /> : null}
-      {d.sms ? <CaseSmsSection sms={d.sms} /> : null}
+      {d.sms ? <CaseSmsSection sms={d.sms} caseId={c.id} /> : null}
       {d.own && !c.anonymisedAt && c.status === "open" ? <ReferralSection d={d} /> : null}
       {d.own ? <ClosureSection d={d} /> : null}
       {d.supervisor ? <SupervisorSection d={d} /> : null}

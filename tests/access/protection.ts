@@ -58,6 +58,24 @@ export const protectionRoutes: AccessEntry[] = [
     path: (f) => `/protection/cases/${f.protection.cases.b3.id}/identity`,
     expect: allow(["case_worker"], { ok: 403 }),
   },
+  // the file's form pages (decision new-case-file-forms-on-their-own-pages): the owning association only
+  ...(["consent", "assessment", "household", "referral", "sms", "account"] as const).flatMap((page): AccessEntry[] => [
+    {
+      route: `routes/protection.cases.$caseId.${page}`,
+      path: (f) => `/protection/cases/${f.protection.cases.a1.id}/${page}`,
+      expect: caseWorker,
+    },
+    {
+      route: `routes/protection.cases.$caseId.${page}`,
+      path: (f) => `/protection/cases/${f.protection.cases.b1.id}/${page}`,
+      expect: otherAssociation,
+    },
+    {
+      route: `routes/protection.cases.$caseId.${page}`,
+      path: (f) => `/protection/cases/${f.protection.cases.b3.id}/${page}`,
+      expect: allow(["case_worker"], { ok: 403 }),
+    },
+  ]),
   // a service's correction: the association that recorded it
   {
     route: "routes/protection.cases.$caseId.services.$serviceId",

@@ -41,7 +41,7 @@ describe("a day that is not a day, on a protection form, is a 400 naming the fie
 
   it("a vulnerability assessment's day", async () => {
     const c = await caseOfA();
-    const path = `/protection/cases/${c.id}`;
+    const path = `/protection/cases/${c.id}/assessment`;
     const count = () => t.db.$count(vulnerabilityAssessments, eq(vulnerabilityAssessments.caseId, c.id));
     const base = { intent: "vulnerability", flags: ["irregular_situation"], assessedOn: moroccoToday() };
     await refusesEveryBadDay(s.clients.workerA, path, base, "assessedOn");
@@ -168,7 +168,7 @@ describe("a day that is not a day, on a protection form, is a 400 naming the fie
   it("an SMS's appointment day (the appointment template needs one)", async () => {
     const phone = uniqueMobile();
     const c = await caseOfA({ phone: `0${phone.slice(4)}` }, { sms: true, language: "fr" });
-    const path = `/protection/cases/${c.id}`;
+    const path = `/protection/cases/${c.id}/sms`;
     const count = () => t.db.$count(caseMessages, eq(caseMessages.caseId, c.id));
     const base = { intent: "sms", template: "appointment", date: addDays(moroccoToday(), 3), time: "10:00" };
     await refusesEveryBadDay(s.clients.workerA, path, base, "date");

@@ -131,14 +131,14 @@ describe("group activities", () => {
 describe("households", () => {
   it("are recorded on the case file by its association only, and corrected", async () => {
     const c = await makeCase(t.db, { organisationId: s.orgA.id, createdById: s.workerA.id });
-    const added = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const added = await s.clients.workerA.post(`/protection/cases/${c.id}/household`, {
       intent: "household",
       relationship: "child",
       sex: "female",
       age: "7",
     });
     expect(added.status).toBe(302);
-    const refused = await s.clients.workerB.post(`/protection/cases/${c.id}`, {
+    const refused = await s.clients.workerB.post(`/protection/cases/${c.id}/household`, {
       intent: "household",
       relationship: "child",
       sex: "male",
@@ -148,7 +148,7 @@ describe("households", () => {
     const members = await t.db.select().from(householdMembers).where(eq(householdMembers.caseId, c.id));
     expect(members).toHaveLength(1);
     expect(members[0]?.birthYear).toBe(Number(today.slice(0, 4)) - 7);
-    const badAge = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const badAge = await s.clients.workerA.post(`/protection/cases/${c.id}/household`, {
       intent: "household",
       memberId: members[0]!.id,
       relationship: "child",
@@ -156,7 +156,7 @@ describe("households", () => {
       age: "-4",
     });
     expect(badAge.status).toBe(400);
-    const fixed = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const fixed = await s.clients.workerA.post(`/protection/cases/${c.id}/household`, {
       intent: "household",
       memberId: members[0]!.id,
       relationship: "sibling",
@@ -188,7 +188,7 @@ describe("households", () => {
     );
     const responses = await Promise.all(
       Array.from({ length: 6 }, () =>
-        s.clients.workerA.post(`/protection/cases/${c.id}`, {
+        s.clients.workerA.post(`/protection/cases/${c.id}/household`, {
           intent: "household",
           relationship: "child",
           sex: "female",

@@ -16,7 +16,7 @@ import { caseOfA, postReferral, useTwoAssociations } from "./setup";
 const { t, app, s } = useTwoAssociations();
 
 const link = (caseId: string, fields: Record<string, string>) =>
-  s.clients.workerA.post(`/protection/cases/${caseId}`, { intent: "link", ...fields });
+  s.clients.workerA.post(`/protection/cases/${caseId}/account`, { intent: "link", ...fields });
 
 async function applicant(phone: string) {
   return makeUser(t.db, { role: "applicant", phone, displayName: `Applicant ${phone.slice(-4)}` });
@@ -126,9 +126,12 @@ describe("linking a case to an applicant account", () => {
     const c = await caseOfA(t.db, s);
     const person = await applicant("+212677100004");
     expect((await link(c.id, { account: "0677100004", noticeLanguage: "wo", consent: "on" })).status).toBe(302);
-    const noReason = await s.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "unlink", reason: "bored" });
+    const noReason = await s.clients.workerA.post(`/protection/cases/${c.id}/account`, {
+      intent: "unlink",
+      reason: "bored",
+    });
     expect(noReason.status).toBe(400);
-    const unlinked = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const unlinked = await s.clients.workerA.post(`/protection/cases/${c.id}/account`, {
       intent: "unlink",
       reason: "wrong_person",
     });
@@ -154,9 +157,10 @@ describe("linking a case to an applicant account", () => {
     expect((await s.clients.workerA.get(`/office/people/${person.id}`)).status).toBe(404);
     // another association cannot link or unlink A's case
     expect(
-      (await s.clients.workerB.post(`/protection/cases/${c.id}`, { intent: "unlink", reason: "wrong_person" })).status,
+      (await s.clients.workerB.post(`/protection/cases/${c.id}/account`, { intent: "unlink", reason: "wrong_person" }))
+        .status,
     ).toBe(404);
-    const byB = await s.clients.workerB.post(`/protection/cases/${c.id}`, {
+    const byB = await s.clients.workerB.post(`/protection/cases/${c.id}/account`, {
       intent: "link",
       account: "0677100004",
       noticeLanguage: "fr",
@@ -170,7 +174,7 @@ describe("linking a case to an applicant account", () => {
     const people = await Promise.all(Array.from({ length: 10 }, (_, i) => applicant(`+2126772000${10 + i}`)));
     const answers = await Promise.all(
       people.map((p, i) =>
-        (i % 2 ? s.clients.workerA : s.clients.supervisorA).post(`/protection/cases/${c.id}`, {
+        (i % 2 ? s.clients.workerA : s.clients.supervisorA).post(`/protection/cases/${c.id}/account`, {
           intent: "link",
           account: p.phone!,
           noticeLanguage: "fr",
@@ -303,9 +307,13 @@ describe("duplicates across associations and accounts", () => {
       estimatedAge: new Date().getUTCFullYear() - 1990,
     });
     expect((await postReferral(s, c.id, { share: ["identity"] })).status).toBe(302);
-    const html = await (await s.clients.workerA.get(`/protection/cases/${c.id}`)).text();
+    // the accounts that may be the person's: on the account's page, linked from the file
+    const file = await (await s.clients.workerA.get(`/protection/cases/${c.id}`)).text();
+    expect(file).toContain(`href="/protection/cases/${c.id}/account"`);
+    const html = await (await s.clients.workerA.get(`/protection/cases/${c.id}/account`)).text();
     expect(html).toContain('data-testid="possible-accounts"');
     expect(html).toContain("Mariam Koné (compte)");
+    expect((await s.clients.workerB.get(`/protection/cases/${c.id}/account`)).status).toBe(403);
     const partnerHtml = await (await s.clients.workerB.get(`/protection/cases/${c.id}`)).text();
     expect(partnerHtml).not.toContain("Mariam Koné (compte)");
   });

@@ -53,7 +53,7 @@ async function outboxRow(id: string) {
 describe("a short SMS from a case file", () => {
   it("goes in the language of the consent notice, says nothing of the case, is audited, and shows its honest state", async () => {
     const { c, phone, path, clients, workerA } = await world();
-    const sent = await clients.workerA.post(path, { intent: "sms", template: "callBack" });
+    const sent = await clients.workerA.post(`${path}/sms`, { intent: "sms", template: "callBack" });
     expect(sent.status).toBe(302);
     const [message] = await messagesOf(c.id);
     expect(message).toMatchObject({ template: "callBack", sentById: workerA.id });
@@ -91,13 +91,13 @@ describe("a short SMS from a case file", () => {
     const page = await (await clients.workerA.get(path)).text();
     expect(page).toContain("data-sms-blocked");
     expect(page).not.toContain('name="template"');
-    const refused = await clients.workerA.post(path, { intent: "sms", template: "documentsReady" });
+    const refused = await clients.workerA.post(`${path}/sms`, { intent: "sms", template: "documentsReady" });
     expect(refused.status).toBe(400);
     expect(await messagesOf(c.id)).toHaveLength(0);
 
     const withSms = await world({ sms: true });
     await t.db.update(caseConsents).set({ withdrawnAt: new Date() }).where(eq(caseConsents.caseId, withSms.c.id));
-    const after = await withSms.clients.workerA.post(withSms.path, { intent: "sms", template: "callBack" });
+    const after = await withSms.clients.workerA.post(`${withSms.path}/sms`, { intent: "sms", template: "callBack" });
     expect(after.status).toBe(400);
     expect(await messagesOf(withSms.c.id)).toHaveLength(0);
   });
@@ -111,17 +111,20 @@ describe("a short SMS from a case file", () => {
     );
     const page = await (await w.clients.workerA.get(`/protection/cases/${c.id}`)).text();
     expect(page).toContain("pas de numéro de mobile où un SMS peut arriver");
-    const refused = await w.clients.workerA.post(`/protection/cases/${c.id}`, { intent: "sms", template: "callBack" });
+    const refused = await w.clients.workerA.post(`/protection/cases/${c.id}/sms`, {
+      intent: "sms",
+      template: "callBack",
+    });
     expect(refused.status).toBe(400);
     expect(await messagesOf(c.id)).toHaveLength(0);
   });
 
   it("an appointment needs a day and time to come, and is not worth sending after it", async () => {
     const { c, path, clients } = await world({ sms: true, language: "fr" });
-    const missing = await clients.workerA.post(path, { intent: "sms", template: "appointment" });
+    const missing = await clients.workerA.post(`${path}/sms`, { intent: "sms", template: "appointment" });
     expect(missing.status).toBe(400);
     expect(await missing.text()).toContain("Indiquez la date et l&#x27;heure du rendez-vous");
-    const past = await clients.workerA.post(path, {
+    const past = await clients.workerA.post(`${path}/sms`, {
       intent: "sms",
       template: "appointment",
       date: "2026-01-05",
@@ -132,7 +135,12 @@ describe("a short SMS from a case file", () => {
 
     const day = addDays(moroccoToday(), 1);
     const [y, m, d] = day.split("-");
-    const ok = await clients.workerA.post(path, { intent: "sms", template: "appointment", date: day, time: "09:30" });
+    const ok = await clients.workerA.post(`${path}/sms`, {
+      intent: "sms",
+      template: "appointment",
+      date: day,
+      time: "09:30",
+    });
     expect(ok.status).toBe(302);
     const [message] = await messagesOf(c.id);
     const row = await outboxRow(message!.outboxId!);
@@ -143,15 +151,15 @@ describe("a short SMS from a case file", () => {
 
   it("another association's case worker cannot send one (the case is not there for her)", async () => {
     const { c, path, clients } = await world();
-    const response = await clients.workerB.post(path, { intent: "sms", template: "callBack" });
+    const response = await clients.workerB.post(`${path}/sms`, { intent: "sms", template: "callBack" });
     expect(response.status).toBe(404);
     expect(await messagesOf(c.id)).toHaveLength(0);
   });
 
   it("the person's full-record export lists the SMS sent to her, with where each stands (JSON and PDF)", async () => {
     const { path, clients } = await world();
-    expect((await clients.workerA.post(path, { intent: "sms", template: "callBack" })).status).toBe(302);
-    expect((await clients.workerA.post(path, { intent: "sms", template: "documentsReady" })).status).toBe(302);
+    expect((await clients.workerA.post(`${path}/sms`, { intent: "sms", template: "callBack" })).status).toBe(302);
+    expect((await clients.workerA.post(`${path}/sms`, { intent: "sms", template: "documentsReady" })).status).toBe(302);
     await deliverOutbox(t.db, { email: null, sms: null });
     const json = await clients.supervisorA.get(`${path}/export.json`);
     const record = (await json.json()) as { smsSent: { template: string; state: string; sentBy: string }[] };
@@ -168,7 +176,7 @@ describe("a short SMS from a case file", () => {
 
   it("anonymising the case removes the messages that carried its number; the history keeps the template", async () => {
     const { c, path, clients } = await world();
-    await clients.workerA.post(path, { intent: "sms", template: "callBack" });
+    await clients.workerA.post(`${path}/sms`, { intent: "sms", template: "callBack" });
     const [message] = await messagesOf(c.id);
     await anonymiseCase(t.db, null, c.id, {});
     expect(await outboxRow(message!.outboxId!)).toBeNull();

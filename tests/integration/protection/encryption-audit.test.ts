@@ -27,7 +27,7 @@ beforeAll(async () => {
   );
   expect(
     (
-      await s.clients.workerA.post(`/protection/cases/${caseId}`, {
+      await s.clients.workerA.post(`/protection/cases/${caseId}/assessment`, {
         intent: "vulnerability",
         flags: ["trafficking_victim", "gbv_survivor"],
         notes: VULN,

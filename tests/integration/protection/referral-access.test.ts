@@ -244,7 +244,7 @@ describe("what ends access", () => {
     const referral = await refer(c.id, { share: ["notes"] });
     expect((await decide(referral.id, "accept")).status).toBe(302);
     const consent = (partners: string[]) =>
-      s.clients.workerA.post(`/protection/cases/${c.id}`, {
+      s.clients.workerA.post(`/protection/cases/${c.id}/consent`, {
         intent: "consent",
         consentServices: "on",
         consentReferral: "on",

@@ -52,7 +52,7 @@ describe("consent-gated referral", () => {
     }
     expect(await referralsOf(c.id)).toHaveLength(0);
     // a new consent naming C opens the way to C (and no longer to B)
-    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}/consent`, {
       intent: "consent",
       consentServices: "on",
       consentReferral: "on",
@@ -67,13 +67,19 @@ describe("consent-gated referral", () => {
   it("refuses a consent to referral that names no partner, or a partner that is not an association", async () => {
     const c = await caseOfA(t.db, s);
     const base = { intent: "consent", consentServices: "on", consentReferral: "on", consentLanguage: "fr" };
-    const none = await s.clients.workerA.post(`/protection/cases/${c.id}`, base);
+    const none = await s.clients.workerA.post(`/protection/cases/${c.id}/consent`, base);
     expect(none.status).toBe(400);
     expect(await none.text()).toContain("Cochez au moins une association partenaire");
     const donor = await makeOrganisation(t.db, { kind: "donor" });
-    const wrong = await s.clients.workerA.post(`/protection/cases/${c.id}`, { ...base, consentPartners: donor.id });
+    const wrong = await s.clients.workerA.post(`/protection/cases/${c.id}/consent`, {
+      ...base,
+      consentPartners: donor.id,
+    });
     expect(wrong.status).toBe(400);
-    const own = await s.clients.workerA.post(`/protection/cases/${c.id}`, { ...base, consentPartners: s.orgA.id });
+    const own = await s.clients.workerA.post(`/protection/cases/${c.id}/consent`, {
+      ...base,
+      consentPartners: s.orgA.id,
+    });
     expect(own.status).toBe(400);
   });
 
@@ -106,7 +112,7 @@ describe("consent-gated referral", () => {
 
   it("records the reason, urgency, services asked for and only the sections ticked", async () => {
     const c = await caseOfA(t.db, s);
-    const refused = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const refused = await s.clients.workerA.post(`/protection/cases/${c.id}/referral`, {
       intent: "referral",
       kind: "referral",
       toOrganisationId: s.orgB.id,
@@ -150,7 +156,7 @@ describe("a refused form, posted without JavaScript", () => {
       share: ["identity", "notes", "vulnerability"],
     };
     // no reason: refused by the form's schema
-    const missing = await s.clients.workerA.post(`/protection/cases/${c.id}`, form);
+    const missing = await s.clients.workerA.post(`/protection/cases/${c.id}/referral`, form);
     expect(missing.status).toBe(400);
     const page = await missing.text();
     expect(page).toContain("Choisissez le motif de la demande.");
@@ -158,7 +164,7 @@ describe("a refused form, posted without JavaScript", () => {
     expect(ticked(page, "services").sort()).toEqual(["legal", "medical", "shelter"]);
     expect(selected(page)).toEqual(expect.arrayContaining([orgC.id, "emergency"]));
     // refused by the service (a partner the consent no longer names): the same
-    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}/consent`, {
       intent: "consent",
       consentServices: "on",
       consentReferral: "on",
@@ -166,7 +172,10 @@ describe("a refused form, posted without JavaScript", () => {
       consentLanguage: "fr",
     });
     expect(consent.status).toBe(302);
-    const notNamed = await s.clients.workerA.post(`/protection/cases/${c.id}`, { ...form, reason: "capacity" });
+    const notNamed = await s.clients.workerA.post(`/protection/cases/${c.id}/referral`, {
+      ...form,
+      reason: "capacity",
+    });
     expect(notNamed.status).toBe(400);
     const refused = await notNamed.text();
     expect(refused).toContain("ne nomme pas cette association");
@@ -180,7 +189,7 @@ describe("a refused form, posted without JavaScript", () => {
     const orgC = await makeOrganisation(t.db);
     const c = await caseOfA(t.db, s);
     const donor = await makeOrganisation(t.db, { kind: "donor" });
-    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}`, {
+    const consent = await s.clients.workerA.post(`/protection/cases/${c.id}/consent`, {
       intent: "consent",
       consentServices: "on",
       consentReferral: "on",

@@ -55,7 +55,9 @@ describe("association scope", () => {
       { intent: "referral", kind: "transfer", toOrganisationId: s.orgA.id },
     ];
     for (const fields of attempts) {
-      const response = await s.clients.supervisorA.post(`/protection/cases/${caseB.id}`, fields);
+      // a referral is sent from its own page (decision new-case-file-forms-on-their-own-pages)
+      const page = fields.intent === "referral" ? "/referral" : "";
+      const response = await s.clients.supervisorA.post(`/protection/cases/${caseB.id}${page}`, fields);
       expect(response.status, fields.intent).toBe(404);
     }
     const service = await s.clients.workerA.post(`/protection/cases/${caseB.id}/services/new`, {

@@ -94,7 +94,7 @@ export function postReferral(
   } = {},
 ) {
   const { kind = "referral", client = s.clients.workerA, overrideReason, share = [], to = s.orgB.id } = options;
-  return client.post(`/protection/cases/${caseId}`, {
+  return client.post(`/protection/cases/${caseId}/referral`, {
     intent: "referral",
     kind,
     toOrganisationId: to,

@@ -88,6 +88,7 @@ export const groups = {
   "groups.household.save": "تصحيح",
   "groups.household.add": "إضافة فرد من الأسرة",
   "groups.household.addButton": "إضافة",
+  "groups.household.edit": "تعديل الأسرة",
   "groups.report.section": "الأشخاص المستفيدون من جميع المصادر",
   "groups.report.people.title": "الأشخاص المستفيدون حسب المصدر",
   "groups.report.activities.title": "الأنشطة الجماعية",

@@ -88,6 +88,7 @@ export const groups = {
   "groups.household.save": "Correct",
   "groups.household.add": "Add a household member",
   "groups.household.addButton": "Add",
+  "groups.household.edit": "Edit the household",
   "groups.report.section": "People reached, every source",
   "groups.report.people.title": "People reached, by source",
   "groups.report.activities.title": "Group activities",

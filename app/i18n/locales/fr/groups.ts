@@ -89,6 +89,7 @@ export const groups = {
   "groups.household.save": "Corriger",
   "groups.household.add": "Ajouter un membre du ménage",
   "groups.household.addButton": "Ajouter",
+  "groups.household.edit": "Modifier le ménage",
   "groups.report.section": "Personnes atteintes, toutes sources",
   "groups.report.people.title": "Personnes atteintes, par source",
   "groups.report.activities.title": "Activités de groupe",

@@ -10,25 +10,53 @@ import { useI18n } from "~/i18n/i18n-context";
 import { NoticeLanguageField } from "~/modules/office/sections";
 import { UNLINK_REASONS } from "../constants";
 import type { AccountPanel } from "../account-links.server";
+import { CaseFormLink } from "./form-page";
 import { Section, useIntentResult } from "./section";
 
-export function AccountSection({ account }: { account: AccountPanel }) {
+/** The file's section: the link, or that there is none, and the way to the account's page. */
+export function AccountSection({ account, caseId }: { account: AccountPanel; caseId: string }) {
   const { t } = useI18n();
   return (
     <Section title="protection.link.title" id="account">
-      {account.elsewhere ? (
-        <p className="alert" data-testid="match-elsewhere">
-          {t("protection.link.elsewhere")}
-        </p>
-      ) : null}
-      {account.userId ? <Linked account={account} /> : <LinkForm account={account} />}
+      <Elsewhere account={account} />
+      {account.userId ? <Linked account={account} /> : <p>{t("protection.link.none")}</p>}
+      <CaseFormLink
+        caseId={caseId}
+        page="account"
+        label={account.userId ? "protection.link.unlink" : "protection.link.open"}
+      />
     </Section>
   );
 }
 
+/** The account's page (protection.cases.$caseId.account): unlink the live link, or link one. */
+export function AccountForms({ account }: { account: AccountPanel }) {
+  return (
+    <>
+      <Elsewhere account={account} />
+      {account.userId ? (
+        <>
+          <Linked account={account} />
+          <UnlinkForm />
+        </>
+      ) : (
+        <LinkForm account={account} />
+      )}
+    </>
+  );
+}
+
+function Elsewhere({ account }: { account: AccountPanel }) {
+  const { t } = useI18n();
+  return account.elsewhere ? (
+    <p className="alert" data-testid="match-elsewhere">
+      {t("protection.link.elsewhere")}
+    </p>
+  ) : null;
+}
+
 function Linked({ account }: { account: AccountPanel }) {
   const { t, formatDate } = useI18n();
-  const { errors, values } = useIntentResult("unlink");
   const link = account.link;
   return (
     <>
@@ -55,6 +83,15 @@ function Linked({ account }: { account: AccountPanel }) {
           {t("protection.link.actFor")}
         </Link>
       </p>
+    </>
+  );
+}
+
+function UnlinkForm() {
+  const { t } = useI18n();
+  const { errors, values } = useIntentResult("unlink");
+  return (
+    <>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="unlink" />
         <SelectField

@@ -110,9 +110,32 @@ const handlers = {
   unlink: on(UnlinkAccountSchema, (c, i) => unlinkAccount(c.db, c.actor, c.caseId, i.reason, c.meta)),
 } satisfies Record<CaseIntent, unknown>;
 
-export async function caseFileAction(ctx: Omit<Ctx, "form">) {
+/**
+ * The intents of the file's form pages (decision new-case-file-forms-on-their-own-pages),
+ * by page; the file itself takes the others only, so that a refused form always comes
+ * back to the page that shows it.
+ */
+export const PAGE_INTENTS = {
+  consent: ["consent"],
+  assessment: ["vulnerability"],
+  household: ["household"],
+  referral: ["referral"],
+  sms: ["sms"],
+  account: ["link", "unlink"],
+} as const satisfies Record<string, readonly CaseIntent[]>;
+
+const onPages: readonly CaseIntent[] = Object.values(PAGE_INTENTS).flat();
+/** What the case file's own forms post: a note, an assignment, a service's status, a voucher, the steps. */
+export const FILE_INTENTS = CaseIntentSchema.shape.intent.options.filter((i) => !onPages.includes(i));
+
+/**
+ * Answers a post of the case file, or of one of its form pages (`only`: the intents that
+ * page posts; another one is refused like an unknown form, nothing changed).
+ */
+export async function caseFileAction(ctx: Omit<Ctx, "form"> & { only?: readonly CaseIntent[] }) {
   const form = await ctx.request.formData();
   const intent = parseForm(CaseIntentSchema, form);
-  if (!intent.ok) return refuse("", { form: "errors.unknownForm" });
+  if (!intent.ok || (ctx.only && !ctx.only.includes(intent.data.intent)))
+    return refuse("", { form: "errors.unknownForm" });
   return handlers[intent.data.intent]({ ...ctx, form }, intent.data.intent);
 }

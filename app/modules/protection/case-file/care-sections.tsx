@@ -5,6 +5,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { SERVICE_KINDS } from "../constants";
 import { VULNERABILITIES } from "../rules";
 import type { CaseFileData } from "./data.server";
+import { CaseFormLink } from "./form-page";
 import { NotShared, Section, useIntentResult } from "./section";
 
 /** Details whose values are codes to translate; the others are free text or dates. */
@@ -28,42 +29,42 @@ export function VulnerabilitySection({ d }: { d: CaseFileData }) {
       ) : (
         <p>{t("protection.vulnerability.none")}</p>
       )}
-      {d.own && !d.case.anonymisedAt ? <VulnerabilityForm d={d} /> : null}
+      {d.own && !d.case.anonymisedAt ? (
+        <CaseFormLink caseId={d.case.id} page="assessment" label="protection.vulnerability.assess" />
+      ) : null}
     </Section>
   );
 }
 
-function VulnerabilityForm({ d }: { d: CaseFileData }) {
+/** A new assessment, on its own page (protection.cases.$caseId.assessment): the latest one's flags ticked. */
+export function VulnerabilityForm({ d }: { d: CaseFileData }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("vulnerability");
   return (
-    <details open={Boolean(errors)}>
-      <summary>{t("protection.vulnerability.assess")}</summary>
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="vulnerability" />
-        {VULNERABILITIES.map((v) => (
-          <label key={v} className="checkbox">
-            <input type="checkbox" name="flags" value={v} defaultChecked={d.vulnerability?.flags.includes(v)} />{" "}
-            {t(`protection.vulnerability.${v}`)}
-          </label>
-        ))}
-        <div className="field">
-          <label htmlFor="f-vnotes">{t("protection.vulnerability.notes")}</label>
-          <textarea id="f-vnotes" name="notes" rows={3} defaultValue={values?.notes} />
-        </div>
-        <Field
-          name="assessedOn"
-          label="protection.vulnerability.date"
-          type="date"
-          defaultValue={d.today}
-          errors={errors}
-          values={values}
-        />
-        <button type="submit" className="button">
-          {t("protection.vulnerability.assess")}
-        </button>
-      </Form>
-    </details>
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="vulnerability" />
+      {VULNERABILITIES.map((v) => (
+        <label key={v} className="checkbox">
+          <input type="checkbox" name="flags" value={v} defaultChecked={d.vulnerability?.flags.includes(v)} />{" "}
+          {t(`protection.vulnerability.${v}`)}
+        </label>
+      ))}
+      <div className="field">
+        <label htmlFor="f-vnotes">{t("protection.vulnerability.notes")}</label>
+        <textarea id="f-vnotes" name="notes" rows={3} defaultValue={values?.notes} />
+      </div>
+      <Field
+        name="assessedOn"
+        label="protection.vulnerability.date"
+        type="date"
+        defaultValue={d.today}
+        errors={errors}
+        values={values}
+      />
+      <button type="submit" className="button">
+        {t("protection.vulnerability.assess")}
+      </button>
+    </Form>
   );
 }
 

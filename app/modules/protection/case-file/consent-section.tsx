@@ -6,6 +6,7 @@ import { type FormEcho, isTicked } from "~/lib/forms";
 import { direction, LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
+import { CaseFormLink } from "./form-page";
 import { Section, useIntentResult } from "./section";
 import { LanguageName, languageChoices } from "~/components/language-name";
 
@@ -59,7 +60,9 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
       ) : (
         <p>{t("protection.consent.none")}</p>
       )}
-      {d.own && !d.case.anonymisedAt ? <RecordConsentForm partners={d.partners} /> : null}
+      {d.own && !d.case.anonymisedAt ? (
+        <CaseFormLink caseId={d.case.id} page="consent" label="protection.consent.record" />
+      ) : null}
       {d.own && !d.case.anonymisedAt && consent && !consent.withdrawnAt ? (
         <p className="danger-zone">
           <ConfirmLink path={`/protection/cases/${d.case.id}`} intent="withdrawConsent">
@@ -73,21 +76,19 @@ export function ConsentSection({ d }: { d: CaseFileData }) {
 
 type Partner = { id: string; name: string };
 
-function RecordConsentForm({ partners }: { partners: Partner[] }) {
+/** A new consent, on its own page (protection.cases.$caseId.consent). */
+export function RecordConsentForm({ partners }: { partners: Partner[] }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("consent");
   return (
-    <details open={Boolean(errors)}>
-      <summary>{t("protection.consent.record")}</summary>
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="consent" />
-        <ConsentNoticeLinks />
-        <ConsentChoices errors={errors} values={values} partners={partners} />
-        <button type="submit" className="button">
-          {t("protection.consent.record")}
-        </button>
-      </Form>
-    </details>
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="consent" />
+      <ConsentNoticeLinks />
+      <ConsentChoices errors={errors} values={values} partners={partners} />
+      <button type="submit" className="button">
+        {t("protection.consent.record")}
+      </button>
+    </Form>
   );
 }
 

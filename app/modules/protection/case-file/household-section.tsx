@@ -4,6 +4,7 @@ import { codeChoices } from "~/i18n/codes";
 import { useI18n } from "~/i18n/i18n-context";
 import type { FormEcho } from "~/lib/forms";
 import type { CaseFileData } from "./data.server";
+import { CaseFormLink } from "./form-page";
 import { Section, useIntentResult } from "./section";
 
 const SEXES = ["female", "male", "other"] as const;
@@ -56,57 +57,77 @@ function MemberFields({
   );
 }
 
-/** The household of a case file (its owning association only): each member corrected in place, and one added. */
+/** One member as the file lists it. */
+function MemberLine({ m }: { m: CaseFileData["household"][number] }) {
+  const { t } = useI18n();
+  return (
+    <p>
+      {t(`groups.relationship.${m.relationship}`)} · {t(`groups.sex.${m.sex}`)} ·{" "}
+      {m.age === null ? t("groups.household.ageUnknown") : t("groups.household.years", { n: m.age })}
+    </p>
+  );
+}
+
+/** The household of a case file (its owning association only), read-only; corrected on its own page. */
 export function HouseholdSection({ d }: { d: CaseFileData }) {
   const { t } = useI18n();
-  const { errors, values } = useIntentResult("household");
-  const editable = !d.case.anonymisedAt;
-  const refusedFor = errors ? (values?.memberId ?? "") : null;
   return (
     <Section title="groups.household.title" id="household">
       <p className="hint">{t("groups.household.hint")}</p>
       {d.household.length === 0 ? <p>{t("groups.household.none")}</p> : null}
       <ul className="list" data-testid="household">
-        {d.household.map((m, i) => (
+        {d.household.map((m) => (
           <li key={m.id} className="list-item" data-member={m.id}>
-            {editable ? (
-              <Form method="post" className="stack" aria-label={t("groups.household.member", { n: i + 1 })}>
-                <input type="hidden" name="intent" value="household" />
-                <input type="hidden" name="memberId" value={m.id} />
-                <FormAlert message={refusedFor === m.id ? errors?.form : null} />
-                <MemberFields
-                  prefix={`m${i}`}
-                  member={m}
-                  errors={refusedFor === m.id ? errors : undefined}
-                  values={refusedFor === m.id ? values : undefined}
-                />
-                <button type="submit" className="button button-secondary">
-                  {t("groups.household.save")}
-                </button>
-              </Form>
-            ) : (
-              <p>
-                {t(`groups.relationship.${m.relationship}`)} · {t(`groups.sex.${m.sex}`)} ·{" "}
-                {m.age === null ? t("groups.household.ageUnknown") : t("groups.household.years", { n: m.age })}
-              </p>
-            )}
+            <MemberLine m={m} />
           </li>
         ))}
       </ul>
-      {editable ? (
-        <Form method="post" className="stack" aria-labelledby="h-household-add">
-          <h3 id="h-household-add">{t("groups.household.add")}</h3>
-          <input type="hidden" name="intent" value="household" />
-          <MemberFields
-            prefix="new"
-            errors={refusedFor === "" ? errors : undefined}
-            values={refusedFor === "" ? values : undefined}
-          />
-          <button type="submit" className="button">
-            {t("groups.household.addButton")}
-          </button>
-        </Form>
-      ) : null}
+      {d.case.anonymisedAt ? null : <CaseFormLink caseId={d.case.id} page="household" label="groups.household.edit" />}
     </Section>
+  );
+}
+
+/** The household's page (protection.cases.$caseId.household): each member corrected in place, and one added. */
+export function HouseholdForms({ d }: { d: CaseFileData }) {
+  const { t } = useI18n();
+  const { errors, values } = useIntentResult("household");
+  const refusedFor = errors ? (values?.memberId ?? "") : null;
+  return (
+    <>
+      <p className="hint">{t("groups.household.hint")}</p>
+      {d.household.length === 0 ? <p>{t("groups.household.none")}</p> : null}
+      <ul className="list" data-testid="household">
+        {d.household.map((m, i) => (
+          <li key={m.id} className="list-item" data-member={m.id}>
+            <Form method="post" className="stack" aria-label={t("groups.household.member", { n: i + 1 })}>
+              <input type="hidden" name="intent" value="household" />
+              <input type="hidden" name="memberId" value={m.id} />
+              <FormAlert message={refusedFor === m.id ? errors?.form : null} />
+              <MemberFields
+                prefix={`m${i}`}
+                member={m}
+                errors={refusedFor === m.id ? errors : undefined}
+                values={refusedFor === m.id ? values : undefined}
+              />
+              <button type="submit" className="button button-secondary">
+                {t("groups.household.save")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className="stack" aria-labelledby="h-household-add">
+        <h2 id="h-household-add">{t("groups.household.add")}</h2>
+        <input type="hidden" name="intent" value="household" />
+        <MemberFields
+          prefix="new"
+          errors={refusedFor === "" ? errors : undefined}
+          values={refusedFor === "" ? values : undefined}
+        />
+        <button type="submit" className="button">
+          {t("groups.household.addButton")}
+        </button>
+      </Form>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { REFERRAL_REASONS, REFERRAL_URGENCIES, SHARED_SECTIONS } from "../rules"
 import { RequestFacts } from "./partner-sections";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
+import { CaseFormLink } from "./form-page";
 import { casePageHref, Section, useIntentResult } from "./section";
 
 /** How the supervisor's list names each kind of view of the case file. */
@@ -28,7 +29,6 @@ function targetsOf(d: CaseFileData) {
 
 export function ReferralSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
-  const { errors, values } = useIntentResult("referral");
   const targets = targetsOf(d);
   return (
     <Section title="protection.referral.title" id="referral">
@@ -53,20 +53,38 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
         ))}
       </ul>
       {targets.length === 0 ? (
-        <>
-          <FormAlert message={errors?.form ?? errors?.toOrganisationId} />
-          <p className="hint">
-            {t(
-              d.consent?.referral && !d.consent.withdrawnAt
-                ? "protection.referral.noPartnerNamed"
-                : "protection.errors.noReferralConsent",
-            )}
-          </p>
-        </>
+        <NoTarget d={d} />
       ) : (
-        <ReferralForm d={d} targets={targets} errors={errors} values={values} />
+        <CaseFormLink caseId={d.case.id} page="referral" label="protection.referral.new" />
       )}
     </Section>
+  );
+}
+
+/** Why no referral can be sent: no live consent to referral, or it names no partner. */
+function NoTarget({ d }: { d: CaseFileData }) {
+  const { t } = useI18n();
+  return (
+    <p className="hint">
+      {t(
+        d.consent?.referral && !d.consent.withdrawnAt
+          ? "protection.referral.noPartnerNamed"
+          : "protection.errors.noReferralConsent",
+      )}
+    </p>
+  );
+}
+
+/** The referral's page (protection.cases.$caseId.referral): the form, or why none can be sent. */
+export function NewReferral({ d }: { d: CaseFileData }) {
+  const { errors, values } = useIntentResult("referral");
+  const targets = targetsOf(d);
+  if (targets.length) return <ReferralForm d={d} targets={targets} errors={errors} values={values} />;
+  return (
+    <>
+      <FormAlert message={errors?.form ?? errors?.toOrganisationId} />
+      <NoTarget d={d} />
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/translate";
 import { CASE_SMS_TEMPLATES, isCaseSmsTemplate, type CaseSmsTemplate } from "~/modules/notifications/kinds";
 import type { OutboxStateName } from "~/modules/notifications/constants";
 import { MessageState } from "~/modules/notifications/ui";
+import { CaseFormLink } from "./form-page";
 import { Section, useIntentResult } from "./section";
 import { Message } from "~/components/message";
 
@@ -29,11 +30,15 @@ const TEMPLATES = Object.keys(CASE_SMS_TEMPLATES) as CaseSmsTemplate[];
  * consent notice, each with the state of its message (never "sent" before a gateway
  * took it). Offered only with a phone and a live consent to SMS; otherwise it says why.
  */
-export function CaseSmsSection({ sms }: { sms: CaseSmsPanel }) {
+export function CaseSmsSection({ sms, caseId }: { sms: CaseSmsPanel; caseId: string }) {
   const { t, formatDate } = useI18n();
   return (
     <Section title="caseSms.section" id="sms">
-      {sms.blocker ? <p data-sms-blocked>{t(sms.blocker)}</p> : <CaseSmsForm language={sms.language} />}
+      {sms.blocker ? (
+        <p data-sms-blocked>{t(sms.blocker)}</p>
+      ) : (
+        <CaseFormLink caseId={caseId} page="sms" label="caseSms.title" />
+      )}
       <h3>{t("caseSms.history")}</h3>
       {sms.history.length === 0 ? <p>{t("caseSms.none")}</p> : <p className="hint">{t("caseSms.queued")}</p>}
       <ul className="list">
@@ -55,37 +60,40 @@ export function CaseSmsSection({ sms }: { sms: CaseSmsPanel }) {
   );
 }
 
+/** The SMS's page (protection.cases.$caseId.sms): the form, or why none can be sent. */
+export function NewCaseSms({ sms }: { sms: CaseSmsPanel }) {
+  const { t } = useI18n();
+  return sms.blocker ? <p data-sms-blocked>{t(sms.blocker)}</p> : <CaseSmsForm language={sms.language} />;
+}
+
 function CaseSmsForm({ language }: { language: Locale | null }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("sms");
   const chosen = values?.template ?? "callBack";
   return (
-    <details open={Boolean(errors)}>
-      <summary>{t("caseSms.title")}</summary>
-      <Form method="post" className="stack narrow">
-        <input type="hidden" name="intent" value="sms" />
-        <p className="hint">
-          {t("caseSms.intro")}{" "}
-          {language ? (
-            <Message id="caseSms.language" values={{ language: LOCALE_NAMES[language] }} langs={{ language }} />
-          ) : null}
-        </p>
-        <fieldset className="stack">
-          <legend>{t("caseSms.template")}</legend>
-          {TEMPLATES.map((key) => (
-            <label key={key} className="checkbox">
-              <input type="radio" name="template" value={key} defaultChecked={chosen === key} />{" "}
-              {t(CASE_SMS_TEMPLATES[key].label)}
-            </label>
-          ))}
-        </fieldset>
-        <FieldError name="template" errors={errors} />
-        <Field name="date" label="caseSms.date" type="date" errors={errors} values={values} />
-        <Field name="time" label="caseSms.time" type="time" errors={errors} values={values} />
-        <button type="submit" className="button">
-          {t("caseSms.submit")}
-        </button>
-      </Form>
-    </details>
+    <Form method="post" className="stack narrow">
+      <input type="hidden" name="intent" value="sms" />
+      <p className="hint">
+        {t("caseSms.intro")}{" "}
+        {language ? (
+          <Message id="caseSms.language" values={{ language: LOCALE_NAMES[language] }} langs={{ language }} />
+        ) : null}
+      </p>
+      <fieldset className="stack">
+        <legend>{t("caseSms.template")}</legend>
+        {TEMPLATES.map((key) => (
+          <label key={key} className="checkbox">
+            <input type="radio" name="template" value={key} defaultChecked={chosen === key} />{" "}
+            {t(CASE_SMS_TEMPLATES[key].label)}
+          </label>
+        ))}
+      </fieldset>
+      <FieldError name="template" errors={errors} />
+      <Field name="date" label="caseSms.date" type="date" errors={errors} values={values} />
+      <Field name="time" label="caseSms.time" type="time" errors={errors} values={values} />
+      <button type="submit" className="button">
+        {t("caseSms.submit")}
+      </button>
+    </Form>
   );
 }

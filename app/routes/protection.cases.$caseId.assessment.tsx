@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { VulnerabilityForm } from "~/modules/protection/case-file/care-sections";
+import { CaseFormPage } from "~/modules/protection/case-file/form-page";
+import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
+
+/** A new vulnerability assessment (its own page: docs/decisions/new-case-file-forms-on-their-own-pages.md). */
+export const loader = caseFormPageLoader;
+export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "assessment");
+
+export default function AssessVulnerability() {
+  return <CaseFormPage title="protection.vulnerability.assess">{(d) => <VulnerabilityForm d={d} />}</CaseFormPage>;
+}

@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { RecordConsentForm } from "~/modules/protection/case-file/consent-section";
+import { CaseFormPage } from "~/modules/protection/case-file/form-page";
+import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
+
+/** A new consent for a case file (its own page: docs/decisions/new-case-file-forms-on-their-own-pages.md). */
+export const loader = caseFormPageLoader;
+export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "consent");
+
+export default function RecordConsent() {
+  return (
+    <CaseFormPage title="protection.consent.record">{(d) => <RecordConsentForm partners={d.partners} />}</CaseFormPage>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { CaseFormPage } from "~/modules/protection/case-file/form-page";
+import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
+import { HouseholdForms } from "~/modules/protection/case-file/household-section";
+
+/** The household of a case file, corrected and added to (its own page: docs/decisions/new-case-file-forms-on-their-own-pages.md). */
+export const loader = caseFormPageLoader;
+export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "household");
+
+export default function EditHousehold() {
+  return <CaseFormPage title="groups.household.edit">{(d) => <HouseholdForms d={d} />}</CaseFormPage>;
+}

@@ -1,0 +1,128 @@
+/**
+ * The case file's larger forms on their own pages (decision new-case-file-forms-on-their-own-pages):
+ * the owning association's case workers only, each opening audited as a view of the file;
+ * another association gets "not found", a receiving association and every other role
+ * "forbidden", with nothing audited. A post the page does not take is refused with a
+ * translated error and changes nothing; a good one lands back on the file.
+ */
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, caseNotes, householdMembers, vulnerabilityAssessments } from "../../../db/schema";
+import { fr } from "../../../app/i18n/locales/fr/index";
+import { makeUser } from "../../factories";
+import { makeCase } from "../../factories/protection";
+import { caseOfA, referralAcceptedByB, useTwoAssociations } from "./setup";
+
+const { t, app, s } = useTwoAssociations();
+
+const PAGES = ["consent", "assessment", "household", "referral", "sms", "account"] as const;
+
+const viewsOf = async (caseId: string) =>
+  (
+    await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.view")))
+  ).length;
+
+/** The page's text as a reader sees it (React escapes the apostrophes). */
+const textOf = async (response: Response) => (await response.text()).replaceAll("&#x27;", "'");
+
+describe("the case file's form pages", () => {
+  it("open for the owning association, each opening audited as a view of the file", async () => {
+    const c = await caseOfA(t.db, s);
+    for (const page of PAGES) {
+      const before = await viewsOf(c.id);
+      const response = await s.clients.workerA.get(`/protection/cases/${c.id}/${page}`);
+      expect(response.status, page).toBe(200);
+      const html = await response.text();
+      expect(html, page).toContain(`href="/protection/cases/${c.id}"`);
+      expect(html, page).toContain('method="post"');
+      expect(await viewsOf(c.id), page).toBe(before + 1);
+    }
+  });
+
+  it("refuse another association (404), a receiving one and other roles (403), auditing nothing", async () => {
+    const c = await caseOfA(t.db, s);
+    await referralAcceptedByB(t.db, s, c.id, { shareIdentity: true, shareServices: true });
+    const others = await Promise.all(
+      (["coach", "committee_member", "admin", "donor_viewer", "applicant"] as const).map(async (role) => {
+        const user = await makeUser(t.db, { role });
+        return [role, await app.signedIn(user.email!)] as const;
+      }),
+    );
+    const before = await viewsOf(c.id);
+    for (const page of PAGES) {
+      const path = `/protection/cases/${c.id}/${page}`;
+      // B accepted A's referral: it reads the shared sections of the file, never these forms
+      expect((await s.clients.workerB.get(path)).status, page).toBe(403);
+      expect((await s.clients.workerB.post(path, { intent: "note", body: "x" })).status, page).toBe(403);
+      for (const [role, client] of others) expect((await client.get(path)).status, `${page} ${role}`).toBe(403);
+    }
+    expect(await viewsOf(c.id)).toBe(before);
+    // a case of B's own, on A's form pages: "not found"
+    const ofB = await makeCase(t.db, { organisationId: s.orgB.id, createdById: s.workerB.id });
+    for (const page of PAGES) {
+      expect((await s.clients.workerA.get(`/protection/cases/${ofB.id}/${page}`)).status, page).toBe(404);
+      const post = await s.clients.workerA.post(`/protection/cases/${ofB.id}/${page}`, { intent: "household" });
+      expect(post.status, page).toBe(404);
+    }
+    expect(await viewsOf(ofB.id)).toBe(0);
+  });
+
+  it("refuse a form the page does not take, with a translated error, and change nothing", async () => {
+    const c = await caseOfA(t.db, s);
+    const refused = await s.clients.workerA.post(`/protection/cases/${c.id}/consent`, {
+      intent: "note",
+      body: "Une note postée sur la page du consentement",
+    });
+    expect(refused.status).toBe(400);
+    expect(await textOf(refused)).toContain(fr["errors.unknownForm"]);
+    expect(await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id))).toEqual([]);
+  });
+
+  it("keep a refused form on its page, what was typed with its error, and change nothing", async () => {
+    const c = await caseOfA(t.db, s);
+    const refused = await s.clients.workerA.post(`/protection/cases/${c.id}/household`, {
+      intent: "household",
+      relationship: "grandparent",
+      sex: "female",
+      age: "300",
+    });
+    expect(refused.status).toBe(400);
+    const html = await textOf(refused);
+    expect(html).toContain(fr["groups.errors.age"]);
+    expect(html).toContain('value="300"');
+    expect(await t.db.select().from(householdMembers).where(eq(householdMembers.caseId, c.id))).toEqual([]);
+  });
+
+  it("land a good post back on the file, with the change", async () => {
+    const c = await caseOfA(t.db, s);
+    const added = await s.clients.workerA.post(`/protection/cases/${c.id}/household`, {
+      intent: "household",
+      relationship: "grandparent",
+      sex: "female",
+      age: "68",
+    });
+    expect(added.status).toBe(302);
+    expect(added.headers.get("location")).toBe(`/protection/cases/${c.id}`);
+    expect(await t.db.select().from(householdMembers).where(eq(householdMembers.caseId, c.id))).toHaveLength(1);
+
+    const assessed = await s.clients.workerA.post(`/protection/cases/${c.id}/assessment`, {
+      intent: "vulnerability",
+      flags: ["irregular_situation"],
+      notes: "",
+      assessedOn: "2026-12-01",
+    });
+    expect(assessed.status).toBe(302);
+    expect(assessed.headers.get("location")).toBe(`/protection/cases/${c.id}`);
+    const [row] = await t.db.select().from(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, c.id));
+    expect(row?.assessedOn).toBe("2026-12-01");
+
+    // the file lists the member, read-only, and links to the household's page
+    const file = await (await s.clients.workerA.get(`/protection/cases/${c.id}`)).text();
+    expect(file).toContain(`href="/protection/cases/${c.id}/household"`);
+    for (const intent of ["consent", "vulnerability", "household", "referral", "sms", "link", "unlink"])
+      expect(file, intent).not.toContain(`name="intent" value="${intent}"`);
+  });
+});
