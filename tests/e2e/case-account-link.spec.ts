@@ -35,15 +35,20 @@ for (const [lang, m] of FR_AND_AR) {
       await login(page, "caseworker@masar.test");
       await switchLanguage(page, lang);
       await page.goto(`/protection/cases/${c.id}`);
-      const section = page.locator("#account");
-      await section.getByLabel(m["protection.link.account"]).fill(phone);
-      await section.getByLabel(m["office.field.noticeLanguage"]).selectOption("bm");
-      await section.getByRole("button", { name: m["protection.link.submit"] }).click();
-      await expect(page.locator("#account")).toContainText(m["protection.link.consentRequired"]);
-      await page.locator("#account").getByLabel(m["protection.link.consent"]).check();
-      await page.locator("#account").screenshot({ ...SHOT, path: testInfo.outputPath(`link-form-${lang}.png`) });
+      // the file links to the account's own page (decision new-case-file-forms-on-their-own-pages)
+      await page.locator("#account").getByRole("link", { name: m["protection.link.open"] }).click();
+      await expect(page).toHaveURL(new RegExp(`/protection/cases/${c.id}/account$`));
+      await page.getByLabel(m["protection.link.account"]).fill(phone);
+      await page.getByLabel(m["office.field.noticeLanguage"]).selectOption("bm");
+      await page.getByRole("button", { name: m["protection.link.submit"] }).click();
+      await expect(page.locator("main")).toContainText(m["protection.link.consentRequired"]);
+      // refused, the page keeps what was typed
+      await expect(page.getByLabel(m["protection.link.account"])).toHaveValue(phone);
+      await page.getByLabel(m["protection.link.consent"]).check();
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`link-form-${lang}.png`), fullPage: true });
       await fitsThePhone(page);
-      await page.locator("#account").getByRole("button", { name: m["protection.link.submit"] }).click();
+      await page.getByRole("button", { name: m["protection.link.submit"] }).click();
+      await expect(page).toHaveURL(new RegExp(`/protection/cases/${c.id}$`));
 
       await expect(page.getByTestId("linked-account")).toContainText(person.displayName);
       await page.locator("#account").screenshot({ ...SHOT, path: testInfo.outputPath(`linked-${lang}.png`) });

@@ -69,11 +69,17 @@ for (const [lang, m] of FR_AND_AR) {
       const household = page.locator("#household");
       await expect(household.getByRole("heading", { name: m["groups.household.title"], exact: true })).toBeVisible();
       const before = await household.getByTestId("household").locator("li").count();
-      const adding = household.getByRole("form", { name: m["groups.household.add"] });
+      // the file lists the members; they are corrected and added on the household's own page
+      await household.getByRole("link", { name: m["groups.household.edit"] }).click();
+      await expect(page).toHaveURL(/\/protection\/cases\/[0-9a-f-]{36}\/household$/);
+      await page.screenshot({ ...SHOT, path: testInfo.outputPath(`household-page-${lang}.png`), fullPage: true });
+      await fitsThePhone(page);
+      const adding = page.getByRole("form", { name: m["groups.household.add"] });
       await adding.getByLabel(m["groups.household.relationship"]).selectOption("grandparent");
       await adding.getByLabel(m["groups.household.sex"]).selectOption("female");
       await adding.getByLabel(m["groups.household.age"]).fill("68");
       await adding.getByRole("button", { name: m["groups.household.addButton"] }).click();
+      await expect(page).toHaveURL(/\/protection\/cases\/[0-9a-f-]{36}$/);
       // other runs of this spec add to the same demo file at the same time: at least one more
       await expect
         .poll(() => page.locator("#household").getByTestId("household").locator("li").count())

@@ -42,7 +42,10 @@ test("a referral shares only the sections ticked, the partner accepts and writes
   await page.getByLabel("Nouvelle note").fill(secret);
   await page.getByRole("button", { name: "Enregistrer la note" }).click();
   await expect(page.locator("#notes")).toContainText(secret);
-  const referral = page.locator("#referral");
+  // the referral is sent from its own page, linked from the file's section
+  await page.locator("#referral").getByRole("link", { name: "Référer à un partenaire" }).click();
+  await expect(page).toHaveURL(new RegExp(`${caseUrl}/referral$`));
+  const referral = page.locator("main");
   // a supervisor reads "(named in the consent)" after the partners the consent names
   const partner = await referral.locator("option", { hasText: PARTNER }).getAttribute("value");
   await referral.getByLabel("Association partenaire").selectOption(partner ?? "");
