@@ -42,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 /**
  * The file's own forms (note, assign, service status, voucher, the confirmation steps) post
- * here; the larger ones post to their own pages (docs/decisions/new-case-file-forms-on-their-own-pages.md).
+ * here; the larger ones post to their own pages (docs/decisions/0195-case-file-forms-on-their-own-pages.md).
  */
 export async function action(args: ActionFunctionArgs) {
   const actor = requirePermission(args, "protection:use");

@@ -3,7 +3,7 @@ import { AccountForms } from "~/modules/protection/case-file/account-section";
 import { CaseFormPage } from "~/modules/protection/case-file/form-page";
 import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
 
-/** Linking the person's applicant account, or unlinking it (its own page: docs/decisions/new-case-file-forms-on-their-own-pages.md). */
+/** Linking the person's applicant account, or unlinking it (its own page: docs/decisions/0195-case-file-forms-on-their-own-pages.md). */
 export const loader = caseFormPageLoader;
 export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "account");
 

@@ -3,7 +3,7 @@ import { VulnerabilityForm } from "~/modules/protection/case-file/care-sections"
 import { CaseFormPage } from "~/modules/protection/case-file/form-page";
 import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
 
-/** A new vulnerability assessment (its own page: docs/decisions/new-case-file-forms-on-their-own-pages.md). */
+/** A new vulnerability assessment (its own page: docs/decisions/0195-case-file-forms-on-their-own-pages.md). */
 export const loader = caseFormPageLoader;
 export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "assessment");
 

@@ -3,7 +3,7 @@ import { CaseFormPage } from "~/modules/protection/case-file/form-page";
 import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
 import { HouseholdForms } from "~/modules/protection/case-file/household-section";
 
-/** The household of a case file, corrected and added to (its own page: docs/decisions/new-case-file-forms-on-their-own-pages.md). */
+/** The household of a case file, corrected and added to (its own page: docs/decisions/0195-case-file-forms-on-their-own-pages.md). */
 export const loader = caseFormPageLoader;
 export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "household");
 

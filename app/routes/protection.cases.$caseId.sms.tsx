@@ -3,7 +3,7 @@ import { CaseFormPage } from "~/modules/protection/case-file/form-page";
 import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
 import { NewCaseSms } from "~/modules/protection/case-file/sms-section";
 
-/** A short SMS to the person (its own page: docs/decisions/new-case-file-forms-on-their-own-pages.md). */
+/** A short SMS to the person (its own page: docs/decisions/0195-case-file-forms-on-their-own-pages.md). */
 export const loader = caseFormPageLoader;
 export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "sms");
 

@@ -58,7 +58,7 @@ export const protectionRoutes: AccessEntry[] = [
     path: (f) => `/protection/cases/${f.protection.cases.b3.id}/identity`,
     expect: allow(["case_worker"], { ok: 403 }),
   },
-  // the file's form pages (decision new-case-file-forms-on-their-own-pages): the owning association only
+  // the file's form pages (decision 0195): the owning association only
   ...(["consent", "assessment", "household", "referral", "sms", "account"] as const).flatMap((page): AccessEntry[] => [
     {
       route: `routes/protection.cases.$caseId.${page}`,

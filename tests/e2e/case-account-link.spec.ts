@@ -35,7 +35,7 @@ for (const [lang, m] of FR_AND_AR) {
       await login(page, "caseworker@masar.test");
       await switchLanguage(page, lang);
       await page.goto(`/protection/cases/${c.id}`);
-      // the file links to the account's own page (decision new-case-file-forms-on-their-own-pages)
+      // the file links to the account's own page (decision 0195)
       await page.locator("#account").getByRole("link", { name: m["protection.link.open"] }).click();
       await expect(page).toHaveURL(new RegExp(`/protection/cases/${c.id}/account$`));
       await page.getByLabel(m["protection.link.account"]).fill(phone);

@@ -1,5 +1,5 @@
 /**
- * The case file's larger forms on their own pages (decision new-case-file-forms-on-their-own-pages):
+ * The case file's larger forms on their own pages (decision 0195):
  * the owning association's case workers only, each opening audited as a view of the file;
  * another association gets "not found", a receiving association and every other role
  * "forbidden", with nothing audited. A post the page does not take is refused with a

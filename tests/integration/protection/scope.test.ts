@@ -55,7 +55,7 @@ describe("association scope", () => {
       { intent: "referral", kind: "transfer", toOrganisationId: s.orgA.id },
     ];
     for (const fields of attempts) {
-      // a referral is sent from its own page (decision new-case-file-forms-on-their-own-pages)
+      // a referral is sent from its own page (decision 0195)
       const page = fields.intent === "referral" ? "/referral" : "";
       const response = await s.clients.supervisorA.post(`/protection/cases/${caseB.id}${page}`, fields);
       expect(response.status, fields.intent).toBe(404);

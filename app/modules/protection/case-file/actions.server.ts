@@ -111,7 +111,7 @@ const handlers = {
 } satisfies Record<CaseIntent, unknown>;
 
 /**
- * The intents of the file's form pages (decision new-case-file-forms-on-their-own-pages),
+ * The intents of the file's form pages (decision 0195),
  * by page; the file itself takes the others only, so that a refused form always comes
  * back to the page that shows it.
  */

@@ -1,6 +1,6 @@
 /**
  * The case file's larger, less frequent forms each have their own short page
- * (docs/decisions/new-case-file-forms-on-their-own-pages.md): the owning association
+ * (docs/decisions/0195-case-file-forms-on-their-own-pages.md): the owning association
  * only, on a file not anonymised, read like the file (and its view audited like it);
  * a post runs the file's action, restricted to the page's intents.
  */
