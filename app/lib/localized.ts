@@ -47,3 +47,21 @@ export function withLocalized<K extends string, R extends Trilingual<K>>(
 ): (R & Record<K, string>)[] {
   return rows.map((row) => ({ ...row, [key]: localized(row, key, locale) }) as R & Record<K, string>);
 }
+
+/**
+ * `row` with only what a page in `locale` reads of `key` (`localizedIn`): the reader's
+ * language, and French when the reader's is empty; the other languages emptied ("", or null
+ * when they were null). For loader data, which goes to the browser whole: a page shows one
+ * language, it need not carry three.
+ */
+export function inOneLanguage<K extends string, R extends Trilingual<K>>(row: R, key: K, locale: Locale): R {
+  const own = `${key}${SUFFIX[locale]}` as `${K}Fr`;
+  const frenchRead = locale === "fr" || !(row[own] ?? "").trim();
+  const out: Trilingual<K> = { ...row };
+  for (const suffix of ["Fr", "Ar", "En"] as const) {
+    const field = `${key}${suffix}` as `${K}Fr`;
+    if (field === own || (suffix === "Fr" && frenchRead) || row[field] === null) continue;
+    out[field] = "";
+  }
+  return out as R;
+}

@@ -14,6 +14,7 @@ import { caseWorkerPanel } from "~/modules/protection/queries.server";
 import { waitingFor } from "~/modules/protection/staff.server";
 import { mayOpen } from "~/components/nav-items";
 import { caseload } from "~/modules/coaching/queries.server";
+import { applicantPanelShown } from "~/modules/coaching/rules";
 import { ApplicantPanel as EmployabilityPanel, CaseloadPanel } from "~/modules/coaching/panels";
 import { ApplicantPanel as PlansPanel } from "~/modules/profiles/home-panel";
 import { applicantHomeRead } from "~/modules/profiles/applicant-home.server";
@@ -51,7 +52,8 @@ export async function loader(args: LoaderFunctionArgs) {
     displayName: user.displayName,
     caseload: caseloadRows,
     plans: applicantHome?.plans ?? null,
-    employability: applicantHome?.employability ?? null,
+    // her trainings and lists in the page's language, the fields the panel shows
+    employability: applicantHome ? applicantPanelShown(applicantHome.employability, args.context.locale) : null,
     // what staff did for the person in an office, and who (issue 15)
     doneForMe: applicantHome
       ? actLines(applicantHome.acts, args.context.locale, serverT(args.context.locale)("content.inFrench"))

@@ -6,6 +6,11 @@ import { addDays, moroccoInstant, moroccoToday } from "~/lib/morocco-time";
 import { dueCheckpoints, isFollowUpOverdue } from "~/modules/internships/rules";
 import { type Checkpoint, type PlacementStatus, STATUSES_WITHOUT_HOST } from "~/modules/internships/constants";
 import { milestoneSchedule, type ScheduledFollowUp } from "~/modules/businesses/rules";
+import type { Locale } from "~/i18n/config";
+import { inOneLanguage } from "~/lib/localized";
+import type { applicantPanelOf } from "./queries.server";
+
+type ApplicantPanelRead = ReturnType<typeof applicantPanelOf>;
 
 export type Stage = "internship" | "job_search" | "training" | "guidance";
 
@@ -200,4 +205,43 @@ export function employmentCheckSchedule(input: {
   today: string;
 }): ScheduledFollowUp<EmploymentCheckMonths>[] {
   return milestoneSchedule(trainingEndOf(input.certificates), EMPLOYMENT_CHECK_MONTHS, input.recorded, input.today);
+}
+
+/**
+ * What the applicant's home panel shows of her trainings, placement and coaching lists
+ * (`applicantPanelOf`), in the page's language only: the loader data sent to the browser
+ * carries no other language's titles nor the fields the panel does not show (issue 19).
+ */
+export function applicantPanelShown(data: ApplicantPanelRead, locale: Locale) {
+  return {
+    userId: data.userId,
+    trainings: data.trainings.map((r) =>
+      inOneLanguage(
+        {
+          registrationId: r.registrationId,
+          trainingId: r.trainingId,
+          status: r.status,
+          titleFr: r.titleFr,
+          titleAr: r.titleAr,
+          titleEn: r.titleEn,
+          startsOn: r.startsOn,
+          certificateId: r.certificateId,
+        },
+        "title",
+        locale,
+      ),
+    ),
+    placement: data.placement
+      ? {
+          hostName: data.placement.hostName,
+          status: data.placement.status,
+          startsOn: data.placement.startsOn,
+          endsOn: data.placement.endsOn,
+        }
+      : null,
+    actions: data.actions,
+    coach: data.coach,
+    appointments: data.appointments.map((a) => ({ id: a.id, startsAt: a.startsAt, coachName: a.coachName })),
+    sessions: data.sessions.map((s) => inOneLanguage(inOneLanguage(s, "title", locale), "place", locale)),
+  };
 }

@@ -15,7 +15,8 @@ export function SessionLine({ session: s }: { session: SessionWhere }) {
   return (
     <>
       <time dateTime={s.startsAt}>{formatDate(s.startsAt, true)}</time> ·{" "}
-      {s.placeFr ? (
+      {/* French is required of a place; the home sends the reader's language only (inOneLanguage) */}
+      {s.placeFr || s.placeAr || s.placeEn ? (
         <bdi>
           <LocalizedText row={s} field="place" />
         </bdi>
