@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { AccountForms } from "~/modules/protection/case-file/account-section";
 import { CaseFormPage } from "~/modules/protection/case-file/form-page";
 import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
 
 /** Linking the person's applicant account, or unlinking it (its own page: docs/decisions/0195-case-file-forms-on-their-own-pages.md). */
-export const loader = caseFormPageLoader;
+export const loader = (args: LoaderFunctionArgs) => caseFormPageLoader(args, { accountSuggestions: true });
 export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "account");
 
 export default function CaseAccount() {

@@ -188,11 +188,17 @@ export async function possibleAccounts(db: Executor, c: BeneficiaryCase) {
  * within the actor's reach (the case file's loader); anyone but its own association, or
  * an anonymised file, gets 403, as requireOwnCase answers.
  */
-export async function accountPanel(db: Executor, actor: Actor, c: BeneficiaryCase) {
+export async function accountPanel(
+  db: Executor,
+  actor: Actor,
+  c: BeneficiaryCase,
+  { suggest = true }: { suggest?: boolean } = {},
+) {
   if (!ownsCase(actor, c) || c.anonymisedAt) forbidden();
   const [link, suggestions, elsewhere] = await Promise.all([
     liveLinkOf(db, c),
-    possibleAccounts(db, c),
+    // the accounts that may be the person's: listed on the account's page, not on the file
+    suggest ? possibleAccounts(db, c) : [],
     possibleMatchElsewhere(db, actor, { ...c, ageGivenIn: c.createdAt.getUTCFullYear() }, c.id),
   ]);
   return { userId: c.applicantUserId, link, suggestions, elsewhere };

@@ -310,6 +310,8 @@ describe("duplicates across associations and accounts", () => {
     // the accounts that may be the person's: on the account's page, linked from the file
     const file = await (await s.clients.workerA.get(`/protection/cases/${c.id}`)).text();
     expect(file).toContain(`href="/protection/cases/${c.id}/account"`);
+    // the file neither shows nor looks for them (not even in its loader data)
+    expect(file).not.toContain("Mariam Koné (compte)");
     const html = await (await s.clients.workerA.get(`/protection/cases/${c.id}/account`)).text();
     expect(html).toContain('data-testid="possible-accounts"');
     expect(html).toContain("Mariam Koné (compte)");

@@ -128,8 +128,11 @@ async function partnerSections(
 /** The request's address and the reader's language (a nationality is named in it). */
 type CaseFileMeta = Meta & { locale: Locale };
 
-/** Pages of the file's long lists: its notes and the supervisor's list of viewers. */
-type CaseFilePages = { notes?: number; viewers?: number };
+/**
+ * Pages of the file's long lists: its notes and the supervisor's list of viewers; and
+ * whether to look for the accounts that may be the person's (the account's page only).
+ */
+type CaseFilePages = { notes?: number; viewers?: number; accountSuggestions?: boolean };
 
 export async function loadCaseFile(
   db: Database,
@@ -148,7 +151,7 @@ export async function loadCaseFile(
   const live = own && !c.anonymisedAt;
   const [read, account] = await Promise.all([
     own ? ownerSections(db, c, actor.id, notesPage, viewersPage) : partnerSections(db, c, notesPage, partner),
-    live ? accountPanel(db, actor, c) : null,
+    live ? accountPanel(db, actor, c, { suggest: pages.accountSuggestions ?? false }) : null,
   ]);
   const { detail, supervisor, viewers, olderViewers, partners, history, household } = read;
   const named = read.consentPartners;

@@ -18,10 +18,12 @@ async function requireOwner(args: LoaderFunctionArgs) {
   return { actor, c };
 }
 
-export async function caseFormPageLoader(args: LoaderFunctionArgs) {
+/** `accountSuggestions`: the account's page lists the accounts that may be the person's. */
+export async function caseFormPageLoader(args: LoaderFunctionArgs, { accountSuggestions = false } = {}) {
   const { actor, c } = await requireOwner(args);
   // the page shows protection data (the consent, the household, the partners...): a view of the file
-  return loadCaseFile(args.context.db, actor, c.id, { ip: args.context.ip, locale: args.context.locale });
+  const meta = { ip: args.context.ip, locale: args.context.locale };
+  return loadCaseFile(args.context.db, actor, c.id, meta, { accountSuggestions });
 }
 
 export async function caseFormPageAction(args: ActionFunctionArgs, page: keyof typeof PAGE_INTENTS) {
