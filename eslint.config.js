@@ -94,7 +94,7 @@ export default tseslint.config(
   {
     // the server renders plain links without react-router's hooks (0194)
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/routes/**", "app/components/link.tsx", "app/modules/protection/case-file/**"],
+    ignores: ["app/routes/**", "app/components/link.tsx"],
     rules: { "no-restricted-imports": ["error", { paths: [REMIX_LINKS] }] },
   },
   {

@@ -4,7 +4,8 @@
  * link one with the person's consent, the accounts that may be theirs, and whether
  * another association may know the person (never which, never why).
  */
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { CheckboxField, Field, FieldError, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { NoticeLanguageField } from "~/modules/office/sections";

@@ -1,5 +1,6 @@
 import { labelled, type MessageKey } from "~/i18n/translate";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { SERVICE_KINDS } from "../constants";

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConfirmLink } from "~/components/confirm-step";
 import { useContext } from "react";
 import { choiceLabels, FieldError, FormAlert, OnFileValues, SelectField } from "~/components/form";
