@@ -1,14 +1,18 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { RecordConsentForm } from "~/modules/protection/case-file/consent-section";
 import { CaseFormPage } from "~/modules/protection/case-file/form-page";
 import { caseFormPageAction, caseFormPageLoader } from "~/modules/protection/case-file/form-page.server";
 
 /** A new consent for a case file (its own page: docs/decisions/0195-case-file-forms-on-their-own-pages.md). */
-export const loader = caseFormPageLoader;
+export const loader = (args: LoaderFunctionArgs) => caseFormPageLoader(args, "consent");
 export const action = (args: ActionFunctionArgs) => caseFormPageAction(args, "consent");
+
+type PageData = SerializeFrom<typeof loader>;
 
 export default function RecordConsent() {
   return (
-    <CaseFormPage title="protection.consent.record">{(d) => <RecordConsentForm partners={d.partners} />}</CaseFormPage>
+    <CaseFormPage<PageData> title="protection.consent.record">
+      {(d) => <RecordConsentForm partners={d.partners} />}
+    </CaseFormPage>
   );
 }

@@ -366,6 +366,24 @@ export function referralAllowed(
   return live ? "partnerNotNamed" : "noConsent";
 }
 
+/** Whether the person's consent to referral is live (given, not withdrawn). */
+export function referralConsentLive(consent: { referral: boolean; withdrawnAt: Date | string | null } | null) {
+  return Boolean(consent && consent.referral && !consent.withdrawnAt);
+}
+
+/**
+ * The partners a referral may go to: those the live consent names; a supervisor may
+ * override towards any (`named`: the consent names it).
+ */
+export function referralTargets<P extends { id: string }>(
+  consent: { referral: boolean; withdrawnAt: Date | string | null; partners: readonly { id: string }[] } | null,
+  partners: readonly P[],
+  supervisor: boolean,
+) {
+  const named = consent && referralConsentLive(consent) ? consent.partners.map((p) => p.id) : [];
+  return partners.filter((p) => supervisor || named.includes(p.id)).map((p) => ({ ...p, named: named.includes(p.id) }));
+}
+
 /** The sections of the file a referral may share. */
 export { REFERRAL_REASONS, REFERRAL_URGENCIES } from "./constants";
 export const SHARED_SECTIONS = ["identity", "services", "notes", "vulnerability"] as const;

@@ -42,6 +42,36 @@ describe("the case file's form pages", () => {
     }
   });
 
+  it("send only what the page shows: no note nor assessment text of the file (new-case-form-pages-send-their-part)", async () => {
+    const c = await caseOfA(t.db, s);
+    const NOTE = "Note de suivi: rendez-vous au consulat le 12";
+    const ASSESSED = "Observation confidentielle de l'évaluation";
+    const path = `/protection/cases/${c.id}`;
+    expect((await s.clients.workerA.post(path, { intent: "note", body: NOTE })).status).toBe(302);
+    const assessed = await s.clients.workerA.post(`${path}/assessment`, {
+      intent: "vulnerability",
+      flags: ["irregular_situation"],
+      notes: ASSESSED,
+      assessedOn: "2026-12-01",
+    });
+    expect(assessed.status).toBe(302);
+    // the file shows both
+    const file = await textOf(await s.clients.workerA.get(path));
+    expect(file).toContain(NOTE);
+    expect(file).toContain(ASSESSED);
+    for (const page of PAGES) {
+      const response = await s.clients.workerA.get(`${path}/${page}`);
+      expect(response.status, page).toBe(200);
+      const html = await textOf(response);
+      expect(html, page).toContain(c.reference);
+      expect(html, page).not.toContain(NOTE);
+      expect(html, page).not.toContain(ASSESSED);
+    }
+    // the assessment's page still ticks the latest assessment's flags
+    const assessment = await textOf(await s.clients.workerA.get(`${path}/assessment`));
+    expect(assessment).toContain('name="flags" checked="" value="irregular_situation"');
+  });
+
   it("refuse another association (404), a receiving one and other roles (403), auditing nothing", async () => {
     const c = await caseOfA(t.db, s);
     await referralAcceptedByB(t.db, s, c.id, { shareIdentity: true, shareServices: true });

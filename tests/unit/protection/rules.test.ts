@@ -18,6 +18,8 @@ import {
   partnerView,
   personAsStored,
   referralAllowed,
+  referralConsentLive,
+  referralTargets,
   shelterNights,
 } from "../../../app/modules/protection/rules";
 import { staleCorrectionFlags } from "../../../app/modules/protection/correction-rules";
@@ -174,6 +176,35 @@ describe("referralAllowed", () => {
     expect(referralAllowed(consent, "org-d", { bySupervisor: true, reason })).toBe("override");
     expect(referralAllowed(null, "org-b", { bySupervisor: true, reason: "ok" })).toBe("noConsent");
     expect(referralAllowed(consent, "org-d", { bySupervisor: false, reason })).toBe("partnerNotNamed");
+  });
+});
+
+describe("referralTargets", () => {
+  const partners = [
+    { id: "org-b", name: "B" },
+    { id: "org-c", name: "C" },
+    { id: "org-d", name: "D" },
+  ];
+  const consent = { referral: true, withdrawnAt: null, partners: [{ id: "org-b" }, { id: "org-c" }] };
+  it("offers the partners the live consent to referral names", () => {
+    expect(referralConsentLive(consent)).toBe(true);
+    expect(referralTargets(consent, partners, false)).toEqual([
+      { id: "org-b", name: "B", named: true },
+      { id: "org-c", name: "C", named: true },
+    ]);
+  });
+  it("offers none without a live consent, unless to a supervisor, who may override towards any", () => {
+    const withdrawn = { ...consent, withdrawnAt: "2026-12-01T00:00:00.000Z" };
+    expect(referralConsentLive(withdrawn)).toBe(false);
+    expect(referralConsentLive(null)).toBe(false);
+    expect(referralTargets(withdrawn, partners, false)).toEqual([]);
+    expect(referralTargets({ ...consent, referral: false }, partners, false)).toEqual([]);
+    expect(referralTargets(null, partners, true).map((p) => p.named)).toEqual([false, false, false]);
+    expect(referralTargets(consent, partners, true).map((p) => [p.id, p.named])).toEqual([
+      ["org-b", true],
+      ["org-c", true],
+      ["org-d", false],
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import { Link } from "~/components/link";
 import { Field, FormAlert, SelectField } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import { SERVICE_KINDS } from "../constants";
-import { VULNERABILITIES } from "../rules";
+import { VULNERABILITIES, type Vulnerability } from "../rules";
 import type { CaseFileData } from "./data.server";
 import { CaseFormLink } from "./form-page";
 import { NotShared, Section, useIntentResult } from "./section";
@@ -38,7 +38,7 @@ export function VulnerabilitySection({ d }: { d: CaseFileData }) {
 }
 
 /** A new assessment, on its own page (protection.cases.$caseId.assessment): the latest one's flags ticked. */
-export function VulnerabilityForm({ d }: { d: CaseFileData }) {
+export function VulnerabilityForm({ d }: { d: { flags: readonly Vulnerability[]; today: string } }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("vulnerability");
   return (
@@ -46,7 +46,7 @@ export function VulnerabilityForm({ d }: { d: CaseFileData }) {
       <input type="hidden" name="intent" value="vulnerability" />
       {VULNERABILITIES.map((v) => (
         <label key={v} className="checkbox">
-          <input type="checkbox" name="flags" value={v} defaultChecked={d.vulnerability?.flags.includes(v)} />{" "}
+          <input type="checkbox" name="flags" value={v} defaultChecked={d.flags.includes(v)} />{" "}
           {t(`protection.vulnerability.${v}`)}
         </label>
       ))}

@@ -5,15 +5,23 @@ import { FormAlert, PageTitle } from "~/components/form";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
 import type { CaseActionResult } from "./actions.server";
-import type { CaseFileData } from "./data.server";
+
+/** What every form page's loader sends for its header (`caseFormPageLoader`). */
+type CaseFormHeader = { case: { id: string; reference: string }; name: string };
 
 /**
  * One of the case file's form pages: its title, the way back to the file, the person it
- * is about, and the form (`children`, given the file's data); a post the page does not
+ * is about, and the form (`children`, given the page's loader data); a post the page does not
  * take comes back with "unknown form".
  */
-export function CaseFormPage({ title, children }: { title: MessageKey; children: (d: CaseFileData) => ReactNode }) {
-  const d = useLoaderData<CaseFileData>();
+export function CaseFormPage<D extends CaseFormHeader>({
+  title,
+  children,
+}: {
+  title: MessageKey;
+  children: (d: D) => ReactNode;
+}) {
+  const d = useLoaderData<D>() as D;
   const refused = useActionData<CaseActionResult>();
   const { t } = useI18n();
   return (

@@ -88,7 +88,7 @@ export function HouseholdSection({ d }: { d: CaseFileData }) {
 }
 
 /** The household's page (protection.cases.$caseId.household): each member corrected in place, and one added. */
-export function HouseholdForms({ d }: { d: CaseFileData }) {
+export function HouseholdForms({ d }: { d: Pick<CaseFileData, "household"> }) {
   const { t } = useI18n();
   const { errors, values } = useIntentResult("household");
   const refusedFor = errors ? (values?.memberId ?? "") : null;

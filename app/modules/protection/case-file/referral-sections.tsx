@@ -6,7 +6,7 @@ import { choiceLabels, FieldError, FormAlert, OnFileValues, SelectField } from "
 import { type FieldErrors, type FormEcho, isTicked } from "~/lib/forms";
 import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
-import { REFERRAL_REASONS, REFERRAL_URGENCIES, SHARED_SECTIONS } from "../rules";
+import { REFERRAL_REASONS, REFERRAL_URGENCIES, referralConsentLive, referralTargets, SHARED_SECTIONS } from "../rules";
 import { RequestFacts } from "./partner-sections";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -19,18 +19,9 @@ const VIEW_LABEL: Record<string, MessageKey> = {
   "protection.case.sheet": "protection.supervisor.printedOnSheet",
 };
 
-/** The partners a referral may go to: those the live consent names; a supervisor may override towards any. */
-function targetsOf(d: CaseFileData) {
-  const consent = d.consent;
-  const named = consent && consent.referral && !consent.withdrawnAt ? consent.partners.map((p) => p.id) : [];
-  return d.partners
-    .filter((p) => d.supervisor || named.includes(p.id))
-    .map((p) => ({ ...p, named: named.includes(p.id) }));
-}
-
 export function ReferralSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
-  const targets = targetsOf(d);
+  const targets = referralTargets(d.consent, d.partners, d.supervisor);
   return (
     <Section title="protection.referral.title" id="referral">
       <ul className="list">
@@ -54,7 +45,7 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
         ))}
       </ul>
       {targets.length === 0 ? (
-        <NoTarget d={d} />
+        <NoTarget live={referralConsentLive(d.consent)} />
       ) : (
         <CaseFormLink caseId={d.case.id} page="referral" label="protection.referral.new" />
       )}
@@ -62,34 +53,31 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
   );
 }
 
-/** Why no referral can be sent: no live consent to referral, or it names no partner. */
-function NoTarget({ d }: { d: CaseFileData }) {
+/** Why no referral can be sent: no live consent to referral (`live` false), or it names no partner. */
+function NoTarget({ live }: { live: boolean }) {
   const { t } = useI18n();
   return (
-    <p className="hint">
-      {t(
-        d.consent?.referral && !d.consent.withdrawnAt
-          ? "protection.referral.noPartnerNamed"
-          : "protection.errors.noReferralConsent",
-      )}
-    </p>
+    <p className="hint">{t(live ? "protection.referral.noPartnerNamed" : "protection.errors.noReferralConsent")}</p>
   );
 }
 
+/** What the referral's page shows: the partners it may go to, whether the consent to referral is live, the supervisor's override. */
+export type ReferralPageData = { targets: Target[]; consentLive: boolean; supervisor: boolean };
+
 /** The referral's page (protection.cases.$caseId.referral): the form, or why none can be sent. */
-export function NewReferral({ d }: { d: CaseFileData }) {
+export function NewReferral({ d }: { d: ReferralPageData }) {
   const { errors, values } = useIntentResult("referral");
-  const targets = targetsOf(d);
-  if (targets.length) return <ReferralForm d={d} targets={targets} errors={errors} values={values} />;
+  if (d.targets.length)
+    return <ReferralForm supervisor={d.supervisor} targets={d.targets} errors={errors} values={values} />;
   return (
     <>
       <FormAlert message={errors?.form ?? errors?.toOrganisationId} />
-      <NoTarget d={d} />
+      <NoTarget live={d.consentLive} />
     </>
   );
 }
 
-type Target = ReturnType<typeof targetsOf>[number];
+type Target = { id: string; name: string; named: boolean };
 
 /**
  * Boxes of one name, none ticked to begin with (nothing is shared unless ticked); a refused
@@ -132,12 +120,12 @@ function Checkboxes(p: {
 }
 
 function ReferralForm({
-  d,
+  supervisor,
   targets,
   errors,
   values,
 }: FormEcho & {
-  d: CaseFileData;
+  supervisor: boolean;
   targets: Target[];
 }) {
   const { t } = useI18n();
@@ -160,13 +148,13 @@ function ReferralForm({
         label="protection.referral.to"
         options={targets.map((p) => ({
           value: p.id,
-          label: d.supervisor && p.named ? `${p.name} (${t("protection.referral.namedTag")})` : p.name,
+          label: supervisor && p.named ? `${p.name} (${t("protection.referral.namedTag")})` : p.name,
         }))}
         errors={errors}
         values={values}
       />
       <RequestFields errors={errors} values={values} />
-      {d.supervisor ? (
+      {supervisor ? (
         <div className="field">
           <label htmlFor="f-overrideReason">{t("protection.referral.override")}</label>
           <p className="hint">{t("protection.referral.overrideHint")}</p>

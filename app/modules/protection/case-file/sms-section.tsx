@@ -61,7 +61,7 @@ export function CaseSmsSection({ sms, caseId }: { sms: CaseSmsPanel; caseId: str
 }
 
 /** The SMS's page (protection.cases.$caseId.sms): the form, or why none can be sent. */
-export function NewCaseSms({ sms }: { sms: CaseSmsPanel }) {
+export function NewCaseSms({ sms }: { sms: Pick<CaseSmsPanel, "blocker" | "language"> }) {
   const { t } = useI18n();
   return sms.blocker ? <p data-sms-blocked>{t(sms.blocker)}</p> : <CaseSmsForm language={sms.language} />;
 }
