@@ -42,7 +42,7 @@ describe("the case file's form pages", () => {
     }
   });
 
-  it("send only what the page shows: no note nor assessment text of the file (new-case-form-pages-send-their-part)", async () => {
+  it("send only what the page shows: no note nor assessment text of the file (0197)", async () => {
     const c = await caseOfA(t.db, s);
     const NOTE = "Note de suivi: rendez-vous au consulat le 12";
     const ASSESSED = "Observation confidentielle de l'évaluation";

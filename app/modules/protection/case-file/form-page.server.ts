@@ -3,7 +3,7 @@
  * (docs/decisions/0195-case-file-forms-on-their-own-pages.md): the owning association
  * only, on a file not anonymised, read like the file (and its view audited like it);
  * a post runs the file's action, restricted to the page's intents. A page sends only
- * what it shows (docs/decisions/new-case-form-pages-send-their-part.md).
+ * what it shows (docs/decisions/0197-case-form-pages-send-their-part.md).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { idParam } from "~/lib/params.server";
