@@ -33,12 +33,13 @@ export function isPlainPath(to: LinkProps["to"]): to is string {
   return !pathname.includes("//") && !/\/\.{1,2}(?=\/|$)/.test(pathname);
 }
 
-export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props, ref) {
-  if (!ON_SERVER || !isPlainPath(props.to) || (props.prefetch ?? "none") !== "none") {
-    return <RemixLink {...props} ref={ref} />;
-  }
-  // what react-router-dom's Link takes for itself (and Remix's prefetch and discover);
-  // the click handlers are the browser's, from the same props at hydration
+/**
+ * What the server's `<a>` for a plain path keeps of a link's props: react-router-dom's
+ * Link takes the others for itself (and Remix's `prefetch` and `discover`); the click
+ * handlers are the browser's, from the same props at hydration. Each component places
+ * the parts where Remix's puts them: the markup is compared byte for byte.
+ */
+function anchorParts<P extends Omit<LinkProps, "to"> & { to: string }>(props: P) {
   const {
     to,
     prefetch: _prefetch,
@@ -53,16 +54,18 @@ export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props
     viewTransition: _viewTransition,
     ...rest
   } = props;
+  return { rest, href: to, target, discover: discover === "render" && !reloadDocument ? "true" : undefined };
+}
+
+export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props, ref) {
+  if (!ON_SERVER || !isPlainPath(props.to) || (props.prefetch ?? "none") !== "none") {
+    return <RemixLink {...props} ref={ref} />;
+  }
+  const { rest, href, target, discover } = anchorParts({ ...props, to: props.to });
   return (
     // its children come with the rest of the props, as react-router-dom's Link passes them
     // eslint-disable-next-line jsx-a11y/anchor-has-content
-    <a
-      {...rest}
-      ref={ref}
-      data-discover={discover === "render" && !reloadDocument ? "true" : undefined}
-      href={to}
-      target={target}
-    />
+    <a {...rest} ref={ref} data-discover={discover} href={href} target={target} />
   );
 });
 Link.displayName = "Link";
@@ -91,25 +94,15 @@ export const NavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(function NavL
     return <RemixNavLink {...props} ref={ref} />;
   }
   const {
-    to,
     "aria-current": ariaCurrentProp = "page",
     caseSensitive = false,
     className: classNameProp = "",
     end = false,
     style: _style,
     children,
-    prefetch: _prefetch,
-    discover = "render",
-    onClick: _onClick,
-    relative: _relative,
-    reloadDocument,
-    replace: _replace,
-    state: _state,
-    target,
-    preventScrollReset: _preventScrollReset,
-    viewTransition: _viewTransition,
-    ...rest
+    ...linkProps
   } = props;
+  const { rest, href: to, target, discover } = anchorParts({ ...linkProps, to: props.to });
   const here = caseSensitive ? location.pathname : location.pathname.toLowerCase();
   const path = caseSensitive ? to : to.toLowerCase();
   const endSlash = path !== "/" && path.endsWith("/") ? path.length - 1 : path.length;
@@ -122,7 +115,7 @@ export const NavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(function NavL
   return (
     <a
       {...rest}
-      data-discover={discover === "render" && !reloadDocument ? "true" : undefined}
+      data-discover={discover}
       aria-current={isActive ? ariaCurrentProp : undefined}
       className={className}
       ref={ref}
