@@ -7,8 +7,11 @@
  * first. Taken in turn, a few at a time, each is answered in about the time the ones ahead of
  * it cost: the same requests per second, a shorter tail (decision 0192-pages-rendered-in-turn).
  */
-/** The default: enough to keep the processor busy while some renders wait on the database. */
-export const RENDERS_AT_ONCE = 8;
+/**
+ * The default: enough to keep the processor busy while some renders wait on the database,
+ * few enough that a read is not interleaved with many others (decision new-four-renders-at-once).
+ */
+export const RENDERS_AT_ONCE = 4;
 
 export type Admission = {
   /** `work` when its turn comes; never, if `gone()` says its client left while it waited */
