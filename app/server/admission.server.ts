@@ -9,7 +9,7 @@
  */
 /**
  * The default: enough to keep the processor busy while some renders wait on the database,
- * few enough that a read is not interleaved with many others (decision new-four-renders-at-once).
+ * few enough that a read is not interleaved with many others (decision 0198).
  */
 export const RENDERS_AT_ONCE = 4;
 
