@@ -61,7 +61,7 @@ export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props
   if (!ON_SERVER || !isPlainPath(props.to) || (props.prefetch ?? "none") !== "none") {
     return <RemixLink {...props} ref={ref} />;
   }
-  const { rest, href, target, discover } = anchorParts({ ...props, to: props.to });
+  const { rest, href, target, discover } = anchorParts(props as LinkProps & { to: string });
   return (
     // its children come with the rest of the props, as react-router-dom's Link passes them
     // eslint-disable-next-line jsx-a11y/anchor-has-content

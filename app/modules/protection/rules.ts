@@ -360,7 +360,7 @@ export function referralAllowed(
   toOrganisationId: string,
   override: { bySupervisor: boolean; reason?: string | null } | null,
 ): "consent" | "override" | "noConsent" | "partnerNotNamed" {
-  const live = consent && !consent.withdrawnAt && consent.referral;
+  const live = consent !== null && referralConsentLive(consent);
   if (live && consent.partners.includes(toOrganisationId)) return "consent";
   if (override?.bySupervisor && override.reason && override.reason.trim().length >= 10) return "override";
   return live ? "partnerNotNamed" : "noConsent";

@@ -129,10 +129,12 @@ async function partnerSections(
 type CaseFileMeta = Meta & { locale: Locale };
 
 /**
- * Pages of the file's long lists: its notes and the supervisor's list of viewers; and
- * whether to look for the accounts that may be the person's (the account's page only).
+ * Pages of the file's long lists: its notes and the supervisor's list of viewers; and how
+ * much of the account panel to read: the file's ("file", the default), with the accounts
+ * that may be the person's ("suggestions": the account's page), or none (the other form
+ * pages, which do not show it).
  */
-type CaseFilePages = { notes?: number; viewers?: number; accountSuggestions?: boolean };
+type CaseFilePages = { notes?: number; viewers?: number; account?: "file" | "suggestions" | "none" };
 
 export async function loadCaseFile(
   db: Database,
@@ -148,10 +150,10 @@ export async function loadCaseFile(
   const partner = own ? undefined : { actor, sections: reach.sections };
   // the owning association's link to the person's applicant account, on a file not anonymised
   // (docs/decisions/0135-linking-and-dedup-across.md): read with the rest, from the case already read
-  const live = own && !c.anonymisedAt;
+  const live = own && !c.anonymisedAt && pages.account !== "none";
   const [read, account] = await Promise.all([
     own ? ownerSections(db, c, actor.id, notesPage, viewersPage) : partnerSections(db, c, notesPage, partner),
-    live ? accountPanel(db, actor, c, { suggest: pages.accountSuggestions ?? false }) : null,
+    live ? accountPanel(db, actor, c, { suggest: pages.account === "suggestions" }) : null,
   ]);
   const { detail, supervisor, viewers, olderViewers, partners, history, household } = read;
   const named = read.consentPartners;

@@ -45,7 +45,9 @@ export async function caseFormPageLoader<P extends CaseFormPageName>(args: Loade
   const { actor, c } = await requireOwner(args);
   // the page shows protection data (the consent, the household, the partners...): a view of the file
   const meta = { ip: args.context.ip, locale: args.context.locale };
-  const d = await loadCaseFile(args.context.db, actor, c.id, meta, { accountSuggestions: page === "account" });
+  const d = await loadCaseFile(args.context.db, actor, c.id, meta, {
+    account: page === "account" ? "suggestions" : "none",
+  });
   const part = PAGE_PARTS[page](d) as ReturnType<(typeof PAGE_PARTS)[P]>;
   return { case: { id: d.case.id, reference: d.case.reference }, name: d.name, ...part };
 }
