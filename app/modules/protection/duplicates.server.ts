@@ -3,13 +3,22 @@
  * imported). Never a merge: the person deciding opens the existing case, or confirms
  * this is someone else.
  */
-import { and, between, desc, inArray, isNotNull, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "~db/client";
+import { and, desc, inArray, isNotNull, isNull, not, or, sql, type SQL } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
+import { runPrepared, type Executor } from "~db/client";
 import { beneficiaryCases } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 import { decrypt } from "./crypto.server";
-import { documentIs, openNames, phoneIs, sealedNameColumns, sharesANameWord } from "./identity.server";
-import { sectionScope } from "./reach.server";
+import {
+  documentHashes,
+  documentIs,
+  nameWordHashes,
+  openNames,
+  phoneHashes,
+  phoneIs,
+  sealedNameColumns,
+} from "./identity.server";
+import { sectionScope, sectionScopeOf } from "./reach.server";
 import {
   birthYearOf,
   dayMonthSwapped,
@@ -54,45 +63,54 @@ type Candidate = Awaited<ReturnType<typeof casesMatchingAny>>[number];
 const estimatedBirthYear = sql<number>`extract(year from ${beneficiaryCases.createdAt})::int - ${beneficiaryCases.estimatedAge}`;
 
 /**
- * Cases born near `person` when one side only has an estimated age (rules.ts birthsAgree):
- * asked only of cases sharing a folded name word, since a window of five years is wide.
+ * What `bornNear` asks of cases born near `person` when one side only has an estimated
+ * age (rules.ts birthsAgree): a folded name word in common (their keyed hashes), since a
+ * window of five years is wide, and a birth year in the window, an estimated one or, when
+ * the person's own is estimated, a dated one too. Null without a birth or a name word.
  */
-function bornNear(person: PersonKey): SQL | null {
+function bornNearWindow(person: PersonKey) {
   const born = birthYearOf(person);
-  const sameWord = sharesANameWord([`${person.firstName} ${person.lastName}`, person.nameArabic]);
-  if (!born || !sameWord) return null;
+  const names = nameWordHashes([`${person.firstName} ${person.lastName}`, person.nameArabic]);
+  if (!born || !names.length) return null;
   const [from, to] = [born.year - ESTIMATED_BIRTH_YEAR_SLACK, born.year + ESTIMATED_BIRTH_YEAR_SLACK];
-  const estimated = and(isNotNull(beneficiaryCases.estimatedAge), between(estimatedBirthYear, from, to));
-  const dated = born.estimated ? between(beneficiaryCases.dateOfBirth, `${from}-01-01`, `${to}-12-31`) : undefined;
-  return and(sameWord, or(estimated, dated)) ?? null;
+  return { names, from, to, dated: born.estimated };
 }
 
-/** The cases in `scope` whose phone, document or birth any of `persons` has, decrypted. */
-async function casesMatchingAny(db: Executor, scope: SQL | undefined, persons: readonly PersonKey[], limit: number) {
-  const matches = persons
-    .flatMap((person) => [phoneIs(person.phone), documentIs(person.documentNumber), bornNear(person)])
-    .filter((c) => c !== null);
-  // the day of birth as typed, and with its day and month swapped (rules.ts birthsAgree)
-  const days = [
-    ...new Set(persons.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth, dayMonthSwapped(p.dateOfBirth)] : []))),
-  ].filter((d): d is string => !!d);
-  if (days.length) matches.push(inArray(beneficiaryCases.dateOfBirth, days));
-  if (!matches.length) return [];
-  const sealed = await db
-    .select({
-      id: beneficiaryCases.id,
-      reference: beneficiaryCases.reference,
-      ...sealedNameColumns,
-      dateOfBirth: beneficiaryCases.dateOfBirth,
-      estimatedAge: beneficiaryCases.estimatedAge,
-      createdAt: beneficiaryCases.createdAt,
-      phoneEnc: beneficiaryCases.phoneEnc,
-      documentNumberEnc: beneficiaryCases.documentNumberEnc,
-    })
-    .from(beneficiaryCases)
-    .where(and(scope, isNull(beneficiaryCases.anonymisedAt), or(...matches)))
-    .orderBy(desc(beneficiaryCases.createdAt))
-    .limit(limit);
+type BornNear = { names: unknown; from: unknown; to: unknown; dated: unknown };
+
+/** The condition of a `bornNearWindow`, its values given or a prepared statement's placeholders. */
+function bornNearSql(w: BornNear): SQL {
+  const estimated = and(
+    isNotNull(beneficiaryCases.estimatedAge),
+    sql`${estimatedBirthYear} between ${w.from}::int and ${w.to}::int`,
+  );
+  const dated = sql`(${w.dated}::boolean and ${beneficiaryCases.dateOfBirth} between make_date(${w.from}::int, 1, 1) and make_date(${w.to}::int, 12, 31))`;
+  return sql`(${beneficiaryCases.nameKeys} && ${w.names}::text[] and ${or(estimated, dated)})`;
+}
+
+/** Cases born near `person`, as `bornNearWindow` says; null when it asks nothing. */
+function bornNear(person: PersonKey): SQL | null {
+  const w = bornNearWindow(person);
+  // the hashes as one array parameter (an array given to sql`` is written as a list of them)
+  return w ? bornNearSql({ ...w, names: sql.param(w.names) }) : null;
+}
+
+/** What a candidate case is read with: its names sealed, its birth, its phone and document sealed. */
+const candidateColumns = {
+  id: beneficiaryCases.id,
+  reference: beneficiaryCases.reference,
+  ...sealedNameColumns,
+  dateOfBirth: beneficiaryCases.dateOfBirth,
+  estimatedAge: beneficiaryCases.estimatedAge,
+  createdAt: beneficiaryCases.createdAt,
+  phoneEnc: beneficiaryCases.phoneEnc,
+  documentNumberEnc: beneficiaryCases.documentNumberEnc,
+};
+
+type SealedCandidate = SelectResultFields<typeof candidateColumns>;
+
+/** Candidates decrypted, with the year their estimated age was given in, for `duplicateReasons`. */
+function openCandidates(sealed: readonly SealedCandidate[]) {
   return sealed.map(({ phoneEnc, documentNumberEnc, createdAt, ...row }) => ({
     ...row,
     ...openNames(row),
@@ -100,6 +118,30 @@ async function casesMatchingAny(db: Executor, scope: SQL | undefined, persons: r
     phone: phoneEnc ? decrypt(phoneEnc) : null,
     documentNumber: documentNumberEnc ? decrypt(documentNumberEnc) : null,
   }));
+}
+
+/** The day of birth as typed, and with its day and month swapped (rules.ts birthsAgree). */
+function birthDays(persons: readonly PersonKey[]): string[] {
+  return [
+    ...new Set(persons.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth, dayMonthSwapped(p.dateOfBirth)] : []))),
+  ].filter((d): d is string => !!d);
+}
+
+/** The cases in `scope` whose phone, document or birth any of `persons` has, decrypted. */
+async function casesMatchingAny(db: Executor, scope: SQL | undefined, persons: readonly PersonKey[], limit: number) {
+  const matches = persons
+    .flatMap((person) => [phoneIs(person.phone), documentIs(person.documentNumber), bornNear(person)])
+    .filter((c) => c !== null);
+  const days = birthDays(persons);
+  if (days.length) matches.push(inArray(beneficiaryCases.dateOfBirth, days));
+  if (!matches.length) return [];
+  const sealed = await db
+    .select(candidateColumns)
+    .from(beneficiaryCases)
+    .where(and(scope, isNull(beneficiaryCases.anonymisedAt), or(...matches)))
+    .orderBy(desc(beneficiaryCases.createdAt))
+    .limit(limit);
+  return openCandidates(sealed);
 }
 
 /** An estimated age typed today was given this year (a stored case's, the year it was registered). */
@@ -194,6 +236,9 @@ export async function findDuplicatesOfEach(
  * Whether a case of another association, out of the actor's reach, may be the same
  * person (the same rule, on identity only). Answers yes or no and nothing else: never
  * which association, which case or why (docs/decisions/0135-linking-and-dedup-across.md).
+ * Asked on every view of a case file: one statement built once (`runPrepared`), its
+ * person's hashes, days and years as placeholders, an empty list where a search by
+ * phone, document, name or day asks nothing.
  */
 export async function possibleMatchElsewhere(
   db: Executor,
@@ -202,12 +247,53 @@ export async function possibleMatchElsewhere(
   exceptCaseId?: string,
 ): Promise<boolean> {
   if (actor.role !== "case_worker" || !actor.organisationId) return false;
-  const scope = and(
-    ne(beneficiaryCases.organisationId, actor.organisationId),
-    not(sectionScope(actor, "identity")),
-    exceptCaseId ? ne(beneficiaryCases.id, exceptCaseId) : undefined,
-  );
   const key = withAgeYear(person);
-  const rows = await casesMatchingAny(db, scope, [key], 500);
-  return rows.some((row) => duplicateReasons(key, row).length > 0);
+  const near = bornNearWindow(key);
+  const values = {
+    org: actor.organisationId,
+    except: exceptCaseId ?? null,
+    phones: phoneHashes(key.phone),
+    documents: documentHashes(key.documentNumber),
+    days: birthDays([key]),
+    names: near?.names ?? [],
+    from: near?.from ?? 0,
+    to: near?.to ?? 0,
+    dated: near?.dated ?? false,
+  };
+  if (!values.phones.length && !values.documents.length && !values.days.length && !near) return false;
+  const sealed = await runPrepared(db, "protection_match_elsewhere", elsewhereQuery, values);
+  return openCandidates(sealed).some((row) => duplicateReasons(key, row).length > 0);
 }
+
+const placeholder = sql.placeholder;
+
+/** `possibleMatchElsewhere`'s statement: `casesMatchingAny` for one person, out of the reach of association `org`. */
+const elsewhereQuery = (db: Executor) => {
+  const org = placeholder("org");
+  const except = placeholder("except");
+  return db
+    .select(candidateColumns)
+    .from(beneficiaryCases)
+    .where(
+      and(
+        sql`${beneficiaryCases.organisationId} <> ${org}::uuid`,
+        not(sectionScopeOf(org, "identity")),
+        sql`(${except}::uuid is null or ${beneficiaryCases.id} <> ${except}::uuid)`,
+        isNull(beneficiaryCases.anonymisedAt),
+        or(
+          sql`${beneficiaryCases.phoneHash} = any(${placeholder("phones")}::text[])`,
+          sql`${beneficiaryCases.documentHash} = any(${placeholder("documents")}::text[])`,
+          bornNearSql({
+            names: placeholder("names"),
+            from: placeholder("from"),
+            to: placeholder("to"),
+            dated: placeholder("dated"),
+          }),
+          // typed text[] first: the driver has no serializer for date[]
+          sql`${beneficiaryCases.dateOfBirth} = any(${placeholder("days")}::text[]::date[])`,
+        ),
+      ),
+    )
+    .orderBy(desc(beneficiaryCases.createdAt))
+    .limit(500);
+};

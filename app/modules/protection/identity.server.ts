@@ -93,15 +93,27 @@ export const sealedNameColumns = {
   nameArabicEnc: beneficiaryCases.nameArabicEnc,
 };
 
+/** The keyed hashes a phone is stored under (under every key held: a rotation may be under way); none when it is no phone. */
+export function phoneHashes(phone: string | null | undefined): string[] {
+  const normalised = normalisePhone(phone);
+  return normalised ? keyedHashes("phone", normalised) : [];
+}
+
+/** The keyed hashes a document number is stored under, as `phoneHashes`. */
+export function documentHashes(document: string | null | undefined): string[] {
+  const normalised = normaliseDocument(document);
+  return normalised ? keyedHashes("document", normalised) : [];
+}
+
 /** Cases whose phone is `phone` (under any key held: a rotation may be under way); null when it is no phone. */
 export function phoneIs(phone: string | null | undefined): SQL | null {
-  const normalised = normalisePhone(phone);
-  return normalised ? inArray(beneficiaryCases.phoneHash, keyedHashes("phone", normalised)) : null;
+  const hashes = phoneHashes(phone);
+  return hashes.length ? inArray(beneficiaryCases.phoneHash, hashes) : null;
 }
 
 export function documentIs(document: string | null | undefined): SQL | null {
-  const normalised = normaliseDocument(document);
-  return normalised ? inArray(beneficiaryCases.documentHash, keyedHashes("document", normalised)) : null;
+  const hashes = documentHashes(document);
+  return hashes.length ? inArray(beneficiaryCases.documentHash, hashes) : null;
 }
 
 const textArray = (values: string[]) =>
@@ -118,9 +130,14 @@ export function namesMatch(q: string): SQL | null {
   return or(...conditions) ?? null;
 }
 
+/** The keyed hashes of the folded words of these names (under every key held), as `nameKeys` stores them. */
+export function nameWordHashes(names: readonly (string | null | undefined)[]): string[] {
+  return nameSearchWords(names).flatMap((word) => keyedHashes("name", word));
+}
+
 /** Cases sharing at least one folded word of any of these names (their keyed hashes); null when none has a letter. */
 export function sharesANameWord(names: readonly (string | null | undefined)[]): SQL | null {
-  const hashes = nameSearchWords(names).flatMap((word) => keyedHashes("name", word));
+  const hashes = nameWordHashes(names);
   return hashes.length ? sql`${beneficiaryCases.nameKeys} && ${textArray(hashes)}` : null;
 }
 

@@ -6,7 +6,7 @@
  * lapsed) and the person's consent behind it holds. Nothing is revoked or cleaned up: a
  * withdrawal, a rejection or a lapse shows at the next request.
  */
-import { and, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type AnyColumn, type Placeholder, type SQL } from "drizzle-orm";
 import { isUuid } from "~/lib/ids";
 import { runPrepared, type Executor } from "~db/client";
 import {
@@ -59,7 +59,7 @@ export function referralNotExpired(r: Ref = referralsTable) {
  */
 function liveRequest(
   r: Ref,
-  org: string,
+  org: string | SQL,
   caseRef: SQL | AnyColumn,
   options: { acceptedOnly?: boolean; section?: SharedSection },
 ) {
@@ -85,10 +85,20 @@ export function sectionScope(actor: Actor, section: SharedSection) {
   return ownOrAcceptedReferral(actor, section);
 }
 
+/** `sectionScope` for the association a prepared statement's placeholder names. */
+export function sectionScopeOf(org: Placeholder, section: SharedSection) {
+  return associationReaches(sql`${org}::uuid`, section);
+}
+
 /** The case is the actor's association's, or referred to it, accepted and live (and sharing `section`, when given). */
 function ownOrAcceptedReferral(actor: Actor, section: SharedSection | undefined) {
   const org = orgOf(actor);
   if (!org) return sql`false`;
+  return associationReaches(org, section);
+}
+
+/** The case is association `org`'s, or referred to it, accepted and live (and sharing `section`, when given). */
+function associationReaches(org: string | SQL, section: SharedSection | undefined) {
   return sql`(${beneficiaryCases.organisationId} = ${org} or exists (select 1 from ${caseReferrals} r where ${liveRequest(
     sql`r`,
     org,

@@ -11,7 +11,7 @@ import { auditLog, beneficiaryCases, caseAccountLinks, coachAssignments, profile
 import { asActor, makeUser } from "../../factories";
 import { possibleMatchElsewhere } from "~/modules/protection/duplicates.server";
 import type { PersonKey } from "~/modules/protection/rules";
-import { caseOfA, postReferral, useTwoAssociations } from "./setup";
+import { caseOfA, postReferral, referralAcceptedByB, useTwoAssociations } from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -285,6 +285,12 @@ describe("duplicates across associations and accounts", () => {
     expect(await ask({ dateOfBirth: "1991-07-04" })).toBe(false);
     expect(await ask({ firstName: "Awa", lastName: "Sow", dateOfBirth: "1990-04-07" })).toBe(false);
     expect(await ask({ documentNumber: "ab-123456" }, inB.id)).toBe(false);
+    // an estimated age against B's date of birth: within two years of 1990, a name word in common
+    const aged = (years: number) => ({ dateOfBirth: null, estimatedAge: years, ageGivenIn: 2020 });
+    expect(await ask(aged(28))).toBe(true);
+    expect(await ask(aged(32))).toBe(true);
+    expect(await ask(aged(27))).toBe(false);
+    expect(await ask({ ...aged(30), firstName: "Awa", lastName: "Sow" })).toBe(false);
     // B's own workers: a case of their own association is not elsewhere
     expect(
       await possibleMatchElsewhere(t.db, asActor(s.workerB), {
@@ -293,6 +299,18 @@ describe("duplicates across associations and accounts", () => {
         documentNumber: "AB123456",
       }),
     ).toBe(false);
+  });
+
+  it("does not count as elsewhere a case whose identity a referral accepted by the reader's association shares", async () => {
+    const asB = (documentNumber: string) =>
+      possibleMatchElsewhere(t.db, asActor(s.workerB), { firstName: "Néné", lastName: "Bah", documentNumber });
+    const shared = await caseOfA(t.db, s, { firstName: "Néné", lastName: "Bah", documentNumber: "CD 900001" });
+    const unshared = await caseOfA(t.db, s, { firstName: "Néné", lastName: "Bah", documentNumber: "CD 900002" });
+    await referralAcceptedByB(t.db, s, shared.id, { shareIdentity: true });
+    await referralAcceptedByB(t.db, s, unshared.id, { shareServices: true });
+    // B reads the first one's identity: a case in its reach, not another association's
+    expect(await asB("CD900001")).toBe(false);
+    expect(await asB("CD900002")).toBe(true);
   });
 
   it("suggests the applicant accounts that may be the person, to the own association only", async () => {
