@@ -44,7 +44,7 @@ export default defineConfig({
           environment: "node",
           // as the integration files below: a worker keeps the modules its files import (each
           // file importing them afresh was two thirds of the unit run: 48 s against 15 s); a
-          // file that sets process-wide state restores it (decision new-unit-files-share-a-process)
+          // file that sets process-wide state restores it (decision 0200)
           pool: "forks",
           maxWorkers: 2,
           isolate: false,
