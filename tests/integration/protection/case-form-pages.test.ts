@@ -126,6 +126,32 @@ describe("the case file's form pages", () => {
     expect(await t.db.select().from(householdMembers).where(eq(householdMembers.caseId, c.id))).toEqual([]);
   });
 
+  it("keep a refused assessment's ticks as posted, not the previous assessment's", async () => {
+    const c = await caseOfA(t.db, s);
+    const path = `/protection/cases/${c.id}/assessment`;
+    const first = await s.clients.workerA.post(path, {
+      intent: "vulnerability",
+      flags: ["irregular_situation"],
+      assessedOn: "2026-12-01",
+    });
+    expect(first.status).toBe(302);
+    // the second one unticks that flag, ticks two others, and has a day that is not a day
+    const refused = await s.clients.workerA.post(path, {
+      intent: "vulnerability",
+      flags: ["trafficking_victim", "unaccompanied_child"],
+      notes: "Deuxième évaluation",
+      assessedOn: "2026-02-31",
+    });
+    expect(refused.status).toBe(400);
+    const html = await textOf(refused);
+    const ticked = [...html.matchAll(/name="flags" checked="" value="(\w+)"/g)].map((m) => m[1]);
+    expect(ticked.sort()).toEqual(["trafficking_victim", "unaccompanied_child"]);
+    expect(html).toContain("Deuxième évaluation");
+    expect(
+      await t.db.select().from(vulnerabilityAssessments).where(eq(vulnerabilityAssessments.caseId, c.id)),
+    ).toHaveLength(1);
+  });
+
   it("land a good post back on the file, with the change", async () => {
     const c = await caseOfA(t.db, s);
     const added = await s.clients.workerA.post(`/protection/cases/${c.id}/household`, {

@@ -2,6 +2,7 @@ import { labelled, type MessageKey } from "~/i18n/translate";
 import { Form } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { Field, FormAlert, SelectField } from "~/components/form";
+import { isTicked } from "~/lib/forms";
 import { useI18n } from "~/i18n/i18n-context";
 import { SERVICE_KINDS } from "../constants";
 import { VULNERABILITIES, type Vulnerability } from "../rules";
@@ -46,7 +47,13 @@ export function VulnerabilityForm({ d }: { d: { flags: readonly Vulnerability[];
       <input type="hidden" name="intent" value="vulnerability" />
       {VULNERABILITIES.map((v) => (
         <label key={v} className="checkbox">
-          <input type="checkbox" name="flags" value={v} defaultChecked={d.flags.includes(v)} />{" "}
+          {/* a refused form ticks what was posted, not the previous assessment's flags */}
+          <input
+            type="checkbox"
+            name="flags"
+            value={v}
+            defaultChecked={values ? isTicked(values, "flags", v) : d.flags.includes(v)}
+          />{" "}
           {t(`protection.vulnerability.${v}`)}
         </label>
       ))}
