@@ -3,6 +3,8 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { KeptHtmlContext } from "~/components/kept-html";
+import { FooterHtmlContext } from "~/components/site-footer";
+import { footerHtml } from "~/components/site-footer.server";
 import { dictionaries } from "~/i18n/dictionaries.server";
 import { I18nProvider } from "~/i18n/i18n-context";
 import { installOffsetTable } from "~/i18n/time-zone";
@@ -57,7 +59,9 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <I18nProvider locale={loadContext.locale} messages={dictionaries[loadContext.locale]}>
         <KeptHtmlContext.Provider value={loadContext.keptHtml}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+          <FooterHtmlContext.Provider value={footerHtml(loadContext.locale)}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+          </FooterHtmlContext.Provider>
         </KeptHtmlContext.Provider>
       </I18nProvider>,
       {
