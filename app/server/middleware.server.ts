@@ -289,24 +289,31 @@ function dropRest(req: Request) {
   req.resume();
 }
 
-/** Nothing internal ever reaches the browser: a translated page; the error's code and frames in the log. */
-export function errorPage(monitor: OutageMonitor) {
+/**
+ * Nothing internal ever reaches the browser: a translated page; the error's code and frames
+ * in the log. `compressRead`: the compression a read left for its answer (app.server.ts).
+ */
+export function errorPage(monitor: OutageMonitor, compressRead: RequestHandler) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const down = isDatabaseDown(error);
     if (down) monitor.observe(error);
     else (res.locals.requestLogger as () => Logger)().error({ err: error }, "request failed");
     if (res.headersSent) return res.end();
-    res
-      .status(down ? 503 : 500)
-      .type("html")
-      .setHeader("Cache-Control", "no-store");
-    if (down) res.setHeader("Retry-After", "5");
-    res.send(
-      plainPage(
-        localeOf(req),
-        down ? "errors.page.unavailable.title" : "errors.page.500.title",
-        down ? "errors.page.unavailable.body" : "errors.page.500.body",
-      ),
-    );
+    compressRead(req, res, () => sendErrorPage(req, res, down));
   };
+}
+
+function sendErrorPage(req: Request, res: Response, down: boolean) {
+  res
+    .status(down ? 503 : 500)
+    .type("html")
+    .setHeader("Cache-Control", "no-store");
+  if (down) res.setHeader("Retry-After", "5");
+  res.send(
+    plainPage(
+      localeOf(req),
+      down ? "errors.page.unavailable.title" : "errors.page.500.title",
+      down ? "errors.page.unavailable.body" : "errors.page.500.body",
+    ),
+  );
 }

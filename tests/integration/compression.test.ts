@@ -76,6 +76,25 @@ describe("compression", () => {
     expect(small.headers["content-encoding"]).toBeUndefined();
   });
 
+  it("compresses a read that is not a page rendered whole: the stylesheet, resource routes, a data request", async () => {
+    // the middleware waits for a read's answer (decision new-pages-skip-compression): each
+    // of these is still gzipped by it, with its Vary, and plain to a client without gzip
+    const dictionary = await get(`${app.url}/locales/fr`);
+    expect(dictionary.body.length).toBeGreaterThan(1400);
+    // (a streamed answer's length is unknown to the middleware: the health check's too is gzipped)
+    for (const urlPath of ["/styles.css", "/locales/fr", "/login.data", "/healthz"]) {
+      const gz = await get(app.url + urlPath, { "Accept-Encoding": "gzip" });
+      expect(gz.status, urlPath).toBe(200);
+      expect(gz.headers["content-encoding"], urlPath).toBe("gzip");
+      expect(gz.headers.vary, urlPath).toMatch(/Accept-Encoding/i);
+      const plain = await get(app.url + urlPath, { "Accept-Encoding": "identity" });
+      expect(plain.headers["content-encoding"], urlPath).toBeUndefined();
+      // the data carries the request's own nonce: the same answer, not the same bytes
+      if (urlPath.endsWith(".data")) expect(zlib.gunzipSync(gz.body).toString("utf8")).toContain('"routes/login"');
+      else expect(zlib.gunzipSync(gz.body).equals(plain.body), urlPath).toBe(true);
+    }
+  });
+
   it("sends a page gzipped to a browser, and plain to a client that does not take gzip", async () => {
     const browser = await get(`${app.url}/login`, {
       "Accept-Encoding": "gzip, deflate, br, zstd",
