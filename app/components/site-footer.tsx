@@ -13,7 +13,7 @@ export const FooterHtmlContext = createContext<string | null>(null);
  * following a message already sent, and the data-protection notice. Plain links.
  *
  * On the server the links are the markup FooterLinks renders, made once per language
- * (the same bytes on every page: decision new-footer-rendered-once); the browser
+ * (the same bytes on every page: decision 0201); the browser
  * hydrates that markup as FooterLinks, whose links then navigate as Remix's do.
  */
 export function SiteFooter() {

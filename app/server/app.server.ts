@@ -111,7 +111,7 @@ export function createApp(options: AppOptions) {
   // pages are gzipped whole by entry.server.tsx and assets come precompressed; the rest
   // (data requests, the stylesheet) here, above one TCP segment and lightly (decision 0076).
   // A read (GET, HEAD) waits until its answer is known: a page rendered whole skips the
-  // middleware, which would only wrap it for nothing (decision new-pages-skip-compression)
+  // middleware, which would only wrap it for nothing (decision 0202)
   const compress = compression({ threshold: PAGE_GZIP.threshold, level: PAGE_GZIP.level });
   app.use(compressionLaterForReads(compress));
   const compressRead = compressionNowForRead(compress);

@@ -99,7 +99,7 @@ let nonceOffset = 0;
  * A fresh CSP nonce (base64 of 16 random bytes), cut from a pool of bytes drawn from
  * node's CSPRNG 4 KB at a time: one call into OpenSSL per 256 nonces, where a
  * `randomBytes(16)` per request cost more than the rest of the security headers (issue 19,
- * decision new-request-constants-once). No byte is used twice; as unpredictable as one
+ * decision 0203). No byte is used twice; as unpredictable as one
  * draw per nonce (node's randomUUID pools its randomness the same way).
  */
 export function cspNonce(): string {

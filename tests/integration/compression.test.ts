@@ -77,7 +77,7 @@ describe("compression", () => {
   });
 
   it("compresses a read that is not a page rendered whole: the stylesheet, resource routes, a data request", async () => {
-    // the middleware waits for a read's answer (decision new-pages-skip-compression): each
+    // the middleware waits for a read's answer (decision 0202): each
     // of these is still gzipped by it, with its Vary, and plain to a client without gzip
     const dictionary = await get(`${app.url}/locales/fr`);
     expect(dictionary.body.length).toBeGreaterThan(1400);

@@ -1,7 +1,7 @@
 /**
  * The security headers (app/server/middleware.server.ts): the policy with its nonce, and
  * nonces cut from a pool of random bytes that never hand out the same bytes twice, across
- * the pool's refills (decision new-request-constants-once).
+ * the pool's refills (decision 0203).
  */
 import type { NextFunction, Request, Response } from "express";
 import { describe, expect, it } from "vitest";

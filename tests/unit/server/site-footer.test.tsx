@@ -1,6 +1,6 @@
 /**
  * The footer made once per language on the server (app/components/site-footer.server.tsx,
- * decision new-footer-rendered-once): the page must carry the bytes the footer's links
+ * decision 0201): the page must carry the bytes the footer's links
  * render, or the browser's hydration (which renders the links themselves) would not match.
  */
 import { renderToString } from "react-dom/server";
