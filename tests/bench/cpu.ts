@@ -12,7 +12,8 @@
  *
  * `--against <folder>` compares with another build on the same database, the two
  * measured in turn page by page (`--rounds`, default 3, the median kept), so that the
- * machine's changing load falls on both alike. The folder: another checkout's `build/`,
+ * machine's changing load falls on both alike; with `--batch <n>`, in alternated batches
+ * of n requests instead (`cpuInterleaved`: much less noise than rounds). The folder: another checkout's `build/`,
  * `public/` and `app/server/start.js` beside links to this one's `db/`, `node_modules/`
  * and `package.json` (`tests/bench/against.sh <ref>` makes one). `--env NAME=value` and
  * `--node-arg <flag>` set this build's server's environment and node flags only.
@@ -37,21 +38,49 @@ const scale = Number(arg("scale", "2000"));
 const only = arg("page", "");
 const against = arg("against", "");
 const rounds = Number(arg("rounds", against ? "3" : "1"));
+const batch = Number(arg("batch", "0"));
 
-/** CPU ms per request of `pid` answering `url` `count` times, one request at a time (4 in flight). */
-async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, count: number) {
+type Target = { pid: number; url: string; headers: Record<string, string> };
+
+/** `n` requests to `url`, 4 in flight. */
+async function load(url: string, headers: Record<string, string>, n: number) {
   const fetchOne = async () => {
     const response = await fetch(url, { headers });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   };
-  const run = async (n: number) => {
-    let next = 0;
-    const worker = async () => {
-      while (next++ < n) await fetchOne();
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
+  let next = 0;
+  const worker = async () => {
+    while (next++ < n) await fetchOne();
   };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+/**
+ * CPU ms per request of two servers answering `count` requests each, in alternated
+ * batches of `size` (a, b, then b, a...) after a warm-up of both: the machine's load,
+ * which moves from one minute to the next on shared cores, falls on both alike (two
+ * servers of one build differ by 4 to 7% over 1,200 requests this way, against up to
+ * ±15% between rounds of 300 measured in turn, 7 December).
+ */
+async function cpuInterleaved(a: Target, b: Target, count: number, size: number) {
+  for (const t of [a, b]) await load(t.url, t.headers, Math.max(20, count / 5));
+  const spent = [0, 0];
+  for (let k = 0; k * size < count; k++) {
+    for (const i of k % 2 ? [1, 0] : [0, 1]) {
+      const t = i ? b : a;
+      const before = cpuTimeMs(t.pid);
+      await load(t.url, t.headers, size);
+      spent[i]! += cpuTimeMs(t.pid) - before;
+    }
+  }
+  const done = Math.ceil(count / size) * size;
+  return [spent[0]! / done, spent[1]! / done] as const;
+}
+
+/** CPU ms per request of `pid` answering `url` `count` times, one request at a time (4 in flight). */
+async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, count: number) {
+  const run = (n: number) => load(url, headers, n);
   await run(Math.max(20, count / 5)); // warm-up: the JIT, the caches
   const before = cpuTimeMs(pid);
   const started = performance.now();
@@ -89,7 +118,19 @@ try {
     if (cookies[page.who]) h.Cookie = cookies[page.who];
     const mine: number[] = [];
     const theirs: number[] = [];
-    for (let r = 0; r < rounds; r++) {
+    if (batch && other && otherCookies) {
+      const o: Record<string, string> = { ...headers };
+      if (otherCookies[page.who]) o.Cookie = otherCookies[page.who];
+      const [a, b] = await cpuInterleaved(
+        { pid: app.pid, url: app.url + path(database.fixture), headers: h },
+        { pid: other.pid, url: other.url + path(database.fixture), headers: o },
+        requests,
+        batch,
+      );
+      mine.push(a);
+      theirs.push(b);
+    }
+    for (let r = 0; r < (batch && other ? 0 : rounds); r++) {
       mine.push((await cpuPerRequest(app.pid, app.url + path(database.fixture), h, requests)).cpu);
       if (other && otherCookies) {
         const o: Record<string, string> = { ...headers };
@@ -111,6 +152,7 @@ try {
   await app.stop();
   await database.drop();
 }
-console.log(`\n${requests} requests per page; ${database.seeded}; load average ${os.loadavg()[0]!.toFixed(1)}`);
+const how = batch && against ? `in alternated batches of ${batch}` : `${rounds} round(s), the median`;
+console.log(`\n${requests} requests per page, ${how}; ${database.seeded}; load average ${os.loadavg()[0]!.toFixed(1)}`);
 console.log(`${"page".padEnd(30)} ${"CPU ms".padStart(7)}  floor's CPU / page's`);
 for (const row of rows) console.log(row);
