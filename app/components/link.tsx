@@ -70,6 +70,21 @@ export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props
 });
 Link.displayName = "Link";
 
+/**
+ * Whether a NavLink to the plain path `to` is active at `pathname`, as react-router decides:
+ * the same path, or (unless `end`) a path below it.
+ */
+export function navLinkActive(
+  to: string,
+  pathname: string,
+  { caseSensitive = false, end = false }: { caseSensitive?: boolean; end?: boolean } = {},
+): boolean {
+  const here = caseSensitive ? pathname : pathname.toLowerCase();
+  const path = caseSensitive ? to : to.toLowerCase();
+  const endSlash = path !== "/" && path.endsWith("/") ? path.length - 1 : path.length;
+  return here === path || (!end && here.startsWith(path) && here.charAt(endSlash) === "/");
+}
+
 /** A path whose URL encoding is itself, as react-router's NavLink compares it with the location. */
 const ENCODED_PATH = /^\/[A-Za-z0-9\-._~/]*$/;
 
@@ -103,10 +118,7 @@ export const NavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(function NavL
     ...linkProps
   } = props;
   const { rest, href: to, target, discover } = anchorParts({ ...linkProps, to: props.to });
-  const here = caseSensitive ? location.pathname : location.pathname.toLowerCase();
-  const path = caseSensitive ? to : to.toLowerCase();
-  const endSlash = path !== "/" && path.endsWith("/") ? path.length - 1 : path.length;
-  const isActive = here === path || (!end && here.startsWith(path) && here.charAt(endSlash) === "/");
+  const isActive = navLinkActive(to, location.pathname, { caseSensitive, end });
   const state = { isActive, isPending: false, isTransitioning: false };
   const className =
     typeof classNameProp === "function"
