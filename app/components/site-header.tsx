@@ -112,7 +112,7 @@ export type MenuLink = { to: string; text: string; badge?: string };
  * The menu's list: its links (NavLinks), then the sign-out form when `signOut` (its
  * button's text). On the server, the list's markup is written as one string
  * (menuLinksHtml): the header's links, on every page, cost a signed-in page about 4% of
- * its CPU as React elements (issue 19, decision new-header-menu-as-markup); the browser
+ * its CPU as React elements (issue 19, decision 0205); the browser
  * hydrates those same bytes as the NavLinks below, whose links navigate as Remix's do.
  */
 export function MenuLinks({ links, signOut }: { links: MenuLink[]; signOut?: string }) {

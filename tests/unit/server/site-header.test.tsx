@@ -1,6 +1,6 @@
 /**
  * The header's menu written as markup on the server (app/components/site-header.tsx,
- * decision new-header-menu-as-markup): its bytes must be what the browser's hydration
+ * decision 0205): its bytes must be what the browser's hydration
  * renders, Remix's NavLinks and the sign-out form, for every role's links, in every
  * language, on the page a link opens, below it, and elsewhere.
  */
