@@ -16,6 +16,7 @@ import { formatLoginId, parseIdentifier } from "~/modules/auth/rules";
 import { forbidden, requireOwnCase } from "./case-access.server";
 import { ownsCase } from "./queries.server";
 import { possibleMatchElsewhere } from "./duplicates.server";
+import type { PersonHashes } from "./identity.server";
 import { birthYearOf, duplicateReasons, ESTIMATED_BIRTH_YEAR_SLACK, type PersonKey } from "./rules";
 import type { LinkAccountInput } from "./schemas.server";
 import type { UnlinkReason } from "./constants";
@@ -186,20 +187,21 @@ export async function possibleAccounts(db: Executor, c: BeneficiaryCase) {
  * the accounts that may be the same person; and whether another association may hold a
  * file on the person (yes or no, nothing more). `c` is the case as the caller read it
  * within the actor's reach (the case file's loader); anyone but its own association, or
- * an anonymised file, gets 403, as requireOwnCase answers.
+ * an anonymised file, gets 403, as requireOwnCase answers. `hashes`: the person's keyed
+ * hashes as the case's row stores them (`storedPersonHashes`), when the caller read them.
  */
 export async function accountPanel(
   db: Executor,
   actor: Actor,
   c: BeneficiaryCase,
-  { suggest = true }: { suggest?: boolean } = {},
+  { suggest = true, hashes = null }: { suggest?: boolean; hashes?: PersonHashes | null } = {},
 ) {
   if (!ownsCase(actor, c) || c.anonymisedAt) forbidden();
   const [link, suggestions, elsewhere] = await Promise.all([
     liveLinkOf(db, c),
     // the accounts that may be the person's: listed on the account's page, not on the file
     suggest ? possibleAccounts(db, c) : [],
-    possibleMatchElsewhere(db, actor, { ...c, ageGivenIn: c.createdAt.getUTCFullYear() }, c.id),
+    possibleMatchElsewhere(db, actor, { ...c, ageGivenIn: c.createdAt.getUTCFullYear() }, c.id, hashes),
   ]);
   return { userId: c.applicantUserId, link, suggestions, elsewhere };
 }

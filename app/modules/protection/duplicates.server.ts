@@ -17,6 +17,7 @@ import {
   phoneHashes,
   phoneIs,
   sealedNameColumns,
+  type PersonHashes,
 } from "./identity.server";
 import { sectionScope, sectionScopeOf } from "./reach.server";
 import {
@@ -67,10 +68,13 @@ const estimatedBirthYear = sql<number>`extract(year from ${beneficiaryCases.crea
  * age (rules.ts birthsAgree): a folded name word in common (their keyed hashes), since a
  * window of five years is wide, and a birth year in the window, an estimated one or, when
  * the person's own is estimated, a dated one too. Null without a birth or a name word.
+ * `names`: the name words' hashes when the caller has them (a stored case's, `storedPersonHashes`).
  */
-function bornNearWindow(person: PersonKey) {
+function bornNearWindow(
+  person: PersonKey,
+  names = nameWordHashes([`${person.firstName} ${person.lastName}`, person.nameArabic]),
+) {
   const born = birthYearOf(person);
-  const names = nameWordHashes([`${person.firstName} ${person.lastName}`, person.nameArabic]);
   if (!born || !names.length) return null;
   const [from, to] = [born.year - ESTIMATED_BIRTH_YEAR_SLACK, born.year + ESTIMATED_BIRTH_YEAR_SLACK];
   return { names, from, to, dated: born.estimated };
@@ -238,22 +242,24 @@ export async function findDuplicatesOfEach(
  * which association, which case or why (docs/decisions/0135-linking-and-dedup-across.md).
  * Asked on every view of a case file: one statement built once (`runPrepared`), its
  * person's hashes, days and years as placeholders, an empty list where a search by
- * phone, document, name or day asks nothing.
+ * phone, document, name or day asks nothing. `hashes`: the person's keyed hashes as its
+ * stored case holds them (`storedPersonHashes`), else computed from `person`.
  */
 export async function possibleMatchElsewhere(
   db: Executor,
   actor: Actor,
   person: PersonKey,
   exceptCaseId?: string,
+  hashes?: PersonHashes | null,
 ): Promise<boolean> {
   if (actor.role !== "case_worker" || !actor.organisationId) return false;
   const key = withAgeYear(person);
-  const near = bornNearWindow(key);
+  const near = hashes ? bornNearWindow(key, hashes.names) : bornNearWindow(key);
   const values = {
     org: actor.organisationId,
     except: exceptCaseId ?? null,
-    phones: phoneHashes(key.phone),
-    documents: documentHashes(key.documentNumber),
+    phones: hashes ? hashes.phones : phoneHashes(key.phone),
+    documents: hashes ? hashes.documents : documentHashes(key.documentNumber),
     days: birthDays([key]),
     names: near?.names ?? [],
     from: near?.from ?? 0,

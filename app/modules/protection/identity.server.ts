@@ -14,7 +14,16 @@ import {
   type CaseIdentity,
   type CaseService,
 } from "~db/schema";
-import { decrypt, decryptJson, encrypt, encryptJson, keyedHash, keyedHashes } from "./crypto.server";
+import {
+  decrypt,
+  decryptJson,
+  encrypt,
+  encryptJson,
+  keyedHash,
+  keyedHashes,
+  keyIdOf,
+  knownKeyIds,
+} from "./crypto.server";
 import { nameQueryWords, nameSearchWords, normaliseDocument, normalisePhone, splitServiceFields } from "./rules";
 
 const sealOrNull = (value: string | null | undefined) => (value ? encrypt(value) : null);
@@ -133,6 +142,49 @@ export function namesMatch(q: string): SQL | null {
 /** The keyed hashes of the folded words of these names (under every key held), as `nameKeys` stores them. */
 export function nameWordHashes(names: readonly (string | null | undefined)[]): string[] {
   return nameSearchWords(names).flatMap((word) => keyedHashes("name", word));
+}
+
+/** What a lookup of a person asks for: the keyed hashes of the phone, the document number and the name words. */
+export type PersonHashes = { phones: string[]; documents: string[]; names: string[] };
+
+type SealedIdentity = Pick<
+  BeneficiaryCaseRow,
+  | "firstNameEnc"
+  | "lastNameEnc"
+  | "nameArabicEnc"
+  | "phoneEnc"
+  | "documentNumberEnc"
+  | "householdNotesEnc"
+  | "phoneHash"
+  | "documentHash"
+  | "nameKeys"
+>;
+
+/**
+ * The hashes a lookup of a stored case's own person asks for, read from its row: exactly
+ * what `phoneHashes`, `documentHashes` and `nameWordHashes` compute from its decrypted
+ * identity when this process holds one key and the row's values are under it, since
+ * `sealIdentity` wrote the hashes with the ciphertexts under one key (`rotateKeys` renews
+ * both together). Null otherwise: during a rotation a lookup asks for each value's hash
+ * under every key held, and the caller computes them (docs/decisions/new-elsewhere-check-stored-hashes.md).
+ */
+export function storedPersonHashes(row: SealedIdentity): PersonHashes | null {
+  const held = knownKeyIds();
+  if (held.length !== 1 || !row.firstNameEnc || !row.lastNameEnc) return null;
+  const sealed = [
+    row.firstNameEnc,
+    row.lastNameEnc,
+    row.nameArabicEnc,
+    row.phoneEnc,
+    row.documentNumberEnc,
+    row.householdNotesEnc,
+  ];
+  if (sealed.some((value) => value !== null && keyIdOf(value) !== held[0])) return null;
+  return {
+    phones: row.phoneHash ? [row.phoneHash] : [],
+    documents: row.documentHash ? [row.documentHash] : [],
+    names: row.nameKeys,
+  };
 }
 
 /** Cases sharing at least one folded word of any of these names (their keyed hashes); null when none has a letter. */

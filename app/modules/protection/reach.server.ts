@@ -20,7 +20,7 @@ import {
 } from "~db/schema";
 import type { Actor } from "~/modules/auth/permissions";
 import { auditInsertFrom, auditPlaceholders, auditRecord } from "~/modules/audit/service.server";
-import { openCase } from "./identity.server";
+import { openCase, storedPersonHashes } from "./identity.server";
 import { partnerView, REFERRAL_EXPIRY_DAYS, type SharedSection } from "./rules";
 
 type Ref = ReturnType<typeof sql>;
@@ -191,8 +191,14 @@ export async function caseReach(
   );
   if (!view) return null;
   if (opening && !own) await auditRecord(db, actor, CASE_VIEW, ["beneficiary_case", row.id], opening.ip);
-  // the identity is decrypted only for a reader who sees it
-  return { case: openCase(row, view.sections.identity), ...view, requests };
+  // the identity is decrypted only for a reader who sees it; its owner's lookups of the
+  // person (the "known elsewhere" check) take its keyed hashes from the row
+  return {
+    case: openCase(row, view.sections.identity),
+    ...view,
+    requests,
+    personHashes: own ? storedPersonHashes(row) : null,
+  };
 }
 
 /** The audit action of an opening of a case file (supervisors see who looked). */

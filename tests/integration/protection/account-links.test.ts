@@ -5,13 +5,30 @@
  * office). And the duplicate check across associations and accounts: identity only, a
  * yes or no about another association's files, never which or whose.
  */
+import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { auditLog, beneficiaryCases, caseAccountLinks, coachAssignments, profiles } from "../../../db/schema";
 import { asActor, makeUser } from "../../factories";
 import { possibleMatchElsewhere } from "~/modules/protection/duplicates.server";
+import {
+  documentHashes,
+  nameWordHashes,
+  openCase,
+  phoneHashes,
+  sealIdentity,
+  storedPersonHashes,
+} from "~/modules/protection/identity.server";
 import type { PersonKey } from "~/modules/protection/rules";
-import { caseOfA, postReferral, referralAcceptedByB, useTwoAssociations } from "./setup";
+import {
+  caseIdFrom,
+  caseOfA,
+  correctionForm,
+  postReferral,
+  referralAcceptedByB,
+  registration,
+  useTwoAssociations,
+} from "./setup";
 
 const { t, app, s } = useTwoAssociations();
 
@@ -336,5 +353,135 @@ describe("duplicates across associations and accounts", () => {
     expect((await s.clients.workerB.get(`/protection/cases/${c.id}/account`)).status).toBe(403);
     const partnerHtml = await (await s.clients.workerB.get(`/protection/cases/${c.id}`)).text();
     expect(partnerHtml).not.toContain("Mariam Koné (compte)");
+  });
+});
+
+describe("the known-elsewhere check from the hashes a case's row stores", () => {
+  const KEY_ONE = process.env.MASAR_ENCRYPTION_KEY!;
+  const KEY_TWO = `2:${randomBytes(32).toString("base64")}`;
+  afterEach(() => {
+    process.env.MASAR_ENCRYPTION_KEY = KEY_ONE;
+    delete process.env.MASAR_ENCRYPTION_OLD_KEYS;
+  });
+
+  const rowOf = async (caseId: string) => {
+    const [row] = await t.db.select().from(beneficiaryCases).where(eq(beneficiaryCases.id, caseId));
+    return row!;
+  };
+  /** What the check computes from the decrypted identity (under every key held). */
+  const computed = (row: typeof beneficiaryCases.$inferSelect) => {
+    const c = openCase(row);
+    return {
+      phones: phoneHashes(c.phone),
+      documents: documentHashes(c.documentNumber),
+      names: nameWordHashes([`${c.firstName} ${c.lastName}`, c.nameArabic]),
+    };
+  };
+  /** Seals these cases again under the key now current, as `npm run keys:rotate` does a row. */
+  const reseal = async (...ids: string[]) => {
+    for (const id of ids)
+      await t.db
+        .update(beneficiaryCases)
+        .set(sealIdentity(openCase(await rowOf(id))))
+        .where(eq(beneficiaryCases.id, id));
+  };
+
+  it("are what the identity gives, as registered and as corrected, names of every shape", async () => {
+    const typed: Record<string, string>[] = [
+      {
+        firstName: "Aïssatou",
+        lastName: "Barry",
+        nameArabic: "عائشة باري",
+        phone: "06 11 00 01 01",
+        documentNumber: "ab-12 34/5",
+      },
+      { firstName: "Abd al-Lah", lastName: "El Mansouri", phone: "0033 6 12 34 56 78" },
+      {
+        firstName: "Mamadou",
+        lastName: "N'Diaye-Sow",
+        nameArabic: "محمد",
+        phone: "+224 620 00 00 12",
+      },
+    ];
+    const ids: string[] = [];
+    for (const [i, person] of typed.entries()) {
+      const created = await s.clients.workerA.post(
+        "/protection/cases/new",
+        registration({ dateOfBirth: `1961-0${i + 1}-2${i}`, ...person }),
+      );
+      ids.push(caseIdFrom(created));
+    }
+    const { version } = await correctionForm(s.clients.workerA, `/protection/cases/${ids[0]}/identity`);
+    const corrected = await s.clients.workerA.post(`/protection/cases/${ids[0]}/identity`, {
+      version,
+      firstName: "Ousmane",
+      lastName: "Ould Cheikh",
+      nameArabic: "عثمان ولد الشيخ",
+      sex: "male",
+      dateOfBirth: "1961-01-20",
+      nationality: "ML",
+      phone: "+212 699-88-77-00",
+      documentNumber: "zz 998877",
+      householdSize: "1",
+    });
+    expect(corrected.status).toBe(302);
+    for (const id of ids) {
+      const row = await rowOf(id);
+      const stored = storedPersonHashes(row);
+      expect(stored).toEqual(computed(row));
+      expect(stored!.names.length).toBeGreaterThan(2);
+      expect(stored!.phones).toHaveLength(1);
+    }
+    expect(openCase(await rowOf(ids[0]!))).toMatchObject({ firstName: "Ousmane", documentNumber: "ZZ998877" });
+    expect(storedPersonHashes(await rowOf(ids[0]!))!.documents).toHaveLength(1);
+  });
+
+  it("are computed under every key held while a rotation is under way: a case not yet rotated is still found", async () => {
+    const phone = "0677300001";
+    const inB = await caseOfA(t.db, s, {
+      organisationId: s.orgB.id,
+      createdById: s.workerB.id,
+      firstName: "Rokia",
+      lastName: "Traoré",
+      phone,
+      dateOfBirth: "1980-02-03",
+      estimatedAge: null,
+    });
+    const ofA = await caseOfA(t.db, s, {
+      firstName: "Kadi",
+      lastName: "Sidibé",
+      phone,
+      dateOfBirth: "1991-06-07",
+      estimatedAge: null,
+    });
+    const shown = async () =>
+      (await (await s.clients.workerA.get(`/protection/cases/${ofA.id}`)).text()).includes("match-elsewhere");
+    try {
+      expect(storedPersonHashes(await rowOf(ofA.id))).toEqual(computed(await rowOf(ofA.id)));
+      expect(await shown()).toBe(true);
+      // key 2 current, key 1 kept: A's case is rotated, B's not yet
+      process.env.MASAR_ENCRYPTION_KEY = KEY_TWO;
+      process.env.MASAR_ENCRYPTION_OLD_KEYS = `1:${KEY_ONE}`;
+      await reseal(ofA.id);
+      const rotated = await rowOf(ofA.id);
+      expect(storedPersonHashes(rotated)).toBeNull();
+      // A's stored phone hash is under key 2 only: B's row, under key 1, is found by the key-1 hash
+      const person = { ...openCase(rotated), ageGivenIn: 2026 };
+      const asA = asActor(s.workerA);
+      const onlyStored = { phones: [rotated.phoneHash!], documents: [], names: rotated.nameKeys };
+      expect(await possibleMatchElsewhere(t.db, asA, person, ofA.id, onlyStored)).toBe(false);
+      expect(await possibleMatchElsewhere(t.db, asA, person, ofA.id)).toBe(true);
+      expect(await shown()).toBe(true);
+      // the rotation done and key 1 let go: the stored hashes are read again, and still find B's case
+      await reseal(inB.id);
+      delete process.env.MASAR_ENCRYPTION_OLD_KEYS;
+      expect(storedPersonHashes(await rowOf(ofA.id))).toEqual(computed(await rowOf(ofA.id)));
+      expect(await shown()).toBe(true);
+    } finally {
+      // back under key 1, which the other tests of this file hold
+      process.env.MASAR_ENCRYPTION_KEY = `1:${KEY_ONE}`;
+      process.env.MASAR_ENCRYPTION_OLD_KEYS = KEY_TWO;
+      await reseal(ofA.id, inB.id);
+    }
   });
 });

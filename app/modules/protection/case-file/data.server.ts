@@ -153,7 +153,7 @@ export async function loadCaseFile(
   const live = own && !c.anonymisedAt && pages.account !== "none";
   const [read, account] = await Promise.all([
     own ? ownerSections(db, c, actor.id, notesPage, viewersPage) : partnerSections(db, c, notesPage, partner),
-    live ? accountPanel(db, actor, c, { suggest: pages.account === "suggestions" }) : null,
+    live ? accountPanel(db, actor, c, { suggest: pages.account === "suggestions", hashes: reach.personHashes }) : null,
   ]);
   const { detail, supervisor, viewers, olderViewers, partners, history, household } = read;
   const named = read.consentPartners;
