@@ -166,7 +166,7 @@ type SealedIdentity = Pick<
  * identity when this process holds one key and the row's values are under it, since
  * `sealIdentity` wrote the hashes with the ciphertexts under one key (`rotateKeys` renews
  * both together). Null otherwise: during a rotation a lookup asks for each value's hash
- * under every key held, and the caller computes them (docs/decisions/new-elsewhere-check-stored-hashes.md).
+ * under every key held, and the caller computes them (docs/decisions/0206-elsewhere-check-stored-hashes.md).
  */
 export function storedPersonHashes(row: SealedIdentity): PersonHashes | null {
   const held = knownKeyIds();
