@@ -102,6 +102,9 @@ export const beneficiaryCases = pgTable(
     index("beneficiary_cases_phone_hash_idx").on(t.phoneHash),
     index("beneficiary_cases_document_hash_idx").on(t.documentHash),
     index("beneficiary_cases_name_keys_idx").using("gin", t.nameKeys),
+    // the "known elsewhere" check's same-day branch: with the three above, its OR is
+    // answered from indexes, not by reading every case (new-case-file-database-work)
+    index("beneficiary_cases_date_of_birth_idx").on(t.dateOfBirth),
     // the reporting rollup finds a person's cases by the key they are counted under
     index("beneficiary_cases_person_key_idx").on(sql`coalesce(${t.applicantUserId}, ${t.id})`),
     check("beneficiary_cases_household_check", sql`${t.householdSize} between 1 and 30`),

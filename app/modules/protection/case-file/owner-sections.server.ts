@@ -55,6 +55,9 @@ const viewerId = sql.placeholder("viewerId");
 /** The case's latest consent (the consent section, the SMS section's permission). */
 const latestConsent = sql`${caseConsents} where ${caseConsents.caseId} = ${caseId} order by ${caseConsents.givenAt} desc limit 1`;
 
+/** The actions listed as viewers, written into the statement (constants: its plan knows them). */
+const viewerActions = sql.raw(VIEWER_ACTIONS.map((a) => `'${a}'`).join(", "));
+
 const lists = {
   consent: jsonList(getTableColumns(caseConsents), sql`from ${latestConsent}`),
   consentPartners: jsonList(
@@ -93,17 +96,23 @@ const lists = {
     sql`from ${users} where ${and(eq(users.organisationId, org), eq(users.role, "case_worker"), eq(users.isActive, true))}
       order by ${asc(users.displayName)}`,
   ),
+  // the page is cut from the case's audit rows alone, in the order of their index
+  // (entity, at, id): read in order and stopped after the page, whatever the number of
+  // openings; the names are looked up for the page's rows only
   viewers: jsonList(
-    caseViewerFields,
-    sql`from ${auditLog} left join ${users} on ${users.id} = ${auditLog.actorId}
-      where ${auditLog.entityType} = 'beneficiary_case' and ${auditLog.entityId} = ${caseId}::text
-        and ${auditLog.action} in (${sql.join(
-          VIEWER_ACTIONS.map((a) => sql`${a}`),
-          sql`, `,
-        )})
-        and exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})
-      order by ${desc(auditLog.at)}, ${desc(auditLog.id)} limit ${sql.raw(String(VIEWERS_PER_PAGE + 1))}
-      offset ${sql.placeholder("viewersOffset")}`,
+    // the name looked up by key for each row of the page (a left join would be planned as a hash of every user)
+    {
+      ...caseViewerFields,
+      name: sql<string | null>`(select vu.display_name from ${users} vu where vu.id = ${auditLog.actorId})`,
+    },
+    sql`from (select ${auditLog.id}, ${auditLog.at}, ${auditLog.action}, ${auditLog.actorRole}, ${auditLog.actorId}
+        from ${auditLog}
+        where ${auditLog.entityType} = 'beneficiary_case' and ${auditLog.entityId} = ${caseId}::text
+          and ${auditLog.action} in (${viewerActions})
+          and exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})
+        order by ${desc(auditLog.at)}, ${desc(auditLog.id)}
+        limit ${sql.raw(String(VIEWERS_PER_PAGE + 1))} offset ${sql.placeholder("viewersOffset")}) ${auditLog}
+      order by ${desc(auditLog.at)}, ${desc(auditLog.id)}`,
   ),
   partners: jsonList(
     { id: organisations.id, name: organisations.name },
