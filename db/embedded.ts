@@ -15,6 +15,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import {
   credentialsFile,
@@ -207,6 +208,12 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   /** Tests only: the data is thrown away after the run, so the server skips flushing to disk. */
   throwaway?: boolean;
+  /**
+   * Tests and benchmarks: the temporary folder holding the data. Should this process die
+   * without stopping the server (killed), a watchdog stops it and removes the folder
+   * (db/orphan-watchdog.js), instead of leaving a server running for ever.
+   */
+  temporary?: string;
 }): Promise<EmbeddedServer> {
   const database = options.database ?? "masar";
   const { bins, version } = await loadBinaries();
@@ -268,6 +275,7 @@ export async function startEmbeddedPostgres(options: {
     ],
     runAs,
   );
+  if (options.temporary) watchForOrphan(pidFile, [options.temporary, dataDir]);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -284,6 +292,16 @@ export async function startEmbeddedPostgres(options: {
     throw error;
   }
   return served(port, credentials, true, stop);
+}
+
+/** Starts db/orphan-watchdog.js for this process and server (detached: it outlives a killed process). */
+function watchForOrphan(pidFile: string, folders: string[]) {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "orphan-watchdog.js");
+  const watchdog = spawn(process.execPath, [script, String(process.pid), pidFile, ...new Set(folders)], {
+    detached: true,
+    stdio: "ignore",
+  });
+  watchdog.unref();
 }
 
 /** A new cluster: scram-sha-256 for every connection, the superuser's password from the start. */

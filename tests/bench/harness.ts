@@ -80,7 +80,7 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-bench-"));
     fs.chmodSync(tempDir, 0o755);
     dataDir = path.join(tempDir, "pg");
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), temporary: tempDir });
     url = embedded.url;
   }
   const handle = createDb(url, { max: 5 });
@@ -126,7 +126,7 @@ export async function freshDatabase(options: { scale?: number } = {}): Promise<T
     },
     async startServer() {
       if (!embedded) throw new Error("starting the database needs the embedded server");
-      embedded = await startEmbeddedPostgres({ dataDir: dataDir!, port });
+      embedded = await startEmbeddedPostgres({ dataDir: dataDir!, port, temporary: tempDir! });
     },
     async drop() {
       await handle.close().catch(() => {});

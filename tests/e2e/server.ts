@@ -39,7 +39,7 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-e2e-"));
   fs.chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), throwaway: true });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), throwaway: true, temporary: dir });
   url = server.appUrl;
   ownerUrl = server.url;
   cleanup = async () => {

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -196,3 +197,62 @@ describe("a test run's embedded server", () => {
     }
   });
 });
+
+describe("a test run's embedded server, when the run is killed", () => {
+  it("is stopped and its folder removed by the watchdog, not left running", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-orphan-"));
+    fs.chmodSync(dir, 0o755);
+    // a process that starts a throwaway server, says where, then waits to be killed
+    const script = path.join(dir, "owner.mts");
+    const embedded = path.resolve("db/embedded.ts");
+    fs.writeFileSync(
+      script,
+      `import { startEmbeddedPostgres } from ${JSON.stringify(embedded)};
+       const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(path.join(dir, "pg"))}, throwaway: true, temporary: ${JSON.stringify(dir)} });
+       console.log(JSON.stringify({ dataDir: server.dataDir, url: server.url }));
+       setInterval(() => {}, 1000);`,
+    );
+    const owner = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+    let postmaster = 0;
+    let dataDir = "";
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        owner.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          if (out.includes("\n")) resolve(out.split("\n")[0]!);
+        });
+        owner.on("exit", (code) => reject(new Error(`the owner exited with ${code}`)));
+      });
+      const started = JSON.parse(line) as { dataDir: string; url: string };
+      dataDir = started.dataDir;
+      postmaster = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      expect(await signIn(started.url)).toBe("ok");
+      expect(alive(postmaster)).toBe(true);
+
+      owner.kill("SIGKILL"); // no teardown runs
+      const deadline = Date.now() + 30_000;
+      while ((alive(postmaster) || fs.existsSync(dir) || fs.existsSync(dataDir)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
+      expect({ running: alive(postmaster), folder: fs.existsSync(dir), data: fs.existsSync(dataDir) }).toEqual({
+        running: false,
+        folder: false,
+        data: false,
+      });
+    } finally {
+      owner.kill("SIGKILL");
+      if (postmaster && alive(postmaster)) process.kill(postmaster, "SIGQUIT");
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -41,6 +41,7 @@ export async function setup(project: TestProject) {
       dataDir: path.join(tempDir, "pg"),
       database: "postgres",
       throwaway: true,
+      temporary: tempDir,
     });
     adminUrl = embedded.url;
   }
