@@ -1,4 +1,4 @@
--- Decision new-case-file-database-work: a page of a case's viewers read in index order (entity,
+-- Decision 0207: a page of a case's viewers read in index order (entity,
 -- at, id) and stopped after the page; the "known elsewhere" check's same-day branch from an index.
 DROP INDEX "audit_log_entity_idx";--> statement-breakpoint
 CREATE INDEX "beneficiary_cases_date_of_birth_idx" ON "beneficiary_cases" USING btree ("date_of_birth");--> statement-breakpoint

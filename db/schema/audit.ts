@@ -25,7 +25,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     // a record's rows newest first, ties by id: a page of a case's viewers is read in the
-    // index's order and stops after the page (docs/decisions/new-case-file-database-work.md)
+    // index's order and stops after the page (docs/decisions/0207-case-file-database-work.md)
     index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at, t.id),
     index("audit_log_actor_idx").on(t.actorId, t.at),
     index("audit_log_at_idx").on(t.at),

@@ -103,7 +103,7 @@ export const beneficiaryCases = pgTable(
     index("beneficiary_cases_document_hash_idx").on(t.documentHash),
     index("beneficiary_cases_name_keys_idx").using("gin", t.nameKeys),
     // the "known elsewhere" check's same-day branch: with the three above, its OR is
-    // answered from indexes, not by reading every case (new-case-file-database-work)
+    // answered from indexes, not by reading every case (0207)
     index("beneficiary_cases_date_of_birth_idx").on(t.dateOfBirth),
     // the reporting rollup finds a person's cases by the key they are counted under
     index("beneficiary_cases_person_key_idx").on(sql`coalesce(${t.applicantUserId}, ${t.id})`),
