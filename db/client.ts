@@ -47,10 +47,16 @@ export async function runAgainOnConflict<T>(
  */
 export function createDb(
   url: string,
-  options: { max?: number; onRetry?: (error: unknown, attempt: number) => void } = {},
+  options: {
+    max?: number;
+    onRetry?: (error: unknown, attempt: number) => void;
+    /** each statement's limit (lock waits included), in ms; none when absent or 0 */
+    statementTimeoutMs?: number;
+  } = {},
 ): DbHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
     connect_timeout: 5,
     idle_timeout: 30,
     // reconnect soon after the database comes back: the default backoff grows with

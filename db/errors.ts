@@ -89,6 +89,14 @@ export function databaseDownCode(error: unknown): string | null {
   return null;
 }
 
+/**
+ * PostgreSQL cancelled the statement (SQLSTATE 57014): it ran, or waited on a lock, longer
+ * than the connection's `statement_timeout` (createDb's `statementTimeoutMs`).
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  return sqlState(error) === "57014";
+}
+
 /** A lost database shows up as a driver error, possibly wrapped by drizzle. */
 export function isDatabaseDown(error: unknown): boolean {
   return databaseDownCode(error) !== null;

@@ -18,6 +18,7 @@ const BY_STATUS: Record<number, [MessageKey, MessageKey]> = {
   409: ["errors.page.409.title", "errors.page.409.body"],
   429: ["errors.page.429.title", "errors.page.429.body"],
   503: ["errors.page.unavailable.title", "errors.page.unavailable.body"],
+  504: ["errors.page.504.title", "errors.page.504.body"],
 };
 
 /** Translated, and never a stack trace, a query or any other internal. */

@@ -6,7 +6,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import type { Database } from "~db/client";
-import { databaseDownCode, isDatabaseDown } from "~db/errors";
+import { databaseDownCode, isDatabaseDown, isStatementTimeout } from "~db/errors";
 import type { Logger } from "./logger.server";
 
 export type OutageMonitor = {
@@ -63,7 +63,9 @@ export function createOutageMonitor(options: { db: Database; log: Logger; probeM
  * A loader or action that loses the database mid-request throws a driver error,
  * which Remix would render as a 500. Turn it into a 503 Response instead, so the page
  * is the translated "unavailable, try again" one (the error boundary maps 503), for
- * documents and single-fetch data requests alike.
+ * documents and single-fetch data requests alike. A statement PostgreSQL cancelled at the
+ * pool's `statement_timeout` becomes a 504: "this page took too long, try again"
+ * (decision new-statement-timeout).
  */
 export function withDatabaseDownAs503(build: ServerBuild, monitor?: OutageMonitor): ServerBuild {
   const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined): F | undefined =>
@@ -76,6 +78,7 @@ export function withDatabaseDownAs503(build: ServerBuild, monitor?: OutageMonito
           monitor?.observe(error);
           throw new Response(null, { status: 503, headers: { "Retry-After": "5" } });
         }
+        if (isStatementTimeout(error)) throw new Response(null, { status: 504, headers: { "Retry-After": "5" } });
         throw error;
       }
     }) as unknown as F);

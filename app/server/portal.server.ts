@@ -50,6 +50,7 @@ export async function startPortal(options: {
   await runMigrations(database.migrationUrl, path.join(root, "db", "migrations"), { appRole: database.appRole });
   const handle = createDb(database.url, {
     max: env.DB_POOL_SIZE,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     // a deadlock's victim runs again by itself; the log says so, with the code only
     onRetry: (error, attempt) =>
       logger.warn({ event: "transaction.retry", code: sqlState(error), attempt }, "transaction run again"),

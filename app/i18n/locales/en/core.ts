@@ -94,6 +94,9 @@ export const core = {
   "errors.page.409.body": "This action is no longer possible.",
   "errors.page.429.title": "Too many requests",
   "errors.page.429.body": "Wait a few minutes, then try again.",
+  "errors.page.504.title": "This page took too long to answer",
+  "errors.page.504.body":
+    "Try again in a moment. If you were sending a form, check whether it was saved before sending it again.",
   "errors.page.500.title": "Something went wrong",
   "errors.page.500.body": "We could not show this page. Try again in a moment.",
   "errors.page.unavailable.title": "Service temporarily unavailable",

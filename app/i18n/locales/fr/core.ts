@@ -95,6 +95,9 @@ export const core = {
   "errors.page.409.body": "Cette action n'est plus possible.",
   "errors.page.429.title": "Trop de demandes",
   "errors.page.429.body": "Patientez quelques minutes puis réessayez.",
+  "errors.page.504.title": "La page a mis trop de temps à répondre",
+  "errors.page.504.body":
+    "Réessayez dans un moment. Si vous envoyiez un formulaire, vérifiez qu'il a été enregistré avant de l'envoyer à nouveau.",
   "errors.page.500.title": "Une erreur est survenue",
   "errors.page.500.body": "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.",
   "errors.page.unavailable.title": "Service momentanément indisponible",
