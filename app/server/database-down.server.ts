@@ -65,7 +65,7 @@ export function createOutageMonitor(options: { db: Database; log: Logger; probeM
  * is the translated "unavailable, try again" one (the error boundary maps 503), for
  * documents and single-fetch data requests alike. A statement PostgreSQL cancelled at the
  * pool's `statement_timeout` becomes a 504: "this page took too long, try again"
- * (decision new-statement-timeout).
+ * (decision 0209).
  */
 export function withDatabaseDownAs503(build: ServerBuild, monitor?: OutageMonitor): ServerBuild {
   const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined): F | undefined =>

@@ -49,7 +49,7 @@ const EnvSchema = z
     /** NODE_ENV=production refuses the embedded database unless this is true (the demo sets it) */
     MASAR_ALLOW_EMBEDDED_DATABASE: flag.default(false),
     DB_POOL_SIZE: integer(1, 100).default(10),
-    /** each statement's limit in ms, lock waits included (0: none); decision new-statement-timeout */
+    /** each statement's limit in ms, lock waits included (0: none); decision 0209 */
     DB_STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(30_000),
     /** page reads answered at once, the others in turn (0: no limit); decision 0192-pages-rendered-in-turn */
     RENDERS_AT_ONCE: integer(0, 1000).default(RENDERS_AT_ONCE),

@@ -1,7 +1,7 @@
 /**
  * A statement that runs, or waits on a lock, longer than the pool's `statement_timeout` is
  * cancelled by PostgreSQL, and the reader gets the translated "took too long" page (504),
- * not a 500 nor a wait without end (decision new-statement-timeout).
+ * not a 500 nor a wait without end (decision 0209).
  */
 import { afterAll, expect, it } from "vitest";
 import { createDb } from "../../db/client";
