@@ -15,13 +15,14 @@ import {
   sessionCookieName,
   validateSessionToken,
 } from "~/modules/auth/session.server";
-import { isDatabaseDown } from "~db/errors";
+import { isDatabaseDown, isStatementTimeout } from "~db/errors";
 import { MAX_ATTACHMENT_BYTES } from "~db/schema/business-plans";
 import { MAX_IMPORT_BYTES } from "~/modules/imports/rules";
 import { acceptsGzip } from "./compression.server";
 import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
 import { plainPage } from "./plain-page.server";
+import type { MessageKey } from "~/i18n/translate";
 
 export type ServerState = { draining: boolean };
 
@@ -295,25 +296,28 @@ function dropRest(req: Request) {
  */
 export function errorPage(monitor: OutageMonitor, compressRead: RequestHandler) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const down = isDatabaseDown(error);
-    if (down) monitor.observe(error);
+    const kind: ErrorKind = isDatabaseDown(error) ? "down" : isStatementTimeout(error) ? "slow" : "failed";
+    if (kind === "down") monitor.observe(error);
+    else if (kind === "slow")
+      (res.locals.requestLogger as () => Logger)().warn({ code: "57014" }, "statement timed out");
     else (res.locals.requestLogger as () => Logger)().error({ err: error }, "request failed");
     if (res.headersSent) return res.end();
-    compressRead(req, res, () => sendErrorPage(req, res, down));
+    compressRead(req, res, () => sendErrorPage(req, res, kind));
   };
 }
 
-function sendErrorPage(req: Request, res: Response, down: boolean) {
-  res
-    .status(down ? 503 : 500)
-    .type("html")
-    .setHeader("Cache-Control", "no-store");
-  if (down) res.setHeader("Retry-After", "5");
-  res.send(
-    plainPage(
-      localeOf(req),
-      down ? "errors.page.unavailable.title" : "errors.page.500.title",
-      down ? "errors.page.unavailable.body" : "errors.page.500.body",
-    ),
-  );
+/** The database away (503), a statement past its limit (504, decision new-statement-timeout), anything else (500). */
+type ErrorKind = "down" | "slow" | "failed";
+
+const ERROR_PAGES: Record<ErrorKind, { status: number; title: MessageKey; body: MessageKey }> = {
+  down: { status: 503, title: "errors.page.unavailable.title", body: "errors.page.unavailable.body" },
+  slow: { status: 504, title: "errors.page.504.title", body: "errors.page.504.body" },
+  failed: { status: 500, title: "errors.page.500.title", body: "errors.page.500.body" },
+};
+
+function sendErrorPage(req: Request, res: Response, kind: ErrorKind) {
+  const page = ERROR_PAGES[kind];
+  res.status(page.status).type("html").setHeader("Cache-Control", "no-store");
+  if (kind !== "failed") res.setHeader("Retry-After", "5");
+  res.send(plainPage(localeOf(req), page.title, page.body));
 }

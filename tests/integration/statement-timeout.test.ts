@@ -60,3 +60,22 @@ it("answers a page whose statement waits too long with the translated 504, then 
   const again = await client.get("/home");
   expect(again.status).toBe(200);
 });
+
+it("answers the translated 504 when the session check itself waits too long", async () => {
+  const app = await startTestApp(limited(400).db);
+  apps.push(app);
+  const { client } = await app.asNewUser({ role: "applicant" });
+  const lock = await t.sql.reserve();
+  try {
+    // the session is checked before any loader runs (the request's context)
+    await lock`begin`;
+    await lock`lock table sessions in access exclusive mode`;
+    const ar = await client.get("/home", { headers: { "Accept-Language": "ar" } });
+    expect(ar.status).toBe(504);
+    expect(await ar.text()).toContain("استغرقت الصفحة وقتا طويلا للرد");
+  } finally {
+    await lock`rollback`;
+    lock.release();
+  }
+  expect((await client.get("/home")).status).toBe(200);
+});
