@@ -65,17 +65,19 @@ async function load(url: string, headers: Record<string, string>, n: number) {
  */
 async function cpuInterleaved(a: Target, b: Target, count: number, size: number) {
   for (const t of [a, b]) await load(t.url, t.headers, Math.max(20, count / 5));
-  const spent = [0, 0];
+  // each server's CPU over the whole alternation, not only during its own batches: work a
+  // request leaves for later (garbage collection, the JIT's compilation on V8's threads)
+  // may run while the other server has its turn, and belongs to the request all the same
+  const start = [cpuTimeMs(a.pid), cpuTimeMs(b.pid)];
   for (let k = 0; k * size < count; k++) {
     for (const i of k % 2 ? [1, 0] : [0, 1]) {
       const t = i ? b : a;
-      const before = cpuTimeMs(t.pid);
       await load(t.url, t.headers, size);
-      spent[i]! += cpuTimeMs(t.pid) - before;
     }
   }
   const done = Math.ceil(count / size) * size;
-  return [spent[0]! / done, spent[1]! / done] as const;
+  const whole = [cpuTimeMs(a.pid) - start[0]!, cpuTimeMs(b.pid) - start[1]!];
+  return [whole[0]! / done, whole[1]! / done] as const;
 }
 
 /** CPU ms per request of `pid` answering `url` `count` times, one request at a time (4 in flight). */
