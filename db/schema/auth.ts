@@ -102,6 +102,11 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(t.email),
     uniqueIndex("users_phone_key").on(t.phone),
     uniqueIndex("users_login_id_key").on(t.loginId),
+    // an organisation's staff by role (the case file's list of case workers, the admin's lists):
+    // staff only, not the applicants, who have no organisation (decision 0207)
+    index("users_organisation_role_idx")
+      .on(t.organisationId, t.role)
+      .where(sql`${t.organisationId} is not null`),
     check("users_contact_check", sql`${t.email} is not null or ${t.phone} is not null or ${t.loginId} is not null`),
     check("users_login_id_check", sql`${t.loginId} ~ '^[ACDEFHJKMNPRTUVWXY3479]{8}$'`),
     check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
