@@ -7,13 +7,19 @@
  * and no French month (a chart's months included). The language a document should be in: the reader's, or for the
  * documents written for their holder (a plan, an award letter) the holder's language at
  * the moment it is printed; a CV and a certificate follow `?lang=`, asked here.
+ *
+ * In Arabic and English, the documents read here as the text crawl would read them (the
+ * listed path, in the reader's language: all but the CV and the certificate) also get the
+ * text crawl's check for French staff content shown unmarked (french-text.ts): each is
+ * rendered once for both walks, and the text crawl does not ask for them again.
  */
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { ACTING, EVERYONE } from "../access/types";
+import { ACTING } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
 import { frenchLeftIn } from "../helpers/untranslated";
 import { CODE, e2eDatabaseUrl, e2eFixture, login, pathsFor } from "./fixtures";
+import { ASKS_LANGUAGE, frenchTexts, PDF_READERS, pdfFrenchProblems, pdfsReadByPdfCrawl } from "./french-text";
 
 type Lng = "fr" | "ar" | "en";
 
@@ -66,17 +72,18 @@ async function holderLanguage(path: string): Promise<Lng | null> {
 /** The visitors who have documents to read. */
 const READERS: readonly string[] = ["admin", "applicant", "coach", "case_worker"];
 
-/** A CV and a certificate are printed in the language asked for, when one is asked. */
-const ASKS_LANGUAGE = /^\/cv\/|^\/trainings\/certificates\//;
-
-for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
+for (const who of PDF_READERS) {
   test(`every PDF ${who} may open is in its expected language, without internal codes`, async ({
     page,
     context,
     baseURL,
   }) => {
     test.setTimeout(240_000);
-    const pdfs = pathsFor(who, e2eFixture()).filter((p) => /\.pdf(\?|$)/.test(p));
+    const demo = e2eFixture();
+    const pdfs = pathsFor(who, demo).filter((p) => /\.pdf(\?|$)/.test(p));
+    // the text crawl's check for French staff content, on the documents it leaves to this walk
+    const forTextCrawl = pdfsReadByPdfCrawl(who, demo);
+    const french = forTextCrawl.size > 0 ? await frenchTexts() : null;
     // the ones with documents do read some (the check cannot pass by reading none)
     if (READERS.includes(who)) expect(pdfs.length, who).toBeGreaterThan(0);
     await login(page, ACTING[who]);
@@ -99,6 +106,10 @@ for (const who of EVERYONE.filter((w) => w !== "anonymous")) {
           for (const left of frenchLeftIn(text, expected).filter((f) => !f.startsWith("code ")))
             found.push(`${p} [${lng}] ${left}`);
         for (const code of new Set(text.match(CODE) ?? [])) found.push(`${p} [${lng}] code ${code}`);
+        if (lng !== "fr" && french && forTextCrawl.has(p)) {
+          const read = pdfFrenchProblems(p, lng, body, text, french);
+          found.push(...read.codes, ...read.found);
+        }
       }
     }
     expect(found).toEqual([]);
