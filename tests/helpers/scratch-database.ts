@@ -21,12 +21,13 @@ export async function makeThrowaway(sql: postgres.Sql, database: string): Promis
 export async function scratchDatabase(
   adminUrl: string,
   prefix: string,
-  options: { throwaway?: boolean } = {},
+  options: { throwaway?: boolean; template?: string } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name}`);
+    if (options.template) await createFromTemplate(admin, name, options.template);
+    else await admin.unsafe(`create database ${name}`);
     if (options.throwaway) await makeThrowaway(admin, name);
   } finally {
     await admin.end();
@@ -44,4 +45,31 @@ export async function scratchDatabase(
       }
     },
   };
+}
+
+/** A new database on the same server, a copy of the one at `templateUrl` (as scratchDatabase, `drop` removes it). */
+export function scratchCopy(
+  adminUrl: string,
+  templateUrl: string,
+  prefix: string,
+  options: { throwaway?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  return scratchDatabase(adminUrl, prefix, { ...options, template: new URL(templateUrl).pathname.slice(1) });
+}
+
+/**
+ * `create database <name> template <template>`. PostgreSQL refuses the copy while anyone is
+ * connected to the template: two copies made at the same instant, or a connection to it
+ * that has just been closed and whose server process has not quite gone, collide; tried again.
+ */
+export async function createFromTemplate(admin: postgres.Sql, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name} template ${template}`);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
 }

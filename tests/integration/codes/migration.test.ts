@@ -11,38 +11,63 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runMigrations } from "../../../db/migrate";
-import { scratchDatabase } from "../../helpers/scratch-database";
+import { scratchCopy, scratchDatabase } from "../../helpers/scratch-database";
 
-const MIGRATION = "staff_fields_as_codes";
 const source = path.join(import.meta.dirname, "../../../db/migrations");
-let db: { url: string; drop(): Promise<void> };
-let sql: postgres.Sql;
-let before: string;
 
-/** The migrations folder as it was just before a migration: the journal cut there. */
-function migrationsBefore(migration = MIGRATION): string {
+/** The migrations this file's describes each start just before. */
+const CUTS = [
+  "staff_fields_as_codes",
+  "case_town_nationality_as_codes",
+  "profile_town_as_code",
+  "plan_town_as_code",
+  "one_region_code_list",
+] as const;
+type Cut = (typeof CUTS)[number];
+type Scratch = Awaited<ReturnType<typeof scratchDatabase>>;
+
+/**
+ * A database for each cut, migrated up to the migration before it (the journal cut
+ * there). One database climbs the migrations in their order and is copied at each cut:
+ * migrating five fresh databases from the first migration ran the early migrations five
+ * times (docs/decisions/new-ci-work-done-once.md).
+ */
+async function databasesBefore(): Promise<Record<Cut, Scratch>> {
+  const adminUrl = inject("pgAdminUrl");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "masar-migrations-"));
   fs.cpSync(source, dir, { recursive: true });
   const journalPath = path.join(dir, "meta", "_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(migration));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
+  const at = (cut: Cut) => journal.entries.findIndex((e) => e.tag.endsWith(cut));
+  const climber = await scratchDatabase(adminUrl, "codes_migration_climb", { throwaway: true });
+  const out: Partial<Record<Cut, Scratch>> = {};
+  try {
+    for (const cut of [...CUTS].sort((a, b) => at(a) - at(b))) {
+      expect(at(cut)).toBeGreaterThan(0);
+      fs.writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at(cut)) }));
+      await runMigrations(climber.url, dir);
+      out[cut] = await scratchCopy(adminUrl, climber.url, "codes_migration", { throwaway: true });
+    }
+  } finally {
+    await climber.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return out as Record<Cut, Scratch>;
 }
 
+let before: Record<Cut, Scratch>;
+let db: Scratch;
+let sql: postgres.Sql;
+
 beforeAll(async () => {
-  db = await scratchDatabase(inject("pgAdminUrl"), "codes_migration", { throwaway: true });
-  before = migrationsBefore();
-  await runMigrations(db.url, before);
+  before = await databasesBefore();
+  db = before.staff_fields_as_codes;
   sql = postgres(db.url, { max: 1, onnotice: () => {} });
 });
 
 afterAll(async () => {
   await sql?.end({ timeout: 2 });
-  await db?.drop();
-  if (before) fs.rmSync(before, { recursive: true, force: true });
+  for (const scratch of Object.values(before ?? {})) await scratch.drop();
 });
 
 describe("staff fields become codes", () => {
@@ -153,21 +178,16 @@ describe("staff fields become codes", () => {
 });
 
 describe("a protection case's town and nationality become codes", () => {
-  let caseDb: { url: string; drop(): Promise<void> };
+  let caseDb: Scratch;
   let caseSql: postgres.Sql;
-  let dir: string;
 
-  beforeAll(async () => {
-    caseDb = await scratchDatabase(inject("pgAdminUrl"), "case_codes_migration");
-    dir = migrationsBefore("case_town_nationality_as_codes");
-    await runMigrations(caseDb.url, dir);
+  beforeAll(() => {
+    caseDb = before.case_town_nationality_as_codes;
     caseSql = postgres(caseDb.url, { max: 1, onnotice: () => {} });
   });
 
   afterAll(async () => {
     await caseSql?.end({ timeout: 2 });
-    await caseDb?.drop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("maps typed towns and nationalities, keeps what it cannot map for the admin, and moves an anonymised case's region", async () => {
@@ -224,21 +244,16 @@ describe("a protection case's town and nationality become codes", () => {
 });
 
 describe("an applicant's town becomes a code", () => {
-  let townDb: { url: string; drop(): Promise<void> };
+  let townDb: Scratch;
   let townSql: postgres.Sql;
-  let dir: string;
 
-  beforeAll(async () => {
-    townDb = await scratchDatabase(inject("pgAdminUrl"), "profile_town_migration");
-    dir = migrationsBefore("profile_town_as_code");
-    await runMigrations(townDb.url, dir);
+  beforeAll(() => {
+    townDb = before.profile_town_as_code;
     townSql = postgres(townDb.url, { max: 1, onnotice: () => {} });
   });
 
   afterAll(async () => {
     await townSql?.end({ timeout: 2 });
-    await townDb?.drop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("maps towns typed in Latin or Arabic letters, makes the others 'other' for the admin, and blank nothing", async () => {
@@ -292,21 +307,16 @@ describe("an applicant's town becomes a code", () => {
 });
 
 describe("a business plan's town becomes a code", () => {
-  let planDb: { url: string; drop(): Promise<void> };
+  let planDb: Scratch;
   let planSql: postgres.Sql;
-  let dir: string;
 
-  beforeAll(async () => {
-    planDb = await scratchDatabase(inject("pgAdminUrl"), "plan_town_migration");
-    dir = migrationsBefore("plan_town_as_code");
-    await runMigrations(planDb.url, dir);
+  beforeAll(() => {
+    planDb = before.plan_town_as_code;
     planSql = postgres(planDb.url, { max: 1, onnotice: () => {} });
   });
 
   afterAll(async () => {
     await planSql?.end({ timeout: 2 });
-    await planDb?.drop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("maps towns typed in Latin or Arabic letters, makes the others 'other' for the admin, and blank nothing", async () => {
@@ -364,21 +374,16 @@ describe("a business plan's town becomes a code", () => {
 });
 
 describe("one list of region codes", () => {
-  let regionDb: { url: string; drop(): Promise<void> };
+  let regionDb: Scratch;
   let regionSql: postgres.Sql;
-  let dir: string;
 
-  beforeAll(async () => {
-    regionDb = await scratchDatabase(inject("pgAdminUrl"), "region_codes_migration");
-    dir = migrationsBefore("one_region_code_list");
-    await runMigrations(regionDb.url, dir);
+  beforeAll(() => {
+    regionDb = before.one_region_code_list;
     regionSql = postgres(regionDb.url, { max: 1, onnotice: () => {} });
   });
 
   afterAll(async () => {
     await regionSql?.end({ timeout: 2 });
-    await regionDb?.drop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("counts a profile in the Oriental there, maps regions written otherwise and keeps what it cannot read", async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type DbHandle } from "../../../db/client";
-import { makeThrowaway } from "../../helpers/scratch-database";
+import { createFromTemplate, makeThrowaway } from "../../helpers/scratch-database";
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -21,17 +21,8 @@ export async function createTestDatabase(): Promise<{ url: string; handle: DbHan
   const name = `t_${templatePid}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    // two files copying the template at the same instant can collide: try again
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.unsafe(`create database ${name} template ${template}`);
-        await makeThrowaway(admin, name);
-        break;
-      } catch (error) {
-        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-      }
-    }
+    await createFromTemplate(admin, name, template);
+    await makeThrowaway(admin, name);
   } finally {
     await admin.end();
   }
