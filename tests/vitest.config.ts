@@ -17,8 +17,17 @@ const alias = { "~db": path.join(root, "db"), "~": path.join(root, "app") };
 const SERVER_INDEPENDENT = [
   // the embedded server's own start, roles and authentication: it starts one itself, whatever the pass
   "tests/integration/embedded-postgres.test.ts",
+  // the same, for a test of logs: it starts an embedded server of its own and reads its log
+  "tests/integration/protection/logs.test.ts",
   // PDF layout: fonts, shaping, page breaks; the database only stores the rows they print
   "tests/integration/pdf/**",
+  // documents rendered from values in the test, with no database (decision new-ci-work-done-once)
+  "tests/integration/pdf-kit.test.tsx",
+  "tests/integration/aid/voucher-pdf.test.tsx",
+  "tests/integration/grants/letters.test.tsx",
+  "tests/integration/business-plans/pdf-render.test.tsx",
+  // an app whose database is at a port where no server listens
+  "tests/integration/db-down.test.ts",
   // whole-app crawls (every route, as every role, with malformed input or a canary): what they
   // check is the app's routing and access rules; each query they reach is run by the module's own tests
   "tests/integration/access-matrix.test.ts",
