@@ -21,7 +21,7 @@ const SERVER_INDEPENDENT = [
   "tests/integration/protection/logs.test.ts",
   // PDF layout: fonts, shaping, page breaks; the database only stores the rows they print
   "tests/integration/pdf/**",
-  // documents rendered from values in the test, with no database (decision new-ci-work-done-once)
+  // documents rendered from values in the test, with no database (decision 0210)
   "tests/integration/pdf-kit.test.tsx",
   "tests/integration/aid/voucher-pdf.test.tsx",
   "tests/integration/grants/letters.test.tsx",

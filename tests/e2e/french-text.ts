@@ -3,7 +3,7 @@
  * content a reader of Arabic or English must never get unmarked, and the check of a PDF's text
  * for them. The PDF crawl (pdf-crawl.spec.ts) runs the same check on the documents it reads in
  * Arabic and English, so that each such document is rendered once for both crawls
- * (docs/decisions/new-ci-work-done-once.md).
+ * (docs/decisions/0210-ci-work-done-once.md).
  */
 import { expect } from "@playwright/test";
 import fs from "node:fs";

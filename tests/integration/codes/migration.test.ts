@@ -30,7 +30,7 @@ type Scratch = Awaited<ReturnType<typeof scratchDatabase>>;
  * A database for each cut, migrated up to the migration before it (the journal cut
  * there). One database climbs the migrations in their order and is copied at each cut:
  * migrating five fresh databases from the first migration ran the early migrations five
- * times (docs/decisions/new-ci-work-done-once.md).
+ * times (docs/decisions/0210-ci-work-done-once.md).
  */
 async function databasesBefore(): Promise<Record<Cut, Scratch>> {
   const adminUrl = inject("pgAdminUrl");
