@@ -344,7 +344,8 @@ export type CaseIdentity = {
   documentNumber: string | null;
   householdNotes: string | null;
 };
-type SealedColumns =
+/** The columns that hold an identity sealed: its ciphertexts and keyed hashes. */
+export type SealedColumns =
   | "firstNameEnc"
   | "lastNameEnc"
   | "nameArabicEnc"

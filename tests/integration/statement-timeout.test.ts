@@ -39,43 +39,45 @@ it("sets the limit on every connection of the pool, and none without it", async 
   expect(isStatementTimeout(error)).toBe(true);
 });
 
-it("answers a page whose statement waits too long with the translated 504, then serves it again", async () => {
+/**
+ * A new applicant on an app whose pool allows 400 ms, reading /home (in `language`) while
+ * this test holds `table` locked; then, the lock gone, reading it again.
+ */
+async function homeWhileLocked(table: "business_plans" | "sessions", language: string) {
   const app = await startTestApp(limited(400).db);
   apps.push(app);
   const { client } = await app.asNewUser({ role: "applicant" });
   const lock = await t.sql.reserve();
   try {
-    // the applicant's home reads the business plans: held by this lock, its statement waits
     await lock`begin`;
-    await lock`lock table business_plans in access exclusive mode`;
-    const fr = await client.get("/home");
-    expect(fr.status).toBe(504);
-    expect(await fr.text()).toContain("La page a mis trop de temps à répondre");
+    await lock.unsafe(`lock table ${table} in access exclusive mode`);
+    const held = await client.get("/home", { headers: { "Accept-Language": language } });
     // the cancelled statement left nothing waiting on the lock
-    expect((await t.sql`select count(*)::int as n from pg_locks where not granted`)[0]!.n).toBe(0);
+    const waiting = (await t.sql`select count(*)::int as n from pg_locks where not granted`)[0]!.n;
+    return {
+      status: held.status,
+      text: await held.text(),
+      waiting,
+      after: async () => (await client.get("/home")).status,
+    };
   } finally {
     await lock`rollback`;
     lock.release();
   }
-  const again = await client.get("/home");
-  expect(again.status).toBe(200);
+}
+
+it("answers a page whose statement waits too long with the translated 504, then serves it again", async () => {
+  // the applicant's home reads the business plans: held by the lock, its statement waits
+  const held = await homeWhileLocked("business_plans", "fr");
+  expect([held.status, held.waiting]).toEqual([504, 0]);
+  expect(held.text).toContain("La page a mis trop de temps à répondre");
+  expect(await held.after()).toBe(200);
 });
 
 it("answers the translated 504 when the session check itself waits too long", async () => {
-  const app = await startTestApp(limited(400).db);
-  apps.push(app);
-  const { client } = await app.asNewUser({ role: "applicant" });
-  const lock = await t.sql.reserve();
-  try {
-    // the session is checked before any loader runs (the request's context)
-    await lock`begin`;
-    await lock`lock table sessions in access exclusive mode`;
-    const ar = await client.get("/home", { headers: { "Accept-Language": "ar" } });
-    expect(ar.status).toBe(504);
-    expect(await ar.text()).toContain("استغرقت الصفحة وقتا طويلا للرد");
-  } finally {
-    await lock`rollback`;
-    lock.release();
-  }
-  expect((await client.get("/home")).status).toBe(200);
+  // the session is checked before any loader runs (the request's context)
+  const held = await homeWhileLocked("sessions", "ar");
+  expect([held.status, held.waiting]).toEqual([504, 0]);
+  expect(held.text).toContain("استغرقت الصفحة وقتا طويلا للرد");
+  expect(await held.after()).toBe(200);
 });

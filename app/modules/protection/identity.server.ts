@@ -11,6 +11,7 @@ import {
   beneficiaryCases,
   type BeneficiaryCase,
   type BeneficiaryCaseRow,
+  type SealedColumns,
   type CaseIdentity,
   type CaseService,
 } from "~db/schema";
@@ -147,18 +148,7 @@ export function nameWordHashes(names: readonly (string | null | undefined)[]): s
 /** What a lookup of a person asks for: the keyed hashes of the phone, the document number and the name words. */
 export type PersonHashes = { phones: string[]; documents: string[]; names: string[] };
 
-type SealedIdentity = Pick<
-  BeneficiaryCaseRow,
-  | "firstNameEnc"
-  | "lastNameEnc"
-  | "nameArabicEnc"
-  | "phoneEnc"
-  | "documentNumberEnc"
-  | "householdNotesEnc"
-  | "phoneHash"
-  | "documentHash"
-  | "nameKeys"
->;
+type SealedIdentity = Pick<BeneficiaryCaseRow, SealedColumns>;
 
 /**
  * The hashes a lookup of a stored case's own person asks for, read from its row: exactly
