@@ -306,7 +306,7 @@ export function errorPage(monitor: OutageMonitor, compressRead: RequestHandler) 
   };
 }
 
-/** The database away (503), a statement past its limit (504, decision new-statement-timeout), anything else (500). */
+/** The database away (503), a statement past its limit (504, decision 0209), anything else (500). */
 type ErrorKind = "down" | "slow" | "failed";
 
 const ERROR_PAGES: Record<ErrorKind, { status: number; title: MessageKey; body: MessageKey }> = {
