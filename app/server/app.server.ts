@@ -11,7 +11,7 @@ import express, {
 import type { Database } from "~db/client";
 import type { MasarContext } from "~/context";
 import { PAGE_GZIP } from "./compression.server";
-import { createOutageMonitor, withDatabaseDownAs503, type OutageMonitor } from "./database-down.server";
+import { createOutageMonitor, withDatabaseErrorsAsPages, type OutageMonitor } from "./database-down.server";
 import { createLogger, type Logger } from "./logger.server";
 import {
   bodyLimits,
@@ -29,7 +29,7 @@ import { bodyOfRenderedPage } from "./rendered-page.server";
 import { routeIdMatcher } from "./route-id.server";
 import { precompressedAssets, publicFiles } from "./static.server";
 
-export { withDatabaseDownAs503 } from "./database-down.server";
+export { withDatabaseErrorsAsPages } from "./database-down.server";
 export { RENDERS_AT_ONCE } from "./admission.server";
 export { localeOf } from "./middleware.server";
 
@@ -63,7 +63,7 @@ function remixHandler(
   admission: Admission | null,
   compressRead: RequestHandler,
 ): RequestHandler {
-  const handle = createRemixHandler(withDatabaseDownAs503(build, monitor), mode);
+  const handle = createRemixHandler(withDatabaseErrorsAsPages(build, monitor), mode);
   return (req, res, next) => {
     const answer = () => handle(createRemixRequest(req, res), res.locals.context as MasarContext);
     // reads take their turn; a form's post does not wait behind them (its body comes at the

@@ -67,7 +67,7 @@ export function createOutageMonitor(options: { db: Database; log: Logger; probeM
  * pool's `statement_timeout` becomes a 504: "this page took too long, try again"
  * (decision 0209).
  */
-export function withDatabaseDownAs503(build: ServerBuild, monitor?: OutageMonitor): ServerBuild {
+export function withDatabaseErrorsAsPages(build: ServerBuild, monitor?: OutageMonitor): ServerBuild {
   const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined): F | undefined =>
     fn &&
     ((async (...args: Parameters<F>) => {

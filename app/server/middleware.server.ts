@@ -297,10 +297,10 @@ function dropRest(req: Request) {
 export function errorPage(monitor: OutageMonitor, compressRead: RequestHandler) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const kind: ErrorKind = isDatabaseDown(error) ? "down" : isStatementTimeout(error) ? "slow" : "failed";
+    const log = res.locals.requestLogger as () => Logger;
     if (kind === "down") monitor.observe(error);
-    else if (kind === "slow")
-      (res.locals.requestLogger as () => Logger)().warn({ code: "57014" }, "statement timed out");
-    else (res.locals.requestLogger as () => Logger)().error({ err: error }, "request failed");
+    else if (kind === "slow") log().warn({ code: "57014" }, "statement timed out");
+    else log().error({ err: error }, "request failed");
     if (res.headersSent) return res.end();
     compressRead(req, res, () => sendErrorPage(req, res, kind));
   };

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../db/client";
 import { freePort } from "../../db/embedded";
-import { withDatabaseDownAs503 } from "../../app/server/app.server";
+import { withDatabaseErrorsAsPages } from "../../app/server/app.server";
 import { loadBuild, startTestApp, TestClient, type TestApp } from "./helpers/app";
 
 let handle: DbHandle;
@@ -39,7 +39,7 @@ describe("database away", () => {
   });
 
   it("a loader that loses the database throws a 503 Response, not the driver's error", async () => {
-    const build = withDatabaseDownAs503(await loadBuild());
+    const build = withDatabaseErrorsAsPages(await loadBuild());
     // after a form's action (a POST), the root loader counts the unread notifications again
     const root = build.routes.root!.module.loader!;
     const context = {

@@ -13,7 +13,7 @@ import type postgres from "postgres";
 import * as schema from "~db/schema";
 import { beneficiaryCases, caseNotes, caseServices, vulnerabilityAssessments, type CaseIdentity } from "~db/schema";
 import { currentKeyId, decrypt, encrypt } from "./crypto.server";
-import { openCase, sealIdentity, sealServiceFields } from "./identity.server";
+import { openCase, SEALED_VALUES, sealIdentity, sealServiceFields } from "./identity.server";
 
 const BACKLOG = "protection_clear_backlog";
 
@@ -108,16 +108,7 @@ async function sweep(
 
 /** The identities under another key: re-encrypted, and their keyed hashes renewed, under the current one. */
 function rotateCases(keyId: number, batch: number) {
-  const stale = or(
-    ...[
-      beneficiaryCases.firstNameEnc,
-      beneficiaryCases.lastNameEnc,
-      beneficiaryCases.nameArabicEnc,
-      beneficiaryCases.phoneEnc,
-      beneficiaryCases.documentNumberEnc,
-      beneficiaryCases.householdNotesEnc,
-    ].map((c) => underOtherKey(c, keyId)),
-  )!;
+  const stale = or(...SEALED_VALUES.map((column) => underOtherKey(beneficiaryCases[column], keyId)))!;
   return async (tx: Tx, after: string | null) => {
     const rows = await tx
       .select()

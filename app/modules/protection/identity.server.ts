@@ -145,6 +145,16 @@ export function nameWordHashes(names: readonly (string | null | undefined)[]): s
   return nameSearchWords(names).flatMap((word) => keyedHashes("name", word));
 }
 
+/** The columns of a case's identity encrypted under a key (a rotation rewrites them: at-rest.server.ts). */
+export const SEALED_VALUES = [
+  "firstNameEnc",
+  "lastNameEnc",
+  "nameArabicEnc",
+  "phoneEnc",
+  "documentNumberEnc",
+  "householdNotesEnc",
+] as const satisfies readonly SealedColumns[];
+
 /** What a lookup of a person asks for: the keyed hashes of the phone, the document number and the name words. */
 export type PersonHashes = { phones: string[]; documents: string[]; names: string[] };
 
@@ -161,15 +171,7 @@ type SealedIdentity = Pick<BeneficiaryCaseRow, SealedColumns>;
 export function storedPersonHashes(row: SealedIdentity): PersonHashes | null {
   const held = knownKeyIds();
   if (held.length !== 1 || !row.firstNameEnc || !row.lastNameEnc) return null;
-  const sealed = [
-    row.firstNameEnc,
-    row.lastNameEnc,
-    row.nameArabicEnc,
-    row.phoneEnc,
-    row.documentNumberEnc,
-    row.householdNotesEnc,
-  ];
-  if (sealed.some((value) => value !== null && keyIdOf(value) !== held[0])) return null;
+  if (SEALED_VALUES.some((column) => row[column] !== null && keyIdOf(row[column]) !== held[0])) return null;
   return {
     phones: row.phoneHash ? [row.phoneHash] : [],
     documents: row.documentHash ? [row.documentHash] : [],
