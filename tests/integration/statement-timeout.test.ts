@@ -52,8 +52,13 @@ async function homeWhileLocked(table: "business_plans" | "sessions", language: s
     await lock`begin`;
     await lock.unsafe(`lock table ${table} in access exclusive mode`);
     const held = await client.get("/home", { headers: { "Accept-Language": language } });
-    // the cancelled statement left nothing waiting on the lock
-    const waiting = (await t.sql`select count(*)::int as n from pg_locks where not granted`)[0]!.n;
+    // the cancelled statement left nothing waiting on the lock (on this table of this file's
+    // database: the server may be shared with other files' tests, which wait on their own)
+    const waiting = (
+      await t.sql`select count(*)::int as n from pg_locks
+        where not granted and relation = ${table}::regclass
+          and database = (select oid from pg_database where datname = current_database())`
+    )[0]!.n;
     return {
       status: held.status,
       text: await held.text(),
