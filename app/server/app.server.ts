@@ -24,13 +24,13 @@ import {
   whileDraining,
   type ServerState,
 } from "./middleware.server";
-import { createAdmission, RENDERS_AT_ONCE, type Admission } from "./admission.server";
+import { createAdmission, READ_WAIT_LIMIT_MS, RENDERS_AT_ONCE, type Admission } from "./admission.server";
 import { bodyOfRenderedPage } from "./rendered-page.server";
 import { routeIdMatcher } from "./route-id.server";
 import { precompressedAssets, publicFiles } from "./static.server";
 
 export { withDatabaseErrorsAsPages } from "./database-down.server";
-export { RENDERS_AT_ONCE } from "./admission.server";
+export { READ_WAIT_LIMIT_MS, RENDERS_AT_ONCE } from "./admission.server";
 export { localeOf } from "./middleware.server";
 
 export type AppOptions = {
@@ -49,6 +49,11 @@ export type AppOptions = {
   state?: ServerState;
   /** how many page reads are answered at once, the others in turn (0: all at once); RENDERS_AT_ONCE by default */
   renders?: number;
+  /**
+   * how long a page read waits for its turn, in ms, before it is answered "the portal is very
+   * busy" (503) unrendered (0: however long); READ_WAIT_LIMIT_MS by default
+   */
+  readWaitLimitMs?: number;
 };
 
 /**
@@ -67,7 +72,8 @@ function remixHandler(
   return (req, res, next) => {
     const answer = () => handle(createRemixRequest(req, res), res.locals.context as MasarContext);
     // reads take their turn; a form's post does not wait behind them (its body comes at the
-    // client's pace), nor does the load balancer's health check (a busy server is not down)
+    // client's pace), nor does the load balancer's health check (a busy server is not down).
+    // A read that waits past the limit is refused (WaitedTooLong) by errorPage's busy page
     const turn =
       admission && (req.method === "GET" || req.method === "HEAD") && req.path !== "/healthz"
         ? admission.run(answer, () => res.destroyed)
@@ -125,7 +131,7 @@ export function createApp(options: AppOptions) {
   app.use(sameOriginForms(options.origin));
   app.use(loadContext({ db: options.db, secureCookies, monitor }));
   const renders = options.renders ?? RENDERS_AT_ONCE;
-  const admission = renders > 0 ? createAdmission(renders) : null;
+  const admission = renders > 0 ? createAdmission(renders, options.readWaitLimitMs ?? READ_WAIT_LIMIT_MS) : null;
   app.all(
     "*",
     dropUnreadBody,

@@ -18,6 +18,8 @@ import {
 import { isDatabaseDown, isStatementTimeout } from "~db/errors";
 import { MAX_ATTACHMENT_BYTES } from "~db/schema/business-plans";
 import { MAX_IMPORT_BYTES } from "~/modules/imports/rules";
+import { retryAfter } from "~/lib/retry-after";
+import { isWaitedTooLong } from "./admission.server";
 import { acceptsGzip } from "./compression.server";
 import type { OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
@@ -296,28 +298,50 @@ function dropRest(req: Request) {
  */
 export function errorPage(monitor: OutageMonitor, compressRead: RequestHandler) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const kind: ErrorKind = isDatabaseDown(error) ? "down" : isStatementTimeout(error) ? "slow" : "failed";
+    const kind = errorKind(error);
     const log = res.locals.requestLogger as () => Logger;
     if (kind === "down") monitor.observe(error);
     else if (kind === "slow") log().warn({ code: "57014" }, "statement timed out");
-    else log().error({ err: error }, "request failed");
+    // one line per refused read, with its request id and nothing of the reader's
+    else if (isWaitedTooLong(error)) {
+      log().warn({ event: "read.refused", waitedMs: error.waitedMs }, "read waited too long for its turn");
+    } else log().error({ err: error }, "request failed");
     if (res.headersSent) return res.end();
     compressRead(req, res, () => sendErrorPage(req, res, kind));
   };
 }
 
-/** The database away (503), a statement past its limit (504, decision 0209), anything else (500). */
-type ErrorKind = "down" | "slow" | "failed";
+/**
+ * The database away (503), a read that waited too long for its turn (503, decision
+ * new-read-wait-limit), a statement past its limit (504, decision 0209), anything else (500).
+ */
+type ErrorKind = "down" | "busy" | "slow" | "failed";
 
-const ERROR_PAGES: Record<ErrorKind, { status: number; title: MessageKey; body: MessageKey }> = {
-  down: { status: 503, title: "errors.page.unavailable.title", body: "errors.page.unavailable.body" },
-  slow: { status: 504, title: "errors.page.504.title", body: "errors.page.504.body" },
+function errorKind(error: unknown): ErrorKind {
+  if (isDatabaseDown(error)) return "down";
+  if (isWaitedTooLong(error)) return "busy";
+  return isStatementTimeout(error) ? "slow" : "failed";
+}
+
+/** The page of each kind; `retryInMs`: when to try again (Retry-After), where trying again soon may work */
+const ERROR_PAGES: Record<ErrorKind, { status: number; title: MessageKey; body: MessageKey; retryInMs?: number }> = {
+  down: {
+    status: 503,
+    title: "errors.page.unavailable.title",
+    body: "errors.page.unavailable.body",
+    retryInMs: 5000,
+  },
+  busy: { status: 503, title: "errors.page.busy.title", body: "errors.page.busy.body", retryInMs: 5000 },
+  slow: { status: 504, title: "errors.page.504.title", body: "errors.page.504.body", retryInMs: 5000 },
   failed: { status: 500, title: "errors.page.500.title", body: "errors.page.500.body" },
 };
 
 function sendErrorPage(req: Request, res: Response, kind: ErrorKind) {
   const page = ERROR_PAGES[kind];
   res.status(page.status).type("html").setHeader("Cache-Control", "no-store");
-  if (kind !== "failed") res.setHeader("Retry-After", "5");
+  if (page.retryInMs) {
+    const now = new Date();
+    res.set(retryAfter(new Date(now.getTime() + page.retryInMs), now));
+  }
   res.send(plainPage(localeOf(req), page.title, page.body));
 }

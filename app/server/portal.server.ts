@@ -68,6 +68,7 @@ export async function startPortal(options: {
     monitor,
     state,
     renders: env.RENDERS_AT_ONCE,
+    readWaitLimitMs: env.READ_WAIT_LIMIT_MS,
   });
   const server = listen(app, env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {

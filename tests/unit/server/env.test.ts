@@ -66,4 +66,12 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PORT).toBe(3000);
   });
+
+  it("limits a read's wait for its turn to 10 s unless READ_WAIT_LIMIT_MS says otherwise (0: no limit)", () => {
+    expect(parseEnv({}).READ_WAIT_LIMIT_MS).toBe(10_000);
+    expect(parseEnv({ READ_WAIT_LIMIT_MS: "2500" }).READ_WAIT_LIMIT_MS).toBe(2500);
+    expect(parseEnv({ READ_WAIT_LIMIT_MS: "0" }).READ_WAIT_LIMIT_MS).toBe(0);
+    expect(problems({ READ_WAIT_LIMIT_MS: "-1" })).toEqual(["READ_WAIT_LIMIT_MS must be at least 0"]);
+    expect(problems({ READ_WAIT_LIMIT_MS: "10s" })).toEqual(["READ_WAIT_LIMIT_MS must be a whole number"]);
+  });
 });

@@ -98,6 +98,8 @@ export const core = {
   "errors.page.500.body": "تعذّر عرض هذه الصفحة. أعد المحاولة بعد قليل.",
   "errors.page.unavailable.title": "الخدمة غير متاحة مؤقتا",
   "errors.page.unavailable.body": "البوابة في طور الصيانة. أعد المحاولة بعد ثوانٍ.",
+  "errors.page.busy.title": "البوابة مشغولة جدا",
+  "errors.page.busy.body": "يستعملها كثير من الناس في هذه اللحظة. أعد المحاولة بعد ثوانٍ.",
   "errors.page.csrf.title": "تم رفض الاستمارة",
   "errors.page.csrf.body": "هذه الاستمارة لا تأتي من بوابة مسار. لم يتم تغيير أي شيء.",
   "errors.page.413.title": "البيانات المرسلة كبيرة جدًا",

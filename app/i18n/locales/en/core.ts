@@ -101,6 +101,8 @@ export const core = {
   "errors.page.500.body": "We could not show this page. Try again in a moment.",
   "errors.page.unavailable.title": "Service temporarily unavailable",
   "errors.page.unavailable.body": "The portal is under maintenance. Try again in a few seconds.",
+  "errors.page.busy.title": "The portal is very busy",
+  "errors.page.busy.body": "Many people are using it right now. Try again in a few seconds.",
   "errors.page.csrf.title": "Form refused",
   "errors.page.csrf.body": "This form does not come from the Masar portal. Nothing was changed.",
   "errors.page.413.title": "Too much data sent",

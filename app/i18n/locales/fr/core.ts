@@ -102,6 +102,8 @@ export const core = {
   "errors.page.500.body": "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.",
   "errors.page.unavailable.title": "Service momentanément indisponible",
   "errors.page.unavailable.body": "Le portail est en maintenance. Réessayez dans quelques secondes.",
+  "errors.page.busy.title": "Le portail est très sollicité",
+  "errors.page.busy.body": "Beaucoup de personnes l'utilisent en ce moment. Réessayez dans quelques secondes.",
   "errors.page.csrf.title": "Formulaire refusé",
   "errors.page.csrf.body": "Ce formulaire ne vient pas du portail Masar. Rien n'a été modifié.",
   "errors.page.413.title": "Envoi trop volumineux",
