@@ -15,7 +15,7 @@ export const RENDERS_AT_ONCE = 4;
 
 /**
  * The default limit on a read's wait for its turn, in ms: past it the read leaves the line
- * unrendered and its reader is told the portal is busy (decision new-read-wait-limit).
+ * unrendered and its reader is told the portal is busy (decision 0211).
  */
 export const READ_WAIT_LIMIT_MS = 10_000;
 

@@ -53,7 +53,7 @@ const EnvSchema = z
     DB_STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(30_000),
     /** page reads answered at once, the others in turn (0: no limit); decision 0192-pages-rendered-in-turn */
     RENDERS_AT_ONCE: integer(0, 1000).default(RENDERS_AT_ONCE),
-    /** how long a page read waits its turn before a "very busy" 503, in ms (0: no limit); decision new-read-wait-limit */
+    /** how long a page read waits its turn before a "very busy" 503, in ms (0: no limit); decision 0211 */
     READ_WAIT_LIMIT_MS: integer(0, 3_600_000).default(READ_WAIT_LIMIT_MS),
     /** the public origin, e.g. https://masar.example.org; needed behind a proxy */
     ORIGIN: z.url({ protocol: /^https?$/, error: "must be an http(s) origin" }).optional(),

@@ -313,7 +313,7 @@ export function errorPage(monitor: OutageMonitor, compressRead: RequestHandler) 
 
 /**
  * The database away (503), a read that waited too long for its turn (503, decision
- * new-read-wait-limit), a statement past its limit (504, decision 0209), anything else (500).
+ * 0211), a statement past its limit (504, decision 0209), anything else (500).
  */
 type ErrorKind = "down" | "busy" | "slow" | "failed";
 

@@ -1,5 +1,5 @@
 /**
- * A page read that waits its turn longer than the limit (decision new-read-wait-limit)
+ * A page read that waits its turn longer than the limit (decision 0211)
  * leaves the line unrendered and gets the translated "very busy" page (503, Retry-After),
  * over the real HTTP stack; the read that holds the place is not cut, a form's post and the
  * health check are answered meanwhile, and once the line moves every page is served again.

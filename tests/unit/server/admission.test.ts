@@ -2,7 +2,7 @@
  * Pages rendered in turn (app/server/admission.server.ts): never more than `max` at once,
  * the others in their order of arrival, a place freed by a failure too, the work of a
  * client that left while waiting never done, and a read that waited past the limit refused
- * unrendered (decision new-read-wait-limit).
+ * unrendered (decision 0211).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAdmission, WaitedTooLong } from "~/server/admission.server";
