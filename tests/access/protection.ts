@@ -115,6 +115,16 @@ export const protectionRoutes: AccessEntry[] = [
     expect: otherAssociation,
   },
   {
+    route: "routes/protection.cases.$caseId.viewers",
+    path: (f) => `/protection/cases/${f.protection.cases.a2.id}/viewers`,
+    expect: caseWorker,
+  },
+  {
+    route: "routes/protection.cases.$caseId.viewers",
+    path: (f) => `/protection/cases/${f.protection.cases.b1.id}/viewers`,
+    expect: otherAssociation,
+  },
+  {
     route: "routes/protection.cases.$caseId.export[.]pdf",
     path: (f) => `/protection/cases/${f.protection.cases.a2.id}/export.pdf`,
     expect: caseWorker,

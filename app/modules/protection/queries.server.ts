@@ -20,7 +20,6 @@ import {
 import { addDays, moroccoToday } from "~/lib/morocco-time";
 import { runPrepared, type Executor } from "~db/client";
 import {
-  auditLog,
   beneficiaryCases,
   caseConsents,
   caseNotes,
@@ -325,28 +324,6 @@ export async function caseDetail(
     staff,
   };
 }
-
-/** An opening or export of a case, as its supervisors read them (the name from a left join: null for a deleted user). */
-export const caseViewerFields = {
-  at: auditLog.at,
-  action: auditLog.action,
-  name: sql<string | null>`${users.displayName}`,
-  role: auditLog.actorRole,
-};
-
-/**
- * Openings and exports listed per page of the supervisor's list (newest first); one more
- * is read to know whether an older page follows, without counting the case's audit rows.
- */
-export const VIEWERS_PER_PAGE = 20;
-
-/** A page of viewers as read (one more than shown): the page's rows, and whether older ones follow. */
-export function viewersPage<V>(read: readonly V[]): { viewers: V[]; olderViewers: boolean } {
-  return { viewers: read.slice(0, VIEWERS_PER_PAGE), olderViewers: read.length > VIEWERS_PER_PAGE };
-}
-
-/** The actions listed as viewers of a case. */
-export const VIEWER_ACTIONS = ["protection.case.view", "protection.case.export", "protection.case.sheet"];
 
 export async function partnerAssociations(db: Executor, exceptId: string | null) {
   if (exceptId) return runPrepared(db, "protection_partner_associations_except", partnersExceptQuery, { id: exceptId });

@@ -3,10 +3,12 @@
  * 0178-page-statements-built-once): a value taken from the first case opened instead of a
  * placeholder would show every later reader that case. Two case files are opened in turn
  * (the first, the second, the first again) through the same handle, and each must show
- * its own person, notes (and page of them), services, consent, SMS panel and viewers.
+ * its own person, notes (and page of them), services, consent and SMS panel, and the
+ * supervisor's page of viewers its own openings.
  */
 import { describe, expect, it } from "vitest";
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
+import { caseViewers } from "~/modules/protection/viewers.server";
 import { asActor, makeOrganisation, makeUser } from "../../factories";
 import { makeCase, makeNote, makeService, makeSupervisor } from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
@@ -61,8 +63,9 @@ describe("the case file's reads built once", () => {
       expect(d.sms?.language).toBe(language);
       expect(d.account).not.toBeNull();
       expect(d.organisationName).toBe(org.name);
-      // the supervisor sees this case's openings only, this one included
-      expect(d.viewers).toHaveLength(views.get(c.id)!);
+      // the supervisor's page of viewers lists this case's openings only, this one included
+      const seen = await caseViewers(t.db, actor, c.id, 1, { ip: null });
+      expect(seen.viewers).toHaveLength(views.get(c.id)!);
     }
     const lastPage = await open(first.id, 2);
     expect(lastPage.notes.map((n) => n.body)).toEqual(["Awa 1"]);

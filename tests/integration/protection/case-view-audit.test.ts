@@ -2,14 +2,21 @@
  * Every opening of a case file is audited, whoever reads it and whichever statement
  * writes the row: the owner's row is written by the statement that reads the case (a
  * data-modifying CTE), a receiving association's once its requests are read. A reader
- * the case is refused to writes none. The supervisor's list of viewers shows the opening
- * it is part of, and every opening, a page of 20 at a time (decision 0190-viewers-paged).
+ * the case is refused to writes none. The supervisors' page of viewers shows every
+ * opening, newest first, a page at a time (decisions 0190-viewers-paged and
+ * new-viewers-own-page), to the supervisors of the owning association only, and its
+ * own reading is audited.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, caseReferrals } from "../../../db/schema";
 import { loadCaseFile } from "~/modules/protection/case-file/data.server";
-import { ownerSections } from "~/modules/protection/case-file/owner-sections.server";
+import {
+  caseViewers,
+  VIEWER_ACTIONS,
+  VIEWERS_PER_PAGE,
+  VIEWERS_READ_ACTION,
+} from "~/modules/protection/viewers.server";
 import { asActor, makeOrganisation, makeUser } from "../../factories";
 import { makeCase, makeSupervisor } from "../../factories/protection";
 import { useTestDb } from "../helpers/test-db";
@@ -64,57 +71,81 @@ describe("an opening of a case file", () => {
     expect(await viewsOf(c.id)).toHaveLength(2);
     expect(await viewsOf(other.id)).toHaveLength(0);
 
-    // the supervisor's list holds the opening it is read by, first
-    const seen = await open(supervisor, c.id, "10.0.0.5");
-    expect(await viewsOf(c.id)).toHaveLength(3);
-    expect(seen.viewers).toHaveLength(3);
-    expect(seen.viewers[0]!.name).toBe(supervisor.displayName);
-    expect(seen.viewers.map((v) => v.action)).toEqual(Array(3).fill("protection.case.view"));
+    // the supervisor's page lists the openings, the latest first
+    await open(supervisor, c.id, "10.0.0.5");
+    const seen = await caseViewers(t.db, asActor(supervisor), c.id, 1, { ip: "10.0.0.6" });
+    expect(seen.viewers.map((v) => [v.name, v.action])).toEqual([
+      [supervisor.displayName, "protection.case.view"],
+      [partner.displayName, "protection.case.view"],
+      [worker.displayName, "protection.case.view"],
+    ]);
   });
 
-  it("lists the supervisor every opening, newest first, 20 a page, each on one page only", async () => {
+  it("lists the supervisor every opening, newest first, a page at a time, each on one page only", async () => {
     const org = await makeOrganisation(t.db);
     const worker = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
     const supervisor = await makeUser(t.db, { role: "case_worker", organisationId: org.id });
     await makeSupervisor(t.db, supervisor.id);
     const c = await makeCase(t.db, { organisationId: org.id, createdById: worker.id });
-    // 44 openings and exports a minute apart, the last two at the same instant (then newest row first)
+    // two pages and four openings and exports a minute apart, the last two at the same
+    // instant (then newest row first), and a reading of some other kind, not listed
+    const count = 2 * VIEWERS_PER_PAGE + 4;
     const start = Date.UTC(2026, 10, 2, 9, 0);
     await t.db.insert(auditLog).values(
-      Array.from({ length: 44 }, (_, i) => ({
+      Array.from({ length: count }, (_, i) => ({
         actorId: i % 2 ? worker.id : supervisor.id,
         actorRole: "case_worker" as const,
         organisationId: org.id,
-        action: i % 11 === 0 ? "protection.case.export" : "protection.case.view",
+        action: VIEWER_ACTIONS[i % 7 === 0 ? (i % 2) + 1 : 0]!,
         entityType: "beneficiary_case",
         entityId: c.id,
-        at: new Date(start + Math.min(i, 42) * 60_000),
+        at: new Date(start + Math.min(i, count - 2) * 60_000),
       })),
     );
+    await t.db.insert(auditLog).values({
+      actorId: worker.id,
+      actorRole: "case_worker",
+      organisationId: org.id,
+      action: "protection.case.assign",
+      entityType: "beneficiary_case",
+      entityId: c.id,
+      at: new Date(start),
+    });
     const all = await t.db
       .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action })
       .from(auditLog)
-      .where(eq(auditLog.entityId, c.id))
+      .where(and(eq(auditLog.entityId, c.id), inArray(auditLog.action, [...VIEWER_ACTIONS])))
       .orderBy(desc(auditLog.at), desc(auditLog.id));
-    expect(all).toHaveLength(44);
+    expect(all).toHaveLength(count);
 
-    const pages = await Promise.all([1, 2, 3, 4].map((page) => ownerSections(t.db, c, supervisor.id, 1, page)));
+    const read = (page: number) => caseViewers(t.db, asActor(supervisor), c.id, page, { ip: null });
+    const pages = [];
+    for (const page of [1, 2, 3, 4]) pages.push(await read(page));
     expect(pages.map((p) => [p.viewers.length, p.olderViewers])).toEqual([
-      [20, true],
-      [20, true],
+      [VIEWERS_PER_PAGE, true],
+      [VIEWERS_PER_PAGE, true],
       [4, false],
       [0, false],
     ]);
     expect(pages.flatMap((p) => p.viewers.map((v) => [v.at.toISOString(), v.action]))).toEqual(
       all.map((r) => [r.at.toISOString(), r.action]),
     );
-    // a case worker who does not supervise sees no list
-    expect(await ownerSections(t.db, c, worker.id, 1, 1)).toMatchObject({ viewers: [], olderViewers: false });
+    // each reading of the page is audited, and not listed
+    const readings = await t.db
+      .select({ actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, VIEWERS_READ_ACTION)));
+    expect(readings).toEqual(Array(4).fill({ actorId: supervisor.id }));
 
-    // the page's opening comes first, so page 2 of the file starts one row later
-    const second = await loadCaseFile(t.db, asActor(supervisor), c.id, { ip: null, locale: "fr" }, { viewers: 2 });
-    expect(second.viewersPage).toBe(2);
-    expect(second.olderViewers).toBe(true);
-    expect(second.viewers.map((v) => v.at)).toEqual(all.slice(19, 39).map((r) => r.at.toISOString()));
+    // a case worker of the association who does not supervise is refused, and nothing is written
+    await expect(caseViewers(t.db, asActor(worker), c.id, 1, { ip: null })).rejects.toMatchObject({ status: 403 });
+    const stranger = await makeUser(t.db, { role: "case_worker", organisationId: (await makeOrganisation(t.db)).id });
+    await makeSupervisor(t.db, stranger.id);
+    await expect(caseViewers(t.db, asActor(stranger), c.id, 1, { ip: null })).rejects.toMatchObject({ status: 404 });
+    const after = await t.db
+      .select({ n: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, VIEWERS_READ_ACTION)));
+    expect(after).toHaveLength(4);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Case notes, the vulnerability assessment and service notes are encrypted by the
  * application: the raw columns (and the whole rows as text) hold no clear text.
- * Every view, export and change writes an audit row; supervisors see who viewed.
+ * Every view, export and change writes an audit row; supervisors see who viewed, on the
+ * file's page of viewers.
  */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../../db/schema";
+import { VIEWERS_PER_PAGE } from "~/modules/protection/viewers.server";
 import { useTestApp } from "../helpers/app";
 import { useTestDb } from "../helpers/test-db";
 import { caseIdFrom, registration, twoAssociations } from "./setup";
@@ -111,19 +113,31 @@ describe("audit", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "protection.case.export")));
     expect(exports).toHaveLength(1);
-    const supervisorPage = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}`)).text();
+    const supervisorFile = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}`)).text();
+    const viewersLink = `href="/protection/cases/${caseId}/viewers"`;
+    expect(supervisorFile).toContain(viewersLink);
+    // the file itself lists no one: the list is on its own page
+    expect(supervisorFile).not.toContain('data-testid="viewers"');
+    const supervisorPage = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}/viewers`)).text();
     expect(supervisorPage).toContain('data-testid="viewers"');
     expect(supervisorPage).toContain(s.workerA.displayName);
-    const workerPage = await (await s.clients.workerA.get(`/protection/cases/${caseId}`)).text();
-    expect(workerPage).not.toContain('data-testid="viewers"');
+    // the person is not named on it: its reference only
+    expect(supervisorPage).not.toContain("Rokia");
+    const workerFile = await (await s.clients.workerA.get(`/protection/cases/${caseId}`)).text();
+    expect(workerFile).not.toContain(viewersLink);
+    const refused = await s.clients.workerA.get(`/protection/cases/${caseId}/viewers`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('data-testid="viewers"');
   });
 
   it("pages the supervisor's list of viewers by links that work without JavaScript", async () => {
-    expect(await (await s.clients.supervisorA.get(`/protection/cases/${caseId}`)).text()).not.toContain(
-      'data-testid="viewers-pages"',
-    );
+    const page = (n?: number) =>
+      s.clients.supervisorA
+        .get(`/protection/cases/${caseId}/viewers${n ? `?page=${n}` : ""}`)
+        .then((r) => r.text());
+    expect(await page()).not.toContain('data-testid="viewers-pages"');
     await t.db.insert(auditLog).values(
-      Array.from({ length: 25 }, (_, i) => ({
+      Array.from({ length: VIEWERS_PER_PAGE + 5 }, (_, i) => ({
         actorId: s.workerA.id,
         actorRole: "case_worker" as const,
         action: "protection.case.view",
@@ -132,15 +146,20 @@ describe("audit", () => {
         at: new Date(Date.UTC(2026, 0, 1, 9, i)),
       })),
     );
-    const first = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}`)).text();
-    const items = (page: string) => page.split('data-testid="viewers"')[1]!.split("</ul>")[0]!.split("<li").length - 1;
-    expect(items(first)).toBe(20);
-    expect(first).toContain(`href="/protection/cases/${caseId}?viewers=2#supervisor"`);
-    const second = await (await s.clients.supervisorA.get(`/protection/cases/${caseId}?viewers=2`)).text();
+    const first = await page();
+    const items = (html: string) => html.split('data-testid="viewers"')[1]!.split("</ul>")[0]!.split("<li").length - 1;
+    expect(items(first)).toBe(VIEWERS_PER_PAGE);
+    expect(first).toContain(`href="/protection/cases/${caseId}/viewers?page=2"`);
+    const second = await page(2);
     expect(items(second)).toBeGreaterThan(0);
-    expect(second).toContain(`href="/protection/cases/${caseId}?viewers=1#supervisor"`);
+    expect(second).toContain(`href="/protection/cases/${caseId}/viewers?page=1"`);
     // the oldest opening (10:00 in Morocco) on the last page, which offers no older one
     expect(second).toMatch(/1 janv?\. 2026, 10:00/);
-    expect(second).not.toContain("viewers=3");
+    expect(second).not.toContain("page=3");
+    // past the last page: no one listed, said so, and the way back
+    const past = await page(9);
+    expect(past).not.toContain('data-testid="viewers"');
+    expect(past).toContain("Aucune consultation à afficher.");
+    expect(past).toContain(`href="/protection/cases/${caseId}/viewers?page=8"`);
   });
 });

@@ -205,6 +205,7 @@ export const protection = {
   "protection.supervisor.newerViews": "اطلاعات أحدث",
   "protection.supervisor.olderViews": "اطلاعات أقدم",
   "protection.supervisor.viewsPage": "الصفحة {page}",
+  "protection.supervisor.noViews": "لا توجد اطلاعات لعرضها.",
   "protection.supervisor.printedOnSheet": "طُبع في ورقة تسليم",
   "protection.supervisor.exported": "تصدير",
   "protection.export.title": "الملف الكامل",

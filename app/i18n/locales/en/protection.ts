@@ -207,6 +207,7 @@ export const protection = {
   "protection.supervisor.newerViews": "More recent views",
   "protection.supervisor.olderViews": "Older views",
   "protection.supervisor.viewsPage": "Page {page}",
+  "protection.supervisor.noViews": "No views to show.",
   "protection.supervisor.printedOnSheet": "printed on a hand-out sheet",
   "protection.supervisor.exported": "exported",
   "protection.export.title": "Full record",

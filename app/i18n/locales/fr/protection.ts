@@ -208,6 +208,7 @@ export const protection = {
   "protection.supervisor.newerViews": "Consultations plus récentes",
   "protection.supervisor.olderViews": "Consultations plus anciennes",
   "protection.supervisor.viewsPage": "Page {page}",
+  "protection.supervisor.noViews": "Aucune consultation à afficher.",
   "protection.supervisor.printedOnSheet": "imprimé sur une feuille de remise",
   "protection.supervisor.exported": "export",
   "protection.export.title": "Dossier complet",

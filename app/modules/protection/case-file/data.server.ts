@@ -112,8 +112,6 @@ async function partnerSections(
   return {
     detail,
     supervisor: false,
-    viewers: [],
-    olderViewers: false,
     partners: [],
     distributions: [],
     vouchers: [],
@@ -129,12 +127,11 @@ async function partnerSections(
 type CaseFileMeta = Meta & { locale: Locale };
 
 /**
- * Pages of the file's long lists: its notes and the supervisor's list of viewers; and how
- * much of the account panel to read: the file's ("file", the default), with the accounts
+ * The page of the file's notes; and how much of the account panel to read: the file's ("file", the default), with the accounts
  * that may be the person's ("suggestions": the account's page), or none (the other form
  * pages, which do not show it).
  */
-type CaseFilePages = { notes?: number; viewers?: number; account?: "file" | "suggestions" | "none" };
+type CaseFilePages = { notes?: number; account?: "file" | "suggestions" | "none" };
 
 export async function loadCaseFile(
   db: Database,
@@ -143,7 +140,7 @@ export async function loadCaseFile(
   meta: CaseFileMeta,
   pages: CaseFilePages = {},
 ) {
-  const { notes: notesPage = 1, viewers: viewersPage = 1 } = pages;
+  const { notes: notesPage = 1 } = pages;
   const reach = await viewCase(db, actor, caseId, meta);
   const c = reach.case;
   const own = reach.reach === "own";
@@ -152,10 +149,10 @@ export async function loadCaseFile(
   // (docs/decisions/0135-linking-and-dedup-across.md): read with the rest, from the case already read
   const live = own && !c.anonymisedAt && pages.account !== "none";
   const [read, account] = await Promise.all([
-    own ? ownerSections(db, c, actor.id, notesPage, viewersPage) : partnerSections(db, c, notesPage, partner),
+    own ? ownerSections(db, c, actor.id, notesPage) : partnerSections(db, c, notesPage, partner),
     live ? accountPanel(db, actor, c, { suggest: pages.account === "suggestions", hashes: reach.personHashes }) : null,
   ]);
-  const { detail, supervisor, viewers, olderViewers, partners, history, household } = read;
+  const { detail, supervisor, partners, history, household } = read;
   const named = read.consentPartners;
   // the owning association's SMS section (the template texts say nothing of the situation);
   // its consent is the one the consent section read
@@ -210,9 +207,6 @@ export async function loadCaseFile(
     })),
     staff: detail.staff,
     partners,
-    viewers: viewers.map((v) => ({ ...v, at: v.at.toISOString() })),
-    viewersPage,
-    olderViewers,
     ...aidOf(read.distributions, read.vouchers, read.items),
     household,
     sms,

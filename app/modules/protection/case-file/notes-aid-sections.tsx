@@ -4,7 +4,7 @@ import { FieldError, SelectField } from "~/components/form";
 import { useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
-import { casePageHref, Section, useIntentResult } from "./section";
+import { notesPageHref, Section, useIntentResult } from "./section";
 
 export function NotesSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
@@ -46,11 +46,11 @@ export function NotesSection({ d }: { d: CaseFileData }) {
       {d.notesPages > 1 ? (
         <p className="actions">
           {d.notesPage > 1 ? (
-            <Link to={casePageHref(d, { notes: d.notesPage - 1 }, "notes")}>{t("protection.notes.newer")}</Link>
+            <Link to={notesPageHref(d.notesPage - 1)}>{t("protection.notes.newer")}</Link>
           ) : null}
           <span className="hint">{t("protection.notes.page", { page: d.notesPage, pages: d.notesPages })}</span>
           {d.notesPage < d.notesPages ? (
-            <Link to={casePageHref(d, { notes: d.notesPage + 1 }, "notes")}>{t("protection.notes.older")}</Link>
+            <Link to={notesPageHref(d.notesPage + 1)}>{t("protection.notes.older")}</Link>
           ) : null}
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 /**
  * The owning association's case file in one statement (issue 19): every section it shows
  * (consent and the partners it names, a page of notes, the latest assessment, services,
- * referrals, staff, the supervisor's list of viewers, partners, aid, status history,
+ * referrals, staff, whether the reader supervises, partners, aid, status history,
  * household, SMS) read as json lists of one row (`jsonList`), instead of seventeen
  * statements side by side. Built once (`runPrepared`): its values are placeholders.
  * The lists are the same rows, in the same order, as the separate reads they replace
@@ -12,7 +12,6 @@ import { and, asc, desc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import { jsonList, runPrepared, type Executor } from "~db/client";
 import {
   aidItems,
-  auditLog,
   caseConsentPartners,
   caseConsents,
   caseMessages,
@@ -37,15 +36,7 @@ import { openService } from "../identity.server";
 import { statusChangeFields } from "../closure.server";
 import { householdAges, householdMemberFields } from "../households.server";
 import { caseSmsFields, SMS_LISTED } from "../case-sms.server";
-import {
-  caseNoteFields,
-  caseReferralFields,
-  caseViewerFields,
-  NOTES_PER_PAGE,
-  VIEWER_ACTIONS,
-  VIEWERS_PER_PAGE,
-  viewersPage,
-} from "../queries.server";
+import { caseNoteFields, caseReferralFields, NOTES_PER_PAGE } from "../queries.server";
 import type { VulnerabilityData } from "../rules";
 
 const caseId = sql.placeholder("caseId");
@@ -54,9 +45,6 @@ const viewerId = sql.placeholder("viewerId");
 
 /** The case's latest consent (the consent section, the SMS section's permission). */
 const latestConsent = sql`${caseConsents} where ${caseConsents.caseId} = ${caseId} order by ${caseConsents.givenAt} desc limit 1`;
-
-/** The actions listed as viewers, written into the statement (constants: its plan knows them). */
-const viewerActions = sql.raw(VIEWER_ACTIONS.map((a) => `'${a}'`).join(", "));
 
 const lists = {
   consent: jsonList(getTableColumns(caseConsents), sql`from ${latestConsent}`),
@@ -95,24 +83,6 @@ const lists = {
     { id: users.id, displayName: users.displayName },
     sql`from ${users} where ${and(eq(users.organisationId, org), eq(users.role, "case_worker"), eq(users.isActive, true))}
       order by ${asc(users.displayName)}`,
-  ),
-  // the page is cut from the case's audit rows alone, in the order of their index
-  // (entity, at, id): read in order and stopped after the page, whatever the number of
-  // openings; the names are looked up for the page's rows only
-  viewers: jsonList(
-    // the name looked up by key for each row of the page (a left join would be planned as a hash of every user)
-    {
-      ...caseViewerFields,
-      name: sql<string | null>`(select vu.display_name from ${users} vu where vu.id = ${auditLog.actorId})`,
-    },
-    sql`from (select ${auditLog.id}, ${auditLog.at}, ${auditLog.action}, ${auditLog.actorRole}, ${auditLog.actorId}
-        from ${auditLog}
-        where ${auditLog.entityType} = 'beneficiary_case' and ${auditLog.entityId} = ${caseId}::text
-          and ${auditLog.action} in (${viewerActions})
-          and exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})
-        order by ${desc(auditLog.at)}, ${desc(auditLog.id)}
-        limit ${sql.raw(String(VIEWERS_PER_PAGE + 1))} offset ${sql.placeholder("viewersOffset")}) ${auditLog}
-      order by ${desc(auditLog.at)}, ${desc(auditLog.id)}`,
   ),
   partners: jsonList(
     { id: organisations.id, name: organisations.name },
@@ -166,22 +136,15 @@ const ownerSectionsQuery = (db: Executor) =>
 /**
  * The owner's sections of case `c` for reader `viewerId`, decrypted, in the shapes the
  * separate reads give them: `detail` as `caseDetail` with a page of notes (the latest
- * consent only), then a page of the supervisor's viewers (and whether older ones
- * follow), partners, aid, history, household, the consent's partners and the SMS sent.
+ * consent only), then whether the reader supervises, partners, aid, history, household,
+ * the consent's partners and the SMS sent.
  */
-export async function ownerSections(
-  db: Executor,
-  c: BeneficiaryCase,
-  viewerId: string,
-  notesPage: number,
-  viewersPageNumber = 1,
-) {
+export async function ownerSections(db: Executor, c: BeneficiaryCase, viewerId: string, notesPage: number) {
   const [row] = await runPrepared(db, "protection_case_file_owner", ownerSectionsQuery, {
     caseId: c.id,
     org: c.organisationId,
     viewerId,
     offset: (notesPage - 1) * NOTES_PER_PAGE,
-    viewersOffset: (viewersPageNumber - 1) * VIEWERS_PER_PAGE,
   });
   if (!row) throw new Error(`case ${c.id}: its organisation is missing`);
   const list = <K extends keyof typeof lists>(key: K) =>
@@ -215,7 +178,6 @@ export async function ownerSections(
       staff: list("staff"),
     },
     supervisor: Boolean(row.supervisor),
-    ...viewersPage(list("viewers")),
     partners: list("partners"),
     distributions: list("distributions"),
     vouchers: list("vouchers"),

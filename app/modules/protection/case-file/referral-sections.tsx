@@ -11,13 +11,7 @@ import { RequestFacts } from "./partner-sections";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
 import { CaseFormLink } from "./form-page";
-import { casePageHref, Section, useIntentResult } from "./section";
-
-/** How the supervisor's list names each kind of view of the case file. */
-const VIEW_LABEL: Record<string, MessageKey> = {
-  "protection.case.export": "protection.supervisor.exported",
-  "protection.case.sheet": "protection.supervisor.printedOnSheet",
-};
+import { Section, useIntentResult } from "./section";
 
 export function ReferralSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
@@ -209,11 +203,15 @@ export function RequestFields({ errors, values }: FormEcho) {
 }
 
 export function SupervisorSection({ d }: { d: CaseFileData }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const c = d.case;
   return (
     <Section title="protection.supervisor.title" id="supervisor">
       <p className="actions">
+        {/* who opened the file: its own page (docs/decisions/new-viewers-own-page.md) */}
+        <Link className="button button-secondary" to={`/protection/cases/${c.id}/viewers`}>
+          {t("protection.supervisor.viewers")}
+        </Link>
         <a className="button button-secondary" href={`/protection/cases/${c.id}/export.json`}>
           {t("protection.supervisor.exportJson")}
         </a>
@@ -221,29 +219,6 @@ export function SupervisorSection({ d }: { d: CaseFileData }) {
           {t("protection.supervisor.exportPdf")}
         </a>
       </p>
-      <h3>{t("protection.supervisor.viewers")}</h3>
-      <ul className="list" data-testid="viewers">
-        {d.viewers.map((v, i) => (
-          <li key={i} className="list-item">
-            {formatDate(v.at, true)} · {v.name ?? "—"} · {t(VIEW_LABEL[v.action] ?? "protection.supervisor.viewed")}
-          </li>
-        ))}
-      </ul>
-      {d.viewersPage > 1 || d.olderViewers ? (
-        <p className="actions" data-testid="viewers-pages">
-          {d.viewersPage > 1 ? (
-            <Link to={casePageHref(d, { viewers: d.viewersPage - 1 }, "supervisor")}>
-              {t("protection.supervisor.newerViews")}
-            </Link>
-          ) : null}
-          <span className="hint">{t("protection.supervisor.viewsPage", { page: d.viewersPage })}</span>
-          {d.olderViewers ? (
-            <Link to={casePageHref(d, { viewers: d.viewersPage + 1 }, "supervisor")}>
-              {t("protection.supervisor.olderViews")}
-            </Link>
-          ) : null}
-        </p>
-      ) : null}
       {!c.anonymisedAt ? (
         <div className="danger-zone">
           <h3>{t("protection.supervisor.anonymiseTitle")}</h3>

@@ -27,20 +27,9 @@ export function NotShared({ title, id }: { title: MessageKey; id: string }) {
   );
 }
 
-/**
- * The file's address with another page of one of its lists (notes, the supervisor's
- * viewers), the other list's page kept when past the first, scrolled to `anchor`.
- */
-export function casePageHref(
-  d: { notesPage: number; viewersPage: number },
-  page: { notes: number } | { viewers: number },
-  anchor: string,
-): string {
-  const search =
-    "notes" in page
-      ? [`notes=${page.notes}`, d.viewersPage > 1 ? `viewers=${d.viewersPage}` : null]
-      : [d.notesPage > 1 ? `notes=${d.notesPage}` : null, `viewers=${page.viewers}`];
-  return `?${search.filter(Boolean).join("&")}#${anchor}`;
+/** The file's address with page `notes` of its notes, scrolled to them. */
+export function notesPageHref(notes: number): string {
+  return `?notes=${notes}#notes`;
 }
 
 /** The errors and typed values of the last refused submit of `intent`, if it was that one. */
