@@ -1,7 +1,6 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { KeptHtmlContext } from "~/components/kept-html";
 import { FooterHtmlContext } from "~/components/site-footer";
 import { footerHtml } from "~/components/site-footer.server";
@@ -38,13 +37,41 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 };
 
 /**
- * Every page is rendered whole, then sent in one piece (issue 19): the loaders have run
- * before the render and no page defers data, so streaming the shell first sent nothing
- * sooner, while each streamed chunk cost a trip through the web stream, the gzip stream
- * (zlib's thread pool) and the socket. Bots and no-JavaScript users alike get the whole
- * page at once, as everyone now does.
+ * The loader data Remix hands to the page (single fetch: a turbo-stream that `<Scripts>`'
+ * `StreamTransfer` writes into the document chunk by chunk, suspending on each read),
+ * read whole before the render and left where `StreamTransfer` looks first
+ * (`renderMeta.streamCache`, part of Remix's `EntryContext`): the render then never
+ * suspends, and the data goes into the page as one script. No page defers data
+ * (docs/decisions/0120-pages-rendered-whole.md), so the stream is complete in a few
+ * microtasks; a loader's promise would be awaited here as the streamed render awaited it.
  */
-export default function handleRequest(
+async function readHandoff(context: EntryContext): Promise<void> {
+  const stream = context.serverHandoffStream;
+  if (!stream) return;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let value = "";
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    value += decoder.decode(chunk.value, { stream: true });
+  }
+  value += decoder.decode();
+  // RemixServer takes its own reader of the stream (never read: every chunk is in the cache)
+  reader.releaseLock();
+  const read = (result: { done: boolean; value: string }) => Object.assign(Promise.resolve(), { result });
+  context.renderMeta = { ...context.renderMeta, streamCache: { 0: read({ done: false, value }), 1: read({ done: true, value: "" }) } };
+}
+
+/**
+ * Every page is rendered whole, to a string, then sent in one piece (issue 19,
+ * docs/decisions/new-pages-rendered-to-a-string.md): the loaders have run before the
+ * render and no page defers data, so streaming sent nothing sooner, while React's stream
+ * renderer encodes each piece of markup to bytes as it goes (three to four times the CPU
+ * of the string renderer for the same elements). Bots and no-JavaScript users alike get
+ * the whole page at once, as everyone does.
+ */
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -52,57 +79,23 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    // a render still waiting after the stream timeout is cut short (what is missing is rendered in the browser)
-    const timer = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nProvider locale={loadContext.locale} messages={dictionaries[loadContext.locale]}>
-        <KeptHtmlContext.Provider value={loadContext.keptHtml}>
-          <FooterHtmlContext.Provider value={footerHtml(loadContext.locale)}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-          </FooterHtmlContext.Provider>
-        </KeptHtmlContext.Provider>
-      </I18nProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-        },
-        onAllReady() {
-          const chunks: Buffer[] = [];
-          const page = new Writable({
-            // no "close" after the end: React's pipe takes it for a client gone early and
-            // aborts the finished render, which writes to the ended stream (two errors made per page)
-            emitClose: false,
-            write(chunk: Buffer, _encoding, done) {
-              chunks.push(chunk);
-              done();
-            },
-            final(done) {
-              // the whole page, gzipped here in one call (the compression middleware then leaves it)
-              const { body, encoding } = encodePage(Buffer.concat(chunks), loadContext.gzip);
-              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              if (encoding) responseHeaders.set("Content-Encoding", encoding);
-              responseHeaders.append("Vary", "Accept-Encoding");
-              responseHeaders.set("Content-Length", String(body.length));
-              if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
-              clearTimeout(timer);
-              resolve(renderedPage(body, { headers: responseHeaders, status: responseStatusCode }));
-              done();
-            },
-          });
-          pipe(page);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) loadContext.log.error({ err: error }, "render failed");
-        },
-      },
-    );
-  });
+  await readHandoff(remixContext);
+  // a render error throws here: Remix renders the route's error boundary in its place
+  const html = renderToString(
+    <I18nProvider locale={loadContext.locale} messages={dictionaries[loadContext.locale]}>
+      <KeptHtmlContext.Provider value={loadContext.keptHtml}>
+        <FooterHtmlContext.Provider value={footerHtml(loadContext.locale)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </FooterHtmlContext.Provider>
+      </KeptHtmlContext.Provider>
+    </I18nProvider>,
+  );
+  // the whole page, gzipped here in one call (the compression middleware then leaves it)
+  const { body, encoding } = encodePage(Buffer.from(`<!DOCTYPE html>${html}`), loadContext.gzip);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  if (encoding) responseHeaders.set("Content-Encoding", encoding);
+  responseHeaders.append("Vary", "Accept-Encoding");
+  responseHeaders.set("Content-Length", String(body.length));
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
+  return renderedPage(body, { headers: responseHeaders, status: responseStatusCode });
 }
