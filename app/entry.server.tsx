@@ -91,7 +91,7 @@ export default async function handleRequest(
     </I18nProvider>,
   );
   // the whole page, gzipped here in one call (the compression middleware then leaves it)
-  const { body, encoding } = encodePage(Buffer.from(`<!DOCTYPE html>${html}`), loadContext.gzip);
+  const { body, encoding } = encodePage(`<!DOCTYPE html>${html}`, loadContext.gzip);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   if (encoding) responseHeaders.set("Content-Encoding", encoding);
   responseHeaders.append("Vary", "Accept-Encoding");

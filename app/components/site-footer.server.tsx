@@ -2,6 +2,7 @@ import { renderToString } from "react-dom/server";
 import type { Locale } from "~/i18n/config";
 import { dictionaries } from "~/i18n/dictionaries.server";
 import { I18nProvider } from "~/i18n/i18n-context";
+import { flatHtml } from "~/lib/kept-html.server";
 import { FooterLinks } from "./site-footer";
 
 const rendered = new Map<Locale, string>();
@@ -14,10 +15,12 @@ const rendered = new Map<Locale, string>();
 export function footerHtml(locale: Locale): string {
   let html = rendered.get(locale);
   if (html === undefined) {
-    html = renderToString(
-      <I18nProvider locale={locale} messages={dictionaries[locale]}>
-        <FooterLinks />
-      </I18nProvider>,
+    html = flatHtml(
+      renderToString(
+        <I18nProvider locale={locale} messages={dictionaries[locale]}>
+          <FooterLinks />
+        </I18nProvider>,
+      ),
     );
     rendered.set(locale, html);
   }

@@ -14,3 +14,14 @@ export function keepHtml(context: Pick<AppLoadContext, "keptHtml">, id: string, 
   context.keptHtml.set(id, html);
   return null;
 }
+
+/**
+ * `html` as one flat string, for markup rendered once and kept across requests (the
+ * footer, the dashboard's figures). React writes markup by appending piece to piece: the
+ * result is a chain of thousands of pieces, and a page that embeds it (rendered to a
+ * string, entry.server.tsx) would walk that chain again on every request to encode it
+ * (docs/decisions/new-pages-rendered-to-a-string.md). A copy decoded from its bytes is flat.
+ */
+export function flatHtml(html: string): string {
+  return Buffer.from(html).toString();
+}

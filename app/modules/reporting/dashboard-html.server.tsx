@@ -9,6 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { Locale } from "~/i18n/config";
 import { dictionaries } from "~/i18n/dictionaries.server";
 import { I18nProvider } from "~/i18n/i18n-context";
+import { flatHtml } from "~/lib/kept-html.server";
 import { ReportBody } from "./dashboard-sections";
 import type { Report } from "./report-tables";
 
@@ -33,7 +34,7 @@ export function reportBodyHtml(report: Report, locale: Locale, query: string): s
   const key = `${locale} ${query}`;
   let html = renderings.get(key);
   if (html === undefined) {
-    html = renderReportBody(report, locale, query);
+    html = flatHtml(renderReportBody(report, locale, query));
     if (renderings.size >= MAX_PER_REPORT) renderings.delete(renderings.keys().next().value as string);
     renderings.set(key, html);
   }
