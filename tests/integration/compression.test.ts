@@ -115,4 +115,29 @@ describe("compression", () => {
       expect(Number(plain.headers["content-length"])).toBe(plain.body.length);
     }
   });
+
+  it("sends a page's text whole, encoded once, with its loader data in one script and the stream's end", async () => {
+    // rendered to a string, the loader data read whole first into Remix's stream cache
+    // (docs/decisions/new-pages-rendered-to-a-string.md)
+    const gz = await get(`${app.url}/login`, { "Accept-Encoding": "gzip", "Accept-Language": "ar" });
+    const plain = await get(`${app.url}/login`, { "Accept-Language": "ar" });
+    for (const html of [zlib.gunzipSync(gz.body).toString("utf8"), plain.body.toString("utf8")]) {
+      expect(html.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl"')).toBe(true);
+      expect(html.match(/<!DOCTYPE/g)).toHaveLength(1);
+      // Arabic text encoded as UTF-8, not cut nor replaced
+      expect(html).not.toContain("\uFFFD");
+      expect(html).not.toContain("\u0000");
+      expect(html).toContain("تسجيل الدخول");
+      const enqueued = html.split("window.__remixContext.streamController.enqueue(");
+      expect(enqueued).toHaveLength(2);
+      const data = JSON.parse(JSON.parse(enqueued[1]!.slice(0, enqueued[1]!.indexOf(");</script>")))) as unknown[];
+      expect(data).toContain("routes/login");
+      expect(data).toContain("ar");
+      expect(html.indexOf("streamController.close()")).toBeGreaterThan(html.indexOf("streamController.enqueue("));
+      // the whole page, then (as Remix places it) the data after the document's end
+      expect(html.indexOf("</body></html>")).toBeGreaterThan(0);
+      expect(html.endsWith("streamController.close();</script><!--/$--><!--/$-->")).toBe(true);
+    }
+  });
 });
+
