@@ -60,7 +60,10 @@ async function readHandoff(context: EntryContext): Promise<void> {
   // RemixServer takes its own reader of the stream (never read: every chunk is in the cache)
   reader.releaseLock();
   const read = (result: { done: boolean; value: string }) => Object.assign(Promise.resolve(), { result });
-  context.renderMeta = { ...context.renderMeta, streamCache: { 0: read({ done: false, value }), 1: read({ done: true, value: "" }) } };
+  context.renderMeta = {
+    ...context.renderMeta,
+    streamCache: { 0: read({ done: false, value }), 1: read({ done: true, value: "" }) },
+  };
 }
 
 /**

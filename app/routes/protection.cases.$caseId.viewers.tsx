@@ -48,7 +48,9 @@ export default function CaseViewers() {
         <p className="actions" data-testid="viewers-pages">
           {d.page > 1 ? <Link to={`${here}?page=${d.page - 1}`}>{t("protection.supervisor.newerViews")}</Link> : null}
           <span className="hint">{t("protection.supervisor.viewsPage", { page: d.page })}</span>
-          {d.olderViewers ? <Link to={`${here}?page=${d.page + 1}`}>{t("protection.supervisor.olderViews")}</Link> : null}
+          {d.olderViewers ? (
+            <Link to={`${here}?page=${d.page + 1}`}>{t("protection.supervisor.olderViews")}</Link>
+          ) : null}
         </p>
       ) : null}
     </div>

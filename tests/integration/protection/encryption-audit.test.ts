@@ -132,9 +132,7 @@ describe("audit", () => {
 
   it("pages the supervisor's list of viewers by links that work without JavaScript", async () => {
     const page = (n?: number) =>
-      s.clients.supervisorA
-        .get(`/protection/cases/${caseId}/viewers${n ? `?page=${n}` : ""}`)
-        .then((r) => r.text());
+      s.clients.supervisorA.get(`/protection/cases/${caseId}/viewers${n ? `?page=${n}` : ""}`).then((r) => r.text());
     expect(await page()).not.toContain('data-testid="viewers-pages"');
     await t.db.insert(auditLog).values(
       Array.from({ length: VIEWERS_PER_PAGE + 5 }, (_, i) => ({

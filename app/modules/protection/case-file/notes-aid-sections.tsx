@@ -45,9 +45,7 @@ export function NotesSection({ d }: { d: CaseFileData }) {
       </ul>
       {d.notesPages > 1 ? (
         <p className="actions">
-          {d.notesPage > 1 ? (
-            <Link to={notesPageHref(d.notesPage - 1)}>{t("protection.notes.newer")}</Link>
-          ) : null}
+          {d.notesPage > 1 ? <Link to={notesPageHref(d.notesPage - 1)}>{t("protection.notes.newer")}</Link> : null}
           <span className="hint">{t("protection.notes.page", { page: d.notesPage, pages: d.notesPages })}</span>
           {d.notesPage < d.notesPages ? (
             <Link to={notesPageHref(d.notesPage + 1)}>{t("protection.notes.older")}</Link>
