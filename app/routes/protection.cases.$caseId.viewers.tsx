@@ -39,7 +39,10 @@ export default function CaseViewers() {
         <ul className="list" data-testid="viewers">
           {d.viewers.map((v, i) => (
             <li key={i} className="list-item">
-              {`${formatDate(v.at, true)} · ${v.name ?? "—"} · ${t(VIEW_LABEL[v.action] ?? "protection.supervisor.viewed")}`}
+              {/* the name isolated: a Latin name keeps its place in an Arabic line */}
+              {`${formatDate(v.at, true)} · `}
+              <bdi>{v.name ?? "—"}</bdi>
+              {` · ${t(VIEW_LABEL[v.action] ?? "protection.supervisor.viewed")}`}
             </li>
           ))}
         </ul>
