@@ -74,8 +74,9 @@ describe("the hand-out sheet of a round", () => {
         ),
       );
     expect(rows.map((r) => [r.entityId, r.actorId])).toEqual([[listed.id, s.workerA.id]]);
-    const file = await (await s.clients.supervisorA.get(`/protection/cases/${listed.id}`)).text();
-    expect(file).toContain("imprimé sur une feuille de remise");
+    // and listed to the supervisors among the file's readings
+    const viewers = await (await s.clients.supervisorA.get(`/protection/cases/${listed.id}/viewers`)).text();
+    expect(viewers).toContain("imprimé sur une feuille de remise");
   });
 
   it("keeps to the round's eligibility and shows household sizes when quantities are per member", async () => {
