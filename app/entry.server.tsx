@@ -68,7 +68,7 @@ async function readHandoff(context: EntryContext): Promise<void> {
 
 /**
  * Every page is rendered whole, to a string, then sent in one piece (issue 19,
- * docs/decisions/new-pages-rendered-to-a-string.md): the loaders have run before the
+ * docs/decisions/0212-pages-rendered-to-a-string.md): the loaders have run before the
  * render and no page defers data, so streaming sent nothing sooner, while React's stream
  * renderer encodes each piece of markup to bytes as it goes (three to four times the CPU
  * of the string renderer for the same elements). Bots and no-JavaScript users alike get

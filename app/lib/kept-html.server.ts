@@ -20,7 +20,7 @@ export function keepHtml(context: Pick<AppLoadContext, "keptHtml">, id: string, 
  * footer, the dashboard's figures). React writes markup by appending piece to piece: the
  * result is a chain of thousands of pieces, and a page that embeds it (rendered to a
  * string, entry.server.tsx) would walk that chain again on every request to encode it
- * (docs/decisions/new-pages-rendered-to-a-string.md). A copy decoded from its bytes is flat.
+ * (docs/decisions/0212-pages-rendered-to-a-string.md). A copy decoded from its bytes is flat.
  */
 export function flatHtml(html: string): string {
   return Buffer.from(html).toString();

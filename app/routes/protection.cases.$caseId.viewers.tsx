@@ -8,7 +8,7 @@ import { idParam, parseQuery, query } from "~/lib/params.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { caseViewers } from "~/modules/protection/viewers.server";
 
-/** Who opened a case file, for the supervisors of its association (docs/decisions/new-viewers-own-page.md). */
+/** Who opened a case file, for the supervisors of its association (docs/decisions/0214-viewers-own-page.md). */
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
   const { page = 1 } = parseQuery(args, { page: query.int(1, 100_000) });

@@ -35,7 +35,7 @@ const utf8 = new TextEncoder();
  *
  * The text is encoded with `encodeInto` into a buffer kept for it: a page with a single
  * character past Latin-1 (a "’", any Arabic) is one two-byte string, which `Buffer.from`
- * encodes at about a third of that speed (docs/decisions/new-pages-rendered-to-a-string.md).
+ * encodes at about a third of that speed (docs/decisions/0212-pages-rendered-to-a-string.md).
  */
 export function encodePage(page: string, gzip: boolean): { body: Buffer<ArrayBuffer>; encoding: "gzip" | null } {
   // three bytes at most per UTF-16 unit

@@ -118,7 +118,7 @@ describe("compression", () => {
 
   it("sends a page's text whole, encoded once, with its loader data in one script and the stream's end", async () => {
     // rendered to a string, the loader data read whole first into Remix's stream cache
-    // (docs/decisions/new-pages-rendered-to-a-string.md)
+    // (docs/decisions/0212-pages-rendered-to-a-string.md)
     const gz = await get(`${app.url}/login`, { "Accept-Encoding": "gzip", "Accept-Language": "ar" });
     const plain = await get(`${app.url}/login`, { "Accept-Language": "ar" });
     for (const html of [zlib.gunzipSync(gz.body).toString("utf8"), plain.body.toString("utf8")]) {

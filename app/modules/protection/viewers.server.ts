@@ -1,6 +1,6 @@
 /**
  * Who opened a case file: its own page for the supervisors of the owning association
- * (docs/decisions/new-viewers-own-page.md), out of the file itself, which every case
+ * (docs/decisions/0214-viewers-own-page.md), out of the file itself, which every case
  * worker opens every day and which no longer reads, sends nor renders the list.
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";

@@ -4,7 +4,7 @@
  * data-modifying CTE), a receiving association's once its requests are read. A reader
  * the case is refused to writes none. The supervisors' page of viewers shows every
  * opening, newest first, a page at a time (decisions 0190-viewers-paged and
- * new-viewers-own-page), to the supervisors of the owning association only, and its
+ * 0214), to the supervisors of the owning association only, and its
  * own reading is audited.
  */
 import { and, desc, eq, inArray } from "drizzle-orm";

@@ -1,6 +1,6 @@
 /**
  * A page's text is encoded to UTF-8 into a buffer the process keeps and grows
- * (`encodePage`, docs/decisions/new-pages-rendered-to-a-string.md): each page must come out
+ * (`encodePage`, docs/decisions/0212-pages-rendered-to-a-string.md): each page must come out
  * as its own bytes exactly, whatever page was encoded before it, gzipped or not.
  */
 import zlib from "node:zlib";

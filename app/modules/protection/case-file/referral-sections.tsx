@@ -208,7 +208,7 @@ export function SupervisorSection({ d }: { d: CaseFileData }) {
   return (
     <Section title="protection.supervisor.title" id="supervisor">
       <p className="actions">
-        {/* who opened the file: its own page (docs/decisions/new-viewers-own-page.md) */}
+        {/* who opened the file: its own page (docs/decisions/0214-viewers-own-page.md) */}
         <Link className="button button-secondary" to={`/protection/cases/${c.id}/viewers`}>
           {t("protection.supervisor.viewers")}
         </Link>
