@@ -7,7 +7,7 @@
 import { expect, it } from "vitest";
 import { TestClient, useTestApp } from "./helpers/app";
 import { memoryLogger } from "./helpers/log";
-import { useTestDb } from "./helpers/test-db";
+import { locksWaitingOn, useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 const log = memoryLogger();
@@ -30,19 +30,8 @@ it("refuses the reads that wait past the limit with the translated busy page, an
     await lock`lock table business_plans in access exclusive mode`;
     let heldAnswered = false;
     const held = signedIn.get("/home").then((r) => ((heldAnswered = true), r));
-    // waiting on this table of this file's database (the server may be shared with other
-    // files' tests, which wait on their own)
-    await expect
-      .poll(
-        async () =>
-          (
-            await t.sql`select count(*)::int as n from pg_locks
-              where not granted and relation = 'business_plans'::regclass
-                and database = (select oid from pg_database where datname = current_database())`
-          )[0]!.n,
-        { timeout: 15_000 },
-      )
-      .toBeGreaterThan(0);
+    // held: waiting on the lock
+    await expect.poll(() => locksWaitingOn(t, "business_plans"), { timeout: 15_000 }).toBeGreaterThan(0);
     // a search in the address can hold a name: the log must not
     const french = fetch(`${app.url}/login?q=Fatima%20Zahra`, { headers: { "Accept-Language": "fr" } });
     const arabic = fetch(`${app.url}/login`, { headers: { "Accept-Language": "ar" } });

@@ -6,7 +6,7 @@
  */
 import { expect, it } from "vitest";
 import { TestClient, useTestApp } from "./helpers/app";
-import { useTestDb } from "./helpers/test-db";
+import { locksWaitingOn, useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 // one place: every read but the first in the line waits, however long (the limit on the
@@ -49,19 +49,8 @@ it("does not hold a form's post nor the health check behind the reads waiting th
     await lock`begin`;
     await lock`lock table business_plans in access exclusive mode`;
     const held = signedIn.get("/home");
-    await expect
-      // waiting on this table of this file's database: the server may be shared with other
-      // files' tests, which wait on their own
-      .poll(
-        async () =>
-          (
-            await t.sql`select count(*)::int as n from pg_locks
-              where not granted and relation = 'business_plans'::regclass
-                and database = (select oid from pg_database where datname = current_database())`
-          )[0]!.n,
-        { timeout: 15_000 },
-      )
-      .toBeGreaterThan(0);
+    // held: waiting on the lock
+    await expect.poll(() => locksWaitingOn(t, "business_plans"), { timeout: 15_000 }).toBeGreaterThan(0);
     let readsAnswered = 0;
     const reads = Array.from({ length: 20 }, () => fetch(`${app.url}/login`).then((r) => (readsAnswered++, r)));
     // a sign-in with its fields missing (refused at once, before any password is hashed) and

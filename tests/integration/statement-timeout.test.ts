@@ -7,7 +7,7 @@ import { afterAll, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { isStatementTimeout } from "../../db/errors";
 import { startTestApp, type TestApp } from "./helpers/app";
-import { useTestDb } from "./helpers/test-db";
+import { locksWaitingOn, useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
 const handles: { close(): Promise<void> }[] = [];
@@ -54,11 +54,7 @@ async function homeWhileLocked(table: "business_plans" | "sessions", language: s
     const held = await client.get("/home", { headers: { "Accept-Language": language } });
     // the cancelled statement left nothing waiting on the lock (on this table of this file's
     // database: the server may be shared with other files' tests, which wait on their own)
-    const waiting = (
-      await t.sql`select count(*)::int as n from pg_locks
-        where not granted and relation = ${table}::regclass
-          and database = (select oid from pg_database where datname = current_database())`
-    )[0]!.n;
+    const waiting = await locksWaitingOn(t, table);
     return {
       status: held.status,
       text: await held.text(),

@@ -69,3 +69,16 @@ export function useTestDb(): TestDb {
   });
   return box;
 }
+
+/**
+ * How many lock requests wait on `table` in this test's own database. A test that holds a
+ * table locked counts these to know its request is held; the server may be shared with
+ * other files' tests (CI's second pass on PostgreSQL 15), whose own waits a count over
+ * the whole server would include.
+ */
+export async function locksWaitingOn(t: Pick<TestDb, "sql">, table: string): Promise<number> {
+  const [row] = await t.sql<{ n: number }[]>`select count(*)::int as n from pg_locks
+    where not granted and relation = ${table}::regclass
+      and database = (select oid from pg_database where datname = current_database())`;
+  return row!.n;
+}
