@@ -54,7 +54,8 @@ const fixture = await seedDemo(owner.db);
 await owner.close();
 const handle = createDb(url, { max: 20 });
 // the demo fixture's ids, for specs that build paths from the access matrix (a11y.spec.ts)
-fs.writeFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), JSON.stringify(fixture));
+const fixtureFile = path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`);
+fs.writeFileSync(fixtureFile, JSON.stringify(fixture));
 // the database's address, for the one write a spec cannot make through the pages: letting
 // time pass (grants.spec.ts moves a call's dates into the past, as the integration tests
 // do). Readable by this user only: on TEST_DATABASE_URL's server it carries the password.
@@ -89,6 +90,7 @@ async function stop() {
   await handle.close();
   await cleanup();
   fs.rmSync(databaseFile, { force: true });
+  fs.rmSync(fixtureFile, { force: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
