@@ -9,6 +9,7 @@ import { I18nProvider } from "~/i18n/i18n-context";
 import { installOffsetTable } from "~/i18n/time-zone";
 import { casablancaOffsetTable } from "~/i18n/time-zone.server";
 import { encodePage } from "~/server/compression.server";
+import { DATABASE_RETRY_AFTER_SECONDS } from "~/server/database-down.server";
 import { renderedPage } from "~/server/rendered-page.server";
 
 // dates are formatted with the server's own time-zone data, in pages and in the
@@ -100,5 +101,11 @@ export default async function handleRequest(
   responseHeaders.append("Vary", "Accept-Encoding");
   responseHeaders.set("Content-Length", String(body.length));
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
+  // a loader's "database away" (503) or "took too long" (504, decision 0209) page: Remix
+  // renders the error boundary without the thrown answer's headers, so its Retry-After
+  // is set again here (the only document answers with those statuses)
+  if ((responseStatusCode === 503 || responseStatusCode === 504) && !responseHeaders.has("Retry-After")) {
+    responseHeaders.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  }
   return renderedPage(body, { headers: responseHeaders, status: responseStatusCode });
 }

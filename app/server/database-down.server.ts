@@ -59,6 +59,9 @@ export function createOutageMonitor(options: { db: Database; log: Logger; probeM
   };
 }
 
+/** When a reader is asked to try again after the database was away or too slow (Retry-After, seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * A loader or action that loses the database mid-request throws a driver error,
  * which Remix would render as a 500. Turn it into a 503 Response instead, so the page
@@ -68,6 +71,7 @@ export function createOutageMonitor(options: { db: Database; log: Logger; probeM
  * (decision 0209).
  */
 export function withDatabaseErrorsAsPages(build: ServerBuild, monitor?: OutageMonitor): ServerBuild {
+  const retryHeaders = { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) };
   const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined): F | undefined =>
     fn &&
     ((async (...args: Parameters<F>) => {
@@ -76,9 +80,9 @@ export function withDatabaseErrorsAsPages(build: ServerBuild, monitor?: OutageMo
       } catch (error) {
         if (isDatabaseDown(error)) {
           monitor?.observe(error);
-          throw new Response(null, { status: 503, headers: { "Retry-After": "5" } });
+          throw new Response(null, { status: 503, headers: retryHeaders });
         }
-        if (isStatementTimeout(error)) throw new Response(null, { status: 504, headers: { "Retry-After": "5" } });
+        if (isStatementTimeout(error)) throw new Response(null, { status: 504, headers: retryHeaders });
         throw error;
       }
     }) as unknown as F);

@@ -26,6 +26,8 @@ describe("database away", () => {
     const client = new TestClient(app.url, { Cookie: "lng=ar" });
     const response = await client.post("/login", { identifier: "applicant@masar.test", password: "masar-demo-2026" });
     expect(response.status).toBe(503);
+    // when to try again, though Remix renders the error boundary without the thrown answer's headers
+    expect(response.headers.get("retry-after")).toBe("5");
     const html = await response.text();
     expect(html).toContain("الخدمة غير متاحة مؤقتا");
     expect(html).not.toMatch(/ECONNREFUSED|postgres|at .*\.js/);
@@ -35,6 +37,7 @@ describe("database away", () => {
     const client = new TestClient(app.url, { Cookie: "lng=fr; masar_session=abcdefghijklmnop" });
     const response = await client.get("/home");
     expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.text()).toContain("Service momentanément indisponible");
   });
 

@@ -57,6 +57,7 @@ async function homeWhileLocked(table: "business_plans" | "sessions", language: s
     const waiting = await locksWaitingOn(t, table);
     return {
       status: held.status,
+      retryAfter: held.headers.get("retry-after"),
       text: await held.text(),
       waiting,
       after: async () => (await client.get("/home")).status,
@@ -70,7 +71,7 @@ async function homeWhileLocked(table: "business_plans" | "sessions", language: s
 it("answers a page whose statement waits too long with the translated 504, then serves it again", async () => {
   // the applicant's home reads the business plans: held by the lock, its statement waits
   const held = await homeWhileLocked("business_plans", "fr");
-  expect([held.status, held.waiting]).toEqual([504, 0]);
+  expect([held.status, held.waiting, held.retryAfter]).toEqual([504, 0, "5"]);
   expect(held.text).toContain("La page a mis trop de temps à répondre");
   expect(await held.after()).toBe(200);
 });
@@ -78,7 +79,7 @@ it("answers a page whose statement waits too long with the translated 504, then 
 it("answers the translated 504 when the session check itself waits too long", async () => {
   // the session is checked before any loader runs (the request's context)
   const held = await homeWhileLocked("sessions", "ar");
-  expect([held.status, held.waiting]).toEqual([504, 0]);
+  expect([held.status, held.waiting, held.retryAfter]).toEqual([504, 0, "5"]);
   expect(held.text).toContain("استغرقت الصفحة وقتا طويلا للرد");
   expect(await held.after()).toBe(200);
 });
