@@ -13,10 +13,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import axe from "axe-core";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { ACCESS_MATRIX } from "../access";
 import { ACTING, EVERYONE, type Fixture, type Who } from "../access/types";
-import { e2eFixture, login, NOT_A_PAGE, openMenu, pathsFor } from "./fixtures";
+import { e2eFixture, login, NOT_A_PAGE, openMenu, pathsFor, test } from "./fixtures";
 
 // axe and the measures run inside the page: they need JavaScript, even in the no-JavaScript project
 test.use({ javaScriptEnabled: true });

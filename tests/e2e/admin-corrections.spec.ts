@@ -3,11 +3,11 @@
  * Arabic: each opened by its "correct" link, refused with the error summary and what was
  * typed kept, then saved, the page saying so.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { budgetEntries } from "../../db/schema";
 import { findOrMakeItem } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 async function freshRecords(suffix: string) {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });

@@ -5,8 +5,8 @@
  * changes; once confirmed, the hand-out stays listed, marked, and the person can
  * receive the right one.
  */
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

@@ -3,13 +3,13 @@
  * nobody is marked until the trainer marks them, one "Save" keeps the others unmarked
  * and says so, and a session still to come has no register yet.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 /** A cohort of two with sessions three days ago, yesterday and tomorrow. */
 async function cohortOfTwo() {

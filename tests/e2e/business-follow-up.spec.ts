@@ -6,9 +6,9 @@
  * The coach, the person and the paid grant are written straight into the database
  * (`inDatabase`): paying tranches 100 days ago is not something a page can do today.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { makeFundedBusiness } from "../factories/grants";
-import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage, SHOT } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { readPdfText } from "../helpers/pdf";
-import { finishSignUp, login, switchLanguage, uniquePhone, SHOT } from "./fixtures";
+import { finishSignUp, login, switchLanguage, uniquePhone, SHOT, test } from "./fixtures";
 
 /**
  * A whole plan written on a 375-pixel phone: in French with JavaScript (rows added

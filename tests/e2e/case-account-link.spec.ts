@@ -3,12 +3,22 @@
  * phone, in French and Arabic: without the person's consent nothing is linked; with it,
  * the file says who linked it and in which language the notice was read.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
+import {
+  fitsThePhone,
+  FR_AND_AR,
+  inDatabase,
+  login,
+  switchLanguage,
+  uniquePhone,
+  journey,
+  SHOT,
+  test,
+} from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

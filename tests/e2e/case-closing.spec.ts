@@ -3,8 +3,8 @@
  * JavaScript, in French and Arabic: the close link opens the confirmation step, which
  * asks for a reason; once closed, the file says why and offers to reopen it.
  */
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

@@ -4,8 +4,8 @@
  * filled with the current values; a refused form keeps what was typed and says why; the
  * corrected identity shows on the file.
  */
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, freshCase, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

@@ -1,8 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { normalizePhone } from "../../app/modules/auth/rules";
 import { makeUser } from "../factories";
-import { e2eDatabaseUrl, login, loginWithForm, logout, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
+import {
+  e2eDatabaseUrl,
+  login,
+  loginWithForm,
+  logout,
+  switchLanguage,
+  uniquePhone,
+  journey,
+  SHOT,
+  test,
+} from "./fixtures";
 import { codeMailedTo } from "./mail-server";
 import { codeSentTo, smsCount } from "./sms-gateway";
 

@@ -4,7 +4,7 @@
  * certificate, deactivating an account. The first tap only opens the step, which names
  * who is concerned; "cancel" leaves everything as it was; the step's button does it.
  */
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { markAttendance, register } from "../../app/modules/trainings/service.server";
@@ -12,7 +12,7 @@ import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 async function withDb<T>(work: (db: ReturnType<typeof createDb>["db"]) => Promise<T>): Promise<T> {
   const handle = createDb(e2eDatabaseUrl(), { max: 1 });

@@ -6,8 +6,8 @@
  * confirmation step: the corrected identity stays on the closed file, which leaves the
  * list of open files, can still be corrected, and opens again.
  */
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, freshCase, FR_AND_AR, journey, login, switchLanguage, SHOT } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, freshCase, FR_AND_AR, journey, login, switchLanguage, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

@@ -4,14 +4,14 @@
  * refused in the reader's language with what was typed kept; closing goes through its
  * confirmation step and says how many applicants were told.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { createDb } from "../../db/client";
 import { applyToOffer } from "../../app/modules/internships/applications.server";
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser, uniqueSuffix } from "../factories";
 import { makeHostOffer } from "../factories/internships";
 import { makeCohort, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 /** A cohort of 4 seats with 2 taken, and an open offer with one application waiting. */

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { finishSignUp, login, switchLanguage, uniquePhone, journey } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { finishSignUp, login, switchLanguage, uniquePhone, journey, test } from "./fixtures";
 
 /**
  * Trainings, internships and coaching on a phone, with and without JavaScript

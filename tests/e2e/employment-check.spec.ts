@@ -7,10 +7,10 @@
  * The coach, the person and her certificate are written straight into the database
  * (`inDatabase`): a cohort that ended 100 days ago is not something a page can make today.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeCertificate } from "../factories/trainings";
-import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage, SHOT } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, journey, login, newCoachFollowing, switchLanguage, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

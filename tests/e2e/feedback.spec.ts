@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, login, logout, switchLanguage } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, login, logout, switchLanguage, test } from "./fixtures";
 
 /** Nothing on the page is wider than the phone (a wider page widens the layout viewport itself). */
 test("an anonymous person files a complaint in Arabic on a phone and follows it with the reference", async ({

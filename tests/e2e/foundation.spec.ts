@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import {
   DEMO_PASSWORD,
   finishSignUp,
@@ -8,6 +8,7 @@ import {
   openMenu,
   switchLanguage,
   uniquePhone,
+  test,
 } from "./fixtures";
 
 // The tests of sign-in itself: they sign in through the form, never with the session fixture.

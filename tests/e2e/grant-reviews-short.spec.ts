@@ -3,10 +3,10 @@
  * last application has one of the two reviews the call asks for; the admin sees it
  * flagged in the ranking, and the proposal says it is not proposed.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { ar } from "../../app/i18n/locales/ar/index";
 import { fr } from "../../app/i18n/locales/fr/index";
-import { e2eFixture, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { e2eFixture, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 for (const [lang, m] of [

@@ -1,14 +1,7 @@
-import {
-  expect as baseExpect,
-  test,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type TestInfo,
-} from "@playwright/test";
+import { expect as baseExpect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import postgres from "postgres";
 import { arabicSkeleton, readPdfText } from "../helpers/pdf";
-import { e2eDatabaseUrl, login, switchLanguage, journey } from "./fixtures";
+import { e2eDatabaseUrl, login, switchLanguage, journey, test } from "./fixtures";
 
 /** A call moves on through its confirmation step (one-way moves are never one tap). */
 async function moveCall(page: Page, label: string) {

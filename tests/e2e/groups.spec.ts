@@ -4,8 +4,8 @@
  * what was typed kept), finds it in the list, corrects it, and reads the people reached
  * apart in the association's report.
  */
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

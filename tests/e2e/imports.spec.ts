@@ -4,12 +4,22 @@
  * preview (nothing written yet, the bad row named with its problem), confirms, reads how
  * many case files were opened, and sending the same file again changes nothing.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { trainingRegistrations } from "../../db/schema";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
+import {
+  fitsThePhone,
+  FR_AND_AR,
+  inDatabase,
+  login,
+  switchLanguage,
+  uniquePhone,
+  journey,
+  SHOT,
+  test,
+} from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 /** Where the confirmation's date stands: the sentence is read on either side of it. */

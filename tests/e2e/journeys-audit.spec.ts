@@ -7,7 +7,7 @@
  * tap only opens and that "cancel" leaves untouched (anonymising: retention.spec.ts).
  */
 import { eq } from "drizzle-orm";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { planAttachments } from "../../db/schema";
 import { ar } from "../../app/i18n/locales/ar/index";
 import { fr } from "../../app/i18n/locales/fr/index";
@@ -15,7 +15,7 @@ import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { makeUser } from "../factories";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { fitsThePhone, inDatabase, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { fitsThePhone, inDatabase, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 /** The step opened by the first tap: on a phone's width, naming `what`; a screenshot to look at. */
 async function expectStep(page: Page, testInfo: TestInfo, what: string | RegExp, shot: string) {

@@ -5,7 +5,7 @@
  * read back from the fake SMS gateway the run's server delivers to (tests/e2e/server.ts);
  * cancelling an appointment goes through its confirmation step and tells the person.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { coachAssignments, trainingSessions, users } from "../../db/schema";
@@ -17,7 +17,7 @@ import { scheduleAppointment } from "../../app/modules/coaching/appointments.ser
 import { register } from "../../app/modules/trainings/service.server";
 import { makeUser } from "../factories";
 import { makeCohort, makeSessions, makeTraining } from "../factories/trainings";
-import { e2eDatabaseUrl, fitsThePhone, login, switchLanguage, uniquePhone, journey, SHOT } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, login, switchLanguage, uniquePhone, journey, SHOT, test } from "./fixtures";
 import { smsContaining } from "./sms-gateway";
 
 const TEXT = { fr, ar } as const;

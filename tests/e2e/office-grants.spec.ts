@@ -4,7 +4,7 @@
  * plan is missing, applies for them (the agreement box first refused), and the person,
  * once signed in with the slip, sees on their home what was done for them and by whom.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { completePlanContent, makePlan } from "../factories/business-plans";
 import { makeCall } from "../factories/grants";
 import { readPdfText } from "../helpers/pdf";
@@ -20,6 +20,7 @@ import {
   distinctName,
   SLIP_CODE,
   SLIP_ID,
+  test,
 } from "./fixtures";
 
 /**

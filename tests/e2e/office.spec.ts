@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { readPdfText } from "../helpers/pdf";
 import {
   fitsThePhone,
@@ -20,6 +20,7 @@ import {
   distinctName,
   SLIP_CODE,
   SLIP_ID,
+  test,
 } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {

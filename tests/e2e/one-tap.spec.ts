@@ -6,11 +6,11 @@
  * which names who or what is concerned; "cancel" leaves everything as it was.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { coachAssignments, deletionRequests, roundItems, shops, users } from "../../db/schema";
 import { makeOrganisation, makeUser } from "../factories";
 import { findOrMakeItem, makeShop, makeStockedRound } from "../factories/protection";
-import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 

@@ -13,12 +13,12 @@
  * text crawl's check for French staff content shown unmarked (french-text.ts): each is
  * rendered once for both walks, and the text crawl does not ask for them again.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import postgres from "postgres";
 import { ACTING } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
 import { frenchLeftIn } from "../helpers/untranslated";
-import { CODE, e2eDatabaseUrl, e2eFixture, login, pathsFor } from "./fixtures";
+import { CODE, e2eDatabaseUrl, e2eFixture, login, pathsFor, test } from "./fixtures";
 import { ASKS_LANGUAGE, frenchTexts, PDF_READERS, pdfFrenchProblems, pdfsReadByPdfCrawl } from "./french-text";
 
 type Lng = "fr" | "ar" | "en";

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { fitsThePhone, login, switchLanguage, SHOT } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { fitsThePhone, login, switchLanguage, SHOT, test } from "./fixtures";
 
 /**
  * The targets' period picker on a 375 px phone, in Arabic and in French: the select stays

@@ -5,10 +5,10 @@
  * row), in the form's order, every value typed still there, and, with JavaScript, the
  * focus on the summary. In French with JavaScript and in Arabic without (journey()).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { makeUser } from "../factories";
 import { makePlan } from "../factories/business-plans";
-import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage, SHOT } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage, SHOT, test } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 /** The summary: right after the title, before the form; its links' targets, each found on the page. */

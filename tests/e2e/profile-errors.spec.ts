@@ -5,9 +5,9 @@
  * (texts, choices, ticked boxes), and, with JavaScript, the focus on the summary. In
  * French with JavaScript and in Arabic without (journey()).
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { makeUser } from "../factories";
-import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage, SHOT } from "./fixtures";
+import { fitsThePhone, FR_AND_AR, inDatabase, journey, login, switchLanguage, SHOT, test } from "./fixtures";
 import { translate } from "../../app/i18n/translate";
 
 for (const [lang, m] of FR_AND_AR) {

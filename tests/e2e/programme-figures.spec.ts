@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { FR_AND_AR, fitsThePhone, login, switchLanguage, SHOT } from "./fixtures";
+import { expect } from "@playwright/test";
+import { FR_AND_AR, fitsThePhone, login, switchLanguage, SHOT, test } from "./fixtures";
 
 /**
  * The donor on a phone, with and without JavaScript: the year's people reached from

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, login, logout, switchLanguage, distinctName } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, login, logout, switchLanguage, distinctName, test } from "./fixtures";
 
 test("a case worker registers a beneficiary in Arabic, records care, hands out aid; another association cannot open the case", async ({
   page,

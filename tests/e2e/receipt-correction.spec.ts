@@ -9,13 +9,23 @@
  * The coach, the person and the published award are written straight into the database
  * (`inDatabase`): awarding a grant takes a committee, which is not what this walk is about.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { addDays, moroccoToday } from "../../app/lib/morocco-time";
 import { formatDate } from "../../app/i18n/translate";
 import { makeApplication, makeCall } from "../factories/grants";
-import { fitsThePhone, FR_AND_AR, journey, login, logout, newCoachFollowing, switchLanguage, SHOT } from "./fixtures";
+import {
+  fitsThePhone,
+  FR_AND_AR,
+  journey,
+  login,
+  logout,
+  newCoachFollowing,
+  switchLanguage,
+  SHOT,
+  test,
+} from "./fixtures";
 
 const DAY = 86_400_000;
 

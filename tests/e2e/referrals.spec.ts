@@ -4,8 +4,8 @@
  * partner reads only the request and those sections before accepting, then writes its own
  * note; the person's consent to referral withdrawn, the partner's next request finds nothing.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { fitsThePhone, login, logout, switchLanguage, SHOT } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { fitsThePhone, login, logout, switchLanguage, SHOT, test } from "./fixtures";
 
 const PARTNER = "Association Al Amal Oujda";
 // names put in a sentence are isolated (U+2068 … U+2069), so their direction never turns the sentence around

@@ -6,7 +6,7 @@
  * only the project without JavaScript runs this spec (playwright.config.ts).
  */
 import { eq } from "drizzle-orm";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { beneficiaryCases } from "../../db/schema";
 import { ar } from "../../app/i18n/locales/ar/index";
 import { fr } from "../../app/i18n/locales/fr/index";
@@ -14,7 +14,7 @@ import { openCase } from "../../app/modules/protection/identity.server";
 import { makeOrganisation, makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
 import { translate } from "../../app/i18n/translate";
-import { fitsThePhone, inDatabase, login, switchLanguage, SHOT } from "./fixtures";
+import { fitsThePhone, inDatabase, login, switchLanguage, SHOT, test } from "./fixtures";
 
 for (const [lang, m] of [
   ["fr", fr],

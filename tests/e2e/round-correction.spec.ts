@@ -3,12 +3,12 @@
  * French and Arabic, with and without JavaScript: the form is folded under the round's
  * facts, comes back with what was typed when refused, and the page says what happened.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { findOrMakeItem, makeStockedRound } from "../factories/protection";
-import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { e2eDatabaseUrl, fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 /** A round of the demo case worker's association that nobody has received yet. */
 async function freshRound(name: string) {

@@ -4,8 +4,8 @@
  * linking to each field (focused when JavaScript runs); withdrawing consent goes through
  * a confirmation step that the first tap only opens, and that "cancel" leaves untouched.
  */
-import { expect, test } from "@playwright/test";
-import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, distinctName } from "./fixtures";
+import { expect } from "@playwright/test";
+import { fitsThePhone, FR_AND_AR, login, switchLanguage, journey, SHOT, distinctName, test } from "./fixtures";
 
 for (const [lang, m] of FR_AND_AR) {
   test(

@@ -4,9 +4,9 @@
  * the value and the initials (never the name), the redemption, the shop's history and
  * totals; then the same code refused.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { makeVoucher } from "../factories/protection";
-import { fitsThePhone, freshCase, FR_AND_AR, inDatabase, login, switchLanguage, journey, SHOT } from "./fixtures";
+import { fitsThePhone, freshCase, FR_AND_AR, inDatabase, login, switchLanguage, journey, SHOT, test } from "./fixtures";
 
 /** A fresh voucher of association A (the demo shop's scheme), for a person of that name. */
 async function freshVoucher(firstName: string, lastName: string) {

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { login, switchLanguage, SHOT } from "./fixtures";
+import { expect } from "@playwright/test";
+import { login, switchLanguage, SHOT, test } from "./fixtures";
 
 /**
  * The admin on a phone, with and without JavaScript: sets the quarter's targets, reads

@@ -24,12 +24,12 @@
  * `?lang=`) get both checks there, on the same rendering (pdf-crawl.spec.ts, french-text.ts);
  * this walk reads the others: the copies' documents, the CV and the certificate as listed.
  */
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { ACTING, EVERYONE, type Who } from "../access/types";
 import { readPdfText } from "../helpers/pdf";
 import { FRENCH_ONLY, frenchOnlyFixture } from "./french-content";
 import { frenchTexts, MARK, pdfFrenchProblems, pdfsReadByPdfCrawl } from "./french-text";
-import { CODE, e2eFixture, login, NOT_A_PAGE, pathsFor } from "./fixtures";
+import { CODE, e2eFixture, login, NOT_A_PAGE, pathsFor, test } from "./fixtures";
 
 // The text is read by Playwright's evaluate, which runs with the page's own scripts off: the
 // page as the server sent it, without the browser loading and hydrating the app's modules on
