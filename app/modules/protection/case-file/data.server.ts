@@ -127,9 +127,9 @@ async function partnerSections(
 type CaseFileMeta = Meta & { locale: Locale };
 
 /**
- * The page of the file's notes; and how much of the account panel to read: the file's ("file", the default), with the accounts
- * that may be the person's ("suggestions": the account's page), or none (the other form
- * pages, which do not show it).
+ * The page of the file's notes; and how much of the account panel to read: the file's
+ * ("file", the default), with the accounts that may be the person's ("suggestions": the
+ * account's page), or none (the other form pages, which do not show it).
  */
 type CaseFilePages = { notes?: number; account?: "file" | "suggestions" | "none" };
 
