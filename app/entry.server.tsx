@@ -9,7 +9,7 @@ import { I18nProvider } from "~/i18n/i18n-context";
 import { installOffsetTable } from "~/i18n/time-zone";
 import { casablancaOffsetTable } from "~/i18n/time-zone.server";
 import { encodePage } from "~/server/compression.server";
-import { DATABASE_RETRY_AFTER_SECONDS } from "~/server/database-down.server";
+import { RETRY_AFTER_SECONDS } from "~/server/database-down.server";
 import { renderedPage } from "~/server/rendered-page.server";
 
 // dates are formatted with the server's own time-zone data, in pages and in the
@@ -105,7 +105,7 @@ export default async function handleRequest(
   // renders the error boundary without the thrown answer's headers, so its Retry-After
   // is set again here (the only document answers with those statuses)
   if ((responseStatusCode === 503 || responseStatusCode === 504) && !responseHeaders.has("Retry-After")) {
-    responseHeaders.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+    responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   }
   return renderedPage(body, { headers: responseHeaders, status: responseStatusCode });
 }

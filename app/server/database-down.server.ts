@@ -59,8 +59,11 @@ export function createOutageMonitor(options: { db: Database; log: Logger; probeM
   };
 }
 
-/** When a reader is asked to try again after the database was away or too slow (Retry-After, seconds). */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/**
+ * In how many seconds a reader is asked to try again (Retry-After) when a page could not be
+ * answered now: the database away or too slow, or the portal too busy (errorPage's pages).
+ */
+export const RETRY_AFTER_SECONDS = 5;
 
 /**
  * A loader or action that loses the database mid-request throws a driver error,
@@ -71,7 +74,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  * (decision 0209).
  */
 export function withDatabaseErrorsAsPages(build: ServerBuild, monitor?: OutageMonitor): ServerBuild {
-  const retryHeaders = { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) };
+  const retryHeaders = { "Retry-After": String(RETRY_AFTER_SECONDS) };
   const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined): F | undefined =>
     fn &&
     ((async (...args: Parameters<F>) => {

@@ -18,10 +18,9 @@ import {
 import { isDatabaseDown, isStatementTimeout } from "~db/errors";
 import { MAX_ATTACHMENT_BYTES } from "~db/schema/business-plans";
 import { MAX_IMPORT_BYTES } from "~/modules/imports/rules";
-import { retryAfter } from "~/lib/retry-after";
 import { isWaitedTooLong } from "./admission.server";
 import { acceptsGzip } from "./compression.server";
-import type { OutageMonitor } from "./database-down.server";
+import { RETRY_AFTER_SECONDS, type OutageMonitor } from "./database-down.server";
 import type { Logger } from "./logger.server";
 import { plainPage } from "./plain-page.server";
 import type { MessageKey } from "~/i18n/translate";
@@ -323,25 +322,35 @@ function errorKind(error: unknown): ErrorKind {
   return isStatementTimeout(error) ? "slow" : "failed";
 }
 
-/** The page of each kind; `retryInMs`: when to try again (Retry-After), where trying again soon may work */
-const ERROR_PAGES: Record<ErrorKind, { status: number; title: MessageKey; body: MessageKey; retryInMs?: number }> = {
+/**
+ * The page of each kind; `retryAfter`: in how many seconds to try again (Retry-After), where
+ * trying again soon may work, as a loader's page of the same kind says
+ */
+const ERROR_PAGES: Record<ErrorKind, { status: number; title: MessageKey; body: MessageKey; retryAfter?: number }> = {
   down: {
     status: 503,
     title: "errors.page.unavailable.title",
     body: "errors.page.unavailable.body",
-    retryInMs: 5000,
+    retryAfter: RETRY_AFTER_SECONDS,
   },
-  busy: { status: 503, title: "errors.page.busy.title", body: "errors.page.busy.body", retryInMs: 5000 },
-  slow: { status: 504, title: "errors.page.504.title", body: "errors.page.504.body", retryInMs: 5000 },
+  busy: {
+    status: 503,
+    title: "errors.page.busy.title",
+    body: "errors.page.busy.body",
+    retryAfter: RETRY_AFTER_SECONDS,
+  },
+  slow: {
+    status: 504,
+    title: "errors.page.504.title",
+    body: "errors.page.504.body",
+    retryAfter: RETRY_AFTER_SECONDS,
+  },
   failed: { status: 500, title: "errors.page.500.title", body: "errors.page.500.body" },
 };
 
 function sendErrorPage(req: Request, res: Response, kind: ErrorKind) {
   const page = ERROR_PAGES[kind];
   res.status(page.status).type("html").setHeader("Cache-Control", "no-store");
-  if (page.retryInMs) {
-    const now = new Date();
-    res.set(retryAfter(new Date(now.getTime() + page.retryInMs), now));
-  }
+  if (page.retryAfter) res.setHeader("Retry-After", String(page.retryAfter));
   res.send(plainPage(localeOf(req), page.title, page.body));
 }
