@@ -18,7 +18,7 @@ export const WATCHED = [
   "rankRouteBranches",
   "compilePath",
   "matchRouteBranch",
-  "renderToPipeableStream",
+  "renderToString",
   "compress",
   "deflate",
 ];
