@@ -1,6 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
@@ -15,6 +13,7 @@ import type { Fixture, Who } from "../access/types";
 
 import { DEMO_PASSWORD, makeUser } from "../factories";
 import { makeCase } from "../factories/protection";
+import { runFile } from "./run-files";
 import { codeSentTo } from "./sms-gateway";
 
 export { DEMO_PASSWORD };
@@ -109,7 +108,7 @@ export async function fitsThePhone(page: Page) {
 
 /** The e2e database's address, which tests/e2e/server.ts writes (mode 600) once it is seeded. */
 export function e2eDatabaseUrl(): string {
-  const file = path.join(os.tmpdir(), `masar-e2e-database-${port}.json`);
+  const file = runFile("database", port);
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { url: string }).url;
 }
 
@@ -158,7 +157,7 @@ export function newCoachFollowing(
 
 /** The seeded records' ids (case files, plans, calls…) that the access matrix's paths need, written by tests/e2e/server.ts. */
 export function e2eFixture(): Fixture {
-  return JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`), "utf8")) as Fixture;
+  return JSON.parse(fs.readFileSync(runFile("fixture", port), "utf8")) as Fixture;
 }
 
 /** Every path the access matrix lets `who` open (a 200), pages and documents, once each. */

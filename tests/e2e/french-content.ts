@@ -12,12 +12,11 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import { formatVerificationCode } from "../../app/modules/trainings/rules";
 import type { Fixture } from "../access/types";
 import { e2eDatabaseUrl } from "./fixtures";
+import { runFile } from "./run-files";
 
 /** The French texts, none holding a demo item's name, none with a translation. */
 export const FRENCH_ONLY = {
@@ -70,7 +69,7 @@ type Made = Record<
 >;
 
 /** Where the copies' ids are kept for the run's other tests (a file of an earlier run names rows that no longer exist). */
-const madeFile = () => path.join(os.tmpdir(), `masar-e2e-french-only-${process.env.E2E_PORT ?? 3210}.json`);
+const madeFile = () => runFile("french-only", process.env.E2E_PORT ?? 3210);
 
 function madeBefore(): Made | null {
   try {

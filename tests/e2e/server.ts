@@ -21,6 +21,7 @@ import { httpSmsTransport, smtpTransport } from "../../app/modules/notifications
 import { startFakeMailServer } from "../../scripts/mail-fake-server";
 import { startFakeGateway } from "../../scripts/sms-fake-gateway";
 import { mailServerPorts } from "./mail-server";
+import { RUN_FILES, runFile } from "./run-files";
 import { smsGatewayPort } from "./sms-gateway";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -54,12 +55,12 @@ const fixture = await seedDemo(owner.db);
 await owner.close();
 const handle = createDb(url, { max: 20 });
 // the demo fixture's ids, for specs that build paths from the access matrix (a11y.spec.ts)
-const fixtureFile = path.join(os.tmpdir(), `masar-e2e-fixture-${port}.json`);
+const fixtureFile = runFile("fixture", port);
 fs.writeFileSync(fixtureFile, JSON.stringify(fixture));
 // the database's address, for the one write a spec cannot make through the pages: letting
 // time pass (grants.spec.ts moves a call's dates into the past, as the integration tests
 // do). Readable by this user only: on TEST_DATABASE_URL's server it carries the password.
-const databaseFile = path.join(os.tmpdir(), `masar-e2e-database-${port}.json`);
+const databaseFile = runFile("database", port);
 fs.rmSync(databaseFile, { force: true });
 fs.writeFileSync(databaseFile, JSON.stringify({ url }), { mode: 0o600 });
 const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
@@ -89,8 +90,7 @@ async function stop() {
   server.close();
   await handle.close();
   await cleanup();
-  fs.rmSync(databaseFile, { force: true });
-  fs.rmSync(fixtureFile, { force: true });
+  for (const kind of RUN_FILES) fs.rmSync(runFile(kind, port), { force: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
