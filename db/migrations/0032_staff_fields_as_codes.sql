@@ -1,4 +1,4 @@
--- Staff fields that were free text become code lists (decision new-staff-fields-as-codes.md):
+-- Staff fields that were free text become code lists (decision 0100-staff-fields-as-codes.md):
 -- a host's and an offer's sector, an offer's town and languages, a training's languages.
 -- Each text is matched, folded (case, accents, spaces and punctuation ignored), against
 -- the codes and their fr/ar/en labels (app/i18n/codes.ts) and a few known spellings.

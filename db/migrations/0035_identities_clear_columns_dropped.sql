@@ -1,5 +1,5 @@
 -- Identities and the free text of services are now encrypted by the application
--- (docs/decisions/new-identifiers-encrypted.md). A migration does not hold the key, so
+-- (docs/decisions/0101-identifiers-encrypted.md). A migration does not hold the key, so
 -- the clear values of existing rows wait in this table, which only the owner role can
 -- read, until the migration step encrypts them into the new columns and drops it
 -- (app/modules/protection/at-rest.server.ts encryptClearBacklog, run by runMigrations),

@@ -1,5 +1,5 @@
 -- A call's eligible regions are codes of the profile's region list (issue 15,
--- decision new-staff-fields-as-codes.md). Regions typed before ("Rabat", "Souss-Massa",
+-- decision 0100-staff-fields-as-codes.md). Regions typed before ("Rabat", "Souss-Massa",
 -- "الرباط") are mapped, folded, from region names, codes, labels and towns; what is not
 -- recognised stays as typed (so the call stays as strict as it was) and the admin's
 -- /admin/codes lists the call until a region is chosen: the check is NOT VALID for the

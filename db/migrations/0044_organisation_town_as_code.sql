@@ -1,4 +1,4 @@
--- An organisation's town becomes a code of the towns list (decision new-organisation-town-as-code.md),
+-- An organisation's town becomes a code of the towns list (decision 0117-organisation-town-as-code.md),
 -- mapped as 0032 mapped an offer's town: each text folded (case, accents, spaces and
 -- punctuation ignored) against the codes, their fr/ar/en names and a few known spellings.
 -- What is not recognised is never dropped: the town becomes "other" and its text goes to

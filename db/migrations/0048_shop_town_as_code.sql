@@ -1,5 +1,5 @@
 -- A partner shop's town becomes a code of the towns list, as an organisation's did in 0044
--- (decision new-shop-town-as-code.md): each typed town folded the same way against the same
+-- (decision 0130-shop-town-as-code.md): each typed town folded the same way against the same
 -- names; a town not recognised becomes "other" and its text goes to code_flags (record
 -- "shop") for the admin on /admin/codes; an empty town becomes null.
 -- The flag record's type is made anew, as in 0044: a value added to a type cannot be used

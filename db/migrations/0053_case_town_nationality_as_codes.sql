@@ -1,4 +1,4 @@
--- A protection case's town and nationality become codes (decision new-case-town-nationality-as-codes.md),
+-- A protection case's town and nationality become codes (decision 0138-case-town-nationality-as-codes.md),
 -- as an organisation's town did in 0044 and a shop's in 0048: each typed town folded the same
 -- way against the same names, each typed nationality against the reporting rollup's country
 -- names (report_place_codes, kind "country"). What is not recognised is never dropped: a town

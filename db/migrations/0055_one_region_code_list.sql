@@ -1,4 +1,4 @@
--- One list of region codes (decision new-one-region-code-list.md). Profiles, calls and
+-- One list of region codes (decision 0145-one-region-code-list.md). Profiles, calls and
 -- anonymised cases store the codes of the profile's list (`oriental`); the reports read a
 -- profile's region by folding it against the French region names (`loriental` for
 -- "L'Oriental"), so a profile in `oriental` was never counted in its region. From here the
