@@ -136,11 +136,18 @@ export async function caseSmsPanel(
     known ? known.consent : latestConsent(db, c.id),
     known?.history ?? caseSmsHistory(db, c.id),
   ]);
-  const phone = c.phone ? normalizePhone(c.phone) : null;
-  const blocker = caseSmsBlocker({ anonymised: Boolean(c.anonymisedAt), phone, consent });
   return {
-    blocker: blocker ? BLOCKERS[blocker] : null,
-    language: consent?.language ?? null,
+    ...smsPermission(c, consent),
     history: history.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
   };
+}
+
+/** Whether an SMS may go to case `c` (why not, translated) and in which language, given its latest consent. */
+export function smsPermission(
+  c: { phone: string | null; anonymisedAt: Date | string | null },
+  consent: Awaited<ReturnType<typeof latestConsent>>,
+) {
+  const phone = c.phone ? normalizePhone(c.phone) : null;
+  const blocker = caseSmsBlocker({ anonymised: Boolean(c.anonymisedAt), phone, consent });
+  return { blocker: blocker ? BLOCKERS[blocker] : null, language: consent?.language ?? null };
 }

@@ -145,7 +145,13 @@ const latestVulnerabilityRow = (db: Executor) =>
 
 export async function latestVulnerability(db: Executor, caseId: string) {
   const [row] = await runPrepared(db, "protection_latest_vulnerability", latestVulnerabilityRow, { id: caseId });
-  if (!row) return null;
+  return row ? openAssessment(row) : null;
+}
+
+/** An assessment's row as the pages read it: its flags and notes decrypted. */
+export function openAssessment(
+  row: Pick<typeof vulnerabilityAssessments.$inferSelect, "id" | "assessorId" | "assessedOn" | "createdAt" | "dataEnc">,
+) {
   return {
     id: row.id,
     assessorId: row.assessorId,

@@ -126,12 +126,8 @@ async function partnerSections(
 /** The request's address and the reader's language (a nationality is named in it). */
 type CaseFileMeta = Meta & { locale: Locale };
 
-/**
- * The page of the file's notes; and how much of the account panel to read: the file's
- * ("file", the default), with the accounts that may be the person's ("suggestions": the
- * account's page), or none (the other form pages, which do not show it).
- */
-type CaseFilePages = { notes?: number; account?: "file" | "suggestions" | "none" };
+/** The page of the file's notes. */
+type CaseFilePages = { notes?: number };
 
 export async function loadCaseFile(
   db: Database,
@@ -147,10 +143,11 @@ export async function loadCaseFile(
   const partner = own ? undefined : { actor, sections: reach.sections };
   // the owning association's link to the person's applicant account, on a file not anonymised
   // (docs/decisions/0135-linking-and-dedup-across.md): read with the rest, from the case already read
-  const live = own && !c.anonymisedAt && pages.account !== "none";
+  // (the accounts that may be the person's are looked for on the account's page only)
+  const live = own && !c.anonymisedAt;
   const [read, account] = await Promise.all([
     own ? ownerSections(db, c, actor.id, notesPage) : partnerSections(db, c, notesPage, partner),
-    live ? accountPanel(db, actor, c, { suggest: pages.account === "suggestions", hashes: reach.personHashes }) : null,
+    live ? accountPanel(db, actor, c, { suggest: false, hashes: reach.personHashes }) : null,
   ]);
   const { detail, supervisor, partners, history, household } = read;
   const named = read.consentPartners;
@@ -158,6 +155,14 @@ export async function loadCaseFile(
   // its consent is the one the consent section read
   const sms = own ? await caseSmsPanel(db, c, { consent: detail.consent ?? null, history: read.sms }) : null;
   const today = moroccoToday();
+  const consent = detail.consent
+    ? {
+        ...detail.consent,
+        partners: named,
+        givenAt: detail.consent.givenAt.toISOString(),
+        withdrawnAt: detail.consent.withdrawnAt?.toISOString() ?? null,
+      }
+    : null;
   return {
     own,
     /** a receiving association: "pending" reads its shared sections, "accepted" also writes its own notes and services */
@@ -177,18 +182,10 @@ export async function loadCaseFile(
       anonymisedAt: c.anonymisedAt?.toISOString() ?? null,
     },
     identity: reach.sections.identity ? identityOf(c, today, meta.locale) : null,
-    /** how the pages name the case: the person's name where the reader sees it, else its reference */
-    name: reach.sections.identity ? `${c.firstName} ${c.lastName}` : c.reference,
+    name: caseName(reach),
     organisationName: detail.organisationName,
     statusHistory: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
-    consent: detail.consent
-      ? {
-          ...detail.consent,
-          partners: named,
-          givenAt: detail.consent.givenAt.toISOString(),
-          withdrawnAt: detail.consent.withdrawnAt?.toISOString() ?? null,
-        }
-      : null,
+    consent,
     notes: detail.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
     notesPage,
     notesPages: Math.max(1, Math.ceil(detail.noteCount / NOTES_PER_PAGE)),
@@ -212,6 +209,11 @@ export async function loadCaseFile(
     sms,
     account,
   };
+}
+
+/** How the pages name a case: the person's name where the reader sees it, else its reference. */
+export function caseName(reach: CaseReach) {
+  return reach.sections.identity ? `${reach.case.firstName} ${reach.case.lastName}` : reach.case.reference;
 }
 
 export type CaseFileData = Awaited<ReturnType<typeof loadCaseFile>>;

@@ -6,7 +6,8 @@
  * statements side by side. Built once (`runPrepared`): its values are placeholders.
  * The lists are the same rows, in the same order, as the separate reads they replace
  * (queries.server.ts and its neighbours, which other pages and the data export still
- * use): case-file-one-statement.test.ts compares the two.
+ * use): case-file-one-statement.test.ts compares the two. The file's form pages read
+ * their own few of the same lists, in a statement of their own (`caseParts`).
  */
 import { and, asc, desc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import { jsonList, runPrepared, type Executor } from "~db/client";
@@ -31,13 +32,12 @@ import {
   type BeneficiaryCase,
 } from "~db/schema";
 import { caseDistributionFields } from "~/modules/aid/queries.server";
-import { decrypt, decryptJson } from "../crypto.server";
+import { decrypt } from "../crypto.server";
 import { openService } from "../identity.server";
 import { statusChangeFields } from "../closure.server";
 import { householdAges, householdMemberFields } from "../households.server";
 import { caseSmsFields, SMS_LISTED } from "../case-sms.server";
-import { caseNoteFields, caseReferralFields, NOTES_PER_PAGE } from "../queries.server";
-import type { VulnerabilityData } from "../rules";
+import { caseNoteFields, caseReferralFields, NOTES_PER_PAGE, openAssessment } from "../queries.server";
 
 const caseId = sql.placeholder("caseId");
 const org = sql.placeholder("org");
@@ -120,18 +120,55 @@ const lists = {
   ),
 };
 
-const supervisorOf = sql<boolean>`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})`;
+/** The parts a case's pages read, each a value of one row: the lists, and whether the reader supervises. */
+const parts = {
+  ...lists,
+  supervisor: {
+    sql: sql<boolean>`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})`,
+    decode: (value: unknown) => Boolean(value),
+  },
+};
+type Part = keyof typeof parts;
+const FILE_PARTS = Object.keys(parts) as Part[];
 
-/** One row: the association's name, whether the reader supervises, and each list as json. */
-const ownerSectionsQuery = (db: Executor) =>
+/** One row: the association's name, and each part in `names` (as json for a list). */
+const partsQuery = (names: readonly Part[]) => (db: Executor) =>
   db
     .select({
       organisationName: organisations.name,
-      supervisor: supervisorOf,
-      ...Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, list.sql])),
+      ...Object.fromEntries(names.map((name) => [name, parts[name].sql])),
     })
     .from(organisations)
     .where(eq(organisations.id, org));
+
+/**
+ * Parts `names` of case `c` for reader `viewerId`, decoded but not decrypted (the caller
+ * decrypts what it shows), in one statement: the file reads them all (`ownerSections`), a
+ * form page only its own (`case-file/form-page.server.ts`, new-case-form-page-reads). Each
+ * set of parts is its own statement, built once (named after the parts, which come from
+ * code, never from a request).
+ */
+export async function caseParts<P extends Part>(
+  db: Executor,
+  c: Pick<BeneficiaryCase, "id" | "organisationId">,
+  viewerId: string,
+  names: readonly P[],
+  notesPage = 1,
+) {
+  const [row] = await runPrepared(db, `protection_case_parts(${names.join(",")})`, partsQuery(names), {
+    caseId: c.id,
+    org: c.organisationId,
+    viewerId,
+    offset: (notesPage - 1) * NOTES_PER_PAGE,
+  });
+  if (!row) throw new Error(`case ${c.id}: its organisation is missing`);
+  const values: Record<string, unknown> = row;
+  const read = { organisationName: row.organisationName } as { organisationName: string } & {
+    [K in P]: ReturnType<(typeof parts)[K]["decode"]>;
+  };
+  for (const name of names) Object.assign(read, { [name]: parts[name].decode(values[name]) });
+  return read;
+}
 
 /**
  * The owner's sections of case `c` for reader `viewerId`, decrypted, in the shapes the
@@ -140,52 +177,36 @@ const ownerSectionsQuery = (db: Executor) =>
  * the consent's partners and the SMS sent.
  */
 export async function ownerSections(db: Executor, c: BeneficiaryCase, viewerId: string, notesPage: number) {
-  const [row] = await runPrepared(db, "protection_case_file_owner", ownerSectionsQuery, {
-    caseId: c.id,
-    org: c.organisationId,
-    viewerId,
-    offset: (notesPage - 1) * NOTES_PER_PAGE,
-  });
-  if (!row) throw new Error(`case ${c.id}: its organisation is missing`);
-  const list = <K extends keyof typeof lists>(key: K) =>
-    lists[key].decode((row as Record<string, unknown>)[key]) as ReturnType<(typeof lists)[K]["decode"]>;
-  const notes = list("notes");
-  const [vulnerability] = list("vulnerability");
-  const [consent] = list("consent");
+  const read = await caseParts(db, c, viewerId, FILE_PARTS, notesPage);
+  const { notes } = read;
+  const [vulnerability] = read.vulnerability;
+  const [consent] = read.consent;
   return {
     detail: {
-      organisationName: row.organisationName,
+      organisationName: read.organisationName,
       consent: consent ?? null,
       notes: notes.map((n) => ({ id: n.id, body: decrypt(n.bodyEnc), createdAt: n.createdAt, author: n.author })),
       // a page past the last one reads no row, so no total
       noteCount: notes[0]?.total ?? (notesPage > 1 ? await countNotes(db, c.id) : 0),
-      vulnerability: vulnerability
-        ? {
-            id: vulnerability.id,
-            assessorId: vulnerability.assessorId,
-            assessedOn: vulnerability.assessedOn,
-            createdAt: vulnerability.createdAt,
-            ...decryptJson<VulnerabilityData>(vulnerability.dataEnc),
-          }
-        : null,
-      services: list("services").map(({ notesEnc, recorderOrganisationId, ...s }) => ({
+      vulnerability: vulnerability ? openAssessment(vulnerability) : null,
+      services: read.services.map(({ notesEnc, recorderOrganisationId, ...s }) => ({
         ...openService(s),
         byReader: true,
         recorderOrganisationId,
         notes: notesEnc ? decrypt(notesEnc) : null,
       })),
-      referrals: list("referrals"),
-      staff: list("staff"),
+      referrals: read.referrals,
+      staff: read.staff,
     },
-    supervisor: Boolean(row.supervisor),
-    partners: list("partners"),
-    distributions: list("distributions"),
-    vouchers: list("vouchers"),
-    items: list("items"),
-    history: list("history"),
-    household: householdAges(list("household")),
-    consentPartners: list("consentPartners"),
-    sms: list("sms"),
+    supervisor: read.supervisor,
+    partners: read.partners,
+    distributions: read.distributions,
+    vouchers: read.vouchers,
+    items: read.items,
+    history: read.history,
+    household: householdAges(read.household),
+    consentPartners: read.consentPartners,
+    sms: read.sms,
   };
 }
 
