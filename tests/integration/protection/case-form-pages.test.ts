@@ -9,7 +9,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, caseNotes, householdMembers, vulnerabilityAssessments } from "../../../db/schema";
 import { fr } from "../../../app/i18n/locales/fr/index";
-import { makeUser } from "../../factories";
+import { makeOrganisation, makeUser } from "../../factories";
 import { makeCase } from "../../factories/protection";
 import { caseOfA, referralAcceptedByB, useTwoAssociations } from "./setup";
 
@@ -70,6 +70,32 @@ describe("the case file's form pages", () => {
     // the assessment's page still ticks the latest assessment's flags
     const assessment = await textOf(await s.clients.workerA.get(`${path}/assessment`));
     expect(assessment).toContain('name="flags" checked="" value="irregular_situation"');
+  });
+
+  it("leave the partners' list to their pages: the file only says whether a referral can go (new-case-form-page-reads)", async () => {
+    // C is a partner association the consent does not name: only a supervisor may refer to it
+    const orgC = await makeOrganisation(t.db);
+    const c = await caseOfA(t.db, s);
+    const file = (client: typeof s.clients.workerA, id: string) => client.get(`/protection/cases/${id}`).then(textOf);
+    const link = `href="/protection/cases/${c.id}/referral"`;
+    for (const client of [s.clients.workerA, s.clients.supervisorA]) {
+      const html = await file(client, c.id);
+      expect(html).toContain(link);
+      expect(html).not.toContain(orgC.name);
+    }
+    // the pages that list them still do: the consent's, the supervisor's referral (the override)
+    expect(await textOf(await s.clients.workerA.get(`/protection/cases/${c.id}/consent`))).toContain(orgC.name);
+    const referral = await textOf(await s.clients.supervisorA.get(`/protection/cases/${c.id}/referral`));
+    expect(referral).toContain(orgC.name);
+    expect(await textOf(await s.clients.workerA.get(`/protection/cases/${c.id}/referral`))).not.toContain(orgC.name);
+    // no partner named: the case worker is told why, the supervisor may still refer
+    const unnamed = await caseOfA(t.db, s, {}, { partners: [] });
+    expect(await file(s.clients.workerA, unnamed.id)).toContain(fr["protection.referral.noPartnerNamed"]);
+    expect(await file(s.clients.workerA, unnamed.id)).not.toContain(`/protection/cases/${unnamed.id}/referral"`);
+    expect(await file(s.clients.supervisorA, unnamed.id)).toContain(`/protection/cases/${unnamed.id}/referral"`);
+    // no consent to referral: said so, and no link for anyone without the override
+    const refused = await caseOfA(t.db, s, {}, { referral: false });
+    expect(await file(s.clients.workerA, refused.id)).toContain(fr["protection.errors.noReferralConsent"]);
   });
 
   it("refuse another association (404), a receiving one and other roles (403), auditing nothing", async () => {

@@ -9,7 +9,7 @@ import type { CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
 import type { Locale } from "~/i18n/config";
 import { countryName } from "~/i18n/codes";
-import { isReferralOverdue, nextStatuses } from "../rules";
+import { isReferralOverdue, nextStatuses, referralTargets } from "../rules";
 import { caseSmsPanel, viewCase } from "../service.server";
 import { accountPanel } from "../account-links.server";
 import { ownerSections } from "./owner-sections.server";
@@ -203,7 +203,8 @@ export async function loadCaseFile(
       decidedAt: r.decidedAt?.toISOString() ?? null,
     })),
     staff: detail.staff,
-    partners,
+    /** whether a referral can go anywhere (its page lists where; the file only links to it) */
+    referrable: referralTargets(consent, partners, supervisor).length > 0,
     ...aidOf(read.distributions, read.vouchers, read.items),
     household,
     sms,

@@ -6,7 +6,7 @@ import { choiceLabels, FieldError, FormAlert, OnFileValues, SelectField } from "
 import { type FieldErrors, type FormEcho, isTicked } from "~/lib/forms";
 import type { MessageKey } from "~/i18n/translate";
 import { SERVICE_KINDS } from "../constants";
-import { REFERRAL_REASONS, REFERRAL_URGENCIES, referralConsentLive, referralTargets, SHARED_SECTIONS } from "../rules";
+import { REFERRAL_REASONS, REFERRAL_URGENCIES, referralConsentLive, SHARED_SECTIONS } from "../rules";
 import { RequestFacts } from "./partner-sections";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
@@ -15,7 +15,6 @@ import { Section, useIntentResult } from "./section";
 
 export function ReferralSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
-  const targets = referralTargets(d.consent, d.partners, d.supervisor);
   return (
     <Section title="protection.referral.title" id="referral">
       <ul className="list">
@@ -38,10 +37,10 @@ export function ReferralSection({ d }: { d: CaseFileData }) {
           </li>
         ))}
       </ul>
-      {targets.length === 0 ? (
-        <NoTarget live={referralConsentLive(d.consent)} />
-      ) : (
+      {d.referrable ? (
         <CaseFormLink caseId={d.case.id} page="referral" label="protection.referral.new" />
+      ) : (
+        <NoTarget live={referralConsentLive(d.consent)} />
       )}
     </Section>
   );
