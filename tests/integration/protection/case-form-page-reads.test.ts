@@ -1,5 +1,5 @@
 /**
- * A case file's form page reads only what it shows (new-case-form-page-reads): after the
+ * A case file's form page reads only what it shows (0215): after the
  * access check and the audited opening (the file's own), one statement of its own parts
  * of the file (the account's page: the account panel's reads), and none of the file's
  * other sections (notes, services, aid, history, SMS history, the other forms' parts),

@@ -72,7 +72,7 @@ describe("the case file's form pages", () => {
     expect(assessment).toContain('name="flags" checked="" value="irregular_situation"');
   });
 
-  it("leave the partners' list to their pages: the file only says whether a referral can go (new-case-form-page-reads)", async () => {
+  it("leave the partners' list to their pages: the file only says whether a referral can go (0215)", async () => {
     // C is a partner association the consent does not name: only a supervisor may refer to it
     const orgC = await makeOrganisation(t.db);
     const c = await caseOfA(t.db, s);

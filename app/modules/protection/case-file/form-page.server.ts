@@ -4,7 +4,7 @@
  * only, on a file not anonymised, read like the file (and its view audited like it);
  * a post runs the file's action, restricted to the page's intents. A page sends only
  * what it shows (docs/decisions/0197-case-form-pages-send-their-part.md), and reads only
- * that (new-case-form-page-reads).
+ * that (0215).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Database } from "~db/client";
@@ -39,7 +39,7 @@ type PageRead = { db: Database; actor: Actor; reach: CaseReach };
  * What each page's form needs of the file, and all it reads of it: its own parts of the
  * file's one statement (`caseParts`), the account's panel for the account's page. Nothing
  * else of the file (its notes, services, viewers...) is read, decrypted or sent
- * (new-case-form-page-reads).
+ * (0215).
  */
 const PAGE_PARTS = {
   consent: async ({ db, actor, reach }: PageRead) => {

@@ -144,7 +144,7 @@ const partsQuery = (names: readonly Part[]) => (db: Executor) =>
 /**
  * Parts `names` of case `c` for reader `viewerId`, decoded but not decrypted (the caller
  * decrypts what it shows), in one statement: the file reads them all (`ownerSections`), a
- * form page only its own (`case-file/form-page.server.ts`, new-case-form-page-reads). Each
+ * form page only its own (`case-file/form-page.server.ts`, 0215). Each
  * set of parts is its own statement, built once (named after the parts, which come from
  * code, never from a request).
  */
