@@ -22,7 +22,11 @@ import { requireCase } from "~/modules/protection/service.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requirePermission(args, "protection:use");
-  const pages = parseQuery(args, { notes: query.int(1, 100_000) });
+  const pages = parseQuery(args, {
+    notes: query.int(1, 100_000),
+    services: query.int(1, 100_000),
+    aid: query.int(1, 100_000),
+  });
   const d = await loadCaseFile(
     args.context.db,
     actor,

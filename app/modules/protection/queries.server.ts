@@ -42,7 +42,14 @@ import {
   sectionScope,
   writtenByOwnAssociation,
 } from "./reach.server";
-import { ALL_SECTIONS, isReferralOverdue, type Sections, type VulnerabilityData } from "./rules";
+import {
+  ALL_SECTIONS,
+  isReferralOverdue,
+  SERVICES_IN_PROGRESS,
+  SERVICES_PER_PAGE,
+  type Sections,
+  type VulnerabilityData,
+} from "./rules";
 
 /** A column read only where the actor may see the case's identity section (else null). */
 function ifIdentity<T>(actor: Actor, column: AnyColumn) {
@@ -201,21 +208,42 @@ const staffOfQuery = (db: Executor) =>
     .orderBy(asc(users.displayName));
 
 /**
+ * The order of a case's services, the same wherever they are listed (the case file's
+ * pages, its one statement, the export): those in progress first (a next status exists,
+ * service-rules.ts `SERVICES_IN_PROGRESS`), then the finished; each group newest service date
+ * first. The pairs are the code's own constants, written into the statement.
+ */
+const inProgressPairs = sql.raw(SERVICES_IN_PROGRESS.map(([kind, status]) => `('${kind}', '${status}')`).join(", "));
+export const serviceOrder = [
+  sql`case when (${caseServices.kind}::text, ${caseServices.status}) in (${inProgressPairs}) then 0 else 1 end`,
+  desc(caseServices.serviceDate),
+  desc(caseServices.createdAt),
+  desc(caseServices.id),
+];
+
+/**
  * The services of a case a reader sees: a partner those its requests share and those its
  * own association recorded. Each says whether the reader's association recorded it (what
- * a partner moves along) and which association did (the one that corrects it).
+ * a partner moves along) and which association did (the one that corrects it), and how
+ * many the reader sees in all. With `page`, only that page (`SERVICES_PER_PAGE`).
  */
-function servicesOfCase(db: Executor, caseId: string, partner?: { actor: Actor; sections: Sections }) {
-  if (!partner)
+function servicesOfCase(db: Executor, caseId: string, options: { page?: number; partner?: PartnerReader }) {
+  const { page, partner } = options;
+  if (!partner && !page)
     return runPrepared(db, "protection_services_of_case", (d) => servicesOfCaseQuery(d, id), { id: caseId });
-  return servicesOfCaseQuery(db, caseId, partner);
+  const all = servicesOfCaseQuery(db, caseId, partner);
+  return page ? all.limit(SERVICES_PER_PAGE).offset((page - 1) * SERVICES_PER_PAGE) : all;
 }
-function servicesOfCaseQuery(
-  db: Executor,
-  caseId: Placeholder | string,
-  partner?: { actor: Actor; sections: Sections },
-) {
+type PartnerReader = { actor: Actor; sections: Sections };
+/** Which services of the case the reader sees (a partner: those shared, or its own association's). */
+function servicesWhere(caseId: Placeholder | string, partner?: PartnerReader) {
   const sections = partner?.sections ?? ALL_SECTIONS;
+  return and(
+    eq(caseServices.caseId, caseId),
+    sections.services || !partner ? undefined : writtenByOwnAssociation(partner.actor, caseServices.recordedById),
+  );
+}
+function servicesOfCaseQuery(db: Executor, caseId: Placeholder | string, partner?: PartnerReader) {
   return db
     .select({
       service: caseServices,
@@ -225,15 +253,11 @@ function servicesOfCaseQuery(
       recorderOrganisationId: sql<
         string | null
       >`(select ru.organisation_id from ${users} ru where ru.id = ${caseServices.recordedById})`,
+      total: sql<number>`count(*) over ()::int`,
     })
     .from(caseServices)
-    .where(
-      and(
-        eq(caseServices.caseId, caseId),
-        sections.services || !partner ? undefined : writtenByOwnAssociation(partner.actor, caseServices.recordedById),
-      ),
-    )
-    .orderBy(desc(caseServices.serviceDate), desc(caseServices.createdAt));
+    .where(servicesWhere(caseId, partner))
+    .orderBy(...serviceOrder);
 }
 
 /** A note as the case file reads it (to decrypt), with its author and how many there are in all. */
@@ -261,18 +285,28 @@ const consentsOfCaseQuery = (db: Executor) =>
 const organisationNameQuery = (db: Executor) =>
   db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
 
+/** How many rows `where` selects in `table` (a page past the last one reads none, so no total: rare). */
+async function countOf(db: Executor, table: typeof caseNotes | typeof caseServices, where: SQL | undefined) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(where);
+  return row?.n ?? 0;
+}
+
 /**
  * Everything on one case the reader may see, decrypted: the sections in one batch of
  * parallel reads (the association's name with them). The owner (and the data export)
  * reads it all; a receiving association passes `partner`: the sections its requests share,
  * plus the notes and services its own association wrote; never the consent, the
- * referrals, the staff. With `notesPage`, only that page of notes is read and decrypted
- * (`noteCount` says how many there are); without it, every note (the data export).
+ * referrals, the staff. With `notesPage` and `servicesPage`, only those pages of notes and
+ * services are read and decrypted (`noteCount`, `serviceCount` say how many there are);
+ * without them, every one (the data export).
  */
 export async function caseDetail(
   db: Executor,
   c: BeneficiaryCase,
-  options: { notesPage?: number; partner?: { actor: Actor; sections: Sections } } = {},
+  options: { notesPage?: number; servicesPage?: number; partner?: PartnerReader } = {},
 ) {
   const page = options.notesPage;
   const partner = options.partner;
@@ -296,22 +330,17 @@ export async function caseDetail(
             .offset((page - 1) * NOTES_PER_PAGE)
         : notesQuery(db, notesWhere),
     sections.vulnerability ? latestVulnerability(db, c.id) : null,
-    servicesOfCase(db, c.id, partner),
+    servicesOfCase(db, c.id, { page: options.servicesPage, partner }),
     partner ? none : referralsOfCase(db, c.id),
     partner ? none : staffOf(db, c.organisationId),
     runPrepared(db, "protection_organisation_name", organisationNameQuery, { id: c.organisationId }),
   ]);
-  // a page past the last one reads no row, so no total: count them apart (rare)
-  const noteCount =
-    notes[0]?.total ??
-    (page && page > 1
-      ? ((
-          await db
-            .select({ n: sql<number>`count(*)::int` })
-            .from(caseNotes)
-            .where(notesWhere)
-        )[0]?.n ?? 0)
-      : 0);
+  const servicesPage = options.servicesPage;
+  const [noteCount, serviceCount] = await Promise.all([
+    notes[0]?.total ?? (page && page > 1 ? countOf(db, caseNotes, notesWhere) : 0),
+    services[0]?.total ??
+      (servicesPage && servicesPage > 1 ? countOf(db, caseServices, servicesWhere(c.id, partner)) : 0),
+  ]);
   return {
     case: c,
     organisationName: org[0]?.name ?? "",
@@ -326,6 +355,7 @@ export async function caseDetail(
       recorderOrganisationId,
       notes: notesEnc ? decrypt(notesEnc) : null,
     })),
+    serviceCount,
     referrals,
     staff,
   };
@@ -420,6 +450,8 @@ export async function caseWorkerPanel(db: Executor, actor: Actor, today = morocc
         caseScope(actor),
         or(sectionScope(actor, "services"), writtenByOwnAssociation(actor, caseServices.recordedById)),
         eq(beneficiaryCases.status, "open"),
+        // not the file's "finished" (service-rules.ts serviceInProgress): a referral attended or not
+        // attended is still in progress there, but has no date coming for the day's list
         sql`${caseServices.status} not in ('closed', 'done', 'cancelled', 'withdrawn', 'monitoring', 'attended', 'not_attended')`,
       ),
     )

@@ -412,60 +412,22 @@ export function partnerView(
 /** A referral or transfer not accepted within this many days lapses (docs/decisions/0072-referral-access-ends-with-consent.md). */
 export const REFERRAL_EXPIRY_DAYS = 30;
 
-export const HOSPITAL_STATUSES = ["requested", "appointment_set", "attended", "not_attended", "closed"] as const;
-export type HospitalStatus = (typeof HOSPITAL_STATUSES)[number];
-const HOSPITAL_NEXT: Record<HospitalStatus, readonly HospitalStatus[]> = {
-  requested: ["appointment_set", "not_attended", "closed"],
-  appointment_set: ["attended", "not_attended"],
-  attended: ["closed"],
-  not_attended: ["appointment_set", "closed"],
-  closed: [],
-};
-
-export const AVRR_STAGES = [
-  "request",
-  "counselling",
-  "travel_documents",
-  "fit_to_travel",
-  "departure",
-  "arrival",
-  "reintegration_plan",
-  "monitoring",
-  "withdrawn",
-] as const;
-export type AvrrStage = (typeof AVRR_STAGES)[number];
-
-export const LEGAL_STATUSES = ["open", "in_progress", "closed"] as const;
-export const SIMPLE_STATUSES = ["planned", "done", "cancelled"] as const;
-
-/** The statuses a service may move to from the one it has. */
-export function nextStatuses(kind: string, status: string): readonly string[] {
-  if (kind === "hospital_referral") return HOSPITAL_NEXT[status as HospitalStatus] ?? [];
-  if (kind === "avrr") {
-    const i = AVRR_STAGES.indexOf(status as AvrrStage);
-    if (i < 0 || status === "withdrawn" || status === "monitoring") return [];
-    const departed = i >= AVRR_STAGES.indexOf("departure");
-    const next = AVRR_STAGES[i + 1];
-    // withdrawal is possible at any stage before departure
-    return departed ? (next ? [next] : []) : next === "departure" ? ["departure", "withdrawn"] : [next!, "withdrawn"];
-  }
-  if (kind === "legal") return status === "closed" ? [] : LEGAL_STATUSES.filter((s) => s !== status);
-  return status === "planned" ? ["done", "cancelled"] : [];
-}
-
-export function initialStatus(kind: string): string {
-  if (kind === "hospital_referral") return "requested";
-  if (kind === "avrr") return "request";
-  if (kind === "legal") return "open";
-  return "done";
-}
-
-export function statusesOf(kind: string): readonly string[] {
-  if (kind === "hospital_referral") return HOSPITAL_STATUSES;
-  if (kind === "avrr") return AVRR_STAGES;
-  if (kind === "legal") return LEGAL_STATUSES;
-  return SIMPLE_STATUSES;
-}
+/** The services' status machines, and which are in progress (service-rules.ts). */
+export {
+  HOSPITAL_STATUSES,
+  type HospitalStatus,
+  AVRR_STAGES,
+  type AvrrStage,
+  LEGAL_STATUSES,
+  SIMPLE_STATUSES,
+  nextStatuses,
+  initialStatus,
+  statusesOf,
+  serviceInProgress,
+  SERVICES_IN_PROGRESS,
+  SERVICES_PER_PAGE,
+  AID_PER_PAGE,
+} from "./service-rules";
 
 /** Nights between check-in and check-out (0 when not checked out yet or the dates are reversed). */
 export function shelterNights(checkIn: string | null | undefined, checkOut: string | null | undefined): number {

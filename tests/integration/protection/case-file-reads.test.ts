@@ -57,7 +57,7 @@ describe("the case file's reads built once", () => {
       expect(d.identity?.firstName).toBe(name);
       expect(d.notes).toHaveLength(notes);
       expect(d.notes.every((note) => note.body.startsWith(name))).toBe(true);
-      expect(d.notesPages).toBe(name === "Awa" ? 2 : 1);
+      expect(d.pageCounts.notes).toBe(name === "Awa" ? 2 : 1);
       expect(d.services.map((s) => s.kind)).toEqual([kind]);
       expect(d.consent?.language).toBe(language);
       expect(d.sms?.language).toBe(language);

@@ -14,6 +14,8 @@ import {
   namesClose,
   nextStatuses,
   normalisePhone,
+  serviceInProgress,
+  SERVICES_IN_PROGRESS,
   ALL_SECTIONS,
   partnerView,
   personAsStored,
@@ -244,6 +246,42 @@ describe("status machines", () => {
     expect(nextStatuses("avrr", "fit_to_travel")).toEqual(["departure", "withdrawn"]);
     expect(nextStatuses("avrr", "departure")).toEqual(["arrival"]);
     expect(nextStatuses("avrr", "withdrawn")).toEqual([]);
+  });
+});
+
+describe("services in progress", () => {
+  it("is in progress while a next status exists, finished once none does", () => {
+    expect(serviceInProgress("hospital_referral", "requested")).toBe(true);
+    // attended still waits for its closing
+    expect(serviceInProgress("hospital_referral", "attended")).toBe(true);
+    expect(serviceInProgress("hospital_referral", "closed")).toBe(false);
+    expect(serviceInProgress("avrr", "reintegration_plan")).toBe(true);
+    expect(serviceInProgress("avrr", "monitoring")).toBe(false);
+    expect(serviceInProgress("avrr", "withdrawn")).toBe(false);
+    expect(serviceInProgress("legal", "in_progress")).toBe(true);
+    expect(serviceInProgress("medical", "planned")).toBe(true);
+    expect(serviceInProgress("medical", "done")).toBe(false);
+    expect(serviceInProgress("shelter", "cancelled")).toBe(false);
+    // a status its kind does not know has no next one
+    expect(serviceInProgress("medical", "requested")).toBe(false);
+  });
+  it("lists every pair in progress, and only those", () => {
+    const finished = [
+      "hospital_referral:closed",
+      "avrr:monitoring",
+      "avrr:withdrawn",
+      "legal:closed",
+      ...["medical", "mental_health", "shelter"].flatMap((k) => [`${k}:done`, `${k}:cancelled`]),
+    ];
+    const listed = SERVICES_IN_PROGRESS.map(([k, s]) => `${k}:${s}`);
+    expect(listed).toContain("hospital_referral:requested");
+    expect(listed).toContain("hospital_referral:not_attended");
+    expect(listed).toContain("avrr:arrival");
+    expect(listed).toContain("shelter:planned");
+    for (const pair of finished) expect(listed).not.toContain(pair);
+    for (const [k, s] of SERVICES_IN_PROGRESS) expect(nextStatuses(k, s).length).toBeGreaterThan(0);
+    // 4 hospital, 7 AVRR, 2 legal, planned for the three simple kinds
+    expect(listed).toHaveLength(4 + 7 + 2 + 3);
   });
 });
 

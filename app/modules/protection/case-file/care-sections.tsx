@@ -1,4 +1,5 @@
 import { labelled, type MessageKey } from "~/i18n/translate";
+import { Fragment } from "react";
 import { Form } from "@remix-run/react";
 import { Link } from "~/components/link";
 import { Field, FormAlert, SelectField } from "~/components/form";
@@ -8,7 +9,7 @@ import { SERVICE_KINDS } from "../constants";
 import { VULNERABILITIES, type Vulnerability } from "../rules";
 import type { CaseFileData } from "./data.server";
 import { CaseFormLink } from "./form-page";
-import { NotShared, Section, useIntentResult } from "./section";
+import { NotShared, Pager, Section, useIntentResult } from "./section";
 
 /** Details whose values are codes to translate; the others are free text or dates. */
 const ENUM_DETAILS = new Set(["reasonCategory", "outcome", "urgency", "sessionType", "legalType"]);
@@ -78,6 +79,11 @@ export function VulnerabilityForm({ d }: { d: { flags: readonly Vulnerability[];
 
 type Service = CaseFileData["services"][number];
 
+const SERVICE_GROUPS = [
+  ["protection.services.inProgress", true],
+  ["protection.services.finished", false],
+] as const;
+
 export function ServicesSection({ d }: { d: CaseFileData }) {
   const { t } = useI18n();
   // the owner, or a receiving association once it accepted, records services (its own)
@@ -100,15 +106,29 @@ export function ServicesSection({ d }: { d: CaseFileData }) {
         </p>
       ) : null}
       <FormAlert message={errors?.status} />
-      {d.services.length === 0 ? (
-        <p>{t("protection.services.none")}</p>
-      ) : (
-        <ul className="list">
-          {d.services.map((s) => (
-            <ServiceItem key={s.id} s={s} live={live} caseId={d.case.id} />
-          ))}
-        </ul>
-      )}
+      {d.services.length === 0 && d.pages.services === 1 ? <p>{t("protection.services.none")}</p> : null}
+      {/* the ones in progress come first (a page may hold the end of them and the start of the finished) */}
+      {SERVICE_GROUPS.map(([title, inProgress]) => {
+        const group = d.services.filter((s) => s.inProgress === inProgress);
+        return group.length ? (
+          <Fragment key={title}>
+            <h3>{t(title)}</h3>
+            <ul className="list">
+              {group.map((s) => (
+                <ServiceItem key={s.id} s={s} live={live} caseId={d.case.id} />
+              ))}
+            </ul>
+          </Fragment>
+        ) : null;
+      })}
+      <Pager
+        caseId={d.case.id}
+        pages={d.pages}
+        list="services"
+        count={d.pageCounts.services}
+        before="protection.services.before"
+        after="protection.services.after"
+      />
     </Section>
   );
 }

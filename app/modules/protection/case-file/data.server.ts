@@ -9,10 +9,17 @@ import type { CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
 import type { Locale } from "~/i18n/config";
 import { countryName } from "~/i18n/codes";
-import { isReferralOverdue, nextStatuses, referralTargets } from "../rules";
+import {
+  AID_PER_PAGE,
+  isReferralOverdue,
+  nextStatuses,
+  referralTargets,
+  serviceInProgress,
+  SERVICES_PER_PAGE,
+} from "../rules";
 import { caseSmsPanel, viewCase } from "../service.server";
 import { accountPanel } from "../account-links.server";
-import { ownerSections } from "./owner-sections.server";
+import { ownerSections, type OwnerPages } from "./owner-sections.server";
 
 type OwnerSections = Awaited<ReturnType<typeof ownerSections>>;
 
@@ -69,6 +76,7 @@ function servicesOf(
     details: s.details,
     notes: s.notes,
     next: writer && s.byReader ? nextStatuses(s.kind, s.status) : [],
+    inProgress: serviceInProgress(s.kind, s.status),
     overdue: isReferralOverdue(s, today),
     /** its own association corrects it (docs/decisions/0115-correcting-protection-records.md) */
     correctable: writer && readerOrganisationId !== null && s.recorderOrganisationId === readerOrganisationId,
@@ -105,16 +113,18 @@ function aidOf(
 async function partnerSections(
   db: Database,
   c: BeneficiaryCase,
-  notesPage: number,
+  pages: OwnerPages,
   partner: { actor: Actor; sections: CaseReach["sections"] } | undefined,
 ) {
-  const detail = await caseDetail(db, c, { notesPage, partner });
+  const detail = await caseDetail(db, c, { notesPage: pages.notes, servicesPage: pages.services, partner });
   return {
     detail,
     supervisor: false,
     partners: [],
     distributions: [],
+    distributionCount: 0,
     vouchers: [],
+    voucherCount: 0,
     items: [],
     history: [],
     household: [],
@@ -126,8 +136,13 @@ async function partnerSections(
 /** The request's address and the reader's language (a nationality is named in it). */
 type CaseFileMeta = Meta & { locale: Locale };
 
-/** The page of the file's notes. */
-type CaseFilePages = { notes?: number };
+/** How many pages `total` rows fill, `perPage` a page (one, empty, when there are none). */
+function pageCount(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / perPage));
+}
+
+/** The pages of the file's notes, services and aid (docs/decisions/new-case-file-lists-paged.md). */
+type CaseFilePages = Partial<OwnerPages>;
 
 export async function loadCaseFile(
   db: Database,
@@ -136,7 +151,7 @@ export async function loadCaseFile(
   meta: CaseFileMeta,
   pages: CaseFilePages = {},
 ) {
-  const { notes: notesPage = 1 } = pages;
+  const paged = { notes: pages.notes ?? 1, services: pages.services ?? 1, aid: pages.aid ?? 1 };
   const reach = await viewCase(db, actor, caseId, meta);
   const c = reach.case;
   const own = reach.reach === "own";
@@ -146,7 +161,7 @@ export async function loadCaseFile(
   // (the accounts that may be the person's are looked for on the account's page only)
   const live = own && !c.anonymisedAt;
   const [read, account] = await Promise.all([
-    own ? ownerSections(db, c, actor.id, notesPage) : partnerSections(db, c, notesPage, partner),
+    own ? ownerSections(db, c, actor.id, paged) : partnerSections(db, c, paged, partner),
     live ? accountPanel(db, actor, c, { suggest: false, hashes: reach.personHashes }) : null,
   ]);
   const { detail, supervisor, partners, history, household } = read;
@@ -187,8 +202,14 @@ export async function loadCaseFile(
     statusHistory: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
     consent,
     notes: detail.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
-    notesPage,
-    notesPages: Math.max(1, Math.ceil(detail.noteCount / NOTES_PER_PAGE)),
+    /** the page of each paged list shown, and how many pages each has */
+    pages: paged,
+    pageCounts: {
+      notes: pageCount(detail.noteCount, NOTES_PER_PAGE),
+      services: pageCount(detail.serviceCount, SERVICES_PER_PAGE),
+      // the aid section pages its distributions and its vouchers side by side: as many pages as the longer list fills
+      aid: pageCount(Math.max(read.distributionCount, read.voucherCount), AID_PER_PAGE),
+    },
     vulnerability: detail.vulnerability
       ? {
           assessedOn: detail.vulnerability.assessedOn,

@@ -1,10 +1,9 @@
 import { Form } from "@remix-run/react";
-import { Link } from "~/components/link";
 import { FieldError, SelectField } from "~/components/form";
 import { useLocalizedLabel } from "~/components/localized-text";
 import { useI18n } from "~/i18n/i18n-context";
 import type { CaseFileData } from "./data.server";
-import { notesPageHref, Section, useIntentResult } from "./section";
+import { Pager, Section, useIntentResult } from "./section";
 
 export function NotesSection({ d }: { d: CaseFileData }) {
   const { t, formatDate } = useI18n();
@@ -43,15 +42,14 @@ export function NotesSection({ d }: { d: CaseFileData }) {
           </li>
         ))}
       </ul>
-      {d.notesPages > 1 ? (
-        <p className="actions">
-          {d.notesPage > 1 ? <Link to={notesPageHref(d.notesPage - 1)}>{t("protection.notes.newer")}</Link> : null}
-          <span className="hint">{t("protection.notes.page", { page: d.notesPage, pages: d.notesPages })}</span>
-          {d.notesPage < d.notesPages ? (
-            <Link to={notesPageHref(d.notesPage + 1)}>{t("protection.notes.older")}</Link>
-          ) : null}
-        </p>
-      ) : null}
+      <Pager
+        caseId={d.case.id}
+        pages={d.pages}
+        list="notes"
+        count={d.pageCounts.notes}
+        before="protection.notes.newer"
+        after="protection.notes.older"
+      />
     </Section>
   );
 }
@@ -81,6 +79,14 @@ export function AidSection({ d }: { d: CaseFileData }) {
           </li>
         ))}
       </ul>
+      <Pager
+        caseId={d.case.id}
+        pages={d.pages}
+        list="aid"
+        count={d.pageCounts.aid}
+        before="protection.aid.newer"
+        after="protection.aid.older"
+      />
       {d.own && !d.case.anonymisedAt && d.voucherItems.length ? (
         <Form method="post" className="filters">
           <input type="hidden" name="intent" value="voucher" />

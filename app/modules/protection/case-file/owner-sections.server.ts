@@ -37,7 +37,8 @@ import { openService } from "../identity.server";
 import { statusChangeFields } from "../closure.server";
 import { householdAges, householdMemberFields } from "../households.server";
 import { caseSmsFields, SMS_LISTED } from "../case-sms.server";
-import { caseNoteFields, caseReferralFields, NOTES_PER_PAGE, openAssessment } from "../queries.server";
+import { caseNoteFields, caseReferralFields, NOTES_PER_PAGE, openAssessment, serviceOrder } from "../queries.server";
+import { AID_PER_PAGE, SERVICES_PER_PAGE } from "../rules";
 
 const caseId = sql.placeholder("caseId");
 const org = sql.placeholder("org");
@@ -72,7 +73,8 @@ const lists = {
       >`(select ru.organisation_id from ${users} ru where ru.id = ${caseServices.recordedById})`,
     },
     sql`from ${caseServices} where ${caseServices.caseId} = ${caseId}
-      order by ${desc(caseServices.serviceDate)}, ${desc(caseServices.createdAt)}`,
+      order by ${sql.join(serviceOrder, sql`, `)}
+      limit ${sql.raw(String(SERVICES_PER_PAGE))} offset ${sql.placeholder("servicesOffset")}`,
   ),
   referrals: jsonList(
     caseReferralFields,
@@ -92,11 +94,13 @@ const lists = {
   distributions: jsonList(
     caseDistributionFields,
     sql`from ${distributions} inner join ${distributionRounds} on ${distributionRounds.id} = ${distributions.roundId}
-      where ${distributions.caseId} = ${caseId} order by ${desc(distributions.createdAt)}`,
+      where ${distributions.caseId} = ${caseId} order by ${desc(distributions.createdAt)}, ${desc(distributions.id)}
+      limit ${sql.raw(String(AID_PER_PAGE))} offset ${sql.placeholder("aidOffset")}`,
   ),
   vouchers: jsonList(
     getTableColumns(vouchers),
-    sql`from ${vouchers} where ${vouchers.caseId} = ${caseId} order by ${desc(vouchers.issuedAt)}`,
+    sql`from ${vouchers} where ${vouchers.caseId} = ${caseId} order by ${desc(vouchers.issuedAt)}, ${desc(vouchers.id)}
+      limit ${sql.raw(String(AID_PER_PAGE))} offset ${sql.placeholder("aidOffset")}`,
   ),
   items: jsonList(
     getTableColumns(aidItems),
@@ -120,13 +124,25 @@ const lists = {
   ),
 };
 
-/** The parts a case's pages read, each a value of one row: the lists, and whether the reader supervises. */
+/** How many rows of `table` the case has: the paged lists' totals (their index, whatever the page). */
+const countOfCase = (table: typeof caseServices | typeof distributions | typeof vouchers) => ({
+  sql: sql<number>`(select count(*)::int from ${table} where ${table.caseId} = ${caseId})`,
+  decode: (value: unknown) => Number(value),
+});
+
+/**
+ * The parts a case's pages read, each a value of one row: the lists, whether the reader
+ * supervises, and how many services, distributions and vouchers the case has in all.
+ */
 const parts = {
   ...lists,
   supervisor: {
     sql: sql<boolean>`exists (select 1 from ${protectionSupervisors} where ${protectionSupervisors.userId} = ${viewerId})`,
     decode: (value: unknown) => Boolean(value),
   },
+  serviceCount: countOfCase(caseServices),
+  distributionCount: countOfCase(distributions),
+  voucherCount: countOfCase(vouchers),
 };
 type Part = keyof typeof parts;
 const FILE_PARTS = Object.keys(parts) as Part[];
@@ -141,6 +157,9 @@ const partsQuery = (names: readonly Part[]) => (db: Executor) =>
     .from(organisations)
     .where(eq(organisations.id, org));
 
+/** The pages of the file's paged lists (docs/decisions/new-case-file-lists-paged.md). */
+export type OwnerPages = { notes: number; services: number; aid: number };
+
 /**
  * Parts `names` of case `c` for reader `viewerId`, decoded but not decrypted (the caller
  * decrypts what it shows), in one statement: the file reads them all (`ownerSections`), a
@@ -153,13 +172,15 @@ export async function caseParts<P extends Part>(
   c: Pick<BeneficiaryCase, "id" | "organisationId">,
   viewerId: string,
   names: readonly P[],
-  notesPage = 1,
+  pages: OwnerPages = { notes: 1, services: 1, aid: 1 },
 ) {
   const [row] = await runPrepared(db, `protection_case_parts(${names.join(",")})`, partsQuery(names), {
     caseId: c.id,
     org: c.organisationId,
     viewerId,
-    offset: (notesPage - 1) * NOTES_PER_PAGE,
+    offset: (pages.notes - 1) * NOTES_PER_PAGE,
+    servicesOffset: (pages.services - 1) * SERVICES_PER_PAGE,
+    aidOffset: (pages.aid - 1) * AID_PER_PAGE,
   });
   if (!row) throw new Error(`case ${c.id}: its organisation is missing`);
   const values: Record<string, unknown> = row;
@@ -172,12 +193,14 @@ export async function caseParts<P extends Part>(
 
 /**
  * The owner's sections of case `c` for reader `viewerId`, decrypted, in the shapes the
- * separate reads give them: `detail` as `caseDetail` with a page of notes (the latest
- * consent only), then whether the reader supervises, partners, aid, history, household,
+ * separate reads give them: `detail` as `caseDetail` with a page of notes and one of
+ * services (the latest consent only), then whether the reader supervises, partners, a
+ * page of aid (distributions and vouchers) and how many there are, history, household,
  * the consent's partners and the SMS sent.
  */
-export async function ownerSections(db: Executor, c: BeneficiaryCase, viewerId: string, notesPage: number) {
-  const read = await caseParts(db, c, viewerId, FILE_PARTS, notesPage);
+export async function ownerSections(db: Executor, c: BeneficiaryCase, viewerId: string, pages: OwnerPages) {
+  const notesPage = pages.notes;
+  const read = await caseParts(db, c, viewerId, FILE_PARTS, pages);
   const { notes } = read;
   const [vulnerability] = read.vulnerability;
   const [consent] = read.consent;
@@ -195,13 +218,16 @@ export async function ownerSections(db: Executor, c: BeneficiaryCase, viewerId: 
         recorderOrganisationId,
         notes: notesEnc ? decrypt(notesEnc) : null,
       })),
+      serviceCount: read.serviceCount,
       referrals: read.referrals,
       staff: read.staff,
     },
     supervisor: read.supervisor,
     partners: read.partners,
     distributions: read.distributions,
+    distributionCount: read.distributionCount,
     vouchers: read.vouchers,
+    voucherCount: read.voucherCount,
     items: read.items,
     history: read.history,
     household: householdAges(read.household),
