@@ -63,7 +63,7 @@ export function statusesOf(kind: string): readonly string[] {
 /**
  * A service is in progress while it has a next status, finished once it has none
  * (closed, done, cancelled, withdrawn, AVRR's monitoring): the case file lists the ones in
- * progress first (docs/decisions/new-case-file-lists-paged.md).
+ * progress first (docs/decisions/0216-case-file-lists-paged.md).
  */
 export function serviceInProgress(kind: string, status: string): boolean {
   return nextStatuses(kind, status).length > 0;

@@ -1,6 +1,6 @@
 /**
  * The case file's lists that grow with a person's history are paged
- * (docs/decisions/new-case-file-lists-paged.md), over HTTP as a case worker reads them:
+ * (docs/decisions/0216-case-file-lists-paged.md), over HTTP as a case worker reads them:
  * services 10 a page (`?services=N`), those in progress first (an overdue hospital
  * referral of last year before this month's finished services), each group newest first;
  * the aid received 10 distributions and 10 vouchers a page (`?aid=N`). Only the page's

@@ -141,7 +141,7 @@ function pageCount(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / perPage));
 }
 
-/** The pages of the file's notes, services and aid (docs/decisions/new-case-file-lists-paged.md). */
+/** The pages of the file's notes, services and aid (docs/decisions/0216-case-file-lists-paged.md). */
 type CaseFilePages = Partial<OwnerPages>;
 
 export async function loadCaseFile(

@@ -157,7 +157,7 @@ const partsQuery = (names: readonly Part[]) => (db: Executor) =>
     .from(organisations)
     .where(eq(organisations.id, org));
 
-/** The pages of the file's paged lists (docs/decisions/new-case-file-lists-paged.md). */
+/** The pages of the file's paged lists (docs/decisions/0216-case-file-lists-paged.md). */
 export type OwnerPages = { notes: number; services: number; aid: number };
 
 /**
