@@ -32,6 +32,13 @@ test("a case worker registers a beneficiary in Arabic, records care, hands out a
   // a phone's width: nothing on the case file is wider (a wider page widens the layout viewport itself)
   await fitsThePhone(page);
 
+  // a note typed in French reads left to right in the Arabic page, its full stop at its end
+  await page.getByLabel("ملاحظة جديدة").fill("Premier entretien : besoin d'un hébergement.");
+  await page.getByRole("button", { name: "حفظ الملاحظة" }).click();
+  const note = page.locator("#notes .message-body", { hasText: "Premier entretien" });
+  await expect(note).toHaveAttribute("dir", "auto");
+  expect(await note.evaluate((p) => getComputedStyle(p).direction)).toBe("ltr");
+
   // a medical consultation
   await page.getByRole("link", { name: "+ استشارة طبية" }).click();
   await page.getByRole("button", { name: "حفظ الخدمة" }).click();

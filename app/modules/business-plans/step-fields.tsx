@@ -232,7 +232,9 @@ export function PlanComments({
       <ul className="list">
         {comments.map((c) => (
           <li key={c.id} className="list-item plan-comment">
-            <p className="message-body">{c.body}</p>
+            <p className="message-body" dir="auto">
+              {c.body}
+            </p>
             <p className="hint">
               {c.authorName} · {formatDate(c.createdAt, true)}
             </p>

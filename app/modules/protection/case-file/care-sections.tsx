@@ -27,7 +27,11 @@ export function VulnerabilitySection({ d }: { d: CaseFileData }) {
               <li key={f}>{t(`protection.vulnerability.${f}`)}</li>
             ))}
           </ul>
-          {d.vulnerability.notes ? <p className="message-body">{d.vulnerability.notes}</p> : null}
+          {d.vulnerability.notes ? (
+            <p className="message-body" dir="auto">
+              {d.vulnerability.notes}
+            </p>
+          ) : null}
         </div>
       ) : (
         <p>{t("protection.vulnerability.none")}</p>
@@ -154,7 +158,11 @@ function ServiceItem({ s, live, caseId }: { s: Service; live: boolean; caseId: s
         {s.costCentimes ? ` · ${formatMoney(s.costCentimes)}` : ""}
         {s.dueDate ? ` · ${labelled(t, "protection.services.due")} ${formatDate(s.dueDate)}` : ""}
       </p>
-      {s.notes ? <p className="message-body">{s.notes}</p> : null}
+      {s.notes ? (
+        <p className="message-body" dir="auto">
+          {s.notes}
+        </p>
+      ) : null}
       {s.next.length && live ? <StatusForm s={s} /> : null}
       {s.correctable && live ? (
         <p>

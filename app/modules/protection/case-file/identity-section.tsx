@@ -20,7 +20,7 @@ export function IdentitySection({ d }: { d: CaseFileData }) {
         <dt>{t("protection.field.nationality")}</dt>
         <dd>{p.nationality ?? "—"}</dd>
         <dt>{t("protection.field.languages")}</dt>
-        <dd>{p.languages ?? "—"}</dd>
+        <dd dir="auto">{p.languages ?? "—"}</dd>
         <dt>{t("protection.field.phone")}</dt>
         <dd dir="ltr">{p.phone ?? "—"}</dd>
         <dt>{t("protection.field.documentNumber")}</dt>
@@ -32,7 +32,7 @@ export function IdentitySection({ d }: { d: CaseFileData }) {
         {p.householdNotes ? (
           <>
             <dt>{t("protection.field.householdNotes")}</dt>
-            <dd>{p.householdNotes}</dd>
+            <dd dir="auto">{p.householdNotes}</dd>
           </>
         ) : null}
         {d.own ? (

@@ -38,7 +38,9 @@ export function NotesSection({ d }: { d: CaseFileData }) {
             <p className="hint">
               {formatDate(n.createdAt, true)} · {n.author}
             </p>
-            <p className="message-body">{n.body}</p>
+            <p className="message-body" dir="auto">
+              {n.body}
+            </p>
           </li>
         ))}
       </ul>
