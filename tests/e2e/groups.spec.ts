@@ -84,6 +84,11 @@ for (const [lang, m] of FR_AND_AR) {
       await expect
         .poll(() => page.locator("#household").getByTestId("household").locator("li").count())
         .toBeGreaterThan(before);
+      // one person's sex, not the reports' groups ("women and girls")
+      await expect(page.locator("#household").getByTestId("household")).toContainText(
+        m["groups.household.sexOf.female"],
+      );
+      await expect(page.locator("#household").getByTestId("household")).not.toContainText(m["groups.sex.female"]);
       await page.locator("#household").scrollIntoViewIfNeeded();
       await page.screenshot({ ...SHOT, path: testInfo.outputPath(`household-${lang}.png`) });
       await fitsThePhone(page);

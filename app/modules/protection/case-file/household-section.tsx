@@ -38,7 +38,7 @@ function MemberFields({
         label="groups.household.sex"
         defaultValue={member?.sex}
         placeholder={member ? undefined : "form.choose"}
-        options={SEXES.map((s) => ({ value: s, label: t(`groups.sex.${s}`) }))}
+        options={SEXES.map((s) => ({ value: s, label: t(`groups.household.sexOf.${s}`) }))}
         {...echo}
       />
       <Field
@@ -62,7 +62,7 @@ function MemberLine({ m }: { m: CaseFileData["household"][number] }) {
   const { t } = useI18n();
   return (
     <p>
-      {t(`groups.relationship.${m.relationship}`)} · {t(`groups.sex.${m.sex}`)} ·{" "}
+      {t(`groups.relationship.${m.relationship}`)} · {t(`groups.household.sexOf.${m.sex}`)} ·{" "}
       {m.age === null ? t("groups.household.ageUnknown") : t("groups.household.years", { n: m.age })}
     </p>
   );
