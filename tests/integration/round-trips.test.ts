@@ -87,7 +87,7 @@ describe("the case file", () => {
     const first = await s.clients.workerA.get(`/protection/cases/${caseId}`);
     const html = await first.text();
     const shown = (page: string) =>
-      [...page.matchAll(/<p class="message-body">note-n(\d+)-end</g)].map((m) => Number(m[1]));
+      [...page.matchAll(/<p class="message-body"[^>]*>note-n(\d+)-end</g)].map((m) => Number(m[1]));
     expect(shown(html)).toEqual(Array.from({ length: NOTES_PER_PAGE }, (_, i) => NOTES_PER_PAGE + 4 - i));
     expect(html).toContain("?notes=2#notes");
     const second = await (await s.clients.workerA.get(`/protection/cases/${caseId}?notes=2`)).text();

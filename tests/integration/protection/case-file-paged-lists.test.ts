@@ -20,7 +20,7 @@ const { t, s } = useTwoAssociations();
 
 /** The services a page shows, by the label in their notes, in order. */
 const servicesShown = (html: string) =>
-  [...html.matchAll(/<p class="message-body">svc-([a-z0-9-]+)-end</g)].map((m) => m[1]!);
+  [...html.matchAll(/<p class="message-body"[^>]*>svc-([a-z0-9-]+)-end</g)].map((m) => m[1]!);
 /** The distributions a page shows, by their round's month, in order. */
 const distributionsShown = (html: string) => [...html.matchAll(/<bdi>Tournée m(\d+)<\/bdi>/g)].map((m) => Number(m[1]));
 /** The vouchers a page shows, by their print link. */
