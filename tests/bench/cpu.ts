@@ -7,7 +7,7 @@
  * own warm-up), and the page's share is the median of the floor's blocks over the median
  * of the page's: the two see nearly the same minutes of the machine's load, so the share
  * does not drift with what ran between them (docs/decisions/new-cpu-shares-beside-the-floor.md).
- * First the floor and every page answer `--warm` requests (1,000) unmeasured: a server's
+ * First the floor and every page answer `--warm` requests (3,000) unmeasured: a server's
  * figure while the JIT still compiles it is not its figure in service. A page's share
  * is the floor's CPU per request over the page's: what its throughput could be at most,
  * as a share of the floor's, when the server's CPU is the limit.
@@ -46,7 +46,7 @@ const only = arg("page", "");
 const against = arg("against", "");
 const rounds = Number(arg("rounds", "3"));
 const batch = Number(arg("batch", "0"));
-const warm = Number(arg("warm", "1000"));
+const warm = Number(arg("warm", "3000"));
 
 type Target = { pid: number; url: string; headers: Record<string, string> };
 
@@ -113,16 +113,9 @@ const floorFigures: number[] = [];
 try {
   const cookies = await signInEveryone(app.url);
   const otherCookies = other ? await signInEveryone(other.url) : null;
-  // With `--against`, the floor is measured first, the same rounds as the pages, the median kept
-  if (other) {
-    for (let r = 0; r < rounds; r++)
-      floorFigures.push((await cpuPerRequest(framework.pid, floorTarget.url, headers, requests)).cpu);
-  }
   // A running server has answered many requests before: the floor and every page answer
-  // `--warm` requests (1,000) first, so that neither is measured while the JIT still
-  // compiles it (the floor's CPU per request fell from 1.4 to 0.8 ms over its first 3,000
-  // requests; a page measured first also paid for the code every page shares)
-  await load(floorTarget.url, headers, warm);
+  // `--warm` requests (3,000) first, so that neither is measured while the JIT still
+  // compiles it (a page measured first also paid for the code every page shares)
   for (const page of BENCH_PAGES) {
     if (only && page.label !== only) continue;
     const path = benchPath(page, build);
@@ -135,6 +128,14 @@ try {
       if (jar[page.who]) h.Cookie = jar[page.who];
       await load(server.url + path(database.fixture), h, warm);
     }
+  }
+  // the floor last: left idle a minute while the pages warmed, it answered its next block
+  // at 1.2 to 1.5 ms per request, against 0.7 to 0.9 ms once busy again
+  await load(floorTarget.url, headers, warm);
+  // With `--against`, the floor is measured after the warm-up, the same rounds as the pages, the median kept
+  if (other) {
+    for (let r = 0; r < rounds; r++)
+      floorFigures.push((await cpuPerRequest(framework.pid, floorTarget.url, headers, requests)).cpu);
   }
   for (const page of BENCH_PAGES) {
     if (only && page.label !== only) continue;
