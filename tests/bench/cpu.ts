@@ -6,7 +6,7 @@
  * rounds (3), the floor answers as many requests (`--requests`, 300, each block after its
  * own warm-up), and the page's share is the median of the floor's blocks over the median
  * of the page's: the two see nearly the same minutes of the machine's load, so the share
- * does not drift with what ran between them (docs/decisions/new-cpu-shares-beside-the-floor.md).
+ * does not drift with what ran between them (docs/decisions/0217-cpu-shares-beside-the-floor.md).
  * First the floor and every page answer `--warm` requests (3,000) unmeasured: a server's
  * figure while the JIT still compiles it is not its figure in service. A page's share
  * is the floor's CPU per request over the page's: what its throughput could be at most,
