@@ -1,6 +1,7 @@
 /**
  * postgres.js is patched (patches/, applied by `npm ci`'s postinstall) with the guard of
- * porsager/postgres#1209 until a release carries it. These checks fail when the driver
+ * porsager/postgres#1209 until a release carries it, and so that statements prepared
+ * again together do not hang their connection (docs/decisions/new-postgres-prepared-again.md). These checks fail when the driver
  * moves past the patched version, so whoever upgrades it decides: drop the patch (the
  * release has the fix) or port it. See docs/decisions/0059-patch-postgres-js.md.
  */
@@ -31,6 +32,8 @@ describe("the postgres.js patch", () => {
       );
       // a connection torn down with a write buffered must not keep a stale timer
       expect(source.match(/^ +clearImmediate\(nextWriteTimer\)\n\s*chunk = nextWriteTimer = null/gm)).toHaveLength(2);
+      // a statement prepared again goes in one go (tests/integration/postgres-prepared-again.test.ts)
+      expect(source).toMatch(/function retry\(q, error\) \{[^}]*q\.retryTypes = q\.statement\.types/);
     }
   });
 });
