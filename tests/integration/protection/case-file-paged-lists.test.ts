@@ -8,9 +8,9 @@
  * the last and a malformed page are answered as the notes' are; the receiving partner
  * reads the same pages; vouchers are still printed and issued from the file.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { distributions, vouchers } from "../../../db/schema";
+import { caseServices, distributions, vouchers } from "../../../db/schema";
 import { addDays, moroccoToday } from "~/lib/morocco-time";
 import { AID_PER_PAGE, SERVICES_PER_PAGE } from "~/modules/protection/rules";
 import { findOrMakeItem, makeRound, makeService, makeVoucher, makeWarehouse } from "../../factories/protection";
@@ -203,6 +203,27 @@ describe("a case file with a year of history", () => {
     const [newest] = vouchersShown((await get("")).html);
     expect(newest).not.toBeUndefined();
     expect(voucherIds).not.toContain(newest);
+  });
+
+  it("comes back from a write to the pages it was posted from, at the list it wrote to", async () => {
+    const [legal] = await t.db
+      .select({ id: caseServices.id })
+      .from(caseServices)
+      .where(and(eq(caseServices.caseId, caseId), eq(caseServices.kind, "legal"), eq(caseServices.status, "open")));
+    const from = `/protection/cases/${caseId}?index&services=2&aid=2&notes=3`;
+    // a status changed on a later page of the services: back to that page
+    const moved = await s.clients.workerA.post(from, { intent: "status", serviceId: legal!.id, status: "in_progress" });
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get("location")).toBe(`/protection/cases/${caseId}?notes=3&services=2&aid=2#services`);
+    // a note and a voucher go to the top of their lists: those from their first page
+    const noted = await s.clients.workerA.post(from, { intent: "note", body: "Suivi par téléphone." });
+    expect(noted.headers.get("location")).toBe(`/protection/cases/${caseId}?services=2&aid=2#notes`);
+    const item = await findOrMakeItem(t.db, "voucher", "Bon alimentaire (retour)", 25_000);
+    const issued = await s.clients.workerA.post(from, { intent: "voucher", itemId: item.id });
+    expect(issued.headers.get("location")).toBe(`/protection/cases/${caseId}?notes=3&services=2#aid`);
+    // from the file's plain address, the plain address and the list
+    const plain = await s.clients.workerA.post(`/protection/cases/${caseId}`, { intent: "note", body: "Encore." });
+    expect(plain.headers.get("location")).toBe(`/protection/cases/${caseId}#notes`);
   });
 
   it("shows a receiving partner the same pages of services", async () => {

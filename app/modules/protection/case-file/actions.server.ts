@@ -43,6 +43,7 @@ import {
 import { requireOwnCase, requireSupervisorOfCase } from "../case-access.server";
 import { HouseholdMemberSchema } from "~/modules/groups/schemas.server";
 import { saveHouseholdMember } from "../households.server";
+import { PAGED_LISTS, type PagedList } from "./section";
 
 export type CaseActionResult = { intent: string; errors: FieldErrors; values?: Record<string, string> };
 
@@ -51,17 +52,39 @@ type Ctx = { db: Database; actor: Actor; caseId: string; form: FormData; request
 const refuse = (intent: string, errors: FieldErrors, values?: Record<string, string>) =>
   data<CaseActionResult>({ intent, errors, values }, { status: 400 });
 
-/** Parse with `schema`, then run `write`; a refused form or write comes back with its errors and values. */
+/**
+ * Where a write to one of the file's paged lists goes back to: the file with its lists on
+ * the pages the form was posted from (its address keeps them), scrolled to that list; the
+ * list the write adds to the top of (a note, a voucher) from its first page, where the new
+ * entry is. Without it, a status changed on page 2 of the services came back to page 1.
+ */
+export function backToList(caseId: string, postedTo: string, list: PagedList, fromStart: boolean): string {
+  const posted = new URL(postedTo, "http://file").searchParams;
+  const query = PAGED_LISTS.flatMap((l) => {
+    const n = Number(posted.get(l));
+    const page = l === list && fromStart ? 1 : Number.isSafeInteger(n) && n > 1 && n <= 100_000 ? n : 1;
+    return page > 1 ? [`${l}=${page}`] : [];
+  });
+  return `/protection/cases/${caseId}${query.length ? `?${query.join("&")}` : ""}#${list}`;
+}
+
+/**
+ * Parse with `schema`, then run `write`; a refused form or write comes back with its errors
+ * and values; a write done goes back to the file (to its list, for `back`).
+ */
 function on<S extends Parameters<typeof parseForm>[0]>(
   schema: S,
   write: (ctx: Ctx, input: z.infer<S>) => Promise<Result | void>,
+  back?: { list: PagedList; fromStart: boolean },
 ) {
   return async (ctx: Ctx, intent: string) => {
     const parsed = parseForm(schema, ctx.form);
     if (!parsed.ok) return refuse(intent, parsed.errors, parsed.values);
     const result = await write(ctx, parsed.data);
     if (result && !result.ok) return refuse(intent, result.errors, formValues(ctx.form));
-    return redirect(`/protection/cases/${ctx.caseId}`);
+    return redirect(
+      back ? backToList(ctx.caseId, ctx.request.url, back.list, back.fromStart) : `/protection/cases/${ctx.caseId}`,
+    );
   };
 }
 
@@ -80,13 +103,19 @@ function confirmed(allowed: (ctx: Ctx) => Promise<unknown>, write: (ctx: Ctx) =>
 }
 
 const handlers = {
-  note: on(NoteSchema, (c, i) => addNote(c.db, c.actor, c.caseId, i.body, c.meta)),
+  note: on(NoteSchema, (c, i) => addNote(c.db, c.actor, c.caseId, i.body, c.meta), { list: "notes", fromStart: true }),
   consent: on(ConsentSchema, (c, i) => recordConsent(c.db, c.actor, c.caseId, i, c.meta)),
   vulnerability: on(VulnerabilitySchema, (c, i) => recordVulnerability(c.db, c.actor, c.caseId, i, c.meta)),
   assign: on(AssignSchema, (c, i) => assignCase(c.db, c.actor, c.caseId, i.assignedToId, c.meta)),
   referral: on(ReferralSchema, (c, i) => requestReferral(c.db, c.actor, c.caseId, i, c.meta)),
-  status: on(ServiceStatusSchema, (c, i) => updateServiceStatus(c.db, c.actor, c.caseId, i, c.meta)),
-  voucher: on(IssueVoucherSchema, (c, i) => issueVoucher(c.db, c.actor, c.caseId, i.itemId, c.meta)),
+  status: on(ServiceStatusSchema, (c, i) => updateServiceStatus(c.db, c.actor, c.caseId, i, c.meta), {
+    list: "services",
+    fromStart: false,
+  }),
+  voucher: on(IssueVoucherSchema, (c, i) => issueVoucher(c.db, c.actor, c.caseId, i.itemId, c.meta), {
+    list: "aid",
+    fromStart: true,
+  }),
   withdrawConsent: confirmed(
     (c) => requireOwnCase(c.db, c.actor, c.caseId),
     (c) => withdrawConsent(c.db, c.actor, c.caseId, c.meta),

@@ -29,8 +29,8 @@ export function NotShared({ title, id }: { title: MessageKey; id: string }) {
 }
 
 /** The file's paged lists: each its query parameter and its section's anchor. */
-const PAGED_LISTS = ["notes", "services", "aid"] as const;
-type PagedList = (typeof PAGED_LISTS)[number];
+export const PAGED_LISTS = ["notes", "services", "aid"] as const;
+export type PagedList = (typeof PAGED_LISTS)[number];
 /** The page of each list the file shows. */
 export type FilePages = Record<PagedList, number>;
 
