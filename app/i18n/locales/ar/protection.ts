@@ -100,7 +100,7 @@ export const protection = {
   "protection.notes.newer": "ملاحظات أحدث",
   "protection.notes.older": "ملاحظات أقدم",
   "protection.page": "الصفحة {page} من {pages}",
-  "protection.pageEmpty": "لا شيء في هذه الصفحة.",
+  "protection.pageEmpty": "لا شيء في هذه الصفحة. آخر صفحة هي الصفحة {pages}.",
   "protection.services.title": "الخدمات",
   "protection.services.none": "لا توجد خدمات مسجلة.",
   "protection.services.before": "الخدمات السابقة",

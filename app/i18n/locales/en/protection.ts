@@ -101,7 +101,7 @@ export const protection = {
   "protection.notes.newer": "Newer notes",
   "protection.notes.older": "Older notes",
   "protection.page": "Page {page} of {pages}",
-  "protection.pageEmpty": "Nothing on this page.",
+  "protection.pageEmpty": "Nothing on this page. The last one is page {pages}.",
   "protection.services.title": "Services",
   "protection.services.none": "No service recorded.",
   "protection.services.before": "Previous services",

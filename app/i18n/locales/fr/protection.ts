@@ -102,7 +102,7 @@ export const protection = {
   "protection.notes.newer": "Notes plus récentes",
   "protection.notes.older": "Notes plus anciennes",
   "protection.page": "Page {page} sur {pages}",
-  "protection.pageEmpty": "Rien sur cette page.",
+  "protection.pageEmpty": "Rien sur cette page. La dernière est la page {pages}.",
   "protection.services.title": "Services",
   "protection.services.none": "Aucun service enregistré.",
   "protection.services.before": "Services précédents",

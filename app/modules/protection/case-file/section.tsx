@@ -66,10 +66,10 @@ export function Pager(props: {
   const to = (n: number) => pageHref(caseId, props.pages, list, n);
   return (
     <>
-      {page > last ? <p className="hint">{t("protection.pageEmpty")}</p> : null}
+      {page > last ? <p className="hint">{t("protection.pageEmpty", { pages: last })}</p> : null}
       <p className="actions" data-pager={list}>
         {page > 1 ? <Link to={to(Math.min(page - 1, last))}>{t(props.before)}</Link> : null}
-        <span className="hint">{t("protection.page", { page, pages: last })}</span>
+        {page > last ? null : <span className="hint">{t("protection.page", { page, pages: last })}</span>}
         {page < last ? <Link to={to(page + 1)}>{t(props.after)}</Link> : null}
       </p>
     </>
