@@ -1,7 +1,7 @@
 /**
  * postgres.js is patched (patches/, applied by `npm ci`'s postinstall) with the guard of
  * porsager/postgres#1209 until a release carries it, and so that statements prepared
- * again together do not hang their connection (docs/decisions/new-postgres-prepared-again.md). These checks fail when the driver
+ * again together do not hang their connection (docs/decisions/0218-postgres-prepared-again.md). These checks fail when the driver
  * moves past the patched version, so whoever upgrades it decides: drop the patch (the
  * release has the fix) or port it. See docs/decisions/0059-patch-postgres-js.md.
  */
