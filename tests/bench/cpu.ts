@@ -7,7 +7,7 @@
  * own warm-up), and the page's share is the median of the floor's blocks over the median
  * of the page's: the two see nearly the same minutes of the machine's load, so the share
  * does not drift with what ran between them (docs/decisions/0217-cpu-shares-beside-the-floor.md).
- * First the floor and every page answer `--warm` requests (3,000) unmeasured: a server's
+ * First every page, then the floor, answer `--warm` requests (3,000) unmeasured: a server's
  * figure while the JIT still compiles it is not its figure in service. A page's share
  * is the floor's CPU per request over the page's: what its throughput could be at most,
  * as a share of the floor's, when the server's CPU is the limit.
@@ -18,7 +18,7 @@
  *
  * `--against <folder>` compares with another build on the same database, the two
  * measured in turn page by page (`--rounds`, default 3, the median kept; the floor is then
- * measured first, the same rounds), so that the
+ * measured once after the warm-up, the same rounds), so that the
  * machine's changing load falls on both alike; with `--batch <n>`, in alternated batches
  * of n requests instead (`cpuInterleaved`: much less noise than rounds). The folder: another checkout's `build/`,
  * `public/` and `app/server/start.js` beside links to this one's `db/`, `node_modules/`
@@ -113,7 +113,7 @@ const floorFigures: number[] = [];
 try {
   const cookies = await signInEveryone(app.url);
   const otherCookies = other ? await signInEveryone(other.url) : null;
-  // A running server has answered many requests before: the floor and every page answer
+  // A running server has answered many requests before: every page and the floor answer
   // `--warm` requests (3,000) first, so that neither is measured while the JIT still
   // compiles it (a page measured first also paid for the code every page shares)
   for (const page of BENCH_PAGES) {
