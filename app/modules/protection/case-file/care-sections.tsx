@@ -6,7 +6,7 @@ import { Field, FormAlert, SelectField } from "~/components/form";
 import { isTicked } from "~/lib/forms";
 import { useI18n } from "~/i18n/i18n-context";
 import { SERVICE_KINDS } from "../constants";
-import { VULNERABILITIES, type Vulnerability } from "../rules";
+import { serviceInProgress, VULNERABILITIES, type Vulnerability } from "../rules";
 import type { CaseFileData } from "./data.server";
 import { CaseFormLink } from "./form-page";
 import { NotShared, Pager, Section, useIntentResult } from "./section";
@@ -113,7 +113,7 @@ export function ServicesSection({ d }: { d: CaseFileData }) {
       {d.services.length === 0 && d.pages.services === 1 ? <p>{t("protection.services.none")}</p> : null}
       {/* the ones in progress come first (a page may hold the end of them and the start of the finished) */}
       {SERVICE_GROUPS.map(([title, inProgress]) => {
-        const group = d.services.filter((s) => s.inProgress === inProgress);
+        const group = d.services.filter((s) => serviceInProgress(s.kind, s.status) === inProgress);
         return group.length ? (
           <Fragment key={title}>
             <h3>{t(title)}</h3>

@@ -9,14 +9,7 @@ import type { CaseReach } from "../reach.server";
 import { ageOn } from "~/lib/age";
 import type { Locale } from "~/i18n/config";
 import { countryName } from "~/i18n/codes";
-import {
-  AID_PER_PAGE,
-  isReferralOverdue,
-  nextStatuses,
-  referralTargets,
-  serviceInProgress,
-  SERVICES_PER_PAGE,
-} from "../rules";
+import { AID_PER_PAGE, isReferralOverdue, nextStatuses, referralTargets, SERVICES_PER_PAGE } from "../rules";
 import { caseSmsPanel, viewCase } from "../service.server";
 import { accountPanel } from "../account-links.server";
 import { ownerSections, type OwnerPages } from "./owner-sections.server";
@@ -76,7 +69,6 @@ function servicesOf(
     details: s.details,
     notes: s.notes,
     next: writer && s.byReader ? nextStatuses(s.kind, s.status) : [],
-    inProgress: serviceInProgress(s.kind, s.status),
     overdue: isReferralOverdue(s, today),
     /** its own association corrects it (docs/decisions/0115-correcting-protection-records.md) */
     correctable: writer && readerOrganisationId !== null && s.recorderOrganisationId === readerOrganisationId,
