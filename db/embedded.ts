@@ -103,12 +103,19 @@ function reachableBy(dir: string, who: { uid: number; gid: number }): boolean {
   return true;
 }
 
-/** Copy native/ to a folder any user can read, once per package version. */
-function relocatedNative(nativeDir: string, version: string): string {
-  const target = path.join(os.tmpdir(), `masar-pg-${version}-${os.platform()}-${os.arch()}`);
+/**
+ * Copy native/ to a folder any user can read, once per package version. The copy stands
+ * alone: its library links stay relative (`libicuuc.so.60 -> libicuuc.so.60.2`), as in the
+ * package. `cpSync` by default rewrites a relative link to the absolute path of its
+ * source, and every copy then pointed into the checkout that made it: once that checkout
+ * was removed, every other checkout's server failed to start ("libicuuc.so.60: cannot open
+ * shared object file"). Copies made that way have another name (`-standalone` is new).
+ */
+export function relocatedNative(nativeDir: string, version: string, under = os.tmpdir()): string {
+  const target = path.join(under, `masar-pg-${version}-${os.platform()}-${os.arch()}-standalone`);
   if (fs.existsSync(path.join(target, ".complete"))) return target;
   const staging = `${target}.${process.pid}.${Date.now()}`;
-  fs.cpSync(nativeDir, staging, { recursive: true });
+  fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
   hydrateSymlinks(staging);
   execFileSync("chmod", ["-R", "a+rX", staging]);
   fs.writeFileSync(path.join(staging, ".complete"), "");
