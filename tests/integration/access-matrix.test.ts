@@ -4,6 +4,7 @@ import { ACCESS_MATRIX } from "../access";
 import { allow, EVERYONE } from "../access/types";
 import { REFERRAL_STATES, setUpReferralState, type Road } from "../access/referral-states";
 import { loadBuild, useTestApp } from "./helpers/app";
+import { bodyText, confidentialLeaks } from "./helpers/confidential";
 import { useTestDb } from "./helpers/test-db";
 import { useDemoVisitors } from "./helpers/visitors";
 
@@ -24,23 +25,34 @@ describe("access matrix", () => {
     expect(DEMO_ACCOUNTS.length).toBeGreaterThan(0);
   });
 
-  // about a thousand requests: each visitor walks every route, the visitors at once
-  it("answers every route, for every visitor, with the expected status", { timeout: 180_000 }, async () => {
-    const mismatches: string[] = [];
-    await Promise.all(
-      EVERYONE.map(async (who) => {
-        for (const entry of ACCESS_MATRIX) {
-          const path = entry.path(visitors.fixture);
-          const response = await visitors.clients[who].get(path);
-          await response.arrayBuffer();
-          if (response.status !== entry.expect[who]) {
-            mismatches.push(`${entry.route} ${path} as ${who}: expected ${entry.expect[who]}, got ${response.status}`);
+  // about a thousand requests: each visitor walks every route, the visitors at once. Each answer
+  // is also read for the demo's confidential complaints, which only the focal point may reach
+  // (issue 16; helpers/confidential.ts): the same pages as the same visitors on the same demo
+  // data, requested once for both checks (decision new-matrix-walk-read-once)
+  it(
+    "answers every route, for every visitor, with the expected status, and shows a confidential complaint to nobody else",
+    { timeout: 180_000 },
+    async () => {
+      const mismatches: string[] = [];
+      const leaks: string[] = [];
+      await Promise.all(
+        EVERYONE.map(async (who) => {
+          for (const entry of ACCESS_MATRIX) {
+            const path = entry.path(visitors.fixture);
+            const response = await visitors.clients[who].get(path);
+            leaks.push(...confidentialLeaks(visitors.fixture, path, who, await bodyText(response)));
+            if (response.status !== entry.expect[who]) {
+              mismatches.push(
+                `${entry.route} ${path} as ${who}: expected ${entry.expect[who]}, got ${response.status}`,
+              );
+            }
           }
-        }
-      }),
-    );
-    expect(mismatches.sort()).toEqual([]);
-  });
+        }),
+      );
+      expect(mismatches.sort()).toEqual([]);
+      expect(leaks.sort(), "a confidential complaint outside the focal point's pages").toEqual([]);
+    },
+  );
 
   // a uuid is the same id in capitals (PostgreSQL reads it so): the same answer, never more
   it("answers the same with every id of the path in capitals", { timeout: 180_000 }, async () => {
