@@ -28,7 +28,7 @@ describe("access matrix", () => {
   // about a thousand requests: each visitor walks every route, the visitors at once. Each answer
   // is also read for the demo's confidential complaints, which only the focal point may reach
   // (issue 16; helpers/confidential.ts): the same pages as the same visitors on the same demo
-  // data, requested once for both checks (decision new-matrix-walk-read-once)
+  // data, requested once for both checks (decision 0219)
   it(
     "answers every route, for every visitor, with the expected status, and shows a confidential complaint to nobody else",
     { timeout: 180_000 },

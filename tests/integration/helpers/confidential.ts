@@ -4,7 +4,7 @@
  * for it. Two walks run it: the access-matrix walk, on the answer of every matrix page to every
  * visitor it reads anyway for their statuses (access-matrix.test.ts), and the confidential
  * test, on the exports and lists outside the matrix (feedback/confidential-visibility.test.ts).
- * Each page is requested once for both checks (decision new-matrix-walk-read-once).
+ * Each page is requested once for both checks (decision 0219).
  */
 import type { FeedbackItem } from "../../../db/schema";
 import { formatReference } from "../../../app/modules/feedback/rules";
