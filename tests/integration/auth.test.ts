@@ -230,6 +230,30 @@ describe("sessions", () => {
     expect(minutes).toBeCloseTo(30, 0);
   });
 
+  it("sends the session cookie again only when a request moves the session's expiry", async () => {
+    const applicant = await makeUser(t.db);
+    const client = await app.signedIn(applicant.email!);
+    const sessionCookie = (r: Response) => r.headers.getSetCookie().find((c) => c.startsWith("masar_session="));
+    // just signed in: nothing to gain, nothing sent
+    const fresh = await client.get("/home");
+    expect(fresh.status).toBe(200);
+    expect(sessionCookie(fresh)).toBeUndefined();
+    // two days closer to its end: this request renews it, and the browser gets the new expiry
+    const [before] = await t.db.select().from(sessions).where(eq(sessions.userId, applicant.id));
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(before!.expiresAt.getTime() - 2 * 86_400_000) })
+      .where(eq(sessions.id, before!.id));
+    const renewing = await client.get("/home");
+    expect(renewing.status).toBe(200);
+    const [after] = await t.db.select().from(sessions).where(eq(sessions.id, before!.id));
+    const cookie = sessionCookie(renewing);
+    expect(cookie).toContain(`Expires=${after!.expiresAt.toUTCString()}`);
+    expect(cookie).toContain(`masar_session=${client.cookies.get("masar_session")}`);
+    // renewed: the next answers send nothing again
+    expect(sessionCookie(await client.get("/home"))).toBeUndefined();
+  });
+
   it("takes deactivation and a role change into account on the very next request", async () => {
     const admin = await makeUser(t.db, { role: "admin" });
     const target = await makeUser(t.db, { role: "coach" });

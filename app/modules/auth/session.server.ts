@@ -33,7 +33,11 @@ export type SessionUser = {
 const caseAccessPendingSql = sql`(${users.role} = 'case_worker' and ${users.caseAccessOrganisationId} is distinct from ${users.organisationId})`;
 
 /** `unread`: the user's unread notifications when the session was read (the header's badge). */
-export type AuthState = { user: SessionUser; sessionId: string; expiresAt: Date; unread: number };
+/**
+ * `renewed`: this request moved the session's expiry (a sliding session), so the browser's
+ * cookie, which carries the expiry it was given, must be sent again with the new one.
+ */
+export type AuthState = { user: SessionUser; sessionId: string; expiresAt: Date; renewed: boolean; unread: number };
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -99,7 +103,7 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
     await db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   const { isActive: _active, ...user } = row.user;
-  return { user, sessionId, expiresAt, unread: row.unread };
+  return { user, sessionId, expiresAt, renewed: renewed !== null, unread: row.unread };
 }
 
 export async function invalidateSession(db: Executor, sessionId: string) {
