@@ -21,6 +21,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** the run's server is the embedded one this set-up started (not TEST_DATABASE_URL's) */
+    pgEmbedded: boolean;
   }
 }
 
@@ -57,12 +59,21 @@ export async function setup(project: TestProject) {
   await runMigrations(withDatabase(adminUrl, template));
   project.provide("pgAdminUrl", adminUrl);
   project.provide("pgTemplate", template);
+  project.provide("pgEmbedded", embedded !== null);
 }
 
 export async function teardown() {
   if (adminUrl && template) {
     const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
     try {
+      // a copy a worker made ahead for a next file that never came (test-db.ts) may still be
+      // in the making when the workers stop: waited for, so the list below holds it
+      for (let wait = 0; wait < 100; wait++) {
+        const [making] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity
+          where state = 'active' and query ilike ${`create database t\\_${process.pid}\\_%`}`;
+        if (!making?.n) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       // copies left by crashed files, then the template
       const leftovers = await sql<
         { datname: string }[]
