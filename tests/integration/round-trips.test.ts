@@ -5,31 +5,26 @@
  * lists in one statement and her phone's state with the session.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/postgres-js";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client";
 import * as schema from "../../db/schema";
 import { notify } from "../../app/modules/notifications/service.server";
 import { NOTES_PER_PAGE } from "../../app/modules/protection/queries.server";
 import { makeUser } from "../factories";
 import { findOrMakeItem, makeStockedRound } from "../factories/protection";
 import { startTestApp, type TestApp } from "./helpers/app";
-import { useTestDb } from "./helpers/test-db";
+import { countingDb, useTestDb } from "./helpers/test-db";
 import { caseIdFrom, caseOfA, registration, twoAssociations } from "./protection/setup";
 
 const t = useTestDb();
-const queries: string[] = [];
+let queries: string[] = [];
 let app: TestApp;
 let s: Awaited<ReturnType<typeof twoAssociations>>;
 
 beforeAll(async () => {
   // the app's database handle, with every statement it sends written down
-  const counted = drizzle(t.sql, {
-    schema,
-    casing: "snake_case",
-    logger: { logQuery: (query) => void queries.push(query) },
-  }) as Database;
-  app = await startTestApp(counted);
+  const counted = countingDb(t.sql);
+  queries = counted.statements;
+  app = await startTestApp(counted.db);
   s = await twoAssociations(t.db, app);
   return () => app.close();
 });

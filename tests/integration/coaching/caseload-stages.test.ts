@@ -4,10 +4,7 @@
  * coach's beneficiaries are not listed, and the statements do not grow with the people.
  * An internship's outcome whose day has come puts the person first, as an overdue follow-up.
  */
-import { drizzle } from "drizzle-orm/postgres-js";
 import { describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client";
-import * as schema from "../../../db/schema";
 import {
   coachAssignments,
   jobSearchLogs,
@@ -19,7 +16,7 @@ import { addDays, moroccoToday } from "../../../app/lib/morocco-time";
 import { caseload } from "../../../app/modules/coaching/queries.server";
 import { makeOrganisation, makeUser } from "../../factories";
 import { makeCohort, makeTraining } from "../../factories/trainings";
-import { useTestDb } from "../helpers/test-db";
+import { countingDb, useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 
@@ -33,12 +30,7 @@ describe("the caseload", () => {
       await t.db.insert(coachAssignments).values({ coachId, beneficiaryId: person.id });
       return person;
     };
-    const statements: string[] = [];
-    const counted = drizzle(t.sql, {
-      schema,
-      casing: "snake_case",
-      logger: { logQuery: (query) => void statements.push(query) },
-    }) as Database;
+    const { db: counted, statements } = countingDb(t.sql);
     const today = moroccoToday();
 
     const trains = await follow("A En-Formation");

@@ -5,7 +5,9 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createDb, type DbHandle } from "../../../db/client";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { createDb, type Database, type DbHandle } from "../../../db/client";
+import * as schema from "../../../db/schema";
 import { createFromTemplate, makeThrowaway } from "../../helpers/scratch-database";
 
 function withDatabase(url: string, database: string): string {
@@ -114,4 +116,18 @@ export async function locksWaitingOn(t: Pick<TestDb, "sql">, table: string): Pro
     where not granted and relation = ${table}::regclass
       and database = (select oid from pg_database where datname = current_database())`;
   return row!.n;
+}
+
+/**
+ * A drizzle handle on `sql` (a test file's own connection) that writes down the text of every
+ * statement it sends, in `statements` (empty it between the requests a test counts).
+ */
+export function countingDb(sql: DbHandle["sql"]): { db: Database; statements: string[] } {
+  const statements: string[] = [];
+  const db = drizzle(sql, {
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (query) => void statements.push(query) },
+  }) as Database;
+  return { db, statements };
 }

@@ -7,7 +7,6 @@
  * gives for it (the form pages took it from `loadCaseFile` until then).
  */
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { drizzle } from "drizzle-orm/postgres-js";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import * as schema from "../../../db/schema";
@@ -19,7 +18,7 @@ import { getCaseForActor } from "~/modules/protection/reach.server";
 import { referralConsentLive, referralTargets } from "~/modules/protection/rules";
 import { asActor, makeOrganisation, makeUser } from "../../factories";
 import { makeAssessment, makeCase, makeNote, makeService, makeSupervisor } from "../../factories/protection";
-import { useTestDb } from "../helpers/test-db";
+import { countingDb, useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 
@@ -101,12 +100,7 @@ async function scene() {
 describe("a case file's form page", () => {
   it("reads its own part in one statement after the opening, and no other section of the file", async () => {
     const { worker, c } = await scene();
-    const statements: string[] = [];
-    const counted = drizzle(t.sql, {
-      schema,
-      casing: "snake_case",
-      logger: { logQuery: (query) => void statements.push(query) },
-    }) as Database;
+    const { db: counted, statements } = countingDb(t.sql);
     for (const page of PAGES) {
       await openPage(counted, worker, c.id, page); // statements built once per handle: not counted
       statements.length = 0;
