@@ -11,6 +11,7 @@ import { casablancaOffsetTable } from "~/i18n/time-zone.server";
 import { encodePage } from "~/server/compression.server";
 import { RETRY_AFTER_SECONDS } from "~/server/database-down.server";
 import { renderedPage } from "~/server/rendered-page.server";
+import { pageHydrates } from "~/lib/hydration";
 
 // dates are formatted with the server's own time-zone data, in pages and in the
 // browser that hydrates them (the table is rendered into every page by root's Layout)
@@ -83,7 +84,11 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  await readHandoff(remixContext);
+  // a page without scripts (app/lib/hydration.ts) carries no data for the browser: Remix's
+  // encoding of it is never made (patches/@remix-run+server-runtime, a lazy handoff)
+  if (pageHydrates(remixContext.staticHandlerContext.matches.map((m) => remixContext.routeModules[m.route.id]?.handle)))
+    await readHandoff(remixContext);
+  else remixContext.serverHandoffStream = undefined;
   // a render error throws here: Remix renders the route's error boundary in its place
   const html = renderToString(
     <I18nProvider locale={loadContext.locale} messages={dictionaries[loadContext.locale]}>

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
@@ -7,6 +7,7 @@ import { SiteHeader } from "~/components/site-header";
 import { navFor } from "~/components/nav-items";
 import { useI18n } from "~/i18n/i18n-context";
 import { installedOffsetTable, OFFSET_TABLE_ELEMENT_ID, serializeOffsetTable } from "~/i18n/time-zone";
+import { ON_SERVER, pageHydrates } from "~/lib/hydration";
 import { can } from "~/modules/auth/permissions";
 import { countUnread } from "~/modules/notifications/service.server";
 
@@ -44,9 +45,13 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, dir } = useI18n();
   const data = useRouteLoaderData<typeof loader>("root");
+  // the app's scripts only on a page that needs them (app/lib/hydration.ts); once they run,
+  // they stay for every page the browser goes on to
+  const matches = useMatches();
+  const scripts = !ON_SERVER || pageHydrates(matches.map((m) => m.handle));
   // Morocco's UTC offsets from the server's time-zone data, for the browser to format
   // dates exactly as the server did (entry.client.tsx reads it before hydrating)
-  const offsets = installedOffsetTable();
+  const offsets = scripts ? installedOffsetTable() : null;
   return (
     <html lang={locale} dir={dir} data-i18n={data?.i18nVersion}>
       <head>
@@ -70,8 +75,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={data?.cspNonce} />
-        <Scripts nonce={data?.cspNonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={data?.cspNonce} />
+            <Scripts nonce={data?.cspNonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

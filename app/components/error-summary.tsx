@@ -7,9 +7,10 @@ import type { FieldErrors } from "~/lib/forms";
  * The GOV.UK error summary: at the top of a refused form, every problem as a link to
  * its field (`#f-<name>`, the id Field gives its input, or `fieldId`'s where a page has the
  * form once per row), each led by the field's label.
- * With JavaScript, focus moves to it when it appears, so a screen reader announces it
- * and the page scrolls to it, and its links go to their fields in place (toField);
- * without, it is the first thing after the title.
+ * Focus moves to it when it appears, so a screen reader announces it and the page scrolls
+ * to it: on a page the server sends with it, by the browser (`autofocus`), scripts or not;
+ * on a page that runs the app's scripts (app/lib/hydration.ts), also when a form's answer
+ * brings it in place, and its links go to their fields in place (toField).
  */
 export function ErrorSummary({
   errors,
@@ -39,6 +40,9 @@ export function ErrorSummary({
       className="error-summary"
       ref={ref}
       tabIndex={-1}
+      // the GOV.UK pattern: the page opens on what went wrong (see above)
+      // eslint-disable-next-line jsx-a11y/no-autofocus
+      autoFocus
       role="alert"
       aria-labelledby="error-summary-title"
       data-testid="error-summary"

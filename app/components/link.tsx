@@ -18,8 +18,7 @@ import {
   type NavLinkProps,
 } from "@remix-run/react";
 import { forwardRef } from "react";
-
-const ON_SERVER = typeof document === "undefined";
+import { ON_SERVER } from "~/lib/hydration";
 
 /**
  * A path react-router writes back unchanged: one "/" first, no "//" nor "." or ".."

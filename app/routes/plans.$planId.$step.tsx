@@ -41,6 +41,10 @@ import {
 } from "~/modules/business-plans/schemas.server";
 import { commentOnSection, saveStep } from "~/modules/business-plans/service.server";
 import { idParam, oneOfParam, queryFlag } from "~/lib/params.server";
+import type { HydrateHandle } from "~/lib/hydration";
+
+/** The financial step's totals follow what is typed, and its rows are added and removed in place. */
+export const handle = { hydrate: true } satisfies HydrateHandle;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

@@ -1,6 +1,7 @@
 import { expect } from "@playwright/test";
 import {
   DEMO_PASSWORD,
+  e2eFixture,
   finishSignUp,
   login,
   loginWithForm,
@@ -94,34 +95,47 @@ test("every demo account reaches its role's home page", async ({ page }) => {
   }
 });
 
-// The server renders a link to an absolute path as a plain <a> (app/components/link.tsx,
-// 0194): with JavaScript, hydration must still give it Remix's
-// client navigation (the page is not loaded again); without, it is an ordinary link.
-test("a home card's link and the header's open their pages, without reloading the document when JavaScript runs", async ({
+// Only a page that needs the app's scripts loads them (app/lib/hydration.ts): the others are
+// sent as HTML alone, and their links (a plain <a>, app/components/link.tsx, 0194) load the
+// next page. Where the scripts run (a plan's step), hydration gives the links Remix's
+// client navigation (the document is not loaded again), and the app keeps running on the
+// pages it goes on to, scripts or not.
+test("a page loads the app's scripts only where it needs them; where they run, links open pages in place", async ({
   page,
 }) => {
   const withJs = test.info().project.use.javaScriptEnabled !== false;
   await login(page, "applicant@masar.test");
+  await expect(page.locator("script")).toHaveCount(0);
+  await expect(page.locator('link[rel="modulepreload"]')).toHaveCount(0);
   const card = page.locator('ul.cards a[href="/account"]');
   await expect(card).toHaveAttribute("data-discover", "true");
-  if (withJs) {
-    // hydrated: React has attached itself (and the link's click handler) to the server's <a>
-    await expect
-      .poll(() => card.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactFiber"))))
-      .toBe(true);
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-  }
   await card.click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.locator("h1")).not.toHaveText(/Bonjour/);
-  // the header's links (NavLink): the page's own is marked current, and they navigate alike
+  // the header's links (NavLink): the page's own is marked current
   const menu = page.locator("nav.main-nav");
   await expect(menu.locator('a[href="/account"]')).toHaveAttribute("aria-current", "page");
   await expect(menu.locator('a[href="/home"]')).not.toHaveAttribute("aria-current", "page");
+
+  // a plan's financial step: its totals follow what is typed, so it runs the app's scripts
+  const planId = e2eFixture().businessPlans.halfPlan.id;
+  await page.goto(`/plans/${planId}/financial`);
+  await expect(page.locator('script[type="module"]')).toHaveCount(1);
+  const back = page.locator(`main a[href="/plans/${planId}"]`).first();
+  if (withJs) {
+    // hydrated: React has attached itself (and the link's click handler) to the server's <a>
+    await expect
+      .poll(() => back.evaluate((a) => Object.keys(a).some((key) => key.startsWith("__reactFiber"))))
+      .toBe(true);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  }
+  await back.click();
+  await expect(page).toHaveURL(new RegExp(`/plans/${planId}$`));
   await openMenu(page);
   await menu.locator('a[href="/home"]').click();
   await expect(page).toHaveURL(/\/home$/);
   await expect(menu.locator('a[href="/home"]')).toHaveAttribute("aria-current", "page");
+  // with JavaScript, the document opened on the step is still the one showing the home page
   if (withJs) expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
 

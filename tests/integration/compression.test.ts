@@ -9,6 +9,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "./helpers/app";
+import { makePlan } from "../factories/business-plans";
 import { useTestDb } from "./helpers/test-db";
 
 const t = useTestDb();
@@ -126,25 +127,43 @@ describe("compression", () => {
 
   it("sends a page's text whole, encoded once, with its loader data in one script and the stream's end", async () => {
     // rendered to a string, the loader data read whole first into Remix's stream cache
-    // (docs/decisions/0212-pages-rendered-to-a-string.md)
-    const gz = await get(`${app.url}/login`, { "Accept-Encoding": "gzip", "Accept-Language": "ar" });
-    const plain = await get(`${app.url}/login`, { "Accept-Language": "ar" });
+    // (docs/decisions/0212-pages-rendered-to-a-string.md), on a page that runs the app's
+    // scripts (a plan's step: app/lib/hydration.ts); the Arabic page's own text, in UTF-8
+    const { user, client } = await app.asNewUser({ role: "applicant" });
+    const plan = await makePlan(t.db, user.id, {});
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const page = `${app.url}/plans/${plan.id}/financial`;
+    const gz = await get(page, { "Accept-Encoding": "gzip", "Accept-Language": "ar", Cookie: cookie });
+    const plain = await get(page, { "Accept-Language": "ar", Cookie: cookie });
+    expect([gz.status, plain.status, gz.headers["content-encoding"]]).toEqual([200, 200, "gzip"]);
     for (const html of [zlib.gunzipSync(gz.body).toString("utf8"), plain.body.toString("utf8")]) {
       expect(html.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl"')).toBe(true);
       expect(html.match(/<!DOCTYPE/g)).toHaveLength(1);
       // Arabic text encoded as UTF-8, not cut nor replaced
       expect(html).not.toContain("\uFFFD");
       expect(html).not.toContain("\u0000");
-      expect(html).toContain("تسجيل الدخول");
+      expect(html).toContain("تسجيل الخروج");
       const enqueued = html.split("window.__remixContext.streamController.enqueue(");
       expect(enqueued).toHaveLength(2);
       const data = JSON.parse(JSON.parse(enqueued[1]!.slice(0, enqueued[1]!.indexOf(");</script>")))) as unknown[];
-      expect(data).toContain("routes/login");
+      expect(data).toContain("routes/plans.$planId.$step");
       expect(data).toContain("ar");
       expect(html.indexOf("streamController.close()")).toBeGreaterThan(html.indexOf("streamController.enqueue("));
       // the whole page, then (as Remix places it) the data after the document's end
       expect(html.indexOf("</body></html>")).toBeGreaterThan(0);
       expect(html.endsWith("streamController.close();</script><!--/$--><!--/$-->")).toBe(true);
     }
+  });
+
+  it("sends a page that runs no script whole, with neither the app's modules nor its data", async () => {
+    // the sign-in page needs none of the app's scripts (app/lib/hydration.ts)
+    const gz = await get(`${app.url}/login`, { "Accept-Encoding": "gzip", "Accept-Language": "ar" });
+    const html = zlib.gunzipSync(gz.body).toString("utf8");
+    expect(html.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl"')).toBe(true);
+    expect(html).toContain("تسجيل الدخول");
+    expect(html.endsWith("</body></html>")).toBe(true);
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("modulepreload");
+    expect(html).not.toContain("__remixContext");
   });
 });

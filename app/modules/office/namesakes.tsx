@@ -13,10 +13,20 @@ export type ShownNamesake = { id: string; name: string; loginId: string | null; 
 export function NamesakesWarning({ namesakes }: { namesakes: ShownNamesake[] }) {
   const { t, formatDate } = useI18n();
   const ref = useRef<HTMLElement>(null);
-  // with JavaScript, the answer is read where it is (as the error summary is)
+  // the answer is read where it is, as the error summary's is: the browser focuses it on
+  // the page that brings it (`autofocus`, scripts or not), and the app's scripts when they run
   useEffect(() => ref.current?.focus(), [namesakes]);
   return (
-    <section ref={ref} className="namesakes" aria-labelledby="namesakes-title" data-testid="namesakes" tabIndex={-1}>
+    <section
+      ref={ref}
+      className="namesakes"
+      aria-labelledby="namesakes-title"
+      data-testid="namesakes"
+      tabIndex={-1}
+      // a region shown after a post, not a field: focus goes where the answer is
+      // eslint-disable-next-line jsx-a11y/no-autofocus
+      autoFocus
+    >
       <h2 id="namesakes-title">{t("office.namesakes.heading")}</h2>
       <WarningText>{t("office.namesakes.body")}</WarningText>
       <ul>
