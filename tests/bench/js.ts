@@ -6,6 +6,11 @@
  * that needs a decision record in docs/decisions). Prints figures and exits 0; a page over its
  * budget gets an "OVER BUDGET" line. Run `npm run build` first.
  *
+ * A page loads that JavaScript when it is opened only if it runs the app's scripts
+ * (app/lib/hydration.ts: a route of its chain asks with `handle.hydrate`); any other page
+ * is plain HTML when opened ("on load: none"), and its modules are fetched only when the
+ * browser comes to it from a page whose scripts run. The budget holds for both.
+ *
  * Which page is whose comes from the access matrix (tests/access), so modules merged
  * later are classified with no edit here.
  */
@@ -14,6 +19,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
+import { pageHydrates } from "../../app/lib/hydration";
 import { ACCESS_MATRIX } from "../access";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -34,10 +40,16 @@ function gz(url: string): number {
   return size;
 }
 
-/** The modules a page needs: the entry, then each route from the root down to the page. */
-function chain(routeId: string): string[] {
+/** The routes from the root down to the page. */
+function routeChain(routeId: string): string[] {
   const ids: string[] = [];
   for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) ids.unshift(id);
+  return ids;
+}
+
+/** The modules a page needs: the entry, then each route from the root down to the page. */
+function chain(routeId: string): string[] {
+  const ids = routeChain(routeId);
   const urls = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
   for (const id of ids) {
     const r = manifest.routes[id];
@@ -48,7 +60,13 @@ function chain(routeId: string): string[] {
   return [...urls];
 }
 
-type Row = { route: string; audience: "public" | "applicant" | "staff" | "nobody"; bytes: number; budget: number };
+type Row = {
+  route: string;
+  audience: "public" | "applicant" | "staff" | "nobody";
+  bytes: number;
+  budget: number;
+  onLoad: boolean;
+};
 const rows: Row[] = [];
 for (const [id, route] of Object.entries(build.routes)) {
   if (id === "root") continue;
@@ -62,7 +80,8 @@ for (const [id, route] of Object.entries(build.routes)) {
         ? "staff"
         : "nobody";
   const bytes = chain(id).reduce((sum, url) => sum + gz(url), 0);
-  rows.push({ route: id, audience, bytes, budget: audience === "staff" ? STAFF_BUDGET : APPLICANT_BUDGET });
+  const onLoad = pageHydrates(routeChain(id).map((r) => build.routes[r]?.module.handle));
+  rows.push({ route: id, audience, bytes, budget: audience === "staff" ? STAFF_BUDGET : APPLICANT_BUDGET, onLoad });
 }
 rows.sort((a, b) => b.bytes - a.bytes);
 
@@ -71,14 +90,21 @@ const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 console.log(`JavaScript per page (gzip), build ${manifest.version}; entry + root alone: ${kb(floor)}`);
 console.log(`budgets: public/applicant pages ${kb(APPLICANT_BUDGET)}, staff pages ${kb(STAFF_BUDGET)}\n`);
 const width = Math.max(...rows.map((r) => r.route.length));
-console.log(`${"route".padEnd(width)}  ${"audience".padEnd(9)}  ${"gzip".padStart(9)}  ${"own".padStart(8)}  budget`);
+console.log(
+  `${"route".padEnd(width)}  ${"audience".padEnd(9)}  ${"gzip".padStart(9)}  ${"own".padStart(8)}  ${"on load".padStart(9)}  budget`,
+);
 for (const r of rows) {
   const own = r.bytes - floor;
   const flag = r.bytes > r.budget ? "  OVER" : "";
+  const onLoad = r.onLoad ? kb(r.bytes) : "none";
   console.log(
-    `${r.route.padEnd(width)}  ${r.audience.padEnd(9)}  ${kb(r.bytes).padStart(9)}  ${kb(own).padStart(8)}  ${kb(r.budget)}${flag}`,
+    `${r.route.padEnd(width)}  ${r.audience.padEnd(9)}  ${kb(r.bytes).padStart(9)}  ${kb(own).padStart(8)}  ${onLoad.padStart(9)}  ${kb(r.budget)}${flag}`,
   );
 }
+const loading = rows.filter((r) => r.onLoad);
+console.log(
+  `\n${loading.length} of ${rows.length} pages load JavaScript when opened: ${loading.map((r) => r.route).join(", ")}`,
+);
 const over = rows.filter((r) => r.bytes > r.budget);
 console.log("");
 if (over.length === 0)
