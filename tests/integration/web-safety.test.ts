@@ -6,6 +6,7 @@ import { createDb } from "../../db/client";
 import { auditLog, pendingSignUps, users } from "../../db/schema";
 import { createApp } from "../../app/server/app.server";
 import { DEMO_PASSWORD, makeUser } from "../factories";
+import { makePlan } from "../factories/business-plans";
 import { loadBuild, useTestApp } from "./helpers/app";
 import { useTestDb } from "./helpers/test-db";
 
@@ -73,10 +74,15 @@ describe("security headers", () => {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain("unsafe-inline");
-    const html = await response.text();
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    // every script of a page that runs the app's scripts (a plan's step, app/lib/hydration.ts)
+    // carries its answer's nonce
+    const plan = await makePlan(t.db, user.id, {});
+    const step = await client.get(`/plans/${plan.id}/financial`);
+    const stepNonce = (step.headers.get("content-security-policy") ?? "").match(/'nonce-([^']+)'/)?.[1];
+    expect(stepNonce).toBeTruthy();
+    const scripts = [...(await step.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
-    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${stepNonce}"`);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(response.headers.get("cache-control")).toBe("no-store");
