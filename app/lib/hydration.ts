@@ -1,5 +1,5 @@
 /**
- * Which pages load the app's JavaScript (docs/decisions/new-scripts-only-where-they-act.md).
+ * Which pages load the app's JavaScript (docs/decisions/0222-scripts-only-where-they-act.md).
  *
  * Every page works as the server sends it. The browser loads React, Remix and the page's
  * modules only for a page that has something that needs them: a route says so with
