@@ -14,7 +14,8 @@ import { renderedPage } from "~/server/rendered-page.server";
 import { pageHydrates } from "~/lib/hydration";
 
 // dates are formatted with the server's own time-zone data, in pages and in the
-// browser that hydrates them (the table is rendered into every page by root's Layout)
+// browser that hydrates them (root's Layout renders the table into every page that runs
+// the app's scripts, app/lib/hydration.ts)
 installOffsetTable(casablancaOffsetTable());
 
 export const streamTimeout = 5_000;
