@@ -162,6 +162,21 @@ function productionStart(): { env: Record<string, string>; nodeArgs: string[] } 
   return { env, nodeArgs: words.slice(node + 1).filter((w) => w.startsWith("--")) };
 }
 
+/**
+ * The servers this benchmark started, killed when its process exits however it ends: a
+ * benchmark that fails between starting a server and its \`finally\` (a second build that
+ * does not start, an error thrown on the way) left them running, idle, until killed by hand.
+ */
+const servers = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of servers) if (child.exitCode === null && !child.signalCode) child.kill("SIGKILL");
+});
+function watched(child: ChildProcess): ChildProcess {
+  servers.add(child);
+  child.on("exit", () => servers.delete(child));
+  return child;
+}
+
 /** The production server (`npm start`: node app/server/start.js over the build) on `databaseUrl`, as a child process. */
 export async function startApp(
   databaseUrl: string,
@@ -177,18 +192,20 @@ export async function startApp(
   const checkout = options.checkout ?? root;
   const production = productionStart();
   const nodeArgs = [...production.nodeArgs, ...(options.nodeArgs ?? [])];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(checkout, "app/server/start.js")], {
-    cwd: checkout,
-    env: {
-      ...process.env,
-      ...production.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ...options.env,
-    },
-    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "pipe"],
-  });
+  const child = watched(
+    spawn(process.execPath, [...nodeArgs, path.join(checkout, "app/server/start.js")], {
+      cwd: checkout,
+      env: {
+        ...process.env,
+        ...production.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        ...options.env,
+      },
+      stdio: ["ignore", options.quiet ? "ignore" : "inherit", "pipe"],
+    }),
+  );
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => {
     stderr += d.toString();
@@ -319,11 +336,13 @@ export async function startFrameworkFloor(): Promise<{ url: string; pid: number;
   });
   if (built.status !== 0) throw new Error(`the floor app did not build: ${built.stderr}`);
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(dir, "server.js")], {
-    cwd: dir,
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = watched(
+    spawn(process.execPath, [path.join(dir, "server.js")], {
+      cwd: dir,
+      env: { ...process.env, PORT: String(port), NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
+  );
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
