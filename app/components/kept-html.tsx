@@ -10,6 +10,7 @@
  * - a navigation in the browser (a data request): the loader's data carries it.
  */
 import { createContext, useContext, useState } from "react";
+import { ON_SERVER } from "~/lib/hydration";
 
 /** The HTML the loaders of a document request rendered, by element id (entry.server.tsx provides it). */
 export const KeptHtmlContext = createContext<ReadonlyMap<string, string> | null>(null);
@@ -18,7 +19,7 @@ export function KeptHtml({ id, html }: { id: string; html: string | null }) {
   const rendered = useContext(KeptHtmlContext);
   // read once, when hydrating a document whose loader sent no HTML in its data
   const [inPage] = useState(() =>
-    html === null && !rendered && typeof document !== "undefined" ? (document.getElementById(id)?.innerHTML ?? "") : "",
+    html === null && !rendered && !ON_SERVER ? (document.getElementById(id)?.innerHTML ?? "") : "",
   );
   return <div id={id} dangerouslySetInnerHTML={{ __html: html ?? rendered?.get(id) ?? inPage }} />;
 }

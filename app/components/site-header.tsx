@@ -3,6 +3,7 @@ import { NavLink, navLinkActive } from "~/components/link";
 import { direction, LOCALES, LOCALE_NAMES } from "~/i18n/config";
 import { useI18n } from "~/i18n/i18n-context";
 import type { MessageKey } from "~/i18n/translate";
+import { ON_SERVER } from "~/lib/hydration";
 import type { Role } from "~/modules/auth/roles";
 
 /**
@@ -102,8 +103,6 @@ function SignedInNav({ user, unread }: { user: NonNullable<Props["user"]>; unrea
     </nav>
   );
 }
-
-const ON_SERVER = typeof document === "undefined";
 
 /** A link of the menu: a plain path, its text, and a badge after the text (the unread count) */
 export type MenuLink = { to: string; text: string; badge?: string };

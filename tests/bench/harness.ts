@@ -164,7 +164,7 @@ function productionStart(): { env: Record<string, string>; nodeArgs: string[] } 
 
 /**
  * The servers this benchmark started, killed when its process exits however it ends: a
- * benchmark that fails between starting a server and its \`finally\` (a second build that
+ * benchmark that fails between starting a server and its `finally` (a second build that
  * does not start, an error thrown on the way) left them running, idle, until killed by hand.
  */
 const servers = new Set<ChildProcess>();
